@@ -12,7 +12,7 @@ import { createMailApp, MailOutbox } from './mail';
 import { Workspace, type WorkspaceOptions } from './runtime';
 import { createScriptApp } from './script';
 import { createSession } from './session';
-import { createSpreadsheetApp } from './sheets/app';
+import { createSpreadsheetApp, rowRange } from './sheets/app';
 import { SpreadsheetStore } from './sheets/model';
 import { createCacheService, createPropertiesService, KeyValueStores } from './storage';
 import { TriggerStore } from './triggers';
@@ -36,6 +36,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const triggers = new TriggerStore(ws);
   const calendar = new CalendarStore(ws);
   const forms = new FormStore(ws, sheets, triggers);
+  forms.rangeFactory = (sheetName, row, numColumns, spreadsheetId) => rowRange(ws, sheets, spreadsheetId, sheetName, row, numColumns);
   const mail = new MailOutbox();
   const kv = new KeyValueStores();
   const locks = new LockStore(ws);

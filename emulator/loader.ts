@@ -41,6 +41,25 @@ function isIllegal(value: unknown): boolean {
   return false;
 }
 
+/**
+ * The bundle's Date reads the virtual clock: `new Date()` and `Date.now()` are the emulated
+ * "now", so time budgets, reminders and "sent at" stamps follow the modelled time. It is a
+ * subclass of Node's Date, so the services recognise the dates the bundle makes.
+ */
+function virtualDate(emulator: Emulator): DateConstructor {
+  const clock = emulator.ws.clock;
+  class VirtualDate extends Date {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(clock.now());
+      else super(...(args as [number]));
+    }
+    static override now(): number {
+      return clock.now();
+    }
+  }
+  return VirtualDate as unknown as DateConstructor;
+}
+
 export class Bundle {
   readonly context: vm.Context;
   readonly manifest: Manifest;
@@ -51,7 +70,7 @@ export class Bundle {
     manifest: Manifest,
   ) {
     this.manifest = manifest;
-    this.context = vm.createContext({ ...emulator.globals });
+    this.context = vm.createContext({ ...emulator.globals, Date: virtualDate(emulator) });
     vm.runInContext(code, this.context, { filename: 'Code.js' });
     emulator.ws.grantedScopes = manifest.oauthScopes ? new Set(manifest.oauthScopes) : null;
     emulator.triggers.runner = (handler, event, options) => {
@@ -62,7 +81,7 @@ export class Bundle {
   /** Names of the bundle's top-level functions (what Apps Script lists and can call). */
   functions(): string[] {
     return Object.keys(this.context).filter(
-      (k) => typeof this.context[k] === 'function' && !(k in this.emulator.globals),
+      (k) => typeof this.context[k] === 'function' && !(k in this.emulator.globals) && k !== 'Date',
     );
   }
 

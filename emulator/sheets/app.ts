@@ -803,6 +803,15 @@ function createUi(ctx: Ctx) {
   };
 }
 
+/**
+ * A Range object over one row of a sheet, as the `range` of a spreadsheet form-submit event
+ * carries (FormStore.rangeFactory). Null when the sheet is gone.
+ */
+export function rowRange(ws: Workspace, store: SpreadsheetStore, spreadsheetId: string, sheetName: string, row: number, numColumns: number): Range | null {
+  const model = store.get(spreadsheetId)?.sheetByName(sheetName);
+  return model ? new Range({ ws, store }, model, { row, column: 1, numRows: 1, numColumns }) : null;
+}
+
 export function createSpreadsheetApp(ws: Workspace, store: SpreadsheetStore) {
   const ctx: Ctx = { ws, store };
   const active = () => (store.active ? new Spreadsheet(ctx, store.active) : null);

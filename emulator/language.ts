@@ -1,0 +1,56 @@
+/**
+ * LanguageApp: a deterministic stand-in for Google Translate.
+ * Reference: https://developers.google.com/apps-script/reference/language/language-app
+ *
+ * Real translation is not reproducible offline, so "translating" marks the first run of prose
+ * with the target language, e.g. "[es] Your conference" — enough for a test or the preview to see
+ * which language a family's message went out in. What must survive translation does: HTML tags
+ * and entities, URLs, e-mail addresses and {{placeholders}} come back byte for byte, because
+ * code that translates templates relies on that. Unknown language codes fail as the real
+ * service does ("Invalid argument").
+ */
+import { registerLatency } from './latency';
+import { AppsScriptException, type Workspace } from './runtime';
+
+registerLatency('LanguageApp', { translate: { base: 300, perUnit: 0.05 } });
+
+/** Codes Google Translate accepts that matter to schools (plus a few more). */
+export const LANGUAGES = new Set([
+  'af', 'am', 'ar', 'bn', 'bs', 'de', 'en', 'es', 'fa', 'fr', 'gu', 'ha', 'hi', 'hmn', 'ht', 'id', 'it', 'ja', 'km', 'ko',
+  'lo', 'ml', 'mr', 'my', 'ne', 'nl', 'pa', 'pl', 'ps', 'pt', 'ro', 'ru', 'sm', 'so', 'sq', 'sw', 'ta', 'te', 'th', 'tl',
+  'to', 'tr', 'uk', 'ur', 'uz', 'vi', 'yo', 'zh', 'zh-CN', 'zh-TW', 'zu',
+]);
+
+/** Pieces that are never translated. */
+const PROTECTED = /(<[^>]*>|&[#a-zA-Z0-9]+;|\{\{[^}]*\}\}|https?:\/\/[^\s<>"]+|[^\s<>@"]+@[^\s<>@"]+\.[a-z]{2,})/g;
+
+/** Marks the first run of prose with "[target] "; every protected piece is left as it was. */
+export function pseudoTranslate(text: string, target: string): string {
+  let marked = false;
+  return text
+    .split(PROTECTED)
+    .map((piece, i) => {
+      if (marked || i % 2 === 1 || !/\p{L}/u.test(piece)) return piece;
+      marked = true;
+      return piece.replace(/^(\s*)/, `$1[${target}] `);
+    })
+    .join('');
+}
+
+export function createLanguageApp(ws: Workspace) {
+  return {
+    translate: (text: string, sourceLanguage: string, targetLanguage: string, _options?: { contentType?: 'text' | 'html' }) =>
+      ws.call(
+        'LanguageApp',
+        'translate',
+        () => {
+          if (sourceLanguage !== '' && !LANGUAGES.has(sourceLanguage)) throw new AppsScriptException('Invalid argument: source');
+          if (!LANGUAGES.has(targetLanguage)) throw new AppsScriptException('Invalid argument: target');
+          const value = String(text);
+          if (sourceLanguage === targetLanguage) return value;
+          return pseudoTranslate(value, targetLanguage);
+        },
+        { auth: 'full', size: String(text).length },
+      ),
+  };
+}
