@@ -29,5 +29,5 @@ export default tseslint.config(
     },
   },
   { files: ['src/sidebar/**'], languageOptions: { globals: globals.browser } },
-  { files: ['*.cjs', '*.mjs', 'emulator/**', 'test/**', 'scripts/**', 'preview/**', 'demo/**', 'bench/**'], languageOptions: { globals: { ...globals.node, ...globals.jest } } },
+  { files: ['*.cjs', '*.mjs', 'emulator/**', 'test/**', 'scripts/**', 'preview/**', 'demo/**', 'bench/**', 'sample/**'], languageOptions: { globals: { ...globals.node, ...globals.jest } } },
 );

@@ -2,4 +2,28 @@
  * The bundle's entry: only exposes. Every export becomes a top-level function in build/Code.js
  * (menus, triggers and google.script.run can reach nothing else).
  */
+import { api } from './api';
+
 export { onInstall, onOpen, showSidebar } from './menu';
+
+export function getOverview(...a: unknown[]) {
+  return api.getOverview(...a);
+}
+export function selectCell(...a: unknown[]) {
+  return api.selectCell(...a);
+}
+export function runJob(...a: unknown[]) {
+  return api.runJob(...a);
+}
+export function getSettings(...a: unknown[]) {
+  return api.getSettings(...a);
+}
+export function saveSettings(...a: unknown[]) {
+  return api.saveSettings(...a);
+}
+export function getProblems(...a: unknown[]) {
+  return api.getProblems(...a);
+}
+export function previewSchedule(...a: unknown[]) {
+  return api.previewSchedule(...a);
+}

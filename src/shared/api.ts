@@ -1,6 +1,8 @@
 /**
- * What crosses google.script.run, shared by the server and the sidebar. Only plain JSON:
- * Apps Script refuses Dates (times travel as ISO strings).
+ * What crosses google.script.run, shared by the server and the sidebar: one TypeScript type for
+ * the whole API. Only plain JSON crosses: Apps Script refuses Date arguments and turns a result
+ * holding a Date into null (https://developers.google.com/apps-script/guides/html/reference/run),
+ * so times travel as ISO strings or as minutes.
  */
 export const ADDON_TITLE = 'Student-Led Conferences';
 
@@ -17,3 +19,148 @@ export const STEPS = [
 ] as const;
 
 export type StepId = (typeof STEPS)[number]['id'];
+
+/** A place in the spreadsheet a person can be sent to (rows and columns from 1). */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  column: number;
+  numRows?: number;
+  numColumns?: number;
+}
+
+/** Something the user should fix, with where. */
+export interface Problem {
+  message: string;
+  where?: CellRef;
+  severity: 'error' | 'warning';
+}
+
+/**
+ * done: nothing left to do; ready: can be done now; todo: waits for an earlier step;
+ * attention: problems to fix; working: an operation is part-way through.
+ */
+export type StepStatus = 'todo' | 'ready' | 'done' | 'attention' | 'working';
+
+export interface StepAction {
+  job: JobName;
+  label: string;
+}
+
+export interface StepState {
+  id: StepId;
+  title: string;
+  status: StepStatus;
+  /** One sentence: where this step stands. */
+  headline: string;
+  counts: { label: string; value: number }[];
+  /** The first problems (the sidebar shows a few; problemCount says how many there are). */
+  problems: Problem[];
+  problemCount: number;
+  /** What to do next, in words. */
+  next: string;
+  action?: StepAction;
+}
+
+export interface Overview {
+  title: string;
+  schoolName: string;
+  timeZone: string;
+  steps: StepState[];
+  /** An operation left part-way (the sidebar was closed, or it stopped for quota). */
+  unfinished: JobProgress[];
+}
+
+/** The operations that may run longer than one execution. */
+export const JOBS = ['setup', 'schedule'] as const;
+export type JobName = (typeof JOBS)[number];
+
+export interface JobProgress {
+  job: JobName;
+  label: string;
+  done: boolean;
+  processed: number;
+  total: number;
+  /** What happened or is happening, in words. */
+  message: string;
+  problems: Problem[];
+}
+
+/** Errors reach the sidebar as a sentence and, when it is about a cell, where. */
+export interface ApiError {
+  message: string;
+  where?: CellRef;
+}
+
+/** Every API function returns this envelope, so a user-facing error keeps its cell reference. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What a schedule build would do, shown before anything is written. */
+export interface SchedulePreview {
+  students: number;
+  placed: number;
+  conferences: number;
+  /** Locked or invited conferences kept as they were. */
+  kept: number;
+  unplaced: { studentId: string; name: string; teacher: string; reason: string; where?: CellRef }[];
+  siblingFamilies: number;
+  siblingsBackToBack: number;
+  firstChoice: number;
+  withPreferences: number;
+  meanWaitMinutes: number;
+  maxWaitMinutes: number;
+  perTeacher: { teacher: string; conferences: number; places: number }[];
+  /** The first few conferences, as a taste. */
+  sample: { date: string; time: string; teacher: string; students: string }[];
+  problems: Problem[];
+}
+
+/** The round's settings (validated on the server by core/settings.ts). */
+export interface Settings {
+  schoolName: string;
+  /** IANA zone, e.g. America/New_York; defaults to the spreadsheet's. */
+  timeZone: string;
+  roundName: string;
+  conferenceMinutes: number;
+  bufferMinutes: number;
+  /** Reminders go this many hours before each conference. */
+  reminderHoursBefore: number[];
+  senderName: string;
+  replyTo: string;
+  defaultLanguage: string;
+  /** Interpreters available at once, per language code. */
+  interpreters: Record<string, number>;
+}
+
+export interface SettingsView {
+  settings: Settings;
+  /** Languages the add-on knows: code and English name. */
+  languages: { code: string; name: string }[];
+  /** Time zones to offer (the spreadsheet's first). */
+  timeZones: string[];
+}
+
+/** The server API: name → (arguments) → result. The sidebar's typed wrapper is built on it. */
+export interface ServerApi {
+  getOverview(): Overview;
+  /** Selects a range in the sheet so the user sees the cell a message is about. */
+  selectCell(where: CellRef): CellRef;
+  /** Runs one time-budgeted chunk of an operation; call again until done. */
+  runJob(job: JobName): JobProgress;
+  /** Every problem a step found (the overview carries only the first few). */
+  getProblems(step: 'roster' | 'days'): Problem[];
+  /** What "Build schedule" would do, without writing anything. */
+  previewSchedule(): SchedulePreview;
+  getSettings(): SettingsView;
+  /** Saves all settings at once, or fails naming every field that is wrong. */
+  saveSettings(settings: Settings): Settings;
+}
+
+export type ApiName = keyof ServerApi;
+
+/** Every API function by name; a test checks the bundle exposes each as a top-level function. */
+export const API_NAMES = ['getOverview', 'selectCell', 'runJob', 'getProblems', 'previewSchedule', 'getSettings', 'saveSettings'] as const satisfies readonly ApiName[];
+/** Fails to compile when ServerApi gains a function that API_NAMES does not list. */
+export type MissingApiNames = Exclude<ApiName, (typeof API_NAMES)[number]>;
+const _allNamed: [MissingApiNames] extends [never] ? true : never = true;
+void _allNamed;

@@ -1,11 +1,303 @@
-import { ADDON_TITLE, STEPS } from '../shared/api';
+/**
+ * The sidebar: a step-by-step guide through a round of conferences. Each step shows where it
+ * stands (a status in words, counts, problems that select their cell when clicked, what to do
+ * next) and its action. Long operations run chunk after chunk with a progress bar; closing the
+ * sidebar loses nothing (the server keeps the cursor) and the step then offers to continue.
+ */
+import type { JobName, JobProgress, Overview, Problem, SchedulePreview, SettingsView, StepState, StepStatus } from '../shared/api';
 import { el } from './dom';
+import { ApiFailure, call } from './rpc';
+import { settingsForm } from './settings';
 
-function render(root: HTMLElement): void {
-  root.replaceChildren(
-    el('h1', {}, ADDON_TITLE),
-    el('ol', { class: 'steps' }, ...STEPS.map((s, i) => el('li', { 'data-step': s.id }, el('span', { class: 'step-title' }, `${i + 1}. ${s.title}`)))),
+const STATUS_TEXT: Record<StepStatus, string> = {
+  done: 'Done',
+  ready: 'To do',
+  todo: 'Later',
+  attention: 'Needs attention',
+  working: 'In progress',
+};
+const MAX_PROBLEMS_SHOWN = 8;
+
+interface State {
+  overview: Overview | null;
+  open: Set<string>;
+  busy: JobName | null;
+  progress: JobProgress | null;
+  /** Problems from the last run of a step's operation, by step. */
+  results: Map<string, JobProgress>;
+  error: ApiFailure | null;
+  notice: string;
+  settings: SettingsView | null;
+  settingsOpen: boolean;
+  preview: SchedulePreview | null;
+  previewing: boolean;
+}
+
+const state: State = { overview: null, open: new Set(), busy: null, progress: null, results: new Map(), error: null, notice: '', settings: null, settingsOpen: false, preview: null, previewing: false };
+const root = document.getElementById('app')!;
+
+function problemList(problems: Problem[], total: number): HTMLElement {
+  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+  return el(
+    'div',
+    { class: 'problems' },
+    el('p', { class: 'problems-title' }, `${total} ${total === 1 ? 'problem' : 'problems'} to fix`),
+    el(
+      'ul',
+      {},
+      ...shown.map((p) =>
+        el(
+          'li',
+          { class: p.severity },
+          p.where
+            ? el('button', { class: 'link', type: 'button', title: 'Show this cell in the sheet', onclick: () => void select(p) }, p.message)
+            : el('span', {}, p.message),
+        ),
+      ),
+    ),
+    total > shown.length ? el('p', { class: 'muted' }, `…and ${total - shown.length} more.`) : null,
   );
 }
 
-render(document.getElementById('app')!);
+function progressBar(p: JobProgress): HTMLElement {
+  const pct = p.total > 0 ? Math.round((100 * p.processed) / p.total) : 0;
+  return el(
+    'div',
+    { class: 'progress' },
+    el('label', { for: `progress-${p.job}` }, `${p.label}: ${p.processed} of ${p.total}`),
+    el('progress', { id: `progress-${p.job}`, max: String(Math.max(p.total, 1)), value: String(p.processed), 'aria-valuetext': `${pct}%` }),
+  );
+}
+
+function stepView(step: StepState, index: number): HTMLElement {
+  const open = state.open.has(step.id);
+  const panelId = `panel-${step.id}`;
+  const result = state.results.get(step.id);
+  const problems = result && result.problems.length > 0 ? result.problems : step.problems;
+  const problemCount = result && result.problems.length > 0 ? result.problems.length : step.problemCount;
+  const running = state.busy !== null && step.action?.job === state.busy;
+  return el(
+    'li',
+    { class: `step status-${step.status}`, 'data-step': step.id },
+    el(
+      'h2',
+      {},
+      el(
+        'button',
+        { type: 'button', class: 'step-toggle', 'aria-expanded': open ? 'true' : 'false', 'aria-controls': panelId, onclick: () => toggle(step.id) },
+        el('span', { class: 'step-number', 'aria-hidden': 'true' }, String(index + 1)),
+        el('span', { class: 'step-title' }, step.title),
+        el('span', { class: 'badge' }, STATUS_TEXT[step.status]),
+      ),
+    ),
+    el(
+      'div',
+      { id: panelId, class: 'panel', hidden: !open },
+      el('p', { class: 'headline' }, step.headline),
+      step.counts.length > 0
+        ? el('dl', { class: 'counts' }, ...step.counts.flatMap((c) => [el('dt', {}, c.label), el('dd', {}, String(c.value))]))
+        : null,
+      problemCount > 0 ? problemList(problems, problemCount) : null,
+      result ? el('p', { class: 'result', role: 'status' }, result.message) : null,
+      el('p', { class: 'next' }, el('strong', {}, 'Next: '), step.next),
+      step.id === 'schedule' && step.action ? previewView() : null,
+      running && state.progress ? progressBar(state.progress) : null,
+      step.action
+        ? el(
+            'button',
+            { type: 'button', class: 'primary', disabled: state.busy !== null, onclick: () => void runJob(step.id, step.action!.job) },
+            running ? 'Working…' : step.action.label,
+          )
+        : null,
+    ),
+  );
+}
+
+function previewView(): HTMLElement {
+  const p = state.preview;
+  const button = el('button', { type: 'button', disabled: state.previewing || state.busy !== null, onclick: () => void loadPreview() }, state.previewing ? 'Working out the schedule…' : p ? 'Preview again' : 'Preview the schedule');
+  if (!p) return el('div', { class: 'preview' }, button);
+  const pct = (a: number, b: number) => (b > 0 ? `${Math.round((100 * a) / b)}%` : '—');
+  return el(
+    'div',
+    { class: 'preview', 'aria-label': 'Schedule preview' },
+    el('p', { class: 'headline' }, `${p.placed} of ${p.students} students placed in ${p.conferences} conferences${p.kept ? `, ${p.kept} kept as locked or invited` : ''}.`),
+    el(
+      'dl',
+      { class: 'counts' },
+      el('dt', {}, 'siblings back to back'),
+      el('dd', {}, `${p.siblingsBackToBack} of ${p.siblingFamilies} families (${pct(p.siblingsBackToBack, p.siblingFamilies)})`),
+      el('dt', {}, 'first choice met'),
+      el('dd', {}, `${p.firstChoice} of ${p.withPreferences}`),
+      el('dt', {}, 'family waiting'),
+      el('dd', {}, `mean ${p.meanWaitMinutes} min, max ${p.maxWaitMinutes} min`),
+    ),
+    p.unplaced.length > 0
+      ? problemList(p.unplaced.map((u) => ({ severity: 'error' as const, message: `${u.name} (${u.teacher}): ${u.reason}`, where: u.where })), p.unplaced.length)
+      : el('p', {}, 'Everyone fits.'),
+    p.problems.length > 0 ? problemList(p.problems, p.problems.length) : null,
+    el(
+      'table',
+      { class: 'per-teacher' },
+      el('caption', {}, 'Per teacher'),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Teacher'), el('th', { scope: 'col' }, 'Conferences'), el('th', { scope: 'col' }, 'Places'))),
+      el('tbody', {}, ...p.perTeacher.map((t) => el('tr', {}, el('td', {}, t.teacher), el('td', {}, String(t.conferences)), el('td', {}, String(t.places))))),
+    ),
+    button,
+  );
+}
+
+async function loadPreview(): Promise<void> {
+  state.previewing = true;
+  render();
+  try {
+    state.preview = await call('previewSchedule');
+  } catch (e) {
+    state.error = e instanceof ApiFailure ? e : new ApiFailure({ message: String(e) });
+  }
+  state.previewing = false;
+  render();
+}
+
+function render(): void {
+  const o = state.overview;
+  const focused = document.activeElement?.closest('[data-step]')?.getAttribute('data-step');
+  const focusedClass = document.activeElement?.className;
+  const parts: (HTMLElement | null)[] = [
+    el('header', {}, el('h1', {}, o?.title ?? 'Student-Led Conferences'), o ? el('p', { class: 'muted school' }, o.schoolName) : null),
+    state.error
+      ? el(
+          'div',
+          { class: 'error', role: 'alert' },
+          el('p', {}, state.error.message),
+          state.error.error.where
+            ? el('button', { type: 'button', onclick: () => void select({ message: state.error!.message, where: state.error!.error.where, severity: 'error' }) }, 'Show in sheet')
+            : null,
+          el('button', { type: 'button', class: 'link', onclick: () => { state.error = null; render(); } }, 'Dismiss'),
+        )
+      : null,
+    el('p', { class: 'sr-status', role: 'status', 'aria-live': 'polite' }, state.notice),
+    o
+      ? el('ol', { class: 'steps', 'aria-label': 'Steps' }, ...o.steps.map(stepView))
+      : el('p', { class: 'muted' }, 'Loading…'),
+    o ? settingsSection() : null,
+  ];
+  root.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
+  // Re-rendering replaces nodes: keep keyboard focus where it was.
+  if (focused && focusedClass) {
+    const again = root.querySelector<HTMLElement>(`[data-step="${focused}"] .${focusedClass.split(' ')[0]}`);
+    again?.focus();
+  }
+}
+
+/** Built once and kept across re-renders, so what someone is typing is never lost. */
+let settingsNode: HTMLElement | null = null;
+
+function settingsSection(): HTMLElement {
+  return el(
+    'section',
+    { class: 'settings-section', 'data-step': 'settings' },
+    el(
+      'h2',
+      {},
+      el('button', { type: 'button', class: 'step-toggle', 'aria-expanded': state.settingsOpen ? 'true' : 'false', 'aria-controls': 'panel-settings', onclick: () => void toggleSettings() },
+        el('span', { class: 'step-number', 'aria-hidden': 'true' }, '⚙'),
+        el('span', { class: 'step-title' }, 'Settings'),
+      ),
+    ),
+    el(
+      'div',
+      { id: 'panel-settings', class: 'panel', hidden: !state.settingsOpen },
+      state.settings
+        ? (settingsNode ??= settingsForm(state.settings, {
+            save: async (settings) => {
+              try {
+                const saved = await call('saveSettings', settings);
+                if (state.settings) state.settings = { ...state.settings, settings: saved };
+                void refresh();
+                return null;
+              } catch (e) {
+                return e instanceof Error ? e.message : String(e);
+              }
+            },
+          }))
+        : el('p', { class: 'muted' }, 'Loading…'),
+    ),
+  );
+}
+
+async function toggleSettings(): Promise<void> {
+  state.settingsOpen = !state.settingsOpen;
+  render();
+  if (state.settingsOpen && !state.settings) {
+    try {
+      state.settings = await call('getSettings');
+    } catch (e) {
+      state.error = e instanceof ApiFailure ? e : new ApiFailure({ message: String(e) });
+    }
+    render();
+  }
+}
+
+function toggle(id: string): void {
+  if (state.open.has(id)) state.open.delete(id);
+  else state.open.add(id);
+  render();
+}
+
+async function select(p: Problem): Promise<void> {
+  if (!p.where) return;
+  try {
+    const where = await call('selectCell', p.where);
+    state.notice = `Selected ${where.sheet}, row ${where.row}, column ${where.column}.`;
+  } catch (e) {
+    state.error = e instanceof ApiFailure ? e : new ApiFailure({ message: String(e) });
+  }
+  render();
+}
+
+async function refresh(): Promise<void> {
+  try {
+    const overview = await call('getOverview');
+    const first = state.overview === null;
+    state.overview = overview;
+    if (first) {
+      const current = overview.steps.find((s) => s.status !== 'done') ?? overview.steps[0];
+      if (current) state.open.add(current.id);
+    }
+  } catch (e) {
+    state.error = e instanceof ApiFailure ? e : new ApiFailure({ message: String(e) });
+  }
+  render();
+}
+
+async function runJob(stepId: string, job: JobName): Promise<void> {
+  state.busy = job;
+  state.error = null;
+  state.progress = null;
+  state.results.delete(stepId);
+  render();
+  try {
+    for (;;) {
+      const progress = await call('runJob', job);
+      state.progress = progress;
+      state.notice = `${progress.label}: ${progress.processed} of ${progress.total}.`;
+      render();
+      if (progress.done) {
+        state.results.set(stepId, progress);
+        state.notice = progress.message;
+        break;
+      }
+    }
+  } catch (e) {
+    state.error = e instanceof ApiFailure ? e : new ApiFailure({ message: String(e) });
+  } finally {
+    state.busy = null;
+    state.progress = null;
+    if (job === 'schedule') state.preview = null;
+  }
+  await refresh();
+}
+
+render();
+void refresh();

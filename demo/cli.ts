@@ -1,0 +1,128 @@
+/**
+ * The demo CLI (DESIGN.md section 8):
+ *   npm run demo -- [--roster F.csv] [--teachers F.csv] [--availability F.csv] [--settings F.json] [--out DIR]
+ * Loads the CSVs into the emulated sheets, as a coordinator pastes an export, and drives the
+ * same server functions the sidebar calls (no second code path). Writes to DIR (default out/):
+ * roster-issues.csv and report.json, and the files of each later step as it lands.
+ * Unreadable input exits non-zero with a message; bad rows are reported and the rest goes on.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createEmulator } from '../emulator/index';
+import { loadBundle } from '../emulator/loader';
+import { sampleSchool } from '../sample/school';
+import type { JobProgress, Overview, Problem, Result } from '../src/shared/api';
+import { CsvError, parseCsv, toCsv } from './csv';
+
+interface Options {
+  roster?: string;
+  teachers?: string;
+  availability?: string;
+  settings?: string;
+  out: string;
+}
+
+class InputError extends Error {}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { out: 'out' };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = argv[i + 1];
+    const key = flag.replace(/^--/, '') as keyof Options;
+    if (!['roster', 'teachers', 'availability', 'settings', 'out'].includes(key) || !flag.startsWith('--')) throw new InputError(`Unknown option ${flag}. Use --roster, --teachers, --availability, --settings, --out.`);
+    if (value === undefined || value.startsWith('--')) throw new InputError(`${flag} needs a value.`);
+    options[key] = value;
+    i++;
+  }
+  return options;
+}
+
+function readCsvFile(path: string, what: string): string[][] {
+  if (!existsSync(path)) throw new InputError(`The ${what} file ${path} does not exist.`);
+  try {
+    return parseCsv(readFileSync(path, 'utf8'));
+  } catch (e) {
+    if (e instanceof CsvError) throw new InputError(`The ${what} file ${path} is not valid CSV: ${e.message}.`);
+    throw e;
+  }
+}
+
+function value<T>(result: unknown, what: string): T {
+  const r = result as Result<T>;
+  if (!r.ok) throw new InputError(`${what}: ${r.error.message}`);
+  return r.value;
+}
+
+export function runDemo(argv: string[]): { out: string; report: Record<string, unknown> } {
+  const options = parseArgs(argv);
+  const emulator = createEmulator({ now: Date.UTC(2026, 10, 2, 14, 0), spreadsheetName: 'Student-Led Conferences demo', timeZone: 'America/New_York', defaultUser: 'coordinator@school.example' });
+  const sample = sampleSchool();
+  const roster = options.roster ? readCsvFile(options.roster, 'roster') : [sample.roster.header, ...sample.roster.rows];
+  const teachers = options.teachers ? readCsvFile(options.teachers, 'teachers') : [sample.teachers.header, ...sample.teachers.rows];
+  if (roster.length === 0) throw new InputError(`The roster file ${options.roster} is empty.`);
+
+  // Pasted as a person pastes: each cell typed into Sheets.
+  const doc = emulator.spreadsheet;
+  const rosterSheet = doc.sheets[0]!;
+  rosterSheet.name = 'Roster';
+  for (const row of roster) rosterSheet.appendRow(row);
+  const teacherSheet = doc.insertSheet('Teachers');
+  for (const row of teachers) teacherSheet.appendRow(row);
+
+  const bundle = loadBundle(emulator, resolve(__dirname, '..', 'build'));
+  bundle.open('LIMITED');
+  if (options.settings) {
+    if (!existsSync(options.settings)) throw new InputError(`The settings file ${options.settings} does not exist.`);
+    let given: Record<string, unknown>;
+    try {
+      given = JSON.parse(readFileSync(options.settings, 'utf8')) as Record<string, unknown>;
+    } catch (e) {
+      throw new InputError(`The settings file ${options.settings} is not valid JSON: ${(e as Error).message}`);
+    }
+    const current = value<{ settings: Record<string, unknown> }>(bundle.callFromClient('getSettings', []), 'Reading settings');
+    value(bundle.callFromClient('saveSettings', [{ ...current.settings, ...given }]), `The settings in ${options.settings}`);
+  }
+  for (let i = 0; i < 50; i++) if (value<JobProgress>(bundle.callFromClient('runJob', ['setup']), 'Set up').done) break;
+  const overview = value<Overview>(bundle.callFromClient('getOverview', []), 'Reading the overview');
+  const rosterProblems = value<Problem[]>(bundle.callFromClient('getProblems', ['roster']), 'Checking the roster');
+  const teacherProblems = value<Problem[]>(bundle.callFromClient('getProblems', ['days']), 'Checking the teachers');
+  const fatal = rosterProblems.find((p) => p.where?.row === 1 && p.severity === 'error' && /has no "/.test(p.message));
+  if (fatal) throw new InputError(fatal.message);
+
+  mkdirSync(options.out, { recursive: true });
+  const issues = [...rosterProblems, ...teacherProblems];
+  const colLetters = (n: number) => { let s = ''; for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
+  writeFileSync(join(options.out, 'roster-issues.csv'), toCsv([['Sheet', 'Row', 'Column', 'Problem'], ...issues.map((p) => [p.where?.sheet ?? '', p.where?.row ?? '', p.where ? colLetters(p.where.column) : '', `${p.severity === 'warning' ? 'Warning: ' : ''}${p.message}`])]));
+  const count = (step: string, label: string) => overview.steps.find((s) => s.id === step)?.counts.find((c) => c.label === label)?.value ?? 0;
+  const callsByService = emulator.ws.callsByService();
+  const report = {
+    students: count('roster', 'students'),
+    families: count('roster', 'families'),
+    siblingFamilies: count('roster', 'families with siblings'),
+    interpreterFamilies: count('roster', 'needing an interpreter'),
+    rosterRowsRejected: count('roster', 'rows not imported'),
+    problems: { errors: issues.filter((p) => p.severity === 'error').length, warnings: issues.filter((p) => p.severity === 'warning').length },
+    teachers: count('days', 'teachers'),
+    windows: count('days', 'windows'),
+    serviceCalls: callsByService,
+    modelledSeconds: Math.round(emulator.ws.reports.reduce((n, r) => n + r.elapsedMs, 0)) / 1000,
+    executions: emulator.ws.reports.length,
+  };
+  writeFileSync(join(options.out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
+  return { out: options.out, report };
+}
+
+if (require.main === module) {
+  try {
+    const { out, report } = runDemo(process.argv.slice(2));
+    console.log(`Wrote ${out}/roster-issues.csv and ${out}/report.json`);
+    console.log(`  ${String(report.students)} students in ${String(report.families)} families (${String(report.siblingFamilies)} with siblings); ${JSON.stringify(report.problems)}`);
+  } catch (e) {
+    if (e instanceof InputError) {
+      console.error(`demo: ${e.message}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+}

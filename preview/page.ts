@@ -1,0 +1,220 @@
+/**
+ * The preview page: plain HTML and a small script, no build step. All data goes in through
+ * textContent or into sandboxed iframes (mail bodies), never through innerHTML.
+ */
+export const PAGE = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Student-Led Conferences — local preview</title>
+<style>
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 13px/1.4 Roboto, Arial, sans-serif; color: #202124; display: grid; grid-template-rows: auto 1fr; height: 100vh; }
+  header { display: flex; gap: 12px; align-items: center; padding: 8px 12px; border-bottom: 1px solid #dadce0; background: #f8f9fa; }
+  header h1 { font-size: 16px; margin: 0; font-weight: 500; flex: 1; }
+  button { font: inherit; border: 1px solid #dadce0; background: #fff; color: #174ea6; border-radius: 4px; padding: 4px 10px; cursor: pointer; }
+  button[aria-selected="true"] { background: #e8f0fe; border-color: #1a73e8; }
+  :focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
+  .layout { display: grid; grid-template-columns: 1fr 300px; min-height: 0; }
+  .workspace { display: grid; grid-template-rows: auto 1fr; min-width: 0; min-height: 0; }
+  nav { display: flex; flex-wrap: wrap; gap: 4px; padding: 6px 8px; border-bottom: 1px solid #dadce0; }
+  #view { overflow: auto; padding: 8px; }
+  aside { border-left: 1px solid #dadce0; display: grid; grid-template-rows: auto 1fr; min-height: 0; }
+  aside .bar { padding: 6px 8px; border-bottom: 1px solid #dadce0; font-weight: 500; display: flex; justify-content: space-between; }
+  aside iframe { width: 300px; height: 100%; border: 0; }
+  table { border-collapse: collapse; font-size: 12px; }
+  th, td { border: 1px solid #e0e0e0; padding: 2px 6px; white-space: nowrap; max-width: 260px; overflow: hidden; text-overflow: ellipsis; text-align: left; }
+  th { background: #f1f3f4; font-weight: 500; color: #3c4043; position: sticky; top: 0; }
+  td.rownum { background: #f1f3f4; color: #3c4043; }
+  tr.frozen td { font-weight: 600; background: #e8f0fe; }
+  td.active { outline: 2px solid #1a73e8; background: #d2e3fc; }
+  .card { border: 1px solid #dadce0; border-radius: 6px; padding: 8px 10px; margin: 0 0 8px; }
+  .card h3 { margin: 0 0 4px; font-size: 14px; font-weight: 500; }
+  .muted { color: #5f6368; }
+  .card iframe { width: 100%; height: 220px; border: 1px solid #e0e0e0; }
+  label { display: block; margin: 6px 0 2px; }
+  input[type=text], input[type=email], select, textarea { width: 100%; max-width: 420px; font: inherit; padding: 3px; }
+</style>
+</head>
+<body>
+<header>
+  <h1>Student-Led Conferences — local preview <span class="muted" id="school"></span></h1>
+  <span class="muted" id="clock"></span>
+  <button type="button" id="advance-hour">+1 hour</button>
+  <button type="button" id="advance-day">+1 day</button>
+  <button type="button" id="open-sidebar">Extensions › Student-Led Conferences › Open</button>
+</header>
+<div class="layout">
+  <section class="workspace" aria-label="Spreadsheet and Workspace">
+    <nav id="tabs" aria-label="Sheets and services"></nav>
+    <div id="view" role="region" aria-label="Selected tab" tabindex="0"></div>
+  </section>
+  <aside aria-label="Add-on sidebar">
+    <div class="bar"><span>Sidebar</span><button type="button" id="close-sidebar">Close</button></div>
+    <iframe id="sidebar" title="Student-Led Conferences sidebar"></iframe>
+  </aside>
+</div>
+<script>
+(function () {
+  var state = null;
+  var current = null;
+  var lastActive = '';
+  function h(tag, attrs) {
+    var node = document.createElement(tag);
+    for (var k in attrs || {}) {
+      if (k.slice(0, 2) === 'on') node.addEventListener(k.slice(2), attrs[k]);
+      else if (attrs[k] !== false && attrs[k] != null) node.setAttribute(k, attrs[k] === true ? '' : attrs[k]);
+    }
+    for (var i = 2; i < arguments.length; i++) {
+      var c = arguments[i];
+      if (c == null || c === false) continue;
+      if (Array.isArray(c)) c.forEach(function (x) { if (x != null) node.append(typeof x === 'object' ? x : document.createTextNode(String(x))); });
+      else node.append(typeof c === 'object' ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+  function letters(n) { var s = ''; for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; }
+  function activeBox(sheet) {
+    var a = state.spreadsheet.activeRange;
+    if (!a || a.sheet !== sheet) return null;
+    var m = /^([A-Z]+)(\\d+)(?::([A-Z]+)(\\d+))?$/.exec(a.a1);
+    if (!m) return null;
+    function col(s) { var n = 0; for (var i = 0; i < s.length; i++) n = n * 26 + s.charCodeAt(i) - 64; return n; }
+    var c1 = col(m[1]), r1 = +m[2];
+    return { r1: r1, c1: c1, c2: m[3] ? col(m[3]) : c1, r2: m[4] ? +m[4] : r1 };
+  }
+  function inActive(sheet, r, c) {
+    var b = activeBox(sheet);
+    return !!b && r >= b.r1 && r <= b.r2 && c >= b.c1 && c <= b.c2;
+  }
+  function sheetView(sheet) {
+    // A selection may lie past the last filled cell (a missing column is reported one past the
+    // end): the grid reaches it, as Sheets shows empty cells.
+    var box = activeBox(sheet.name);
+    var width = sheet.values.reduce(function (w, r) { return Math.max(w, r.length); }, box ? box.c2 : 0);
+    var head = h('tr', {}, h('th', {}, ''), Array.from({ length: width }, function (_, i) { return h('th', { scope: 'col' }, letters(i + 1)); }));
+    var body = sheet.values.map(function (row, r) {
+      return h('tr', { class: r < sheet.frozenRows ? 'frozen' : '' }, h('td', { class: 'rownum' }, r + 1),
+        Array.from({ length: width }, function (_, c) {
+          var v = row[c] == null ? '' : row[c];
+          var attrs = { title: v };
+          if (inActive(sheet.name, r + 1, c + 1)) attrs['class'] = 'active';
+          if (r === 0 && sheet.notes[c]) attrs.title = sheet.notes[c];
+          return h('td', attrs, v);
+        }));
+    });
+    if (sheet.values.length === 0) return h('p', { class: 'muted' }, 'This sheet is empty.');
+    return h('table', { 'aria-label': sheet.name }, h('thead', {}, head), h('tbody', {}, body));
+  }
+  function mailView() {
+    if (state.mail.length === 0) return h('p', { class: 'muted' }, 'No mail sent yet.');
+    return state.mail.slice().reverse().map(function (m) {
+      return h('div', { class: 'card' },
+        h('h3', {}, m.subject),
+        h('p', { class: 'muted' }, 'To ' + m.to.join(', ') + (m.cc.length ? ' · cc ' + m.cc.join(', ') : '') + (m.bcc.length ? ' · bcc ' + m.bcc.length : '') + ' · ' + m.sentAt + (m.name ? ' · from ' + m.name : '')),
+        m.htmlBody ? h('iframe', { sandbox: '', srcdoc: m.htmlBody, title: 'Message ' + m.id }) : h('pre', {}, m.body));
+    });
+  }
+  function calendarView() {
+    var events = (state.calendar && state.calendar.events) || [];
+    if (events.length === 0) return h('p', { class: 'muted' }, 'No calendar events yet.');
+    return events.map(function (e) {
+      return h('div', { class: 'card' },
+        h('h3', {}, e.title),
+        h('p', { class: 'muted' }, new Date(e.start).toString() + ' → ' + new Date(e.end).toTimeString().slice(0, 5) + (e.location ? ' · ' + e.location : '')),
+        h('p', {}, 'Guests: ' + (e.guests || []).map(function (g) { return g.email + ' (' + g.status + ')'; }).join(', ')),
+        h('pre', {}, e.description || ''));
+    });
+  }
+  function formsView() {
+    var forms = (state.forms && state.forms.forms) || state.forms || [];
+    if (!forms.length) return h('p', { class: 'muted' }, 'No forms yet.');
+    return forms.map(function (f) {
+      var fields = (f.items || []).filter(function (i) { return i.type !== 'SECTION_HEADER' && i.type !== 'PAGE_BREAK'; }).map(function (item, n) {
+        var id = 'f-' + f.id + '-' + n;
+        var input;
+        if (item.choices && item.choices.length) {
+          input = h('select', { id: id, name: item.title, multiple: item.type === 'CHECKBOX' }, h('option', { value: '' }, ''), item.choices.map(function (c) { return h('option', { value: c }, c); }));
+        } else if (item.type === 'SCALE') {
+          var lo = item.lowerBound || 1, hi = item.upperBound || 5;
+          input = h('select', { id: id, name: item.title }, h('option', { value: '' }, ''), Array.from({ length: hi - lo + 1 }, function (_, k) { return h('option', { value: String(lo + k) }, String(lo + k)); }));
+        } else input = h(item.type === 'PARAGRAPH_TEXT' ? 'textarea' : 'input', { id: id, name: item.title, type: 'text' });
+        return [h('label', { for: id }, item.title + (item.required ? ' *' : '')), input];
+      });
+      var emailId = 'f-' + f.id + '-email';
+      var out = h('p', { role: 'status' });
+      var form = h('form', {
+        onsubmit: function (ev) {
+          ev.preventDefault();
+          var answers = {};
+          Array.prototype.forEach.call(form.querySelectorAll('[name]'), function (el) {
+            if (el.name === '__email') return;
+            var value = el.multiple ? Array.prototype.map.call(el.selectedOptions, function (o) { return o.value; }) : el.value;
+            if (value !== '' && !(Array.isArray(value) && value.length === 0)) answers[el.name] = value;
+          });
+          post('/api/forms/submit', { formId: f.id, answers: answers, email: form.querySelector('[name=__email]').value }).then(function (r) {
+            out.textContent = r.ok ? 'Submitted; the add-on’s trigger ran (see Executions).' : r.message;
+            load();
+          });
+        }
+      }, h('label', { for: emailId }, 'Answer as (email)'), h('input', { id: emailId, name: '__email', type: 'email' }), fields, h('p', {}, h('button', { type: 'submit' }, 'Submit as a family')), out);
+      return h('div', { class: 'card' }, h('h3', {}, f.title), h('p', { class: 'muted' }, (f.responses ? f.responses.length : 0) + ' responses'), form);
+    });
+  }
+  function executionsView() {
+    return h('table', { 'aria-label': 'Executions' },
+      h('thead', {}, h('tr', {}, ['Entry', 'Auth', 'Calls', 'Modelled s', 'Outcome'].map(function (x) { return h('th', { scope: 'col' }, x); }))),
+      h('tbody', {}, state.executions.map(function (e) {
+        return h('tr', {}, h('td', {}, e.entry), h('td', {}, e.authMode), h('td', { title: JSON.stringify(e.callsByMethod) }, e.calls), h('td', {}, (e.elapsedMs / 1000).toFixed(1)), h('td', {}, e.error || 'ok'));
+      })));
+  }
+  function tabs() {
+    var names = state.spreadsheet.sheets.map(function (s) { return s.name; }).concat(['Mail (' + state.mail.length + ')', 'Calendar', 'Forms', 'Executions']);
+    if (!current || names.map(function (n) { return n.replace(/ \\(.*/, ''); }).indexOf(current) < 0) current = names[0];
+    document.getElementById('tabs').replaceChildren.apply(document.getElementById('tabs'), names.map(function (n) {
+      var key = n.replace(/ \\(\\d+\\)$/, '');
+      return h('button', { type: 'button', 'aria-selected': String(key === current), 'data-tab': key, onclick: function () { current = key; render(); } }, n);
+    }));
+  }
+  function render() {
+    document.getElementById('school').textContent = '· ' + state.spreadsheet.name;
+    document.getElementById('clock').textContent = 'Virtual time: ' + state.now;
+    tabs();
+    var sheet = state.spreadsheet.sheets.find(function (s) { return s.name === current; });
+    var view = document.getElementById('view');
+    var content = sheet ? sheetView(sheet) : current === 'Mail' ? mailView() : current === 'Calendar' ? calendarView() : current === 'Forms' ? formsView() : executionsView();
+    view.replaceChildren.apply(view, [].concat(content));
+    var active = view.querySelector('td.active');
+    if (active) active.scrollIntoView({ block: 'center', inline: 'center' });
+  }
+  function post(url, body) {
+    return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(function (r) { return r.json(); });
+  }
+  function load() {
+    return fetch('/api/state').then(function (r) { return r.json(); }).then(function (s) {
+      state = s;
+      var a = s.spreadsheet.activeRange;
+      var key = a ? a.sheet + '!' + a.a1 : '';
+      // Follow a new selection (a problem clicked in the sidebar), not an old one.
+      if (a && a.sheet && key !== lastActive) current = a.sheet;
+      lastActive = key;
+      render();
+    });
+  }
+  window.addEventListener('message', function (e) {
+    if (e.data === 'slc:changed') load();
+    if (e.data === 'slc:close') document.getElementById('sidebar').removeAttribute('src');
+  });
+  function openSidebar() {
+    post('/api/menu', { functionName: 'showSidebar' }).then(function () { document.getElementById('sidebar').src = '/sidebar'; load(); });
+  }
+  document.getElementById('open-sidebar').addEventListener('click', openSidebar);
+  document.getElementById('close-sidebar').addEventListener('click', function () { document.getElementById('sidebar').removeAttribute('src'); });
+  document.getElementById('advance-hour').addEventListener('click', function () { post('/api/clock', { hours: 1 }).then(load); });
+  document.getElementById('advance-day').addEventListener('click', function () { post('/api/clock', { hours: 24 }).then(load); });
+  load().then(openSidebar);
+})();
+</script>
+</body>
+</html>
+`;

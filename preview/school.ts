@@ -1,0 +1,39 @@
+/**
+ * The emulated school the preview, the demo and the end-to-end tests start from: a fresh
+ * emulator, the built bundle loaded into it, the sample school's export pasted into a Roster
+ * and a Teachers sheet as a coordinator would paste it, and the add-on opened (onOpen).
+ */
+import { join } from 'node:path';
+import { createEmulator, type Emulator } from '../emulator/index';
+import { type Bundle, loadBundle } from '../emulator/loader';
+import { sampleSchool, type SampleOptions } from '../sample/school';
+
+export interface School {
+  emulator: Emulator;
+  bundle: Bundle;
+}
+
+export const BUILD_DIR = join(__dirname, '..', 'build');
+
+export function openSchool(options: SampleOptions & { empty?: boolean; buildDir?: string } = {}): School {
+  const emulator = createEmulator({
+    now: Date.UTC(2026, 10, 2, 14, 0),
+    spreadsheetName: 'Lincoln Elementary — Fall conferences',
+    timeZone: 'America/New_York',
+    defaultUser: 'coordinator@lincoln.school.example',
+  });
+  if (!options.empty) {
+    const school = sampleSchool(options);
+    const doc = emulator.spreadsheet;
+    const roster = doc.sheets[0]!;
+    roster.name = 'Roster';
+    roster.appendRow(school.roster.header);
+    for (const row of school.roster.rows) roster.appendRow(row);
+    const teachers = doc.insertSheet('Teachers');
+    teachers.appendRow(school.teachers.header);
+    for (const row of school.teachers.rows) teachers.appendRow(row);
+  }
+  const bundle = loadBundle(emulator, options.buildDir ?? BUILD_DIR);
+  bundle.open('LIMITED');
+  return { emulator, bundle };
+}

@@ -1,0 +1,157 @@
+/**
+ * The local preview: the real sidebar (build/Sidebar.html) beside the spreadsheet's tabs, its
+ * google.script.run bridged to the built bundle running in the emulator; plus the sent mail,
+ * the calendar events, the forms (answer one as a family: the real trigger fires) and the
+ * executions with their call counts and modelled time.
+ *
+ * Everything the page shows is written with textContent (preview/page.ts): the sample data and
+ * whatever a tester types are shown, never run.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { PAGE } from './page';
+import { BUILD_DIR, openSchool, type School } from './school';
+
+export interface Preview {
+  url: string;
+  school: School;
+  close(): Promise<void>;
+}
+
+/** google.script.run in the page: each call is a POST to /api/run, answered asynchronously. */
+const SHIM = `<script>
+(function () {
+  function runner(success, failure) {
+    var target = {
+      withSuccessHandler: function (fn) { return runner(fn, failure); },
+      withFailureHandler: function (fn) { return runner(success, fn); },
+      withUserObject: function () { return target; }
+    };
+    return new Proxy(target, {
+      get: function (t, name) {
+        if (name in t) return t[name];
+        return function () {
+          var args = Array.prototype.slice.call(arguments);
+          fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: String(name), args: args }) })
+            .then(function (r) { return r.json(); })
+            .then(function (answer) {
+              try { window.parent.postMessage('slc:changed', '*'); } catch (e) {}
+              if (answer.ok) { if (success) success(answer.value); }
+              else if (failure) { failure(new Error(answer.message)); }
+            }, function (e) { if (failure) failure(e); });
+        };
+      }
+    });
+  }
+  window.google = { script: { run: runner(null, null), host: { close: function () { window.parent.postMessage('slc:close', '*'); } } } };
+})();
+</script>`;
+
+function readBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > 1_000_000) reject(new Error('Request too large'));
+      else chunks.push(c);
+    });
+    req.on('end', () => {
+      try {
+        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {});
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(body);
+}
+
+const json = (res: ServerResponse, value: unknown, status = 200) => send(res, status, 'application/json', JSON.stringify(value));
+
+/** What the page shows: plain data read from the emulator's state (setup reads, uncounted). */
+export function snapshot(school: School) {
+  const { emulator } = school;
+  const doc = emulator.spreadsheet;
+  return {
+    now: emulator.ws.clock.date().toISOString(),
+    spreadsheet: {
+      name: doc.name,
+      timeZone: doc.timeZone,
+      activeRange: doc.activeRange ? { sheet: doc.sheetById(doc.activeRange.sheetId)?.name ?? '', a1: doc.activeRange.a1 } : null,
+      sheets: doc.sheets.map((s) => ({ name: s.name, frozenRows: s.frozenRows, values: s.displayValues(), notes: s.rows[0]?.map((c) => c?.note ?? '') ?? [] })),
+    },
+    menus: [...emulator.sheets.ui.menus.values()],
+    mail: emulator.mail.sent,
+    calendar: emulator.calendar.toJSON(),
+    forms: emulator.forms.toJSON(),
+    executions: emulator.ws.reports.slice(-30).reverse(),
+    firings: emulator.triggers.firings.slice(-30).reverse(),
+  };
+}
+
+export async function startPreview(options: { port?: number; host?: string; school?: School; buildDir?: string } = {}): Promise<Preview> {
+  const buildDir = options.buildDir ?? BUILD_DIR;
+  const school = options.school ?? openSchool({ buildDir });
+  const sidebarHtml = () => readFileSync(join(buildDir, 'Sidebar.html'), 'utf8').replace('<head>', `<head>${SHIM}`);
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      try {
+        if (req.method === 'GET' && url.pathname === '/') return send(res, 200, 'text/html', PAGE);
+        if (req.method === 'GET' && url.pathname === '/sidebar') return send(res, 200, 'text/html', sidebarHtml());
+        if (req.method === 'GET' && url.pathname === '/api/state') return json(res, snapshot(school));
+        if (req.method === 'POST' && url.pathname === '/api/run') {
+          const body = (await readBody(req)) as { name?: unknown; args?: unknown };
+          if (typeof body.name !== 'string' || !Array.isArray(body.args)) return json(res, { ok: false, message: 'Bad request' }, 400);
+          try {
+            return json(res, { ok: true, value: school.bundle.callFromClient(body.name, body.args) });
+          } catch (e) {
+            return json(res, { ok: false, message: e instanceof Error ? e.message : String(e) });
+          }
+        }
+        if (req.method === 'POST' && url.pathname === '/api/menu') {
+          const body = (await readBody(req)) as { functionName?: unknown };
+          const names = [...school.emulator.sheets.ui.menus.values()].flatMap((m) => m.items.map((i) => i.functionName));
+          if (typeof body.functionName !== 'string' || !names.includes(body.functionName)) return json(res, { ok: false, message: 'No such menu item' }, 400);
+          school.bundle.run(body.functionName);
+          return json(res, { ok: true });
+        }
+        if (req.method === 'POST' && url.pathname === '/api/forms/submit') {
+          const body = (await readBody(req)) as { formId?: unknown; answers?: unknown; email?: unknown };
+          if (typeof body.formId !== 'string' || typeof body.answers !== 'object' || body.answers === null) return json(res, { ok: false, message: 'Bad request' }, 400);
+          try {
+            const id = school.emulator.forms.submit(body.formId, body.answers as Record<string, string | string[]>, { email: typeof body.email === 'string' ? body.email : undefined });
+            return json(res, { ok: true, value: id });
+          } catch (e) {
+            return json(res, { ok: false, message: e instanceof Error ? e.message : String(e) });
+          }
+        }
+        if (req.method === 'POST' && url.pathname === '/api/clock') {
+          const body = (await readBody(req)) as { hours?: unknown };
+          const hours = typeof body.hours === 'number' && body.hours > 0 && body.hours <= 24 * 60 ? body.hours : 0;
+          school.emulator.triggers.advanceTo(school.emulator.ws.clock.now() + hours * 3600_000);
+          return json(res, { ok: true });
+        }
+        send(res, 404, 'text/plain', 'Not found');
+      } catch (e) {
+        send(res, 500, 'text/plain', e instanceof Error ? e.message : String(e));
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${address.address}:${address.port}/`,
+    school,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * A generated sample school, the same every time for a given seed: teachers with windows on
+ * two conference days (an evening and a morning, some rooms hosting several families at once),
+ * a few hundred students, siblings across grades and teachers, families in English and Spanish
+ * (and a few more languages), some needing an interpreter, names in several scripts.
+ *
+ * The roster comes as a student-information-system export would: "Student Name" as
+ * "Last, First", "Homeroom", "Parent Email", "Home Language", "Needs Interpreter".
+ * Used by the preview (npm start), the demo CLI, the benchmarks and end-to-end tests.
+ */
+import { seeded as rng } from '../src/core/random';
+
+export interface SampleSchool {
+  roster: { header: string[]; rows: string[][] };
+  teachers: { header: string[]; rows: string[][] };
+  /** Conference days, as yyyy-mm-dd. */
+  days: string[];
+}
+
+export interface SampleOptions {
+  seed?: number;
+  students?: number;
+  teachers?: number;
+  days?: string[];
+}
+
+
+const TEACHERS = [
+  ['Ms.', 'Rivera'], ['Mr.', 'Okafor'], ['Ms.', 'Nguyen'], ['Mr.', 'Haddad'], ['Ms.', 'Kowalski'], ['Mr.', 'Brooks'],
+  ['Ms.', 'Chen'], ['Mr.', 'Silva'], ['Ms.', 'Patel'], ['Mr.', 'Johansson'], ['Ms.', 'Mensah'], ['Mr.', 'Tanaka'],
+];
+const FAMILY_EN = ['Smith', 'Johnson', 'Williams', 'Brown', 'Miller', 'Davis', 'Wilson', 'Anderson', 'Taylor', 'Thomas', 'Moore', 'Jackson', 'White', 'Harris', 'Clark', 'Lewis', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Hill', 'Green', 'Adams', 'Baker', 'Nelson', 'Carter', 'Mitchell', 'Roberts'];
+const FAMILY_ES = ['García', 'Martínez', 'Rodríguez', 'López', 'Hernández', 'González', 'Pérez', 'Sánchez', 'Ramírez', 'Torres', 'Flores', 'Rivera', 'Gómez', 'Díaz', 'Morales', 'Ortiz', 'Núñez', 'Castillo'];
+const FIRST_EN = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Elijah', 'Sophia', 'James', 'Mia', 'Lucas', 'Amelia', 'Mason', 'Harper', 'Ethan', 'Ella', 'Aiden', 'Zoe', 'Leo', 'Nora', 'Owen'];
+const FIRST_ES = ['Sofía', 'Mateo', 'Valentina', 'Santiago', 'Camila', 'Sebastián', 'Lucía', 'Diego', 'Isabella', 'Alejandro', 'Ximena', 'Joaquín', 'Renata', 'Tomás'];
+const GUARDIAN_EN = ['Sarah', 'Michael', 'Jennifer', 'David', 'Jessica', 'Chris', 'Ashley', 'Daniel', 'Amanda', 'Matthew'];
+const GUARDIAN_ES = ['María', 'José', 'Guadalupe', 'Juan', 'Rosa', 'Luis', 'Carmen', 'Jorge', 'Ana', 'Miguel'];
+/** A few families in other languages and scripts. */
+const OTHERS: { language: string; last: string; first: string[]; guardian: string; translit: string }[] = [
+  { language: 'Vietnamese', last: 'Trần', first: ['Minh', 'Linh', 'Bảo'], guardian: 'Hương', translit: 'tran' },
+  { language: 'Arabic', last: 'الحسن', first: ['ليلى', 'يوسف', 'مريم'], guardian: 'فاطمة', translit: 'alhassan' },
+  { language: 'Chinese', last: '王', first: ['小明', '丽丽', '伟'], guardian: '芳', translit: 'wang' },
+];
+
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const ascii = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+
+export function sampleSchool(options: SampleOptions = {}): SampleSchool {
+  const r = rng(options.seed ?? 2026);
+  const studentsWanted = options.students ?? 300;
+  const teacherCount = Math.min(options.teachers ?? 10, TEACHERS.length);
+  const days = options.days ?? ['2026-11-17', '2026-11-19'];
+  const teachers = TEACHERS.slice(0, teacherCount).map(([title, last], i) => ({
+    name: `${title} ${last}`,
+    email: `${ascii(last!)}@lincoln.school.example`,
+    room: String(101 + i * 2),
+    grade: String(3 + (i % 6)),
+    capacity: i % 3 === 0 ? 3 : i % 3 === 1 ? 2 : 1,
+  }));
+
+  const teacherRows: string[][] = [];
+  for (const t of teachers) {
+    // An evening on the first day (for working families), a morning on the second.
+    teacherRows.push([t.name, t.email, days[0]!, '3:00 PM', '7:30 PM', t.room, String(t.capacity), '']);
+    if (days[1]) teacherRows.push([t.name, t.email, days[1], '8:00 AM', '12:00 PM', t.room, String(t.capacity), t.capacity === 1 ? `https://meet.example/${ascii(t.name)}` : '']);
+  }
+
+  const rows: string[][] = [];
+  let id = 10001;
+  let familyNo = 0;
+  while (rows.length < studentsWanted) {
+    familyNo++;
+    const roll = r();
+    const kind = roll < 0.7 ? 'en' : roll < 0.95 ? 'es' : 'other';
+    const other = kind === 'other' ? pick(r, OTHERS) : null;
+    const last = other ? other.last : pick(r, kind === 'es' ? FAMILY_ES : FAMILY_EN);
+    const guardian = other ? other.guardian : pick(r, kind === 'es' ? GUARDIAN_ES : GUARDIAN_EN);
+    const emailName = other ? other.translit : ascii(last);
+    const email = `${ascii(guardian) || 'parent'}.${emailName}${familyNo}@family.example`;
+    const secondEmail = r() < 0.3 ? `${emailName}.home${familyNo}@family.example` : '';
+    const language = other ? other.language : kind === 'es' ? pick(r, ['Spanish', 'Español', 'es']) : pick(r, ['English', 'English', 'en', '']);
+    const interpreter = kind === 'en' ? 'No' : r() < 0.6 ? pick(r, ['Yes', 'Y', 'yes']) : 'No';
+    const children = r() < 0.72 ? 1 : r() < 0.8 ? 2 : 3;
+    for (let c = 0; c < children && rows.length < studentsWanted; c++) {
+      const first = other ? other.first[c % other.first.length]! : pick(r, kind === 'es' ? FIRST_ES : FIRST_EN);
+      const teacher = pick(r, teachers);
+      rows.push([
+        String(id++),
+        `${last}, ${first}`,
+        teacher.grade,
+        teacher.name,
+        `${guardian} ${last}`,
+        // SIS exports are not tidy: mixed case and stray spaces.
+        c === 1 && r() < 0.5 ? ` ${email.toUpperCase()} ` : email,
+        secondEmail,
+        language,
+        interpreter,
+      ]);
+    }
+  }
+  return {
+    roster: { header: ['Student ID', 'Student Name', 'Grade', 'Homeroom', 'Parent Name', 'Parent Email', 'Guardian 2 Email', 'Home Language', 'Needs Interpreter'], rows },
+    teachers: { header: ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity', 'Video Link'], rows: teacherRows },
+    days,
+  };
+}

@@ -1,0 +1,326 @@
+/**
+ * The Roster sheet, as pasted from a student-information-system export, into students and
+ * families. Every non-blank row is either imported or reported with its sheet, row, column and
+ * what to fix; nothing in the sheet is changed.
+ *
+ * Families: students with the same Family ID are one family; without Family IDs, students who
+ * share any guardian email are one family (siblings across grades and teachers). Guardians in
+ * separate households are contacts of the same family: each gets their own invitation to the
+ * student's one conference, and neither sees the other's address. (A school that wants
+ * households kept apart gives them different Family IDs — which schedules each sibling group
+ * separately — or leaves an address off the roster.)
+ */
+import type { Problem } from '../shared/api';
+import { FULL_NAME_HEADERS, ROSTER_ALIASES } from './aliases';
+import { describeCell } from './errors';
+import { cleanText, nameKey, normalizeLanguage, parseYesNo, splitEmails, splitFullName } from './normalize';
+import { ROSTER } from './schema';
+import { cellProblem, readTable, type TableRow } from './table';
+import type { Teacher } from './teachers';
+
+export interface Guardian {
+  name: string;
+  email: string;
+}
+
+export interface Student {
+  id: string;
+  firstName: string;
+  lastName: string;
+  grade: string;
+  /** The teacher's name as on the Teachers sheet (or as written when there is none). */
+  teacher: string;
+  teacherEmail: string;
+  familyId: string;
+  guardians: Guardian[];
+  phone: string;
+  /** Language code ('' = the school's default). */
+  language: string;
+  interpreter: boolean;
+  notes: string;
+  row: number;
+}
+
+export interface Family {
+  id: string;
+  /** "Rivera" — the students' (most common) last name. */
+  name: string;
+  contacts: Guardian[];
+  studentIds: string[];
+  language: string;
+  interpreter: boolean;
+  rows: number[];
+}
+
+export interface RosterResult {
+  students: Student[];
+  families: Family[];
+  problems: Problem[];
+  /** Non-blank rows read (imported + not imported). */
+  rowsRead: number;
+  /** Rows not imported because of an error. */
+  rowsRejected: number;
+  /** Families with more than one student. */
+  siblingFamilies: number;
+}
+
+/** A shared address on this many students of different surnames looks like a placeholder. */
+const PLACEHOLDER_STUDENTS = 6;
+
+function fnv(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).toUpperCase().padStart(7, '0');
+}
+
+function teacherResolver(teachers: Teacher[] | null) {
+  if (!teachers || teachers.length === 0) return null;
+  const byKey = new Map<string, Teacher>();
+  const byLast = new Map<string, Teacher[]>();
+  for (const t of teachers) {
+    byKey.set(nameKey(t.name), t);
+    byKey.set(t.email, t);
+    const last = nameKey(t.name).split(' ').pop()!;
+    byLast.set(last, [...(byLast.get(last) ?? []), t]);
+  }
+  return (written: string): Teacher | null => {
+    const k = written.includes('@') ? written.toLowerCase() : nameKey(written);
+    const hit = byKey.get(k);
+    if (hit) return hit;
+    const last = byLast.get(k.split(' ').pop() ?? '');
+    return last && last.length === 1 ? last[0]! : null;
+  };
+}
+
+class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let p = this.parent.get(x) ?? x;
+    if (p !== x) {
+      p = this.find(p);
+      this.parent.set(x, p);
+    }
+    return p;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+}
+
+export function parseRoster(values: unknown[][], teachers: Teacher[] | null, options: { defaultLanguage?: string } = {}): RosterResult {
+  if (values.length === 0 || values.every((row) => row.every((v) => cleanText(v) === ''))) {
+    return {
+      students: [],
+      families: [],
+      problems: [{ severity: 'error', where: { sheet: 'Roster', row: 1, column: 1 }, message: 'Roster is empty: paste your student export there, with its header row in row 1.' }],
+      rowsRead: 0,
+      rowsRejected: 0,
+      siblingFamilies: 0,
+    };
+  }
+  const table = readTable(ROSTER, values, ROSTER_ALIASES, { 'Full Name': FULL_NAME_HEADERS });
+  const problems: Problem[] = [...table.problems];
+  const width = values[0]?.length ?? 0;
+  const hasSplitNames = table.columns.has('First Name') && table.columns.has('Last Name') && table.columns.get('First Name') !== table.columns.get('Last Name');
+  const needs: [string, boolean][] = [
+    ['Student ID', table.columns.has('Student ID')],
+    ['First Name', hasSplitNames || table.columns.has('Full Name')],
+    ['Teacher', table.columns.has('Teacher')],
+    ['Guardian 1 Email', table.columns.has('Guardian 1 Email') || table.columns.has('Guardian 2 Email')],
+  ];
+  for (const [header] of needs.filter(([, ok]) => !ok)) {
+    const help = ROSTER.columns.find((c) => c.header === header)!.help;
+    const aliases = (ROSTER_ALIASES[header] ?? []).slice(0, 3).map((a) => `"${a}"`).join(', ');
+    problems.push({
+      severity: 'error',
+      where: { sheet: 'Roster', row: 1, column: width + 1 },
+      message: `Roster has no "${header}" column${header === 'First Name' ? ' (nor a "Student Name" column)' : ''}. Add one in row 1 (${aliases} also work): ${help}`,
+    });
+  }
+  if (table.rows.length === 0) {
+    if (problems.length === 0) problems.push({ severity: 'error', where: { sheet: 'Roster', row: 2, column: 1 }, message: 'Roster has a header row but no students: paste the students below it.' });
+    return { students: [], families: [], problems, rowsRead: 0, rowsRejected: 0, siblingFamilies: 0 };
+  }
+  if (needs.some(([, ok]) => !ok)) return { students: [], families: [], problems, rowsRead: table.rows.length, rowsRejected: table.rows.length, siblingFamilies: 0 };
+
+  const resolve = teacherResolver(teachers);
+  if (!resolve) {
+    problems.push({ severity: 'warning', where: { sheet: 'Teachers', row: 2, column: 1 }, message: 'Teachers has no windows yet, so the roster’s teachers could not be checked. Fill in the Teachers sheet and check again.' });
+  }
+  const seenIds = new Map<string, number>();
+  const students: Student[] = [];
+  let rejected = 0;
+  const emailSurnames = new Map<string, Set<string>>();
+  const emailCount = new Map<string, number>();
+
+  const read = (row: TableRow) => {
+    const bad = (header: string, text: string, severity: 'error' | 'warning' = 'error') => problems.push(cellProblem(table, row, header, text, severity));
+    const before = problems.length;
+    const idCell = row.get('Student ID');
+    const id = typeof idCell === 'number' ? String(idCell) : cleanText(idCell);
+    if (!id) bad('Student ID', 'the student ID is blank. Every student needs a unique ID from your student-information system.');
+    else if (seenIds.has(id)) bad('Student ID', `student ID ${id} is already used on row ${seenIds.get(id)}. Each student needs their own ID; remove the duplicate row or fix the ID.`);
+    let firstName = '';
+    let lastName = '';
+    if (hasSplitNames) {
+      firstName = cleanText(row.get('First Name'));
+      lastName = cleanText(row.get('Last Name'));
+    } else {
+      const full = splitFullName(row.get('Full Name'));
+      firstName = full.first;
+      lastName = full.last;
+    }
+    const nameHeader = hasSplitNames ? 'First Name' : 'Full Name';
+    if (!firstName && !lastName) bad(nameHeader, 'the student’s name is blank.');
+    const written = cleanText(row.get('Teacher'));
+    let teacher = written;
+    let teacherEmail = '';
+    if (!written) bad('Teacher', 'the teacher is blank. Write the host teacher as on the Teachers sheet.');
+    else if (resolve) {
+      const t = resolve(written);
+      if (!t) bad('Teacher', `"${written}" is not on the Teachers sheet. Add a window for them there, or correct the name.`);
+      else {
+        teacher = t.name;
+        teacherEmail = t.email;
+      }
+    }
+    const guardians: Guardian[] = [];
+    const names = [cleanText(row.get('Guardian 1 Name')), cleanText(row.get('Guardian 2 Name'))];
+    (['Guardian 1 Email', 'Guardian 2 Email'] as const).forEach((header, i) => {
+      const { valid, invalid } = splitEmails(row.get(header));
+      for (const wrong of invalid) bad(header, `"${wrong}" is not an email address.`, valid.length > 0 || i === 1 ? 'warning' : 'error');
+      for (const email of valid) if (!guardians.some((g) => g.email === email)) guardians.push({ name: names[i] ?? '', email });
+    });
+    const langCell = row.get('Language');
+    let language = normalizeLanguage(langCell);
+    if (language === null) {
+      bad('Language', `"${cleanText(langCell)}" is not a language the add-on knows; messages will use the school's default. Write a name (Spanish) or a code (es).`, 'warning');
+      language = '';
+    }
+    if (language === (options.defaultLanguage ?? 'en')) language = '';
+    const interpCell = row.get('Interpreter');
+    let interpreter = parseYesNo(interpCell);
+    if (interpreter === null) {
+      bad('Interpreter', `"${cleanText(interpCell)}" is neither yes nor no; taken as no.`, 'warning');
+      interpreter = false;
+    }
+    const gradeCell = row.get('Grade');
+    const rowErrors = problems.slice(before).some((p) => p.severity === 'error');
+    if (id && !seenIds.has(id)) seenIds.set(id, row.row);
+    if (rowErrors) {
+      rejected++;
+      return;
+    }
+    if (guardians.length === 0) {
+      // May still be reachable through a sibling's row with the same Family ID: decided below.
+    }
+    const familyCell = row.get('Family ID');
+    const familyId = typeof familyCell === 'number' ? String(familyCell) : cleanText(familyCell);
+    for (const g of guardians) {
+      emailCount.set(g.email, (emailCount.get(g.email) ?? 0) + 1);
+      emailSurnames.set(g.email, (emailSurnames.get(g.email) ?? new Set()).add(nameKey(lastName)));
+    }
+    students.push({
+      id,
+      firstName,
+      lastName,
+      grade: typeof gradeCell === 'number' ? String(gradeCell) : cleanText(gradeCell),
+      teacher,
+      teacherEmail,
+      familyId,
+      guardians,
+      phone: cleanText(row.get('Phone')),
+      language,
+      interpreter,
+      notes: cleanText(row.get('Notes')),
+      row: row.row,
+    });
+  };
+  for (const row of table.rows) read(row);
+
+  // A placeholder address shared by many unrelated students must not merge their families.
+  const placeholders = new Set<string>();
+  for (const [email, n] of emailCount) {
+    if (n >= PLACEHOLDER_STUDENTS && (emailSurnames.get(email)?.size ?? 0) > 2) {
+      placeholders.add(email);
+      const first = students.find((s) => s.guardians.some((g) => g.email === email))!;
+      const column = table.columns.get('Guardian 1 Email') ?? 1;
+      problems.push({
+        severity: 'warning',
+        where: { sheet: 'Roster', row: first.row, column },
+        message: `${describeCell({ sheet: 'Roster', row: first.row, column }, table.headerText.get('Guardian 1 Email'))}: ${email} is given for ${n} students with different surnames; it looks like a placeholder, so it is not used to group siblings and gets no invitations.`,
+      });
+    }
+  }
+  for (const s of students) s.guardians = s.guardians.filter((g) => !placeholders.has(g.email));
+
+  // Families: by Family ID where given, else by shared guardian email.
+  const uf = new UnionFind();
+  for (const s of students) {
+    const self = `s:${s.id}`;
+    uf.find(self);
+    if (s.familyId) uf.union(self, `f:${s.familyId}`);
+    else for (const g of s.guardians) uf.union(self, `e:${g.email}`);
+  }
+  const groups = new Map<string, Student[]>();
+  for (const s of students) {
+    const root = uf.find(`s:${s.id}`);
+    groups.set(root, [...(groups.get(root) ?? []), s]);
+  }
+  const families: Family[] = [];
+  const unreachable = new Set<string>();
+  for (const members of groups.values()) {
+    members.sort((a, b) => a.row - b.row);
+    const contacts: Guardian[] = [];
+    for (const s of members) for (const g of s.guardians) if (!contacts.some((c) => c.email === g.email)) contacts.push(g);
+    if (contacts.length === 0) {
+      for (const s of members) {
+        const column = table.columns.get('Guardian 1 Email') ?? 1;
+        problems.push({
+          severity: 'error',
+          where: { sheet: 'Roster', row: s.row, column },
+          message: `${describeCell({ sheet: 'Roster', row: s.row, column }, table.headerText.get('Guardian 1 Email'))}: no family contact can be reached for ${s.firstName} ${s.lastName}. Add a guardian's email.`,
+        });
+        unreachable.add(s.id);
+      }
+      continue;
+    }
+    const explicit = members.find((s) => s.familyId)?.familyId;
+    const id = explicit ? `F-${explicit}` : `F-${fnv([...contacts.map((c) => c.email)].sort()[0]!)}`;
+    const surnames = new Map<string, number>();
+    for (const s of members) if (s.lastName) surnames.set(s.lastName, (surnames.get(s.lastName) ?? 0) + 1);
+    const name = [...surnames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? members[0]!.firstName;
+    const languages = [...new Set(members.map((s) => s.language).filter(Boolean))];
+    if (languages.length > 1) {
+      const column = table.columns.get('Language') ?? 1;
+      const row = members.find((s) => s.language === languages[1])!.row;
+      problems.push({ severity: 'warning', where: { sheet: 'Roster', row, column }, message: `${describeCell({ sheet: 'Roster', row, column }, table.headerText.get('Language'))}: siblings in the ${name} family have different languages (${languages.join(', ')}); messages use ${languages[0]}.` });
+    }
+    for (const s of members) s.familyId = id;
+    families.push({
+      id,
+      name,
+      contacts,
+      studentIds: members.map((s) => s.id),
+      language: languages[0] ?? '',
+      interpreter: members.some((s) => s.interpreter),
+      rows: members.map((s) => s.row),
+    });
+  }
+  const imported = students.filter((s) => !unreachable.has(s.id));
+  // Problems in sheet order, errors first within a row.
+  problems.sort((a, b) => (a.where?.sheet === b.where?.sheet ? (a.where?.row ?? 0) - (b.where?.row ?? 0) || (a.where?.column ?? 0) - (b.where?.column ?? 0) : 0));
+  return {
+    students: imported,
+    families,
+    problems,
+    rowsRead: table.rows.length,
+    rowsRejected: rejected + unreachable.size,
+    siblingFamilies: families.filter((f) => f.studentIds.length > 1).length,
+  };
+}

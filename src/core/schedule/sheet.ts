@@ -1,0 +1,230 @@
+/**
+ * Between the sheets and the engine: the scheduling problem built from the roster, the
+ * teachers' windows, the settings, families' availability and the Schedule sheet as people left
+ * it (locked rows, invited families, moved times); and the Schedule rows written back.
+ */
+import type { Problem as SheetProblem, Settings } from '../../shared/api';
+import { textCell, splitList } from '../cells';
+import { describeCell } from '../errors';
+import { cleanText, formatHhMm, formatMinutes, languageName, normalizeEmail, parseDay, parseTime, parseYesNo, type WallClockOf } from '../normalize';
+import type { Family, RosterResult, Student } from '../roster';
+import { AVAILABILITY, SCHEDULE } from '../schema';
+import { readTable, type TableRow } from '../table';
+import type { Window } from '../teachers';
+import { checkSchedule } from './check';
+import type { Conference, Interval, Problem, Schedule } from './types';
+
+/** Statuses that freeze a conference: the family has been told. */
+export const FROZEN_STATUSES = new Set(['invited', 'accepted', 'declined', 'tentative', 'attended', 'no-show']);
+
+export interface ExistingRow {
+  row: number;
+  conferenceId: string;
+  round: string;
+  date: string | null;
+  start: number | null;
+  end: number | null;
+  teacher: string;
+  studentIds: string[];
+  familyId: string;
+  status: string;
+  locked: boolean;
+  /** The whole row as read, to write back untouched. */
+  values: unknown[];
+}
+
+export interface ScheduleSheet {
+  header: string[];
+  /** Column positions (1-based) of the add-on's columns. */
+  columns: Map<string, number>;
+  rows: ExistingRow[];
+  problems: SheetProblem[];
+}
+
+export function readScheduleSheet(values: unknown[][], wall: WallClockOf): ScheduleSheet {
+  const table = readTable(SCHEDULE, values.length ? values : [SCHEDULE.columns.map((c) => c.header)]);
+  const problems: SheetProblem[] = [...table.problems];
+  const rows: ExistingRow[] = table.rows.map((r: TableRow) => {
+    const date = parseDay(r.get('Date'), wall);
+    const start = parseTime(r.get('Start'), wall);
+    const end = parseTime(r.get('End'), wall);
+    return {
+      row: r.row,
+      conferenceId: cleanText(r.get('Conference ID')),
+      round: cleanText(r.get('Round')),
+      date,
+      start,
+      end,
+      teacher: cleanText(r.get('Teacher')),
+      studentIds: splitList(r.get('Student IDs')),
+      familyId: cleanText(r.get('Family ID')),
+      status: cleanText(r.get('Status')).toLowerCase(),
+      locked: parseYesNo(r.get('Locked')) === true,
+      values: values[r.row - 1] ?? [],
+    };
+  });
+  return { header: (values[0] ?? []).map((v) => String(v)), columns: table.columns, rows, problems };
+}
+
+/** Availability rows: guardian email (or family ID), date, start, end, rank. */
+export function readAvailability(values: unknown[][] | null, roster: RosterResult, wall: WallClockOf): { byFamily: Map<string, Interval[]>; problems: SheetProblem[] } {
+  const byFamily = new Map<string, Interval[]>();
+  const problems: SheetProblem[] = [];
+  if (!values || values.length < 2) return { byFamily, problems };
+  const table = readTable(AVAILABILITY, values, { Email: ['Guardian Email', 'Parent Email'], Family: ['Family ID'] });
+  const familyOfEmail = new Map<string, string>();
+  for (const f of roster.families) for (const c of f.contacts) familyOfEmail.set(c.email, f.id);
+  const familyIds = new Set(roster.families.map((f) => f.id));
+  for (const r of table.rows) {
+    const email = normalizeEmail(r.get('Email'));
+    const familyCell = cleanText(r.get('Family'));
+    const familyId = (email && familyOfEmail.get(email)) ?? (familyIds.has(familyCell) ? familyCell : familyIds.has(`F-${familyCell}`) ? `F-${familyCell}` : null);
+    const where = (h: string) => r.where(h);
+    if (!familyId) {
+      problems.push({ severity: 'warning', where: where('Email'), message: `${describeCell(where('Email'), 'Email')}: ${email ?? cleanText(r.get('Email'))} is not a guardian on the Roster; this availability is ignored.` });
+      continue;
+    }
+    const date = parseDay(r.get('Date'), wall);
+    const start = parseTime(r.get('Start'), wall);
+    const end = parseTime(r.get('End'), wall);
+    const rankCell = r.get('Rank');
+    const rank = typeof rankCell === 'number' ? rankCell : Number(cleanText(rankCell) || 1);
+    if (!date || start === null || end === null || end <= start || !Number.isInteger(rank) || rank < 1) {
+      problems.push({ severity: 'warning', where: where('Date'), message: `${describeCell(where('Date'), 'Date')}: cannot read this availability (date, start, end and rank); it is ignored.` });
+      continue;
+    }
+    const list = byFamily.get(familyId) ?? [];
+    list.push({ date, start, end, rank });
+    byFamily.set(familyId, list);
+  }
+  return { byFamily, problems };
+}
+
+export interface BuiltProblem {
+  problem: Problem;
+  /** Rows kept as they are (locked, invited, or of another round). */
+  frozen: ExistingRow[];
+  problems: SheetProblem[];
+}
+
+export function buildProblem(input: {
+  roster: RosterResult;
+  windows: Window[];
+  settings: Settings;
+  availability: Map<string, Interval[]>;
+  sheet: ScheduleSheet;
+  seed: number;
+}): BuiltProblem {
+  const { roster, windows, settings, sheet } = input;
+  const problems: SheetProblem[] = [];
+  const round = settings.roundName;
+  const studentIds = new Set(roster.students.map((s) => s.id));
+  const frozen: ExistingRow[] = [];
+  const fixed: Conference[] = [];
+  const teacherEmailByName = new Map(windows.map((w) => [w.teacher.toLowerCase(), w.teacherEmail]));
+  for (const r of sheet.rows) {
+    if (r.round !== round) continue;
+    const keep = r.locked || FROZEN_STATUSES.has(r.status);
+    if (!keep) continue;
+    const where = { sheet: 'Schedule', row: r.row, column: sheet.columns.get('Date') ?? 1 };
+    const known = r.studentIds.filter((id) => studentIds.has(id));
+    if (!r.date || r.start === null || r.end === null || r.end <= r.start) {
+      problems.push({ severity: 'error', where, message: `${describeCell(where, 'Date')}: this ${r.locked ? 'locked' : r.status} conference has no readable date, start and end. Fix them; it is kept out of the new schedule until then.` });
+      frozen.push(r);
+      continue;
+    }
+    const students = roster.students.filter((s) => known.includes(s.id));
+    const teacherEmail = students[0]?.teacherEmail ?? teacherEmailByName.get(r.teacher.toLowerCase()) ?? '';
+    if (known.length === 0) {
+      frozen.push(r);
+      continue;
+    }
+    frozen.push(r);
+    fixed.push({ studentIds: known, familyId: students[0]!.familyId, teacherEmail, date: r.date, start: r.start, end: r.end, fixed: true, rank: 0 });
+  }
+  const familiesById = new Map(roster.families.map((f) => [f.id, f]));
+  const problem: Problem = {
+    windows: windows.map((w) => ({ teacherEmail: w.teacherEmail, teacher: w.teacher, date: w.date, start: w.start, end: w.end, room: w.room, capacity: w.capacity, videoLink: w.videoLink })),
+    students: roster.students.map((s) => ({ id: s.id, name: `${s.firstName} ${s.lastName}`.trim(), teacherEmail: s.teacherEmail, familyId: s.familyId })),
+    families: roster.families.map((f) => ({ id: f.id, name: f.name, availability: input.availability.get(f.id) ?? null, interpreter: f.interpreter ? f.language || settings.defaultLanguage : '' })),
+    interpreters: settings.interpreters,
+    conferenceMinutes: settings.conferenceMinutes,
+    bufferMinutes: settings.bufferMinutes,
+    mergeSiblings: false,
+    fixed,
+    seed: input.seed,
+  };
+  // Conflicts people's edits created among the frozen conferences: reported, not fixed.
+  const onlyFixed: Schedule = { conferences: fixed, unplaced: roster.students.filter((s) => !fixed.some((c) => c.studentIds.includes(s.id))).map((s) => ({ studentId: s.id, reason: 'not yet placed' })) };
+  const conflicts = checkSchedule({ ...problem, fixed: [] }, { conferences: fixed.map((c) => ({ ...c, fixed: false })), unplaced: onlyFixed.unplaced }).filter((e) => !/neither placed/.test(e));
+  for (const text of conflicts) {
+    const idx = Number(/conference (\d+)/.exec(text)?.[1] ?? -1);
+    const c = fixed[idx];
+    const row = c ? frozen.find((r) => r.studentIds.join() === c.studentIds.join())?.row : undefined;
+    const where = row ? { sheet: 'Schedule', row, column: sheet.columns.get('Start') ?? 1 } : undefined;
+    problems.push({ severity: 'warning', where, message: `${where ? describeCell(where, 'Start') + ': ' : ''}a locked or invited conference breaks a rule (${text.replace(/conference \d+ /g, '')}). It is kept as it is; change it by hand if it should move.` });
+  }
+  void familiesById;
+  return { problem, frozen, problems };
+}
+
+/** The Schedule sheet's rows after a build: other rounds and frozen rows as they were, then the new ones. */
+export function scheduleRows(input: {
+  sheet: ScheduleSheet;
+  frozen: ExistingRow[];
+  schedule: Schedule;
+  roster: RosterResult;
+  windows: Window[];
+  settings: Settings;
+  /** A new conference ID: the caller supplies unguessable ones. */
+  newId: () => string;
+}): { cells: unknown[]; from: number | null }[] {
+  const { sheet, frozen, schedule, roster, windows, settings } = input;
+  const header = sheet.header.length ? sheet.header : SCHEDULE.columns.map((c) => c.header);
+  const width = header.length;
+  const pos = (h: string) => (sheet.columns.get(h) ?? SCHEDULE.columns.findIndex((c) => c.header === h) + 1) - 1;
+  const frozenRows = new Set(frozen.map((r) => r.row));
+  const kept = sheet.rows.filter((r) => r.round !== settings.roundName || frozenRows.has(r.row)).map((r) => ({ cells: padRow(r.values, width), from: r.row as number | null }));
+  const previous = new Map(sheet.rows.filter((r) => r.round === settings.roundName).map((r) => [r.studentIds.join(';'), r]));
+  const students = new Map<string, Student>(roster.students.map((s) => [s.id, s]));
+  const families = new Map<string, Family>(roster.families.map((f) => [f.id, f]));
+  const out = [...kept];
+  for (const c of schedule.conferences) {
+    if (c.fixed) continue;
+    const ss = c.studentIds.map((id) => students.get(id)!).filter(Boolean);
+    const family = families.get(c.familyId);
+    const hours = windows.find((w) => w.teacherEmail === c.teacherEmail && w.date === c.date && w.start <= c.start && c.end <= w.end);
+    const old = previous.get(c.studentIds.join(';'));
+    const row: unknown[] = old ? padRow(old.values, width) : new Array(width).fill('');
+    const set = (h: string, v: unknown) => {
+      const i = pos(h);
+      if (i >= 0 && i < width) row[i] = v;
+    };
+    set('Conference ID', old?.conferenceId || input.newId());
+    set('Round', textCell(settings.roundName));
+    set('Date', c.date);
+    set('Start', formatMinutes(c.start));
+    set('End', formatMinutes(c.end));
+    set('Teacher', textCell(hours?.teacher ?? ss[0]?.teacher ?? ''));
+    set('Room', textCell(hours ? hours.room || (hours.videoLink ? 'Video call' : '') : ''));
+    set('Students', textCell(ss.map((s) => `${s.firstName} ${s.lastName}`.trim()).join(', ')));
+    set('Student IDs', textCell(c.studentIds.join('; ')));
+    set('Family', textCell(family?.name ?? ''));
+    set('Family ID', textCell(c.familyId));
+    set('Emails', textCell((family?.contacts ?? []).map((g) => g.email).join('; ')));
+    set('Language', textCell(family?.language ? languageName(family.language) : ''));
+    set('Interpreter', family?.interpreter ? 'Yes' : 'No');
+    set('Status', 'scheduled');
+    set('Locked', old ? row[pos('Locked')] ?? false : false);
+    out.push({ cells: row, from: old?.row ?? null });
+  }
+  return out;
+}
+
+function padRow(values: unknown[], width: number): unknown[] {
+  const row = values.slice(0, width).map((v) => (typeof v === 'string' ? textCell(v) : v));
+  while (row.length < width) row.push('');
+  return row;
+}
+
+export { formatHhMm };

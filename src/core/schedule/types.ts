@@ -1,0 +1,90 @@
+/**
+ * The scheduling problem (DESIGN.md section 4) as plain data. Times are minutes after midnight
+ * on a date (yyyy-mm-dd) in the school's time zone.
+ */
+export interface TeacherWindow {
+  teacherEmail: string;
+  teacher: string;
+  date: string;
+  start: number;
+  end: number;
+  room: string;
+  /** Families hosted at once. */
+  capacity: number;
+  videoLink: string;
+}
+
+export interface Interval {
+  date: string;
+  start: number;
+  end: number;
+  /** 1 = first choice. */
+  rank: number;
+}
+
+export interface SchedStudent {
+  id: string;
+  name: string;
+  teacherEmail: string;
+  familyId: string;
+}
+
+export interface SchedFamily {
+  id: string;
+  name: string;
+  /** When the family can come; null = any time a teacher is available. */
+  availability: Interval[] | null;
+  /** Language code needing an interpreter, or '' for none. */
+  interpreter: string;
+}
+
+/** A conference: one family, one teacher, one or more students (merged siblings). */
+export interface Conference {
+  studentIds: string[];
+  familyId: string;
+  teacherEmail: string;
+  date: string;
+  start: number;
+  end: number;
+  /** Locked or already invited: the engine never moves it. */
+  fixed: boolean;
+  /** The family's availability rank it honours (0 when the family gave none). */
+  rank: number;
+}
+
+export interface Problem {
+  windows: TeacherWindow[];
+  students: SchedStudent[];
+  families: SchedFamily[];
+  /** Interpreters available at once per language; a language not listed is not limited. */
+  interpreters: Record<string, number>;
+  conferenceMinutes: number;
+  bufferMinutes: number;
+  /** Same-teacher siblings share one conference (length × number of siblings, capped at 2×). */
+  mergeSiblings: boolean;
+  /** Conferences that must stay as they are (locked, invited). */
+  fixed: Conference[];
+  seed: number;
+}
+
+export interface Unplaced {
+  studentId: string;
+  reason: string;
+}
+
+export interface Schedule {
+  conferences: Conference[];
+  unplaced: Unplaced[];
+}
+
+/** Minutes the family waits and other quality figures, for the sidebar and the benchmark. */
+export interface Quality {
+  placed: number;
+  students: number;
+  rankMet: { first: number; other: number; none: number };
+  siblingFamilies: number;
+  siblingsBackToBack: number;
+  /** Per family with several conferences: minutes between them beyond the buffer. */
+  waiting: number[];
+  cost: number;
+}

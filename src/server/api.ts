@@ -1,0 +1,111 @@
+/**
+ * The functions the sidebar calls (google.script.run). Each one checks its arguments, runs,
+ * and answers with a Result envelope: a UserError becomes { ok: false, error } with its cell
+ * reference intact (a thrown Error would reach the sidebar as a bare message). Anything else is
+ * a bug or a Google outage: it is logged and answered with a sentence that says nothing was lost.
+ */
+import { UserError } from '../core/errors';
+import { type ApiError, type CellRef, JOBS, type JobName, type JobProgress, type Overview, type Problem, type Result, type SchedulePreview, type ServerApi, type Settings, type SettingsView } from '../shared/api';
+import { runChunk, type JobSpec, withDocumentLock } from '../workspace/jobs';
+import { buildOverview } from '../workspace/overview';
+import { readSchool, readSettings, saveSettings } from '../workspace/data';
+import { LANGUAGE_NAMES, languageName } from '../core/normalize';
+import { SETUP_JOB } from '../workspace/setup';
+import { planSchedule, SCHEDULE_JOB } from '../workspace/schedule';
+import { args, v } from './validate';
+
+function toApiError(e: unknown): ApiError {
+  if (e instanceof UserError) return e.where ? { message: e.message, where: e.where } : { message: e.message };
+  // Duck-typed: errors thrown by Google's services need not share this script's Error realm.
+  const text = typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string' ? (e as Error).message : String(e);
+  console.error(text);
+  if (/too many times for one day/i.test(text)) {
+    return { message: `Google's daily limit was reached (${text}). Everything done so far is saved; continue tomorrow.` };
+  }
+  return { message: `Something went wrong in Google's services: ${text}. Nothing done so far was lost; try again.` };
+}
+
+function expose<T>(body: () => T): Result<T> {
+  try {
+    return { ok: true, value: body() };
+  } catch (e) {
+    return { ok: false, error: toApiError(e) };
+  }
+}
+
+/** Every API function: the shared signature, but the arguments arrive unchecked. */
+type Exposed = { [K in keyof ServerApi]: (...a: unknown[]) => Result<ReturnType<ServerApi[K]>> };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const JOB_SPECS: Record<JobName, JobSpec<any>> = { setup: SETUP_JOB, schedule: SCHEDULE_JOB };
+
+const cellRef = v.object<{ sheet: string; row: number; column: number; numRows: number | undefined; numColumns: number | undefined }>({
+  sheet: v.string(100),
+  row: v.integer(1, 10_000_000),
+  column: v.integer(1, 18_278),
+  numRows: v.optional(v.integer(1, 10_000_000)),
+  numColumns: v.optional(v.integer(1, 18_278)),
+});
+
+function selectCell(where: CellRef): CellRef {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getSheetByName(where.sheet);
+  if (!sheet) throw new UserError(`There is no sheet named "${where.sheet}" any more. Run Set up to create it again.`);
+  const numRows = where.numRows ?? 1;
+  const numColumns = where.numColumns ?? 1;
+  if (where.row + numRows - 1 > sheet.getMaxRows() || where.column + numColumns - 1 > sheet.getMaxColumns()) {
+    throw new UserError(`${where.sheet} no longer reaches row ${where.row}, column ${where.column}; the sheet may have changed since the check. Run the check again.`);
+  }
+  sheet.getRange(where.row, where.column, numRows, numColumns).activate();
+  return { sheet: where.sheet, row: where.row, column: where.column, numRows, numColumns };
+}
+
+const COMMON_ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu', 'America/Toronto', 'America/Mexico_City', 'Europe/London', 'Europe/Madrid', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Singapore', 'Australia/Sydney', 'UTC'];
+
+function settingsView(): SettingsView {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = readSettings(ss);
+  const zones = [...new Set([settings.timeZone, ss.getSpreadsheetTimeZone(), ...COMMON_ZONES])];
+  return { settings, languages: Object.keys(LANGUAGE_NAMES).map((code) => ({ code, name: languageName(code) })), timeZones: zones };
+}
+
+export const api: Exposed = {
+  getOverview: (...a): Result<Overview> =>
+    expose(() => {
+      args(a);
+      return buildOverview();
+    }),
+  selectCell: (...a): Result<CellRef> =>
+    expose(() => {
+      const [where] = args<[CellRef]>(a, ['cell', cellRef]);
+      return selectCell(where);
+    }),
+  getProblems: (...a): Result<Problem[]> =>
+    expose(() => {
+      const [step] = args<['roster' | 'days']>(a, ['step', v.oneOf(['roster', 'days'] as const)]);
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      const settings = readSettings(ss);
+      const data = readSchool(ss, settings, Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'));
+      return (step === 'roster' ? data.roster?.problems : data.teachers?.problems) ?? [];
+    }),
+  previewSchedule: (...a): Result<SchedulePreview> =>
+    expose(() => {
+      args(a);
+      return planSchedule().preview;
+    }),
+  getSettings: (...a): Result<SettingsView> =>
+    expose(() => {
+      args(a);
+      return settingsView();
+    }),
+  saveSettings: (...a): Result<Settings> =>
+    expose(() => {
+      if (a.length !== 1 || typeof a[0] !== 'object' || a[0] === null || Array.isArray(a[0])) throw new UserError('The add-on received invalid settings. Reload the sidebar and try again.');
+      return withDocumentLock('settings', 'saving the settings', 'sidebar', () => saveSettings(a[0] as Record<string, unknown>));
+    }),
+  runJob: (...a): Result<JobProgress> =>
+    expose(() => {
+      const [job] = args<[JobName]>(a, ['operation', v.oneOf(JOBS)]);
+      return runChunk(JOB_SPECS[job]);
+    }),
+};

@@ -1,0 +1,71 @@
+/**
+ * The settings form: every field labelled, checked again on the server (which names each
+ * wrong field), saved all at once for everyone who edits the spreadsheet.
+ */
+import type { Settings, SettingsView } from '../shared/api';
+import { el } from './dom';
+
+export interface SettingsFormHandlers {
+  save(settings: Settings): Promise<string | null>;
+}
+
+function field(id: string, label: string, input: HTMLElement, hint?: string): HTMLElement {
+  return el('div', { class: 'field' }, el('label', { for: id }, label), input, hint ? el('p', { class: 'hint', id: `${id}-hint` }, hint) : null);
+}
+
+/** "es: 2, vi 1" → { es: 2, vi: 1 } (the server checks codes and numbers). */
+export function parseInterpreters(text: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of text.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([a-zA-Z-]+)\s*[:=]?\s*(\d+)$/.exec(part);
+    if (m) out[m[1]!.toLowerCase()] = Number(m[2]);
+    else out[part] = NaN;
+  }
+  return out;
+}
+
+export function settingsForm(view: SettingsView, handlers: SettingsFormHandlers): HTMLElement {
+  const s = view.settings;
+  const input = (id: string, value: string, attrs: Record<string, string> = {}) => el('input', { id, name: id, value, type: 'text', ...attrs });
+  const zone = el('select', { id: 'set-timeZone', name: 'timeZone' }, ...view.timeZones.map((z) => el('option', { value: z, selected: z === s.timeZone }, z)));
+  const language = el('select', { id: 'set-defaultLanguage', name: 'defaultLanguage' }, ...view.languages.map((l) => el('option', { value: l.code, selected: l.code === s.defaultLanguage }, `${l.name} (${l.code})`)));
+  const status = el('p', { class: 'form-status', role: 'status' });
+  const form = el(
+    'form',
+    { class: 'settings', 'aria-label': 'Settings' },
+    field('set-schoolName', 'School name', input('set-schoolName', s.schoolName, { maxlength: '100', required: 'true' })),
+    field('set-roundName', 'Round', input('set-roundName', s.roundName, { maxlength: '40' }), 'E.g. Fall 2026. Each round keeps its own schedule.'),
+    field('set-timeZone', 'Time zone', zone),
+    field('set-conferenceMinutes', 'Conference length (minutes)', input('set-conferenceMinutes', String(s.conferenceMinutes), { type: 'number', min: '5', max: '120' })),
+    field('set-bufferMinutes', 'Buffer between conferences (minutes)', input('set-bufferMinutes', String(s.bufferMinutes), { type: 'number', min: '0', max: '60' })),
+    field('set-reminderHoursBefore', 'Reminders (hours before)', input('set-reminderHoursBefore', s.reminderHoursBefore.join(', ')), 'E.g. 48, 2'),
+    field('set-senderName', 'Sender name', input('set-senderName', s.senderName, { maxlength: '100' }), 'Shown as the sender of invitations and reminders.'),
+    field('set-replyTo', 'Reply-to email', input('set-replyTo', s.replyTo, { type: 'email' }), 'Where families’ replies go.'),
+    field('set-defaultLanguage', 'Default language', language),
+    field('set-interpreters', 'Interpreters at once, per language', input('set-interpreters', Object.entries(s.interpreters).map(([c, n]) => `${c}: ${n}`).join(', ')), 'E.g. es: 2, vi: 1'),
+    el('button', { type: 'submit', class: 'primary' }, 'Save settings'),
+    status,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const value = (name: string) => (form.querySelector(`[name="${name}"]`) as HTMLInputElement | HTMLSelectElement).value;
+    const settings: Settings = {
+      schoolName: value('set-schoolName'),
+      roundName: value('set-roundName'),
+      timeZone: value('timeZone'),
+      conferenceMinutes: Number(value('set-conferenceMinutes')),
+      bufferMinutes: Number(value('set-bufferMinutes')),
+      reminderHoursBefore: value('set-reminderHoursBefore').split(/[,;\s]+/).filter(Boolean).map(Number),
+      senderName: value('set-senderName'),
+      replyTo: value('set-replyTo'),
+      defaultLanguage: value('defaultLanguage'),
+      interpreters: parseInterpreters(value('set-interpreters')),
+    };
+    status.textContent = 'Saving…';
+    void handlers.save(settings).then((error) => {
+      status.textContent = error ?? 'Saved. Everyone who edits this spreadsheet now uses these settings.';
+      status.className = error ? 'form-status error-text' : 'form-status';
+    });
+  });
+  return form;
+}

@@ -1,0 +1,68 @@
+/**
+ * Reading the user's sheets: one getValues per sheet, whatever its size, and the settings from
+ * document properties. Dates in cells are read in the spreadsheet's time zone through
+ * Utilities.formatDate, once per distinct value.
+ */
+import { parseRoster, type RosterResult } from '../core/roster';
+import { defaultSettings, type Settings, validateSettings } from '../core/settings';
+import { parseTeachers, type TeachersResult } from '../core/teachers';
+import type { WallClockOf } from '../core/normalize';
+import { UserError } from '../core/errors';
+import { parseJson, PROP, documentProperties } from './props';
+
+export function wallClockIn(timeZone: string): WallClockOf {
+  const memo = new Map<number, ReturnType<WallClockOf>>();
+  return (date) => {
+    const key = date.getTime();
+    let w = memo.get(key);
+    if (!w) {
+      const [y, mo, d, h, mi] = Utilities.formatDate(date, timeZone, 'yyyy-MM-dd-HH-mm').split('-').map(Number);
+      w = { year: y!, month: mo!, day: d!, hour: h!, minute: mi! };
+      memo.set(key, w);
+    }
+    return w;
+  };
+}
+
+/** The used area of a sheet in one read; [] when the sheet is missing or empty. */
+export function readSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): unknown[][] | null {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) return null;
+  if (sheet.getLastRow() === 0) return [];
+  return sheet.getDataRange().getValues();
+}
+
+export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, stored: string | null = documentProperties().getProperty(PROP.settings)): Settings {
+  const defaults = defaultSettings(ss.getName(), ss.getSpreadsheetTimeZone());
+  const saved = parseJson<Partial<Settings>>(stored);
+  if (!saved) return defaults;
+  const merged = { ...defaults, ...saved };
+  const checked = validateSettings(merged as unknown as Record<string, unknown>);
+  return checked.settings ?? defaults;
+}
+
+export function saveSettings(input: Record<string, unknown>): Settings {
+  const checked = validateSettings(input);
+  if (!checked.settings) {
+    const labels: Record<string, string> = { schoolName: 'School name', timeZone: 'Time zone', roundName: 'Round', conferenceMinutes: 'Conference length', bufferMinutes: 'Buffer', reminderHoursBefore: 'Reminders', senderName: 'Sender name', replyTo: 'Reply-to', defaultLanguage: 'Default language', interpreters: 'Interpreters' };
+    throw new UserError(checked.errors.map((e) => `${labels[e.field] ?? e.field} ${e.message}`).join(' '));
+  }
+  documentProperties().setProperty(PROP.settings, JSON.stringify(checked.settings));
+  return checked.settings;
+}
+
+export interface SchoolData {
+  settings: Settings;
+  teachers: TeachersResult | null;
+  roster: RosterResult | null;
+}
+
+/** Teachers first (the roster checks its teacher names against them), then the roster. */
+export function readSchool(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, today: string): SchoolData {
+  const wall = wallClockIn(ss.getSpreadsheetTimeZone());
+  const teacherValues = readSheet(ss, 'Teachers');
+  const teachers = teacherValues === null ? null : parseTeachers(teacherValues, wall, { today });
+  const rosterValues = readSheet(ss, 'Roster');
+  const roster = rosterValues === null ? null : parseRoster(rosterValues, teachers?.teachers ?? null, { defaultLanguage: settings.defaultLanguage });
+  return { settings, teachers, roster };
+}

@@ -1,0 +1,157 @@
+/**
+ * Operations longer than one execution (DESIGN.md section 5: six minutes per execution, and
+ * every google.script.run call is its own execution).
+ *
+ * A job does a time-budgeted chunk and returns its progress; the sidebar calls again until it
+ * is done. Between chunks only a small cursor is kept, in document properties; the truth is in
+ * the data itself (a Schedule row's event ID, an invite's sent stamp), so a chunk cut off at any
+ * service call repeats nothing when the next one starts. The document lock makes two people
+ * (or a trigger) take turns; whoever finds it held is told who holds it and doing what.
+ */
+import { UserError } from '../core/errors';
+import type { JobName, JobProgress, Problem } from '../shared/api';
+import { documentProperties, parseJson, PROP } from './props';
+
+/** A chunk stops starting new work after this much time, far from the six-minute limit. */
+export const CHUNK_BUDGET_MS = 45_000;
+/** How long a second caller waits for the lock before being told who holds it. */
+export const LOCK_WAIT_MS = 5_000;
+
+export interface JobContext {
+  /** True once the chunk's time budget is spent: finish the current item and return. */
+  outOfTime(): boolean;
+  /** Now, on the execution's clock. */
+  now(): Date;
+}
+
+export interface ChunkResult<S> {
+  state: S;
+  done: boolean;
+  processed: number;
+  total: number;
+  message: string;
+  problems?: Problem[];
+}
+
+export interface JobSpec<S> {
+  name: JobName;
+  /** Names the work in progress: "setting up the sheets", "sending invitations". */
+  label: string;
+  /** The state of a fresh run (no cursor saved). */
+  start(ctx: JobContext): S;
+  /** Does work until done or out of time. */
+  step(state: S, ctx: JobContext): ChunkResult<S>;
+}
+
+interface Running {
+  job: string;
+  label: string;
+  user: string;
+  via: 'sidebar' | 'trigger';
+  since: string;
+}
+
+interface Cursor<S> {
+  job: JobName;
+  state: S;
+  processed: number;
+  total: number;
+  message: string;
+  user: string;
+  at: string;
+}
+
+/** Who is running this: an email when Google tells us, else a description. */
+export function currentUser(): string {
+  try {
+    return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail() || 'someone';
+  } catch {
+    return 'someone';
+  }
+}
+
+function minutesAgo(iso: string, now: Date): string {
+  const minutes = Math.max(0, Math.round((now.getTime() - new Date(iso).getTime()) / 60000));
+  return minutes < 1 ? 'less than a minute ago' : minutes === 1 ? 'a minute ago' : `${minutes} minutes ago`;
+}
+
+export interface RunOptions {
+  via?: 'sidebar' | 'trigger';
+  budgetMs?: number;
+}
+
+/**
+ * Runs fn holding the document lock, with a note of who holds it and doing what, so whoever
+ * comes second is told. Every writer the add-on has (the sidebar's operations, trigger
+ * handlers) goes through here.
+ */
+export function withDocumentLock<T>(job: string, label: string, via: 'sidebar' | 'trigger', fn: (user: string) => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock) throw new Error('The add-on must run inside a spreadsheet.');
+  const props = documentProperties();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    const holder = parseJson<Running>(props.getProperty(PROP.running));
+    const who = holder
+      ? `${holder.via === 'trigger' ? `A scheduled task (set up by ${holder.user})` : holder.user} is ${holder.label}, started ${minutesAgo(holder.since, new Date())}`
+      : 'Someone else is changing this spreadsheet with the add-on';
+    throw new UserError(`${who}. Nothing was changed; try again when that has finished.`);
+  }
+  const user = currentUser();
+  try {
+    props.setProperty(PROP.running, JSON.stringify({ job, label, user, via, since: new Date().toISOString() } as Running));
+    const result = fn(user);
+    props.deleteProperty(PROP.running);
+    return result;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Runs one chunk of a job under the document lock. */
+export function runChunk<S>(spec: JobSpec<S>, options: RunOptions = {}): JobProgress {
+  const startedAt = Date.now();
+  const budget = options.budgetMs ?? CHUNK_BUDGET_MS;
+  const ctx: JobContext = { outOfTime: () => Date.now() - startedAt >= budget, now: () => new Date() };
+  return withDocumentLock(spec.name, spec.label, options.via ?? 'sidebar', (user) => {
+    const props = documentProperties();
+    const key = PROP.jobPrefix + spec.name;
+    const saved = parseJson<Cursor<S>>(props.getProperty(key));
+    const state = saved && saved.job === spec.name ? saved.state : spec.start(ctx);
+    const result = spec.step(state, ctx);
+    if (result.done) {
+      if (saved) props.deleteProperty(key);
+    } else {
+      const cursor: Cursor<S> = { job: spec.name, state: result.state, processed: result.processed, total: result.total, message: result.message, user, at: ctx.now().toISOString() };
+      props.setProperty(key, JSON.stringify(cursor));
+    }
+    return {
+      job: spec.name,
+      label: spec.label,
+      done: result.done,
+      processed: result.processed,
+      total: result.total,
+      message: result.message,
+      problems: result.problems ?? [],
+    };
+  });
+}
+
+/** Jobs left part-way (sidebar closed, quota reached), from one read of the properties. */
+export function unfinishedJobs(all: Record<string, string>, labels: Record<string, string>): JobProgress[] {
+  const out: JobProgress[] = [];
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith(PROP.jobPrefix)) continue;
+    const cursor = parseJson<Cursor<unknown>>(value);
+    if (!cursor) continue;
+    out.push({
+      job: cursor.job,
+      label: labels[cursor.job] ?? cursor.job,
+      done: false,
+      processed: cursor.processed,
+      total: cursor.total,
+      message: `${cursor.message} Paused; continue to finish (started by ${cursor.user}).`,
+      problems: [],
+    });
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+/**
+ * The sidebar's picture of the round: one state per step, from as few reads as possible
+ * (the sheet list, each sheet's last row, the document properties).
+ */
+import { SHEETS } from '../core/schema';
+import { ADDON_TITLE, type JobName, type Overview, type StepId, type StepState, STEPS } from '../shared/api';
+import { unfinishedJobs } from './jobs';
+import { readSchool, readSettings } from './data';
+import { documentProperties, PROP } from './props';
+import type { Problem } from '../shared/api';
+
+/** The sidebar shows this many problems per step; the count says how many there are. */
+export const PROBLEMS_SHOWN = 25;
+
+function errorsFirst(problems: Problem[]): Problem[] {
+  return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity === 'warning')];
+}
+
+export const JOB_LABELS: Record<JobName, string> = { setup: 'Setting up the sheets', schedule: 'Building the schedule' };
+
+function step(id: StepId, rest: Omit<StepState, 'id' | 'title' | 'problems' | 'problemCount' | 'counts'> & Partial<StepState>): StepState {
+  const title = STEPS.find((s) => s.id === id)!.title;
+  return { id, title, counts: [], problems: [], problemCount: 0, ...rest };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function buildOverview(): Overview {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const present = new Map(ss.getSheets().map((s) => [s.getName(), s]));
+  const missing = SHEETS.filter((s) => !present.has(s.name)).map((s) => s.name);
+  const rows = (name: string) => {
+    const sheet = present.get(name);
+    return sheet ? Math.max(0, sheet.getLastRow() - 1) : 0;
+  };
+  const ready = missing.length === 0;
+  const conferences = ready ? rows('Schedule') : 0;
+  const props = documentProperties().getProperties();
+  const settings = readSettings(ss, props[PROP.settings] ?? null);
+  const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  const data = ready ? readSchool(ss, settings, today) : null;
+
+  const rosterStep = (): StepState => {
+    if (!data) return step('roster', { status: 'todo', headline: 'Waits for set-up.', next: 'Set up the sheets first.' });
+    const r = data.roster;
+    if (!r || r.rowsRead === 0) {
+      return step('roster', { status: 'ready', headline: 'The Roster sheet is empty.', next: 'Paste your student export into the Roster sheet, headers in row 1. Column names such as "Student Name", "Homeroom" and "Parent Email" are understood.' });
+    }
+    const errors = r.problems.filter((p) => p.severity === 'error').length;
+    const warnings = r.problems.length - errors;
+    return step('roster', {
+      status: errors > 0 ? 'attention' : 'done',
+      headline: errors > 0
+        ? `${plural(r.students.length, 'student')} ready; ${plural(r.rowsRejected, 'row')} cannot be imported yet.`
+        : `${plural(r.students.length, 'student')} in ${plural(r.families.length, 'family', 'families')}, ready to schedule.`,
+      counts: [
+        { label: 'students', value: r.students.length },
+        { label: 'families', value: r.families.length },
+        { label: 'families with siblings', value: r.siblingFamilies },
+        { label: 'needing an interpreter', value: r.families.filter((f) => f.interpreter).length },
+        { label: 'rows not imported', value: r.rowsRejected },
+        { label: 'warnings', value: warnings },
+      ],
+      problems: errorsFirst(r.problems).slice(0, PROBLEMS_SHOWN),
+      problemCount: r.problems.length,
+      next: errors > 0 ? 'Fix the rows listed (click one to go to its cell), then check again. Rows with problems are left out until fixed; nothing in your sheet is changed.' : 'Check the conference days next.',
+    });
+  };
+
+  const daysStep = (): StepState => {
+    if (!data) return step('days', { status: 'todo', headline: 'Waits for set-up.', next: 'Set up the sheets first.' });
+    const t = data.teachers;
+    if (!t || t.rowsRead === 0) {
+      return step('days', { status: 'ready', headline: 'No teacher windows yet.', next: 'On the Teachers sheet, add one row per teacher, day and time window (with room and how many families at once).' });
+    }
+    const errors = t.problems.filter((p) => p.severity === 'error').length;
+    const days = [...new Set(t.windows.map((w) => w.date))].sort();
+    const places = t.windows.reduce((n, w) => n + w.capacity * Math.floor((w.end - w.start) / (settings.conferenceMinutes + settings.bufferMinutes)), 0);
+    return step('days', {
+      status: errors > 0 ? 'attention' : 'done',
+      headline: `${plural(t.teachers.length, 'teacher')}, ${plural(t.windows.length, 'window')} on ${plural(days.length, 'day')}${days.length ? ` (${days.join(', ')})` : ''}.`,
+      counts: [
+        { label: 'teachers', value: t.teachers.length },
+        { label: 'windows', value: t.windows.length },
+        { label: `places of ${settings.conferenceMinutes} min`, value: places },
+      ],
+      problems: errorsFirst(t.problems).slice(0, PROBLEMS_SHOWN),
+      problemCount: t.problems.length,
+      next: errors > 0 ? 'Fix the windows listed, then check again.' : 'Build the schedule next.',
+    });
+  };
+
+  const scheduleStep = (): StepState => {
+    const rosterOk = data?.roster && data.roster.students.length > 0;
+    const daysOk = data?.teachers && data.teachers.windows.length > 0;
+    if (!rosterOk || !daysOk) {
+      return step('schedule', { status: 'todo', headline: conferences === 0 ? 'No conferences scheduled yet.' : `${plural(conferences, 'row')} on the Schedule.`, next: 'Import the roster and the teachers’ windows first.' });
+    }
+    if (conferences === 0) {
+      return step('schedule', { status: 'ready', headline: 'No conferences scheduled yet.', next: 'Preview the schedule to see who fits where and why anyone does not, then build it. Nothing is written until you build.', action: { job: 'schedule', label: 'Build the schedule' } });
+    }
+    return step('schedule', {
+      status: 'done',
+      headline: `${plural(conferences, 'conference')} on the Schedule sheet.`,
+      counts: [{ label: 'conferences', value: conferences }],
+      next: 'Edit the Schedule sheet freely: move times, tick Locked to keep a conference, mark attendance. Rebuilding keeps locked and invited conferences and your notes.',
+      action: { job: 'schedule', label: 'Rebuild the schedule' },
+    });
+  };
+
+  const steps: StepState[] = [
+    ready
+      ? step('setup', { status: 'done', headline: `All ${SHEETS.length} sheets are in place.`, next: 'Run it again any time: it only adds what is missing.', action: { job: 'setup', label: 'Check the sheets again' } })
+      : step('setup', {
+          status: 'ready',
+          headline: `${plural(missing.length, 'sheet')} to create: ${missing.join(', ')}.`,
+          next: 'Create the sheets the add-on works from. Nothing you already have is changed.',
+          action: { job: 'setup', label: 'Set up the sheets' },
+        }),
+    rosterStep(),
+    daysStep(),
+    scheduleStep(),
+    step('invites', { status: 'todo', headline: 'No invitations sent.', next: 'Build the schedule first.' }),
+    step('reminders', { status: 'todo', headline: 'No reminders planned.', next: 'Send the invitations first.' }),
+    step('questionnaire', { status: 'todo', headline: 'No questionnaire yet.', next: 'Build the schedule first.' }),
+    step('summary', { status: 'todo', headline: 'Nothing to summarise yet.', next: 'Conferences and feedback fill the Summary.' }),
+  ];
+  const unfinished = unfinishedJobs(props, JOB_LABELS);
+  for (const u of unfinished) {
+    const s = steps.find((x) => x.action?.job === u.job);
+    if (s) {
+      s.status = 'working';
+      s.headline = u.message;
+      s.action = { job: u.job, label: 'Continue' };
+    }
+  }
+  return { title: ADDON_TITLE, schoolName: settings.schoolName, timeZone: settings.timeZone, steps, unfinished };
+}

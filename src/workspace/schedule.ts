@@ -1,0 +1,139 @@
+/**
+ * Build schedule: reads everything once (roster, teachers, availability, the Schedule sheet as
+ * people left it), runs the engine, and writes the round's rows with one setValues. Locked and
+ * invited conferences stay exactly where they are; people's own columns and notes are carried
+ * over; formulas people put in the sheet are written back as formulas.
+ */
+import { buildProblem, readAvailability, readScheduleSheet, scheduleRows } from '../core/schedule/sheet';
+import { buildSchedule } from '../core/schedule/engine';
+import type { Schedule } from '../core/schedule/types';
+import { SCHEDULE } from '../core/schema';
+import { UserError } from '../core/errors';
+import type { Problem, SchedulePreview } from '../shared/api';
+import { readSchool, readSettings, readSheet, wallClockIn } from './data';
+import type { ChunkResult, JobSpec } from './jobs';
+import { formatMinutes } from '../core/normalize';
+
+function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+}
+
+/** A conference ID nobody can guess (it appears in links families get). */
+export function newConferenceId(): string {
+  return `C-${Utilities.getUuid().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+}
+
+interface Plan {
+  schedule: Schedule;
+  preview: SchedulePreview;
+  rows: () => { cells: unknown[]; from: number | null }[];
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  formulas: string[][];
+  oldRowCount: number;
+}
+
+export function planSchedule(): Plan {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getSheetByName('Schedule');
+  if (!sheet) throw new UserError('There is no Schedule sheet. Run Set up first.');
+  const settings = readSettings(ss);
+  const data = readSchool(ss, settings, today(ss));
+  if (!data.roster || data.roster.students.length === 0) throw new UserError('There are no students to schedule yet: fill in the Roster sheet (step 2) first.', { sheet: 'Roster', row: 1, column: 1 });
+  if (!data.teachers || data.teachers.windows.length === 0) throw new UserError('There are no teacher windows to schedule into: fill in the Teachers sheet (step 3) first.', { sheet: 'Teachers', row: 1, column: 1 });
+  const wall = wallClockIn(ss.getSpreadsheetTimeZone());
+  const lastRow = sheet.getLastRow();
+  const lastColumn = Math.max(sheet.getLastColumn(), SCHEDULE.columns.length);
+  const range = lastRow > 0 ? sheet.getRange(1, 1, lastRow, lastColumn) : null;
+  const values = range ? range.getValues() : [];
+  const formulas = range ? range.getFormulas() : [];
+  const existing = readScheduleSheet(values, wall);
+  const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall);
+  const built = buildProblem({ roster: data.roster, windows: data.teachers.windows, settings, availability: availability.byFamily, sheet: existing, seed: 20261 });
+  const result = buildSchedule(built.problem);
+  const q = result.quality;
+  const studentName = new Map(data.roster.students.map((s) => [s.id, { name: `${s.firstName} ${s.lastName}`.trim(), teacher: s.teacher, row: s.row }]));
+  const perTeacher = new Map<string, { teacher: string; conferences: number; places: number }>();
+  for (const w of data.teachers.windows) {
+    const t = perTeacher.get(w.teacherEmail) ?? { teacher: w.teacher, conferences: 0, places: 0 };
+    t.places += w.capacity * Math.floor((w.end - w.start + settings.bufferMinutes) / (settings.conferenceMinutes + settings.bufferMinutes));
+    perTeacher.set(w.teacherEmail, t);
+  }
+  for (const c of result.conferences) {
+    const t = perTeacher.get(c.teacherEmail);
+    if (t) t.conferences++;
+  }
+  const waits = q.waiting;
+  const problems: Problem[] = [...built.problems, ...availability.problems];
+  const preview: SchedulePreview = {
+    students: q.students,
+    placed: q.placed,
+    conferences: result.conferences.length,
+    kept: result.conferences.filter((c) => c.fixed).length,
+    unplaced: result.unplaced.map((u) => {
+      const s = studentName.get(u.studentId);
+      return { studentId: u.studentId, name: s?.name ?? u.studentId, teacher: s?.teacher ?? '', reason: u.reason, where: s ? { sheet: 'Roster', row: s.row, column: 1 } : undefined };
+    }),
+    siblingFamilies: q.siblingFamilies,
+    siblingsBackToBack: q.siblingsBackToBack,
+    firstChoice: q.rankMet.first,
+    withPreferences: q.rankMet.first + q.rankMet.other,
+    meanWaitMinutes: waits.length ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length) : 0,
+    maxWaitMinutes: waits.length ? Math.max(...waits) : 0,
+    perTeacher: [...perTeacher.values()].sort((a, b) => a.teacher.localeCompare(b.teacher)),
+    sample: result.conferences.slice(0, 8).map((c) => ({ date: c.date, time: `${formatMinutes(c.start)}–${formatMinutes(c.end)}`, teacher: perTeacher.get(c.teacherEmail)?.teacher ?? c.teacherEmail, students: c.studentIds.map((id) => studentName.get(id)?.name ?? id).join(', ') })),
+    problems,
+  };
+  return {
+    schedule: result,
+    preview,
+    sheet,
+    formulas,
+    oldRowCount: lastRow,
+    rows: () => scheduleRows({ sheet: existing, frozen: built.frozen, schedule: result, roster: data.roster!, windows: data.teachers!.windows, settings, newId: newConferenceId }),
+  };
+}
+
+/** Writes the plan: every row of the sheet below the header with one setValues. */
+export function writeSchedule(plan: Plan): number {
+  const rows = plan.rows();
+  const width = Math.max(SCHEDULE.columns.length, ...rows.map((r) => r.cells.length));
+  const body = rows.map(({ cells, from }) => {
+    const out = cells.slice(0, width);
+    while (out.length < width) out.push('');
+    // Formulas people wrote in a carried-over row go back as formulas, not flattened values.
+    const formulas = from ? plan.formulas[from - 1] : undefined;
+    if (formulas) formulas.forEach((f, i) => {
+      if (f && i < width) out[i] = f;
+    });
+    return out;
+  });
+  // Clear rows the round no longer needs (fewer conferences than before).
+  const total = Math.max(body.length, plan.oldRowCount - 1);
+  while (body.length < total) body.push(new Array(width).fill(''));
+  if (plan.oldRowCount === 0) plan.sheet.getRange(1, 1, 1, width).setValues([SCHEDULE.columns.map((c) => c.header)]);
+  if (body.length > 0) {
+    if (plan.sheet.getMaxRows() < body.length + 1) plan.sheet.insertRowsAfter(plan.sheet.getMaxRows(), body.length + 1 - plan.sheet.getMaxRows());
+    if (plan.sheet.getMaxColumns() < width) plan.sheet.insertColumnsAfter(plan.sheet.getMaxColumns(), width - plan.sheet.getMaxColumns());
+    plan.sheet.getRange(2, 1, body.length, width).setValues(body);
+  }
+  return rows.length;
+}
+
+export const SCHEDULE_JOB: JobSpec<{ done: boolean }> = {
+  name: 'schedule',
+  label: 'building the schedule',
+  start: () => ({ done: false }),
+  step(): ChunkResult<{ done: boolean }> {
+    const plan = planSchedule();
+    writeSchedule(plan);
+    const p = plan.preview;
+    return {
+      state: { done: true },
+      done: true,
+      processed: p.placed,
+      total: p.students,
+      message: `Scheduled ${p.placed} of ${p.students} students in ${p.conferences} conferences${p.kept ? ` (${p.kept} locked or invited kept as they were)` : ''}.${p.unplaced.length ? ` ${p.unplaced.length} could not be placed; see why in the Schedule step.` : ''}`,
+      problems: p.problems,
+    };
+  },
+};

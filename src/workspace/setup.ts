@@ -1,0 +1,160 @@
+/**
+ * Set up: creates the sheets the add-on keeps (core/schema.ts), with headers, a frozen header
+ * row, column formats, notes and data validation. An existing sheet is never overwritten: its
+ * header row is checked; columns the add-on needs are added at the end of its own sheets, and
+ * reported (not added) on the Roster and Teachers, which hold what people pasted. Running it
+ * again changes nothing.
+ */
+import { checkHeaders, type ColumnSpec, NUMBER_FORMATS, SHEETS, type SheetSpec, STATUSES } from '../core/schema';
+import type { Problem } from '../shared/api';
+import { ROSTER_ALIASES, TEACHER_ALIASES } from '../core/aliases';
+import type { ChunkResult, JobSpec } from './jobs';
+
+const HEADER_BACKGROUND = '#e8f0fe';
+/** Formats and validation cover this many rows below the header (Sheets grows them on paste). */
+const FORMATTED_ROWS = 999;
+
+export interface SetupReport {
+  created: string[];
+  /** Columns added at the end of an existing add-on sheet. */
+  added: { sheet: string; headers: string[] }[];
+  problems: Problem[];
+}
+
+const ALIASES: Record<string, Record<string, string[]>> = { Roster: ROSTER_ALIASES, Teachers: TEACHER_ALIASES };
+/** Sheets holding people's own data: missing columns are reported, never added. */
+const USER_SHEETS = new Set(['Roster', 'Teachers']);
+
+function validationFor(column: ColumnSpec): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  const b = SpreadsheetApp.newDataValidation().setAllowInvalid(false);
+  switch (column.kind) {
+    case 'date':
+      return b.requireDate().setHelpText('Enter a date, e.g. 2026-11-17.').build();
+    case 'yesno':
+      return b.requireValueInList(['Yes', 'No'], true).setAllowInvalid(true).setHelpText('Yes or No.').build();
+    case 'checkbox':
+      return b.requireCheckbox().build();
+    case 'status':
+      return b.requireValueInList([...STATUSES], true).setHelpText(`One of: ${STATUSES.join(', ')}.`).build();
+    case 'integer':
+      return b
+        .requireNumberBetween(column.min ?? 0, column.max ?? 1e6)
+        .setHelpText(`A whole number from ${column.min ?? 0} to ${column.max ?? 1e6}.`)
+        .build();
+    case 'email':
+      return b.requireTextIsEmail().setAllowInvalid(true).setHelpText('An email address.').build();
+    default:
+      return null;
+  }
+}
+
+/** Formats and validates the given columns (1-based positions) below the header. */
+function formatColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: { spec: ColumnSpec; position: number }[]): void {
+  for (const { spec, position } of columns) {
+    const body = sheet.getRange(2, position, FORMATTED_ROWS, 1);
+    const format = NUMBER_FORMATS[spec.kind];
+    if (format) body.setNumberFormat(format);
+    const rule = validationFor(spec);
+    if (rule) body.setDataValidation(rule);
+  }
+}
+
+function writeHeaders(sheet: GoogleAppsScript.Spreadsheet.Sheet, startColumn: number, columns: ColumnSpec[]): void {
+  const header = sheet.getRange(1, startColumn, 1, columns.length);
+  header.setValues([columns.map((c) => c.header)]);
+  header.setNotes([columns.map((c) => c.help)]);
+  header.setFontWeight('bold');
+  header.setBackground(HEADER_BACKGROUND);
+}
+
+function createSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: SheetSpec, index: number): void {
+  const sheet = ss.insertSheet(spec.name, index);
+  writeHeaders(sheet, 1, spec.columns);
+  sheet.setFrozenRows(1);
+  sheet.setTabColor(spec.tabColor);
+  formatColumns(sheet, spec.columns.map((c, i) => ({ spec: c, position: i + 1 })));
+  if (spec.generated) {
+    sheet.protect().setDescription(`${spec.name} is rebuilt by Student-Led Conferences; edits here are overwritten.`).setWarningOnly(true);
+  }
+}
+
+/** Checks (and completes) one sheet. Returns what it did. */
+export function setUpSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: SheetSpec, index: number, report: SetupReport): void {
+  const sheet = ss.getSheetByName(spec.name);
+  if (!sheet) {
+    createSheet(ss, spec, index);
+    report.created.push(spec.name);
+    return;
+  }
+  const lastColumn = sheet.getLastColumn();
+  if (lastColumn === 0) {
+    // An empty sheet of that name (made by hand): give it the headers, keep everything else.
+    writeHeaders(sheet, 1, spec.columns);
+    if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
+    formatColumns(sheet, spec.columns.map((c, i) => ({ spec: c, position: i + 1 })));
+    report.added.push({ sheet: spec.name, headers: spec.columns.map((c) => c.header) });
+    return;
+  }
+  const headerRow = sheet.getRange(1, 1, 1, lastColumn).getValues()[0]!;
+  const check = checkHeaders(spec, headerRow, ALIASES[spec.name]);
+  for (const d of check.duplicates) {
+    report.problems.push({
+      severity: 'error',
+      message: `${spec.name} has two "${d.header}" columns; the add-on reads the first. Rename or delete the other one.`,
+      where: { sheet: spec.name, row: 1, column: d.columns[1]! },
+    });
+  }
+  if (check.missing.length === 0) return;
+  if (USER_SHEETS.has(spec.name)) {
+    for (const c of check.missing.filter((m) => m.required)) {
+      report.problems.push({
+        severity: 'error',
+        message: `${spec.name} has no "${c.header}" column. Add one (anywhere in row 1): ${c.help}`,
+        where: { sheet: spec.name, row: 1, column: lastColumn + 1 },
+      });
+    }
+    return;
+  }
+  if (sheet.getMaxColumns() < lastColumn + check.missing.length) {
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), lastColumn + check.missing.length - sheet.getMaxColumns());
+  }
+  writeHeaders(sheet, lastColumn + 1, check.missing);
+  formatColumns(sheet, check.missing.map((c, i) => ({ spec: c, position: lastColumn + 1 + i })));
+  report.added.push({ sheet: spec.name, headers: check.missing.map((c) => c.header) });
+}
+
+function describe(report: SetupReport): string {
+  const parts: string[] = [];
+  if (report.created.length) parts.push(`Created ${report.created.join(', ')}.`);
+  for (const a of report.added) parts.push(`Added ${a.headers.map((h) => `"${h}"`).join(', ')} to ${a.sheet}.`);
+  if (parts.length === 0) parts.push('All sheets were already in place; nothing changed.');
+  return parts.join(' ');
+}
+
+interface SetupState {
+  next: number;
+  report: SetupReport;
+}
+
+export const SETUP_JOB: JobSpec<SetupState> = {
+  name: 'setup',
+  label: 'setting up the sheets',
+  start: () => ({ next: 0, report: { created: [], added: [], problems: [] } }),
+  step(state, ctx): ChunkResult<SetupState> {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    let next = state.next;
+    while (next < SHEETS.length && !ctx.outOfTime()) {
+      setUpSheet(ss, SHEETS[next]!, next, state.report);
+      next++;
+    }
+    const done = next >= SHEETS.length;
+    return {
+      state: { next, report: state.report },
+      done,
+      processed: next,
+      total: SHEETS.length,
+      message: done ? describe(state.report) : `Checked ${next} of ${SHEETS.length} sheets.`,
+      problems: state.report.problems,
+    };
+  },
+};

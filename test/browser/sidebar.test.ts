@@ -1,0 +1,134 @@
+/**
+ * The preview in a real browser: open the sidebar, walk its steps with the keyboard and the
+ * mouse, read their states, run set-up, click a problem to select its cell, check
+ * accessibility with axe-core, and keep screenshots in test-output/ (git-ignored).
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { openSchool } from '../../preview/school';
+import { type Preview, startPreview } from '../../preview/server';
+import { describeBrowser, launch } from './browser';
+
+const SHOTS = join(__dirname, '../../test-output/screenshots');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+jest.setTimeout(60_000);
+
+async function sidebarOf(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe#sidebar[src]');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('no sidebar frame');
+  await frame.waitForSelector('li.step');
+  return frame;
+}
+
+async function axeViolations(frame: Frame): Promise<{ id: string; impact: string; nodes: number }[]> {
+  await frame.evaluate(AXE);
+  return frame.evaluate(async () => {
+    // Runs in the page: its globals, typed here by hand (the tests' tsconfig has no DOM).
+    const w = globalThis as unknown as { document: unknown; axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } };
+    const r = await w.axe.run(w.document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+}
+
+describeBrowser('the sidebar in the preview', () => {
+  let browser: Browser;
+  let preview: Preview;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    preview = await startPreview({ school: openSchool({ students: 120 }) });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(preview.url);
+  });
+  afterEach(async () => {
+    await page?.close();
+    await preview?.close();
+  });
+
+  it('opens on the steps, set-up first and expanded, with states in words', async () => {
+    const sidebar = await sidebarOf(page);
+    const titles = await sidebar.locator('li.step .step-title').allTextContents();
+    expect(titles).toEqual(['Set up', 'Roster', 'Conference days', 'Schedule', 'Invites', 'Reminders', 'Questionnaire', 'Summary']);
+    const first = sidebar.locator('li.step').first();
+    await expect(first.locator('.step-toggle').getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(first.locator('.badge').textContent()).resolves.toBe('To do');
+    await expect(first.locator('.headline').textContent()).resolves.toContain('Schedule');
+    const width = await page.locator('iframe#sidebar').evaluate((f) => (f as unknown as { getBoundingClientRect(): { width: number } }).getBoundingClientRect().width);
+    expect(width).toBe(300);
+    await page.screenshot({ path: join(SHOTS, '01-opened.png') });
+  });
+
+  it('runs set-up from the keyboard, shows the result, and the sheet tabs appear', async () => {
+    const sidebar = await sidebarOf(page);
+    const action = sidebar.locator('li[data-step="setup"] button.primary');
+    await action.focus();
+    await page.keyboard.press('Enter');
+    await sidebar.locator('li[data-step="setup"] .badge', { hasText: 'Done' }).waitFor();
+    await expect(sidebar.locator('li[data-step="setup"] .result').textContent()).resolves.toContain('Created Schedule, Availability, Feedback, Summary');
+    await page.locator('nav#tabs button[data-tab="Schedule"]').waitFor();
+    await page.locator('nav#tabs button[data-tab="Schedule"]').click();
+    await expect(page.locator('#view table tr.frozen td').nth(1).textContent()).resolves.toBe('Conference ID');
+    await page.screenshot({ path: join(SHOTS, '02-set-up.png') });
+  });
+
+  it('walks the steps: each opens with the keyboard and says what to do next', async () => {
+    const sidebar = await sidebarOf(page);
+    const toggles = sidebar.locator('.step-toggle');
+    for (let i = 1; i < 8; i++) {
+      const toggle = toggles.nth(i);
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+      const panel = sidebar.locator(`#${await toggle.getAttribute('aria-controls')}`);
+      await expect(panel.locator('.next').textContent()).resolves.toMatch(/^Next: .+/);
+    }
+    // The focused control survives the re-render.
+    await expect(sidebar.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } | null } }).document.activeElement?.className)).resolves.toContain('step-toggle');
+    await page.screenshot({ path: join(SHOTS, '03-steps.png') });
+  });
+
+  it('a problem with a cell selects that cell in the sheet when clicked', async () => {
+    const doc = preview.school.emulator.spreadsheet;
+    const roster = doc.sheetByName('Roster')!;
+    // Drop the email column's header: set-up reports it, naming the cell.
+    roster.put(1, 6, { v: '' });
+    const sidebar = await sidebarOf(page);
+    await sidebar.locator('li[data-step="setup"] button.primary').click();
+    const problem = sidebar.locator('li[data-step="setup"] .problems button.link').first();
+    await problem.waitFor();
+    await expect(problem.textContent()).resolves.toContain('Guardian 1 Email');
+    await problem.click();
+    await page.locator('#view td.active').waitFor();
+    await expect(page.locator('nav#tabs button[aria-selected="true"]').textContent()).resolves.toBe('Roster');
+    expect(doc.activeRange?.a1).toMatch(/^[A-Z]+1$/);
+    await page.screenshot({ path: join(SHOTS, '04-problem-selected.png') });
+  });
+
+  it('has no serious or critical accessibility violations (axe-core), before and after set-up', async () => {
+    const sidebar = await sidebarOf(page);
+    const serious = (v: { impact: string }[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+    expect(serious(await axeViolations(sidebar))).toEqual([]);
+    await sidebar.locator('li[data-step="setup"] button.primary').click();
+    await sidebar.locator('li[data-step="setup"] .badge', { hasText: 'Done' }).waitFor();
+    expect(serious(await axeViolations(sidebar))).toEqual([]);
+  });
+
+  it('shows hostile text from the sheet as text, never as markup', async () => {
+    const roster = preview.school.emulator.spreadsheet.sheetByName('Roster')!;
+    roster.put(2, 2, { v: '<img src=x onerror="window.pwned=1">' });
+    await sidebarOf(page);
+    await page.locator('nav#tabs button[data-tab="Roster"]').click();
+    await expect(page.locator('#view tbody tr').nth(1).locator('td').nth(2).textContent()).resolves.toBe('<img src=x onerror="window.pwned=1">');
+    await expect(page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).resolves.toBeUndefined();
+  });
+});
