@@ -20,6 +20,10 @@ export function defaultSettings(spreadsheetName: string, timeZone: string): Sett
     replyTo: '',
     defaultLanguage: 'en',
     interpreters: {},
+    calendarName: 'Student-Led Conferences',
+    inviteTeachers: false,
+    mergeSameTeacherSiblings: false,
+    placeResponses: 'next-build',
   };
 }
 
@@ -77,11 +81,21 @@ export function validateSettings(input: Record<string, unknown>): { settings: Se
       else if ((n as number) > 0) interpreters[code] = n as number;
     }
   }
-  const known = new Set<string>(['schoolName', 'timeZone', 'roundName', 'conferenceMinutes', 'bufferMinutes', 'reminderHoursBefore', 'senderName', 'replyTo', 'defaultLanguage', 'interpreters']);
+  const calendarName = text('calendarName', 100, true);
+  const flag = (field: 'inviteTeachers' | 'mergeSameTeacherSiblings'): boolean => {
+    if (typeof input[field] !== 'boolean') errors.push({ field, message: 'must be on or off.' });
+    return input[field] === true;
+  };
+  const inviteTeachers = flag('inviteTeachers');
+  const mergeSameTeacherSiblings = flag('mergeSameTeacherSiblings');
+  const placeResponses = input.placeResponses;
+  if (placeResponses !== 'next-build' && placeResponses !== 'at-once') errors.push({ field: 'placeResponses', message: 'must be "next-build" or "at-once".' });
+  const known = new Set<string>(['schoolName', 'timeZone', 'roundName', 'conferenceMinutes', 'bufferMinutes', 'reminderHoursBefore', 'senderName', 'replyTo', 'defaultLanguage', 'interpreters', 'calendarName', 'inviteTeachers', 'mergeSameTeacherSiblings', 'placeResponses']);
   for (const key of Object.keys(input)) if (!known.has(key)) errors.push({ field: key as keyof Settings, message: 'is not a setting.' });
   if (errors.length > 0) return { settings: null, errors };
   return {
-    settings: { schoolName, timeZone, roundName, conferenceMinutes: conferenceMinutes!, bufferMinutes: bufferMinutes!, reminderHoursBefore, senderName, replyTo: replyTo ?? '', defaultLanguage, interpreters },
+    settings: { schoolName, timeZone, roundName, conferenceMinutes: conferenceMinutes!, bufferMinutes: bufferMinutes!, reminderHoursBefore, senderName, replyTo: replyTo ?? '', defaultLanguage, interpreters,
+      calendarName, inviteTeachers, mergeSameTeacherSiblings, placeResponses: placeResponses as Settings['placeResponses'] },
     errors: [],
   };
 }

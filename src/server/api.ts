@@ -12,6 +12,10 @@ import { readSchool, readSettings, saveSettings } from '../workspace/data';
 import { LANGUAGE_NAMES, languageName } from '../core/normalize';
 import { SETUP_JOB } from '../workspace/setup';
 import { planSchedule, SCHEDULE_JOB } from '../workspace/schedule';
+import { INVITES_JOB } from '../workspace/invites';
+import { REMINDERS_JOB } from '../workspace/reminders';
+import { FORMS_JOB, QUESTIONNAIRE_JOB } from '../workspace/forms';
+import { SUMMARY_JOB } from '../workspace/summary';
 import { args, v } from './validate';
 
 function toApiError(e: unknown): ApiError {
@@ -37,7 +41,15 @@ function expose<T>(body: () => T): Result<T> {
 type Exposed = { [K in keyof ServerApi]: (...a: unknown[]) => Result<ReturnType<ServerApi[K]>> };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const JOB_SPECS: Record<JobName, JobSpec<any>> = { setup: SETUP_JOB, schedule: SCHEDULE_JOB };
+const JOB_SPECS: Record<JobName, JobSpec<any>> = {
+  setup: SETUP_JOB,
+  schedule: SCHEDULE_JOB,
+  invites: INVITES_JOB,
+  reminders: REMINDERS_JOB,
+  forms: FORMS_JOB,
+  questionnaire: QUESTIONNAIRE_JOB,
+  summary: SUMMARY_JOB,
+};
 
 const cellRef = v.object<{ sheet: string; row: number; column: number; numRows: number | undefined; numColumns: number | undefined }>({
   sheet: v.string(100),

@@ -71,8 +71,12 @@ export interface Overview {
   unfinished: JobProgress[];
 }
 
-/** The operations that may run longer than one execution. */
-export const JOBS = ['setup', 'schedule'] as const;
+/**
+ * The operations that may run longer than one execution: set-up, building the schedule,
+ * syncing Calendar invitations, sending due reminders, creating the forms, sending the
+ * questionnaire, rebuilding the Summary.
+ */
+export const JOBS = ['setup', 'schedule', 'invites', 'reminders', 'forms', 'questionnaire', 'summary'] as const;
 export type JobName = (typeof JOBS)[number];
 
 export interface JobProgress {
@@ -130,6 +134,17 @@ export interface Settings {
   defaultLanguage: string;
   /** Interpreters available at once, per language code. */
   interpreters: Record<string, number>;
+  /** The calendar invitations go on; the add-on creates it once, by this name, when missing. */
+  calendarName: string;
+  /** Invite the host teacher too (as a guest beside the family). */
+  inviteTeachers: boolean;
+  /** Siblings with the same teacher share one longer conference instead of back-to-back ones. */
+  mergeSameTeacherSiblings: boolean;
+  /**
+   * What an availability response does: 'next-build' waits for the next "Build schedule";
+   * 'at-once' places the family straight away (first come, first served) and invites them.
+   */
+  placeResponses: 'next-build' | 'at-once';
 }
 
 export interface SettingsView {

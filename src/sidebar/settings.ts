@@ -24,6 +24,10 @@ export function parseInterpreters(text: string): Record<string, number> {
   return out;
 }
 
+function check(id: string, label: string, checked: boolean): HTMLElement {
+  return el('div', { class: 'field check' }, el('input', { id, name: id, type: 'checkbox', checked }), el('label', { for: id }, label));
+}
+
 export function settingsForm(view: SettingsView, handlers: SettingsFormHandlers): HTMLElement {
   const s = view.settings;
   const input = (id: string, value: string, attrs: Record<string, string> = {}) => el('input', { id, name: id, value, type: 'text', ...attrs });
@@ -43,6 +47,19 @@ export function settingsForm(view: SettingsView, handlers: SettingsFormHandlers)
     field('set-replyTo', 'Reply-to email', input('set-replyTo', s.replyTo, { type: 'email' }), 'Where families’ replies go.'),
     field('set-defaultLanguage', 'Default language', language),
     field('set-interpreters', 'Interpreters at once, per language', input('set-interpreters', Object.entries(s.interpreters).map(([c, n]) => `${c}: ${n}`).join(', ')), 'E.g. es: 2, vi: 1'),
+    field('set-calendarName', 'Calendar for invitations', input('set-calendarName', s.calendarName, { maxlength: '100' }), 'Created once under this name if you do not have it.'),
+    check('set-inviteTeachers', 'Invite the teacher too', s.inviteTeachers),
+    check('set-mergeSameTeacherSiblings', 'Siblings with the same teacher share one longer conference', s.mergeSameTeacherSiblings),
+    field(
+      'set-placeResponses',
+      'When a family answers the availability form',
+      el(
+        'select',
+        { id: 'set-placeResponses', name: 'placeResponses' },
+        el('option', { value: 'next-build', selected: s.placeResponses === 'next-build' }, 'Wait for the next “Build schedule”'),
+        el('option', { value: 'at-once', selected: s.placeResponses === 'at-once' }, 'Place them at once and invite them'),
+      ),
+    ),
     el('button', { type: 'submit', class: 'primary' }, 'Save settings'),
     status,
   );
@@ -60,6 +77,10 @@ export function settingsForm(view: SettingsView, handlers: SettingsFormHandlers)
       replyTo: value('set-replyTo'),
       defaultLanguage: value('defaultLanguage'),
       interpreters: parseInterpreters(value('set-interpreters')),
+      calendarName: value('set-calendarName'),
+      inviteTeachers: (form.querySelector('[name="set-inviteTeachers"]') as HTMLInputElement).checked,
+      mergeSameTeacherSiblings: (form.querySelector('[name="set-mergeSameTeacherSiblings"]') as HTMLInputElement).checked,
+      placeResponses: value('placeResponses') === 'at-once' ? 'at-once' : 'next-build',
     };
     status.textContent = 'Saving…';
     void handlers.save(settings).then((error) => {

@@ -44,7 +44,7 @@ export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store
 export function saveSettings(input: Record<string, unknown>): Settings {
   const checked = validateSettings(input);
   if (!checked.settings) {
-    const labels: Record<string, string> = { schoolName: 'School name', timeZone: 'Time zone', roundName: 'Round', conferenceMinutes: 'Conference length', bufferMinutes: 'Buffer', reminderHoursBefore: 'Reminders', senderName: 'Sender name', replyTo: 'Reply-to', defaultLanguage: 'Default language', interpreters: 'Interpreters' };
+    const labels: Record<string, string> = { schoolName: 'School name', timeZone: 'Time zone', roundName: 'Round', conferenceMinutes: 'Conference length', bufferMinutes: 'Buffer', reminderHoursBefore: 'Reminders', senderName: 'Sender name', replyTo: 'Reply-to', defaultLanguage: 'Default language', interpreters: 'Interpreters', calendarName: 'Calendar', inviteTeachers: 'Invite teachers', mergeSameTeacherSiblings: 'Merge siblings', placeResponses: 'Availability responses' };
     throw new UserError(checked.errors.map((e) => `${labels[e.field] ?? e.field} ${e.message}`).join(' '));
   }
   documentProperties().setProperty(PROP.settings, JSON.stringify(checked.settings));

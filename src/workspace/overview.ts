@@ -3,11 +3,17 @@
  * (the sheet list, each sheet's last row, the document properties).
  */
 import { SHEETS } from '../core/schema';
-import { ADDON_TITLE, type JobName, type Overview, type StepId, type StepState, STEPS } from '../shared/api';
+import { ADDON_TITLE, type JobName, type Overview, type StepState } from '../shared/api';
 import { unfinishedJobs } from './jobs';
 import { readSchool, readSettings } from './data';
 import { documentProperties, PROP } from './props';
 import type { Problem } from '../shared/api';
+import { invitesStep } from './invites';
+import { questionnaireStep } from './forms';
+import { remindersStep } from './reminders';
+import { summaryStep } from './summary';
+import { plural, step, type StepContext } from './steps';
+
 
 /** The sidebar shows this many problems per step; the count says how many there are. */
 export const PROBLEMS_SHOWN = 25;
@@ -16,16 +22,17 @@ function errorsFirst(problems: Problem[]): Problem[] {
   return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity === 'warning')];
 }
 
-export const JOB_LABELS: Record<JobName, string> = { setup: 'Setting up the sheets', schedule: 'Building the schedule' };
+export const JOB_LABELS: Record<JobName, string> = {
+  setup: 'Setting up the sheets',
+  schedule: 'Building the schedule',
+  invites: 'Sending the invitations',
+  reminders: 'Sending reminders',
+  forms: 'Creating the forms',
+  questionnaire: 'Sending the questionnaire',
+  summary: 'Rebuilding the summary',
+};
 
-function step(id: StepId, rest: Omit<StepState, 'id' | 'title' | 'problems' | 'problemCount' | 'counts'> & Partial<StepState>): StepState {
-  const title = STEPS.find((s) => s.id === id)!.title;
-  return { id, title, counts: [], problems: [], problemCount: 0, ...rest };
-}
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export function buildOverview(): Overview {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -122,11 +129,9 @@ export function buildOverview(): Overview {
     rosterStep(),
     daysStep(),
     scheduleStep(),
-    step('invites', { status: 'todo', headline: 'No invitations sent.', next: 'Build the schedule first.' }),
-    step('reminders', { status: 'todo', headline: 'No reminders planned.', next: 'Send the invitations first.' }),
-    step('questionnaire', { status: 'todo', headline: 'No questionnaire yet.', next: 'Build the schedule first.' }),
-    step('summary', { status: 'todo', headline: 'Nothing to summarise yet.', next: 'Conferences and feedback fill the Summary.' }),
   ];
+  const later: StepContext = { ss, present, settings, props, data, conferences, today };
+  steps.push(invitesStep(later), remindersStep(later), questionnaireStep(later), summaryStep(later));
   const unfinished = unfinishedJobs(props, JOB_LABELS);
   for (const u of unfinished) {
     const s = steps.find((x) => x.action?.job === u.job);

@@ -150,7 +150,7 @@ export function buildProblem(input: {
     interpreters: settings.interpreters,
     conferenceMinutes: settings.conferenceMinutes,
     bufferMinutes: settings.bufferMinutes,
-    mergeSiblings: false,
+    mergeSiblings: settings.mergeSameTeacherSiblings,
     fixed,
     seed: input.seed,
   };

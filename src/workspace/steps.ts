@@ -1,0 +1,29 @@
+/**
+ * Helpers for the sidebar's step states, shared by the overview and the modules behind the
+ * later steps (each exports its own `xStep(context)`).
+ */
+import { STEPS, type StepId, type StepState, type Settings } from '../shared/api';
+import type { SchoolData } from './data';
+
+/** What the later steps' state functions get: everything buildOverview has read already. */
+export interface StepContext {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  present: Map<string, GoogleAppsScript.Spreadsheet.Sheet>;
+  settings: Settings;
+  props: Record<string, string>;
+  /** Null until set-up has created every sheet. */
+  data: SchoolData | null;
+  /** Rows on the Schedule sheet. */
+  conferences: number;
+  /** yyyy-MM-dd in the spreadsheet's zone. */
+  today: string;
+}
+
+export function step(id: StepId, rest: Omit<StepState, 'id' | 'title' | 'problems' | 'problemCount' | 'counts'> & Partial<StepState>): StepState {
+  const title = STEPS.find((s) => s.id === id)!.title;
+  return { id, title, counts: [], problems: [], problemCount: 0, ...rest };
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
