@@ -48,6 +48,7 @@ function isIllegal(value: unknown): boolean {
  */
 function virtualDate(emulator: Emulator): DateConstructor {
   const clock = emulator.ws.clock;
+  const NodeDate = Date;
   class VirtualDate extends Date {
     constructor(...args: unknown[]) {
       if (args.length === 0) super(clock.now());
@@ -55,6 +56,10 @@ function virtualDate(emulator: Emulator): DateConstructor {
     }
     static override now(): number {
       return clock.now();
+    }
+    /** In Apps Script a cell's Date and the script's are one Date: `value instanceof Date` holds for both. */
+    static [Symbol.hasInstance](value: unknown): boolean {
+      return value instanceof NodeDate;
     }
   }
   return VirtualDate as unknown as DateConstructor;
