@@ -58,7 +58,7 @@ function virtualDate(emulator: Emulator): DateConstructor {
       return clock.now();
     }
     /** In Apps Script a cell's Date and the script's are one Date: `value instanceof Date` holds for both. */
-    static [Symbol.hasInstance](value: unknown): boolean {
+    static override [Symbol.hasInstance](value: unknown): boolean {
       return value instanceof NodeDate;
     }
   }
