@@ -61,7 +61,10 @@ const FIELD = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
 export function unknownFields(template: Template): string[] {
   const out = new Set<string>();
   for (const text of [template.subject, template.body]) {
-    for (const m of text.matchAll(FIELD)) if (!(FIELD_NAMES as readonly string[]).includes(m[1]!)) out.add(m[1]!);
+    for (const m of text.match(FIELD) ?? []) {
+      const name = m.replace(/[{}\s]/g, '');
+      if (!(FIELD_NAMES as readonly string[]).includes(name)) out.add(name);
+    }
   }
   return [...out];
 }
@@ -101,7 +104,7 @@ export function formatTime(minutes: number, language: string): string {
 export function joinNames(names: string[], language: string): string {
   const and = language === 'es' ? 'y' : 'and';
   if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1)}`;
+  return `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
 }
 
 const EN: Record<MessageKind, Template> = {
