@@ -11,8 +11,9 @@ import { join, resolve } from 'node:path';
 import { createEmulator } from '../emulator/index';
 import { loadBundle } from '../emulator/loader';
 import { sampleSchool } from '../sample/school';
-import type { JobProgress, Overview, Problem, Result } from '../src/shared/api';
+import type { JobProgress, Overview, Problem, Result, SchedulePreview } from '../src/shared/api';
 import { CsvError, parseCsv, toCsv } from './csv';
+import { scheduleCsvRows } from './files';
 
 interface Options {
   roster?: string;
@@ -60,6 +61,8 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
   const sample = sampleSchool();
   const roster = options.roster ? readCsvFile(options.roster, 'roster') : [sample.roster.header, ...sample.roster.rows];
   const teachers = options.teachers ? readCsvFile(options.teachers, 'teachers') : [sample.teachers.header, ...sample.teachers.rows];
+  // Given files describe another school: the sample's availability would name no family of it.
+  const availability = options.availability ? readCsvFile(options.availability, 'availability') : options.roster ? [] : [sample.availability.header, ...sample.availability.rows];
   if (roster.length === 0) throw new InputError(`The roster file ${options.roster} is empty.`);
 
   // Pasted as a person pastes: each cell typed into Sheets.
@@ -84,6 +87,12 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     value(bundle.callFromClient('saveSettings', [{ ...current.settings, ...given }]), `The settings in ${options.settings}`);
   }
   for (let i = 0; i < 50; i++) if (value<JobProgress>(bundle.callFromClient('runJob', ['setup']), 'Set up').done) break;
+  // The families' availability answers, as the availability form leaves them on their sheet.
+  if (availability.length > 0) {
+    const sheet = doc.sheetByName('Availability')!;
+    sheet.rows = [];
+    for (const row of availability) sheet.appendRow(row);
+  }
   const overview = value<Overview>(bundle.callFromClient('getOverview', []), 'Reading the overview');
   const rosterProblems = value<Problem[]>(bundle.callFromClient('getProblems', ['roster']), 'Checking the roster');
   const teacherProblems = value<Problem[]>(bundle.callFromClient('getProblems', ['days']), 'Checking the teachers');
@@ -94,6 +103,14 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
   const issues = [...rosterProblems, ...teacherProblems];
   const colLetters = (n: number) => { let s = ''; for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
   writeFileSync(join(options.out, 'roster-issues.csv'), toCsv([['Sheet', 'Row', 'Column', 'Problem'], ...issues.map((p) => [p.where?.sheet ?? '', p.where?.row ?? '', p.where ? colLetters(p.where.column) : '', `${p.severity === 'warning' ? 'Warning: ' : ''}${p.message}`])]));
+  // Build the schedule as the sidebar does: preview (the reasons), then write.
+  let preview: SchedulePreview | null = null;
+  if (overview.steps.find((s) => s.id === 'schedule')?.action) {
+    preview = value<SchedulePreview>(bundle.callFromClient('previewSchedule', []), 'Building the schedule');
+    for (let i = 0; i < 50; i++) if (value<JobProgress>(bundle.callFromClient('runJob', ['schedule']), 'Building the schedule').done) break;
+  }
+  writeFileSync(join(options.out, 'schedule.csv'), toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)));
+  writeFileSync(join(options.out, 'unscheduled.csv'), toCsv([['Student ID', 'Reason'], ...(preview?.unplaced ?? []).map((u) => [u.studentId, u.reason])]));
   const count = (step: string, label: string) => overview.steps.find((s) => s.id === step)?.counts.find((c) => c.label === label)?.value ?? 0;
   const callsByService = emulator.ws.callsByService();
   const report = {
@@ -105,6 +122,9 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     problems: { errors: issues.filter((p) => p.severity === 'error').length, warnings: issues.filter((p) => p.severity === 'warning').length },
     teachers: count('days', 'teachers'),
     windows: count('days', 'windows'),
+    placed: preview?.placed ?? 0,
+    conferences: preview?.conferences ?? 0,
+    unscheduled: preview?.unplaced.length ?? 0,
     serviceCalls: callsByService,
     modelledSeconds: Math.round(emulator.ws.reports.reduce((n, r) => n + r.elapsedMs, 0)) / 1000,
     executions: emulator.ws.reports.length,
@@ -116,7 +136,7 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
 if (require.main === module) {
   try {
     const { out, report } = runDemo(process.argv.slice(2));
-    console.log(`Wrote ${out}/roster-issues.csv and ${out}/report.json`);
+    console.log(`Wrote ${out}/: roster-issues.csv, schedule.csv, unscheduled.csv, report.json`);
     console.log(`  ${String(report.students)} students in ${String(report.families)} families (${String(report.siblingFamilies)} with siblings); ${JSON.stringify(report.problems)}`);
   } catch (e) {
     if (e instanceof InputError) {

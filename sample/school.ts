@@ -15,6 +15,11 @@ export interface SampleSchool {
   teachers: { header: string[]; rows: string[][] };
   /** Conference days, as yyyy-mm-dd. */
   days: string[];
+  /**
+   * What some families said on the availability form, as availability.csv holds it: about a
+   * third give ranked windows (evenings only, mornings only, or a first and a second choice).
+   */
+  availability: { header: string[]; rows: string[][] };
 }
 
 export interface SampleOptions {
@@ -66,6 +71,9 @@ export function sampleSchool(options: SampleOptions = {}): SampleSchool {
   }
 
   const rows: string[][] = [];
+  const availability: string[][] = [];
+  // Its own stream, so adding availability leaves the roster of a given seed unchanged.
+  const ra = rng((options.seed ?? 2026) + 1);
   let id = 10001;
   let familyNo = 0;
   while (rows.length < studentsWanted) {
@@ -80,6 +88,10 @@ export function sampleSchool(options: SampleOptions = {}): SampleSchool {
     const secondEmail = r() < 0.3 ? `${emailName}.home${familyNo}@family.example` : '';
     const language = other ? other.language : kind === 'es' ? pick(r, ['Spanish', 'Español', 'es']) : pick(r, ['English', 'English', 'en', '']);
     const interpreter = kind === 'en' ? 'No' : r() < 0.6 ? pick(r, ['Yes', 'Y', 'yes']) : 'No';
+    const says = ra();
+    if (says < 0.12) availability.push([email, days[0]!, '5:00 PM', '7:30 PM', '1']);
+    else if (says < 0.22 && days[1]) availability.push([email, days[1], '8:00 AM', '10:00 AM', '1']);
+    else if (says < 0.34 && days[1]) availability.push([email, days[1], '9:00 AM', '12:00 PM', '1'], [email, days[0]!, '3:00 PM', '5:00 PM', '2']);
     const children = r() < 0.72 ? 1 : r() < 0.8 ? 2 : 3;
     for (let c = 0; c < children && rows.length < studentsWanted; c++) {
       const first = other ? other.first[c % other.first.length]! : pick(r, kind === 'es' ? FIRST_ES : FIRST_EN);
@@ -102,5 +114,6 @@ export function sampleSchool(options: SampleOptions = {}): SampleSchool {
     roster: { header: ['Student ID', 'Student Name', 'Grade', 'Homeroom', 'Parent Name', 'Parent Email', 'Guardian 2 Email', 'Home Language', 'Needs Interpreter'], rows },
     teachers: { header: ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity', 'Video Link'], rows: teacherRows },
     days,
+    availability: { header: ['Guardian Email', 'Date', 'Start', 'End', 'Rank'], rows: availability },
   };
 }

@@ -12,6 +12,18 @@ export function textCell(value: string): string {
   return REINTERPRETED.test(value) ? `'${value}` : value;
 }
 
+/** Plain-text number format: Sheets stores what is written as is, apostrophe included. */
+export const PLAIN_TEXT = '@';
+
+/**
+ * A value for a cell with the given number format. In a plain-text cell a string stays as
+ * written (an apostrophe would show); elsewhere a string Sheets would reinterpret gets one.
+ */
+export function cellValue(value: unknown, numberFormat: string | undefined): unknown {
+  if (typeof value !== 'string') return value;
+  return numberFormat === PLAIN_TEXT ? value : textCell(value);
+}
+
 /** Several values in one cell ("a; b"). */
 export function listCell(values: string[]): string {
   return textCell(values.join('; '));

@@ -7,7 +7,8 @@
 import { buildProblem, readAvailability, readScheduleSheet, scheduleRows } from '../core/schedule/sheet';
 import { buildSchedule } from '../core/schedule/engine';
 import type { Schedule } from '../core/schedule/types';
-import { SCHEDULE } from '../core/schema';
+import { type ColumnKind, headerKey, NUMBER_FORMATS, SCHEDULE } from '../core/schema';
+import { cellValue, PLAIN_TEXT, textCell } from '../core/cells';
 import { UserError } from '../core/errors';
 import type { Problem, SchedulePreview } from '../shared/api';
 import { readSchool, readSettings, readSheet, wallClockIn } from './data';
@@ -29,6 +30,8 @@ interface Plan {
   rows: () => { cells: unknown[]; from: number | null }[];
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
   formulas: string[][];
+  formats: string[][];
+  header: unknown[];
   oldRowCount: number;
 }
 
@@ -46,6 +49,7 @@ export function planSchedule(): Plan {
   const range = lastRow > 0 ? sheet.getRange(1, 1, lastRow, lastColumn) : null;
   const values = range ? range.getValues() : [];
   const formulas = range ? range.getFormulas() : [];
+  const formats = range ? range.getNumberFormats() : [];
   const existing = readScheduleSheet(values, wall);
   const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall);
   const built = buildProblem({ roster: data.roster, windows: data.teachers.windows, settings, availability: availability.byFamily, sheet: existing, seed: 20261 });
@@ -88,17 +92,45 @@ export function planSchedule(): Plan {
     preview,
     sheet,
     formulas,
+    formats,
+    header: values[0] ?? [],
     oldRowCount: lastRow,
     rows: () => scheduleRows({ sheet: existing, frozen: built.frozen, schedule: result, roster: data.roster!, windows: data.teachers!.windows, settings, newId: newConferenceId }),
   };
 }
 
-/** Writes the plan: every row of the sheet below the header with one setValues. */
+const TYPED: ReadonlySet<ColumnKind> = new Set(['date', 'time', 'datetime', 'checkbox', 'integer', 'yesno']);
+
+/**
+ * Each column's number format for the rows written: the add-on's text columns plain text (so a
+ * room "101" or a name "=1+1" stays exactly as written), the others as set-up or people left them.
+ */
+function columnFormats(plan: Plan, width: number): { kind: ColumnKind | null; format: (row: number | null) => string }[] {
+  const header = plan.header.length ? plan.header : SCHEDULE.columns.map((c) => c.header);
+  return Array.from({ length: width }, (_, i) => {
+    const spec = SCHEDULE.columns.find((c) => headerKey(c.header) === headerKey(header[i]));
+    const firstData = plan.formats[1]?.[i];
+    const fallback = (spec && NUMBER_FORMATS[spec.kind]) ?? firstData ?? 'General';
+    if (spec && !TYPED.has(spec.kind)) return { kind: spec.kind, format: () => PLAIN_TEXT };
+    return { kind: spec?.kind ?? null, format: (row) => (row ? plan.formats[row - 1]?.[i] : undefined) ?? fallback };
+  });
+}
+
+/** Writes the plan: every row of the sheet below the header with one setValues (and its formats). */
 export function writeSchedule(plan: Plan): number {
   const rows = plan.rows();
   const width = Math.max(SCHEDULE.columns.length, ...rows.map((r) => r.cells.length));
+  const columns = columnFormats(plan, width);
+  const formatRows: string[][] = [];
   const body = rows.map(({ cells, from }) => {
-    const out = cells.slice(0, width);
+    const formats = columns.map((c) => c.format(from));
+    formatRows.push(formats);
+    const out = cells.slice(0, width).map((v, i) => {
+      const kind = columns[i]!.kind;
+      // Date and time columns take the add-on's own "2026-11-17" and "3:30 PM" as typed values.
+      if (kind && TYPED.has(kind)) return typeof v === 'string' && /^[=+\-@']/.test(v) ? textCell(v) : v;
+      return cellValue(v, formats[i]);
+    });
     while (out.length < width) out.push('');
     // Formulas people wrote in a carried-over row go back as formulas, not flattened values.
     const formulas = from ? plan.formulas[from - 1] : undefined;
@@ -109,12 +141,17 @@ export function writeSchedule(plan: Plan): number {
   });
   // Clear rows the round no longer needs (fewer conferences than before).
   const total = Math.max(body.length, plan.oldRowCount - 1);
-  while (body.length < total) body.push(new Array(width).fill(''));
+  while (body.length < total) {
+    body.push(new Array(width).fill(''));
+    formatRows.push(columns.map((c) => c.format(null)));
+  }
   if (plan.oldRowCount === 0) plan.sheet.getRange(1, 1, 1, width).setValues([SCHEDULE.columns.map((c) => c.header)]);
   if (body.length > 0) {
     if (plan.sheet.getMaxRows() < body.length + 1) plan.sheet.insertRowsAfter(plan.sheet.getMaxRows(), body.length + 1 - plan.sheet.getMaxRows());
     if (plan.sheet.getMaxColumns() < width) plan.sheet.insertColumnsAfter(plan.sheet.getMaxColumns(), width - plan.sheet.getMaxColumns());
-    plan.sheet.getRange(2, 1, body.length, width).setValues(body);
+    const range = plan.sheet.getRange(2, 1, body.length, width);
+    range.setNumberFormats(formatRows);
+    range.setValues(body);
   }
   return rows.length;
 }

@@ -4,7 +4,7 @@
  * it (locked rows, invited families, moved times); and the Schedule rows written back.
  */
 import type { Problem as SheetProblem, Settings } from '../../shared/api';
-import { textCell, splitList } from '../cells';
+import { splitList } from '../cells';
 import { describeCell } from '../errors';
 import { cleanText, formatHhMm, formatMinutes, languageName, normalizeEmail, parseDay, parseTime, parseYesNo, type WallClockOf } from '../normalize';
 import type { Family, RosterResult, Student } from '../roster';
@@ -168,7 +168,11 @@ export function buildProblem(input: {
   return { problem, frozen, problems };
 }
 
-/** The Schedule sheet's rows after a build: other rounds and frozen rows as they were, then the new ones. */
+/**
+ * The Schedule sheet's rows after a build: other rounds and frozen rows as they were, then the
+ * new ones. Strings are as people should read them; the writer makes them safe for each cell's
+ * format (cellValue), so a name like "=1+1" or a room "101" stays text.
+ */
 export function scheduleRows(input: {
   sheet: ScheduleSheet;
   frozen: ExistingRow[];
@@ -201,18 +205,18 @@ export function scheduleRows(input: {
       if (i >= 0 && i < width) row[i] = v;
     };
     set('Conference ID', old?.conferenceId || input.newId());
-    set('Round', textCell(settings.roundName));
+    set('Round', settings.roundName);
     set('Date', c.date);
     set('Start', formatMinutes(c.start));
     set('End', formatMinutes(c.end));
-    set('Teacher', textCell(hours?.teacher ?? ss[0]?.teacher ?? ''));
-    set('Room', textCell(hours ? hours.room || (hours.videoLink ? 'Video call' : '') : ''));
-    set('Students', textCell(ss.map((s) => `${s.firstName} ${s.lastName}`.trim()).join(', ')));
-    set('Student IDs', textCell(c.studentIds.join('; ')));
-    set('Family', textCell(family?.name ?? ''));
-    set('Family ID', textCell(c.familyId));
-    set('Emails', textCell((family?.contacts ?? []).map((g) => g.email).join('; ')));
-    set('Language', textCell(family?.language ? languageName(family.language) : ''));
+    set('Teacher', hours?.teacher ?? ss[0]?.teacher ?? '');
+    set('Room', hours ? hours.room || (hours.videoLink ? 'Video call' : '') : '');
+    set('Students', ss.map((s) => `${s.firstName} ${s.lastName}`.trim()).join(', '));
+    set('Student IDs', c.studentIds.join('; '));
+    set('Family', family?.name ?? '');
+    set('Family ID', c.familyId);
+    set('Emails', (family?.contacts ?? []).map((g) => g.email).join('; '));
+    set('Language', family?.language ? languageName(family.language) : '');
     set('Interpreter', family?.interpreter ? 'Yes' : 'No');
     set('Status', 'scheduled');
     set('Locked', old ? row[pos('Locked')] ?? false : false);
@@ -222,7 +226,7 @@ export function scheduleRows(input: {
 }
 
 function padRow(values: unknown[], width: number): unknown[] {
-  const row = values.slice(0, width).map((v) => (typeof v === 'string' ? textCell(v) : v));
+  const row = values.slice(0, width);
   while (row.length < width) row.push('');
   return row;
 }
