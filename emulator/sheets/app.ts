@@ -19,6 +19,7 @@ registerLatency('SpreadsheetApp', {
   flush: { base: 20 },
   'Spreadsheet.getSheetByName': { base: 5 },
   'Spreadsheet.getSheets': { base: 5 },
+  'Spreadsheet.getNumSheets': { base: 5 },
   'Spreadsheet.insertSheet': { base: 250 },
   'Spreadsheet.deleteSheet': { base: 250 },
   'Spreadsheet.toast': { base: 50 },
@@ -653,6 +654,10 @@ export class Spreadsheet {
   }
   getUrl() {
     return gate(this.ctx, 'Spreadsheet.getUrl', () => this.model.url);
+  }
+  /** Hidden sheets count too (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getNumSheets()). */
+  getNumSheets(): number {
+    return gate(this.ctx, 'Spreadsheet.getNumSheets', () => this.model.sheets.length);
   }
   getSheets() {
     return gate(this.ctx, 'Spreadsheet.getSheets', () => this.model.sheets.map((s) => this.sheet(s)));

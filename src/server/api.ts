@@ -12,6 +12,7 @@ import { readSchool, readSettings, saveSettings } from '../workspace/data';
 import { LANGUAGE_NAMES, languageName } from '../core/normalize';
 import { SETUP_JOB } from '../workspace/setup';
 import { planSchedule, SCHEDULE_JOB } from '../workspace/schedule';
+import { VIEWS_JOB } from '../workspace/views';
 import { INVITES_JOB } from '../workspace/invites';
 import { REMINDERS_JOB } from '../workspace/reminders';
 import { FORMS_JOB, QUESTIONNAIRE_JOB } from '../workspace/forms';
@@ -44,6 +45,7 @@ type Exposed = { [K in keyof ServerApi]: (...a: unknown[]) => Result<ReturnType<
 const JOB_SPECS: Record<JobName, JobSpec<any>> = {
   setup: SETUP_JOB,
   schedule: SCHEDULE_JOB,
+  views: VIEWS_JOB,
   invites: INVITES_JOB,
   reminders: REMINDERS_JOB,
   forms: FORMS_JOB,

@@ -60,6 +60,8 @@ export interface StepState {
   /** What to do next, in words. */
   next: string;
   action?: StepAction;
+  /** Further operations the step offers (e.g. the teachers' print views). */
+  more?: StepAction[];
 }
 
 export interface Overview {
@@ -76,7 +78,7 @@ export interface Overview {
  * syncing Calendar invitations, sending due reminders, creating the forms, sending the
  * questionnaire, rebuilding the Summary.
  */
-export const JOBS = ['setup', 'schedule', 'invites', 'reminders', 'forms', 'questionnaire', 'summary'] as const;
+export const JOBS = ['setup', 'schedule', 'views', 'invites', 'reminders', 'forms', 'questionnaire', 'summary'] as const;
 export type JobName = (typeof JOBS)[number];
 
 export interface JobProgress {

@@ -75,7 +75,7 @@ function stepView(step: StepState, index: number): HTMLElement {
   const result = state.results.get(step.id);
   const problems = result && result.problems.length > 0 ? result.problems : step.problems;
   const problemCount = result && result.problems.length > 0 ? result.problems.length : step.problemCount;
-  const running = state.busy !== null && step.action?.job === state.busy;
+  const running = state.busy !== null && (step.action?.job === state.busy || (step.more ?? []).some((a) => a.job === state.busy));
   return el(
     'li',
     { class: `step status-${step.status}`, 'data-step': step.id },
@@ -109,6 +109,7 @@ function stepView(step: StepState, index: number): HTMLElement {
             running ? 'Working…' : step.action.label,
           )
         : null,
+      ...(step.more ?? []).map((a) => el('button', { type: 'button', class: 'secondary', disabled: state.busy !== null, onclick: () => void runJob(step.id, a.job) }, a.label)),
     ),
   );
 }

@@ -25,6 +25,7 @@ function errorsFirst(problems: Problem[]): Problem[] {
 export const JOB_LABELS: Record<JobName, string> = {
   setup: 'Setting up the sheets',
   schedule: 'Building the schedule',
+  views: "Making the teachers' print views",
   invites: 'Sending the invitations',
   reminders: 'Sending reminders',
   forms: 'Creating the forms',
@@ -114,6 +115,7 @@ export function buildOverview(): Overview {
       counts: [{ label: 'conferences', value: conferences }],
       next: 'Edit the Schedule sheet freely: move times, tick Locked to keep a conference, mark attendance. Rebuilding keeps locked and invited conferences and your notes.',
       action: { job: 'schedule', label: 'Rebuild the schedule' },
+      more: [{ job: 'views', label: 'Make print views (a tab per teacher)' }],
     });
   };
 

@@ -81,6 +81,33 @@ describeBrowser('the sidebar in the preview', () => {
     await page.screenshot({ path: join(SHOTS, '02-set-up.png') });
   });
 
+  it('previews the schedule, builds it, and makes the teachers\' print views', async () => {
+    const sidebar = await sidebarOf(page);
+    await sidebar.locator('li[data-step="setup"] button.primary').click();
+    await sidebar.locator('li[data-step="setup"] .badge', { hasText: 'Done' }).waitFor();
+    const step = sidebar.locator('li[data-step="schedule"]');
+    if ((await step.locator('.step-toggle').getAttribute('aria-expanded')) !== 'true') await step.locator('.step-toggle').click();
+    await step.locator('button', { hasText: 'Preview the schedule' }).click();
+    const headline = step.locator('.preview .headline');
+    await headline.waitFor();
+    const [, placed] = /(\d+) of 120 students placed in (\d+) conferences/.exec((await headline.textContent()) ?? '') ?? [];
+    expect(Number(placed)).toBeGreaterThan(90);
+    await page.locator('nav#tabs button[data-tab="Schedule"]').click();
+    await expect(page.locator('#view tbody tr').count()).resolves.toBeLessThanOrEqual(2);
+    await page.screenshot({ path: join(SHOTS, '05-schedule-preview.png') });
+
+    await step.locator('button.primary', { hasText: 'Build the schedule' }).click();
+    await step.locator('.result', { hasText: `Scheduled ${placed} of 120 students` }).waitFor();
+    await page.locator('nav#tabs button[data-tab="Schedule"]').click();
+    await expect(page.locator('#view tbody tr').count()).resolves.toBeGreaterThan(60);
+    await page.screenshot({ path: join(SHOTS, '06-schedule-built.png') });
+
+    await step.locator('button', { hasText: 'Make print views' }).click();
+    await step.locator('.result', { hasText: 'print views' }).waitFor();
+    await page.locator('nav#tabs button[data-tab="Ms. Rivera – schedule"]').click();
+    await expect(page.locator('#view table tr.frozen td').nth(1).textContent()).resolves.toBe('Date');
+  });
+
   it('walks the steps: each opens with the keyboard and says what to do next', async () => {
     const sidebar = await sidebarOf(page);
     const toggles = sidebar.locator('.step-toggle');

