@@ -46,6 +46,25 @@ describe('the scheduler', () => {
     expect(r.quality.siblingsBackToBack).toBe(1);
   });
 
+  it('gives same-teacher siblings one longer conference when the settings say so, two otherwise', () => {
+    const twins = {
+      windows: [win('a@s', '2026-11-17', 900, 1100)],
+      students: [{ id: 'x', name: '', teacherEmail: 'a@s', familyId: 'F' }, { id: 'y', name: '', teacherEmail: 'a@s', familyId: 'F' }],
+      families: [{ id: 'F', name: 'Lopez', availability: null, interpreter: '' }],
+    };
+    const merged = base({ ...twins, mergeSiblings: true });
+    const one = buildSchedule(merged);
+    expect(checkSchedule(merged, one)).toEqual([]);
+    expect(one.conferences).toHaveLength(1);
+    expect(one.conferences[0]!.studentIds.sort()).toEqual(['x', 'y']);
+    expect(one.conferences[0]!.end - one.conferences[0]!.start).toBe(40);
+    const separate = base(twins);
+    const two = buildSchedule(separate);
+    expect(checkSchedule(separate, two)).toEqual([]);
+    expect(two.conferences.map((c) => c.studentIds)).toEqual(expect.arrayContaining([['x'], ['y']]));
+    expect(two.conferences.map((c) => c.end - c.start)).toEqual([20, 20]);
+  });
+
   it('gives a reason naming the bottleneck to every student it cannot place', () => {
     const p = base({
       windows: [win('a@s', '2026-11-17', 900, 950)],
