@@ -133,6 +133,30 @@ describe('building the schedule', () => {
     expect(violations(school)).toEqual([]);
   });
 
+  it('places students added after the invitations went out without moving anyone invited', () => {
+    const school = freshSchool(60);
+    run(school, 'schedule');
+    const sheet = scheduleSheet(school);
+    const header = sheet.values()[0]!.map(String);
+    const status = header.indexOf('Status') + 1;
+    for (let row = 2; row <= sheet.values().length; row++) sheet.put(row, status, { v: 'invited' });
+    const invited = JSON.stringify(sheet.values().slice(1));
+    const roster = school.emulator.spreadsheet.sheetByName('Roster')!;
+    const late = [...roster.values()[1]!];
+    late[0] = '99001';
+    late[1] = 'Newcomer, Sam';
+    late[5] = 'newcomer@family.example';
+    late[6] = '';
+    roster.appendRow(late);
+
+    run(school, 'schedule');
+    const rows = sheet.values().slice(1);
+    expect(JSON.stringify(rows.slice(0, -1))).toBe(invited);
+    expect(rows.at(-1)![header.indexOf('Student IDs')]).toBe('99001');
+    expect(rows.at(-1)![status - 1]).toBe('scheduled');
+    expect(violations(school)).toEqual([]);
+  });
+
   it('keeps hostile names and number-like rooms as text, never a formula', () => {
     const school = openSchool({ students: 30 });
     const roster = school.emulator.spreadsheet.sheetByName('Roster')!;
