@@ -157,6 +157,29 @@ describe('building the schedule', () => {
     expect(violations(school)).toEqual([]);
   });
 
+  it('reports, and does not fix, a conflict a teacher creates by hand in locked rows', () => {
+    const school = freshSchool(60);
+    run(school, 'schedule');
+    const sheet = scheduleSheet(school);
+    const header = sheet.values()[0]!.map(String);
+    const col = (h: string) => header.indexOf(h) + 1;
+    const rows = sheet.values().slice(1);
+    // Two conferences of a one-family-at-a-time teacher, locked onto the same time.
+    const capacityOne = conferences(school).find((c) => c.Teacher === 'Ms. Nguyen')!; // capacity 1 in the sample
+    const pair = rows.map((r, i) => ({ r, row: i + 2 })).filter(({ r }) => r[col('Teacher') - 1] === capacityOne.Teacher).slice(0, 2);
+    const [first, second] = pair;
+    for (const h of ['Date', 'Start', 'End']) sheet.put(second!.row, col(h), { ...sheet.cell(first!.row, col(h))! });
+    for (const p of pair) sheet.put(p.row, col('Locked'), { v: true });
+    const clash = JSON.stringify(sheet.values()[second!.row - 1]);
+
+    const preview = ok<SchedulePreview>(school.bundle.callFromClient('previewSchedule', []));
+    const warning = preview.problems.find((p) => p.where?.sheet === 'Schedule' && /locked or invited conference breaks a rule/.test(p.message));
+    expect(warning).toBeDefined();
+    expect([first!.row, second!.row]).toContain(warning!.where!.row);
+    run(school, 'schedule');
+    expect(JSON.stringify(sheet.values().find((r) => r[0] === JSON.parse(clash)[0]))).toBe(clash);
+  });
+
   it('keeps hostile names and number-like rooms as text, never a formula', () => {
     const school = openSchool({ students: 30 });
     const roster = school.emulator.spreadsheet.sheetByName('Roster')!;
