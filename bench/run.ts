@@ -11,6 +11,7 @@ import { parseRoster } from '../src/core/roster';
 import { parseTeachers } from '../src/core/teachers';
 import { sampleSchool } from '../sample/school';
 import { solveExact, score } from './ilp';
+import { measureRound, printRound } from './round';
 import { type InstanceSpec, makeInstance, SUITE } from './instances';
 
 const quick = process.argv.includes('--quick');
@@ -99,6 +100,9 @@ async function main() {
   }
   table(['roster rows', 'students imported', 'families', 'problems reported', 'ms'], imports);
   console.log('\nEvery row is imported or reported; one row in twenty is damaged on purpose.');
+
+  console.log('\n## A round on the bundle (modelled Apps Script time)');
+  for (const n of quick ? [600] : [600, 2000]) printRound(n, measureRound(n));
 }
 
 void main();

@@ -48,15 +48,19 @@ function validationFor(column: ColumnSpec): GoogleAppsScript.Spreadsheet.DataVal
   }
 }
 
-/** Formats and validates the given columns (1-based positions) below the header. */
+/**
+ * Formats and validates the given columns below the header: the columns set-up writes are side
+ * by side (a new sheet, or missing columns added at the end), so one setNumberFormats and one
+ * setDataValidations cover them all, whatever the number of columns.
+ */
 function formatColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: { spec: ColumnSpec; position: number }[]): void {
-  for (const { spec, position } of columns) {
-    const body = sheet.getRange(2, position, FORMATTED_ROWS, 1);
-    const format = NUMBER_FORMATS[spec.kind];
-    if (format) body.setNumberFormat(format);
-    const rule = validationFor(spec);
-    if (rule) body.setDataValidation(rule);
-  }
+  if (columns.length === 0) return;
+  const first = columns[0]!.position;
+  const body = sheet.getRange(2, first, FORMATTED_ROWS, columns.length);
+  const formats = columns.map((c) => NUMBER_FORMATS[c.spec.kind] ?? 'General');
+  const rules = columns.map((c) => validationFor(c.spec));
+  body.setNumberFormats(Array.from({ length: FORMATTED_ROWS }, () => formats));
+  if (rules.some((r) => r !== null)) body.setDataValidations(Array.from({ length: FORMATTED_ROWS }, () => rules));
 }
 
 function writeHeaders(sheet: GoogleAppsScript.Spreadsheet.Sheet, startColumn: number, columns: ColumnSpec[]): void {
