@@ -5,7 +5,8 @@
 import { SHEETS } from '../core/schema';
 import { ADDON_TITLE, type JobName, type Overview, type StepState } from '../shared/api';
 import { unfinishedJobs } from './jobs';
-import { readSchool, readSettings } from './data';
+import { readSchool, readSettings, readSheet, wallClockIn } from './data';
+import { readScheduleSheet } from '../core/schedule/sheet';
 import { documentProperties, PROP } from './props';
 import type { Problem } from '../shared/api';
 import { invitesStep } from './invites';
@@ -49,6 +50,7 @@ export function buildOverview(): Overview {
   const settings = readSettings(ss, props[PROP.settings] ?? null);
   const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
   const data = ready ? readSchool(ss, settings, today) : null;
+  const schedule = ready ? readScheduleSheet(readSheet(ss, 'Schedule') ?? [], wallClockIn(ss.getSpreadsheetTimeZone())) : null;
 
   const rosterStep = (): StepState => {
     if (!data) return step('roster', { status: 'todo', headline: 'Waits for set-up.', next: 'Set up the sheets first.' });
@@ -109,10 +111,19 @@ export function buildOverview(): Overview {
     if (conferences === 0) {
       return step('schedule', { status: 'ready', headline: 'No conferences scheduled yet.', next: 'Preview the schedule to see who fits where and why anyone does not, then build it. Nothing is written until you build.', action: { job: 'schedule', label: 'Build the schedule' } });
     }
+    const thisRound = (schedule?.rows ?? []).filter((r) => r.round === settings.roundName && r.status !== 'cancelled');
+    const placed = new Set(thisRound.flatMap((r) => r.studentIds));
+    const waiting = data!.roster!.students.filter((s) => !placed.has(s.id));
     return step('schedule', {
-      status: 'done',
-      headline: `${plural(conferences, 'conference')} on the Schedule sheet.`,
-      counts: [{ label: 'conferences', value: conferences }],
+      status: waiting.length > 0 ? 'attention' : 'done',
+      headline: `${plural(thisRound.length, 'conference')} in the ${settings.roundName} round${waiting.length ? `; ${plural(waiting.length, 'student')} not placed yet` : ', every student placed'}.`,
+      counts: [
+        { label: 'conferences', value: thisRound.length },
+        { label: 'students placed', value: data!.roster!.students.length - waiting.length },
+        { label: 'not placed yet', value: waiting.length },
+      ],
+      problems: waiting.slice(0, 5).map((s) => ({ severity: 'warning' as const, message: `${s.firstName} ${s.lastName} (${s.teacher}) has no conference yet. Preview the schedule to see why.`, where: { sheet: 'Roster', row: s.row, column: 1 } })),
+      problemCount: waiting.length,
       next: 'Edit the Schedule sheet freely: move times, tick Locked to keep a conference, mark attendance. Rebuilding keeps locked and invited conferences and your notes.',
       action: { job: 'schedule', label: 'Rebuild the schedule' },
       more: [{ job: 'views', label: 'Make print views (a tab per teacher)' }],
@@ -132,7 +143,7 @@ export function buildOverview(): Overview {
     daysStep(),
     scheduleStep(),
   ];
-  const later: StepContext = { ss, present, settings, props, data, conferences, today };
+  const later: StepContext = { ss, present, settings, props, data, conferences, schedule, today };
   steps.push(invitesStep(later), remindersStep(later), questionnaireStep(later), summaryStep(later));
   const unfinished = unfinishedJobs(props, JOB_LABELS);
   for (const u of unfinished) {

@@ -4,6 +4,7 @@
  */
 import { STEPS, type StepId, type StepState, type Settings } from '../shared/api';
 import type { SchoolData } from './data';
+import type { ScheduleSheet } from '../core/schedule/sheet';
 
 /** What the later steps' state functions get: everything buildOverview has read already. */
 export interface StepContext {
@@ -15,6 +16,8 @@ export interface StepContext {
   data: SchoolData | null;
   /** Rows on the Schedule sheet. */
   conferences: number;
+  /** The Schedule sheet as read once for the whole overview (null before set-up). */
+  schedule: ScheduleSheet | null;
   /** yyyy-MM-dd in the spreadsheet's zone. */
   today: string;
 }

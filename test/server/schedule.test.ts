@@ -6,7 +6,7 @@
  */
 import { scheduleCsvRows } from '../../demo/files';
 import { openSchool } from '../../preview/school';
-import type { JobProgress, Result, SchedulePreview } from '../../src/shared/api';
+import type { JobProgress, Overview, Result, SchedulePreview } from '../../src/shared/api';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -100,6 +100,14 @@ describe('building the schedule', () => {
       expect(u.reason).toMatch(/windows are full: \d+ conferences for \d+ places|availability|interpreter/);
       expect(u.where?.sheet).toBe('Roster');
     }
+    // After the build the Schedule step still says who is waiting, with a link to each row.
+    run(school, 'schedule');
+    const overview = ok<Overview>(school.bundle.callFromClient('getOverview', []));
+    const step = overview.steps.find((s) => s.id === 'schedule')!;
+    expect(step.status).toBe('attention');
+    expect(step.counts.find((c) => c.label === 'not placed yet')?.value).toBe(preview.unplaced.length);
+    expect(step.problemCount).toBe(preview.unplaced.length);
+    expect(step.problems[0]!.where).toEqual(preview.unplaced.find((u) => step.problems[0]!.message.startsWith(u.name))?.where);
   });
 
   it('rebuilt with nothing changed, leaves the sheet exactly as it was', () => {
