@@ -78,8 +78,12 @@ export function readAvailability(values: unknown[][] | null, roster: RosterResul
   for (const r of table.rows) {
     const email = normalizeEmail(r.get('Email'));
     const familyCell = cleanText(r.get('Family'));
-    const familyId = (email && familyOfEmail.get(email)) ?? (familyIds.has(familyCell) ? familyCell : familyIds.has(`F-${familyCell}`) ? `F-${familyCell}` : null);
+    const idCell = cleanText(r.get('Family ID'));
+    // Rows the form writes carry the family's ID (matched by its link's code); typed rows an email.
+    const familyId = (familyIds.has(idCell) ? idCell : null) ?? (email && familyOfEmail.get(email)) ?? (familyIds.has(familyCell) ? familyCell : familyIds.has(`F-${familyCell}`) ? `F-${familyCell}` : null);
     const where = (h: string) => r.where(h);
+    // An answer that marked no time is kept for its other answers; it limits nothing.
+    if (cleanText(r.get('Date')) === '' && cleanText(r.get('Start')) === '' && familyId) continue;
     if (!familyId) {
       problems.push({ severity: 'warning', where: where('Email'), message: `${describeCell(where('Email'), 'Email')}: ${email ?? cleanText(r.get('Email'))} is not a guardian on the Roster; this availability is ignored.` });
       continue;
