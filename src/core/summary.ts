@@ -40,7 +40,6 @@ export interface SummaryInput {
   round: string;
   /** yyyy-MM-dd: conferences before today have taken place. */
   today: string;
-  builtAt: string;
   conferences: SummaryConference[];
   feedback: SummaryFeedback[];
 }
@@ -119,7 +118,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   const answered = (list: SummaryConference[]) => list.filter((c) => counted.has(c.conferenceId));
 
   // 'Summary' in A1 is the header set-up checks for: a rebuild and a set-up never fight over row 1.
-  add('Summary', text(input.title), text(`${input.round} round`), text(`Rebuilt ${input.builtAt}`));
+  add('Summary', text(input.title), text(`${input.round} round`));
 
   section('Participation', 'Families; participation = attended ÷ scheduled.');
   add('Round', 'Families scheduled', 'Attended', 'No-show', 'Participation %');

@@ -13,7 +13,7 @@ function answer(conferenceId: string, over: Partial<SummaryFeedback> = {}): Summ
 }
 
 function input(conferences: SummaryConference[], feedback: SummaryFeedback[]): SummaryInput {
-  return { title: 'Lincoln', round: 'Fall', today: '2026-11-20', builtAt: '2026-11-20 09:00', conferences, feedback };
+  return { title: 'Lincoln', round: 'Fall', today: '2026-11-20', conferences, feedback };
 }
 
 /** The rows of a section, from its title to the next blank row. */
