@@ -22,12 +22,12 @@ import { readScheduleSheet, readAvailability, type ExistingRow } from '../core/s
 import type { Interval } from '../core/schedule/types';
 import { renderMessage } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
-import { readSchool, readSettings, readSheet, wallClockIn } from './data';
+import { readSchool, readSettings, wallClockIn } from './data';
 import type { ChunkResult, JobContext, JobSpec } from './jobs';
 import { documentProperties, parseJson } from './props';
 import { placeAtOnce } from './placement';
 import { plural, step, type StepContext } from './steps';
-import { rebuildSummary } from './summary';
+import { rebuildSummary, stepReader } from './summary';
 import { kindsOf, writeGrid } from './write';
 
 /** The handler Apps Script calls on a form submit (a top-level function of the bundle). */
@@ -535,13 +535,14 @@ function picture(ctx: StepContext): FormsPicture | null {
   if (!ctx.data || !ctx.present.has(SCHEDULE.name)) return null;
   const tz = ctx.ss.getSpreadsheetTimeZone();
   const wall = wallClockIn(tz);
-  const read = readScheduleSheet(readSheet(ctx.ss, SCHEDULE.name) ?? [], wall);
+  const sheets = stepReader(ctx);
+  const read = readScheduleSheet(sheets(SCHEDULE.name) ?? [], wall);
   const round = ctx.settings.roundName;
   const sentCol = read.columns.get('Questionnaire Sent');
   const rows = read.rows.filter((r) => r.round === round);
   const due = dueFamilies(read, round, ctx.today).length;
   const sent = rows.filter((r) => sentCol && filled(r.values[sentCol - 1])).length;
-  const feedback = readSheet(ctx.ss, FEEDBACK.name) ?? [];
+  const feedback = sheets(FEEDBACK.name) ?? [];
   const conferenceCol = (feedback[0] ?? []).map(String).indexOf('Conference ID');
   const ids = new Set(rows.map((r) => r.conferenceId));
   const answered = new Set(feedback.slice(1).map((r) => cleanText(r[conferenceCol])).filter((id) => ids.has(id))).size;
@@ -554,7 +555,7 @@ function picture(ctx: StepContext): FormsPicture | null {
   const changeRequests: Problem[] = [];
   const roster = ctx.data.roster;
   if (roster) {
-    const availability = readAvailability(readSheet(ctx.ss, AVAILABILITY.name), roster, wall).byFamily;
+    const availability = readAvailability(sheets(AVAILABILITY.name), roster, wall).byFamily;
     for (const r of rows) {
       const times: Interval[] = availability.get(r.familyId) ?? [];
       const fixed = r.locked || (r.status !== 'scheduled' && r.status !== 'cancelled');

@@ -19,19 +19,35 @@ import { plural, step, type StepContext } from './steps';
 import { writeGrid } from './write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+export type SheetReader = (name: string) => unknown[][] | null;
+
+const READS = new WeakMap<StepContext, Map<string, unknown[][] | null>>();
+
+/** The sidebar's steps read each sheet once per overview, however many steps look at it. */
+export function stepReader(ctx: StepContext): SheetReader {
+  let memo = READS.get(ctx);
+  if (!memo) READS.set(ctx, (memo = new Map()));
+  const cache = memo;
+  return (name) => {
+    if (!cache.has(name)) cache.set(name, ctx.present.has(name) ? readSheet(ctx.ss, name) : null);
+    return cache.get(name)!;
+  };
+}
 
 function iso(value: unknown, timeZone: string): string {
   return value instanceof Date ? Utilities.formatDate(value, timeZone, "yyyy-MM-dd'T'HH:mm") : cleanText(value);
 }
 
 /** The Summary's grid from one read of each sheet it draws on. */
-export function summaryOf(ss: Spreadsheet, settings: Settings, today: string): SummaryGrid {
+export function summaryOf(ss: Spreadsheet, settings: Settings, today: string, read: SheetReader = (name) => readSheet(ss, name), knownGrades?: Map<string, string>): SummaryGrid {
   const tz = ss.getSpreadsheetTimeZone();
   const wall = wallClockIn(tz);
-  const rosterValues = readSheet(ss, ROSTER.name) ?? [];
-  const grades = new Map<string, string>();
-  if (rosterValues.length > 1) for (const r of readTable(ROSTER, rosterValues, ROSTER_ALIASES).rows) grades.set(cleanText(r.get('Student ID')), cleanText(r.get('Grade')));
-  const schedule = readScheduleSheet(readSheet(ss, 'Schedule') ?? [], wall);
+  const grades = knownGrades ?? new Map<string, string>();
+  if (!knownGrades) {
+    const rosterValues = read(ROSTER.name) ?? [];
+    if (rosterValues.length > 1) for (const r of readTable(ROSTER, rosterValues, ROSTER_ALIASES).rows) grades.set(cleanText(r.get('Student ID')), cleanText(r.get('Grade')));
+  }
+  const schedule = readScheduleSheet(read('Schedule') ?? [], wall);
   const at = (values: unknown[], h: string) => values[(schedule.columns.get(h) ?? 0) - 1];
   const conferences: SummaryConference[] = schedule.rows.map((r) => ({
     conferenceId: r.conferenceId,
@@ -50,7 +66,7 @@ export function summaryOf(ss: Spreadsheet, settings: Settings, today: string): S
     interpreter: parseYesNo(at(r.values, 'Interpreter')) === true,
     emails: splitList(at(r.values, 'Emails')).join('; '),
   }));
-  const feedbackValues = readSheet(ss, FEEDBACK.name) ?? [];
+  const feedbackValues = read(FEEDBACK.name) ?? [];
   const feedback: SummaryFeedback[] = feedbackValues.length > 1
     ? readTable(FEEDBACK, feedbackValues).rows.map((r) => {
         const rating = Number(r.get('Rating'));
@@ -120,7 +136,8 @@ export const SUMMARY_JOB: JobSpec<null> = {
 export function summaryStep(ctx: StepContext): StepState {
   if (!ctx.data || !ctx.present.has(SUMMARY.name)) return step('summary', { status: 'todo', headline: 'Waits for set-up.', next: 'Set up the sheets first.' });
   if (ctx.conferences === 0) return step('summary', { status: 'todo', headline: 'Nothing to summarise yet.', next: 'Build the schedule; attendance and families’ answers fill the Summary.' });
-  const t = summaryOf(ctx.ss, ctx.settings, ctx.today).totals;
+  const grades = new Map((ctx.data.roster?.students ?? []).map((st) => [st.id, st.grade]));
+  const t = summaryOf(ctx.ss, ctx.settings, ctx.today, stepReader(ctx), grades).totals;
   const built = (ctx.present.get(SUMMARY.name)?.getLastRow() ?? 0) > 1;
   return step('summary', {
     status: built ? 'done' : 'ready',

@@ -40,7 +40,7 @@ function props(s: School): Map<string, string> {
 }
 
 interface FormsState {
-  availability: { formId: string; linkTemplate: string; choices: { label: string; date: string; start: number }[] };
+  availability: { formId: string; linkTemplate: string; choices: { label: string; date: string; start: number; end: number }[] };
   questionnaires: Record<string, { formId: string }>;
 }
 
@@ -59,6 +59,18 @@ function familyLinks(s: School): Map<string, string> {
 function rows(s: School, sheet: string): Record<string, unknown>[] {
   const [header, ...body] = s.emulator.spreadsheet.sheetByName(sheet)!.values();
   return body.filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(header!.map((h, i) => [String(h), r[i]])));
+}
+
+/** A Schedule row's day and start, as the school's clock reads them. */
+function when(row: Record<string, unknown>): { date: string; start: number } {
+  const wall = (d: unknown, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', ...o }).format(d as Date);
+  const [h, m] = wall(row.Start, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).split(':').map(Number);
+  return { date: wall(row.Date, { year: 'numeric', month: '2-digit', day: '2-digit' }), start: h! * 60 + m! };
+}
+
+function within(row: Record<string, unknown>, choice: { date: string; start: number; end: number }): boolean {
+  const w = when(row);
+  return w.date === choice.date && w.start >= choice.start && w.start < choice.end;
 }
 
 function school(students = 30): School {
@@ -171,6 +183,7 @@ describe('an availability answer', () => {
     answer(s, a!, { [`${TIMES} [${choice.label}]`]: '1st choice' });
     const placedA = rows(s, 'Schedule').filter((r) => r['Family ID'] === a);
     expect(placedA.length).toBeGreaterThan(0);
+    for (const r of placedA) expect(within(r, choice)).toBe(true);
     const before = JSON.stringify(rows(s, 'Schedule'));
     answer(s, b!, { [`${TIMES} [${choice.label}]`]: '1st choice' });
     const after = rows(s, 'Schedule');
@@ -179,12 +192,18 @@ describe('an availability answer', () => {
     expect(after.filter((r) => r['Family ID'] === a)).toHaveLength(placedA.length);
   });
 
-  it('waits for the next build by default', () => {
+  it('waits for the next build by default, which places the family in the time it chose', () => {
     const s = school();
     run(s, 'forms');
-    const [a] = familyLinks(s).keys();
-    answer(s, a!, { [`${TIMES} [${formsState(s).availability.choices[0]!.label}]`]: '1st choice' });
+    const families = [...familyLinks(s).keys()];
+    const choices = formsState(s).availability.choices;
+    const chosen = choices[choices.length - 1]!;
+    for (const f of families.slice(0, 3)) answer(s, f, { [`${TIMES} [${chosen.label}]`]: '1st choice' });
     expect(rows(s, 'Schedule')).toHaveLength(0);
+    run(s, 'schedule');
+    const placed = rows(s, 'Schedule').filter((r) => families.slice(0, 3).includes(String(r['Family ID'])));
+    expect(placed.length).toBeGreaterThanOrEqual(3);
+    for (const r of placed) expect(within(r, chosen)).toBe(true);
   });
 
   it('waits for a trigger holding the lock, and one that gave up is recorded by the next response', () => {
@@ -319,6 +338,30 @@ describe('the summary', () => {
 });
 
 describe('the Questionnaire step', () => {
+  it('shows a family’s request for another time when its invited conference no longer fits its answer', () => {
+    const s = school();
+    run(s, 'schedule');
+    run(s, 'forms');
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const header = sheet.values()[0]!;
+    const conf = rows(s, 'Schedule')[0]!;
+    sheet.put(2, header.indexOf('Status') + 1, { v: 'invited' });
+    const other = formsState(s).availability.choices.find((c) => c.date !== (conf.Date as Date).toISOString().slice(0, 10))!;
+    s.emulator.forms.submitPrefilled(familyLinks(s).get(String(conf['Family ID']))!, { [`${TIMES} [${other.label}]`]: '1st choice' });
+    const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'questionnaire')!;
+    expect(step.status).toBe('attention');
+    expect(step.counts).toContainEqual({ label: 'change requests', value: 1 });
+    expect(step.problems[0]).toMatchObject({ where: { sheet: 'Schedule', row: 2 }, message: expect.stringContaining('asks for another time') });
+  });
+
+  it('is read with one read of each sheet and no write', () => {
+    const s = afterConferences(120);
+    s.bundle.callFromClient('getOverview', []);
+    const calls = s.emulator.ws.reports.at(-1)!.callsByMethod;
+    expect(calls['SpreadsheetApp.Range.getValues']).toBeLessThanOrEqual(5);
+    expect(Object.keys(calls).filter((m) => /\.set|insert|append|delete|send/.test(m))).toEqual([]);
+  });
+
   it('offers to create the forms, then to send the questionnaire once conferences have passed', () => {
     const s = school();
     const step = () => ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'questionnaire')!;

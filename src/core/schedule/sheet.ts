@@ -83,7 +83,8 @@ export function readAvailability(values: unknown[][] | null, roster: RosterResul
     const familyId = (familyIds.has(idCell) ? idCell : null) ?? (email && familyOfEmail.get(email)) ?? (familyIds.has(familyCell) ? familyCell : familyIds.has(`F-${familyCell}`) ? `F-${familyCell}` : null);
     const where = (h: string) => r.where(h);
     // An answer that marked no time is kept for its other answers; it limits nothing.
-    if (cleanText(r.get('Date')) === '' && cleanText(r.get('Start')) === '' && familyId) continue;
+    const blank = (v: unknown) => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+    if (blank(r.get('Date')) && blank(r.get('Start')) && familyId) continue;
     if (!familyId) {
       problems.push({ severity: 'warning', where: where('Email'), message: `${describeCell(where('Email'), 'Email')}: ${email ?? cleanText(r.get('Email'))} is not a guardian on the Roster; this availability is ignored.` });
       continue;
