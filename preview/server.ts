@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PAGE } from './page';
+import { availabilityLinks } from '../src/core/formlinks';
 import { BUILD_DIR, openSchool, type School } from './school';
 
 export interface Preview {
@@ -92,6 +93,7 @@ export function snapshot(school: School) {
     mail: emulator.mail.sent,
     calendar: emulator.calendar.toJSON(),
     forms: emulator.forms.toJSON(),
+    familyLinks: [...availabilityLinks(Object.fromEntries(emulator.kv.properties.get(`document:${doc.id}`) ?? [])).entries()].map(([familyId, url]) => ({ familyId, url })),
     executions: emulator.ws.reports.slice(-30).reverse(),
     firings: emulator.triggers.firings.slice(-30).reverse(),
   };
@@ -126,10 +128,15 @@ export async function startPreview(options: { port?: number; host?: string; scho
           return json(res, { ok: true });
         }
         if (req.method === 'POST' && url.pathname === '/api/forms/submit') {
-          const body = (await readBody(req)) as { formId?: unknown; answers?: unknown; email?: unknown };
+          const body = (await readBody(req)) as { formId?: unknown; answers?: unknown; email?: unknown; url?: unknown };
           if (typeof body.formId !== 'string' || typeof body.answers !== 'object' || body.answers === null) return json(res, { ok: false, message: 'Bad request' }, 400);
           try {
-            const id = school.emulator.forms.submit(body.formId, body.answers as Record<string, string | string[]>, { email: typeof body.email === 'string' ? body.email : undefined });
+            const answers = body.answers as Record<string, string | string[]>;
+            const email = typeof body.email === 'string' && body.email ? body.email : undefined;
+            // A family's own (prefilled) link: its code comes with it, as in the browser.
+            const id = typeof body.url === 'string' && body.url
+              ? school.emulator.forms.submitPrefilled(body.url, answers, { email })
+              : school.emulator.forms.submit(body.formId, answers, { email });
             return json(res, { ok: true, value: id });
           } catch (e) {
             return json(res, { ok: false, message: e instanceof Error ? e.message : String(e) });

@@ -14,6 +14,7 @@
  */
 import { AVAILABILITY_FORM, asksForChange, availabilityRows, parseAvailabilityResponse, RANK_CHOICES, timeChoices, type TimeChoice } from '../core/availability';
 import { answerText } from '../core/answers';
+import { CODE_MARK, FAMILY_CODE_PREFIX, familyOfCode, FORMS_PROP, linkFor, readFormsState, type FormRecord, type FormsState } from '../core/formlinks';
 import { feedbackRow, matchConference, parseFeedbackResponse, QUESTIONNAIRE_FORM, rowUnder, tokenOfLink, type CodedConference } from '../core/feedback';
 import { UserError } from '../core/errors';
 import { languageName, LANGUAGE_NAMES, cleanText } from '../core/normalize';
@@ -33,30 +34,7 @@ import { kindsOf, writeGrid } from './write';
 /** The handler Apps Script calls on a form submit (a top-level function of the bundle). */
 export const SUBMIT_HANDLER = 'onFormSubmit';
 
-const FORMS_PROP = 'slc:forms';
-const FAMILY_CODE_PREFIX = 'slc:family-code:';
 const SENT_JOURNAL = 'slc:questionnaire-sent';
-/** Stands for the code in a stored prefilled link (hex, so encoding leaves it as it is). */
-const CODE_MARK = '0000000000000000000000000000c0de';
-
-interface FormRecord {
-  formId: string;
-  /** The response sheet Form.setDestination made. */
-  sheetId: number | null;
-  publishedUrl: string;
-  /** toPrefilledUrl with CODE_MARK for the code. */
-  linkTemplate: string;
-}
-
-export interface FormsState {
-  availability?: FormRecord & { choices: TimeChoice[] };
-  /** By round name. */
-  questionnaires?: Record<string, FormRecord>;
-}
-
-export function readFormsState(props: Record<string, string>): FormsState {
-  return parseJson<FormsState>(props[FORMS_PROP]) ?? {};
-}
 
 function saveFormsState(state: FormsState): void {
   documentProperties().setProperty(FORMS_PROP, JSON.stringify(state));
@@ -65,19 +43,6 @@ function saveFormsState(state: FormsState): void {
 /** A code nobody can guess: a UUID's 122 random bits, as 32 hex digits. */
 function newCode(): string {
   return Utilities.getUuid().replace(/-/g, '').toLowerCase();
-}
-
-function linkFor(record: FormRecord, code: string): string {
-  return record.linkTemplate.replace(CODE_MARK, code);
-}
-
-/** Each family's availability link, by family ID (for the messages that carry it). */
-export function availabilityLinks(props: Record<string, string> = documentProperties().getProperties()): Map<string, string> {
-  const record = readFormsState(props).availability;
-  const out = new Map<string, string>();
-  if (!record) return out;
-  for (const [key, code] of Object.entries(props)) if (key.startsWith(FAMILY_CODE_PREFIX)) out.set(key.slice(FAMILY_CODE_PREFIX.length), linkFor(record, code));
-  return out;
 }
 
 // --- Creating the forms ------------------------------------------------------------------
@@ -308,12 +273,6 @@ function writeBody(spec: SheetSpec, sheet: GoogleAppsScript.Spreadsheet.Sheet, h
   if (rows.length === 0) return;
   if (sheet.getMaxRows() < rows.length + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
   writeGrid(sheet.getRange(2, 1, rows.length, header.length), rows, kindsOf(spec, header));
-}
-
-function familyOfCode(props: Record<string, string>): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, code] of Object.entries(props)) if (key.startsWith(FAMILY_CODE_PREFIX)) out.set(code, key.slice(FAMILY_CODE_PREFIX.length));
-  return out;
 }
 
 /** New availability answers into the Availability sheet; returns the families that answered. */
