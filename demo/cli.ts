@@ -13,6 +13,7 @@ import { loadBundle } from '../emulator/loader';
 import { sampleSchool } from '../sample/school';
 import type { JobProgress, Overview, Problem, Result } from '../src/shared/api';
 import { CsvError, parseCsv, toCsv } from './csv';
+import { simulateFamilies } from './families';
 
 interface Options {
   roster?: string;
@@ -95,6 +96,15 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
   const colLetters = (n: number) => { let s = ''; for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
   writeFileSync(join(options.out, 'roster-issues.csv'), toCsv([['Sheet', 'Row', 'Column', 'Problem'], ...issues.map((p) => [p.where?.sheet ?? '', p.where?.row ?? '', p.where ? colLetters(p.where.column) : '', `${p.severity === 'warning' ? 'Warning: ' : ''}${p.message}`])]));
   const count = (step: string, label: string) => overview.steps.find((s) => s.id === step)?.counts.find((c) => c.label === label)?.value ?? 0;
+  // Families answer both forms through their own links (demo/families.ts), then summary.csv.
+  let families: Record<string, number> | null = null;
+  if (count('days', 'windows') > 0 && count('roster', 'students') > 0) {
+    try {
+      families = simulateFamilies(emulator, bundle, options.out);
+    } catch (e) {
+      throw new InputError(`Simulating the families' answers: ${(e as Error).message}`);
+    }
+  }
   const callsByService = emulator.ws.callsByService();
   const report = {
     students: count('roster', 'students'),
@@ -105,6 +115,7 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     problems: { errors: issues.filter((p) => p.severity === 'error').length, warnings: issues.filter((p) => p.severity === 'warning').length },
     teachers: count('days', 'teachers'),
     windows: count('days', 'windows'),
+    formAnswers: families ?? 'not simulated (no students or no teacher windows)',
     serviceCalls: callsByService,
     modelledSeconds: Math.round(emulator.ws.reports.reduce((n, r) => n + r.elapsedMs, 0)) / 1000,
     executions: emulator.ws.reports.length,
@@ -116,7 +127,7 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
 if (require.main === module) {
   try {
     const { out, report } = runDemo(process.argv.slice(2));
-    console.log(`Wrote ${out}/roster-issues.csv and ${out}/report.json`);
+    console.log(`Wrote ${out}/roster-issues.csv, ${out}/summary.csv and ${out}/report.json`);
     console.log(`  ${String(report.students)} students in ${String(report.families)} families (${String(report.siblingFamilies)} with siblings); ${JSON.stringify(report.problems)}`);
   } catch (e) {
     if (e instanceof InputError) {
