@@ -243,6 +243,33 @@ describe('the questionnaire', () => {
     expect(schedule.every((r) => r['Questionnaire Sent'] instanceof Date)).toBe(true);
   });
 
+  it('stops at Google’s daily email limit and finishes the next day, each family once', () => {
+    const s = afterConferences();
+    const quota = s.emulator.ws.quota;
+    quota.take('mailRecipientsPerDay', quota.remaining('mailRecipientsPerDay') - 4, 'used by something else');
+    const first = run(s, 'questionnaire');
+    expect(first.message).toContain('daily email limit');
+    const today = s.emulator.mail.sent.length;
+    expect(today).toBeGreaterThan(0);
+    s.emulator.ws.clock.set(s.emulator.ws.clock.now() + 24 * 3600_000);
+    run(s, 'questionnaire');
+    const recipients = s.emulator.mail.sent.map((m) => m.to.join());
+    expect(new Set(recipients).size).toBe(recipients.length);
+    expect(recipients.length).toBeGreaterThan(today);
+    expect(rows(s, 'Schedule').every((r) => r['Questionnaire Sent'] instanceof Date)).toBe(true);
+  });
+
+  it('cut off before recording what it sent, sends nothing twice when run again', () => {
+    const s = afterConferences();
+    s.emulator.ws.injectFault({ method: 'SpreadsheetApp.Range.setValues', kind: 'kill' });
+    expect(() => s.bundle.callFromClient('runJob', ['questionnaire'])).toThrow();
+    const sent = s.emulator.mail.sent.length;
+    expect(sent).toBeGreaterThan(0);
+    run(s, 'questionnaire');
+    expect(s.emulator.mail.sent).toHaveLength(sent);
+    expect(rows(s, 'Schedule').every((r) => r['Questionnaire Sent'] instanceof Date)).toBe(true);
+  });
+
   it('is not sent before the conference', () => {
     const s = school();
     run(s, 'schedule');
