@@ -40,9 +40,12 @@ function saveFormsState(state: FormsState): void {
   documentProperties().setProperty(FORMS_PROP, JSON.stringify(state));
 }
 
-/** A code nobody can guess: a UUID's 122 random bits, as 32 hex digits. */
+/**
+ * A code nobody can guess: a UUID's random bits as 32 hex digits, the first one a letter so that
+ * Forms never stores the code as a number (it does so with digit-only answers, losing digits).
+ */
 function newCode(): string {
-  return Utilities.getUuid().replace(/-/g, '').toLowerCase();
+  return `c${Utilities.getUuid().replace(/-/g, '').toLowerCase().slice(1)}`;
 }
 
 // --- Creating the forms ------------------------------------------------------------------
