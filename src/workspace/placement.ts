@@ -5,7 +5,7 @@
  * else moves; only the new conferences are appended to the Schedule, in one write.
  */
 import { buildSchedule } from '../core/schedule/engine';
-import { buildProblem, readAvailability, readScheduleSheet, scheduleRows } from '../core/schedule/sheet';
+import { buildProblem, readAvailability, readScheduleSheet, scheduleRows, withFamilyAnswers } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
 import { readSchool, readSettings, readSheet, wallClockIn } from './data';
 import { newConferenceId } from './schedule';
@@ -30,9 +30,10 @@ export function placeAtOnce(familyIds: string[]): number {
   if (newcomers.length === 0) return 0;
   // Everyone already on the Schedule is held as if locked; only the newcomers are placed.
   const held = { ...existing, rows: existing.rows.map((r) => (live(r) ? { ...r, locked: true } : r)) };
-  const roster = { ...data.roster, students: data.roster.students.filter((s) => placed.has(s.id) || answering.has(s.familyId)) };
-  const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall).byFamily;
-  const built = buildProblem({ roster, windows: data.teachers.windows, settings, availability, sheet: held, seed: 20261 });
+  const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall);
+  const answered = withFamilyAnswers(data.roster, availability.answers);
+  const roster = { ...answered, students: answered.students.filter((s) => placed.has(s.id) || answering.has(s.familyId)) };
+  const built = buildProblem({ roster, windows: data.teachers.windows, settings, availability: availability.byFamily, sheet: held, seed: 20261 });
   const result = buildSchedule(built.problem);
   const added = scheduleRows({ sheet: held, frozen: built.frozen, schedule: result, roster, windows: data.teachers.windows, settings, newId: newConferenceId }).filter((r) => r.from === null);
   if (added.length === 0) return 0;

@@ -207,6 +207,21 @@ describe('an availability answer', () => {
     for (const r of placed) expect(within(r, chosen)).toBe(true);
   });
 
+  it('brings the family’s language and interpreter wish into the next schedule and the interpreter roster', () => {
+    const s = school();
+    run(s, 'forms');
+    const [familyId] = familyLinks(s).keys();
+    answer(s, familyId!, { [`${TIMES} [${formsState(s).availability.choices[0]!.label}]`]: '1st choice', 'Which language would you like us to use?': 'Vietnamese', 'Would you like an interpreter at the conference?': 'Yes' });
+    run(s, 'schedule');
+    const mine = rows(s, 'Schedule').filter((r) => r['Family ID'] === familyId);
+    expect(mine.length).toBeGreaterThan(0);
+    for (const r of mine) expect(r).toMatchObject({ Language: 'Vietnamese', Interpreter: 'Yes' });
+    run(s, 'summary');
+    const grid = s.emulator.spreadsheet.sheetByName('Summary')!.values();
+    const roster = grid.slice(grid.findIndex((r) => r[0] === 'Interpreter roster') + 2);
+    expect(roster.some((r) => r[0] === 'Vietnamese' && r[6] === mine[0]!.Family)).toBe(true);
+  });
+
   it('waits for a trigger holding the lock, and one that gave up is recorded by the next response', () => {
     const s = school();
     run(s, 'forms');
