@@ -34,6 +34,10 @@ export const PAGE = `<!DOCTYPE html>
   .card iframe { width: 100%; height: 220px; border: 1px solid #e0e0e0; }
   label { display: block; margin: 6px 0 2px; }
   input[type=text], input[type=email], select, textarea { width: 100%; max-width: 420px; font: inherit; padding: 3px; }
+.chart .bar-row { display: flex; align-items: center; gap: 4px; margin: 2px 0; }
+.chart .bar-label { width: 140px; overflow: hidden; white-space: nowrap; }
+.chart .bar { display: inline-block; min-width: 14px; padding: 0 3px; color: #fff; font-size: 11px; background: #1a73e8; }
+.chart .bar.s1 { background: #d93025; }
 </style>
 </head>
 <body>
@@ -105,7 +109,19 @@ export const PAGE = `<!DOCTYPE html>
         }));
     });
     if (sheet.values.length === 0) return h('p', { class: 'muted' }, 'This sheet is empty.');
-    return h('table', { 'aria-label': sheet.name }, h('thead', {}, head), h('tbody', {}, body));
+    return (sheet.charts || []).map(chartView).concat([h('table', { 'aria-label': sheet.name }, h('thead', {}, head), h('tbody', {}, body))]);
+  }
+  // An embedded chart drawn as bars: one row per label, one bar per series, scaled to the largest value.
+  function chartView(chart) {
+    var max = chart.series.reduce(function (m, s) { return Math.max.apply(null, [m].concat(s.values)); }, 1);
+    return h('figure', { class: 'card chart' }, h('figcaption', {}, chart.title),
+      chart.labels.map(function (label, i) {
+        return h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, label), chart.series.map(function (s, k) {
+          var v = s.values[i] || 0;
+          return h('span', { class: 'bar s' + k, style: 'width:' + Math.round((v / max) * 160) + 'px', title: s.name + ': ' + v }, String(v));
+        }));
+      }),
+      h('p', { class: 'muted' }, chart.series.map(function (s, k) { return h('span', { class: 'bar s' + k }, s.name); })));
   }
   function mailView() {
     if (state.mail.length === 0) return h('p', { class: 'muted' }, 'No mail sent yet.');
