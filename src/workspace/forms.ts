@@ -69,10 +69,34 @@ function ensureQuestions(form: Form, questions: { title: string; add: (form: For
   return new Map(form.getItems().map((i) => [i.getTitle(), i]));
 }
 
-/** Links the form to this spreadsheet once, remembering which sheet the responses land in. */
-function linkToSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, form: Form, record: FormRecord): void {
-  if (record.sheetId !== null && ss.getSheets().some((s) => s.getSheetId() === record.sheetId)) return;
-  const before = new Set(ss.getSheets().map((s) => s.getSheetId()));
+/** The response sheets already tied to one of the add-on's forms. */
+function claimedSheets(state: FormsState): Set<number> {
+  const records = [state.availability, ...Object.values(state.questionnaires ?? {})];
+  return new Set(records.flatMap((r) => (r && r.sheetId !== null ? [r.sheetId] : [])));
+}
+
+/**
+ * Links the form to this spreadsheet once, remembering which sheet the responses land in. A run
+ * cut off after linking finds that sheet again (the one, not yet claimed, whose header has the
+ * form's code question) instead of linking twice.
+ */
+function linkToSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, form: Form, record: FormRecord, codeTitle: string, claimed: Set<number>): void {
+  const sheets = ss.getSheets();
+  if (record.sheetId !== null && sheets.some((s) => s.getSheetId() === record.sheetId)) return;
+  let linked = false;
+  try {
+    linked = form.getDestinationId() === ss.getId();
+  } catch {
+    // No destination yet: the reference says getDestinationId throws then.
+  }
+  if (linked) {
+    const found = sheets.find((s) => !claimed.has(s.getSheetId()) && s.getLastColumn() > 0 && s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0]!.map(String).includes(codeTitle));
+    if (found) {
+      record.sheetId = found.getSheetId();
+      return;
+    }
+  }
+  const before = new Set(sheets.map((s) => s.getSheetId()));
   form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
   const made = ss.getSheets().find((s) => !before.has(s.getSheetId()));
   record.sheetId = made ? made.getSheetId() : null;
@@ -114,7 +138,7 @@ function ensureAvailabilityForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, se
     items.get(AVAILABILITY_FORM.times)!.asGridItem().setRows(choices.map((c) => c.label));
     record.choices = choices;
   }
-  linkToSpreadsheet(ss, form, record);
+  linkToSpreadsheet(ss, form, record, AVAILABILITY_FORM.token, claimedSheets(state));
   if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(AVAILABILITY_FORM.token)!);
   saveFormsState(state);
   return created;
@@ -142,7 +166,7 @@ function ensureQuestionnaire(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
     { title: q.followUpWhen, add: (f) => void f.addTextItem().setTitle(q.followUpWhen) },
     { title: q.comments, add: (f) => void f.addParagraphTextItem().setTitle(q.comments) },
   ]);
-  linkToSpreadsheet(ss, form, record);
+  linkToSpreadsheet(ss, form, record, q.token, claimedSheets(state));
   if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(q.token)!);
   saveFormsState(state);
   return created;

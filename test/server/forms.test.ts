@@ -122,6 +122,26 @@ describe('the forms job', () => {
     expect(form.items.find((i) => i.title === TIMES)!.rows).toEqual(formsState(s).availability.choices.map((c) => c.label));
   });
 
+  it('cut off at any service call, a second run completes with one linked form each, one response sheet each and one trigger', () => {
+    const probe = school();
+    const start = probe.emulator.ws.callCount;
+    run(probe, 'forms');
+    const total = probe.emulator.ws.callCount - start;
+    for (let k = 0; k < total; k += 2) {
+      const s = school();
+      s.emulator.ws.injectFault({ atIndex: s.emulator.ws.callCount + k, kind: 'kill' });
+      expect(() => s.bundle.callFromClient('runJob', ['forms'])).toThrow();
+      run(s, 'forms');
+      const linked = s.emulator.forms.forms().filter((f) => f.destination);
+      expect(linked.map((f) => f.title.replace(/.*: /, '')).sort()).toEqual(['how did the Fall conference go?', 'when can you come to the student-led conference?']);
+      // Apps Script has no transaction: cut between FormApp.create and saving its id, that form is left empty and unlinked.
+      expect(s.emulator.forms.forms().length).toBeLessThanOrEqual(3);
+      expect(s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses'))).toHaveLength(2);
+      expect(s.emulator.triggers.triggers).toHaveLength(1);
+      expect(familyLinks(s).size).toBe(familyLinks(probe).size);
+    }
+  });
+
   it('refuses with the sheet to fix when there are no teacher windows', () => {
     const s = openSchool({ empty: true });
     run(s, 'setup');
