@@ -142,6 +142,18 @@ describe('the forms job', () => {
     }
   });
 
+  it('offers the times the Teachers sheet has now when run again, on the same form', () => {
+    const s = school();
+    run(s, 'forms');
+    const before = formsState(s).availability;
+    s.emulator.spreadsheet.sheetByName('Teachers')!.appendRow(['Ms. Rivera', 'rivera@lincoln.school.example', '2026-11-24', '7:00 AM', '8:00 AM', '12', 1]);
+    run(s, 'forms');
+    const after = formsState(s).availability;
+    expect(after.formId).toBe(before.formId);
+    expect(after.choices.map((c) => c.label)).toContain('Tue 2026-11-24, 7:00 AM – 8:00 AM');
+    expect(s.emulator.forms.get(after.formId)!.items.find((i) => i.title === TIMES)!.rows).toEqual(after.choices.map((c) => c.label));
+  });
+
   it('refuses with the sheet to fix when there are no teacher windows', () => {
     const s = openSchool({ empty: true });
     run(s, 'setup');
