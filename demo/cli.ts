@@ -14,6 +14,7 @@ import { sampleSchool } from '../sample/school';
 import type { JobProgress, Overview, Problem, Result, SchedulePreview } from '../src/shared/api';
 import { CsvError, parseCsv, toCsv } from './csv';
 import { scheduleCsvRows } from './files';
+import { simulateFamilies } from './families';
 
 interface Options {
   roster?: string;
@@ -61,8 +62,8 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
   const sample = sampleSchool();
   const roster = options.roster ? readCsvFile(options.roster, 'roster') : [sample.roster.header, ...sample.roster.rows];
   const teachers = options.teachers ? readCsvFile(options.teachers, 'teachers') : [sample.teachers.header, ...sample.teachers.rows];
-  // Given files describe another school: the sample's availability would name no family of it.
-  const availability = options.availability ? readCsvFile(options.availability, 'availability') : options.roster ? [] : [sample.availability.header, ...sample.availability.rows];
+  // Without a file, the sample's families answer the availability form themselves (demo/families.ts).
+  const availability = options.availability ? readCsvFile(options.availability, 'availability') : [];
   if (roster.length === 0) throw new InputError(`The roster file ${options.roster} is empty.`);
 
   // Pasted as a person pastes: each cell typed into Sheets.
@@ -88,10 +89,15 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
   }
   for (let i = 0; i < 50; i++) if (value<JobProgress>(bundle.callFromClient('runJob', ['setup']), 'Set up').done) break;
   // The families' availability answers, as the availability form leaves them on their sheet.
-  if (availability.length > 0) {
+  // Each CSV column goes under the sheet's own header of that name (Guardian Email under Email).
+  if (availability.length > 1) {
     const sheet = doc.sheetByName('Availability')!;
-    sheet.rows = [];
-    for (const row of availability) sheet.appendRow(row);
+    const header = sheet.values()[0]!.map((h) => String(h).toLowerCase());
+    const given = availability[0]!.map((h) => h.trim().toLowerCase().replace(/^(guardian|parent) email$/, 'email'));
+    for (const row of availability.slice(1)) {
+      const cells = header.map((h) => (given.includes(h) ? row[given.indexOf(h)] ?? '' : ''));
+      sheet.appendRow(cells);
+    }
   }
   const overview = value<Overview>(bundle.callFromClient('getOverview', []), 'Reading the overview');
   const rosterProblems = value<Problem[]>(bundle.callFromClient('getProblems', ['roster']), 'Checking the roster');
@@ -109,9 +115,20 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     preview = value<SchedulePreview>(bundle.callFromClient('previewSchedule', []), 'Building the schedule');
     for (let i = 0; i < 50; i++) if (value<JobProgress>(bundle.callFromClient('runJob', ['schedule']), 'Building the schedule').done) break;
   }
+  const count = (step: string, label: string) => overview.steps.find((s) => s.id === step)?.counts.find((c) => c.label === label)?.value ?? 0;
+  // Families answer both forms through their own links (demo/families.ts), then summary.csv.
+  let families: Record<string, number> | null = null;
+  if (count('days', 'windows') > 0 && count('roster', 'students') > 0) {
+    try {
+      families = simulateFamilies(emulator, bundle, options.out, { answerAvailability: availability.length === 0 });
+    } catch (e) {
+      throw new InputError(`Simulating the families' answers: ${(e as Error).message}`);
+    }
+  }
+  // The schedule as it stands after the families' answers (their rebuild placed them).
+  if (preview) preview = value<SchedulePreview>(bundle.callFromClient('previewSchedule', []), 'Reading the schedule');
   writeFileSync(join(options.out, 'schedule.csv'), toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)));
   writeFileSync(join(options.out, 'unscheduled.csv'), toCsv([['Student ID', 'Reason'], ...(preview?.unplaced ?? []).map((u) => [u.studentId, u.reason])]));
-  const count = (step: string, label: string) => overview.steps.find((s) => s.id === step)?.counts.find((c) => c.label === label)?.value ?? 0;
   const callsByService = emulator.ws.callsByService();
   const report = {
     students: count('roster', 'students'),
@@ -125,6 +142,7 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     placed: preview?.placed ?? 0,
     conferences: preview?.conferences ?? 0,
     unscheduled: preview?.unplaced.length ?? 0,
+    formAnswers: families ?? 'not simulated (no students or no teacher windows)',
     serviceCalls: callsByService,
     modelledSeconds: Math.round(emulator.ws.reports.reduce((n, r) => n + r.elapsedMs, 0)) / 1000,
     executions: emulator.ws.reports.length,
@@ -136,7 +154,7 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
 if (require.main === module) {
   try {
     const { out, report } = runDemo(process.argv.slice(2));
-    console.log(`Wrote ${out}/: roster-issues.csv, schedule.csv, unscheduled.csv, report.json`);
+    console.log(`Wrote ${out}/: roster-issues.csv, schedule.csv, unscheduled.csv, summary.csv, report.json`);
     console.log(`  ${String(report.students)} students in ${String(report.families)} families (${String(report.siblingFamilies)} with siblings); ${JSON.stringify(report.problems)}`);
   } catch (e) {
     if (e instanceof InputError) {

@@ -34,6 +34,10 @@ export const PAGE = `<!DOCTYPE html>
   .card iframe { width: 100%; height: 220px; border: 1px solid #e0e0e0; }
   label { display: block; margin: 6px 0 2px; }
   input[type=text], input[type=email], select, textarea { width: 100%; max-width: 420px; font: inherit; padding: 3px; }
+.chart .bar-row { display: flex; align-items: center; gap: 4px; margin: 2px 0; }
+.chart .bar-label { width: 140px; overflow: hidden; white-space: nowrap; }
+.chart .bar { display: inline-block; min-width: 14px; padding: 0 3px; color: #fff; font-size: 11px; background: #1a73e8; }
+.chart .bar.s1 { background: #d93025; }
 </style>
 </head>
 <body>
@@ -65,12 +69,13 @@ export const PAGE = `<!DOCTYPE html>
       if (k.slice(0, 2) === 'on') node.addEventListener(k.slice(2), attrs[k]);
       else if (attrs[k] !== false && attrs[k] != null) node.setAttribute(k, attrs[k] === true ? '' : attrs[k]);
     }
-    for (var i = 2; i < arguments.length; i++) {
-      var c = arguments[i];
-      if (c == null || c === false) continue;
-      if (Array.isArray(c)) c.forEach(function (x) { if (x != null) node.append(typeof x === 'object' ? x : document.createTextNode(String(x))); });
+    // Children may be nested lists (a form's fields, a grid's rows): flattened in order.
+    function add(c) {
+      if (c == null || c === false) return;
+      if (Array.isArray(c)) c.forEach(add);
       else node.append(typeof c === 'object' ? c : document.createTextNode(String(c)));
     }
+    for (var i = 2; i < arguments.length; i++) add(arguments[i]);
     return node;
   }
   function letters(n) { var s = ''; for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; }
@@ -104,7 +109,19 @@ export const PAGE = `<!DOCTYPE html>
         }));
     });
     if (sheet.values.length === 0) return h('p', { class: 'muted' }, 'This sheet is empty.');
-    return h('table', { 'aria-label': sheet.name }, h('thead', {}, head), h('tbody', {}, body));
+    return (sheet.charts || []).map(chartView).concat([h('table', { 'aria-label': sheet.name }, h('thead', {}, head), h('tbody', {}, body))]);
+  }
+  // An embedded chart drawn as bars: one row per label, one bar per series, scaled to the largest value.
+  function chartView(chart) {
+    var max = chart.series.reduce(function (m, s) { return Math.max.apply(null, [m].concat(s.values)); }, 1);
+    return h('figure', { class: 'card chart' }, h('figcaption', {}, chart.title),
+      chart.labels.map(function (label, i) {
+        return h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, label), chart.series.map(function (s, k) {
+          var v = s.values[i] || 0;
+          return h('span', { class: 'bar s' + k, style: 'width:' + Math.round((v / max) * 160) + 'px', title: s.name + ': ' + v }, String(v));
+        }));
+      }),
+      h('p', { class: 'muted' }, chart.series.map(function (s, k) { return h('span', { class: 'bar s' + k }, s.name); })));
   }
   function mailView() {
     if (state.mail.length === 0) return h('p', { class: 'muted' }, 'No mail sent yet.');
@@ -133,6 +150,13 @@ export const PAGE = `<!DOCTYPE html>
       var fields = (f.items || []).filter(function (i) { return i.type !== 'SECTION_HEADER' && i.type !== 'PAGE_BREAK'; }).map(function (item, n) {
         var id = 'f-' + f.id + '-' + n;
         var input;
+        if (item.type === 'GRID') {
+          // One choice per row, answered as "Title [Row]" (as the response sheet names it).
+          return [h('p', {}, item.title), item.rows.map(function (row, r) {
+            var rid = id + '-' + r;
+            return [h('label', { for: rid }, row), h('select', { id: rid, name: item.title + ' [' + row + ']' }, h('option', { value: '' }, ''), item.columns.map(function (c) { return h('option', { value: c }, c); }))];
+          })];
+        }
         if (item.choices && item.choices.length) {
           input = h('select', { id: id, name: item.title, multiple: item.type === 'CHECKBOX' }, h('option', { value: '' }, ''), item.choices.map(function (c) { return h('option', { value: c }, c); }));
         } else if (item.type === 'SCALE') {
@@ -142,22 +166,30 @@ export const PAGE = `<!DOCTYPE html>
         return [h('label', { for: id }, item.title + (item.required ? ' *' : '')), input];
       });
       var emailId = 'f-' + f.id + '-email';
+      var urlId = 'f-' + f.id + '-url';
       var out = h('p', { role: 'status' });
       var form = h('form', {
         onsubmit: function (ev) {
           ev.preventDefault();
           var answers = {};
           Array.prototype.forEach.call(form.querySelectorAll('[name]'), function (el) {
-            if (el.name === '__email') return;
+            if (el.name === '__email' || el.name === '__url') return;
             var value = el.multiple ? Array.prototype.map.call(el.selectedOptions, function (o) { return o.value; }) : el.value;
             if (value !== '' && !(Array.isArray(value) && value.length === 0)) answers[el.name] = value;
           });
-          post('/api/forms/submit', { formId: f.id, answers: answers, email: form.querySelector('[name=__email]').value }).then(function (r) {
+          var link = form.querySelector('[name=__url]').value;
+          if (link) Object.keys(answers).forEach(function (k) { if (/ code$/.test(k) && !answers[k]) delete answers[k]; });
+          post('/api/forms/submit', { formId: f.id, answers: answers, url: link, email: form.querySelector('[name=__email]').value }).then(function (r) {
             out.textContent = r.ok ? 'Submitted; the add-on’s trigger ran (see Executions).' : r.message;
             load();
           });
         }
-      }, h('label', { for: emailId }, 'Answer as (email)'), h('input', { id: emailId, name: '__email', type: 'email' }), fields, h('p', {}, h('button', { type: 'submit' }, 'Submit as a family')), out);
+      }, h('label', { for: emailId }, 'Answer as (email)'), h('input', { id: emailId, name: '__email', type: 'email' }),
+        h('label', { for: urlId }, 'Family’s own link (paste a Feedback Link from the Schedule, or pick a family below)'), h('input', { id: urlId, name: '__url', type: 'url' }),
+        f.title.indexOf('when can you come') >= 0 ? h('p', { class: 'muted' }, (state.familyLinks || []).slice(0, 12).map(function (l) {
+          return h('button', { type: 'button', onclick: function () { form.querySelector('[name=__url]').value = l.url; } }, l.familyId);
+        })) : null,
+        fields, h('p', {}, h('button', { type: 'submit' }, 'Submit as a family')), out);
       return h('div', { class: 'card' }, h('h3', {}, f.title), h('p', { class: 'muted' }, (f.responses ? f.responses.length : 0) + ' responses'), form);
     });
   }

@@ -11,7 +11,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { SheetModel } from '../emulator/sheets/model';
 import { PAGE } from './page';
+import { availabilityLinks } from '../src/core/formlinks';
 import { BUILD_DIR, openSchool, type School } from './school';
 
 export interface Preview {
@@ -77,6 +79,21 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
 const json = (res: ServerResponse, value: unknown, status = 200) => send(res, status, 'application/json', JSON.stringify(value));
 
 /** What the page shows: plain data read from the emulator's state (setup reads, uncounted). */
+/**
+ * A sheet's embedded charts as the page draws them: the first range gives the labels (its header
+ * row skipped), each other range a series named by its header.
+ */
+function chartsOf(sheet: SheetModel) {
+  return sheet.charts.map((c) => {
+    const columns = c.ranges.map((r) => {
+      const source = sheet.parent.sheetById(r.sheetId)?.displayValues() ?? [];
+      return Array.from({ length: r.numRows }, (_, i) => source[r.row - 1 + i]?.[r.column - 1] ?? '');
+    });
+    const [labels = [], ...series] = columns;
+    return { title: String(c.options.title ?? ''), labels: labels.slice(1), series: series.map((v) => ({ name: v[0] ?? '', values: v.slice(1).map((x) => Number(x) || 0) })) };
+  });
+}
+
 export function snapshot(school: School) {
   const { emulator } = school;
   const doc = emulator.spreadsheet;
@@ -86,12 +103,13 @@ export function snapshot(school: School) {
       name: doc.name,
       timeZone: doc.timeZone,
       activeRange: doc.activeRange ? { sheet: doc.sheetById(doc.activeRange.sheetId)?.name ?? '', a1: doc.activeRange.a1 } : null,
-      sheets: doc.sheets.map((s) => ({ name: s.name, frozenRows: s.frozenRows, values: s.displayValues(), notes: s.rows[0]?.map((c) => c?.note ?? '') ?? [] })),
+      sheets: doc.sheets.map((s) => ({ name: s.name, frozenRows: s.frozenRows, values: s.displayValues(), notes: s.rows[0]?.map((c) => c?.note ?? '') ?? [], charts: chartsOf(s) })),
     },
     menus: [...emulator.sheets.ui.menus.values()],
     mail: emulator.mail.sent,
     calendar: emulator.calendar.toJSON(),
     forms: emulator.forms.toJSON(),
+    familyLinks: [...availabilityLinks(Object.fromEntries(emulator.kv.properties.get(`document:${doc.id}`) ?? [])).entries()].map(([familyId, url]) => ({ familyId, url })),
     executions: emulator.ws.reports.slice(-30).reverse(),
     firings: emulator.triggers.firings.slice(-30).reverse(),
   };
@@ -126,10 +144,15 @@ export async function startPreview(options: { port?: number; host?: string; scho
           return json(res, { ok: true });
         }
         if (req.method === 'POST' && url.pathname === '/api/forms/submit') {
-          const body = (await readBody(req)) as { formId?: unknown; answers?: unknown; email?: unknown };
+          const body = (await readBody(req)) as { formId?: unknown; answers?: unknown; email?: unknown; url?: unknown };
           if (typeof body.formId !== 'string' || typeof body.answers !== 'object' || body.answers === null) return json(res, { ok: false, message: 'Bad request' }, 400);
           try {
-            const id = school.emulator.forms.submit(body.formId, body.answers as Record<string, string | string[]>, { email: typeof body.email === 'string' ? body.email : undefined });
+            const answers = body.answers as Record<string, string | string[]>;
+            const email = typeof body.email === 'string' && body.email ? body.email : undefined;
+            // A family's own (prefilled) link: its code comes with it, as in the browser.
+            const id = typeof body.url === 'string' && body.url
+              ? school.emulator.forms.submitPrefilled(body.url, answers, { email })
+              : school.emulator.forms.submit(body.formId, answers, { email });
             return json(res, { ok: true, value: id });
           } catch (e) {
             return json(res, { ok: false, message: e instanceof Error ? e.message : String(e) });

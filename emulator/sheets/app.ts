@@ -10,6 +10,7 @@ import { registerLatency } from '../latency';
 import { type Access, AppsScriptException, type Workspace } from '../runtime';
 import { isValidTimeZone } from '../tz';
 import { type SheetModel, type SpreadsheetModel, type SpreadsheetStore, type ValidationRule } from './model';
+import { type ChartDraft, type ChartRange, type ChartType, emptyDraft, sameRange } from './charts';
 import { a1Notation, type CellValue, columnLetters, displayValue, enterValue, type GridRef, parseA1, readValue } from './values';
 
 registerLatency('SpreadsheetApp', {
@@ -31,6 +32,10 @@ registerLatency('SpreadsheetApp', {
   'Sheet.setFrozenRows': { base: 80 },
   'Sheet.insertRowsAfter': { base: 120 },
   'Sheet.deleteRows': { base: 120 },
+  'Sheet.insertChart': { base: 300 },
+  'Sheet.updateChart': { base: 300 },
+  'Sheet.removeChart': { base: 200 },
+  'Sheet.getCharts': { base: 40 },
   'Range.getValues': { base: 40, perUnit: 0.01 },
   'Range.getDisplayValues': { base: 50, perUnit: 0.015 },
   'Range.getFormulas': { base: 40, perUnit: 0.01 },
@@ -449,6 +454,103 @@ function makeRange(ctx: Ctx, model: SheetModel, row: unknown, column: unknown, n
   return new Range(ctx, model, { row: r!, column: c!, numRows: nr!, numColumns: nc! });
 }
 
+function rangeRef(range: unknown): ChartRange {
+  if (!(range instanceof Range)) throw new AppsScriptException('Invalid argument: range');
+  return { sheetId: range.model.sheetId, ...range.ref };
+}
+
+/** Sheet.newChart() and EmbeddedChart.modify(): nothing changes until insertChart/updateChart. */
+class EmbeddedChartBuilder {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly model: SheetModel,
+    private readonly draft: ChartDraft,
+  ) {}
+  addRange(range: unknown): this {
+    const ref = rangeRef(range);
+    if (!this.draft.ranges.some((r) => sameRange(r, ref))) this.draft.ranges.push(ref);
+    return this;
+  }
+  removeRange(range: unknown): this {
+    const ref = rangeRef(range);
+    this.draft.ranges = this.draft.ranges.filter((r) => !sameRange(r, ref));
+    return this;
+  }
+  clearRanges(): this {
+    this.draft.ranges = [];
+    return this;
+  }
+  getRanges(): Range[] {
+    return rangesOf(this.ctx, this.model, this.draft.ranges);
+  }
+  setChartType(type: ChartType): this {
+    this.draft.type = type;
+    return this;
+  }
+  getChartType(): ChartType {
+    return this.draft.type;
+  }
+  private as(type: ChartType): this {
+    this.draft.type = type;
+    return this;
+  }
+  asColumnChart(): this { return this.as('COLUMN'); }
+  asBarChart(): this { return this.as('BAR'); }
+  asLineChart(): this { return this.as('LINE'); }
+  asPieChart(): this { return this.as('PIE'); }
+  /** Of the typed builders (EmbeddedColumnChartBuilder...): the 'title' option. */
+  setTitle(title: string): this {
+    return this.setOption('title', String(title));
+  }
+  setOption(option: string, value: unknown): this {
+    this.draft.options[String(option)] = structuredClone(value);
+    return this;
+  }
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
+    if (![anchorRowPos, anchorColPos, offsetX, offsetY].every(isInteger) || anchorRowPos < 1 || anchorColPos < 1) throw new AppsScriptException('Invalid argument: position');
+    this.draft.position = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY };
+    return this;
+  }
+  build(): EmbeddedChart {
+    return new EmbeddedChart(this.ctx, this.model, structuredClone(this.draft));
+  }
+}
+
+function rangesOf(ctx: Ctx, model: SheetModel, refs: ChartRange[]): Range[] {
+  return refs.flatMap((r) => {
+    const sheet = model.parent.sheetById(r.sheetId);
+    return sheet ? [new Range(ctx, sheet, { row: r.row, column: r.column, numRows: r.numRows, numColumns: r.numColumns })] : [];
+  });
+}
+
+export class EmbeddedChart {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly model: SheetModel,
+    readonly draft: ChartDraft,
+  ) {}
+  getChartId(): number | null {
+    return this.draft.chartId;
+  }
+  getRanges(): Range[] {
+    return rangesOf(this.ctx, this.model, this.draft.ranges);
+  }
+  getOptions() {
+    const options = structuredClone(this.draft.options);
+    return { get: (option: string) => options[option] ?? null };
+  }
+  getType(): ChartType {
+    return this.draft.type;
+  }
+  getContainerInfo() {
+    const p = this.draft.position;
+    return { getAnchorRow: () => p.row, getAnchorColumn: () => p.column, getOffsetX: () => p.offsetX, getOffsetY: () => p.offsetY };
+  }
+  modify(): EmbeddedChartBuilder {
+    return new EmbeddedChartBuilder(this.ctx, this.model, structuredClone(this.draft));
+  }
+}
+
 export class Sheet {
   constructor(
     private readonly ctx: Ctx,
@@ -622,6 +724,38 @@ export class Sheet {
     return gate(this.ctx, 'Sheet.getProtections', () => {
       const m = this.alive();
       return m.protections.filter((p) => (type === 'SHEET') === (p.range === null)).map((p) => new Protection(this.ctx, m, p));
+    });
+  }
+  newChart(): EmbeddedChartBuilder {
+    return new EmbeddedChartBuilder(this.ctx, this.alive(), emptyDraft());
+  }
+  insertChart(chart: EmbeddedChart): void {
+    gate(this.ctx, 'Sheet.insertChart', () => {
+      const m = this.alive();
+      if (!(chart instanceof EmbeddedChart)) throw new AppsScriptException('Invalid argument: chart');
+      m.charts.push({ ...structuredClone(chart.draft), chartId: m.parent.nextChartId++ });
+    });
+  }
+  getCharts(): EmbeddedChart[] {
+    return gate(this.ctx, 'Sheet.getCharts', () => {
+      const m = this.alive();
+      return m.charts.map((c) => new EmbeddedChart(this.ctx, m, structuredClone(c)));
+    });
+  }
+  updateChart(chart: EmbeddedChart): void {
+    gate(this.ctx, 'Sheet.updateChart', () => {
+      const m = this.alive();
+      const i = chart instanceof EmbeddedChart ? m.charts.findIndex((c) => c.chartId === chart.draft.chartId) : -1;
+      if (i < 0) throw new AppsScriptException('The chart is not on this sheet; insert it with insertChart.');
+      m.charts[i] = { ...structuredClone(chart.draft), chartId: m.charts[i]!.chartId };
+    });
+  }
+  removeChart(chart: EmbeddedChart): void {
+    gate(this.ctx, 'Sheet.removeChart', () => {
+      const m = this.alive();
+      const before = m.charts.length;
+      m.charts = m.charts.filter((c) => !(chart instanceof EmbeddedChart) || c.chartId !== chart.draft.chartId);
+      if (m.charts.length === before) throw new AppsScriptException('The chart is not on this sheet.');
     });
   }
   activate() {

@@ -4,6 +4,7 @@
  * and the other emulated services (a form writing its responses) use this model directly.
  */
 import type { Workspace } from '../runtime';
+import type { ChartState } from './charts';
 import { a1Notation, type Cell, type CellValue, displayValue, enterValue, readValue } from './values';
 
 export interface ValidationRule {
@@ -35,6 +36,8 @@ export class SheetModel {
   hidden = false;
   tabColor: string | null = null;
   readonly protections: ProtectionState[] = [];
+  /** Embedded charts, in insertion order (Sheet.getCharts). */
+  charts: ChartState[] = [];
   readonly columnWidths = new Map<number, number>();
   /** rows[r-1][c-1]; ragged and sparse. */
   rows: (StoredCell | undefined)[][] = [];
@@ -142,6 +145,8 @@ export class SpreadsheetModel {
   activeRange: { sheetId: number; a1: string } | null = null;
   readonly toasts: Toast[] = [];
   private nextSheetId = 0;
+  /** Chart ids are unique across the spreadsheet. */
+  nextChartId = 1;
 
   constructor(
     readonly id: string,

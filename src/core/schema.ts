@@ -104,6 +104,7 @@ export const SCHEDULE: SheetSpec = {
     { header: 'Invite Sent', kind: 'datetime', help: 'When the invitation went out.' },
     { header: 'Reminders Sent', kind: 'text', help: 'Which reminders went out.' },
     { header: 'Feedback Link', kind: 'url', help: "This family's questionnaire link." },
+    { header: 'Questionnaire Sent', kind: 'datetime', help: 'When the questionnaire went to the family.' },
     { header: 'Notes', kind: 'text', help: 'Why a student could not be placed, and other notes.' },
   ],
 };
@@ -121,6 +122,11 @@ export const AVAILABILITY: SheetSpec = {
     { header: 'End', kind: 'time', help: 'Until.' },
     { header: 'Rank', kind: 'integer', min: 1, max: 20, help: '1 = first choice.' },
     { header: 'Answered', kind: 'datetime', help: 'When the family answered.' },
+    { header: 'Family ID', kind: 'text', help: 'The family, matched by the code in its personal link.' },
+    { header: 'Language', kind: 'language', help: 'Language the family would like us to use.' },
+    { header: 'Interpreter', kind: 'yesno', help: 'The family would like an interpreter.' },
+    { header: 'Who Comes', kind: 'text', help: 'Who will come (another trusted adult may come instead).' },
+    { header: 'Response', kind: 'text', help: 'The form response it came from (an edited response replaces the family’s rows).' },
   ],
 };
 
@@ -139,8 +145,12 @@ export const FEEDBACK: SheetSpec = {
     { header: 'Goal', kind: 'text', help: 'The goal the student set.' },
     { header: 'How We Help', kind: 'text', help: 'How the family will help.' },
     { header: 'Follow-up', kind: 'yesno', help: 'Family asks for a follow-up meeting.' },
+    { header: 'Follow-up When', kind: 'text', help: 'When the family would like to meet.' },
     { header: 'Comments', kind: 'text', help: 'Anything else.' },
     { header: 'Language', kind: 'language', help: 'Language the family answered in.' },
+    { header: 'Flag', kind: 'text', help: 'Why this answer is kept but not counted (an unknown or mismatched code).' },
+    { header: 'Code', kind: 'text', help: 'The conference code the link carried.' },
+    { header: 'Response', kind: 'text', help: 'The form response row it came from (an edited response replaces its row here).' },
   ],
 };
 

@@ -3,6 +3,8 @@
  * (menus, triggers and google.script.run can reach nothing else).
  */
 import { api } from './api';
+import { withDocumentLock } from '../workspace/jobs';
+import { recordResponses } from '../workspace/forms';
 
 export { onInstall, onOpen, showSidebar } from './menu';
 
@@ -26,4 +28,9 @@ export function getProblems(...a: unknown[]) {
 }
 export function previewSchedule(...a: unknown[]) {
   return api.previewSchedule(...a);
+}
+
+/** The spreadsheet's form-submit trigger (installed by the forms job): records the answers. */
+export function onFormSubmit(_event: unknown): void {
+  withDocumentLock('form-response', 'recording a family’s form answers', 'trigger', () => recordResponses());
 }

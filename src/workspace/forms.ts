@@ -1,30 +1,587 @@
 /**
- * PLACEHOLDER until this step is built: the sidebar shows it as waiting, and its job refuses
- * to run. Replaced by the module that does the work.
+ * The family forms: the availability form (when a family can come) and one questionnaire per
+ * round (how the conference went), both Google Forms writing to this spreadsheet.
+ *
+ * - FORMS_JOB creates each form once (its id kept in document properties, never a second form),
+ *   keeps the availability form's times in step with the Teachers sheet, installs the one
+ *   form-submit trigger (found before created), gives every family an unguessable code for its
+ *   availability link and every conference one for its questionnaire link (Schedule, Feedback
+ *   Link).
+ * - The trigger (recordResponses) reads the response sheets and records what is not recorded
+ *   yet, so a response whose trigger failed (the lock was busy) is picked up by the next one.
+ * - QUESTIONNAIRE_JOB mails each family its link after the conference, once.
+ * A link carries only a code: the form shows a family nothing of anyone else's.
  */
+import { AVAILABILITY_FORM, asksForChange, availabilityRows, parseAvailabilityResponse, RANK_CHOICES, timeChoices, type TimeChoice } from '../core/availability';
+import { answerText } from '../core/answers';
+import { CODE_MARK, FAMILY_CODE_PREFIX, familyOfCode, FORMS_PROP, linkFor, readFormsState, type FormRecord, type FormsState } from '../core/formlinks';
+import { feedbackRow, matchConference, parseFeedbackResponse, QUESTIONNAIRE_FORM, rowUnder, tokenOfLink, type CodedConference } from '../core/feedback';
 import { UserError } from '../core/errors';
-import type { JobSpec } from './jobs';
-import { step, type StepContext } from './steps';
-import type { StepState } from '../shared/api';
+import { languageName, LANGUAGE_NAMES, cleanText } from '../core/normalize';
+import { AVAILABILITY, FEEDBACK, SCHEDULE, type SheetSpec } from '../core/schema';
+import { readScheduleSheet, readAvailability, type ExistingRow } from '../core/schedule/sheet';
+import type { Interval } from '../core/schedule/types';
+import { renderMessage } from '../core/templates';
+import type { Problem, Settings, StepState } from '../shared/api';
+import { readSchool, readSettings, wallClockIn } from './data';
+import type { ChunkResult, JobContext, JobSpec } from './jobs';
+import { documentProperties, parseJson } from './props';
+import { placeAtOnce } from './placement';
+import { plural, step, type StepContext } from './steps';
+import { rebuildSummary, stepReader } from './summary';
+import { kindsOf, writeGrid } from './write';
 
-export function questionnaireStep(_ctx: StepContext): StepState {
-  return step('questionnaire', { status: 'todo', headline: 'No questionnaire yet.', next: 'Build the schedule first.' });
+/** The handler Apps Script calls on a form submit (a top-level function of the bundle). */
+export const SUBMIT_HANDLER = 'onFormSubmit';
+
+const SENT_JOURNAL = 'slc:questionnaire-sent';
+
+function saveFormsState(state: FormsState): void {
+  documentProperties().setProperty(FORMS_PROP, JSON.stringify(state));
+}
+
+/**
+ * A code nobody can guess: a UUID's random bits as 32 hex digits, the first one a letter so that
+ * Forms never stores the code as a number (it does so with digit-only answers, losing digits).
+ */
+function newCode(): string {
+  return `c${Utilities.getUuid().replace(/-/g, '').toLowerCase().slice(1)}`;
+}
+
+// --- Creating the forms ------------------------------------------------------------------
+
+type Form = GoogleAppsScript.Forms.Form;
+
+function openForm(record: FormRecord | undefined): Form | null {
+  if (!record) return null;
+  try {
+    return FormApp.openById(record.formId);
+  } catch {
+    // Deleted in Drive: a new one is made (the old links stop working, as they would anyway).
+    return null;
+  }
+}
+
+/** Adds the questions a form lacks, by title: a re-run after an interruption completes it. */
+function ensureQuestions(form: Form, questions: { title: string; add: (form: Form) => void }[]): Map<string, GoogleAppsScript.Forms.Item> {
+  const have = new Map(form.getItems().map((i) => [i.getTitle(), i]));
+  for (const q of questions) if (!have.has(q.title)) q.add(form);
+  return new Map(form.getItems().map((i) => [i.getTitle(), i]));
+}
+
+/** The response sheets already tied to one of the add-on's forms. */
+function claimedSheets(state: FormsState): Set<number> {
+  const records = [state.availability, ...Object.values(state.questionnaires ?? {})];
+  return new Set(records.flatMap((r) => (r && r.sheetId !== null ? [r.sheetId] : [])));
+}
+
+/**
+ * Links the form to this spreadsheet once, remembering which sheet the responses land in. A run
+ * cut off after linking finds that sheet again (the one, not yet claimed, whose header has the
+ * form's code question) instead of linking twice.
+ */
+function linkToSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, form: Form, record: FormRecord, codeTitle: string, claimed: Set<number>): void {
+  const sheets = ss.getSheets();
+  if (record.sheetId !== null && sheets.some((s) => s.getSheetId() === record.sheetId)) return;
+  let linked = false;
+  try {
+    linked = form.getDestinationId() === ss.getId();
+  } catch {
+    // No destination yet: the reference says getDestinationId throws then.
+  }
+  if (linked) {
+    const found = sheets.find((s) => !claimed.has(s.getSheetId()) && s.getLastColumn() > 0 && s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0]!.map(String).includes(codeTitle));
+    if (found) {
+      record.sheetId = found.getSheetId();
+      return;
+    }
+  }
+  const before = new Set(sheets.map((s) => s.getSheetId()));
+  form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+  const made = ss.getSheets().find((s) => !before.has(s.getSheetId()));
+  record.sheetId = made ? made.getSheetId() : null;
+}
+
+function prefillTemplate(form: Form, codeItem: GoogleAppsScript.Forms.Item): string {
+  return form.createResponse().withItemResponse(codeItem.asTextItem().createResponse(CODE_MARK)).toPrefilledUrl();
+}
+
+function newForm(title: string, description: string, confirmation: string): Form {
+  const form = FormApp.create(title);
+  form.setDescription(description).setCollectEmail(false).setAllowResponseEdits(true).setConfirmationMessage(confirmation);
+  return form;
+}
+
+function codeQuestion(title: string, help: string) {
+  return { title, add: (f: Form) => void f.addTextItem().setTitle(title).setHelpText(help).setRequired(true) };
+}
+
+function ensureAvailabilityForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, state: FormsState, choices: TimeChoice[]): boolean {
+  let form = openForm(state.availability);
+  let created = false;
+  if (!form || !state.availability) {
+    form = newForm(`${settings.schoolName}: when can you come to the student-led conference?`, 'Tell us which times suit your family. We will send you the time we found for you.', 'Thank you! We will send you your conference time.');
+    state.availability = { formId: form.getId(), sheetId: null, publishedUrl: form.getPublishedUrl(), linkTemplate: '', choices: [] };
+    saveFormsState(state);
+    created = true;
+  }
+  const record = state.availability;
+  const items = ensureQuestions(form, [
+    codeQuestion(AVAILABILITY_FORM.token, AVAILABILITY_FORM.tokenHelp),
+    { title: AVAILABILITY_FORM.times, add: (f) => void f.addGridItem().setTitle(AVAILABILITY_FORM.times).setHelpText(AVAILABILITY_FORM.timesHelp).setRows(choices.map((c) => c.label)).setColumns([...RANK_CHOICES]) },
+    { title: AVAILABILITY_FORM.language, add: (f) => void f.addListItem().setTitle(AVAILABILITY_FORM.language).setChoiceValues(Object.keys(LANGUAGE_NAMES).map(languageName)) },
+    { title: AVAILABILITY_FORM.interpreter, add: (f) => void f.addMultipleChoiceItem().setTitle(AVAILABILITY_FORM.interpreter).setChoiceValues(['No', 'Yes']) },
+    { title: AVAILABILITY_FORM.attending, add: (f) => void f.addParagraphTextItem().setTitle(AVAILABILITY_FORM.attending) },
+  ]);
+  // The teachers' windows changed since the form was made: offer the times there are now.
+  if (JSON.stringify(record.choices.map((c) => c.label)) !== JSON.stringify(choices.map((c) => c.label))) {
+    items.get(AVAILABILITY_FORM.times)!.asGridItem().setRows(choices.map((c) => c.label));
+    record.choices = choices;
+  }
+  linkToSpreadsheet(ss, form, record, AVAILABILITY_FORM.token, claimedSheets(state));
+  if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(AVAILABILITY_FORM.token)!);
+  saveFormsState(state);
+  return created;
+}
+
+function ensureQuestionnaire(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, state: FormsState): boolean {
+  const round = settings.roundName;
+  const all = (state.questionnaires ??= {});
+  let form = openForm(all[round]);
+  let created = false;
+  if (!form || !all[round]) {
+    form = newForm(`${settings.schoolName}: how did the ${round} conference go?`, 'Two minutes of your time help us plan the next conferences and support your child.', 'Thank you for your answers!');
+    all[round] = { formId: form.getId(), sheetId: null, publishedUrl: form.getPublishedUrl(), linkTemplate: '' };
+    saveFormsState(state);
+    created = true;
+  }
+  const record = all[round];
+  const q = QUESTIONNAIRE_FORM;
+  const items = ensureQuestions(form, [
+    codeQuestion(q.token, q.tokenHelp),
+    { title: q.rating, add: (f) => void f.addScaleItem().setTitle(q.rating).setBounds(1, 5).setLabels(q.ratingLow, q.ratingHigh).setRequired(true) },
+    { title: q.goal, add: (f) => void f.addParagraphTextItem().setTitle(q.goal) },
+    { title: q.help, add: (f) => void f.addParagraphTextItem().setTitle(q.help) },
+    { title: q.followUp, add: (f) => void f.addMultipleChoiceItem().setTitle(q.followUp).setChoiceValues(['No', 'Yes']) },
+    { title: q.followUpWhen, add: (f) => void f.addTextItem().setTitle(q.followUpWhen) },
+    { title: q.comments, add: (f) => void f.addParagraphTextItem().setTitle(q.comments) },
+  ]);
+  linkToSpreadsheet(ss, form, record, q.token, claimedSheets(state));
+  if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(q.token)!);
+  saveFormsState(state);
+  return created;
+}
+
+/** One form-submit trigger for the spreadsheet: found before created (an add-on may have one). */
+function ensureTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
+  const mine = ScriptApp.getUserTriggers(ss).some((t) => t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT && t.getHandlerFunction() === SUBMIT_HANDLER);
+  if (mine) return false;
+  ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
+  return true;
+}
+
+/** Codes for families that have none yet, in one write of the properties. */
+function ensureFamilyCodes(familyIds: string[], props: Record<string, string>): number {
+  const fresh: Record<string, string> = {};
+  for (const id of familyIds) if (!props[FAMILY_CODE_PREFIX + id]) fresh[FAMILY_CODE_PREFIX + id] = newCode();
+  if (Object.keys(fresh).length) documentProperties().setProperties(fresh);
+  return Object.keys(fresh).length;
+}
+
+interface ScheduleRead {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  values: unknown[][];
+  rows: ExistingRow[];
+  columns: Map<string, number>;
+}
+
+function readSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleRead {
+  const sheet = ss.getSheetByName(SCHEDULE.name);
+  if (!sheet) throw new UserError('There is no Schedule sheet. Run Set up first.');
+  const values = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
+  const read = readScheduleSheet(values, wallClockIn(ss.getSpreadsheetTimeZone()));
+  return { sheet, values, rows: read.rows, columns: read.columns };
+}
+
+/** Writes one column of the Schedule below the header in one setValues. */
+function writeScheduleColumn(read: ScheduleRead, header: string, cells: Map<number, unknown>): void {
+  const column = read.columns.get(header);
+  if (!column) throw new UserError(`The Schedule sheet has no "${header}" column. Run Set up to add it.`, { sheet: SCHEDULE.name, row: 1, column: read.values[0]?.length ?? 1 });
+  if (cells.size === 0) return;
+  const last = read.values.length;
+  const body = read.values.slice(1).map((row, i) => [cells.has(i + 2) ? cells.get(i + 2) : row[column - 1] ?? '']);
+  writeGrid(read.sheet.getRange(2, column, last - 1, 1), body, [SCHEDULE.columns.find((c) => c.header === header)?.kind]);
+}
+
+/** Gives this round's conferences without one a questionnaire link. Returns how many it gave. */
+function ensureFeedbackLinks(read: ScheduleRead, record: FormRecord, round: string): number {
+  const links = new Map<number, unknown>();
+  for (const r of read.rows) {
+    if (r.round !== round || !r.conferenceId) continue;
+    const column = read.columns.get('Feedback Link');
+    if (column && tokenOfLink(r.values[column - 1])) continue;
+    links.set(r.row, linkFor(record, newCode()));
+  }
+  writeScheduleColumn(read, 'Feedback Link', links);
+  return links.size;
 }
 
 export const FORMS_JOB: JobSpec<null> = {
   name: 'forms',
-  label: 'creating the forms',
+  label: 'creating the family forms',
   start: () => null,
-  step() {
-    throw new UserError('This step is not available yet.');
+  step(): ChunkResult<null> {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const settings = readSettings(ss);
+    const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+    const data = readSchool(ss, settings, today);
+    const windows = data.teachers?.windows ?? [];
+    if (windows.length === 0) throw new UserError('The availability form offers the teachers’ conference times: fill in the Teachers sheet (step 3) first.', { sheet: 'Teachers', row: 1, column: 1 });
+    const props = documentProperties().getProperties();
+    const state = readFormsState(props);
+    const madeAvailability = ensureAvailabilityForm(ss, settings, state, timeChoices(windows));
+    const madeQuestionnaire = ensureQuestionnaire(ss, settings, state);
+    const trigger = ensureTrigger(ss);
+    const codes = ensureFamilyCodes((data.roster?.families ?? []).map((f) => f.id), props);
+    const links = ensureFeedbackLinks(readSchedule(ss), state.questionnaires![settings.roundName]!, settings.roundName);
+    const parts = [
+      madeAvailability ? 'Created the availability form.' : 'The availability form was already there (its times follow the Teachers sheet).',
+      madeQuestionnaire ? `Created the ${settings.roundName} questionnaire.` : `The ${settings.roundName} questionnaire was already there.`,
+      trigger ? 'Responses are now recorded as they arrive.' : '',
+      codes ? `${plural(codes, 'family', 'families')} got a personal availability link.` : '',
+      links ? `${plural(links, 'conference')} got a questionnaire link (Schedule, Feedback Link).` : '',
+    ];
+    return { state: null, done: true, processed: 1, total: 1, message: parts.filter(Boolean).join(' ') };
   },
 };
 
-export const QUESTIONNAIRE_JOB: JobSpec<null> = {
+// --- Recording responses -------------------------------------------------------------------
+
+interface ResponseRow {
+  /** "Form Responses 1!5": the response sheet row, the same for an edit of the response. */
+  ref: string;
+  at: Date;
+  named: Record<string, string[]>;
+}
+
+/** The response sheet's rows as header → value (what namedValues carries), with their time. */
+function responseRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, record: FormRecord | undefined): ResponseRow[] {
+  const sheet = record && record.sheetId !== null ? ss.getSheets().find((s) => s.getSheetId() === record.sheetId) : undefined;
+  if (!sheet || sheet.getLastRow() < 2) return [];
+  const [header, ...rows] = sheet.getDataRange().getValues();
+  const name = sheet.getName();
+  return rows.flatMap((row, i) => {
+    const at = row[0];
+    if (!(at instanceof Date)) return [];
+    const named: Record<string, string[]> = {};
+    header!.forEach((h, c) => (named[String(h)] ??= []).push(String(row[c] ?? '')));
+    return [{ ref: `${name}!${i + 2}`, at, named }];
+  });
+}
+
+function responseKey(ref: string, at: Date): string {
+  return `${ref} @ ${at.toISOString()}`;
+}
+
+/** Reads a generated sheet as header + body, for a rewrite in one setValues. */
+function readGenerated(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): { sheet: GoogleAppsScript.Spreadsheet.Sheet; header: string[]; body: unknown[][] } {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new UserError(`There is no ${name} sheet. Run Set up first.`);
+  const values = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
+  const header = (values[0] ?? []).map(String);
+  if (!header.includes('Response')) throw new UserError(`The ${name} sheet has no "Response" column. Run Set up to add it.`, { sheet: name, row: 1, column: header.length + 1 });
+  return { sheet, header, body: values.slice(1) };
+}
+
+/** Rewrites the body below the header in one setValues (blank rows where rows went away). */
+function writeBody(spec: SheetSpec, sheet: GoogleAppsScript.Spreadsheet.Sheet, header: string[], body: unknown[][], oldCount: number): void {
+  const rows = body.map((r) => header.map((_, i) => r[i] ?? ''));
+  while (rows.length < oldCount) rows.push(header.map(() => ''));
+  if (rows.length === 0) return;
+  if (sheet.getMaxRows() < rows.length + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
+  writeGrid(sheet.getRange(2, 1, rows.length, header.length), rows, kindsOf(spec, header));
+}
+
+/** New availability answers into the Availability sheet; returns the families that answered. */
+function recordAvailability(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: FormsState, props: Record<string, string>): string[] {
+  const responses = responseRows(ss, state.availability);
+  if (responses.length === 0) return [];
+  const { sheet, header, body } = readGenerated(ss, AVAILABILITY.name);
+  const col = (h: string) => header.indexOf(h);
+  const seen = new Set(body.map((r) => String(r[col('Response')] ?? '')));
+  const latest = new Map<string, number>();
+  for (const r of body) {
+    const id = String(r[col('Family ID')] ?? '');
+    const at = r[col('Answered')];
+    if (id && at instanceof Date) latest.set(id, Math.max(latest.get(id) ?? 0, at.getTime()));
+  }
+  const families = new Map((readSchool(ss, readSettings(ss), '').roster?.families ?? []).map((f) => [f.id, f]));
+  const codes = familyOfCode(props);
+  let rows = body;
+  const answered: string[] = [];
+  for (const response of [...responses].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    const key = responseKey(response.ref, response.at);
+    if (seen.has(key)) continue;
+    const answer = parseAvailabilityResponse(response.named, state.availability!.choices);
+    const familyId = codes.get(answer.token.toLowerCase());
+    const family = familyId ? families.get(familyId) : undefined;
+    // An older answer of a family that has answered again since: the later one stands.
+    if (familyId && (latest.get(familyId) ?? 0) >= response.at.getTime()) continue;
+    const target = family
+      ? { id: family.id, name: family.name, email: family.contacts[0]?.email ?? '' }
+      : { id: '', name: `Unknown family code "${answer.token.slice(0, 40)}"`, email: '' };
+    if (family) {
+      rows = rows.filter((r) => String(r[col('Family ID')] ?? '') !== family.id);
+      latest.set(family.id, response.at.getTime());
+      answered.push(family.id);
+    }
+    rows = [...rows, ...availabilityRows(answer, target, response.at, (day) => Utilities.parseDate(day, ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd')).map((r) => rowUnder(header, { ...r, Response: answerText(key) }))];
+  }
+  if (rows !== body) writeBody(AVAILABILITY, sheet, header, rows, body.length);
+  return answered;
+}
+
+function codedConferences(read: ScheduleRead): CodedConference[] {
+  const link = read.columns.get('Feedback Link');
+  const cell = (r: ExistingRow, h: string) => cleanText(r.values[(read.columns.get(h) ?? 0) - 1]);
+  return read.rows.flatMap((r) => {
+    const token = link ? tokenOfLink(r.values[link - 1]) : '';
+    return token ? [{ token, conferenceId: r.conferenceId, round: r.round, teacher: r.teacher, family: cell(r, 'Family'), language: cell(r, 'Language'), status: r.status }] : [];
+  });
+}
+
+/** New questionnaire answers into the Feedback sheet: an edit replaces its row, a second answer is kept beside the first. */
+function recordFeedback(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: FormsState): number {
+  const rounds = Object.entries(state.questionnaires ?? {}).map(([round, record]) => ({ round, responses: responseRows(ss, record) }));
+  if (rounds.every((r) => r.responses.length === 0)) return 0;
+  const { sheet, header, body } = readGenerated(ss, FEEDBACK.name);
+  const col = header.indexOf('Response');
+  const refOf = (r: unknown[]) => String(r[col] ?? '').split(' @ ')[0]!;
+  const seen = new Set(body.map((r) => String(r[col] ?? '')));
+  const conferences = codedConferences(readSchedule(ss));
+  const rows = [...body];
+  let recorded = 0;
+  for (const { round, responses } of rounds) {
+    for (const response of responses) {
+      const key = responseKey(response.ref, response.at);
+      if (seen.has(key)) continue;
+      const answer = parseFeedbackResponse(response.named);
+      const cells = rowUnder(header, feedbackRow(answer, matchConference(answer.token, round, conferences), response.at, key));
+      const own = rows.findIndex((r) => refOf(r) === response.ref);
+      if (own >= 0) rows[own] = cells;
+      else rows.push(cells);
+      recorded++;
+    }
+  }
+  if (recorded) writeBody(FEEDBACK, sheet, header, rows, body.length);
+  return recorded;
+}
+
+/**
+ * What the form-submit trigger does (under the document lock): records every response not yet
+ * recorded, places newly answering families at once when the settings say so, and rebuilds the
+ * Summary.
+ */
+export function recordResponses(): { availability: number; feedback: number; placed: number } {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const props = documentProperties().getProperties();
+  const state = readFormsState(props);
+  const answered = recordAvailability(ss, state, props);
+  const feedback = recordFeedback(ss, state);
+  const settings = readSettings(ss, props['slc:settings'] ?? null);
+  const placed = settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
+  rebuildSummary();
+  return { availability: answered.length, feedback, placed };
+}
+
+// --- Sending the questionnaire -------------------------------------------------------------
+
+const NOT_ASKED = new Set(['cancelled', 'declined', 'no-show']);
+
+/** A stamp cell holds something (Sheets may have turned the text into a date). */
+function filled(value: unknown): boolean {
+  return value instanceof Date || cleanText(value) !== '';
+}
+
+interface Due {
+  familyId: string;
+  rows: ExistingRow[];
+}
+
+/** Families whose conferences this round have taken place and who have not been sent the questionnaire. */
+function dueFamilies(read: Pick<ScheduleRead, 'rows' | 'columns'>, round: string, today: string): Due[] {
+  const sentCol = read.columns.get('Questionnaire Sent');
+  const linkCol = read.columns.get('Feedback Link');
+  const byFamily = new Map<string, ExistingRow[]>();
+  for (const r of read.rows) {
+    if (r.round !== round || NOT_ASKED.has(r.status) || !r.date || r.date >= today) continue;
+    if (sentCol && filled(r.values[sentCol - 1])) continue;
+    if (!linkCol || !tokenOfLink(r.values[linkCol - 1])) continue;
+    const key = r.familyId || r.conferenceId;
+    byFamily.set(key, [...(byFamily.get(key) ?? []), r]);
+  }
+  return [...byFamily].map(([familyId, rows]) => ({ familyId, rows }));
+}
+
+function sendQuestionnaire(due: Due, read: ScheduleRead, settings: Settings): number {
+  const cell = (r: ExistingRow, h: string) => cleanText(r.values[(read.columns.get(h) ?? 0) - 1]);
+  const first = due.rows[0]!;
+  const to = [...new Set(due.rows.flatMap((r) => cell(r, 'Emails').split(/[;,]/).map((e) => e.trim()).filter(Boolean)))];
+  if (to.length === 0) return 0;
+  const language = cleanText(first.values[(read.columns.get('Language') ?? 0) - 1]);
+  const message = renderMessage('questionnaire', language || settings.defaultLanguage, {
+    school: settings.schoolName,
+    family: cell(first, 'Family'),
+    students: due.rows.map((r) => cell(r, 'Students')).join(', '),
+    teacher: [...new Set(due.rows.map((r) => r.teacher))].join(' & '),
+    date: first.date ?? '',
+    start: first.start ?? 0,
+    end: first.end ?? 0,
+    room: cell(first, 'Room'),
+    videoLink: '',
+    link: due.rows.map((r) => cell(r, 'Feedback Link')).join('\n'),
+    replyTo: settings.replyTo,
+    round: settings.roundName,
+    interpreter: false,
+  });
+  MailApp.sendEmail({ to: to.join(','), subject: message.subject, body: message.text, htmlBody: message.html, name: settings.senderName || settings.schoolName, ...(settings.replyTo ? { replyTo: settings.replyTo } : {}) });
+  return to.length;
+}
+
+interface SendState {
+  sent: number;
+}
+
+export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
   name: 'questionnaire',
   label: 'sending the questionnaire',
-  start: () => null,
-  step() {
-    throw new UserError('This step is not available yet.');
+  start: () => ({ sent: 0 }),
+  step(state: SendState, ctx: JobContext): ChunkResult<SendState> {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const settings = readSettings(ss);
+    const props = documentProperties();
+    const record = readFormsState(props.getProperties()).questionnaires?.[settings.roundName];
+    if (!record) throw new UserError(`There is no ${settings.roundName} questionnaire yet: create the family forms first.`);
+    const read = readSchedule(ss);
+    ensureFeedbackLinks(read, record, settings.roundName);
+    const fresh = readSchedule(ss);
+    const tz = ss.getSpreadsheetTimeZone();
+    const stamp = ctx.now();
+    // Sent by a chunk that stopped before stamping them: stamped now, never sent twice.
+    const journal = new Set(parseJson<string[]>(props.getProperty(SENT_JOURNAL)) ?? []);
+    const stamps = new Map<number, unknown>();
+    for (const r of fresh.rows) if (journal.has(r.conferenceId)) stamps.set(r.row, stamp);
+    const due = dueFamilies(fresh, settings.roundName, Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd')).filter((d) => !d.rows.some((r) => journal.has(r.conferenceId)));
+    let quota = MailApp.getRemainingDailyQuota();
+    let sent = 0;
+    let stopped = '';
+    for (const family of due) {
+      if (ctx.outOfTime()) break;
+      const recipients = new Set(family.rows.flatMap((r) => cleanText(r.values[(fresh.columns.get('Emails') ?? 0) - 1]).split(/[;,]/).filter((e) => e.trim()))).size;
+      if (recipients > quota) {
+        stopped = ` Google's daily email limit is reached; ${plural(due.length - sent, 'family', 'families')} still to send. Continue tomorrow.`;
+        break;
+      }
+      quota -= sendQuestionnaire(family, fresh, settings);
+      for (const r of family.rows) {
+        journal.add(r.conferenceId);
+        stamps.set(r.row, stamp);
+      }
+      props.setProperty(SENT_JOURNAL, JSON.stringify([...journal]));
+      sent++;
+    }
+    writeScheduleColumn(fresh, 'Questionnaire Sent', stamps);
+    props.deleteProperty(SENT_JOURNAL);
+    const total = state.sent + sent;
+    const left = due.length - sent;
+    const done = left === 0 || stopped !== '';
+    return {
+      state: { sent: total },
+      done,
+      processed: total,
+      total: total + left,
+      message: done ? `Sent the questionnaire to ${plural(total, 'family', 'families')}.${stopped}` : `Sent ${total} so far.`,
+    };
   },
 };
+
+// --- The sidebar's Questionnaire step ------------------------------------------------------
+
+interface FormsPicture {
+  state: FormsState;
+  due: number;
+  sent: number;
+  answered: number;
+  changeRequests: Problem[];
+  noShows: Problem[];
+}
+
+function picture(ctx: StepContext): FormsPicture | null {
+  const state = readFormsState(ctx.props);
+  if (!ctx.data || !ctx.present.has(SCHEDULE.name)) return null;
+  const tz = ctx.ss.getSpreadsheetTimeZone();
+  const wall = wallClockIn(tz);
+  const sheets = stepReader(ctx);
+  const read = readScheduleSheet(sheets(SCHEDULE.name) ?? [], wall);
+  const round = ctx.settings.roundName;
+  const sentCol = read.columns.get('Questionnaire Sent');
+  const rows = read.rows.filter((r) => r.round === round);
+  const due = dueFamilies(read, round, ctx.today).length;
+  const sent = rows.filter((r) => sentCol && filled(r.values[sentCol - 1])).length;
+  const feedback = sheets(FEEDBACK.name) ?? [];
+  const conferenceCol = (feedback[0] ?? []).map(String).indexOf('Conference ID');
+  const ids = new Set(rows.map((r) => r.conferenceId));
+  const answered = new Set(feedback.slice(1).map((r) => cleanText(r[conferenceCol])).filter((id) => ids.has(id))).size;
+  const where = (r: ExistingRow, h: string) => ({ sheet: SCHEDULE.name, row: r.row, column: read.columns.get(h) ?? 1 });
+  const noShows = rows.filter((r) => r.status === 'no-show').map((r): Problem => ({
+    severity: 'warning',
+    where: where(r, 'Status'),
+    message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId} did not come (${r.date}). To offer a new time, set Status to "scheduled", untick Locked and rebuild the schedule.`,
+  }));
+  const changeRequests: Problem[] = [];
+  const roster = ctx.data.roster;
+  if (roster) {
+    const availability = readAvailability(sheets(AVAILABILITY.name), roster, wall).byFamily;
+    for (const r of rows) {
+      const times: Interval[] = availability.get(r.familyId) ?? [];
+      const fixed = r.locked || (r.status !== 'scheduled' && r.status !== 'cancelled');
+      if (!fixed || !r.date || r.start === null || r.end === null || r.status === 'no-show' || r.status === 'attended') continue;
+      if (asksForChange({ date: r.date, start: r.start, end: r.end }, times)) {
+        changeRequests.push({ severity: 'warning', where: where(r, 'Start'), message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId} asks for another time: their answer no longer includes ${r.date}. Move the conference by hand (it is invited or locked).` });
+      }
+    }
+  }
+  return { state, due, sent, answered, changeRequests, noShows };
+}
+
+export function questionnaireStep(ctx: StepContext): StepState {
+  const p = picture(ctx);
+  if (!p) return step('questionnaire', { status: 'todo', headline: 'Waits for set-up.', next: 'Set up the sheets first.' });
+  const hasForms = Boolean(p.state.availability && p.state.questionnaires?.[ctx.settings.roundName]);
+  const problems = [...p.changeRequests, ...p.noShows];
+  const counts = [
+    { label: 'change requests', value: p.changeRequests.length },
+    { label: 'no-shows to offer a new time', value: p.noShows.length },
+    { label: 'families due the questionnaire', value: p.due },
+    { label: 'conferences sent the questionnaire', value: p.sent },
+    { label: 'conferences answered', value: p.answered },
+  ];
+  if (!hasForms) {
+    return step('questionnaire', {
+      status: 'ready',
+      headline: 'No family forms yet.',
+      counts,
+      next: 'Create the availability form (families say when they can come; best before you build the schedule) and this round’s questionnaire. Each family gets its own link.',
+      action: { job: 'forms', label: 'Create the family forms' },
+    });
+  }
+  return step('questionnaire', {
+    status: problems.length ? 'attention' : p.due ? 'ready' : 'done',
+    headline: p.due ? `${plural(p.due, 'family', 'families')} had their conference and can be sent the questionnaire.` : `${p.answered} of ${ctx.conferences} conferences answered the questionnaire.`,
+    counts,
+    problems: problems.slice(0, 25),
+    problemCount: problems.length,
+    next: p.due ? 'Send each family its questionnaire link (one email per family, in its language).' : 'Answers arrive in the Feedback sheet and the Summary by themselves. Mark attendance in the Schedule’s Status column.',
+    action: p.due ? { job: 'questionnaire', label: `Send the questionnaire (${p.due})` } : { job: 'forms', label: 'Update the forms and links' },
+  });
+}

@@ -5,7 +5,7 @@
 import { SHEETS } from '../core/schema';
 import { ADDON_TITLE, type JobName, type Overview, type StepState } from '../shared/api';
 import { unfinishedJobs } from './jobs';
-import { readSchool, readSettings, readSheet, wallClockIn } from './data';
+import { readSchool, readSettings, wallClockIn } from './data';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { documentProperties, PROP } from './props';
 import type { Problem } from '../shared/api';
@@ -13,7 +13,7 @@ import { invitesStep } from './invites';
 import { questionnaireStep } from './forms';
 import { remindersStep } from './reminders';
 import { summaryStep } from './summary';
-import { plural, step, type StepContext } from './steps';
+import { memoReader, plural, step, type StepContext } from './steps';
 
 
 /** The sidebar shows this many problems per step; the count says how many there are. */
@@ -50,7 +50,8 @@ export function buildOverview(): Overview {
   const settings = readSettings(ss, props[PROP.settings] ?? null);
   const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
   const data = ready ? readSchool(ss, settings, today) : null;
-  const schedule = ready ? readScheduleSheet(readSheet(ss, 'Schedule') ?? [], wallClockIn(ss.getSpreadsheetTimeZone())) : null;
+  const read = memoReader(ss, present);
+  const schedule = ready ? readScheduleSheet(read('Schedule') ?? [], wallClockIn(ss.getSpreadsheetTimeZone())) : null;
 
   const rosterStep = (): StepState => {
     if (!data) return step('roster', { status: 'todo', headline: 'Waits for set-up.', next: 'Set up the sheets first.' });
@@ -143,7 +144,7 @@ export function buildOverview(): Overview {
     daysStep(),
     scheduleStep(),
   ];
-  const later: StepContext = { ss, present, settings, props, data, conferences, schedule, today };
+  const later: StepContext = { ss, present, settings, props, data, conferences, schedule, read, today };
   steps.push(invitesStep(later), remindersStep(later), questionnaireStep(later), summaryStep(later));
   const unfinished = unfinishedJobs(props, JOB_LABELS);
   for (const u of unfinished) {

@@ -4,7 +4,7 @@
  * invited conferences stay exactly where they are; people's own columns and notes are carried
  * over; formulas people put in the sheet are written back as formulas.
  */
-import { buildProblem, readAvailability, readScheduleSheet, scheduleRows } from '../core/schedule/sheet';
+import { buildProblem, readAvailability, readScheduleSheet, scheduleRows, withFamilyAnswers } from '../core/schedule/sheet';
 import { buildSchedule } from '../core/schedule/engine';
 import type { Schedule } from '../core/schedule/types';
 import { type ColumnKind, headerKey, NUMBER_FORMATS, SCHEDULE } from '../core/schema';
@@ -52,7 +52,9 @@ export function planSchedule(): Plan {
   const formats = range ? range.getNumberFormats() : [];
   const existing = readScheduleSheet(values, wall);
   const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall);
-  const built = buildProblem({ roster: data.roster, windows: data.teachers.windows, settings, availability: availability.byFamily, sheet: existing, seed: 20261 });
+  // Families' own answers on the availability form (language, interpreter) win over the Roster's.
+  const roster = withFamilyAnswers(data.roster, availability.answers);
+  const built = buildProblem({ roster, windows: data.teachers.windows, settings, availability: availability.byFamily, sheet: existing, seed: 20261 });
   const result = buildSchedule(built.problem);
   const q = result.quality;
   const studentName = new Map(data.roster.students.map((s) => [s.id, { name: `${s.firstName} ${s.lastName}`.trim(), teacher: s.teacher, row: s.row }]));
@@ -95,7 +97,7 @@ export function planSchedule(): Plan {
     formats,
     header: values[0] ?? [],
     oldRowCount: lastRow,
-    rows: () => scheduleRows({ sheet: existing, frozen: built.frozen, schedule: result, roster: data.roster!, windows: data.teachers!.windows, settings, newId: newConferenceId }),
+    rows: () => scheduleRows({ sheet: existing, frozen: built.frozen, schedule: result, roster, windows: data.teachers!.windows, settings, newId: newConferenceId }),
   };
 }
 

@@ -1,21 +1,148 @@
 /**
- * PLACEHOLDER until this step is built: the sidebar shows it as waiting, and its job refuses
- * to run. Replaced by the module that does the work.
+ * The Summary sheet: read Schedule, Feedback and the Roster's grades once, build the grid in the
+ * core, write it with one setValues (blanks over what the last Summary had beyond it), and keep
+ * exactly one chart of each kind: found by title and updated, never inserted twice. Rebuilt after
+ * each form response and on demand (SUMMARY_JOB).
  */
+import { ROSTER_ALIASES } from '../core/aliases';
+import { buildSummary, type SummaryConference, type SummaryFeedback, type SummaryGrid } from '../core/summary';
+import { splitList } from '../core/cells';
+import { cleanText, parseYesNo } from '../core/normalize';
+import { FEEDBACK, ROSTER, SUMMARY } from '../core/schema';
+import { readScheduleSheet } from '../core/schedule/sheet';
+import { readTable } from '../core/table';
 import { UserError } from '../core/errors';
-import type { JobSpec } from './jobs';
-import { step, type StepContext } from './steps';
-import type { StepState } from '../shared/api';
+import type { Settings, StepState } from '../shared/api';
+import { readSettings, readSheet, wallClockIn } from './data';
+import type { ChunkResult, JobSpec } from './jobs';
+import { plural, step, type SheetReader, type StepContext } from './steps';
+export type { SheetReader };
+import { writeGrid } from './write';
 
-export function summaryStep(_ctx: StepContext): StepState {
-  return step('summary', { status: 'todo', headline: 'Nothing to summarise yet.', next: 'Conferences and feedback fill the Summary.' });
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The sidebar's steps read each sheet once per overview, however many steps look at it. */
+export function stepReader(ctx: StepContext): SheetReader {
+  return ctx.read;
+}
+
+function iso(value: unknown, timeZone: string): string {
+  return value instanceof Date ? Utilities.formatDate(value, timeZone, "yyyy-MM-dd'T'HH:mm") : cleanText(value);
+}
+
+/** The Summary's grid from one read of each sheet it draws on. */
+export function summaryOf(ss: Spreadsheet, settings: Settings, today: string, read: SheetReader = (name) => readSheet(ss, name), knownGrades?: Map<string, string>): SummaryGrid {
+  const tz = ss.getSpreadsheetTimeZone();
+  const wall = wallClockIn(tz);
+  const grades = knownGrades ?? new Map<string, string>();
+  if (!knownGrades) {
+    const rosterValues = read(ROSTER.name) ?? [];
+    if (rosterValues.length > 1) for (const r of readTable(ROSTER, rosterValues, ROSTER_ALIASES).rows) grades.set(cleanText(r.get('Student ID')), cleanText(r.get('Grade')));
+  }
+  const schedule = readScheduleSheet(read('Schedule') ?? [], wall);
+  const at = (values: unknown[], h: string) => values[(schedule.columns.get(h) ?? 0) - 1];
+  const conferences: SummaryConference[] = schedule.rows.map((r) => ({
+    conferenceId: r.conferenceId,
+    round: r.round,
+    teacher: r.teacher,
+    family: cleanText(at(r.values, 'Family')),
+    familyId: r.familyId,
+    // textCell's apostrophe stays in a plain-text cell ("'10007"): compared without it.
+    grades: r.studentIds.map((id) => grades.get(id.replace(/^'/, '')) ?? '').filter(Boolean),
+    status: r.status || 'scheduled',
+    date: r.date ?? '',
+    start: r.start,
+    end: r.end,
+    room: cleanText(at(r.values, 'Room')),
+    language: cleanText(at(r.values, 'Language')),
+    interpreter: parseYesNo(at(r.values, 'Interpreter')) === true,
+    emails: splitList(at(r.values, 'Emails')).join('; '),
+  }));
+  const feedbackValues = read(FEEDBACK.name) ?? [];
+  const feedback: SummaryFeedback[] = feedbackValues.length > 1
+    ? readTable(FEEDBACK, feedbackValues).rows.map((r) => {
+        const rating = Number(r.get('Rating'));
+        return {
+          answered: iso(r.get('Answered'), tz),
+          conferenceId: cleanText(r.get('Conference ID')),
+          rating: Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : null,
+          goal: cleanText(r.get('Goal')),
+          help: cleanText(r.get('How We Help')),
+          followUp: parseYesNo(r.get('Follow-up')) === true,
+          followUpWhen: cleanText(r.get('Follow-up When')),
+          comments: cleanText(r.get('Comments')),
+          flag: cleanText(r.get('Flag')),
+        };
+      })
+    : [];
+  return buildSummary({ title: `${settings.schoolName}: student-led conferences`, round: settings.roundName, today, conferences, feedback });
+}
+
+/** Puts each chart in place: the one with its title is updated, a missing one inserted. */
+function placeCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, summary: SummaryGrid): void {
+  const charts = sheet.getCharts();
+  const width = summary.grid[0]?.length ?? 1;
+  summary.charts.forEach((block, i) => {
+    const existing = charts.find((c) => c.getOptions().get('title') === block.title);
+    let builder = existing ? existing.modify().clearRanges() : sheet.newChart();
+    for (const column of block.columns) builder = builder.addRange(sheet.getRange(block.row, column, block.numRows, 1));
+    const chart = builder.asColumnChart().setOption('title', block.title).setPosition(1 + i * 20, width + 2, 0, 0).build();
+    if (existing) sheet.updateChart(chart);
+    else sheet.insertChart(chart);
+  });
+}
+
+/** Rebuilds the Summary sheet; returns the figures it shows. */
+export function rebuildSummary(): SummaryGrid['totals'] {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getSheetByName(SUMMARY.name);
+  if (!sheet) throw new UserError('There is no Summary sheet. Run Set up first.');
+  const settings = readSettings(ss);
+  const summary = summaryOf(ss, settings, Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'));
+  const rows = Math.max(summary.grid.length, sheet.getLastRow());
+  const columns = Math.max(summary.grid[0]?.length ?? 1, sheet.getLastColumn());
+  const grid = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => summary.grid[r]?.[c] ?? ''));
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < columns) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+  writeGrid(sheet.getRange(1, 1, rows, columns), grid);
+  placeCharts(sheet, summary);
+  return summary.totals;
 }
 
 export const SUMMARY_JOB: JobSpec<null> = {
   name: 'summary',
   label: 'rebuilding the summary',
   start: () => null,
-  step() {
-    throw new UserError('This step is not available yet.');
+  step(): ChunkResult<null> {
+    const t = rebuildSummary();
+    return {
+      state: null,
+      done: true,
+      processed: 1,
+      total: 1,
+      message: `Summary rebuilt: ${plural(t.scheduled, 'conference')}, ${t.attended} attended, ${t.noShow} no-show, ${plural(t.responses, 'response')}, ${plural(t.followUps, 'follow-up request')}.`,
+    };
   },
 };
+
+export function summaryStep(ctx: StepContext): StepState {
+  if (!ctx.data || !ctx.present.has(SUMMARY.name)) return step('summary', { status: 'todo', headline: 'Waits for set-up.', next: 'Set up the sheets first.' });
+  if (ctx.conferences === 0) return step('summary', { status: 'todo', headline: 'Nothing to summarise yet.', next: 'Build the schedule; attendance and families’ answers fill the Summary.' });
+  const grades = new Map((ctx.data.roster?.students ?? []).map((st) => [st.id, st.grade]));
+  const t = summaryOf(ctx.ss, ctx.settings, ctx.today, stepReader(ctx), grades).totals;
+  const built = (ctx.present.get(SUMMARY.name)?.getLastRow() ?? 0) > 1;
+  return step('summary', {
+    status: built ? 'done' : 'ready',
+    headline: `${t.attended} of ${plural(t.scheduled, 'conference')} attended; ${plural(t.responses, 'questionnaire answer')}; ${plural(t.followUps, 'follow-up request')} to act on.`,
+    counts: [
+      { label: 'conferences', value: t.scheduled },
+      { label: 'attended', value: t.attended },
+      { label: 'no-show', value: t.noShow },
+      { label: 'answers', value: t.responses },
+      { label: 'follow-up requests', value: t.followUps },
+      { label: 'answers to check', value: t.flagged },
+    ],
+    next: built ? 'The Summary rebuilds itself after each answer; rebuild it after marking attendance.' : 'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.',
+    action: { job: 'summary', label: built ? 'Rebuild the summary' : 'Build the summary' },
+  });
+}

@@ -6,7 +6,7 @@
 import type { Problem as SheetProblem, Settings } from '../../shared/api';
 import { splitList } from '../cells';
 import { describeCell } from '../errors';
-import { cleanText, formatHhMm, formatMinutes, languageName, normalizeEmail, parseDay, parseTime, parseYesNo, type WallClockOf } from '../normalize';
+import { cleanText, formatHhMm, formatMinutes, languageName, normalizeEmail, normalizeLanguage, parseDay, parseTime, parseYesNo, type WallClockOf } from '../normalize';
 import type { Family, RosterResult, Student } from '../roster';
 import { AVAILABILITY, SCHEDULE } from '../schema';
 import { readTable, type TableRow } from '../table';
@@ -67,10 +67,17 @@ export function readScheduleSheet(values: unknown[][], wall: WallClockOf): Sched
 }
 
 /** Availability rows: guardian email (or family ID), date, start, end, rank. */
-export function readAvailability(values: unknown[][] | null, roster: RosterResult, wall: WallClockOf): { byFamily: Map<string, Interval[]>; problems: SheetProblem[] } {
+/** What a family said on the availability form about language and interpreter. */
+export interface FamilyAnswer {
+  language?: string;
+  interpreter?: boolean;
+}
+
+export function readAvailability(values: unknown[][] | null, roster: RosterResult, wall: WallClockOf): { byFamily: Map<string, Interval[]>; answers: Map<string, FamilyAnswer>; problems: SheetProblem[] } {
   const byFamily = new Map<string, Interval[]>();
+  const answers = new Map<string, FamilyAnswer>();
   const problems: SheetProblem[] = [];
-  if (!values || values.length < 2) return { byFamily, problems };
+  if (!values || values.length < 2) return { byFamily, answers, problems };
   const table = readTable(AVAILABILITY, values, { Email: ['Guardian Email', 'Parent Email'], Family: ['Family ID'] });
   const familyOfEmail = new Map<string, string>();
   for (const f of roster.families) for (const c of f.contacts) familyOfEmail.set(c.email, f.id);
@@ -78,8 +85,21 @@ export function readAvailability(values: unknown[][] | null, roster: RosterResul
   for (const r of table.rows) {
     const email = normalizeEmail(r.get('Email'));
     const familyCell = cleanText(r.get('Family'));
-    const familyId = (email && familyOfEmail.get(email)) ?? (familyIds.has(familyCell) ? familyCell : familyIds.has(`F-${familyCell}`) ? `F-${familyCell}` : null);
+    const idCell = cleanText(r.get('Family ID'));
+    // Rows the form writes carry the family's ID (matched by its link's code); typed rows an email.
+    const familyId = (familyIds.has(idCell) ? idCell : null) ?? (email && familyOfEmail.get(email)) ?? (familyIds.has(familyCell) ? familyCell : familyIds.has(`F-${familyCell}`) ? `F-${familyCell}` : null);
     const where = (h: string) => r.where(h);
+    // An answer that marked no time is kept for its other answers; it limits nothing.
+    if (familyId) {
+      const language = normalizeLanguage(r.get('Language'));
+      const interpreter = parseYesNo(r.get('Interpreter'));
+      const answer: FamilyAnswer = {};
+      if (language) answer.language = language;
+      if (cleanText(r.get('Interpreter')) !== '' && interpreter !== null) answer.interpreter = interpreter;
+      if (Object.keys(answer).length) answers.set(familyId, answer);
+    }
+    const blank = (v: unknown) => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+    if (blank(r.get('Date')) && blank(r.get('Start')) && familyId) continue;
     if (!familyId) {
       problems.push({ severity: 'warning', where: where('Email'), message: `${describeCell(where('Email'), 'Email')}: ${email ?? cleanText(r.get('Email'))} is not a guardian on the Roster; this availability is ignored.` });
       continue;
@@ -97,7 +117,13 @@ export function readAvailability(values: unknown[][] | null, roster: RosterResul
     list.push({ date, start, end, rank });
     byFamily.set(familyId, list);
   }
-  return { byFamily, problems };
+  return { byFamily, answers, problems };
+}
+
+/** The roster with each family's own answers (language, interpreter) over what the Roster says. */
+export function withFamilyAnswers(roster: RosterResult, answers: Map<string, FamilyAnswer>): RosterResult {
+  if (answers.size === 0) return roster;
+  return { ...roster, families: roster.families.map((f) => ({ ...f, ...answers.get(f.id) })) };
 }
 
 export interface BuiltProblem {

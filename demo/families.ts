@@ -1,0 +1,79 @@
+/**
+ * The demo's families: some answer the availability form through their own links before the
+ * schedule is built; after the conferences (teachers mark attendance) some answer the
+ * questionnaire, a few asking for a follow-up. Everything goes through the emulator's form
+ * submissions, so the add-on's own trigger records it; then the Summary is rebuilt and written
+ * to summary.csv.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Emulator } from '../emulator/index';
+import type { Bundle } from '../emulator/loader';
+import { availabilityLinks, readFormsState } from '../src/core/formlinks';
+import { QUESTIONNAIRE_FORM } from '../src/core/feedback';
+import { AVAILABILITY_FORM, RANK_CHOICES } from '../src/core/availability';
+import type { JobProgress, Result } from '../src/shared/api';
+import { toCsv } from './csv';
+
+function runJob(bundle: Bundle, job: string): JobProgress {
+  for (let i = 0; i < 50; i++) {
+    const r = bundle.callFromClient('runJob', [job]) as Result<JobProgress>;
+    if (!r.ok) throw new Error(`${job}: ${r.error.message}`);
+    if (r.value.done) return r.value;
+  }
+  throw new Error(`${job} did not finish`);
+}
+
+/** A deterministic pick for family n (the demo's output is the same on every run). */
+const pick = (n: number, k: number) => {
+  let x = Math.imul(n + 1, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
+  return ((x ^ (x >>> 13)) >>> 0) % 100;
+};
+
+/** answerAvailability: false when availability.csv was given (its rows are the families' answers). */
+export function simulateFamilies(emulator: Emulator, bundle: Bundle, out: string, options: { answerAvailability?: boolean } = {}): Record<string, number> {
+  const props = () => Object.fromEntries(emulator.kv.properties.get(`document:${emulator.spreadsheet.id}`) ?? []);
+  runJob(bundle, 'forms');
+  const choices = readFormsState(props()).availability?.choices ?? [];
+  let availability = 0;
+  [...availabilityLinks(props()).values()].forEach((link, n) => {
+    if (options.answerAvailability === false || pick(n, 1) >= 40 || choices.length === 0) return;
+    const first = choices[pick(n, 2) % choices.length]!;
+    const second = choices[pick(n, 3) % choices.length]!;
+    const answers: Record<string, string> = { [`${AVAILABILITY_FORM.times} [${first.label}]`]: RANK_CHOICES[0] };
+    if (second !== first) answers[`${AVAILABILITY_FORM.times} [${second.label}]`] = RANK_CHOICES[1];
+    if (pick(n, 4) < 20) answers[AVAILABILITY_FORM.attending] = 'Grandmother';
+    emulator.forms.submitPrefilled(link, answers);
+    availability++;
+  });
+  runJob(bundle, 'schedule');
+  runJob(bundle, 'forms');
+
+  // After the last conference: teachers mark attendance in the Schedule's Status column.
+  const schedule = emulator.spreadsheet.sheetByName('Schedule')!;
+  const [header, ...rows] = schedule.values();
+  const col = (h: string) => header!.indexOf(h);
+  const last = Math.max(...rows.map((r) => (r[col('Date')] instanceof Date ? (r[col('Date')] as Date).getTime() : 0)));
+  emulator.ws.clock.set(Math.max(emulator.ws.clock.now(), last + 2 * 24 * 3600_000));
+  rows.forEach((_, i) => schedule.put(i + 2, col('Status') + 1, { v: pick(i, 5) < 85 ? 'attended' : 'no-show' }));
+  const mailBefore = emulator.mail.sent.length;
+  runJob(bundle, 'questionnaire');
+  const emails = emulator.mail.sent.length - mailBefore;
+  let questionnaire = 0;
+  rows.forEach((r, i) => {
+    if (pick(i, 6) >= 45 || r[col('Status')] === 'no-show') return;
+    const followUp = pick(i, 7) < 15;
+    emulator.forms.submitPrefilled(String(r[col('Feedback Link')]), {
+      [QUESTIONNAIRE_FORM.rating]: String(3 + (pick(i, 8) % 3)),
+      [QUESTIONNAIRE_FORM.goal]: ['Read 20 minutes every night', 'Learn the times tables to 10', 'Ask for help in class'][pick(i, 9) % 3]!,
+      [QUESTIONNAIRE_FORM.help]: 'Check in at dinner each week',
+      [QUESTIONNAIRE_FORM.followUp]: followUp ? 'Yes' : 'No',
+      ...(followUp ? { [QUESTIONNAIRE_FORM.followUpWhen]: 'A weekday after 4 pm' } : {}),
+    });
+    questionnaire++;
+  });
+  runJob(bundle, 'summary');
+  writeFileSync(join(out, 'summary.csv'), toCsv(emulator.spreadsheet.sheetByName('Summary')!.displayValues()));
+  return { availabilityAnswers: availability, questionnaireEmails: emails, questionnaireAnswers: questionnaire };
+}

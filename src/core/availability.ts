@@ -1,0 +1,126 @@
+/**
+ * The availability form: its questions, the times it offers (from the teachers' windows), and
+ * a family's response normalised into Availability rows. Pure: the workspace builds the form
+ * from these titles and hands the trigger's namedValues here.
+ */
+import type { Interval } from './schedule/types';
+import { formatMinutes, languageName, normalizeLanguage, parseYesNo } from './normalize';
+import { answerText, namedValue } from './answers';
+
+export const AVAILABILITY_FORM = {
+  token: 'Family code',
+  tokenHelp: 'Filled in for you by your personal link. Please leave it as it is.',
+  times: 'Which times suit you?',
+  timesHelp: 'Mark your first, second and third choice; leave a time blank if you cannot come then.',
+  language: 'Which language would you like us to use?',
+  interpreter: 'Would you like an interpreter at the conference?',
+  attending: 'Who will come? (Another trusted adult, such as a grandparent, may come in your place.)',
+} as const;
+
+/** Grid columns of the times question, best first; the rank is the position + 1. */
+export const RANK_CHOICES = ['1st choice', '2nd choice', '3rd choice', 'Also possible'] as const;
+
+export interface TimeChoice {
+  /** The grid row's text; how a response names the time. */
+  label: string;
+  date: string;
+  start: number;
+  end: number;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** More distinct windows than this and each day is offered as one span. */
+const MAX_ROWS = 30;
+
+function weekday(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return WEEKDAYS[new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay()]!;
+}
+
+export function choiceLabel(date: string, start: number, end: number): string {
+  return `${weekday(date)} ${date}, ${formatMinutes(start)} – ${formatMinutes(end)}`;
+}
+
+/**
+ * The times families choose from: every distinct window the teachers offer (a family does not
+ * know which room it will be), or, when there are many, each day's span from first to last.
+ */
+export function timeChoices(windows: { date: string; start: number; end: number }[]): TimeChoice[] {
+  const distinct = new Map<string, { date: string; start: number; end: number }>();
+  for (const w of windows) distinct.set(`${w.date} ${w.start} ${w.end}`, { date: w.date, start: w.start, end: w.end });
+  let list = [...distinct.values()];
+  if (list.length > MAX_ROWS) {
+    const byDay = new Map<string, { date: string; start: number; end: number }>();
+    for (const w of list) {
+      const d = byDay.get(w.date);
+      byDay.set(w.date, d ? { date: w.date, start: Math.min(d.start, w.start), end: Math.max(d.end, w.end) } : w);
+    }
+    list = [...byDay.values()];
+  }
+  return list
+    .sort((a, b) => a.date.localeCompare(b.date) || a.start - b.start || a.end - b.end)
+    .map((w) => ({ ...w, label: choiceLabel(w.date, w.start, w.end) }));
+}
+
+export interface AvailabilityAnswer {
+  token: string;
+  /** Ranked times; empty when the family marked none. */
+  times: Interval[];
+  /** A language code, or '' when not given or not recognised. */
+  language: string;
+  interpreter: boolean | null;
+  attending: string;
+}
+
+/** Reads one response (the form-submit event's namedValues) against the times the form offered. */
+export function parseAvailabilityResponse(named: Record<string, string[] | undefined>, choices: TimeChoice[]): AvailabilityAnswer {
+  const times: Interval[] = [];
+  for (const c of choices) {
+    const given = namedValue(named, `${AVAILABILITY_FORM.times} [${c.label}]`);
+    const rank = RANK_CHOICES.indexOf(given as (typeof RANK_CHOICES)[number]);
+    if (rank >= 0) times.push({ date: c.date, start: c.start, end: c.end, rank: rank + 1 });
+  }
+  times.sort((a, b) => a.rank - b.rank || a.date.localeCompare(b.date) || a.start - b.start);
+  const languageGiven = namedValue(named, AVAILABILITY_FORM.language);
+  return {
+    token: namedValue(named, AVAILABILITY_FORM.token),
+    times,
+    language: normalizeLanguage(languageGiven) ?? '',
+    interpreter: parseYesNo(namedValue(named, AVAILABILITY_FORM.interpreter)),
+    attending: namedValue(named, AVAILABILITY_FORM.attending),
+  };
+}
+
+/** Where a family's answer goes: the Availability columns, by header. */
+export interface AvailabilityFamily {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * The family's Availability rows for one answer: one per time marked, or one row without a time
+ * when it marked none (so the answer itself is kept). Text is stored so it cannot become a formula.
+ */
+export function availabilityRows(answer: AvailabilityAnswer, family: AvailabilityFamily, answered: Date, dayCell: (day: string) => unknown = (day) => day): Record<string, unknown>[] {
+  const common = {
+    Family: answerText(family.name),
+    'Family ID': answerText(family.id),
+    Email: answerText(family.email),
+    Answered: answered,
+    Language: answer.language ? languageName(answer.language) : '',
+    Interpreter: answer.interpreter === null ? '' : answer.interpreter ? 'Yes' : 'No',
+    'Who Comes': answerText(answer.attending),
+  };
+  if (answer.times.length === 0) return [{ ...common, Date: '', Start: '', End: '', Rank: '' }];
+  return answer.times.map((t) => ({ ...common, Date: dayCell(t.date), Start: formatMinutes(t.start), End: formatMinutes(t.end), Rank: t.rank }));
+}
+
+/**
+ * True when a family's fixed conference (invited or locked) falls in none of the times it now
+ * gives: the family is asking for a change a person has to make.
+ */
+export function asksForChange(conference: { date: string; start: number; end: number }, times: Interval[]): boolean {
+  if (times.length === 0) return false;
+  return !times.some((t) => t.date === conference.date && t.start <= conference.start && conference.end <= t.end);
+}

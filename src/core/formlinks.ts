@@ -1,0 +1,55 @@
+/**
+ * Where the family forms live and how a family's link is made, as kept in document properties:
+ * the forms' ids and prefilled-link templates under one key, each family's code under its own
+ * (so one getProperties() read gives every link, and no value nears the 9 KB limit). Pure: the
+ * workspace passes the properties in; the preview reads the same to show families' links.
+ */
+import type { TimeChoice } from './availability';
+
+export const FORMS_PROP = 'slc:forms';
+export const FAMILY_CODE_PREFIX = 'slc:family-code:';
+/** Stands for the code in a stored prefilled link (hex, so URL-encoding leaves it as it is). */
+export const CODE_MARK = '0000000000000000000000000000c0de';
+
+export interface FormRecord {
+  formId: string;
+  /** The response sheet Form.setDestination made. */
+  sheetId: number | null;
+  publishedUrl: string;
+  /** toPrefilledUrl with CODE_MARK for the code. */
+  linkTemplate: string;
+}
+
+export interface FormsState {
+  availability?: FormRecord & { choices: TimeChoice[] };
+  /** By round name. */
+  questionnaires?: Record<string, FormRecord>;
+}
+
+export function readFormsState(props: Record<string, string>): FormsState {
+  try {
+    return (JSON.parse(props[FORMS_PROP] ?? '{}') as FormsState | null) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+export function linkFor(record: FormRecord, code: string): string {
+  return record.linkTemplate.replace(CODE_MARK, code);
+}
+
+/** Family ID by code. */
+export function familyOfCode(props: Record<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, code] of Object.entries(props)) if (key.startsWith(FAMILY_CODE_PREFIX)) out.set(code, key.slice(FAMILY_CODE_PREFIX.length));
+  return out;
+}
+
+/** Each family's availability link, by family ID, for the messages that carry it. */
+export function availabilityLinks(props: Record<string, string>): Map<string, string> {
+  const record = readFormsState(props).availability;
+  const out = new Map<string, string>();
+  if (!record) return out;
+  for (const [code, familyId] of familyOfCode(props)) out.set(familyId, linkFor(record, code));
+  return out;
+}

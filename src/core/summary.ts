@@ -1,0 +1,196 @@
+/**
+ * The coordinator's Summary as one grid, from the Schedule and Feedback rows: participation
+ * overall, per round, teacher and grade; responses and ratings; the follow-ups to act on; the
+ * goals families reported; the interpreter roster. Pure: the workspace reads the sheets, calls
+ * this, and writes the grid with one setValues, every string as plain text (core/answers.ts).
+ */
+import { answerText } from './answers';
+import type { FeedbackAnswer } from './feedback';
+import { formatMinutes } from './normalize';
+
+export interface SummaryConference {
+  conferenceId: string;
+  round: string;
+  teacher: string;
+  family: string;
+  familyId: string;
+  grades: string[];
+  status: string;
+  /** yyyy-MM-dd, or '' when unreadable. */
+  date: string;
+  start: number | null;
+  end: number | null;
+  room: string;
+  language: string;
+  interpreter: boolean;
+  emails: string;
+}
+
+/** A Feedback row: the family's answers (without the code) and what they are about. */
+export interface SummaryFeedback extends Omit<FeedbackAnswer, 'token'> {
+  /** Sortable (ISO) time of the answer. */
+  answered: string;
+  conferenceId: string;
+  /** Why the answer needs a look ('' when it is counted). */
+  flag: string;
+}
+
+export interface SummaryInput {
+  title: string;
+  round: string;
+  /** yyyy-MM-dd: conferences before today have taken place. */
+  today: string;
+  conferences: SummaryConference[];
+  feedback: SummaryFeedback[];
+}
+
+/** A block of the grid a chart is drawn from (1-based, header row included). */
+export interface ChartBlock {
+  title: string;
+  row: number;
+  numRows: number;
+  /** Columns (1-based): the first is the labels, the others the series. */
+  columns: number[];
+}
+
+export interface SummaryGrid {
+  grid: (string | number)[][];
+  charts: ChartBlock[];
+  /** Headline figures, for the sidebar. */
+  totals: { scheduled: number; attended: number; noShow: number; responses: number; followUps: number; flagged: number };
+}
+
+type Cell = string | number;
+
+const NOT_SCHEDULED = new Set(['cancelled', 'declined']);
+
+function percent(part: number, whole: number): Cell {
+  return whole > 0 ? Math.round((part / whole) * 100) : '';
+}
+
+function mean(values: number[]): Cell {
+  return values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : '';
+}
+
+interface Tally {
+  scheduled: number;
+  attended: number;
+  noShow: number;
+}
+
+function tally(list: SummaryConference[]): Tally {
+  const live = list.filter((c) => !NOT_SCHEDULED.has(c.status));
+  return { scheduled: live.length, attended: live.filter((c) => c.status === 'attended').length, noShow: live.filter((c) => c.status === 'no-show').length };
+}
+
+function groupBy<T>(items: T[], keys: (t: T) => string[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) for (const k of keys(item)) out.set(k, [...(out.get(k) ?? []), item]);
+  return new Map([...out].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
+}
+
+/** The answers that count: one per conference (the latest), unflagged. */
+export function countedAnswers(feedback: SummaryFeedback[]): Map<string, SummaryFeedback> {
+  const latest = new Map<string, SummaryFeedback>();
+  for (const f of feedback) {
+    if (f.flag || !f.conferenceId) continue;
+    const seen = latest.get(f.conferenceId);
+    if (!seen || seen.answered <= f.answered) latest.set(f.conferenceId, f);
+  }
+  return latest;
+}
+
+export function buildSummary(input: SummaryInput): SummaryGrid {
+  const rows: Cell[][] = [];
+  const charts: ChartBlock[] = [];
+  const text = (s: string) => answerText(s);
+  const add = (...cells: Cell[]) => rows.push(cells);
+  const section = (title: string, note = '') => {
+    if (rows.length) add('');
+    add(text(title), text(note));
+  };
+  const round = input.conferences.filter((c) => c.round === input.round);
+  const counted = countedAnswers(input.feedback);
+  const roundIds = new Set(round.map((c) => c.conferenceId));
+  const answers = [...counted.values()].filter((f) => roundIds.has(f.conferenceId));
+  const byId = new Map(round.map((c) => [c.conferenceId, c]));
+  const held = (list: SummaryConference[]) => list.filter((c) => c.status === 'attended' || (!NOT_SCHEDULED.has(c.status) && c.status !== 'no-show' && c.date !== '' && c.date < input.today));
+  const answered = (list: SummaryConference[]) => list.filter((c) => counted.has(c.conferenceId));
+
+  // 'Summary' in A1 is the header set-up checks for: a rebuild and a set-up never fight over row 1.
+  add('Summary', text(input.title), text(`${input.round} round`));
+
+  section('Participation', 'Families; participation = attended ÷ scheduled.');
+  add('Round', 'Families scheduled', 'Attended', 'No-show', 'Participation %');
+  for (const [name, list] of groupBy(input.conferences, (c) => [c.round || '(no round)'])) {
+    const byFamily = groupBy(list.filter((c) => !NOT_SCHEDULED.has(c.status)), (c) => [c.familyId || c.conferenceId]);
+    const families = [...byFamily.values()];
+    const attended = families.filter((fs) => fs.some((c) => c.status === 'attended')).length;
+    const noShow = families.filter((fs) => fs.every((c) => c.status === 'no-show')).length;
+    add(text(name), families.length, attended, noShow, percent(attended, families.length));
+  }
+
+  const feedbackHeader = ['Responses', 'Response rate %', 'Average rating'];
+  section('Per teacher', `${input.round}; response rate = answers ÷ conferences held.`);
+  const teacherTop = rows.length + 1;
+  add('Teacher', 'Attended', 'No-show', 'Scheduled', 'Participation %', ...feedbackHeader);
+  const teachers = groupBy(round, (c) => [c.teacher || '(no teacher)']);
+  for (const [name, list] of teachers) {
+    const t = tally(list);
+    const ratings = answered(list).map((c) => counted.get(c.conferenceId)!.rating).filter((r): r is number => r !== null);
+    add(text(name), t.attended, t.noShow, t.scheduled, percent(t.attended, t.scheduled), answered(list).length, percent(answered(list).length, held(list).length), mean(ratings));
+  }
+  if (teachers.size > 0) {
+    charts.push({ title: 'Participation per teacher', row: teacherTop, numRows: teachers.size + 1, columns: [1, 2, 3] });
+    charts.push({ title: 'Average rating per teacher (1–5)', row: teacherTop, numRows: teachers.size + 1, columns: [1, 8] });
+  } else add(text('No conferences in this round yet.'));
+
+  section('Per grade', 'A conference counts for each grade among its students.');
+  add('Grade', 'Attended', 'No-show', 'Scheduled', 'Participation %');
+  for (const [grade, list] of groupBy(round, (c) => (c.grades.length ? [...new Set(c.grades)] : ['(no grade)']))) {
+    const t = tally(list);
+    add(text(grade), t.attended, t.noShow, t.scheduled, percent(t.attended, t.scheduled));
+  }
+
+  const flagged = input.feedback.filter((f) => f.flag);
+  const ratings = answers.map((f) => f.rating).filter((r): r is number => r !== null);
+  section('Questionnaire', 'The latest answer per conference counts.');
+  add(...feedbackHeader, 'Answers to check');
+  add(answers.length, percent(answers.length, held(round).length), mean(ratings), flagged.length);
+
+  const followUps = answers.filter((f) => f.followUp).sort((a, b) => a.answered.localeCompare(b.answered));
+  section('Follow-up requests', followUps.length ? 'Families asking to meet the teacher again.' : 'None yet.');
+  add('Family', 'Teacher', 'When', 'Contact', 'Conference ID', 'Answered');
+  for (const f of followUps) {
+    const c = byId.get(f.conferenceId)!;
+    add(text(c.family), text(c.teacher), text(f.followUpWhen), text(c.emails), text(c.conferenceId), text(f.answered));
+  }
+
+  const goals = answers.filter((f) => f.goal || f.help).sort((a, b) => (byId.get(a.conferenceId)!.teacher).localeCompare(byId.get(b.conferenceId)!.teacher));
+  section('Goals families reported');
+  add('Teacher', 'Family', 'Goal', 'How the family will help', 'Comments');
+  for (const f of goals) {
+    const c = byId.get(f.conferenceId)!;
+    add(text(c.teacher), text(c.family), text(f.goal), text(f.help), text(f.comments));
+  }
+
+  const interpreted = round
+    .filter((c) => c.interpreter && !NOT_SCHEDULED.has(c.status))
+    .sort((a, b) => a.language.localeCompare(b.language) || a.date.localeCompare(b.date) || (a.start ?? 0) - (b.start ?? 0));
+  section('Interpreter roster', interpreted.length ? 'Per language and time.' : 'No conference needs an interpreter.');
+  add('Language', 'Date', 'Start', 'End', 'Teacher', 'Room', 'Family');
+  for (const c of interpreted) {
+    add(text(c.language || '(not given)'), text(c.date), text(c.start === null ? '' : formatMinutes(c.start)), text(c.end === null ? '' : formatMinutes(c.end)), text(c.teacher), text(c.room), text(c.family));
+  }
+
+  if (flagged.length) {
+    section('Answers to check', 'Kept, not counted: the code in the link did not match a conference of this round.');
+    add('Answered', 'Why', 'Conference ID');
+    for (const f of flagged) add(text(f.answered), text(f.flag), text(f.conferenceId));
+  }
+
+  const width = Math.max(...rows.map((r) => r.length));
+  const grid = rows.map((r) => [...r, ...new Array<Cell>(width - r.length).fill('')]);
+  const t = tally(round);
+  return { grid, charts, totals: { scheduled: t.scheduled, attended: t.attended, noShow: t.noShow, responses: answers.length, followUps: followUps.length, flagged: flagged.length } };
+}

@@ -1,0 +1,104 @@
+/**
+ * Issue 8 in a real browser, on the preview: a family answers the availability form through its
+ * own link and is placed at once; after the conference it answers the questionnaire; the
+ * coordinator's Summary tab shows the answer, the follow-up request and the two charts.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { openSchool } from '../../preview/school';
+import { type Preview, startPreview } from '../../preview/server';
+import type { Result, Settings } from '../../src/shared/api';
+import { describeBrowser, launch } from './browser';
+
+const SHOTS = join(__dirname, '../../test-output/screenshots');
+
+jest.setTimeout(90_000);
+
+function call(preview: Preview, name: string, args: unknown[]): unknown {
+  const r = preview.school.bundle.callFromClient(name, args) as Result<unknown>;
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+function runJob(preview: Preview, job: string): void {
+  for (let i = 0; i < 20; i++) if ((call(preview, 'runJob', [job]) as { done: boolean }).done) return;
+}
+
+function sheetRows(preview: Preview, name: string): Record<string, unknown>[] {
+  const [header, ...body] = preview.school.emulator.spreadsheet.sheetByName(name)!.values();
+  return body.map((r) => Object.fromEntries(header!.map((h, i) => [String(h), r[i]])));
+}
+
+/** Submits a form in the page and waits for the preview's answer (the trigger has run by then). */
+async function submit(page: Page, button: ReturnType<Page['locator']>): Promise<void> {
+  const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/forms/submit')), button.click()]);
+  const answer = (await response.json()) as { ok: boolean; message?: string };
+  expect(answer.message ?? '').toBe('');
+  expect(answer.ok).toBe(true);
+}
+
+/** Opens a tab once the sidebar has loaded (its first calls re-render the page, resetting forms). */
+async function openTab(page: Page, tab: string): Promise<void> {
+  const frame = await (await page.waitForSelector('iframe#sidebar[src]')).contentFrame();
+  await frame!.waitForSelector('li.step');
+  await page.waitForLoadState('networkidle');
+  await page.locator(`nav#tabs button[data-tab="${tab}"]`).click();
+}
+
+describeBrowser('the family forms in the preview', () => {
+  it('a family answers both forms and the Summary shows its answer, its follow-up request and the charts', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const browser: Browser = await launch();
+    const preview = await startPreview({ school: openSchool({ students: 60 }) });
+    try {
+      await familyAnswersBothForms(browser, preview);
+    } finally {
+      await preview.close();
+      await browser.close();
+    }
+  });
+});
+
+async function familyAnswersBothForms(browser: Browser, preview: Preview): Promise<void> {
+  runJob(preview, 'setup');
+  const { settings } = call(preview, 'getSettings', []) as { settings: Settings };
+  call(preview, 'saveSettings', [{ ...settings, placeResponses: 'at-once' }]);
+  runJob(preview, 'forms');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(preview.url);
+
+  await openTab(page, 'Forms');
+  const availability = page.locator('.card', { hasText: 'when can you come' });
+  const family = availability.locator('p.muted button').first();
+  const familyId = await family.textContent();
+  await family.click();
+  const firstTime = availability.locator('select[name^="Which times suit you? ["]').first();
+  await firstTime.selectOption('1st choice');
+  await submit(page, availability.locator('button[type=submit]'));
+  const placed = sheetRows(preview, 'Schedule').filter((r) => r['Family ID'] === familyId);
+  expect(placed.length).toBeGreaterThan(0);
+  await page.screenshot({ path: join(SHOTS, 'forms-01-availability.png') });
+
+  preview.school.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+  runJob(preview, 'questionnaire');
+  const conference = sheetRows(preview, 'Schedule').find((r) => r['Family ID'] === familyId)!;
+  await page.reload();
+  await openTab(page, 'Forms');
+  const questionnaire = page.locator('.card', { hasText: 'how did the Fall conference go' });
+  await questionnaire.locator('input[name="__url"]').fill(String(conference['Feedback Link']));
+  await questionnaire.locator('select[name="How did the conference go?"]').selectOption('5');
+  await questionnaire.locator('select[name="Would you like a follow-up meeting with the teacher?"]').selectOption('Yes');
+  await questionnaire.locator('input[name="If yes, when would suit you?"]').fill('Thursday morning');
+  await questionnaire.locator('textarea[name="What did your child share, and what goal did they set?"]').fill('<b>Read every night</b>');
+  await submit(page, questionnaire.locator('button[type=submit]'));
+
+  await page.reload();
+  await openTab(page, 'Summary');
+  const view = page.locator('#view');
+  await expect(view.locator('figure.chart figcaption').allTextContents()).resolves.toEqual(['Participation per teacher', 'Average rating per teacher (1–5)']);
+  const followUp = view.locator('tr', { hasText: 'Thursday morning' });
+  await expect(followUp.textContent()).resolves.toContain(String(conference.Family));
+  await expect(view.locator('td', { hasText: '<b>Read every night</b>' }).count()).resolves.toBe(1);
+  await page.screenshot({ path: join(SHOTS, 'forms-02-summary.png'), fullPage: true });
+}

