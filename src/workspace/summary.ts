@@ -17,21 +17,16 @@ import { readSettings, readSheet, wallClockIn } from './data';
 import type { ChunkResult, JobSpec } from './jobs';
 import { plural, step, type StepContext } from './steps';
 import { writeGrid } from './write';
+import { sheetMemo, type SheetMemo, type SheetReader } from './reads';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-export type SheetReader = (name: string) => unknown[][] | null;
-
-const READS = new WeakMap<StepContext, Map<string, unknown[][] | null>>();
+const MEMOS = new WeakMap<StepContext, SheetMemo>();
 
 /** The sidebar's steps read each sheet once per overview, however many steps look at it. */
 export function stepReader(ctx: StepContext): SheetReader {
-  let memo = READS.get(ctx);
-  if (!memo) READS.set(ctx, (memo = new Map()));
-  const cache = memo;
-  return (name) => {
-    if (!cache.has(name)) cache.set(name, ctx.present.has(name) ? readSheet(ctx.ss, name) : null);
-    return cache.get(name)!;
-  };
+  let memo = MEMOS.get(ctx);
+  if (!memo) MEMOS.set(ctx, (memo = sheetMemo(ctx.ss, new Set(ctx.present.keys()))));
+  return memo.read;
 }
 
 function iso(value: unknown, timeZone: string): string {
@@ -101,12 +96,12 @@ function placeCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, summary: Summary
 }
 
 /** Rebuilds the Summary sheet; returns the figures it shows. */
-export function rebuildSummary(): SummaryGrid['totals'] {
+export function rebuildSummary(memo: SheetMemo = sheetMemo(SpreadsheetApp.getActiveSpreadsheet())): SummaryGrid['totals'] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(SUMMARY.name);
   if (!sheet) throw new UserError('There is no Summary sheet. Run Set up first.');
   const settings = readSettings(ss);
-  const summary = summaryOf(ss, settings, Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'));
+  const summary = summaryOf(ss, settings, Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'), memo.read);
   const rows = Math.max(summary.grid.length, sheet.getLastRow());
   const columns = Math.max(summary.grid[0]?.length ?? 1, sheet.getLastColumn());
   const grid = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => summary.grid[r]?.[c] ?? ''));
