@@ -110,7 +110,8 @@ function prefillTemplate(form: Form, codeItem: GoogleAppsScript.Forms.Item): str
 
 function newForm(title: string, description: string, confirmation: string): Form {
   const form = FormApp.create(title);
-  form.setDescription(description).setCollectEmail(false).setAllowResponseEdits(true).setConfirmationMessage(confirmation);
+  // No summary of everyone's answers for respondents: a family sees only what it wrote.
+  form.setDescription(description).setCollectEmail(false).setAllowResponseEdits(true).setPublishingSummary(false).setConfirmationMessage(confirmation);
   return form;
 }
 

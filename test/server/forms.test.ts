@@ -103,6 +103,8 @@ describe('the forms job', () => {
     expect(s.emulator.forms.forms()).toHaveLength(2);
     expect(s.emulator.triggers.triggers.filter((t) => t.event === 'ON_FORM_SUBMIT')).toHaveLength(1);
     expect(s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses'))).toHaveLength(2);
+    // Families never see a summary of other families' answers; they may edit their own.
+    for (const f of s.emulator.forms.forms()) expect(f).toMatchObject({ publishingSummary: false, allowResponseEdits: true, collectEmail: false });
   });
 
   it('offers the teachers’ windows and gives every family a link carrying only its own unguessable code', () => {
