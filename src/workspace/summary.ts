@@ -30,7 +30,7 @@ export function stepReader(ctx: StepContext): SheetReader {
 }
 
 function iso(value: unknown, timeZone: string): string {
-  return value instanceof Date ? Utilities.formatDate(value, timeZone, "yyyy-MM-dd'T'HH:mm") : cleanText(value);
+  return value instanceof Date ? Utilities.formatDate(value, timeZone, 'yyyy-MM-dd HH:mm:ss') : cleanText(value);
 }
 
 /** The Summary's grid from one read of each sheet it draws on. */
