@@ -99,12 +99,12 @@ const ADD_METHODS = [
 ];
 const FORM_GETTERS = [
   'getId', 'getTitle', 'getDescription', 'collectsEmail', 'canEditResponse', 'isAcceptingResponses',
-  'getConfirmationMessage', 'getCustomClosedFormMessage', 'getPublishedUrl', 'getEditUrl', 'getSummaryUrl',
+  'getConfirmationMessage', 'getCustomClosedFormMessage', 'getPublishedUrl', 'getEditUrl', 'getSummaryUrl', 'publishingSummary',
   'getDestinationId', 'getDestinationType', 'getItemById', 'createResponse',
 ];
 const FORM_SETTERS = [
   'setTitle', 'setDescription', 'setCollectEmail', 'setAllowResponseEdits', 'setAcceptingResponses',
-  'setConfirmationMessage', 'setCustomClosedFormMessage', 'deleteItem', 'moveItem',
+  'setConfirmationMessage', 'setCustomClosedFormMessage', 'setPublishingSummary', 'deleteItem', 'moveItem',
 ];
 const RESPONSE_GETTERS = [
   'getId', 'getTimestamp', 'getRespondentEmail', 'getItemResponses', 'getResponseForItem', 'getEditResponseUrl',
@@ -258,6 +258,8 @@ export interface FormState {
   destination: DestinationState | null;
   collectEmail: boolean;
   allowResponseEdits: boolean;
+  /** Form.setPublishingSummary: respondents may see a summary of everyone's answers. */
+  publishingSummary: boolean;
   acceptingResponses: boolean;
   confirmationMessage: string;
   customClosedFormMessage: string;
@@ -521,6 +523,7 @@ export class FormStore {
       destination: null,
       collectEmail: false,
       allowResponseEdits: false,
+      publishingSummary: false,
       acceptingResponses: true,
       confirmationMessage: '',
       customClosedFormMessage: '',
@@ -972,6 +975,7 @@ export class FormStore {
           editUrl: formEditUrl(f),
           collectEmail: f.collectEmail,
           allowResponseEdits: f.allowResponseEdits,
+          publishingSummary: f.publishingSummary,
           acceptingResponses: f.acceptingResponses,
           confirmationMessage: f.confirmationMessage,
           destination: f.destination ? { spreadsheetId: f.destination.spreadsheetId, sheetName: dest?.sheet.name ?? null } : null,
@@ -1550,6 +1554,19 @@ class Form {
   setAllowResponseEdits(enabled: boolean): this {
     return this.set('setAllowResponseEdits', (f) => {
       f.allowResponseEdits = enabled === true;
+    });
+  }
+  /**
+   * Whether respondents get a link to a summary of all responses after submitting (the
+   * reference: publishingSummary / setPublishingSummary). Off for a new form (an assumption:
+   * the reference does not state the default; the Forms editor starts with it off).
+   */
+  publishingSummary(): boolean {
+    return this.call('publishingSummary', (f) => f.publishingSummary);
+  }
+  setPublishingSummary(enabled: boolean): this {
+    return this.set('setPublishingSummary', (f) => {
+      f.publishingSummary = enabled === true;
     });
   }
   isAcceptingResponses(): boolean {

@@ -100,7 +100,7 @@ export function feedbackRow(answer: FeedbackAnswer, match: { conference: CodedCo
   };
 }
 
-/** A row laid out under a sheet's header (missing headers left out, unknown columns blank). */
-export function rowUnder(header: string[], byHeader: Record<string, unknown>, keep: unknown[] = []): unknown[] {
-  return header.map((h, i) => (h in byHeader ? byHeader[h] : keep[i] ?? ''));
+/** A row laid out under a sheet's header (columns it does not name, such as people's own, blank). */
+export function rowUnder(header: string[], byHeader: Record<string, unknown>): unknown[] {
+  return header.map((h) => (h in byHeader ? byHeader[h] : ''));
 }

@@ -101,9 +101,10 @@ export function normalizeLanguage(value: unknown): string | null {
 }
 
 const YES = new Set(['yes', 'y', 'true', '1', 'x', '✓', '✔', 'si', 'sí', 'oui', 'needed', 'required', 'interpreter']);
-const NO = new Set(['no', 'n', 'false', '0', '', 'none', 'not needed', 'n/a', 'na', '-']);
+const NO = new Set(['no', 'n', 'false', '0', 'none', 'not needed', 'n/a', 'na', '-']);
 
 /** Yes/no in the forms people use; null when it is neither. */
+/** Yes, no, or null when the cell says neither (a blank is not an answer: a skipped form question). */
 export function parseYesNo(value: unknown): boolean | null {
   if (value === true || value === false) return value;
   if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : null;

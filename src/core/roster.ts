@@ -204,7 +204,8 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
     }
     if (language === (options.defaultLanguage ?? 'en')) language = '';
     const interpCell = row.get('Interpreter');
-    let interpreter = parseYesNo(interpCell);
+    // A blank Interpreter cell means no interpreter.
+    let interpreter = cleanText(interpCell) === '' ? false : parseYesNo(interpCell);
     if (interpreter === null) {
       bad('Interpreter', `"${cleanText(interpCell)}" is neither yes nor no; taken as no.`, 'warning');
       interpreter = false;

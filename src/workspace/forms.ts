@@ -17,6 +17,7 @@ import { answerText } from '../core/answers';
 import { CODE_MARK, FAMILY_CODE_PREFIX, familyOfCode, FORMS_PROP, linkFor, readFormsState, type FormRecord, type FormsState } from '../core/formlinks';
 import { feedbackRow, matchConference, parseFeedbackResponse, QUESTIONNAIRE_FORM, rowUnder, tokenOfLink, type CodedConference } from '../core/feedback';
 import { UserError } from '../core/errors';
+import { parseRoster } from '../core/roster';
 import { languageName, LANGUAGE_NAMES, cleanText } from '../core/normalize';
 import { AVAILABILITY, FEEDBACK, SCHEDULE, type SheetSpec } from '../core/schema';
 import { readScheduleSheet, readAvailability, type ExistingRow } from '../core/schedule/sheet';
@@ -30,6 +31,7 @@ import { placeAtOnce } from './placement';
 import { plural, step, type StepContext } from './steps';
 import { rebuildSummary, stepReader } from './summary';
 import { kindsOf, writeGrid } from './write';
+import { sheetMemo, type SheetMemo } from './reads';
 
 /** The handler Apps Script calls on a form submit (a top-level function of the bundle). */
 export const SUBMIT_HANDLER = 'onFormSubmit';
@@ -108,7 +110,8 @@ function prefillTemplate(form: Form, codeItem: GoogleAppsScript.Forms.Item): str
 
 function newForm(title: string, description: string, confirmation: string): Form {
   const form = FormApp.create(title);
-  form.setDescription(description).setCollectEmail(false).setAllowResponseEdits(true).setConfirmationMessage(confirmation);
+  // No summary of everyone's answers for respondents: a family sees only what it wrote.
+  form.setDescription(description).setCollectEmail(false).setAllowResponseEdits(true).setPublishingSummary(false).setConfirmationMessage(confirmation);
   return form;
 }
 
@@ -211,6 +214,11 @@ function writeScheduleColumn(read: ScheduleRead, header: string, cells: Map<numb
   const last = read.values.length;
   const body = read.values.slice(1).map((row, i) => [cells.has(i + 2) ? cells.get(i + 2) : row[column - 1] ?? '']);
   writeGrid(read.sheet.getRange(2, column, last - 1, 1), body, [SCHEDULE.columns.find((c) => c.header === header)?.kind]);
+  // The rows read (shared with each ExistingRow's values) now say what the sheet says.
+  for (const [row, value] of cells) {
+    const cellsOfRow = read.values[row - 1];
+    if (cellsOfRow) cellsOfRow[column - 1] = value;
+  }
 }
 
 /** Gives this round's conferences without one a questionnaire link. Returns how many it gave. */
@@ -284,29 +292,30 @@ function responseKey(ref: string, at: Date): string {
 }
 
 /** Reads a generated sheet as header + body, for a rewrite in one setValues. */
-function readGenerated(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): { sheet: GoogleAppsScript.Spreadsheet.Sheet; header: string[]; body: unknown[][] } {
-  const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new UserError(`There is no ${name} sheet. Run Set up first.`);
-  const values = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
+function readGenerated(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, memo: SheetMemo, spec: SheetSpec): { sheet: GoogleAppsScript.Spreadsheet.Sheet; header: string[]; body: unknown[][] } {
+  const sheet = ss.getSheetByName(spec.name);
+  if (!sheet) throw new UserError(`There is no ${spec.name} sheet. Run Set up first.`);
+  const values = memo.read(spec.name) ?? [];
   const header = (values[0] ?? []).map(String);
-  if (!header.includes('Response')) throw new UserError(`The ${name} sheet has no "Response" column. Run Set up to add it.`, { sheet: name, row: 1, column: header.length + 1 });
+  if (!header.includes('Response')) throw new UserError(`The ${spec.name} sheet has no "Response" column. Run Set up to add it.`, { sheet: spec.name, row: 1, column: header.length + 1 });
   return { sheet, header, body: values.slice(1) };
 }
 
 /** Rewrites the body below the header in one setValues (blank rows where rows went away). */
-function writeBody(spec: SheetSpec, sheet: GoogleAppsScript.Spreadsheet.Sheet, header: string[], body: unknown[][], oldCount: number): void {
+function writeBody(memo: SheetMemo, spec: SheetSpec, sheet: GoogleAppsScript.Spreadsheet.Sheet, header: string[], body: unknown[][], oldCount: number): void {
   const rows = body.map((r) => header.map((_, i) => r[i] ?? ''));
   while (rows.length < oldCount) rows.push(header.map(() => ''));
   if (rows.length === 0) return;
   if (sheet.getMaxRows() < rows.length + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
   writeGrid(sheet.getRange(2, 1, rows.length, header.length), rows, kindsOf(spec, header));
+  memo.wrote(spec.name, [header, ...rows]);
 }
 
 /** New availability answers into the Availability sheet; returns the families that answered. */
-function recordAvailability(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: FormsState, props: Record<string, string>): string[] {
+function recordAvailability(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, memo: SheetMemo, state: FormsState, props: Record<string, string>, settings: Settings): string[] {
   const responses = responseRows(ss, state.availability);
   if (responses.length === 0) return [];
-  const { sheet, header, body } = readGenerated(ss, AVAILABILITY.name);
+  const { sheet, header, body } = readGenerated(ss, memo, AVAILABILITY);
   const col = (h: string) => header.indexOf(h);
   const seen = new Set(body.map((r) => String(r[col('Response')] ?? '')));
   const latest = new Map<string, number>();
@@ -315,7 +324,8 @@ function recordAvailability(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state:
     const at = r[col('Answered')];
     if (id && at instanceof Date) latest.set(id, Math.max(latest.get(id) ?? 0, at.getTime()));
   }
-  const families = new Map((readSchool(ss, readSettings(ss), '').roster?.families ?? []).map((f) => [f.id, f]));
+  // Families group by Family ID or shared emails, whatever the teachers: no need to read the Teachers sheet.
+  const families = new Map(parseRoster(memo.read('Roster') ?? [], null, { defaultLanguage: settings.defaultLanguage }).families.map((f) => [f.id, f]));
   const codes = familyOfCode(props);
   let rows = body;
   const answered: string[] = [];
@@ -337,11 +347,11 @@ function recordAvailability(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state:
     }
     rows = [...rows, ...availabilityRows(answer, target, response.at, (day) => Utilities.parseDate(day, ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd')).map((r) => rowUnder(header, { ...r, Response: answerText(key) }))];
   }
-  if (rows !== body) writeBody(AVAILABILITY, sheet, header, rows, body.length);
+  if (rows !== body) writeBody(memo, AVAILABILITY, sheet, header, rows, body.length);
   return answered;
 }
 
-function codedConferences(read: ScheduleRead): CodedConference[] {
+function codedConferences(read: Pick<ScheduleRead, 'rows' | 'columns'>): CodedConference[] {
   const link = read.columns.get('Feedback Link');
   const cell = (r: ExistingRow, h: string) => cleanText(r.values[(read.columns.get(h) ?? 0) - 1]);
   return read.rows.flatMap((r) => {
@@ -351,14 +361,14 @@ function codedConferences(read: ScheduleRead): CodedConference[] {
 }
 
 /** New questionnaire answers into the Feedback sheet: an edit replaces its row, a second answer is kept beside the first. */
-function recordFeedback(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: FormsState): number {
+function recordFeedback(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, memo: SheetMemo, state: FormsState): number {
   const rounds = Object.entries(state.questionnaires ?? {}).map(([round, record]) => ({ round, responses: responseRows(ss, record) }));
   if (rounds.every((r) => r.responses.length === 0)) return 0;
-  const { sheet, header, body } = readGenerated(ss, FEEDBACK.name);
+  const { sheet, header, body } = readGenerated(ss, memo, FEEDBACK);
   const col = header.indexOf('Response');
   const refOf = (r: unknown[]) => String(r[col] ?? '').split(' @ ')[0]!;
   const seen = new Set(body.map((r) => String(r[col] ?? '')));
-  const conferences = codedConferences(readSchedule(ss));
+  const conferences = codedConferences(readScheduleSheet(memo.read(SCHEDULE.name) ?? [], wallClockIn(ss.getSpreadsheetTimeZone())));
   const rows = [...body];
   let recorded = 0;
   for (const { round, responses } of rounds) {
@@ -373,7 +383,7 @@ function recordFeedback(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, state: For
       recorded++;
     }
   }
-  if (recorded) writeBody(FEEDBACK, sheet, header, rows, body.length);
+  if (recorded) writeBody(memo, FEEDBACK, sheet, header, rows, body.length);
   return recorded;
 }
 
@@ -386,11 +396,13 @@ export function recordResponses(): { availability: number; feedback: number; pla
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const props = documentProperties().getProperties();
   const state = readFormsState(props);
-  const answered = recordAvailability(ss, state, props);
-  const feedback = recordFeedback(ss, state);
   const settings = readSettings(ss, props['slc:settings'] ?? null);
+  const memo = sheetMemo(ss);
+  const answered = recordAvailability(ss, memo, state, props, settings);
+  const feedback = recordFeedback(ss, memo, state);
   const placed = settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
-  rebuildSummary();
+  if (placed) memo.forget(SCHEDULE.name);
+  rebuildSummary(memo);
   return { availability: answered.length, feedback, placed };
 }
 
@@ -462,9 +474,8 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     const props = documentProperties();
     const record = readFormsState(props.getProperties()).questionnaires?.[settings.roundName];
     if (!record) throw new UserError(`There is no ${settings.roundName} questionnaire yet: create the family forms first.`);
-    const read = readSchedule(ss);
-    ensureFeedbackLinks(read, record, settings.roundName);
     const fresh = readSchedule(ss);
+    ensureFeedbackLinks(fresh, record, settings.roundName);
     const tz = ss.getSpreadsheetTimeZone();
     const stamp = ctx.now();
     // Sent by a chunk that stopped before stamping them: stamped now, never sent twice.

@@ -13,7 +13,8 @@ import { invitesStep } from './invites';
 import { questionnaireStep } from './forms';
 import { remindersStep } from './reminders';
 import { summaryStep } from './summary';
-import { memoReader, plural, step, type StepContext } from './steps';
+import { plural, step, type StepContext } from './steps';
+import { sheetMemo } from './reads';
 
 
 /** The sidebar shows this many problems per step; the count says how many there are. */
@@ -50,7 +51,7 @@ export function buildOverview(): Overview {
   const settings = readSettings(ss, props[PROP.settings] ?? null);
   const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
   const data = ready ? readSchool(ss, settings, today) : null;
-  const read = memoReader(ss, present);
+  const read = sheetMemo(ss, new Set(present.keys())).read;
   const schedule = ready ? readScheduleSheet(read('Schedule') ?? [], wallClockIn(ss.getSpreadsheetTimeZone())) : null;
 
   const rosterStep = (): StepState => {

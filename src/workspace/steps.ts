@@ -3,7 +3,8 @@
  * later steps (each exports its own `xStep(context)`).
  */
 import { STEPS, type StepId, type StepState, type Settings } from '../shared/api';
-import { readSheet, type SchoolData } from './data';
+import type { SchoolData } from './data';
+import type { SheetReader } from './reads';
 import type { ScheduleSheet } from '../core/schedule/sheet';
 
 /** What the later steps' state functions get: everything buildOverview has read already. */
@@ -22,17 +23,6 @@ export interface StepContext {
   read: SheetReader;
   /** yyyy-MM-dd in the spreadsheet's zone. */
   today: string;
-}
-
-export type SheetReader = (name: string) => unknown[][] | null;
-
-/** A reader that reads each present sheet once (null for a sheet that is not there). */
-export function memoReader(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, present: Map<string, unknown>): SheetReader {
-  const cache = new Map<string, unknown[][] | null>();
-  return (name) => {
-    if (!cache.has(name)) cache.set(name, present.has(name) ? readSheet(ss, name) : null);
-    return cache.get(name)!;
-  };
 }
 
 export function step(id: StepId, rest: Omit<StepState, 'id' | 'title' | 'problems' | 'problemCount' | 'counts'> & Partial<StepState>): StepState {

@@ -15,9 +15,9 @@ import { UserError } from '../core/errors';
 import type { Settings, StepState } from '../shared/api';
 import { readSettings, readSheet, wallClockIn } from './data';
 import type { ChunkResult, JobSpec } from './jobs';
-import { plural, step, type SheetReader, type StepContext } from './steps';
-export type { SheetReader };
+import { plural, step, type StepContext } from './steps';
 import { writeGrid } from './write';
+import { sheetMemo, type SheetMemo, type SheetReader } from './reads';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -27,7 +27,7 @@ export function stepReader(ctx: StepContext): SheetReader {
 }
 
 function iso(value: unknown, timeZone: string): string {
-  return value instanceof Date ? Utilities.formatDate(value, timeZone, "yyyy-MM-dd'T'HH:mm") : cleanText(value);
+  return value instanceof Date ? Utilities.formatDate(value, timeZone, 'yyyy-MM-dd HH:mm:ss') : cleanText(value);
 }
 
 /** The Summary's grid from one read of each sheet it draws on. */
@@ -47,8 +47,7 @@ export function summaryOf(ss: Spreadsheet, settings: Settings, today: string, re
     teacher: r.teacher,
     family: cleanText(at(r.values, 'Family')),
     familyId: r.familyId,
-    // textCell's apostrophe stays in a plain-text cell ("'10007"): compared without it.
-    grades: r.studentIds.map((id) => grades.get(id.replace(/^'/, '')) ?? '').filter(Boolean),
+    grades: r.studentIds.map((id) => grades.get(id) ?? '').filter(Boolean),
     status: r.status || 'scheduled',
     date: r.date ?? '',
     start: r.start,
@@ -93,12 +92,12 @@ function placeCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, summary: Summary
 }
 
 /** Rebuilds the Summary sheet; returns the figures it shows. */
-export function rebuildSummary(): SummaryGrid['totals'] {
+export function rebuildSummary(memo: SheetMemo = sheetMemo(SpreadsheetApp.getActiveSpreadsheet())): SummaryGrid['totals'] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(SUMMARY.name);
   if (!sheet) throw new UserError('There is no Summary sheet. Run Set up first.');
   const settings = readSettings(ss);
-  const summary = summaryOf(ss, settings, Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'));
+  const summary = summaryOf(ss, settings, Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'), memo.read);
   const rows = Math.max(summary.grid.length, sheet.getLastRow());
   const columns = Math.max(summary.grid[0]?.length ?? 1, sheet.getLastColumn());
   const grid = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => summary.grid[r]?.[c] ?? ''));

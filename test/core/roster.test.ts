@@ -23,7 +23,9 @@ describe('reading cells', () => {
     expect(normalizeLanguage('')).toBe('');
     expect(normalizeLanguage('Klingon')).toBeNull();
     for (const y of ['Yes', 'Y', 'true', 'x', 'Sí', true, 1]) expect(parseYesNo(y)).toBe(true);
-    for (const n of ['No', 'n', '', 'FALSE', false, 0]) expect(parseYesNo(n)).toBe(false);
+    for (const n of ['No', 'n', 'FALSE', false, 0]) expect(parseYesNo(n)).toBe(false);
+    // A blank is no answer (a form question skipped), not a no.
+    for (const blank of ['', '  ', null]) expect(parseYesNo(blank)).toBeNull();
     expect(parseYesNo('maybe')).toBeNull();
   });
 

@@ -140,6 +140,14 @@ describe('Form (https://developers.google.com/apps-script/reference/forms/form)'
       expect(form.getCustomClosedFormMessage()).toBe('Sign-up has closed.');
     });
 
+    it('shows respondents no summary of everyone\'s answers unless setPublishingSummary(true) (form#setPublishingSummary(Boolean))', () => {
+      const { FormApp } = setup();
+      const form = FormApp.create('A');
+      expect(form.publishingSummary()).toBe(false);
+      expect(form.setPublishingSummary(true)).toBe(form);
+      expect(form.publishingSummary()).toBe(true);
+    });
+
     it('costs ~5 ms per getter and ~300 ms per setter in an execution', () => {
       const env = setup();
       const form = env.FormApp.create('A');

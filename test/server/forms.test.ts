@@ -103,6 +103,8 @@ describe('the forms job', () => {
     expect(s.emulator.forms.forms()).toHaveLength(2);
     expect(s.emulator.triggers.triggers.filter((t) => t.event === 'ON_FORM_SUBMIT')).toHaveLength(1);
     expect(s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses'))).toHaveLength(2);
+    // Families never see a summary of other families' answers; they may edit their own.
+    for (const f of s.emulator.forms.forms()) expect(f).toMatchObject({ publishingSummary: false, allowResponseEdits: true, collectEmail: false });
   });
 
   it('offers the teachers’ windows and gives every family a link carrying only its own unguessable code', () => {
@@ -277,7 +279,12 @@ describe('the questionnaire', () => {
   it('is sent once per family after its conference, in one email carrying only its own links', () => {
     const s = afterConferences();
     const first = run(s, 'questionnaire');
+    const calls = s.emulator.ws.reports.at(-1)!.callsByMethod;
+    // One read of the Schedule, one write of its Questionnaire Sent column, one email per family.
+    expect(calls['SpreadsheetApp.Range.getValues']).toBe(1);
+    expect(calls['SpreadsheetApp.Range.setValues']).toBe(1);
     const sent = s.emulator.mail.sent.length;
+    expect(calls['MailApp.sendEmail']).toBe(sent);
     expect(sent).toBeGreaterThan(5);
     expect(first.message).toContain(`to ${sent} famil`);
     expect(run(s, 'questionnaire').message).toContain('to 0 families');
@@ -331,6 +338,11 @@ describe('the questionnaire', () => {
     const conf = rows(s, 'Schedule')[0]!;
     const long = 'x'.repeat(20_000);
     s.emulator.forms.submitPrefilled(String(conf['Feedback Link']), { [Q.rating]: '4', [Q.goal]: '<script>alert(1)</script>', [Q.help]: HOSTILE, [Q.followUp]: 'Yes', [Q.when]: '+1 Tuesday 3:30 PM', [Q.comments]: long });
+    const trigger = s.emulator.ws.reports.at(-1)!;
+    expect(trigger.entry).toContain('onFormSubmit');
+    // Each sheet read once (both response sheets, Feedback, Schedule, Roster); Feedback and Summary written once each.
+    expect(trigger.callsByMethod['SpreadsheetApp.Range.getValues']).toBeLessThanOrEqual(5);
+    expect(trigger.callsByMethod['SpreadsheetApp.Range.setValues']).toBe(2);
     const [fb] = rows(s, 'Feedback');
     expect(fb).toMatchObject({ 'Conference ID': conf['Conference ID'], Teacher: conf.Teacher, Rating: 4, Goal: '<script>alert(1)</script>', 'How We Help': HOSTILE, 'Follow-up': 'Yes', 'Follow-up When': '+1 Tuesday 3:30 PM', Flag: '' });
     expect(String(fb!.Comments).length).toBeLessThanOrEqual(5000);
