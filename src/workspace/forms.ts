@@ -18,7 +18,7 @@ import { CODE_MARK, FAMILY_CODE_PREFIX, familyOfCode, FORMS_PROP, linkFor, readF
 import { feedbackRow, matchConference, parseFeedbackResponse, QUESTIONNAIRE_FORM, rowUnder, tokenOfLink, type CodedConference } from '../core/feedback';
 import { UserError } from '../core/errors';
 import { parseRoster } from '../core/roster';
-import { languageName, LANGUAGE_NAMES, cleanText } from '../core/normalize';
+import { languageName, LANGUAGE_NAMES, cleanText, normalizeLanguage } from '../core/normalize';
 import { AVAILABILITY, FEEDBACK, SCHEDULE, type SheetSpec } from '../core/schema';
 import { readScheduleSheet, readAvailability, type ExistingRow } from '../core/schedule/sheet';
 import type { Interval } from '../core/schedule/types';
@@ -392,7 +392,7 @@ function recordFeedback(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, memo: Shee
  * recorded, places newly answering families at once when the settings say so, and rebuilds the
  * Summary.
  */
-export function recordResponses(): { availability: number; feedback: number; placed: number } {
+export function recordResponses(): { availability: number; feedback: number; placed: number; totals: ReturnType<typeof rebuildSummary> } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const props = documentProperties().getProperties();
   const state = readFormsState(props);
@@ -402,8 +402,8 @@ export function recordResponses(): { availability: number; feedback: number; pla
   const feedback = recordFeedback(ss, memo, state);
   const placed = settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
   if (placed) memo.forget(SCHEDULE.name);
-  rebuildSummary(memo);
-  return { availability: answered.length, feedback, placed };
+  const totals = rebuildSummary(memo);
+  return { availability: answered.length, feedback, placed, totals };
 }
 
 // --- Sending the questionnaire -------------------------------------------------------------
@@ -440,7 +440,8 @@ function sendQuestionnaire(due: Due, read: ScheduleRead, settings: Settings): nu
   const first = due.rows[0]!;
   const to = [...new Set(due.rows.flatMap((r) => cell(r, 'Emails').split(/[;,]/).map((e) => e.trim()).filter(Boolean)))];
   if (to.length === 0) return 0;
-  const language = cleanText(first.values[(read.columns.get('Language') ?? 0) - 1]);
+  // The Schedule shows the language by name ("Spanish"); the templates are keyed by code.
+  const language = normalizeLanguage(first.values[(read.columns.get('Language') ?? 0) - 1]);
   const message = renderMessage('questionnaire', language || settings.defaultLanguage, {
     school: settings.schoolName,
     family: cell(first, 'Family'),

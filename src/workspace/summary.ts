@@ -17,6 +17,7 @@ import { readSettings, readSheet, wallClockIn } from './data';
 import type { ChunkResult, JobSpec } from './jobs';
 import { plural, step, type StepContext } from './steps';
 import { writeGrid } from './write';
+import { recordResponses } from './forms';
 import { sheetMemo, type SheetMemo, type SheetReader } from './reads';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -113,7 +114,9 @@ export const SUMMARY_JOB: JobSpec<null> = {
   label: 'rebuilding the summary',
   start: () => null,
   step(): ChunkResult<null> {
-    const t = rebuildSummary();
+    // Answers a form-submit trigger could not record (it found the lock busy, or was cut off)
+    // are recorded first, then the Summary is rebuilt from everything.
+    const t = recordResponses().totals;
     return {
       state: null,
       done: true,

@@ -273,6 +273,19 @@ describe('an availability answer', () => {
     answer(s, c!, { [label]: '1st choice' });
     expect(rows(s, 'Availability').map((r) => r['Family ID']).sort()).toEqual([a, b, c].sort());
   });
+
+  it('cut off in its trigger, is recorded when the coordinator next rebuilds the Summary', () => {
+    const s = school();
+    run(s, 'forms');
+    const [a] = [...familyLinks(s).keys()];
+    const label = `${TIMES} [${formsState(s).availability.choices[0]!.label}]`;
+    s.emulator.ws.injectFault({ atIndex: s.emulator.ws.callCount + 1, kind: 'kill' });
+    answer(s, a!, { [label]: '1st choice' });
+    expect(s.emulator.triggers.firings.at(-1)!.error).toBeDefined();
+    expect(rows(s, 'Availability')).toEqual([]);
+    run(s, 'summary');
+    expect(rows(s, 'Availability').map((r) => r['Family ID'])).toEqual([a]);
+  });
 });
 
 describe('the questionnaire', () => {
@@ -296,6 +309,17 @@ describe('the questionnaire', () => {
       expect(links.sort()).toEqual(own.map((r) => String(r['Feedback Link'])).sort());
     }
     expect(schedule.every((r) => r['Questionnaire Sent'] instanceof Date)).toBe(true);
+  });
+
+  it('reaches each family in its own language: Spanish for the families the Roster says speak Spanish', () => {
+    const s = afterConferences(60);
+    run(s, 'questionnaire');
+    const schedule = rows(s, 'Schedule');
+    const spanish = s.emulator.mail.sent.filter((m) => schedule.some((r) => r.Language === 'Spanish' && m.to.some((t) => String(r.Emails).includes(t))));
+    const english = s.emulator.mail.sent.filter((m) => schedule.some((r) => r.Language === '' && m.to.some((t) => String(r.Emails).includes(t))));
+    expect(spanish.length).toBeGreaterThan(0);
+    for (const m of spanish) expect(m.subject).toMatch(/^¿Cómo fue la conferencia/);
+    for (const m of english) expect(m.subject).toMatch(/^How did the conference/);
   });
 
   it('stops at Google’s daily email limit and finishes the next day, each family once', () => {
