@@ -392,7 +392,10 @@ function recordFeedback(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, memo: Shee
  * recorded, places newly answering families at once when the settings say so, and rebuilds the
  * Summary.
  */
-export function recordResponses(): { availability: number; feedback: number; placed: number; totals: ReturnType<typeof rebuildSummary> } {
+export function recordResponses(): { availability: number; feedback: number; placed: number; totals: ReturnType<typeof rebuildSummary> };
+export function recordResponses(options: { rebuild: 'if-recorded' }): { availability: number; feedback: number; placed: number; totals: ReturnType<typeof rebuildSummary> | null };
+/** Records every response not yet recorded; rebuilds the Summary always, or only when something was recorded. */
+export function recordResponses(options: { rebuild?: 'always' | 'if-recorded' } = {}): { availability: number; feedback: number; placed: number; totals: ReturnType<typeof rebuildSummary> | null } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const props = documentProperties().getProperties();
   const state = readFormsState(props);
@@ -402,7 +405,8 @@ export function recordResponses(): { availability: number; feedback: number; pla
   const feedback = recordFeedback(ss, memo, state);
   const placed = settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
   if (placed) memo.forget(SCHEDULE.name);
-  const totals = rebuildSummary(memo);
+  const recorded = answered.length + feedback > 0;
+  const totals = options.rebuild === 'if-recorded' && !recorded ? null : rebuildSummary(memo);
   return { availability: answered.length, feedback, placed, totals };
 }
 

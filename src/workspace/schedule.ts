@@ -13,6 +13,7 @@ import { UserError } from '../core/errors';
 import type { Problem, SchedulePreview } from '../shared/api';
 import { readSchool, readSettings, readSheet, wallClockIn } from './data';
 import type { ChunkResult, JobSpec } from './jobs';
+import { recordResponses } from './forms';
 import { formatMinutes } from '../core/normalize';
 
 function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
@@ -163,6 +164,9 @@ export const SCHEDULE_JOB: JobSpec<{ done: boolean }> = {
   label: 'building the schedule',
   start: () => ({ done: false }),
   step(): ChunkResult<{ done: boolean }> {
+    // Availability answers a form-submit trigger could not record (lock busy, cut off) are
+    // recorded first, so the build sees every family's answer.
+    recordResponses({ rebuild: 'if-recorded' });
     const plan = planSchedule();
     writeSchedule(plan);
     const p = plan.preview;
