@@ -18,6 +18,11 @@ export interface FormRecord {
   publishedUrl: string;
   /** toPrefilledUrl with CODE_MARK for the code. */
   linkTemplate: string;
+  /**
+   * False from FormApp.create until the form's settings are made: the ID is saved first, so a
+   * run cut off right after creating a form finds it and finishes it instead of making another.
+   */
+  configured?: boolean;
 }
 
 export interface FormsState {
@@ -53,3 +58,6 @@ export function availabilityLinks(props: Record<string, string>): Map<string, st
   for (const [code, familyId] of familyOfCode(props)) out.set(familyId, linkFor(record, code));
   return out;
 }
+
+/** Put in Questionnaire Sent when a run was cut off while sending to that family. */
+export const UNCONFIRMED = 'Not confirmed: cut off while sending. Clear this cell to send again.';

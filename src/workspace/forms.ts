@@ -14,7 +14,7 @@
  */
 import { AVAILABILITY_FORM, asksForChange, availabilityRows, parseAvailabilityResponse, RANK_CHOICES, timeChoices, type TimeChoice } from '../core/availability';
 import { answerText } from '../core/answers';
-import { CODE_MARK, FAMILY_CODE_PREFIX, familyOfCode, FORMS_PROP, linkFor, readFormsState, type FormRecord, type FormsState } from '../core/formlinks';
+import { CODE_MARK, UNCONFIRMED, FAMILY_CODE_PREFIX, familyOfCode, FORMS_PROP, linkFor, readFormsState, type FormRecord, type FormsState } from '../core/formlinks';
 import { feedbackRow, matchConference, parseFeedbackResponse, QUESTIONNAIRE_FORM, rowUnder, tokenOfLink, type CodedConference } from '../core/feedback';
 import { UserError } from '../core/errors';
 import { parseRoster } from '../core/roster';
@@ -37,6 +37,7 @@ import { sheetMemo, type SheetMemo } from './reads';
 export const SUBMIT_HANDLER = 'onFormSubmit';
 
 const SENT_JOURNAL = 'slc:questionnaire-sent';
+
 
 function saveFormsState(state: FormsState): void {
   documentProperties().setProperty(FORMS_PROP, JSON.stringify(state));
@@ -66,7 +67,11 @@ function openForm(record: FormRecord | undefined): Form | null {
 
 /** Adds the questions a form lacks, by title: a re-run after an interruption completes it. */
 function ensureQuestions(form: Form, questions: { title: string; add: (form: Form) => void }[]): Map<string, GoogleAppsScript.Forms.Item> {
-  const have = new Map(form.getItems().map((i) => [i.getTitle(), i]));
+  const items = form.getItems().map((i) => ({ item: i, title: i.getTitle() }));
+  // Every question the add-on makes has a title: an untitled one is what a run cut off between
+  // adding a question and titling it left behind. It goes, and the question is made again.
+  for (const { item, title } of items) if (title === '') form.deleteItem(item);
+  const have = new Map(items.filter(({ title }) => title !== '').map(({ item, title }) => [title, item]));
   for (const q of questions) if (!have.has(q.title)) q.add(form);
   return new Map(form.getItems().map((i) => [i.getTitle(), i]));
 }
@@ -108,11 +113,24 @@ function prefillTemplate(form: Form, codeItem: GoogleAppsScript.Forms.Item): str
   return form.createResponse().withItemResponse(codeItem.asTextItem().createResponse(CODE_MARK)).toPrefilledUrl();
 }
 
-function newForm(title: string, description: string, confirmation: string): Form {
+/**
+ * A new form whose ID is saved at once (the next two calls), so that a run cut off after this
+ * finds the form again. Only a cut in those two calls leaves an empty, unlinked form behind:
+ * finding it would need the Drive scope, which the add-on does not ask for.
+ */
+function newForm(title: string, save: (record: FormRecord) => void): Form {
   const form = FormApp.create(title);
+  save({ formId: form.getId(), sheetId: null, publishedUrl: '', linkTemplate: '', configured: false });
+  return form;
+}
+
+/** The form's settings, made once (again after a cut-off: each setter is idempotent). */
+function configure(form: Form, record: FormRecord, description: string, confirmation: string): void {
+  if (record.configured !== false) return;
   // No summary of everyone's answers for respondents: a family sees only what it wrote.
   form.setDescription(description).setCollectEmail(false).setAllowResponseEdits(true).setPublishingSummary(false).setConfirmationMessage(confirmation);
-  return form;
+  record.publishedUrl = form.getPublishedUrl();
+  record.configured = true;
 }
 
 function codeQuestion(title: string, help: string) {
@@ -123,12 +141,14 @@ function ensureAvailabilityForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, se
   let form = openForm(state.availability);
   let created = false;
   if (!form || !state.availability) {
-    form = newForm(`${settings.schoolName}: when can you come to the student-led conference?`, 'Tell us which times suit your family. We will send you the time we found for you.', 'Thank you! We will send you your conference time.');
-    state.availability = { formId: form.getId(), sheetId: null, publishedUrl: form.getPublishedUrl(), linkTemplate: '', choices: [] };
-    saveFormsState(state);
+    form = newForm(`${settings.schoolName}: when can you come to the student-led conference?`, (r) => {
+      state.availability = { ...r, choices: [] };
+      saveFormsState(state);
+    });
     created = true;
   }
-  const record = state.availability;
+  const record = state.availability!;
+  configure(form, record, 'Tell us which times suit your family. We will send you the time we found for you.', 'Thank you! We will send you your conference time.');
   const items = ensureQuestions(form, [
     codeQuestion(AVAILABILITY_FORM.token, AVAILABILITY_FORM.tokenHelp),
     { title: AVAILABILITY_FORM.times, add: (f) => void f.addGridItem().setTitle(AVAILABILITY_FORM.times).setHelpText(AVAILABILITY_FORM.timesHelp).setRows(choices.map((c) => c.label)).setColumns([...RANK_CHOICES]) },
@@ -153,12 +173,14 @@ function ensureQuestionnaire(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
   let form = openForm(all[round]);
   let created = false;
   if (!form || !all[round]) {
-    form = newForm(`${settings.schoolName}: how did the ${round} conference go?`, 'Two minutes of your time help us plan the next conferences and support your child.', 'Thank you for your answers!');
-    all[round] = { formId: form.getId(), sheetId: null, publishedUrl: form.getPublishedUrl(), linkTemplate: '' };
-    saveFormsState(state);
+    form = newForm(`${settings.schoolName}: how did the ${round} conference go?`, (r) => {
+      all[round] = r;
+      saveFormsState(state);
+    });
     created = true;
   }
-  const record = all[round];
+  const record = all[round]!;
+  configure(form, record, 'Two minutes of your time help us plan the next conferences and support your child.', 'Thank you for your answers!');
   const q = QUESTIONNAIRE_FORM;
   const items = ensureQuestions(form, [
     codeQuestion(q.token, q.tokenHelp),
@@ -483,11 +505,19 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     ensureFeedbackLinks(fresh, record, settings.roundName);
     const tz = ss.getSpreadsheetTimeZone();
     const stamp = ctx.now();
-    // Sent by a chunk that stopped before stamping them: stamped now, never sent twice.
-    const journal = new Set(parseJson<string[]>(props.getProperty(SENT_JOURNAL)) ?? []);
+    // The journal names what was sent and what was being sent when a chunk stopped. Sent:
+    // stamped now, never sent twice. Being sent when the run was cut off: MailApp cannot tell
+    // whether it left, so it is not sent again (no family gets it twice) but marked for a
+    // person to check (they clear the cell to send it again).
+    const saved = parseJson<string[] | { sent: string[]; sending: string[] }>(props.getProperty(SENT_JOURNAL));
+    const journal = new Set(Array.isArray(saved) ? saved : (saved?.sent ?? []));
+    const unsure = new Set(Array.isArray(saved) ? [] : (saved?.sending ?? []));
     const stamps = new Map<number, unknown>();
-    for (const r of fresh.rows) if (journal.has(r.conferenceId)) stamps.set(r.row, stamp);
-    const due = dueFamilies(fresh, settings.roundName, Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd')).filter((d) => !d.rows.some((r) => journal.has(r.conferenceId)));
+    for (const r of fresh.rows) {
+      if (journal.has(r.conferenceId)) stamps.set(r.row, stamp);
+      else if (unsure.has(r.conferenceId)) stamps.set(r.row, UNCONFIRMED);
+    }
+    const due = dueFamilies(fresh, settings.roundName, Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd')).filter((d) => !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)));
     let quota = MailApp.getRemainingDailyQuota();
     let sent = 0;
     let stopped = '';
@@ -498,14 +528,16 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
         stopped = ` Google's daily email limit is reached; ${plural(due.length - sent, 'family', 'families')} still to send. Continue tomorrow.`;
         break;
       }
+      props.setProperty(SENT_JOURNAL, JSON.stringify({ sent: [...journal], sending: family.rows.map((r) => r.conferenceId) }));
       quota -= sendQuestionnaire(family, fresh, settings);
       for (const r of family.rows) {
         journal.add(r.conferenceId);
         stamps.set(r.row, stamp);
       }
-      props.setProperty(SENT_JOURNAL, JSON.stringify([...journal]));
       sent++;
     }
+    // The last email is confirmed before the stamps are written.
+    if (sent > 0) props.setProperty(SENT_JOURNAL, JSON.stringify({ sent: [...journal], sending: [] }));
     writeScheduleColumn(fresh, 'Questionnaire Sent', stamps);
     props.deleteProperty(SENT_JOURNAL);
     const total = state.sent + sent;
@@ -530,6 +562,8 @@ interface FormsPicture {
   answered: number;
   changeRequests: Problem[];
   noShows: Problem[];
+  /** Families a cut-off run may or may not have emailed. */
+  unconfirmed: Problem[];
 }
 
 function picture(ctx: StepContext): FormsPicture | null {
@@ -567,14 +601,17 @@ function picture(ctx: StepContext): FormsPicture | null {
       }
     }
   }
-  return { state, due, sent, answered, changeRequests, noShows };
+  const unconfirmed = rows
+    .filter((r) => sentCol && r.values[sentCol - 1] === UNCONFIRMED)
+    .map((r): Problem => ({ severity: 'warning', where: where(r, 'Questionnaire Sent'), message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId}: the questionnaire email may not have gone out (the run was cut off while sending). Ask the family; clear the Questionnaire Sent cell to send it again.` }));
+  return { state, due, sent, answered, changeRequests, noShows, unconfirmed };
 }
 
 export function questionnaireStep(ctx: StepContext): StepState {
   const p = picture(ctx);
   if (!p) return step('questionnaire', { status: 'todo', headline: 'Waits for set-up.', next: 'Set up the sheets first.' });
   const hasForms = Boolean(p.state.availability && p.state.questionnaires?.[ctx.settings.roundName]);
-  const problems = [...p.changeRequests, ...p.noShows];
+  const problems = [...p.unconfirmed, ...p.changeRequests, ...p.noShows];
   const counts = [
     { label: 'change requests', value: p.changeRequests.length },
     { label: 'no-shows to offer a new time', value: p.noShows.length },

@@ -1,0 +1,204 @@
+/**
+ * A whole conference round, played on the built bundle as a school plays it: set-up, the family
+ * forms, families answering the availability form through their own links, the schedule, print
+ * views, invitations, reminders through the clock, attendance, the questionnaire and its
+ * answers, the Summary. Each step is what a person (or Google, firing a trigger) does; each one
+ * the sidebar runs is run to the end, again after a failure, as a person clicks again.
+ *
+ * `snapshot` describes the end state in what people see (sheets, forms, triggers, calendar,
+ * outbox) with what is random by design (conference IDs, link codes, stamps of the moment)
+ * replaced by what it stands for, so an interrupted round can be compared with a clean one.
+ */
+import { availabilityLinks } from '../../src/core/formlinks';
+import { AVAILABILITY_FORM, RANK_CHOICES } from '../../src/core/availability';
+import { QUESTIONNAIRE_FORM } from '../../src/core/feedback';
+import { readFormsState } from '../../src/core/formlinks';
+import type { JobProgress, Result } from '../../src/shared/api';
+import { openSchool } from '../../preview/school';
+import { UNCONFIRMED } from '../../src/core/formlinks';
+
+export type School = ReturnType<typeof openSchool>;
+
+export interface Action {
+  name: string;
+  /** Does the step; may throw when cut off. Safe to call again after a failure. */
+  run: (s: School) => void;
+}
+
+/** Runs a sidebar operation chunk by chunk to the end; an error (or a cut-off) throws. */
+export function runJob(s: School, job: string): JobProgress {
+  for (let i = 0; i < 200; i++) {
+    const r = s.bundle.callFromClient('runJob', [job]) as Result<JobProgress>;
+    if (!r.ok) throw new Error(`${job}: ${r.error.message}`);
+    if (r.value.done) return r.value;
+  }
+  throw new Error(`${job} did not finish`);
+}
+
+function props(s: School): Record<string, string> {
+  return Object.fromEntries(s.emulator.kv.properties.get(`document:${s.emulator.spreadsheet.id}`) ?? []);
+}
+
+/** A stable pseudo-random choice per index, so every run of the round makes the same choices. */
+const pick = (i: number, salt: number) => (Math.imul(i + 1, 2654435761) ^ Math.imul(salt, 40503)) >>> 0;
+
+const job = (name: string): Action => ({ name, run: (s) => void runJob(s, name) });
+
+/** Families answer through their own links; each answer is given once, whatever the trigger does. */
+function availabilityAnswers(): Action {
+  const given = new Set<string>();
+  return {
+    name: 'availability answers',
+    run: (s) => {
+      const choices = readFormsState(props(s)).availability?.choices ?? [];
+      [...availabilityLinks(props(s)).entries()].forEach(([family, link], n) => {
+        if (given.has(family) || pick(n, 1) % 3 !== 0 || choices.length === 0) return;
+        given.add(family);
+        const first = choices[pick(n, 2) % choices.length]!;
+        s.emulator.forms.submitPrefilled(link, { [`${AVAILABILITY_FORM.times} [${first.label}]`]: RANK_CHOICES[0] });
+      });
+    },
+  };
+}
+
+function scheduleRows(s: School): { header: string[]; rows: unknown[][] } {
+  const [header = [], ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+  return { header: header.map(String), rows };
+}
+
+/** After the last conference: the clock two days on, teachers mark attended or no-show. */
+function attendance(): Action {
+  return {
+    name: 'attendance',
+    run: (s) => {
+      const { header, rows } = scheduleRows(s);
+      const date = header.indexOf('Date');
+      const status = header.indexOf('Status');
+      const last = Math.max(...rows.map((r) => (r[date] instanceof Date ? (r[date] as Date).getTime() : 0)));
+      s.emulator.ws.clock.set(Math.max(s.emulator.ws.clock.now(), last + 2 * 86_400_000));
+      const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+      rows.forEach((r, i) => {
+        if (['attended', 'no-show'].includes(String(r[status]))) return;
+        sheet.put(i + 2, status + 1, { v: pick(i, 5) % 10 < 8 ? 'attended' : 'no-show' });
+      });
+    },
+  };
+}
+
+function questionnaireAnswers(): Action {
+  const given = new Set<string>();
+  return {
+    name: 'questionnaire answers',
+    run: (s) => {
+      const { header, rows } = scheduleRows(s);
+      const link = header.indexOf('Feedback Link');
+      const status = header.indexOf('Status');
+      rows.forEach((r, i) => {
+        const url = String(r[link] ?? '');
+        if (!url || given.has(url) || r[status] === 'no-show' || pick(i, 6) % 2 !== 0) return;
+        given.add(url);
+        s.emulator.forms.submitPrefilled(url, {
+          [QUESTIONNAIRE_FORM.rating]: String(3 + (pick(i, 8) % 3)),
+          [QUESTIONNAIRE_FORM.goal]: 'Read 20 minutes every night',
+          [QUESTIONNAIRE_FORM.help]: 'Check in at dinner each week',
+          [QUESTIONNAIRE_FORM.followUp]: pick(i, 7) % 5 === 0 ? 'Yes' : 'No',
+        });
+      });
+    },
+  };
+}
+
+/**
+ * The coordinator follows up what the sidebar flags as not confirmed (an email a cut-off run
+ * may or may not have sent): asks the family (here: looks in the emulator's outbox), and
+ * either notes that it arrived or clears the cell and sends again.
+ */
+function checkUnconfirmed(): Action {
+  return {
+    name: 'check unconfirmed emails',
+    run: (s) => {
+      const { header, rows } = scheduleRows(s);
+      const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+      const col = header.indexOf('Questionnaire Sent');
+      let cleared = 0;
+      const emails = header.indexOf('Emails');
+      rows.forEach((r, i) => {
+        if (r[col] !== UNCONFIRMED) return;
+        const to = String(r[emails]).split(/[;,]\s*/)[0]!;
+        const arrived = s.emulator.mail.sent.some((m) => m.to.includes(to) && /conferen/i.test(m.subject));
+        if (arrived) sheet.put(i + 2, col + 1, { v: new Date(s.emulator.ws.clock.now()) });
+        else {
+          sheet.put(i + 2, col + 1, { v: '' });
+          cleared++;
+        }
+      });
+      if (cleared) runJob(s, 'questionnaire');
+    },
+  };
+}
+
+/** The round, in the order a school plays it. */
+export function round(): Action[] {
+  return [job('setup'), job('forms'), availabilityAnswers(), job('schedule'), job('views'), job('forms'), attendance(), job('questionnaire'), checkUnconfirmed(), questionnaireAnswers(), job('summary')];
+}
+
+/**
+ * Plays the round; an action that fails is tried again (a person clicks again; a trigger's
+ * missed work is picked up by the next operation), up to `retries` times.
+ */
+export function play(s: School, actions: Action[], retries = 2): { failures: string[] } {
+  const failures: string[] = [];
+  for (const a of actions) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        a.run(s);
+        break;
+      } catch (e) {
+        failures.push(`${a.name}: ${(e as Error).message}`);
+        if (attempt >= retries) throw e;
+      }
+    }
+  }
+  return { failures };
+}
+
+const STAMP_COLUMNS = /sent|answered|response|updated|timestamp/i;
+const CODE_COLUMNS = /code|token|link/i;
+
+/** The end state in what people see, with what is random by design replaced by what it stands for. */
+export function snapshot(s: School): Record<string, unknown> {
+  const doc = s.emulator.spreadsheet;
+  const { header, rows } = scheduleRows(s);
+  const idCol = header.indexOf('Conference ID');
+  const studentsCol = header.indexOf('Student IDs');
+  const ids = new Map(rows.map((r) => [String(r[idCol]), `conference of ${String(r[studentsCol])}`]));
+  const canon = (v: unknown): unknown => {
+    if (v instanceof Date) return v.toISOString();
+    if (typeof v !== 'string') return v;
+    return v
+      .replace(/C-[0-9A-F]{12}/g, (id) => ids.get(id) ?? 'unknown conference')
+      .replace(/https:\/\/docs\.google\.com\/forms\/\S+/g, 'LINK')
+      // Moments written as text (the Summary's "Answered"): when the round ran, not what it did.
+      .replace(/\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\b/g, 'MOMENT');
+  };
+  const sheets = Object.fromEntries(
+    doc.sheets.map((sheet) => {
+      const [h = [], ...body] = sheet.values();
+      const masked = body.map((r) => r.map((v, c) => (STAMP_COLUMNS.test(String(h[c])) || CODE_COLUMNS.test(String(h[c])) ? (v === '' ? '' : 'set') : canon(v))));
+      return [sheet.name, [h, ...masked.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))]];
+    }),
+  );
+  return {
+    sheets,
+    // Forms that collect into this spreadsheet. (A run cut off in the two calls after
+    // FormApp.create can leave an empty, unlinked form in Drive: see orphanForms.)
+    forms: s.emulator.forms.forms().filter((f) => f.destination?.spreadsheetId === doc.id).map((f) => f.title).sort(),
+    triggers: s.emulator.triggers.triggers.map((t) => `${t.handler} ${t.event}`).sort(),
+    mail: s.emulator.mail.sent.map((m) => `${m.to.join(',')} | ${m.subject}`).sort(),
+  };
+}
+
+/** Forms made but never linked: empty, never sent to anyone. */
+export function orphanForms(s: School): number {
+  return s.emulator.forms.forms().filter((f) => !f.destination).length;
+}
