@@ -68,8 +68,8 @@ function openForm(record: FormRecord | undefined): Form | null {
 /** Adds the questions a form lacks, by title: a re-run after an interruption completes it. */
 function ensureQuestions(form: Form, questions: { title: string; add: (form: Form) => void }[]): Map<string, GoogleAppsScript.Forms.Item> {
   const items = form.getItems().map((i) => ({ item: i, title: i.getTitle() }));
-  // Every question the add-on makes has a title: an untitled one is what a run cut off between
-  // adding a question and titling it left behind. It goes, and the question is made again.
+  // Each question is titled last, after its rows, choices and settings: an untitled question is
+  // what a run cut off while making one left behind. It goes, and the question is made again.
   for (const { item, title } of items) if (title === '') form.deleteItem(item);
   const have = new Map(items.filter(({ title }) => title !== '').map(({ item, title }) => [title, item]));
   for (const q of questions) if (!have.has(q.title)) q.add(form);
@@ -134,7 +134,7 @@ function configure(form: Form, record: FormRecord, description: string, confirma
 }
 
 function codeQuestion(title: string, help: string) {
-  return { title, add: (f: Form) => void f.addTextItem().setTitle(title).setHelpText(help).setRequired(true) };
+  return { title, add: (f: Form) => void f.addTextItem().setHelpText(help).setRequired(true).setTitle(title) };
 }
 
 function ensureAvailabilityForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, state: FormsState, choices: TimeChoice[]): boolean {
@@ -151,9 +151,9 @@ function ensureAvailabilityForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, se
   configure(form, record, 'Tell us which times suit your family. We will send you the time we found for you.', 'Thank you! We will send you your conference time.');
   const items = ensureQuestions(form, [
     codeQuestion(AVAILABILITY_FORM.token, AVAILABILITY_FORM.tokenHelp),
-    { title: AVAILABILITY_FORM.times, add: (f) => void f.addGridItem().setTitle(AVAILABILITY_FORM.times).setHelpText(AVAILABILITY_FORM.timesHelp).setRows(choices.map((c) => c.label)).setColumns([...RANK_CHOICES]) },
-    { title: AVAILABILITY_FORM.language, add: (f) => void f.addListItem().setTitle(AVAILABILITY_FORM.language).setChoiceValues(Object.keys(LANGUAGE_NAMES).map(languageName)) },
-    { title: AVAILABILITY_FORM.interpreter, add: (f) => void f.addMultipleChoiceItem().setTitle(AVAILABILITY_FORM.interpreter).setChoiceValues(['No', 'Yes']) },
+    { title: AVAILABILITY_FORM.times, add: (f) => void f.addGridItem().setHelpText(AVAILABILITY_FORM.timesHelp).setRows(choices.map((c) => c.label)).setColumns([...RANK_CHOICES]).setTitle(AVAILABILITY_FORM.times) },
+    { title: AVAILABILITY_FORM.language, add: (f) => void f.addListItem().setChoiceValues(Object.keys(LANGUAGE_NAMES).map(languageName)).setTitle(AVAILABILITY_FORM.language) },
+    { title: AVAILABILITY_FORM.interpreter, add: (f) => void f.addMultipleChoiceItem().setChoiceValues(['No', 'Yes']).setTitle(AVAILABILITY_FORM.interpreter) },
     { title: AVAILABILITY_FORM.attending, add: (f) => void f.addParagraphTextItem().setTitle(AVAILABILITY_FORM.attending) },
   ]);
   // The teachers' windows changed since the form was made: offer the times there are now.
@@ -184,10 +184,10 @@ function ensureQuestionnaire(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
   const q = QUESTIONNAIRE_FORM;
   const items = ensureQuestions(form, [
     codeQuestion(q.token, q.tokenHelp),
-    { title: q.rating, add: (f) => void f.addScaleItem().setTitle(q.rating).setBounds(1, 5).setLabels(q.ratingLow, q.ratingHigh).setRequired(true) },
+    { title: q.rating, add: (f) => void f.addScaleItem().setBounds(1, 5).setLabels(q.ratingLow, q.ratingHigh).setRequired(true).setTitle(q.rating) },
     { title: q.goal, add: (f) => void f.addParagraphTextItem().setTitle(q.goal) },
     { title: q.help, add: (f) => void f.addParagraphTextItem().setTitle(q.help) },
-    { title: q.followUp, add: (f) => void f.addMultipleChoiceItem().setTitle(q.followUp).setChoiceValues(['No', 'Yes']) },
+    { title: q.followUp, add: (f) => void f.addMultipleChoiceItem().setChoiceValues(['No', 'Yes']).setTitle(q.followUp) },
     { title: q.followUpWhen, add: (f) => void f.addTextItem().setTitle(q.followUpWhen) },
     { title: q.comments, add: (f) => void f.addParagraphTextItem().setTitle(q.comments) },
   ]);
