@@ -2,7 +2,7 @@
  * The bundle's entry: only exposes. Every export becomes a top-level function in build/Code.js
  * (menus, triggers and google.script.run can reach nothing else).
  */
-import { api } from './api';
+import { api, sendDueRemindersFromTrigger } from './api';
 
 export { onInstall, onOpen, showSidebar } from './menu';
 
@@ -26,4 +26,22 @@ export function getProblems(...a: unknown[]) {
 }
 export function previewSchedule(...a: unknown[]) {
   return api.previewSchedule(...a);
+}
+
+// --- Messages, languages and reminders (issue 7) ---
+export function getTemplate(...a: unknown[]) {
+  return api.getTemplate(...a);
+}
+export function previewTemplate(...a: unknown[]) {
+  return api.previewTemplate(...a);
+}
+export function saveTemplate(...a: unknown[]) {
+  return api.saveTemplate(...a);
+}
+export function setReminders(...a: unknown[]) {
+  return api.setReminders(...a);
+}
+/** The hourly time-driven trigger's handler (REMINDER_HANDLER in src/workspace/reminders.ts). */
+export function sendDueReminders() {
+  sendDueRemindersFromTrigger();
 }
