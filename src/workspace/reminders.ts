@@ -16,10 +16,11 @@ import { textCell } from '../core/cells';
 import { cleanText, normalizeEmail, normalizeLanguage, parseYesNo } from '../core/normalize';
 import { channelCounts, dueReminders, markSent, reminderTally, reminderUnits, type DueReminder, type ReminderConference, type WallNow } from '../core/reminders';
 import { readScheduleSheet } from '../core/schedule/sheet';
+import type { RosterResult } from '../core/roster';
 import { splitList } from '../core/cells';
 import { joinNames, renderMessage, type MessageFields, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
-import { readSettings, wallClockIn } from './data';
+import { readSchool, readSettings, wallClockIn } from './data';
 import type { ChunkResult, JobContext, JobSpec } from './jobs';
 import { ensureTranslations, storedTemplates } from './messages';
 import { plural, step, type StepContext } from './steps';
@@ -141,6 +142,8 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   const read = readConferences(ss, settings);
   const due = dueReminders(read.conferences, settings.reminderHoursBefore, wallNow(now, tz));
   const problems: Problem[] = [];
+  const letters = writeLetters(ss, settings, read.conferences);
+  if (letters) problems.push({ severity: 'warning', message: `${plural(letters, 'family', 'families')} without email: print their letters from the Letters sheet, and call them (phone list at its end).`, where: { sheet: LETTERS_SHEET, row: 1, column: 1 } });
   if (due.length === 0 || !read.sheet || !read.sentColumn) {
     return { state, done: true, processed: state.sent, total: state.sent, message: state.sent ? `Sent ${plural(state.sent, 'reminder')}; none is due now.` : 'No reminder is due now.', problems };
   }
@@ -235,12 +238,48 @@ export function lettersFor(conferences: ReminderConference[], settings: Settings
   return rows.map((r) => r.map((v) => textCell(v)));
 }
 
+/** Phone numbers by family (the Family ID on the Schedule): the first student's Phone on the Roster. */
+function familyPhones(roster: RosterResult | null | undefined): Map<string, string> {
+  const phones = new Map<string, string>();
+  const byStudent = new Map((roster?.students ?? []).map((s) => [s.id, s.phone]));
+  for (const f of roster?.families ?? []) {
+    const phone = f.studentIds.map((id) => byStudent.get(id)).find(Boolean);
+    if (phone) phones.set(f.id, phone);
+  }
+  return phones;
+}
+
+function rosterPhones(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): Map<string, string> {
+  const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  return familyPhones(readSchool(ss, settings, today).roster);
+}
+
+/**
+ * Rewrites the Letters sheet when the families without email (or their letters) changed: one
+ * block per family in its language, then the phone list. Created when first needed; nothing is
+ * written when it is already up to date. Answers how many families get a letter.
+ */
+function writeLetters(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, conferences: ReminderConference[]): number {
+  const without = conferences.filter((c) => c.emails.length === 0);
+  if (!reminderUnits(without).size) return 0;
+  const phones = rosterPhones(ss, settings);
+  const stored = storedTemplates();
+  const rows = lettersFor(without, settings, stored, (key) => phones.get(key) ?? '');
+  const families = new Set([...reminderUnits(without).values()].map((l) => l[0]!.familyKey)).size;
+  const sheet = ss.getSheetByName(LETTERS_SHEET) ?? ss.insertSheet(LETTERS_SHEET);
+  const old = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
+  const same = old.length === rows.length && old.every((r, i) => String(r[0]) === rows[i]![0]!.replace(/^'/, '') && String(r[1]) === rows[i]![1]!.replace(/^'/, ''));
+  if (same) return families;
+  sheet.clearContents();
+  sheet.getRange(1, 1, rows.length, 2).setValues(rows);
+  return families;
+}
+
 /** The sidebar's Reminders step: channels, reminders sent and due, the trigger, the action. */
 export function remindersStep(ctx: StepContext): StepState {
   if (!ctx.data || ctx.conferences === 0) return step('reminders', { status: 'todo', headline: 'No conferences to remind yet.', next: 'Build the schedule first.' });
   const read = readConferences(ctx.ss, ctx.settings);
-  const phones = new Map<string, string>();
-  for (const s of ctx.data.roster?.students ?? []) if (s.phone) phones.set(s.familyId, s.phone);
+  const phones = familyPhones(ctx.data.roster);
   const channels = channelCounts(read.conferences, (key) => phones.get(key) ?? '');
   const tally = reminderTally(read.conferences, ctx.settings.reminderHoursBefore, wallNow(new Date(), ctx.ss.getSpreadsheetTimeZone()));
   const on = reminderTrigger(ctx.ss) !== null;

@@ -241,3 +241,41 @@ describe('templates', () => {
     expect(again).toBe(translations);
   });
 });
+
+describe('no one left out', () => {
+  it('gives families without email a printable letter in their language and a place on the phone list, and counts them', () => {
+    const s = scheduledSchool(30);
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const { rows } = scheduleRows(s);
+    const familyCol = col(s, 'Family ID');
+    const spanish = rows.findIndex((r) => rows.filter((x) => x[familyCol] === r[familyCol]).length === 1);
+    expect(spanish).toBeGreaterThanOrEqual(0);
+    sheet.patch(spanish + 2, col(s, 'Language') + 1, { v: 'Spanish' });
+    // The school adds a Phone column to the Roster, with this family's number.
+    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const phoneCol = roster.values()[0]!.length + 1;
+    roster.patch(1, phoneCol, { v: 'Phone' });
+    const studentId = String(rows[spanish]![col(s, 'Student IDs')]).replace(/^'/, '');
+    const rosterRow = roster.values().findIndex((r) => String(r[0]) === studentId) + 1;
+    expect(rosterRow).toBeGreaterThan(1);
+    roster.patch(rosterRow, phoneCol, { v: '555-0142' });
+    const emails = String(rows[spanish]![col(s, 'Emails')]).split(';')[0]!.trim().toLowerCase();
+    sheet.patch(spanish + 2, col(s, 'Emails') + 1, { v: '' });
+    sheet.patch(spanish + 2, col(s, 'Family') + 1, { v: '=HYPERLINK("http://evil.example")' });
+    s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
+    const progress = runReminders(s);
+    expect(progress.problems.some((p) => p.message.includes('1 family without email'))).toBe(true);
+    expect(s.emulator.mail.to(emails)).toEqual([]);
+    const letters = s.emulator.spreadsheet.sheetByName('Letters')!.values();
+    const text = letters.map((r) => r.join(' ')).join('\n');
+    expect(text).toContain('Estimada familia =HYPERLINK');
+    expect(s.emulator.spreadsheet.sheetByName('Letters')!.cell(1, 1)!.f).toBeUndefined();
+    expect(text).toContain('Phone list: families without email');
+    expect(text).toContain('555-0142');
+    const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'reminders')!;
+    expect(step.counts.find((c) => c.label === 'by letter')!.value).toBe(1);
+    // Nothing changed: the Letters sheet is not written again.
+    runReminders(s);
+    expect(Object.keys(s.emulator.ws.reports.at(-1)!.callsByMethod).filter((m) => /setValues|clear/.test(m))).toEqual([]);
+  });
+});
