@@ -13,6 +13,7 @@ import { loadBundle } from '../emulator/loader';
 import { sampleSchool } from '../sample/school';
 import type { JobProgress, Overview, Problem, Result } from '../src/shared/api';
 import { CsvError, parseCsv, toCsv } from './csv';
+import { remindThroughTheRound } from './reminders';
 
 interface Options {
   roster?: string;
@@ -94,6 +95,7 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
   const issues = [...rosterProblems, ...teacherProblems];
   const colLetters = (n: number) => { let s = ''; for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
   writeFileSync(join(options.out, 'roster-issues.csv'), toCsv([['Sheet', 'Row', 'Column', 'Problem'], ...issues.map((p) => [p.where?.sheet ?? '', p.where?.row ?? '', p.where ? colLetters(p.where.column) : '', `${p.severity === 'warning' ? 'Warning: ' : ''}${p.message}`])]));
+  const reminders = remindThroughTheRound(emulator, bundle, options.out);
   const count = (step: string, label: string) => overview.steps.find((s) => s.id === step)?.counts.find((c) => c.label === label)?.value ?? 0;
   const callsByService = emulator.ws.callsByService();
   const report = {
@@ -105,6 +107,7 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     problems: { errors: issues.filter((p) => p.severity === 'error').length, warnings: issues.filter((p) => p.severity === 'warning').length },
     teachers: count('days', 'teachers'),
     windows: count('days', 'windows'),
+    reminders,
     serviceCalls: callsByService,
     modelledSeconds: Math.round(emulator.ws.reports.reduce((n, r) => n + r.elapsedMs, 0)) / 1000,
     executions: emulator.ws.reports.length,
@@ -116,7 +119,7 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
 if (require.main === module) {
   try {
     const { out, report } = runDemo(process.argv.slice(2));
-    console.log(`Wrote ${out}/roster-issues.csv and ${out}/report.json`);
+    console.log(`Wrote ${out}/roster-issues.csv, ${out}/outbox.json and ${out}/report.json`);
     console.log(`  ${String(report.students)} students in ${String(report.families)} families (${String(report.siblingFamilies)} with siblings); ${JSON.stringify(report.problems)}`);
   } catch (e) {
     if (e instanceof InputError) {

@@ -198,6 +198,8 @@ export interface TemplateView {
   fields: string[];
   /** Families on the Schedule to preview on (their first conference), this language first. */
   families: { conferenceId: string; label: string; language: string }[];
+  /** Languages the add-on knows: code and English name. */
+  languages: { code: string; name: string }[];
   remindersOn: boolean;
 }
 

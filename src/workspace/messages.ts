@@ -8,6 +8,7 @@
 import { UserError } from '../core/errors';
 import { BUILT_IN, FIELD_NAMES, MESSAGE_KINDS, protectFields, renderMessage, restoreFields, templateFor, type MessageKind, type Template, type TemplateSet, unknownFields } from '../core/templates';
 import type { TemplatePreview, TemplateView } from '../shared/api';
+import { LANGUAGE_NAMES, languageName } from '../core/normalize';
 import { readSettings } from './data';
 import { documentProperties, parseJson } from './props';
 import { readConferences, reminderTrigger, unitFields } from './reminders';
@@ -107,7 +108,7 @@ export function templateView(kind: MessageKind, language: string): TemplateView 
     families.push({ conferenceId: c.conferenceId, label: `${c.family} (${c.students}), ${c.language}`, language: c.language });
   }
   families.sort((a, b) => Number(b.language === language) - Number(a.language === language));
-  return { kind, language, template, source, fields: [...FIELD_NAMES], families: families.slice(0, 200), remindersOn: reminderTrigger(ss) !== null };
+  return { kind, language, template, source, fields: [...FIELD_NAMES], families: families.slice(0, 200), languages: Object.keys(LANGUAGE_NAMES).map((code) => ({ code, name: languageName(code) })), remindersOn: reminderTrigger(ss) !== null };
 }
 
 /** A template rendered for a real family: the family's conferences that day, as a reminder would list them. */

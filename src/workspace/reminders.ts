@@ -91,11 +91,20 @@ export function unitFields(list: ReminderConference[], settings: Settings, langu
     room: distinct(list.map((c) => c.room)).join(', '),
     videoLink: '',
     link: '',
-    replyTo: settings.replyTo,
+    replyTo: settings.replyTo || senderAddress(),
     round: settings.roundName,
     interpreter: list.some((c) => c.interpreter),
     conferences: list.map((c) => ({ students: c.students, teacher: c.teacher, start: c.start ?? 0, end: c.end ?? 0, room: c.room })),
   };
+}
+
+/** Replies go to the sending account when Settings name no reply-to address. */
+function senderAddress(): string {
+  try {
+    return Session.getEffectiveUser().getEmail();
+  } catch {
+    return '';
+  }
 }
 
 export function wallNow(date: Date, timeZone: string): WallNow {
