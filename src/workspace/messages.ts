@@ -11,7 +11,7 @@ import type { TemplatePreview, TemplateView } from '../shared/api';
 import { LANGUAGE_NAMES, languageName } from '../core/normalize';
 import { readSettings } from './data';
 import { documentProperties, parseJson } from './props';
-import { readConferences, reminderTrigger, unitFields } from './reminders';
+import { messageSettings, readConferences, reminderTrigger, unitFields } from './reminders';
 
 export const TEMPLATES_PROP = 'slc:templates';
 
@@ -119,6 +119,6 @@ export function previewFor(kind: MessageKind, language: string, template: Templa
   const chosen = conferences.find((c) => c.conferenceId === conferenceId);
   if (!chosen) throw new UserError(`No conference ${conferenceId} on the Schedule sheet any more; pick another family.`);
   const sameDay = conferences.filter((c) => c.familyKey === chosen.familyKey && c.date === chosen.date).sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
-  const message = renderMessage(kind, language, unitFields(sameDay, settings, language), { [language]: { [kind]: template } });
+  const message = renderMessage(kind, language, unitFields(sameDay, messageSettings(settings), language), { [language]: { [kind]: template } });
   return { ...message, unknown: unknownFields(template) };
 }

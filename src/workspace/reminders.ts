@@ -91,20 +91,19 @@ export function unitFields(list: ReminderConference[], settings: Settings, langu
     room: distinct(list.map((c) => c.room)).join(', '),
     videoLink: '',
     link: '',
-    replyTo: settings.replyTo || senderAddress(),
+    replyTo: settings.replyTo,
     round: settings.roundName,
     interpreter: list.some((c) => c.interpreter),
     conferences: list.map((c) => ({ students: c.students, teacher: c.teacher, start: c.start ?? 0, end: c.end ?? 0, room: c.room })),
   };
 }
 
-/** Replies go to the sending account when Settings name no reply-to address. */
-function senderAddress(): string {
-  try {
-    return Session.getEffectiveUser().getEmail();
-  } catch {
-    return '';
-  }
+/**
+ * Settings as messages use them: with no reply-to address in Settings, replies go to the
+ * sending account, so that is the address the text names. Read once, before anything is sent.
+ */
+export function messageSettings(settings: Settings): Settings {
+  return settings.replyTo ? settings : { ...settings, replyTo: Session.getEffectiveUser().getEmail() };
 }
 
 export function wallNow(date: Date, timeZone: string): WallNow {
@@ -113,8 +112,8 @@ export function wallNow(date: Date, timeZone: string): WallNow {
 }
 
 /** Sends one reminder: one message to the family's own addresses, nobody else's. */
-function sendReminder(due: DueReminder, settings: Settings, stored: Record<string, TemplateSet>): void {
-  const message = renderMessage('reminder', due.language, unitFields(due.conferences, settings, due.language), stored);
+function sendReminder(due: DueReminder, settings: Settings, forText: Settings, stored: Record<string, TemplateSet>): void {
+  const message = renderMessage('reminder', due.language, unitFields(due.conferences, forText, due.language), stored);
   // MailApp.sendEmail(message): to is comma-separated; name is the sender's display name (the
   // account's own name when omitted); replyTo overrides the reply address
   // (https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(Object)).
@@ -165,6 +164,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   const at = Utilities.formatDate(now, tz, 'yyyy-MM-dd HH:mm');
   const sentCells = new Map<number, string>(read.conferences.map((c) => [c.row, c.sent]));
   const touched: number[] = [];
+  const forText = messageSettings(settings);
   let quota = MailApp.getRemainingDailyQuota();
   let sentNow = 0;
   let stopped: 'quota' | 'time' | null = null;
@@ -178,7 +178,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
         stopped = 'quota';
         break;
       }
-      sendReminder(d, settings, stored);
+      sendReminder(d, settings, forText, stored);
       quota -= d.emails.length;
       sentNow++;
       for (const c of d.conferences) {

@@ -179,6 +179,8 @@ describe('reminders', () => {
     expect(m!.subject).not.toMatch(/[\r\n]/);
     expect(m!.subject).toContain('Ms. <b>Bold</b>'); // plain text: the subject is not HTML
     expect(m!.to.every((t) => !t.includes('evil'))).toBe(true);
+    // No reply-to in Settings: the text names the sending account, not an empty address.
+    expect(m!.body).toContain('reply to coordinator@lincoln.school.example.');
     const mark = sheet.values()[1]![col(s, 'Reminders Sent')];
     expect(String(mark)).toMatch(/^48h /);
   });
