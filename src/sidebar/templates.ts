@@ -92,6 +92,7 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
     try {
       await handlers.save(kind.value as MessageKindName, language.value, template());
       status.textContent = 'Saved. Messages from now on use this text.';
+      source.textContent = 'Edited in this spreadsheet (or translated and kept).';
     } catch (e) {
       status.textContent = (e as Error).message;
     }
