@@ -244,6 +244,18 @@ describe('templates', () => {
   });
 });
 
+describe('a language the translator refuses', () => {
+  it('falls back to English for that family and says so', () => {
+    const s = scheduledSchool(20);
+    s.emulator.spreadsheet.sheetByName('Schedule')!.patch(2, col(s, 'Language') + 1, { v: 'Tigrinya' }); // the emulated LanguageApp rejects "ti"
+    s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
+    const progress = runReminders(s);
+    expect(progress.problems.map((p) => p.message).join(' ')).toContain('could not be translated into "ti"');
+    const to = String(scheduleRows(s).rows[0]![col(s, 'Emails')]).split(';')[0]!.trim().toLowerCase();
+    expect(s.emulator.mail.to(to)[0]!.subject).toMatch(/^Reminder: /);
+  });
+});
+
 describe('no one left out', () => {
   it('gives families without email a printable letter in their language and a place on the phone list, and counts them', () => {
     const s = scheduledSchool(30);
