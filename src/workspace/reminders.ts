@@ -28,6 +28,8 @@ import { plural, step, type StepContext } from './steps';
 /** The top-level function the hourly trigger calls (exported by src/server/main.ts). */
 export const REMINDER_HANDLER = 'sendDueReminders';
 export const LETTERS_SHEET = 'Letters';
+/** Sent reminders are written back at least this often (one block write each time). */
+export const FLUSH_EVERY = 10;
 
 export interface ScheduleRead {
   sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
@@ -163,7 +165,19 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
 
   const at = Utilities.formatDate(now, tz, 'yyyy-MM-dd HH:mm');
   const sentCells = new Map<number, string>(read.conferences.map((c) => [c.row, c.sent]));
-  const touched: number[] = [];
+  let touched: number[] = [];
+  const sheet = read.sheet;
+  const sentColumn = read.sentColumn;
+  /** Writes the marks not yet written, as one block of the Reminders Sent column. */
+  const flush = () => {
+    if (!touched.length) return;
+    const from = Math.min(...touched);
+    const to = Math.max(...touched);
+    const cells: string[] = [];
+    for (let r = from; r <= to; r++) cells.push(sentCells.get(r) ?? '');
+    writeSentColumn(sheet, sentColumn, from, cells);
+    touched = [];
+  };
   const forText = messageSettings(settings);
   let quota = MailApp.getRemainingDailyQuota();
   let sentNow = 0;
@@ -185,16 +199,14 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
         sentCells.set(c.row, markSent(sentCells.get(c.row) ?? '', d.hours, at));
         touched.push(c.row);
       }
+      // Recorded every FLUSH_EVERY messages too: should Apps Script cut the execution off (no
+      // finally runs then), at most that many could go out again on the next run.
+      if (sentNow % FLUSH_EVERY === 0) flush();
     }
   } finally {
-    // Whatever stopped the loop, what went out is recorded before this execution ends.
-    if (touched.length) {
-      const from = Math.min(...touched);
-      const to = Math.max(...touched);
-      const cells: string[] = [];
-      for (let r = from; r <= to; r++) cells.push(sentCells.get(r) ?? '');
-      writeSentColumn(read.sheet, read.sentColumn, from, cells);
-    }
+    // Whatever else stopped the loop (quota, time, an error from Google), what went out is
+    // recorded before this execution ends.
+    flush();
   }
   const total = state.sent + sentNow;
   const left = due.length - sentNow;

@@ -117,26 +117,44 @@ describe('reminders', () => {
     for (const r of siblings!) expect(mine[0]!.body).toContain(String(r[col(s, 'Students')]));
   });
 
-  it('interrupted at any service call of a 50-family run, a re-run sends exactly what an uninterrupted run sends', () => {
-    const at = EST('2026-11-16', '12:00');
+  const RUN_AT = EST('2026-11-16', '12:00');
+
+  /** An uninterrupted 50-family run (its outbox and how many service calls it makes), then one run per fault. */
+  function faultRuns(kind: 'throw' | 'kill', stride: number, check: (got: string[], expected: string[], k: number) => void): void {
     const clean = scheduledSchool(75);
-    clean.emulator.ws.clock.set(at);
+    clean.emulator.ws.clock.set(RUN_AT);
     const before = clean.emulator.ws.callCount;
     runReminders(clean);
     const calls = clean.emulator.ws.callCount - before;
     const expected = clean.emulator.mail.sent.map(key).sort();
     expect(expected.length).toBeGreaterThanOrEqual(50);
-    for (let k = 0; k < calls; k++) {
+    for (let k = 0; k < calls; k += stride) {
       const s = scheduledSchool(75);
-      s.emulator.ws.clock.set(at);
-      s.emulator.ws.injectFault({ atIndex: s.emulator.ws.callCount + k });
-      s.bundle.callFromClient('runJob', ['reminders']);
+      s.emulator.ws.clock.set(RUN_AT);
+      s.emulator.ws.injectFault({ atIndex: s.emulator.ws.callCount + k, kind });
+      try {
+        s.bundle.callFromClient('runJob', ['reminders']);
+      } catch {
+        // a killed execution ends with an exception to the caller
+      }
       s.emulator.ws.clearFaults();
       for (let i = 0; i < 3; i++) if (runReminders(s).done) break;
-      const got = s.emulator.mail.sent.map(key).sort();
-      if (JSON.stringify(got) !== JSON.stringify(expected)) throw new Error(`interrupted at call ${k}: ${got.length} messages, expected ${expected.length}`);
+      check(s.emulator.mail.sent.map(key).sort(), expected, k);
     }
+  }
+
+  it('interrupted at any service call of a 50-family run, a re-run sends exactly what an uninterrupted run sends', () => {
+    faultRuns('throw', 1, (got, expected, k) => {
+      if (JSON.stringify(got) !== JSON.stringify(expected)) throw new Error(`interrupted at call ${k}: ${got.length} messages, expected ${expected.length}`);
+    });
   }, 300_000);
+
+  it('cut off by Apps Script itself (no finally runs), a re-run misses nobody and repeats at most one write-back batch', () => {
+    faultRuns('kill', 7, (got, expected) => {
+      expect(new Set(got)).toEqual(new Set(expected));
+      expect(got.length - expected.length).toBeLessThanOrEqual(10);
+    });
+  }, 120_000);
 
   it('stops cleanly at the daily email quota and finishes the next day, nothing twice', () => {
     const s = scheduledSchool(75);
