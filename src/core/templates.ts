@@ -48,7 +48,8 @@ export interface Template {
   body: string;
 }
 
-export type TemplateSet = Partial<Record<MessageKind, Template>>;
+/** One language's texts; `interpreter` is the sentence {{interpreter}} becomes (translated languages). */
+export type TemplateSet = Partial<Record<MessageKind, Template>> & { interpreter?: string };
 
 export interface RenderedMessage {
   subject: string;
@@ -280,7 +281,7 @@ const ES: Record<MessageKind, Template> = {
 /** The reviewed built-in texts. */
 export const BUILT_IN: Record<string, Record<MessageKind, Template>> = { en: EN, es: ES };
 
-const INTERPRETER: Record<string, string> = {
+export const INTERPRETER: Record<string, string> = {
   en: 'An interpreter will be there for you.',
   es: 'Habrá un intérprete para ustedes.',
 };
@@ -297,7 +298,7 @@ export function templateFor(kind: MessageKind, language: string, stored: Record<
   return { template: stored.en?.[kind] ?? EN[kind], language: 'en' };
 }
 
-function values(fields: MessageFields, language: string): Record<FieldName, string> {
+function values(fields: MessageFields, language: string, stored: Record<string, TemplateSet>): Record<FieldName, string> {
   const where = fields.videoLink ? (fields.room ? `${fields.room} (${fields.videoLink})` : fields.videoLink) : fields.room || fields.school;
   return {
     school: fields.school,
@@ -311,7 +312,7 @@ function values(fields: MessageFields, language: string): Record<FieldName, stri
     link: fields.link,
     replyTo: fields.replyTo,
     round: fields.round,
-    interpreter: fields.interpreter ? (INTERPRETER[language] ?? INTERPRETER.en!) : '',
+    interpreter: fields.interpreter ? (stored[language]?.interpreter ?? INTERPRETER[language] ?? INTERPRETER.en!) : '',
     schedule:
       (fields.conferences ?? []).length > 1
         ? fields
@@ -337,7 +338,7 @@ function linkify(escaped: string): string {
  */
 export function renderMessage(kind: MessageKind, language: string, fields: MessageFields, stored: Record<string, TemplateSet> = {}): RenderedMessage {
   const { template, language: used } = templateFor(kind, language, stored);
-  const vals = values(fields, used);
+  const vals = values(fields, used, stored);
   const subject = fill(template.subject, vals, (s) => s)
     .replace(/[\r\n]+/g, ' ')
     .trim()

@@ -6,7 +6,7 @@
  * 9 KB per value, 500 KB per store; a full set of four kinds is about 3 KB per language).
  */
 import { UserError } from '../core/errors';
-import { BUILT_IN, FIELD_NAMES, MESSAGE_KINDS, protectFields, renderMessage, restoreFields, templateFor, type MessageKind, type Template, type TemplateSet, unknownFields } from '../core/templates';
+import { BUILT_IN, FIELD_NAMES, INTERPRETER, MESSAGE_KINDS, protectFields, renderMessage, restoreFields, templateFor, type MessageKind, type Template, type TemplateSet, unknownFields } from '../core/templates';
 import type { TemplatePreview, TemplateView } from '../shared/api';
 import { LANGUAGE_NAMES, languageName } from '../core/normalize';
 import { readSettings } from './data';
@@ -63,6 +63,10 @@ export function ensureTranslations(languages: Iterable<string>, stored: Record<s
       if (translated) set[kind] = translated;
       else failed = true;
     }
+    if (!failed && set.interpreter === undefined) {
+      const sentence = translateText(INTERPRETER.en!, language);
+      if (sentence !== null) set.interpreter = sentence;
+    }
     if (failed) fellBack.push(language);
     else {
       stored = { ...stored, [language]: set };
@@ -73,24 +77,25 @@ export function ensureTranslations(languages: Iterable<string>, stored: Record<s
   return { stored, fellBack };
 }
 
-function translateTemplate(source: Template, language: string): Template | null {
-  const out: string[] = [];
-  for (const text of [source.subject, source.body]) {
-    const { text: safe, fields } = protectFields(text);
-    let translated: string;
-    try {
-      translated = LanguageApp.translate(safe, 'en', language);
-    } catch (e) {
-      // A language Google Translate does not know: English it is. Any other failure (an outage)
-      // stops the run before anything is sent, so no family gets English by accident.
-      if (/invalid argument/i.test(String((e as Error)?.message ?? e))) return null;
-      throw e;
-    }
-    const back = restoreFields(translated, fields);
-    if (back === null) return null;
-    out.push(back);
+/** English text in `language`, its {{fields}} intact; null when that cannot be had. */
+function translateText(text: string, language: string): string | null {
+  const { text: safe, fields } = protectFields(text);
+  let translated: string;
+  try {
+    translated = LanguageApp.translate(safe, 'en', language);
+  } catch (e) {
+    // A language Google Translate does not know: English it is. Any other failure (an outage)
+    // stops the run before anything is sent, so no family gets English by accident.
+    if (/invalid argument/i.test(String((e as Error)?.message ?? e))) return null;
+    throw e;
   }
-  return { subject: out[0]!, body: out[1]! };
+  return restoreFields(translated, fields);
+}
+
+function translateTemplate(source: Template, language: string): Template | null {
+  const subject = translateText(source.subject, language);
+  const body = subject === null ? null : translateText(source.body, language);
+  return subject !== null && body !== null ? { subject, body } : null;
 }
 
 /** What the sidebar's Templates panel shows for one kind and language. */

@@ -243,6 +243,7 @@ describe('templates', () => {
   it('translates for another language once, keeping the fields, and keeps the translation', () => {
     const s = scheduledSchool(30);
     s.emulator.spreadsheet.sheetByName('Schedule')!.patch(2, col(s, 'Language') + 1, { v: 'Vietnamese' });
+    s.emulator.spreadsheet.sheetByName('Schedule')!.patch(2, col(s, 'Interpreter') + 1, { v: 'Yes' });
     s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
     runReminders(s);
     const to = String(scheduleRows(s).rows[0]![col(s, 'Emails')]).split(';')[0]!.trim().toLowerCase();
@@ -250,10 +251,11 @@ describe('templates', () => {
     expect(m!.subject).toContain('[vi]');
     expect(m!.subject).not.toContain('{{');
     expect(m!.body).toMatch(/ngày \d+ tháng 11/);
+    expect(m!.body).toContain('[vi] An interpreter will be there for you.');
     const translations = s.emulator.ws.reports.flatMap((r) => Object.entries(r.callsByMethod)).filter(([k]) => k.startsWith('LanguageApp')).reduce((n, [, c]) => n + c, 0);
     const others = new Set(scheduleRows(s).rows.map((r) => String(r[col(s, 'Language')])).filter((l) => l && !/^(english|spanish|en|es)$/i.test(l)));
     expect(others.has('Vietnamese')).toBe(true);
-    expect(translations).toBe(8 * others.size); // subject and body of four kinds, once per language
+    expect(translations).toBe(9 * others.size); // subject and body of four kinds and the interpreter sentence, once per language
     expect(ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'vi'])).template.subject).toContain('[vi]');
     s.emulator.ws.clock.set(EST('2026-11-17', '14:00'));
     runReminders(s);
