@@ -13,6 +13,7 @@
  * phone list (Phone from the Roster).
  */
 import { textCell } from '../core/cells';
+import { UserError } from '../core/errors';
 import { cleanText, normalizeEmail, normalizeLanguage, parseYesNo } from '../core/normalize';
 import { channelCounts, dueReminders, markSent, reminderTally, reminderUnits, type DueReminder, type ReminderConference, type WallNow } from '../core/reminders';
 import { readScheduleSheet } from '../core/schedule/sheet';
@@ -154,6 +155,9 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   const problems: Problem[] = [];
   const letters = writeLetters(ss, settings, read.conferences);
   if (letters) problems.push({ severity: 'warning', message: `${plural(letters, 'family', 'families')} without email: print their letters from the Letters sheet, and call them (phone list at its end).`, where: { sheet: LETTERS_SHEET, row: 1, column: 1 } });
+  if (due.length > 0 && read.sheet && !read.sentColumn) {
+    throw new UserError('The Schedule sheet has no "Reminders Sent" column, where sent reminders are recorded, so none was sent. Run Set up to add it back.', { sheet: 'Schedule', row: 1, column: 1 });
+  }
   if (due.length === 0 || !read.sheet || !read.sentColumn) {
     return { state, done: true, processed: state.sent, total: state.sent, message: state.sent ? `Sent ${plural(state.sent, 'reminder')}; none is due now.` : 'No reminder is due now.', problems };
   }

@@ -264,6 +264,18 @@ describe('templates', () => {
   });
 });
 
+describe('a Schedule without its Reminders Sent column', () => {
+  it('sends nothing and says which column to add back', () => {
+    const s = scheduledSchool(20);
+    s.emulator.spreadsheet.sheetByName('Schedule')!.patch(1, col(s, 'Reminders Sent') + 1, { v: 'Sent?' });
+    s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
+    const r = s.bundle.callFromClient('runJob', ['reminders']) as Result<JobProgress>;
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ message: expect.stringContaining('"Reminders Sent" column'), where: { sheet: 'Schedule', row: 1 } });
+    expect(s.emulator.mail.sent).toEqual([]);
+  });
+});
+
 describe('a language the translator refuses', () => {
   it('falls back to English for that family and says so', () => {
     const s = scheduledSchool(20);
