@@ -14,7 +14,8 @@ import { sampleSchool } from '../sample/school';
 import type { JobProgress, Overview, Problem, Result, SchedulePreview } from '../src/shared/api';
 import { CsvError, parseCsv, toCsv } from './csv';
 import { scheduleCsvRows } from './files';
-import { simulateFamilies } from './families';
+import { afterTheConferences, answerAvailability } from './families';
+import { remindThroughTheRound } from './reminders';
 
 interface Options {
   roster?: string;
@@ -109,26 +110,39 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
   const issues = [...rosterProblems, ...teacherProblems];
   const colLetters = (n: number) => { let s = ''; for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
   writeFileSync(join(options.out, 'roster-issues.csv'), toCsv([['Sheet', 'Row', 'Column', 'Problem'], ...issues.map((p) => [p.where?.sheet ?? '', p.where?.row ?? '', p.where ? colLetters(p.where.column) : '', `${p.severity === 'warning' ? 'Warning: ' : ''}${p.message}`])]));
-  // Build the schedule as the sidebar does: preview (the reasons), then write.
+  const count = (step: string, label: string) => overview.steps.find((s) => s.id === step)?.counts.find((c) => c.label === label)?.value ?? 0;
+  const canSchedule = count('days', 'windows') > 0 && count('roster', 'students') > 0;
+  const step = <T>(what: string, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (e) {
+      throw new InputError(`${what}: ${(e as Error).message}`);
+    }
+  };
+  // The round in the order a school plays it (the same server functions the sidebar calls):
+  // families answer the availability form (unless availability.csv gave their answers), the
+  // schedule is previewed and built, reminders go out through the conference days, then
+  // attendance, the questionnaire and its answers, and the Summary.
   let preview: SchedulePreview | null = null;
-  if (overview.steps.find((s) => s.id === 'schedule')?.action) {
+  let availabilityAnswers = 0;
+  let reminders: Record<string, number> | null = null;
+  let families: Record<string, number> | null = null;
+  if (canSchedule) {
+    if (availability.length === 0) availabilityAnswers = step("Simulating the families' availability answers", () => answerAvailability(emulator, bundle));
     preview = value<SchedulePreview>(bundle.callFromClient('previewSchedule', []), 'Building the schedule');
     for (let i = 0; i < 50; i++) if (value<JobProgress>(bundle.callFromClient('runJob', ['schedule']), 'Building the schedule').done) break;
+    writeFileSync(join(options.out, 'schedule.csv'), toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)));
+    reminders = step('Sending reminders', () => remindThroughTheRound(emulator, bundle, options.out));
+    families = step("Simulating the families' questionnaire answers", () => afterTheConferences(emulator, bundle, options.out));
+  } else {
+    writeFileSync(join(options.out, 'schedule.csv'), toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)));
   }
-  const count = (step: string, label: string) => overview.steps.find((s) => s.id === step)?.counts.find((c) => c.label === label)?.value ?? 0;
-  // Families answer both forms through their own links (demo/families.ts), then summary.csv.
-  let families: Record<string, number> | null = null;
-  if (count('days', 'windows') > 0 && count('roster', 'students') > 0) {
-    try {
-      families = simulateFamilies(emulator, bundle, options.out, { answerAvailability: availability.length === 0 });
-    } catch (e) {
-      throw new InputError(`Simulating the families' answers: ${(e as Error).message}`);
-    }
-  }
-  // The schedule as it stands after the families' answers (their rebuild placed them).
-  if (preview) preview = value<SchedulePreview>(bundle.callFromClient('previewSchedule', []), 'Reading the schedule');
-  writeFileSync(join(options.out, 'schedule.csv'), toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)));
   writeFileSync(join(options.out, 'unscheduled.csv'), toCsv([['Student ID', 'Reason'], ...(preview?.unplaced ?? []).map((u) => [u.studentId, u.reason])]));
+  // Every message the round sent, reminders and questionnaire alike.
+  writeFileSync(
+    join(options.out, 'outbox.json'),
+    JSON.stringify(emulator.mail.sent.map((m) => ({ to: m.to, subject: m.subject, text: m.body, html: m.htmlBody, name: m.name, replyTo: m.replyTo, sentAt: m.sentAt })), null, 2) + '\n',
+  );
   const callsByService = emulator.ws.callsByService();
   const report = {
     students: count('roster', 'students'),
@@ -142,7 +156,9 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     placed: preview?.placed ?? 0,
     conferences: preview?.conferences ?? 0,
     unscheduled: preview?.unplaced.length ?? 0,
-    formAnswers: families ?? 'not simulated (no students or no teacher windows)',
+    formAnswers: families ? { availabilityAnswers, ...families } : 'not simulated (no students or no teacher windows)',
+    reminders: reminders ?? 'none (nothing scheduled)',
+    emails: emulator.mail.sent.length,
     serviceCalls: callsByService,
     modelledSeconds: Math.round(emulator.ws.reports.reduce((n, r) => n + r.elapsedMs, 0)) / 1000,
     executions: emulator.ws.reports.length,
@@ -154,7 +170,7 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
 if (require.main === module) {
   try {
     const { out, report } = runDemo(process.argv.slice(2));
-    console.log(`Wrote ${out}/: roster-issues.csv, schedule.csv, unscheduled.csv, summary.csv, report.json`);
+    console.log(`Wrote ${out}/: roster-issues.csv, schedule.csv, unscheduled.csv, outbox.json, summary.csv, report.json`);
     console.log(`  ${String(report.students)} students in ${String(report.families)} families (${String(report.siblingFamilies)} with siblings); ${JSON.stringify(report.problems)}`);
   } catch (e) {
     if (e instanceof InputError) {

@@ -31,14 +31,14 @@ const pick = (n: number, k: number) => {
   return ((x ^ (x >>> 13)) >>> 0) % 100;
 };
 
-/** answerAvailability: false when availability.csv was given (its rows are the families' answers). */
-export function simulateFamilies(emulator: Emulator, bundle: Bundle, out: string, options: { answerAvailability?: boolean } = {}): Record<string, number> {
+/** Before the schedule: the forms are made and some families answer through their own links. */
+export function answerAvailability(emulator: Emulator, bundle: Bundle): number {
   const props = () => Object.fromEntries(emulator.kv.properties.get(`document:${emulator.spreadsheet.id}`) ?? []);
   runJob(bundle, 'forms');
   const choices = readFormsState(props()).availability?.choices ?? [];
   let availability = 0;
   [...availabilityLinks(props()).values()].forEach((link, n) => {
-    if (options.answerAvailability === false || pick(n, 1) >= 40 || choices.length === 0) return;
+    if (pick(n, 1) >= 40 || choices.length === 0) return;
     const first = choices[pick(n, 2) % choices.length]!;
     const second = choices[pick(n, 3) % choices.length]!;
     const answers: Record<string, string> = { [`${AVAILABILITY_FORM.times} [${first.label}]`]: RANK_CHOICES[0] };
@@ -47,9 +47,15 @@ export function simulateFamilies(emulator: Emulator, bundle: Bundle, out: string
     emulator.forms.submitPrefilled(link, answers);
     availability++;
   });
-  runJob(bundle, 'schedule');
-  runJob(bundle, 'forms');
+  return availability;
+}
 
+/**
+ * After the conferences: the forms job gives new conferences their links, teachers mark
+ * attendance, the questionnaire goes out, some families answer it; summary.csv is written.
+ */
+export function afterTheConferences(emulator: Emulator, bundle: Bundle, out: string): Record<string, number> {
+  runJob(bundle, 'forms');
   // After the last conference: teachers mark attendance in the Schedule's Status column.
   const schedule = emulator.spreadsheet.sheetByName('Schedule')!;
   const [header, ...rows] = schedule.values();
@@ -75,5 +81,5 @@ export function simulateFamilies(emulator: Emulator, bundle: Bundle, out: string
   });
   runJob(bundle, 'summary');
   writeFileSync(join(out, 'summary.csv'), toCsv(emulator.spreadsheet.sheetByName('Summary')!.displayValues()));
-  return { availabilityAnswers: availability, questionnaireEmails: emails, questionnaireAnswers: questionnaire };
+  return { questionnaireEmails: emails, questionnaireAnswers: questionnaire };
 }

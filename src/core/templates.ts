@@ -35,6 +35,11 @@ export interface MessageFields {
   round: string;
   /** True when an interpreter will be present. */
   interpreter: boolean;
+  /**
+   * Optional: every conference the message is about, when there are several (siblings on one
+   * day). Rendered as {{schedule}}, one line each; empty for a single conference.
+   */
+  conferences?: { students: string; teacher: string; start: number; end: number; room: string }[];
 }
 
 /** One language's texts for one kind of message. */
@@ -43,7 +48,8 @@ export interface Template {
   body: string;
 }
 
-export type TemplateSet = Partial<Record<MessageKind, Template>>;
+/** One language's texts; `interpreter` is the sentence {{interpreter}} becomes (translated languages). */
+export type TemplateSet = Partial<Record<MessageKind, Template>> & { interpreter?: string };
 
 export interface RenderedMessage {
   subject: string;
@@ -52,7 +58,7 @@ export interface RenderedMessage {
 }
 
 /** The fields a template may use, with what each one becomes (for the editor's help). */
-export const FIELD_NAMES = ['school', 'family', 'students', 'teacher', 'date', 'time', 'room', 'where', 'link', 'replyTo', 'round', 'interpreter'] as const;
+export const FIELD_NAMES = ['school', 'family', 'students', 'teacher', 'date', 'time', 'room', 'where', 'link', 'replyTo', 'round', 'interpreter', 'schedule'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
 const FIELD = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
@@ -76,27 +82,82 @@ export function escapeHtml(text: string): string {
 const MONTHS: Record<string, string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  pt: ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
+  de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+  it: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
+  ro: ['ianuarie', 'februarie', 'martie', 'aprilie', 'mai', 'iunie', 'iulie', 'august', 'septembrie', 'octombrie', 'noiembrie', 'decembrie'],
+  tr: ['Ocak', 'Şubat', 'Mart', 'Nisan', 'Mayıs', 'Haziran', 'Temmuz', 'Ağustos', 'Eylül', 'Ekim', 'Kasım', 'Aralık'],
+  tl: ['Enero', 'Pebrero', 'Marso', 'Abril', 'Mayo', 'Hunyo', 'Hulyo', 'Agosto', 'Setyembre', 'Oktubre', 'Nobyembre', 'Disyembre'],
+  ht: ['janvye', 'fevriye', 'mas', 'avril', 'me', 'jen', 'jiyè', 'out', 'septanm', 'oktòb', 'novanm', 'desanm'],
+  sw: ['Januari', 'Februari', 'Machi', 'Aprili', 'Mei', 'Juni', 'Julai', 'Agosti', 'Septemba', 'Oktoba', 'Novemba', 'Desemba'],
 };
 const WEEKDAYS: Record<string, string[]> = {
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   es: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'],
+  fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
+  pt: ['domingo', 'segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado'],
+  de: ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'],
+  it: ['domenica', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato'],
+  ro: ['duminică', 'luni', 'marți', 'miercuri', 'joi', 'vineri', 'sâmbătă'],
+  tr: ['Pazar', 'Pazartesi', 'Salı', 'Çarşamba', 'Perşembe', 'Cuma', 'Cumartesi'],
+  tl: ['Linggo', 'Lunes', 'Martes', 'Miyerkules', 'Huwebes', 'Biyernes', 'Sabado'],
+  ht: ['dimanch', 'lendi', 'madi', 'mèkredi', 'jedi', 'vandredi', 'samdi'],
+  sw: ['Jumapili', 'Jumatatu', 'Jumanne', 'Jumatano', 'Alhamisi', 'Ijumaa', 'Jumamosi'],
+  vi: ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'],
+  zh: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+  ja: ['日曜日', '月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日'],
+  ko: ['일요일', '월요일', '화요일', '수요일', '목요일', '금요일', '토요일'],
 };
 
-/** "Tuesday, November 10" / "martes 10 de noviembre"; ISO for a language without tables. */
+/**
+ * The day as the family's language writes it, from tables (Intl is not dependable in Apps
+ * Script): "Tuesday, November 10", "martes 10 de noviembre", "mardi 10 novembre",
+ * "Dienstag, 10. November", "Thứ ba, ngày 10 tháng 11", "11月10日 星期二". ISO (2026-11-10) for a
+ * language without tables: unambiguous everywhere.
+ */
 export function formatDay(date: string, language: string): string {
   const [y, m, d] = date.split('-').map(Number);
   if (!y || !m || !d) return date;
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  if (language === 'es') return `${WEEKDAYS.es![weekday]} ${d} de ${MONTHS.es![m - 1]}`;
-  if (language === 'en') return `${WEEKDAYS.en![weekday]}, ${MONTHS.en![m - 1]} ${d}`;
-  return date;
+  const wd = WEEKDAYS[language]?.[new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+  const month = MONTHS[language]?.[m - 1];
+  switch (language) {
+    case 'en':
+      return `${wd}, ${month} ${d}`;
+    case 'es':
+    case 'pt':
+      return `${wd} ${d} de ${month}`;
+    case 'fr':
+    case 'it':
+    case 'ro':
+    case 'ht':
+      return `${wd} ${d} ${month}`;
+    case 'de':
+      return `${wd}, ${d}. ${month}`;
+    case 'tr':
+      return `${d} ${month} ${wd}`;
+    case 'tl':
+      return `${wd}, ${month} ${d}`;
+    case 'sw':
+      return `${wd}, ${d} ${month}`;
+    case 'vi':
+      return `${wd}, ngày ${d} tháng ${m}`;
+    case 'zh':
+    case 'ja':
+      return `${m}月${d}日 ${wd}`;
+    case 'ko':
+      return `${m}월 ${d}일 ${wd}`;
+    default:
+      return date;
+  }
 }
 
-/** "3:30 PM" in English, "15:30" elsewhere. */
+/** "3:30 PM" in English (and Tagalog, Hindi, Urdu, Bengali: 12-hour in use), "15:30" elsewhere. */
 export function formatTime(minutes: number, language: string): string {
   const h = Math.floor(minutes / 60);
   const mm = String(minutes % 60).padStart(2, '0');
-  if (language === 'en') return `${((h + 11) % 12) + 1}:${mm} ${h < 12 ? 'AM' : 'PM'}`;
+  if (['en', 'tl', 'hi', 'ur', 'bn'].includes(language)) return `${((h + 11) % 12) + 1}:${mm} ${h < 12 ? 'AM' : 'PM'}`;
+  if (language === 'fr') return `${h} h ${mm}`;
   return `${String(h).padStart(2, '0')}:${mm}`;
 }
 
@@ -129,6 +190,7 @@ const EN: Record<MessageKind, Template> = {
       'Dear {{family}} family,',
       '',
       'This is a reminder of the student-led conference {{students}} will lead with {{teacher}} on {{date}}, {{time}}, at {{where}}.',
+      '{{schedule}}',
       '{{interpreter}}',
       'Another trusted adult may come in your place. To change the time, reply to {{replyTo}}.',
       '',
@@ -183,6 +245,7 @@ const ES: Record<MessageKind, Template> = {
       'Estimada familia {{family}}:',
       '',
       'Les recordamos la conferencia que {{students}} dirigirá con {{teacher}} el {{date}}, {{time}}, en {{where}}.',
+      '{{schedule}}',
       '{{interpreter}}',
       'Otro adulto de confianza puede venir en su lugar. Para cambiar el horario, respondan a {{replyTo}}.',
       '',
@@ -218,7 +281,7 @@ const ES: Record<MessageKind, Template> = {
 /** The reviewed built-in texts. */
 export const BUILT_IN: Record<string, Record<MessageKind, Template>> = { en: EN, es: ES };
 
-const INTERPRETER: Record<string, string> = {
+export const INTERPRETER: Record<string, string> = {
   en: 'An interpreter will be there for you.',
   es: 'Habrá un intérprete para ustedes.',
 };
@@ -235,7 +298,7 @@ export function templateFor(kind: MessageKind, language: string, stored: Record<
   return { template: stored.en?.[kind] ?? EN[kind], language: 'en' };
 }
 
-function values(fields: MessageFields, language: string): Record<FieldName, string> {
+function values(fields: MessageFields, language: string, stored: Record<string, TemplateSet>): Record<FieldName, string> {
   const where = fields.videoLink ? (fields.room ? `${fields.room} (${fields.videoLink})` : fields.videoLink) : fields.room || fields.school;
   return {
     school: fields.school,
@@ -249,7 +312,13 @@ function values(fields: MessageFields, language: string): Record<FieldName, stri
     link: fields.link,
     replyTo: fields.replyTo,
     round: fields.round,
-    interpreter: fields.interpreter ? (INTERPRETER[language] ?? INTERPRETER.en!) : '',
+    interpreter: fields.interpreter ? (stored[language]?.interpreter ?? INTERPRETER[language] ?? INTERPRETER.en!) : '',
+    schedule:
+      (fields.conferences ?? []).length > 1
+        ? fields
+            .conferences!.map((c) => `${formatTime(c.start, language)}–${formatTime(c.end, language)}: ${c.students}, ${c.teacher}${c.room ? `, ${c.room}` : ''}`)
+            .join('\n')
+        : '',
   };
 }
 
@@ -269,7 +338,7 @@ function linkify(escaped: string): string {
  */
 export function renderMessage(kind: MessageKind, language: string, fields: MessageFields, stored: Record<string, TemplateSet> = {}): RenderedMessage {
   const { template, language: used } = templateFor(kind, language, stored);
-  const vals = values(fields, used);
+  const vals = values(fields, used, stored);
   const subject = fill(template.subject, vals, (s) => s)
     .replace(/[\r\n]+/g, ' ')
     .trim()
@@ -280,4 +349,29 @@ export function renderMessage(kind: MessageKind, language: string, fields: Messa
   const paragraphs = text.split(/\n{2,}|\n/).filter((p) => p.trim() !== '');
   const html = paragraphs.map((p) => `<p>${linkify(escapeHtml(p))}</p>`).join('\n');
   return { subject, html, text };
+}
+
+/**
+ * Before machine translation: each {{field}} becomes a numbered token the translator leaves
+ * alone (digits between brackets survive Google Translate; names in braces do not always).
+ */
+export function protectFields(text: string): { text: string; fields: string[] } {
+  const fields: string[] = [];
+  const out = text.replace(FIELD, (whole) => {
+    fields.push(whole.replace(/\s+/g, ''));
+    return `[#${fields.length - 1}]`;
+  });
+  return { text: out, fields };
+}
+
+/** After translation: the fields put back, or null when a token went missing or came twice. */
+export function restoreFields(translated: string, fields: string[]): string | null {
+  const seen = new Array<number>(fields.length).fill(0);
+  const out = translated.replace(/\[\s*#\s*(\d+)\s*\]/g, (whole, n: string) => {
+    const i = Number(n);
+    if (i >= fields.length) return whole;
+    seen[i]!++;
+    return fields[i]!;
+  });
+  return seen.every((c) => c === 1) ? out : null;
 }

@@ -18,6 +18,31 @@ import { REMINDERS_JOB } from '../workspace/reminders';
 import { FORMS_JOB, QUESTIONNAIRE_JOB } from '../workspace/forms';
 import { SUMMARY_JOB } from '../workspace/summary';
 import { args, v } from './validate';
+import { MESSAGE_KIND_NAMES, type MessageKindName, type MessageTemplate, type TemplatePreview, type TemplateView } from '../shared/api';
+import { previewFor, saveTemplate, templateView } from '../workspace/messages';
+import { REMINDERS_JOB as REMINDERS, setReminderTrigger } from '../workspace/reminders';
+
+// --- Messages, languages and reminders (issue 7) ---
+const messageKind = v.oneOf(MESSAGE_KIND_NAMES);
+const languageCode: (value: unknown, name: string) => string = (value, name) => {
+  if (typeof value === 'string' && Object.prototype.hasOwnProperty.call(LANGUAGE_NAMES, value)) return value;
+  throw new UserError(`The add-on received an invalid ${name} (expected a language code the add-on knows). Reload the sidebar and try again.`);
+};
+const messageTemplate = v.object<{ subject: string; body: string }>({ subject: v.string(250), body: v.string(5000) });
+const onOff = (value: unknown, name: string): boolean => {
+  if (typeof value === 'boolean') return value;
+  throw new UserError(`The add-on received an invalid ${name} (expected true or false). Reload the sidebar and try again.`);
+};
+
+/** The hourly trigger's work: one chunk of the reminders job, as the trigger's user. */
+export function sendDueRemindersFromTrigger(): void {
+  try {
+    runChunk(REMINDERS, { via: 'trigger' });
+  } catch (e) {
+    // A trigger has nobody to answer: log it (Apps Script's executions page shows it), try next hour.
+    console.error(toApiError(e).message);
+  }
+}
 
 function toApiError(e: unknown): ApiError {
   if (e instanceof UserError) return e.where ? { message: e.message, where: e.where } : { message: e.message };
@@ -116,6 +141,26 @@ export const api: Exposed = {
     expose(() => {
       if (a.length !== 1 || typeof a[0] !== 'object' || a[0] === null || Array.isArray(a[0])) throw new UserError('The add-on received invalid settings. Reload the sidebar and try again.');
       return withDocumentLock('settings', 'saving the settings', 'sidebar', () => saveSettings(a[0] as Record<string, unknown>));
+    }),
+  getTemplate: (...a): Result<TemplateView> =>
+    expose(() => {
+      const [kind, language] = args<[MessageKindName, string]>(a, ['kind', messageKind], ['language', languageCode]);
+      return templateView(kind, language);
+    }),
+  previewTemplate: (...a): Result<TemplatePreview> =>
+    expose(() => {
+      const [kind, language, template, conferenceId] = args<[MessageKindName, string, MessageTemplate, string]>(a, ['kind', messageKind], ['language', languageCode], ['template', messageTemplate], ['conference', v.string(100)]);
+      return previewFor(kind, language, template, conferenceId);
+    }),
+  saveTemplate: (...a): Result<MessageTemplate> =>
+    expose(() => {
+      const [kind, language, template] = args<[MessageKindName, string, MessageTemplate]>(a, ['kind', messageKind], ['language', languageCode], ['template', messageTemplate]);
+      return withDocumentLock('templates', 'saving a message template', 'sidebar', () => saveTemplate(kind, language, template));
+    }),
+  setReminders: (...a): Result<boolean> =>
+    expose(() => {
+      const [on] = args<[boolean]>(a, ['on', onOff]);
+      return withDocumentLock('reminders-trigger', 'turning reminders on or off', 'sidebar', () => setReminderTrigger(on));
     }),
   runJob: (...a): Result<JobProgress> =>
     expose(() => {

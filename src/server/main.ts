@@ -2,7 +2,7 @@
  * The bundle's entry: only exposes. Every export becomes a top-level function in build/Code.js
  * (menus, triggers and google.script.run can reach nothing else).
  */
-import { api } from './api';
+import { api, sendDueRemindersFromTrigger } from './api';
 import { withDocumentLock } from '../workspace/jobs';
 import { recordResponses } from '../workspace/forms';
 
@@ -33,4 +33,22 @@ export function previewSchedule(...a: unknown[]) {
 /** The spreadsheet's form-submit trigger (installed by the forms job): records the answers. */
 export function onFormSubmit(_event: unknown): void {
   withDocumentLock('form-response', 'recording a family’s form answers', 'trigger', () => recordResponses());
+}
+
+// --- Messages, languages and reminders (issue 7) ---
+export function getTemplate(...a: unknown[]) {
+  return api.getTemplate(...a);
+}
+export function previewTemplate(...a: unknown[]) {
+  return api.previewTemplate(...a);
+}
+export function saveTemplate(...a: unknown[]) {
+  return api.saveTemplate(...a);
+}
+export function setReminders(...a: unknown[]) {
+  return api.setReminders(...a);
+}
+/** The hourly time-driven trigger's handler (REMINDER_HANDLER in src/workspace/reminders.ts). */
+export function sendDueReminders() {
+  sendDueRemindersFromTrigger();
 }

@@ -171,12 +171,52 @@ export interface ServerApi {
   getSettings(): SettingsView;
   /** Saves all settings at once, or fails naming every field that is wrong. */
   saveSettings(settings: Settings): Settings;
+  // --- Messages, languages and reminders (issue 7) ---
+  /** A template as families would get it (edited, translated or built in), with what to preview it on. */
+  getTemplate(kind: MessageKindName, language: string): TemplateView;
+  /** Renders a template (saved or not) for a real family on the Schedule; unknown fields listed. */
+  previewTemplate(kind: MessageKindName, language: string, template: MessageTemplate, conferenceId: string): TemplatePreview;
+  /** Saves an edited template; refused, naming them, when it uses fields that do not exist. */
+  saveTemplate(kind: MessageKindName, language: string, template: MessageTemplate): MessageTemplate;
+  /** Turns the hourly reminders (one time-driven trigger) on or off; answers whether they are on. */
+  setReminders(on: boolean): boolean;
+}
+
+export const MESSAGE_KIND_NAMES = ['invite', 'reminder', 'questionnaire', 'letter'] as const;
+export type MessageKindName = (typeof MESSAGE_KIND_NAMES)[number];
+
+export interface MessageTemplate {
+  subject: string;
+  body: string;
+}
+
+export interface TemplateView {
+  kind: MessageKindName;
+  language: string;
+  template: MessageTemplate;
+  /** 'edited' by a person, 'translated' by LanguageApp and kept, or 'built-in'. */
+  source: 'edited' | 'built-in' | 'english';
+  /** Field names a template may use. */
+  fields: string[];
+  /** Families on the Schedule to preview on (their first conference), this language first. */
+  families: { conferenceId: string; label: string; language: string }[];
+  /** Languages the add-on knows: code and English name. */
+  languages: { code: string; name: string }[];
+  remindersOn: boolean;
+}
+
+export interface TemplatePreview {
+  subject: string;
+  text: string;
+  html: string;
+  /** Fields the template names that do not exist (the save would be refused). */
+  unknown: string[];
 }
 
 export type ApiName = keyof ServerApi;
 
 /** Every API function by name; a test checks the bundle exposes each as a top-level function. */
-export const API_NAMES = ['getOverview', 'selectCell', 'runJob', 'getProblems', 'previewSchedule', 'getSettings', 'saveSettings'] as const satisfies readonly ApiName[];
+export const API_NAMES = ['getOverview', 'selectCell', 'runJob', 'getProblems', 'previewSchedule', 'getSettings', 'saveSettings', 'getTemplate', 'previewTemplate', 'saveTemplate', 'setReminders'] as const satisfies readonly ApiName[];
 /** Fails to compile when ServerApi gains a function that API_NAMES does not list. */
 export type MissingApiNames = Exclude<ApiName, (typeof API_NAMES)[number]>;
 const _allNamed: [MissingApiNames] extends [never] ? true : never = true;

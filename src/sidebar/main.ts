@@ -8,6 +8,7 @@ import type { JobName, JobProgress, Overview, Problem, SchedulePreview, Settings
 import { el } from './dom';
 import { ApiFailure, call } from './rpc';
 import { settingsForm } from './settings';
+import { templatesPanel } from './templates';
 
 const STATUS_TEXT: Record<StepStatus, string> = {
   done: 'Done',
@@ -101,6 +102,7 @@ function stepView(step: StepState, index: number): HTMLElement {
       result ? el('p', { class: 'result', role: 'status' }, result.message) : null,
       el('p', { class: 'next' }, el('strong', {}, 'Next: '), step.next),
       step.id === 'schedule' && step.action ? previewView() : null,
+      step.id === 'reminders' && step.status !== 'todo' ? remindersPanel() : null,
       running && state.progress ? progressBar(state.progress) : null,
       step.action
         ? el(
@@ -112,6 +114,21 @@ function stepView(step: StepState, index: number): HTMLElement {
       ...(step.more ?? []).map((a) => el('button', { type: 'button', class: 'secondary', disabled: state.busy !== null, onclick: () => void runJob(step.id, a.job) }, a.label)),
     ),
   );
+}
+
+/** Reminders on/off and the Templates panel (src/sidebar/templates.ts), built once and kept. */
+let remindersNode: HTMLElement | null = null;
+function remindersPanel(): HTMLElement {
+  return (remindersNode ??= templatesPanel({
+    load: (kind, language) => call('getTemplate', kind, language),
+    preview: (kind, language, template, conferenceId) => call('previewTemplate', kind, language, template, conferenceId),
+    save: async (kind, language, template) => void (await call('saveTemplate', kind, language, template)),
+    setReminders: async (on) => {
+      const now = await call('setReminders', on);
+      void refresh();
+      return now;
+    },
+  }));
 }
 
 function previewView(): HTMLElement {

@@ -1,0 +1,129 @@
+/**
+ * Templates kept in the document: what a person edited in the sidebar, and LanguageApp's
+ * translations for languages without built-in texts (kept so each language is translated once,
+ * and so a person can correct them). One document property holds them all:
+ * { language: { kind: { subject, body } } } (https://developers.google.com/apps-script/guides/properties:
+ * 9 KB per value, 500 KB per store; a full set of four kinds is about 3 KB per language).
+ */
+import { UserError } from '../core/errors';
+import { BUILT_IN, FIELD_NAMES, INTERPRETER, MESSAGE_KINDS, protectFields, renderMessage, restoreFields, templateFor, type MessageKind, type Template, type TemplateSet, unknownFields } from '../core/templates';
+import type { TemplatePreview, TemplateView } from '../shared/api';
+import { LANGUAGE_NAMES, languageName } from '../core/normalize';
+import { readSettings } from './data';
+import { documentProperties, parseJson } from './props';
+import { messageSettings, readConferences, reminderTrigger, unitFields } from './reminders';
+
+export const TEMPLATES_PROP = 'slc:templates';
+
+export function storedTemplates(props: Record<string, string> | null = null): Record<string, TemplateSet> {
+  const text = props ? props[TEMPLATES_PROP] : documentProperties().getProperty(TEMPLATES_PROP);
+  return parseJson<Record<string, TemplateSet>>(text) ?? {};
+}
+
+function writeTemplates(all: Record<string, TemplateSet>): void {
+  documentProperties().setProperty(TEMPLATES_PROP, JSON.stringify(all));
+}
+
+/** Saves one edited template, refusing one that names a field that does not exist. */
+export function saveTemplate(kind: MessageKind, language: string, template: Template): Template {
+  const unknown = unknownFields(template);
+  if (unknown.length) throw new UserError(`The ${kind} template names ${unknown.map((f) => `{{${f}}}`).join(', ')}, which ${unknown.length === 1 ? 'is not a field' : 'are not fields'}. Nothing was saved.`);
+  if (!template.subject.trim() || !template.body.trim()) throw new UserError(`The ${kind} template needs a subject and a body. Nothing was saved.`);
+  const all = storedTemplates();
+  all[language] = { ...(all[language] ?? {}), [kind]: { subject: template.subject, body: template.body } };
+  writeTemplates(all);
+  return template;
+}
+
+/** Forgets an edit: the built-in (or a fresh translation) is used again. */
+export function resetTemplate(kind: MessageKind, language: string): void {
+  const all = storedTemplates();
+  if (!all[language]?.[kind]) return;
+  delete all[language]![kind];
+  writeTemplates(all);
+}
+
+/**
+ * Makes sure every language in `languages` has texts: English and Spanish are built in; any
+ * other is translated from the English texts with LanguageApp once and stored. Fields are
+ * protected from the translator; a text whose fields do not all come back stays English, and
+ * the language is reported (the caller says so). Returns the stored set and those languages.
+ */
+export function ensureTranslations(languages: Iterable<string>, stored: Record<string, TemplateSet>): { stored: Record<string, TemplateSet>; fellBack: string[] } {
+  const fellBack: string[] = [];
+  let changed = false;
+  for (const language of new Set(languages)) {
+    if (!language || BUILT_IN[language] || stored[language]?.reminder) continue;
+    const set: TemplateSet = { ...(stored[language] ?? {}) };
+    let failed = false;
+    for (const kind of MESSAGE_KINDS) {
+      if (set[kind]) continue;
+      const source = stored.en?.[kind] ?? BUILT_IN.en![kind];
+      const translated = translateTemplate(source, language);
+      if (translated) set[kind] = translated;
+      else failed = true;
+    }
+    if (!failed && set.interpreter === undefined) {
+      const sentence = translateText(INTERPRETER.en!, language);
+      if (sentence !== null) set.interpreter = sentence;
+    }
+    if (failed) fellBack.push(language);
+    else {
+      stored = { ...stored, [language]: set };
+      changed = true;
+    }
+  }
+  if (changed) writeTemplates(stored);
+  return { stored, fellBack };
+}
+
+/** English text in `language`, its {{fields}} intact; null when that cannot be had. */
+function translateText(text: string, language: string): string | null {
+  const { text: safe, fields } = protectFields(text);
+  let translated: string;
+  try {
+    translated = LanguageApp.translate(safe, 'en', language);
+  } catch (e) {
+    // A language Google Translate does not know: English it is. Any other failure (an outage)
+    // stops the run before anything is sent, so no family gets English by accident.
+    if (/invalid argument/i.test(String((e as Error)?.message ?? e))) return null;
+    throw e;
+  }
+  return restoreFields(translated, fields);
+}
+
+function translateTemplate(source: Template, language: string): Template | null {
+  const subject = translateText(source.subject, language);
+  const body = subject === null ? null : translateText(source.body, language);
+  return subject !== null && body !== null ? { subject, body } : null;
+}
+
+/** What the sidebar's Templates panel shows for one kind and language. */
+export function templateView(kind: MessageKind, language: string): TemplateView {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = readSettings(ss);
+  const stored = storedTemplates();
+  const { template, language: used } = templateFor(kind, language, stored);
+  const source: TemplateView['source'] = stored[language]?.[kind] ? 'edited' : used === language ? 'built-in' : 'english';
+  const seen = new Set<string>();
+  const families: TemplateView['families'] = [];
+  for (const c of readConferences(ss, settings).conferences) {
+    if (seen.has(c.familyKey) || !c.conferenceId) continue;
+    seen.add(c.familyKey);
+    families.push({ conferenceId: c.conferenceId, label: `${c.family} (${c.students}), ${c.language}`, language: c.language });
+  }
+  families.sort((a, b) => Number(b.language === language) - Number(a.language === language));
+  return { kind, language, template, source, fields: [...FIELD_NAMES], families: families.slice(0, 200), languages: Object.keys(LANGUAGE_NAMES).map((code) => ({ code, name: languageName(code) })), remindersOn: reminderTrigger(ss) !== null };
+}
+
+/** A template rendered for a real family: the family's conferences that day, as a reminder would list them. */
+export function previewFor(kind: MessageKind, language: string, template: Template, conferenceId: string): TemplatePreview {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = readSettings(ss);
+  const { conferences } = readConferences(ss, settings);
+  const chosen = conferences.find((c) => c.conferenceId === conferenceId);
+  if (!chosen) throw new UserError(`No conference ${conferenceId} on the Schedule sheet any more; pick another family.`);
+  const sameDay = conferences.filter((c) => c.familyKey === chosen.familyKey && c.date === chosen.date).sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  const message = renderMessage(kind, language, unitFields(sameDay, messageSettings(settings), language), { [language]: { [kind]: template } });
+  return { ...message, unknown: unknownFields(template) };
+}

@@ -1,0 +1,327 @@
+/**
+ * Reminders on the built bundle (issue 7): each family reminded once per reminder time, by the
+ * hourly trigger or the button; interrupted at any service call and re-run, the same outbox;
+ * the daily quota stops a run cleanly and the next day continues; hostile names stay text.
+ */
+import { openSchool } from '../../preview/school';
+import type { JobProgress, Overview, Result, TemplatePreview, TemplateView } from '../../src/shared/api';
+
+type School = ReturnType<typeof openSchool>;
+
+function ok<T>(result: unknown): T {
+  const r = result as Result<T>;
+  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
+  return r.value;
+}
+
+const EST = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00-05:00`);
+
+/** A school with its Schedule built: conferences on 2026-11-17 from 3 PM (EST). */
+function scheduledSchool(students = 75): School {
+  const school = openSchool({ students, days: ['2026-11-17'] });
+  for (let i = 0; i < 10; i++) if (ok<JobProgress>(school.bundle.callFromClient('runJob', ['setup'])).done) break;
+  ok<JobProgress>(school.bundle.callFromClient('runJob', ['schedule']));
+  return school;
+}
+
+function scheduleRows(s: School): { header: string[]; rows: unknown[][] } {
+  const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+  return { header: header as string[], rows };
+}
+
+function col(s: School, name: string): number {
+  return scheduleRows(s).header.indexOf(name);
+}
+
+function runReminders(s: School): JobProgress {
+  return ok<JobProgress>(s.bundle.callFromClient('runJob', ['reminders']));
+}
+
+const key = (m: { to: string[]; subject: string; body: string }) => `${[...m.to].sort().join(',')}|${m.subject}|${m.body}`;
+
+describe('reminders', () => {
+  it('sends each family one 48-hour reminder, then one 2-hour reminder, from the hourly trigger; cancelled and declined get none', () => {
+    const s = scheduledSchool(60);
+    const status = col(s, 'Status');
+    const family = col(s, 'Family ID');
+    const { rows } = scheduleRows(s);
+    // Cancel one family's and decline another's conferences (families with a single conference).
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(String(r[family]), (counts.get(String(r[family])) ?? 0) + 1);
+    const singles = rows.filter((r) => counts.get(String(r[family])) === 1);
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const cancelledRow = rows.indexOf(singles[0]!) + 2;
+    const declinedRow = rows.indexOf(singles[1]!) + 2;
+    sheet.patch(cancelledRow, status + 1, { v: 'cancelled' });
+    sheet.patch(declinedRow, status + 1, { v: 'declined' });
+    const quiet = new Set(String(singles[0]![col(s, 'Emails')]).split(';').concat(String(singles[1]![col(s, 'Emails')]).split(';')).map((e) => e.trim()));
+
+    const view = ok<{ settings: Record<string, unknown> }>(s.bundle.callFromClient('getSettings', []));
+    ok(s.bundle.callFromClient('saveSettings', [{ ...view.settings, senderName: 'Lincoln Conferences', replyTo: 'office@lincoln.school.example' }]));
+    expect(ok<boolean>(s.bundle.callFromClient('setReminders', [true]))).toBe(true);
+    expect(ok<boolean>(s.bundle.callFromClient('setReminders', [true]))).toBe(true);
+    expect(s.emulator.triggers.triggers.filter((t) => t.handler === 'sendDueReminders')).toHaveLength(1);
+
+    s.emulator.triggers.advanceTo(EST('2026-11-18', '00:00'));
+    const families = new Set(rows.filter((r) => !['cancelled', 'declined'].includes(String(r[status]))).map((r) => String(r[family])));
+    const sent = s.emulator.mail.sent;
+    const firstWave = sent.filter((m) => Date.parse(m.sentAt) < EST('2026-11-17', '12:00'));
+    const secondWave = sent.filter((m) => Date.parse(m.sentAt) >= EST('2026-11-17', '12:00'));
+    const sent48 = new Set(scheduleRows(s).rows.filter((r) => /\b48h\b/.test(String(r[col(s, 'Reminders Sent')]))).map((r) => String(r[family])));
+    expect(firstWave).toHaveLength(families.size - 0 - [...families].filter((f) => !sent48.has(f)).length);
+    expect(firstWave.length).toBeGreaterThan(30);
+    expect(secondWave).toHaveLength(firstWave.length);
+    expect(new Set(firstWave.map(key)).size).toBe(firstWave.length);
+    expect(new Set(secondWave.map(key)).size).toBe(secondWave.length);
+    for (const m of sent) {
+      expect(m.name).toBe('Lincoln Conferences');
+      expect(m.replyTo).toBe('office@lincoln.school.example');
+      expect(m.from).toBe('coordinator@lincoln.school.example');
+      for (const to of m.to) expect(quiet.has(to)).toBe(false);
+    }
+    // Each 48-hour reminder went out in its window (within 48 hours before), each 2-hour one within 2 hours.
+    const marks = scheduleRows(s).rows.map((r) => String(r[col(s, 'Reminders Sent')])).filter(Boolean);
+    expect(marks.every((m) => /^48h 2026-11-1[56] \d\d:\d\d; 2h 2026-11-17 \d\d:\d\d$/.test(m))).toBe(true);
+    expect(s.emulator.triggers.firings.filter((f) => f.error)).toEqual([]);
+
+    expect(ok<boolean>(s.bundle.callFromClient('setReminders', [false]))).toBe(false);
+    expect(s.emulator.triggers.triggers).toHaveLength(0);
+  });
+
+  it('sends one message per family and day listing siblings, to that family only', () => {
+    const s = scheduledSchool(75);
+    s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
+    runReminders(s);
+    const { rows } = scheduleRows(s);
+    const emailsOf = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const set = emailsOf.get(String(r[col(s, 'Family ID')])) ?? new Set();
+      for (const e of String(r[col(s, 'Emails')]).split(';').map((x) => x.trim().toLowerCase()).filter(Boolean)) set.add(e);
+      emailsOf.set(String(r[col(s, 'Family ID')]), set);
+    }
+    const sent = s.emulator.mail.sent;
+    expect(sent.length).toBe(new Set(rows.filter((r) => r[col(s, 'Emails')]).map((r) => r[col(s, 'Family ID')])).size);
+    for (const m of sent) {
+      const owners = [...emailsOf].filter(([, set]) => m.to.some((t) => set.has(t)));
+      expect(owners).toHaveLength(1);
+      expect(new Set(m.to)).toEqual(owners[0]![1]);
+    }
+    // A family with two conferences that day: both students in one message.
+    const byFamily = new Map<string, unknown[][]>();
+    for (const r of rows) byFamily.set(String(r[col(s, 'Family ID')]), [...(byFamily.get(String(r[col(s, 'Family ID')])) ?? []), r]);
+    const siblings = [...byFamily.values()].find((list) => list.length > 1 && list[0]![col(s, 'Emails')]);
+    expect(siblings).toBeDefined();
+    const to = String(siblings![0]![col(s, 'Emails')]).split(';')[0]!.trim().toLowerCase();
+    const mine = s.emulator.mail.to(to);
+    expect(mine).toHaveLength(1);
+    for (const r of siblings!) expect(mine[0]!.body).toContain(String(r[col(s, 'Students')]));
+  });
+
+  const RUN_AT = EST('2026-11-16', '12:00');
+
+  /** An uninterrupted 50-family run (its outbox and how many service calls it makes), then one run per fault. */
+  function faultRuns(kind: 'throw' | 'kill', stride: number, check: (got: string[], expected: string[], k: number) => void): void {
+    const clean = scheduledSchool(75);
+    clean.emulator.ws.clock.set(RUN_AT);
+    const before = clean.emulator.ws.callCount;
+    runReminders(clean);
+    const calls = clean.emulator.ws.callCount - before;
+    const expected = clean.emulator.mail.sent.map(key).sort();
+    expect(expected.length).toBeGreaterThanOrEqual(50);
+    for (let k = 0; k < calls; k += stride) {
+      const s = scheduledSchool(75);
+      s.emulator.ws.clock.set(RUN_AT);
+      s.emulator.ws.injectFault({ atIndex: s.emulator.ws.callCount + k, kind });
+      try {
+        s.bundle.callFromClient('runJob', ['reminders']);
+      } catch {
+        // a killed execution ends with an exception to the caller
+      }
+      s.emulator.ws.clearFaults();
+      for (let i = 0; i < 3; i++) if (runReminders(s).done) break;
+      check(s.emulator.mail.sent.map(key).sort(), expected, k);
+    }
+  }
+
+  it('interrupted at any service call of a 50-family run, a re-run sends exactly what an uninterrupted run sends', () => {
+    faultRuns('throw', 1, (got, expected, k) => {
+      if (JSON.stringify(got) !== JSON.stringify(expected)) throw new Error(`interrupted at call ${k}: ${got.length} messages, expected ${expected.length}`);
+    });
+  }, 300_000);
+
+  it('cut off by Apps Script itself (no finally runs), a re-run misses nobody and repeats at most one write-back batch', () => {
+    faultRuns('kill', 7, (got, expected) => {
+      expect(new Set(got)).toEqual(new Set(expected));
+      expect(got.length - expected.length).toBeLessThanOrEqual(10);
+    });
+  }, 120_000);
+
+  it('stops cleanly at the daily email quota and finishes the next day, nothing twice', () => {
+    const s = scheduledSchool(75);
+    s.emulator.ws.clock.set(EST('2026-11-15', '20:00'));
+    const limit = s.emulator.ws.quota.limits.mailRecipientsPerDay;
+    s.emulator.ws.quota.take('mailRecipientsPerDay', limit - 40, 'test');
+    const first = runReminders(s);
+    expect(first.done).toBe(true);
+    expect(first.message).toContain('daily email limit');
+    expect(first.problems[0]!.message).toContain('still to remind');
+    const part = s.emulator.mail.sent.length;
+    expect(part).toBeGreaterThan(10);
+    expect(s.emulator.mail.sent.reduce((n, m) => n + m.to.length, 0)).toBeLessThanOrEqual(40);
+    const again = runReminders(s);
+    expect(s.emulator.mail.sent.length).toBe(part);
+    expect(again.message).toContain('daily email limit');
+    s.emulator.ws.clock.set(EST('2026-11-16', '04:00')); // after midnight Pacific: a new quota day
+    const next = runReminders(s);
+    expect(next.done).toBe(true);
+    expect(s.emulator.mail.sent.length).toBeGreaterThan(part);
+    const keys = s.emulator.mail.sent.map((m) => [...m.to].sort().join(','));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(runReminders(s).message).toBe('No reminder is due now.');
+  });
+
+  it('keeps hostile names as text: escaped in HTML, one line in the subject', () => {
+    const s = scheduledSchool(20);
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    sheet.patch(2, col(s, 'Family') + 1, { v: '<script>alert(1)</script>' });
+    sheet.patch(2, col(s, 'Students') + 1, { v: '=IMPORTXML("http://evil.example","//a")\nBcc: x@evil.example' });
+    sheet.patch(2, col(s, 'Teacher') + 1, { v: 'Ms. <b>Bold</b>' });
+    s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
+    runReminders(s);
+    const to = String(sheet.values()[1]![col(s, 'Emails')]).split(';')[0]!.trim().toLowerCase();
+    const [m] = s.emulator.mail.to(to);
+    expect(m).toBeDefined();
+    expect(m!.htmlBody).not.toContain('<script>');
+    expect(m!.htmlBody).toContain('&lt;script&gt;');
+    expect(m!.htmlBody).not.toContain('<b>');
+    expect(m!.subject).not.toMatch(/[\r\n]/);
+    expect(m!.subject).toContain('Ms. <b>Bold</b>'); // plain text: the subject is not HTML
+    expect(m!.to.every((t) => !t.includes('evil'))).toBe(true);
+    // No reply-to in Settings: the text names the sending account, not an empty address.
+    expect(m!.body).toContain('reply to coordinator@lincoln.school.example.');
+    const mark = sheet.values()[1]![col(s, 'Reminders Sent')];
+    expect(String(mark)).toMatch(/^48h /);
+  });
+
+  it('shows the channels and the trigger on the Reminders step', () => {
+    const s = scheduledSchool(30);
+    const o = ok<Overview>(s.bundle.callFromClient('getOverview', []));
+    const step = o.steps.find((x) => x.id === 'reminders')!;
+    const count = (label: string) => step.counts.find((c) => c.label === label)!.value;
+    expect(count('by email') + count('by letter')).toBe(count('families'));
+    expect(step.headline).toContain('Hourly reminders are off');
+    ok(s.bundle.callFromClient('setReminders', [true]));
+    const after = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'reminders')!;
+    expect(after.headline).toContain('Hourly reminders are on');
+  });
+});
+
+describe('templates', () => {
+  it('previews an edited template on a real Spanish-speaking family, and refuses an unknown field', () => {
+    const s = scheduledSchool(40);
+    const view = ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'es']));
+    expect(view.source).toBe('built-in');
+    const family = view.families[0]!;
+    expect(family.language).toBe('es');
+    const template = { subject: 'Recordatorio para {{family}}', body: 'Hola {{family}}, {{date}} {{time}} con {{teacher}}. {{oops}}' };
+    const preview = ok<TemplatePreview>(s.bundle.callFromClient('previewTemplate', ['reminder', 'es', template, family.conferenceId]));
+    expect(preview.unknown).toEqual(['oops']);
+    expect(preview.text).toMatch(/(lunes|martes|miércoles) \d+ de noviembre/);
+    const refused = s.bundle.callFromClient('saveTemplate', ['reminder', 'es', template]) as Result<unknown>;
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('{{oops}}');
+    const good = { subject: 'Recordatorio para {{family}}', body: 'Hola {{family}}: {{date}}, {{time}}, {{where}}.' };
+    ok(s.bundle.callFromClient('saveTemplate', ['reminder', 'es', good]));
+    expect(ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'es'])).source).toBe('edited');
+    s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
+    runReminders(s);
+    const spanish = s.emulator.mail.sent.filter((m) => m.subject.startsWith('Recordatorio para'));
+    expect(spanish.length).toBeGreaterThan(0);
+    expect(spanish[0]!.body).toMatch(/^Hola /);
+  });
+
+  it('translates for another language once, keeping the fields, and keeps the translation', () => {
+    const s = scheduledSchool(30);
+    s.emulator.spreadsheet.sheetByName('Schedule')!.patch(2, col(s, 'Language') + 1, { v: 'Vietnamese' });
+    s.emulator.spreadsheet.sheetByName('Schedule')!.patch(2, col(s, 'Interpreter') + 1, { v: 'Yes' });
+    s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
+    runReminders(s);
+    const to = String(scheduleRows(s).rows[0]![col(s, 'Emails')]).split(';')[0]!.trim().toLowerCase();
+    const [m] = s.emulator.mail.to(to);
+    expect(m!.subject).toContain('[vi]');
+    expect(m!.subject).not.toContain('{{');
+    expect(m!.body).toMatch(/ngày \d+ tháng 11/);
+    expect(m!.body).toContain('[vi] An interpreter will be there for you.');
+    const translations = s.emulator.ws.reports.flatMap((r) => Object.entries(r.callsByMethod)).filter(([k]) => k.startsWith('LanguageApp')).reduce((n, [, c]) => n + c, 0);
+    const others = new Set(scheduleRows(s).rows.map((r) => String(r[col(s, 'Language')])).filter((l) => l && !/^(english|spanish|en|es)$/i.test(l)));
+    expect(others.has('Vietnamese')).toBe(true);
+    expect(translations).toBe(9 * others.size); // subject and body of four kinds and the interpreter sentence, once per language
+    expect(ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'vi'])).template.subject).toContain('[vi]');
+    s.emulator.ws.clock.set(EST('2026-11-17', '14:00'));
+    runReminders(s);
+    const again = s.emulator.ws.reports.flatMap((r) => Object.entries(r.callsByMethod)).filter(([k]) => k.startsWith('LanguageApp')).reduce((n, [, c]) => n + c, 0);
+    expect(again).toBe(translations);
+  });
+});
+
+describe('a Schedule without its Reminders Sent column', () => {
+  it('sends nothing and says which column to add back', () => {
+    const s = scheduledSchool(20);
+    s.emulator.spreadsheet.sheetByName('Schedule')!.patch(1, col(s, 'Reminders Sent') + 1, { v: 'Sent?' });
+    s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
+    const r = s.bundle.callFromClient('runJob', ['reminders']) as Result<JobProgress>;
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ message: expect.stringContaining('"Reminders Sent" column'), where: { sheet: 'Schedule', row: 1 } });
+    expect(s.emulator.mail.sent).toEqual([]);
+  });
+});
+
+describe('a language the translator refuses', () => {
+  it('falls back to English for that family and says so', () => {
+    const s = scheduledSchool(20);
+    s.emulator.spreadsheet.sheetByName('Schedule')!.patch(2, col(s, 'Language') + 1, { v: 'Tigrinya' }); // the emulated LanguageApp rejects "ti"
+    s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
+    const progress = runReminders(s);
+    expect(progress.problems.map((p) => p.message).join(' ')).toContain('could not be translated into "ti"');
+    const to = String(scheduleRows(s).rows[0]![col(s, 'Emails')]).split(';')[0]!.trim().toLowerCase();
+    expect(s.emulator.mail.to(to)[0]!.subject).toMatch(/^Reminder: /);
+  });
+});
+
+describe('no one left out', () => {
+  it('gives families without email a printable letter in their language and a place on the phone list, and counts them', () => {
+    const s = scheduledSchool(30);
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const { rows } = scheduleRows(s);
+    const familyCol = col(s, 'Family ID');
+    const spanish = rows.findIndex((r) => rows.filter((x) => x[familyCol] === r[familyCol]).length === 1);
+    expect(spanish).toBeGreaterThanOrEqual(0);
+    sheet.patch(spanish + 2, col(s, 'Language') + 1, { v: 'Spanish' });
+    // The school adds a Phone column to the Roster, with this family's number.
+    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const phoneCol = roster.values()[0]!.length + 1;
+    roster.patch(1, phoneCol, { v: 'Phone' });
+    const studentId = String(rows[spanish]![col(s, 'Student IDs')]).replace(/^'/, '');
+    const rosterRow = roster.values().findIndex((r) => String(r[0]) === studentId) + 1;
+    expect(rosterRow).toBeGreaterThan(1);
+    roster.patch(rosterRow, phoneCol, { v: '555-0142' });
+    const emails = String(rows[spanish]![col(s, 'Emails')]).split(';')[0]!.trim().toLowerCase();
+    sheet.patch(spanish + 2, col(s, 'Emails') + 1, { v: '' });
+    sheet.patch(spanish + 2, col(s, 'Family') + 1, { v: '=HYPERLINK("http://evil.example")' });
+    s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
+    const progress = runReminders(s);
+    expect(progress.problems.some((p) => p.message.includes('1 family without email'))).toBe(true);
+    expect(s.emulator.mail.to(emails)).toEqual([]);
+    const letters = s.emulator.spreadsheet.sheetByName('Letters')!.values();
+    const text = letters.map((r) => r.join(' ')).join('\n');
+    expect(text).toContain('Estimada familia =HYPERLINK');
+    expect(s.emulator.spreadsheet.sheetByName('Letters')!.cell(1, 1)!.f).toBeUndefined();
+    expect(text).toContain('Phone list: families without email');
+    expect(text).toContain('555-0142');
+    const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'reminders')!;
+    expect(step.counts.find((c) => c.label === 'by letter')!.value).toBe(1);
+    // Nothing changed: the Letters sheet is not written again.
+    runReminders(s);
+    expect(Object.keys(s.emulator.ws.reports.at(-1)!.callsByMethod).filter((m) => /setValues|clear/.test(m))).toEqual([]);
+  });
+});
