@@ -176,8 +176,10 @@ function instantOf(date: string, minutes: number, timeZone: string): Date {
   return Utilities.parseDate(`${date} ${hh}:${mm}`, timeZone, 'yyyy-MM-dd HH:mm');
 }
 
+/** The end follows the start by the conference's length (one parse per event). */
 function instantsOf(spec: EventSpec): { start: Date; end: Date } {
-  return { start: instantOf(spec.date, spec.start, spec.timeZone), end: instantOf(spec.date, spec.end, spec.timeZone) };
+  const start = instantOf(spec.date, spec.start, spec.timeZone);
+  return { start, end: new Date(start.getTime() + (spec.end - spec.start) * 60_000) };
 }
 
 function isQuotaError(e: unknown): boolean {
