@@ -9,6 +9,7 @@ import { buildSchedule } from '../src/core/schedule/engine';
 import type { Problem, Schedule } from '../src/core/schedule/types';
 import { solveExact, score } from './ilp';
 import { type InstanceSpec, makeInstance, SUITE } from './instances';
+import { benchInvites } from './invites';
 
 const quick = process.argv.includes('--quick');
 
@@ -79,7 +80,8 @@ async function main() {
   }
   table(['instance', 'students', 'teachers', 'placed', 'first choice', 'siblings back-to-back', 'family wait min (mean/p95/max)', 'ms', 'checker'], scale);
   console.log('\nScores: 1000 per student placed − 30 per preference rank below first − 200 per extra day for a family with siblings.');
-  console.log('ms: wall-clock time of the engine on this machine (one core); figures vary with load.');
+  console.log('ms: wall-clock time of the engine on this machine (one core); figures vary with load.\n');
+  benchInvites(quick ? 100 : 600);
 }
 
 void main();
