@@ -13,6 +13,7 @@ import { loadBundle } from '../emulator/loader';
 import { sampleSchool } from '../sample/school';
 import type { JobProgress, Overview, Problem, Result } from '../src/shared/api';
 import { CsvError, parseCsv, toCsv } from './csv';
+import { eventsJson, runJobToEnd } from './events';
 
 interface Options {
   roster?: string;
@@ -94,6 +95,13 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
   const issues = [...rosterProblems, ...teacherProblems];
   const colLetters = (n: number) => { let s = ''; for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
   writeFileSync(join(options.out, 'roster-issues.csv'), toCsv([['Sheet', 'Row', 'Column', 'Problem'], ...issues.map((p) => [p.where?.sheet ?? '', p.where?.row ?? '', p.where ? colLetters(p.where.column) : '', `${p.severity === 'warning' ? 'Warning: ' : ''}${p.message}`])]));
+  // Invites (issue 6): schedule, then sync the Calendar to the end; events.json is what families were sent.
+  try {
+    for (const job of ['schedule', 'invites']) runJobToEnd(bundle, job);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+  writeFileSync(join(options.out, 'events.json'), JSON.stringify(eventsJson(emulator), null, 2) + '\n');
   const count = (step: string, label: string) => overview.steps.find((s) => s.id === step)?.counts.find((c) => c.label === label)?.value ?? 0;
   const callsByService = emulator.ws.callsByService();
   const report = {
@@ -116,7 +124,7 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
 if (require.main === module) {
   try {
     const { out, report } = runDemo(process.argv.slice(2));
-    console.log(`Wrote ${out}/roster-issues.csv and ${out}/report.json`);
+    console.log(`Wrote ${out}/roster-issues.csv, ${out}/events.json and ${out}/report.json`);
     console.log(`  ${String(report.students)} students in ${String(report.families)} families (${String(report.siblingFamilies)} with siblings); ${JSON.stringify(report.problems)}`);
   } catch (e) {
     if (e instanceof InputError) {
