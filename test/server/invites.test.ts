@@ -153,6 +153,15 @@ describe('Send invites', () => {
     expect(e.location).toBe(String(cellOf(school, 2, 'Room')).replace(/^'/, ''));
   });
 
+  it("writes each family's invitation in its language", () => {
+    const spanish = body(school).map((r, i) => ({ row: i + 2, language: String(r[col(school, 'Language') - 1]) })).filter((r) => r.language === 'Spanish');
+    expect(spanish.length).toBeGreaterThan(0);
+    for (const { row } of spanish) {
+      expect(eventOfRow(school, row).title).toContain('dirige una conferencia');
+      expect(eventOfRow(school, row).description).toMatch(/^Estimada familia/);
+    }
+  });
+
   it('a second sync with nothing changed makes no Calendar call and writes nothing', () => {
     const before = JSON.stringify(sheetOf(school).rows);
     const [again] = runJob(school, 'invites');
@@ -264,6 +273,18 @@ describe('Syncing changes made in the Schedule sheet', () => {
     expect(s.problems[0]!.message).toContain('declined');
   });
 
+  it('invites the host teacher beside the family when the setting is on, still hiding guests from each other', () => {
+    const school = copyOf(template);
+    const view = ok<{ settings: Record<string, unknown> }>(school.bundle.callFromClient('getSettings', []));
+    ok(school.bundle.callFromClient('saveSettings', [{ ...view.settings, inviteTeachers: true }]));
+    runJob(school, 'invites');
+    const e = eventOfRow(school, 2);
+    const teacherEmail = e.guests.map((g) => g.email).find((g) => g.endsWith('@lincoln.school.example'));
+    expect(teacherEmail).toBeDefined();
+    expect(e.guests).toHaveLength(String(cellOf(school, 2, 'Emails')).split(/;\s*/).length + 1);
+    expect(e.guestsCanSeeGuests).toBe(false);
+  });
+
   it('puts events at the right instant on both sides of the daylight-saving change (2026-11-01, New York)', () => {
     const school = copyOf(template);
     type(school, 2, 'Date', '2026-10-31');
@@ -355,4 +376,21 @@ describe('Cut off at any service call', () => {
       expect(new Set(invites).size).toBe(invites.length);
     }
   }, 600_000);
+
+  it('a Google error at a call (one the script could catch) is reported, and the next run finishes with nothing duplicated', () => {
+    const template = scheduled(20);
+    const clean = copyOf(template);
+    const start = clean.emulator.ws.callCount;
+    runJob(clean, 'invites');
+    const total = clean.emulator.ws.callCount - start;
+    const want = picture(clean);
+    for (let k = 0; k < total; k += 9) {
+      const school = copyOf(template);
+      school.emulator.ws.injectFault({ atIndex: school.emulator.ws.callCount + k, kind: 'throw', message: 'Service error: Calendar' });
+      const first = school.bundle.callFromClient('runJob', ['invites']) as Result<JobProgress>;
+      if (!first.ok) expect(first.error.message).toContain('Nothing done so far was lost');
+      runJob(school, 'invites');
+      if (JSON.stringify(picture(school)) !== JSON.stringify(want)) throw new Error(`differs after an error at call ${k} of ${total}`);
+    }
+  }, 120_000);
 });
