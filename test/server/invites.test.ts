@@ -352,14 +352,18 @@ describe('Long runs', () => {
   });
 });
 
+/** How many service calls a whole sync makes, and what it leaves, when nothing goes wrong. */
+function uninterrupted(template: School) {
+  const clean = copyOf(template);
+  const start = clean.emulator.ws.callCount;
+  runJob(clean, 'invites');
+  return { total: clean.emulator.ws.callCount - start, want: picture(clean) };
+}
+
 describe('Cut off at any service call', () => {
   it('a 50-conference sync interrupted at call k, then run to the end, ends exactly as an uninterrupted one, for every k', () => {
     const template = scheduled(50);
-    const clean = copyOf(template);
-    const start = clean.emulator.ws.callCount;
-    runJob(clean, 'invites');
-    const total = clean.emulator.ws.callCount - start;
-    const want = picture(clean);
+    const { total, want } = uninterrupted(template);
     expect(want.events).toBeGreaterThanOrEqual(45);
     for (let k = 0; k < total; k++) {
       const school = copyOf(template);
@@ -379,11 +383,7 @@ describe('Cut off at any service call', () => {
 
   it('a Google error at a call (one the script could catch) is reported, and the next run finishes with nothing duplicated', () => {
     const template = scheduled(20);
-    const clean = copyOf(template);
-    const start = clean.emulator.ws.callCount;
-    runJob(clean, 'invites');
-    const total = clean.emulator.ws.callCount - start;
-    const want = picture(clean);
+    const { total, want } = uninterrupted(template);
     for (let k = 0; k < total; k += 9) {
       const school = copyOf(template);
       school.emulator.ws.injectFault({ atIndex: school.emulator.ws.callCount + k, kind: 'throw', message: 'Service error: Calendar' });
