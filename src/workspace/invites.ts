@@ -395,7 +395,7 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
   }
   const left = plan.actions.length - done;
   if (quotaHit) {
-    throw new UserError(`Google's daily limit for creating Calendar events was reached. ${summary(state)} ${plural(left, 'conference')} still to invite; everything done is saved. Send invites again tomorrow (the limit renews at midnight Pacific time) and it continues where it stopped, sending nothing twice.`);
+    throw new UserError(`Google's daily limit for creating Calendar events was reached after ${plural(state.created, 'invitation')} in this run; ${plural(left, 'conference')} still to invite, and everything done is saved. Send invites again tomorrow (the limit renews at midnight Pacific time) and it continues where it stopped, sending nothing twice.`);
   }
   const finished = left === 0;
   if (finished && state.fresh && !state.answersChecked) documentProperties().setProperty(ANSWERS_PROP, job.now().toISOString());

@@ -245,7 +245,7 @@ describe('Long runs', () => {
     quota.take('eventsCreatedPerDay', quota.remaining('eventsCreatedPerDay') - 10, '');
     const r = school.bundle.callFromClient('runJob', ['invites']) as Result<JobProgress>;
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toMatch(/daily limit.*tomorrow/);
+    if (!r.ok) expect(r.error.message).toMatch(/daily limit.*after 10 invitations.*tomorrow/);
     expect(events(school)).toHaveLength(10);
     expect(body(school).filter((row) => row[col(school, 'Event ID') - 1]).length).toBe(10);
     const o = ok<Overview>(school.bundle.callFromClient('getOverview', []));
