@@ -13,6 +13,7 @@ import { sampleSchool } from '../sample/school';
 import { solveExact, score } from './ilp';
 import { measureRound, printRound } from './round';
 import { type InstanceSpec, makeInstance, SUITE } from './instances';
+import { benchInvites } from './invites';
 
 const quick = process.argv.includes('--quick');
 
@@ -103,6 +104,9 @@ async function main() {
 
   console.log('\n## A round on the bundle (modelled Apps Script time)');
   for (const n of quick ? [600] : [600, 2000]) printRound(n, measureRound(n));
+
+  console.log('');
+  benchInvites(quick ? 100 : 600);
 }
 
 void main();

@@ -16,6 +16,7 @@ import { CsvError, parseCsv, toCsv } from './csv';
 import { scheduleCsvRows } from './files';
 import { afterTheConferences, answerAvailability } from './families';
 import { remindThroughTheRound } from './reminders';
+import { eventsJson, runJobToEnd } from './events';
 
 interface Options {
   roster?: string;
@@ -121,7 +122,7 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
   };
   // The round in the order a school plays it (the same server functions the sidebar calls):
   // families answer the availability form (unless availability.csv gave their answers), the
-  // schedule is previewed and built, reminders go out through the conference days, then
+  // schedule is previewed and built, the invitations sent, reminders go out through the conference days, then
   // attendance, the questionnaire and its answers, and the Summary.
   let preview: SchedulePreview | null = null;
   let availabilityAnswers = 0;
@@ -131,6 +132,8 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     if (availability.length === 0) availabilityAnswers = step("Simulating the families' availability answers", () => answerAvailability(emulator, bundle));
     preview = value<SchedulePreview>(bundle.callFromClient('previewSchedule', []), 'Building the schedule');
     for (let i = 0; i < 50; i++) if (value<JobProgress>(bundle.callFromClient('runJob', ['schedule']), 'Building the schedule').done) break;
+    // Invites: the Calendar synced to the end, one private event per conference.
+    step('Sending the invitations', () => runJobToEnd(bundle, 'invites'));
     writeFileSync(join(options.out, 'schedule.csv'), toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)));
     reminders = step('Sending reminders', () => remindThroughTheRound(emulator, bundle, options.out));
     families = step("Simulating the families' questionnaire answers", () => afterTheConferences(emulator, bundle, options.out));
@@ -138,6 +141,8 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     writeFileSync(join(options.out, 'schedule.csv'), toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)));
   }
   writeFileSync(join(options.out, 'unscheduled.csv'), toCsv([['Student ID', 'Reason'], ...(preview?.unplaced ?? []).map((u) => [u.studentId, u.reason])]));
+  // events.json: the calendar events families were sent (time, location, guests, tag, description).
+  writeFileSync(join(options.out, 'events.json'), JSON.stringify(eventsJson(emulator), null, 2) + '\n');
   // Every message the round sent, reminders and questionnaire alike.
   writeFileSync(
     join(options.out, 'outbox.json'),
@@ -170,7 +175,7 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
 if (require.main === module) {
   try {
     const { out, report } = runDemo(process.argv.slice(2));
-    console.log(`Wrote ${out}/: roster-issues.csv, schedule.csv, unscheduled.csv, outbox.json, summary.csv, report.json`);
+    console.log(`Wrote ${out}/: roster-issues.csv, schedule.csv, unscheduled.csv, events.json, outbox.json, summary.csv, report.json`);
     console.log(`  ${String(report.students)} students in ${String(report.families)} families (${String(report.siblingFamilies)} with siblings); ${JSON.stringify(report.problems)}`);
   } catch (e) {
     if (e instanceof InputError) {

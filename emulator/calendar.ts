@@ -117,6 +117,12 @@ const FEEDS_SCOPE = 'https://www.google.com/calendar/feeds';
 const EVENTS_SCOPE = 'https://www.googleapis.com/auth/calendar.events';
 /** Changes: the scopes Google lists, plus calendar.events ("appropriate scopes from the related REST API"). */
 const WRITE: Access = { auth: 'full', scopes: [CALENDAR_SCOPE, EVENTS_SCOPE, FEEDS_SCOPE] };
+/**
+ * Making a calendar: the reference lists only the full calendar scope (and the old feeds one);
+ * calendar.events covers events, not calendars (REST calendars.insert: calendar or
+ * calendar.app.created, which CalendarApp does not accept).
+ */
+const MAKE_CALENDAR: Access = { auth: 'full', scopes: [CALENDAR_SCOPE, FEEDS_SCOPE] };
 /** Reads also work with the read-only scopes the reference lists for getters. */
 const READ: Access = {
   auth: 'full',
@@ -787,7 +793,7 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
           description: options.summary === undefined ? undefined : String(options.summary),
         });
         return new Calendar(calendar.id);
-      }, WRITE),
+      }, MAKE_CALENDAR),
     /** Only events of the default calendar, as Google documents; null when not found or deleted. */
     getEventById: (iCalId: string) =>
       call('getEventById', () => {

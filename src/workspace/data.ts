@@ -58,11 +58,11 @@ export interface SchoolData {
 }
 
 /** Teachers first (the roster checks its teacher names against them), then the roster. */
-export function readSchool(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, today: string): SchoolData {
+export function readSchool(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, today: string, read: (name: string) => unknown[][] | null = (name) => readSheet(ss, name)): SchoolData {
   const wall = wallClockIn(ss.getSpreadsheetTimeZone());
-  const teacherValues = readSheet(ss, 'Teachers');
+  const teacherValues = read('Teachers');
   const teachers = teacherValues === null ? null : parseTeachers(teacherValues, wall, { today });
-  const rosterValues = readSheet(ss, 'Roster');
+  const rosterValues = read('Roster');
   const roster = rosterValues === null ? null : parseRoster(rosterValues, teachers?.teachers ?? null, { defaultLanguage: settings.defaultLanguage });
   return { settings, teachers, roster };
 }

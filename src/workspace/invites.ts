@@ -1,21 +1,417 @@
 /**
- * PLACEHOLDER until this step is built: the sidebar shows it as waiting, and its job refuses
- * to run. Replaced by the module that does the work.
+ * Calendar invitations as a sync (issue 6): the Schedule sheet is the truth, and each chunk
+ * brings the conference events in line with it. The plan comes from core/invites.ts; this module
+ * makes the Calendar calls and writes back Event ID, Status and Invite Sent with one setValues
+ * per chunk, and a fingerprint per conference in document properties, so a row that did not
+ * change costs no Calendar call at all.
+ *
+ * Resumable at any service call: an event is created with its conference named in the
+ * description, then hidden guest list, tag and guests are set. A chunk marks itself "open"
+ * before creating; the next chunk, finding the mark (the last one was cut off before writing the
+ * sheet), searches the round's days once and adopts the events it finds by tag or reference
+ * instead of creating them again.
+ *
+ * Guests are added after the guest list is hidden, so no invitation ever shows one guardian
+ * another's address. Cancelling deletes the event: guests of an event created with sendInvites
+ * get the cancellation (the REST equivalent is events.delete with sendUpdates=all).
  */
 import { UserError } from '../core/errors';
-import type { JobSpec } from './jobs';
-import { step, type StepContext } from './steps';
-import type { StepState } from '../shared/api';
+import {
+  CONFERENCE_TAG,
+  diffEvent,
+  familyAnswer,
+  fingerprint,
+  hasChanges,
+  planSync,
+  readInviteRows,
+  referenceOf,
+  statusAfterAnswer,
+  statusAfterSend,
+  type EventSpec,
+  type InviteRow,
+  type InviteSheet,
+  type SpecContext,
+  type SyncAction,
+  type SyncedRecord,
+} from '../core/invites';
+import { textCell } from '../core/cells';
+import { describeCell } from '../core/errors';
+import { parseTeachers } from '../core/teachers';
+import type { Problem, Settings, StepState } from '../shared/api';
+import { readSettings, readSheet, wallClockIn } from './data';
+import type { ChunkResult, JobContext, JobSpec } from './jobs';
+import { documentProperties, parseJson, PROP } from './props';
+import { plural, step, type StepContext } from './steps';
 
-export function invitesStep(_ctx: StepContext): StepState {
-  return step('invites', { status: 'todo', headline: 'No invitations sent.', next: 'Build the schedule first.' });
+const RECORD_PREFIX = 'slc:invite:';
+const CALENDAR_PROP = 'slc:invites:calendar';
+const OPEN_PROP = 'slc:invites:open';
+const ANSWERS_PROP = 'slc:invites:answers';
+/** Guests' answers are read back at most this often (each check reads every event once). */
+export const ANSWERS_EVERY_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type Calendar = GoogleAppsScript.Calendar.Calendar;
+type CalendarEvent = GoogleAppsScript.Calendar.CalendarEvent;
+
+function syncedRecords(props: Record<string, string>): Map<string, SyncedRecord> {
+  const out = new Map<string, SyncedRecord>();
+  for (const [key, value] of Object.entries(props)) {
+    if (!key.startsWith(RECORD_PREFIX)) continue;
+    const record = parseJson<SyncedRecord>(value);
+    if (record?.e) out.set(key.slice(RECORD_PREFIX.length), record);
+  }
+  return out;
 }
 
-export const INVITES_JOB: JobSpec<null> = {
+interface Reading {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  values: unknown[][];
+  invites: InviteSheet;
+  settings: Settings;
+  ctx: SpecContext;
+  props: Record<string, string>;
+  synced: Map<string, SyncedRecord>;
+}
+
+/** Everything a plan needs, in a handful of reads: the Schedule and Teachers sheets, the properties. */
+function readAll(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Record<string, string>, today: string, read?: (name: string) => unknown[][] | null): Reading | null {
+  const sheet = ss.getSheetByName('Schedule');
+  if (!sheet) return null;
+  const settings = readSettings(ss, props[PROP.settings] ?? null);
+  const wall = wallClockIn(ss.getSpreadsheetTimeZone());
+  // The sidebar's overview passes its reader: each sheet read once for all the steps.
+  const values = read ? (read('Schedule') ?? []) : sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
+  const teacherValues = read ? read('Teachers') : readSheet(ss, 'Teachers');
+  const windows = teacherValues ? parseTeachers(teacherValues, wall, { today }).windows : [];
+  const ctx: SpecContext = {
+    settings,
+    placeOf: (teacher, date, start) => {
+      const name = teacher.toLowerCase();
+      const w = windows.find((x) => (x.teacher.toLowerCase() === name || x.teacherEmail === name) && x.date === date && x.start <= start && start < x.end);
+      return w ? { email: w.teacherEmail, videoLink: w.videoLink ?? '' } : undefined;
+    },
+  };
+  return { ss, sheet, values, invites: readInviteRows(values, wall), settings, ctx, props, synced: syncedRecords(props) };
+}
+
+function todayIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+}
+
+function answersDue(props: Record<string, string>, synced: Map<string, SyncedRecord>, now: number): boolean {
+  if (synced.size === 0) return false;
+  const last = Date.parse(props[ANSWERS_PROP] ?? '');
+  return !(now - last < ANSWERS_EVERY_MS);
+}
+
+/** The Invites step: counts from the sheet and the fingerprints, without a Calendar call. */
+export function invitesStep(context: StepContext): StepState {
+  if (context.conferences === 0 || !context.present.has('Schedule')) {
+    return step('invites', { status: 'todo', headline: 'No invitations sent.', next: 'Build the schedule first.' });
+  }
+  const reading = readAll(context.ss, context.props, context.today, context.read);
+  if (!reading) return step('invites', { status: 'todo', headline: 'No invitations sent.', next: 'Build the schedule first.' });
+  const plan = planSync(reading.invites, reading.settings.roundName, reading.synced, reading.ctx);
+  const count = (kind: SyncAction['kind']) => plan.actions.filter((a) => a.kind === kind).length;
+  const round = reading.invites.rows.filter((r) => !r.round || r.round === reading.settings.roundName);
+  const withStatus = (s: string) => round.filter((r) => r.status === s);
+  const declined = withStatus('declined');
+  const toSend = count('create');
+  const changed = count('update') + count('relink');
+  const cancels = count('cancel');
+  const work = toSend + changed + cancels;
+  const statusColumn = reading.invites.columns.get('Status') ?? 1;
+  const problems: Problem[] = [
+    ...declined.map((r): Problem => {
+      const where = { sheet: 'Schedule', row: r.row, column: statusColumn };
+      return { severity: 'warning', where, message: `${describeCell(where, 'Status')}: the ${r.family || r.conferenceId} family declined ${r.date ?? ''}; find them another time (move the row, then send invites again).` };
+    }),
+    ...plan.problems,
+  ];
+  const invited = round.filter((r) => r.eventId).length;
+  const counts = [
+    { label: 'invited', value: invited },
+    { label: 'to send', value: toSend },
+    { label: 'changed since sent', value: changed },
+    { label: 'to cancel', value: cancels },
+    { label: 'accepted', value: withStatus('accepted').length },
+    { label: 'tentative', value: withStatus('tentative').length },
+    { label: 'declined', value: declined.length },
+  ];
+  const stale = answersDue(reading.props, reading.synced, Date.now());
+  return step('invites', {
+    status: work > 0 ? 'ready' : problems.length > 0 ? 'attention' : 'done',
+    headline: work > 0
+      ? `${plural(toSend, 'invitation')} to send, ${plural(changed, 'event')} to update${cancels ? `, ${plural(cancels, 'event')} to cancel` : ''}.`
+      : `${plural(invited, 'family', 'families')} invited; every event matches the Schedule.`,
+    counts,
+    problems: problems.slice(0, 25),
+    problemCount: problems.length,
+    next: work > 0
+      ? `Send invites: each family gets one private Calendar invitation on "${reading.settings.calendarName}"; moved or changed conferences update their event, cancelled ones are removed.`
+      : declined.length > 0
+        ? 'Some families declined: move their rows to another time, then send invites again to update their events.'
+        : 'Edit the Schedule freely; send invites again to update the events. Answers are read back into Status.',
+    action: work > 0 ? { job: 'invites', label: 'Send invites' } : stale ? { job: 'invites', label: 'Check answers' } : undefined,
+  });
+}
+
+/** The calendar the invitations go on: remembered by ID, else found by name, else made once. */
+function conferenceCalendar(settings: Settings, props: Record<string, string>): Calendar {
+  const saved = parseJson<{ id: string; name: string }>(props[CALENDAR_PROP]);
+  if (saved && saved.name === settings.calendarName) {
+    const calendar = CalendarApp.getCalendarById(saved.id);
+    if (calendar) return calendar;
+  }
+  const calendar = CalendarApp.getCalendarsByName(settings.calendarName)[0] ?? CalendarApp.createCalendar(settings.calendarName, { timeZone: settings.timeZone });
+  documentProperties().setProperty(CALENDAR_PROP, JSON.stringify({ id: calendar.getId(), name: settings.calendarName }));
+  return calendar;
+}
+
+/** The instant of a wall-clock time in the school's zone (daylight saving included). */
+function instantOf(date: string, minutes: number, timeZone: string): Date {
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return Utilities.parseDate(`${date} ${hh}:${mm}`, timeZone, 'yyyy-MM-dd HH:mm');
+}
+
+/** The end follows the start by the conference's length (one parse per event). */
+function instantsOf(spec: EventSpec): { start: Date; end: Date } {
+  const start = instantOf(spec.date, spec.start, spec.timeZone);
+  return { start, end: new Date(start.getTime() + (spec.end - spec.start) * 60_000) };
+}
+
+function isQuotaError(e: unknown): boolean {
+  return /too many times for one day/i.test(String((e as { message?: unknown })?.message ?? e));
+}
+
+interface FoundEvent {
+  event: CalendarEvent;
+  tagged: boolean;
+}
+
+/** One search over the round's days: each conference's event by tag (or, untagged, by the description's reference). */
+function eventsByConference(calendar: Calendar, rows: InviteRow[], timeZone: string): Map<string, FoundEvent> {
+  const dates = rows.map((r) => r.date).filter((d): d is string => !!d).sort();
+  const out = new Map<string, FoundEvent>();
+  if (dates.length === 0) return out;
+  const from = instantOf(dates[0]!, 0, timeZone);
+  const to = new Date(instantOf(dates[dates.length - 1]!, 0, timeZone).getTime() + DAY_MS);
+  for (const event of calendar.getEvents(from, to)) {
+    const tag = event.getTag(CONFERENCE_TAG);
+    const id = tag ?? referenceOf(event.getDescription());
+    if (id && !out.has(id)) out.set(id, { event, tagged: tag !== null });
+  }
+  return out;
+}
+
+function snapshotOf(event: CalendarEvent) {
+  return {
+    title: event.getTitle(),
+    description: event.getDescription(),
+    location: event.getLocation(),
+    start: event.getStartTime().getTime(),
+    end: event.getEndTime().getTime(),
+    guests: event.getGuestList().map((g) => g.getEmail()),
+    guestsCanSeeGuests: event.guestsCanSeeGuests(),
+    tag: event.getTag(CONFERENCE_TAG),
+  };
+}
+
+/** Makes an event what the spec says, changing only what differs. True when anything changed. */
+function reconcile(event: CalendarEvent, spec: EventSpec): boolean {
+  const instants = instantsOf(spec);
+  const changes = diffEvent(snapshotOf(event), spec, { start: instants.start.getTime(), end: instants.end.getTime() });
+  if (!hasChanges(changes)) return false;
+  // Hidden first: a guest added next must not see the others.
+  if (changes.hideGuests) event.setGuestsCanSeeGuests(false);
+  if (changes.tag) event.setTag(CONFERENCE_TAG, spec.conferenceId);
+  if (changes.title !== undefined) event.setTitle(changes.title);
+  if (changes.description !== undefined) event.setDescription(changes.description);
+  if (changes.location !== undefined) event.setLocation(changes.location);
+  if (changes.time) event.setTime(instants.start, instants.end);
+  for (const g of changes.removeGuests) event.removeGuest(g);
+  for (const g of changes.addGuests) event.addGuest(g);
+  return true;
+}
+
+function createEvent(calendar: Calendar, spec: EventSpec): CalendarEvent {
+  const { start, end } = instantsOf(spec);
+  const event = calendar.createEvent(spec.title, start, end, { description: spec.description, location: spec.location, sendInvites: true });
+  event.setGuestsCanSeeGuests(false);
+  event.setTag(CONFERENCE_TAG, spec.conferenceId);
+  for (const g of spec.guests) event.addGuest(g);
+  return event;
+}
+
+interface RowWrite {
+  eventId?: string;
+  status?: string;
+  inviteSent?: Date;
+}
+
+/** Collects a chunk's results and writes them at once: one setValues, one setProperties. */
+class Writer {
+  readonly rows = new Map<number, RowWrite>();
+  readonly records: Record<string, string> = {};
+  readonly forget: string[] = [];
+  open = false;
+  answersAt: Date | null = null;
+
+  constructor(private readonly reading: Reading) {}
+
+  row(r: InviteRow, write: RowWrite): void {
+    this.rows.set(r.row, { ...this.rows.get(r.row), ...write });
+  }
+
+  record(conferenceId: string, record: SyncedRecord | null): void {
+    if (record) this.records[RECORD_PREFIX + conferenceId] = JSON.stringify(record);
+    else this.forget.push(RECORD_PREFIX + conferenceId);
+  }
+
+  markOpen(): void {
+    if (this.open) return;
+    documentProperties().setProperty(OPEN_PROP, new Date().toISOString());
+    this.open = true;
+  }
+
+  flush(): void {
+    const { sheet, values, invites } = this.reading;
+    if (this.rows.size > 0) {
+      const headers = ['Status', 'Event ID', 'Invite Sent'] as const;
+      const cols = headers.map((h) => invites.columns.get(h));
+      if (cols.some((c) => c === undefined)) throw new UserError('The Schedule sheet lacks a Status, Event ID or Invite Sent column. Run Set up to add it.', { sheet: 'Schedule', row: 1, column: 1 });
+      const [status, eventId, sent] = cols as number[];
+      const left = Math.min(status!, eventId!, sent!);
+      const right = Math.max(status!, eventId!, sent!);
+      const rowNumbers = [...this.rows.keys()];
+      const top = Math.min(...rowNumbers);
+      const bottom = Math.max(...rowNumbers);
+      const block: unknown[][] = [];
+      for (let row = top; row <= bottom; row++) {
+        const line = (values[row - 1] ?? []).slice(left - 1, right).map((v) => (typeof v === 'string' ? textCell(v) : v));
+        while (line.length < right - left + 1) line.push('');
+        const w = this.rows.get(row);
+        if (w?.status !== undefined) line[status! - left] = w.status;
+        if (w?.eventId !== undefined) line[eventId! - left] = textCell(w.eventId);
+        if (w?.inviteSent !== undefined) line[sent! - left] = w.inviteSent;
+        block.push(line);
+      }
+      sheet.getRange(top, left, block.length, block[0]!.length).setValues(block);
+    }
+    const props = documentProperties();
+    const changed: Record<string, string> = { ...this.records };
+    if (this.answersAt) changed[ANSWERS_PROP] = this.answersAt.toISOString();
+    if (Object.keys(changed).length > 0) props.setProperties(changed);
+    for (const key of this.forget) props.deleteProperty(key);
+    if (this.open || this.reading.props[OPEN_PROP]) props.deleteProperty(OPEN_PROP);
+  }
+}
+
+interface InvitesState {
+  /** Actions the run found at its start (for progress). */
+  total: number;
+  /** True when nothing had been synced when the run began: its events' answers are all fresh. */
+  fresh: boolean;
+  answersChecked: boolean;
+  created: number;
+  updated: number;
+  cancelled: number;
+}
+
+function summary(s: InvitesState): string {
+  const parts = [s.created && `${plural(s.created, 'invitation')} sent`, s.updated && `${plural(s.updated, 'event')} updated`, s.cancelled && `${plural(s.cancelled, 'event')} cancelled`].filter(Boolean);
+  return parts.length ? `${parts.join(', ')}.` : 'Every event already matched the Schedule; nothing was sent.';
+}
+
+function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesState> {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const props = documentProperties().getProperties();
+  const reading = readAll(ss, props, todayIn(ss));
+  if (!reading) throw new UserError('There is no Schedule sheet. Run Set up, then build the schedule.');
+  const { settings, invites, synced } = reading;
+  const plan = planSync(invites, settings.roundName, synced, reading.ctx);
+  const due = !state.answersChecked && answersDue(props, synced, job.now().getTime());
+  const resumeAfterCut = Boolean(props[OPEN_PROP]);
+  const calendarWork = plan.actions.some((a) => a.kind !== 'relink') || due || resumeAfterCut;
+  const writer = new Writer(reading);
+  const round = invites.rows.filter((r) => !r.round || r.round === settings.roundName);
+  let quotaHit = false;
+  let done = 0;
+  if (state.total === 0) state.total = plan.actions.length;
+  try {
+    const calendar = calendarWork ? conferenceCalendar(settings, props) : null;
+    const found = calendar && (due || resumeAfterCut) ? eventsByConference(calendar, round, settings.timeZone) : new Map<string, FoundEvent>();
+    if (due) {
+      const byId = new Map(round.map((r) => [r.conferenceId, r]));
+      for (const [conferenceId, { event }] of found) {
+        const r = byId.get(conferenceId);
+        if (!r) continue;
+        const answer = familyAnswer(event.getGuestList().map((g) => ({ email: g.getEmail(), status: String(g.getGuestStatus()) })), r.emails);
+        const next = statusAfterAnswer(r.status, answer);
+        if (next !== r.status) writer.row(r, { status: next });
+      }
+      writer.answersAt = job.now();
+      state.answersChecked = true;
+    }
+    for (const action of plan.actions) {
+      if (job.outOfTime()) break;
+      if (action.kind === 'relink') {
+        writer.row(action.row, { eventId: action.eventId });
+      } else if (action.kind === 'cancel') {
+        const event = calendar!.getEventById(action.eventId);
+        if (event) event.deleteEvent();
+        if (action.row) writer.row(action.row, { eventId: '' });
+        writer.record(action.conferenceId, null);
+        state.cancelled++;
+      } else {
+        const adopt = found.get(action.conferenceId)?.event ?? (action.kind === 'update' ? calendar!.getEventById(action.eventId) : null);
+        let event: CalendarEvent;
+        let changed = true;
+        if (adopt) {
+          event = adopt;
+          changed = reconcile(event, action.spec);
+        } else {
+          writer.markOpen();
+          try {
+            event = createEvent(calendar!, action.spec);
+          } catch (e) {
+            if (!isQuotaError(e)) throw e;
+            quotaHit = true;
+            break;
+          }
+        }
+        const eventId = event.getId();
+        writer.row(action.row, { eventId, ...(changed || action.kind === 'create' ? { status: statusAfterSend(action.row.status), inviteSent: job.now() } : {}) });
+        writer.record(action.conferenceId, { e: eventId, f: fingerprint(action.spec) });
+        if (action.kind === 'create' || !adopt) state.created++;
+        else if (changed) state.updated++;
+      }
+      done++;
+    }
+  } finally {
+    writer.flush();
+  }
+  const left = plan.actions.length - done;
+  if (quotaHit) {
+    throw new UserError(`Google's daily limit for creating Calendar events was reached after ${plural(state.created, 'invitation')} in this run; ${plural(left, 'conference')} still to invite, and everything done is saved. Send invites again tomorrow (the limit renews at midnight Pacific time) and it continues where it stopped, sending nothing twice.`);
+  }
+  const finished = left === 0;
+  if (finished && state.fresh && !state.answersChecked) documentProperties().setProperty(ANSWERS_PROP, job.now().toISOString());
+  const total = Math.max(state.total, done);
+  const processed = Math.max(0, total - left);
+  return { state, done: finished, processed, total, message: finished ? summary(state) : `${summary(state)} ${plural(left, 'conference')} to go.`, problems: plan.problems };
+}
+
+export const INVITES_JOB: JobSpec<InvitesState> = {
   name: 'invites',
   label: 'sending the invitations',
-  start: () => null,
-  step() {
-    throw new UserError('This step is not available yet.');
+  start: () => {
+    const props = documentProperties().getProperties();
+    const synced = syncedRecords(props);
+    return { total: 0, fresh: synced.size === 0, answersChecked: false, created: 0, updated: 0, cancelled: 0 };
   },
+  step: syncChunk,
 };

@@ -50,8 +50,8 @@ export function buildOverview(): Overview {
   const props = documentProperties().getProperties();
   const settings = readSettings(ss, props[PROP.settings] ?? null);
   const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
-  const data = ready ? readSchool(ss, settings, today) : null;
   const read = sheetMemo(ss, new Set(present.keys())).read;
+  const data = ready ? readSchool(ss, settings, today, read) : null;
   const schedule = ready ? readScheduleSheet(read('Schedule') ?? [], wallClockIn(ss.getSpreadsheetTimeZone())) : null;
 
   const rosterStep = (): StepState => {

@@ -549,6 +549,14 @@ describe('CalendarApp in the execution model (https://developers.google.com/apps
     ws.execute({ entry: 't' }, () => expect(CalendarApp.getDefaultCalendar().createEvent('x', slotStart(), slotEnd()).getTitle()).toBe('x'));
   });
 
+  it('makes a calendar only with the full calendar scope, as createCalendar documents (calendar.events covers events only)', () => {
+    const { ws, CalendarApp } = calendar();
+    ws.grantedScopes = new Set(['https://www.googleapis.com/auth/calendar.events']);
+    ws.execute({ entry: 't' }, () => expect(() => CalendarApp.createCalendar('Conferences')).toThrow(/not sufficient to call CalendarApp.createCalendar/));
+    ws.grantedScopes = new Set(['https://www.googleapis.com/auth/calendar']);
+    ws.execute({ entry: 't' }, () => expect(CalendarApp.createCalendar('Conferences').getName()).toBe('Conferences'));
+  });
+
   it('is refused before the add-on is authorized (AuthMode.LIMITED)', () => {
     const { ws, CalendarApp } = calendar();
     ws.execute({ entry: 't', authMode: 'LIMITED' }, () => {

@@ -1,0 +1,308 @@
+/**
+ * Calendar invitations, planned: the Schedule sheet is the truth, and each conference's event is
+ * brought in line with its row. Given the rows as read, what was last synced (a fingerprint per
+ * conference) and, for an event that must change, what it holds now, this decides create /
+ * update (which fields) / cancel / nothing. The shell (workspace/invites.ts) makes the calls.
+ * Pure: instants come in as a function of (date, minutes).
+ */
+import type { Problem, Settings } from '../shared/api';
+import { splitList } from './cells';
+import { describeCell } from './errors';
+import { cleanText, normalizeEmail, normalizeLanguage, parseYesNo, type WallClockOf } from './normalize';
+import { readScheduleSheet, type ExistingRow } from './schedule/sheet';
+import { joinNames, renderMessage } from './templates';
+
+/** The tag every conference event carries (CalendarEvent.setTag), valued with the conference ID. */
+export const CONFERENCE_TAG = 'slc-conference';
+/** The description's last line names the conference too: set at creation, so an event cut off before its tag is still recognised. */
+export const REFERENCE_PREFIX = 'Ref. ';
+
+/** Statuses a guest's answer may replace (attended, no-show and cancelled are people's own). */
+const ANSWERABLE = new Set(['', 'scheduled', 'invited', 'accepted', 'declined', 'tentative']);
+
+/** A Schedule row as the invitations read it: the scheduler's fields plus who and where. */
+export interface InviteRow extends Pick<ExistingRow, 'row' | 'conferenceId' | 'round' | 'date' | 'start' | 'end' | 'teacher' | 'status'> {
+  room: string;
+  students: string[];
+  family: string;
+  emails: string[];
+  badEmails: string[];
+  language: string;
+  interpreter: boolean;
+  eventId: string;
+}
+
+export interface InviteSheet {
+  rows: InviteRow[];
+  /** Column positions (1-based) by header. */
+  columns: Map<string, number>;
+}
+
+/** A cell's text as people read it (the Schedule's text columns are plain text: no marker to strip). */
+function shown(value: unknown): string {
+  return cleanText(value);
+}
+
+export function readInviteRows(values: unknown[][], wall: WallClockOf): InviteSheet {
+  const sheet = readScheduleSheet(values, wall);
+  const cell = (values: unknown[], header: string) => {
+    const at = sheet.columns.get(header);
+    return at ? shown(values[at - 1]) : '';
+  };
+  const rows = sheet.rows.map((r): InviteRow => {
+    const listed = splitList(cell(r.values, 'Emails'));
+    const emails: string[] = [];
+    const badEmails: string[] = [];
+    for (const e of listed) {
+      const ok = normalizeEmail(e);
+      if (ok) {
+        if (!emails.includes(ok)) emails.push(ok);
+      } else badEmails.push(e);
+    }
+    return {
+      row: r.row,
+      conferenceId: r.conferenceId,
+      round: r.round,
+      date: r.date,
+      start: r.start,
+      end: r.end,
+      teacher: shown(r.teacher),
+      room: cell(r.values, 'Room'),
+      students: cell(r.values, 'Students').split(/\s*,\s*/).filter(Boolean),
+      family: cell(r.values, 'Family'),
+      emails,
+      badEmails,
+      language: normalizeLanguage(cell(r.values, 'Language')) ?? '',
+      interpreter: parseYesNo(cell(r.values, 'Interpreter')) === true,
+      status: r.status,
+      eventId: cleanText(cell(r.values, 'Event ID')),
+    };
+  });
+  return { rows, columns: sheet.columns };
+}
+
+/** What a conference's event should be. Times are wall-clock in the school's zone. */
+export interface EventSpec {
+  conferenceId: string;
+  title: string;
+  description: string;
+  location: string;
+  date: string;
+  start: number;
+  end: number;
+  timeZone: string;
+  /** Lower-case, sorted: the family's guardians (and the teacher when asked). */
+  guests: string[];
+}
+
+export interface TeacherPlace {
+  email: string;
+  videoLink: string;
+}
+
+export interface SpecContext {
+  settings: Settings;
+  /** The host teacher's window holding this conference (for the teacher's email and video link). */
+  placeOf(teacher: string, date: string, start: number): TeacherPlace | undefined;
+}
+
+function where(sheet: InviteSheet, row: number, header: string) {
+  return { sheet: 'Schedule', row, column: sheet.columns.get(header) ?? 1 };
+}
+
+/** The event a row asks for, or the problem that keeps it from being sent. */
+export function desiredEvent(sheet: InviteSheet, r: InviteRow, ctx: SpecContext): { spec: EventSpec } | { problem: Problem } {
+  const problem = (header: string, text: string) => {
+    const at = where(sheet, r.row, header);
+    return { problem: { severity: 'error' as const, where: at, message: `${describeCell(at, header)}: ${text}` } };
+  };
+  if (!r.conferenceId) return problem('Conference ID', 'this conference has no ID, so it cannot be invited. Rebuild the schedule to give it one.');
+  if (!r.date) return problem('Date', 'no readable date; the invitation waits until there is one.');
+  if (r.start === null || r.end === null || r.end <= r.start) return problem('Start', 'no readable start and end (the end after the start); the invitation waits until they are fixed.');
+  if (r.badEmails.length > 0) return problem('Emails', `"${r.badEmails.join('; ')}" is not an email address. Fix it; the invitation waits until then.`);
+  if (r.emails.length === 0) return problem('Emails', 'no guardian email to invite. Add one on the Roster and rebuild, or type it here.');
+  const { settings } = ctx;
+  const place = ctx.placeOf(r.teacher, r.date, r.start);
+  const videoLink = place?.videoLink ?? '';
+  const room = /^video call$/i.test(r.room) ? '' : r.room;
+  const language = r.language || settings.defaultLanguage;
+  const message = renderMessage('invite', language, {
+    school: settings.schoolName,
+    family: r.family,
+    students: joinNames(r.students, language),
+    teacher: r.teacher,
+    date: r.date,
+    start: r.start,
+    end: r.end,
+    room,
+    videoLink,
+    link: '',
+    replyTo: settings.replyTo || settings.schoolName,
+    round: r.round || settings.roundName,
+    interpreter: r.interpreter,
+  });
+  const guests = [...r.emails];
+  if (settings.inviteTeachers && place?.email && !guests.includes(place.email.toLowerCase())) guests.push(place.email.toLowerCase());
+  return {
+    spec: {
+      conferenceId: r.conferenceId,
+      title: message.subject,
+      description: `${message.text}\n\n${REFERENCE_PREFIX}${r.conferenceId}`,
+      location: room || videoLink,
+      date: r.date,
+      start: r.start,
+      end: r.end,
+      timeZone: settings.timeZone,
+      guests: guests.sort(),
+    },
+  };
+}
+
+/** The conference an event's description names (its last line), or null. */
+export function referenceOf(description: string): string | null {
+  const m = new RegExp(`(?:^|\\n)${REFERENCE_PREFIX.replace('.', '\\.')}(\\S+)\\s*$`).exec(description);
+  return m ? m[1]! : null;
+}
+
+/** A short digest of everything the family sees: equal fingerprints need no Calendar call. */
+export function fingerprint(spec: EventSpec): string {
+  const text = JSON.stringify([spec.title, spec.description, spec.location, spec.date, spec.start, spec.end, spec.timeZone, spec.guests]);
+  // Two 32-bit FNV-1a hashes with different offsets, in one pass: 64 bits, ample for one conference's versions.
+  let a = 0x811c9dc5;
+  let b = 0x01234567;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/** What was last synced for a conference (kept in document properties). */
+export interface SyncedRecord {
+  /** Event ID. */
+  e: string;
+  /** Fingerprint of the spec it was synced to. */
+  f: string;
+}
+
+export type SyncAction =
+  | { kind: 'create'; conferenceId: string; row: InviteRow; spec: EventSpec }
+  | { kind: 'update'; conferenceId: string; row: InviteRow; spec: EventSpec; eventId: string }
+  | { kind: 'relink'; conferenceId: string; row: InviteRow; spec: EventSpec; eventId: string }
+  | { kind: 'cancel'; conferenceId: string; row: InviteRow | null; eventId: string };
+
+export interface SyncPlan {
+  actions: SyncAction[];
+  /** Rows whose event is as the sheet says. */
+  upToDate: InviteRow[];
+  problems: Problem[];
+}
+
+/**
+ * Compares the round's rows with what was last synced. A conference no longer on the sheet (in
+ * any round) whose event was made is cancelled; rows of other rounds are left alone.
+ */
+export function planSync(sheet: InviteSheet, round: string, synced: Map<string, SyncedRecord>, ctx: SpecContext): SyncPlan {
+  const actions: SyncAction[] = [];
+  const upToDate: InviteRow[] = [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const r of sheet.rows) {
+    if (r.conferenceId) {
+      if (seen.has(r.conferenceId)) {
+        const at = where(sheet, r.row, 'Conference ID');
+        problems.push({ severity: 'error', where: at, message: `${describeCell(at, 'Conference ID')}: ${r.conferenceId} is on two rows; only the first is invited. Give this one a new ID by rebuilding, or delete it.` });
+        continue;
+      }
+      seen.add(r.conferenceId);
+    }
+    if (r.round && r.round !== round) continue;
+    const record = r.conferenceId ? synced.get(r.conferenceId) : undefined;
+    if (r.status === 'cancelled') {
+      const eventId = r.eventId || record?.e;
+      if (eventId) actions.push({ kind: 'cancel', conferenceId: r.conferenceId, row: r, eventId });
+      continue;
+    }
+    const desired = desiredEvent(sheet, r, ctx);
+    if ('problem' in desired) {
+      problems.push(desired.problem);
+      continue;
+    }
+    const { spec } = desired;
+    const fp = fingerprint(spec);
+    if (!r.eventId && !record) actions.push({ kind: 'create', conferenceId: r.conferenceId, row: r, spec });
+    else if (record && (!r.eventId || r.eventId === record.e) && record.f === fp) {
+      if (r.eventId) upToDate.push(r);
+      else actions.push({ kind: 'relink', conferenceId: r.conferenceId, row: r, spec, eventId: record.e });
+    } else actions.push({ kind: 'update', conferenceId: r.conferenceId, row: r, spec, eventId: r.eventId || record!.e });
+  }
+  for (const [conferenceId, record] of synced) {
+    if (!seen.has(conferenceId)) actions.push({ kind: 'cancel', conferenceId, row: null, eventId: record.e });
+  }
+  return { actions, upToDate, problems };
+}
+
+/** An event as Calendar holds it now. */
+export interface EventSnapshot {
+  title: string;
+  description: string;
+  location: string;
+  /** Milliseconds since the epoch. */
+  start: number;
+  end: number;
+  guests: string[];
+  guestsCanSeeGuests: boolean;
+  tag: string | null;
+}
+
+export interface EventChanges {
+  title?: string;
+  description?: string;
+  location?: string;
+  time?: { start: number; end: number };
+  addGuests: string[];
+  removeGuests: string[];
+  hideGuests: boolean;
+  tag: boolean;
+}
+
+/** The smallest set of changes that makes the event what the spec says. */
+export function diffEvent(now: EventSnapshot, spec: EventSpec, instants: { start: number; end: number }): EventChanges {
+  const have = new Set(now.guests.map((g) => g.toLowerCase()));
+  const want = new Set(spec.guests);
+  return {
+    title: now.title !== spec.title ? spec.title : undefined,
+    description: now.description !== spec.description ? spec.description : undefined,
+    location: now.location !== spec.location ? spec.location : undefined,
+    time: now.start !== instants.start || now.end !== instants.end ? instants : undefined,
+    addGuests: spec.guests.filter((g) => !have.has(g)),
+    removeGuests: now.guests.filter((g) => !want.has(g.toLowerCase())),
+    hideGuests: now.guestsCanSeeGuests,
+    tag: now.tag !== spec.conferenceId,
+  };
+}
+
+export function hasChanges(c: EventChanges): boolean {
+  return c.title !== undefined || c.description !== undefined || c.location !== undefined || c.time !== undefined || c.addGuests.length > 0 || c.removeGuests.length > 0 || c.hideGuests || c.tag;
+}
+
+/** The family's answer from its guardians' GuestStatus values (YES, MAYBE, NO, INVITED): anyone coming wins. */
+export function familyAnswer(guests: { email: string; status: string }[], family: string[]): 'accepted' | 'tentative' | 'declined' | null {
+  const mine = guests.filter((g) => family.includes(g.email.toLowerCase())).map((g) => g.status);
+  if (mine.includes('YES')) return 'accepted';
+  if (mine.includes('MAYBE')) return 'tentative';
+  if (mine.includes('NO')) return 'declined';
+  return null;
+}
+
+/** Status after an answer: only the invitation's own statuses change. */
+export function statusAfterAnswer(current: string, answer: ReturnType<typeof familyAnswer>): string {
+  if (!answer || !ANSWERABLE.has(current)) return current;
+  return answer;
+}
+
+/** Status once the invitation went out. */
+export function statusAfterSend(current: string): string {
+  return current === '' || current === 'scheduled' ? 'invited' : current;
+}

@@ -1,0 +1,134 @@
+/**
+ * Helpers for the invites tests on the built bundle: a scheduled school, cheap copies of it, and
+ * what a user would compare (each conference's row and event).
+ */
+import { createEmulator } from '../../emulator/index';
+import { Bundle } from '../../emulator/loader';
+import { openSchool, type School } from '../../preview/school';
+import type { JobProgress, Result } from '../../src/shared/api';
+import type { EventState } from '../../emulator/calendar';
+
+export function ok<T>(result: unknown): T {
+  const r = result as Result<T>;
+  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
+  return r.value;
+}
+
+export function runJob(school: School, job: string): JobProgress[] {
+  const steps: JobProgress[] = [];
+  for (let i = 0; i < 200; i++) {
+    const p = ok<JobProgress>(school.bundle.callFromClient('runJob', [job]));
+    steps.push(p);
+    if (p.done) return steps;
+  }
+  throw new Error(`${job} never finished`);
+}
+
+/** A school with its schedule built, ready to invite. */
+export function scheduled(students: number, edit?: (school: School) => void): School {
+  const school = openSchool({ students });
+  edit?.(school);
+  runJob(school, 'setup');
+  runJob(school, 'schedule');
+  return school;
+}
+
+/**
+ * A fresh school holding a copy of another's sheets (cheaper than setting up and scheduling
+ * again): the same bundle in a new emulator, cell by cell, so that dates stay this realm's Dates.
+ */
+export function copyOf(template: School): School {
+  const emulator = createEmulator({ now: template.emulator.ws.clock.now(), spreadsheetName: template.emulator.spreadsheet.name, timeZone: template.emulator.spreadsheet.timeZone, defaultUser: template.emulator.ws.defaultUser });
+  const doc = emulator.spreadsheet;
+  template.emulator.spreadsheet.sheets.forEach((from, i) => {
+    const to = i === 0 ? doc.sheets[0]! : doc.insertSheet(from.name);
+    to.name = from.name;
+    to.rows = from.rows.map((r) => r.map((c) => c && { ...c, v: c.v instanceof Date ? new Date(c.v.getTime()) : c.v }));
+    to.maxRows = from.maxRows;
+    to.maxColumns = from.maxColumns;
+  });
+  return { emulator, bundle: new Bundle(emulator, template.bundle.code, template.bundle.manifest) };
+}
+
+export const sheetOf = (school: School) => school.emulator.spreadsheet.sheetByName('Schedule')!;
+export const header = (school: School) => sheetOf(school).values()[0]!.map(String);
+export const col = (school: School, name: string) => header(school).indexOf(name) + 1;
+export const body = (school: School) => sheetOf(school).values().slice(1);
+export const cellOf = (school: School, row: number, name: string) => sheetOf(school).values()[row - 1]![col(school, name) - 1];
+
+/** Sets a Schedule cell as a person typing it would (no execution: costs nothing, counts nothing). */
+export function scheduleRange(school: School) {
+  return school.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Schedule')!;
+}
+
+export function type(school: School, row: number, name: string, value: unknown): void {
+  scheduleRange(school).getRange(row, col(school, name)).setValue(value);
+}
+
+/** Events on the conference calendar (not anyone's default one). */
+export function events(school: School): EventState[] {
+  return school.emulator.calendar.events().filter((e) => e.calendarId.endsWith('@group.calendar.google.com'));
+}
+
+export function eventOfRow(school: School, row: number): EventState {
+  const id = String(cellOf(school, row, 'Event ID'));
+  const e = school.emulator.calendar.events().find((x) => x.id === id);
+  if (!e) throw new Error(`no event for row ${row}`);
+  return e;
+}
+
+export function calendarCalls(school: School): number {
+  const r = school.emulator.ws.reports.at(-1)!;
+  return Object.entries(r.callsByMethod).filter(([m]) => m.startsWith('CalendarApp.')).reduce((n, [, c]) => n + c, 0);
+}
+
+/** What a user would compare: per conference, its row and its event, without random IDs and stamps. */
+export function picture(school: School) {
+  const byId = new Map(school.emulator.calendar.events().map((e) => [e.id, e]));
+  const rows = body(school).map((r) => {
+    const h = header(school);
+    const get = (name: string) => r[h.indexOf(name)];
+    const e = byId.get(String(get('Event ID')));
+    return {
+      conference: get('Conference ID'),
+      status: get('Status'),
+      sent: get('Invite Sent') instanceof Date,
+      event: e && { tag: e.tags['slc-conference'], title: e.title, description: e.description, location: e.location, start: e.start, end: e.end, guests: e.guests.map((g) => g.email).sort(), hidden: !e.guestsCanSeeGuests },
+    };
+  });
+  return { rows, events: events(school).length, tags: events(school).map((e) => e.tags['slc-conference']).sort() };
+}
+
+
+/** How many service calls a whole sync makes, and what it leaves, when nothing goes wrong. */
+export function uninterrupted(template: School) {
+  const clean = copyOf(template);
+  const start = clean.emulator.ws.callCount;
+  runJob(clean, 'invites');
+  return { total: clean.emulator.ws.callCount - start, want: picture(clean) };
+}
+
+
+/**
+ * Cuts a 50-conference sync off at call k, runs it to the end, and checks it ends exactly as an
+ * uninterrupted one: for every k with k % parts === part (the test files split the calls so
+ * that jest runs them side by side).
+ */
+export function cutAtEveryCall(part: number, parts: number): void {
+  const template = scheduled(50);
+  const { total, want } = uninterrupted(template);
+  expect(want.events).toBeGreaterThanOrEqual(45);
+  for (let k = part; k < total; k += parts) {
+    const school = copyOf(template);
+    school.emulator.ws.injectFault({ atIndex: school.emulator.ws.callCount + k, kind: 'kill' });
+    try {
+      runJob(school, 'invites');
+    } catch {
+      // Cut off: the sidebar would show the error; the user presses Continue.
+    }
+    runJob(school, 'invites');
+    if (JSON.stringify(picture(school)) !== JSON.stringify(want)) throw new Error(`differs after a cut at call ${k} of ${total}`);
+    const invites = school.emulator.calendar.invitations.filter((i) => i.kind === 'invite').map((i) => `${i.eventId} ${i.to}`);
+    expect(new Set(invites).size).toBe(invites.length);
+  }
+}

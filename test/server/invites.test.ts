@@ -1,0 +1,260 @@
+/**
+ * Calendar invites (issue 6), on the built bundle in the emulator: the Schedule sheet is the
+ * truth, and sending invites brings one private event per conference in line with it,
+ * resumably, without duplicates, and with no Calendar call when nothing changed.
+ */
+import type { JobProgress, Overview, Result } from '../../src/shared/api';
+import { body, calendarCalls, cellOf, col, copyOf, eventOfRow, events, ok, picture, runJob, scheduleRange, scheduled, sheetOf, type } from './invites.fixture';
+import type { School } from '../../preview/school';
+
+describe('Send invites', () => {
+  let school: School;
+  beforeAll(() => {
+    school = scheduled(50);
+    runJob(school, 'invites');
+  });
+
+  it('makes one event per conference on the school calendar, which it creates once', () => {
+    const rows = body(school);
+    expect(rows.length).toBeGreaterThanOrEqual(45);
+    expect(events(school)).toHaveLength(rows.length);
+    const calendars = school.emulator.calendar.calendars().filter((c) => c.name === 'Student-Led Conferences');
+    expect(calendars).toHaveLength(1);
+    expect(calendars[0]!.timeZone).toBe('America/New_York');
+    const tags = events(school).map((e) => e.tags['slc-conference']);
+    expect(new Set(tags).size).toBe(rows.length);
+  });
+
+  it('writes back Event ID, Status "invited" and Invite Sent on every row', () => {
+    for (let row = 2; row <= body(school).length + 1; row++) {
+      const e = eventOfRow(school, row);
+      expect(e.tags['slc-conference']).toBe(cellOf(school, row, 'Conference ID'));
+      expect(cellOf(school, row, 'Status')).toBe('invited');
+      expect(cellOf(school, row, 'Invite Sent')).toBeInstanceOf(Date);
+    }
+  });
+
+  it("invites only that family's guardians, who cannot see each other, and sends them the invitation", () => {
+    for (let row = 2; row <= body(school).length + 1; row++) {
+      const e = eventOfRow(school, row);
+      const family = String(cellOf(school, row, 'Emails')).split(/;\s*/).map((s) => s.toLowerCase()).sort();
+      expect(e.guests.map((g) => g.email).sort()).toEqual(family);
+      expect(e.guestsCanSeeGuests).toBe(false);
+      expect(e.sendInvites).toBe(true);
+      const invited = school.emulator.calendar.invitations.filter((i) => i.eventId === e.id && i.kind === 'invite').map((i) => i.to).sort();
+      expect(invited).toEqual(family);
+    }
+  });
+
+  it('no event has guests from two families', () => {
+    const familyOf = new Map<string, string>();
+    for (const r of body(school)) for (const email of String(r[col(school, 'Emails') - 1]).split(/;\s*/)) familyOf.set(email.toLowerCase(), String(r[col(school, 'Family ID') - 1]));
+    for (const e of events(school)) expect(new Set(e.guests.map((g) => familyOf.get(g.email))).size).toBe(1);
+  });
+
+  it('titles and describes the conference in words, with the room as location', () => {
+    const e = eventOfRow(school, 2);
+    const teacher = String(cellOf(school, 2, 'Teacher'));
+    expect(e.title).toContain(teacher);
+    expect(e.description).toContain(`Dear ${String(cellOf(school, 2, 'Family'))} family`);
+    expect(e.location).toBe(String(cellOf(school, 2, 'Room')).replace(/^'/, ''));
+  });
+
+  it("writes each family's invitation in its language", () => {
+    const spanish = body(school).map((r, i) => ({ row: i + 2, language: String(r[col(school, 'Language') - 1]) })).filter((r) => r.language === 'Spanish');
+    expect(spanish.length).toBeGreaterThan(0);
+    for (const { row } of spanish) {
+      expect(eventOfRow(school, row).title).toContain('dirige una conferencia');
+      expect(eventOfRow(school, row).description).toMatch(/^Estimada familia/);
+    }
+  });
+
+  it('a second sync with nothing changed makes no Calendar call and writes nothing', () => {
+    const before = JSON.stringify(sheetOf(school).rows);
+    const [again] = runJob(school, 'invites');
+    expect(again!.message).toBe('Every event already matched the Schedule; nothing was sent.');
+    expect(calendarCalls(school)).toBe(0);
+    expect(Object.keys(school.emulator.ws.reports.at(-1)!.callsByMethod).filter((m) => /Range\.set/.test(m))).toEqual([]);
+    expect(JSON.stringify(sheetOf(school).rows)).toBe(before);
+  });
+
+  it('shows the Invites step as done with its counts', () => {
+    const o = ok<Overview>(school.bundle.callFromClient('getOverview', []));
+    const s = o.steps.find((x) => x.id === 'invites')!;
+    expect(s.status).toBe('done');
+    expect(s.counts.find((c) => c.label === 'invited')!.value).toBe(body(school).length);
+    expect(s.counts.find((c) => c.label === 'to send')!.value).toBe(0);
+    expect(s.action).toBeUndefined();
+  });
+});
+
+describe('Syncing changes made in the Schedule sheet', () => {
+  let template: School;
+  beforeAll(() => {
+    template = scheduled(30);
+  });
+
+  function invited(): School {
+    const school = copyOf(template);
+    runJob(school, 'invites');
+    return school;
+  }
+
+  it('a moved conference updates exactly that event, and its family is told', () => {
+    const school = invited();
+    const before = new Map(events(school).map((e) => [e.id, e.updatedAt]));
+    const e0 = eventOfRow(school, 3);
+    type(school, 3, 'Start', '8:00 AM');
+    type(school, 3, 'End', '8:25 AM');
+    const o = ok<Overview>(school.bundle.callFromClient('getOverview', []));
+    const s = o.steps.find((x) => x.id === 'invites')!;
+    expect(s.counts.find((c) => c.label === 'changed since sent')!.value).toBe(1);
+    expect(s.action).toEqual({ job: 'invites', label: 'Send invites' });
+    const [done] = runJob(school, 'invites');
+    expect(done!.message).toBe('1 event updated.');
+    const after = events(school);
+    expect(after).toHaveLength(before.size);
+    const changed = after.filter((e) => e.updatedAt !== before.get(e.id));
+    expect(changed.map((e) => e.id)).toEqual([e0.id]);
+    expect(new Date(changed[0]!.start).toISOString()).toBe(`${String(cellOf(school, 3, 'Date') instanceof Date ? (cellOf(school, 3, 'Date') as Date).toISOString().slice(0, 10) : '')}T13:00:00.000Z`);
+    expect(changed[0]!.description).toContain('8:00 AM');
+    expect(school.emulator.ws.reports.at(-1)!.callsByMethod['CalendarApp.CalendarEvent.setTime']).toBe(1);
+    expect(school.emulator.ws.reports.at(-1)!.callsByMethod['CalendarApp.Calendar.createEvent']).toBeUndefined();
+    const updates = school.emulator.calendar.invitations.filter((i) => i.kind === 'update');
+    expect(new Set(updates.map((u) => u.eventId))).toEqual(new Set([e0.id]));
+  });
+
+  it('a changed guardian email takes the old address off the event and invites the new one', () => {
+    const school = invited();
+    const e0 = eventOfRow(school, 4);
+    const old = String(cellOf(school, 4, 'Emails')).split(/;\s*/)[0]!;
+    type(school, 4, 'Emails', 'new.guardian@family.example');
+    runJob(school, 'invites');
+    const e1 = eventOfRow(school, 4);
+    expect(e1.id).toBe(e0.id);
+    expect(e1.guests.map((g) => g.email)).toEqual(['new.guardian@family.example']);
+    const mail = school.emulator.calendar.invitations.filter((i) => i.eventId === e0.id);
+    expect(mail.filter((i) => i.to === old).map((i) => i.kind)).toEqual(['invite', 'cancel']);
+    expect(mail.filter((i) => i.to === 'new.guardian@family.example').map((i) => i.kind)).toEqual(['invite']);
+  });
+
+  it('a cancelled conference, or a deleted row, cancels its event and tells the family', () => {
+    const school = invited();
+    const cancelled = eventOfRow(school, 2);
+    const removed = eventOfRow(school, 5);
+    const count = events(school).length;
+    type(school, 2, 'Status', 'cancelled');
+    scheduleRange(school).deleteRow(5);
+    const [done] = runJob(school, 'invites');
+    expect(done!.message).toBe('2 events cancelled.');
+    expect(events(school)).toHaveLength(count - 2);
+    expect(events(school).map((e) => e.id)).not.toContain(cancelled.id);
+    expect(events(school).map((e) => e.id)).not.toContain(removed.id);
+    expect(cellOf(school, 2, 'Status')).toBe('cancelled');
+    expect(cellOf(school, 2, 'Event ID')).toBe('');
+    for (const e of [cancelled, removed]) {
+      expect(school.emulator.calendar.invitations.filter((i) => i.eventId === e.id && i.kind === 'cancel').map((i) => i.to).sort()).toEqual(e.guests.map((g) => g.email).sort());
+    }
+    runJob(school, 'invites');
+    expect(calendarCalls(school)).toBe(0);
+  });
+
+  it("reads families' answers back into Status and flags declined conferences for rescheduling", () => {
+    const school = invited();
+    const answer = (row: number, status: 'YES' | 'NO' | 'MAYBE') => {
+      const e = eventOfRow(school, row);
+      school.emulator.calendar.respond(e.id, e.guests[0]!.email, status);
+    };
+    answer(2, 'YES');
+    answer(3, 'NO');
+    answer(4, 'MAYBE');
+    school.emulator.ws.clock.advance(2 * 3600_000);
+    const o1 = ok<Overview>(school.bundle.callFromClient('getOverview', []));
+    expect(o1.steps.find((x) => x.id === 'invites')!.action).toEqual({ job: 'invites', label: 'Check answers' });
+    runJob(school, 'invites');
+    expect([2, 3, 4, 5].map((r) => cellOf(school, r, 'Status'))).toEqual(['accepted', 'declined', 'tentative', 'invited']);
+    const s = ok<Overview>(school.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'invites')!;
+    expect(s.status).toBe('attention');
+    expect(s.counts.find((c) => c.label === 'declined')!.value).toBe(1);
+    expect(s.problems[0]).toMatchObject({ severity: 'warning', where: { sheet: 'Schedule', row: 3, column: col(school, 'Status') } });
+    expect(s.problems[0]!.message).toContain('declined');
+  });
+
+  it('invites the host teacher beside the family when the setting is on, still hiding guests from each other', () => {
+    const school = copyOf(template);
+    const view = ok<{ settings: Record<string, unknown> }>(school.bundle.callFromClient('getSettings', []));
+    ok(school.bundle.callFromClient('saveSettings', [{ ...view.settings, inviteTeachers: true }]));
+    runJob(school, 'invites');
+    const e = eventOfRow(school, 2);
+    const teacherEmail = e.guests.map((g) => g.email).find((g) => g.endsWith('@lincoln.school.example'));
+    expect(teacherEmail).toBeDefined();
+    expect(e.guests).toHaveLength(String(cellOf(school, 2, 'Emails')).split(/;\s*/).length + 1);
+    expect(e.guestsCanSeeGuests).toBe(false);
+  });
+
+  it('puts events at the right instant on both sides of the daylight-saving change (2026-11-01, New York)', () => {
+    const school = copyOf(template);
+    type(school, 2, 'Date', '2026-10-31');
+    type(school, 2, 'Start', '3:00 PM');
+    type(school, 2, 'End', '3:25 PM');
+    type(school, 3, 'Date', '2026-11-02');
+    type(school, 3, 'Start', '3:00 PM');
+    type(school, 3, 'End', '3:25 PM');
+    runJob(school, 'invites');
+    expect(new Date(eventOfRow(school, 2).start).toISOString()).toBe('2026-10-31T19:00:00.000Z');
+    expect(new Date(eventOfRow(school, 2).end).toISOString()).toBe('2026-10-31T19:25:00.000Z');
+    expect(new Date(eventOfRow(school, 3).start).toISOString()).toBe('2026-11-02T20:00:00.000Z');
+  });
+});
+
+describe('Hostile names', () => {
+  it('stay text in the sheet and in the event title', () => {
+    const school = scheduled(12, (s) => {
+      const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+      const name = roster.values()[0]!.map(String).indexOf('Student Name') + 1;
+      roster.put(2, name, { v: '=HYPERLINK("http://evil.example"), <script>alert(1)</script>' });
+    });
+    runJob(school, 'invites');
+    const rows = sheetOf(school).rows.flat().filter((c) => c?.f !== undefined);
+    expect(rows).toEqual([]);
+    const e = events(school).find((x) => x.title.includes('<script>'))!;
+    expect(e).toBeDefined();
+    expect(e.title).toContain('<script>alert(1)</script>');
+    expect(e.title).toContain('=HYPERLINK("http://evil.example")');
+    expect(e.description).toContain('Dear =HYPERLINK("http://evil.example") family');
+    const family = body(school).find((r) => String(r[col(school, 'Family') - 1]).includes('HYPERLINK'))!;
+    expect(String(family[col(school, 'Family') - 1]).replace(/^'/, '')).toBe('=HYPERLINK("http://evil.example")');
+  });
+});
+
+describe('Long runs', () => {
+  it('works through the conferences in chunks with progress, each execution far under six minutes', () => {
+    const school = scheduled(120);
+    const steps = runJob(school, 'invites');
+    expect(steps.length).toBeGreaterThan(2);
+    expect(steps.map((s) => s.processed)).toEqual([...steps.map((s) => s.processed)].sort((a, b) => a - b));
+    expect(steps.at(-1)!.processed).toBe(steps.at(-1)!.total);
+    for (const r of school.emulator.ws.reports) expect(r.elapsedMs).toBeLessThan(6 * 60_000);
+    expect(events(school)).toHaveLength(body(school).length);
+  });
+
+  it("stops cleanly at the daily events quota, says it continues tomorrow, and finishes then with nothing duplicated", () => {
+    const template = scheduled(30);
+    const school = copyOf(template);
+    const quota = school.emulator.ws.quota;
+    quota.take('eventsCreatedPerDay', quota.remaining('eventsCreatedPerDay') - 10, '');
+    const r = school.bundle.callFromClient('runJob', ['invites']) as Result<JobProgress>;
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/daily limit.*after 10 invitations.*tomorrow/);
+    expect(events(school)).toHaveLength(10);
+    expect(body(school).filter((row) => row[col(school, 'Event ID') - 1]).length).toBe(10);
+    const o = ok<Overview>(school.bundle.callFromClient('getOverview', []));
+    expect(o.steps.find((x) => x.id === 'invites')!.counts.find((c) => c.label === 'to send')!.value).toBe(body(school).length - 10);
+    school.emulator.ws.clock.advance(24 * 3600_000);
+    runJob(school, 'invites');
+    const done = copyOf(template);
+    runJob(done, 'invites');
+    expect(picture(school).tags).toEqual(picture(done).tags);
+    expect(events(school)).toHaveLength(body(school).length);
+  });
+});
