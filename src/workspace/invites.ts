@@ -34,7 +34,7 @@ import {
   type SyncAction,
   type SyncedRecord,
 } from '../core/invites';
-import { textCell } from '../core/cells';
+import { cellValue } from '../core/cells';
 import { describeCell } from '../core/errors';
 import { parseTeachers } from '../core/teachers';
 import type { Problem, Settings, StepState } from '../shared/api';
@@ -289,17 +289,21 @@ class Writer {
       const rowNumbers = [...this.rows.keys()];
       const top = Math.min(...rowNumbers);
       const bottom = Math.max(...rowNumbers);
+      const range = sheet.getRange(top, left, bottom - top + 1, right - left + 1);
+      // Each cell written safely for its format: as is in a plain-text cell (set-up makes these
+      // columns plain text), with the text marker elsewhere (an event ID may start with "-").
+      const formats = range.getNumberFormats();
       const block: unknown[][] = [];
       for (let row = top; row <= bottom; row++) {
-        const line = (values[row - 1] ?? []).slice(left - 1, right).map((v) => (typeof v === 'string' ? textCell(v) : v));
+        const line = (values[row - 1] ?? []).slice(left - 1, right);
         while (line.length < right - left + 1) line.push('');
         const w = this.rows.get(row);
         if (w?.status !== undefined) line[status! - left] = w.status;
-        if (w?.eventId !== undefined) line[eventId! - left] = textCell(w.eventId);
+        if (w?.eventId !== undefined) line[eventId! - left] = w.eventId;
         if (w?.inviteSent !== undefined) line[sent! - left] = w.inviteSent;
-        block.push(line);
+        block.push(line.map((v, c) => cellValue(v, formats[row - top]?.[c])));
       }
-      sheet.getRange(top, left, block.length, block[0]!.length).setValues(block);
+      range.setValues(block);
     }
     const props = documentProperties();
     const changed: Record<string, string> = { ...this.records };

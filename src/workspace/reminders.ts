@@ -12,7 +12,7 @@
  * Families without an email address get a printable letter on the Letters sheet and are on its
  * phone list (Phone from the Roster).
  */
-import { textCell } from '../core/cells';
+import { PLAIN_TEXT, textCell } from '../core/cells';
 import { UserError } from '../core/errors';
 import { cleanText, normalizeEmail, normalizeLanguage, parseYesNo } from '../core/normalize';
 import { channelCounts, dueReminders, markSent, reminderTally, reminderUnits, type DueReminder, type ReminderConference, type WallNow } from '../core/reminders';
@@ -129,8 +129,9 @@ function sendReminder(due: DueReminder, settings: Settings, forText: Settings, s
  * mail that went out would send it again on the next run.
  */
 function writeSentColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, from: number, cells: string[]): void {
-  const block = cells.map((c) => [textCell(c)]);
-  const write = () => sheet.getRange(from, column, cells.length, 1).setValues(block);
+  // The add-on's own text column: made plain text and written as is (no marker to show).
+  const block = cells.map((c) => [c]);
+  const write = () => sheet.getRange(from, column, cells.length, 1).setNumberFormat(PLAIN_TEXT).setValues(block);
   try {
     write();
   } catch {

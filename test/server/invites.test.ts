@@ -69,6 +69,18 @@ describe('Send invites', () => {
     }
   });
 
+  it('keeps every Event ID exactly as Calendar gave it, even one starting with "-", so a large school is invited once each', () => {
+    const school = scheduled(300);
+    runJob(school, 'invites');
+    const ids = new Set(events(school).map((e) => e.id));
+    const written = body(school).map((r) => String(r[col(school, 'Event ID') - 1]));
+    expect(written.some((id) => id.startsWith('-'))).toBe(true);
+    expect(written.every((id) => ids.has(id))).toBe(true);
+    const tags = events(school).map((e) => e.tags['slc-conference']);
+    expect(new Set(tags).size).toBe(tags.length);
+    expect(events(school)).toHaveLength(body(school).length);
+  });
+
   it('a second sync with nothing changed makes no Calendar call and writes nothing', () => {
     const before = JSON.stringify(sheetOf(school).rows);
     const [again] = runJob(school, 'invites');
