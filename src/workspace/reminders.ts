@@ -16,6 +16,7 @@ import { PLAIN_TEXT, textCell } from '../core/cells';
 import { UserError } from '../core/errors';
 import { cleanText, normalizeEmail, normalizeLanguage, parseYesNo } from '../core/normalize';
 import { channelCounts, dueReminders, markSent, reminderTally, reminderUnits, type DueReminder, type ReminderConference, type WallNow } from '../core/reminders';
+import { documentProperties, parseJson } from './props';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import type { RosterResult } from '../core/roster';
 import { splitList } from '../core/cells';
@@ -31,6 +32,16 @@ export const REMINDER_HANDLER = 'sendDueReminders';
 export const LETTERS_SHEET = 'Letters';
 /** Sent reminders are written back at least this often (one block write each time). */
 export const FLUSH_EVERY = 10;
+const REMINDER_JOURNAL = 'slc:reminders:journal';
+/** Added to a Reminders Sent mark when a run was cut off while sending that reminder. */
+export const UNCONFIRMED_MARK = 'unconfirmed: cut off while sending, check with the family';
+
+interface Journal {
+  /** Marks (conference ID, the cell's text) sent but not yet written to the sheet. */
+  marks: [string, string][];
+  /** The reminder being sent: recorded first, so a cut-off never sends it twice. */
+  sending: { ids: string[]; hours: number; at: string } | null;
+}
 
 export interface ScheduleRead {
   sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
@@ -150,7 +161,34 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   const tz = ss.getSpreadsheetTimeZone();
   const now = ctx.now();
   const read = readConferences(ss, settings);
-  const due = dueReminders(read.conferences, settings.reminderHoursBefore, wallNow(now, tz));
+  const at = Utilities.formatDate(now, tz, 'yyyy-MM-dd HH:mm');
+  // The journal (written before each email) names marks a cut-off run could not write to the
+  // sheet, and the email it was sending when cut off. MailApp cannot tell whether that one
+  // left, so it is recorded as sent, "unconfirmed", and never repeated: no family gets a
+  // reminder twice, and the step shows the family to check with.
+  const props = documentProperties();
+  const journal = parseJson<Journal>(props.getProperty(REMINDER_JOURNAL));
+  const rowOf = new Map(read.conferences.map((c) => [c.conferenceId, c.row]));
+  const sentCells = new Map<number, string>(read.conferences.map((c) => [c.row, c.sent]));
+  let touched: number[] = [];
+  if (journal) {
+    for (const [id, text] of journal.marks) {
+      const row = rowOf.get(id);
+      if (row) {
+        sentCells.set(row, text);
+        touched.push(row);
+      }
+    }
+    for (const id of journal.sending?.ids ?? []) {
+      const row = rowOf.get(id);
+      if (row) {
+        sentCells.set(row, markSent(sentCells.get(row) ?? '', journal.sending!.hours, `${journal.sending!.at} ${UNCONFIRMED_MARK}`));
+        touched.push(row);
+      }
+    }
+  }
+  const conferences = journal ? read.conferences.map((c) => ({ ...c, sent: sentCells.get(c.row) ?? c.sent })) : read.conferences;
+  const due = dueReminders(conferences, settings.reminderHoursBefore, wallNow(now, tz));
   const problems: Problem[] = [];
   const letters = writeLetters(ss, settings, read.conferences);
   if (letters) problems.push({ severity: 'warning', message: `${plural(letters, 'family', 'families')} without email: print their letters from the Letters sheet, and call them (phone list at its end).`, where: { sheet: LETTERS_SHEET, row: 1, column: 1 } });
@@ -158,6 +196,14 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     throw new UserError('The Schedule sheet has no "Reminders Sent" column, where sent reminders are recorded, so none was sent. Run Set up to add it back.', { sheet: 'Schedule', row: 1, column: 1 });
   }
   if (due.length === 0 || !read.sheet || !read.sentColumn) {
+    if (journal && read.sheet && read.sentColumn && touched.length) {
+      const from = Math.min(...touched);
+      const to = Math.max(...touched);
+      const cells: string[] = [];
+      for (let r = from; r <= to; r++) cells.push(sentCells.get(r) ?? '');
+      writeSentColumn(read.sheet, read.sentColumn, from, cells);
+    }
+    if (journal) props.deleteProperty(REMINDER_JOURNAL);
     return { state, done: true, processed: state.sent, total: state.sent, message: state.sent ? `Sent ${plural(state.sent, 'reminder')}; none is due now.` : 'No reminder is due now.', problems };
   }
   const { stored, fellBack } = ensureTranslations(
@@ -166,21 +212,23 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   );
   for (const language of fellBack) problems.push({ severity: 'warning', message: `The reminder could not be translated into "${language}" with its fields intact, so those families get it in English. Write the text in the sidebar's Templates to fix this.` });
 
-  const at = Utilities.formatDate(now, tz, 'yyyy-MM-dd HH:mm');
-  const sentCells = new Map<number, string>(read.conferences.map((c) => [c.row, c.sent]));
-  let touched: number[] = [];
   const sheet = read.sheet;
   const sentColumn = read.sentColumn;
   /** Writes the marks not yet written, as one block of the Reminders Sent column. */
   const flush = () => {
-    if (!touched.length) return;
+    if (!touched.length) {
+      props.deleteProperty(REMINDER_JOURNAL);
+      return;
+    }
     const from = Math.min(...touched);
     const to = Math.max(...touched);
     const cells: string[] = [];
     for (let r = from; r <= to; r++) cells.push(sentCells.get(r) ?? '');
     writeSentColumn(sheet, sentColumn, from, cells);
     touched = [];
+    props.deleteProperty(REMINDER_JOURNAL);
   };
+  const idOf = new Map(read.conferences.map((c) => [c.row, c.conferenceId]));
   const forText = messageSettings(settings);
   let quota = MailApp.getRemainingDailyQuota();
   let sentNow = 0;
@@ -195,7 +243,15 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
         stopped = 'quota';
         break;
       }
-      sendReminder(d, settings, forText, stored);
+      const marks = [...new Set(touched)].map((row): [string, string] => [idOf.get(row) ?? '', sentCells.get(row) ?? '']);
+      props.setProperty(REMINDER_JOURNAL, JSON.stringify({ marks, sending: { ids: d.conferences.map((c) => c.conferenceId), hours: d.hours, at } } satisfies Journal));
+      try {
+        sendReminder(d, settings, forText, stored);
+      } catch (e) {
+        // MailApp raised: this one did not go out, so it is not "being sent" any more.
+        props.setProperty(REMINDER_JOURNAL, JSON.stringify({ marks, sending: null } satisfies Journal));
+        throw e;
+      }
       quota -= d.emails.length;
       sentNow++;
       for (const c of d.conferences) {
@@ -309,8 +365,13 @@ export function remindersStep(ctx: StepContext): StepState {
   const tally = reminderTally(read.conferences, ctx.settings.reminderHoursBefore, wallNow(new Date(), ctx.ss.getSpreadsheetTimeZone()));
   const on = reminderTrigger(ctx.ss) !== null;
   const hours = ctx.settings.reminderHoursBefore.map((h) => `${h} h`).join(' and ');
+  const unconfirmed = read.conferences
+    .filter((c) => c.sent.includes(UNCONFIRMED_MARK))
+    .map((c): Problem => ({ severity: 'warning', where: { sheet: 'Schedule', row: c.row, column: read.sentColumn || 1 }, message: `${c.family || c.familyKey}: a reminder may not have gone out (the run was cut off while sending it). It is not sent again; check with the family.` }));
   return step('reminders', {
-    status: tally.due > 0 ? 'ready' : on || tally.upcoming === 0 ? 'done' : 'ready',
+    status: unconfirmed.length ? 'attention' : tally.due > 0 ? 'ready' : on || tally.upcoming === 0 ? 'done' : 'ready',
+    problems: unconfirmed.slice(0, 25),
+    problemCount: unconfirmed.length,
     headline: `${plural(channels.families, 'family', 'families')}: ${channels.email} by email, ${channels.letter} by letter (${channels.phone} also by phone). Reminders go ${hours} before. Hourly reminders are ${on ? 'on' : 'off'}.`,
     counts: [
       { label: 'by email', value: channels.email },

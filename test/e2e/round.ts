@@ -137,9 +137,42 @@ function checkUnconfirmed(): Action {
   };
 }
 
+/**
+ * Reminders on (the sidebar's switch), then the clock through the conference days: the
+ * emulator fires the hourly trigger each hour, as Apps Script would. A trigger run that was cut
+ * off is simply followed by the next hour's.
+ */
+function remindersThroughTheDays(): Action {
+  return {
+    name: 'reminders',
+    run: (s) => {
+      const r = s.bundle.callFromClient('setReminders', [true]) as Result<boolean>;
+      if (!r.ok) throw new Error(`reminders: ${r.error.message}`);
+      const { header, rows } = scheduleRows(s);
+      const date = header.indexOf('Date');
+      const last = Math.max(...rows.map((x) => (x[date] instanceof Date ? (x[date] as Date).getTime() : 0)));
+      if (last > s.emulator.ws.clock.now()) s.emulator.triggers.advanceTo(last + 36 * 3_600_000);
+    },
+  };
+}
+
 /** The round, in the order a school plays it. */
 export function round(): Action[] {
-  return [job('setup'), job('forms'), availabilityAnswers(), job('schedule'), job('views'), job('forms'), attendance(), job('questionnaire'), checkUnconfirmed(), questionnaireAnswers(), job('summary')];
+  return [
+    job('setup'),
+    job('forms'),
+    availabilityAnswers(),
+    job('schedule'),
+    job('views'),
+    job('invites'),
+    job('forms'),
+    remindersThroughTheDays(),
+    attendance(),
+    job('questionnaire'),
+    checkUnconfirmed(),
+    questionnaireAnswers(),
+    job('summary'),
+  ];
 }
 
 /**
@@ -163,7 +196,7 @@ export function play(s: School, actions: Action[], retries = 2): { failures: str
 }
 
 const STAMP_COLUMNS = /sent|answered|response|updated|timestamp/i;
-const CODE_COLUMNS = /code|token|link/i;
+const CODE_COLUMNS = /code|token|link|event id/i;
 
 /** The end state in what people see, with what is random by design replaced by what it stands for. */
 export function snapshot(s: School): Record<string, unknown> {
@@ -195,10 +228,27 @@ export function snapshot(s: School): Record<string, unknown> {
     forms: s.emulator.forms.forms().filter((f) => f.destination?.spreadsheetId === doc.id).map((f) => f.title).sort(),
     triggers: s.emulator.triggers.triggers.map((t) => `${t.handler} ${t.event}`).sort(),
     mail: s.emulator.mail.sent.map((m) => `${m.to.join(',')} | ${m.subject}`).sort(),
+    events: s.emulator.calendar
+      .events()
+      .map((e) => `${canon(e.tags['slc-conference'] ?? '')} | ${new Date(e.start).toISOString()} | ${e.title} | ${e.location} | ${e.guests.map((g) => g.email).sort().join(',')} | ${e.guestsCanSeeGuests}`)
+      .sort(),
   };
 }
 
 /** Forms made but never linked: empty, never sent to anyone. */
 export function orphanForms(s: School): number {
   return s.emulator.forms.forms().filter((f) => !f.destination).length;
+}
+
+/**
+ * The calls worth cutting at: every call of the round except those of hourly reminder runs
+ * that found nothing due (hundreds of identical idle runs over the conference weeks).
+ */
+export function cutPoints(s: School, from: number): number[] {
+  const idle = new Set(
+    s.emulator.ws.reports
+      .filter((r) => r.entry.includes('sendDueReminders') && !Object.keys(r.callsByMethod).some((m) => m.startsWith('MailApp.send') || m.includes('setValues')))
+      .map((r) => r.id),
+  );
+  return s.emulator.ws.callLog.filter((c) => c.index >= from && !idle.has(c.execution)).map((c) => c.index - from);
 }
