@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { createEmulator, type Emulator } from '../emulator/index';
+import type { Quotas } from '../emulator/runtime';
 import { type Bundle, loadBundle } from '../emulator/loader';
 import { sampleSchool, type SampleOptions } from '../sample/school';
 
@@ -15,12 +16,23 @@ export interface School {
 
 export const BUILD_DIR = join(__dirname, '..', 'build');
 
-export function openSchool(options: SampleOptions & { empty?: boolean; buildDir?: string } = {}): School {
+export interface SchoolOptions extends SampleOptions {
+  empty?: boolean;
+  buildDir?: string;
+  /** Google's daily quotas (default: a Google Workspace account's). */
+  quotas?: Quotas;
+  /** Every service call this many times slower than the latency model (default 1). */
+  latencyFactor?: number;
+}
+
+export function openSchool(options: SchoolOptions = {}): School {
   const emulator = createEmulator({
     now: Date.UTC(2026, 10, 2, 14, 0),
     spreadsheetName: 'Lincoln Elementary — Fall conferences',
     timeZone: 'America/New_York',
     defaultUser: 'coordinator@lincoln.school.example',
+    ...(options.quotas ? { quotas: options.quotas } : {}),
+    ...(options.latencyFactor ? { latencyFactor: options.latencyFactor } : {}),
   });
   if (!options.empty) {
     const school = sampleSchool(options);

@@ -256,11 +256,22 @@ function ensureFeedbackLinks(read: ScheduleRead, record: FormRecord, round: stri
   return links.size;
 }
 
-export const FORMS_JOB: JobSpec<null> = {
+/**
+ * The forms job in three parts, each safe to repeat: the availability form, the questionnaire,
+ * then the trigger, the families' codes and the questionnaire links. Making a form is a few
+ * dozen Forms calls; on a slow day that is minutes, so the chunk stops between parts when its
+ * time is spent and the next execution carries on (the sidebar calls again).
+ */
+interface FormsJobState {
+  part: number;
+  said: string[];
+}
+
+export const FORMS_JOB: JobSpec<FormsJobState> = {
   name: 'forms',
   label: 'creating the family forms',
-  start: () => null,
-  step(): ChunkResult<null> {
+  start: () => ({ part: 0, said: [] }),
+  step(job, ctx): ChunkResult<FormsJobState> {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const settings = readSettings(ss);
     const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
@@ -269,19 +280,33 @@ export const FORMS_JOB: JobSpec<null> = {
     if (windows.length === 0) throw new UserError('The availability form offers the teachers’ conference times: fill in the Teachers sheet (step 3) first.', { sheet: 'Teachers', row: 1, column: 1 });
     const props = documentProperties().getProperties();
     const state = readFormsState(props);
-    const madeAvailability = ensureAvailabilityForm(ss, settings, state, timeChoices(windows));
-    const madeQuestionnaire = ensureQuestionnaire(ss, settings, state);
-    const trigger = ensureTrigger(ss);
-    const codes = ensureFamilyCodes((data.roster?.families ?? []).map((f) => f.id), props);
-    const links = ensureFeedbackLinks(readSchedule(ss), state.questionnaires![settings.roundName]!, settings.roundName);
-    const parts = [
-      madeAvailability ? 'Created the availability form.' : 'The availability form was already there (its times follow the Teachers sheet).',
-      madeQuestionnaire ? `Created the ${settings.roundName} questionnaire.` : `The ${settings.roundName} questionnaire was already there.`,
-      trigger ? 'Responses are now recorded as they arrive.' : '',
-      codes ? `${plural(codes, 'family', 'families')} got a personal availability link.` : '',
-      links ? `${plural(links, 'conference')} got a questionnaire link (Schedule, Feedback Link).` : '',
+    const said = [...job.said];
+    const parts: (() => string)[] = [
+      () => (ensureAvailabilityForm(ss, settings, state, timeChoices(windows)) ? 'Created the availability form.' : 'The availability form was already there (its times follow the Teachers sheet).'),
+      () => (ensureQuestionnaire(ss, settings, state) ? `Created the ${settings.roundName} questionnaire.` : `The ${settings.roundName} questionnaire was already there.`),
+      () => {
+        const record = state.questionnaires?.[settings.roundName];
+        if (!record) throw new UserError(`There is no ${settings.roundName} questionnaire yet: create the family forms again.`);
+        const trigger = ensureTrigger(ss);
+        const codes = ensureFamilyCodes((data.roster?.families ?? []).map((f) => f.id), props);
+        const links = ensureFeedbackLinks(readSchedule(ss), record, settings.roundName);
+        return [
+          trigger ? 'Responses are now recorded as they arrive.' : '',
+          codes ? `${plural(codes, 'family', 'families')} got a personal availability link.` : '',
+          links ? `${plural(links, 'conference')} got a questionnaire link (Schedule, Feedback Link).` : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+      },
     ];
-    return { state: null, done: true, processed: 1, total: 1, message: parts.filter(Boolean).join(' ') };
+    let part = job.part;
+    for (; part < parts.length; part++) {
+      if (part > job.part && ctx.outOfTime()) break;
+      said.push(parts[part]!());
+    }
+    const done = part === parts.length;
+    const message = said.filter(Boolean).join(' ');
+    return { state: { part, said }, done, processed: part, total: parts.length, message: done ? message : `${message} Carrying on…` };
   },
 };
 

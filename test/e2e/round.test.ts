@@ -4,7 +4,7 @@
  * again as a person would: the end state equals the clean round's, nothing lost, nothing twice.
  */
 import { openSchool } from '../../preview/school';
-import { cutPoints, orphanForms, play, round, snapshot } from './round';
+import { busiestReminderDay, compare, cutPoints, orphanForms, play, round, snapshot, tomorrowMorning } from '../../sample/round';
 
 const SIZE = { students: 14, teachers: 3 };
 type Snap = Record<string, unknown> & { mail: string[] };
@@ -69,5 +69,31 @@ describe('a whole round', () => {
     // Only a cut in the two calls between FormApp.create and saving the form's ID leaves one.
     expect(orphans).toBeLessThanOrEqual(2);
     expect(flagged).toBeLessThan(cuts);
+  });
+
+  it('with Google’s daily quotas far below what the round needs, carries on each next morning and ends as the clean round', () => {
+    const clean = openSchool(SIZE);
+    play(clean, round());
+    const events = clean.emulator.calendar.events().length;
+    // A quarter of the events a day, so the invites take four days; mail for the busiest day of
+    // reminders and no more (the questionnaire's own stop at the limit: test/server/forms.test.ts).
+    const mailPerDay = busiestReminderDay(clean);
+    const s = openSchool({ ...SIZE, quotas: { mailRecipientsPerDay: mailPerDay, eventsCreatedPerDay: Math.ceil(events / 4) } });
+    const { failures } = play(s, round(), 2, tomorrowMorning);
+    expect(failures.filter((f) => /invites:.*daily limit/.test(f)).length).toBeGreaterThanOrEqual(3);
+    const c = compare(snapshot(clean), s);
+    expect(c.difference).toBeNull();
+    expect(c.extraMail).toEqual([]);
+    expect(c.missingMail).toEqual([]);
+  });
+
+  it('on a day Google is twenty times slower, every execution stops in time and the round ends as the clean one', () => {
+    const clean = openSchool(SIZE);
+    play(clean, round());
+    const s = openSchool({ ...SIZE, latencyFactor: 20 });
+    play(s, round());
+    expect(s.emulator.ws.reports.every((r) => !r.terminated && r.elapsedMs < 6 * 60_000)).toBe(true);
+    const c = compare(snapshot(clean), s);
+    expect(c).toMatchObject({ difference: null, extraMail: [], missingMail: [] });
   });
 });

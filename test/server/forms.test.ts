@@ -144,6 +144,20 @@ describe('the forms job', () => {
     }
   });
 
+  it('on a day Google is twenty times slower, stops in time and finishes in the next executions, each under six minutes', () => {
+    const s = openSchool({ students: 30, latencyFactor: 20 });
+    run(s, 'setup');
+    const before = s.emulator.ws.reports.length;
+    const done = run(s, 'forms');
+    const runs = s.emulator.ws.reports.slice(before);
+    expect(runs.length).toBeGreaterThan(1);
+    expect(runs.every((r) => !r.terminated && r.elapsedMs < 6 * 60_000)).toBe(true);
+    expect(done.message).toContain('Created the availability form.');
+    expect(done.message).toContain('Created the Fall questionnaire.');
+    expect(s.emulator.forms.forms()).toHaveLength(2);
+    expect(s.emulator.triggers.triggers.filter((t) => t.event === 'ON_FORM_SUBMIT')).toHaveLength(1);
+  });
+
   it('offers the times the Teachers sheet has now when run again, on the same form', () => {
     const s = school();
     run(s, 'forms');

@@ -9,13 +9,13 @@
  * outbox) with what is random by design (conference IDs, link codes, stamps of the moment)
  * replaced by what it stands for, so an interrupted round can be compared with a clean one.
  */
-import { availabilityLinks } from '../../src/core/formlinks';
-import { AVAILABILITY_FORM, RANK_CHOICES } from '../../src/core/availability';
-import { QUESTIONNAIRE_FORM } from '../../src/core/feedback';
-import { readFormsState } from '../../src/core/formlinks';
-import type { JobProgress, Result } from '../../src/shared/api';
-import { openSchool } from '../../preview/school';
-import { UNCONFIRMED } from '../../src/core/formlinks';
+import { availabilityLinks } from '../src/core/formlinks';
+import { AVAILABILITY_FORM, RANK_CHOICES } from '../src/core/availability';
+import { QUESTIONNAIRE_FORM } from '../src/core/feedback';
+import { readFormsState } from '../src/core/formlinks';
+import type { JobProgress, Result } from '../src/shared/api';
+import { openSchool } from '../preview/school';
+import { UNCONFIRMED } from '../src/core/formlinks';
 
 export type School = ReturnType<typeof openSchool>;
 
@@ -42,7 +42,17 @@ function props(s: School): Record<string, string> {
 /** A stable pseudo-random choice per index, so every run of the round makes the same choices. */
 const pick = (i: number, salt: number) => (Math.imul(i + 1, 2654435761) ^ Math.imul(salt, 40503)) >>> 0;
 
-const job = (name: string): Action => ({ name, run: (s) => void runJob(s, name) });
+/**
+ * A sidebar operation run to the end. One that stops at Google's daily limit says so and is
+ * done for today: that is a failure the round waits out (see tomorrowMorning).
+ */
+const job = (name: string): Action => ({
+  name,
+  run: (s) => {
+    const done = runJob(s, name);
+    if (/daily (email )?limit (is|was) reached/i.test(done.message)) throw new Error(done.message);
+  },
+});
 
 /** Families answer through their own links; each answer is given once, whatever the trigger does. */
 function availabilityAnswers(): Action {
@@ -177,22 +187,51 @@ export function round(): Action[] {
 
 /**
  * Plays the round; an action that fails is tried again (a person clicks again; a trigger's
- * missed work is picked up by the next operation), up to `retries` times.
+ * missed work is picked up by the next operation), up to `retries` times. `recover` may handle
+ * a failure a person would wait out (Google's daily quota: come back tomorrow) and say so; such a
+ * retry is not counted.
  */
-export function play(s: School, actions: Action[], retries = 2): { failures: string[] } {
+export function play(s: School, actions: Action[], retries = 2, recover?: (s: School, error: Error) => boolean): { failures: string[] } {
   const failures: string[] = [];
   for (const a of actions) {
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 0, waited = 0; ; attempt++) {
       try {
         a.run(s);
         break;
       } catch (e) {
         failures.push(`${a.name}: ${(e as Error).message}`);
+        if (recover && waited < 30 && recover(s, e as Error)) {
+          waited++;
+          attempt--;
+          continue;
+        }
         if (attempt >= retries) throw e;
       }
     }
   }
   return { failures };
+}
+
+/** Recipients of reminders on the round's busiest day (Google counts days in Pacific time). */
+export function busiestReminderDay(s: School): number {
+  const perDay = new Map<string, number>();
+  for (const m of s.emulator.mail.sent) {
+    if (!/^(Reminder|Recordatorio|\[)/.test(m.subject)) continue;
+    const day = new Date(Date.parse(m.sentAt) - 8 * 3_600_000).toISOString().slice(0, 10);
+    perDay.set(day, (perDay.get(day) ?? 0) + m.to.length);
+  }
+  return Math.max(0, ...perDay.values());
+}
+
+/** Google's daily quotas reset at midnight Pacific time: a person tries again the next morning. */
+export function tomorrowMorning(s: School, error: Error): boolean {
+  if (!/too many times for one day|daily (email )?limit/.test(error.message)) return false;
+  const now = s.emulator.ws.clock.now();
+  const pacific = new Date(now - 8 * 3_600_000);
+  const nextMidnight = Date.UTC(pacific.getUTCFullYear(), pacific.getUTCMonth(), pacific.getUTCDate() + 1) + 8 * 3_600_000;
+  // Triggers (hourly reminders) keep firing through the night, as they would.
+  s.emulator.triggers.advanceTo(nextMidnight + 8 * 3_600_000);
+  return true;
 }
 
 const STAMP_COLUMNS = /sent|answered|response|updated|timestamp/i;
@@ -251,4 +290,43 @@ export function cutPoints(s: School, from: number): number[] {
       .map((r) => r.id),
   );
   return s.emulator.ws.callLog.filter((c) => c.index >= from && !idle.has(c.execution)).map((c) => c.index - from);
+}
+
+/** How an interrupted round's end compares with the clean round's. */
+export interface Comparison {
+  /** Sheets, forms, triggers and calendar equal (mail aside). */
+  same: boolean;
+  /** The first difference, for a person to look at. */
+  difference: string | null;
+  /** Messages the clean round did not send, or sent fewer times. */
+  extraMail: string[];
+  /** Messages the clean round sent that this one did not. */
+  missingMail: string[];
+  /** The Schedule marks an email as not confirmed (a cut-off send, for a person to check). */
+  flagged: boolean;
+}
+
+export function compare(expected: Record<string, unknown>, s: School): Comparison {
+  const { mail, ...rest } = snapshot(s) as { mail: string[] };
+  const { mail: expectedMail, ...expectedRest } = expected as { mail: string[] };
+  let difference: string | null = null;
+  for (const key of Object.keys(expectedRest)) {
+    const a = JSON.stringify((expectedRest as Record<string, unknown>)[key]);
+    const b = JSON.stringify((rest as Record<string, unknown>)[key]);
+    if (a !== b) {
+      let i = 0;
+      while (i < a.length && a[i] === b[i]) i++;
+      difference = `${key}: expected …${a.slice(Math.max(0, i - 80), i + 80)}… got …${b.slice(Math.max(0, i - 80), i + 80)}…`;
+      break;
+    }
+  }
+  const missing = [...expectedMail];
+  const extra: string[] = [];
+  for (const m of mail) {
+    const i = missing.indexOf(m);
+    if (i < 0) extra.push(m);
+    else missing.splice(i, 1);
+  }
+  const flagged = JSON.stringify(s.emulator.spreadsheet.sheetByName('Schedule')?.values() ?? []).includes('unconfirmed');
+  return { same: difference === null, difference, extraMail: extra, missingMail: missing, flagged };
 }
