@@ -2,7 +2,10 @@
  * npm run bench: the scheduler's quality and speed, against the exact optimum where HiGHS can
  * prove it. Prints figures; asserts nothing (tests never assert wall-clock times).
  *
- *   node --import tsx bench/run.ts [--quick]
+ *   node --import tsx bench/run.ts [--quick] [--full-sweep]
+ *
+ * The fault sweep fails every 10th service call of a round by default (every one with
+ * --full-sweep: about an hour on two cores).
  */
 import { checkSchedule } from '../src/core/schedule/check';
 import { buildSchedule } from '../src/core/schedule/engine';
@@ -14,6 +17,7 @@ import { solveExact, score } from './ilp';
 import { measureRound, printRound } from './round';
 import { type InstanceSpec, makeInstance, SUITE } from './instances';
 import { benchInvites } from './invites';
+import { runSweep } from './sweep';
 
 const quick = process.argv.includes('--quick');
 
@@ -107,6 +111,8 @@ async function main() {
 
   console.log('');
   benchInvites(quick ? 100 : 600);
+
+  await runSweep(['--stride', process.argv.includes('--full-sweep') ? '1' : quick ? '50' : '10']);
 }
 
 void main();

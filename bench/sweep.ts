@@ -137,19 +137,16 @@ function summarise(outcomes: Outcome[], points: number, stride: number): void {
   } else console.log('\nEvery run ended as the clean round.');
 }
 
-async function main(): Promise<void> {
-  const args = parse(process.argv.slice(2));
+/** Runs the sweep in worker processes and prints its table. */
+export async function runSweep(argv: string[]): Promise<void> {
+  const args = parse(argv);
   buildDir = args.build;
-  if (args.shard) {
-    process.send!(shard(args));
-    return;
-  }
   const started = performance.now();
   const { points } = clean(args.students);
   const results = await Promise.all(
     Array.from({ length: args.workers }, (_, i) =>
       new Promise<Outcome[]>((resolve, reject) => {
-        const child = fork(__filename, [...process.argv.slice(2), '--shard', `${i}/${args.workers}`], { execArgv: ['--import', 'tsx'] });
+        const child = fork(__filename, [...argv, '--shard', `${i}/${args.workers}`], { execArgv: ['--import', 'tsx'] });
         child.once('message', (m) => resolve(m as Outcome[]));
         child.once('exit', (code) => (code ? reject(new Error(`sweep worker ${i} exited with ${code}`)) : undefined));
       }),
@@ -159,4 +156,11 @@ async function main(): Promise<void> {
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s on ${args.workers} processes)`);
 }
 
-if (require.main === module) void main();
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  const args = parse(argv);
+  if (args.shard) {
+    buildDir = args.build;
+    process.send!(shard(args));
+  } else void runSweep(argv);
+}

@@ -89,7 +89,13 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     const current = value<{ settings: Record<string, unknown> }>(bundle.callFromClient('getSettings', []), 'Reading settings');
     value(bundle.callFromClient('saveSettings', [{ ...current.settings, ...given }]), `The settings in ${options.settings}`);
   }
+  // Which step of the round each execution belongs to, for report.json.
+  const phases: { operation: string; from: number }[] = [];
+  const phase = (operation: string) => phases.push({ operation, from: emulator.ws.reports.length });
+  phase('open and settings');
+  phase('set up');
   for (let i = 0; i < 50; i++) if (value<JobProgress>(bundle.callFromClient('runJob', ['setup']), 'Set up').done) break;
+  phase('roster and teachers check');
   // The families' availability answers, as the availability form leaves them on their sheet.
   // Each CSV column goes under the sheet's own header of that name (Guardian Email under Email).
   if (availability.length > 1) {
@@ -129,13 +135,18 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
   let reminders: Record<string, number> | null = null;
   let families: Record<string, number> | null = null;
   if (canSchedule) {
+    phase('availability answers');
     if (availability.length === 0) availabilityAnswers = step("Simulating the families' availability answers", () => answerAvailability(emulator, bundle));
+    phase('schedule');
     preview = value<SchedulePreview>(bundle.callFromClient('previewSchedule', []), 'Building the schedule');
     for (let i = 0; i < 50; i++) if (value<JobProgress>(bundle.callFromClient('runJob', ['schedule']), 'Building the schedule').done) break;
     // Invites: the Calendar synced to the end, one private event per conference.
+    phase('invites');
     step('Sending the invitations', () => runJobToEnd(bundle, 'invites'));
     writeFileSync(join(options.out, 'schedule.csv'), toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)));
+    phase('reminders');
     reminders = step('Sending reminders', () => remindThroughTheRound(emulator, bundle, options.out));
+    phase('attendance, questionnaire, answers and summary');
     families = step("Simulating the families' questionnaire answers", () => afterTheConferences(emulator, bundle, options.out));
   } else {
     writeFileSync(join(options.out, 'schedule.csv'), toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)));
@@ -149,6 +160,20 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     JSON.stringify(emulator.mail.sent.map((m) => ({ to: m.to, subject: m.subject, text: m.body, html: m.htmlBody, name: m.name, replyTo: m.replyTo, sentAt: m.sentAt })), null, 2) + '\n',
   );
   const callsByService = emulator.ws.callsByService();
+  const callsByMethod: Record<string, number> = {};
+  for (const c of emulator.ws.callLog) callsByMethod[`${c.service}.${c.method}`] = (callsByMethod[`${c.service}.${c.method}`] ?? 0) + 1;
+  const seconds = (ms: number) => Math.round(ms) / 1000;
+  const executions = emulator.ws.reports.map((r, i) => ({
+    operation: [...phases].reverse().find((p) => p.from <= i)?.operation ?? 'open and settings',
+    entry: r.entry,
+    seconds: seconds(r.elapsedMs),
+    calls: r.calls,
+    ...(r.error ? { error: r.error } : {}),
+  }));
+  const operations = [...new Set(executions.map((e) => e.operation))].map((operation) => {
+    const mine = executions.filter((e) => e.operation === operation);
+    return { operation, executions: mine.length, longestSeconds: Math.max(...mine.map((e) => e.seconds)), totalSeconds: seconds(mine.reduce((n, e) => n + e.seconds * 1000, 0)), calls: mine.reduce((n, e) => n + e.calls, 0) };
+  });
   const report = {
     students: count('roster', 'students'),
     families: count('roster', 'families'),
@@ -165,8 +190,12 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     reminders: reminders ?? 'none (nothing scheduled)',
     emails: emulator.mail.sent.length,
     serviceCalls: callsByService,
-    modelledSeconds: Math.round(emulator.ws.reports.reduce((n, r) => n + r.elapsedMs, 0)) / 1000,
-    executions: emulator.ws.reports.length,
+    callsByMethod,
+    modelledSeconds: seconds(emulator.ws.reports.reduce((n, r) => n + r.elapsedMs, 0)),
+    longestExecutionSeconds: Math.max(0, ...executions.map((e) => e.seconds)),
+    executionLimitSeconds: 360,
+    operations,
+    executions,
   };
   writeFileSync(join(options.out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
   return { out: options.out, report };

@@ -34,6 +34,13 @@ const TEACHERS = [
   ['Ms.', 'Rivera'], ['Mr.', 'Okafor'], ['Ms.', 'Nguyen'], ['Mr.', 'Haddad'], ['Ms.', 'Kowalski'], ['Mr.', 'Brooks'],
   ['Ms.', 'Chen'], ['Mr.', 'Silva'], ['Ms.', 'Patel'], ['Mr.', 'Johansson'], ['Ms.', 'Mensah'], ['Mr.', 'Tanaka'],
 ];
+const MORE_TEACHERS = [
+  'Abbott', 'Barnes', 'Castro', 'Dalton', 'Ellis', 'Fischer', 'Grant', 'Hughes', 'Ibarra', 'Jensen', 'Keller', 'Lindqvist', 'Moreau', 'Novak', 'Osei',
+  'Price', 'Quinn', 'Rossi', 'Schmidt', 'Tremblay', 'Usman', 'Vargas', 'Weber', 'Xu', 'Yilmaz', 'Zimmer', 'Alvarez', 'Bianchi', 'Cohen', 'Dubois',
+  'Eriksen', 'Farouk', 'Gallo', 'Horvat', 'Iqbal', 'Jovanovic', 'Kim', 'Lambert', 'Mazur', 'Nakamura', 'Olsen', 'Petrov', 'Reyes', 'Sato', 'Toure',
+  'Ueda', 'Varga', 'Wagner', 'Yamada', 'Zhou', 'Akhtar', 'Boateng', 'Carvalho', 'Demir', 'Estrada', 'Ferreira', 'Gupta', 'Hansen', 'Ivanova', 'Jung',
+  'Kaya', 'Larsen', 'Molina', 'Nowak', 'Ortega', 'Park', 'Ramos', 'Stewart', 'Tan', 'Vu',
+];
 const FAMILY_EN = ['Smith', 'Johnson', 'Williams', 'Brown', 'Miller', 'Davis', 'Wilson', 'Anderson', 'Taylor', 'Thomas', 'Moore', 'Jackson', 'White', 'Harris', 'Clark', 'Lewis', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Hill', 'Green', 'Adams', 'Baker', 'Nelson', 'Carter', 'Mitchell', 'Roberts'];
 const FAMILY_ES = ['García', 'Martínez', 'Rodríguez', 'López', 'Hernández', 'González', 'Pérez', 'Sánchez', 'Ramírez', 'Torres', 'Flores', 'Rivera', 'Gómez', 'Díaz', 'Morales', 'Ortiz', 'Núñez', 'Castillo'];
 const FIRST_EN = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Elijah', 'Sophia', 'James', 'Mia', 'Lucas', 'Amelia', 'Mason', 'Harper', 'Ethan', 'Ella', 'Aiden', 'Zoe', 'Leo', 'Nora', 'Owen'];
@@ -53,9 +60,12 @@ const ascii = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
 export function sampleSchool(options: SampleOptions = {}): SampleSchool {
   const r = rng(options.seed ?? 2026);
   const studentsWanted = options.students ?? 300;
-  const teacherCount = Math.min(options.teachers ?? 10, TEACHERS.length);
+  // Twelve named teachers; a larger school (the benchmarks' 2,000 students) gets more, named
+  // after further surnames, so every student can fit.
+  const teacherCount = Math.min(options.teachers ?? 10, TEACHERS.length + MORE_TEACHERS.length);
+  const named = [...TEACHERS, ...MORE_TEACHERS.map((last, i) => [i % 2 ? 'Mr.' : 'Ms.', last] as const)];
   const days = options.days ?? ['2026-11-17', '2026-11-19'];
-  const teachers = TEACHERS.slice(0, teacherCount).map(([title, last], i) => ({
+  const teachers = named.slice(0, teacherCount).map(([title, last], i) => ({
     name: `${title} ${last}`,
     email: `${ascii(last!)}@lincoln.school.example`,
     room: String(101 + i * 2),
