@@ -63,6 +63,9 @@ export const PAGE = `<!DOCTYPE html>
   var state = null;
   var current = null;
   var lastActive = '';
+  // The answer to the last submission of each form: the page re-renders at once (the trigger
+  // changed the sheets), and the family still needs to see that its answer went in.
+  var submitted = {};
   function h(tag, attrs) {
     var node = document.createElement(tag);
     for (var k in attrs || {}) {
@@ -167,7 +170,7 @@ export const PAGE = `<!DOCTYPE html>
       });
       var emailId = 'f-' + f.id + '-email';
       var urlId = 'f-' + f.id + '-url';
-      var out = h('p', { role: 'status' });
+      var out = h('p', { role: 'status' }, submitted[f.id] || '');
       var form = h('form', {
         onsubmit: function (ev) {
           ev.preventDefault();
@@ -180,7 +183,8 @@ export const PAGE = `<!DOCTYPE html>
           var link = form.querySelector('[name=__url]').value;
           if (link) Object.keys(answers).forEach(function (k) { if (/ code$/.test(k) && !answers[k]) delete answers[k]; });
           post('/api/forms/submit', { formId: f.id, answers: answers, url: link, email: form.querySelector('[name=__email]').value }).then(function (r) {
-            out.textContent = r.ok ? 'Submitted; the add-on’s trigger ran (see Executions).' : r.message;
+            submitted[f.id] = r.ok ? 'Submitted; the add-on’s trigger ran (see Executions).' : r.message;
+            out.textContent = submitted[f.id];
             load();
           });
         }
