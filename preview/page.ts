@@ -33,7 +33,7 @@ export const PAGE = `<!DOCTYPE html>
   .muted { color: #5f6368; }
   .card iframe { width: 100%; height: 220px; border: 1px solid #e0e0e0; }
   label { display: block; margin: 6px 0 2px; }
-  input[type=text], input[type=email], select, textarea { width: 100%; max-width: 420px; font: inherit; padding: 3px; }
+  input[type=text], input[type=email], input[type=url], select, textarea { width: 100%; max-width: 420px; font: inherit; padding: 3px; }
 .chart .bar-row { display: flex; align-items: center; gap: 4px; margin: 2px 0; }
 .chart .bar-label { width: 140px; overflow: hidden; white-space: nowrap; }
 .chart .bar { display: inline-block; min-width: 14px; padding: 0 3px; color: #fff; font-size: 11px; background: #1a73e8; }
