@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Locator, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page, Request } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAVE_BROWSER = existsSync(CHROMIUM);
@@ -56,10 +56,43 @@ export async function axeViolations(frame: Frame): Promise<{ id: string; impact:
 
 export const serious = (violations: { impact: string }[]) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 
+const inFlight = new WeakMap<Page, { pending: Set<Request>; last: number }>();
+
+/** A new page on the preview that counts its requests in flight, so `settled` can wait for none. */
+export async function openPreview(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const n = { pending: new Set<Request>(), last: Date.now() };
+  inFlight.set(page, n);
+  page.on('request', (r) => void n.pending.add(r));
+  const done = (r: Request) => {
+    n.pending.delete(r);
+    n.last = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  await page.goto(url);
+  return page;
+}
+
+/**
+ * Waits until the page (sidebar included) has had no request in flight for a moment: each
+ * sidebar call makes the page reload its state and re-render, resetting any form being filled.
+ * ('networkidle' is reached once per page load: after the sidebar is reopened it never comes.)
+ */
+export async function settled(page: Page): Promise<void> {
+  const n = inFlight.get(page);
+  if (!n) return void (await page.waitForLoadState('networkidle'));
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    if (n.pending.size === 0 && Date.now() - n.last > 300) return;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`still in flight after 10 s: ${[...n.pending].map((r) => `${r.method()} ${r.url()} ${r.frame().url()}`).join(', ')}`);
+}
+
 /** Opens a tab of the preview once the sidebar has loaded (its first calls re-render the page, resetting forms). */
 export async function openTab(page: Page, tab: string): Promise<void> {
   await sidebarOf(page);
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   await page.locator(`nav#tabs button[data-tab="${tab}"]`).click();
 }
 
