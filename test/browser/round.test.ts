@@ -145,6 +145,8 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
     await expect(badge(days)).resolves.toBe('Done');
     await expect(headline(days)).resolves.toBe(`${new Set(windows.map((w) => w.Teacher)).size} teachers, ${windows.length} windows on ${dates.length} days (${dates.join(', ')}).`);
     await expect(days.locator('button.primary').count()).resolves.toBe(0);
+    // …and it says where the availability form is, which families should answer before the build.
+    await expect(days.locator('.next').textContent()).resolves.toContain('create the family forms (step 7, Questionnaire)');
     await checkpoint('days');
 
     // The family forms: the availability form is best made before the schedule is built.

@@ -486,6 +486,14 @@ describe('the Questionnaire step', () => {
     expect(step()).toMatchObject({ status: 'done' });
   });
 
+  it('the Conference days step points to the availability form (made in the Questionnaire step) before the schedule is built', () => {
+    const s = school();
+    const days = () => ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'days')!;
+    expect(days().next).toContain('create the family forms (step 7, Questionnaire)');
+    run(s, 'forms');
+    expect(days().next).toBe('Build the schedule next.');
+  });
+
   it('offers to send the questionnaire, with the families due, when the forms were made before the schedule', () => {
     // As the step advises: the availability form first, so the Schedule has no questionnaire
     // links yet; sending makes them, so the families are due all the same.
