@@ -33,7 +33,7 @@ export const PAGE = `<!DOCTYPE html>
   .muted { color: #5f6368; }
   .card iframe { width: 100%; height: 220px; border: 1px solid #e0e0e0; }
   label { display: block; margin: 6px 0 2px; }
-  input[type=text], input[type=email], select, textarea { width: 100%; max-width: 420px; font: inherit; padding: 3px; }
+  input[type=text], input[type=email], input[type=url], select, textarea { width: 100%; max-width: 420px; font: inherit; padding: 3px; }
 .chart .bar-row { display: flex; align-items: center; gap: 4px; margin: 2px 0; }
 .chart .bar-label { width: 140px; overflow: hidden; white-space: nowrap; }
 .chart .bar { display: inline-block; min-width: 14px; padding: 0 3px; color: #fff; font-size: 11px; background: #1a73e8; }
@@ -63,6 +63,9 @@ export const PAGE = `<!DOCTYPE html>
   var state = null;
   var current = null;
   var lastActive = '';
+  // The answer to the last submission of each form: the page re-renders at once (the trigger
+  // changed the sheets), and the family still needs to see that its answer went in.
+  var submitted = {};
   function h(tag, attrs) {
     var node = document.createElement(tag);
     for (var k in attrs || {}) {
@@ -167,7 +170,7 @@ export const PAGE = `<!DOCTYPE html>
       });
       var emailId = 'f-' + f.id + '-email';
       var urlId = 'f-' + f.id + '-url';
-      var out = h('p', { role: 'status' });
+      var out = h('p', { role: 'status' }, submitted[f.id] || '');
       var form = h('form', {
         onsubmit: function (ev) {
           ev.preventDefault();
@@ -180,7 +183,8 @@ export const PAGE = `<!DOCTYPE html>
           var link = form.querySelector('[name=__url]').value;
           if (link) Object.keys(answers).forEach(function (k) { if (/ code$/.test(k) && !answers[k]) delete answers[k]; });
           post('/api/forms/submit', { formId: f.id, answers: answers, url: link, email: form.querySelector('[name=__email]').value }).then(function (r) {
-            out.textContent = r.ok ? 'Submitted; the add-on’s trigger ran (see Executions).' : r.message;
+            submitted[f.id] = r.ok ? 'Submitted; the add-on’s trigger ran (see Executions).' : r.message;
+            out.textContent = submitted[f.id];
             load();
           });
         }

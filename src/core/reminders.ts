@@ -164,10 +164,16 @@ export function channelCounts(conferences: ReminderConference[], phoneOf: (famil
 /** Units (family, day) whose reminders are still ahead or due, and those already reminded. */
 export function reminderTally(conferences: ReminderConference[], hoursBefore: number[], now: WallNow): { sent: number; due: number; upcoming: number } {
   const nowAt = wallMinutes(now.date, now.minutes) ?? 0;
-  let sent = 0;
   let upcoming = 0;
+  // What was sent stays counted once the conference is marked attended or no-show: one per
+  // family, day and reminder time, whatever each row's Status says now.
+  const sentByUnit = new Map<string, Set<number>>();
+  for (const c of conferences) {
+    const key = `${c.familyKey}\u0000${c.date}`;
+    for (const h of sentHours(c.sent)) sentByUnit.set(key, (sentByUnit.get(key) ?? new Set()).add(h));
+  }
+  const sent = [...sentByUnit.values()].reduce((n, hours) => n + hours.size, 0);
   for (const list of reminderUnits(conferences).values()) {
-    sent += new Set(list.flatMap((c) => [...sentHours(c.sent)])).size;
     const startAt = wallMinutes(list[0]!.date!, list[0]!.start!) ?? 0;
     if (startAt > nowAt && list.some((c) => c.emails.length > 0)) upcoming++;
   }

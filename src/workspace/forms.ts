@@ -471,15 +471,19 @@ interface Due {
   rows: ExistingRow[];
 }
 
-/** Families whose conferences this round have taken place and who have not been sent the questionnaire. */
-function dueFamilies(read: Pick<ScheduleRead, 'rows' | 'columns'>, round: string, today: string): Due[] {
+/**
+ * Families whose conferences this round have taken place and who have not been sent the
+ * questionnaire. Sending gives a conference without a link its link first; the step, which only
+ * reads, counts those too (`linkOnSend`) when the round's questionnaire exists.
+ */
+function dueFamilies(read: Pick<ScheduleRead, 'rows' | 'columns'>, round: string, today: string, linkOnSend = false): Due[] {
   const sentCol = read.columns.get('Questionnaire Sent');
   const linkCol = read.columns.get('Feedback Link');
   const byFamily = new Map<string, ExistingRow[]>();
   for (const r of read.rows) {
     if (r.round !== round || NOT_ASKED.has(r.status) || !r.date || r.date >= today) continue;
     if (sentCol && filled(r.values[sentCol - 1])) continue;
-    if (!linkCol || !tokenOfLink(r.values[linkCol - 1])) continue;
+    if (!linkOnSend && (!linkCol || !tokenOfLink(r.values[linkCol - 1]))) continue;
     const key = r.familyId || r.conferenceId;
     byFamily.set(key, [...(byFamily.get(key) ?? []), r]);
   }
@@ -601,7 +605,7 @@ function picture(ctx: StepContext): FormsPicture | null {
   const round = ctx.settings.roundName;
   const sentCol = read.columns.get('Questionnaire Sent');
   const rows = read.rows.filter((r) => r.round === round);
-  const due = dueFamilies(read, round, ctx.today).length;
+  const due = dueFamilies(read, round, ctx.today, Boolean(state.questionnaires?.[round])).length;
   const sent = rows.filter((r) => sentCol && filled(r.values[sentCol - 1])).length;
   const feedback = sheets(FEEDBACK.name) ?? [];
   const conferenceCol = (feedback[0] ?? []).map(String).indexOf('Conference ID');

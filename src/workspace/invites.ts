@@ -131,6 +131,9 @@ export function invitesStep(context: StepContext): StepState {
     ...plan.problems,
   ];
   const invited = round.filter((r) => r.eventId).length;
+  // A family with children in several classes has an invitation per conference: families are
+  // counted by their guests, so the headline does not call every invitation a family.
+  const invitedFamilies = new Set(round.filter((r) => r.eventId).map((r) => [...r.emails].sort().join(';'))).size;
   const counts = [
     { label: 'invited', value: invited },
     { label: 'to send', value: toSend },
@@ -145,7 +148,7 @@ export function invitesStep(context: StepContext): StepState {
     status: work > 0 ? 'ready' : problems.length > 0 ? 'attention' : 'done',
     headline: work > 0
       ? `${plural(toSend, 'invitation')} to send, ${plural(changed, 'event')} to update${cancels ? `, ${plural(cancels, 'event')} to cancel` : ''}.`
-      : `${plural(invited, 'family', 'families')} invited; every event matches the Schedule.`,
+      : `${plural(invited, 'invitation')} sent to ${plural(invitedFamilies, 'family', 'families')}; every event matches the Schedule.`,
     counts,
     problems: problems.slice(0, 25),
     problemCount: problems.length,

@@ -15,6 +15,7 @@ import { remindersStep } from './reminders';
 import { summaryStep } from './summary';
 import { plural, step, type StepContext } from './steps';
 import { sheetMemo } from './reads';
+import { readFormsState } from '../core/formlinks';
 
 
 /** The sidebar shows this many problems per step; the count says how many there are. */
@@ -100,7 +101,13 @@ export function buildOverview(): Overview {
       ],
       problems: errorsFirst(t.problems).slice(0, PROBLEMS_SHOWN),
       problemCount: t.problems.length,
-      next: errors > 0 ? 'Fix the windows listed, then check again.' : 'Build the schedule next.',
+      next: errors > 0
+        ? 'Fix the windows listed, then check again.'
+        : conferences === 0 && !readFormsState(props).availability
+          // The availability form lives in the Questionnaire step, after the schedule's: a
+          // teacher following these hints in order would build before families could answer.
+          ? 'Build the schedule next. To let families say when they can come first, create the family forms (step 7, Questionnaire) and give them a few days.'
+          : 'Build the schedule next.',
     });
   };
 

@@ -2,12 +2,19 @@
  * Headless Chromium for the browser tests: Debian's package driven by playwright-core (a
  * browser download is not possible here). Without it the tests are skipped, loudly; with
  * REQUIRE_BROWSER=1 (as .ci/run sets) a missing browser fails the run instead.
+ *
+ * Also the helpers the browser tests share: the sidebar's frame, axe-core on a frame, a tab of
+ * the preview, a family's form submitted in the page.
  */
-import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, Locator, Page, Request } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAVE_BROWSER = existsSync(CHROMIUM);
+
+/** Screenshots are kept here (git-ignored) for a person to look at. */
+export const SHOTS = join(__dirname, '../../test-output/screenshots');
 
 if (!HAVE_BROWSER) {
   const message = `Browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`;
@@ -23,4 +30,76 @@ export async function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/** The sidebar's frame in the preview page, once its steps are drawn. */
+export async function sidebarOf(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe#sidebar[src]');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('no sidebar frame');
+  await frame.waitForSelector('li.step');
+  return frame;
+}
+
+let axeSource: string | undefined;
+
+/** axe-core's violations in a frame (its whole document). */
+export async function axeViolations(frame: Frame): Promise<{ id: string; impact: string; nodes: number }[]> {
+  await frame.evaluate((axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')));
+  return frame.evaluate(async () => {
+    // Runs in the page: its globals, typed here by hand (the tests' tsconfig has no DOM).
+    const w = globalThis as unknown as { document: unknown; axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } };
+    const r = await w.axe.run(w.document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+}
+
+export const serious = (violations: { impact: string }[]) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+
+const inFlight = new WeakMap<Page, { pending: Set<Request>; last: number }>();
+
+/** A new page on the preview that counts its requests in flight, so `settled` can wait for none. */
+export async function openPreview(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const n = { pending: new Set<Request>(), last: Date.now() };
+  inFlight.set(page, n);
+  page.on('request', (r) => void n.pending.add(r));
+  const done = (r: Request) => {
+    n.pending.delete(r);
+    n.last = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  await page.goto(url);
+  return page;
+}
+
+/**
+ * Waits until the page (sidebar included) has had no request in flight for a moment: each
+ * sidebar call makes the page reload its state and re-render, resetting any form being filled.
+ * ('networkidle' is reached once per page load: after the sidebar is reopened it never comes.)
+ */
+export async function settled(page: Page): Promise<void> {
+  const n = inFlight.get(page);
+  if (!n) return void (await page.waitForLoadState('networkidle'));
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    if (n.pending.size === 0 && Date.now() - n.last > 300) return;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`still in flight after 10 s: ${[...n.pending].map((r) => `${r.method()} ${r.url()} ${r.frame().url()}`).join(', ')}`);
+}
+
+/** Opens a tab of the preview once the sidebar has loaded (its first calls re-render the page, resetting forms). */
+export async function openTab(page: Page, tab: string): Promise<void> {
+  await sidebarOf(page);
+  await settled(page);
+  await page.locator(`nav#tabs button[data-tab="${tab}"]`).click();
+}
+
+/** Submits a form in the page and waits for the preview's answer (the trigger has run by then). */
+export async function submitForm(page: Page, button: Locator): Promise<void> {
+  const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/forms/submit')), button.click()]);
+  const answer = (await response.json()) as { ok: boolean; message?: string };
+  expect(answer.message ?? '').toBe('');
+  expect(answer.ok).toBe(true);
 }

@@ -5,13 +5,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { openSchool } from '../../preview/school';
 import { type Preview, startPreview } from '../../preview/server';
 import type { Result, Settings } from '../../src/shared/api';
-import { describeBrowser, launch } from './browser';
-
-const SHOTS = join(__dirname, '../../test-output/screenshots');
+import { describeBrowser, launch, openTab, SHOTS, submitForm as submit } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -28,22 +26,6 @@ function runJob(preview: Preview, job: string): void {
 function sheetRows(preview: Preview, name: string): Record<string, unknown>[] {
   const [header, ...body] = preview.school.emulator.spreadsheet.sheetByName(name)!.values();
   return body.map((r) => Object.fromEntries(header!.map((h, i) => [String(h), r[i]])));
-}
-
-/** Submits a form in the page and waits for the preview's answer (the trigger has run by then). */
-async function submit(page: Page, button: ReturnType<Page['locator']>): Promise<void> {
-  const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/forms/submit')), button.click()]);
-  const answer = (await response.json()) as { ok: boolean; message?: string };
-  expect(answer.message ?? '').toBe('');
-  expect(answer.ok).toBe(true);
-}
-
-/** Opens a tab once the sidebar has loaded (its first calls re-render the page, resetting forms). */
-async function openTab(page: Page, tab: string): Promise<void> {
-  const frame = await (await page.waitForSelector('iframe#sidebar[src]')).contentFrame();
-  await frame!.waitForSelector('li.step');
-  await page.waitForLoadState('networkidle');
-  await page.locator(`nav#tabs button[data-tab="${tab}"]`).click();
 }
 
 describeBrowser('the family forms in the preview', () => {

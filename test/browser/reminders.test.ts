@@ -3,15 +3,13 @@
  * template, previews it for a Spanish-speaking family, is stopped by an unknown field, saves,
  * turns reminders on, advances the clock, and each family is reminded once per reminder time.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { openSchool } from '../../preview/school';
 import { type Preview, startPreview } from '../../preview/server';
-import { describeBrowser, launch } from './browser';
+import { axeViolations, describeBrowser, launch, SHOTS, sidebarOf } from './browser';
 
-const SHOTS = join(__dirname, '../../test-output/screenshots');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 jest.setTimeout(90_000);
 
 describeBrowser('reminders and templates in the preview', () => {
@@ -27,9 +25,7 @@ describeBrowser('reminders and templates in the preview', () => {
     [browser, preview] = await Promise.all([launch(), startPreview({ school })]);
     const page: Page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(preview.url);
-    const handle = await page.waitForSelector('iframe#sidebar[src]');
-    const sidebar = (await handle.contentFrame()) as Frame;
-    await sidebar.waitForSelector('li.step');
+    const sidebar = await sidebarOf(page);
     const step = sidebar.locator('li[data-step="reminders"]');
     if ((await step.locator('.step-toggle').getAttribute('aria-expanded')) !== 'true') await step.locator('.step-toggle').click();
     await step.locator('#tpl-language option[value="es"]').waitFor({ state: 'attached' });
@@ -47,14 +43,7 @@ describeBrowser('reminders and templates in the preview', () => {
     await step.locator('.form-status', { hasText: 'Saved' }).waitFor();
     await step.locator('button', { hasText: 'Turn hourly reminders on' }).click();
     await step.locator('button', { hasText: 'Turn hourly reminders off' }).waitFor();
-    const violations = await (async () => {
-      await sidebar.evaluate(AXE);
-      return sidebar.evaluate(async () => {
-        const w = globalThis as unknown as { document: unknown; axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string }[] }> } };
-        return (await w.axe.run(w.document, { resultTypes: ['violations'] })).violations.map((v) => v.id);
-      });
-    })();
-    expect(violations).toEqual([]);
+    expect((await axeViolations(sidebar)).map((v) => v.id)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'reminders-templates.png') });
     // Three weeks on the clock, as the preview's clock buttons do.
     await page.evaluate(async () => {

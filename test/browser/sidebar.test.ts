@@ -3,35 +3,14 @@
  * mouse, read their states, run set-up, click a problem to select its cell, check
  * accessibility with axe-core, and keep screenshots in test-output/ (git-ignored).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { openSchool } from '../../preview/school';
 import { type Preview, startPreview } from '../../preview/server';
-import { describeBrowser, launch } from './browser';
-
-const SHOTS = join(__dirname, '../../test-output/screenshots');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { axeViolations, describeBrowser, launch, serious, SHOTS, sidebarOf } from './browser';
 
 jest.setTimeout(60_000);
-
-async function sidebarOf(page: Page): Promise<Frame> {
-  const handle = await page.waitForSelector('iframe#sidebar[src]');
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('no sidebar frame');
-  await frame.waitForSelector('li.step');
-  return frame;
-}
-
-async function axeViolations(frame: Frame): Promise<{ id: string; impact: string; nodes: number }[]> {
-  await frame.evaluate(AXE);
-  return frame.evaluate(async () => {
-    // Runs in the page: its globals, typed here by hand (the tests' tsconfig has no DOM).
-    const w = globalThis as unknown as { document: unknown; axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } };
-    const r = await w.axe.run(w.document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-}
 
 describeBrowser('the sidebar in the preview', () => {
   let browser: Browser;
@@ -143,7 +122,6 @@ describeBrowser('the sidebar in the preview', () => {
 
   it('has no serious or critical accessibility violations (axe-core), before and after set-up', async () => {
     const sidebar = await sidebarOf(page);
-    const serious = (v: { impact: string }[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical');
     expect(serious(await axeViolations(sidebar))).toEqual([]);
     await sidebar.locator('li[data-step="setup"] button.primary').click();
     await sidebar.locator('li[data-step="setup"] .badge', { hasText: 'Done' }).waitFor();

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { channelCounts, dueReminders, markSent, sentHours, windowAt, type ReminderConference } from '../../src/core/reminders';
+import { channelCounts, dueReminders, markSent, reminderTally, sentHours, windowAt, type ReminderConference } from '../../src/core/reminders';
 
 function conf(over: Partial<ReminderConference>): ReminderConference {
   return { row: 2, conferenceId: 'C-1', familyKey: 'F-1', family: 'García', students: 'Ana', teacher: 'Ms. Rivera', room: '12', date: '2026-11-17', start: 15 * 60, end: 15 * 60 + 25, emails: ['g@x.example'], language: 'es', interpreter: false, status: 'scheduled', sent: '', ...over };
@@ -37,7 +37,15 @@ describe('reminder windows', () => {
     expect(due[0]!.emails).toEqual(['g@x.example', 'h@x.example']);
   });
 
-  it('reads back what it records', () => {
+  it('still counts the reminders sent once the conferences are marked attended or no-show, once per family, day and time', () => {
+    const cell = markSent(markSent('', 48, '2026-11-15 16:00'), 2, '2026-11-17 13:00');
+    const list = [conf({ row: 2, sent: cell, status: 'attended' }), conf({ row: 3, sent: cell, status: 'attended', start: 16 * 60 }), conf({ row: 4, familyKey: 'F-2', sent: cell, status: 'no-show' })];
+    const after = { date: '2026-11-20', minutes: 9 * 60 };
+    expect(reminderTally(list, [48, 2], after)).toEqual({ sent: 4, due: 0, upcoming: 0 });
+    expect(reminderTally(list.map((c) => ({ ...c, status: 'invited' })), [48, 2], after).sent).toBe(4);
+  });
+
+    it('reads back what it records', () => {
     const cell = markSent(markSent('', 48, '2026-11-15 16:00'), 2, '2026-11-17 13:00');
     expect(cell).toBe('48h 2026-11-15 16:00; 2h 2026-11-17 13:00');
     expect([...sentHours(cell)]).toEqual([48, 2]);

@@ -499,4 +499,27 @@ describe('the Questionnaire step', () => {
     run(s, 'questionnaire');
     expect(step()).toMatchObject({ status: 'done' });
   });
+
+  it('the Conference days step points to the availability form (made in the Questionnaire step) before the schedule is built', () => {
+    const s = school();
+    const days = () => ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'days')!;
+    expect(days().next).toContain('create the family forms (step 7, Questionnaire)');
+    run(s, 'forms');
+    expect(days().next).toBe('Build the schedule next.');
+  });
+
+  it('offers to send the questionnaire, with the families due, when the forms were made before the schedule', () => {
+    // As the step advises: the availability form first, so the Schedule has no questionnaire
+    // links yet; sending makes them, so the families are due all the same.
+    const s = school();
+    run(s, 'forms');
+    run(s, 'schedule');
+    s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+    const families = new Set(rows(s, 'Schedule').map((r) => r['Family ID'])).size;
+    const step = () => ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'questionnaire')!;
+    expect(step()).toMatchObject({ status: 'ready', action: { job: 'questionnaire', label: `Send the questionnaire (${families})` } });
+    expect(step().counts).toContainEqual({ label: 'families due the questionnaire', value: families });
+    expect(run(s, 'questionnaire').message).toBe(`Sent the questionnaire to ${families} families.`);
+    expect(step()).toMatchObject({ status: 'done' });
+  });
 });

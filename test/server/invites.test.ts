@@ -98,6 +98,13 @@ describe('Send invites', () => {
     expect(s.counts.find((c) => c.label === 'to send')!.value).toBe(0);
     expect(s.action).toBeUndefined();
   });
+
+  it('counts families as families in its headline, not one per invitation (siblings in several classes)', () => {
+    const s = ok<Overview>(school.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'invites')!;
+    const families = new Set(body(school).map((r) => r[col(school, 'Family ID') - 1])).size;
+    expect(families).toBeLessThan(body(school).length);
+    expect(s.headline).toBe(`${body(school).length} invitations sent to ${families} families; every event matches the Schedule.`);
+  });
 });
 
 describe('Syncing changes made in the Schedule sheet', () => {
