@@ -240,6 +240,12 @@ function reconcile(event: CalendarEvent, spec: EventSpec): boolean {
   return true;
 }
 
+/**
+ * Guests are added one by one after the event is made private, never through createEvent's
+ * `guests` option (which would save those calls): the invitation goes out as each guest is
+ * added, and one sent before setGuestsCanSeeGuests(false) would show a guardian the other
+ * guests' addresses.
+ */
 function createEvent(calendar: Calendar, spec: EventSpec): CalendarEvent {
   const { start, end } = instantsOf(spec);
   const event = calendar.createEvent(spec.title, start, end, { description: spec.description, location: spec.location, sendInvites: true });
