@@ -41,6 +41,7 @@ import type { Problem, Settings, StepState } from '../shared/api';
 import { readSettings, readSheet, wallClockIn } from './data';
 import type { ChunkResult, JobContext, JobSpec } from './jobs';
 import { documentProperties, parseJson, PROP } from './props';
+import { messageSettings } from './reminders';
 import { plural, step, type StepContext } from './steps';
 
 const RECORD_PREFIX = 'slc:invite:';
@@ -86,7 +87,9 @@ function readAll(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Record<str
   const teacherValues = read ? read('Teachers') : readSheet(ss, 'Teachers');
   const windows = teacherValues ? parseTeachers(teacherValues, wall, { today }).windows : [];
   const ctx: SpecContext = {
-    settings,
+    // With no reply-to in Settings, the invitation names the sending account's address (as the
+    // reminders do), not the school's name, which a family cannot reply to.
+    settings: messageSettings(settings),
     placeOf: (teacher, date, start) => {
       const name = teacher.toLowerCase();
       const w = windows.find((x) => (x.teacher.toLowerCase() === name || x.teacherEmail === name) && x.date === date && x.start <= start && start < x.end);

@@ -57,6 +57,8 @@ describe('Send invites', () => {
     const teacher = String(cellOf(school, 2, 'Teacher'));
     expect(e.title).toContain(teacher);
     expect(e.description).toContain(`Dear ${String(cellOf(school, 2, 'Family'))} family`);
+    // No reply-to in Settings: the family is told the address its replies reach, not the school's name.
+    expect(e.description).toContain('reply to coordinator@lincoln.school.example.');
     expect(e.location).toBe(String(cellOf(school, 2, 'Room')).replace(/^'/, ''));
   });
 
