@@ -496,6 +496,11 @@ export class FormStore {
     return [...this.byId.values()];
   }
 
+  /** A person deletes the form in Drive (and empties the trash): openById no longer finds it. */
+  delete(id: string): void {
+    this.byId.delete(id);
+  }
+
   get(id: string): FormState | undefined {
     return this.byId.get(id);
   }

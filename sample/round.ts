@@ -135,7 +135,8 @@ function checkUnconfirmed(): Action {
       rows.forEach((r, i) => {
         if (r[col] !== UNCONFIRMED) return;
         const to = String(r[emails]).split(/[;,]\s*/)[0]!;
-        const arrived = s.emulator.mail.sent.some((m) => m.to.includes(to) && /conferen/i.test(m.subject));
+        // The questionnaire's subject, in English, Spanish or the translator's stand-in (not a reminder's).
+        const arrived = s.emulator.mail.sent.some((m) => m.to.includes(to) && /How did|¿Cómo fue/.test(m.subject));
         if (arrived) sheet.put(i + 2, col + 1, { v: new Date(s.emulator.ws.clock.now()) });
         else {
           sheet.put(i + 2, col + 1, { v: '' });

@@ -59,9 +59,13 @@ function openForm(record: FormRecord | undefined): Form | null {
   if (!record) return null;
   try {
     return FormApp.openById(record.formId);
-  } catch {
-    // Deleted in Drive: a new one is made (the old links stop working, as they would anyway).
-    return null;
+  } catch (e) {
+    // Deleted in Drive (or no longer shared with this account): a new one is made (the old
+    // links stop working, as they would anyway). Any other failure is Google's of the moment
+    // and is passed on: taking it for a deleted form would make a second form (the fault sweep
+    // found exactly that). The message is Apps Script's, as widely reported for openById.
+    if (/No item with the given ID could be found/i.test(String((e as Error)?.message ?? e))) return null;
+    throw e;
   }
 }
 

@@ -289,7 +289,13 @@ class Writer {
     this.open = true;
   }
 
-  flush(): void {
+  /**
+   * Writes what the chunk did. `finished`: the chunk ended without an error; only then is the
+   * "event being made" mark cleared. After a failure (a service error after createEvent, before
+   * the event's ID was kept) the next run must look for the event it may have made, by tag or
+   * by the reference in its description, instead of making a second one.
+   */
+  flush(finished: boolean): void {
     const { sheet, values, invites } = this.reading;
     if (this.rows.size > 0) {
       const headers = ['Status', 'Event ID', 'Invite Sent'] as const;
@@ -322,7 +328,7 @@ class Writer {
     if (this.answersAt) changed[ANSWERS_PROP] = this.answersAt.toISOString();
     if (Object.keys(changed).length > 0) props.setProperties(changed);
     for (const key of this.forget) props.deleteProperty(key);
-    if (this.open || this.reading.props[OPEN_PROP]) props.deleteProperty(OPEN_PROP);
+    if (finished && (this.open || this.reading.props[OPEN_PROP])) props.deleteProperty(OPEN_PROP);
   }
 }
 
@@ -356,6 +362,7 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
   const round = invites.rows.filter((r) => !r.round || r.round === settings.roundName);
   let quotaHit = false;
   let done = 0;
+  let ended = false;
   if (state.total === 0) state.total = plan.actions.length;
   try {
     const calendar = calendarWork ? conferenceCalendar(settings, props) : null;
@@ -407,8 +414,9 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
       }
       done++;
     }
+    ended = true;
   } finally {
-    writer.flush();
+    writer.flush(ended);
   }
   const left = plan.actions.length - done;
   if (quotaHit) {

@@ -58,7 +58,7 @@ describe('a whole round', () => {
       }
       expect(missing.length).toBeLessThanOrEqual(1);
       if (missing.length) {
-        expect(missing[0]).toMatch(/\| (Reminder|Recordatorio)/);
+        expect(missing[0]).toMatch(/\| (\[\w+\] )?(Reminder|Recordatorio)/);
         expect(JSON.stringify(s.emulator.spreadsheet.sheetByName('Schedule')!.values())).toContain('unconfirmed');
         flagged++;
       }

@@ -144,6 +144,29 @@ describe('the forms job', () => {
     }
   });
 
+  it('a passing Google error when opening a form stops the run; it never makes a second form', () => {
+    const s = school();
+    run(s, 'forms');
+    s.emulator.ws.injectFault({ method: 'FormApp.openById', kind: 'throw', message: 'Service error: Forms' });
+    const failed = s.bundle.callFromClient('runJob', ['forms']) as Result<JobProgress>;
+    expect(failed.ok).toBe(false);
+    if (!failed.ok) expect(failed.error.message).toContain('Service error: Forms');
+    run(s, 'forms');
+    expect(s.emulator.forms.forms()).toHaveLength(2);
+    expect(s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses'))).toHaveLength(2);
+  });
+
+  it('a form deleted in Drive is made again, once', () => {
+    const s = school();
+    run(s, 'forms');
+    const gone = formsState(s).availability.formId;
+    s.emulator.forms.delete(gone);
+    run(s, 'forms');
+    run(s, 'forms');
+    expect(formsState(s).availability.formId).not.toBe(gone);
+    expect(s.emulator.forms.forms().filter((f) => f.id !== gone)).toHaveLength(2);
+  });
+
   it('on a day Google is twenty times slower, stops in time and finishes in the next executions, each under six minutes', () => {
     const s = openSchool({ students: 30, latencyFactor: 20 });
     run(s, 'setup');

@@ -278,4 +278,22 @@ describe('Long runs', () => {
     expect(picture(school).tags).toEqual(picture(done).tags);
     expect(events(school)).toHaveLength(body(school).length);
   });
+
+  it.each(['setGuestsCanSeeGuests', 'setTag', 'addGuest', 'getId'])('after a service error in %s, just after an event was made, the next run adopts that event instead of making a second', (method) => {
+    const template = scheduled(12);
+    const school = copyOf(template);
+    school.emulator.ws.injectFault({ method: `CalendarApp.CalendarEvent.${method}`, kind: 'throw' });
+    const r = school.bundle.callFromClient('runJob', ['invites']) as Result<JobProgress>;
+    expect(r.ok).toBe(false);
+    runJob(school, 'invites');
+    const done = copyOf(template);
+    runJob(done, 'invites');
+    expect(events(school)).toHaveLength(body(school).length);
+    expect(picture(school).tags).toEqual(picture(done).tags);
+    for (const e of events(school)) expect(e.guestsCanSeeGuests).toBe(false);
+    for (let row = 2; row <= body(school).length + 1; row++) {
+      const family = String(cellOf(school, row, 'Emails')).split(/;\s*/).map((x) => x.toLowerCase()).sort();
+      expect(eventOfRow(school, row).guests.map((g) => g.email).sort()).toEqual(family);
+    }
+  });
 });
