@@ -17,7 +17,7 @@ export const QUESTIONNAIRE_FORM = {
   comments: 'Anything else you would like to tell us?',
 } as const;
 
-/** A conference code: 32 hex digits from Utilities.getUuid (what a link carries, nothing else). */
+/** A conference code: 32 hex digits, a UUID the workspace layer makes (what a link carries, nothing else). */
 const TOKEN = /^[0-9a-f]{32}$/;
 
 export function isToken(value: string): boolean {

@@ -19,7 +19,7 @@ export interface FormRecord {
   /** toPrefilledUrl with CODE_MARK for the code. */
   linkTemplate: string;
   /**
-   * False from FormApp.create until the form's settings are made: the ID is saved first, so a
+   * False from the form's creation until its settings are made: the ID is saved first, so a
    * run cut off right after creating a form finds it and finishes it instead of making another.
    */
   configured?: boolean;
