@@ -66,22 +66,13 @@ export const MINIMUMS: Record<string, Minimum> = {
 
 const DATA_SERVICES = /^(SpreadsheetApp|CalendarApp|MailApp|FormApp)\./;
 
-function figures(name: string, reports: ExecutionReport[], minimum: number): OperationFigures {
-  const byMethod = new Map<string, number>();
-  let calls = 0;
-  let allCalls = 0;
-  for (const r of reports) {
-    allCalls += r.calls;
-    for (const [m, n] of Object.entries(r.callsByMethod)) {
-      byMethod.set(m, (byMethod.get(m) ?? 0) + n);
-      if (DATA_SERVICES.test(m)) calls += n;
-    }
-  }
+function figures(name: string, step: StepCalls, minimum: number): OperationFigures {
+  const { reports, byMethod } = step;
   return {
     operation: name,
     executions: reports.length,
-    calls,
-    allCalls,
+    calls: [...byMethod].reduce((n, [m, k]) => (DATA_SERVICES.test(m) ? n + k : n), 0),
+    allCalls: reports.reduce((n, r) => n + r.calls, 0),
     minimum,
     longestSeconds: Math.max(0, ...reports.map((r) => r.elapsedMs)) / 1000,
     totalSeconds: reports.reduce((n, r) => n + r.elapsedMs, 0) / 1000,
@@ -105,8 +96,9 @@ export function measureRound(students: number): OperationFigures[] {
     seen.set(action.name, occurrence + 1);
     const byMethod = new Map<string, number>();
     for (const r of reports) for (const [m, n] of Object.entries(r.callsByMethod)) byMethod.set(m, (byMethod.get(m) ?? 0) + n);
-    const minimum = MINIMUMS[action.name]?.count(school, { reports, byMethod }, occurrence) ?? NaN;
-    const f = figures(occurrence ? `${action.name} (again)` : action.name, reports, minimum);
+    const step: StepCalls = { reports, byMethod };
+    const minimum = MINIMUMS[action.name]?.count(school, step, occurrence) ?? NaN;
+    const f = figures(occurrence ? `${action.name} (again)` : action.name, step, minimum);
     const time = new Map<string, number>();
     for (const c of school.emulator.ws.callLog.slice(callsBefore)) time.set(`${c.service}.${c.method}`, (time.get(`${c.service}.${c.method}`) ?? 0) + c.ms / 1000);
     f.where = [...time.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);

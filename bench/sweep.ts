@@ -70,7 +70,14 @@ function clean(students: number) {
   const s = openSchool(size(students));
   const start = s.emulator.ws.callCount;
   play(s, round());
-  return { expected: snapshot(s), points: cutPoints(s, start), log: s.emulator.ws.callLog.slice(start) };
+  return {
+    expected: snapshot(s),
+    points: cutPoints(s, start),
+    log: s.emulator.ws.callLog.slice(start),
+    // What the quota scenario starves: the busiest day of reminder mail, and the events.
+    mailPerDay: busiestReminderDay(s),
+    events: s.emulator.calendar.events().length,
+  };
 }
 
 function outcome(kind: string, cut: number, method: string, expected: Record<string, unknown>, options: SchoolOptions, fault?: 'kill' | 'throw'): Outcome {
@@ -85,15 +92,9 @@ function outcome(kind: string, cut: number, method: string, expected: Record<str
   }
 }
 
-function needs(students: number): { mailPerDay: number; events: number } {
-  const s = openSchool(size(students));
-  play(s, round());
-  return { mailPerDay: busiestReminderDay(s), events: s.emulator.calendar.events().length };
-}
-
 /** One worker's share: every n-th point from its offset, both kinds. */
 function shard(args: Args): Outcome[] {
-  const { expected, points, log } = clean(args.students);
+  const { expected, points, log, mailPerDay, events } = clean(args.students);
   const [i, n] = args.shard ?? [0, 1];
   const out: Outcome[] = [];
   for (let p = i * args.stride; p < points.length; p += n * args.stride) {
@@ -103,10 +104,8 @@ function shard(args: Args): Outcome[] {
   }
   if (i === 0) {
     for (const factor of [10, 20, 40]) out.push(outcome(`slow Google ×${factor}`, -1, '', expected, { ...size(args.students), latencyFactor: factor }));
-    // Quotas far below a round's needs: a day's mail for the busiest day of reminders only (the
-    // questionnaire, sent to every family at once, then takes days), and Calendar events for a
-    // quarter of the conferences a day.
-    const { mailPerDay, events } = needs(args.students);
+    // Quotas far below a round's needs: a day's mail for the busiest day of reminders only, and
+    // Calendar events for a quarter of the conferences a day.
     out.push(outcome('quota', -1, '', expected, { ...size(args.students), quotas: { mailRecipientsPerDay: mailPerDay, eventsCreatedPerDay: Math.max(1, Math.ceil(events / 4)) } }));
   }
   return out;

@@ -76,16 +76,28 @@ function scheduleRows(s: School): { header: string[]; rows: unknown[][] } {
   return { header: header.map(String), rows };
 }
 
+/** When the last conference of the Schedule starts (its date), in ms. */
+function lastConference(s: School): number {
+  const { header, rows } = scheduleRows(s);
+  const date = header.indexOf('Date');
+  return Math.max(...rows.map((r) => (r[date] instanceof Date ? (r[date] as Date).getTime() : 0)));
+}
+
+/** A reminder's subject, in English, Spanish or the translator's stand-in ("[ar] Reminder: …"). */
+export const isReminder = (subject: string): boolean => /^(\[\w+\] )?(Reminder|Recordatorio)\b/.test(subject);
+
+/** Google counts its daily quotas in Pacific days (PST in November, the round's month). */
+const PACIFIC_MS = 8 * 3_600_000;
+const pacificDay = (ms: number): string => new Date(ms - PACIFIC_MS).toISOString().slice(0, 10);
+
 /** After the last conference: the clock two days on, teachers mark attended or no-show. */
 function attendance(): Action {
   return {
     name: 'attendance',
     run: (s) => {
       const { header, rows } = scheduleRows(s);
-      const date = header.indexOf('Date');
       const status = header.indexOf('Status');
-      const last = Math.max(...rows.map((r) => (r[date] instanceof Date ? (r[date] as Date).getTime() : 0)));
-      s.emulator.ws.clock.set(Math.max(s.emulator.ws.clock.now(), last + 2 * 86_400_000));
+      s.emulator.ws.clock.set(Math.max(s.emulator.ws.clock.now(), lastConference(s) + 2 * 86_400_000));
       const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
       rows.forEach((r, i) => {
         if (['attended', 'no-show'].includes(String(r[status]))) return;
@@ -159,9 +171,7 @@ function remindersThroughTheDays(): Action {
     run: (s) => {
       const r = s.bundle.callFromClient('setReminders', [true]) as Result<boolean>;
       if (!r.ok) throw new Error(`reminders: ${r.error.message}`);
-      const { header, rows } = scheduleRows(s);
-      const date = header.indexOf('Date');
-      const last = Math.max(...rows.map((x) => (x[date] instanceof Date ? (x[date] as Date).getTime() : 0)));
+      const last = lastConference(s);
       if (last > s.emulator.ws.clock.now()) s.emulator.triggers.advanceTo(last + 36 * 3_600_000);
     },
   };
@@ -217,8 +227,8 @@ export function play(s: School, actions: Action[], retries = 2, recover?: (s: Sc
 export function busiestReminderDay(s: School): number {
   const perDay = new Map<string, number>();
   for (const m of s.emulator.mail.sent) {
-    if (!/^(Reminder|Recordatorio|\[)/.test(m.subject)) continue;
-    const day = new Date(Date.parse(m.sentAt) - 8 * 3_600_000).toISOString().slice(0, 10);
+    if (!isReminder(m.subject)) continue;
+    const day = pacificDay(Date.parse(m.sentAt));
     perDay.set(day, (perDay.get(day) ?? 0) + m.to.length);
   }
   return Math.max(0, ...perDay.values());
@@ -227,11 +237,9 @@ export function busiestReminderDay(s: School): number {
 /** Google's daily quotas reset at midnight Pacific time: a person tries again the next morning. */
 export function tomorrowMorning(s: School, error: Error): boolean {
   if (!/too many times for one day|daily (email )?limit/.test(error.message)) return false;
-  const now = s.emulator.ws.clock.now();
-  const pacific = new Date(now - 8 * 3_600_000);
-  const nextMidnight = Date.UTC(pacific.getUTCFullYear(), pacific.getUTCMonth(), pacific.getUTCDate() + 1) + 8 * 3_600_000;
+  const nextMidnight = Date.parse(`${pacificDay(s.emulator.ws.clock.now())}T00:00:00Z`) + 86_400_000 + PACIFIC_MS;
   // Triggers (hourly reminders) keep firing through the night, as they would.
-  s.emulator.triggers.advanceTo(nextMidnight + 8 * 3_600_000);
+  s.emulator.triggers.advanceTo(nextMidnight + 8 * 3_600_000); // 8 AM Pacific
   return true;
 }
 
