@@ -16,6 +16,18 @@ export const HAVE_BROWSER = existsSync(CHROMIUM);
 /** Screenshots are kept here (git-ignored) for a person to look at. */
 export const SHOTS = join(__dirname, '../../test-output/screenshots');
 
+/**
+ * A screenshot of what is on screen, for a person to look at: `test-output/screenshots/<name>.png`.
+ * The viewport only: the preview's panes scroll inside a page of the window's height, so a
+ * full-page capture shows nothing more, and it made Chromium re-lay the page out at another
+ * size, which on a loaded CI machine once took longer than 30 s ("taking page screenshot").
+ * It waits for the page's requests to finish first, so the picture is of the settled state.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await settled(page);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled', caret: 'hide', timeout: 45_000 });
+}
+
 if (!HAVE_BROWSER) {
   const message = `Browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`;
   if (process.env.REQUIRE_BROWSER === '1') throw new Error(`${message} REQUIRE_BROWSER=1 is set, so this is a failure.`);
@@ -81,7 +93,7 @@ export async function openPreview(browser: Browser, url: string): Promise<Page> 
  */
 export async function settled(page: Page): Promise<void> {
   const n = inFlight.get(page);
-  if (!n) return void (await page.waitForLoadState('networkidle'));
+  if (!n) throw new Error('settled() needs a page opened with openPreview(), which counts its requests');
   for (let waited = 0; waited < 10_000; waited += 50) {
     if (n.pending.size === 0 && Date.now() - n.last > 300) return;
     await page.waitForTimeout(50);

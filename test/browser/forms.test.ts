@@ -4,12 +4,11 @@
  * coordinator's Summary tab shows the answer, the follow-up request and the two charts.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { openSchool } from '../../preview/school';
 import { type Preview, startPreview } from '../../preview/server';
 import type { Result, Settings } from '../../src/shared/api';
-import { describeBrowser, launch, openTab, SHOTS, submitForm as submit } from './browser';
+import { describeBrowser, launch, openPreview, openTab, screenshot, SHOTS, submitForm as submit } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -47,8 +46,7 @@ async function familyAnswersBothForms(browser: Browser, preview: Preview): Promi
   const { settings } = call(preview, 'getSettings', []) as { settings: Settings };
   call(preview, 'saveSettings', [{ ...settings, placeResponses: 'at-once' }]);
   runJob(preview, 'forms');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(preview.url);
+  const page = await openPreview(browser, preview.url);
 
   await openTab(page, 'Forms');
   const availability = page.locator('.card', { hasText: 'when can you come' });
@@ -60,7 +58,7 @@ async function familyAnswersBothForms(browser: Browser, preview: Preview): Promi
   await submit(page, availability.locator('button[type=submit]'));
   const placed = sheetRows(preview, 'Schedule').filter((r) => r['Family ID'] === familyId);
   expect(placed.length).toBeGreaterThan(0);
-  await page.screenshot({ path: join(SHOTS, 'forms-01-availability.png') });
+  await screenshot(page, 'forms-01-availability');
 
   preview.school.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
   runJob(preview, 'questionnaire');
@@ -82,5 +80,5 @@ async function familyAnswersBothForms(browser: Browser, preview: Preview): Promi
   const followUp = view.locator('tr', { hasText: 'Thursday morning' });
   await expect(followUp.textContent()).resolves.toContain(String(conference.Family));
   await expect(view.locator('td', { hasText: '<b>Read every night</b>' }).count()).resolves.toBe(1);
-  await page.screenshot({ path: join(SHOTS, 'forms-02-summary.png'), fullPage: true });
+  await screenshot(page, 'forms-02-summary');
 }

@@ -4,11 +4,10 @@
  * turns reminders on, advances the clock, and each family is reminded once per reminder time.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openSchool } from '../../preview/school';
 import { type Preview, startPreview } from '../../preview/server';
-import { axeViolations, describeBrowser, launch, SHOTS, sidebarOf } from './browser';
+import { axeViolations, describeBrowser, launch, openPreview, screenshot, SHOTS, sidebarOf } from './browser';
 
 jest.setTimeout(90_000);
 
@@ -23,8 +22,7 @@ describeBrowser('reminders and templates in the preview', () => {
     for (let i = 0; i < 10; i++) if ((school.bundle.callFromClient('runJob', ['setup']) as { value: { done: boolean } }).value.done) break;
     school.bundle.callFromClient('runJob', ['schedule']);
     [browser, preview] = await Promise.all([launch(), startPreview({ school })]);
-    const page: Page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(preview.url);
+    const page: Page = await openPreview(browser, preview.url);
     const sidebar = await sidebarOf(page);
     const step = sidebar.locator('li[data-step="reminders"]');
     if ((await step.locator('.step-toggle').getAttribute('aria-expanded')) !== 'true') await step.locator('.step-toggle').click();
@@ -44,7 +42,7 @@ describeBrowser('reminders and templates in the preview', () => {
     await step.locator('button', { hasText: 'Turn hourly reminders on' }).click();
     await step.locator('button', { hasText: 'Turn hourly reminders off' }).waitFor();
     expect((await axeViolations(sidebar)).map((v) => v.id)).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, 'reminders-templates.png') });
+    await screenshot(page, 'reminders-templates');
     // Three weeks on the clock, as the preview's clock buttons do.
     await page.evaluate(async () => {
       await fetch('/api/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hours: 24 * 21 }) });

@@ -9,13 +9,12 @@
  * The `it`s run in order and share one school; each one is a part of the round.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { openSchool, type School } from '../../preview/school';
 import { type Preview, startPreview } from '../../preview/server';
-import { axeViolations, describeBrowser, launch, openPreview, openTab, serious, settled, SHOTS, sidebarOf, submitForm } from './browser';
+import { axeViolations, describeBrowser, launch, openPreview, openTab, screenshot, serious, settled, SHOTS, sidebarOf, submitForm } from './browser';
 
-jest.setTimeout(60_000);
+jest.setTimeout(90_000);
 
 const STUDENTS = 48;
 
@@ -70,16 +69,15 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
     sidebar = await sidebarOf(page);
     await settled(page);
   }
-  /** After each sidebar step: a screenshot, and no serious or critical axe-core violation. */
-  async function checkpoint(name: string): Promise<void> {
-    shot++;
-    await page.screenshot({ path: join(SHOTS, `round-${String(shot).padStart(2, '0')}-${name}.png`) });
-    expect(serious(await axeViolations(sidebar))).toEqual([]);
-  }
   /** A family's or coordinator's view: a screenshot only (the sidebar is not theirs). */
   async function snap(name: string): Promise<void> {
     shot++;
-    await page.screenshot({ path: join(SHOTS, `round-${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+    await screenshot(page, `round-${String(shot).padStart(2, '0')}-${name}`);
+  }
+  /** After each sidebar step: a screenshot, and no serious or critical axe-core violation. */
+  async function checkpoint(name: string): Promise<void> {
+    await snap(name);
+    expect(serious(await axeViolations(sidebar))).toEqual([]);
   }
   /** A part of the round: once one fails, the later ones say so instead of failing in its wake. */
   let failed = '';

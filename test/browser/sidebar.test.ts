@@ -4,11 +4,10 @@
  * accessibility with axe-core, and keep screenshots in test-output/ (git-ignored).
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { openSchool } from '../../preview/school';
 import { type Preview, startPreview } from '../../preview/server';
-import { axeViolations, describeBrowser, launch, serious, SHOTS, sidebarOf } from './browser';
+import { axeViolations, describeBrowser, launch, openPreview, serious, screenshot, SHOTS, sidebarOf } from './browser';
 
 jest.setTimeout(60_000);
 
@@ -26,8 +25,7 @@ describeBrowser('the sidebar in the preview', () => {
   });
   beforeEach(async () => {
     preview = await startPreview({ school: openSchool({ students: 120 }) });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(preview.url);
+    page = await openPreview(browser, preview.url);
   });
   afterEach(async () => {
     await page?.close();
@@ -44,7 +42,7 @@ describeBrowser('the sidebar in the preview', () => {
     await expect(first.locator('.headline').textContent()).resolves.toContain('Schedule');
     const width = await page.locator('iframe#sidebar').evaluate((f) => (f as unknown as { getBoundingClientRect(): { width: number } }).getBoundingClientRect().width);
     expect(width).toBe(300);
-    await page.screenshot({ path: join(SHOTS, '01-opened.png') });
+    await screenshot(page, '01-opened');
   });
 
   it('runs set-up from the keyboard, shows the result, and the sheet tabs appear', async () => {
@@ -57,7 +55,7 @@ describeBrowser('the sidebar in the preview', () => {
     await page.locator('nav#tabs button[data-tab="Schedule"]').waitFor();
     await page.locator('nav#tabs button[data-tab="Schedule"]').click();
     await expect(page.locator('#view table tr.frozen td').nth(1).textContent()).resolves.toBe('Conference ID');
-    await page.screenshot({ path: join(SHOTS, '02-set-up.png') });
+    await screenshot(page, '02-set-up');
   });
 
   it('previews the schedule, builds it, and makes the teachers\' print views', async () => {
@@ -73,13 +71,13 @@ describeBrowser('the sidebar in the preview', () => {
     expect(Number(placed)).toBeGreaterThan(90);
     await page.locator('nav#tabs button[data-tab="Schedule"]').click();
     await expect(page.locator('#view tbody tr').count()).resolves.toBeLessThanOrEqual(2);
-    await page.screenshot({ path: join(SHOTS, '05-schedule-preview.png') });
+    await screenshot(page, '05-schedule-preview');
 
     await step.locator('button.primary', { hasText: 'Build the schedule' }).click();
     await step.locator('.result', { hasText: `Scheduled ${placed} of 120 students` }).waitFor();
     await page.locator('nav#tabs button[data-tab="Schedule"]').click();
     await expect(page.locator('#view tbody tr').count()).resolves.toBeGreaterThan(60);
-    await page.screenshot({ path: join(SHOTS, '06-schedule-built.png') });
+    await screenshot(page, '06-schedule-built');
 
     await step.locator('button', { hasText: 'Make print views' }).click();
     await step.locator('.result', { hasText: 'print views' }).waitFor();
@@ -100,7 +98,7 @@ describeBrowser('the sidebar in the preview', () => {
     }
     // The focused control survives the re-render.
     await expect(sidebar.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } | null } }).document.activeElement?.className)).resolves.toContain('step-toggle');
-    await page.screenshot({ path: join(SHOTS, '03-steps.png') });
+    await screenshot(page, '03-steps');
   });
 
   it('a problem with a cell selects that cell in the sheet when clicked', async () => {
@@ -117,7 +115,7 @@ describeBrowser('the sidebar in the preview', () => {
     await page.locator('#view td.active').waitFor();
     await expect(page.locator('nav#tabs button[aria-selected="true"]').textContent()).resolves.toBe('Roster');
     expect(doc.activeRange?.a1).toMatch(/^[A-Z]+1$/);
-    await page.screenshot({ path: join(SHOTS, '04-problem-selected.png') });
+    await screenshot(page, '04-problem-selected');
   });
 
   it('has no serious or critical accessibility violations (axe-core), before and after set-up', async () => {
