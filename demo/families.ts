@@ -1,6 +1,6 @@
 /**
- * The demo's families: some answer the availability form through their own links before the
- * schedule is built; after the conferences (teachers mark attendance) some answer the
+ * The demo's families: asked by email, some answer the availability form through the link in it
+ * before the schedule is built; after the conferences (teachers mark attendance) some answer the
  * questionnaire, a few asking for a follow-up. Everything goes through the emulator's form
  * submissions, so the add-on's own trigger records it; then the Summary is rebuilt and written
  * to summary.csv.
@@ -9,7 +9,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Emulator } from '../emulator/index';
 import type { Bundle } from '../emulator/loader';
-import { availabilityLinks, readFormsState } from '../src/core/formlinks';
+import { readFormsState } from '../src/core/formlinks';
+import { isAvailabilityRequest } from '../sample/round';
 import { QUESTIONNAIRE_FORM } from '../src/core/feedback';
 import { AVAILABILITY_FORM, RANK_CHOICES } from '../src/core/availability';
 import type { JobProgress, Result } from '../src/shared/api';
@@ -31,13 +32,18 @@ const pick = (n: number, k: number) => {
   return ((x ^ (x >>> 13)) >>> 0) % 100;
 };
 
-/** Before the schedule: the forms are made and some families answer through their own links. */
+/**
+ * Before the schedule: the forms are made, every family is asked by email, and some answer
+ * through the link in that email.
+ */
 export function answerAvailability(emulator: Emulator, bundle: Bundle): number {
   const props = () => Object.fromEntries(emulator.kv.properties.get(`document:${emulator.spreadsheet.id}`) ?? []);
   runJob(bundle, 'forms');
+  runJob(bundle, 'ask');
   const choices = readFormsState(props()).availability?.choices ?? [];
+  const links = emulator.mail.sent.filter((m) => isAvailabilityRequest(m.subject)).flatMap((m) => /https:\/\/docs\.google\.com\/forms\/\S+/.exec(m.body)?.[0] ?? []);
   let availability = 0;
-  [...availabilityLinks(props()).values()].forEach((link, n) => {
+  links.forEach((link, n) => {
     if (pick(n, 1) >= 40 || choices.length === 0) return;
     const first = choices[pick(n, 2) % choices.length]!;
     const second = choices[pick(n, 3) % choices.length]!;

@@ -1,6 +1,6 @@
 /**
  * A whole conference round, played on the built bundle as a school plays it: set-up, the family
- * forms, families answering the availability form through their own links, the schedule, print
+ * forms, families asked by email and answering the availability form through the link in it, the schedule, print
  * views, invitations, reminders through the clock, attendance, the questionnaire and its
  * answers, the Summary. Each step is what a person (or Google, firing a trigger) does; each one
  * the sidebar runs is run to the end, again after a failure, as a person clicks again.
@@ -9,11 +9,11 @@
  * outbox) with what is random by design (conference IDs, link codes, stamps of the moment)
  * replaced by what it stands for, so an interrupted round can be compared with a clean one.
  */
-import { availabilityLinks } from '../src/core/formlinks';
 import { AVAILABILITY_FORM, RANK_CHOICES } from '../src/core/availability';
 import { QUESTIONNAIRE_FORM } from '../src/core/feedback';
 import { readFormsState } from '../src/core/formlinks';
 import type { JobProgress, Result } from '../src/shared/api';
+import { parseRoster } from '../src/core/roster';
 import { openSchool } from '../preview/school';
 import { UNCONFIRMED } from '../src/core/formlinks';
 
@@ -54,15 +54,24 @@ const job = (name: string): Action => ({
   },
 });
 
-/** Families answer through their own links; each answer is given once, whatever the trigger does. */
+/** The request for a family's availability, in English, Spanish or the translator's stand-in. */
+export const isAvailabilityRequest = (subject: string): boolean => /^(\[\w+\] )?(When can you come|¿Cuándo pueden venir)\b/.test(subject);
+
+/**
+ * Families answer through the link in the email that asked them (a third of them); each answer
+ * is given once, whatever the trigger does.
+ */
 function availabilityAnswers(): Action {
   const given = new Set<string>();
   return {
     name: 'availability answers',
     run: (s) => {
       const choices = readFormsState(props(s)).availability?.choices ?? [];
-      [...availabilityLinks(props(s)).entries()].forEach(([family, link], n) => {
-        if (given.has(family) || pick(n, 1) % 3 !== 0 || choices.length === 0) return;
+      const requests = s.emulator.mail.sent.filter((m) => isAvailabilityRequest(m.subject)).sort((a, b) => a.to.join().localeCompare(b.to.join()));
+      requests.forEach((m, n) => {
+        const link = /https:\/\/docs\.google\.com\/forms\/\S+/.exec(m.body)?.[0];
+        const family = m.to.join();
+        if (!link || given.has(family) || pick(n, 1) % 3 !== 0 || choices.length === 0) return;
         given.add(family);
         const first = choices[pick(n, 2) % choices.length]!;
         s.emulator.forms.submitPrefilled(link, { [`${AVAILABILITY_FORM.times} [${first.label}]`]: RANK_CHOICES[0] });
@@ -161,6 +170,26 @@ function checkUnconfirmed(): Action {
 }
 
 /**
+ * The same for the request for availability: a family the sidebar lists as not confirmed is
+ * asked; when the email never came, the teacher has the step send it again.
+ */
+function checkUnconfirmedAsks(): Action {
+  return {
+    name: 'check unconfirmed requests',
+    run: (s) => {
+      // What the sidebar lists (test/server/ask.test.ts shows it does), read where it keeps it.
+      const unsure = Object.entries(props(s)).filter(([k, v]) => k.startsWith('slc:asked:') && v === 'unconfirmed');
+      const roster = parseRoster(s.emulator.spreadsheet.sheetByName('Roster')!.values(), null, {});
+      const arrived = (id: string) => {
+        const emails = roster.families.find((f) => f.id === id)?.contacts.map((c) => c.email) ?? [];
+        return s.emulator.mail.sent.some((m) => isAvailabilityRequest(m.subject) && m.to.some((t) => emails.includes(t)));
+      };
+      if (unsure.some(([k]) => !arrived(k.slice('slc:asked:'.length)))) runJob(s, 'ask-again');
+    },
+  };
+}
+
+/**
  * Reminders on (the sidebar's switch), then the clock through the conference days: the
  * emulator fires the hourly trigger each hour, as Apps Script would. A trigger run that was cut
  * off is simply followed by the next hour's.
@@ -182,6 +211,8 @@ export function round(): Action[] {
   return [
     job('setup'),
     job('forms'),
+    job('ask'),
+    checkUnconfirmedAsks(),
     availabilityAnswers(),
     job('schedule'),
     job('views'),

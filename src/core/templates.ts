@@ -1,6 +1,7 @@
 /**
  * The texts families receive: the invitation (Calendar event title and description), reminders,
- * the questionnaire request and the printable letter for families without email. Each is a
+ * the questionnaire request, the printable letter for families without email, and the request
+ * for a family's availability (with its own link to the form). Each is a
  * template with named fields ({{student}}, {{teacher}}...), written once per language; every
  * message is rendered as a subject, an HTML body (each value escaped) and a plain-text body.
  *
@@ -9,7 +10,7 @@
  * back to English. Pure: no Apps Script global; dates arrive as yyyy-MM-dd and minutes.
  */
 
-export const MESSAGE_KINDS = ['invite', 'reminder', 'questionnaire', 'letter'] as const;
+export const MESSAGE_KINDS = ['invite', 'reminder', 'questionnaire', 'letter', 'availability'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** What a template may name. Values are plain text; rendering escapes them for HTML. */
@@ -28,7 +29,7 @@ export interface MessageFields {
   room: string;
   /** Video-call link, or ''. */
   videoLink: string;
-  /** The family's own form link (questionnaire), or ''. */
+  /** The family's own form link (questionnaire, availability), or ''. */
   link: string;
   /** Where to reply to ask for a change or a private talk. */
   replyTo: string;
@@ -221,6 +222,18 @@ const EN: Record<MessageKind, Template> = {
       '{{school}}',
     ].join('\n'),
   },
+  availability: {
+    subject: 'When can you come to the conference {{students}} will lead?',
+    body: [
+      'Dear {{family}} family,',
+      '',
+      '{{students}} will lead a conference with you and the teacher: {{students}} shares work and reflections, and together you set goals. Please tell us which times suit your family, whether you would like an interpreter, and who will come (another trusted adult is welcome in your place). It takes two minutes:',
+      '{{link}}',
+      'This link is your family’s own; please do not pass it on. Use it again to change your answer or to ask for another time.',
+      '',
+      '{{school}}',
+    ].join('\n'),
+  },
 };
 
 const ES: Record<MessageKind, Template> = {
@@ -272,6 +285,18 @@ const ES: Record<MessageKind, Template> = {
       '{{interpreter}}',
       '{{students}} compartirá sus trabajos y reflexiones; juntos fijarán metas y hablarán de cómo la familia puede ayudar.',
       'Si no pueden venir, otro adulto de confianza es bienvenido en su lugar. Para pedir otro horario, comuníquense con la escuela ({{replyTo}}).',
+      '',
+      '{{school}}',
+    ].join('\n'),
+  },
+  availability: {
+    subject: '¿Cuándo pueden venir a la conferencia que dirigirá {{students}}?',
+    body: [
+      'Estimada familia {{family}}:',
+      '',
+      '{{students}} dirigirá una conferencia con ustedes y el maestro: compartirá sus trabajos y reflexiones, y juntos fijarán metas. Por favor, dígannos qué horarios les convienen, si desean un intérprete y quién vendrá (otro adulto de confianza es bienvenido en su lugar). Son dos minutos:',
+      '{{link}}',
+      'Este enlace es solo de su familia; por favor, no lo compartan. Úsenlo de nuevo para cambiar su respuesta o pedir otro horario.',
       '',
       '{{school}}',
     ].join('\n'),

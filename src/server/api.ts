@@ -15,6 +15,7 @@ import { planSchedule, SCHEDULE_JOB } from '../workspace/schedule';
 import { VIEWS_JOB } from '../workspace/views';
 import { INVITES_JOB } from '../workspace/invites';
 import { REMINDERS_JOB } from '../workspace/reminders';
+import { ASK_AGAIN_JOB, ASK_JOB } from '../workspace/ask';
 import { FORMS_JOB, QUESTIONNAIRE_JOB } from '../workspace/forms';
 import { SUMMARY_JOB } from '../workspace/summary';
 import { args, v } from './validate';
@@ -81,6 +82,8 @@ const JOB_SPECS: Record<JobName, JobSpec<any>> = {
   invites: INVITES_JOB,
   reminders: REMINDERS_JOB,
   forms: FORMS_JOB,
+  ask: ASK_JOB,
+  'ask-again': ASK_AGAIN_JOB,
   questionnaire: QUESTIONNAIRE_JOB,
   summary: SUMMARY_JOB,
 };

@@ -75,10 +75,10 @@ export interface Overview {
 
 /**
  * The operations that may run longer than one execution: set-up, building the schedule,
- * syncing Calendar invitations, sending due reminders, creating the forms, sending the
- * questionnaire, rebuilding the Summary.
+ * syncing Calendar invitations, sending due reminders, creating the forms, asking families when
+ * they can come, sending the questionnaire, rebuilding the Summary.
  */
-export const JOBS = ['setup', 'schedule', 'views', 'invites', 'reminders', 'forms', 'questionnaire', 'summary'] as const;
+export const JOBS = ['setup', 'schedule', 'views', 'invites', 'reminders', 'forms', 'ask', 'ask-again', 'questionnaire', 'summary'] as const;
 export type JobName = (typeof JOBS)[number];
 
 export interface JobProgress {
@@ -182,7 +182,7 @@ export interface ServerApi {
   setReminders(on: boolean): boolean;
 }
 
-export const MESSAGE_KIND_NAMES = ['invite', 'reminder', 'questionnaire', 'letter'] as const;
+export const MESSAGE_KIND_NAMES = ['invite', 'reminder', 'questionnaire', 'letter', 'availability'] as const;
 export type MessageKindName = (typeof MESSAGE_KIND_NAMES)[number];
 
 export interface MessageTemplate {

@@ -19,6 +19,7 @@ const KINDS: { kind: MessageKindName; label: string }[] = [
   { kind: 'invite', label: 'Invitation' },
   { kind: 'questionnaire', label: 'Questionnaire request' },
   { kind: 'letter', label: 'Printed letter' },
+  { kind: 'availability', label: 'Availability request' },
 ];
 
 const FIELD = /\{\{\s*([A-Za-z]+)\s*\}\}/g;

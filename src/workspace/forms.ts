@@ -26,6 +26,8 @@ import { renderMessage } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
 import { readSchool, readSettings, wallClockIn } from './data';
 import type { ChunkResult, JobContext, JobSpec } from './jobs';
+import { askPicture, unsureProblem, type AskPicture } from './ask';
+import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
 import { placeAtOnce } from './placement';
 import { plural, step, type StepContext } from './steps';
@@ -43,13 +45,6 @@ function saveFormsState(state: FormsState): void {
   documentProperties().setProperty(FORMS_PROP, JSON.stringify(state));
 }
 
-/**
- * A code nobody can guess: a UUID's random bits as 32 hex digits, the first one a letter so that
- * Forms never stores the code as a number (it does so with digit-only answers, losing digits).
- */
-function newCode(): string {
-  return `c${Utilities.getUuid().replace(/-/g, '').toLowerCase().slice(1)}`;
-}
 
 // --- Creating the forms ------------------------------------------------------------------
 
@@ -597,6 +592,8 @@ interface FormsPicture {
   noShows: Problem[];
   /** Families a cut-off run may or may not have emailed. */
   unconfirmed: Problem[];
+  /** Who has been asked for their availability (null without a roster). */
+  ask: AskPicture | null;
 }
 
 function picture(ctx: StepContext): FormsPicture | null {
@@ -637,15 +634,18 @@ function picture(ctx: StepContext): FormsPicture | null {
   const unconfirmed = rows
     .filter((r) => sentCol && r.values[sentCol - 1] === UNCONFIRMED)
     .map((r): Problem => ({ severity: 'warning', where: where(r, 'Questionnaire Sent'), message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId}: the questionnaire email may not have gone out (the run was cut off while sending). Ask the family; clear the Questionnaire Sent cell to send it again.` }));
-  return { state, due, sent, answered, changeRequests, noShows, unconfirmed };
+  const ask = roster ? askPicture(roster, ctx.props, sheets(AVAILABILITY.name)) : null;
+  return { state, due, sent, answered, changeRequests, noShows, unconfirmed, ask };
 }
 
 export function questionnaireStep(ctx: StepContext): StepState {
   const p = picture(ctx);
   if (!p) return step('questionnaire', { status: 'todo', headline: 'Waits for set-up.', next: 'Set up the sheets first.' });
   const hasForms = Boolean(p.state.availability && p.state.questionnaires?.[ctx.settings.roundName]);
-  const problems = [...p.unconfirmed, ...p.changeRequests, ...p.noShows];
+  const problems = [...p.unconfirmed, ...(p.ask?.unsure ?? []).map(unsureProblem), ...p.changeRequests, ...p.noShows];
+  const toAsk = p.ask?.toAsk.length ?? 0;
   const counts = [
+    ...(p.ask ? [{ label: 'families asked when they can come', value: p.ask.asked }] : []),
     { label: 'change requests', value: p.changeRequests.length },
     { label: 'no-shows to offer a new time', value: p.noShows.length },
     { label: 'families due the questionnaire', value: p.due },
@@ -661,13 +661,34 @@ export function questionnaireStep(ctx: StepContext): StepState {
       action: { job: 'forms', label: 'Create the family forms' },
     });
   }
+  const ask = { job: 'ask', label: `Ask families when they can come (${toAsk})` } as const;
+  const update = { job: 'forms', label: 'Update the forms and links' } as const;
+  // Before the conferences, asking families is the step's work; after them, the questionnaire.
+  const asking = !p.due && toAsk > 0 && ctx.conferences === 0;
   return step('questionnaire', {
-    status: problems.length ? 'attention' : p.due ? 'ready' : 'done',
-    headline: p.due ? `${plural(p.due, 'family', 'families')} had their conference and can be sent the questionnaire.` : `${p.answered} of ${ctx.conferences} conferences answered the questionnaire.`,
+    status: problems.length ? 'attention' : p.due || asking ? 'ready' : 'done',
+    headline: p.due
+      ? `${plural(p.due, 'family', 'families')} had their conference and can be sent the questionnaire.`
+      : asking
+        ? `${plural(toAsk, 'family', 'families')} can be asked when they can come.`
+        : ctx.conferences === 0
+          ? `Every family with email has been asked when it can come; answers arrive in the Availability sheet.`
+          : `${p.answered} of ${ctx.conferences} conferences answered the questionnaire.`,
     counts,
     problems: problems.slice(0, 25),
     problemCount: problems.length,
-    next: p.due ? 'Send each family its questionnaire link (one email per family, in its language).' : 'Answers arrive in the Feedback sheet and the Summary by themselves. Mark attendance in the Schedule’s Status column.',
-    action: p.due ? { job: 'questionnaire', label: `Send the questionnaire (${p.due})` } : { job: 'forms', label: 'Update the forms and links' },
+    next: p.due
+      ? 'Send each family its questionnaire link (one email per family, in its language).'
+      : asking
+        ? 'Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.'
+        : ctx.conferences === 0
+          ? 'Give families a few days to answer, then build the schedule (step 4): it places each family in the times it chose.'
+          : 'Answers arrive in the Feedback sheet and the Summary by themselves. Mark attendance in the Schedule’s Status column.',
+    action: p.due ? { job: 'questionnaire', label: `Send the questionnaire (${p.due})` } : asking ? ask : update,
+    more: [
+      ...(toAsk > 0 && !asking ? [ask] : []),
+      ...(p.ask?.unsure.length ? [{ job: 'ask-again', label: `Send the request again (${p.ask.unsure.length} not confirmed)` } as const] : []),
+      ...(p.due || asking ? [update] : []),
+    ],
   });
 }

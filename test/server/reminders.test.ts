@@ -278,7 +278,7 @@ describe('templates', () => {
     const translations = s.emulator.ws.reports.flatMap((r) => Object.entries(r.callsByMethod)).filter(([k]) => k.startsWith('LanguageApp')).reduce((n, [, c]) => n + c, 0);
     const others = new Set(scheduleRows(s).rows.map((r) => String(r[col(s, 'Language')])).filter((l) => l && !/^(english|spanish|en|es)$/i.test(l)));
     expect(others.has('Vietnamese')).toBe(true);
-    expect(translations).toBe(9 * others.size); // subject and body of four kinds and the interpreter sentence, once per language
+    expect(translations).toBe(11 * others.size); // subject and body of five kinds and the interpreter sentence, once per language
     expect(ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'vi'])).template.subject).toContain('[vi]');
     s.emulator.ws.clock.set(EST('2026-11-17', '14:00'));
     runReminders(s);

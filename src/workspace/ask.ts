@@ -1,0 +1,234 @@
+/**
+ * Asking families when they can come: one email per family, in its language, with its own
+ * availability link (the code in it is the family's, so the answer is matched without a typed
+ * name, and the same link later changes the answer or asks for another time). Without this a
+ * family had no way to learn its link: it lived only in the document's properties.
+ *
+ * - Who is asked: every family of the Roster that has not been asked and has not answered yet
+ *   (the Roster import reports a family without an email address, so every family has one).
+ * - Once per family, also across interruptions: the mark `slc:asked:<family ID>` is the record
+ *   (document properties; the Roster is the school's sheet and is never written). A journal
+ *   names what this run sent and what it was sending; marks are written every FLUSH_EVERY
+ *   messages and when the run ends, so a run cut off by Apps Script repeats none of the
+ *   recorded ones. The one being sent at a cut-off is marked unconfirmed (MailApp cannot say
+ *   whether it left) and listed in the sidebar with the family's link, for a person to check.
+ * - The daily quota is read first; a run at the limit stops cleanly and the next continues.
+ */
+import { UserError } from '../core/errors';
+import { CODE_MARK, FAMILY_CODE_PREFIX, linkFor, readFormsState } from '../core/formlinks';
+import { cleanText } from '../core/normalize';
+import type { Family, RosterResult } from '../core/roster';
+import { AVAILABILITY } from '../core/schema';
+import { joinNames, renderMessage, type TemplateSet } from '../core/templates';
+import type { Problem, Settings } from '../shared/api';
+import { readSchool, readSettings } from './data';
+import type { ChunkResult, JobContext, JobSpec } from './jobs';
+import { ensureTranslations, storedTemplates } from './messages';
+import { newCode } from './codes';
+import { documentProperties, parseJson } from './props';
+import { FLUSH_EVERY, messageSettings } from './reminders';
+import { plural } from './steps';
+
+/** The mark of a family asked: when (yyyy-MM-dd HH:mm in the school's zone), or UNSURE. */
+export const ASKED_PREFIX = 'slc:asked:';
+const ASK_JOURNAL = 'slc:ask:journal';
+/** The mark of a family whose email a cut-off run may or may not have sent. */
+export const UNSURE = 'unconfirmed';
+/** A journal names at most this many families, to stay well under a property's 9 KB. */
+const JOURNAL_MAX_CHARS = 7000;
+
+interface Journal {
+  /** Families sent to whose marks are not written yet. */
+  sent: string[];
+  stamp: string;
+  /** The family being sent to when the journal was written, or null. */
+  sending: string | null;
+}
+
+/** The family's addresses, each once. */
+export function familyEmails(family: Family): string[] {
+  return [...new Set(family.contacts.map((c) => c.email).filter(Boolean))];
+}
+
+/** Family IDs that have answered the availability form (rows of the Availability sheet). */
+export function answeredFamilies(availability: unknown[][] | null): Set<string> {
+  const [header = [], ...rows] = availability ?? [];
+  const col = header.map(String).indexOf('Family ID');
+  return new Set(col < 0 ? [] : rows.map((r) => cleanText(r[col])).filter(Boolean));
+}
+
+export interface AskPicture {
+  /** Families with email not asked and not answered. */
+  toAsk: Family[];
+  asked: number;
+  /** Families a cut-off run may or may not have emailed, with their link (for a person to send). */
+  unsure: { family: Family; link: string }[];
+}
+
+/** Where each family stands; `journal` is read as if its marks were written. */
+export function askPicture(roster: RosterResult, props: Record<string, string>, availability: unknown[][] | null): AskPicture {
+  const pending = parseJson<Journal>(props[ASK_JOURNAL] ?? null);
+  const mark = (id: string): string | undefined => props[ASKED_PREFIX + id] ?? (pending?.sent.includes(id) ? pending.stamp : pending?.sending === id ? UNSURE : undefined);
+  const answered = answeredFamilies(availability);
+  const record = readFormsState(props).availability;
+  const withEmail = roster.families.filter((f) => familyEmails(f).length > 0);
+  return {
+    toAsk: withEmail.filter((f) => !mark(f.id) && !answered.has(f.id)),
+    asked: withEmail.filter((f) => mark(f.id) && mark(f.id) !== UNSURE).length,
+    unsure: withEmail
+      .filter((f) => mark(f.id) === UNSURE && !answered.has(f.id))
+      .map((family) => ({ family, link: record && props[FAMILY_CODE_PREFIX + family.id] ? linkFor(record, props[FAMILY_CODE_PREFIX + family.id]!) : '' })),
+  };
+}
+
+/** The sidebar's word on a family a cut-off run may not have emailed. */
+export function unsureProblem(u: { family: Family; link: string }): Problem {
+  return {
+    severity: 'warning',
+    where: { sheet: 'Roster', row: u.family.rows[0] ?? 1, column: 1 },
+    message: `${u.family.name} family: the request for their availability may not have gone out (the run was cut off while sending). Ask them; if it did not arrive, send it again (below) or give them their own link: ${u.link || '(make the family forms again to give them one)'}.`,
+  };
+}
+
+/** The family's code; a family added to the Roster since the forms were made gets one now. */
+function codeFor(props: Record<string, string>, id: string, fresh: Record<string, string>): string {
+  return (props[FAMILY_CODE_PREFIX + id] ??= fresh[FAMILY_CODE_PREFIX + id] = newCode());
+}
+
+function send(family: Family, link: string, settings: Settings, forText: Settings, stored: Record<string, TemplateSet>, students: string[]): void {
+  const language = family.language || settings.defaultLanguage;
+  const message = renderMessage(
+    'availability',
+    language,
+    { school: settings.schoolName, family: family.name, students: joinNames(students, language), teacher: '', date: '', start: 0, end: 0, room: '', videoLink: '', link, replyTo: forText.replyTo, round: settings.roundName, interpreter: false },
+    stored,
+  );
+  // One message per family, to its own addresses only (MailApp.sendEmail(message)).
+  const options: GoogleAppsScript.Mail.MailAdvancedParameters = { to: familyEmails(family).join(','), subject: message.subject, body: message.text, htmlBody: message.html };
+  if (settings.senderName) options.name = settings.senderName;
+  if (settings.replyTo) options.replyTo = settings.replyTo;
+  MailApp.sendEmail(options);
+}
+
+interface AskState {
+  sent: number;
+}
+
+function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<AskState> {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = readSettings(ss);
+  const store = documentProperties();
+  let props = store.getProperties();
+  const record = readFormsState(props).availability;
+  if (!record?.linkTemplate.includes(CODE_MARK)) throw new UserError('There is no availability form yet: create the family forms first (Questionnaire step).');
+  const tz = ss.getSpreadsheetTimeZone();
+  const today = Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd');
+  const sheet = ss.getSheetByName(AVAILABILITY.name);
+  const availability = sheet && sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : null;
+  const data = readSchool(ss, settings, today);
+  if (!data.roster) throw new UserError('There is no Roster sheet. Run Set up first.');
+  const roster = data.roster;
+
+  // A journal left by a run that was cut off: its marks are written first.
+  const left = parseJson<Journal>(props[ASK_JOURNAL] ?? null);
+  if (left) {
+    const marks: Record<string, string> = {};
+    for (const id of left.sent) marks[ASKED_PREFIX + id] = left.stamp;
+    // Cut between writing the marks and dropping the journal, the family it names as being sent
+    // is already marked sent: that mark stands.
+    if (left.sending && !props[ASKED_PREFIX + left.sending]) marks[ASKED_PREFIX + left.sending] = UNSURE;
+    if (Object.keys(marks).length) store.setProperties(marks);
+    store.deleteProperty(ASK_JOURNAL);
+    props = { ...props, ...marks };
+    delete props[ASK_JOURNAL];
+  }
+
+  // Sending again to the families a cut-off run may not have reached (a person asked them and
+  // it did not arrive): their marks go, so they are asked like the others.
+  if (again && !state.sent) {
+    for (const [key, value] of Object.entries(props)) {
+      if (!key.startsWith(ASKED_PREFIX) || value !== UNSURE) continue;
+      store.deleteProperty(key);
+      delete props[key];
+    }
+  }
+  const { toAsk } = askPicture(roster, props, availability);
+  if (toAsk.length === 0) {
+    return { state, done: true, processed: state.sent, total: state.sent, message: state.sent ? `Asked ${plural(state.sent, 'family', 'families')} when they can come.` : 'Every family with an email address has been asked or has answered.' };
+  }
+  const firstNames = new Map<string, string[]>();
+  for (const s of roster.students) firstNames.set(s.familyId, [...(firstNames.get(s.familyId) ?? []), s.firstName]);
+  const fresh: Record<string, string> = {};
+  const links = new Map(toAsk.map((f) => [f.id, linkFor(record, codeFor(props, f.id, fresh))]));
+  // Codes first (one write): a link is never mailed before its code is kept.
+  if (Object.keys(fresh).length) store.setProperties(fresh);
+  const problems: Problem[] = [];
+  const { stored, fellBack } = ensureTranslations(
+    toAsk.map((f) => f.language || settings.defaultLanguage),
+    storedTemplates(),
+  );
+  for (const language of fellBack) problems.push({ severity: 'warning', message: `The request could not be translated into "${language}" with its fields intact, so those families get it in English. Write the text in the sidebar's Templates to fix this.` });
+
+  const forText = messageSettings(settings);
+  const stamp = Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd HH:mm');
+  let unwritten: string[] = [];
+  const flush = () => {
+    if (unwritten.length) store.setProperties(Object.fromEntries(unwritten.map((id) => [ASKED_PREFIX + id, stamp])));
+    unwritten = [];
+    store.deleteProperty(ASK_JOURNAL);
+  };
+  let quota = MailApp.getRemainingDailyQuota();
+  let sentNow = 0;
+  let stopped: 'quota' | 'time' | null = null;
+  try {
+    for (const family of toAsk) {
+      if (ctx.outOfTime()) {
+        stopped = 'time';
+        break;
+      }
+      const to = familyEmails(family).length;
+      if (to > quota) {
+        stopped = 'quota';
+        break;
+      }
+      const journal = (sending: string | null) => JSON.stringify({ sent: unwritten, stamp, sending } satisfies Journal);
+      if (journal(family.id).length > JOURNAL_MAX_CHARS) flush();
+      store.setProperty(ASK_JOURNAL, journal(family.id));
+      try {
+        send(family, links.get(family.id)!, settings, forText, stored, firstNames.get(family.id) ?? []);
+      } catch (e) {
+        // MailApp raised: this one did not go out.
+        store.setProperty(ASK_JOURNAL, journal(null));
+        throw e;
+      }
+      quota -= to;
+      sentNow++;
+      unwritten.push(family.id);
+      if (sentNow % FLUSH_EVERY === 0) flush();
+    }
+  } finally {
+    flush();
+  }
+  const total = state.sent + sentNow;
+  const rest = toAsk.length - sentNow;
+  if (stopped === 'quota') {
+    return { state: { sent: total }, done: true, processed: total, total: total + rest, message: `Asked ${plural(total, 'family', 'families')}. Google's daily email limit is reached; ${plural(rest, 'family', 'families')} still to ask. Everything sent is recorded: continue tomorrow.`, problems };
+  }
+  if (stopped === 'time') return { state: { sent: total }, done: false, processed: total, total: total + rest, message: `Asked ${plural(total, 'family', 'families')}, ${rest} to go.`, problems };
+  return { state: { sent: total }, done: true, processed: total, total, message: `Asked ${plural(total, 'family', 'families')} when they can come, each with its own link.`, problems };
+}
+
+export const ASK_JOB: JobSpec<AskState> = {
+  name: 'ask',
+  label: 'asking families when they can come',
+  start: () => ({ sent: 0 }),
+  step: (state, ctx) => runAsk(state, ctx, false),
+};
+
+/** The same, first forgetting the families marked unconfirmed: they are sent the request again. */
+export const ASK_AGAIN_JOB: JobSpec<AskState> = {
+  name: 'ask-again',
+  label: 'asking families again',
+  start: () => ({ sent: 0 }),
+  step: (state, ctx) => runAsk(state, ctx, true),
+};

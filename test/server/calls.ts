@@ -1,0 +1,26 @@
+/** What the server tests do with the bundle: call it as the sidebar does, run a job to its end, read the document's properties. */
+import type { openSchool } from '../../preview/school';
+import type { JobProgress, Result } from '../../src/shared/api';
+
+type School = ReturnType<typeof openSchool>;
+
+/** The value of a server call that must succeed (its error message otherwise). */
+export function ok<T>(result: unknown): T {
+  const r = result as Result<T>;
+  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
+  return r.value;
+}
+
+/** A sidebar operation, chunk after chunk, to its end. */
+export function run(s: School, job: string): JobProgress {
+  for (let i = 0; i < 20; i++) {
+    const p = ok<JobProgress>(s.bundle.callFromClient('runJob', [job]));
+    if (p.done) return p;
+  }
+  throw new Error(`${job} never finished`);
+}
+
+/** The document's properties, as the add-on keeps them. */
+export function props(s: School): Map<string, string> {
+  return s.emulator.kv.properties.get(`document:${s.emulator.spreadsheet.id}`) ?? new Map();
+}
