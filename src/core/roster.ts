@@ -64,6 +64,12 @@ export interface RosterResult {
   siblingFamilies: number;
 }
 
+/** A phone number as a key: its digits ("(555) 010-0142" and "555.010.0142" are one number), or ''. */
+function phoneKey(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.length >= 5 ? digits : '';
+}
+
 /** A shared address on this many students of different surnames looks like a placeholder. */
 const PLACEHOLDER_STUDENTS = 6;
 
@@ -266,7 +272,9 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
     const self = `s:${s.id}`;
     uf.find(self);
     if (s.familyId) uf.union(self, `f:${s.familyId}`);
-    else for (const g of s.guardians) uf.union(self, `e:${g.email}`);
+    else if (s.guardians.length) for (const g of s.guardians) uf.union(self, `e:${g.email}`);
+    // No address: siblings share the family's phone number.
+    else if (phoneKey(s.phone)) uf.union(self, `p:${phoneKey(s.phone)}`);
   }
   const groups = new Map<string, Student[]>();
   for (const s of students) {
@@ -279,20 +287,27 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
     members.sort((a, b) => a.row - b.row);
     const contacts: Guardian[] = [];
     for (const s of members) for (const g of s.guardians) if (!contacts.some((c) => c.email === g.email)) contacts.push(g);
-    if (contacts.length === 0) {
+    const phone = members.map((s) => phoneKey(s.phone)).find(Boolean);
+    const column = table.columns.get('Guardian 1 Email') ?? 1;
+    const cell = (row: number) => describeCell({ sheet: 'Roster', row, column }, table.headerText.get('Guardian 1 Email'));
+    if (contacts.length === 0 && !phone) {
       for (const s of members) {
-        const column = table.columns.get('Guardian 1 Email') ?? 1;
         problems.push({
           severity: 'error',
           where: { sheet: 'Roster', row: s.row, column },
-          message: `${describeCell({ sheet: 'Roster', row: s.row, column }, table.headerText.get('Guardian 1 Email'))}: no family contact can be reached for ${s.firstName} ${s.lastName}. Add a guardian's email.`,
+          message: `${cell(s.row)}: no family contact can be reached for ${s.firstName} ${s.lastName}. Add a guardian's email, or a phone number (Phone column).`,
         });
         unreachable.add(s.id);
       }
       continue;
     }
+    if (contacts.length === 0) {
+      // Reachable by phone and on paper: a printed letter and the phone list instead of emails.
+      const first = members[0]!;
+      problems.push({ severity: 'warning', where: { sheet: 'Roster', row: first.row, column }, message: `${cell(first.row)}: no email for ${first.firstName} ${first.lastName}'s family. They get a printed letter (Letters sheet) and are on the phone list instead of emails and invitations.` });
+    }
     const explicit = members.find((s) => s.familyId)?.familyId;
-    const id = explicit ? `F-${explicit}` : `F-${fnv([...contacts.map((c) => c.email)].sort()[0]!)}`;
+    const id = explicit ? `F-${explicit}` : `F-${fnv(contacts.length ? [...contacts.map((c) => c.email)].sort()[0]! : `phone:${phone}`)}`;
     const surnames = new Map<string, number>();
     for (const s of members) if (s.lastName) surnames.set(s.lastName, (surnames.get(s.lastName) ?? 0) + 1);
     const name = [...surnames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? members[0]!.firstName;

@@ -4,8 +4,8 @@
  * name, and the same link later changes the answer or asks for another time). Without this a
  * family had no way to learn its link: it lived only in the document's properties.
  *
- * - Who is asked: every family of the Roster that has not been asked and has not answered yet
- *   (the Roster import reports a family without an email address, so every family has one).
+ * - Who is asked: every family of the Roster with an email address that has not been asked and
+ *   has not answered yet. Families with a phone only are counted for a person to phone.
  * - Once per family, also across interruptions: the mark `slc:asked:<family ID>` is the record
  *   (document properties; the Roster is the school's sheet and is never written). A journal
  *   names what this run sent and what it was sending; marks are written every FLUSH_EVERY
@@ -61,6 +61,8 @@ export interface AskPicture {
   /** Families with email not asked and not answered. */
   toAsk: Family[];
   asked: number;
+  /** Families without email (the Roster gave a phone): a person phones them. */
+  noEmail: number;
   /** Families a cut-off run may or may not have emailed, with their link (for a person to send). */
   unsure: { family: Family; link: string }[];
 }
@@ -75,6 +77,7 @@ export function askPicture(roster: RosterResult, props: Record<string, string>, 
   return {
     toAsk: withEmail.filter((f) => !mark(f.id) && !answered.has(f.id)),
     asked: withEmail.filter((f) => mark(f.id) && mark(f.id) !== UNSURE).length,
+    noEmail: roster.families.length - withEmail.length,
     unsure: withEmail
       .filter((f) => mark(f.id) === UNSURE && !answered.has(f.id))
       .map((family) => ({ family, link: record && props[FAMILY_CODE_PREFIX + family.id] ? linkFor(record, props[FAMILY_CODE_PREFIX + family.id]!) : '' })),

@@ -645,7 +645,12 @@ export function questionnaireStep(ctx: StepContext): StepState {
   const problems = [...p.unconfirmed, ...(p.ask?.unsure ?? []).map(unsureProblem), ...p.changeRequests, ...p.noShows];
   const toAsk = p.ask?.toAsk.length ?? 0;
   const counts = [
-    ...(p.ask ? [{ label: 'families asked when they can come', value: p.ask.asked }] : []),
+    ...(p.ask
+      ? [
+          { label: 'families asked when they can come', value: p.ask.asked },
+          { label: 'families without email (to phone)', value: p.ask.noEmail },
+        ]
+      : []),
     { label: 'change requests', value: p.changeRequests.length },
     { label: 'no-shows to offer a new time', value: p.noShows.length },
     { label: 'families due the questionnaire', value: p.due },
@@ -680,7 +685,7 @@ export function questionnaireStep(ctx: StepContext): StepState {
     next: p.due
       ? 'Send each family its questionnaire link (one email per family, in its language).'
       : asking
-        ? 'Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.'
+        ? `Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.${p.ask?.noEmail ? ` Phone the ${plural(p.ask.noEmail, 'family', 'families')} without email (Roster, Phone).` : ''}`
         : ctx.conferences === 0
           ? 'Give families a few days to answer, then build the schedule (step 4): it places each family in the times it chose.'
           : 'Answers arrive in the Feedback sheet and the Summary by themselves. Mark attendance in the Schedule’s Status column.',

@@ -72,7 +72,10 @@ describe('desiredEvent', () => {
     const problems = s.rows.map((r) => desiredEvent(s, r, ctx())).map((d) => ('problem' in d ? d.problem : null));
     expect(problems[0]).toMatchObject({ where: { sheet: 'Schedule', row: 2, column: 12 } });
     expect(problems[0]!.message).toContain('"not-an-email" is not an email address');
-    expect(problems[1]!.message).toContain('no guardian email');
+    // No email is a family reached on paper, not an error: a warning that says so.
+    expect(problems[0]!.severity).toBe('error');
+    expect(problems[1]).toMatchObject({ severity: 'warning', where: { row: 3, column: 12 } });
+    expect(problems[1]!.message).toContain('no email, so no invitation: this family gets a printed letter');
     expect(problems[2]).toMatchObject({ where: { row: 4, column: 3 } });
   });
 });

@@ -108,6 +108,24 @@ describe('the roster', () => {
     expect(r.rowsRejected).toBe(5);
   });
 
+  it('takes a family with a phone and no email (siblings by their shared number), to be reached by letter and phone', () => {
+    const values = [
+      HEADER,
+      ['1', 'Ana', 'Kaya', '3', 'Ms. Rivera', '', 'Elif Kaya', '', '', '', '(555) 010-0142', 'tr', ''],
+      ['2', 'Can', 'Kaya', '5', 'Ms. Rivera', '', 'Elif Kaya', '', '', '', '555.010.0142', 'tr', ''],
+      ['3', 'Bo', 'Lind', '4', 'Ms. Rivera', '', '', '', '', '', '', '', ''],
+    ];
+    const r = parseRoster(values, TEACHERS);
+    expect(r.students.map((s) => s.id)).toEqual(['1', '2']);
+    expect(r.families).toHaveLength(1);
+    expect(r.families[0]).toMatchObject({ contacts: [], studentIds: ['1', '2'], language: 'tr' });
+    expect(r.problems.find((p) => p.where?.row === 2)).toMatchObject({ severity: 'warning', where: { column: 8 } });
+    expect(r.problems.find((p) => p.where?.row === 2)!.message).toContain('printed letter');
+    // Neither an email nor a phone: nobody can be reached, and the row says what to add.
+    expect(r.problems.find((p) => p.where?.row === 4)).toMatchObject({ severity: 'error' });
+    expect(r.problems.find((p) => p.where?.row === 4)!.message).toContain("Add a guardian's email, or a phone number (Phone column).");
+  });
+
   it('keeps hostile and non-Latin text exactly as written', () => {
     const values = [HEADER, ['1', '=HYPERLINK("http://evil")', '<script>alert(1)</script>', '3', 'Ms. Rivera', '', '王芳', 'w@f.example', '', '', '', '中文', '']];
     const r = parseRoster(values, TEACHERS);

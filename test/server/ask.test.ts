@@ -92,6 +92,42 @@ describe('asking families when they can come', () => {
     expect(step(s).action?.job).toBe('forms');
   });
 
+  it('a family with a phone and no email is not emailed but counted to phone, gets no invitation but a printed letter and a place on the phone list', () => {
+    const s = withForms();
+    const sheet = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const header = sheet.values()[0]!.map(String);
+    const [id, family] = [...families(s)].find(([, f]) => f.emails.length > 0 && f.rows.length === 1)!;
+    // The school's export has a Phone column; this family gave a number and no address.
+    sheet.put(1, header.length + 1, { v: 'Phone' });
+    for (const row of family.rows) {
+      for (const h of ['Parent Email', 'Guardian 2 Email']) sheet.put(row, header.indexOf(h) + 1, { v: '' });
+      sheet.put(row, header.length + 1, { v: '(555) 010-0142' });
+    }
+    const roster = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'roster')!;
+    expect(roster.problems.some((p) => p.severity === 'error')).toBe(false);
+    expect(roster.problems.some((p) => p.message.includes('printed letter'))).toBe(true);
+    expect(count(step(s), 'families without email (to phone)')).toBe(1);
+    expect(step(s).next).toContain('Phone the 1 family without email (Roster, Phone).');
+    run(s, 'ask');
+    expect(s.emulator.mail.sent.some((m) => m.to.some((t) => family.emails.includes(t)))).toBe(false);
+
+    // Scheduled like everyone; invited by letter, not by Calendar.
+    run(s, 'schedule');
+    const [sh = [], ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    // Their conference: the only one without an address (their Family ID now comes from the phone).
+    const theirs = rows.filter((r) => String(r[sh.indexOf('Emails')]) === '');
+    expect(theirs).toHaveLength(1);
+    expect(theirs[0]![sh.indexOf('Family ID')]).not.toBe(id);
+    const invites = run(s, 'invites');
+    expect(invites.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(invites.problems.some((p) => p.message.includes('no email, so no invitation'))).toBe(true);
+    expect(s.emulator.calendar.events()).toHaveLength(rows.length - 1);
+    s.emulator.ws.clock.set(Date.UTC(2026, 10, 16, 17, 0));
+    run(s, 'reminders');
+    const letters = s.emulator.spreadsheet.sheetByName('Letters')!.values().map((r) => r.join(' ')).join('\n');
+    expect(letters).toContain('(555) 010-0142');
+  });
+
   it('gives a family added to the Roster after the forms were made its own code and link', () => {
     const s = withForms();
     const sheet = s.emulator.spreadsheet.sheetByName('Roster')!;
