@@ -212,12 +212,21 @@ export const PAGE = `<!DOCTYPE html>
       return h('button', { type: 'button', 'aria-selected': String(key === current), 'data-tab': key, onclick: function () { current = key; render(); } }, n);
     }));
   }
+  // What the view on screen was drawn from: a view whose data has not changed is left as it is.
+  // The sidebar makes the page reload its state after every call; redrawing the Mail view each
+  // time rebuilt every message's frame (a hundred and more in a round) and could keep a slow
+  // machine's browser busy for tens of seconds.
+  var drawn = '';
   function render() {
     document.getElementById('school').textContent = '· ' + state.spreadsheet.name;
     document.getElementById('clock').textContent = 'Virtual time: ' + state.now;
     tabs();
     var sheet = state.spreadsheet.sheets.find(function (s) { return s.name === current; });
     var view = document.getElementById('view');
+    var data = sheet ? [sheet, state.spreadsheet.activeRange] : current === 'Mail' ? state.mail : current === 'Calendar' ? state.calendar : current === 'Forms' ? [state.forms, state.familyLinks, submitted] : state.executions;
+    var signature = current + '|' + JSON.stringify(data);
+    if (signature === drawn) return;
+    drawn = signature;
     var content = sheet ? sheetView(sheet) : current === 'Mail' ? mailView() : current === 'Calendar' ? calendarView() : current === 'Forms' ? formsView() : executionsView();
     view.replaceChildren.apply(view, [].concat(content));
     var active = view.querySelector('td.active');
