@@ -225,10 +225,12 @@ export const PAGE = `<!DOCTYPE html>
     var view = document.getElementById('view');
     var data = sheet ? [sheet, state.spreadsheet.activeRange] : current === 'Mail' ? state.mail : current === 'Calendar' ? state.calendar : current === 'Forms' ? [state.forms, state.familyLinks, submitted] : state.executions;
     var signature = current + '|' + JSON.stringify(data);
-    if (signature === drawn) return;
-    drawn = signature;
-    var content = sheet ? sheetView(sheet) : current === 'Mail' ? mailView() : current === 'Calendar' ? calendarView() : current === 'Forms' ? formsView() : executionsView();
-    view.replaceChildren.apply(view, [].concat(content));
+    if (signature !== drawn) {
+      drawn = signature;
+      var content = sheet ? sheetView(sheet) : current === 'Mail' ? mailView() : current === 'Calendar' ? calendarView() : current === 'Forms' ? formsView() : executionsView();
+      view.replaceChildren.apply(view, [].concat(content));
+    }
+    // A problem clicked again brings its cell back into sight, redrawn or not.
     var active = view.querySelector('td.active');
     if (active) active.scrollIntoView({ block: 'center', inline: 'center' });
   }

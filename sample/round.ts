@@ -178,7 +178,7 @@ function checkUnconfirmedAsks(): Action {
     name: 'check unconfirmed requests',
     run: (s) => {
       // What the sidebar lists (test/server/ask.test.ts shows it does), read where it keeps it.
-      const unsure = Object.entries(props(s)).filter(([k, v]) => k.startsWith('slc:asked:') && v === 'unconfirmed');
+      const unsure = Object.entries(props(s)).filter(([k, v]) => k.startsWith('slc:asked:') && v.endsWith(' · unconfirmed'));
       const roster = parseRoster(s.emulator.spreadsheet.sheetByName('Roster')!.values(), null, {});
       const arrived = (id: string) => {
         const emails = roster.families.find((f) => f.id === id)?.contacts.map((c) => c.email) ?? [];

@@ -10,7 +10,7 @@ import { splitList } from './cells';
 import { describeCell } from './errors';
 import { cleanText, normalizeEmail, normalizeLanguage, parseYesNo, type WallClockOf } from './normalize';
 import { readScheduleSheet, type ExistingRow } from './schedule/sheet';
-import { joinNames, renderMessage } from './templates';
+import { joinNames, renderMessage, type TemplateSet } from './templates';
 
 /** The tag every conference event carries (CalendarEvent.setTag), valued with the conference ID. */
 export const CONFERENCE_TAG = 'slc-conference';
@@ -102,6 +102,8 @@ export interface TeacherPlace {
 
 export interface SpecContext {
   settings: Settings;
+  /** Edited and translated texts, by language (the sidebar's Templates); built-in ones otherwise. */
+  templates?: Record<string, TemplateSet>;
   /** The host teacher's window holding this conference (for the teacher's email and video link). */
   placeOf(teacher: string, date: string, start: number): TeacherPlace | undefined;
 }
@@ -141,7 +143,7 @@ export function desiredEvent(sheet: InviteSheet, r: InviteRow, ctx: SpecContext)
     replyTo: settings.replyTo || settings.schoolName,
     round: r.round || settings.roundName,
     interpreter: r.interpreter,
-  });
+  }, ctx.templates ?? {});
   const guests = [...r.emails];
   if (settings.inviteTeachers && place?.email && !guests.includes(place.email.toLowerCase())) guests.push(place.email.toLowerCase());
   return {
@@ -198,6 +200,8 @@ export interface SyncPlan {
   /** Rows whose event is as the sheet says. */
   upToDate: InviteRow[];
   problems: Problem[];
+  /** This round's rows without an email address: families reached by printed letter, not invited. */
+  byLetter: InviteRow[];
 }
 
 /**
@@ -208,6 +212,7 @@ export function planSync(sheet: InviteSheet, round: string, synced: Map<string, 
   const actions: SyncAction[] = [];
   const upToDate: InviteRow[] = [];
   const problems: Problem[] = [];
+  const byLetter: InviteRow[] = [];
   const seen = new Set<string>();
   for (const r of sheet.rows) {
     if (r.conferenceId) {
@@ -226,6 +231,10 @@ export function planSync(sheet: InviteSheet, round: string, synced: Map<string, 
       continue;
     }
     const desired = desiredEvent(sheet, r, ctx);
+    if (r.emails.length === 0 && r.badEmails.length === 0 && !record && !r.eventId) {
+      byLetter.push(r);
+      continue;
+    }
     if ('problem' in desired) {
       problems.push(desired.problem);
       continue;
@@ -241,7 +250,7 @@ export function planSync(sheet: InviteSheet, round: string, synced: Map<string, 
   for (const [conferenceId, record] of synced) {
     if (!seen.has(conferenceId)) actions.push({ kind: 'cancel', conferenceId, row: null, eventId: record.e });
   }
-  return { actions, upToDate, problems };
+  return { actions, upToDate, problems, byLetter };
 }
 
 /** An event as Calendar holds it now. */

@@ -265,6 +265,18 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
     }
   }
   for (const s of students) s.guardians = s.guardians.filter((g) => !placeholders.has(g.email));
+  // The same for a phone number given for many students without email (the school office's).
+  const phoneSurnames = new Map<string, Set<string>>();
+  for (const s of students) if (!s.guardians.length && phoneKey(s.phone)) phoneSurnames.set(phoneKey(s.phone), (phoneSurnames.get(phoneKey(s.phone)) ?? new Set()).add(nameKey(s.lastName)));
+  const placeholderPhones = new Set<string>();
+  for (const [key, surnames] of phoneSurnames) {
+    const users = students.filter((s) => !s.guardians.length && phoneKey(s.phone) === key);
+    if (users.length < PLACEHOLDER_STUDENTS || surnames.size <= 2) continue;
+    placeholderPhones.add(key);
+    const column = table.columns.get('Phone') ?? 1;
+    problems.push({ severity: 'warning', where: { sheet: 'Roster', row: users[0]!.row, column }, message: `${describeCell({ sheet: 'Roster', row: users[0]!.row, column }, table.headerText.get('Phone'))}: ${users[0]!.phone} is given for ${users.length} students with different surnames and no email; it looks like a shared number, so it does not make them one family.` });
+  }
+  const familyPhone = (s: Student) => (placeholderPhones.has(phoneKey(s.phone)) ? '' : phoneKey(s.phone));
 
   // Families: by Family ID where given, else by shared guardian email.
   const uf = new UnionFind();
@@ -274,7 +286,7 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
     if (s.familyId) uf.union(self, `f:${s.familyId}`);
     else if (s.guardians.length) for (const g of s.guardians) uf.union(self, `e:${g.email}`);
     // No address: siblings share the family's phone number.
-    else if (phoneKey(s.phone)) uf.union(self, `p:${phoneKey(s.phone)}`);
+    else if (familyPhone(s)) uf.union(self, `p:${familyPhone(s)}`);
   }
   const groups = new Map<string, Student[]>();
   for (const s of students) {
@@ -287,7 +299,7 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
     members.sort((a, b) => a.row - b.row);
     const contacts: Guardian[] = [];
     for (const s of members) for (const g of s.guardians) if (!contacts.some((c) => c.email === g.email)) contacts.push(g);
-    const phone = members.map((s) => phoneKey(s.phone)).find(Boolean);
+    const phone = members.map(familyPhone).find(Boolean);
     const column = table.columns.get('Guardian 1 Email') ?? 1;
     const cell = (row: number) => describeCell({ sheet: 'Roster', row, column }, table.headerText.get('Guardian 1 Email'));
     if (contacts.length === 0 && !phone) {

@@ -29,11 +29,15 @@ import { documentProperties, parseJson } from './props';
 import { FLUSH_EVERY, messageSettings } from './reminders';
 import { plural } from './steps';
 
-/** The mark of a family asked: when (yyyy-MM-dd HH:mm in the school's zone), or UNSURE. */
+/**
+ * The mark of a family asked: "<round> · <yyyy-MM-dd HH:mm in the school's zone>", or
+ * "<round> · unconfirmed". A mark of an earlier round does not count: each round asks again.
+ */
 export const ASKED_PREFIX = 'slc:asked:';
 const ASK_JOURNAL = 'slc:ask:journal';
 /** The mark of a family whose email a cut-off run may or may not have sent. */
 export const UNSURE = 'unconfirmed';
+const markOf = (round: string, what: string) => `${round} · ${what}`;
 /** A journal names at most this many families, to stay well under a property's 9 KB. */
 const JOURNAL_MAX_CHARS = 7000;
 
@@ -68,14 +72,21 @@ export interface AskPicture {
 }
 
 /** Where each family stands; `journal` is read as if its marks were written. */
-export function askPicture(roster: RosterResult, props: Record<string, string>, availability: unknown[][] | null): AskPicture {
+export function askPicture(roster: RosterResult, props: Record<string, string>, availability: unknown[][] | null, round: string): AskPicture {
   const pending = parseJson<Journal>(props[ASK_JOURNAL] ?? null);
-  const mark = (id: string): string | undefined => props[ASKED_PREFIX + id] ?? (pending?.sent.includes(id) ? pending.stamp : pending?.sending === id ? UNSURE : undefined);
+  const any = (id: string): string | undefined => props[ASKED_PREFIX + id] ?? (pending?.sent.includes(id) ? pending.stamp : pending?.sending === id ? markOf(round, UNSURE) : undefined);
+  // This round's mark: what it says after "<round> · ", or undefined.
+  const mark = (id: string): string | undefined => {
+    const value = any(id);
+    return value?.startsWith(markOf(round, '')) ? value.slice(markOf(round, '').length) : undefined;
+  };
   const answered = answeredFamilies(availability);
   const record = readFormsState(props).availability;
   const withEmail = roster.families.filter((f) => familyEmails(f).length > 0);
   return {
-    toAsk: withEmail.filter((f) => !mark(f.id) && !answered.has(f.id)),
+    // A family that answered before it was ever asked (an earlier link, a paper form typed in)
+    // is not asked; in a later round everyone is asked again.
+    toAsk: withEmail.filter((f) => !mark(f.id) && !(answered.has(f.id) && !any(f.id))),
     asked: withEmail.filter((f) => mark(f.id) && mark(f.id) !== UNSURE).length,
     noEmail: roster.families.length - withEmail.length,
     unsure: withEmail
@@ -139,7 +150,7 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
     for (const id of left.sent) marks[ASKED_PREFIX + id] = left.stamp;
     // Cut between writing the marks and dropping the journal, the family it names as being sent
     // is already marked sent: that mark stands.
-    if (left.sending && !props[ASKED_PREFIX + left.sending]) marks[ASKED_PREFIX + left.sending] = UNSURE;
+    if (left.sending && props[ASKED_PREFIX + left.sending] !== left.stamp) marks[ASKED_PREFIX + left.sending] = markOf(settings.roundName, UNSURE);
     if (Object.keys(marks).length) store.setProperties(marks);
     store.deleteProperty(ASK_JOURNAL);
     props = { ...props, ...marks };
@@ -150,12 +161,12 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   // it did not arrive): their marks go, so they are asked like the others.
   if (again && !state.sent) {
     for (const [key, value] of Object.entries(props)) {
-      if (!key.startsWith(ASKED_PREFIX) || value !== UNSURE) continue;
+      if (!key.startsWith(ASKED_PREFIX) || value !== markOf(settings.roundName, UNSURE)) continue;
       store.deleteProperty(key);
       delete props[key];
     }
   }
-  const { toAsk } = askPicture(roster, props, availability);
+  const { toAsk } = askPicture(roster, props, availability, settings.roundName);
   if (toAsk.length === 0) {
     return { state, done: true, processed: state.sent, total: state.sent, message: state.sent ? `Asked ${plural(state.sent, 'family', 'families')} when they can come.` : 'Every family with an email address has been asked or has answered.' };
   }
@@ -173,7 +184,7 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   for (const language of fellBack) problems.push({ severity: 'warning', message: `The request could not be translated into "${language}" with its fields intact, so those families get it in English. Write the text in the sidebar's Templates to fix this.` });
 
   const forText = messageSettings(settings);
-  const stamp = Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd HH:mm');
+  const stamp = markOf(settings.roundName, Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd HH:mm'));
   let unwritten: string[] = [];
   const flush = () => {
     if (unwritten.length) store.setProperties(Object.fromEntries(unwritten.map((id) => [ASKED_PREFIX + id, stamp])));

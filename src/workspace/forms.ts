@@ -22,11 +22,12 @@ import { languageName, LANGUAGE_NAMES, cleanText, normalizeLanguage } from '../c
 import { AVAILABILITY, FEEDBACK, SCHEDULE, type SheetSpec } from '../core/schema';
 import { readScheduleSheet, readAvailability, type ExistingRow } from '../core/schedule/sheet';
 import type { Interval } from '../core/schedule/types';
-import { renderMessage } from '../core/templates';
+import { renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
 import { readSchool, readSettings, wallClockIn } from './data';
 import type { ChunkResult, JobContext, JobSpec } from './jobs';
 import { askPicture, unsureProblem, type AskPicture } from './ask';
+import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
 import { placeAtOnce } from './placement';
@@ -483,13 +484,16 @@ function dueFamilies(read: Pick<ScheduleRead, 'rows' | 'columns'>, round: string
     if (r.round !== round || NOT_ASKED.has(r.status) || !r.date || r.date >= today) continue;
     if (sentCol && filled(r.values[sentCol - 1])) continue;
     if (!linkOnSend && (!linkCol || !tokenOfLink(r.values[linkCol - 1]))) continue;
+    // A family without email cannot be mailed its link (it is reached by letter and phone).
+    const emails = read.columns.get('Emails');
+    if (emails && !cleanText(r.values[emails - 1])) continue;
     const key = r.familyId || r.conferenceId;
     byFamily.set(key, [...(byFamily.get(key) ?? []), r]);
   }
   return [...byFamily].map(([familyId, rows]) => ({ familyId, rows }));
 }
 
-function sendQuestionnaire(due: Due, read: ScheduleRead, settings: Settings): number {
+function sendQuestionnaire(due: Due, read: ScheduleRead, settings: Settings, stored: Record<string, TemplateSet>): number {
   const cell = (r: ExistingRow, h: string) => cleanText(r.values[(read.columns.get(h) ?? 0) - 1]);
   const first = due.rows[0]!;
   const to = [...new Set(due.rows.flatMap((r) => cell(r, 'Emails').split(/[;,]/).map((e) => e.trim()).filter(Boolean)))];
@@ -510,7 +514,7 @@ function sendQuestionnaire(due: Due, read: ScheduleRead, settings: Settings): nu
     replyTo: settings.replyTo,
     round: settings.roundName,
     interpreter: false,
-  });
+  }, stored);
   MailApp.sendEmail({ to: to.join(','), subject: message.subject, body: message.text, htmlBody: message.html, name: settings.senderName || settings.schoolName, ...(settings.replyTo ? { replyTo: settings.replyTo } : {}) });
   return to.length;
 }
@@ -546,6 +550,9 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
       else if (unsure.has(r.conferenceId)) stamps.set(r.row, UNCONFIRMED);
     }
     const due = dueFamilies(fresh, settings.roundName, Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd')).filter((d) => !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)));
+    // The texts as edited in the sidebar; languages without built-in texts translated once.
+    const languageOf = (d: Due) => normalizeLanguage(d.rows[0]!.values[(fresh.columns.get('Language') ?? 0) - 1]) || settings.defaultLanguage;
+    const { stored } = due.length ? ensureTranslations(due.map(languageOf), storedTemplates()) : { stored: {} };
     let quota = MailApp.getRemainingDailyQuota();
     let sent = 0;
     let stopped = '';
@@ -557,7 +564,7 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
         break;
       }
       props.setProperty(SENT_JOURNAL, JSON.stringify({ sent: [...journal], sending: family.rows.map((r) => r.conferenceId) }));
-      quota -= sendQuestionnaire(family, fresh, settings);
+      quota -= sendQuestionnaire(family, fresh, settings, stored);
       for (const r of family.rows) {
         journal.add(r.conferenceId);
         stamps.set(r.row, stamp);
@@ -594,6 +601,8 @@ interface FormsPicture {
   unconfirmed: Problem[];
   /** Who has been asked for their availability (null without a roster). */
   ask: AskPicture | null;
+  /** This round's conferences on the Schedule. */
+  conferences: number;
 }
 
 function picture(ctx: StepContext): FormsPicture | null {
@@ -634,8 +643,8 @@ function picture(ctx: StepContext): FormsPicture | null {
   const unconfirmed = rows
     .filter((r) => sentCol && r.values[sentCol - 1] === UNCONFIRMED)
     .map((r): Problem => ({ severity: 'warning', where: where(r, 'Questionnaire Sent'), message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId}: the questionnaire email may not have gone out (the run was cut off while sending). Ask the family; clear the Questionnaire Sent cell to send it again.` }));
-  const ask = roster ? askPicture(roster, ctx.props, sheets(AVAILABILITY.name)) : null;
-  return { state, due, sent, answered, changeRequests, noShows, unconfirmed, ask };
+  const ask = roster ? askPicture(roster, ctx.props, sheets(AVAILABILITY.name), round) : null;
+  return { state, due, sent, answered, changeRequests, noShows, unconfirmed, ask, conferences: rows.length };
 }
 
 export function questionnaireStep(ctx: StepContext): StepState {
@@ -669,14 +678,14 @@ export function questionnaireStep(ctx: StepContext): StepState {
   const ask = { job: 'ask', label: `Ask families when they can come (${toAsk})` } as const;
   const update = { job: 'forms', label: 'Update the forms and links' } as const;
   // Before the conferences, asking families is the step's work; after them, the questionnaire.
-  const asking = !p.due && toAsk > 0 && ctx.conferences === 0;
+  const asking = !p.due && toAsk > 0 && p.conferences === 0;
   return step('questionnaire', {
     status: problems.length ? 'attention' : p.due || asking ? 'ready' : 'done',
     headline: p.due
       ? `${plural(p.due, 'family', 'families')} had their conference and can be sent the questionnaire.`
       : asking
         ? `${plural(toAsk, 'family', 'families')} can be asked when they can come.`
-        : ctx.conferences === 0
+        : p.conferences === 0
           ? `Every family with email has been asked when it can come; answers arrive in the Availability sheet.`
           : `${p.answered} of ${ctx.conferences} conferences answered the questionnaire.`,
     counts,
@@ -686,7 +695,7 @@ export function questionnaireStep(ctx: StepContext): StepState {
       ? 'Send each family its questionnaire link (one email per family, in its language).'
       : asking
         ? `Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.${p.ask?.noEmail ? ` Phone the ${plural(p.ask.noEmail, 'family', 'families')} without email (Roster, Phone).` : ''}`
-        : ctx.conferences === 0
+        : p.conferences === 0
           ? 'Give families a few days to answer, then build the schedule (step 4): it places each family in the times it chose.'
           : 'Answers arrive in the Feedback sheet and the Summary by themselves. Mark attendance in the Schedule’s Status column.',
     action: p.due ? { job: 'questionnaire', label: `Send the questionnaire (${p.due})` } : asking ? ask : update,

@@ -41,6 +41,7 @@ import type { Problem, Settings, StepState } from '../shared/api';
 import { readSettings, readSheet, wallClockIn } from './data';
 import type { ChunkResult, JobContext, JobSpec } from './jobs';
 import { documentProperties, parseJson, PROP } from './props';
+import { ensureTranslations, storedTemplates } from './messages';
 import { messageSettings } from './reminders';
 import { plural, step, type StepContext } from './steps';
 
@@ -90,6 +91,8 @@ function readAll(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Record<str
     // With no reply-to in Settings, the invitation names the sending account's address (as the
     // reminders do), not the school's name, which a family cannot reply to.
     settings: messageSettings(settings),
+    // The texts as edited and translated in the sidebar (translations made by the sync itself).
+    templates: storedTemplates(props),
     placeOf: (teacher, date, start) => {
       const name = teacher.toLowerCase();
       const w = windows.find((x) => (x.teacher.toLowerCase() === name || x.teacherEmail === name) && x.date === date && x.start <= start && start < x.end);
@@ -145,6 +148,7 @@ export function invitesStep(context: StepContext): StepState {
     { label: 'accepted', value: withStatus('accepted').length },
     { label: 'tentative', value: withStatus('tentative').length },
     { label: 'declined', value: declined.length },
+    { label: 'by letter (no email)', value: plan.byLetter.length },
   ];
   const stale = answersDue(reading.props, reading.synced, Date.now());
   return step('invites', {
@@ -354,6 +358,9 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
   const reading = readAll(ss, props, todayIn(ss));
   if (!reading) throw new UserError('There is no Schedule sheet. Run Set up, then build the schedule.');
   const { settings, invites, synced } = reading;
+  // Families in a language without built-in texts: translated once (LanguageApp), then kept.
+  const languages = invites.rows.filter((r) => !r.round || r.round === settings.roundName).map((r) => r.language || settings.defaultLanguage);
+  reading.ctx.templates = ensureTranslations(languages, reading.ctx.templates ?? {}).stored;
   const plan = planSync(invites, settings.roundName, synced, reading.ctx);
   const due = !state.answersChecked && answersDue(props, synced, job.now().getTime());
   const resumeAfterCut = Boolean(props[OPEN_PROP]);

@@ -1,9 +1,12 @@
 /**
  * Templates kept in the document: what a person edited in the sidebar, and LanguageApp's
  * translations for languages without built-in texts (kept so each language is translated once,
- * and so a person can correct them). One document property holds them all:
- * { language: { kind: { subject, body } } } (https://developers.google.com/apps-script/guides/properties:
- * 9 KB per value, 500 KB per store; a full set of four kinds is about 3 KB per language).
+ * and so a person can correct them). One document property per language,
+ * `slc:templates:<language>` = { kind: { subject, body } }: a value may hold 9 KB
+ * (https://developers.google.com/apps-script/guides/properties: 9 KB per value, 500 KB per
+ * store), and a full set of five kinds is about 2.5 KB, more in bytes for Arabic or Vietnamese;
+ * all languages in one value, as an earlier version kept them, would pass 9 KB with a few.
+ * That older single value (`slc:templates`) is still read, and replaced on the next write.
  */
 import { UserError } from '../core/errors';
 import { BUILT_IN, FIELD_NAMES, INTERPRETER, MESSAGE_KINDS, protectFields, renderMessage, restoreFields, templateFor, type MessageKind, type Template, type TemplateSet, unknownFields } from '../core/templates';
@@ -16,13 +19,31 @@ import { messageSettings, readConferences, reminderTrigger, unitFields } from '.
 
 export const TEMPLATES_PROP = 'slc:templates';
 
+const LANGUAGE_PREFIX = `${TEMPLATES_PROP}:`;
+
 export function storedTemplates(props: Record<string, string> | null = null): Record<string, TemplateSet> {
-  const text = props ? props[TEMPLATES_PROP] : documentProperties().getProperty(TEMPLATES_PROP);
-  return parseJson<Record<string, TemplateSet>>(text) ?? {};
+  const all = props ?? documentProperties().getProperties();
+  const out: Record<string, TemplateSet> = { ...(parseJson<Record<string, TemplateSet>>(all[TEMPLATES_PROP] ?? null) ?? {}) };
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith(LANGUAGE_PREFIX)) continue;
+    const set = parseJson<TemplateSet>(value);
+    if (set) out[key.slice(LANGUAGE_PREFIX.length)] = set;
+  }
+  return out;
 }
 
-function writeTemplates(all: Record<string, TemplateSet>): void {
-  documentProperties().setProperty(TEMPLATES_PROP, JSON.stringify(all));
+/** Writes the languages given (one value each, in one call); the old single value goes. */
+function writeTemplates(all: Record<string, TemplateSet>, languages: string[] = Object.keys(all)): void {
+  const store = documentProperties();
+  const values: Record<string, string> = {};
+  for (const language of languages) values[LANGUAGE_PREFIX + language] = JSON.stringify(all[language] ?? {});
+  if (store.getProperty(TEMPLATES_PROP) !== null) {
+    for (const language of Object.keys(all)) values[LANGUAGE_PREFIX + language] = JSON.stringify(all[language] ?? {});
+    store.setProperties(values);
+    store.deleteProperty(TEMPLATES_PROP);
+    return;
+  }
+  store.setProperties(values);
 }
 
 /** Saves one edited template, refusing one that names a field that does not exist. */
@@ -32,7 +53,7 @@ export function saveTemplate(kind: MessageKind, language: string, template: Temp
   if (!template.subject.trim() || !template.body.trim()) throw new UserError(`The ${kind} template needs a subject and a body. Nothing was saved.`);
   const all = storedTemplates();
   all[language] = { ...(all[language] ?? {}), [kind]: { subject: template.subject, body: template.body } };
-  writeTemplates(all);
+  writeTemplates(all, [language]);
   return template;
 }
 
@@ -41,7 +62,7 @@ export function resetTemplate(kind: MessageKind, language: string): void {
   const all = storedTemplates();
   if (!all[language]?.[kind]) return;
   delete all[language]![kind];
-  writeTemplates(all);
+  writeTemplates(all, [language]);
 }
 
 /**
@@ -52,7 +73,7 @@ export function resetTemplate(kind: MessageKind, language: string): void {
  */
 export function ensureTranslations(languages: Iterable<string>, stored: Record<string, TemplateSet>): { stored: Record<string, TemplateSet>; fellBack: string[] } {
   const fellBack: string[] = [];
-  let changed = false;
+  const changed: string[] = [];
   for (const language of new Set(languages)) {
     if (!language || BUILT_IN[language] || MESSAGE_KINDS.every((kind) => stored[language]?.[kind])) continue;
     const set: TemplateSet = { ...(stored[language] ?? {}) };
@@ -71,10 +92,10 @@ export function ensureTranslations(languages: Iterable<string>, stored: Record<s
     if (failed) fellBack.push(language);
     else {
       stored = { ...stored, [language]: set };
-      changed = true;
+      changed.push(language);
     }
   }
-  if (changed) writeTemplates(stored);
+  if (changed.length) writeTemplates(stored, changed);
   return { stored, fellBack };
 }
 

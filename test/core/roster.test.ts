@@ -126,6 +126,14 @@ describe('the roster', () => {
     expect(r.problems.find((p) => p.where?.row === 4)!.message).toContain("Add a guardian's email, or a phone number (Phone column).");
   });
 
+  it('does not make one family of students without email who share a placeholder phone number', () => {
+    const rows = ['Ames', 'Bell', 'Cruz', 'Diaz', 'Egan', 'Ford'].map((last, i) => [String(i + 1), 'Kid', last, '3', 'Ms. Rivera', '', '', '', '', '', '555-000-0000', '', '']);
+    const r = parseRoster([HEADER, ...rows], TEACHERS);
+    expect(r.families).toHaveLength(0);
+    expect(r.problems.some((p) => p.message.includes('looks like a shared number'))).toBe(true);
+    expect(r.problems.filter((p) => p.severity === 'error')).toHaveLength(6);
+  });
+
   it('keeps hostile and non-Latin text exactly as written', () => {
     const values = [HEADER, ['1', '=HYPERLINK("http://evil")', '<script>alert(1)</script>', '3', 'Ms. Rivera', '', '王芳', 'w@f.example', '', '', '', '中文', '']];
     const r = parseRoster(values, TEACHERS);

@@ -5,7 +5,7 @@
 import { openSchool } from '../../preview/school';
 import { ok, props, run } from './calls';
 import { parseRoster } from '../../src/core/roster';
-import type { Overview, StepState, TemplatePreview, TemplateView } from '../../src/shared/api';
+import type { Overview, Settings, StepState, TemplatePreview, TemplateView } from '../../src/shared/api';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -120,7 +120,9 @@ describe('asking families when they can come', () => {
     expect(theirs[0]![sh.indexOf('Family ID')]).not.toBe(id);
     const invites = run(s, 'invites');
     expect(invites.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(invites.problems.some((p) => p.message.includes('no email, so no invitation'))).toBe(true);
+    const invitesStep = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'invites')!;
+    expect(count(invitesStep, 'by letter (no email)')).toBe(1);
+    expect(invitesStep.status).toBe('done');
     expect(s.emulator.calendar.events()).toHaveLength(rows.length - 1);
     s.emulator.ws.clock.set(Date.UTC(2026, 10, 16, 17, 0));
     run(s, 'reminders');
@@ -224,5 +226,53 @@ describe('asking families when they can come', () => {
     }
     // Some cuts fell on a send: the case a person has to check did happen.
     expect(cutWhileSending).toBeGreaterThan(0);
+  });
+});
+
+describe('the texts a school edits and the translations it keeps reach every message', () => {
+  it('invitations and the questionnaire use the edited English text, and families in a translated language get the translation', () => {
+    const s = withForms(60);
+    const edited = { subject: 'Conference for {{students}} with {{teacher}} ({{date}})', body: 'Dear {{family}} family, see you on {{date}} at {{time}} in {{where}}. {{school}}' };
+    ok(s.bundle.callFromClient('saveTemplate', ['invite', 'en', edited]));
+    ok(s.bundle.callFromClient('saveTemplate', ['questionnaire', 'en', { subject: 'Tell us about {{students}}’s conference', body: 'Dear {{family}} family: {{link}}' }]));
+    run(s, 'schedule');
+    run(s, 'invites');
+    const [header = [], ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const language = (r: unknown[]) => String(r[header.indexOf('Language')]);
+    const events = s.emulator.calendar.events();
+    const titleOf = (r: unknown[]) => events.find((e) => e.tags['slc-conference'] === r[header.indexOf('Conference ID')])?.title ?? '';
+    const english = rows.filter((r) => language(r) === '' || language(r) === 'English');
+    const arabic = rows.filter((r) => language(r) === 'Arabic');
+    expect(english.length).toBeGreaterThan(0);
+    expect(arabic.length).toBeGreaterThan(0);
+    for (const r of english) expect(titleOf(r)).toMatch(/^Conference for .+ with /);
+    // The translator's stand-in marks its work: Arabic families get the translation, not English.
+    for (const r of arabic) expect(titleOf(r)).toMatch(/^\[ar\] /);
+
+    s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+    run(s, 'questionnaire');
+    const subjects = s.emulator.mail.sent.filter((m) => m.sentAt >= '2026-12').map((m) => m.subject);
+    expect(subjects.some((x) => x.startsWith('Tell us about '))).toBe(true);
+    expect(subjects.some((x) => x.startsWith('[ar] '))).toBe(true);
+    expect(subjects.some((x) => x.startsWith('How did the conference'))).toBe(false);
+    // Each language kept in its own document property (a value may hold 9 KB).
+    expect([...props(s).keys()].filter((k) => k.startsWith('slc:templates:')).sort()).toEqual(expect.arrayContaining(['slc:templates:ar', 'slc:templates:en']));
+    expect(props(s).has('slc:templates')).toBe(false);
+  });
+
+  it('in the next round, every family is asked again', () => {
+    const s = withForms();
+    run(s, 'ask');
+    const first = s.emulator.mail.sent.length;
+    const view = ok<{ settings: Settings }>(s.bundle.callFromClient('getSettings', []));
+    ok(s.bundle.callFromClient('saveSettings', [{ ...view.settings, roundName: 'Spring' }]));
+    // The new round's questionnaire first (the step offers it), then the request again.
+    expect(step(s).action?.job).toBe('forms');
+    run(s, 'forms');
+    expect(step(s).action).toEqual({ job: 'ask', label: `Ask families when they can come (${first})` });
+    run(s, 'ask');
+    expect(s.emulator.mail.sent).toHaveLength(2 * first);
+    run(s, 'ask');
+    expect(s.emulator.mail.sent).toHaveLength(2 * first);
   });
 });
