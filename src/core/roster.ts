@@ -288,6 +288,15 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
     // No address: siblings share the family's phone number.
     else if (familyPhone(s)) uf.union(self, `p:${familyPhone(s)}`);
   }
+  // A student without email whose phone number is a sibling's (who has one) is in that family,
+  // when that number belongs to one family only (a number shared by two families joins neither).
+  const phoneOnly = new Set(students.filter((s) => !s.familyId && !s.guardians.length && familyPhone(s)).map(familyPhone));
+  const familiesByPhone = new Map<string, Set<string>>();
+  for (const s of students) {
+    if (!s.guardians.length || !phoneOnly.has(familyPhone(s))) continue;
+    familiesByPhone.set(familyPhone(s), (familiesByPhone.get(familyPhone(s)) ?? new Set()).add(uf.find(`s:${s.id}`)));
+  }
+  for (const [phone, roots] of familiesByPhone) if (roots.size === 1) uf.union([...roots][0]!, `p:${phone}`);
   const groups = new Map<string, Student[]>();
   for (const s of students) {
     const root = uf.find(`s:${s.id}`);

@@ -126,6 +126,21 @@ describe('the roster', () => {
     expect(r.problems.find((p) => p.where?.row === 4)!.message).toContain("Add a guardian's email, or a phone number (Phone column).");
   });
 
+  it('puts a student without email in the family of a sibling with the same phone number', () => {
+    const values = [
+      HEADER,
+      ['1', 'Ana', 'Kaya', '3', 'Ms. Rivera', '', 'Elif Kaya', 'elif@f.example', '', '', '555 010 0142', '', ''],
+      ['2', 'Can', 'Kaya', '5', 'Ms. Rivera', '', '', '', '', '', '(555) 010-0142', '', ''],
+    ];
+    const r = parseRoster(values, TEACHERS);
+    expect(r.families).toHaveLength(1);
+    expect(r.families[0]).toMatchObject({ studentIds: ['1', '2'], contacts: [{ email: 'elif@f.example' }] });
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // The same number on two families with email: it joins neither (and never merges them).
+    const two = parseRoster([...values, ['3', 'Eda', 'Ulu', '4', 'Ms. Rivera', '', '', 'ulu@f.example', '', '', '555-010-0142', '', '']], TEACHERS);
+    expect(two.families.map((f) => f.studentIds).sort()).toEqual([['1'], ['2'], ['3']]);
+  });
+
   it('does not make one family of students without email who share a placeholder phone number', () => {
     const rows = ['Ames', 'Bell', 'Cruz', 'Diaz', 'Egan', 'Ford'].map((last, i) => [String(i + 1), 'Kid', last, '3', 'Ms. Rivera', '', '', '', '', '', '555-000-0000', '', '']);
     const r = parseRoster([HEADER, ...rows], TEACHERS);
