@@ -114,16 +114,15 @@ function where(sheet: InviteSheet, row: number, header: string) {
 
 /** The event a row asks for, or the problem that keeps it from being sent. */
 export function desiredEvent(sheet: InviteSheet, r: InviteRow, ctx: SpecContext): { spec: EventSpec } | { problem: Problem } {
-  const problem = (header: string, text: string, severity: 'error' | 'warning' = 'error') => {
+  const problem = (header: string, text: string) => {
     const at = where(sheet, r.row, header);
-    return { problem: { severity, where: at, message: `${describeCell(at, header)}: ${text}` } };
+    return { problem: { severity: 'error' as const, where: at, message: `${describeCell(at, header)}: ${text}` } };
   };
   if (!r.conferenceId) return problem('Conference ID', 'this conference has no ID, so it cannot be invited. Rebuild the schedule to give it one.');
   if (!r.date) return problem('Date', 'no readable date; the invitation waits until there is one.');
   if (r.start === null || r.end === null || r.end <= r.start) return problem('Start', 'no readable start and end (the end after the start); the invitation waits until they are fixed.');
   if (r.badEmails.length > 0) return problem('Emails', `"${r.badEmails.join('; ')}" is not an email address. Fix it; the invitation waits until then.`);
-  // A family without email (the Roster gave a phone only) gets its letter instead: no event.
-  if (r.emails.length === 0) return problem('Emails', 'no email, so no invitation: this family gets a printed letter (Reminders step, Letters sheet) and is on the phone list. To invite them, add an email on the Roster and rebuild, or type it here.', 'warning');
+  if (r.emails.length === 0) return problem('Emails', 'no guardian email to update its invitation with. Add one on the Roster and rebuild, or type it here.');
   const { settings } = ctx;
   const place = ctx.placeOf(r.teacher, r.date, r.start);
   const videoLink = place?.videoLink ?? '';
@@ -230,11 +229,13 @@ export function planSync(sheet: InviteSheet, round: string, synced: Map<string, 
       if (eventId) actions.push({ kind: 'cancel', conferenceId: r.conferenceId, row: r, eventId });
       continue;
     }
-    const desired = desiredEvent(sheet, r, ctx);
+    // A family without email (the Roster gave a phone only) is reached by its printed letter:
+    // no event to make. (One whose event exists and whose address went is a problem below.)
     if (r.emails.length === 0 && r.badEmails.length === 0 && !record && !r.eventId) {
       byLetter.push(r);
       continue;
     }
+    const desired = desiredEvent(sheet, r, ctx);
     if ('problem' in desired) {
       problems.push(desired.problem);
       continue;

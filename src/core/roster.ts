@@ -266,12 +266,11 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
   }
   for (const s of students) s.guardians = s.guardians.filter((g) => !placeholders.has(g.email));
   // The same for a phone number given for many students without email (the school office's).
-  const phoneSurnames = new Map<string, Set<string>>();
-  for (const s of students) if (!s.guardians.length && phoneKey(s.phone)) phoneSurnames.set(phoneKey(s.phone), (phoneSurnames.get(phoneKey(s.phone)) ?? new Set()).add(nameKey(s.lastName)));
+  const phoneUsers = new Map<string, Student[]>();
+  for (const s of students) if (!s.guardians.length && phoneKey(s.phone)) phoneUsers.set(phoneKey(s.phone), [...(phoneUsers.get(phoneKey(s.phone)) ?? []), s]);
   const placeholderPhones = new Set<string>();
-  for (const [key, surnames] of phoneSurnames) {
-    const users = students.filter((s) => !s.guardians.length && phoneKey(s.phone) === key);
-    if (users.length < PLACEHOLDER_STUDENTS || surnames.size <= 2) continue;
+  for (const [key, users] of phoneUsers) {
+    if (users.length < PLACEHOLDER_STUDENTS || new Set(users.map((u) => nameKey(u.lastName))).size <= 2) continue;
     placeholderPhones.add(key);
     const column = table.columns.get('Phone') ?? 1;
     problems.push({ severity: 'warning', where: { sheet: 'Roster', row: users[0]!.row, column }, message: `${describeCell({ sheet: 'Roster', row: users[0]!.row, column }, table.headerText.get('Phone'))}: ${users[0]!.phone} is given for ${users.length} students with different surnames and no email; it looks like a shared number, so it does not make them one family.` });

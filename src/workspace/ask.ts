@@ -15,7 +15,7 @@
  * - The daily quota is read first; a run at the limit stops cleanly and the next continues.
  */
 import { UserError } from '../core/errors';
-import { CODE_MARK, FAMILY_CODE_PREFIX, linkFor, readFormsState } from '../core/formlinks';
+import { availabilityLinks, CODE_MARK, FAMILY_CODE_PREFIX, linkFor, readFormsState } from '../core/formlinks';
 import { cleanText } from '../core/normalize';
 import type { Family, RosterResult } from '../core/roster';
 import { AVAILABILITY } from '../core/schema';
@@ -26,7 +26,7 @@ import type { ChunkResult, JobContext, JobSpec } from './jobs';
 import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
-import { FLUSH_EVERY, messageSettings } from './reminders';
+import { FLUSH_EVERY, mailFamily, messageSettings } from './reminders';
 import { plural } from './steps';
 
 /**
@@ -71,27 +71,28 @@ export interface AskPicture {
   unsure: { family: Family; link: string }[];
 }
 
-/** Where each family stands; `journal` is read as if its marks were written. */
+/** Where each family stands; a journal left by a cut-off run is read as if its marks were written. */
 export function askPicture(roster: RosterResult, props: Record<string, string>, availability: unknown[][] | null, round: string): AskPicture {
   const pending = parseJson<Journal>(props[ASK_JOURNAL] ?? null);
-  const any = (id: string): string | undefined => props[ASKED_PREFIX + id] ?? (pending?.sent.includes(id) ? pending.stamp : pending?.sending === id ? markOf(round, UNSURE) : undefined);
+  /** The family's mark, of whichever round. */
+  const anyRound = (id: string): string | undefined => props[ASKED_PREFIX + id] ?? (pending?.sent.includes(id) ? pending.stamp : pending?.sending === id ? markOf(round, UNSURE) : undefined);
   // This round's mark: what it says after "<round> · ", or undefined.
   const mark = (id: string): string | undefined => {
-    const value = any(id);
+    const value = anyRound(id);
     return value?.startsWith(markOf(round, '')) ? value.slice(markOf(round, '').length) : undefined;
   };
   const answered = answeredFamilies(availability);
-  const record = readFormsState(props).availability;
+  const links = availabilityLinks(props);
   const withEmail = roster.families.filter((f) => familyEmails(f).length > 0);
   return {
     // A family that answered before it was ever asked (an earlier link, a paper form typed in)
     // is not asked; in a later round everyone is asked again.
-    toAsk: withEmail.filter((f) => !mark(f.id) && !(answered.has(f.id) && !any(f.id))),
+    toAsk: withEmail.filter((f) => !mark(f.id) && !(answered.has(f.id) && !anyRound(f.id))),
     asked: withEmail.filter((f) => mark(f.id) && mark(f.id) !== UNSURE).length,
     noEmail: roster.families.length - withEmail.length,
     unsure: withEmail
       .filter((f) => mark(f.id) === UNSURE && !answered.has(f.id))
-      .map((family) => ({ family, link: record && props[FAMILY_CODE_PREFIX + family.id] ? linkFor(record, props[FAMILY_CODE_PREFIX + family.id]!) : '' })),
+      .map((family) => ({ family, link: links.get(family.id) ?? '' })),
   };
 }
 
@@ -117,11 +118,7 @@ function send(family: Family, link: string, settings: Settings, forText: Setting
     { school: settings.schoolName, family: family.name, students: joinNames(students, language), teacher: '', date: '', start: 0, end: 0, room: '', videoLink: '', link, replyTo: forText.replyTo, round: settings.roundName, interpreter: false },
     stored,
   );
-  // One message per family, to its own addresses only (MailApp.sendEmail(message)).
-  const options: GoogleAppsScript.Mail.MailAdvancedParameters = { to: familyEmails(family).join(','), subject: message.subject, body: message.text, htmlBody: message.html };
-  if (settings.senderName) options.name = settings.senderName;
-  if (settings.replyTo) options.replyTo = settings.replyTo;
-  MailApp.sendEmail(options);
+  mailFamily(familyEmails(family), message, settings);
 }
 
 interface AskState {
@@ -179,7 +176,7 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   const problems: Problem[] = [];
   const { stored, fellBack } = ensureTranslations(
     toAsk.map((f) => f.language || settings.defaultLanguage),
-    storedTemplates(),
+    storedTemplates(props),
   );
   for (const language of fellBack) problems.push({ severity: 'warning', message: `The request could not be translated into "${language}" with its fields intact, so those families get it in English. Write the text in the sidebar's Templates to fix this.` });
 

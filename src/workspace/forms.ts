@@ -479,18 +479,23 @@ interface Due {
 function dueFamilies(read: Pick<ScheduleRead, 'rows' | 'columns'>, round: string, today: string, linkOnSend = false): Due[] {
   const sentCol = read.columns.get('Questionnaire Sent');
   const linkCol = read.columns.get('Feedback Link');
+  const emailsCol = read.columns.get('Emails');
   const byFamily = new Map<string, ExistingRow[]>();
   for (const r of read.rows) {
     if (r.round !== round || NOT_ASKED.has(r.status) || !r.date || r.date >= today) continue;
     if (sentCol && filled(r.values[sentCol - 1])) continue;
     if (!linkOnSend && (!linkCol || !tokenOfLink(r.values[linkCol - 1]))) continue;
     // A family without email cannot be mailed its link (it is reached by letter and phone).
-    const emails = read.columns.get('Emails');
-    if (emails && !cleanText(r.values[emails - 1])) continue;
+    if (emailsCol && !cleanText(r.values[emailsCol - 1])) continue;
     const key = r.familyId || r.conferenceId;
     byFamily.set(key, [...(byFamily.get(key) ?? []), r]);
   }
   return [...byFamily].map(([familyId, rows]) => ({ familyId, rows }));
+}
+
+/** The family's language code: the Schedule shows it by name ("Spanish"); templates are keyed by code. */
+function languageOf(due: Due, read: Pick<ScheduleRead, 'columns'>, settings: Settings): string {
+  return normalizeLanguage(due.rows[0]!.values[(read.columns.get('Language') ?? 0) - 1]) || settings.defaultLanguage;
 }
 
 function sendQuestionnaire(due: Due, read: ScheduleRead, settings: Settings, stored: Record<string, TemplateSet>): number {
@@ -498,9 +503,7 @@ function sendQuestionnaire(due: Due, read: ScheduleRead, settings: Settings, sto
   const first = due.rows[0]!;
   const to = [...new Set(due.rows.flatMap((r) => cell(r, 'Emails').split(/[;,]/).map((e) => e.trim()).filter(Boolean)))];
   if (to.length === 0) return 0;
-  // The Schedule shows the language by name ("Spanish"); the templates are keyed by code.
-  const language = normalizeLanguage(first.values[(read.columns.get('Language') ?? 0) - 1]);
-  const message = renderMessage('questionnaire', language || settings.defaultLanguage, {
+  const message = renderMessage('questionnaire', languageOf(due, read, settings), {
     school: settings.schoolName,
     family: cell(first, 'Family'),
     students: due.rows.map((r) => cell(r, 'Students')).join(', '),
@@ -531,7 +534,8 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const settings = readSettings(ss);
     const props = documentProperties();
-    const record = readFormsState(props.getProperties()).questionnaires?.[settings.roundName];
+    const all = props.getProperties();
+    const record = readFormsState(all).questionnaires?.[settings.roundName];
     if (!record) throw new UserError(`There is no ${settings.roundName} questionnaire yet: create the family forms first.`);
     const fresh = readSchedule(ss);
     ensureFeedbackLinks(fresh, record, settings.roundName);
@@ -541,7 +545,7 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     // stamped now, never sent twice. Being sent when the run was cut off: MailApp cannot tell
     // whether it left, so it is not sent again (no family gets it twice) but marked for a
     // person to check (they clear the cell to send it again).
-    const saved = parseJson<string[] | { sent: string[]; sending: string[] }>(props.getProperty(SENT_JOURNAL));
+    const saved = parseJson<string[] | { sent: string[]; sending: string[] }>(all[SENT_JOURNAL] ?? null);
     const journal = new Set(Array.isArray(saved) ? saved : (saved?.sent ?? []));
     const unsure = new Set(Array.isArray(saved) ? [] : (saved?.sending ?? []));
     const stamps = new Map<number, unknown>();
@@ -551,8 +555,7 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     }
     const due = dueFamilies(fresh, settings.roundName, Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd')).filter((d) => !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)));
     // The texts as edited in the sidebar; languages without built-in texts translated once.
-    const languageOf = (d: Due) => normalizeLanguage(d.rows[0]!.values[(fresh.columns.get('Language') ?? 0) - 1]) || settings.defaultLanguage;
-    const { stored } = due.length ? ensureTranslations(due.map(languageOf), storedTemplates()) : { stored: {} };
+    const { stored } = due.length ? ensureTranslations(due.map((d) => languageOf(d, fresh, settings)), storedTemplates(all)) : { stored: {} };
     let quota = MailApp.getRemainingDailyQuota();
     let sent = 0;
     let stopped = '';
@@ -687,7 +690,7 @@ export function questionnaireStep(ctx: StepContext): StepState {
         ? `${plural(toAsk, 'family', 'families')} can be asked when they can come.`
         : p.conferences === 0
           ? `Every family with email has been asked when it can come; answers arrive in the Availability sheet.`
-          : `${p.answered} of ${ctx.conferences} conferences answered the questionnaire.`,
+          : `${p.answered} of ${p.conferences} conferences answered the questionnaire.`,
     counts,
     problems: problems.slice(0, 25),
     problemCount: problems.length,

@@ -32,18 +32,12 @@ export function storedTemplates(props: Record<string, string> | null = null): Re
   return out;
 }
 
-/** Writes the languages given (one value each, in one call); the old single value goes. */
-function writeTemplates(all: Record<string, TemplateSet>, languages: string[] = Object.keys(all)): void {
+/** Writes the languages given (one value each, in one call); the old single value goes, all its languages moved. */
+function writeTemplates(all: Record<string, TemplateSet>, languages: string[]): void {
   const store = documentProperties();
-  const values: Record<string, string> = {};
-  for (const language of languages) values[LANGUAGE_PREFIX + language] = JSON.stringify(all[language] ?? {});
-  if (store.getProperty(TEMPLATES_PROP) !== null) {
-    for (const language of Object.keys(all)) values[LANGUAGE_PREFIX + language] = JSON.stringify(all[language] ?? {});
-    store.setProperties(values);
-    store.deleteProperty(TEMPLATES_PROP);
-    return;
-  }
-  store.setProperties(values);
+  const legacy = store.getProperty(TEMPLATES_PROP) !== null;
+  store.setProperties(Object.fromEntries((legacy ? Object.keys(all) : languages).map((language) => [LANGUAGE_PREFIX + language, JSON.stringify(all[language] ?? {})])));
+  if (legacy) store.deleteProperty(TEMPLATES_PROP);
 }
 
 /** Saves one edited template, refusing one that names a field that does not exist. */

@@ -20,7 +20,7 @@ import { documentProperties, parseJson } from './props';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import type { RosterResult } from '../core/roster';
 import { splitList } from '../core/cells';
-import { joinNames, renderMessage, type MessageFields, type TemplateSet } from '../core/templates';
+import { joinNames, renderMessage, type MessageFields, type RenderedMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
 import { readSchool, readSettings, wallClockIn } from './data';
 import type { ChunkResult, JobContext, JobSpec } from './jobs';
@@ -123,16 +123,21 @@ export function wallNow(date: Date, timeZone: string): WallNow {
   return { date: day!, minutes: Number(hh) * 60 + Number(mm) };
 }
 
-/** Sends one reminder: one message to the family's own addresses, nobody else's. */
-function sendReminder(due: DueReminder, settings: Settings, forText: Settings, stored: Record<string, TemplateSet>): void {
-  const message = renderMessage('reminder', due.language, unitFields(due.conferences, forText, due.language), stored);
-  // MailApp.sendEmail(message): to is comma-separated; name is the sender's display name (the
-  // account's own name when omitted); replyTo overrides the reply address
-  // (https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(Object)).
-  const options: GoogleAppsScript.Mail.MailAdvancedParameters = { to: due.emails.join(','), subject: message.subject, body: message.text, htmlBody: message.html };
+/**
+ * One message to one family's own addresses, nobody else's, from the user's account.
+ * MailApp.sendEmail(message): to is comma-separated; name is the sender's display name (the
+ * account's own name when omitted); replyTo overrides the reply address
+ * (https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(Object)).
+ */
+export function mailFamily(emails: string[], message: RenderedMessage, settings: Settings): void {
+  const options: GoogleAppsScript.Mail.MailAdvancedParameters = { to: emails.join(','), subject: message.subject, body: message.text, htmlBody: message.html };
   if (settings.senderName) options.name = settings.senderName;
   if (settings.replyTo) options.replyTo = settings.replyTo;
   MailApp.sendEmail(options);
+}
+
+function sendReminder(due: DueReminder, settings: Settings, forText: Settings, stored: Record<string, TemplateSet>): void {
+  mailFamily(due.emails, renderMessage('reminder', due.language, unitFields(due.conferences, forText, due.language), stored), settings);
 }
 
 /**

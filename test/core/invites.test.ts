@@ -72,16 +72,23 @@ describe('desiredEvent', () => {
     const problems = s.rows.map((r) => desiredEvent(s, r, ctx())).map((d) => ('problem' in d ? d.problem : null));
     expect(problems[0]).toMatchObject({ where: { sheet: 'Schedule', row: 2, column: 12 } });
     expect(problems[0]!.message).toContain('"not-an-email" is not an email address');
-    // No email is a family reached on paper, not an error: a warning that says so.
-    expect(problems[0]!.severity).toBe('error');
-    expect(problems[1]).toMatchObject({ severity: 'warning', where: { row: 3, column: 12 } });
-    expect(problems[1]!.message).toContain('no email, so no invitation: this family gets a printed letter');
+    expect(problems[1]).toMatchObject({ severity: 'error', where: { row: 3, column: 12 } });
+    expect(problems[1]!.message).toContain('no guardian email');
     expect(problems[2]).toMatchObject({ where: { row: 4, column: 3 } });
   });
 });
 
 describe('planSync', () => {
   const synced = (spec: EventSpec, eventId = 'e1'): Map<string, SyncedRecord> => new Map([[spec.conferenceId, { e: eventId, f: fingerprint(spec) }]]);
+
+  it('plans no event and no problem for a family without email (it gets a letter); one whose address went after its invitation is a problem', () => {
+    const fresh = planSync(sheet(row({ Emails: '' })), 'Fall', new Map(), ctx());
+    expect(fresh).toMatchObject({ actions: [], problems: [] });
+    expect(fresh.byLetter.map((r) => r.row)).toEqual([2]);
+    const invited = planSync(sheet(row({ Emails: '', 'Event ID': 'e1', Status: 'invited' })), 'Fall', synced(specOf()), ctx());
+    expect(invited.byLetter).toEqual([]);
+    expect(invited.problems).toMatchObject([{ severity: 'error', where: { row: 2, column: 12 } }]);
+  });
 
   it('creates events for rows never sent', () => {
     const plan = planSync(sheet(row({})), 'Fall', new Map(), ctx());

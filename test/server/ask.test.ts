@@ -257,7 +257,18 @@ describe('the texts a school edits and the translations it keeps reach every mes
     expect(subjects.some((x) => x.startsWith('How did the conference'))).toBe(false);
     // Each language kept in its own document property (a value may hold 9 KB).
     expect([...props(s).keys()].filter((k) => k.startsWith('slc:templates:')).sort()).toEqual(expect.arrayContaining(['slc:templates:ar', 'slc:templates:en']));
+  });
+
+  it('texts kept by an earlier version in one property are still used, and moved to one property per language on the next save', () => {
+    const s = withForms();
+    const reminder = { subject: 'Soon: {{students}} with {{teacher}}', body: 'Dear {{family}} family, {{date}} {{time}}, {{where}}.' };
+    props(s).set('slc:templates', JSON.stringify({ en: { reminder }, vi: { reminder: { subject: '[vi] {{students}}', body: '[vi] {{family}}' } } }));
+    expect(ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'en'])).template).toEqual(reminder);
+    ok(s.bundle.callFromClient('saveTemplate', ['invite', 'en', { subject: 'Invitation for {{students}}', body: 'Dear {{family}} family, {{date}}.' }]));
     expect(props(s).has('slc:templates')).toBe(false);
+    expect(JSON.parse(props(s).get('slc:templates:en')!)).toMatchObject({ reminder, invite: { subject: 'Invitation for {{students}}' } });
+    expect(JSON.parse(props(s).get('slc:templates:vi')!)).toMatchObject({ reminder: { subject: '[vi] {{students}}' } });
+    expect(ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'en'])).source).toBe('edited');
   });
 
   it('in the next round, every family is asked again', () => {
