@@ -8,10 +8,16 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name='innerHTML']", message: 'Never put data into innerHTML: build nodes (src/sidebar/dom.ts).' },
+        {
+          selector: "MemberExpression[property.name='innerHTML']",
+          message: 'Never put data into innerHTML: build nodes (src/sidebar/dom.ts).',
+        },
       ],
     },
   },
@@ -19,15 +25,42 @@ export default tseslint.config(
     files: ['src/core/**', 'src/workspace/**', 'src/server/**', 'src/shared/**'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-globals': ['error', 'Date.now', 'setTimeout', 'window', 'document', 'require', 'process'],
+      'no-restricted-globals': [
+        'error',
+        'Date.now',
+        'setTimeout',
+        'window',
+        'document',
+        'require',
+        'process',
+      ],
     },
   },
   {
     files: ['src/server/**', 'src/workspace/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'GmailApp', message: 'GmailApp needs the restricted full-Gmail scope; use MailApp.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'GmailApp',
+          message: 'GmailApp needs the restricted full-Gmail scope; use MailApp.',
+        },
+      ],
     },
   },
   { files: ['src/sidebar/**'], languageOptions: { globals: globals.browser } },
-  { files: ['*.cjs', '*.mjs', 'emulator/**', 'test/**', 'scripts/**', 'preview/**', 'demo/**', 'bench/**', 'sample/**'], languageOptions: { globals: { ...globals.node, ...globals.jest } } },
+  {
+    files: [
+      '*.cjs',
+      '*.mjs',
+      'emulator/**',
+      'test/**',
+      'scripts/**',
+      'preview/**',
+      'demo/**',
+      'bench/**',
+      'sample/**',
+    ],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+  },
 );

@@ -59,17 +59,30 @@ export async function solveExact(problem: Problem, timeLimitSeconds = 60): Promi
       for (let t = w.start; t + L <= w.end; t += step) {
         let rank = 0;
         if (fam.availability) {
-          const fits = fam.availability.filter((a) => a.date === w.date && a.start <= t && t + L <= a.end);
+          const fits = fam.availability.filter(
+            (a) => a.date === w.date && a.start <= t && t + L <= a.end,
+          );
           if (fits.length === 0) continue;
           rank = Math.min(...fits.map((a) => a.rank));
         }
-        vars.push({ name: `x${vars.length}`, student: s.id, family: s.familyId, teacher: s.teacherEmail, date: w.date, start: t, end: t + L, rank, cell: `${w.teacherEmail}|${w.date}|${t}|${w.capacity}` });
+        vars.push({
+          name: `x${vars.length}`,
+          student: s.id,
+          family: s.familyId,
+          teacher: s.teacherEmail,
+          date: w.date,
+          start: t,
+          end: t + L,
+          rank,
+          cell: `${w.teacherEmail}|${w.date}|${t}|${w.capacity}`,
+        });
       }
     }
   }
   const lines: string[] = [];
   const objective: string[] = [];
-  for (const v of vars) objective.push(`+ ${SCORE.placed - (v.rank > 1 ? SCORE.rank * (v.rank - 1) : 0)} ${v.name}`);
+  for (const v of vars)
+    objective.push(`+ ${SCORE.placed - (v.rank > 1 ? SCORE.rank * (v.rank - 1) : 0)} ${v.name}`);
   const constraints: string[] = [];
   let n = 0;
   const add = (terms: string[], rhs: string) => {
@@ -80,8 +93,16 @@ export async function solveExact(problem: Problem, timeLimitSeconds = 60): Promi
     for (const v of vars) m.set(key(v), [...(m.get(key(v)) ?? []), v]);
     return m;
   };
-  for (const list of group((v) => v.student).values()) add(list.map((v) => `+ ${v.name}`), '<= 1');
-  for (const [cell, list] of group((v) => v.cell)) add(list.map((v) => `+ ${v.name}`), `<= ${cell.split('|')[3]}`);
+  for (const list of group((v) => v.student).values())
+    add(
+      list.map((v) => `+ ${v.name}`),
+      '<= 1',
+    );
+  for (const [cell, list] of group((v) => v.cell))
+    add(
+      list.map((v) => `+ ${v.name}`),
+      `<= ${cell.split('|')[3]}`,
+    );
   // Families: conflicting pairs of different students.
   const sibling = new Set<string>();
   for (const list of group((v) => v.family).values()) {
@@ -95,7 +116,8 @@ export async function solveExact(problem: Problem, timeLimitSeconds = 60): Promi
         if (a.student === b.student || a.date !== b.date) continue;
         const overlap = a.start < b.end && b.start < a.end;
         const gap = a.start >= b.end ? a.start - b.end : b.start - a.end;
-        if (overlap || (a.teacher !== b.teacher && gap < B)) add([`+ ${a.name}`, `+ ${b.name}`], '<= 1');
+        if (overlap || (a.teacher !== b.teacher && gap < B))
+          add([`+ ${a.name}`, `+ ${b.name}`], '<= 1');
       }
     }
   }
@@ -105,8 +127,14 @@ export async function solveExact(problem: Problem, timeLimitSeconds = 60): Promi
     const points = new Set(inLang.map((v) => `${v.date}|${v.start}`));
     for (const p of points) {
       const [date, t] = p.split('|');
-      const running = inLang.filter((v) => v.date === date && v.start <= Number(t) && Number(t) < v.end);
-      if (running.length > limit) add(running.map((v) => `+ ${v.name}`), `<= ${limit}`);
+      const running = inLang.filter(
+        (v) => v.date === date && v.start <= Number(t) && Number(t) < v.end,
+      );
+      if (running.length > limit)
+        add(
+          running.map((v) => `+ ${v.name}`),
+          `<= ${limit}`,
+        );
     }
   }
   // Days a sibling family comes: y_f_d >= x for each of its conferences that day.
@@ -118,22 +146,45 @@ export async function solveExact(problem: Problem, timeLimitSeconds = 60): Promi
       const y = `y_${dayVars.length}`;
       dayVars.push(y);
       objective.push(`- ${SCORE.extraDay} ${y}`);
-      for (const v of vars.filter((x) => x.family === f && x.date === d)) add([`+ ${v.name}`, `- ${y}`], '<= 0');
+      for (const v of vars.filter((x) => x.family === f && x.date === d))
+        add([`+ ${v.name}`, `- ${y}`], '<= 0');
       k++;
     }
     void k;
   }
-  lines.push('Maximize', ` obj: ${objective.join(' ') || '0 x0'}`, 'Subject To', ...constraints, 'Binary', ...vars.map((v) => ` ${v.name}`), ...dayVars.map((y) => ` ${y}`), 'End');
+  lines.push(
+    'Maximize',
+    ` obj: ${objective.join(' ') || '0 x0'}`,
+    'Subject To',
+    ...constraints,
+    'Binary',
+    ...vars.map((v) => ` ${v.name}`),
+    ...dayVars.map((y) => ` ${y}`),
+    'End',
+  );
   const highs = await highsLoader();
   const t0 = performance.now();
   const result = highs.solve(lines.join('\n'), { time_limit: timeLimitSeconds, mip_rel_gap: 0 });
   const seconds = (performance.now() - t0) / 1000;
-  const chosen = vars.filter((v) => ((result.Columns as Record<string, { Primal: number }>)[v.name]?.Primal ?? 0) > 0.5);
+  const chosen = vars.filter(
+    (v) => ((result.Columns as Record<string, { Primal: number }>)[v.name]?.Primal ?? 0) > 0.5,
+  );
   // Each family with siblings pays for its days beyond the first: the constant it was spared.
   const objectiveValue = result.ObjectiveValue + SCORE.extraDay * sibling.size;
   const schedule: Schedule = {
-    conferences: chosen.map((v) => ({ studentIds: [v.student], familyId: v.family, teacherEmail: v.teacher, date: v.date, start: v.start, end: v.end, fixed: false, rank: v.rank })),
-    unplaced: problem.students.filter((s) => !chosen.some((v) => v.student === s.id)).map((s) => ({ studentId: s.id, reason: 'not placed by the ILP' })),
+    conferences: chosen.map((v) => ({
+      studentIds: [v.student],
+      familyId: v.family,
+      teacherEmail: v.teacher,
+      date: v.date,
+      start: v.start,
+      end: v.end,
+      fixed: false,
+      rank: v.rank,
+    })),
+    unplaced: problem.students
+      .filter((s) => !chosen.some((v) => v.student === s.id))
+      .map((s) => ({ studentId: s.id, reason: 'not placed by the ILP' })),
   };
   const info = (result as unknown as { Info?: { mip_dual_bound?: number } }).Info;
   return {

@@ -26,7 +26,6 @@ export interface InstanceSpec {
   bufferMinutes?: number;
 }
 
-
 export function makeInstance(spec: InstanceSpec): Problem {
   const r = rng(spec.seed);
   const L = spec.conferenceMinutes ?? 25;
@@ -45,7 +44,8 @@ export function makeInstance(spec: InstanceSpec): Problem {
       const day = Math.floor(r() * dates.length);
       const w = day === 0 ? { start: 15 * 60, end: 20 * 60 } : { start: 8 * 60, end: 12 * 60 };
       const span = w.end - w.start;
-      if (pattern < 0.4) availability = [{ date: dates[day]!, start: w.start, end: w.end, rank: 1 }];
+      if (pattern < 0.4)
+        availability = [{ date: dates[day]!, start: w.start, end: w.end, rank: 1 }];
       else {
         const a = w.start + Math.floor((r() * span) / 2 / step) * step;
         availability = [
@@ -57,10 +57,18 @@ export function makeInstance(spec: InstanceSpec): Problem {
     const lang = r() < spec.interpreterRate ? (r() < 0.75 ? 'es' : 'vi') : '';
     families.push({ id, name: `Family ${id}`, availability, interpreter: lang });
     for (let k = 0; k < size && students.length < spec.students; k++) {
-      students.push({ id: `s${students.length}`, name: '', teacherEmail: `t${Math.floor(r() * spec.teachers)}@school.example`, familyId: id });
+      students.push({
+        id: `s${students.length}`,
+        name: '',
+        teacherEmail: `t${Math.floor(r() * spec.teachers)}@school.example`,
+        familyId: id,
+      });
     }
   }
-  const load = Array.from({ length: spec.teachers }, (_, t) => students.filter((s) => s.teacherEmail === `t${t}@school.example`).length);
+  const load = Array.from(
+    { length: spec.teachers },
+    (_, t) => students.filter((s) => s.teacherEmail === `t${t}@school.example`).length,
+  );
   const windows: TeacherWindow[] = [];
   for (let t = 0; t < spec.teachers; t++) {
     const capacity = spec.capacities[t % spec.capacities.length]!;
@@ -69,17 +77,108 @@ export function makeInstance(spec: InstanceSpec): Problem {
     dates.forEach((date, d) => {
       // First day an afternoon-evening window, other days mornings.
       const start = d === 0 ? 15 * 60 : 8 * 60;
-      windows.push({ teacherEmail: `t${t}@school.example`, teacher: `Teacher ${t}`, date, start, end: start + perDay * step, room: String(100 + t), capacity, videoLink: '' });
+      windows.push({
+        teacherEmail: `t${t}@school.example`,
+        teacher: `Teacher ${t}`,
+        date,
+        start,
+        end: start + perDay * step,
+        room: String(100 + t),
+        capacity,
+        videoLink: '',
+      });
     });
   }
-  return { windows, students, families, interpreters: spec.interpreters, conferenceMinutes: L, bufferMinutes: B, mergeSiblings: false, fixed: [], seed: spec.seed };
+  return {
+    windows,
+    students,
+    families,
+    interpreters: spec.interpreters,
+    conferenceMinutes: L,
+    bufferMinutes: B,
+    mergeSiblings: false,
+    fixed: [],
+    seed: spec.seed,
+  };
 }
 
 export const SUITE: InstanceSpec[] = [
-  { name: 'elementary-200', students: 200, teachers: 10, days: 2, siblingRate: 0.33, availabilityRate: 0.4, capacities: [1, 2], interpreterRate: 0.15, interpreters: { es: 4, vi: 2 }, slack: 1.15, seed: 1 },
-  { name: 'elementary-500', students: 500, teachers: 24, days: 2, siblingRate: 0.33, availabilityRate: 0.5, capacities: [1, 2, 3], interpreterRate: 0.2, interpreters: { es: 8, vi: 3 }, slack: 1.1, seed: 2 },
-  { name: 'middle-1000', students: 1000, teachers: 40, days: 2, siblingRate: 0.3, availabilityRate: 0.3, capacities: [2, 3, 4], interpreterRate: 0.15, interpreters: { es: 12, vi: 4 }, slack: 1.1, seed: 3 },
-  { name: 'district-2000', students: 2000, teachers: 80, days: 2, siblingRate: 0.33, availabilityRate: 0.3, capacities: [1, 2, 3, 4], interpreterRate: 0.15, interpreters: { es: 20, vi: 6 }, slack: 1.1, seed: 4 },
-  { name: 'tight-300', students: 300, teachers: 12, days: 2, siblingRate: 0.35, availabilityRate: 0.6, capacities: [1, 2], interpreterRate: 0.25, interpreters: { es: 4, vi: 2 }, slack: 1.0, seed: 5 },
-  { name: 'high-3000', students: 3000, teachers: 100, days: 3, siblingRate: 0.33, availabilityRate: 0.3, capacities: [1, 2, 3, 4], interpreterRate: 0.15, interpreters: { es: 25, vi: 8 }, slack: 1.1, seed: 6 },
+  {
+    name: 'elementary-200',
+    students: 200,
+    teachers: 10,
+    days: 2,
+    siblingRate: 0.33,
+    availabilityRate: 0.4,
+    capacities: [1, 2],
+    interpreterRate: 0.15,
+    interpreters: { es: 4, vi: 2 },
+    slack: 1.15,
+    seed: 1,
+  },
+  {
+    name: 'elementary-500',
+    students: 500,
+    teachers: 24,
+    days: 2,
+    siblingRate: 0.33,
+    availabilityRate: 0.5,
+    capacities: [1, 2, 3],
+    interpreterRate: 0.2,
+    interpreters: { es: 8, vi: 3 },
+    slack: 1.1,
+    seed: 2,
+  },
+  {
+    name: 'middle-1000',
+    students: 1000,
+    teachers: 40,
+    days: 2,
+    siblingRate: 0.3,
+    availabilityRate: 0.3,
+    capacities: [2, 3, 4],
+    interpreterRate: 0.15,
+    interpreters: { es: 12, vi: 4 },
+    slack: 1.1,
+    seed: 3,
+  },
+  {
+    name: 'district-2000',
+    students: 2000,
+    teachers: 80,
+    days: 2,
+    siblingRate: 0.33,
+    availabilityRate: 0.3,
+    capacities: [1, 2, 3, 4],
+    interpreterRate: 0.15,
+    interpreters: { es: 20, vi: 6 },
+    slack: 1.1,
+    seed: 4,
+  },
+  {
+    name: 'tight-300',
+    students: 300,
+    teachers: 12,
+    days: 2,
+    siblingRate: 0.35,
+    availabilityRate: 0.6,
+    capacities: [1, 2],
+    interpreterRate: 0.25,
+    interpreters: { es: 4, vi: 2 },
+    slack: 1.0,
+    seed: 5,
+  },
+  {
+    name: 'high-3000',
+    students: 3000,
+    teachers: 100,
+    days: 3,
+    siblingRate: 0.33,
+    availabilityRate: 0.3,
+    capacities: [1, 2, 3, 4],
+    interpreterRate: 0.15,
+    interpreters: { es: 25, vi: 8 },
+    slack: 1.1,
+    seed: 6,
+  },
 ];

@@ -19,7 +19,9 @@ function runToEnd(school: School, job: string): ExecutionReport[] {
 
 function calendarCalls(reports: ExecutionReport[]): number {
   let n = 0;
-  for (const r of reports) for (const [method, count] of Object.entries(r.callsByMethod)) if (method.startsWith('CalendarApp.')) n += count;
+  for (const r of reports)
+    for (const [method, count] of Object.entries(r.callsByMethod))
+      if (method.startsWith('CalendarApp.')) n += count;
   return n;
 }
 
@@ -30,7 +32,8 @@ export function benchInvites(target = 600): void {
   const school = openSchool({ students: target, teachers: 12 });
   runToEnd(school, 'setup');
   runToEnd(school, 'schedule');
-  const sheet = school.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Schedule')!;
+  const sheet =
+    school.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Schedule')!;
   const values = sheet.getDataRange().getValues();
   const header = values[0]!.map(String);
   const at = (name: string) => header.indexOf(name);
@@ -56,14 +59,22 @@ export function benchInvites(target = 600): void {
   const line = (what: string, n: number, reports: ExecutionReport[]) => {
     const total = reports.reduce((s, r) => s + r.elapsedMs, 0);
     const longest = Math.max(...reports.map((r) => r.elapsedMs));
-    console.log(`| ${what} | ${n} | ${(calendarCalls(reports) / n).toFixed(2)} | ${reports.length} | ${seconds(longest)} | ${seconds(total)} |`);
+    console.log(
+      `| ${what} | ${n} | ${(calendarCalls(reports) / n).toFixed(2)} | ${reports.length} | ${seconds(longest)} | ${seconds(total)} |`,
+    );
   };
-  console.log('| sync | conferences | Calendar calls per conference | executions | longest execution (modelled s) | total (modelled s) |');
+  console.log(
+    '| sync | conferences | Calendar calls per conference | executions | longest execution (modelled s) | total (modelled s) |',
+  );
   console.log('|---|---|---|---|---|---|');
   line('all new', count, first);
   line('unchanged', count, again);
   line(`${moved} changed (room)`, moved, changed);
   const over = first.filter((r) => r.elapsedMs >= 6 * 60_000).length;
-  console.log(`\nEvery execution under six minutes: ${over === 0 ? 'yes' : `NO (${over})`}; each chunk stops starting work after 45 s.`);
-  console.log(`Events on the calendar: ${school.emulator.calendar.events().filter((e) => e.calendarId.endsWith('@group.calendar.google.com')).length}.\n`);
+  console.log(
+    `\nEvery execution under six minutes: ${over === 0 ? 'yes' : `NO (${over})`}; each chunk stops starting work after 45 s.`,
+  );
+  console.log(
+    `Events on the calendar: ${school.emulator.calendar.events().filter((e) => e.calendarId.endsWith('@group.calendar.google.com')).length}.\n`,
+  );
 }

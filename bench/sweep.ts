@@ -23,7 +23,16 @@
 import { fork } from 'node:child_process';
 import { cpus } from 'node:os';
 import { openSchool, type SchoolOptions } from '../preview/school';
-import { busiestReminderDay, compare, cutPoints, orphanForms, play, round, snapshot, tomorrowMorning } from '../sample/round';
+import {
+  busiestReminderDay,
+  compare,
+  cutPoints,
+  orphanForms,
+  play,
+  round,
+  snapshot,
+  tomorrowMorning,
+} from '../sample/round';
 
 interface Outcome {
   kind: string;
@@ -64,7 +73,11 @@ function parse(argv: string[]): Args {
 }
 
 let buildDir: string | undefined;
-const size = (students: number): SchoolOptions => ({ students, teachers: 3, ...(buildDir ? { buildDir } : {}) });
+const size = (students: number): SchoolOptions => ({
+  students,
+  teachers: 3,
+  ...(buildDir ? { buildDir } : {}),
+});
 
 function clean(students: number) {
   const s = openSchool(size(students));
@@ -80,15 +93,45 @@ function clean(students: number) {
   };
 }
 
-function outcome(kind: string, cut: number, method: string, expected: Record<string, unknown>, options: SchoolOptions, fault?: 'kill' | 'throw'): Outcome {
+function outcome(
+  kind: string,
+  cut: number,
+  method: string,
+  expected: Record<string, unknown>,
+  options: SchoolOptions,
+  fault?: 'kill' | 'throw',
+): Outcome {
   const s = openSchool(options);
   if (fault) s.emulator.ws.injectFault({ atIndex: s.emulator.ws.callCount + cut, kind: fault });
   try {
     const { failures } = play(s, round(), 2, tomorrowMorning);
     const c = compare(expected, s);
-    return { kind, cut, method, same: c.same, difference: c.difference, extraMail: c.extraMail.length, missingMail: c.missingMail.length, flagged: c.flagged, orphans: orphanForms(s), failures: failures.length };
+    return {
+      kind,
+      cut,
+      method,
+      same: c.same,
+      difference: c.difference,
+      extraMail: c.extraMail.length,
+      missingMail: c.missingMail.length,
+      flagged: c.flagged,
+      orphans: orphanForms(s),
+      failures: failures.length,
+    };
   } catch (e) {
-    return { kind, cut, method, same: false, difference: null, extraMail: 0, missingMail: 0, flagged: false, orphans: orphanForms(s), failures: 3, error: (e as Error).message };
+    return {
+      kind,
+      cut,
+      method,
+      same: false,
+      difference: null,
+      extraMail: 0,
+      missingMail: 0,
+      flagged: false,
+      orphans: orphanForms(s),
+      failures: 3,
+      error: (e as Error).message,
+    };
   }
 }
 
@@ -100,39 +143,82 @@ function shard(args: Args): Outcome[] {
   for (let p = i * args.stride; p < points.length; p += n * args.stride) {
     const k = points[p]!;
     const method = `${log[k]!.service}.${log[k]!.method}`;
-    for (const kind of ['kill', 'throw'] as const) out.push(outcome(kind, k, method, expected, size(args.students), kind));
+    for (const kind of ['kill', 'throw'] as const)
+      out.push(outcome(kind, k, method, expected, size(args.students), kind));
   }
   if (i === 0) {
-    for (const factor of [10, 20, 40]) out.push(outcome(`slow Google ×${factor}`, -1, '', expected, { ...size(args.students), latencyFactor: factor }));
+    for (const factor of [10, 20, 40])
+      out.push(
+        outcome(`slow Google ×${factor}`, -1, '', expected, {
+          ...size(args.students),
+          latencyFactor: factor,
+        }),
+      );
     // Quotas far below a round's needs: a day's mail for the busiest day of reminders only, and
     // Calendar events for a quarter of the conferences a day.
-    out.push(outcome('quota', -1, '', expected, { ...size(args.students), quotas: { mailRecipientsPerDay: mailPerDay, eventsCreatedPerDay: Math.max(1, Math.ceil(events / 4)) } }));
+    out.push(
+      outcome('quota', -1, '', expected, {
+        ...size(args.students),
+        quotas: {
+          mailRecipientsPerDay: mailPerDay,
+          eventsCreatedPerDay: Math.max(1, Math.ceil(events / 4)),
+        },
+      }),
+    );
   }
   return out;
 }
 
 function summarise(outcomes: Outcome[], points: number, stride: number): void {
   const table = (header: string[], rows: (string | number)[][]) => {
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-    const line = (r: (string | number)[]) => `| ${r.map((c, i) => String(c).padEnd(widths[i]!)).join(' | ')} |`;
+    const widths = header.map((h, i) =>
+      Math.max(h.length, ...rows.map((r) => String(r[i]).length)),
+    );
+    const line = (r: (string | number)[]) =>
+      `| ${r.map((c, i) => String(c).padEnd(widths[i]!)).join(' | ')} |`;
     console.log(line(header));
     console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
     for (const r of rows) console.log(line(r));
   };
   console.log(`\n## Fault sweep over a whole round\n`);
-  console.log(`${points} service calls worth cutting at (hourly reminder runs that found nothing due left out); every ${stride === 1 ? '' : `${stride}th `}one failed in turn.\n`);
+  console.log(
+    `${points} service calls worth cutting at (hourly reminder runs that found nothing due left out); every ${stride === 1 ? '' : `${stride}th `}one failed in turn.\n`,
+  );
   const kinds = [...new Set(outcomes.map((o) => o.kind))];
   table(
-    ['failure', 'runs', 'end state equal', 'nothing sent twice', 'a reminder missing (flagged)', 'unflagged missing mail', 'empty unlinked form left', 'round could not finish'],
+    [
+      'failure',
+      'runs',
+      'end state equal',
+      'nothing sent twice',
+      'a reminder missing (flagged)',
+      'unflagged missing mail',
+      'empty unlinked form left',
+      'round could not finish',
+    ],
     kinds.map((kind) => {
       const os = outcomes.filter((o) => o.kind === kind);
-      return [kind, os.length, os.filter((o) => o.same).length, os.filter((o) => o.extraMail === 0).length, os.filter((o) => o.missingMail > 0 && o.flagged).length, os.filter((o) => o.missingMail > 0 && !o.flagged).length, os.filter((o) => o.orphans > 0).length, os.filter((o) => o.error).length];
+      return [
+        kind,
+        os.length,
+        os.filter((o) => o.same).length,
+        os.filter((o) => o.extraMail === 0).length,
+        os.filter((o) => o.missingMail > 0 && o.flagged).length,
+        os.filter((o) => o.missingMail > 0 && !o.flagged).length,
+        os.filter((o) => o.orphans > 0).length,
+        os.filter((o) => o.error).length,
+      ];
     }),
   );
-  const bad = outcomes.filter((o) => !o.same || o.extraMail > 0 || (o.missingMail > 0 && !o.flagged) || o.error);
+  const bad = outcomes.filter(
+    (o) => !o.same || o.extraMail > 0 || (o.missingMail > 0 && !o.flagged) || o.error,
+  );
   if (bad.length) {
     console.log(`\n${bad.length} runs did not end as the clean round:`);
-    for (const o of bad.slice(0, 20)) console.log(`- ${o.kind} at call ${o.cut} (${o.method}): ${o.error ?? o.difference ?? `${o.extraMail} extra, ${o.missingMail} missing mail`}`);
+    for (const o of bad.slice(0, 20))
+      console.log(
+        `- ${o.kind} at call ${o.cut} (${o.method}): ${o.error ?? o.difference ?? `${o.extraMail} extra, ${o.missingMail} missing mail`}`,
+      );
   } else console.log('\nEvery run ended as the clean round.');
 }
 
@@ -143,16 +229,24 @@ export async function runSweep(argv: string[]): Promise<void> {
   const started = performance.now();
   const { points } = clean(args.students);
   const results = await Promise.all(
-    Array.from({ length: args.workers }, (_, i) =>
-      new Promise<Outcome[]>((resolve, reject) => {
-        const child = fork(__filename, [...argv, '--shard', `${i}/${args.workers}`], { execArgv: ['--import', 'tsx'] });
-        child.once('message', (m) => resolve(m as Outcome[]));
-        child.once('exit', (code) => (code ? reject(new Error(`sweep worker ${i} exited with ${code}`)) : undefined));
-      }),
+    Array.from(
+      { length: args.workers },
+      (_, i) =>
+        new Promise<Outcome[]>((resolve, reject) => {
+          const child = fork(__filename, [...argv, '--shard', `${i}/${args.workers}`], {
+            execArgv: ['--import', 'tsx'],
+          });
+          child.once('message', (m) => resolve(m as Outcome[]));
+          child.once('exit', (code) =>
+            code ? reject(new Error(`sweep worker ${i} exited with ${code}`)) : undefined,
+          );
+        }),
     ),
   );
   summarise(results.flat(), points.length, args.stride);
-  console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s on ${args.workers} processes)`);
+  console.log(
+    `\n(${((performance.now() - started) / 1000).toFixed(0)} s on ${args.workers} processes)`,
+  );
 }
 
 if (require.main === module) {

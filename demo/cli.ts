@@ -34,8 +34,15 @@ function parseArgs(argv: string[]): Options {
     const flag = argv[i]!;
     const value = argv[i + 1];
     const key = flag.replace(/^--/, '') as keyof Options;
-    if (!['roster', 'teachers', 'availability', 'settings', 'out'].includes(key) || !flag.startsWith('--')) throw new InputError(`Unknown option ${flag}. Use --roster, --teachers, --availability, --settings, --out.`);
-    if (value === undefined || value.startsWith('--')) throw new InputError(`${flag} needs a value.`);
+    if (
+      !['roster', 'teachers', 'availability', 'settings', 'out'].includes(key) ||
+      !flag.startsWith('--')
+    )
+      throw new InputError(
+        `Unknown option ${flag}. Use --roster, --teachers, --availability, --settings, --out.`,
+      );
+    if (value === undefined || value.startsWith('--'))
+      throw new InputError(`${flag} needs a value.`);
     options[key] = value;
     i++;
   }
@@ -47,7 +54,8 @@ function readCsvFile(path: string, what: string): string[][] {
   try {
     return parseCsv(readFileSync(path, 'utf8'));
   } catch (e) {
-    if (e instanceof CsvError) throw new InputError(`The ${what} file ${path} is not valid CSV: ${e.message}.`);
+    if (e instanceof CsvError)
+      throw new InputError(`The ${what} file ${path} is not valid CSV: ${e.message}.`);
     throw e;
   }
 }
@@ -60,12 +68,23 @@ function value<T>(result: unknown, what: string): T {
 
 export function runDemo(argv: string[]): { out: string; report: Record<string, unknown> } {
   const options = parseArgs(argv);
-  const emulator = createEmulator({ now: Date.UTC(2026, 10, 2, 14, 0), spreadsheetName: 'Student-Led Conferences demo', timeZone: 'America/New_York', defaultUser: 'coordinator@school.example' });
+  const emulator = createEmulator({
+    now: Date.UTC(2026, 10, 2, 14, 0),
+    spreadsheetName: 'Student-Led Conferences demo',
+    timeZone: 'America/New_York',
+    defaultUser: 'coordinator@school.example',
+  });
   const sample = sampleSchool();
-  const roster = options.roster ? readCsvFile(options.roster, 'roster') : [sample.roster.header, ...sample.roster.rows];
-  const teachers = options.teachers ? readCsvFile(options.teachers, 'teachers') : [sample.teachers.header, ...sample.teachers.rows];
+  const roster = options.roster
+    ? readCsvFile(options.roster, 'roster')
+    : [sample.roster.header, ...sample.roster.rows];
+  const teachers = options.teachers
+    ? readCsvFile(options.teachers, 'teachers')
+    : [sample.teachers.header, ...sample.teachers.rows];
   // Without a file, the sample's families answer the availability form themselves (demo/families.ts).
-  const availability = options.availability ? readCsvFile(options.availability, 'availability') : [];
+  const availability = options.availability
+    ? readCsvFile(options.availability, 'availability')
+    : [];
   if (roster.length === 0) throw new InputError(`The roster file ${options.roster} is empty.`);
 
   // Pasted as a person pastes: each cell typed into Sheets.
@@ -79,45 +98,87 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
   const bundle = loadBundle(emulator, resolve(__dirname, '..', 'build'));
   bundle.open('LIMITED');
   if (options.settings) {
-    if (!existsSync(options.settings)) throw new InputError(`The settings file ${options.settings} does not exist.`);
+    if (!existsSync(options.settings))
+      throw new InputError(`The settings file ${options.settings} does not exist.`);
     let given: Record<string, unknown>;
     try {
       given = JSON.parse(readFileSync(options.settings, 'utf8')) as Record<string, unknown>;
     } catch (e) {
-      throw new InputError(`The settings file ${options.settings} is not valid JSON: ${(e as Error).message}`);
+      throw new InputError(
+        `The settings file ${options.settings} is not valid JSON: ${(e as Error).message}`,
+      );
     }
-    const current = value<{ settings: Record<string, unknown> }>(bundle.callFromClient('getSettings', []), 'Reading settings');
-    value(bundle.callFromClient('saveSettings', [{ ...current.settings, ...given }]), `The settings in ${options.settings}`);
+    const current = value<{ settings: Record<string, unknown> }>(
+      bundle.callFromClient('getSettings', []),
+      'Reading settings',
+    );
+    value(
+      bundle.callFromClient('saveSettings', [{ ...current.settings, ...given }]),
+      `The settings in ${options.settings}`,
+    );
   }
   // Which step of the round each execution belongs to, for report.json.
   const phases: { operation: string; from: number }[] = [];
   const phase = (operation: string) => phases.push({ operation, from: emulator.ws.reports.length });
   phase('open and settings');
   phase('set up');
-  for (let i = 0; i < 50; i++) if (value<JobProgress>(bundle.callFromClient('runJob', ['setup']), 'Set up').done) break;
+  for (let i = 0; i < 50; i++)
+    if (value<JobProgress>(bundle.callFromClient('runJob', ['setup']), 'Set up').done) break;
   phase('roster and teachers check');
   // The families' availability answers, as the availability form leaves them on their sheet.
   // Each CSV column goes under the sheet's own header of that name (Guardian Email under Email).
   if (availability.length > 1) {
     const sheet = doc.sheetByName('Availability')!;
     const header = sheet.values()[0]!.map((h) => String(h).toLowerCase());
-    const given = availability[0]!.map((h) => h.trim().toLowerCase().replace(/^(guardian|parent) email$/, 'email'));
+    const given = availability[0]!.map((h) =>
+      h
+        .trim()
+        .toLowerCase()
+        .replace(/^(guardian|parent) email$/, 'email'),
+    );
     for (const row of availability.slice(1)) {
-      const cells = header.map((h) => (given.includes(h) ? row[given.indexOf(h)] ?? '' : ''));
+      const cells = header.map((h) => (given.includes(h) ? (row[given.indexOf(h)] ?? '') : ''));
       sheet.appendRow(cells);
     }
   }
-  const overview = value<Overview>(bundle.callFromClient('getOverview', []), 'Reading the overview');
-  const rosterProblems = value<Problem[]>(bundle.callFromClient('getProblems', ['roster']), 'Checking the roster');
-  const teacherProblems = value<Problem[]>(bundle.callFromClient('getProblems', ['days']), 'Checking the teachers');
-  const fatal = rosterProblems.find((p) => p.where?.row === 1 && p.severity === 'error' && /has no "/.test(p.message));
+  const overview = value<Overview>(
+    bundle.callFromClient('getOverview', []),
+    'Reading the overview',
+  );
+  const rosterProblems = value<Problem[]>(
+    bundle.callFromClient('getProblems', ['roster']),
+    'Checking the roster',
+  );
+  const teacherProblems = value<Problem[]>(
+    bundle.callFromClient('getProblems', ['days']),
+    'Checking the teachers',
+  );
+  const fatal = rosterProblems.find(
+    (p) => p.where?.row === 1 && p.severity === 'error' && /has no "/.test(p.message),
+  );
   if (fatal) throw new InputError(fatal.message);
 
   mkdirSync(options.out, { recursive: true });
   const issues = [...rosterProblems, ...teacherProblems];
-  const colLetters = (n: number) => { let s = ''; for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
-  writeFileSync(join(options.out, 'roster-issues.csv'), toCsv([['Sheet', 'Row', 'Column', 'Problem'], ...issues.map((p) => [p.where?.sheet ?? '', p.where?.row ?? '', p.where ? colLetters(p.where.column) : '', `${p.severity === 'warning' ? 'Warning: ' : ''}${p.message}`])]));
-  const count = (step: string, label: string) => overview.steps.find((s) => s.id === step)?.counts.find((c) => c.label === label)?.value ?? 0;
+  const colLetters = (n: number) => {
+    let s = '';
+    for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return s;
+  };
+  writeFileSync(
+    join(options.out, 'roster-issues.csv'),
+    toCsv([
+      ['Sheet', 'Row', 'Column', 'Problem'],
+      ...issues.map((p) => [
+        p.where?.sheet ?? '',
+        p.where?.row ?? '',
+        p.where ? colLetters(p.where.column) : '',
+        `${p.severity === 'warning' ? 'Warning: ' : ''}${p.message}`,
+      ]),
+    ]),
+  );
+  const count = (step: string, label: string) =>
+    overview.steps.find((s) => s.id === step)?.counts.find((c) => c.label === label)?.value ?? 0;
   const canSchedule = count('days', 'windows') > 0 && count('roster', 'students') > 0;
   const step = <T>(what: string, fn: () => T): T => {
     try {
@@ -136,32 +197,76 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
   let families: Record<string, number> | null = null;
   if (canSchedule) {
     phase('availability answers');
-    if (availability.length === 0) availabilityAnswers = step("Simulating the families' availability answers", () => answerAvailability(emulator, bundle));
+    if (availability.length === 0)
+      availabilityAnswers = step("Simulating the families' availability answers", () =>
+        answerAvailability(emulator, bundle),
+      );
     phase('schedule');
-    preview = value<SchedulePreview>(bundle.callFromClient('previewSchedule', []), 'Building the schedule');
-    for (let i = 0; i < 50; i++) if (value<JobProgress>(bundle.callFromClient('runJob', ['schedule']), 'Building the schedule').done) break;
+    preview = value<SchedulePreview>(
+      bundle.callFromClient('previewSchedule', []),
+      'Building the schedule',
+    );
+    for (let i = 0; i < 50; i++)
+      if (
+        value<JobProgress>(bundle.callFromClient('runJob', ['schedule']), 'Building the schedule')
+          .done
+      )
+        break;
     // Invites: the Calendar synced to the end, one private event per conference.
     phase('invites');
     step('Sending the invitations', () => runJobToEnd(bundle, 'invites'));
-    writeFileSync(join(options.out, 'schedule.csv'), toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)));
+    writeFileSync(
+      join(options.out, 'schedule.csv'),
+      toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)),
+    );
     phase('reminders');
-    reminders = step('Sending reminders', () => remindThroughTheRound(emulator, bundle, options.out));
+    reminders = step('Sending reminders', () =>
+      remindThroughTheRound(emulator, bundle, options.out),
+    );
     phase('attendance, questionnaire, answers and summary');
-    families = step("Simulating the families' questionnaire answers", () => afterTheConferences(emulator, bundle, options.out));
+    families = step("Simulating the families' questionnaire answers", () =>
+      afterTheConferences(emulator, bundle, options.out),
+    );
   } else {
-    writeFileSync(join(options.out, 'schedule.csv'), toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)));
+    writeFileSync(
+      join(options.out, 'schedule.csv'),
+      toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)),
+    );
   }
-  writeFileSync(join(options.out, 'unscheduled.csv'), toCsv([['Student ID', 'Reason'], ...(preview?.unplaced ?? []).map((u) => [u.studentId, u.reason])]));
+  writeFileSync(
+    join(options.out, 'unscheduled.csv'),
+    toCsv([
+      ['Student ID', 'Reason'],
+      ...(preview?.unplaced ?? []).map((u) => [u.studentId, u.reason]),
+    ]),
+  );
   // events.json: the calendar events families were sent (time, location, guests, tag, description).
-  writeFileSync(join(options.out, 'events.json'), JSON.stringify(eventsJson(emulator), null, 2) + '\n');
+  writeFileSync(
+    join(options.out, 'events.json'),
+    JSON.stringify(eventsJson(emulator), null, 2) + '\n',
+  );
   // Every message the round sent, reminders and questionnaire alike.
   writeFileSync(
     join(options.out, 'outbox.json'),
-    JSON.stringify(emulator.mail.sent.map((m) => ({ to: m.to, subject: m.subject, text: m.body, html: m.htmlBody, name: m.name, replyTo: m.replyTo, sentAt: m.sentAt })), null, 2) + '\n',
+    JSON.stringify(
+      emulator.mail.sent.map((m) => ({
+        to: m.to,
+        subject: m.subject,
+        text: m.body,
+        html: m.htmlBody,
+        name: m.name,
+        replyTo: m.replyTo,
+        sentAt: m.sentAt,
+      })),
+      null,
+      2,
+    ) + '\n',
   );
   const callsByService = emulator.ws.callsByService();
   const callsByMethod: Record<string, number> = {};
-  for (const c of emulator.ws.callLog) callsByMethod[`${c.service}.${c.method}`] = (callsByMethod[`${c.service}.${c.method}`] ?? 0) + 1;
+  for (const c of emulator.ws.callLog)
+    callsByMethod[`${c.service}.${c.method}`] =
+      (callsByMethod[`${c.service}.${c.method}`] ?? 0) + 1;
   const seconds = (ms: number) => Math.round(ms) / 1000;
   const executions = emulator.ws.reports.map((r, i) => ({
     operation: [...phases].reverse().find((p) => p.from <= i)?.operation ?? 'open and settings',
@@ -172,7 +277,13 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
   }));
   const operations = [...new Set(executions.map((e) => e.operation))].map((operation) => {
     const mine = executions.filter((e) => e.operation === operation);
-    return { operation, executions: mine.length, longestSeconds: Math.max(...mine.map((e) => e.seconds)), totalSeconds: seconds(mine.reduce((n, e) => n + e.seconds * 1000, 0)), calls: mine.reduce((n, e) => n + e.calls, 0) };
+    return {
+      operation,
+      executions: mine.length,
+      longestSeconds: Math.max(...mine.map((e) => e.seconds)),
+      totalSeconds: seconds(mine.reduce((n, e) => n + e.seconds * 1000, 0)),
+      calls: mine.reduce((n, e) => n + e.calls, 0),
+    };
   });
   const report = {
     students: count('roster', 'students'),
@@ -180,13 +291,18 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     siblingFamilies: count('roster', 'families with siblings'),
     interpreterFamilies: count('roster', 'needing an interpreter'),
     rosterRowsRejected: count('roster', 'rows not imported'),
-    problems: { errors: issues.filter((p) => p.severity === 'error').length, warnings: issues.filter((p) => p.severity === 'warning').length },
+    problems: {
+      errors: issues.filter((p) => p.severity === 'error').length,
+      warnings: issues.filter((p) => p.severity === 'warning').length,
+    },
     teachers: count('days', 'teachers'),
     windows: count('days', 'windows'),
     placed: preview?.placed ?? 0,
     conferences: preview?.conferences ?? 0,
     unscheduled: preview?.unplaced.length ?? 0,
-    formAnswers: families ? { availabilityAnswers, ...families } : 'not simulated (no students or no teacher windows)',
+    formAnswers: families
+      ? { availabilityAnswers, ...families }
+      : 'not simulated (no students or no teacher windows)',
     reminders: reminders ?? 'none (nothing scheduled)',
     emails: emulator.mail.sent.length,
     serviceCalls: callsByService,
@@ -204,8 +320,12 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
 if (require.main === module) {
   try {
     const { out, report } = runDemo(process.argv.slice(2));
-    console.log(`Wrote ${out}/: roster-issues.csv, schedule.csv, unscheduled.csv, events.json, outbox.json, summary.csv, report.json`);
-    console.log(`  ${String(report.students)} students in ${String(report.families)} families (${String(report.siblingFamilies)} with siblings); ${JSON.stringify(report.problems)}`);
+    console.log(
+      `Wrote ${out}/: roster-issues.csv, schedule.csv, unscheduled.csv, events.json, outbox.json, summary.csv, report.json`,
+    );
+    console.log(
+      `  ${String(report.students)} students in ${String(report.families)} families (${String(report.siblingFamilies)} with siblings); ${JSON.stringify(report.problems)}`,
+    );
   } catch (e) {
     if (e instanceof InputError) {
       console.error(`demo: ${e.message}`);

@@ -37,17 +37,22 @@ const pick = (n: number, k: number) => {
  * through the link in that email.
  */
 export function answerAvailability(emulator: Emulator, bundle: Bundle): number {
-  const props = () => Object.fromEntries(emulator.kv.properties.get(`document:${emulator.spreadsheet.id}`) ?? []);
+  const props = () =>
+    Object.fromEntries(emulator.kv.properties.get(`document:${emulator.spreadsheet.id}`) ?? []);
   runJob(bundle, 'forms');
   runJob(bundle, 'ask');
   const choices = readFormsState(props()).availability?.choices ?? [];
-  const links = emulator.mail.sent.filter((m) => isAvailabilityRequest(m.subject)).flatMap((m) => /https:\/\/docs\.google\.com\/forms\/\S+/.exec(m.body)?.[0] ?? []);
+  const links = emulator.mail.sent
+    .filter((m) => isAvailabilityRequest(m.subject))
+    .flatMap((m) => /https:\/\/docs\.google\.com\/forms\/\S+/.exec(m.body)?.[0] ?? []);
   let availability = 0;
   links.forEach((link, n) => {
     if (pick(n, 1) >= 40 || choices.length === 0) return;
     const first = choices[pick(n, 2) % choices.length]!;
     const second = choices[pick(n, 3) % choices.length]!;
-    const answers: Record<string, string> = { [`${AVAILABILITY_FORM.times} [${first.label}]`]: RANK_CHOICES[0] };
+    const answers: Record<string, string> = {
+      [`${AVAILABILITY_FORM.times} [${first.label}]`]: RANK_CHOICES[0],
+    };
     if (second !== first) answers[`${AVAILABILITY_FORM.times} [${second.label}]`] = RANK_CHOICES[1];
     if (pick(n, 4) < 20) answers[AVAILABILITY_FORM.attending] = 'Grandmother';
     emulator.forms.submitPrefilled(link, answers);
@@ -60,15 +65,23 @@ export function answerAvailability(emulator: Emulator, bundle: Bundle): number {
  * After the conferences: the forms job gives new conferences their links, teachers mark
  * attendance, the questionnaire goes out, some families answer it; summary.csv is written.
  */
-export function afterTheConferences(emulator: Emulator, bundle: Bundle, out: string): Record<string, number> {
+export function afterTheConferences(
+  emulator: Emulator,
+  bundle: Bundle,
+  out: string,
+): Record<string, number> {
   runJob(bundle, 'forms');
   // After the last conference: teachers mark attendance in the Schedule's Status column.
   const schedule = emulator.spreadsheet.sheetByName('Schedule')!;
   const [header, ...rows] = schedule.values();
   const col = (h: string) => header!.indexOf(h);
-  const last = Math.max(...rows.map((r) => (r[col('Date')] instanceof Date ? (r[col('Date')] as Date).getTime() : 0)));
+  const last = Math.max(
+    ...rows.map((r) => (r[col('Date')] instanceof Date ? (r[col('Date')] as Date).getTime() : 0)),
+  );
   emulator.ws.clock.set(Math.max(emulator.ws.clock.now(), last + 2 * 24 * 3600_000));
-  rows.forEach((_, i) => schedule.put(i + 2, col('Status') + 1, { v: pick(i, 5) < 85 ? 'attended' : 'no-show' }));
+  rows.forEach((_, i) =>
+    schedule.put(i + 2, col('Status') + 1, { v: pick(i, 5) < 85 ? 'attended' : 'no-show' }),
+  );
   const mailBefore = emulator.mail.sent.length;
   runJob(bundle, 'questionnaire');
   const emails = emulator.mail.sent.length - mailBefore;
@@ -78,7 +91,11 @@ export function afterTheConferences(emulator: Emulator, bundle: Bundle, out: str
     const followUp = pick(i, 7) < 15;
     emulator.forms.submitPrefilled(String(r[col('Feedback Link')]), {
       [QUESTIONNAIRE_FORM.rating]: String(3 + (pick(i, 8) % 3)),
-      [QUESTIONNAIRE_FORM.goal]: ['Read 20 minutes every night', 'Learn the times tables to 10', 'Ask for help in class'][pick(i, 9) % 3]!,
+      [QUESTIONNAIRE_FORM.goal]: [
+        'Read 20 minutes every night',
+        'Learn the times tables to 10',
+        'Ask for help in class',
+      ][pick(i, 9) % 3]!,
       [QUESTIONNAIRE_FORM.help]: 'Check in at dinner each week',
       [QUESTIONNAIRE_FORM.followUp]: followUp ? 'Yes' : 'No',
       ...(followUp ? { [QUESTIONNAIRE_FORM.followUpWhen]: 'A weekday after 4 pm' } : {}),
@@ -86,6 +103,9 @@ export function afterTheConferences(emulator: Emulator, bundle: Bundle, out: str
     questionnaire++;
   });
   runJob(bundle, 'summary');
-  writeFileSync(join(out, 'summary.csv'), toCsv(emulator.spreadsheet.sheetByName('Summary')!.displayValues()));
+  writeFileSync(
+    join(out, 'summary.csv'),
+    toCsv(emulator.spreadsheet.sheetByName('Summary')!.displayValues()),
+  );
   return { questionnaireEmails: emails, questionnaireAnswers: questionnaire };
 }

@@ -8,14 +8,38 @@ import type { SheetModel } from '../emulator/sheets/model';
 function wall(value: unknown, timeZone: string): { date: string; time: string } | null {
   if (!(value instanceof Date)) return null;
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(value)
       .map((p) => [p.type, p.value]),
   );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+  };
 }
 
-export const SCHEDULE_CSV_HEADER = ['Conference ID', 'Date', 'Start', 'End', 'Teacher', 'Room', 'Student IDs', 'Family ID', 'Guardian Emails', 'Language', 'Interpreter', 'Status'];
+export const SCHEDULE_CSV_HEADER = [
+  'Conference ID',
+  'Date',
+  'Start',
+  'End',
+  'Teacher',
+  'Room',
+  'Student IDs',
+  'Family ID',
+  'Guardian Emails',
+  'Language',
+  'Interpreter',
+  'Status',
+];
 
 /** schedule.csv: one row per conference on the Schedule sheet, by date, time and teacher. */
 export function scheduleCsvRows(sheet: SheetModel, timeZone: string): string[][] {
@@ -23,8 +47,18 @@ export function scheduleCsvRows(sheet: SheetModel, timeZone: string): string[][]
   if (!header) return [SCHEDULE_CSV_HEADER];
   const col = (name: string) => header.indexOf(name);
   const from: Record<string, number> = {
-    'Conference ID': col('Conference ID'), Date: col('Date'), Start: col('Start'), End: col('End'), Teacher: col('Teacher'), Room: col('Room'),
-    'Student IDs': col('Student IDs'), 'Family ID': col('Family ID'), 'Guardian Emails': col('Emails'), Language: col('Language'), Interpreter: col('Interpreter'), Status: col('Status'),
+    'Conference ID': col('Conference ID'),
+    Date: col('Date'),
+    Start: col('Start'),
+    End: col('End'),
+    Teacher: col('Teacher'),
+    Room: col('Room'),
+    'Student IDs': col('Student IDs'),
+    'Family ID': col('Family ID'),
+    'Guardian Emails': col('Emails'),
+    Language: col('Language'),
+    Interpreter: col('Interpreter'),
+    Status: col('Status'),
   };
   const out = rows
     .filter((r) => r[from['Conference ID']!] !== '')
@@ -33,7 +67,8 @@ export function scheduleCsvRows(sheet: SheetModel, timeZone: string): string[][]
         const v = r[from[h]!];
         if (h === 'Date') return wall(v, timeZone)?.date ?? String(v ?? '');
         if (h === 'Start' || h === 'End') return wall(v, timeZone)?.time ?? String(v ?? '');
-        if (h === 'Interpreter') return v === true || /^(yes|true)$/i.test(String(v)) ? 'yes' : 'no';
+        if (h === 'Interpreter')
+          return v === true || /^(yes|true)$/i.test(String(v)) ? 'yes' : 'no';
         return String(v ?? '').replace(/;\s*/g, ';');
       }),
     );

@@ -16,13 +16,22 @@ function ok<T>(result: unknown, what: string): T {
   return r.value;
 }
 
-export function remindThroughTheRound(emulator: Emulator, bundle: Bundle, out: string): { emails: number; recipients: number; families: number } {
+export function remindThroughTheRound(
+  emulator: Emulator,
+  bundle: Bundle,
+  out: string,
+): { emails: number; recipients: number; families: number } {
   const schedule = emulator.spreadsheet.sheetByName('Schedule');
   // The flow's earlier steps build the schedule; built here only if nothing has yet.
-  if (!schedule || schedule.lastRow() < 2) ok<JobProgress>(bundle.callFromClient('runJob', ['schedule']), 'Building the schedule');
+  if (!schedule || schedule.lastRow() < 2)
+    ok<JobProgress>(bundle.callFromClient('runJob', ['schedule']), 'Building the schedule');
   const values = emulator.spreadsheet.sheetByName('Schedule')!.values();
   const dateCol = values[0]!.indexOf('Date');
-  const last = Math.max(...values.slice(1).map((r) => (r[dateCol] instanceof Date ? (r[dateCol] as Date).getTime() : 0)));
+  const last = Math.max(
+    ...values
+      .slice(1)
+      .map((r) => (r[dateCol] instanceof Date ? (r[dateCol] as Date).getTime() : 0)),
+  );
   ok<boolean>(bundle.callFromClient('setReminders', [true]), 'Turning reminders on');
   const before = emulator.mail.sent.length;
   if (last > 0) emulator.triggers.advanceTo(last + 36 * 3600_000);
@@ -30,10 +39,22 @@ export function remindThroughTheRound(emulator: Emulator, bundle: Bundle, out: s
   writeFileSync(
     join(out, 'outbox.json'),
     JSON.stringify(
-      sent.map((m) => ({ to: m.to, subject: m.subject, text: m.body, html: m.htmlBody, name: m.name, replyTo: m.replyTo, sentAt: m.sentAt })),
+      sent.map((m) => ({
+        to: m.to,
+        subject: m.subject,
+        text: m.body,
+        html: m.htmlBody,
+        name: m.name,
+        replyTo: m.replyTo,
+        sentAt: m.sentAt,
+      })),
       null,
       2,
     ) + '\n',
   );
-  return { emails: sent.length, recipients: sent.reduce((n, m) => n + m.to.length, 0), families: new Set(sent.map((m) => [...m.to].sort().join(','))).size };
+  return {
+    emails: sent.length,
+    recipients: sent.reduce((n, m) => n + m.to.length, 0),
+    families: new Set(sent.map((m) => [...m.to].sort().join(','))).size,
+  };
 }

@@ -72,16 +72,47 @@ const FETCH: Cost = { base: 300 };
 const SEARCH: Cost = { base: 400, perUnit: 10 };
 
 const EVENT_GETTERS = [
-  'getId', 'getTitle', 'getDescription', 'getLocation', 'getStartTime', 'getEndTime', 'getGuestList',
-  'getGuestByEmail', 'getTag', 'getAllTagKeys', 'guestsCanSeeGuests', 'guestsCanModify',
-  'guestsCanInviteOthers', 'getLastUpdated', 'getDateCreated', 'getCreators', 'getMyStatus',
-  'getOriginalCalendarId', 'isOwnedByMe',
+  'getId',
+  'getTitle',
+  'getDescription',
+  'getLocation',
+  'getStartTime',
+  'getEndTime',
+  'getGuestList',
+  'getGuestByEmail',
+  'getTag',
+  'getAllTagKeys',
+  'guestsCanSeeGuests',
+  'guestsCanModify',
+  'guestsCanInviteOthers',
+  'getLastUpdated',
+  'getDateCreated',
+  'getCreators',
+  'getMyStatus',
+  'getOriginalCalendarId',
+  'isOwnedByMe',
 ];
 const EVENT_SETTERS = [
-  'setTitle', 'setDescription', 'setLocation', 'setTime', 'addGuest', 'removeGuest', 'setTag', 'deleteTag',
-  'setGuestsCanSeeGuests', 'setGuestsCanModify', 'setGuestsCanInviteOthers',
+  'setTitle',
+  'setDescription',
+  'setLocation',
+  'setTime',
+  'addGuest',
+  'removeGuest',
+  'setTag',
+  'deleteTag',
+  'setGuestsCanSeeGuests',
+  'setGuestsCanModify',
+  'setGuestsCanInviteOthers',
 ];
-const CALENDAR_GETTERS = ['getId', 'getName', 'getTimeZone', 'getDescription', 'isOwnedByMe', 'isMyPrimaryCalendar'];
+const CALENDAR_GETTERS = [
+  'getId',
+  'getName',
+  'getTimeZone',
+  'getDescription',
+  'isOwnedByMe',
+  'isMyPrimaryCalendar',
+];
 
 registerLatency(SERVICE, {
   getDefaultCalendar: { base: 100 },
@@ -126,7 +157,13 @@ const MAKE_CALENDAR: Access = { auth: 'full', scopes: [CALENDAR_SCOPE, FEEDS_SCO
 /** Reads also work with the read-only scopes the reference lists for getters. */
 const READ: Access = {
   auth: 'full',
-  scopes: [CALENDAR_SCOPE, 'https://www.googleapis.com/auth/calendar.readonly', EVENTS_SCOPE, 'https://www.googleapis.com/auth/calendar.events.readonly', FEEDS_SCOPE],
+  scopes: [
+    CALENDAR_SCOPE,
+    'https://www.googleapis.com/auth/calendar.readonly',
+    EVENTS_SCOPE,
+    'https://www.googleapis.com/auth/calendar.events.readonly',
+    FEEDS_SCOPE,
+  ],
 };
 
 const EMAIL = /^[^@\s<>(),;:"]+@[^@\s<>(),;:"]+\.[^@\s<>(),;:"]+$/;
@@ -134,7 +171,13 @@ const EMAIL = /^[^@\s<>(),;:"]+@[^@\s<>(),;:"]+\.[^@\s<>(),;:"]+$/;
 /** https://developers.google.com/apps-script/reference/calendar/guest-status */
 export type GuestStatusName = 'INVITED' | 'YES' | 'NO' | 'MAYBE' | 'OWNER';
 export type GuestAnswer = Exclude<GuestStatusName, 'OWNER'>;
-export const GuestStatus = Object.freeze({ INVITED: 'INVITED', MAYBE: 'MAYBE', NO: 'NO', OWNER: 'OWNER', YES: 'YES' } as const);
+export const GuestStatus = Object.freeze({
+  INVITED: 'INVITED',
+  MAYBE: 'MAYBE',
+  NO: 'NO',
+  OWNER: 'OWNER',
+  YES: 'YES',
+} as const);
 
 export interface GuestState {
   email: string;
@@ -195,7 +238,12 @@ const lower = (s: string) => s.toLowerCase();
 const copy = <T>(x: T): T => structuredClone(x);
 
 function byStart(a: EventState, b: EventState): number {
-  return a.start - b.start || a.end - b.end || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.start - b.start ||
+    a.end - b.end ||
+    a.createdAt - b.createdAt ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /**
@@ -222,14 +270,26 @@ export class CalendarStore {
     const id = lower(user);
     let calendar = this.calendarsById.get(id);
     if (!calendar) {
-      calendar = { id, name: id, owner: id, timeZone: this.timeZone, description: '', primary: true, createdAt: this.ws.clock.now() };
+      calendar = {
+        id,
+        name: id,
+        owner: id,
+        timeZone: this.timeZone,
+        description: '',
+        primary: true,
+        createdAt: this.ws.clock.now(),
+      };
       this.calendarsById.set(id, calendar);
     }
     return calendar;
   }
 
   /** A secondary calendar owned by the user (CalendarApp.createCalendar). */
-  addCalendar(owner: string, name: string, options: { timeZone?: string; description?: string } = {}): CalendarState {
+  addCalendar(
+    owner: string,
+    name: string,
+    options: { timeZone?: string; description?: string } = {},
+  ): CalendarState {
     let id: string;
     do id = `${this.ws.randomId(26).toLowerCase()}@group.calendar.google.com`;
     while (this.calendarsById.has(id));
@@ -255,7 +315,9 @@ export class CalendarStore {
   calendarsOf(user: string): CalendarState[] {
     this.defaultCalendarOf(user);
     const owner = lower(user);
-    return [...this.calendarsById.values()].filter((c) => c.owner === owner).sort((a, b) => Number(b.primary) - Number(a.primary));
+    return [...this.calendarsById.values()]
+      .filter((c) => c.owner === owner)
+      .sort((a, b) => Number(b.primary) - Number(a.primary));
   }
 
   /** Live state (not a copy) of an event, deleted or not, for the facade. */
@@ -266,7 +328,9 @@ export class CalendarStore {
   /** Live events of one calendar, by start time. */
   liveEventsOf(calendarId: string): EventState[] {
     const id = lower(calendarId);
-    return [...this.eventsById.values()].filter((e) => e.calendarId === id && !e.deleted).sort(byStart);
+    return [...this.eventsById.values()]
+      .filter((e) => e.calendarId === id && !e.deleted)
+      .sort(byStart);
   }
 
   addEvent(fields: Omit<EventState, 'id' | 'createdAt' | 'updatedAt'>): EventState {
@@ -280,9 +344,14 @@ export class CalendarStore {
   }
 
   /** Logs mail to guests when the event sends invitations (see Invitation). */
-  notify(event: EventState, kind: Invitation['kind'], to: string[] = event.guests.map((g) => g.email)): void {
+  notify(
+    event: EventState,
+    kind: Invitation['kind'],
+    to: string[] = event.guests.map((g) => g.email),
+  ): void {
     if (!event.sendInvites) return;
-    for (const address of to) this.invitations.push({ eventId: event.id, to: address, kind, at: this.ws.clock.now() });
+    for (const address of to)
+      this.invitations.push({ eventId: event.id, to: address, kind, at: this.ws.clock.now() });
   }
 
   /** Copies of every calendar. */
@@ -306,7 +375,8 @@ export class CalendarStore {
   respond(eventId: string, email: string, status: GuestAnswer): void {
     const event = this.eventsById.get(eventId);
     if (!event || event.deleted) throw new Error(`No event ${eventId}`);
-    if (!['YES', 'NO', 'MAYBE', 'INVITED'].includes(status)) throw new Error(`Not a guest answer: ${status}`);
+    if (!['YES', 'NO', 'MAYBE', 'INVITED'].includes(status))
+      throw new Error(`Not a guest answer: ${status}`);
     const guest = event.guests.find((g) => lower(g.email) === lower(email));
     if (!guest) throw new Error(`${email} is not a guest of ${eventId}`);
     guest.status = status;
@@ -350,7 +420,9 @@ function typeName(value: unknown): string {
 function signatureError(method: string, args: unknown[]): AppsScriptException {
   const passed = [...args];
   while (passed.length > 0 && passed[passed.length - 1] === undefined) passed.pop();
-  return new AppsScriptException(`The parameters (${passed.map(typeName).join(',')}) don't match the method signature for CalendarApp.${method}.`);
+  return new AppsScriptException(
+    `The parameters (${passed.map(typeName).join(',')}) don't match the method signature for CalendarApp.${method}.`,
+  );
 }
 
 /** Checks a (start, end) pair as createEvent and setTime do; returns them in ms. */
@@ -418,16 +490,31 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
   }
 
   /** Events of a calendar matching getEvents' range and options (pure: no call, no state change). */
-  function query(calendarId: string, from: number, to: number, options: GetEventsOptions): EventState[] {
-    const inRange = store.liveEventsOf(calendarId).filter((e) => (e.start < to && e.end > from) || (e.start === e.end && e.start >= from && e.start < to));
-    const first = options.start !== undefined ? Math.max(0, Math.floor(Number(options.start)) || 0) : 0;
-    const max = options.max !== undefined ? Math.max(0, Math.floor(Number(options.max)) || 0) : Infinity;
+  function query(
+    calendarId: string,
+    from: number,
+    to: number,
+    options: GetEventsOptions,
+  ): EventState[] {
+    const inRange = store
+      .liveEventsOf(calendarId)
+      .filter(
+        (e) =>
+          (e.start < to && e.end > from) || (e.start === e.end && e.start >= from && e.start < to),
+      );
+    const first =
+      options.start !== undefined ? Math.max(0, Math.floor(Number(options.start)) || 0) : 0;
+    const max =
+      options.max !== undefined ? Math.max(0, Math.floor(Number(options.max)) || 0) : Infinity;
     let out = inRange.slice(first, first + max);
-    if (options.author !== undefined) out = out.filter((e) => e.creator === lower(String(options.author)));
+    if (options.author !== undefined)
+      out = out.filter((e) => e.creator === lower(String(options.author)));
     if (options.search !== undefined) {
       const words = lower(String(options.search)).split(/\s+/).filter(Boolean);
       out = out.filter((e) => {
-        const text = lower([e.title, e.description, e.location, ...e.guests.map((g) => g.email)].join(' '));
+        const text = lower(
+          [e.title, e.description, e.location, ...e.guests.map((g) => g.email)].join(' '),
+        );
         return words.every((w) => text.includes(w));
       });
     }
@@ -473,11 +560,15 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
     }
     /** Applies a change, stamps updatedAt and returns the event for chaining. */
     private write(method: string, fn: (e: EventState) => void): this {
-      call(`CalendarEvent.${method}`, () => {
-        const event = this.live();
-        fn(event);
-        event.updatedAt = ws.clock.now();
-      }, WRITE);
+      call(
+        `CalendarEvent.${method}`,
+        () => {
+          const event = this.live();
+          fn(event);
+          event.updatedAt = ws.clock.now();
+        },
+        WRITE,
+      );
       return this;
     }
 
@@ -569,12 +660,19 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
         const k = String(key);
         if (k.length > TAG_KEY_LIMIT) return;
         // defineProperty, so that even a key like "__proto__" is stored as a plain tag.
-        Object.defineProperty(e.tags, k, { value: String(value).slice(0, TAG_VALUE_LIMIT), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(e.tags, k, {
+          value: String(value).slice(0, TAG_VALUE_LIMIT),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       });
     }
     /** The tag's value, or null when the event has no such tag. */
     getTag(key: string): string | null {
-      return this.read('getTag', (e) => (Object.prototype.hasOwnProperty.call(e.tags, String(key)) ? e.tags[String(key)]! : null));
+      return this.read('getTag', (e) =>
+        Object.prototype.hasOwnProperty.call(e.tags, String(key)) ? e.tags[String(key)]! : null,
+      );
     }
     getAllTagKeys(): string[] {
       return this.read('getAllTagKeys', (e) => Object.keys(e.tags));
@@ -586,7 +684,8 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
     }
     setGuestsCanSeeGuests(guestsCanSeeGuests: boolean): this {
       return this.write('setGuestsCanSeeGuests', (e) => {
-        if (typeof guestsCanSeeGuests !== 'boolean') throw signatureError('CalendarEvent.setGuestsCanSeeGuests', [guestsCanSeeGuests]);
+        if (typeof guestsCanSeeGuests !== 'boolean')
+          throw signatureError('CalendarEvent.setGuestsCanSeeGuests', [guestsCanSeeGuests]);
         e.guestsCanSeeGuests = guestsCanSeeGuests;
       });
     }
@@ -595,7 +694,8 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
     }
     setGuestsCanModify(guestsCanModify: boolean): this {
       return this.write('setGuestsCanModify', (e) => {
-        if (typeof guestsCanModify !== 'boolean') throw signatureError('CalendarEvent.setGuestsCanModify', [guestsCanModify]);
+        if (typeof guestsCanModify !== 'boolean')
+          throw signatureError('CalendarEvent.setGuestsCanModify', [guestsCanModify]);
         e.guestsCanModify = guestsCanModify;
       });
     }
@@ -604,7 +704,8 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
     }
     setGuestsCanInviteOthers(guestsCanInviteOthers: boolean): this {
       return this.write('setGuestsCanInviteOthers', (e) => {
-        if (typeof guestsCanInviteOthers !== 'boolean') throw signatureError('CalendarEvent.setGuestsCanInviteOthers', [guestsCanInviteOthers]);
+        if (typeof guestsCanInviteOthers !== 'boolean')
+          throw signatureError('CalendarEvent.setGuestsCanInviteOthers', [guestsCanInviteOthers]);
         e.guestsCanInviteOthers = guestsCanInviteOthers;
       });
     }
@@ -631,12 +732,16 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
       return this.read('getOriginalCalendarId', (e) => e.calendarId);
     }
     deleteEvent(): void {
-      call('CalendarEvent.deleteEvent', () => {
-        const event = this.live();
-        event.deleted = true;
-        event.updatedAt = ws.clock.now();
-        store.notify(event, 'cancel');
-      }, WRITE);
+      call(
+        'CalendarEvent.deleteEvent',
+        () => {
+          const event = this.live();
+          event.deleted = true;
+          event.updatedAt = ws.clock.now();
+          store.notify(event, 'cancel');
+        },
+        WRITE,
+      );
     }
   }
 
@@ -673,58 +778,83 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
       return call(this.qualified('isOwnedByMe'), () => this.state().owner === user(), READ);
     }
     isMyPrimaryCalendar(): boolean {
-      return call(this.qualified('isMyPrimaryCalendar'), () => this.state().primary && this.state().owner === user(), READ);
+      return call(
+        this.qualified('isMyPrimaryCalendar'),
+        () => this.state().primary && this.state().owner === user(),
+        READ,
+      );
     }
 
-    createEvent(title: string, startTime: Date, endTime: Date, options?: CreateEventOptions): CalendarEvent {
+    createEvent(
+      title: string,
+      startTime: Date,
+      endTime: Date,
+      options?: CreateEventOptions,
+    ): CalendarEvent {
       let guestCount = 0;
       try {
         guestCount = parseGuests(options?.guests).length;
       } catch {
         // Reported inside the call, where Apps Script raises it.
       }
-      return call(this.qualified('createEvent'), () => {
-        const method = this.qualified('createEvent');
-        const badOptions = options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options));
-        if (!isDate(startTime) || !isDate(endTime) || badOptions) throw signatureError(method, [title, startTime, endTime, options]);
-        const { start, end } = checkTimes(method, [startTime, endTime]);
-        const guests = parseGuests(options?.guests);
-        const calendar = this.state();
-        ws.quota.take('eventsCreatedPerDay', 1, CALENDAR_QUOTA_MESSAGE);
-        const event = store.addEvent({
-          calendarId: calendar.id,
-          title: String(title),
-          description: options?.description === undefined ? '' : String(options.description),
-          location: options?.location === undefined ? '' : String(options.location),
-          start,
-          end,
-          guests: guests.map((email) => ({ email, status: 'INVITED' as const })),
-          tags: {},
-          // Google Calendar's defaults for a new event: guests see the list and may invite others.
-          guestsCanSeeGuests: true,
-          guestsCanModify: false,
-          guestsCanInviteOthers: true,
-          creator: user(),
-          sendInvites: options?.sendInvites === true,
-        });
-        store.notify(event, 'invite');
-        return new CalendarEvent(event.id);
-      }, WRITE, guestCount);
+      return call(
+        this.qualified('createEvent'),
+        () => {
+          const method = this.qualified('createEvent');
+          const badOptions =
+            options !== undefined &&
+            options !== null &&
+            (typeof options !== 'object' || Array.isArray(options));
+          if (!isDate(startTime) || !isDate(endTime) || badOptions)
+            throw signatureError(method, [title, startTime, endTime, options]);
+          const { start, end } = checkTimes(method, [startTime, endTime]);
+          const guests = parseGuests(options?.guests);
+          const calendar = this.state();
+          ws.quota.take('eventsCreatedPerDay', 1, CALENDAR_QUOTA_MESSAGE);
+          const event = store.addEvent({
+            calendarId: calendar.id,
+            title: String(title),
+            description: options?.description === undefined ? '' : String(options.description),
+            location: options?.location === undefined ? '' : String(options.location),
+            start,
+            end,
+            guests: guests.map((email) => ({ email, status: 'INVITED' as const })),
+            tags: {},
+            // Google Calendar's defaults for a new event: guests see the list and may invite others.
+            guestsCanSeeGuests: true,
+            guestsCanModify: false,
+            guestsCanInviteOthers: true,
+            creator: user(),
+            sendInvites: options?.sendInvites === true,
+          });
+          store.notify(event, 'invite');
+          return new CalendarEvent(event.id);
+        },
+        WRITE,
+        guestCount,
+      );
     }
 
     /** The event of this calendar with that iCalUID, or null (also once deleted). */
     getEventById(iCalId: string): CalendarEvent | null {
-      return call(this.qualified('getEventById'), () => {
-        const event = store.event(String(iCalId));
-        return event && !event.deleted && event.calendarId === this.state().id ? new CalendarEvent(event.id) : null;
-      }, READ);
+      return call(
+        this.qualified('getEventById'),
+        () => {
+          const event = store.event(String(iCalId));
+          return event && !event.deleted && event.calendarId === this.state().id
+            ? new CalendarEvent(event.id)
+            : null;
+        },
+        READ,
+      );
     }
 
     /** Events that start in, end in or encompass [startTime, endTime). */
     getEvents(startTime: Date, endTime: Date, options?: GetEventsOptions): CalendarEvent[] {
       const method = this.qualified('getEvents');
       const run = () => {
-        if (!isDate(startTime) || !isDate(endTime)) throw signatureError(method, [startTime, endTime, options]);
+        if (!isDate(startTime) || !isDate(endTime))
+          throw signatureError(method, [startTime, endTime, options]);
         const from = startTime.getTime();
         const to = endTime.getTime();
         if (Number.isNaN(from)) throw new AppsScriptException('Invalid argument: startTime');
@@ -757,7 +887,12 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
       } catch {
         // The same error is raised inside the call.
       }
-      return call(this.qualified(method), () => run().map((e) => new CalendarEvent(e.id)), READ, size);
+      return call(
+        this.qualified(method),
+        () => run().map((e) => new CalendarEvent(e.id)),
+        READ,
+        size,
+      );
     }
   }
 
@@ -766,45 +901,81 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
 
   return {
     GuestStatus,
-    getDefaultCalendar: () => call('getDefaultCalendar', () => new Calendar(store.defaultCalendarOf(user()).id), READ),
+    getDefaultCalendar: () =>
+      call('getDefaultCalendar', () => new Calendar(store.defaultCalendarOf(user()).id), READ),
     /** A calendar the user owns (sharing is not modelled), or null. */
     getCalendarById: (id: string) =>
-      call('getCalendarById', () => {
-        const calendar = own(id);
-        return calendar ? new Calendar(calendar.id) : null;
-      }, READ),
+      call(
+        'getCalendarById',
+        () => {
+          const calendar = own(id);
+          return calendar ? new Calendar(calendar.id) : null;
+        },
+        READ,
+      ),
     getOwnedCalendarById: (id: string) =>
-      call('getOwnedCalendarById', () => {
-        const calendar = own(id);
-        return calendar ? new Calendar(calendar.id) : null;
-      }, READ),
+      call(
+        'getOwnedCalendarById',
+        () => {
+          const calendar = own(id);
+          return calendar ? new Calendar(calendar.id) : null;
+        },
+        READ,
+      ),
     /** Names are not case-sensitive. */
     getCalendarsByName: (name: string) =>
-      call('getCalendarsByName', () =>
-        store.calendarsOf(user()).filter((c) => lower(c.name) === lower(String(name))).map((c) => new Calendar(c.id)), READ),
-    getAllCalendars: () => call('getAllCalendars', () => store.calendarsOf(user()).map((c) => new Calendar(c.id)), READ),
-    getAllOwnedCalendars: () => call('getAllOwnedCalendars', () => store.calendarsOf(user()).map((c) => new Calendar(c.id)), READ),
+      call(
+        'getCalendarsByName',
+        () =>
+          store
+            .calendarsOf(user())
+            .filter((c) => lower(c.name) === lower(String(name)))
+            .map((c) => new Calendar(c.id)),
+        READ,
+      ),
+    getAllCalendars: () =>
+      call('getAllCalendars', () => store.calendarsOf(user()).map((c) => new Calendar(c.id)), READ),
+    getAllOwnedCalendars: () =>
+      call(
+        'getAllOwnedCalendars',
+        () => store.calendarsOf(user()).map((c) => new Calendar(c.id)),
+        READ,
+      ),
     createCalendar: (name: string, options: CreateCalendarOptions = {}) =>
-      call('createCalendar', () => {
-        if (typeof name !== 'string') throw signatureError('CalendarApp.createCalendar', [name, options]);
-        if (options.timeZone !== undefined && !isValidTimeZone(String(options.timeZone))) throw new AppsScriptException('Invalid argument: timeZone');
-        const calendar = store.addCalendar(user(), name, {
-          timeZone: options.timeZone === undefined ? undefined : String(options.timeZone),
-          description: options.summary === undefined ? undefined : String(options.summary),
-        });
-        return new Calendar(calendar.id);
-      }, MAKE_CALENDAR),
+      call(
+        'createCalendar',
+        () => {
+          if (typeof name !== 'string')
+            throw signatureError('CalendarApp.createCalendar', [name, options]);
+          if (options.timeZone !== undefined && !isValidTimeZone(String(options.timeZone)))
+            throw new AppsScriptException('Invalid argument: timeZone');
+          const calendar = store.addCalendar(user(), name, {
+            timeZone: options.timeZone === undefined ? undefined : String(options.timeZone),
+            description: options.summary === undefined ? undefined : String(options.summary),
+          });
+          return new Calendar(calendar.id);
+        },
+        MAKE_CALENDAR,
+      ),
     /** Only events of the default calendar, as Google documents; null when not found or deleted. */
     getEventById: (iCalId: string) =>
-      call('getEventById', () => {
-        const event = store.event(String(iCalId));
-        return event && !event.deleted && event.calendarId === store.defaultCalendarOf(user()).id ? new CalendarEvent(event.id) : null;
-      }, READ),
+      call(
+        'getEventById',
+        () => {
+          const event = store.event(String(iCalId));
+          return event && !event.deleted && event.calendarId === store.defaultCalendarOf(user()).id
+            ? new CalendarEvent(event.id)
+            : null;
+        },
+        READ,
+      ),
     // CalendarApp's own shortcuts to the default calendar (counted as "CalendarApp.createEvent" etc.).
     createEvent: (title: string, startTime: Date, endTime: Date, options?: CreateEventOptions) =>
       defaultCalendar().createEvent(title, startTime, endTime, options),
-    getEvents: (startTime: Date, endTime: Date, options?: GetEventsOptions) => defaultCalendar().getEvents(startTime, endTime, options),
-    getEventsForDay: (date: Date, options?: GetEventsOptions) => defaultCalendar().getEventsForDay(date, options),
+    getEvents: (startTime: Date, endTime: Date, options?: GetEventsOptions) =>
+      defaultCalendar().getEvents(startTime, endTime, options),
+    getEventsForDay: (date: Date, options?: GetEventsOptions) =>
+      defaultCalendar().getEventsForDay(date, options),
     getId: () => defaultCalendar().getId(),
     getName: () => defaultCalendar().getName(),
     getTimeZone: () => defaultCalendar().getTimeZone(),

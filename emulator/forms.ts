@@ -76,39 +76,122 @@ const SET: Cost = { base: 300 };
 const ADD: Cost = { base: 400 };
 
 const ITEM_CLASSES = [
-  'Item', 'CheckboxItem', 'CheckboxGridItem', 'DateItem', 'GridItem', 'ListItem', 'MultipleChoiceItem',
-  'PageBreakItem', 'ParagraphTextItem', 'ScaleItem', 'SectionHeaderItem', 'TextItem',
+  'Item',
+  'CheckboxItem',
+  'CheckboxGridItem',
+  'DateItem',
+  'GridItem',
+  'ListItem',
+  'MultipleChoiceItem',
+  'PageBreakItem',
+  'ParagraphTextItem',
+  'ScaleItem',
+  'SectionHeaderItem',
+  'TextItem',
 ] as const;
 const CASTS = [
-  'asCheckboxGridItem', 'asCheckboxItem', 'asDateItem', 'asDateTimeItem', 'asDurationItem', 'asGridItem', 'asImageItem',
-  'asListItem', 'asMultipleChoiceItem', 'asPageBreakItem', 'asParagraphTextItem', 'asScaleItem', 'asSectionHeaderItem',
-  'asTextItem', 'asTimeItem', 'asVideoItem',
+  'asCheckboxGridItem',
+  'asCheckboxItem',
+  'asDateItem',
+  'asDateTimeItem',
+  'asDurationItem',
+  'asGridItem',
+  'asImageItem',
+  'asListItem',
+  'asMultipleChoiceItem',
+  'asPageBreakItem',
+  'asParagraphTextItem',
+  'asScaleItem',
+  'asSectionHeaderItem',
+  'asTextItem',
+  'asTimeItem',
+  'asVideoItem',
 ];
 const ITEM_GETTERS = [
-  'getId', 'getIndex', 'getTitle', 'getHelpText', 'getType', 'isRequired', 'getChoices', 'hasOtherOption', 'getRows',
-  'getColumns', 'getLowerBound', 'getUpperBound', 'getLeftLabel', 'getRightLabel', 'includesYear', 'createChoice',
-  'createResponse', ...CASTS,
+  'getId',
+  'getIndex',
+  'getTitle',
+  'getHelpText',
+  'getType',
+  'isRequired',
+  'getChoices',
+  'hasOtherOption',
+  'getRows',
+  'getColumns',
+  'getLowerBound',
+  'getUpperBound',
+  'getLeftLabel',
+  'getRightLabel',
+  'includesYear',
+  'createChoice',
+  'createResponse',
+  ...CASTS,
 ];
 const ITEM_SETTERS = [
-  'setTitle', 'setHelpText', 'setRequired', 'setChoiceValues', 'setChoices', 'showOtherOption', 'setRows', 'setColumns',
-  'setBounds', 'setLabels', 'setIncludesYear',
+  'setTitle',
+  'setHelpText',
+  'setRequired',
+  'setChoiceValues',
+  'setChoices',
+  'showOtherOption',
+  'setRows',
+  'setColumns',
+  'setBounds',
+  'setLabels',
+  'setIncludesYear',
 ];
 const ADD_METHODS = [
-  'addCheckboxItem', 'addCheckboxGridItem', 'addDateItem', 'addGridItem', 'addListItem', 'addMultipleChoiceItem',
-  'addPageBreakItem', 'addParagraphTextItem', 'addScaleItem', 'addSectionHeaderItem', 'addTextItem',
+  'addCheckboxItem',
+  'addCheckboxGridItem',
+  'addDateItem',
+  'addGridItem',
+  'addListItem',
+  'addMultipleChoiceItem',
+  'addPageBreakItem',
+  'addParagraphTextItem',
+  'addScaleItem',
+  'addSectionHeaderItem',
+  'addTextItem',
 ];
 const FORM_GETTERS = [
-  'getId', 'getTitle', 'getDescription', 'collectsEmail', 'canEditResponse', 'isAcceptingResponses',
-  'getConfirmationMessage', 'getCustomClosedFormMessage', 'getPublishedUrl', 'getEditUrl', 'getSummaryUrl', 'publishingSummary',
-  'getDestinationId', 'getDestinationType', 'getItemById', 'createResponse',
+  'getId',
+  'getTitle',
+  'getDescription',
+  'collectsEmail',
+  'canEditResponse',
+  'isAcceptingResponses',
+  'getConfirmationMessage',
+  'getCustomClosedFormMessage',
+  'getPublishedUrl',
+  'getEditUrl',
+  'getSummaryUrl',
+  'publishingSummary',
+  'getDestinationId',
+  'getDestinationType',
+  'getItemById',
+  'createResponse',
 ];
 const FORM_SETTERS = [
-  'setTitle', 'setDescription', 'setCollectEmail', 'setAllowResponseEdits', 'setAcceptingResponses',
-  'setConfirmationMessage', 'setCustomClosedFormMessage', 'setPublishingSummary', 'deleteItem', 'moveItem',
+  'setTitle',
+  'setDescription',
+  'setCollectEmail',
+  'setAllowResponseEdits',
+  'setAcceptingResponses',
+  'setConfirmationMessage',
+  'setCustomClosedFormMessage',
+  'setPublishingSummary',
+  'deleteItem',
+  'moveItem',
 ];
 const RESPONSE_GETTERS = [
-  'getId', 'getTimestamp', 'getRespondentEmail', 'getItemResponses', 'getResponseForItem', 'getEditResponseUrl',
-  'toPrefilledUrl', 'withItemResponse',
+  'getId',
+  'getTimestamp',
+  'getRespondentEmail',
+  'getItemResponses',
+  'getResponseForItem',
+  'getEditResponseUrl',
+  'toPrefilledUrl',
+  'withItemResponse',
 ];
 
 function latencyTable(): Record<string, Cost> {
@@ -167,17 +250,49 @@ export const FORM_ERRORS = {
 // State
 
 export const ITEM_TYPES = [
-  'CHECKBOX', 'CHECKBOX_GRID', 'DATE', 'DATETIME', 'DURATION', 'GRID', 'IMAGE', 'LIST', 'MULTIPLE_CHOICE',
-  'PAGE_BREAK', 'PARAGRAPH_TEXT', 'SCALE', 'SECTION_HEADER', 'TEXT', 'TIME', 'VIDEO', 'FILE_UPLOAD',
+  'CHECKBOX',
+  'CHECKBOX_GRID',
+  'DATE',
+  'DATETIME',
+  'DURATION',
+  'GRID',
+  'IMAGE',
+  'LIST',
+  'MULTIPLE_CHOICE',
+  'PAGE_BREAK',
+  'PARAGRAPH_TEXT',
+  'SCALE',
+  'SECTION_HEADER',
+  'TEXT',
+  'TIME',
+  'VIDEO',
+  'FILE_UPLOAD',
 ] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
 /** The types this emulator can create. Questions are the ones that take an answer. */
 export type SupportedItemType =
-  | 'CHECKBOX' | 'CHECKBOX_GRID' | 'DATE' | 'GRID' | 'LIST' | 'MULTIPLE_CHOICE' | 'PAGE_BREAK' | 'PARAGRAPH_TEXT'
-  | 'SCALE' | 'SECTION_HEADER' | 'TEXT';
+  | 'CHECKBOX'
+  | 'CHECKBOX_GRID'
+  | 'DATE'
+  | 'GRID'
+  | 'LIST'
+  | 'MULTIPLE_CHOICE'
+  | 'PAGE_BREAK'
+  | 'PARAGRAPH_TEXT'
+  | 'SCALE'
+  | 'SECTION_HEADER'
+  | 'TEXT';
 const QUESTION_TYPES: ReadonlySet<ItemType> = new Set<ItemType>([
-  'CHECKBOX', 'CHECKBOX_GRID', 'DATE', 'GRID', 'LIST', 'MULTIPLE_CHOICE', 'PARAGRAPH_TEXT', 'SCALE', 'TEXT',
+  'CHECKBOX',
+  'CHECKBOX_GRID',
+  'DATE',
+  'GRID',
+  'LIST',
+  'MULTIPLE_CHOICE',
+  'PARAGRAPH_TEXT',
+  'SCALE',
+  'TEXT',
 ]);
 
 export function isQuestion(item: FormItemState): boolean {
@@ -270,7 +385,8 @@ export interface FormState {
 }
 
 export const formEditUrl = (f: FormState) => `https://docs.google.com/forms/d/${f.id}/edit`;
-export const formPublishedUrl = (f: FormState) => `https://docs.google.com/forms/d/e/${f.publishedId}/viewform`;
+export const formPublishedUrl = (f: FormState) =>
+  `https://docs.google.com/forms/d/e/${f.publishedId}/viewform`;
 
 const RESPONSE_SHEET_PREFIX = 'Form Responses ';
 const TIMESTAMP_HEADER = 'Timestamp';
@@ -289,7 +405,12 @@ export interface SubmitOptions {
 }
 
 /** Builds the object given as the form-submit event's `range` (index.ts wires SpreadsheetApp). */
-export type RangeFactory = (sheetName: string, row: number, numColumns: number, spreadsheetId: string) => unknown;
+export type RangeFactory = (
+  sheetName: string,
+  row: number,
+  numColumns: number,
+  spreadsheetId: string,
+) => unknown;
 
 // ---------------------------------------------------------------------------------------------
 // Answers: checking what a respondent gives, and how it lands in the sheet
@@ -303,28 +424,39 @@ function parseIsoDate(text: string): [number, number, number] | null {
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const probe = new Date(Date.UTC(y, mo - 1, d));
-  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return null;
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d)
+    return null;
   return [y, mo, d];
 }
 
 function single(item: FormItemState, raw: unknown): string {
   if (typeof raw === 'string') return raw;
   if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
-  if (Array.isArray(raw) && raw.length <= 1 && raw.every((v) => typeof v === 'string')) return (raw[0] as string | undefined) ?? '';
+  if (Array.isArray(raw) && raw.length <= 1 && raw.every((v) => typeof v === 'string'))
+    return (raw[0] as string | undefined) ?? '';
   throw new Error(`"${item.title}" (${item.type}) takes one answer, got ${JSON.stringify(raw)}`);
 }
 
 function list(item: FormItemState, raw: unknown): string[] {
   if (typeof raw === 'string') return [raw];
   if (Array.isArray(raw) && raw.every((v) => typeof v === 'string')) return [...(raw as string[])];
-  throw new Error(`"${item.title}" (${item.type}) takes a list of strings, got ${JSON.stringify(raw)}`);
+  throw new Error(
+    `"${item.title}" (${item.type}) takes a list of strings, got ${JSON.stringify(raw)}`,
+  );
 }
 
-function choiceList(item: FormItemState, values: string[], pool: string[], allowOther: boolean): string[] {
+function choiceList(
+  item: FormItemState,
+  values: string[],
+  pool: string[],
+  allowOther: boolean,
+): string[] {
   const given = values.filter((v) => v !== '');
   const others = [...new Set(given.filter((v) => !pool.includes(v)))];
   if (others.length > (allowOther ? 1 : 0)) {
-    throw new Error(`"${others[others.length - 1]}" is not a choice of "${item.title}" (choices: ${pool.map((c) => JSON.stringify(c)).join(', ')})`);
+    throw new Error(
+      `"${others[others.length - 1]}" is not a choice of "${item.title}" (choices: ${pool.map((c) => JSON.stringify(c)).join(', ')})`,
+    );
   }
   // Forms lists checked boxes in the order of the choices, the "Other" text last.
   return [...pool.filter((c) => given.includes(c)), ...others];
@@ -348,7 +480,9 @@ export function normalizeAnswer(item: FormItemState, raw: unknown): Answer | nul
       if (s === '') return null;
       const other = item.type === 'MULTIPLE_CHOICE' && item.otherOption;
       if (!item.choices.includes(s) && !other) {
-        throw new Error(`"${s}" is not a choice of "${item.title}" (choices: ${item.choices.map((c) => JSON.stringify(c)).join(', ')})`);
+        throw new Error(
+          `"${s}" is not a choice of "${item.title}" (choices: ${item.choices.map((c) => JSON.stringify(c)).join(', ')})`,
+        );
       }
       return s;
     }
@@ -361,7 +495,9 @@ export function normalizeAnswer(item: FormItemState, raw: unknown): Answer | nul
       if (s === '') return null;
       const n = Number(s);
       if (!/^[+-]?\d+$/.test(s) || n < item.lowerBound || n > item.upperBound) {
-        throw new Error(`"${s}" is not on the scale of "${item.title}" (${item.lowerBound} to ${item.upperBound})`);
+        throw new Error(
+          `"${s}" is not on the scale of "${item.title}" (${item.lowerBound} to ${item.upperBound})`,
+        );
       }
       return String(n);
     }
@@ -373,18 +509,27 @@ export function normalizeAnswer(item: FormItemState, raw: unknown): Answer | nul
       return `${pad(ymd[0], 4)}-${pad(ymd[1])}-${pad(ymd[2])}`;
     }
     case 'GRID': {
-      if (!Array.isArray(raw)) throw new Error(`"${item.title}" is a grid: give one column per row (${item.rows.length} rows), or answer "${item.title} [Row]"`);
-      if (raw.length !== item.rows.length) throw new Error(`"${item.title}" has ${item.rows.length} rows, got ${raw.length} answers`);
+      if (!Array.isArray(raw))
+        throw new Error(
+          `"${item.title}" is a grid: give one column per row (${item.rows.length} rows), or answer "${item.title} [Row]"`,
+        );
+      if (raw.length !== item.rows.length)
+        throw new Error(`"${item.title}" has ${item.rows.length} rows, got ${raw.length} answers`);
       const out = raw.map((v, i) => {
         const s = single(item, v);
-        if (s !== '' && !item.columns.includes(s)) throw new Error(`"${s}" is not a column of "${item.title}" row "${item.rows[i]}"`);
+        if (s !== '' && !item.columns.includes(s))
+          throw new Error(`"${s}" is not a column of "${item.title}" row "${item.rows[i]}"`);
         return s;
       });
       return out.every((s) => s === '') ? null : out;
     }
     case 'CHECKBOX_GRID': {
-      if (!Array.isArray(raw)) throw new Error(`"${item.title}" is a checkbox grid: give the columns chosen per row, or answer "${item.title} [Row]"`);
-      if (raw.length !== item.rows.length) throw new Error(`"${item.title}" has ${item.rows.length} rows, got ${raw.length} answers`);
+      if (!Array.isArray(raw))
+        throw new Error(
+          `"${item.title}" is a checkbox grid: give the columns chosen per row, or answer "${item.title} [Row]"`,
+        );
+      if (raw.length !== item.rows.length)
+        throw new Error(`"${item.title}" has ${item.rows.length} rows, got ${raw.length} answers`);
       const out = raw.map((v) => choiceList(item, list(item, v), item.columns, false));
       return out.every((r) => r.length === 0) ? null : out;
     }
@@ -401,21 +546,28 @@ function gridRowAnswered(item: FormItemState, answer: Answer | undefined, row: n
 
 function isAnswered(item: FormItemState, answer: Answer | undefined): boolean {
   if (answer === undefined) return false;
-  if (item.type === 'GRID' || item.type === 'CHECKBOX_GRID') return item.rows.every((_, i) => gridRowAnswered(item, answer, i));
+  if (item.type === 'GRID' || item.type === 'CHECKBOX_GRID')
+    return item.rows.every((_, i) => gridRowAnswered(item, answer, i));
   return true;
 }
 
 /** The column keys of a question in the response sheet, with their header text. */
 function columnsOf(item: FormItemState): { key: string; header: string }[] {
   if (item.type === 'GRID' || item.type === 'CHECKBOX_GRID') {
-    return item.rows.map((row, i) => ({ key: `${item.id}#${i}`, header: `${item.title} [${row}]` }));
+    return item.rows.map((row, i) => ({
+      key: `${item.id}#${i}`,
+      header: `${item.title} [${row}]`,
+    }));
   }
   return [{ key: String(item.id), header: item.title }];
 }
 
 /** Replaces unpaired surrogates (which cannot be URL-encoded) as String.prototype.toWellFormed does. */
 function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return text.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
 }
 
 /** A value in a prefilled link: percent-encoded UTF-8, spaces as '+', as Forms writes them. */
@@ -445,7 +597,9 @@ export function parsePrefilledUrl(url: string): PrefilledUrl {
   } catch {
     throw new Error(`Not a URL: ${url}`);
   }
-  const m = /^\/forms(?:\/u\/\d+)?\/d\/(e\/)?([A-Za-z0-9_-]+)\/(?:viewform|formResponse)\/?$/.exec(u.pathname);
+  const m = /^\/forms(?:\/u\/\d+)?\/d\/(e\/)?([A-Za-z0-9_-]+)\/(?:viewform|formResponse)\/?$/.exec(
+    u.pathname,
+  );
   if (u.hostname !== 'docs.google.com' || !m) throw new Error(`Not a Google Forms link: ${url}`);
   const entries: Record<string, string[]> = {};
   let email: string | undefined;
@@ -453,7 +607,9 @@ export function parsePrefilledUrl(url: string): PrefilledUrl {
     if (key.startsWith('entry.')) (entries[key.slice('entry.'.length)] ??= []).push(value);
     else if (key === 'emailAddress') email = value;
   }
-  const out: PrefilledUrl = m[1] ? { publishedId: m[2]!, entries } : { formId: m[2]!, publishedId: '', entries };
+  const out: PrefilledUrl = m[1]
+    ? { publishedId: m[2]!, entries }
+    : { formId: m[2]!, publishedId: '', entries };
   if (email !== undefined) out.email = email;
   return out;
 }
@@ -559,7 +715,11 @@ export class FormStore {
   }
 
   /** Appends an item, as Form.add<Type>Item does, and extends the response sheet's header. */
-  addItem(formId: string, type: SupportedItemType, props: Partial<Omit<FormItemState, 'id' | 'type' | 'entryId' | 'rowEntryIds'>> = {}): FormItemState {
+  addItem(
+    formId: string,
+    type: SupportedItemType,
+    props: Partial<Omit<FormItemState, 'id' | 'type' | 'entryId' | 'rowEntryIds'>> = {},
+  ): FormItemState {
     const form = this.must(formId);
     const taken = this.numbersIn(form);
     const id = this.freshNumber(taken);
@@ -614,7 +774,9 @@ export class FormStore {
   }
 
   /** The response sheet, or null (no destination, or its spreadsheet or sheet is gone). */
-  destinationOf(form: FormState): { spreadsheet: SpreadsheetModel; sheet: SheetModel; state: DestinationState } | null {
+  destinationOf(
+    form: FormState,
+  ): { spreadsheet: SpreadsheetModel; sheet: SheetModel; state: DestinationState } | null {
     const state = form.destination;
     if (!state) return null;
     const spreadsheet = this.sheets.get(state.spreadsheetId);
@@ -633,7 +795,13 @@ export class FormStore {
     if (!spreadsheet) throw new Error(`No spreadsheet with id ${spreadsheetId}`);
     const sheet = spreadsheet.insertSheet(spreadsheet.nextDefaultName(RESPONSE_SHEET_PREFIX), 0);
     sheet.frozenRows = 1;
-    form.destination = { spreadsheetId, sheetId: sheet.sheetId, columns: {}, emailColumn: null, width: 0 };
+    form.destination = {
+      spreadsheetId,
+      sheetId: sheet.sheetId,
+      columns: {},
+      emailColumn: null,
+      width: 0,
+    };
     this.syncHeader(form);
     for (const response of form.responses) this.writeRow(form, response);
     return sheet;
@@ -666,7 +834,8 @@ export class FormStore {
     if (form.collectEmail && state.emailColumn === null) {
       if (state.width >= 2 || sheet.lastColumn() >= 2) {
         sheet.insertColumns(1, 1);
-        for (const key of Object.keys(state.columns)) if (state.columns[key]! >= 2) state.columns[key]! += 1;
+        for (const key of Object.keys(state.columns))
+          if (state.columns[key]! >= 2) state.columns[key]! += 1;
         state.width += 1;
       } else {
         claim();
@@ -677,7 +846,8 @@ export class FormStore {
     for (const item of form.items.filter(isQuestion)) {
       for (const { key, header } of columnsOf(item)) {
         const column = (state.columns[key] ??= claim());
-        if (displayValue(sheet.cell(1, column), 'UTC') !== header) this.putText(sheet, 1, column, header);
+        if (displayValue(sheet.cell(1, column), 'UTC') !== header)
+          this.putText(sheet, 1, column, header);
       }
     }
   }
@@ -692,9 +862,15 @@ export class FormStore {
   }
 
   /** How one question's answer lands in its cells, by column key. */
-  private answerCells(item: FormItemState, answer: Answer | undefined, nfOf: (key: string) => string | undefined, timeZone: string): [string, Cell][] {
+  private answerCells(
+    item: FormItemState,
+    answer: Answer | undefined,
+    nfOf: (key: string) => string | undefined,
+    timeZone: string,
+  ): [string, Cell][] {
     const key = String(item.id);
-    if (answer === undefined) return columnsOf(item).map((c) => [c.key, { v: '', nf: nfOf(c.key) }]);
+    if (answer === undefined)
+      return columnsOf(item).map((c) => [c.key, { v: '', nf: nfOf(c.key) }]);
     switch (item.type) {
       case 'SCALE':
         return [[key, { v: Number(answer), nf: nfOf(key) }]];
@@ -722,16 +898,25 @@ export class FormStore {
     if (!dest) return null;
     this.syncHeader(form);
     const { spreadsheet, sheet, state } = dest;
-    const own = response.row && response.row.spreadsheetId === state.spreadsheetId && response.row.sheetId === state.sheetId;
+    const own =
+      response.row &&
+      response.row.spreadsheetId === state.spreadsheetId &&
+      response.row.sheetId === state.sheetId;
     const row = own ? response.row!.row : Math.max(sheet.lastRow(), 1) + 1;
     if (row > sheet.maxRows) sheet.maxRows = row;
     const tz = spreadsheet.timeZone;
     const stamp = sheet.cell(row, 1)?.nf;
     sheet.put(row, 1, { v: new Date(response.timestamp), nf: stamp ?? TIMESTAMP_FORMAT });
-    if (state.emailColumn !== null) this.putText(sheet, row, state.emailColumn, response.respondentEmail);
+    if (state.emailColumn !== null)
+      this.putText(sheet, row, state.emailColumn, response.respondentEmail);
     const nfOf = (key: string) => sheet.cell(row, state.columns[key]!)?.nf;
     for (const item of form.items.filter(isQuestion)) {
-      for (const [key, cell] of this.answerCells(item, response.answers[String(item.id)], nfOf, tz)) {
+      for (const [key, cell] of this.answerCells(
+        item,
+        response.answers[String(item.id)],
+        nfOf,
+        tz,
+      )) {
         sheet.put(row, state.columns[key]!, cell);
       }
     }
@@ -739,7 +924,12 @@ export class FormStore {
     return { spreadsheet, sheet, row, width: state.width };
   }
 
-  private fire(form: FormState, response: FormResponseState, written: WrittenRow | null, changed: Set<string> | null): void {
+  private fire(
+    form: FormState,
+    response: FormResponseState,
+    written: WrittenRow | null,
+    changed: Set<string> | null,
+  ): void {
     if (written) {
       const { spreadsheet, sheet, row, width } = written;
       const state = form.destination!;
@@ -768,7 +958,9 @@ export class FormStore {
       });
     }
     this.triggers.fire('ON_FORM_SUBMIT', form.id, () =>
-      this.formEventObjects ? this.formEventObjects(form.id, response.id) : { formId: form.id, responseId: response.id },
+      this.formEventObjects
+        ? this.formEventObjects(form.id, response.id)
+        : { formId: form.id, responseId: response.id },
     );
   }
 
@@ -777,7 +969,11 @@ export class FormStore {
    * form-submit triggers. Used by submit/submitPrefilled and by FormResponse.submit(); answers
    * are already checked. Returns the response.
    */
-  record(formId: string, answers: Record<string, Answer>, options: { email?: string; editOf?: string } = {}): FormResponseState {
+  record(
+    formId: string,
+    answers: Record<string, Answer>,
+    options: { email?: string; editOf?: string } = {},
+  ): FormResponseState {
     const form = this.must(formId);
     if (!form.acceptingResponses) throw new Error(FORM_ERRORS.closed(form.title));
     const now = this.ws.clock.now();
@@ -785,9 +981,12 @@ export class FormStore {
     let changed: Set<string> | null = null;
     if (options.editOf !== undefined) {
       const existing = form.responses.find((r) => r.id === options.editOf);
-      if (!existing) throw new Error(`Form "${form.title}" has no response ${options.editOf} to edit`);
+      if (!existing)
+        throw new Error(`Form "${form.title}" has no response ${options.editOf} to edit`);
       const keys = new Set([...Object.keys(existing.answers), ...Object.keys(answers)]);
-      changed = new Set([...keys].filter((k) => JSON.stringify(existing.answers[k]) !== JSON.stringify(answers[k])));
+      changed = new Set(
+        [...keys].filter((k) => JSON.stringify(existing.answers[k]) !== JSON.stringify(answers[k])),
+      );
       existing.answers = structuredClone(answers);
       existing.timestamp = now;
       existing.edits += 1;
@@ -797,7 +996,7 @@ export class FormStore {
       response = {
         id,
         timestamp: now,
-        respondentEmail: form.collectEmail ? options.email ?? '' : '',
+        respondentEmail: form.collectEmail ? (options.email ?? '') : '',
         answers: structuredClone(answers),
         editUrl: `${formPublishedUrl(form)}?edit2=${id}`,
         row: null,
@@ -815,7 +1014,11 @@ export class FormStore {
   }
 
   /** Applies answers given by question title (or "Title [Row]" for one grid row) onto `base`. */
-  private applyByTitle(form: FormState, given: Record<string, string | string[]>, base: Record<string, Answer>): Record<string, Answer> {
+  private applyByTitle(
+    form: FormState,
+    given: Record<string, string | string[]>,
+    base: Record<string, Answer>,
+  ): Record<string, Answer> {
     const out = structuredClone(base);
     for (const [title, raw] of Object.entries(given)) {
       const item = this.questionByTitle(form, title);
@@ -826,14 +1029,24 @@ export class FormStore {
         continue;
       }
       const rowMatch = /^([\s\S]*) \[([\s\S]*)\]$/.exec(title);
-      const grid = rowMatch && form.items.find((i) => (i.type === 'GRID' || i.type === 'CHECKBOX_GRID') && i.title === rowMatch[1] && i.rows.includes(rowMatch[2]!));
+      const grid =
+        rowMatch &&
+        form.items.find(
+          (i) =>
+            (i.type === 'GRID' || i.type === 'CHECKBOX_GRID') &&
+            i.title === rowMatch[1] &&
+            i.rows.includes(rowMatch[2]!),
+        );
       if (grid && rowMatch) {
         const r = grid.rows.indexOf(rowMatch[2]!);
-        const current = (out[String(grid.id)] as (string | string[])[] | undefined) ?? grid.rows.map(() => (grid.type === 'GRID' ? '' : []));
+        const current =
+          (out[String(grid.id)] as (string | string[])[] | undefined) ??
+          grid.rows.map(() => (grid.type === 'GRID' ? '' : []));
         const next = [...current];
         if (grid.type === 'GRID') {
           const s = single(grid, raw);
-          if (s !== '' && !grid.columns.includes(s)) throw new Error(`"${s}" is not a column of "${grid.title}" row "${grid.rows[r]}"`);
+          if (s !== '' && !grid.columns.includes(s))
+            throw new Error(`"${s}" is not a column of "${grid.title}" row "${grid.rows[r]}"`);
           next[r] = s;
         } else {
           next[r] = choiceList(grid, list(grid, raw), grid.columns, false);
@@ -844,9 +1057,14 @@ export class FormStore {
         continue;
       }
       const other = form.items.find((i) => i.title === title);
-      if (other) throw new Error(`"${title}" is a ${other.type} item on form "${form.title}" and takes no answer`);
+      if (other)
+        throw new Error(
+          `"${title}" is a ${other.type} item on form "${form.title}" and takes no answer`,
+        );
       const titles = form.items.filter(isQuestion).map((i) => JSON.stringify(i.title));
-      throw new Error(`Form "${form.title}" has no question titled "${title}" (its questions: ${titles.join(', ') || 'none'})`);
+      throw new Error(
+        `Form "${form.title}" has no question titled "${title}" (its questions: ${titles.join(', ') || 'none'})`,
+      );
     }
     return out;
   }
@@ -854,7 +1072,9 @@ export class FormStore {
   private checkRequired(form: FormState, answers: Record<string, Answer>): void {
     for (const item of form.items.filter(isQuestion)) {
       if (item.required && !isAnswered(item, answers[String(item.id)])) {
-        throw new Error(`"${item.title}" is a required question on form "${form.title}" (Forms: "This is a required question")`);
+        throw new Error(
+          `"${item.title}" is a required question on form "${form.title}" (Forms: "This is a required question")`,
+        );
       }
     }
   }
@@ -862,7 +1082,9 @@ export class FormStore {
   private respondent(form: FormState, email: string | undefined): string | undefined {
     if (!form.collectEmail) return undefined;
     if (email === undefined || !EMAIL.test(email)) {
-      throw new Error(`Form "${form.title}" collects email addresses: pass a valid options.email (got ${JSON.stringify(email)})`);
+      throw new Error(
+        `Form "${form.title}" collects email addresses: pass a valid options.email (got ${JSON.stringify(email)})`,
+      );
     }
     return email;
   }
@@ -874,14 +1096,22 @@ export class FormStore {
    * row and fires the form-submit triggers. With editOf, it is that response's edit link: the
    * earlier answers stay unless given again ('' clears one). Returns the response id.
    */
-  submit(formId: string, answers: Record<string, string | string[]>, options: SubmitOptions = {}): string {
+  submit(
+    formId: string,
+    answers: Record<string, string | string[]>,
+    options: SubmitOptions = {},
+  ): string {
     const form = this.must(formId);
     if (!form.acceptingResponses) throw new Error(FORM_ERRORS.closed(form.title));
     let base: Record<string, Answer> = {};
     if (options.editOf !== undefined) {
       const existing = form.responses.find((r) => r.id === options.editOf);
-      if (!existing) throw new Error(`Form "${form.title}" has no response ${options.editOf} to edit`);
-      if (!form.allowResponseEdits) throw new Error(`Form "${form.title}" does not let respondents edit their responses (setAllowResponseEdits(true))`);
+      if (!existing)
+        throw new Error(`Form "${form.title}" has no response ${options.editOf} to edit`);
+      if (!form.allowResponseEdits)
+        throw new Error(
+          `Form "${form.title}" does not let respondents edit their responses (setAllowResponseEdits(true))`,
+        );
       base = existing.answers;
     }
     const merged = this.applyByTitle(form, answers, base);
@@ -893,7 +1123,8 @@ export class FormStore {
   /** The prefilled link for answers given by item id (FormResponse.toPrefilledUrl). */
   prefilledUrlFor(form: FormState, answers: Record<string, Answer>): string {
     const parts = ['usp=pp_url'];
-    const add = (entry: string | number, value: string) => parts.push(`entry.${entry}=${encodePrefillValue(value)}`);
+    const add = (entry: string | number, value: string) =>
+      parts.push(`entry.${entry}=${encodePrefillValue(value)}`);
     for (const item of form.items.filter(isQuestion)) {
       const answer = answers[String(item.id)];
       if (answer === undefined) continue;
@@ -902,7 +1133,9 @@ export class FormStore {
           (answer as string[]).forEach((v, i) => v !== '' && add(item.rowEntryIds[i]!, v));
           break;
         case 'CHECKBOX_GRID':
-          (answer as string[][]).forEach((vs, i) => vs.forEach((v) => add(item.rowEntryIds[i]!, v)));
+          (answer as string[][]).forEach((vs, i) =>
+            vs.forEach((v) => add(item.rowEntryIds[i]!, v)),
+          );
           break;
         case 'CHECKBOX':
         case 'MULTIPLE_CHOICE':
@@ -930,16 +1163,27 @@ export class FormStore {
   /** The form and answers (by item id) a prefilled link carries; unknown entries are ignored. */
   readPrefilled(url: string): { form: FormState; answers: Record<string, Answer>; email?: string } {
     const parsed = parsePrefilledUrl(url);
-    const form = parsed.formId !== undefined ? this.get(parsed.formId) : this.byPublishedId(parsed.publishedId);
+    const form =
+      parsed.formId !== undefined
+        ? this.get(parsed.formId)
+        : this.byPublishedId(parsed.publishedId);
     if (!form) throw new Error(`No form has the link ${url}`);
     const answers: Record<string, Answer> = {};
     const at = (entry: string | number) => parsed.entries[String(entry)] ?? [];
     for (const item of form.items.filter(isQuestion)) {
       let raw: unknown;
-      if (item.type === 'GRID') raw = item.rows.some((_, i) => at(item.rowEntryIds[i]!).length) ? item.rows.map((_, i) => at(item.rowEntryIds[i]!)[0] ?? '') : undefined;
-      else if (item.type === 'CHECKBOX_GRID') raw = item.rows.some((_, i) => at(item.rowEntryIds[i]!).length) ? item.rows.map((_, i) => at(item.rowEntryIds[i]!)) : undefined;
+      if (item.type === 'GRID')
+        raw = item.rows.some((_, i) => at(item.rowEntryIds[i]!).length)
+          ? item.rows.map((_, i) => at(item.rowEntryIds[i]!)[0] ?? '')
+          : undefined;
+      else if (item.type === 'CHECKBOX_GRID')
+        raw = item.rows.some((_, i) => at(item.rowEntryIds[i]!).length)
+          ? item.rows.map((_, i) => at(item.rowEntryIds[i]!))
+          : undefined;
       else {
-        const values = at(item.entryId).map((v) => (v === OTHER_OPTION ? at(`${item.entryId}.other_option_response`)[0] ?? '' : v));
+        const values = at(item.entryId).map((v) =>
+          v === OTHER_OPTION ? (at(`${item.entryId}.other_option_response`)[0] ?? '') : v,
+        );
         if (values.length === 0) continue;
         raw = item.type === 'CHECKBOX' ? values : values[0];
       }
@@ -958,12 +1202,17 @@ export class FormStore {
    * A family opening a prefilled link and submitting it, after changing the answers in
    * `overrides` (by title, as in submit). Returns the response id.
    */
-  submitPrefilled(url: string, overrides: Record<string, string | string[]> = {}, options: Omit<SubmitOptions, 'editOf'> = {}): string {
+  submitPrefilled(
+    url: string,
+    overrides: Record<string, string | string[]> = {},
+    options: Omit<SubmitOptions, 'editOf'> = {},
+  ): string {
     const { form, answers, email } = this.readPrefilled(url);
     if (!form.acceptingResponses) throw new Error(FORM_ERRORS.closed(form.title));
     const merged = this.applyByTitle(form, overrides, answers);
     this.checkRequired(form, merged);
-    return this.record(form.id, merged, { email: this.respondent(form, options.email ?? email) }).id;
+    return this.record(form.id, merged, { email: this.respondent(form, options.email ?? email) })
+      .id;
   }
 
   /** A snapshot for the preview and for JSON reports. */
@@ -983,7 +1232,9 @@ export class FormStore {
           publishingSummary: f.publishingSummary,
           acceptingResponses: f.acceptingResponses,
           confirmationMessage: f.confirmationMessage,
-          destination: f.destination ? { spreadsheetId: f.destination.spreadsheetId, sheetName: dest?.sheet.name ?? null } : null,
+          destination: f.destination
+            ? { spreadsheetId: f.destination.spreadsheetId, sheetName: dest?.sheet.name ?? null }
+            : null,
           items: f.items.map((i) => structuredClone(i)),
           responses: f.responses.map((r) => ({
             id: r.id,
@@ -1111,7 +1362,11 @@ class ItemResponse {
     readonly answer: Answer,
   ) {}
   getItem(): Item {
-    return gate(this.ctx, 'ItemResponse.getItem', () => new Item(this.ctx, this.formId, this.itemId));
+    return gate(
+      this.ctx,
+      'ItemResponse.getItem',
+      () => new Item(this.ctx, this.formId, this.itemId),
+    );
   }
   /** A string; string[] for checkboxes and grids; string[][] for checkbox grids (copies). */
   getResponse(): Answer {
@@ -1137,7 +1392,12 @@ abstract class QuestionItem extends BaseItem {
       } catch {
         throw new AppsScriptException('Invalid argument: response');
       }
-      return new ItemResponse(this.ctx, this.formId, item.id, answer ?? (item.type === 'CHECKBOX' ? [] : ''));
+      return new ItemResponse(
+        this.ctx,
+        this.formId,
+        item.id,
+        answer ?? (item.type === 'CHECKBOX' ? [] : ''),
+      );
     });
   }
 }
@@ -1145,7 +1405,8 @@ abstract class QuestionItem extends BaseItem {
 function checkChoiceValues(values: unknown): string[] {
   if (!Array.isArray(values)) throw new AppsScriptException('Invalid argument: values');
   const out = values.map(argString);
-  if (out.some((v) => v.trim() === '') || new Set(out).size !== out.length) throw new AppsScriptException(FORM_ERRORS.invalidData);
+  if (out.some((v) => v.trim() === '') || new Set(out).size !== out.length)
+    throw new AppsScriptException(FORM_ERRORS.invalidData);
   return out;
 }
 
@@ -1160,7 +1421,8 @@ abstract class ChoiceItem extends QuestionItem {
     });
   }
   setChoices(choices: Choice[]): this {
-    if (!Array.isArray(choices) || !choices.every((c) => c instanceof Choice)) throw new AppsScriptException('Invalid argument: choices');
+    if (!Array.isArray(choices) || !choices.every((c) => c instanceof Choice))
+      throw new AppsScriptException('Invalid argument: choices');
     const checked = checkChoiceValues(choices.map((c) => c.value));
     return this.change('setChoices', (i) => {
       i.choices = checked;
@@ -1230,7 +1492,8 @@ class ScaleItem extends QuestionItem {
    */
   setBounds(lower: number, upper: number): this {
     if (lower !== 0 && lower !== 1) throw new AppsScriptException('Invalid argument: lower');
-    if (!Number.isInteger(upper) || upper < 3 || upper > 10) throw new AppsScriptException('Invalid argument: upper');
+    if (!Number.isInteger(upper) || upper < 3 || upper > 10)
+      throw new AppsScriptException('Invalid argument: upper');
     return this.change('setBounds', (i) => {
       i.lowerBound = lower;
       i.upperBound = upper;
@@ -1272,7 +1535,8 @@ class DateItem extends QuestionItem {
   }
   /** The date's day in the script's time zone. */
   createResponse(response: Date): ItemResponse {
-    if (!(response instanceof Date) || Number.isNaN(response.getTime())) throw new AppsScriptException('Invalid argument: response');
+    if (!(response instanceof Date) || Number.isNaN(response.getTime()))
+      throw new AppsScriptException('Invalid argument: response');
     const w = wallClock(response.getTime(), this.ctx.store.scriptTimeZone());
     return this.respond(`${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`);
   }
@@ -1324,22 +1588,42 @@ class PageBreakItem extends BaseItem {
 }
 
 type TypedItem =
-  | TextItem | ParagraphTextItem | MultipleChoiceItem | ListItem | CheckboxItem | ScaleItem | DateItem | GridItem
-  | CheckboxGridItem | SectionHeaderItem | PageBreakItem;
+  | TextItem
+  | ParagraphTextItem
+  | MultipleChoiceItem
+  | ListItem
+  | CheckboxItem
+  | ScaleItem
+  | DateItem
+  | GridItem
+  | CheckboxGridItem
+  | SectionHeaderItem
+  | PageBreakItem;
 
 function typedItem(ctx: Ctx, formId: string, item: FormItemState): TypedItem {
   switch (item.type) {
-    case 'TEXT': return new TextItem(ctx, formId, item.id);
-    case 'PARAGRAPH_TEXT': return new ParagraphTextItem(ctx, formId, item.id);
-    case 'MULTIPLE_CHOICE': return new MultipleChoiceItem(ctx, formId, item.id);
-    case 'LIST': return new ListItem(ctx, formId, item.id);
-    case 'CHECKBOX': return new CheckboxItem(ctx, formId, item.id);
-    case 'SCALE': return new ScaleItem(ctx, formId, item.id);
-    case 'DATE': return new DateItem(ctx, formId, item.id);
-    case 'GRID': return new GridItem(ctx, formId, item.id);
-    case 'CHECKBOX_GRID': return new CheckboxGridItem(ctx, formId, item.id);
-    case 'PAGE_BREAK': return new PageBreakItem(ctx, formId, item.id);
-    default: return new SectionHeaderItem(ctx, formId, item.id);
+    case 'TEXT':
+      return new TextItem(ctx, formId, item.id);
+    case 'PARAGRAPH_TEXT':
+      return new ParagraphTextItem(ctx, formId, item.id);
+    case 'MULTIPLE_CHOICE':
+      return new MultipleChoiceItem(ctx, formId, item.id);
+    case 'LIST':
+      return new ListItem(ctx, formId, item.id);
+    case 'CHECKBOX':
+      return new CheckboxItem(ctx, formId, item.id);
+    case 'SCALE':
+      return new ScaleItem(ctx, formId, item.id);
+    case 'DATE':
+      return new DateItem(ctx, formId, item.id);
+    case 'GRID':
+      return new GridItem(ctx, formId, item.id);
+    case 'CHECKBOX_GRID':
+      return new CheckboxGridItem(ctx, formId, item.id);
+    case 'PAGE_BREAK':
+      return new PageBreakItem(ctx, formId, item.id);
+    default:
+      return new SectionHeaderItem(ctx, formId, item.id);
   }
 }
 
@@ -1352,23 +1636,55 @@ class Item extends BaseItem {
       return typedItem(this.ctx, this.formId, item) as T;
     });
   }
-  asTextItem(): TextItem { return this.cast('asTextItem', 'TEXT'); }
-  asParagraphTextItem(): ParagraphTextItem { return this.cast('asParagraphTextItem', 'PARAGRAPH_TEXT'); }
-  asMultipleChoiceItem(): MultipleChoiceItem { return this.cast('asMultipleChoiceItem', 'MULTIPLE_CHOICE'); }
-  asListItem(): ListItem { return this.cast('asListItem', 'LIST'); }
-  asCheckboxItem(): CheckboxItem { return this.cast('asCheckboxItem', 'CHECKBOX'); }
-  asScaleItem(): ScaleItem { return this.cast('asScaleItem', 'SCALE'); }
-  asDateItem(): DateItem { return this.cast('asDateItem', 'DATE'); }
-  asGridItem(): GridItem { return this.cast('asGridItem', 'GRID'); }
-  asCheckboxGridItem(): CheckboxGridItem { return this.cast('asCheckboxGridItem', 'CHECKBOX_GRID'); }
-  asSectionHeaderItem(): SectionHeaderItem { return this.cast('asSectionHeaderItem', 'SECTION_HEADER'); }
-  asPageBreakItem(): PageBreakItem { return this.cast('asPageBreakItem', 'PAGE_BREAK'); }
+  asTextItem(): TextItem {
+    return this.cast('asTextItem', 'TEXT');
+  }
+  asParagraphTextItem(): ParagraphTextItem {
+    return this.cast('asParagraphTextItem', 'PARAGRAPH_TEXT');
+  }
+  asMultipleChoiceItem(): MultipleChoiceItem {
+    return this.cast('asMultipleChoiceItem', 'MULTIPLE_CHOICE');
+  }
+  asListItem(): ListItem {
+    return this.cast('asListItem', 'LIST');
+  }
+  asCheckboxItem(): CheckboxItem {
+    return this.cast('asCheckboxItem', 'CHECKBOX');
+  }
+  asScaleItem(): ScaleItem {
+    return this.cast('asScaleItem', 'SCALE');
+  }
+  asDateItem(): DateItem {
+    return this.cast('asDateItem', 'DATE');
+  }
+  asGridItem(): GridItem {
+    return this.cast('asGridItem', 'GRID');
+  }
+  asCheckboxGridItem(): CheckboxGridItem {
+    return this.cast('asCheckboxGridItem', 'CHECKBOX_GRID');
+  }
+  asSectionHeaderItem(): SectionHeaderItem {
+    return this.cast('asSectionHeaderItem', 'SECTION_HEADER');
+  }
+  asPageBreakItem(): PageBreakItem {
+    return this.cast('asPageBreakItem', 'PAGE_BREAK');
+  }
   /** Types this emulator cannot create: the cast always fails, as it would on any other item. */
-  asDateTimeItem(): never { return this.cast('asDateTimeItem', 'DATETIME'); }
-  asDurationItem(): never { return this.cast('asDurationItem', 'DURATION'); }
-  asImageItem(): never { return this.cast('asImageItem', 'IMAGE'); }
-  asTimeItem(): never { return this.cast('asTimeItem', 'TIME'); }
-  asVideoItem(): never { return this.cast('asVideoItem', 'VIDEO'); }
+  asDateTimeItem(): never {
+    return this.cast('asDateTimeItem', 'DATETIME');
+  }
+  asDurationItem(): never {
+    return this.cast('asDurationItem', 'DURATION');
+  }
+  asImageItem(): never {
+    return this.cast('asImageItem', 'IMAGE');
+  }
+  asTimeItem(): never {
+    return this.cast('asTimeItem', 'TIME');
+  }
+  asVideoItem(): never {
+    return this.cast('asVideoItem', 'VIDEO');
+  }
 }
 
 function itemIdOf(item: unknown): number {
@@ -1436,7 +1752,8 @@ class FormResponse {
       const out: ItemResponse[] = [];
       for (const item of this.form.items.filter(isQuestion)) {
         const answer = answers[String(item.id)];
-        if (answer !== undefined) out.push(new ItemResponse(this.ctx, this.formId, item.id, answer));
+        if (answer !== undefined)
+          out.push(new ItemResponse(this.ctx, this.formId, item.id, answer));
         else if (item.type === 'TEXT' || item.type === 'PARAGRAPH_TEXT' || item.type === 'DATE') {
           out.push(new ItemResponse(this.ctx, this.formId, item.id, ''));
         }
@@ -1462,14 +1779,18 @@ class FormResponse {
   }
 
   toPrefilledUrl(): string {
-    return this.call('toPrefilledUrl', () => this.ctx.store.prefilledUrlFor(this.form, this.answers()));
+    return this.call('toPrefilledUrl', () =>
+      this.ctx.store.prefilledUrlFor(this.form, this.answers()),
+    );
   }
 
   withItemResponse(response: ItemResponse): this {
     this.call('withItemResponse', () => {
-      if (!(response instanceof ItemResponse) || response.formId !== this.formId) throw new AppsScriptException('Invalid argument: response');
+      if (!(response instanceof ItemResponse) || response.formId !== this.formId)
+        throw new AppsScriptException('Invalid argument: response');
       const next = structuredClone(this.answers());
-      const empty = response.answer === '' || (Array.isArray(response.answer) && response.answer.length === 0);
+      const empty =
+        response.answer === '' || (Array.isArray(response.answer) && response.answer.length === 0);
       if (empty) delete next[String(response.itemId)];
       else next[String(response.itemId)] = structuredClone(response.answer);
       this.pending = next;
@@ -1483,12 +1804,17 @@ class FormResponse {
    */
   submit(): FormResponse {
     return this.call('submit', () => {
-      if (this.submittedHere || this.pending === null) throw new AppsScriptException(FORM_ERRORS.alreadySubmitted);
+      if (this.submittedHere || this.pending === null)
+        throw new AppsScriptException(FORM_ERRORS.alreadySubmitted);
       const form = this.form;
       if (!form.acceptingResponses) throw new AppsScriptException(FORM_ERRORS.closed(form.title));
       let recorded: FormResponseState;
       try {
-        recorded = this.ctx.store.record(this.formId, this.pending, this.responseId === null ? {} : { editOf: this.responseId });
+        recorded = this.ctx.store.record(
+          this.formId,
+          this.pending,
+          this.responseId === null ? {} : { editOf: this.responseId },
+        );
       } catch (e) {
         scriptError(e);
       }
@@ -1605,13 +1931,19 @@ class Form {
     return this.call('getEditUrl', (f) => formEditUrl(f));
   }
   getSummaryUrl(): string {
-    return this.call('getSummaryUrl', (f) => `https://docs.google.com/forms/d/${f.id}/viewanalytics`);
+    return this.call(
+      'getSummaryUrl',
+      (f) => `https://docs.google.com/forms/d/${f.id}/viewanalytics`,
+    );
   }
   /** A forms.gle link for one of this form's URLs (the same link each time). */
   shortenFormUrl(url: string): string {
     return this.call('shortenFormUrl', (f) => {
       const u = argString(url);
-      if (!u.startsWith(`https://docs.google.com/forms/d/e/${f.publishedId}/`) && !u.startsWith(`https://docs.google.com/forms/d/${f.id}/`)) {
+      if (
+        !u.startsWith(`https://docs.google.com/forms/d/e/${f.publishedId}/`) &&
+        !u.startsWith(`https://docs.google.com/forms/d/${f.id}/`)
+      ) {
         throw new AppsScriptException('Invalid argument: url');
       }
       f.shortUrl ??= `https://forms.gle/${this.ctx.ws.randomId(17)}`;
@@ -1625,8 +1957,10 @@ class Form {
    */
   setDestination(type: string, id: string): this {
     this.call('setDestination', (f) => {
-      if (type !== DESTINATION_TYPES.SPREADSHEET) throw new AppsScriptException('Invalid argument: type');
-      if (!this.ctx.store.spreadsheetExists(argString(id))) throw new AppsScriptException(FORM_ERRORS.notFound);
+      if (type !== DESTINATION_TYPES.SPREADSHEET)
+        throw new AppsScriptException('Invalid argument: type');
+      if (!this.ctx.store.spreadsheetExists(argString(id)))
+        throw new AppsScriptException(FORM_ERRORS.notFound);
       this.ctx.store.setDestination(f.id, argString(id));
     });
     return this;
@@ -1649,25 +1983,53 @@ class Form {
   }
 
   private add<T extends TypedItem>(method: string, type: SupportedItemType): T {
-    return this.call(method, (f) => typedItem(this.ctx, f.id, this.ctx.store.addItem(f.id, type)) as T);
+    return this.call(
+      method,
+      (f) => typedItem(this.ctx, f.id, this.ctx.store.addItem(f.id, type)) as T,
+    );
   }
-  addTextItem(): TextItem { return this.add('addTextItem', 'TEXT'); }
-  addParagraphTextItem(): ParagraphTextItem { return this.add('addParagraphTextItem', 'PARAGRAPH_TEXT'); }
-  addMultipleChoiceItem(): MultipleChoiceItem { return this.add('addMultipleChoiceItem', 'MULTIPLE_CHOICE'); }
-  addListItem(): ListItem { return this.add('addListItem', 'LIST'); }
-  addCheckboxItem(): CheckboxItem { return this.add('addCheckboxItem', 'CHECKBOX'); }
-  addScaleItem(): ScaleItem { return this.add('addScaleItem', 'SCALE'); }
-  addDateItem(): DateItem { return this.add('addDateItem', 'DATE'); }
-  addGridItem(): GridItem { return this.add('addGridItem', 'GRID'); }
-  addCheckboxGridItem(): CheckboxGridItem { return this.add('addCheckboxGridItem', 'CHECKBOX_GRID'); }
-  addSectionHeaderItem(): SectionHeaderItem { return this.add('addSectionHeaderItem', 'SECTION_HEADER'); }
-  addPageBreakItem(): PageBreakItem { return this.add('addPageBreakItem', 'PAGE_BREAK'); }
+  addTextItem(): TextItem {
+    return this.add('addTextItem', 'TEXT');
+  }
+  addParagraphTextItem(): ParagraphTextItem {
+    return this.add('addParagraphTextItem', 'PARAGRAPH_TEXT');
+  }
+  addMultipleChoiceItem(): MultipleChoiceItem {
+    return this.add('addMultipleChoiceItem', 'MULTIPLE_CHOICE');
+  }
+  addListItem(): ListItem {
+    return this.add('addListItem', 'LIST');
+  }
+  addCheckboxItem(): CheckboxItem {
+    return this.add('addCheckboxItem', 'CHECKBOX');
+  }
+  addScaleItem(): ScaleItem {
+    return this.add('addScaleItem', 'SCALE');
+  }
+  addDateItem(): DateItem {
+    return this.add('addDateItem', 'DATE');
+  }
+  addGridItem(): GridItem {
+    return this.add('addGridItem', 'GRID');
+  }
+  addCheckboxGridItem(): CheckboxGridItem {
+    return this.add('addCheckboxGridItem', 'CHECKBOX_GRID');
+  }
+  addSectionHeaderItem(): SectionHeaderItem {
+    return this.add('addSectionHeaderItem', 'SECTION_HEADER');
+  }
+  addPageBreakItem(): PageBreakItem {
+    return this.add('addPageBreakItem', 'PAGE_BREAK');
+  }
 
   /** Every item, or those of one FormApp.ItemType. */
   getItems(itemType?: string): Item[] {
     return this.call('getItems', (f) => {
-      if (itemType !== undefined && !(ITEM_TYPES as readonly string[]).includes(String(itemType))) throw new AppsScriptException('Invalid argument: itemType');
-      return f.items.filter((i) => itemType === undefined || i.type === itemType).map((i) => new Item(this.ctx, f.id, i.id));
+      if (itemType !== undefined && !(ITEM_TYPES as readonly string[]).includes(String(itemType)))
+        throw new AppsScriptException('Invalid argument: itemType');
+      return f.items
+        .filter((i) => itemType === undefined || i.type === itemType)
+        .map((i) => new Item(this.ctx, f.id, i.id));
     });
   }
   /** The reference: null when no item has that id. */
@@ -1683,11 +2045,13 @@ class Form {
       let id: number;
       if (typeof indexOrItem === 'number') {
         const item = f.items[indexOrItem];
-        if (!Number.isInteger(indexOrItem) || !item) throw new AppsScriptException('Invalid argument: index');
+        if (!Number.isInteger(indexOrItem) || !item)
+          throw new AppsScriptException('Invalid argument: index');
         id = item.id;
       } else {
         id = itemIdOf(indexOrItem);
-        if (!f.items.some((i) => i.id === id)) throw new AppsScriptException(FORM_ERRORS.itemDeleted);
+        if (!f.items.some((i) => i.id === id))
+          throw new AppsScriptException(FORM_ERRORS.itemDeleted);
       }
       this.ctx.store.deleteItem(f.id, id);
     });
@@ -1696,15 +2060,24 @@ class Form {
   /** Every response, or those submitted at or after `timestamp`. Costs more the more there are. */
   getResponses(timestamp?: Date): FormResponse[] {
     const count = this.ctx.store.get(this.id)?.responses.length ?? 0;
-    return this.call('getResponses', (f) => {
-      const from = timestamp instanceof Date ? timestamp.getTime() : -Infinity;
-      return f.responses.filter((r) => r.timestamp >= from).map((r) => new FormResponse(this.ctx, f.id, r.id));
-    }, count);
+    return this.call(
+      'getResponses',
+      (f) => {
+        const from = timestamp instanceof Date ? timestamp.getTime() : -Infinity;
+        return f.responses
+          .filter((r) => r.timestamp >= from)
+          .map((r) => new FormResponse(this.ctx, f.id, r.id));
+      },
+      count,
+    );
   }
   /** An unknown id throws (the emulator's wording). */
   getResponse(responseId: string): FormResponse {
     return this.call('getResponse', (f) => {
-      if (!f.responses.some((r) => r.id === responseId)) throw new AppsScriptException(`No response with ID ${argString(responseId)} exists for this form.`);
+      if (!f.responses.some((r) => r.id === responseId))
+        throw new AppsScriptException(
+          `No response with ID ${argString(responseId)} exists for this form.`,
+        );
       return new FormResponse(this.ctx, f.id, responseId);
     });
   }
@@ -1721,7 +2094,10 @@ class Form {
   }
   deleteResponse(responseId: string): this {
     this.call('deleteResponse', (f) => {
-      if (!f.responses.some((r) => r.id === responseId)) throw new AppsScriptException(`No response with ID ${argString(responseId)} exists for this form.`);
+      if (!f.responses.some((r) => r.id === responseId))
+        throw new AppsScriptException(
+          `No response with ID ${argString(responseId)} exists for this form.`,
+        );
       f.responses = f.responses.filter((r) => r.id !== responseId);
     });
     return this;
@@ -1729,7 +2105,9 @@ class Form {
 }
 
 function formIdFromUrl(url: string): string | null {
-  const m = /^https:\/\/docs\.google\.com\/forms(?:\/u\/\d+)?\/d\/([A-Za-z0-9_-]+)(?:\/|$)/.exec(url);
+  const m = /^https:\/\/docs\.google\.com\/forms(?:\/u\/\d+)?\/d\/([A-Za-z0-9_-]+)(?:\/|$)/.exec(
+    url,
+  );
   return m && m[1] !== 'e' ? m[1]! : null;
 }
 
@@ -1748,19 +2126,39 @@ export function createFormApp(ws: Workspace, store: FormStore) {
     DestinationType: DESTINATION_TYPES,
     Alignment: { LEFT: 'LEFT', CENTER: 'CENTER', RIGHT: 'RIGHT' } as const,
     FeedbackType: { CORRECT: 'CORRECT', INCORRECT: 'INCORRECT', GENERAL: 'GENERAL' } as const,
-    PageNavigationType: { CONTINUE: 'CONTINUE', GO_TO_PAGE: 'GO_TO_PAGE', RESTART: 'RESTART', SUBMIT: 'SUBMIT' } as const,
+    PageNavigationType: {
+      CONTINUE: 'CONTINUE',
+      GO_TO_PAGE: 'GO_TO_PAGE',
+      RESTART: 'RESTART',
+      SUBMIT: 'SUBMIT',
+    } as const,
     /** The reference: throws if the title is null or empty (the message is the emulator's). */
     create: (title: string) =>
-      gate(ctx, 'create', () => {
-        if (title === null || title === undefined || String(title) === '') throw new AppsScriptException('Invalid argument: title');
-        return new Form(ctx, store.create(String(title)).id);
-      }, OPEN),
+      gate(
+        ctx,
+        'create',
+        () => {
+          if (title === null || title === undefined || String(title) === '')
+            throw new AppsScriptException('Invalid argument: title');
+          return new Form(ctx, store.create(String(title)).id);
+        },
+        OPEN,
+      ),
     openById: (id: string) => gate(ctx, 'openById', () => open(argString(id)), OPEN),
     /** The editor URL (/forms/d/<id>/edit); a published /d/e/ link is not an id and fails. */
-    openByUrl: (url: string) => gate(ctx, 'openByUrl', () => open(formIdFromUrl(argString(url))), OPEN),
+    openByUrl: (url: string) =>
+      gate(ctx, 'openByUrl', () => open(formIdFromUrl(argString(url))), OPEN),
     /** The form the script is bound to: null for a script bound to a spreadsheet. */
     getActiveForm: () =>
-      gate(ctx, 'getActiveForm', () => (store.boundFormId && store.get(store.boundFormId) ? new Form(ctx, store.boundFormId) : null), ON_FORM),
+      gate(
+        ctx,
+        'getActiveForm',
+        () =>
+          store.boundFormId && store.get(store.boundFormId)
+            ? new Form(ctx, store.boundFormId)
+            : null,
+        ON_FORM,
+      ),
   };
 }
 

@@ -93,7 +93,10 @@ function compileTemplate(source: string): (vars: Record<string, unknown>) => str
   }
   body += `__out.push(${JSON.stringify(source.slice(last))});\nreturn __out.join('');`;
   // Scriptlets see the template's properties as variables, like Apps Script's "with" scope.
-  const fn = new Function('__vars', '__escape', `with (__vars) {\n${body}\n}`) as (v: Record<string, unknown>, e: typeof escapeHtml) => string;
+  const fn = new Function('__vars', '__escape', `with (__vars) {\n${body}\n}`) as (
+    v: Record<string, unknown>,
+    e: typeof escapeHtml,
+  ) => string;
   return (vars) => fn(vars, escapeHtml);
 }
 
@@ -101,18 +104,24 @@ export class HtmlFiles {
   readonly files = new Map<string, string>();
   get(name: string): string {
     const content = this.files.get(name) ?? this.files.get(name.replace(/\.html$/, ''));
-    if (content === undefined) throw new AppsScriptException(`No HTML file named ${name} was found.`);
+    if (content === undefined)
+      throw new AppsScriptException(`No HTML file named ${name} was found.`);
     return content;
   }
 }
 
 export function createHtmlService(ws: Workspace, files: HtmlFiles) {
-  const call = <T>(method: string, body: () => T) => ws.call('HtmlService', method, body, { auth: 'none' });
+  const call = <T>(method: string, body: () => T) =>
+    ws.call('HtmlService', method, body, { auth: 'none' });
   function template(source: string) {
     const t: Record<string, unknown> = {
       evaluate: () =>
         call('HtmlTemplate.evaluate', () => {
-          const vars = Object.fromEntries(Object.entries(t).filter(([k]) => !['evaluate', 'getCode', 'getRawContent'].includes(k)));
+          const vars = Object.fromEntries(
+            Object.entries(t).filter(
+              ([k]) => !['evaluate', 'getCode', 'getRawContent'].includes(k),
+            ),
+          );
           return new HtmlOutput(compileTemplate(source)(vars));
         }),
       getRawContent: () => source,
@@ -124,8 +133,10 @@ export function createHtmlService(ws: Workspace, files: HtmlFiles) {
     SandboxMode: { IFRAME: 'IFRAME', NATIVE: 'NATIVE', EMULATED: 'EMULATED' },
     XFrameOptionsMode: { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' },
     createHtmlOutput: (html = '') => call('createHtmlOutput', () => new HtmlOutput(String(html))),
-    createHtmlOutputFromFile: (name: string) => call('createHtmlOutputFromFile', () => new HtmlOutput(files.get(name))),
+    createHtmlOutputFromFile: (name: string) =>
+      call('createHtmlOutputFromFile', () => new HtmlOutput(files.get(name))),
     createTemplate: (html: string) => template(String(html)),
-    createTemplateFromFile: (name: string) => call('createTemplateFromFile', () => template(files.get(name))),
+    createTemplateFromFile: (name: string) =>
+      call('createTemplateFromFile', () => template(files.get(name))),
   };
 }

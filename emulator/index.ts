@@ -36,13 +36,15 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const triggers = new TriggerStore(ws);
   const calendar = new CalendarStore(ws);
   const forms = new FormStore(ws, sheets, triggers);
-  forms.rangeFactory = (sheetName, row, numColumns, spreadsheetId) => rowRange(ws, sheets, spreadsheetId, sheetName, row, numColumns);
+  forms.rangeFactory = (sheetName, row, numColumns, spreadsheetId) =>
+    rowRange(ws, sheets, spreadsheetId, sheetName, row, numColumns);
   const mail = new MailOutbox();
   const kv = new KeyValueStores();
   const locks = new LockStore(ws);
   const html = new HtmlFiles();
   const logs: string[] = [];
-  const log = (...args: unknown[]) => logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+  const log = (...args: unknown[]) =>
+    logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
 
   const globals = {
     SpreadsheetApp: createSpreadsheetApp(ws, sheets),
@@ -61,7 +63,20 @@ export function createEmulator(options: EmulatorOptions = {}) {
     console: { log, info: log, warn: log, error: log },
   };
 
-  return { ws, sheets, spreadsheet, triggers, calendar, forms, mail, kv, locks, html, logs, globals };
+  return {
+    ws,
+    sheets,
+    spreadsheet,
+    triggers,
+    calendar,
+    forms,
+    mail,
+    kv,
+    locks,
+    html,
+    logs,
+    globals,
+  };
 }
 
 export { Workspace } from './runtime';

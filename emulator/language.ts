@@ -16,13 +16,62 @@ registerLatency('LanguageApp', { translate: { base: 300, perUnit: 0.05 } });
 
 /** Codes Google Translate accepts that matter to schools (plus a few more). */
 export const LANGUAGES = new Set([
-  'af', 'am', 'ar', 'bn', 'bs', 'de', 'en', 'es', 'fa', 'fr', 'gu', 'ha', 'hi', 'hmn', 'ht', 'id', 'it', 'ja', 'km', 'ko',
-  'lo', 'ml', 'mr', 'my', 'ne', 'nl', 'pa', 'pl', 'ps', 'pt', 'ro', 'ru', 'sm', 'so', 'sq', 'sw', 'ta', 'te', 'th', 'tl',
-  'to', 'tr', 'uk', 'ur', 'uz', 'vi', 'yo', 'zh', 'zh-CN', 'zh-TW', 'zu',
+  'af',
+  'am',
+  'ar',
+  'bn',
+  'bs',
+  'de',
+  'en',
+  'es',
+  'fa',
+  'fr',
+  'gu',
+  'ha',
+  'hi',
+  'hmn',
+  'ht',
+  'id',
+  'it',
+  'ja',
+  'km',
+  'ko',
+  'lo',
+  'ml',
+  'mr',
+  'my',
+  'ne',
+  'nl',
+  'pa',
+  'pl',
+  'ps',
+  'pt',
+  'ro',
+  'ru',
+  'sm',
+  'so',
+  'sq',
+  'sw',
+  'ta',
+  'te',
+  'th',
+  'tl',
+  'to',
+  'tr',
+  'uk',
+  'ur',
+  'uz',
+  'vi',
+  'yo',
+  'zh',
+  'zh-CN',
+  'zh-TW',
+  'zu',
 ]);
 
 /** Pieces that are never translated. */
-const PROTECTED = /(<[^>]*>|&[#a-zA-Z0-9]+;|\{\{[^}]*\}\}|https?:\/\/[^\s<>"]+|[^\s<>@"]+@[^\s<>@"]+\.[a-z]{2,})/g;
+const PROTECTED =
+  /(<[^>]*>|&[#a-zA-Z0-9]+;|\{\{[^}]*\}\}|https?:\/\/[^\s<>"]+|[^\s<>@"]+@[^\s<>@"]+\.[a-z]{2,})/g;
 
 /** Marks the first run of prose with "[target] "; every protected piece is left as it was. */
 export function pseudoTranslate(text: string, target: string): string {
@@ -39,13 +88,20 @@ export function pseudoTranslate(text: string, target: string): string {
 
 export function createLanguageApp(ws: Workspace) {
   return {
-    translate: (text: string, sourceLanguage: string, targetLanguage: string, _options?: { contentType?: 'text' | 'html' }) =>
+    translate: (
+      text: string,
+      sourceLanguage: string,
+      targetLanguage: string,
+      _options?: { contentType?: 'text' | 'html' },
+    ) =>
       ws.call(
         'LanguageApp',
         'translate',
         () => {
-          if (sourceLanguage !== '' && !LANGUAGES.has(sourceLanguage)) throw new AppsScriptException('Invalid argument: source');
-          if (!LANGUAGES.has(targetLanguage)) throw new AppsScriptException('Invalid argument: target');
+          if (sourceLanguage !== '' && !LANGUAGES.has(sourceLanguage))
+            throw new AppsScriptException('Invalid argument: source');
+          if (!LANGUAGES.has(targetLanguage))
+            throw new AppsScriptException('Invalid argument: target');
           const value = String(text);
           if (sourceLanguage === targetLanguage) return value;
           return pseudoTranslate(value, targetLanguage);

@@ -102,7 +102,8 @@ export class Bundle {
 
   /** The simple trigger Sheets runs when the document opens (or the add-on is installed). */
   open(authMode: AuthMode = 'LIMITED', handler: 'onOpen' | 'onInstall' = 'onOpen'): void {
-    const source = authMode === 'NONE' ? undefined : this.emulator.globals.SpreadsheetApp.getActiveSpreadsheet();
+    const source =
+      authMode === 'NONE' ? undefined : this.emulator.globals.SpreadsheetApp.getActiveSpreadsheet();
     this.run(handler, [{ authMode, source }], { authMode, entry: `${handler} (${authMode})` });
   }
 
@@ -124,7 +125,10 @@ export function loadBundle(emulator: Emulator, buildDir: string): Bundle {
   const code = readFileSync(join(buildDir, 'Code.js'), 'utf8');
   const manifest = JSON.parse(readFileSync(join(buildDir, 'appsscript.json'), 'utf8')) as Manifest;
   for (const file of readdirSync(buildDir).filter((f) => f.endsWith('.html'))) {
-    emulator.html.files.set(file.replace(/\.html$/, ''), readFileSync(join(buildDir, file), 'utf8'));
+    emulator.html.files.set(
+      file.replace(/\.html$/, ''),
+      readFileSync(join(buildDir, file), 'utf8'),
+    );
   }
   return new Bundle(emulator, code, manifest);
 }

@@ -12,9 +12,14 @@ import { registerLatency } from './latency';
 import { AppsScriptException, type Workspace } from './runtime';
 import type { SpreadsheetStore } from './sheets/model';
 
-registerLatency('LockService', { 'Lock.tryLock': { base: 50 }, 'Lock.waitLock': { base: 50 }, 'Lock.releaseLock': { base: 30 } });
+registerLatency('LockService', {
+  'Lock.tryLock': { base: 50 },
+  'Lock.waitLock': { base: 50 },
+  'Lock.releaseLock': { base: 30 },
+});
 
-export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
+export const LOCK_TIMEOUT_MESSAGE =
+  'Lock timeout: another process was holding the lock for too long.';
 
 interface Holder {
   /** The execution holding it, or 0 for a simulated other person. */
@@ -48,7 +53,8 @@ export function createLockService(ws: Workspace, locks: LockStore, sheets: Sprea
     const me = () => ws.current?.id ?? -1;
     const free = () => {
       const h = locks.held.get(key);
-      if (h && h.execution === 0 && h.until !== undefined && h.until <= ws.clock.now()) locks.held.delete(key);
+      if (h && h.execution === 0 && h.until !== undefined && h.until <= ws.clock.now())
+        locks.held.delete(key);
       return !locks.held.has(key) || locks.held.get(key)!.execution === me();
     };
     /** Waits up to timeout ms of virtual time; true when acquired. */
@@ -56,7 +62,8 @@ export function createLockService(ws: Workspace, locks: LockStore, sheets: Sprea
       if (!(timeoutMs >= 0)) throw new AppsScriptException('Invalid argument: timeoutInMillis');
       if (!free()) {
         const h = locks.held.get(key)!;
-        const wait = h.execution === 0 && h.until !== undefined ? h.until - ws.clock.now() : Infinity;
+        const wait =
+          h.execution === 0 && h.until !== undefined ? h.until - ws.clock.now() : Infinity;
         ws.spend(Math.min(timeoutMs, wait));
         if (!free()) return false;
       }
@@ -65,16 +72,27 @@ export function createLockService(ws: Workspace, locks: LockStore, sheets: Sprea
       return true;
     };
     const self = {
-      tryLock: (timeoutMs: number) => ws.call('LockService', 'Lock.tryLock', () => acquire(timeoutMs), { auth: 'limited' }),
+      tryLock: (timeoutMs: number) =>
+        ws.call('LockService', 'Lock.tryLock', () => acquire(timeoutMs), { auth: 'limited' }),
       waitLock: (timeoutMs: number) =>
-        ws.call('LockService', 'Lock.waitLock', () => {
-          if (!acquire(timeoutMs)) throw new AppsScriptException(LOCK_TIMEOUT_MESSAGE);
-        }, { auth: 'limited' }),
+        ws.call(
+          'LockService',
+          'Lock.waitLock',
+          () => {
+            if (!acquire(timeoutMs)) throw new AppsScriptException(LOCK_TIMEOUT_MESSAGE);
+          },
+          { auth: 'limited' },
+        ),
       hasLock: () => locks.held.get(key)?.execution === me(),
       releaseLock: () =>
-        ws.call('LockService', 'Lock.releaseLock', () => {
-          if (locks.held.get(key)?.execution === me()) locks.held.delete(key);
-        }, { auth: 'limited' }),
+        ws.call(
+          'LockService',
+          'Lock.releaseLock',
+          () => {
+            if (locks.held.get(key)?.execution === me()) locks.held.delete(key);
+          },
+          { auth: 'limited' },
+        ),
     };
     return self;
   }

@@ -7,10 +7,16 @@
 import { registerLatency } from './latency';
 import { AppsScriptException, type Workspace } from './runtime';
 
-registerLatency('MailApp', { sendEmail: { base: 400, perUnit: 50 }, getRemainingDailyQuota: { base: 30 } });
+registerLatency('MailApp', {
+  sendEmail: { base: 400, perUnit: 50 },
+  getRemainingDailyQuota: { base: 30 },
+});
 
 export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
-const SEND_MAIL = { auth: 'full' as const, scopes: ['https://www.googleapis.com/auth/script.send_mail'] };
+const SEND_MAIL = {
+  auth: 'full' as const,
+  scopes: ['https://www.googleapis.com/auth/script.send_mail'],
+};
 const EMAIL = /^[^@\s<>(),;:"]+@[^@\s<>(),;:"]+\.[^@\s<>(),;:"]+$/;
 
 export interface SentMessage {
@@ -54,7 +60,10 @@ interface MessageOptions {
 }
 
 function addresses(field: string | undefined): string[] {
-  return (field ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (field ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function createMailApp(ws: Workspace, outbox: MailOutbox) {
@@ -63,37 +72,55 @@ export function createMailApp(ws: Workspace, outbox: MailOutbox) {
     const cc = addresses(message.cc);
     const bcc = addresses(message.bcc);
     const all = [...to, ...cc, ...bcc];
-    ws.call('MailApp', 'sendEmail', () => {
-      if (all.length === 0) throw new AppsScriptException('Failed to send email: no recipient');
-      for (const a of all) if (!EMAIL.test(a)) throw new AppsScriptException(`Invalid email: ${a}`);
-      if (all.length > 50) throw new AppsScriptException('Limit Exceeded: Email Recipients Per Message.');
-      const size = Buffer.byteLength(message.body ?? '') + Buffer.byteLength(message.htmlBody ?? '');
-      if (size > 200 * 1024) throw new AppsScriptException('Limit Exceeded: Email Body Size.');
-      ws.quota.take('mailRecipientsPerDay', all.length, MAIL_QUOTA_MESSAGE);
-      outbox.sent.push({
-        id: outbox.sent.length + 1,
-        from: ws.current?.user ?? ws.defaultUser,
-        name: message.name ?? '',
-        to,
-        cc,
-        bcc,
-        replyTo: message.replyTo ?? '',
-        subject: String(message.subject ?? ''),
-        body: String(message.body ?? ''),
-        htmlBody: String(message.htmlBody ?? ''),
-        noReply: message.noReply === true,
-        sentAt: ws.clock.date().toISOString(),
-        execution: ws.current?.id ?? null,
-      });
-    }, { ...SEND_MAIL, size: all.length });
+    ws.call(
+      'MailApp',
+      'sendEmail',
+      () => {
+        if (all.length === 0) throw new AppsScriptException('Failed to send email: no recipient');
+        for (const a of all)
+          if (!EMAIL.test(a)) throw new AppsScriptException(`Invalid email: ${a}`);
+        if (all.length > 50)
+          throw new AppsScriptException('Limit Exceeded: Email Recipients Per Message.');
+        const size =
+          Buffer.byteLength(message.body ?? '') + Buffer.byteLength(message.htmlBody ?? '');
+        if (size > 200 * 1024) throw new AppsScriptException('Limit Exceeded: Email Body Size.');
+        ws.quota.take('mailRecipientsPerDay', all.length, MAIL_QUOTA_MESSAGE);
+        outbox.sent.push({
+          id: outbox.sent.length + 1,
+          from: ws.current?.user ?? ws.defaultUser,
+          name: message.name ?? '',
+          to,
+          cc,
+          bcc,
+          replyTo: message.replyTo ?? '',
+          subject: String(message.subject ?? ''),
+          body: String(message.body ?? ''),
+          htmlBody: String(message.htmlBody ?? ''),
+          noReply: message.noReply === true,
+          sentAt: ws.clock.date().toISOString(),
+          execution: ws.current?.id ?? null,
+        });
+      },
+      { ...SEND_MAIL, size: all.length },
+    );
   }
   return {
     /** sendEmail(message) | sendEmail(recipient, subject, body, options?) */
-    sendEmail(a: string | MessageOptions, subject?: string, body?: string, options: MessageOptions = {}) {
+    sendEmail(
+      a: string | MessageOptions,
+      subject?: string,
+      body?: string,
+      options: MessageOptions = {},
+    ) {
       if (typeof a === 'object' && a !== null) return send(a);
       return send({ ...options, to: String(a), subject, body });
     },
     getRemainingDailyQuota: () =>
-      ws.call('MailApp', 'getRemainingDailyQuota', () => ws.quota.remaining('mailRecipientsPerDay'), SEND_MAIL),
+      ws.call(
+        'MailApp',
+        'getRemainingDailyQuota',
+        () => ws.quota.remaining('mailRecipientsPerDay'),
+        SEND_MAIL,
+      ),
   };
 }

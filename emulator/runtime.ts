@@ -387,9 +387,7 @@ export class Workspace {
     const needs = access.auth ?? 'full';
     const mode = execution.authMode;
     const allowed =
-      mode === 'FULL' ||
-      needs === 'none' ||
-      (needs === 'limited' && mode === 'LIMITED');
+      mode === 'FULL' || needs === 'none' || (needs === 'limited' && mode === 'LIMITED');
     if (!allowed) {
       throw new AppsScriptException(
         `You do not have permission to call ${service}.${method} in AuthMode.${mode}. ` +
@@ -397,7 +395,11 @@ export class Workspace {
       );
     }
     const scopes = access.scopes ?? [];
-    if (this.grantedScopes && scopes.length > 0 && !scopes.some((s) => this.grantedScopes!.has(s))) {
+    if (
+      this.grantedScopes &&
+      scopes.length > 0 &&
+      !scopes.some((s) => this.grantedScopes!.has(s))
+    ) {
       throw new AppsScriptException(
         `Specified permissions are not sufficient to call ${service}.${method}. ` +
           `Required permissions: ${scopes.join(' || ')}`,

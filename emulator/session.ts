@@ -20,7 +20,10 @@ registerLatency('Session', {
   'User.getEmail': { base: 20 },
 });
 
-const EMAIL_SCOPE: Access = { auth: 'full', scopes: ['https://www.googleapis.com/auth/userinfo.email'] };
+const EMAIL_SCOPE: Access = {
+  auth: 'full',
+  scopes: ['https://www.googleapis.com/auth/userinfo.email'],
+};
 const ANY: Access = { auth: 'none' };
 
 export interface SessionOptions {
@@ -32,7 +35,8 @@ export interface SessionOptions {
 }
 
 export function createSession(ws: Workspace, options: SessionOptions) {
-  const call = <T>(method: string, body: () => T, access: Access = ANY) => ws.call('Session', method, body, access);
+  const call = <T>(method: string, body: () => T, access: Access = ANY) =>
+    ws.call('Session', method, body, access);
   const user = (email: () => string) => ({
     getEmail: () => call('User.getEmail', email, EMAIL_SCOPE),
     toString: () => email(),
@@ -52,6 +56,8 @@ export function createSession(ws: Workspace, options: SessionOptions) {
     getActiveUserLocale: () => call('getActiveUserLocale', () => options.locale ?? 'en'),
     /** A stable, anonymous key per user (the emulator derives it from the email). */
     getTemporaryActiveUserKey: () =>
-      call('getTemporaryActiveUserKey', () => Buffer.from(current()).toString('base64').replace(/=+$/, '')),
+      call('getTemporaryActiveUserKey', () =>
+        Buffer.from(current()).toString('base64').replace(/=+$/, ''),
+      ),
   };
 }

@@ -17,11 +17,17 @@ registerLatency('PropertiesService', {
   'Properties.setProperties': { base: 70 },
   'Properties.deleteProperty': { base: 50 },
 });
-registerLatency('CacheService', { 'Cache.get': { base: 15 }, 'Cache.put': { base: 20 }, 'Cache.getAll': { base: 20 }, 'Cache.putAll': { base: 25 } });
+registerLatency('CacheService', {
+  'Cache.get': { base: 15 },
+  'Cache.put': { base: 20 },
+  'Cache.getAll': { base: 20 },
+  'Cache.putAll': { base: 25 },
+});
 
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
 export const PROPERTY_STORE_LIMIT = 500 * 1024;
-const STORE_FULL = 'You have exceeded the property storage quota. Please remove some properties and try again.';
+const STORE_FULL =
+  'You have exceeded the property storage quota. Please remove some properties and try again.';
 
 function bytes(s: string): number {
   return Buffer.byteLength(s, 'utf8');
@@ -34,18 +40,24 @@ export class KeyValueStores {
   readonly caches = new Map<string, Map<string, { value: string; expiresAt: number }>>();
 }
 
-export function createPropertiesService(ws: Workspace, stores: KeyValueStores, sheets: SpreadsheetStore) {
+export function createPropertiesService(
+  ws: Workspace,
+  stores: KeyValueStores,
+  sheets: SpreadsheetStore,
+) {
   function store(key: string, access: Access) {
     const map = () => {
       let m = stores.properties.get(key);
       if (!m) stores.properties.set(key, (m = new Map()));
       return m;
     };
-    const call = <T>(method: string, body: () => T) => ws.call('PropertiesService', `Properties.${method}`, body, access);
+    const call = <T>(method: string, body: () => T) =>
+      ws.call('PropertiesService', `Properties.${method}`, body, access);
     const checkFits = (next: Map<string, string>) => {
       let total = 0;
       for (const [k, v] of next) {
-        if (bytes(v) > PROPERTY_VALUE_LIMIT) throw new AppsScriptException('Argument too large: value');
+        if (bytes(v) > PROPERTY_VALUE_LIMIT)
+          throw new AppsScriptException('Argument too large: value');
         total += bytes(k) + bytes(v);
       }
       if (total > PROPERTY_STORE_LIMIT) throw new AppsScriptException(STORE_FULL);
@@ -79,18 +91,24 @@ export function createPropertiesService(ws: Workspace, stores: KeyValueStores, s
     getScriptProperties: () => store('script', { auth: 'full' }),
     getUserProperties: () => store(`user:${user()}`, { auth: 'full' }),
     /** Null when there is no bound document, as in Apps Script. */
-    getDocumentProperties: () => (sheets.active ? store(`document:${sheets.active.id}`, { auth: 'limited' }) : null),
+    getDocumentProperties: () =>
+      sheets.active ? store(`document:${sheets.active.id}`, { auth: 'limited' }) : null,
   };
 }
 
-export function createCacheService(ws: Workspace, stores: KeyValueStores, sheets: SpreadsheetStore) {
+export function createCacheService(
+  ws: Workspace,
+  stores: KeyValueStores,
+  sheets: SpreadsheetStore,
+) {
   function cache(key: string) {
     const map = () => {
       let m = stores.caches.get(key);
       if (!m) stores.caches.set(key, (m = new Map()));
       return m;
     };
-    const call = <T>(method: string, body: () => T) => ws.call('CacheService', `Cache.${method}`, body, { auth: 'limited' });
+    const call = <T>(method: string, body: () => T) =>
+      ws.call('CacheService', `Cache.${method}`, body, { auth: 'limited' });
     const live = (k: string) => {
       const e = map().get(k);
       if (!e) return null;
@@ -109,7 +127,9 @@ export function createCacheService(ws: Workspace, stores: KeyValueStores, sheets
     return {
       get: (k: string) => call('get', () => live(String(k))),
       getAll: (keys: string[]) =>
-        call('getAll', () => Object.fromEntries(keys.map((k) => [k, live(k)]).filter(([, v]) => v !== null))),
+        call('getAll', () =>
+          Object.fromEntries(keys.map((k) => [k, live(k)]).filter(([, v]) => v !== null)),
+        ),
       put: (k: string, v: string, seconds = 600) =>
         call('put', () => {
           check(String(k), String(v), seconds);
@@ -118,7 +138,8 @@ export function createCacheService(ws: Workspace, stores: KeyValueStores, sheets
       putAll: (values: Record<string, string>, seconds = 600) =>
         call('putAll', () => {
           for (const [k, v] of Object.entries(values)) check(k, String(v), seconds);
-          for (const [k, v] of Object.entries(values)) map().set(k, { value: String(v), expiresAt: expiry(seconds) });
+          for (const [k, v] of Object.entries(values))
+            map().set(k, { value: String(v), expiresAt: expiry(seconds) });
         }),
       remove: (k: string) => call('remove', () => void map().delete(String(k))),
       removeAll: (keys: string[]) => call('removeAll', () => keys.forEach((k) => map().delete(k))),

@@ -29,7 +29,11 @@ export interface TriggerRecord {
   once?: boolean;
 }
 
-export type TriggerRunner = (handler: string, event: Record<string, unknown>, options: { user: string; authMode: AuthMode; entry: string }) => void;
+export type TriggerRunner = (
+  handler: string,
+  event: Record<string, unknown>,
+  options: { user: string; authMode: AuthMode; entry: string },
+) => void;
 
 export class TriggerStore {
   readonly triggers: TriggerRecord[] = [];
@@ -54,14 +58,19 @@ export class TriggerStore {
   }
 
   private run(trigger: TriggerRecord, event: Record<string, unknown>): void {
-    if (!this.runner) throw new Error('No bundle is loaded to run triggers; load one with the loader first.');
+    if (!this.runner)
+      throw new Error('No bundle is loaded to run triggers; load one with the loader first.');
     const at = this.ws.clock.now();
     try {
-      this.runner(trigger.handler, { ...event, triggerUid: trigger.uid, authMode: 'FULL' }, {
-        user: trigger.user,
-        authMode: 'FULL',
-        entry: `${trigger.handler} (${trigger.event} trigger)`,
-      });
+      this.runner(
+        trigger.handler,
+        { ...event, triggerUid: trigger.uid, authMode: 'FULL' },
+        {
+          user: trigger.user,
+          authMode: 'FULL',
+          entry: `${trigger.handler} (${trigger.event} trigger)`,
+        },
+      );
       this.firings.push({ uid: trigger.uid, handler: trigger.handler, at });
     } catch (e) {
       // A failing trigger does not stop the service that fired it; Apps Script emails the owner.
@@ -71,7 +80,8 @@ export class TriggerStore {
 
   /** Fires every trigger installed for this event on this document (a form submit, an edit). */
   fire(event: TriggerEvent, sourceId: string, makeEvent: () => Record<string, unknown>): void {
-    for (const t of this.triggers.filter((x) => x.event === event && x.sourceId === sourceId)) this.run(t, makeEvent());
+    for (const t of this.triggers.filter((x) => x.event === event && x.sourceId === sourceId))
+      this.run(t, makeEvent());
   }
 
   /**

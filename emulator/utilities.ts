@@ -31,7 +31,20 @@ const ANY: Access = { auth: 'none' };
 /** Utilities.sleep refuses more than five minutes. */
 export const MAX_SLEEP_MS = 300_000;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 type Token = { letter: string; count: number } | { literal: string };
@@ -49,13 +62,17 @@ export function tokenize(pattern: string): Token[] {
         continue;
       }
       const end = pattern.indexOf("'", i + 1);
-      if (end < 0) throw new AppsScriptException(`Invalid argument: Unterminated quote in pattern "${pattern}"`);
+      if (end < 0)
+        throw new AppsScriptException(
+          `Invalid argument: Unterminated quote in pattern "${pattern}"`,
+        );
       out.push({ literal: pattern.slice(i + 1, end) });
       i = end + 1;
     } else if (/[A-Za-z]/.test(ch)) {
       let n = 1;
       while (pattern[i + n] === ch) n++;
-      if (!/[GyYMLwWDdFEuaHkKhmsSzZX]/.test(ch)) throw new AppsScriptException(`Invalid argument: Illegal pattern character '${ch}'`);
+      if (!/[GyYMLwWDdFEuaHkKhmsSzZX]/.test(ch))
+        throw new AppsScriptException(`Invalid argument: Illegal pattern character '${ch}'`);
       out.push({ letter: ch, count: n });
       i += n;
     } else {
@@ -79,7 +96,10 @@ function zoneText(ms: number, timeZone: string, letter: string, count: number): 
     return count === 1 ? `${sign}${hh}` : count === 2 ? `${sign}${hh}${mm}` : `${sign}${hh}:${mm}`;
   }
   // z: Java prints the zone's short name (EST, PDT); ICU gives the same for most zones.
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: count >= 4 ? 'long' : 'short' })
+  const name = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    timeZoneName: count >= 4 ? 'long' : 'short',
+  })
     .formatToParts(new Date(ms))
     .find((p) => p.type === 'timeZoneName')?.value;
   return name ?? `GMT${sign}${hh}:${mm}`;
@@ -135,7 +155,9 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         case 'X':
           return zoneText(ms, timeZone, letter, count);
         default:
-          throw new AppsScriptException(`Invalid argument: pattern letter '${letter}' is not supported by the emulator`);
+          throw new AppsScriptException(
+            `Invalid argument: pattern letter '${letter}' is not supported by the emulator`,
+          );
       }
     })
     .join('');
@@ -151,7 +173,18 @@ export function parseDate(text: string, timeZone: string, pattern: string, thisY
     throw new AppsScriptException(`Unparseable date: "${text}"`);
   };
   const tokens = tokenize(pattern);
-  const f = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, ms: 0, pm: null as boolean | null, hour12: false, offsetMin: null as number | null };
+  const f = {
+    year: 1970,
+    month: 1,
+    day: 1,
+    hour: 0,
+    minute: 0,
+    second: 0,
+    ms: 0,
+    pm: null as boolean | null,
+    hour12: false,
+    offsetMin: null as number | null,
+  };
   let i = 0;
   const number = (max: number): number => {
     const m = new RegExp(`^-?\\d{1,${max}}`).exec(text.slice(i));
@@ -163,7 +196,10 @@ export function parseDate(text: string, timeZone: string, pattern: string, thisY
     const rest = text.slice(i).toLowerCase();
     // Longest match first, so "Mon" does not shadow "Monday".
     const found = options
-      .flatMap((o, index) => [{ s: o, index }, { s: o.slice(0, 3), index }])
+      .flatMap((o, index) => [
+        { s: o, index },
+        { s: o.slice(0, 3), index },
+      ])
       .sort((a, b) => b.s.length - a.s.length)
       .find((o) => rest.startsWith(o.s.toLowerCase()));
     if (!found) fail();
@@ -188,7 +224,8 @@ export function parseDate(text: string, timeZone: string, pattern: string, thisY
         const start = i;
         const y = number(width);
         // Java: a two-digit year lands within 80 years before and 20 after now.
-        f.year = t.count <= 2 && i - start === 2 ? 2000 + y - (2000 + y > thisYear + 20 ? 100 : 0) : y;
+        f.year =
+          t.count <= 2 && i - start === 2 ? 2000 + y - (2000 + y > thisYear + 20 ? 100 : 0) : y;
         break;
       }
       case 'M':
@@ -241,7 +278,9 @@ export function parseDate(text: string, timeZone: string, pattern: string, thisY
       case 'z': {
         const m = /^(?:GMT|UTC)(?:([+-])(\d{1,2}):?(\d{2})?)?/.exec(text.slice(i));
         if (!m) fail();
-        f.offsetMin = m![1] ? (m![1] === '-' ? -1 : 1) * (Number(m![2]) * 60 + Number(m![3] ?? 0)) : 0;
+        f.offsetMin = m![1]
+          ? (m![1] === '-' ? -1 : 1) * (Number(m![2]) * 60 + Number(m![3] ?? 0))
+          : 0;
         i += m![0].length;
         break;
       }
@@ -253,7 +292,9 @@ export function parseDate(text: string, timeZone: string, pattern: string, thisY
   if (f.hour12 && f.pm) f.hour += 12;
   if (!f.hour12 && f.pm !== null && f.pm && f.hour < 12) f.hour += 12;
   if (f.offsetMin !== null) {
-    return new Date(Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.ms) - f.offsetMin * 60000);
+    return new Date(
+      Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.ms) - f.offsetMin * 60000,
+    );
   }
   return new Date(instantOf(timeZone, f.year, f.month, f.day, f.hour, f.minute, f.second, f.ms));
 }
@@ -268,8 +309,21 @@ function toBuffer(value: unknown): Buffer {
   return Buffer.from(String(value), 'utf8');
 }
 
-const DIGESTS: Record<string, string> = { MD2: 'md2', MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
-const MACS: Record<string, string> = { HMAC_MD5: 'md5', HMAC_SHA_1: 'sha1', HMAC_SHA_256: 'sha256', HMAC_SHA_384: 'sha384', HMAC_SHA_512: 'sha512' };
+const DIGESTS: Record<string, string> = {
+  MD2: 'md2',
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
+};
+const MACS: Record<string, string> = {
+  HMAC_MD5: 'md5',
+  HMAC_SHA_1: 'sha1',
+  HMAC_SHA_256: 'sha256',
+  HMAC_SHA_384: 'sha384',
+  HMAC_SHA_512: 'sha512',
+};
 
 export function createUtilities(ws: Workspace) {
   const call = <T>(method: string, body: () => T) => ws.call('Utilities', method, body, ANY);
@@ -285,11 +339,14 @@ export function createUtilities(ws: Workspace) {
     Charset: { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' },
     formatDate: (date: Date, timeZone: string, format: string) =>
       call('formatDate', () => {
-        if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new AppsScriptException('Invalid argument: date');
+        if (!(date instanceof Date) || Number.isNaN(date.getTime()))
+          throw new AppsScriptException('Invalid argument: date');
         return formatDate(date, zone(timeZone), String(format));
       }),
     parseDate: (date: string, timeZone: string, format: string) =>
-      call('parseDate', () => parseDate(String(date), zone(timeZone), String(format), ws.clock.date().getUTCFullYear())),
+      call('parseDate', () =>
+        parseDate(String(date), zone(timeZone), String(format), ws.clock.date().getUTCFullYear()),
+      ),
     getUuid: () =>
       call('getUuid', () => {
         const hex = Array.from({ length: 32 }, () => Math.floor(ws.random() * 16).toString(16));
@@ -305,7 +362,9 @@ export function createUtilities(ws: Workspace) {
         return signedBytes(createHash(name).update(toBuffer(value)).digest());
       }),
     computeHmacSha256Signature: (value: unknown, key: unknown) =>
-      call('computeHmacSha256Signature', () => signedBytes(createHmac('sha256', toBuffer(key)).update(toBuffer(value)).digest())),
+      call('computeHmacSha256Signature', () =>
+        signedBytes(createHmac('sha256', toBuffer(key)).update(toBuffer(value)).digest()),
+      ),
     computeHmacSignature: (algorithm: string, value: unknown, key: unknown) =>
       call('computeHmacSignature', () => {
         const name = MACS[algorithm];
@@ -314,25 +373,33 @@ export function createUtilities(ws: Workspace) {
       }),
     base64Encode: (data: unknown) => call('base64Encode', () => toBuffer(data).toString('base64')),
     base64EncodeWebSafe: (data: unknown) =>
-      call('base64EncodeWebSafe', () => toBuffer(data).toString('base64').replace(/\+/g, '-').replace(/\//g, '_')),
+      call('base64EncodeWebSafe', () =>
+        toBuffer(data).toString('base64').replace(/\+/g, '-').replace(/\//g, '_'),
+      ),
     base64Decode: (encoded: string) =>
       call('base64Decode', () => {
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded)) throw new AppsScriptException('Could not decode string.');
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded))
+          throw new AppsScriptException('Could not decode string.');
         return signedBytes(Buffer.from(encoded, 'base64'));
       }),
     base64DecodeWebSafe: (encoded: string) =>
       call('base64DecodeWebSafe', () => {
-        if (!/^[A-Za-z0-9_-]*={0,2}$/.test(encoded)) throw new AppsScriptException('Could not decode string.');
+        if (!/^[A-Za-z0-9_-]*={0,2}$/.test(encoded))
+          throw new AppsScriptException('Could not decode string.');
         return signedBytes(Buffer.from(encoded.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
       }),
     /** Bytes (signed) back to text; the emulator's newBlob(bytes).getDataAsString() shortcut. */
     newBlob: (data: unknown) => {
       const buffer = toBuffer(data);
-      return { getDataAsString: () => buffer.toString('utf8'), getBytes: () => signedBytes(buffer) };
+      return {
+        getDataAsString: () => buffer.toString('utf8'),
+        getBytes: () => signedBytes(buffer),
+      };
     },
     sleep: (milliseconds: number) =>
       call('sleep', () => {
-        if (!(milliseconds >= 0) || milliseconds > MAX_SLEEP_MS) throw new AppsScriptException('Invalid argument: milliseconds');
+        if (!(milliseconds >= 0) || milliseconds > MAX_SLEEP_MS)
+          throw new AppsScriptException('Invalid argument: milliseconds');
         ws.spend(milliseconds);
       }),
   };

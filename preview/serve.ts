@@ -6,7 +6,9 @@ startPreview({ port, host: process.env.HOST ?? '127.0.0.1' }).then(
   (preview) => {
     const students = preview.school.emulator.spreadsheet.sheetByName('Roster')?.lastRow() ?? 1;
     console.log(`Student-Led Conferences preview: ${preview.url}`);
-    console.log(`  a sample school (${students - 1} students) in an in-memory Google Workspace; Ctrl+C to stop.`);
+    console.log(
+      `  a sample school (${students - 1} students) in an in-memory Google Workspace; Ctrl+C to stop.`,
+    );
   },
   (e: unknown) => {
     console.error(`Could not start the preview: ${e instanceof Error ? e.message : String(e)}`);

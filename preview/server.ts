@@ -72,11 +72,16 @@ function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': `${type}; charset=utf-8`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(body);
 }
 
-const json = (res: ServerResponse, value: unknown, status = 200) => send(res, status, 'application/json', JSON.stringify(value));
+const json = (res: ServerResponse, value: unknown, status = 200) =>
+  send(res, status, 'application/json', JSON.stringify(value));
 
 /** What the page shows: plain data read from the emulator's state (setup reads, uncounted). */
 /**
@@ -87,10 +92,20 @@ function chartsOf(sheet: SheetModel) {
   return sheet.charts.map((c) => {
     const columns = c.ranges.map((r) => {
       const source = sheet.parent.sheetById(r.sheetId)?.displayValues() ?? [];
-      return Array.from({ length: r.numRows }, (_, i) => source[r.row - 1 + i]?.[r.column - 1] ?? '');
+      return Array.from(
+        { length: r.numRows },
+        (_, i) => source[r.row - 1 + i]?.[r.column - 1] ?? '',
+      );
     });
     const [labels = [], ...series] = columns;
-    return { title: String(c.options.title ?? ''), labels: labels.slice(1), series: series.map((v) => ({ name: v[0] ?? '', values: v.slice(1).map((x) => Number(x) || 0) })) };
+    return {
+      title: String(c.options.title ?? ''),
+      labels: labels.slice(1),
+      series: series.map((v) => ({
+        name: v[0] ?? '',
+        values: v.slice(1).map((x) => Number(x) || 0),
+      })),
+    };
   });
 }
 
@@ -102,57 +117,92 @@ export function snapshot(school: School) {
     spreadsheet: {
       name: doc.name,
       timeZone: doc.timeZone,
-      activeRange: doc.activeRange ? { sheet: doc.sheetById(doc.activeRange.sheetId)?.name ?? '', a1: doc.activeRange.a1 } : null,
-      sheets: doc.sheets.map((s) => ({ name: s.name, frozenRows: s.frozenRows, values: s.displayValues(), notes: s.rows[0]?.map((c) => c?.note ?? '') ?? [], charts: chartsOf(s) })),
+      activeRange: doc.activeRange
+        ? { sheet: doc.sheetById(doc.activeRange.sheetId)?.name ?? '', a1: doc.activeRange.a1 }
+        : null,
+      sheets: doc.sheets.map((s) => ({
+        name: s.name,
+        frozenRows: s.frozenRows,
+        values: s.displayValues(),
+        notes: s.rows[0]?.map((c) => c?.note ?? '') ?? [],
+        charts: chartsOf(s),
+      })),
     },
     menus: [...emulator.sheets.ui.menus.values()],
     mail: emulator.mail.sent,
     calendar: emulator.calendar.toJSON(),
     forms: emulator.forms.toJSON(),
-    familyLinks: [...availabilityLinks(Object.fromEntries(emulator.kv.properties.get(`document:${doc.id}`) ?? [])).entries()].map(([familyId, url]) => ({ familyId, url })),
+    familyLinks: [
+      ...availabilityLinks(
+        Object.fromEntries(emulator.kv.properties.get(`document:${doc.id}`) ?? []),
+      ).entries(),
+    ].map(([familyId, url]) => ({ familyId, url })),
     executions: emulator.ws.reports.slice(-30).reverse(),
     firings: emulator.triggers.firings.slice(-30).reverse(),
   };
 }
 
-export async function startPreview(options: { port?: number; host?: string; school?: School; buildDir?: string } = {}): Promise<Preview> {
+export async function startPreview(
+  options: { port?: number; host?: string; school?: School; buildDir?: string } = {},
+): Promise<Preview> {
   const buildDir = options.buildDir ?? BUILD_DIR;
   const school = options.school ?? openSchool({ buildDir });
-  const sidebarHtml = () => readFileSync(join(buildDir, 'Sidebar.html'), 'utf8').replace('<head>', `<head>${SHIM}`);
+  const sidebarHtml = () =>
+    readFileSync(join(buildDir, 'Sidebar.html'), 'utf8').replace('<head>', `<head>${SHIM}`);
 
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       try {
         if (req.method === 'GET' && url.pathname === '/') return send(res, 200, 'text/html', PAGE);
-        if (req.method === 'GET' && url.pathname === '/sidebar') return send(res, 200, 'text/html', sidebarHtml());
-        if (req.method === 'GET' && url.pathname === '/api/state') return json(res, snapshot(school));
+        if (req.method === 'GET' && url.pathname === '/sidebar')
+          return send(res, 200, 'text/html', sidebarHtml());
+        if (req.method === 'GET' && url.pathname === '/api/state')
+          return json(res, snapshot(school));
         if (req.method === 'POST' && url.pathname === '/api/run') {
           const body = (await readBody(req)) as { name?: unknown; args?: unknown };
-          if (typeof body.name !== 'string' || !Array.isArray(body.args)) return json(res, { ok: false, message: 'Bad request' }, 400);
+          if (typeof body.name !== 'string' || !Array.isArray(body.args))
+            return json(res, { ok: false, message: 'Bad request' }, 400);
           try {
-            return json(res, { ok: true, value: school.bundle.callFromClient(body.name, body.args) });
+            return json(res, {
+              ok: true,
+              value: school.bundle.callFromClient(body.name, body.args),
+            });
           } catch (e) {
             return json(res, { ok: false, message: e instanceof Error ? e.message : String(e) });
           }
         }
         if (req.method === 'POST' && url.pathname === '/api/menu') {
           const body = (await readBody(req)) as { functionName?: unknown };
-          const names = [...school.emulator.sheets.ui.menus.values()].flatMap((m) => m.items.map((i) => i.functionName));
-          if (typeof body.functionName !== 'string' || !names.includes(body.functionName)) return json(res, { ok: false, message: 'No such menu item' }, 400);
+          const names = [...school.emulator.sheets.ui.menus.values()].flatMap((m) =>
+            m.items.map((i) => i.functionName),
+          );
+          if (typeof body.functionName !== 'string' || !names.includes(body.functionName))
+            return json(res, { ok: false, message: 'No such menu item' }, 400);
           school.bundle.run(body.functionName);
           return json(res, { ok: true });
         }
         if (req.method === 'POST' && url.pathname === '/api/forms/submit') {
-          const body = (await readBody(req)) as { formId?: unknown; answers?: unknown; email?: unknown; url?: unknown };
-          if (typeof body.formId !== 'string' || typeof body.answers !== 'object' || body.answers === null) return json(res, { ok: false, message: 'Bad request' }, 400);
+          const body = (await readBody(req)) as {
+            formId?: unknown;
+            answers?: unknown;
+            email?: unknown;
+            url?: unknown;
+          };
+          if (
+            typeof body.formId !== 'string' ||
+            typeof body.answers !== 'object' ||
+            body.answers === null
+          )
+            return json(res, { ok: false, message: 'Bad request' }, 400);
           try {
             const answers = body.answers as Record<string, string | string[]>;
             const email = typeof body.email === 'string' && body.email ? body.email : undefined;
             // A family's own (prefilled) link: its code comes with it, as in the browser.
-            const id = typeof body.url === 'string' && body.url
-              ? school.emulator.forms.submitPrefilled(body.url, answers, { email })
-              : school.emulator.forms.submit(body.formId, answers, { email });
+            const id =
+              typeof body.url === 'string' && body.url
+                ? school.emulator.forms.submitPrefilled(body.url, answers, { email })
+                : school.emulator.forms.submit(body.formId, answers, { email });
             return json(res, { ok: true, value: id });
           } catch (e) {
             return json(res, { ok: false, message: e instanceof Error ? e.message : String(e) });
@@ -160,7 +210,10 @@ export async function startPreview(options: { port?: number; host?: string; scho
         }
         if (req.method === 'POST' && url.pathname === '/api/clock') {
           const body = (await readBody(req)) as { hours?: unknown };
-          const hours = typeof body.hours === 'number' && body.hours > 0 && body.hours <= 24 * 60 ? body.hours : 0;
+          const hours =
+            typeof body.hours === 'number' && body.hours > 0 && body.hours <= 24 * 60
+              ? body.hours
+              : 0;
           school.emulator.triggers.advanceTo(school.emulator.ws.clock.now() + hours * 3600_000);
           return json(res, { ok: true });
         }
@@ -170,11 +223,14 @@ export async function startPreview(options: { port?: number; host?: string; scho
       }
     })();
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  );
   const address = server.address() as AddressInfo;
   return {
     url: `http://${address.address}:${address.port}/`,
     school,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }

@@ -36,11 +36,14 @@ export function runJob(s: School, job: string): JobProgress {
 }
 
 function props(s: School): Record<string, string> {
-  return Object.fromEntries(s.emulator.kv.properties.get(`document:${s.emulator.spreadsheet.id}`) ?? []);
+  return Object.fromEntries(
+    s.emulator.kv.properties.get(`document:${s.emulator.spreadsheet.id}`) ?? [],
+  );
 }
 
 /** A stable pseudo-random choice per index, so every run of the round makes the same choices. */
-const pick = (i: number, salt: number) => (Math.imul(i + 1, 2654435761) ^ Math.imul(salt, 40503)) >>> 0;
+const pick = (i: number, salt: number) =>
+  (Math.imul(i + 1, 2654435761) ^ Math.imul(salt, 40503)) >>> 0;
 
 /**
  * A sidebar operation run to the end. One that stops at Google's daily limit says so and is
@@ -55,7 +58,8 @@ const job = (name: string): Action => ({
 });
 
 /** The request for a family's availability, in English, Spanish or the translator's stand-in. */
-export const isAvailabilityRequest = (subject: string): boolean => /^(\[\w+\] )?(When can you come|¿Cuándo pueden venir)\b/.test(subject);
+export const isAvailabilityRequest = (subject: string): boolean =>
+  /^(\[\w+\] )?(When can you come|¿Cuándo pueden venir)\b/.test(subject);
 
 /**
  * Families answer through the link in the email that asked them (a third of them); each answer
@@ -67,14 +71,18 @@ function availabilityAnswers(): Action {
     name: 'availability answers',
     run: (s) => {
       const choices = readFormsState(props(s)).availability?.choices ?? [];
-      const requests = s.emulator.mail.sent.filter((m) => isAvailabilityRequest(m.subject)).sort((a, b) => a.to.join().localeCompare(b.to.join()));
+      const requests = s.emulator.mail.sent
+        .filter((m) => isAvailabilityRequest(m.subject))
+        .sort((a, b) => a.to.join().localeCompare(b.to.join()));
       requests.forEach((m, n) => {
         const link = /https:\/\/docs\.google\.com\/forms\/\S+/.exec(m.body)?.[0];
         const family = m.to.join();
         if (!link || given.has(family) || pick(n, 1) % 3 !== 0 || choices.length === 0) return;
         given.add(family);
         const first = choices[pick(n, 2) % choices.length]!;
-        s.emulator.forms.submitPrefilled(link, { [`${AVAILABILITY_FORM.times} [${first.label}]`]: RANK_CHOICES[0] });
+        s.emulator.forms.submitPrefilled(link, {
+          [`${AVAILABILITY_FORM.times} [${first.label}]`]: RANK_CHOICES[0],
+        });
       });
     },
   };
@@ -93,7 +101,8 @@ function lastConference(s: School): number {
 }
 
 /** A reminder's subject, in English, Spanish or the translator's stand-in ("[ar] Reminder: …"). */
-export const isReminder = (subject: string): boolean => /^(\[\w+\] )?(Reminder|Recordatorio)\b/.test(subject);
+export const isReminder = (subject: string): boolean =>
+  /^(\[\w+\] )?(Reminder|Recordatorio)\b/.test(subject);
 
 /** Google counts its daily quotas in Pacific days (PST in November, the round's month). */
 const PACIFIC_MS = 8 * 3_600_000;
@@ -106,7 +115,9 @@ function attendance(): Action {
     run: (s) => {
       const { header, rows } = scheduleRows(s);
       const status = header.indexOf('Status');
-      s.emulator.ws.clock.set(Math.max(s.emulator.ws.clock.now(), lastConference(s) + 2 * 86_400_000));
+      s.emulator.ws.clock.set(
+        Math.max(s.emulator.ws.clock.now(), lastConference(s) + 2 * 86_400_000),
+      );
       const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
       rows.forEach((r, i) => {
         if (['attended', 'no-show'].includes(String(r[status]))) return;
@@ -157,7 +168,9 @@ function checkUnconfirmed(): Action {
         if (r[col] !== UNCONFIRMED) return;
         const to = String(r[emails]).split(/[;,]\s*/)[0]!;
         // The questionnaire's subject, in English, Spanish or the translator's stand-in (not a reminder's).
-        const arrived = s.emulator.mail.sent.some((m) => m.to.includes(to) && /How did|¿Cómo fue/.test(m.subject));
+        const arrived = s.emulator.mail.sent.some(
+          (m) => m.to.includes(to) && /How did|¿Cómo fue/.test(m.subject),
+        );
         if (arrived) sheet.put(i + 2, col + 1, { v: new Date(s.emulator.ws.clock.now()) });
         else {
           sheet.put(i + 2, col + 1, { v: '' });
@@ -178,11 +191,15 @@ function checkUnconfirmedAsks(): Action {
     name: 'check unconfirmed requests',
     run: (s) => {
       // What the sidebar lists (test/server/ask.test.ts shows it does), read where it keeps it.
-      const unsure = Object.entries(props(s)).filter(([k, v]) => k.startsWith('slc:asked:') && v.endsWith(' · unconfirmed'));
+      const unsure = Object.entries(props(s)).filter(
+        ([k, v]) => k.startsWith('slc:asked:') && v.endsWith(' · unconfirmed'),
+      );
       const roster = parseRoster(s.emulator.spreadsheet.sheetByName('Roster')!.values(), null, {});
       const arrived = (id: string) => {
         const emails = roster.families.find((f) => f.id === id)?.contacts.map((c) => c.email) ?? [];
-        return s.emulator.mail.sent.some((m) => isAvailabilityRequest(m.subject) && m.to.some((t) => emails.includes(t)));
+        return s.emulator.mail.sent.some(
+          (m) => isAvailabilityRequest(m.subject) && m.to.some((t) => emails.includes(t)),
+        );
       };
       if (unsure.some(([k]) => !arrived(k.slice('slc:asked:'.length)))) runJob(s, 'ask-again');
     },
@@ -233,7 +250,12 @@ export function round(): Action[] {
  * a failure a person would wait out (Google's daily quota: come back tomorrow) and say so; such a
  * retry is not counted.
  */
-export function play(s: School, actions: Action[], retries = 2, recover?: (s: School, error: Error) => boolean): { failures: string[] } {
+export function play(
+  s: School,
+  actions: Action[],
+  retries = 2,
+  recover?: (s: School, error: Error) => boolean,
+): { failures: string[] } {
   const failures: string[] = [];
   for (const a of actions) {
     for (let attempt = 0, waited = 0; ; attempt++) {
@@ -268,7 +290,8 @@ export function busiestReminderDay(s: School): number {
 /** Google's daily quotas reset at midnight Pacific time: a person tries again the next morning. */
 export function tomorrowMorning(s: School, error: Error): boolean {
   if (!/too many times for one day|daily (email )?limit/.test(error.message)) return false;
-  const nextMidnight = Date.parse(`${pacificDay(s.emulator.ws.clock.now())}T00:00:00Z`) + 86_400_000 + PACIFIC_MS;
+  const nextMidnight =
+    Date.parse(`${pacificDay(s.emulator.ws.clock.now())}T00:00:00Z`) + 86_400_000 + PACIFIC_MS;
   // Triggers (hourly reminders) keep firing through the night, as they would.
   s.emulator.triggers.advanceTo(nextMidnight + 8 * 3_600_000); // 8 AM Pacific
   return true;
@@ -283,33 +306,58 @@ export function snapshot(s: School): Record<string, unknown> {
   const { header, rows } = scheduleRows(s);
   const idCol = header.indexOf('Conference ID');
   const studentsCol = header.indexOf('Student IDs');
-  const ids = new Map(rows.map((r) => [String(r[idCol]), `conference of ${String(r[studentsCol])}`]));
+  const ids = new Map(
+    rows.map((r) => [String(r[idCol]), `conference of ${String(r[studentsCol])}`]),
+  );
   const canon = (v: unknown): unknown => {
     if (v instanceof Date) return v.toISOString();
     if (typeof v !== 'string') return v;
-    return v
-      .replace(/C-[0-9A-F]{12}/g, (id) => ids.get(id) ?? 'unknown conference')
-      .replace(/https:\/\/docs\.google\.com\/forms\/\S+/g, 'LINK')
-      // Moments written as text (the Summary's "Answered"): when the round ran, not what it did.
-      .replace(/\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\b/g, 'MOMENT');
+    return (
+      v
+        .replace(/C-[0-9A-F]{12}/g, (id) => ids.get(id) ?? 'unknown conference')
+        .replace(/https:\/\/docs\.google\.com\/forms\/\S+/g, 'LINK')
+        // Moments written as text (the Summary's "Answered"): when the round ran, not what it did.
+        .replace(/\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\b/g, 'MOMENT')
+    );
   };
   const sheets = Object.fromEntries(
     doc.sheets.map((sheet) => {
       const [h = [], ...body] = sheet.values();
-      const masked = body.map((r) => r.map((v, c) => (STAMP_COLUMNS.test(String(h[c])) || CODE_COLUMNS.test(String(h[c])) ? (v === '' ? '' : 'set') : canon(v))));
-      return [sheet.name, [h, ...masked.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))]];
+      const masked = body.map((r) =>
+        r.map((v, c) =>
+          STAMP_COLUMNS.test(String(h[c])) || CODE_COLUMNS.test(String(h[c]))
+            ? v === ''
+              ? ''
+              : 'set'
+            : canon(v),
+        ),
+      );
+      return [
+        sheet.name,
+        [h, ...masked.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))],
+      ];
     }),
   );
   return {
     sheets,
     // Forms that collect into this spreadsheet. (A run cut off in the two calls after
     // FormApp.create can leave an empty, unlinked form in Drive: see orphanForms.)
-    forms: s.emulator.forms.forms().filter((f) => f.destination?.spreadsheetId === doc.id).map((f) => f.title).sort(),
+    forms: s.emulator.forms
+      .forms()
+      .filter((f) => f.destination?.spreadsheetId === doc.id)
+      .map((f) => f.title)
+      .sort(),
     triggers: s.emulator.triggers.triggers.map((t) => `${t.handler} ${t.event}`).sort(),
     mail: s.emulator.mail.sent.map((m) => `${m.to.join(',')} | ${m.subject}`).sort(),
     events: s.emulator.calendar
       .events()
-      .map((e) => `${canon(e.tags['slc-conference'] ?? '')} | ${new Date(e.start).toISOString()} | ${e.title} | ${e.location} | ${e.guests.map((g) => g.email).sort().join(',')} | ${e.guestsCanSeeGuests}`)
+      .map(
+        (e) =>
+          `${canon(e.tags['slc-conference'] ?? '')} | ${new Date(e.start).toISOString()} | ${e.title} | ${e.location} | ${e.guests
+            .map((g) => g.email)
+            .sort()
+            .join(',')} | ${e.guestsCanSeeGuests}`,
+      )
       .sort(),
   };
 }
@@ -326,10 +374,18 @@ export function orphanForms(s: School): number {
 export function cutPoints(s: School, from: number): number[] {
   const idle = new Set(
     s.emulator.ws.reports
-      .filter((r) => r.entry.includes('sendDueReminders') && !Object.keys(r.callsByMethod).some((m) => m.startsWith('MailApp.send') || m.includes('setValues')))
+      .filter(
+        (r) =>
+          r.entry.includes('sendDueReminders') &&
+          !Object.keys(r.callsByMethod).some(
+            (m) => m.startsWith('MailApp.send') || m.includes('setValues'),
+          ),
+      )
       .map((r) => r.id),
   );
-  return s.emulator.ws.callLog.filter((c) => c.index >= from && !idle.has(c.execution)).map((c) => c.index - from);
+  return s.emulator.ws.callLog
+    .filter((c) => c.index >= from && !idle.has(c.execution))
+    .map((c) => c.index - from);
 }
 
 /** How an interrupted round's end compares with the clean round's. */
@@ -367,6 +423,8 @@ export function compare(expected: Record<string, unknown>, s: School): Compariso
     if (i < 0) extra.push(m);
     else missing.splice(i, 1);
   }
-  const flagged = JSON.stringify(s.emulator.spreadsheet.sheetByName('Schedule')?.values() ?? []).includes('unconfirmed');
+  const flagged = JSON.stringify(
+    s.emulator.spreadsheet.sheetByName('Schedule')?.values() ?? [],
+  ).includes('unconfirmed');
   return { same: difference === null, difference, extraMail: extra, missingMail: missing, flagged };
 }

@@ -29,33 +29,244 @@ export interface SampleOptions {
   days?: string[];
 }
 
-
 const TEACHERS = [
-  ['Ms.', 'Rivera'], ['Mr.', 'Okafor'], ['Ms.', 'Nguyen'], ['Mr.', 'Haddad'], ['Ms.', 'Kowalski'], ['Mr.', 'Brooks'],
-  ['Ms.', 'Chen'], ['Mr.', 'Silva'], ['Ms.', 'Patel'], ['Mr.', 'Johansson'], ['Ms.', 'Mensah'], ['Mr.', 'Tanaka'],
+  ['Ms.', 'Rivera'],
+  ['Mr.', 'Okafor'],
+  ['Ms.', 'Nguyen'],
+  ['Mr.', 'Haddad'],
+  ['Ms.', 'Kowalski'],
+  ['Mr.', 'Brooks'],
+  ['Ms.', 'Chen'],
+  ['Mr.', 'Silva'],
+  ['Ms.', 'Patel'],
+  ['Mr.', 'Johansson'],
+  ['Ms.', 'Mensah'],
+  ['Mr.', 'Tanaka'],
 ];
 const MORE_TEACHERS = [
-  'Abbott', 'Barnes', 'Castro', 'Dalton', 'Ellis', 'Fischer', 'Grant', 'Hughes', 'Ibarra', 'Jensen', 'Keller', 'Lindqvist', 'Moreau', 'Novak', 'Osei',
-  'Price', 'Quinn', 'Rossi', 'Schmidt', 'Tremblay', 'Usman', 'Vargas', 'Weber', 'Xu', 'Yilmaz', 'Zimmer', 'Alvarez', 'Bianchi', 'Cohen', 'Dubois',
-  'Eriksen', 'Farouk', 'Gallo', 'Horvat', 'Iqbal', 'Jovanovic', 'Kim', 'Lambert', 'Mazur', 'Nakamura', 'Olsen', 'Petrov', 'Reyes', 'Sato', 'Toure',
-  'Ueda', 'Varga', 'Wagner', 'Yamada', 'Zhou', 'Akhtar', 'Boateng', 'Carvalho', 'Demir', 'Estrada', 'Ferreira', 'Gupta', 'Hansen', 'Ivanova', 'Jung',
-  'Kaya', 'Larsen', 'Molina', 'Nowak', 'Ortega', 'Park', 'Ramos', 'Stewart', 'Tan', 'Vu',
+  'Abbott',
+  'Barnes',
+  'Castro',
+  'Dalton',
+  'Ellis',
+  'Fischer',
+  'Grant',
+  'Hughes',
+  'Ibarra',
+  'Jensen',
+  'Keller',
+  'Lindqvist',
+  'Moreau',
+  'Novak',
+  'Osei',
+  'Price',
+  'Quinn',
+  'Rossi',
+  'Schmidt',
+  'Tremblay',
+  'Usman',
+  'Vargas',
+  'Weber',
+  'Xu',
+  'Yilmaz',
+  'Zimmer',
+  'Alvarez',
+  'Bianchi',
+  'Cohen',
+  'Dubois',
+  'Eriksen',
+  'Farouk',
+  'Gallo',
+  'Horvat',
+  'Iqbal',
+  'Jovanovic',
+  'Kim',
+  'Lambert',
+  'Mazur',
+  'Nakamura',
+  'Olsen',
+  'Petrov',
+  'Reyes',
+  'Sato',
+  'Toure',
+  'Ueda',
+  'Varga',
+  'Wagner',
+  'Yamada',
+  'Zhou',
+  'Akhtar',
+  'Boateng',
+  'Carvalho',
+  'Demir',
+  'Estrada',
+  'Ferreira',
+  'Gupta',
+  'Hansen',
+  'Ivanova',
+  'Jung',
+  'Kaya',
+  'Larsen',
+  'Molina',
+  'Nowak',
+  'Ortega',
+  'Park',
+  'Ramos',
+  'Stewart',
+  'Tan',
+  'Vu',
 ];
-const FAMILY_EN = ['Smith', 'Johnson', 'Williams', 'Brown', 'Miller', 'Davis', 'Wilson', 'Anderson', 'Taylor', 'Thomas', 'Moore', 'Jackson', 'White', 'Harris', 'Clark', 'Lewis', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Hill', 'Green', 'Adams', 'Baker', 'Nelson', 'Carter', 'Mitchell', 'Roberts'];
-const FAMILY_ES = ['García', 'Martínez', 'Rodríguez', 'López', 'Hernández', 'González', 'Pérez', 'Sánchez', 'Ramírez', 'Torres', 'Flores', 'Rivera', 'Gómez', 'Díaz', 'Morales', 'Ortiz', 'Núñez', 'Castillo'];
-const FIRST_EN = ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Elijah', 'Sophia', 'James', 'Mia', 'Lucas', 'Amelia', 'Mason', 'Harper', 'Ethan', 'Ella', 'Aiden', 'Zoe', 'Leo', 'Nora', 'Owen'];
-const FIRST_ES = ['Sofía', 'Mateo', 'Valentina', 'Santiago', 'Camila', 'Sebastián', 'Lucía', 'Diego', 'Isabella', 'Alejandro', 'Ximena', 'Joaquín', 'Renata', 'Tomás'];
-const GUARDIAN_EN = ['Sarah', 'Michael', 'Jennifer', 'David', 'Jessica', 'Chris', 'Ashley', 'Daniel', 'Amanda', 'Matthew'];
-const GUARDIAN_ES = ['María', 'José', 'Guadalupe', 'Juan', 'Rosa', 'Luis', 'Carmen', 'Jorge', 'Ana', 'Miguel'];
+const FAMILY_EN = [
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Miller',
+  'Davis',
+  'Wilson',
+  'Anderson',
+  'Taylor',
+  'Thomas',
+  'Moore',
+  'Jackson',
+  'White',
+  'Harris',
+  'Clark',
+  'Lewis',
+  'Walker',
+  'Young',
+  'Allen',
+  'King',
+  'Wright',
+  'Scott',
+  'Hill',
+  'Green',
+  'Adams',
+  'Baker',
+  'Nelson',
+  'Carter',
+  'Mitchell',
+  'Roberts',
+];
+const FAMILY_ES = [
+  'García',
+  'Martínez',
+  'Rodríguez',
+  'López',
+  'Hernández',
+  'González',
+  'Pérez',
+  'Sánchez',
+  'Ramírez',
+  'Torres',
+  'Flores',
+  'Rivera',
+  'Gómez',
+  'Díaz',
+  'Morales',
+  'Ortiz',
+  'Núñez',
+  'Castillo',
+];
+const FIRST_EN = [
+  'Olivia',
+  'Liam',
+  'Emma',
+  'Noah',
+  'Ava',
+  'Elijah',
+  'Sophia',
+  'James',
+  'Mia',
+  'Lucas',
+  'Amelia',
+  'Mason',
+  'Harper',
+  'Ethan',
+  'Ella',
+  'Aiden',
+  'Zoe',
+  'Leo',
+  'Nora',
+  'Owen',
+];
+const FIRST_ES = [
+  'Sofía',
+  'Mateo',
+  'Valentina',
+  'Santiago',
+  'Camila',
+  'Sebastián',
+  'Lucía',
+  'Diego',
+  'Isabella',
+  'Alejandro',
+  'Ximena',
+  'Joaquín',
+  'Renata',
+  'Tomás',
+];
+const GUARDIAN_EN = [
+  'Sarah',
+  'Michael',
+  'Jennifer',
+  'David',
+  'Jessica',
+  'Chris',
+  'Ashley',
+  'Daniel',
+  'Amanda',
+  'Matthew',
+];
+const GUARDIAN_ES = [
+  'María',
+  'José',
+  'Guadalupe',
+  'Juan',
+  'Rosa',
+  'Luis',
+  'Carmen',
+  'Jorge',
+  'Ana',
+  'Miguel',
+];
 /** A few families in other languages and scripts. */
-const OTHERS: { language: string; last: string; first: string[]; guardian: string; translit: string }[] = [
-  { language: 'Vietnamese', last: 'Trần', first: ['Minh', 'Linh', 'Bảo'], guardian: 'Hương', translit: 'tran' },
-  { language: 'Arabic', last: 'الحسن', first: ['ليلى', 'يوسف', 'مريم'], guardian: 'فاطمة', translit: 'alhassan' },
-  { language: 'Chinese', last: '王', first: ['小明', '丽丽', '伟'], guardian: '芳', translit: 'wang' },
+const OTHERS: {
+  language: string;
+  last: string;
+  first: string[];
+  guardian: string;
+  translit: string;
+}[] = [
+  {
+    language: 'Vietnamese',
+    last: 'Trần',
+    first: ['Minh', 'Linh', 'Bảo'],
+    guardian: 'Hương',
+    translit: 'tran',
+  },
+  {
+    language: 'Arabic',
+    last: 'الحسن',
+    first: ['ليلى', 'يوسف', 'مريم'],
+    guardian: 'فاطمة',
+    translit: 'alhassan',
+  },
+  {
+    language: 'Chinese',
+    last: '王',
+    first: ['小明', '丽丽', '伟'],
+    guardian: '芳',
+    translit: 'wang',
+  },
 ];
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-const ascii = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+const ascii = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 
 export function sampleSchool(options: SampleOptions = {}): SampleSchool {
   const r = rng(options.seed ?? 2026);
@@ -63,7 +274,10 @@ export function sampleSchool(options: SampleOptions = {}): SampleSchool {
   // Twelve named teachers; a larger school (the benchmarks' 2,000 students) gets more, named
   // after further surnames, so every student can fit.
   const teacherCount = Math.min(options.teachers ?? 10, TEACHERS.length + MORE_TEACHERS.length);
-  const named = [...TEACHERS, ...MORE_TEACHERS.map((last, i) => [i % 2 ? 'Mr.' : 'Ms.', last] as const)];
+  const named = [
+    ...TEACHERS,
+    ...MORE_TEACHERS.map((last, i) => [i % 2 ? 'Mr.' : 'Ms.', last] as const),
+  ];
   const days = options.days ?? ['2026-11-17', '2026-11-19'];
   const teachers = named.slice(0, teacherCount).map(([title, last], i) => ({
     name: `${title} ${last}`,
@@ -76,8 +290,27 @@ export function sampleSchool(options: SampleOptions = {}): SampleSchool {
   const teacherRows: string[][] = [];
   for (const t of teachers) {
     // An evening on the first day (for working families), a morning on the second.
-    teacherRows.push([t.name, t.email, days[0]!, '3:00 PM', '7:30 PM', t.room, String(t.capacity), '']);
-    if (days[1]) teacherRows.push([t.name, t.email, days[1], '8:00 AM', '12:00 PM', t.room, String(t.capacity), t.capacity === 1 ? `https://meet.example/${ascii(t.name)}` : '']);
+    teacherRows.push([
+      t.name,
+      t.email,
+      days[0]!,
+      '3:00 PM',
+      '7:30 PM',
+      t.room,
+      String(t.capacity),
+      '',
+    ]);
+    if (days[1])
+      teacherRows.push([
+        t.name,
+        t.email,
+        days[1],
+        '8:00 AM',
+        '12:00 PM',
+        t.room,
+        String(t.capacity),
+        t.capacity === 1 ? `https://meet.example/${ascii(t.name)}` : '',
+      ]);
   }
 
   const rows: string[][] = [];
@@ -96,15 +329,26 @@ export function sampleSchool(options: SampleOptions = {}): SampleSchool {
     const emailName = other ? other.translit : ascii(last);
     const email = `${ascii(guardian) || 'parent'}.${emailName}${familyNo}@family.example`;
     const secondEmail = r() < 0.3 ? `${emailName}.home${familyNo}@family.example` : '';
-    const language = other ? other.language : kind === 'es' ? pick(r, ['Spanish', 'Español', 'es']) : pick(r, ['English', 'English', 'en', '']);
+    const language = other
+      ? other.language
+      : kind === 'es'
+        ? pick(r, ['Spanish', 'Español', 'es'])
+        : pick(r, ['English', 'English', 'en', '']);
     const interpreter = kind === 'en' ? 'No' : r() < 0.6 ? pick(r, ['Yes', 'Y', 'yes']) : 'No';
     const says = ra();
     if (says < 0.12) availability.push([email, days[0]!, '5:00 PM', '7:30 PM', '1']);
-    else if (says < 0.22 && days[1]) availability.push([email, days[1], '8:00 AM', '10:00 AM', '1']);
-    else if (says < 0.34 && days[1]) availability.push([email, days[1], '9:00 AM', '12:00 PM', '1'], [email, days[0]!, '3:00 PM', '5:00 PM', '2']);
+    else if (says < 0.22 && days[1])
+      availability.push([email, days[1], '8:00 AM', '10:00 AM', '1']);
+    else if (says < 0.34 && days[1])
+      availability.push(
+        [email, days[1], '9:00 AM', '12:00 PM', '1'],
+        [email, days[0]!, '3:00 PM', '5:00 PM', '2'],
+      );
     const children = r() < 0.72 ? 1 : r() < 0.8 ? 2 : 3;
     for (let c = 0; c < children && rows.length < studentsWanted; c++) {
-      const first = other ? other.first[c % other.first.length]! : pick(r, kind === 'es' ? FIRST_ES : FIRST_EN);
+      const first = other
+        ? other.first[c % other.first.length]!
+        : pick(r, kind === 'es' ? FIRST_ES : FIRST_EN);
       const teacher = pick(r, teachers);
       rows.push([
         String(id++),
@@ -121,9 +365,28 @@ export function sampleSchool(options: SampleOptions = {}): SampleSchool {
     }
   }
   return {
-    roster: { header: ['Student ID', 'Student Name', 'Grade', 'Homeroom', 'Parent Name', 'Parent Email', 'Guardian 2 Email', 'Home Language', 'Needs Interpreter'], rows },
-    teachers: { header: ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity', 'Video Link'], rows: teacherRows },
+    roster: {
+      header: [
+        'Student ID',
+        'Student Name',
+        'Grade',
+        'Homeroom',
+        'Parent Name',
+        'Parent Email',
+        'Guardian 2 Email',
+        'Home Language',
+        'Needs Interpreter',
+      ],
+      rows,
+    },
+    teachers: {
+      header: ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity', 'Video Link'],
+      rows: teacherRows,
+    },
     days,
-    availability: { header: ['Guardian Email', 'Date', 'Start', 'End', 'Rank'], rows: availability },
+    availability: {
+      header: ['Guardian Email', 'Date', 'Start', 'End', 'Rank'],
+      rows: availability,
+    },
   };
 }

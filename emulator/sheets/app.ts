@@ -9,9 +9,23 @@
 import { registerLatency } from '../latency';
 import { type Access, AppsScriptException, type Workspace } from '../runtime';
 import { isValidTimeZone } from '../tz';
-import { type SheetModel, type SpreadsheetModel, type SpreadsheetStore, type ValidationRule } from './model';
+import {
+  type SheetModel,
+  type SpreadsheetModel,
+  type SpreadsheetStore,
+  type ValidationRule,
+} from './model';
 import { type ChartDraft, type ChartRange, type ChartType, emptyDraft, sameRange } from './charts';
-import { a1Notation, type CellValue, columnLetters, displayValue, enterValue, type GridRef, parseA1, readValue } from './values';
+import {
+  a1Notation,
+  type CellValue,
+  columnLetters,
+  displayValue,
+  enterValue,
+  type GridRef,
+  parseA1,
+  readValue,
+} from './values';
 
 registerLatency('SpreadsheetApp', {
   getActiveSpreadsheet: { base: 10 },
@@ -78,7 +92,8 @@ export const RANGE_ERRORS = {
     `The number of rows in the data does not match the number of rows in the range. The data has ${data} but the range has ${range}.`,
   columnsMismatch: (data: number, range: number) =>
     `The number of columns in the data does not match the number of columns in the range. The data has ${data} but the range has ${range}.`,
-  validation: (a1: string) => `The data you entered in cell ${a1} violates the data validation rules set on this cell.`,
+  validation: (a1: string) =>
+    `The data you entered in cell ${a1} violates the data validation rules set on this cell.`,
 };
 
 function isInteger(n: unknown): n is number {
@@ -94,7 +109,11 @@ function passesValidation(value: unknown, rule: ValidationRule): boolean {
     case 'CHECKBOX':
       return typeof value === 'boolean';
     case 'NUMBER_BETWEEN':
-      return typeof value === 'number' && value >= Number(rule.values[0]) && value <= Number(rule.values[1]);
+      return (
+        typeof value === 'number' &&
+        value >= Number(rule.values[0]) &&
+        value <= Number(rule.values[1])
+      );
     case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
       return typeof value === 'number' && value >= Number(rule.values[0]);
     case 'DATE_IS_VALID_DATE':
@@ -117,7 +136,8 @@ class DataValidationBuilder {
     return this;
   }
   requireValueInList(values: string[], showDropdown = true) {
-    if (!Array.isArray(values) || values.length === 0) throw new AppsScriptException('Invalid argument: values');
+    if (!Array.isArray(values) || values.length === 0)
+      throw new AppsScriptException('Invalid argument: values');
     return this.set('VALUE_IN_LIST', [values.map(String), showDropdown]);
   }
   requireCheckbox() {
@@ -144,7 +164,8 @@ class DataValidationBuilder {
     return this;
   }
   build() {
-    if (this.rule.criteria === 'NONE') throw new AppsScriptException('A data validation rule needs criteria before build().');
+    if (this.rule.criteria === 'NONE')
+      throw new AppsScriptException('A data validation rule needs criteria before build().');
     return new DataValidation({ ...this.rule });
   }
 }
@@ -174,7 +195,13 @@ interface Ctx {
   store: SpreadsheetStore;
 }
 
-function gate<T>(ctx: Ctx, method: string, body: () => T, access: Access = CURRENT_DOC, size = 0): T {
+function gate<T>(
+  ctx: Ctx,
+  method: string,
+  body: () => T,
+  access: Access = CURRENT_DOC,
+  size = 0,
+): T {
   return ctx.ws.call('SpreadsheetApp', method, body, { ...access, size });
 }
 
@@ -206,7 +233,9 @@ class Protection {
     });
   }
   getEditors() {
-    return gate(this.ctx, 'Protection.getEditors', () => this.state.editors.map((email) => ({ getEmail: () => email })));
+    return gate(this.ctx, 'Protection.getEditors', () =>
+      this.state.editors.map((email) => ({ getEmail: () => email })),
+    );
   }
   canEdit() {
     return gate(this.ctx, 'Protection.canEdit', () => true);
@@ -231,7 +260,9 @@ export class Range {
 
   private cells<T>(fn: (row: number, column: number) => T): T[][] {
     return Array.from({ length: this.ref.numRows }, (_, r) =>
-      Array.from({ length: this.ref.numColumns }, (_, c) => fn(this.ref.row + r, this.ref.column + c)),
+      Array.from({ length: this.ref.numColumns }, (_, c) =>
+        fn(this.ref.row + r, this.ref.column + c),
+      ),
     );
   }
 
@@ -241,54 +272,98 @@ export class Range {
 
   private checkGrid(values: unknown, method: string): unknown[][] {
     if (!Array.isArray(values) || values.some((r) => !Array.isArray(r))) {
-      throw new AppsScriptException(`The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+      throw new AppsScriptException(
+        `The parameters (${typeof values}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+      );
     }
-    if (values.length !== this.ref.numRows) throw new AppsScriptException(RANGE_ERRORS.rowsMismatch(values.length, this.ref.numRows));
+    if (values.length !== this.ref.numRows)
+      throw new AppsScriptException(RANGE_ERRORS.rowsMismatch(values.length, this.ref.numRows));
     for (const row of values as unknown[][]) {
-      if (row.length !== this.ref.numColumns) throw new AppsScriptException(RANGE_ERRORS.columnsMismatch(row.length, this.ref.numColumns));
+      if (row.length !== this.ref.numColumns)
+        throw new AppsScriptException(
+          RANGE_ERRORS.columnsMismatch(row.length, this.ref.numColumns),
+        );
     }
     return values as unknown[][];
   }
 
   getValues(): (CellValue | '')[][] {
-    return gate(this.ctx, 'Range.getValues', () => this.cells((r, c) => readValue(this.model.cell(r, c))), CURRENT_DOC, this.size);
+    return gate(
+      this.ctx,
+      'Range.getValues',
+      () => this.cells((r, c) => readValue(this.model.cell(r, c))),
+      CURRENT_DOC,
+      this.size,
+    );
   }
   getValue(): CellValue | '' {
-    return gate(this.ctx, 'Range.getValue', () => readValue(this.model.cell(this.ref.row, this.ref.column)));
+    return gate(this.ctx, 'Range.getValue', () =>
+      readValue(this.model.cell(this.ref.row, this.ref.column)),
+    );
   }
   getDisplayValues(): string[][] {
     const tz = this.model.parent.timeZone;
-    return gate(this.ctx, 'Range.getDisplayValues', () => this.cells((r, c) => displayValue(this.model.cell(r, c), tz)), CURRENT_DOC, this.size);
+    return gate(
+      this.ctx,
+      'Range.getDisplayValues',
+      () => this.cells((r, c) => displayValue(this.model.cell(r, c), tz)),
+      CURRENT_DOC,
+      this.size,
+    );
   }
   getDisplayValue(): string {
-    return gate(this.ctx, 'Range.getDisplayValue', () => displayValue(this.model.cell(this.ref.row, this.ref.column), this.model.parent.timeZone));
+    return gate(this.ctx, 'Range.getDisplayValue', () =>
+      displayValue(this.model.cell(this.ref.row, this.ref.column), this.model.parent.timeZone),
+    );
   }
   getFormulas(): string[][] {
-    return gate(this.ctx, 'Range.getFormulas', () => this.cells((r, c) => this.model.cell(r, c)?.f ?? ''), CURRENT_DOC, this.size);
+    return gate(
+      this.ctx,
+      'Range.getFormulas',
+      () => this.cells((r, c) => this.model.cell(r, c)?.f ?? ''),
+      CURRENT_DOC,
+      this.size,
+    );
   }
   getFormula(): string {
-    return gate(this.ctx, 'Range.getFormula', () => this.model.cell(this.ref.row, this.ref.column)?.f ?? '');
+    return gate(
+      this.ctx,
+      'Range.getFormula',
+      () => this.model.cell(this.ref.row, this.ref.column)?.f ?? '',
+    );
   }
 
   /** Writes as a user typing would (see values.ts); rejects values that break a strict validation. */
   setValues(values: unknown[][]): Range {
-    return gate(this.ctx, 'Range.setValues', () => {
-      const grid = this.checkGrid(values, 'setValues');
-      const tz = this.model.parent.timeZone;
-      const entered = grid.map((row, r) =>
-        row.map((v, c) => enterValue(v, this.model.cell(this.ref.row + r, this.ref.column + c)?.nf, tz)),
-      );
-      entered.forEach((row, r) =>
-        row.forEach((cell, c) => {
-          const rule = this.model.cell(this.ref.row + r, this.ref.column + c)?.validation;
-          if (rule && !rule.allowInvalid && !passesValidation(cell.v, rule)) {
-            throw new AppsScriptException(RANGE_ERRORS.validation(`${columnLetters(this.ref.column + c)}${this.ref.row + r}`));
-          }
-        }),
-      );
-      entered.forEach((row, r) => row.forEach((cell, c) => this.model.put(this.ref.row + r, this.ref.column + c, cell)));
-      return this;
-    }, CURRENT_DOC, this.size);
+    return gate(
+      this.ctx,
+      'Range.setValues',
+      () => {
+        const grid = this.checkGrid(values, 'setValues');
+        const tz = this.model.parent.timeZone;
+        const entered = grid.map((row, r) =>
+          row.map((v, c) =>
+            enterValue(v, this.model.cell(this.ref.row + r, this.ref.column + c)?.nf, tz),
+          ),
+        );
+        entered.forEach((row, r) =>
+          row.forEach((cell, c) => {
+            const rule = this.model.cell(this.ref.row + r, this.ref.column + c)?.validation;
+            if (rule && !rule.allowInvalid && !passesValidation(cell.v, rule)) {
+              throw new AppsScriptException(
+                RANGE_ERRORS.validation(`${columnLetters(this.ref.column + c)}${this.ref.row + r}`),
+              );
+            }
+          }),
+        );
+        entered.forEach((row, r) =>
+          row.forEach((cell, c) => this.model.put(this.ref.row + r, this.ref.column + c, cell)),
+        );
+        return this;
+      },
+      CURRENT_DOC,
+      this.size,
+    );
   }
   setValue(value: unknown): Range {
     return gate(this.ctx, 'Range.setValue', () => {
@@ -299,7 +374,13 @@ export class Range {
   }
   setFormula(formula: string): Range {
     return gate(this.ctx, 'Range.setFormula', () => {
-      this.cells((r, c) => this.model.put(r, c, enterValue(formula.startsWith('=') ? formula : `=${formula}`, undefined, 'UTC')));
+      this.cells((r, c) =>
+        this.model.put(
+          r,
+          c,
+          enterValue(formula.startsWith('=') ? formula : `=${formula}`, undefined, 'UTC'),
+        ),
+      );
       return this;
     });
   }
@@ -311,54 +392,126 @@ export class Range {
   }
   clear(): Range {
     return gate(this.ctx, 'Range.clear', () => {
-      this.cells((r, c) => this.model.patch(r, c, { v: '', f: undefined, nf: undefined, note: undefined, style: undefined }));
+      this.cells((r, c) =>
+        this.model.patch(r, c, {
+          v: '',
+          f: undefined,
+          nf: undefined,
+          note: undefined,
+          style: undefined,
+        }),
+      );
       return this;
     });
   }
   setNumberFormat(format: string): Range {
-    return gate(this.ctx, 'Range.setNumberFormat', () => (this.cells((r, c) => this.model.patch(r, c, { nf: format })), this));
+    return gate(
+      this.ctx,
+      'Range.setNumberFormat',
+      () => (this.cells((r, c) => this.model.patch(r, c, { nf: format })), this),
+    );
   }
   setNumberFormats(formats: string[][]): Range {
-    return gate(this.ctx, 'Range.setNumberFormats', () => {
-      const grid = this.checkGrid(formats, 'setNumberFormats');
-      grid.forEach((row, r) => row.forEach((f, c) => this.model.patch(this.ref.row + r, this.ref.column + c, { nf: String(f) })));
-      return this;
-    }, CURRENT_DOC, this.size);
+    return gate(
+      this.ctx,
+      'Range.setNumberFormats',
+      () => {
+        const grid = this.checkGrid(formats, 'setNumberFormats');
+        grid.forEach((row, r) =>
+          row.forEach((f, c) =>
+            this.model.patch(this.ref.row + r, this.ref.column + c, { nf: String(f) }),
+          ),
+        );
+        return this;
+      },
+      CURRENT_DOC,
+      this.size,
+    );
   }
   getNumberFormat(): string {
-    return gate(this.ctx, 'Range.getNumberFormat', () => this.model.cell(this.ref.row, this.ref.column)?.nf ?? 'General');
+    return gate(
+      this.ctx,
+      'Range.getNumberFormat',
+      () => this.model.cell(this.ref.row, this.ref.column)?.nf ?? 'General',
+    );
   }
   getNumberFormats(): string[][] {
-    return gate(this.ctx, 'Range.getNumberFormats', () => this.cells((r, c) => this.model.cell(r, c)?.nf ?? 'General'), CURRENT_DOC, this.size);
+    return gate(
+      this.ctx,
+      'Range.getNumberFormats',
+      () => this.cells((r, c) => this.model.cell(r, c)?.nf ?? 'General'),
+      CURRENT_DOC,
+      this.size,
+    );
   }
   setNote(note: string | null): Range {
-    return gate(this.ctx, 'Range.setNote', () => (this.cells((r, c) => this.model.patch(r, c, { note: note ?? undefined })), this));
+    return gate(
+      this.ctx,
+      'Range.setNote',
+      () => (this.cells((r, c) => this.model.patch(r, c, { note: note ?? undefined })), this),
+    );
   }
   setNotes(notes: (string | null)[][]): Range {
-    return gate(this.ctx, 'Range.setNotes', () => {
-      const grid = this.checkGrid(notes, 'setNotes');
-      grid.forEach((row, r) => row.forEach((n, c) => this.model.patch(this.ref.row + r, this.ref.column + c, { note: n ? String(n) : undefined })));
-      return this;
-    }, CURRENT_DOC, this.size);
+    return gate(
+      this.ctx,
+      'Range.setNotes',
+      () => {
+        const grid = this.checkGrid(notes, 'setNotes');
+        grid.forEach((row, r) =>
+          row.forEach((n, c) =>
+            this.model.patch(this.ref.row + r, this.ref.column + c, {
+              note: n ? String(n) : undefined,
+            }),
+          ),
+        );
+        return this;
+      },
+      CURRENT_DOC,
+      this.size,
+    );
   }
   getNote(): string {
-    return gate(this.ctx, 'Range.getNote', () => this.model.cell(this.ref.row, this.ref.column)?.note ?? '');
+    return gate(
+      this.ctx,
+      'Range.getNote',
+      () => this.model.cell(this.ref.row, this.ref.column)?.note ?? '',
+    );
   }
   getNotes(): string[][] {
-    return gate(this.ctx, 'Range.getNotes', () => this.cells((r, c) => this.model.cell(r, c)?.note ?? ''), CURRENT_DOC, this.size);
+    return gate(
+      this.ctx,
+      'Range.getNotes',
+      () => this.cells((r, c) => this.model.cell(r, c)?.note ?? ''),
+      CURRENT_DOC,
+      this.size,
+    );
   }
   setDataValidation(rule: DataValidation | null): Range {
     return gate(this.ctx, 'Range.setDataValidation', () => {
-      this.cells((r, c) => this.model.patch(r, c, { validation: rule ? { ...rule.rule } : undefined }));
+      this.cells((r, c) =>
+        this.model.patch(r, c, { validation: rule ? { ...rule.rule } : undefined }),
+      );
       return this;
     });
   }
   setDataValidations(rules: (DataValidation | null)[][]): Range {
-    return gate(this.ctx, 'Range.setDataValidations', () => {
-      const grid = this.checkGrid(rules, 'setDataValidations') as (DataValidation | null)[][];
-      grid.forEach((row, r) => row.forEach((rule, c) => this.model.patch(this.ref.row + r, this.ref.column + c, { validation: rule ? { ...rule.rule } : undefined })));
-      return this;
-    }, CURRENT_DOC, this.size);
+    return gate(
+      this.ctx,
+      'Range.setDataValidations',
+      () => {
+        const grid = this.checkGrid(rules, 'setDataValidations') as (DataValidation | null)[][];
+        grid.forEach((row, r) =>
+          row.forEach((rule, c) =>
+            this.model.patch(this.ref.row + r, this.ref.column + c, {
+              validation: rule ? { ...rule.rule } : undefined,
+            }),
+          ),
+        );
+        return this;
+      },
+      CURRENT_DOC,
+      this.size,
+    );
   }
   getDataValidation(): DataValidation | null {
     return gate(this.ctx, 'Range.getDataValidation', () => {
@@ -367,14 +520,23 @@ export class Range {
     });
   }
   getDataValidations(): (DataValidation | null)[][] {
-    return gate(this.ctx, 'Range.getDataValidations', () => this.cells((r, c) => {
-      const rule = this.model.cell(r, c)?.validation;
-      return rule ? new DataValidation({ ...rule }) : null;
-    }), CURRENT_DOC, this.size);
+    return gate(
+      this.ctx,
+      'Range.getDataValidations',
+      () =>
+        this.cells((r, c) => {
+          const rule = this.model.cell(r, c)?.validation;
+          return rule ? new DataValidation({ ...rule }) : null;
+        }),
+      CURRENT_DOC,
+      this.size,
+    );
   }
   private style(method: string, key: string, value: string): Range {
     return gate(this.ctx, `Range.${method}`, () => {
-      this.cells((r, c) => this.model.patch(r, c, { style: { ...this.model.cell(r, c)?.style, [key]: value } }));
+      this.cells((r, c) =>
+        this.model.patch(r, c, { style: { ...this.model.cell(r, c)?.style, [key]: value } }),
+      );
       return this;
     });
   }
@@ -394,25 +556,54 @@ export class Range {
     return this.style('setHorizontalAlignment', 'horizontalAlignment', alignment ?? 'general');
   }
   getFontWeight(): string {
-    return gate(this.ctx, 'Range.getFontWeight', () => this.model.cell(this.ref.row, this.ref.column)?.style?.fontWeight ?? 'normal');
+    return gate(
+      this.ctx,
+      'Range.getFontWeight',
+      () => this.model.cell(this.ref.row, this.ref.column)?.style?.fontWeight ?? 'normal',
+    );
   }
   getBackground(): string {
-    return gate(this.ctx, 'Range.getBackground', () => this.model.cell(this.ref.row, this.ref.column)?.style?.background ?? '#ffffff');
+    return gate(
+      this.ctx,
+      'Range.getBackground',
+      () => this.model.cell(this.ref.row, this.ref.column)?.style?.background ?? '#ffffff',
+    );
   }
   protect(): Protection {
     return gate(this.ctx, 'Range.protect', () => {
-      const state = { description: '', warningOnly: false, editors: [this.ctx.ws.current?.user ?? this.ctx.ws.defaultUser], range: { ...this.ref } };
+      const state = {
+        description: '',
+        warningOnly: false,
+        editors: [this.ctx.ws.current?.user ?? this.ctx.ws.defaultUser],
+        range: { ...this.ref },
+      };
       this.model.protections.push(state);
       return new Protection(this.ctx, this.model, state);
     });
   }
   /** Selects the range in the editor (the sidebar uses it to point at a problem cell). */
   activate(): Range {
-    return gate(this.ctx, 'Range.activate', () => (this.model.parent.select(this.model, this.ref), this));
+    return gate(
+      this.ctx,
+      'Range.activate',
+      () => (this.model.parent.select(this.model, this.ref), this),
+    );
   }
-  offset(rowOffset: number, columnOffset: number, numRows = this.ref.numRows, numColumns = this.ref.numColumns): Range {
+  offset(
+    rowOffset: number,
+    columnOffset: number,
+    numRows = this.ref.numRows,
+    numColumns = this.ref.numColumns,
+  ): Range {
     return gate(this.ctx, 'Range.offset', () =>
-      makeRange(this.ctx, this.model, this.ref.row + rowOffset, this.ref.column + columnOffset, numRows, numColumns),
+      makeRange(
+        this.ctx,
+        this.model,
+        this.ref.row + rowOffset,
+        this.ref.column + columnOffset,
+        numRows,
+        numColumns,
+      ),
     );
   }
   getRow() {
@@ -441,16 +632,27 @@ export class Range {
   }
 }
 
-function makeRange(ctx: Ctx, model: SheetModel, row: unknown, column: unknown, numRows: unknown = 1, numColumns: unknown = 1): Range {
+function makeRange(
+  ctx: Ctx,
+  model: SheetModel,
+  row: unknown,
+  column: unknown,
+  numRows: unknown = 1,
+  numColumns: unknown = 1,
+): Range {
   for (const n of [row, column, numRows, numColumns]) {
-    if (!isInteger(n)) throw new AppsScriptException(`The parameters (${[row, column, numRows, numColumns].map((x) => typeof x).join(',')}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
+    if (!isInteger(n))
+      throw new AppsScriptException(
+        `The parameters (${[row, column, numRows, numColumns].map((x) => typeof x).join(',')}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`,
+      );
   }
   const [r, c, nr, nc] = [row, column, numRows, numColumns] as number[];
   if (r! < 1) throw new AppsScriptException(RANGE_ERRORS.rowTooSmall);
   if (c! < 1) throw new AppsScriptException(RANGE_ERRORS.columnTooSmall);
   if (nr! < 1) throw new AppsScriptException(RANGE_ERRORS.numRows);
   if (nc! < 1) throw new AppsScriptException(RANGE_ERRORS.numColumns);
-  if (r! + nr! - 1 > model.maxRows || c! + nc! - 1 > model.maxColumns) throw new AppsScriptException(RANGE_ERRORS.outside);
+  if (r! + nr! - 1 > model.maxRows || c! + nc! - 1 > model.maxColumns)
+    throw new AppsScriptException(RANGE_ERRORS.outside);
   return new Range(ctx, model, { row: r!, column: c!, numRows: nr!, numColumns: nc! });
 }
 
@@ -494,10 +696,18 @@ class EmbeddedChartBuilder {
     this.draft.type = type;
     return this;
   }
-  asColumnChart(): this { return this.as('COLUMN'); }
-  asBarChart(): this { return this.as('BAR'); }
-  asLineChart(): this { return this.as('LINE'); }
-  asPieChart(): this { return this.as('PIE'); }
+  asColumnChart(): this {
+    return this.as('COLUMN');
+  }
+  asBarChart(): this {
+    return this.as('BAR');
+  }
+  asLineChart(): this {
+    return this.as('LINE');
+  }
+  asPieChart(): this {
+    return this.as('PIE');
+  }
   /** Of the typed builders (EmbeddedColumnChartBuilder...): the 'title' option. */
   setTitle(title: string): this {
     return this.setOption('title', String(title));
@@ -507,7 +717,12 @@ class EmbeddedChartBuilder {
     return this;
   }
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
-    if (![anchorRowPos, anchorColPos, offsetX, offsetY].every(isInteger) || anchorRowPos < 1 || anchorColPos < 1) throw new AppsScriptException('Invalid argument: position');
+    if (
+      ![anchorRowPos, anchorColPos, offsetX, offsetY].every(isInteger) ||
+      anchorRowPos < 1 ||
+      anchorColPos < 1
+    )
+      throw new AppsScriptException('Invalid argument: position');
     this.draft.position = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY };
     return this;
   }
@@ -519,7 +734,16 @@ class EmbeddedChartBuilder {
 function rangesOf(ctx: Ctx, model: SheetModel, refs: ChartRange[]): Range[] {
   return refs.flatMap((r) => {
     const sheet = model.parent.sheetById(r.sheetId);
-    return sheet ? [new Range(ctx, sheet, { row: r.row, column: r.column, numRows: r.numRows, numColumns: r.numColumns })] : [];
+    return sheet
+      ? [
+          new Range(ctx, sheet, {
+            row: r.row,
+            column: r.column,
+            numRows: r.numRows,
+            numColumns: r.numColumns,
+          }),
+        ]
+      : [];
   });
 }
 
@@ -544,7 +768,12 @@ export class EmbeddedChart {
   }
   getContainerInfo() {
     const p = this.draft.position;
-    return { getAnchorRow: () => p.row, getAnchorColumn: () => p.column, getOffsetX: () => p.offsetX, getOffsetY: () => p.offsetY };
+    return {
+      getAnchorRow: () => p.row,
+      getAnchorColumn: () => p.column,
+      getOffsetX: () => p.offsetX,
+      getOffsetY: () => p.offsetY,
+    };
   }
   modify(): EmbeddedChartBuilder {
     return new EmbeddedChartBuilder(this.ctx, this.model, structuredClone(this.draft));
@@ -558,7 +787,8 @@ export class Sheet {
   ) {}
 
   private alive(): SheetModel {
-    if (!this.model.parent.sheets.includes(this.model)) throw new AppsScriptException('This sheet has been deleted.');
+    if (!this.model.parent.sheets.includes(this.model))
+      throw new AppsScriptException('This sheet has been deleted.');
     return this.model;
   }
 
@@ -569,7 +799,10 @@ export class Sheet {
     return gate(this.ctx, 'Sheet.setName', () => {
       const m = this.alive();
       const other = m.parent.sheetByName(name);
-      if (other && other !== m) throw new AppsScriptException(`A sheet with the name "${name}" already exists. Please enter another name.`);
+      if (other && other !== m)
+        throw new AppsScriptException(
+          `A sheet with the name "${name}" already exists. Please enter another name.`,
+        );
       m.name = name;
       return this;
     });
@@ -588,7 +821,8 @@ export class Sheet {
       const m = this.alive();
       if (typeof a === 'string') {
         const ref = parseA1(a, m.maxRows, m.maxColumns);
-        if (!ref || (ref.sheetName !== undefined && ref.sheetName !== m.name)) throw new AppsScriptException('Range not found');
+        if (!ref || (ref.sheetName !== undefined && ref.sheetName !== m.name))
+          throw new AppsScriptException('Range not found');
         return makeRange(this.ctx, m, ref.row, ref.column, ref.numRows, ref.numColumns);
       }
       return makeRange(this.ctx, m, a, column, numRows ?? 1, numColumns ?? 1);
@@ -614,7 +848,10 @@ export class Sheet {
   }
   appendRow(values: unknown[]) {
     return gate(this.ctx, 'Sheet.appendRow', () => {
-      if (!Array.isArray(values)) throw new AppsScriptException("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+      if (!Array.isArray(values))
+        throw new AppsScriptException(
+          "The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
+        );
       this.alive().appendRow(values);
       return this;
     });
@@ -622,7 +859,8 @@ export class Sheet {
   insertRowsAfter(afterPosition: number, howMany: number) {
     return gate(this.ctx, 'Sheet.insertRowsAfter', () => {
       const m = this.alive();
-      if (!isInteger(afterPosition) || afterPosition < 1 || afterPosition > m.maxRows) throw new AppsScriptException(RANGE_ERRORS.outside);
+      if (!isInteger(afterPosition) || afterPosition < 1 || afterPosition > m.maxRows)
+        throw new AppsScriptException(RANGE_ERRORS.outside);
       if (!isInteger(howMany) || howMany < 1) throw new AppsScriptException(RANGE_ERRORS.numRows);
       m.insertRows(afterPosition, howMany);
       return this;
@@ -631,8 +869,10 @@ export class Sheet {
   insertColumnsAfter(afterPosition: number, howMany: number) {
     return gate(this.ctx, 'Sheet.insertColumnsAfter', () => {
       const m = this.alive();
-      if (!isInteger(afterPosition) || afterPosition < 1 || afterPosition > m.maxColumns) throw new AppsScriptException(RANGE_ERRORS.outside);
-      if (!isInteger(howMany) || howMany < 1) throw new AppsScriptException(RANGE_ERRORS.numColumns);
+      if (!isInteger(afterPosition) || afterPosition < 1 || afterPosition > m.maxColumns)
+        throw new AppsScriptException(RANGE_ERRORS.outside);
+      if (!isInteger(howMany) || howMany < 1)
+        throw new AppsScriptException(RANGE_ERRORS.numColumns);
       m.insertColumns(afterPosition, howMany);
       return this;
     });
@@ -640,7 +880,13 @@ export class Sheet {
   deleteRows(rowPosition: number, howMany: number) {
     return gate(this.ctx, 'Sheet.deleteRows', () => {
       const m = this.alive();
-      if (!isInteger(rowPosition) || !isInteger(howMany) || rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > m.maxRows) {
+      if (
+        !isInteger(rowPosition) ||
+        !isInteger(howMany) ||
+        rowPosition < 1 ||
+        howMany < 1 ||
+        rowPosition + howMany - 1 > m.maxRows
+      ) {
         throw new AppsScriptException(RANGE_ERRORS.outside);
       }
       if (howMany >= m.maxRows - m.frozenRows && rowPosition <= m.frozenRows + 1) {
@@ -658,14 +904,21 @@ export class Sheet {
   }
   clearContents() {
     return gate(this.ctx, 'Sheet.clearContents', () => {
-      for (const row of this.alive().rows) row?.forEach((cell) => { if (cell) { cell.v = ''; delete cell.f; } });
+      for (const row of this.alive().rows)
+        row?.forEach((cell) => {
+          if (cell) {
+            cell.v = '';
+            delete cell.f;
+          }
+        });
       return this;
     });
   }
   setFrozenRows(rows: number) {
     return gate(this.ctx, 'Sheet.setFrozenRows', () => {
       const m = this.alive();
-      if (!isInteger(rows) || rows < 0 || rows >= m.maxRows) throw new AppsScriptException('Invalid argument: rows');
+      if (!isInteger(rows) || rows < 0 || rows >= m.maxRows)
+        throw new AppsScriptException('Invalid argument: rows');
       m.frozenRows = rows;
       return this;
     });
@@ -676,7 +929,8 @@ export class Sheet {
   setFrozenColumns(columns: number) {
     return gate(this.ctx, 'Sheet.setFrozenColumns', () => {
       const m = this.alive();
-      if (!isInteger(columns) || columns < 0 || columns >= m.maxColumns) throw new AppsScriptException('Invalid argument: columns');
+      if (!isInteger(columns) || columns < 0 || columns >= m.maxColumns)
+        throw new AppsScriptException('Invalid argument: columns');
       m.frozenColumns = columns;
       return this;
     });
@@ -685,7 +939,11 @@ export class Sheet {
     return gate(this.ctx, 'Sheet.getFrozenColumns', () => this.alive().frozenColumns);
   }
   setColumnWidth(column: number, width: number) {
-    return gate(this.ctx, 'Sheet.setColumnWidth', () => (this.alive().columnWidths.set(column, width), this));
+    return gate(
+      this.ctx,
+      'Sheet.setColumnWidth',
+      () => (this.alive().columnWidths.set(column, width), this),
+    );
   }
   autoResizeColumns(start: number, count: number) {
     return gate(this.ctx, 'Sheet.autoResizeColumns', () => {
@@ -699,7 +957,8 @@ export class Sheet {
   hideSheet() {
     return gate(this.ctx, 'Sheet.hideSheet', () => {
       const m = this.alive();
-      if (m.parent.sheets.filter((s) => !s.hidden).length <= 1) throw new AppsScriptException("You can't hide all the sheets in a document.");
+      if (m.parent.sheets.filter((s) => !s.hidden).length <= 1)
+        throw new AppsScriptException("You can't hide all the sheets in a document.");
       m.hidden = true;
       return this;
     });
@@ -715,7 +974,12 @@ export class Sheet {
       const m = this.alive();
       const existing = m.protections.find((p) => p.range === null);
       // A sheet has at most one sheet-level protection; protect() returns it when present.
-      const state = existing ?? { description: '', warningOnly: false, editors: [this.ctx.ws.current?.user ?? this.ctx.ws.defaultUser], range: null };
+      const state = existing ?? {
+        description: '',
+        warningOnly: false,
+        editors: [this.ctx.ws.current?.user ?? this.ctx.ws.defaultUser],
+        range: null,
+      };
       if (!existing) m.protections.push(state);
       return new Protection(this.ctx, m, state);
     });
@@ -723,7 +987,9 @@ export class Sheet {
   getProtections(type: 'SHEET' | 'RANGE') {
     return gate(this.ctx, 'Sheet.getProtections', () => {
       const m = this.alive();
-      return m.protections.filter((p) => (type === 'SHEET') === (p.range === null)).map((p) => new Protection(this.ctx, m, p));
+      return m.protections
+        .filter((p) => (type === 'SHEET') === (p.range === null))
+        .map((p) => new Protection(this.ctx, m, p));
     });
   }
   newChart(): EmbeddedChartBuilder {
@@ -732,7 +998,8 @@ export class Sheet {
   insertChart(chart: EmbeddedChart): void {
     gate(this.ctx, 'Sheet.insertChart', () => {
       const m = this.alive();
-      if (!(chart instanceof EmbeddedChart)) throw new AppsScriptException('Invalid argument: chart');
+      if (!(chart instanceof EmbeddedChart))
+        throw new AppsScriptException('Invalid argument: chart');
       m.charts.push({ ...structuredClone(chart.draft), chartId: m.parent.nextChartId++ });
     });
   }
@@ -745,8 +1012,14 @@ export class Sheet {
   updateChart(chart: EmbeddedChart): void {
     gate(this.ctx, 'Sheet.updateChart', () => {
       const m = this.alive();
-      const i = chart instanceof EmbeddedChart ? m.charts.findIndex((c) => c.chartId === chart.draft.chartId) : -1;
-      if (i < 0) throw new AppsScriptException('The chart is not on this sheet; insert it with insertChart.');
+      const i =
+        chart instanceof EmbeddedChart
+          ? m.charts.findIndex((c) => c.chartId === chart.draft.chartId)
+          : -1;
+      if (i < 0)
+        throw new AppsScriptException(
+          'The chart is not on this sheet; insert it with insertChart.',
+        );
       m.charts[i] = { ...structuredClone(chart.draft), chartId: m.charts[i]!.chartId };
     });
   }
@@ -754,8 +1027,11 @@ export class Sheet {
     gate(this.ctx, 'Sheet.removeChart', () => {
       const m = this.alive();
       const before = m.charts.length;
-      m.charts = m.charts.filter((c) => !(chart instanceof EmbeddedChart) || c.chartId !== chart.draft.chartId);
-      if (m.charts.length === before) throw new AppsScriptException('The chart is not on this sheet.');
+      m.charts = m.charts.filter(
+        (c) => !(chart instanceof EmbeddedChart) || c.chartId !== chart.draft.chartId,
+      );
+      if (m.charts.length === before)
+        throw new AppsScriptException('The chart is not on this sheet.');
     });
   }
   activate() {
@@ -784,7 +1060,9 @@ export class Spreadsheet {
     return gate(this.ctx, 'Spreadsheet.getName', () => this.model.name);
   }
   rename(name: string) {
-    gate(this.ctx, 'Spreadsheet.rename', () => { this.model.name = name; });
+    gate(this.ctx, 'Spreadsheet.rename', () => {
+      this.model.name = name;
+    });
   }
   getUrl() {
     return gate(this.ctx, 'Spreadsheet.getUrl', () => this.model.url);
@@ -794,7 +1072,9 @@ export class Spreadsheet {
     return gate(this.ctx, 'Spreadsheet.getNumSheets', () => this.model.sheets.length);
   }
   getSheets() {
-    return gate(this.ctx, 'Spreadsheet.getSheets', () => this.model.sheets.map((s) => this.sheet(s)));
+    return gate(this.ctx, 'Spreadsheet.getSheets', () =>
+      this.model.sheets.map((s) => this.sheet(s)),
+    );
   }
   getSheetByName(name: string) {
     return gate(this.ctx, 'Spreadsheet.getSheetByName', () => {
@@ -811,11 +1091,15 @@ export class Spreadsheet {
   insertSheet(nameOrIndex?: string | number, index?: number) {
     return gate(this.ctx, 'Spreadsheet.insertSheet', () => {
       const name = typeof nameOrIndex === 'string' ? nameOrIndex : this.model.nextDefaultName();
-      const at = typeof nameOrIndex === 'number' ? nameOrIndex : index ?? this.model.sheets.length;
+      const at =
+        typeof nameOrIndex === 'number' ? nameOrIndex : (index ?? this.model.sheets.length);
       if (this.model.sheetByName(name)) {
-        throw new AppsScriptException(`A sheet with the name "${name}" already exists. Please enter another name.`);
+        throw new AppsScriptException(
+          `A sheet with the name "${name}" already exists. Please enter another name.`,
+        );
       }
-      if (!isInteger(at) || at < 0 || at > this.model.sheets.length) throw new AppsScriptException('Invalid argument: sheetIndex');
+      if (!isInteger(at) || at < 0 || at > this.model.sheets.length)
+        throw new AppsScriptException('Invalid argument: sheetIndex');
       const m = this.model.insertSheet(name, at);
       this.model.activeSheetId = m.sheetId;
       return this.sheet(m);
@@ -852,7 +1136,10 @@ export class Spreadsheet {
   getRange(a1: string) {
     return gate(this.ctx, 'Spreadsheet.getRange', () => {
       const probe = parseA1(a1, 1, 1);
-      const m = probe?.sheetName !== undefined ? this.model.sheetByName(probe.sheetName) : this.model.activeSheet();
+      const m =
+        probe?.sheetName !== undefined
+          ? this.model.sheetByName(probe.sheetName)
+          : this.model.activeSheet();
       if (!m) throw new AppsScriptException('Range not found');
       const ref = parseA1(a1, m.maxRows, m.maxColumns)!;
       return makeRange(this.ctx, m, ref.row, ref.column, ref.numRows, ref.numColumns);
@@ -871,32 +1158,67 @@ export class Spreadsheet {
     return gate(this.ctx, 'Spreadsheet.getSpreadsheetLocale', () => this.model.locale);
   }
   toast(message: string, title = '', _timeoutSeconds?: number) {
-    gate(this.ctx, 'Spreadsheet.toast', () => { this.model.toasts.push({ message: String(message), title: String(title) }); });
+    gate(this.ctx, 'Spreadsheet.toast', () => {
+      this.model.toasts.push({ message: String(message), title: String(title) });
+    });
   }
 }
 
 class Menu {
   constructor(
     private readonly ctx: Ctx,
-    private readonly state: { title: string; items: { caption: string; functionName?: string; separator?: boolean; submenu?: { title: string; items: unknown[] } }[] },
+    private readonly state: {
+      title: string;
+      items: {
+        caption: string;
+        functionName?: string;
+        separator?: boolean;
+        submenu?: { title: string; items: unknown[] };
+      }[];
+    },
   ) {}
   addItem(caption: string, functionName: string) {
-    return gate(this.ctx, 'Menu.addItem', () => {
-      if (typeof functionName !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(functionName)) {
-        throw new AppsScriptException(`Invalid argument: functionName`);
-      }
-      this.state.items.push({ caption: String(caption), functionName });
-      return this;
-    }, MENU);
+    return gate(
+      this.ctx,
+      'Menu.addItem',
+      () => {
+        if (typeof functionName !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(functionName)) {
+          throw new AppsScriptException(`Invalid argument: functionName`);
+        }
+        this.state.items.push({ caption: String(caption), functionName });
+        return this;
+      },
+      MENU,
+    );
   }
   addSeparator() {
-    return gate(this.ctx, 'Menu.addSeparator', () => (this.state.items.push({ caption: '', separator: true }), this), MENU);
+    return gate(
+      this.ctx,
+      'Menu.addSeparator',
+      () => (this.state.items.push({ caption: '', separator: true }), this),
+      MENU,
+    );
   }
   addSubMenu(menu: Menu) {
-    return gate(this.ctx, 'Menu.addSubMenu', () => (this.state.items.push({ caption: menu.state.title, submenu: menu.state as never }), this), MENU);
+    return gate(
+      this.ctx,
+      'Menu.addSubMenu',
+      () => (
+        this.state.items.push({ caption: menu.state.title, submenu: menu.state as never }),
+        this
+      ),
+      MENU,
+    );
   }
   addToUi() {
-    gate(this.ctx, 'Menu.addToUi', () => { this.ctx.store.ui.menus.set(this.state.title, structuredClone(this.state) as never); }, MENU);
+    gate(
+      this.ctx,
+      'Menu.addToUi',
+      () => {
+        this.ctx.store.ui.menus.set(this.state.title, structuredClone(this.state) as never);
+      },
+      MENU,
+    );
   }
 }
 
@@ -908,37 +1230,83 @@ interface HtmlOutputLike {
 }
 
 const BUTTONS = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
-const BUTTON_SETS = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+const BUTTON_SETS = {
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+} as const;
 
 function createUi(ctx: Ctx) {
   const ui = ctx.store.ui;
-  const show = (method: string, kind: 'sidebar' | 'modal' | 'modeless', html: HtmlOutputLike, title?: string) =>
-    gate(ctx, `Ui.${method}`, () => {
-      if (!html || typeof html.getContent !== 'function') throw new AppsScriptException(`Invalid argument: userInterface`);
-      ui.dialogs.push({ kind, title: title ?? html.getTitle(), html: html.getContent(), width: html.getWidth?.(), height: html.getHeight?.() });
-    }, DIALOG);
+  const show = (
+    method: string,
+    kind: 'sidebar' | 'modal' | 'modeless',
+    html: HtmlOutputLike,
+    title?: string,
+  ) =>
+    gate(
+      ctx,
+      `Ui.${method}`,
+      () => {
+        if (!html || typeof html.getContent !== 'function')
+          throw new AppsScriptException(`Invalid argument: userInterface`);
+        ui.dialogs.push({
+          kind,
+          title: title ?? html.getTitle(),
+          html: html.getContent(),
+          width: html.getWidth?.(),
+          height: html.getHeight?.(),
+        });
+      },
+      DIALOG,
+    );
   const nextAnswer = (fallback: string) => ui.scriptedAnswers.shift() ?? { button: fallback };
   return {
     Button: BUTTONS,
     ButtonSet: BUTTON_SETS,
-    createAddonMenu: () => gate(ctx, 'Ui.createAddonMenu', () => new Menu(ctx, { title: 'Add-on', items: [] }), MENU),
-    createMenu: (title: string) => gate(ctx, 'Ui.createMenu', () => new Menu(ctx, { title, items: [] }), MENU),
+    createAddonMenu: () =>
+      gate(ctx, 'Ui.createAddonMenu', () => new Menu(ctx, { title: 'Add-on', items: [] }), MENU),
+    createMenu: (title: string) =>
+      gate(ctx, 'Ui.createMenu', () => new Menu(ctx, { title, items: [] }), MENU),
     showSidebar: (html: HtmlOutputLike) => show('showSidebar', 'sidebar', html),
-    showModalDialog: (html: HtmlOutputLike, title: string) => show('showModalDialog', 'modal', html, title),
-    showModelessDialog: (html: HtmlOutputLike, title: string) => show('showModelessDialog', 'modeless', html, title),
+    showModalDialog: (html: HtmlOutputLike, title: string) =>
+      show('showModalDialog', 'modal', html, title),
+    showModelessDialog: (html: HtmlOutputLike, title: string) =>
+      show('showModelessDialog', 'modeless', html, title),
     /** alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons); answers come from scriptedAnswers. */
-    alert: (...args: string[]) => gate(ctx, 'Ui.alert', () => {
-      const [title, prompt, buttons] = args.length >= 3 ? args : ['', args[0] ?? '', args[1] ?? 'OK'];
-      const answer = nextAnswer(buttons === 'OK' ? 'OK' : 'CANCEL').button;
-      ui.alerts.push({ title: title!, prompt: prompt!, buttons: buttons!, answer });
-      return answer;
-    }, DIALOG),
-    prompt: (...args: string[]) => gate(ctx, 'Ui.prompt', () => {
-      const [title, prompt, buttons] = args.length >= 3 ? args : ['', args[0] ?? '', args[1] ?? 'OK'];
-      const { button, input = '' } = nextAnswer('CANCEL');
-      ui.alerts.push({ title: title!, prompt: prompt!, buttons: buttons!, answer: button, input });
-      return { getSelectedButton: () => button, getResponseText: () => input };
-    }, DIALOG),
+    alert: (...args: string[]) =>
+      gate(
+        ctx,
+        'Ui.alert',
+        () => {
+          const [title, prompt, buttons] =
+            args.length >= 3 ? args : ['', args[0] ?? '', args[1] ?? 'OK'];
+          const answer = nextAnswer(buttons === 'OK' ? 'OK' : 'CANCEL').button;
+          ui.alerts.push({ title: title!, prompt: prompt!, buttons: buttons!, answer });
+          return answer;
+        },
+        DIALOG,
+      ),
+    prompt: (...args: string[]) =>
+      gate(
+        ctx,
+        'Ui.prompt',
+        () => {
+          const [title, prompt, buttons] =
+            args.length >= 3 ? args : ['', args[0] ?? '', args[1] ?? 'OK'];
+          const { button, input = '' } = nextAnswer('CANCEL');
+          ui.alerts.push({
+            title: title!,
+            prompt: prompt!,
+            buttons: buttons!,
+            answer: button,
+            input,
+          });
+          return { getSelectedButton: () => button, getResponseText: () => input };
+        },
+        DIALOG,
+      ),
   };
 }
 
@@ -946,7 +1314,14 @@ function createUi(ctx: Ctx) {
  * A Range object over one row of a sheet, as the `range` of a spreadsheet form-submit event
  * carries (FormStore.rangeFactory). Null when the sheet is gone.
  */
-export function rowRange(ws: Workspace, store: SpreadsheetStore, spreadsheetId: string, sheetName: string, row: number, numColumns: number): Range | null {
+export function rowRange(
+  ws: Workspace,
+  store: SpreadsheetStore,
+  spreadsheetId: string,
+  sheetName: string,
+  row: number,
+  numColumns: number,
+): Range | null {
   const model = store.get(spreadsheetId)?.sheetByName(sheetName);
   return model ? new Range({ ws, store }, model, { row, column: 1, numRows: 1, numColumns }) : null;
 }
@@ -957,13 +1332,26 @@ export function createSpreadsheetApp(ws: Workspace, store: SpreadsheetStore) {
   return {
     getActiveSpreadsheet: () => gate(ctx, 'getActiveSpreadsheet', active),
     getActive: () => gate(ctx, 'getActive', active),
-    getActiveSheet: () => gate(ctx, 'getActiveSheet', () => (store.active ? new Sheet(ctx, store.active.activeSheet()) : null)),
-    openById: (id: string) => gate(ctx, 'openById', () => {
-      const model = store.get(String(id));
-      if (!model) throw new AppsScriptException(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
-      return new Spreadsheet(ctx, model);
-    }, ANY_DOC),
-    create: (name: string) => gate(ctx, 'create', () => new Spreadsheet(ctx, store.create(String(name))), ANY_DOC),
+    getActiveSheet: () =>
+      gate(ctx, 'getActiveSheet', () =>
+        store.active ? new Sheet(ctx, store.active.activeSheet()) : null,
+      ),
+    openById: (id: string) =>
+      gate(
+        ctx,
+        'openById',
+        () => {
+          const model = store.get(String(id));
+          if (!model)
+            throw new AppsScriptException(
+              `Unexpected error while getting the method or property openById on object SpreadsheetApp.`,
+            );
+          return new Spreadsheet(ctx, model);
+        },
+        ANY_DOC,
+      ),
+    create: (name: string) =>
+      gate(ctx, 'create', () => new Spreadsheet(ctx, store.create(String(name))), ANY_DOC),
     flush: () => gate(ctx, 'flush', () => undefined),
     getUi: () => gate(ctx, 'getUi', () => createUi(ctx), MENU),
     newDataValidation: () => new DataValidationBuilder(),

@@ -14,7 +14,8 @@
  */
 import type { GridRef } from './values';
 
-export type ChartType = 'AREA' | 'BAR' | 'COLUMN' | 'COMBO' | 'HISTOGRAM' | 'LINE' | 'PIE' | 'SCATTER' | 'TABLE';
+export type ChartType =
+  'AREA' | 'BAR' | 'COLUMN' | 'COMBO' | 'HISTOGRAM' | 'LINE' | 'PIE' | 'SCATTER' | 'TABLE';
 
 export interface ChartRange extends GridRef {
   sheetId: number;
@@ -32,9 +33,21 @@ export interface ChartState {
 export type ChartDraft = Omit<ChartState, 'chartId'> & { chartId: number | null };
 
 export function sameRange(a: ChartRange, b: ChartRange): boolean {
-  return a.sheetId === b.sheetId && a.row === b.row && a.column === b.column && a.numRows === b.numRows && a.numColumns === b.numColumns;
+  return (
+    a.sheetId === b.sheetId &&
+    a.row === b.row &&
+    a.column === b.column &&
+    a.numRows === b.numRows &&
+    a.numColumns === b.numColumns
+  );
 }
 
 export function emptyDraft(): ChartDraft {
-  return { chartId: null, type: 'COLUMN', ranges: [], options: {}, position: { row: 1, column: 1, offsetX: 0, offsetY: 0 } };
+  return {
+    chartId: null,
+    type: 'COLUMN',
+    ranges: [],
+    options: {},
+    position: { row: 1, column: 1, offsetX: 0, offsetY: 0 },
+  };
 }

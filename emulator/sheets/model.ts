@@ -5,7 +5,14 @@
  */
 import type { Workspace } from '../runtime';
 import type { ChartState } from './charts';
-import { a1Notation, type Cell, type CellValue, displayValue, enterValue, readValue } from './values';
+import {
+  a1Notation,
+  type Cell,
+  type CellValue,
+  displayValue,
+  enterValue,
+  readValue,
+} from './values';
 
 export interface ValidationRule {
   criteria: string;
@@ -71,7 +78,8 @@ export class SheetModel {
 
   /** The position of the last row with content, 0 for an empty sheet (Sheet.getLastRow). */
   lastRow(): number {
-    for (let r = this.rows.length; r >= 1; r--) if (this.rows[r - 1]?.some((c) => this.hasContent(c))) return r;
+    for (let r = this.rows.length; r >= 1; r--)
+      if (this.rows[r - 1]?.some((c) => this.hasContent(c))) return r;
     return 0;
   }
 
@@ -79,7 +87,11 @@ export class SheetModel {
     let last = 0;
     for (const row of this.rows) {
       if (!row) continue;
-      for (let c = row.length; c > last; c--) if (this.hasContent(row[c - 1])) { last = c; break; }
+      for (let c = row.length; c > last; c--)
+        if (this.hasContent(row[c - 1])) {
+          last = c;
+          break;
+        }
     }
     return last;
   }
@@ -95,7 +107,8 @@ export class SheetModel {
   }
 
   insertColumns(afterColumn: number, count: number): void {
-    for (const row of this.rows) row?.splice(afterColumn, 0, ...new Array<StoredCell | undefined>(count));
+    for (const row of this.rows)
+      row?.splice(afterColumn, 0, ...new Array<StoredCell | undefined>(count));
     this.maxColumns += count;
   }
 
@@ -118,7 +131,9 @@ export class SheetModel {
     const rows = this.lastRow();
     const columns = this.lastColumn();
     return Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: columns }, (_, c) => displayValue(this.cell(r + 1, c + 1), this.parent.timeZone)),
+      Array.from({ length: columns }, (_, c) =>
+        displayValue(this.cell(r + 1, c + 1), this.parent.timeZone),
+      ),
     );
   }
 
@@ -127,7 +142,9 @@ export class SheetModel {
     const row = this.lastRow() + 1;
     if (row > this.maxRows) this.maxRows = row;
     if (values.length > this.maxColumns) this.maxColumns = values.length;
-    values.forEach((value, i) => this.put(row, i + 1, enterValue(value, this.cell(row, i + 1)?.nf, this.parent.timeZone)));
+    values.forEach((value, i) =>
+      this.put(row, i + 1, enterValue(value, this.cell(row, i + 1)?.nf, this.parent.timeZone)),
+    );
     return row;
   }
 }
@@ -183,7 +200,10 @@ export class SpreadsheetModel {
     return this.sheetById(this.activeSheetId) ?? this.sheets[0]!;
   }
 
-  select(sheet: SheetModel, ref: { row: number; column: number; numRows: number; numColumns: number }): void {
+  select(
+    sheet: SheetModel,
+    ref: { row: number; column: number; numRows: number; numColumns: number },
+  ): void {
     this.activeSheetId = sheet.sheetId;
     this.activeRange = { sheetId: sheet.sheetId, a1: a1Notation(ref) };
   }

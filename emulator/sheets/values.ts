@@ -26,7 +26,8 @@ export const UNEVALUATED_FORMULA = '#NAME?';
 
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?%?$/;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))? ?([AaPp][Mm])?)?$/;
+const US_DATE =
+  /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))? ?([AaPp][Mm])?)?$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))? ?([AaPp][Mm])?$/;
 
 function to24(hour: number, meridiem: string | undefined): number {
@@ -44,7 +45,11 @@ function validDay(y: number, m: number, d: number): boolean {
  * The cell a script's value becomes, given the cell's current number format and the
  * spreadsheet's time zone (dates typed as text are wall times there).
  */
-export function enterValue(input: unknown, numberFormat: string | undefined, timeZone: string): Cell {
+export function enterValue(
+  input: unknown,
+  numberFormat: string | undefined,
+  timeZone: string,
+): Cell {
   if (input === null || input === undefined || input === '') return { v: '', nf: numberFormat };
   if (input instanceof Date) {
     if (Number.isNaN(input.getTime())) return { v: '', nf: numberFormat };
@@ -55,23 +60,38 @@ export function enterValue(input: unknown, numberFormat: string | undefined, tim
   const text = typeof input === 'string' ? input : String(input);
   if (numberFormat === '@') return { v: text, nf: numberFormat };
   if (text.startsWith("'")) return { v: text.slice(1), nf: numberFormat };
-  if (text.startsWith('=') && text.length > 1) return { v: UNEVALUATED_FORMULA, f: text, nf: numberFormat };
+  if (text.startsWith('=') && text.length > 1)
+    return { v: UNEVALUATED_FORMULA, f: text, nf: numberFormat };
   const trimmed = text.trim();
   if (trimmed !== '' && /\d/.test(trimmed) && NUMBER.test(trimmed)) {
     const percent = trimmed.endsWith('%');
     const n = Number(trimmed.replace(/[,%]/g, ''));
-    if (Number.isFinite(n)) return { v: percent ? n / 100 : n, nf: numberFormat ?? (percent ? '0%' : undefined) };
+    if (Number.isFinite(n))
+      return { v: percent ? n / 100 : n, nf: numberFormat ?? (percent ? '0%' : undefined) };
   }
   // Sheets reads "+A1" and "-A1" as formulas, as it does "=A1".
-  if (/^[+-][A-Za-z(]/.test(trimmed)) return { v: UNEVALUATED_FORMULA, f: `=${trimmed}`, nf: numberFormat };
-  if (/^(true|false)$/i.test(trimmed)) return { v: trimmed.toLowerCase() === 'true', nf: numberFormat };
+  if (/^[+-][A-Za-z(]/.test(trimmed))
+    return { v: UNEVALUATED_FORMULA, f: `=${trimmed}`, nf: numberFormat };
+  if (/^(true|false)$/i.test(trimmed))
+    return { v: trimmed.toLowerCase() === 'true', nf: numberFormat };
   const iso = ISO_DATE.exec(trimmed);
   if (iso) {
     const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
     if (validDay(y, m, d)) {
       const hasTime = iso[4] !== undefined;
-      const at = instantOf(timeZone, y, m, d, Number(iso[4] ?? 0), Number(iso[5] ?? 0), Number(iso[6] ?? 0));
-      return { v: new Date(at), nf: numberFormat ?? (hasTime ? 'yyyy-mm-dd h:mm:ss' : 'yyyy-mm-dd') };
+      const at = instantOf(
+        timeZone,
+        y,
+        m,
+        d,
+        Number(iso[4] ?? 0),
+        Number(iso[5] ?? 0),
+        Number(iso[6] ?? 0),
+      );
+      return {
+        v: new Date(at),
+        nf: numberFormat ?? (hasTime ? 'yyyy-mm-dd h:mm:ss' : 'yyyy-mm-dd'),
+      };
     }
   }
   const us = US_DATE.exec(trimmed);
@@ -79,7 +99,15 @@ export function enterValue(input: unknown, numberFormat: string | undefined, tim
     const [m, d, y] = [Number(us[1]), Number(us[2]), Number(us[3])];
     if (validDay(y, m, d)) {
       const hasTime = us[4] !== undefined;
-      const at = instantOf(timeZone, y, m, d, to24(Number(us[4] ?? 0), us[7]), Number(us[5] ?? 0), Number(us[6] ?? 0));
+      const at = instantOf(
+        timeZone,
+        y,
+        m,
+        d,
+        to24(Number(us[4] ?? 0), us[7]),
+        Number(us[5] ?? 0),
+        Number(us[6] ?? 0),
+      );
       return { v: new Date(at), nf: numberFormat ?? (hasTime ? 'M/d/yyyy H:mm:ss' : 'M/d/yyyy') };
     }
   }
@@ -102,40 +130,98 @@ export function readValue(cell: Cell | undefined): CellValue | '' {
   return cell.v instanceof Date ? new Date(cell.v.getTime()) : cell.v;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Sheets' date-time pattern tokens (https://developers.google.com/sheets/api/guides/formats). */
 function formatDatePattern(date: Date, pattern: string, timeZone: string): string {
   const w = wallClock(date.getTime(), timeZone);
-  const tokens = pattern.match(/"[^"]*"|\\.|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|HH|H|ss|s|am\/pm|AM\/PM|a\/p|./gi) ?? [];
+  const tokens =
+    pattern.match(
+      /"[^"]*"|\\.|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|HH|H|ss|s|am\/pm|AM\/PM|a\/p|./gi,
+    ) ?? [];
   const hasMeridiem = tokens.some((t) => /^(am\/pm|a\/p)$/i.test(t));
   const out: string[] = [];
   tokens.forEach((token, i) => {
-    const prev = tokens.slice(0, i).reverse().find((t) => /^[hsdmy]/i.test(t));
+    const prev = tokens
+      .slice(0, i)
+      .reverse()
+      .find((t) => /^[hsdmy]/i.test(t));
     const next = tokens.slice(i + 1).find((t) => /^[hsdmy]/i.test(t));
-    const isMinute = (prev !== undefined && /^h/i.test(prev)) || (next !== undefined && /^s/i.test(next));
+    const isMinute =
+      (prev !== undefined && /^h/i.test(prev)) || (next !== undefined && /^s/i.test(next));
     const hour12 = w.hour % 12 === 0 ? 12 : w.hour % 12;
     const hour = hasMeridiem ? hour12 : w.hour;
     switch (token.toLowerCase()) {
-      case 'yyyy': out.push(String(w.year).padStart(4, '0')); break;
-      case 'yy': out.push(String(w.year % 100).padStart(2, '0')); break;
-      case 'mmmm': out.push(MONTHS[w.month - 1] ?? ''); break;
-      case 'mmm': out.push((MONTHS[w.month - 1] ?? '').slice(0, 3)); break;
-      case 'mm': out.push(String(isMinute ? w.minute : w.month).padStart(2, '0')); break;
-      case 'm': out.push(String(isMinute ? w.minute : w.month)); break;
-      case 'dddd': out.push(DAYS[w.weekday] ?? ''); break;
-      case 'ddd': out.push((DAYS[w.weekday] ?? '').slice(0, 3)); break;
-      case 'dd': out.push(String(w.day).padStart(2, '0')); break;
-      case 'd': out.push(String(w.day)); break;
-      case 'hh': out.push(String(hour).padStart(2, '0')); break;
-      case 'h': out.push(String(hour)); break;
-      case 'ss': out.push(String(w.second).padStart(2, '0')); break;
-      case 's': out.push(String(w.second)); break;
-      case 'am/pm': out.push(w.hour < 12 ? 'AM' : 'PM'); break;
-      case 'a/p': out.push(w.hour < 12 ? 'A' : 'P'); break;
+      case 'yyyy':
+        out.push(String(w.year).padStart(4, '0'));
+        break;
+      case 'yy':
+        out.push(String(w.year % 100).padStart(2, '0'));
+        break;
+      case 'mmmm':
+        out.push(MONTHS[w.month - 1] ?? '');
+        break;
+      case 'mmm':
+        out.push((MONTHS[w.month - 1] ?? '').slice(0, 3));
+        break;
+      case 'mm':
+        out.push(String(isMinute ? w.minute : w.month).padStart(2, '0'));
+        break;
+      case 'm':
+        out.push(String(isMinute ? w.minute : w.month));
+        break;
+      case 'dddd':
+        out.push(DAYS[w.weekday] ?? '');
+        break;
+      case 'ddd':
+        out.push((DAYS[w.weekday] ?? '').slice(0, 3));
+        break;
+      case 'dd':
+        out.push(String(w.day).padStart(2, '0'));
+        break;
+      case 'd':
+        out.push(String(w.day));
+        break;
+      case 'hh':
+        out.push(String(hour).padStart(2, '0'));
+        break;
+      case 'h':
+        out.push(String(hour));
+        break;
+      case 'ss':
+        out.push(String(w.second).padStart(2, '0'));
+        break;
+      case 's':
+        out.push(String(w.second));
+        break;
+      case 'am/pm':
+        out.push(w.hour < 12 ? 'AM' : 'PM');
+        break;
+      case 'a/p':
+        out.push(w.hour < 12 ? 'A' : 'P');
+        break;
       default:
-        out.push(token.startsWith('"') ? token.slice(1, -1) : token.startsWith('\\') ? token.slice(1) : token);
+        out.push(
+          token.startsWith('"')
+            ? token.slice(1, -1)
+            : token.startsWith('\\')
+              ? token.slice(1)
+              : token,
+        );
     }
   });
   return out.join('');
@@ -162,7 +248,12 @@ function formatNumber(n: number, pattern: string | undefined): string {
 export function displayValue(cell: Cell | undefined, timeZone: string): string {
   if (!cell || cell.v === '') return '';
   const v = cell.v;
-  if (v instanceof Date) return formatDatePattern(v, cell.nf && cell.nf !== '@' ? cell.nf : 'M/d/yyyy H:mm:ss', timeZone);
+  if (v instanceof Date)
+    return formatDatePattern(
+      v,
+      cell.nf && cell.nf !== '@' ? cell.nf : 'M/d/yyyy H:mm:ss',
+      timeZone,
+    );
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') return cell.nf === '@' ? String(v) : formatNumber(v, cell.nf);
   return v;
@@ -203,7 +294,10 @@ export function parseA1(a1: string, maxRows: number, maxColumns: number): GridRe
   let ref = a1.trim();
   const bang = ref.lastIndexOf('!');
   if (bang >= 0) {
-    sheetName = ref.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+    sheetName = ref
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, '$1')
+      .replace(/''/g, "'");
     ref = ref.slice(bang + 1);
   }
   const m = /^\$?([A-Za-z]*)\$?(\d*)(?::\$?([A-Za-z]*)\$?(\d*))?$/.exec(ref);
@@ -214,7 +308,13 @@ export function parseA1(a1: string, maxRows: number, maxColumns: number): GridRe
   if (single && (c1 === '' || r1 === '')) return null;
   const startColumn = c1 ? lettersToColumn(c1) : 1;
   const startRow = r1 ? Number(r1) : 1;
-  const endColumn = single ? startColumn : c2 ? lettersToColumn(c2) : c1 && r2 && !r1 ? startColumn : maxColumns;
+  const endColumn = single
+    ? startColumn
+    : c2
+      ? lettersToColumn(c2)
+      : c1 && r2 && !r1
+        ? startColumn
+        : maxColumns;
   const endRow = single ? startRow : r2 ? Number(r2) : maxRows;
   if (startRow < 1 || startColumn < 1) return null;
   const row = Math.min(startRow, endRow);

@@ -35,7 +35,12 @@ export function cellFormats(rows: unknown[][], kinds: (ColumnKind | undefined)[]
   return rows.map((row) =>
     row.map((value, i) => {
       const kind = kinds[i];
-      if (kind && TIMES.has(kind) && (value instanceof Date || (typeof value === 'string' && kind === 'time'))) return NUMBER_FORMATS[kind]!;
+      if (
+        kind &&
+        TIMES.has(kind) &&
+        (value instanceof Date || (typeof value === 'string' && kind === 'time'))
+      )
+        return NUMBER_FORMATS[kind]!;
       if (value instanceof Date) return NUMBER_FORMATS.datetime!;
       if (typeof value === 'number') return Number.isInteger(value) ? '0' : '0.0';
       return '@';

@@ -11,10 +11,12 @@ export const AVAILABILITY_FORM = {
   token: 'Family code',
   tokenHelp: 'Filled in for you by your personal link. Please leave it as it is.',
   times: 'Which times suit you?',
-  timesHelp: 'Mark your first, second and third choice; leave a time blank if you cannot come then.',
+  timesHelp:
+    'Mark your first, second and third choice; leave a time blank if you cannot come then.',
   language: 'Which language would you like us to use?',
   interpreter: 'Would you like an interpreter at the conference?',
-  attending: 'Who will come? (Another trusted adult, such as a grandparent, may come in your place.)',
+  attending:
+    'Who will come? (Another trusted adult, such as a grandparent, may come in your place.)',
 } as const;
 
 /** Grid columns of the times question, best first; the rank is the position + 1. */
@@ -47,13 +49,17 @@ export function choiceLabel(date: string, start: number, end: number): string {
  */
 export function timeChoices(windows: { date: string; start: number; end: number }[]): TimeChoice[] {
   const distinct = new Map<string, { date: string; start: number; end: number }>();
-  for (const w of windows) distinct.set(`${w.date} ${w.start} ${w.end}`, { date: w.date, start: w.start, end: w.end });
+  for (const w of windows)
+    distinct.set(`${w.date} ${w.start} ${w.end}`, { date: w.date, start: w.start, end: w.end });
   let list = [...distinct.values()];
   if (list.length > MAX_ROWS) {
     const byDay = new Map<string, { date: string; start: number; end: number }>();
     for (const w of list) {
       const d = byDay.get(w.date);
-      byDay.set(w.date, d ? { date: w.date, start: Math.min(d.start, w.start), end: Math.max(d.end, w.end) } : w);
+      byDay.set(
+        w.date,
+        d ? { date: w.date, start: Math.min(d.start, w.start), end: Math.max(d.end, w.end) } : w,
+      );
     }
     list = [...byDay.values()];
   }
@@ -73,7 +79,10 @@ export interface AvailabilityAnswer {
 }
 
 /** Reads one response (the form-submit event's namedValues) against the times the form offered. */
-export function parseAvailabilityResponse(named: Record<string, string[] | undefined>, choices: TimeChoice[]): AvailabilityAnswer {
+export function parseAvailabilityResponse(
+  named: Record<string, string[] | undefined>,
+  choices: TimeChoice[],
+): AvailabilityAnswer {
   const times: Interval[] = [];
   for (const c of choices) {
     const given = namedValue(named, `${AVAILABILITY_FORM.times} [${c.label}]`);
@@ -102,7 +111,12 @@ export interface AvailabilityFamily {
  * The family's Availability rows for one answer: one per time marked, or one row without a time
  * when it marked none (so the answer itself is kept). Text is stored so it cannot become a formula.
  */
-export function availabilityRows(answer: AvailabilityAnswer, family: AvailabilityFamily, answered: Date, dayCell: (day: string) => unknown = (day) => day): Record<string, unknown>[] {
+export function availabilityRows(
+  answer: AvailabilityAnswer,
+  family: AvailabilityFamily,
+  answered: Date,
+  dayCell: (day: string) => unknown = (day) => day,
+): Record<string, unknown>[] {
   const common = {
     Family: answerText(family.name),
     'Family ID': answerText(family.id),
@@ -113,14 +127,25 @@ export function availabilityRows(answer: AvailabilityAnswer, family: Availabilit
     'Who Comes': answerText(answer.attending),
   };
   if (answer.times.length === 0) return [{ ...common, Date: '', Start: '', End: '', Rank: '' }];
-  return answer.times.map((t) => ({ ...common, Date: dayCell(t.date), Start: formatMinutes(t.start), End: formatMinutes(t.end), Rank: t.rank }));
+  return answer.times.map((t) => ({
+    ...common,
+    Date: dayCell(t.date),
+    Start: formatMinutes(t.start),
+    End: formatMinutes(t.end),
+    Rank: t.rank,
+  }));
 }
 
 /**
  * True when a family's fixed conference (invited or locked) falls in none of the times it now
  * gives: the family is asking for a change a person has to make.
  */
-export function asksForChange(conference: { date: string; start: number; end: number }, times: Interval[]): boolean {
+export function asksForChange(
+  conference: { date: string; start: number; end: number },
+  times: Interval[],
+): boolean {
   if (times.length === 0) return false;
-  return !times.some((t) => t.date === conference.date && t.start <= conference.start && conference.end <= t.end);
+  return !times.some(
+    (t) => t.date === conference.date && t.start <= conference.start && conference.end <= t.end,
+  );
 }

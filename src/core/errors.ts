@@ -18,7 +18,8 @@ export class UserError extends Error {
 /** Column number (1 = A) to its letters, for messages ("column C"). */
 export function columnLetters(column: number): string {
   let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 

@@ -69,17 +69,38 @@ export interface CodedConference {
  * unknown code, a code of another round's conference, or of a cancelled one. Flagged answers are
  * kept (nothing a family wrote is dropped) but not counted in the Summary.
  */
-export function matchConference(token: string, round: string, conferences: CodedConference[]): { conference: CodedConference | null; flag: string } {
-  if (!isToken(token)) return { conference: null, flag: token ? 'Unknown conference code (changed or mistyped link).' : 'No conference code (the link was not used).' };
+export function matchConference(
+  token: string,
+  round: string,
+  conferences: CodedConference[],
+): { conference: CodedConference | null; flag: string } {
+  if (!isToken(token))
+    return {
+      conference: null,
+      flag: token
+        ? 'Unknown conference code (changed or mistyped link).'
+        : 'No conference code (the link was not used).',
+    };
   const conference = conferences.find((c) => c.token === token) ?? null;
-  if (!conference) return { conference: null, flag: 'Unknown conference code (changed or mistyped link).' };
-  if (conference.round !== round) return { conference, flag: `Code of a ${conference.round} conference, answered on the ${round} questionnaire.` };
-  if (conference.status === 'cancelled') return { conference, flag: 'Code of a cancelled conference.' };
+  if (!conference)
+    return { conference: null, flag: 'Unknown conference code (changed or mistyped link).' };
+  if (conference.round !== round)
+    return {
+      conference,
+      flag: `Code of a ${conference.round} conference, answered on the ${round} questionnaire.`,
+    };
+  if (conference.status === 'cancelled')
+    return { conference, flag: 'Code of a cancelled conference.' };
   return { conference, flag: '' };
 }
 
 /** The Feedback row for one answer, by header; `response` names the response-sheet row it came from. */
-export function feedbackRow(answer: FeedbackAnswer, match: { conference: CodedConference | null; flag: string }, answered: Date, response: string): Record<string, unknown> {
+export function feedbackRow(
+  answer: FeedbackAnswer,
+  match: { conference: CodedConference | null; flag: string },
+  answered: Date,
+  response: string,
+): Record<string, unknown> {
   const c = match.conference;
   return {
     Answered: answered,

@@ -46,7 +46,8 @@ export function linkFor(record: FormRecord, code: string): string {
 /** Family ID by code. */
 export function familyOfCode(props: Record<string, string>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [key, code] of Object.entries(props)) if (key.startsWith(FAMILY_CODE_PREFIX)) out.set(code, key.slice(FAMILY_CODE_PREFIX.length));
+  for (const [key, code] of Object.entries(props))
+    if (key.startsWith(FAMILY_CODE_PREFIX)) out.set(code, key.slice(FAMILY_CODE_PREFIX.length));
   return out;
 }
 

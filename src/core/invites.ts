@@ -8,7 +8,13 @@
 import type { Problem, Settings } from '../shared/api';
 import { splitList } from './cells';
 import { describeCell } from './errors';
-import { cleanText, normalizeEmail, normalizeLanguage, parseYesNo, type WallClockOf } from './normalize';
+import {
+  cleanText,
+  normalizeEmail,
+  normalizeLanguage,
+  parseYesNo,
+  type WallClockOf,
+} from './normalize';
 import { readScheduleSheet, type ExistingRow } from './schedule/sheet';
 import { joinNames, renderMessage, type TemplateSet } from './templates';
 
@@ -21,7 +27,10 @@ export const REFERENCE_PREFIX = 'Ref. ';
 const ANSWERABLE = new Set(['', 'scheduled', 'invited', 'accepted', 'declined', 'tentative']);
 
 /** A Schedule row as the invitations read it: the scheduler's fields plus who and where. */
-export interface InviteRow extends Pick<ExistingRow, 'row' | 'conferenceId' | 'round' | 'date' | 'start' | 'end' | 'teacher' | 'status'> {
+export interface InviteRow extends Pick<
+  ExistingRow,
+  'row' | 'conferenceId' | 'round' | 'date' | 'start' | 'end' | 'teacher' | 'status'
+> {
   room: string;
   students: string[];
   family: string;
@@ -68,7 +77,9 @@ export function readInviteRows(values: unknown[][], wall: WallClockOf): InviteSh
       end: r.end,
       teacher: shown(r.teacher),
       room: cell(r.values, 'Room'),
-      students: cell(r.values, 'Students').split(/\s*,\s*/).filter(Boolean),
+      students: cell(r.values, 'Students')
+        .split(/\s*,\s*/)
+        .filter(Boolean),
       family: cell(r.values, 'Family'),
       emails,
       badEmails,
@@ -113,38 +124,70 @@ function where(sheet: InviteSheet, row: number, header: string) {
 }
 
 /** The event a row asks for, or the problem that keeps it from being sent. */
-export function desiredEvent(sheet: InviteSheet, r: InviteRow, ctx: SpecContext): { spec: EventSpec } | { problem: Problem } {
+export function desiredEvent(
+  sheet: InviteSheet,
+  r: InviteRow,
+  ctx: SpecContext,
+): { spec: EventSpec } | { problem: Problem } {
   const problem = (header: string, text: string) => {
     const at = where(sheet, r.row, header);
-    return { problem: { severity: 'error' as const, where: at, message: `${describeCell(at, header)}: ${text}` } };
+    return {
+      problem: {
+        severity: 'error' as const,
+        where: at,
+        message: `${describeCell(at, header)}: ${text}`,
+      },
+    };
   };
-  if (!r.conferenceId) return problem('Conference ID', 'this conference has no ID, so it cannot be invited. Rebuild the schedule to give it one.');
+  if (!r.conferenceId)
+    return problem(
+      'Conference ID',
+      'this conference has no ID, so it cannot be invited. Rebuild the schedule to give it one.',
+    );
   if (!r.date) return problem('Date', 'no readable date; the invitation waits until there is one.');
-  if (r.start === null || r.end === null || r.end <= r.start) return problem('Start', 'no readable start and end (the end after the start); the invitation waits until they are fixed.');
-  if (r.badEmails.length > 0) return problem('Emails', `"${r.badEmails.join('; ')}" is not an email address. Fix it; the invitation waits until then.`);
-  if (r.emails.length === 0) return problem('Emails', 'no guardian email to update its invitation with. Add one on the Roster and rebuild, or type it here.');
+  if (r.start === null || r.end === null || r.end <= r.start)
+    return problem(
+      'Start',
+      'no readable start and end (the end after the start); the invitation waits until they are fixed.',
+    );
+  if (r.badEmails.length > 0)
+    return problem(
+      'Emails',
+      `"${r.badEmails.join('; ')}" is not an email address. Fix it; the invitation waits until then.`,
+    );
+  if (r.emails.length === 0)
+    return problem(
+      'Emails',
+      'no guardian email to update its invitation with. Add one on the Roster and rebuild, or type it here.',
+    );
   const { settings } = ctx;
   const place = ctx.placeOf(r.teacher, r.date, r.start);
   const videoLink = place?.videoLink ?? '';
   const room = /^video call$/i.test(r.room) ? '' : r.room;
   const language = r.language || settings.defaultLanguage;
-  const message = renderMessage('invite', language, {
-    school: settings.schoolName,
-    family: r.family,
-    students: joinNames(r.students, language),
-    teacher: r.teacher,
-    date: r.date,
-    start: r.start,
-    end: r.end,
-    room,
-    videoLink,
-    link: '',
-    replyTo: settings.replyTo || settings.schoolName,
-    round: r.round || settings.roundName,
-    interpreter: r.interpreter,
-  }, ctx.templates ?? {});
+  const message = renderMessage(
+    'invite',
+    language,
+    {
+      school: settings.schoolName,
+      family: r.family,
+      students: joinNames(r.students, language),
+      teacher: r.teacher,
+      date: r.date,
+      start: r.start,
+      end: r.end,
+      room,
+      videoLink,
+      link: '',
+      replyTo: settings.replyTo || settings.schoolName,
+      round: r.round || settings.roundName,
+      interpreter: r.interpreter,
+    },
+    ctx.templates ?? {},
+  );
   const guests = [...r.emails];
-  if (settings.inviteTeachers && place?.email && !guests.includes(place.email.toLowerCase())) guests.push(place.email.toLowerCase());
+  if (settings.inviteTeachers && place?.email && !guests.includes(place.email.toLowerCase()))
+    guests.push(place.email.toLowerCase());
   return {
     spec: {
       conferenceId: r.conferenceId,
@@ -162,13 +205,24 @@ export function desiredEvent(sheet: InviteSheet, r: InviteRow, ctx: SpecContext)
 
 /** The conference an event's description names (its last line), or null. */
 export function referenceOf(description: string): string | null {
-  const m = new RegExp(`(?:^|\\n)${REFERENCE_PREFIX.replace('.', '\\.')}(\\S+)\\s*$`).exec(description);
+  const m = new RegExp(`(?:^|\\n)${REFERENCE_PREFIX.replace('.', '\\.')}(\\S+)\\s*$`).exec(
+    description,
+  );
   return m ? m[1]! : null;
 }
 
 /** A short digest of everything the family sees: equal fingerprints need no Calendar call. */
 export function fingerprint(spec: EventSpec): string {
-  const text = JSON.stringify([spec.title, spec.description, spec.location, spec.date, spec.start, spec.end, spec.timeZone, spec.guests]);
+  const text = JSON.stringify([
+    spec.title,
+    spec.description,
+    spec.location,
+    spec.date,
+    spec.start,
+    spec.end,
+    spec.timeZone,
+    spec.guests,
+  ]);
   // Two 32-bit FNV-1a hashes with different offsets, in one pass: 64 bits, ample for one conference's versions.
   let a = 0x811c9dc5;
   let b = 0x01234567;
@@ -207,7 +261,12 @@ export interface SyncPlan {
  * Compares the round's rows with what was last synced. A conference no longer on the sheet (in
  * any round) whose event was made is cancelled; rows of other rounds are left alone.
  */
-export function planSync(sheet: InviteSheet, round: string, synced: Map<string, SyncedRecord>, ctx: SpecContext): SyncPlan {
+export function planSync(
+  sheet: InviteSheet,
+  round: string,
+  synced: Map<string, SyncedRecord>,
+  ctx: SpecContext,
+): SyncPlan {
   const actions: SyncAction[] = [];
   const upToDate: InviteRow[] = [];
   const problems: Problem[] = [];
@@ -217,7 +276,11 @@ export function planSync(sheet: InviteSheet, round: string, synced: Map<string, 
     if (r.conferenceId) {
       if (seen.has(r.conferenceId)) {
         const at = where(sheet, r.row, 'Conference ID');
-        problems.push({ severity: 'error', where: at, message: `${describeCell(at, 'Conference ID')}: ${r.conferenceId} is on two rows; only the first is invited. Give this one a new ID by rebuilding, or delete it.` });
+        problems.push({
+          severity: 'error',
+          where: at,
+          message: `${describeCell(at, 'Conference ID')}: ${r.conferenceId} is on two rows; only the first is invited. Give this one a new ID by rebuilding, or delete it.`,
+        });
         continue;
       }
       seen.add(r.conferenceId);
@@ -242,14 +305,30 @@ export function planSync(sheet: InviteSheet, round: string, synced: Map<string, 
     }
     const { spec } = desired;
     const fp = fingerprint(spec);
-    if (!r.eventId && !record) actions.push({ kind: 'create', conferenceId: r.conferenceId, row: r, spec });
+    if (!r.eventId && !record)
+      actions.push({ kind: 'create', conferenceId: r.conferenceId, row: r, spec });
     else if (record && (!r.eventId || r.eventId === record.e) && record.f === fp) {
       if (r.eventId) upToDate.push(r);
-      else actions.push({ kind: 'relink', conferenceId: r.conferenceId, row: r, spec, eventId: record.e });
-    } else actions.push({ kind: 'update', conferenceId: r.conferenceId, row: r, spec, eventId: r.eventId || record!.e });
+      else
+        actions.push({
+          kind: 'relink',
+          conferenceId: r.conferenceId,
+          row: r,
+          spec,
+          eventId: record.e,
+        });
+    } else
+      actions.push({
+        kind: 'update',
+        conferenceId: r.conferenceId,
+        row: r,
+        spec,
+        eventId: r.eventId || record!.e,
+      });
   }
   for (const [conferenceId, record] of synced) {
-    if (!seen.has(conferenceId)) actions.push({ kind: 'cancel', conferenceId, row: null, eventId: record.e });
+    if (!seen.has(conferenceId))
+      actions.push({ kind: 'cancel', conferenceId, row: null, eventId: record.e });
   }
   return { actions, upToDate, problems, byLetter };
 }
@@ -279,7 +358,11 @@ export interface EventChanges {
 }
 
 /** The smallest set of changes that makes the event what the spec says. */
-export function diffEvent(now: EventSnapshot, spec: EventSpec, instants: { start: number; end: number }): EventChanges {
+export function diffEvent(
+  now: EventSnapshot,
+  spec: EventSpec,
+  instants: { start: number; end: number },
+): EventChanges {
   const have = new Set(now.guests.map((g) => g.toLowerCase()));
   const want = new Set(spec.guests);
   return {
@@ -295,11 +378,23 @@ export function diffEvent(now: EventSnapshot, spec: EventSpec, instants: { start
 }
 
 export function hasChanges(c: EventChanges): boolean {
-  return c.title !== undefined || c.description !== undefined || c.location !== undefined || c.time !== undefined || c.addGuests.length > 0 || c.removeGuests.length > 0 || c.hideGuests || c.tag;
+  return (
+    c.title !== undefined ||
+    c.description !== undefined ||
+    c.location !== undefined ||
+    c.time !== undefined ||
+    c.addGuests.length > 0 ||
+    c.removeGuests.length > 0 ||
+    c.hideGuests ||
+    c.tag
+  );
 }
 
 /** The family's answer from its guardians' GuestStatus values (YES, MAYBE, NO, INVITED): anyone coming wins. */
-export function familyAnswer(guests: { email: string; status: string }[], family: string[]): 'accepted' | 'tentative' | 'declined' | null {
+export function familyAnswer(
+  guests: { email: string; status: string }[],
+  family: string[],
+): 'accepted' | 'tentative' | 'declined' | null {
   const mine = guests.filter((g) => family.includes(g.email.toLowerCase())).map((g) => g.status);
   if (mine.includes('YES')) return 'accepted';
   if (mine.includes('MAYBE')) return 'tentative';
@@ -308,7 +403,10 @@ export function familyAnswer(guests: { email: string; status: string }[], family
 }
 
 /** Status after an answer: only the invitation's own statuses change. */
-export function statusAfterAnswer(current: string, answer: ReturnType<typeof familyAnswer>): string {
+export function statusAfterAnswer(
+  current: string,
+  answer: ReturnType<typeof familyAnswer>,
+): string {
   if (!answer || !ANSWERABLE.has(current)) return current;
   return answer;
 }

@@ -8,7 +8,9 @@
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return '';
-  return String(value).replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return String(value)
+    .replace(/[\s\u00a0\u200b]+/g, ' ')
+    .trim();
 }
 
 const EMAIL = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\.]{2,}$/;
@@ -46,7 +48,18 @@ export const LANGUAGE_NAMES: Record<string, string[]> = {
   fr: ['french', 'français', 'francais', 'fre', 'fra'],
   pt: ['portuguese', 'português', 'portugues', 'por'],
   vi: ['vietnamese', 'tiếng việt', 'tieng viet', 'vie'],
-  zh: ['chinese', 'mandarin', 'cantonese', '中文', '普通话', '汉语', 'zh-cn', 'zh-tw', 'chi', 'zho'],
+  zh: [
+    'chinese',
+    'mandarin',
+    'cantonese',
+    '中文',
+    '普通话',
+    '汉语',
+    'zh-cn',
+    'zh-tw',
+    'chi',
+    'zho',
+  ],
   ar: ['arabic', 'العربية', 'ara'],
   so: ['somali', 'soomaali', 'som'],
   ht: ['haitian creole', 'kreyòl', 'kreyol', 'creole', 'hat'],
@@ -100,7 +113,21 @@ export function normalizeLanguage(value: unknown): string | null {
   return LANGUAGE_INDEX.get(base) ?? null;
 }
 
-const YES = new Set(['yes', 'y', 'true', '1', 'x', '✓', '✔', 'si', 'sí', 'oui', 'needed', 'required', 'interpreter']);
+const YES = new Set([
+  'yes',
+  'y',
+  'true',
+  '1',
+  'x',
+  '✓',
+  '✔',
+  'si',
+  'sí',
+  'oui',
+  'needed',
+  'required',
+  'interpreter',
+]);
 const NO = new Set(['no', 'n', 'false', '0', 'none', 'not needed', 'n/a', 'na', '-']);
 
 /** Yes/no in the forms people use; null when it is neither. */
@@ -137,7 +164,8 @@ export type WallClockOf = (date: Date) => WallTime;
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 export function isoDay(year: number, month: number, day: number): string | null {
-  if (!(year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= 31)) return null;
+  if (!(year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= 31))
+    return null;
   const d = new Date(Date.UTC(year, month - 1, day));
   if (d.getUTCMonth() !== month - 1) return null;
   return `${year}-${pad2(month)}-${pad2(day)}`;

@@ -73,7 +73,8 @@ export function wallMinutes(date: string, minutes: number): number | null {
 /** The reminder hours recorded in a Reminders Sent cell ("48h 2026-11-08 09:00; 2h ..."). */
 export function sentHours(cell: string): Set<number> {
   const out = new Set<number>();
-  for (const m of cell.match(/(^|[;\s])(\d{1,4})h\b/g) ?? []) out.add(Number(m.replace(/[^\d]/g, '')));
+  for (const m of cell.match(/(^|[;\s])(\d{1,4})h\b/g) ?? [])
+    out.add(Number(m.replace(/[^\d]/g, '')));
   return out;
 }
 
@@ -97,7 +98,9 @@ function remindable(c: ReminderConference): boolean {
 }
 
 /** Conferences that get reminders grouped into units: one family, one day. */
-export function reminderUnits(conferences: ReminderConference[]): Map<string, ReminderConference[]> {
+export function reminderUnits(
+  conferences: ReminderConference[],
+): Map<string, ReminderConference[]> {
   const units = new Map<string, ReminderConference[]>();
   for (const c of conferences) {
     if (!remindable(c)) continue;
@@ -111,7 +114,11 @@ export function reminderUnits(conferences: ReminderConference[]): Map<string, Re
 }
 
 /** The reminders due now, one per family and day, earliest conference first. */
-export function dueReminders(conferences: ReminderConference[], hoursBefore: number[], now: WallNow): DueReminder[] {
+export function dueReminders(
+  conferences: ReminderConference[],
+  hoursBefore: number[],
+  now: WallNow,
+): DueReminder[] {
   const nowAt = wallMinutes(now.date, now.minutes);
   if (nowAt === null) return [];
   const out: DueReminder[] = [];
@@ -125,9 +132,21 @@ export function dueReminders(conferences: ReminderConference[], hoursBefore: num
     if (already) continue;
     const emails = [...new Set(list.flatMap((c) => c.emails.map((e) => e.toLowerCase())))];
     if (emails.length === 0) continue;
-    out.push({ hours, familyKey: first.familyKey, date: first.date!, language: first.language, emails, conferences: list });
+    out.push({
+      hours,
+      familyKey: first.familyKey,
+      date: first.date!,
+      language: first.language,
+      emails,
+      conferences: list,
+    });
   }
-  return out.sort((a, b) => a.date.localeCompare(b.date) || a.conferences[0]!.start! - b.conferences[0]!.start! || a.conferences[0]!.row - b.conferences[0]!.row);
+  return out.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      a.conferences[0]!.start! - b.conferences[0]!.start! ||
+      a.conferences[0]!.row - b.conferences[0]!.row,
+  );
 }
 
 export interface ChannelCounts {
@@ -142,7 +161,10 @@ export interface ChannelCounts {
 }
 
 /** How many families each channel reaches; email + letter = families. */
-export function channelCounts(conferences: ReminderConference[], phoneOf: (familyKey: string) => string): ChannelCounts {
+export function channelCounts(
+  conferences: ReminderConference[],
+  phoneOf: (familyKey: string) => string,
+): ChannelCounts {
   const byFamily = new Map<string, boolean>();
   for (const c of conferences) {
     if (!remindable(c)) continue;
@@ -162,7 +184,11 @@ export function channelCounts(conferences: ReminderConference[], phoneOf: (famil
 }
 
 /** Units (family, day) whose reminders are still ahead or due, and those already reminded. */
-export function reminderTally(conferences: ReminderConference[], hoursBefore: number[], now: WallNow): { sent: number; due: number; upcoming: number } {
+export function reminderTally(
+  conferences: ReminderConference[],
+  hoursBefore: number[],
+  now: WallNow,
+): { sent: number; due: number; upcoming: number } {
   const nowAt = wallMinutes(now.date, now.minutes) ?? 0;
   let upcoming = 0;
   // What was sent stays counted once the conference is marked attended or no-show: one per
@@ -170,7 +196,8 @@ export function reminderTally(conferences: ReminderConference[], hoursBefore: nu
   const sentByUnit = new Map<string, Set<number>>();
   for (const c of conferences) {
     const key = `${c.familyKey}\u0000${c.date}`;
-    for (const h of sentHours(c.sent)) sentByUnit.set(key, (sentByUnit.get(key) ?? new Set()).add(h));
+    for (const h of sentHours(c.sent))
+      sentByUnit.set(key, (sentByUnit.get(key) ?? new Set()).add(h));
   }
   const sent = [...sentByUnit.values()].reduce((n, hours) => n + hours.size, 0);
   for (const list of reminderUnits(conferences).values()) {

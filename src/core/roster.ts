@@ -13,7 +13,14 @@
 import type { Problem } from '../shared/api';
 import { FULL_NAME_HEADERS, ROSTER_ALIASES } from './aliases';
 import { describeCell } from './errors';
-import { cleanText, nameKey, normalizeLanguage, parseYesNo, splitEmails, splitFullName } from './normalize';
+import {
+  cleanText,
+  nameKey,
+  normalizeLanguage,
+  parseYesNo,
+  splitEmails,
+  splitFullName,
+} from './normalize';
 import { ROSTER } from './schema';
 import { cellProblem, readTable, type TableRow } from './table';
 import type { Teacher } from './teachers';
@@ -118,12 +125,23 @@ class UnionFind {
   }
 }
 
-export function parseRoster(values: unknown[][], teachers: Teacher[] | null, options: { defaultLanguage?: string } = {}): RosterResult {
+export function parseRoster(
+  values: unknown[][],
+  teachers: Teacher[] | null,
+  options: { defaultLanguage?: string } = {},
+): RosterResult {
   if (values.length === 0 || values.every((row) => row.every((v) => cleanText(v) === ''))) {
     return {
       students: [],
       families: [],
-      problems: [{ severity: 'error', where: { sheet: 'Roster', row: 1, column: 1 }, message: 'Roster is empty: paste your student export there, with its header row in row 1.' }],
+      problems: [
+        {
+          severity: 'error',
+          where: { sheet: 'Roster', row: 1, column: 1 },
+          message:
+            'Roster is empty: paste your student export there, with its header row in row 1.',
+        },
+      ],
       rowsRead: 0,
       rowsRejected: 0,
       siblingFamilies: 0,
@@ -132,16 +150,25 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
   const table = readTable(ROSTER, values, ROSTER_ALIASES, { 'Full Name': FULL_NAME_HEADERS });
   const problems: Problem[] = [...table.problems];
   const width = values[0]?.length ?? 0;
-  const hasSplitNames = table.columns.has('First Name') && table.columns.has('Last Name') && table.columns.get('First Name') !== table.columns.get('Last Name');
+  const hasSplitNames =
+    table.columns.has('First Name') &&
+    table.columns.has('Last Name') &&
+    table.columns.get('First Name') !== table.columns.get('Last Name');
   const needs: [string, boolean][] = [
     ['Student ID', table.columns.has('Student ID')],
     ['First Name', hasSplitNames || table.columns.has('Full Name')],
     ['Teacher', table.columns.has('Teacher')],
-    ['Guardian 1 Email', table.columns.has('Guardian 1 Email') || table.columns.has('Guardian 2 Email')],
+    [
+      'Guardian 1 Email',
+      table.columns.has('Guardian 1 Email') || table.columns.has('Guardian 2 Email'),
+    ],
   ];
   for (const [header] of needs.filter(([, ok]) => !ok)) {
     const help = ROSTER.columns.find((c) => c.header === header)!.help;
-    const aliases = (ROSTER_ALIASES[header] ?? []).slice(0, 3).map((a) => `"${a}"`).join(', ');
+    const aliases = (ROSTER_ALIASES[header] ?? [])
+      .slice(0, 3)
+      .map((a) => `"${a}"`)
+      .join(', ');
     problems.push({
       severity: 'error',
       where: { sheet: 'Roster', row: 1, column: width + 1 },
@@ -149,14 +176,39 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
     });
   }
   if (table.rows.length === 0) {
-    if (problems.length === 0) problems.push({ severity: 'error', where: { sheet: 'Roster', row: 2, column: 1 }, message: 'Roster has a header row but no students: paste the students below it.' });
-    return { students: [], families: [], problems, rowsRead: 0, rowsRejected: 0, siblingFamilies: 0 };
+    if (problems.length === 0)
+      problems.push({
+        severity: 'error',
+        where: { sheet: 'Roster', row: 2, column: 1 },
+        message: 'Roster has a header row but no students: paste the students below it.',
+      });
+    return {
+      students: [],
+      families: [],
+      problems,
+      rowsRead: 0,
+      rowsRejected: 0,
+      siblingFamilies: 0,
+    };
   }
-  if (needs.some(([, ok]) => !ok)) return { students: [], families: [], problems, rowsRead: table.rows.length, rowsRejected: table.rows.length, siblingFamilies: 0 };
+  if (needs.some(([, ok]) => !ok))
+    return {
+      students: [],
+      families: [],
+      problems,
+      rowsRead: table.rows.length,
+      rowsRejected: table.rows.length,
+      siblingFamilies: 0,
+    };
 
   const resolve = teacherResolver(teachers);
   if (!resolve) {
-    problems.push({ severity: 'warning', where: { sheet: 'Teachers', row: 2, column: 1 }, message: 'Teachers has no windows yet, so the roster’s teachers could not be checked. Fill in the Teachers sheet and check again.' });
+    problems.push({
+      severity: 'warning',
+      where: { sheet: 'Teachers', row: 2, column: 1 },
+      message:
+        'Teachers has no windows yet, so the roster’s teachers could not be checked. Fill in the Teachers sheet and check again.',
+    });
   }
   const seenIds = new Map<string, number>();
   const students: Student[] = [];
@@ -165,12 +217,21 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
   const emailCount = new Map<string, number>();
 
   const read = (row: TableRow) => {
-    const bad = (header: string, text: string, severity: 'error' | 'warning' = 'error') => problems.push(cellProblem(table, row, header, text, severity));
+    const bad = (header: string, text: string, severity: 'error' | 'warning' = 'error') =>
+      problems.push(cellProblem(table, row, header, text, severity));
     const before = problems.length;
     const idCell = row.get('Student ID');
     const id = typeof idCell === 'number' ? String(idCell) : cleanText(idCell);
-    if (!id) bad('Student ID', 'the student ID is blank. Every student needs a unique ID from your student-information system.');
-    else if (seenIds.has(id)) bad('Student ID', `student ID ${id} is already used on row ${seenIds.get(id)}. Each student needs their own ID; remove the duplicate row or fix the ID.`);
+    if (!id)
+      bad(
+        'Student ID',
+        'the student ID is blank. Every student needs a unique ID from your student-information system.',
+      );
+    else if (seenIds.has(id))
+      bad(
+        'Student ID',
+        `student ID ${id} is already used on row ${seenIds.get(id)}. Each student needs their own ID; remove the duplicate row or fix the ID.`,
+      );
     let firstName = '';
     let lastName = '';
     if (hasSplitNames) {
@@ -186,10 +247,15 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
     const written = cleanText(row.get('Teacher'));
     let teacher = written;
     let teacherEmail = '';
-    if (!written) bad('Teacher', 'the teacher is blank. Write the host teacher as on the Teachers sheet.');
+    if (!written)
+      bad('Teacher', 'the teacher is blank. Write the host teacher as on the Teachers sheet.');
     else if (resolve) {
       const t = resolve(written);
-      if (!t) bad('Teacher', `"${written}" is not on the Teachers sheet. Add a window for them there, or correct the name.`);
+      if (!t)
+        bad(
+          'Teacher',
+          `"${written}" is not on the Teachers sheet. Add a window for them there, or correct the name.`,
+        );
       else {
         teacher = t.name;
         teacherEmail = t.email;
@@ -199,13 +265,24 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
     const names = [cleanText(row.get('Guardian 1 Name')), cleanText(row.get('Guardian 2 Name'))];
     (['Guardian 1 Email', 'Guardian 2 Email'] as const).forEach((header, i) => {
       const { valid, invalid } = splitEmails(row.get(header));
-      for (const wrong of invalid) bad(header, `"${wrong}" is not an email address.`, valid.length > 0 || i === 1 ? 'warning' : 'error');
-      for (const email of valid) if (!guardians.some((g) => g.email === email)) guardians.push({ name: names[i] ?? '', email });
+      for (const wrong of invalid)
+        bad(
+          header,
+          `"${wrong}" is not an email address.`,
+          valid.length > 0 || i === 1 ? 'warning' : 'error',
+        );
+      for (const email of valid)
+        if (!guardians.some((g) => g.email === email))
+          guardians.push({ name: names[i] ?? '', email });
     });
     const langCell = row.get('Language');
     let language = normalizeLanguage(langCell);
     if (language === null) {
-      bad('Language', `"${cleanText(langCell)}" is not a language the add-on knows; messages will use the school's default. Write a name (Spanish) or a code (es).`, 'warning');
+      bad(
+        'Language',
+        `"${cleanText(langCell)}" is not a language the add-on knows; messages will use the school's default. Write a name (Spanish) or a code (es).`,
+        'warning',
+      );
       language = '';
     }
     if (language === (options.defaultLanguage ?? 'en')) language = '';
@@ -213,7 +290,11 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
     // A blank Interpreter cell means no interpreter.
     let interpreter = cleanText(interpCell) === '' ? false : parseYesNo(interpCell);
     if (interpreter === null) {
-      bad('Interpreter', `"${cleanText(interpCell)}" is neither yes nor no; taken as no.`, 'warning');
+      bad(
+        'Interpreter',
+        `"${cleanText(interpCell)}" is neither yes nor no; taken as no.`,
+        'warning',
+      );
       interpreter = false;
     }
     const gradeCell = row.get('Grade');
@@ -267,15 +348,26 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
   for (const s of students) s.guardians = s.guardians.filter((g) => !placeholders.has(g.email));
   // The same for a phone number given for many students without email (the school office's).
   const phoneUsers = new Map<string, Student[]>();
-  for (const s of students) if (!s.guardians.length && phoneKey(s.phone)) phoneUsers.set(phoneKey(s.phone), [...(phoneUsers.get(phoneKey(s.phone)) ?? []), s]);
+  for (const s of students)
+    if (!s.guardians.length && phoneKey(s.phone))
+      phoneUsers.set(phoneKey(s.phone), [...(phoneUsers.get(phoneKey(s.phone)) ?? []), s]);
   const placeholderPhones = new Set<string>();
   for (const [key, users] of phoneUsers) {
-    if (users.length < PLACEHOLDER_STUDENTS || new Set(users.map((u) => nameKey(u.lastName))).size <= 2) continue;
+    if (
+      users.length < PLACEHOLDER_STUDENTS ||
+      new Set(users.map((u) => nameKey(u.lastName))).size <= 2
+    )
+      continue;
     placeholderPhones.add(key);
     const column = table.columns.get('Phone') ?? 1;
-    problems.push({ severity: 'warning', where: { sheet: 'Roster', row: users[0]!.row, column }, message: `${describeCell({ sheet: 'Roster', row: users[0]!.row, column }, table.headerText.get('Phone'))}: ${users[0]!.phone} is given for ${users.length} students with different surnames and no email; it looks like a shared number, so it does not make them one family.` });
+    problems.push({
+      severity: 'warning',
+      where: { sheet: 'Roster', row: users[0]!.row, column },
+      message: `${describeCell({ sheet: 'Roster', row: users[0]!.row, column }, table.headerText.get('Phone'))}: ${users[0]!.phone} is given for ${users.length} students with different surnames and no email; it looks like a shared number, so it does not make them one family.`,
+    });
   }
-  const familyPhone = (s: Student) => (placeholderPhones.has(phoneKey(s.phone)) ? '' : phoneKey(s.phone));
+  const familyPhone = (s: Student) =>
+    placeholderPhones.has(phoneKey(s.phone)) ? '' : phoneKey(s.phone);
 
   // Families: by Family ID where given, else by shared guardian email.
   const uf = new UnionFind();
@@ -289,13 +381,19 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
   }
   // A student without email whose phone number is a sibling's (who has one) is in that family,
   // when that number belongs to one family only (a number shared by two families joins neither).
-  const phoneOnly = new Set(students.filter((s) => !s.familyId && !s.guardians.length && familyPhone(s)).map(familyPhone));
+  const phoneOnly = new Set(
+    students.filter((s) => !s.familyId && !s.guardians.length && familyPhone(s)).map(familyPhone),
+  );
   const familiesByPhone = new Map<string, Set<string>>();
   for (const s of students) {
     if (!s.guardians.length || !phoneOnly.has(familyPhone(s))) continue;
-    familiesByPhone.set(familyPhone(s), (familiesByPhone.get(familyPhone(s)) ?? new Set()).add(uf.find(`s:${s.id}`)));
+    familiesByPhone.set(
+      familyPhone(s),
+      (familiesByPhone.get(familyPhone(s)) ?? new Set()).add(uf.find(`s:${s.id}`)),
+    );
   }
-  for (const [phone, roots] of familiesByPhone) if (roots.size === 1) uf.union([...roots][0]!, `p:${phone}`);
+  for (const [phone, roots] of familiesByPhone)
+    if (roots.size === 1) uf.union([...roots][0]!, `p:${phone}`);
   const groups = new Map<string, Student[]>();
   for (const s of students) {
     const root = uf.find(`s:${s.id}`);
@@ -306,10 +404,12 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
   for (const members of groups.values()) {
     members.sort((a, b) => a.row - b.row);
     const contacts: Guardian[] = [];
-    for (const s of members) for (const g of s.guardians) if (!contacts.some((c) => c.email === g.email)) contacts.push(g);
+    for (const s of members)
+      for (const g of s.guardians) if (!contacts.some((c) => c.email === g.email)) contacts.push(g);
     const phone = members.map(familyPhone).find(Boolean);
     const column = table.columns.get('Guardian 1 Email') ?? 1;
-    const cell = (row: number) => describeCell({ sheet: 'Roster', row, column }, table.headerText.get('Guardian 1 Email'));
+    const cell = (row: number) =>
+      describeCell({ sheet: 'Roster', row, column }, table.headerText.get('Guardian 1 Email'));
     if (contacts.length === 0 && !phone) {
       for (const s of members) {
         problems.push({
@@ -324,18 +424,30 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
     if (contacts.length === 0) {
       // Reachable by phone and on paper: a printed letter and the phone list instead of emails.
       const first = members[0]!;
-      problems.push({ severity: 'warning', where: { sheet: 'Roster', row: first.row, column }, message: `${cell(first.row)}: no email for ${first.firstName} ${first.lastName}'s family. They get a printed letter (Letters sheet) and are on the phone list instead of emails and invitations.` });
+      problems.push({
+        severity: 'warning',
+        where: { sheet: 'Roster', row: first.row, column },
+        message: `${cell(first.row)}: no email for ${first.firstName} ${first.lastName}'s family. They get a printed letter (Letters sheet) and are on the phone list instead of emails and invitations.`,
+      });
     }
     const explicit = members.find((s) => s.familyId)?.familyId;
-    const id = explicit ? `F-${explicit}` : `F-${fnv(contacts.length ? [...contacts.map((c) => c.email)].sort()[0]! : `phone:${phone}`)}`;
+    const id = explicit
+      ? `F-${explicit}`
+      : `F-${fnv(contacts.length ? [...contacts.map((c) => c.email)].sort()[0]! : `phone:${phone}`)}`;
     const surnames = new Map<string, number>();
-    for (const s of members) if (s.lastName) surnames.set(s.lastName, (surnames.get(s.lastName) ?? 0) + 1);
-    const name = [...surnames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? members[0]!.firstName;
+    for (const s of members)
+      if (s.lastName) surnames.set(s.lastName, (surnames.get(s.lastName) ?? 0) + 1);
+    const name =
+      [...surnames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? members[0]!.firstName;
     const languages = [...new Set(members.map((s) => s.language).filter(Boolean))];
     if (languages.length > 1) {
       const column = table.columns.get('Language') ?? 1;
       const row = members.find((s) => s.language === languages[1])!.row;
-      problems.push({ severity: 'warning', where: { sheet: 'Roster', row, column }, message: `${describeCell({ sheet: 'Roster', row, column }, table.headerText.get('Language'))}: siblings in the ${name} family have different languages (${languages.join(', ')}); messages use ${languages[0]}.` });
+      problems.push({
+        severity: 'warning',
+        where: { sheet: 'Roster', row, column },
+        message: `${describeCell({ sheet: 'Roster', row, column }, table.headerText.get('Language'))}: siblings in the ${name} family have different languages (${languages.join(', ')}); messages use ${languages[0]}.`,
+      });
     }
     for (const s of members) s.familyId = id;
     families.push({
@@ -350,7 +462,11 @@ export function parseRoster(values: unknown[][], teachers: Teacher[] | null, opt
   }
   const imported = students.filter((s) => !unreachable.has(s.id));
   // Problems in sheet order, errors first within a row.
-  problems.sort((a, b) => (a.where?.sheet === b.where?.sheet ? (a.where?.row ?? 0) - (b.where?.row ?? 0) || (a.where?.column ?? 0) - (b.where?.column ?? 0) : 0));
+  problems.sort((a, b) =>
+    a.where?.sheet === b.where?.sheet
+      ? (a.where?.row ?? 0) - (b.where?.row ?? 0) || (a.where?.column ?? 0) - (b.where?.column ?? 0)
+      : 0,
+  );
   return {
     students: imported,
     families,

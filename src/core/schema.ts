@@ -3,7 +3,18 @@
  * Set-up creates what is missing from this; every reader finds its columns by header name, so
  * people may reorder columns or add their own.
  */
-export type ColumnKind = 'text' | 'email' | 'date' | 'time' | 'datetime' | 'yesno' | 'checkbox' | 'integer' | 'status' | 'language' | 'url';
+export type ColumnKind =
+  | 'text'
+  | 'email'
+  | 'date'
+  | 'time'
+  | 'datetime'
+  | 'yesno'
+  | 'checkbox'
+  | 'integer'
+  | 'status'
+  | 'language'
+  | 'url';
 
 export interface ColumnSpec {
   header: string;
@@ -27,7 +38,16 @@ export interface SheetSpec {
   tabColor: string;
 }
 
-export const STATUSES = ['scheduled', 'invited', 'accepted', 'declined', 'tentative', 'cancelled', 'attended', 'no-show'] as const;
+export const STATUSES = [
+  'scheduled',
+  'invited',
+  'accepted',
+  'declined',
+  'tentative',
+  'cancelled',
+  'attended',
+  'no-show',
+] as const;
 export type ConferenceStatus = (typeof STATUSES)[number];
 
 /** Sheets number formats (https://developers.google.com/sheets/api/guides/formats). */
@@ -43,23 +63,55 @@ export const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = {
 
 export const ROSTER: SheetSpec = {
   name: 'Roster',
-  purpose: 'One row per student. Paste your student-information-system export here; column names such as "Student Name", "Homeroom" or "Parent Email" are recognised.',
+  purpose:
+    'One row per student. Paste your student-information-system export here; column names such as "Student Name", "Homeroom" or "Parent Email" are recognised.',
   tabColor: '#1a73e8',
   columns: [
-    { header: 'Student ID', kind: 'text', required: true, help: 'Unique per student, as in your student-information system.' },
+    {
+      header: 'Student ID',
+      kind: 'text',
+      required: true,
+      help: 'Unique per student, as in your student-information system.',
+    },
     { header: 'First Name', kind: 'text', required: true, help: "Student's first name." },
     { header: 'Last Name', kind: 'text', required: true, help: "Student's last name." },
     { header: 'Grade', kind: 'text', help: 'Grade or year, e.g. 3 or K.' },
-    { header: 'Teacher', kind: 'text', required: true, help: 'The host teacher, exactly as on the Teachers sheet (name or email).' },
-    { header: 'Family ID', kind: 'text', help: 'Optional. Students with the same Family ID are siblings. Without it, students sharing a guardian email are one family.' },
+    {
+      header: 'Teacher',
+      kind: 'text',
+      required: true,
+      help: 'The host teacher, exactly as on the Teachers sheet (name or email).',
+    },
+    {
+      header: 'Family ID',
+      kind: 'text',
+      help: 'Optional. Students with the same Family ID are siblings. Without it, students sharing a guardian email are one family.',
+    },
     { header: 'Guardian 1 Name', kind: 'text', help: 'Name used to greet the family.' },
-    { header: 'Guardian 1 Email', kind: 'email', required: true, help: 'Invitations and reminders go here.' },
+    {
+      header: 'Guardian 1 Email',
+      kind: 'email',
+      required: true,
+      help: 'Invitations and reminders go here.',
+    },
     { header: 'Guardian 2 Name', kind: 'text', help: 'Optional second contact.' },
     { header: 'Guardian 2 Email', kind: 'email', help: 'Optional; also invited.' },
     { header: 'Phone', kind: 'text', help: 'Optional; shown to the teacher only.' },
-    { header: 'Language', kind: 'language', help: "Family's language for messages: a name (Spanish, Español) or a code (es)." },
-    { header: 'Interpreter', kind: 'yesno', help: 'Yes if the family needs an interpreter at the conference.' },
-    { header: 'Notes', kind: 'text', help: 'Anything the teacher should know. Never sent to families.' },
+    {
+      header: 'Language',
+      kind: 'language',
+      help: "Family's language for messages: a name (Spanish, Español) or a code (es).",
+    },
+    {
+      header: 'Interpreter',
+      kind: 'yesno',
+      help: 'Yes if the family needs an interpreter at the conference.',
+    },
+    {
+      header: 'Notes',
+      kind: 'text',
+      help: 'Anything the teacher should know. Never sent to families.',
+    },
   ],
 };
 
@@ -68,20 +120,41 @@ export const TEACHERS: SheetSpec = {
   purpose: 'One row per availability window: when and where each teacher hosts conferences.',
   tabColor: '#188038',
   columns: [
-    { header: 'Teacher', kind: 'text', required: true, help: 'Name as families should see it, e.g. Ms. Rivera.' },
-    { header: 'Email', kind: 'email', required: true, help: "Teacher's school email; added to every conference event." },
+    {
+      header: 'Teacher',
+      kind: 'text',
+      required: true,
+      help: 'Name as families should see it, e.g. Ms. Rivera.',
+    },
+    {
+      header: 'Email',
+      kind: 'email',
+      required: true,
+      help: "Teacher's school email; added to every conference event.",
+    },
     { header: 'Date', kind: 'date', required: true, help: 'A conference day.' },
     { header: 'Start', kind: 'time', required: true, help: 'Window start, e.g. 3:30 PM.' },
     { header: 'End', kind: 'time', required: true, help: 'Window end, after the start.' },
     { header: 'Room', kind: 'text', help: 'Where families go.' },
-    { header: 'Capacity', kind: 'integer', min: 1, max: 6, help: 'Families hosted at once: 1 for classic conferences, 2-4 for simultaneous student-led conferences.' },
-    { header: 'Video Link', kind: 'url', help: 'Optional: a video-call link for families who join remotely.' },
+    {
+      header: 'Capacity',
+      kind: 'integer',
+      min: 1,
+      max: 6,
+      help: 'Families hosted at once: 1 for classic conferences, 2-4 for simultaneous student-led conferences.',
+    },
+    {
+      header: 'Video Link',
+      kind: 'url',
+      help: 'Optional: a video-call link for families who join remotely.',
+    },
   ],
 };
 
 export const SCHEDULE: SheetSpec = {
   name: 'Schedule',
-  purpose: 'One row per conference. You may swap times, lock a row or mark attendance; every step reads your edits back.',
+  purpose:
+    'One row per conference. You may swap times, lock a row or mark attendance; every step reads your edits back.',
   tabColor: '#e37400',
   columns: [
     { header: 'Conference ID', kind: 'text', help: 'Made by the add-on; do not edit.' },
@@ -92,19 +165,35 @@ export const SCHEDULE: SheetSpec = {
     { header: 'Teacher', kind: 'text', help: 'Host teacher.' },
     { header: 'Room', kind: 'text', help: 'Room or video link.' },
     { header: 'Students', kind: 'text', help: 'Students leading this conference.' },
-    { header: 'Student IDs', kind: 'text', help: 'Their student IDs, separated by ; (how the add-on recognises the row).' },
+    {
+      header: 'Student IDs',
+      kind: 'text',
+      help: 'Their student IDs, separated by ; (how the add-on recognises the row).',
+    },
     { header: 'Family', kind: 'text', help: 'Family name.' },
     { header: 'Family ID', kind: 'text', help: 'The family, as the add-on groups siblings.' },
     { header: 'Emails', kind: 'text', help: 'Guardian emails invited, separated by ;.' },
     { header: 'Language', kind: 'language', help: "Family's language." },
     { header: 'Interpreter', kind: 'yesno', help: 'Interpreter needed.' },
-    { header: 'Status', kind: 'status', help: 'scheduled, invited, accepted, declined, tentative, cancelled, attended or no-show.' },
-    { header: 'Locked', kind: 'checkbox', help: 'Tick to keep this conference where it is when the schedule is rebuilt.' },
+    {
+      header: 'Status',
+      kind: 'status',
+      help: 'scheduled, invited, accepted, declined, tentative, cancelled, attended or no-show.',
+    },
+    {
+      header: 'Locked',
+      kind: 'checkbox',
+      help: 'Tick to keep this conference where it is when the schedule is rebuilt.',
+    },
     { header: 'Event ID', kind: 'text', help: 'Calendar event; made by the add-on.' },
     { header: 'Invite Sent', kind: 'datetime', help: 'When the invitation went out.' },
     { header: 'Reminders Sent', kind: 'text', help: 'Which reminders went out.' },
     { header: 'Feedback Link', kind: 'url', help: "This family's questionnaire link." },
-    { header: 'Questionnaire Sent', kind: 'datetime', help: 'When the questionnaire went to the family.' },
+    {
+      header: 'Questionnaire Sent',
+      kind: 'datetime',
+      help: 'When the questionnaire went to the family.',
+    },
     { header: 'Notes', kind: 'text', help: 'Why a student could not be placed, and other notes.' },
   ],
 };
@@ -122,11 +211,23 @@ export const AVAILABILITY: SheetSpec = {
     { header: 'End', kind: 'time', help: 'Until.' },
     { header: 'Rank', kind: 'integer', min: 1, max: 20, help: '1 = first choice.' },
     { header: 'Answered', kind: 'datetime', help: 'When the family answered.' },
-    { header: 'Family ID', kind: 'text', help: 'The family, matched by the code in its personal link.' },
+    {
+      header: 'Family ID',
+      kind: 'text',
+      help: 'The family, matched by the code in its personal link.',
+    },
     { header: 'Language', kind: 'language', help: 'Language the family would like us to use.' },
     { header: 'Interpreter', kind: 'yesno', help: 'The family would like an interpreter.' },
-    { header: 'Who Comes', kind: 'text', help: 'Who will come (another trusted adult may come instead).' },
-    { header: 'Response', kind: 'text', help: 'The form response it came from (an edited response replaces the family’s rows).' },
+    {
+      header: 'Who Comes',
+      kind: 'text',
+      help: 'Who will come (another trusted adult may come instead).',
+    },
+    {
+      header: 'Response',
+      kind: 'text',
+      help: 'The form response it came from (an edited response replaces the family’s rows).',
+    },
   ],
 };
 
@@ -148,15 +249,24 @@ export const FEEDBACK: SheetSpec = {
     { header: 'Follow-up When', kind: 'text', help: 'When the family would like to meet.' },
     { header: 'Comments', kind: 'text', help: 'Anything else.' },
     { header: 'Language', kind: 'language', help: 'Language the family answered in.' },
-    { header: 'Flag', kind: 'text', help: 'Why this answer is kept but not counted (an unknown or mismatched code).' },
+    {
+      header: 'Flag',
+      kind: 'text',
+      help: 'Why this answer is kept but not counted (an unknown or mismatched code).',
+    },
     { header: 'Code', kind: 'text', help: 'The conference code the link carried.' },
-    { header: 'Response', kind: 'text', help: 'The form response row it came from (an edited response replaces its row here).' },
+    {
+      header: 'Response',
+      kind: 'text',
+      help: 'The form response row it came from (an edited response replaces its row here).',
+    },
   ],
 };
 
 export const SUMMARY: SheetSpec = {
   name: 'Summary',
-  purpose: "The coordinator's page: participation, ratings per teacher, follow-ups, goals, interpreters. Rebuilt by the add-on.",
+  purpose:
+    "The coordinator's page: participation, ratings per teacher, follow-ups, goals, interpreters. Rebuilt by the add-on.",
   tabColor: '#5f6368',
   generated: true,
   columns: [{ header: 'Summary', kind: 'text', help: 'Rebuilt from Schedule and Feedback.' }],
@@ -184,7 +294,11 @@ export interface HeaderCheck {
 }
 
 /** Compares a sheet's header row with what the add-on needs. */
-export function checkHeaders(spec: SheetSpec, headerRow: unknown[], aliases: Record<string, string[]> = {}): HeaderCheck {
+export function checkHeaders(
+  spec: SheetSpec,
+  headerRow: unknown[],
+  aliases: Record<string, string[]> = {},
+): HeaderCheck {
   const positions = new Map<string, number[]>();
   headerRow.forEach((h, i) => {
     const key = headerKey(h);

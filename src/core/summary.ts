@@ -57,7 +57,14 @@ export interface SummaryGrid {
   grid: (string | number)[][];
   charts: ChartBlock[];
   /** Headline figures, for the sidebar. */
-  totals: { scheduled: number; attended: number; noShow: number; responses: number; followUps: number; flagged: number };
+  totals: {
+    scheduled: number;
+    attended: number;
+    noShow: number;
+    responses: number;
+    followUps: number;
+    flagged: number;
+  };
 }
 
 type Cell = string | number;
@@ -69,7 +76,9 @@ function percent(part: number, whole: number): Cell {
 }
 
 function mean(values: number[]): Cell {
-  return values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : '';
+  return values.length
+    ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10
+    : '';
 }
 
 interface Tally {
@@ -80,7 +89,11 @@ interface Tally {
 
 function tally(list: SummaryConference[]): Tally {
   const live = list.filter((c) => !NOT_SCHEDULED.has(c.status));
-  return { scheduled: live.length, attended: live.filter((c) => c.status === 'attended').length, noShow: live.filter((c) => c.status === 'no-show').length };
+  return {
+    scheduled: live.length,
+    attended: live.filter((c) => c.status === 'attended').length,
+    noShow: live.filter((c) => c.status === 'no-show').length,
+  };
 }
 
 function groupBy<T>(items: T[], keys: (t: T) => string[]): Map<string, T[]> {
@@ -114,7 +127,15 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   const roundIds = new Set(round.map((c) => c.conferenceId));
   const answers = [...counted.values()].filter((f) => roundIds.has(f.conferenceId));
   const byId = new Map(round.map((c) => [c.conferenceId, c]));
-  const held = (list: SummaryConference[]) => list.filter((c) => c.status === 'attended' || (!NOT_SCHEDULED.has(c.status) && c.status !== 'no-show' && c.date !== '' && c.date < input.today));
+  const held = (list: SummaryConference[]) =>
+    list.filter(
+      (c) =>
+        c.status === 'attended' ||
+        (!NOT_SCHEDULED.has(c.status) &&
+          c.status !== 'no-show' &&
+          c.date !== '' &&
+          c.date < input.today),
+    );
   const answered = (list: SummaryConference[]) => list.filter((c) => counted.has(c.conferenceId));
 
   // 'Summary' in A1 is the header set-up checks for: a rebuild and a set-up never fight over row 1.
@@ -123,7 +144,10 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   section('Participation', 'Families; participation = attended ÷ scheduled.');
   add('Round', 'Families scheduled', 'Attended', 'No-show', 'Participation %');
   for (const [name, list] of groupBy(input.conferences, (c) => [c.round || '(no round)'])) {
-    const byFamily = groupBy(list.filter((c) => !NOT_SCHEDULED.has(c.status)), (c) => [c.familyId || c.conferenceId]);
+    const byFamily = groupBy(
+      list.filter((c) => !NOT_SCHEDULED.has(c.status)),
+      (c) => [c.familyId || c.conferenceId],
+    );
     const families = [...byFamily.values()];
     const attended = families.filter((fs) => fs.some((c) => c.status === 'attended')).length;
     const noShow = families.filter((fs) => fs.every((c) => c.status === 'no-show')).length;
@@ -137,17 +161,40 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   const teachers = groupBy(round, (c) => [c.teacher || '(no teacher)']);
   for (const [name, list] of teachers) {
     const t = tally(list);
-    const ratings = answered(list).map((c) => counted.get(c.conferenceId)!.rating).filter((r): r is number => r !== null);
-    add(text(name), t.attended, t.noShow, t.scheduled, percent(t.attended, t.scheduled), answered(list).length, percent(answered(list).length, held(list).length), mean(ratings));
+    const ratings = answered(list)
+      .map((c) => counted.get(c.conferenceId)!.rating)
+      .filter((r): r is number => r !== null);
+    add(
+      text(name),
+      t.attended,
+      t.noShow,
+      t.scheduled,
+      percent(t.attended, t.scheduled),
+      answered(list).length,
+      percent(answered(list).length, held(list).length),
+      mean(ratings),
+    );
   }
   if (teachers.size > 0) {
-    charts.push({ title: 'Participation per teacher', row: teacherTop, numRows: teachers.size + 1, columns: [1, 2, 3] });
-    charts.push({ title: 'Average rating per teacher (1–5)', row: teacherTop, numRows: teachers.size + 1, columns: [1, 8] });
+    charts.push({
+      title: 'Participation per teacher',
+      row: teacherTop,
+      numRows: teachers.size + 1,
+      columns: [1, 2, 3],
+    });
+    charts.push({
+      title: 'Average rating per teacher (1–5)',
+      row: teacherTop,
+      numRows: teachers.size + 1,
+      columns: [1, 8],
+    });
   } else add(text('No conferences in this round yet.'));
 
   section('Per grade', 'A conference counts for each grade among its students.');
   add('Grade', 'Attended', 'No-show', 'Scheduled', 'Participation %');
-  for (const [grade, list] of groupBy(round, (c) => (c.grades.length ? [...new Set(c.grades)] : ['(no grade)']))) {
+  for (const [grade, list] of groupBy(round, (c) =>
+    c.grades.length ? [...new Set(c.grades)] : ['(no grade)'],
+  )) {
     const t = tally(list);
     add(text(grade), t.attended, t.noShow, t.scheduled, percent(t.attended, t.scheduled));
   }
@@ -158,15 +205,31 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   add(...feedbackHeader, 'Answers to check');
   add(answers.length, percent(answers.length, held(round).length), mean(ratings), flagged.length);
 
-  const followUps = answers.filter((f) => f.followUp).sort((a, b) => a.answered.localeCompare(b.answered));
-  section('Follow-up requests', followUps.length ? 'Families asking to meet the teacher again.' : 'None yet.');
+  const followUps = answers
+    .filter((f) => f.followUp)
+    .sort((a, b) => a.answered.localeCompare(b.answered));
+  section(
+    'Follow-up requests',
+    followUps.length ? 'Families asking to meet the teacher again.' : 'None yet.',
+  );
   add('Family', 'Teacher', 'When', 'Contact', 'Conference ID', 'Answered');
   for (const f of followUps) {
     const c = byId.get(f.conferenceId)!;
-    add(text(c.family), text(c.teacher), text(f.followUpWhen), text(c.emails), text(c.conferenceId), text(f.answered));
+    add(
+      text(c.family),
+      text(c.teacher),
+      text(f.followUpWhen),
+      text(c.emails),
+      text(c.conferenceId),
+      text(f.answered),
+    );
   }
 
-  const goals = answers.filter((f) => f.goal || f.help).sort((a, b) => (byId.get(a.conferenceId)!.teacher).localeCompare(byId.get(b.conferenceId)!.teacher));
+  const goals = answers
+    .filter((f) => f.goal || f.help)
+    .sort((a, b) =>
+      byId.get(a.conferenceId)!.teacher.localeCompare(byId.get(b.conferenceId)!.teacher),
+    );
   section('Goals families reported');
   add('Teacher', 'Family', 'Goal', 'How the family will help', 'Comments');
   for (const f of goals) {
@@ -176,15 +239,34 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
 
   const interpreted = round
     .filter((c) => c.interpreter && !NOT_SCHEDULED.has(c.status))
-    .sort((a, b) => a.language.localeCompare(b.language) || a.date.localeCompare(b.date) || (a.start ?? 0) - (b.start ?? 0));
-  section('Interpreter roster', interpreted.length ? 'Per language and time.' : 'No conference needs an interpreter.');
+    .sort(
+      (a, b) =>
+        a.language.localeCompare(b.language) ||
+        a.date.localeCompare(b.date) ||
+        (a.start ?? 0) - (b.start ?? 0),
+    );
+  section(
+    'Interpreter roster',
+    interpreted.length ? 'Per language and time.' : 'No conference needs an interpreter.',
+  );
   add('Language', 'Date', 'Start', 'End', 'Teacher', 'Room', 'Family');
   for (const c of interpreted) {
-    add(text(c.language || '(not given)'), text(c.date), text(c.start === null ? '' : formatMinutes(c.start)), text(c.end === null ? '' : formatMinutes(c.end)), text(c.teacher), text(c.room), text(c.family));
+    add(
+      text(c.language || '(not given)'),
+      text(c.date),
+      text(c.start === null ? '' : formatMinutes(c.start)),
+      text(c.end === null ? '' : formatMinutes(c.end)),
+      text(c.teacher),
+      text(c.room),
+      text(c.family),
+    );
   }
 
   if (flagged.length) {
-    section('Answers to check', 'Kept, not counted: the code in the link did not match a conference of this round.');
+    section(
+      'Answers to check',
+      'Kept, not counted: the code in the link did not match a conference of this round.',
+    );
     add('Answered', 'Why', 'Conference ID');
     for (const f of flagged) add(text(f.answered), text(f.flag), text(f.conferenceId));
   }
@@ -192,5 +274,16 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   const width = Math.max(...rows.map((r) => r.length));
   const grid = rows.map((r) => [...r, ...new Array<Cell>(width - r.length).fill('')]);
   const t = tally(round);
-  return { grid, charts, totals: { scheduled: t.scheduled, attended: t.attended, noShow: t.noShow, responses: answers.length, followUps: followUps.length, flagged: flagged.length } };
+  return {
+    grid,
+    charts,
+    totals: {
+      scheduled: t.scheduled,
+      attended: t.attended,
+      noShow: t.noShow,
+      responses: answers.length,
+      followUps: followUps.length,
+      flagged: flagged.length,
+    },
+  };
 }

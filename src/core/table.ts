@@ -25,10 +25,17 @@ export interface Table {
 }
 
 function isBlank(row: unknown[]): boolean {
-  return row.every((v) => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
+  return row.every(
+    (v) => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === ''),
+  );
 }
 
-export function readTable(spec: SheetSpec, values: unknown[][], aliases: Record<string, string[]> = {}, extra: Record<string, string[]> = {}): Table {
+export function readTable(
+  spec: SheetSpec,
+  values: unknown[][],
+  aliases: Record<string, string[]> = {},
+  extra: Record<string, string[]> = {},
+): Table {
   const problems: Problem[] = [];
   const header = values[0] ?? [];
   const allAliases = { ...aliases };
@@ -36,7 +43,11 @@ export function readTable(spec: SheetSpec, values: unknown[][], aliases: Record<
   const columns = new Map(check.found);
   // Extra lookups (e.g. a full-name column) that are not spec columns.
   for (const [name, names] of Object.entries(extra)) {
-    const hit = checkHeaders({ ...spec, columns: [{ header: name, kind: 'text', help: '' }] }, header, { [name]: names });
+    const hit = checkHeaders(
+      { ...spec, columns: [{ header: name, kind: 'text', help: '' }] },
+      header,
+      { [name]: names },
+    );
     const pos = hit.found.get(name);
     if (pos) columns.set(name, pos);
   }
@@ -67,7 +78,13 @@ export function readTable(spec: SheetSpec, values: unknown[][], aliases: Record<
 }
 
 /** A problem about one cell, its message starting with where it is. */
-export function cellProblem(table: Table, row: TableRow, header: string, text: string, severity: 'error' | 'warning' = 'error'): Problem {
+export function cellProblem(
+  table: Table,
+  row: TableRow,
+  header: string,
+  text: string,
+  severity: 'error' | 'warning' = 'error',
+): Problem {
   const where = row.where(header);
   const label = table.headerText.get(header) ?? header;
   return { severity, where, message: `${describeCell(where, label)}: ${text}` };

@@ -6,7 +6,15 @@
 import type { Problem } from '../shared/api';
 import { TEACHER_ALIASES } from './aliases';
 import type { TeacherWindow } from './schedule/types';
-import { cleanText, formatMinutes, nameKey, normalizeEmail, parseDay, parseTime, type WallClockOf } from './normalize';
+import {
+  cleanText,
+  formatMinutes,
+  nameKey,
+  normalizeEmail,
+  parseDay,
+  parseTime,
+  type WallClockOf,
+} from './normalize';
 import { TEACHERS } from './schema';
 import { cellProblem, readTable } from './table';
 
@@ -29,44 +37,88 @@ export interface TeachersResult {
 
 export const MAX_CAPACITY = 6;
 
-export function parseTeachers(values: unknown[][], wall: WallClockOf, options: { today?: string } = {}): TeachersResult {
+export function parseTeachers(
+  values: unknown[][],
+  wall: WallClockOf,
+  options: { today?: string } = {},
+): TeachersResult {
   const table = readTable(TEACHERS, values, TEACHER_ALIASES);
   const problems: Problem[] = [...table.problems];
   for (const column of TEACHERS.columns.filter((c) => c.required)) {
     if (!table.columns.has(column.header) && values.length > 0) {
-      problems.push({ severity: 'error', where: { sheet: 'Teachers', row: 1, column: (values[0]?.length ?? 0) + 1 }, message: `Teachers has no "${column.header}" column. Add it in row 1: ${column.help}` });
+      problems.push({
+        severity: 'error',
+        where: { sheet: 'Teachers', row: 1, column: (values[0]?.length ?? 0) + 1 },
+        message: `Teachers has no "${column.header}" column. Add it in row 1: ${column.help}`,
+      });
     }
   }
-  if (problems.some((p) => p.severity === 'error')) return { windows: [], teachers: [], problems, rowsRead: table.rows.length };
+  if (problems.some((p) => p.severity === 'error'))
+    return { windows: [], teachers: [], problems, rowsRead: table.rows.length };
 
   const windows: Window[] = [];
   const byName = new Map<string, Teacher>();
   for (const row of table.rows) {
-    const bad = (header: string, text: string, severity: 'error' | 'warning' = 'error') => problems.push(cellProblem(table, row, header, text, severity));
+    const bad = (header: string, text: string, severity: 'error' | 'warning' = 'error') =>
+      problems.push(cellProblem(table, row, header, text, severity));
     const before = problems.length;
     const teacher = cleanText(row.get('Teacher'));
-    if (!teacher) bad('Teacher', 'the teacher is blank. Write the teacher’s name as families should see it.');
+    if (!teacher)
+      bad('Teacher', 'the teacher is blank. Write the teacher’s name as families should see it.');
     const email = normalizeEmail(row.get('Email'));
-    if (!email) bad('Email', cleanText(row.get('Email')) ? `"${cleanText(row.get('Email'))}" is not an email address.` : 'the teacher’s email is blank.');
+    if (!email)
+      bad(
+        'Email',
+        cleanText(row.get('Email'))
+          ? `"${cleanText(row.get('Email'))}" is not an email address.`
+          : 'the teacher’s email is blank.',
+      );
     const date = parseDay(row.get('Date'), wall);
-    if (!date) bad('Date', cleanText(row.get('Date')) || row.get('Date') instanceof Date ? `cannot read "${cleanText(row.get('Date'))}" as a date; write it as 2026-11-17.` : 'the date is blank.');
-    else if (options.today && date < options.today) bad('Date', `${date} is in the past.`, 'warning');
+    if (!date)
+      bad(
+        'Date',
+        cleanText(row.get('Date')) || row.get('Date') instanceof Date
+          ? `cannot read "${cleanText(row.get('Date'))}" as a date; write it as 2026-11-17.`
+          : 'the date is blank.',
+      );
+    else if (options.today && date < options.today)
+      bad('Date', `${date} is in the past.`, 'warning');
     const start = parseTime(row.get('Start'), wall);
     const end = parseTime(row.get('End'), wall);
-    if (start === null) bad('Start', `cannot read "${cleanText(row.get('Start'))}" as a time; write it as 15:30 or 3:30 PM.`);
-    if (end === null) bad('End', `cannot read "${cleanText(row.get('End'))}" as a time; write it as 17:00 or 5:00 PM.`);
-    if (start !== null && end !== null && end <= start) bad('End', `the window ends (${formatMinutes(end)}) before it starts (${formatMinutes(start)}).`);
+    if (start === null)
+      bad(
+        'Start',
+        `cannot read "${cleanText(row.get('Start'))}" as a time; write it as 15:30 or 3:30 PM.`,
+      );
+    if (end === null)
+      bad(
+        'End',
+        `cannot read "${cleanText(row.get('End'))}" as a time; write it as 17:00 or 5:00 PM.`,
+      );
+    if (start !== null && end !== null && end <= start)
+      bad(
+        'End',
+        `the window ends (${formatMinutes(end)}) before it starts (${formatMinutes(start)}).`,
+      );
     const capacityCell = row.get('Capacity');
     let capacity = 1;
     if (cleanText(capacityCell) !== '') {
       const n = typeof capacityCell === 'number' ? capacityCell : Number(cleanText(capacityCell));
-      if (!Number.isInteger(n) || n < 1 || n > MAX_CAPACITY) bad('Capacity', `capacity must be a whole number from 1 to ${MAX_CAPACITY} (families at once); found "${cleanText(capacityCell)}".`);
+      if (!Number.isInteger(n) || n < 1 || n > MAX_CAPACITY)
+        bad(
+          'Capacity',
+          `capacity must be a whole number from 1 to ${MAX_CAPACITY} (families at once); found "${cleanText(capacityCell)}".`,
+        );
       else capacity = n;
     }
     if (teacher && email) {
       const key = nameKey(teacher);
       const known = byName.get(key);
-      if (known && known.email !== email) bad('Email', `${teacher} is listed with ${known.email} on an earlier row; one teacher needs one email.`);
+      if (known && known.email !== email)
+        bad(
+          'Email',
+          `${teacher} is listed with ${known.email} on an earlier row; one teacher needs one email.`,
+        );
       else if (!known) byName.set(key, { name: teacher, email });
     }
     if (problems.slice(before).some((p) => p.severity === 'error')) continue;
@@ -83,7 +135,12 @@ export function parseTeachers(values: unknown[][], wall: WallClockOf, options: {
     });
   }
   // Overlaps: the same teacher twice at once would double-book them.
-  const sorted = [...windows].sort((a, b) => a.teacherEmail.localeCompare(b.teacherEmail) || a.date.localeCompare(b.date) || a.start - b.start);
+  const sorted = [...windows].sort(
+    (a, b) =>
+      a.teacherEmail.localeCompare(b.teacherEmail) ||
+      a.date.localeCompare(b.date) ||
+      a.start - b.start,
+  );
   for (let i = 1; i < sorted.length; i++) {
     const a = sorted[i - 1]!;
     const b = sorted[i]!;
@@ -95,7 +152,9 @@ export function parseTeachers(values: unknown[][], wall: WallClockOf, options: {
       });
     }
   }
-  const overlapping = new Set(problems.filter((p) => p.message.includes(' overlaps row ')).map((p) => p.where!.row));
+  const overlapping = new Set(
+    problems.filter((p) => p.message.includes(' overlaps row ')).map((p) => p.where!.row),
+  );
   return {
     windows: windows.filter((w) => !overlapping.has(w.row)),
     teachers: [...byName.values()],

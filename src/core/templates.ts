@@ -10,7 +10,13 @@
  * back to English. Pure: no Apps Script global; dates arrive as yyyy-MM-dd and minutes.
  */
 
-export const MESSAGE_KINDS = ['invite', 'reminder', 'questionnaire', 'letter', 'availability'] as const;
+export const MESSAGE_KINDS = [
+  'invite',
+  'reminder',
+  'questionnaire',
+  'letter',
+  'availability',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 /** What a template may name. Values are plain text; rendering escapes them for HTML. */
@@ -59,7 +65,21 @@ export interface RenderedMessage {
 }
 
 /** The fields a template may use, with what each one becomes (for the editor's help). */
-export const FIELD_NAMES = ['school', 'family', 'students', 'teacher', 'date', 'time', 'room', 'where', 'link', 'replyTo', 'round', 'interpreter', 'schedule'] as const;
+export const FIELD_NAMES = [
+  'school',
+  'family',
+  'students',
+  'teacher',
+  'date',
+  'time',
+  'room',
+  'where',
+  'link',
+  'replyTo',
+  'round',
+  'interpreter',
+  'schedule',
+] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
 const FIELD = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
@@ -77,27 +97,181 @@ export function unknownFields(template: Template): string[] {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 const MONTHS: Record<string, string[]> = {
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  pt: ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
-  de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
-  it: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
-  ro: ['ianuarie', 'februarie', 'martie', 'aprilie', 'mai', 'iunie', 'iulie', 'august', 'septembrie', 'octombrie', 'noiembrie', 'decembrie'],
-  tr: ['Ocak', 'Şubat', 'Mart', 'Nisan', 'Mayıs', 'Haziran', 'Temmuz', 'Ağustos', 'Eylül', 'Ekim', 'Kasım', 'Aralık'],
-  tl: ['Enero', 'Pebrero', 'Marso', 'Abril', 'Mayo', 'Hunyo', 'Hulyo', 'Agosto', 'Setyembre', 'Oktubre', 'Nobyembre', 'Disyembre'],
-  ht: ['janvye', 'fevriye', 'mas', 'avril', 'me', 'jen', 'jiyè', 'out', 'septanm', 'oktòb', 'novanm', 'desanm'],
-  sw: ['Januari', 'Februari', 'Machi', 'Aprili', 'Mei', 'Juni', 'Julai', 'Agosti', 'Septemba', 'Oktoba', 'Novemba', 'Desemba'],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+  es: [
+    'enero',
+    'febrero',
+    'marzo',
+    'abril',
+    'mayo',
+    'junio',
+    'julio',
+    'agosto',
+    'septiembre',
+    'octubre',
+    'noviembre',
+    'diciembre',
+  ],
+  fr: [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ],
+  pt: [
+    'janeiro',
+    'fevereiro',
+    'março',
+    'abril',
+    'maio',
+    'junho',
+    'julho',
+    'agosto',
+    'setembro',
+    'outubro',
+    'novembro',
+    'dezembro',
+  ],
+  de: [
+    'Januar',
+    'Februar',
+    'März',
+    'April',
+    'Mai',
+    'Juni',
+    'Juli',
+    'August',
+    'September',
+    'Oktober',
+    'November',
+    'Dezember',
+  ],
+  it: [
+    'gennaio',
+    'febbraio',
+    'marzo',
+    'aprile',
+    'maggio',
+    'giugno',
+    'luglio',
+    'agosto',
+    'settembre',
+    'ottobre',
+    'novembre',
+    'dicembre',
+  ],
+  ro: [
+    'ianuarie',
+    'februarie',
+    'martie',
+    'aprilie',
+    'mai',
+    'iunie',
+    'iulie',
+    'august',
+    'septembrie',
+    'octombrie',
+    'noiembrie',
+    'decembrie',
+  ],
+  tr: [
+    'Ocak',
+    'Şubat',
+    'Mart',
+    'Nisan',
+    'Mayıs',
+    'Haziran',
+    'Temmuz',
+    'Ağustos',
+    'Eylül',
+    'Ekim',
+    'Kasım',
+    'Aralık',
+  ],
+  tl: [
+    'Enero',
+    'Pebrero',
+    'Marso',
+    'Abril',
+    'Mayo',
+    'Hunyo',
+    'Hulyo',
+    'Agosto',
+    'Setyembre',
+    'Oktubre',
+    'Nobyembre',
+    'Disyembre',
+  ],
+  ht: [
+    'janvye',
+    'fevriye',
+    'mas',
+    'avril',
+    'me',
+    'jen',
+    'jiyè',
+    'out',
+    'septanm',
+    'oktòb',
+    'novanm',
+    'desanm',
+  ],
+  sw: [
+    'Januari',
+    'Februari',
+    'Machi',
+    'Aprili',
+    'Mei',
+    'Juni',
+    'Julai',
+    'Agosti',
+    'Septemba',
+    'Oktoba',
+    'Novemba',
+    'Desemba',
+  ],
 };
 const WEEKDAYS: Record<string, string[]> = {
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   es: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'],
   fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
-  pt: ['domingo', 'segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado'],
+  pt: [
+    'domingo',
+    'segunda-feira',
+    'terça-feira',
+    'quarta-feira',
+    'quinta-feira',
+    'sexta-feira',
+    'sábado',
+  ],
   de: ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'],
   it: ['domenica', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato'],
   ro: ['duminică', 'luni', 'marți', 'miercuri', 'joi', 'vineri', 'sâmbătă'],
@@ -157,7 +331,8 @@ export function formatDay(date: string, language: string): string {
 export function formatTime(minutes: number, language: string): string {
   const h = Math.floor(minutes / 60);
   const mm = String(minutes % 60).padStart(2, '0');
-  if (['en', 'tl', 'hi', 'ur', 'bn'].includes(language)) return `${((h + 11) % 12) + 1}:${mm} ${h < 12 ? 'AM' : 'PM'}`;
+  if (['en', 'tl', 'hi', 'ur', 'bn'].includes(language))
+    return `${((h + 11) % 12) + 1}:${mm} ${h < 12 ? 'AM' : 'PM'}`;
   if (language === 'fr') return `${h} h ${mm}`;
   return `${String(h).padStart(2, '0')}:${mm}`;
 }
@@ -315,7 +490,11 @@ export const INTERPRETER: Record<string, string> = {
  * The template for a kind in a language: the stored set (edited or translated) first, then the
  * built-in text for that language, then English.
  */
-export function templateFor(kind: MessageKind, language: string, stored: Record<string, TemplateSet> = {}): { template: Template; language: string } {
+export function templateFor(
+  kind: MessageKind,
+  language: string,
+  stored: Record<string, TemplateSet> = {},
+): { template: Template; language: string } {
   const own = stored[language]?.[kind];
   if (own) return { template: own, language };
   const builtIn = BUILT_IN[language]?.[kind];
@@ -323,8 +502,16 @@ export function templateFor(kind: MessageKind, language: string, stored: Record<
   return { template: stored.en?.[kind] ?? EN[kind], language: 'en' };
 }
 
-function values(fields: MessageFields, language: string, stored: Record<string, TemplateSet>): Record<FieldName, string> {
-  const where = fields.videoLink ? (fields.room ? `${fields.room} (${fields.videoLink})` : fields.videoLink) : fields.room || fields.school;
+function values(
+  fields: MessageFields,
+  language: string,
+  stored: Record<string, TemplateSet>,
+): Record<FieldName, string> {
+  const where = fields.videoLink
+    ? fields.room
+      ? `${fields.room} (${fields.videoLink})`
+      : fields.videoLink
+    : fields.room || fields.school;
   return {
     school: fields.school,
     family: fields.family,
@@ -337,11 +524,16 @@ function values(fields: MessageFields, language: string, stored: Record<string, 
     link: fields.link,
     replyTo: fields.replyTo,
     round: fields.round,
-    interpreter: fields.interpreter ? (stored[language]?.interpreter ?? INTERPRETER[language] ?? INTERPRETER.en!) : '',
+    interpreter: fields.interpreter
+      ? (stored[language]?.interpreter ?? INTERPRETER[language] ?? INTERPRETER.en!)
+      : '',
     schedule:
       (fields.conferences ?? []).length > 1
         ? fields
-            .conferences!.map((c) => `${formatTime(c.start, language)}–${formatTime(c.end, language)}: ${c.students}, ${c.teacher}${c.room ? `, ${c.room}` : ''}`)
+            .conferences!.map(
+              (c) =>
+                `${formatTime(c.start, language)}–${formatTime(c.end, language)}: ${c.students}, ${c.teacher}${c.room ? `, ${c.room}` : ''}`,
+            )
             .join('\n')
         : '',
   };
@@ -361,7 +553,12 @@ function linkify(escaped: string): string {
  * field values are escaped in HTML, and newlines in the subject are flattened (a header cannot
  * be split by a hostile name).
  */
-export function renderMessage(kind: MessageKind, language: string, fields: MessageFields, stored: Record<string, TemplateSet> = {}): RenderedMessage {
+export function renderMessage(
+  kind: MessageKind,
+  language: string,
+  fields: MessageFields,
+  stored: Record<string, TemplateSet> = {},
+): RenderedMessage {
   const { template, language: used } = templateFor(kind, language, stored);
   const vals = values(fields, used, stored);
   const subject = fill(template.subject, vals, (s) => s)

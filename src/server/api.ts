@@ -5,7 +5,20 @@
  * a bug or a Google outage: it is logged and answered with a sentence that says nothing was lost.
  */
 import { UserError } from '../core/errors';
-import { type ApiError, type CellRef, JOBS, type JobName, type JobProgress, type Overview, type Problem, type Result, type SchedulePreview, type ServerApi, type Settings, type SettingsView } from '../shared/api';
+import {
+  type ApiError,
+  type CellRef,
+  JOBS,
+  type JobName,
+  type JobProgress,
+  type Overview,
+  type Problem,
+  type Result,
+  type SchedulePreview,
+  type ServerApi,
+  type Settings,
+  type SettingsView,
+} from '../shared/api';
 import { runChunk, type JobSpec, withDocumentLock } from '../workspace/jobs';
 import { buildOverview } from '../workspace/overview';
 import { readSchool, readSettings, saveSettings } from '../workspace/data';
@@ -19,20 +32,34 @@ import { ASK_AGAIN_JOB, ASK_JOB } from '../workspace/ask';
 import { FORMS_JOB, QUESTIONNAIRE_JOB } from '../workspace/forms';
 import { SUMMARY_JOB } from '../workspace/summary';
 import { args, v } from './validate';
-import { MESSAGE_KIND_NAMES, type MessageKindName, type MessageTemplate, type TemplatePreview, type TemplateView } from '../shared/api';
+import {
+  MESSAGE_KIND_NAMES,
+  type MessageKindName,
+  type MessageTemplate,
+  type TemplatePreview,
+  type TemplateView,
+} from '../shared/api';
 import { previewFor, saveTemplate, templateView } from '../workspace/messages';
 import { REMINDERS_JOB as REMINDERS, setReminderTrigger } from '../workspace/reminders';
 
 // --- Messages, languages and reminders (issue 7) ---
 const messageKind = v.oneOf(MESSAGE_KIND_NAMES);
 const languageCode: (value: unknown, name: string) => string = (value, name) => {
-  if (typeof value === 'string' && Object.prototype.hasOwnProperty.call(LANGUAGE_NAMES, value)) return value;
-  throw new UserError(`The add-on received an invalid ${name} (expected a language code the add-on knows). Reload the sidebar and try again.`);
+  if (typeof value === 'string' && Object.prototype.hasOwnProperty.call(LANGUAGE_NAMES, value))
+    return value;
+  throw new UserError(
+    `The add-on received an invalid ${name} (expected a language code the add-on knows). Reload the sidebar and try again.`,
+  );
 };
-const messageTemplate = v.object<{ subject: string; body: string }>({ subject: v.string(250), body: v.string(5000) });
+const messageTemplate = v.object<{ subject: string; body: string }>({
+  subject: v.string(250),
+  body: v.string(5000),
+});
 const onOff = (value: unknown, name: string): boolean => {
   if (typeof value === 'boolean') return value;
-  throw new UserError(`The add-on received an invalid ${name} (expected true or false). Reload the sidebar and try again.`);
+  throw new UserError(
+    `The add-on received an invalid ${name} (expected true or false). Reload the sidebar and try again.`,
+  );
 };
 
 /**
@@ -53,14 +80,22 @@ export function sendDueRemindersFromTrigger(): void {
 }
 
 function toApiError(e: unknown): ApiError {
-  if (e instanceof UserError) return e.where ? { message: e.message, where: e.where } : { message: e.message };
+  if (e instanceof UserError)
+    return e.where ? { message: e.message, where: e.where } : { message: e.message };
   // Duck-typed: errors thrown by Google's services need not share this script's Error realm.
-  const text = typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string' ? (e as Error).message : String(e);
+  const text =
+    typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string'
+      ? (e as Error).message
+      : String(e);
   console.error(text);
   if (/too many times for one day/i.test(text)) {
-    return { message: `Google's daily limit was reached (${text}). Everything done so far is saved; continue tomorrow.` };
+    return {
+      message: `Google's daily limit was reached (${text}). Everything done so far is saved; continue tomorrow.`,
+    };
   }
-  return { message: `Something went wrong in Google's services: ${text}. Nothing done so far was lost; try again.` };
+  return {
+    message: `Something went wrong in Google's services: ${text}. Nothing done so far was lost; try again.`,
+  };
 }
 
 function expose<T>(body: () => T): Result<T> {
@@ -88,7 +123,13 @@ const JOB_SPECS: Record<JobName, JobSpec<any>> = {
   summary: SUMMARY_JOB,
 };
 
-const cellRef = v.object<{ sheet: string; row: number; column: number; numRows: number | undefined; numColumns: number | undefined }>({
+const cellRef = v.object<{
+  sheet: string;
+  row: number;
+  column: number;
+  numRows: number | undefined;
+  numColumns: number | undefined;
+}>({
   sheet: v.string(100),
   row: v.integer(1, 10_000_000),
   column: v.integer(1, 18_278),
@@ -99,23 +140,52 @@ const cellRef = v.object<{ sheet: string; row: number; column: number; numRows: 
 function selectCell(where: CellRef): CellRef {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(where.sheet);
-  if (!sheet) throw new UserError(`There is no sheet named "${where.sheet}" any more. Run Set up to create it again.`);
+  if (!sheet)
+    throw new UserError(
+      `There is no sheet named "${where.sheet}" any more. Run Set up to create it again.`,
+    );
   const numRows = where.numRows ?? 1;
   const numColumns = where.numColumns ?? 1;
-  if (where.row + numRows - 1 > sheet.getMaxRows() || where.column + numColumns - 1 > sheet.getMaxColumns()) {
-    throw new UserError(`${where.sheet} no longer reaches row ${where.row}, column ${where.column}; the sheet may have changed since the check. Run the check again.`);
+  if (
+    where.row + numRows - 1 > sheet.getMaxRows() ||
+    where.column + numColumns - 1 > sheet.getMaxColumns()
+  ) {
+    throw new UserError(
+      `${where.sheet} no longer reaches row ${where.row}, column ${where.column}; the sheet may have changed since the check. Run the check again.`,
+    );
   }
   sheet.getRange(where.row, where.column, numRows, numColumns).activate();
   return { sheet: where.sheet, row: where.row, column: where.column, numRows, numColumns };
 }
 
-const COMMON_ZONES = ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu', 'America/Toronto', 'America/Mexico_City', 'Europe/London', 'Europe/Madrid', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Singapore', 'Australia/Sydney', 'UTC'];
+const COMMON_ZONES = [
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Phoenix',
+  'America/Los_Angeles',
+  'America/Anchorage',
+  'Pacific/Honolulu',
+  'America/Toronto',
+  'America/Mexico_City',
+  'Europe/London',
+  'Europe/Madrid',
+  'Europe/Berlin',
+  'Asia/Kolkata',
+  'Asia/Singapore',
+  'Australia/Sydney',
+  'UTC',
+];
 
 function settingsView(): SettingsView {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
   const zones = [...new Set([settings.timeZone, ss.getSpreadsheetTimeZone(), ...COMMON_ZONES])];
-  return { settings, languages: Object.keys(LANGUAGE_NAMES).map((code) => ({ code, name: languageName(code) })), timeZones: zones };
+  return {
+    settings,
+    languages: Object.keys(LANGUAGE_NAMES).map((code) => ({ code, name: languageName(code) })),
+    timeZones: zones,
+  };
 }
 
 export const api: Exposed = {
@@ -134,7 +204,11 @@ export const api: Exposed = {
       const [step] = args<['roster' | 'days']>(a, ['step', v.oneOf(['roster', 'days'] as const)]);
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       const settings = readSettings(ss);
-      const data = readSchool(ss, settings, Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'));
+      const data = readSchool(
+        ss,
+        settings,
+        Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'),
+      );
       return (step === 'roster' ? data.roster?.problems : data.teachers?.problems) ?? [];
     }),
   previewSchedule: (...a): Result<SchedulePreview> =>
@@ -149,28 +223,54 @@ export const api: Exposed = {
     }),
   saveSettings: (...a): Result<Settings> =>
     expose(() => {
-      if (a.length !== 1 || typeof a[0] !== 'object' || a[0] === null || Array.isArray(a[0])) throw new UserError('The add-on received invalid settings. Reload the sidebar and try again.');
-      return withDocumentLock('settings', 'saving the settings', 'sidebar', () => saveSettings(a[0] as Record<string, unknown>));
+      if (a.length !== 1 || typeof a[0] !== 'object' || a[0] === null || Array.isArray(a[0]))
+        throw new UserError(
+          'The add-on received invalid settings. Reload the sidebar and try again.',
+        );
+      return withDocumentLock('settings', 'saving the settings', 'sidebar', () =>
+        saveSettings(a[0] as Record<string, unknown>),
+      );
     }),
   getTemplate: (...a): Result<TemplateView> =>
     expose(() => {
-      const [kind, language] = args<[MessageKindName, string]>(a, ['kind', messageKind], ['language', languageCode]);
+      const [kind, language] = args<[MessageKindName, string]>(
+        a,
+        ['kind', messageKind],
+        ['language', languageCode],
+      );
       return templateView(kind, language);
     }),
   previewTemplate: (...a): Result<TemplatePreview> =>
     expose(() => {
-      const [kind, language, template, conferenceId] = args<[MessageKindName, string, MessageTemplate, string]>(a, ['kind', messageKind], ['language', languageCode], ['template', messageTemplate], ['conference', v.string(100)]);
+      const [kind, language, template, conferenceId] = args<
+        [MessageKindName, string, MessageTemplate, string]
+      >(
+        a,
+        ['kind', messageKind],
+        ['language', languageCode],
+        ['template', messageTemplate],
+        ['conference', v.string(100)],
+      );
       return previewFor(kind, language, template, conferenceId);
     }),
   saveTemplate: (...a): Result<MessageTemplate> =>
     expose(() => {
-      const [kind, language, template] = args<[MessageKindName, string, MessageTemplate]>(a, ['kind', messageKind], ['language', languageCode], ['template', messageTemplate]);
-      return withDocumentLock('templates', 'saving a message template', 'sidebar', () => saveTemplate(kind, language, template));
+      const [kind, language, template] = args<[MessageKindName, string, MessageTemplate]>(
+        a,
+        ['kind', messageKind],
+        ['language', languageCode],
+        ['template', messageTemplate],
+      );
+      return withDocumentLock('templates', 'saving a message template', 'sidebar', () =>
+        saveTemplate(kind, language, template),
+      );
     }),
   setReminders: (...a): Result<boolean> =>
     expose(() => {
       const [on] = args<[boolean]>(a, ['on', onOff]);
-      return withDocumentLock('reminders-trigger', 'turning reminders on or off', 'sidebar', () => setReminderTrigger(on));
+      return withDocumentLock('reminders-trigger', 'turning reminders on or off', 'sidebar', () =>
+        setReminderTrigger(on),
+      );
     }),
   runJob: (...a): Result<JobProgress> =>
     expose(() => {

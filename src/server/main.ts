@@ -32,7 +32,9 @@ export function previewSchedule(...a: unknown[]) {
 
 /** The spreadsheet's form-submit trigger (installed by the forms job): records the answers. */
 export function onFormSubmit(_event: unknown): void {
-  withDocumentLock('form-response', 'recording a family’s form answers', 'trigger', () => recordResponses());
+  withDocumentLock('form-response', 'recording a family’s form answers', 'trigger', () =>
+    recordResponses(),
+  );
 }
 
 // --- Messages, languages and reminders (issue 7) ---

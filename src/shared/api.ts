@@ -78,7 +78,18 @@ export interface Overview {
  * syncing Calendar invitations, sending due reminders, creating the forms, asking families when
  * they can come, sending the questionnaire, rebuilding the Summary.
  */
-export const JOBS = ['setup', 'schedule', 'views', 'invites', 'reminders', 'forms', 'ask', 'ask-again', 'questionnaire', 'summary'] as const;
+export const JOBS = [
+  'setup',
+  'schedule',
+  'views',
+  'invites',
+  'reminders',
+  'forms',
+  'ask',
+  'ask-again',
+  'questionnaire',
+  'summary',
+] as const;
 export type JobName = (typeof JOBS)[number];
 
 export interface JobProgress {
@@ -175,14 +186,25 @@ export interface ServerApi {
   /** A template as families would get it (edited, translated or built in), with what to preview it on. */
   getTemplate(kind: MessageKindName, language: string): TemplateView;
   /** Renders a template (saved or not) for a real family on the Schedule; unknown fields listed. */
-  previewTemplate(kind: MessageKindName, language: string, template: MessageTemplate, conferenceId: string): TemplatePreview;
+  previewTemplate(
+    kind: MessageKindName,
+    language: string,
+    template: MessageTemplate,
+    conferenceId: string,
+  ): TemplatePreview;
   /** Saves an edited template; refused, naming them, when it uses fields that do not exist. */
   saveTemplate(kind: MessageKindName, language: string, template: MessageTemplate): MessageTemplate;
   /** Turns the hourly reminders (one time-driven trigger) on or off; answers whether they are on. */
   setReminders(on: boolean): boolean;
 }
 
-export const MESSAGE_KIND_NAMES = ['invite', 'reminder', 'questionnaire', 'letter', 'availability'] as const;
+export const MESSAGE_KIND_NAMES = [
+  'invite',
+  'reminder',
+  'questionnaire',
+  'letter',
+  'availability',
+] as const;
 export type MessageKindName = (typeof MESSAGE_KIND_NAMES)[number];
 
 export interface MessageTemplate {
@@ -216,7 +238,19 @@ export interface TemplatePreview {
 export type ApiName = keyof ServerApi;
 
 /** Every API function by name; a test checks the bundle exposes each as a top-level function. */
-export const API_NAMES = ['getOverview', 'selectCell', 'runJob', 'getProblems', 'previewSchedule', 'getSettings', 'saveSettings', 'getTemplate', 'previewTemplate', 'saveTemplate', 'setReminders'] as const satisfies readonly ApiName[];
+export const API_NAMES = [
+  'getOverview',
+  'selectCell',
+  'runJob',
+  'getProblems',
+  'previewSchedule',
+  'getSettings',
+  'saveSettings',
+  'getTemplate',
+  'previewTemplate',
+  'saveTemplate',
+  'setReminders',
+] as const satisfies readonly ApiName[];
 /** Fails to compile when ServerApi gains a function that API_NAMES does not list. */
 export type MissingApiNames = Exclude<ApiName, (typeof API_NAMES)[number]>;
 const _allNamed: [MissingApiNames] extends [never] ? true : never = true;

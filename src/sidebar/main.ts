@@ -4,7 +4,16 @@
  * next) and its action. Long operations run chunk after chunk with a progress bar; closing the
  * sidebar loses nothing (the server keeps the cursor) and the step then offers to continue.
  */
-import type { JobName, JobProgress, Overview, Problem, SchedulePreview, SettingsView, StepState, StepStatus } from '../shared/api';
+import type {
+  JobName,
+  JobProgress,
+  Overview,
+  Problem,
+  SchedulePreview,
+  SettingsView,
+  StepState,
+  StepStatus,
+} from '../shared/api';
 import { el } from './dom';
 import { ApiFailure, call } from './rpc';
 import { settingsForm } from './settings';
@@ -34,7 +43,19 @@ interface State {
   previewing: boolean;
 }
 
-const state: State = { overview: null, open: new Set(), busy: null, progress: null, results: new Map(), error: null, notice: '', settings: null, settingsOpen: false, preview: null, previewing: false };
+const state: State = {
+  overview: null,
+  open: new Set(),
+  busy: null,
+  progress: null,
+  results: new Map(),
+  error: null,
+  notice: '',
+  settings: null,
+  settingsOpen: false,
+  preview: null,
+  previewing: false,
+};
 const root = document.getElementById('app')!;
 
 function problemList(problems: Problem[], total: number): HTMLElement {
@@ -51,7 +72,16 @@ function problemList(problems: Problem[], total: number): HTMLElement {
           'li',
           { class: p.severity },
           p.where
-            ? el('button', { class: 'link', type: 'button', title: 'Show this cell in the sheet', onclick: () => void select(p) }, p.message)
+            ? el(
+                'button',
+                {
+                  class: 'link',
+                  type: 'button',
+                  title: 'Show this cell in the sheet',
+                  onclick: () => void select(p),
+                },
+                p.message,
+              )
             : el('span', {}, p.message),
         ),
       ),
@@ -66,7 +96,12 @@ function progressBar(p: JobProgress): HTMLElement {
     'div',
     { class: 'progress' },
     el('label', { for: `progress-${p.job}` }, `${p.label}: ${p.processed} of ${p.total}`),
-    el('progress', { id: `progress-${p.job}`, max: String(Math.max(p.total, 1)), value: String(p.processed), 'aria-valuetext': `${pct}%` }),
+    el('progress', {
+      id: `progress-${p.job}`,
+      max: String(Math.max(p.total, 1)),
+      value: String(p.processed),
+      'aria-valuetext': `${pct}%`,
+    }),
   );
 }
 
@@ -75,8 +110,11 @@ function stepView(step: StepState, index: number): HTMLElement {
   const panelId = `panel-${step.id}`;
   const result = state.results.get(step.id);
   const problems = result && result.problems.length > 0 ? result.problems : step.problems;
-  const problemCount = result && result.problems.length > 0 ? result.problems.length : step.problemCount;
-  const running = state.busy !== null && (step.action?.job === state.busy || (step.more ?? []).some((a) => a.job === state.busy));
+  const problemCount =
+    result && result.problems.length > 0 ? result.problems.length : step.problemCount;
+  const running =
+    state.busy !== null &&
+    (step.action?.job === state.busy || (step.more ?? []).some((a) => a.job === state.busy));
   return el(
     'li',
     { class: `step status-${step.status}`, 'data-step': step.id },
@@ -85,7 +123,13 @@ function stepView(step: StepState, index: number): HTMLElement {
       {},
       el(
         'button',
-        { type: 'button', class: 'step-toggle', 'aria-expanded': open ? 'true' : 'false', 'aria-controls': panelId, onclick: () => toggle(step.id) },
+        {
+          type: 'button',
+          class: 'step-toggle',
+          'aria-expanded': open ? 'true' : 'false',
+          'aria-controls': panelId,
+          onclick: () => toggle(step.id),
+        },
         el('span', { class: 'step-number', 'aria-hidden': 'true' }, String(index + 1)),
         el('span', { class: 'step-title' }, step.title),
         el('span', { class: 'badge' }, STATUS_TEXT[step.status]),
@@ -96,7 +140,11 @@ function stepView(step: StepState, index: number): HTMLElement {
       { id: panelId, class: 'panel', hidden: !open },
       el('p', { class: 'headline' }, step.headline),
       step.counts.length > 0
-        ? el('dl', { class: 'counts' }, ...step.counts.flatMap((c) => [el('dt', {}, c.label), el('dd', {}, String(c.value))]))
+        ? el(
+            'dl',
+            { class: 'counts' },
+            ...step.counts.flatMap((c) => [el('dt', {}, c.label), el('dd', {}, String(c.value))]),
+          )
         : null,
       problemCount > 0 ? problemList(problems, problemCount) : null,
       result ? el('p', { class: 'result', role: 'status' }, result.message) : null,
@@ -107,11 +155,27 @@ function stepView(step: StepState, index: number): HTMLElement {
       step.action
         ? el(
             'button',
-            { type: 'button', class: 'primary', disabled: state.busy !== null, onclick: () => void runJob(step.id, step.action!.job) },
+            {
+              type: 'button',
+              class: 'primary',
+              disabled: state.busy !== null,
+              onclick: () => void runJob(step.id, step.action!.job),
+            },
             running ? 'Working…' : step.action.label,
           )
         : null,
-      ...(step.more ?? []).map((a) => el('button', { type: 'button', class: 'secondary', disabled: state.busy !== null, onclick: () => void runJob(step.id, a.job) }, a.label)),
+      ...(step.more ?? []).map((a) =>
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            disabled: state.busy !== null,
+            onclick: () => void runJob(step.id, a.job),
+          },
+          a.label,
+        ),
+      ),
     ),
   );
 }
@@ -121,8 +185,10 @@ let remindersNode: HTMLElement | null = null;
 function remindersPanel(): HTMLElement {
   return (remindersNode ??= templatesPanel({
     load: (kind, language) => call('getTemplate', kind, language),
-    preview: (kind, language, template, conferenceId) => call('previewTemplate', kind, language, template, conferenceId),
-    save: async (kind, language, template) => void (await call('saveTemplate', kind, language, template)),
+    preview: (kind, language, template, conferenceId) =>
+      call('previewTemplate', kind, language, template, conferenceId),
+    save: async (kind, language, template) =>
+      void (await call('saveTemplate', kind, language, template)),
     setReminders: async (on) => {
       const now = await call('setReminders', on);
       void refresh();
@@ -133,33 +199,78 @@ function remindersPanel(): HTMLElement {
 
 function previewView(): HTMLElement {
   const p = state.preview;
-  const button = el('button', { type: 'button', disabled: state.previewing || state.busy !== null, onclick: () => void loadPreview() }, state.previewing ? 'Working out the schedule…' : p ? 'Preview again' : 'Preview the schedule');
+  const button = el(
+    'button',
+    {
+      type: 'button',
+      disabled: state.previewing || state.busy !== null,
+      onclick: () => void loadPreview(),
+    },
+    state.previewing ? 'Working out the schedule…' : p ? 'Preview again' : 'Preview the schedule',
+  );
   if (!p) return el('div', { class: 'preview' }, button);
   const pct = (a: number, b: number) => (b > 0 ? `${Math.round((100 * a) / b)}%` : '—');
   return el(
     'div',
     { class: 'preview', 'aria-label': 'Schedule preview' },
-    el('p', { class: 'headline' }, `${p.placed} of ${p.students} students placed in ${p.conferences} conferences${p.kept ? `, ${p.kept} kept as locked or invited` : ''}.`),
+    el(
+      'p',
+      { class: 'headline' },
+      `${p.placed} of ${p.students} students placed in ${p.conferences} conferences${p.kept ? `, ${p.kept} kept as locked or invited` : ''}.`,
+    ),
     el(
       'dl',
       { class: 'counts' },
       el('dt', {}, 'siblings back to back'),
-      el('dd', {}, `${p.siblingsBackToBack} of ${p.siblingFamilies} families (${pct(p.siblingsBackToBack, p.siblingFamilies)})`),
+      el(
+        'dd',
+        {},
+        `${p.siblingsBackToBack} of ${p.siblingFamilies} families (${pct(p.siblingsBackToBack, p.siblingFamilies)})`,
+      ),
       el('dt', {}, 'first choice met'),
       el('dd', {}, `${p.firstChoice} of ${p.withPreferences}`),
       el('dt', {}, 'family waiting'),
       el('dd', {}, `mean ${p.meanWaitMinutes} min, max ${p.maxWaitMinutes} min`),
     ),
     p.unplaced.length > 0
-      ? problemList(p.unplaced.map((u) => ({ severity: 'error' as const, message: `${u.name} (${u.teacher}): ${u.reason}`, where: u.where })), p.unplaced.length)
+      ? problemList(
+          p.unplaced.map((u) => ({
+            severity: 'error' as const,
+            message: `${u.name} (${u.teacher}): ${u.reason}`,
+            where: u.where,
+          })),
+          p.unplaced.length,
+        )
       : el('p', {}, 'Everyone fits.'),
     p.problems.length > 0 ? problemList(p.problems, p.problems.length) : null,
     el(
       'table',
       { class: 'per-teacher' },
       el('caption', {}, 'Per teacher'),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Teacher'), el('th', { scope: 'col' }, 'Conferences'), el('th', { scope: 'col' }, 'Places'))),
-      el('tbody', {}, ...p.perTeacher.map((t) => el('tr', {}, el('td', {}, t.teacher), el('td', {}, String(t.conferences)), el('td', {}, String(t.places))))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col' }, 'Teacher'),
+          el('th', { scope: 'col' }, 'Conferences'),
+          el('th', { scope: 'col' }, 'Places'),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        ...p.perTeacher.map((t) =>
+          el(
+            'tr',
+            {},
+            el('td', {}, t.teacher),
+            el('td', {}, String(t.conferences)),
+            el('td', {}, String(t.places)),
+          ),
+        ),
+      ),
     ),
     button,
   );
@@ -182,16 +293,44 @@ function render(): void {
   const focused = document.activeElement?.closest('[data-step]')?.getAttribute('data-step');
   const focusedClass = document.activeElement?.className;
   const parts: (HTMLElement | null)[] = [
-    el('header', {}, el('h1', {}, o?.title ?? 'Student-Led Conferences'), o ? el('p', { class: 'muted school' }, o.schoolName) : null),
+    el(
+      'header',
+      {},
+      el('h1', {}, o?.title ?? 'Student-Led Conferences'),
+      o ? el('p', { class: 'muted school' }, o.schoolName) : null,
+    ),
     state.error
       ? el(
           'div',
           { class: 'error', role: 'alert' },
           el('p', {}, state.error.message),
           state.error.error.where
-            ? el('button', { type: 'button', onclick: () => void select({ message: state.error!.message, where: state.error!.error.where, severity: 'error' }) }, 'Show in sheet')
+            ? el(
+                'button',
+                {
+                  type: 'button',
+                  onclick: () =>
+                    void select({
+                      message: state.error!.message,
+                      where: state.error!.error.where,
+                      severity: 'error',
+                    }),
+                },
+                'Show in sheet',
+              )
             : null,
-          el('button', { type: 'button', class: 'link', onclick: () => { state.error = null; render(); } }, 'Dismiss'),
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              onclick: () => {
+                state.error = null;
+                render();
+              },
+            },
+            'Dismiss',
+          ),
         )
       : null,
     el('p', { class: 'sr-status', role: 'status', 'aria-live': 'polite' }, state.notice),
@@ -203,7 +342,9 @@ function render(): void {
   root.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
   // Re-rendering replaces nodes: keep keyboard focus where it was.
   if (focused && focusedClass) {
-    const again = root.querySelector<HTMLElement>(`[data-step="${focused}"] .${focusedClass.split(' ')[0]}`);
+    const again = root.querySelector<HTMLElement>(
+      `[data-step="${focused}"] .${focusedClass.split(' ')[0]}`,
+    );
     again?.focus();
   }
 }
@@ -218,7 +359,15 @@ function settingsSection(): HTMLElement {
     el(
       'h2',
       {},
-      el('button', { type: 'button', class: 'step-toggle', 'aria-expanded': state.settingsOpen ? 'true' : 'false', 'aria-controls': 'panel-settings', onclick: () => void toggleSettings() },
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'step-toggle',
+          'aria-expanded': state.settingsOpen ? 'true' : 'false',
+          'aria-controls': 'panel-settings',
+          onclick: () => void toggleSettings(),
+        },
         el('span', { class: 'step-number', 'aria-hidden': 'true' }, '⚙'),
         el('span', { class: 'step-title' }, 'Settings'),
       ),

@@ -23,11 +23,18 @@ export class ApiFailure extends Error {
   }
 }
 
-export function call<K extends ApiName>(name: K, ...args: Parameters<ServerApi[K]>): Promise<ReturnType<ServerApi[K]>> {
+export function call<K extends ApiName>(
+  name: K,
+  ...args: Parameters<ServerApi[K]>
+): Promise<ReturnType<ServerApi[K]>> {
   return new Promise((resolve, reject) => {
     const run = window.google?.script.run;
     if (!run) {
-      reject(new ApiFailure({ message: 'This page must be opened from the add-on menu in Google Sheets.' }));
+      reject(
+        new ApiFailure({
+          message: 'This page must be opened from the add-on menu in Google Sheets.',
+        }),
+      );
       return;
     }
     const runner = run
@@ -35,11 +42,22 @@ export function call<K extends ApiName>(name: K, ...args: Parameters<ServerApi[K
         const result = value as Result<ReturnType<ServerApi[K]>> | null;
         if (result && result.ok) resolve(result.value);
         else if (result) reject(new ApiFailure(result.error));
-        else reject(new ApiFailure({ message: 'The add-on sent back an empty answer. Reload the sidebar and try again.' }));
+        else
+          reject(
+            new ApiFailure({
+              message: 'The add-on sent back an empty answer. Reload the sidebar and try again.',
+            }),
+          );
       })
       .withFailureHandler((error) => {
         const text = error && error.message ? error.message : String(error);
-        reject(new ApiFailure({ message: /maximum execution time/i.test(text) ? 'Google stopped the operation at its time limit. Everything done so far is saved; press Continue.' : `Could not reach the add-on: ${text}` }));
+        reject(
+          new ApiFailure({
+            message: /maximum execution time/i.test(text)
+              ? 'Google stopped the operation at its time limit. Everything done so far is saved; press Continue.'
+              : `Could not reach the add-on: ${text}`,
+          }),
+        );
       });
     (runner[name] as (...a: unknown[]) => void)(...args);
   });

@@ -10,13 +10,22 @@ export interface SettingsFormHandlers {
 }
 
 function field(id: string, label: string, input: HTMLElement, hint?: string): HTMLElement {
-  return el('div', { class: 'field' }, el('label', { for: id }, label), input, hint ? el('p', { class: 'hint', id: `${id}-hint` }, hint) : null);
+  return el(
+    'div',
+    { class: 'field' },
+    el('label', { for: id }, label),
+    input,
+    hint ? el('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
+  );
 }
 
 /** "es: 2, vi 1" → { es: 2, vi: 1 } (the server checks codes and numbers). */
 export function parseInterpreters(text: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const part of text.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^([a-zA-Z-]+)\s*[:=]?\s*(\d+)$/.exec(part);
     if (m) out[m[1]!.toLowerCase()] = Number(m[2]);
     else out[part] = NaN;
@@ -25,39 +34,122 @@ export function parseInterpreters(text: string): Record<string, number> {
 }
 
 function check(id: string, label: string, checked: boolean): HTMLElement {
-  return el('div', { class: 'field check' }, el('input', { id, name: id, type: 'checkbox', checked }), el('label', { for: id }, label));
+  return el(
+    'div',
+    { class: 'field check' },
+    el('input', { id, name: id, type: 'checkbox', checked }),
+    el('label', { for: id }, label),
+  );
 }
 
 export function settingsForm(view: SettingsView, handlers: SettingsFormHandlers): HTMLElement {
   const s = view.settings;
-  const input = (id: string, value: string, attrs: Record<string, string> = {}) => el('input', { id, name: id, value, type: 'text', ...attrs });
-  const zone = el('select', { id: 'set-timeZone', name: 'timeZone' }, ...view.timeZones.map((z) => el('option', { value: z, selected: z === s.timeZone }, z)));
-  const language = el('select', { id: 'set-defaultLanguage', name: 'defaultLanguage' }, ...view.languages.map((l) => el('option', { value: l.code, selected: l.code === s.defaultLanguage }, `${l.name} (${l.code})`)));
+  const input = (id: string, value: string, attrs: Record<string, string> = {}) =>
+    el('input', { id, name: id, value, type: 'text', ...attrs });
+  const zone = el(
+    'select',
+    { id: 'set-timeZone', name: 'timeZone' },
+    ...view.timeZones.map((z) => el('option', { value: z, selected: z === s.timeZone }, z)),
+  );
+  const language = el(
+    'select',
+    { id: 'set-defaultLanguage', name: 'defaultLanguage' },
+    ...view.languages.map((l) =>
+      el(
+        'option',
+        { value: l.code, selected: l.code === s.defaultLanguage },
+        `${l.name} (${l.code})`,
+      ),
+    ),
+  );
   const status = el('p', { class: 'form-status', role: 'status' });
   const form = el(
     'form',
     { class: 'settings', 'aria-label': 'Settings' },
-    field('set-schoolName', 'School name', input('set-schoolName', s.schoolName, { maxlength: '100', required: 'true' })),
-    field('set-roundName', 'Round', input('set-roundName', s.roundName, { maxlength: '40' }), 'E.g. Fall 2026. Each round keeps its own schedule.'),
+    field(
+      'set-schoolName',
+      'School name',
+      input('set-schoolName', s.schoolName, { maxlength: '100', required: 'true' }),
+    ),
+    field(
+      'set-roundName',
+      'Round',
+      input('set-roundName', s.roundName, { maxlength: '40' }),
+      'E.g. Fall 2026. Each round keeps its own schedule.',
+    ),
     field('set-timeZone', 'Time zone', zone),
-    field('set-conferenceMinutes', 'Conference length (minutes)', input('set-conferenceMinutes', String(s.conferenceMinutes), { type: 'number', min: '5', max: '120' })),
-    field('set-bufferMinutes', 'Buffer between conferences (minutes)', input('set-bufferMinutes', String(s.bufferMinutes), { type: 'number', min: '0', max: '60' })),
-    field('set-reminderHoursBefore', 'Reminders (hours before)', input('set-reminderHoursBefore', s.reminderHoursBefore.join(', ')), 'E.g. 48, 2'),
-    field('set-senderName', 'Sender name', input('set-senderName', s.senderName, { maxlength: '100' }), 'Shown as the sender of invitations and reminders.'),
-    field('set-replyTo', 'Reply-to email', input('set-replyTo', s.replyTo, { type: 'email' }), 'Where families’ replies go.'),
+    field(
+      'set-conferenceMinutes',
+      'Conference length (minutes)',
+      input('set-conferenceMinutes', String(s.conferenceMinutes), {
+        type: 'number',
+        min: '5',
+        max: '120',
+      }),
+    ),
+    field(
+      'set-bufferMinutes',
+      'Buffer between conferences (minutes)',
+      input('set-bufferMinutes', String(s.bufferMinutes), { type: 'number', min: '0', max: '60' }),
+    ),
+    field(
+      'set-reminderHoursBefore',
+      'Reminders (hours before)',
+      input('set-reminderHoursBefore', s.reminderHoursBefore.join(', ')),
+      'E.g. 48, 2',
+    ),
+    field(
+      'set-senderName',
+      'Sender name',
+      input('set-senderName', s.senderName, { maxlength: '100' }),
+      'Shown as the sender of invitations and reminders.',
+    ),
+    field(
+      'set-replyTo',
+      'Reply-to email',
+      input('set-replyTo', s.replyTo, { type: 'email' }),
+      'Where families’ replies go.',
+    ),
     field('set-defaultLanguage', 'Default language', language),
-    field('set-interpreters', 'Interpreters at once, per language', input('set-interpreters', Object.entries(s.interpreters).map(([c, n]) => `${c}: ${n}`).join(', ')), 'E.g. es: 2, vi: 1'),
-    field('set-calendarName', 'Calendar for invitations', input('set-calendarName', s.calendarName, { maxlength: '100' }), 'Created once under this name if you do not have it.'),
+    field(
+      'set-interpreters',
+      'Interpreters at once, per language',
+      input(
+        'set-interpreters',
+        Object.entries(s.interpreters)
+          .map(([c, n]) => `${c}: ${n}`)
+          .join(', '),
+      ),
+      'E.g. es: 2, vi: 1',
+    ),
+    field(
+      'set-calendarName',
+      'Calendar for invitations',
+      input('set-calendarName', s.calendarName, { maxlength: '100' }),
+      'Created once under this name if you do not have it.',
+    ),
     check('set-inviteTeachers', 'Invite the teacher too', s.inviteTeachers),
-    check('set-mergeSameTeacherSiblings', 'Siblings with the same teacher share one longer conference', s.mergeSameTeacherSiblings),
+    check(
+      'set-mergeSameTeacherSiblings',
+      'Siblings with the same teacher share one longer conference',
+      s.mergeSameTeacherSiblings,
+    ),
     field(
       'set-placeResponses',
       'When a family answers the availability form',
       el(
         'select',
         { id: 'set-placeResponses', name: 'placeResponses' },
-        el('option', { value: 'next-build', selected: s.placeResponses === 'next-build' }, 'Wait for the next “Build schedule”'),
-        el('option', { value: 'at-once', selected: s.placeResponses === 'at-once' }, 'Place them at once and invite them'),
+        el(
+          'option',
+          { value: 'next-build', selected: s.placeResponses === 'next-build' },
+          'Wait for the next “Build schedule”',
+        ),
+        el(
+          'option',
+          { value: 'at-once', selected: s.placeResponses === 'at-once' },
+          'Place them at once and invite them',
+        ),
       ),
     ),
     el('button', { type: 'submit', class: 'primary' }, 'Save settings'),
@@ -65,26 +157,34 @@ export function settingsForm(view: SettingsView, handlers: SettingsFormHandlers)
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const value = (name: string) => (form.querySelector(`[name="${name}"]`) as HTMLInputElement | HTMLSelectElement).value;
+    const value = (name: string) =>
+      (form.querySelector(`[name="${name}"]`) as HTMLInputElement | HTMLSelectElement).value;
     const settings: Settings = {
       schoolName: value('set-schoolName'),
       roundName: value('set-roundName'),
       timeZone: value('timeZone'),
       conferenceMinutes: Number(value('set-conferenceMinutes')),
       bufferMinutes: Number(value('set-bufferMinutes')),
-      reminderHoursBefore: value('set-reminderHoursBefore').split(/[,;\s]+/).filter(Boolean).map(Number),
+      reminderHoursBefore: value('set-reminderHoursBefore')
+        .split(/[,;\s]+/)
+        .filter(Boolean)
+        .map(Number),
       senderName: value('set-senderName'),
       replyTo: value('set-replyTo'),
       defaultLanguage: value('defaultLanguage'),
       interpreters: parseInterpreters(value('set-interpreters')),
       calendarName: value('set-calendarName'),
-      inviteTeachers: (form.querySelector('[name="set-inviteTeachers"]') as HTMLInputElement).checked,
-      mergeSameTeacherSiblings: (form.querySelector('[name="set-mergeSameTeacherSiblings"]') as HTMLInputElement).checked,
+      inviteTeachers: (form.querySelector('[name="set-inviteTeachers"]') as HTMLInputElement)
+        .checked,
+      mergeSameTeacherSiblings: (
+        form.querySelector('[name="set-mergeSameTeacherSiblings"]') as HTMLInputElement
+      ).checked,
       placeResponses: value('placeResponses') === 'at-once' ? 'at-once' : 'next-build',
     };
     status.textContent = 'Saving…';
     void handlers.save(settings).then((error) => {
-      status.textContent = error ?? 'Saved. Everyone who edits this spreadsheet now uses these settings.';
+      status.textContent =
+        error ?? 'Saved. Everyone who edits this spreadsheet now uses these settings.';
       status.className = error ? 'form-status error-text' : 'form-status';
     });
   });

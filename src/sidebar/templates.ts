@@ -4,12 +4,22 @@
  * the Schedule (rendered by the server, shown as text: never as HTML), save. A template naming a
  * field that does not exist is shown as an error and the save is refused (the server refuses too).
  */
-import type { MessageKindName, MessageTemplate, TemplatePreview, TemplateView } from '../shared/api';
+import type {
+  MessageKindName,
+  MessageTemplate,
+  TemplatePreview,
+  TemplateView,
+} from '../shared/api';
 import { el } from './dom';
 
 export interface TemplatesHandlers {
   load(kind: MessageKindName, language: string): Promise<TemplateView>;
-  preview(kind: MessageKindName, language: string, template: MessageTemplate, conferenceId: string): Promise<TemplatePreview>;
+  preview(
+    kind: MessageKindName,
+    language: string,
+    template: MessageTemplate,
+    conferenceId: string,
+  ): Promise<TemplatePreview>;
   save(kind: MessageKindName, language: string, template: MessageTemplate): Promise<void>;
   setReminders(on: boolean): Promise<boolean>;
 }
@@ -29,8 +39,17 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
   const status = el('p', { class: 'form-status', role: 'status' });
   const error = el('p', { class: 'error-text', role: 'alert' });
   const toggle = el('button', { type: 'button', class: 'secondary' }, 'Hourly reminders: …');
-  const kind = el('select', { id: 'tpl-kind' }, ...KINDS.map((k) => el('option', { value: k.kind }, k.label)));
-  const language = el('select', { id: 'tpl-language' }, el('option', { value: 'en' }, 'English (en)'), el('option', { value: 'es' }, 'Spanish (es)'));
+  const kind = el(
+    'select',
+    { id: 'tpl-kind' },
+    ...KINDS.map((k) => el('option', { value: k.kind }, k.label)),
+  );
+  const language = el(
+    'select',
+    { id: 'tpl-language' },
+    el('option', { value: 'en' }, 'English (en)'),
+    el('option', { value: 'es' }, 'Spanish (es)'),
+  );
   const family = el('select', { id: 'tpl-family' });
   const subject = el('input', { id: 'tpl-subject', type: 'text', maxlength: '250' });
   const body = el('textarea', { id: 'tpl-body', rows: '10', maxlength: '5000' });
@@ -46,7 +65,9 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
   };
   const checkFields = (): boolean => {
     const bad = unknown();
-    error.textContent = bad.length ? `Unknown field${bad.length > 1 ? 's' : ''}: ${bad.map((f) => `{{${f}}}`).join(', ')}. Use one of the fields listed below.` : '';
+    error.textContent = bad.length
+      ? `Unknown field${bad.length > 1 ? 's' : ''}: ${bad.map((f) => `{{${f}}}`).join(', ')}. Use one of the fields listed below.`
+      : '';
     return bad.length === 0;
   };
 
@@ -55,14 +76,31 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
     try {
       view = await handlers.load(kind.value as MessageKindName, language.value);
       if (language.options.length <= 2) {
-        language.replaceChildren(...view.languages.map((l) => el('option', { value: l.code, selected: l.code === view!.language }, `${l.name} (${l.code})`)));
+        language.replaceChildren(
+          ...view.languages.map((l) =>
+            el(
+              'option',
+              { value: l.code, selected: l.code === view!.language },
+              `${l.name} (${l.code})`,
+            ),
+          ),
+        );
       }
       subject.value = view.template.subject;
       body.value = view.template.body;
       fields.textContent = `Fields: ${view.fields.map((f) => `{{${f}}}`).join(' ')}`;
-      source.textContent = { edited: 'Edited in this spreadsheet (or translated and kept).', 'built-in': 'The built-in text.', english: 'No text in this language yet: families get the English one until it is translated (on the first send) or written here.' }[view.source];
-      family.replaceChildren(...view.families.map((f) => el('option', { value: f.conferenceId }, f.label)));
-      toggle.textContent = view.remindersOn ? 'Turn hourly reminders off' : 'Turn hourly reminders on';
+      source.textContent = {
+        edited: 'Edited in this spreadsheet (or translated and kept).',
+        'built-in': 'The built-in text.',
+        english:
+          'No text in this language yet: families get the English one until it is translated (on the first send) or written here.',
+      }[view.source];
+      family.replaceChildren(
+        ...view.families.map((f) => el('option', { value: f.conferenceId }, f.label)),
+      );
+      toggle.textContent = view.remindersOn
+        ? 'Turn hourly reminders off'
+        : 'Turn hourly reminders on';
       toggle.setAttribute('aria-pressed', view.remindersOn ? 'true' : 'false');
       status.textContent = '';
       checkFields();
@@ -78,8 +116,16 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
     }
     checkFields();
     try {
-      const p = await handlers.preview(kind.value as MessageKindName, language.value, template(), family.value);
-      out.replaceChildren(el('p', {}, el('strong', {}, 'Subject: '), p.subject), el('pre', { class: 'preview-text' }, p.text));
+      const p = await handlers.preview(
+        kind.value as MessageKindName,
+        language.value,
+        template(),
+        family.value,
+      );
+      out.replaceChildren(
+        el('p', {}, el('strong', {}, 'Subject: '), p.subject),
+        el('pre', { class: 'preview-text' }, p.text),
+      );
     } catch (e) {
       status.textContent = (e as Error).message;
     }
@@ -106,7 +152,9 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
         if (view) view.remindersOn = on;
         toggle.textContent = on ? 'Turn hourly reminders off' : 'Turn hourly reminders on';
         toggle.setAttribute('aria-pressed', on ? 'true' : 'false');
-        status.textContent = on ? 'Hourly reminders are on: each family is reminded once, at the times in Settings.' : 'Hourly reminders are off.';
+        status.textContent = on
+          ? 'Hourly reminders are on: each family is reminded once, at the times in Settings.'
+          : 'Hourly reminders are off.';
       } catch (e) {
         status.textContent = (e as Error).message;
       }
@@ -117,7 +165,8 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
   subject.addEventListener('input', checkFields);
   body.addEventListener('input', checkFields);
 
-  const row = (id: string, label: string, input: HTMLElement) => el('div', { class: 'field' }, el('label', { for: id }, label), input);
+  const row = (id: string, label: string, input: HTMLElement) =>
+    el('div', { class: 'field' }, el('label', { for: id }, label), input);
   const panel = el(
     'div',
     { class: 'templates', 'aria-label': 'Reminders and message templates' },
@@ -131,7 +180,16 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
     fields,
     error,
     row('tpl-family', 'Preview for', family),
-    el('div', { class: 'actions' }, el('button', { type: 'button', onclick: () => void preview() }, 'Preview'), el('button', { type: 'button', class: 'primary', onclick: () => void save() }, 'Save template')),
+    el(
+      'div',
+      { class: 'actions' },
+      el('button', { type: 'button', onclick: () => void preview() }, 'Preview'),
+      el(
+        'button',
+        { type: 'button', class: 'primary', onclick: () => void save() },
+        'Save template',
+      ),
+    ),
     status,
     out,
   );

@@ -15,7 +15,13 @@
  * - The daily quota is read first; a run at the limit stops cleanly and the next continues.
  */
 import { UserError } from '../core/errors';
-import { availabilityLinks, CODE_MARK, FAMILY_CODE_PREFIX, linkFor, readFormsState } from '../core/formlinks';
+import {
+  availabilityLinks,
+  CODE_MARK,
+  FAMILY_CODE_PREFIX,
+  linkFor,
+  readFormsState,
+} from '../core/formlinks';
 import { cleanText } from '../core/normalize';
 import type { Family, RosterResult } from '../core/roster';
 import { AVAILABILITY } from '../core/schema';
@@ -72,10 +78,21 @@ export interface AskPicture {
 }
 
 /** Where each family stands; a journal left by a cut-off run is read as if its marks were written. */
-export function askPicture(roster: RosterResult, props: Record<string, string>, availability: unknown[][] | null, round: string): AskPicture {
+export function askPicture(
+  roster: RosterResult,
+  props: Record<string, string>,
+  availability: unknown[][] | null,
+  round: string,
+): AskPicture {
   const pending = parseJson<Journal>(props[ASK_JOURNAL] ?? null);
   /** The family's mark, of whichever round. */
-  const anyRound = (id: string): string | undefined => props[ASKED_PREFIX + id] ?? (pending?.sent.includes(id) ? pending.stamp : pending?.sending === id ? markOf(round, UNSURE) : undefined);
+  const anyRound = (id: string): string | undefined =>
+    props[ASKED_PREFIX + id] ??
+    (pending?.sent.includes(id)
+      ? pending.stamp
+      : pending?.sending === id
+        ? markOf(round, UNSURE)
+        : undefined);
   // This round's mark: what it says after "<round> · ", or undefined.
   const mark = (id: string): string | undefined => {
     const value = anyRound(id);
@@ -110,12 +127,33 @@ function codeFor(props: Record<string, string>, id: string, fresh: Record<string
   return (props[FAMILY_CODE_PREFIX + id] ??= fresh[FAMILY_CODE_PREFIX + id] = newCode());
 }
 
-function send(family: Family, link: string, settings: Settings, forText: Settings, stored: Record<string, TemplateSet>, students: string[]): void {
+function send(
+  family: Family,
+  link: string,
+  settings: Settings,
+  forText: Settings,
+  stored: Record<string, TemplateSet>,
+  students: string[],
+): void {
   const language = family.language || settings.defaultLanguage;
   const message = renderMessage(
     'availability',
     language,
-    { school: settings.schoolName, family: family.name, students: joinNames(students, language), teacher: '', date: '', start: 0, end: 0, room: '', videoLink: '', link, replyTo: forText.replyTo, round: settings.roundName, interpreter: false },
+    {
+      school: settings.schoolName,
+      family: family.name,
+      students: joinNames(students, language),
+      teacher: '',
+      date: '',
+      start: 0,
+      end: 0,
+      room: '',
+      videoLink: '',
+      link,
+      replyTo: forText.replyTo,
+      round: settings.roundName,
+      interpreter: false,
+    },
     stored,
   );
   mailFamily(familyEmails(family), message, settings);
@@ -131,7 +169,10 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   const store = documentProperties();
   let props = store.getProperties();
   const record = readFormsState(props).availability;
-  if (!record?.linkTemplate.includes(CODE_MARK)) throw new UserError('There is no availability form yet: create the family forms first (Questionnaire step).');
+  if (!record?.linkTemplate.includes(CODE_MARK))
+    throw new UserError(
+      'There is no availability form yet: create the family forms first (Questionnaire step).',
+    );
   const tz = ss.getSpreadsheetTimeZone();
   const today = Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd');
   const sheet = ss.getSheetByName(AVAILABILITY.name);
@@ -147,7 +188,8 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
     for (const id of left.sent) marks[ASKED_PREFIX + id] = left.stamp;
     // Cut between writing the marks and dropping the journal, the family it names as being sent
     // is already marked sent: that mark stands.
-    if (left.sending && props[ASKED_PREFIX + left.sending] !== left.stamp) marks[ASKED_PREFIX + left.sending] = markOf(settings.roundName, UNSURE);
+    if (left.sending && props[ASKED_PREFIX + left.sending] !== left.stamp)
+      marks[ASKED_PREFIX + left.sending] = markOf(settings.roundName, UNSURE);
     if (Object.keys(marks).length) store.setProperties(marks);
     store.deleteProperty(ASK_JOURNAL);
     props = { ...props, ...marks };
@@ -165,10 +207,19 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   }
   const { toAsk } = askPicture(roster, props, availability, settings.roundName);
   if (toAsk.length === 0) {
-    return { state, done: true, processed: state.sent, total: state.sent, message: state.sent ? `Asked ${plural(state.sent, 'family', 'families')} when they can come.` : 'Every family with an email address has been asked or has answered.' };
+    return {
+      state,
+      done: true,
+      processed: state.sent,
+      total: state.sent,
+      message: state.sent
+        ? `Asked ${plural(state.sent, 'family', 'families')} when they can come.`
+        : 'Every family with an email address has been asked or has answered.',
+    };
   }
   const firstNames = new Map<string, string[]>();
-  for (const s of roster.students) firstNames.set(s.familyId, [...(firstNames.get(s.familyId) ?? []), s.firstName]);
+  for (const s of roster.students)
+    firstNames.set(s.familyId, [...(firstNames.get(s.familyId) ?? []), s.firstName]);
   const fresh: Record<string, string> = {};
   const links = new Map(toAsk.map((f) => [f.id, linkFor(record, codeFor(props, f.id, fresh))]));
   // Codes first (one write): a link is never mailed before its code is kept.
@@ -178,13 +229,18 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
     toAsk.map((f) => f.language || settings.defaultLanguage),
     storedTemplates(props),
   );
-  for (const language of fellBack) problems.push({ severity: 'warning', message: `The request could not be translated into "${language}" with its fields intact, so those families get it in English. Write the text in the sidebar's Templates to fix this.` });
+  for (const language of fellBack)
+    problems.push({
+      severity: 'warning',
+      message: `The request could not be translated into "${language}" with its fields intact, so those families get it in English. Write the text in the sidebar's Templates to fix this.`,
+    });
 
   const forText = messageSettings(settings);
   const stamp = markOf(settings.roundName, Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd HH:mm'));
   let unwritten: string[] = [];
   const flush = () => {
-    if (unwritten.length) store.setProperties(Object.fromEntries(unwritten.map((id) => [ASKED_PREFIX + id, stamp])));
+    if (unwritten.length)
+      store.setProperties(Object.fromEntries(unwritten.map((id) => [ASKED_PREFIX + id, stamp])));
     unwritten = [];
     store.deleteProperty(ASK_JOURNAL);
   };
@@ -202,11 +258,19 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
         stopped = 'quota';
         break;
       }
-      const journal = (sending: string | null) => JSON.stringify({ sent: unwritten, stamp, sending } satisfies Journal);
+      const journal = (sending: string | null) =>
+        JSON.stringify({ sent: unwritten, stamp, sending } satisfies Journal);
       if (journal(family.id).length > JOURNAL_MAX_CHARS) flush();
       store.setProperty(ASK_JOURNAL, journal(family.id));
       try {
-        send(family, links.get(family.id)!, settings, forText, stored, firstNames.get(family.id) ?? []);
+        send(
+          family,
+          links.get(family.id)!,
+          settings,
+          forText,
+          stored,
+          firstNames.get(family.id) ?? [],
+        );
       } catch (e) {
         // MailApp raised: this one did not go out.
         store.setProperty(ASK_JOURNAL, journal(null));
@@ -223,10 +287,32 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   const total = state.sent + sentNow;
   const rest = toAsk.length - sentNow;
   if (stopped === 'quota') {
-    return { state: { sent: total }, done: true, processed: total, total: total + rest, message: `Asked ${plural(total, 'family', 'families')}. Google's daily email limit is reached; ${plural(rest, 'family', 'families')} still to ask. Everything sent is recorded: continue tomorrow.`, problems };
+    return {
+      state: { sent: total },
+      done: true,
+      processed: total,
+      total: total + rest,
+      message: `Asked ${plural(total, 'family', 'families')}. Google's daily email limit is reached; ${plural(rest, 'family', 'families')} still to ask. Everything sent is recorded: continue tomorrow.`,
+      problems,
+    };
   }
-  if (stopped === 'time') return { state: { sent: total }, done: false, processed: total, total: total + rest, message: `Asked ${plural(total, 'family', 'families')}, ${rest} to go.`, problems };
-  return { state: { sent: total }, done: true, processed: total, total, message: `Asked ${plural(total, 'family', 'families')} when they can come, each with its own link.`, problems };
+  if (stopped === 'time')
+    return {
+      state: { sent: total },
+      done: false,
+      processed: total,
+      total: total + rest,
+      message: `Asked ${plural(total, 'family', 'families')}, ${rest} to go.`,
+      problems,
+    };
+  return {
+    state: { sent: total },
+    done: true,
+    processed: total,
+    total,
+    message: `Asked ${plural(total, 'family', 'families')} when they can come, each with its own link.`,
+    problems,
+  };
 }
 
 export const ASK_JOB: JobSpec<AskState> = {

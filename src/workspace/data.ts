@@ -16,7 +16,9 @@ export function wallClockIn(timeZone: string): WallClockOf {
     const key = date.getTime();
     let w = memo.get(key);
     if (!w) {
-      const [y, mo, d, h, mi] = Utilities.formatDate(date, timeZone, 'yyyy-MM-dd-HH-mm').split('-').map(Number);
+      const [y, mo, d, h, mi] = Utilities.formatDate(date, timeZone, 'yyyy-MM-dd-HH-mm')
+        .split('-')
+        .map(Number);
       w = { year: y!, month: mo!, day: d!, hour: h!, minute: mi! };
       memo.set(key, w);
     }
@@ -25,14 +27,20 @@ export function wallClockIn(timeZone: string): WallClockOf {
 }
 
 /** The used area of a sheet in one read; [] when the sheet is missing or empty. */
-export function readSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): unknown[][] | null {
+export function readSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+): unknown[][] | null {
   const sheet = ss.getSheetByName(name);
   if (!sheet) return null;
   if (sheet.getLastRow() === 0) return [];
   return sheet.getDataRange().getValues();
 }
 
-export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, stored: string | null = documentProperties().getProperty(PROP.settings)): Settings {
+export function readSettings(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  stored: string | null = documentProperties().getProperty(PROP.settings),
+): Settings {
   const defaults = defaultSettings(ss.getName(), ss.getSpreadsheetTimeZone());
   const saved = parseJson<Partial<Settings>>(stored);
   if (!saved) return defaults;
@@ -44,8 +52,25 @@ export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, store
 export function saveSettings(input: Record<string, unknown>): Settings {
   const checked = validateSettings(input);
   if (!checked.settings) {
-    const labels: Record<string, string> = { schoolName: 'School name', timeZone: 'Time zone', roundName: 'Round', conferenceMinutes: 'Conference length', bufferMinutes: 'Buffer', reminderHoursBefore: 'Reminders', senderName: 'Sender name', replyTo: 'Reply-to', defaultLanguage: 'Default language', interpreters: 'Interpreters', calendarName: 'Calendar', inviteTeachers: 'Invite teachers', mergeSameTeacherSiblings: 'Merge siblings', placeResponses: 'Availability responses' };
-    throw new UserError(checked.errors.map((e) => `${labels[e.field] ?? e.field} ${e.message}`).join(' '));
+    const labels: Record<string, string> = {
+      schoolName: 'School name',
+      timeZone: 'Time zone',
+      roundName: 'Round',
+      conferenceMinutes: 'Conference length',
+      bufferMinutes: 'Buffer',
+      reminderHoursBefore: 'Reminders',
+      senderName: 'Sender name',
+      replyTo: 'Reply-to',
+      defaultLanguage: 'Default language',
+      interpreters: 'Interpreters',
+      calendarName: 'Calendar',
+      inviteTeachers: 'Invite teachers',
+      mergeSameTeacherSiblings: 'Merge siblings',
+      placeResponses: 'Availability responses',
+    };
+    throw new UserError(
+      checked.errors.map((e) => `${labels[e.field] ?? e.field} ${e.message}`).join(' '),
+    );
   }
   documentProperties().setProperty(PROP.settings, JSON.stringify(checked.settings));
   return checked.settings;
@@ -58,11 +83,21 @@ export interface SchoolData {
 }
 
 /** Teachers first (the roster checks its teacher names against them), then the roster. */
-export function readSchool(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, today: string, read: (name: string) => unknown[][] | null = (name) => readSheet(ss, name)): SchoolData {
+export function readSchool(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  today: string,
+  read: (name: string) => unknown[][] | null = (name) => readSheet(ss, name),
+): SchoolData {
   const wall = wallClockIn(ss.getSpreadsheetTimeZone());
   const teacherValues = read('Teachers');
   const teachers = teacherValues === null ? null : parseTeachers(teacherValues, wall, { today });
   const rosterValues = read('Roster');
-  const roster = rosterValues === null ? null : parseRoster(rosterValues, teachers?.teachers ?? null, { defaultLanguage: settings.defaultLanguage });
+  const roster =
+    rosterValues === null
+      ? null
+      : parseRoster(rosterValues, teachers?.teachers ?? null, {
+          defaultLanguage: settings.defaultLanguage,
+        });
   return { settings, teachers, roster };
 }

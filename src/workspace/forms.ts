@@ -12,10 +12,36 @@
  * - QUESTIONNAIRE_JOB mails each family its link after the conference, once.
  * A link carries only a code: the form shows a family nothing of anyone else's.
  */
-import { AVAILABILITY_FORM, asksForChange, availabilityRows, parseAvailabilityResponse, RANK_CHOICES, timeChoices, type TimeChoice } from '../core/availability';
+import {
+  AVAILABILITY_FORM,
+  asksForChange,
+  availabilityRows,
+  parseAvailabilityResponse,
+  RANK_CHOICES,
+  timeChoices,
+  type TimeChoice,
+} from '../core/availability';
 import { answerText } from '../core/answers';
-import { CODE_MARK, UNCONFIRMED, FAMILY_CODE_PREFIX, familyOfCode, FORMS_PROP, linkFor, readFormsState, type FormRecord, type FormsState } from '../core/formlinks';
-import { feedbackRow, matchConference, parseFeedbackResponse, QUESTIONNAIRE_FORM, rowUnder, tokenOfLink, type CodedConference } from '../core/feedback';
+import {
+  CODE_MARK,
+  UNCONFIRMED,
+  FAMILY_CODE_PREFIX,
+  familyOfCode,
+  FORMS_PROP,
+  linkFor,
+  readFormsState,
+  type FormRecord,
+  type FormsState,
+} from '../core/formlinks';
+import {
+  feedbackRow,
+  matchConference,
+  parseFeedbackResponse,
+  QUESTIONNAIRE_FORM,
+  rowUnder,
+  tokenOfLink,
+  type CodedConference,
+} from '../core/feedback';
 import { UserError } from '../core/errors';
 import { parseRoster } from '../core/roster';
 import { languageName, LANGUAGE_NAMES, cleanText, normalizeLanguage } from '../core/normalize';
@@ -41,11 +67,9 @@ export const SUBMIT_HANDLER = 'onFormSubmit';
 
 const SENT_JOURNAL = 'slc:questionnaire-sent';
 
-
 function saveFormsState(state: FormsState): void {
   documentProperties().setProperty(FORMS_PROP, JSON.stringify(state));
 }
-
 
 // --- Creating the forms ------------------------------------------------------------------
 
@@ -60,18 +84,24 @@ function openForm(record: FormRecord | undefined): Form | null {
     // links stop working, as they would anyway). Any other failure is Google's of the moment
     // and is passed on: taking it for a deleted form would make a second form (the fault sweep
     // found exactly that). The message is Apps Script's, as widely reported for openById.
-    if (/No item with the given ID could be found/i.test(String((e as Error)?.message ?? e))) return null;
+    if (/No item with the given ID could be found/i.test(String((e as Error)?.message ?? e)))
+      return null;
     throw e;
   }
 }
 
 /** Adds the questions a form lacks, by title: a re-run after an interruption completes it. */
-function ensureQuestions(form: Form, questions: { title: string; add: (form: Form) => void }[]): Map<string, GoogleAppsScript.Forms.Item> {
+function ensureQuestions(
+  form: Form,
+  questions: { title: string; add: (form: Form) => void }[],
+): Map<string, GoogleAppsScript.Forms.Item> {
   const items = form.getItems().map((i) => ({ item: i, title: i.getTitle() }));
   // Each question is titled last, after its rows, choices and settings: an untitled question is
   // what a run cut off while making one left behind. It goes, and the question is made again.
   for (const { item, title } of items) if (title === '') form.deleteItem(item);
-  const have = new Map(items.filter(({ title }) => title !== '').map(({ item, title }) => [title, item]));
+  const have = new Map(
+    items.filter(({ title }) => title !== '').map(({ item, title }) => [title, item]),
+  );
   for (const q of questions) if (!have.has(q.title)) q.add(form);
   return new Map(form.getItems().map((i) => [i.getTitle(), i]));
 }
@@ -87,7 +117,13 @@ function claimedSheets(state: FormsState): Set<number> {
  * cut off after linking finds that sheet again (the one, not yet claimed, whose header has the
  * form's code question) instead of linking twice.
  */
-function linkToSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, form: Form, record: FormRecord, codeTitle: string, claimed: Set<number>): void {
+function linkToSpreadsheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  form: Form,
+  record: FormRecord,
+  codeTitle: string,
+  claimed: Set<number>,
+): void {
   const sheets = ss.getSheets();
   if (record.sheetId !== null && sheets.some((s) => s.getSheetId() === record.sheetId)) return;
   let linked = false;
@@ -97,7 +133,12 @@ function linkToSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, form: F
     // No destination yet: the reference says getDestinationId throws then.
   }
   if (linked) {
-    const found = sheets.find((s) => !claimed.has(s.getSheetId()) && s.getLastColumn() > 0 && s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0]!.map(String).includes(codeTitle));
+    const found = sheets.find(
+      (s) =>
+        !claimed.has(s.getSheetId()) &&
+        s.getLastColumn() > 0 &&
+        s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0]!.map(String).includes(codeTitle),
+    );
     if (found) {
       record.sheetId = found.getSheetId();
       return;
@@ -110,7 +151,10 @@ function linkToSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, form: F
 }
 
 function prefillTemplate(form: Form, codeItem: GoogleAppsScript.Forms.Item): string {
-  return form.createResponse().withItemResponse(codeItem.asTextItem().createResponse(CODE_MARK)).toPrefilledUrl();
+  return form
+    .createResponse()
+    .withItemResponse(codeItem.asTextItem().createResponse(CODE_MARK))
+    .toPrefilledUrl();
 }
 
 /**
@@ -120,54 +164,123 @@ function prefillTemplate(form: Form, codeItem: GoogleAppsScript.Forms.Item): str
  */
 function newForm(title: string, save: (record: FormRecord) => void): Form {
   const form = FormApp.create(title);
-  save({ formId: form.getId(), sheetId: null, publishedUrl: '', linkTemplate: '', configured: false });
+  save({
+    formId: form.getId(),
+    sheetId: null,
+    publishedUrl: '',
+    linkTemplate: '',
+    configured: false,
+  });
   return form;
 }
 
 /** The form's settings, made once (again after a cut-off: each setter is idempotent). */
-function configure(form: Form, record: FormRecord, description: string, confirmation: string): void {
+function configure(
+  form: Form,
+  record: FormRecord,
+  description: string,
+  confirmation: string,
+): void {
   if (record.configured !== false) return;
   // No summary of everyone's answers for respondents: a family sees only what it wrote.
-  form.setDescription(description).setCollectEmail(false).setAllowResponseEdits(true).setPublishingSummary(false).setConfirmationMessage(confirmation);
+  form
+    .setDescription(description)
+    .setCollectEmail(false)
+    .setAllowResponseEdits(true)
+    .setPublishingSummary(false)
+    .setConfirmationMessage(confirmation);
   record.publishedUrl = form.getPublishedUrl();
   record.configured = true;
 }
 
 function codeQuestion(title: string, help: string) {
-  return { title, add: (f: Form) => void f.addTextItem().setHelpText(help).setRequired(true).setTitle(title) };
+  return {
+    title,
+    add: (f: Form) => void f.addTextItem().setHelpText(help).setRequired(true).setTitle(title),
+  };
 }
 
-function ensureAvailabilityForm(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, state: FormsState, choices: TimeChoice[]): boolean {
+function ensureAvailabilityForm(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  state: FormsState,
+  choices: TimeChoice[],
+): boolean {
   let form = openForm(state.availability);
   let created = false;
   if (!form || !state.availability) {
-    form = newForm(`${settings.schoolName}: when can you come to the student-led conference?`, (r) => {
-      state.availability = { ...r, choices: [] };
-      saveFormsState(state);
-    });
+    form = newForm(
+      `${settings.schoolName}: when can you come to the student-led conference?`,
+      (r) => {
+        state.availability = { ...r, choices: [] };
+        saveFormsState(state);
+      },
+    );
     created = true;
   }
   const record = state.availability!;
-  configure(form, record, 'Tell us which times suit your family. We will send you the time we found for you.', 'Thank you! We will send you your conference time.');
+  configure(
+    form,
+    record,
+    'Tell us which times suit your family. We will send you the time we found for you.',
+    'Thank you! We will send you your conference time.',
+  );
   const items = ensureQuestions(form, [
     codeQuestion(AVAILABILITY_FORM.token, AVAILABILITY_FORM.tokenHelp),
-    { title: AVAILABILITY_FORM.times, add: (f) => void f.addGridItem().setHelpText(AVAILABILITY_FORM.timesHelp).setRows(choices.map((c) => c.label)).setColumns([...RANK_CHOICES]).setTitle(AVAILABILITY_FORM.times) },
-    { title: AVAILABILITY_FORM.language, add: (f) => void f.addListItem().setChoiceValues(Object.keys(LANGUAGE_NAMES).map(languageName)).setTitle(AVAILABILITY_FORM.language) },
-    { title: AVAILABILITY_FORM.interpreter, add: (f) => void f.addMultipleChoiceItem().setChoiceValues(['No', 'Yes']).setTitle(AVAILABILITY_FORM.interpreter) },
-    { title: AVAILABILITY_FORM.attending, add: (f) => void f.addParagraphTextItem().setTitle(AVAILABILITY_FORM.attending) },
+    {
+      title: AVAILABILITY_FORM.times,
+      add: (f) =>
+        void f
+          .addGridItem()
+          .setHelpText(AVAILABILITY_FORM.timesHelp)
+          .setRows(choices.map((c) => c.label))
+          .setColumns([...RANK_CHOICES])
+          .setTitle(AVAILABILITY_FORM.times),
+    },
+    {
+      title: AVAILABILITY_FORM.language,
+      add: (f) =>
+        void f
+          .addListItem()
+          .setChoiceValues(Object.keys(LANGUAGE_NAMES).map(languageName))
+          .setTitle(AVAILABILITY_FORM.language),
+    },
+    {
+      title: AVAILABILITY_FORM.interpreter,
+      add: (f) =>
+        void f
+          .addMultipleChoiceItem()
+          .setChoiceValues(['No', 'Yes'])
+          .setTitle(AVAILABILITY_FORM.interpreter),
+    },
+    {
+      title: AVAILABILITY_FORM.attending,
+      add: (f) => void f.addParagraphTextItem().setTitle(AVAILABILITY_FORM.attending),
+    },
   ]);
   // The teachers' windows changed since the form was made: offer the times there are now.
-  if (JSON.stringify(record.choices.map((c) => c.label)) !== JSON.stringify(choices.map((c) => c.label))) {
-    items.get(AVAILABILITY_FORM.times)!.asGridItem().setRows(choices.map((c) => c.label));
+  if (
+    JSON.stringify(record.choices.map((c) => c.label)) !==
+    JSON.stringify(choices.map((c) => c.label))
+  ) {
+    items
+      .get(AVAILABILITY_FORM.times)!
+      .asGridItem()
+      .setRows(choices.map((c) => c.label));
     record.choices = choices;
   }
   linkToSpreadsheet(ss, form, record, AVAILABILITY_FORM.token, claimedSheets(state));
-  if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(AVAILABILITY_FORM.token)!);
+  if (!record.linkTemplate)
+    record.linkTemplate = prefillTemplate(form, items.get(AVAILABILITY_FORM.token)!);
   saveFormsState(state);
   return created;
 }
 
-function ensureQuestionnaire(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, state: FormsState): boolean {
+function ensureQuestionnaire(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  state: FormsState,
+): boolean {
   const round = settings.roundName;
   const all = (state.questionnaires ??= {});
   let form = openForm(all[round]);
@@ -180,14 +293,32 @@ function ensureQuestionnaire(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
     created = true;
   }
   const record = all[round]!;
-  configure(form, record, 'Two minutes of your time help us plan the next conferences and support your child.', 'Thank you for your answers!');
+  configure(
+    form,
+    record,
+    'Two minutes of your time help us plan the next conferences and support your child.',
+    'Thank you for your answers!',
+  );
   const q = QUESTIONNAIRE_FORM;
   const items = ensureQuestions(form, [
     codeQuestion(q.token, q.tokenHelp),
-    { title: q.rating, add: (f) => void f.addScaleItem().setBounds(1, 5).setLabels(q.ratingLow, q.ratingHigh).setRequired(true).setTitle(q.rating) },
+    {
+      title: q.rating,
+      add: (f) =>
+        void f
+          .addScaleItem()
+          .setBounds(1, 5)
+          .setLabels(q.ratingLow, q.ratingHigh)
+          .setRequired(true)
+          .setTitle(q.rating),
+    },
     { title: q.goal, add: (f) => void f.addParagraphTextItem().setTitle(q.goal) },
     { title: q.help, add: (f) => void f.addParagraphTextItem().setTitle(q.help) },
-    { title: q.followUp, add: (f) => void f.addMultipleChoiceItem().setChoiceValues(['No', 'Yes']).setTitle(q.followUp) },
+    {
+      title: q.followUp,
+      add: (f) =>
+        void f.addMultipleChoiceItem().setChoiceValues(['No', 'Yes']).setTitle(q.followUp),
+    },
     { title: q.followUpWhen, add: (f) => void f.addTextItem().setTitle(q.followUpWhen) },
     { title: q.comments, add: (f) => void f.addParagraphTextItem().setTitle(q.comments) },
   ]);
@@ -199,7 +330,11 @@ function ensureQuestionnaire(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, setti
 
 /** One form-submit trigger for the spreadsheet: found before created (an add-on may have one). */
 function ensureTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
-  const mine = ScriptApp.getUserTriggers(ss).some((t) => t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT && t.getHandlerFunction() === SUBMIT_HANDLER);
+  const mine = ScriptApp.getUserTriggers(ss).some(
+    (t) =>
+      t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT &&
+      t.getHandlerFunction() === SUBMIT_HANDLER,
+  );
   if (mine) return false;
   ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
   return true;
@@ -208,7 +343,8 @@ function ensureTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
 /** Codes for families that have none yet, in one write of the properties. */
 function ensureFamilyCodes(familyIds: string[], props: Record<string, string>): number {
   const fresh: Record<string, string> = {};
-  for (const id of familyIds) if (!props[FAMILY_CODE_PREFIX + id]) fresh[FAMILY_CODE_PREFIX + id] = newCode();
+  for (const id of familyIds)
+    if (!props[FAMILY_CODE_PREFIX + id]) fresh[FAMILY_CODE_PREFIX + id] = newCode();
   if (Object.keys(fresh).length) documentProperties().setProperties(fresh);
   return Object.keys(fresh).length;
 }
@@ -229,13 +365,26 @@ function readSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleRea
 }
 
 /** Writes one column of the Schedule below the header in one setValues. */
-function writeScheduleColumn(read: ScheduleRead, header: string, cells: Map<number, unknown>): void {
+function writeScheduleColumn(
+  read: ScheduleRead,
+  header: string,
+  cells: Map<number, unknown>,
+): void {
   const column = read.columns.get(header);
-  if (!column) throw new UserError(`The Schedule sheet has no "${header}" column. Run Set up to add it.`, { sheet: SCHEDULE.name, row: 1, column: read.values[0]?.length ?? 1 });
+  if (!column)
+    throw new UserError(`The Schedule sheet has no "${header}" column. Run Set up to add it.`, {
+      sheet: SCHEDULE.name,
+      row: 1,
+      column: read.values[0]?.length ?? 1,
+    });
   if (cells.size === 0) return;
   const last = read.values.length;
-  const body = read.values.slice(1).map((row, i) => [cells.has(i + 2) ? cells.get(i + 2) : row[column - 1] ?? '']);
-  writeGrid(read.sheet.getRange(2, column, last - 1, 1), body, [SCHEDULE.columns.find((c) => c.header === header)?.kind]);
+  const body = read.values
+    .slice(1)
+    .map((row, i) => [cells.has(i + 2) ? cells.get(i + 2) : (row[column - 1] ?? '')]);
+  writeGrid(read.sheet.getRange(2, column, last - 1, 1), body, [
+    SCHEDULE.columns.find((c) => c.header === header)?.kind,
+  ]);
   // The rows read (shared with each ExistingRow's values) now say what the sheet says.
   for (const [row, value] of cells) {
     const cellsOfRow = read.values[row - 1];
@@ -277,23 +426,41 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
     const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
     const data = readSchool(ss, settings, today);
     const windows = data.teachers?.windows ?? [];
-    if (windows.length === 0) throw new UserError('The availability form offers the teachers’ conference times: fill in the Teachers sheet (step 3) first.', { sheet: 'Teachers', row: 1, column: 1 });
+    if (windows.length === 0)
+      throw new UserError(
+        'The availability form offers the teachers’ conference times: fill in the Teachers sheet (step 3) first.',
+        { sheet: 'Teachers', row: 1, column: 1 },
+      );
     const props = documentProperties().getProperties();
     const state = readFormsState(props);
     const said = [...job.said];
     const parts: (() => string)[] = [
-      () => (ensureAvailabilityForm(ss, settings, state, timeChoices(windows)) ? 'Created the availability form.' : 'The availability form was already there (its times follow the Teachers sheet).'),
-      () => (ensureQuestionnaire(ss, settings, state) ? `Created the ${settings.roundName} questionnaire.` : `The ${settings.roundName} questionnaire was already there.`),
+      () =>
+        ensureAvailabilityForm(ss, settings, state, timeChoices(windows))
+          ? 'Created the availability form.'
+          : 'The availability form was already there (its times follow the Teachers sheet).',
+      () =>
+        ensureQuestionnaire(ss, settings, state)
+          ? `Created the ${settings.roundName} questionnaire.`
+          : `The ${settings.roundName} questionnaire was already there.`,
       () => {
         const record = state.questionnaires?.[settings.roundName];
-        if (!record) throw new UserError(`There is no ${settings.roundName} questionnaire yet: create the family forms again.`);
+        if (!record)
+          throw new UserError(
+            `There is no ${settings.roundName} questionnaire yet: create the family forms again.`,
+          );
         const trigger = ensureTrigger(ss);
-        const codes = ensureFamilyCodes((data.roster?.families ?? []).map((f) => f.id), props);
+        const codes = ensureFamilyCodes(
+          (data.roster?.families ?? []).map((f) => f.id),
+          props,
+        );
         const links = ensureFeedbackLinks(readSchedule(ss), record, settings.roundName);
         return [
           trigger ? 'Responses are now recorded as they arrive.' : '',
           codes ? `${plural(codes, 'family', 'families')} got a personal availability link.` : '',
-          links ? `${plural(links, 'conference')} got a questionnaire link (Schedule, Feedback Link).` : '',
+          links
+            ? `${plural(links, 'conference')} got a questionnaire link (Schedule, Feedback Link).`
+            : '',
         ]
           .filter(Boolean)
           .join(' ');
@@ -306,7 +473,13 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
     }
     const done = part === parts.length;
     const message = said.filter(Boolean).join(' ');
-    return { state: { part, said }, done, processed: part, total: parts.length, message: done ? message : `${message} Carrying on…` };
+    return {
+      state: { part, said },
+      done,
+      processed: part,
+      total: parts.length,
+      message: done ? message : `${message} Carrying on…`,
+    };
   },
 };
 
@@ -320,8 +493,14 @@ interface ResponseRow {
 }
 
 /** The response sheet's rows as header → value (what namedValues carries), with their time. */
-function responseRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, record: FormRecord | undefined): ResponseRow[] {
-  const sheet = record && record.sheetId !== null ? ss.getSheets().find((s) => s.getSheetId() === record.sheetId) : undefined;
+function responseRows(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  record: FormRecord | undefined,
+): ResponseRow[] {
+  const sheet =
+    record && record.sheetId !== null
+      ? ss.getSheets().find((s) => s.getSheetId() === record.sheetId)
+      : undefined;
   if (!sheet || sheet.getLastRow() < 2) return [];
   const [header, ...rows] = sheet.getDataRange().getValues();
   const name = sheet.getName();
@@ -339,27 +518,50 @@ function responseKey(ref: string, at: Date): string {
 }
 
 /** Reads a generated sheet as header + body, for a rewrite in one setValues. */
-function readGenerated(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, memo: SheetMemo, spec: SheetSpec): { sheet: GoogleAppsScript.Spreadsheet.Sheet; header: string[]; body: unknown[][] } {
+function readGenerated(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  memo: SheetMemo,
+  spec: SheetSpec,
+): { sheet: GoogleAppsScript.Spreadsheet.Sheet; header: string[]; body: unknown[][] } {
   const sheet = ss.getSheetByName(spec.name);
   if (!sheet) throw new UserError(`There is no ${spec.name} sheet. Run Set up first.`);
   const values = memo.read(spec.name) ?? [];
   const header = (values[0] ?? []).map(String);
-  if (!header.includes('Response')) throw new UserError(`The ${spec.name} sheet has no "Response" column. Run Set up to add it.`, { sheet: spec.name, row: 1, column: header.length + 1 });
+  if (!header.includes('Response'))
+    throw new UserError(`The ${spec.name} sheet has no "Response" column. Run Set up to add it.`, {
+      sheet: spec.name,
+      row: 1,
+      column: header.length + 1,
+    });
   return { sheet, header, body: values.slice(1) };
 }
 
 /** Rewrites the body below the header in one setValues (blank rows where rows went away). */
-function writeBody(memo: SheetMemo, spec: SheetSpec, sheet: GoogleAppsScript.Spreadsheet.Sheet, header: string[], body: unknown[][], oldCount: number): void {
+function writeBody(
+  memo: SheetMemo,
+  spec: SheetSpec,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  header: string[],
+  body: unknown[][],
+  oldCount: number,
+): void {
   const rows = body.map((r) => header.map((_, i) => r[i] ?? ''));
   while (rows.length < oldCount) rows.push(header.map(() => ''));
   if (rows.length === 0) return;
-  if (sheet.getMaxRows() < rows.length + 1) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
+  if (sheet.getMaxRows() < rows.length + 1)
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
   writeGrid(sheet.getRange(2, 1, rows.length, header.length), rows, kindsOf(spec, header));
   memo.wrote(spec.name, [header, ...rows]);
 }
 
 /** New availability answers into the Availability sheet; returns the families that answered. */
-function recordAvailability(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, memo: SheetMemo, state: FormsState, props: Record<string, string>, settings: Settings): string[] {
+function recordAvailability(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  memo: SheetMemo,
+  state: FormsState,
+  props: Record<string, string>,
+  settings: Settings,
+): string[] {
   const responses = responseRows(ss, state.availability);
   if (responses.length === 0) return [];
   const { sheet, header, body } = readGenerated(ss, memo, AVAILABILITY);
@@ -372,7 +574,11 @@ function recordAvailability(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, memo: 
     if (id && at instanceof Date) latest.set(id, Math.max(latest.get(id) ?? 0, at.getTime()));
   }
   // Families group by Family ID or shared emails, whatever the teachers: no need to read the Teachers sheet.
-  const families = new Map(parseRoster(memo.read('Roster') ?? [], null, { defaultLanguage: settings.defaultLanguage }).families.map((f) => [f.id, f]));
+  const families = new Map(
+    parseRoster(memo.read('Roster') ?? [], null, {
+      defaultLanguage: settings.defaultLanguage,
+    }).families.map((f) => [f.id, f]),
+  );
   const codes = familyOfCode(props);
   let rows = body;
   const answered: string[] = [];
@@ -392,7 +598,12 @@ function recordAvailability(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, memo: 
       latest.set(family.id, response.at.getTime());
       answered.push(family.id);
     }
-    rows = [...rows, ...availabilityRows(answer, target, response.at, (day) => Utilities.parseDate(day, ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd')).map((r) => rowUnder(header, { ...r, Response: answerText(key) }))];
+    rows = [
+      ...rows,
+      ...availabilityRows(answer, target, response.at, (day) =>
+        Utilities.parseDate(day, ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'),
+      ).map((r) => rowUnder(header, { ...r, Response: answerText(key) })),
+    ];
   }
   if (rows !== body) writeBody(memo, AVAILABILITY, sheet, header, rows, body.length);
   return answered;
@@ -403,19 +614,40 @@ function codedConferences(read: Pick<ScheduleRead, 'rows' | 'columns'>): CodedCo
   const cell = (r: ExistingRow, h: string) => cleanText(r.values[(read.columns.get(h) ?? 0) - 1]);
   return read.rows.flatMap((r) => {
     const token = link ? tokenOfLink(r.values[link - 1]) : '';
-    return token ? [{ token, conferenceId: r.conferenceId, round: r.round, teacher: r.teacher, family: cell(r, 'Family'), language: cell(r, 'Language'), status: r.status }] : [];
+    return token
+      ? [
+          {
+            token,
+            conferenceId: r.conferenceId,
+            round: r.round,
+            teacher: r.teacher,
+            family: cell(r, 'Family'),
+            language: cell(r, 'Language'),
+            status: r.status,
+          },
+        ]
+      : [];
   });
 }
 
 /** New questionnaire answers into the Feedback sheet: an edit replaces its row, a second answer is kept beside the first. */
-function recordFeedback(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, memo: SheetMemo, state: FormsState): number {
-  const rounds = Object.entries(state.questionnaires ?? {}).map(([round, record]) => ({ round, responses: responseRows(ss, record) }));
+function recordFeedback(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  memo: SheetMemo,
+  state: FormsState,
+): number {
+  const rounds = Object.entries(state.questionnaires ?? {}).map(([round, record]) => ({
+    round,
+    responses: responseRows(ss, record),
+  }));
   if (rounds.every((r) => r.responses.length === 0)) return 0;
   const { sheet, header, body } = readGenerated(ss, memo, FEEDBACK);
   const col = header.indexOf('Response');
   const refOf = (r: unknown[]) => String(r[col] ?? '').split(' @ ')[0]!;
   const seen = new Set(body.map((r) => String(r[col] ?? '')));
-  const conferences = codedConferences(readScheduleSheet(memo.read(SCHEDULE.name) ?? [], wallClockIn(ss.getSpreadsheetTimeZone())));
+  const conferences = codedConferences(
+    readScheduleSheet(memo.read(SCHEDULE.name) ?? [], wallClockIn(ss.getSpreadsheetTimeZone())),
+  );
   const rows = [...body];
   let recorded = 0;
   for (const { round, responses } of rounds) {
@@ -423,7 +655,10 @@ function recordFeedback(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, memo: Shee
       const key = responseKey(response.ref, response.at);
       if (seen.has(key)) continue;
       const answer = parseFeedbackResponse(response.named);
-      const cells = rowUnder(header, feedbackRow(answer, matchConference(answer.token, round, conferences), response.at, key));
+      const cells = rowUnder(
+        header,
+        feedbackRow(answer, matchConference(answer.token, round, conferences), response.at, key),
+      );
       const own = rows.findIndex((r) => refOf(r) === response.ref);
       if (own >= 0) rows[own] = cells;
       else rows.push(cells);
@@ -439,10 +674,25 @@ function recordFeedback(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, memo: Shee
  * recorded, places newly answering families at once when the settings say so, and rebuilds the
  * Summary.
  */
-export function recordResponses(): { availability: number; feedback: number; placed: number; totals: ReturnType<typeof rebuildSummary> };
-export function recordResponses(options: { rebuild: 'if-recorded' }): { availability: number; feedback: number; placed: number; totals: ReturnType<typeof rebuildSummary> | null };
+export function recordResponses(): {
+  availability: number;
+  feedback: number;
+  placed: number;
+  totals: ReturnType<typeof rebuildSummary>;
+};
+export function recordResponses(options: { rebuild: 'if-recorded' }): {
+  availability: number;
+  feedback: number;
+  placed: number;
+  totals: ReturnType<typeof rebuildSummary> | null;
+};
 /** Records every response not yet recorded; rebuilds the Summary always, or only when something was recorded. */
-export function recordResponses(options: { rebuild?: 'always' | 'if-recorded' } = {}): { availability: number; feedback: number; placed: number; totals: ReturnType<typeof rebuildSummary> | null } {
+export function recordResponses(options: { rebuild?: 'always' | 'if-recorded' } = {}): {
+  availability: number;
+  feedback: number;
+  placed: number;
+  totals: ReturnType<typeof rebuildSummary> | null;
+} {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const props = documentProperties().getProperties();
   const state = readFormsState(props);
@@ -450,7 +700,8 @@ export function recordResponses(options: { rebuild?: 'always' | 'if-recorded' } 
   const memo = sheetMemo(ss);
   const answered = recordAvailability(ss, memo, state, props, settings);
   const feedback = recordFeedback(ss, memo, state);
-  const placed = settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
+  const placed =
+    settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
   if (placed) memo.forget(SCHEDULE.name);
   const recorded = answered.length + feedback > 0;
   const totals = options.rebuild === 'if-recorded' && !recorded ? null : rebuildSummary(memo);
@@ -476,7 +727,12 @@ interface Due {
  * questionnaire. Sending gives a conference without a link its link first; the step, which only
  * reads, counts those too (`linkOnSend`) when the round's questionnaire exists.
  */
-function dueFamilies(read: Pick<ScheduleRead, 'rows' | 'columns'>, round: string, today: string, linkOnSend = false): Due[] {
+function dueFamilies(
+  read: Pick<ScheduleRead, 'rows' | 'columns'>,
+  round: string,
+  today: string,
+  linkOnSend = false,
+): Due[] {
   const sentCol = read.columns.get('Questionnaire Sent');
   const linkCol = read.columns.get('Feedback Link');
   const emailsCol = read.columns.get('Emails');
@@ -495,30 +751,59 @@ function dueFamilies(read: Pick<ScheduleRead, 'rows' | 'columns'>, round: string
 
 /** The family's language code: the Schedule shows it by name ("Spanish"); templates are keyed by code. */
 function languageOf(due: Due, read: Pick<ScheduleRead, 'columns'>, settings: Settings): string {
-  return normalizeLanguage(due.rows[0]!.values[(read.columns.get('Language') ?? 0) - 1]) || settings.defaultLanguage;
+  return (
+    normalizeLanguage(due.rows[0]!.values[(read.columns.get('Language') ?? 0) - 1]) ||
+    settings.defaultLanguage
+  );
 }
 
-function sendQuestionnaire(due: Due, read: ScheduleRead, settings: Settings, stored: Record<string, TemplateSet>): number {
+function sendQuestionnaire(
+  due: Due,
+  read: ScheduleRead,
+  settings: Settings,
+  stored: Record<string, TemplateSet>,
+): number {
   const cell = (r: ExistingRow, h: string) => cleanText(r.values[(read.columns.get(h) ?? 0) - 1]);
   const first = due.rows[0]!;
-  const to = [...new Set(due.rows.flatMap((r) => cell(r, 'Emails').split(/[;,]/).map((e) => e.trim()).filter(Boolean)))];
+  const to = [
+    ...new Set(
+      due.rows.flatMap((r) =>
+        cell(r, 'Emails')
+          .split(/[;,]/)
+          .map((e) => e.trim())
+          .filter(Boolean),
+      ),
+    ),
+  ];
   if (to.length === 0) return 0;
-  const message = renderMessage('questionnaire', languageOf(due, read, settings), {
-    school: settings.schoolName,
-    family: cell(first, 'Family'),
-    students: due.rows.map((r) => cell(r, 'Students')).join(', '),
-    teacher: [...new Set(due.rows.map((r) => r.teacher))].join(' & '),
-    date: first.date ?? '',
-    start: first.start ?? 0,
-    end: first.end ?? 0,
-    room: cell(first, 'Room'),
-    videoLink: '',
-    link: due.rows.map((r) => cell(r, 'Feedback Link')).join('\n'),
-    replyTo: settings.replyTo,
-    round: settings.roundName,
-    interpreter: false,
-  }, stored);
-  MailApp.sendEmail({ to: to.join(','), subject: message.subject, body: message.text, htmlBody: message.html, name: settings.senderName || settings.schoolName, ...(settings.replyTo ? { replyTo: settings.replyTo } : {}) });
+  const message = renderMessage(
+    'questionnaire',
+    languageOf(due, read, settings),
+    {
+      school: settings.schoolName,
+      family: cell(first, 'Family'),
+      students: due.rows.map((r) => cell(r, 'Students')).join(', '),
+      teacher: [...new Set(due.rows.map((r) => r.teacher))].join(' & '),
+      date: first.date ?? '',
+      start: first.start ?? 0,
+      end: first.end ?? 0,
+      room: cell(first, 'Room'),
+      videoLink: '',
+      link: due.rows.map((r) => cell(r, 'Feedback Link')).join('\n'),
+      replyTo: settings.replyTo,
+      round: settings.roundName,
+      interpreter: false,
+    },
+    stored,
+  );
+  MailApp.sendEmail({
+    to: to.join(','),
+    subject: message.subject,
+    body: message.text,
+    htmlBody: message.html,
+    name: settings.senderName || settings.schoolName,
+    ...(settings.replyTo ? { replyTo: settings.replyTo } : {}),
+  });
   return to.length;
 }
 
@@ -536,7 +821,10 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     const props = documentProperties();
     const all = props.getProperties();
     const record = readFormsState(all).questionnaires?.[settings.roundName];
-    if (!record) throw new UserError(`There is no ${settings.roundName} questionnaire yet: create the family forms first.`);
+    if (!record)
+      throw new UserError(
+        `There is no ${settings.roundName} questionnaire yet: create the family forms first.`,
+      );
     const fresh = readSchedule(ss);
     ensureFeedbackLinks(fresh, record, settings.roundName);
     const tz = ss.getSpreadsheetTimeZone();
@@ -545,7 +833,9 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     // stamped now, never sent twice. Being sent when the run was cut off: MailApp cannot tell
     // whether it left, so it is not sent again (no family gets it twice) but marked for a
     // person to check (they clear the cell to send it again).
-    const saved = parseJson<string[] | { sent: string[]; sending: string[] }>(all[SENT_JOURNAL] ?? null);
+    const saved = parseJson<string[] | { sent: string[]; sending: string[] }>(
+      all[SENT_JOURNAL] ?? null,
+    );
     const journal = new Set(Array.isArray(saved) ? saved : (saved?.sent ?? []));
     const unsure = new Set(Array.isArray(saved) ? [] : (saved?.sending ?? []));
     const stamps = new Map<number, unknown>();
@@ -553,20 +843,38 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
       if (journal.has(r.conferenceId)) stamps.set(r.row, stamp);
       else if (unsure.has(r.conferenceId)) stamps.set(r.row, UNCONFIRMED);
     }
-    const due = dueFamilies(fresh, settings.roundName, Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd')).filter((d) => !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)));
+    const due = dueFamilies(
+      fresh,
+      settings.roundName,
+      Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd'),
+    ).filter((d) => !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)));
     // The texts as edited in the sidebar; languages without built-in texts translated once.
-    const { stored } = due.length ? ensureTranslations(due.map((d) => languageOf(d, fresh, settings)), storedTemplates(all)) : { stored: {} };
+    const { stored } = due.length
+      ? ensureTranslations(
+          due.map((d) => languageOf(d, fresh, settings)),
+          storedTemplates(all),
+        )
+      : { stored: {} };
     let quota = MailApp.getRemainingDailyQuota();
     let sent = 0;
     let stopped = '';
     for (const family of due) {
       if (ctx.outOfTime()) break;
-      const recipients = new Set(family.rows.flatMap((r) => cleanText(r.values[(fresh.columns.get('Emails') ?? 0) - 1]).split(/[;,]/).filter((e) => e.trim()))).size;
+      const recipients = new Set(
+        family.rows.flatMap((r) =>
+          cleanText(r.values[(fresh.columns.get('Emails') ?? 0) - 1])
+            .split(/[;,]/)
+            .filter((e) => e.trim()),
+        ),
+      ).size;
       if (recipients > quota) {
         stopped = ` Google's daily email limit is reached; ${plural(due.length - sent, 'family', 'families')} still to send. Continue tomorrow.`;
         break;
       }
-      props.setProperty(SENT_JOURNAL, JSON.stringify({ sent: [...journal], sending: family.rows.map((r) => r.conferenceId) }));
+      props.setProperty(
+        SENT_JOURNAL,
+        JSON.stringify({ sent: [...journal], sending: family.rows.map((r) => r.conferenceId) }),
+      );
       quota -= sendQuestionnaire(family, fresh, settings, stored);
       for (const r of family.rows) {
         journal.add(r.conferenceId);
@@ -575,7 +883,8 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
       sent++;
     }
     // The last email is confirmed before the stamps are written.
-    if (sent > 0) props.setProperty(SENT_JOURNAL, JSON.stringify({ sent: [...journal], sending: [] }));
+    if (sent > 0)
+      props.setProperty(SENT_JOURNAL, JSON.stringify({ sent: [...journal], sending: [] }));
     writeScheduleColumn(fresh, 'Questionnaire Sent', stamps);
     props.deleteProperty(SENT_JOURNAL);
     const total = state.sent + sent;
@@ -586,7 +895,9 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
       done,
       processed: total,
       total: total + left,
-      message: done ? `Sent the questionnaire to ${plural(total, 'family', 'families')}.${stopped}` : `Sent ${total} so far.`,
+      message: done
+        ? `Sent the questionnaire to ${plural(total, 'family', 'families')}.${stopped}`
+        : `Sent ${total} so far.`,
     };
   },
 };
@@ -623,13 +934,24 @@ function picture(ctx: StepContext): FormsPicture | null {
   const feedback = sheets(FEEDBACK.name) ?? [];
   const conferenceCol = (feedback[0] ?? []).map(String).indexOf('Conference ID');
   const ids = new Set(rows.map((r) => r.conferenceId));
-  const answered = new Set(feedback.slice(1).map((r) => cleanText(r[conferenceCol])).filter((id) => ids.has(id))).size;
-  const where = (r: ExistingRow, h: string) => ({ sheet: SCHEDULE.name, row: r.row, column: read.columns.get(h) ?? 1 });
-  const noShows = rows.filter((r) => r.status === 'no-show').map((r): Problem => ({
-    severity: 'warning',
-    where: where(r, 'Status'),
-    message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId} did not come (${r.date}). To offer a new time, set Status to "scheduled", untick Locked and rebuild the schedule.`,
-  }));
+  const answered = new Set(
+    feedback
+      .slice(1)
+      .map((r) => cleanText(r[conferenceCol]))
+      .filter((id) => ids.has(id)),
+  ).size;
+  const where = (r: ExistingRow, h: string) => ({
+    sheet: SCHEDULE.name,
+    row: r.row,
+    column: read.columns.get(h) ?? 1,
+  });
+  const noShows = rows
+    .filter((r) => r.status === 'no-show')
+    .map((r): Problem => ({
+      severity: 'warning',
+      where: where(r, 'Status'),
+      message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId} did not come (${r.date}). To offer a new time, set Status to "scheduled", untick Locked and rebuild the schedule.`,
+    }));
   const changeRequests: Problem[] = [];
   const roster = ctx.data.roster;
   if (roster) {
@@ -637,24 +959,62 @@ function picture(ctx: StepContext): FormsPicture | null {
     for (const r of rows) {
       const times: Interval[] = availability.get(r.familyId) ?? [];
       const fixed = r.locked || (r.status !== 'scheduled' && r.status !== 'cancelled');
-      if (!fixed || !r.date || r.start === null || r.end === null || r.status === 'no-show' || r.status === 'attended') continue;
+      if (
+        !fixed ||
+        !r.date ||
+        r.start === null ||
+        r.end === null ||
+        r.status === 'no-show' ||
+        r.status === 'attended'
+      )
+        continue;
       if (asksForChange({ date: r.date, start: r.start, end: r.end }, times)) {
-        changeRequests.push({ severity: 'warning', where: where(r, 'Start'), message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId} asks for another time: their answer no longer includes ${r.date}. Move the conference by hand (it is invited or locked).` });
+        changeRequests.push({
+          severity: 'warning',
+          where: where(r, 'Start'),
+          message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId} asks for another time: their answer no longer includes ${r.date}. Move the conference by hand (it is invited or locked).`,
+        });
       }
     }
   }
   const unconfirmed = rows
     .filter((r) => sentCol && r.values[sentCol - 1] === UNCONFIRMED)
-    .map((r): Problem => ({ severity: 'warning', where: where(r, 'Questionnaire Sent'), message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId}: the questionnaire email may not have gone out (the run was cut off while sending). Ask the family; clear the Questionnaire Sent cell to send it again.` }));
+    .map((r): Problem => ({
+      severity: 'warning',
+      where: where(r, 'Questionnaire Sent'),
+      message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId}: the questionnaire email may not have gone out (the run was cut off while sending). Ask the family; clear the Questionnaire Sent cell to send it again.`,
+    }));
   const ask = roster ? askPicture(roster, ctx.props, sheets(AVAILABILITY.name), round) : null;
-  return { state, due, sent, answered, changeRequests, noShows, unconfirmed, ask, conferences: rows.length };
+  return {
+    state,
+    due,
+    sent,
+    answered,
+    changeRequests,
+    noShows,
+    unconfirmed,
+    ask,
+    conferences: rows.length,
+  };
 }
 
 export function questionnaireStep(ctx: StepContext): StepState {
   const p = picture(ctx);
-  if (!p) return step('questionnaire', { status: 'todo', headline: 'Waits for set-up.', next: 'Set up the sheets first.' });
-  const hasForms = Boolean(p.state.availability && p.state.questionnaires?.[ctx.settings.roundName]);
-  const problems = [...p.unconfirmed, ...(p.ask?.unsure ?? []).map(unsureProblem), ...p.changeRequests, ...p.noShows];
+  if (!p)
+    return step('questionnaire', {
+      status: 'todo',
+      headline: 'Waits for set-up.',
+      next: 'Set up the sheets first.',
+    });
+  const hasForms = Boolean(
+    p.state.availability && p.state.questionnaires?.[ctx.settings.roundName],
+  );
+  const problems = [
+    ...p.unconfirmed,
+    ...(p.ask?.unsure ?? []).map(unsureProblem),
+    ...p.changeRequests,
+    ...p.noShows,
+  ];
   const toAsk = p.ask?.toAsk.length ?? 0;
   const counts = [
     ...(p.ask
@@ -701,10 +1061,21 @@ export function questionnaireStep(ctx: StepContext): StepState {
         : p.conferences === 0
           ? 'Give families a few days to answer, then build the schedule (step 4): it places each family in the times it chose.'
           : 'Answers arrive in the Feedback sheet and the Summary by themselves. Mark attendance in the Schedule’s Status column.',
-    action: p.due ? { job: 'questionnaire', label: `Send the questionnaire (${p.due})` } : asking ? ask : update,
+    action: p.due
+      ? { job: 'questionnaire', label: `Send the questionnaire (${p.due})` }
+      : asking
+        ? ask
+        : update,
     more: [
       ...(toAsk > 0 && !asking ? [ask] : []),
-      ...(p.ask?.unsure.length ? [{ job: 'ask-again', label: `Send the request again (${p.ask.unsure.length} not confirmed)` } as const] : []),
+      ...(p.ask?.unsure.length
+        ? [
+            {
+              job: 'ask-again',
+              label: `Send the request again (${p.ask.unsure.length} not confirmed)`,
+            } as const,
+          ]
+        : []),
       ...(p.due || asking ? [update] : []),
     ],
   });

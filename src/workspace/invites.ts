@@ -78,13 +78,22 @@ interface Reading {
 }
 
 /** Everything a plan needs, in a handful of reads: the Schedule and Teachers sheets, the properties. */
-function readAll(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Record<string, string>, today: string, read?: (name: string) => unknown[][] | null): Reading | null {
+function readAll(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  props: Record<string, string>,
+  today: string,
+  read?: (name: string) => unknown[][] | null,
+): Reading | null {
   const sheet = ss.getSheetByName('Schedule');
   if (!sheet) return null;
   const settings = readSettings(ss, props[PROP.settings] ?? null);
   const wall = wallClockIn(ss.getSpreadsheetTimeZone());
   // The sidebar's overview passes its reader: each sheet read once for all the steps.
-  const values = read ? (read('Schedule') ?? []) : sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
+  const values = read
+    ? (read('Schedule') ?? [])
+    : sheet.getLastRow() > 0
+      ? sheet.getDataRange().getValues()
+      : [];
   const teacherValues = read ? read('Teachers') : readSheet(ss, 'Teachers');
   const windows = teacherValues ? parseTeachers(teacherValues, wall, { today }).windows : [];
   const ctx: SpecContext = {
@@ -95,18 +104,37 @@ function readAll(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, props: Record<str
     templates: storedTemplates(props),
     placeOf: (teacher, date, start) => {
       const name = teacher.toLowerCase();
-      const w = windows.find((x) => (x.teacher.toLowerCase() === name || x.teacherEmail === name) && x.date === date && x.start <= start && start < x.end);
+      const w = windows.find(
+        (x) =>
+          (x.teacher.toLowerCase() === name || x.teacherEmail === name) &&
+          x.date === date &&
+          x.start <= start &&
+          start < x.end,
+      );
       return w ? { email: w.teacherEmail, videoLink: w.videoLink ?? '' } : undefined;
     },
   };
-  return { ss, sheet, values, invites: readInviteRows(values, wall), settings, ctx, props, synced: syncedRecords(props) };
+  return {
+    ss,
+    sheet,
+    values,
+    invites: readInviteRows(values, wall),
+    settings,
+    ctx,
+    props,
+    synced: syncedRecords(props),
+  };
 }
 
 function todayIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
 }
 
-function answersDue(props: Record<string, string>, synced: Map<string, SyncedRecord>, now: number): boolean {
+function answersDue(
+  props: Record<string, string>,
+  synced: Map<string, SyncedRecord>,
+  now: number,
+): boolean {
   if (synced.size === 0) return false;
   const last = Date.parse(props[ANSWERS_PROP] ?? '');
   return !(now - last < ANSWERS_EVERY_MS);
@@ -115,13 +143,24 @@ function answersDue(props: Record<string, string>, synced: Map<string, SyncedRec
 /** The Invites step: counts from the sheet and the fingerprints, without a Calendar call. */
 export function invitesStep(context: StepContext): StepState {
   if (context.conferences === 0 || !context.present.has('Schedule')) {
-    return step('invites', { status: 'todo', headline: 'No invitations sent.', next: 'Build the schedule first.' });
+    return step('invites', {
+      status: 'todo',
+      headline: 'No invitations sent.',
+      next: 'Build the schedule first.',
+    });
   }
   const reading = readAll(context.ss, context.props, context.today, context.read);
-  if (!reading) return step('invites', { status: 'todo', headline: 'No invitations sent.', next: 'Build the schedule first.' });
+  if (!reading)
+    return step('invites', {
+      status: 'todo',
+      headline: 'No invitations sent.',
+      next: 'Build the schedule first.',
+    });
   const plan = planSync(reading.invites, reading.settings.roundName, reading.synced, reading.ctx);
   const count = (kind: SyncAction['kind']) => plan.actions.filter((a) => a.kind === kind).length;
-  const round = reading.invites.rows.filter((r) => !r.round || r.round === reading.settings.roundName);
+  const round = reading.invites.rows.filter(
+    (r) => !r.round || r.round === reading.settings.roundName,
+  );
   const withStatus = (s: string) => round.filter((r) => r.status === s);
   const declined = withStatus('declined');
   const toSend = count('create');
@@ -132,14 +171,20 @@ export function invitesStep(context: StepContext): StepState {
   const problems: Problem[] = [
     ...declined.map((r): Problem => {
       const where = { sheet: 'Schedule', row: r.row, column: statusColumn };
-      return { severity: 'warning', where, message: `${describeCell(where, 'Status')}: the ${r.family || r.conferenceId} family declined ${r.date ?? ''}; find them another time (move the row, then send invites again).` };
+      return {
+        severity: 'warning',
+        where,
+        message: `${describeCell(where, 'Status')}: the ${r.family || r.conferenceId} family declined ${r.date ?? ''}; find them another time (move the row, then send invites again).`,
+      };
     }),
     ...plan.problems,
   ];
   const invited = round.filter((r) => r.eventId).length;
   // A family with children in several classes has an invitation per conference: families are
   // counted by their guests, so the headline does not call every invitation a family.
-  const invitedFamilies = new Set(round.filter((r) => r.eventId).map((r) => [...r.emails].sort().join(';'))).size;
+  const invitedFamilies = new Set(
+    round.filter((r) => r.eventId).map((r) => [...r.emails].sort().join(';')),
+  ).size;
   const counts = [
     { label: 'invited', value: invited },
     { label: 'to send', value: toSend },
@@ -153,18 +198,25 @@ export function invitesStep(context: StepContext): StepState {
   const stale = answersDue(reading.props, reading.synced, Date.now());
   return step('invites', {
     status: work > 0 ? 'ready' : problems.length > 0 ? 'attention' : 'done',
-    headline: work > 0
-      ? `${plural(toSend, 'invitation')} to send, ${plural(changed, 'event')} to update${cancels ? `, ${plural(cancels, 'event')} to cancel` : ''}.`
-      : `${plural(invited, 'invitation')} sent to ${plural(invitedFamilies, 'family', 'families')}; every event matches the Schedule.`,
+    headline:
+      work > 0
+        ? `${plural(toSend, 'invitation')} to send, ${plural(changed, 'event')} to update${cancels ? `, ${plural(cancels, 'event')} to cancel` : ''}.`
+        : `${plural(invited, 'invitation')} sent to ${plural(invitedFamilies, 'family', 'families')}; every event matches the Schedule.`,
     counts,
     problems: problems.slice(0, 25),
     problemCount: problems.length,
-    next: work > 0
-      ? `Send invites: each family gets one private Calendar invitation on "${reading.settings.calendarName}"; moved or changed conferences update their event, cancelled ones are removed.`
-      : declined.length > 0
-        ? 'Some families declined: move their rows to another time, then send invites again to update their events.'
-        : 'Edit the Schedule freely; send invites again to update the events. Answers are read back into Status.',
-    action: work > 0 ? { job: 'invites', label: 'Send invites' } : stale ? { job: 'invites', label: 'Check answers' } : undefined,
+    next:
+      work > 0
+        ? `Send invites: each family gets one private Calendar invitation on "${reading.settings.calendarName}"; moved or changed conferences update their event, cancelled ones are removed.`
+        : declined.length > 0
+          ? 'Some families declined: move their rows to another time, then send invites again to update their events.'
+          : 'Edit the Schedule freely; send invites again to update the events. Answers are read back into Status.',
+    action:
+      work > 0
+        ? { job: 'invites', label: 'Send invites' }
+        : stale
+          ? { job: 'invites', label: 'Check answers' }
+          : undefined,
   });
 }
 
@@ -175,8 +227,13 @@ function conferenceCalendar(settings: Settings, props: Record<string, string>): 
     const calendar = CalendarApp.getCalendarById(saved.id);
     if (calendar) return calendar;
   }
-  const calendar = CalendarApp.getCalendarsByName(settings.calendarName)[0] ?? CalendarApp.createCalendar(settings.calendarName, { timeZone: settings.timeZone });
-  documentProperties().setProperty(CALENDAR_PROP, JSON.stringify({ id: calendar.getId(), name: settings.calendarName }));
+  const calendar =
+    CalendarApp.getCalendarsByName(settings.calendarName)[0] ??
+    CalendarApp.createCalendar(settings.calendarName, { timeZone: settings.timeZone });
+  documentProperties().setProperty(
+    CALENDAR_PROP,
+    JSON.stringify({ id: calendar.getId(), name: settings.calendarName }),
+  );
   return calendar;
 }
 
@@ -203,8 +260,15 @@ interface FoundEvent {
 }
 
 /** One search over the round's days: each conference's event by tag (or, untagged, by the description's reference). */
-function eventsByConference(calendar: Calendar, rows: InviteRow[], timeZone: string): Map<string, FoundEvent> {
-  const dates = rows.map((r) => r.date).filter((d): d is string => !!d).sort();
+function eventsByConference(
+  calendar: Calendar,
+  rows: InviteRow[],
+  timeZone: string,
+): Map<string, FoundEvent> {
+  const dates = rows
+    .map((r) => r.date)
+    .filter((d): d is string => !!d)
+    .sort();
   const out = new Map<string, FoundEvent>();
   if (dates.length === 0) return out;
   const from = instantOf(dates[0]!, 0, timeZone);
@@ -233,7 +297,10 @@ function snapshotOf(event: CalendarEvent) {
 /** Makes an event what the spec says, changing only what differs. True when anything changed. */
 function reconcile(event: CalendarEvent, spec: EventSpec): boolean {
   const instants = instantsOf(spec);
-  const changes = diffEvent(snapshotOf(event), spec, { start: instants.start.getTime(), end: instants.end.getTime() });
+  const changes = diffEvent(snapshotOf(event), spec, {
+    start: instants.start.getTime(),
+    end: instants.end.getTime(),
+  });
   if (!hasChanges(changes)) return false;
   // Hidden first: a guest added next must not see the others.
   if (changes.hideGuests) event.setGuestsCanSeeGuests(false);
@@ -255,7 +322,11 @@ function reconcile(event: CalendarEvent, spec: EventSpec): boolean {
  */
 function createEvent(calendar: Calendar, spec: EventSpec): CalendarEvent {
   const { start, end } = instantsOf(spec);
-  const event = calendar.createEvent(spec.title, start, end, { description: spec.description, location: spec.location, sendInvites: true });
+  const event = calendar.createEvent(spec.title, start, end, {
+    description: spec.description,
+    location: spec.location,
+    sendInvites: true,
+  });
   event.setGuestsCanSeeGuests(false);
   event.setTag(CONFERENCE_TAG, spec.conferenceId);
   for (const g of spec.guests) event.addGuest(g);
@@ -304,7 +375,11 @@ class Writer {
     if (this.rows.size > 0) {
       const headers = ['Status', 'Event ID', 'Invite Sent'] as const;
       const cols = headers.map((h) => invites.columns.get(h));
-      if (cols.some((c) => c === undefined)) throw new UserError('The Schedule sheet lacks a Status, Event ID or Invite Sent column. Run Set up to add it.', { sheet: 'Schedule', row: 1, column: 1 });
+      if (cols.some((c) => c === undefined))
+        throw new UserError(
+          'The Schedule sheet lacks a Status, Event ID or Invite Sent column. Run Set up to add it.',
+          { sheet: 'Schedule', row: 1, column: 1 },
+        );
       const [status, eventId, sent] = cols as number[];
       const left = Math.min(status!, eventId!, sent!);
       const right = Math.max(status!, eventId!, sent!);
@@ -348,18 +423,27 @@ interface InvitesState {
 }
 
 function summary(s: InvitesState): string {
-  const parts = [s.created && `${plural(s.created, 'invitation')} sent`, s.updated && `${plural(s.updated, 'event')} updated`, s.cancelled && `${plural(s.cancelled, 'event')} cancelled`].filter(Boolean);
-  return parts.length ? `${parts.join(', ')}.` : 'Every event already matched the Schedule; nothing was sent.';
+  const parts = [
+    s.created && `${plural(s.created, 'invitation')} sent`,
+    s.updated && `${plural(s.updated, 'event')} updated`,
+    s.cancelled && `${plural(s.cancelled, 'event')} cancelled`,
+  ].filter(Boolean);
+  return parts.length
+    ? `${parts.join(', ')}.`
+    : 'Every event already matched the Schedule; nothing was sent.';
 }
 
 function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesState> {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const props = documentProperties().getProperties();
   const reading = readAll(ss, props, todayIn(ss));
-  if (!reading) throw new UserError('There is no Schedule sheet. Run Set up, then build the schedule.');
+  if (!reading)
+    throw new UserError('There is no Schedule sheet. Run Set up, then build the schedule.');
   const { settings, invites, synced } = reading;
   // Families in a language without built-in texts: translated once (LanguageApp), then kept.
-  const languages = invites.rows.filter((r) => !r.round || r.round === settings.roundName).map((r) => r.language || settings.defaultLanguage);
+  const languages = invites.rows
+    .filter((r) => !r.round || r.round === settings.roundName)
+    .map((r) => r.language || settings.defaultLanguage);
   reading.ctx.templates = ensureTranslations(languages, reading.ctx.templates ?? {}).stored;
   const plan = planSync(invites, settings.roundName, synced, reading.ctx);
   const due = !state.answersChecked && answersDue(props, synced, job.now().getTime());
@@ -373,13 +457,21 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
   if (state.total === 0) state.total = plan.actions.length;
   try {
     const calendar = calendarWork ? conferenceCalendar(settings, props) : null;
-    const found = calendar && (due || resumeAfterCut) ? eventsByConference(calendar, round, settings.timeZone) : new Map<string, FoundEvent>();
+    const found =
+      calendar && (due || resumeAfterCut)
+        ? eventsByConference(calendar, round, settings.timeZone)
+        : new Map<string, FoundEvent>();
     if (due) {
       const byId = new Map(round.map((r) => [r.conferenceId, r]));
       for (const [conferenceId, { event }] of found) {
         const r = byId.get(conferenceId);
         if (!r) continue;
-        const answer = familyAnswer(event.getGuestList().map((g) => ({ email: g.getEmail(), status: String(g.getGuestStatus()) })), r.emails);
+        const answer = familyAnswer(
+          event
+            .getGuestList()
+            .map((g) => ({ email: g.getEmail(), status: String(g.getGuestStatus()) })),
+          r.emails,
+        );
         const next = statusAfterAnswer(r.status, answer);
         if (next !== r.status) writer.row(r, { status: next });
       }
@@ -397,7 +489,9 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
         writer.record(action.conferenceId, null);
         state.cancelled++;
       } else {
-        const adopt = found.get(action.conferenceId)?.event ?? (action.kind === 'update' ? calendar!.getEventById(action.eventId) : null);
+        const adopt =
+          found.get(action.conferenceId)?.event ??
+          (action.kind === 'update' ? calendar!.getEventById(action.eventId) : null);
         let event: CalendarEvent;
         let changed = true;
         if (adopt) {
@@ -414,7 +508,12 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
           }
         }
         const eventId = event.getId();
-        writer.row(action.row, { eventId, ...(changed || action.kind === 'create' ? { status: statusAfterSend(action.row.status), inviteSent: job.now() } : {}) });
+        writer.row(action.row, {
+          eventId,
+          ...(changed || action.kind === 'create'
+            ? { status: statusAfterSend(action.row.status), inviteSent: job.now() }
+            : {}),
+        });
         writer.record(action.conferenceId, { e: eventId, f: fingerprint(action.spec) });
         if (action.kind === 'create' || !adopt) state.created++;
         else if (changed) state.updated++;
@@ -427,13 +526,23 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
   }
   const left = plan.actions.length - done;
   if (quotaHit) {
-    throw new UserError(`Google's daily limit for creating Calendar events was reached after ${plural(state.created, 'invitation')} in this run; ${plural(left, 'conference')} still to invite, and everything done is saved. Send invites again tomorrow (the limit renews at midnight Pacific time) and it continues where it stopped, sending nothing twice.`);
+    throw new UserError(
+      `Google's daily limit for creating Calendar events was reached after ${plural(state.created, 'invitation')} in this run; ${plural(left, 'conference')} still to invite, and everything done is saved. Send invites again tomorrow (the limit renews at midnight Pacific time) and it continues where it stopped, sending nothing twice.`,
+    );
   }
   const finished = left === 0;
-  if (finished && state.fresh && !state.answersChecked) documentProperties().setProperty(ANSWERS_PROP, job.now().toISOString());
+  if (finished && state.fresh && !state.answersChecked)
+    documentProperties().setProperty(ANSWERS_PROP, job.now().toISOString());
   const total = Math.max(state.total, done);
   const processed = Math.max(0, total - left);
-  return { state, done: finished, processed, total, message: finished ? summary(state) : `${summary(state)} ${plural(left, 'conference')} to go.`, problems: plan.problems };
+  return {
+    state,
+    done: finished,
+    processed,
+    total,
+    message: finished ? summary(state) : `${summary(state)} ${plural(left, 'conference')} to go.`,
+    problems: plan.problems,
+  };
 }
 
 export const INVITES_JOB: JobSpec<InvitesState> = {
@@ -442,7 +551,14 @@ export const INVITES_JOB: JobSpec<InvitesState> = {
   start: () => {
     const props = documentProperties().getProperties();
     const synced = syncedRecords(props);
-    return { total: 0, fresh: synced.size === 0, answersChecked: false, created: 0, updated: 0, cancelled: 0 };
+    return {
+      total: 0,
+      fresh: synced.size === 0,
+      answersChecked: false,
+      created: 0,
+      updated: 0,
+      cancelled: 0,
+    };
   },
   step: syncChunk,
 };

@@ -72,7 +72,11 @@ export function currentUser(): string {
 
 function minutesAgo(iso: string, now: Date): string {
   const minutes = Math.max(0, Math.round((now.getTime() - new Date(iso).getTime()) / 60000));
-  return minutes < 1 ? 'less than a minute ago' : minutes === 1 ? 'a minute ago' : `${minutes} minutes ago`;
+  return minutes < 1
+    ? 'less than a minute ago'
+    : minutes === 1
+      ? 'a minute ago'
+      : `${minutes} minutes ago`;
 }
 
 export interface RunOptions {
@@ -85,7 +89,12 @@ export interface RunOptions {
  * comes second is told. Every writer the add-on has (the sidebar's operations, trigger
  * handlers) goes through here.
  */
-export function withDocumentLock<T>(job: string, label: string, via: 'sidebar' | 'trigger', fn: (user: string) => T): T {
+export function withDocumentLock<T>(
+  job: string,
+  label: string,
+  via: 'sidebar' | 'trigger',
+  fn: (user: string) => T,
+): T {
   const lock = LockService.getDocumentLock();
   if (!lock) throw new Error('The add-on must run inside a spreadsheet.');
   const props = documentProperties();
@@ -98,7 +107,10 @@ export function withDocumentLock<T>(job: string, label: string, via: 'sidebar' |
   }
   const user = currentUser();
   try {
-    props.setProperty(PROP.running, JSON.stringify({ job, label, user, via, since: new Date().toISOString() } as Running));
+    props.setProperty(
+      PROP.running,
+      JSON.stringify({ job, label, user, via, since: new Date().toISOString() } as Running),
+    );
     const result = fn(user);
     props.deleteProperty(PROP.running);
     return result;
@@ -111,7 +123,10 @@ export function withDocumentLock<T>(job: string, label: string, via: 'sidebar' |
 export function runChunk<S>(spec: JobSpec<S>, options: RunOptions = {}): JobProgress {
   const startedAt = Date.now();
   const budget = options.budgetMs ?? CHUNK_BUDGET_MS;
-  const ctx: JobContext = { outOfTime: () => Date.now() - startedAt >= budget, now: () => new Date() };
+  const ctx: JobContext = {
+    outOfTime: () => Date.now() - startedAt >= budget,
+    now: () => new Date(),
+  };
   return withDocumentLock(spec.name, spec.label, options.via ?? 'sidebar', (user) => {
     const props = documentProperties();
     const key = PROP.jobPrefix + spec.name;
@@ -121,7 +136,15 @@ export function runChunk<S>(spec: JobSpec<S>, options: RunOptions = {}): JobProg
     if (result.done) {
       if (saved) props.deleteProperty(key);
     } else {
-      const cursor: Cursor<S> = { job: spec.name, state: result.state, processed: result.processed, total: result.total, message: result.message, user, at: ctx.now().toISOString() };
+      const cursor: Cursor<S> = {
+        job: spec.name,
+        state: result.state,
+        processed: result.processed,
+        total: result.total,
+        message: result.message,
+        user,
+        at: ctx.now().toISOString(),
+      };
       props.setProperty(key, JSON.stringify(cursor));
     }
     return {
@@ -137,7 +160,10 @@ export function runChunk<S>(spec: JobSpec<S>, options: RunOptions = {}): JobProg
 }
 
 /** Jobs left part-way (sidebar closed, quota reached), from one read of the properties. */
-export function unfinishedJobs(all: Record<string, string>, labels: Record<string, string>): JobProgress[] {
+export function unfinishedJobs(
+  all: Record<string, string>,
+  labels: Record<string, string>,
+): JobProgress[] {
   const out: JobProgress[] = [];
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith(PROP.jobPrefix)) continue;

@@ -9,7 +9,20 @@
  * That older single value (`slc:templates`) is still read, and replaced on the next write.
  */
 import { UserError } from '../core/errors';
-import { BUILT_IN, FIELD_NAMES, INTERPRETER, MESSAGE_KINDS, protectFields, renderMessage, restoreFields, templateFor, type MessageKind, type Template, type TemplateSet, unknownFields } from '../core/templates';
+import {
+  BUILT_IN,
+  FIELD_NAMES,
+  INTERPRETER,
+  MESSAGE_KINDS,
+  protectFields,
+  renderMessage,
+  restoreFields,
+  templateFor,
+  type MessageKind,
+  type Template,
+  type TemplateSet,
+  unknownFields,
+} from '../core/templates';
 import type { TemplatePreview, TemplateView } from '../shared/api';
 import { availabilityLinks } from '../core/formlinks';
 import { LANGUAGE_NAMES, languageName } from '../core/normalize';
@@ -21,9 +34,13 @@ export const TEMPLATES_PROP = 'slc:templates';
 
 const LANGUAGE_PREFIX = `${TEMPLATES_PROP}:`;
 
-export function storedTemplates(props: Record<string, string> | null = null): Record<string, TemplateSet> {
+export function storedTemplates(
+  props: Record<string, string> | null = null,
+): Record<string, TemplateSet> {
   const all = props ?? documentProperties().getProperties();
-  const out: Record<string, TemplateSet> = { ...(parseJson<Record<string, TemplateSet>>(all[TEMPLATES_PROP] ?? null) ?? {}) };
+  const out: Record<string, TemplateSet> = {
+    ...(parseJson<Record<string, TemplateSet>>(all[TEMPLATES_PROP] ?? null) ?? {}),
+  };
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith(LANGUAGE_PREFIX)) continue;
     const set = parseJson<TemplateSet>(value);
@@ -36,17 +53,31 @@ export function storedTemplates(props: Record<string, string> | null = null): Re
 function writeTemplates(all: Record<string, TemplateSet>, languages: string[]): void {
   const store = documentProperties();
   const legacy = store.getProperty(TEMPLATES_PROP) !== null;
-  store.setProperties(Object.fromEntries((legacy ? Object.keys(all) : languages).map((language) => [LANGUAGE_PREFIX + language, JSON.stringify(all[language] ?? {})])));
+  store.setProperties(
+    Object.fromEntries(
+      (legacy ? Object.keys(all) : languages).map((language) => [
+        LANGUAGE_PREFIX + language,
+        JSON.stringify(all[language] ?? {}),
+      ]),
+    ),
+  );
   if (legacy) store.deleteProperty(TEMPLATES_PROP);
 }
 
 /** Saves one edited template, refusing one that names a field that does not exist. */
 export function saveTemplate(kind: MessageKind, language: string, template: Template): Template {
   const unknown = unknownFields(template);
-  if (unknown.length) throw new UserError(`The ${kind} template names ${unknown.map((f) => `{{${f}}}`).join(', ')}, which ${unknown.length === 1 ? 'is not a field' : 'are not fields'}. Nothing was saved.`);
-  if (!template.subject.trim() || !template.body.trim()) throw new UserError(`The ${kind} template needs a subject and a body. Nothing was saved.`);
+  if (unknown.length)
+    throw new UserError(
+      `The ${kind} template names ${unknown.map((f) => `{{${f}}}`).join(', ')}, which ${unknown.length === 1 ? 'is not a field' : 'are not fields'}. Nothing was saved.`,
+    );
+  if (!template.subject.trim() || !template.body.trim())
+    throw new UserError(`The ${kind} template needs a subject and a body. Nothing was saved.`);
   const all = storedTemplates();
-  all[language] = { ...(all[language] ?? {}), [kind]: { subject: template.subject, body: template.body } };
+  all[language] = {
+    ...(all[language] ?? {}),
+    [kind]: { subject: template.subject, body: template.body },
+  };
   writeTemplates(all, [language]);
   return template;
 }
@@ -65,11 +96,15 @@ export function resetTemplate(kind: MessageKind, language: string): void {
  * protected from the translator; a text whose fields do not all come back stays English, and
  * the language is reported (the caller says so). Returns the stored set and those languages.
  */
-export function ensureTranslations(languages: Iterable<string>, stored: Record<string, TemplateSet>): { stored: Record<string, TemplateSet>; fellBack: string[] } {
+export function ensureTranslations(
+  languages: Iterable<string>,
+  stored: Record<string, TemplateSet>,
+): { stored: Record<string, TemplateSet>; fellBack: string[] } {
   const fellBack: string[] = [];
   const changed: string[] = [];
   for (const language of new Set(languages)) {
-    if (!language || BUILT_IN[language] || MESSAGE_KINDS.every((kind) => stored[language]?.[kind])) continue;
+    if (!language || BUILT_IN[language] || MESSAGE_KINDS.every((kind) => stored[language]?.[kind]))
+      continue;
     const set: TemplateSet = { ...(stored[language] ?? {}) };
     let failed = false;
     for (const kind of MESSAGE_KINDS) {
@@ -120,29 +155,59 @@ export function templateView(kind: MessageKind, language: string): TemplateView 
   const settings = readSettings(ss);
   const stored = storedTemplates();
   const { template, language: used } = templateFor(kind, language, stored);
-  const source: TemplateView['source'] = stored[language]?.[kind] ? 'edited' : used === language ? 'built-in' : 'english';
+  const source: TemplateView['source'] = stored[language]?.[kind]
+    ? 'edited'
+    : used === language
+      ? 'built-in'
+      : 'english';
   const seen = new Set<string>();
   const families: TemplateView['families'] = [];
   for (const c of readConferences(ss, settings).conferences) {
     if (seen.has(c.familyKey) || !c.conferenceId) continue;
     seen.add(c.familyKey);
-    families.push({ conferenceId: c.conferenceId, label: `${c.family} (${c.students}), ${c.language}`, language: c.language });
+    families.push({
+      conferenceId: c.conferenceId,
+      label: `${c.family} (${c.students}), ${c.language}`,
+      language: c.language,
+    });
   }
   families.sort((a, b) => Number(b.language === language) - Number(a.language === language));
-  return { kind, language, template, source, fields: [...FIELD_NAMES], families: families.slice(0, 200), languages: Object.keys(LANGUAGE_NAMES).map((code) => ({ code, name: languageName(code) })), remindersOn: reminderTrigger(ss) !== null };
+  return {
+    kind,
+    language,
+    template,
+    source,
+    fields: [...FIELD_NAMES],
+    families: families.slice(0, 200),
+    languages: Object.keys(LANGUAGE_NAMES).map((code) => ({ code, name: languageName(code) })),
+    remindersOn: reminderTrigger(ss) !== null,
+  };
 }
 
 /** A template rendered for a real family: the family's conferences that day, as a reminder would list them. */
-export function previewFor(kind: MessageKind, language: string, template: Template, conferenceId: string): TemplatePreview {
+export function previewFor(
+  kind: MessageKind,
+  language: string,
+  template: Template,
+  conferenceId: string,
+): TemplatePreview {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
   const { conferences } = readConferences(ss, settings);
   const chosen = conferences.find((c) => c.conferenceId === conferenceId);
-  if (!chosen) throw new UserError(`No conference ${conferenceId} on the Schedule sheet any more; pick another family.`);
-  const sameDay = conferences.filter((c) => c.familyKey === chosen.familyKey && c.date === chosen.date).sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  if (!chosen)
+    throw new UserError(
+      `No conference ${conferenceId} on the Schedule sheet any more; pick another family.`,
+    );
+  const sameDay = conferences
+    .filter((c) => c.familyKey === chosen.familyKey && c.date === chosen.date)
+    .sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   const fields = unitFields(sameDay, messageSettings(settings), language);
   // The availability request shows the family's own link, as it would be sent.
-  if (kind === 'availability') fields.link = availabilityLinks(documentProperties().getProperties()).get(chosen.familyKey) ?? '(the family’s own link, once the family forms are made)';
+  if (kind === 'availability')
+    fields.link =
+      availabilityLinks(documentProperties().getProperties()).get(chosen.familyKey) ??
+      '(the family’s own link, once the family forms are made)';
   const message = renderMessage(kind, language, fields, { [language]: { [kind]: template } });
   return { ...message, unknown: unknownFields(template) };
 }

@@ -18,12 +18,14 @@ import { sheetMemo } from './reads';
 import { readFormsState } from '../core/formlinks';
 import { ASKED_PREFIX } from './ask';
 
-
 /** The sidebar shows this many problems per step; the count says how many there are. */
 export const PROBLEMS_SHOWN = 25;
 
 function errorsFirst(problems: Problem[]): Problem[] {
-  return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity === 'warning')];
+  return [
+    ...problems.filter((p) => p.severity === 'error'),
+    ...problems.filter((p) => p.severity === 'warning'),
+  ];
 }
 
 export const JOB_LABELS: Record<JobName, string> = {
@@ -38,8 +40,6 @@ export const JOB_LABELS: Record<JobName, string> = {
   questionnaire: 'Sending the questionnaire',
   summary: 'Rebuilding the summary',
 };
-
-
 
 export function buildOverview(): Overview {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -56,21 +56,33 @@ export function buildOverview(): Overview {
   const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
   const read = sheetMemo(ss, new Set(present.keys())).read;
   const data = ready ? readSchool(ss, settings, today, read) : null;
-  const schedule = ready ? readScheduleSheet(read('Schedule') ?? [], wallClockIn(ss.getSpreadsheetTimeZone())) : null;
+  const schedule = ready
+    ? readScheduleSheet(read('Schedule') ?? [], wallClockIn(ss.getSpreadsheetTimeZone()))
+    : null;
 
   const rosterStep = (): StepState => {
-    if (!data) return step('roster', { status: 'todo', headline: 'Waits for set-up.', next: 'Set up the sheets first.' });
+    if (!data)
+      return step('roster', {
+        status: 'todo',
+        headline: 'Waits for set-up.',
+        next: 'Set up the sheets first.',
+      });
     const r = data.roster;
     if (!r || r.rowsRead === 0) {
-      return step('roster', { status: 'ready', headline: 'The Roster sheet is empty.', next: 'Paste your student export into the Roster sheet, headers in row 1. Column names such as "Student Name", "Homeroom" and "Parent Email" are understood.' });
+      return step('roster', {
+        status: 'ready',
+        headline: 'The Roster sheet is empty.',
+        next: 'Paste your student export into the Roster sheet, headers in row 1. Column names such as "Student Name", "Homeroom" and "Parent Email" are understood.',
+      });
     }
     const errors = r.problems.filter((p) => p.severity === 'error').length;
     const warnings = r.problems.length - errors;
     return step('roster', {
       status: errors > 0 ? 'attention' : 'done',
-      headline: errors > 0
-        ? `${plural(r.students.length, 'student')} ready; ${plural(r.rowsRejected, 'row')} cannot be imported yet.`
-        : `${plural(r.students.length, 'student')} in ${plural(r.families.length, 'family', 'families')}, ready to schedule.`,
+      headline:
+        errors > 0
+          ? `${plural(r.students.length, 'student')} ready; ${plural(r.rowsRejected, 'row')} cannot be imported yet.`
+          : `${plural(r.students.length, 'student')} in ${plural(r.families.length, 'family', 'families')}, ready to schedule.`,
       counts: [
         { label: 'students', value: r.students.length },
         { label: 'families', value: r.families.length },
@@ -81,19 +93,37 @@ export function buildOverview(): Overview {
       ],
       problems: errorsFirst(r.problems).slice(0, PROBLEMS_SHOWN),
       problemCount: r.problems.length,
-      next: errors > 0 ? 'Fix the rows listed (click one to go to its cell), then check again. Rows with problems are left out until fixed; nothing in your sheet is changed.' : 'Check the conference days next.',
+      next:
+        errors > 0
+          ? 'Fix the rows listed (click one to go to its cell), then check again. Rows with problems are left out until fixed; nothing in your sheet is changed.'
+          : 'Check the conference days next.',
     });
   };
 
   const daysStep = (): StepState => {
-    if (!data) return step('days', { status: 'todo', headline: 'Waits for set-up.', next: 'Set up the sheets first.' });
+    if (!data)
+      return step('days', {
+        status: 'todo',
+        headline: 'Waits for set-up.',
+        next: 'Set up the sheets first.',
+      });
     const t = data.teachers;
     if (!t || t.rowsRead === 0) {
-      return step('days', { status: 'ready', headline: 'No teacher windows yet.', next: 'On the Teachers sheet, add one row per teacher, day and time window (with room and how many families at once).' });
+      return step('days', {
+        status: 'ready',
+        headline: 'No teacher windows yet.',
+        next: 'On the Teachers sheet, add one row per teacher, day and time window (with room and how many families at once).',
+      });
     }
     const errors = t.problems.filter((p) => p.severity === 'error').length;
     const days = [...new Set(t.windows.map((w) => w.date))].sort();
-    const places = t.windows.reduce((n, w) => n + w.capacity * Math.floor((w.end - w.start) / (settings.conferenceMinutes + settings.bufferMinutes)), 0);
+    const places = t.windows.reduce(
+      (n, w) =>
+        n +
+        w.capacity *
+          Math.floor((w.end - w.start) / (settings.conferenceMinutes + settings.bufferMinutes)),
+      0,
+    );
     return step('days', {
       status: errors > 0 ? 'attention' : 'done',
       headline: `${plural(t.teachers.length, 'teacher')}, ${plural(t.windows.length, 'window')} on ${plural(days.length, 'day')}${days.length ? ` (${days.join(', ')})` : ''}.`,
@@ -104,15 +134,16 @@ export function buildOverview(): Overview {
       ],
       problems: errorsFirst(t.problems).slice(0, PROBLEMS_SHOWN),
       problemCount: t.problems.length,
-      next: errors > 0
-        ? 'Fix the windows listed, then check again.'
-        : conferences === 0 && !readFormsState(props).availability
-          // The availability form lives in the Questionnaire step, after the schedule's: a
-          // teacher following these hints in order would build before families could answer.
-          ? 'Build the schedule next. To let families say when they can come first, create the family forms and ask the families (step 7, Questionnaire), then give them a few days.'
-          : conferences === 0 && !Object.keys(props).some((k) => k.startsWith(ASKED_PREFIX))
-            ? 'Build the schedule next, or first ask the families when they can come (step 7, Questionnaire) and give them a few days.'
-            : 'Build the schedule next.',
+      next:
+        errors > 0
+          ? 'Fix the windows listed, then check again.'
+          : conferences === 0 && !readFormsState(props).availability
+            ? // The availability form lives in the Questionnaire step, after the schedule's: a
+              // teacher following these hints in order would build before families could answer.
+              'Build the schedule next. To let families say when they can come first, create the family forms and ask the families (step 7, Questionnaire), then give them a few days.'
+            : conferences === 0 && !Object.keys(props).some((k) => k.startsWith(ASKED_PREFIX))
+              ? 'Build the schedule next, or first ask the families when they can come (step 7, Questionnaire) and give them a few days.'
+              : 'Build the schedule next.',
     });
   };
 
@@ -120,12 +151,26 @@ export function buildOverview(): Overview {
     const rosterOk = data?.roster && data.roster.students.length > 0;
     const daysOk = data?.teachers && data.teachers.windows.length > 0;
     if (!rosterOk || !daysOk) {
-      return step('schedule', { status: 'todo', headline: conferences === 0 ? 'No conferences scheduled yet.' : `${plural(conferences, 'row')} on the Schedule.`, next: 'Import the roster and the teachers’ windows first.' });
+      return step('schedule', {
+        status: 'todo',
+        headline:
+          conferences === 0
+            ? 'No conferences scheduled yet.'
+            : `${plural(conferences, 'row')} on the Schedule.`,
+        next: 'Import the roster and the teachers’ windows first.',
+      });
     }
     if (conferences === 0) {
-      return step('schedule', { status: 'ready', headline: 'No conferences scheduled yet.', next: 'Preview the schedule to see who fits where and why anyone does not, then build it. Nothing is written until you build.', action: { job: 'schedule', label: 'Build the schedule' } });
+      return step('schedule', {
+        status: 'ready',
+        headline: 'No conferences scheduled yet.',
+        next: 'Preview the schedule to see who fits where and why anyone does not, then build it. Nothing is written until you build.',
+        action: { job: 'schedule', label: 'Build the schedule' },
+      });
     }
-    const thisRound = (schedule?.rows ?? []).filter((r) => r.round === settings.roundName && r.status !== 'cancelled');
+    const thisRound = (schedule?.rows ?? []).filter(
+      (r) => r.round === settings.roundName && r.status !== 'cancelled',
+    );
     const placed = new Set(thisRound.flatMap((r) => r.studentIds));
     const waiting = data!.roster!.students.filter((s) => !placed.has(s.id));
     return step('schedule', {
@@ -136,7 +181,11 @@ export function buildOverview(): Overview {
         { label: 'students placed', value: data!.roster!.students.length - waiting.length },
         { label: 'not placed yet', value: waiting.length },
       ],
-      problems: waiting.slice(0, 5).map((s) => ({ severity: 'warning' as const, message: `${s.firstName} ${s.lastName} (${s.teacher}) has no conference yet. Preview the schedule to see why.`, where: { sheet: 'Roster', row: s.row, column: 1 } })),
+      problems: waiting.slice(0, 5).map((s) => ({
+        severity: 'warning' as const,
+        message: `${s.firstName} ${s.lastName} (${s.teacher}) has no conference yet. Preview the schedule to see why.`,
+        where: { sheet: 'Roster', row: s.row, column: 1 },
+      })),
       problemCount: waiting.length,
       next: 'Edit the Schedule sheet freely: move times, tick Locked to keep a conference, mark attendance. Rebuilding keeps locked and invited conferences and your notes.',
       action: { job: 'schedule', label: 'Rebuild the schedule' },
@@ -146,7 +195,12 @@ export function buildOverview(): Overview {
 
   const steps: StepState[] = [
     ready
-      ? step('setup', { status: 'done', headline: `All ${SHEETS.length} sheets are in place.`, next: 'Run it again any time: it only adds what is missing.', action: { job: 'setup', label: 'Check the sheets again' } })
+      ? step('setup', {
+          status: 'done',
+          headline: `All ${SHEETS.length} sheets are in place.`,
+          next: 'Run it again any time: it only adds what is missing.',
+          action: { job: 'setup', label: 'Check the sheets again' },
+        })
       : step('setup', {
           status: 'ready',
           headline: `${plural(missing.length, 'sheet')} to create: ${missing.join(', ')}.`,
@@ -157,8 +211,23 @@ export function buildOverview(): Overview {
     daysStep(),
     scheduleStep(),
   ];
-  const later: StepContext = { ss, present, settings, props, data, conferences, schedule, read, today };
-  steps.push(invitesStep(later), remindersStep(later), questionnaireStep(later), summaryStep(later));
+  const later: StepContext = {
+    ss,
+    present,
+    settings,
+    props,
+    data,
+    conferences,
+    schedule,
+    read,
+    today,
+  };
+  steps.push(
+    invitesStep(later),
+    remindersStep(later),
+    questionnaireStep(later),
+    summaryStep(later),
+  );
   const unfinished = unfinishedJobs(props, JOB_LABELS);
   for (const u of unfinished) {
     const s = steps.find((x) => x.action?.job === u.job);
@@ -168,5 +237,11 @@ export function buildOverview(): Overview {
       s.action = { job: u.job, label: 'Continue' };
     }
   }
-  return { title: ADDON_TITLE, schoolName: settings.schoolName, timeZone: settings.timeZone, steps, unfinished };
+  return {
+    title: ADDON_TITLE,
+    schoolName: settings.schoolName,
+    timeZone: settings.timeZone,
+    steps,
+    unfinished,
+  };
 }

@@ -5,7 +5,13 @@
  * else moves; only the new conferences are appended to the Schedule, in one write.
  */
 import { buildSchedule } from '../core/schedule/engine';
-import { buildProblem, readAvailability, readScheduleSheet, scheduleRows, withFamilyAnswers } from '../core/schedule/sheet';
+import {
+  buildProblem,
+  readAvailability,
+  readScheduleSheet,
+  scheduleRows,
+  withFamilyAnswers,
+} from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
 import { readSchool, readSettings, readSheet, wallClockIn } from './data';
 import { newConferenceId } from './schedule';
@@ -20,28 +26,64 @@ export function placeAtOnce(familyIds: string[]): number {
   if (!data.roster || !data.teachers || !sheet) return 0;
   const wall = wallClockIn(tz);
   const lastRow = sheet.getLastRow();
-  const values = lastRow > 0 ? sheet.getRange(1, 1, lastRow, Math.max(sheet.getLastColumn(), SCHEDULE.columns.length)).getValues() : [];
+  const values =
+    lastRow > 0
+      ? sheet
+          .getRange(1, 1, lastRow, Math.max(sheet.getLastColumn(), SCHEDULE.columns.length))
+          .getValues()
+      : [];
   const existing = readScheduleSheet(values, wall);
   const round = settings.roundName;
-  const live = (r: { round: string; status: string }) => r.round === round && r.status !== 'cancelled';
+  const live = (r: { round: string; status: string }) =>
+    r.round === round && r.status !== 'cancelled';
   const placed = new Set(existing.rows.filter(live).flatMap((r) => r.studentIds));
   const answering = new Set(familyIds);
-  const newcomers = data.roster.students.filter((s) => answering.has(s.familyId) && !placed.has(s.id));
+  const newcomers = data.roster.students.filter(
+    (s) => answering.has(s.familyId) && !placed.has(s.id),
+  );
   if (newcomers.length === 0) return 0;
   // Everyone already on the Schedule is held as if locked; only the newcomers are placed.
-  const held = { ...existing, rows: existing.rows.map((r) => (live(r) ? { ...r, locked: true } : r)) };
+  const held = {
+    ...existing,
+    rows: existing.rows.map((r) => (live(r) ? { ...r, locked: true } : r)),
+  };
   const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall);
   const answered = withFamilyAnswers(data.roster, availability.answers);
-  const roster = { ...answered, students: answered.students.filter((s) => placed.has(s.id) || answering.has(s.familyId)) };
-  const built = buildProblem({ roster, windows: data.teachers.windows, settings, availability: availability.byFamily, sheet: held, seed: 20261 });
+  const roster = {
+    ...answered,
+    students: answered.students.filter((s) => placed.has(s.id) || answering.has(s.familyId)),
+  };
+  const built = buildProblem({
+    roster,
+    windows: data.teachers.windows,
+    settings,
+    availability: availability.byFamily,
+    sheet: held,
+    seed: 20261,
+  });
   const result = buildSchedule(built.problem);
-  const added = scheduleRows({ sheet: held, frozen: built.frozen, schedule: result, roster, windows: data.teachers.windows, settings, newId: newConferenceId }).filter((r) => r.from === null);
+  const added = scheduleRows({
+    sheet: held,
+    frozen: built.frozen,
+    schedule: result,
+    roster,
+    windows: data.teachers.windows,
+    settings,
+    newId: newConferenceId,
+  }).filter((r) => r.from === null);
   if (added.length === 0) return 0;
   const width = Math.max(SCHEDULE.columns.length, ...added.map((r) => r.cells.length));
-  const body = added.map((r) => [...r.cells, ...new Array<unknown>(width - r.cells.length).fill('')]);
+  const body = added.map((r) => [
+    ...r.cells,
+    ...new Array<unknown>(width - r.cells.length).fill(''),
+  ]);
   const at = Math.max(lastRow, 1) + 1;
-  if (sheet.getMaxRows() < at + body.length - 1) sheet.insertRowsAfter(sheet.getMaxRows(), at + body.length - 1 - sheet.getMaxRows());
-  if (lastRow === 0) sheet.getRange(1, 1, 1, SCHEDULE.columns.length).setValues([SCHEDULE.columns.map((c) => c.header)]);
+  if (sheet.getMaxRows() < at + body.length - 1)
+    sheet.insertRowsAfter(sheet.getMaxRows(), at + body.length - 1 - sheet.getMaxRows());
+  if (lastRow === 0)
+    sheet
+      .getRange(1, 1, 1, SCHEDULE.columns.length)
+      .setValues([SCHEDULE.columns.map((c) => c.header)]);
   sheet.getRange(at, 1, body.length, width).setValues(body);
   return added.length;
 }

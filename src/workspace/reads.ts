@@ -15,11 +15,15 @@ export interface SheetMemo {
   forget(name: string): void;
 }
 
-export function sheetMemo(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, present?: Set<string>): SheetMemo {
+export function sheetMemo(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  present?: Set<string>,
+): SheetMemo {
   const cache = new Map<string, unknown[][] | null>();
   return {
     read: (name) => {
-      if (!cache.has(name)) cache.set(name, present && !present.has(name) ? null : readSheet(ss, name));
+      if (!cache.has(name))
+        cache.set(name, present && !present.has(name) ? null : readSheet(ss, name));
       return cache.get(name)!;
     },
     wrote: (name, values) => void cache.set(name, values),

@@ -15,12 +15,27 @@
 import { PLAIN_TEXT, textCell } from '../core/cells';
 import { UserError } from '../core/errors';
 import { cleanText, normalizeEmail, normalizeLanguage, parseYesNo } from '../core/normalize';
-import { channelCounts, dueReminders, markSent, reminderTally, reminderUnits, type DueReminder, type ReminderConference, type WallNow } from '../core/reminders';
+import {
+  channelCounts,
+  dueReminders,
+  markSent,
+  reminderTally,
+  reminderUnits,
+  type DueReminder,
+  type ReminderConference,
+  type WallNow,
+} from '../core/reminders';
 import { documentProperties, parseJson } from './props';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import type { RosterResult } from '../core/roster';
 import { splitList } from '../core/cells';
-import { joinNames, renderMessage, type MessageFields, type RenderedMessage, type TemplateSet } from '../core/templates';
+import {
+  joinNames,
+  renderMessage,
+  type MessageFields,
+  type RenderedMessage,
+  type TemplateSet,
+} from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
 import { readSchool, readSettings, wallClockIn } from './data';
 import type { ChunkResult, JobContext, JobSpec } from './jobs';
@@ -51,10 +66,16 @@ export interface ScheduleRead {
 }
 
 /** The Schedule in one read, as reminders see it. */
-export function readConferences(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, alreadyRead?: unknown[][] | null): ScheduleRead {
+export function readConferences(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  alreadyRead?: unknown[][] | null,
+): ScheduleRead {
   const sheet = alreadyRead === undefined ? ss.getSheetByName('Schedule') : null;
-  if (alreadyRead === undefined && (!sheet || sheet.getLastRow() < 2)) return { sheet, conferences: [], sentColumn: 0 };
-  const values = alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
+  if (alreadyRead === undefined && (!sheet || sheet.getLastRow() < 2))
+    return { sheet, conferences: [], sentColumn: 0 };
+  const values =
+    alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
   if (values.length < 2) return { sheet, conferences: [], sentColumn: 0 };
   const read = readScheduleSheet(values, wallClockIn(ss.getSpreadsheetTimeZone()));
   const col = (name: string) => read.columns.get(name);
@@ -88,7 +109,11 @@ export function readConferences(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, se
 }
 
 /** The fields of one message about a family's conferences on one day (siblings: several). */
-export function unitFields(list: ReminderConference[], settings: Settings, language: string): MessageFields {
+export function unitFields(
+  list: ReminderConference[],
+  settings: Settings,
+  language: string,
+): MessageFields {
   const first = list[0]!;
   const distinct = (xs: string[]) => [...new Set(xs.filter(Boolean))];
   const students = distinct(list.flatMap((c) => c.students.split(/\s*[,;]\s*/)));
@@ -106,7 +131,13 @@ export function unitFields(list: ReminderConference[], settings: Settings, langu
     replyTo: settings.replyTo,
     round: settings.roundName,
     interpreter: list.some((c) => c.interpreter),
-    conferences: list.map((c) => ({ students: c.students, teacher: c.teacher, start: c.start ?? 0, end: c.end ?? 0, room: c.room })),
+    conferences: list.map((c) => ({
+      students: c.students,
+      teacher: c.teacher,
+      start: c.start ?? 0,
+      end: c.end ?? 0,
+      room: c.room,
+    })),
   };
 }
 
@@ -115,7 +146,9 @@ export function unitFields(list: ReminderConference[], settings: Settings, langu
  * sending account, so that is the address the text names. Read once, before anything is sent.
  */
 export function messageSettings(settings: Settings): Settings {
-  return settings.replyTo ? settings : { ...settings, replyTo: Session.getEffectiveUser().getEmail() };
+  return settings.replyTo
+    ? settings
+    : { ...settings, replyTo: Session.getEffectiveUser().getEmail() };
 }
 
 export function wallNow(date: Date, timeZone: string): WallNow {
@@ -130,24 +163,49 @@ export function wallNow(date: Date, timeZone: string): WallNow {
  * (https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(Object)).
  */
 export function mailFamily(emails: string[], message: RenderedMessage, settings: Settings): void {
-  const options: GoogleAppsScript.Mail.MailAdvancedParameters = { to: emails.join(','), subject: message.subject, body: message.text, htmlBody: message.html };
+  const options: GoogleAppsScript.Mail.MailAdvancedParameters = {
+    to: emails.join(','),
+    subject: message.subject,
+    body: message.text,
+    htmlBody: message.html,
+  };
   if (settings.senderName) options.name = settings.senderName;
   if (settings.replyTo) options.replyTo = settings.replyTo;
   MailApp.sendEmail(options);
 }
 
-function sendReminder(due: DueReminder, settings: Settings, forText: Settings, stored: Record<string, TemplateSet>): void {
-  mailFamily(due.emails, renderMessage('reminder', due.language, unitFields(due.conferences, forText, due.language), stored), settings);
+function sendReminder(
+  due: DueReminder,
+  settings: Settings,
+  forText: Settings,
+  stored: Record<string, TemplateSet>,
+): void {
+  mailFamily(
+    due.emails,
+    renderMessage(
+      'reminder',
+      due.language,
+      unitFields(due.conferences, forText, due.language),
+      stored,
+    ),
+    settings,
+  );
 }
 
 /**
  * Writes the Reminders Sent cells of rows from..to as one block. Retried once: failing to record
  * mail that went out would send it again on the next run.
  */
-function writeSentColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, from: number, cells: string[]): void {
+function writeSentColumn(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  column: number,
+  from: number,
+  cells: string[],
+): void {
   // The add-on's own text column: made plain text and written as is (no marker to show).
   const block = cells.map((c) => [c]);
-  const write = () => sheet.getRange(from, column, cells.length, 1).setNumberFormat(PLAIN_TEXT).setValues(block);
+  const write = () =>
+    sheet.getRange(from, column, cells.length, 1).setNumberFormat(PLAIN_TEXT).setValues(block);
   try {
     write();
   } catch {
@@ -187,18 +245,35 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     for (const id of journal.sending?.ids ?? []) {
       const row = rowOf.get(id);
       if (row) {
-        sentCells.set(row, markSent(sentCells.get(row) ?? '', journal.sending!.hours, `${journal.sending!.at} ${UNCONFIRMED_MARK}`));
+        sentCells.set(
+          row,
+          markSent(
+            sentCells.get(row) ?? '',
+            journal.sending!.hours,
+            `${journal.sending!.at} ${UNCONFIRMED_MARK}`,
+          ),
+        );
         touched.push(row);
       }
     }
   }
-  const conferences = journal ? read.conferences.map((c) => ({ ...c, sent: sentCells.get(c.row) ?? c.sent })) : read.conferences;
+  const conferences = journal
+    ? read.conferences.map((c) => ({ ...c, sent: sentCells.get(c.row) ?? c.sent }))
+    : read.conferences;
   const due = dueReminders(conferences, settings.reminderHoursBefore, wallNow(now, tz));
   const problems: Problem[] = [];
   const letters = writeLetters(ss, settings, read.conferences);
-  if (letters) problems.push({ severity: 'warning', message: `${plural(letters, 'family', 'families')} without email: print their letters from the Letters sheet, and call them (phone list at its end).`, where: { sheet: LETTERS_SHEET, row: 1, column: 1 } });
+  if (letters)
+    problems.push({
+      severity: 'warning',
+      message: `${plural(letters, 'family', 'families')} without email: print their letters from the Letters sheet, and call them (phone list at its end).`,
+      where: { sheet: LETTERS_SHEET, row: 1, column: 1 },
+    });
   if (due.length > 0 && read.sheet && !read.sentColumn) {
-    throw new UserError('The Schedule sheet has no "Reminders Sent" column, where sent reminders are recorded, so none was sent. Run Set up to add it back.', { sheet: 'Schedule', row: 1, column: 1 });
+    throw new UserError(
+      'The Schedule sheet has no "Reminders Sent" column, where sent reminders are recorded, so none was sent. Run Set up to add it back.',
+      { sheet: 'Schedule', row: 1, column: 1 },
+    );
   }
   if (due.length === 0 || !read.sheet || !read.sentColumn) {
     if (journal && read.sheet && read.sentColumn && touched.length) {
@@ -209,13 +284,26 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
       writeSentColumn(read.sheet, read.sentColumn, from, cells);
     }
     if (journal) props.deleteProperty(REMINDER_JOURNAL);
-    return { state, done: true, processed: state.sent, total: state.sent, message: state.sent ? `Sent ${plural(state.sent, 'reminder')}; none is due now.` : 'No reminder is due now.', problems };
+    return {
+      state,
+      done: true,
+      processed: state.sent,
+      total: state.sent,
+      message: state.sent
+        ? `Sent ${plural(state.sent, 'reminder')}; none is due now.`
+        : 'No reminder is due now.',
+      problems,
+    };
   }
   const { stored, fellBack } = ensureTranslations(
     due.map((d) => d.language),
     storedTemplates(),
   );
-  for (const language of fellBack) problems.push({ severity: 'warning', message: `The reminder could not be translated into "${language}" with its fields intact, so those families get it in English. Write the text in the sidebar's Templates to fix this.` });
+  for (const language of fellBack)
+    problems.push({
+      severity: 'warning',
+      message: `The reminder could not be translated into "${language}" with its fields intact, so those families get it in English. Write the text in the sidebar's Templates to fix this.`,
+    });
 
   const sheet = read.sheet;
   const sentColumn = read.sentColumn;
@@ -248,13 +336,25 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
         stopped = 'quota';
         break;
       }
-      const marks = [...new Set(touched)].map((row): [string, string] => [idOf.get(row) ?? '', sentCells.get(row) ?? '']);
-      props.setProperty(REMINDER_JOURNAL, JSON.stringify({ marks, sending: { ids: d.conferences.map((c) => c.conferenceId), hours: d.hours, at } } satisfies Journal));
+      const marks = [...new Set(touched)].map((row): [string, string] => [
+        idOf.get(row) ?? '',
+        sentCells.get(row) ?? '',
+      ]);
+      props.setProperty(
+        REMINDER_JOURNAL,
+        JSON.stringify({
+          marks,
+          sending: { ids: d.conferences.map((c) => c.conferenceId), hours: d.hours, at },
+        } satisfies Journal),
+      );
       try {
         sendReminder(d, settings, forText, stored);
       } catch (e) {
         // MailApp raised: this one did not go out, so it is not "being sent" any more.
-        props.setProperty(REMINDER_JOURNAL, JSON.stringify({ marks, sending: null } satisfies Journal));
+        props.setProperty(
+          REMINDER_JOURNAL,
+          JSON.stringify({ marks, sending: null } satisfies Journal),
+        );
         throw e;
       }
       quota -= d.emails.length;
@@ -275,11 +375,36 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   const total = state.sent + sentNow;
   const left = due.length - sentNow;
   if (stopped === 'quota') {
-    problems.push({ severity: 'warning', message: `Google's daily email limit is reached: ${plural(left, 'family', 'families')} still to remind. Everything sent is recorded; the next run (the hourly reminders, or this button tomorrow) continues.` });
-    return { state: { sent: total }, done: true, processed: total, total: total + left, message: `Sent ${plural(total, 'reminder')}; stopped at the daily email limit with ${left} still due.`, problems };
+    problems.push({
+      severity: 'warning',
+      message: `Google's daily email limit is reached: ${plural(left, 'family', 'families')} still to remind. Everything sent is recorded; the next run (the hourly reminders, or this button tomorrow) continues.`,
+    });
+    return {
+      state: { sent: total },
+      done: true,
+      processed: total,
+      total: total + left,
+      message: `Sent ${plural(total, 'reminder')}; stopped at the daily email limit with ${left} still due.`,
+      problems,
+    };
   }
-  if (stopped === 'time') return { state: { sent: total }, done: false, processed: total, total: total + left, message: `Sent ${plural(total, 'reminder')}, ${left} to go.`, problems };
-  return { state: { sent: total }, done: true, processed: total, total, message: `Sent ${plural(total, 'reminder')}, each family once.`, problems };
+  if (stopped === 'time')
+    return {
+      state: { sent: total },
+      done: false,
+      processed: total,
+      total: total + left,
+      message: `Sent ${plural(total, 'reminder')}, ${left} to go.`,
+      problems,
+    };
+  return {
+    state: { sent: total },
+    done: true,
+    processed: total,
+    total,
+    message: `Sent ${plural(total, 'reminder')}, each family once.`,
+    problems,
+  };
 }
 
 export const REMINDERS_JOB: JobSpec<RemindersState> = {
@@ -290,8 +415,12 @@ export const REMINDERS_JOB: JobSpec<RemindersState> = {
 };
 
 /** The hourly trigger, when installed by this user in this document. */
-export function reminderTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Script.Trigger | null {
-  return ScriptApp.getUserTriggers(ss).find((t) => t.getHandlerFunction() === REMINDER_HANDLER) ?? null;
+export function reminderTrigger(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): GoogleAppsScript.Script.Trigger | null {
+  return (
+    ScriptApp.getUserTriggers(ss).find((t) => t.getHandlerFunction() === REMINDER_HANDLER) ?? null
+  );
 }
 
 /**
@@ -308,12 +437,22 @@ export function setReminderTrigger(on: boolean): boolean {
 }
 
 /** The Letters sheet: one block per family without email, in its language, and a phone list. */
-export function lettersFor(conferences: ReminderConference[], settings: Settings, stored: Record<string, TemplateSet>, phoneOf: (familyKey: string) => string): string[][] {
+export function lettersFor(
+  conferences: ReminderConference[],
+  settings: Settings,
+  stored: Record<string, TemplateSet>,
+  phoneOf: (familyKey: string) => string,
+): string[][] {
   const rows: string[][] = [];
   const phones: string[][] = [];
   for (const list of reminderUnits(conferences.filter((c) => c.emails.length === 0)).values()) {
     const first = list[0]!;
-    const message = renderMessage('letter', first.language, unitFields(list, settings, first.language), stored);
+    const message = renderMessage(
+      'letter',
+      first.language,
+      unitFields(list, settings, first.language),
+      stored,
+    );
     rows.push([`${first.family} (${first.students})`, message.subject]);
     for (const line of message.text.split('\n')) rows.push(['', line]);
     rows.push(['', '']);
@@ -334,7 +473,10 @@ function familyPhones(roster: RosterResult | null | undefined): Map<string, stri
   return phones;
 }
 
-function rosterPhones(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): Map<string, string> {
+function rosterPhones(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+): Map<string, string> {
   const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
   return familyPhones(readSchool(ss, settings, today).roster);
 }
@@ -344,7 +486,11 @@ function rosterPhones(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Se
  * block per family in its language, then the phone list. Created when first needed; nothing is
  * written when it is already up to date. Answers how many families get a letter.
  */
-function writeLetters(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings, conferences: ReminderConference[]): number {
+function writeLetters(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  conferences: ReminderConference[],
+): number {
   const without = conferences.filter((c) => c.emails.length === 0);
   if (!reminderUnits(without).size) return 0;
   const phones = rosterPhones(ss, settings);
@@ -353,7 +499,13 @@ function writeLetters(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Se
   const families = new Set([...reminderUnits(without).values()].map((l) => l[0]!.familyKey)).size;
   const sheet = ss.getSheetByName(LETTERS_SHEET) ?? ss.insertSheet(LETTERS_SHEET);
   const old = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
-  const same = old.length === rows.length && old.every((r, i) => String(r[0]) === rows[i]![0]!.replace(/^'/, '') && String(r[1]) === rows[i]![1]!.replace(/^'/, ''));
+  const same =
+    old.length === rows.length &&
+    old.every(
+      (r, i) =>
+        String(r[0]) === rows[i]![0]!.replace(/^'/, '') &&
+        String(r[1]) === rows[i]![1]!.replace(/^'/, ''),
+    );
   if (same) return families;
   sheet.clearContents();
   sheet.getRange(1, 1, rows.length, 2).setValues(rows);
@@ -362,19 +514,38 @@ function writeLetters(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Se
 
 /** The sidebar's Reminders step: channels, reminders sent and due, the trigger, the action. */
 export function remindersStep(ctx: StepContext): StepState {
-  if (!ctx.data || ctx.conferences === 0) return step('reminders', { status: 'todo', headline: 'No conferences to remind yet.', next: 'Build the schedule first.' });
+  if (!ctx.data || ctx.conferences === 0)
+    return step('reminders', {
+      status: 'todo',
+      headline: 'No conferences to remind yet.',
+      next: 'Build the schedule first.',
+    });
   // The overview's one read of the Schedule (sheet null: the step only counts, never writes).
   const read = readConferences(ctx.ss, ctx.settings, ctx.read('Schedule'));
   const phones = familyPhones(ctx.data.roster);
   const channels = channelCounts(read.conferences, (key) => phones.get(key) ?? '');
-  const tally = reminderTally(read.conferences, ctx.settings.reminderHoursBefore, wallNow(new Date(), ctx.ss.getSpreadsheetTimeZone()));
+  const tally = reminderTally(
+    read.conferences,
+    ctx.settings.reminderHoursBefore,
+    wallNow(new Date(), ctx.ss.getSpreadsheetTimeZone()),
+  );
   const on = reminderTrigger(ctx.ss) !== null;
   const hours = ctx.settings.reminderHoursBefore.map((h) => `${h} h`).join(' and ');
   const unconfirmed = read.conferences
     .filter((c) => c.sent.includes(UNCONFIRMED_MARK))
-    .map((c): Problem => ({ severity: 'warning', where: { sheet: 'Schedule', row: c.row, column: read.sentColumn || 1 }, message: `${c.family || c.familyKey}: a reminder may not have gone out (the run was cut off while sending it). It is not sent again; check with the family.` }));
+    .map((c): Problem => ({
+      severity: 'warning',
+      where: { sheet: 'Schedule', row: c.row, column: read.sentColumn || 1 },
+      message: `${c.family || c.familyKey}: a reminder may not have gone out (the run was cut off while sending it). It is not sent again; check with the family.`,
+    }));
   return step('reminders', {
-    status: unconfirmed.length ? 'attention' : tally.due > 0 ? 'ready' : on || tally.upcoming === 0 ? 'done' : 'ready',
+    status: unconfirmed.length
+      ? 'attention'
+      : tally.due > 0
+        ? 'ready'
+        : on || tally.upcoming === 0
+          ? 'done'
+          : 'ready',
     problems: unconfirmed.slice(0, 25),
     problemCount: unconfirmed.length,
     headline: `${plural(channels.families, 'family', 'families')}: ${channels.email} by email, ${channels.letter} by letter (${channels.phone} also by phone). Reminders go ${hours} before. Hourly reminders are ${on ? 'on' : 'off'}.`,
@@ -386,7 +557,12 @@ export function remindersStep(ctx: StepContext): StepState {
       { label: 'reminders sent', value: tally.sent },
       { label: 'due now', value: tally.due },
     ],
-    next: tally.due > 0 ? `${plural(tally.due, 'reminder')} due now: send them, or let the hourly reminders do it.` : on ? 'Reminders go out on their own, every hour as they fall due.' : 'Turn on hourly reminders so each family is reminded on time.',
+    next:
+      tally.due > 0
+        ? `${plural(tally.due, 'reminder')} due now: send them, or let the hourly reminders do it.`
+        : on
+          ? 'Reminders go out on their own, every hour as they fall due.'
+          : 'Turn on hourly reminders so each family is reminded on time.',
     action: { job: 'reminders', label: 'Send due reminders now' },
   });
 }

@@ -4,7 +4,13 @@
  * invited conferences stay exactly where they are; people's own columns and notes are carried
  * over; formulas people put in the sheet are written back as formulas.
  */
-import { buildProblem, readAvailability, readScheduleSheet, scheduleRows, withFamilyAnswers } from '../core/schedule/sheet';
+import {
+  buildProblem,
+  readAvailability,
+  readScheduleSheet,
+  scheduleRows,
+  withFamilyAnswers,
+} from '../core/schedule/sheet';
 import { buildSchedule } from '../core/schedule/engine';
 import type { Schedule } from '../core/schedule/types';
 import { type ColumnKind, headerKey, NUMBER_FORMATS, SCHEDULE } from '../core/schema';
@@ -42,8 +48,16 @@ export function planSchedule(): Plan {
   if (!sheet) throw new UserError('There is no Schedule sheet. Run Set up first.');
   const settings = readSettings(ss);
   const data = readSchool(ss, settings, today(ss));
-  if (!data.roster || data.roster.students.length === 0) throw new UserError('There are no students to schedule yet: fill in the Roster sheet (step 2) first.', { sheet: 'Roster', row: 1, column: 1 });
-  if (!data.teachers || data.teachers.windows.length === 0) throw new UserError('There are no teacher windows to schedule into: fill in the Teachers sheet (step 3) first.', { sheet: 'Teachers', row: 1, column: 1 });
+  if (!data.roster || data.roster.students.length === 0)
+    throw new UserError(
+      'There are no students to schedule yet: fill in the Roster sheet (step 2) first.',
+      { sheet: 'Roster', row: 1, column: 1 },
+    );
+  if (!data.teachers || data.teachers.windows.length === 0)
+    throw new UserError(
+      'There are no teacher windows to schedule into: fill in the Teachers sheet (step 3) first.',
+      { sheet: 'Teachers', row: 1, column: 1 },
+    );
   const wall = wallClockIn(ss.getSpreadsheetTimeZone());
   const lastRow = sheet.getLastRow();
   const lastColumn = Math.max(sheet.getLastColumn(), SCHEDULE.columns.length);
@@ -55,14 +69,31 @@ export function planSchedule(): Plan {
   const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall);
   // Families' own answers on the availability form (language, interpreter) win over the Roster's.
   const roster = withFamilyAnswers(data.roster, availability.answers);
-  const built = buildProblem({ roster, windows: data.teachers.windows, settings, availability: availability.byFamily, sheet: existing, seed: 20261 });
+  const built = buildProblem({
+    roster,
+    windows: data.teachers.windows,
+    settings,
+    availability: availability.byFamily,
+    sheet: existing,
+    seed: 20261,
+  });
   const result = buildSchedule(built.problem);
   const q = result.quality;
-  const studentName = new Map(data.roster.students.map((s) => [s.id, { name: `${s.firstName} ${s.lastName}`.trim(), teacher: s.teacher, row: s.row }]));
+  const studentName = new Map(
+    data.roster.students.map((s) => [
+      s.id,
+      { name: `${s.firstName} ${s.lastName}`.trim(), teacher: s.teacher, row: s.row },
+    ]),
+  );
   const perTeacher = new Map<string, { teacher: string; conferences: number; places: number }>();
   for (const w of data.teachers.windows) {
     const t = perTeacher.get(w.teacherEmail) ?? { teacher: w.teacher, conferences: 0, places: 0 };
-    t.places += w.capacity * Math.floor((w.end - w.start + settings.bufferMinutes) / (settings.conferenceMinutes + settings.bufferMinutes));
+    t.places +=
+      w.capacity *
+      Math.floor(
+        (w.end - w.start + settings.bufferMinutes) /
+          (settings.conferenceMinutes + settings.bufferMinutes),
+      );
     perTeacher.set(w.teacherEmail, t);
   }
   for (const c of result.conferences) {
@@ -78,7 +109,13 @@ export function planSchedule(): Plan {
     kept: result.conferences.filter((c) => c.fixed).length,
     unplaced: result.unplaced.map((u) => {
       const s = studentName.get(u.studentId);
-      return { studentId: u.studentId, name: s?.name ?? u.studentId, teacher: s?.teacher ?? '', reason: u.reason, where: s ? { sheet: 'Roster', row: s.row, column: 1 } : undefined };
+      return {
+        studentId: u.studentId,
+        name: s?.name ?? u.studentId,
+        teacher: s?.teacher ?? '',
+        reason: u.reason,
+        where: s ? { sheet: 'Roster', row: s.row, column: 1 } : undefined,
+      };
     }),
     siblingFamilies: q.siblingFamilies,
     siblingsBackToBack: q.siblingsBackToBack,
@@ -87,7 +124,12 @@ export function planSchedule(): Plan {
     meanWaitMinutes: waits.length ? Math.round(waits.reduce((a, b) => a + b, 0) / waits.length) : 0,
     maxWaitMinutes: waits.length ? Math.max(...waits) : 0,
     perTeacher: [...perTeacher.values()].sort((a, b) => a.teacher.localeCompare(b.teacher)),
-    sample: result.conferences.slice(0, 8).map((c) => ({ date: c.date, time: `${formatMinutes(c.start)}–${formatMinutes(c.end)}`, teacher: perTeacher.get(c.teacherEmail)?.teacher ?? c.teacherEmail, students: c.studentIds.map((id) => studentName.get(id)?.name ?? id).join(', ') })),
+    sample: result.conferences.slice(0, 8).map((c) => ({
+      date: c.date,
+      time: `${formatMinutes(c.start)}–${formatMinutes(c.end)}`,
+      teacher: perTeacher.get(c.teacherEmail)?.teacher ?? c.teacherEmail,
+      students: c.studentIds.map((id) => studentName.get(id)?.name ?? id).join(', '),
+    })),
     problems,
   };
   return {
@@ -98,24 +140,46 @@ export function planSchedule(): Plan {
     formats,
     header: values[0] ?? [],
     oldRowCount: lastRow,
-    rows: () => scheduleRows({ sheet: existing, frozen: built.frozen, schedule: result, roster, windows: data.teachers!.windows, settings, newId: newConferenceId }),
+    rows: () =>
+      scheduleRows({
+        sheet: existing,
+        frozen: built.frozen,
+        schedule: result,
+        roster,
+        windows: data.teachers!.windows,
+        settings,
+        newId: newConferenceId,
+      }),
   };
 }
 
-const TYPED: ReadonlySet<ColumnKind> = new Set(['date', 'time', 'datetime', 'checkbox', 'integer', 'yesno']);
+const TYPED: ReadonlySet<ColumnKind> = new Set([
+  'date',
+  'time',
+  'datetime',
+  'checkbox',
+  'integer',
+  'yesno',
+]);
 
 /**
  * Each column's number format for the rows written: the add-on's text columns plain text (so a
  * room "101" or a name "=1+1" stays exactly as written), the others as set-up or people left them.
  */
-function columnFormats(plan: Plan, width: number): { kind: ColumnKind | null; format: (row: number | null) => string }[] {
+function columnFormats(
+  plan: Plan,
+  width: number,
+): { kind: ColumnKind | null; format: (row: number | null) => string }[] {
   const header = plan.header.length ? plan.header : SCHEDULE.columns.map((c) => c.header);
   return Array.from({ length: width }, (_, i) => {
     const spec = SCHEDULE.columns.find((c) => headerKey(c.header) === headerKey(header[i]));
     const firstData = plan.formats[1]?.[i];
     const fallback = (spec && NUMBER_FORMATS[spec.kind]) ?? firstData ?? 'General';
     if (spec && !TYPED.has(spec.kind)) return { kind: spec.kind, format: () => PLAIN_TEXT };
-    return { kind: spec?.kind ?? null, format: (row) => (row ? plan.formats[row - 1]?.[i] : undefined) ?? fallback };
+    return {
+      kind: spec?.kind ?? null,
+      format: (row) => (row ? plan.formats[row - 1]?.[i] : undefined) ?? fallback,
+    };
   });
 }
 
@@ -131,15 +195,17 @@ export function writeSchedule(plan: Plan): number {
     const out = cells.slice(0, width).map((v, i) => {
       const kind = columns[i]!.kind;
       // Date and time columns take the add-on's own "2026-11-17" and "3:30 PM" as typed values.
-      if (kind && TYPED.has(kind)) return typeof v === 'string' && /^[=+\-@']/.test(v) ? textCell(v) : v;
+      if (kind && TYPED.has(kind))
+        return typeof v === 'string' && /^[=+\-@']/.test(v) ? textCell(v) : v;
       return cellValue(v, formats[i]);
     });
     while (out.length < width) out.push('');
     // Formulas people wrote in a carried-over row go back as formulas, not flattened values.
     const formulas = from ? plan.formulas[from - 1] : undefined;
-    if (formulas) formulas.forEach((f, i) => {
-      if (f && i < width) out[i] = f;
-    });
+    if (formulas)
+      formulas.forEach((f, i) => {
+        if (f && i < width) out[i] = f;
+      });
     return out;
   });
   // Clear rows the round no longer needs (fewer conferences than before).
@@ -148,10 +214,16 @@ export function writeSchedule(plan: Plan): number {
     body.push(new Array(width).fill(''));
     formatRows.push(columns.map((c) => c.format(null)));
   }
-  if (plan.oldRowCount === 0) plan.sheet.getRange(1, 1, 1, width).setValues([SCHEDULE.columns.map((c) => c.header)]);
+  if (plan.oldRowCount === 0)
+    plan.sheet.getRange(1, 1, 1, width).setValues([SCHEDULE.columns.map((c) => c.header)]);
   if (body.length > 0) {
-    if (plan.sheet.getMaxRows() < body.length + 1) plan.sheet.insertRowsAfter(plan.sheet.getMaxRows(), body.length + 1 - plan.sheet.getMaxRows());
-    if (plan.sheet.getMaxColumns() < width) plan.sheet.insertColumnsAfter(plan.sheet.getMaxColumns(), width - plan.sheet.getMaxColumns());
+    if (plan.sheet.getMaxRows() < body.length + 1)
+      plan.sheet.insertRowsAfter(
+        plan.sheet.getMaxRows(),
+        body.length + 1 - plan.sheet.getMaxRows(),
+      );
+    if (plan.sheet.getMaxColumns() < width)
+      plan.sheet.insertColumnsAfter(plan.sheet.getMaxColumns(), width - plan.sheet.getMaxColumns());
     const range = plan.sheet.getRange(2, 1, body.length, width);
     range.setNumberFormats(formatRows);
     range.setValues(body);

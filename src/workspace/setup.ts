@@ -5,7 +5,14 @@
  * reported (not added) on the Roster and Teachers, which hold what people pasted. Running it
  * again changes nothing.
  */
-import { checkHeaders, type ColumnSpec, NUMBER_FORMATS, SHEETS, type SheetSpec, STATUSES } from '../core/schema';
+import {
+  checkHeaders,
+  type ColumnSpec,
+  NUMBER_FORMATS,
+  SHEETS,
+  type SheetSpec,
+  STATUSES,
+} from '../core/schema';
 import type { Problem } from '../shared/api';
 import { ROSTER_ALIASES, TEACHER_ALIASES } from '../core/aliases';
 import type { ChunkResult, JobSpec } from './jobs';
@@ -21,7 +28,10 @@ export interface SetupReport {
   problems: Problem[];
 }
 
-const ALIASES: Record<string, Record<string, string[]>> = { Roster: ROSTER_ALIASES, Teachers: TEACHER_ALIASES };
+const ALIASES: Record<string, Record<string, string[]>> = {
+  Roster: ROSTER_ALIASES,
+  Teachers: TEACHER_ALIASES,
+};
 /** Sheets holding people's own data: missing columns are reported, never added. */
 const USER_SHEETS = new Set(['Roster', 'Teachers']);
 
@@ -31,11 +41,18 @@ function validationFor(column: ColumnSpec): GoogleAppsScript.Spreadsheet.DataVal
     case 'date':
       return b.requireDate().setHelpText('Enter a date, e.g. 2026-11-17.').build();
     case 'yesno':
-      return b.requireValueInList(['Yes', 'No'], true).setAllowInvalid(true).setHelpText('Yes or No.').build();
+      return b
+        .requireValueInList(['Yes', 'No'], true)
+        .setAllowInvalid(true)
+        .setHelpText('Yes or No.')
+        .build();
     case 'checkbox':
       return b.requireCheckbox().build();
     case 'status':
-      return b.requireValueInList([...STATUSES], true).setHelpText(`One of: ${STATUSES.join(', ')}.`).build();
+      return b
+        .requireValueInList([...STATUSES], true)
+        .setHelpText(`One of: ${STATUSES.join(', ')}.`)
+        .build();
     case 'integer':
       return b
         .requireNumberBetween(column.min ?? 0, column.max ?? 1e6)
@@ -53,17 +70,25 @@ function validationFor(column: ColumnSpec): GoogleAppsScript.Spreadsheet.DataVal
  * by side (a new sheet, or missing columns added at the end), so one setNumberFormats and one
  * setDataValidations cover them all, whatever the number of columns.
  */
-function formatColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns: { spec: ColumnSpec; position: number }[]): void {
+function formatColumns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  columns: { spec: ColumnSpec; position: number }[],
+): void {
   if (columns.length === 0) return;
   const first = columns[0]!.position;
   const body = sheet.getRange(2, first, FORMATTED_ROWS, columns.length);
   const formats = columns.map((c) => NUMBER_FORMATS[c.spec.kind] ?? 'General');
   const rules = columns.map((c) => validationFor(c.spec));
   body.setNumberFormats(Array.from({ length: FORMATTED_ROWS }, () => formats));
-  if (rules.some((r) => r !== null)) body.setDataValidations(Array.from({ length: FORMATTED_ROWS }, () => rules));
+  if (rules.some((r) => r !== null))
+    body.setDataValidations(Array.from({ length: FORMATTED_ROWS }, () => rules));
 }
 
-function writeHeaders(sheet: GoogleAppsScript.Spreadsheet.Sheet, startColumn: number, columns: ColumnSpec[]): void {
+function writeHeaders(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  startColumn: number,
+  columns: ColumnSpec[],
+): void {
   const header = sheet.getRange(1, startColumn, 1, columns.length);
   header.setValues([columns.map((c) => c.header)]);
   header.setNotes([columns.map((c) => c.help)]);
@@ -71,19 +96,36 @@ function writeHeaders(sheet: GoogleAppsScript.Spreadsheet.Sheet, startColumn: nu
   header.setBackground(HEADER_BACKGROUND);
 }
 
-function createSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: SheetSpec, index: number): void {
+function createSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  spec: SheetSpec,
+  index: number,
+): void {
   const sheet = ss.insertSheet(spec.name, index);
   writeHeaders(sheet, 1, spec.columns);
   sheet.setFrozenRows(1);
   sheet.setTabColor(spec.tabColor);
-  formatColumns(sheet, spec.columns.map((c, i) => ({ spec: c, position: i + 1 })));
+  formatColumns(
+    sheet,
+    spec.columns.map((c, i) => ({ spec: c, position: i + 1 })),
+  );
   if (spec.generated) {
-    sheet.protect().setDescription(`${spec.name} is rebuilt by Student-Led Conferences; edits here are overwritten.`).setWarningOnly(true);
+    sheet
+      .protect()
+      .setDescription(
+        `${spec.name} is rebuilt by Student-Led Conferences; edits here are overwritten.`,
+      )
+      .setWarningOnly(true);
   }
 }
 
 /** Checks (and completes) one sheet. Returns what it did. */
-export function setUpSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: SheetSpec, index: number, report: SetupReport): void {
+export function setUpSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  spec: SheetSpec,
+  index: number,
+  report: SetupReport,
+): void {
   const sheet = ss.getSheetByName(spec.name);
   if (!sheet) {
     createSheet(ss, spec, index);
@@ -95,7 +137,10 @@ export function setUpSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: S
     // An empty sheet of that name (made by hand): give it the headers, keep everything else.
     writeHeaders(sheet, 1, spec.columns);
     if (sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
-    formatColumns(sheet, spec.columns.map((c, i) => ({ spec: c, position: i + 1 })));
+    formatColumns(
+      sheet,
+      spec.columns.map((c, i) => ({ spec: c, position: i + 1 })),
+    );
     report.added.push({ sheet: spec.name, headers: spec.columns.map((c) => c.header) });
     return;
   }
@@ -120,17 +165,24 @@ export function setUpSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: S
     return;
   }
   if (sheet.getMaxColumns() < lastColumn + check.missing.length) {
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), lastColumn + check.missing.length - sheet.getMaxColumns());
+    sheet.insertColumnsAfter(
+      sheet.getMaxColumns(),
+      lastColumn + check.missing.length - sheet.getMaxColumns(),
+    );
   }
   writeHeaders(sheet, lastColumn + 1, check.missing);
-  formatColumns(sheet, check.missing.map((c, i) => ({ spec: c, position: lastColumn + 1 + i })));
+  formatColumns(
+    sheet,
+    check.missing.map((c, i) => ({ spec: c, position: lastColumn + 1 + i })),
+  );
   report.added.push({ sheet: spec.name, headers: check.missing.map((c) => c.header) });
 }
 
 function describe(report: SetupReport): string {
   const parts: string[] = [];
   if (report.created.length) parts.push(`Created ${report.created.join(', ')}.`);
-  for (const a of report.added) parts.push(`Added ${a.headers.map((h) => `"${h}"`).join(', ')} to ${a.sheet}.`);
+  for (const a of report.added)
+    parts.push(`Added ${a.headers.map((h) => `"${h}"`).join(', ')} to ${a.sheet}.`);
   if (parts.length === 0) parts.push('All sheets were already in place; nothing changed.');
   return parts.join(' ');
 }

@@ -25,7 +25,11 @@ export interface StepContext {
   today: string;
 }
 
-export function step(id: StepId, rest: Omit<StepState, 'id' | 'title' | 'problems' | 'problemCount' | 'counts'> & Partial<StepState>): StepState {
+export function step(
+  id: StepId,
+  rest: Omit<StepState, 'id' | 'title' | 'problems' | 'problemCount' | 'counts'> &
+    Partial<StepState>,
+): StepState {
   const title = STEPS.find((s) => s.id === id)!.title;
   return { id, title, counts: [], problems: [], problemCount: 0, ...rest };
 }

@@ -5,7 +5,12 @@
  * each form response and on demand (SUMMARY_JOB).
  */
 import { ROSTER_ALIASES } from '../core/aliases';
-import { buildSummary, type SummaryConference, type SummaryFeedback, type SummaryGrid } from '../core/summary';
+import {
+  buildSummary,
+  type SummaryConference,
+  type SummaryFeedback,
+  type SummaryGrid,
+} from '../core/summary';
 import { splitList } from '../core/cells';
 import { cleanText, parseYesNo } from '../core/normalize';
 import { FEEDBACK, ROSTER, SUMMARY } from '../core/schema';
@@ -28,17 +33,27 @@ export function stepReader(ctx: StepContext): SheetReader {
 }
 
 function iso(value: unknown, timeZone: string): string {
-  return value instanceof Date ? Utilities.formatDate(value, timeZone, 'yyyy-MM-dd HH:mm:ss') : cleanText(value);
+  return value instanceof Date
+    ? Utilities.formatDate(value, timeZone, 'yyyy-MM-dd HH:mm:ss')
+    : cleanText(value);
 }
 
 /** The Summary's grid from one read of each sheet it draws on. */
-export function summaryOf(ss: Spreadsheet, settings: Settings, today: string, read: SheetReader = (name) => readSheet(ss, name), knownGrades?: Map<string, string>): SummaryGrid {
+export function summaryOf(
+  ss: Spreadsheet,
+  settings: Settings,
+  today: string,
+  read: SheetReader = (name) => readSheet(ss, name),
+  knownGrades?: Map<string, string>,
+): SummaryGrid {
   const tz = ss.getSpreadsheetTimeZone();
   const wall = wallClockIn(tz);
   const grades = knownGrades ?? new Map<string, string>();
   if (!knownGrades) {
     const rosterValues = read(ROSTER.name) ?? [];
-    if (rosterValues.length > 1) for (const r of readTable(ROSTER, rosterValues, ROSTER_ALIASES).rows) grades.set(cleanText(r.get('Student ID')), cleanText(r.get('Grade')));
+    if (rosterValues.length > 1)
+      for (const r of readTable(ROSTER, rosterValues, ROSTER_ALIASES).rows)
+        grades.set(cleanText(r.get('Student ID')), cleanText(r.get('Grade')));
   }
   const schedule = readScheduleSheet(read('Schedule') ?? [], wall);
   const at = (values: unknown[], h: string) => values[(schedule.columns.get(h) ?? 0) - 1];
@@ -59,23 +74,30 @@ export function summaryOf(ss: Spreadsheet, settings: Settings, today: string, re
     emails: splitList(at(r.values, 'Emails')).join('; '),
   }));
   const feedbackValues = read(FEEDBACK.name) ?? [];
-  const feedback: SummaryFeedback[] = feedbackValues.length > 1
-    ? readTable(FEEDBACK, feedbackValues).rows.map((r) => {
-        const rating = Number(r.get('Rating'));
-        return {
-          answered: iso(r.get('Answered'), tz),
-          conferenceId: cleanText(r.get('Conference ID')),
-          rating: Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : null,
-          goal: cleanText(r.get('Goal')),
-          help: cleanText(r.get('How We Help')),
-          followUp: parseYesNo(r.get('Follow-up')) === true,
-          followUpWhen: cleanText(r.get('Follow-up When')),
-          comments: cleanText(r.get('Comments')),
-          flag: cleanText(r.get('Flag')),
-        };
-      })
-    : [];
-  return buildSummary({ title: `${settings.schoolName}: student-led conferences`, round: settings.roundName, today, conferences, feedback });
+  const feedback: SummaryFeedback[] =
+    feedbackValues.length > 1
+      ? readTable(FEEDBACK, feedbackValues).rows.map((r) => {
+          const rating = Number(r.get('Rating'));
+          return {
+            answered: iso(r.get('Answered'), tz),
+            conferenceId: cleanText(r.get('Conference ID')),
+            rating: Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : null,
+            goal: cleanText(r.get('Goal')),
+            help: cleanText(r.get('How We Help')),
+            followUp: parseYesNo(r.get('Follow-up')) === true,
+            followUpWhen: cleanText(r.get('Follow-up When')),
+            comments: cleanText(r.get('Comments')),
+            flag: cleanText(r.get('Flag')),
+          };
+        })
+      : [];
+  return buildSummary({
+    title: `${settings.schoolName}: student-led conferences`,
+    round: settings.roundName,
+    today,
+    conferences,
+    feedback,
+  });
 }
 
 /** Puts each chart in place: the one with its title is updated, a missing one inserted. */
@@ -85,25 +107,41 @@ function placeCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, summary: Summary
   summary.charts.forEach((block, i) => {
     const existing = charts.find((c) => c.getOptions().get('title') === block.title);
     let builder = existing ? existing.modify().clearRanges() : sheet.newChart();
-    for (const column of block.columns) builder = builder.addRange(sheet.getRange(block.row, column, block.numRows, 1));
-    const chart = builder.asColumnChart().setOption('title', block.title).setPosition(1 + i * 20, width + 2, 0, 0).build();
+    for (const column of block.columns)
+      builder = builder.addRange(sheet.getRange(block.row, column, block.numRows, 1));
+    const chart = builder
+      .asColumnChart()
+      .setOption('title', block.title)
+      .setPosition(1 + i * 20, width + 2, 0, 0)
+      .build();
     if (existing) sheet.updateChart(chart);
     else sheet.insertChart(chart);
   });
 }
 
 /** Rebuilds the Summary sheet; returns the figures it shows. */
-export function rebuildSummary(memo: SheetMemo = sheetMemo(SpreadsheetApp.getActiveSpreadsheet())): SummaryGrid['totals'] {
+export function rebuildSummary(
+  memo: SheetMemo = sheetMemo(SpreadsheetApp.getActiveSpreadsheet()),
+): SummaryGrid['totals'] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(SUMMARY.name);
   if (!sheet) throw new UserError('There is no Summary sheet. Run Set up first.');
   const settings = readSettings(ss);
-  const summary = summaryOf(ss, settings, Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'), memo.read);
+  const summary = summaryOf(
+    ss,
+    settings,
+    Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'),
+    memo.read,
+  );
   const rows = Math.max(summary.grid.length, sheet.getLastRow());
   const columns = Math.max(summary.grid[0]?.length ?? 1, sheet.getLastColumn());
-  const grid = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => summary.grid[r]?.[c] ?? ''));
-  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < columns) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+  const grid = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: columns }, (_, c) => summary.grid[r]?.[c] ?? ''),
+  );
+  if (sheet.getMaxRows() < rows)
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < columns)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
   writeGrid(sheet.getRange(1, 1, rows, columns), grid);
   placeCharts(sheet, summary);
   return summary.totals;
@@ -128,8 +166,18 @@ export const SUMMARY_JOB: JobSpec<null> = {
 };
 
 export function summaryStep(ctx: StepContext): StepState {
-  if (!ctx.data || !ctx.present.has(SUMMARY.name)) return step('summary', { status: 'todo', headline: 'Waits for set-up.', next: 'Set up the sheets first.' });
-  if (ctx.conferences === 0) return step('summary', { status: 'todo', headline: 'Nothing to summarise yet.', next: 'Build the schedule; attendance and families’ answers fill the Summary.' });
+  if (!ctx.data || !ctx.present.has(SUMMARY.name))
+    return step('summary', {
+      status: 'todo',
+      headline: 'Waits for set-up.',
+      next: 'Set up the sheets first.',
+    });
+  if (ctx.conferences === 0)
+    return step('summary', {
+      status: 'todo',
+      headline: 'Nothing to summarise yet.',
+      next: 'Build the schedule; attendance and families’ answers fill the Summary.',
+    });
   const grades = new Map((ctx.data.roster?.students ?? []).map((st) => [st.id, st.grade]));
   const t = summaryOf(ctx.ss, ctx.settings, ctx.today, stepReader(ctx), grades).totals;
   const built = (ctx.present.get(SUMMARY.name)?.getLastRow() ?? 0) > 1;
@@ -144,7 +192,9 @@ export function summaryStep(ctx: StepContext): StepState {
       { label: 'follow-up requests', value: t.followUps },
       { label: 'answers to check', value: t.flagged },
     ],
-    next: built ? 'The Summary rebuilds itself after each answer; rebuild it after marking attendance.' : 'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.',
+    next: built
+      ? 'The Summary rebuilds itself after each answer; rebuild it after marking attendance.'
+      : 'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.',
     action: { job: 'summary', label: built ? 'Rebuild the summary' : 'Build the summary' },
   });
 }

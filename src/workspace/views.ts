@@ -22,7 +22,13 @@ interface State {
   total: number;
 }
 
-const FORMATS: string[] = VIEW_COLUMNS.map((h) => (h === 'Date' ? NUMBER_FORMATS.date! : h === 'Start' || h === 'End' ? NUMBER_FORMATS.time! : PLAIN_TEXT));
+const FORMATS: string[] = VIEW_COLUMNS.map((h) =>
+  h === 'Date'
+    ? NUMBER_FORMATS.date!
+    : h === 'Start' || h === 'End'
+      ? NUMBER_FORMATS.time!
+      : PLAIN_TEXT,
+);
 
 export const VIEWS_JOB: JobSpec<State> = {
   name: 'views',
@@ -31,7 +37,12 @@ export const VIEWS_JOB: JobSpec<State> = {
   step(state, ctx): ChunkResult<State> {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const values = readSheet(ss, 'Schedule');
-    if (!values || values.length < 2) throw new UserError('The Schedule sheet has no conferences yet: build the schedule first.', { sheet: 'Schedule', row: 1, column: 1 });
+    if (!values || values.length < 2)
+      throw new UserError('The Schedule sheet has no conferences yet: build the schedule first.', {
+        sheet: 'Schedule',
+        row: 1,
+        column: 1,
+      });
     const views = new Map(teacherViews(values).map((v) => [v.teacher, v]));
     if (state.total < 0) state = { left: [...views.keys()], total: views.size };
     const made = readJson<Record<string, number>>(VIEWS_PROP) ?? {};
@@ -47,17 +58,36 @@ export const VIEWS_JOB: JobSpec<State> = {
         if (!sheet) {
           const name = viewSheetName(teacher);
           const existing = byName.get(name);
-          if (existing && existing.getLastRow() > 0 && existing.getRange(1, 1, 1, VIEW_COLUMNS.length).getValues()[0]!.join('|') !== VIEW_COLUMNS.join('|')) {
-            throw new UserError(`A tab named "${name}" already exists and is not one the add-on made. Rename it, then make the print views again.`, { sheet: name, row: 1, column: 1 });
+          if (
+            existing &&
+            existing.getLastRow() > 0 &&
+            existing.getRange(1, 1, 1, VIEW_COLUMNS.length).getValues()[0]!.join('|') !==
+              VIEW_COLUMNS.join('|')
+          ) {
+            throw new UserError(
+              `A tab named "${name}" already exists and is not one the add-on made. Rename it, then make the print views again.`,
+              { sheet: name, row: 1, column: 1 },
+            );
           }
           sheet = existing ?? ss.insertSheet(name, ss.getNumSheets());
           made[teacher] = sheet.getSheetId();
           writeJson(VIEWS_PROP, made);
           sheet.setFrozenRows(1);
         }
-        const rows = view.rows.map((r, i) => (i === 0 ? r : r.map((v, c) => cellValue(v, FORMATS[c]))));
-        if (sheet.getLastRow() > 0) sheet.getRange(1, 1, sheet.getLastRow(), Math.max(sheet.getLastColumn(), VIEW_COLUMNS.length)).clearContent();
-        if (sheet.getMaxRows() < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+        const rows = view.rows.map((r, i) =>
+          i === 0 ? r : r.map((v, c) => cellValue(v, FORMATS[c])),
+        );
+        if (sheet.getLastRow() > 0)
+          sheet
+            .getRange(
+              1,
+              1,
+              sheet.getLastRow(),
+              Math.max(sheet.getLastColumn(), VIEW_COLUMNS.length),
+            )
+            .clearContent();
+        if (sheet.getMaxRows() < rows.length)
+          sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
         const range = sheet.getRange(1, 1, rows.length, VIEW_COLUMNS.length);
         range.setNumberFormats(rows.map(() => FORMATS));
         range.setValues(rows);
@@ -84,7 +114,9 @@ export const VIEWS_JOB: JobSpec<State> = {
       done,
       processed,
       total: state.total,
-      message: done ? `Made ${state.total} print views, one tab per teacher ("${viewSheetName('Ms. Rivera')}" and so on). Open a tab, then File › Print.` : `Wrote ${processed} of ${state.total} teachers' views (${written} in this step).`,
+      message: done
+        ? `Made ${state.total} print views, one tab per teacher ("${viewSheetName('Ms. Rivera')}" and so on). Open a tab, then File › Print.`
+        : `Wrote ${processed} of ${state.total} teachers' views (${written} in this step).`,
     };
   },
 };

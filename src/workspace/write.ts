@@ -5,7 +5,11 @@
 import { cellFormats } from '../core/answers';
 import type { SheetSpec } from '../core/schema';
 
-export function writeGrid(range: GoogleAppsScript.Spreadsheet.Range, rows: unknown[][], kinds: Parameters<typeof cellFormats>[1] = []): void {
+export function writeGrid(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  rows: unknown[][],
+  kinds: Parameters<typeof cellFormats>[1] = [],
+): void {
   range.setNumberFormats(cellFormats(rows, kinds));
   range.setValues(rows);
 }

@@ -35,11 +35,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path, animations: 'disabled', caret: 'hide', timeout: 20_000 });
     return;
   } catch (e) {
-    console.warn(`screenshot ${name}: ${(e as Error).message.split('\n')[0]}; trying Chromium's own capture`);
+    console.warn(
+      `screenshot ${name}: ${(e as Error).message.split('\n')[0]}; trying Chromium's own capture`,
+    );
   }
   try {
     const cdp = await page.context().newCDPSession(page);
-    const shot = (await Promise.race([cdp.send('Page.captureScreenshot', { format: 'png' }), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no picture in 20 s')), 20_000))])) as { data: string };
+    const shot = (await Promise.race([
+      cdp.send('Page.captureScreenshot', { format: 'png' }),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('no picture in 20 s')), 20_000),
+      ),
+    ])) as { data: string };
     writeFileSync(path, Buffer.from(shot.data, 'base64'));
     await cdp.detach();
   } catch (e) {
@@ -49,7 +56,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 if (!HAVE_BROWSER) {
   const message = `Browser tests need Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`;
-  if (process.env.REQUIRE_BROWSER === '1') throw new Error(`${message} REQUIRE_BROWSER=1 is set, so this is a failure.`);
+  if (process.env.REQUIRE_BROWSER === '1')
+    throw new Error(`${message} REQUIRE_BROWSER=1 is set, so this is a failure.`);
   console.warn(`\n*** SKIPPING BROWSER TESTS *** ${message}\n`);
 }
 
@@ -59,7 +67,14 @@ export async function launch(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -75,17 +90,30 @@ export async function sidebarOf(page: Page): Promise<Frame> {
 let axeSource: string | undefined;
 
 /** axe-core's violations in a frame (its whole document). */
-export async function axeViolations(frame: Frame): Promise<{ id: string; impact: string; nodes: number }[]> {
-  await frame.evaluate((axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')));
+export async function axeViolations(
+  frame: Frame,
+): Promise<{ id: string; impact: string; nodes: number }[]> {
+  await frame.evaluate(
+    (axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')),
+  );
   return frame.evaluate(async () => {
     // Runs in the page: its globals, typed here by hand (the tests' tsconfig has no DOM).
-    const w = globalThis as unknown as { document: unknown; axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } };
+    const w = globalThis as unknown as {
+      document: unknown;
+      axe: {
+        run(
+          ctx: unknown,
+          o: object,
+        ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+      };
+    };
     const r = await w.axe.run(w.document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
   });
 }
 
-export const serious = (violations: { impact: string }[]) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+export const serious = (violations: { impact: string }[]) =>
+  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 
 const inFlight = new WeakMap<Page, { pending: Set<Request>; last: number }>();
 
@@ -112,12 +140,15 @@ export async function openPreview(browser: Browser, url: string): Promise<Page> 
  */
 export async function settled(page: Page): Promise<void> {
   const n = inFlight.get(page);
-  if (!n) throw new Error('settled() needs a page opened with openPreview(), which counts its requests');
+  if (!n)
+    throw new Error('settled() needs a page opened with openPreview(), which counts its requests');
   for (let waited = 0; waited < 10_000; waited += 50) {
     if (n.pending.size === 0 && Date.now() - n.last > 300) return;
     await page.waitForTimeout(50);
   }
-  throw new Error(`still in flight after 10 s: ${[...n.pending].map((r) => `${r.method()} ${r.url()} ${r.frame().url()}`).join(', ')}`);
+  throw new Error(
+    `still in flight after 10 s: ${[...n.pending].map((r) => `${r.method()} ${r.url()} ${r.frame().url()}`).join(', ')}`,
+  );
 }
 
 /** Opens a tab of the preview once the sidebar has loaded (its first calls re-render the page, resetting forms). */
@@ -129,7 +160,10 @@ export async function openTab(page: Page, tab: string): Promise<void> {
 
 /** Submits a form in the page and waits for the preview's answer (the trigger has run by then). */
 export async function submitForm(page: Page, button: Locator): Promise<void> {
-  const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/forms/submit')), button.click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/forms/submit')),
+    button.click(),
+  ]);
   const answer = (await response.json()) as { ok: boolean; message?: string };
   expect(answer.message ?? '').toBe('');
   expect(answer.ok).toBe(true);

@@ -8,7 +8,15 @@ import type { Browser } from 'playwright-core';
 import { openSchool } from '../../preview/school';
 import { type Preview, startPreview } from '../../preview/server';
 import type { Result, Settings } from '../../src/shared/api';
-import { describeBrowser, launch, openPreview, openTab, screenshot, SHOTS, submitForm as submit } from './browser';
+import {
+  describeBrowser,
+  launch,
+  openPreview,
+  openTab,
+  screenshot,
+  SHOTS,
+  submitForm as submit,
+} from './browser';
 
 jest.setTimeout(90_000);
 
@@ -19,7 +27,8 @@ function call(preview: Preview, name: string, args: unknown[]): unknown {
 }
 
 function runJob(preview: Preview, job: string): void {
-  for (let i = 0; i < 20; i++) if ((call(preview, 'runJob', [job]) as { done: boolean }).done) return;
+  for (let i = 0; i < 20; i++)
+    if ((call(preview, 'runJob', [job]) as { done: boolean }).done) return;
 }
 
 function sheetRows(preview: Preview, name: string): Record<string, unknown>[] {
@@ -68,15 +77,24 @@ async function familyAnswersBothForms(browser: Browser, preview: Preview): Promi
   const questionnaire = page.locator('.card', { hasText: 'how did the Fall conference go' });
   await questionnaire.locator('input[name="__url"]').fill(String(conference['Feedback Link']));
   await questionnaire.locator('select[name="How did the conference go?"]').selectOption('5');
-  await questionnaire.locator('select[name="Would you like a follow-up meeting with the teacher?"]').selectOption('Yes');
-  await questionnaire.locator('input[name="If yes, when would suit you?"]').fill('Thursday morning');
-  await questionnaire.locator('textarea[name="What did your child share, and what goal did they set?"]').fill('<b>Read every night</b>');
+  await questionnaire
+    .locator('select[name="Would you like a follow-up meeting with the teacher?"]')
+    .selectOption('Yes');
+  await questionnaire
+    .locator('input[name="If yes, when would suit you?"]')
+    .fill('Thursday morning');
+  await questionnaire
+    .locator('textarea[name="What did your child share, and what goal did they set?"]')
+    .fill('<b>Read every night</b>');
   await submit(page, questionnaire.locator('button[type=submit]'));
 
   await page.reload();
   await openTab(page, 'Summary');
   const view = page.locator('#view');
-  await expect(view.locator('figure.chart figcaption').allTextContents()).resolves.toEqual(['Participation per teacher', 'Average rating per teacher (1–5)']);
+  await expect(view.locator('figure.chart figcaption').allTextContents()).resolves.toEqual([
+    'Participation per teacher',
+    'Average rating per teacher (1–5)',
+  ]);
   const followUp = view.locator('tr', { hasText: 'Thursday morning' });
   await expect(followUp.textContent()).resolves.toContain(String(conference.Family));
   await expect(view.locator('td', { hasText: '<b>Read every night</b>' }).count()).resolves.toBe(1);

@@ -13,7 +13,19 @@ import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { openSchool, type School } from '../../preview/school';
 import { type Preview, startPreview } from '../../preview/server';
 import { isAvailabilityRequest, isReminder } from '../../sample/round';
-import { axeViolations, describeBrowser, launch, openPreview, openTab, screenshot, serious, settled, SHOTS, sidebarOf, submitForm } from './browser';
+import {
+  axeViolations,
+  describeBrowser,
+  launch,
+  openPreview,
+  openTab,
+  screenshot,
+  serious,
+  settled,
+  SHOTS,
+  sidebarOf,
+  submitForm,
+} from './browser';
 
 jest.setTimeout(90_000);
 
@@ -27,7 +39,14 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
   let sidebar: Frame;
   let shot = 0;
   /** The family who answers its forms in the page, as the round learns about it. */
-  const family = { id: '', emails: [] as string[], students: [] as string[], others: [] as string[], name: '', teacher: '' };
+  const family = {
+    id: '',
+    emails: [] as string[],
+    students: [] as string[],
+    others: [] as string[],
+    name: '',
+    teacher: '',
+  };
 
   // ---- What the emulator holds (the truth the page is checked against) ----
   const rows = (name: string): Record<string, unknown>[] => {
@@ -43,7 +62,8 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
   const step = (id: string): Locator => sidebar.locator(`li[data-step="${id}"]`);
   async function open(id: string): Promise<Locator> {
     const s = step(id);
-    if ((await s.locator('.step-toggle').getAttribute('aria-expanded')) !== 'true') await s.locator('.step-toggle').click();
+    if ((await s.locator('.step-toggle').getAttribute('aria-expanded')) !== 'true')
+      await s.locator('.step-toggle').click();
     await s.locator('.panel').waitFor();
     return s;
   }
@@ -109,196 +129,305 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
   });
   afterAll(async () => Promise.all([browser?.close(), preview?.close()]));
 
-  part('teacher: sets up with the keyboard, reads the roster (a problem selects its cell) and the conference days, makes the family forms', async () => {
-    const setup = step('setup');
-    await expect(badge(setup)).resolves.toBe('To do');
-    await setup.locator('button.primary').focus();
-    await page.keyboard.press('Enter');
-    await setup.locator('.badge', { hasText: 'Done' }).waitFor();
-    await expect(setup.locator('.result').textContent()).resolves.toContain('Created Schedule, Availability, Feedback, Summary');
-    await checkpoint('setup');
+  part(
+    'teacher: sets up with the keyboard, reads the roster (a problem selects its cell) and the conference days, makes the family forms',
+    async () => {
+      const setup = step('setup');
+      await expect(badge(setup)).resolves.toBe('To do');
+      await setup.locator('button.primary').focus();
+      await page.keyboard.press('Enter');
+      await setup.locator('.badge', { hasText: 'Done' }).waitFor();
+      await expect(setup.locator('.result').textContent()).resolves.toContain(
+        'Created Schedule, Availability, Feedback, Summary',
+      );
+      await checkpoint('setup');
 
-    // The Roster step, opened from the keyboard too.
-    const toggle = step('roster').locator('.step-toggle');
-    await toggle.focus();
-    await page.keyboard.press('Enter');
-    const roster = step('roster');
-    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
-    await expect(badge(roster)).resolves.toBe('Done');
-    await expect(headline(roster)).resolves.toMatch(new RegExp(`^${STUDENTS} students in \\d+ families, ready to schedule\\.$`));
-    const rosterCounts = await counts(roster);
-    expect(rosterCounts).toMatchObject({ students: STUDENTS, 'rows not imported': 0, warnings: 1 });
-    const problem = roster.locator('.problems button.link');
-    await expect(problem.textContent()).resolves.toContain('"Maybe" is neither yes nor no');
-    await problem.click();
-    await page.locator('#view td.active').waitFor();
-    await expect(page.locator('nav#tabs button[aria-selected="true"]').textContent()).resolves.toBe('Roster');
-    await expect(page.locator('#view td.active').textContent()).resolves.toBe('Maybe');
-    expect(school.emulator.spreadsheet.activeRange?.a1).toBe('I5');
-    await checkpoint('roster');
+      // The Roster step, opened from the keyboard too.
+      const toggle = step('roster').locator('.step-toggle');
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      const roster = step('roster');
+      await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect(badge(roster)).resolves.toBe('Done');
+      await expect(headline(roster)).resolves.toMatch(
+        new RegExp(`^${STUDENTS} students in \\d+ families, ready to schedule\\.$`),
+      );
+      const rosterCounts = await counts(roster);
+      expect(rosterCounts).toMatchObject({
+        students: STUDENTS,
+        'rows not imported': 0,
+        warnings: 1,
+      });
+      const problem = roster.locator('.problems button.link');
+      await expect(problem.textContent()).resolves.toContain('"Maybe" is neither yes nor no');
+      await problem.click();
+      await page.locator('#view td.active').waitFor();
+      await expect(
+        page.locator('nav#tabs button[aria-selected="true"]').textContent(),
+      ).resolves.toBe('Roster');
+      await expect(page.locator('#view td.active').textContent()).resolves.toBe('Maybe');
+      expect(school.emulator.spreadsheet.activeRange?.a1).toBe('I5');
+      await checkpoint('roster');
 
-    // The conference days: what the Teachers sheet holds, in words. Nothing to click here.
-    const days = await open('days');
-    const windows = rows('Teachers');
-    const dates = [...new Set(windows.map((w) => (w.Date as Date).toISOString().slice(0, 10)))].sort();
-    await expect(badge(days)).resolves.toBe('Done');
-    await expect(headline(days)).resolves.toBe(`${new Set(windows.map((w) => w.Teacher)).size} teachers, ${windows.length} windows on ${dates.length} days (${dates.join(', ')}).`);
-    await expect(days.locator('button.primary').count()).resolves.toBe(0);
-    // …and it says where the availability form is, which families should answer before the build.
-    await expect(days.locator('.next').textContent()).resolves.toContain('create the family forms and ask the families (step 7, Questionnaire)');
-    await checkpoint('days');
+      // The conference days: what the Teachers sheet holds, in words. Nothing to click here.
+      const days = await open('days');
+      const windows = rows('Teachers');
+      const dates = [
+        ...new Set(windows.map((w) => (w.Date as Date).toISOString().slice(0, 10))),
+      ].sort();
+      await expect(badge(days)).resolves.toBe('Done');
+      await expect(headline(days)).resolves.toBe(
+        `${new Set(windows.map((w) => w.Teacher)).size} teachers, ${windows.length} windows on ${dates.length} days (${dates.join(', ')}).`,
+      );
+      await expect(days.locator('button.primary').count()).resolves.toBe(0);
+      // …and it says where the availability form is, which families should answer before the build.
+      await expect(days.locator('.next').textContent()).resolves.toContain(
+        'create the family forms and ask the families (step 7, Questionnaire)',
+      );
+      await checkpoint('days');
 
-    // The family forms: the availability form is best made before the schedule is built.
-    const questionnaire = await open('questionnaire');
-    await expect(headline(questionnaire)).resolves.toBe('No family forms yet.');
-    const made = await run(questionnaire, questionnaire.locator('button.primary', { hasText: 'Create the family forms' }));
-    expect(made).toContain(`${rosterCounts.families} families got a personal availability link`);
-    expect(school.emulator.forms.forms()).toHaveLength(2);
-    await checkpoint('forms');
+      // The family forms: the availability form is best made before the schedule is built.
+      const questionnaire = await open('questionnaire');
+      await expect(headline(questionnaire)).resolves.toBe('No family forms yet.');
+      const made = await run(
+        questionnaire,
+        questionnaire.locator('button.primary', { hasText: 'Create the family forms' }),
+      );
+      expect(made).toContain(`${rosterCounts.families} families got a personal availability link`);
+      expect(school.emulator.forms.forms()).toHaveLength(2);
+      await checkpoint('forms');
 
-    // Then every family is asked, by email, with its own link.
-    const families = rosterCounts.families!;
-    await expect(headline(questionnaire)).resolves.toBe(`${families} families can be asked when they can come.`);
-    const asked = await run(questionnaire, questionnaire.locator('button.primary', { hasText: `Ask families when they can come (${families})` }));
-    expect(asked).toBe(`Asked ${families} families when they can come, each with its own link.`);
-    expect(school.emulator.mail.sent).toHaveLength(families);
-    await expect(counts(questionnaire)).resolves.toMatchObject({ 'families asked when they can come': families });
-    await expect(questionnaire.locator('button.primary').textContent()).resolves.toBe('Update the forms and links');
-    await checkpoint('ask');
-  });
+      // Then every family is asked, by email, with its own link.
+      const families = rosterCounts.families!;
+      await expect(headline(questionnaire)).resolves.toBe(
+        `${families} families can be asked when they can come.`,
+      );
+      const asked = await run(
+        questionnaire,
+        questionnaire.locator('button.primary', {
+          hasText: `Ask families when they can come (${families})`,
+        }),
+      );
+      expect(asked).toBe(`Asked ${families} families when they can come, each with its own link.`);
+      expect(school.emulator.mail.sent).toHaveLength(families);
+      await expect(counts(questionnaire)).resolves.toMatchObject({
+        'families asked when they can come': families,
+      });
+      await expect(questionnaire.locator('button.primary').textContent()).resolves.toBe(
+        'Update the forms and links',
+      );
+      await checkpoint('ask');
+    },
+  );
 
-  part('family: answers the availability form through the link in the email that asked it, before the schedule is built', async () => {
-    // A family reads the email that asked it, and follows its link.
-    const request = school.emulator.mail.sent[0]!;
-    await openTab(page, 'Mail');
-    const letter = cardsFor(request.to[0]!).filter({ hasText: 'When can you come' });
-    await expect(letter.count()).resolves.toBe(1);
-    const url = (await letter.frameLocator('iframe').locator('a[href*="viewform"]').first().getAttribute('href')) ?? '';
-    const code = /=([0-9a-f]{32})\b/.exec(url)?.[1];
-    const props = school.emulator.kv.properties.get(`document:${school.emulator.spreadsheet.id}`)!;
-    family.id = [...props].find(([k, v]) => k.startsWith('slc:family-code:') && v === code)?.[0].slice('slc:family-code:'.length) ?? '';
-    expect(family.id).not.toBe('');
+  part(
+    'family: answers the availability form through the link in the email that asked it, before the schedule is built',
+    async () => {
+      // A family reads the email that asked it, and follows its link.
+      const request = school.emulator.mail.sent[0]!;
+      await openTab(page, 'Mail');
+      const letter = cardsFor(request.to[0]!).filter({ hasText: 'When can you come' });
+      await expect(letter.count()).resolves.toBe(1);
+      const url =
+        (await letter
+          .frameLocator('iframe')
+          .locator('a[href*="viewform"]')
+          .first()
+          .getAttribute('href')) ?? '';
+      const code = /=([0-9a-f]{32})\b/.exec(url)?.[1];
+      const props = school.emulator.kv.properties.get(
+        `document:${school.emulator.spreadsheet.id}`,
+      )!;
+      family.id =
+        [...props]
+          .find(([k, v]) => k.startsWith('slc:family-code:') && v === code)?.[0]
+          .slice('slc:family-code:'.length) ?? '';
+      expect(family.id).not.toBe('');
 
-    await openTab(page, 'Forms');
-    const availability = page.locator('.card', { hasText: 'when can you come' });
-    await availability.locator('input[name="__url"]').fill(url);
-    // Only the Thursday morning suits this family.
-    const thursday = availability.locator('select[name^="Which times suit you? [Thu"]');
-    await expect(thursday.count()).resolves.toBe(1);
-    await thursday.selectOption('1st choice');
-    await submitForm(page, availability.locator('button[type=submit]'));
-    await expect(availability.locator('[role=status]').textContent()).resolves.toContain('Submitted');
-    await snap('family-availability');
-  });
+      await openTab(page, 'Forms');
+      const availability = page.locator('.card', { hasText: 'when can you come' });
+      await availability.locator('input[name="__url"]').fill(url);
+      // Only the Thursday morning suits this family.
+      const thursday = availability.locator('select[name^="Which times suit you? [Thu"]');
+      await expect(thursday.count()).resolves.toBe(1);
+      await thursday.selectOption('1st choice');
+      await submitForm(page, availability.locator('button[type=submit]'));
+      await expect(availability.locator('[role=status]').textContent()).resolves.toContain(
+        'Submitted',
+      );
+      await snap('family-availability');
+    },
+  );
 
-  part('teacher: previews the schedule, builds it, makes print views, sends the invitations', async () => {
-    const s = await open('schedule');
-    await expect(badge(s)).resolves.toBe('To do');
-    await s.locator('button', { hasText: 'Preview the schedule' }).click();
-    const preview = s.locator('.preview .headline');
-    await preview.waitFor();
-    await expect(preview.textContent()).resolves.toBe(`${STUDENTS} of ${STUDENTS} students placed in ${STUDENTS} conferences.`);
-    // The one family that answered got its first choice.
-    await expect(s.locator('.preview dl.counts').textContent()).resolves.toContain('first choice met1 of 1');
-    expect(schedule()).toHaveLength(0); // nothing written by a preview
-    await checkpoint('schedule-preview');
+  part(
+    'teacher: previews the schedule, builds it, makes print views, sends the invitations',
+    async () => {
+      const s = await open('schedule');
+      await expect(badge(s)).resolves.toBe('To do');
+      await s.locator('button', { hasText: 'Preview the schedule' }).click();
+      const preview = s.locator('.preview .headline');
+      await preview.waitFor();
+      await expect(preview.textContent()).resolves.toBe(
+        `${STUDENTS} of ${STUDENTS} students placed in ${STUDENTS} conferences.`,
+      );
+      // The one family that answered got its first choice.
+      await expect(s.locator('.preview dl.counts').textContent()).resolves.toContain(
+        'first choice met1 of 1',
+      );
+      expect(schedule()).toHaveLength(0); // nothing written by a preview
+      await checkpoint('schedule-preview');
 
-    await expect(run(s, s.locator('button.primary', { hasText: 'Build the schedule' }))).resolves.toBe(`Scheduled ${STUDENTS} of ${STUDENTS} students in ${STUDENTS} conferences.`);
-    await expect(badge(s)).resolves.toBe('Done');
-    await expect(counts(s)).resolves.toEqual({ conferences: STUDENTS, 'students placed': STUDENTS, 'not placed yet': 0 });
-    expect(schedule()).toHaveLength(STUDENTS);
-    // The family's answer was used: all its conferences on the Thursday morning.
-    expect(ours().length).toBeGreaterThan(0);
-    for (const r of ours()) expect((r.Date as Date).toISOString().slice(0, 10)).toBe('2026-11-19');
-    await checkpoint('schedule-built');
+      await expect(
+        run(s, s.locator('button.primary', { hasText: 'Build the schedule' })),
+      ).resolves.toBe(`Scheduled ${STUDENTS} of ${STUDENTS} students in ${STUDENTS} conferences.`);
+      await expect(badge(s)).resolves.toBe('Done');
+      await expect(counts(s)).resolves.toEqual({
+        conferences: STUDENTS,
+        'students placed': STUDENTS,
+        'not placed yet': 0,
+      });
+      expect(schedule()).toHaveLength(STUDENTS);
+      // The family's answer was used: all its conferences on the Thursday morning.
+      expect(ours().length).toBeGreaterThan(0);
+      for (const r of ours())
+        expect((r.Date as Date).toISOString().slice(0, 10)).toBe('2026-11-19');
+      await checkpoint('schedule-built');
 
-    const views = await run(s, s.locator('button', { hasText: 'Make print views' }));
-    const teachers = new Set(schedule().map((r) => r.Teacher)).size;
-    expect(views).toContain(`Made ${teachers} print views`);
-    await page.locator('nav#tabs button[data-tab$=" – schedule"]').nth(teachers - 1).waitFor();
-    await checkpoint('print-views');
+      const views = await run(s, s.locator('button', { hasText: 'Make print views' }));
+      const teachers = new Set(schedule().map((r) => r.Teacher)).size;
+      expect(views).toContain(`Made ${teachers} print views`);
+      await page
+        .locator('nav#tabs button[data-tab$=" – schedule"]')
+        .nth(teachers - 1)
+        .waitFor();
+      await checkpoint('print-views');
 
-    const invites = await open('invites');
-    await expect(badge(invites)).resolves.toBe('To do');
-    await expect(headline(invites)).resolves.toBe(`${STUDENTS} invitations to send, 0 events to update.`);
-    await expect(run(invites, invites.locator('button.primary', { hasText: 'Send invites' }))).resolves.toBe(`${STUDENTS} invitations sent.`);
-    const events = school.emulator.calendar.events();
-    expect(events).toHaveLength(STUDENTS);
-    await expect(badge(invites)).resolves.toBe('Done');
-    await expect(counts(invites)).resolves.toMatchObject({ invited: events.length, 'to send': 0 });
-    await expect(headline(invites)).resolves.toBe(`${events.length} invitations sent to ${families()} families; every event matches the Schedule.`);
-    await checkpoint('invites');
-  });
+      const invites = await open('invites');
+      await expect(badge(invites)).resolves.toBe('To do');
+      await expect(headline(invites)).resolves.toBe(
+        `${STUDENTS} invitations to send, 0 events to update.`,
+      );
+      await expect(
+        run(invites, invites.locator('button.primary', { hasText: 'Send invites' })),
+      ).resolves.toBe(`${STUDENTS} invitations sent.`);
+      const events = school.emulator.calendar.events();
+      expect(events).toHaveLength(STUDENTS);
+      await expect(badge(invites)).resolves.toBe('Done');
+      await expect(counts(invites)).resolves.toMatchObject({
+        invited: events.length,
+        'to send': 0,
+      });
+      await expect(headline(invites)).resolves.toBe(
+        `${events.length} invitations sent to ${families()} families; every event matches the Schedule.`,
+      );
+      await checkpoint('invites');
+    },
+  );
 
-  part('teacher: turns reminders on; the clock runs past the conference days and every family is reminded', async () => {
-    const reminders = await open('reminders');
-    await expect(headline(reminders)).resolves.toContain('Hourly reminders are off.');
-    await reminders.locator('button', { hasText: 'Turn hourly reminders on' }).click();
-    await reminders.locator('button', { hasText: 'Turn hourly reminders off' }).waitFor();
-    await expect(headline(reminders)).resolves.toContain('Hourly reminders are on.');
-    await expect(counts(reminders)).resolves.toMatchObject({ families: families(), 'reminders sent': 0 });
-    await checkpoint('reminders-on');
+  part(
+    'teacher: turns reminders on; the clock runs past the conference days and every family is reminded',
+    async () => {
+      const reminders = await open('reminders');
+      await expect(headline(reminders)).resolves.toContain('Hourly reminders are off.');
+      await reminders.locator('button', { hasText: 'Turn hourly reminders on' }).click();
+      await reminders.locator('button', { hasText: 'Turn hourly reminders off' }).waitFor();
+      await expect(headline(reminders)).resolves.toContain('Hourly reminders are on.');
+      await expect(counts(reminders)).resolves.toMatchObject({
+        families: families(),
+        'reminders sent': 0,
+      });
+      await checkpoint('reminders-on');
 
-    // The page's clock: twelve days in one go (as POST /api/clock does), then day by day with
-    // the "+1 day" button until the conference days are over. The hourly trigger fires each hour.
-    await page.evaluate(() => fetch('/api/clock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hours: 24 * 12 }) }).then((r) => r.json()));
-    while (clock() < Date.UTC(2026, 10, 20, 14)) {
-      const before = clock();
-      await page.locator('#advance-day').click();
-      await page.waitForFunction((t) => (globalThis as unknown as { document: { getElementById(id: string): { textContent: string } } }).document.getElementById('clock').textContent.includes(t), new Date(before + 86_400_000).toISOString().slice(0, 13));
-    }
-    const sent = school.emulator.mail.sent.filter((m) => isReminder(m.subject));
-    // One reminder per family and reminder time (each family here comes on one day).
-    expect(new Set(sent.map((m) => [...m.to].sort().join())).size).toBe(families());
-    expect(sent).toHaveLength(2 * families());
+      // The page's clock: twelve days in one go (as POST /api/clock does), then day by day with
+      // the "+1 day" button until the conference days are over. The hourly trigger fires each hour.
+      await page.evaluate(() =>
+        fetch('/api/clock', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ hours: 24 * 12 }),
+        }).then((r) => r.json()),
+      );
+      while (clock() < Date.UTC(2026, 10, 20, 14)) {
+        const before = clock();
+        await page.locator('#advance-day').click();
+        await page.waitForFunction(
+          (t) =>
+            (
+              globalThis as unknown as {
+                document: { getElementById(id: string): { textContent: string } };
+              }
+            ).document
+              .getElementById('clock')
+              .textContent.includes(t),
+          new Date(before + 86_400_000).toISOString().slice(0, 13),
+        );
+      }
+      const sent = school.emulator.mail.sent.filter((m) => isReminder(m.subject));
+      // One reminder per family and reminder time (each family here comes on one day).
+      expect(new Set(sent.map((m) => [...m.to].sort().join())).size).toBe(families());
+      expect(sent).toHaveLength(2 * families());
 
-    await reopen();
-    const after = await open('reminders');
-    await expect(counts(after)).resolves.toMatchObject({ 'reminders sent': sent.length, 'due now': 0 });
-    await checkpoint('reminders-sent');
-  });
+      await reopen();
+      const after = await open('reminders');
+      await expect(counts(after)).resolves.toMatchObject({
+        'reminders sent': sent.length,
+        'due now': 0,
+      });
+      await checkpoint('reminders-sent');
+    },
+  );
 
-  part('family: sees its own invitation in the Calendar and its own reminders in the Mail, and nobody else\'s', async () => {
-    // Who the family is, from the Roster as the school exported it (not from the add-on's work).
-    family.emails = String(ours()[0]!.Emails).split(/[;,]\s*/);
-    family.name = String(ours()[0]!.Family);
-    family.teacher = String(ours()[0]!.Teacher);
-    const [, ...roster] = school.emulator.spreadsheet.sheetByName('Roster')!.values();
-    const name = (r: unknown[]) => String(r[1]).split(', ').reverse().join(' ');
-    const isOurs = (r: unknown[]) => family.emails.includes(String(r[5]).trim().toLowerCase());
-    family.students = roster.filter(isOurs).map(name);
-    family.others = roster.filter((r) => !isOurs(r)).map(name).filter((n) => !family.students.includes(n));
-    expect(family.students.length).toBe(ours().length);
-    const email = family.emails[0]!;
-    /** Our students (by first name where the message names them so), no other family's, no one else's address. */
-    const onlyOurs = (text: string, firstNames = false) => {
-      for (const s of family.students) expect(text).toContain(firstNames ? s.split(' ')[0]! : s);
-      for (const other of family.others) expect(text).not.toContain(other);
-      for (const address of text.match(/[\w.+-]+@family\.example/g) ?? []) expect(family.emails).toContain(address);
-    };
+  part(
+    "family: sees its own invitation in the Calendar and its own reminders in the Mail, and nobody else's",
+    async () => {
+      // Who the family is, from the Roster as the school exported it (not from the add-on's work).
+      family.emails = String(ours()[0]!.Emails).split(/[;,]\s*/);
+      family.name = String(ours()[0]!.Family);
+      family.teacher = String(ours()[0]!.Teacher);
+      const [, ...roster] = school.emulator.spreadsheet.sheetByName('Roster')!.values();
+      const name = (r: unknown[]) => String(r[1]).split(', ').reverse().join(' ');
+      const isOurs = (r: unknown[]) => family.emails.includes(String(r[5]).trim().toLowerCase());
+      family.students = roster.filter(isOurs).map(name);
+      family.others = roster
+        .filter((r) => !isOurs(r))
+        .map(name)
+        .filter((n) => !family.students.includes(n));
+      expect(family.students.length).toBe(ours().length);
+      const email = family.emails[0]!;
+      /** Our students (by first name where the message names them so), no other family's, no one else's address. */
+      const onlyOurs = (text: string, firstNames = false) => {
+        for (const s of family.students) expect(text).toContain(firstNames ? s.split(' ')[0]! : s);
+        for (const other of family.others) expect(text).not.toContain(other);
+        for (const address of text.match(/[\w.+-]+@family\.example/g) ?? [])
+          expect(family.emails).toContain(address);
+      };
 
-    await openTab(page, 'Calendar');
-    const invitations = cardsFor(email);
-    await expect(invitations.count()).resolves.toBe(ours().length);
-    onlyOurs((await invitations.allTextContents()).join('\n'));
-    await invitations.first().scrollIntoViewIfNeeded();
-    await snap('family-calendar');
+      await openTab(page, 'Calendar');
+      const invitations = cardsFor(email);
+      await expect(invitations.count()).resolves.toBe(ours().length);
+      onlyOurs((await invitations.allTextContents()).join('\n'));
+      await invitations.first().scrollIntoViewIfNeeded();
+      await snap('family-calendar');
 
-    await openTab(page, 'Mail');
-    // The request for its availability and its two reminders, nobody else's.
-    const mail = cardsFor(email);
-    await expect(mail.count()).resolves.toBe(3);
-    const subjects = await mail.locator('h3').allTextContents();
-    expect(subjects.filter((t) => isReminder(t))).toHaveLength(2);
-    expect(subjects.filter((t) => isAvailabilityRequest(t))).toHaveLength(1);
-    for (let i = 0; i < 3; i++) {
-      const card = mail.nth(i);
-      // The message as the family reads it: the body drawn in its (sandboxed) frame.
-      onlyOurs(`${await card.locator('p.muted').textContent()}\n${await card.frameLocator('iframe').locator('body').textContent()}`, isAvailabilityRequest(subjects[i]!));
-    }
-    await mail.first().scrollIntoViewIfNeeded();
-    await snap('family-mail');
-  });
+      await openTab(page, 'Mail');
+      // The request for its availability and its two reminders, nobody else's.
+      const mail = cardsFor(email);
+      await expect(mail.count()).resolves.toBe(3);
+      const subjects = await mail.locator('h3').allTextContents();
+      expect(subjects.filter((t) => isReminder(t))).toHaveLength(2);
+      expect(subjects.filter((t) => isAvailabilityRequest(t))).toHaveLength(1);
+      for (let i = 0; i < 3; i++) {
+        const card = mail.nth(i);
+        // The message as the family reads it: the body drawn in its (sandboxed) frame.
+        onlyOurs(
+          `${await card.locator('p.muted').textContent()}\n${await card.frameLocator('iframe').locator('body').textContent()}`,
+          isAvailabilityRequest(subjects[i]!),
+        );
+      }
+      await mail.first().scrollIntoViewIfNeeded();
+      await snap('family-mail');
+    },
+  );
 
   part('teacher: marks attendance, sends the questionnaire', async () => {
     // The preview has no way to type in a cell: attendance goes into the Schedule's Status
@@ -316,13 +445,23 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
     const q = await open('questionnaire');
     // Due: every family with a conference it came to.
     const expectedDue = new Set(all.filter((_, i) => i !== absent).map((r) => r['Family ID'])).size;
-    await expect(headline(q)).resolves.toBe(`${expectedDue} families had their conference and can be sent the questionnaire.`);
-    await expect(counts(q)).resolves.toMatchObject({ 'no-shows to offer a new time': 1, 'families due the questionnaire': expectedDue });
+    await expect(headline(q)).resolves.toBe(
+      `${expectedDue} families had their conference and can be sent the questionnaire.`,
+    );
+    await expect(counts(q)).resolves.toMatchObject({
+      'no-shows to offer a new time': 1,
+      'families due the questionnaire': expectedDue,
+    });
     await expect(q.locator('.problems').textContent()).resolves.toContain('did not come');
     const before = school.emulator.mail.sent.length;
-    await expect(run(q, q.locator('button.primary', { hasText: `Send the questionnaire (${expectedDue})` }))).resolves.toBe(`Sent the questionnaire to ${expectedDue} families.`);
+    await expect(
+      run(q, q.locator('button.primary', { hasText: `Send the questionnaire (${expectedDue})` })),
+    ).resolves.toBe(`Sent the questionnaire to ${expectedDue} families.`);
     expect(school.emulator.mail.sent.length - before).toBe(expectedDue);
-    await expect(counts(q)).resolves.toMatchObject({ 'families due the questionnaire': 0, 'conferences sent the questionnaire': all.length - 1 });
+    await expect(counts(q)).resolves.toMatchObject({
+      'families due the questionnaire': 0,
+      'conferences sent the questionnaire': all.length - 1,
+    });
     await checkpoint('questionnaire');
   });
 
@@ -330,48 +469,97 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
     await openTab(page, 'Mail');
     const letter = cardsFor(family.emails[0]!).filter({ hasText: 'How did the conference' });
     await expect(letter.count()).resolves.toBe(1);
-    const link = await letter.frameLocator('iframe').locator('a[href*="viewform"]').first().getAttribute('href');
+    const link = await letter
+      .frameLocator('iframe')
+      .locator('a[href*="viewform"]')
+      .first()
+      .getAttribute('href');
     expect(link).toMatch(/^https:\/\/docs\.google\.com\/forms\/.+viewform\?/);
 
     await openTab(page, 'Forms');
     const form = page.locator('.card', { hasText: 'how did the Fall conference go' });
     await form.locator('input[name="__url"]').fill(link ?? '');
     await form.locator('select[name="How did the conference go?"]').selectOption('5');
-    await form.locator('textarea[name="What did your child share, and what goal did they set?"]').fill('Read twenty minutes every night');
-    await form.locator('select[name="Would you like a follow-up meeting with the teacher?"]').selectOption('Yes');
+    await form
+      .locator('textarea[name="What did your child share, and what goal did they set?"]')
+      .fill('Read twenty minutes every night');
+    await form
+      .locator('select[name="Would you like a follow-up meeting with the teacher?"]')
+      .selectOption('Yes');
     await form.locator('input[name="If yes, when would suit you?"]').fill('Thursday morning');
     await submitForm(page, form.locator('button[type=submit]'));
     await snap('family-questionnaire');
   });
 
-  part('teacher builds the Summary; the coordinator reads participation, ratings and the follow-up in its tab', async () => {
-    await reopen();
-    const s = await open('summary');
-    const all = schedule();
-    const attended = all.length - 1;
-    const message = await run(s, s.locator('button.primary'));
-    expect(message).toBe(`Summary rebuilt: ${all.length} conferences, ${attended} attended, 1 no-show, 1 response, 1 follow-up request.`);
-    await expect(badge(s)).resolves.toBe('Done');
-    await expect(headline(s)).resolves.toBe(`${attended} of ${all.length} conferences attended; 1 questionnaire answer; 1 follow-up request to act on.`);
-    await expect(counts(s)).resolves.toMatchObject({ conferences: all.length, attended, 'no-show': 1, answers: 1, 'follow-up requests': 1 });
-    // The reminders already sent are still counted once the conferences are marked attended.
-    await expect(counts(await open('reminders'))).resolves.toMatchObject({ 'reminders sent': 2 * families() });
-    await checkpoint('summary');
+  part(
+    'teacher builds the Summary; the coordinator reads participation, ratings and the follow-up in its tab',
+    async () => {
+      await reopen();
+      const s = await open('summary');
+      const all = schedule();
+      const attended = all.length - 1;
+      const message = await run(s, s.locator('button.primary'));
+      expect(message).toBe(
+        `Summary rebuilt: ${all.length} conferences, ${attended} attended, 1 no-show, 1 response, 1 follow-up request.`,
+      );
+      await expect(badge(s)).resolves.toBe('Done');
+      await expect(headline(s)).resolves.toBe(
+        `${attended} of ${all.length} conferences attended; 1 questionnaire answer; 1 follow-up request to act on.`,
+      );
+      await expect(counts(s)).resolves.toMatchObject({
+        conferences: all.length,
+        attended,
+        'no-show': 1,
+        answers: 1,
+        'follow-up requests': 1,
+      });
+      // The reminders already sent are still counted once the conferences are marked attended.
+      await expect(counts(await open('reminders'))).resolves.toMatchObject({
+        'reminders sent': 2 * families(),
+      });
+      await checkpoint('summary');
 
-    await openTab(page, 'Summary');
-    const view = page.locator('#view');
-    await expect(view.locator('figure.chart figcaption').allTextContents()).resolves.toEqual(['Participation per teacher', 'Average rating per teacher (1–5)']);
-    const cells = async (row: Locator) => (await row.locator('td').allTextContents()).slice(1);
-    // Per teacher: the family's teacher has its one answer, rated 5.
-    const teacherRow = view.locator('tbody tr').filter({ has: page.locator('td', { hasText: new RegExp(`^${family.teacher}$`) }) }).first();
-    const perTeacher = await cells(teacherRow);
-    const held = all.filter((r) => r.Teacher === family.teacher);
-    expect(perTeacher.slice(0, 8)).toEqual([family.teacher, String(held.filter((r) => r.Status === 'attended').length), String(held.filter((r) => r.Status === 'no-show').length), String(held.length), expect.any(String), '1', expect.any(String), '5']);
-    // The follow-up request, with when and whom to contact; the goal the family reported.
-    const followUp = await cells(view.locator('tbody tr', { hasText: 'Thursday morning' }));
-    expect(followUp.slice(0, 4)).toEqual([family.name, family.teacher, 'Thursday morning', family.emails[0]]);
-    const goal = await cells(view.locator('tbody tr', { hasText: 'Read twenty minutes every night' }));
-    expect(goal.slice(0, 3)).toEqual([family.teacher, family.name, 'Read twenty minutes every night']);
-    await snap('coordinator-summary');
-  });
+      await openTab(page, 'Summary');
+      const view = page.locator('#view');
+      await expect(view.locator('figure.chart figcaption').allTextContents()).resolves.toEqual([
+        'Participation per teacher',
+        'Average rating per teacher (1–5)',
+      ]);
+      const cells = async (row: Locator) => (await row.locator('td').allTextContents()).slice(1);
+      // Per teacher: the family's teacher has its one answer, rated 5.
+      const teacherRow = view
+        .locator('tbody tr')
+        .filter({ has: page.locator('td', { hasText: new RegExp(`^${family.teacher}$`) }) })
+        .first();
+      const perTeacher = await cells(teacherRow);
+      const held = all.filter((r) => r.Teacher === family.teacher);
+      expect(perTeacher.slice(0, 8)).toEqual([
+        family.teacher,
+        String(held.filter((r) => r.Status === 'attended').length),
+        String(held.filter((r) => r.Status === 'no-show').length),
+        String(held.length),
+        expect.any(String),
+        '1',
+        expect.any(String),
+        '5',
+      ]);
+      // The follow-up request, with when and whom to contact; the goal the family reported.
+      const followUp = await cells(view.locator('tbody tr', { hasText: 'Thursday morning' }));
+      expect(followUp.slice(0, 4)).toEqual([
+        family.name,
+        family.teacher,
+        'Thursday morning',
+        family.emails[0],
+      ]);
+      const goal = await cells(
+        view.locator('tbody tr', { hasText: 'Read twenty minutes every night' }),
+      );
+      expect(goal.slice(0, 3)).toEqual([
+        family.teacher,
+        family.name,
+        'Read twenty minutes every night',
+      ]);
+      await snap('coordinator-summary');
+    },
+  );
 });

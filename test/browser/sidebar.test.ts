@@ -7,7 +7,16 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { openSchool } from '../../preview/school';
 import { type Preview, startPreview } from '../../preview/server';
-import { axeViolations, describeBrowser, launch, openPreview, serious, screenshot, SHOTS, sidebarOf } from './browser';
+import {
+  axeViolations,
+  describeBrowser,
+  launch,
+  openPreview,
+  serious,
+  screenshot,
+  SHOTS,
+  sidebarOf,
+} from './browser';
 
 jest.setTimeout(60_000);
 
@@ -35,12 +44,27 @@ describeBrowser('the sidebar in the preview', () => {
   it('opens on the steps, set-up first and expanded, with states in words', async () => {
     const sidebar = await sidebarOf(page);
     const titles = await sidebar.locator('li.step .step-title').allTextContents();
-    expect(titles).toEqual(['Set up', 'Roster', 'Conference days', 'Schedule', 'Invites', 'Reminders', 'Questionnaire', 'Summary']);
+    expect(titles).toEqual([
+      'Set up',
+      'Roster',
+      'Conference days',
+      'Schedule',
+      'Invites',
+      'Reminders',
+      'Questionnaire',
+      'Summary',
+    ]);
     const first = sidebar.locator('li.step').first();
     await expect(first.locator('.step-toggle').getAttribute('aria-expanded')).resolves.toBe('true');
     await expect(first.locator('.badge').textContent()).resolves.toBe('To do');
     await expect(first.locator('.headline').textContent()).resolves.toContain('Schedule');
-    const width = await page.locator('iframe#sidebar').evaluate((f) => (f as unknown as { getBoundingClientRect(): { width: number } }).getBoundingClientRect().width);
+    const width = await page
+      .locator('iframe#sidebar')
+      .evaluate(
+        (f) =>
+          (f as unknown as { getBoundingClientRect(): { width: number } }).getBoundingClientRect()
+            .width,
+      );
     expect(width).toBe(300);
     await screenshot(page, '01-opened');
   });
@@ -51,23 +75,31 @@ describeBrowser('the sidebar in the preview', () => {
     await action.focus();
     await page.keyboard.press('Enter');
     await sidebar.locator('li[data-step="setup"] .badge', { hasText: 'Done' }).waitFor();
-    await expect(sidebar.locator('li[data-step="setup"] .result').textContent()).resolves.toContain('Created Schedule, Availability, Feedback, Summary');
+    await expect(sidebar.locator('li[data-step="setup"] .result').textContent()).resolves.toContain(
+      'Created Schedule, Availability, Feedback, Summary',
+    );
     await page.locator('nav#tabs button[data-tab="Schedule"]').waitFor();
     await page.locator('nav#tabs button[data-tab="Schedule"]').click();
-    await expect(page.locator('#view table tr.frozen td').nth(1).textContent()).resolves.toBe('Conference ID');
+    await expect(page.locator('#view table tr.frozen td').nth(1).textContent()).resolves.toBe(
+      'Conference ID',
+    );
     await screenshot(page, '02-set-up');
   });
 
-  it('previews the schedule, builds it, and makes the teachers\' print views', async () => {
+  it("previews the schedule, builds it, and makes the teachers' print views", async () => {
     const sidebar = await sidebarOf(page);
     await sidebar.locator('li[data-step="setup"] button.primary').click();
     await sidebar.locator('li[data-step="setup"] .badge', { hasText: 'Done' }).waitFor();
     const step = sidebar.locator('li[data-step="schedule"]');
-    if ((await step.locator('.step-toggle').getAttribute('aria-expanded')) !== 'true') await step.locator('.step-toggle').click();
+    if ((await step.locator('.step-toggle').getAttribute('aria-expanded')) !== 'true')
+      await step.locator('.step-toggle').click();
     await step.locator('button', { hasText: 'Preview the schedule' }).click();
     const headline = step.locator('.preview .headline');
     await headline.waitFor();
-    const [, placed] = /(\d+) of 120 students placed in (\d+) conferences/.exec((await headline.textContent()) ?? '') ?? [];
+    const [, placed] =
+      /(\d+) of 120 students placed in (\d+) conferences/.exec(
+        (await headline.textContent()) ?? '',
+      ) ?? [];
     expect(Number(placed)).toBeGreaterThan(90);
     await page.locator('nav#tabs button[data-tab="Schedule"]').click();
     await expect(page.locator('#view tbody tr').count()).resolves.toBeLessThanOrEqual(2);
@@ -82,7 +114,9 @@ describeBrowser('the sidebar in the preview', () => {
     await step.locator('button', { hasText: 'Make print views' }).click();
     await step.locator('.result', { hasText: 'print views' }).waitFor();
     await page.locator('nav#tabs button[data-tab="Ms. Rivera – schedule"]').click();
-    await expect(page.locator('#view table tr.frozen td').nth(1).textContent()).resolves.toBe('Date');
+    await expect(page.locator('#view table tr.frozen td').nth(1).textContent()).resolves.toBe(
+      'Date',
+    );
   });
 
   it('walks the steps: each opens with the keyboard and says what to do next', async () => {
@@ -97,7 +131,13 @@ describeBrowser('the sidebar in the preview', () => {
       await expect(panel.locator('.next').textContent()).resolves.toMatch(/^Next: .+/);
     }
     // The focused control survives the re-render.
-    await expect(sidebar.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } | null } }).document.activeElement?.className)).resolves.toContain('step-toggle');
+    await expect(
+      sidebar.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { className: string } | null } })
+            .document.activeElement?.className,
+      ),
+    ).resolves.toContain('step-toggle');
     await screenshot(page, '03-steps');
   });
 
@@ -113,7 +153,9 @@ describeBrowser('the sidebar in the preview', () => {
     await expect(problem.textContent()).resolves.toContain('Guardian 1 Email');
     await problem.click();
     await page.locator('#view td.active').waitFor();
-    await expect(page.locator('nav#tabs button[aria-selected="true"]').textContent()).resolves.toBe('Roster');
+    await expect(page.locator('nav#tabs button[aria-selected="true"]').textContent()).resolves.toBe(
+      'Roster',
+    );
     expect(doc.activeRange?.a1).toMatch(/^[A-Z]+1$/);
     await screenshot(page, '04-problem-selected');
   });
@@ -131,7 +173,11 @@ describeBrowser('the sidebar in the preview', () => {
     roster.put(2, 2, { v: '<img src=x onerror="window.pwned=1">' });
     await sidebarOf(page);
     await page.locator('nav#tabs button[data-tab="Roster"]').click();
-    await expect(page.locator('#view tbody tr').nth(1).locator('td').nth(2).textContent()).resolves.toBe('<img src=x onerror="window.pwned=1">');
-    await expect(page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).resolves.toBeUndefined();
+    await expect(
+      page.locator('#view tbody tr').nth(1).locator('td').nth(2).textContent(),
+    ).resolves.toBe('<img src=x onerror="window.pwned=1">');
+    await expect(
+      page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned),
+    ).resolves.toBeUndefined();
   });
 });

@@ -20,7 +20,17 @@ function load() {
 /** The export names of the entry file, read from its source. */
 function entryExports(): string[] {
   const src = readFileSync(join(__dirname, '../../src/server/main.ts'), 'utf8');
-  const lists = [...src.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => m[1]!.split(',').map((s) => s.trim().split(/\s+as\s+/).pop()!).filter(Boolean));
+  const lists = [...src.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
+    m[1]!
+      .split(',')
+      .map((s) =>
+        s
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!,
+      )
+      .filter(Boolean),
+  );
   const functions = [...src.matchAll(/export\s+function\s+(\w+)/g)].map((m) => m[1]!);
   return [...lists, ...functions];
 }
@@ -44,7 +54,9 @@ describe('build/Code.js', () => {
     expect(code).not.toMatch(/\brequire\s*\(/);
     expect(code).not.toMatch(/\bimport\s*\(/);
     expect(code).not.toMatch(/["']node:/);
-    expect(code).not.toMatch(/\bfrom\s*["'](fs|path|os|crypto|child_process|http|https|url|util|vm|buffer)["']/);
+    expect(code).not.toMatch(
+      /\bfrom\s*["'](fs|path|os|crypto|child_process|http|https|url|util|vm|buffer)["']/,
+    );
     expect(code).not.toMatch(/\bprocess\.(env|argv)/);
   });
 
@@ -57,7 +69,10 @@ describe('build/Code.js', () => {
 });
 
 describe('appsscript.json', () => {
-  const manifest = JSON.parse(readFileSync(join(__dirname, '../../appsscript.json'), 'utf8')) as { runtimeVersion: string; oauthScopes: string[] };
+  const manifest = JSON.parse(readFileSync(join(__dirname, '../../appsscript.json'), 'utf8')) as {
+    runtimeVersion: string;
+    oauthScopes: string[];
+  };
 
   it('uses V8 and lists its scopes explicitly, none of them restricted', () => {
     expect(manifest.runtimeVersion).toBe('V8');
@@ -71,27 +86,35 @@ describe('appsscript.json', () => {
 });
 
 describe('the add-on menu, on the built bundle', () => {
-  it.each(['NONE', 'LIMITED'] as const)('onOpen in AuthMode.%s builds the menu and touches no user data', (authMode) => {
-    const { emulator, bundle } = load();
-    bundle.open(authMode);
-    const menu = emulator.sheets.ui.menus.get('Add-on');
-    expect(menu?.items.map((i) => i.caption)).toEqual(['Open']);
-    const report = emulator.ws.reports.at(-1)!;
-    expect(report.error).toBeUndefined();
-    const touched = Object.keys(report.callsByMethod).filter((m) => !/^SpreadsheetApp\.(getUi|Ui\.create\w*Menu|Menu\.)/.test(m));
-    expect(touched).toEqual([]);
-  });
+  it.each(['NONE', 'LIMITED'] as const)(
+    'onOpen in AuthMode.%s builds the menu and touches no user data',
+    (authMode) => {
+      const { emulator, bundle } = load();
+      bundle.open(authMode);
+      const menu = emulator.sheets.ui.menus.get('Add-on');
+      expect(menu?.items.map((i) => i.caption)).toEqual(['Open']);
+      const report = emulator.ws.reports.at(-1)!;
+      expect(report.error).toBeUndefined();
+      const touched = Object.keys(report.callsByMethod).filter(
+        (m) => !/^SpreadsheetApp\.(getUi|Ui\.create\w*Menu|Menu\.)/.test(m),
+      );
+      expect(touched).toEqual([]);
+    },
+  );
 
   it('points every menu item at a top-level function of the bundle', () => {
     const { emulator, bundle } = load();
     bundle.open('LIMITED');
-    for (const item of emulator.sheets.ui.menus.get('Add-on')!.items) expect(bundle.functions()).toContain(item.functionName);
+    for (const item of emulator.sheets.ui.menus.get('Add-on')!.items)
+      expect(bundle.functions()).toContain(item.functionName);
   });
 
   it('onInstall builds the same menu as onOpen', () => {
     const { emulator, bundle } = load();
     bundle.open('FULL', 'onInstall');
-    expect(emulator.sheets.ui.menus.get('Add-on')?.items.map((i) => i.functionName)).toEqual(['showSidebar']);
+    expect(emulator.sheets.ui.menus.get('Add-on')?.items.map((i) => i.functionName)).toEqual([
+      'showSidebar',
+    ]);
   });
 
   it('the menu item opens the sidebar: one self-contained HTML page, titled', () => {
@@ -111,7 +134,10 @@ describe('the add-on menu, on the built bundle', () => {
     bundle.run('showSidebar');
     const report = emulator.ws.reports.at(-1)!;
     expect(report.entry).toBe('showSidebar');
-    expect(report.callsByMethod).toMatchObject({ 'HtmlService.createHtmlOutputFromFile': 1, 'SpreadsheetApp.Ui.showSidebar': 1 });
+    expect(report.callsByMethod).toMatchObject({
+      'HtmlService.createHtmlOutputFromFile': 1,
+      'SpreadsheetApp.Ui.showSidebar': 1,
+    });
     expect(report.elapsedMs).toBeGreaterThan(0);
   });
 });

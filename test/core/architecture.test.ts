@@ -23,7 +23,9 @@ describe('src/core', () => {
     // Comments included: the project's outside checks read the text as it is, and a core file
     // that names a service call in prose reads as one that makes it.
     const src = readFileSync(join(CORE, file), 'utf8');
-    expect(src).not.toMatch(/\b(SpreadsheetApp|CalendarApp|MailApp|GmailApp|FormApp|ScriptApp|PropertiesService|LockService|CacheService|Utilities|Session|HtmlService|LanguageApp|document|window)\.[a-zA-Z]/);
+    expect(src).not.toMatch(
+      /\b(SpreadsheetApp|CalendarApp|MailApp|GmailApp|FormApp|ScriptApp|PropertiesService|LockService|CacheService|Utilities|Session|HtmlService|LanguageApp|document|window)\.[a-zA-Z]/,
+    );
     expect(src).not.toMatch(/Date\.now\(|new Date\(\)/);
   });
 });

@@ -20,13 +20,33 @@ import {
 } from '../../src/core/invites';
 
 const HEADER = SCHEDULE.columns.map((c) => c.header);
-const wall = (d: Date) => ({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() });
+const wall = (d: Date) => ({
+  year: d.getUTCFullYear(),
+  month: d.getUTCMonth() + 1,
+  day: d.getUTCDate(),
+  hour: d.getUTCHours(),
+  minute: d.getUTCMinutes(),
+});
 
 function row(values: Partial<Record<string, unknown>>): unknown[] {
   const base: Record<string, unknown> = {
-    'Conference ID': 'C-1', Round: 'Fall', Date: '2026-11-17', Start: '15:00', End: '15:25', Teacher: 'Ms. Rivera', Room: '12',
-    Students: 'Ana García', 'Student IDs': '1', Family: 'García', 'Family ID': 'F-1', Emails: 'ana.mom@family.example', Language: 'Spanish',
-    Interpreter: 'No', Status: 'scheduled', Locked: false, 'Event ID': '',
+    'Conference ID': 'C-1',
+    Round: 'Fall',
+    Date: '2026-11-17',
+    Start: '15:00',
+    End: '15:25',
+    Teacher: 'Ms. Rivera',
+    Room: '12',
+    Students: 'Ana García',
+    'Student IDs': '1',
+    Family: 'García',
+    'Family ID': 'F-1',
+    Emails: 'ana.mom@family.example',
+    Language: 'Spanish',
+    Interpreter: 'No',
+    Status: 'scheduled',
+    Locked: false,
+    'Event ID': '',
   };
   const merged = { ...base, ...values };
   return HEADER.map((h) => merged[h] ?? '');
@@ -34,7 +54,10 @@ function row(values: Partial<Record<string, unknown>>): unknown[] {
 
 const ctx = (over: Partial<ReturnType<typeof defaultSettings>> = {}): SpecContext => ({
   settings: { ...defaultSettings('Lincoln Elementary', 'America/New_York'), ...over },
-  placeOf: (teacher) => (teacher === 'Ms. Rivera' ? { email: 'rivera@school.example', videoLink: 'https://meet.example/abc' } : undefined),
+  placeOf: (teacher) =>
+    teacher === 'Ms. Rivera'
+      ? { email: 'rivera@school.example', videoLink: 'https://meet.example/abc' }
+      : undefined,
 });
 
 function sheet(...rows: unknown[][]) {
@@ -51,15 +74,26 @@ function specOf(values: Partial<Record<string, unknown>> = {}, c = ctx()): Event
 describe('desiredEvent', () => {
   it("titles and describes the event in the family's language, naming the conference at the end", () => {
     const spec = specOf();
-    expect(spec.title).toBe('Ana García dirige una conferencia con Ms. Rivera, martes 17 de noviembre, 15:00–15:25');
+    expect(spec.title).toBe(
+      'Ana García dirige una conferencia con Ms. Rivera, martes 17 de noviembre, 15:00–15:25',
+    );
     expect(spec.description).toMatch(/^Estimada familia García:/);
     expect(referenceOf(spec.description)).toBe('C-1');
-    expect(spec).toMatchObject({ date: '2026-11-17', start: 900, end: 925, location: '12', guests: ['ana.mom@family.example'] });
+    expect(spec).toMatchObject({
+      date: '2026-11-17',
+      start: 900,
+      end: 925,
+      location: '12',
+      guests: ['ana.mom@family.example'],
+    });
   });
 
   it('uses the video link when the room is a video call, and invites the teacher only when asked', () => {
     expect(specOf({ Room: 'Video call' }).location).toBe('https://meet.example/abc');
-    expect(specOf({}, ctx({ inviteTeachers: true })).guests).toEqual(['ana.mom@family.example', 'rivera@school.example']);
+    expect(specOf({}, ctx({ inviteTeachers: true })).guests).toEqual([
+      'ana.mom@family.example',
+      'rivera@school.example',
+    ]);
   });
 
   it('takes names and rooms exactly as the sheet holds them (the Schedule writes its text columns as plain text)', () => {
@@ -68,8 +102,14 @@ describe('desiredEvent', () => {
   });
 
   it('names the row and column of what keeps a conference from being invited', () => {
-    const s = sheet(row({ Emails: 'not-an-email' }), row({ 'Conference ID': 'C-2', Emails: '' }), row({ 'Conference ID': 'C-3', Date: '' }));
-    const problems = s.rows.map((r) => desiredEvent(s, r, ctx())).map((d) => ('problem' in d ? d.problem : null));
+    const s = sheet(
+      row({ Emails: 'not-an-email' }),
+      row({ 'Conference ID': 'C-2', Emails: '' }),
+      row({ 'Conference ID': 'C-3', Date: '' }),
+    );
+    const problems = s.rows
+      .map((r) => desiredEvent(s, r, ctx()))
+      .map((d) => ('problem' in d ? d.problem : null));
     expect(problems[0]).toMatchObject({ where: { sheet: 'Schedule', row: 2, column: 12 } });
     expect(problems[0]!.message).toContain('"not-an-email" is not an email address');
     expect(problems[1]).toMatchObject({ severity: 'error', where: { row: 3, column: 12 } });
@@ -79,13 +119,19 @@ describe('desiredEvent', () => {
 });
 
 describe('planSync', () => {
-  const synced = (spec: EventSpec, eventId = 'e1'): Map<string, SyncedRecord> => new Map([[spec.conferenceId, { e: eventId, f: fingerprint(spec) }]]);
+  const synced = (spec: EventSpec, eventId = 'e1'): Map<string, SyncedRecord> =>
+    new Map([[spec.conferenceId, { e: eventId, f: fingerprint(spec) }]]);
 
   it('plans no event and no problem for a family without email (it gets a letter); one whose address went after its invitation is a problem', () => {
     const fresh = planSync(sheet(row({ Emails: '' })), 'Fall', new Map(), ctx());
     expect(fresh).toMatchObject({ actions: [], problems: [] });
     expect(fresh.byLetter.map((r) => r.row)).toEqual([2]);
-    const invited = planSync(sheet(row({ Emails: '', 'Event ID': 'e1', Status: 'invited' })), 'Fall', synced(specOf()), ctx());
+    const invited = planSync(
+      sheet(row({ Emails: '', 'Event ID': 'e1', Status: 'invited' })),
+      'Fall',
+      synced(specOf()),
+      ctx(),
+    );
     expect(invited.byLetter).toEqual([]);
     expect(invited.problems).toMatchObject([{ severity: 'error', where: { row: 2, column: 12 } }]);
   });
@@ -96,14 +142,23 @@ describe('planSync', () => {
   });
 
   it('does nothing for a row whose event matches its fingerprint', () => {
-    const plan = planSync(sheet(row({ 'Event ID': 'e1', Status: 'invited' })), 'Fall', synced(specOf()), ctx());
+    const plan = planSync(
+      sheet(row({ 'Event ID': 'e1', Status: 'invited' })),
+      'Fall',
+      synced(specOf()),
+      ctx(),
+    );
     expect(plan.actions).toEqual([]);
     expect(plan.upToDate).toHaveLength(1);
   });
 
   it('updates the event of a moved row, a changed room or changed guests', () => {
     const was = synced(specOf());
-    for (const change of [{ Start: '16:00', End: '16:25' }, { Room: '14' }, { Emails: 'dad@family.example' }]) {
+    for (const change of [
+      { Start: '16:00', End: '16:25' },
+      { Room: '14' },
+      { Emails: 'dad@family.example' },
+    ]) {
       const plan = planSync(sheet(row({ 'Event ID': 'e1', ...change })), 'Fall', was, ctx());
       expect(plan.actions).toMatchObject([{ kind: 'update', eventId: 'e1' }]);
     }
@@ -111,8 +166,18 @@ describe('planSync', () => {
 
   it('cancels the event of a cancelled row and of a conference no longer on the sheet', () => {
     const was = new Map([...synced(specOf()), ['C-gone', { e: 'e9', f: 'x' }]]);
-    const plan = planSync(sheet(row({ 'Event ID': 'e1', Status: 'cancelled' })), 'Fall', was, ctx());
-    expect(plan.actions.map((a) => [a.kind, a.conferenceId, 'eventId' in a ? a.eventId : ''])).toEqual([['cancel', 'C-1', 'e1'], ['cancel', 'C-gone', 'e9']]);
+    const plan = planSync(
+      sheet(row({ 'Event ID': 'e1', Status: 'cancelled' })),
+      'Fall',
+      was,
+      ctx(),
+    );
+    expect(
+      plan.actions.map((a) => [a.kind, a.conferenceId, 'eventId' in a ? a.eventId : '']),
+    ).toEqual([
+      ['cancel', 'C-1', 'e1'],
+      ['cancel', 'C-gone', 'e9'],
+    ]);
   });
 
   it('writes back an Event ID a person cleared, without a Calendar call', () => {
@@ -121,7 +186,16 @@ describe('planSync', () => {
   });
 
   it("leaves other rounds' rows alone and reports a conference ID used twice", () => {
-    const plan = planSync(sheet(row({ Round: 'Spring' }), row({ 'Conference ID': 'C-2' }), row({ 'Conference ID': 'C-2' })), 'Fall', new Map(), ctx());
+    const plan = planSync(
+      sheet(
+        row({ Round: 'Spring' }),
+        row({ 'Conference ID': 'C-2' }),
+        row({ 'Conference ID': 'C-2' }),
+      ),
+      'Fall',
+      new Map(),
+      ctx(),
+    );
     expect(plan.actions.map((a) => a.conferenceId)).toEqual(['C-2']);
     expect(plan.problems[0]).toMatchObject({ where: { row: 4, column: 1 } });
   });
@@ -132,7 +206,13 @@ describe('fingerprint', () => {
     const spec = specOf();
     const same = fingerprint({ ...spec, guests: [...spec.guests] });
     expect(same).toBe(fingerprint(spec));
-    for (const change of [{ title: 'x' }, { location: '13' }, { start: 901 }, { guests: ['a@b.example'] }, { timeZone: 'America/Chicago' }]) {
+    for (const change of [
+      { title: 'x' },
+      { location: '13' },
+      { start: 901 },
+      { guests: ['a@b.example'] },
+      { timeZone: 'America/Chicago' },
+    ]) {
       expect(fingerprint({ ...spec, ...change })).not.toBe(fingerprint(spec));
     }
   });
@@ -141,24 +221,76 @@ describe('fingerprint', () => {
 describe('diffEvent', () => {
   const spec = specOf();
   const instants = { start: 1000, end: 2000 };
-  const snapshot = { title: spec.title, description: spec.description, location: spec.location, start: 1000, end: 2000, guests: ['Ana.Mom@family.example'], guestsCanSeeGuests: false, tag: 'C-1' };
+  const snapshot = {
+    title: spec.title,
+    description: spec.description,
+    location: spec.location,
+    start: 1000,
+    end: 2000,
+    guests: ['Ana.Mom@family.example'],
+    guestsCanSeeGuests: false,
+    tag: 'C-1',
+  };
 
   it('finds nothing to change in an event that matches (guest addresses compared without case)', () => {
     expect(hasChanges(diffEvent(snapshot, spec, instants))).toBe(false);
   });
 
   it('lists only what differs: time, guests to add and remove, the hidden guest list, the tag', () => {
-    const d = diffEvent({ ...snapshot, start: 0, guests: ['old@family.example'], guestsCanSeeGuests: true, tag: null }, spec, instants);
-    expect(d).toEqual({ title: undefined, description: undefined, location: undefined, time: instants, addGuests: ['ana.mom@family.example'], removeGuests: ['old@family.example'], hideGuests: true, tag: true });
+    const d = diffEvent(
+      {
+        ...snapshot,
+        start: 0,
+        guests: ['old@family.example'],
+        guestsCanSeeGuests: true,
+        tag: null,
+      },
+      spec,
+      instants,
+    );
+    expect(d).toEqual({
+      title: undefined,
+      description: undefined,
+      location: undefined,
+      time: instants,
+      addGuests: ['ana.mom@family.example'],
+      removeGuests: ['old@family.example'],
+      hideGuests: true,
+      tag: true,
+    });
   });
 });
 
 describe('answers', () => {
   const family = ['a@f.example', 'b@f.example'];
   it("takes the family's answer from its guardians: anyone coming wins, the teacher does not count", () => {
-    expect(familyAnswer([{ email: 'a@f.example', status: 'NO' }, { email: 'b@f.example', status: 'YES' }], family)).toBe('accepted');
-    expect(familyAnswer([{ email: 'a@f.example', status: 'MAYBE' }, { email: 'b@f.example', status: 'NO' }], family)).toBe('tentative');
-    expect(familyAnswer([{ email: 'A@f.example', status: 'NO' }, { email: 'b@f.example', status: 'INVITED' }], family)).toBe('declined');
+    expect(
+      familyAnswer(
+        [
+          { email: 'a@f.example', status: 'NO' },
+          { email: 'b@f.example', status: 'YES' },
+        ],
+        family,
+      ),
+    ).toBe('accepted');
+    expect(
+      familyAnswer(
+        [
+          { email: 'a@f.example', status: 'MAYBE' },
+          { email: 'b@f.example', status: 'NO' },
+        ],
+        family,
+      ),
+    ).toBe('tentative');
+    expect(
+      familyAnswer(
+        [
+          { email: 'A@f.example', status: 'NO' },
+          { email: 'b@f.example', status: 'INVITED' },
+        ],
+        family,
+      ),
+    ).toBe('declined');
     expect(familyAnswer([{ email: 'teacher@school.example', status: 'YES' }], family)).toBeNull();
   });
 

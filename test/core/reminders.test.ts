@@ -1,8 +1,33 @@
 import fc from 'fast-check';
-import { channelCounts, dueReminders, markSent, reminderTally, sentHours, windowAt, type ReminderConference } from '../../src/core/reminders';
+import {
+  channelCounts,
+  dueReminders,
+  markSent,
+  reminderTally,
+  sentHours,
+  windowAt,
+  type ReminderConference,
+} from '../../src/core/reminders';
 
 function conf(over: Partial<ReminderConference>): ReminderConference {
-  return { row: 2, conferenceId: 'C-1', familyKey: 'F-1', family: 'García', students: 'Ana', teacher: 'Ms. Rivera', room: '12', date: '2026-11-17', start: 15 * 60, end: 15 * 60 + 25, emails: ['g@x.example'], language: 'es', interpreter: false, status: 'scheduled', sent: '', ...over };
+  return {
+    row: 2,
+    conferenceId: 'C-1',
+    familyKey: 'F-1',
+    family: 'García',
+    students: 'Ana',
+    teacher: 'Ms. Rivera',
+    room: '12',
+    date: '2026-11-17',
+    start: 15 * 60,
+    end: 15 * 60 + 25,
+    emails: ['g@x.example'],
+    language: 'es',
+    interpreter: false,
+    status: 'scheduled',
+    sent: '',
+    ...over,
+  };
 }
 
 describe('reminder windows', () => {
@@ -22,30 +47,51 @@ describe('reminder windows', () => {
 
   it('gives cancelled, declined, attended and no-show conferences nothing', () => {
     for (const status of ['cancelled', 'declined', 'attended', 'no-show']) {
-      expect(dueReminders([conf({ status })], [48, 2], { date: '2026-11-16', minutes: 12 * 60 })).toEqual([]);
+      expect(
+        dueReminders([conf({ status })], [48, 2], { date: '2026-11-16', minutes: 12 * 60 }),
+      ).toEqual([]);
     }
     for (const status of ['scheduled', 'invited', 'accepted', 'tentative']) {
-      expect(dueReminders([conf({ status })], [48, 2], { date: '2026-11-16', minutes: 12 * 60 })).toHaveLength(1);
+      expect(
+        dueReminders([conf({ status })], [48, 2], { date: '2026-11-16', minutes: 12 * 60 }),
+      ).toHaveLength(1);
     }
   });
 
   it('reminds a family once per day, listing siblings, counting from the first conference', () => {
-    const list = [conf({ row: 3, start: 16 * 60, students: 'Luis' }), conf({ row: 2, emails: ['g@x.example', 'h@x.example'] }), conf({ row: 4, familyKey: 'F-2', emails: ['o@x.example'], start: 17 * 60 })];
+    const list = [
+      conf({ row: 3, start: 16 * 60, students: 'Luis' }),
+      conf({ row: 2, emails: ['g@x.example', 'h@x.example'] }),
+      conf({ row: 4, familyKey: 'F-2', emails: ['o@x.example'], start: 17 * 60 }),
+    ];
     const due = dueReminders(list, [48, 2], { date: '2026-11-17', minutes: 13 * 60 + 30 });
-    expect(due.map((d) => [d.familyKey, d.hours])).toEqual([['F-1', 2], ['F-2', 48]]);
+    expect(due.map((d) => [d.familyKey, d.hours])).toEqual([
+      ['F-1', 2],
+      ['F-2', 48],
+    ]);
     expect(due[0]!.conferences.map((c) => c.students)).toEqual(['Ana', 'Luis']);
     expect(due[0]!.emails).toEqual(['g@x.example', 'h@x.example']);
   });
 
   it('still counts the reminders sent once the conferences are marked attended or no-show, once per family, day and time', () => {
     const cell = markSent(markSent('', 48, '2026-11-15 16:00'), 2, '2026-11-17 13:00');
-    const list = [conf({ row: 2, sent: cell, status: 'attended' }), conf({ row: 3, sent: cell, status: 'attended', start: 16 * 60 }), conf({ row: 4, familyKey: 'F-2', sent: cell, status: 'no-show' })];
+    const list = [
+      conf({ row: 2, sent: cell, status: 'attended' }),
+      conf({ row: 3, sent: cell, status: 'attended', start: 16 * 60 }),
+      conf({ row: 4, familyKey: 'F-2', sent: cell, status: 'no-show' }),
+    ];
     const after = { date: '2026-11-20', minutes: 9 * 60 };
     expect(reminderTally(list, [48, 2], after)).toEqual({ sent: 4, due: 0, upcoming: 0 });
-    expect(reminderTally(list.map((c) => ({ ...c, status: 'invited' })), [48, 2], after).sent).toBe(4);
+    expect(
+      reminderTally(
+        list.map((c) => ({ ...c, status: 'invited' })),
+        [48, 2],
+        after,
+      ).sent,
+    ).toBe(4);
   });
 
-    it('reads back what it records', () => {
+  it('reads back what it records', () => {
     const cell = markSent(markSent('', 48, '2026-11-15 16:00'), 2, '2026-11-17 13:00');
     expect(cell).toBe('48h 2026-11-15 16:00; 2h 2026-11-17 13:00');
     expect([...sentHours(cell)]).toEqual([48, 2]);
@@ -54,24 +100,50 @@ describe('reminder windows', () => {
   it('property: run hourly from a week before, each family gets each reminder time at most once, in its window, and the last one always', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ family: fc.integer({ min: 1, max: 8 }), day: fc.integer({ min: 16, max: 19 }), start: fc.integer({ min: 8 * 60, max: 19 * 60 }), status: fc.constantFrom('scheduled', 'invited', 'cancelled', 'declined') }), { maxLength: 20 }),
+        fc.array(
+          fc.record({
+            family: fc.integer({ min: 1, max: 8 }),
+            day: fc.integer({ min: 16, max: 19 }),
+            start: fc.integer({ min: 8 * 60, max: 19 * 60 }),
+            status: fc.constantFrom('scheduled', 'invited', 'cancelled', 'declined'),
+          }),
+          { maxLength: 20 },
+        ),
         fc.uniqueArray(fc.integer({ min: 1, max: 72 }), { minLength: 1, maxLength: 3 }),
         fc.integer({ min: 0, max: 59 }),
         (specs, hours, minute) => {
-          const rows = specs.map((s, i) => conf({ row: i + 2, familyKey: `F-${s.family}`, emails: [`f${s.family}@x.example`], date: `2026-11-${s.day}`, start: s.start, end: s.start + 20, status: s.status }));
+          const rows = specs.map((s, i) =>
+            conf({
+              row: i + 2,
+              familyKey: `F-${s.family}`,
+              emails: [`f${s.family}@x.example`],
+              date: `2026-11-${s.day}`,
+              start: s.start,
+              end: s.start + 20,
+              status: s.status,
+            }),
+          );
           const sent: { key: string; hours: number }[] = [];
           for (let h = 0; h < 24 * 8; h++) {
             const at = Date.UTC(2026, 10, 12, 0, minute) + h * 3600_000;
             const d = new Date(at);
-            const now = { date: d.toISOString().slice(0, 10), minutes: d.getUTCHours() * 60 + d.getUTCMinutes() };
+            const now = {
+              date: d.toISOString().slice(0, 10),
+              minutes: d.getUTCHours() * 60 + d.getUTCMinutes(),
+            };
             for (const due of dueReminders(rows, hours, now)) {
               sent.push({ key: `${due.familyKey}|${due.date}`, hours: due.hours });
-              for (const c of due.conferences) c.sent = markSent(c.sent, due.hours, `${now.date} ${now.minutes}`);
+              for (const c of due.conferences)
+                c.sent = markSent(c.sent, due.hours, `${now.date} ${now.minutes}`);
             }
           }
           const seen = new Set(sent.map((s) => `${s.key}|${s.hours}`));
           expect(seen.size).toBe(sent.length);
-          const units = new Set(rows.filter((r) => ['scheduled', 'invited'].includes(r.status)).map((r) => `${r.familyKey}|${r.date}`));
+          const units = new Set(
+            rows
+              .filter((r) => ['scheduled', 'invited'].includes(r.status))
+              .map((r) => `${r.familyKey}|${r.date}`),
+          );
           const smallest = Math.min(...hours);
           for (const u of units) expect(seen.has(`${u}|${smallest}`)).toBe(true);
           for (const s of sent) expect(units.has(s.key)).toBe(true);
@@ -81,7 +153,16 @@ describe('reminder windows', () => {
   });
 
   it('counts every family in exactly one of email or letter', () => {
-    const list = [conf({}), conf({ row: 3, familyKey: 'F-2', emails: [] }), conf({ row: 4, familyKey: 'F-3', emails: [] })];
-    expect(channelCounts(list, (k) => (k === 'F-2' ? '555-0100' : ''))).toEqual({ email: 1, letter: 2, phone: 1, families: 3 });
+    const list = [
+      conf({}),
+      conf({ row: 3, familyKey: 'F-2', emails: [] }),
+      conf({ row: 4, familyKey: 'F-3', emails: [] }),
+    ];
+    expect(channelCounts(list, (k) => (k === 'F-2' ? '555-0100' : ''))).toEqual({
+      email: 1,
+      letter: 2,
+      phone: 1,
+      families: 3,
+    });
   });
 });

@@ -1,33 +1,87 @@
 import fc from 'fast-check';
-import { BUILT_IN, formatDay, formatTime, MESSAGE_KINDS, protectFields, renderMessage, restoreFields, unknownFields, type MessageFields } from '../../src/core/templates';
+import {
+  BUILT_IN,
+  formatDay,
+  formatTime,
+  MESSAGE_KINDS,
+  protectFields,
+  renderMessage,
+  restoreFields,
+  unknownFields,
+  type MessageFields,
+} from '../../src/core/templates';
 import { LANGUAGE_NAMES } from '../../src/core/normalize';
 
-const fields = (over: Partial<MessageFields> = {}): MessageFields => ({ school: 'Lincoln', family: 'García', students: 'Ana', teacher: 'Ms. Rivera', date: '2026-11-17', start: 930, end: 955, room: '12', videoLink: '', link: '', replyTo: 'office@x.example', round: 'Fall', interpreter: false, ...over });
+const fields = (over: Partial<MessageFields> = {}): MessageFields => ({
+  school: 'Lincoln',
+  family: 'García',
+  students: 'Ana',
+  teacher: 'Ms. Rivera',
+  date: '2026-11-17',
+  start: 930,
+  end: 955,
+  room: '12',
+  videoLink: '',
+  link: '',
+  replyTo: 'office@x.example',
+  round: 'Fall',
+  interpreter: false,
+  ...over,
+});
 
 describe('templates', () => {
   it('reports unknown fields', () => {
-    expect(unknownFields({ subject: '{{family}} {{famly}}', body: '{{ teacher }} {{when}}' })).toEqual(['famly', 'when']);
-    for (const lang of Object.keys(BUILT_IN)) for (const kind of MESSAGE_KINDS) expect(unknownFields(BUILT_IN[lang]![kind])).toEqual([]);
+    expect(
+      unknownFields({ subject: '{{family}} {{famly}}', body: '{{ teacher }} {{when}}' }),
+    ).toEqual(['famly', 'when']);
+    for (const lang of Object.keys(BUILT_IN))
+      for (const kind of MESSAGE_KINDS) expect(unknownFields(BUILT_IN[lang]![kind])).toEqual([]);
   });
 
   it('gives the family its own link wherever a message asks it to answer a form', () => {
-    for (const lang of Object.keys(BUILT_IN)) for (const kind of ['availability', 'questionnaire'] as const) expect({ lang, kind, link: BUILT_IN[lang]![kind].body.includes('{{link}}') }).toEqual({ lang, kind, link: true });
+    for (const lang of Object.keys(BUILT_IN))
+      for (const kind of ['availability', 'questionnaire'] as const)
+        expect({ lang, kind, link: BUILT_IN[lang]![kind].body.includes('{{link}}') }).toEqual({
+          lang,
+          kind,
+          link: true,
+        });
   });
 
   it('property: any name stays text: escaped in HTML, one line in the subject, no field left', () => {
     fc.assert(
-      fc.property(fc.string(), fc.string(), fc.constantFrom(...MESSAGE_KINDS), fc.constantFrom('en', 'es', 'vi'), (family, teacher, kind, language) => {
-        const m = renderMessage(kind, language, fields({ family: `<script>${family}`, teacher: `=IMPORTXML("x")\n${teacher}` }));
-        expect(m.subject).not.toMatch(/[\r\n]/);
-        expect(m.html).not.toMatch(/<script/i);
-        expect(m.html.replace(/<\/?p>|<a href="[^"<>]*">|<\/a>/g, '')).not.toMatch(/[<>]/);
-        expect(m.text + m.subject).not.toMatch(/\{\{\s*[a-zA-Z]+\s*\}\}/);
-      }),
+      fc.property(
+        fc.string(),
+        fc.string(),
+        fc.constantFrom(...MESSAGE_KINDS),
+        fc.constantFrom('en', 'es', 'vi'),
+        (family, teacher, kind, language) => {
+          const m = renderMessage(
+            kind,
+            language,
+            fields({ family: `<script>${family}`, teacher: `=IMPORTXML("x")\n${teacher}` }),
+          );
+          expect(m.subject).not.toMatch(/[\r\n]/);
+          expect(m.html).not.toMatch(/<script/i);
+          expect(m.html.replace(/<\/?p>|<a href="[^"<>]*">|<\/a>/g, '')).not.toMatch(/[<>]/);
+          expect(m.text + m.subject).not.toMatch(/\{\{\s*[a-zA-Z]+\s*\}\}/);
+        },
+      ),
     );
   });
 
   it('lists siblings’ conferences in a reminder', () => {
-    const m = renderMessage('reminder', 'es', fields({ students: 'Ana y Luis', conferences: [{ students: 'Ana', teacher: 'Ms. Rivera', start: 930, end: 955, room: '12' }, { students: 'Luis', teacher: 'Mr. Okafor', start: 960, end: 985, room: '14' }] }));
+    const m = renderMessage(
+      'reminder',
+      'es',
+      fields({
+        students: 'Ana y Luis',
+        conferences: [
+          { students: 'Ana', teacher: 'Ms. Rivera', start: 930, end: 955, room: '12' },
+          { students: 'Luis', teacher: 'Mr. Okafor', start: 960, end: 985, room: '14' },
+        ],
+      }),
+    );
     expect(m.text).toContain('15:30–15:55: Ana, Ms. Rivera, 12');
     expect(m.text).toContain('16:00–16:25: Luis, Mr. Okafor, 14');
     expect(renderMessage('reminder', 'en', fields()).text).not.toContain('\n\n\n');
@@ -44,18 +98,24 @@ describe('templates', () => {
     expect(formatTime(930, 'es')).toBe('15:30');
     expect(formatTime(930, 'fr')).toBe('15 h 30');
     // Every language the add-on knows gives something readable: a table or ISO, never "undefined".
-    for (const lang of Object.keys(LANGUAGE_NAMES)) expect(formatDay('2026-11-17', lang)).not.toContain('undefined');
+    for (const lang of Object.keys(LANGUAGE_NAMES))
+      expect(formatDay('2026-11-17', lang)).not.toContain('undefined');
   });
 
   it('property: fields survive translation as tokens, and a lost token is noticed', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('{{family}}', '{{ date }}', 'hello', ' ', 'é', '[x]', '#1'), { maxLength: 12 }), (parts) => {
-        const text = parts.join('');
-        const { text: safe, fields: names } = protectFields(text);
-        expect(safe).not.toContain('{{');
-        expect(restoreFields(safe, names)).toBe(text.replace(/\{\{\s*(\w+)\s*\}\}/g, '{{$1}}'));
-        if (names.length) expect(restoreFields(safe.replace('[#0]', ''), names)).toBeNull();
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('{{family}}', '{{ date }}', 'hello', ' ', 'é', '[x]', '#1'), {
+          maxLength: 12,
+        }),
+        (parts) => {
+          const text = parts.join('');
+          const { text: safe, fields: names } = protectFields(text);
+          expect(safe).not.toContain('{{');
+          expect(restoreFields(safe, names)).toBe(text.replace(/\{\{\s*(\w+)\s*\}\}/g, '{{$1}}'));
+          if (names.length) expect(restoreFields(safe.replace('[#0]', ''), names)).toBeNull();
+        },
+      ),
     );
   });
 });

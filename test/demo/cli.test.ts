@@ -32,16 +32,37 @@ const roster = file(
 );
 const teachers = file(
   'teachers.csv',
-  ['Teacher,Email,Date,Start,End,Room,Capacity', 'Ms. Rivera,rivera@school.example,2026-11-17,15:00,18:30,101,2', 'Mr. Okafor,okafor@school.example,2026-11-17,3:00 PM,6:30 PM,103,1'].join('\n'),
+  [
+    'Teacher,Email,Date,Start,End,Room,Capacity',
+    'Ms. Rivera,rivera@school.example,2026-11-17,15:00,18:30,101,2',
+    'Mr. Okafor,okafor@school.example,2026-11-17,3:00 PM,6:30 PM,103,1',
+  ].join('\n'),
 );
-const availability = file('availability.csv', ['Guardian Email,Date,Start,End,Rank', 'evening@family.example,2026-11-17,17:30,18:30,1'].join('\n'));
+const availability = file(
+  'availability.csv',
+  ['Guardian Email,Date,Start,End,Rank', 'evening@family.example,2026-11-17,17:30,18:30,1'].join(
+    '\n',
+  ),
+);
 
 describe('the demo CLI', () => {
   it('reports bad rows with their cells, schedules the rest, and honours availability', () => {
     const out = join(dir, 'out');
-    const { report } = runDemo(['--roster', roster, '--teachers', teachers, '--availability', availability, '--out', out]);
+    const { report } = runDemo([
+      '--roster',
+      roster,
+      '--teachers',
+      teachers,
+      '--availability',
+      availability,
+      '--out',
+      out,
+    ]);
     const issues = read(out, 'roster-issues.csv');
-    const at = (row: string) => issues.filter((i) => i.Sheet === 'Roster' && i.Row === row).map((i) => `${i.Column}: ${i.Problem}`);
+    const at = (row: string) =>
+      issues
+        .filter((i) => i.Sheet === 'Roster' && i.Row === row)
+        .map((i) => `${i.Column}: ${i.Problem}`);
     expect(at('4').join()).toMatch(/F: .*email/i);
     expect(at('5').join()).toMatch(/Ms\. Nobody/);
     expect(at('6').join()).toMatch(/A: .*(duplicate|already)/i);
@@ -50,7 +71,11 @@ describe('the demo CLI', () => {
     const ids = schedule.flatMap((c) => c['Student IDs']!.split(';'));
     expect(ids.sort()).toEqual(['1', '2', '6']);
     // Siblings with two teachers: the same day, one after the other, with the 5-minute buffer.
-    const [a, b] = schedule.filter((c) => c['Family ID'] === schedule.find((x) => x['Student IDs'] === '1')!['Family ID']).sort((x, y) => x.Start!.localeCompare(y.Start!));
+    const [a, b] = schedule
+      .filter(
+        (c) => c['Family ID'] === schedule.find((x) => x['Student IDs'] === '1')!['Family ID'],
+      )
+      .sort((x, y) => x.Start!.localeCompare(y.Start!));
     expect(a!.Date).toBe(b!.Date);
     expect(a!.Interpreter).toBe('yes');
     const evening = schedule.find((c) => c['Student IDs'] === '6')!;
@@ -60,8 +85,15 @@ describe('the demo CLI', () => {
   });
 
   it('refuses a file that does not exist, and a roster without the columns it needs', () => {
-    expect(() => runDemo(['--roster', join(dir, 'missing.csv')])).toThrow(/missing\.csv does not exist/);
-    const noEmail = file('no-email.csv', 'Student ID,First Name,Last Name,Teacher\n1,Ana,Ruiz,Ms. Rivera\n');
-    expect(() => runDemo(['--roster', noEmail, '--teachers', teachers, '--out', join(dir, 'out2')])).toThrow(/email/i);
+    expect(() => runDemo(['--roster', join(dir, 'missing.csv')])).toThrow(
+      /missing\.csv does not exist/,
+    );
+    const noEmail = file(
+      'no-email.csv',
+      'Student ID,First Name,Last Name,Teacher\n1,Ana,Ruiz,Ms. Rivera\n',
+    );
+    expect(() =>
+      runDemo(['--roster', noEmail, '--teachers', teachers, '--out', join(dir, 'out2')]),
+    ).toThrow(/email/i);
   });
 });

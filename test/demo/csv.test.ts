@@ -3,7 +3,8 @@ import { CsvError, csvField, parseCsv, toCsv } from '../../demo/csv';
 
 describe('CSV as exports write it', () => {
   it('reads a byte-order mark, CRLF, quoted commas, quotes and newlines', () => {
-    const text = '\ufeffStudent ID,Student Name,Notes\r\n1,"García, Sofía","said ""hi""\r\nthen left"\r\n2,Smith,\r\n';
+    const text =
+      '\ufeffStudent ID,Student Name,Notes\r\n1,"García, Sofía","said ""hi""\r\nthen left"\r\n2,Smith,\r\n';
     expect(parseCsv(text)).toEqual([
       ['Student ID', 'Student Name', 'Notes'],
       ['1', 'García, Sofía', 'said "hi"\r\nthen left'],
@@ -26,11 +27,14 @@ describe('CSV as exports write it', () => {
   it('round-trips any table of safe text (property)', () => {
     const safe = fc.string().filter((s) => !/^[=+\-@\t\r]/.test(s));
     fc.assert(
-      fc.property(fc.array(fc.array(safe, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }), (rows) => {
-        // A lone empty field on a line is indistinguishable from a blank line; CSV writers agree.
-        fc.pre(rows.every((r) => !(r.length === 1 && r[0] === '')));
-        expect(parseCsv(toCsv(rows))).toEqual(rows);
-      }),
+      fc.property(
+        fc.array(fc.array(safe, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }),
+        (rows) => {
+          // A lone empty field on a line is indistinguishable from a blank line; CSV writers agree.
+          fc.pre(rows.every((r) => !(r.length === 1 && r[0] === '')));
+          expect(parseCsv(toCsv(rows))).toEqual(rows);
+        },
+      ),
     );
   });
 });

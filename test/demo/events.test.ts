@@ -18,7 +18,15 @@ describe('the demo round', () => {
   });
 
   it('events.json lists one tagged event per conference, each with only its own family as guests, hidden from each other', () => {
-    const events = JSON.parse(readFileSync(join(out, 'events.json'), 'utf8')) as { tag: string; start: string; end: string; title: string; guests: { email: string }[]; guestsCanSeeGuests: boolean; calendar: string }[];
+    const events = JSON.parse(readFileSync(join(out, 'events.json'), 'utf8')) as {
+      tag: string;
+      start: string;
+      end: string;
+      title: string;
+      guests: { email: string }[];
+      guestsCanSeeGuests: boolean;
+      calendar: string;
+    }[];
     expect(events.length).toBeGreaterThan(100);
     expect(new Set(events.map((e) => e.tag)).size).toBe(events.length);
     for (const e of events) {
@@ -45,12 +53,25 @@ describe('the demo round', () => {
     // One Calendar event made per conference, one email call per message in the outbox.
     expect(report.callsByMethod['CalendarApp.Calendar.createEvent']).toBe(events.length);
     expect(report.callsByMethod['MailApp.sendEmail']).toBe(report.emails);
-    const byService = Object.entries(report.callsByMethod).reduce<Record<string, number>>((o, [m, n]) => ({ ...o, [m.split('.')[0]!]: (o[m.split('.')[0]!] ?? 0) + n }), {});
+    const byService = Object.entries(report.callsByMethod).reduce<Record<string, number>>(
+      (o, [m, n]) => ({ ...o, [m.split('.')[0]!]: (o[m.split('.')[0]!] ?? 0) + n }),
+      {},
+    );
     expect(byService).toEqual(report.serviceCalls);
-    expect(report.operations.map((o) => o.operation)).toEqual(expect.arrayContaining(['set up', 'availability answers', 'schedule', 'invites', 'reminders']));
+    expect(report.operations.map((o) => o.operation)).toEqual(
+      expect.arrayContaining([
+        'set up',
+        'availability answers',
+        'schedule',
+        'invites',
+        'reminders',
+      ]),
+    );
     expect(report.executions.length).toBeGreaterThan(100);
     expect(report.executions.every((e) => e.seconds > 0 && e.seconds < 360)).toBe(true);
-    expect(report.longestExecutionSeconds).toBe(Math.max(...report.executions.map((e) => e.seconds)));
+    expect(report.longestExecutionSeconds).toBe(
+      Math.max(...report.executions.map((e) => e.seconds)),
+    );
     // The invitations took more than one execution (chunked), none near the limit.
     expect(report.operations.find((o) => o.operation === 'invites')!.executions).toBeGreaterThan(1);
   });

@@ -23,20 +23,32 @@ it('writes outbox.json: two reminders per reminded family, each to that family o
   const { report } = runDemo(['--out', out]);
   // outbox.json holds every message of the round; the reminders are those sent before the
   // conferences, apart from the requests for availability at the start.
-  const outbox = (JSON.parse(readFileSync(join(out, 'outbox.json'), 'utf8')) as Sent[]).filter((m) => isReminder(m.subject) || (m.sentAt < '2026-11-20' && !isAvailabilityRequest(m.subject)));
+  const outbox = (JSON.parse(readFileSync(join(out, 'outbox.json'), 'utf8')) as Sent[]).filter(
+    (m) => isReminder(m.subject) || (m.sentAt < '2026-11-20' && !isAvailabilityRequest(m.subject)),
+  );
   const reminders = report.reminders as { emails: number; recipients: number; families: number };
   expect(outbox).toHaveLength(reminders.emails);
   expect(reminders.families).toBeGreaterThan(150);
   const perFamily = new Map<string, number>();
-  for (const m of outbox) perFamily.set([...m.to].sort().join(','), (perFamily.get([...m.to].sort().join(',')) ?? 0) + 1);
+  for (const m of outbox)
+    perFamily.set([...m.to].sort().join(','), (perFamily.get([...m.to].sort().join(',')) ?? 0) + 1);
   // Two reminders (48 h and 2 h) per family and conference day.
   expect([...perFamily.values()].every((n) => n === 2 || n === 4)).toBe(true);
   // No address appears for two different families.
   const owner = new Map<string, string>();
-  for (const key of perFamily.keys()) for (const a of key.split(',')) {
-    expect(owner.get(a) ?? key).toBe(key);
-    owner.set(a, key);
-  }
-  expect(outbox.every((m) => m.sentAt >= '2026-11-15' && m.sentAt < '2026-11-20' && m.text.length > 0 && m.html.startsWith('<p>'))).toBe(true);
+  for (const key of perFamily.keys())
+    for (const a of key.split(',')) {
+      expect(owner.get(a) ?? key).toBe(key);
+      owner.set(a, key);
+    }
+  expect(
+    outbox.every(
+      (m) =>
+        m.sentAt >= '2026-11-15' &&
+        m.sentAt < '2026-11-20' &&
+        m.text.length > 0 &&
+        m.html.startsWith('<p>'),
+    ),
+  ).toBe(true);
   expect(outbox.some((m) => m.subject.startsWith('Recordatorio'))).toBe(true);
 }, 120_000);

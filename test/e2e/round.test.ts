@@ -4,7 +4,17 @@
  * again as a person would: the end state equals the clean round's, nothing lost, nothing twice.
  */
 import { openSchool } from '../../preview/school';
-import { busiestReminderDay, compare, cutPoints, isReminder, orphanForms, play, round, snapshot, tomorrowMorning } from '../../sample/round';
+import {
+  busiestReminderDay,
+  compare,
+  cutPoints,
+  isReminder,
+  orphanForms,
+  play,
+  round,
+  snapshot,
+  tomorrowMorning,
+} from '../../sample/round';
 
 const SIZE = { students: 14, teachers: 3 };
 jest.setTimeout(300_000);
@@ -14,15 +24,23 @@ describe('a whole round', () => {
     const s = openSchool({ students: 60 });
     const { failures } = play(s, round());
     expect(failures).toEqual([]);
-    const snap = snapshot(s) as { sheets: Record<string, unknown[][]>; mail: string[]; triggers: string[]; forms: string[] };
+    const snap = snapshot(s) as {
+      sheets: Record<string, unknown[][]>;
+      mail: string[];
+      triggers: string[];
+      forms: string[];
+    };
     expect(snap.forms).toHaveLength(2);
     expect(snap.triggers).toEqual(['onFormSubmit ON_FORM_SUBMIT', 'sendDueReminders CLOCK']);
     expect(snap.sheets.Summary!.length).toBeGreaterThan(10);
     // One questionnaire per family; each reminder time once per family (two times in Settings).
-    const questionnaires = snap.mail.filter((m) => /\| (How did|¿Cómo fue)/.test(m)).map((m) => m.split(' | ')[0]);
+    const questionnaires = snap.mail
+      .filter((m) => /\| (How did|¿Cómo fue)/.test(m))
+      .map((m) => m.split(' | ')[0]);
     expect(new Set(questionnaires).size).toBe(questionnaires.length);
     const reminders = new Map<string, number>();
-    for (const m of snap.mail.filter((x) => isReminder(x.split(' | ')[1]!))) reminders.set(m, (reminders.get(m) ?? 0) + 1);
+    for (const m of snap.mail.filter((x) => isReminder(x.split(' | ')[1]!)))
+      reminders.set(m, (reminders.get(m) ?? 0) + 1);
     expect(reminders.size).toBeGreaterThan(20);
     expect([...reminders.values()].every((n) => n <= 2)).toBe(true);
   });
@@ -47,7 +65,11 @@ describe('a whole round', () => {
       // Everything equal, mail aside: nothing sent twice; at most the one reminder a cut-off
       // run was sending may be missing, and then the Schedule marks it for a person to check.
       const c = compare(expected, s);
-      expect({ cut: k, difference: c.difference, extra: c.extraMail }).toEqual({ cut: k, difference: null, extra: [] });
+      expect({ cut: k, difference: c.difference, extra: c.extraMail }).toEqual({
+        cut: k,
+        difference: null,
+        extra: [],
+      });
       expect(c.missingMail.length).toBeLessThanOrEqual(1);
       if (c.missingMail.length) {
         expect(isReminder(c.missingMail[0]!.split(' | ')[1]!)).toBe(true);
@@ -70,9 +92,14 @@ describe('a whole round', () => {
     // A quarter of the events a day, so the invites take four days; mail for the busiest day of
     // reminders and no more (the questionnaire's own stop at the limit: test/server/forms.test.ts).
     const mailPerDay = busiestReminderDay(clean);
-    const s = openSchool({ ...SIZE, quotas: { mailRecipientsPerDay: mailPerDay, eventsCreatedPerDay: Math.ceil(events / 4) } });
+    const s = openSchool({
+      ...SIZE,
+      quotas: { mailRecipientsPerDay: mailPerDay, eventsCreatedPerDay: Math.ceil(events / 4) },
+    });
     const { failures } = play(s, round(), 2, tomorrowMorning);
-    expect(failures.filter((f) => /invites:.*daily limit/.test(f)).length).toBeGreaterThanOrEqual(3);
+    expect(failures.filter((f) => /invites:.*daily limit/.test(f)).length).toBeGreaterThanOrEqual(
+      3,
+    );
     const c = compare(snapshot(clean), s);
     expect(c.difference).toBeNull();
     expect(c.extraMail).toEqual([]);
@@ -84,7 +111,9 @@ describe('a whole round', () => {
     play(clean, round());
     const s = openSchool({ ...SIZE, latencyFactor: 20 });
     play(s, round());
-    expect(s.emulator.ws.reports.every((r) => !r.terminated && r.elapsedMs < 6 * 60_000)).toBe(true);
+    expect(s.emulator.ws.reports.every((r) => !r.terminated && r.elapsedMs < 6 * 60_000)).toBe(
+      true,
+    );
     const c = compare(snapshot(clean), s);
     expect(c).toMatchObject({ difference: null, extraMail: [], missingMail: [] });
   });

@@ -35,13 +35,18 @@ describe('CalendarApp (https://developers.google.com/apps-script/reference/calen
 
     it('belongs to whoever runs the execution', () => {
       const { CalendarApp, ws } = calendar();
-      const id = ws.execute({ entry: 't', user: 'Teacher@School.example' }, () => CalendarApp.getDefaultCalendar().getId());
+      const id = ws.execute({ entry: 't', user: 'Teacher@School.example' }, () =>
+        CalendarApp.getDefaultCalendar().getId(),
+      );
       expect(id).toBe('teacher@school.example');
     });
 
     it('takes the time zone given to the store', () => {
       const ws = new Workspace();
-      const CalendarApp = createCalendarApp(ws, new CalendarStore(ws, { timeZone: 'Europe/Paris' }));
+      const CalendarApp = createCalendarApp(
+        ws,
+        new CalendarStore(ws, { timeZone: 'Europe/Paris' }),
+      );
       expect(CalendarApp.getDefaultCalendar().getTimeZone()).toBe('Europe/Paris');
       expect(CalendarApp.getTimeZone()).toBe('Europe/Paris');
     });
@@ -78,17 +83,26 @@ describe('CalendarApp (https://developers.google.com/apps-script/reference/calen
   describe('createCalendar', () => {
     it('makes a secondary calendar owned by the user, with an optional time zone and summary', () => {
       const { CalendarApp, store } = calendar();
-      const cal = CalendarApp.createCalendar('Conferences', { timeZone: 'America/Chicago', summary: 'Fall round' });
+      const cal = CalendarApp.createCalendar('Conferences', {
+        timeZone: 'America/Chicago',
+        summary: 'Fall round',
+      });
       expect(cal.getId()).toMatch(/@group\.calendar\.google\.com$/);
       expect(cal.getTimeZone()).toBe('America/Chicago');
       expect(cal.getDescription()).toBe('Fall round');
       expect(cal.isMyPrimaryCalendar()).toBe(false);
-      expect(store.calendars().find((c) => c.id === cal.getId())).toMatchObject({ name: 'Conferences', owner: USER, primary: false });
+      expect(store.calendars().find((c) => c.id === cal.getId())).toMatchObject({
+        name: 'Conferences',
+        owner: USER,
+        primary: false,
+      });
     });
 
     it('refuses an unknown time zone', () => {
       const { CalendarApp, store } = calendar();
-      expect(() => CalendarApp.createCalendar('X', { timeZone: 'Mars/Olympus' })).toThrow('Invalid argument: timeZone');
+      expect(() => CalendarApp.createCalendar('X', { timeZone: 'Mars/Olympus' })).toThrow(
+        'Invalid argument: timeZone',
+      );
       expect(store.calendars()).toHaveLength(1);
     });
   });
@@ -122,21 +136,31 @@ describe('CalendarApp (https://developers.google.com/apps-script/reference/calen
     it("does not reach another user's default calendar", () => {
       const { CalendarApp, ws } = calendar();
       const id = CalendarApp.createEvent('Conference', slotStart(), slotEnd()).getId();
-      ws.execute({ entry: 't', user: 'teacher@school.example' }, () => expect(CalendarApp.getEventById(id)).toBeNull());
+      ws.execute({ entry: 't', user: 'teacher@school.example' }, () =>
+        expect(CalendarApp.getEventById(id)).toBeNull(),
+      );
     });
   });
 
   // https://developers.google.com/apps-script/reference/calendar/guest-status
   it('exposes the GuestStatus enum', () => {
     const { CalendarApp } = calendar();
-    expect(Object.keys(CalendarApp.GuestStatus).sort()).toEqual(['INVITED', 'MAYBE', 'NO', 'OWNER', 'YES']);
+    expect(Object.keys(CalendarApp.GuestStatus).sort()).toEqual([
+      'INVITED',
+      'MAYBE',
+      'NO',
+      'OWNER',
+      'YES',
+    ]);
   });
 
   it('createEvent, getEvents and getName on CalendarApp act on the default calendar', () => {
     const { CalendarApp, ws } = calendar();
     const counts = ws.execute({ entry: 't' }, () => {
       CalendarApp.createEvent('Conference', slotStart(), slotEnd());
-      expect(CalendarApp.getEvents(new Date('2026-11-10T00:00:00Z'), new Date('2026-11-11T00:00:00Z'))).toHaveLength(1);
+      expect(
+        CalendarApp.getEvents(new Date('2026-11-10T00:00:00Z'), new Date('2026-11-11T00:00:00Z')),
+      ).toHaveLength(1);
       expect(CalendarApp.getName()).toBe(USER);
       expect(CalendarApp.getId()).toBe(USER);
       return ws.callsByMethod();
@@ -150,11 +174,16 @@ describe('Calendar (https://developers.google.com/apps-script/reference/calendar
   describe('createEvent', () => {
     it('creates an event with its options; guests start INVITED and the runner owns it', () => {
       const { CalendarApp, store } = calendar();
-      const e = CalendarApp.getDefaultCalendar().createEvent('Conference: Ana', slotStart(), slotEnd(), {
-        description: 'Room 12',
-        location: 'Lincoln School',
-        guests: 'parent@family.example, Guardian@Family.example',
-      });
+      const e = CalendarApp.getDefaultCalendar().createEvent(
+        'Conference: Ana',
+        slotStart(),
+        slotEnd(),
+        {
+          description: 'Room 12',
+          location: 'Lincoln School',
+          guests: 'parent@family.example, Guardian@Family.example',
+        },
+      );
       expect(e.getId()).toMatch(/^[a-z0-9_-]{26}@google\.com$/);
       expect(e.getTitle()).toBe('Conference: Ana');
       expect(e.getDescription()).toBe('Room 12');
@@ -180,11 +209,15 @@ describe('Calendar (https://developers.google.com/apps-script/reference/calendar
     it('refuses an end before the start, and creates nothing', () => {
       const { CalendarApp, store } = calendar();
       const cal = CalendarApp.getDefaultCalendar();
-      expect(() => cal.createEvent('Backwards', slotEnd(), slotStart())).toThrow(EVENT_TIME_ORDER_MESSAGE);
+      expect(() => cal.createEvent('Backwards', slotEnd(), slotStart())).toThrow(
+        EVENT_TIME_ORDER_MESSAGE,
+      );
       expect(EVENT_TIME_ORDER_MESSAGE).toBe('Event start date must be before event end date.');
       expect(store.events()).toHaveLength(0);
       // A zero-length event is allowed.
-      expect(cal.createEvent('Instant', slotStart(), slotStart()).getEndTime().getTime()).toBe(slotStart().getTime());
+      expect(cal.createEvent('Instant', slotStart(), slotStart()).getEndTime().getTime()).toBe(
+        slotStart().getTime(),
+      );
     });
 
     it('refuses start or end times that are not Dates, as the V8 runtime does', () => {
@@ -193,15 +226,19 @@ describe('Calendar (https://developers.google.com/apps-script/reference/calendar
       expect(() => cal.createEvent('x', '2026-11-10' as unknown as Date, slotEnd())).toThrow(
         "The parameters (String,String,Date) don't match the method signature for CalendarApp.Calendar.createEvent.",
       );
-      expect(() => cal.createEvent('x', new Date('not a date'), slotEnd())).toThrow('Invalid argument: startTime');
+      expect(() => cal.createEvent('x', new Date('not a date'), slotEnd())).toThrow(
+        'Invalid argument: startTime',
+      );
       expect(store.events()).toHaveLength(0);
     });
 
     it('refuses an invalid guest address and creates nothing', () => {
       const { CalendarApp, store } = calendar();
-      expect(() => CalendarApp.getDefaultCalendar().createEvent('x', slotStart(), slotEnd(), { guests: 'ok@family.example, not an address' })).toThrow(
-        'Invalid argument: guests',
-      );
+      expect(() =>
+        CalendarApp.getDefaultCalendar().createEvent('x', slotStart(), slotEnd(), {
+          guests: 'ok@family.example, not an address',
+        }),
+      ).toThrow('Invalid argument: guests');
       expect(store.events()).toHaveLength(0);
     });
 
@@ -210,7 +247,10 @@ describe('Calendar (https://developers.google.com/apps-script/reference/calendar
       const cal = CalendarApp.getDefaultCalendar();
       cal.createEvent('Quiet', slotStart(), slotEnd(), { guests: 'a@family.example' });
       expect(store.invitations).toEqual([]);
-      const e = cal.createEvent('Loud', slotStart(), slotEnd(), { guests: 'a@family.example,b@family.example', sendInvites: true });
+      const e = cal.createEvent('Loud', slotStart(), slotEnd(), {
+        guests: 'a@family.example,b@family.example',
+        sendInvites: true,
+      });
       expect(store.invitations).toEqual([
         { eventId: e.getId(), to: 'a@family.example', kind: 'invite', at: ws.clock.now() },
         { eventId: e.getId(), to: 'b@family.example', kind: 'invite', at: ws.clock.now() },
@@ -235,14 +275,26 @@ describe('Calendar (https://developers.google.com/apps-script/reference/calendar
       const { cal, t } = day();
       const found = cal.getEvents(t(14), t(18)).map((e) => e.getTitle());
       expect(found).toEqual(['All afternoon meeting', 'Inside']);
-      expect(cal.getEvents(t(13), t(15)).map((e) => e.getTitle())).toEqual(['Before', 'Early', 'All afternoon meeting']);
+      expect(cal.getEvents(t(13), t(15)).map((e) => e.getTitle())).toEqual([
+        'Before',
+        'Early',
+        'All afternoon meeting',
+      ]);
     });
 
     it('filters by search words, and applies start and max before the filters', () => {
       const { cal, t } = day();
-      expect(cal.getEvents(t(0), t(23), { search: 'AFTERNOON meeting' }).map((e) => e.getTitle())).toEqual(['All afternoon meeting']);
-      expect(cal.getEvents(t(0), t(23), { max: 2 }).map((e) => e.getTitle())).toEqual(['Before', 'Early']);
-      expect(cal.getEvents(t(0), t(23), { start: 1, max: 2 }).map((e) => e.getTitle())).toEqual(['Early', 'All afternoon meeting']);
+      expect(
+        cal.getEvents(t(0), t(23), { search: 'AFTERNOON meeting' }).map((e) => e.getTitle()),
+      ).toEqual(['All afternoon meeting']);
+      expect(cal.getEvents(t(0), t(23), { max: 2 }).map((e) => e.getTitle())).toEqual([
+        'Before',
+        'Early',
+      ]);
+      expect(cal.getEvents(t(0), t(23), { start: 1, max: 2 }).map((e) => e.getTitle())).toEqual([
+        'Early',
+        'All afternoon meeting',
+      ]);
       expect(cal.getEvents(t(0), t(23), { max: 2, search: 'inside' })).toEqual([]);
     });
 
@@ -268,7 +320,11 @@ describe('Calendar (https://developers.google.com/apps-script/reference/calendar
       const cal = CalendarApp.getDefaultCalendar();
       // 23:30-23:50 on 10 Nov in New York is 04:30-04:50 UTC on 11 Nov.
       cal.createEvent('Late', new Date('2026-11-11T04:30:00Z'), new Date('2026-11-11T04:50:00Z'));
-      cal.createEvent('Next day', new Date('2026-11-11T05:30:00Z'), new Date('2026-11-11T06:00:00Z'));
+      cal.createEvent(
+        'Next day',
+        new Date('2026-11-11T05:30:00Z'),
+        new Date('2026-11-11T06:00:00Z'),
+      );
       const noonNewYork = new Date('2026-11-10T17:00:00Z');
       expect(cal.getEventsForDay(noonNewYork).map((e) => e.getTitle())).toEqual(['Late']);
     });
@@ -277,7 +333,11 @@ describe('Calendar (https://developers.google.com/apps-script/reference/calendar
   it('getId, getName and getTimeZone describe the calendar', () => {
     const { CalendarApp } = calendar();
     const cal = CalendarApp.createCalendar('Conferences', { timeZone: 'America/Denver' });
-    expect([cal.getName(), cal.getTimeZone(), cal.isOwnedByMe()]).toEqual(['Conferences', 'America/Denver', true]);
+    expect([cal.getName(), cal.getTimeZone(), cal.isOwnedByMe()]).toEqual([
+      'Conferences',
+      'America/Denver',
+      true,
+    ]);
     expect(cal.getId()).toBe(CalendarApp.getCalendarsByName('Conferences')[0]!.getId());
   });
 });
@@ -285,16 +345,31 @@ describe('Calendar (https://developers.google.com/apps-script/reference/calendar
 describe('CalendarEvent (https://developers.google.com/apps-script/reference/calendar/calendar-event)', () => {
   function event(guests = 'parent@family.example', sendInvites = false) {
     const c = calendar();
-    const e = c.CalendarApp.getDefaultCalendar().createEvent('Conference', slotStart(), slotEnd(), { guests, sendInvites });
+    const e = c.CalendarApp.getDefaultCalendar().createEvent('Conference', slotStart(), slotEnd(), {
+      guests,
+      sendInvites,
+    });
     return { ...c, e, id: e.getId() };
   }
 
   it('setters return the event for chaining and change what getters read', () => {
     const { e, store, id } = event();
-    const same = e.setTitle('Conference: Ana').setDescription('Bring the portfolio').setLocation('Room 12');
+    const same = e
+      .setTitle('Conference: Ana')
+      .setDescription('Bring the portfolio')
+      .setLocation('Room 12');
     expect(same).toBe(e);
-    expect([e.getTitle(), e.getDescription(), e.getLocation()]).toEqual(['Conference: Ana', 'Bring the portfolio', 'Room 12']);
-    expect(store.events()[0]).toMatchObject({ id, title: 'Conference: Ana', description: 'Bring the portfolio', location: 'Room 12' });
+    expect([e.getTitle(), e.getDescription(), e.getLocation()]).toEqual([
+      'Conference: Ana',
+      'Bring the portfolio',
+      'Room 12',
+    ]);
+    expect(store.events()[0]).toMatchObject({
+      id,
+      title: 'Conference: Ana',
+      description: 'Bring the portfolio',
+      location: 'Room 12',
+    });
   });
 
   it('getStartTime and getEndTime return new Dates each time', () => {
@@ -328,7 +403,10 @@ describe('CalendarEvent (https://developers.google.com/apps-script/reference/cal
     it('addGuest adds once (any case), removeGuest removes, getGuestList leaves the owner out unless asked', () => {
       const { e } = event();
       e.addGuest('guardian@family.example').addGuest('GUARDIAN@family.example');
-      expect(e.getGuestList().map((g) => g.getEmail())).toEqual(['parent@family.example', 'guardian@family.example']);
+      expect(e.getGuestList().map((g) => g.getEmail())).toEqual([
+        'parent@family.example',
+        'guardian@family.example',
+      ]);
       const withOwner = e.getGuestList(true);
       expect(withOwner.map((g) => [g.getEmail(), g.getGuestStatus()])).toEqual([
         [USER, 'OWNER'],
@@ -348,18 +426,24 @@ describe('CalendarEvent (https://developers.google.com/apps-script/reference/cal
     });
 
     it('shows the answers families give (store.respond) through getGuestByEmail and getGuestList', () => {
-      const { e, store, id, CalendarApp } = event('a@family.example,b@family.example,c@family.example');
+      const { e, store, id, CalendarApp } = event(
+        'a@family.example,b@family.example,c@family.example',
+      );
       store.respond(id, 'A@FAMILY.example', 'YES');
       store.respond(id, 'b@family.example', 'NO');
       store.respond(id, 'c@family.example', 'MAYBE');
-      expect(e.getGuestByEmail('a@family.example')!.getGuestStatus()).toBe(CalendarApp.GuestStatus.YES);
+      expect(e.getGuestByEmail('a@family.example')!.getGuestStatus()).toBe(
+        CalendarApp.GuestStatus.YES,
+      );
       expect(e.getGuestList().map((g) => g.getGuestStatus())).toEqual(['YES', 'NO', 'MAYBE']);
       store.respond(id, 'c@family.example', 'INVITED');
       expect(e.getGuestByEmail('c@family.example')!.getGuestStatus()).toBe('INVITED');
       expect(e.getGuestByEmail('nobody@family.example')).toBeNull();
       expect(e.getGuestByEmail(USER)!.getGuestStatus()).toBe('OWNER');
       expect(() => store.respond(id, 'nobody@family.example', 'YES')).toThrow(/not a guest/);
-      expect(() => store.respond('missing@google.com', 'a@family.example', 'YES')).toThrow(/No event/);
+      expect(() => store.respond('missing@google.com', 'a@family.example', 'YES')).toThrow(
+        /No event/,
+      );
     });
 
     it('sends invitations, updates and cancellations for an event created with sendInvites', () => {
@@ -408,11 +492,23 @@ describe('CalendarEvent (https://developers.google.com/apps-script/reference/cal
 
   it('setGuestsCanSeeGuests, setGuestsCanModify and setGuestsCanInviteOthers change the guest permissions', () => {
     const { e, store } = event();
-    expect([e.guestsCanSeeGuests(), e.guestsCanModify(), e.guestsCanInviteOthers()]).toEqual([true, false, true]);
-    expect(e.setGuestsCanSeeGuests(false).setGuestsCanModify(true).setGuestsCanInviteOthers(false)).toBe(e);
-    expect([e.guestsCanSeeGuests(), e.guestsCanModify(), e.guestsCanInviteOthers()]).toEqual([false, true, false]);
+    expect([e.guestsCanSeeGuests(), e.guestsCanModify(), e.guestsCanInviteOthers()]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    expect(
+      e.setGuestsCanSeeGuests(false).setGuestsCanModify(true).setGuestsCanInviteOthers(false),
+    ).toBe(e);
+    expect([e.guestsCanSeeGuests(), e.guestsCanModify(), e.guestsCanInviteOthers()]).toEqual([
+      false,
+      true,
+      false,
+    ]);
     expect(store.events()[0]).toMatchObject({ guestsCanSeeGuests: false, guestsCanModify: true });
-    expect(() => e.setGuestsCanSeeGuests('no' as unknown as boolean)).toThrow(/don't match the method signature for CalendarApp.CalendarEvent.setGuestsCanSeeGuests/);
+    expect(() => e.setGuestsCanSeeGuests('no' as unknown as boolean)).toThrow(
+      /don't match the method signature for CalendarApp.CalendarEvent.setGuestsCanSeeGuests/,
+    );
   });
 
   it('getDateCreated and getLastUpdated follow the virtual clock', () => {
@@ -450,25 +546,31 @@ describe('CalendarEvent (https://developers.google.com/apps-script/reference/cal
 describe('EventGuest (https://developers.google.com/apps-script/reference/calendar/event-guest)', () => {
   it('gives the email, the status, the email again as the name, and no additional guests', () => {
     const { CalendarApp } = calendar();
-    const e = CalendarApp.getDefaultCalendar().createEvent('Conference', slotStart(), slotEnd(), { guests: 'parent@family.example' });
+    const e = CalendarApp.getDefaultCalendar().createEvent('Conference', slotStart(), slotEnd(), {
+      guests: 'parent@family.example',
+    });
     const guest = e.getGuestList()[0]!;
-    expect([guest.getEmail(), guest.getName(), guest.getGuestStatus(), guest.getAdditionalGuests()]).toEqual([
-      'parent@family.example',
-      'parent@family.example',
-      'INVITED',
-      0,
-    ]);
+    expect([
+      guest.getEmail(),
+      guest.getName(),
+      guest.getGuestStatus(),
+      guest.getAdditionalGuests(),
+    ]).toEqual(['parent@family.example', 'parent@family.example', 'INVITED', 0]);
   });
 });
 
 describe('CalendarApp in the execution model (https://developers.google.com/apps-script/guides/services/quotas)', () => {
-  it('stops creating events at the daily quota with Apps Script\'s message', () => {
-    const { ws, CalendarApp, store } = calendar({ quotas: { mailRecipientsPerDay: 100, eventsCreatedPerDay: 2 } });
+  it("stops creating events at the daily quota with Apps Script's message", () => {
+    const { ws, CalendarApp, store } = calendar({
+      quotas: { mailRecipientsPerDay: 100, eventsCreatedPerDay: 2 },
+    });
     ws.execute({ entry: 't' }, () => {
       const cal = CalendarApp.getDefaultCalendar();
       cal.createEvent('One', slotStart(), slotEnd());
       cal.createEvent('Two', slotStart(), slotEnd());
-      expect(() => cal.createEvent('Three', slotStart(), slotEnd())).toThrow(CALENDAR_QUOTA_MESSAGE);
+      expect(() => cal.createEvent('Three', slotStart(), slotEnd())).toThrow(
+        CALENDAR_QUOTA_MESSAGE,
+      );
     });
     expect(CALENDAR_QUOTA_MESSAGE).toBe('Service invoked too many times for one day: calendar.');
     expect(store.events().map((e) => e.title)).toEqual(['One', 'Two']);
@@ -480,7 +582,9 @@ describe('CalendarApp in the execution model (https://developers.google.com/apps
     CalendarApp.getDefaultCalendar().createEvent('Setup', slotStart(), slotEnd());
     expect(ws.callCount).toBe(0);
     const counted = ws.execute({ entry: 't' }, (execution) => {
-      const e = CalendarApp.getDefaultCalendar().createEvent('Conference', slotStart(), slotEnd(), { guests: 'a@family.example' });
+      const e = CalendarApp.getDefaultCalendar().createEvent('Conference', slotStart(), slotEnd(), {
+        guests: 'a@family.example',
+      });
       e.setTag('studentId', 'S-1');
       e.getGuestList()[0]!.getEmail();
       CalendarApp.getEventById(e.getId());
@@ -509,7 +613,14 @@ describe('CalendarApp in the execution model (https://developers.google.com/apps
     ws.execute({ entry: 't' }, () => {
       const cal = CalendarApp.getDefaultCalendar();
       let id = '';
-      expect(elapsed(() => (id = cal.createEvent('C', slotStart(), slotEnd(), { guests: 'a@x.example,b@x.example' }).getId()))).toBe(800 + 2 * 30 + 5);
+      expect(
+        elapsed(
+          () =>
+            (id = cal
+              .createEvent('C', slotStart(), slotEnd(), { guests: 'a@x.example,b@x.example' })
+              .getId()),
+        ),
+      ).toBe(800 + 2 * 30 + 5);
       let e = cal.getEventById(id)!;
       expect(elapsed(() => (e = CalendarApp.getEventById(id)!))).toBe(300);
       expect(elapsed(() => e.setTitle('D'))).toBe(250);
@@ -521,10 +632,15 @@ describe('CalendarApp in the execution model (https://developers.google.com/apps
 
   it('an injected failure of createEvent throws and creates nothing', () => {
     const { ws, CalendarApp, store } = calendar();
-    ws.injectFault({ method: 'CalendarApp.Calendar.createEvent', message: 'Service error: Calendar' });
+    ws.injectFault({
+      method: 'CalendarApp.Calendar.createEvent',
+      message: 'Service error: Calendar',
+    });
     const cal = CalendarApp.getDefaultCalendar();
     ws.execute({ entry: 't' }, () => {
-      expect(() => cal.createEvent('Conference', slotStart(), slotEnd())).toThrow('Service error: Calendar');
+      expect(() => cal.createEvent('Conference', slotStart(), slotEnd())).toThrow(
+        'Service error: Calendar',
+      );
     });
     expect(store.events()).toEqual([]);
     expect(ws.quota.usedToday('eventsCreatedPerDay')).toBe(0);
@@ -537,39 +653,61 @@ describe('CalendarApp in the execution model (https://developers.google.com/apps
     const { ws, CalendarApp } = calendar();
     ws.grantedScopes = new Set(['https://www.googleapis.com/auth/spreadsheets.currentonly']);
     ws.execute({ entry: 't' }, () => {
-      expect(() => CalendarApp.getDefaultCalendar()).toThrow(/Specified permissions are not sufficient to call CalendarApp.getDefaultCalendar/);
+      expect(() => CalendarApp.getDefaultCalendar()).toThrow(
+        /Specified permissions are not sufficient to call CalendarApp.getDefaultCalendar/,
+      );
     });
     ws.grantedScopes = new Set(['https://www.googleapis.com/auth/calendar.readonly']);
     ws.execute({ entry: 't' }, () => {
       const cal = CalendarApp.getDefaultCalendar();
       expect(cal.getEvents(new Date(0), new Date(2e12))).toEqual([]);
-      expect(() => cal.createEvent('x', slotStart(), slotEnd())).toThrow(/not sufficient to call CalendarApp.Calendar.createEvent/);
+      expect(() => cal.createEvent('x', slotStart(), slotEnd())).toThrow(
+        /not sufficient to call CalendarApp.Calendar.createEvent/,
+      );
     });
     ws.grantedScopes = new Set(['https://www.googleapis.com/auth/calendar.events']);
-    ws.execute({ entry: 't' }, () => expect(CalendarApp.getDefaultCalendar().createEvent('x', slotStart(), slotEnd()).getTitle()).toBe('x'));
+    ws.execute({ entry: 't' }, () =>
+      expect(
+        CalendarApp.getDefaultCalendar().createEvent('x', slotStart(), slotEnd()).getTitle(),
+      ).toBe('x'),
+    );
   });
 
   it('makes a calendar only with the full calendar scope, as createCalendar documents (calendar.events covers events only)', () => {
     const { ws, CalendarApp } = calendar();
     ws.grantedScopes = new Set(['https://www.googleapis.com/auth/calendar.events']);
-    ws.execute({ entry: 't' }, () => expect(() => CalendarApp.createCalendar('Conferences')).toThrow(/not sufficient to call CalendarApp.createCalendar/));
+    ws.execute({ entry: 't' }, () =>
+      expect(() => CalendarApp.createCalendar('Conferences')).toThrow(
+        /not sufficient to call CalendarApp.createCalendar/,
+      ),
+    );
     ws.grantedScopes = new Set(['https://www.googleapis.com/auth/calendar']);
-    ws.execute({ entry: 't' }, () => expect(CalendarApp.createCalendar('Conferences').getName()).toBe('Conferences'));
+    ws.execute({ entry: 't' }, () =>
+      expect(CalendarApp.createCalendar('Conferences').getName()).toBe('Conferences'),
+    );
   });
 
   it('is refused before the add-on is authorized (AuthMode.LIMITED)', () => {
     const { ws, CalendarApp } = calendar();
     ws.execute({ entry: 't', authMode: 'LIMITED' }, () => {
-      expect(() => CalendarApp.getDefaultCalendar()).toThrow(/You do not have permission to call CalendarApp.getDefaultCalendar/);
+      expect(() => CalendarApp.getDefaultCalendar()).toThrow(
+        /You do not have permission to call CalendarApp.getDefaultCalendar/,
+      );
     });
   });
 
   it('toJSON gives the preview calendars, live events and invitations as plain data', () => {
     const { CalendarApp, store } = calendar();
-    CalendarApp.getDefaultCalendar().createEvent('Conference', slotStart(), slotEnd(), { guests: 'a@family.example', sendInvites: true });
+    CalendarApp.getDefaultCalendar().createEvent('Conference', slotStart(), slotEnd(), {
+      guests: 'a@family.example',
+      sendInvites: true,
+    });
     const json = JSON.parse(JSON.stringify(store));
     expect(json.calendars).toHaveLength(1);
-    expect(json.events[0]).toMatchObject({ title: 'Conference', guests: [{ email: 'a@family.example', status: 'INVITED' }] });
+    expect(json.events[0]).toMatchObject({
+      title: 'Conference',
+      guests: [{ email: 'a@family.example', status: 'INVITED' }],
+    });
     expect(json.invitations).toHaveLength(1);
     // Copies: changing them does not change the store.
     store.events()[0]!.title = 'Changed';

@@ -16,7 +16,13 @@ describe('SpreadsheetApp charts', () => {
   describe(`Sheet.newChart / insertChart (${REF}/embedded-chart-builder#build())`, () => {
     it('draws nothing until the built chart is inserted, then gives it a spreadsheet-wide id', () => {
       const { sheet, model } = setup();
-      const chart = sheet.newChart().asColumnChart().addRange(sheet.getRange('A1:C4')).setTitle('Participation').setPosition(2, 6, 0, 0).build();
+      const chart = sheet
+        .newChart()
+        .asColumnChart()
+        .addRange(sheet.getRange('A1:C4'))
+        .setTitle('Participation')
+        .setPosition(2, 6, 0, 0)
+        .build();
       expect(chart.getChartId()).toBeNull();
       expect(sheet.getCharts()).toHaveLength(0);
       sheet.insertChart(chart);
@@ -30,7 +36,10 @@ describe('SpreadsheetApp charts', () => {
 
     it('adds a range only once (addRange: "doesn\'t add a range if it has already been added")', () => {
       const { sheet } = setup();
-      const b = sheet.newChart().addRange(sheet.getRange('A1:B3')).addRange(sheet.getRange('A1:B3'));
+      const b = sheet
+        .newChart()
+        .addRange(sheet.getRange('A1:B3'))
+        .addRange(sheet.getRange('A1:B3'));
       expect(b.getRanges()).toHaveLength(1);
     });
   });
@@ -38,9 +47,16 @@ describe('SpreadsheetApp charts', () => {
   describe(`EmbeddedChart.modify + Sheet.updateChart (${REF}/embedded-chart-builder)`, () => {
     it('changes the chart in place only when updateChart is called, keeping its id', () => {
       const { sheet } = setup();
-      sheet.insertChart(sheet.newChart().addRange(sheet.getRange('A1:B3')).setOption('title', 'Old').build());
+      sheet.insertChart(
+        sheet.newChart().addRange(sheet.getRange('A1:B3')).setOption('title', 'Old').build(),
+      );
       const [chart] = sheet.getCharts();
-      const changed = chart!.modify().clearRanges().addRange(sheet.getRange('A1:B9')).setOption('title', 'New').build();
+      const changed = chart!
+        .modify()
+        .clearRanges()
+        .addRange(sheet.getRange('A1:B9'))
+        .setOption('title', 'New')
+        .build();
       expect(sheet.getCharts()[0]!.getOptions().get('title')).toBe('Old');
       sheet.updateChart(changed);
       const after = sheet.getCharts();

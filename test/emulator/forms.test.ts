@@ -18,7 +18,10 @@ const NOW = Date.UTC(2026, 10, 22, 14, 30, 0);
 function setup() {
   const ws = new Workspace({ now: NOW });
   const sheets = new SpreadsheetStore(ws);
-  const doc = sheets.create('Student-Led Conferences', { active: true, timeZone: 'America/New_York' });
+  const doc = sheets.create('Student-Led Conferences', {
+    active: true,
+    timeZone: 'America/New_York',
+  });
   const triggers = new TriggerStore(ws);
   const store = new FormStore(ws, sheets, triggers);
   const FormApp = createFormApp(ws, store);
@@ -35,8 +38,15 @@ type Env = ReturnType<typeof setup>;
 function signupForm(env: Env) {
   const form = env.FormApp.create('Conference sign-up');
   const name = form.addTextItem().setTitle('Student name').setRequired(true);
-  const time = form.addMultipleChoiceItem().setTitle('Time').setChoiceValues(['4:00 PM', '4:20 PM', '4:40 PM']).setRequired(true);
-  const languages = form.addCheckboxItem().setTitle('Languages').setChoiceValues(['English', 'Spanish', 'Vietnamese']);
+  const time = form
+    .addMultipleChoiceItem()
+    .setTitle('Time')
+    .setChoiceValues(['4:00 PM', '4:20 PM', '4:40 PM'])
+    .setRequired(true);
+  const languages = form
+    .addCheckboxItem()
+    .setTitle('Languages')
+    .setChoiceValues(['English', 'Spanish', 'Vietnamese']);
   const notes = form.addParagraphTextItem().setTitle('Notes');
   return { form, name, time, languages, notes, id: form.getId() };
 }
@@ -49,21 +59,33 @@ function linked(env: Env) {
 }
 
 function installSheetTrigger(env: Env) {
-  return env.triggers.install({ handler: 'onFormSubmit', event: 'ON_FORM_SUBMIT', source: 'SPREADSHEETS', sourceId: env.doc.id, documentId: env.doc.id, user: 'x@y' });
+  return env.triggers.install({
+    handler: 'onFormSubmit',
+    event: 'ON_FORM_SUBMIT',
+    source: 'SPREADSHEETS',
+    sourceId: env.doc.id,
+    documentId: env.doc.id,
+    user: 'x@y',
+  });
 }
 
 describe('FormApp (https://developers.google.com/apps-script/reference/forms/form-app)', () => {
   describe('create', () => {
     it('creates an empty form with the title, accepting responses, and costs ~1.5 s in an execution', () => {
       const env = setup();
-      const form = env.ws.execute({ entry: 'make' }, () => env.FormApp.create('Conference sign-up'));
+      const form = env.ws.execute({ entry: 'make' }, () =>
+        env.FormApp.create('Conference sign-up'),
+      );
       expect(form.getTitle()).toBe('Conference sign-up');
       expect(form.getItems()).toHaveLength(0);
       expect(form.isAcceptingResponses()).toBe(true);
       expect(form.collectsEmail()).toBe(false);
       expect(env.ws.callsByMethod()['FormApp.create']).toBe(1);
       expect(env.ws.reports[0]!.elapsedMs).toBe(1500);
-      expect(env.store.get(form.getId())).toMatchObject({ title: 'Conference sign-up', owner: 'coordinator@school.example' });
+      expect(env.store.get(form.getId())).toMatchObject({
+        title: 'Conference sign-up',
+        owner: 'coordinator@school.example',
+      });
     });
 
     it('throws for an empty title', () => {
@@ -76,8 +98,12 @@ describe('FormApp (https://developers.google.com/apps-script/reference/forms/for
       const form = env.FormApp.create('Held');
       env.ws.grantedScopes = new Set([FORMS_CURRENT_SCOPE]);
       env.ws.execute({ entry: 'x' }, () => {
-        expect(() => env.FormApp.create('New')).toThrow(`Specified permissions are not sufficient to call FormApp.create. Required permissions: ${FORMS_SCOPE}`);
-        expect(() => env.FormApp.openById(form.getId())).toThrow(/not sufficient to call FormApp.openById/);
+        expect(() => env.FormApp.create('New')).toThrow(
+          `Specified permissions are not sufficient to call FormApp.create. Required permissions: ${FORMS_SCOPE}`,
+        );
+        expect(() => env.FormApp.openById(form.getId())).toThrow(
+          /not sufficient to call FormApp.openById/,
+        );
         expect(form.getTitle()).toBe('Held');
       });
     });
@@ -140,7 +166,7 @@ describe('Form (https://developers.google.com/apps-script/reference/forms/form)'
       expect(form.getCustomClosedFormMessage()).toBe('Sign-up has closed.');
     });
 
-    it('shows respondents no summary of everyone\'s answers unless setPublishingSummary(true) (form#setPublishingSummary(Boolean))', () => {
+    it("shows respondents no summary of everyone's answers unless setPublishingSummary(true) (form#setPublishingSummary(Boolean))", () => {
       const { FormApp } = setup();
       const form = FormApp.create('A');
       expect(form.publishingSummary()).toBe(false);
@@ -156,7 +182,10 @@ describe('Form (https://developers.google.com/apps-script/reference/forms/form)'
         form.setTitle('B');
       });
       expect(env.ws.reports[0]!.elapsedMs).toBe(305);
-      expect(env.ws.callsByMethod()).toEqual({ 'FormApp.Form.getTitle': 1, 'FormApp.Form.setTitle': 1 });
+      expect(env.ws.callsByMethod()).toEqual({
+        'FormApp.Form.getTitle': 1,
+        'FormApp.Form.setTitle': 1,
+      });
     });
   });
 
@@ -165,7 +194,9 @@ describe('Form (https://developers.google.com/apps-script/reference/forms/form)'
       const { FormApp, store } = setup();
       const form = FormApp.create('A');
       const state = store.get(form.getId())!;
-      expect(form.getPublishedUrl()).toBe(`https://docs.google.com/forms/d/e/${state.publishedId}/viewform`);
+      expect(form.getPublishedUrl()).toBe(
+        `https://docs.google.com/forms/d/e/${state.publishedId}/viewform`,
+      );
       expect(state.publishedId).not.toBe(form.getId());
       expect(form.getEditUrl()).toBe(`https://docs.google.com/forms/d/${form.getId()}/edit`);
     });
@@ -184,20 +215,49 @@ describe('Form (https://developers.google.com/apps-script/reference/forms/form)'
     it('appends items of each type, each costing ~400 ms', () => {
       const env = setup();
       const form = env.FormApp.create('A');
-      const types = env.ws.execute({ entry: 'x' }, () => [
-        form.addTextItem(), form.addParagraphTextItem(), form.addMultipleChoiceItem(), form.addListItem(), form.addCheckboxItem(),
-        form.addScaleItem(), form.addDateItem(), form.addGridItem(), form.addCheckboxGridItem(), form.addSectionHeaderItem(),
-        form.addPageBreakItem(),
-      ].map((i) => i.getType()));
-      expect(types).toEqual(['TEXT', 'PARAGRAPH_TEXT', 'MULTIPLE_CHOICE', 'LIST', 'CHECKBOX', 'SCALE', 'DATE', 'GRID', 'CHECKBOX_GRID', 'SECTION_HEADER', 'PAGE_BREAK']);
+      const types = env.ws.execute({ entry: 'x' }, () =>
+        [
+          form.addTextItem(),
+          form.addParagraphTextItem(),
+          form.addMultipleChoiceItem(),
+          form.addListItem(),
+          form.addCheckboxItem(),
+          form.addScaleItem(),
+          form.addDateItem(),
+          form.addGridItem(),
+          form.addCheckboxGridItem(),
+          form.addSectionHeaderItem(),
+          form.addPageBreakItem(),
+        ].map((i) => i.getType()),
+      );
+      expect(types).toEqual([
+        'TEXT',
+        'PARAGRAPH_TEXT',
+        'MULTIPLE_CHOICE',
+        'LIST',
+        'CHECKBOX',
+        'SCALE',
+        'DATE',
+        'GRID',
+        'CHECKBOX_GRID',
+        'SECTION_HEADER',
+        'PAGE_BREAK',
+      ]);
       expect(env.ws.reports[0]!.elapsedMs).toBe(11 * 400 + 11 * 5);
     });
 
     it('lists items in order, filtered by type, and finds one by id (null when absent)', () => {
       const env = setup();
       const { form, time } = signupForm(env);
-      expect(form.getItems().map((i) => i.getTitle())).toEqual(['Student name', 'Time', 'Languages', 'Notes']);
-      expect(form.getItems(env.FormApp.ItemType.CHECKBOX).map((i) => i.getTitle())).toEqual(['Languages']);
+      expect(form.getItems().map((i) => i.getTitle())).toEqual([
+        'Student name',
+        'Time',
+        'Languages',
+        'Notes',
+      ]);
+      expect(form.getItems(env.FormApp.ItemType.CHECKBOX).map((i) => i.getTitle())).toEqual([
+        'Languages',
+      ]);
       expect(form.getItemById(time.getId())!.getIndex()).toBe(1);
       expect(form.getItemById(42)).toBeNull();
       expect(() => form.getItems('NOT_A_TYPE')).toThrow('Invalid argument: itemType');
@@ -228,7 +288,9 @@ describe('Form (https://developers.google.com/apps-script/reference/forms/form)'
     it('creates "Form Responses 1" as the first sheet with a frozen header row, in ~1.5 s', () => {
       const env = setup();
       const { form } = signupForm(env);
-      env.ws.execute({ entry: 'x' }, () => form.setDestination(env.FormApp.DestinationType.SPREADSHEET, env.doc.id));
+      env.ws.execute({ entry: 'x' }, () =>
+        form.setDestination(env.FormApp.DestinationType.SPREADSHEET, env.doc.id),
+      );
       expect(env.ws.reports[0]!.elapsedMs).toBe(1500);
       const sheet = env.doc.sheets[0]!;
       expect(sheet.name).toBe('Form Responses 1');
@@ -244,7 +306,11 @@ describe('Form (https://developers.google.com/apps-script/reference/forms/form)'
       const second = env.FormApp.create('Second');
       second.addTextItem().setTitle('Q');
       second.setDestination(env.FormApp.DestinationType.SPREADSHEET, env.doc.id);
-      expect(env.doc.sheets.map((s) => s.name)).toEqual(['Form Responses 2', 'Form Responses 1', 'Sheet1']);
+      expect(env.doc.sheets.map((s) => s.name)).toEqual([
+        'Form Responses 2',
+        'Form Responses 1',
+        'Sheet1',
+      ]);
       expect(env.doc.sheetByName('Form Responses 2')!.values()).toEqual([['Timestamp', 'Q']]);
     });
 
@@ -276,8 +342,15 @@ describe('Form (https://developers.google.com/apps-script/reference/forms/form)'
       form.deleteItem(notes);
       form.addGridItem().setTitle('Availability').setRows(['Mon', 'Tue']).setColumns(['Yes', 'No']);
       expect(sheet.values()[0]).toEqual([
-        'Timestamp', 'Email Address', 'Student name', 'Time', 'Languages', 'Anything else?', 'How ready is your child?',
-        'Availability [Mon]', 'Availability [Tue]',
+        'Timestamp',
+        'Email Address',
+        'Student name',
+        'Time',
+        'Languages',
+        'Anything else?',
+        'How ready is your child?',
+        'Availability [Mon]',
+        'Availability [Tue]',
       ]);
     });
 
@@ -286,7 +359,15 @@ describe('Form (https://developers.google.com/apps-script/reference/forms/form)'
       const { form, sheet } = linked(env);
       sheet.put(1, 6, { v: 'Processed' });
       form.addTextItem().setTitle('Phone');
-      expect(sheet.values()[0]).toEqual(['Timestamp', 'Student name', 'Time', 'Languages', 'Notes', 'Phone', 'Processed']);
+      expect(sheet.values()[0]).toEqual([
+        'Timestamp',
+        'Student name',
+        'Time',
+        'Languages',
+        'Notes',
+        'Phone',
+        'Processed',
+      ]);
     });
 
     it('writes the responses a form already has into the new sheet', () => {
@@ -330,7 +411,9 @@ describe('Form (https://developers.google.com/apps-script/reference/forms/form)'
       const { form, id } = signupForm(env);
       const rid = env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM' });
       expect(form.getResponse(rid).getId()).toBe(rid);
-      expect(() => form.getResponse('nope')).toThrow('No response with ID nope exists for this form.');
+      expect(() => form.getResponse('nope')).toThrow(
+        'No response with ID nope exists for this form.',
+      );
     });
 
     it('deletes responses from the form but not rows from the sheet', () => {
@@ -353,7 +436,9 @@ describe('Items (https://developers.google.com/apps-script/reference/forms/item)
     const env = setup();
     const form = env.FormApp.create('A');
     const item = form.addTextItem();
-    env.ws.execute({ entry: 'x' }, () => item.setTitle('Student name').setHelpText('First and last').setRequired(true));
+    env.ws.execute({ entry: 'x' }, () =>
+      item.setTitle('Student name').setHelpText('First and last').setRequired(true),
+    );
     expect(item.getTitle()).toBe('Student name');
     expect(item.getHelpText()).toBe('First and last');
     expect(item.isRequired()).toBe(true);
@@ -361,7 +446,7 @@ describe('Items (https://developers.google.com/apps-script/reference/forms/item)
   });
 
   describe('as...Item casts (https://developers.google.com/apps-script/reference/forms/item#asTextItem())', () => {
-    it('casts a generic item to its own type, with that type\'s methods', () => {
+    it("casts a generic item to its own type, with that type's methods", () => {
       const env = setup();
       const { form } = signupForm(env);
       const time = form.getItems(env.FormApp.ItemType.MULTIPLE_CHOICE)[0]!.asMultipleChoiceItem();
@@ -373,11 +458,15 @@ describe('Items (https://developers.google.com/apps-script/reference/forms/item)
       const env = setup();
       const { form } = signupForm(env);
       const generic = form.getItems()[0]!;
-      expect(() => generic.asMultipleChoiceItem()).toThrow('Invalid conversion for item type: TEXT');
+      expect(() => generic.asMultipleChoiceItem()).toThrow(
+        'Invalid conversion for item type: TEXT',
+      );
       expect(() => generic.asDateTimeItem()).toThrow('Invalid conversion for item type: TEXT');
       expect((generic as unknown as Record<string, unknown>).setChoiceValues).toBeUndefined();
       form.addPageBreakItem().setTitle('Page 2');
-      expect(() => form.getItems()[4]!.asListItem()).toThrow('Invalid conversion for item type: PAGE_BREAK');
+      expect(() => form.getItems()[4]!.asListItem()).toThrow(
+        'Invalid conversion for item type: PAGE_BREAK',
+      );
     });
   });
 
@@ -412,7 +501,12 @@ describe('Items (https://developers.google.com/apps-script/reference/forms/item)
       const scale = env.FormApp.create('A').addScaleItem();
       expect([scale.getLowerBound(), scale.getUpperBound()]).toEqual([1, 5]);
       scale.setBounds(0, 10).setLabels('Not at all', 'Very');
-      expect([scale.getLowerBound(), scale.getUpperBound(), scale.getLeftLabel(), scale.getRightLabel()]).toEqual([0, 10, 'Not at all', 'Very']);
+      expect([
+        scale.getLowerBound(),
+        scale.getUpperBound(),
+        scale.getLeftLabel(),
+        scale.getRightLabel(),
+      ]).toEqual([0, 10, 'Not at all', 'Very']);
       expect(() => scale.setBounds(2, 5)).toThrow('Invalid argument: lower');
       expect(() => scale.setBounds(1, 11)).toThrow('Invalid argument: upper');
       expect(() => scale.setBounds(1, 2)).toThrow('Invalid argument: upper');
@@ -422,7 +516,10 @@ describe('Items (https://developers.google.com/apps-script/reference/forms/item)
   describe('GridItem / CheckboxGridItem (https://developers.google.com/apps-script/reference/forms/grid-item)', () => {
     it('sets rows and columns', () => {
       const env = setup();
-      const grid = env.FormApp.create('A').addGridItem().setRows(['Mon', 'Tue']).setColumns(['Yes', 'No']);
+      const grid = env.FormApp.create('A')
+        .addGridItem()
+        .setRows(['Mon', 'Tue'])
+        .setColumns(['Yes', 'No']);
       expect(grid.getRows()).toEqual(['Mon', 'Tue']);
       expect(grid.getColumns()).toEqual(['Yes', 'No']);
       expect(() => grid.setRows(['Mon', 'Mon'])).toThrow(FORM_ERRORS.invalidData);
@@ -445,7 +542,10 @@ describe('Items (https://developers.google.com/apps-script/reference/forms/item)
       const r = name.createResponse('Ana Lima');
       expect(r.getResponse()).toBe('Ana Lima');
       expect(r.getItem().getTitle()).toBe('Student name');
-      expect(languages.createResponse(['Vietnamese', 'English']).getResponse()).toEqual(['English', 'Vietnamese']);
+      expect(languages.createResponse(['Vietnamese', 'English']).getResponse()).toEqual([
+        'English',
+        'Vietnamese',
+      ]);
     });
 
     it('refuses a value that is not a choice, unless the item has an "Other" option', () => {
@@ -464,13 +564,18 @@ describe('Items (https://developers.google.com/apps-script/reference/forms/item)
       expect(() => scale.createResponse(6)).toThrow('Invalid argument: response');
       const date = form.addDateItem();
       // 03:00 UTC on the 23rd is still the 22nd in New York.
-      expect(date.createResponse(new Date(Date.UTC(2026, 10, 23, 3))).getResponse()).toBe('2026-11-22');
+      expect(date.createResponse(new Date(Date.UTC(2026, 10, 23, 3))).getResponse()).toBe(
+        '2026-11-22',
+      );
       expect(() => date.createResponse(new Date(NaN))).toThrow('Invalid argument: response');
     });
 
     it('takes one column per row for a grid', () => {
       const env = setup();
-      const grid = env.FormApp.create('A').addGridItem().setRows(['Mon', 'Tue']).setColumns(['Yes', 'No']);
+      const grid = env.FormApp.create('A')
+        .addGridItem()
+        .setRows(['Mon', 'Tue'])
+        .setColumns(['Yes', 'No']);
       expect(grid.createResponse(['Yes', '']).getResponse()).toEqual(['Yes', '']);
       expect(() => grid.createResponse(['Maybe', 'No'])).toThrow('Invalid argument: response');
     });
@@ -484,7 +589,11 @@ describe('FormResponse (https://developers.google.com/apps-script/reference/form
     const draft = form.createResponse();
     expect(draft.getId()).toBeNull();
     expect(() => draft.getEditResponseUrl()).toThrow(FORM_ERRORS.notSubmitted);
-    const submitted = draft.withItemResponse(name.createResponse('Ana')).withItemResponse(time.createResponse('4:20 PM')).withItemResponse(languages.createResponse(['Spanish'])).submit();
+    const submitted = draft
+      .withItemResponse(name.createResponse('Ana'))
+      .withItemResponse(time.createResponse('4:20 PM'))
+      .withItemResponse(languages.createResponse(['Spanish']))
+      .submit();
     const [only] = form.getResponses();
     expect(only!.getId()).toBe(submitted.getId());
     expect(only!.getTimestamp()).toEqual(new Date(NOW));
@@ -519,14 +628,20 @@ describe('FormResponse (https://developers.google.com/apps-script/reference/form
     const env = setup();
     const a = signupForm(env);
     const b = signupForm(env);
-    expect(() => a.form.createResponse().withItemResponse(b.name.createResponse('x'))).toThrow('Invalid argument: response');
+    expect(() => a.form.createResponse().withItemResponse(b.name.createResponse('x'))).toThrow(
+      'Invalid argument: response',
+    );
   });
 
   it('submitting writes the sheet row and fires the trigger; a fetched response given new answers becomes an edit', () => {
     const env = setup();
     installSheetTrigger(env);
     const { form, name, time, sheet } = linked(env);
-    form.createResponse().withItemResponse(name.createResponse('Ana')).withItemResponse(time.createResponse('4:00 PM')).submit();
+    form
+      .createResponse()
+      .withItemResponse(name.createResponse('Ana'))
+      .withItemResponse(time.createResponse('4:00 PM'))
+      .submit();
     expect(sheet.values()[1]!.slice(1, 3)).toEqual(['Ana', '4:00 PM']);
     env.ws.clock.advance(3_600_000);
     const fetched = form.getResponses()[0]!;
@@ -542,16 +657,24 @@ describe('FormResponse (https://developers.google.com/apps-script/reference/form
     const env = setup();
     const { form, name } = signupForm(env);
     form.setAcceptingResponses(false);
-    expect(() => form.createResponse().withItemResponse(name.createResponse('Ana')).submit()).toThrow(FORM_ERRORS.closed('Conference sign-up'));
+    expect(() =>
+      form.createResponse().withItemResponse(name.createResponse('Ana')).submit(),
+    ).toThrow(FORM_ERRORS.closed('Conference sign-up'));
     expect(form.getResponses()).toHaveLength(0);
   });
 
-  it('toPrefilledUrl follows Google\'s format: /viewform?usp=pp_url&entry.<entryId>=<value>', () => {
+  it("toPrefilledUrl follows Google's format: /viewform?usp=pp_url&entry.<entryId>=<value>", () => {
     const env = setup();
     const { form, id, name, languages } = signupForm(env);
-    const url = form.createResponse().withItemResponse(name.createResponse('Ana Lima & Co')).withItemResponse(languages.createResponse(['English', 'Spanish'])).toPrefilledUrl();
+    const url = form
+      .createResponse()
+      .withItemResponse(name.createResponse('Ana Lima & Co'))
+      .withItemResponse(languages.createResponse(['English', 'Spanish']))
+      .toPrefilledUrl();
     const items = env.store.get(id)!.items;
-    expect(url).toBe(`${form.getPublishedUrl()}?usp=pp_url&entry.${items[0]!.entryId}=Ana+Lima+%26+Co&entry.${items[2]!.entryId}=English&entry.${items[2]!.entryId}=Spanish`);
+    expect(url).toBe(
+      `${form.getPublishedUrl()}?usp=pp_url&entry.${items[0]!.entryId}=Ana+Lima+%26+Co&entry.${items[2]!.entryId}=English&entry.${items[2]!.entryId}=Spanish`,
+    );
   });
 });
 
@@ -559,20 +682,33 @@ describe('A family submitting the form (FormStore.submit) and the spreadsheet fo
   it('appends a row with a Date timestamp and the answers in item order, checkboxes joined with ", "', () => {
     const env = setup();
     const { id, sheet } = linked(env);
-    const rid = env.store.submit(id, { 'Student name': 'Ana Lima', Time: '4:20 PM', Languages: ['Vietnamese', 'English'] });
+    const rid = env.store.submit(id, {
+      'Student name': 'Ana Lima',
+      Time: '4:20 PM',
+      Languages: ['Vietnamese', 'English'],
+    });
     const row = sheet.values()[1]!;
     expect(row[0]).toBeInstanceOf(Date);
     expect((row[0] as Date).getTime()).toBe(NOW);
     expect(row.slice(1)).toEqual(['Ana Lima', '4:20 PM', 'English, Vietnamese', '']);
     expect(sheet.displayValues()[1]![0]).toBe('11/22/2026 9:30:00');
-    expect(env.store.get(id)!.responses[0]).toMatchObject({ id: rid, timestamp: NOW, answers: expect.any(Object), row: { row: 2 } });
+    expect(env.store.get(id)!.responses[0]).toMatchObject({
+      id: rid,
+      timestamp: NOW,
+      answers: expect.any(Object),
+      row: { row: 2 },
+    });
   });
 
   it('fires the trigger with values, namedValues, range and triggerUid', () => {
     const env = setup();
     const trigger = installSheetTrigger(env);
     const { id } = linked(env);
-    env.store.submit(id, { 'Student name': 'Ana Lima', Time: '4:20 PM', Languages: ['English', 'Spanish'] });
+    env.store.submit(id, {
+      'Student name': 'Ana Lima',
+      Time: '4:20 PM',
+      Languages: ['English', 'Spanish'],
+    });
     expect(env.captured).toHaveLength(1);
     expect(env.captured[0]).toEqual({
       values: ['11/22/2026 9:30:00', 'Ana Lima', '4:20 PM', 'English, Spanish', ''],
@@ -593,20 +729,45 @@ describe('A family submitting the form (FormStore.submit) and the spreadsheet fo
     const env = setup();
     installSheetTrigger(env);
     const { id } = linked(env);
-    env.store.rangeFactory = (sheetName, row, numColumns, spreadsheetId) => ({ a1: `'${sheetName}'!A${row}:E${row}`, numColumns, spreadsheetId });
+    env.store.rangeFactory = (sheetName, row, numColumns, spreadsheetId) => ({
+      a1: `'${sheetName}'!A${row}:E${row}`,
+      numColumns,
+      spreadsheetId,
+    });
     env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM' });
-    expect(env.captured[0]!.range).toEqual({ a1: "'Form Responses 1'!A2:E2", numColumns: 5, spreadsheetId: env.doc.id });
+    expect(env.captured[0]!.range).toEqual({
+      a1: "'Form Responses 1'!A2:E2",
+      numColumns: 5,
+      spreadsheetId: env.doc.id,
+    });
   });
 
   it('does not fire triggers of other spreadsheets, and fires form triggers with FormApp objects', () => {
     const env = setup();
     const other = env.sheets.create('Other');
-    env.triggers.install({ handler: 'elsewhere', event: 'ON_FORM_SUBMIT', source: 'SPREADSHEETS', sourceId: other.id, documentId: other.id, user: 'x@y' });
+    env.triggers.install({
+      handler: 'elsewhere',
+      event: 'ON_FORM_SUBMIT',
+      source: 'SPREADSHEETS',
+      sourceId: other.id,
+      documentId: other.id,
+      user: 'x@y',
+    });
     const { id } = linked(env);
-    env.triggers.install({ handler: 'onForm', event: 'ON_FORM_SUBMIT', source: 'FORMS', sourceId: id, documentId: env.doc.id, user: 'x@y' });
+    env.triggers.install({
+      handler: 'onForm',
+      event: 'ON_FORM_SUBMIT',
+      source: 'FORMS',
+      sourceId: id,
+      documentId: env.doc.id,
+      user: 'x@y',
+    });
     env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM' });
     expect(env.captured).toHaveLength(1);
-    const event = env.captured[0] as { source: { getTitle(): string }; response: { getItemResponses(): { getResponse(): unknown }[] } };
+    const event = env.captured[0] as {
+      source: { getTitle(): string };
+      response: { getItemResponses(): { getResponse(): unknown }[] };
+    };
     expect(event.source.getTitle()).toBe('Conference sign-up');
     expect(event.response.getItemResponses()[0]!.getResponse()).toBe('Ana');
   });
@@ -616,25 +777,51 @@ describe('A family submitting the form (FormStore.submit) and the spreadsheet fo
     installSheetTrigger(env);
     const { form, id, sheet } = linked(env);
     form.setCollectEmail(true);
-    expect(() => env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM' })).toThrow(/collects email addresses/);
-    env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM' }, { email: 'parent@family.example' });
-    expect(sheet.values()[1]!.slice(0, 3)).toEqual([expect.any(Date), 'parent@family.example', 'Ana']);
-    expect((env.captured[0]!.namedValues as Record<string, string[]>)['Email Address']).toEqual(['parent@family.example']);
+    expect(() => env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM' })).toThrow(
+      /collects email addresses/,
+    );
+    env.store.submit(
+      id,
+      { 'Student name': 'Ana', Time: '4:00 PM' },
+      { email: 'parent@family.example' },
+    );
+    expect(sheet.values()[1]!.slice(0, 3)).toEqual([
+      expect.any(Date),
+      'parent@family.example',
+      'Ana',
+    ]);
+    expect((env.captured[0]!.namedValues as Record<string, string[]>)['Email Address']).toEqual([
+      'parent@family.example',
+    ]);
     expect(form.getResponses()[0]!.getRespondentEmail()).toBe('parent@family.example');
   });
 
   it('throws a clear Error for a missing required answer, an unknown question, a bad choice or a closed form', () => {
     const env = setup();
     const { form, id } = linked(env);
-    expect(() => env.store.submit(id, { Time: '4:00 PM' })).toThrow('"Student name" is a required question');
-    expect(() => env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM', Teacher: 'X' })).toThrow('has no question titled "Teacher"');
-    expect(() => env.store.submit(id, { 'Student name': 'Ana', Time: '5:00 PM' })).toThrow('"5:00 PM" is not a choice of "Time"');
-    expect(() => env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM', Languages: ['Klingon'] })).toThrow('"Klingon" is not a choice of "Languages"');
-    expect(() => env.store.submit(id, { 'Student name': ['A', 'B'], Time: '4:00 PM' })).toThrow('takes one answer');
+    expect(() => env.store.submit(id, { Time: '4:00 PM' })).toThrow(
+      '"Student name" is a required question',
+    );
+    expect(() =>
+      env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM', Teacher: 'X' }),
+    ).toThrow('has no question titled "Teacher"');
+    expect(() => env.store.submit(id, { 'Student name': 'Ana', Time: '5:00 PM' })).toThrow(
+      '"5:00 PM" is not a choice of "Time"',
+    );
+    expect(() =>
+      env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM', Languages: ['Klingon'] }),
+    ).toThrow('"Klingon" is not a choice of "Languages"');
+    expect(() => env.store.submit(id, { 'Student name': ['A', 'B'], Time: '4:00 PM' })).toThrow(
+      'takes one answer',
+    );
     form.addSectionHeaderItem().setTitle('About you');
-    expect(() => env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM', 'About you': 'x' })).toThrow('takes no answer');
+    expect(() =>
+      env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM', 'About you': 'x' }),
+    ).toThrow('takes no answer');
     form.setAcceptingResponses(false);
-    expect(() => env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM' })).toThrow('The form Conference sign-up is no longer accepting responses.');
+    expect(() => env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM' })).toThrow(
+      'The form Conference sign-up is no longer accepting responses.',
+    );
     expect(env.store.get(id)!.responses).toHaveLength(0);
   });
 
@@ -642,8 +829,18 @@ describe('A family submitting the form (FormStore.submit) and the spreadsheet fo
     const env = setup();
     const { form, id, sheet } = linked(env);
     form.addTextItem().setTitle('Extra');
-    const hostile = ['=HYPERLINK("http://evil.example","click")', '<script>alert(1)</script>', '+A1', "'quoted"];
-    env.store.submit(id, { 'Student name': hostile[0]!, Time: '4:00 PM', Notes: hostile[1]!, Extra: hostile[2]! });
+    const hostile = [
+      '=HYPERLINK("http://evil.example","click")',
+      '<script>alert(1)</script>',
+      '+A1',
+      "'quoted",
+    ];
+    env.store.submit(id, {
+      'Student name': hostile[0]!,
+      Time: '4:00 PM',
+      Notes: hostile[1]!,
+      Extra: hostile[2]!,
+    });
     env.store.submit(id, { 'Student name': hostile[3]!, Time: '4:00 PM' });
     const cells = [sheet.cell(2, 2), sheet.cell(2, 5), sheet.cell(2, 6), sheet.cell(3, 2)];
     expect(cells.map((c) => c!.v)).toEqual(hostile);
@@ -671,20 +868,51 @@ describe('A family submitting the form (FormStore.submit) and the spreadsheet fo
     form.addDateItem().setTitle('Other day');
     form.addGridItem().setTitle('Availability').setRows(['Mon', 'Tue']).setColumns(['Yes', 'No']);
     form.addCheckboxGridItem().setTitle('Rooms').setRows(['AM', 'PM']).setColumns(['101', '102']);
-    env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM', Readiness: '4', 'Other day': '2026-12-01', Availability: ['Yes', 'No'], 'Rooms [PM]': ['102', '101'] });
+    env.store.submit(id, {
+      'Student name': 'Ana',
+      Time: '4:00 PM',
+      Readiness: '4',
+      'Other day': '2026-12-01',
+      Availability: ['Yes', 'No'],
+      'Rooms [PM]': ['102', '101'],
+    });
     const row = sheet.values()[1]!;
     expect(row.slice(5, 7)).toEqual([4, expect.any(Date)]);
-    expect(sheet.displayValues()[1]!.slice(5)).toEqual(['4', '12/1/2026', 'Yes', 'No', '', '101, 102']);
-    expect(() => env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM', Readiness: '9' })).toThrow('not on the scale');
-    expect(() => env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM', 'Other day': '12/01/2026' })).toThrow('yyyy-mm-dd');
-    expect(() => env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM', 'Availability [Mon]': 'Maybe' })).toThrow('not a column');
+    expect(sheet.displayValues()[1]!.slice(5)).toEqual([
+      '4',
+      '12/1/2026',
+      'Yes',
+      'No',
+      '',
+      '101, 102',
+    ]);
+    expect(() =>
+      env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM', Readiness: '9' }),
+    ).toThrow('not on the scale');
+    expect(() =>
+      env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM', 'Other day': '12/01/2026' }),
+    ).toThrow('yyyy-mm-dd');
+    expect(() =>
+      env.store.submit(id, {
+        'Student name': 'Ana',
+        Time: '4:00 PM',
+        'Availability [Mon]': 'Maybe',
+      }),
+    ).toThrow('not a column');
   });
 
   it('requires every row of a required grid', () => {
     const env = setup();
     const form = env.FormApp.create('Grid');
-    form.addGridItem().setTitle('Availability').setRows(['Mon', 'Tue']).setColumns(['Yes', 'No']).setRequired(true);
-    expect(() => env.store.submit(form.getId(), { 'Availability [Mon]': 'Yes' })).toThrow('required');
+    form
+      .addGridItem()
+      .setTitle('Availability')
+      .setRows(['Mon', 'Tue'])
+      .setColumns(['Yes', 'No'])
+      .setRequired(true);
+    expect(() => env.store.submit(form.getId(), { 'Availability [Mon]': 'Yes' })).toThrow(
+      'required',
+    );
     expect(env.store.submit(form.getId(), { Availability: ['Yes', 'No'] })).toMatch(/^2_/);
   });
 
@@ -694,7 +922,11 @@ describe('A family submitting the form (FormStore.submit) and the spreadsheet fo
       installSheetTrigger(env);
       const { form, id, sheet } = linked(env);
       form.setAllowResponseEdits(true);
-      const rid = env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM', Notes: 'Bring report card' });
+      const rid = env.store.submit(id, {
+        'Student name': 'Ana',
+        Time: '4:00 PM',
+        Notes: 'Bring report card',
+      });
       env.store.submit(id, { 'Student name': 'Bao', Time: '4:20 PM' });
       env.ws.clock.advance(86_400_000);
       expect(env.store.submit(id, { Time: '4:40 PM', Notes: '' }, { editOf: rid })).toBe(rid);
@@ -722,8 +954,12 @@ describe('A family submitting the form (FormStore.submit) and the spreadsheet fo
       const env = setup();
       const { id } = linked(env);
       const rid = env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM' });
-      expect(() => env.store.submit(id, { Time: '4:20 PM' }, { editOf: rid })).toThrow(/does not let respondents edit/);
-      expect(() => env.store.submit(id, { Time: '4:20 PM' }, { editOf: 'nope' })).toThrow(/no response nope/);
+      expect(() => env.store.submit(id, { Time: '4:20 PM' }, { editOf: rid })).toThrow(
+        /does not let respondents edit/,
+      );
+      expect(() => env.store.submit(id, { Time: '4:20 PM' }, { editOf: 'nope' })).toThrow(
+        /no response nope/,
+      );
     });
   });
 
@@ -731,7 +967,13 @@ describe('A family submitting the form (FormStore.submit) and the spreadsheet fo
     const env = setup();
     const { id } = linked(env);
     env.store.submit(id, { 'Student name': 'Ana', Time: '4:00 PM' });
-    const json = JSON.parse(JSON.stringify(env.store)) as { forms: { title: string; destination: unknown; responses: { timestamp: string; row: number }[] }[] };
+    const json = JSON.parse(JSON.stringify(env.store)) as {
+      forms: {
+        title: string;
+        destination: unknown;
+        responses: { timestamp: string; row: number }[];
+      }[];
+    };
     expect(json.forms[0]).toMatchObject({
       title: 'Conference sign-up',
       destination: { spreadsheetId: env.doc.id, sheetName: 'Form Responses 1' },
@@ -745,10 +987,20 @@ describe('Prefilled links (https://developers.google.com/apps-script/reference/f
   it('round-trips answers: toPrefilledUrl → a family opens it → submitPrefilled with their changes', () => {
     const env = setup();
     const { form, id, name, time, sheet } = linked(env);
-    const url = form.createResponse().withItemResponse(name.createResponse('Ana Lima')).withItemResponse(time.createResponse('4:20 PM')).toPrefilledUrl();
+    const url = form
+      .createResponse()
+      .withItemResponse(name.createResponse('Ana Lima'))
+      .withItemResponse(time.createResponse('4:20 PM'))
+      .toPrefilledUrl();
     const rid = env.store.submitPrefilled(url, { Languages: ['Spanish'] });
     expect(sheet.values()[1]!.slice(1, 4)).toEqual(['Ana Lima', '4:20 PM', 'Spanish']);
-    expect(form.getResponse(rid).toPrefilledUrl()).toBe(env.store.prefilledUrl(id, { 'Student name': 'Ana Lima', Time: '4:20 PM', Languages: 'Spanish' }));
+    expect(form.getResponse(rid).toPrefilledUrl()).toBe(
+      env.store.prefilledUrl(id, {
+        'Student name': 'Ana Lima',
+        Time: '4:20 PM',
+        Languages: 'Spanish',
+      }),
+    );
   });
 
   it('carries "Other" answers and grid rows', () => {
@@ -756,7 +1008,11 @@ describe('Prefilled links (https://developers.google.com/apps-script/reference/f
     const { form, id, time } = signupForm(env);
     time.showOtherOption(true);
     form.addGridItem().setTitle('Availability').setRows(['Mon', 'Tue']).setColumns(['Yes', 'No']);
-    const url = env.store.prefilledUrl(id, { 'Student name': 'Ana', Time: 'Any evening', 'Availability [Tue]': 'No' });
+    const url = env.store.prefilledUrl(id, {
+      'Student name': 'Ana',
+      Time: 'Any evening',
+      'Availability [Tue]': 'No',
+    });
     expect(url).toContain('=__other_option__&entry.');
     expect(url).toContain('.other_option_response=Any+evening');
     const { answers } = env.store.readPrefilled(url);
@@ -766,13 +1022,23 @@ describe('Prefilled links (https://developers.google.com/apps-script/reference/f
   });
 
   it('parses links: "+" is a space, %2B a plus; checkboxes repeat; /d/<formId>/ links give the form id', () => {
-    expect(parsePrefilledUrl('https://docs.google.com/forms/d/e/1FAIpQLSabc/viewform?usp=pp_url&entry.11=a+b%2Bc&entry.22=x&entry.22=y&emailAddress=p%40f.example')).toEqual({
+    expect(
+      parsePrefilledUrl(
+        'https://docs.google.com/forms/d/e/1FAIpQLSabc/viewform?usp=pp_url&entry.11=a+b%2Bc&entry.22=x&entry.22=y&emailAddress=p%40f.example',
+      ),
+    ).toEqual({
       publishedId: '1FAIpQLSabc',
       entries: { '11': ['a b+c'], '22': ['x', 'y'] },
       email: 'p@f.example',
     });
-    expect(parsePrefilledUrl('https://docs.google.com/forms/d/1abc/viewform?entry.5=z')).toEqual({ formId: '1abc', publishedId: '', entries: { '5': ['z'] } });
-    expect(() => parsePrefilledUrl('https://example.com/forms/d/e/x/viewform')).toThrow('Not a Google Forms link');
+    expect(parsePrefilledUrl('https://docs.google.com/forms/d/1abc/viewform?entry.5=z')).toEqual({
+      formId: '1abc',
+      publishedId: '',
+      entries: { '5': ['z'] },
+    });
+    expect(() => parsePrefilledUrl('https://example.com/forms/d/e/x/viewform')).toThrow(
+      'Not a Google Forms link',
+    );
     expect(() => parsePrefilledUrl('not a url')).toThrow('Not a URL');
   });
 
@@ -780,8 +1046,14 @@ describe('Prefilled links (https://developers.google.com/apps-script/reference/f
     const env = setup();
     const { form, id } = signupForm(env);
     const entry = env.store.get(id)!.items[1]!.entryId;
-    expect(() => env.store.submitPrefilled(`${form.getPublishedUrl()}?usp=pp_url&entry.${entry}=9:00+PM`)).toThrow(/Prefilled link for "Conference sign-up": "9:00 PM" is not a choice/);
-    expect(() => env.store.submitPrefilled('https://docs.google.com/forms/d/e/1FAIpQLSnothing/viewform?usp=pp_url')).toThrow('No form has the link');
+    expect(() =>
+      env.store.submitPrefilled(`${form.getPublishedUrl()}?usp=pp_url&entry.${entry}=9:00+PM`),
+    ).toThrow(/Prefilled link for "Conference sign-up": "9:00 PM" is not a choice/);
+    expect(() =>
+      env.store.submitPrefilled(
+        'https://docs.google.com/forms/d/e/1FAIpQLSnothing/viewform?usp=pp_url',
+      ),
+    ).toThrow('No form has the link');
   });
 
   it('replaces unpaired surrogates, which cannot be URL-encoded, with U+FFFD', () => {
@@ -794,11 +1066,34 @@ describe('Prefilled links (https://developers.google.com/apps-script/reference/f
     const short = form.addTextItem().setTitle('Short');
     const long = form.addParagraphTextItem().setTitle('Long');
     const [shortState, longState] = env.store.get(form.getId())!.items;
-    const tricky = fc.string({ unit: fc.constantFrom('&', '=', '+', '%', '%20', '\n', '\r\n', ' ', '#', '?', '/', 'é', '😀', '漢', 'a'), minLength: 1 });
+    const tricky = fc.string({
+      unit: fc.constantFrom(
+        '&',
+        '=',
+        '+',
+        '%',
+        '%20',
+        '\n',
+        '\r\n',
+        ' ',
+        '#',
+        '?',
+        '/',
+        'é',
+        '😀',
+        '漢',
+        'a',
+      ),
+      minLength: 1,
+    });
     const text = fc.oneof(fc.string({ unit: 'grapheme', minLength: 1 }), tricky);
     fc.assert(
       fc.property(text, text, (a, b) => {
-        const url = form.createResponse().withItemResponse(short.createResponse(a)).withItemResponse(long.createResponse(b)).toPrefilledUrl();
+        const url = form
+          .createResponse()
+          .withItemResponse(short.createResponse(a))
+          .withItemResponse(long.createResponse(b))
+          .toPrefilledUrl();
         const parsed = parsePrefilledUrl(url);
         expect(parsed.entries[String(shortState!.entryId)]).toEqual([a]);
         expect(parsed.entries[String(longState!.entryId)]).toEqual([b]);

@@ -1,4 +1,9 @@
-import { AppsScriptException, CONSUMER_QUOTAS, EXCEEDED_TIME_MESSAGE, Workspace } from '../../emulator/runtime';
+import {
+  AppsScriptException,
+  CONSUMER_QUOTAS,
+  EXCEEDED_TIME_MESSAGE,
+  Workspace,
+} from '../../emulator/runtime';
 import { registerLatency } from '../../emulator/latency';
 
 registerLatency('Test', { slow: { base: 1000 }, sized: { base: 10, perUnit: 2 } });
@@ -28,7 +33,7 @@ describe('Workspace', () => {
     });
 
     // https://developers.google.com/apps-script/guides/services/quotas: 6 min per execution.
-    it('stops an execution that runs past six minutes with Apps Script\'s error', () => {
+    it("stops an execution that runs past six minutes with Apps Script's error", () => {
       const ws = new Workspace();
       let completed = 0;
       expect(() =>
@@ -106,7 +111,13 @@ describe('Workspace', () => {
     it('refuses units past the daily limit and takes nothing then', () => {
       const ws = new Workspace({ quotas: CONSUMER_QUOTAS });
       ws.quota.take('mailRecipientsPerDay', 99, 'full');
-      expect(() => ws.quota.take('mailRecipientsPerDay', 2, 'Service invoked too many times for one day: email.')).toThrow(AppsScriptException);
+      expect(() =>
+        ws.quota.take(
+          'mailRecipientsPerDay',
+          2,
+          'Service invoked too many times for one day: email.',
+        ),
+      ).toThrow(AppsScriptException);
       expect(ws.quota.remaining('mailRecipientsPerDay')).toBe(1);
     });
 
@@ -124,8 +135,14 @@ describe('Workspace', () => {
     it('refuses a FULL-only call in AuthMode.NONE and LIMITED, and allows menu-level calls', () => {
       const ws = new Workspace();
       for (const authMode of ['NONE', 'LIMITED'] as const) {
-        expect(() => ws.execute({ entry: 'onOpen', authMode }, () => ws.call('Test', 'slow', () => 1))).toThrow(/do not have permission/);
-        expect(ws.execute({ entry: 'onOpen', authMode }, () => ws.call('Test', 'slow', () => 1, { auth: 'none' }))).toBe(1);
+        expect(() =>
+          ws.execute({ entry: 'onOpen', authMode }, () => ws.call('Test', 'slow', () => 1)),
+        ).toThrow(/do not have permission/);
+        expect(
+          ws.execute({ entry: 'onOpen', authMode }, () =>
+            ws.call('Test', 'slow', () => 1, { auth: 'none' }),
+          ),
+        ).toBe(1);
       }
     });
 
@@ -133,8 +150,14 @@ describe('Workspace', () => {
       const ws = new Workspace();
       ws.grantedScopes = new Set(['https://www.googleapis.com/auth/spreadsheets.currentonly']);
       expect(() =>
-        ws.execute({ entry: 'x' }, () => ws.call('MailApp', 'sendEmail', () => 1, { scopes: ['https://www.googleapis.com/auth/script.send_mail'] })),
-      ).toThrow('Specified permissions are not sufficient to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail');
+        ws.execute({ entry: 'x' }, () =>
+          ws.call('MailApp', 'sendEmail', () => 1, {
+            scopes: ['https://www.googleapis.com/auth/script.send_mail'],
+          }),
+        ),
+      ).toThrow(
+        'Specified permissions are not sufficient to call MailApp.sendEmail. Required permissions: https://www.googleapis.com/auth/script.send_mail',
+      );
     });
   });
 });

@@ -4,7 +4,12 @@ import { createMailApp, MAIL_QUOTA_MESSAGE, MailOutbox } from '../../emulator/ma
 import { CONSUMER_QUOTAS, Workspace } from '../../emulator/runtime';
 import { createScriptApp } from '../../emulator/script';
 import { SpreadsheetStore } from '../../emulator/sheets/model';
-import { createCacheService, createPropertiesService, KeyValueStores, PROPERTY_VALUE_LIMIT } from '../../emulator/storage';
+import {
+  createCacheService,
+  createPropertiesService,
+  KeyValueStores,
+  PROPERTY_VALUE_LIMIT,
+} from '../../emulator/storage';
 import { TriggerStore } from '../../emulator/triggers';
 
 function base(quotas = CONSUMER_QUOTAS) {
@@ -24,24 +29,41 @@ describe('MailApp (https://developers.google.com/apps-script/reference/mail/mail
   describe('sendEmail', () => {
     it('sends with the (recipient, subject, body, options) form and records name and reply-to', () => {
       const { MailApp, outbox } = mail();
-      MailApp.sendEmail('ana@family.example', 'Your conference', 'See you', { name: 'Lincoln School', replyTo: 'office@school.example', htmlBody: '<p>See you</p>' });
-      expect(outbox.sent[0]).toMatchObject({ to: ['ana@family.example'], subject: 'Your conference', name: 'Lincoln School', replyTo: 'office@school.example', htmlBody: '<p>See you</p>' });
+      MailApp.sendEmail('ana@family.example', 'Your conference', 'See you', {
+        name: 'Lincoln School',
+        replyTo: 'office@school.example',
+        htmlBody: '<p>See you</p>',
+      });
+      expect(outbox.sent[0]).toMatchObject({
+        to: ['ana@family.example'],
+        subject: 'Your conference',
+        name: 'Lincoln School',
+        replyTo: 'office@school.example',
+        htmlBody: '<p>See you</p>',
+      });
     });
 
     it('sends with the message-object form, counting every to, cc and bcc address against the quota', () => {
       const { MailApp, outbox } = mail();
-      MailApp.sendEmail({ to: 'a@x.example, b@x.example', cc: 'c@x.example', subject: 's', body: 'b' });
+      MailApp.sendEmail({
+        to: 'a@x.example, b@x.example',
+        cc: 'c@x.example',
+        subject: 's',
+        body: 'b',
+      });
       expect(outbox.to('b@x.example')).toHaveLength(1);
       expect(MailApp.getRemainingDailyQuota()).toBe(97);
     });
 
     it('refuses an invalid address and sends nothing', () => {
       const { MailApp, outbox } = mail();
-      expect(() => MailApp.sendEmail('not an address', 's', 'b')).toThrow('Invalid email: not an address');
+      expect(() => MailApp.sendEmail('not an address', 's', 'b')).toThrow(
+        'Invalid email: not an address',
+      );
       expect(outbox.sent).toHaveLength(0);
     });
 
-    it('stops at the daily quota with Apps Script\'s message', () => {
+    it("stops at the daily quota with Apps Script's message", () => {
       const { MailApp, outbox } = mail();
       for (let i = 0; i < 100; i++) MailApp.sendEmail(`f${i}@x.example`, 's', 'b');
       expect(MailApp.getRemainingDailyQuota()).toBe(0);
@@ -52,7 +74,9 @@ describe('MailApp (https://developers.google.com/apps-script/reference/mail/mail
     it('refuses more than 50 recipients in one message', () => {
       const { MailApp } = mail();
       const many = Array.from({ length: 51 }, (_, i) => `p${i}@x.example`).join(',');
-      expect(() => MailApp.sendEmail({ to: many, subject: 's', body: 'b' })).toThrow('Limit Exceeded: Email Recipients Per Message.');
+      expect(() => MailApp.sendEmail({ to: many, subject: 's', body: 'b' })).toThrow(
+        'Limit Exceeded: Email Recipients Per Message.',
+      );
     });
   });
 });
@@ -67,7 +91,10 @@ describe('ScriptApp (https://developers.google.com/apps-script/reference/script/
   describe('newTrigger', () => {
     it('installs a form-submit trigger on the spreadsheet', () => {
       const { ScriptApp, doc } = script();
-      const t = ScriptApp.newTrigger('onFamilyAnswer').forSpreadsheet(doc.id).onFormSubmit().create();
+      const t = ScriptApp.newTrigger('onFamilyAnswer')
+        .forSpreadsheet(doc.id)
+        .onFormSubmit()
+        .create();
       expect(t.getHandlerFunction()).toBe('onFamilyAnswer');
       expect(t.getEventType()).toBe('ON_FORM_SUBMIT');
       expect(t.getTriggerSourceId()).toBe(doc.id);
@@ -77,7 +104,9 @@ describe('ScriptApp (https://developers.google.com/apps-script/reference/script/
     it('allows one trigger of each type per user per document, as for Editor add-ons', () => {
       const { ScriptApp, doc, triggers } = script();
       ScriptApp.newTrigger('a').forSpreadsheet(doc.id).onFormSubmit().create();
-      expect(() => ScriptApp.newTrigger('b').forSpreadsheet(doc.id).onFormSubmit().create()).toThrow(
+      expect(() =>
+        ScriptApp.newTrigger('b').forSpreadsheet(doc.id).onFormSubmit().create(),
+      ).toThrow(
         'This add-on has created too many form submit triggers in this document for this Google user account.',
       );
       expect(triggers.triggers).toHaveLength(1);
@@ -85,8 +114,12 @@ describe('ScriptApp (https://developers.google.com/apps-script/reference/script/
 
     it('refuses time-driven triggers more often than hourly', () => {
       const { ScriptApp } = script();
-      expect(() => ScriptApp.newTrigger('remind').timeBased().everyMinutes(30)).toThrow(/once an hour/);
-      expect(ScriptApp.newTrigger('remind').timeBased().everyHours(1).create().getEventType()).toBe('CLOCK');
+      expect(() => ScriptApp.newTrigger('remind').timeBased().everyMinutes(30)).toThrow(
+        /once an hour/,
+      );
+      expect(ScriptApp.newTrigger('remind').timeBased().everyHours(1).create().getEventType()).toBe(
+        'CLOCK',
+      );
     });
   });
 
@@ -94,7 +127,9 @@ describe('ScriptApp (https://developers.google.com/apps-script/reference/script/
     it("lists only this user's triggers in this document and deletes one", () => {
       const { ScriptApp, doc, ws } = script();
       ScriptApp.newTrigger('remind').timeBased().everyHours(1).create();
-      ws.execute({ entry: 'other', user: 'teacher@school.example' }, () => ScriptApp.newTrigger('remind').timeBased().everyHours(1).create());
+      ws.execute({ entry: 'other', user: 'teacher@school.example' }, () =>
+        ScriptApp.newTrigger('remind').timeBased().everyHours(1).create(),
+      );
       const mine = ScriptApp.getUserTriggers(doc.id);
       expect(mine).toHaveLength(1);
       ScriptApp.deleteTrigger(mine[0]!);
@@ -107,7 +142,8 @@ describe('ScriptApp (https://developers.google.com/apps-script/reference/script/
     it('fires an hourly trigger once per hour as its own execution when the clock moves', () => {
       const { ScriptApp, ws, triggers } = script();
       const ran: number[] = [];
-      triggers.runner = (handler, _event, opts) => ws.execute({ entry: handler, user: opts.user }, () => ran.push(ws.clock.now()));
+      triggers.runner = (handler, _event, opts) =>
+        ws.execute({ entry: handler, user: opts.user }, () => ran.push(ws.clock.now()));
       const start = ws.clock.now();
       ScriptApp.newTrigger('remind').timeBased().everyHours(1).create();
       triggers.advanceTo(start + 3.5 * 3600_000);
@@ -129,14 +165,18 @@ describe('PropertiesService (https://developers.google.com/apps-script/reference
     PropertiesService.getDocumentProperties()!.setProperty('round', 1);
     expect(PropertiesService.getDocumentProperties()!.getProperty('round')).toBe('1');
     PropertiesService.getUserProperties().setProperty('seen', 'yes');
-    ws.execute({ entry: 'x', user: 'someone@else.example' }, () => expect(PropertiesService.getUserProperties().getProperty('seen')).toBeNull());
+    ws.execute({ entry: 'x', user: 'someone@else.example' }, () =>
+      expect(PropertiesService.getUserProperties().getProperty('seen')).toBeNull(),
+    );
   });
 
   it('refuses a value over 9 KB and keeps the old one', () => {
     const { PropertiesService } = props();
     const p = PropertiesService.getScriptProperties();
     p.setProperty('k', 'old');
-    expect(() => p.setProperty('k', 'x'.repeat(PROPERTY_VALUE_LIMIT + 1))).toThrow('Argument too large: value');
+    expect(() => p.setProperty('k', 'x'.repeat(PROPERTY_VALUE_LIMIT + 1))).toThrow(
+      'Argument too large: value',
+    );
     expect(p.getProperty('k')).toBe('old');
   });
 
@@ -205,7 +245,10 @@ describe('LockService (https://developers.google.com/apps-script/reference/lock/
     let nested: boolean | null = null;
     ws.execute({ entry: 'outer' }, () => {
       LockService.getDocumentLock()!.waitLock(1000);
-      ws.execute({ entry: 'trigger' }, () => (nested = LockService.getDocumentLock()!.tryLock(100)));
+      ws.execute(
+        { entry: 'trigger' },
+        () => (nested = LockService.getDocumentLock()!.tryLock(100)),
+      );
     });
     expect(nested).toBe(false);
   });
@@ -216,7 +259,10 @@ describe('HtmlService (https://developers.google.com/apps-script/reference/html/
     const b = base();
     const files = new HtmlFiles();
     files.files.set('Sidebar', '<h1>Hello</h1>');
-    files.files.set('Letter', '<p>Dear <?= name ?>, <?!= raw ?></p><? for (var i = 0; i < 2; i++) { ?>*<? } ?>');
+    files.files.set(
+      'Letter',
+      '<p>Dear <?= name ?>, <?!= raw ?></p><? for (var i = 0; i < 2; i++) { ?>*<? } ?>',
+    );
     return { ...b, HtmlService: createHtmlService(b.ws, files) };
   }
 
@@ -225,7 +271,9 @@ describe('HtmlService (https://developers.google.com/apps-script/reference/html/
     const out = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Student-Led Conferences');
     expect(out.getContent()).toBe('<h1>Hello</h1>');
     expect(out.getTitle()).toBe('Student-Led Conferences');
-    expect(() => HtmlService.createHtmlOutputFromFile('Nope')).toThrow('No HTML file named Nope was found.');
+    expect(() => HtmlService.createHtmlOutputFromFile('Nope')).toThrow(
+      'No HTML file named Nope was found.',
+    );
   });
 
   it('evaluates templates: <?= ?> escapes, <?!= ?> does not, <? ?> runs code', () => {
@@ -240,6 +288,8 @@ describe('HtmlService (https://developers.google.com/apps-script/reference/html/
 
   it('escapes text appended as untrusted', () => {
     const { HtmlService } = html();
-    expect(HtmlService.createHtmlOutput('<p>').appendUntrusted('<i>x</i>').getContent()).toBe('<p>&lt;i&gt;x&lt;/i&gt;');
+    expect(HtmlService.createHtmlOutput('<p>').appendUntrusted('<i>x</i>').getContent()).toBe(
+      '<p>&lt;i&gt;x&lt;/i&gt;',
+    );
   });
 });

@@ -39,7 +39,9 @@ describe('SpreadsheetApp', () => {
   describe(`Range.setValues (${REF}/range#setValues(Object))`, () => {
     it('throws the row-count error when the data has another number of rows', () => {
       const { sheet } = setup();
-      expect(() => sheet.getRange(1, 1, 2, 2).setValues([[1, 2]])).toThrow(RANGE_ERRORS.rowsMismatch(1, 2));
+      expect(() => sheet.getRange(1, 1, 2, 2).setValues([[1, 2]])).toThrow(
+        RANGE_ERRORS.rowsMismatch(1, 2),
+      );
     });
 
     it('throws the column-count error, naming both sizes', () => {
@@ -51,12 +53,19 @@ describe('SpreadsheetApp', () => {
 
     it('reads text as a user would type it: numbers, booleans, dates and formulas', () => {
       const { sheet, model } = setup();
-      sheet.getRange(1, 1, 1, 6).setValues([['00123', 'TRUE', '2026-10-05', '3:30 PM', '=IMPORTXML("http://x","//a")', 'Ana']]);
+      sheet
+        .getRange(1, 1, 1, 6)
+        .setValues([
+          ['00123', 'TRUE', '2026-10-05', '3:30 PM', '=IMPORTXML("http://x","//a")', 'Ana'],
+        ]);
       const row = sheet.getRange(1, 1, 1, 6).getValues()[0]!;
       expect(row[0]).toBe(123); // leading zeros lost, as in Sheets
       expect(row[1]).toBe(true);
       expect(row[2]).toBeInstanceOf(Date);
-      expect(sheet.getRange(1, 1, 1, 6).getDisplayValues()[0]!.slice(2, 4)).toEqual(['2026-10-05', '3:30 PM']);
+      expect(sheet.getRange(1, 1, 1, 6).getDisplayValues()[0]!.slice(2, 4)).toEqual([
+        '2026-10-05',
+        '3:30 PM',
+      ]);
       expect(sheet.getRange('E1').getFormula()).toBe('=IMPORTXML("http://x","//a")');
       expect(model.sheets[0]!.cell(1, 6)?.f).toBeUndefined();
     });
@@ -72,15 +81,26 @@ describe('SpreadsheetApp', () => {
     it('treats "+cmd" and "-cmd" as formulas too, the injection DESIGN.md section 6 guards against', () => {
       const { sheet } = setup();
       sheet.getRange(1, 1, 1, 3).setValues([['+SUM(1)', '-A1', '-5']]);
-      expect(sheet.getRange(1, 1, 1, 3).getFormulas()[0]!.slice(0, 2)).toEqual(['=+SUM(1)', '=-A1']);
+      expect(sheet.getRange(1, 1, 1, 3).getFormulas()[0]!.slice(0, 2)).toEqual([
+        '=+SUM(1)',
+        '=-A1',
+      ]);
       expect(sheet.getRange('C1').getValue()).toBe(-5);
     });
 
     it('rejects a value that breaks a strict data validation and writes nothing', () => {
       const { sheet, SpreadsheetApp } = setup();
-      const rule = SpreadsheetApp.newDataValidation().requireValueInList(['yes', 'no']).setAllowInvalid(false).build();
+      const rule = SpreadsheetApp.newDataValidation()
+        .requireValueInList(['yes', 'no'])
+        .setAllowInvalid(false)
+        .build();
       sheet.getRange('B1:B2').setDataValidation(rule);
-      expect(() => sheet.getRange(1, 1, 2, 2).setValues([['a', 'yes'], ['b', 'maybe']])).toThrow(RANGE_ERRORS.validation('B2'));
+      expect(() =>
+        sheet.getRange(1, 1, 2, 2).setValues([
+          ['a', 'yes'],
+          ['b', 'maybe'],
+        ]),
+      ).toThrow(RANGE_ERRORS.validation('B2'));
       expect(sheet.getRange('A1').getValue()).toBe('');
     });
   });
@@ -148,7 +168,9 @@ describe('SpreadsheetApp', () => {
     it('refuses a second sheet with the same name, as Sheets does', () => {
       const { ss } = setup();
       ss.insertSheet('Roster');
-      expect(() => ss.insertSheet('Roster')).toThrow('A sheet with the name "Roster" already exists. Please enter another name.');
+      expect(() => ss.insertSheet('Roster')).toThrow(
+        'A sheet with the name "Roster" already exists. Please enter another name.',
+      );
       expect(ss.getSheets().map((s) => s.getName())).toEqual(['Sheet1', 'Roster']);
     });
 
@@ -167,7 +189,10 @@ describe('SpreadsheetApp', () => {
   describe(`Range.getDisplayValues (${REF}/range#getDisplayValues())`, () => {
     it("formats dates in the spreadsheet's time zone with the cell's number format", () => {
       const { sheet, ss } = setup();
-      sheet.getRange('A1').setValue(new Date('2026-11-02T14:05:00Z')).setNumberFormat('yyyy-mm-dd hh:mm');
+      sheet
+        .getRange('A1')
+        .setValue(new Date('2026-11-02T14:05:00Z'))
+        .setNumberFormat('yyyy-mm-dd hh:mm');
       expect(sheet.getRange('A1').getDisplayValue()).toBe('2026-11-02 09:05');
       ss.setSpreadsheetTimeZone('Europe/Paris');
       expect(sheet.getRange('A1').getDisplayValue()).toBe('2026-11-02 15:05');
@@ -193,7 +218,9 @@ describe('SpreadsheetApp', () => {
         SpreadsheetApp.getUi().createAddonMenu().addItem('Open', 'showSidebar').addToUi();
         expect(() => SpreadsheetApp.getActiveSpreadsheet()).toThrow(/permission/);
       });
-      expect(store.ui.menus.get('Add-on')!.items).toEqual([{ caption: 'Open', functionName: 'showSidebar' }]);
+      expect(store.ui.menus.get('Add-on')!.items).toEqual([
+        { caption: 'Open', functionName: 'showSidebar' },
+      ]);
     });
 
     it('answers alerts from scripted answers, OK by default', () => {
@@ -209,9 +236,16 @@ describe('SpreadsheetApp', () => {
   describe('call counting', () => {
     it('costs one call for a batched read of a whole sheet', () => {
       const { ws, sheet } = setup();
-      sheet.getRange(1, 1, 500, 10).setValues(Array.from({ length: 500 }, (_, r) => Array.from({ length: 10 }, (_, c) => r * c)));
+      sheet
+        .getRange(1, 1, 500, 10)
+        .setValues(
+          Array.from({ length: 500 }, (_, r) => Array.from({ length: 10 }, (_, c) => r * c)),
+        );
       ws.execute({ entry: 'read' }, () => sheet.getDataRange().getValues());
-      expect(ws.reports[0]!.callsByMethod).toEqual({ 'SpreadsheetApp.Sheet.getDataRange': 1, 'SpreadsheetApp.Range.getValues': 1 });
+      expect(ws.reports[0]!.callsByMethod).toEqual({
+        'SpreadsheetApp.Sheet.getDataRange': 1,
+        'SpreadsheetApp.Range.getValues': 1,
+      });
     });
   });
 });

@@ -19,7 +19,9 @@ describe('Utilities (https://developers.google.com/apps-script/reference/utiliti
 
     it('writes month and day names, 12-hour clocks and quoted literals', () => {
       const d = new Date(Date.UTC(2026, 10, 17, 20, 5));
-      expect(U.formatDate(d, NY, "EEEE, MMMM d 'at' h:mm a")).toBe('Tuesday, November 17 at 3:05 PM');
+      expect(U.formatDate(d, NY, "EEEE, MMMM d 'at' h:mm a")).toBe(
+        'Tuesday, November 17 at 3:05 PM',
+      );
       expect(U.formatDate(d, NY, "EEE MMM dd ''yy")).toBe("Tue Nov 17 '26");
     });
 
@@ -31,54 +33,86 @@ describe('Utilities (https://developers.google.com/apps-script/reference/utiliti
     });
 
     it('refuses an unknown time zone, an invalid date and an illegal pattern letter', () => {
-      expect(() => U.formatDate(new Date(), 'Mars/Olympus', 'yyyy')).toThrow('Invalid argument: timeZone');
+      expect(() => U.formatDate(new Date(), 'Mars/Olympus', 'yyyy')).toThrow(
+        'Invalid argument: timeZone',
+      );
       expect(() => U.formatDate(new Date(NaN), NY, 'yyyy')).toThrow('Invalid argument: date');
-      expect(() => U.formatDate(new Date(), NY, 'yyyy-bb')).toThrow("Illegal pattern character 'b'");
+      expect(() => U.formatDate(new Date(), NY, 'yyyy-bb')).toThrow(
+        "Illegal pattern character 'b'",
+      );
     });
   });
 
   describe('parseDate', () => {
     it('reads wall time in the zone it is given', () => {
-      expect(U.parseDate('2026-11-17 15:30', NY, 'yyyy-MM-dd HH:mm').toISOString()).toBe('2026-11-17T20:30:00.000Z');
-      expect(U.parseDate('11/17/2026 3:30 PM', 'America/Los_Angeles', 'MM/dd/yyyy h:mm a').toISOString()).toBe('2026-11-17T23:30:00.000Z');
+      expect(U.parseDate('2026-11-17 15:30', NY, 'yyyy-MM-dd HH:mm').toISOString()).toBe(
+        '2026-11-17T20:30:00.000Z',
+      );
+      expect(
+        U.parseDate('11/17/2026 3:30 PM', 'America/Los_Angeles', 'MM/dd/yyyy h:mm a').toISOString(),
+      ).toBe('2026-11-17T23:30:00.000Z');
     });
 
     it('uses an offset carried by the text over the zone', () => {
-      expect(U.parseDate('2026-11-17T15:30:00+01:00', NY, "yyyy-MM-dd'T'HH:mm:ssXXX").toISOString()).toBe('2026-11-17T14:30:00.000Z');
+      expect(
+        U.parseDate('2026-11-17T15:30:00+01:00', NY, "yyyy-MM-dd'T'HH:mm:ssXXX").toISOString(),
+      ).toBe('2026-11-17T14:30:00.000Z');
     });
 
     it('moves a wall time skipped by the spring-forward jump an hour later, as Java does', () => {
       // 2026-03-08 02:30 does not exist in New York; it is read as 03:30 EDT.
-      expect(U.parseDate('2026-03-08 02:30', NY, 'yyyy-MM-dd HH:mm').toISOString()).toBe('2026-03-08T07:30:00.000Z');
+      expect(U.parseDate('2026-03-08 02:30', NY, 'yyyy-MM-dd HH:mm').toISOString()).toBe(
+        '2026-03-08T07:30:00.000Z',
+      );
     });
 
     it('reads month names and two-digit years', () => {
-      expect(U.parseDate('Nov 17, 26', 'UTC', 'MMM d, yy').toISOString()).toBe('2026-11-17T00:00:00.000Z');
+      expect(U.parseDate('Nov 17, 26', 'UTC', 'MMM d, yy').toISOString()).toBe(
+        '2026-11-17T00:00:00.000Z',
+      );
     });
 
     it('throws "Unparseable date" on text that does not fit the pattern', () => {
       expect(() => U.parseDate('next Tuesday', NY, 'yyyy-MM-dd')).toThrow(AppsScriptException);
-      expect(() => U.parseDate('next Tuesday', NY, 'yyyy-MM-dd')).toThrow('Unparseable date: "next Tuesday"');
+      expect(() => U.parseDate('next Tuesday', NY, 'yyyy-MM-dd')).toThrow(
+        'Unparseable date: "next Tuesday"',
+      );
     });
 
     it('round-trips formatDate for any minute in any of several zones (property)', () => {
-      const zones = [NY, 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC'];
+      const zones = [
+        NY,
+        'America/Los_Angeles',
+        'Europe/Berlin',
+        'Asia/Kolkata',
+        'Australia/Lord_Howe',
+        'UTC',
+      ];
       fc.assert(
-        fc.property(fc.integer({ min: Date.UTC(2000, 0, 1) / 60000, max: Date.UTC(2040, 0, 1) / 60000 }), fc.constantFrom(...zones), (minute, zone) => {
-          const d = new Date(minute * 60000);
-          const text = formatDate(d, zone, "yyyy-MM-dd'T'HH:mm:ssXXX");
-          expect(parseDate(text, zone, "yyyy-MM-dd'T'HH:mm:ssXXX").getTime()).toBe(d.getTime());
-        }),
+        fc.property(
+          fc.integer({ min: Date.UTC(2000, 0, 1) / 60000, max: Date.UTC(2040, 0, 1) / 60000 }),
+          fc.constantFrom(...zones),
+          (minute, zone) => {
+            const d = new Date(minute * 60000);
+            const text = formatDate(d, zone, "yyyy-MM-dd'T'HH:mm:ssXXX");
+            expect(parseDate(text, zone, "yyyy-MM-dd'T'HH:mm:ssXXX").getTime()).toBe(d.getTime());
+          },
+        ),
       );
     });
 
     it('maps every wall time that exists back to itself (property)', () => {
       fc.assert(
-        fc.property(fc.integer({ min: Date.UTC(2020, 0, 1) / 60000, max: Date.UTC(2030, 0, 1) / 60000 }), (minute) => {
-          const d = new Date(minute * 60000);
-          const wall = formatDate(d, NY, 'yyyy-MM-dd HH:mm');
-          expect(formatDate(parseDate(wall, NY, 'yyyy-MM-dd HH:mm'), NY, 'yyyy-MM-dd HH:mm')).toBe(wall);
-        }),
+        fc.property(
+          fc.integer({ min: Date.UTC(2020, 0, 1) / 60000, max: Date.UTC(2030, 0, 1) / 60000 }),
+          (minute) => {
+            const d = new Date(minute * 60000);
+            const wall = formatDate(d, NY, 'yyyy-MM-dd HH:mm');
+            expect(
+              formatDate(parseDate(wall, NY, 'yyyy-MM-dd HH:mm'), NY, 'yyyy-MM-dd HH:mm'),
+            ).toBe(wall);
+          },
+        ),
       );
     });
   });
@@ -101,7 +135,9 @@ describe('Utilities (https://developers.google.com/apps-script/reference/utiliti
     });
 
     it('computes digests by algorithm and refuses an unknown one', () => {
-      const md5 = U.computeDigest(U.DigestAlgorithm.MD5!, 'abc').map((b) => (b & 0xff).toString(16).padStart(2, '0')).join('');
+      const md5 = U.computeDigest(U.DigestAlgorithm.MD5!, 'abc')
+        .map((b) => (b & 0xff).toString(16).padStart(2, '0'))
+        .join('');
       expect(md5).toBe('900150983cd24fb0d6963f7d28e17f72');
       expect(() => U.computeDigest('CRC', 'abc')).toThrow('Invalid argument: algorithm');
     });
@@ -130,7 +166,11 @@ describe('Utilities (https://developers.google.com/apps-script/reference/utiliti
     it('runs an execution past six minutes into the time limit', () => {
       const w = new Workspace();
       const u = createUtilities(w);
-      expect(() => w.execute({ entry: 'slow' }, () => { for (let i = 0; i < 3; i++) u.sleep(150_000); })).toThrow('Exceeded maximum execution time');
+      expect(() =>
+        w.execute({ entry: 'slow' }, () => {
+          for (let i = 0; i < 3; i++) u.sleep(150_000);
+        }),
+      ).toThrow('Exceeded maximum execution time');
       expect(w.reports[0]!.terminated).toBe(true);
     });
   });
@@ -140,7 +180,9 @@ describe('Session (https://developers.google.com/apps-script/reference/base/sess
   it('names the user running the execution and the script time zone', () => {
     const ws = new Workspace({ defaultUser: 'owner@school.example' });
     const S = createSession(ws, { timeZone: () => 'America/Chicago' });
-    const email = ws.execute({ entry: 'x', user: 'teacher@school.example' }, () => S.getActiveUser().getEmail());
+    const email = ws.execute({ entry: 'x', user: 'teacher@school.example' }, () =>
+      S.getActiveUser().getEmail(),
+    );
     expect(email).toBe('teacher@school.example');
     expect(S.getEffectiveUser().getEmail()).toBe('owner@school.example');
     expect(S.getScriptTimeZone()).toBe('America/Chicago');
@@ -149,14 +191,18 @@ describe('Session (https://developers.google.com/apps-script/reference/base/sess
   it('hides the active user of another domain, as for consumer accounts', () => {
     const ws = new Workspace();
     const S = createSession(ws, { timeZone: () => 'UTC', sameDomainOnly: 'school.example' });
-    expect(ws.execute({ entry: 'x', user: 'parent@gmail.example' }, () => S.getActiveUser().getEmail())).toBe('');
+    expect(
+      ws.execute({ entry: 'x', user: 'parent@gmail.example' }, () => S.getActiveUser().getEmail()),
+    ).toBe('');
   });
 
   it('needs the userinfo.email scope to read an email', () => {
     const ws = new Workspace();
     ws.grantedScopes = new Set(['https://www.googleapis.com/auth/spreadsheets.currentonly']);
     const S = createSession(ws, { timeZone: () => 'UTC' });
-    expect(() => ws.execute({ entry: 'x' }, () => S.getActiveUser().getEmail())).toThrow('Required permissions: https://www.googleapis.com/auth/userinfo.email');
+    expect(() => ws.execute({ entry: 'x' }, () => S.getActiveUser().getEmail())).toThrow(
+      'Required permissions: https://www.googleapis.com/auth/userinfo.email',
+    );
     expect(ws.execute({ entry: 'y' }, () => S.getScriptTimeZone())).toBe('UTC');
   });
 
@@ -164,8 +210,12 @@ describe('Session (https://developers.google.com/apps-script/reference/base/sess
     const ws = new Workspace();
     const S = createSession(ws, { timeZone: () => 'UTC' });
     const a = ws.execute({ entry: 'x', user: 'a@x.example' }, () => S.getTemporaryActiveUserKey());
-    expect(ws.execute({ entry: 'x', user: 'a@x.example' }, () => S.getTemporaryActiveUserKey())).toBe(a);
-    expect(ws.execute({ entry: 'x', user: 'b@x.example' }, () => S.getTemporaryActiveUserKey())).not.toBe(a);
+    expect(
+      ws.execute({ entry: 'x', user: 'a@x.example' }, () => S.getTemporaryActiveUserKey()),
+    ).toBe(a);
+    expect(
+      ws.execute({ entry: 'x', user: 'b@x.example' }, () => S.getTemporaryActiveUserKey()),
+    ).not.toBe(a);
   });
 });
 
@@ -173,14 +223,24 @@ describe('LanguageApp (https://developers.google.com/apps-script/reference/langu
   const L = createLanguageApp(new Workspace());
 
   it('marks text with the target language and keeps it when source and target agree', () => {
-    expect(L.translate('Your conference is on Tuesday', 'en', 'es')).toBe('[es] Your conference is on Tuesday');
+    expect(L.translate('Your conference is on Tuesday', 'en', 'es')).toBe(
+      '[es] Your conference is on Tuesday',
+    );
     expect(L.translate('Hola', 'es', 'es')).toBe('Hola');
   });
 
   it('leaves placeholders, HTML, URLs and addresses byte for byte', () => {
-    const text = '<p>Dear {{family}},</p> see https://school.example/a?b=1&c=2 or write office@school.example';
+    const text =
+      '<p>Dear {{family}},</p> see https://school.example/a?b=1&c=2 or write office@school.example';
     const out = L.translate(text, 'en', 'vi');
-    for (const piece of ['<p>', '{{family}}', '</p>', 'https://school.example/a?b=1&c=2', 'office@school.example']) expect(out).toContain(piece);
+    for (const piece of [
+      '<p>',
+      '{{family}}',
+      '</p>',
+      'https://school.example/a?b=1&c=2',
+      'office@school.example',
+    ])
+      expect(out).toContain(piece);
   });
 
   it('never alters a protected piece, whatever the text (property)', () => {

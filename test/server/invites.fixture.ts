@@ -38,12 +38,19 @@ export function scheduled(students: number, edit?: (school: School) => void): Sc
  * again): the same bundle in a new emulator, cell by cell, so that dates stay this realm's Dates.
  */
 export function copyOf(template: School): School {
-  const emulator = createEmulator({ now: template.emulator.ws.clock.now(), spreadsheetName: template.emulator.spreadsheet.name, timeZone: template.emulator.spreadsheet.timeZone, defaultUser: template.emulator.ws.defaultUser });
+  const emulator = createEmulator({
+    now: template.emulator.ws.clock.now(),
+    spreadsheetName: template.emulator.spreadsheet.name,
+    timeZone: template.emulator.spreadsheet.timeZone,
+    defaultUser: template.emulator.ws.defaultUser,
+  });
   const doc = emulator.spreadsheet;
   template.emulator.spreadsheet.sheets.forEach((from, i) => {
     const to = i === 0 ? doc.sheets[0]! : doc.insertSheet(from.name);
     to.name = from.name;
-    to.rows = from.rows.map((r) => r.map((c) => c && { ...c, v: c.v instanceof Date ? new Date(c.v.getTime()) : c.v }));
+    to.rows = from.rows.map((r) =>
+      r.map((c) => c && { ...c, v: c.v instanceof Date ? new Date(c.v.getTime()) : c.v }),
+    );
     to.maxRows = from.maxRows;
     to.maxColumns = from.maxColumns;
   });
@@ -54,7 +61,8 @@ export const sheetOf = (school: School) => school.emulator.spreadsheet.sheetByNa
 export const header = (school: School) => sheetOf(school).values()[0]!.map(String);
 export const col = (school: School, name: string) => header(school).indexOf(name) + 1;
 export const body = (school: School) => sheetOf(school).values().slice(1);
-export const cellOf = (school: School, row: number, name: string) => sheetOf(school).values()[row - 1]![col(school, name) - 1];
+export const cellOf = (school: School, row: number, name: string) =>
+  sheetOf(school).values()[row - 1]![col(school, name) - 1];
 
 /** Sets a Schedule cell as a person typing it would (no execution: costs nothing, counts nothing). */
 export function scheduleRange(school: School) {
@@ -67,7 +75,9 @@ export function type(school: School, row: number, name: string, value: unknown):
 
 /** Events on the conference calendar (not anyone's default one). */
 export function events(school: School): EventState[] {
-  return school.emulator.calendar.events().filter((e) => e.calendarId.endsWith('@group.calendar.google.com'));
+  return school.emulator.calendar
+    .events()
+    .filter((e) => e.calendarId.endsWith('@group.calendar.google.com'));
 }
 
 export function eventOfRow(school: School, row: number): EventState {
@@ -79,7 +89,9 @@ export function eventOfRow(school: School, row: number): EventState {
 
 export function calendarCalls(school: School): number {
   const r = school.emulator.ws.reports.at(-1)!;
-  return Object.entries(r.callsByMethod).filter(([m]) => m.startsWith('CalendarApp.')).reduce((n, [, c]) => n + c, 0);
+  return Object.entries(r.callsByMethod)
+    .filter(([m]) => m.startsWith('CalendarApp.'))
+    .reduce((n, [, c]) => n + c, 0);
 }
 
 /** What a user would compare: per conference, its row and its event, without random IDs and stamps. */
@@ -93,12 +105,26 @@ export function picture(school: School) {
       conference: get('Conference ID'),
       status: get('Status'),
       sent: get('Invite Sent') instanceof Date,
-      event: e && { tag: e.tags['slc-conference'], title: e.title, description: e.description, location: e.location, start: e.start, end: e.end, guests: e.guests.map((g) => g.email).sort(), hidden: !e.guestsCanSeeGuests },
+      event: e && {
+        tag: e.tags['slc-conference'],
+        title: e.title,
+        description: e.description,
+        location: e.location,
+        start: e.start,
+        end: e.end,
+        guests: e.guests.map((g) => g.email).sort(),
+        hidden: !e.guestsCanSeeGuests,
+      },
     };
   });
-  return { rows, events: events(school).length, tags: events(school).map((e) => e.tags['slc-conference']).sort() };
+  return {
+    rows,
+    events: events(school).length,
+    tags: events(school)
+      .map((e) => e.tags['slc-conference'])
+      .sort(),
+  };
 }
-
 
 /** How many service calls a whole sync makes, and what it leaves, when nothing goes wrong. */
 export function uninterrupted(template: School) {
@@ -107,7 +133,6 @@ export function uninterrupted(template: School) {
   runJob(clean, 'invites');
   return { total: clean.emulator.ws.callCount - start, want: picture(clean) };
 }
-
 
 /**
  * Cuts a 50-conference sync off at call k, runs it to the end, and checks it ends exactly as an
@@ -127,8 +152,11 @@ export function cutAtEveryCall(part: number, parts: number): void {
       // Cut off: the sidebar would show the error; the user presses Continue.
     }
     runJob(school, 'invites');
-    if (JSON.stringify(picture(school)) !== JSON.stringify(want)) throw new Error(`differs after a cut at call ${k} of ${total}`);
-    const invites = school.emulator.calendar.invitations.filter((i) => i.kind === 'invite').map((i) => `${i.eventId} ${i.to}`);
+    if (JSON.stringify(picture(school)) !== JSON.stringify(want))
+      throw new Error(`differs after a cut at call ${k} of ${total}`);
+    const invites = school.emulator.calendar.invitations
+      .filter((i) => i.kind === 'invite')
+      .map((i) => `${i.eventId} ${i.to}`);
     expect(new Set(invites).size).toBe(invites.length);
   }
 }

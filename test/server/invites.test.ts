@@ -4,7 +4,22 @@
  * resumably, without duplicates, and with no Calendar call when nothing changed.
  */
 import type { JobProgress, Overview, Result } from '../../src/shared/api';
-import { body, calendarCalls, cellOf, col, copyOf, eventOfRow, events, ok, picture, runJob, scheduleRange, scheduled, sheetOf, type } from './invites.fixture';
+import {
+  body,
+  calendarCalls,
+  cellOf,
+  col,
+  copyOf,
+  eventOfRow,
+  events,
+  ok,
+  picture,
+  runJob,
+  scheduleRange,
+  scheduled,
+  sheetOf,
+  type,
+} from './invites.fixture';
 import type { School } from '../../preview/school';
 
 describe('Send invites', () => {
@@ -18,7 +33,9 @@ describe('Send invites', () => {
     const rows = body(school);
     expect(rows.length).toBeGreaterThanOrEqual(45);
     expect(events(school)).toHaveLength(rows.length);
-    const calendars = school.emulator.calendar.calendars().filter((c) => c.name === 'Student-Led Conferences');
+    const calendars = school.emulator.calendar
+      .calendars()
+      .filter((c) => c.name === 'Student-Led Conferences');
     expect(calendars).toHaveLength(1);
     expect(calendars[0]!.timeZone).toBe('America/New_York');
     const tags = events(school).map((e) => e.tags['slc-conference']);
@@ -37,19 +54,28 @@ describe('Send invites', () => {
   it("invites only that family's guardians, who cannot see each other, and sends them the invitation", () => {
     for (let row = 2; row <= body(school).length + 1; row++) {
       const e = eventOfRow(school, row);
-      const family = String(cellOf(school, row, 'Emails')).split(/;\s*/).map((s) => s.toLowerCase()).sort();
+      const family = String(cellOf(school, row, 'Emails'))
+        .split(/;\s*/)
+        .map((s) => s.toLowerCase())
+        .sort();
       expect(e.guests.map((g) => g.email).sort()).toEqual(family);
       expect(e.guestsCanSeeGuests).toBe(false);
       expect(e.sendInvites).toBe(true);
-      const invited = school.emulator.calendar.invitations.filter((i) => i.eventId === e.id && i.kind === 'invite').map((i) => i.to).sort();
+      const invited = school.emulator.calendar.invitations
+        .filter((i) => i.eventId === e.id && i.kind === 'invite')
+        .map((i) => i.to)
+        .sort();
       expect(invited).toEqual(family);
     }
   });
 
   it('no event has guests from two families', () => {
     const familyOf = new Map<string, string>();
-    for (const r of body(school)) for (const email of String(r[col(school, 'Emails') - 1]).split(/;\s*/)) familyOf.set(email.toLowerCase(), String(r[col(school, 'Family ID') - 1]));
-    for (const e of events(school)) expect(new Set(e.guests.map((g) => familyOf.get(g.email))).size).toBe(1);
+    for (const r of body(school))
+      for (const email of String(r[col(school, 'Emails') - 1]).split(/;\s*/))
+        familyOf.set(email.toLowerCase(), String(r[col(school, 'Family ID') - 1]));
+    for (const e of events(school))
+      expect(new Set(e.guests.map((g) => familyOf.get(g.email))).size).toBe(1);
   });
 
   it('titles and describes the conference in words, with the room as location', () => {
@@ -63,7 +89,9 @@ describe('Send invites', () => {
   });
 
   it("writes each family's invitation in its language", () => {
-    const spanish = body(school).map((r, i) => ({ row: i + 2, language: String(r[col(school, 'Language') - 1]) })).filter((r) => r.language === 'Spanish');
+    const spanish = body(school)
+      .map((r, i) => ({ row: i + 2, language: String(r[col(school, 'Language') - 1]) }))
+      .filter((r) => r.language === 'Spanish');
     expect(spanish.length).toBeGreaterThan(0);
     for (const { row } of spanish) {
       expect(eventOfRow(school, row).title).toContain('dirige una conferencia');
@@ -88,7 +116,11 @@ describe('Send invites', () => {
     const [again] = runJob(school, 'invites');
     expect(again!.message).toBe('Every event already matched the Schedule; nothing was sent.');
     expect(calendarCalls(school)).toBe(0);
-    expect(Object.keys(school.emulator.ws.reports.at(-1)!.callsByMethod).filter((m) => /Range\.set/.test(m))).toEqual([]);
+    expect(
+      Object.keys(school.emulator.ws.reports.at(-1)!.callsByMethod).filter((m) =>
+        /Range\.set/.test(m),
+      ),
+    ).toEqual([]);
     expect(JSON.stringify(sheetOf(school).rows)).toBe(before);
   });
 
@@ -102,10 +134,14 @@ describe('Send invites', () => {
   });
 
   it('counts families as families in its headline, not one per invitation (siblings in several classes)', () => {
-    const s = ok<Overview>(school.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'invites')!;
+    const s = ok<Overview>(school.bundle.callFromClient('getOverview', [])).steps.find(
+      (x) => x.id === 'invites',
+    )!;
     const families = new Set(body(school).map((r) => r[col(school, 'Family ID') - 1])).size;
     expect(families).toBeLessThan(body(school).length);
-    expect(s.headline).toBe(`${body(school).length} invitations sent to ${families} families; every event matches the Schedule.`);
+    expect(s.headline).toBe(
+      `${body(school).length} invitations sent to ${families} families; every event matches the Schedule.`,
+    );
   });
 });
 
@@ -137,10 +173,16 @@ describe('Syncing changes made in the Schedule sheet', () => {
     expect(after).toHaveLength(before.size);
     const changed = after.filter((e) => e.updatedAt !== before.get(e.id));
     expect(changed.map((e) => e.id)).toEqual([e0.id]);
-    expect(new Date(changed[0]!.start).toISOString()).toBe(`${String(cellOf(school, 3, 'Date') instanceof Date ? (cellOf(school, 3, 'Date') as Date).toISOString().slice(0, 10) : '')}T13:00:00.000Z`);
+    expect(new Date(changed[0]!.start).toISOString()).toBe(
+      `${String(cellOf(school, 3, 'Date') instanceof Date ? (cellOf(school, 3, 'Date') as Date).toISOString().slice(0, 10) : '')}T13:00:00.000Z`,
+    );
     expect(changed[0]!.description).toContain('8:00 AM');
-    expect(school.emulator.ws.reports.at(-1)!.callsByMethod['CalendarApp.CalendarEvent.setTime']).toBe(1);
-    expect(school.emulator.ws.reports.at(-1)!.callsByMethod['CalendarApp.Calendar.createEvent']).toBeUndefined();
+    expect(
+      school.emulator.ws.reports.at(-1)!.callsByMethod['CalendarApp.CalendarEvent.setTime'],
+    ).toBe(1);
+    expect(
+      school.emulator.ws.reports.at(-1)!.callsByMethod['CalendarApp.Calendar.createEvent'],
+    ).toBeUndefined();
     const updates = school.emulator.calendar.invitations.filter((i) => i.kind === 'update');
     expect(new Set(updates.map((u) => u.eventId))).toEqual(new Set([e0.id]));
   });
@@ -156,7 +198,9 @@ describe('Syncing changes made in the Schedule sheet', () => {
     expect(e1.guests.map((g) => g.email)).toEqual(['new.guardian@family.example']);
     const mail = school.emulator.calendar.invitations.filter((i) => i.eventId === e0.id);
     expect(mail.filter((i) => i.to === old).map((i) => i.kind)).toEqual(['invite', 'cancel']);
-    expect(mail.filter((i) => i.to === 'new.guardian@family.example').map((i) => i.kind)).toEqual(['invite']);
+    expect(mail.filter((i) => i.to === 'new.guardian@family.example').map((i) => i.kind)).toEqual([
+      'invite',
+    ]);
   });
 
   it('a cancelled conference, or a deleted row, cancels its event and tells the family', () => {
@@ -174,7 +218,12 @@ describe('Syncing changes made in the Schedule sheet', () => {
     expect(cellOf(school, 2, 'Status')).toBe('cancelled');
     expect(cellOf(school, 2, 'Event ID')).toBe('');
     for (const e of [cancelled, removed]) {
-      expect(school.emulator.calendar.invitations.filter((i) => i.eventId === e.id && i.kind === 'cancel').map((i) => i.to).sort()).toEqual(e.guests.map((g) => g.email).sort());
+      expect(
+        school.emulator.calendar.invitations
+          .filter((i) => i.eventId === e.id && i.kind === 'cancel')
+          .map((i) => i.to)
+          .sort(),
+      ).toEqual(e.guests.map((g) => g.email).sort());
     }
     runJob(school, 'invites');
     expect(calendarCalls(school)).toBe(0);
@@ -191,23 +240,40 @@ describe('Syncing changes made in the Schedule sheet', () => {
     answer(4, 'MAYBE');
     school.emulator.ws.clock.advance(2 * 3600_000);
     const o1 = ok<Overview>(school.bundle.callFromClient('getOverview', []));
-    expect(o1.steps.find((x) => x.id === 'invites')!.action).toEqual({ job: 'invites', label: 'Check answers' });
+    expect(o1.steps.find((x) => x.id === 'invites')!.action).toEqual({
+      job: 'invites',
+      label: 'Check answers',
+    });
     runJob(school, 'invites');
-    expect([2, 3, 4, 5].map((r) => cellOf(school, r, 'Status'))).toEqual(['accepted', 'declined', 'tentative', 'invited']);
-    const s = ok<Overview>(school.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'invites')!;
+    expect([2, 3, 4, 5].map((r) => cellOf(school, r, 'Status'))).toEqual([
+      'accepted',
+      'declined',
+      'tentative',
+      'invited',
+    ]);
+    const s = ok<Overview>(school.bundle.callFromClient('getOverview', [])).steps.find(
+      (x) => x.id === 'invites',
+    )!;
     expect(s.status).toBe('attention');
     expect(s.counts.find((c) => c.label === 'declined')!.value).toBe(1);
-    expect(s.problems[0]).toMatchObject({ severity: 'warning', where: { sheet: 'Schedule', row: 3, column: col(school, 'Status') } });
+    expect(s.problems[0]).toMatchObject({
+      severity: 'warning',
+      where: { sheet: 'Schedule', row: 3, column: col(school, 'Status') },
+    });
     expect(s.problems[0]!.message).toContain('declined');
   });
 
   it('invites the host teacher beside the family when the setting is on, still hiding guests from each other', () => {
     const school = copyOf(template);
-    const view = ok<{ settings: Record<string, unknown> }>(school.bundle.callFromClient('getSettings', []));
+    const view = ok<{ settings: Record<string, unknown> }>(
+      school.bundle.callFromClient('getSettings', []),
+    );
     ok(school.bundle.callFromClient('saveSettings', [{ ...view.settings, inviteTeachers: true }]));
     runJob(school, 'invites');
     const e = eventOfRow(school, 2);
-    const teacherEmail = e.guests.map((g) => g.email).find((g) => g.endsWith('@lincoln.school.example'));
+    const teacherEmail = e.guests
+      .map((g) => g.email)
+      .find((g) => g.endsWith('@lincoln.school.example'));
     expect(teacherEmail).toBeDefined();
     expect(e.guests).toHaveLength(String(cellOf(school, 2, 'Emails')).split(/;\s*/).length + 1);
     expect(e.guestsCanSeeGuests).toBe(false);
@@ -236,15 +302,21 @@ describe('Hostile names', () => {
       roster.put(2, name, { v: '=HYPERLINK("http://evil.example"), <script>alert(1)</script>' });
     });
     runJob(school, 'invites');
-    const rows = sheetOf(school).rows.flat().filter((c) => c?.f !== undefined);
+    const rows = sheetOf(school)
+      .rows.flat()
+      .filter((c) => c?.f !== undefined);
     expect(rows).toEqual([]);
     const e = events(school).find((x) => x.title.includes('<script>'))!;
     expect(e).toBeDefined();
     expect(e.title).toContain('<script>alert(1)</script>');
     expect(e.title).toContain('=HYPERLINK("http://evil.example")');
     expect(e.description).toContain('Dear =HYPERLINK("http://evil.example") family');
-    const family = body(school).find((r) => String(r[col(school, 'Family') - 1]).includes('HYPERLINK'))!;
-    expect(String(family[col(school, 'Family') - 1]).replace(/^'/, '')).toBe('=HYPERLINK("http://evil.example")');
+    const family = body(school).find((r) =>
+      String(r[col(school, 'Family') - 1]).includes('HYPERLINK'),
+    )!;
+    expect(String(family[col(school, 'Family') - 1]).replace(/^'/, '')).toBe(
+      '=HYPERLINK("http://evil.example")',
+    );
   });
 });
 
@@ -253,13 +325,15 @@ describe('Long runs', () => {
     const school = scheduled(120);
     const steps = runJob(school, 'invites');
     expect(steps.length).toBeGreaterThan(2);
-    expect(steps.map((s) => s.processed)).toEqual([...steps.map((s) => s.processed)].sort((a, b) => a - b));
+    expect(steps.map((s) => s.processed)).toEqual(
+      [...steps.map((s) => s.processed)].sort((a, b) => a - b),
+    );
     expect(steps.at(-1)!.processed).toBe(steps.at(-1)!.total);
     for (const r of school.emulator.ws.reports) expect(r.elapsedMs).toBeLessThan(6 * 60_000);
     expect(events(school)).toHaveLength(body(school).length);
   });
 
-  it("stops cleanly at the daily events quota, says it continues tomorrow, and finishes then with nothing duplicated", () => {
+  it('stops cleanly at the daily events quota, says it continues tomorrow, and finishes then with nothing duplicated', () => {
     const template = scheduled(30);
     const school = copyOf(template);
     const quota = school.emulator.ws.quota;
@@ -270,7 +344,9 @@ describe('Long runs', () => {
     expect(events(school)).toHaveLength(10);
     expect(body(school).filter((row) => row[col(school, 'Event ID') - 1]).length).toBe(10);
     const o = ok<Overview>(school.bundle.callFromClient('getOverview', []));
-    expect(o.steps.find((x) => x.id === 'invites')!.counts.find((c) => c.label === 'to send')!.value).toBe(body(school).length - 10);
+    expect(
+      o.steps.find((x) => x.id === 'invites')!.counts.find((c) => c.label === 'to send')!.value,
+    ).toBe(body(school).length - 10);
     school.emulator.ws.clock.advance(24 * 3600_000);
     runJob(school, 'invites');
     const done = copyOf(template);
@@ -279,21 +355,34 @@ describe('Long runs', () => {
     expect(events(school)).toHaveLength(body(school).length);
   });
 
-  it.each(['setGuestsCanSeeGuests', 'setTag', 'addGuest', 'getId'])('after a service error in %s, just after an event was made, the next run adopts that event instead of making a second', (method) => {
-    const template = scheduled(12);
-    const school = copyOf(template);
-    school.emulator.ws.injectFault({ method: `CalendarApp.CalendarEvent.${method}`, kind: 'throw' });
-    const r = school.bundle.callFromClient('runJob', ['invites']) as Result<JobProgress>;
-    expect(r.ok).toBe(false);
-    runJob(school, 'invites');
-    const done = copyOf(template);
-    runJob(done, 'invites');
-    expect(events(school)).toHaveLength(body(school).length);
-    expect(picture(school).tags).toEqual(picture(done).tags);
-    for (const e of events(school)) expect(e.guestsCanSeeGuests).toBe(false);
-    for (let row = 2; row <= body(school).length + 1; row++) {
-      const family = String(cellOf(school, row, 'Emails')).split(/;\s*/).map((x) => x.toLowerCase()).sort();
-      expect(eventOfRow(school, row).guests.map((g) => g.email).sort()).toEqual(family);
-    }
-  });
+  it.each(['setGuestsCanSeeGuests', 'setTag', 'addGuest', 'getId'])(
+    'after a service error in %s, just after an event was made, the next run adopts that event instead of making a second',
+    (method) => {
+      const template = scheduled(12);
+      const school = copyOf(template);
+      school.emulator.ws.injectFault({
+        method: `CalendarApp.CalendarEvent.${method}`,
+        kind: 'throw',
+      });
+      const r = school.bundle.callFromClient('runJob', ['invites']) as Result<JobProgress>;
+      expect(r.ok).toBe(false);
+      runJob(school, 'invites');
+      const done = copyOf(template);
+      runJob(done, 'invites');
+      expect(events(school)).toHaveLength(body(school).length);
+      expect(picture(school).tags).toEqual(picture(done).tags);
+      for (const e of events(school)) expect(e.guestsCanSeeGuests).toBe(false);
+      for (let row = 2; row <= body(school).length + 1; row++) {
+        const family = String(cellOf(school, row, 'Emails'))
+          .split(/;\s*/)
+          .map((x) => x.toLowerCase())
+          .sort();
+        expect(
+          eventOfRow(school, row)
+            .guests.map((g) => g.email)
+            .sort(),
+        ).toEqual(family);
+      }
+    },
+  );
 });

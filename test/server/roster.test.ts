@@ -21,15 +21,17 @@ describe('a 3,000-student roster', () => {
       if (row % 100 === 0) {
         roster.put(row, 6, { v: '' });
         roster.put(row, 7, { v: '' });
-      }
-      else if (row % 150 === 0) roster.put(row, 4, { v: 'Mr. Nobody' });
+      } else if (row % 150 === 0) roster.put(row, 4, { v: 'Mr. Nobody' });
     }
-    for (let i = 0; i < 5; i++) if (ok<JobProgress>(school.bundle.callFromClient('runJob', ['setup'])).done) break;
+    for (let i = 0; i < 5; i++)
+      if (ok<JobProgress>(school.bundle.callFromClient('runJob', ['setup'])).done) break;
 
     const problems = ok<Problem[]>(school.bundle.callFromClient('getProblems', ['roster']));
     const calls = school.emulator.ws.reports.at(-1)!.callsByMethod;
     expect(calls['SpreadsheetApp.Range.getValues']).toBe(2);
-    const badRows = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.where!.row));
+    const badRows = new Set(
+      problems.filter((p) => p.severity === 'error').map((p) => p.where!.row),
+    );
     for (let row = 100; row <= 3001; row += 100) expect(badRows.has(row)).toBe(true);
     expect(problems.find((p) => p.where?.row === 150)?.message).toContain('Mr. Nobody');
     expect(problems.find((p) => p.where?.row === 100)?.where?.column).toBe(6);

@@ -30,7 +30,10 @@ function scheduleSheet(school: School) {
 
 /** schedule.csv as the demo writes it: one row per conference, dates and HH:MM in the school's zone. */
 function conferences(school: School) {
-  const [header, ...rows] = scheduleCsvRows(scheduleSheet(school), school.emulator.spreadsheet.timeZone);
+  const [header, ...rows] = scheduleCsvRows(
+    scheduleSheet(school),
+    school.emulator.spreadsheet.timeZone,
+  );
   return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
 }
 
@@ -41,7 +44,8 @@ function violations(school: School): string[] {
   const errors: string[] = [];
   const teachers = school.emulator.spreadsheet.sheetByName('Teachers')!.displayValues().slice(1);
   const capacity = new Map<string, number>();
-  for (const t of teachers) capacity.set(String(t[0]), Math.max(capacity.get(String(t[0])) ?? 0, Number(t[6] || 1)));
+  for (const t of teachers)
+    capacity.set(String(t[0]), Math.max(capacity.get(String(t[0])) ?? 0, Number(t[6] || 1)));
   const rows = conferences(school).filter((c) => c.Status !== 'cancelled');
   const seen = new Set<string>();
   for (const c of rows) {
@@ -49,7 +53,8 @@ function violations(school: School): string[] {
       if (seen.has(id)) errors.push(`student ${id} twice`);
       seen.add(id);
     }
-    if (minutes(c.End!) <= minutes(c.Start!)) errors.push(`${c['Conference ID']} ends before it starts`);
+    if (minutes(c.End!) <= minutes(c.Start!))
+      errors.push(`${c['Conference ID']} ends before it starts`);
   }
   for (let i = 0; i < rows.length; i++) {
     const a = rows[i]!;
@@ -58,10 +63,13 @@ function violations(school: School): string[] {
       const b = rows[j]!;
       if (i === j || a.Date !== b.Date) continue;
       const overlap = minutes(a.Start!) < minutes(b.End!) && minutes(b.Start!) < minutes(a.End!);
-      if (overlap && a.Teacher === b.Teacher && minutes(b.Start!) <= minutes(a.Start!)) sameTeacherAtOnce++;
-      if (overlap && j > i && a['Family ID'] === b['Family ID']) errors.push(`family ${a['Family ID']} in two places at ${a.Date} ${a.Start}`);
+      if (overlap && a.Teacher === b.Teacher && minutes(b.Start!) <= minutes(a.Start!))
+        sameTeacherAtOnce++;
+      if (overlap && j > i && a['Family ID'] === b['Family ID'])
+        errors.push(`family ${a['Family ID']} in two places at ${a.Date} ${a.Start}`);
     }
-    if (sameTeacherAtOnce > (capacity.get(a.Teacher!) ?? 1)) errors.push(`${a.Teacher} hosts ${sameTeacherAtOnce} families at ${a.Date} ${a.Start}`);
+    if (sameTeacherAtOnce > (capacity.get(a.Teacher!) ?? 1))
+      errors.push(`${a.Teacher} hosts ${sameTeacherAtOnce} families at ${a.Date} ${a.Start}`);
   }
   return errors;
 }
@@ -80,11 +88,15 @@ describe('building the schedule', () => {
     expect(preview.students).toBe(120);
     expect(preview.placed + preview.unplaced.length).toBe(120);
     expect(JSON.stringify(scheduleSheet(school).rows)).toBe(before);
-    const writes = Object.keys(school.emulator.ws.reports.at(-1)!.callsByMethod).filter((m) => /\.(set|insert|append|delete)/.test(m));
+    const writes = Object.keys(school.emulator.ws.reports.at(-1)!.callsByMethod).filter((m) =>
+      /\.(set|insert|append|delete)/.test(m),
+    );
     expect(writes).toEqual([]);
 
     const done = run(school, 'schedule');
-    expect(done.message).toContain(`Scheduled ${preview.placed} of 120 students in ${preview.conferences} conferences`);
+    expect(done.message).toContain(
+      `Scheduled ${preview.placed} of 120 students in ${preview.conferences} conferences`,
+    );
     const calls = school.emulator.ws.reports.at(-1)!.callsByMethod;
     expect(calls['SpreadsheetApp.Range.setValues']).toBe(1);
     expect(conferences(school)).toHaveLength(preview.conferences);
@@ -97,7 +109,9 @@ describe('building the schedule', () => {
     const preview = ok<SchedulePreview>(school.bundle.callFromClient('previewSchedule', []));
     expect(preview.unplaced.length).toBeGreaterThan(0);
     for (const u of preview.unplaced) {
-      expect(u.reason).toMatch(/windows are full: \d+ conferences for \d+ places|availability|interpreter/);
+      expect(u.reason).toMatch(
+        /windows are full: \d+ conferences for \d+ places|availability|interpreter/,
+      );
       expect(u.where?.sheet).toBe('Roster');
     }
     // After the build the Schedule step still says who is waiting, with a link to each row.
@@ -105,9 +119,13 @@ describe('building the schedule', () => {
     const overview = ok<Overview>(school.bundle.callFromClient('getOverview', []));
     const step = overview.steps.find((s) => s.id === 'schedule')!;
     expect(step.status).toBe('attention');
-    expect(step.counts.find((c) => c.label === 'not placed yet')?.value).toBe(preview.unplaced.length);
+    expect(step.counts.find((c) => c.label === 'not placed yet')?.value).toBe(
+      preview.unplaced.length,
+    );
     expect(step.problemCount).toBe(preview.unplaced.length);
-    expect(step.problems[0]!.where).toEqual(preview.unplaced.find((u) => step.problems[0]!.message.startsWith(u.name))?.where);
+    expect(step.problems[0]!.where).toEqual(
+      preview.unplaced.find((u) => step.problems[0]!.message.startsWith(u.name))?.where,
+    );
   });
 
   it('rebuilt with nothing changed, leaves the sheet exactly as it was', () => {
@@ -126,8 +144,14 @@ describe('building the schedule', () => {
     const col = (h: string) => header.indexOf(h) + 1;
     // The teacher moves the first conference 5 minutes later and locks it, and writes a note on another.
     const moved = sheet.cell(2, col('Start'))!.v as Date;
-    sheet.put(2, col('Start'), { v: new Date(moved.getTime() + 5 * 60_000), nf: sheet.cell(2, col('Start'))!.nf });
-    sheet.put(2, col('End'), { v: new Date((sheet.cell(2, col('End'))!.v as Date).getTime() + 5 * 60_000), nf: sheet.cell(2, col('End'))!.nf });
+    sheet.put(2, col('Start'), {
+      v: new Date(moved.getTime() + 5 * 60_000),
+      nf: sheet.cell(2, col('Start'))!.nf,
+    });
+    sheet.put(2, col('End'), {
+      v: new Date((sheet.cell(2, col('End'))!.v as Date).getTime() + 5 * 60_000),
+      nf: sheet.cell(2, col('End'))!.nf,
+    });
     sheet.put(2, col('Locked'), { v: true });
     const lockedId = sheet.cell(2, col('Conference ID'))!.v;
     sheet.put(3, col('Notes'), { v: 'Grandmother comes instead' });
@@ -136,8 +160,12 @@ describe('building the schedule', () => {
 
     run(school, 'schedule');
     const after = sheet.values();
-    expect(JSON.stringify(after.find((r) => r[col('Conference ID') - 1] === lockedId))).toBe(lockedRow);
-    expect(after.find((r) => r[col('Conference ID') - 1] === notedId)?.[col('Notes') - 1]).toBe('Grandmother comes instead');
+    expect(JSON.stringify(after.find((r) => r[col('Conference ID') - 1] === lockedId))).toBe(
+      lockedRow,
+    );
+    expect(after.find((r) => r[col('Conference ID') - 1] === notedId)?.[col('Notes') - 1]).toBe(
+      'Grandmother comes instead',
+    );
     expect(violations(school)).toEqual([]);
   });
 
@@ -174,14 +202,22 @@ describe('building the schedule', () => {
     const rows = sheet.values().slice(1);
     // Two conferences of a one-family-at-a-time teacher, locked onto the same time.
     const capacityOne = conferences(school).find((c) => c.Teacher === 'Ms. Nguyen')!; // capacity 1 in the sample
-    const pair = rows.map((r, i) => ({ r, row: i + 2 })).filter(({ r }) => r[col('Teacher') - 1] === capacityOne.Teacher).slice(0, 2);
+    const pair = rows
+      .map((r, i) => ({ r, row: i + 2 }))
+      .filter(({ r }) => r[col('Teacher') - 1] === capacityOne.Teacher)
+      .slice(0, 2);
     const [first, second] = pair;
-    for (const h of ['Date', 'Start', 'End']) sheet.put(second!.row, col(h), { ...sheet.cell(first!.row, col(h))! });
+    for (const h of ['Date', 'Start', 'End'])
+      sheet.put(second!.row, col(h), { ...sheet.cell(first!.row, col(h))! });
     for (const p of pair) sheet.put(p.row, col('Locked'), { v: true });
     const clash = JSON.stringify(sheet.values()[second!.row - 1]);
 
     const preview = ok<SchedulePreview>(school.bundle.callFromClient('previewSchedule', []));
-    const warning = preview.problems.find((p) => p.where?.sheet === 'Schedule' && /locked or invited conference breaks a rule/.test(p.message));
+    const warning = preview.problems.find(
+      (p) =>
+        p.where?.sheet === 'Schedule' &&
+        /locked or invited conference breaks a rule/.test(p.message),
+    );
     expect(warning).toBeDefined();
     expect([first!.row, second!.row]).toContain(warning!.where!.row);
     run(school, 'schedule');
@@ -222,10 +258,24 @@ describe("the teachers' print views", () => {
     expect(done.message).toContain(`Made ${teachers.length} print views`);
     const rivera = doc.sheetByName('Ms. Rivera – schedule')!;
     const shown = rivera.displayValues();
-    expect(shown[0]).toEqual(['Date', 'Start', 'End', 'Room', 'Students', 'Family', 'Language', 'Interpreter', 'Status', 'Notes']);
+    expect(shown[0]).toEqual([
+      'Date',
+      'Start',
+      'End',
+      'Room',
+      'Students',
+      'Family',
+      'Language',
+      'Interpreter',
+      'Status',
+      'Notes',
+    ]);
     const mine = conferences(school).filter((c) => c.Teacher === 'Ms. Rivera');
     expect(shown.length - 1).toBe(mine.length);
-    const order = rivera.values().slice(1).map((r) => (r[0] as Date).getTime() * 1e6 + (r[1] as Date).getTime());
+    const order = rivera
+      .values()
+      .slice(1)
+      .map((r) => (r[0] as Date).getTime() * 1e6 + (r[1] as Date).getTime());
     expect(order).toEqual([...order].sort((a, b) => a - b));
 
     // A teacher renames her tab; rebuilt, it is found by ID and no second tab appears.

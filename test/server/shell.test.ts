@@ -34,7 +34,16 @@ describe('the overview', () => {
   it('starts at set-up, naming the sheets still to create', () => {
     const { bundle } = openSchool({ students: 40 });
     const o = ok<Overview>(bundle.callFromClient('getOverview', []));
-    expect(o.steps.map((s) => s.id)).toEqual(['setup', 'roster', 'days', 'schedule', 'invites', 'reminders', 'questionnaire', 'summary']);
+    expect(o.steps.map((s) => s.id)).toEqual([
+      'setup',
+      'roster',
+      'days',
+      'schedule',
+      'invites',
+      'reminders',
+      'questionnaire',
+      'summary',
+    ]);
     expect(o.steps[0]).toMatchObject({ status: 'ready', action: { job: 'setup' } });
     expect(o.steps[0]!.headline).toContain('Schedule');
     expect(o.steps[0]!.headline).not.toContain('Roster');
@@ -47,7 +56,9 @@ describe('the overview', () => {
     bundle.callFromClient('getOverview', []);
     const report = emulator.ws.reports.at(-1)!;
     expect(report.calls).toBeLessThan(25);
-    expect(Object.keys(report.callsByMethod).filter((m) => /\.set|insert|append|delete/.test(m))).toEqual([]);
+    expect(
+      Object.keys(report.callsByMethod).filter((m) => /\.set|insert|append|delete/.test(m)),
+    ).toEqual([]);
   });
 });
 
@@ -61,7 +72,9 @@ describe('set up', () => {
     expect(last!.message).toContain('Created Schedule, Availability, Feedback, Summary');
     for (const spec of SHEETS) expect(doc.sheetByName(spec.name)).toBeDefined();
     const schedule = doc.sheetByName('Schedule')!;
-    expect(schedule.values()[0]).toEqual(SHEETS.find((s) => s.name === 'Schedule')!.columns.map((c) => c.header));
+    expect(schedule.values()[0]).toEqual(
+      SHEETS.find((s) => s.name === 'Schedule')!.columns.map((c) => c.header),
+    );
     expect(schedule.frozenRows).toBe(1);
     expect(schedule.cell(1, 1)!.note).toContain('do not edit');
     const status = schedule.values()[0]!.indexOf('Status') + 1;
@@ -77,7 +90,9 @@ describe('set up', () => {
     const [again] = runToEnd(bundle);
     expect(again!.message).toBe('All sheets were already in place; nothing changed.');
     expect(JSON.stringify(emulator.spreadsheet.sheets.map((s) => [s.name, s.rows]))).toBe(before);
-    const writes = Object.keys(emulator.ws.reports.at(-1)!.callsByMethod).filter((m) => /SpreadsheetApp\..*\.(set|insert|append|delete|protect)/.test(m));
+    const writes = Object.keys(emulator.ws.reports.at(-1)!.callsByMethod).filter((m) =>
+      /SpreadsheetApp\..*\.(set|insert|append|delete|protect)/.test(m),
+    );
     expect(writes).toEqual([]);
   });
 
@@ -102,7 +117,10 @@ describe('set up', () => {
     roster.appendRow(['Student ID', 'Student Name', 'Homeroom']);
     const [last] = runToEnd(bundle).slice(-1);
     const problem = last!.problems.find((p) => p.message.includes('Guardian 1 Email'));
-    expect(problem).toMatchObject({ severity: 'error', where: { sheet: 'Roster', row: 1, column: 4 } });
+    expect(problem).toMatchObject({
+      severity: 'error',
+      where: { sheet: 'Roster', row: 1, column: 4 },
+    });
     expect(roster.values()[0]).toEqual(['Student ID', 'Student Name', 'Homeroom']);
   });
 
@@ -121,7 +139,9 @@ describe('set up', () => {
       expect(o.unfinished).toHaveLength(1);
       const rest = runToEnd(bundle);
       expect(rest.at(-1)!.done).toBe(true);
-      expect(emulator.spreadsheet.sheets.map((s) => s.name).filter((n) => n === 'Schedule')).toHaveLength(1);
+      expect(
+        emulator.spreadsheet.sheets.map((s) => s.name).filter((n) => n === 'Schedule'),
+      ).toHaveLength(1);
       expect(ok<Overview>(bundle.callFromClient('getOverview', [])).unfinished).toEqual([]);
       for (const r of emulator.ws.reports) expect(r.elapsedMs).toBeLessThan(6 * 60_000);
     } finally {
@@ -152,10 +172,26 @@ describe('set up', () => {
   it('tells a second person who is running an operation, and changes nothing', () => {
     const { bundle, emulator } = openSchool({ students: 10 });
     const doc = emulator.spreadsheet;
-    emulator.kv.properties.set(`document:${doc.id}`, new Map([['slc:running', JSON.stringify({ job: 'setup', label: 'setting up the sheets', user: 'rivera@lincoln.school.example', via: 'sidebar', since: new Date(emulator.ws.clock.now() - 120_000).toISOString() })]]));
+    emulator.kv.properties.set(
+      `document:${doc.id}`,
+      new Map([
+        [
+          'slc:running',
+          JSON.stringify({
+            job: 'setup',
+            label: 'setting up the sheets',
+            user: 'rivera@lincoln.school.example',
+            via: 'sidebar',
+            since: new Date(emulator.ws.clock.now() - 120_000).toISOString(),
+          }),
+        ],
+      ]),
+    );
     emulator.locks.holdForAnother(LockStore.documentKey(doc.id), emulator.ws.clock.now() + 60_000);
     const error = failure(bundle.callFromClient('runJob', ['setup']));
-    expect(error.message).toBe('rivera@lincoln.school.example is setting up the sheets, started 2 minutes ago. Nothing was changed; try again when that has finished.');
+    expect(error.message).toBe(
+      'rivera@lincoln.school.example is setting up the sheets, started 2 minutes ago. Nothing was changed; try again when that has finished.',
+    );
     expect(doc.sheetByName('Schedule')).toBeUndefined();
   });
 });
@@ -163,26 +199,53 @@ describe('set up', () => {
 describe('arguments from the browser are checked', () => {
   it('refuses an unknown operation, extra arguments and malformed cells', () => {
     const { bundle } = openSchool({ students: 5 });
-    expect(failure(bundle.callFromClient('runJob', ['dropEverything'])).message).toContain('invalid operation');
-    expect(failure(bundle.callFromClient('getOverview', ['extra'])).message).toContain('invalid call');
-    expect(failure(bundle.callFromClient('selectCell', [{ sheet: 'Roster', row: -1, column: 1 }])).message).toContain('cell.row');
-    expect(failure(bundle.callFromClient('selectCell', [{ sheet: 'Roster', row: 1, column: 1, evil: '<script>' }])).message).toContain('cell.evil');
-    expect(failure(bundle.callFromClient('selectCell', ['Roster!A1'])).message).toContain('invalid cell');
+    expect(failure(bundle.callFromClient('runJob', ['dropEverything'])).message).toContain(
+      'invalid operation',
+    );
+    expect(failure(bundle.callFromClient('getOverview', ['extra'])).message).toContain(
+      'invalid call',
+    );
+    expect(
+      failure(bundle.callFromClient('selectCell', [{ sheet: 'Roster', row: -1, column: 1 }]))
+        .message,
+    ).toContain('cell.row');
+    expect(
+      failure(
+        bundle.callFromClient('selectCell', [
+          { sheet: 'Roster', row: 1, column: 1, evil: '<script>' },
+        ]),
+      ).message,
+    ).toContain('cell.evil');
+    expect(failure(bundle.callFromClient('selectCell', ['Roster!A1'])).message).toContain(
+      'invalid cell',
+    );
   });
 
   it('selects the cell a problem is about, and says so when the sheet is gone', () => {
     const { bundle, emulator } = openSchool({ students: 5 });
-    const where = ok<{ sheet: string }>(bundle.callFromClient('selectCell', [{ sheet: 'Roster', row: 4, column: 6 }]));
+    const where = ok<{ sheet: string }>(
+      bundle.callFromClient('selectCell', [{ sheet: 'Roster', row: 4, column: 6 }]),
+    );
     expect(where.sheet).toBe('Roster');
-    expect(emulator.spreadsheet.activeRange).toEqual({ sheetId: emulator.spreadsheet.sheetByName('Roster')!.sheetId, a1: 'F4' });
-    expect(failure(bundle.callFromClient('selectCell', [{ sheet: 'Gone', row: 1, column: 1 }])).message).toContain('There is no sheet named "Gone"');
+    expect(emulator.spreadsheet.activeRange).toEqual({
+      sheetId: emulator.spreadsheet.sheetByName('Roster')!.sheetId,
+      a1: 'F4',
+    });
+    expect(
+      failure(bundle.callFromClient('selectCell', [{ sheet: 'Gone', row: 1, column: 1 }])).message,
+    ).toContain('There is no sheet named "Gone"');
   });
 
   it('turns a Google failure into a sentence that says nothing was lost', () => {
     const { bundle, emulator } = openSchool({ students: 5 });
-    emulator.ws.injectFault({ method: 'SpreadsheetApp.Spreadsheet.insertSheet', message: 'Service Spreadsheets failed while accessing document' });
+    emulator.ws.injectFault({
+      method: 'SpreadsheetApp.Spreadsheet.insertSheet',
+      message: 'Service Spreadsheets failed while accessing document',
+    });
     const error = failure(bundle.callFromClient('runJob', ['setup']));
-    expect(error.message).toBe('Something went wrong in Google\'s services: Service Spreadsheets failed while accessing document. Nothing done so far was lost; try again.');
+    expect(error.message).toBe(
+      "Something went wrong in Google's services: Service Spreadsheets failed while accessing document. Nothing done so far was lost; try again.",
+    );
     expect(runToEnd(bundle).at(-1)!.done).toBe(true);
   });
 });

@@ -22,51 +22,93 @@ export function checkSchedule(problem: Problem, schedule: Schedule): string[] {
       const s = students.get(id);
       if (!s) errors.push(`${label(i)}: unknown student ${id}`);
       else {
-        if (s.teacherEmail !== c.teacherEmail) errors.push(`${label(i)}: ${id}'s teacher is ${s.teacherEmail}`);
-        if (s.familyId !== c.familyId) errors.push(`${label(i)}: ${id} is not in family ${c.familyId}`);
+        if (s.teacherEmail !== c.teacherEmail)
+          errors.push(`${label(i)}: ${id}'s teacher is ${s.teacherEmail}`);
+        if (s.familyId !== c.familyId)
+          errors.push(`${label(i)}: ${id} is not in family ${c.familyId}`);
       }
       if (seen.has(id)) errors.push(`${label(i)}: student ${id} also in ${label(seen.get(id)!)}`);
       seen.set(id, i);
     }
     if (c.fixed) {
       const original = problem.fixed.find((f) => f.studentIds.join() === c.studentIds.join());
-      if (!original || original.date !== c.date || original.start !== c.start || original.teacherEmail !== c.teacherEmail) errors.push(`${label(i)} is fixed but was moved`);
+      if (
+        !original ||
+        original.date !== c.date ||
+        original.start !== c.start ||
+        original.teacherEmail !== c.teacherEmail
+      )
+        errors.push(`${label(i)} is fixed but was moved`);
       return;
     }
     // Inside one of the teacher's windows.
-    const window = problem.windows.find((w) => w.teacherEmail === c.teacherEmail && w.date === c.date && w.start <= c.start && c.end <= w.end);
+    const window = problem.windows.find(
+      (w) =>
+        w.teacherEmail === c.teacherEmail &&
+        w.date === c.date &&
+        w.start <= c.start &&
+        c.end <= w.end,
+    );
     if (!window) errors.push(`${label(i)} is outside every window of ${c.teacherEmail}`);
     // Inside the family's availability.
     const family = families.get(c.familyId);
-    if (family?.availability && !family.availability.some((a) => a.date === c.date && a.start <= c.start && c.end <= a.end)) {
+    if (
+      family?.availability &&
+      !family.availability.some((a) => a.date === c.date && a.start <= c.start && c.end <= a.end)
+    ) {
       errors.push(`${label(i)} is outside family ${c.familyId}'s availability`);
     }
   });
   for (const f of problem.fixed) {
-    if (!schedule.conferences.some((c) => c.fixed && c.studentIds.join() === f.studentIds.join())) errors.push(`fixed conference of ${f.studentIds.join('+')} is missing`);
+    if (!schedule.conferences.some((c) => c.fixed && c.studentIds.join() === f.studentIds.join()))
+      errors.push(`fixed conference of ${f.studentIds.join('+')} is missing`);
   }
 
   // Concurrency: at every conference start, count what overlaps it.
-  const overlaps = (a: { date: string; start: number; end: number }, b: { date: string; start: number; end: number }) => a.date === b.date && a.start < b.end && b.start < a.end;
+  const overlaps = (
+    a: { date: string; start: number; end: number },
+    b: { date: string; start: number; end: number },
+  ) => a.date === b.date && a.start < b.end && b.start < a.end;
   const all = schedule.conferences;
   all.forEach((c, i) => {
     const atStart = all.filter((d) => d.date === c.date && d.start <= c.start && c.start < d.end);
     const teacherLoad = atStart.filter((d) => d.teacherEmail === c.teacherEmail).length;
-    const capacity = Math.max(0, ...problem.windows.filter((w) => w.teacherEmail === c.teacherEmail && w.date === c.date && w.start <= c.start && c.start < w.end).map((w) => w.capacity));
-    if (!c.fixed && teacherLoad > capacity) errors.push(`${label(i)}: ${c.teacherEmail} hosts ${teacherLoad} families at once (capacity ${capacity})`);
+    const capacity = Math.max(
+      0,
+      ...problem.windows
+        .filter(
+          (w) =>
+            w.teacherEmail === c.teacherEmail &&
+            w.date === c.date &&
+            w.start <= c.start &&
+            c.start < w.end,
+        )
+        .map((w) => w.capacity),
+    );
+    if (!c.fixed && teacherLoad > capacity)
+      errors.push(
+        `${label(i)}: ${c.teacherEmail} hosts ${teacherLoad} families at once (capacity ${capacity})`,
+      );
     const lang = families.get(c.familyId)?.interpreter ?? '';
     const limit = problem.interpreters[lang];
     if (lang && limit !== undefined) {
-      const load = atStart.filter((d) => (families.get(d.familyId)?.interpreter ?? '') === lang).length;
-      if (load > limit) errors.push(`${label(i)}: ${load} ${lang} conferences at once (interpreters ${limit})`);
+      const load = atStart.filter(
+        (d) => (families.get(d.familyId)?.interpreter ?? '') === lang,
+      ).length;
+      if (load > limit)
+        errors.push(`${label(i)}: ${load} ${lang} conferences at once (interpreters ${limit})`);
     }
     // A family is never in two places at once, and has a buffer between rooms.
     all.forEach((d, j) => {
       if (j <= i || d.familyId !== c.familyId || d.date !== c.date) return;
-      if (overlaps(c, d)) errors.push(`${label(i)} and ${label(j)}: family ${c.familyId} in two places at once`);
+      if (overlaps(c, d))
+        errors.push(`${label(i)} and ${label(j)}: family ${c.familyId} in two places at once`);
       else if (d.teacherEmail !== c.teacherEmail) {
         const gap = d.start >= c.end ? d.start - c.end : c.start - d.end;
-        if (gap < problem.bufferMinutes) errors.push(`${label(i)} and ${label(j)}: family ${c.familyId} has ${gap} min between rooms (buffer ${problem.bufferMinutes})`);
+        if (gap < problem.bufferMinutes)
+          errors.push(
+            `${label(i)} and ${label(j)}: family ${c.familyId} has ${gap} min between rooms (buffer ${problem.bufferMinutes})`,
+          );
       }
     });
   });
@@ -74,9 +116,12 @@ export function checkSchedule(problem: Problem, schedule: Schedule): string[] {
   // Everyone is placed or has a reason.
   const unplaced = new Set(schedule.unplaced.map((u) => u.studentId));
   for (const s of problem.students) {
-    if (!seen.has(s.id) && !unplaced.has(s.id)) errors.push(`student ${s.id} is neither placed nor given a reason`);
-    if (seen.has(s.id) && unplaced.has(s.id)) errors.push(`student ${s.id} is placed and also listed as unplaced`);
+    if (!seen.has(s.id) && !unplaced.has(s.id))
+      errors.push(`student ${s.id} is neither placed nor given a reason`);
+    if (seen.has(s.id) && unplaced.has(s.id))
+      errors.push(`student ${s.id} is placed and also listed as unplaced`);
   }
-  for (const u of schedule.unplaced) if (!u.reason.trim()) errors.push(`student ${u.studentId} is unplaced without a reason`);
+  for (const u of schedule.unplaced)
+    if (!u.reason.trim()) errors.push(`student ${u.studentId} is unplaced without a reason`);
   return errors;
 }

@@ -10,7 +10,15 @@
  * checked on real time intervals.
  */
 import { seeded } from '../random';
-import type { Conference, Problem, Quality, SchedFamily, Schedule, TeacherWindow, Unplaced } from './types';
+import type {
+  Conference,
+  Problem,
+  Quality,
+  SchedFamily,
+  Schedule,
+  TeacherWindow,
+  Unplaced,
+} from './types';
 
 export const WEIGHTS = {
   unplaced: 10_000,
@@ -67,7 +75,10 @@ export interface EngineOptions {
   iterations?: number;
 }
 
-export function buildSchedule(problem: Problem, options: EngineOptions = {}): Schedule & { quality: Quality } {
+export function buildSchedule(
+  problem: Problem,
+  options: EngineOptions = {},
+): Schedule & { quality: Quality } {
   const L = problem.conferenceMinutes;
   const B = problem.bufferMinutes;
   const step = L + B;
@@ -77,13 +88,26 @@ export function buildSchedule(problem: Problem, options: EngineOptions = {}): Sc
   // Cells, by teacher, in time order.
   const cells: Cell[] = [];
   const cellsByTeacher = new Map<string, number[]>();
-  const windows: TeacherWindow[] = [...problem.windows].sort((a, b) => a.teacherEmail.localeCompare(b.teacherEmail) || a.date.localeCompare(b.date) || a.start - b.start);
+  const windows: TeacherWindow[] = [...problem.windows].sort(
+    (a, b) =>
+      a.teacherEmail.localeCompare(b.teacherEmail) ||
+      a.date.localeCompare(b.date) ||
+      a.start - b.start,
+  );
   windows.forEach((w, wi) => {
     for (let s = w.start; s + L <= w.end; s += step) {
       const list = cellsByTeacher.get(w.teacherEmail) ?? [];
       list.push(cells.length);
       cellsByTeacher.set(w.teacherEmail, list);
-      cells.push({ day: `${w.teacherEmail}|${w.date}`, teacher: w.teacherEmail, date: w.date, start: s, window: wi, capacity: w.capacity, used: 0 });
+      cells.push({
+        day: `${w.teacherEmail}|${w.date}`,
+        teacher: w.teacherEmail,
+        date: w.date,
+        start: s,
+        window: wi,
+        capacity: w.capacity,
+        used: 0,
+      });
     }
   });
 
@@ -117,9 +141,23 @@ export function buildSchedule(problem: Problem, options: EngineOptions = {}): Sc
     if (i >= 0) list!.splice(i, 1);
   };
   for (const c of problem.fixed) {
-    const held = (cellsByTeacher.get(c.teacherEmail) ?? []).filter((i) => cells[i]!.date === c.date && cells[i]!.start < c.end && c.start < cells[i]!.start + step);
+    const held = (cellsByTeacher.get(c.teacherEmail) ?? []).filter(
+      (i) =>
+        cells[i]!.date === c.date && cells[i]!.start < c.end && c.start < cells[i]!.start + step,
+    );
     for (const i of held) useCell(i, 1);
-    const p: Placement = { unit: -1, cell: -1, cells: held, teacher: c.teacherEmail, date: c.date, start: c.start, end: c.end, rank: c.rank, fixed: true, studentIds: c.studentIds };
+    const p: Placement = {
+      unit: -1,
+      cell: -1,
+      cells: held,
+      teacher: c.teacherEmail,
+      date: c.date,
+      start: c.start,
+      end: c.end,
+      rank: c.rank,
+      fixed: true,
+      studentIds: c.studentIds,
+    };
     addTo(placementsByFamily, c.familyId, p);
     const lang = families.get(c.familyId)?.interpreter ?? '';
     if (lang) addTo(interp, interpKey(lang, c.date), { start: c.start, end: c.end });
@@ -143,16 +181,27 @@ export function buildSchedule(problem: Problem, options: EngineOptions = {}): Sc
       const cell = cells[ci]!;
       const need = Math.ceil((len + B) / step);
       const last = cells[ci + need - 1];
-      if (!last || last.window !== cell.window || cell.start + len > windows[cell.window]!.end) continue;
+      if (!last || last.window !== cell.window || cell.start + len > windows[cell.window]!.end)
+        continue;
       let rank = 0;
       if (family?.availability) {
-        const fits = family.availability.filter((a) => a.date === cell.date && a.start <= cell.start && cell.start + len <= a.end);
+        const fits = family.availability.filter(
+          (a) => a.date === cell.date && a.start <= cell.start && cell.start + len <= a.end,
+        );
         if (fits.length === 0) continue;
         rank = Math.min(...fits.map((a) => a.rank));
       }
       candidates.push({ cell: ci, rank });
     }
-    units.push({ key: units.length, familyId: s.familyId, teacher: s.teacherEmail, studentIds: ids, len, need: Math.ceil((len + B) / step), candidates });
+    units.push({
+      key: units.length,
+      familyId: s.familyId,
+      teacher: s.teacherEmail,
+      studentIds: ids,
+      len,
+      need: Math.ceil((len + B) / step),
+      candidates,
+    });
   }
   const unitsByFamily = new Map<string, Unit[]>();
   for (const u of units) addTo(unitsByFamily, u.familyId, u);
@@ -170,14 +219,17 @@ export function buildSchedule(problem: Problem, options: EngineOptions = {}): Sc
   function interpreterFree(lang: string, date: string, start: number, end: number): boolean {
     const limit = problem.interpreters[lang];
     if (!lang || limit === undefined) return true;
-    const list = (interp.get(interpKey(lang, date)) ?? []).filter((x) => x.start < end && start < x.end);
+    const list = (interp.get(interpKey(lang, date)) ?? []).filter(
+      (x) => x.start < end && start < x.end,
+    );
     if (list.length < limit) return true;
     const points = [start, ...list.map((x) => x.start).filter((t) => t > start && t < end)];
     return points.every((t) => list.filter((x) => x.start <= t && t < x.end).length < limit);
   }
 
   function feasible(u: Unit, first: number): boolean {
-    for (let i = first; i < first + u.need; i++) if (cells[i]!.used >= cells[i]!.capacity) return false;
+    for (let i = first; i < first + u.need; i++)
+      if (cells[i]!.used >= cells[i]!.capacity) return false;
     const c = cells[first]!;
     const start = c.start;
     const end = start + u.len;
@@ -196,11 +248,23 @@ export function buildSchedule(problem: Problem, options: EngineOptions = {}): Sc
     const c = cells[first]!;
     const cs = cellsOf(u, first);
     for (const i of cs) useCell(i, 1);
-    const p: Placement = { unit: u.key, cell: first, cells: cs, teacher: u.teacher, date: c.date, start: c.start, end: c.start + u.len, rank, fixed: false, studentIds: u.studentIds };
+    const p: Placement = {
+      unit: u.key,
+      cell: first,
+      cells: cs,
+      teacher: u.teacher,
+      date: c.date,
+      start: c.start,
+      end: c.start + u.len,
+      rank,
+      fixed: false,
+      studentIds: u.studentIds,
+    };
     placement[u.key] = p;
     addTo(placementsByFamily, u.familyId, p);
     addTo(byTeacherDay, c.day, p);
-    for (const i of cs) cellFamilies[i]!.set(u.familyId, (cellFamilies[i]!.get(u.familyId) ?? 0) + 1);
+    for (const i of cs)
+      cellFamilies[i]!.set(u.familyId, (cellFamilies[i]!.get(u.familyId) ?? 0) + 1);
     const lang = families.get(u.familyId)?.interpreter ?? '';
     if (lang) addTo(interp, interpKey(lang, c.date), p);
   }
@@ -248,13 +312,16 @@ export function buildSchedule(problem: Problem, options: EngineOptions = {}): Sc
     const dayUsed = load.used;
     const dayCells = load.capacity;
     const prev = cells[first - 1];
-    const adjacent = (prev && prev.window === c.window && prev.used > 0) || c.start === windows[c.window]!.start;
+    const adjacent =
+      (prev && prev.window === c.window && prev.used > 0) || c.start === windows[c.window]!.start;
     return 3 * (dayUsed / Math.max(1, dayCells)) + (adjacent ? 0 : 1) + c.used * 0.5;
   }
 
   /** Places a family's unplaced units together; returns how many could not be placed. */
   function insertFamily(familyId: string): number {
-    const todo = (unitsByFamily.get(familyId) ?? []).filter((u) => !placement[u.key]).sort((a, b) => a.candidates.length - b.candidates.length);
+    const todo = (unitsByFamily.get(familyId) ?? [])
+      .filter((u) => !placement[u.key])
+      .sort((a, b) => a.candidates.length - b.candidates.length);
     if (todo.length === 0) return 0;
     const [anchor, ...rest] = todo;
     if (rest.length === 0 && (placementsByFamily.get(familyId) ?? []).length === 0) {
@@ -262,7 +329,8 @@ export function buildSchedule(problem: Problem, options: EngineOptions = {}): Sc
       let pick: { cell: number; rank: number; cost: number } | null = null;
       for (const c of anchor!.candidates) {
         if (!feasible(anchor!, c.cell)) continue;
-        const cost = (c.rank > 1 ? WEIGHTS.rank * (c.rank - 1) : 0) + cellBias(c.cell) + random() * 1e-6;
+        const cost =
+          (c.rank > 1 ? WEIGHTS.rank * (c.rank - 1) : 0) + cellBias(c.cell) + random() * 1e-6;
         if (!pick || cost < pick.cost) pick = { cell: c.cell, rank: c.rank, cost };
       }
       if (!pick) return 1;
@@ -289,7 +357,11 @@ export function buildSchedule(problem: Problem, options: EngineOptions = {}): Sc
           picks.push([u, pick.cell, pick.rank]);
         } else missing++;
       }
-      const cost = missing * WEIGHTS.unplaced + familyCost(familyId) + picks.reduce((n, [, cell]) => n + cellBias(cell), 0) + random() * 1e-6;
+      const cost =
+        missing * WEIGHTS.unplaced +
+        familyCost(familyId) +
+        picks.reduce((n, [, cell]) => n + cellBias(cell), 0) +
+        random() * 1e-6;
       for (const [u] of picks) unplace(u);
       if (!best || cost < best.cost) best = { cost, picks };
     }
@@ -311,7 +383,8 @@ export function buildSchedule(problem: Problem, options: EngineOptions = {}): Sc
   function languageCost(key: string): number {
     const sorted = [...(interp.get(key) ?? [])].sort((a, b) => a.start - b.start);
     let cost = 0;
-    for (let i = 1; i < sorted.length; i++) if (sorted[i]!.start - sorted[i - 1]!.end > step) cost += WEIGHTS.languageBlock;
+    for (let i = 1; i < sorted.length; i++)
+      if (sorted[i]!.start - sorted[i - 1]!.end > step) cost += WEIGHTS.languageBlock;
     return cost;
   }
 
@@ -331,10 +404,15 @@ export function buildSchedule(problem: Problem, options: EngineOptions = {}): Sc
   }
 
   /** The cost of what a set of families touches: their own, their teachers' days, their languages' days. */
-  function localCost(familySet: Iterable<string>, teacherDays: Set<string>, languageDays: Set<string>): number {
+  function localCost(
+    familySet: Iterable<string>,
+    teacherDays: Set<string>,
+    languageDays: Set<string>,
+  ): number {
     let cost = 0;
     for (const f of familySet) {
-      for (const u of unitsByFamily.get(f) ?? []) if (!placement[u.key]) cost += WEIGHTS.unplaced * u.studentIds.length;
+      for (const u of unitsByFamily.get(f) ?? [])
+        if (!placement[u.key]) cost += WEIGHTS.unplaced * u.studentIds.length;
       cost += familyCost(f);
     }
     for (const k of teacherDays) cost += idleCost(k);
@@ -371,33 +449,40 @@ export function buildSchedule(problem: Problem, options: EngineOptions = {}): Sc
   let lastUnplaced: Unit[] = [];
   for (let it = 0; it < iterations && familyIds.length > 0; it++) {
     const chosen = new Set<string>();
-    const unplacedUnits = it % 8 === 0 || lastUnplaced.length > 0 ? units.filter((u) => !placement[u.key] && u.candidates.length > 0) : lastUnplaced;
+    const unplacedUnits =
+      it % 8 === 0 || lastUnplaced.length > 0
+        ? units.filter((u) => !placement[u.key] && u.candidates.length > 0)
+        : lastUnplaced;
     lastUnplaced = unplacedUnits;
     if (unplacedUnits.length === 0 && sinceImprovement > Math.max(200, familyIds.length / 2)) break;
     if (unplacedUnits.length > 0 && random() < 0.6) {
       const u = unplacedUnits[Math.floor(random() * unplacedUnits.length)]!;
       chosen.add(u.familyId);
       const cands = u.candidates;
-      for (let k = 0; k < 3 && cands.length > 0; k++) for (const f of cellFamilies[cands[Math.floor(random() * cands.length)]!.cell]!.keys()) chosen.add(f);
+      for (let k = 0; k < 3 && cands.length > 0; k++)
+        for (const f of cellFamilies[cands[Math.floor(random() * cands.length)]!.cell]!.keys())
+          chosen.add(f);
     } else {
       const f = familyIds[Math.floor(random() * familyIds.length)]!;
       chosen.add(f);
       const p = (placementsByFamily.get(f) ?? []).find((x) => !x.fixed);
       const related = p ? (byTeacherDay.get(`${p.teacher}|${p.date}`) ?? []) : [];
-      for (let k = 0; k < 3 && related.length > 0; k++) chosen.add(units[related[Math.floor(random() * related.length)]!.unit]!.familyId);
+      for (let k = 0; k < 3 && related.length > 0; k++)
+        chosen.add(units[related[Math.floor(random() * related.length)]!.unit]!.familyId);
     }
     const teacherDays = new Set<string>();
     const languageDays = new Set<string>();
     for (const f of chosen) keysOf(f, teacherDays, languageDays);
     const before = localCost(chosen, teacherDays, languageDays);
     const removed: [Unit, Placement][] = [];
-    for (const f of chosen) for (const u of unitsByFamily.get(f) ?? []) {
-      const p = placement[u.key];
-      if (p) {
-        removed.push([u, p]);
-        unplace(u);
+    for (const f of chosen)
+      for (const u of unitsByFamily.get(f) ?? []) {
+        const p = placement[u.key];
+        if (p) {
+          removed.push([u, p]);
+          unplace(u);
+        }
       }
-    }
     const order = [...chosen].sort(() => random() - 0.5);
     for (const f of order) insertFamily(f);
     for (const f of chosen) keysOf(f, teacherDays, languageDays);
@@ -418,9 +503,24 @@ export function buildSchedule(problem: Problem, options: EngineOptions = {}): Sc
   // Output, with a reason for everyone not placed.
   const conferences: Conference[] = [];
   for (const [familyId, list] of placementsByFamily) {
-    for (const p of list) conferences.push({ studentIds: p.studentIds, familyId, teacherEmail: p.teacher, date: p.date, start: p.start, end: p.end, fixed: p.fixed, rank: p.rank });
+    for (const p of list)
+      conferences.push({
+        studentIds: p.studentIds,
+        familyId,
+        teacherEmail: p.teacher,
+        date: p.date,
+        start: p.start,
+        end: p.end,
+        fixed: p.fixed,
+        rank: p.rank,
+      });
   }
-  conferences.sort((a, b) => a.date.localeCompare(b.date) || a.start - b.start || a.teacherEmail.localeCompare(b.teacherEmail));
+  conferences.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      a.start - b.start ||
+      a.teacherEmail.localeCompare(b.teacherEmail),
+  );
   const unplaced: Unplaced[] = [];
   for (const u of units) {
     if (placement[u.key]) continue;
@@ -433,23 +533,37 @@ export function buildSchedule(problem: Problem, options: EngineOptions = {}): Sc
     const teacherWindows = problem.windows.filter((w) => w.teacherEmail === u.teacher);
     const teacherName = teacherWindows[0]?.teacher ?? u.teacher;
     const familyName = family?.name ? `the ${family.name} family` : 'this family';
-    if (teacherWindows.length === 0) return `${teacherName} has no windows on the Teachers sheet. Add their conference times.`;
-    const places = (cellsByTeacher.get(u.teacher) ?? []).reduce((n, i) => n + cells[i]!.capacity, 0);
-    const demand = units.filter((x) => x.teacher === u.teacher).reduce((n, x) => n + Math.ceil((x.len + B) / step), 0) + problem.fixed.filter((c) => c.teacherEmail === u.teacher).length;
+    if (teacherWindows.length === 0)
+      return `${teacherName} has no windows on the Teachers sheet. Add their conference times.`;
+    const places = (cellsByTeacher.get(u.teacher) ?? []).reduce(
+      (n, i) => n + cells[i]!.capacity,
+      0,
+    );
+    const demand =
+      units
+        .filter((x) => x.teacher === u.teacher)
+        .reduce((n, x) => n + Math.ceil((x.len + B) / step), 0) +
+      problem.fixed.filter((c) => c.teacherEmail === u.teacher).length;
     if (u.candidates.length === 0) {
-      if (family?.availability) return `${familyName}'s availability misses every window of ${teacherName}. Ask the family for another time, or add a window that suits them.`;
+      if (family?.availability)
+        return `${familyName}'s availability misses every window of ${teacherName}. Ask the family for another time, or add a window that suits them.`;
       return `${teacherName}'s windows are too short for a ${u.len}-minute conference.`;
     }
-    if (demand > places) return `${teacherName}'s windows are full: ${demand} conferences for ${places} places. Add a window or raise the capacity (families at once).`;
-    const freeCells = u.candidates.filter((c) => cellsOf(u, c.cell).every((i) => cells[i]!.used < cells[i]!.capacity));
-    if (freeCells.length === 0) return `Every time that suits ${familyName} with ${teacherName} is taken. Ask the family for more times, or add a window.`;
+    if (demand > places)
+      return `${teacherName}'s windows are full: ${demand} conferences for ${places} places. Add a window or raise the capacity (families at once).`;
+    const freeCells = u.candidates.filter((c) =>
+      cellsOf(u, c.cell).every((i) => cells[i]!.used < cells[i]!.capacity),
+    );
+    if (freeCells.length === 0)
+      return `Every time that suits ${familyName} with ${teacherName} is taken. Ask the family for more times, or add a window.`;
     const lang = family?.interpreter ?? '';
     if (lang && problem.interpreters[lang] !== undefined) {
       const withoutInterp = freeCells.some((c) => {
         const cell = cells[c.cell]!;
         return !interpreterFree(lang, cell.date, cell.start, cell.start + u.len);
       });
-      if (withoutInterp) return `No ${lang} interpreter is free when ${teacherName} has room (${problem.interpreters[lang]} at once). Add interpreters in Settings, or a window at another time.`;
+      if (withoutInterp)
+        return `No ${lang} interpreter is free when ${teacherName} has room (${problem.interpreters[lang]} at once). Add interpreters in Settings, or a window at another time.`;
     }
     return `The times ${teacherName} has left clash with ${familyName}'s other conferences. Move a sibling's conference, or add a window.`;
   }
@@ -461,7 +575,8 @@ export function buildSchedule(problem: Problem, options: EngineOptions = {}): Sc
 export function measure(problem: Problem, schedule: Schedule, cost = 0): Quality {
   const families = new Map(problem.families.map((f) => [f.id, f]));
   const byFamily = new Map<string, Conference[]>();
-  for (const c of schedule.conferences) byFamily.set(c.familyId, [...(byFamily.get(c.familyId) ?? []), c]);
+  for (const c of schedule.conferences)
+    byFamily.set(c.familyId, [...(byFamily.get(c.familyId) ?? []), c]);
   const rankMet = { first: 0, other: 0, none: 0 };
   for (const c of schedule.conferences) {
     if (!families.get(c.familyId)?.availability) rankMet.none++;
@@ -469,14 +584,17 @@ export function measure(problem: Problem, schedule: Schedule, cost = 0): Quality
     else rankMet.other++;
   }
   const studentsPerFamily = new Map<string, number>();
-  for (const s of problem.students) studentsPerFamily.set(s.familyId, (studentsPerFamily.get(s.familyId) ?? 0) + 1);
+  for (const s of problem.students)
+    studentsPerFamily.set(s.familyId, (studentsPerFamily.get(s.familyId) ?? 0) + 1);
   let siblingFamilies = 0;
   let backToBack = 0;
   const waiting: number[] = [];
   for (const [f, n] of studentsPerFamily) {
     if (n < 2) continue;
     siblingFamilies++;
-    const list = (byFamily.get(f) ?? []).sort((a, b) => a.date.localeCompare(b.date) || a.start - b.start);
+    const list = (byFamily.get(f) ?? []).sort(
+      (a, b) => a.date.localeCompare(b.date) || a.start - b.start,
+    );
     const placed = list.reduce((k, c) => k + c.studentIds.length, 0);
     if (list.length === 0 || placed < n) continue;
     if (list.length === 1) {
@@ -489,7 +607,8 @@ export function measure(problem: Problem, schedule: Schedule, cost = 0): Quality
     let tight = sameDay;
     for (let i = 1; i < list.length; i++) {
       const gap = list[i]!.start - list[i - 1]!.end;
-      const expected = list[i]!.teacherEmail === list[i - 1]!.teacherEmail ? 0 : problem.bufferMinutes;
+      const expected =
+        list[i]!.teacherEmail === list[i - 1]!.teacherEmail ? 0 : problem.bufferMinutes;
       if (list[i]!.date !== list[i - 1]!.date || gap > expected) tight = false;
       if (list[i]!.date === list[i - 1]!.date) wait += Math.max(0, gap - expected);
     }
@@ -497,5 +616,13 @@ export function measure(problem: Problem, schedule: Schedule, cost = 0): Quality
     if (sameDay) waiting.push(wait);
   }
   const placedStudents = schedule.conferences.reduce((n, c) => n + c.studentIds.length, 0);
-  return { placed: placedStudents, students: problem.students.length, rankMet, siblingFamilies, siblingsBackToBack: backToBack, waiting, cost };
+  return {
+    placed: placedStudents,
+    students: problem.students.length,
+    rankMet,
+    siblingFamilies,
+    siblingsBackToBack: backToBack,
+    waiting,
+    cost,
+  };
 }

@@ -6,7 +6,18 @@
 import type { Problem as SheetProblem, Settings } from '../../shared/api';
 import { splitList } from '../cells';
 import { describeCell } from '../errors';
-import { cleanText, formatHhMm, formatMinutes, languageName, normalizeEmail, normalizeLanguage, parseDay, parseTime, parseYesNo, type WallClockOf } from '../normalize';
+import {
+  cleanText,
+  formatHhMm,
+  formatMinutes,
+  languageName,
+  normalizeEmail,
+  normalizeLanguage,
+  parseDay,
+  parseTime,
+  parseYesNo,
+  type WallClockOf,
+} from '../normalize';
 import type { Family, RosterResult, Student } from '../roster';
 import { AVAILABILITY, SCHEDULE } from '../schema';
 import { readTable, type TableRow } from '../table';
@@ -15,7 +26,14 @@ import { checkSchedule } from './check';
 import type { Conference, Interval, Problem, Schedule } from './types';
 
 /** Statuses that freeze a conference: the family has been told. */
-export const FROZEN_STATUSES = new Set(['invited', 'accepted', 'declined', 'tentative', 'attended', 'no-show']);
+export const FROZEN_STATUSES = new Set([
+  'invited',
+  'accepted',
+  'declined',
+  'tentative',
+  'attended',
+  'no-show',
+]);
 
 export interface ExistingRow {
   row: number;
@@ -42,7 +60,10 @@ export interface ScheduleSheet {
 }
 
 export function readScheduleSheet(values: unknown[][], wall: WallClockOf): ScheduleSheet {
-  const table = readTable(SCHEDULE, values.length ? values : [SCHEDULE.columns.map((c) => c.header)]);
+  const table = readTable(
+    SCHEDULE,
+    values.length ? values : [SCHEDULE.columns.map((c) => c.header)],
+  );
   const problems: SheetProblem[] = [...table.problems];
   const rows: ExistingRow[] = table.rows.map((r: TableRow) => {
     const date = parseDay(r.get('Date'), wall);
@@ -63,7 +84,12 @@ export function readScheduleSheet(values: unknown[][], wall: WallClockOf): Sched
       values: values[r.row - 1] ?? [],
     };
   });
-  return { header: (values[0] ?? []).map((v) => String(v)), columns: table.columns, rows, problems };
+  return {
+    header: (values[0] ?? []).map((v) => String(v)),
+    columns: table.columns,
+    rows,
+    problems,
+  };
 }
 
 /** Availability rows: guardian email (or family ID), date, start, end, rank. */
@@ -73,12 +99,23 @@ export interface FamilyAnswer {
   interpreter?: boolean;
 }
 
-export function readAvailability(values: unknown[][] | null, roster: RosterResult, wall: WallClockOf): { byFamily: Map<string, Interval[]>; answers: Map<string, FamilyAnswer>; problems: SheetProblem[] } {
+export function readAvailability(
+  values: unknown[][] | null,
+  roster: RosterResult,
+  wall: WallClockOf,
+): {
+  byFamily: Map<string, Interval[]>;
+  answers: Map<string, FamilyAnswer>;
+  problems: SheetProblem[];
+} {
   const byFamily = new Map<string, Interval[]>();
   const answers = new Map<string, FamilyAnswer>();
   const problems: SheetProblem[] = [];
   if (!values || values.length < 2) return { byFamily, answers, problems };
-  const table = readTable(AVAILABILITY, values, { Email: ['Guardian Email', 'Parent Email'], Family: ['Family ID'] });
+  const table = readTable(AVAILABILITY, values, {
+    Email: ['Guardian Email', 'Parent Email'],
+    Family: ['Family ID'],
+  });
   const familyOfEmail = new Map<string, string>();
   for (const f of roster.families) for (const c of f.contacts) familyOfEmail.set(c.email, f.id);
   const familyIds = new Set(roster.families.map((f) => f.id));
@@ -87,7 +124,14 @@ export function readAvailability(values: unknown[][] | null, roster: RosterResul
     const familyCell = cleanText(r.get('Family'));
     const idCell = cleanText(r.get('Family ID'));
     // Rows the form writes carry the family's ID (matched by its link's code); typed rows an email.
-    const familyId = (familyIds.has(idCell) ? idCell : null) ?? (email && familyOfEmail.get(email)) ?? (familyIds.has(familyCell) ? familyCell : familyIds.has(`F-${familyCell}`) ? `F-${familyCell}` : null);
+    const familyId =
+      (familyIds.has(idCell) ? idCell : null) ??
+      (email && familyOfEmail.get(email)) ??
+      (familyIds.has(familyCell)
+        ? familyCell
+        : familyIds.has(`F-${familyCell}`)
+          ? `F-${familyCell}`
+          : null);
     const where = (h: string) => r.where(h);
     // An answer that marked no time is kept for its other answers; it limits nothing.
     if (familyId) {
@@ -95,13 +139,19 @@ export function readAvailability(values: unknown[][] | null, roster: RosterResul
       const interpreter = parseYesNo(r.get('Interpreter'));
       const answer: FamilyAnswer = {};
       if (language) answer.language = language;
-      if (cleanText(r.get('Interpreter')) !== '' && interpreter !== null) answer.interpreter = interpreter;
+      if (cleanText(r.get('Interpreter')) !== '' && interpreter !== null)
+        answer.interpreter = interpreter;
       if (Object.keys(answer).length) answers.set(familyId, answer);
     }
-    const blank = (v: unknown) => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+    const blank = (v: unknown) =>
+      v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
     if (blank(r.get('Date')) && blank(r.get('Start')) && familyId) continue;
     if (!familyId) {
-      problems.push({ severity: 'warning', where: where('Email'), message: `${describeCell(where('Email'), 'Email')}: ${email ?? cleanText(r.get('Email'))} is not a guardian on the Roster; this availability is ignored.` });
+      problems.push({
+        severity: 'warning',
+        where: where('Email'),
+        message: `${describeCell(where('Email'), 'Email')}: ${email ?? cleanText(r.get('Email'))} is not a guardian on the Roster; this availability is ignored.`,
+      });
       continue;
     }
     const date = parseDay(r.get('Date'), wall);
@@ -109,8 +159,19 @@ export function readAvailability(values: unknown[][] | null, roster: RosterResul
     const end = parseTime(r.get('End'), wall);
     const rankCell = r.get('Rank');
     const rank = typeof rankCell === 'number' ? rankCell : Number(cleanText(rankCell) || 1);
-    if (!date || start === null || end === null || end <= start || !Number.isInteger(rank) || rank < 1) {
-      problems.push({ severity: 'warning', where: where('Date'), message: `${describeCell(where('Date'), 'Date')}: cannot read this availability (date, start, end and rank); it is ignored.` });
+    if (
+      !date ||
+      start === null ||
+      end === null ||
+      end <= start ||
+      !Number.isInteger(rank) ||
+      rank < 1
+    ) {
+      problems.push({
+        severity: 'warning',
+        where: where('Date'),
+        message: `${describeCell(where('Date'), 'Date')}: cannot read this availability (date, start, end and rank); it is ignored.`,
+      });
       continue;
     }
     const list = byFamily.get(familyId) ?? [];
@@ -121,7 +182,10 @@ export function readAvailability(values: unknown[][] | null, roster: RosterResul
 }
 
 /** The roster with each family's own answers (language, interpreter) over what the Roster says. */
-export function withFamilyAnswers(roster: RosterResult, answers: Map<string, FamilyAnswer>): RosterResult {
+export function withFamilyAnswers(
+  roster: RosterResult,
+  answers: Map<string, FamilyAnswer>,
+): RosterResult {
   if (answers.size === 0) return roster;
   return { ...roster, families: roster.families.map((f) => ({ ...f, ...answers.get(f.id) })) };
 }
@@ -155,24 +219,57 @@ export function buildProblem(input: {
     const where = { sheet: 'Schedule', row: r.row, column: sheet.columns.get('Date') ?? 1 };
     const known = r.studentIds.filter((id) => studentIds.has(id));
     if (!r.date || r.start === null || r.end === null || r.end <= r.start) {
-      problems.push({ severity: 'error', where, message: `${describeCell(where, 'Date')}: this ${r.locked ? 'locked' : r.status} conference has no readable date, start and end. Fix them; it is kept out of the new schedule until then.` });
+      problems.push({
+        severity: 'error',
+        where,
+        message: `${describeCell(where, 'Date')}: this ${r.locked ? 'locked' : r.status} conference has no readable date, start and end. Fix them; it is kept out of the new schedule until then.`,
+      });
       frozen.push(r);
       continue;
     }
     const students = roster.students.filter((s) => known.includes(s.id));
-    const teacherEmail = students[0]?.teacherEmail ?? teacherEmailByName.get(r.teacher.toLowerCase()) ?? '';
+    const teacherEmail =
+      students[0]?.teacherEmail ?? teacherEmailByName.get(r.teacher.toLowerCase()) ?? '';
     if (known.length === 0) {
       frozen.push(r);
       continue;
     }
     frozen.push(r);
-    fixed.push({ studentIds: known, familyId: students[0]!.familyId, teacherEmail, date: r.date, start: r.start, end: r.end, fixed: true, rank: 0 });
+    fixed.push({
+      studentIds: known,
+      familyId: students[0]!.familyId,
+      teacherEmail,
+      date: r.date,
+      start: r.start,
+      end: r.end,
+      fixed: true,
+      rank: 0,
+    });
   }
   const familiesById = new Map(roster.families.map((f) => [f.id, f]));
   const problem: Problem = {
-    windows: windows.map((w) => ({ teacherEmail: w.teacherEmail, teacher: w.teacher, date: w.date, start: w.start, end: w.end, room: w.room, capacity: w.capacity, videoLink: w.videoLink })),
-    students: roster.students.map((s) => ({ id: s.id, name: `${s.firstName} ${s.lastName}`.trim(), teacherEmail: s.teacherEmail, familyId: s.familyId })),
-    families: roster.families.map((f) => ({ id: f.id, name: f.name, availability: input.availability.get(f.id) ?? null, interpreter: f.interpreter ? f.language || settings.defaultLanguage : '' })),
+    windows: windows.map((w) => ({
+      teacherEmail: w.teacherEmail,
+      teacher: w.teacher,
+      date: w.date,
+      start: w.start,
+      end: w.end,
+      room: w.room,
+      capacity: w.capacity,
+      videoLink: w.videoLink,
+    })),
+    students: roster.students.map((s) => ({
+      id: s.id,
+      name: `${s.firstName} ${s.lastName}`.trim(),
+      teacherEmail: s.teacherEmail,
+      familyId: s.familyId,
+    })),
+    families: roster.families.map((f) => ({
+      id: f.id,
+      name: f.name,
+      availability: input.availability.get(f.id) ?? null,
+      interpreter: f.interpreter ? f.language || settings.defaultLanguage : '',
+    })),
     interpreters: settings.interpreters,
     conferenceMinutes: settings.conferenceMinutes,
     bufferMinutes: settings.bufferMinutes,
@@ -181,14 +278,30 @@ export function buildProblem(input: {
     seed: input.seed,
   };
   // Conflicts people's edits created among the frozen conferences: reported, not fixed.
-  const onlyFixed: Schedule = { conferences: fixed, unplaced: roster.students.filter((s) => !fixed.some((c) => c.studentIds.includes(s.id))).map((s) => ({ studentId: s.id, reason: 'not yet placed' })) };
-  const conflicts = checkSchedule({ ...problem, fixed: [] }, { conferences: fixed.map((c) => ({ ...c, fixed: false })), unplaced: onlyFixed.unplaced }).filter((e) => !/neither placed/.test(e));
+  const onlyFixed: Schedule = {
+    conferences: fixed,
+    unplaced: roster.students
+      .filter((s) => !fixed.some((c) => c.studentIds.includes(s.id)))
+      .map((s) => ({ studentId: s.id, reason: 'not yet placed' })),
+  };
+  const conflicts = checkSchedule(
+    { ...problem, fixed: [] },
+    { conferences: fixed.map((c) => ({ ...c, fixed: false })), unplaced: onlyFixed.unplaced },
+  ).filter((e) => !/neither placed/.test(e));
   for (const text of conflicts) {
     const idx = Number(/conference (\d+)/.exec(text)?.[1] ?? -1);
     const c = fixed[idx];
-    const row = c ? frozen.find((r) => r.studentIds.join() === c.studentIds.join())?.row : undefined;
-    const where = row ? { sheet: 'Schedule', row, column: sheet.columns.get('Start') ?? 1 } : undefined;
-    problems.push({ severity: 'warning', where, message: `${where ? describeCell(where, 'Start') + ': ' : ''}a locked or invited conference breaks a rule (${text.replace(/conference \d+ /g, '')}). It is kept as it is; change it by hand if it should move.` });
+    const row = c
+      ? frozen.find((r) => r.studentIds.join() === c.studentIds.join())?.row
+      : undefined;
+    const where = row
+      ? { sheet: 'Schedule', row, column: sheet.columns.get('Start') ?? 1 }
+      : undefined;
+    problems.push({
+      severity: 'warning',
+      where,
+      message: `${where ? describeCell(where, 'Start') + ': ' : ''}a locked or invited conference breaks a rule (${text.replace(/conference \d+ /g, '')}). It is kept as it is; change it by hand if it should move.`,
+    });
   }
   void familiesById;
   return { problem, frozen, problems };
@@ -212,10 +325,17 @@ export function scheduleRows(input: {
   const { sheet, frozen, schedule, roster, windows, settings } = input;
   const header = sheet.header.length ? sheet.header : SCHEDULE.columns.map((c) => c.header);
   const width = header.length;
-  const pos = (h: string) => (sheet.columns.get(h) ?? SCHEDULE.columns.findIndex((c) => c.header === h) + 1) - 1;
+  const pos = (h: string) =>
+    (sheet.columns.get(h) ?? SCHEDULE.columns.findIndex((c) => c.header === h) + 1) - 1;
   const frozenRows = new Set(frozen.map((r) => r.row));
-  const kept = sheet.rows.filter((r) => r.round !== settings.roundName || frozenRows.has(r.row)).map((r) => ({ cells: padRow(r.values, width), from: r.row as number | null }));
-  const previous = new Map(sheet.rows.filter((r) => r.round === settings.roundName).map((r) => [r.studentIds.join(';'), r]));
+  const kept = sheet.rows
+    .filter((r) => r.round !== settings.roundName || frozenRows.has(r.row))
+    .map((r) => ({ cells: padRow(r.values, width), from: r.row as number | null }));
+  const previous = new Map(
+    sheet.rows
+      .filter((r) => r.round === settings.roundName)
+      .map((r) => [r.studentIds.join(';'), r]),
+  );
   const students = new Map<string, Student>(roster.students.map((s) => [s.id, s]));
   const families = new Map<string, Family>(roster.families.map((f) => [f.id, f]));
   const out = [...kept];
@@ -223,7 +343,13 @@ export function scheduleRows(input: {
     if (c.fixed) continue;
     const ss = c.studentIds.map((id) => students.get(id)!).filter(Boolean);
     const family = families.get(c.familyId);
-    const hours = windows.find((w) => w.teacherEmail === c.teacherEmail && w.date === c.date && w.start <= c.start && c.end <= w.end);
+    const hours = windows.find(
+      (w) =>
+        w.teacherEmail === c.teacherEmail &&
+        w.date === c.date &&
+        w.start <= c.start &&
+        c.end <= w.end,
+    );
     const old = previous.get(c.studentIds.join(';'));
     const row: unknown[] = old ? padRow(old.values, width) : new Array(width).fill('');
     const set = (h: string, v: unknown) => {
@@ -245,7 +371,7 @@ export function scheduleRows(input: {
     set('Language', family?.language ? languageName(family.language) : '');
     set('Interpreter', family?.interpreter ? 'Yes' : 'No');
     set('Status', 'scheduled');
-    set('Locked', old ? row[pos('Locked')] ?? false : false);
+    set('Locked', old ? (row[pos('Locked')] ?? false) : false);
     out.push({ cells: row, from: old?.row ?? null });
   }
   return out;

@@ -5,7 +5,18 @@
 import { headerKey } from '../schema';
 
 /** The columns of a teacher's view, in order, as headers of the Schedule sheet. */
-export const VIEW_COLUMNS = ['Date', 'Start', 'End', 'Room', 'Students', 'Family', 'Language', 'Interpreter', 'Status', 'Notes'] as const;
+export const VIEW_COLUMNS = [
+  'Date',
+  'Start',
+  'End',
+  'Room',
+  'Students',
+  'Family',
+  'Language',
+  'Interpreter',
+  'Status',
+  'Notes',
+] as const;
 
 export interface TeacherView {
   teacher: string;
@@ -15,7 +26,12 @@ export interface TeacherView {
 
 /** A sheet name for a teacher's view: Sheets allows 100 characters; the name must be unique. */
 export function viewSheetName(teacher: string): string {
-  return `${teacher.replace(/[\r\n\t]+/g, ' ').trim().slice(0, 80) || 'Teacher'} – schedule`;
+  return `${
+    teacher
+      .replace(/[\r\n\t]+/g, ' ')
+      .trim()
+      .slice(0, 80) || 'Teacher'
+  } – schedule`;
 }
 
 const time = (v: unknown) => (v instanceof Date ? v.getTime() : Number.MAX_SAFE_INTEGER);
@@ -31,7 +47,12 @@ export function teacherViews(values: unknown[][]): TeacherView[] {
   const byTeacher = new Map<string, unknown[][]>();
   for (const r of rows) {
     const name = String(r[teacher] ?? '').trim();
-    if (!name || String(r[id] ?? '') === '' || String(r[status] ?? '').toLowerCase() === 'cancelled') continue;
+    if (
+      !name ||
+      String(r[id] ?? '') === '' ||
+      String(r[status] ?? '').toLowerCase() === 'cancelled'
+    )
+      continue;
     const list = byTeacher.get(name) ?? [];
     list.push(r);
     byTeacher.set(name, list);
