@@ -1,5 +1,5 @@
 /**
- * The demo CLI (DESIGN.md section 8):
+ * The demo CLI (docs/DESIGN.md section 8):
  *   npm run demo -- [--roster F.csv] [--teachers F.csv] [--availability F.csv] [--settings F.json] [--out DIR]
  * Loads the CSVs into the emulated sheets, as a coordinator pastes an export, and drives the
  * same server functions the sidebar calls (no second code path). Writes to DIR (default out/):

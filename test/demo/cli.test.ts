@@ -1,5 +1,5 @@
 /**
- * The demo CLI on files a school would give it (DESIGN.md section 8): bad rows reported with
+ * The demo CLI on files a school would give it (docs/DESIGN.md section 8): bad rows reported with
  * their cells and the rest scheduled; availability honoured; unreadable input refused.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

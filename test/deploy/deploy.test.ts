@@ -190,6 +190,22 @@ describe('npm run deploy', () => {
   });
 });
 
+describe('the README', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf('\n## Deploying to a real Google account with clasp');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 4));
+
+  it('gives a --sheet command that, run as written, binds the project to that spreadsheet', () => {
+    const command = /`npm run deploy -- (--sheet [^`]+)`/.exec(section)![1]!;
+    const { dir, deploy } = cleanClone();
+    const { status } = deploy(command.replace('<ID>', SHEET).split(' '));
+    expect(status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, '.clasp.json'), 'utf8'))).toMatchObject({
+      parentId: SHEET,
+    });
+  });
+});
+
 describe('the repository', () => {
   it('tracks no .clasp.json, and git-ignores the one the first deploy writes', () => {
     const tracked = spawnSync('git', ['ls-files', '.clasp.json'], { cwd: ROOT, encoding: 'utf8' });
