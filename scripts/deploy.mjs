@@ -86,9 +86,9 @@ function clasp(args, hint) {
 }
 
 const LOGIN_HINT =
-  '\nIf clasp says you are not logged in, run: npx clasp login' +
-  '\nIf it says the Apps Script API is off, turn it on at https://script.google.com/home/usersettings' +
-  ' (it can take a few minutes to apply), then run npm run deploy again.';
+  '\nIf clasp said "No credentials found.", log in first: npx clasp login' +
+  '\nIf it said the Apps Script API is not enabled, turn it on at ' +
+  'https://script.google.com/home/usersettings, wait a few minutes, then run npm run deploy again.';
 
 function main(argv) {
   const options = parseArgs(argv);

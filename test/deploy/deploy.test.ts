@@ -42,7 +42,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } fr
 const args = process.argv.slice(2);
 const log = (extra) => appendFileSync(process.env.FAKE_LOG, JSON.stringify({ tool: 'clasp', args, ...extra }) + '\\n');
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-if (process.env.FAKE_FAIL === args[0]) { log(); console.error('fake clasp: ' + args[0] + ' failed'); process.exit(1); }
+if (process.env.FAKE_FAIL === args[0]) { log(); console.error('No credentials found.'); process.exit(1); }
 if (args[0] === 'create-script' || args[0] === 'create') {
   log();
   if (existsSync('.clasp.json')) { console.error('Project file already exists.'); process.exit(1); }
