@@ -75,9 +75,7 @@ function run(label, command, args, hint = '') {
 
 // Under `npm run`, npm_execpath is npm's own script: running it with this node works the same
 // on Windows, macOS and Linux.
-const npm = (script) =>
-  run(`npm run ${script}`, process.env.npm_execpath ?? 'npm', ['run', script]);
-const npmTest = () => run('npm test', process.env.npm_execpath ?? 'npm', ['test']);
+const npm = (...args) => run(`npm ${args.join(' ')}`, process.env.npm_execpath ?? 'npm', args);
 
 function clasp(args, hint) {
   const bin = process.env.CLASP ?? join(root, 'node_modules/@google/clasp/build/src/index.js');
@@ -99,9 +97,9 @@ function main(argv) {
         `another spreadsheet, delete .clasp.json and run npm run deploy -- --sheet <ID> again.`,
     );
 
-  npm('typecheck');
-  npm('lint');
-  npmTest();
+  npm('run', 'typecheck');
+  npm('run', 'lint');
+  npm('test');
 
   if (!linked) {
     const where = options.sheet ? ['--parentId', options.sheet] : ['--type', 'sheets'];
@@ -109,7 +107,7 @@ function main(argv) {
     if (!existsSync(CLASP_JSON))
       throw new DeployError('clasp create-script finished but wrote no .clasp.json.');
   }
-  npm('build');
+  npm('run', 'build');
   clasp(['push', '--force'], LOGIN_HINT);
 
   const { scriptId, parentId } = JSON.parse(readFileSync(CLASP_JSON, 'utf8'));
