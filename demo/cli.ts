@@ -1,16 +1,22 @@
 /**
- * The demo CLI (DESIGN.md section 8):
+ * The demo CLI (docs/DESIGN.md section 8):
  *   npm run demo -- [--roster F.csv] [--teachers F.csv] [--availability F.csv] [--settings F.json] [--out DIR]
  * Loads the CSVs into the emulated sheets, as a coordinator pastes an export, and drives the
  * same server functions the sidebar calls (no second code path). Writes to DIR (default out/):
- * roster-issues.csv and report.json, and the files of each later step as it lands.
- * Unreadable input exits non-zero with a message; bad rows are reported and the rest goes on.
+ * roster-issues.csv and report.json, and the files of each later step as it lands; the files of
+ * an earlier run are removed first, so DIR holds only what this run wrote.
+ * Unreadable input exits non-zero with a message, and so does input whose bad rows leave no
+ * student or no teacher window; otherwise bad rows are reported and the rest goes on.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createEmulator } from '../emulator/index';
 import { loadBundle } from '../emulator/loader';
 import { sampleSchool } from '../sample/school';
+import { TEACHER_ALIASES } from '../src/core/aliases';
+import { ambiguousDateMessage, dateOrderOf, readSlashDate } from '../src/core/dates';
+import { TEACHERS } from '../src/core/schema';
+import { cellProblem, readTable } from '../src/core/table';
 import type { JobProgress, Overview, Problem, Result, SchedulePreview } from '../src/shared/api';
 import { CsvError, parseCsv, toCsv } from './csv';
 import { scheduleCsvRows } from './files';
@@ -27,6 +33,17 @@ interface Options {
 }
 
 class InputError extends Error {}
+
+/** Every file the demo may write, in the order a reader meets them. */
+export const OUTPUT_FILES = [
+  'roster-issues.csv',
+  'schedule.csv',
+  'unscheduled.csv',
+  'events.json',
+  'outbox.json',
+  'summary.csv',
+  'report.json',
+];
 
 function parseArgs(argv: string[]): Options {
   const options: Options = { out: 'out' };
@@ -49,10 +66,28 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
+/** A spreadsheet saved as "CSV" in a comma-decimal locale separates columns by ; (or a tab). */
+function otherDelimiter(text: string): string | null {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  if (header.includes(',')) return null;
+  const semicolons = header.split(';').length - 1;
+  const tabs = header.split('\t').length - 1;
+  if (semicolons === 0 && tabs === 0) return null;
+  return semicolons >= tabs ? 'semicolons (;)' : 'tabs';
+}
+
 function readCsvFile(path: string, what: string): string[][] {
   if (!existsSync(path)) throw new InputError(`The ${what} file ${path} does not exist.`);
+  const text = readFileSync(path, 'utf8');
+  const delimiter = otherDelimiter(text);
+  if (delimiter)
+    throw new InputError(
+      `The ${what} file ${path} separates its columns with ${delimiter}, not commas. ` +
+        `Save it as CSV with commas (in Excel: Save As, "CSV UTF-8 (Comma delimited)"; ` +
+        `in Google Sheets: File, Download, "Comma-separated values"), then run the demo again.`,
+    );
   try {
-    return parseCsv(readFileSync(path, 'utf8'));
+    return parseCsv(text);
   } catch (e) {
     if (e instanceof CsvError)
       throw new InputError(`The ${what} file ${path} is not valid CSV: ${e.message}.`);
@@ -66,7 +101,11 @@ function value<T>(result: unknown, what: string): T {
   return r.value;
 }
 
-export function runDemo(argv: string[]): { out: string; report: Record<string, unknown> } {
+export function runDemo(argv: string[]): {
+  out: string;
+  written: string[];
+  report: Record<string, unknown>;
+} {
   const options = parseArgs(argv);
   const emulator = createEmulator({
     now: Date.UTC(2026, 10, 2, 14, 0),
@@ -87,8 +126,12 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     : [];
   if (roster.length === 0) throw new InputError(`The roster file ${options.roster} is empty.`);
 
-  // Pasted as a person pastes: each cell typed into Sheets.
+  // Pasted as a person pastes: each cell typed into Sheets, which reads 4/3/2027 in the
+  // spreadsheet's locale; the first date that reads two ways is reported.
   const doc = emulator.spreadsheet;
+  const pasteProblems = [firstAmbiguousDate(teachers, doc.locale)].filter((p) => p !== null);
+  for (const p of pasteProblems)
+    console.error(`demo: warning: ${options.teachers ?? 'the sample teachers'}: ${p.message}`);
   const rosterSheet = doc.sheets[0]!;
   rosterSheet.name = 'Roster';
   for (const row of roster) rosterSheet.appendRow(row);
@@ -153,13 +196,25 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     bundle.callFromClient('getProblems', ['days']),
     'Checking the teachers',
   );
-  const fatal = rosterProblems.find(
+  const fatal = [...rosterProblems, ...teacherProblems].find(
     (p) => p.where?.row === 1 && p.severity === 'error' && /has no "/.test(p.message),
   );
   if (fatal) throw new InputError(fatal.message);
 
   mkdirSync(options.out, { recursive: true });
-  const issues = [...rosterProblems, ...teacherProblems];
+  const inputs = [options.roster, options.teachers, options.availability, options.settings]
+    .filter((f) => f !== undefined)
+    .map((f) => resolve(f));
+  for (const name of OUTPUT_FILES)
+    if (!inputs.includes(resolve(options.out, name)))
+      rmSync(join(options.out, name), { force: true });
+  // Each problem on the sheet it belongs to, even one the server gave no cell.
+  const onSheet = (sheet: string, problems: Problem[]) => problems.map((p) => ({ sheet, p }));
+  const issues = [
+    ...onSheet('Roster', rosterProblems),
+    ...onSheet('Teachers', [...pasteProblems, ...teacherProblems]),
+  ];
+
   const colLetters = (n: number) => {
     let s = '';
     for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -169,8 +224,8 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     join(options.out, 'roster-issues.csv'),
     toCsv([
       ['Sheet', 'Row', 'Column', 'Problem'],
-      ...issues.map((p) => [
-        p.where?.sheet ?? '',
+      ...issues.map(({ sheet, p }) => [
+        p.where?.sheet ?? sheet,
         p.where?.row ?? '',
         p.where ? colLetters(p.where.column) : '',
         `${p.severity === 'warning' ? 'Warning: ' : ''}${p.message}`,
@@ -179,7 +234,25 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
   );
   const count = (step: string, label: string) =>
     overview.steps.find((s) => s.id === step)?.counts.find((c) => c.label === label)?.value ?? 0;
-  const canSchedule = count('days', 'windows') > 0 && count('roster', 'students') > 0;
+  const nothingToDo = (file: string, what: string, sheet: string, problems: Problem[]) => {
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    return new InputError(
+      errors > 0
+        ? `Nothing to schedule: no ${what} could be read from ${file}; its ${errors} ` +
+            `problem${errors === 1 ? ' is' : 's are'} listed in ${join(options.out, 'roster-issues.csv')} ` +
+            `(Sheet ${sheet}). Fix ${errors === 1 ? 'it' : 'them'} and run the demo again.`
+        : `Nothing to schedule: ${file} has no ${what}.`,
+    );
+  };
+  if (count('roster', 'students') === 0)
+    throw nothingToDo(options.roster ?? 'the sample roster', 'student', 'Roster', rosterProblems);
+  if (count('days', 'windows') === 0)
+    throw nothingToDo(
+      options.teachers ?? 'the sample teachers',
+      'teacher window',
+      'Teachers',
+      teacherProblems,
+    );
   const step = <T>(what: string, fn: () => T): T => {
     try {
       return fn();
@@ -191,54 +264,42 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
   // families answer the availability form (unless availability.csv gave their answers), the
   // schedule is previewed and built, the invitations sent, reminders go out through the conference days, then
   // attendance, the questionnaire and its answers, and the Summary.
-  let preview: SchedulePreview | null = null;
-  let availabilityAnswers = 0;
-  let reminders: Record<string, number> | null = null;
-  let families: Record<string, number> | null = null;
-  if (canSchedule) {
-    phase('availability answers');
-    if (availability.length === 0)
-      availabilityAnswers = step("Simulating the families' availability answers", () =>
-        answerAvailability(emulator, bundle),
-      );
-    phase('schedule');
-    preview = value<SchedulePreview>(
-      bundle.callFromClient('previewSchedule', []),
-      'Building the schedule',
-    );
-    for (let i = 0; i < 50; i++)
-      if (
-        value<JobProgress>(bundle.callFromClient('runJob', ['schedule']), 'Building the schedule')
-          .done
-      )
-        break;
-    // Invites: the Calendar synced to the end, one private event per conference.
-    phase('invites');
-    step('Sending the invitations', () => runJobToEnd(bundle, 'invites'));
-    writeFileSync(
-      join(options.out, 'schedule.csv'),
-      toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)),
-    );
-    phase('reminders');
-    reminders = step('Sending reminders', () =>
-      remindThroughTheRound(emulator, bundle, options.out),
-    );
-    phase('attendance, questionnaire, answers and summary');
-    families = step("Simulating the families' questionnaire answers", () =>
-      afterTheConferences(emulator, bundle, options.out),
-    );
-  } else {
-    writeFileSync(
-      join(options.out, 'schedule.csv'),
-      toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)),
-    );
-  }
+  phase('availability answers');
+  const availabilityAnswers =
+    availability.length === 0
+      ? step("Simulating the families' availability answers", () =>
+          answerAvailability(emulator, bundle),
+        )
+      : 0;
+  phase('schedule');
+  const preview = value<SchedulePreview>(
+    bundle.callFromClient('previewSchedule', []),
+    'Building the schedule',
+  );
+  for (let i = 0; i < 50; i++)
+    if (
+      value<JobProgress>(bundle.callFromClient('runJob', ['schedule']), 'Building the schedule')
+        .done
+    )
+      break;
+  // Invites: the Calendar synced to the end, one private event per conference.
+  phase('invites');
+  step('Sending the invitations', () => runJobToEnd(bundle, 'invites'));
+  writeFileSync(
+    join(options.out, 'schedule.csv'),
+    toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)),
+  );
+  phase('reminders');
+  const reminders = step('Sending reminders', () =>
+    remindThroughTheRound(emulator, bundle, options.out),
+  );
+  phase('attendance, questionnaire, answers and summary');
+  const families = step("Simulating the families' questionnaire answers", () =>
+    afterTheConferences(emulator, bundle, options.out),
+  );
   writeFileSync(
     join(options.out, 'unscheduled.csv'),
-    toCsv([
-      ['Student ID', 'Reason'],
-      ...(preview?.unplaced ?? []).map((u) => [u.studentId, u.reason]),
-    ]),
+    toCsv([['Student ID', 'Reason'], ...preview.unplaced.map((u) => [u.studentId, u.reason])]),
   );
   // events.json: the calendar events families were sent (time, location, guests, tag, description).
   writeFileSync(
@@ -292,18 +353,16 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     interpreterFamilies: count('roster', 'needing an interpreter'),
     rosterRowsRejected: count('roster', 'rows not imported'),
     problems: {
-      errors: issues.filter((p) => p.severity === 'error').length,
-      warnings: issues.filter((p) => p.severity === 'warning').length,
+      errors: issues.filter(({ p }) => p.severity === 'error').length,
+      warnings: issues.filter(({ p }) => p.severity === 'warning').length,
     },
     teachers: count('days', 'teachers'),
     windows: count('days', 'windows'),
-    placed: preview?.placed ?? 0,
-    conferences: preview?.conferences ?? 0,
-    unscheduled: preview?.unplaced.length ?? 0,
-    formAnswers: families
-      ? { availabilityAnswers, ...families }
-      : 'not simulated (no students or no teacher windows)',
-    reminders: reminders ?? 'none (nothing scheduled)',
+    placed: preview.placed,
+    conferences: preview.conferences,
+    unscheduled: preview.unplaced.length,
+    formAnswers: { availabilityAnswers, ...families },
+    reminders,
     emails: emulator.mail.sent.length,
     serviceCalls: callsByService,
     callsByMethod,
@@ -314,15 +373,33 @@ export function runDemo(argv: string[]): { out: string; report: Record<string, u
     executions,
   };
   writeFileSync(join(options.out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
-  return { out: options.out, report };
+  const written = OUTPUT_FILES.filter((name) => existsSync(join(options.out, name)));
+  return { out: options.out, written, report };
+}
+
+/** Sheets reads a typed 4/3/2027 in the spreadsheet's locale: the first date that reads two ways. */
+function firstAmbiguousDate(values: string[][], locale: string): Problem | null {
+  const order = dateOrderOf(locale);
+  const table = readTable(TEACHERS, values, TEACHER_ALIASES);
+  for (const row of table.rows) {
+    const text = String(row.get('Date') ?? '');
+    const date = readSlashDate(text, order);
+    if (date?.iso && date.otherReading)
+      return cellProblem(
+        table,
+        row,
+        'Date',
+        ambiguousDateMessage(text, date.iso, date.otherReading, order),
+        'warning',
+      );
+  }
+  return null;
 }
 
 if (require.main === module) {
   try {
-    const { out, report } = runDemo(process.argv.slice(2));
-    console.log(
-      `Wrote ${out}/: roster-issues.csv, schedule.csv, unscheduled.csv, events.json, outbox.json, summary.csv, report.json`,
-    );
+    const { out, written, report } = runDemo(process.argv.slice(2));
+    console.log(`Wrote ${out}/: ${written.join(', ')}`);
     console.log(
       `  ${String(report.students)} students in ${String(report.families)} families (${String(report.siblingFamilies)} with siblings); ${JSON.stringify(report.problems)}`,
     );

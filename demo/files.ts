@@ -1,6 +1,6 @@
 /**
  * The demo's output files read from the emulated spreadsheet after the server functions ran:
- * what a coordinator would download from the sheets, in the columns of DESIGN.md section 8.
+ * what a coordinator would download from the sheets, in the columns of docs/DESIGN.md section 8.
  */
 import type { SheetModel } from '../emulator/sheets/model';
 

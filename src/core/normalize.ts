@@ -3,6 +3,7 @@
  * Pure functions; each returns a value or null (never throws), and the caller turns null into a
  * problem that names the cell.
  */
+import { type DateOrder, isoDay, readSlashDate } from './dates';
 
 /** Collapses runs of whitespace and trims; keeps every script and accent as typed. */
 export function cleanText(value: unknown): string {
@@ -163,16 +164,12 @@ export type WallClockOf = (date: Date) => WallTime;
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-export function isoDay(year: number, month: number, day: number): string | null {
-  if (!(year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= 31))
-    return null;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCMonth() !== month - 1) return null;
-  return `${year}-${pad2(month)}-${pad2(day)}`;
-}
-
-/** A date cell (a real date, or text as yyyy-mm-dd, m/d/yyyy, d.m.yyyy) → "yyyy-mm-dd". */
-export function parseDay(value: unknown, wall: WallClockOf, usOrder = true): string | null {
+/** A date cell (a real date, or text as yyyy-mm-dd, m/d/yyyy or d/m/yyyy, d.m.yyyy) → "yyyy-mm-dd". */
+export function parseDay(
+  value: unknown,
+  wall: WallClockOf,
+  order: DateOrder = 'month-first',
+): string | null {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return null;
     const w = wall(value);
@@ -181,8 +178,8 @@ export function parseDay(value: unknown, wall: WallClockOf, usOrder = true): str
   const s = cleanText(value);
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (m) return isoDay(+m[1]!, +m[2]!, +m[3]!);
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-  if (m) return usOrder ? isoDay(+m[3]!, +m[1]!, +m[2]!) : isoDay(+m[3]!, +m[2]!, +m[1]!);
+  const slash = readSlashDate(s, order);
+  if (slash) return slash.iso;
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
   if (m) return isoDay(+m[3]!, +m[2]!, +m[1]!);
   return null;

@@ -5,6 +5,7 @@
  */
 import type { Problem } from '../shared/api';
 import { TEACHER_ALIASES } from './aliases';
+import { ambiguousDateMessage, type DateOrder, readSlashDate } from './dates';
 import type { TeacherWindow } from './schedule/types';
 import {
   cleanText,
@@ -40,8 +41,10 @@ export const MAX_CAPACITY = 6;
 export function parseTeachers(
   values: unknown[][],
   wall: WallClockOf,
-  options: { today?: string } = {},
+  options: { today?: string; dateOrder?: DateOrder } = {},
 ): TeachersResult {
+  const dateOrder = options.dateOrder ?? 'month-first';
+  let ambiguousDateReported = false;
   const table = readTable(TEACHERS, values, TEACHER_ALIASES);
   const problems: Problem[] = [...table.problems];
   for (const column of TEACHERS.columns.filter((c) => c.required)) {
@@ -73,7 +76,17 @@ export function parseTeachers(
           ? `"${cleanText(row.get('Email'))}" is not an email address.`
           : 'the teacher’s email is blank.',
       );
-    const date = parseDay(row.get('Date'), wall);
+    const date = parseDay(row.get('Date'), wall, dateOrder);
+    // A text date that reads two ways: said once, at the first, with the reading taken.
+    const slash = readSlashDate(cleanText(row.get('Date')), dateOrder);
+    if (date && slash?.otherReading && !ambiguousDateReported) {
+      ambiguousDateReported = true;
+      bad(
+        'Date',
+        ambiguousDateMessage(cleanText(row.get('Date')), date, slash.otherReading, dateOrder),
+        'warning',
+      );
+    }
     if (!date)
       bad(
         'Date',

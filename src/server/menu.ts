@@ -5,8 +5,15 @@
  */
 import { ADDON_TITLE } from '../shared/api';
 
+/**
+ * createMenu with our own title, not createAddonMenu: a bound script's add-on menu takes the
+ * script project's name ("Untitled project" when made from Extensions > Apps Script), while
+ * createMenu's caption is the menu's name there and, once published as an add-on, Google ignores
+ * it and files the menu under Extensions with the add-on's store name
+ * (https://developers.google.com/apps-script/reference/base/ui#createMenu(String)).
+ */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  SpreadsheetApp.getUi().createAddonMenu().addItem('Open', 'showSidebar').addToUi();
+  SpreadsheetApp.getUi().createMenu(ADDON_TITLE).addItem('Open', 'showSidebar').addToUi();
 }
 
 /** Runs when a user installs the add-on from within an open document. */

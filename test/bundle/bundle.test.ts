@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { createEmulator } from '../../emulator';
 import { loadBundle } from '../../emulator/loader';
-import { API_NAMES } from '../../src/shared/api';
+import { ADDON_TITLE, API_NAMES } from '../../src/shared/api';
 
 const BUILD = join(__dirname, '../../build');
 const code = readFileSync(join(BUILD, 'Code.js'), 'utf8');
@@ -91,7 +91,7 @@ describe('the add-on menu, on the built bundle', () => {
     (authMode) => {
       const { emulator, bundle } = load();
       bundle.open(authMode);
-      const menu = emulator.sheets.ui.menus.get('Add-on');
+      const menu = emulator.sheets.ui.menus.get(ADDON_TITLE);
       expect(menu?.items.map((i) => i.caption)).toEqual(['Open']);
       const report = emulator.ws.reports.at(-1)!;
       expect(report.error).toBeUndefined();
@@ -105,14 +105,14 @@ describe('the add-on menu, on the built bundle', () => {
   it('points every menu item at a top-level function of the bundle', () => {
     const { emulator, bundle } = load();
     bundle.open('LIMITED');
-    for (const item of emulator.sheets.ui.menus.get('Add-on')!.items)
+    for (const item of emulator.sheets.ui.menus.get(ADDON_TITLE)!.items)
       expect(bundle.functions()).toContain(item.functionName);
   });
 
   it('onInstall builds the same menu as onOpen', () => {
     const { emulator, bundle } = load();
     bundle.open('FULL', 'onInstall');
-    expect(emulator.sheets.ui.menus.get('Add-on')?.items.map((i) => i.functionName)).toEqual([
+    expect(emulator.sheets.ui.menus.get(ADDON_TITLE)?.items.map((i) => i.functionName)).toEqual([
       'showSidebar',
     ]);
   });

@@ -1,8 +1,16 @@
 /**
- * The demo CLI on files a school would give it (DESIGN.md section 8): bad rows reported with
+ * The demo CLI on files a school would give it (docs/DESIGN.md section 8): bad rows reported with
  * their cells and the rest scheduled; availability honoured; unreadable input refused.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDemo } from '../../demo/cli';
@@ -95,5 +103,104 @@ describe('the demo CLI', () => {
     expect(() =>
       runDemo(['--roster', noEmail, '--teachers', teachers, '--out', join(dir, 'out2')]),
     ).toThrow(/email/i);
+  });
+});
+
+/** The CLI as a person runs it (npm run demo): what it prints, and its exit status. */
+const cli = (args: string[]) => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'demo/cli.ts', ...args], {
+    cwd: join(__dirname, '../..'),
+    encoding: 'utf8',
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('the demo CLI tells the truth', () => {
+  const oneStudent = file(
+    'one-student.csv',
+    'Student ID,First Name,Last Name,Teacher,Guardian 1 Email\n1,Ana,Ruiz,Ms. Rivera,ana@family.example\n',
+  );
+
+  it('names exactly the files it wrote', () => {
+    const out = join(dir, 'out-truth');
+    const { status, stdout } = cli(['--roster', oneStudent, '--teachers', teachers, '--out', out]);
+    expect(status).toBe(0);
+    const wrote = /^Wrote [^:]+: (.+)$/m.exec(stdout)![1]!.split(', ');
+    expect(wrote.sort()).toEqual(readdirSync(out).sort());
+  });
+
+  it('exits 2 when the Teachers file has errors on every row, naming the file; the problems are on the Teachers sheet, and no file of an earlier run is left', () => {
+    const out = join(dir, 'out-no-windows');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'summary.csv'), 'from an earlier run\n');
+    const badTeachers = file(
+      'bad-teachers.csv',
+      [
+        'Teacher,Email,Date,Start,End,Room,Capacity',
+        'Ms. Rivera,rivera@school.example,2026-13-45,15:00,16:00,101,1',
+        'Ms. Rivera,not-an-email,2026-11-17,15:00,16:00,101,1',
+      ].join('\n'),
+    );
+    const { status, stdout, stderr } = cli([
+      '--roster',
+      oneStudent,
+      '--teachers',
+      badTeachers,
+      '--out',
+      out,
+    ]);
+    expect(status).toBe(2);
+    expect(stdout).not.toContain('Wrote');
+    expect(stderr).toContain(
+      `demo: Nothing to schedule: no teacher window could be read from ${badTeachers}; its 2 problems are listed in ${join(out, 'roster-issues.csv')} (Sheet Teachers).`,
+    );
+    expect(readdirSync(out)).toEqual(['roster-issues.csv']);
+    expect(read(out, 'roster-issues.csv').map((i) => [i.Sheet, i.Row, i.Column])).toEqual([
+      ['Teachers', '2', 'C'],
+      ['Teachers', '3', 'B'],
+    ]);
+  });
+
+  it('refuses a file separated by semicolons or tabs, naming the file and what to do', () => {
+    const semicolons = file(
+      'roster-semicolons.csv',
+      '\uFEFFStudent ID;First Name;Last Name;Teacher;Guardian 1 Email\r\n1;Ana;Ruiz;Ms. Rivera;ana@family.example\r\n',
+    );
+    expect(() => runDemo(['--roster', semicolons, '--out', join(dir, 'out-semi')])).toThrow(
+      `The roster file ${semicolons} separates its columns with semicolons (;), not commas. Save it as CSV with commas`,
+    );
+    const tabs = file(
+      'teachers-tabs.csv',
+      'Teacher\tEmail\tDate\tStart\tEnd\tRoom\tCapacity\nMs. Rivera\trivera@school.example\t2026-11-17\t15:00\t16:00\t101\t1\n',
+    );
+    expect(() => runDemo(['--teachers', tabs, '--out', join(dir, 'out-tabs')])).toThrow(
+      `The teachers file ${tabs} separates its columns with tabs, not commas.`,
+    );
+    expect(existsSync(join(dir, 'out-semi'))).toBe(false);
+  });
+
+  it('says how it read a date that reads two ways (11/5/2026), on the Teachers sheet, and schedules on that day', () => {
+    const out = join(dir, 'out-dates');
+    const slashTeachers = file(
+      'teachers-slash.csv',
+      [
+        'Teacher,Email,Date,Start,End,Room,Capacity',
+        'Ms. Rivera,rivera@school.example,11/5/2026,15:00,16:00,101,1',
+      ].join('\n'),
+    );
+    runDemo(['--roster', oneStudent, '--teachers', slashTeachers, '--out', out]);
+    expect(read(out, 'roster-issues.csv')).toEqual([
+      {
+        Sheet: 'Teachers',
+        Row: '2',
+        Column: 'C',
+        Problem:
+          'Warning: Teachers, row 2, column C (Date): "11/5/2026" could be 5 November 2026 or ' +
+          "11 May 2026; read as 5 November 2026 (month first, as this spreadsheet's locale writes " +
+          'dates), and later dates the same way. If you meant 11 May 2026, write 2026-05-11; ' +
+          'writing dates as 2026-11-05 leaves no doubt.',
+      },
+    ]);
+    expect(read(out, 'schedule.csv').map((c) => c.Date)).toEqual(['2026-11-05']);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The demo CLI with no arguments (DESIGN.md section 8, issues 6 and 9): events.json after the
+ * The demo CLI with no arguments (docs/DESIGN.md section 8): events.json after the
  * invites job ran to completion, and report.json with the calls and the modelled time of each
  * execution of the round.
  */
