@@ -117,7 +117,14 @@ export function readAvailability(
     Family: ['Family ID'],
   });
   const familyOfEmail = new Map<string, string>();
-  for (const f of roster.families) for (const c of f.contacts) familyOfEmail.set(c.email, f.id);
+  const shared = new Set<string>();
+  for (const f of roster.families)
+    for (const c of f.contacts) {
+      if (familyOfEmail.has(c.email)) shared.add(c.email);
+      familyOfEmail.set(c.email, f.id);
+    }
+  // A contact several families share (a caseworker) does not tell which family a typed row is for.
+  for (const email of shared) familyOfEmail.delete(email);
   const familyIds = new Set(roster.families.map((f) => f.id));
   for (const r of table.rows) {
     const email = normalizeEmail(r.get('Email'));
@@ -150,7 +157,10 @@ export function readAvailability(
       problems.push({
         severity: 'warning',
         where: where('Email'),
-        message: `${describeCell(where('Email'), 'Email')}: ${email ?? cleanText(r.get('Email'))} is not a guardian on the Roster; this availability is ignored.`,
+        message:
+          email && shared.has(email)
+            ? `${describeCell(where('Email'), 'Email')}: ${email} is a contact of several families; write the family's Family ID on this row to say which one. This availability is ignored until then.`
+            : `${describeCell(where('Email'), 'Email')}: ${email ?? cleanText(r.get('Email'))} is not a guardian on the Roster; this availability is ignored.`,
       });
       continue;
     }
@@ -263,12 +273,14 @@ export function buildProblem(input: {
       name: `${s.firstName} ${s.lastName}`.trim(),
       teacherEmail: s.teacherEmail,
       familyId: s.familyId,
+      contacts: s.guardians.map((g) => g.email),
     })),
     families: roster.families.map((f) => ({
       id: f.id,
       name: f.name,
       availability: input.availability.get(f.id) ?? null,
       interpreter: f.interpreter ? f.language || settings.defaultLanguage : '',
+      contacts: f.contacts.map((g) => g.email),
     })),
     interpreters: settings.interpreters,
     conferenceMinutes: settings.conferenceMinutes,
@@ -367,7 +379,14 @@ export function scheduleRows(input: {
     set('Student IDs', c.studentIds.join('; '));
     set('Family', family?.name ?? '');
     set('Family ID', c.familyId);
-    set('Emails', (family?.contacts ?? []).map((g) => g.email).join('; '));
+    // Only the people listed for every student of the conference: an invitation names them all.
+    set(
+      'Emails',
+      (ss[0]?.guardians ?? [])
+        .map((g) => g.email)
+        .filter((e) => ss.every((s) => s.guardians.some((g) => g.email === e)))
+        .join('; '),
+    );
     set('Language', family?.language ? languageName(family.language) : '');
     set('Interpreter', family?.interpreter ? 'Yes' : 'No');
     set('Status', 'scheduled');
