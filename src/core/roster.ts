@@ -521,11 +521,16 @@ export function parseRoster(
       f.id = carried.ids[i]!;
       for (const s of students) if (f.studentIds.includes(s.id)) s.familyId = f.id;
     });
-    const column = table.columns.get('Family ID') ?? table.columns.get('Student ID') ?? 1;
+    const header = table.columns.has('Family ID') ? 'Family ID' : 'Student ID';
+    const column = table.columns.get(header) ?? 1;
     // Each note starts with the first of its rows.
     carried.notes.forEach((message) => {
-      const row = Number(/\d+/.exec(message)?.[0] ?? 2);
-      problems.push({ severity: 'warning', where: { sheet: 'Roster', row, column }, message });
+      const where = { sheet: 'Roster', row: Number(/\d+/.exec(message)?.[0] ?? 2), column };
+      problems.push({
+        severity: 'warning',
+        where,
+        message: `${describeCell(where, table.headerText.get(header))}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
+      });
     });
   }
   const imported = students.filter((s) => !unreachable.has(s.id));

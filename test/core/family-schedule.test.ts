@@ -1,7 +1,12 @@
 import { parseRoster } from '../../src/core/roster';
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
-import { buildProblem, readScheduleSheet, scheduleRows } from '../../src/core/schedule/sheet';
+import {
+  buildProblem,
+  familiesOnSchedule,
+  readScheduleSheet,
+  scheduleRows,
+} from '../../src/core/schedule/sheet';
 import type { Conference, Problem, TeacherWindow } from '../../src/core/schedule/types';
 import { defaultSettings } from '../../src/core/settings';
 import type { WallClockOf } from '../../src/core/normalize';
@@ -216,5 +221,36 @@ describe('the Schedule sheet', () => {
       '2': 'rosa@f.example',
       '3; 4': 'ada@f.example; tom@f.example',
     });
+  });
+
+  it('gives the roster each student’s previous family, so a regrouped family keeps its id', () => {
+    const header = SCHEDULE.columns.map((c) => c.header);
+    const line = (ids: string, familyId: string) =>
+      header.map((h) => (h === 'Student IDs' ? ids : h === 'Family ID' ? familyId : ''));
+    const sheet = readScheduleSheet(
+      [header, line('1; 2', 'F-OLD'), line('3', 'F-GONE'), line('3', 'F-LATER')],
+      wall,
+    );
+    const previous = familiesOnSchedule(sheet);
+    expect([...previous]).toEqual([
+      ['1', 'F-OLD'],
+      ['2', 'F-OLD'],
+      ['3', 'F-LATER'],
+    ]);
+    // Student 3 has joined the family of 1 and 2 (the same address): it keeps F-OLD.
+    const roster = parseRoster(
+      [
+        H,
+        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example', ''],
+        ['2', 'Luis', 'Lopez', 'Ms. Rivera', 'rosa@f.example', ''],
+        ['3', 'Eva', 'Lopez', 'Ms. Rivera', 'rosa@f.example', ''],
+      ],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+      { previousFamilies: previous },
+    );
+    expect(roster.families.map((f) => f.id)).toEqual(['F-OLD']);
+    expect(roster.problems.map((p) => p.message)).toEqual([
+      'Roster, row 2, column A (Student ID): rows 2, 3 and 4 now form one family; their answers and links were kept from F-OLD (those of F-LATER are no longer used).',
+    ]);
   });
 });

@@ -92,6 +92,18 @@ export function readScheduleSheet(values: unknown[][], wall: WallClockOf): Sched
   };
 }
 
+/**
+ * Each student's family id as the Schedule sheet last recorded it (a later row wins): the
+ * previous grouping parseRoster needs (options.previousFamilies) so that a family regrouped on
+ * the Roster keeps the id its availability link and answers are kept under.
+ */
+export function familiesOnSchedule(sheet: ScheduleSheet): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of sheet.rows)
+    if (r.familyId) for (const id of r.studentIds) out.set(id, r.familyId);
+  return out;
+}
+
 /** Availability rows: guardian email (or family ID), date, start, end, rank. */
 /** What a family said on the availability form about language and interpreter. */
 export interface FamilyAnswer {
