@@ -4,6 +4,7 @@ import { buildSchedule } from '../../src/core/schedule/engine';
 import {
   buildProblem,
   familiesOnSchedule,
+  readAvailability,
   readScheduleSheet,
   scheduleRows,
 } from '../../src/core/schedule/sheet';
@@ -251,6 +252,30 @@ describe('the Schedule sheet', () => {
     expect(roster.families.map((f) => f.id)).toEqual(['F-OLD']);
     expect(roster.problems.map((p) => p.message)).toEqual([
       'Roster, row 2, column A (Student ID): rows 2, 3 and 4 now form one family; their answers and links were kept from F-OLD (those of F-LATER are no longer used).',
+    ]);
+  });
+
+  it('does not guess which family a typed availability row of a shared contact is for', () => {
+    const roster = parseRoster(
+      [
+        H,
+        ['1', 'Jay', 'Brooks', 'Ms. Rivera', 'cw@agency.example', ''],
+        ['2', 'Mia', 'Chen', 'Ms. Rivera', 'li@f.example', 'cw@agency.example'],
+      ],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+    );
+    const r = readAvailability(
+      [
+        ['Guardian Email', 'Date', 'Start', 'End', 'Rank'],
+        ['cw@agency.example', DAY, '15:00', '16:00', 1],
+        ['li@f.example', DAY, '15:00', '16:00', 1],
+      ],
+      roster,
+      wall,
+    );
+    expect([...r.byFamily.keys()]).toEqual([roster.students[1]!.familyId]);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      "Availability, row 2, column A (Email): cw@agency.example is a contact of several families; write the family's Family ID on this row to say which one. This availability is ignored until then.",
     ]);
   });
 });
