@@ -124,6 +124,15 @@ export function childrenListing(roster: { students: Student[] }, email: string):
   return roster.students.filter((s) => s.guardians.some((g) => g.email === key)).map((s) => s.id);
 }
 
+/**
+ * Who is told about a student: the addresses on the student's own row. A row with none (a
+ * sibling who joined the family by its phone number) is reached through the family's.
+ */
+export function contactsOf(student: Student, family: Family | undefined): string[] {
+  const own = student.guardians.length ? student.guardians : (family?.contacts ?? []);
+  return own.map((g) => g.email);
+}
+
 export { isPlaceholderFamilyId } from './families';
 
 /** The warnings a person should confirm about how rows were grouped into families. */

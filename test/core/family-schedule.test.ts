@@ -224,6 +224,42 @@ describe('the Schedule sheet', () => {
     });
   });
 
+  it('reaches a sibling whose row has no address (joined by phone) through the family’s contacts', () => {
+    const roster = parseRoster(
+      [
+        [...H, 'Phone'],
+        ['1', 'Ana', 'Kaya', 'Ms. Rivera', 'elif@f.example', '', '555 010 0142'],
+        ['2', 'Can', 'Kaya', 'Ms. Rivera', '', '', '(555) 010-0142'],
+      ],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+    );
+    const windows = [{ ...win('rivera@school.example', 900, 1100), teacher: 'Ms. Rivera', row: 2 }];
+    const settings = { ...defaultSettings('School', 'UTC'), mergeSameTeacherSiblings: true };
+    const sheet = readScheduleSheet([SCHEDULE.columns.map((c) => c.header)], wall);
+    const built = buildProblem({
+      roster,
+      windows,
+      settings,
+      availability: new Map(),
+      sheet,
+      seed: 1,
+    });
+    const schedule = buildSchedule(built.problem);
+    const rows = scheduleRows({
+      sheet,
+      frozen: [],
+      schedule,
+      roster,
+      windows,
+      settings,
+      newId: () => 'C1',
+    });
+    const col = (h: string) => SCHEDULE.columns.findIndex((c) => c.header === h);
+    expect(rows.map((r) => [r.cells[col('Student IDs')], r.cells[col('Emails')]])).toEqual([
+      ['1; 2', 'elif@f.example'],
+    ]);
+  });
+
   it('gives the roster each student’s previous family, so a regrouped family keeps its id', () => {
     const header = SCHEDULE.columns.map((c) => c.header);
     const line = (ids: string, familyId: string) =>

@@ -18,7 +18,7 @@ import {
   parseYesNo,
   type WallClockOf,
 } from '../normalize';
-import type { Family, RosterResult, Student } from '../roster';
+import { contactsOf, type Family, type RosterResult, type Student } from '../roster';
 import { AVAILABILITY, SCHEDULE } from '../schema';
 import { readTable, type TableRow } from '../table';
 import type { Window } from '../teachers';
@@ -285,7 +285,7 @@ export function buildProblem(input: {
       name: `${s.firstName} ${s.lastName}`.trim(),
       teacherEmail: s.teacherEmail,
       familyId: s.familyId,
-      contacts: s.guardians.map((g) => g.email),
+      contacts: contactsOf(s, familiesById.get(s.familyId)),
     })),
     families: roster.families.map((f) => ({
       id: f.id,
@@ -327,7 +327,6 @@ export function buildProblem(input: {
       message: `${where ? describeCell(where, 'Start') + ': ' : ''}a locked or invited conference breaks a rule (${text.replace(/conference \d+ /g, '')}). It is kept as it is; change it by hand if it should move.`,
     });
   }
-  void familiesById;
   return { problem, frozen, problems };
 }
 
@@ -394,9 +393,8 @@ export function scheduleRows(input: {
     // Only the people listed for every student of the conference: an invitation names them all.
     set(
       'Emails',
-      (ss[0]?.guardians ?? [])
-        .map((g) => g.email)
-        .filter((e) => ss.every((s) => s.guardians.some((g) => g.email === e)))
+      (ss[0] ? contactsOf(ss[0], family) : [])
+        .filter((e) => ss.every((s) => contactsOf(s, family).includes(e)))
         .join('; '),
     );
     set('Language', family?.language ? languageName(family.language) : '');
