@@ -44,13 +44,12 @@ export type GroupingNote =
   | { kind: 'shared-contact'; email: string; members: Member[]; differentIds: boolean };
 
 export interface Grouped {
-  /** Each student's group key; students with the same key are one family. */
-  groupOf: Map<string, string>;
   /** The Family ID a group keeps, when it has one that names it. */
   familyIdOf: Map<string, string>;
   notes: GroupingNote[];
-  /** Joins the group of a student with a key of the caller's (phone numbers); false if vetoed. */
+  /** Joins two groups (a student is `s:<Student ID>`); false when their Family IDs differ. */
   join: (a: string, b: string) => boolean;
+  /** A student's group (`s:<Student ID>`): students with the same group are one family. */
   find: (key: string) => string;
 }
 
@@ -175,5 +174,5 @@ export function groupFamilies(input: Member[]): Grouped {
     const ids = new Set(list.map((m) => familyIdOf.get(groupOf.get(m.id)!)).filter(Boolean));
     notes.push({ kind: 'shared-contact', email, members: list, differentIds: ids.size > 1 });
   }
-  return { groupOf, familyIdOf, notes, join, find };
+  return { familyIdOf, notes, join, find };
 }

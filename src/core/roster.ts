@@ -438,8 +438,10 @@ export function parseRoster(
     })),
   );
   const self = (s: Student) => `s:${s.id}`;
+  // Joins can be refused (different Family IDs), so they go in Student ID order, not row order.
+  const byStudentId = [...students].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // No address: siblings share the family's phone number.
-  for (const s of students)
+  for (const s of byStudentId)
     if (!s.guardians.length && familyPhone(s)) grouped.join(self(s), `p:${familyPhone(s)}`);
   // A student without email whose phone number is a sibling's (who has one) is in that family,
   // when that number belongs to one family only (a number shared by two families joins neither).
@@ -447,7 +449,7 @@ export function parseRoster(
     students.filter((s) => !s.guardians.length && familyPhone(s)).map(familyPhone),
   );
   const familiesByPhone = new Map<string, Set<string>>();
-  for (const s of students) {
+  for (const s of byStudentId) {
     if (!s.guardians.length || !phoneOnly.has(familyPhone(s))) continue;
     familiesByPhone.set(
       familyPhone(s),
