@@ -3,16 +3,26 @@
  * families. Every non-blank row is either imported or reported with its sheet, row, column and
  * what to fix; nothing in the sheet is changed.
  *
- * Families: students with the same Family ID are one family; without Family IDs, students who
- * share any guardian email are one family (siblings across grades and teachers). Guardians in
- * separate households are contacts of the same family: each gets their own invitation to the
- * student's one conference, and neither sees the other's address. (A school that wants
- * households kept apart gives them different Family IDs — which schedules each sibling group
- * separately — or leaves an address off the roster.)
+ * Families (the rule is written out in families.ts): rows are one family when they share a
+ * Family ID or a guardian address, except that a placeholder ID ("0", "N/A", "TBD") or an ID
+ * on unrelated rows is ignored, an address on children of different surnames with nothing else
+ * in common (a caseworker) is a contact they share rather than a family, and rows whose Family
+ * IDs differ are never joined. Every such decision comes back as a warning naming the rows.
+ *
+ * A family's id never comes from an address: it is `F-<Family ID>` when the rows give one, else
+ * derived from the family's first Student ID, so guardians can be added, removed or reordered
+ * and the roster re-pasted in any order without orphaning the family's availability link and
+ * answers (kept per family id). When the grouping itself changes, the previous family of each
+ * student (options.previousFamilies) lets each new family keep the id most of its students had.
+ *
+ * Each student keeps the guardians on their own row: whatever is addressed to a person names only
+ * the children whose rows list that person (childrenListing).
  */
 import type { Problem } from '../shared/api';
 import { FULL_NAME_HEADERS, ROSTER_ALIASES } from './aliases';
 import { describeCell } from './errors';
+import { groupFamilies, type GroupingNote, type Member } from './families';
+import { carryFamilyIds, rowList } from './familyids';
 import {
   cleanText,
   nameKey,
@@ -108,27 +118,74 @@ function teacherResolver(teachers: Teacher[] | null) {
   };
 }
 
-class UnionFind {
-  private parent = new Map<string, string>();
-  find(x: string): string {
-    let p = this.parent.get(x) ?? x;
-    if (p !== x) {
-      p = this.find(p);
-      this.parent.set(x, p);
+/** The IDs of the students whose roster rows list this address (for what is sent to it). */
+export function childrenListing(roster: { students: Student[] }, email: string): string[] {
+  const key = email.trim().toLowerCase();
+  return roster.students.filter((s) => s.guardians.some((g) => g.email === key)).map((s) => s.id);
+}
+
+/**
+ * Who is told about a student: the addresses on the student's own row. A row with none (a
+ * sibling who joined the family by its phone number) is reached through the family's.
+ */
+export function contactsOf(student: Student, family: Family | undefined): string[] {
+  const own = student.guardians.length ? student.guardians : (family?.contacts ?? []);
+  return own.map((g) => g.email);
+}
+
+export { isPlaceholderFamilyId } from './families';
+
+/** The warnings a person should confirm about how rows were grouped into families. */
+function groupingProblems(
+  notes: GroupingNote[],
+  table: { columns: Map<string, number>; headerText: Map<string, string> },
+  students: Student[],
+): Problem[] {
+  const at = (header: string, row: number) => {
+    const column = table.columns.get(header) ?? 1;
+    const where = { sheet: 'Roster', row, column };
+    return { where, cell: describeCell(where, table.headerText.get(header)) };
+  };
+  const name = (m: Member) => {
+    const s = students.find((x) => x.id === m.id)!;
+    return `${`${s.firstName} ${s.lastName}`.trim()} (row ${m.row})`;
+  };
+  const and = (items: string[]) =>
+    items.length < 2
+      ? items.join('')
+      : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return notes.map((note) => {
+    if (note.kind === 'shared-contact') {
+      const { where, cell } = at('Guardian 1 Email', note.members[0]!.row);
+      const why = note.differentIds
+        ? 'their rows have different Family IDs'
+        : 'they have different surnames and nothing else in common';
+      return {
+        severity: 'warning' as const,
+        where,
+        message: `${cell}: ${note.email} is listed for ${and(note.members.map(name))}, and ${why}: it is treated as a contact they share, not one family (never booked in two places at once; each message names only the children on that person's rows). If they are one family, give their rows the same Family ID.`,
+      };
     }
-    return p;
-  }
-  union(a: string, b: string): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-  }
+    const { where, cell } = at('Family ID', note.rows[0]!);
+    const rows = rowList(note.rows);
+    const message =
+      note.kind === 'placeholder-id'
+        ? `Family ID "${note.familyId}" on ${rows} looks like a placeholder, so it is not used to group siblings (shared guardian addresses still are).`
+        : note.kind === 'unrelated-id'
+          ? `Family ID "${note.familyId}" is on ${rows}, whose students have different surnames and no contact in common, so it does not make them one family (it still joins rows of one surname or contact). Check the Family IDs.`
+          : `Family ID "${note.familyId}" makes ${rows} one family, though they list different contacts (${note.contacts.join('; ')}). Check that they are one family.`;
+    return { severity: 'warning' as const, where, message: `${cell}: ${message}` };
+  });
 }
 
 export function parseRoster(
   values: unknown[][],
   teachers: Teacher[] | null,
-  options: { defaultLanguage?: string } = {},
+  options: {
+    defaultLanguage?: string;
+    /** Each student's family id from before (to keep ids, links and answers across regrouping). */
+    previousFamilies?: ReadonlyMap<string, string>;
+  } = {},
 ): RosterResult {
   if (values.length === 0 || values.every((row) => row.every((v) => cleanText(v) === ''))) {
     return {
@@ -369,34 +426,42 @@ export function parseRoster(
   const familyPhone = (s: Student) =>
     placeholderPhones.has(phoneKey(s.phone)) ? '' : phoneKey(s.phone);
 
-  // Families: by Family ID where given, else by shared guardian email.
-  const uf = new UnionFind();
-  for (const s of students) {
-    const self = `s:${s.id}`;
-    uf.find(self);
-    if (s.familyId) uf.union(self, `f:${s.familyId}`);
-    else if (s.guardians.length) for (const g of s.guardians) uf.union(self, `e:${g.email}`);
-    // No address: siblings share the family's phone number.
-    else if (familyPhone(s)) uf.union(self, `p:${familyPhone(s)}`);
-  }
+  // Families: see families.ts for the rule.
+  const grouped = groupFamilies(
+    students.map((s) => ({
+      id: s.id,
+      row: s.row,
+      surname: nameKey(s.lastName),
+      familyId: s.familyId,
+      emails: s.guardians.map((g) => g.email),
+      phone: familyPhone(s),
+    })),
+  );
+  const self = (s: Student) => `s:${s.id}`;
+  // Joins can be refused (different Family IDs), so they go in Student ID order, not row order.
+  const byStudentId = [...students].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // No address: siblings share the family's phone number.
+  for (const s of byStudentId)
+    if (!s.guardians.length && familyPhone(s)) grouped.join(self(s), `p:${familyPhone(s)}`);
   // A student without email whose phone number is a sibling's (who has one) is in that family,
   // when that number belongs to one family only (a number shared by two families joins neither).
   const phoneOnly = new Set(
-    students.filter((s) => !s.familyId && !s.guardians.length && familyPhone(s)).map(familyPhone),
+    students.filter((s) => !s.guardians.length && familyPhone(s)).map(familyPhone),
   );
   const familiesByPhone = new Map<string, Set<string>>();
-  for (const s of students) {
+  for (const s of byStudentId) {
     if (!s.guardians.length || !phoneOnly.has(familyPhone(s))) continue;
     familiesByPhone.set(
       familyPhone(s),
-      (familiesByPhone.get(familyPhone(s)) ?? new Set()).add(uf.find(`s:${s.id}`)),
+      (familiesByPhone.get(familyPhone(s)) ?? new Set()).add(grouped.find(self(s))),
     );
   }
   for (const [phone, roots] of familiesByPhone)
-    if (roots.size === 1) uf.union([...roots][0]!, `p:${phone}`);
+    if (roots.size === 1) grouped.join([...roots][0]!, `p:${phone}`);
+  problems.push(...groupingProblems(grouped.notes, table, students));
   const groups = new Map<string, Student[]>();
   for (const s of students) {
-    const root = uf.find(`s:${s.id}`);
+    const root = grouped.find(self(s));
     groups.set(root, [...(groups.get(root) ?? []), s]);
   }
   const families: Family[] = [];
@@ -430,10 +495,11 @@ export function parseRoster(
         message: `${cell(first.row)}: no email for ${first.firstName} ${first.lastName}'s family. They get a printed letter (Letters sheet) and are on the phone list instead of emails and invitations.`,
       });
     }
-    const explicit = members.find((s) => s.familyId)?.familyId;
+    // Never from addresses: a guardian added, removed or reordered keeps the family's id.
+    const explicit = grouped.familyIdOf.get(grouped.find(self(members[0]!)));
     const id = explicit
       ? `F-${explicit}`
-      : `F-${fnv(contacts.length ? [...contacts.map((c) => c.email)].sort()[0]! : `phone:${phone}`)}`;
+      : `F-${fnv(`student:${members.map((s) => s.id).sort()[0]!}`)}`;
     const surnames = new Map<string, number>();
     for (const s of members)
       if (s.lastName) surnames.set(s.lastName, (surnames.get(s.lastName) ?? 0) + 1);
@@ -458,6 +524,24 @@ export function parseRoster(
       language: languages[0] ?? '',
       interpreter: members.some((s) => s.interpreter),
       rows: members.map((s) => s.row),
+    });
+  }
+  if (options.previousFamilies?.size) {
+    const carried = carryFamilyIds(options.previousFamilies, families);
+    families.forEach((f, i) => {
+      f.id = carried.ids[i]!;
+      for (const s of students) if (f.studentIds.includes(s.id)) s.familyId = f.id;
+    });
+    const header = table.columns.has('Family ID') ? 'Family ID' : 'Student ID';
+    const column = table.columns.get(header) ?? 1;
+    // Each note starts with the first of its rows.
+    carried.notes.forEach((message) => {
+      const where = { sheet: 'Roster', row: Number(/\d+/.exec(message)?.[0] ?? 2), column };
+      problems.push({
+        severity: 'warning',
+        where,
+        message: `${describeCell(where, table.headerText.get(header))}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
+      });
     });
   }
   const imported = students.filter((s) => !unreachable.has(s.id));

@@ -153,7 +153,10 @@ describe('the roster', () => {
       ['5', 'Kim', 'Ng', '5', 'Ms. Rivera', 'H-9', '', 'ng2@f.example', '', '', '', '', ''],
     ];
     const r = parseRoster(values, TEACHERS);
-    expect(r.problems).toEqual([]);
+    // The Ng rows are one family only by their Family ID: a person is asked to confirm it.
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'Roster, row 5, column F (Family ID): Family ID "H-9" makes rows 5 and 6 one family, though they list different contacts (ng1@f.example; ng2@f.example). Check that they are one family.',
+    ]);
     expect(r.families).toHaveLength(2);
     const lopez = r.families.find((f) => f.name === 'Lopez')!;
     expect(lopez.studentIds).toEqual(['1', '2', '3']);

@@ -168,10 +168,11 @@ describe('asking families when they can come', () => {
     // Scheduled like everyone; invited by letter, not by Calendar.
     run(s, 'schedule');
     const [sh = [], ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
-    // Their conference: the only one without an address (their Family ID now comes from the phone).
+    // Their conference: the only one without an address, under the same Family ID as before
+    // (an id never comes from an address, so removing one keeps the family's link and answers).
     const theirs = rows.filter((r) => String(r[sh.indexOf('Emails')]) === '');
     expect(theirs).toHaveLength(1);
-    expect(theirs[0]![sh.indexOf('Family ID')]).not.toBe(id);
+    expect(theirs[0]![sh.indexOf('Family ID')]).toBe(id);
     const invites = run(s, 'invites');
     expect(invites.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const invitesStep = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(

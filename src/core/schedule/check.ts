@@ -30,6 +30,11 @@ export function checkSchedule(problem: Problem, schedule: Schedule): string[] {
       if (seen.has(id)) errors.push(`${label(i)}: student ${id} also in ${label(seen.get(id)!)}`);
       seen.set(id, i);
     }
+    if (c.studentIds.length > 1) {
+      const listed = (id: string) => [...new Set(students.get(id)?.contacts ?? [])].sort().join();
+      if (c.studentIds.some((id) => listed(id) !== listed(c.studentIds[0]!)))
+        errors.push(`${label(i)} joins students whose rows list different contacts`);
+    }
     if (c.fixed) {
       const original = problem.fixed.find((f) => f.studentIds.join() === c.studentIds.join());
       if (
@@ -98,16 +103,24 @@ export function checkSchedule(problem: Problem, schedule: Schedule): string[] {
       if (load > limit)
         errors.push(`${label(i)}: ${load} ${lang} conferences at once (interpreters ${limit})`);
     }
-    // A family is never in two places at once, and has a buffer between rooms.
+    // A family, and a contact listed for several families, is never in two places at once, and
+    // has a buffer between rooms.
+    const mine = new Set(families.get(c.familyId)?.contacts ?? []);
     all.forEach((d, j) => {
-      if (j <= i || d.familyId !== c.familyId || d.date !== c.date) return;
-      if (overlaps(c, d))
-        errors.push(`${label(i)} and ${label(j)}: family ${c.familyId} in two places at once`);
+      if (j <= i || d.date !== c.date) return;
+      const who =
+        d.familyId === c.familyId
+          ? `family ${c.familyId}`
+          : (families.get(d.familyId)?.contacts ?? [])
+              .filter((x) => mine.has(x))
+              .map((x) => `contact ${x}`)[0];
+      if (!who) return;
+      if (overlaps(c, d)) errors.push(`${label(i)} and ${label(j)}: ${who} in two places at once`);
       else if (d.teacherEmail !== c.teacherEmail) {
         const gap = d.start >= c.end ? d.start - c.end : c.start - d.end;
         if (gap < problem.bufferMinutes)
           errors.push(
-            `${label(i)} and ${label(j)}: family ${c.familyId} has ${gap} min between rooms (buffer ${problem.bufferMinutes})`,
+            `${label(i)} and ${label(j)}: ${who} has ${gap} min between rooms (buffer ${problem.bufferMinutes})`,
           );
       }
     });

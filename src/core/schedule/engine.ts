@@ -84,6 +84,17 @@ export function buildSchedule(
   const step = L + B;
   const random = seeded(problem.seed);
   const families = new Map<string, SchedFamily>(problem.families.map((f) => [f.id, f]));
+  /** Per family, the other families that share one of its contacts (who is then in both). */
+  const sharing = new Map<string, string[]>();
+  const familiesOfContact = new Map<string, string[]>();
+  for (const f of problem.families)
+    for (const c of new Set(f.contacts ?? []))
+      familiesOfContact.set(c, [...(familiesOfContact.get(c) ?? []), f.id]);
+  for (const list of familiesOfContact.values())
+    for (const f of list)
+      for (const g of list)
+        if (f !== g && !(sharing.get(f) ?? []).includes(g))
+          sharing.set(f, [...(sharing.get(f) ?? []), g]);
 
   // Cells, by teacher, in time order.
   const cells: Cell[] = [];
@@ -168,7 +179,9 @@ export function buildSchedule(
   const groups = new Map<string, string[]>();
   for (const s of problem.students) {
     if (fixedStudents.has(s.id)) continue;
-    const key = problem.mergeSiblings ? `${s.familyId}|${s.teacherEmail}` : `${s.id}`;
+    // Siblings merge only when the same people are listed for each of them.
+    const people = [...new Set(s.contacts ?? [])].sort().join(';');
+    const key = problem.mergeSiblings ? `${s.familyId}|${s.teacherEmail}|${people}` : `${s.id}`;
     addTo(groups, key, s.id);
   }
   const studentById = new Map(problem.students.map((s) => [s.id, s]));
@@ -233,14 +246,16 @@ export function buildSchedule(
     const c = cells[first]!;
     const start = c.start;
     const end = start + u.len;
-    for (const p of placementsByFamily.get(u.familyId) ?? []) {
-      if (p.date !== c.date) continue;
-      if (p.start < end && start < p.end) return false;
-      if (p.teacher !== u.teacher) {
-        const gap = p.start >= end ? p.start - end : start - p.end;
-        if (gap < B) return false;
+    // The family, and anyone of it who also comes for another family, is in one place at a time.
+    for (const f of [u.familyId, ...(sharing.get(u.familyId) ?? [])])
+      for (const p of placementsByFamily.get(f) ?? []) {
+        if (p.date !== c.date) continue;
+        if (p.start < end && start < p.end) return false;
+        if (p.teacher !== u.teacher) {
+          const gap = p.start >= end ? p.start - end : start - p.end;
+          if (gap < B) return false;
+        }
       }
-    }
     return interpreterFree(families.get(u.familyId)?.interpreter ?? '', c.date, start, end);
   }
 
@@ -565,7 +580,7 @@ export function buildSchedule(
       if (withoutInterp)
         return `No ${lang} interpreter is free when ${teacherName} has room (${problem.interpreters[lang]} at once). Add interpreters in Settings, or a window at another time.`;
     }
-    return `The times ${teacherName} has left clash with ${familyName}'s other conferences. Move a sibling's conference, or add a window.`;
+    return `The times ${teacherName} has left clash with ${familyName}'s other conferences (or those of a contact it shares with another family). Move a sibling's conference, or add a window.`;
   }
 
   return { conferences, unplaced, quality: measure(problem, { conferences, unplaced }, cost) };

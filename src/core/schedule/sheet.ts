@@ -18,7 +18,7 @@ import {
   parseYesNo,
   type WallClockOf,
 } from '../normalize';
-import type { Family, RosterResult, Student } from '../roster';
+import { contactsOf, type Family, type RosterResult, type Student } from '../roster';
 import { AVAILABILITY, SCHEDULE } from '../schema';
 import { readTable, type TableRow } from '../table';
 import type { Window } from '../teachers';
@@ -92,6 +92,18 @@ export function readScheduleSheet(values: unknown[][], wall: WallClockOf): Sched
   };
 }
 
+/**
+ * Each student's family id as the Schedule sheet last recorded it (a later row wins): the
+ * previous grouping parseRoster needs (options.previousFamilies) so that a family regrouped on
+ * the Roster keeps the id its availability link and answers are kept under.
+ */
+export function familiesOnSchedule(sheet: ScheduleSheet): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of sheet.rows)
+    if (r.familyId) for (const id of r.studentIds) out.set(id, r.familyId);
+  return out;
+}
+
 /** Availability rows: guardian email (or family ID), date, start, end, rank. */
 /** What a family said on the availability form about language and interpreter. */
 export interface FamilyAnswer {
@@ -117,7 +129,14 @@ export function readAvailability(
     Family: ['Family ID'],
   });
   const familyOfEmail = new Map<string, string>();
-  for (const f of roster.families) for (const c of f.contacts) familyOfEmail.set(c.email, f.id);
+  const shared = new Set<string>();
+  for (const f of roster.families)
+    for (const c of f.contacts) {
+      if (familyOfEmail.has(c.email)) shared.add(c.email);
+      familyOfEmail.set(c.email, f.id);
+    }
+  // A contact several families share (a caseworker) does not tell which family a typed row is for.
+  for (const email of shared) familyOfEmail.delete(email);
   const familyIds = new Set(roster.families.map((f) => f.id));
   for (const r of table.rows) {
     const email = normalizeEmail(r.get('Email'));
@@ -150,7 +169,10 @@ export function readAvailability(
       problems.push({
         severity: 'warning',
         where: where('Email'),
-        message: `${describeCell(where('Email'), 'Email')}: ${email ?? cleanText(r.get('Email'))} is not a guardian on the Roster; this availability is ignored.`,
+        message:
+          email && shared.has(email)
+            ? `${describeCell(where('Email'), 'Email')}: ${email} is a contact of several families; write the family's Family ID on this row to say which one. This availability is ignored until then.`
+            : `${describeCell(where('Email'), 'Email')}: ${email ?? cleanText(r.get('Email'))} is not a guardian on the Roster; this availability is ignored.`,
       });
       continue;
     }
@@ -263,12 +285,14 @@ export function buildProblem(input: {
       name: `${s.firstName} ${s.lastName}`.trim(),
       teacherEmail: s.teacherEmail,
       familyId: s.familyId,
+      contacts: contactsOf(s, familiesById.get(s.familyId)),
     })),
     families: roster.families.map((f) => ({
       id: f.id,
       name: f.name,
       availability: input.availability.get(f.id) ?? null,
       interpreter: f.interpreter ? f.language || settings.defaultLanguage : '',
+      contacts: f.contacts.map((g) => g.email),
     })),
     interpreters: settings.interpreters,
     conferenceMinutes: settings.conferenceMinutes,
@@ -303,7 +327,6 @@ export function buildProblem(input: {
       message: `${where ? describeCell(where, 'Start') + ': ' : ''}a locked or invited conference breaks a rule (${text.replace(/conference \d+ /g, '')}). It is kept as it is; change it by hand if it should move.`,
     });
   }
-  void familiesById;
   return { problem, frozen, problems };
 }
 
@@ -367,7 +390,13 @@ export function scheduleRows(input: {
     set('Student IDs', c.studentIds.join('; '));
     set('Family', family?.name ?? '');
     set('Family ID', c.familyId);
-    set('Emails', (family?.contacts ?? []).map((g) => g.email).join('; '));
+    // Only the people listed for every student of the conference: an invitation names them all.
+    set(
+      'Emails',
+      (ss[0] ? contactsOf(ss[0], family) : [])
+        .filter((e) => ss.every((s) => contactsOf(s, family).includes(e)))
+        .join('; '),
+    );
     set('Language', family?.language ? languageName(family.language) : '');
     set('Interpreter', family?.interpreter ? 'Yes' : 'No');
     set('Status', 'scheduled');

@@ -27,6 +27,11 @@ export interface SchedStudent {
   name: string;
   teacherEmail: string;
   familyId: string;
+  /**
+   * The contacts on this student's own roster row. Same-teacher siblings share one conference
+   * only when these are the same: every guest of a conference is listed for every student in it.
+   */
+  contacts?: string[];
 }
 
 export interface SchedFamily {
@@ -36,6 +41,12 @@ export interface SchedFamily {
   availability: Interval[] | null;
   /** Language code needing an interpreter, or '' for none. */
   interpreter: string;
+  /**
+   * The people who come for this family (guardian addresses). One listed for several families
+   * (a caseworker, a parent of children in two families) is never in two places at once, with
+   * the buffer between rooms, exactly like a family.
+   */
+  contacts?: string[];
 }
 
 /** A conference: one family, one teacher, one or more students (merged siblings). */

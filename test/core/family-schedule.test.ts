@@ -1,0 +1,317 @@
+import { parseRoster } from '../../src/core/roster';
+import { checkSchedule } from '../../src/core/schedule/check';
+import { buildSchedule } from '../../src/core/schedule/engine';
+import {
+  buildProblem,
+  familiesOnSchedule,
+  readAvailability,
+  readScheduleSheet,
+  scheduleRows,
+} from '../../src/core/schedule/sheet';
+import type { Conference, Problem, TeacherWindow } from '../../src/core/schedule/types';
+import { defaultSettings } from '../../src/core/settings';
+import type { WallClockOf } from '../../src/core/normalize';
+import { SCHEDULE } from '../../src/core/schema';
+
+const DAY = '2026-11-17';
+const win = (teacherEmail: string, start: number, end: number, capacity = 1): TeacherWindow => ({
+  teacherEmail,
+  teacher: teacherEmail.split('@')[0]!,
+  date: DAY,
+  start,
+  end,
+  room: teacherEmail.slice(0, 1),
+  capacity,
+  videoLink: '',
+});
+const problem = (over: Partial<Problem>): Problem => ({
+  windows: [],
+  students: [],
+  families: [],
+  interpreters: {},
+  conferenceMinutes: 20,
+  bufferMinutes: 5,
+  mergeSiblings: false,
+  fixed: [],
+  seed: 1,
+  ...over,
+});
+/** Two families (different teachers unless said) whose rows both list a caseworker. */
+const caseworker = (teachers: [string, string], capacity = 1) =>
+  problem({
+    windows: [...new Set(teachers)].map((t) => win(t, 900, 950, capacity)),
+    students: [
+      { id: 'x', name: 'X', teacherEmail: teachers[0], familyId: 'F1', contacts: ['cw@a.org'] },
+      {
+        id: 'y',
+        name: 'Y',
+        teacherEmail: teachers[1],
+        familyId: 'F2',
+        contacts: ['mum@f.org', 'cw@a.org'],
+      },
+    ],
+    families: [
+      { id: 'F1', name: 'Ames', availability: null, interpreter: '', contacts: ['cw@a.org'] },
+      {
+        id: 'F2',
+        name: 'Bell',
+        availability: null,
+        interpreter: '',
+        contacts: ['mum@f.org', 'cw@a.org'],
+      },
+    ],
+  });
+const at = (id: string, familyId: string, teacherEmail: string, start: number): Conference => ({
+  studentIds: [id],
+  familyId,
+  teacherEmail,
+  date: DAY,
+  start,
+  end: start + 20,
+  fixed: false,
+  rank: 0,
+});
+
+describe('a contact shared by two families', () => {
+  it('is never booked in two rooms at once, and has the buffer between them', () => {
+    const p = caseworker(['a@s', 'b@s']);
+    const r = buildSchedule(p);
+    expect(checkSchedule(p, r)).toEqual([]);
+    expect(r.unplaced).toEqual([]);
+    const [first, second] = [...r.conferences].sort((a, b) => a.start - b.start);
+    expect(second!.start - first!.end).toBeGreaterThanOrEqual(5);
+  });
+
+  it('is never in two conferences at once in one simultaneous room either', () => {
+    // Both families can come only at 9:00, and the room takes two families at once.
+    const only = [{ date: DAY, start: 900, end: 920, rank: 1 }];
+    const room = caseworker(['a@s', 'a@s'], 2);
+    const p = { ...room, families: room.families.map((f) => ({ ...f, availability: only })) };
+    const r = buildSchedule(p);
+    expect(checkSchedule(p, r)).toEqual([]);
+    expect(r.conferences).toHaveLength(1);
+    expect(r.unplaced[0]!.reason).toContain('a contact it shares with another family');
+  });
+
+  it('is caught by the independent checker when a schedule double-books it or skips the buffer', () => {
+    const p = caseworker(['a@s', 'b@s']);
+    const twice = checkSchedule(p, {
+      conferences: [at('x', 'F1', 'a@s', 900), at('y', 'F2', 'b@s', 900)],
+      unplaced: [],
+    });
+    expect(twice).toEqual([expect.stringMatching(/contact cw@a\.org in two places at once/)]);
+    const rushed = checkSchedule(p, {
+      conferences: [at('x', 'F1', 'a@s', 900), at('y', 'F2', 'b@s', 920)],
+      unplaced: [],
+    });
+    expect(rushed).toEqual([
+      expect.stringMatching(/contact cw@a\.org has 0 min between rooms \(buffer 5\)/),
+    ]);
+    // The same times for families with no one in common break nothing.
+    const apart = problem({
+      ...p,
+      families: p.families.map((f) => ({ ...f, contacts: [f.id] })),
+    });
+    expect(
+      checkSchedule(apart, {
+        conferences: [at('x', 'F1', 'a@s', 900), at('y', 'F2', 'b@s', 900)],
+        unplaced: [],
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('same-teacher siblings', () => {
+  const siblings = (yContacts: string[]) =>
+    problem({
+      windows: [win('a@s', 900, 1100)],
+      mergeSiblings: true,
+      students: [
+        { id: 'x', name: 'X', teacherEmail: 'a@s', familyId: 'F', contacts: ['mum@f.org'] },
+        { id: 'y', name: 'Y', teacherEmail: 'a@s', familyId: 'F', contacts: yContacts },
+      ],
+      families: [
+        {
+          id: 'F',
+          name: 'Lopez',
+          availability: null,
+          interpreter: '',
+          contacts: ['mum@f.org', 'dad@f.org'],
+        },
+      ],
+    });
+
+  it('share one conference only when the same people are listed on their rows', () => {
+    const same = siblings(['mum@f.org']);
+    const one = buildSchedule(same);
+    expect(checkSchedule(same, one)).toEqual([]);
+    expect(one.conferences.map((c) => c.studentIds.length)).toEqual([2]);
+    const different = siblings(['mum@f.org', 'dad@f.org']);
+    const two = buildSchedule(different);
+    expect(checkSchedule(different, two)).toEqual([]);
+    expect(two.conferences.map((c) => c.studentIds.length)).toEqual([1, 1]);
+  });
+
+  it('are caught by the checker when merged though their rows list different people', () => {
+    const p = siblings(['mum@f.org', 'dad@f.org']);
+    const merged: Conference = { ...at('x', 'F', 'a@s', 900), studentIds: ['x', 'y'], end: 940 };
+    expect(checkSchedule(p, { conferences: [merged], unplaced: [] })).toEqual([
+      expect.stringMatching(/joins students whose rows list different contacts/),
+    ]);
+  });
+});
+
+describe('the Schedule sheet', () => {
+  const wall: WallClockOf = (d) => ({
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  });
+  const H = [
+    'Student ID',
+    'First Name',
+    'Last Name',
+    'Teacher',
+    'Guardian 1 Email',
+    'Guardian 2 Email',
+  ];
+
+  it('lists on each conference only the contacts on the rows of all its students', () => {
+    const roster = parseRoster(
+      [
+        H,
+        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example', 'juan@other.example'],
+        ['2', 'Luis', 'Lopez', 'Ms. Rivera', 'rosa@f.example', ''],
+        ['3', 'Chidi', 'Okoro', 'Ms. Rivera', 'ada@f.example', 'tom@f.example'],
+        ['4', 'Emma', 'Walsh', 'Ms. Rivera', 'tom@f.example', 'ada@f.example'],
+      ],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+    );
+    expect(roster.families).toHaveLength(2);
+    const windows = [{ ...win('rivera@school.example', 900, 1100), teacher: 'Ms. Rivera', row: 2 }];
+    const settings = { ...defaultSettings('School', 'UTC'), mergeSameTeacherSiblings: true };
+    const sheet = readScheduleSheet([SCHEDULE.columns.map((c) => c.header)], wall);
+    const built = buildProblem({
+      roster,
+      windows,
+      settings,
+      availability: new Map(),
+      sheet,
+      seed: 1,
+    });
+    const schedule = buildSchedule(built.problem);
+    expect(checkSchedule(built.problem, schedule)).toEqual([]);
+    let n = 0;
+    const rows = scheduleRows({
+      sheet,
+      frozen: built.frozen,
+      schedule,
+      roster,
+      windows,
+      settings,
+      newId: () => `C${++n}`,
+    });
+    const col = (h: string) => SCHEDULE.columns.findIndex((c) => c.header === h);
+    const emails = Object.fromEntries(
+      rows.map((r) => [String(r.cells[col('Student IDs')]), r.cells[col('Emails')]]),
+    );
+    expect(emails).toEqual({
+      '1': 'rosa@f.example; juan@other.example',
+      '2': 'rosa@f.example',
+      '3; 4': 'ada@f.example; tom@f.example',
+    });
+  });
+
+  it('reaches a sibling whose row has no address (joined by phone) through the family’s contacts', () => {
+    const roster = parseRoster(
+      [
+        [...H, 'Phone'],
+        ['1', 'Ana', 'Kaya', 'Ms. Rivera', 'elif@f.example', '', '555 010 0142'],
+        ['2', 'Can', 'Kaya', 'Ms. Rivera', '', '', '(555) 010-0142'],
+      ],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+    );
+    const windows = [{ ...win('rivera@school.example', 900, 1100), teacher: 'Ms. Rivera', row: 2 }];
+    const settings = { ...defaultSettings('School', 'UTC'), mergeSameTeacherSiblings: true };
+    const sheet = readScheduleSheet([SCHEDULE.columns.map((c) => c.header)], wall);
+    const built = buildProblem({
+      roster,
+      windows,
+      settings,
+      availability: new Map(),
+      sheet,
+      seed: 1,
+    });
+    const schedule = buildSchedule(built.problem);
+    const rows = scheduleRows({
+      sheet,
+      frozen: [],
+      schedule,
+      roster,
+      windows,
+      settings,
+      newId: () => 'C1',
+    });
+    const col = (h: string) => SCHEDULE.columns.findIndex((c) => c.header === h);
+    expect(rows.map((r) => [r.cells[col('Student IDs')], r.cells[col('Emails')]])).toEqual([
+      ['1; 2', 'elif@f.example'],
+    ]);
+  });
+
+  it('gives the roster each student’s previous family, so a regrouped family keeps its id', () => {
+    const header = SCHEDULE.columns.map((c) => c.header);
+    const line = (ids: string, familyId: string) =>
+      header.map((h) => (h === 'Student IDs' ? ids : h === 'Family ID' ? familyId : ''));
+    const sheet = readScheduleSheet(
+      [header, line('1; 2', 'F-OLD'), line('3', 'F-GONE'), line('3', 'F-LATER')],
+      wall,
+    );
+    const previous = familiesOnSchedule(sheet);
+    expect([...previous]).toEqual([
+      ['1', 'F-OLD'],
+      ['2', 'F-OLD'],
+      ['3', 'F-LATER'],
+    ]);
+    // Student 3 has joined the family of 1 and 2 (the same address): it keeps F-OLD.
+    const roster = parseRoster(
+      [
+        H,
+        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example', ''],
+        ['2', 'Luis', 'Lopez', 'Ms. Rivera', 'rosa@f.example', ''],
+        ['3', 'Eva', 'Lopez', 'Ms. Rivera', 'rosa@f.example', ''],
+      ],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+      { previousFamilies: previous },
+    );
+    expect(roster.families.map((f) => f.id)).toEqual(['F-OLD']);
+    expect(roster.problems.map((p) => p.message)).toEqual([
+      'Roster, row 2, column A (Student ID): rows 2, 3 and 4 now form one family; their answers and links were kept from F-OLD (those of F-LATER are no longer used).',
+    ]);
+  });
+
+  it('does not guess which family a typed availability row of a shared contact is for', () => {
+    const roster = parseRoster(
+      [
+        H,
+        ['1', 'Jay', 'Brooks', 'Ms. Rivera', 'cw@agency.example', ''],
+        ['2', 'Mia', 'Chen', 'Ms. Rivera', 'li@f.example', 'cw@agency.example'],
+      ],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+    );
+    const r = readAvailability(
+      [
+        ['Guardian Email', 'Date', 'Start', 'End', 'Rank'],
+        ['cw@agency.example', DAY, '15:00', '16:00', 1],
+        ['li@f.example', DAY, '15:00', '16:00', 1],
+      ],
+      roster,
+      wall,
+    );
+    expect([...r.byFamily.keys()]).toEqual([roster.students[1]!.familyId]);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      "Availability, row 2, column A (Email): cw@agency.example is a contact of several families; write the family's Family ID on this row to say which one. This availability is ignored until then.",
+    ]);
+  });
+});
