@@ -43,8 +43,24 @@
  *   sendInvites: true send mail, and then: an 'invite' to every guest on creation and to a guest
  *   added later with addGuest; an 'update' to every guest when the title, description, location
  *   or time changes; a 'cancel' to a removed guest, and to every guest when the event is deleted.
- * - A calendar made by createCalendar has an ID like "<26 chars>@group.calendar.google.com";
- *   users see only the calendars they own (no sharing or subscriptions are modelled).
+ * - A calendar made by createCalendar has an ID like "<26 chars>@group.calendar.google.com".
+ *
+ * Several users (ws.current.user; CalendarStore.share is a person sharing in Calendar's UI):
+ * - getCalendarById returns "null if the calendar does not exist, if the user cannot access it,
+ *   or if the user is not subscribed to the calendar"; getCalendarsByName and getAllCalendars
+ *   list the calendars "the user owns or is subscribed to"; subscribeToCalendar "subscribes the
+ *   user to the calendar with the given ID, if the user is allowed to subscribe"
+ *   (https://developers.google.com/apps-script/reference/calendar/calendar-app, "Class
+ *   CalendarApp"). So a calendar made by A is nobody else's until A shares it.
+ * - Sharing roles are Calendar's: 'reader' ("See all event details") and 'writer' ("Make changes
+ *   to events"). A change by a reader fails with "Action not allowed", as reported by a Sheets
+ *   add-on's second user whose calendar share lacked "Make changes to events" ("Exception: Action
+ *   not allowed error on shared google sheet.", https://github.com/davepar/gcalendarsync/issues/82).
+ * - Unknown: whether sharing puts the calendar in the other user's list at once (Google
+ *   Calendar's UI offers the shared calendar as a link to add). `sharingSubscribes` (default
+ *   false) switches it; without it the user must subscribe (subscribeToCalendar) before
+ *   getCalendarById finds it. subscribeToCalendar's message for a calendar the user may not
+ *   reach is the emulator's (NO_CALENDAR_ACCESS_MESSAGE).
  * - Guests' names are unknown to the emulator, so EventGuest.getName returns the address.
  * - Latency (see latency.ts; an assumption like every figure there): creating an event ~800 ms
  *   plus 30 ms per guest, fetching one ~300 ms, a change ~250 ms, a read of an event already
@@ -58,6 +74,10 @@ export const CALENDAR_QUOTA_MESSAGE = 'Service invoked too many times for one da
 export const EVENT_TIME_ORDER_MESSAGE = 'Event start date must be before event end date.';
 /** Assumed wording: Google's reference does not say what a deleted event's methods throw. */
 export const DELETED_EVENT_MESSAGE = 'Event has been deleted.';
+/** A change by a user without "Make changes to events" (davepar/gcalendarsync#82). */
+export const ACTION_NOT_ALLOWED_MESSAGE = 'Action not allowed';
+/** Assumed wording: subscribeToCalendar for a calendar the user may not reach. */
+export const NO_CALENDAR_ACCESS_MESSAGE = 'You do not have access to this calendar.';
 export const DEFAULT_CALENDAR_TIME_ZONE = 'America/New_York';
 /** Extended-property limits of the Calendar API, which CalendarEvent tags are stored as. */
 export const TAG_KEY_LIMIT = 44;
@@ -121,6 +141,7 @@ registerLatency(SERVICE, {
   getCalendarsByName: { base: 200 },
   getAllCalendars: { base: 200 },
   getAllOwnedCalendars: { base: 200 },
+  subscribeToCalendar: { base: 500 },
   createCalendar: { base: 1000 },
   getEventById: FETCH,
   createEvent: CREATE,
@@ -194,7 +215,14 @@ export interface CalendarState {
   /** True for a user's default calendar (ID = their email). */
   primary: boolean;
   createdAt: number;
+  /** Who it is shared with (lower-cased email → role); the owner is not listed. */
+  sharedWith: Record<string, CalendarRole>;
+  /** Users other than the owner who have it in their calendar list (lower-cased). */
+  subscribers: string[];
 }
+
+/** Calendar's sharing roles: "See all event details" and "Make changes to events". */
+export type CalendarRole = 'reader' | 'writer';
 
 export interface EventState {
   /** iCalUID, e.g. "k3j...@google.com". */
@@ -232,6 +260,8 @@ export interface Invitation {
 export interface CalendarStoreOptions {
   /** Time zone of users' default calendars; default America/New_York. */
   timeZone?: string;
+  /** See the header: sharing a calendar also puts it in the other user's list. */
+  sharingSubscribes?: boolean;
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -252,6 +282,8 @@ function byStart(a: EventState, b: EventState): number {
  */
 export class CalendarStore {
   readonly timeZone: string;
+  /** See the header: whether sharing a calendar subscribes the user it is shared with. */
+  sharingSubscribes: boolean;
   /** What guests would have received; see Invitation. */
   readonly invitations: Invitation[] = [];
   private readonly calendarsById = new Map<string, CalendarState>();
@@ -262,6 +294,7 @@ export class CalendarStore {
     options: CalendarStoreOptions = {},
   ) {
     this.timeZone = options.timeZone ?? DEFAULT_CALENDAR_TIME_ZONE;
+    this.sharingSubscribes = options.sharingSubscribes ?? false;
     this.defaultCalendarOf(ws.defaultUser);
   }
 
@@ -278,6 +311,8 @@ export class CalendarStore {
         description: '',
         primary: true,
         createdAt: this.ws.clock.now(),
+        sharedWith: {},
+        subscribers: [],
       };
       this.calendarsById.set(id, calendar);
     }
@@ -301,6 +336,8 @@ export class CalendarStore {
       description: options.description ?? '',
       primary: false,
       createdAt: this.ws.clock.now(),
+      sharedWith: {},
+      subscribers: [],
     };
     this.calendarsById.set(id, calendar);
     return calendar;
@@ -318,6 +355,57 @@ export class CalendarStore {
     return [...this.calendarsById.values()]
       .filter((c) => c.owner === owner)
       .sort((a, b) => Number(b.primary) - Number(a.primary));
+  }
+
+  /** The user's calendar list: what they own, then what they are subscribed to and may reach. */
+  listedFor(user: string): CalendarState[] {
+    const who = lower(user);
+    const subscribed = [...this.calendarsById.values()].filter(
+      (c) => c.owner !== who && c.subscribers.includes(who) && this.accessOf(who, c.id) !== null,
+    );
+    return [...this.calendarsOf(who), ...subscribed];
+  }
+
+  /** What the user may do on a calendar: 'owner', a shared role, or null (nothing). */
+  accessOf(user: string, calendarId: string): 'owner' | CalendarRole | null {
+    const calendar = this.calendar(calendarId);
+    if (!calendar) return null;
+    const who = lower(user);
+    if (calendar.owner === who) return 'owner';
+    return calendar.sharedWith[who] ?? null;
+  }
+
+  /**
+   * The owner shares a calendar (Calendar's "Share with specific people"); role null stops
+   * sharing. With `sharingSubscribes`, the calendar is in the other user's list at once.
+   */
+  share(calendarId: string, user: string, role: CalendarRole | null): void {
+    const calendar = this.calendar(calendarId);
+    if (!calendar) throw new Error(`No calendar ${calendarId}`);
+    const who = lower(user);
+    if (role === null) {
+      delete calendar.sharedWith[who];
+      calendar.subscribers = calendar.subscribers.filter((s) => s !== who);
+      return;
+    }
+    calendar.sharedWith[who] = role;
+    if (this.sharingSubscribes) this.subscribe(who, calendar.id);
+  }
+
+  /** The user adds a calendar to their list (CalendarApp.subscribeToCalendar, or Calendar's UI). */
+  subscribe(user: string, calendarId: string): void {
+    const calendar = this.calendar(calendarId);
+    const who = lower(user);
+    if (calendar && calendar.owner !== who && !calendar.subscribers.includes(who))
+      calendar.subscribers.push(who);
+  }
+
+  /** The owner deletes a calendar in Calendar's UI: it and its events are gone for everyone. */
+  deleteCalendar(calendarId: string): void {
+    const calendar = this.calendar(calendarId);
+    if (!calendar) throw new Error(`No calendar ${calendarId}`);
+    for (const e of this.liveEventsOf(calendar.id)) e.deleted = true;
+    this.calendarsById.delete(calendar.id);
   }
 
   /** Live state (not a copy) of an event, deleted or not, for the facade. */
@@ -483,6 +571,13 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
   const call = <T>(method: string, body: () => T, access: Access, size?: number): T =>
     ws.call(SERVICE, method, body, size === undefined ? access : { ...access, size });
 
+  /** Changes need the owner's or a writer's access ("Make changes to events"). */
+  function mayChange(calendarId: string): void {
+    const access = store.accessOf(user(), calendarId);
+    if (access !== 'owner' && access !== 'writer')
+      throw new AppsScriptException(ACTION_NOT_ALLOWED_MESSAGE);
+  }
+
   function statusOf(event: EventState, email: string): GuestStatusName | null {
     const who = lower(email);
     if (event.creator === who || store.calendar(event.calendarId)?.owner === who) return 'OWNER';
@@ -564,6 +659,7 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
         `CalendarEvent.${method}`,
         () => {
           const event = this.live();
+          mayChange(event.calendarId);
           fn(event);
           event.updatedAt = ws.clock.now();
         },
@@ -736,6 +832,7 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
         'CalendarEvent.deleteEvent',
         () => {
           const event = this.live();
+          mayChange(event.calendarId);
           event.deleted = true;
           event.updatedAt = ws.clock.now();
           store.notify(event, 'cancel');
@@ -810,6 +907,7 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
           const { start, end } = checkTimes(method, [startTime, endTime]);
           const guests = parseGuests(options?.guests);
           const calendar = this.state();
+          mayChange(calendar.id);
           ws.quota.take('eventsCreatedPerDay', 1, CALENDAR_QUOTA_MESSAGE);
           const event = store.addEvent({
             calendarId: calendar.id,
@@ -898,17 +996,18 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
 
   const defaultCalendar = () => new Calendar(store.defaultCalendarOf(user()).id, '');
   const own = (id: string) => store.calendarsOf(user()).find((c) => c.id === lower(String(id)));
+  const listed = (id: string) => store.listedFor(user()).find((c) => c.id === lower(String(id)));
 
   return {
     GuestStatus,
     getDefaultCalendar: () =>
       call('getDefaultCalendar', () => new Calendar(store.defaultCalendarOf(user()).id), READ),
-    /** A calendar the user owns (sharing is not modelled), or null. */
+    /** A calendar the user owns or is subscribed to (and may reach), or null. */
     getCalendarById: (id: string) =>
       call(
         'getCalendarById',
         () => {
-          const calendar = own(id);
+          const calendar = listed(id);
           return calendar ? new Calendar(calendar.id) : null;
         },
         READ,
@@ -928,13 +1027,26 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
         'getCalendarsByName',
         () =>
           store
-            .calendarsOf(user())
+            .listedFor(user())
             .filter((c) => lower(c.name) === lower(String(name)))
             .map((c) => new Calendar(c.id)),
         READ,
       ),
     getAllCalendars: () =>
-      call('getAllCalendars', () => store.calendarsOf(user()).map((c) => new Calendar(c.id)), READ),
+      call('getAllCalendars', () => store.listedFor(user()).map((c) => new Calendar(c.id)), READ),
+    /** Adds a calendar shared with the user to their list; throws when they may not reach it. */
+    subscribeToCalendar: (id: string) =>
+      call(
+        'subscribeToCalendar',
+        () => {
+          const calendar = store.calendar(String(id));
+          if (!calendar || store.accessOf(user(), calendar.id) === null)
+            throw new AppsScriptException(NO_CALENDAR_ACCESS_MESSAGE);
+          store.subscribe(user(), calendar.id);
+          return new Calendar(calendar.id);
+        },
+        MAKE_CALENDAR,
+      ),
     getAllOwnedCalendars: () =>
       call(
         'getAllOwnedCalendars',

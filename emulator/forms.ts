@@ -49,6 +49,13 @@
  *  - Responses submitted by a script (FormResponse.submit) do not check required questions and
  *    record no respondent email; the form must be accepting responses, or submit throws.
  *  - Error messages not quoted from Google are marked where they are thrown.
+ *
+ * Several users: a form is its creator's Drive file. openById and openByUrl by anyone who is
+ * neither its owner nor an editor (FormStore.share: "Add collaborators") fail with the message
+ * a missing form gives, which itself says "or you do not have permission to access it"
+ * (stevenschmatz/export-google-form#5, "formapp.openbyurl error",
+ * https://github.com/stevenschmatz/export-google-form/issues/5): a script cannot tell a deleted
+ * form from one it may not open.
  */
 import { type Cost, registerLatency } from './latency';
 import { type Access, AppsScriptException, type Workspace } from './runtime';
@@ -380,6 +387,8 @@ export interface FormState {
   customClosedFormMessage: string;
   responses: FormResponseState[];
   owner: string;
+  /** Collaborators who may edit it (lower-cased), the owner not listed. */
+  editors: string[];
   createdAt: number;
   shortUrl: string | null;
 }
@@ -661,6 +670,20 @@ export class FormStore {
     return this.byId.get(id);
   }
 
+  /** The owner adds a collaborator (Forms' "Add collaborators"), who may then open the form. */
+  share(id: string, user: string): void {
+    const form = this.must(id);
+    const who = user.toLowerCase();
+    if (who !== form.owner && !form.editors.includes(who)) form.editors.push(who);
+  }
+
+  /** Whether the user may open the form by its id: its owner or a collaborator. */
+  mayOpen(id: string, user: string): boolean {
+    const form = this.byId.get(id);
+    const who = user.toLowerCase();
+    return !!form && (form.owner === who || form.editors.includes(who));
+  }
+
   byPublishedId(publishedId: string): FormState | undefined {
     return this.forms().find((f) => f.publishedId === publishedId);
   }
@@ -689,7 +712,8 @@ export class FormStore {
       confirmationMessage: '',
       customClosedFormMessage: '',
       responses: [],
-      owner: options.owner ?? this.ws.current?.user ?? this.ws.defaultUser,
+      owner: (options.owner ?? this.ws.current?.user ?? this.ws.defaultUser).toLowerCase(),
+      editors: [],
       createdAt: this.ws.clock.now(),
       shortUrl: null,
     };
@@ -2118,7 +2142,9 @@ export function createFormApp(ws: Workspace, store: FormStore) {
     response: new FormResponse(ctx, formId, responseId),
   });
   const open = (id: string | null): Form => {
-    if (id === null || !store.get(id)) throw new AppsScriptException(FORM_ERRORS.notFound);
+    const user = ws.current?.user ?? ws.defaultUser;
+    if (id === null || !store.mayOpen(id, user))
+      throw new AppsScriptException(FORM_ERRORS.notFound);
     return new Form(ctx, id);
   };
   return {

@@ -2,6 +2,14 @@
  * ScriptApp: installable triggers with the Editor add-on limits, auth modes and enums.
  * Reference: https://developers.google.com/apps-script/reference/script/script-app and
  * https://developers.google.com/apps-script/add-ons/concepts/triggers#restrictions
+ *
+ * Triggers are per user ("Class ScriptApp": getUserTriggers(spreadsheet) "gets all installable
+ * triggers owned by this user in the given spreadsheet, for this script or add-on only";
+ * getProjectTriggers those "associated with the current project and current user"), and each
+ * runs as the user who made it ("Installable triggers",
+ * https://developers.google.com/apps-script/guides/triggers/installable#restrictions: they
+ * "always run under the account of the person who created them"). So a second editor of a
+ * document sees none of the first one's triggers, and the per-user limit lets them add their own.
  */
 import { registerLatency } from './latency';
 import { type Access, AppsScriptException, type Workspace } from './runtime';

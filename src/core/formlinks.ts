@@ -23,6 +23,12 @@ export interface FormRecord {
    * run cut off right after creating a form finds it and finishes it instead of making another.
    */
   configured?: boolean;
+  /**
+   * The account that made the form (lower-cased): it lives in that account's Drive, and another
+   * editor of the spreadsheet can open it only once shared. For a form made before this was
+   * kept, the first account that opened it since.
+   */
+  owner?: string;
 }
 
 export interface FormsState {

@@ -112,7 +112,13 @@ export interface TeacherPlace {
 }
 
 export interface SpecContext {
+  /** The document's settings as saved (an empty reply-to stays empty). */
   settings: Settings;
+  /**
+   * Named for replies when Settings has no reply-to: the conference calendar's owner, as the
+   * document records it (never simply whoever runs the sync). It is left out of fingerprints.
+   */
+  organizer?: string;
   /** Edited and translated texts, by language (the sidebar's Templates); built-in ones otherwise. */
   templates?: Record<string, TemplateSet>;
   /** The host teacher's window holding this conference (for the teacher's email and video link). */
@@ -179,7 +185,7 @@ export function desiredEvent(
       room,
       videoLink,
       link: '',
-      replyTo: settings.replyTo || settings.schoolName,
+      replyTo: settings.replyTo || ctx.organizer || settings.schoolName,
       round: r.round || settings.roundName,
       interpreter: r.interpreter,
     },
@@ -234,6 +240,18 @@ export function fingerprint(spec: EventSpec): string {
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
+/**
+ * The fingerprint a row is compared by: the same for every editor who runs the sync. An address
+ * that stands in for an empty reply-to is the calendar owner's, which is not the row's: the
+ * fingerprint is taken of the event as it would read without it, so who owns (or runs) the
+ * calendar never makes every event look changed.
+ */
+function fingerprintOf(sheet: InviteSheet, r: InviteRow, ctx: SpecContext, spec: EventSpec) {
+  if (ctx.settings.replyTo || !ctx.organizer) return fingerprint(spec);
+  const plain = desiredEvent(sheet, r, { ...ctx, organizer: undefined });
+  return fingerprint('spec' in plain ? plain.spec : spec);
+}
+
 /** What was last synced for a conference (kept in document properties). */
 export interface SyncedRecord {
   /** Event ID. */
@@ -242,10 +260,18 @@ export interface SyncedRecord {
   f: string;
 }
 
+/** An event to bring in line: `fingerprint` is what is kept once it is (see fingerprintOf). */
+interface EventWork {
+  conferenceId: string;
+  row: InviteRow;
+  spec: EventSpec;
+  fingerprint: string;
+}
+
 export type SyncAction =
-  | { kind: 'create'; conferenceId: string; row: InviteRow; spec: EventSpec }
-  | { kind: 'update'; conferenceId: string; row: InviteRow; spec: EventSpec; eventId: string }
-  | { kind: 'relink'; conferenceId: string; row: InviteRow; spec: EventSpec; eventId: string }
+  | ({ kind: 'create' } & EventWork)
+  | ({ kind: 'update'; eventId: string } & EventWork)
+  | ({ kind: 'relink'; eventId: string } & EventWork)
   | { kind: 'cancel'; conferenceId: string; row: InviteRow | null; eventId: string };
 
 export interface SyncPlan {
@@ -304,27 +330,13 @@ export function planSync(
       continue;
     }
     const { spec } = desired;
-    const fp = fingerprint(spec);
-    if (!r.eventId && !record)
-      actions.push({ kind: 'create', conferenceId: r.conferenceId, row: r, spec });
+    const fp = fingerprintOf(sheet, r, ctx, spec);
+    const work = { conferenceId: r.conferenceId, row: r, spec, fingerprint: fp };
+    if (!r.eventId && !record) actions.push({ kind: 'create', ...work });
     else if (record && (!r.eventId || r.eventId === record.e) && record.f === fp) {
       if (r.eventId) upToDate.push(r);
-      else
-        actions.push({
-          kind: 'relink',
-          conferenceId: r.conferenceId,
-          row: r,
-          spec,
-          eventId: record.e,
-        });
-    } else
-      actions.push({
-        kind: 'update',
-        conferenceId: r.conferenceId,
-        row: r,
-        spec,
-        eventId: r.eventId || record!.e,
-      });
+      else actions.push({ kind: 'relink', ...work, eventId: record.e });
+    } else actions.push({ kind: 'update', ...work, eventId: r.eventId || record!.e });
   }
   for (const [conferenceId, record] of synced) {
     if (!seen.has(conferenceId))

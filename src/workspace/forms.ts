@@ -56,6 +56,7 @@ import { askPicture, unsureProblem, type AskPicture } from './ask';
 import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
+import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { placeAtOnce } from './placement';
 import { plural, step, type StepContext } from './steps';
 import { rebuildSummary, stepReader } from './summary';
@@ -75,18 +76,37 @@ function saveFormsState(state: FormsState): void {
 
 type Form = GoogleAppsScript.Forms.Form;
 
-function openForm(record: FormRecord | undefined): Form | null {
+/**
+ * The stored form, or null when its owner deleted it (a new one is then made; the old links stop
+ * working, as they would anyway). Apps Script gives one message for a deleted form and for one
+ * this account may not open, so only the account that made it takes that message for "deleted";
+ * anyone else is told whose form it is, and no second form is made. Any other failure is
+ * Google's of the moment and is passed on: taking it for a deleted form would make a second form
+ * (the fault sweep found exactly that).
+ */
+function openForm(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  record: FormRecord | undefined,
+  name: string,
+): Form | null {
   if (!record) return null;
+  const me = runnerEmail();
   try {
-    return FormApp.openById(record.formId);
+    const form = FormApp.openById(record.formId);
+    record.owner ??= me;
+    return form;
   } catch (e) {
-    // Deleted in Drive (or no longer shared with this account): a new one is made (the old
-    // links stop working, as they would anyway). Any other failure is Google's of the moment
-    // and is passed on: taking it for a deleted form would make a second form (the fault sweep
-    // found exactly that). The message is Apps Script's, as widely reported for openById.
-    if (/No item with the given ID could be found/i.test(String((e as Error)?.message ?? e)))
-      return null;
-    throw e;
+    if (!/No item with the given ID could be found/i.test(String((e as Error)?.message ?? e)))
+      throw e;
+    // A form made before its owner was kept: the account holding the form-submit trigger,
+    // installed by the same run that made the forms, is the one that made them.
+    const owner = record.owner ?? (submitTrigger(ss) ? me : undefined);
+    if (owner && owner === me) return null;
+    throw new UserError(
+      owner
+        ? `The ${name} belongs to ${owner}, and your account${me ? ` (${me})` : ''} cannot open it. Nothing was changed. Ask ${owner} to add you as an editor of the form (in Google Forms: Add collaborators), or let them create the family forms.`
+        : `The ${name} this spreadsheet uses cannot be opened from your account${me ? ` (${me})` : ''}: it was made from another account and not shared with you, or it was deleted. Nothing was changed. Ask whoever created the family forms to add you as an editor of the form, or to create the family forms again.`,
+    );
   }
 }
 
@@ -170,6 +190,7 @@ function newForm(title: string, save: (record: FormRecord) => void): Form {
     publishedUrl: '',
     linkTemplate: '',
     configured: false,
+    owner: runnerEmail(),
   });
   return form;
 }
@@ -206,7 +227,7 @@ function ensureAvailabilityForm(
   state: FormsState,
   choices: TimeChoice[],
 ): boolean {
-  let form = openForm(state.availability);
+  let form = openForm(ss, state.availability, 'availability form');
   let created = false;
   if (!form || !state.availability) {
     form = newForm(
@@ -283,7 +304,7 @@ function ensureQuestionnaire(
 ): boolean {
   const round = settings.roundName;
   const all = (state.questionnaires ??= {});
-  let form = openForm(all[round]);
+  let form = openForm(ss, all[round], `${round} questionnaire`);
   let created = false;
   if (!form || !all[round]) {
     form = newForm(`${settings.schoolName}: how did the ${round} conference go?`, (r) => {
@@ -328,16 +349,32 @@ function ensureQuestionnaire(
   return created;
 }
 
-/** One form-submit trigger for the spreadsheet: found before created (an add-on may have one). */
-function ensureTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
-  const mine = ScriptApp.getUserTriggers(ss).some(
+/** This user's form-submit trigger on the spreadsheet (Apps Script lists only the user's own). */
+function submitTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
+  return ScriptApp.getUserTriggers(ss).some(
     (t) =>
       t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT &&
       t.getHandlerFunction() === SUBMIT_HANDLER,
   );
-  if (mine) return false;
+}
+
+/**
+ * One form-submit trigger for the spreadsheet, whoever runs this: found before created, and
+ * another editor's (which this user cannot see) known from the document's record. Returns what
+ * to tell the user.
+ */
+function ensureTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  const me = runnerEmail();
+  const owner = triggerOwner('form-submit');
+  if (submitTrigger(ss)) {
+    if (owner !== me) recordTriggerOwner('form-submit', me);
+    return '';
+  }
+  if (owner && owner !== me)
+    return `Answers are recorded by the trigger set up from ${owner}'s account.`;
   ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
-  return true;
+  recordTriggerOwner('form-submit', me);
+  return 'Responses are now recorded as they arrive.';
 }
 
 /** Codes for families that have none yet, in one write of the properties. */
@@ -449,14 +486,14 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
           throw new UserError(
             `There is no ${settings.roundName} questionnaire yet: create the family forms again.`,
           );
-        const trigger = ensureTrigger(ss);
+        const recording = ensureTrigger(ss);
         const codes = ensureFamilyCodes(
           (data.roster?.families ?? []).map((f) => f.id),
           props,
         );
         const links = ensureFeedbackLinks(readSchedule(ss), record, settings.roundName);
         return [
-          trigger ? 'Responses are now recorded as they arrive.' : '',
+          recording,
           codes ? `${plural(codes, 'family', 'families')} got a personal availability link.` : '',
           links
             ? `${plural(links, 'conference')} got a questionnaire link (Schedule, Feedback Link).`

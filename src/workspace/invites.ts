@@ -20,7 +20,6 @@ import {
   CONFERENCE_TAG,
   diffEvent,
   familyAnswer,
-  fingerprint,
   hasChanges,
   planSync,
   readInviteRows,
@@ -42,11 +41,12 @@ import { readSettings, readSheet, wallClockIn } from './data';
 import type { ChunkResult, JobContext, JobSpec } from './jobs';
 import { documentProperties, parseJson, PROP } from './props';
 import { ensureTranslations, storedTemplates } from './messages';
-import { messageSettings } from './reminders';
+import { runnerEmail } from './owners';
 import { plural, step, type StepContext } from './steps';
 
 const RECORD_PREFIX = 'slc:invite:';
 const CALENDAR_PROP = 'slc:invites:calendar';
+const MAKING_PROP = 'slc:invites:calendar-making';
 const OPEN_PROP = 'slc:invites:open';
 const ANSWERS_PROP = 'slc:invites:answers';
 /** Guests' answers are read back at most this often (each check reads every event once). */
@@ -97,9 +97,11 @@ function readAll(
   const teacherValues = read ? read('Teachers') : readSheet(ss, 'Teachers');
   const windows = teacherValues ? parseTeachers(teacherValues, wall, { today }).windows : [];
   const ctx: SpecContext = {
-    // With no reply-to in Settings, the invitation names the sending account's address (as the
-    // reminders do), not the school's name, which a family cannot reply to.
-    settings: messageSettings(settings),
+    settings,
+    // With no reply-to in Settings, the invitation names the calendar owner's address (the
+    // events are theirs), not the school's name, which a family cannot reply to; never the
+    // address of whoever clicks, which would make every event differ for a second editor.
+    organizer: calendarRecord(props)?.owner,
     // The texts as edited and translated in the sidebar (translations made by the sync itself).
     templates: storedTemplates(props),
     placeOf: (teacher, date, start) => {
@@ -220,21 +222,99 @@ export function invitesStep(context: StepContext): StepState {
   });
 }
 
-/** The calendar the invitations go on: remembered by ID, else found by name, else made once. */
-function conferenceCalendar(settings: Settings, props: Record<string, string>): Calendar {
-  const saved = parseJson<{ id: string; name: string }>(props[CALENDAR_PROP]);
-  if (saved && saved.name === settings.calendarName) {
-    const calendar = CalendarApp.getCalendarById(saved.id);
-    if (calendar) return calendar;
-  }
-  const calendar =
-    CalendarApp.getCalendarsByName(settings.calendarName)[0] ??
-    CalendarApp.createCalendar(settings.calendarName, { timeZone: settings.timeZone });
-  documentProperties().setProperty(
-    CALENDAR_PROP,
-    JSON.stringify({ id: calendar.getId(), name: settings.calendarName }),
+/** The document's conference calendar, as recorded when it was made. */
+interface CalendarRecord {
+  id: string;
+  name: string;
+  /** The account that made it (lower-cased); missing in records kept before owners were. */
+  owner?: string;
+}
+
+function calendarRecord(props: Record<string, string>): CalendarRecord | null {
+  const saved = parseJson<CalendarRecord>(props[CALENDAR_PROP]);
+  return saved?.id ? saved : null;
+}
+
+/** What a second editor is told when the document's calendar is not theirs to change. */
+function notYourCalendar(owner: string | undefined, me: string, why: 'hidden' | 'read-only') {
+  const you = me ? `your account (${me})` : 'your account';
+  const ask = owner ? `Ask ${owner}` : 'Ask whoever sent the invitations';
+  const them = owner ? 'let them' : 'let that person';
+  const whose = owner
+    ? `The conference calendar belongs to ${owner}`
+    : 'The conference calendar was made from another account';
+  const state =
+    why === 'read-only'
+      ? `${you} may see its events but not change them`
+      : owner
+        ? `${you} cannot open it`
+        : `${you} cannot open it (or it was deleted)`;
+  return new UserError(
+    `${whose}, and ${state}. Nothing was sent or changed. ${ask} to share it with you with 'Make changes to events', or ${them} send the invites.`,
   );
-  return calendar;
+}
+
+function calendarBy(id: string, me: string, owner: string | undefined): Calendar | null {
+  const calendar = CalendarApp.getCalendarById(id);
+  if (calendar || owner === me) return calendar;
+  // A calendar shared with this account is found by ID only once it is in the account's list:
+  // subscribing adds it, and fails when it was not shared (or is gone).
+  try {
+    return CalendarApp.subscribeToCalendar(id);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The calendar the invitations go on: the document's, found by the ID it recorded, never by
+ * name or by account, so every editor works on the same events. Made once, by whoever sends
+ * first (recorded as its owner); made again only when its owner finds it gone. Another editor
+ * who cannot reach it is told whose it is.
+ */
+function conferenceCalendar(
+  settings: Settings,
+  props: Record<string, string>,
+): { calendar: Calendar; owner: string | undefined; replaced: boolean } {
+  const me = runnerEmail();
+  const saved = calendarRecord(props);
+  if (saved) {
+    const calendar = calendarBy(saved.id, me, saved.owner);
+    if (calendar) {
+      if (!saved.owner && me && calendar.isOwnedByMe()) {
+        documentProperties().setProperty(CALENDAR_PROP, JSON.stringify({ ...saved, owner: me }));
+        return { calendar, owner: me, replaced: false };
+      }
+      return { calendar, owner: saved.owner, replaced: false };
+    }
+    if (saved.owner !== me) throw notYourCalendar(saved.owner, me, 'hidden');
+  }
+  const calendar = madeBefore(props, me) ?? newCalendar(settings, me);
+  const record: CalendarRecord = { id: calendar.getId(), name: settings.calendarName, owner: me };
+  documentProperties().setProperty(CALENDAR_PROP, JSON.stringify(record));
+  documentProperties().deleteProperty(MAKING_PROP);
+  return { calendar, owner: me, replaced: saved !== null };
+}
+
+/** Marked before the calendar is made, so a run cut off before its ID was kept finds it. */
+function newCalendar(settings: Settings, me: string): Calendar {
+  const making = { owner: me, name: settings.calendarName };
+  documentProperties().setProperty(MAKING_PROP, JSON.stringify(making));
+  return CalendarApp.createCalendar(settings.calendarName, { timeZone: settings.timeZone });
+}
+
+/**
+ * The calendar this account was making when its run was cut off (the document's mark says so):
+ * its own, by the name it was given. Only then is a calendar looked up by name.
+ */
+function madeBefore(props: Record<string, string>, me: string): Calendar | null {
+  const making = parseJson<{ owner: string; name: string }>(props[MAKING_PROP]);
+  if (!making || making.owner !== me) return null;
+  return CalendarApp.getCalendarsByName(making.name).find((c) => c.isOwnedByMe()) ?? null;
+}
+
+function isNotAllowed(e: unknown): boolean {
+  return /^Action not allowed/i.test(String((e as { message?: unknown })?.message ?? e));
 }
 
 /** The instant of a wall-clock time in the school's zone (daylight saving included). */
@@ -445,7 +525,7 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
     .filter((r) => !r.round || r.round === settings.roundName)
     .map((r) => r.language || settings.defaultLanguage);
   reading.ctx.templates = ensureTranslations(languages, reading.ctx.templates ?? {}).stored;
-  const plan = planSync(invites, settings.roundName, synced, reading.ctx);
+  let plan = planSync(invites, settings.roundName, synced, reading.ctx);
   const due = !state.answersChecked && answersDue(props, synced, job.now().getTime());
   const resumeAfterCut = Boolean(props[OPEN_PROP]);
   const calendarWork = plan.actions.some((a) => a.kind !== 'relink') || due || resumeAfterCut;
@@ -455,8 +535,19 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
   let done = 0;
   let ended = false;
   if (state.total === 0) state.total = plan.actions.length;
+  let owner: string | undefined;
   try {
-    const calendar = calendarWork ? conferenceCalendar(settings, props) : null;
+    const place = calendarWork ? conferenceCalendar(settings, props) : null;
+    const calendar = place?.calendar ?? null;
+    owner = place?.owner;
+    // A calendar made again (its owner deleted the old one) holds none of the events the
+    // fingerprints speak of: every conference is invited anew.
+    if (place?.replaced) synced.clear();
+    if (place && (place.replaced || owner !== reading.ctx.organizer)) {
+      // The calendar was just made (or its owner just learnt): the texts name its owner.
+      reading.ctx.organizer = owner;
+      plan = planSync(invites, settings.roundName, synced, reading.ctx);
+    }
     const found =
       calendar && (due || resumeAfterCut)
         ? eventsByConference(calendar, round, settings.timeZone)
@@ -514,13 +605,17 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
             ? { status: statusAfterSend(action.row.status), inviteSent: job.now() }
             : {}),
         });
-        writer.record(action.conferenceId, { e: eventId, f: fingerprint(action.spec) });
+        writer.record(action.conferenceId, { e: eventId, f: action.fingerprint });
         if (action.kind === 'create' || !adopt) state.created++;
         else if (changed) state.updated++;
       }
       done++;
     }
     ended = true;
+  } catch (e) {
+    // A share without "Make changes to events": Calendar refuses the first change.
+    if (isNotAllowed(e)) throw notYourCalendar(owner, runnerEmail(), 'read-only');
+    throw e;
   } finally {
     writer.flush(ended);
   }

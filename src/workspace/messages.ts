@@ -28,7 +28,7 @@ import { availabilityLinks } from '../core/formlinks';
 import { LANGUAGE_NAMES, languageName } from '../core/normalize';
 import { readSettings } from './data';
 import { documentProperties, parseJson } from './props';
-import { messageSettings, readConferences, reminderTrigger, unitFields } from './reminders';
+import { messageSettings, readConferences, remindersRunBy, unitFields } from './reminders';
 
 export const TEMPLATES_PROP = 'slc:templates';
 
@@ -180,7 +180,7 @@ export function templateView(kind: MessageKind, language: string): TemplateView 
     fields: [...FIELD_NAMES],
     families: families.slice(0, 200),
     languages: Object.keys(LANGUAGE_NAMES).map((code) => ({ code, name: languageName(code) })),
-    remindersOn: reminderTrigger(ss) !== null,
+    remindersOn: remindersRunBy(ss) !== null,
   };
 }
 

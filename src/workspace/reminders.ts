@@ -41,6 +41,7 @@ import { readSchool, readSettings, wallClockIn } from './data';
 import type { ChunkResult, JobContext, JobSpec } from './jobs';
 import { ensureTranslations, storedTemplates } from './messages';
 import { plural, step, type StepContext } from './steps';
+import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 
 /** The top-level function the hourly trigger calls (exported by src/server/main.ts). */
 export const REMINDER_HANDLER = 'sendDueReminders';
@@ -415,7 +416,7 @@ export const REMINDERS_JOB: JobSpec<RemindersState> = {
 };
 
 /** The hourly trigger, when installed by this user in this document. */
-export function reminderTrigger(
+function reminderTrigger(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
 ): GoogleAppsScript.Script.Trigger | null {
   return (
@@ -424,15 +425,40 @@ export function reminderTrigger(
 }
 
 /**
- * Turns the hourly reminders on or off. An Editor add-on may have one time-driven trigger per
- * user per document, at most hourly; an existing one is found by its handler first, so turning
- * it on twice leaves one trigger.
+ * Who the hourly reminders run as, or null when they are off. Apps Script shows a user only
+ * their own triggers, so another editor's is known from what the document recorded.
+ */
+export function remindersRunBy(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  props?: Record<string, string>,
+): { owner: string; mine: boolean } | null {
+  const me = runnerEmail();
+  if (reminderTrigger(ss)) return { owner: me, mine: true };
+  const owner = triggerOwner('reminders', props);
+  return owner && owner !== me ? { owner, mine: false } : null;
+}
+
+/**
+ * Turns the hourly reminders on or off: one trigger for the document, whoever clicks. An Editor
+ * add-on may have one time-driven trigger per user per document, and each user sees only their
+ * own, so the one who installed it is recorded in the document; another editor is told whose it
+ * is instead of adding a second (every family would be reminded twice).
  */
 export function setReminderTrigger(on: boolean): boolean {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const me = runnerEmail();
   const existing = reminderTrigger(ss);
+  const owner = triggerOwner('reminders');
+  if (!existing && owner && owner !== me)
+    throw new UserError(
+      on
+        ? `Hourly reminders are already on: they run from ${owner}'s account (Google runs a trigger as the person who turned it on). Nothing was changed; that one trigger reminds every family.`
+        : `Hourly reminders run from ${owner}'s account, and only that account can turn them off. Nothing was changed; ask ${owner} to turn them off in the Reminders step.`,
+    );
   if (on && !existing) ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().everyHours(1).create();
   if (!on && existing) ScriptApp.deleteTrigger(existing);
+  if (on && owner !== me) recordTriggerOwner('reminders', me);
+  if (!on && owner) recordTriggerOwner('reminders', null);
   return on;
 }
 
@@ -529,7 +555,8 @@ export function remindersStep(ctx: StepContext): StepState {
     ctx.settings.reminderHoursBefore,
     wallNow(new Date(), ctx.ss.getSpreadsheetTimeZone()),
   );
-  const on = reminderTrigger(ctx.ss) !== null;
+  const runBy = remindersRunBy(ctx.ss, ctx.props);
+  const on = runBy !== null;
   const hours = ctx.settings.reminderHoursBefore.map((h) => `${h} h`).join(' and ');
   const unconfirmed = read.conferences
     .filter((c) => c.sent.includes(UNCONFIRMED_MARK))
@@ -548,7 +575,7 @@ export function remindersStep(ctx: StepContext): StepState {
           : 'ready',
     problems: unconfirmed.slice(0, 25),
     problemCount: unconfirmed.length,
-    headline: `${plural(channels.families, 'family', 'families')}: ${channels.email} by email, ${channels.letter} by letter (${channels.phone} also by phone). Reminders go ${hours} before. Hourly reminders are ${on ? 'on' : 'off'}.`,
+    headline: `${plural(channels.families, 'family', 'families')}: ${channels.email} by email, ${channels.letter} by letter (${channels.phone} also by phone). Reminders go ${hours} before. Hourly reminders are ${!runBy ? 'off' : runBy.mine ? 'on' : `on, from ${runBy.owner}'s account`}.`,
     counts: [
       { label: 'by email', value: channels.email },
       { label: 'by letter', value: channels.letter },

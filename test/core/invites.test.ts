@@ -303,3 +303,33 @@ describe('answers', () => {
     expect(statusAfterSend('accepted')).toBe('accepted');
   });
 });
+
+describe('the fingerprint of an event, whoever sends it', () => {
+  const plan = (organizer?: string, over: Partial<ReturnType<typeof defaultSettings>> = {}) =>
+    planSync(sheet(row({})), 'Fall', new Map(), { ...ctx(over), organizer });
+  const created = (p: ReturnType<typeof planSync>) => {
+    const a = p.actions[0]!;
+    if (a.kind !== 'create') throw new Error(`expected a create, got ${a.kind}`);
+    return a;
+  };
+
+  it('names the calendar owner for replies when Settings has no reply-to', () => {
+    expect(created(plan('a@school.example')).spec.description).toContain('a@school.example');
+    expect(created(plan()).spec.description).toContain('Lincoln Elementary');
+  });
+
+  it('is the same whoever owns the calendar: an address standing in for the reply-to is left out', () => {
+    const fingerprints = [undefined, 'a@school.example', 'b@school.example'].map(
+      (who) => created(plan(who)).fingerprint,
+    );
+    expect(new Set(fingerprints).size).toBe(1);
+  });
+
+  it('still follows a reply-to set in Settings', () => {
+    const set = created(plan('a@school.example', { replyTo: 'office@school.example' }));
+    expect(set.spec.description).toContain('office@school.example');
+    expect(set.spec.description).not.toContain('a@school.example');
+    expect(set.fingerprint).not.toBe(created(plan('a@school.example')).fingerprint);
+    expect(set.fingerprint).toBe(fingerprint(set.spec));
+  });
+});
