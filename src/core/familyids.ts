@@ -19,6 +19,8 @@ export interface CarriedIds {
   ids: string[];
   /** One sentence per regrouped family, naming rows: what changed and whose answers count. */
   notes: string[];
+  /** Per family, the other old ids merged into it (their links still reach the family). */
+  aliases: string[][];
 }
 
 /** "row 4", "rows 4 and 9", "rows 2, 3 and 7". */
@@ -76,13 +78,15 @@ export function carryFamilyIds(
   });
 
   const notes: string[] = [];
+  const aliases: string[][] = families.map(() => []);
   families.forEach((f, i) => {
     const list = claims[i]!;
     const kept = list.find((c) => c.old === ids[i]);
+    if (kept) aliases[i] = list.filter((c) => c !== kept && !used.has(c.old)).map((c) => c.old);
     if (list.length > 1 && kept) {
       const others = list.filter((c) => c !== kept).map((c) => c.old);
       notes.push(
-        `${capital(rowList(f.rows))} now form one family; their answers and links were kept from ${kept.old} (those of ${others.join(', ')} are no longer used).`,
+        `${capital(rowList(f.rows))} now form one family; their answers and links were kept from ${kept.old} (the links of ${others.join(', ')} reach the family too).`,
       );
     }
     if (!kept && list.length > 0) {
@@ -94,5 +98,5 @@ export function carryFamilyIds(
       );
     }
   });
-  return { ids, notes };
+  return { ids, notes, aliases };
 }

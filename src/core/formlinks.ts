@@ -57,6 +57,11 @@ export function familyOfCode(props: Record<string, string>): Map<string, string>
   return out;
 }
 
+/** The family ids the document keeps a code for: a regrouped family keeps its id through them. */
+export function knownFamilyIds(props: Record<string, string>): Set<string> {
+  return new Set(familyOfCode(props).values());
+}
+
 /** Each family's availability link, by family ID, for the messages that carry it. */
 export function availabilityLinks(props: Record<string, string>): Map<string, string> {
   const record = readFormsState(props).availability;

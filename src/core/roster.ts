@@ -67,6 +67,8 @@ export interface Family {
   language: string;
   interpreter: boolean;
   rows: number[];
+  /** Ids this family had before a regrouping merged it with another: their links still reach it. */
+  aliases?: string[];
 }
 
 export interface RosterResult {
@@ -85,6 +87,11 @@ export interface RosterResult {
 function phoneKey(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   return digits.length >= 5 ? digits : '';
+}
+
+/** The id of a family with no Family ID: from its first Student ID, never from its addresses. */
+function studentFamilyId(studentId: string): string {
+  return `F-${fnv(`student:${studentId}`)}`;
 }
 
 /** A shared address on this many students of different surnames looks like a placeholder. */
@@ -185,6 +192,12 @@ export function parseRoster(
     defaultLanguage?: string;
     /** Each student's family id from before (to keep ids, links and answers across regrouping). */
     previousFamilies?: ReadonlyMap<string, string>;
+    /**
+     * Family ids the document already keeps something under (a family's code, its answers). A
+     * family's id derives from its Family ID or its first Student ID, so each student's earlier
+     * id can be recognised among these without keeping the old grouping anywhere.
+     */
+    knownFamilyIds?: ReadonlySet<string>;
   } = {},
 ): RosterResult {
   if (values.length === 0 || values.every((row) => row.every((v) => cleanText(v) === ''))) {
@@ -273,6 +286,8 @@ export function parseRoster(
   const emailSurnames = new Map<string, Set<string>>();
   const emailCount = new Map<string, number>();
 
+  /** Each student's Family ID as written (the family's id may differ once grouped). */
+  const rowFamilyIds = new Map<string, string>();
   const read = (row: TableRow) => {
     const bad = (header: string, text: string, severity: 'error' | 'warning' = 'error') =>
       problems.push(cellProblem(table, row, header, text, severity));
@@ -366,6 +381,7 @@ export function parseRoster(
     }
     const familyCell = row.get('Family ID');
     const familyId = typeof familyCell === 'number' ? String(familyCell) : cleanText(familyCell);
+    if (familyId) rowFamilyIds.set(id, familyId);
     for (const g of guardians) {
       emailCount.set(g.email, (emailCount.get(g.email) ?? 0) + 1);
       emailSurnames.set(g.email, (emailSurnames.get(g.email) ?? new Set()).add(nameKey(lastName)));
@@ -497,9 +513,7 @@ export function parseRoster(
     }
     // Never from addresses: a guardian added, removed or reordered keeps the family's id.
     const explicit = grouped.familyIdOf.get(grouped.find(self(members[0]!)));
-    const id = explicit
-      ? `F-${explicit}`
-      : `F-${fnv(`student:${members.map((s) => s.id).sort()[0]!}`)}`;
+    const id = explicit ? `F-${explicit}` : studentFamilyId(members.map((s) => s.id).sort()[0]!);
     const surnames = new Map<string, number>();
     for (const s of members)
       if (s.lastName) surnames.set(s.lastName, (surnames.get(s.lastName) ?? 0) + 1);
@@ -526,10 +540,22 @@ export function parseRoster(
       rows: members.map((s) => s.row),
     });
   }
-  if (options.previousFamilies?.size) {
-    const carried = carryFamilyIds(options.previousFamilies, families);
+  const previous = new Map(options.previousFamilies ?? []);
+  if (options.knownFamilyIds?.size) {
+    const known = options.knownFamilyIds;
+    for (const s of students) {
+      if (previous.has(s.id)) continue;
+      const given = rowFamilyIds.get(s.id);
+      const candidates = [given ? `F-${given}` : '', studentFamilyId(s.id)];
+      const hit = candidates.find((c) => c && known.has(c));
+      if (hit) previous.set(s.id, hit);
+    }
+  }
+  if (previous.size) {
+    const carried = carryFamilyIds(previous, families);
     families.forEach((f, i) => {
       f.id = carried.ids[i]!;
+      if (carried.aliases[i]!.length) f.aliases = carried.aliases[i];
       for (const s of students) if (f.studentIds.includes(s.id)) s.familyId = f.id;
     });
     const header = table.columns.has('Family ID') ? 'Family ID' : 'Student ID';

@@ -177,7 +177,7 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   const today = Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd');
   const sheet = ss.getSheetByName(AVAILABILITY.name);
   const availability = sheet && sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : null;
-  const data = readSchool(ss, settings, today);
+  const data = readSchool(ss, settings, today, undefined, props);
   if (!data.roster) throw new UserError('There is no Roster sheet. Run Set up first.');
   const roster = data.roster;
 

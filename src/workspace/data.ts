@@ -8,6 +8,7 @@ import { defaultSettings, type Settings, validateSettings } from '../core/settin
 import { parseTeachers, type TeachersResult } from '../core/teachers';
 import type { WallClockOf } from '../core/normalize';
 import { UserError } from '../core/errors';
+import { knownFamilyIds } from '../core/formlinks';
 import { parseJson, PROP, documentProperties } from './props';
 
 export function wallClockIn(timeZone: string): WallClockOf {
@@ -88,6 +89,7 @@ export function readSchool(
   settings: Settings,
   today: string,
   read: (name: string) => unknown[][] | null = (name) => readSheet(ss, name),
+  props: Record<string, string> | null = null,
 ): SchoolData {
   const wall = wallClockIn(ss.getSpreadsheetTimeZone());
   const teacherValues = read('Teachers');
@@ -98,6 +100,9 @@ export function readSchool(
       ? null
       : parseRoster(rosterValues, teachers?.teachers ?? null, {
           defaultLanguage: settings.defaultLanguage,
+          // Ids that have a code keep it when the grouping changes (a sibling added, two
+          // rows found to be one family): the family's link and answers stay its own.
+          knownFamilyIds: knownFamilyIds(props ?? documentProperties().getProperties()),
         });
   return { settings, teachers, roster };
 }

@@ -26,6 +26,7 @@ import {
   CODE_MARK,
   UNCONFIRMED,
   FAMILY_CODE_PREFIX,
+  knownFamilyIds,
   familyOfCode,
   FORMS_PROP,
   linkFor,
@@ -611,10 +612,12 @@ function recordAvailability(
     if (id && at instanceof Date) latest.set(id, Math.max(latest.get(id) ?? 0, at.getTime()));
   }
   // Families group by Family ID or shared emails, whatever the teachers: no need to read the Teachers sheet.
+  // A family regrouped since it was given its code is found by its earlier id too.
   const families = new Map(
     parseRoster(memo.read('Roster') ?? [], null, {
       defaultLanguage: settings.defaultLanguage,
-    }).families.map((f) => [f.id, f]),
+      knownFamilyIds: knownFamilyIds(props),
+    }).families.flatMap((f) => [f.id, ...(f.aliases ?? [])].map((id) => [id, f] as const)),
   );
   const codes = familyOfCode(props);
   let rows = body;
@@ -626,7 +629,8 @@ function recordAvailability(
     const familyId = codes.get(answer.token.toLowerCase());
     const family = familyId ? families.get(familyId) : undefined;
     // An older answer of a family that has answered again since: the later one stands.
-    if (familyId && (latest.get(familyId) ?? 0) >= response.at.getTime()) continue;
+    const answerer = family?.id ?? familyId;
+    if (answerer && (latest.get(answerer) ?? 0) >= response.at.getTime()) continue;
     const target = family
       ? { id: family.id, name: family.name, email: family.contacts[0]?.email ?? '' }
       : { id: '', name: `Unknown family code "${answer.token.slice(0, 40)}"`, email: '' };

@@ -55,7 +55,7 @@ export function buildOverview(): Overview {
   const settings = readSettings(ss, props[PROP.settings] ?? null);
   const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
   const read = sheetMemo(ss, new Set(present.keys())).read;
-  const data = ready ? readSchool(ss, settings, today, read) : null;
+  const data = ready ? readSchool(ss, settings, today, read, props) : null;
   const schedule = ready
     ? readScheduleSheet(read('Schedule') ?? [], wallClockIn(ss.getSpreadsheetTimeZone()))
     : null;

@@ -287,7 +287,7 @@ describe('the Schedule sheet', () => {
     );
     expect(roster.families.map((f) => f.id)).toEqual(['F-OLD']);
     expect(roster.problems.map((p) => p.message)).toEqual([
-      'Roster, row 2, column A (Student ID): rows 2, 3 and 4 now form one family; their answers and links were kept from F-OLD (those of F-LATER are no longer used).',
+      'Roster, row 2, column A (Student ID): rows 2, 3 and 4 now form one family; their answers and links were kept from F-OLD (the links of F-LATER reach the family too).',
     ]);
   });
 

@@ -212,7 +212,7 @@ describe('families', () => {
       ]);
       expect(carried.ids).toEqual(['F-OLD', 'F-AMES', 'F-z']);
       expect(carried.notes).toEqual([
-        'Rows 4 and 6 now form one family; their answers and links were kept from F-AMES (those of F-KIM are no longer used).',
+        'Rows 4 and 6 now form one family; their answers and links were kept from F-AMES (the links of F-KIM reach the family too).',
       ]);
       // A family split in two: the larger part keeps the id, the other gets its own.
       const split = carryFamilyIds(
@@ -230,6 +230,44 @@ describe('families', () => {
       expect(split.notes).toEqual([
         'Row 4 is no longer in the family of rows 2 and 3 (F-A); it starts with no answers of its own.',
       ]);
+    });
+
+    it('keep the id the document holds a code for when a sibling with a smaller Student ID is added', () => {
+      // The Lopez family (students 7 and 9) was given its link before student 3 joined it.
+      const lopez = parseRoster(before, TEACHERS).families.find((f) => f.studentIds.includes('7'))!;
+      const known = new Set([lopez.id]);
+      const after = [...before, row('3', 'Lopez', '', 'rosa@f.example')];
+      // Without what the document knows, the family's id moves to student 3's.
+      const fresh = parseRoster(after, TEACHERS).families.find((f) => f.studentIds.includes('3'))!;
+      expect(fresh.id).not.toBe(lopez.id);
+      const kept = parseRoster(after, TEACHERS, { knownFamilyIds: known });
+      const family = kept.families.find((f) => f.studentIds.includes('3'))!;
+      expect(family.id).toBe(lopez.id);
+      expect([...family.studentIds].sort()).toEqual(['3', '7', '9']);
+      // One family kept its id: nothing was regrouped that a person must confirm.
+      expect(warnings(kept).filter((w) => w.includes('now form one family'))).toEqual([]);
+    });
+
+    it('let the links of two families found to be one still reach the merged family', () => {
+      // Two rows with one surname and one address each, until the school adds the second
+      // guardian's address to row 4: they are then one family.
+      const apart = [
+        HEADER,
+        row('4', 'Ames', '', 'zed@f.example'),
+        row('6', 'Ames', '', 'amy@f.example'),
+      ];
+      const ids = parseRoster(apart, TEACHERS).families.map((f) => f.id);
+      expect(ids).toHaveLength(2);
+      const together = [
+        HEADER,
+        row('4', 'Ames', '', 'zed@f.example', 'amy@f.example'),
+        row('6', 'Ames', '', 'amy@f.example'),
+      ];
+      const merged = parseRoster(together, TEACHERS, { knownFamilyIds: new Set(ids) });
+      expect(merged.families).toHaveLength(1);
+      const family = merged.families[0]!;
+      expect([family.id, ...(family.aliases ?? [])].sort()).toEqual([...ids].sort());
+      expect(warnings(merged).join()).toContain('rows 2 and 3 now form one family');
     });
 
     it('are carried over by the roster when the previous families are given', () => {
