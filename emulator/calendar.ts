@@ -56,6 +56,13 @@ import { instantOf, isValidTimeZone, wallClock } from './tz';
 
 export const CALENDAR_QUOTA_MESSAGE = 'Service invoked too many times for one day: calendar.';
 export const EVENT_TIME_ORDER_MESSAGE = 'Event start date must be before event end date.';
+/**
+ * Calendar's short-term limit, word for word as scripts report it (googleworkspace/java-samples#1,
+ * davepar/gcalendarsync#52, derekantrican/GAS-ICS-Sync#46; docs/EMULATOR.md row 32). It passes
+ * after a pause; see CalendarStore.writesPerMinute.
+ */
+export const CALENDAR_RATE_MESSAGE =
+  'You have been creating or deleting too many calendars or calendar events in a short time. Please try again later.';
 /** Assumed wording: Google's reference does not say what a deleted event's methods throw. */
 export const DELETED_EVENT_MESSAGE = 'Event has been deleted.';
 export const DEFAULT_CALENDAR_TIME_ZONE = 'America/New_York';
@@ -256,6 +263,14 @@ export class CalendarStore {
   readonly invitations: Invitation[] = [];
   private readonly calendarsById = new Map<string, CalendarState>();
   private readonly eventsById = new Map<string, EventState>();
+  /**
+   * Switch: the short-term limit. When set, creating or deleting an event or a calendar beyond
+   * this many in the last 60 seconds (virtual clock) throws CALENDAR_RATE_MESSAGE and changes
+   * nothing. Google publishes no figure; null (the default) models no such limit.
+   */
+  writesPerMinute: number | null = null;
+  /** When each counted create or delete happened (ms), for writesPerMinute. */
+  private readonly recentWrites: number[] = [];
 
   constructor(
     private readonly ws: Workspace,
@@ -263,6 +278,17 @@ export class CalendarStore {
   ) {
     this.timeZone = options.timeZone ?? DEFAULT_CALENDAR_TIME_ZONE;
     this.defaultCalendarOf(ws.defaultUser);
+  }
+
+  /** Counts one create or delete against writesPerMinute, or throws Google's rate-limit error. */
+  rateLimit(): void {
+    if (this.writesPerMinute === null) return;
+    const now = this.ws.clock.now();
+    while (this.recentWrites.length && this.recentWrites[0]! <= now - 60_000)
+      this.recentWrites.shift();
+    if (this.recentWrites.length >= this.writesPerMinute)
+      throw new AppsScriptException(CALENDAR_RATE_MESSAGE);
+    this.recentWrites.push(now);
   }
 
   /** The user's default calendar (ID and name = their email), made on first use. */
@@ -736,6 +762,7 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
         'CalendarEvent.deleteEvent',
         () => {
           const event = this.live();
+          store.rateLimit();
           event.deleted = true;
           event.updatedAt = ws.clock.now();
           store.notify(event, 'cancel');
@@ -810,6 +837,7 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
           const { start, end } = checkTimes(method, [startTime, endTime]);
           const guests = parseGuests(options?.guests);
           const calendar = this.state();
+          store.rateLimit();
           ws.quota.take('eventsCreatedPerDay', 1, CALENDAR_QUOTA_MESSAGE);
           const event = store.addEvent({
             calendarId: calendar.id,
@@ -949,6 +977,7 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
             throw signatureError('CalendarApp.createCalendar', [name, options]);
           if (options.timeZone !== undefined && !isValidTimeZone(String(options.timeZone)))
             throw new AppsScriptException('Invalid argument: timeZone');
+          store.rateLimit();
           const calendar = store.addCalendar(user(), name, {
             timeZone: options.timeZone === undefined ? undefined : String(options.timeZone),
             description: options.summary === undefined ? undefined : String(options.summary),
