@@ -20,6 +20,8 @@ export const LOCK_WAIT_MS = 5_000;
 export interface JobContext {
   /** True once the chunk's time budget is spent: finish the current item and return. */
   outOfTime(): boolean;
+  /** What is left of the chunk's time budget, in ms (0 once out of time). */
+  remainingMs(): number;
   /** Now, on the execution's clock. */
   now(): Date;
 }
@@ -125,6 +127,7 @@ export function runChunk<S>(spec: JobSpec<S>, options: RunOptions = {}): JobProg
   const budget = options.budgetMs ?? CHUNK_BUDGET_MS;
   const ctx: JobContext = {
     outOfTime: () => Date.now() - startedAt >= budget,
+    remainingMs: () => Math.max(0, budget - (Date.now() - startedAt)),
     now: () => new Date(),
   };
   return withDocumentLock(spec.name, spec.label, options.via ?? 'sidebar', (user) => {

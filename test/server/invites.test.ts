@@ -355,6 +355,28 @@ describe('Long runs', () => {
     expect(events(school)).toHaveLength(body(school).length);
   });
 
+  // Calendar's short-term limit (docs/EMULATOR.md row 32): "You have been creating or deleting
+  // too many calendars or calendar events in a short time." It passes after a pause.
+  it('when Google asks it to slow down, pauses with growing waits inside its time budget and continues, duplicating nothing', () => {
+    const template = scheduled(30);
+    const school = copyOf(template);
+    school.emulator.calendar.writesPerMinute = 4;
+    const steps = runJob(school, 'invites');
+    expect(steps.at(-1)!.done).toBe(true);
+    expect(steps.some((s) => s.message.includes('Google asked us to slow down; continuing.'))).toBe(
+      true,
+    );
+    expect(school.emulator.ws.callsByMethod()['Utilities.sleep']).toBeGreaterThan(0);
+    for (const r of school.emulator.ws.reports) {
+      expect(r.error).toBeUndefined();
+      expect(r.elapsedMs).toBeLessThan(60_000);
+    }
+    const done = copyOf(template);
+    runJob(done, 'invites');
+    expect(picture(school).tags).toEqual(picture(done).tags);
+    expect(events(school)).toHaveLength(body(school).length);
+  });
+
   it.each(['setGuestsCanSeeGuests', 'setTag', 'addGuest', 'getId'])(
     'after a service error in %s, just after an event was made, the next run adopts that event instead of making a second',
     (method) => {
