@@ -51,7 +51,7 @@ import type { Interval } from '../core/schedule/types';
 import { renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
 import { readSchool, readSettings, wallClockIn } from './data';
-import type { ChunkResult, JobContext, JobSpec } from './jobs';
+import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { askPicture, unsureProblem, type AskPicture } from './ask';
 import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
@@ -868,7 +868,7 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
         ),
       ).size;
       if (recipients > quota) {
-        stopped = ` Google's daily email limit is reached; ${plural(due.length - sent, 'family', 'families')} still to send. Continue tomorrow.`;
+        stopped = ` Google's daily email limit is reached; ${plural(due.length - sent, 'family', 'families')} still to send. ${QUOTA_RENEWS}: continue then.`;
         break;
       }
       props.setProperty(

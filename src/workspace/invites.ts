@@ -39,7 +39,7 @@ import { describeCell } from '../core/errors';
 import { parseTeachers } from '../core/teachers';
 import type { Problem, Settings, StepState } from '../shared/api';
 import { readSettings, readSheet, wallClockIn } from './data';
-import type { ChunkResult, JobContext, JobSpec } from './jobs';
+import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { documentProperties, parseJson, PROP } from './props';
 import { ensureTranslations, storedTemplates } from './messages';
 import { messageSettings } from './reminders';
@@ -588,7 +588,7 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
   const left = plan.actions.length - done;
   if (quotaHit) {
     throw new UserError(
-      `Google's daily limit for creating Calendar events was reached after ${plural(state.created, 'invitation')} in this run; ${plural(left, 'conference')} still to invite, and everything done is saved. Send invites again tomorrow (the limit renews at midnight Pacific time) and it continues where it stopped, sending nothing twice.`,
+      `Google's daily limit for creating Calendar events was reached after ${plural(state.created, 'invitation')} in this run; ${plural(left, 'conference')} still to invite, and everything done is saved. ${QUOTA_RENEWS}; send invites again then and it continues where it stopped, sending nothing twice.`,
     );
   }
   const finished = left === 0;

@@ -12,6 +12,14 @@ import { UserError } from '../core/errors';
 import type { JobName, JobProgress, Problem } from '../shared/api';
 import { documentProperties, parseJson, PROP } from './props';
 
+/**
+ * When Google's daily limits come back, in words: "Quotas are per user and reset 24 hours after
+ * the first request" (https://developers.google.com/apps-script/guides/services/quotas), not at
+ * midnight (docs/EMULATOR.md row 30).
+ */
+export const QUOTA_RENEWS =
+  'Google renews the limit 24 hours after the first request it counted (by this time tomorrow at the latest)';
+
 /** A chunk stops starting new work after this much time, far from the six-minute limit. */
 export const CHUNK_BUDGET_MS = 45_000;
 /** How long a second caller waits for the lock before being told who holds it. */

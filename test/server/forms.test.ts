@@ -442,6 +442,7 @@ describe('the questionnaire', () => {
     );
     const first = run(s, 'questionnaire');
     expect(first.message).toContain('daily email limit');
+    expect(first.message).toContain('24 hours after the first request');
     const today = s.emulator.mail.sent.length;
     expect(today).toBeGreaterThan(0);
     s.emulator.ws.clock.set(s.emulator.ws.clock.now() + 24 * 3600_000);

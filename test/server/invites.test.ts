@@ -341,6 +341,9 @@ describe('Long runs', () => {
     const r = school.bundle.callFromClient('runJob', ['invites']) as Result<JobProgress>;
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/daily limit.*after 10 invitations.*tomorrow/);
+    // Google: "Quotas are per user and reset 24 hours after the first request" (not midnight).
+    if (!r.ok) expect(r.error.message).toContain('24 hours after the first request');
+    if (!r.ok) expect(r.error.message).not.toMatch(/midnight/i);
     expect(events(school)).toHaveLength(10);
     expect(body(school).filter((row) => row[col(school, 'Event ID') - 1]).length).toBe(10);
     const o = ok<Overview>(school.bundle.callFromClient('getOverview', []));

@@ -283,4 +283,23 @@ describe('arguments from the browser are checked', () => {
     );
     expect(runToEnd(bundle).at(-1)!.done).toBe(true);
   });
+
+  it("says when Google's daily limits come back, and that a short-term limit passes in minutes", () => {
+    const { bundle, emulator } = openSchool({ students: 5 });
+    emulator.ws.injectFault({
+      method: 'SpreadsheetApp.Spreadsheet.insertSheet',
+      message: 'Service invoked too many times for one day: spreadsheets.',
+    });
+    const daily = failure(bundle.callFromClient('runJob', ['setup'])).message;
+    expect(daily).toContain('24 hours after the first request');
+    expect(daily).not.toMatch(/midnight/i);
+    emulator.ws.injectFault({
+      method: 'SpreadsheetApp.Spreadsheet.insertSheet',
+      message:
+        'You have been creating or deleting too many calendars or calendar events in a short time. Please try again later.',
+    });
+    expect(failure(bundle.callFromClient('runJob', ['setup'])).message).toMatch(
+      /^Google asked us to slow down .*try again in a few minutes/,
+    );
+  });
 });
