@@ -174,6 +174,19 @@ function newForm(title: string, save: (record: FormRecord) => void): Form {
   return form;
 }
 
+/**
+ * Form.setPublished exists in Apps Script but not in @types/google-apps-script 2.0.13 (DESIGN.md
+ * section 5). Forms made after 30 June 2026 start unpublished and take no answers, and FormApp
+ * then fails with "Operation not supported on unpublished form" (docs/EMULATOR.md rows 41-42).
+ */
+type Publishable = Form & { setPublished?: (enabled: boolean) => unknown };
+
+/** Publishes the form (where Apps Script has setPublished; harmless on an already published one). */
+function publish(form: Form): void {
+  const f = form as Publishable;
+  if (typeof f.setPublished === 'function') f.setPublished(true);
+}
+
 /** The form's settings, made once (again after a cut-off: each setter is idempotent). */
 function configure(
   form: Form,
@@ -189,6 +202,7 @@ function configure(
     .setAllowResponseEdits(true)
     .setPublishingSummary(false)
     .setConfirmationMessage(confirmation);
+  publish(form);
   record.publishedUrl = form.getPublishedUrl();
   record.configured = true;
 }
