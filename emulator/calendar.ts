@@ -269,6 +269,13 @@ export class CalendarStore {
    * nothing. Google publishes no figure; null (the default) models no such limit.
    */
   writesPerMinute: number | null = null;
+  /**
+   * Switch: whether CalendarEvent.addGuest sends the added guest an invitation (on an event
+   * created with sendInvites: true). On by default, as this emulator always did. Google's
+   * reference says only "Adds a guest to the event"; a guest added by a script is reported not
+   * to be notified (docs/EMULATOR.md row 34): turn it off to see what families would get then.
+   */
+  addGuestSendsInvite = true;
   /** When each counted create or delete happened (ms), for writesPerMinute. */
   private readonly recentWrites: number[] = [];
 
@@ -649,7 +656,7 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
         if (!EMAIL.test(address)) throw new AppsScriptException('Invalid argument: email');
         if (e.guests.some((g) => lower(g.email) === lower(address))) return;
         e.guests.push({ email: address, status: 'INVITED' });
-        store.notify(e, 'invite', [address]);
+        if (store.addGuestSendsInvite) store.notify(e, 'invite', [address]);
       });
     }
     /** Removing someone who is not a guest changes nothing. */

@@ -420,6 +420,20 @@ describe('CalendarEvent (https://developers.google.com/apps-script/reference/cal
       expect(e.getGuestList()).toHaveLength(1);
     });
 
+    // The reference says only "Adds a guest to the event"; a guest added by a script is reported
+    // not to be notified (docs/EMULATOR.md row 34). The switch models that.
+    it('addGuest invites the added guest, or (addGuestSendsInvite off) adds them silently', () => {
+      const { e, store, id } = event('parent@family.example', true);
+      e.addGuest('second@family.example');
+      store.addGuestSendsInvite = false;
+      e.addGuest('third@family.example');
+      expect(store.invitations.filter((i) => i.eventId === id).map((i) => i.to)).toEqual([
+        'parent@family.example',
+        'second@family.example',
+      ]);
+      expect(e.getGuestList()).toHaveLength(3);
+    });
+
     it('addGuest refuses an invalid address', () => {
       const { e } = event();
       expect(() => e.addGuest('not an address')).toThrow('Invalid argument: email');
