@@ -72,6 +72,13 @@ import { instantOf, isValidTimeZone, wallClock } from './tz';
 
 export const CALENDAR_QUOTA_MESSAGE = 'Service invoked too many times for one day: calendar.';
 export const EVENT_TIME_ORDER_MESSAGE = 'Event start date must be before event end date.';
+/**
+ * Calendar's short-term limit, word for word as scripts report it (googleworkspace/java-samples#1,
+ * davepar/gcalendarsync#52, derekantrican/GAS-ICS-Sync#46; docs/EMULATOR.md row 32). It passes
+ * after a pause; see CalendarStore.writesPerMinute.
+ */
+export const CALENDAR_RATE_MESSAGE =
+  'You have been creating or deleting too many calendars or calendar events in a short time. Please try again later.';
 /** Assumed wording: Google's reference does not say what a deleted event's methods throw. */
 export const DELETED_EVENT_MESSAGE = 'Event has been deleted.';
 /** A change by a user without "Make changes to events" (davepar/gcalendarsync#82). */
@@ -288,6 +295,21 @@ export class CalendarStore {
   readonly invitations: Invitation[] = [];
   private readonly calendarsById = new Map<string, CalendarState>();
   private readonly eventsById = new Map<string, EventState>();
+  /**
+   * Switch: the short-term limit. When set, creating or deleting an event or a calendar beyond
+   * this many in the last 60 seconds (virtual clock) throws CALENDAR_RATE_MESSAGE and changes
+   * nothing. Google publishes no figure; null (the default) models no such limit.
+   */
+  writesPerMinute: number | null = null;
+  /**
+   * Switch: whether CalendarEvent.addGuest sends the added guest an invitation (on an event
+   * created with sendInvites: true). On by default, as this emulator always did. Google's
+   * reference says only "Adds a guest to the event"; a guest added by a script is reported not
+   * to be notified (docs/EMULATOR.md row 34): turn it off to see what families would get then.
+   */
+  addGuestSendsInvite = true;
+  /** When each counted create or delete happened (ms), for writesPerMinute. */
+  private readonly recentWrites: number[] = [];
 
   constructor(
     private readonly ws: Workspace,
@@ -296,6 +318,17 @@ export class CalendarStore {
     this.timeZone = options.timeZone ?? DEFAULT_CALENDAR_TIME_ZONE;
     this.sharingSubscribes = options.sharingSubscribes ?? false;
     this.defaultCalendarOf(ws.defaultUser);
+  }
+
+  /** Counts one create or delete against writesPerMinute, or throws Google's rate-limit error. */
+  rateLimit(): void {
+    if (this.writesPerMinute === null) return;
+    const now = this.ws.clock.now();
+    while (this.recentWrites.length && this.recentWrites[0]! <= now - 60_000)
+      this.recentWrites.shift();
+    if (this.recentWrites.length >= this.writesPerMinute)
+      throw new AppsScriptException(CALENDAR_RATE_MESSAGE);
+    this.recentWrites.push(now);
   }
 
   /** The user's default calendar (ID and name = their email), made on first use. */
@@ -719,7 +752,7 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
         if (!EMAIL.test(address)) throw new AppsScriptException('Invalid argument: email');
         if (e.guests.some((g) => lower(g.email) === lower(address))) return;
         e.guests.push({ email: address, status: 'INVITED' });
-        store.notify(e, 'invite', [address]);
+        if (store.addGuestSendsInvite) store.notify(e, 'invite', [address]);
       });
     }
     /** Removing someone who is not a guest changes nothing. */
@@ -833,6 +866,7 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
         () => {
           const event = this.live();
           mayChange(event.calendarId);
+          store.rateLimit();
           event.deleted = true;
           event.updatedAt = ws.clock.now();
           store.notify(event, 'cancel');
@@ -908,6 +942,7 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
           const guests = parseGuests(options?.guests);
           const calendar = this.state();
           mayChange(calendar.id);
+          store.rateLimit();
           ws.quota.take('eventsCreatedPerDay', 1, CALENDAR_QUOTA_MESSAGE);
           const event = store.addEvent({
             calendarId: calendar.id,
@@ -1061,6 +1096,7 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
             throw signatureError('CalendarApp.createCalendar', [name, options]);
           if (options.timeZone !== undefined && !isValidTimeZone(String(options.timeZone)))
             throw new AppsScriptException('Invalid argument: timeZone');
+          store.rateLimit();
           const calendar = store.addCalendar(user(), name, {
             timeZone: options.timeZone === undefined ? undefined : String(options.timeZone),
             description: options.summary === undefined ? undefined : String(options.summary),

@@ -167,6 +167,7 @@ const FORM_GETTERS = [
   'collectsEmail',
   'canEditResponse',
   'isAcceptingResponses',
+  'isPublished',
   'getConfirmationMessage',
   'getCustomClosedFormMessage',
   'getPublishedUrl',
@@ -184,6 +185,7 @@ const FORM_SETTERS = [
   'setCollectEmail',
   'setAllowResponseEdits',
   'setAcceptingResponses',
+  'setPublished',
   'setConfirmationMessage',
   'setCustomClosedFormMessage',
   'setPublishingSummary',
@@ -251,7 +253,19 @@ export const FORM_ERRORS = {
   itemDeleted: 'This item has been deleted from the form.',
   /** What Forms shows a respondent once a form is closed. */
   closed: (title: string) => `The form ${title} is no longer accepting responses.`,
+  /**
+   * Reported from FormApp scripts since September 2025 (boilermaker-ben/Google-Sheets-NFL-Pick-
+   * Ems-and-Survivor-Pool#26; docs/EMULATOR.md row 42). Which calls throw it is not documented:
+   * here getPublishedUrl and submitting a response (a form nobody can answer has no answer URL).
+   */
+  unpublished: 'Operation not supported on unpublished form',
 };
+
+/**
+ * Forms made by the API "after June 30, 2026 will be created in an unpublished state" (Google's
+ * "API changes to Google Forms"); the value to give FormStore.unpublishedFrom to model it.
+ */
+export const FORMS_UNPUBLISHED_FROM = Date.UTC(2026, 6, 1, 7, 0, 0); // 1 July 2026, 00:00 PDT
 
 // ---------------------------------------------------------------------------------------------
 // State
@@ -383,6 +397,8 @@ export interface FormState {
   /** Form.setPublishingSummary: respondents may see a summary of everyone's answers. */
   publishingSummary: boolean;
   acceptingResponses: boolean;
+  /** Form.setPublished / isPublished: an unpublished form takes no responses. */
+  published: boolean;
   confirmationMessage: string;
   customClosedFormMessage: string;
   responses: FormResponseState[];
@@ -650,6 +666,12 @@ export class FormStore {
   coerceNumericAnswers = true;
   /** See the header: what the event of an edited response carries. */
   editEventValues: 'all' | 'changed' = 'all';
+  /**
+   * Switch: forms created at or after this instant (virtual clock) start unpublished, as Google
+   * announced for 30 June 2026 (FORMS_UNPUBLISHED_FROM). Null (the default): every new form is
+   * published, as before the change.
+   */
+  unpublishedFrom: number | null = null;
 
   constructor(
     private readonly ws: Workspace,
@@ -709,6 +731,7 @@ export class FormStore {
       allowResponseEdits: false,
       publishingSummary: false,
       acceptingResponses: true,
+      published: this.unpublishedFrom === null || this.ws.clock.now() < this.unpublishedFrom,
       confirmationMessage: '',
       customClosedFormMessage: '',
       responses: [],
@@ -999,6 +1022,7 @@ export class FormStore {
     options: { email?: string; editOf?: string } = {},
   ): FormResponseState {
     const form = this.must(formId);
+    if (!form.published) throw new Error(FORM_ERRORS.unpublished);
     if (!form.acceptingResponses) throw new Error(FORM_ERRORS.closed(form.title));
     const now = this.ws.clock.now();
     let response: FormResponseState;
@@ -1255,6 +1279,7 @@ export class FormStore {
           allowResponseEdits: f.allowResponseEdits,
           publishingSummary: f.publishingSummary,
           acceptingResponses: f.acceptingResponses,
+          published: f.published,
           confirmationMessage: f.confirmationMessage,
           destination: f.destination
             ? { spreadsheetId: f.destination.spreadsheetId, sheetName: dest?.sheet.name ?? null }
@@ -1831,6 +1856,7 @@ class FormResponse {
       if (this.submittedHere || this.pending === null)
         throw new AppsScriptException(FORM_ERRORS.alreadySubmitted);
       const form = this.form;
+      if (!form.published) throw new AppsScriptException(FORM_ERRORS.unpublished);
       if (!form.acceptingResponses) throw new AppsScriptException(FORM_ERRORS.closed(form.title));
       let recorded: FormResponseState;
       try {
@@ -1949,7 +1975,23 @@ class Form {
     });
   }
   getPublishedUrl(): string {
-    return this.call('getPublishedUrl', (f) => formPublishedUrl(f));
+    return this.call('getPublishedUrl', (f) => {
+      if (!f.published) throw new AppsScriptException(FORM_ERRORS.unpublished);
+      return formPublishedUrl(f);
+    });
+  }
+  /**
+   * The publish state (reported: brucemcpherson/gas-fakes#105, "in Apps Script
+   * form.setPublished(false) closes a form to new responses, setPublished(true) re-opens it";
+   * not in @types/google-apps-script 2.0.13). docs/EMULATOR.md rows 41-42.
+   */
+  isPublished(): boolean {
+    return this.call('isPublished', (f) => f.published);
+  }
+  setPublished(enabled: boolean): this {
+    return this.set('setPublished', (f) => {
+      f.published = enabled === true;
+    });
   }
   getEditUrl(): string {
     return this.call('getEditUrl', (f) => formEditUrl(f));

@@ -154,16 +154,39 @@ export interface Quotas {
 export const CONSUMER_QUOTAS: Quotas = { mailRecipientsPerDay: 100, eventsCreatedPerDay: 5000 };
 export const WORKSPACE_QUOTAS: Quotas = { mailRecipientsPerDay: 1500, eventsCreatedPerDay: 10000 };
 
-/** Daily counters reset at midnight Pacific time, as Google's quotas are. */
+/**
+ * When daily quotas renew. Google: "Quotas are per user and reset 24 hours after the first
+ * request" (https://developers.google.com/apps-script/guides/services/quotas): 'after-first-use'
+ * models that, each quota's day starting at its first counted use. 'pacific-midnight' (the
+ * default, kept so existing runs keep their shape) renews every quota at midnight Pacific time,
+ * which Google does not document (docs/EMULATOR.md row 30).
+ */
+export type QuotaReset = 'pacific-midnight' | 'after-first-use';
+
+const DAY_MS = 24 * 3600_000;
+
 export class QuotaLedger {
   private day = '';
   private used: Record<string, number> = {};
+  /** For 'after-first-use': when each quota's current day began (its first counted use). */
+  private since: Record<string, number> = {};
   constructor(
     readonly limits: Quotas,
     private readonly clock: VirtualClock,
+    readonly reset: QuotaReset = 'pacific-midnight',
   ) {}
 
   private roll(): void {
+    if (this.reset === 'after-first-use') {
+      const now = this.clock.now();
+      for (const [name, start] of Object.entries(this.since)) {
+        if (now >= start + DAY_MS) {
+          delete this.since[name];
+          delete this.used[name];
+        }
+      }
+      return;
+    }
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(
       this.clock.date(),
     );
@@ -186,6 +209,7 @@ export class QuotaLedger {
   take(name: keyof Quotas, n: number, message: string): void {
     this.roll();
     if ((this.used[name] ?? 0) + n > this.limits[name]) throw new AppsScriptException(message);
+    if (!this.used[name] && n > 0) this.since[name] = this.clock.now();
     this.used[name] = (this.used[name] ?? 0) + n;
   }
 }
@@ -194,6 +218,8 @@ export interface WorkspaceOptions {
   /** Where the virtual clock starts. */
   now?: Date | number;
   quotas?: Quotas;
+  /** When daily quotas renew; see QuotaReset. Default 'pacific-midnight'. */
+  quotaReset?: QuotaReset;
   defaultUser?: string;
   seed?: number;
   /**
@@ -235,7 +261,11 @@ export class Workspace {
 
   constructor(options: WorkspaceOptions = {}) {
     this.clock = new VirtualClock(options.now ?? Date.UTC(2026, 9, 1, 15, 0, 0));
-    this.quota = new QuotaLedger(options.quotas ?? WORKSPACE_QUOTAS, this.clock);
+    this.quota = new QuotaLedger(
+      options.quotas ?? WORKSPACE_QUOTAS,
+      this.clock,
+      options.quotaReset ?? 'pacific-midnight',
+    );
     this.defaultUser = options.defaultUser ?? 'coordinator@school.example';
     this.latencyFactor = options.latencyFactor ?? 1;
     this.random = mulberry32(options.seed ?? 20261122);

@@ -164,6 +164,13 @@ export class SpreadsheetModel {
   private nextSheetId = 0;
   /** Chart ids are unique across the spreadsheet. */
   nextChartId = 1;
+  /**
+   * Sheets treats tab names as the same whatever their case: a second tab "schedule" next to
+   * "Schedule" is refused, in the UI and through the API, and a lookup finds the tab whatever
+   * the case asked for (reported: socialpoint-labs/sheetfu#26, appsmithorg/appsmith#5293; see
+   * docs/EMULATOR.md rows 7-8). Off: names compare exactly, as this emulator did before.
+   */
+  sheetNamesIgnoreCase = true;
 
   constructor(
     readonly id: string,
@@ -174,8 +181,12 @@ export class SpreadsheetModel {
     return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
   }
 
+  /** The tab of that name: exactly, else (see sheetNamesIgnoreCase) ignoring case. */
   sheetByName(name: string): SheetModel | undefined {
-    return this.sheets.find((s) => s.name === name);
+    const exact = this.sheets.find((s) => s.name === name);
+    if (exact || !this.sheetNamesIgnoreCase) return exact;
+    const key = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === key);
   }
 
   sheetById(id: number): SheetModel | undefined {
@@ -255,6 +266,8 @@ export class SpreadsheetStore {
   private readonly byId = new Map<string, SpreadsheetModel>();
   /** The document the script is bound to / the add-on is running in. */
   active: SpreadsheetModel | null = null;
+  /** Given to each spreadsheet made from now on (SpreadsheetModel.sheetNamesIgnoreCase). */
+  sheetNamesIgnoreCase = true;
   readonly ui = new UiState();
 
   constructor(private readonly ws: Workspace) {}
@@ -262,6 +275,7 @@ export class SpreadsheetStore {
   create(name: string, options: { timeZone?: string; active?: boolean } = {}): SpreadsheetModel {
     const model = new SpreadsheetModel(this.ws.randomId(44), name);
     if (options.timeZone) model.timeZone = options.timeZone;
+    model.sheetNamesIgnoreCase = this.sheetNamesIgnoreCase;
     model.insertSheet('Sheet1');
     this.byId.set(model.id, model);
     if (options.active) this.active = model;

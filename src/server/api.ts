@@ -19,7 +19,7 @@ import {
   type Settings,
   type SettingsView,
 } from '../shared/api';
-import { runChunk, type JobSpec, withDocumentLock } from '../workspace/jobs';
+import { QUOTA_RENEWS, runChunk, type JobSpec, withDocumentLock } from '../workspace/jobs';
 import { buildOverview } from '../workspace/overview';
 import { readSchool, readSettings, saveSettings } from '../workspace/data';
 import { LANGUAGE_NAMES, languageName } from '../core/normalize';
@@ -90,7 +90,12 @@ function toApiError(e: unknown): ApiError {
   console.error(text);
   if (/too many times for one day/i.test(text)) {
     return {
-      message: `Google's daily limit was reached (${text}). Everything done so far is saved; continue tomorrow.`,
+      message: `Google's daily limit was reached (${text}). Everything done so far is saved. ${QUOTA_RENEWS}: continue then.`,
+    };
+  }
+  if (/too many calendars or calendar events in a short time/i.test(text)) {
+    return {
+      message: `Google asked us to slow down (${text}). Everything done so far is saved; try again in a few minutes and it continues where it stopped.`,
     };
   }
   return {

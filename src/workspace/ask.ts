@@ -28,7 +28,7 @@ import { AVAILABILITY } from '../core/schema';
 import { joinNames, renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings } from '../shared/api';
 import { readSchool, readSettings } from './data';
-import type { ChunkResult, JobContext, JobSpec } from './jobs';
+import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
@@ -292,7 +292,7 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
       done: true,
       processed: total,
       total: total + rest,
-      message: `Asked ${plural(total, 'family', 'families')}. Google's daily email limit is reached; ${plural(rest, 'family', 'families')} still to ask. Everything sent is recorded: continue tomorrow.`,
+      message: `Asked ${plural(total, 'family', 'families')}. Google's daily email limit is reached; ${plural(rest, 'family', 'families')} still to ask. Everything sent is recorded. ${QUOTA_RENEWS}: continue then.`,
       problems,
     };
   }

@@ -52,7 +52,7 @@ import type { Interval } from '../core/schedule/types';
 import { renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
 import { readSchool, readSettings, wallClockIn } from './data';
-import type { ChunkResult, JobContext, JobSpec } from './jobs';
+import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { askPicture, unsureProblem, type AskPicture } from './ask';
 import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
@@ -196,6 +196,19 @@ function newForm(title: string, save: (record: FormRecord) => void): Form {
   return form;
 }
 
+/**
+ * Form.setPublished exists in Apps Script but not in @types/google-apps-script 2.0.13 (DESIGN.md
+ * section 5). Forms made after 30 June 2026 start unpublished and take no answers, and FormApp
+ * then fails with "Operation not supported on unpublished form" (docs/EMULATOR.md rows 41-42).
+ */
+type Publishable = Form & { setPublished?: (enabled: boolean) => unknown };
+
+/** Publishes the form (where Apps Script has setPublished; harmless on an already published one). */
+function publish(form: Form): void {
+  const f = form as Publishable;
+  if (typeof f.setPublished === 'function') f.setPublished(true);
+}
+
 /** The form's settings, made once (again after a cut-off: each setter is idempotent). */
 function configure(
   form: Form,
@@ -211,6 +224,7 @@ function configure(
     .setAllowResponseEdits(true)
     .setPublishingSummary(false)
     .setConfirmationMessage(confirmation);
+  publish(form);
   record.publishedUrl = form.getPublishedUrl();
   record.configured = true;
 }
@@ -909,7 +923,7 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
         ),
       ).size;
       if (recipients > quota) {
-        stopped = ` Google's daily email limit is reached; ${plural(due.length - sent, 'family', 'families')} still to send. Continue tomorrow.`;
+        stopped = ` Google's daily email limit is reached; ${plural(due.length - sent, 'family', 'families')} still to send. ${QUOTA_RENEWS}: continue then.`;
         break;
       }
       props.setProperty(

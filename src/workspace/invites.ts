@@ -38,7 +38,7 @@ import { describeCell } from '../core/errors';
 import { parseTeachers } from '../core/teachers';
 import type { Problem, Settings, StepState } from '../shared/api';
 import { readSettings, readSheet, wallClockIn } from './data';
-import type { ChunkResult, JobContext, JobSpec } from './jobs';
+import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { documentProperties, parseJson, PROP } from './props';
 import { ensureTranslations, storedTemplates } from './messages';
 import { runnerEmail } from './owners';
@@ -330,8 +330,57 @@ function instantsOf(spec: EventSpec): { start: Date; end: Date } {
   return { start, end: new Date(start.getTime() + (spec.end - spec.start) * 60_000) };
 }
 
+function messageOf(e: unknown): string {
+  return String((e as { message?: unknown })?.message ?? e);
+}
+
+/** The daily limit ("Service invoked too many times for one day: calendar."): stop for today. */
 function isQuotaError(e: unknown): boolean {
-  return /too many times for one day/i.test(String((e as { message?: unknown })?.message ?? e));
+  return /too many times for one day/i.test(messageOf(e));
+}
+
+/**
+ * Calendar's short-term limit: "You have been creating or deleting too many calendars or
+ * calendar events in a short time. Please try again later." (docs/EMULATOR.md row 32). It passes
+ * after a pause, so the sync waits and tries again instead of failing.
+ */
+export function isRateLimitError(e: unknown): boolean {
+  return /too many calendars or calendar events in a short time/i.test(messageOf(e));
+}
+
+/** The first pause after Google asks us to slow down; each further one doubles, up to the last. */
+export const FIRST_PAUSE_MS = 2_000;
+export const LONGEST_PAUSE_MS = 32_000;
+
+/**
+ * Runs one create or delete. When Google asks us to slow down it sleeps (2 s, 4 s, 8 s, ...,
+ * never past the chunk's budget) and tries again; when the budget is spent it gives up for this
+ * chunk ('later'), nothing having been written, and the next chunk carries on.
+ */
+class Backoff {
+  private pause = 0;
+  /** Set once Google asked us to slow down in this chunk. */
+  slowedDown = false;
+
+  constructor(private readonly job: JobContext) {}
+
+  run<T>(write: () => T): { value: T } | 'later' {
+    for (;;) {
+      try {
+        const value = write();
+        this.pause = Math.max(0, this.pause / 2);
+        return { value };
+      } catch (e) {
+        if (!isRateLimitError(e)) throw e;
+        this.slowedDown = true;
+        this.pause = Math.min(this.pause ? this.pause * 2 : FIRST_PAUSE_MS, LONGEST_PAUSE_MS);
+        const wait = Math.min(this.pause, this.job.remainingMs());
+        if (wait <= 0) return 'later';
+        Utilities.sleep(wait);
+        if (this.job.outOfTime()) return 'later';
+      }
+    }
+  }
 }
 
 interface FoundEvent {
@@ -400,13 +449,21 @@ function reconcile(event: CalendarEvent, spec: EventSpec): boolean {
  * added, and one sent before setGuestsCanSeeGuests(false) would show a guardian the other
  * guests' addresses.
  */
-function createEvent(calendar: Calendar, spec: EventSpec): CalendarEvent {
+/**
+ * Makes a conference's event; null when Google asked us to slow down and the chunk ran out of
+ * time waiting (nothing was made: only the createEvent call is repeated, never the rest).
+ */
+function createEvent(calendar: Calendar, spec: EventSpec, backoff: Backoff): CalendarEvent | null {
   const { start, end } = instantsOf(spec);
-  const event = calendar.createEvent(spec.title, start, end, {
-    description: spec.description,
-    location: spec.location,
-    sendInvites: true,
-  });
+  const made = backoff.run(() =>
+    calendar.createEvent(spec.title, start, end, {
+      description: spec.description,
+      location: spec.location,
+      sendInvites: true,
+    }),
+  );
+  if (made === 'later') return null;
+  const event = made.value;
   event.setGuestsCanSeeGuests(false);
   event.setTag(CONFERENCE_TAG, spec.conferenceId);
   for (const g of spec.guests) event.addGuest(g);
@@ -532,6 +589,7 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
   const writer = new Writer(reading);
   const round = invites.rows.filter((r) => !r.round || r.round === settings.roundName);
   let quotaHit = false;
+  const backoff = new Backoff(job);
   let done = 0;
   let ended = false;
   if (state.total === 0) state.total = plan.actions.length;
@@ -575,7 +633,7 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
         writer.row(action.row, { eventId: action.eventId });
       } else if (action.kind === 'cancel') {
         const event = calendar!.getEventById(action.eventId);
-        if (event) event.deleteEvent();
+        if (event && backoff.run(() => event.deleteEvent()) === 'later') break;
         if (action.row) writer.row(action.row, { eventId: '' });
         writer.record(action.conferenceId, null);
         state.cancelled++;
@@ -590,13 +648,16 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
           changed = reconcile(event, action.spec);
         } else {
           writer.markOpen();
+          let made: CalendarEvent | null;
           try {
-            event = createEvent(calendar!, action.spec);
+            made = createEvent(calendar!, action.spec, backoff);
           } catch (e) {
             if (!isQuotaError(e)) throw e;
             quotaHit = true;
             break;
           }
+          if (!made) break;
+          event = made;
         }
         const eventId = event.getId();
         writer.row(action.row, {
@@ -622,7 +683,7 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
   const left = plan.actions.length - done;
   if (quotaHit) {
     throw new UserError(
-      `Google's daily limit for creating Calendar events was reached after ${plural(state.created, 'invitation')} in this run; ${plural(left, 'conference')} still to invite, and everything done is saved. Send invites again tomorrow (the limit renews at midnight Pacific time) and it continues where it stopped, sending nothing twice.`,
+      `Google's daily limit for creating Calendar events was reached after ${plural(state.created, 'invitation')} in this run; ${plural(left, 'conference')} still to invite, and everything done is saved. ${QUOTA_RENEWS}; send invites again then and it continues where it stopped, sending nothing twice.`,
     );
   }
   const finished = left === 0;
@@ -635,7 +696,9 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
     done: finished,
     processed,
     total,
-    message: finished ? summary(state) : `${summary(state)} ${plural(left, 'conference')} to go.`,
+    message: finished
+      ? summary(state)
+      : `${summary(state)} ${plural(left, 'conference')} to go.${backoff.slowedDown ? ' Google asked us to slow down; continuing.' : ''}`,
     problems: plan.problems,
   };
 }

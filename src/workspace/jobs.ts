@@ -12,6 +12,14 @@ import { UserError } from '../core/errors';
 import type { JobName, JobProgress, Problem } from '../shared/api';
 import { documentProperties, parseJson, PROP } from './props';
 
+/**
+ * When Google's daily limits come back, in words: "Quotas are per user and reset 24 hours after
+ * the first request" (https://developers.google.com/apps-script/guides/services/quotas), not at
+ * midnight (docs/EMULATOR.md row 30).
+ */
+export const QUOTA_RENEWS =
+  'Google renews the limit 24 hours after the first request it counted (by this time tomorrow at the latest)';
+
 /** A chunk stops starting new work after this much time, far from the six-minute limit. */
 export const CHUNK_BUDGET_MS = 45_000;
 /** How long a second caller waits for the lock before being told who holds it. */
@@ -20,6 +28,8 @@ export const LOCK_WAIT_MS = 5_000;
 export interface JobContext {
   /** True once the chunk's time budget is spent: finish the current item and return. */
   outOfTime(): boolean;
+  /** What is left of the chunk's time budget, in ms (0 once out of time). */
+  remainingMs(): number;
   /** Now, on the execution's clock. */
   now(): Date;
 }
@@ -125,6 +135,7 @@ export function runChunk<S>(spec: JobSpec<S>, options: RunOptions = {}): JobProg
   const budget = options.budgetMs ?? CHUNK_BUDGET_MS;
   const ctx: JobContext = {
     outOfTime: () => Date.now() - startedAt >= budget,
+    remainingMs: () => Math.max(0, budget - (Date.now() - startedAt)),
     now: () => new Date(),
   };
   return withDocumentLock(spec.name, spec.label, options.via ?? 'sidebar', (user) => {

@@ -38,7 +38,7 @@ import {
 } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
 import { readSchool, readSettings, wallClockIn } from './data';
-import type { ChunkResult, JobContext, JobSpec } from './jobs';
+import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { ensureTranslations, storedTemplates } from './messages';
 import { plural, step, type StepContext } from './steps';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
@@ -378,7 +378,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   if (stopped === 'quota') {
     problems.push({
       severity: 'warning',
-      message: `Google's daily email limit is reached: ${plural(left, 'family', 'families')} still to remind. Everything sent is recorded; the next run (the hourly reminders, or this button tomorrow) continues.`,
+      message: `Google's daily email limit is reached: ${plural(left, 'family', 'families')} still to remind. Everything sent is recorded. ${QUOTA_RENEWS}; the next run after that (the hourly reminders, or this button) continues.`,
     });
     return {
       state: { sent: total },

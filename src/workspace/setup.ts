@@ -119,6 +119,42 @@ function createSheet(
   }
 }
 
+/**
+ * The sheet the add-on keeps under spec.name. Sheets treats tab names alike whatever their case
+ * (a "schedule" tab makes insertSheet('Schedule') fail: docs/EMULATOR.md row 7), so a tab whose
+ * name differs only in case is the add-on's sheet when it is empty or has all of the spec's
+ * headers (it is renamed to the add-on's spelling, so every later lookup finds it); any other
+ * such tab is the user's own, and Set up says so instead of failing on insertSheet or writing
+ * into it ('blocked').
+ */
+function sheetNamed(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  spec: SheetSpec,
+  report: SetupReport,
+): GoogleAppsScript.Spreadsheet.Sheet | null | 'blocked' {
+  const key = spec.name.toLowerCase();
+  const found =
+    ss.getSheetByName(spec.name) ??
+    ss.getSheets().find((s) => s.getName().toLowerCase() === key) ??
+    null;
+  if (!found || found.getName() === spec.name) return found;
+  const lastColumn = found.getLastColumn();
+  const ours =
+    lastColumn === 0 ||
+    checkHeaders(spec, found.getRange(1, 1, 1, lastColumn).getValues()[0]!, ALIASES[spec.name])
+      .missing.length === 0;
+  if (ours) {
+    found.setName(spec.name);
+    return found;
+  }
+  report.problems.push({
+    severity: 'error',
+    message: `Your tab "${found.getName()}" is in the way of the add-on's "${spec.name}" sheet: Google Sheets treats tab names the same whatever their capitals. Rename your tab (for example "My ${found.getName()}"), then run Set up again. Nothing in it was changed.`,
+    where: { sheet: found.getName(), row: 1, column: 1 },
+  });
+  return 'blocked';
+}
+
 /** Checks (and completes) one sheet. Returns what it did. */
 export function setUpSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -126,7 +162,8 @@ export function setUpSheet(
   index: number,
   report: SetupReport,
 ): void {
-  const sheet = ss.getSheetByName(spec.name);
+  const sheet = sheetNamed(ss, spec, report);
+  if (sheet === 'blocked') return;
   if (!sheet) {
     createSheet(ss, spec, index);
     report.created.push(spec.name);

@@ -30,6 +30,30 @@ const FORMATS: string[] = VIEW_COLUMNS.map((h) =>
       : PLAIN_TEXT,
 );
 
+/**
+ * The tab name for a teacher's view: viewSheetName, or with " (2)", " (3)"... when a tab of that
+ * name (ignoring case, as Sheets does) is another teacher's view ("Ms. Rivera" and "ms. rivera"
+ * are two teachers on the Schedule but cannot have two tabs so named). An existing tab of the
+ * name that no teacher claims is returned to be adopted (a run cut off before remembering it).
+ */
+function freeViewName(
+  teacher: string,
+  byName: Map<string, GoogleAppsScript.Spreadsheet.Sheet>,
+  made: Record<string, number>,
+): { name: string; existing: GoogleAppsScript.Spreadsheet.Sheet | undefined } {
+  const claimed = new Set(
+    Object.entries(made)
+      .filter(([t]) => t !== teacher)
+      .map(([, id]) => id),
+  );
+  const base = viewSheetName(teacher);
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base} (${n})`;
+    const existing = byName.get(name.toLowerCase());
+    if (!existing || !claimed.has(existing.getSheetId())) return { name, existing };
+  }
+}
+
 export const VIEWS_JOB: JobSpec<State> = {
   name: 'views',
   label: "making the teachers' print views",
@@ -48,7 +72,8 @@ export const VIEWS_JOB: JobSpec<State> = {
     const made = readJson<Record<string, number>>(VIEWS_PROP) ?? {};
     const sheets = ss.getSheets();
     const byId = new Map(sheets.map((s) => [s.getSheetId(), s]));
-    const byName = new Map(sheets.map((s) => [s.getName(), s]));
+    // Sheets refuses two tab names that differ only in case, so names are compared that way.
+    const byName = new Map(sheets.map((s) => [s.getName().toLowerCase(), s]));
     let written = 0;
     while (state.left.length > 0 && !ctx.outOfTime()) {
       const teacher = state.left[0]!;
@@ -56,8 +81,7 @@ export const VIEWS_JOB: JobSpec<State> = {
       if (view) {
         let sheet = made[teacher] !== undefined ? byId.get(made[teacher]) : undefined;
         if (!sheet) {
-          const name = viewSheetName(teacher);
-          const existing = byName.get(name);
+          const { name, existing } = freeViewName(teacher, byName, made);
           if (
             existing &&
             existing.getLastRow() > 0 &&
@@ -70,6 +94,7 @@ export const VIEWS_JOB: JobSpec<State> = {
             );
           }
           sheet = existing ?? ss.insertSheet(name, ss.getNumSheets());
+          byName.set(name.toLowerCase(), sheet);
           made[teacher] = sheet.getSheetId();
           writeJson(VIEWS_PROP, made);
           sheet.setFrozenRows(1);

@@ -1,5 +1,6 @@
 import {
   CALENDAR_QUOTA_MESSAGE,
+  CALENDAR_RATE_MESSAGE,
   CalendarStore,
   createCalendarApp,
   DELETED_EVENT_MESSAGE,
@@ -419,6 +420,20 @@ describe('CalendarEvent (https://developers.google.com/apps-script/reference/cal
       expect(e.getGuestList()).toHaveLength(1);
     });
 
+    // The reference says only "Adds a guest to the event"; a guest added by a script is reported
+    // not to be notified (docs/EMULATOR.md row 34). The switch models that.
+    it('addGuest invites the added guest, or (addGuestSendsInvite off) adds them silently', () => {
+      const { e, store, id } = event('parent@family.example', true);
+      e.addGuest('second@family.example');
+      store.addGuestSendsInvite = false;
+      e.addGuest('third@family.example');
+      expect(store.invitations.filter((i) => i.eventId === id).map((i) => i.to)).toEqual([
+        'parent@family.example',
+        'second@family.example',
+      ]);
+      expect(e.getGuestList()).toHaveLength(3);
+    });
+
     it('addGuest refuses an invalid address', () => {
       const { e } = event();
       expect(() => e.addGuest('not an address')).toThrow('Invalid argument: email');
@@ -575,6 +590,30 @@ describe('CalendarApp in the execution model (https://developers.google.com/apps
     expect(CALENDAR_QUOTA_MESSAGE).toBe('Service invoked too many times for one day: calendar.');
     expect(store.events().map((e) => e.title)).toEqual(['One', 'Two']);
     expect(ws.quota.remaining('eventsCreatedPerDay')).toBe(0);
+  });
+
+  // Calendar's short-term limit: the text scripts report (googleworkspace/java-samples#1,
+  // davepar/gcalendarsync#52); it passes after a pause (derekantrican/GAS-ICS-Sync#46).
+  it("refuses creates and deletes beyond writesPerMinute with Google's text, then lets them through a minute later", () => {
+    const { ws, CalendarApp, store } = calendar();
+    store.writesPerMinute = 2;
+    ws.execute({ entry: 't' }, () => {
+      const cal = CalendarApp.getDefaultCalendar();
+      const one = cal.createEvent('One', slotStart(), slotEnd());
+      cal.createEvent('Two', slotStart(), slotEnd());
+      expect(() => cal.createEvent('Three', slotStart(), slotEnd())).toThrow(CALENDAR_RATE_MESSAGE);
+      expect(() => one.deleteEvent()).toThrow(CALENDAR_RATE_MESSAGE);
+      expect(() => CalendarApp.createCalendar('More')).toThrow(CALENDAR_RATE_MESSAGE);
+      // Changing an event is not creating or deleting one.
+      one.setTitle('One, renamed');
+      ws.spend(60_000);
+      cal.createEvent('Three', slotStart(), slotEnd());
+    });
+    expect(CALENDAR_RATE_MESSAGE).toBe(
+      'You have been creating or deleting too many calendars or calendar events in a short time. Please try again later.',
+    );
+    expect(store.events().map((e) => e.title)).toEqual(['One, renamed', 'Two', 'Three']);
+    expect(ws.quota.usedToday('eventsCreatedPerDay')).toBe(3);
   });
 
   it('counts every call by class and method, and setup calls not at all', () => {

@@ -6,6 +6,7 @@ import {
   FORMS_CURRENT_SCOPE,
   FORMS_SCOPE,
   FormStore,
+  FORMS_UNPUBLISHED_FROM,
   parsePrefilledUrl,
 } from '../../emulator/forms';
 import { Workspace } from '../../emulator/runtime';
@@ -144,6 +145,43 @@ describe('FormApp (https://developers.google.com/apps-script/reference/forms/for
 });
 
 describe('Form (https://developers.google.com/apps-script/reference/forms/form)', () => {
+  // "forms created by the API after June 30, 2026 will be created in an unpublished state"
+  // (API changes to Google Forms); FormApp then fails with "Operation not supported on
+  // unpublished form" (boilermaker-ben/...-Survivor-Pool#26); setPublished(true) fixes it
+  // (brucemcpherson/gas-fakes#105). docs/EMULATOR.md rows 41-42.
+  describe('publish state (setPublished / isPublished)', () => {
+    it('with the switch on, a form made after 30 June 2026 starts unpublished and takes no answers until published', () => {
+      const env = setup();
+      env.store.unpublishedFrom = FORMS_UNPUBLISHED_FROM;
+      const form = env.FormApp.create('Sign-up');
+      form.addTextItem().setTitle('Name');
+      expect(form.isPublished()).toBe(false);
+      expect(() => form.getPublishedUrl()).toThrow(FORM_ERRORS.unpublished);
+      expect(FORM_ERRORS.unpublished).toBe('Operation not supported on unpublished form');
+      expect(() => env.store.submit(form.getId(), { Name: 'Ana' })).toThrow(
+        FORM_ERRORS.unpublished,
+      );
+      expect(() =>
+        form
+          .createResponse()
+          .withItemResponse(form.getItems()[0]!.asTextItem().createResponse('Bao'))
+          .submit(),
+      ).toThrow(FORM_ERRORS.unpublished);
+      form.setPublished(true);
+      expect(form.isPublished()).toBe(true);
+      expect(form.getPublishedUrl()).toMatch(/\/viewform$/);
+      env.store.submit(form.getId(), { Name: 'Ana' });
+      expect(form.getResponses()).toHaveLength(1);
+    });
+
+    it('makes published forms with the switch off, or before the date', () => {
+      const env = setup();
+      expect(env.FormApp.create('Off').isPublished()).toBe(true);
+      env.store.unpublishedFrom = NOW + 1;
+      expect(env.FormApp.create('Before').isPublished()).toBe(true);
+    });
+  });
+
   describe('settings', () => {
     it('sets and reads title, description, email collection, edits, accepting and confirmation, chaining', () => {
       const { FormApp } = setup();

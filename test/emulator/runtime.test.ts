@@ -129,6 +129,30 @@ describe('Workspace', () => {
       ws.clock.set(new Date('2026-10-01T07:00:00Z')); // 00:00 PDT
       expect(ws.quota.remaining('mailRecipientsPerDay')).toBe(100);
     });
+
+    // Google: "Quotas are per user and reset 24 hours after the first request"
+    // (https://developers.google.com/apps-script/guides/services/quotas; docs/EMULATOR.md row 30).
+    it("with quotaReset 'after-first-use', renews each quota 24 hours after its first use, not at midnight", () => {
+      const ws = new Workspace({
+        now: new Date('2026-10-01T16:00:00Z'), // 09:00 PDT
+        quotas: CONSUMER_QUOTAS,
+        quotaReset: 'after-first-use',
+      });
+      ws.quota.take('mailRecipientsPerDay', 60, 'full');
+      ws.clock.set(new Date('2026-10-01T22:00:00Z'));
+      ws.quota.take('mailRecipientsPerDay', 40, 'full');
+      ws.quota.take('eventsCreatedPerDay', 1, 'full');
+      ws.clock.set(new Date('2026-10-02T08:00:00Z')); // past midnight Pacific: nothing renewed
+      expect(ws.quota.remaining('mailRecipientsPerDay')).toBe(0);
+      ws.clock.set(new Date('2026-10-02T15:59:59Z'));
+      expect(ws.quota.remaining('mailRecipientsPerDay')).toBe(0);
+      ws.clock.set(new Date('2026-10-02T16:00:00Z')); // 24 hours after the first email
+      expect(ws.quota.remaining('mailRecipientsPerDay')).toBe(100);
+      // Each quota keeps its own day: the event quota began at 22:00.
+      expect(ws.quota.remaining('eventsCreatedPerDay')).toBe(4999);
+      ws.clock.set(new Date('2026-10-02T22:00:00Z'));
+      expect(ws.quota.remaining('eventsCreatedPerDay')).toBe(5000);
+    });
   });
 
   describe('auth and scopes', () => {

@@ -174,6 +174,31 @@ describe('SpreadsheetApp', () => {
       expect(ss.getSheets().map((s) => s.getName())).toEqual(['Sheet1', 'Roster']);
     });
 
+    // Sheets ignores case in tab names (reported: socialpoint-labs/sheetfu#26 "trying to create
+    // 2 sheets with the same name but different cases fails, whether you do it from the
+    // spreadsheet UI or the API"; docs/EMULATOR.md rows 7-8).
+    it('refuses a tab whose name differs only in case, and finds tabs whatever the case', () => {
+      const { ss } = setup();
+      ss.insertSheet('Schedule');
+      expect(() => ss.insertSheet('schedule')).toThrow(
+        'A sheet with the name "schedule" already exists. Please enter another name.',
+      );
+      expect(() => ss.insertSheet('Sheet1').setName('SCHEDULE')).toThrow('already exists');
+      expect(ss.getSheetByName('SCHEDULE')!.getName()).toBe('Schedule');
+      // Changing only the case of a tab's own name is allowed.
+      ss.getSheetByName('Schedule')!.setName('schedule');
+      expect(ss.getSheetByName('Schedule')!.getName()).toBe('schedule');
+    });
+
+    it('compares tab names exactly when the switch is off', () => {
+      const { store, SpreadsheetApp } = setup();
+      store.sheetNamesIgnoreCase = false;
+      const other = SpreadsheetApp.openById(store.create('Exact').id);
+      other.insertSheet('Schedule');
+      other.insertSheet('schedule');
+      expect(other.getSheetByName('SCHEDULE')).toBeNull();
+    });
+
     it('finds sheets by name and returns null for a missing one', () => {
       const { ss } = setup();
       expect(ss.getSheetByName('Nope')).toBeNull();

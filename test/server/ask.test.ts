@@ -259,6 +259,7 @@ describe('asking families when they can come', () => {
     );
     const first = run(s, 'ask');
     expect(first.message).toContain("Google's daily email limit is reached");
+    expect(first.message).toContain('24 hours after the first request');
     const today = s.emulator.mail.sent.length;
     expect(today).toBeGreaterThan(0);
     s.emulator.ws.clock.set(s.emulator.ws.clock.now() + 24 * 3600_000);

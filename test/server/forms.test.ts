@@ -2,6 +2,7 @@
  * Issue 8 on the built bundle: the family forms, the form-submit trigger fired by the emulator's
  * form submissions, the questionnaire emails and the Summary.
  */
+import { FORMS_UNPUBLISHED_FROM } from '../../emulator/forms';
 import { LockStore } from '../../emulator/lock';
 import { openSchool } from '../../preview/school';
 import { ok, props, run } from './calls';
@@ -118,6 +119,23 @@ describe('the forms job', () => {
         allowResponseEdits: true,
         collectEmail: false,
       });
+  });
+
+  // Forms made after 30 June 2026 start unpublished ("API changes to Google Forms"); FormApp
+  // then fails with "Operation not supported on unpublished form" (docs/EMULATOR.md rows 41-42).
+  it('publishes the forms it makes, so that families can answer them now that new forms start unpublished', () => {
+    const s = school();
+    s.emulator.forms.unpublishedFrom = FORMS_UNPUBLISHED_FROM;
+    expect(s.emulator.ws.clock.now()).toBeGreaterThan(FORMS_UNPUBLISHED_FROM);
+    const done = run(s, 'forms');
+    expect(done.done).toBe(true);
+    expect(s.emulator.forms.forms()).toHaveLength(2);
+    for (const f of s.emulator.forms.forms()) expect(f.published).toBe(true);
+    const [familyId, link] = [...familyLinks(s)][0]!;
+    const [first] = formsState(s).availability.choices;
+    s.emulator.forms.submitPrefilled(link, { [`${TIMES} [${first!.label}]`]: '1st choice' });
+    expect(s.emulator.triggers.firings.at(-1)!.error).toBeUndefined();
+    expect(rows(s, 'Availability').some((r) => r['Family ID'] === familyId)).toBe(true);
   });
 
   it('offers the teachers’ windows and gives every family a link carrying only its own unguessable code', () => {
@@ -442,6 +460,7 @@ describe('the questionnaire', () => {
     );
     const first = run(s, 'questionnaire');
     expect(first.message).toContain('daily email limit');
+    expect(first.message).toContain('24 hours after the first request');
     const today = s.emulator.mail.sent.length;
     expect(today).toBeGreaterThan(0);
     s.emulator.ws.clock.set(s.emulator.ws.clock.now() + 24 * 3600_000);

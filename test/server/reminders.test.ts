@@ -229,6 +229,7 @@ describe('reminders', () => {
     expect(first.done).toBe(true);
     expect(first.message).toContain('daily email limit');
     expect(first.problems[0]!.message).toContain('still to remind');
+    expect(first.problems[0]!.message).toContain('24 hours after the first request');
     const part = s.emulator.mail.sent.length;
     expect(part).toBeGreaterThan(10);
     expect(s.emulator.mail.sent.reduce((n, m) => n + m.to.length, 0)).toBeLessThanOrEqual(40);

@@ -286,6 +286,39 @@ describe("the teachers' print views", () => {
     expect(doc.sheets.length).toBe(6 + teachers.length);
   });
 
+  // "Ms. Rivera" and "ms. rivera" are two teachers on the Schedule, but Sheets refuses two tabs
+  // whose names differ only in case (docs/EMULATOR.md row 7): the second gets " (2)".
+  it('gives teachers whose names differ only in case a tab each, and remakes them without duplicates', () => {
+    const school = freshSchool(80);
+    run(school, 'schedule');
+    const doc = school.emulator.spreadsheet;
+    expect(doc.sheetNamesIgnoreCase).toBe(true);
+    const sheet =
+      school.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Schedule')!;
+    const values = sheet.getDataRange().getValues();
+    const col = values[0]!.indexOf('Teacher');
+    const rows = values.filter((r) => r[col] === 'Ms. Rivera');
+    expect(rows.length).toBeGreaterThan(1);
+    rows.forEach((r, i) => {
+      if (i % 2) r[col] = 'ms. rivera';
+    });
+    sheet.getDataRange().setValues(values);
+    const done = run(school, 'views');
+    expect(done.done).toBe(true);
+    const tabs = doc.sheets.filter((s) => s.name.toLowerCase().startsWith('ms. rivera – schedule'));
+    expect(tabs.map((s) => s.name.replace(/^ms\. rivera/i, '')).sort()).toEqual([
+      ' – schedule',
+      ' – schedule (2)',
+    ]);
+    expect(new Set(tabs.map((s) => s.name.slice(0, 10)))).toEqual(
+      new Set(['Ms. Rivera', 'ms. rivera']),
+    );
+    expect(tabs[0]!.values().length - 1 + tabs[1]!.values().length - 1).toBe(rows.length);
+    const count = doc.sheets.length;
+    run(school, 'views');
+    expect(doc.sheets.length).toBe(count);
+  });
+
   it('refuses to write over a tab of the same name that people made', () => {
     const school = freshSchool(40);
     run(school, 'schedule');

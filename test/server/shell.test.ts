@@ -110,6 +110,41 @@ describe('set up', () => {
     expect(mine.cell(2, 3)!.f).toBe('=SUM(1,2)');
   });
 
+  // Sheets treats tab names alike whatever their capitals (docs/EMULATOR.md row 7): a user's own
+  // "schedule" tab makes insertSheet('Schedule') throw. Checked with the emulator's switch on
+  // (Google's behaviour) and off (names compared exactly).
+  for (const ignoreCase of [true, false]) {
+    it(`names a user's own tab in its way (other capitals) and writes nothing into it (ignore case: ${ignoreCase})`, () => {
+      const { bundle, emulator } = openSchool({ students: 10 });
+      const doc = emulator.spreadsheet;
+      doc.sheetNamesIgnoreCase = ignoreCase;
+      const theirs = doc.insertSheet('schedule');
+      theirs.appendRow(['My week']);
+      theirs.appendRow(['Mon: dentist']);
+      const last = runToEnd(bundle).at(-1)!;
+      expect(last.problems.find((p) => p.message.includes('Your tab "schedule"'))).toMatchObject({
+        severity: 'error',
+        where: { sheet: 'schedule', row: 1, column: 1 },
+      });
+      expect(theirs.values()).toEqual([['My week'], ['Mon: dentist']]);
+      expect(doc.sheets.filter((s) => s.name.toLowerCase() === 'schedule')).toEqual([theirs]);
+      expect(doc.sheetByName('Roster')).toBeDefined();
+    });
+
+    it(`takes back its own sheet renamed in other capitals (ignore case: ${ignoreCase})`, () => {
+      const { bundle, emulator } = openSchool({ students: 10 });
+      const doc = emulator.spreadsheet;
+      doc.sheetNamesIgnoreCase = ignoreCase;
+      runToEnd(bundle);
+      const schedule = doc.sheets.find((s) => s.name === 'Schedule')!;
+      schedule.name = 'SCHEDULE';
+      const [again] = runToEnd(bundle);
+      expect(again!.problems).toEqual([]);
+      expect(schedule.name).toBe('Schedule');
+      expect(doc.sheets.filter((s) => s.name.toLowerCase() === 'schedule')).toHaveLength(1);
+    });
+  }
+
   it('reports a roster without an email column with the sheet and cell, and adds nothing to it', () => {
     const { bundle, emulator } = openSchool({ empty: true });
     const roster = emulator.spreadsheet.sheets[0]!;
@@ -247,5 +282,24 @@ describe('arguments from the browser are checked', () => {
       "Something went wrong in Google's services: Service Spreadsheets failed while accessing document. Nothing done so far was lost; try again.",
     );
     expect(runToEnd(bundle).at(-1)!.done).toBe(true);
+  });
+
+  it("says when Google's daily limits come back, and that a short-term limit passes in minutes", () => {
+    const { bundle, emulator } = openSchool({ students: 5 });
+    emulator.ws.injectFault({
+      method: 'SpreadsheetApp.Spreadsheet.insertSheet',
+      message: 'Service invoked too many times for one day: spreadsheets.',
+    });
+    const daily = failure(bundle.callFromClient('runJob', ['setup'])).message;
+    expect(daily).toContain('24 hours after the first request');
+    expect(daily).not.toMatch(/midnight/i);
+    emulator.ws.injectFault({
+      method: 'SpreadsheetApp.Spreadsheet.insertSheet',
+      message:
+        'You have been creating or deleting too many calendars or calendar events in a short time. Please try again later.',
+    });
+    expect(failure(bundle.callFromClient('runJob', ['setup'])).message).toMatch(
+      /^Google asked us to slow down .*try again in a few minutes/,
+    );
   });
 });
