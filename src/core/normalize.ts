@@ -3,6 +3,14 @@
  * Pure functions; each returns a value or null (never throws), and the caller turns null into a
  * problem that names the cell.
  */
+import { hasOwn, ownValue } from './own';
+
+/* eslint-disable no-control-regex -- finding control characters is the point of these two */
+/** C0 and C1 control characters and DEL (tab, line feed and carriage return among them). */
+export const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+/** The same but for tab, line feed and carriage return: what a text of several lines may hold. */
+export const CONTROL_CHARS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/* eslint-enable no-control-regex */
 
 /** Collapses runs of whitespace and trims; keeps every script and accent as typed. */
 export function cleanText(value: unknown): string {
@@ -87,9 +95,14 @@ export const LANGUAGE_NAMES: Record<string, string[]> = {
   tr: ['turkish', 'türkçe', 'turkce', 'tur'],
 };
 
+/** Whether the add-on knows this language code (a code, never a key every object inherits). */
+export function isLanguageCode(code: unknown): code is string {
+  return typeof code === 'string' && hasOwn(LANGUAGE_NAMES, code);
+}
+
 /** English display names of the codes (for the sidebar and Summary). */
 export function languageName(code: string): string {
-  const first = LANGUAGE_NAMES[code]?.[0];
+  const first = ownValue(LANGUAGE_NAMES, code)?.[0];
   return first ? first.replace(/\b\p{L}/gu, (c) => c.toUpperCase()) : code;
 }
 
