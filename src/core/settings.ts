@@ -54,7 +54,7 @@ export const SETTING_LABELS: Readonly<Record<keyof Settings, string>> = {
 /** One sentence per wrong field, each starting with the field's label. */
 export function settingsErrorText(errors: FieldError[]): string {
   return errors
-    .map((e) => `${ownValue(SETTING_LABELS, e.field) ?? `"${String(e.field)}"`} ${e.message}`)
+    .map((e) => `${ownValue(SETTING_LABELS, e.field) ?? `"${printable(e.field)}"`} ${e.message}`)
     .join(' ');
 }
 
