@@ -8,14 +8,18 @@
  * raw and formats their cells as plain text ('@') in the same batch: cellFormats gives the format
  * of every cell of a grid it writes. Pure.
  */
+import { cleanLines } from './normalize';
 import { NUMBER_FORMATS, type ColumnKind } from './schema';
 
 /** Longest answer kept in a cell (Sheets holds 50,000 characters; a Summary stays readable). */
 export const MAX_ANSWER = 5000;
 
-/** A family's words for a cell: trimmed and capped (the plain-text format keeps them as typed). */
+/**
+ * A family's words for a cell: control characters dropped (lines kept), trimmed and capped (the
+ * plain-text format keeps them as typed).
+ */
 export function answerText(value: string): string {
-  const s = value.trim();
+  const s = cleanLines(value).trim();
   return s.length > MAX_ANSWER ? `${s.slice(0, MAX_ANSWER - 1)}…` : s;
 }
 

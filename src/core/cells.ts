@@ -5,7 +5,12 @@
  * that Sheets would reinterpret is written with one.
  * (https://support.google.com/docs/answer/58515 — "format numbers as plain text: add an apostrophe")
  */
+import type { ColumnKind } from './schema';
+
 const REINTERPRETED = /^\s*$|^[=+\-@'\u2018\u2019]|^\s*[\d.,:/\s$€£%()-]+\s*$|^(true|false)$/i;
+
+/** What Sheets reads as a formula (or, after an apostrophe, as plain text) wherever it is typed. */
+const FORMULA_LIKE = /^\s*[=+\-@'\u2018\u2019]/;
 
 export function textCell(value: string): string {
   if (value === '') return '';
@@ -22,6 +27,35 @@ export const PLAIN_TEXT = '@';
 export function cellValue(value: unknown, numberFormat: string | undefined): unknown {
   if (typeof value !== 'string') return value;
   return numberFormat === PLAIN_TEXT ? value : textCell(value);
+}
+
+/**
+ * Columns whose cells hold a typed value (a date, a time, a number, a tick) rather than words:
+ * the add-on writes "2026-11-17" or "3:30 PM" there for Sheets to read as a date or a time.
+ */
+export const TYPED_KINDS: ReadonlySet<ColumnKind> = new Set([
+  'date',
+  'time',
+  'datetime',
+  'checkbox',
+  'integer',
+  'yesno',
+]);
+
+/**
+ * The one rule for a value written into a column of the add-on's sheets, given the cell's number
+ * format: words as plain text; in a typed column the add-on's own "2026-11-17" is left for Sheets
+ * to read as a date, but anything that would become a formula stays text.
+ */
+export function columnCell(
+  value: unknown,
+  kind: ColumnKind | null | undefined,
+  numberFormat: string | undefined,
+): unknown {
+  if (typeof value !== 'string') return value;
+  if (kind && TYPED_KINDS.has(kind) && numberFormat !== PLAIN_TEXT)
+    return FORMULA_LIKE.test(value) ? textCell(value) : value;
+  return cellValue(value, numberFormat);
 }
 
 /** Several values in one cell ("a; b"). */

@@ -4,14 +4,35 @@
  * problem that names the cell.
  */
 import { type DateOrder, isoDay, readSlashDate } from './dates';
+import { hasOwn, ownValue } from './own';
 
-/** Collapses runs of whitespace and trims; keeps every script and accent as typed. */
+/* eslint-disable no-control-regex -- finding control characters is the point of these */
+/** C0 and C1 control characters and DEL (tab, line feed and carriage return among them). */
+export const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+/** The same but for tab, line feed and carriage return: what a text of several lines may hold. */
+export const CONTROL_CHARS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** Control characters that are not whitespace: NUL, escape, DEL, the C1 range. */
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+/* eslint-enable no-control-regex */
+
+/**
+ * A cell's text for use: control characters other than whitespace dropped (a NUL or an escape
+ * pasted from another system would otherwise reach cells, invitations and emails), runs of
+ * whitespace, line breaks and tabs included, collapsed to one space, trimmed; every script and
+ * accent kept as typed. The cell itself is left as it is.
+ */
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return '';
   return String(value)
+    .replace(INVISIBLE, '')
     .replace(/[\s\u00a0\u200b]+/g, ' ')
     .trim();
+}
+
+/** Text of several lines (a family's answer): control characters dropped, lines and tabs kept. */
+export function cleanLines(value: string): string {
+  return value.replace(new RegExp(CONTROL_CHARS_BUT_LINES.source, 'g'), '');
 }
 
 const EMAIL = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\.]{2,}$/;
@@ -88,9 +109,14 @@ export const LANGUAGE_NAMES: Record<string, string[]> = {
   tr: ['turkish', 'türkçe', 'turkce', 'tur'],
 };
 
+/** Whether the add-on knows this language code (a code, never a key every object inherits). */
+export function isLanguageCode(code: unknown): code is string {
+  return typeof code === 'string' && hasOwn(LANGUAGE_NAMES, code);
+}
+
 /** English display names of the codes (for the sidebar and Summary). */
 export function languageName(code: string): string {
-  const first = LANGUAGE_NAMES[code]?.[0];
+  const first = ownValue(LANGUAGE_NAMES, code)?.[0];
   return first ? first.replace(/\b\p{L}/gu, (c) => c.toUpperCase()) : code;
 }
 

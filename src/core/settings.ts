@@ -4,7 +4,8 @@
  * nothing is saved unless all of it is right.
  */
 import type { Settings } from '../shared/api';
-import { LANGUAGE_NAMES, normalizeEmail } from './normalize';
+import { CONTROL_CHARS, isLanguageCode, normalizeEmail } from './normalize';
+import { hasOwn, ownValue } from './own';
 
 export type { Settings };
 
@@ -32,7 +33,70 @@ export interface FieldError {
   message: string;
 }
 
+/** Each setting as the sidebar labels it, for messages. */
+export const SETTING_LABELS: Readonly<Record<keyof Settings, string>> = {
+  schoolName: 'School name',
+  timeZone: 'Time zone',
+  roundName: 'Round',
+  conferenceMinutes: 'Conference length',
+  bufferMinutes: 'Buffer',
+  reminderHoursBefore: 'Reminders',
+  senderName: 'Sender name',
+  replyTo: 'Reply-to',
+  defaultLanguage: 'Default language',
+  interpreters: 'Interpreters',
+  calendarName: 'Calendar',
+  inviteTeachers: 'Invite teachers',
+  mergeSameTeacherSiblings: 'Merge siblings',
+  placeResponses: 'Availability responses',
+};
+
+/** One sentence per wrong field, each starting with the field's label. */
+export function settingsErrorText(errors: FieldError[]): string {
+  return errors
+    .map((e) => `${ownValue(SETTING_LABELS, e.field) ?? `"${printable(e.field)}"`} ${e.message}`)
+    .join(' ');
+}
+
 const ZONE = /^(UTC|GMT|[A-Z][A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/;
+
+/** The zone as the runtime's time-zone database names it; null when it does not know it. */
+function resolveZone(name: string): string | null {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+let intlKnowsZones: boolean | undefined;
+
+/**
+ * A time zone name the add-on can use: the runtime's time-zone database must know it, because
+ * Calendar and the dates in messages are computed in it (a misspelt zone made every invitation
+ * fail). Apps Script's V8 and Node both carry ICU's database, where a zone Intl.DateTimeFormat
+ * does not know throws a RangeError; Intl.supportedValuesOf('timeZone') is not used because V8
+ * leaves out UTC and aliases such as Asia/Kolkata. A runtime without that database is left to the
+ * shape check. Returns the name (its case corrected, "america/new_york" → "America/New_York"), or
+ * null when it is not a zone.
+ */
+export function knownTimeZone(name: string): string | null {
+  intlKnowsZones ??= typeof Intl === 'object' && resolveZone('America/New_York') !== null;
+  if (!intlKnowsZones) return ZONE.test(name) ? name : null;
+  const resolved = resolveZone(name);
+  if (resolved === null) return null;
+  // The shape check too: Intl also takes offsets ("+05:00") and abbreviations ("EST"), which
+  // Apps Script's date formatting does not read as zones.
+  const zone = resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
+  return ZONE.test(zone) ? zone : null;
+}
+
+/** Line breaks in a header field would let a value add headers of its own to an email. */
+const IN_EMAIL_HEADER: ReadonlySet<keyof Settings> = new Set([
+  'schoolName',
+  'senderName',
+  'replyTo',
+]);
 
 function intIn(value: unknown, min: number, max: number): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
@@ -45,10 +109,21 @@ export function validateSettings(
   input: Record<string, unknown>,
 ): { settings: Settings; errors: [] } | { settings: null; errors: FieldError[] } {
   const errors: FieldError[] = [];
+  // Only the input's own keys: a key every object inherits is not a setting given.
+  const given = (field: keyof Settings): unknown => ownValue(input, field);
   const text = (field: keyof Settings, max: number, required: boolean): string => {
-    const v = input[field];
+    const v = given(field);
     if (typeof v !== 'string') {
       errors.push({ field, message: 'must be text.' });
+      return '';
+    }
+    if (CONTROL_CHARS.test(v)) {
+      errors.push({
+        field,
+        message: IN_EMAIL_HEADER.has(field)
+          ? 'cannot contain a line break or another control character (it goes in the heading of every email); write it on one line.'
+          : 'cannot contain a line break, a tab or another control character; write it on one line.',
+      });
       return '';
     }
     const s = v.trim();
@@ -59,29 +134,33 @@ export function validateSettings(
   const schoolName = text('schoolName', 100, true);
   const roundName = text('roundName', 40, true);
   const senderName = text('senderName', 100, false);
-  const timeZone = text('timeZone', 60, true);
-  if (timeZone && !ZONE.test(timeZone))
+  const timeZoneText = text('timeZone', 60, true);
+  const timeZone = timeZoneText ? knownTimeZone(timeZoneText) : '';
+  if (timeZone === null)
     errors.push({
       field: 'timeZone',
-      message: `"${timeZone}" is not a time zone name such as America/New_York.`,
+      message: `"${printable(timeZoneText)}" is not a time zone name (check its spelling); choose one from the list, such as America/New_York.`,
     });
   const replyToText = text('replyTo', 254, false);
   const replyTo = replyToText ? normalizeEmail(replyToText) : '';
   if (replyTo === null)
-    errors.push({ field: 'replyTo', message: `"${replyToText}" is not an email address.` });
-  const conferenceMinutes = intIn(input.conferenceMinutes, 5, 120);
+    errors.push({
+      field: 'replyTo',
+      message: `"${printable(replyToText)}" is not an email address.`,
+    });
+  const conferenceMinutes = intIn(given('conferenceMinutes'), 5, 120);
   if (conferenceMinutes === null)
     errors.push({
       field: 'conferenceMinutes',
       message: 'must be a whole number of minutes from 5 to 120.',
     });
-  const bufferMinutes = intIn(input.bufferMinutes, 0, 60);
+  const bufferMinutes = intIn(given('bufferMinutes'), 0, 60);
   if (bufferMinutes === null)
     errors.push({
       field: 'bufferMinutes',
       message: 'must be a whole number of minutes from 0 to 60.',
     });
-  const hours = input.reminderHoursBefore;
+  const hours = given('reminderHoursBefore');
   let reminderHoursBefore: number[] = [];
   if (!Array.isArray(hours) || hours.length > 4 || hours.some((h) => intIn(h, 1, 336) === null)) {
     errors.push({
@@ -90,21 +169,21 @@ export function validateSettings(
     });
   } else reminderHoursBefore = [...new Set(hours as number[])].sort((a, b) => b - a);
   const defaultLanguage = text('defaultLanguage', 10, true);
-  if (defaultLanguage && !(defaultLanguage in LANGUAGE_NAMES))
+  if (defaultLanguage && !isLanguageCode(defaultLanguage))
     errors.push({
       field: 'defaultLanguage',
-      message: `"${defaultLanguage}" is not a language code the add-on knows.`,
+      message: `"${printable(defaultLanguage)}" is not a language code the add-on knows.`,
     });
   const interpreters: Record<string, number> = {};
-  const raw = input.interpreters;
+  const raw = given('interpreters');
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     errors.push({ field: 'interpreters', message: 'must list languages and counts.' });
   else {
     for (const [code, n] of Object.entries(raw as Record<string, unknown>)) {
-      if (!(code in LANGUAGE_NAMES))
+      if (!isLanguageCode(code))
         errors.push({
           field: 'interpreters',
-          message: `"${code}" is not a language code the add-on knows.`,
+          message: `"${printable(code)}" is not a language code the add-on knows.`,
         });
       else if (intIn(n, 0, 20) === null)
         errors.push({
@@ -116,38 +195,22 @@ export function validateSettings(
   }
   const calendarName = text('calendarName', 100, true);
   const flag = (field: 'inviteTeachers' | 'mergeSameTeacherSiblings'): boolean => {
-    if (typeof input[field] !== 'boolean') errors.push({ field, message: 'must be on or off.' });
-    return input[field] === true;
+    if (typeof given(field) !== 'boolean') errors.push({ field, message: 'must be on or off.' });
+    return given(field) === true;
   };
   const inviteTeachers = flag('inviteTeachers');
   const mergeSameTeacherSiblings = flag('mergeSameTeacherSiblings');
-  const placeResponses = input.placeResponses;
+  const placeResponses = given('placeResponses');
   if (placeResponses !== 'next-build' && placeResponses !== 'at-once')
     errors.push({ field: 'placeResponses', message: 'must be "next-build" or "at-once".' });
-  const known = new Set<string>([
-    'schoolName',
-    'timeZone',
-    'roundName',
-    'conferenceMinutes',
-    'bufferMinutes',
-    'reminderHoursBefore',
-    'senderName',
-    'replyTo',
-    'defaultLanguage',
-    'interpreters',
-    'calendarName',
-    'inviteTeachers',
-    'mergeSameTeacherSiblings',
-    'placeResponses',
-  ]);
   for (const key of Object.keys(input))
-    if (!known.has(key))
+    if (!hasOwn(SETTING_LABELS, key))
       errors.push({ field: key as keyof Settings, message: 'is not a setting.' });
   if (errors.length > 0) return { settings: null, errors };
   return {
     settings: {
       schoolName,
-      timeZone,
+      timeZone: timeZone!,
       roundName,
       conferenceMinutes: conferenceMinutes!,
       bufferMinutes: bufferMinutes!,
@@ -163,4 +226,26 @@ export function validateSettings(
     },
     errors: [],
   };
+}
+
+/** Text for a message: control characters shown as \u escapes, at most 40 characters. */
+function printable(text: string): string {
+  const shown = text.replace(
+    new RegExp(CONTROL_CHARS.source, 'g'),
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
+}
+
+/**
+ * Stored settings as they can be used: a field that no longer passes the checks (saved before a
+ * check existed, or edited by hand) takes its default, and the others are kept.
+ */
+export function usableSettings(stored: Record<string, unknown>, defaults: Settings): Settings {
+  const merged: Record<string, unknown> = { ...defaults };
+  for (const key of Object.keys(stored)) if (hasOwn(SETTING_LABELS, key)) merged[key] = stored[key];
+  const checked = validateSettings(merged);
+  if (checked.settings) return checked.settings;
+  for (const e of checked.errors) merged[e.field] = defaults[e.field];
+  return validateSettings(merged).settings ?? (merged as unknown as Settings);
 }

@@ -1,9 +1,11 @@
 /**
  * A sheet read as a table: columns found by header name (with aliases, in any order), blank
- * rows skipped, every cell addressable for messages. Pure: takes the values one getValues read.
+ * rows skipped, every cell addressable for messages, cells too long for their column warned
+ * about (core/lengths.ts). Pure: takes the values one getValues read.
  */
 import type { CellRef, Problem } from '../shared/api';
 import { describeCell } from './errors';
+import { lengthProblem } from './lengths';
 import { checkHeaders, type SheetSpec } from './schema';
 
 export interface TableRow {
@@ -65,6 +67,12 @@ export function readTable(
     const cells = values[r] ?? [];
     if (isBlank(cells)) continue;
     const row = r + 1;
+    for (const [h, pos] of columns) {
+      const column = spec.columns.find((c) => c.header === h) ?? { header: h, kind: 'text' };
+      const where = { sheet: spec.name, row, column: pos };
+      const long = lengthProblem(spec, column, headerText.get(h) ?? h, where, cells[pos - 1]);
+      if (long) problems.push(long);
+    }
     rows.push({
       row,
       get: (h) => {

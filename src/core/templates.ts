@@ -9,6 +9,7 @@
  * LanguageApp translation kept in the document, which a person may correct), and otherwise fall
  * back to English. Pure: no Apps Script global; dates arrive as yyyy-MM-dd and minutes.
  */
+import { hasOwn } from './own';
 
 export const MESSAGE_KINDS = [
   'invite',
@@ -540,7 +541,9 @@ function values(
 }
 
 function fill(text: string, vals: Record<string, string>, escape: (s: string) => string): string {
-  return text.replace(FIELD, (whole, name: string) => (name in vals ? escape(vals[name]!) : whole));
+  return text.replace(FIELD, (whole, name: string) =>
+    hasOwn(vals, name) ? escape(vals[name]!) : whole,
+  );
 }
 
 /** Turns a URL in already-escaped text into a link. */

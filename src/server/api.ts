@@ -22,7 +22,7 @@ import {
 import { QUOTA_RENEWS, runChunk, type JobSpec, withDocumentLock } from '../workspace/jobs';
 import { buildOverview } from '../workspace/overview';
 import { readSchool, readSettings, saveSettings } from '../workspace/data';
-import { LANGUAGE_NAMES, languageName } from '../core/normalize';
+import { isLanguageCode, LANGUAGE_NAMES, languageName } from '../core/normalize';
 import { SETUP_JOB } from '../workspace/setup';
 import { planSchedule, SCHEDULE_JOB } from '../workspace/schedule';
 import { VIEWS_JOB } from '../workspace/views';
@@ -45,15 +45,14 @@ import { REMINDERS_JOB as REMINDERS, setReminderTrigger } from '../workspace/rem
 // --- Messages, languages and reminders (issue 7) ---
 const messageKind = v.oneOf(MESSAGE_KIND_NAMES);
 const languageCode: (value: unknown, name: string) => string = (value, name) => {
-  if (typeof value === 'string' && Object.prototype.hasOwnProperty.call(LANGUAGE_NAMES, value))
-    return value;
+  if (isLanguageCode(value)) return value;
   throw new UserError(
     `The add-on received an invalid ${name} (expected a language code the add-on knows). Reload the sidebar and try again.`,
   );
 };
 const messageTemplate = v.object<{ subject: string; body: string }>({
-  subject: v.string(250),
-  body: v.string(5000),
+  subject: v.text(250, 'one line'),
+  body: v.text(5000, 'lines'),
 });
 const onOff = (value: unknown, name: string): boolean => {
   if (typeof value === 'boolean') return value;

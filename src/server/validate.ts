@@ -3,6 +3,8 @@
  * before anything runs. A failed check is a UserError naming the argument.
  */
 import { UserError } from '../core/errors';
+import { CONTROL_CHARS, CONTROL_CHARS_BUT_LINES } from '../core/normalize';
+import { hasOwn } from '../core/own';
 
 export type Check<T> = (value: unknown, name: string) => T;
 
@@ -19,6 +21,24 @@ export const v = {
       typeof value === 'string' && value.length <= max
         ? value
         : fail(name, `text of at most ${max} characters`),
+  /**
+   * Text a person typed: at most max characters, no control character (NUL, escape, a line
+   * break in a one-line field such as an email subject, where it would start a header of its own).
+   * A multi-line text keeps its line breaks and tabs.
+   */
+  text:
+    (max: number, lines: 'one line' | 'lines'): Check<string> =>
+    (value, name) => {
+      const s = v.string(max)(value, name);
+      const control = lines === 'lines' ? CONTROL_CHARS_BUT_LINES : CONTROL_CHARS;
+      if (control.test(s))
+        throw new UserError(
+          lines === 'lines'
+            ? `The ${name} contains a control character (such as NUL or escape), often pasted by accident; delete it and save again.`
+            : `The ${name} contains a line break, a tab or another control character; write it on one line and save again.`,
+        );
+      return s;
+    },
   integer:
     (min: number, max: number): Check<number> =>
     (value, name) =>
@@ -42,7 +62,7 @@ export const v = {
         fail(name, 'an object');
       const input = value as Record<string, unknown>;
       for (const key of Object.keys(input))
-        if (!(key in shape)) fail(`${name}.${key}`, 'no such field');
+        if (!hasOwn(shape, key)) fail(`${name}.${key}`, 'no such field');
       const out = {} as T;
       for (const key of Object.keys(shape) as (keyof T)[])
         out[key] = shape[key](input[key as string], `${name}.${String(key)}`);

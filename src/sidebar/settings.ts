@@ -19,18 +19,20 @@ function field(id: string, label: string, input: HTMLElement, hint?: string): HT
   );
 }
 
-/** "es: 2, vi 1" → { es: 2, vi: 1 } (the server checks codes and numbers). */
+/**
+ * "es: 2, vi 1" → { es: 2, vi: 1 } (the server checks codes and numbers). Built from entries so
+ * that whatever was typed, "__proto__" included, reaches the server as a key it can name.
+ */
 export function parseInterpreters(text: string): Record<string, number> {
-  const out: Record<string, number> = {};
+  const entries: [string, number][] = [];
   for (const part of text
     .split(/[,;]/)
     .map((p) => p.trim())
     .filter(Boolean)) {
-    const m = /^([a-zA-Z-]+)\s*[:=]?\s*(\d+)$/.exec(part);
-    if (m) out[m[1]!.toLowerCase()] = Number(m[2]);
-    else out[part] = NaN;
+    const m = /^([a-zA-Z_-]+)\s*[:=]?\s*(\d+)$/.exec(part);
+    entries.push(m ? [m[1]!.toLowerCase(), Number(m[2])] : [part, NaN]);
   }
-  return out;
+  return Object.fromEntries(entries);
 }
 
 function check(id: string, label: string, checked: boolean): HTMLElement {

@@ -4,7 +4,13 @@
  * Utilities.formatDate, once per distinct value.
  */
 import { parseRoster, type RosterResult } from '../core/roster';
-import { defaultSettings, type Settings, validateSettings } from '../core/settings';
+import {
+  defaultSettings,
+  type Settings,
+  settingsErrorText,
+  usableSettings,
+  validateSettings,
+} from '../core/settings';
 import { parseTeachers, type TeachersResult } from '../core/teachers';
 import type { WallClockOf } from '../core/normalize';
 import { UserError } from '../core/errors';
@@ -45,34 +51,12 @@ export function readSettings(
   const defaults = defaultSettings(ss.getName(), ss.getSpreadsheetTimeZone());
   const saved = parseJson<Partial<Settings>>(stored);
   if (!saved) return defaults;
-  const merged = { ...defaults, ...saved };
-  const checked = validateSettings(merged as unknown as Record<string, unknown>);
-  return checked.settings ?? defaults;
+  return usableSettings(saved as Record<string, unknown>, defaults);
 }
 
 export function saveSettings(input: Record<string, unknown>): Settings {
   const checked = validateSettings(input);
-  if (!checked.settings) {
-    const labels: Record<string, string> = {
-      schoolName: 'School name',
-      timeZone: 'Time zone',
-      roundName: 'Round',
-      conferenceMinutes: 'Conference length',
-      bufferMinutes: 'Buffer',
-      reminderHoursBefore: 'Reminders',
-      senderName: 'Sender name',
-      replyTo: 'Reply-to',
-      defaultLanguage: 'Default language',
-      interpreters: 'Interpreters',
-      calendarName: 'Calendar',
-      inviteTeachers: 'Invite teachers',
-      mergeSameTeacherSiblings: 'Merge siblings',
-      placeResponses: 'Availability responses',
-    };
-    throw new UserError(
-      checked.errors.map((e) => `${labels[e.field] ?? e.field} ${e.message}`).join(' '),
-    );
-  }
+  if (!checked.settings) throw new UserError(settingsErrorText(checked.errors));
   documentProperties().setProperty(PROP.settings, JSON.stringify(checked.settings));
   return checked.settings;
 }

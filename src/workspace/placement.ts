@@ -15,6 +15,7 @@ import {
 import { SCHEDULE } from '../core/schema';
 import { readSchool, readSettings, readSheet, wallClockIn } from './data';
 import { newConferenceId } from './schedule';
+import { newRowColumns, writeRows } from './write';
 
 /** Places those of these families with no conference this round. Returns the conferences added. */
 export function placeAtOnce(familyIds: string[]): number {
@@ -80,10 +81,15 @@ export function placeAtOnce(familyIds: string[]): number {
   const at = Math.max(lastRow, 1) + 1;
   if (sheet.getMaxRows() < at + body.length - 1)
     sheet.insertRowsAfter(sheet.getMaxRows(), at + body.length - 1 - sheet.getMaxRows());
-  if (lastRow === 0)
-    sheet
-      .getRange(1, 1, 1, SCHEDULE.columns.length)
-      .setValues([SCHEDULE.columns.map((c) => c.header)]);
-  sheet.getRange(at, 1, body.length, width).setValues(body);
+  const header = lastRow > 0 ? existing.header : SCHEDULE.columns.map((c) => c.header);
+  if (lastRow === 0) sheet.getRange(1, 1, 1, header.length).setValues([header]);
+  // New rows take the formats of the row above (people's own columns too); names stay text.
+  const like = lastRow > 1 ? sheet.getRange(lastRow, 1, 1, width).getNumberFormats()[0] : [];
+  const columns = newRowColumns(SCHEDULE, padded(header, width), like);
+  writeRows(sheet.getRange(at, 1, body.length, width), body, columns);
   return added.length;
+}
+
+function padded(header: unknown[], width: number): unknown[] {
+  return [...header, ...new Array<unknown>(Math.max(0, width - header.length)).fill('')];
 }

@@ -14,7 +14,7 @@ import {
 import { buildSchedule } from '../core/schedule/engine';
 import type { Schedule } from '../core/schedule/types';
 import { type ColumnKind, headerKey, NUMBER_FORMATS, SCHEDULE } from '../core/schema';
-import { cellValue, PLAIN_TEXT, textCell } from '../core/cells';
+import { columnCell, PLAIN_TEXT, TYPED_KINDS } from '../core/cells';
 import { UserError } from '../core/errors';
 import type { Problem, SchedulePreview } from '../shared/api';
 import { readSchool, readSettings, readSheet, wallClockIn } from './data';
@@ -153,15 +153,6 @@ export function planSchedule(): Plan {
   };
 }
 
-const TYPED: ReadonlySet<ColumnKind> = new Set([
-  'date',
-  'time',
-  'datetime',
-  'checkbox',
-  'integer',
-  'yesno',
-]);
-
 /**
  * Each column's number format for the rows written: the add-on's text columns plain text (so a
  * room "101" or a name "=1+1" stays exactly as written), the others as set-up or people left them.
@@ -175,7 +166,7 @@ function columnFormats(
     const spec = SCHEDULE.columns.find((c) => headerKey(c.header) === headerKey(header[i]));
     const firstData = plan.formats[1]?.[i];
     const fallback = (spec && NUMBER_FORMATS[spec.kind]) ?? firstData ?? 'General';
-    if (spec && !TYPED.has(spec.kind)) return { kind: spec.kind, format: () => PLAIN_TEXT };
+    if (spec && !TYPED_KINDS.has(spec.kind)) return { kind: spec.kind, format: () => PLAIN_TEXT };
     return {
       kind: spec?.kind ?? null,
       format: (row) => (row ? plan.formats[row - 1]?.[i] : undefined) ?? fallback,
@@ -192,13 +183,7 @@ export function writeSchedule(plan: Plan): number {
   const body = rows.map(({ cells, from }) => {
     const formats = columns.map((c) => c.format(from));
     formatRows.push(formats);
-    const out = cells.slice(0, width).map((v, i) => {
-      const kind = columns[i]!.kind;
-      // Date and time columns take the add-on's own "2026-11-17" and "3:30 PM" as typed values.
-      if (kind && TYPED.has(kind))
-        return typeof v === 'string' && /^[=+\-@']/.test(v) ? textCell(v) : v;
-      return cellValue(v, formats[i]);
-    });
+    const out = cells.slice(0, width).map((v, i) => columnCell(v, columns[i]!.kind, formats[i]));
     while (out.length < width) out.push('');
     // Formulas people wrote in a carried-over row go back as formulas, not flattened values.
     const formulas = from ? plan.formulas[from - 1] : undefined;

@@ -1,9 +1,10 @@
 /**
- * Writing a block of cells the add-on owns: formats first, then values, each in one call, so a
- * family's text lands as plain text and never as a formula (core/answers.ts).
+ * Writing blocks of cells the add-on owns, formats first, then values, each in one call, so
+ * people's text lands as plain text and never as a formula (core/answers.ts, core/cells.ts).
  */
 import { cellFormats } from '../core/answers';
-import type { SheetSpec } from '../core/schema';
+import { columnCell, PLAIN_TEXT, TYPED_KINDS } from '../core/cells';
+import { type ColumnKind, headerKey, NUMBER_FORMATS, type SheetSpec } from '../core/schema';
 
 export function writeGrid(
   range: GoogleAppsScript.Spreadsheet.Range,
@@ -17,4 +18,38 @@ export function writeGrid(
 /** The column kinds of a sheet's header, by the spec (undefined for people's own columns). */
 export function kindsOf(spec: SheetSpec, header: string[]): Parameters<typeof cellFormats>[1] {
   return header.map((h) => spec.columns.find((c) => c.header === h)?.kind);
+}
+
+/** A column of a sheet as new rows are written into it: what it holds and its number format. */
+export interface RowColumn {
+  kind: ColumnKind | null;
+  format: string;
+}
+
+/**
+ * The columns of new rows under a header: the add-on's word columns plain text; typed columns and
+ * people's own as the row above has them (`like`), else as set-up formats them.
+ */
+export function newRowColumns(
+  spec: SheetSpec,
+  header: unknown[],
+  like: string[] = [],
+): RowColumn[] {
+  return header.map((h, i) => {
+    const column = spec.columns.find((c) => headerKey(c.header) === headerKey(h));
+    if (column && !TYPED_KINDS.has(column.kind)) return { kind: column.kind, format: PLAIN_TEXT };
+    const format = like[i] ?? (column && NUMBER_FORMATS[column.kind]) ?? 'General';
+    return { kind: column?.kind ?? null, format };
+  });
+}
+
+/** Rows written in their columns' formats, each value by the one rule of core/cells.ts. */
+export function writeRows(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  rows: unknown[][],
+  columns: RowColumn[],
+): void {
+  const at = (i: number): RowColumn => columns[i] ?? { kind: null, format: PLAIN_TEXT };
+  range.setNumberFormats(rows.map((r) => r.map((_, i) => at(i).format)));
+  range.setValues(rows.map((r) => r.map((v, i) => columnCell(v, at(i).kind, at(i).format))));
 }

@@ -1,0 +1,145 @@
+/**
+ * Text pasted from elsewhere, as the readers meet it: control characters, cells far longer than
+ * any name, and template fields named like what every object inherits.
+ */
+import { answerText } from '../../src/core/answers';
+import { cleanText } from '../../src/core/normalize';
+import { parseRoster } from '../../src/core/roster';
+import { parseTeachers } from '../../src/core/teachers';
+import { renderMessage, type MessageFields } from '../../src/core/templates';
+
+const TEACHERS = [{ name: 'Ms. Rivera', email: 'rivera@school.example' }];
+const HEADER = [
+  'Student ID',
+  'First Name',
+  'Last Name',
+  'Teacher',
+  'Guardian 1 Name',
+  'Guardian 1 Email',
+  'Notes',
+];
+
+function roster(...rows: unknown[][]) {
+  return parseRoster([HEADER, ...rows], TEACHERS);
+}
+
+function row(over: Record<string, unknown> = {}): unknown[] {
+  const cells: Record<string, unknown> = {
+    'Student ID': '501',
+    'First Name': 'Sofía',
+    'Last Name': 'García',
+    Teacher: 'Ms. Rivera',
+    'Guardian 1 Name': 'María García',
+    'Guardian 1 Email': 'maria@family.example',
+    Notes: '',
+    ...over,
+  };
+  return HEADER.map((h) => cells[h]);
+}
+
+const warnings = (r: { problems: { severity: string; message: string }[] }) =>
+  r.problems.filter((p) => p.severity === 'warning').map((p) => p.message);
+
+describe('cleanText', () => {
+  it('drops NUL, escape, DEL and C1 controls, and makes line breaks and tabs spaces', () => {
+    expect(cleanText('Ana\u0000 María\u001b[0m\u007f\u0085 López')).toBe('Ana María[0m López');
+    expect(cleanText(' Ana\r\n\tMaría\u000bLópez ')).toBe('Ana María López');
+  });
+
+  it('keeps every script and accent as typed', () => {
+    expect(cleanText('Nguyễn Thị Lan · 李小龙 · ليلى الحسن')).toBe(
+      'Nguyễn Thị Lan · 李小龙 · ليلى الحسن',
+    );
+  });
+});
+
+describe('answerText', () => {
+  it('drops control characters from a family’s answer but keeps its lines', () => {
+    expect(answerText('Grandma\u0000 comes.\nShe needs\ta ramp.\u0007')).toBe(
+      'Grandma comes.\nShe needs\ta ramp.',
+    );
+  });
+});
+
+describe('the roster', () => {
+  it('reads a name with a NUL in it without the NUL', () => {
+    const r = roster(row({ 'First Name': 'Sof\u0000ía', 'Guardian 1 Name': 'María\u0000 García' }));
+    expect(r.students[0]).toMatchObject({ firstName: 'Sofía', lastName: 'García' });
+    expect(JSON.stringify(r)).not.toContain('\\u0000');
+  });
+
+  it('warns about a 20,000-character name, naming sheet, row and column, and keeps it whole', () => {
+    const long = `Sofía ${'x'.repeat(20_000 - 6)}`;
+    const r = roster(row(), row({ 'Student ID': '502', 'First Name': long }));
+    expect(warnings(r)).toContain(
+      'Roster, row 3, column B (First Name): 20,000 characters, more than any name or code should need (500). Perhaps something was pasted into it by mistake. It starts "Sofía xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" (only the start is shown here; the cell is kept whole and used as it is until you shorten it).',
+    );
+    const problem = r.problems.find((p) => p.message.startsWith('Roster, row 3, column B'))!;
+    expect(problem.where).toEqual({ sheet: 'Roster', row: 3, column: 2 });
+    expect(problem.message.length).toBeLessThan(400);
+    expect(r.students.find((s) => s.id === '502')!.firstName).toBe(long);
+  });
+
+  it('warns about a guardian name over 500 characters, not one of 500', () => {
+    const r = roster(
+      row({ 'Guardian 1 Name': 'M'.repeat(500) }),
+      row({
+        'Student ID': '502',
+        'Guardian 1 Name': 'M'.repeat(501),
+        'Guardian 1 Email': 'other@family.example',
+      }),
+    );
+    expect(warnings(r).filter((w) => w.includes('characters, more than'))).toEqual([
+      expect.stringMatching(/^Roster, row 3, column E \(Guardian 1 Name\): 501 characters/),
+    ]);
+  });
+
+  it('lets notes run long: 3,000 characters is a note, not a mistake', () => {
+    expect(warnings(roster(row({ Notes: 'n'.repeat(3000) })))).toEqual([]);
+  });
+
+  it('warns about an over-long room on the Teachers sheet too', () => {
+    const wall = (d: Date) => ({
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+    });
+    const r = parseTeachers(
+      [
+        ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room'],
+        ['Ms. Rivera', 'rivera@school.example', '2026-11-17', '15:00', '17:00', 'R'.repeat(900)],
+      ],
+      wall,
+    );
+    expect(warnings(r)).toEqual([
+      expect.stringMatching(/^Teachers, row 2, column F \(Room\): 900 characters/),
+    ]);
+  });
+});
+
+describe('a template', () => {
+  it('leaves a field named like an inherited key ({{constructor}}) as written', () => {
+    const fields: MessageFields = {
+      school: 'Lincoln',
+      family: 'García',
+      students: 'Ana',
+      teacher: 'Ms. Rivera',
+      date: '2026-11-17',
+      start: 930,
+      end: 955,
+      room: '12',
+      videoLink: '',
+      link: '',
+      replyTo: 'office@x.example',
+      round: 'Fall',
+      interpreter: false,
+    };
+    const m = renderMessage('reminder', 'en', fields, {
+      en: { reminder: { subject: '{{toString}} {{family}}', body: 'Hi {{constructor}}' } },
+    });
+    expect(m.subject).toBe('{{toString}} García');
+    expect(m.text).toBe('Hi {{constructor}}');
+  });
+});
