@@ -13,6 +13,11 @@
  *   recorded ones. The one being sent at a cut-off is marked unconfirmed (MailApp cannot say
  *   whether it left) and listed in the sidebar with the family's link, for a person to check.
  * - The daily quota is read first; a run at the limit stops cleanly and the next continues.
+ * - One message per address, naming only the children the Roster lists with that address (a
+ *   guardian on one child's row is told about that child only). A message MailApp refuses is
+ *   flagged on the family's mark ("refused to a@x.org: ...") and not tried again; a family whose
+ *   run stopped between its addresses keeps the ones done ("partial: a@x.org"), so the next run
+ *   sends only the others.
  */
 import { UserError } from '../core/errors';
 import {
@@ -25,6 +30,7 @@ import {
 import { cleanText } from '../core/normalize';
 import type { Family, RosterResult } from '../core/roster';
 import { AVAILABILITY } from '../core/schema';
+import { byRecipient, greetingName, type Pupil } from '../core/recipients';
 import { joinNames, renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings } from '../shared/api';
 import { readSchool, readSettings } from './data';
@@ -32,7 +38,8 @@ import type { ChunkResult, JobContext, JobSpec } from './jobs';
 import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
-import { FLUSH_EVERY, mailFamily, messageSettings } from './reminders';
+import { failureText, mailFailure, mailOne } from './mailer';
+import { FLUSH_EVERY, messageSettings } from './reminders';
 import { plural } from './steps';
 
 /**
@@ -43,6 +50,10 @@ export const ASKED_PREFIX = 'slc:asked:';
 const ASK_JOURNAL = 'slc:ask:journal';
 /** The mark of a family whose email a cut-off run may or may not have sent. */
 export const UNSURE = 'unconfirmed';
+/** The start of the mark of a family some of whose addresses were sent to ("partial: a@x b@y"). */
+const PARTIAL = 'partial: ';
+/** The start of the mark of a family one of whose messages MailApp refused. */
+export const REFUSED = 'refused to ';
 const markOf = (round: string, what: string) => `${round} · ${what}`;
 /** A journal names at most this many families, to stay well under a property's 9 KB. */
 const JOURNAL_MAX_CHARS = 7000;
@@ -53,11 +64,30 @@ interface Journal {
   stamp: string;
   /** The family being sent to when the journal was written, or null. */
   sending: string | null;
+  /** Other marks not written yet (a refusal, a family sent in part), by family ID. */
+  marks?: Record<string, string>;
 }
 
 /** The family's addresses, each once. */
 export function familyEmails(family: Family): string[] {
-  return [...new Set(family.contacts.map((c) => c.email).filter(Boolean))];
+  return [...new Set(family.contacts.map((c) => c.email.toLowerCase()).filter(Boolean))];
+}
+
+/** The family's children (first names), each with the addresses its Roster row lists. */
+export function familyPupils(family: Family, roster: RosterResult): Pupil[] {
+  const ids = new Set(family.studentIds);
+  return roster.students
+    .filter((s) => ids.has(s.id))
+    .map((s) => ({
+      name: s.firstName,
+      lastName: s.lastName,
+      emails: s.guardians.map((g) => g.email.toLowerCase()),
+    }));
+}
+
+/** Addresses a family's "partial" mark says were sent to. */
+function partlySent(mark: string | undefined): Set<string> {
+  return new Set(mark?.startsWith(PARTIAL) ? mark.slice(PARTIAL.length).split(' ') : []);
 }
 
 /** Family IDs that have answered the availability form (rows of the Availability sheet). */
@@ -75,6 +105,8 @@ export interface AskPicture {
   noEmail: number;
   /** Families a cut-off run may or may not have emailed, with their link (for a person to send). */
   unsure: { family: Family; link: string }[];
+  /** Families one of whose messages MailApp refused, with its reason. */
+  refused: { family: Family; reason: string }[];
 }
 
 /** Where each family stands; a journal left by a cut-off run is read as if its marks were written. */
@@ -88,6 +120,7 @@ export function askPicture(
   /** The family's mark, of whichever round. */
   const anyRound = (id: string): string | undefined =>
     props[ASKED_PREFIX + id] ??
+    pending?.marks?.[id] ??
     (pending?.sent.includes(id)
       ? pending.stamp
       : pending?.sending === id
@@ -104,12 +137,30 @@ export function askPicture(
   return {
     // A family that answered before it was ever asked (an earlier link, a paper form typed in)
     // is not asked; in a later round everyone is asked again.
-    toAsk: withEmail.filter((f) => !mark(f.id) && !(answered.has(f.id) && !anyRound(f.id))),
-    asked: withEmail.filter((f) => mark(f.id) && mark(f.id) !== UNSURE).length,
+    toAsk: withEmail.filter(
+      (f) =>
+        (!mark(f.id) || mark(f.id)!.startsWith(PARTIAL)) &&
+        !(answered.has(f.id) && !anyRound(f.id)),
+    ),
+    asked: withEmail.filter(
+      (f) => mark(f.id) && mark(f.id) !== UNSURE && !mark(f.id)!.startsWith(PARTIAL),
+    ).length,
     noEmail: roster.families.length - withEmail.length,
     unsure: withEmail
       .filter((f) => mark(f.id) === UNSURE && !answered.has(f.id))
       .map((family) => ({ family, link: links.get(family.id) ?? '' })),
+    refused: withEmail
+      .filter((f) => mark(f.id)?.startsWith(REFUSED))
+      .map((family) => ({ family, reason: mark(family.id)!.slice(REFUSED.length) })),
+  };
+}
+
+/** The sidebar's word on a family one of whose messages Google refused. */
+export function refusedProblem(r: { family: Family; reason: string }): Problem {
+  return {
+    severity: 'warning',
+    where: { sheet: 'Roster', row: r.family.rows[0] ?? 1, column: 1 },
+    message: `${r.family.name} family: Google refused the request for their availability to ${r.reason}. Fix the address on the Roster and give them their link yourself; it is not sent again.`,
   };
 }
 
@@ -127,13 +178,15 @@ function codeFor(props: Record<string, string>, id: string, fresh: Record<string
   return (props[FAMILY_CODE_PREFIX + id] ??= fresh[FAMILY_CODE_PREFIX + id] = newCode());
 }
 
+/** The request to one address, naming only the children listed with it. */
 function send(
   family: Family,
+  to: string,
+  pupils: Pupil[],
   link: string,
   settings: Settings,
   forText: Settings,
   stored: Record<string, TemplateSet>,
-  students: string[],
 ): void {
   const language = family.language || settings.defaultLanguage;
   const message = renderMessage(
@@ -141,8 +194,11 @@ function send(
     language,
     {
       school: settings.schoolName,
-      family: family.name,
-      students: joinNames(students, language),
+      family: greetingName(pupils, language, family.name),
+      students: joinNames(
+        pupils.map((p) => p.name),
+        language,
+      ),
       teacher: '',
       date: '',
       start: 0,
@@ -156,7 +212,7 @@ function send(
     },
     stored,
   );
-  mailFamily(familyEmails(family), message, settings);
+  mailOne(to, message, settings);
 }
 
 interface AskState {
@@ -186,6 +242,7 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   if (left) {
     const marks: Record<string, string> = {};
     for (const id of left.sent) marks[ASKED_PREFIX + id] = left.stamp;
+    for (const [id, value] of Object.entries(left.marks ?? {})) marks[ASKED_PREFIX + id] = value;
     // Cut between writing the marks and dropping the journal, the family it names as being sent
     // is already marked sent: that mark stands.
     if (left.sending && props[ASKED_PREFIX + left.sending] !== left.stamp)
@@ -217,9 +274,6 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
         : 'Every family with an email address has been asked or has answered.',
     };
   }
-  const firstNames = new Map<string, string[]>();
-  for (const s of roster.students)
-    firstNames.set(s.familyId, [...(firstNames.get(s.familyId) ?? []), s.firstName]);
   const fresh: Record<string, string> = {};
   const links = new Map(toAsk.map((f) => [f.id, linkFor(record, codeFor(props, f.id, fresh))]));
   // Codes first (one write): a link is never mailed before its code is kept.
@@ -238,14 +292,20 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   const forText = messageSettings(settings);
   const stamp = markOf(settings.roundName, Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd HH:mm'));
   let unwritten: string[] = [];
+  /** Marks other than the stamp (a refusal, a family sent in part), not written yet. */
+  let other: Record<string, string> = {};
   const flush = () => {
-    if (unwritten.length)
-      store.setProperties(Object.fromEntries(unwritten.map((id) => [ASKED_PREFIX + id, stamp])));
+    const marks: Record<string, string> = {};
+    for (const id of unwritten) marks[ASKED_PREFIX + id] = stamp;
+    for (const [id, value] of Object.entries(other)) marks[ASKED_PREFIX + id] = value;
+    if (Object.keys(marks).length) store.setProperties(marks);
     unwritten = [];
+    other = {};
     store.deleteProperty(ASK_JOURNAL);
   };
   let quota = MailApp.getRemainingDailyQuota();
   let sentNow = 0;
+  let refusedNow = 0;
   let stopped: 'quota' | 'time' | null = null;
   try {
     for (const family of toAsk) {
@@ -253,32 +313,53 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
         stopped = 'time';
         break;
       }
-      const to = familyEmails(family).length;
-      if (to > quota) {
+      // One message per address not yet sent to, each naming only the children listed with it.
+      const done = partlySent(
+        props[ASKED_PREFIX + family.id]?.slice(markOf(settings.roundName, '').length),
+      );
+      const messages = byRecipient(
+        [{ pupils: familyPupils(family, roster) }],
+        (to) => !done.has(to),
+      );
+      // The family's messages go together: each costs one of the day's recipients.
+      if (messages.length > quota) {
         stopped = 'quota';
         break;
       }
       const journal = (sending: string | null) =>
-        JSON.stringify({ sent: unwritten, stamp, sending } satisfies Journal);
+        JSON.stringify({ sent: unwritten, stamp, sending, marks: other } satisfies Journal);
       if (journal(family.id).length > JOURNAL_MAX_CHARS) flush();
-      store.setProperty(ASK_JOURNAL, journal(family.id));
-      try {
-        send(
-          family,
-          links.get(family.id)!,
-          settings,
-          forText,
-          stored,
-          firstNames.get(family.id) ?? [],
-        );
-      } catch (e) {
-        // MailApp raised: this one did not go out.
-        store.setProperty(ASK_JOURNAL, journal(null));
-        throw e;
+      const refusals: string[] = [];
+      for (const { to, items } of messages) {
+        store.setProperty(ASK_JOURNAL, journal(family.id));
+        try {
+          send(family, to, items[0]!.pupils, links.get(family.id)!, settings, forText, stored);
+        } catch (e) {
+          const failure = mailFailure(e);
+          if (failure === 'refused') {
+            refusals.push(`${to}: ${failureText(e)}`.replace(/\s+/g, ' '));
+            continue;
+          }
+          // Stopped between the family's addresses: the ones sent are kept, so the next run
+          // sends only the others. This one did not go out.
+          if (done.size)
+            other[family.id] = markOf(settings.roundName, PARTIAL + [...done].join(' '));
+          store.setProperty(ASK_JOURNAL, journal(null));
+          if (failure === 'quota') {
+            stopped = 'quota';
+            break;
+          }
+          throw e;
+        }
+        quota--;
+        done.add(to);
       }
-      quota -= to;
+      if (stopped) break;
+      if (refusals.length) {
+        refusedNow++;
+        other[family.id] = markOf(settings.roundName, REFUSED + refusals.join('; '));
+      } else unwritten.push(family.id);
       sentNow++;
-      unwritten.push(family.id);
       if (sentNow % FLUSH_EVERY === 0) flush();
     }
   } finally {
@@ -286,6 +367,11 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   }
   const total = state.sent + sentNow;
   const rest = toAsk.length - sentNow;
+  if (refusedNow)
+    problems.push({
+      severity: 'warning',
+      message: `Google refused the request to ${plural(refusedNow, 'family', 'families')} (listed in the Questionnaire step, with the reason); the others were sent.`,
+    });
   if (stopped === 'quota') {
     return {
       state: { sent: total },
