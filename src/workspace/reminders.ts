@@ -290,8 +290,9 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   for (const m of missedWhileWaiting(current(read.conferences), settings.reminderHoursBefore, wall))
     setCell(m.row, settleWaiting(sentCells.get(m.row) ?? '', m.hours, true));
   let due = dueReminders(current(read.conferences), settings.reminderHoursBefore, wall);
-  if (due.length > 0) {
-    // Who is told about which child comes from the Roster's rows: read it, and look again.
+  if (due.length > 0 || read.conferences.some((c) => c.emails.length === 0)) {
+    // Who is told about which child, and the surnames letters greet by, come from the Roster's
+    // rows: read it, and look again.
     read = withContacts(ss, settings, school());
     due = dueReminders(current(read.conferences), settings.reminderHoursBefore, wall);
   }
@@ -413,17 +414,13 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
         if (sentNow % FLUSH_EVERY === 0) flush();
       }
       if (stopped) break;
-      // The whole unit reminded: a row every address of which had it now reads as before, one
-      // entry; a waiting mark for this window is settled.
-      for (const c of d.conferences) {
-        const mine = d.messages
-          .filter((m) => m.conferences.some((x) => x.row === c.row))
-          .map((m) => m.to);
+      // The whole unit reminded: a row every address of which had it in this run reads as
+      // before, one entry; a waiting mark for this window is settled.
+      for (const c of d.conferences)
         setCell(
           c.row,
-          settleWaiting(collapseSent(sentCells.get(c.row) ?? '', d.hours, at, mine), d.hours),
+          settleWaiting(collapseSent(sentCells.get(c.row) ?? '', d.hours, at, c.emails), d.hours),
         );
-      }
       unitsDone++;
     }
     // The day's quota is spent: what is still due waits, marked so, for the next run with quota.
