@@ -48,10 +48,19 @@ import { plural } from './steps';
  */
 export const ASKED_PREFIX = 'slc:asked:';
 const ASK_JOURNAL = 'slc:ask:journal';
+/**
+ * How far a family's messages went when a run stopped between its addresses (a passing error,
+ * the quota, a cut): { round, sent: addresses surely sent, unsure: the one leaving at a cut }.
+ * Those are not sent again; the others are sent by the next run.
+ */
+const PROGRESS_PREFIX = 'slc:ask:progress:';
+interface Progress {
+  round: string;
+  sent: string[];
+  unsure?: string;
+}
 /** The mark of a family whose email a cut-off run may or may not have sent. */
 export const UNSURE = 'unconfirmed';
-/** The start of the mark of a family some of whose addresses were sent to ("partial: a@x b@y"). */
-const PARTIAL = 'partial: ';
 /** The start of the mark of a family one of whose messages MailApp refused. */
 export const REFUSED = 'refused to ';
 const markOf = (round: string, what: string) => `${round} · ${what}`;
@@ -64,8 +73,11 @@ interface Journal {
   stamp: string;
   /** The family being sent to when the journal was written, or null. */
   sending: string | null;
-  /** Other marks not written yet (a refusal, a family sent in part), by family ID. */
-  marks?: Record<string, string>;
+  /** Other properties not written yet (a refusal, a family's progress), by key. */
+  props?: Record<string, string>;
+  /** The address being sent to, and the family's addresses already sent to. */
+  to?: string;
+  done?: string[];
 }
 
 /** The family's addresses, each once. */
@@ -85,9 +97,16 @@ export function familyPupils(family: Family, roster: RosterResult): Pupil[] {
     }));
 }
 
-/** Addresses a family's "partial" mark says were sent to. */
-function partlySent(mark: string | undefined): Set<string> {
-  return new Set(mark?.startsWith(PARTIAL) ? mark.slice(PARTIAL.length).split(' ') : []);
+/** This round's progress of a family sent to in part, or null. */
+function progressOf(props: Record<string, string>, id: string, round: string): Progress | null {
+  const p = parseJson<Progress>(props[PROGRESS_PREFIX + id] ?? null);
+  return p && p.round === round ? p : null;
+}
+
+/** A family's addresses not sent to yet, and not left unsure by a cut. */
+function remaining(family: Family, progress: Progress | null): string[] {
+  const skip = new Set([...(progress?.sent ?? []), progress?.unsure ?? '']);
+  return familyEmails(family).filter((e) => !skip.has(e));
 }
 
 /** Family IDs that have answered the availability form (rows of the Availability sheet). */
@@ -120,7 +139,7 @@ export function askPicture(
   /** The family's mark, of whichever round. */
   const anyRound = (id: string): string | undefined =>
     props[ASKED_PREFIX + id] ??
-    pending?.marks?.[id] ??
+    pending?.props?.[ASKED_PREFIX + id] ??
     (pending?.sent.includes(id)
       ? pending.stamp
       : pending?.sending === id
@@ -137,14 +156,16 @@ export function askPicture(
   return {
     // A family that answered before it was ever asked (an earlier link, a paper form typed in)
     // is not asked; in a later round everyone is asked again.
-    toAsk: withEmail.filter(
-      (f) =>
-        (!mark(f.id) || mark(f.id)!.startsWith(PARTIAL)) &&
-        !(answered.has(f.id) && !anyRound(f.id)),
-    ),
-    asked: withEmail.filter(
-      (f) => mark(f.id) && mark(f.id) !== UNSURE && !mark(f.id)!.startsWith(PARTIAL),
-    ).length,
+    // A family a cut left unsure about one address still gets its other addresses' messages.
+    toAsk: withEmail.filter((f) => {
+      const progress = progressOf(props, f.id, round);
+      return (
+        (!mark(f.id) ||
+          (mark(f.id) === UNSURE && progress !== null && remaining(f, progress).length > 0)) &&
+        !(answered.has(f.id) && !anyRound(f.id))
+      );
+    }),
+    asked: withEmail.filter((f) => mark(f.id) && mark(f.id) !== UNSURE).length,
     noEmail: roster.families.length - withEmail.length,
     unsure: withEmail
       .filter((f) => mark(f.id) === UNSURE && !answered.has(f.id))
@@ -242,11 +263,19 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   if (left) {
     const marks: Record<string, string> = {};
     for (const id of left.sent) marks[ASKED_PREFIX + id] = left.stamp;
-    for (const [id, value] of Object.entries(left.marks ?? {})) marks[ASKED_PREFIX + id] = value;
+    Object.assign(marks, left.props ?? {});
     // Cut between writing the marks and dropping the journal, the family it names as being sent
-    // is already marked sent: that mark stands.
-    if (left.sending && props[ASKED_PREFIX + left.sending] !== left.stamp)
+    // is already marked sent: that mark stands. Otherwise the address being sent is unsure; the
+    // family's addresses sent before it are not sent again, those after it are.
+    if (left.sending && props[ASKED_PREFIX + left.sending] !== left.stamp) {
       marks[ASKED_PREFIX + left.sending] = markOf(settings.roundName, UNSURE);
+      if (left.to)
+        marks[PROGRESS_PREFIX + left.sending] = JSON.stringify({
+          round: settings.roundName,
+          sent: left.done ?? [],
+          unsure: left.to,
+        } satisfies Progress);
+    }
     if (Object.keys(marks).length) store.setProperties(marks);
     store.deleteProperty(ASK_JOURNAL);
     props = { ...props, ...marks };
@@ -260,6 +289,13 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
       if (!key.startsWith(ASKED_PREFIX) || value !== markOf(settings.roundName, UNSURE)) continue;
       store.deleteProperty(key);
       delete props[key];
+      // The unsure address is sent again; those surely sent before the cut are not.
+      const id = key.slice(ASKED_PREFIX.length);
+      const progress = progressOf(props, id, settings.roundName);
+      if (progress?.unsure) {
+        props[PROGRESS_PREFIX + id] = JSON.stringify({ ...progress, unsure: undefined });
+        store.setProperty(PROGRESS_PREFIX + id, props[PROGRESS_PREFIX + id]!);
+      }
     }
   }
   const { toAsk } = askPicture(roster, props, availability, settings.roundName);
@@ -292,16 +328,18 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   const forText = messageSettings(settings);
   const stamp = markOf(settings.roundName, Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd HH:mm'));
   let unwritten: string[] = [];
-  /** Marks other than the stamp (a refusal, a family sent in part), not written yet. */
+  /** Properties other than the stamps (a refusal, a family's progress), not written yet. */
   let other: Record<string, string> = {};
   const flush = () => {
-    const marks: Record<string, string> = {};
+    const marks: Record<string, string> = { ...other };
     for (const id of unwritten) marks[ASKED_PREFIX + id] = stamp;
-    for (const [id, value] of Object.entries(other)) marks[ASKED_PREFIX + id] = value;
     if (Object.keys(marks).length) store.setProperties(marks);
     unwritten = [];
     other = {};
     store.deleteProperty(ASK_JOURNAL);
+  };
+  const progressProp = (id: string, progress: Progress) => {
+    other[PROGRESS_PREFIX + id] = JSON.stringify(progress);
   };
   let quota = MailApp.getRemainingDailyQuota();
   let sentNow = 0;
@@ -314,24 +352,29 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
         break;
       }
       // One message per address not yet sent to, each naming only the children listed with it.
-      const done = partlySent(
-        props[ASKED_PREFIX + family.id]?.slice(markOf(settings.roundName, '').length),
-      );
-      const messages = byRecipient(
-        [{ pupils: familyPupils(family, roster) }],
-        (to) => !done.has(to),
+      const progress = progressOf(props, family.id, settings.roundName);
+      const left = new Set(remaining(family, progress));
+      const done = new Set(progress?.sent ?? []);
+      const messages = byRecipient([{ pupils: familyPupils(family, roster) }], (to) =>
+        left.has(to),
       );
       // The family's messages go together: each costs one of the day's recipients.
       if (messages.length > quota) {
         stopped = 'quota';
         break;
       }
-      const journal = (sending: string | null) =>
-        JSON.stringify({ sent: unwritten, stamp, sending, marks: other } satisfies Journal);
+      const journal = (sending: string | null, to?: string) =>
+        JSON.stringify({
+          sent: unwritten,
+          stamp,
+          sending,
+          props: other,
+          ...(sending && to ? { to, done: [...done] } : {}),
+        } satisfies Journal);
       if (journal(family.id).length > JOURNAL_MAX_CHARS) flush();
       const refusals: string[] = [];
       for (const { to, items } of messages) {
-        store.setProperty(ASK_JOURNAL, journal(family.id));
+        store.setProperty(ASK_JOURNAL, journal(family.id, to));
         try {
           send(family, to, items[0]!.pupils, links.get(family.id)!, settings, forText, stored);
         } catch (e) {
@@ -343,7 +386,7 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
           // Stopped between the family's addresses: the ones sent are kept, so the next run
           // sends only the others. This one did not go out.
           if (done.size)
-            other[family.id] = markOf(settings.roundName, PARTIAL + [...done].join(' '));
+            progressProp(family.id, { ...progress, round: settings.roundName, sent: [...done] });
           store.setProperty(ASK_JOURNAL, journal(null));
           if (failure === 'quota') {
             stopped = 'quota';
@@ -357,7 +400,10 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
       if (stopped) break;
       if (refusals.length) {
         refusedNow++;
-        other[family.id] = markOf(settings.roundName, REFUSED + refusals.join('; '));
+        other[ASKED_PREFIX + family.id] = markOf(settings.roundName, REFUSED + refusals.join('; '));
+      } else if (progress?.unsure) {
+        // Its other addresses are sent now; the one a cut left unsure stays for a person.
+        progressProp(family.id, { ...progress, sent: [...done] });
       } else unwritten.push(family.id);
       sentNow++;
       if (sentNow % FLUSH_EVERY === 0) flush();

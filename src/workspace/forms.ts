@@ -62,7 +62,7 @@ import type { Problem, Settings, StepState } from '../shared/api';
 import { readSchool, readSettings, wallClockIn } from './data';
 import type { ChunkResult, JobContext, JobSpec } from './jobs';
 import { askPicture, refusedProblem, unsureProblem, type AskPicture } from './ask';
-import { failureText, mailFailure, mailOne } from './mailer';
+import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
@@ -884,7 +884,7 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
         )
       : { stored: {} };
     // Who may be told about which child: the Roster's rows (read only when someone is due).
-    const roster = due.length ? readSchool(ss, settings, today).roster : null;
+    const roster = due.length ? rosterForMessages(ss, settings) : null;
     const contacts = roster ? rosterContacts(roster.students) : null;
     const column = (r: ExistingRow, h: string) =>
       cleanText(r.values[(fresh.columns.get(h) ?? 0) - 1]);

@@ -7,8 +7,10 @@
  * (https://developers.google.com/apps-script/guides/services/quotas: "Email recipients per
  * day"), so one message per address costs what one message to all of them did: one unit each.
  */
+import { parseRoster, type RosterResult } from '../core/roster';
 import type { RenderedMessage } from '../core/templates';
 import type { Settings } from '../shared/api';
+import { readSheet } from './data';
 
 /**
  * One message to one address, from the user's account. MailApp.sendEmail(message): name is the
@@ -51,4 +53,18 @@ export function mailFailure(e: unknown): 'quota' | 'refused' | 'other' {
 /** MailApp's message, for a person to read on the row. */
 export function failureText(e: unknown): string {
   return String((e as Error)?.message ?? e);
+}
+
+/**
+ * The Roster as messages need it: who is listed with which child (and each family's phone). One
+ * read; the Teachers sheet is not needed for that.
+ */
+export function rosterForMessages(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+): RosterResult | null {
+  const values = readSheet(ss, 'Roster');
+  return values === null
+    ? null
+    : parseRoster(values, null, { defaultLanguage: settings.defaultLanguage });
 }

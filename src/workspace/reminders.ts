@@ -46,9 +46,9 @@ import type { RosterResult } from '../core/roster';
 import { splitList } from '../core/cells';
 import { joinNames, renderMessage, type MessageFields, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
-import { readSchool, readSettings, wallClockIn } from './data';
+import { readSettings, wallClockIn } from './data';
 import type { ChunkResult, JobContext, JobSpec } from './jobs';
-import { failureText, mailFailure, mailOne } from './mailer';
+import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { plural, step, type StepContext } from './steps';
 
@@ -246,10 +246,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   // The Roster (who is listed with which child) is read only when something may be due or a
   // letter is to be written: most hourly runs find nothing to do, and read the Schedule only.
   let roster: RosterResult | null | undefined;
-  const school = () =>
-    roster === undefined
-      ? (roster = readSchool(ss, settings, Utilities.formatDate(now, tz, 'yyyy-MM-dd')).roster)
-      : roster;
+  const school = () => (roster === undefined ? (roster = rosterForMessages(ss, settings)) : roster);
   let read = readConferences(ss, settings);
   const at = Utilities.formatDate(now, tz, 'yyyy-MM-dd HH:mm');
   // The journal (written before each email) names marks a cut-off run could not write to the
