@@ -2,13 +2,14 @@
  * Who each email goes to and what it may say, on the built bundle, with a small roster written
  * by hand so every expected value below is read off the fixture:
  *
- * - Family F1 (Family ID) holds Amy and Ben Adams. Pat Adams is on both rows; Xavier Cole only on
- *   Amy's: Xavier's messages name Amy, never Ben.
+ * - Family F1 (Family ID) holds Amy Adams and Ben and Bo Baker (so the family is "Baker", the
+ *   most common surname). Pat Adams is on every row; Xavier Cole only on Amy's: Xavier's
+ *   messages name Amy, never Ben or Bo, and greet the Adams family.
  * - Casey (a caseworker, case@agency.example) is on the rows of Cara Brown (F2) and Dan Diaz
  *   (F3), unrelated families: each of Casey's messages names one child, and Bo Brown's and Di
  *   Diaz's messages never name the other family's child.
- * - Each teacher has one window, so the times are fixed: Cara 14:00 and Amy 15:00 and Ben 15:40
- *   on 2026-11-17, Dan 15:00 on 2026-11-18 (EST).
+ * - Each teacher has one window, so the times are fixed: Cara 14:00, Amy 15:00, Ben 15:40 and Bo
+ *   16:10 on 2026-11-17, Dan 15:00 on 2026-11-18 (EST).
  *
  * Every message has exactly one recipient.
  */
@@ -42,7 +43,8 @@ const ROSTER = [
     'Language',
   ],
   ['S1', 'Amy', 'Adams', '3', 'Ms. Rivera', 'F1', 'Pat Adams', PAT, 'Xavier Cole', XAVIER, 'en'],
-  ['S2', 'Ben', 'Adams', '5', 'Mr. Okafor', 'F1', 'Pat Adams', PAT, '', '', 'en'],
+  ['S2', 'Ben', 'Baker', '5', 'Mr. Okafor', 'F1', 'Pat Adams', PAT, '', '', 'en'],
+  ['S5', 'Bo', 'Baker', '1', 'Mr. Okafor', 'F1', 'Pat Adams', PAT, '', '', 'en'],
   ['S3', 'Cara', 'Brown', '4', 'Ms. Chen', 'F2', 'Bo Brown', BO, 'Casey Worker', CASEY, 'en'],
   ['S4', 'Dan', 'Diaz', '2', 'Mr. Haddad', 'F3', 'Di Diaz', DI, 'Casey Worker', CASEY, 'en'],
 ];
@@ -50,7 +52,7 @@ const ROSTER = [
 const TEACHERS = [
   ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity'],
   ['Ms. Rivera', 'rivera@lincoln.school.example', '2026-11-17', '15:00', '15:25', '101', '1'],
-  ['Mr. Okafor', 'okafor@lincoln.school.example', '2026-11-17', '15:40', '16:05', '102', '1'],
+  ['Mr. Okafor', 'okafor@lincoln.school.example', '2026-11-17', '15:40', '16:35', '102', '1'],
   ['Ms. Chen', 'chen@lincoln.school.example', '2026-11-17', '14:00', '14:25', '103', '1'],
   ['Mr. Haddad', 'haddad@lincoln.school.example', '2026-11-18', '15:00', '15:25', '104', '1'],
 ];
@@ -114,12 +116,14 @@ describe('one recipient per email, naming only the children listed with that rec
 
     const [x] = to(s, XAVIER);
     expect(text(x!)).toContain('Amy');
-    expect(text(x!)).not.toContain('Ben');
+    expect(text(x!)).not.toMatch(/Ben|Bo\b|Baker/);
     expect(x!.body).toContain('Dear Adams family');
 
     const [pat] = to(s, PAT);
     expect(pat!.body).toContain('Amy Adams');
-    expect(pat!.body).toContain('Ben Adams');
+    expect(pat!.body).toContain('Ben Baker');
+    expect(pat!.body).toContain('Bo Baker');
+    expect(pat!.body).toContain('Dear Adams and Baker family');
 
     const casey = to(s, CASEY);
     expect(casey).toHaveLength(2);
@@ -144,9 +148,9 @@ describe('one recipient per email, naming only the children listed with that rec
     expect(asked.map((m) => m.to[0]).sort()).toEqual([BO, CASEY, CASEY, DI, PAT, XAVIER].sort());
     const [x] = to(s, XAVIER);
     expect(text(x!)).toContain('Amy');
-    expect(text(x!)).not.toContain('Ben');
+    expect(text(x!)).not.toMatch(/Ben|Bo\b|Baker/);
     expect(x!.body).toContain('Dear Adams family');
-    expect(to(s, PAT)[0]!.body).toMatch(/Amy and Ben|Ben and Amy/);
+    expect(to(s, PAT)[0]!.body).toContain('Amy, Ben and Bo');
     const casey = to(s, CASEY);
     expect(casey.filter((m) => /Cara/.test(text(m)) && !/Dan|Diaz/.test(text(m)))).toHaveLength(1);
     expect(casey.filter((m) => /Dan/.test(text(m)) && !/Cara|Brown/.test(text(m)))).toHaveLength(1);
@@ -173,11 +177,13 @@ describe('one recipient per email, naming only the children listed with that rec
     const xq = sent.find((m) => m.to[0] === XAVIER)!;
     expect(xq.body).toContain(link('S1'));
     expect(xq.body).not.toContain(link('S2'));
-    expect(text(xq)).not.toContain('Ben');
+    expect(xq.body).not.toContain(link('S5'));
+    expect(text(xq)).not.toMatch(/Ben|Bo\b|Baker/);
     expect(xq.body).toContain('Dear Adams family');
     const pq = sent.find((m) => m.to[0] === PAT)!;
     expect(pq.body).toContain(link('S1'));
     expect(pq.body).toContain(link('S2'));
+    expect(pq.body).toContain(link('S5'));
     const bq = sent.find((m) => m.to[0] === BO)!;
     expect(text(bq)).not.toMatch(/Dan|Diaz/);
     expect(bq.body).not.toContain(link('S4'));
@@ -187,7 +193,7 @@ describe('one recipient per email, naming only the children listed with that rec
 describe('the daily quota spent in the middle of the reminders', () => {
   it('loses nothing: what is left is marked waiting, the next run with quota sends it, and one whose window passed is reported missed', () => {
     const s = scheduled();
-    // 2026-11-15 20:00: F2 (Cara 14:00) and F1 (Amy 15:00, Ben 15:40) are due their 48-hour
+    // 2026-11-15 20:00: F2 (Cara 14:00) and F1 (Amy 15:00, Ben 15:40, Bo 16:10) are due their 48-hour
     // reminders, F2 first; F3 (the 18th) is not yet. One recipient left today.
     s.emulator.ws.clock.set(EST('2026-11-15', '20:00'));
     const q = s.emulator.ws.quota;
@@ -200,7 +206,8 @@ describe('the daily quota spent in the middle of the reminders', () => {
     );
     expect(remindersSent(s, 'S1')).toBe('48h waiting for quota since 2026-11-15 20:00');
     expect(remindersSent(s, 'S2')).toBe('48h waiting for quota since 2026-11-15 20:00');
-    expect(count(step(s, 'reminders'), 'waiting for quota')).toBe(3);
+    expect(remindersSent(s, 'S5')).toBe('48h waiting for quota since 2026-11-15 20:00');
+    expect(count(step(s, 'reminders'), 'waiting for quota')).toBe(4);
 
     // An hour later, still no quota: nothing sent, nothing lost, the same marks.
     s.emulator.ws.clock.set(EST('2026-11-15', '21:00'));
