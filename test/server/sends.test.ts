@@ -287,6 +287,36 @@ describe('a message Google refuses among many', () => {
     expect(s.emulator.mail.sent).toHaveLength(5);
   });
 
+  it('a body over MailApp’s size limit is refused by the emulator as by Google, and only that family’s messages are flagged', () => {
+    const s = scheduled();
+    // A Spanish text naming the child 400 times, and a child's name of 400 characters on the
+    // Schedule: about 160 KB of text and as much HTML, over the 200 KB a message may hold.
+    ok(
+      s.bundle.callFromClient('saveTemplate', [
+        'reminder',
+        'es',
+        { subject: 'Recordatorio: {{date}}', body: '{{students}}'.repeat(400) },
+      ]),
+    );
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const [header, ...rows] = sheet.values();
+    const row =
+      rows.findIndex((r) => String(r[header!.indexOf('Student IDs')]).replace(/^'/, '') === 'S4') +
+      2;
+    sheet.patch(row, header!.indexOf('Language') + 1, { v: 'Spanish' });
+    sheet.patch(row, header!.indexOf('Students') + 1, { v: `Dan ${'Alejandro '.repeat(40)}` });
+    s.emulator.ws.clock.set(EST('2026-11-16', '16:00'));
+    const progress = reminders(s);
+    expect(progress.message).toContain('2 reminders refused');
+    expect(s.emulator.mail.sent.map((m) => m.to[0]).sort()).toEqual(
+      [BO, CASEY, PAT, XAVIER].sort(),
+    );
+    expect(remindersSent(s, 'S4')).toBe(
+      '48h refused to di@diaz.example: Limit Exceeded: Email Body Size.; ' +
+        '48h refused to case@agency.example: Limit Exceeded: Email Body Size.',
+    );
+  });
+
   it('the questionnaire and the request go on past a refused message too, and flag it', () => {
     const s = school();
     run(s, 'forms');
