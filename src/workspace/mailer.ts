@@ -32,7 +32,8 @@ export function mailOne(to: string, message: RenderedMessage, settings: Settings
 /**
  * Why MailApp raised:
  * - 'quota': the day's recipients are spent ("Service invoked too many times for one day:
- *   email."): stop, the rest waits for the next run with quota;
+ *   email."; getRemainingDailyQuota may then answer -1): stop, the rest waits for the next run
+ *   with quota;
  * - 'refused': this message can never go as it is (an invalid address, a body over the size
  *   limit, too many recipients): flag it for a person and go on with the next;
  * - 'other': a passing service error: stop this run, record what went out, and let the next
@@ -41,12 +42,9 @@ export function mailOne(to: string, message: RenderedMessage, settings: Settings
 export function mailFailure(e: unknown): 'quota' | 'refused' | 'other' {
   const message = failureText(e);
   if (/too many times for one day: email|Email Recipients Per Day/i.test(message)) return 'quota';
-  if (
-    /Invalid email|Invalid argument|Limit Exceeded: Email (Body Size|Recipients Per Message)|no recipient/i.test(
-      message,
-    )
-  )
-    return 'refused';
+  // "Limit Exceeded: ..." is how Apps Script words a per-message limit (recipients per message,
+  // body size: https://developers.google.com/apps-script/guides/services/quotas#current_limitations).
+  if (/Invalid email|Invalid argument|Limit Exceeded|no recipient/i.test(message)) return 'refused';
   return 'other';
 }
 
