@@ -73,6 +73,8 @@ export interface ScheduleRead {
   conferences: ReminderConference[];
   /** Column of Reminders Sent (1-based), or 0 when missing. */
   sentColumn: number;
+  /** The sheet's values as read (to read them again with the Roster's contacts, not the sheet). */
+  values: unknown[][];
 }
 
 /**
@@ -87,10 +89,10 @@ export function readConferences(
 ): ScheduleRead {
   const sheet = alreadyRead === undefined ? ss.getSheetByName('Schedule') : null;
   if (alreadyRead === undefined && (!sheet || sheet.getLastRow() < 2))
-    return { sheet, conferences: [], sentColumn: 0 };
+    return { sheet, conferences: [], sentColumn: 0, values: [] };
   const values =
     alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
-  if (values.length < 2) return { sheet, conferences: [], sentColumn: 0 };
+  if (values.length < 2) return { sheet, conferences: [], sentColumn: 0, values };
   const read = readScheduleSheet(values, wallClockIn(ss.getSpreadsheetTimeZone()));
   const col = (name: string) => read.columns.get(name);
   const cell = (r: unknown[], name: string) => {
@@ -127,7 +129,7 @@ export function readConferences(
       sent: cleanText(cell(r.values, 'Reminders Sent')),
     };
   });
-  return { sheet, conferences, sentColumn: col('Reminders Sent') ?? 0 };
+  return { sheet, conferences, sentColumn: col('Reminders Sent') ?? 0, values };
 }
 
 /**
@@ -228,13 +230,15 @@ export interface RemindersState {
   refused?: number;
 }
 
-/** The Schedule read with each row's children listed with their own addresses (the Roster's). */
+/** The Schedule as already read, each row's children listed with their own addresses (the Roster's). */
 function withContacts(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
+  read: ScheduleRead,
   roster: RosterResult | null,
 ): ScheduleRead {
-  return readConferences(ss, settings, undefined, roster ? rosterContacts(roster.students) : null);
+  const contacts = roster ? rosterContacts(roster.students) : null;
+  return { ...readConferences(ss, settings, read.values, contacts), sheet: read.sheet };
 }
 
 function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<RemindersState> {
@@ -290,7 +294,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   if (due.length > 0 || read.conferences.some((c) => c.emails.length === 0)) {
     // Who is told about which child, and the surnames letters greet by, come from the Roster's
     // rows: read it, and look again.
-    read = withContacts(ss, settings, school());
+    read = withContacts(ss, settings, read, school());
     due = dueReminders(current(read.conferences), settings.reminderHoursBefore, wall);
   }
   const problems: Problem[] = [];
