@@ -15,10 +15,20 @@
  *   late as the wrong message: the family gets the reminder of the window it is in (here 2 h),
  *   once. A sent reminder is recorded on every row of the unit ("48h 2026-11-08 09:00"); a unit
  *   that already has this window's mark, or a later window's, is skipped.
+ * - Each message has one recipient and names only the children listed with that address on the
+ *   Roster (core/recipients.ts); what is due is still decided per family and day. A Reminders
+ *   Sent entry without an address ("48h 2026-11-08 09:00") covers every address of its row; one
+ *   with an address ("48h 2026-11-08 09:00 to a@x.org") only that one, written when a unit was
+ *   reminded in part (a run stopped between two of its addresses).
+ * - A message MailApp refuses ("48h refused to a@x.org: Invalid email") is not tried again for
+ *   that window. One the day's quota stopped ("48h waiting for quota since ...") goes out on the
+ *   next run with quota, while its window lasts; once its window has passed it is marked missed
+ *   ("48h missed: ..."), for a person to see, and the family gets the next window's reminder.
  * - Arithmetic is on the school's wall clock (48 h = two calendar days at the same time), which
  *   is how families read "two days before", also across a daylight-saving change.
  */
 import { cleanText } from './normalize';
+import { byRecipient, type Pupil } from './recipients';
 
 export const REMINDABLE_STATUSES = new Set(['scheduled', 'invited', 'accepted', 'tentative']);
 
@@ -41,6 +51,28 @@ export interface ReminderConference {
   status: string;
   /** The Reminders Sent cell as read. */
   sent: string;
+  /**
+   * The row's children with the addresses allowed to read about each (the disclosure rule);
+   * without it, every child of the Students cell is listed with every address of the row.
+   */
+  pupils?: Pupil[];
+}
+
+/** The row's children and who may read about them. */
+export function pupilsOf(c: ReminderConference): Pupil[] {
+  return (
+    c.pupils ??
+    c.students
+      .split(/\s*[,;]\s*/)
+      .filter(Boolean)
+      .map((name) => ({ name, lastName: '', emails: c.emails }))
+  );
+}
+
+/** One email: one address, and the unit's conferences that name its children (only those). */
+export interface ReminderMessage {
+  to: string;
+  conferences: (ReminderConference & { pupils: Pupil[] })[];
 }
 
 export interface WallNow {
@@ -55,10 +87,12 @@ export interface DueReminder {
   familyKey: string;
   date: string;
   language: string;
-  /** Every address of the unit, lower-cased, once. */
+  /** Every address still to remind, lower-cased, once: one message each. */
   emails: string[];
   /** The unit's conferences, earliest first. */
   conferences: ReminderConference[];
+  /** One per address, in the order of `emails`. */
+  messages: ReminderMessage[];
 }
 
 const DAY = 1440;
@@ -70,19 +104,116 @@ export function wallMinutes(date: string, minutes: number): number | null {
   return (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 60000 / DAY) * DAY + minutes;
 }
 
-/** The reminder hours recorded in a Reminders Sent cell ("48h 2026-11-08 09:00; 2h ..."). */
-export function sentHours(cell: string): Set<number> {
-  const out = new Set<number>();
-  for (const m of cell.match(/(^|[;\s])(\d{1,4})h\b/g) ?? [])
-    out.add(Number(m.replace(/[^\d]/g, '')));
+export type MarkKind = 'sent' | 'waiting' | 'refused' | 'missed';
+
+/** One entry of a Reminders Sent cell. */
+export interface Mark {
+  hours: number;
+  kind: MarkKind;
+  /** The one address it covers, or null for every address of the row. */
+  to: string | null;
+  text: string;
+}
+
+function entries(cell: string): string[] {
+  return cleanText(cell)
+    .split(/\s*;\s*/)
+    .filter(Boolean);
+}
+
+const join = (list: string[]) => list.join('; ');
+
+/** The entries of a Reminders Sent cell ("48h 2026-11-08 09:00; 2h refused to a@x.org: ..."). */
+export function parseMarks(cell: string): Mark[] {
+  const out: Mark[] = [];
+  for (const text of entries(cell)) {
+    const m = /(?:^|\s)(\d{1,4})h\b/.exec(text);
+    if (!m) continue;
+    const to = /\bto ([^\s:;]+@[^\s:;]+)/.exec(text)?.[1]?.toLowerCase() ?? null;
+    const kind: MarkKind = /\bwaiting for quota\b/.test(text)
+      ? 'waiting'
+      : /\brefused\b/.test(text)
+        ? 'refused'
+        : /\bmissed\b/.test(text)
+          ? 'missed'
+          : 'sent';
+    out.push({ hours: Number(m[1]), kind, to, text });
+  }
   return out;
+}
+
+/** The reminder hours a Reminders Sent cell records as sent ("48h 2026-11-08 09:00; 2h ..."). */
+export function sentHours(cell: string): Set<number> {
+  return new Set(
+    parseMarks(cell)
+      .filter((m) => m.kind === 'sent')
+      .map((m) => m.hours),
+  );
+}
+
+/**
+ * Whether `to` has had this window's reminder for this row, or a later window's: sent, sent
+ * but unconfirmed, refused or missed (never tried again in that window). Waiting is not done.
+ */
+export function reminded(cell: string, hours: number, to: string): boolean {
+  return parseMarks(cell).some(
+    (m) => m.kind !== 'waiting' && m.hours <= hours && (m.to === null || m.to === to),
+  );
 }
 
 /** The cell after recording a reminder: the old marks kept, the new one appended. */
 export function markSent(cell: string, hours: number, at: string): string {
-  const mark = `${hours}h ${at}`;
-  const old = cleanText(cell);
-  return old ? `${old}; ${mark}` : mark;
+  return join([...entries(cell), `${hours}h ${at}`]);
+}
+
+/** The cell after recording a reminder sent to one address of the row. */
+export function markSentTo(cell: string, hours: number, at: string, to: string): string {
+  return markSent(cell, hours, `${at} to ${to}`);
+}
+
+/** A reason on one line that cannot end the entry (MailApp's message, as given). */
+function reasonText(reason: string): string {
+  return cleanText(reason.replace(/[;\r\n]+/g, ', ')).slice(0, 200);
+}
+
+/** The cell after MailApp refused this window's reminder to one address. */
+export function markRefused(cell: string, hours: number, to: string, reason: string): string {
+  return join([...entries(cell), `${hours}h refused to ${to}: ${reasonText(reason)}`]);
+}
+
+/** The cell with this window's reminder waiting for the next day's quota (once). */
+export function markWaiting(cell: string, hours: number, at: string): string {
+  if (parseMarks(cell).some((m) => m.kind === 'waiting' && m.hours === hours))
+    return cleanText(cell);
+  return join([...entries(cell), `${hours}h waiting for quota since ${at}`]);
+}
+
+export const MISSED_TEXT = 'missed: its time passed while it waited for the daily email quota';
+
+/** The cell without its waiting entry for `hours`; with `missed`, marked missed instead. */
+export function settleWaiting(cell: string, hours: number, missed = false): string {
+  const waiting = new Set(
+    parseMarks(cell)
+      .filter((m) => m.kind === 'waiting' && m.hours === hours)
+      .map((m) => m.text),
+  );
+  if (!waiting.size) return cleanText(cell);
+  const kept = entries(cell).filter((e) => !waiting.has(e));
+  return join(missed ? [...kept, `${hours}h ${MISSED_TEXT}`] : kept);
+}
+
+/**
+ * One entry instead of one per address, when this run reminded every address of the row: the
+ * cell reads as before ("48h 2026-11-08 09:00") whatever the number of guardians.
+ */
+export function collapseSent(cell: string, hours: number, at: string, emails: string[]): string {
+  const own = new Set(emails.map((e) => `${hours}h ${at} to ${e}`));
+  const list = entries(cell);
+  if (!own.size || ![...own].every((e) => list.includes(e))) return cleanText(cell);
+  const first = list.findIndex((e) => own.has(e));
+  const rest = list.filter((e) => !own.has(e));
+  rest.splice(first, 0, `${hours}h ${at}`);
+  return join(rest);
 }
 
 /** The window a moment `minutesBefore` a conference falls in, or null (passed, or too early). */
@@ -128,17 +259,24 @@ export function dueReminders(
     if (startAt === null) continue;
     const hours = windowAt(startAt - nowAt, hoursBefore);
     if (hours === null) continue;
-    const already = list.some((c) => [...sentHours(c.sent)].some((h) => h <= hours));
-    if (already) continue;
-    const emails = [...new Set(list.flatMap((c) => c.emails.map((e) => e.toLowerCase())))];
-    if (emails.length === 0) continue;
+    // Each child's addresses that have not had this window's reminder about that row.
+    const pending = list.map((c) => ({
+      ...c,
+      pupils: pupilsOf(c).map((p) => ({
+        ...p,
+        emails: p.emails.map((e) => e.toLowerCase()).filter((e) => !reminded(c.sent, hours, e)),
+      })),
+    }));
+    const messages = byRecipient(pending).map(({ to, items }) => ({ to, conferences: items }));
+    if (messages.length === 0) continue;
     out.push({
       hours,
       familyKey: first.familyKey,
       date: first.date!,
       language: first.language,
-      emails,
+      emails: messages.map((m) => m.to),
       conferences: list,
+      messages,
     });
   }
   return out.sort(
@@ -147,6 +285,30 @@ export function dueReminders(
       a.conferences[0]!.start! - b.conferences[0]!.start! ||
       a.conferences[0]!.row - b.conferences[0]!.row,
   );
+}
+
+/**
+ * Reminders that waited for the daily quota past their window (the next window has begun, or
+ * the conference): each is marked missed, not sent late as the wrong message.
+ */
+export function missedWhileWaiting(
+  conferences: ReminderConference[],
+  hoursBefore: number[],
+  now: WallNow,
+): { row: number; hours: number }[] {
+  const nowAt = wallMinutes(now.date, now.minutes);
+  if (nowAt === null) return [];
+  const out: { row: number; hours: number }[] = [];
+  for (const list of reminderUnits(conferences).values()) {
+    const startAt = wallMinutes(list[0]!.date!, list[0]!.start!);
+    if (startAt === null) continue;
+    const current = windowAt(startAt - nowAt, hoursBefore);
+    for (const c of list)
+      for (const m of parseMarks(c.sent))
+        if (m.kind === 'waiting' && (startAt <= nowAt || (current !== null && current < m.hours)))
+          out.push({ row: c.row, hours: m.hours });
+  }
+  return out;
 }
 
 export interface ChannelCounts {

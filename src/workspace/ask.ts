@@ -13,6 +13,11 @@
  *   recorded ones. The one being sent at a cut-off is marked unconfirmed (MailApp cannot say
  *   whether it left) and listed in the sidebar with the family's link, for a person to check.
  * - The daily quota is read first; a run at the limit stops cleanly and the next continues.
+ * - One message per address, naming only the children the Roster lists with that address (a
+ *   guardian on one child's row is told about that child only). A message MailApp refuses is
+ *   flagged on the family's mark ("refused to a@x.org: ...") and not tried again; a family whose
+ *   run stopped between its addresses keeps the ones done ("partial: a@x.org"), so the next run
+ *   sends only the others.
  */
 import { UserError } from '../core/errors';
 import {
@@ -25,6 +30,7 @@ import {
 import { cleanText } from '../core/normalize';
 import type { Family, RosterResult } from '../core/roster';
 import { AVAILABILITY } from '../core/schema';
+import { byRecipient, greetingName, type Pupil } from '../core/recipients';
 import { joinNames, renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings } from '../shared/api';
 import { readSchool, readSettings } from './data';
@@ -32,7 +38,8 @@ import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from '.
 import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
-import { FLUSH_EVERY, mailFamily, messageSettings } from './reminders';
+import { failureText, mailFailure, mailOne } from './mailer';
+import { FLUSH_EVERY, messageSettings } from './reminders';
 import { plural } from './steps';
 
 /**
@@ -41,8 +48,21 @@ import { plural } from './steps';
  */
 export const ASKED_PREFIX = 'slc:asked:';
 const ASK_JOURNAL = 'slc:ask:journal';
+/**
+ * How far a family's messages went when a run stopped between its addresses (a passing error,
+ * the quota, a cut): { round, sent: addresses surely sent, unsure: the one leaving at a cut }.
+ * Those are not sent again; the others are sent by the next run.
+ */
+const PROGRESS_PREFIX = 'slc:ask:progress:';
+interface Progress {
+  round: string;
+  sent: string[];
+  unsure?: string;
+}
 /** The mark of a family whose email a cut-off run may or may not have sent. */
 export const UNSURE = 'unconfirmed';
+/** The start of the mark of a family one of whose messages MailApp refused. */
+export const REFUSED = 'refused to ';
 const markOf = (round: string, what: string) => `${round} · ${what}`;
 /** A journal names at most this many families, to stay well under a property's 9 KB. */
 const JOURNAL_MAX_CHARS = 7000;
@@ -53,11 +73,40 @@ interface Journal {
   stamp: string;
   /** The family being sent to when the journal was written, or null. */
   sending: string | null;
+  /** Other properties not written yet (a refusal, a family's progress), by key. */
+  props?: Record<string, string>;
+  /** The address being sent to, and the family's addresses already sent to. */
+  to?: string;
+  done?: string[];
 }
 
 /** The family's addresses, each once. */
 export function familyEmails(family: Family): string[] {
-  return [...new Set(family.contacts.map((c) => c.email).filter(Boolean))];
+  return [...new Set(family.contacts.map((c) => c.email.toLowerCase()).filter(Boolean))];
+}
+
+/** The family's children (first names), each with the addresses its Roster row lists. */
+export function familyPupils(family: Family, roster: RosterResult): Pupil[] {
+  const ids = new Set(family.studentIds);
+  return roster.students
+    .filter((s) => ids.has(s.id))
+    .map((s) => ({
+      name: s.firstName,
+      lastName: s.lastName,
+      emails: s.guardians.map((g) => g.email.toLowerCase()),
+    }));
+}
+
+/** This round's progress of a family sent to in part, or null. */
+function progressOf(props: Record<string, string>, id: string, round: string): Progress | null {
+  const p = parseJson<Progress>(props[PROGRESS_PREFIX + id] ?? null);
+  return p && p.round === round ? p : null;
+}
+
+/** A family's addresses not sent to yet, and not left unsure by a cut. */
+function remaining(family: Family, progress: Progress | null): string[] {
+  const skip = new Set([...(progress?.sent ?? []), progress?.unsure ?? '']);
+  return familyEmails(family).filter((e) => !skip.has(e));
 }
 
 /** Family IDs that have answered the availability form (rows of the Availability sheet). */
@@ -75,6 +124,8 @@ export interface AskPicture {
   noEmail: number;
   /** Families a cut-off run may or may not have emailed, with their link (for a person to send). */
   unsure: { family: Family; link: string }[];
+  /** Families one of whose messages MailApp refused, with its reason. */
+  refused: { family: Family; reason: string }[];
 }
 
 /** Where each family stands; a journal left by a cut-off run is read as if its marks were written. */
@@ -88,6 +139,7 @@ export function askPicture(
   /** The family's mark, of whichever round. */
   const anyRound = (id: string): string | undefined =>
     props[ASKED_PREFIX + id] ??
+    pending?.props?.[ASKED_PREFIX + id] ??
     (pending?.sent.includes(id)
       ? pending.stamp
       : pending?.sending === id
@@ -104,12 +156,32 @@ export function askPicture(
   return {
     // A family that answered before it was ever asked (an earlier link, a paper form typed in)
     // is not asked; in a later round everyone is asked again.
-    toAsk: withEmail.filter((f) => !mark(f.id) && !(answered.has(f.id) && !anyRound(f.id))),
+    // A family a cut left unsure about one address still gets its other addresses' messages.
+    toAsk: withEmail.filter((f) => {
+      const progress = progressOf(props, f.id, round);
+      return (
+        (!mark(f.id) ||
+          (mark(f.id) === UNSURE && progress !== null && remaining(f, progress).length > 0)) &&
+        !(answered.has(f.id) && !anyRound(f.id))
+      );
+    }),
     asked: withEmail.filter((f) => mark(f.id) && mark(f.id) !== UNSURE).length,
     noEmail: roster.families.length - withEmail.length,
     unsure: withEmail
       .filter((f) => mark(f.id) === UNSURE && !answered.has(f.id))
       .map((family) => ({ family, link: links.get(family.id) ?? '' })),
+    refused: withEmail
+      .filter((f) => mark(f.id)?.startsWith(REFUSED))
+      .map((family) => ({ family, reason: mark(family.id)!.slice(REFUSED.length) })),
+  };
+}
+
+/** The sidebar's word on a family one of whose messages Google refused. */
+export function refusedProblem(r: { family: Family; reason: string }): Problem {
+  return {
+    severity: 'warning',
+    where: { sheet: 'Roster', row: r.family.rows[0] ?? 1, column: 1 },
+    message: `${r.family.name} family: Google refused the request for their availability to ${r.reason}. Fix the address on the Roster and give them their link yourself; it is not sent again.`,
   };
 }
 
@@ -127,13 +199,15 @@ function codeFor(props: Record<string, string>, id: string, fresh: Record<string
   return (props[FAMILY_CODE_PREFIX + id] ??= fresh[FAMILY_CODE_PREFIX + id] = newCode());
 }
 
+/** The request to one address, naming only the children listed with it. */
 function send(
   family: Family,
+  to: string,
+  pupils: Pupil[],
   link: string,
   settings: Settings,
   forText: Settings,
   stored: Record<string, TemplateSet>,
-  students: string[],
 ): void {
   const language = family.language || settings.defaultLanguage;
   const message = renderMessage(
@@ -141,8 +215,11 @@ function send(
     language,
     {
       school: settings.schoolName,
-      family: family.name,
-      students: joinNames(students, language),
+      family: greetingName(pupils, language, family.name),
+      students: joinNames(
+        pupils.map((p) => p.name),
+        language,
+      ),
       teacher: '',
       date: '',
       start: 0,
@@ -156,7 +233,7 @@ function send(
     },
     stored,
   );
-  mailFamily(familyEmails(family), message, settings);
+  mailOne(to, message, settings);
 }
 
 interface AskState {
@@ -186,10 +263,19 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   if (left) {
     const marks: Record<string, string> = {};
     for (const id of left.sent) marks[ASKED_PREFIX + id] = left.stamp;
+    Object.assign(marks, left.props ?? {});
     // Cut between writing the marks and dropping the journal, the family it names as being sent
-    // is already marked sent: that mark stands.
-    if (left.sending && props[ASKED_PREFIX + left.sending] !== left.stamp)
+    // is already marked sent: that mark stands. Otherwise the address being sent is unsure; the
+    // family's addresses sent before it are not sent again, those after it are.
+    if (left.sending && props[ASKED_PREFIX + left.sending] !== left.stamp) {
       marks[ASKED_PREFIX + left.sending] = markOf(settings.roundName, UNSURE);
+      if (left.to)
+        marks[PROGRESS_PREFIX + left.sending] = JSON.stringify({
+          round: settings.roundName,
+          sent: left.done ?? [],
+          unsure: left.to,
+        } satisfies Progress);
+    }
     if (Object.keys(marks).length) store.setProperties(marks);
     store.deleteProperty(ASK_JOURNAL);
     props = { ...props, ...marks };
@@ -203,6 +289,13 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
       if (!key.startsWith(ASKED_PREFIX) || value !== markOf(settings.roundName, UNSURE)) continue;
       store.deleteProperty(key);
       delete props[key];
+      // The unsure address is sent again; those surely sent before the cut are not.
+      const id = key.slice(ASKED_PREFIX.length);
+      const progress = progressOf(props, id, settings.roundName);
+      if (progress?.unsure) {
+        props[PROGRESS_PREFIX + id] = JSON.stringify({ ...progress, unsure: undefined });
+        store.setProperty(PROGRESS_PREFIX + id, props[PROGRESS_PREFIX + id]!);
+      }
     }
   }
   const { toAsk } = askPicture(roster, props, availability, settings.roundName);
@@ -217,9 +310,6 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
         : 'Every family with an email address has been asked or has answered.',
     };
   }
-  const firstNames = new Map<string, string[]>();
-  for (const s of roster.students)
-    firstNames.set(s.familyId, [...(firstNames.get(s.familyId) ?? []), s.firstName]);
   const fresh: Record<string, string> = {};
   const links = new Map(toAsk.map((f) => [f.id, linkFor(record, codeFor(props, f.id, fresh))]));
   // Codes first (one write): a link is never mailed before its code is kept.
@@ -238,14 +328,22 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   const forText = messageSettings(settings);
   const stamp = markOf(settings.roundName, Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd HH:mm'));
   let unwritten: string[] = [];
+  /** Properties other than the stamps (a refusal, a family's progress), not written yet. */
+  let other: Record<string, string> = {};
   const flush = () => {
-    if (unwritten.length)
-      store.setProperties(Object.fromEntries(unwritten.map((id) => [ASKED_PREFIX + id, stamp])));
+    const marks: Record<string, string> = { ...other };
+    for (const id of unwritten) marks[ASKED_PREFIX + id] = stamp;
+    if (Object.keys(marks).length) store.setProperties(marks);
     unwritten = [];
+    other = {};
     store.deleteProperty(ASK_JOURNAL);
+  };
+  const progressProp = (id: string, progress: Progress) => {
+    other[PROGRESS_PREFIX + id] = JSON.stringify(progress);
   };
   let quota = MailApp.getRemainingDailyQuota();
   let sentNow = 0;
+  let refusedNow = 0;
   let stopped: 'quota' | 'time' | null = null;
   try {
     for (const family of toAsk) {
@@ -253,32 +351,61 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
         stopped = 'time';
         break;
       }
-      const to = familyEmails(family).length;
-      if (to > quota) {
+      // One message per address not yet sent to, each naming only the children listed with it.
+      const progress = progressOf(props, family.id, settings.roundName);
+      const left = new Set(remaining(family, progress));
+      const done = new Set(progress?.sent ?? []);
+      const messages = byRecipient([{ pupils: familyPupils(family, roster) }], (to) =>
+        left.has(to),
+      );
+      // The family's messages go together: each costs one of the day's recipients.
+      if (messages.length > quota) {
         stopped = 'quota';
         break;
       }
-      const journal = (sending: string | null) =>
-        JSON.stringify({ sent: unwritten, stamp, sending } satisfies Journal);
+      const journal = (sending: string | null, to?: string) =>
+        JSON.stringify({
+          sent: unwritten,
+          stamp,
+          sending,
+          props: other,
+          ...(sending && to ? { to, done: [...done] } : {}),
+        } satisfies Journal);
       if (journal(family.id).length > JOURNAL_MAX_CHARS) flush();
-      store.setProperty(ASK_JOURNAL, journal(family.id));
-      try {
-        send(
-          family,
-          links.get(family.id)!,
-          settings,
-          forText,
-          stored,
-          firstNames.get(family.id) ?? [],
-        );
-      } catch (e) {
-        // MailApp raised: this one did not go out.
-        store.setProperty(ASK_JOURNAL, journal(null));
-        throw e;
+      const refusals: string[] = [];
+      for (const { to, items } of messages) {
+        store.setProperty(ASK_JOURNAL, journal(family.id, to));
+        try {
+          send(family, to, items[0]!.pupils, links.get(family.id)!, settings, forText, stored);
+        } catch (e) {
+          const failure = mailFailure(e);
+          if (failure === 'refused') {
+            refusals.push(`${to}: ${failureText(e)}`.replace(/\s+/g, ' '));
+            continue;
+          }
+          // Stopped between the family's addresses: the ones sent are kept, so the next run
+          // sends only the others. This one did not go out.
+          if (done.size)
+            progressProp(family.id, { ...progress, round: settings.roundName, sent: [...done] });
+          store.setProperty(ASK_JOURNAL, journal(null));
+          if (failure === 'quota') {
+            stopped = 'quota';
+            break;
+          }
+          throw e;
+        }
+        quota--;
+        done.add(to);
       }
-      quota -= to;
+      if (stopped) break;
+      if (refusals.length) {
+        refusedNow++;
+        other[ASKED_PREFIX + family.id] = markOf(settings.roundName, REFUSED + refusals.join('; '));
+      } else if (progress?.unsure) {
+        // Its other addresses are sent now; the one a cut left unsure stays for a person.
+        progressProp(family.id, { ...progress, sent: [...done] });
+      } else unwritten.push(family.id);
       sentNow++;
-      unwritten.push(family.id);
       if (sentNow % FLUSH_EVERY === 0) flush();
     }
   } finally {
@@ -286,6 +413,11 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   }
   const total = state.sent + sentNow;
   const rest = toAsk.length - sentNow;
+  if (refusedNow)
+    problems.push({
+      severity: 'warning',
+      message: `Google refused the request to ${plural(refusedNow, 'family', 'families')} (listed in the Questionnaire step, with the reason); the others were sent.`,
+    });
   if (stopped === 'quota') {
     return {
       state: { sent: total },

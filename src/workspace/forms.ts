@@ -22,6 +22,7 @@ import {
   type TimeChoice,
 } from '../core/availability';
 import { answerText } from '../core/answers';
+import { splitList } from '../core/cells';
 import {
   CODE_MARK,
   UNCONFIRMED,
@@ -49,11 +50,20 @@ import { languageName, LANGUAGE_NAMES, cleanText, normalizeLanguage } from '../c
 import { AVAILABILITY, FEEDBACK, SCHEDULE, type SheetSpec } from '../core/schema';
 import { readScheduleSheet, readAvailability, type ExistingRow } from '../core/schedule/sheet';
 import type { Interval } from '../core/schedule/types';
+import {
+  byRecipient,
+  greetingName,
+  rosterContacts,
+  rowPupils,
+  studentNames,
+  type Pupil,
+} from '../core/recipients';
 import { renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
 import { readSchool, readSettings, wallClockIn } from './data';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
-import { askPicture, unsureProblem, type AskPicture } from './ask';
+import { askPicture, refusedProblem, unsureProblem, type AskPicture } from './ask';
+import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
@@ -68,6 +78,18 @@ import { sheetMemo, type SheetMemo } from './reads';
 export const SUBMIT_HANDLER = 'onFormSubmit';
 
 const SENT_JOURNAL = 'slc:questionnaire-sent';
+/**
+ * Addresses already sent the questionnaire about a conference whose row is not stamped yet (a
+ * run stopped between a family's addresses): { conference ID: addresses }.
+ */
+const SENT_PARTLY = 'slc:questionnaire-partly';
+/** The Questionnaire Sent cell of a conference one of whose messages Google refused. */
+const REFUSED = 'Refused to ';
+/** The cell of a conference the day's email quota left for another day: still due. */
+export const WAITING = 'Waiting for the daily email quota';
+/** The cell of a conference no address may be told about (the Roster lists none with its child). */
+const NO_ADDRESS =
+  'No address listed with this child on the Roster: reach the family by letter or phone.';
 
 function saveFormsState(state: FormsState): void {
   documentProperties().setProperty(FORMS_PROP, JSON.stringify(state));
@@ -767,9 +789,12 @@ export function recordResponses(options: { rebuild?: 'always' | 'if-recorded' } 
 
 const NOT_ASKED = new Set(['cancelled', 'declined', 'no-show']);
 
-/** A stamp cell holds something (Sheets may have turned the text into a date). */
+/**
+ * A stamp cell holds something (Sheets may have turned the text into a date); a conference left
+ * waiting for the quota is still due.
+ */
 function filled(value: unknown): boolean {
-  return value instanceof Date || cleanText(value) !== '';
+  return value instanceof Date || (cleanText(value) !== '' && cleanText(value) !== WAITING);
 }
 
 interface Due {
@@ -812,58 +837,59 @@ function languageOf(due: Due, read: Pick<ScheduleRead, 'columns'>, settings: Set
   );
 }
 
+/** One conference of a family, with its children and who may be told about them. */
+interface Addressed {
+  row: ExistingRow;
+  pupils: Pupil[];
+}
+
+/** The questionnaire to one address, about the conferences of the children listed with it. */
 function sendQuestionnaire(
-  due: Due,
+  to: string,
+  items: Addressed[],
+  language: string,
   read: ScheduleRead,
   settings: Settings,
   stored: Record<string, TemplateSet>,
-): number {
+): void {
   const cell = (r: ExistingRow, h: string) => cleanText(r.values[(read.columns.get(h) ?? 0) - 1]);
-  const first = due.rows[0]!;
-  const to = [
-    ...new Set(
-      due.rows.flatMap((r) =>
-        cell(r, 'Emails')
-          .split(/[;,]/)
-          .map((e) => e.trim())
-          .filter(Boolean),
-      ),
-    ),
-  ];
-  if (to.length === 0) return 0;
+  const first = items[0]!.row;
+  const pupils = items.flatMap((i) => i.pupils);
   const message = renderMessage(
     'questionnaire',
-    languageOf(due, read, settings),
+    language,
     {
       school: settings.schoolName,
-      family: cell(first, 'Family'),
-      students: due.rows.map((r) => cell(r, 'Students')).join(', '),
-      teacher: [...new Set(due.rows.map((r) => r.teacher))].join(' & '),
+      family: greetingName(pupils, language, cell(first, 'Family')),
+      students: [...new Set(pupils.map((p) => p.name))].join(', '),
+      teacher: [...new Set(items.map((i) => i.row.teacher))].join(' & '),
       date: first.date ?? '',
       start: first.start ?? 0,
       end: first.end ?? 0,
       room: cell(first, 'Room'),
       videoLink: '',
-      link: due.rows.map((r) => cell(r, 'Feedback Link')).join('\n'),
+      link: items.map((i) => cell(i.row, 'Feedback Link')).join('\n'),
       replyTo: settings.replyTo,
       round: settings.roundName,
       interpreter: false,
     },
     stored,
   );
-  MailApp.sendEmail({
-    to: to.join(','),
-    subject: message.subject,
-    body: message.text,
-    htmlBody: message.html,
-    name: settings.senderName || settings.schoolName,
-    ...(settings.replyTo ? { replyTo: settings.replyTo } : {}),
-  });
-  return to.length;
+  mailOne(to, message, { ...settings, senderName: settings.senderName || settings.schoolName });
 }
 
 interface SendState {
   sent: number;
+  refused?: number;
+}
+
+interface SentJournal {
+  /** Conferences whose every address was sent to (stamped on the next run). */
+  sent: string[];
+  /** The conferences of the message being sent. */
+  sending: string[];
+  /** Addresses sent to about conferences not yet complete. */
+  partly?: Record<string, string[]>;
 }
 
 export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
@@ -883,26 +909,28 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     const fresh = readSchedule(ss);
     ensureFeedbackLinks(fresh, record, settings.roundName);
     const tz = ss.getSpreadsheetTimeZone();
+    const today = Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd');
     const stamp = ctx.now();
     // The journal names what was sent and what was being sent when a chunk stopped. Sent:
     // stamped now, never sent twice. Being sent when the run was cut off: MailApp cannot tell
     // whether it left, so it is not sent again (no family gets it twice) but marked for a
     // person to check (they clear the cell to send it again).
-    const saved = parseJson<string[] | { sent: string[]; sending: string[] }>(
-      all[SENT_JOURNAL] ?? null,
-    );
+    const saved = parseJson<string[] | SentJournal>(all[SENT_JOURNAL] ?? null);
     const journal = new Set(Array.isArray(saved) ? saved : (saved?.sent ?? []));
     const unsure = new Set(Array.isArray(saved) ? [] : (saved?.sending ?? []));
+    const partly: Record<string, string[]> = {
+      ...(parseJson<Record<string, string[]>>(all[SENT_PARTLY] ?? null) ?? {}),
+      ...(Array.isArray(saved) ? {} : (saved?.partly ?? {})),
+    };
     const stamps = new Map<number, unknown>();
     for (const r of fresh.rows) {
       if (journal.has(r.conferenceId)) stamps.set(r.row, stamp);
       else if (unsure.has(r.conferenceId)) stamps.set(r.row, UNCONFIRMED);
+      if (stamps.has(r.row)) delete partly[r.conferenceId];
     }
-    const due = dueFamilies(
-      fresh,
-      settings.roundName,
-      Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd'),
-    ).filter((d) => !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)));
+    const due = dueFamilies(fresh, settings.roundName, today).filter(
+      (d) => !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)),
+    );
     // The texts as edited in the sidebar; languages without built-in texts translated once.
     const { stored } = due.length
       ? ensureTranslations(
@@ -910,48 +938,115 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
           storedTemplates(all),
         )
       : { stored: {} };
+    // Who may be told about which child: the Roster's rows (read only when someone is due).
+    const roster = due.length ? rosterForMessages(ss, settings) : null;
+    const contacts = roster ? rosterContacts(roster.students) : null;
+    const column = (r: ExistingRow, h: string) =>
+      cleanText(r.values[(fresh.columns.get(h) ?? 0) - 1]);
     let quota = MailApp.getRemainingDailyQuota();
     let sent = 0;
-    let stopped = '';
-    for (const family of due) {
-      if (ctx.outOfTime()) break;
-      const recipients = new Set(
-        family.rows.flatMap((r) =>
-          cleanText(r.values[(fresh.columns.get('Emails') ?? 0) - 1])
-            .split(/[;,]/)
-            .filter((e) => e.trim()),
-        ),
-      ).size;
-      if (recipients > quota) {
-        stopped = ` Google's daily email limit is reached; ${plural(due.length - sent, 'family', 'families')} still to send. ${QUOTA_RENEWS}: continue then.`;
-        break;
-      }
+    let refusedNow = 0;
+    let stopped = false;
+    const save = (sending: string[]) =>
       props.setProperty(
         SENT_JOURNAL,
-        JSON.stringify({ sent: [...journal], sending: family.rows.map((r) => r.conferenceId) }),
+        JSON.stringify({ sent: [...journal], sending, partly } satisfies SentJournal),
       );
-      quota -= sendQuestionnaire(family, fresh, settings, stored);
-      for (const r of family.rows) {
-        journal.add(r.conferenceId);
-        stamps.set(r.row, stamp);
+    try {
+      for (const family of due) {
+        if (ctx.outOfTime()) break;
+        const language = languageOf(family, fresh, settings);
+        // One message per address, naming only the children the Roster lists with it, about
+        // those children's conferences; addresses already sent to are left out.
+        const items: Addressed[] = family.rows.map((row) => ({
+          row,
+          pupils: rowPupils(
+            row.studentIds,
+            studentNames(column(row, 'Students'), row.studentIds.length),
+            splitList(column(row, 'Emails')),
+            contacts,
+          ).map((p) => ({
+            ...p,
+            emails: p.emails.filter((e) => !(partly[row.conferenceId] ?? []).includes(e)),
+          })),
+        }));
+        const messages = byRecipient(items);
+        if (messages.length > quota) {
+          stopped = true;
+          break;
+        }
+        const refusals = new Map<number, string[]>();
+        let failed: unknown = null;
+        for (const m of messages) {
+          save(m.items.map((i) => i.row.conferenceId));
+          try {
+            sendQuestionnaire(m.to, m.items, language, fresh, settings, stored);
+          } catch (e) {
+            const failure = mailFailure(e);
+            if (failure === 'refused') {
+              refusedNow++;
+              for (const i of m.items)
+                refusals.set(i.row.row, [
+                  ...(refusals.get(i.row.row) ?? []),
+                  `${m.to} (${failureText(e).replace(/\s+/g, ' ')})`,
+                ]);
+              continue;
+            }
+            // This one did not go out; what went to the family's other addresses is kept.
+            save([]);
+            if (failure === 'quota') stopped = true;
+            else failed = e;
+            break;
+          }
+          quota--;
+          for (const i of m.items)
+            partly[i.row.conferenceId] = [...(partly[i.row.conferenceId] ?? []), m.to];
+        }
+        if (stopped || failed) {
+          if (failed) throw failed;
+          break;
+        }
+        for (const r of family.rows) {
+          const refused = refusals.get(r.row);
+          const reached = (partly[r.conferenceId] ?? []).length > 0;
+          stamps.set(
+            r.row,
+            refused ? `${REFUSED}${refused.join(', ')}` : reached ? stamp : NO_ADDRESS,
+          );
+          journal.add(r.conferenceId);
+          delete partly[r.conferenceId];
+        }
+        sent++;
       }
-      sent++;
+    } finally {
+      // The last email is confirmed before the stamps are written; a stop for the quota marks
+      // the families left waiting (still due).
+      if (stopped)
+        for (const family of due.slice(sent))
+          for (const r of family.rows) if (!stamps.has(r.row)) stamps.set(r.row, WAITING);
+      if (sent > 0 || Object.keys(partly).length) save([]);
+      writeScheduleColumn(fresh, 'Questionnaire Sent', stamps);
+      if (Object.keys(partly).length) props.setProperty(SENT_PARTLY, JSON.stringify(partly));
+      else if (all[SENT_PARTLY] !== undefined) props.deleteProperty(SENT_PARTLY);
+      props.deleteProperty(SENT_JOURNAL);
     }
-    // The last email is confirmed before the stamps are written.
-    if (sent > 0)
-      props.setProperty(SENT_JOURNAL, JSON.stringify({ sent: [...journal], sending: [] }));
-    writeScheduleColumn(fresh, 'Questionnaire Sent', stamps);
-    props.deleteProperty(SENT_JOURNAL);
     const total = state.sent + sent;
+    const refused = (state.refused ?? 0) + refusedNow;
     const left = due.length - sent;
-    const done = left === 0 || stopped !== '';
+    const finished = left === 0 || stopped;
+    const stoppedText = stopped
+      ? ` Google's daily email limit is reached; ${plural(left, 'family', 'families')} still to send, marked "${WAITING}". ${QUOTA_RENEWS}: continue then.`
+      : '';
+    const refusedText = refused
+      ? ` Google refused ${plural(refused, 'message')}: flagged in Questionnaire Sent with the reason.`
+      : '';
     return {
-      state: { sent: total },
-      done,
+      state: { sent: total, refused },
+      done: finished,
       processed: total,
       total: total + left,
-      message: done
-        ? `Sent the questionnaire to ${plural(total, 'family', 'families')}.${stopped}`
+      message: finished
+        ? `Sent the questionnaire to ${plural(total, 'family', 'families')}.${stoppedText}${refusedText}`
         : `Sent ${total} so far.`,
     };
   },
@@ -968,6 +1063,8 @@ interface FormsPicture {
   noShows: Problem[];
   /** Families a cut-off run may or may not have emailed. */
   unconfirmed: Problem[];
+  /** Conferences whose questionnaire Google refused to send (or no address may be told of). */
+  refused: Problem[];
   /** Who has been asked for their availability (null without a roster). */
   ask: AskPicture | null;
   /** This round's conferences on the Schedule. */
@@ -1032,6 +1129,16 @@ function picture(ctx: StepContext): FormsPicture | null {
       }
     }
   }
+  const refused = rows
+    .filter((r) => {
+      const text = sentCol ? cleanText(r.values[sentCol - 1]) : '';
+      return text.startsWith(REFUSED) || text === NO_ADDRESS;
+    })
+    .map((r): Problem => ({
+      severity: 'warning',
+      where: where(r, 'Questionnaire Sent'),
+      message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId}: the questionnaire did not reach everyone: ${cleanText(r.values[sentCol! - 1])} Fix the address on the Roster and clear the cell to send it again.`,
+    }));
   const unconfirmed = rows
     .filter((r) => sentCol && r.values[sentCol - 1] === UNCONFIRMED)
     .map((r): Problem => ({
@@ -1048,6 +1155,7 @@ function picture(ctx: StepContext): FormsPicture | null {
     changeRequests,
     noShows,
     unconfirmed,
+    refused,
     ask,
     conferences: rows.length,
   };
@@ -1066,7 +1174,9 @@ export function questionnaireStep(ctx: StepContext): StepState {
   );
   const problems = [
     ...p.unconfirmed,
+    ...p.refused,
     ...(p.ask?.unsure ?? []).map(unsureProblem),
+    ...(p.ask?.refused ?? []).map(refusedProblem),
     ...p.changeRequests,
     ...p.noShows,
   ];
@@ -1082,6 +1192,7 @@ export function questionnaireStep(ctx: StepContext): StepState {
     { label: 'no-shows to offer a new time', value: p.noShows.length },
     { label: 'families due the questionnaire', value: p.due },
     { label: 'conferences sent the questionnaire', value: p.sent },
+    { label: 'questionnaires refused by Google', value: p.refused.length },
     { label: 'conferences answered', value: p.answered },
   ];
   if (!hasForms) {

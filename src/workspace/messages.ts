@@ -28,6 +28,8 @@ import { availabilityLinks } from '../core/formlinks';
 import { LANGUAGE_NAMES, languageName } from '../core/normalize';
 import { readSettings } from './data';
 import { documentProperties, parseJson } from './props';
+import { rosterContacts } from '../core/recipients';
+import { rosterForMessages } from './mailer';
 import { messageSettings, readConferences, remindersRunBy, unitFields } from './reminders';
 
 export const TEMPLATES_PROP = 'slc:templates';
@@ -193,7 +195,14 @@ export function previewFor(
 ): TemplatePreview {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
-  const { conferences } = readConferences(ss, settings);
+  // Greeted as the family would be: by the surnames the Roster gives its children.
+  const roster = rosterForMessages(ss, settings);
+  const { conferences } = readConferences(
+    ss,
+    settings,
+    undefined,
+    roster ? rosterContacts(roster.students) : null,
+  );
   const chosen = conferences.find((c) => c.conferenceId === conferenceId);
   if (!chosen)
     throw new UserError(

@@ -17,28 +17,38 @@ import { UserError } from '../core/errors';
 import { cleanText, normalizeEmail, normalizeLanguage, parseYesNo } from '../core/normalize';
 import {
   channelCounts,
+  collapseSent,
   dueReminders,
+  markRefused,
   markSent,
+  markSentTo,
+  markWaiting,
+  missedWhileWaiting,
+  parseMarks,
+  pupilsOf,
   reminderTally,
   reminderUnits,
-  type DueReminder,
+  settleWaiting,
   type ReminderConference,
+  type ReminderMessage,
   type WallNow,
 } from '../core/reminders';
+import {
+  greetingName,
+  rosterContacts,
+  rowPupils,
+  studentNames,
+  type RosterContacts,
+} from '../core/recipients';
 import { documentProperties, parseJson } from './props';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import type { RosterResult } from '../core/roster';
 import { splitList } from '../core/cells';
-import {
-  joinNames,
-  renderMessage,
-  type MessageFields,
-  type RenderedMessage,
-  type TemplateSet,
-} from '../core/templates';
+import { joinNames, renderMessage, type MessageFields, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
-import { readSchool, readSettings, wallClockIn } from './data';
+import { readSettings, wallClockIn } from './data';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
+import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { plural, step, type StepContext } from './steps';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
@@ -56,7 +66,7 @@ interface Journal {
   /** Marks (conference ID, the cell's text) sent but not yet written to the sheet. */
   marks: [string, string][];
   /** The reminder being sent: recorded first, so a cut-off never sends it twice. */
-  sending: { ids: string[]; hours: number; at: string } | null;
+  sending: { ids: string[]; hours: number; at: string; to?: string } | null;
 }
 
 export interface ScheduleRead {
@@ -64,20 +74,26 @@ export interface ScheduleRead {
   conferences: ReminderConference[];
   /** Column of Reminders Sent (1-based), or 0 when missing. */
   sentColumn: number;
+  /** The sheet's values as read (to read them again with the Roster's contacts, not the sheet). */
+  values: unknown[][];
 }
 
-/** The Schedule in one read, as reminders see it. */
+/**
+ * The Schedule in one read, as reminders see it. With the Roster's contacts, each row's children
+ * carry the addresses the Roster lists with them (the disclosure rule); without, the row's.
+ */
 export function readConferences(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
   alreadyRead?: unknown[][] | null,
+  contacts: RosterContacts | null = null,
 ): ScheduleRead {
   const sheet = alreadyRead === undefined ? ss.getSheetByName('Schedule') : null;
   if (alreadyRead === undefined && (!sheet || sheet.getLastRow() < 2))
-    return { sheet, conferences: [], sentColumn: 0 };
+    return { sheet, conferences: [], sentColumn: 0, values: [] };
   const values =
     alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
-  if (values.length < 2) return { sheet, conferences: [], sentColumn: 0 };
+  if (values.length < 2) return { sheet, conferences: [], sentColumn: 0, values };
   const read = readScheduleSheet(values, wallClockIn(ss.getSpreadsheetTimeZone()));
   const col = (name: string) => read.columns.get(name);
   const cell = (r: unknown[], name: string) => {
@@ -88,28 +104,40 @@ export function readConferences(
     const emails = splitList(cell(r.values, 'Emails'))
       .map((e) => normalizeEmail(e))
       .filter((e): e is string => e !== null);
+    const students = cleanText(cell(r.values, 'Students'));
+    const pupils = rowPupils(
+      r.studentIds,
+      studentNames(students, r.studentIds.length),
+      emails,
+      contacts,
+    );
     return {
       row: r.row,
       conferenceId: r.conferenceId,
       familyKey: r.familyId || [...emails].sort().join(';') || `row ${r.row}`,
       family: cleanText(cell(r.values, 'Family')),
-      students: cleanText(cell(r.values, 'Students')),
+      students,
+      pupils,
       teacher: r.teacher,
       room: cleanText(cell(r.values, 'Room')),
       date: r.date,
       start: r.start,
       end: r.end,
-      emails,
+      emails: [...new Set(pupils.flatMap((p) => p.emails))],
       language: normalizeLanguage(cell(r.values, 'Language')) || settings.defaultLanguage,
       interpreter: parseYesNo(cell(r.values, 'Interpreter')) === true,
       status: r.status,
       sent: cleanText(cell(r.values, 'Reminders Sent')),
     };
   });
-  return { sheet, conferences, sentColumn: col('Reminders Sent') ?? 0 };
+  return { sheet, conferences, sentColumn: col('Reminders Sent') ?? 0, values };
 }
 
-/** The fields of one message about a family's conferences on one day (siblings: several). */
+/**
+ * The fields of one message about a family's conferences on one day (siblings: several): the
+ * children named are each row's pupils (for one recipient, only those listed with them), and
+ * the greeting comes from their surnames.
+ */
 export function unitFields(
   list: ReminderConference[],
   settings: Settings,
@@ -117,10 +145,11 @@ export function unitFields(
 ): MessageFields {
   const first = list[0]!;
   const distinct = (xs: string[]) => [...new Set(xs.filter(Boolean))];
-  const students = distinct(list.flatMap((c) => c.students.split(/\s*[,;]\s*/)));
+  const pupils = list.flatMap((c) => pupilsOf(c));
+  const students = distinct(pupils.map((p) => p.name));
   return {
     school: settings.schoolName,
-    family: first.family,
+    family: greetingName(pupils, language, first.family),
     students: joinNames(students, language),
     teacher: joinNames(distinct(list.map((c) => c.teacher)), language),
     date: first.date ?? '',
@@ -133,7 +162,9 @@ export function unitFields(
     round: settings.roundName,
     interpreter: list.some((c) => c.interpreter),
     conferences: list.map((c) => ({
-      students: c.students,
+      students: pupilsOf(c)
+        .map((p) => p.name)
+        .join(', '),
       teacher: c.teacher,
       start: c.start ?? 0,
       end: c.end ?? 0,
@@ -157,38 +188,17 @@ export function wallNow(date: Date, timeZone: string): WallNow {
   return { date: day!, minutes: Number(hh) * 60 + Number(mm) };
 }
 
-/**
- * One message to one family's own addresses, nobody else's, from the user's account.
- * MailApp.sendEmail(message): to is comma-separated; name is the sender's display name (the
- * account's own name when omitted); replyTo overrides the reply address
- * (https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(Object)).
- */
-export function mailFamily(emails: string[], message: RenderedMessage, settings: Settings): void {
-  const options: GoogleAppsScript.Mail.MailAdvancedParameters = {
-    to: emails.join(','),
-    subject: message.subject,
-    body: message.text,
-    htmlBody: message.html,
-  };
-  if (settings.senderName) options.name = settings.senderName;
-  if (settings.replyTo) options.replyTo = settings.replyTo;
-  MailApp.sendEmail(options);
-}
-
+/** One reminder to one address, naming only the children listed with it. */
 function sendReminder(
-  due: DueReminder,
+  message: ReminderMessage,
+  language: string,
   settings: Settings,
   forText: Settings,
   stored: Record<string, TemplateSet>,
 ): void {
-  mailFamily(
-    due.emails,
-    renderMessage(
-      'reminder',
-      due.language,
-      unitFields(due.conferences, forText, due.language),
-      stored,
-    ),
+  mailOne(
+    message.to,
+    renderMessage('reminder', language, unitFields(message.conferences, forText, language), stored),
     settings,
   );
 }
@@ -217,6 +227,19 @@ function writeSentColumn(
 
 export interface RemindersState {
   sent: number;
+  /** Messages MailApp refused in this job's earlier chunks. */
+  refused?: number;
+}
+
+/** The Schedule as already read, each row's children listed with their own addresses (the Roster's). */
+function withContacts(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  read: ScheduleRead,
+  roster: RosterResult | null,
+): ScheduleRead {
+  const contacts = roster ? rosterContacts(roster.students) : null;
+  return { ...readConferences(ss, settings, read.values, contacts), sheet: read.sheet };
 }
 
 function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<RemindersState> {
@@ -224,46 +247,59 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   const settings = readSettings(ss);
   const tz = ss.getSpreadsheetTimeZone();
   const now = ctx.now();
-  const read = readConferences(ss, settings);
+  const wall = wallNow(now, tz);
+  // The Roster (who is listed with which child) is read only when something may be due or a
+  // letter is to be written: most hourly runs find nothing to do, and read the Schedule only.
+  let roster: RosterResult | null | undefined;
+  const school = () => (roster === undefined ? (roster = rosterForMessages(ss, settings)) : roster);
+  let read = readConferences(ss, settings);
   const at = Utilities.formatDate(now, tz, 'yyyy-MM-dd HH:mm');
   // The journal (written before each email) names marks a cut-off run could not write to the
   // sheet, and the email it was sending when cut off. MailApp cannot tell whether that one
-  // left, so it is recorded as sent, "unconfirmed", and never repeated: no family gets a
+  // left, so it is recorded as sent, "unconfirmed", and never repeated: no one gets a
   // reminder twice, and the step shows the family to check with.
   const props = documentProperties();
   const journal = parseJson<Journal>(props.getProperty(REMINDER_JOURNAL));
   const rowOf = new Map(read.conferences.map((c) => [c.conferenceId, c.row]));
   const sentCells = new Map<number, string>(read.conferences.map((c) => [c.row, c.sent]));
   let touched: number[] = [];
+  /** Whether the journal property may hold something to drop once the marks are written. */
+  let journaled = journal !== null;
+  const setCell = (row: number, text: string) => {
+    if (text === (sentCells.get(row) ?? '')) return;
+    sentCells.set(row, text);
+    touched.push(row);
+  };
   if (journal) {
     for (const [id, text] of journal.marks) {
       const row = rowOf.get(id);
-      if (row) {
-        sentCells.set(row, text);
-        touched.push(row);
-      }
+      if (row) setCell(row, text);
     }
-    for (const id of journal.sending?.ids ?? []) {
+    const sending = journal.sending;
+    for (const id of sending?.ids ?? []) {
       const row = rowOf.get(id);
-      if (row) {
-        sentCells.set(
-          row,
-          markSent(
-            sentCells.get(row) ?? '',
-            journal.sending!.hours,
-            `${journal.sending!.at} ${UNCONFIRMED_MARK}`,
-          ),
-        );
-        touched.push(row);
-      }
+      if (!row || !sending) continue;
+      const to = sending.to ? ` to ${sending.to}` : '';
+      setCell(
+        row,
+        markSent(sentCells.get(row) ?? '', sending.hours, `${sending.at}${to} ${UNCONFIRMED_MARK}`),
+      );
     }
   }
-  const conferences = journal
-    ? read.conferences.map((c) => ({ ...c, sent: sentCells.get(c.row) ?? c.sent }))
-    : read.conferences;
-  const due = dueReminders(conferences, settings.reminderHoursBefore, wallNow(now, tz));
+  const current = (list: ReminderConference[]) =>
+    list.map((c) => ({ ...c, sent: sentCells.get(c.row) ?? c.sent }));
+  // A reminder that waited for the quota past its window is marked missed, for a person to see.
+  for (const m of missedWhileWaiting(current(read.conferences), settings.reminderHoursBefore, wall))
+    setCell(m.row, settleWaiting(sentCells.get(m.row) ?? '', m.hours, true));
+  let due = dueReminders(current(read.conferences), settings.reminderHoursBefore, wall);
+  if (due.length > 0 || read.conferences.some((c) => c.emails.length === 0)) {
+    // Who is told about which child, and the surnames letters greet by, come from the Roster's
+    // rows: read it, and look again.
+    read = withContacts(ss, settings, read, school());
+    due = dueReminders(current(read.conferences), settings.reminderHoursBefore, wall);
+  }
   const problems: Problem[] = [];
-  const letters = writeLetters(ss, settings, read.conferences);
+  const letters = writeLetters(ss, settings, read.conferences, school);
   if (letters)
     problems.push({
       severity: 'warning',
@@ -276,15 +312,23 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
       { sheet: 'Schedule', row: 1, column: 1 },
     );
   }
-  if (due.length === 0 || !read.sheet || !read.sentColumn) {
-    if (journal && read.sheet && read.sentColumn && touched.length) {
+  const sheet = read.sheet;
+  const sentColumn = read.sentColumn;
+  /** Writes the marks not yet written, as one block of the Reminders Sent column. */
+  const flush = () => {
+    if (touched.length && sheet && sentColumn) {
       const from = Math.min(...touched);
       const to = Math.max(...touched);
       const cells: string[] = [];
       for (let r = from; r <= to; r++) cells.push(sentCells.get(r) ?? '');
-      writeSentColumn(read.sheet, read.sentColumn, from, cells);
+      writeSentColumn(sheet, sentColumn, from, cells);
     }
-    if (journal) props.deleteProperty(REMINDER_JOURNAL);
+    touched = [];
+    if (journaled) props.deleteProperty(REMINDER_JOURNAL);
+    journaled = false;
+  };
+  if (due.length === 0 || !sheet || !sentColumn) {
+    if (journal || touched.length) flush();
     return {
       state,
       done: true,
@@ -306,26 +350,12 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
       message: `The reminder could not be translated into "${language}" with its fields intact, so those families get it in English. Write the text in the sidebar's Templates to fix this.`,
     });
 
-  const sheet = read.sheet;
-  const sentColumn = read.sentColumn;
-  /** Writes the marks not yet written, as one block of the Reminders Sent column. */
-  const flush = () => {
-    if (!touched.length) {
-      props.deleteProperty(REMINDER_JOURNAL);
-      return;
-    }
-    const from = Math.min(...touched);
-    const to = Math.max(...touched);
-    const cells: string[] = [];
-    for (let r = from; r <= to; r++) cells.push(sentCells.get(r) ?? '');
-    writeSentColumn(sheet, sentColumn, from, cells);
-    touched = [];
-    props.deleteProperty(REMINDER_JOURNAL);
-  };
   const idOf = new Map(read.conferences.map((c) => [c.row, c.conferenceId]));
   const forText = messageSettings(settings);
   let quota = MailApp.getRemainingDailyQuota();
   let sentNow = 0;
+  let refusedNow = 0;
+  let unitsDone = 0;
   let stopped: 'quota' | 'time' | null = null;
   try {
     for (const d of due) {
@@ -333,77 +363,120 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
         stopped = 'time';
         break;
       }
-      if (d.emails.length > quota) {
-        stopped = 'quota';
-        break;
-      }
-      const marks = [...new Set(touched)].map((row): [string, string] => [
-        idOf.get(row) ?? '',
-        sentCells.get(row) ?? '',
-      ]);
-      props.setProperty(
-        REMINDER_JOURNAL,
-        JSON.stringify({
-          marks,
-          sending: { ids: d.conferences.map((c) => c.conferenceId), hours: d.hours, at },
-        } satisfies Journal),
-      );
-      try {
-        sendReminder(d, settings, forText, stored);
-      } catch (e) {
-        // MailApp raised: this one did not go out, so it is not "being sent" any more.
+      for (const message of d.messages) {
+        // Each message has one recipient: it costs one of the day's recipients.
+        if (quota < 1) {
+          stopped = 'quota';
+          break;
+        }
+        const marks = [...new Set(touched)].map((row): [string, string] => [
+          idOf.get(row) ?? '',
+          sentCells.get(row) ?? '',
+        ]);
+        const ids = message.conferences.map((c) => c.conferenceId);
+        journaled = true;
         props.setProperty(
           REMINDER_JOURNAL,
-          JSON.stringify({ marks, sending: null } satisfies Journal),
+          JSON.stringify({
+            marks,
+            sending: { ids, hours: d.hours, at, to: message.to },
+          } satisfies Journal),
         );
-        throw e;
+        try {
+          sendReminder(message, d.language, settings, forText, stored);
+        } catch (e) {
+          // MailApp raised: this one did not go out, so it is not "being sent" any more.
+          props.setProperty(
+            REMINDER_JOURNAL,
+            JSON.stringify({ marks, sending: null } satisfies Journal),
+          );
+          const failure = mailFailure(e);
+          if (failure === 'quota') {
+            quota = 0;
+            stopped = 'quota';
+            break;
+          }
+          if (failure === 'other') throw e;
+          // Refused for good (a bad address, a body over the limit): flagged on its rows and
+          // not tried again in this window; the others go on.
+          refusedNow++;
+          for (const c of message.conferences)
+            setCell(
+              c.row,
+              markRefused(sentCells.get(c.row) ?? '', d.hours, message.to, failureText(e)),
+            );
+          continue;
+        }
+        quota--;
+        sentNow++;
+        for (const c of message.conferences)
+          setCell(c.row, markSentTo(sentCells.get(c.row) ?? '', d.hours, at, message.to));
+        // Recorded every FLUSH_EVERY messages too: should Apps Script cut the execution off (no
+        // finally runs then), at most that many could go out again on the next run.
+        if (sentNow % FLUSH_EVERY === 0) flush();
       }
-      quota -= d.emails.length;
-      sentNow++;
-      for (const c of d.conferences) {
-        sentCells.set(c.row, markSent(sentCells.get(c.row) ?? '', d.hours, at));
-        touched.push(c.row);
-      }
-      // Recorded every FLUSH_EVERY messages too: should Apps Script cut the execution off (no
-      // finally runs then), at most that many could go out again on the next run.
-      if (sentNow % FLUSH_EVERY === 0) flush();
+      if (stopped) break;
+      // The whole unit reminded: a row every address of which had it in this run reads as
+      // before, one entry; a waiting mark for this window is settled.
+      for (const c of d.conferences)
+        setCell(
+          c.row,
+          settleWaiting(collapseSent(sentCells.get(c.row) ?? '', d.hours, at, c.emails), d.hours),
+        );
+      unitsDone++;
     }
+    // The day's quota is spent: what is still due waits, marked so, for the next run with quota.
+    if (stopped === 'quota')
+      for (const d of due.slice(unitsDone))
+        for (const c of d.conferences)
+          setCell(c.row, markWaiting(sentCells.get(c.row) ?? '', d.hours, at));
   } finally {
     // Whatever else stopped the loop (quota, time, an error from Google), what went out is
     // recorded before this execution ends.
     flush();
   }
   const total = state.sent + sentNow;
-  const left = due.length - sentNow;
-  if (stopped === 'quota') {
+  const refused = (state.refused ?? 0) + refusedNow;
+  const left = due.slice(unitsDone).reduce((n, d) => n + d.messages.length, 0);
+  const refusedText = refused
+    ? ` ${plural(refused, 'reminder')} refused by Google, flagged on the Schedule.`
+    : '';
+  if (refusedNow)
     problems.push({
       severity: 'warning',
-      message: `Google's daily email limit is reached: ${plural(left, 'family', 'families')} still to remind. Everything sent is recorded. ${QUOTA_RENEWS}; the next run after that (the hourly reminders, or this button) continues.`,
+      where: { sheet: 'Schedule', row: 1, column: sentColumn },
+      message: `Google refused ${plural(refusedNow, 'reminder')} (the reason is in Reminders Sent): fix the address or the text and tell those families yourself; the others were sent.`,
+    });
+  const next = { sent: total, refused };
+  if (stopped === 'quota') {
+    problems.unshift({
+      severity: 'warning',
+      message: `Google's daily email limit is reached: ${plural(due.length - unitsDone, 'family', 'families')} still to remind, marked "waiting for quota" on the Schedule. Everything sent is recorded. ${QUOTA_RENEWS}; the next run with quota (the hourly reminders, or this button) continues.`,
     });
     return {
-      state: { sent: total },
+      state: next,
       done: true,
       processed: total,
       total: total + left,
-      message: `Sent ${plural(total, 'reminder')}; stopped at the daily email limit with ${left} still due.`,
+      message: `Sent ${plural(total, 'reminder')}; stopped at the daily email limit with ${left} still due.${refusedText}`,
       problems,
     };
   }
   if (stopped === 'time')
     return {
-      state: { sent: total },
+      state: next,
       done: false,
       processed: total,
       total: total + left,
-      message: `Sent ${plural(total, 'reminder')}, ${left} to go.`,
+      message: `Sent ${plural(total, 'reminder')}, ${left} to go.${refusedText}`,
       problems,
     };
   return {
-    state: { sent: total },
+    state: next,
     done: true,
     processed: total,
     total,
-    message: `Sent ${plural(total, 'reminder')}, each family once.`,
+    message: `Sent ${plural(total, 'reminder')}, one to each address.${refusedText}`,
     problems,
   };
 }
@@ -499,14 +572,6 @@ function familyPhones(roster: RosterResult | null | undefined): Map<string, stri
   return phones;
 }
 
-function rosterPhones(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  settings: Settings,
-): Map<string, string> {
-  const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
-  return familyPhones(readSchool(ss, settings, today).roster);
-}
-
 /**
  * Rewrites the Letters sheet when the families without email (or their letters) changed: one
  * block per family in its language, then the phone list. Created when first needed; nothing is
@@ -516,10 +581,11 @@ function writeLetters(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
   conferences: ReminderConference[],
+  roster: () => RosterResult | null,
 ): number {
   const without = conferences.filter((c) => c.emails.length === 0);
   if (!reminderUnits(without).size) return 0;
-  const phones = rosterPhones(ss, settings);
+  const phones = familyPhones(roster());
   const stored = storedTemplates();
   const rows = lettersFor(without, settings, stored, (key) => phones.get(key) ?? '');
   const families = new Set([...reminderUnits(without).values()].map((l) => l[0]!.familyKey)).size;
@@ -565,16 +631,36 @@ export function remindersStep(ctx: StepContext): StepState {
       where: { sheet: 'Schedule', row: c.row, column: read.sentColumn || 1 },
       message: `${c.family || c.familyKey}: a reminder may not have gone out (the run was cut off while sending it). It is not sent again; check with the family.`,
     }));
+  // Refused and missed reminders are flagged on their rows; each is a person's to act on.
+  const flagged = (kind: 'refused' | 'missed') =>
+    read.conferences.flatMap((c) =>
+      parseMarks(c.sent)
+        .filter((m) => m.kind === kind)
+        .map((m): Problem => ({
+          severity: 'warning',
+          where: { sheet: 'Schedule', row: c.row, column: read.sentColumn || 1 },
+          message:
+            kind === 'refused'
+              ? `${c.family || c.familyKey}: Google refused the ${m.hours} h reminder (${m.text.replace(/^\d+h refused /, '')}). Fix the address or the text; tell the family yourself.`
+              : `${c.family || c.familyKey}: the ${m.hours} h reminder was not sent: the daily email quota ran out and its time passed. Tell the family yourself if it matters.`,
+        })),
+    );
+  const refused = flagged('refused');
+  const missed = flagged('missed');
+  const waiting = read.conferences.filter((c) =>
+    parseMarks(c.sent).some((m) => m.kind === 'waiting'),
+  ).length;
+  const problems = [...unconfirmed, ...refused, ...missed];
   return step('reminders', {
-    status: unconfirmed.length
+    status: problems.length
       ? 'attention'
       : tally.due > 0
         ? 'ready'
         : on || tally.upcoming === 0
           ? 'done'
           : 'ready',
-    problems: unconfirmed.slice(0, 25),
-    problemCount: unconfirmed.length,
+    problems: problems.slice(0, 25),
+    problemCount: problems.length,
     headline: `${plural(channels.families, 'family', 'families')}: ${channels.email} by email, ${channels.letter} by letter (${channels.phone} also by phone). Reminders go ${hours} before. Hourly reminders are ${!runBy ? 'off' : runBy.mine ? 'on' : `on, from ${runBy.owner}'s account`}.`,
     counts: [
       { label: 'by email', value: channels.email },
@@ -583,6 +669,9 @@ export function remindersStep(ctx: StepContext): StepState {
       { label: 'families', value: channels.families },
       { label: 'reminders sent', value: tally.sent },
       { label: 'due now', value: tally.due },
+      { label: 'waiting for quota', value: waiting },
+      { label: 'refused by Google', value: refused.length },
+      { label: 'missed', value: missed.length },
     ],
     next:
       tally.due > 0

@@ -1,10 +1,16 @@
 import fc from 'fast-check';
 import {
   channelCounts,
+  collapseSent,
   dueReminders,
+  markRefused,
   markSent,
+  markSentTo,
+  markWaiting,
+  missedWhileWaiting,
   reminderTally,
   sentHours,
+  settleWaiting,
   windowAt,
   type ReminderConference,
 } from '../../src/core/reminders';
@@ -164,5 +170,72 @@ describe('reminder windows', () => {
       phone: 1,
       families: 3,
     });
+  });
+
+  it('sends one message per address, each naming only the children listed with it', () => {
+    const amy = { name: 'Amy', lastName: 'Adams', emails: ['pat@x.example', 'xav@x.example'] };
+    const ben = { name: 'Ben', lastName: 'Adams', emails: ['pat@x.example'] };
+    const list = [
+      conf({ row: 2, students: 'Amy', pupils: [amy] }),
+      conf({ row: 3, students: 'Ben', start: 16 * 60, pupils: [ben] }),
+    ];
+    const [due] = dueReminders(list, [48, 2], { date: '2026-11-16', minutes: 12 * 60 });
+    expect(due!.emails).toEqual(['pat@x.example', 'xav@x.example']);
+    expect(
+      due!.messages.map((m) => [m.to, m.conferences.map((c) => c.pupils.map((p) => p.name))]),
+    ).toEqual([
+      ['pat@x.example', [['Amy'], ['Ben']]],
+      ['xav@x.example', [['Amy']]],
+    ]);
+  });
+
+  it('reminds only the addresses of a row not yet reminded in this window', () => {
+    const sent = markSentTo('', 48, '2026-11-15 20:00', 'g@x.example');
+    const list = [conf({ emails: ['g@x.example', 'h@x.example'], sent })];
+    const due = dueReminders(list, [48, 2], { date: '2026-11-16', minutes: 4 * 60 });
+    expect(due.map((d) => d.emails)).toEqual([['h@x.example']]);
+  });
+
+  it('does not try a refused address again in its window, but does in the next', () => {
+    const sent = markRefused('', 48, 'g@x.example', 'Invalid email: g@x.example; really');
+    expect(sent).toBe('48h refused to g@x.example: Invalid email: g@x.example, really');
+    const list = [conf({ sent })];
+    expect(dueReminders(list, [48, 2], { date: '2026-11-16', minutes: 12 * 60 })).toEqual([]);
+    expect(
+      dueReminders(list, [48, 2], { date: '2026-11-17', minutes: 14 * 60 }).map((d) => d.hours),
+    ).toEqual([2]);
+  });
+
+  it('keeps a reminder waiting for the quota due while its window lasts, and calls it missed after', () => {
+    const sent = markWaiting('', 48, '2026-11-15 20:00');
+    expect(sent).toBe('48h waiting for quota since 2026-11-15 20:00');
+    expect(markWaiting(sent, 48, '2026-11-15 21:00')).toBe(sent);
+    const list = [conf({ sent })];
+    const stillIn = { date: '2026-11-16', minutes: 4 * 60 };
+    expect(dueReminders(list, [48, 2], stillIn).map((d) => d.hours)).toEqual([48]);
+    expect(missedWhileWaiting(list, [48, 2], stillIn)).toEqual([]);
+    const passed = { date: '2026-11-17', minutes: 14 * 60 };
+    expect(missedWhileWaiting(list, [48, 2], passed)).toEqual([{ row: 2, hours: 48 }]);
+    const missed = settleWaiting(sent, 48, true);
+    expect(missed).toBe('48h missed: its time passed while it waited for the daily email quota');
+    expect(sentHours(missed)).toEqual(new Set());
+    expect(dueReminders([conf({ sent: missed })], [48, 2], passed).map((d) => d.hours)).toEqual([
+      2,
+    ]);
+    expect(settleWaiting(`${sent}; 2h 2026-11-17 13:00`, 48)).toBe('2h 2026-11-17 13:00');
+  });
+
+  it('writes one entry for a row every address of which was reminded at once', () => {
+    const both = markSentTo(
+      markSentTo('', 48, '2026-11-15 20:00', 'g@x.example'),
+      48,
+      '2026-11-15 20:00',
+      'h@x.example',
+    );
+    expect(collapseSent(both, 48, '2026-11-15 20:00', ['g@x.example', 'h@x.example'])).toBe(
+      '48h 2026-11-15 20:00',
+    );
+    const one = markSentTo('', 48, '2026-11-15 20:00', 'g@x.example');
+    expect(collapseSent(one, 48, '2026-11-15 20:00', ['g@x.example', 'h@x.example'])).toBe(one);
   });
 });

@@ -411,17 +411,20 @@ describe('an availability answer', () => {
 });
 
 describe('the questionnaire', () => {
-  it('is sent once per family after its conference, in one email carrying only its own links', () => {
+  it('is sent once per family after its conference, one email per address carrying only its own links', () => {
     const s = afterConferences();
     const first = run(s, 'questionnaire');
     const calls = s.emulator.ws.reports.at(-1)!.callsByMethod;
-    // One read of the Schedule, one write of its Questionnaire Sent column, one email per family.
-    expect(calls['SpreadsheetApp.Range.getValues']).toBe(1);
+    // One read of the Schedule and one of the Roster (who is listed with which child), one write
+    // of its Questionnaire Sent column, one email per address.
+    expect(calls['SpreadsheetApp.Range.getValues']).toBe(2);
     expect(calls['SpreadsheetApp.Range.setValues']).toBe(1);
     const sent = s.emulator.mail.sent.length;
     expect(calls['MailApp.sendEmail']).toBe(sent);
     expect(sent).toBeGreaterThan(5);
-    expect(first.message).toContain(`to ${sent} famil`);
+    for (const m of s.emulator.mail.sent) expect(m.to).toHaveLength(1);
+    const families = new Set(rows(s, 'Schedule').map((r) => String(r['Family ID']))).size;
+    expect(first.message).toContain(`to ${families} famil`);
     expect(run(s, 'questionnaire').message).toContain('to 0 families');
     expect(s.emulator.mail.sent).toHaveLength(sent);
     const schedule = rows(s, 'Schedule');

@@ -101,9 +101,18 @@ describe('reminders', () => {
         .rows.filter((r) => /\b48h\b/.test(String(r[col(s, 'Reminders Sent')])))
         .map((r) => String(r[family])),
     );
-    expect(firstWave).toHaveLength(
-      families.size - 0 - [...families].filter((f) => !sent48.has(f)).length,
-    );
+    // One message per address of each family reminded (each family's addresses are its own).
+    const addressesOf = (fams: Set<string>) =>
+      new Set(
+        rows
+          .filter((r) => fams.has(String(r[family])))
+          .flatMap((r) => String(r[col(s, 'Emails')]).split(';'))
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      );
+    expect(sent48.size).toBe(families.size - [...families].filter((f) => !sent48.has(f)).length);
+    expect(firstWave).toHaveLength(addressesOf(sent48).size);
+    for (const m of sent) expect(m.to).toHaveLength(1);
     expect(firstWave.length).toBeGreaterThan(30);
     expect(secondWave).toHaveLength(firstWave.length);
     expect(new Set(firstWave.map(key)).size).toBe(firstWave.length);
@@ -127,7 +136,7 @@ describe('reminders', () => {
     expect(s.emulator.triggers.triggers).toHaveLength(0);
   });
 
-  it('sends one message per family and day listing siblings, to that family only', () => {
+  it('sends one message per address and day listing siblings, to that address only', () => {
     const s = scheduledSchool(75);
     s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
     runReminders(s);
@@ -143,13 +152,11 @@ describe('reminders', () => {
       emailsOf.set(String(r[col(s, 'Family ID')]), set);
     }
     const sent = s.emulator.mail.sent;
-    expect(sent.length).toBe(
-      new Set(rows.filter((r) => r[col(s, 'Emails')]).map((r) => r[col(s, 'Family ID')])).size,
-    );
+    expect(sent.length).toBe([...emailsOf.values()].reduce((n, set) => n + set.size, 0));
     for (const m of sent) {
-      const owners = [...emailsOf].filter(([, set]) => m.to.some((t) => set.has(t)));
+      expect(m.to).toHaveLength(1);
+      const owners = [...emailsOf].filter(([, set]) => set.has(m.to[0]!));
       expect(owners).toHaveLength(1);
-      expect(new Set(m.to)).toEqual(owners[0]![1]);
     }
     // A family with two conferences that day: both students in one message.
     const byFamily = new Map<string, unknown[][]>();
@@ -282,7 +289,13 @@ describe('reminders', () => {
   it('keeps hostile names as text: escaped in HTML, one line in the subject', () => {
     const s = scheduledSchool(20);
     const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
-    sheet.patch(2, col(s, 'Family') + 1, { v: '<script>alert(1)</script>' });
+    // The greeting comes from the children's surnames on the Roster, the names from the Schedule.
+    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const id = String(sheet.values()[1]![col(s, 'Student IDs')]).replace(/^'/, '');
+    const rosterRow = roster.values().findIndex((r) => String(r[0]) === id) + 1;
+    const nameCol = roster.values()[0]!.indexOf('Student Name') + 1;
+    expect(rosterRow).toBeGreaterThan(1);
+    roster.patch(rosterRow, nameCol, { v: '<script>alert(1)</script>, Ana' });
     sheet.patch(2, col(s, 'Students') + 1, {
       v: '=IMPORTXML("http://evil.example","//a")\nBcc: x@evil.example',
     });
@@ -465,7 +478,13 @@ describe('no one left out', () => {
     expect(s.emulator.mail.to(emails)).toEqual([]);
     const letters = s.emulator.spreadsheet.sheetByName('Letters')!.values();
     const text = letters.map((r) => r.join(' ')).join('\n');
-    expect(text).toContain('Estimada familia =HYPERLINK');
+    // Greeted by the child's surname ("Last, First" on the Roster); the hostile Family cell
+    // heads the block as text.
+    const surname = String(roster.values()[rosterRow - 1]![1])
+      .split(',')[0]!
+      .trim();
+    expect(text).toContain(`Estimada familia ${surname}:`);
+    expect(text).toContain('=HYPERLINK("http://evil.example") (');
     expect(s.emulator.spreadsheet.sheetByName('Letters')!.cell(1, 1)!.f).toBeUndefined();
     expect(text).toContain('Phone list: families without email');
     expect(text).toContain('555-0142');

@@ -1,0 +1,68 @@
+/**
+ * Every email the add-on sends goes through here: one recipient per message (no family sees
+ * another person's address, and each message names only that person's children), and a failure
+ * told apart as the daily quota, a message MailApp refuses, or anything else.
+ *
+ * MailApp counts recipients, not messages, against the daily quota
+ * (https://developers.google.com/apps-script/guides/services/quotas: "Email recipients per
+ * day"), so one message per address costs what one message to all of them did: one unit each.
+ */
+import { parseRoster, type RosterResult } from '../core/roster';
+import type { RenderedMessage } from '../core/templates';
+import type { Settings } from '../shared/api';
+import { readSheet } from './data';
+
+/**
+ * One message to one address, from the user's account. MailApp.sendEmail(message): name is the
+ * sender's display name (the account's own name when omitted); replyTo overrides the reply
+ * address (https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(Object)).
+ */
+export function mailOne(to: string, message: RenderedMessage, settings: Settings): void {
+  const options: GoogleAppsScript.Mail.MailAdvancedParameters = {
+    to,
+    subject: message.subject,
+    body: message.text,
+    htmlBody: message.html,
+  };
+  if (settings.senderName) options.name = settings.senderName;
+  if (settings.replyTo) options.replyTo = settings.replyTo;
+  MailApp.sendEmail(options);
+}
+
+/**
+ * Why MailApp raised:
+ * - 'quota': the day's recipients are spent ("Service invoked too many times for one day:
+ *   email."; getRemainingDailyQuota may then answer -1): stop, the rest waits for the next run
+ *   with quota;
+ * - 'refused': this message can never go as it is (an invalid address, a body over the size
+ *   limit, too many recipients): flag it for a person and go on with the next;
+ * - 'other': a passing service error: stop this run, record what went out, and let the next
+ *   run send it.
+ */
+export function mailFailure(e: unknown): 'quota' | 'refused' | 'other' {
+  const message = failureText(e);
+  if (/too many times for one day: email|Email Recipients Per Day/i.test(message)) return 'quota';
+  // "Limit Exceeded: ..." is how Apps Script words a per-message limit (recipients per message,
+  // body size: https://developers.google.com/apps-script/guides/services/quotas#current_limitations).
+  if (/Invalid email|Invalid argument|Limit Exceeded|no recipient/i.test(message)) return 'refused';
+  return 'other';
+}
+
+/** MailApp's message, for a person to read on the row. */
+export function failureText(e: unknown): string {
+  return String((e as Error)?.message ?? e);
+}
+
+/**
+ * The Roster as messages need it: who is listed with which child (and each family's phone). One
+ * read; the Teachers sheet is not needed for that.
+ */
+export function rosterForMessages(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+): RosterResult | null {
+  const values = readSheet(ss, 'Roster');
+  return values === null
+    ? null
+    : parseRoster(values, null, { defaultLanguage: settings.defaultLanguage });
+}
