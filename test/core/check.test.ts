@@ -144,6 +144,24 @@ describe('checkSchedule', () => {
     );
   });
 
+  it('accepts siblings with the same teacher back to back, with no buffer (same room)', () => {
+    const p = school({
+      students: [...school().students, student('cleo', 'a@s', 'garcia')],
+    });
+    // Ana then Cleo with Ms. A from 3:00 PM, then Ben next door after the walk (listed out of order).
+    const errors = checkSchedule(p, {
+      conferences: [
+        conf(['cleo'], 'garcia', 'a@s', 920),
+        conf(['ana'], 'garcia', 'a@s', 900),
+        conf(['ben'], 'garcia', 'b@s', 945),
+        conf(['lily'], 'lee', 'a@s', 950),
+        conf(['kai'], 'khan', 'b@s', 975),
+      ],
+      unplaced: [],
+    });
+    expect(errors).toEqual([]);
+  });
+
   it('accepts a student left out with a reason', () => {
     const schedule = withChange('kai', null);
     schedule.unplaced.push({ studentId: 'kai', reason: "Mr. B's windows are full." });
@@ -183,10 +201,11 @@ describe('checkSchedule', () => {
     });
 
     it('the buffer applies before as well as after a conference in the other room', () => {
+      // Ben first (3:00 PM with Mr. B), then Ana at 3:22 PM; listed the other way round.
       const errors = checkSchedule(school(), {
         conferences: [
-          conf(['ben'], 'garcia', 'b@s', 900),
           conf(['ana'], 'garcia', 'a@s', 922),
+          conf(['ben'], 'garcia', 'b@s', 900),
           conf(['lily'], 'lee', 'a@s', 950),
           conf(['kai'], 'khan', 'b@s', 975),
         ],
@@ -208,10 +227,58 @@ describe('checkSchedule', () => {
       expect(errors[0]).toContain('a@s hosts 2 families at once (capacity 1)');
     });
 
+    it('more families at once than the room holds in that window, whatever other windows hold', () => {
+      // Ms. A: one family at a time until 4:00 PM, three after; Mr. B the other way round.
+      const p = school({
+        windows: [
+          win('a@s', 900, 960),
+          win('a@s', 960, 1020, 3),
+          win('b@s', 900, 960, 3),
+          win('b@s', 960, 1020),
+        ],
+        students: [
+          student('s1', 'a@s', 'f1'),
+          student('s2', 'a@s', 'f2'),
+          student('s3', 'b@s', 'f3'),
+          student('s4', 'b@s', 'f4'),
+        ],
+        families: ['f1', 'f2', 'f3', 'f4'].map((id) => family(id)),
+      });
+      const errors = checkSchedule(p, {
+        conferences: [
+          conf(['s1'], 'f1', 'a@s', 900),
+          conf(['s2'], 'f2', 'a@s', 910),
+          conf(['s3'], 'f3', 'b@s', 960),
+          conf(['s4'], 'f4', 'b@s', 960),
+        ],
+        unplaced: [],
+      });
+      // Mr. B's two start together at 4:00 PM: each is said to be one too many.
+      expect(kinds(errors)).toEqual(['capacity', 'capacity', 'capacity']);
+      expect(errors[0]).toContain('a@s hosts 2 families at once (capacity 1)');
+      expect(errors[1]).toContain('b@s hosts 2 families at once (capacity 1)');
+    });
+
     it('a conference outside every window of its teacher', () => {
       // Mr. B's window ends at 5:00 PM; Kai's conference runs to 5:10 PM.
       const errors = checkSchedule(school(), withChange('kai', conf(['kai'], 'khan', 'b@s', 1010)));
       expect(kinds(errors)).toEqual(['outside window']);
+    });
+
+    it('a conference in another teacher’s window only', () => {
+      // Ms. A stays until 5:30 PM; Mr. B leaves at 5:00 PM. Kai with Mr. B at 5:05 PM.
+      const p = school({ windows: [win('a@s', 900, 1050), win('b@s', 900, 1020)] });
+      const errors = checkSchedule(p, withChange('kai', conf(['kai'], 'khan', 'b@s', 1025)));
+      // Outside his windows, he has no room then either: both are said, each once.
+      expect(kinds(errors)).toEqual(['outside window', 'capacity']);
+    });
+
+    it('a conference starting before the window opens', () => {
+      const errors = checkSchedule(
+        school(),
+        withChange('ana', conf(['ana'], 'garcia', 'a@s', 890)),
+      );
+      expect(kinds(errors)).toEqual(['outside window', 'capacity']);
     });
 
     it('a conference on a day the teacher has no window', () => {
@@ -239,11 +306,39 @@ describe('checkSchedule', () => {
       expect(errors[0]).toContain("family khan's availability");
     });
 
+    it('a conference at a time the family gave, but on another day', () => {
+      const p = school({
+        families: [
+          family('garcia'),
+          family('lee', { interpreter: 'ur' }),
+          family('khan', {
+            interpreter: 'ur',
+            availability: [{ date: '2026-11-18', start: 900, end: 1020, rank: 1 }],
+          }),
+        ],
+      });
+      expect(kinds(checkSchedule(p, { conferences: VALID, unplaced: [] }))).toEqual([
+        'outside availability',
+      ]);
+    });
+
     it('a fixed (invited) conference moved to another time', () => {
       const invited = conf(['lily'], 'lee', 'a@s', 950, { fixed: true });
       const errors = checkSchedule(
         school({ fixed: [invited] }),
         withChange('lily', { ...invited, start: 925, end: 945 }),
+      );
+      expect(kinds(errors)).toEqual(['fixed moved']);
+    });
+
+    it('a fixed conference moved to the same time on another day', () => {
+      const p = school({
+        windows: [...school().windows, { ...win('a@s', 900, 1020), date: '2026-11-18' }],
+      });
+      const invited = conf(['lily'], 'lee', 'a@s', 950, { fixed: true });
+      const errors = checkSchedule(
+        { ...p, fixed: [invited] },
+        withChange('lily', { ...invited, date: '2026-11-18' }),
       );
       expect(kinds(errors)).toEqual(['fixed moved']);
     });
@@ -264,6 +359,11 @@ describe('checkSchedule', () => {
         unplaced: [],
       });
       expect(kinds(errors)).toEqual(['fixed missing']);
+      // Another fixed conference kept does not stand in for it.
+      const kept = conf(['ana'], 'garcia', 'a@s', 900, { fixed: true });
+      const both = checkSchedule(school({ fixed: [invited, kept] }), withChange('ana', kept));
+      expect(kinds(both)).toEqual(['fixed missing']);
+      expect(both[0]).toBe('fixed conference of lily is missing');
     });
 
     it('a student in two conferences', () => {
