@@ -162,6 +162,17 @@ describe('checkSchedule', () => {
     expect(errors).toEqual([]);
   });
 
+  it('accepts siblings in different rooms at the same time of day on different days', () => {
+    const p = school({
+      windows: [...school().windows, { ...win('b@s', 900, 1020), date: '2026-11-18' }],
+    });
+    const errors = checkSchedule(
+      p,
+      withChange('ben', conf(['ben'], 'garcia', 'b@s', 910, { date: '2026-11-18' })),
+    );
+    expect(errors).toEqual([]);
+  });
+
   it('accepts a student left out with a reason', () => {
     const schedule = withChange('kai', null);
     schedule.unplaced.push({ studentId: 'kai', reason: "Mr. B's windows are full." });
