@@ -3,7 +3,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/**', 'node_modules/**', 'coverage/**', 'test-output/**', 'out/**'] },
+  {
+    ignores: [
+      'build/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-output/**',
+      'out/**',
+      'reports/**',
+      '.stryker-tmp*/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -63,4 +73,6 @@ export default tseslint.config(
     ],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
+  // CommonJS files (jest's configs, the Stryker sequencer) can only require.
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

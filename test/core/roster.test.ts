@@ -522,3 +522,56 @@ describe('the teachers sheet', () => {
     expect(r.windows.map((w) => w.row)).toEqual([3]);
   });
 });
+
+describe('the roster’s teachers', () => {
+  const STAFF: Teacher[] = [
+    { name: 'Ms. Ana Rivera', email: 'rivera@school.example' },
+    { name: 'Mr. Sam Brown', email: 'sbrown@school.example' },
+    { name: 'Ms. Jo Brown', email: 'jbrown@school.example' },
+  ];
+  const roster = (teacher: string) =>
+    parseRoster(
+      [
+        ['ID', 'Student Name', 'Homeroom', 'Parent Email'],
+        ['501', 'García, Sofía', teacher, 'maria@family.example'],
+      ],
+      STAFF,
+    );
+
+  it('finds a teacher written by title and last name, or by email in any case', () => {
+    for (const written of ['Ms. Rivera', 'Rivera', 'ana rivera', 'RIVERA@School.Example']) {
+      const r = roster(written);
+      expect(r.problems).toEqual([]);
+      expect(r.students[0]).toMatchObject({
+        teacher: 'Ms. Ana Rivera',
+        teacherEmail: 'rivera@school.example',
+      });
+    }
+  });
+
+  it('refuses a last name two teachers share, naming the cell', () => {
+    const r = roster('Brown');
+    expect(r.students).toEqual([]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        where: expect.objectContaining({ sheet: 'Roster', row: 2 }),
+        message: expect.stringContaining(
+          '"Brown" is not on the Teachers sheet. Add a window for them there, or correct the name.',
+        ),
+      }),
+    ]);
+  });
+
+  it('says an empty sheet is empty, at its first cell', () => {
+    for (const values of [[], [['', ' '], ['']]])
+      expect(parseRoster(values, STAFF).problems).toEqual([
+        {
+          severity: 'error',
+          where: { sheet: 'Roster', row: 1, column: 1 },
+          message:
+            'Roster is empty: paste your student export there, with its header row in row 1.',
+        },
+      ]);
+  });
+});

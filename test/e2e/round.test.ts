@@ -4,6 +4,8 @@
  * again as a person would: the end state equals the clean round's, nothing lost, nothing twice.
  */
 import { openSchool } from '../../preview/school';
+import type { Result, SchedulePreview } from '../../src/shared/api';
+import { callAt } from '../server/cut';
 import {
   busiestReminderDay,
   compare,
@@ -19,11 +21,80 @@ import {
 const SIZE = { students: 14, teachers: 3 };
 jest.setTimeout(300_000);
 
+/** The Schedule's rows as records, by header. */
+function scheduleRecords(s: ReturnType<typeof openSchool>): Record<string, unknown>[] {
+  const [header = [], ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
+}
+
+const addressesOf = (cell: unknown): string =>
+  String(cell)
+    .split(/[;,]/)
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean)
+    .sort()
+    .join(',');
+
+/** When a Schedule row's conference starts, in ms (the round's days are in November: EST). */
+function startOf(row: Record<string, unknown>): { day: string; at: number } {
+  const wall = (d: unknown, o: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', ...o }).format(d as Date);
+  const day = wall(row.Date, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  const time = wall(row.Start, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return { day, at: Date.parse(`${day}T${time}:00-05:00`) };
+}
+
 describe('a whole round', () => {
-  it('ends with every student placed or explained, one questionnaire email per family and a Summary', () => {
+  it('ends with every student placed once or listed with a reason, each reminder sent exactly once, one questionnaire per family and a Summary', () => {
     const s = openSchool({ students: 60 });
-    const { failures } = play(s, round());
+    // The Roster as the school pasted it: the students to account for.
+    const [rosterHeader = [], ...roster] = s.emulator.spreadsheet.sheetByName('Roster')!.values();
+    const students = roster.map((r) => String(r[rosterHeader.indexOf('Student ID')]));
+    expect(students).toHaveLength(60);
+    // Mr. Brooks (six students, one family at a time) keeps 45 minutes a day: one conference each.
+    const teachers =
+      s.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Teachers')!;
+    const brooks = teachers
+      .getDataRange()
+      .getValues()
+      .flatMap((r, i) => (r[0] === 'Mr. Brooks' ? [i + 1] : []));
+    expect(brooks).toHaveLength(2);
+    teachers.getRange(brooks[0]!, 5).setValue('3:45 PM');
+    teachers.getRange(brooks[1]!, 5).setValue('8:45 AM');
+    // What the Schedule step lists as not placed, looked at right after the build.
+    let unplaced: SchedulePreview['unplaced'] = [];
+    const actions = round();
+    actions.splice(actions.findIndex((a) => a.name === 'schedule') + 1, 0, {
+      name: 'look at the Schedule step',
+      run: (school) => {
+        const r = school.bundle.callFromClient('previewSchedule', []) as Result<SchedulePreview>;
+        if (!r.ok) throw new Error(r.error.message);
+        unplaced = r.value.unplaced;
+      },
+    });
+    const { failures } = play(s, actions);
     expect(failures).toEqual([]);
+
+    // Every student: on exactly one Schedule row, or on the unplaced list with a reason.
+    const rows = scheduleRecords(s);
+    const placed = rows.flatMap((r) =>
+      String(r['Student IDs'])
+        .split(/[;,]/)
+        .map((id) => id.trim().replace(/^'/, ''))
+        .filter(Boolean),
+    );
+    expect(new Set(placed).size).toBe(placed.length);
+    // Each with a reason that names the teacher; Mr. Brooks's two places leave four out.
+    for (const u of unplaced) expect(u.reason).toContain(u.teacher);
+    const brooksOut = unplaced.filter((u) => u.teacher === 'Mr. Brooks');
+    expect(brooksOut.map((u) => u.reason)).toEqual(
+      Array(4).fill(
+        "Mr. Brooks's windows are full: 6 conferences for 2 places. Add a window or raise the capacity (families at once).",
+      ),
+    );
+    const listed = unplaced.map((u) => u.studentId);
+    expect([...placed, ...listed].sort()).toEqual([...students].sort());
+
     const snap = snapshot(s) as {
       sheets: Record<string, unknown[][]>;
       mail: string[];
@@ -33,16 +104,53 @@ describe('a whole round', () => {
     expect(snap.forms).toHaveLength(2);
     expect(snap.triggers).toEqual(['onFormSubmit ON_FORM_SUBMIT', 'sendDueReminders CLOCK']);
     expect(snap.sheets.Summary!.length).toBeGreaterThan(10);
-    // One questionnaire per family; each reminder time once per family (two times in Settings).
-    const questionnaires = snap.mail
-      .filter((m) => /\| (How did|¿Cómo fue)/.test(m))
-      .map((m) => m.split(' | ')[0]);
-    expect(new Set(questionnaires).size).toBe(questionnaires.length);
-    const reminders = new Map<string, number>();
-    for (const m of snap.mail.filter((x) => isReminder(x.split(' | ')[1]!)))
-      reminders.set(m, (reminders.get(m) ?? 0) + 1);
-    expect(reminders.size).toBeGreaterThan(20);
-    expect([...reminders.values()].every((n) => n <= 2)).toBe(true);
+
+    // Families by their addresses, with when their first conference of each day starts.
+    const families = new Map<string, Map<string, number>>();
+    for (const r of rows) {
+      const to = addressesOf(r.Emails);
+      if (!to) continue;
+      const { day, at } = startOf(r);
+      const days = families.get(to) ?? new Map<string, number>();
+      days.set(day, Math.min(days.get(day) ?? Infinity, at));
+      families.set(to, days);
+    }
+    expect(families.size).toBeGreaterThan(20);
+    const sent = s.emulator.mail.sent.map((m) => ({
+      to: addressesOf(m.to.join(',')),
+      subject: m.subject,
+      at: Date.parse(m.sentAt),
+    }));
+
+    // One questionnaire per family that came to a conference (teachers marked the others
+    // no-show), none to anyone else.
+    const came = new Set(
+      rows.filter((r) => r.Status !== 'no-show').map((r) => addressesOf(r.Emails)),
+    );
+    came.delete('');
+    expect(came.size).toBeGreaterThan(20);
+    const questionnaires = sent.filter((m) => /^(\[\w+\] )?(How did|¿Cómo fue)/.test(m.subject));
+    expect(questionnaires.map((m) => m.to).sort()).toEqual([...came].sort());
+
+    // Each reminder time in Settings (48 and 2 hours before), once per family and day: one
+    // message in the 46 hours before the 2-hour mark, one in the last two hours. No other.
+    const reminders = sent.filter((m) => isReminder(m.subject));
+    const HOUR = 3_600_000;
+    const problems: string[] = [];
+    let expected = 0;
+    for (const [to, days] of families)
+      for (const [day, start] of days) {
+        const mine = reminders.filter(
+          (m) => m.to === to && m.at <= start && m.at > start - 48 * HOUR,
+        );
+        const early = mine.filter((m) => m.at <= start - 2 * HOUR).length;
+        const late = mine.length - early;
+        if (early !== 1 || late !== 1)
+          problems.push(`${to} on ${day}: ${early} 48-hour and ${late} 2-hour reminders`);
+        expected += 2;
+      }
+    expect(problems).toEqual([]);
+    expect(reminders).toHaveLength(expected);
   });
 
   it('cut off at service calls in turn, then carried on, ends exactly as the clean round', () => {
@@ -60,13 +168,25 @@ describe('a whole round', () => {
     for (let i = 0; i < points.length; i += stride) {
       const k = points[i]!;
       const s = openSchool(SIZE);
-      s.emulator.ws.injectFault({ atIndex: s.emulator.ws.callCount + k, kind: 'kill' });
+      const at = s.emulator.ws.callCount + k;
+      s.emulator.ws.injectFault({ atIndex: at, kind: 'kill' });
       play(s, round());
+      // The cut happened, at call k: the execution making it was cut off there.
+      const call = callAt(s.emulator.ws, at);
+      const cutRun = s.emulator.ws.reports.find(
+        (r) => r.id === s.emulator.ws.callLog[at]!.execution,
+      );
+      expect({ cut: k, call, terminated: cutRun?.terminated }).toEqual({
+        cut: k,
+        call,
+        terminated: true,
+      });
       // Everything equal, mail aside: nothing sent twice; at most the one reminder a cut-off
       // run was sending may be missing, and then the Schedule marks it for a person to check.
       const c = compare(expected, s);
-      expect({ cut: k, difference: c.difference, extra: c.extraMail }).toEqual({
+      expect({ cut: k, call, difference: c.difference, extra: c.extraMail }).toEqual({
         cut: k,
+        call,
         difference: null,
         extra: [],
       });

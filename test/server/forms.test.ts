@@ -6,6 +6,8 @@ import { FORMS_UNPUBLISHED_FROM } from '../../emulator/forms';
 import { LockStore } from '../../emulator/lock';
 import { openSchool } from '../../preview/school';
 import { ok, props, run } from './calls';
+import { cutOffAt, nthCall } from './cut';
+import { UNCONFIRMED } from '../../src/core/formlinks';
 import type { JobProgress, Overview, Result, Settings } from '../../src/shared/api';
 
 type School = ReturnType<typeof openSchool>;
@@ -164,8 +166,7 @@ describe('the forms job', () => {
     const total = probe.emulator.ws.callCount - start;
     for (let k = 0; k < total; k += 2) {
       const s = school();
-      s.emulator.ws.injectFault({ atIndex: s.emulator.ws.callCount + k, kind: 'kill' });
-      expect(() => s.bundle.callFromClient('runJob', ['forms'])).toThrow();
+      cutOffAt(s.emulator.ws, k, () => s.bundle.callFromClient('runJob', ['forms']));
       run(s, 'forms');
       const linked = s.emulator.forms.forms().filter((f) => f.destination);
       expect(linked.map((f) => f.title.replace(/.*: /, '')).sort()).toEqual([
@@ -477,12 +478,72 @@ describe('the questionnaire', () => {
   it('cut off before recording what it sent, sends nothing twice when run again', () => {
     const s = afterConferences();
     s.emulator.ws.injectFault({ method: 'SpreadsheetApp.Range.setValues', kind: 'kill' });
-    expect(() => s.bundle.callFromClient('runJob', ['questionnaire'])).toThrow();
+    expect(() => s.bundle.callFromClient('runJob', ['questionnaire'])).toThrow(
+      /^Injected failure at call #\d+ \(SpreadsheetApp\.Range\.setValues\)$/,
+    );
     const sent = s.emulator.mail.sent.length;
     expect(sent).toBeGreaterThan(0);
     run(s, 'questionnaire');
     expect(s.emulator.mail.sent).toHaveLength(sent);
     expect(rows(s, 'Schedule').every((r) => r['Questionnaire Sent'] instanceof Date)).toBe(true);
+  });
+
+  /** The families the Schedule says are due the questionnaire: each with an address, its addresses. */
+  function dueByHand(s: School): string[] {
+    const byFamily = new Map<string, Set<string>>();
+    for (const r of rows(s, 'Schedule')) {
+      const emails = String(r.Emails)
+        .split(/[;,]/)
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean);
+      if (emails.length === 0) continue;
+      const id = String(r['Family ID']);
+      byFamily.set(id, new Set([...(byFamily.get(id) ?? []), ...emails]));
+    }
+    return [...byFamily.values()].map((set) => [...set].sort().join(',')).sort();
+  }
+
+  it.each([
+    ['just before the email of the first family leaves', 1, 0],
+    ['just before the email of the third family leaves', 3, 0],
+    ['just after the email of the first family left', 1, 1],
+    ['just after the email of the third family left', 3, 1],
+  ])('cut off %s, emails no family twice and flags the one it was sending', (_when, n, after) => {
+    const probe = afterConferences();
+    const start = probe.emulator.ws.callCount;
+    run(probe, 'questionnaire');
+    const due = dueByHand(probe);
+    expect(probe.emulator.mail.sent.map((m) => [...m.to].sort().join(',')).sort()).toEqual(due);
+    // The n-th email's call, or the call after it, counted from the start of the run.
+    const k = nthCall(probe.emulator.ws, 'MailApp.sendEmail', n, start) - start + after;
+
+    const s = afterConferences();
+    const cut = cutOffAt(s.emulator.ws, k, () =>
+      s.bundle.callFromClient('runJob', ['questionnaire']),
+    );
+    expect(s.emulator.mail.sent).toHaveLength(n - 1 + after);
+    run(s, 'questionnaire');
+    run(s, 'questionnaire');
+
+    const reached = s.emulator.mail.sent.map((m) => [...m.to].sort().join(','));
+    expect(new Set(reached).size).toBe(reached.length);
+    // Everyone due was emailed, except the family being sent to at the cut: flagged instead.
+    const missing = due.filter((f) => !reached.includes(f));
+    expect(missing).toHaveLength(1 - after);
+    // The family the cut-off run was sending to, flagged for a person to check.
+    const flagged = rows(s, 'Schedule').filter((r) => r['Questionnaire Sent'] === UNCONFIRMED);
+    const unsure = after ? [...s.emulator.mail.sent[n - 1]!.to].sort().join(',') : missing[0];
+    const flaggedAddresses = new Set(
+      flagged.flatMap((r) =>
+        String(r.Emails)
+          .toLowerCase()
+          .split(/[;,]\s*/),
+      ),
+    );
+    expect([...flaggedAddresses].sort().join(',')).toBe(unsure);
+    // Before: the journal names the family, the email never left. After: the email left, and
+    // the cut falls on the journal entry of the next family.
+    expect(cut).toBe(after ? 'PropertiesService.Properties.setProperty' : 'MailApp.sendEmail');
   });
 
   it('is not sent before the conference', () => {

@@ -11,6 +11,7 @@ import {
   scheduled,
   uninterrupted,
 } from './invites.fixture';
+import { failAt } from './cut';
 
 describe('Cut off at any service call', () => {
   it('a 50-conference sync interrupted at an even call k, then run to the end, ends exactly as an uninterrupted one', () => {
@@ -22,13 +23,11 @@ describe('Cut off at any service call', () => {
     const { total, want } = uninterrupted(template);
     for (let k = 0; k < total; k += 9) {
       const school = copyOf(template);
-      school.emulator.ws.injectFault({
-        atIndex: school.emulator.ws.callCount + k,
-        kind: 'throw',
-        message: 'Service error: Calendar',
+      // failAt proves the error was raised at call k (it throws when the run never got there).
+      failAt(school.emulator.ws, k, 'Service error: Calendar', () => {
+        const first = school.bundle.callFromClient('runJob', ['invites']) as Result<JobProgress>;
+        if (!first.ok) expect(first.error.message).toContain('Nothing done so far was lost');
       });
-      const first = school.bundle.callFromClient('runJob', ['invites']) as Result<JobProgress>;
-      if (!first.ok) expect(first.error.message).toContain('Nothing done so far was lost');
       runJob(school, 'invites');
       if (JSON.stringify(picture(school)) !== JSON.stringify(want))
         throw new Error(`differs after an error at call ${k} of ${total}`);

@@ -7,6 +7,7 @@ import { Bundle } from '../../emulator/loader';
 import { openSchool, type School } from '../../preview/school';
 import type { JobProgress, Result } from '../../src/shared/api';
 import type { EventState } from '../../emulator/calendar';
+import { cutOffAt } from './cut';
 
 export function ok<T>(result: unknown): T {
   const r = result as Result<T>;
@@ -137,26 +138,66 @@ export function uninterrupted(template: School) {
 /**
  * Cuts a 50-conference sync off at call k, runs it to the end, and checks it ends exactly as an
  * uninterrupted one: for every k with k % parts === part (the test files split the calls so
- * that jest runs them side by side).
+ * that jest runs them side by side). Every cut is checked to have happened, at call k; the end
+ * state is also checked against the Schedule itself (expectInvitedAsScheduled), not only
+ * against the uninterrupted run.
  */
 export function cutAtEveryCall(part: number, parts: number): void {
   const template = scheduled(50);
   const { total, want } = uninterrupted(template);
   expect(want.events).toBeGreaterThanOrEqual(45);
+  const cutCalls = new Set<string>();
   for (let k = part; k < total; k += parts) {
     const school = copyOf(template);
-    school.emulator.ws.injectFault({ atIndex: school.emulator.ws.callCount + k, kind: 'kill' });
-    try {
-      runJob(school, 'invites');
-    } catch {
-      // Cut off: the sidebar would show the error; the user presses Continue.
-    }
+    // Cut off: the sidebar would show the error; the user presses Continue.
+    const cut = cutOffAt(school.emulator.ws, k, () => runJob(school, 'invites'));
+    cutCalls.add(cut);
     runJob(school, 'invites');
+    expectInvitedAsScheduled(school, `after a cut at call ${k} (${cut})`);
     if (JSON.stringify(picture(school)) !== JSON.stringify(want))
-      throw new Error(`differs after a cut at call ${k} of ${total}`);
-    const invites = school.emulator.calendar.invitations
-      .filter((i) => i.kind === 'invite')
-      .map((i) => `${i.eventId} ${i.to}`);
-    expect(new Set(invites).size).toBe(invites.length);
+      throw new Error(`differs after a cut at call ${k} (${cut}) of ${total}`);
   }
+  // The sweep did cut where it matters: making an event and inviting its guests.
+  expect([...cutCalls]).toEqual(
+    expect.arrayContaining([
+      'CalendarApp.Calendar.createEvent',
+      'CalendarApp.CalendarEvent.addGuest',
+    ]),
+  );
+}
+
+/**
+ * What the Schedule asks for, read from its rows: one event per conference on the school's
+ * calendar, tagged with its Conference ID, private, with exactly the row's addresses as guests,
+ * each invited once.
+ */
+export function expectInvitedAsScheduled(school: School, when: string): void {
+  const rows = body(school);
+  const h = header(school);
+  const cal = events(school);
+  const problems: string[] = [];
+  if (cal.length !== rows.length) problems.push(`${cal.length} events for ${rows.length} rows`);
+  for (const r of rows) {
+    const id = String(r[h.indexOf('Conference ID')]);
+    const mine = cal.filter((e) => e.tags['slc-conference'] === id);
+    const guests = String(r[h.indexOf('Emails')])
+      .split(/[;,]\s*/)
+      .map((x) => x.trim().toLowerCase())
+      .filter(Boolean)
+      .sort();
+    if (mine.length !== 1) problems.push(`${id}: ${mine.length} events`);
+    else if (String(r[h.indexOf('Event ID')]) !== mine[0]!.id)
+      problems.push(`${id}: the row's Event ID is not its event`);
+    else if (JSON.stringify(mine[0]!.guests.map((g) => g.email).sort()) !== JSON.stringify(guests))
+      problems.push(`${id}: guests ${mine[0]!.guests.map((g) => g.email).join()}`);
+    else if (mine[0]!.guestsCanSeeGuests) problems.push(`${id}: guests see each other`);
+  }
+  const invites = school.emulator.calendar.invitations
+    .filter((i) => i.kind === 'invite')
+    .map((i) => `${i.eventId} ${i.to}`);
+  if (new Set(invites).size !== invites.length) problems.push('a guest was invited twice');
+  for (const e of cal)
+    for (const g of e.guests)
+      if (!invites.includes(`${e.id} ${g.email}`)) problems.push(`${g.email} was never invited`);
+  if (problems.length) throw new Error(`${when}: ${problems.join('; ')}`);
 }

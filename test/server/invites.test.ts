@@ -12,6 +12,7 @@ import {
   copyOf,
   eventOfRow,
   events,
+  expectInvitedAsScheduled,
   ok,
   picture,
   runJob,
@@ -21,6 +22,7 @@ import {
   type,
 } from './invites.fixture';
 import type { School } from '../../preview/school';
+import { cutOffAt, nthCall } from './cut';
 
 describe('Send invites', () => {
   let school: School;
@@ -379,6 +381,31 @@ describe('Long runs', () => {
     expect(picture(school).tags).toEqual(picture(done).tags);
     expect(events(school)).toHaveLength(body(school).length);
   });
+  it.each([
+    ['made but not yet private', 'CalendarApp.CalendarEvent.setGuestsCanSeeGuests'],
+    ['made and tagged, before its guests', 'CalendarApp.CalendarEvent.addGuest'],
+    ['complete, before its ID was read', 'CalendarApp.CalendarEvent.getId'],
+  ])(
+    'cut off with the third event %s (its ID never written), the next run adopts that event instead of making a second',
+    (_state, cutMethod) => {
+      const template = scheduled(12);
+      const probe = copyOf(template);
+      runJob(probe, 'invites');
+      const ws = probe.emulator.ws;
+      const third = nthCall(ws, 'CalendarApp.Calendar.createEvent', 3);
+      const k = ws.callLog.find(
+        (c) => c.index > third && `${c.service}.${c.method}` === cutMethod,
+      )!.index;
+
+      const school = copyOf(template);
+      expect(cutOffAt(school.emulator.ws, k, () => runJob(school, 'invites'))).toBe(cutMethod);
+      // The cut left three events on the calendar and no Event ID on the Schedule.
+      expect(events(school)).toHaveLength(3);
+      expect(body(school).filter((r) => r[col(school, 'Event ID') - 1])).toEqual([]);
+      runJob(school, 'invites');
+      expectInvitedAsScheduled(school, `after a cut at ${cutMethod}`);
+    },
+  );
 
   it.each(['setGuestsCanSeeGuests', 'setTag', 'addGuest', 'getId'])(
     'after a service error in %s, just after an event was made, the next run adopts that event instead of making a second',

@@ -580,7 +580,10 @@ export function buildSchedule(
       if (withoutInterp)
         return `No ${lang} interpreter is free when ${teacherName} has room (${problem.interpreters[lang]} at once). Add interpreters in Settings, or a window at another time.`;
     }
-    return `The times ${teacherName} has left clash with ${familyName}'s other conferences (or those of a contact it shares with another family). Move a sibling's conference, or add a window.`;
+    const shared = (sharing.get(u.familyId) ?? []).length
+      ? ' (or those of a contact it shares with another family)'
+      : '';
+    return `The times ${teacherName} has left clash with ${familyName}'s other conferences${shared}. Move a sibling's conference, or add a window.`;
   }
 
   return { conferences, unplaced, quality: measure(problem, { conferences, unplaced }, cost) };

@@ -1,0 +1,118 @@
+/**
+ * The engine on small examples where one wrong rule would show, each schedule judged by the
+ * independent checker (test/core/check.test.ts shows the checker catches each rule broken).
+ */
+import { checkSchedule } from '../../src/core/schedule/check';
+import { buildSchedule } from '../../src/core/schedule/engine';
+import type { Problem, TeacherWindow } from '../../src/core/schedule/types';
+
+const DAY = '2026-11-17';
+
+const win = (teacherEmail: string, start: number, end: number, capacity = 1): TeacherWindow => ({
+  teacherEmail,
+  teacher: teacherEmail.split('@')[0]!,
+  date: DAY,
+  start,
+  end,
+  room: teacherEmail,
+  capacity,
+  videoLink: '',
+});
+
+function problem(over: Partial<Problem>): Problem {
+  return {
+    windows: [],
+    students: [],
+    families: [],
+    interpreters: {},
+    conferenceMinutes: 20,
+    bufferMinutes: 5,
+    mergeSiblings: false,
+    fixed: [],
+    seed: 1,
+    ...over,
+  };
+}
+
+describe('buildSchedule', () => {
+  it('never puts a family in two rooms at once when it can come for one conference only', () => {
+    // The Garcias can come from 3:00 to 3:20 PM: time for Ana with Ms. A or Ben with Mr. B, not both.
+    const p = problem({
+      windows: [win('a@s', 900, 1020), win('b@s', 900, 1020)],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'garcia' },
+      ],
+      families: [
+        {
+          id: 'garcia',
+          name: 'Garcia',
+          availability: [{ date: DAY, start: 900, end: 920, rank: 1 }],
+          interpreter: '',
+        },
+      ],
+    });
+    for (const seed of [1, 2, 3]) {
+      const r = buildSchedule({ ...p, seed });
+      expect(checkSchedule(p, r)).toEqual([]);
+      expect(r.conferences).toHaveLength(1);
+      expect(r.unplaced).toHaveLength(1);
+    }
+  });
+
+  it('never gives a family two conferences at once in one room that holds two families', () => {
+    // Twins with Ms. A, not merged; her room holds two families at once; the Garcias can come
+    // from 3:00 to 3:20 PM only.
+    const p = problem({
+      windows: [win('a@s', 900, 1020, 2)],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'cleo', name: 'Cleo', teacherEmail: 'a@s', familyId: 'garcia' },
+      ],
+      families: [
+        {
+          id: 'garcia',
+          name: 'Garcia',
+          availability: [{ date: DAY, start: 900, end: 920, rank: 1 }],
+          interpreter: '',
+        },
+      ],
+    });
+    for (const seed of [1, 2, 3]) {
+      const r = buildSchedule({ ...p, seed });
+      expect(checkSchedule(p, r)).toEqual([]);
+      expect(r.conferences).toHaveLength(1);
+      expect(r.unplaced.map((u) => u.studentId)).toHaveLength(1);
+      expect(r.unplaced[0]!.reason).toBe(
+        "The times a has left clash with the Garcia family's other conferences. Move a sibling's conference, or add a window.",
+      );
+    }
+  });
+
+  it('leaves the buffer between rooms when the rooms’ times do not line up', () => {
+    // Mr. B starts at 3:22 PM, two minutes after Ana's 3:00 PM conference with Ms. A would end:
+    // too close to walk between rooms (five minutes).
+    const p = problem({
+      windows: [win('a@s', 900, 1020), win('b@s', 922, 1020)],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'garcia' },
+      ],
+      families: [
+        {
+          id: 'garcia',
+          name: 'Garcia',
+          availability: [{ date: DAY, start: 900, end: 1000, rank: 1 }],
+          interpreter: '',
+        },
+      ],
+    });
+    for (const seed of [1, 2, 3]) {
+      const r = buildSchedule({ ...p, seed });
+      expect(checkSchedule(p, r)).toEqual([]);
+      expect(r.unplaced).toEqual([]);
+      const [first, second] = [...r.conferences].sort((x, y) => x.start - y.start);
+      expect(second!.start - first!.end).toBeGreaterThanOrEqual(5);
+    }
+  });
+});
