@@ -15,6 +15,7 @@ export function defaultSettings(spreadsheetName: string, timeZone: string): Sett
     roundName: 'Fall',
     conferenceMinutes: 25,
     bufferMinutes: 5,
+    changeoverMinutes: 0,
     reminderHoursBefore: [48, 2],
     senderName: '',
     replyTo: '',
@@ -81,6 +82,13 @@ export function validateSettings(
       field: 'bufferMinutes',
       message: 'must be a whole number of minutes from 0 to 60.',
     });
+  // Optional, so a form that does not show it yet saves without it (no changeover).
+  const changeoverMinutes = intIn(input.changeoverMinutes ?? 0, 0, 60);
+  if (changeoverMinutes === null)
+    errors.push({
+      field: 'changeoverMinutes',
+      message: 'must be a whole number of minutes from 0 to 60.',
+    });
   const hours = input.reminderHoursBefore;
   let reminderHoursBefore: number[] = [];
   if (!Array.isArray(hours) || hours.length > 4 || hours.some((h) => intIn(h, 1, 336) === null)) {
@@ -130,6 +138,7 @@ export function validateSettings(
     'roundName',
     'conferenceMinutes',
     'bufferMinutes',
+    'changeoverMinutes',
     'reminderHoursBefore',
     'senderName',
     'replyTo',
@@ -151,6 +160,7 @@ export function validateSettings(
       roundName,
       conferenceMinutes: conferenceMinutes!,
       bufferMinutes: bufferMinutes!,
+      changeoverMinutes: changeoverMinutes!,
       reminderHoursBefore,
       senderName,
       replyTo: replyTo ?? '',
