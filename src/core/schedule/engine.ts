@@ -22,6 +22,9 @@ import type {
   Unplaced,
 } from './types';
 
+/** The limit of a minute outside every window: only a changeover runs there. */
+const OPEN = 0x7fff;
+
 /** Minutes between the start times the engine tries inside a window. */
 export const START_STEP = 5;
 
@@ -66,7 +69,7 @@ interface Day {
   origin: number;
   /** Per minute: places held (by a conference or the changeover after it). */
   used: Int16Array;
-  /** Per minute: places the windows offer then, at least 1 (see roomFree). */
+  /** Per minute: places the windows offer then (see OPEN for the minutes outside them). */
   limit: Int16Array;
   /** Conferences the day's windows hold, for spreading a teacher's load over days. */
   places: number;
@@ -185,11 +188,15 @@ export function buildSchedule(
     const ws = windowsOfDay.get(i)!;
     const end = Math.max(...ws.map((w) => w.end)) + C + 1;
     d.used = new Int16Array(end - d.origin);
-    d.limit = new Int16Array(end - d.origin).fill(1);
-    // Overlapping windows of one teacher offer the larger capacity, not the sum: it is one room.
+    // Outside the windows only a changeover can run (no conference starts there), so it holds
+    // no one up; overlapping windows of one teacher offer the larger capacity, not the sum.
+    d.limit = new Int16Array(end - d.origin).fill(OPEN);
+    const inside = new Uint8Array(end - d.origin);
     for (const w of ws)
-      for (let m = w.start; m < w.end; m++)
-        d.limit[m - d.origin] = Math.max(d.limit[m - d.origin]!, w.capacity);
+      for (let m = w.start - d.origin; m < w.end - d.origin; m++) {
+        d.limit[m] = inside[m] ? Math.max(d.limit[m]!, w.capacity) : w.capacity;
+        inside[m] = 1;
+      }
   });
   /** Holds (delta 1) or frees (-1) the teacher's places from `start` to the changeover's end. */
   const hold = (d: Day, start: number, end: number, delta: number) => {
@@ -197,11 +204,7 @@ export function buildSchedule(
     const to = Math.min(d.used.length, end + C - d.origin);
     for (let m = from; m < to; m++) d.used[m] = d.used[m]! + delta;
   };
-  /**
-   * Whether the teacher has a place from `start` until the changeover after `end`. The
-   * changeover may run past the window's end (the teacher is then done), but no further
-   * conference, kept ones included, may start inside it: hence a limit of at least 1.
-   */
+  /** Whether the teacher has a place from `start` until the changeover after `end`. */
   const roomFree = (d: Day, start: number, end: number) => {
     const to = end + C - d.origin;
     for (let m = start - d.origin; m < to; m++) if (d.used[m]! >= d.limit[m]!) return false;
@@ -227,8 +230,12 @@ export function buildSchedule(
       studentIds: c.studentIds,
     };
     if (d >= 0) {
-      hold(days[d]!, c.start, c.end, 1);
-      days[d]!.fixed.push(p);
+      const day = days[d]!;
+      hold(day, c.start, c.end, 1);
+      day.fixed.push(p);
+      // Kept outside the windows (moved by hand): no changeover may run into its start either.
+      const m = c.start - day.origin;
+      if (m >= 0 && m < day.limit.length && day.limit[m] === OPEN) day.limit[m] = 0;
     }
     addTo(placementsByFamily, c.familyId, p);
     const lang = languageOf(c.familyId);
