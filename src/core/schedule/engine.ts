@@ -28,6 +28,9 @@ const OPEN = 0x7fff;
 /** Minutes between the start times the engine tries inside a window. */
 export const START_STEP = 5;
 
+/** Students per place from which a teacher has hardly a place to spare. */
+const TIGHT = 0.9;
+
 /** Minutes from a family's other conferences within which a start counts as near. */
 const NEAR = 60;
 
@@ -43,6 +46,10 @@ export const WEIGHTS = {
   waitMinute: 1,
   /** Per extra block of an interpreted language on a day. */
   languageBlock: 15,
+  /** A start off the packing grid (see Day.offGrid), for a teacher with places to spare… */
+  offGrid: 0.3,
+  /** …and for one with hardly any (more than a family's wait of a conference or so). */
+  offGridTight: 40,
   /** Per idle minute between a teacher's first and last conference of a day. */
   idleMinute: 0.5,
 };
@@ -73,6 +80,12 @@ interface Day {
   limit: Int16Array;
   /** Conferences the day's windows hold, for spreading a teacher's load over days. */
   places: number;
+  /**
+   * What a start off the day's packing grid (the window's start plus whole conferences and
+   * changeovers) costs: a lot when the teacher has hardly a place to spare, since each such
+   * start can leave minutes no conference fits in.
+   */
+  offGrid: number;
   /** Conferences placed by the engine that day. */
   placements: Placement[];
   /** Conferences of the day kept as they are (locked, invited). */
@@ -129,6 +142,7 @@ export function buildSchedule(
   const L = problem.conferenceMinutes;
   const B = problem.bufferMinutes;
   const C = problem.changeoverMinutes ?? 0;
+  const pitch = Math.ceil((L + C) / START_STEP) * START_STEP;
   const random = seeded(problem.seed);
   const families = new Map<string, SchedFamily>(problem.families.map((f) => [f.id, f]));
   const languageOf = (familyId: string) => families.get(familyId)?.interpreter ?? '';
@@ -176,6 +190,7 @@ export function buildSchedule(
         used: new Int16Array(0),
         limit: new Int16Array(0),
         places: 0,
+        offGrid: 0,
         placements: [],
         fixed: [],
       });
@@ -284,6 +299,16 @@ export function buildSchedule(
       bestRankCost: Math.min(...candidates.map((c) => rankCost(c.rank))),
     });
   }
+  const demand = new Map<string, number>();
+  for (const u of units) demand.set(u.teacher, (demand.get(u.teacher) ?? 0) + u.len / L);
+  for (const c of problem.fixed) demand.set(c.teacherEmail, (demand.get(c.teacherEmail) ?? 0) + 1);
+  const placesOf = new Map<string, number>();
+  for (const d of days) placesOf.set(d.teacher, (placesOf.get(d.teacher) ?? 0) + d.places);
+  for (const d of days)
+    d.offGrid =
+      (demand.get(d.teacher) ?? 0) >= TIGHT * (placesOf.get(d.teacher) ?? 0)
+        ? WEIGHTS.offGridTight
+        : WEIGHTS.offGrid;
   const unitsByFamily = new Map<string, Unit[]>();
   for (const u of units) addTo(unitsByFamily, u.familyId, u);
   const placement: (Placement | null)[] = units.map(() => null);
@@ -426,7 +451,7 @@ export function buildSchedule(
         hole++;
       right = hole < reach ? 1.5 : 0.5;
     }
-    return left + right;
+    return left + right + ((c.start - c.windowStart) % pitch === 0 ? 0 : d.offGrid);
   }
 
   /**
