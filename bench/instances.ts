@@ -6,6 +6,7 @@
  */
 import type { Problem, SchedFamily, SchedStudent, TeacherWindow } from '../src/core/schedule/types';
 import { seeded as rng } from '../src/core/random';
+import { sampleProblem } from './school';
 
 export interface InstanceSpec {
   name: string;
@@ -272,4 +273,12 @@ export function smallInstances(seeds: number[]): InstanceSpec[] {
     );
   }
   return out;
+}
+
+/** A scale instance by name: one of SUITE, or school-600 (the sample school, 24 teachers). */
+export function scaleProblem(name: string): Problem {
+  if (name === 'school-600') return sampleProblem(600, 24);
+  const spec = SUITE.find((s) => s.name === name);
+  if (!spec) throw new Error(`No benchmark instance is called ${name}.`);
+  return makeInstance(spec);
 }
