@@ -48,8 +48,8 @@ export const WEIGHTS = {
   languageBlock: 15,
   /** A start off the packing grid (see Day.offGrid), for a teacher with places to spare… */
   offGrid: 0.3,
-  /** …and for one with hardly any (more than a family's wait of a conference or so). */
-  offGridTight: 40,
+  /** …and for one with hardly any (more than a family's short wait, less than a rank). */
+  offGridTight: 25,
   /** Per idle minute between a teacher's first and last conference of a day. */
   idleMinute: 0.5,
 };
@@ -369,6 +369,11 @@ export function buildSchedule(
     if (lang) addTo(interp, interpKey(lang, d.date), p);
   }
 
+  /** Puts a unit back where it was. */
+  function restore(u: Unit, p: Placement): void {
+    place(u, { day: p.day, start: p.start, rank: p.rank, windowStart: p.start, windowEnd: p.end });
+  }
+
   function unplace(u: Unit): void {
     const p = placement[u.key];
     if (!p) return;
@@ -431,53 +436,85 @@ export function buildSchedule(
     return (3 * (d.placements.length + d.fixed.length)) / Math.max(1, d.places) + 0.5 * level;
   }
 
+  /**
+   * What the minutes a start leaves free beside it cost. Between it and a neighbour they are
+   * the teacher's idle time (when the room is otherwise empty); up to a window's edge they are
+   * a place lost only when the teacher has hardly any to spare; a long stretch may still be
+   * used by another conference.
+   */
   function edgeBias(c: Candidate, len: number): number {
     const d = days[c.day]!;
     const from = c.start - d.origin;
     const to = c.start + len + C - d.origin;
     const level = d.used[from]!;
     const reach = L + C;
+    const tight = d.offGrid > 1;
+    const between = (hole: number) => (level === 0 ? WEIGHTS.idleMinute * hole : 1);
     let left = 0;
     if (c.start > c.windowStart && d.used[from - 1]! <= level) {
       let hole = 1;
       while (hole < reach && c.start - hole > c.windowStart && d.used[from - hole - 1]! <= level)
         hole++;
-      left = hole < reach ? 2 : 1;
+      left = hole >= reach ? 1 : c.start - hole > c.windowStart ? between(hole) : tight ? 2 : 0.2;
     }
     let right = 0;
     if (c.start + len + C < c.windowEnd && d.used[to]! <= level) {
       let hole = 1;
       while (hole < reach && c.start + len + C + hole < c.windowEnd && d.used[to + hole]! <= level)
         hole++;
-      right = hole < reach ? 1.5 : 0.5;
+      right =
+        hole >= reach
+          ? 0.5
+          : c.start + len + C + hole < c.windowEnd
+            ? between(hole)
+            : tight
+              ? 1.5
+              : 0.1;
     }
     return left + right + ((c.start - c.windowStart) % pitch === 0 ? 0 : d.offGrid);
   }
+
+  type Pick = { c: Candidate; cost: number };
 
   /**
    * The best start for one unit given what is placed (null when none fits). Beside the
    * family's other conferences first: a start further away makes the family wait at least
    * that long, so it is looked for only when nothing near fits.
    */
-  function bestStart(u: Unit, withFamily: boolean): { c: Candidate; cost: number } | null {
+  function bestStart(u: Unit, withFamily: boolean): Pick | null {
     const own = withFamily ? (placementsByFamily.get(u.familyId) ?? []) : [];
-    return (own.length > 0 ? scanStarts(u, withFamily, own) : null) ?? scanStarts(u, withFamily);
+    let best: Pick | null = null;
+    for (const p of own) {
+      // The unit's starts are in time order, day by day: find the stretch near p.
+      const day = dayIndex.get(dayKey(u.teacher, p.date));
+      if (day === undefined) continue;
+      const list = u.candidates;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const c = list[mid]!;
+        if (c.day < day || (c.day === day && c.start < p.start - NEAR - u.len)) lo = mid + 1;
+        else hi = mid;
+      }
+      let to = lo;
+      while (to < list.length && list[to]!.day === day && list[to]!.start < p.end + NEAR) to++;
+      best = scanStarts(u, withFamily, lo, to, best);
+    }
+    return best ?? scanStarts(u, withFamily, 0, u.candidates.length, null);
   }
 
   function scanStarts(
     u: Unit,
     withFamily: boolean,
-    near?: Slot[],
-  ): { c: Candidate; cost: number } | null {
-    let best: { c: Candidate; cost: number } | null = null;
-    for (const c of u.candidates) {
+    from: number,
+    to: number,
+    best: Pick | null,
+  ): Pick | null {
+    for (let i = from; i < to; i++) {
+      const c = u.candidates[i]!;
       const d = days[c.day]!;
       const end = c.start + u.len;
-      if (
-        near &&
-        !near.some((p) => p.date === d.date && c.start < p.end + NEAR && p.start < end + NEAR)
-      )
-        continue;
       const level = d.used[c.start - d.origin]!;
       if (level >= d.limit[c.start - d.origin]!) continue;
       // Cheap parts first: most starts are ruled out before the holes are measured.
@@ -579,6 +616,85 @@ export function buildSchedule(
     return idle;
   }
 
+  /** The longest stretch of a teacher's day with nobody in the room between two conferences. */
+  function idleGap(d: Day): { start: number; end: number } | null {
+    let first = Infinity;
+    let last = -Infinity;
+    for (const p of d.placements) {
+      first = Math.min(first, p.start);
+      last = Math.max(last, p.end);
+    }
+    let best: { start: number; end: number } | null = null;
+    let open = -1;
+    const to = Math.min(d.used.length, last - d.origin);
+    for (let m = Math.max(0, first - d.origin); m <= to; m++) {
+      const free = m < to && d.used[m] === 0;
+      if (free && open < 0) open = m;
+      if (!free && open >= 0) {
+        if (!best || m - open > best.end - best.start)
+          best = { start: open + d.origin, end: m + d.origin };
+        open = -1;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Moves the conferences that touch a gap on one side (after it when `shift` is positive,
+   * before it otherwise) by `shift` minutes towards it, the whole block up to the next gap;
+   * undone unless the families and days it touches cost less.
+   */
+  function slideBlock(d: Day, gap: { start: number; end: number }, shift: number): boolean {
+    const sorted = [...d.placements].sort((a, b) => a.start - b.start);
+    const block: Placement[] = [];
+    if (shift > 0) {
+      let reach = gap.end;
+      for (const p of sorted)
+        if (p.start >= gap.end && p.start <= reach) {
+          block.push(p);
+          reach = Math.max(reach, p.end + C);
+        }
+    } else {
+      let reach = gap.start;
+      for (const p of [...sorted].reverse())
+        if (p.end + C <= gap.start && p.end + C >= reach) {
+          block.push(p);
+          reach = Math.min(reach, p.start);
+        }
+    }
+    if (block.length === 0) return false;
+    const chosen = new Set(block.map((p) => units[p.unit]!.familyId));
+    const teacherDays = new Set<number>();
+    const languageDays = new Set<string>();
+    for (const f of chosen) keysOf(f, teacherDays, languageDays);
+    const before = localCost(chosen, teacherDays, languageDays);
+    // Families come first: a teacher's day closes up only where no family waits longer for it.
+    const familyBefore = new Map([...chosen].map((f) => [f, familyCost(f)]));
+    const moved: [Unit, Placement][] = [];
+    let ok = true;
+    for (const p of block) {
+      const u = units[p.unit]!;
+      unplace(u);
+      moved.push([u, p]);
+      const target = p.start - shift;
+      const c = u.candidates.find((x) => x.day === p.day && x.start === target);
+      if (!c || !feasible(u, c)) {
+        ok = false;
+        break;
+      }
+      place(u, c);
+    }
+    if (
+      ok &&
+      localCost(chosen, teacherDays, languageDays) < before - 1e-9 &&
+      [...chosen].every((f) => familyCost(f) <= familyBefore.get(f)!)
+    )
+      return true;
+    for (const [u] of moved) unplace(u);
+    for (const [u, p] of moved) restore(u, p);
+    return false;
+  }
+
   /** The cost of what a set of families touches: their own, their teachers' days, their languages' days. */
   function localCost(
     familySet: Iterable<string>,
@@ -621,14 +737,14 @@ export function buildSchedule(
   // Large-neighbourhood search: remove a few related families, put them back, keep if no worse.
   let cost = totalCost();
   const iterations = options.iterations ?? Math.min(4000, 60 + familyIds.length * 2);
-  const keysOf = (f: string, teacherDays: Set<number>, languageDays: Set<string>) => {
+  function keysOf(f: string, teacherDays: Set<number>, languageDays: Set<string>): void {
     const lang = languageOf(f);
     for (const p of placementsByFamily.get(f) ?? []) {
       if (p.fixed) continue;
       teacherDays.add(p.day);
       if (lang) languageDays.add(interpKey(lang, p.date));
     }
-  };
+  }
   const pickOne = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
   let sinceImprovement = 0;
   let lastUnplaced: Unit[] = [];
@@ -656,9 +772,17 @@ export function buildSchedule(
       const f = pickOne(familyIds);
       chosen.add(f);
       const p = (placementsByFamily.get(f) ?? []).find((x) => !x.fixed);
-      const related = p ? days[p.day]!.placements : [];
-      for (let k = 0; k < 3 && related.length > 0; k++)
-        chosen.add(units[pickOne(related).unit]!.familyId);
+      const d = p ? days[p.day]! : null;
+      const gap = d && random() < 0.5 ? idleGap(d) : null;
+      if (gap) {
+        // Close a gap in this teacher's day: the conferences around it may all shift.
+        const from = gap.start - 2 * pitch;
+        const to = gap.end + 2 * pitch;
+        for (const q of d!.placements)
+          if (q.start < to && from < q.end) chosen.add(units[q.unit]!.familyId);
+      } else
+        for (let k = 0; k < 3 && d && d.placements.length > 0; k++)
+          chosen.add(units[pickOne(d.placements).unit]!.familyId);
     }
     const teacherDays = new Set<number>();
     const languageDays = new Set<string>();
@@ -689,15 +813,21 @@ export function buildSchedule(
     } else {
       sinceImprovement++;
       for (const f of chosen) for (const u of unitsByFamily.get(f) ?? []) unplace(u);
-      for (const [u, p] of removed)
-        place(u, {
-          day: p.day,
-          start: p.start,
-          rank: p.rank,
-          windowStart: p.start,
-          windowEnd: p.end,
-        });
+      for (const [u, p] of removed) restore(u, p);
     }
+  }
+  // Compaction: close the gaps in teachers' days by sliding the block of conferences on one
+  // side of a gap towards the other, kept when nothing costs more (a sibling's wait included).
+  for (let pass = 0; pass < 3; pass++) {
+    let closed = 0;
+    for (let i = 0; i < days.length; i++) {
+      const gap = idleGap(days[i]!);
+      if (!gap) continue;
+      const shift = Math.floor((gap.end - gap.start) / START_STEP) * START_STEP;
+      if (shift === 0) continue;
+      if (slideBlock(days[i]!, gap, shift) || slideBlock(days[i]!, gap, -shift)) closed++;
+    }
+    if (closed === 0) break;
   }
   cost = totalCost();
 
