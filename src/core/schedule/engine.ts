@@ -231,6 +231,14 @@ export function buildSchedule(
   const placementsByFamily = new Map<string, Placement[]>();
   const interp = new Map<string, { start: number; end: number }[]>();
   const interpKey = (lang: string, date: string) => `${lang}|${date}`;
+  /** Keeps each language's day in start order, for the interpreter check and the blocks. */
+  const addInterpreted = (key: string, x: { start: number; end: number }) => {
+    const list = interp.get(key);
+    if (!list) return void interp.set(key, [x]);
+    let i = list.length;
+    while (i > 0 && list[i - 1]!.start > x.start) i--;
+    list.splice(i, 0, x);
+  };
   for (const c of problem.fixed) {
     const d = dayIndex.get(dayKey(c.teacherEmail, c.date)) ?? -1;
     const p: Placement = {
@@ -254,7 +262,7 @@ export function buildSchedule(
     }
     addTo(placementsByFamily, c.familyId, p);
     const lang = languageOf(c.familyId);
-    if (lang) addTo(interp, interpKey(lang, c.date), { start: c.start, end: c.end });
+    if (lang) addInterpreted(interpKey(lang, c.date), { start: c.start, end: c.end });
   }
 
   // Units: one per student, or one per same-teacher sibling group when merging.
@@ -316,10 +324,14 @@ export function buildSchedule(
   function interpreterFree(lang: string, date: string, start: number, end: number): boolean {
     const limit = problem.interpreters[lang];
     if (!lang || limit === undefined) return true;
-    const list = (interp.get(interpKey(lang, date)) ?? []).filter(
-      (x) => x.start < end && start < x.end,
-    );
-    if (list.length < limit) return true;
+    const all = interp.get(interpKey(lang, date)) ?? [];
+    let overlapping = 0;
+    for (const x of all) {
+      if (x.start >= end) break;
+      if (start < x.end) overlapping++;
+    }
+    if (overlapping < limit) return true;
+    const list = all.filter((x) => x.start < end && start < x.end);
     const points = [start, ...list.map((x) => x.start).filter((t) => t > start && t < end)];
     return points.every((t) => list.filter((x) => x.start <= t && t < x.end).length < limit);
   }
@@ -366,7 +378,7 @@ export function buildSchedule(
     addTo(placementsByFamily, u.familyId, p);
     d.placements.push(p);
     const lang = languageOf(u.familyId);
-    if (lang) addTo(interp, interpKey(lang, d.date), p);
+    if (lang) addInterpreted(interpKey(lang, d.date), p);
   }
 
   /** Puts a unit back where it was. */
@@ -555,13 +567,19 @@ export function buildSchedule(
     let best: { cost: number; picks: [Unit, Candidate][] } | null = null;
     // The siblings are fitted around the anchor's best few starts only: trying every start
     // multiplies the work by the number of starts and rarely finds a better fit.
-    const options = anchor!.candidates
-      .filter((c) => feasible(anchor!, c))
-      .map((c) => ({ c, cost: rankCost(c.rank) + startBias(c, anchor!.len) }))
-      .sort((a, b) => a.cost - b.cost)
-      .slice(0, ANCHOR_STARTS)
-      .map((o) => o.c);
-    for (const option of options) {
+    const top: Pick[] = [];
+    for (const c of anchor!.candidates) {
+      const d = days[c.day]!;
+      if (d.used[c.start - d.origin]! >= d.limit[c.start - d.origin]!) continue;
+      const cost = rankCost(c.rank) + startBias(c, anchor!.len);
+      if (top.length === ANCHOR_STARTS && cost >= top[ANCHOR_STARTS - 1]!.cost) continue;
+      if (!feasible(anchor!, c)) continue;
+      let i = Math.min(top.length, ANCHOR_STARTS - 1);
+      while (i > 0 && top[i - 1]!.cost > cost) i--;
+      top.splice(i, 0, { c, cost });
+      if (top.length > ANCHOR_STARTS) top.pop();
+    }
+    for (const { c: option } of top) {
       place(anchor!, option);
       const picks: [Unit, Candidate][] = [[anchor!, option]];
       let missing = 0;
@@ -594,7 +612,7 @@ export function buildSchedule(
 
   /** Interpreted languages in blocks: a cost per gap in a language's day. */
   function languageCost(key: string): number {
-    const sorted = [...(interp.get(key) ?? [])].sort((a, b) => a.start - b.start);
+    const sorted = interp.get(key) ?? [];
     let cost = 0;
     for (let i = 1; i < sorted.length; i++)
       if (sorted[i]!.start - sorted[i - 1]!.end > L + B) cost += WEIGHTS.languageBlock;
@@ -734,6 +752,15 @@ export function buildSchedule(
     0,
   );
 
+  // A teacher with more students than places leaves that many out whatever the search does
+  // (places as counted for the reasons: an upper bound on the conferences a day holds).
+  const asked = new Map<string, number>();
+  for (const u of units)
+    if (u.candidates.length > 0) asked.set(u.teacher, (asked.get(u.teacher) ?? 0) + u.len / L);
+  let surplus = 0;
+  for (const [teacher, n] of asked) surplus += Math.max(0, n - (placesOf.get(teacher) ?? 0));
+  const unplacedPlaces = (list: Unit[]) => list.reduce((n, u) => n + u.len / L, 0);
+
   // Large-neighbourhood search: remove a few related families, put them back, keep if no worse.
   let cost = totalCost();
   const iterations = options.iterations ?? Math.min(4000, 60 + familyIds.length * 2);
@@ -750,11 +777,13 @@ export function buildSchedule(
   let lastUnplaced: Unit[] = [];
   for (let it = 0; it < iterations && familyIds.length > 0 && cost > bound + 1e-9; it++) {
     const chosen = new Set<string>();
-    const unplacedUnits =
+    const left =
       it % 8 === 0 || lastUnplaced.length > 0
         ? units.filter((u) => !placement[u.key] && u.candidates.length > 0)
         : lastUnplaced;
-    lastUnplaced = unplacedUnits;
+    lastUnplaced = left;
+    // Once only the surplus is left out, no search places more: it goes on for the rest.
+    const unplacedUnits = unplacedPlaces(left) <= surplus ? [] : left;
     if (unplacedUnits.length === 0 && sinceImprovement > Math.max(200, familyIds.length / 2)) break;
     if (unplacedUnits.length > 0 && random() < 0.6) {
       // Make room for a unit left out: free the time around one of its starts, so the
