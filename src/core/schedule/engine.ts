@@ -338,15 +338,28 @@ export function buildSchedule(
 
   /** The family (and anyone of it who also comes for another family) fits this time. */
   function familyFree(u: Unit, date: string, start: number, end: number): boolean {
-    for (const f of [u.familyId, ...(sharing.get(u.familyId) ?? [])])
-      for (const p of placementsByFamily.get(f) ?? []) {
-        if (p.date !== date) continue;
-        if (p.start < end && start < p.end) return false;
-        if (p.teacher !== u.teacher) {
-          const gap = p.start >= end ? p.start - end : start - p.end;
-          if (gap < B) return false;
-        }
+    if (!clear(placementsByFamily.get(u.familyId), u, date, start, end)) return false;
+    for (const f of sharing.get(u.familyId) ?? [])
+      if (!clear(placementsByFamily.get(f), u, date, start, end)) return false;
+    return true;
+  }
+
+  /** None of `list` is at the time, nor within the buffer of it in another room. */
+  function clear(
+    list: Placement[] | undefined,
+    u: Unit,
+    date: string,
+    start: number,
+    end: number,
+  ): boolean {
+    for (const p of list ?? []) {
+      if (p.date !== date) continue;
+      if (p.start < end && start < p.end) return false;
+      if (p.teacher !== u.teacher) {
+        const gap = p.start >= end ? p.start - end : start - p.end;
+        if (gap < B) return false;
       }
+    }
     return true;
   }
 
@@ -461,13 +474,19 @@ export function buildSchedule(
     const level = d.used[from]!;
     const reach = L + C;
     const tight = d.offGrid > 1;
-    const between = (hole: number) => (level === 0 ? WEIGHTS.idleMinute * hole : 1);
     let left = 0;
     if (c.start > c.windowStart && d.used[from - 1]! <= level) {
       let hole = 1;
       while (hole < reach && c.start - hole > c.windowStart && d.used[from - hole - 1]! <= level)
         hole++;
-      left = hole >= reach ? 1 : c.start - hole > c.windowStart ? between(hole) : tight ? 2 : 0.2;
+      left =
+        hole >= reach
+          ? 1
+          : c.start - hole > c.windowStart
+            ? idleBeside(level, hole)
+            : tight
+              ? 2
+              : 0.2;
     }
     let right = 0;
     if (c.start + len + C < c.windowEnd && d.used[to]! <= level) {
@@ -478,7 +497,7 @@ export function buildSchedule(
         hole >= reach
           ? 0.5
           : c.start + len + C + hole < c.windowEnd
-            ? between(hole)
+            ? idleBeside(level, hole)
             : tight
               ? 1.5
               : 0.1;
@@ -551,9 +570,14 @@ export function buildSchedule(
 
   /** Places a family's unplaced units together; returns how many could not be placed. */
   function insertFamily(familyId: string): number {
-    const todo = (unitsByFamily.get(familyId) ?? [])
-      .filter((u) => !placement[u.key])
-      .sort((a, b) => a.candidates.length - b.candidates.length);
+    // The family's unplaced units, those with the fewest starts first (a family has a few).
+    const todo: Unit[] = [];
+    for (const u of unitsByFamily.get(familyId) ?? []) {
+      if (placement[u.key]) continue;
+      let i = todo.length;
+      while (i > 0 && todo[i - 1]!.candidates.length > u.candidates.length) i--;
+      todo.splice(i, 0, u);
+    }
     if (todo.length === 0) return 0;
     const [anchor, ...rest] = todo;
     const alone = rest.length === 0 && (placementsByFamily.get(familyId) ?? []).length === 0;
@@ -921,6 +945,11 @@ export function buildSchedule(
   }
 
   return { conferences, unplaced, quality: measure(problem, { conferences, unplaced }, cost) };
+}
+
+/** Free minutes between a start and its neighbour: idle only when the room is otherwise empty. */
+function idleBeside(level: number, minutes: number): number {
+  return level === 0 ? WEIGHTS.idleMinute * minutes : 1;
 }
 
 function rankCost(rank: number): number {
