@@ -6,6 +6,7 @@
  */
 import type { Problem, SchedFamily, SchedStudent, TeacherWindow } from '../src/core/schedule/types';
 import { seeded as rng } from '../src/core/random';
+import { sampleProblem } from './school';
 
 export interface InstanceSpec {
   name: string;
@@ -24,6 +25,13 @@ export interface InstanceSpec {
   seed: number;
   conferenceMinutes?: number;
   bufferMinutes?: number;
+  changeoverMinutes?: number;
+  /**
+   * How windows are sized: 'cells' (default) as many (conference + buffer) blocks as the
+   * teacher's students need, the way schools used to cut them; 'tight' just long enough for that
+   * many conferences a changeover apart, plus a few minutes off the five-minute grid.
+   */
+  windows?: 'cells' | 'tight';
 }
 
 export function makeInstance(spec: InstanceSpec): Problem {
@@ -31,6 +39,8 @@ export function makeInstance(spec: InstanceSpec): Problem {
   const L = spec.conferenceMinutes ?? 25;
   const B = spec.bufferMinutes ?? 5;
   const step = L + B;
+  const changeover = spec.changeoverMinutes ?? 0;
+  const pitch = Math.ceil((L + changeover) / 5) * 5;
   const dates = ['2026-11-17', '2026-11-18', '2026-11-19'].slice(0, spec.days);
   const students: SchedStudent[] = [];
   const families: SchedFamily[] = [];
@@ -82,7 +92,8 @@ export function makeInstance(spec: InstanceSpec): Problem {
         teacher: `Teacher ${t}`,
         date,
         start,
-        end: start + perDay * step,
+        end:
+          spec.windows === 'tight' ? start + (perDay - 1) * pitch + L + 3 : start + perDay * step,
         room: String(100 + t),
         capacity,
         videoLink: '',
@@ -96,6 +107,7 @@ export function makeInstance(spec: InstanceSpec): Problem {
     interpreters: spec.interpreters,
     conferenceMinutes: L,
     bufferMinutes: B,
+    changeoverMinutes: changeover,
     mergeSiblings: false,
     fixed: [],
     seed: spec.seed,
@@ -181,4 +193,92 @@ export const SUITE: InstanceSpec[] = [
     slack: 1.1,
     seed: 6,
   },
+  {
+    // One evening, rooms for one family, 10-minute conferences, nobody giving availability: a
+    // teacher's evening should be one block.
+    name: 'evening-600',
+    students: 600,
+    teachers: 24,
+    days: 1,
+    siblingRate: 0.33,
+    availabilityRate: 0,
+    capacities: [1],
+    interpreterRate: 0,
+    interpreters: {},
+    slack: 1.1,
+    seed: 7,
+    conferenceMinutes: 10,
+    windows: 'tight',
+  },
 ];
+
+/** Small schools HiGHS can solve exactly, of every kind the engine meets. */
+export function smallInstances(seeds: number[]): InstanceSpec[] {
+  const out: InstanceSpec[] = [];
+  for (const seed of seeds) {
+    const base = {
+      days: 2,
+      siblingRate: 0.35,
+      availabilityRate: 0.5,
+      interpreterRate: 0.25,
+      seed,
+    };
+    out.push(
+      {
+        ...base,
+        name: `small-40-s${seed}`,
+        students: 40,
+        teachers: 3,
+        capacities: [1, 2],
+        interpreters: { es: 1, vi: 1 },
+        slack: 1.0,
+      },
+      {
+        ...base,
+        name: `tight-50-s${seed}`,
+        students: 50,
+        teachers: 3,
+        capacities: [1, 2],
+        interpreters: { es: 1, vi: 1 },
+        slack: 0.95,
+        windows: 'tight',
+        seed: seed + 100,
+      },
+      {
+        ...base,
+        name: `changeover-50-s${seed}`,
+        students: 50,
+        teachers: 4,
+        capacities: [1, 2, 1, 3],
+        interpreters: { es: 2, vi: 1 },
+        slack: 0.95,
+        windows: 'tight',
+        changeoverMinutes: 5,
+        seed: seed + 200,
+      },
+      {
+        ...base,
+        name: `evening-60-s${seed}`,
+        students: 60,
+        teachers: 4,
+        days: 1,
+        capacities: [1],
+        availabilityRate: 0.3,
+        interpreters: { es: 2 },
+        slack: 1.0,
+        windows: 'tight',
+        conferenceMinutes: 15,
+        seed: seed + 300,
+      },
+    );
+  }
+  return out;
+}
+
+/** A scale instance by name: one of SUITE, or school-600 (the sample school, 24 teachers). */
+export function scaleProblem(name: string): Problem {
+  if (name === 'school-600') return sampleProblem(600, 24);
+  const spec = SUITE.find((s) => s.name === name);
+  if (!spec) throw new Error(`No benchmark instance is called ${name}.`);
+  return makeInstance(spec);
+}

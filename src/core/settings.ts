@@ -16,6 +16,7 @@ export function defaultSettings(spreadsheetName: string, timeZone: string): Sett
     roundName: 'Fall',
     conferenceMinutes: 25,
     bufferMinutes: 5,
+    changeoverMinutes: 0,
     reminderHoursBefore: [48, 2],
     senderName: '',
     replyTo: '',
@@ -40,6 +41,7 @@ export const SETTING_LABELS: Readonly<Record<keyof Settings, string>> = {
   roundName: 'Round',
   conferenceMinutes: 'Conference length',
   bufferMinutes: 'Buffer',
+  changeoverMinutes: 'Changeover',
   reminderHoursBefore: 'Reminders',
   senderName: 'Sender name',
   replyTo: 'Reply-to',
@@ -160,6 +162,13 @@ export function validateSettings(
       field: 'bufferMinutes',
       message: 'must be a whole number of minutes from 0 to 60.',
     });
+  // Optional, so a form that does not show it yet saves without it (no changeover).
+  const changeoverMinutes = intIn(given('changeoverMinutes') ?? 0, 0, 60);
+  if (changeoverMinutes === null)
+    errors.push({
+      field: 'changeoverMinutes',
+      message: 'must be a whole number of minutes from 0 to 60.',
+    });
   const hours = given('reminderHoursBefore');
   let reminderHoursBefore: number[] = [];
   if (!Array.isArray(hours) || hours.length > 4 || hours.some((h) => intIn(h, 1, 336) === null)) {
@@ -214,6 +223,7 @@ export function validateSettings(
       roundName,
       conferenceMinutes: conferenceMinutes!,
       bufferMinutes: bufferMinutes!,
+      changeoverMinutes: changeoverMinutes!,
       reminderHoursBefore,
       senderName,
       replyTo: replyTo ?? '',

@@ -139,7 +139,10 @@ export interface Settings {
   timeZone: string;
   roundName: string;
   conferenceMinutes: number;
+  /** A family's minutes between conferences in different rooms. */
   bufferMinutes: number;
+  /** A teacher's minutes between their own conferences (0 when missing). */
+  changeoverMinutes?: number;
   /** Reminders go this many hours before each conference. */
   reminderHoursBefore: number[];
   senderName: string;

@@ -69,7 +69,13 @@ export function checkSchedule(problem: Problem, schedule: Schedule): string[] {
       errors.push(`fixed conference of ${f.studentIds.join('+')} is missing`);
   }
 
-  // Concurrency: at every conference start, count what overlaps it.
+  // Concurrency: at every conference start, count what overlaps it. A conference holds its
+  // place in the teacher's room from its start until the changeover after its end has passed: at
+  // capacity 1, consecutive conferences are at least the changeover apart; in a simultaneous
+  // room, at most `capacity` conferences hold a place at any moment (a family's place is free
+  // again only a changeover after it left). The most places held at once are held at some
+  // conference's start, so checking the starts is enough.
+  const changeover = problem.changeoverMinutes ?? 0;
   const overlaps = (
     a: { date: string; start: number; end: number },
     b: { date: string; start: number; end: number },
@@ -77,7 +83,13 @@ export function checkSchedule(problem: Problem, schedule: Schedule): string[] {
   const all = schedule.conferences;
   all.forEach((c, i) => {
     const atStart = all.filter((d) => d.date === c.date && d.start <= c.start && c.start < d.end);
-    const teacherLoad = atStart.filter((d) => d.teacherEmail === c.teacherEmail).length;
+    const holding = all.filter(
+      (d) =>
+        d.teacherEmail === c.teacherEmail &&
+        d.date === c.date &&
+        d.start <= c.start &&
+        c.start < d.end + changeover,
+    );
     const capacity = Math.max(
       0,
       ...problem.windows
@@ -90,10 +102,15 @@ export function checkSchedule(problem: Problem, schedule: Schedule): string[] {
         )
         .map((w) => w.capacity),
     );
-    if (!c.fixed && teacherLoad > capacity)
+    // Kept conferences are as people left them: only a clash the schedule adds is its own.
+    if (holding.length > capacity && holding.some((d) => !d.fixed)) {
+      const atOnce = holding.filter((d) => c.start < d.end).length;
       errors.push(
-        `${label(i)}: ${c.teacherEmail} hosts ${teacherLoad} families at once (capacity ${capacity})`,
+        atOnce > capacity
+          ? `${label(i)}: ${c.teacherEmail} hosts ${atOnce} families at once (capacity ${capacity})`
+          : `${label(i)}: ${c.teacherEmail} starts it within the ${changeover}-minute changeover after another conference (${holding.length} places held, capacity ${capacity})`,
       );
+    }
     const lang = families.get(c.familyId)?.interpreter ?? '';
     const limit = problem.interpreters[lang];
     if (lang && limit !== undefined) {

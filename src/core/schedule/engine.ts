@@ -4,9 +4,11 @@
  * families, put them back in another order, keep the result when it is no worse). Seeded, so the
  * same input gives the same schedule.
  *
- * Time model: each teacher window is cut into cells of (conference + buffer) minutes, each
- * holding up to `capacity` conferences at once. A conference occupies the cells it overlaps, so
- * two conferences in different cells never overlap in time. Interpreters and families are
+ * Time model: conferences start every five minutes from a window's start, anywhere a whole
+ * conference fits. Each teacher day is a minute-by-minute count of the places held (a conference
+ * holds one from its start until the teacher's changeover after it has passed) against the
+ * families the windows host at once, so a window holds as many conferences as its length and the
+ * changeover allow. The family's buffer applies only between rooms. Interpreters and families are
  * checked on real time intervals.
  */
 import { seeded } from '../random';
@@ -20,6 +22,21 @@ import type {
   Unplaced,
 } from './types';
 
+/** The limit of a minute outside every window: only a changeover runs there. */
+const OPEN = 0x7fff;
+
+/** Minutes between the start times the engine tries inside a window. */
+export const START_STEP = 5;
+
+/** Students per place from which a teacher has hardly a place to spare. */
+const TIGHT = 0.9;
+
+/** Minutes from a family's other conferences within which a start counts as near. */
+const NEAR = 60;
+
+/** Starts of a family's first conference around which its others are fitted. */
+const ANCHOR_STARTS = 10;
+
 export const WEIGHTS = {
   unplaced: 10_000,
   rank: 30,
@@ -29,19 +46,59 @@ export const WEIGHTS = {
   waitMinute: 1,
   /** Per extra block of an interpreted language on a day. */
   languageBlock: 15,
+  /** A start off the packing grid (see Day.offGrid), for a teacher with places to spare… */
+  offGrid: 0.3,
+  /** …and for one with hardly any (more than a family's short wait, less than a rank). */
+  offGridTight: 25,
   /** Per idle minute between a teacher's first and last conference of a day. */
-  idleMinute: 0.05,
+  idleMinute: 0.5,
 };
 
-interface Cell {
-  /** "teacher|date" */
-  day: string;
+/** Conferences of `minutes` a window holds, one family at a time, `changeover` apart. */
+export function conferencesInWindow(
+  span: { start: number; end: number },
+  minutes: number,
+  changeover: number,
+): number {
+  const length = span.end - span.start;
+  if (length < minutes) return 0;
+  // Starts fall on the five-minute grid, so each further conference needs its length and the
+  // changeover rounded up to that grid.
+  const pitch = Math.ceil((minutes + changeover) / START_STEP) * START_STEP;
+  return 1 + Math.floor((length - minutes) / pitch);
+}
+
+/** One teacher's conference day: every window of theirs on that date, minute by minute. */
+interface Day {
   teacher: string;
   date: string;
+  /** The minute index 0 stands for. */
+  origin: number;
+  /** Per minute: places held (by a conference or the changeover after it). */
+  used: Int16Array;
+  /** Per minute: places the windows offer then (see OPEN for the minutes outside them). */
+  limit: Int16Array;
+  /** Conferences the day's windows hold, for spreading a teacher's load over days. */
+  places: number;
+  /**
+   * What a start off the day's packing grid (the window's start plus whole conferences and
+   * changeovers) costs: a lot when the teacher has hardly a place to spare, since each such
+   * start can leave minutes no conference fits in.
+   */
+  offGrid: number;
+  /** Conferences placed by the engine that day. */
+  placements: Placement[];
+  /** Conferences of the day kept as they are (locked, invited). */
+  fixed: Placement[];
+}
+
+interface Candidate {
+  day: number;
   start: number;
-  window: number;
-  capacity: number;
-  used: number;
+  /** The availability rank it meets (0 when the family gave none). */
+  rank: number;
+  windowStart: number;
+  windowEnd: number;
 }
 
 interface Unit {
@@ -50,22 +107,25 @@ interface Unit {
   teacher: string;
   studentIds: string[];
   len: number;
-  /** Cells a conference of this unit occupies. */
-  need: number;
-  /** Static candidates: first cell index and the availability rank it meets. */
-  candidates: { cell: number; rank: number }[];
+  /** Every start that fits the teacher's windows and the family's availability, in time order. */
+  candidates: Candidate[];
+  /** The least rank cost any candidate has: nothing the search does can beat it. */
+  bestRankCost: number;
 }
 
-interface Placement {
-  unit: number;
-  /** -1 for a fixed conference. */
-  cell: number;
-  cells: number[];
+/** Where and when a conference is, as the family's costs see it. */
+interface Slot {
   teacher: string;
   date: string;
   start: number;
   end: number;
   rank: number;
+}
+
+interface Placement extends Slot {
+  unit: number;
+  /** -1 when the teacher has no window that day (a kept conference). */
+  day: number;
   fixed: boolean;
   studentIds: string[];
 }
@@ -81,9 +141,11 @@ export function buildSchedule(
 ): Schedule & { quality: Quality } {
   const L = problem.conferenceMinutes;
   const B = problem.bufferMinutes;
-  const step = L + B;
+  const C = problem.changeoverMinutes ?? 0;
+  const pitch = Math.ceil((L + C) / START_STEP) * START_STEP;
   const random = seeded(problem.seed);
   const families = new Map<string, SchedFamily>(problem.families.map((f) => [f.id, f]));
+  const languageOf = (familyId: string) => families.get(familyId)?.interpreter ?? '';
   /** Per family, the other families that share one of its contacts (who is then in both). */
   const sharing = new Map<string, string[]>();
   const familiesOfContact = new Map<string, string[]>();
@@ -95,72 +157,93 @@ export function buildSchedule(
       for (const g of list)
         if (f !== g && !(sharing.get(f) ?? []).includes(g))
           sharing.set(f, [...(sharing.get(f) ?? []), g]);
+  const addTo = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  const removeFrom = <V>(list: V[] | undefined, v: V) => {
+    const i = list ? list.indexOf(v) : -1;
+    if (i >= 0) list!.splice(i, 1);
+  };
 
-  // Cells, by teacher, in time order.
-  const cells: Cell[] = [];
-  const cellsByTeacher = new Map<string, number[]>();
+  // Teacher days, each with its windows in time order.
   const windows: TeacherWindow[] = [...problem.windows].sort(
     (a, b) =>
       a.teacherEmail.localeCompare(b.teacherEmail) ||
       a.date.localeCompare(b.date) ||
       a.start - b.start,
   );
-  windows.forEach((w, wi) => {
-    for (let s = w.start; s + L <= w.end; s += step) {
-      const list = cellsByTeacher.get(w.teacherEmail) ?? [];
-      list.push(cells.length);
-      cellsByTeacher.set(w.teacherEmail, list);
-      cells.push({
-        day: `${w.teacherEmail}|${w.date}`,
+  const days: Day[] = [];
+  const dayIndex = new Map<string, number>();
+  const dayKey = (teacher: string, date: string) => `${teacher}|${date}`;
+  const windowsOfDay = new Map<number, TeacherWindow[]>();
+  for (const w of windows) {
+    if (w.end <= w.start) continue;
+    const key = dayKey(w.teacherEmail, w.date);
+    if (!dayIndex.has(key)) {
+      dayIndex.set(key, days.length);
+      days.push({
         teacher: w.teacherEmail,
         date: w.date,
-        start: s,
-        window: wi,
-        capacity: w.capacity,
-        used: 0,
+        origin: w.start,
+        used: new Int16Array(0),
+        limit: new Int16Array(0),
+        places: 0,
+        offGrid: 0,
+        placements: [],
+        fixed: [],
       });
     }
-  });
-
-  /** Places used and offered per teacher and day (for spreading a teacher's load over days). */
-  const dayLoad = new Map<string, { used: number; capacity: number }>();
-  for (const c of cells) {
-    const k = `${c.teacher}|${c.date}`;
-    const d = dayLoad.get(k) ?? { used: 0, capacity: 0 };
-    d.capacity += c.capacity;
-    dayLoad.set(k, d);
+    const d = dayIndex.get(key)!;
+    addTo(windowsOfDay, d, w);
+    days[d]!.places += Math.max(0, w.capacity) * conferencesInWindow(w, L, C);
   }
-  const useCell = (i: number, delta: number) => {
-    const c = cells[i]!;
-    c.used += delta;
-    dayLoad.get(c.day)!.used += delta;
+  days.forEach((d, i) => {
+    const ws = windowsOfDay.get(i)!;
+    const end = Math.max(...ws.map((w) => w.end)) + C + 1;
+    d.used = new Int16Array(end - d.origin);
+    // Outside the windows only a changeover can run (no conference starts there), so it holds
+    // no one up; overlapping windows of one teacher offer the larger capacity, not the sum.
+    d.limit = new Int16Array(end - d.origin).fill(OPEN);
+    const inside = new Uint8Array(end - d.origin);
+    for (const w of ws)
+      for (let m = w.start - d.origin; m < w.end - d.origin; m++) {
+        d.limit[m] = inside[m] ? Math.max(d.limit[m]!, w.capacity) : w.capacity;
+        inside[m] = 1;
+      }
+  });
+  /** Holds (delta 1) or frees (-1) the teacher's places from `start` to the changeover's end. */
+  const hold = (d: Day, start: number, end: number, delta: number) => {
+    const from = Math.max(0, start - d.origin);
+    const to = Math.min(d.used.length, end + C - d.origin);
+    for (let m = from; m < to; m++) d.used[m] = d.used[m]! + delta;
+  };
+  /** Whether the teacher has a place from `start` until the changeover after `end`. */
+  const roomFree = (d: Day, start: number, end: number) => {
+    const to = end + C - d.origin;
+    for (let m = start - d.origin; m < to; m++) if (d.used[m]! >= d.limit[m]!) return false;
+    return true;
   };
 
-  // Fixed conferences hold their cells, their family's time and their interpreter.
+  // Kept conferences hold their teacher's places, their family's time and their interpreter.
   const fixedStudents = new Set(problem.fixed.flatMap((c) => c.studentIds));
   const placementsByFamily = new Map<string, Placement[]>();
   const interp = new Map<string, { start: number; end: number }[]>();
   const interpKey = (lang: string, date: string) => `${lang}|${date}`;
-  const addTo = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
-    const list = m.get(k);
-    if (list) list.push(v);
-    else m.set(k, [v]);
-  };
-  const removeFrom = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
-    const list = m.get(k);
-    const i = list ? list.indexOf(v) : -1;
-    if (i >= 0) list!.splice(i, 1);
+  /** Keeps each language's day in start order, for the interpreter check and the blocks. */
+  const addInterpreted = (key: string, x: { start: number; end: number }) => {
+    const list = interp.get(key);
+    if (!list) return void interp.set(key, [x]);
+    let i = list.length;
+    while (i > 0 && list[i - 1]!.start > x.start) i--;
+    list.splice(i, 0, x);
   };
   for (const c of problem.fixed) {
-    const held = (cellsByTeacher.get(c.teacherEmail) ?? []).filter(
-      (i) =>
-        cells[i]!.date === c.date && cells[i]!.start < c.end && c.start < cells[i]!.start + step,
-    );
-    for (const i of held) useCell(i, 1);
+    const d = dayIndex.get(dayKey(c.teacherEmail, c.date)) ?? -1;
     const p: Placement = {
       unit: -1,
-      cell: -1,
-      cells: held,
+      day: d,
       teacher: c.teacherEmail,
       date: c.date,
       start: c.start,
@@ -169,9 +252,17 @@ export function buildSchedule(
       fixed: true,
       studentIds: c.studentIds,
     };
+    if (d >= 0) {
+      const day = days[d]!;
+      hold(day, c.start, c.end, 1);
+      day.fixed.push(p);
+      // Kept outside the windows (moved by hand): no changeover may run into its start either.
+      const m = c.start - day.origin;
+      if (m >= 0 && m < day.limit.length && day.limit[m] === OPEN) day.limit[m] = 0;
+    }
     addTo(placementsByFamily, c.familyId, p);
-    const lang = families.get(c.familyId)?.interpreter ?? '';
-    if (lang) addTo(interp, interpKey(lang, c.date), { start: c.start, end: c.end });
+    const lang = languageOf(c.familyId);
+    if (lang) addInterpreted(interpKey(lang, c.date), { start: c.start, end: c.end });
   }
 
   // Units: one per student, or one per same-teacher sibling group when merging.
@@ -189,22 +280,22 @@ export function buildSchedule(
     const s = studentById.get(ids[0]!)!;
     const len = Math.min(2, ids.length) * L;
     const family = families.get(s.familyId);
-    const candidates: Unit['candidates'] = [];
-    for (const ci of cellsByTeacher.get(s.teacherEmail) ?? []) {
-      const cell = cells[ci]!;
-      const need = Math.ceil((len + B) / step);
-      const last = cells[ci + need - 1];
-      if (!last || last.window !== cell.window || cell.start + len > windows[cell.window]!.end)
-        continue;
-      let rank = 0;
-      if (family?.availability) {
-        const fits = family.availability.filter(
-          (a) => a.date === cell.date && a.start <= cell.start && cell.start + len <= a.end,
-        );
-        if (fits.length === 0) continue;
-        rank = Math.min(...fits.map((a) => a.rank));
+    const candidates: Candidate[] = [];
+    for (const w of windows) {
+      if (w.teacherEmail !== s.teacherEmail || w.capacity < 1) continue;
+      const day = dayIndex.get(dayKey(w.teacherEmail, w.date));
+      if (day === undefined) continue;
+      for (let start = w.start; start + len <= w.end; start += START_STEP) {
+        let rank = 0;
+        if (family?.availability) {
+          rank = Infinity;
+          for (const a of family.availability)
+            if (a.date === w.date && a.start <= start && start + len <= a.end)
+              rank = Math.min(rank, a.rank);
+          if (rank === Infinity) continue;
+        }
+        candidates.push({ day, start, rank, windowStart: w.start, windowEnd: w.end });
       }
-      candidates.push({ cell: ci, rank });
     }
     units.push({
       key: units.length,
@@ -212,171 +303,320 @@ export function buildSchedule(
       teacher: s.teacherEmail,
       studentIds: ids,
       len,
-      need: Math.ceil((len + B) / step),
       candidates,
+      bestRankCost: Math.min(...candidates.map((c) => rankCost(c.rank))),
     });
   }
+  const demand = new Map<string, number>();
+  for (const u of units) demand.set(u.teacher, (demand.get(u.teacher) ?? 0) + u.len / L);
+  for (const c of problem.fixed) demand.set(c.teacherEmail, (demand.get(c.teacherEmail) ?? 0) + 1);
+  const placesOf = new Map<string, number>();
+  for (const d of days) placesOf.set(d.teacher, (placesOf.get(d.teacher) ?? 0) + d.places);
+  for (const d of days)
+    d.offGrid =
+      (demand.get(d.teacher) ?? 0) >= TIGHT * (placesOf.get(d.teacher) ?? 0)
+        ? WEIGHTS.offGridTight
+        : WEIGHTS.offGrid;
   const unitsByFamily = new Map<string, Unit[]>();
   for (const u of units) addTo(unitsByFamily, u.familyId, u);
   const placement: (Placement | null)[] = units.map(() => null);
-  /** Non-fixed placements per teacher and day, and the families in each cell. */
-  const byTeacherDay = new Map<string, Placement[]>();
-  const cellFamilies: Map<string, number>[] = cells.map(() => new Map());
-
-  const cellsOf = (u: Unit, first: number) => {
-    const out: number[] = [];
-    for (let i = 0; i < u.need; i++) out.push(first + i);
-    return out;
-  };
 
   function interpreterFree(lang: string, date: string, start: number, end: number): boolean {
     const limit = problem.interpreters[lang];
     if (!lang || limit === undefined) return true;
-    const list = (interp.get(interpKey(lang, date)) ?? []).filter(
-      (x) => x.start < end && start < x.end,
-    );
-    if (list.length < limit) return true;
+    const all = interp.get(interpKey(lang, date)) ?? [];
+    let overlapping = 0;
+    for (const x of all) {
+      if (x.start >= end) break;
+      if (start < x.end) overlapping++;
+    }
+    if (overlapping < limit) return true;
+    const list = all.filter((x) => x.start < end && start < x.end);
     const points = [start, ...list.map((x) => x.start).filter((t) => t > start && t < end)];
     return points.every((t) => list.filter((x) => x.start <= t && t < x.end).length < limit);
   }
 
-  function feasible(u: Unit, first: number): boolean {
-    for (let i = first; i < first + u.need; i++)
-      if (cells[i]!.used >= cells[i]!.capacity) return false;
-    const c = cells[first]!;
-    const start = c.start;
-    const end = start + u.len;
-    // The family, and anyone of it who also comes for another family, is in one place at a time.
-    for (const f of [u.familyId, ...(sharing.get(u.familyId) ?? [])])
-      for (const p of placementsByFamily.get(f) ?? []) {
-        if (p.date !== c.date) continue;
-        if (p.start < end && start < p.end) return false;
-        if (p.teacher !== u.teacher) {
-          const gap = p.start >= end ? p.start - end : start - p.end;
-          if (gap < B) return false;
-        }
-      }
-    return interpreterFree(families.get(u.familyId)?.interpreter ?? '', c.date, start, end);
+  /** The family (and anyone of it who also comes for another family) fits this time. */
+  function familyFree(u: Unit, date: string, start: number, end: number): boolean {
+    if (!clear(placementsByFamily.get(u.familyId), u, date, start, end)) return false;
+    for (const f of sharing.get(u.familyId) ?? [])
+      if (!clear(placementsByFamily.get(f), u, date, start, end)) return false;
+    return true;
   }
 
-  function place(u: Unit, first: number, rank: number): void {
-    const c = cells[first]!;
-    const cs = cellsOf(u, first);
-    for (const i of cs) useCell(i, 1);
+  /** None of `list` is at the time, nor within the buffer of it in another room. */
+  function clear(
+    list: Placement[] | undefined,
+    u: Unit,
+    date: string,
+    start: number,
+    end: number,
+  ): boolean {
+    for (const p of list ?? []) {
+      if (p.date !== date) continue;
+      if (p.start < end && start < p.end) return false;
+      if (p.teacher !== u.teacher) {
+        const gap = p.start >= end ? p.start - end : start - p.end;
+        if (gap < B) return false;
+      }
+    }
+    return true;
+  }
+
+  function feasible(u: Unit, c: Candidate): boolean {
+    const d = days[c.day]!;
+    const end = c.start + u.len;
+    return (
+      roomFree(d, c.start, end) &&
+      familyFree(u, d.date, c.start, end) &&
+      interpreterFree(languageOf(u.familyId), d.date, c.start, end)
+    );
+  }
+
+  function place(u: Unit, c: Candidate): void {
+    const d = days[c.day]!;
+    hold(d, c.start, c.start + u.len, 1);
     const p: Placement = {
       unit: u.key,
-      cell: first,
-      cells: cs,
+      day: c.day,
       teacher: u.teacher,
-      date: c.date,
+      date: d.date,
       start: c.start,
       end: c.start + u.len,
-      rank,
+      rank: c.rank,
       fixed: false,
       studentIds: u.studentIds,
     };
     placement[u.key] = p;
     addTo(placementsByFamily, u.familyId, p);
-    addTo(byTeacherDay, c.day, p);
-    for (const i of cs)
-      cellFamilies[i]!.set(u.familyId, (cellFamilies[i]!.get(u.familyId) ?? 0) + 1);
-    const lang = families.get(u.familyId)?.interpreter ?? '';
-    if (lang) addTo(interp, interpKey(lang, c.date), p);
+    d.placements.push(p);
+    const lang = languageOf(u.familyId);
+    if (lang) addInterpreted(interpKey(lang, d.date), p);
+  }
+
+  /** Puts a unit back where it was. */
+  function restore(u: Unit, p: Placement): void {
+    place(u, { day: p.day, start: p.start, rank: p.rank, windowStart: p.start, windowEnd: p.end });
   }
 
   function unplace(u: Unit): void {
     const p = placement[u.key];
     if (!p) return;
-    for (const i of p.cells) useCell(i, -1);
+    const d = days[p.day]!;
+    hold(d, p.start, p.end, -1);
     placement[u.key] = null;
-    removeFrom(placementsByFamily, u.familyId, p);
-    removeFrom(byTeacherDay, cells[p.cell]!.day, p);
-    for (const i of p.cells) {
-      const n = (cellFamilies[i]!.get(u.familyId) ?? 1) - 1;
-      if (n <= 0) cellFamilies[i]!.delete(u.familyId);
-      else cellFamilies[i]!.set(u.familyId, n);
-    }
-    const lang = families.get(u.familyId)?.interpreter ?? '';
-    if (lang) removeFrom(interp, interpKey(lang, p.date), p);
+    removeFrom(placementsByFamily.get(u.familyId), p);
+    removeFrom(d.placements, p);
+    const lang = languageOf(u.familyId);
+    if (lang) removeFrom(interp.get(interpKey(lang, p.date)), p);
   }
 
-  /** Cost of one family's placements: ranks, days, waiting. */
-  function familyCost(familyId: string): number {
-    const list = placementsByFamily.get(familyId) ?? [];
+  /**
+   * Cost of one family's placements (and one more it might get): ranks, days, waiting. Called
+   * for every start tried, so it neither sorts nor allocates (a family has a few conferences).
+   */
+  function familyCost(familyId: string, extra?: Slot): number {
+    const placed = placementsByFamily.get(familyId) ?? [];
+    const n = placed.length + (extra ? 1 : 0);
     let cost = 0;
-    for (const p of list) if (p.rank > 1) cost += WEIGHTS.rank * (p.rank - 1);
-    if (list.length > 1) {
-      const days = new Set(list.map((p) => p.date));
-      if (days.size > 1) cost += WEIGHTS.splitDays * (days.size - 1);
-      for (const d of days) {
-        const sorted = list.filter((p) => p.date === d).sort((a, b) => a.start - b.start);
-        for (let i = 1; i < sorted.length; i++) {
-          const gap = sorted[i]!.start - sorted[i - 1]!.end;
-          const expected = sorted[i]!.teacher === sorted[i - 1]!.teacher ? 0 : B;
-          cost += WEIGHTS.waitMinute * Math.max(0, gap - expected);
-        }
+    let dates = 0;
+    for (let i = 0; i < n; i++) {
+      const p = i < placed.length ? placed[i]! : extra!;
+      cost += rankCost(p.rank);
+      // Count each date once, at its first conference in the list.
+      let firstOfDate = true;
+      // The conference just before this one on its date: the family waits between them.
+      let before: Slot | null = null;
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        const q = j < placed.length ? placed[j]! : extra!;
+        if (q.date !== p.date) continue;
+        if (j < i) firstOfDate = false;
+        if (
+          (q.start < p.start || (q.start === p.start && j < i)) &&
+          (!before || q.start > before.start)
+        )
+          before = q;
+      }
+      if (firstOfDate) dates++;
+      if (before) {
+        const expected = before.teacher === p.teacher ? C : B;
+        cost += WEIGHTS.waitMinute * Math.max(0, p.start - before.end - expected);
       }
     }
-    return cost;
+    return cost + WEIGHTS.splitDays * Math.max(0, dates - 1);
   }
 
-  /** A small bias that spreads a teacher's load over days and packs each day from its start. */
-  function cellBias(first: number): number {
-    const c = cells[first]!;
-    const load = dayLoad.get(c.day)!;
-    const dayUsed = load.used;
-    const dayCells = load.capacity;
-    const prev = cells[first - 1];
-    const adjacent =
-      (prev && prev.window === c.window && prev.used > 0) || c.start === windows[c.window]!.start;
-    return 3 * (dayUsed / Math.max(1, dayCells)) + (adjacent ? 0 : 1) + c.used * 0.5;
+  /**
+   * A small bias towards starts that leave no hole a conference cannot use (next to a
+   * neighbour or a window's edge), that spread a teacher's load over days, and that keep the
+   * families of a simultaneous room apart in time.
+   */
+  function startBias(c: Candidate, len: number): number {
+    const d = days[c.day]!;
+    return dayBias(d, d.used[c.start - d.origin]!) + edgeBias(c, len);
+  }
+
+  function dayBias(d: Day, level: number): number {
+    return (3 * (d.placements.length + d.fixed.length)) / Math.max(1, d.places) + 0.5 * level;
+  }
+
+  /**
+   * What the minutes a start leaves free beside it cost. Between it and a neighbour they are
+   * the teacher's idle time (when the room is otherwise empty); up to a window's edge they are
+   * a place lost only when the teacher has hardly any to spare; a long stretch may still be
+   * used by another conference.
+   */
+  function edgeBias(c: Candidate, len: number): number {
+    const d = days[c.day]!;
+    const from = c.start - d.origin;
+    const to = c.start + len + C - d.origin;
+    const level = d.used[from]!;
+    const reach = L + C;
+    const tight = d.offGrid > 1;
+    let left = 0;
+    if (c.start > c.windowStart && d.used[from - 1]! <= level) {
+      let hole = 1;
+      while (hole < reach && c.start - hole > c.windowStart && d.used[from - hole - 1]! <= level)
+        hole++;
+      left =
+        hole >= reach
+          ? 1
+          : c.start - hole > c.windowStart
+            ? idleBeside(level, hole)
+            : tight
+              ? 2
+              : 0.2;
+    }
+    let right = 0;
+    if (c.start + len + C < c.windowEnd && d.used[to]! <= level) {
+      let hole = 1;
+      while (hole < reach && c.start + len + C + hole < c.windowEnd && d.used[to + hole]! <= level)
+        hole++;
+      right =
+        hole >= reach
+          ? 0.5
+          : c.start + len + C + hole < c.windowEnd
+            ? idleBeside(level, hole)
+            : tight
+              ? 1.5
+              : 0.1;
+    }
+    return left + right + ((c.start - c.windowStart) % pitch === 0 ? 0 : d.offGrid);
+  }
+
+  type Pick = { c: Candidate; cost: number };
+
+  /**
+   * The best start for one unit given what is placed (null when none fits). Beside the
+   * family's other conferences first: a start further away makes the family wait at least
+   * that long, so it is looked for only when nothing near fits.
+   */
+  function bestStart(u: Unit, withFamily: boolean): Pick | null {
+    const own = withFamily ? (placementsByFamily.get(u.familyId) ?? []) : [];
+    let best: Pick | null = null;
+    for (const p of own) {
+      // The unit's starts are in time order, day by day: find the stretch near p.
+      const day = dayIndex.get(dayKey(u.teacher, p.date));
+      if (day === undefined) continue;
+      const list = u.candidates;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const c = list[mid]!;
+        if (c.day < day || (c.day === day && c.start < p.start - NEAR - u.len)) lo = mid + 1;
+        else hi = mid;
+      }
+      let to = lo;
+      while (to < list.length && list[to]!.day === day && list[to]!.start < p.end + NEAR) to++;
+      best = scanStarts(u, withFamily, lo, to, best);
+    }
+    return best ?? scanStarts(u, withFamily, 0, u.candidates.length, null);
+  }
+
+  function scanStarts(
+    u: Unit,
+    withFamily: boolean,
+    from: number,
+    to: number,
+    best: Pick | null,
+  ): Pick | null {
+    for (let i = from; i < to; i++) {
+      const c = u.candidates[i]!;
+      const d = days[c.day]!;
+      const end = c.start + u.len;
+      const level = d.used[c.start - d.origin]!;
+      if (level >= d.limit[c.start - d.origin]!) continue;
+      // Cheap parts first: most starts are ruled out before the holes are measured.
+      let cost = dayBias(d, level) + random() * 1e-6;
+      cost += withFamily
+        ? familyCost(u.familyId, {
+            teacher: u.teacher,
+            date: d.date,
+            start: c.start,
+            end,
+            rank: c.rank,
+          })
+        : rankCost(c.rank);
+      if (best && cost >= best.cost) continue;
+      cost += edgeBias(c, u.len);
+      if (best && cost >= best.cost) continue;
+      if (!feasible(u, c)) continue;
+      best = { c, cost };
+    }
+    return best;
   }
 
   /** Places a family's unplaced units together; returns how many could not be placed. */
   function insertFamily(familyId: string): number {
-    const todo = (unitsByFamily.get(familyId) ?? [])
-      .filter((u) => !placement[u.key])
-      .sort((a, b) => a.candidates.length - b.candidates.length);
+    // The family's unplaced units, those with the fewest starts first (a family has a few).
+    const todo: Unit[] = [];
+    for (const u of unitsByFamily.get(familyId) ?? []) {
+      if (placement[u.key]) continue;
+      let i = todo.length;
+      while (i > 0 && todo[i - 1]!.candidates.length > u.candidates.length) i--;
+      todo.splice(i, 0, u);
+    }
     if (todo.length === 0) return 0;
     const [anchor, ...rest] = todo;
-    if (rest.length === 0 && (placementsByFamily.get(familyId) ?? []).length === 0) {
-      // One conference and nothing else of the family's to fit around: no need to try each.
-      let pick: { cell: number; rank: number; cost: number } | null = null;
-      for (const c of anchor!.candidates) {
-        if (!feasible(anchor!, c.cell)) continue;
-        const cost =
-          (c.rank > 1 ? WEIGHTS.rank * (c.rank - 1) : 0) + cellBias(c.cell) + random() * 1e-6;
-        if (!pick || cost < pick.cost) pick = { cell: c.cell, rank: c.rank, cost };
-      }
+    const alone = rest.length === 0 && (placementsByFamily.get(familyId) ?? []).length === 0;
+    if (alone || rest.length === 0) {
+      // One conference to fit around what the family already has.
+      const pick = bestStart(anchor!, !alone);
       if (!pick) return 1;
-      place(anchor!, pick.cell, pick.rank);
+      place(anchor!, pick.c);
       return 0;
     }
-    let best: { cost: number; picks: [Unit, number, number][] } | null = null;
-    const anchorOptions = anchor!.candidates.filter((c) => feasible(anchor!, c.cell));
-    for (const option of anchorOptions) {
-      place(anchor!, option.cell, option.rank);
-      const picks: [Unit, number, number][] = [[anchor!, option.cell, option.rank]];
+    let best: { cost: number; picks: [Unit, Candidate][] } | null = null;
+    // The siblings are fitted around the anchor's best few starts only: trying every start
+    // multiplies the work by the number of starts and rarely finds a better fit.
+    const top: Pick[] = [];
+    for (const c of anchor!.candidates) {
+      const d = days[c.day]!;
+      if (d.used[c.start - d.origin]! >= d.limit[c.start - d.origin]!) continue;
+      const cost = rankCost(c.rank) + startBias(c, anchor!.len);
+      if (top.length === ANCHOR_STARTS && cost >= top[ANCHOR_STARTS - 1]!.cost) continue;
+      if (!feasible(anchor!, c)) continue;
+      let i = Math.min(top.length, ANCHOR_STARTS - 1);
+      while (i > 0 && top[i - 1]!.cost > cost) i--;
+      top.splice(i, 0, { c, cost });
+      if (top.length > ANCHOR_STARTS) top.pop();
+    }
+    for (const { c: option } of top) {
+      place(anchor!, option);
+      const picks: [Unit, Candidate][] = [[anchor!, option]];
       let missing = 0;
+      let cost = startBias(option, anchor!.len);
       for (const u of rest) {
-        let pick: { cell: number; rank: number; cost: number } | null = null;
-        for (const c of u.candidates) {
-          if (!feasible(u, c.cell)) continue;
-          place(u, c.cell, c.rank);
-          const cost = familyCost(familyId) + cellBias(c.cell);
-          unplace(u);
-          if (!pick || cost < pick.cost) pick = { cell: c.cell, rank: c.rank, cost };
-        }
+        const pick = bestStart(u, true);
         if (pick) {
-          place(u, pick.cell, pick.rank);
-          picks.push([u, pick.cell, pick.rank]);
+          place(u, pick.c);
+          picks.push([u, pick.c]);
+          cost += startBias(pick.c, u.len);
         } else missing++;
       }
-      const cost =
-        missing * WEIGHTS.unplaced +
-        familyCost(familyId) +
-        picks.reduce((n, [, cell]) => n + cellBias(cell), 0) +
-        random() * 1e-6;
+      cost += missing * WEIGHTS.unplaced + familyCost(familyId) + random() * 1e-6;
       for (const [u] of picks) unplace(u);
       if (!best || cost < best.cost) best = { cost, picks };
     }
@@ -384,44 +624,123 @@ export function buildSchedule(
       // The anchor has nowhere to go; still place the others.
       let missing = 1;
       for (const u of rest) {
-        const c = u.candidates.find((x) => feasible(u, x.cell));
-        if (c) place(u, c.cell, c.rank);
+        const pick = bestStart(u, true);
+        if (pick) place(u, pick.c);
         else missing++;
       }
       return missing;
     }
-    for (const [u, cell, rank] of best.picks) place(u, cell, rank);
+    for (const [u, c] of best.picks) place(u, c);
     return todo.length - best.picks.length;
   }
 
   /** Interpreted languages in blocks: a cost per gap in a language's day. */
   function languageCost(key: string): number {
-    const sorted = [...(interp.get(key) ?? [])].sort((a, b) => a.start - b.start);
+    const sorted = interp.get(key) ?? [];
     let cost = 0;
     for (let i = 1; i < sorted.length; i++)
-      if (sorted[i]!.start - sorted[i - 1]!.end > step) cost += WEIGHTS.languageBlock;
+      if (sorted[i]!.start - sorted[i - 1]!.end > L + B) cost += WEIGHTS.languageBlock;
     return cost;
   }
 
-  /** A teacher's idle minutes between the first and last conference of a day. */
-  function idleCost(key: string): number {
-    const list = byTeacherDay.get(key) ?? [];
-    if (list.length === 0) return 0;
+  /** A teacher's minutes with no family between the first and last conference of a day. */
+  function idleMinutes(d: Day): number {
     let first = Infinity;
     let last = -Infinity;
-    const busy = new Set<number>();
-    for (const p of list) {
+    for (const list of [d.placements, d.fixed])
+      for (const p of list) {
+        first = Math.min(first, p.start);
+        last = Math.max(last, p.end);
+      }
+    let idle = 0;
+    const to = Math.min(d.used.length, last - d.origin);
+    for (let m = Math.max(0, first - d.origin); m < to; m++) if (d.used[m] === 0) idle++;
+    return idle;
+  }
+
+  /** The longest stretch of a teacher's day with nobody in the room between two conferences. */
+  function idleGap(d: Day): { start: number; end: number } | null {
+    let first = Infinity;
+    let last = -Infinity;
+    for (const p of d.placements) {
       first = Math.min(first, p.start);
       last = Math.max(last, p.end);
-      for (const i of p.cells) busy.add(i);
     }
-    return WEIGHTS.idleMinute * Math.max(0, last - first - busy.size * step);
+    let best: { start: number; end: number } | null = null;
+    let open = -1;
+    const to = Math.min(d.used.length, last - d.origin);
+    for (let m = Math.max(0, first - d.origin); m <= to; m++) {
+      const free = m < to && d.used[m] === 0;
+      if (free && open < 0) open = m;
+      if (!free && open >= 0) {
+        if (!best || m - open > best.end - best.start)
+          best = { start: open + d.origin, end: m + d.origin };
+        open = -1;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Moves the conferences that touch a gap on one side (after it when `shift` is positive,
+   * before it otherwise) by `shift` minutes towards it, the whole block up to the next gap;
+   * undone unless the families and days it touches cost less.
+   */
+  function slideBlock(d: Day, gap: { start: number; end: number }, shift: number): boolean {
+    const sorted = [...d.placements].sort((a, b) => a.start - b.start);
+    const block: Placement[] = [];
+    if (shift > 0) {
+      let reach = gap.end;
+      for (const p of sorted)
+        if (p.start >= gap.end && p.start <= reach) {
+          block.push(p);
+          reach = Math.max(reach, p.end + C);
+        }
+    } else {
+      let reach = gap.start;
+      for (const p of [...sorted].reverse())
+        if (p.end + C <= gap.start && p.end + C >= reach) {
+          block.push(p);
+          reach = Math.min(reach, p.start);
+        }
+    }
+    if (block.length === 0) return false;
+    const chosen = new Set(block.map((p) => units[p.unit]!.familyId));
+    const teacherDays = new Set<number>();
+    const languageDays = new Set<string>();
+    for (const f of chosen) keysOf(f, teacherDays, languageDays);
+    const before = localCost(chosen, teacherDays, languageDays);
+    // Families come first: a teacher's day closes up only where no family waits longer for it.
+    const familyBefore = new Map([...chosen].map((f) => [f, familyCost(f)]));
+    const moved: [Unit, Placement][] = [];
+    let ok = true;
+    for (const p of block) {
+      const u = units[p.unit]!;
+      unplace(u);
+      moved.push([u, p]);
+      const target = p.start - shift;
+      const c = u.candidates.find((x) => x.day === p.day && x.start === target);
+      if (!c || !feasible(u, c)) {
+        ok = false;
+        break;
+      }
+      place(u, c);
+    }
+    if (
+      ok &&
+      localCost(chosen, teacherDays, languageDays) < before - 1e-9 &&
+      [...chosen].every((f) => familyCost(f) <= familyBefore.get(f)!)
+    )
+      return true;
+    for (const [u] of moved) unplace(u);
+    for (const [u, p] of moved) restore(u, p);
+    return false;
   }
 
   /** The cost of what a set of families touches: their own, their teachers' days, their languages' days. */
   function localCost(
     familySet: Iterable<string>,
-    teacherDays: Set<string>,
+    teacherDays: Set<number>,
     languageDays: Set<string>,
   ): number {
     let cost = 0;
@@ -430,13 +749,13 @@ export function buildSchedule(
         if (!placement[u.key]) cost += WEIGHTS.unplaced * u.studentIds.length;
       cost += familyCost(f);
     }
-    for (const k of teacherDays) cost += idleCost(k);
+    for (const d of teacherDays) cost += WEIGHTS.idleMinute * idleMinutes(days[d]!);
     for (const k of languageDays) cost += languageCost(k);
     return cost;
   }
 
   function totalCost(): number {
-    return localCost(unitsByFamily.keys(), new Set(byTeacherDay.keys()), new Set(interp.keys()));
+    return localCost(unitsByFamily.keys(), new Set(days.map((_, i) => i)), new Set(interp.keys()));
   }
 
   // Construction: hardest families first.
@@ -444,48 +763,81 @@ export function buildSchedule(
   const difficulty = (f: string) => {
     const us = unitsByFamily.get(f)!;
     const minCandidates = Math.min(...us.map((u) => u.candidates.length));
-    return minCandidates - us.length * 3 - (families.get(f)?.interpreter ? 5 : 0);
+    return minCandidates - us.length * 3 * 5 - (languageOf(f) ? 25 : 0);
   };
   familyIds.sort((a, b) => difficulty(a) - difficulty(b) || a.localeCompare(b));
   for (const f of familyIds) insertFamily(f);
 
+  // No schedule costs less than every unit at its best rank, and the units with no start at
+  // all unplaced: the search stops when it gets there.
+  const bound = units.reduce(
+    (n, u) =>
+      n + (u.candidates.length === 0 ? WEIGHTS.unplaced * u.studentIds.length : u.bestRankCost),
+    0,
+  );
+
+  // A teacher with more students than places leaves that many out whatever the search does
+  // (places as counted for the reasons: an upper bound on the conferences a day holds).
+  const asked = new Map<string, number>();
+  for (const u of units)
+    if (u.candidates.length > 0) asked.set(u.teacher, (asked.get(u.teacher) ?? 0) + u.len / L);
+  let surplus = 0;
+  for (const [teacher, n] of asked) surplus += Math.max(0, n - (placesOf.get(teacher) ?? 0));
+  const unplacedPlaces = (list: Unit[]) => list.reduce((n, u) => n + u.len / L, 0);
+
   // Large-neighbourhood search: remove a few related families, put them back, keep if no worse.
   let cost = totalCost();
   const iterations = options.iterations ?? Math.min(4000, 60 + familyIds.length * 2);
-  const keysOf = (f: string, teacherDays: Set<string>, languageDays: Set<string>) => {
-    const lang = families.get(f)?.interpreter ?? '';
+  function keysOf(f: string, teacherDays: Set<number>, languageDays: Set<string>): void {
+    const lang = languageOf(f);
     for (const p of placementsByFamily.get(f) ?? []) {
       if (p.fixed) continue;
-      teacherDays.add(`${p.teacher}|${p.date}`);
+      teacherDays.add(p.day);
       if (lang) languageDays.add(interpKey(lang, p.date));
     }
-  };
+  }
+  const pickOne = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
   let sinceImprovement = 0;
   let lastUnplaced: Unit[] = [];
-  for (let it = 0; it < iterations && familyIds.length > 0; it++) {
+  for (let it = 0; it < iterations && familyIds.length > 0 && cost > bound + 1e-9; it++) {
     const chosen = new Set<string>();
-    const unplacedUnits =
+    const left =
       it % 8 === 0 || lastUnplaced.length > 0
         ? units.filter((u) => !placement[u.key] && u.candidates.length > 0)
         : lastUnplaced;
-    lastUnplaced = unplacedUnits;
+    lastUnplaced = left;
+    // Once only the surplus is left out, no search places more: it goes on for the rest.
+    const unplacedUnits = unplacedPlaces(left) <= surplus ? [] : left;
     if (unplacedUnits.length === 0 && sinceImprovement > Math.max(200, familyIds.length / 2)) break;
     if (unplacedUnits.length > 0 && random() < 0.6) {
-      const u = unplacedUnits[Math.floor(random() * unplacedUnits.length)]!;
+      // Make room for a unit left out: free the time around one of its starts, so the
+      // conferences there can shift along the teacher's day.
+      const u = pickOne(unplacedUnits);
       chosen.add(u.familyId);
-      const cands = u.candidates;
-      for (let k = 0; k < 3 && cands.length > 0; k++)
-        for (const f of cellFamilies[cands[Math.floor(random() * cands.length)]!.cell]!.keys())
-          chosen.add(f);
+      for (let k = 0; k < 2; k++) {
+        const c = pickOne(u.candidates);
+        const from = c.start - L - C;
+        const to = c.start + u.len + C + L + C;
+        for (const p of days[c.day]!.placements)
+          if (p.start < to && from < p.end) chosen.add(units[p.unit]!.familyId);
+      }
     } else {
-      const f = familyIds[Math.floor(random() * familyIds.length)]!;
+      const f = pickOne(familyIds);
       chosen.add(f);
       const p = (placementsByFamily.get(f) ?? []).find((x) => !x.fixed);
-      const related = p ? (byTeacherDay.get(`${p.teacher}|${p.date}`) ?? []) : [];
-      for (let k = 0; k < 3 && related.length > 0; k++)
-        chosen.add(units[related[Math.floor(random() * related.length)]!.unit]!.familyId);
+      const d = p ? days[p.day]! : null;
+      const gap = d && random() < 0.5 ? idleGap(d) : null;
+      if (gap) {
+        // Close a gap in this teacher's day: the conferences around it may all shift.
+        const from = gap.start - 2 * pitch;
+        const to = gap.end + 2 * pitch;
+        for (const q of d!.placements)
+          if (q.start < to && from < q.end) chosen.add(units[q.unit]!.familyId);
+      } else
+        for (let k = 0; k < 3 && d && d.placements.length > 0; k++)
+          chosen.add(units[pickOne(d.placements).unit]!.familyId);
     }
-    const teacherDays = new Set<string>();
+    const teacherDays = new Set<number>();
     const languageDays = new Set<string>();
     for (const f of chosen) keysOf(f, teacherDays, languageDays);
     const before = localCost(chosen, teacherDays, languageDays);
@@ -498,7 +850,11 @@ export function buildSchedule(
           unplace(u);
         }
       }
-    const order = [...chosen].sort(() => random() - 0.5);
+    const order = [...chosen];
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
     for (const f of order) insertFamily(f);
     for (const f of chosen) keysOf(f, teacherDays, languageDays);
     const after = localCost(chosen, teacherDays, languageDays);
@@ -510,8 +866,21 @@ export function buildSchedule(
     } else {
       sinceImprovement++;
       for (const f of chosen) for (const u of unitsByFamily.get(f) ?? []) unplace(u);
-      for (const [u, p] of removed) place(u, p.cell, p.rank);
+      for (const [u, p] of removed) restore(u, p);
     }
+  }
+  // Compaction: close the gaps in teachers' days by sliding the block of conferences on one
+  // side of a gap towards the other, kept when nothing costs more (a sibling's wait included).
+  for (let pass = 0; pass < 3; pass++) {
+    let closed = 0;
+    for (let i = 0; i < days.length; i++) {
+      const gap = idleGap(days[i]!);
+      if (!gap) continue;
+      const shift = Math.floor((gap.end - gap.start) / START_STEP) * START_STEP;
+      if (shift === 0) continue;
+      if (slideBlock(days[i]!, gap, shift) || slideBlock(days[i]!, gap, -shift)) closed++;
+    }
+    if (closed === 0) break;
   }
   cost = totalCost();
 
@@ -550,14 +919,9 @@ export function buildSchedule(
     const familyName = family?.name ? `the ${family.name} family` : 'this family';
     if (teacherWindows.length === 0)
       return `${teacherName} has no windows on the Teachers sheet. Add their conference times.`;
-    const places = (cellsByTeacher.get(u.teacher) ?? []).reduce(
-      (n, i) => n + cells[i]!.capacity,
-      0,
-    );
+    const places = days.filter((d) => d.teacher === u.teacher).reduce((n, d) => n + d.places, 0);
     const demand =
-      units
-        .filter((x) => x.teacher === u.teacher)
-        .reduce((n, x) => n + Math.ceil((x.len + B) / step), 0) +
+      units.filter((x) => x.teacher === u.teacher).reduce((n, x) => n + x.len / L, 0) +
       problem.fixed.filter((c) => c.teacherEmail === u.teacher).length;
     if (u.candidates.length === 0) {
       if (family?.availability)
@@ -566,17 +930,14 @@ export function buildSchedule(
     }
     if (demand > places)
       return `${teacherName}'s windows are full: ${demand} conferences for ${places} places. Add a window or raise the capacity (families at once).`;
-    const freeCells = u.candidates.filter((c) =>
-      cellsOf(u, c.cell).every((i) => cells[i]!.used < cells[i]!.capacity),
-    );
-    if (freeCells.length === 0)
+    const free = u.candidates.filter((c) => roomFree(days[c.day]!, c.start, c.start + u.len));
+    if (free.length === 0)
       return `Every time that suits ${familyName} with ${teacherName} is taken. Ask the family for more times, or add a window.`;
     const lang = family?.interpreter ?? '';
     if (lang && problem.interpreters[lang] !== undefined) {
-      const withoutInterp = freeCells.some((c) => {
-        const cell = cells[c.cell]!;
-        return !interpreterFree(lang, cell.date, cell.start, cell.start + u.len);
-      });
+      const withoutInterp = free.some(
+        (c) => !interpreterFree(lang, days[c.day]!.date, c.start, c.start + u.len),
+      );
       if (withoutInterp)
         return `No ${lang} interpreter is free when ${teacherName} has room (${problem.interpreters[lang]} at once). Add interpreters in Settings, or a window at another time.`;
     }
@@ -587,6 +948,15 @@ export function buildSchedule(
   }
 
   return { conferences, unplaced, quality: measure(problem, { conferences, unplaced }, cost) };
+}
+
+/** Free minutes between a start and its neighbour: idle only when the room is otherwise empty. */
+function idleBeside(level: number, minutes: number): number {
+  return level === 0 ? WEIGHTS.idleMinute * minutes : 1;
+}
+
+function rankCost(rank: number): number {
+  return rank > 1 ? WEIGHTS.rank * (rank - 1) : 0;
 }
 
 /** Quality figures of any schedule (the engine's or another's). */
@@ -626,7 +996,9 @@ export function measure(problem: Problem, schedule: Schedule, cost = 0): Quality
     for (let i = 1; i < list.length; i++) {
       const gap = list[i]!.start - list[i - 1]!.end;
       const expected =
-        list[i]!.teacherEmail === list[i - 1]!.teacherEmail ? 0 : problem.bufferMinutes;
+        list[i]!.teacherEmail === list[i - 1]!.teacherEmail
+          ? (problem.changeoverMinutes ?? 0)
+          : problem.bufferMinutes;
       if (list[i]!.date !== list[i - 1]!.date || gap > expected) tight = false;
       if (list[i]!.date === list[i - 1]!.date) wait += Math.max(0, gap - expected);
     }
@@ -634,6 +1006,22 @@ export function measure(problem: Problem, schedule: Schedule, cost = 0): Quality
     if (sameDay) waiting.push(wait);
   }
   const placedStudents = schedule.conferences.reduce((n, c) => n + c.studentIds.length, 0);
+  // A teacher is idle when no conference, nor the changeover after one, holds their room.
+  const changeover = problem.changeoverMinutes ?? 0;
+  const byTeacherDay = new Map<string, Conference[]>();
+  for (const c of schedule.conferences) {
+    const key = `${c.teacherEmail}|${c.date}`;
+    byTeacherDay.set(key, [...(byTeacherDay.get(key) ?? []), c]);
+  }
+  let idleMinutes = 0;
+  for (const list of byTeacherDay.values()) {
+    const sorted = [...list].sort((a, b) => a.start - b.start);
+    let reached = sorted[0]!.start;
+    for (const c of sorted) {
+      if (c.start > reached) idleMinutes += c.start - reached;
+      reached = Math.max(reached, c.end + changeover);
+    }
+  }
   return {
     placed: placedStudents,
     students: problem.students.length,
@@ -641,6 +1029,7 @@ export function measure(problem: Problem, schedule: Schedule, cost = 0): Quality
     siblingFamilies,
     siblingsBackToBack: backToBack,
     waiting,
+    idleMinutes,
     cost,
   };
 }

@@ -297,6 +297,7 @@ export function buildProblem(input: {
     interpreters: settings.interpreters,
     conferenceMinutes: settings.conferenceMinutes,
     bufferMinutes: settings.bufferMinutes,
+    changeoverMinutes: settings.changeoverMinutes ?? 0,
     mergeSiblings: settings.mergeSameTeacherSiblings,
     fixed,
     seed: input.seed,

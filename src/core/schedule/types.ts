@@ -70,7 +70,16 @@ export interface Problem {
   /** Interpreters available at once per language; a language not listed is not limited. */
   interpreters: Record<string, number>;
   conferenceMinutes: number;
+  /** A family's time between conferences in different rooms (walking from room to room). */
   bufferMinutes: number;
+  /**
+   * A teacher's time between their own conferences (0 when missing). Each conference holds a
+   * place in the teacher's room from its start until this long after its end: in a room for one
+   * family, consecutive conferences are at least this far apart; in a simultaneous room, at most
+   * `capacity` conferences hold a place at any moment, so a family's place is free again only
+   * this long after it left.
+   */
+  changeoverMinutes?: number;
   /** Same-teacher siblings share one conference (length × number of siblings, capped at 2×). */
   mergeSiblings: boolean;
   /** Conferences that must stay as they are (locked, invited). */
@@ -97,5 +106,10 @@ export interface Quality {
   siblingsBackToBack: number;
   /** Per family with several conferences: minutes between them beyond the buffer. */
   waiting: number[];
+  /**
+   * Minutes a teacher waits with no family between their first and last conference of a day,
+   * summed over teachers and days (the changeover after a conference is not idle).
+   */
+  idleMinutes: number;
   cost: number;
 }
