@@ -3,6 +3,7 @@
  * wrong field), saved all at once for everyone who edits the spreadsheet.
  */
 import type { Settings, SettingsView } from '../shared/api';
+import { windowEffect } from '../shared/windows';
 import { el } from './dom';
 
 export interface SettingsFormHandlers {
@@ -91,8 +92,19 @@ export function settingsForm(view: SettingsView, handlers: SettingsFormHandlers)
     ),
     field(
       'set-bufferMinutes',
-      'Buffer between conferences (minutes)',
+      'Buffer between rooms (minutes)',
       input('set-bufferMinutes', String(s.bufferMinutes), { type: 'number', min: '0', max: '60' }),
+      'A family’s time to walk from one child’s room to the next.',
+    ),
+    field(
+      'set-changeoverMinutes',
+      'Teacher’s changeover (minutes)',
+      input('set-changeoverMinutes', String(s.changeoverMinutes ?? 0), {
+        type: 'number',
+        min: '0',
+        max: '60',
+      }),
+      windowEffect(s.conferenceMinutes, s.changeoverMinutes ?? 0),
     ),
     field(
       'set-reminderHoursBefore',
@@ -157,6 +169,16 @@ export function settingsForm(view: SettingsView, handlers: SettingsFormHandlers)
     el('button', { type: 'submit', class: 'primary' }, 'Save settings'),
     status,
   );
+  // The changeover's hint follows the length and changeover as they are typed.
+  form.addEventListener('input', () => {
+    const number = (name: string) =>
+      Number((form.querySelector(`[name="${name}"]`) as HTMLInputElement | null)?.value);
+    const hint = form.querySelector('#set-changeoverMinutes-hint');
+    const minutes = number('set-conferenceMinutes');
+    const changeover = number('set-changeoverMinutes');
+    if (hint && minutes > 0 && changeover >= 0)
+      hint.textContent = windowEffect(minutes, changeover);
+  });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const value = (name: string) =>
@@ -167,6 +189,7 @@ export function settingsForm(view: SettingsView, handlers: SettingsFormHandlers)
       timeZone: value('timeZone'),
       conferenceMinutes: Number(value('set-conferenceMinutes')),
       bufferMinutes: Number(value('set-bufferMinutes')),
+      changeoverMinutes: Number(value('set-changeoverMinutes')),
       reminderHoursBefore: value('set-reminderHoursBefore')
         .split(/[,;\s]+/)
         .filter(Boolean)

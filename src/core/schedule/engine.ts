@@ -12,6 +12,7 @@
  * checked on real time intervals.
  */
 import { seeded } from '../random';
+import { conferencesInWindow, START_STEP } from '../../shared/windows';
 import type {
   Conference,
   Problem,
@@ -25,8 +26,7 @@ import type {
 /** The limit of a minute outside every window: only a changeover runs there. */
 const OPEN = 0x7fff;
 
-/** Minutes between the start times the engine tries inside a window. */
-export const START_STEP = 5;
+export { conferencesInWindow, START_STEP };
 
 /** Students per place from which a teacher has hardly a place to spare. */
 const TIGHT = 0.9;
@@ -53,20 +53,6 @@ export const WEIGHTS = {
   /** Per idle minute between a teacher's first and last conference of a day. */
   idleMinute: 0.5,
 };
-
-/** Conferences of `minutes` a window holds, one family at a time, `changeover` apart. */
-export function conferencesInWindow(
-  span: { start: number; end: number },
-  minutes: number,
-  changeover: number,
-): number {
-  const length = span.end - span.start;
-  if (length < minutes) return 0;
-  // Starts fall on the five-minute grid, so each further conference needs its length and the
-  // changeover rounded up to that grid.
-  const pitch = Math.ceil((minutes + changeover) / START_STEP) * START_STEP;
-  return 1 + Math.floor((length - minutes) / pitch);
-}
 
 /** One teacher's conference day: every window of theirs on that date, minute by minute. */
 interface Day {
