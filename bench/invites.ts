@@ -1,5 +1,5 @@
 /**
- * Calendar invites (issue 6): Calendar calls per conference when it is new, changed and
+ * Calendar invites: Calendar calls per conference when it is new, changed and
  * unchanged, and the modelled Apps Script time of a 600-conference sync split into executions
  * (the emulator's latency model: an assumption of typical figures, not a measurement of Google).
  */

@@ -1,5 +1,5 @@
 /**
- * The fault sweep over a whole round (issue 9, point 3). The round of sample/round.ts is played
+ * The fault sweep over a whole round. The round of sample/round.ts is played
  * once on a small school without faults; then, for each service call it made, played again with
  * that one call failing, and carried on as people carry on (a sidebar operation is clicked again;
  * the hourly trigger simply fires next hour). Each end state is compared with the clean round's:

@@ -1,5 +1,5 @@
 /**
- * The demo's reminders (issue 7): turns the hourly reminders on as the sidebar does, then moves
+ * The demo's reminders: turns the hourly reminders on as the sidebar does, then moves
  * the emulator's clock to the end of the last conference day; the emulator fires the hourly
  * trigger (the bundle's sendDueReminders) each hour on the way, as Apps Script would. Writes
  * outbox.json: every message the emulator's MailApp sent.

@@ -6,7 +6,7 @@
  * is interpreted as a formula"). A text that looks like a number, a boolean or a date becomes
  * one, unless the cell's number format is plain text ('@') or the text starts with an
  * apostrophe, which Sheets keeps as a text prefix. This is why the add-on must write
- * "'=..." (or format the column '@') for any user text: see DESIGN.md section 6.
+ * "'=..." (or format the column '@') for any user text: see docs/DESIGN.md section 7.
  */
 import { instantOf, wallClock } from '../tz';
 

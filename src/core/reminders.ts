@@ -2,7 +2,7 @@
  * Which reminders are due, for whom, now. Pure: "now" arrives as the wall clock in the school's
  * time zone (yyyy-MM-dd and minutes after midnight), and the Schedule rows as read.
  *
- * Rules (issue 7):
+ * Rules:
  * - A conference with status scheduled, invited, accepted or tentative is remindable; declined,
  *   cancelled, attended and no-show conferences get nothing.
  * - A family's conferences on one day are one unit (siblings): one message per family, per day,

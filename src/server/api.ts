@@ -42,7 +42,7 @@ import {
 import { previewFor, saveTemplate, templateView } from '../workspace/messages';
 import { REMINDERS_JOB as REMINDERS, setReminderTrigger } from '../workspace/reminders';
 
-// --- Messages, languages and reminders (issue 7) ---
+// --- Messages, languages and reminders ---
 const messageKind = v.oneOf(MESSAGE_KIND_NAMES);
 const languageCode: (value: unknown, name: string) => string = (value, name) => {
   if (isLanguageCode(value)) return value;

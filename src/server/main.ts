@@ -37,7 +37,7 @@ export function onFormSubmit(_event: unknown): void {
   );
 }
 
-// --- Messages, languages and reminders (issue 7) ---
+// --- Messages, languages and reminders ---
 export function getTemplate(...a: unknown[]) {
   return api.getTemplate(...a);
 }

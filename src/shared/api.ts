@@ -185,7 +185,7 @@ export interface ServerApi {
   getSettings(): SettingsView;
   /** Saves all settings at once, or fails naming every field that is wrong. */
   saveSettings(settings: Settings): Settings;
-  // --- Messages, languages and reminders (issue 7) ---
+  // --- Messages, languages and reminders ---
   /** A template as families would get it (edited, translated or built in), with what to preview it on. */
   getTemplate(kind: MessageKindName, language: string): TemplateView;
   /** Renders a template (saved or not) for a real family on the Schedule; unknown fields listed. */

@@ -1,5 +1,5 @@
 /**
- * The Reminders step's own controls (issue 7): hourly reminders on or off, and the message
+ * The Reminders step's own controls: hourly reminders on or off, and the message
  * templates: pick a kind and a language, edit subject and body, preview on a real family from
  * the Schedule (rendered by the server, shown as text: never as HTML), save. A template naming a
  * field that does not exist is shown as an error and the save is refused (the server refuses too).

@@ -1,5 +1,5 @@
 /**
- * Calendar invitations as a sync (issue 6): the Schedule sheet is the truth, and each chunk
+ * Calendar invitations as a sync: the Schedule sheet is the truth, and each chunk
  * brings the conference events in line with it. The plan comes from core/invites.ts; this module
  * makes the Calendar calls and writes back Event ID, Status and Invite Sent with one setValues
  * per chunk, and a fingerprint per conference in document properties, so a row that did not

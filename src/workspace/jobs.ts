@@ -1,5 +1,5 @@
 /**
- * Operations longer than one execution (DESIGN.md section 5: six minutes per execution, and
+ * Operations longer than one execution (docs/DESIGN.md section 6: six minutes per execution, and
  * every google.script.run call is its own execution).
  *
  * A job does a time-budgeted chunk and returns its progress; the sidebar calls again until it

@@ -1,5 +1,5 @@
 /**
- * Reminder emails (issue 7): which are due comes from core/reminders.ts; this module reads the
+ * Reminder emails: which are due comes from core/reminders.ts; this module reads the
  * Schedule once, sends with MailApp (script.send_mail scope; never GmailApp), and records each
  * sent reminder in the Reminders Sent column, written back as one block per chunk.
  *

@@ -1,5 +1,5 @@
 /**
- * The functional core stays pure (DESIGN.md section 2): it imports only core and the shared
+ * The functional core stays pure (docs/DESIGN.md section 2): it imports only core and the shared
  * type vocabulary, touches no Apps Script service, no DOM and no clock.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The invitations planner (issue 6): what each Schedule row asks of its Calendar event.
+ * The invitations planner: what each Schedule row asks of its Calendar event.
  */
 import { defaultSettings } from '../../src/core/settings';
 import { SCHEDULE } from '../../src/core/schema';

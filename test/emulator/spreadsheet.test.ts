@@ -78,7 +78,7 @@ describe('SpreadsheetApp', () => {
       expect(sheet.getRange(1, 1, 1, 2).getFormulas()).toEqual([['', '']]);
     });
 
-    it('treats "+cmd" and "-cmd" as formulas too, the injection DESIGN.md section 6 guards against', () => {
+    it('treats "+cmd" and "-cmd" as formulas too, the injection docs/DESIGN.md section 7 guards against', () => {
       const { sheet } = setup();
       sheet.getRange(1, 1, 1, 3).setValues([['+SUM(1)', '-A1', '-5']]);
       expect(sheet.getRange(1, 1, 1, 3).getFormulas()[0]!.slice(0, 2)).toEqual([

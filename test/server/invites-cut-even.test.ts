@@ -1,5 +1,5 @@
 /**
- * Invites (issue 6) cut off at any service call, the even-numbered calls (the odd ones are in
+ * Invites cut off at any service call, the even-numbered calls (the odd ones are in
  * invites-cut-odd.test.ts), and a catchable Google error at a sample of calls.
  */
 import type { JobProgress, Result } from '../../src/shared/api';

@@ -1,4 +1,4 @@
-/** Invites (issue 6) cut off at any service call: the odd-numbered calls (see invites-cut-even.test.ts). */
+/** Invites cut off at any service call: the odd-numbered calls (see invites-cut-even.test.ts). */
 import { cutAtEveryCall } from './invites.fixture';
 
 describe('Cut off at any service call', () => {

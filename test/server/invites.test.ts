@@ -1,5 +1,5 @@
 /**
- * Calendar invites (issue 6), on the built bundle in the emulator: the Schedule sheet is the
+ * Calendar invites, on the built bundle in the emulator: the Schedule sheet is the
  * truth, and sending invites brings one private event per conference in line with it,
  * resumably, without duplicates, and with no Calendar call when nothing changed.
  */

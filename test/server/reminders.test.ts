@@ -1,5 +1,5 @@
 /**
- * Reminders on the built bundle (issue 7): each family reminded once per reminder time, by the
+ * Reminders on the built bundle: each family reminded once per reminder time, by the
  * hourly trigger or the button; interrupted at any service call and re-run, the same outbox;
  * the daily quota stops a run cleanly and the next day continues; hostile names stay text.
  */

@@ -1,5 +1,5 @@
 /**
- * The scheduling problem (DESIGN.md section 4) as plain data. Times are minutes after midnight
+ * The scheduling problem (docs/DESIGN.md section 5) as plain data. Times are minutes after midnight
  * on a date (yyyy-mm-dd) in the school's time zone.
  */
 export interface TeacherWindow {
