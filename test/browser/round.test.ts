@@ -209,7 +209,23 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
         }),
       );
       expect(asked).toBe(`Asked ${families} families when they can come, each with its own link.`);
-      expect(school.emulator.mail.sent).toHaveLength(families);
+      // One email per address, each to that address alone (read off the pasted Roster).
+      const [rosterHeader = [], ...rosterRows] = school.emulator.spreadsheet
+        .sheetByName('Roster')!
+        .values();
+      const emailColumns = rosterHeader.flatMap((h, i) => (/email/i.test(String(h)) ? [i] : []));
+      const addresses = new Set(
+        rosterRows.flatMap((r) =>
+          emailColumns.flatMap((i) =>
+            String(r[i] ?? '')
+              .split(/[;,]/)
+              .map((e) => e.trim().toLowerCase())
+              .filter(Boolean),
+          ),
+        ),
+      );
+      expect(school.emulator.mail.sent).toHaveLength(addresses.size);
+      for (const m of school.emulator.mail.sent) expect(m.to).toHaveLength(1);
       await expect(counts(questionnaire)).resolves.toMatchObject({
         'families asked when they can come': families,
       });

@@ -489,62 +489,60 @@ describe('the questionnaire', () => {
   });
 
   /** The families the Schedule says are due the questionnaire: each with an address, its addresses. */
-  function dueByHand(s: School): string[] {
-    const byFamily = new Map<string, Set<string>>();
-    for (const r of rows(s, 'Schedule')) {
-      const emails = String(r.Emails)
+  /** Each address due the questionnaire, by the family it belongs to (from the Schedule). */
+  function dueByHand(s: School): Map<string, string> {
+    const familyOf = new Map<string, string>();
+    for (const r of rows(s, 'Schedule'))
+      for (const e of String(r.Emails)
         .split(/[;,]/)
-        .map((e) => e.trim().toLowerCase())
-        .filter(Boolean);
-      if (emails.length === 0) continue;
-      const id = String(r['Family ID']);
-      byFamily.set(id, new Set([...(byFamily.get(id) ?? []), ...emails]));
-    }
-    return [...byFamily.values()].map((set) => [...set].sort().join(',')).sort();
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean))
+        familyOf.set(e, String(r['Family ID']));
+    return familyOf;
   }
 
   it.each([
-    ['just before the email of the first family leaves', 1, 0],
-    ['just before the email of the third family leaves', 3, 0],
-    ['just after the email of the first family left', 1, 1],
-    ['just after the email of the third family left', 3, 1],
-  ])('cut off %s, emails no family twice and flags the one it was sending', (_when, n, after) => {
-    const probe = afterConferences();
-    const start = probe.emulator.ws.callCount;
-    run(probe, 'questionnaire');
-    const due = dueByHand(probe);
-    expect(probe.emulator.mail.sent.map((m) => [...m.to].sort().join(',')).sort()).toEqual(due);
-    // The n-th email's call, or the call after it, counted from the start of the run.
-    const k = nthCall(probe.emulator.ws, 'MailApp.sendEmail', n, start) - start + after;
+    ['just before the first email leaves', 1, 0],
+    ['just before the third email leaves', 3, 0],
+    ['just after the first email left', 1, 1],
+    ['just after the third email left', 3, 1],
+  ])(
+    'cut off %s, emails no address twice and flags the family it was sending to',
+    (_when, n, after) => {
+      const probe = afterConferences();
+      const start = probe.emulator.ws.callCount;
+      run(probe, 'questionnaire');
+      const due = dueByHand(probe);
+      // One message per address, each to that address alone, every address due reached once.
+      for (const m of probe.emulator.mail.sent) expect(m.to).toHaveLength(1);
+      expect(probe.emulator.mail.sent.map((m) => m.to[0]!).sort()).toEqual([...due.keys()].sort());
+      // The n-th email's call, or the call after it, counted from the start of the run.
+      const k = nthCall(probe.emulator.ws, 'MailApp.sendEmail', n, start) - start + after;
+      const atCut = due.get(probe.emulator.mail.sent[n - 1]!.to[0]!)!;
 
-    const s = afterConferences();
-    const cut = cutOffAt(s.emulator.ws, k, () =>
-      s.bundle.callFromClient('runJob', ['questionnaire']),
-    );
-    expect(s.emulator.mail.sent).toHaveLength(n - 1 + after);
-    run(s, 'questionnaire');
-    run(s, 'questionnaire');
+      const s = afterConferences();
+      const cut = cutOffAt(s.emulator.ws, k, () =>
+        s.bundle.callFromClient('runJob', ['questionnaire']),
+      );
+      expect(s.emulator.mail.sent).toHaveLength(n - 1 + after);
+      run(s, 'questionnaire');
+      run(s, 'questionnaire');
 
-    const reached = s.emulator.mail.sent.map((m) => [...m.to].sort().join(','));
-    expect(new Set(reached).size).toBe(reached.length);
-    // Everyone due was emailed, except the family being sent to at the cut: flagged instead.
-    const missing = due.filter((f) => !reached.includes(f));
-    expect(missing).toHaveLength(1 - after);
-    // The family the cut-off run was sending to, flagged for a person to check.
-    const flagged = rows(s, 'Schedule').filter((r) => r['Questionnaire Sent'] === UNCONFIRMED);
-    const unsure = after ? [...s.emulator.mail.sent[n - 1]!.to].sort().join(',') : missing[0];
-    const flaggedAddresses = new Set(
-      flagged.flatMap((r) =>
-        String(r.Emails)
-          .toLowerCase()
-          .split(/[;,]\s*/),
-      ),
-    );
-    expect([...flaggedAddresses].sort().join(',')).toBe(unsure);
-    // Before: the journal names the family, the email never left. After: the email left, and
-    // the cut falls on the journal entry of the next family.
-    expect(cut).toBe(after ? 'PropertiesService.Properties.setProperty' : 'MailApp.sendEmail');
-  });
+      const reached = s.emulator.mail.sent.map((m) => m.to.join(','));
+      expect(new Set(reached).size).toBe(reached.length);
+      // Everyone due was emailed, except addresses of the family being sent to at the cut.
+      const missing = [...due.keys()].filter((a) => !reached.includes(a));
+      for (const a of missing) expect(due.get(a)).toBe(atCut);
+      if (!after) expect(missing).toContain(probe.emulator.mail.sent[n - 1]!.to[0]!);
+      // That family's rows are flagged for a person to check, and no other's.
+      const flagged = rows(s, 'Schedule').filter((r) => r['Questionnaire Sent'] === UNCONFIRMED);
+      expect(flagged.length).toBeGreaterThan(0);
+      expect(new Set(flagged.map((r) => String(r['Family ID'])))).toEqual(new Set([atCut]));
+      // Before: the journal names the family, the email never left. After: the email left, and
+      // the cut falls on the journal entry written next.
+      expect(cut).toBe(after ? 'PropertiesService.Properties.setProperty' : 'MailApp.sendEmail');
+    },
+  );
 
   it('is not sent before the conference', () => {
     const s = school();
