@@ -262,6 +262,12 @@ export interface Invitation {
   kind: 'invite' | 'update' | 'cancel';
   /** Virtual-clock milliseconds. */
   at: number;
+  /**
+   * The other guests this mail lists: all of them while the event lets guests see guests, none
+   * once it does not. Our reading (Calendar's invitations list guests unless the list is
+   * hidden); Google does not say whether the mail is composed at once or after later calls.
+   */
+  shows: string[];
 }
 
 export interface CalendarStoreOptions {
@@ -472,7 +478,15 @@ export class CalendarStore {
   ): void {
     if (!event.sendInvites) return;
     for (const address of to)
-      this.invitations.push({ eventId: event.id, to: address, kind, at: this.ws.clock.now() });
+      this.invitations.push({
+        eventId: event.id,
+        to: address,
+        kind,
+        at: this.ws.clock.now(),
+        shows: event.guestsCanSeeGuests
+          ? event.guests.map((g) => g.email).filter((g) => lower(g) !== lower(address))
+          : [],
+      });
   }
 
   /** Copies of every calendar. */

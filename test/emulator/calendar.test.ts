@@ -253,8 +253,20 @@ describe('Calendar (https://developers.google.com/apps-script/reference/calendar
         sendInvites: true,
       });
       expect(store.invitations).toEqual([
-        { eventId: e.getId(), to: 'a@family.example', kind: 'invite', at: ws.clock.now() },
-        { eventId: e.getId(), to: 'b@family.example', kind: 'invite', at: ws.clock.now() },
+        {
+          eventId: e.getId(),
+          to: 'a@family.example',
+          kind: 'invite',
+          at: ws.clock.now(),
+          shows: ['b@family.example'],
+        },
+        {
+          eventId: e.getId(),
+          to: 'b@family.example',
+          kind: 'invite',
+          at: ws.clock.now(),
+          shows: ['a@family.example'],
+        },
       ]);
     });
   });
