@@ -51,6 +51,6 @@ export function setReminders(...a: unknown[]) {
   return api.setReminders(...a);
 }
 /** The hourly time-driven trigger's handler (REMINDER_HANDLER in src/workspace/reminders.ts). */
-export function sendDueReminders() {
-  sendDueRemindersFromTrigger();
+export function sendDueReminders(event?: { triggerUid?: string }) {
+  sendDueRemindersFromTrigger(event?.triggerUid);
 }
