@@ -677,7 +677,10 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
           event = adopt;
           const added = reconcile(event, action.spec);
           changed = added !== null;
-          for (const g of added ?? [])
+          // Guardians only: a host teacher added when "Invite teachers" is turned on has the
+          // event in their calendar, and one email per conference would spend the day's quota.
+          const family = new Set(action.row.emails.map((e) => e.toLowerCase()));
+          for (const g of (added ?? []).filter((a) => family.has(a)))
             if (!tellAddedGuest(g, action.spec, reading.settings)) untold.push(g);
         } else {
           writer.markOpen();

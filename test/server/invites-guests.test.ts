@@ -3,7 +3,17 @@
  * to: docs/EMULATOR.md row 34). Every family must get its invitation either way, and no
  * invitation may show one family another's address.
  */
-import { cellOf, col, body, eventOfRow, events, runJob, scheduled, type } from './invites.fixture';
+import {
+  cellOf,
+  col,
+  body,
+  eventOfRow,
+  events,
+  ok,
+  runJob,
+  scheduled,
+  type,
+} from './invites.fixture';
 
 const addresses = (cell: unknown) =>
   String(cell)
@@ -71,5 +81,20 @@ describe.each([
           (i) => i.eventId === e0.id && i.to === g && i.kind === 'invite',
         ),
       ).toHaveLength(1);
+  });
+
+  it('adds the host teacher to existing events when "Invite teachers" is turned on, without an email from the add-on per conference', () => {
+    const s = school();
+    const view = ok<{ settings: Record<string, unknown> }>(
+      s.bundle.callFromClient('getSettings', []),
+    );
+    ok(s.bundle.callFromClient('saveSettings', [{ ...view.settings, inviteTeachers: true }]));
+    const mailBefore = s.emulator.mail.sent.length;
+    runJob(s, 'invites');
+    for (let row = 2; row <= body(s).length + 1; row++)
+      expect(eventOfRow(s, row).guests).toHaveLength(
+        addresses(cellOf(s, row, 'Emails')).length + 1,
+      );
+    expect(s.emulator.mail.sent.length).toBe(mailBefore);
   });
 });
