@@ -165,6 +165,7 @@ registerLatency(SERVICE, {
   ...Object.fromEntries(EVENT_GETTERS.map((m) => [`CalendarEvent.${m}`, GETTER])),
   ...Object.fromEntries(EVENT_SETTERS.map((m) => [`CalendarEvent.${m}`, SETTER])),
   'CalendarEvent.deleteEvent': { base: 400 },
+  'Calendar.deleteCalendar': { base: 600 },
   'EventGuest.getEmail': GETTER,
   'EventGuest.getName': GETTER,
   'EventGuest.getGuestStatus': GETTER,
@@ -262,6 +263,12 @@ export interface Invitation {
   kind: 'invite' | 'update' | 'cancel';
   /** Virtual-clock milliseconds. */
   at: number;
+  /**
+   * The other guests this mail lists: all of them while the event lets guests see guests, none
+   * once it does not. Our reading (Calendar's invitations list guests unless the list is
+   * hidden); Google does not say whether the mail is composed at once or after later calls.
+   */
+  shows: string[];
 }
 
 export interface CalendarStoreOptions {
@@ -472,7 +479,15 @@ export class CalendarStore {
   ): void {
     if (!event.sendInvites) return;
     for (const address of to)
-      this.invitations.push({ eventId: event.id, to: address, kind, at: this.ws.clock.now() });
+      this.invitations.push({
+        eventId: event.id,
+        to: address,
+        kind,
+        at: this.ws.clock.now(),
+        shows: event.guestsCanSeeGuests
+          ? event.guests.map((g) => g.email).filter((g) => lower(g) !== lower(address))
+          : [],
+      });
   }
 
   /** Copies of every calendar. */
@@ -969,6 +984,25 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
     }
 
     /** The event of this calendar with that iCalUID, or null (also once deleted). */
+    /**
+     * Calendar.deleteCalendar: "Deletes the calendar permanently. A user can only delete a
+     * calendar they own." The default calendar cannot be deleted (the emulator's message).
+     * Counts against writesPerMinute like any calendar creation or deletion.
+     */
+    deleteCalendar(): void {
+      call(
+        this.qualified('deleteCalendar'),
+        () => {
+          const calendar = this.state();
+          if (calendar.owner !== user() || calendar.primary)
+            throw new AppsScriptException(ACTION_NOT_ALLOWED_MESSAGE);
+          store.rateLimit();
+          store.deleteCalendar(calendar.id);
+        },
+        MAKE_CALENDAR,
+      );
+    }
+
     getEventById(iCalId: string): CalendarEvent | null {
       return call(
         this.qualified('getEventById'),

@@ -33,7 +33,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     active: true,
     timeZone: options.timeZone ?? 'America/New_York',
   });
-  const triggers = new TriggerStore(ws);
+  const triggers = new TriggerStore(ws, sheets);
   const calendar = new CalendarStore(ws);
   const forms = new FormStore(ws, sheets, triggers);
   forms.rangeFactory = (sheetName, row, numColumns, spreadsheetId) =>

@@ -157,9 +157,9 @@ export const WORKSPACE_QUOTAS: Quotas = { mailRecipientsPerDay: 1500, eventsCrea
 /**
  * When daily quotas renew. Google: "Quotas are per user and reset 24 hours after the first
  * request" (https://developers.google.com/apps-script/guides/services/quotas): 'after-first-use'
- * models that, each quota's day starting at its first counted use. 'pacific-midnight' (the
- * default, kept so existing runs keep their shape) renews every quota at midnight Pacific time,
- * which Google does not document (docs/EMULATOR.md row 30).
+ * (the default) models that, each quota's day starting at its first counted use.
+ * 'pacific-midnight' renews every quota at midnight Pacific time, which Google does not document
+ * (docs/EMULATOR.md row 30).
  */
 export type QuotaReset = 'pacific-midnight' | 'after-first-use';
 
@@ -187,13 +187,33 @@ export class QuotaLedger {
       }
       return;
     }
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(
-      this.clock.date(),
-    );
+    const day = this.dayOf(this.clock.now());
     if (day !== this.day) {
       this.day = day;
       this.used = {};
     }
+  }
+
+  /**
+   * When every quota used so far has renewed (ms): 24 hours after the latest first use, or the
+   * next midnight Pacific. A person told "try again once it renews" waits until then.
+   */
+  renewsAt(): number {
+    this.roll();
+    const now = this.clock.now();
+    if (this.reset === 'after-first-use')
+      return Math.max(now, ...Object.values(this.since).map((start) => start + DAY_MS));
+    const hour = 3600_000;
+    const today = this.dayOf(now);
+    let next = Math.floor(now / hour) * hour + hour;
+    while (this.dayOf(next) === today) next += hour;
+    return next;
+  }
+
+  private dayOf(ms: number): string {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(
+      new Date(ms),
+    );
   }
 
   usedToday(name: keyof Quotas): number {
@@ -218,7 +238,7 @@ export interface WorkspaceOptions {
   /** Where the virtual clock starts. */
   now?: Date | number;
   quotas?: Quotas;
-  /** When daily quotas renew; see QuotaReset. Default 'pacific-midnight'. */
+  /** When daily quotas renew; see QuotaReset. Default 'after-first-use'. */
   quotaReset?: QuotaReset;
   defaultUser?: string;
   seed?: number;
@@ -264,7 +284,7 @@ export class Workspace {
     this.quota = new QuotaLedger(
       options.quotas ?? WORKSPACE_QUOTAS,
       this.clock,
-      options.quotaReset ?? 'pacific-midnight',
+      options.quotaReset ?? 'after-first-use',
     );
     this.defaultUser = options.defaultUser ?? 'coordinator@school.example';
     this.latencyFactor = options.latencyFactor ?? 1;

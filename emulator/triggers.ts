@@ -7,6 +7,7 @@
  * sets to call the bundle's top-level function.
  */
 import type { AuthMode, Workspace } from './runtime';
+import type { SpreadsheetStore } from './sheets/model';
 
 export type TriggerEvent = 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT' | 'CLOCK';
 export type TriggerSource = 'SPREADSHEETS' | 'FORMS' | 'CLOCK' | 'CALENDAR';
@@ -41,8 +42,18 @@ export class TriggerStore {
   runner: TriggerRunner | null = null;
   /** Every firing, with its outcome, for tests and the preview. */
   readonly firings: { uid: string; handler: string; at: number; error?: string }[] = [];
+  /**
+   * Switch: a time-driven trigger runs with no active document, so getActiveSpreadsheet(),
+   * PropertiesService.getDocumentProperties() and LockService.getDocumentLock() give null
+   * inside it. Reported for a clock trigger (docs/EMULATOR.md row 17); Google's pages say only
+   * that the last two are null "outside of the context of a containing document". Off by default.
+   */
+  clockTriggersHaveNoDocument = false;
 
-  constructor(private readonly ws: Workspace) {}
+  constructor(
+    private readonly ws: Workspace,
+    private readonly sheets?: SpreadsheetStore,
+  ) {}
 
   install(record: Omit<TriggerRecord, 'uid'>): TriggerRecord {
     const full = { ...record, uid: String(Math.floor(this.ws.random() * 1e15)) };
@@ -61,6 +72,9 @@ export class TriggerStore {
     if (!this.runner)
       throw new Error('No bundle is loaded to run triggers; load one with the loader first.');
     const at = this.ws.clock.now();
+    const active = this.sheets?.active ?? null;
+    if (trigger.event === 'CLOCK' && this.clockTriggersHaveNoDocument && this.sheets)
+      this.sheets.active = null;
     try {
       this.runner(
         trigger.handler,
@@ -75,6 +89,8 @@ export class TriggerStore {
     } catch (e) {
       // A failing trigger does not stop the service that fired it; Apps Script emails the owner.
       this.firings.push({ uid: trigger.uid, handler: trigger.handler, at, error: String(e) });
+    } finally {
+      if (this.sheets) this.sheets.active = active;
     }
   }
 

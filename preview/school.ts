@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { createEmulator, type Emulator } from '../emulator/index';
-import type { Quotas } from '../emulator/runtime';
+import type { QuotaReset, Quotas } from '../emulator/runtime';
 import { type Bundle, loadBundle } from '../emulator/loader';
 import { sampleSchool, type SampleOptions } from '../sample/school';
 
@@ -23,6 +23,8 @@ export interface SchoolOptions extends SampleOptions {
   quotas?: Quotas;
   /** Every service call this many times slower than the latency model (default 1). */
   latencyFactor?: number;
+  /** When daily quotas renew (default: 24 hours after first use, as Google says). */
+  quotaReset?: QuotaReset;
 }
 
 export function openSchool(options: SchoolOptions = {}): School {
@@ -33,6 +35,7 @@ export function openSchool(options: SchoolOptions = {}): School {
     defaultUser: 'coordinator@lincoln.school.example',
     ...(options.quotas ? { quotas: options.quotas } : {}),
     ...(options.latencyFactor ? { latencyFactor: options.latencyFactor } : {}),
+    ...(options.quotaReset ? { quotaReset: options.quotaReset } : {}),
   });
   if (!options.empty) {
     const school = sampleSchool(options);

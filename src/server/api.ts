@@ -40,7 +40,17 @@ import {
   type TemplateView,
 } from '../shared/api';
 import { previewFor, saveTemplate, templateView } from '../workspace/messages';
-import { REMINDERS_JOB as REMINDERS, setReminderTrigger } from '../workspace/reminders';
+import {
+  REMINDERS_JOB as REMINDERS,
+  reminderTrigger,
+  setReminderTrigger,
+} from '../workspace/reminders';
+import {
+  forgetDocument,
+  hasDocument,
+  refreshReminderRecord,
+  tellOwnerRemindersDue,
+} from '../workspace/clock';
 
 // --- Messages, languages and reminders ---
 const messageKind = v.oneOf(MESSAGE_KIND_NAMES);
@@ -68,9 +78,17 @@ const onOff = (value: unknown, name: string): boolean => {
  */
 export const TRIGGER_BUDGET_MS = 4 * 60_000;
 
-/** The hourly trigger's work: one chunk of the reminders job, as the trigger's user. */
-export function sendDueRemindersFromTrigger(): void {
+/**
+ * The hourly trigger's work: one chunk of the reminders job, as the trigger's user. Run without
+ * its spreadsheet (docs/EMULATOR.md row 17), it can only tell its owner that reminders are due
+ * (src/workspace/clock.ts).
+ */
+export function sendDueRemindersFromTrigger(triggerUid?: string): void {
   try {
+    if (!hasDocument()) {
+      tellOwnerRemindersDue(triggerUid);
+      return;
+    }
     runChunk(REMINDERS, { via: 'trigger', budgetMs: TRIGGER_BUDGET_MS });
   } catch (e) {
     // A trigger has nobody to answer: log it (Apps Script's executions page shows it), try next hour.
@@ -272,13 +290,24 @@ export const api: Exposed = {
   setReminders: (...a): Result<boolean> =>
     expose(() => {
       const [on] = args<[boolean]>(a, ['on', onOff]);
-      return withDocumentLock('reminders-trigger', 'turning reminders on or off', 'sidebar', () =>
-        setReminderTrigger(on),
-      );
+      return withDocumentLock('reminders-trigger', 'turning reminders on or off', 'sidebar', () => {
+        const ss = SpreadsheetApp.getActiveSpreadsheet();
+        const before = reminderTrigger(ss)?.getUniqueId();
+        const result = setReminderTrigger(on);
+        if (on) refreshReminderRecord(ss, readSettings(ss));
+        else if (before) forgetDocument(before);
+        return result;
+      });
     }),
   runJob: (...a): Result<JobProgress> =>
     expose(() => {
       const [job] = args<[JobName]>(a, ['operation', v.oneOf(JOBS)]);
-      return runChunk(JOB_SPECS[job]);
+      const progress = runChunk(JOB_SPECS[job]);
+      // New conference times, or reminders just sent: what the hourly trigger remembers follows.
+      if (progress.done && (job === 'schedule' || job === 'reminders')) {
+        const ss = SpreadsheetApp.getActiveSpreadsheet();
+        refreshReminderRecord(ss, readSettings(ss));
+      }
+      return progress;
     }),
 };

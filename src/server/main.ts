@@ -5,6 +5,7 @@
 import { api, sendDueRemindersFromTrigger } from './api';
 import { withDocumentLock } from '../workspace/jobs';
 import { recordResponses } from '../workspace/forms';
+import { showAccountCheck } from '../workspace/accountcheck';
 
 export { onInstall, onOpen, showSidebar } from './menu';
 
@@ -51,6 +52,13 @@ export function setReminders(...a: unknown[]) {
   return api.setReminders(...a);
 }
 /** The hourly time-driven trigger's handler (REMINDER_HANDLER in src/workspace/reminders.ts). */
-export function sendDueReminders() {
-  sendDueRemindersFromTrigger();
+export function sendDueReminders(event?: { triggerUid?: string }) {
+  sendDueRemindersFromTrigger(event?.triggerUid);
 }
+
+/** The menu's "Check this Google account" (src/workspace/accountcheck.ts). */
+export function checkThisAccount(): void {
+  showAccountCheck();
+}
+/** The account check's test trigger: removed as soon as it is made, and does nothing. */
+export function accountCheckTrigger(): void {}

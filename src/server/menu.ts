@@ -13,7 +13,11 @@ import { ADDON_TITLE } from '../shared/api';
  * (https://developers.google.com/apps-script/reference/base/ui#createMenu(String)).
  */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  SpreadsheetApp.getUi().createMenu(ADDON_TITLE).addItem('Open', 'showSidebar').addToUi();
+  SpreadsheetApp.getUi()
+    .createMenu(ADDON_TITLE)
+    .addItem('Open', 'showSidebar')
+    .addItem('Check this Google account', 'checkThisAccount')
+    .addToUi();
 }
 
 /** Runs when a user installs the add-on from within an open document. */

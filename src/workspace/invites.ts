@@ -11,11 +11,13 @@
  * sheet), searches the round's days once and adopts the events it finds by tag or reference
  * instead of creating them again.
  *
- * Guests are added after the guest list is hidden, so no invitation ever shows one guardian
- * another's address. Cancelling deletes the event: guests of an event created with sendInvites
+ * Families are invited through createEvent's guests (documented to send the invitation); a guest
+ * added later to an existing event is also emailed by the add-on (addGuest may not notify).
+ * Cancelling deletes the event: guests of an event created with sendInvites
  * get the cancellation (the REST equivalent is events.delete with sendUpdates=all).
  */
 import { UserError } from '../core/errors';
+import { escapeHtml } from '../core/templates';
 import {
   CONFERENCE_TAG,
   diffEvent,
@@ -423,14 +425,17 @@ function snapshotOf(event: CalendarEvent) {
   };
 }
 
-/** Makes an event what the spec says, changing only what differs. True when anything changed. */
-function reconcile(event: CalendarEvent, spec: EventSpec): boolean {
+/**
+ * Makes an event what the spec says, changing only what differs: null when nothing changed,
+ * else the guests it added (each to be told by email; see tellAddedGuest).
+ */
+function reconcile(event: CalendarEvent, spec: EventSpec): string[] | null {
   const instants = instantsOf(spec);
   const changes = diffEvent(snapshotOf(event), spec, {
     start: instants.start.getTime(),
     end: instants.end.getTime(),
   });
-  if (!hasChanges(changes)) return false;
+  if (!hasChanges(changes)) return null;
   // Hidden first: a guest added next must not see the others.
   if (changes.hideGuests) event.setGuestsCanSeeGuests(false);
   if (changes.tag) event.setTag(CONFERENCE_TAG, spec.conferenceId);
@@ -440,18 +445,18 @@ function reconcile(event: CalendarEvent, spec: EventSpec): boolean {
   if (changes.time) event.setTime(instants.start, instants.end);
   for (const g of changes.removeGuests) event.removeGuest(g);
   for (const g of changes.addGuests) event.addGuest(g);
-  return true;
+  return changes.addGuests;
 }
 
 /**
- * Guests are added one by one after the event is made private, never through createEvent's
- * `guests` option (which would save those calls): the invitation goes out as each guest is
- * added, and one sent before setGuestsCanSeeGuests(false) would show a guardian the other
- * guests' addresses.
- */
-/**
  * Makes a conference's event; null when Google asked us to slow down and the chunk ran out of
  * time waiting (nothing was made: only the createEvent call is repeated, never the rest).
+ *
+ * The family is named in createEvent's `guests` with `sendInvites: true`, the one way Google
+ * documents to email guests an invitation: an `addGuest` on an existing event is reported not to
+ * notify the guest (docs/EMULATOR.md rows 33-34). The guest list is hidden right after; the
+ * creation-time invitation names only this conference's guests (one family, and the host
+ * teacher when asked), never another family.
  */
 function createEvent(calendar: Calendar, spec: EventSpec, backoff: Backoff): CalendarEvent | null {
   const { start, end } = instantsOf(spec);
@@ -459,6 +464,7 @@ function createEvent(calendar: Calendar, spec: EventSpec, backoff: Backoff): Cal
     calendar.createEvent(spec.title, start, end, {
       description: spec.description,
       location: spec.location,
+      guests: spec.guests.join(','),
       sendInvites: true,
     }),
   );
@@ -466,8 +472,30 @@ function createEvent(calendar: Calendar, spec: EventSpec, backoff: Backoff): Cal
   const event = made.value;
   event.setGuestsCanSeeGuests(false);
   event.setTag(CONFERENCE_TAG, spec.conferenceId);
-  for (const g of spec.guests) event.addGuest(g);
   return event;
+}
+
+/**
+ * Tells a guest added to an existing event (a new guardian address) by email, from the user's
+ * account: Google may add them without an invitation (docs/EMULATOR.md row 34). Only their
+ * address; the text is the invitation's. False when the daily email limit left it unsent.
+ */
+function tellAddedGuest(address: string, spec: EventSpec, settings: Settings): boolean {
+  const options: GoogleAppsScript.Mail.MailAdvancedParameters = {
+    to: address,
+    subject: spec.title,
+    body: spec.description,
+    htmlBody: escapeHtml(spec.description).replace(/\n/g, '<br>'),
+  };
+  if (settings.senderName) options.name = settings.senderName;
+  if (settings.replyTo) options.replyTo = settings.replyTo;
+  try {
+    MailApp.sendEmail(options);
+    return true;
+  } catch (e) {
+    if (isQuotaError(e)) return false;
+    throw e;
+  }
 }
 
 interface RowWrite {
@@ -589,6 +617,8 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
   const writer = new Writer(reading);
   const round = invites.rows.filter((r) => !r.round || r.round === settings.roundName);
   let quotaHit = false;
+  /** Guests added to an existing event whom the daily email limit left untold. */
+  const untold: string[] = [];
   const backoff = new Backoff(job);
   let done = 0;
   let ended = false;
@@ -645,7 +675,13 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
         let changed = true;
         if (adopt) {
           event = adopt;
-          changed = reconcile(event, action.spec);
+          const added = reconcile(event, action.spec);
+          changed = added !== null;
+          // Guardians only: a host teacher added when "Invite teachers" is turned on has the
+          // event in their calendar, and one email per conference would spend the day's quota.
+          const family = new Set(action.row.emails.map((e) => e.toLowerCase()));
+          for (const g of (added ?? []).filter((a) => family.has(a)))
+            if (!tellAddedGuest(g, action.spec, reading.settings)) untold.push(g);
         } else {
           writer.markOpen();
           let made: CalendarEvent | null;
@@ -699,7 +735,16 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
     message: finished
       ? summary(state)
       : `${summary(state)} ${plural(left, 'conference')} to go.${backoff.slowedDown ? ' Google asked us to slow down; continuing.' : ''}`,
-    problems: plan.problems,
+    problems: untold.length
+      ? [
+          ...plan.problems,
+          {
+            severity: 'warning' as const,
+            message: `${plural(untold.length, 'guardian')} added to an existing event could not be emailed today (the daily email limit): ${untold.join(', ')}. The event is in their calendar, but Google may not have told them: let them know.`,
+            where: { sheet: 'Schedule', row: 1, column: 1 },
+          },
+        ]
+      : plan.problems,
   };
 }
 

@@ -489,7 +489,7 @@ export const REMINDERS_JOB: JobSpec<RemindersState> = {
 };
 
 /** The hourly trigger, when installed by this user in this document. */
-function reminderTrigger(
+export function reminderTrigger(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
 ): GoogleAppsScript.Script.Trigger | null {
   return (

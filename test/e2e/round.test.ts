@@ -7,7 +7,9 @@ import { openSchool } from '../../preview/school';
 import type { Result, SchedulePreview } from '../../src/shared/api';
 import { callAt } from '../server/cut';
 import {
+  asGoogle,
   busiestReminderDay,
+  isOwnerNotice,
   compare,
   cutPoints,
   isReminder,
@@ -223,6 +225,27 @@ describe('a whole round', () => {
     expect(c.difference).toBeNull();
     expect(c.extraMail).toEqual([]);
     expect(c.missingMail).toEqual([]);
+  });
+
+  it('with the emulator set as Google is reported to behave (forms start unpublished, clock triggers without their spreadsheet, Calendar slowing writers down, addGuest silent, tab names ignoring case, quotas renewing 24 hours after first use), ends as the clean round', () => {
+    const clean = openSchool(SIZE);
+    play(clean, round());
+    const s = asGoogle(openSchool(SIZE), 5);
+    const events = clean.emulator.calendar.events().length;
+    expect(events).toBeGreaterThan(10);
+    const { failures } = play(s, round());
+    expect(failures).toEqual([]);
+    const c = compare(snapshot(clean), s);
+    expect(c).toMatchObject({ difference: null, extraMail: [], missingMail: [] });
+    // The switches bit: every form was made unpublished, Calendar asked the invites to wait,
+    // and the owner was emailed to send the reminders the trigger could not.
+    expect(s.emulator.forms.forms().every((f) => f.published)).toBe(true);
+    expect(s.emulator.ws.callLog.some((c) => c.method === 'sleep')).toBe(true);
+    expect(s.emulator.mail.sent.filter((m) => isOwnerNotice(m.subject)).length).toBeGreaterThan(1);
+    // Every family was invited by Google's own invitation though addGuest mails nobody.
+    const invited = new Set(s.emulator.calendar.invitations.map((i) => i.to));
+    for (const e of s.emulator.calendar.events())
+      for (const g of e.guests) expect(invited.has(g.email)).toBe(true);
   });
 
   it('on a day Google is twenty times slower, every execution stops in time and the round ends as the clean one', () => {

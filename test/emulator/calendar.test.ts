@@ -1,4 +1,5 @@
 import {
+  ACTION_NOT_ALLOWED_MESSAGE,
   CALENDAR_QUOTA_MESSAGE,
   CALENDAR_RATE_MESSAGE,
   CalendarStore,
@@ -65,6 +66,32 @@ describe('CalendarApp (https://developers.google.com/apps-script/reference/calen
         expect(CalendarApp.getCalendarById(USER)).toBeNull();
       });
       expect(CalendarApp.getOwnedCalendarById(made.getId())!.isOwnedByMe()).toBe(true);
+    });
+  });
+
+  // Calendar.deleteCalendar: "Deletes the calendar permanently. A user can only delete a
+  // calendar they own."
+  describe('deleteCalendar', () => {
+    it('deletes a calendar its owner made, with its events; refuses the default calendar and other people', () => {
+      const { CalendarApp, store, ws } = calendar();
+      const made = CalendarApp.createCalendar('Check');
+      const e = made.createEvent(
+        'x',
+        new Date(Date.UTC(2026, 10, 10, 15)),
+        new Date(Date.UTC(2026, 10, 10, 16)),
+      );
+      ws.execute({ entry: 't', user: 'teacher@school.example' }, () =>
+        expect(() => made.deleteCalendar()).toThrow(ACTION_NOT_ALLOWED_MESSAGE),
+      );
+      expect(() => CalendarApp.getDefaultCalendar().deleteCalendar()).toThrow(
+        ACTION_NOT_ALLOWED_MESSAGE,
+      );
+      const id = made.getId();
+      made.deleteCalendar();
+      expect(CalendarApp.getCalendarById(id)).toBeNull();
+      expect(CalendarApp.getEventById(e.getId())).toBeNull();
+      expect(store.calendars().map((c) => c.id)).toEqual([USER]);
+      expect(store.events()).toEqual([]);
     });
   });
 
@@ -253,8 +280,20 @@ describe('Calendar (https://developers.google.com/apps-script/reference/calendar
         sendInvites: true,
       });
       expect(store.invitations).toEqual([
-        { eventId: e.getId(), to: 'a@family.example', kind: 'invite', at: ws.clock.now() },
-        { eventId: e.getId(), to: 'b@family.example', kind: 'invite', at: ws.clock.now() },
+        {
+          eventId: e.getId(),
+          to: 'a@family.example',
+          kind: 'invite',
+          at: ws.clock.now(),
+          shows: ['b@family.example'],
+        },
+        {
+          eventId: e.getId(),
+          to: 'b@family.example',
+          kind: 'invite',
+          at: ws.clock.now(),
+          shows: ['a@family.example'],
+        },
       ]);
     });
   });

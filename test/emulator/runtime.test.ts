@@ -121,8 +121,12 @@ describe('Workspace', () => {
       expect(ws.quota.remaining('mailRecipientsPerDay')).toBe(1);
     });
 
-    it('renews at midnight Pacific time', () => {
-      const ws = new Workspace({ now: new Date('2026-10-01T06:00:00Z'), quotas: CONSUMER_QUOTAS });
+    it("with quotaReset 'pacific-midnight', renews at midnight Pacific time", () => {
+      const ws = new Workspace({
+        now: new Date('2026-10-01T06:00:00Z'),
+        quotas: CONSUMER_QUOTAS,
+        quotaReset: 'pacific-midnight',
+      });
       ws.quota.take('mailRecipientsPerDay', 100, 'full');
       ws.clock.set(new Date('2026-10-01T06:59:00Z'));
       expect(ws.quota.remaining('mailRecipientsPerDay')).toBe(0);
@@ -152,6 +156,19 @@ describe('Workspace', () => {
       expect(ws.quota.remaining('eventsCreatedPerDay')).toBe(4999);
       ws.clock.set(new Date('2026-10-02T22:00:00Z'));
       expect(ws.quota.remaining('eventsCreatedPerDay')).toBe(5000);
+    });
+
+    it('is the default, and says when every quota in use has renewed, in either mode', () => {
+      const now = new Date('2026-11-10T18:00:00Z'); // 10:00 PST
+      const google = new Workspace({ now, quotas: CONSUMER_QUOTAS });
+      google.quota.take('mailRecipientsPerDay', 100, 'full');
+      google.clock.set(new Date('2026-11-10T21:00:00Z'));
+      google.quota.take('eventsCreatedPerDay', 1, 'full');
+      expect(new Date(google.quota.renewsAt()).toISOString()).toBe('2026-11-11T21:00:00.000Z');
+      google.clock.set(new Date('2026-11-11T08:00:00Z')); // past midnight Pacific
+      expect(google.quota.remaining('mailRecipientsPerDay')).toBe(0);
+      const midnight = new Workspace({ now, quotaReset: 'pacific-midnight' });
+      expect(new Date(midnight.quota.renewsAt()).toISOString()).toBe('2026-11-11T08:00:00.000Z');
     });
   });
 

@@ -3,6 +3,7 @@ import { createLockService, LOCK_TIMEOUT_MESSAGE, LockStore } from '../../emulat
 import { createMailApp, MAIL_QUOTA_MESSAGE, MailOutbox } from '../../emulator/mail';
 import { CONSUMER_QUOTAS, Workspace } from '../../emulator/runtime';
 import { createScriptApp } from '../../emulator/script';
+import { createSpreadsheetApp } from '../../emulator/sheets/app';
 import { SpreadsheetStore } from '../../emulator/sheets/model';
 import {
   createCacheService,
@@ -150,6 +151,36 @@ describe('ScriptApp (https://developers.google.com/apps-script/reference/script/
       expect(ran).toHaveLength(3);
       expect(ws.reports.filter((r) => r.entry === 'remind')).toHaveLength(3);
     });
+
+    // Reported: https://github.com/mogsdad/SheetConverter/issues/2; null document properties and
+    // lock outside a document: the PropertiesService and LockService reference pages.
+    it.each([false, true])(
+      'with clockTriggersHaveNoDocument %s, a time-driven trigger sees the document only when off',
+      (noDocument) => {
+        const b = base();
+        const triggers = new TriggerStore(b.ws, b.sheets);
+        triggers.clockTriggersHaveNoDocument = noDocument;
+        const ScriptApp = createScriptApp(b.ws, triggers, b.sheets);
+        const SpreadsheetApp = createSpreadsheetApp(b.ws, b.sheets);
+        const PropertiesService = createPropertiesService(b.ws, new KeyValueStores(), b.sheets);
+        const LockService = createLockService(b.ws, new LockStore(b.ws), b.sheets);
+        const seen: boolean[][] = [];
+        triggers.runner = (handler, _event, opts) =>
+          b.ws.execute({ entry: handler, user: opts.user }, () =>
+            seen.push([
+              SpreadsheetApp.getActiveSpreadsheet() !== null,
+              PropertiesService.getDocumentProperties() !== null,
+              LockService.getDocumentLock() !== null,
+            ]),
+          );
+        ScriptApp.newTrigger('remind').timeBased().everyHours(1).create();
+        ScriptApp.newTrigger('answers').forSpreadsheet(b.doc.id).onFormSubmit().create();
+        triggers.advanceTo(b.ws.clock.now() + 3600_000);
+        triggers.fire('ON_FORM_SUBMIT', b.doc.id, () => ({}));
+        expect(seen).toEqual([Array(3).fill(!noDocument), [true, true, true]]);
+        expect(b.sheets.active).toBe(b.doc);
+      },
+    );
   });
 });
 

@@ -413,7 +413,7 @@ describe('Long runs', () => {
     },
   );
 
-  it.each(['setGuestsCanSeeGuests', 'setTag', 'addGuest', 'getId'])(
+  it.each(['setGuestsCanSeeGuests', 'setTag', 'getId'])(
     'after a service error in %s, just after an event was made, the next run adopts that event instead of making a second',
     (method) => {
       const template = scheduled(12);

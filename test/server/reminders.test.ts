@@ -281,7 +281,8 @@ describe('reminders', () => {
     const again = runReminders(s);
     expect(s.emulator.mail.sent.length).toBe(part);
     expect(again.message).toContain('daily email limit');
-    s.emulator.ws.clock.set(EST('2026-11-16', '04:00')); // after midnight Pacific: a new quota day
+    // Google: quotas "reset 24 hours after the first request" (docs/EMULATOR.md row 30).
+    s.emulator.ws.clock.set(EST('2026-11-15', '20:00') + 24 * 3600_000);
     const next = runReminders(s);
     expect(next.done).toBe(true);
     expect(s.emulator.mail.sent.length).toBeGreaterThan(part);

@@ -1,0 +1,128 @@
+/**
+ * The hourly reminders when Google runs the time-driven trigger without its document.
+ *
+ * A clock trigger is reported to get null from SpreadsheetApp.getActiveSpreadsheet()
+ * (docs/EMULATOR.md row 17), and Google's reference gives null for the document's properties
+ * and lock outside a document. The add-on keeps its settings, templates and send journal in the
+ * document's properties and serialises every writer on the document's lock, so reaching the
+ * sheet by openById (which would also need the broader `spreadsheets` scope) would still not be
+ * enough to send reminders safely. Instead the trigger remembers, in its owner's user properties,
+ * which spreadsheet it serves and when reminder windows open there; run without its document, it
+ * emails its owner once per opened window to open the spreadsheet and click "Send due reminders
+ * now". Run with its document, it sends the reminders itself, as before.
+ */
+import { REMINDABLE_STATUSES, wallMinutes } from '../core/reminders';
+import type { Settings } from '../shared/api';
+import { parseJson } from './props';
+import { readConferences, reminderTrigger } from './reminders';
+
+const RECORD_PREFIX = 'slc:clock:';
+/** Enough for a round's distinct reminder times (a 5-minute grid over several days). */
+const MAX_OPENINGS = 400;
+
+/** What the trigger remembers of the spreadsheet it serves (its owner's user properties). */
+interface ClockRecord {
+  spreadsheetId: string;
+  name: string;
+  url: string;
+  timeZone: string;
+  /** Wall-clock minutes (see wallMinutes) at which a reminder window opens, ascending. */
+  opens: number[];
+  /** Wall-clock minute up to which the owner has been told. */
+  told: number;
+}
+
+function wallNowMinutes(timeZone: string): number {
+  const [day, hh, mm] = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH mm').split(' ');
+  return wallMinutes(day!, Number(hh) * 60 + Number(mm)) ?? 0;
+}
+
+/** Whether this execution has its spreadsheet (a clock trigger may not). */
+export function hasDocument(): boolean {
+  return SpreadsheetApp.getActiveSpreadsheet() !== null;
+}
+
+/**
+ * Records, for the reminder trigger with this unique ID, the spreadsheet it serves and the
+ * upcoming times a reminder window opens there. Called where the document is at hand: when the
+ * trigger is turned on, after each run that had its document, and after a schedule or a send.
+ */
+export function rememberDocument(
+  uid: string,
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+): void {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const now = wallNowMinutes(timeZone);
+  const opens = new Set<number>();
+  for (const c of readConferences(ss, settings).conferences) {
+    if (!REMINDABLE_STATUSES.has(c.status) || !c.date || c.start === null || !c.emails.length)
+      continue;
+    const start = wallMinutes(c.date, c.start);
+    if (start === null) continue;
+    for (const hours of settings.reminderHoursBefore) {
+      const at = start - hours * 60;
+      if (at > now) opens.add(at);
+    }
+  }
+  const key = RECORD_PREFIX + uid;
+  const user = PropertiesService.getUserProperties();
+  const before = parseJson<ClockRecord>(user.getProperty(key));
+  const record: ClockRecord = {
+    spreadsheetId: ss.getId(),
+    name: ss.getName(),
+    url: ss.getUrl(),
+    timeZone,
+    opens: [...opens].sort((a, b) => a - b).slice(0, MAX_OPENINGS),
+    told: Math.max(before?.told ?? 0, now),
+  };
+  user.setProperty(key, JSON.stringify(record));
+}
+
+/** Forgets what a removed reminder trigger served. */
+export function forgetDocument(uid: string): void {
+  PropertiesService.getUserProperties().deleteProperty(RECORD_PREFIX + uid);
+}
+
+/** The reminder trigger of this user in this spreadsheet, refreshed in what it remembers. */
+export function refreshReminderRecord(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+): void {
+  const mine = reminderTrigger(ss);
+  if (mine) rememberDocument(mine.getUniqueId(), ss, settings);
+}
+
+/**
+ * The trigger ran without its document: when a reminder window has opened since the owner was
+ * last told, one email to the owner (the trigger runs as them) saying where to send them from.
+ * Answers whether it wrote.
+ */
+export function tellOwnerRemindersDue(uid: string | undefined): boolean {
+  if (!uid) return false;
+  const key = RECORD_PREFIX + uid;
+  const user = PropertiesService.getUserProperties();
+  const record = parseJson<ClockRecord>(user.getProperty(key));
+  if (!record) return false;
+  const now = wallNowMinutes(record.timeZone);
+  const opened = record.opens.filter((at) => at > record.told && at <= now);
+  if (!opened.length) return false;
+  MailApp.sendEmail({
+    to: Session.getEffectiveUser().getEmail(),
+    subject: `Conference reminders are due: ${record.name}`,
+    body: [
+      `Reminders to families are due in "${record.name}".`,
+      '',
+      'Google ran the hourly reminders without opening the spreadsheet, so the add-on could not send them itself.',
+      `Open the spreadsheet: ${record.url}`,
+      'Then Extensions → Student-Led Conferences → Open → Reminders → "Send due reminders now".',
+      '',
+      'You get this email once each time reminders fall due; each family is reminded once, whoever sends.',
+    ].join('\n'),
+  });
+  user.setProperty(
+    key,
+    JSON.stringify({ ...record, told: now, opens: record.opens.filter((at) => at > now) }),
+  );
+  return true;
+}

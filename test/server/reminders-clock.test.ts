@@ -1,0 +1,101 @@
+/**
+ * The hourly reminders whether or not Google gives the time-driven trigger its spreadsheet
+ * (reported not to: docs/EMULATOR.md row 17; switch TriggerStore.clockTriggersHaveNoDocument).
+ * Either way every family is reminded 48 and 2 hours before, once: by the trigger itself, or
+ * by its owner, whom the trigger emails when reminders fall due.
+ */
+import { openSchool } from '../../preview/school';
+import type { JobProgress, Result } from '../../src/shared/api';
+
+type School = ReturnType<typeof openSchool>;
+
+function ok<T>(result: unknown): T {
+  const r = result as Result<T>;
+  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
+  return r.value;
+}
+
+const EST = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00-05:00`);
+const HOUR = 3600_000;
+const OWNER = 'coordinator@lincoln.school.example';
+const NOTICE = /^Conference reminders are due: /;
+
+function scheduledSchool(noDocument: boolean): School {
+  const school = openSchool({ students: 18, days: ['2026-11-17'] });
+  school.emulator.triggers.clockTriggersHaveNoDocument = noDocument;
+  for (let i = 0; i < 10; i++)
+    if (ok<JobProgress>(school.bundle.callFromClient('runJob', ['setup'])).done) break;
+  ok<JobProgress>(school.bundle.callFromClient('runJob', ['schedule']));
+  return school;
+}
+
+/**
+ * Hour by hour until the day after the conferences; a teacher who gets the trigger's email
+ * opens the spreadsheet within the hour and clicks "Send due reminders now".
+ */
+function runTheWeek(s: School): { notices: number; clicks: number } {
+  let seen = 0;
+  let clicks = 0;
+  for (let t = s.emulator.ws.clock.now() + HOUR; t <= EST('2026-11-18', '00:00'); t += HOUR) {
+    s.emulator.triggers.advanceTo(t);
+    const notices = s.emulator.mail.sent.filter((m) => NOTICE.test(m.subject)).length;
+    if (notices > seen) {
+      seen = notices;
+      clicks++;
+      ok<JobProgress>(s.bundle.callFromClient('runJob', ['reminders']));
+    }
+  }
+  return { notices: seen, clicks };
+}
+
+describe.each([
+  { noDocument: false, label: 'with its spreadsheet' },
+  { noDocument: true, label: 'without its spreadsheet' },
+])('the hourly reminder trigger run $label', ({ noDocument }) => {
+  it('reminds every family 48 hours and 2 hours before, once each, and tells the owner only when it cannot send', () => {
+    const s = scheduledSchool(noDocument);
+    expect(ok<boolean>(s.bundle.callFromClient('setReminders', [true]))).toBe(true);
+    const { notices } = runTheWeek(s);
+
+    const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const marks = rows.map((r) => String(r[(header as string[]).indexOf('Reminders Sent')]));
+    for (const m of marks)
+      expect(m).toMatch(/^48h 2026-11-1[56] \d\d:\d\d; 2h 2026-11-17 \d\d:\d\d$/);
+    const toFamilies = s.emulator.mail.sent.filter((m) => !NOTICE.test(m.subject));
+    // One family a day is one message per reminder time: two each, never a third.
+    const perFamily = new Map<string, number>();
+    for (const m of toFamilies) {
+      const to = [...m.to].sort().join(',');
+      perFamily.set(to, (perFamily.get(to) ?? 0) + 1);
+    }
+    expect(perFamily.size).toBeGreaterThan(5);
+    expect([...perFamily.values()].every((n) => n === 2)).toBe(true);
+    expect(toFamilies.every((m) => !m.to.includes(OWNER))).toBe(true);
+
+    const told = s.emulator.mail.sent.filter((m) => NOTICE.test(m.subject));
+    if (noDocument) {
+      // One email per time reminders fell due (the 48-hour and 2-hour waves), to the owner only.
+      expect(notices).toBeGreaterThanOrEqual(2);
+      for (const m of told) {
+        expect(m.to).toEqual([OWNER]);
+        expect(m.body).toContain(s.emulator.spreadsheet.url);
+        expect(m.body).toContain('Send due reminders now');
+      }
+    } else {
+      expect(told).toEqual([]);
+    }
+    expect(s.emulator.triggers.firings.filter((f) => f.error)).toEqual([]);
+    expect(s.emulator.triggers.firings.length).toBeGreaterThan(24);
+  });
+
+  it('when turned off, forgets the spreadsheet it served and tells nobody anything more', () => {
+    const s = scheduledSchool(noDocument);
+    const remembered = () => [...(s.emulator.kv.properties.get(`user:${OWNER}`)?.keys() ?? [])];
+    ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
+    expect(remembered().filter((k) => k.startsWith('slc:clock:'))).toHaveLength(1);
+    ok<boolean>(s.bundle.callFromClient('setReminders', [false]));
+    expect(remembered().filter((k) => k.startsWith('slc:clock:'))).toEqual([]);
+    s.emulator.triggers.advanceTo(EST('2026-11-18', '00:00'));
+    expect(s.emulator.mail.sent).toEqual([]);
+  });
+});
