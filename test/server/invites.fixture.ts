@@ -157,11 +157,11 @@ export function cutAtEveryCall(part: number, parts: number): void {
     if (JSON.stringify(picture(school)) !== JSON.stringify(want))
       throw new Error(`differs after a cut at call ${k} (${cut}) of ${total}`);
   }
-  // The sweep did cut where it matters: making an event and inviting its guests.
+  // The sweep did cut where it matters: making an event (with its guests) and hiding them.
   expect([...cutCalls]).toEqual(
     expect.arrayContaining([
       'CalendarApp.Calendar.createEvent',
-      'CalendarApp.CalendarEvent.addGuest',
+      'CalendarApp.CalendarEvent.setGuestsCanSeeGuests',
     ]),
   );
 }

@@ -389,7 +389,7 @@ describe('Long runs', () => {
   });
   it.each([
     ['made but not yet private', 'CalendarApp.CalendarEvent.setGuestsCanSeeGuests'],
-    ['made and tagged, before its guests', 'CalendarApp.CalendarEvent.addGuest'],
+    ['made with its guests and private, before its tag', 'CalendarApp.CalendarEvent.setTag'],
     ['complete, before its ID was read', 'CalendarApp.CalendarEvent.getId'],
   ])(
     'cut off with the third event %s (its ID never written), the next run adopts that event instead of making a second',
