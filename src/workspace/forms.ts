@@ -69,8 +69,8 @@ import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { placeAtOnce } from './placement';
-import { plural, step, type StepContext } from './steps';
-import { rebuildSummary, stepReader } from './summary';
+import { plural, step, stepReader, type StepContext } from './steps';
+import { rebuildSummary } from './summary';
 import { kindsOf, writeGrid } from './write';
 import { sheetMemo, type SheetMemo } from './reads';
 

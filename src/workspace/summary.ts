@@ -20,17 +20,12 @@ import { UserError } from '../core/errors';
 import type { Settings, StepState } from '../shared/api';
 import { readSettings, readSheet, wallClockIn } from './data';
 import type { ChunkResult, JobSpec } from './jobs';
-import { plural, step, type StepContext } from './steps';
+import { plural, step, stepReader, type StepContext } from './steps';
 import { writeGrid } from './write';
 import { recordResponses } from './forms';
 import { sheetMemo, type SheetMemo, type SheetReader } from './reads';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** The sidebar's steps read each sheet once per overview, however many steps look at it. */
-export function stepReader(ctx: StepContext): SheetReader {
-  return ctx.read;
-}
 
 function iso(value: unknown, timeZone: string): string {
   return value instanceof Date
