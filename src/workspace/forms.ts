@@ -70,7 +70,7 @@ import { documentProperties, parseJson } from './props';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { placeAtOnce } from './placement';
 import { plural, step, stepReader, type StepContext } from './steps';
-import { rebuildSummary } from './summary';
+import { rebuildSummary } from './summarysheet';
 import { kindsOf, writeGrid } from './write';
 import { sheetMemo, type SheetMemo } from './reads';
 
