@@ -19,7 +19,7 @@ import { UserError } from '../core/errors';
 import type { Problem, SchedulePreview } from '../shared/api';
 import { readSchool, readSettings, readSheet, wallClockIn } from './data';
 import type { ChunkResult, JobSpec } from './jobs';
-import { recordResponses } from './forms';
+import { recordResponses } from './responses';
 import { newConferenceId } from './codes';
 import { formatMinutes } from '../core/normalize';
 

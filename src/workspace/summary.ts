@@ -7,7 +7,7 @@ import { SUMMARY } from '../core/schema';
 import type { StepState } from '../shared/api';
 import type { ChunkResult, JobSpec } from './jobs';
 import { plural, step, stepReader, type StepContext } from './steps';
-import { recordResponses } from './forms';
+import { recordResponses } from './responses';
 import { summaryOf } from './summarysheet';
 
 export const SUMMARY_JOB: JobSpec<null> = {
