@@ -7,4 +7,6 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },
   testTimeout: 30000,
+  // After the default summary: a boxed line when the browser tests were skipped (no Chromium).
+  reporters: ['default', '<rootDir>/test/browser/skip-notice.cjs'],
 };

@@ -39,7 +39,8 @@ import {
   type TemplatePreview,
   type TemplateView,
 } from '../shared/api';
-import { previewFor, saveTemplate, templateView } from '../workspace/messages';
+import { saveTemplate } from '../workspace/messages';
+import { previewFor, templateView } from '../workspace/templatepanel';
 import {
   REMINDERS_JOB as REMINDERS,
   reminderTrigger,

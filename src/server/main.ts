@@ -4,7 +4,7 @@
  */
 import { api, sendDueRemindersFromTrigger } from './api';
 import { withDocumentLock } from '../workspace/jobs';
-import { recordResponses } from '../workspace/forms';
+import { recordResponses } from '../workspace/responses';
 import { showAccountCheck } from '../workspace/accountcheck';
 
 export { onInstall, onOpen, showSidebar } from './menu';

@@ -7,3 +7,8 @@
 export function newCode(): string {
   return `c${Utilities.getUuid().replace(/-/g, '').toLowerCase().slice(1)}`;
 }
+
+/** A conference ID nobody can guess (it appears in links families get). */
+export function newConferenceId(): string {
+  return `C-${Utilities.getUuid().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+}

@@ -11,26 +11,16 @@
 import { UserError } from '../core/errors';
 import {
   BUILT_IN,
-  FIELD_NAMES,
   INTERPRETER,
   MESSAGE_KINDS,
   protectFields,
-  renderMessage,
   restoreFields,
-  templateFor,
   type MessageKind,
   type Template,
   type TemplateSet,
   unknownFields,
 } from '../core/templates';
-import type { TemplatePreview, TemplateView } from '../shared/api';
-import { availabilityLinks } from '../core/formlinks';
-import { LANGUAGE_NAMES, languageName } from '../core/normalize';
-import { readSettings } from './data';
 import { documentProperties, parseJson } from './props';
-import { rosterContacts } from '../core/recipients';
-import { rosterForMessages } from './mailer';
-import { messageSettings, readConferences, remindersRunBy, unitFields } from './reminders';
 
 export const TEMPLATES_PROP = 'slc:templates';
 
@@ -149,74 +139,4 @@ function translateTemplate(source: Template, language: string): Template | null 
   const subject = translateText(source.subject, language);
   const body = subject === null ? null : translateText(source.body, language);
   return subject !== null && body !== null ? { subject, body } : null;
-}
-
-/** What the sidebar's Templates panel shows for one kind and language. */
-export function templateView(kind: MessageKind, language: string): TemplateView {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const settings = readSettings(ss);
-  const stored = storedTemplates();
-  const { template, language: used } = templateFor(kind, language, stored);
-  const source: TemplateView['source'] = stored[language]?.[kind]
-    ? 'edited'
-    : used === language
-      ? 'built-in'
-      : 'english';
-  const seen = new Set<string>();
-  const families: TemplateView['families'] = [];
-  for (const c of readConferences(ss, settings).conferences) {
-    if (seen.has(c.familyKey) || !c.conferenceId) continue;
-    seen.add(c.familyKey);
-    families.push({
-      conferenceId: c.conferenceId,
-      label: `${c.family} (${c.students}), ${c.language}`,
-      language: c.language,
-    });
-  }
-  families.sort((a, b) => Number(b.language === language) - Number(a.language === language));
-  return {
-    kind,
-    language,
-    template,
-    source,
-    fields: [...FIELD_NAMES],
-    families: families.slice(0, 200),
-    languages: Object.keys(LANGUAGE_NAMES).map((code) => ({ code, name: languageName(code) })),
-    remindersOn: remindersRunBy(ss) !== null,
-  };
-}
-
-/** A template rendered for a real family: the family's conferences that day, as a reminder would list them. */
-export function previewFor(
-  kind: MessageKind,
-  language: string,
-  template: Template,
-  conferenceId: string,
-): TemplatePreview {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const settings = readSettings(ss);
-  // Greeted as the family would be: by the surnames the Roster gives its children.
-  const roster = rosterForMessages(ss, settings);
-  const { conferences } = readConferences(
-    ss,
-    settings,
-    undefined,
-    roster ? rosterContacts(roster.students) : null,
-  );
-  const chosen = conferences.find((c) => c.conferenceId === conferenceId);
-  if (!chosen)
-    throw new UserError(
-      `No conference ${conferenceId} on the Schedule sheet any more; pick another family.`,
-    );
-  const sameDay = conferences
-    .filter((c) => c.familyKey === chosen.familyKey && c.date === chosen.date)
-    .sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
-  const fields = unitFields(sameDay, messageSettings(settings), language);
-  // The availability request shows the family's own link, as it would be sent.
-  if (kind === 'availability')
-    fields.link =
-      availabilityLinks(documentProperties().getProperties()).get(chosen.familyKey) ??
-      '(the family’s own link, once the family forms are made)';
-  const message = renderMessage(kind, language, fields, { [language]: { [kind]: template } });
-  return { ...message, unknown: unknownFields(template) };
 }

@@ -14,7 +14,7 @@ import {
 } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
 import { readSchool, readSettings, readSheet, wallClockIn } from './data';
-import { newConferenceId } from './schedule';
+import { newConferenceId } from './codes';
 import { newRowColumns, writeRows } from './write';
 
 /** Places those of these families with no conference this round. Returns the conferences added. */

@@ -19,16 +19,12 @@ import { UserError } from '../core/errors';
 import type { Problem, SchedulePreview } from '../shared/api';
 import { readSchool, readSettings, readSheet, wallClockIn } from './data';
 import type { ChunkResult, JobSpec } from './jobs';
-import { recordResponses } from './forms';
+import { recordResponses } from './responses';
+import { newConferenceId } from './codes';
 import { formatMinutes } from '../core/normalize';
 
 function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
-}
-
-/** A conference ID nobody can guess (it appears in links families get). */
-export function newConferenceId(): string {
-  return `C-${Utilities.getUuid().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
 }
 
 interface Plan {

@@ -37,3 +37,8 @@ export function step(
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** The sidebar's steps read each sheet once per overview, however many steps look at it. */
+export function stepReader(ctx: StepContext): SheetReader {
+  return ctx.read;
+}

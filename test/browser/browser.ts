@@ -1,7 +1,8 @@
 /**
  * Headless Chromium for the browser tests: Debian's package driven by playwright-core (a
- * browser download is not possible here). Without it the tests are skipped, loudly; with
- * REQUIRE_BROWSER=1 (as .ci/run sets) a missing browser fails the run instead.
+ * browser download is not possible here). Without it the tests are skipped, and the run ends with
+ * a boxed notice (skip-notice.cjs); with REQUIRE_BROWSER=1 (as .ci/run sets) a missing browser
+ * fails the run instead.
  *
  * Also the helpers the browser tests share: the sidebar's frame, axe-core on a frame, a tab of
  * the preview, a family's form submitted in the page.

@@ -1,0 +1,261 @@
+/**
+ * Recording the family forms' responses (forms.ts makes the forms): what the form-submit trigger
+ * does, and what the Schedule and Summary jobs do first. It reads the response sheets and records
+ * what is not recorded yet, so a response whose trigger failed (the lock was busy) is picked up by
+ * the next one.
+ */
+import { availabilityRows, parseAvailabilityResponse } from '../core/availability';
+import { answerText } from '../core/answers';
+import {
+  knownFamilyIds,
+  familyOfCode,
+  readFormsState,
+  type FormRecord,
+  type FormsState,
+} from '../core/formlinks';
+import {
+  feedbackRow,
+  matchConference,
+  parseFeedbackResponse,
+  rowUnder,
+  tokenOfLink,
+  type CodedConference,
+} from '../core/feedback';
+import { UserError } from '../core/errors';
+import { parseRoster } from '../core/roster';
+import { cleanText } from '../core/normalize';
+import { AVAILABILITY, FEEDBACK, SCHEDULE, type SheetSpec } from '../core/schema';
+import { readScheduleSheet, type ExistingRow, type ScheduleSheet } from '../core/schedule/sheet';
+import type { Settings } from '../shared/api';
+import { readSettings, wallClockIn } from './data';
+import { documentProperties } from './props';
+import { placeAtOnce } from './placement';
+import { rebuildSummary } from './summarysheet';
+import { kindsOf, writeGrid } from './write';
+import { sheetMemo, type SheetMemo } from './reads';
+
+interface ResponseRow {
+  /** "Form Responses 1!5": the response sheet row, the same for an edit of the response. */
+  ref: string;
+  at: Date;
+  named: Record<string, string[]>;
+}
+
+/** The response sheet's rows as header → value (what namedValues carries), with their time. */
+function responseRows(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  record: FormRecord | undefined,
+): ResponseRow[] {
+  const sheet =
+    record && record.sheetId !== null
+      ? ss.getSheets().find((s) => s.getSheetId() === record.sheetId)
+      : undefined;
+  if (!sheet || sheet.getLastRow() < 2) return [];
+  const [header, ...rows] = sheet.getDataRange().getValues();
+  const name = sheet.getName();
+  return rows.flatMap((row, i) => {
+    const at = row[0];
+    if (!(at instanceof Date)) return [];
+    const named: Record<string, string[]> = {};
+    header!.forEach((h, c) => (named[String(h)] ??= []).push(String(row[c] ?? '')));
+    return [{ ref: `${name}!${i + 2}`, at, named }];
+  });
+}
+
+function responseKey(ref: string, at: Date): string {
+  return `${ref} @ ${at.toISOString()}`;
+}
+
+/** Reads a generated sheet as header + body, for a rewrite in one setValues. */
+function readGenerated(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  memo: SheetMemo,
+  spec: SheetSpec,
+): { sheet: GoogleAppsScript.Spreadsheet.Sheet; header: string[]; body: unknown[][] } {
+  const sheet = ss.getSheetByName(spec.name);
+  if (!sheet) throw new UserError(`There is no ${spec.name} sheet. Run Set up first.`);
+  const values = memo.read(spec.name) ?? [];
+  const header = (values[0] ?? []).map(String);
+  if (!header.includes('Response'))
+    throw new UserError(`The ${spec.name} sheet has no "Response" column. Run Set up to add it.`, {
+      sheet: spec.name,
+      row: 1,
+      column: header.length + 1,
+    });
+  return { sheet, header, body: values.slice(1) };
+}
+
+/** Rewrites the body below the header in one setValues (blank rows where rows went away). */
+function writeBody(
+  memo: SheetMemo,
+  spec: SheetSpec,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  header: string[],
+  body: unknown[][],
+  oldCount: number,
+): void {
+  const rows = body.map((r) => header.map((_, i) => r[i] ?? ''));
+  while (rows.length < oldCount) rows.push(header.map(() => ''));
+  if (rows.length === 0) return;
+  if (sheet.getMaxRows() < rows.length + 1)
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
+  writeGrid(sheet.getRange(2, 1, rows.length, header.length), rows, kindsOf(spec, header));
+  memo.wrote(spec.name, [header, ...rows]);
+}
+
+/** New availability answers into the Availability sheet; returns the families that answered. */
+function recordAvailability(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  memo: SheetMemo,
+  state: FormsState,
+  props: Record<string, string>,
+  settings: Settings,
+): string[] {
+  const responses = responseRows(ss, state.availability);
+  if (responses.length === 0) return [];
+  const { sheet, header, body } = readGenerated(ss, memo, AVAILABILITY);
+  const col = (h: string) => header.indexOf(h);
+  const seen = new Set(body.map((r) => String(r[col('Response')] ?? '')));
+  const latest = new Map<string, number>();
+  for (const r of body) {
+    const id = String(r[col('Family ID')] ?? '');
+    const at = r[col('Answered')];
+    if (id && at instanceof Date) latest.set(id, Math.max(latest.get(id) ?? 0, at.getTime()));
+  }
+  // Families group by Family ID or shared emails, whatever the teachers: no need to read the Teachers sheet.
+  // A family regrouped since it was given its code is found by its earlier id too.
+  const families = new Map(
+    parseRoster(memo.read('Roster') ?? [], null, {
+      defaultLanguage: settings.defaultLanguage,
+      knownFamilyIds: knownFamilyIds(props),
+    }).families.flatMap((f) => [f.id, ...(f.aliases ?? [])].map((id) => [id, f] as const)),
+  );
+  const codes = familyOfCode(props);
+  let rows = body;
+  const answered: string[] = [];
+  for (const response of [...responses].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    const key = responseKey(response.ref, response.at);
+    if (seen.has(key)) continue;
+    const answer = parseAvailabilityResponse(response.named, state.availability!.choices);
+    const familyId = codes.get(answer.token.toLowerCase());
+    const family = familyId ? families.get(familyId) : undefined;
+    // An older answer of a family that has answered again since: the later one stands.
+    const answerer = family?.id ?? familyId;
+    if (answerer && (latest.get(answerer) ?? 0) >= response.at.getTime()) continue;
+    const target = family
+      ? { id: family.id, name: family.name, email: family.contacts[0]?.email ?? '' }
+      : { id: '', name: `Unknown family code "${answer.token.slice(0, 40)}"`, email: '' };
+    if (family) {
+      rows = rows.filter((r) => String(r[col('Family ID')] ?? '') !== family.id);
+      latest.set(family.id, response.at.getTime());
+      answered.push(family.id);
+    }
+    rows = [
+      ...rows,
+      ...availabilityRows(answer, target, response.at, (day) =>
+        Utilities.parseDate(day, ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'),
+      ).map((r) => rowUnder(header, { ...r, Response: answerText(key) })),
+    ];
+  }
+  if (rows !== body) writeBody(memo, AVAILABILITY, sheet, header, rows, body.length);
+  return answered;
+}
+
+function codedConferences(read: Pick<ScheduleSheet, 'rows' | 'columns'>): CodedConference[] {
+  const link = read.columns.get('Feedback Link');
+  const cell = (r: ExistingRow, h: string) => cleanText(r.values[(read.columns.get(h) ?? 0) - 1]);
+  return read.rows.flatMap((r) => {
+    const token = link ? tokenOfLink(r.values[link - 1]) : '';
+    return token
+      ? [
+          {
+            token,
+            conferenceId: r.conferenceId,
+            round: r.round,
+            teacher: r.teacher,
+            family: cell(r, 'Family'),
+            language: cell(r, 'Language'),
+            status: r.status,
+          },
+        ]
+      : [];
+  });
+}
+
+/** New questionnaire answers into the Feedback sheet: an edit replaces its row, a second answer is kept beside the first. */
+function recordFeedback(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  memo: SheetMemo,
+  state: FormsState,
+): number {
+  const rounds = Object.entries(state.questionnaires ?? {}).map(([round, record]) => ({
+    round,
+    responses: responseRows(ss, record),
+  }));
+  if (rounds.every((r) => r.responses.length === 0)) return 0;
+  const { sheet, header, body } = readGenerated(ss, memo, FEEDBACK);
+  const col = header.indexOf('Response');
+  const refOf = (r: unknown[]) => String(r[col] ?? '').split(' @ ')[0]!;
+  const seen = new Set(body.map((r) => String(r[col] ?? '')));
+  const conferences = codedConferences(
+    readScheduleSheet(memo.read(SCHEDULE.name) ?? [], wallClockIn(ss.getSpreadsheetTimeZone())),
+  );
+  const rows = [...body];
+  let recorded = 0;
+  for (const { round, responses } of rounds) {
+    for (const response of responses) {
+      const key = responseKey(response.ref, response.at);
+      if (seen.has(key)) continue;
+      const answer = parseFeedbackResponse(response.named);
+      const cells = rowUnder(
+        header,
+        feedbackRow(answer, matchConference(answer.token, round, conferences), response.at, key),
+      );
+      const own = rows.findIndex((r) => refOf(r) === response.ref);
+      if (own >= 0) rows[own] = cells;
+      else rows.push(cells);
+      recorded++;
+    }
+  }
+  if (recorded) writeBody(memo, FEEDBACK, sheet, header, rows, body.length);
+  return recorded;
+}
+
+/**
+ * What the form-submit trigger does (under the document lock): records every response not yet
+ * recorded, places newly answering families at once when the settings say so, and rebuilds the
+ * Summary.
+ */
+export function recordResponses(): {
+  availability: number;
+  feedback: number;
+  placed: number;
+  totals: ReturnType<typeof rebuildSummary>;
+};
+export function recordResponses(options: { rebuild: 'if-recorded' }): {
+  availability: number;
+  feedback: number;
+  placed: number;
+  totals: ReturnType<typeof rebuildSummary> | null;
+};
+/** Records every response not yet recorded; rebuilds the Summary always, or only when something was recorded. */
+export function recordResponses(options: { rebuild?: 'always' | 'if-recorded' } = {}): {
+  availability: number;
+  feedback: number;
+  placed: number;
+  totals: ReturnType<typeof rebuildSummary> | null;
+} {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const props = documentProperties().getProperties();
+  const state = readFormsState(props);
+  const settings = readSettings(ss, props['slc:settings'] ?? null);
+  const memo = sheetMemo(ss);
+  const answered = recordAvailability(ss, memo, state, props, settings);
+  const feedback = recordFeedback(ss, memo, state);
+  const placed =
+    settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
+  if (placed) memo.forget(SCHEDULE.name);
+  const recorded = answered.length + feedback > 0;
+  const totals = options.rebuild === 'if-recorded' && !recorded ? null : rebuildSummary(memo);
+  return { availability: answered.length, feedback, placed, totals };
+}

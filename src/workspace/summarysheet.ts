@@ -1,0 +1,140 @@
+/**
+ * The Summary sheet: read Schedule, Feedback and the Roster's grades once, build the grid in the
+ * core, write it with one setValues (blanks over what the last Summary had beyond it), and keep
+ * exactly one chart of each kind: found by title and updated, never inserted twice. Below both
+ * callers that rebuild it: recording a form response, and the Summary job (summary.ts).
+ */
+import { ROSTER_ALIASES } from '../core/aliases';
+import {
+  buildSummary,
+  type SummaryConference,
+  type SummaryFeedback,
+  type SummaryGrid,
+} from '../core/summary';
+import { splitList } from '../core/cells';
+import { cleanText, parseYesNo } from '../core/normalize';
+import { FEEDBACK, ROSTER, SUMMARY } from '../core/schema';
+import { readScheduleSheet } from '../core/schedule/sheet';
+import { readTable } from '../core/table';
+import { UserError } from '../core/errors';
+import type { Settings } from '../shared/api';
+import { readSettings, readSheet, wallClockIn } from './data';
+import { writeGrid } from './write';
+import { sheetMemo, type SheetMemo, type SheetReader } from './reads';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function iso(value: unknown, timeZone: string): string {
+  return value instanceof Date
+    ? Utilities.formatDate(value, timeZone, 'yyyy-MM-dd HH:mm:ss')
+    : cleanText(value);
+}
+
+/** The Summary's grid from one read of each sheet it draws on. */
+export function summaryOf(
+  ss: Spreadsheet,
+  settings: Settings,
+  today: string,
+  read: SheetReader = (name) => readSheet(ss, name),
+  knownGrades?: Map<string, string>,
+): SummaryGrid {
+  const tz = ss.getSpreadsheetTimeZone();
+  const wall = wallClockIn(tz);
+  const grades = knownGrades ?? new Map<string, string>();
+  if (!knownGrades) {
+    const rosterValues = read(ROSTER.name) ?? [];
+    if (rosterValues.length > 1)
+      for (const r of readTable(ROSTER, rosterValues, ROSTER_ALIASES).rows)
+        grades.set(cleanText(r.get('Student ID')), cleanText(r.get('Grade')));
+  }
+  const schedule = readScheduleSheet(read('Schedule') ?? [], wall);
+  const at = (values: unknown[], h: string) => values[(schedule.columns.get(h) ?? 0) - 1];
+  const conferences: SummaryConference[] = schedule.rows.map((r) => ({
+    conferenceId: r.conferenceId,
+    round: r.round,
+    teacher: r.teacher,
+    family: cleanText(at(r.values, 'Family')),
+    familyId: r.familyId,
+    grades: r.studentIds.map((id) => grades.get(id) ?? '').filter(Boolean),
+    status: r.status || 'scheduled',
+    date: r.date ?? '',
+    start: r.start,
+    end: r.end,
+    room: cleanText(at(r.values, 'Room')),
+    language: cleanText(at(r.values, 'Language')),
+    interpreter: parseYesNo(at(r.values, 'Interpreter')) === true,
+    emails: splitList(at(r.values, 'Emails')).join('; '),
+  }));
+  const feedbackValues = read(FEEDBACK.name) ?? [];
+  const feedback: SummaryFeedback[] =
+    feedbackValues.length > 1
+      ? readTable(FEEDBACK, feedbackValues).rows.map((r) => {
+          const rating = Number(r.get('Rating'));
+          return {
+            answered: iso(r.get('Answered'), tz),
+            conferenceId: cleanText(r.get('Conference ID')),
+            rating: Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : null,
+            goal: cleanText(r.get('Goal')),
+            help: cleanText(r.get('How We Help')),
+            followUp: parseYesNo(r.get('Follow-up')) === true,
+            followUpWhen: cleanText(r.get('Follow-up When')),
+            comments: cleanText(r.get('Comments')),
+            flag: cleanText(r.get('Flag')),
+          };
+        })
+      : [];
+  return buildSummary({
+    title: `${settings.schoolName}: student-led conferences`,
+    round: settings.roundName,
+    today,
+    conferences,
+    feedback,
+  });
+}
+
+/** Puts each chart in place: the one with its title is updated, a missing one inserted. */
+function placeCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, summary: SummaryGrid): void {
+  const charts = sheet.getCharts();
+  const width = summary.grid[0]?.length ?? 1;
+  summary.charts.forEach((block, i) => {
+    const existing = charts.find((c) => c.getOptions().get('title') === block.title);
+    let builder = existing ? existing.modify().clearRanges() : sheet.newChart();
+    for (const column of block.columns)
+      builder = builder.addRange(sheet.getRange(block.row, column, block.numRows, 1));
+    const chart = builder
+      .asColumnChart()
+      .setOption('title', block.title)
+      .setPosition(1 + i * 20, width + 2, 0, 0)
+      .build();
+    if (existing) sheet.updateChart(chart);
+    else sheet.insertChart(chart);
+  });
+}
+
+/** Rebuilds the Summary sheet; returns the figures it shows. */
+export function rebuildSummary(
+  memo: SheetMemo = sheetMemo(SpreadsheetApp.getActiveSpreadsheet()),
+): SummaryGrid['totals'] {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getSheetByName(SUMMARY.name);
+  if (!sheet) throw new UserError('There is no Summary sheet. Run Set up first.');
+  const settings = readSettings(ss);
+  const summary = summaryOf(
+    ss,
+    settings,
+    Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'),
+    memo.read,
+  );
+  const rows = Math.max(summary.grid.length, sheet.getLastRow());
+  const columns = Math.max(summary.grid[0]?.length ?? 1, sheet.getLastColumn());
+  const grid = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: columns }, (_, c) => summary.grid[r]?.[c] ?? ''),
+  );
+  if (sheet.getMaxRows() < rows)
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < columns)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+  writeGrid(sheet.getRange(1, 1, rows, columns), grid);
+  placeCharts(sheet, summary);
+  return summary.totals;
+}
