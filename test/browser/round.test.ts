@@ -395,8 +395,9 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
 
       await reopen();
       const after = await open('reminders');
+      // The step counts reminders per family and reminder time, whatever its addresses.
       await expect(counts(after)).resolves.toMatchObject({
-        'reminders sent': sent.length,
+        'reminders sent': 2 * families(),
         'due now': 0,
       });
       await checkpoint('reminders-sent');
@@ -483,7 +484,21 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
     await expect(
       run(q, q.locator('button.primary', { hasText: `Send the questionnaire (${expectedDue})` })),
     ).resolves.toBe(`Sent the questionnaire to ${expectedDue} families.`);
-    expect(school.emulator.mail.sent.length - before).toBe(expectedDue);
+    // One email to each address of those families, each to that address alone.
+    const dueAddresses = new Set(
+      all
+        .filter((_, i) => i !== absent)
+        .flatMap((r) =>
+          String(r.Emails ?? '')
+            .split(/[;,]/)
+            .map((e) => e.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+    );
+    const questionnaires = school.emulator.mail.sent.slice(before);
+    for (const m of questionnaires) expect(m.to).toHaveLength(1);
+    expect(new Set(questionnaires.map((m) => m.to[0])).size).toBe(dueAddresses.size);
+    expect(questionnaires).toHaveLength(dueAddresses.size);
     await expect(counts(q)).resolves.toMatchObject({
       'families due the questionnaire': 0,
       'conferences sent the questionnaire': all.length - 1,

@@ -237,7 +237,7 @@ describe('reminders', () => {
         );
       expect(recipients(s).sort()).toEqual(dueFamilies(s));
     });
-  }, 300_000);
+  }, 600_000);
 
   it('cut off by Apps Script itself (no finally runs), a re-run sends nothing twice; the one it was sending is marked for a person to check', () => {
     faultRuns('kill', 7, (got, expected, at, s) => {
@@ -263,7 +263,7 @@ describe('reminders', () => {
           ),
         ).toBe(true);
     });
-  }, 120_000);
+  }, 300_000);
 
   it('stops cleanly at the daily email quota and finishes the next day, nothing twice', () => {
     const s = scheduledSchool(75);
