@@ -16,7 +16,7 @@
  * message's `children` picks the side. A choice rather than count-aware fields ({{lead}} =
  * "leads"/"lead") because a field would have to exist for every verb of every language, and a
  * school editing a Spanish text needs dirige, dirigirá, dirigió, comparte, compartirá, invita,
- * su/sus... : a choice is written where the sentence needs it, in any language, and reads as
+ * su/sus and more; a choice is written where the sentence needs it, in any language, and reads as
  * what it does. A template that has no choice (every template a school edited before choices
  * existed) renders exactly as it did. Machine translation gets the wording for one child (a
  * translator cannot keep both sides of a choice), which is what it got before.
@@ -39,7 +39,7 @@ export interface MessageFields {
   family: string;
   /** Students' first names, joined in the family's language ("Ana and Luis"). */
   students: string;
-  /** How many children {{students}} names: 1 picks the first side of each {{one|several}}. */
+  /** How many children {{students}} names: 1 (or 0) picks the first side of each {{one|several}}. */
   children: number;
   teacher: string;
   /** yyyy-MM-dd in the school's zone. */
@@ -103,10 +103,13 @@ const CHOICE = /\{\{([^{}|]*)\|([^{}|]*)\}\}/g;
 /** Anything in double braces holding a bar, to report a choice that is not two-sided. */
 const BARRED = /\{\{[^{}]*\|[^{}]*\}\}/g;
 
-/** The template's text with each {{one|several}} resolved for `children` children. */
+/**
+ * The template's text with each {{one|several}} resolved for `children` children (none, when a
+ * message names nobody, reads as one: what every message said before choices existed).
+ */
 export function chooseWording(text: string, children: number): string {
   return text.replace(CHOICE, (_whole, one: string, several: string) =>
-    children === 1 ? one : several,
+    children > 1 ? several : one,
   );
 }
 

@@ -270,6 +270,7 @@ describe('a choice between the wording for one child and for several', () => {
         { fr: { invite: own } },
       );
     expect(render('Léa', 1).subject).toBe('Léa vient');
+    expect(render('Léa', 0).subject).toBe('Léa vient');
     expect(render('Léa and Tom', 2).text).toBe('Léa and Tom ont  leurs  travail');
     expect(render('{{x|y}}', 2).subject).toBe('{{x|y}} viennent');
   });
