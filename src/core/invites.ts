@@ -178,6 +178,7 @@ export function desiredEvent(
       school: settings.schoolName,
       family: r.family,
       students: joinNames(r.students, language),
+      children: r.students.length,
       teacher: r.teacher,
       date: r.date,
       start: r.start,

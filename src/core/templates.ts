@@ -8,6 +8,18 @@
  * Built-in texts exist for English and Spanish. Other languages come from a stored set (a
  * LanguageApp translation kept in the document, which a person may correct), and otherwise fall
  * back to English. Pure: no Apps Script global; dates arrive as yyyy-MM-dd and minutes.
+ *
+ * One child or several: {{students}} may name siblings ("Ana, Luis and Sofía"), and the words
+ * that must agree with them are written in the template as a choice, the wording for one child
+ * first and for several second: "{{students}} {{leads|lead}} a conference", "{{students}}
+ * {{dirigirá|dirigirán}}", "{{la meta que se propuso|las metas que se propusieron}}". The
+ * message's `children` picks the side. A choice rather than count-aware fields ({{lead}} =
+ * "leads"/"lead") because a field would have to exist for every verb of every language, and a
+ * school editing a Spanish text needs dirige, dirigirá, dirigió, comparte, compartirá, invita,
+ * su/sus and more; a choice is written where the sentence needs it, in any language, and reads as
+ * what it does. A template that has no choice (every template a school edited before choices
+ * existed) renders exactly as it did. Machine translation gets the wording for one child (a
+ * translator cannot keep both sides of a choice), which is what it got before.
  */
 import { hasOwn } from './own';
 
@@ -27,6 +39,8 @@ export interface MessageFields {
   family: string;
   /** Students' first names, joined in the family's language ("Ana and Luis"). */
   students: string;
+  /** How many children {{students}} names: 1 (or 0) picks the first side of each {{one|several}}. */
+  children: number;
   teacher: string;
   /** yyyy-MM-dd in the school's zone. */
   date: string;
@@ -84,6 +98,20 @@ export const FIELD_NAMES = [
 export type FieldName = (typeof FIELD_NAMES)[number];
 
 const FIELD = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
+/** {{for one child|for several}}: two sides, neither holding a brace or another bar. */
+const CHOICE = /\{\{([^{}|]*)\|([^{}|]*)\}\}/g;
+/** Anything in double braces holding a bar, to report a choice that is not two-sided. */
+const BARRED = /\{\{[^{}]*\|[^{}]*\}\}/g;
+
+/**
+ * The template's text with each {{one|several}} resolved for `children` children (none, when a
+ * message names nobody, reads as one: what every message said before choices existed).
+ */
+export function chooseWording(text: string, children: number): string {
+  return text.replace(CHOICE, (_whole, one: string, several: string) =>
+    children > 1 ? several : one,
+  );
+}
 
 /** Field names a template uses that do not exist (reported before anything is sent). */
 export function unknownFields(template: Template): string[] {
@@ -93,6 +121,8 @@ export function unknownFields(template: Template): string[] {
       const name = m.replace(/[{}\s]/g, '');
       if (!(FIELD_NAMES as readonly string[]).includes(name)) out.add(name);
     }
+    for (const m of text.match(BARRED) ?? [])
+      if (!m.match(CHOICE) || m.match(CHOICE)![0] !== m) out.add(m.slice(2, -2));
   }
   return [...out];
 }
@@ -338,22 +368,32 @@ export function formatTime(minutes: number, language: string): string {
   return `${String(h).padStart(2, '0')}:${mm}`;
 }
 
-/** "Ana", "Ana and Luis", "Ana, Luis and Sofía" ("y" in Spanish). */
+/**
+ * "Ana", "Ana and Luis", "Ana, Luis and Sofía"; in Spanish "Ana y Luis", "Ana, Luis y Sofía",
+ * and "e" before a name that starts with the sound i ("Ana e Inés", "Luis e Hilda"), but not
+ * before i + vowel, which sounds y ("Ana y Iago", "Ana y Hielo").
+ */
 export function joinNames(names: string[], language: string): string {
-  const and = language === 'es' ? 'y' : 'and';
   if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
+  const last = names[names.length - 1]!;
+  const and =
+    language === 'es'
+      ? /^h?[iIíÍ](?![aeiouáéíóúAEIOUÁÉÍÓÚ])/i.test(last.trim())
+        ? 'e'
+        : 'y'
+      : 'and';
+  return `${names.slice(0, -1).join(', ')} ${and} ${last}`;
 }
 
 const EN: Record<MessageKind, Template> = {
   invite: {
-    subject: '{{students}} leads a conference with {{teacher}}, {{date}}, {{time}}',
+    subject: '{{students}} {{leads|lead}} a conference with {{teacher}}, {{date}}, {{time}}',
     body: [
       'Dear {{family}} family,',
       '',
-      '{{students}} invites you to a student-led conference with {{teacher}} on {{date}}, {{time}}, at {{where}}.',
+      '{{students}} {{invites|invite}} you to a student-led conference with {{teacher}} on {{date}}, {{time}}, at {{where}}.',
       '{{interpreter}}',
-      'What happens: we welcome you; {{students}} shares work and reflections from this term; together you look at goals; and you talk about how the family can help at home.',
+      'What happens: we welcome you; {{students}} {{shares|share}} work and reflections from this term; together you look at goals; and you talk about how the family can help at home.',
       'Questions you may ask: What are you proudest of? What was hard, and what helped? What goal did you set, and how can we help you reach it?',
       'If you cannot come, another trusted adult (a grandparent, a relative) is welcome in your place.',
       'To ask for another time, or for a private talk with the teacher, reply to {{replyTo}}.',
@@ -379,7 +419,7 @@ const EN: Record<MessageKind, Template> = {
     body: [
       'Dear {{family}} family,',
       '',
-      'Thank you for coming to the conference {{students}} led with {{teacher}}. Please tell us how it went, the goal {{students}} set, and whether you would like a follow-up meeting with the teacher. It takes two minutes:',
+      'Thank you for coming to the conference {{students}} led with {{teacher}}. Please tell us how it went, the {{goal|goals}} {{students}} set, and whether you would like a follow-up meeting with the teacher. It takes two minutes:',
       '{{link}}',
       '',
       '{{school}}',
@@ -390,7 +430,7 @@ const EN: Record<MessageKind, Template> = {
     body: [
       'Dear {{family}} family,',
       '',
-      '{{students}} invites you to a student-led conference with {{teacher}} on {{date}}, {{time}}, at {{where}}.',
+      '{{students}} {{invites|invite}} you to a student-led conference with {{teacher}} on {{date}}, {{time}}, at {{where}}.',
       '{{interpreter}}',
       '{{students}} will share work and reflections, and you will set goals together and talk about how the family can help.',
       'If you cannot come, another trusted adult is welcome in your place. To ask for another time, contact the school ({{replyTo}}).',
@@ -403,7 +443,7 @@ const EN: Record<MessageKind, Template> = {
     body: [
       'Dear {{family}} family,',
       '',
-      '{{students}} will lead a conference with you and the teacher: {{students}} shares work and reflections, and together you set goals. Please tell us which times suit your family, whether you would like an interpreter, and who will come (another trusted adult is welcome in your place). It takes two minutes:',
+      '{{students}} will lead a conference with you and the teacher: {{students}} {{shares|share}} work and reflections, and together you set goals. Please tell us which times suit your family, whether you would like an interpreter, and who will come (another trusted adult is welcome in your place). It takes two minutes:',
       '{{link}}',
       'This link is your family’s own; please do not pass it on. Use it again to change your answer or to ask for another time.',
       '',
@@ -414,13 +454,13 @@ const EN: Record<MessageKind, Template> = {
 
 const ES: Record<MessageKind, Template> = {
   invite: {
-    subject: '{{students}} dirige una conferencia con {{teacher}}, {{date}}, {{time}}',
+    subject: '{{students}} {{dirige|dirigen}} una conferencia con {{teacher}}, {{date}}, {{time}}',
     body: [
       'Estimada familia {{family}}:',
       '',
-      '{{students}} les invita a una conferencia dirigida por el estudiante con {{teacher}} el {{date}}, {{time}}, en {{where}}.',
+      '{{students}} les {{invita|invitan}} a una conferencia dirigida por {{el estudiante|los estudiantes}} con {{teacher}} el {{date}}, {{time}}, en {{where}}.',
       '{{interpreter}}',
-      'Cómo será: les damos la bienvenida; {{students}} comparte sus trabajos y reflexiones de este período; juntos revisan sus metas; y hablan de cómo la familia puede ayudar en casa.',
+      'Cómo será: les damos la bienvenida; {{students}} {{comparte|comparten}} sus trabajos y reflexiones de este período; juntos revisan sus metas; y hablan de cómo la familia puede ayudar en casa.',
       'Preguntas que pueden hacer: ¿De qué estás más orgulloso? ¿Qué fue difícil y qué te ayudó? ¿Qué meta te propusiste y cómo podemos ayudarte a lograrla?',
       'Si no pueden venir, otro adulto de confianza (un abuelo, un familiar) es bienvenido en su lugar.',
       'Para pedir otro horario, o una conversación privada con el maestro, respondan a {{replyTo}}.',
@@ -433,7 +473,7 @@ const ES: Record<MessageKind, Template> = {
     body: [
       'Estimada familia {{family}}:',
       '',
-      'Les recordamos la conferencia que {{students}} dirigirá con {{teacher}} el {{date}}, {{time}}, en {{where}}.',
+      'Les recordamos la conferencia que {{students}} {{dirigirá|dirigirán}} con {{teacher}} el {{date}}, {{time}}, en {{where}}.',
       '{{schedule}}',
       '{{interpreter}}',
       'Otro adulto de confianza puede venir en su lugar. Para cambiar el horario, respondan a {{replyTo}}.',
@@ -446,31 +486,32 @@ const ES: Record<MessageKind, Template> = {
     body: [
       'Estimada familia {{family}}:',
       '',
-      'Gracias por venir a la conferencia que {{students}} dirigió con {{teacher}}. Cuéntennos cómo fue, la meta que se propuso {{students}} y si desean una reunión de seguimiento con el maestro. Son dos minutos:',
+      'Gracias por venir a la conferencia que {{students}} {{dirigió|dirigieron}} con {{teacher}}. Cuéntennos cómo fue, {{la meta que se propuso|las metas que se propusieron}} {{students}} y si desean una reunión de seguimiento con el maestro. Son dos minutos:',
       '{{link}}',
       '',
       '{{school}}',
     ].join('\n'),
   },
   letter: {
-    subject: 'Invitación: conferencia dirigida por el estudiante, {{date}}, {{time}}',
+    subject:
+      'Invitación: conferencia dirigida por {{el estudiante|los estudiantes}}, {{date}}, {{time}}',
     body: [
       'Estimada familia {{family}}:',
       '',
-      '{{students}} les invita a una conferencia dirigida por el estudiante con {{teacher}} el {{date}}, {{time}}, en {{where}}.',
+      '{{students}} les {{invita|invitan}} a una conferencia dirigida por {{el estudiante|los estudiantes}} con {{teacher}} el {{date}}, {{time}}, en {{where}}.',
       '{{interpreter}}',
-      '{{students}} compartirá sus trabajos y reflexiones; juntos fijarán metas y hablarán de cómo la familia puede ayudar.',
+      '{{students}} {{compartirá|compartirán}} sus trabajos y reflexiones; juntos fijarán metas y hablarán de cómo la familia puede ayudar.',
       'Si no pueden venir, otro adulto de confianza es bienvenido en su lugar. Para pedir otro horario, comuníquense con la escuela ({{replyTo}}).',
       '',
       '{{school}}',
     ].join('\n'),
   },
   availability: {
-    subject: '¿Cuándo pueden venir a la conferencia que dirigirá {{students}}?',
+    subject: '¿Cuándo pueden venir a la conferencia que {{dirigirá|dirigirán}} {{students}}?',
     body: [
       'Estimada familia {{family}}:',
       '',
-      '{{students}} dirigirá una conferencia con ustedes y el maestro: compartirá sus trabajos y reflexiones, y juntos fijarán metas. Por favor, dígannos qué horarios les convienen, si desean un intérprete y quién vendrá (otro adulto de confianza es bienvenido en su lugar). Son dos minutos:',
+      '{{students}} {{dirigirá|dirigirán}} una conferencia con ustedes y el maestro: {{compartirá|compartirán}} sus trabajos y reflexiones, y juntos fijarán metas. Por favor, dígannos qué horarios les convienen, si desean un intérprete y quién vendrá (otro adulto de confianza es bienvenido en su lugar). Son dos minutos:',
       '{{link}}',
       'Este enlace es solo de su familia; por favor, no lo compartan. Úsenlo de nuevo para cambiar su respuesta o pedir otro horario.',
       '',
@@ -564,11 +605,12 @@ export function renderMessage(
 ): RenderedMessage {
   const { template, language: used } = templateFor(kind, language, stored);
   const vals = values(fields, used, stored);
-  const subject = fill(template.subject, vals, (s) => s)
+  // Choices first, from the template alone: a name holding "{{a|b}}" stays text.
+  const subject = fill(chooseWording(template.subject, fields.children), vals, (s) => s)
     .replace(/[\r\n]+/g, ' ')
     .trim()
     .slice(0, 250);
-  const text = fill(template.body, vals, (s) => s)
+  const text = fill(chooseWording(template.body, fields.children), vals, (s) => s)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   const paragraphs = text.split(/\n{2,}|\n/).filter((p) => p.trim() !== '');
@@ -578,11 +620,12 @@ export function renderMessage(
 
 /**
  * Before machine translation: each {{field}} becomes a numbered token the translator leaves
- * alone (digits between brackets survive Google Translate; names in braces do not always).
+ * alone (digits between brackets survive Google Translate; names in braces do not always). Each
+ * {{one|several}} choice becomes its wording for one child: a translator cannot keep both.
  */
 export function protectFields(text: string): { text: string; fields: string[] } {
   const fields: string[] = [];
-  const out = text.replace(FIELD, (whole) => {
+  const out = chooseWording(text, 1).replace(FIELD, (whole) => {
     fields.push(whole.replace(/\s+/g, ''));
     return `[#${fields.length - 1}]`;
   });

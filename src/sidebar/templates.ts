@@ -88,7 +88,7 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
       }
       subject.value = view.template.subject;
       body.value = view.template.body;
-      fields.textContent = `Fields: ${view.fields.map((f) => `{{${f}}}`).join(' ')}`;
+      fields.textContent = `Fields: ${view.fields.map((f) => `{{${f}}}`).join(' ')}. For one child or several: {{leads|lead}}, {{dirige|dirigen}}.`;
       source.textContent = {
         edited: 'Edited in this spreadsheet (or translated and kept).',
         'built-in': 'The built-in text.',

@@ -210,16 +210,15 @@ function send(
   stored: Record<string, TemplateSet>,
 ): void {
   const language = family.language || settings.defaultLanguage;
+  const names = [...new Set(pupils.map((p) => p.name))];
   const message = renderMessage(
     'availability',
     language,
     {
       school: settings.schoolName,
       family: greetingName(pupils, language, family.name),
-      students: joinNames(
-        pupils.map((p) => p.name),
-        language,
-      ),
+      students: joinNames(names, language),
+      children: names.length,
       teacher: '',
       date: '',
       start: 0,

@@ -43,7 +43,7 @@ import {
   studentNames,
   type Pupil,
 } from '../core/recipients';
-import { renderMessage, type TemplateSet } from '../core/templates';
+import { joinNames, renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
 import { readSchool, readSettings, wallClockIn } from './data';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
@@ -609,14 +609,16 @@ function sendQuestionnaire(
   const cell = (r: ExistingRow, h: string) => cleanText(r.values[(read.columns.get(h) ?? 0) - 1]);
   const first = items[0]!.row;
   const pupils = items.flatMap((i) => i.pupils);
+  const names = [...new Set(pupils.map((p) => p.name))];
   const message = renderMessage(
     'questionnaire',
     language,
     {
       school: settings.schoolName,
       family: greetingName(pupils, language, cell(first, 'Family')),
-      students: [...new Set(pupils.map((p) => p.name))].join(', '),
-      teacher: [...new Set(items.map((i) => i.row.teacher))].join(' & '),
+      students: joinNames(names, language),
+      children: names.length,
+      teacher: joinNames([...new Set(items.map((i) => i.row.teacher))], language),
       date: first.date ?? '',
       start: first.start ?? 0,
       end: first.end ?? 0,

@@ -151,6 +151,7 @@ export function unitFields(
     school: settings.schoolName,
     family: greetingName(pupils, language, first.family),
     students: joinNames(students, language),
+    children: students.length,
     teacher: joinNames(distinct(list.map((c) => c.teacher)), language),
     date: first.date ?? '',
     start: first.start ?? 0,

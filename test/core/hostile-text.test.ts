@@ -125,6 +125,7 @@ describe('a template', () => {
       school: 'Lincoln',
       family: 'García',
       students: 'Ana',
+      children: 1,
       teacher: 'Ms. Rivera',
       date: '2026-11-17',
       start: 930,

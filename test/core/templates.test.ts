@@ -16,6 +16,7 @@ const fields = (over: Partial<MessageFields> = {}): MessageFields => ({
   school: 'Lincoln',
   family: 'García',
   students: 'Ana',
+  children: 1,
   teacher: 'Ms. Rivera',
   date: '2026-11-17',
   start: 930,
@@ -76,6 +77,7 @@ describe('templates', () => {
       'es',
       fields({
         students: 'Ana y Luis',
+        children: 2,
         conferences: [
           { students: 'Ana', teacher: 'Ms. Rivera', start: 930, end: 955, room: '12' },
           { students: 'Luis', teacher: 'Mr. Okafor', start: 960, end: 985, room: '14' },

@@ -1,0 +1,306 @@
+/**
+ * Sentences that agree with the number of children a message names: every built-in kind, in
+ * English and Spanish, for one, two and three children. The expected fragments are written out
+ * by hand, not computed from the templates.
+ */
+import {
+  BUILT_IN,
+  joinNames,
+  MESSAGE_KINDS,
+  protectFields,
+  renderMessage,
+  unknownFields,
+  type MessageFields,
+  type MessageKind,
+} from '../../src/core/templates';
+
+const NAMES = [['Ana'], ['Ana', 'Luis'], ['Ana', 'Luis', 'Sofía']];
+
+const fields = (names: string[], language: string): MessageFields => ({
+  school: 'Lincoln',
+  family: 'García',
+  students: joinNames(names, language),
+  children: names.length,
+  teacher: 'Ms. Rivera',
+  date: '2026-11-17',
+  start: 930,
+  end: 955,
+  room: '12',
+  videoLink: '',
+  link: 'https://forms.example/f',
+  replyTo: 'office@x.example',
+  round: 'Fall',
+  interpreter: false,
+});
+
+/** Per language, per kind: the fragments for 1, 2 and 3 children (subject and text together). */
+const EXPECTED: Record<'en' | 'es', Record<MessageKind, [string[], string[], string[]]>> = {
+  en: {
+    invite: [
+      [
+        'Ana leads a conference with Ms. Rivera',
+        'Ana invites you to a student-led conference',
+        'we welcome you; Ana shares work and reflections',
+      ],
+      [
+        'Ana and Luis lead a conference with Ms. Rivera',
+        'Ana and Luis invite you to a student-led conference',
+        'we welcome you; Ana and Luis share work and reflections',
+      ],
+      [
+        'Ana, Luis and Sofía lead a conference with Ms. Rivera',
+        'Ana, Luis and Sofía invite you to a student-led conference',
+        'we welcome you; Ana, Luis and Sofía share work and reflections',
+      ],
+    ],
+    reminder: [
+      ['the student-led conference Ana will lead with Ms. Rivera'],
+      ['the student-led conference Ana and Luis will lead with Ms. Rivera'],
+      ['the student-led conference Ana, Luis and Sofía will lead with Ms. Rivera'],
+    ],
+    questionnaire: [
+      ['the conference Ana led with Ms. Rivera', 'how it went, the goal Ana set, and whether'],
+      [
+        'the conference Ana and Luis led with Ms. Rivera',
+        'how it went, the goals Ana and Luis set, and whether',
+      ],
+      [
+        'the conference Ana, Luis and Sofía led with Ms. Rivera',
+        'how it went, the goals Ana, Luis and Sofía set, and whether',
+      ],
+    ],
+    letter: [
+      ['Ana invites you to a student-led conference', 'Ana will share work and reflections'],
+      [
+        'Ana and Luis invite you to a student-led conference',
+        'Ana and Luis will share work and reflections',
+      ],
+      [
+        'Ana, Luis and Sofía invite you to a student-led conference',
+        'Ana, Luis and Sofía will share work and reflections',
+      ],
+    ],
+    availability: [
+      [
+        'When can you come to the conference Ana will lead?',
+        'Ana will lead a conference with you and the teacher: Ana shares work and reflections',
+      ],
+      [
+        'When can you come to the conference Ana and Luis will lead?',
+        'Ana and Luis will lead a conference with you and the teacher: Ana and Luis share work and reflections',
+      ],
+      [
+        'When can you come to the conference Ana, Luis and Sofía will lead?',
+        'Ana, Luis and Sofía will lead a conference with you and the teacher: Ana, Luis and Sofía share work and reflections',
+      ],
+    ],
+  },
+  es: {
+    invite: [
+      [
+        'Ana dirige una conferencia con Ms. Rivera',
+        'Ana les invita a una conferencia dirigida por el estudiante con Ms. Rivera',
+        'les damos la bienvenida; Ana comparte sus trabajos y reflexiones',
+      ],
+      [
+        'Ana y Luis dirigen una conferencia con Ms. Rivera',
+        'Ana y Luis les invitan a una conferencia dirigida por los estudiantes con Ms. Rivera',
+        'les damos la bienvenida; Ana y Luis comparten sus trabajos y reflexiones',
+      ],
+      [
+        'Ana, Luis y Sofía dirigen una conferencia con Ms. Rivera',
+        'Ana, Luis y Sofía les invitan a una conferencia dirigida por los estudiantes con Ms. Rivera',
+        'les damos la bienvenida; Ana, Luis y Sofía comparten sus trabajos y reflexiones',
+      ],
+    ],
+    reminder: [
+      ['Les recordamos la conferencia que Ana dirigirá con Ms. Rivera'],
+      ['Les recordamos la conferencia que Ana y Luis dirigirán con Ms. Rivera'],
+      ['Les recordamos la conferencia que Ana, Luis y Sofía dirigirán con Ms. Rivera'],
+    ],
+    questionnaire: [
+      [
+        'la conferencia que Ana dirigió con Ms. Rivera',
+        'cómo fue, la meta que se propuso Ana y si desean',
+      ],
+      [
+        'la conferencia que Ana y Luis dirigieron con Ms. Rivera',
+        'cómo fue, las metas que se propusieron Ana y Luis y si desean',
+      ],
+      [
+        'la conferencia que Ana, Luis y Sofía dirigieron con Ms. Rivera',
+        'cómo fue, las metas que se propusieron Ana, Luis y Sofía y si desean',
+      ],
+    ],
+    letter: [
+      [
+        'Invitación: conferencia dirigida por el estudiante,',
+        'Ana les invita a una conferencia dirigida por el estudiante con Ms. Rivera',
+        'Ana compartirá sus trabajos y reflexiones; juntos fijarán metas',
+      ],
+      [
+        'Invitación: conferencia dirigida por los estudiantes,',
+        'Ana y Luis les invitan a una conferencia dirigida por los estudiantes con Ms. Rivera',
+        'Ana y Luis compartirán sus trabajos y reflexiones; juntos fijarán metas',
+      ],
+      [
+        'Invitación: conferencia dirigida por los estudiantes,',
+        'Ana, Luis y Sofía les invitan a una conferencia dirigida por los estudiantes con Ms. Rivera',
+        'Ana, Luis y Sofía compartirán sus trabajos y reflexiones; juntos fijarán metas',
+      ],
+    ],
+    availability: [
+      [
+        '¿Cuándo pueden venir a la conferencia que dirigirá Ana?',
+        'Ana dirigirá una conferencia con ustedes y el maestro: compartirá sus trabajos y reflexiones',
+      ],
+      [
+        '¿Cuándo pueden venir a la conferencia que dirigirán Ana y Luis?',
+        'Ana y Luis dirigirán una conferencia con ustedes y el maestro: compartirán sus trabajos y reflexiones',
+      ],
+      [
+        '¿Cuándo pueden venir a la conferencia que dirigirán Ana, Luis y Sofía?',
+        'Ana, Luis y Sofía dirigirán una conferencia con ustedes y el maestro: compartirán sus trabajos y reflexiones',
+      ],
+    ],
+  },
+};
+
+describe('messages agree with the number of children', () => {
+  for (const language of ['en', 'es'] as const)
+    for (const kind of MESSAGE_KINDS)
+      NAMES.forEach((names, i) =>
+        it(`${language} ${kind}, ${names.length} ${names.length === 1 ? 'child' : 'children'}`, () => {
+          const m = renderMessage(kind, language, fields(names, language));
+          const all = `${m.subject}\n${m.text}`;
+          for (const fragment of EXPECTED[language][kind][i]!) expect(all).toContain(fragment);
+        }),
+      );
+
+  // Two or more names ("Ana and Luis", "Ana, Luis y Sofía", "Ana e Inés") next to a verb form
+  // that belongs to one child: after the list, or (Spanish) before it.
+  const LIST = String.raw`\p{Lu}[\p{L}.'’-]*(?:, \p{Lu}[\p{L}.'’-]*)* (?:and|y|e) \p{Lu}[\p{L}.'’-]*`;
+  const SINGULAR = {
+    en: ['leads', 'shares', 'sets', 'is', 'invites', 'has', 'was', 'reflects'],
+    es: [
+      'dirige',
+      'dirigirá',
+      'dirigió',
+      'comparte',
+      'compartirá',
+      'presenta',
+      'presentará',
+      'les invita',
+      'invita',
+      'es',
+      'será',
+      'fijará',
+    ],
+  };
+  const BEFORE = { en: [] as string[], es: ['dirigirá', 'dirigió', 'se propuso', 'presentará'] };
+  const SIBLINGS = [
+    ['Ana', 'Luis'],
+    ['Ana', 'Luis', 'Sofía'],
+    ['Ella', 'Elijah', 'Mason'],
+    ['Renata', 'Sofía'],
+    ['Ana', 'Inés'],
+    ['María José', 'Luis'],
+  ];
+
+  it('never puts a verb for one child after (or before) a list of names', () => {
+    const bad: string[] = [];
+    for (const language of ['en', 'es'] as const) {
+      const after = new RegExp(`${LIST} (?:${SINGULAR[language].join('|')})(?!\\p{L})`, 'u');
+      const before = BEFORE[language].length
+        ? new RegExp(`(?<!\\p{L})(?:${BEFORE[language].join('|')}) ${LIST}`, 'u')
+        : null;
+      for (const kind of MESSAGE_KINDS)
+        for (const names of SIBLINGS) {
+          const m = renderMessage(kind, language, fields(names, language));
+          for (const line of `${m.subject}\n${m.text}`.split('\n'))
+            if (after.test(line) || before?.test(line)) bad.push(`${language} ${kind}: ${line}`);
+        }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('the check itself catches the sentences families used to get', () => {
+    const after = new RegExp(`${LIST} (?:${SINGULAR.en.join('|')})(?!\\p{L})`, 'u');
+    const afterEs = new RegExp(`${LIST} (?:${SINGULAR.es.join('|')})(?!\\p{L})`, 'u');
+    const beforeEs = new RegExp(`(?<!\\p{L})(?:${BEFORE.es.join('|')}) ${LIST}`, 'u');
+    expect(after.test('we welcome you; Ella, Elijah and Mason shares work')).toBe(true);
+    expect(afterEs.test('Renata y Sofía dirigirá una conferencia')).toBe(true);
+    expect(beforeEs.test('¿…la conferencia que dirigirá Renata y Sofía?')).toBe(true);
+    expect(after.test('Ella leads a conference')).toBe(false);
+  });
+});
+
+describe('a choice between the wording for one child and for several', () => {
+  it('leaves a template without choices (one a school edited before) rendering as it did', () => {
+    const old = {
+      subject: '{{students}} leads a conference with {{teacher}}',
+      body: 'Dear {{family}} family,\n{{students}} shares work | reflections {a|b}.',
+    };
+    expect(unknownFields(old)).toEqual([]);
+    for (const children of [1, 2, 3]) {
+      const m = renderMessage(
+        'invite',
+        'en',
+        { ...fields(['Ana', 'Luis'], 'en'), children },
+        {
+          en: { invite: old },
+        },
+      );
+      expect(m.subject).toBe('Ana and Luis leads a conference with Ms. Rivera');
+      expect(m.text).toBe('Dear García family,\nAna and Luis shares work | reflections {a|b}.');
+    }
+  });
+
+  it('works in a school’s own template, in any language, and never reads a name as a choice', () => {
+    const own = {
+      subject: '{{students}} {{vient|viennent}}',
+      body: '{{students}} {{a|ont}} {{ son | leurs }} travail',
+    };
+    expect(unknownFields(own)).toEqual([]);
+    const render = (students: string, children: number) =>
+      renderMessage(
+        'invite',
+        'fr',
+        { ...fields([], 'fr'), students, children },
+        { fr: { invite: own } },
+      );
+    expect(render('Léa', 1).subject).toBe('Léa vient');
+    expect(render('Léa', 0).subject).toBe('Léa vient');
+    expect(render('Léa and Tom', 2).text).toBe('Léa and Tom ont  leurs  travail');
+    expect(render('{{x|y}}', 2).subject).toBe('{{x|y}} viennent');
+  });
+
+  it('reports a choice that is not two-sided', () => {
+    expect(unknownFields({ subject: '{{a|b|c}}', body: '{{leads|lead}}' })).toEqual(['a|b|c']);
+  });
+
+  it('gives the translator the wording for one child, its fields protected', () => {
+    expect(protectFields('{{students}} {{leads|lead}} a conference').text).toBe(
+      '[#0] leads a conference',
+    );
+    for (const kind of MESSAGE_KINDS) {
+      const { text } = protectFields(BUILT_IN.en![kind].body);
+      expect(text).not.toMatch(/[{}|]/);
+    }
+  });
+});
+
+describe('names joined', () => {
+  it('in English and Spanish, with "e" before the sound i', () => {
+    expect(joinNames(['Ana'], 'en')).toBe('Ana');
+    expect(joinNames(['Ana', 'Luis'], 'en')).toBe('Ana and Luis');
+    expect(joinNames(['Ana', 'Luis', 'Sofía'], 'en')).toBe('Ana, Luis and Sofía');
+    expect(joinNames(['Ana', 'Luis'], 'es')).toBe('Ana y Luis');
+    expect(joinNames(['Ana', 'Luis', 'Sofía'], 'es')).toBe('Ana, Luis y Sofía');
+    expect(joinNames(['Ana', 'Inés'], 'es')).toBe('Ana e Inés');
+    expect(joinNames(['Luis', 'Ana', 'Hilda'], 'es')).toBe('Luis, Ana e Hilda');
+    expect(joinNames(['Ana', 'Íñigo'], 'es')).toBe('Ana e Íñigo');
+    expect(joinNames(['Ana', 'Iago'], 'es')).toBe('Ana y Iago');
+    expect(joinNames(['Ana', 'Inés'], 'en')).toBe('Ana and Inés');
+  });
+});
