@@ -373,7 +373,15 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
       if (journal(family.id).length > JOURNAL_MAX_CHARS) flush();
       const refusals: string[] = [];
       for (const { to, items } of messages) {
-        store.setProperty(ASK_JOURNAL, journal(family.id, to));
+        try {
+          store.setProperty(ASK_JOURNAL, journal(family.id, to));
+        } catch (e) {
+          // The journal could not be written, so nothing more goes out; what went to the
+          // family's other addresses is kept (written by the flush below), never sent again.
+          if (done.size)
+            progressProp(family.id, { ...progress, round: settings.roundName, sent: [...done] });
+          throw e;
+        }
         try {
           send(family, to, items[0]!.pupils, links.get(family.id)!, settings, forText, stored);
         } catch (e) {

@@ -4,7 +4,7 @@
  */
 import { openSchool } from '../../preview/school';
 import { ok, props, run } from './calls';
-import { cutOffAt } from './cut';
+import { cutOffAt, failAt, nthCall } from './cut';
 import type {
   Overview,
   Settings,
@@ -308,6 +308,46 @@ describe('asking families when they can come', () => {
     const recipients = s.emulator.mail.sent.map((m) => m.to.join());
     expect(new Set(recipients).size).toBe(recipients.length);
     expect(recipients.length).toBe(addresses(FAMILIES));
+  });
+
+  it('a passing Google error while writing the journal between two addresses of one family sends neither address twice', () => {
+    const probe = withForms(20);
+    const start = probe.emulator.ws.callCount;
+    run(probe, 'ask');
+    // The first family with two addresses in the fixture: its second address's journal write.
+    const two = FAMILIES.slice(0, 13).find((f) => f.emails.length === 2)!;
+    const n = probe.emulator.mail.sent.findIndex((m) => two.emails.includes(m.to[0]!)) + 2;
+    // The journal is written just before each email: the last write before the n-th email.
+    const send = nthCall(probe.emulator.ws, 'MailApp.sendEmail', n, start);
+    const journal = probe.emulator.ws.callLog
+      .filter(
+        (c) =>
+          c.index > start &&
+          c.index < send &&
+          `${c.service}.${c.method}` === 'PropertiesService.Properties.setProperty',
+      )
+      .at(-1)!.index;
+
+    const s = withForms(20);
+    const at = s.emulator.ws.callCount;
+    expect(
+      failAt(s.emulator.ws, journal - start, 'Service error: Properties', () =>
+        s.bundle.callFromClient('runJob', ['ask']),
+      ),
+    ).toBe('PropertiesService.Properties.setProperty');
+    // The family's first address was emailed before the failure, its second was not.
+    const before = s.emulator.mail.sent.map((m) => m.to[0]!);
+    expect(before.filter((a) => two.emails.includes(a))).toHaveLength(1);
+    expect(s.emulator.ws.callCount).toBeGreaterThan(at);
+    run(s, 'ask');
+    const all = s.emulator.mail.sent.map((m) => m.to[0]!);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.filter((a) => two.emails.includes(a)).sort()).toEqual([...two.emails].sort());
+    expect(all.sort()).toEqual(
+      FAMILIES.slice(0, 13)
+        .flatMap((f) => f.emails)
+        .sort(),
+    );
   });
 
   it('cut off at any service call, asks each family at most once; one being sent at the cut is listed with its link, and sent again when the person says it never came', () => {
