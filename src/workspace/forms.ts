@@ -644,8 +644,13 @@ interface SentJournal {
   sent: string[];
   /** The conferences of the message being sent. */
   sending: string[];
-  /** Addresses sent to about conferences not yet complete. */
+  /**
+   * Addresses sent to about conferences not yet complete; "?address" for one a cut-off run was
+   * sending to (never sent again, and the row is flagged for a person once the rest are sent).
+   */
   partly?: Record<string, string[]>;
+  /** The address of the message being sent. */
+  to?: string;
 }
 
 export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
@@ -673,14 +678,22 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     // person to check (they clear the cell to send it again).
     const saved = parseJson<string[] | SentJournal>(all[SENT_JOURNAL] ?? null);
     const journal = new Set(Array.isArray(saved) ? saved : (saved?.sent ?? []));
-    const unsure = new Set(Array.isArray(saved) ? [] : (saved?.sending ?? []));
+    // A journal that names the address being sent leaves only that address in doubt: the
+    // family's other addresses are still sent to, and the row is flagged once they are.
+    const doubtful = Array.isArray(saved) ? '' : (saved?.to ?? '');
+    const unsure = new Set(Array.isArray(saved) || doubtful ? [] : (saved?.sending ?? []));
     const partly: Record<string, string[]> = {
       ...(parseJson<Record<string, string[]>>(all[SENT_PARTLY] ?? null) ?? {}),
       ...(Array.isArray(saved) ? {} : (saved?.partly ?? {})),
     };
+    if (doubtful && !Array.isArray(saved))
+      for (const id of saved?.sending ?? [])
+        if (!journal.has(id)) partly[id] = [...(partly[id] ?? []), `?${doubtful}`];
+    const inDoubt = (id: string) => (partly[id] ?? []).some((e) => e.startsWith('?'));
     const stamps = new Map<number, unknown>();
     for (const r of fresh.rows) {
-      if (journal.has(r.conferenceId)) stamps.set(r.row, stamp);
+      if (journal.has(r.conferenceId))
+        stamps.set(r.row, inDoubt(r.conferenceId) ? UNCONFIRMED : stamp);
       else if (unsure.has(r.conferenceId)) stamps.set(r.row, UNCONFIRMED);
       if (stamps.has(r.row)) delete partly[r.conferenceId];
     }
@@ -703,10 +716,15 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     let sent = 0;
     let refusedNow = 0;
     let stopped = false;
-    const save = (sending: string[]) =>
+    const save = (sending: string[], to?: string) =>
       props.setProperty(
         SENT_JOURNAL,
-        JSON.stringify({ sent: [...journal], sending, partly } satisfies SentJournal),
+        JSON.stringify({
+          sent: [...journal],
+          sending,
+          partly,
+          ...(to ? { to } : {}),
+        } satisfies SentJournal),
       );
     try {
       for (const family of due) {
@@ -723,7 +741,11 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
             contacts,
           ).map((p) => ({
             ...p,
-            emails: p.emails.filter((e) => !(partly[row.conferenceId] ?? []).includes(e)),
+            emails: p.emails.filter(
+              (e) =>
+                !(partly[row.conferenceId] ?? []).includes(e) &&
+                !(partly[row.conferenceId] ?? []).includes(`?${e}`),
+            ),
           })),
         }));
         const messages = byRecipient(items);
@@ -734,7 +756,10 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
         const refusals = new Map<number, string[]>();
         let failed: unknown = null;
         for (const m of messages) {
-          save(m.items.map((i) => i.row.conferenceId));
+          save(
+            m.items.map((i) => i.row.conferenceId),
+            m.to,
+          );
           try {
             sendQuestionnaire(m.to, m.items, language, fresh, settings, stored);
           } catch (e) {
@@ -767,7 +792,13 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
           const reached = (partly[r.conferenceId] ?? []).length > 0;
           stamps.set(
             r.row,
-            refused ? `${REFUSED}${refused.join(', ')}` : reached ? stamp : NO_ADDRESS,
+            refused
+              ? `${REFUSED}${refused.join(', ')}`
+              : inDoubt(r.conferenceId)
+                ? UNCONFIRMED
+                : reached
+                  ? stamp
+                  : NO_ADDRESS,
           );
           journal.add(r.conferenceId);
           delete partly[r.conferenceId];

@@ -544,6 +544,44 @@ describe('the questionnaire', () => {
     },
   );
 
+  it('cut off between the two addresses of one family, sends the second guardian theirs and neither twice', () => {
+    const probe = afterConferences();
+    const start = probe.emulator.ws.callCount;
+    run(probe, 'questionnaire');
+    const due = dueByHand(probe);
+    const sent = probe.emulator.mail.sent.map((m) => m.to[0]!);
+    // A family with two addresses, as the fixture's Schedule gives it, and its second email.
+    const family = [...new Set(due.values())].find(
+      (f) => [...due.values()].filter((g) => g === f).length === 2,
+    )!;
+    const second = sent.map((a, i) => ({ a, i })).filter(({ a }) => due.get(a) === family)[1]!;
+    const send = nthCall(probe.emulator.ws, 'MailApp.sendEmail', second.i + 1, start);
+    // The journal write just before that email.
+    const journal = probe.emulator.ws.callLog
+      .filter(
+        (c) =>
+          c.index > start &&
+          c.index < send &&
+          `${c.service}.${c.method}` === 'PropertiesService.Properties.setProperty',
+      )
+      .at(-1)!.index;
+
+    const s = afterConferences();
+    expect(
+      cutOffAt(s.emulator.ws, journal - start, () =>
+        s.bundle.callFromClient('runJob', ['questionnaire']),
+      ),
+    ).toBe('PropertiesService.Properties.setProperty');
+    run(s, 'questionnaire');
+    run(s, 'questionnaire');
+    const reached = s.emulator.mail.sent.map((m) => m.to[0]!);
+    expect(new Set(reached).size).toBe(reached.length);
+    expect(reached.sort()).toEqual([...due.keys()].sort());
+    // The first address's email may or may not have left when the run was cut: flagged.
+    const flagged = rows(s, 'Schedule').filter((r) => r['Questionnaire Sent'] === UNCONFIRMED);
+    expect(new Set(flagged.map((r) => String(r['Family ID'])))).toEqual(new Set([family]));
+  });
+
   it('is not sent before the conference', () => {
     const s = school();
     run(s, 'schedule');
