@@ -4,6 +4,7 @@
  * reads as text follows the same order, and one that reads both ways is reported, so a school is
  * never silently a month off.
  */
+import { MONTHS } from './templates';
 
 export type DateOrder = 'month-first' | 'day-first';
 
@@ -42,25 +43,10 @@ export function readSlashDate(text: string, order: DateOrder): SlashDate | null 
   return { iso, otherReading: iso !== null && other !== null && other !== iso ? other : null };
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** 2027-04-03 → "3 April 2027": unmistakable in any order. */
 function spelled(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
-  return `${day} ${MONTHS[month! - 1]} ${year}`;
+  return `${day} ${MONTHS.en![month! - 1]} ${year}`;
 }
 
 /** What a person reads about a date that reads two ways: the reading taken, and how to be sure. */

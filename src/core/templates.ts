@@ -134,7 +134,8 @@ export function escapeHtml(text: string): string {
   );
 }
 
-const MONTHS: Record<string, string[]> = {
+/** Month names per built-in language. */
+export const MONTHS: Record<string, string[]> = {
   en: [
     'January',
     'February',

@@ -2,6 +2,7 @@
  * The sidebar's picture of the round: one state per step, from as few reads as possible
  * (the sheet list, each sheet's last row, the document properties).
  */
+import { conferencesInWindow } from '../shared/windows';
 import { SHEETS } from '../core/schema';
 import { ADDON_TITLE, type JobName, type Overview, type StepState } from '../shared/api';
 import { unfinishedJobs } from './jobs';
@@ -121,7 +122,7 @@ export function buildOverview(): Overview {
       (n, w) =>
         n +
         w.capacity *
-          Math.floor((w.end - w.start) / (settings.conferenceMinutes + settings.bufferMinutes)),
+          conferencesInWindow(w, settings.conferenceMinutes, settings.changeoverMinutes ?? 0),
       0,
     );
     return step('days', {

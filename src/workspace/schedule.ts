@@ -4,6 +4,7 @@
  * invited conferences stay exactly where they are; people's own columns and notes are carried
  * over; formulas people put in the sheet are written back as formulas.
  */
+import { conferencesInWindow } from '../shared/windows';
 import {
   buildProblem,
   readAvailability,
@@ -86,10 +87,7 @@ export function planSchedule(): Plan {
     const t = perTeacher.get(w.teacherEmail) ?? { teacher: w.teacher, conferences: 0, places: 0 };
     t.places +=
       w.capacity *
-      Math.floor(
-        (w.end - w.start + settings.bufferMinutes) /
-          (settings.conferenceMinutes + settings.bufferMinutes),
-      );
+      conferencesInWindow(w, settings.conferenceMinutes, settings.changeoverMinutes ?? 0);
     perTeacher.set(w.teacherEmail, t);
   }
   for (const c of result.conferences) {

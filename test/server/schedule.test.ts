@@ -331,3 +331,49 @@ describe("the teachers' print views", () => {
     expect(theirs.values()).toEqual([['my own notes']]);
   });
 });
+
+describe("a teacher's places, as the Schedule and Conference days steps count them", () => {
+  it('are what the window holds: the family buffer between rooms is not spent between one teacher’s conferences, the changeover is', () => {
+    const s = openSchool({ empty: true });
+    const doc = s.emulator.spreadsheet;
+    const roster = doc.sheets[0]!;
+    roster.name = 'Roster';
+    roster.appendRow(['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email']);
+    roster.appendRow(['1', 'Amy', 'Adams', 'Ms. Rivera', 'pat@adams.example']);
+    const teachers = doc.insertSheet('Teachers');
+    teachers.appendRow(['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity']);
+    // Four hours, two families at once.
+    teachers.appendRow([
+      'Ms. Rivera',
+      'rivera@school.example',
+      '2026-11-17',
+      '15:00',
+      '19:00',
+      '101',
+      '2',
+    ]);
+    run(s, 'setup');
+    const settings = ok<{ settings: Record<string, unknown> }>(
+      s.bundle.callFromClient('getSettings', []),
+    ).settings;
+    const places = (changeoverMinutes: number) => {
+      ok(
+        s.bundle.callFromClient('saveSettings', [
+          { ...settings, conferenceMinutes: 25, bufferMinutes: 10, changeoverMinutes },
+        ]),
+      );
+      const preview = ok<SchedulePreview>(s.bundle.callFromClient('previewSchedule', []));
+      const days = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
+        (x) => x.id === 'days',
+      )!;
+      return [
+        preview.perTeacher[0]!.places,
+        days.counts?.find((c) => c.label === 'places of 25 min')?.value,
+      ];
+    };
+    // 240 minutes hold 9 conferences of 25 back to back (225), 8 with 5 minutes between (235);
+    // two at once doubles both.
+    expect(places(0)).toEqual([18, 18]);
+    expect(places(5)).toEqual([16, 16]);
+  });
+});
