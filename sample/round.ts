@@ -196,8 +196,14 @@ function checkUnconfirmedAsks(): Action {
         ([k, v]) => k.startsWith('slc:asked:') && v.endsWith(' · unconfirmed'),
       );
       const roster = parseRoster(s.emulator.spreadsheet.sheetByName('Roster')!.values(), null, {});
+      // Cut between a family's addresses, the sidebar names the one in doubt: that one is asked.
       const arrived = (id: string) => {
-        const emails = roster.families.find((f) => f.id === id)?.contacts.map((c) => c.email) ?? [];
+        const progress = JSON.parse(props(s)[`slc:ask:progress:${id}`] ?? '{}') as {
+          unsure?: string;
+        };
+        const emails = progress.unsure
+          ? [progress.unsure]
+          : (roster.families.find((f) => f.id === id)?.contacts.map((c) => c.email) ?? []);
         return s.emulator.mail.sent.some(
           (m) => isAvailabilityRequest(m.subject) && m.to.some((t) => emails.includes(t)),
         );

@@ -122,8 +122,11 @@ export interface AskPicture {
   asked: number;
   /** Families without email (the Roster gave a phone): a person phones them. */
   noEmail: number;
-  /** Families a cut-off run may or may not have emailed, with their link (for a person to send). */
-  unsure: { family: Family; link: string }[];
+  /**
+   * Families a cut-off run may or may not have emailed, with their link (for a person to send)
+   * and, when the cut fell between the family's addresses, the one address in doubt.
+   */
+  unsure: { family: Family; link: string; address?: string }[];
   /** Families one of whose messages MailApp refused, with its reason. */
   refused: { family: Family; reason: string }[];
 }
@@ -169,7 +172,10 @@ export function askPicture(
     noEmail: roster.families.length - withEmail.length,
     unsure: withEmail
       .filter((f) => mark(f.id) === UNSURE && !answered.has(f.id))
-      .map((family) => ({ family, link: links.get(family.id) ?? '' })),
+      .map((family) => {
+        const address = progressOf(props, family.id, round)?.unsure;
+        return { family, link: links.get(family.id) ?? '', ...(address ? { address } : {}) };
+      }),
     refused: withEmail
       .filter((f) => mark(f.id)?.startsWith(REFUSED))
       .map((family) => ({ family, reason: mark(family.id)!.slice(REFUSED.length) })),
@@ -186,11 +192,15 @@ export function refusedProblem(r: { family: Family; reason: string }): Problem {
 }
 
 /** The sidebar's word on a family a cut-off run may not have emailed. */
-export function unsureProblem(u: { family: Family; link: string }): Problem {
+export function unsureProblem(u: { family: Family; link: string; address?: string }): Problem {
+  // Cut between two addresses, the others surely went: only the one in doubt is named.
+  const what = u.address
+    ? `the request for their availability to ${u.address} may not have gone out (the run was cut off while sending it; their other addresses have theirs)`
+    : 'the request for their availability may not have gone out (the run was cut off while sending)';
   return {
     severity: 'warning',
     where: { sheet: 'Roster', row: u.family.rows[0] ?? 1, column: 1 },
-    message: `${u.family.name} family: the request for their availability may not have gone out (the run was cut off while sending). Ask them; if it did not arrive, send it again (below) or give them their own link: ${u.link || '(make the family forms again to give them one)'}.`,
+    message: `${u.family.name} family: ${what}. Ask them; if it did not arrive, send it again (below) or give them their own link: ${u.link || '(make the family forms again to give them one)'}.`,
   };
 }
 
