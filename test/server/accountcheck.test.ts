@@ -142,6 +142,25 @@ describe.each<Setting>([
   });
 });
 
+describe('Check this Google account after its form was deleted in Drive', () => {
+  it('makes one new form and reports as before (a form still in the trash, if Google opens it, is simply used again)', () => {
+    const { s, forms } = check(() => undefined);
+    const first = s.emulator.forms.forms().slice(forms);
+    expect(first).toHaveLength(1);
+    // The person deletes it in Drive, as the report asks.
+    s.emulator.forms.delete(first[0]!.id);
+    s.bundle.run('checkThisAccount');
+    const html = s.emulator.sheets.ui.dialogs.at(-1)!.html;
+    expect(html).not.toContain('[PROBLEM]');
+    expect(html).toContain('[OK] Google Forms: A new form starts published, and once published');
+    const now = s.emulator.forms.forms().slice(forms);
+    expect(now.map((f) => [f.title, f.acceptingResponses, f.responses.length])).toEqual([
+      [NAME, false, 0],
+    ]);
+    expect(now[0]!.id).not.toBe(first[0]!.id);
+  });
+});
+
 describe('Check this Google account when Google refuses', () => {
   it('says what failed, and still removes the calendar and the trigger it made', () => {
     const s = openSchool({ students: 6 });
