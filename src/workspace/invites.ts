@@ -449,6 +449,19 @@ function reconcile(event: CalendarEvent, spec: EventSpec): string[] | null {
 }
 
 /**
+ * The event with that ID if it is still on the calendar, else null. Whether getEventById finds
+ * an event once someone deleted it is not written down (docs/EMULATOR.md row 37): if it does,
+ * changes to it would be lost on an event nobody sees. So an event it finds is trusted only when
+ * the calendar also lists it at its time, as it lists every live event and no deleted one.
+ */
+function liveEventById(calendar: Calendar, eventId: string): CalendarEvent | null {
+  const event = calendar.getEventById(eventId);
+  if (!event) return null;
+  const listed = calendar.getEvents(event.getStartTime(), event.getEndTime());
+  return listed.some((e) => e.getId() === eventId) ? event : null;
+}
+
+/**
  * Makes a conference's event; null when Google asked us to slow down and the chunk ran out of
  * time waiting (nothing was made: only the createEvent call is repeated, never the rest).
  *
@@ -670,7 +683,7 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
       } else {
         const adopt =
           found.get(action.conferenceId)?.event ??
-          (action.kind === 'update' ? calendar!.getEventById(action.eventId) : null);
+          (action.kind === 'update' ? liveEventById(calendar!, action.eventId) : null);
         let event: CalendarEvent;
         let changed = true;
         if (adopt) {

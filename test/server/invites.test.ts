@@ -195,6 +195,37 @@ describe('Syncing changes made in the Schedule sheet', () => {
     expect(new Set(updates.map((u) => u.eventId))).toEqual(new Set([e0.id]));
   });
 
+  it.each([
+    ['getEventById gives null for a deleted event', false],
+    ['getEventById still finds a deleted event', true],
+  ])(
+    'an event someone deleted in Calendar, then moved in the Schedule, reaches its family as a live event at the new time (%s)',
+    (_, found) => {
+      const school = invited();
+      school.emulator.calendar.deletedEventsFound = found;
+      const e0 = eventOfRow(school, 3);
+      // Someone deletes the event in Google Calendar by hand.
+      school.emulator.globals.CalendarApp.getCalendarById(e0.calendarId)!
+        .getEventById(e0.id)!
+        .deleteEvent();
+      type(school, 3, 'Start', '8:00 AM');
+      type(school, 3, 'End', '8:25 AM');
+      runJob(school, 'invites');
+      const live = events(school).filter(
+        (e) => e.tags['slc-conference'] === cellOf(school, 3, 'Conference ID'),
+      );
+      expect(live).toHaveLength(1);
+      expect(live[0]!.id).not.toBe(e0.id);
+      expect(new Date(live[0]!.start).getUTCHours()).toBe(13);
+      expect(cellOf(school, 3, 'Event ID')).toBe(live[0]!.id);
+      expect(live[0]!.guests.map((g) => g.email).sort()).toEqual(
+        String(cellOf(school, 3, 'Emails'))
+          .split(/;\s*/)
+          .sort(),
+      );
+    },
+  );
+
   it('a changed guardian email takes the old address off the event and invites the new one', () => {
     const school = invited();
     const e0 = eventOfRow(school, 4);
