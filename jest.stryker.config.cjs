@@ -8,6 +8,10 @@
  */
 const base = require('./jest.config.cjs');
 
+// One seed for every property test (test/core/property.ts), so a mutant killed once is killed
+// again by the incremental run, and a survivor is one on every run.
+process.env.PROPERTY_SEED ??= '20261127';
+
 const only = (process.env.STRYKER_TESTS ?? '')
   .split(',')
   .map((name) => name.trim())

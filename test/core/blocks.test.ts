@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkProperty } from './property';
 import { cellBlocks, type CellBlock } from '../../src/core/blocks';
 
 /** Cells from [row, column, value] triples. */
@@ -65,7 +66,7 @@ describe('cellBlocks', () => {
 
   it('writes exactly the cells given, each once (property)', () => {
     const cell = fc.tuple(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 1, max: 8 }));
-    fc.assert(
+    checkProperty(
       fc.property(fc.uniqueArray(cell, { selector: ([r, c]) => `${r},${c}` }), (list) => {
         const given = cells(
           ...list.map(([r, c]): [number, number, unknown] => [r, c, `${r}:${c}`]),
@@ -75,6 +76,16 @@ describe('cellBlocks', () => {
           new Map(list.map(([r, c]) => [`${r},${c}`, `${r}:${c}`] as const).sort()),
         );
       }),
+      {
+        pastFailures: [
+          {
+            seed: 746670103,
+            path: '0:1:6:15',
+            found:
+              'columns 1 and 3 of a row written as one block over column 2 (a run joined across a gap)',
+          },
+        ],
+      },
     );
   });
 });
