@@ -35,6 +35,7 @@ import {
   type SyncAction,
   type SyncedRecord,
 } from '../core/invites';
+import { cellBlocks } from '../core/blocks';
 import { cellValue } from '../core/cells';
 import { describeCell } from '../core/errors';
 import { parseTeachers } from '../core/teachers';
@@ -517,7 +518,10 @@ interface RowWrite {
   inviteSent?: Date;
 }
 
-/** Collects a chunk's results and writes them at once: one setValues, one setProperties. */
+/**
+ * Collects a chunk's results and writes them at once: one setValues per block of the cells it
+ * computed (see core/blocks.ts), one setProperties.
+ */
 class Writer {
   readonly rows = new Map<number, RowWrite>();
   readonly records: Record<string, string> = {};
@@ -549,7 +553,7 @@ class Writer {
    * by the reference in its description, instead of making a second one.
    */
   flush(finished: boolean): void {
-    const { sheet, values, invites } = this.reading;
+    const { sheet, invites } = this.reading;
     if (this.rows.size > 0) {
       const headers = ['Status', 'Event ID', 'Invite Sent'] as const;
       const cols = headers.map((h) => invites.columns.get(h));
@@ -564,21 +568,25 @@ class Writer {
       const rowNumbers = [...this.rows.keys()];
       const top = Math.min(...rowNumbers);
       const bottom = Math.max(...rowNumbers);
-      const range = sheet.getRange(top, left, bottom - top + 1, right - left + 1);
       // Each cell written safely for its format: as is in a plain-text cell (set-up makes these
       // columns plain text), with the text marker elsewhere (an event ID may start with "-").
-      const formats = range.getNumberFormats();
-      const block: unknown[][] = [];
-      for (let row = top; row <= bottom; row++) {
-        const line = (values[row - 1] ?? []).slice(left - 1, right);
-        while (line.length < right - left + 1) line.push('');
-        const w = this.rows.get(row);
-        if (w?.status !== undefined) line[status! - left] = w.status;
-        if (w?.eventId !== undefined) line[eventId! - left] = w.eventId;
-        if (w?.inviteSent !== undefined) line[sent! - left] = w.inviteSent;
-        block.push(line.map((v, c) => cellValue(v, formats[row - top]?.[c])));
+      const formats = sheet
+        .getRange(top, left, bottom - top + 1, right - left + 1)
+        .getNumberFormats();
+      // Only the cells this chunk computed: the Locked box between them, and the rows between
+      // the first and last written, may have been edited since the chunk read the sheet.
+      const cells = new Map<number, Map<number, unknown>>();
+      for (const [row, w] of this.rows) {
+        const line = new Map<number, unknown>();
+        const put = (column: number, value: unknown) =>
+          line.set(column, cellValue(value, formats[row - top]?.[column - left]));
+        if (w.status !== undefined) put(status!, w.status);
+        if (w.eventId !== undefined) put(eventId!, w.eventId);
+        if (w.inviteSent !== undefined) put(sent!, w.inviteSent);
+        cells.set(row, line);
       }
-      range.setValues(block);
+      for (const b of cellBlocks(cells))
+        sheet.getRange(b.row, b.column, b.values.length, b.values[0]!.length).setValues(b.values);
     }
     const props = documentProperties();
     const changed: Record<string, string> = { ...this.records };
