@@ -15,6 +15,7 @@ import type { SheetModel } from '../emulator/sheets/model';
 import { PAGE } from './page';
 import { availabilityLinks } from '../src/core/formlinks';
 import { BUILD_DIR, openSchool, type School } from './school';
+import { SAMPLES, type SampleName } from '../sample/school';
 
 export interface Preview {
   url: string;
@@ -143,10 +144,18 @@ export function snapshot(school: School) {
 }
 
 export async function startPreview(
-  options: { port?: number; host?: string; school?: School; buildDir?: string } = {},
+  options: {
+    port?: number;
+    host?: string;
+    school?: School;
+    /** The sample school to open when no school is given (default: lincoln, which fits). */
+    sample?: SampleName;
+    buildDir?: string;
+  } = {},
 ): Promise<Preview> {
   const buildDir = options.buildDir ?? BUILD_DIR;
-  const school = options.school ?? openSchool({ buildDir });
+  const school =
+    options.school ?? openSchool({ ...SAMPLES[options.sample ?? 'lincoln'], buildDir });
   const sidebarHtml = () =>
     readFileSync(join(buildDir, 'Sidebar.html'), 'utf8').replace('<head>', `<head>${SHIM}`);
 
