@@ -27,6 +27,7 @@ export const PAGE = `<!DOCTYPE html>
   th { background: #f1f3f4; font-weight: 500; color: #3c4043; position: sticky; top: 0; }
   td.rownum { background: #f1f3f4; color: #3c4043; }
   tr.frozen td { font-weight: 600; background: #e8f0fe; }
+  td input { font: inherit; width: 100%; min-width: 120px; border: 0; outline: 2px solid #1a73e8; }
   td.active { outline: 2px solid #1a73e8; background: #d2e3fc; }
   .card { border: 1px solid #dadce0; border-radius: 6px; padding: 8px 10px; margin: 0 0 8px; }
   .card h3 { margin: 0 0 4px; font-size: 14px; font-weight: 500; }
@@ -101,18 +102,46 @@ export const PAGE = `<!DOCTYPE html>
     var box = activeBox(sheet.name);
     var width = sheet.values.reduce(function (w, r) { return Math.max(w, r.length); }, box ? box.c2 : 0);
     var head = h('tr', {}, h('th', {}, ''), Array.from({ length: width }, function (_, i) { return h('th', { scope: 'col' }, letters(i + 1)); }));
-    var body = sheet.values.map(function (row, r) {
+    // One empty row below the last: a new row (another window, another student) is typed there.
+    var body = sheet.values.concat([[]]).map(function (row, r) {
       return h('tr', { class: r < sheet.frozenRows ? 'frozen' : '' }, h('td', { class: 'rownum' }, r + 1),
         Array.from({ length: width }, function (_, c) {
           var v = row[c] == null ? '' : row[c];
-          var attrs = { title: v };
+          var attrs = { title: v, 'data-row': r + 1, 'data-column': c + 1 };
           if (inActive(sheet.name, r + 1, c + 1)) attrs['class'] = 'active';
           if (r === 0 && sheet.notes[c]) attrs.title = sheet.notes[c];
           return h('td', attrs, v);
         }));
     });
     if (sheet.values.length === 0) return h('p', { class: 'muted' }, 'This sheet is empty.');
-    return (sheet.charts || []).map(chartView).concat([h('table', { 'aria-label': sheet.name }, h('thead', {}, head), h('tbody', {}, body))]);
+    var table = h('table', { 'aria-label': sheet.name, ondblclick: function (ev) { editCell(sheet.name, ev.target.closest('td[data-row]')); } }, h('thead', {}, head), h('tbody', {}, body));
+    return (sheet.charts || []).map(chartView).concat([h('p', { class: 'muted' }, 'Double-click a cell to edit it; Enter writes it, Escape leaves it as it was.'), table]);
+  }
+  // A cell typed as in Sheets: the text goes to the server, which writes it with the Range API
+  // (setValue reads it as Sheets reads typing: numbers, dates, a leading ' for plain text).
+  function editCell(sheetName, td) {
+    if (!td || td.querySelector('input')) return;
+    var row = +td.getAttribute('data-row'), column = +td.getAttribute('data-column');
+    var was = td.textContent;
+    var input = h('input', { type: 'text', 'aria-label': sheetName + ' ' + letters(column) + row, value: was });
+    var done = false;
+    function finish(write) {
+      if (done) return;
+      done = true;
+      if (!write || input.value === was) { td.textContent = was; return; }
+      post('/api/cell', { sheet: sheetName, row: row, column: column, value: input.value }).then(function (r) {
+        if (!r.ok) { td.textContent = was; td.title = r.message; }
+        load();
+      });
+    }
+    input.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter') { ev.preventDefault(); finish(true); }
+      else if (ev.key === 'Escape') finish(false);
+    });
+    input.addEventListener('blur', function () { finish(false); });
+    td.replaceChildren(input);
+    input.focus();
+    input.select();
   }
   // An embedded chart drawn as bars: one row per label, one bar per series, scaled to the largest value.
   function chartView(chart) {

@@ -81,6 +81,10 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
+/** A row or column number a person could click on: 1 to Sheets' 10 million cells' worth. */
+const isCellIndex = (n: unknown): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 10_000_000;
+
 const json = (res: ServerResponse, value: unknown, status = 200) =>
   send(res, status, 'application/json', JSON.stringify(value));
 
@@ -213,6 +217,21 @@ export async function startPreview(
                 ? school.emulator.forms.submitPrefilled(body.url, answers, { email })
                 : school.emulator.forms.submit(body.formId, answers, { email });
             return json(res, { ok: true, value: id });
+          } catch (e) {
+            return json(res, { ok: false, message: e instanceof Error ? e.message : String(e) });
+          }
+        }
+        if (req.method === 'POST' && url.pathname === '/api/cell') {
+          const body = (await readBody(req)) as Record<string, unknown>;
+          const doc = school.emulator.globals.SpreadsheetApp.getActiveSpreadsheet();
+          const sheet = typeof body.sheet === 'string' ? doc?.getSheetByName(body.sheet) : null;
+          const { row, column, value } = body;
+          if (!sheet || !isCellIndex(row) || !isCellIndex(column) || typeof value !== 'string')
+            return json(res, { ok: false, message: 'Bad request' }, 400);
+          try {
+            // As a person types it: outside any execution of the add-on, so nothing is counted.
+            sheet.getRange(row, column).setValue(value);
+            return json(res, { ok: true });
           } catch (e) {
             return json(res, { ok: false, message: e instanceof Error ? e.message : String(e) });
           }
