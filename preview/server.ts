@@ -114,8 +114,11 @@ function chartsOf(sheet: SheetModel) {
   });
 }
 
-export function snapshot(school: School) {
+/** `mailFrom`: the messages before it are not sent again (the page holds them already). */
+export function snapshot(school: School, mailFrom = 0) {
   const { emulator } = school;
+  const sent = emulator.mail.sent;
+  const from = mailFrom >= 0 && mailFrom <= sent.length ? mailFrom : 0;
   const doc = emulator.spreadsheet;
   return {
     now: emulator.ws.clock.date().toISOString(),
@@ -134,7 +137,8 @@ export function snapshot(school: School) {
       })),
     },
     menus: [...emulator.sheets.ui.menus.values()],
-    mail: emulator.mail.sent,
+    mailFrom: from,
+    mail: sent.slice(from),
     calendar: emulator.calendar.toJSON(),
     forms: emulator.forms.toJSON(),
     familyLinks: [
@@ -171,7 +175,7 @@ export async function startPreview(
         if (req.method === 'GET' && url.pathname === '/sidebar')
           return send(res, 200, 'text/html', sidebarHtml());
         if (req.method === 'GET' && url.pathname === '/api/state')
-          return json(res, snapshot(school));
+          return json(res, snapshot(school, Number(url.searchParams.get('mailFrom') ?? 0)));
         if (req.method === 'POST' && url.pathname === '/api/run') {
           const body = (await readBody(req)) as { name?: unknown; args?: unknown };
           if (typeof body.name !== 'string' || !Array.isArray(body.args))
