@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { createEmulator } from '../emulator/index';
 import { loadBundle } from '../emulator/loader';
-import { sampleSchool } from '../sample/school';
+import { SAMPLES, sampleSchool } from '../sample/school';
 import { TEACHER_ALIASES } from '../src/core/aliases';
 import { ambiguousDateMessage, dateOrderOf, readSlashDate } from '../src/core/dates';
 import { TEACHERS } from '../src/core/schema';
@@ -113,7 +113,7 @@ export function runDemo(argv: string[]): {
     timeZone: 'America/New_York',
     defaultUser: 'coordinator@school.example',
   });
-  const sample = sampleSchool();
+  const sample = sampleSchool(SAMPLES.lincoln);
   const roster = options.roster
     ? readCsvFile(options.roster, 'roster')
     : [sample.roster.header, ...sample.roster.rows];
