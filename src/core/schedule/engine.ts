@@ -97,6 +97,10 @@ interface Unit {
   candidates: Candidate[];
   /** The least rank cost any candidate has: nothing the search does can beat it. */
   bestRankCost: number;
+  /** The family's interpreted language, or ''. */
+  language: string;
+  /** The teacher's day on each date, looked up once rather than per start tried. */
+  dayOn: Map<string, number>;
 }
 
 /** Where and when a conference is, as the family's costs see it. */
@@ -212,6 +216,8 @@ export function buildSchedule(
     return true;
   };
 
+  /** The longest conference there is, kept or placed (a merged pair is twice as long). */
+  const longest = Math.max(2 * L, ...problem.fixed.map((c) => c.end - c.start));
   // Kept conferences hold their teacher's places, their family's time and their interpreter.
   const fixedStudents = new Set(problem.fixed.flatMap((c) => c.studentIds));
   const placementsByFamily = new Map<string, Placement[]>();
@@ -283,6 +289,8 @@ export function buildSchedule(
         candidates.push({ day, start, rank, windowStart: w.start, windowEnd: w.end });
       }
     }
+    const dayOn = new Map<string, number>();
+    for (const c of candidates) dayOn.set(days[c.day]!.date, c.day);
     units.push({
       key: units.length,
       familyId: s.familyId,
@@ -291,6 +299,8 @@ export function buildSchedule(
       len,
       candidates,
       bestRankCost: Math.min(...candidates.map((c) => rankCost(c.rank))),
+      language: languageOf(s.familyId),
+      dayOn,
     });
   }
   const demand = new Map<string, number>();
@@ -311,8 +321,17 @@ export function buildSchedule(
     const limit = problem.interpreters[lang];
     if (!lang || limit === undefined) return true;
     const all = interp.get(interpKey(lang, date)) ?? [];
+    // The list is in start order and nothing in it is longer than `longest`.
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid]!.start <= start - longest) lo = mid + 1;
+      else hi = mid;
+    }
     let overlapping = 0;
-    for (const x of all) {
+    for (let i = lo; i < all.length; i++) {
+      const x = all[i]!;
       if (x.start >= end) break;
       if (start < x.end) overlapping++;
     }
@@ -355,7 +374,7 @@ export function buildSchedule(
     return (
       roomFree(d, c.start, end) &&
       familyFree(u, d.date, c.start, end) &&
-      interpreterFree(languageOf(u.familyId), d.date, c.start, end)
+      interpreterFree(u.language, d.date, c.start, end)
     );
   }
 
@@ -376,8 +395,7 @@ export function buildSchedule(
     placement[u.key] = p;
     addTo(placementsByFamily, u.familyId, p);
     d.placements.push(p);
-    const lang = languageOf(u.familyId);
-    if (lang) addInterpreted(interpKey(lang, d.date), p);
+    if (u.language) addInterpreted(interpKey(u.language, d.date), p);
   }
 
   /** Puts a unit back where it was. */
@@ -393,8 +411,7 @@ export function buildSchedule(
     placement[u.key] = null;
     removeFrom(placementsByFamily.get(u.familyId), p);
     removeFrom(d.placements, p);
-    const lang = languageOf(u.familyId);
-    if (lang) removeFrom(interp.get(interpKey(lang, p.date)), p);
+    if (u.language) removeFrom(interp.get(interpKey(u.language, p.date)), p);
   }
 
   /**
@@ -503,7 +520,7 @@ export function buildSchedule(
     let best: Pick | null = null;
     for (const p of own) {
       // The unit's starts are in time order, day by day: find the stretch near p.
-      const day = dayIndex.get(dayKey(u.teacher, p.date));
+      const day = u.dayOn.get(p.date);
       if (day === undefined) continue;
       const list = u.candidates;
       let lo = 0;
@@ -521,6 +538,9 @@ export function buildSchedule(
     return best ?? scanStarts(u, withFamily, 0, u.candidates.length, null);
   }
 
+  /** The start being priced in scanStarts, one object rewritten rather than one per start. */
+  const trial: Slot = { teacher: '', date: '', start: 0, end: 0, rank: 0 };
+
   function scanStarts(
     u: Unit,
     withFamily: boolean,
@@ -528,6 +548,7 @@ export function buildSchedule(
     to: number,
     best: Pick | null,
   ): Pick | null {
+    trial.teacher = u.teacher;
     for (let i = from; i < to; i++) {
       const c = u.candidates[i]!;
       const d = days[c.day]!;
@@ -536,15 +557,13 @@ export function buildSchedule(
       if (level >= d.limit[c.start - d.origin]!) continue;
       // Cheap parts first: most starts are ruled out before the holes are measured.
       let cost = dayBias(d, level) + random() * 1e-6;
-      cost += withFamily
-        ? familyCost(u.familyId, {
-            teacher: u.teacher,
-            date: d.date,
-            start: c.start,
-            end,
-            rank: c.rank,
-          })
-        : rankCost(c.rank);
+      if (withFamily) {
+        trial.date = d.date;
+        trial.start = c.start;
+        trial.end = end;
+        trial.rank = c.rank;
+        cost += familyCost(u.familyId, trial);
+      } else cost += rankCost(c.rank);
       if (best && cost >= best.cost) continue;
       cost += edgeBias(c, u.len);
       if (best && cost >= best.cost) continue;
