@@ -115,4 +115,39 @@ describe('buildSchedule', () => {
       expect(second!.start - first!.end).toBeGreaterThanOrEqual(5);
     }
   });
+
+  it('gives the same schedule whatever was scheduled before it in the same process', () => {
+    // Two schools with the same family IDs: in the second, the Garcias and the Lees share a
+    // caseworker, who cannot be in two rooms at once, and Spanish has one interpreter.
+    const family = (id: string, contacts: string[], interpreter = '') => ({
+      id,
+      name: id,
+      availability: null,
+      interpreter,
+      contacts,
+    });
+    const students = [
+      { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+      { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'lee' },
+      { id: 'cy', name: 'Cy', teacherEmail: 'a@s', familyId: 'ruiz' },
+    ];
+    const plain = problem({
+      windows: [win('a@s', 900, 960), win('b@s', 900, 960)],
+      students,
+      families: [family('garcia', ['g@x']), family('lee', ['l@x']), family('ruiz', ['r@x'])],
+    });
+    const shared = problem({
+      windows: [win('a@s', 900, 960), win('b@s', 900, 960)],
+      students,
+      families: [
+        family('garcia', ['g@x', 'case@x'], 'es'),
+        family('lee', ['l@x', 'case@x'], 'es'),
+        family('ruiz', ['r@x']),
+      ],
+      interpreters: { es: 1 },
+    });
+    const alone = JSON.stringify(buildSchedule(plain));
+    expect(checkSchedule(shared, buildSchedule(shared))).toEqual([]);
+    expect(JSON.stringify(buildSchedule(plain))).toBe(alone);
+  });
 });
