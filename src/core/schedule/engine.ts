@@ -418,13 +418,16 @@ export function buildSchedule(
   // side of a gap towards the other, kept when nothing costs more (a sibling's wait included).
   for (let pass = 0; pass < 3; pass++) {
     let closed = 0;
-    for (let i = 0; i < days.length; i++) {
-      const gap = idleGap(days[i]!);
-      if (!gap) continue;
-      const shift = Math.floor((gap.end - gap.start) / START_STEP) * START_STEP;
-      if (shift === 0) continue;
-      if (slideBlock(days[i]!, gap, shift) || slideBlock(days[i]!, gap, -shift)) closed++;
-    }
+    for (const d of days)
+      for (const gap of idleGaps(d)) {
+        const shift = Math.floor((gap.end - gap.start) / START_STEP) * START_STEP;
+        if (shift === 0) continue;
+        // The day's other gaps have moved: the next pass finds them again.
+        if (slideBlock(d, gap, shift) || slideBlock(d, gap, -shift)) {
+          closed++;
+          break;
+        }
+      }
     if (closed === 0) break;
   }
   cost = totalCost();
@@ -878,25 +881,32 @@ function idleMinutes(d: Day): number {
 
 /** The longest stretch of a teacher's day with nobody in the room between two conferences. */
 function idleGap(d: Day): { start: number; end: number } | null {
+  let best: { start: number; end: number } | null = null;
+  for (const gap of idleGaps(d))
+    if (!best || gap.end - gap.start > best.end - best.start) best = gap;
+  return best;
+}
+
+/** Every stretch of a teacher's day with nobody in the room between two conferences. */
+function idleGaps(d: Day): { start: number; end: number }[] {
   let first = Infinity;
   let last = -Infinity;
   for (const p of d.placements) {
     first = Math.min(first, p.start);
     last = Math.max(last, p.end);
   }
-  let best: { start: number; end: number } | null = null;
+  const gaps: { start: number; end: number }[] = [];
   let open = -1;
   const to = Math.min(d.used.length, last - d.origin);
   for (let m = Math.max(0, first - d.origin); m <= to; m++) {
     const free = m < to && d.used[m] === 0;
     if (free && open < 0) open = m;
     if (!free && open >= 0) {
-      if (!best || m - open > best.end - best.start)
-        best = { start: open + d.origin, end: m + d.origin };
+      gaps.push({ start: open + d.origin, end: m + d.origin });
       open = -1;
     }
   }
-  return best;
+  return gaps;
 }
 
 /**
