@@ -21,7 +21,8 @@ import {
 } from '../shared/api';
 import { QUOTA_RENEWS, runChunk, type JobSpec, withDocumentLock } from '../workspace/jobs';
 import { buildOverview } from '../workspace/overview';
-import { readSchool, readSettings, saveSettings } from '../workspace/data';
+import { readSchool, readSettings, saveSettings, spreadsheetZone } from '../workspace/data';
+import { dayIn } from '../core/zone';
 import { isLanguageCode, LANGUAGE_NAMES, languageName } from '../core/normalize';
 import { SETUP_JOB } from '../workspace/setup';
 import { planSchedule, SCHEDULE_JOB } from '../workspace/schedule';
@@ -203,7 +204,7 @@ const COMMON_ZONES = [
 function settingsView(): SettingsView {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
-  const zones = [...new Set([settings.timeZone, ss.getSpreadsheetTimeZone(), ...COMMON_ZONES])];
+  const zones = [...new Set([settings.timeZone, spreadsheetZone(ss), ...COMMON_ZONES])];
   return {
     settings,
     languages: Object.keys(LANGUAGE_NAMES).map((code) => ({ code, name: languageName(code) })),
@@ -227,11 +228,7 @@ export const api: Exposed = {
       const [step] = args<['roster' | 'days']>(a, ['step', v.oneOf(['roster', 'days'] as const)]);
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       const settings = readSettings(ss);
-      const data = readSchool(
-        ss,
-        settings,
-        Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'),
-      );
+      const data = readSchool(ss, settings, dayIn(new Date(), spreadsheetZone(ss)));
       return (step === 'roster' ? data.roster?.problems : data.teachers?.problems) ?? [];
     }),
   previewSchedule: (...a): Result<SchedulePreview> =>

@@ -33,7 +33,8 @@ import { AVAILABILITY } from '../core/schema';
 import { byRecipient, greetingName, type Pupil } from '../core/recipients';
 import { joinNames, renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings } from '../shared/api';
-import { readSchool, readSettings } from './data';
+import { readSchool, readSettings, spreadsheetZone } from './data';
+import { dayIn, stampIn } from '../core/zone';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
@@ -259,8 +260,8 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
     throw new UserError(
       'There is no availability form yet: create the family forms first (Questionnaire step).',
     );
-  const tz = ss.getSpreadsheetTimeZone();
-  const today = Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd');
+  const tz = spreadsheetZone(ss);
+  const today = dayIn(ctx.now(), tz);
   const sheet = ss.getSheetByName(AVAILABILITY.name);
   const availability = sheet && sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : null;
   const data = readSchool(ss, settings, today, undefined, props);
@@ -335,7 +336,7 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
     });
 
   const forText = messageSettings(settings);
-  const stamp = markOf(settings.roundName, Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd HH:mm'));
+  const stamp = markOf(settings.roundName, stampIn(ctx.now(), tz));
   let unwritten: string[] = [];
   /** Properties other than the stamps (a refusal, a family's progress), not written yet. */
   let other: Record<string, string> = {};

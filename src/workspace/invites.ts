@@ -40,7 +40,8 @@ import { cellValue } from '../core/cells';
 import { describeCell } from '../core/errors';
 import { parseTeachers } from '../core/teachers';
 import type { Problem, Settings, StepState } from '../shared/api';
-import { readSettings, readSheet, wallClockIn } from './data';
+import { readSettings, readSheet, spreadsheetZone } from './data';
+import { dayIn, instantIn, wallClockIn } from '../core/zone';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { documentProperties, parseJson, PROP } from './props';
 import { ensureTranslations, storedTemplates } from './messages';
@@ -90,7 +91,7 @@ function readAll(
   const sheet = ss.getSheetByName('Schedule');
   if (!sheet) return null;
   const settings = readSettings(ss, props[PROP.settings] ?? null);
-  const wall = wallClockIn(ss.getSpreadsheetTimeZone());
+  const wall = wallClockIn(spreadsheetZone(ss));
   // The sidebar's overview passes its reader: each sheet read once for all the steps.
   const values = read
     ? (read('Schedule') ?? [])
@@ -132,7 +133,7 @@ function readAll(
 }
 
 function todayIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  return dayIn(new Date(), spreadsheetZone(ss));
 }
 
 function answersDue(
@@ -320,16 +321,9 @@ function isNotAllowed(e: unknown): boolean {
   return /^Action not allowed/i.test(String((e as { message?: unknown })?.message ?? e));
 }
 
-/** The instant of a wall-clock time in the school's zone (daylight saving included). */
-function instantOf(date: string, minutes: number, timeZone: string): Date {
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-  const mm = String(minutes % 60).padStart(2, '0');
-  return Utilities.parseDate(`${date} ${hh}:${mm}`, timeZone, 'yyyy-MM-dd HH:mm');
-}
-
 /** The end follows the start by the conference's length (one parse per event). */
 function instantsOf(spec: EventSpec): { start: Date; end: Date } {
-  const start = instantOf(spec.date, spec.start, spec.timeZone);
+  const start = instantIn(spec.date, spec.start, spec.timeZone);
   return { start, end: new Date(start.getTime() + (spec.end - spec.start) * 60_000) };
 }
 
@@ -403,8 +397,8 @@ function eventsByConference(
     .sort();
   const out = new Map<string, FoundEvent>();
   if (dates.length === 0) return out;
-  const from = instantOf(dates[0]!, 0, timeZone);
-  const to = new Date(instantOf(dates[dates.length - 1]!, 0, timeZone).getTime() + DAY_MS);
+  const from = instantIn(dates[0]!, 0, timeZone);
+  const to = new Date(instantIn(dates[dates.length - 1]!, 0, timeZone).getTime() + DAY_MS);
   for (const event of calendar.getEvents(from, to)) {
     const tag = event.getTag(CONFERENCE_TAG);
     const id = tag ?? referenceOf(event.getDescription());

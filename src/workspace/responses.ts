@@ -27,7 +27,8 @@ import { cleanText } from '../core/normalize';
 import { AVAILABILITY, FEEDBACK, SCHEDULE, type SheetSpec } from '../core/schema';
 import { readScheduleSheet, type ExistingRow, type ScheduleSheet } from '../core/schedule/sheet';
 import type { Settings } from '../shared/api';
-import { readSettings, wallClockIn } from './data';
+import { readSettings, spreadsheetZone } from './data';
+import { instantIn, wallClockIn } from '../core/zone';
 import { documentProperties } from './props';
 import { placeAtOnce } from './placement';
 import { rebuildSummary } from './summarysheet';
@@ -153,7 +154,7 @@ function recordAvailability(
     rows = [
       ...rows,
       ...availabilityRows(answer, target, response.at, (day) =>
-        Utilities.parseDate(day, ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'),
+        instantIn(day, 0, spreadsheetZone(ss)),
       ).map((r) => rowUnder(header, { ...r, Response: answerText(key) })),
     ];
   }
@@ -198,7 +199,7 @@ function recordFeedback(
   const refOf = (r: unknown[]) => String(r[col] ?? '').split(' @ ')[0]!;
   const seen = new Set(body.map((r) => String(r[col] ?? '')));
   const conferences = codedConferences(
-    readScheduleSheet(memo.read(SCHEDULE.name) ?? [], wallClockIn(ss.getSpreadsheetTimeZone())),
+    readScheduleSheet(memo.read(SCHEDULE.name) ?? [], wallClockIn(spreadsheetZone(ss))),
   );
   const rows = [...body];
   let recorded = 0;

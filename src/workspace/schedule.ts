@@ -18,14 +18,15 @@ import { type ColumnKind, headerKey, NUMBER_FORMATS, SCHEDULE } from '../core/sc
 import { columnCell, PLAIN_TEXT, TYPED_KINDS } from '../core/cells';
 import { UserError } from '../core/errors';
 import type { Problem, SchedulePreview } from '../shared/api';
-import { readSchool, readSettings, readSheet, wallClockIn } from './data';
+import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
+import { dayIn, wallClockIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
 import { recordResponses } from './responses';
 import { newConferenceId } from './codes';
 import { formatMinutes } from '../core/normalize';
 
 function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  return dayIn(new Date(), spreadsheetZone(ss));
 }
 
 interface Plan {
@@ -55,7 +56,7 @@ export function planSchedule(): Plan {
       'There are no teacher windows to schedule into: fill in the Teachers sheet (step 3) first.',
       { sheet: 'Teachers', row: 1, column: 1 },
     );
-  const wall = wallClockIn(ss.getSpreadsheetTimeZone());
+  const wall = wallClockIn(spreadsheetZone(ss));
   const lastRow = sheet.getLastRow();
   const lastColumn = Math.max(sheet.getLastColumn(), SCHEDULE.columns.length);
   const range = lastRow > 0 ? sheet.getRange(1, 1, lastRow, lastColumn) : null;

@@ -18,16 +18,15 @@ import { readScheduleSheet } from '../core/schedule/sheet';
 import { readTable } from '../core/table';
 import { UserError } from '../core/errors';
 import type { Settings } from '../shared/api';
-import { readSettings, readSheet, wallClockIn } from './data';
+import { readSettings, readSheet, spreadsheetZone } from './data';
+import { dayIn, secondsStampIn, wallClockIn } from '../core/zone';
 import { writeGrid } from './write';
 import { sheetMemo, type SheetMemo, type SheetReader } from './reads';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function iso(value: unknown, timeZone: string): string {
-  return value instanceof Date
-    ? Utilities.formatDate(value, timeZone, 'yyyy-MM-dd HH:mm:ss')
-    : cleanText(value);
+  return value instanceof Date ? secondsStampIn(value, timeZone) : cleanText(value);
 }
 
 /** The Summary's grid from one read of each sheet it draws on. */
@@ -38,7 +37,7 @@ export function summaryOf(
   read: SheetReader = (name) => readSheet(ss, name),
   knownGrades?: Map<string, string>,
 ): SummaryGrid {
-  const tz = ss.getSpreadsheetTimeZone();
+  const tz = spreadsheetZone(ss);
   const wall = wallClockIn(tz);
   const grades = knownGrades ?? new Map<string, string>();
   if (!knownGrades) {
@@ -119,12 +118,7 @@ export function rebuildSummary(
   const sheet = ss.getSheetByName(SUMMARY.name);
   if (!sheet) throw new UserError('There is no Summary sheet. Run Set up first.');
   const settings = readSettings(ss);
-  const summary = summaryOf(
-    ss,
-    settings,
-    Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'),
-    memo.read,
-  );
+  const summary = summaryOf(ss, settings, dayIn(new Date(), spreadsheetZone(ss)), memo.read);
   const rows = Math.max(summary.grid.length, sheet.getLastRow());
   const columns = Math.max(summary.grid[0]?.length ?? 1, sheet.getLastColumn());
   const grid = Array.from({ length: rows }, (_, r) =>
