@@ -277,6 +277,48 @@ export const MONTHS: Record<string, string[]> = {
     'novanm',
     'desanm',
   ],
+  ru: [
+    'января',
+    'февраля',
+    'марта',
+    'апреля',
+    'мая',
+    'июня',
+    'июля',
+    'августа',
+    'сентября',
+    'октября',
+    'ноября',
+    'декабря',
+  ],
+  so: [
+    'Janaayo',
+    'Febraayo',
+    'Maarso',
+    'Abriil',
+    'May',
+    'Juun',
+    'Luuliyo',
+    'Ogost',
+    'Sebtembar',
+    'Oktoobar',
+    'Nofembar',
+    'Desembar',
+  ],
+  ar: [
+    'يناير',
+    'فبراير',
+    'مارس',
+    'أبريل',
+    'مايو',
+    'يونيو',
+    'يوليو',
+    'أغسطس',
+    'سبتمبر',
+    'أكتوبر',
+    'نوفمبر',
+    'ديسمبر',
+  ],
   sw: [
     'Januari',
     'Februari',
@@ -311,6 +353,9 @@ const WEEKDAYS: Record<string, string[]> = {
   tr: ['Pazar', 'Pazartesi', 'Salı', 'Çarşamba', 'Perşembe', 'Cuma', 'Cumartesi'],
   tl: ['Linggo', 'Lunes', 'Martes', 'Miyerkules', 'Huwebes', 'Biyernes', 'Sabado'],
   ht: ['dimanch', 'lendi', 'madi', 'mèkredi', 'jedi', 'vandredi', 'samdi'],
+  ru: ['воскресенье', 'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота'],
+  so: ['Axad', 'Isniin', 'Talaado', 'Arbaco', 'Khamiis', 'Jimce', 'Sabti'],
+  ar: ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'],
   sw: ['Jumapili', 'Jumatatu', 'Jumanne', 'Jumatano', 'Alhamisi', 'Ijumaa', 'Jumamosi'],
   vi: ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'],
   zh: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
@@ -321,8 +366,9 @@ const WEEKDAYS: Record<string, string[]> = {
 /**
  * The day as the family's language writes it, from tables (Intl is not dependable in Apps
  * Script): "Tuesday, November 10", "martes 10 de noviembre", "mardi 10 novembre",
- * "Dienstag, 10. November", "Thứ ba, ngày 10 tháng 11", "11月10日 星期二". ISO (2026-11-10) for a
- * language without tables: unambiguous everywhere.
+ * "Dienstag, 10. November", "Thứ ba, ngày 10 tháng 11", "11月10日 星期二", "вторник, 10 ноября".
+ * A language without tables gets the English day, never ISO (2026-11-10), which families of
+ * many languages read in another order or not at all.
  */
 export function formatDay(date: string, language: string): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -347,7 +393,11 @@ export function formatDay(date: string, language: string): string {
     case 'tl':
       return `${wd}, ${month} ${d}`;
     case 'sw':
+    case 'ru':
+    case 'so':
       return `${wd}, ${d} ${month}`;
+    case 'ar':
+      return `${wd} ${d} ${month}`;
     case 'vi':
       return `${wd}, ngày ${d} tháng ${m}`;
     case 'zh':
@@ -356,7 +406,8 @@ export function formatDay(date: string, language: string): string {
     case 'ko':
       return `${m}월 ${d}일 ${wd}`;
     default:
-      return date;
+      // A language without tables reads the English day: a family may misread ISO's order.
+      return formatDay(date, 'en');
   }
 }
 
