@@ -20,7 +20,7 @@ import { cellProblem, readTable } from '../src/core/table';
 import type { JobProgress, Overview, Problem, Result, SchedulePreview } from '../src/shared/api';
 import { CsvError, parseCsv, toCsv } from './csv';
 import { scheduleCsvRows } from './files';
-import { afterTheConferences, answerAvailability } from './families';
+import { afterTheConferences, answerAvailability, formsJson } from './families';
 import { remindThroughTheRound } from './reminders';
 import { eventsJson, runJobToEnd } from './events';
 
@@ -41,6 +41,7 @@ export const OUTPUT_FILES = [
   'unscheduled.csv',
   'events.json',
   'outbox.json',
+  'forms.json',
   'summary.csv',
   'report.json',
 ];
@@ -322,6 +323,11 @@ export function runDemo(argv: string[]): {
       null,
       2,
     ) + '\n',
+  );
+  // forms.json: each family form, its language, address and questions.
+  writeFileSync(
+    join(options.out, 'forms.json'),
+    JSON.stringify(formsJson(emulator), null, 2) + '\n',
   );
   const callsByService = emulator.ws.callsByService();
   const callsByMethod: Record<string, number> = {};

@@ -9,10 +9,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Emulator } from '../emulator/index';
 import type { Bundle } from '../emulator/loader';
-import { readFormsState } from '../src/core/formlinks';
+import {
+  availabilityForms,
+  questionnaireForms,
+  readFormsState,
+  type FormRecord,
+  type FormsState,
+} from '../src/core/formlinks';
 import { isAvailabilityRequest } from '../sample/round';
-import { QUESTIONNAIRE_FORM } from '../src/core/feedback';
-import { AVAILABILITY_FORM, RANK_CHOICES } from '../src/core/availability';
+import { choiceLabelIn, FORM_TEXTS } from '../src/core/formtexts';
 import type { JobProgress, Result } from '../src/shared/api';
 import { toCsv } from './csv';
 
@@ -32,29 +37,45 @@ const pick = (n: number, k: number) => {
   return ((x ^ (x >>> 13)) >>> 0) % 100;
 };
 
+/** The language of the form a family's link opens (the add-on keeps each form's prefilled link). */
+function languageOfLink(link: string, forms: { language: string; record: FormRecord }[]): string {
+  const form = forms.find((f) => link.startsWith(f.record.linkTemplate.split('?')[0]!));
+  return form?.language ?? 'en';
+}
+
+/** The add-on's forms, as it keeps them in the document's properties. */
+function formsOf(emulator: Emulator): FormsState {
+  return readFormsState(
+    Object.fromEntries(emulator.kv.properties.get(`document:${emulator.spreadsheet.id}`) ?? []),
+  );
+}
+
 /**
  * Before the schedule: the forms are made, every family is asked by email, and some answer
  * through the link in that email.
  */
 export function answerAvailability(emulator: Emulator, bundle: Bundle): number {
-  const props = () =>
-    Object.fromEntries(emulator.kv.properties.get(`document:${emulator.spreadsheet.id}`) ?? []);
   runJob(bundle, 'forms');
   runJob(bundle, 'ask');
-  const choices = readFormsState(props()).availability?.choices ?? [];
+  const forms = availabilityForms(formsOf(emulator));
+  const choices = forms[0]?.record.choices ?? [];
   const links = emulator.mail.sent
     .filter((m) => isAvailabilityRequest(m.subject))
     .flatMap((m) => /https:\/\/docs\.google\.com\/forms\/\S+/.exec(m.body)?.[0] ?? []);
   let availability = 0;
   links.forEach((link, n) => {
     if (pick(n, 1) >= 40 || choices.length === 0) return;
+    // Each family answers the form its link opens, in that form's words.
+    const language = languageOfLink(link, forms);
+    const words = FORM_TEXTS[language]!;
+    const row = (c: (typeof choices)[number]) =>
+      `${words.availability.times} [${choiceLabelIn(c, language)}]`;
     const first = choices[pick(n, 2) % choices.length]!;
     const second = choices[pick(n, 3) % choices.length]!;
-    const answers: Record<string, string> = {
-      [`${AVAILABILITY_FORM.times} [${first.label}]`]: RANK_CHOICES[0],
-    };
-    if (second !== first) answers[`${AVAILABILITY_FORM.times} [${second.label}]`] = RANK_CHOICES[1];
-    if (pick(n, 4) < 20) answers[AVAILABILITY_FORM.attending] = 'Grandmother';
+    const answers: Record<string, string> = { [row(first)]: words.ranks[0] };
+    if (second !== first) answers[row(second)] = words.ranks[1];
+    if (pick(n, 4) < 20)
+      answers[words.availability.attending] = language === 'es' ? 'La abuela' : 'Grandmother';
     emulator.forms.submitPrefilled(link, answers);
     availability++;
   });
@@ -86,19 +107,28 @@ export function afterTheConferences(
   runJob(bundle, 'questionnaire');
   const emails = emulator.mail.sent.length - mailBefore;
   let questionnaire = 0;
+  const forms = questionnaireForms(formsOf(emulator));
   rows.forEach((r, i) => {
     if (pick(i, 6) >= 45 || r[col('Status')] === 'no-show') return;
+    const link = String(r[col('Feedback Link')]);
+    const language = languageOfLink(link, forms);
+    const { questionnaire: q, yes, no } = FORM_TEXTS[language]!;
     const followUp = pick(i, 7) < 15;
-    emulator.forms.submitPrefilled(String(r[col('Feedback Link')]), {
-      [QUESTIONNAIRE_FORM.rating]: String(3 + (pick(i, 8) % 3)),
-      [QUESTIONNAIRE_FORM.goal]: [
-        'Read 20 minutes every night',
-        'Learn the times tables to 10',
-        'Ask for help in class',
-      ][pick(i, 9) % 3]!,
-      [QUESTIONNAIRE_FORM.help]: 'Check in at dinner each week',
-      [QUESTIONNAIRE_FORM.followUp]: followUp ? 'Yes' : 'No',
-      ...(followUp ? { [QUESTIONNAIRE_FORM.followUpWhen]: 'A weekday after 4 pm' } : {}),
+    const goals =
+      language === 'es'
+        ? ['Leer 20 minutos cada noche', 'Aprender las tablas hasta el 10', 'Pedir ayuda en clase']
+        : ['Read 20 minutes every night', 'Learn the times tables to 10', 'Ask for help in class'];
+    emulator.forms.submitPrefilled(link, {
+      [q.rating]: String(3 + (pick(i, 8) % 3)),
+      [q.goal]: goals[pick(i, 9) % 3]!,
+      [q.help]: language === 'es' ? 'Hablar de ello en la cena' : 'Check in at dinner each week',
+      [q.followUp]: followUp ? yes : no,
+      ...(followUp
+        ? {
+            [q.followUpWhen]:
+              language === 'es' ? 'Un día entre semana después de las 4' : 'A weekday after 4 pm',
+          }
+        : {}),
     });
     questionnaire++;
   });
@@ -108,4 +138,32 @@ export function afterTheConferences(
     toCsv(emulator.spreadsheet.sheetByName('Summary')!.displayValues()),
   );
   return { questionnaireEmails: emails, questionnaireAnswers: questionnaire };
+}
+
+/**
+ * forms.json: every family form the add-on made, with its language, its address and its
+ * questions' titles (the families' own links are this address with their code filled in).
+ */
+export function formsJson(
+  emulator: Emulator,
+): { id: string; kind: string; language: string; url: string; items: string[] }[] {
+  const state = formsOf(emulator);
+  const made = [
+    ...availabilityForms(state).map((f) => ({ ...f, kind: 'availability' })),
+    ...questionnaireForms(state).map((f) => ({ ...f, kind: `questionnaire (${f.round})` })),
+  ];
+  return made.flatMap(({ record, kind, language }) => {
+    const form = emulator.forms.get(record.formId);
+    return form
+      ? [
+          {
+            id: form.id,
+            kind,
+            language,
+            url: record.publishedUrl,
+            items: form.items.map((i) => i.title),
+          },
+        ]
+      : [];
+  });
 }

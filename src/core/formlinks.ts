@@ -32,9 +32,60 @@ export interface FormRecord {
 }
 
 export interface FormsState {
+  /** The English availability form: every family whose language has no form of its own. */
   availability?: FormRecord & { choices: TimeChoice[] };
-  /** By round name. */
+  /** By round name (the English questionnaire). */
   questionnaires?: Record<string, FormRecord>;
+  /** The availability form in each other language written by hand, by language code. */
+  availabilityIn?: Record<string, FormRecord & { choices: TimeChoice[] }>;
+  /** By round name, then language code: the questionnaire in each other language. */
+  questionnairesIn?: Record<string, Record<string, FormRecord>>;
+}
+
+/** The availability form a family of this language opens: its language's, else the English one. */
+export function availabilityRecord(
+  state: FormsState,
+  language: string,
+): (FormRecord & { choices: TimeChoice[] }) | undefined {
+  return state.availabilityIn?.[language] ?? state.availability;
+}
+
+/** The round's questionnaire a family of this language opens: its language's, else English. */
+export function questionnaireRecord(
+  state: FormsState,
+  round: string,
+  language: string,
+): FormRecord | undefined {
+  return state.questionnairesIn?.[round]?.[language] ?? state.questionnaires?.[round];
+}
+
+/** Every availability form, with its language. */
+export function availabilityForms(
+  state: FormsState,
+): { language: string; record: FormRecord & { choices: TimeChoice[] } }[] {
+  return [
+    ...(state.availability ? [{ language: 'en', record: state.availability }] : []),
+    ...Object.entries(state.availabilityIn ?? {}).map(([language, record]) => ({
+      language,
+      record,
+    })),
+  ];
+}
+
+/** Every questionnaire, with its round and language. */
+export function questionnaireForms(
+  state: FormsState,
+): { round: string; language: string; record: FormRecord }[] {
+  return [
+    ...Object.entries(state.questionnaires ?? {}).map(([round, record]) => ({
+      round,
+      language: 'en',
+      record,
+    })),
+    ...Object.entries(state.questionnairesIn ?? {}).flatMap(([round, byLanguage]) =>
+      Object.entries(byLanguage).map(([language, record]) => ({ round, language, record })),
+    ),
+  ];
 }
 
 export function readFormsState(props: Record<string, string>): FormsState {
@@ -62,12 +113,20 @@ export function knownFamilyIds(props: Record<string, string>): Set<string> {
   return new Set(familyOfCode(props).values());
 }
 
-/** Each family's availability link, by family ID, for the messages that carry it. */
-export function availabilityLinks(props: Record<string, string>): Map<string, string> {
-  const record = readFormsState(props).availability;
+/**
+ * Each family's availability link, by family ID, for the messages that carry it: the form in the
+ * family's language (`languageOf`, by family ID) when there is one, else the English form.
+ */
+export function availabilityLinks(
+  props: Record<string, string>,
+  languageOf: (familyId: string) => string = () => 'en',
+): Map<string, string> {
+  const state = readFormsState(props);
   const out = new Map<string, string>();
-  if (!record) return out;
-  for (const [code, familyId] of familyOfCode(props)) out.set(familyId, linkFor(record, code));
+  for (const [code, familyId] of familyOfCode(props)) {
+    const record = availabilityRecord(state, languageOf(familyId));
+    if (record) out.set(familyId, linkFor(record, code));
+  }
   return out;
 }
 

@@ -16,6 +16,7 @@ import {
   type WallClockOf,
 } from './normalize';
 import { readScheduleSheet, type ExistingRow } from './schedule/sheet';
+import type { TeacherWindow } from './schedule/types';
 import { joinNames, renderMessage, type TemplateSet } from './templates';
 
 /** The tag every conference event carries (CalendarEvent.setTag), valued with the conference ID. */
@@ -109,6 +110,26 @@ export interface EventSpec {
 export interface TeacherPlace {
   email: string;
   videoLink: string;
+}
+
+/**
+ * The host teacher's window holding a conference that starts at `start` on `date`, found by the
+ * teacher's name or email as the Schedule writes it: the teacher's address and video link.
+ */
+export function placeFinder(
+  windows: TeacherWindow[],
+): (teacher: string, date: string, start: number) => TeacherPlace | undefined {
+  return (teacher, date, start) => {
+    const name = teacher.toLowerCase();
+    const w = windows.find(
+      (x) =>
+        (x.teacher.toLowerCase() === name || x.teacherEmail === name) &&
+        x.date === date &&
+        x.start <= start &&
+        start < x.end,
+    );
+    return w ? { email: w.teacherEmail, videoLink: w.videoLink ?? '' } : undefined;
+  };
 }
 
 export interface SpecContext {

@@ -42,6 +42,8 @@ export interface ReminderConference {
   students: string;
   teacher: string;
   room: string;
+  /** The video link of the teacher's window, when the conference may be joined online. */
+  videoLink?: string;
   date: string | null;
   start: number | null;
   end: number | null;

@@ -89,6 +89,7 @@ export const FIELD_NAMES = [
   'time',
   'room',
   'where',
+  'online',
   'link',
   'replyTo',
   'round',
@@ -276,6 +277,48 @@ export const MONTHS: Record<string, string[]> = {
     'novanm',
     'desanm',
   ],
+  ru: [
+    'января',
+    'февраля',
+    'марта',
+    'апреля',
+    'мая',
+    'июня',
+    'июля',
+    'августа',
+    'сентября',
+    'октября',
+    'ноября',
+    'декабря',
+  ],
+  so: [
+    'Janaayo',
+    'Febraayo',
+    'Maarso',
+    'Abriil',
+    'May',
+    'Juun',
+    'Luuliyo',
+    'Ogost',
+    'Sebtembar',
+    'Oktoobar',
+    'Nofembar',
+    'Desembar',
+  ],
+  ar: [
+    'يناير',
+    'فبراير',
+    'مارس',
+    'أبريل',
+    'مايو',
+    'يونيو',
+    'يوليو',
+    'أغسطس',
+    'سبتمبر',
+    'أكتوبر',
+    'نوفمبر',
+    'ديسمبر',
+  ],
   sw: [
     'Januari',
     'Februari',
@@ -310,6 +353,9 @@ const WEEKDAYS: Record<string, string[]> = {
   tr: ['Pazar', 'Pazartesi', 'Salı', 'Çarşamba', 'Perşembe', 'Cuma', 'Cumartesi'],
   tl: ['Linggo', 'Lunes', 'Martes', 'Miyerkules', 'Huwebes', 'Biyernes', 'Sabado'],
   ht: ['dimanch', 'lendi', 'madi', 'mèkredi', 'jedi', 'vandredi', 'samdi'],
+  ru: ['воскресенье', 'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота'],
+  so: ['Axad', 'Isniin', 'Talaado', 'Arbaco', 'Khamiis', 'Jimce', 'Sabti'],
+  ar: ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'],
   sw: ['Jumapili', 'Jumatatu', 'Jumanne', 'Jumatano', 'Alhamisi', 'Ijumaa', 'Jumamosi'],
   vi: ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'],
   zh: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
@@ -320,8 +366,9 @@ const WEEKDAYS: Record<string, string[]> = {
 /**
  * The day as the family's language writes it, from tables (Intl is not dependable in Apps
  * Script): "Tuesday, November 10", "martes 10 de noviembre", "mardi 10 novembre",
- * "Dienstag, 10. November", "Thứ ba, ngày 10 tháng 11", "11月10日 星期二". ISO (2026-11-10) for a
- * language without tables: unambiguous everywhere.
+ * "Dienstag, 10. November", "Thứ ba, ngày 10 tháng 11", "11月10日 星期二", "вторник, 10 ноября".
+ * A language without tables gets the English day, never ISO (2026-11-10), which families of
+ * many languages read in another order or not at all.
  */
 export function formatDay(date: string, language: string): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -346,7 +393,11 @@ export function formatDay(date: string, language: string): string {
     case 'tl':
       return `${wd}, ${month} ${d}`;
     case 'sw':
+    case 'ru':
+    case 'so':
       return `${wd}, ${d} ${month}`;
+    case 'ar':
+      return `${wd} ${d} ${month}`;
     case 'vi':
       return `${wd}, ngày ${d} tháng ${m}`;
     case 'zh':
@@ -355,7 +406,8 @@ export function formatDay(date: string, language: string): string {
     case 'ko':
       return `${m}월 ${d}일 ${wd}`;
     default:
-      return date;
+      // A language without tables reads the English day: a family may misread ISO's order.
+      return formatDay(date, 'en');
   }
 }
 
@@ -393,6 +445,7 @@ const EN: Record<MessageKind, Template> = {
       'Dear {{family}} family,',
       '',
       '{{students}} {{invites|invite}} you to a student-led conference with {{teacher}} on {{date}}, {{time}}, at {{where}}.',
+      '{{online}}',
       '{{interpreter}}',
       'What happens: we welcome you; {{students}} {{shares|share}} work and reflections from this term; together you look at goals; and you talk about how the family can help at home.',
       'Questions you may ask: What are you proudest of? What was hard, and what helped? What goal did you set, and how can we help you reach it?',
@@ -408,6 +461,7 @@ const EN: Record<MessageKind, Template> = {
       'Dear {{family}} family,',
       '',
       'This is a reminder of the student-led conference {{students}} will lead with {{teacher}} on {{date}}, {{time}}, at {{where}}.',
+      '{{online}}',
       '{{schedule}}',
       '{{interpreter}}',
       'Another trusted adult may come in your place. To change the time, reply to {{replyTo}}.',
@@ -432,6 +486,7 @@ const EN: Record<MessageKind, Template> = {
       'Dear {{family}} family,',
       '',
       '{{students}} {{invites|invite}} you to a student-led conference with {{teacher}} on {{date}}, {{time}}, at {{where}}.',
+      '{{online}}',
       '{{interpreter}}',
       '{{students}} will share work and reflections, and you will set goals together and talk about how the family can help.',
       'If you cannot come, another trusted adult is welcome in your place. To ask for another time, contact the school ({{replyTo}}).',
@@ -460,6 +515,7 @@ const ES: Record<MessageKind, Template> = {
       'Estimada familia {{family}}:',
       '',
       '{{students}} les {{invita|invitan}} a una conferencia dirigida por {{el estudiante|los estudiantes}} con {{teacher}} el {{date}}, {{time}}, en {{where}}.',
+      '{{online}}',
       '{{interpreter}}',
       'Cómo será: les damos la bienvenida; {{students}} {{comparte|comparten}} sus trabajos y reflexiones de este período; juntos revisan sus metas; y hablan de cómo la familia puede ayudar en casa.',
       'Preguntas que pueden hacer: ¿De qué estás más orgulloso? ¿Qué fue difícil y qué te ayudó? ¿Qué meta te propusiste y cómo podemos ayudarte a lograrla?',
@@ -475,6 +531,7 @@ const ES: Record<MessageKind, Template> = {
       'Estimada familia {{family}}:',
       '',
       'Les recordamos la conferencia que {{students}} {{dirigirá|dirigirán}} con {{teacher}} el {{date}}, {{time}}, en {{where}}.',
+      '{{online}}',
       '{{schedule}}',
       '{{interpreter}}',
       'Otro adulto de confianza puede venir en su lugar. Para cambiar el horario, respondan a {{replyTo}}.',
@@ -500,6 +557,7 @@ const ES: Record<MessageKind, Template> = {
       'Estimada familia {{family}}:',
       '',
       '{{students}} les {{invita|invitan}} a una conferencia dirigida por {{el estudiante|los estudiantes}} con {{teacher}} el {{date}}, {{time}}, en {{where}}.',
+      '{{online}}',
       '{{interpreter}}',
       '{{students}} {{compartirá|compartirán}} sus trabajos y reflexiones; juntos fijarán metas y hablarán de cómo la familia puede ayudar.',
       'Si no pueden venir, otro adulto de confianza es bienvenido en su lugar. Para pedir otro horario, comuníquense con la escuela ({{replyTo}}).',
@@ -545,16 +603,49 @@ export function templateFor(
   return { template: stored.en?.[kind] ?? EN[kind], language: 'en' };
 }
 
+/** How each built-in language names a room, a meeting online, and the line with the link. */
+const PLACE_WORDS: Record<string, { room: string; online: string; or: string; join: string }> = {
+  en: {
+    room: 'Room',
+    online: 'the online meeting (link below)',
+    or: 'or online (link below)',
+    join: 'Join online:',
+  },
+  es: {
+    room: 'el aula',
+    online: 'la reunión en línea (enlace abajo)',
+    or: 'o en línea (enlace abajo)',
+    join: 'Conéctense en línea:',
+  },
+};
+
+/**
+ * Where the conference is, in words a family reads after "at" / "en": "Room 111" (a bare room
+ * number or code gets the word for room; "Library" stays as written), "the online meeting (link
+ * below)", or both: "Room 111, or online (link below)". Never a link in brackets after a room:
+ * the link itself is {{online}}, a line of its own.
+ */
+export function placeInWords(room: string, videoLink: string, language: string): string {
+  const words = PLACE_WORDS[language] ?? PLACE_WORDS.en!;
+  // The Schedule writes "Video call" in Room for a window with a link and no room.
+  if (/^video call$/i.test(room.trim())) room = '';
+  const named =
+    room && /^[A-Za-z]?-?\d[\w.-]*$/.test(room.trim()) ? `${words.room} ${room.trim()}` : room;
+  if (!videoLink) return named;
+  return named ? `${named}, ${words.or}` : words.online;
+}
+
+/** "Join online: <link>" in the family's language, or '' for a conference in person only. */
+export function onlineLine(videoLink: string, language: string): string {
+  return videoLink ? `${(PLACE_WORDS[language] ?? PLACE_WORDS.en!).join} ${videoLink}` : '';
+}
+
 function values(
   fields: MessageFields,
   language: string,
   stored: Record<string, TemplateSet>,
 ): Record<FieldName, string> {
-  const where = fields.videoLink
-    ? fields.room
-      ? `${fields.room} (${fields.videoLink})`
-      : fields.videoLink
-    : fields.room || fields.school;
+  const where = placeInWords(fields.room, fields.videoLink, language) || fields.school;
   return {
     school: fields.school,
     family: fields.family,
@@ -564,6 +655,7 @@ function values(
     time: `${formatTime(fields.start, language)}–${formatTime(fields.end, language)}`,
     room: fields.room,
     where,
+    online: onlineLine(fields.videoLink, language),
     link: fields.link,
     replyTo: fields.replyTo,
     round: fields.round,
@@ -580,6 +672,10 @@ function values(
             .join('\n')
         : '',
   };
+}
+
+function usesField(text: string, name: FieldName): boolean {
+  return (text.match(FIELD) ?? []).some((m) => m.replace(/[{}\s]/g, '') === name);
 }
 
 function fill(text: string, vals: Record<string, string>, escape: (s: string) => string): string {
@@ -611,7 +707,9 @@ export function renderMessage(
     .replace(/[\r\n]+/g, ' ')
     .trim()
     .slice(0, 250);
-  const text = fill(chooseWording(template.body, fields.children), vals, (s) => s)
+  // A text edited before {{online}} existed still carries the link, after its own words.
+  const body = usesField(template.body, 'online') ? template.body : `${template.body}\n{{online}}`;
+  const text = fill(chooseWording(body, fields.children), vals, (s) => s)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   const paragraphs = text.split(/\n{2,}|\n/).filter((p) => p.trim() !== '');

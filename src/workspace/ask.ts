@@ -22,6 +22,7 @@
 import { UserError } from '../core/errors';
 import {
   availabilityLinks,
+  availabilityRecord,
   CODE_MARK,
   FAMILY_CODE_PREFIX,
   linkFor,
@@ -155,7 +156,8 @@ export function askPicture(
     return value?.startsWith(markOf(round, '')) ? value.slice(markOf(round, '').length) : undefined;
   };
   const answered = answeredFamilies(availability);
-  const links = availabilityLinks(props);
+  const languageOf = new Map(roster.families.map((f) => [f.id, f.language]));
+  const links = availabilityLinks(props, (id) => languageOf.get(id) ?? '');
   const withEmail = roster.families.filter((f) => familyEmails(f).length > 0);
   return {
     // A family that answered before it was ever asked (an earlier link, a paper form typed in)
@@ -255,7 +257,8 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   const settings = readSettings(ss);
   const store = documentProperties();
   let props = store.getProperties();
-  const record = readFormsState(props).availability;
+  const forms = readFormsState(props);
+  const record = forms.availability;
   if (!record?.linkTemplate.includes(CODE_MARK))
     throw new UserError(
       'There is no availability form yet: create the family forms first (Questionnaire step).',
@@ -321,7 +324,10 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
     };
   }
   const fresh: Record<string, string> = {};
-  const links = new Map(toAsk.map((f) => [f.id, linkFor(record, codeFor(props, f.id, fresh))]));
+  // Each family's link opens the form in its language (English where there is none).
+  const formOf = (f: Family) =>
+    availabilityRecord(forms, f.language || settings.defaultLanguage) ?? record;
+  const links = new Map(toAsk.map((f) => [f.id, linkFor(formOf(f), codeFor(props, f.id, fresh))]));
   // Codes first (one write): a link is never mailed before its code is kept.
   if (Object.keys(fresh).length) store.setProperties(fresh);
   const problems: Problem[] = [];

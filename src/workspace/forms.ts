@@ -11,15 +11,13 @@
  * - QUESTIONNAIRE_JOB mails each family its link after the conference, once.
  * A link carries only a code: the form shows a family nothing of anyone else's.
  */
-import {
-  AVAILABILITY_FORM,
-  asksForChange,
-  RANK_CHOICES,
-  timeChoices,
-  type TimeChoice,
-} from '../core/availability';
+import { asksForChange, timeChoices, type TimeChoice } from '../core/availability';
 import { splitList } from '../core/cells';
+import { choiceLabelIn, FORM_TEXTS, formLanguages, languagesWithoutForm } from '../core/formtexts';
 import {
+  availabilityForms,
+  questionnaireForms,
+  questionnaireRecord,
   CODE_MARK,
   UNCONFIRMED,
   FAMILY_CODE_PREFIX,
@@ -29,7 +27,7 @@ import {
   type FormRecord,
   type FormsState,
 } from '../core/formlinks';
-import { QUESTIONNAIRE_FORM, tokenOfLink } from '../core/feedback';
+import { tokenOfLink } from '../core/feedback';
 import { UserError } from '../core/errors';
 import { languageName, LANGUAGE_NAMES, cleanText, normalizeLanguage } from '../core/normalize';
 import { AVAILABILITY, FEEDBACK, SCHEDULE } from '../core/schema';
@@ -134,7 +132,10 @@ function ensureQuestions(
 
 /** The response sheets already tied to one of the add-on's forms. */
 function claimedSheets(state: FormsState): Set<number> {
-  const records = [state.availability, ...Object.values(state.questionnaires ?? {})];
+  const records = [
+    ...availabilityForms(state).map((f) => f.record),
+    ...questionnaireForms(state).map((f) => f.record),
+  ];
   return new Set(records.flatMap((r) => (r && r.sheetId !== null ? [r.sheetId] : [])));
 }
 
@@ -241,106 +242,106 @@ function codeQuestion(title: string, help: string) {
   };
 }
 
+/** The availability form in one language (English: `state.availability`), made once and kept in step. */
 function ensureAvailabilityForm(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
   state: FormsState,
   choices: TimeChoice[],
+  language = 'en',
 ): boolean {
-  let form = openForm(ss, state.availability, 'availability form');
+  const texts = FORM_TEXTS[language]!.availability;
+  const { ranks, yes, no } = FORM_TEXTS[language]!;
+  const existing = language === 'en' ? state.availability : state.availabilityIn?.[language];
+  const keep = (r: FormRecord & { choices: TimeChoice[] }) => {
+    if (language === 'en') state.availability = r;
+    else (state.availabilityIn ??= {})[language] = r;
+  };
+  const name =
+    language === 'en' ? 'availability form' : `availability form (${languageName(language)})`;
+  let form = openForm(ss, existing, name);
   let created = false;
-  if (!form || !state.availability) {
-    form = newForm(
-      `${settings.schoolName}: when can you come to the student-led conference?`,
-      (r) => {
-        state.availability = { ...r, choices: [] };
-        saveFormsState(state);
-      },
-    );
-    created = true;
-  }
-  const record = state.availability!;
-  configure(
-    form,
-    record,
-    'Tell us which times suit your family. We will send you the time we found for you.',
-    'Thank you! We will send you your conference time.',
-  );
-  const items = ensureQuestions(form, [
-    codeQuestion(AVAILABILITY_FORM.token, AVAILABILITY_FORM.tokenHelp),
-    {
-      title: AVAILABILITY_FORM.times,
-      add: (f) =>
-        void f
-          .addGridItem()
-          .setHelpText(AVAILABILITY_FORM.timesHelp)
-          .setRows(choices.map((c) => c.label))
-          .setColumns([...RANK_CHOICES])
-          .setTitle(AVAILABILITY_FORM.times),
-    },
-    {
-      title: AVAILABILITY_FORM.language,
-      add: (f) =>
-        void f
-          .addListItem()
-          .setChoiceValues(Object.keys(LANGUAGE_NAMES).map(languageName))
-          .setTitle(AVAILABILITY_FORM.language),
-    },
-    {
-      title: AVAILABILITY_FORM.interpreter,
-      add: (f) =>
-        void f
-          .addMultipleChoiceItem()
-          .setChoiceValues(['No', 'Yes'])
-          .setTitle(AVAILABILITY_FORM.interpreter),
-    },
-    {
-      title: AVAILABILITY_FORM.attending,
-      add: (f) => void f.addParagraphTextItem().setTitle(AVAILABILITY_FORM.attending),
-    },
-  ]);
-  // The teachers' windows changed since the form was made: offer the times there are now.
-  if (
-    JSON.stringify(record.choices.map((c) => c.label)) !==
-    JSON.stringify(choices.map((c) => c.label))
-  ) {
-    items
-      .get(AVAILABILITY_FORM.times)!
-      .asGridItem()
-      .setRows(choices.map((c) => c.label));
-    record.choices = choices;
-  }
-  linkToSpreadsheet(ss, form, record, AVAILABILITY_FORM.token, claimedSheets(state));
-  if (!record.linkTemplate)
-    record.linkTemplate = prefillTemplate(form, items.get(AVAILABILITY_FORM.token)!);
-  saveFormsState(state);
-  return created;
-}
-
-function ensureQuestionnaire(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  settings: Settings,
-  state: FormsState,
-): boolean {
-  const round = settings.roundName;
-  const all = (state.questionnaires ??= {});
-  let form = openForm(ss, all[round], `${round} questionnaire`);
-  let created = false;
-  if (!form || !all[round]) {
-    form = newForm(`${settings.schoolName}: how did the ${round} conference go?`, (r) => {
-      all[round] = r;
+  if (!form || !existing) {
+    form = newForm(texts.title(settings.schoolName), (r) => {
+      keep({ ...r, choices: [] });
       saveFormsState(state);
     });
     created = true;
   }
-  const record = all[round]!;
-  configure(
-    form,
-    record,
-    'Two minutes of your time help us plan the next conferences and support your child.',
-    'Thank you for your answers!',
-  );
-  const q = QUESTIONNAIRE_FORM;
+  const record = (language === 'en' ? state.availability : state.availabilityIn?.[language])!;
+  configure(form, record, texts.description, texts.confirmation);
+  const rows = (list: TimeChoice[]) => list.map((c) => choiceLabelIn(c, language));
+  const items = ensureQuestions(form, [
+    codeQuestion(texts.token, texts.tokenHelp),
+    {
+      title: texts.times,
+      add: (f) =>
+        void f
+          .addGridItem()
+          .setHelpText(texts.timesHelp)
+          .setRows(rows(choices))
+          .setColumns([...ranks])
+          .setTitle(texts.times),
+    },
+    {
+      title: texts.language,
+      add: (f) =>
+        void f
+          .addListItem()
+          .setChoiceValues(Object.keys(LANGUAGE_NAMES).map(languageName))
+          .setTitle(texts.language),
+    },
+    {
+      title: texts.interpreter,
+      add: (f) =>
+        void f.addMultipleChoiceItem().setChoiceValues([no, yes]).setTitle(texts.interpreter),
+    },
+    {
+      title: texts.attending,
+      add: (f) => void f.addParagraphTextItem().setTitle(texts.attending),
+    },
+  ]);
+  // The teachers' windows changed since the form was made: offer the times there are now.
+  if (JSON.stringify(rows(record.choices)) !== JSON.stringify(rows(choices))) {
+    items.get(texts.times)!.asGridItem().setRows(rows(choices));
+    record.choices = choices;
+  }
+  linkToSpreadsheet(ss, form, record, texts.token, claimedSheets(state));
+  if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(texts.token)!);
+  saveFormsState(state);
+  return created;
+}
+
+/** The round's questionnaire in one language (English: `state.questionnaires`). */
+function ensureQuestionnaire(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  state: FormsState,
+  language = 'en',
+): boolean {
+  const round = settings.roundName;
+  const q = FORM_TEXTS[language]!.questionnaire;
+  const { yes, no } = FORM_TEXTS[language]!;
+  const all =
+    language === 'en'
+      ? (state.questionnaires ??= {})
+      : ((state.questionnairesIn ??= {})[round] ??= {});
+  const key = language === 'en' ? round : language;
+  const name =
+    language === 'en'
+      ? `${round} questionnaire`
+      : `${round} questionnaire (${languageName(language)})`;
+  let form = openForm(ss, all[key], name);
+  let created = false;
+  if (!form || !all[key]) {
+    form = newForm(q.title(settings.schoolName, round), (r) => {
+      all[key] = r;
+      saveFormsState(state);
+    });
+    created = true;
+  }
+  const record = all[key]!;
+  configure(form, record, q.description, q.confirmation);
   const items = ensureQuestions(form, [
     codeQuestion(q.token, q.tokenHelp),
     {
@@ -357,8 +358,7 @@ function ensureQuestionnaire(
     { title: q.help, add: (f) => void f.addParagraphTextItem().setTitle(q.help) },
     {
       title: q.followUp,
-      add: (f) =>
-        void f.addMultipleChoiceItem().setChoiceValues(['No', 'Yes']).setTitle(q.followUp),
+      add: (f) => void f.addMultipleChoiceItem().setChoiceValues([no, yes]).setTitle(q.followUp),
     },
     { title: q.followUpWhen, add: (f) => void f.addTextItem().setTitle(q.followUpWhen) },
     { title: q.comments, add: (f) => void f.addParagraphTextItem().setTitle(q.comments) },
@@ -449,14 +449,23 @@ function writeScheduleColumn(
   }
 }
 
-/** Gives this round's conferences without one a questionnaire link. Returns how many it gave. */
-function ensureFeedbackLinks(read: ScheduleRead, record: FormRecord, round: string): number {
+/**
+ * Gives this round's conferences without one a questionnaire link: to the questionnaire in the
+ * conference's language (the Schedule's Language), else the English one. Returns how many it gave.
+ */
+function ensureFeedbackLinks(read: ScheduleRead, state: FormsState, round: string): number {
   const links = new Map<number, unknown>();
+  const language = read.columns.get('Language');
   for (const r of read.rows) {
     if (r.round !== round || !r.conferenceId) continue;
     const column = read.columns.get('Feedback Link');
     if (column && tokenOfLink(r.values[column - 1])) continue;
-    links.set(r.row, linkFor(record, newCode()));
+    const record = questionnaireRecord(
+      state,
+      round,
+      (language && normalizeLanguage(r.values[language - 1])) || 'en',
+    );
+    if (record) links.set(r.row, linkFor(record, newCode()));
   }
   writeScheduleColumn(read, 'Feedback Link', links);
   return links.size;
@@ -491,6 +500,7 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
     const props = documentProperties().getProperties();
     const state = readFormsState(props);
     const said = [...job.said];
+    const families = data.roster?.families ?? [];
     const parts: (() => string)[] = [
       () =>
         ensureAvailabilityForm(ss, settings, state, timeChoices(windows))
@@ -500,6 +510,17 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
         ensureQuestionnaire(ss, settings, state)
           ? `Created the ${settings.roundName} questionnaire.`
           : `The ${settings.roundName} questionnaire was already there.`,
+      // Each other language the families speak that has forms written for it gets its own.
+      ...formLanguages(families.map((f) => f.language)).flatMap((language) => [
+        () =>
+          ensureAvailabilityForm(ss, settings, state, timeChoices(windows), language)
+            ? `Created the availability form in ${languageName(language)}.`
+            : '',
+        () =>
+          ensureQuestionnaire(ss, settings, state, language)
+            ? `Created the ${settings.roundName} questionnaire in ${languageName(language)}.`
+            : '',
+      ]),
       () => {
         const record = state.questionnaires?.[settings.roundName];
         if (!record)
@@ -508,15 +529,21 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
           );
         const recording = ensureTrigger(ss);
         const codes = ensureFamilyCodes(
-          (data.roster?.families ?? []).map((f) => f.id),
+          families.map((f) => f.id),
           props,
         );
-        const links = ensureFeedbackLinks(readSchedule(ss), record, settings.roundName);
+        const english = languagesWithoutForm(families.map((f) => f.language)).filter(
+          (l) => l !== 'en',
+        );
+        const links = ensureFeedbackLinks(readSchedule(ss), state, settings.roundName);
         return [
           recording,
           codes ? `${plural(codes, 'family', 'families')} got a personal availability link.` : '',
           links
             ? `${plural(links, 'conference')} got a questionnaire link (Schedule, Feedback Link).`
+            : '',
+          english.length
+            ? `Families speaking ${english.map(languageName).join(', ')} get the English forms: there are no forms written in their language yet (their emails are in their language).`
             : '',
         ]
           .filter(Boolean)
@@ -663,13 +690,13 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     const settings = readSettings(ss);
     const props = documentProperties();
     const all = props.getProperties();
-    const record = readFormsState(all).questionnaires?.[settings.roundName];
-    if (!record)
+    const forms = readFormsState(all);
+    if (!forms.questionnaires?.[settings.roundName])
       throw new UserError(
         `There is no ${settings.roundName} questionnaire yet: create the family forms first.`,
       );
     const fresh = readSchedule(ss);
-    ensureFeedbackLinks(fresh, record, settings.roundName);
+    ensureFeedbackLinks(fresh, forms, settings.roundName);
     const tz = spreadsheetZone(ss);
     const today = dayIn(ctx.now(), tz);
     const stamp = ctx.now();

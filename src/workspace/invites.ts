@@ -23,6 +23,7 @@ import {
   diffEvent,
   familyAnswer,
   hasChanges,
+  placeFinder,
   planSync,
   readInviteRows,
   referenceOf,
@@ -108,17 +109,7 @@ function readAll(
     organizer: calendarRecord(props)?.owner,
     // The texts as edited and translated in the sidebar (translations made by the sync itself).
     templates: storedTemplates(props),
-    placeOf: (teacher, date, start) => {
-      const name = teacher.toLowerCase();
-      const w = windows.find(
-        (x) =>
-          (x.teacher.toLowerCase() === name || x.teacherEmail === name) &&
-          x.date === date &&
-          x.start <= start &&
-          start < x.end,
-      );
-      return w ? { email: w.teacherEmail, videoLink: w.videoLink ?? '' } : undefined;
-    },
+    placeOf: placeFinder(windows),
   };
   return {
     ss,

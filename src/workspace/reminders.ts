@@ -46,8 +46,10 @@ import type { RosterResult } from '../core/roster';
 import { splitList } from '../core/cells';
 import { joinNames, renderMessage, type MessageFields, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
-import { readSettings, spreadsheetZone } from './data';
+import { readSettings, readSheet, spreadsheetZone } from './data';
 import { dayIn, minutesIn, stampIn, wallClockIn } from '../core/zone';
+import { placeFinder } from '../core/invites';
+import { parseTeachers } from '../core/teachers';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
@@ -158,7 +160,7 @@ export function unitFields(
     start: first.start ?? 0,
     end: Math.max(...list.map((c) => c.end ?? c.start ?? 0)),
     room: distinct(list.map((c) => c.room)).join(', '),
-    videoLink: '',
+    videoLink: distinct(list.map((c) => c.videoLink ?? '')).join(' '),
     link: '',
     replyTo: settings.replyTo,
     round: settings.roundName,
@@ -240,7 +242,17 @@ function withContacts(
   roster: RosterResult | null,
 ): ScheduleRead {
   const contacts = roster ? rosterContacts(roster.students) : null;
-  return { ...readConferences(ss, settings, read.values, contacts), sheet: read.sheet };
+  const again = readConferences(ss, settings, read.values, contacts);
+  // Each conference's video link, from its teacher's window: a reminder carries it.
+  const teachers = readSheet(ss, 'Teachers');
+  const placeOf = placeFinder(
+    teachers ? parseTeachers(teachers, wallClockIn(spreadsheetZone(ss))).windows : [],
+  );
+  const conferences = again.conferences.map((c) => {
+    const link = c.date && c.start !== null ? placeOf(c.teacher, c.date, c.start)?.videoLink : '';
+    return link ? { ...c, videoLink: link } : c;
+  });
+  return { ...again, conferences, sheet: read.sheet };
 }
 
 function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<RemindersState> {

@@ -6,7 +6,10 @@
  */
 import { availabilityRows, parseAvailabilityResponse } from '../core/availability';
 import { answerText } from '../core/answers';
+import { inFormEnglish } from '../core/formtexts';
 import {
+  availabilityForms,
+  questionnaireForms,
   knownFamilyIds,
   familyOfCode,
   readFormsState,
@@ -112,7 +115,14 @@ function recordAvailability(
   props: Record<string, string>,
   settings: Settings,
 ): string[] {
-  const responses = responseRows(ss, state.availability);
+  // Every language's form, each response read back into the English form's words.
+  const responses = availabilityForms(state).flatMap(({ language, record }) =>
+    responseRows(ss, record).map((r) => ({
+      ...r,
+      named: inFormEnglish(r.named, language, 'availability', record.choices),
+      choices: record.choices,
+    })),
+  );
   if (responses.length === 0) return [];
   const { sheet, header, body } = readGenerated(ss, memo, AVAILABILITY);
   const col = (h: string) => header.indexOf(h);
@@ -137,7 +147,7 @@ function recordAvailability(
   for (const response of [...responses].sort((a, b) => a.at.getTime() - b.at.getTime())) {
     const key = responseKey(response.ref, response.at);
     if (seen.has(key)) continue;
-    const answer = parseAvailabilityResponse(response.named, state.availability!.choices);
+    const answer = parseAvailabilityResponse(response.named, response.choices);
     const familyId = codes.get(answer.token.toLowerCase());
     const family = familyId ? families.get(familyId) : undefined;
     // An older answer of a family that has answered again since: the later one stands.
@@ -189,9 +199,12 @@ function recordFeedback(
   memo: SheetMemo,
   state: FormsState,
 ): number {
-  const rounds = Object.entries(state.questionnaires ?? {}).map(([round, record]) => ({
+  const rounds = questionnaireForms(state).map(({ round, language, record }) => ({
     round,
-    responses: responseRows(ss, record),
+    responses: responseRows(ss, record).map((r) => ({
+      ...r,
+      named: inFormEnglish(r.named, language, 'questionnaire'),
+    })),
   }));
   if (rounds.every((r) => r.responses.length === 0)) return 0;
   const { sheet, header, body } = readGenerated(ss, memo, FEEDBACK);

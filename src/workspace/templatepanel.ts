@@ -86,8 +86,9 @@ export function previewFor(
   // The availability request shows the family's own link, as it would be sent.
   if (kind === 'availability')
     fields.link =
-      availabilityLinks(documentProperties().getProperties()).get(chosen.familyKey) ??
-      '(the family’s own link, once the family forms are made)';
+      availabilityLinks(documentProperties().getProperties(), () => language).get(
+        chosen.familyKey,
+      ) ?? '(the family’s own link, once the family forms are made)';
   const message = renderMessage(kind, language, fields, { [language]: { [kind]: template } });
   return { ...message, unknown: unknownFields(template) };
 }

@@ -194,7 +194,8 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
         questionnaire.locator('button.primary', { hasText: 'Create the family forms' }),
       );
       expect(made).toContain(`${rosterCounts.families} families got a personal availability link`);
-      expect(school.emulator.forms.forms()).toHaveLength(2);
+      // The availability form and the questionnaire, in English and in Spanish.
+      expect(school.emulator.forms.forms()).toHaveLength(4);
       await checkpoint('forms');
 
       // Then every family is asked, by email, with its own link.

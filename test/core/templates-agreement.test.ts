@@ -304,3 +304,41 @@ describe('names joined', () => {
     expect(joinNames(['Ana', 'Inés'], 'en')).toBe('Ana and Inés');
   });
 });
+
+describe('the place, said plainly', () => {
+  const at = (room: string, videoLink: string, language: 'en' | 'es', kind: MessageKind) =>
+    renderMessage(kind, language, { ...fields(['Ana'], language), room, videoLink }).text;
+
+  it('names a room in words, and a conference online by its link on a line of its own', () => {
+    for (const kind of ['invite', 'reminder', 'letter'] as const) {
+      expect(at('111', '', 'en', kind)).toContain('at Room 111.');
+      expect(at('Library', '', 'en', kind)).toContain('at Library.');
+      expect(at('111', '', 'es', kind)).toContain('en el aula 111.');
+      expect(at('111', '', 'en', kind)).not.toContain('online');
+      expect(at('', 'https://meet.example/a', 'en', kind)).toContain(
+        'at the online meeting (link below).\nJoin online: https://meet.example/a\n',
+      );
+      expect(at('Video call', 'https://meet.example/a', 'es', kind)).toContain(
+        'en la reunión en línea (enlace abajo).\nConéctense en línea: https://meet.example/a\n',
+      );
+      expect(at('111', 'https://meet.example/a', 'en', kind)).toContain(
+        'at Room 111, or online (link below).\nJoin online: https://meet.example/a\n',
+      );
+      expect(at('111', 'https://meet.example/a', 'en', kind)).not.toContain('111 (https');
+    }
+  });
+
+  it('keeps the link in a text a school edited before the link had its own field', () => {
+    const edited = { subject: 'See you', body: 'Dear {{family}} family, come to {{where}}.' };
+    const m = renderMessage(
+      'reminder',
+      'en',
+      { ...fields(['Ana'], 'en'), room: '12', videoLink: 'https://meet.example/b' },
+      { en: { reminder: edited } },
+    );
+    expect(m.text).toBe(
+      'Dear García family, come to Room 12, or online (link below).\nJoin online: https://meet.example/b',
+    );
+    expect(unknownFields({ subject: '', body: '{{online}}' })).toEqual([]);
+  });
+});

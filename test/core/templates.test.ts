@@ -100,9 +100,14 @@ describe('templates', () => {
     expect(formatTime(930, 'en')).toBe('3:30 PM');
     expect(formatTime(930, 'es')).toBe('15:30');
     expect(formatTime(930, 'fr')).toBe('15 h 30');
-    // Every language the add-on knows gives something readable: a table or ISO, never "undefined".
-    for (const lang of Object.keys(LANGUAGE_NAMES))
+    expect(formatDay('2026-11-17', 'ru')).toBe('вторник, 17 ноября');
+    expect(formatDay('2026-11-17', 'so')).toBe('Talaado, 17 Nofembar');
+    expect(formatDay('2026-11-17', 'ar')).toBe('الثلاثاء 17 نوفمبر');
+    // Every language the add-on knows gives something readable, never ISO and never "undefined".
+    for (const lang of Object.keys(LANGUAGE_NAMES)) {
       expect(formatDay('2026-11-17', lang)).not.toContain('undefined');
+      expect(formatDay('2026-11-17', lang)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    }
   });
 
   it('property: fields survive translation as tokens, and a lost token is noticed', () => {

@@ -1,6 +1,6 @@
 /**
- * Issue 8 in the demo CLI: simulated families answer both forms through their own links and the
- * Summary lands in summary.csv.
+ * The demo CLI's families: they answer both forms through their own links (Spanish-speaking
+ * families the Spanish forms), the Summary lands in summary.csv and the forms in forms.json.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,17 +8,54 @@ import { join } from 'node:path';
 import { parseCsv } from '../../demo/csv';
 import { runDemo } from '../../demo/cli';
 
+jest.setTimeout(240_000);
+
 describe('the demo CLI', () => {
+  let out = '';
+  let report: Record<string, unknown> = {};
+  beforeAll(() => {
+    out = mkdtempSync(join(tmpdir(), 'slc-demo-'));
+    report = runDemo(['--out', out]).report;
+  });
+
   it('writes summary.csv with the answers, follow-up requests and participation of the simulated families', () => {
-    const out = mkdtempSync(join(tmpdir(), 'slc-demo-'));
-    const { report } = runDemo(['--out', out]);
     const answers = report.formAnswers as Record<string, number>;
     expect(answers.availabilityAnswers).toBeGreaterThan(0);
     expect(answers.questionnaireAnswers).toBeGreaterThan(0);
     const grid = parseCsv(readFileSync(join(out, 'summary.csv'), 'utf8'));
     const at = (title: string) => grid.findIndex((r) => r[0] === title);
     expect(Number(grid[at('Questionnaire') + 2]![0])).toBe(answers.questionnaireAnswers);
-    expect(grid[at('Follow-up requests') + 2]![2]).toBe('A weekday after 4 pm');
+    expect(grid[at('Follow-up requests') + 2]![2]).toMatch(
+      /^(A weekday after 4 pm|Un día entre semana después de las 4)$/,
+    );
     expect(Number(grid[at('Participation') + 2]![2])).toBeGreaterThan(0);
-  }, 120_000);
+  });
+
+  it('writes forms.json, and every Spanish-speaking family’s availability link opens a Spanish form', () => {
+    const forms = JSON.parse(readFileSync(join(out, 'forms.json'), 'utf8')) as {
+      id: string;
+      kind: string;
+      language: string;
+      url: string;
+      items: string[];
+    }[];
+    expect(forms.map((f) => `${f.kind} ${f.language}`).sort()).toEqual([
+      'availability en',
+      'availability es',
+      'questionnaire (Fall) en',
+      'questionnaire (Fall) es',
+    ]);
+    const es = forms.find((f) => f.kind === 'availability' && f.language === 'es')!;
+    expect(es.items).toContain('¿Qué horarios les convienen?');
+    const outbox = JSON.parse(readFileSync(join(out, 'outbox.json'), 'utf8')) as {
+      subject: string;
+      text: string;
+    }[];
+    // The Spanish availability request (its subject written out here) carries the Spanish form.
+    const asked = outbox.filter((m) => m.subject.startsWith('¿Cuándo pueden venir'));
+    expect(asked.length).toBeGreaterThan(0);
+    for (const m of asked) expect(m.text).toContain(`${es.url}?`);
+    const english = outbox.filter((m) => m.subject.startsWith('When can you come'));
+    for (const m of english) expect(m.text).not.toContain(es.url);
+  });
 });

@@ -265,9 +265,11 @@ describe('the family forms and their trigger, by a second editor', () => {
   const submitTriggers = (s: School) =>
     s.emulator.triggers.triggers.filter((t) => t.event === 'ON_FORM_SUBMIT');
 
-  it('A makes two forms and one trigger, and the document records that they are A’s', () => {
+  it('A makes the forms (two per language) and one trigger, and the document records that they are A’s', () => {
     const s = formsByA();
-    expect(s.emulator.forms.forms().map((f) => f.owner)).toEqual([A, A]);
+    const owners = s.emulator.forms.forms().map((f) => f.owner);
+    expect(owners.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(owners)).toEqual(new Set([A]));
     const state = JSON.parse(props(s).get('slc:forms')!) as {
       availability: { owner: string };
       questionnaires: Record<string, { owner: string }>;
@@ -303,12 +305,13 @@ describe('the family forms and their trigger, by a second editor', () => {
   it('a form its owner deleted is made again by the owner only', () => {
     const s = formsByA();
     const [availability] = s.emulator.forms.forms();
+    const count = s.emulator.forms.forms().length;
     s.emulator.forms.delete(availability!.id);
     expect(runAs(s, B, 'forms').error).toContain(`The availability form belongs to ${A}`);
-    expect(s.emulator.forms.forms()).toHaveLength(1);
+    expect(s.emulator.forms.forms()).toHaveLength(count - 1);
     const byA = runAs(s, A, 'forms');
     expect(byA.done!.message).toContain('Created the availability form');
-    expect(s.emulator.forms.forms()).toHaveLength(2);
+    expect(s.emulator.forms.forms()).toHaveLength(count);
     expect(submitTriggers(s)).toHaveLength(1);
   });
 });

