@@ -19,7 +19,14 @@ import { parseDay } from '../src/core/normalize';
 import { roundsInDateOrder } from '../src/core/rounds';
 import { TEACHERS } from '../src/core/schema';
 import { cellProblem, readTable } from '../src/core/table';
-import type { JobProgress, Overview, Problem, Result, SchedulePreview } from '../src/shared/api';
+import type {
+  JobProgress,
+  Overview,
+  Packet,
+  Problem,
+  Result,
+  SchedulePreview,
+} from '../src/shared/api';
 import { CsvError, parseCsv, toCsv } from './csv';
 import { scheduleCsvRows } from './files';
 import { afterTheConferences, answerAvailability } from './families';
@@ -45,6 +52,7 @@ export const OUTPUT_FILES = [
   'outbox.json',
   'summary.csv',
   'report.json',
+  'packets',
 ];
 
 function parseArgs(argv: string[]): Options {
@@ -213,7 +221,7 @@ export function runDemo(argv: string[]): {
     .map((f) => resolve(f));
   for (const name of OUTPUT_FILES)
     if (!inputs.includes(resolve(options.out, name)))
-      rmSync(join(options.out, name), { force: true });
+      rmSync(join(options.out, name), { force: true, recursive: true });
   // Each problem on the sheet it belongs to, even one the server gave no cell.
   const onSheet = (sheet: string, problems: Problem[]) => problems.map((p) => ({ sheet, p }));
   const issues = [
@@ -314,6 +322,10 @@ export function runDemo(argv: string[]): {
     // Invites: the Calendar synced to the end, one private event per conference.
     phase(tag('invites'));
     step('Sending the invitations', () => runJobToEnd(bundle, 'invites'));
+    // One printable page per conference: packets/<Conference ID>.html.
+    mkdirSync(join(options.out, 'packets'), { recursive: true });
+    for (const p of value<Packet[]>(bundle.callFromClient('getPackets', []), 'Making the packets'))
+      writeFileSync(join(options.out, 'packets', `${p.conferenceId}.html`), p.html);
     phase(tag('reminders'));
     const sent = step('Sending reminders', () =>
       remindThroughTheRound(emulator, bundle, options.out),

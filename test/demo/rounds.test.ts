@@ -1,9 +1,10 @@
 /**
  * The demo plays a school year: teachers.csv and availability.csv carry a Round column, and the
  * demo plays every round in date order in one spreadsheet. Each round's conferences in
- * schedule.csv lie on that round's days and inside the times the family gave for that round.
+ * schedule.csv lie on that round's days and inside the times the family gave for that round,
+ * and every conference has a packet naming its own student only, in spring with the fall goal.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDemo } from '../../demo/cli';
@@ -110,5 +111,42 @@ describe('the demo over a school year', () => {
         inside: true,
       });
     }
+  });
+
+  it('writes one packet per conference, naming its student, teacher and time, and no other child', () => {
+    const names: Record<string, string> = {
+      S1: 'Ana Lopez',
+      S2: 'Ben Lopez',
+      S3: 'Cy Park',
+      S4: 'Dee Okafor',
+    };
+    expect(readdirSync(join(out, 'packets')).sort()).toEqual(
+      schedule.map((c) => `${c['Conference ID']}.html`).sort(),
+    );
+    for (const c of schedule) {
+      const html = readFileSync(join(out, 'packets', `${c['Conference ID']}.html`), 'utf8');
+      const own = c['Student IDs']!.split(';');
+      expect(html).toContain(names[own[0]!]!);
+      expect(html).toContain(c.Teacher!);
+      expect(html).toContain(c.Date!);
+      for (const [id, name] of Object.entries(names))
+        if (!own.includes(id))
+          expect({ packet: c['Conference ID'], name, shown: html.includes(name) }).toEqual({
+            packet: c['Conference ID'],
+            name,
+            shown: false,
+          });
+    }
+  });
+
+  it('opens spring packets with the goal set in fall, and fall packets with none', () => {
+    const packet = (c: Record<string, string>) =>
+      readFileSync(join(out, 'packets', `${c['Conference ID']}.html`), 'utf8');
+    const fall = schedule.filter((c) => c.Round === 'Fall').map(packet);
+    const spring = schedule.filter((c) => c.Round === 'Spring').map(packet);
+    expect(fall.filter((html) => html.includes('Last round’s goal'))).toEqual([]);
+    expect(
+      spring.filter((html) => html.includes('Last round’s goal (Fall)')).length,
+    ).toBeGreaterThan(0);
   });
 });
