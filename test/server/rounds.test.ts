@@ -5,7 +5,7 @@
  * availability only. Starting spring never moves a fall conference, and fall's answers stay on
  * the Availability sheet, readable.
  */
-import { openSchool } from '../../preview/school';
+import type { openSchool } from '../../preview/school';
 import { isAvailabilityRequest } from '../../sample/round';
 import { AVAILABILITY_FORM, choiceLabel, RANK_CHOICES } from '../../src/core/availability';
 import type { WallClockOf } from '../../src/core/normalize';
@@ -15,7 +15,7 @@ import { buildProblem, readAvailability, readScheduleSheet } from '../../src/cor
 import type { Conference } from '../../src/core/schedule/types';
 import { defaultSettings } from '../../src/core/settings';
 import { parseTeachers } from '../../src/core/teachers';
-import { ok, run } from './calls';
+import { ok, pastedSchool, run } from './calls';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -67,18 +67,6 @@ const wall: WallClockOf = (d) => {
   );
   return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute! };
 };
-
-function yearSchool(): School {
-  const school = openSchool({ empty: true });
-  const doc = school.emulator.spreadsheet;
-  const roster = doc.sheets[0]!;
-  roster.name = 'Roster';
-  for (const row of ROSTER) roster.appendRow(row);
-  const teachers = doc.insertSheet('Teachers');
-  for (const row of TEACHERS) teachers.appendRow(row);
-  run(school, 'setup');
-  return school;
-}
 
 function startRound(school: School, round: string): void {
   const current = ok<{ settings: Record<string, unknown> }>(
@@ -140,7 +128,7 @@ function brokenRules(school: School, schedule: Conference[], round: string): str
 }
 
 describe('a year of two rounds', () => {
-  const school = yearSchool();
+  const school = pastedSchool(ROSTER, TEACHERS);
   familiesAnswer(school, 'Fall');
   run(school, 'schedule');
   const fall = written(school, 'Fall');
