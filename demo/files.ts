@@ -39,6 +39,7 @@ export const SCHEDULE_CSV_HEADER = [
   'Language',
   'Interpreter',
   'Status',
+  'Round',
 ];
 
 /** schedule.csv: one row per conference on the Schedule sheet, by date, time and teacher. */
@@ -59,6 +60,7 @@ export function scheduleCsvRows(sheet: SheetModel, timeZone: string): string[][]
     Language: col('Language'),
     Interpreter: col('Interpreter'),
     Status: col('Status'),
+    Round: col('Round'),
   };
   const out = rows
     .filter((r) => r[from['Conference ID']!] !== '')

@@ -32,10 +32,12 @@ import { REMINDERS_JOB } from '../workspace/reminders';
 import { ASK_AGAIN_JOB, ASK_JOB } from '../workspace/ask';
 import { FORMS_JOB, QUESTIONNAIRE_JOB } from '../workspace/forms';
 import { SUMMARY_JOB } from '../workspace/summary';
+import { roundPackets } from '../workspace/packets';
 import { args, v } from './validate';
 import {
   MESSAGE_KIND_NAMES,
   type MessageKindName,
+  type Packet,
   type MessageTemplate,
   type TemplatePreview,
   type TemplateView,
@@ -235,6 +237,11 @@ export const api: Exposed = {
     expose(() => {
       args(a);
       return planSchedule().preview;
+    }),
+  getPackets: (...a): Result<Packet[]> =>
+    expose(() => {
+      args(a);
+      return roundPackets();
     }),
   getSettings: (...a): Result<SettingsView> =>
     expose(() => {

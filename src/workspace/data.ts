@@ -76,7 +76,10 @@ export function readSchool(
 ): SchoolData {
   const wall = wallClockIn(spreadsheetZone(ss));
   const teacherValues = read('Teachers');
-  const teachers = teacherValues === null ? null : parseTeachers(teacherValues, wall, { today });
+  const teachers =
+    teacherValues === null
+      ? null
+      : parseTeachers(teacherValues, wall, { today, round: settings.roundName });
   const rosterValues = read('Roster');
   const roster =
     rosterValues === null

@@ -922,7 +922,7 @@ function picture(ctx: StepContext): FormsPicture | null {
   const changeRequests: Problem[] = [];
   const roster = ctx.data.roster;
   if (roster) {
-    const availability = readAvailability(sheets(AVAILABILITY.name), roster, wall).byFamily;
+    const availability = readAvailability(sheets(AVAILABILITY.name), roster, wall, round).byFamily;
     for (const r of rows) {
       const times: Interval[] = availability.get(r.familyId) ?? [];
       const fixed = r.locked || (r.status !== 'scheduled' && r.status !== 'cancelled');

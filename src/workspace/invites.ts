@@ -100,7 +100,9 @@ function readAll(
       ? sheet.getDataRange().getValues()
       : [];
   const teacherValues = read ? read('Teachers') : readSheet(ss, 'Teachers');
-  const windows = teacherValues ? parseTeachers(teacherValues, wall, { today }).windows : [];
+  const windows = teacherValues
+    ? parseTeachers(teacherValues, wall, { today, round: settings.roundName }).windows
+    : [];
   const ctx: SpecContext = {
     settings,
     // With no reply-to in Settings, the invitation names the calendar owner's address (the

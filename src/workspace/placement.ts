@@ -49,7 +49,7 @@ export function placeAtOnce(familyIds: string[]): number {
     ...existing,
     rows: existing.rows.map((r) => (live(r) ? { ...r, locked: true } : r)),
   };
-  const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall);
+  const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall, round);
   const answered = withFamilyAnswers(data.roster, availability.answers);
   const roster = {
     ...answered,

@@ -64,7 +64,12 @@ export function planSchedule(): Plan {
   const formulas = range ? range.getFormulas() : [];
   const formats = range ? range.getNumberFormats() : [];
   const existing = readScheduleSheet(values, wall);
-  const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall);
+  const availability = readAvailability(
+    readSheet(ss, 'Availability'),
+    data.roster,
+    wall,
+    settings.roundName,
+  );
   // Families' own answers on the availability form (language, interpreter) win over the Roster's.
   const roster = withFamilyAnswers(data.roster, availability.answers);
   const built = buildProblem({
