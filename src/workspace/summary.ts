@@ -45,13 +45,14 @@ export function summaryStep(ctx: StepContext): StepState {
   const built = (ctx.present.get(SUMMARY.name)?.getLastRow() ?? 0) > 1;
   return step('summary', {
     status: built ? 'done' : 'ready',
-    headline: `${t.attended} of ${plural(t.scheduled, 'conference')} attended; participation ${t.participation === '' ? '–' : `${t.participation}%`} of ${plural(t.rosterFamilies, 'family', 'families')} on the Roster (${t.waitlisted} without a conference); ${plural(t.responses, 'questionnaire answer')}; ${plural(t.followUps, 'follow-up request')} to act on.`,
+    headline: `${t.attended} of ${plural(t.scheduled, 'conference')} attended; ${plural(t.responses, 'questionnaire answer')}; ${plural(t.followUps, 'follow-up request')} to act on.`,
     counts: [
       { label: 'conferences', value: t.scheduled },
       { label: 'attended', value: t.attended },
       { label: 'no-show', value: t.noShow },
       { label: 'roster families', value: t.rosterFamilies },
       { label: 'without a conference', value: t.waitlisted },
+      { label: 'participation %', value: t.participation === '' ? 0 : t.participation },
       { label: 'answers', value: t.responses },
       { label: 'follow-up requests', value: t.followUps },
       { label: 'answers to check', value: t.flagged },
