@@ -19,7 +19,7 @@ import { TEACHERS } from '../src/core/schema';
 import { cellProblem, readTable } from '../src/core/table';
 import type { JobProgress, Overview, Problem, Result, SchedulePreview } from '../src/shared/api';
 import { CsvError, parseCsv, toCsv } from './csv';
-import { scheduleCsvRows } from './files';
+import { scheduleCsvRows, sheetColumns } from './files';
 import { afterTheConferences, answerAvailability } from './families';
 import { remindThroughTheRound } from './reminders';
 import { eventsJson, runJobToEnd } from './events';
@@ -39,6 +39,7 @@ export const OUTPUT_FILES = [
   'roster-issues.csv',
   'schedule.csv',
   'unscheduled.csv',
+  'waitlist.csv',
   'events.json',
   'outbox.json',
   'summary.csv',
@@ -285,6 +286,12 @@ export function runDemo(argv: string[]): {
   // Invites: the Calendar synced to the end, one private event per conference.
   phase('invites');
   step('Sending the invitations', () => runJobToEnd(bundle, 'invites'));
+  phase('waitlist');
+  step('Telling the waitlisted families', () => runJobToEnd(bundle, 'waitlist'));
+  writeFileSync(
+    join(options.out, 'waitlist.csv'),
+    toCsv(sheetColumns(doc.sheetByName('Waitlist'), ['Student ID', 'Reason', 'Told'])),
+  );
   writeFileSync(
     join(options.out, 'schedule.csv'),
     toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)),

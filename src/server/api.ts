@@ -31,6 +31,7 @@ import { REMINDERS_JOB } from '../workspace/reminders';
 import { ASK_AGAIN_JOB, ASK_JOB } from '../workspace/ask';
 import { FORMS_JOB, QUESTIONNAIRE_JOB } from '../workspace/forms';
 import { SUMMARY_JOB } from '../workspace/summary';
+import { WAITLIST_JOB } from '../workspace/waitlist';
 import { args, v } from './validate';
 import {
   MESSAGE_KIND_NAMES,
@@ -144,6 +145,7 @@ const JOB_SPECS: Record<JobName, JobSpec<any>> = {
   'ask-again': ASK_AGAIN_JOB,
   questionnaire: QUESTIONNAIRE_JOB,
   summary: SUMMARY_JOB,
+  waitlist: WAITLIST_JOB,
 };
 
 const cellRef = v.object<{
