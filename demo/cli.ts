@@ -28,7 +28,7 @@ import type {
   SchedulePreview,
 } from '../src/shared/api';
 import { CsvError, parseCsv, toCsv } from './csv';
-import { scheduleCsvRows } from './files';
+import { scheduleCsvRows, sheetColumns } from './files';
 import { afterTheConferences, answerAvailability, formsJson } from './families';
 import { remindThroughTheRound } from './reminders';
 import { eventsJson, runJobToEnd } from './events';
@@ -48,6 +48,7 @@ export const OUTPUT_FILES = [
   'roster-issues.csv',
   'schedule.csv',
   'unscheduled.csv',
+  'waitlist.csv',
   'events.json',
   'outbox.json',
   'forms.json',
@@ -323,6 +324,8 @@ export function runDemo(argv: string[]): {
     // Invites: the Calendar synced to the end, one private event per conference.
     phase(tag('invites'));
     step('Sending the invitations', () => runJobToEnd(bundle, 'invites'));
+    phase(tag('waitlist'));
+    step('Telling the waitlisted families', () => runJobToEnd(bundle, 'waitlist'));
     // One printable page per conference: packets/<Conference ID>.html.
     mkdirSync(join(options.out, 'packets'), { recursive: true });
     for (const p of value<Packet[]>(bundle.callFromClient('getPackets', []), 'Making the packets'))
@@ -343,6 +346,10 @@ export function runDemo(argv: string[]): {
     for (const [k, v] of Object.entries(after)) families[k] = (families[k] ?? 0) + v;
     played.push({ round: name, preview, availabilityAnswers });
   }
+  writeFileSync(
+    join(options.out, 'waitlist.csv'),
+    toCsv(sheetColumns(doc.sheetByName('Waitlist'), ['Student ID', 'Reason', 'Told'])),
+  );
   writeFileSync(
     join(options.out, 'schedule.csv'),
     toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)),

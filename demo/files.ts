@@ -77,3 +77,18 @@ export function scheduleCsvRows(sheet: SheetModel, timeZone: string): string[][]
   out.sort((a, b) => (a[1]! + a[2]! + a[4]!).localeCompare(b[1]! + b[2]! + b[4]!));
   return [SCHEDULE_CSV_HEADER, ...out];
 }
+
+/**
+ * A sheet written by the add-on, as CSV rows with these columns (found by header name): the
+ * header, then each row with a first column; a missing sheet gives the header alone.
+ */
+export function sheetColumns(sheet: SheetModel | null | undefined, columns: string[]): string[][] {
+  const [header, ...rows] = sheet?.values() ?? [];
+  const at = columns.map((c) => (header ?? []).map(String).indexOf(c));
+  return [
+    columns,
+    ...rows
+      .filter((r) => String(r[0] ?? '') !== '')
+      .map((r) => at.map((i) => (i < 0 ? '' : String(r[i] ?? '')))),
+  ];
+}

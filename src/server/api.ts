@@ -33,6 +33,7 @@ import { ASK_AGAIN_JOB, ASK_JOB } from '../workspace/ask';
 import { FORMS_JOB, QUESTIONNAIRE_JOB } from '../workspace/forms';
 import { SUMMARY_JOB } from '../workspace/summary';
 import { roundPackets } from '../workspace/packets';
+import { WAITLIST_JOB } from '../workspace/waitlist';
 import { args, v } from './validate';
 import {
   MESSAGE_KIND_NAMES,
@@ -147,6 +148,7 @@ const JOB_SPECS: Record<JobName, JobSpec<any>> = {
   'ask-again': ASK_AGAIN_JOB,
   questionnaire: QUESTIONNAIRE_JOB,
   summary: SUMMARY_JOB,
+  waitlist: WAITLIST_JOB,
 };
 
 const cellRef = v.object<{

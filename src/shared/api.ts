@@ -89,6 +89,7 @@ export const JOBS = [
   'ask-again',
   'questionnaire',
   'summary',
+  'waitlist',
 ] as const;
 export type JobName = (typeof JOBS)[number];
 
@@ -218,6 +219,7 @@ export const MESSAGE_KIND_NAMES = [
   'questionnaire',
   'letter',
   'availability',
+  'waitlist',
 ] as const;
 export type MessageKindName = (typeof MESSAGE_KIND_NAMES)[number];
 

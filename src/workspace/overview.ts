@@ -41,6 +41,7 @@ export const JOB_LABELS: Record<JobName, string> = {
   'ask-again': 'Asking families again',
   questionnaire: 'Sending the questionnaire',
   summary: 'Rebuilding the summary',
+  waitlist: 'Telling waitlisted families',
 };
 
 export function buildOverview(): Overview {

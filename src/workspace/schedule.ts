@@ -24,6 +24,8 @@ import type { ChunkResult, JobSpec } from './jobs';
 import { recordResponses } from './responses';
 import { newConferenceId } from './codes';
 import { formatMinutes } from '../core/normalize';
+import type { RosterResult } from '../core/roster';
+import { recordWaitlist } from './waitlist';
 
 function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return dayIn(new Date(), spreadsheetZone(ss));
@@ -32,6 +34,8 @@ function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
 interface Plan {
   schedule: Schedule;
   preview: SchedulePreview;
+  /** The Roster with the families' own answers (language, interpreter). */
+  roster: RosterResult;
   rows: () => { cells: unknown[]; from: number | null }[];
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
   formulas: string[][];
@@ -135,6 +139,7 @@ export function planSchedule(): Plan {
   return {
     schedule: result,
     preview,
+    roster,
     sheet,
     formulas,
     formats,
@@ -226,13 +231,14 @@ export const SCHEDULE_JOB: JobSpec<{ done: boolean }> = {
     recordResponses({ rebuild: 'if-recorded' });
     const plan = planSchedule();
     writeSchedule(plan);
+    recordWaitlist(SpreadsheetApp.getActiveSpreadsheet(), plan.schedule.unplaced, plan.roster);
     const p = plan.preview;
     return {
       state: { done: true },
       done: true,
       processed: p.placed,
       total: p.students,
-      message: `Scheduled ${p.placed} of ${p.students} students in ${p.conferences} conferences${p.kept ? ` (${p.kept} locked or invited kept as they were)` : ''}.${p.unplaced.length ? ` ${p.unplaced.length} could not be placed; see why in the Schedule step.` : ''}`,
+      message: `Scheduled ${p.placed} of ${p.students} students in ${p.conferences} conferences${p.kept ? ` (${p.kept} locked or invited kept as they were)` : ''}.${p.unplaced.length ? ` ${p.unplaced.length} could not be placed: they are on the Waitlist sheet, with why.` : ''}`,
       problems: p.problems,
     };
   },
