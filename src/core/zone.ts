@@ -56,16 +56,17 @@ export function wallClockIn(timeZone: string): WallClockOf {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+const dayOf = (w: WallTime) => `${String(w.year).padStart(4, '0')}-${pad2(w.month)}-${pad2(w.day)}`;
+
 /** "yyyy-MM-dd" of an instant in the zone. */
 export function dayIn(instant: Date | number, timeZone: string): string {
-  const w = wallTimeOf(instant, timeZone);
-  return `${String(w.year).padStart(4, '0')}-${pad2(w.month)}-${pad2(w.day)}`;
+  return dayOf(wallTimeOf(instant, timeZone));
 }
 
 /** "yyyy-MM-dd HH:mm" of an instant in the zone (the stamps the add-on writes). */
 export function stampIn(instant: Date | number, timeZone: string): string {
   const w = wallTimeOf(instant, timeZone);
-  return `${dayIn(instant, timeZone)} ${pad2(w.hour)}:${pad2(w.minute)}`;
+  return `${dayOf(w)} ${pad2(w.hour)}:${pad2(w.minute)}`;
 }
 
 /** "yyyy-MM-dd HH:mm:ss" of an instant in the zone. */

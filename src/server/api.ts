@@ -22,6 +22,7 @@ import {
 import { QUOTA_RENEWS, runChunk, type JobSpec, withDocumentLock } from '../workspace/jobs';
 import { buildOverview } from '../workspace/overview';
 import { readSchool, readSettings, saveSettings, spreadsheetZone } from '../workspace/data';
+import { forgetRemindersIdle } from '../workspace/props';
 import { dayIn } from '../core/zone';
 import { isLanguageCode, LANGUAGE_NAMES, languageName } from '../core/normalize';
 import { SETUP_JOB } from '../workspace/setup';
@@ -46,16 +47,12 @@ import {
 import { saveTemplate } from '../workspace/messages';
 import { previewFor, templateView } from '../workspace/templatepanel';
 import {
+  nothingToRemindYet,
   REMINDERS_JOB as REMINDERS,
   reminderTrigger,
   setReminderTrigger,
 } from '../workspace/reminders';
-import {
-  forgetDocument,
-  hasDocument,
-  refreshReminderRecord,
-  tellOwnerRemindersDue,
-} from '../workspace/clock';
+import { forgetDocument, refreshReminderRecord, tellOwnerRemindersDue } from '../workspace/clock';
 
 // --- Messages, languages and reminders ---
 const messageKind = v.oneOf(MESSAGE_KIND_NAMES);
@@ -90,10 +87,13 @@ export const TRIGGER_BUDGET_MS = 4 * 60_000;
  */
 export function sendDueRemindersFromTrigger(triggerUid?: string): void {
   try {
-    if (!hasDocument()) {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    if (!ss) {
       tellOwnerRemindersDue(triggerUid);
       return;
     }
+    // Most hours nothing falls due: a few calls decide that, without the lock or the Roster.
+    if (nothingToRemindYet(ss)) return;
     runChunk(REMINDERS, { via: 'trigger', budgetMs: TRIGGER_BUDGET_MS });
   } catch (e) {
     // A trigger has nobody to answer: log it (Apps Script's executions page shows it), try next hour.
@@ -301,6 +301,7 @@ export const api: Exposed = {
         const ss = SpreadsheetApp.getActiveSpreadsheet();
         const before = reminderTrigger(ss)?.getUniqueId();
         const result = setReminderTrigger(on);
+        forgetRemindersIdle();
         if (on) refreshReminderRecord(ss, readSettings(ss));
         else if (before) forgetDocument(before);
         return result;

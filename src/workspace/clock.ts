@@ -39,11 +39,6 @@ function wallNowMinutes(timeZone: string): number {
   return wallMinutes(dayIn(now, timeZone), minutesIn(now, timeZone)) ?? 0;
 }
 
-/** Whether this execution has its spreadsheet (a clock trigger may not). */
-export function hasDocument(): boolean {
-  return SpreadsheetApp.getActiveSpreadsheet() !== null;
-}
-
 /**
  * Records, for the reminder trigger with this unique ID, the spreadsheet it serves and the
  * upcoming times a reminder window opens there. Called where the document is at hand: when the

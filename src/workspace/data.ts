@@ -15,7 +15,7 @@ import { parseTeachers, type TeachersResult } from '../core/teachers';
 import { wallClockIn } from '../core/zone';
 import { UserError } from '../core/errors';
 import { knownFamilyIds } from '../core/formlinks';
-import { parseJson, PROP, documentProperties } from './props';
+import { forgetRemindersIdle, parseJson, PROP, documentProperties } from './props';
 
 const zones = new WeakMap<object, string>();
 
@@ -57,6 +57,8 @@ export function saveSettings(input: Record<string, unknown>): Settings {
   const checked = validateSettings(input);
   if (!checked.settings) throw new UserError(settingsErrorText(checked.errors));
   documentProperties().setProperty(PROP.settings, JSON.stringify(checked.settings));
+  // Reminder hours, the round, the school's name: what is due and what letters say follow.
+  forgetRemindersIdle();
   return checked.settings;
 }
 

@@ -20,7 +20,7 @@ import {
   type TemplateSet,
   unknownFields,
 } from '../core/templates';
-import { documentProperties, parseJson } from './props';
+import { documentProperties, forgetRemindersIdle, parseJson } from './props';
 
 export const TEMPLATES_PROP = 'slc:templates';
 
@@ -71,6 +71,8 @@ export function saveTemplate(kind: MessageKind, language: string, template: Temp
     [kind]: { subject: template.subject, body: template.body },
   };
   writeTemplates(all, [language]);
+  // The Letters sheet is rewritten in the new words by the next whole reminders run.
+  forgetRemindersIdle();
   return template;
 }
 
@@ -80,6 +82,7 @@ export function resetTemplate(kind: MessageKind, language: string): void {
   if (!all[language]?.[kind]) return;
   delete all[language]![kind];
   writeTemplates(all, [language]);
+  forgetRemindersIdle();
 }
 
 /**

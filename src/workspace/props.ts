@@ -7,12 +7,22 @@ export const PROP = {
   settings: 'slc:settings',
   running: 'slc:running',
   jobPrefix: 'slc:job:',
+  /** When the hourly reminders next have work (src/core/idle.ts). */
+  remindersIdle: 'slc:reminders:idle',
 } as const;
 
 export function documentProperties(): GoogleAppsScript.Properties.Properties {
   const props = PropertiesService.getDocumentProperties();
   if (!props) throw new Error('The add-on must run inside a spreadsheet.');
   return props;
+}
+
+/**
+ * Something the hourly reminders depend on outside the Schedule changed (settings, a template, the
+ * trigger itself): their next run does the whole run instead of stopping early.
+ */
+export function forgetRemindersIdle(): void {
+  documentProperties().deleteProperty(PROP.remindersIdle);
 }
 
 export function parseJson<T>(text: string | null | undefined): T | null {

@@ -19,6 +19,7 @@ import {
   channelCounts,
   collapseSent,
   dueReminders,
+  wallMinutes,
   markRefused,
   markSent,
   markSentTo,
@@ -40,14 +41,15 @@ import {
   studentNames,
   type RosterContacts,
 } from '../core/recipients';
-import { documentProperties, parseJson } from './props';
+import { documentProperties, forgetRemindersIdle, parseJson, PROP } from './props';
+import { type IdleMark, nextWindowOpening, nothingDueYet, scheduleDigest } from '../core/idle';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import type { RosterResult } from '../core/roster';
 import { splitList } from '../core/cells';
 import { joinNames, renderMessage, type MessageFields, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
 import { readSettings, readSheet, spreadsheetZone } from './data';
-import { dayIn, minutesIn, stampIn, wallClockIn } from '../core/zone';
+import { dayIn, instantIn, minutesIn, stampIn, wallClockIn } from '../core/zone';
 import { placeFinder } from '../core/invites';
 import { parseTeachers } from '../core/teachers';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
@@ -276,6 +278,8 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   const rowOf = new Map(read.conferences.map((c) => [c.conferenceId, c.row]));
   const sentCells = new Map<number, string>(read.conferences.map((c) => [c.row, c.sent]));
   let touched: number[] = [];
+  /** Rows whose Reminders Sent cell this run wrote (the sheet now holds sentCells' text). */
+  const written = new Set<number>();
   /** Whether the journal property may hold something to drop once the marks are written. */
   let journaled = journal !== null;
   const setCell = (row: number, text: string) => {
@@ -335,6 +339,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
       const cells: string[] = [];
       for (let r = from; r <= to; r++) cells.push(sentCells.get(r) ?? '');
       writeSentColumn(sheet, sentColumn, from, cells);
+      for (let r = from; r <= to; r++) written.add(r);
     }
     touched = [];
     if (journaled) props.deleteProperty(REMINDER_JOURNAL);
@@ -342,6 +347,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   };
   if (due.length === 0 || !sheet || !sentColumn) {
     if (journal || touched.length) flush();
+    if (due.length === 0) rememberIdle(props, read, sentCells, written, settings, now, tz);
     return {
       state,
       done: true,
@@ -365,6 +371,8 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
 
   const idOf = new Map(read.conferences.map((c) => [c.row, c.conferenceId]));
   const forText = messageSettings(settings);
+  // Until this run completes, the hourly runs do the whole run.
+  forgetRemindersIdle();
   let quota = MailApp.getRemainingDailyQuota();
   let sentNow = 0;
   let refusedNow = 0;
@@ -484,6 +492,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
       message: `Sent ${plural(total, 'reminder')}, ${left} to go.${refusedText}`,
       problems,
     };
+  rememberIdle(props, read, sentCells, written, settings, now, tz);
   return {
     state: next,
     done: true,
@@ -492,6 +501,55 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     message: `Sent ${plural(total, 'reminder')}, one to each address.${refusedText}`,
     problems,
   };
+}
+
+/**
+ * After a complete run: the next moment a reminder window opens and a digest of the Schedule as
+ * this run leaves it (its Reminders Sent cells included), so the hourly runs before that moment
+ * stop early while the Schedule is unchanged (src/core/idle.ts). A reminder waiting for the
+ * daily quota leaves no mark: every hour tries again.
+ */
+function rememberIdle(
+  props: GoogleAppsScript.Properties.Properties,
+  read: ScheduleRead,
+  sentCells: Map<number, string>,
+  written: Set<number>,
+  settings: Settings,
+  now: Date,
+  timeZone: string,
+): void {
+  const current = read.conferences.map((c) => ({ ...c, sent: sentCells.get(c.row) ?? c.sent }));
+  if (current.some((c) => parseMarks(c.sent).some((m) => m.kind === 'waiting'))) return;
+  const values = read.values.map((r, i) =>
+    read.sentColumn && written.has(i + 1)
+      ? r.map((v, c) => (c === read.sentColumn - 1 ? (sentCells.get(i + 1) ?? '') : v))
+      : r,
+  );
+  const nowAt = wallMinutes(dayIn(now, timeZone), minutesIn(now, timeZone)) ?? 0;
+  const opening = nextWindowOpening(current, settings.reminderHoursBefore, nowAt);
+  const next =
+    opening === null
+      ? Number.MAX_SAFE_INTEGER
+      : instantIn(
+          new Date(Math.floor(opening / 1440) * 86_400_000).toISOString().slice(0, 10),
+          opening % 1440,
+          timeZone,
+        ).getTime();
+  const mark: IdleMark = { next, digest: scheduleDigest(values) };
+  props.setProperty(PROP.remindersIdle, JSON.stringify(mark));
+}
+
+/**
+ * The hourly run's first look: true when the last complete run's mark says no reminder window
+ * opens before now and the Schedule is exactly as it left it. At most four calls (the mark, the
+ * sheet, its values); anything missing, unreadable or changed answers false: do the whole run.
+ */
+export function nothingToRemindYet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
+  const mark = parseJson<IdleMark>(documentProperties().getProperty(PROP.remindersIdle));
+  const now = Date.now();
+  if (!mark || !(now < mark.next)) return false;
+  const sheet = ss.getSheetByName('Schedule');
+  return nothingDueYet(mark, now, scheduleDigest(sheet ? sheet.getDataRange().getValues() : null));
 }
 
 export const REMINDERS_JOB: JobSpec<RemindersState> = {
