@@ -7,6 +7,7 @@
 import { answerText } from './answers';
 import type { FeedbackAnswer } from './feedback';
 import { formatMinutes } from './normalize';
+import { isPrepared, type PrepAnswer } from './prep';
 
 export interface SummaryConference {
   conferenceId: string;
@@ -42,6 +43,8 @@ export interface SummaryInput {
   today: string;
   conferences: SummaryConference[];
   feedback: SummaryFeedback[];
+  /** The students' preparation (the Student Prep sheet), every round. */
+  prep?: PrepAnswer[];
 }
 
 /** A block of the grid a chart is drawn from (1-based, header row included). */
@@ -152,6 +155,24 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
     const attended = families.filter((fs) => fs.some((c) => c.status === 'attended')).length;
     const noShow = families.filter((fs) => fs.every((c) => c.status === 'no-show')).length;
     add(text(name), families.length, attended, noShow, percent(attended, families.length));
+  }
+
+  section(
+    'Rounds compared',
+    'Questionnaire answers and ratings; students prepared and goals set (Student Prep and questionnaire).',
+  );
+  add('Round', 'Answers', 'Average rating', 'Students prepared', 'Goals set');
+  for (const [name, list] of groupBy(input.conferences, (c) => [c.round || '(no round)'])) {
+    const ids = new Set(list.map((c) => c.conferenceId));
+    const mine = [...counted.values()].filter((f) => ids.has(f.conferenceId));
+    const prep = (input.prep ?? []).filter((p) => p.round === name);
+    add(
+      text(name),
+      mine.length,
+      mean(mine.map((f) => f.rating).filter((r): r is number => r !== null)),
+      prep.filter(isPrepared).length,
+      mine.filter((f) => f.goal).length + prep.filter((p) => p.goal).length,
+    );
   }
 
   const feedbackHeader = ['Responses', 'Response rate %', 'Average rating'];

@@ -4,6 +4,7 @@
  * exactly one chart of each kind: found by title and updated, never inserted twice. Below both
  * callers that rebuild it: recording a form response, and the Summary job (summary.ts).
  */
+import { readStudentPrep } from '../core/prep';
 import { ROSTER_ALIASES } from '../core/aliases';
 import {
   buildSummary,
@@ -13,7 +14,7 @@ import {
 } from '../core/summary';
 import { splitList } from '../core/cells';
 import { cleanText, parseYesNo } from '../core/normalize';
-import { FEEDBACK, ROSTER, SUMMARY } from '../core/schema';
+import { FEEDBACK, ROSTER, STUDENT_PREP, SUMMARY } from '../core/schema';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { readTable } from '../core/table';
 import { UserError } from '../core/errors';
@@ -89,6 +90,7 @@ export function summaryOf(
     today,
     conferences,
     feedback,
+    prep: readStudentPrep(read(STUDENT_PREP.name)),
   });
 }
 
