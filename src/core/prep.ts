@@ -44,3 +44,18 @@ export function prepForRound(answers: PrepAnswer[], round: string): Map<string, 
 export function isPrepared(a: PrepAnswer | undefined): boolean {
   return !!a && a.goal !== '' && (a.proudOf !== '' || a.workSample !== '');
 }
+
+/** Per teacher, how many of their students are prepared ("18 of 25 ready"), by teacher name. */
+export function readinessByTeacher(
+  students: { id: string; teacher: string }[],
+  prep: Map<string, PrepAnswer>,
+): { teacher: string; ready: number; total: number }[] {
+  const by = new Map<string, { teacher: string; ready: number; total: number }>();
+  for (const s of students) {
+    const t = by.get(s.teacher) ?? { teacher: s.teacher, ready: 0, total: 0 };
+    t.total++;
+    if (isPrepared(prep.get(s.id))) t.ready++;
+    by.set(s.teacher, t);
+  }
+  return [...by.values()].sort((a, b) => a.teacher.localeCompare(b.teacher));
+}
