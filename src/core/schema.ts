@@ -283,7 +283,11 @@ export const STUDENT_PREP: SheetSpec = {
     { header: 'Round', kind: 'text', help: 'The round the preparation is for.' },
     { header: 'Proud Of', kind: 'text', help: 'What I am proud of.' },
     { header: 'Learning Targets', kind: 'text', help: 'The learning targets I will show.' },
-    { header: 'Work Sample', kind: 'text', help: 'A link to, or a description of, work I will show.' },
+    {
+      header: 'Work Sample',
+      kind: 'text',
+      help: 'A link to, or a description of, work I will show.',
+    },
     { header: 'Goal', kind: 'text', help: 'My goal.' },
     { header: 'Family Question', kind: 'text', help: 'What I would like my family to ask.' },
   ],
