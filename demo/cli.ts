@@ -1,6 +1,7 @@
 /**
  * The demo CLI (docs/DESIGN.md section 8):
- *   npm run demo -- [--roster F.csv] [--teachers F.csv] [--availability F.csv] [--settings F.json] [--out DIR]
+ *   npm run demo -- [--roster F.csv] [--teachers F.csv] [--availability F.csv] [--student-prep F.csv]
+ *     [--settings F.json] [--out DIR]
  * Loads the CSVs into the emulated sheets, as a coordinator pastes an export, and drives the
  * same server functions the sidebar calls (no second code path). Writes to DIR (default out/):
  * roster-issues.csv and report.json, and the files of each later step as it lands; the files of
@@ -28,7 +29,7 @@ import type {
   SchedulePreview,
 } from '../src/shared/api';
 import { CsvError, parseCsv, toCsv } from './csv';
-import { scheduleCsvRows, sheetColumns } from './files';
+import { scheduleCsvRows, sheetColumns, studentGoalsCsvRows } from './files';
 import { afterTheConferences, answerAvailability, formsJson } from './families';
 import { remindThroughTheRound } from './reminders';
 import { eventsJson, runJobToEnd } from './events';
@@ -37,6 +38,7 @@ interface Options {
   roster?: string;
   teachers?: string;
   availability?: string;
+  studentPrep?: string;
   settings?: string;
   out: string;
 }
@@ -55,6 +57,7 @@ export const OUTPUT_FILES = [
   'summary.csv',
   'report.json',
   'packets',
+  'student-goals.csv',
 ];
 
 function parseArgs(argv: string[]): Options {
@@ -62,13 +65,15 @@ function parseArgs(argv: string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = argv[i + 1];
-    const key = flag.replace(/^--/, '') as keyof Options;
+    const key = flag
+      .replace(/^--/, '')
+      .replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as keyof Options;
     if (
-      !['roster', 'teachers', 'availability', 'settings', 'out'].includes(key) ||
+      !['roster', 'teachers', 'availability', 'studentPrep', 'settings', 'out'].includes(key) ||
       !flag.startsWith('--')
     )
       throw new InputError(
-        `Unknown option ${flag}. Use --roster, --teachers, --availability, --settings, --out.`,
+        `Unknown option ${flag}. Use --roster, --teachers, --availability, --student-prep, --settings, --out.`,
       );
     if (value === undefined || value.startsWith('--'))
       throw new InputError(`${flag} needs a value.`);
@@ -184,22 +189,28 @@ export function runDemo(argv: string[]): {
   for (let i = 0; i < 50; i++)
     if (value<JobProgress>(bundle.callFromClient('runJob', ['setup']), 'Set up').done) break;
   phase('roster and teachers check');
-  // The families' availability answers, as the availability form leaves them on their sheet.
-  // Each CSV column goes under the sheet's own header of that name (Guardian Email under Email).
-  if (availability.length > 1) {
-    const sheet = doc.sheetByName('Availability')!;
+  // The families' availability answers, as the availability form leaves them on their sheet
+  // (Guardian Email under Email).
+  // Each CSV column goes under the sheet's own header of that name.
+  const pasteUnder = (name: string, rows: string[][]) => {
+    if (rows.length < 2) return;
+    const sheet = doc.sheetByName(name)!;
     const header = sheet.values()[0]!.map((h) => String(h).toLowerCase());
-    const given = availability[0]!.map((h) =>
+    const given = rows[0]!.map((h) =>
       h
         .trim()
         .toLowerCase()
         .replace(/^(guardian|parent) email$/, 'email'),
     );
-    for (const row of availability.slice(1)) {
-      const cells = header.map((h) => (given.includes(h) ? (row[given.indexOf(h)] ?? '') : ''));
-      sheet.appendRow(cells);
-    }
-  }
+    for (const row of rows.slice(1))
+      sheet.appendRow(header.map((h) => (given.includes(h) ? (row[given.indexOf(h)] ?? '') : '')));
+  };
+  pasteUnder('Availability', availability);
+  // The students' preparation, typed into the Student Prep sheet as a teacher may type it.
+  pasteUnder(
+    'Student Prep',
+    options.studentPrep ? readCsvFile(options.studentPrep, 'student prep') : [],
+  );
   const overview = value<Overview>(
     bundle.callFromClient('getOverview', []),
     'Reading the overview',
@@ -218,7 +229,13 @@ export function runDemo(argv: string[]): {
   if (fatal) throw new InputError(fatal.message);
 
   mkdirSync(options.out, { recursive: true });
-  const inputs = [options.roster, options.teachers, options.availability, options.settings]
+  const inputs = [
+    options.roster,
+    options.teachers,
+    options.availability,
+    options.studentPrep,
+    options.settings,
+  ]
     .filter((f) => f !== undefined)
     .map((f) => resolve(f));
   for (const name of OUTPUT_FILES)
@@ -355,6 +372,7 @@ export function runDemo(argv: string[]): {
     toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)),
   );
   if (played.length > 1) writeIssues();
+  writeFileSync(join(options.out, 'student-goals.csv'), toCsv(studentGoalsCsvRows(doc)));
   const unplaced = played.flatMap((p) => p.preview.unplaced.map((u) => ({ ...u, round: p.round })));
   writeFileSync(
     join(options.out, 'unscheduled.csv'),

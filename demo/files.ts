@@ -2,7 +2,12 @@
  * The demo's output files read from the emulated spreadsheet after the server functions ran:
  * what a coordinator would download from the sheets, in the columns of docs/DESIGN.md section 8.
  */
-import type { SheetModel } from '../emulator/sheets/model';
+import type { SheetModel, SpreadsheetModel } from '../emulator/sheets/model';
+import { splitList } from '../src/core/cells';
+import { cleanText } from '../src/core/normalize';
+import { readStudentPrep } from '../src/core/prep';
+import { FEEDBACK, SCHEDULE, STUDENT_PREP } from '../src/core/schema';
+import { readTable } from '../src/core/table';
 
 /** yyyy-mm-dd and HH:MM of a Sheets date/time cell, in the spreadsheet's zone. */
 function wall(value: unknown, timeZone: string): { date: string; time: string } | null {
@@ -91,4 +96,35 @@ export function sheetColumns(sheet: SheetModel | null | undefined, columns: stri
       .filter((r) => String(r[0] ?? '') !== '')
       .map((r) => at.map((i) => (i < 0 ? '' : String(r[i] ?? '')))),
   ];
+}
+
+export const STUDENT_GOALS_CSV_HEADER = ['Student ID', 'Round', 'Goal', 'Progress', 'Source'];
+
+/**
+ * student-goals.csv: each student's goals across rounds, in the student's own words from the
+ * Student Prep sheet and the family's from the questionnaire (each answer's goal for every
+ * student of its conference). Progress stays blank: no reflection says yet whether a goal was met.
+ */
+export function studentGoalsCsvRows(doc: SpreadsheetModel): string[][] {
+  const values = (name: string) => doc.sheetByName(name)?.values() ?? null;
+  const rows: string[][] = readStudentPrep(values(STUDENT_PREP.name))
+    .filter((a) => a.goal)
+    .map((a) => [a.studentId, a.round, a.goal, '', 'student prep']);
+  const schedule = values(SCHEDULE.name);
+  const feedback = values(FEEDBACK.name);
+  if (schedule && feedback && feedback.length > 1) {
+    const students = new Map(
+      readTable(SCHEDULE, schedule).rows.map((r) => [
+        cleanText(r.get('Conference ID')),
+        splitList(r.get('Student IDs')),
+      ]),
+    );
+    for (const r of readTable(FEEDBACK, feedback).rows) {
+      const goal = cleanText(r.get('Goal'));
+      if (!goal || cleanText(r.get('Flag'))) continue;
+      for (const id of students.get(cleanText(r.get('Conference ID'))) ?? [])
+        rows.push([id, cleanText(r.get('Round')), goal, '', 'family questionnaire']);
+    }
+  }
+  return [STUDENT_GOALS_CSV_HEADER, ...rows];
 }

@@ -25,6 +25,8 @@ export interface PacketInput {
   interpreter: string;
   /** The student's goal for this round, when known. */
   goal: string;
+  /** The students' own preparation for this round, when they have prepared. */
+  prep: { proudOf: string; learningTargets: string; workSample: string; familyQuestion: string }[];
   /** Last round's goal, to look back on (spring looks back on fall), or null. */
   lastGoal: { round: string; goal: string } | null;
 }
@@ -91,6 +93,11 @@ section { break-inside: avoid; }
 const line = (label: string, value: string) =>
   value ? `<p><strong>${escapeHtml(label)}:</strong> ${escapeHtml(value)}</p>` : '';
 const blanks = (n: number) => '<div class="write"></div>'.repeat(n);
+/** The students' own words where they gave them, lines to write on where they did not. */
+const answered = (texts: string[]) => {
+  const given = texts.filter(Boolean);
+  return given.length ? given.map((t) => `<p>${escapeHtml(t)}</p>`).join('') : blanks(2);
+};
 
 /** One conference's packet: the page's content, to print alone or after others. */
 export function packetBody(p: PacketInput): string {
@@ -118,12 +125,19 @@ ${
 <table>${agenda
     .map((a) => `<tr><td class="min">${a.minutes} min</td><td>${escapeHtml(a.part)}</td></tr>`)
     .join('')}</table></section>
-<section class="grid"><div><h2>What I am proud of</h2>${blanks(2)}
-<h2>Work I will show</h2>${blanks(2)}</div>
+<section class="grid"><div><h2>What I am proud of</h2>${answered(p.prep.map((x) => x.proudOf))}
+<h2>Work I will show</h2>${answered(
+    p.prep.flatMap((x) => [
+      x.workSample,
+      x.learningTargets && `Learning targets: ${x.learningTargets}`,
+    ]),
+  )}</div>
 <div><h2>My goal for ${escapeHtml(p.round)}</h2>${p.goal ? `<p>${escapeHtml(p.goal)}</p>` : blanks(2)}
 <h2>How my family can help</h2>${blanks(2)}</div></section>
 <section><h2>Questions families may ask</h2>
-<ul>${FAMILY_QUESTIONS.map((q) => `<li>${escapeHtml(q)}</li>`).join('')}</ul></section>
+<ul>${[...p.prep.map((x) => x.familyQuestion).filter(Boolean), ...FAMILY_QUESTIONS]
+    .map((q) => `<li>${escapeHtml(q)}</li>`)
+    .join('')}</ul></section>
 </main>`;
 }
 

@@ -273,6 +273,26 @@ export const FEEDBACK: SheetSpec = {
   ],
 };
 
+export const STUDENT_PREP: SheetSpec = {
+  name: 'Student Prep',
+  purpose:
+    'Students’ preparation, one row per student per round: what they are proud of, the work they will show, their goal. Teachers may type here.',
+  tabColor: '#1a73e8',
+  columns: [
+    { header: 'Student ID', kind: 'text', help: 'The student, as on the Roster.' },
+    { header: 'Round', kind: 'text', help: 'The round the preparation is for.' },
+    { header: 'Proud Of', kind: 'text', help: 'What I am proud of.' },
+    { header: 'Learning Targets', kind: 'text', help: 'The learning targets I will show.' },
+    {
+      header: 'Work Sample',
+      kind: 'text',
+      help: 'A link to, or a description of, work I will show.',
+    },
+    { header: 'Goal', kind: 'text', help: 'My goal.' },
+    { header: 'Family Question', kind: 'text', help: 'What I would like my family to ask.' },
+  ],
+};
+
 export const SUMMARY: SheetSpec = {
   name: 'Summary',
   purpose:
@@ -283,7 +303,15 @@ export const SUMMARY: SheetSpec = {
 };
 
 /** In the order the tabs are arranged. */
-export const SHEETS: SheetSpec[] = [ROSTER, TEACHERS, SCHEDULE, AVAILABILITY, FEEDBACK, SUMMARY];
+export const SHEETS: SheetSpec[] = [
+  ROSTER,
+  TEACHERS,
+  SCHEDULE,
+  AVAILABILITY,
+  FEEDBACK,
+  STUDENT_PREP,
+  SUMMARY,
+];
 
 /** Headers compare without case, spacing or punctuation ("Guardian 1 email" = "guardian1Email"). */
 export function headerKey(header: unknown): string {

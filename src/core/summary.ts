@@ -14,6 +14,7 @@ import {
   participationCells,
   type RosterFamily,
 } from './participation';
+import { isPrepared, type PrepAnswer } from './prep';
 
 export interface SummaryConference {
   conferenceId: string;
@@ -53,6 +54,8 @@ export interface SummaryInput {
   feedback: SummaryFeedback[];
   /** Every family on the Roster; without it, the families the Schedule names. */
   families?: RosterFamily[];
+  /** The students' preparation (the Student Prep sheet), every round. */
+  prep?: PrepAnswer[];
 }
 
 /** A block of the grid a chart is drawn from (1-based, header row included). */
@@ -170,6 +173,24 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   add('');
   add(`Families per grade (${text(input.round)})`, ...PARTICIPATION_HEADER);
   for (const r of share.grades) add(text(r.label), ...participationCells(r));
+
+  section(
+    'Rounds compared',
+    'Questionnaire answers and ratings; students prepared and goals set (Student Prep and questionnaire).',
+  );
+  add('Round', 'Answers', 'Average rating', 'Students prepared', 'Goals set');
+  for (const [name, list] of groupBy(input.conferences, (c) => [c.round || '(no round)'])) {
+    const ids = new Set(list.map((c) => c.conferenceId));
+    const mine = [...counted.values()].filter((f) => ids.has(f.conferenceId));
+    const prep = (input.prep ?? []).filter((p) => p.round === name);
+    add(
+      text(name),
+      mine.length,
+      mean(mine.map((f) => f.rating).filter((r): r is number => r !== null)),
+      prep.filter(isPrepared).length,
+      mine.filter((f) => f.goal).length + prep.filter((p) => p.goal).length,
+    );
+  }
 
   const feedbackHeader = ['Responses', 'Response rate %', 'Average rating'];
   section('Per teacher', `${input.round}; response rate = answers ÷ conferences held.`);

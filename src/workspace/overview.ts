@@ -3,7 +3,8 @@
  * (the sheet list, each sheet's last row, the document properties).
  */
 import { conferencesInWindow } from '../shared/windows';
-import { SHEETS } from '../core/schema';
+import { prepForRound, readinessByTeacher, readStudentPrep } from '../core/prep';
+import { SHEETS, STUDENT_PREP } from '../core/schema';
 import { ADDON_TITLE, type JobName, type Overview, type StepState } from '../shared/api';
 import { unfinishedJobs } from './jobs';
 import { readSchool, readSettings, spreadsheetZone } from './data';
@@ -176,6 +177,15 @@ export function buildOverview(): Overview {
     );
     const placed = new Set(thisRound.flatMap((r) => r.studentIds));
     const waiting = data!.roster!.students.filter((s) => !placed.has(s.id));
+    // Once students prepare this round (the Student Prep sheet), each teacher's "18 of 25 ready".
+    const prep = prepForRound(readStudentPrep(read(STUDENT_PREP.name)), settings.roundName);
+    const readiness =
+      prep.size > 0
+        ? readinessByTeacher(data!.roster!.students, prep).map((t) => ({
+            label: `${t.teacher}: ready to lead (of ${t.total})`,
+            value: t.ready,
+          }))
+        : [];
     return step('schedule', {
       status: waiting.length > 0 ? 'attention' : 'done',
       headline: `${plural(thisRound.length, 'conference')} in the ${settings.roundName} round${waiting.length ? `; ${plural(waiting.length, 'student')} not placed yet` : ', every student placed'}.`,
@@ -183,6 +193,7 @@ export function buildOverview(): Overview {
         { label: 'conferences', value: thisRound.length },
         { label: 'students placed', value: data!.roster!.students.length - waiting.length },
         { label: 'not placed yet', value: waiting.length },
+        ...readiness,
       ],
       problems: waiting.slice(0, 5).map((s) => ({
         severity: 'warning' as const,

@@ -8,7 +8,8 @@ import { languageName, cleanText } from '../core/normalize';
 import { packetBody, packetHtml, packetPage, type PacketInput } from '../core/packets';
 import { escapeHtml } from '../core/templates';
 import { readScheduleSheet, type ExistingRow } from '../core/schedule/sheet';
-import { AVAILABILITY, FEEDBACK, SCHEDULE } from '../core/schema';
+import { prepForRound, readStudentPrep } from '../core/prep';
+import { AVAILABILITY, FEEDBACK, SCHEDULE, STUDENT_PREP } from '../core/schema';
 import { readTable } from '../core/table';
 import type { Packet } from '../shared/api';
 import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
@@ -66,9 +67,12 @@ function roundPacketInputs(): PacketInput[] {
       if (who && inRound(r.get('Round'), round)) standIn.set(cleanText(r.get('Family ID')), who);
     }
 
-  // Each student's goals by conference date, from the family questionnaire of earlier rounds.
+  // Each student's goals by conference date: the family questionnaire's, then the student's own
+  // (which wins at the same conference, being later in the list).
   const byId = new Map(schedule.rows.map((r) => [r.conferenceId, r]));
   const goals: { studentIds: string[]; date: string; round: string; goal: string }[] = [];
+  const allPrep = readStudentPrep(readSheet(ss, STUDENT_PREP.name));
+  const prep = prepForRound(allPrep, round);
   const feedback = readSheet(ss, FEEDBACK.name);
   if (feedback && feedback.length > 1)
     for (const r of readTable(FEEDBACK, feedback).rows) {
@@ -77,6 +81,18 @@ function roundPacketInputs(): PacketInput[] {
       if (conference?.date && goal && !cleanText(r.get('Flag')))
         goals.push({ ...conference, date: conference.date, goal });
     }
+  for (const a of allPrep) {
+    const conference = schedule.rows.find(
+      (r) => r.round === a.round && r.date && r.studentIds.includes(a.studentId),
+    );
+    if (conference?.date && a.goal)
+      goals.push({
+        studentIds: [a.studentId],
+        date: conference.date,
+        round: a.round,
+        goal: a.goal,
+      });
+  }
 
   const live = schedule.rows.filter(
     (r) =>
@@ -101,7 +117,11 @@ function roundPacketInputs(): PacketInput[] {
           g.date < r.date! &&
           g.studentIds.some((id) => r.studentIds.includes(id)),
       )
-      .sort((a, b) => b.date.localeCompare(a.date))[0];
+      .reduce<(typeof goals)[number] | undefined>(
+        (best, g) => (!best || g.date >= best.date ? g : best),
+        undefined,
+      );
+    const prepared = r.studentIds.flatMap((id) => prep.get(id) ?? []);
     return {
       schoolName: settings.schoolName,
       conferenceId: r.conferenceId,
@@ -119,7 +139,11 @@ function roundPacketInputs(): PacketInput[] {
       interpreter: /^(yes|true)$/i.test(cell(r, 'Interpreter'))
         ? languageName(cell(r, 'Language')) || cell(r, 'Language')
         : '',
-      goal: '',
+      goal: prepared
+        .map((a) => a.goal)
+        .filter(Boolean)
+        .join(' · '),
+      prep: prepared,
       lastGoal: earlier ? { round: earlier.round, goal: earlier.goal } : null,
     };
   });

@@ -4,6 +4,7 @@
  * exactly one chart of each kind: found by title and updated, never inserted twice. Below both
  * callers that rebuild it: recording a form response, and the Summary job (summary.ts).
  */
+import { readStudentPrep } from '../core/prep';
 import {
   buildSummary,
   type SummaryConference,
@@ -14,7 +15,7 @@ import { splitList } from '../core/cells';
 import { cleanText, parseYesNo } from '../core/normalize';
 import type { RosterFamily } from '../core/participation';
 import type { RosterResult } from '../core/roster';
-import { FEEDBACK, SUMMARY } from '../core/schema';
+import { FEEDBACK, STUDENT_PREP, SUMMARY } from '../core/schema';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { readTable } from '../core/table';
 import { UserError } from '../core/errors';
@@ -106,6 +107,7 @@ export function summaryOf(
     conferences,
     feedback,
     families: roster ? rosterFamilies(roster) : undefined,
+    prep: readStudentPrep(read(STUDENT_PREP.name)),
   });
 }
 

@@ -28,6 +28,14 @@ const FULL = packetHtml({
   coming: ['Ana Gutiérrez-Oyelaran', 'Oluwaseun Oyelaran', 'Abuela Carmen (grandmother)'],
   interpreter: 'Spanish',
   goal: 'Read twenty minutes every night and keep a reading log I show my teacher each Friday',
+  prep: [
+    {
+      proudOf: 'My persuasive essay about why our school needs a garden, and the survey I ran',
+      learningTargets: 'I can support a claim with evidence; I can revise for clarity',
+      workSample: 'https://drive.google.com/file/d/1AbCdEfGhIjKlMnOpQrStUvWxYz/view',
+      familyQuestion: 'Ask me how I chose which evidence to keep and which to cut',
+    },
+  ],
   lastGoal: {
     round: 'Fall 2026',
     goal: 'Learn the multiplication tables to twelve and explain my strategies to my family',

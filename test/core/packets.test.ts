@@ -20,6 +20,7 @@ const PACKET: PacketInput = {
   coming: ['María Lopez'],
   interpreter: '',
   goal: '',
+  prep: [],
   lastGoal: null,
 };
 
@@ -76,6 +77,7 @@ describe('packetHtml', () => {
       coming: [evil],
       interpreter: evil,
       goal: evil,
+      prep: [{ proudOf: evil, learningTargets: evil, workSample: evil, familyQuestion: evil }],
       round: evil,
       lastGoal: { round: evil, goal: evil },
     });

@@ -3,6 +3,7 @@
  */
 import fc from 'fast-check';
 import { checkProperty } from './property';
+import type { PrepAnswer } from '../../src/core/prep';
 import {
   buildSummary,
   type SummaryConference,
@@ -199,5 +200,49 @@ describe('buildSummary', () => {
         },
       ),
     );
+  });
+});
+
+describe('buildSummary over a year', () => {
+  const prep = (studentId: string, round: string, over: Partial<PrepAnswer>): PrepAnswer => ({
+    studentId,
+    round,
+    proudOf: '',
+    learningTargets: '',
+    workSample: '',
+    goal: '',
+    familyQuestion: '',
+    ...over,
+  });
+
+  it('compares the rounds: answers, average rating, students prepared and goals set', () => {
+    const spring = { round: 'Spring', date: '2027-03-16' };
+    const { grid } = buildSummary({
+      ...input(
+        [conference('1'), conference('2'), conference('3', spring)],
+        [
+          answer('1', { rating: 4, goal: 'Read every night' }),
+          answer('2', { rating: 2 }),
+          answer('3', { rating: 5 }),
+        ],
+      ),
+      round: 'Spring',
+      today: '2027-03-20',
+      prep: [
+        prep('S1', 'Fall', { proudOf: 'My poster', goal: 'Times tables' }),
+        prep('S2', 'Fall', { goal: 'Spelling' }),
+        prep('S1', 'Spring', { workSample: 'Book review', goal: 'Chapter books' }),
+        prep('S2', 'Spring', { proudOf: 'My bridge' }),
+      ],
+    });
+    // The grid is as wide as its widest section: the first five columns are this one's.
+    expect(section(grid, 'Rounds compared').map((r) => r.slice(0, 5))).toEqual([
+      ['Round', 'Answers', 'Average rating', 'Students prepared', 'Goals set'],
+      // Fall: ratings 4 and 2; S1 prepared (S2 has a goal but nothing to show); one
+      // questionnaire goal and two of the students' own.
+      ['Fall', 2, 3, 1, 3],
+      // Spring: one rating of 5; S1 prepared (S2 has no goal); S1's goal.
+      ['Spring', 1, 5, 1, 1],
+    ]);
   });
 });

@@ -69,6 +69,13 @@ describe('the demo over a school year', () => {
         ),
       ),
     ]),
+    '--student-prep',
+    file('student-prep.csv', [
+      'Student ID,Round,Proud Of,Work Sample,Goal,Family Question',
+      'S1,Fall,My fraction poster,Poster photo,Learn my times tables to 10,Ask me about sevens',
+      'S1,Spring,My book review,Review draft,Read a chapter book each month,Ask me my favourite book',
+      'S3,Spring,<b>My bridge</b> & model,Bridge model,Explain my design,',
+    ]),
     '--out',
     out,
   ]);
@@ -148,5 +155,38 @@ describe('the demo over a school year', () => {
     expect(
       spring.filter((html) => html.includes('Last round’s goal (Fall)')).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('puts each student’s own preparation on their packet, and last round’s goal in spring', () => {
+    const packetOf = (round: string, id: string) =>
+      readFileSync(
+        join(
+          out,
+          'packets',
+          `${schedule.find((c) => c.Round === round && c['Student IDs']!.split(';').includes(id))!['Conference ID']}.html`,
+        ),
+        'utf8',
+      );
+    const ana = packetOf('Spring', 'S1');
+    expect(ana).toContain('My book review');
+    expect(ana).toContain('Read a chapter book each month');
+    expect(ana).toContain('Ask me my favourite book');
+    expect(ana).toMatch(/Last round’s goal \(Fall\)<\/h2>\s*<p>Learn my times tables to 10<\/p>/);
+    const cy = packetOf('Spring', 'S3');
+    expect(cy).toContain('&lt;b&gt;My bridge&lt;/b&gt; &amp; model');
+    expect(cy).not.toContain('My book review');
+    expect(packetOf('Fall', 'S3')).not.toContain('My bridge');
+  });
+
+  it('writes student-goals.csv with both rounds’ goals and where each came from', () => {
+    const goals = read(out, 'student-goals.csv');
+    const own = goals.filter((g) => g.Source === 'student prep');
+    expect(own.map((g) => [g['Student ID'], g.Round, g.Goal])).toEqual([
+      ['S1', 'Fall', 'Learn my times tables to 10'],
+      ['S1', 'Spring', 'Read a chapter book each month'],
+      ['S3', 'Spring', 'Explain my design'],
+    ]);
+    const families = goals.filter((g) => g.Source === 'family questionnaire');
+    expect(new Set(families.map((g) => g.Round))).toEqual(new Set(['Fall', 'Spring']));
   });
 });

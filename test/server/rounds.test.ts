@@ -15,6 +15,7 @@ import { buildProblem, readAvailability, readScheduleSheet } from '../../src/cor
 import type { Conference } from '../../src/core/schedule/types';
 import { defaultSettings } from '../../src/core/settings';
 import { parseTeachers } from '../../src/core/teachers';
+import type { Overview } from '../../src/shared/api';
 import { ok, pastedSchool, run } from './calls';
 
 type School = ReturnType<typeof openSchool>;
@@ -177,5 +178,21 @@ describe('a year of two rounds', () => {
     const view = school.emulator.spreadsheet.sheetByName('Ms. Rivera – schedule')!.values();
     const dates = view.slice(1).map((r) => wall(r[0] as Date));
     expect(dates.map((d) => `${d.year}`)).toEqual(['2027', '2027']);
+  });
+
+  it('shows each teacher how many of their students are ready to lead this round', () => {
+    const prep = school.emulator.spreadsheet.sheetByName('Student Prep')!;
+    const header = prep.values()[0]!.map(String);
+    const row = (cells: Record<string, string>) => header.map((h) => cells[h] ?? '');
+    // Ana is ready (a goal and work to show); Cy has a goal only; Ben was ready in fall only.
+    prep.appendRow(row({ 'Student ID': 'S1', Round: 'Spring', Goal: 'Read', 'Work Sample': 'A' }));
+    prep.appendRow(row({ 'Student ID': 'S3', Round: 'Spring', Goal: 'Draw' }));
+    prep.appendRow(row({ 'Student ID': 'S2', Round: 'Fall', Goal: 'Add', 'Proud Of': 'Maths' }));
+    const overview = ok<Overview>(school.bundle.callFromClient('getOverview', []));
+    const counts = overview.steps.find((s) => s.id === 'schedule')!.counts;
+    expect(counts.filter((c) => /ready to lead/.test(c.label))).toEqual([
+      { label: 'Mr. Chen: ready to lead (of 2)', value: 0 },
+      { label: 'Ms. Rivera: ready to lead (of 2)', value: 1 },
+    ]);
   });
 });

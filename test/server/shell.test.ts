@@ -70,7 +70,9 @@ describe('set up', () => {
     const rosterBefore = JSON.stringify(doc.sheetByName('Roster')!.values());
     const teachersBefore = JSON.stringify(doc.sheetByName('Teachers')!.values());
     const [last] = runToEnd(bundle).slice(-1);
-    expect(last!.message).toContain('Created Schedule, Availability, Feedback, Summary');
+    expect(last!.message).toContain(
+      'Created Schedule, Availability, Feedback, Student Prep, Summary',
+    );
     for (const spec of SHEETS) expect(doc.sheetByName(spec.name)).toBeDefined();
     const schedule = doc.sheetByName('Schedule')!;
     expect(schedule.values()[0]).toEqual(
