@@ -21,6 +21,7 @@ import type { JobProgress, Overview, Problem, Result, SchedulePreview } from '..
 import { CsvError, parseCsv, toCsv } from './csv';
 import { scheduleCsvRows } from './files';
 import { afterTheConferences, answerAvailability, formsJson } from './families';
+import { keyInReplySlips, lettersCsv } from './letters';
 import { remindThroughTheRound } from './reminders';
 import { eventsJson, runJobToEnd } from './events';
 
@@ -42,6 +43,7 @@ export const OUTPUT_FILES = [
   'events.json',
   'outbox.json',
   'forms.json',
+  'letters.csv',
   'summary.csv',
   'report.json',
 ];
@@ -272,6 +274,11 @@ export function runDemo(argv: string[]): {
           answerAvailability(emulator, bundle),
         )
       : 0;
+  // Families without email answer on paper; the office keys each slip in through its link.
+  const replySlips =
+    availability.length === 0
+      ? step('Keying in the reply slips', () => keyInReplySlips(emulator))
+      : 0;
   phase('schedule');
   const preview = value<SchedulePreview>(
     bundle.callFromClient('previewSchedule', []),
@@ -324,6 +331,8 @@ export function runDemo(argv: string[]): {
       2,
     ) + '\n',
   );
+  // letters.csv: each family without email, its own links and the reply slip under its letter.
+  writeFileSync(join(options.out, 'letters.csv'), toCsv(lettersCsv(emulator)));
   // forms.json: each family form, its language, address and questions.
   writeFileSync(
     join(options.out, 'forms.json'),
@@ -367,7 +376,7 @@ export function runDemo(argv: string[]): {
     placed: preview.placed,
     conferences: preview.conferences,
     unscheduled: preview.unplaced.length,
-    formAnswers: { availabilityAnswers, ...families },
+    formAnswers: { availabilityAnswers, replySlips, ...families },
     reminders,
     emails: emulator.mail.sent.length,
     serviceCalls: callsByService,
