@@ -1,13 +1,27 @@
 /**
  * The tests Stryker runs against each mutant of src/core: the pure-core tests only (fast, no
  * bundle, no emulator). The architecture test reads source text, not behaviour, so it is left out.
+ *
+ * STRYKER_TESTS narrows a run to some test files (comma-separated names without `.test.ts`), for
+ * a run over one source file on a shared machine, e.g.
+ * `STRYKER_TESTS=roster,family npm run mutate -- --mutate src/core/roster.ts`.
  */
 const base = require('./jest.config.cjs');
+
+// One seed for every property test (test/core/property.ts), so a mutant killed once is killed
+// again by the incremental run, and a survivor is one on every run.
+process.env.PROPERTY_SEED ??= '20261127';
+
+const only = (process.env.STRYKER_TESTS ?? '')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 
 /** @type {import('jest').Config} */
 module.exports = {
   ...base,
   roots: ['<rootDir>/test/core'],
+  ...(only.length ? { testMatch: only.map((name) => `<rootDir>/test/core/${name}.test.ts`) } : {}),
   testPathIgnorePatterns: ['/node_modules/', '/test/core/architecture\\.test\\.ts$'],
   testSequencer: '<rootDir>/test/stryker-sequencer.cjs',
 };

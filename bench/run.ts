@@ -2,7 +2,9 @@
  * npm run bench: the scheduler's quality and speed, against the exact optimum where HiGHS can
  * prove it. Prints figures; asserts nothing (tests never assert wall-clock times).
  *
- *   node --import tsx bench/run.ts [--quick] [--full-sweep]
+ *   node --import tsx bench/run.ts [--quick] [--full-sweep] [--scheduler]
+ *
+ * --scheduler prints the scheduler's sections only (the optimum, scale, engine time).
  *
  * The fault sweep fails every 10th service call of a round by default (every one with
  * --full-sweep: about an hour on two cores).
@@ -23,6 +25,7 @@ import { benchInvites } from './invites';
 import { runSweep } from './sweep';
 
 const quick = process.argv.includes('--quick');
+const schedulerOnly = process.argv.includes('--scheduler');
 
 function pct(a: number, b: number): string {
   return b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`;
@@ -58,7 +61,14 @@ function table(header: string[], rows: (string | number)[][]): void {
  * Engine time as a school would see it: the median of five fresh processes (so no run profits
  * from another's warmed-up code), and in each a second call on the same problem.
  */
-function timeFresh(name: string): { first: number; second: number } {
+interface Timing {
+  first: number;
+  second: number;
+  firstCpu: number;
+  secondCpu: number;
+}
+
+function timeFresh(name: string): Timing {
   const runs = Array.from({ length: 5 }, () => {
     const out = execFileSync(
       process.execPath,
@@ -67,10 +77,15 @@ function timeFresh(name: string): { first: number; second: number } {
         encoding: 'utf8',
       },
     );
-    return JSON.parse(out) as { first: number; second: number };
+    return JSON.parse(out) as Timing;
   });
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
-  return { first: median(runs.map((r) => r.first)), second: median(runs.map((r) => r.second)) };
+  const median = (key: keyof Timing) => runs.map((r) => r[key]).sort((a, b) => a - b)[2]!;
+  return {
+    first: median('first'),
+    second: median('second'),
+    firstCpu: median('firstCpu'),
+    secondCpu: median('secondCpu'),
+  };
 }
 
 async function main() {
@@ -182,6 +197,7 @@ async function main() {
   );
 
   console.log('\n## Engine time, median of five fresh processes\n');
+  const loadBefore = loadavg()[0]!;
   const times = ['evening-600', 'school-600', 'district-2000'].map((name) => {
     const t = timeFresh(name);
     const p = scaleProblem(name);
@@ -191,14 +207,26 @@ async function main() {
       new Set(p.windows.map((w) => w.teacherEmail)).size,
       t.first.toFixed(0),
       t.second.toFixed(0),
+      t.firstCpu.toFixed(0),
+      t.secondCpu.toFixed(0),
     ];
   });
-  table(['instance', 'students', 'teachers', 'first call ms', 'second call ms'], times);
-  console.log(
-    `\nload average while timing: ${loadavg()
-      .map((x) => x.toFixed(1))
-      .join(', ')} on ${cpus().length} cores`,
+  table(
+    [
+      'instance',
+      'students',
+      'teachers',
+      'first call ms',
+      'second call ms',
+      'first call CPU ms',
+      'second call CPU ms',
+    ],
+    times,
   );
+  console.log(
+    `\nload average: ${loadBefore.toFixed(1)} before timing, ${loadavg()[0]!.toFixed(1)} after (1-minute), on ${cpus().length} cores`,
+  );
+  if (schedulerOnly) return;
   console.log('\n## Roster import\n');
   const imports: (string | number)[][] = [];
   for (const students of [600, 3000]) {

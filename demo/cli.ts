@@ -12,14 +12,23 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { createEmulator } from '../emulator/index';
 import { loadBundle } from '../emulator/loader';
-import { sampleSchool } from '../sample/school';
+import { SAMPLES, sampleSchool } from '../sample/school';
 import { TEACHER_ALIASES } from '../src/core/aliases';
 import { ambiguousDateMessage, dateOrderOf, readSlashDate } from '../src/core/dates';
+import { parseDay } from '../src/core/normalize';
+import { roundsInDateOrder } from '../src/core/rounds';
 import { TEACHERS } from '../src/core/schema';
 import { cellProblem, readTable } from '../src/core/table';
-import type { JobProgress, Overview, Problem, Result, SchedulePreview } from '../src/shared/api';
+import type {
+  JobProgress,
+  Overview,
+  Packet,
+  Problem,
+  Result,
+  SchedulePreview,
+} from '../src/shared/api';
 import { CsvError, parseCsv, toCsv } from './csv';
-import { scheduleCsvRows } from './files';
+import { scheduleCsvRows, sheetColumns } from './files';
 import { afterTheConferences, answerAvailability, formsJson } from './families';
 import { keyInReplySlips, lettersCsv } from './letters';
 import { remindThroughTheRound } from './reminders';
@@ -40,12 +49,14 @@ export const OUTPUT_FILES = [
   'roster-issues.csv',
   'schedule.csv',
   'unscheduled.csv',
+  'waitlist.csv',
   'events.json',
   'outbox.json',
   'forms.json',
   'letters.csv',
   'summary.csv',
   'report.json',
+  'packets',
 ];
 
 function parseArgs(argv: string[]): Options {
@@ -116,7 +127,7 @@ export function runDemo(argv: string[]): {
     timeZone: 'America/New_York',
     defaultUser: 'coordinator@school.example',
   });
-  const sample = sampleSchool();
+  const sample = sampleSchool(SAMPLES.lincoln);
   const roster = options.roster
     ? readCsvFile(options.roster, 'roster')
     : [sample.roster.header, ...sample.roster.rows];
@@ -163,6 +174,10 @@ export function runDemo(argv: string[]): {
       `The settings in ${options.settings}`,
     );
   }
+  // With a Round column the demo plays every round in date order, as a school does across a
+  // year; without one, the one round of the settings.
+  const rounds = roundsOfTeachers(teachers, doc.locale);
+  if (rounds.length > 0) startRound(bundle, rounds[0]!);
   // Which step of the round each execution belongs to, for report.json.
   const phases: { operation: string; from: number }[] = [];
   const phase = (operation: string) => phases.push({ operation, from: emulator.ws.reports.length });
@@ -210,7 +225,7 @@ export function runDemo(argv: string[]): {
     .map((f) => resolve(f));
   for (const name of OUTPUT_FILES)
     if (!inputs.includes(resolve(options.out, name)))
-      rmSync(join(options.out, name), { force: true });
+      rmSync(join(options.out, name), { force: true, recursive: true });
   // Each problem on the sheet it belongs to, even one the server gave no cell.
   const onSheet = (sheet: string, problems: Problem[]) => problems.map((p) => ({ sheet, p }));
   const issues = [
@@ -223,18 +238,21 @@ export function runDemo(argv: string[]): {
     for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
     return s;
   };
-  writeFileSync(
-    join(options.out, 'roster-issues.csv'),
-    toCsv([
-      ['Sheet', 'Row', 'Column', 'Problem'],
-      ...issues.map(({ sheet, p }) => [
-        p.where?.sheet ?? sheet,
-        p.where?.row ?? '',
-        p.where ? colLetters(p.where.column) : '',
-        `${p.severity === 'warning' ? 'Warning: ' : ''}${p.message}`,
+  // Written now, and again after later rounds add their Teachers rows' problems.
+  const writeIssues = () =>
+    writeFileSync(
+      join(options.out, 'roster-issues.csv'),
+      toCsv([
+        ['Sheet', 'Row', 'Column', 'Problem'],
+        ...issues.map(({ sheet, p }) => [
+          p.where?.sheet ?? sheet,
+          p.where?.row ?? '',
+          p.where ? colLetters(p.where.column) : '',
+          `${p.severity === 'warning' ? 'Warning: ' : ''}${p.message}`,
+        ]),
       ]),
-    ]),
-  );
+    );
+  writeIssues();
   const count = (step: string, label: string) =>
     overview.steps.find((s) => s.id === step)?.counts.find((c) => c.label === label)?.value ?? 0;
   const nothingToDo = (file: string, what: string, sheet: string, problems: Problem[]) => {
@@ -263,52 +281,102 @@ export function runDemo(argv: string[]): {
       throw new InputError(`${what}: ${(e as Error).message}`);
     }
   };
-  // The round in the order a school plays it (the same server functions the sidebar calls):
+  // Each round in the order a school plays it (the same server functions the sidebar calls):
   // families answer the availability form (unless availability.csv gave their answers), the
   // schedule is previewed and built, the invitations sent, reminders go out through the conference days, then
   // attendance, the questionnaire and its answers, and the Summary.
-  phase('availability answers');
-  const availabilityAnswers =
-    availability.length === 0
-      ? step("Simulating the families' availability answers", () =>
-          answerAvailability(emulator, bundle),
-        )
-      : 0;
-  // Families without email answer on paper; the office keys each slip in through its link.
-  const replySlips =
-    availability.length === 0
-      ? step('Keying in the reply slips', () => keyInReplySlips(emulator))
-      : 0;
-  phase('schedule');
-  const preview = value<SchedulePreview>(
-    bundle.callFromClient('previewSchedule', []),
-    'Building the schedule',
+  const played: {
+    round: string;
+    preview: SchedulePreview;
+    availabilityAnswers: number;
+    replySlips: number;
+  }[] = [];
+  const families: Record<string, number> = {};
+  let reminders = { emails: 0, recipients: 0, families: 0 };
+  for (const [n, round] of (rounds.length > 0 ? rounds : [null]).entries()) {
+    if (round !== null && n > 0) {
+      startRound(bundle, round);
+      issues.push(
+        ...onSheet(
+          'Teachers',
+          value<Problem[]>(bundle.callFromClient('getProblems', ['days']), 'Checking the teachers'),
+        ),
+      );
+    }
+    const name =
+      round ??
+      value<{ settings: { roundName: string } }>(
+        bundle.callFromClient('getSettings', []),
+        'Reading settings',
+      ).settings.roundName;
+    const tag = (what: string) => (round === null ? what : `${what} (${round})`);
+    phase(tag('availability answers'));
+    const availabilityAnswers =
+      availability.length === 0
+        ? step("Simulating the families' availability answers", () =>
+            answerAvailability(emulator, bundle),
+          )
+        : 0;
+    // Families without email answer on paper; the office keys each slip in through its link.
+    const replySlips =
+      availability.length === 0
+        ? step('Keying in the reply slips', () => keyInReplySlips(emulator))
+        : 0;
+    phase(tag('schedule'));
+    const preview = value<SchedulePreview>(
+      bundle.callFromClient('previewSchedule', []),
+      'Building the schedule',
+    );
+    for (let i = 0; i < 50; i++)
+      if (
+        value<JobProgress>(bundle.callFromClient('runJob', ['schedule']), 'Building the schedule')
+          .done
+      )
+        break;
+    // Invites: the Calendar synced to the end, one private event per conference.
+    phase(tag('invites'));
+    step('Sending the invitations', () => runJobToEnd(bundle, 'invites'));
+    phase(tag('waitlist'));
+    step('Telling the waitlisted families', () => runJobToEnd(bundle, 'waitlist'));
+    // One printable page per conference: packets/<Conference ID>.html.
+    mkdirSync(join(options.out, 'packets'), { recursive: true });
+    for (const p of value<Packet[]>(bundle.callFromClient('getPackets', []), 'Making the packets'))
+      writeFileSync(join(options.out, 'packets', `${p.conferenceId}.html`), p.html);
+    phase(tag('reminders'));
+    const sent = step('Sending reminders', () =>
+      remindThroughTheRound(emulator, bundle, options.out),
+    );
+    reminders = {
+      emails: reminders.emails + sent.emails,
+      recipients: reminders.recipients + sent.recipients,
+      families: reminders.families + sent.families,
+    };
+    phase(tag('attendance, questionnaire, answers and summary'));
+    const after = step("Simulating the families' questionnaire answers", () =>
+      afterTheConferences(emulator, bundle, options.out, name),
+    );
+    for (const [k, v] of Object.entries(after)) families[k] = (families[k] ?? 0) + v;
+    played.push({ round: name, preview, availabilityAnswers, replySlips });
+  }
+  writeFileSync(
+    join(options.out, 'waitlist.csv'),
+    toCsv(sheetColumns(doc.sheetByName('Waitlist'), ['Student ID', 'Reason', 'Told'])),
   );
-  for (let i = 0; i < 50; i++)
-    if (
-      value<JobProgress>(bundle.callFromClient('runJob', ['schedule']), 'Building the schedule')
-        .done
-    )
-      break;
-  // Invites: the Calendar synced to the end, one private event per conference.
-  phase('invites');
-  step('Sending the invitations', () => runJobToEnd(bundle, 'invites'));
   writeFileSync(
     join(options.out, 'schedule.csv'),
     toCsv(scheduleCsvRows(doc.sheetByName('Schedule')!, doc.timeZone)),
   );
-  phase('reminders');
-  const reminders = step('Sending reminders', () =>
-    remindThroughTheRound(emulator, bundle, options.out),
-  );
-  phase('attendance, questionnaire, answers and summary');
-  const families = step("Simulating the families' questionnaire answers", () =>
-    afterTheConferences(emulator, bundle, options.out),
-  );
+  if (played.length > 1) writeIssues();
+  const unplaced = played.flatMap((p) => p.preview.unplaced.map((u) => ({ ...u, round: p.round })));
   writeFileSync(
     join(options.out, 'unscheduled.csv'),
-    toCsv([['Student ID', 'Reason'], ...preview.unplaced.map((u) => [u.studentId, u.reason])]),
+    toCsv([
+      ['Student ID', 'Reason', 'Round'],
+      ...unplaced.map((u) => [u.studentId, u.reason, u.round]),
+    ]),
   );
+  const sum = (f: (p: (typeof played)[number]) => number) => played.reduce((n, p) => n + f(p), 0);
+  const availabilityAnswers = sum((p) => p.availabilityAnswers);
   // events.json: the calendar events families were sent (time, location, guests, tag, description).
   writeFileSync(
     join(options.out, 'events.json'),
@@ -373,10 +441,16 @@ export function runDemo(argv: string[]): {
     },
     teachers: count('days', 'teachers'),
     windows: count('days', 'windows'),
-    placed: preview.placed,
-    conferences: preview.conferences,
-    unscheduled: preview.unplaced.length,
-    formAnswers: { availabilityAnswers, replySlips, ...families },
+    placed: sum((p) => p.preview.placed),
+    conferences: sum((p) => p.preview.conferences),
+    unscheduled: unplaced.length,
+    rounds: played.map((p) => ({
+      round: p.round,
+      placed: p.preview.placed,
+      conferences: p.preview.conferences,
+      unscheduled: p.preview.unplaced.length,
+    })),
+    formAnswers: { availabilityAnswers, replySlips: sum((p) => p.replySlips), ...families },
     reminders,
     emails: emulator.mail.sent.length,
     serviceCalls: callsByService,
@@ -390,6 +464,32 @@ export function runDemo(argv: string[]): {
   writeFileSync(join(options.out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
   const written = OUTPUT_FILES.filter((name) => existsSync(join(options.out, name)));
   return { out: options.out, written, report };
+}
+
+/** Makes `round` the one the add-on plays, as a coordinator does in Settings. */
+function startRound(bundle: ReturnType<typeof loadBundle>, round: string): void {
+  const current = value<{ settings: Record<string, unknown> }>(
+    bundle.callFromClient('getSettings', []),
+    'Reading settings',
+  );
+  value(
+    bundle.callFromClient('saveSettings', [{ ...current.settings, roundName: round }]),
+    `Starting the ${round} round`,
+  );
+}
+
+/** The rounds teachers.csv names in its Round column, in the order of their first dates. */
+function roundsOfTeachers(values: string[][], locale: string): string[] {
+  const table = readTable(TEACHERS, values, TEACHER_ALIASES);
+  if (!table.columns.has('Round')) return [];
+  const order = dateOrderOf(locale);
+  const noWall = () => ({ year: 0, month: 0, day: 0, hour: 0, minute: 0 });
+  return roundsInDateOrder(
+    table.rows.map((r) => ({
+      round: String(r.get('Round') ?? ''),
+      date: parseDay(r.get('Date'), noWall, order) ?? '9999-12-31',
+    })),
+  );
 }
 
 /** Sheets reads a typed 4/3/2027 in the spreadsheet's locale: the first date that reads two ways. */

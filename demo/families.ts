@@ -55,11 +55,14 @@ function formsOf(emulator: Emulator): FormsState {
  * through the link in that email.
  */
 export function answerAvailability(emulator: Emulator, bundle: Bundle): number {
+  // Only this round's requests: in a later round the families answer the new request once.
+  const before = emulator.mail.sent.length;
   runJob(bundle, 'forms');
   runJob(bundle, 'ask');
   const forms = availabilityForms(formsOf(emulator));
   const choices = forms[0]?.record.choices ?? [];
   const links = emulator.mail.sent
+    .slice(before)
     .filter((m) => isAvailabilityRequest(m.subject))
     .flatMap((m) => /https:\/\/docs\.google\.com\/forms\/\S+/.exec(m.body)?.[0] ?? []);
   let availability = 0;
@@ -83,32 +86,37 @@ export function answerAvailability(emulator: Emulator, bundle: Bundle): number {
 }
 
 /**
- * After the conferences: the forms job gives new conferences their links, teachers mark
- * attendance, the questionnaire goes out, some families answer it; summary.csv is written.
+ * After the round's conferences: the forms job gives new conferences their links, teachers mark
+ * attendance on the round's rows, the questionnaire goes out, some families answer it;
+ * summary.csv is written. Other rounds' rows are left as they are.
  */
 export function afterTheConferences(
   emulator: Emulator,
   bundle: Bundle,
   out: string,
+  round: string,
 ): Record<string, number> {
   runJob(bundle, 'forms');
   // After the last conference: teachers mark attendance in the Schedule's Status column.
   const schedule = emulator.spreadsheet.sheetByName('Schedule')!;
-  const [header, ...rows] = schedule.values();
+  const [header, ...all] = schedule.values();
   const col = (h: string) => header!.indexOf(h);
+  const rows = all.map((r, i) => ({ r, at: i + 2 })).filter(({ r }) => r[col('Round')] === round);
   const last = Math.max(
-    ...rows.map((r) => (r[col('Date')] instanceof Date ? (r[col('Date')] as Date).getTime() : 0)),
+    ...rows.map(({ r }) =>
+      r[col('Date')] instanceof Date ? (r[col('Date')] as Date).getTime() : 0,
+    ),
   );
   emulator.ws.clock.set(Math.max(emulator.ws.clock.now(), last + 2 * 24 * 3600_000));
-  rows.forEach((_, i) =>
-    schedule.put(i + 2, col('Status') + 1, { v: pick(i, 5) < 85 ? 'attended' : 'no-show' }),
+  rows.forEach(({ at }, i) =>
+    schedule.put(at, col('Status') + 1, { v: pick(i, 5) < 85 ? 'attended' : 'no-show' }),
   );
   const mailBefore = emulator.mail.sent.length;
   runJob(bundle, 'questionnaire');
   const emails = emulator.mail.sent.length - mailBefore;
   let questionnaire = 0;
   const forms = questionnaireForms(formsOf(emulator));
-  rows.forEach((r, i) => {
+  rows.forEach(({ r }, i) => {
     if (pick(i, 6) >= 45 || r[col('Status')] === 'no-show') return;
     const link = String(r[col('Feedback Link')]);
     const language = languageOfLink(link, forms);

@@ -39,6 +39,7 @@ export const SCHEDULE_CSV_HEADER = [
   'Language',
   'Interpreter',
   'Status',
+  'Round',
 ];
 
 /** schedule.csv: one row per conference on the Schedule sheet, by date, time and teacher. */
@@ -59,6 +60,7 @@ export function scheduleCsvRows(sheet: SheetModel, timeZone: string): string[][]
     Language: col('Language'),
     Interpreter: col('Interpreter'),
     Status: col('Status'),
+    Round: col('Round'),
   };
   const out = rows
     .filter((r) => r[from['Conference ID']!] !== '')
@@ -74,4 +76,19 @@ export function scheduleCsvRows(sheet: SheetModel, timeZone: string): string[][]
     );
   out.sort((a, b) => (a[1]! + a[2]! + a[4]!).localeCompare(b[1]! + b[2]! + b[4]!));
   return [SCHEDULE_CSV_HEADER, ...out];
+}
+
+/**
+ * A sheet written by the add-on, as CSV rows with these columns (found by header name): the
+ * header, then each row with a first column; a missing sheet gives the header alone.
+ */
+export function sheetColumns(sheet: SheetModel | null | undefined, columns: string[]): string[][] {
+  const [header, ...rows] = sheet?.values() ?? [];
+  const at = columns.map((c) => (header ?? []).map(String).indexOf(c));
+  return [
+    columns,
+    ...rows
+      .filter((r) => String(r[0] ?? '') !== '')
+      .map((r) => at.map((i) => (i < 0 ? '' : String(r[i] ?? '')))),
+  ];
 }

@@ -315,6 +315,14 @@ export class CalendarStore {
    * to be notified (docs/EMULATOR.md row 34): turn it off to see what families would get then.
    */
   addGuestSendsInvite = true;
+  /**
+   * Switch: whether getEventById still finds an event once it is deleted. Off by default (it
+   * gives null, as the emulator always did). Google's reference is silent and
+   * the Calendar API keeps deleted events as "cancelled" (docs/EMULATOR.md row 37): turned on,
+   * a deleted event is found, reads of it answer, and changes to it are silently lost (it stays
+   * deleted, seen by nobody), the worst an add-on could meet.
+   */
+  deletedEventsFound = false;
   /** When each counted create or delete happened (ms), for writesPerMinute. */
   private readonly recentWrites: number[] = [];
 
@@ -692,10 +700,14 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
   class CalendarEvent {
     constructor(private readonly id: string) {}
 
-    /** The event's live state; a deleted (or vanished) event refuses further use. */
+    /**
+     * The event's live state; a deleted (or vanished) event refuses further use, unless the
+     * switch deletedEventsFound has handed it out again (then its state answers, changes lost).
+     */
     private live(): EventState {
       const event = store.event(this.id);
-      if (!event || event.deleted) throw new AppsScriptException(DELETED_EVENT_MESSAGE);
+      if (!event || (event.deleted && !store.deletedEventsFound))
+        throw new AppsScriptException(DELETED_EVENT_MESSAGE);
       return event;
     }
     private read<T>(method: string, fn: (e: EventState) => T): T {
@@ -708,6 +720,8 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
         () => {
           const event = this.live();
           mayChange(event.calendarId);
+          // A deleted event handed out again (deletedEventsFound): the change goes nowhere.
+          if (event.deleted) return;
           fn(event);
           event.updatedAt = ws.clock.now();
         },
@@ -881,6 +895,7 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
         () => {
           const event = this.live();
           mayChange(event.calendarId);
+          if (event.deleted) return;
           store.rateLimit();
           event.deleted = true;
           event.updatedAt = ws.clock.now();
@@ -1008,7 +1023,9 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
         this.qualified('getEventById'),
         () => {
           const event = store.event(String(iCalId));
-          return event && !event.deleted && event.calendarId === this.state().id
+          return event &&
+            (!event.deleted || store.deletedEventsFound) &&
+            event.calendarId === this.state().id
             ? new CalendarEvent(event.id)
             : null;
         },
@@ -1145,7 +1162,9 @@ export function createCalendarApp(ws: Workspace, store: CalendarStore) {
         'getEventById',
         () => {
           const event = store.event(String(iCalId));
-          return event && !event.deleted && event.calendarId === store.defaultCalendarOf(user()).id
+          return event &&
+            (!event.deleted || store.deletedEventsFound) &&
+            event.calendarId === store.defaultCalendarOf(user()).id
             ? new CalendarEvent(event.id)
             : null;
         },

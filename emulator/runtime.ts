@@ -272,6 +272,7 @@ export class Workspace {
   callLog: CallRecord[] = [];
   readonly reports: ExecutionReport[] = [];
   private faults: (FaultRule & { left: number })[] = [];
+  private interruptions: { method: string; left: number; action: () => void }[] = [];
   private executionSeq = 0;
   private stack: Execution[] = [];
   /** Seeded randomness (ids, uuids): the same workspace seed gives the same run. */
@@ -354,6 +355,28 @@ export class Workspace {
     this.faults = [];
   }
 
+  /**
+   * Something a person does while a script runs (another editor typing in a cell): `action` runs
+   * just before the `nth` call of `method` from now (1 = the next), outside the execution, so it
+   * costs no call. Returns a function telling whether it has happened.
+   */
+  interruptAt(method: string, nth: number, action: () => void): () => boolean {
+    const entry = { method, left: nth, action };
+    this.interruptions.push(entry);
+    return () => entry.left === 0;
+  }
+
+  /** Runs `action` as no execution: a person's edit, uncounted and unfaulted. */
+  private outside(action: () => void): void {
+    const running = this.stack;
+    this.stack = [];
+    try {
+      action();
+    } finally {
+      this.stack = running;
+    }
+  }
+
   resetCallLog(): void {
     this.callLog = [];
   }
@@ -413,6 +436,8 @@ export class Workspace {
       execution.terminatedBy = new ExecutionTerminated(EXCEEDED_TIME_MESSAGE);
       throw execution.terminatedBy;
     }
+    for (const i of this.interruptions)
+      if (i.left > 0 && i.method === key && --i.left === 0) this.outside(i.action);
     return body();
   }
 

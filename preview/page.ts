@@ -9,7 +9,8 @@ export const PAGE = `<!DOCTYPE html>
 <title>Student-Led Conferences — local preview</title>
 <style>
   * { box-sizing: border-box; }
-  body { margin: 0; font: 13px/1.4 Roboto, Arial, sans-serif; color: #202124; display: grid; grid-template-rows: auto 1fr; height: 100vh; }
+  body { margin: 0; font: 13px/1.4 Roboto, Arial, sans-serif; color: #202124; display: grid; grid-template-rows: auto auto 1fr; height: 100vh; }
+  #stand-ins { margin: 0; padding: 4px 12px; border-bottom: 1px solid #dadce0; font-size: 12px; }
   header { display: flex; gap: 12px; align-items: center; padding: 8px 12px; border-bottom: 1px solid #dadce0; background: #f8f9fa; }
   header h1 { font-size: 16px; margin: 0; font-weight: 500; flex: 1; }
   button { font: inherit; border: 1px solid #dadce0; background: #fff; color: #174ea6; border-radius: 4px; padding: 4px 10px; cursor: pointer; }
@@ -27,11 +28,15 @@ export const PAGE = `<!DOCTYPE html>
   th { background: #f1f3f4; font-weight: 500; color: #3c4043; position: sticky; top: 0; }
   td.rownum { background: #f1f3f4; color: #3c4043; }
   tr.frozen td { font-weight: 600; background: #e8f0fe; }
+  td input { font: inherit; width: 100%; min-width: 120px; border: 0; outline: 2px solid #1a73e8; }
   td.active { outline: 2px solid #1a73e8; background: #d2e3fc; }
   .card { border: 1px solid #dadce0; border-radius: 6px; padding: 8px 10px; margin: 0 0 8px; }
   .card h3 { margin: 0 0 4px; font-size: 14px; font-weight: 500; }
   .muted { color: #5f6368; }
   .card iframe { width: 100%; height: 220px; border: 1px solid #e0e0e0; }
+  .card .body { height: 224px; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+  .stand-in { font-style: italic; }
   label { display: block; margin: 6px 0 2px; }
   input[type=text], input[type=email], input[type=url], select, textarea { width: 100%; max-width: 420px; font: inherit; padding: 3px; }
 .chart .bar-row { display: flex; align-items: center; gap: 4px; margin: 2px 0; }
@@ -43,11 +48,15 @@ export const PAGE = `<!DOCTYPE html>
 <body>
 <header>
   <h1>Student-Led Conferences — local preview <span class="muted" id="school"></span></h1>
-  <span class="muted" id="clock"></span>
+  <time class="muted" id="clock"></time>
   <button type="button" id="advance-hour">+1 hour</button>
   <button type="button" id="advance-day">+1 day</button>
   <button type="button" id="open-sidebar">Extensions › Student-Led Conferences › Open</button>
 </header>
+<p class="muted stand-in" id="stand-ins">Stand-ins for Google, all in this computer’s memory: the spreadsheet,
+  MailApp (an outbox; nothing is sent), Calendar, Forms (answered in this page), LanguageApp (tags
+  the English text with the language instead of translating), triggers and a virtual clock that
+  moves only with the buttons; Google’s speed and daily quotas are modelled.</p>
 <div class="layout">
   <section class="workspace" aria-label="Spreadsheet and Workspace">
     <nav id="tabs" aria-label="Sheets and services"></nav>
@@ -101,18 +110,46 @@ export const PAGE = `<!DOCTYPE html>
     var box = activeBox(sheet.name);
     var width = sheet.values.reduce(function (w, r) { return Math.max(w, r.length); }, box ? box.c2 : 0);
     var head = h('tr', {}, h('th', {}, ''), Array.from({ length: width }, function (_, i) { return h('th', { scope: 'col' }, letters(i + 1)); }));
-    var body = sheet.values.map(function (row, r) {
+    // One empty row below the last: a new row (another window, another student) is typed there.
+    var body = sheet.values.concat([[]]).map(function (row, r) {
       return h('tr', { class: r < sheet.frozenRows ? 'frozen' : '' }, h('td', { class: 'rownum' }, r + 1),
         Array.from({ length: width }, function (_, c) {
           var v = row[c] == null ? '' : row[c];
-          var attrs = { title: v };
+          var attrs = { title: v, 'data-row': r + 1, 'data-column': c + 1 };
           if (inActive(sheet.name, r + 1, c + 1)) attrs['class'] = 'active';
           if (r === 0 && sheet.notes[c]) attrs.title = sheet.notes[c];
           return h('td', attrs, v);
         }));
     });
     if (sheet.values.length === 0) return h('p', { class: 'muted' }, 'This sheet is empty.');
-    return (sheet.charts || []).map(chartView).concat([h('table', { 'aria-label': sheet.name }, h('thead', {}, head), h('tbody', {}, body))]);
+    var table = h('table', { 'aria-label': sheet.name, ondblclick: function (ev) { editCell(sheet.name, ev.target.closest('td[data-row]')); } }, h('thead', {}, head), h('tbody', {}, body));
+    return (sheet.charts || []).map(chartView).concat([h('p', { class: 'muted' }, 'Double-click a cell to edit it; Enter writes it, Escape leaves it as it was.'), table]);
+  }
+  // A cell typed as in Sheets: the text goes to the server, which writes it with the Range API
+  // (setValue reads it as Sheets reads typing: numbers, dates, a leading ' for plain text).
+  function editCell(sheetName, td) {
+    if (!td || td.querySelector('input')) return;
+    var row = +td.getAttribute('data-row'), column = +td.getAttribute('data-column');
+    var was = td.textContent;
+    var input = h('input', { type: 'text', 'aria-label': sheetName + ' ' + letters(column) + row, value: was });
+    var done = false;
+    function finish(write) {
+      if (done) return;
+      done = true;
+      if (!write || input.value === was) { td.textContent = was; return; }
+      post('/api/cell', { sheet: sheetName, row: row, column: column, value: input.value }).then(function (r) {
+        if (!r.ok) { td.textContent = was; td.title = r.message; }
+        load();
+      });
+    }
+    input.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter') { ev.preventDefault(); finish(true); }
+      else if (ev.key === 'Escape') finish(false);
+    });
+    input.addEventListener('blur', function () { finish(false); });
+    td.replaceChildren(input);
+    input.focus();
+    input.select();
   }
   // An embedded chart drawn as bars: one row per label, one bar per series, scaled to the largest value.
   function chartView(chart) {
@@ -126,25 +163,66 @@ export const PAGE = `<!DOCTYPE html>
       }),
       h('p', { class: 'muted' }, chart.series.map(function (s, k) { return h('span', { class: 'bar s' + k }, s.name); })));
   }
+  // Times as the school reads them: in the spreadsheet's time zone, whatever the browser's.
+  function formatted(ms, parts) {
+    return new Intl.DateTimeFormat('en-US', Object.assign({ timeZone: state.spreadsheet.timeZone }, parts)).format(new Date(ms));
+  }
+  function when(ms) { return formatted(ms, { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' }); }
+  function timeOf(ms) { return formatted(ms, { hour: 'numeric', minute: '2-digit' }); }
+  // Long lists (a big school's round sends thousands of messages) are drawn a slice at a time:
+  // the first slice at once, each further one in its own task, so the page answers clicks
+  // meanwhile. A newer drawing stops an older one.
+  var drawing = 0;
+  function inSlices(items, draw) {
+    var box = h('div', { class: 'cards' });
+    var mine = ++drawing;
+    function slice(from) {
+      if (mine !== drawing) return;
+      box.append.apply(box, items.slice(from, from + 200).map(draw));
+      if (from + 200 < items.length) setTimeout(function () { slice(from + 200); }, 0);
+      else box.setAttribute('data-drawn', String(items.length));
+    }
+    slice(0);
+    return box;
+  }
+  // A message's HTML body gets its sandboxed frame only while it is near the screen: a frame is
+  // a whole document, and hundreds of them at once froze the page for tens of seconds.
+  var frames = new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      var slot = e.target;
+      if (e.isIntersecting && !slot.firstChild) slot.append(h('iframe', { sandbox: '', srcdoc: slot.html, title: slot.getAttribute('data-title') }));
+      else if (!e.isIntersecting && slot.firstChild) slot.replaceChildren();
+    });
+  }, { root: document.getElementById('view'), rootMargin: '800px 0px' });
   function mailView() {
-    if (state.mail.length === 0) return h('p', { class: 'muted' }, 'No mail sent yet.');
-    return state.mail.slice().reverse().map(function (m) {
+    var note = h('p', { class: 'muted stand-in' }, 'The emulator’s outbox (MailApp): nothing here was sent to anyone.');
+    if (state.mail.length === 0) return [note, h('p', { class: 'muted' }, 'No mail sent yet.')];
+    return [note, inSlices(state.mail.slice().reverse(), function (m) {
+      var body;
+      if (m.htmlBody) {
+        body = h('div', { class: 'body', 'data-title': 'Message ' + m.id });
+        body.html = m.htmlBody;
+        frames.observe(body);
+      } else body = h('pre', {}, m.body);
+      var translated = /^\\[([a-z-]+)\\] /i.exec(m.subject);
       return h('div', { class: 'card' },
         h('h3', {}, m.subject),
-        h('p', { class: 'muted' }, 'To ' + m.to.join(', ') + (m.cc.length ? ' · cc ' + m.cc.join(', ') : '') + (m.bcc.length ? ' · bcc ' + m.bcc.length : '') + ' · ' + m.sentAt + (m.name ? ' · from ' + m.name : '')),
-        m.htmlBody ? h('iframe', { sandbox: '', srcdoc: m.htmlBody, title: 'Message ' + m.id }) : h('pre', {}, m.body));
-    });
+        h('p', { class: 'muted' }, 'To ' + m.to.join(', ') + (m.cc.length ? ' · cc ' + m.cc.join(', ') : '') + (m.bcc.length ? ' · bcc ' + m.bcc.length : '') + ' · ' + when(Date.parse(m.sentAt)) + (m.name ? ' · from ' + m.name : '')),
+        translated ? h('p', { class: 'muted stand-in' }, 'Stand-in for LanguageApp: the English text tagged [' + translated[1] + ']. Google Translate would translate it.') : null,
+        body);
+    })];
   }
   function calendarView() {
     var events = (state.calendar && state.calendar.events) || [];
-    if (events.length === 0) return h('p', { class: 'muted' }, 'No calendar events yet.');
-    return events.map(function (e) {
+    var note = h('p', { class: 'muted stand-in' }, 'An emulated Calendar: no one was invited. Times in ' + state.spreadsheet.timeZone + '.');
+    if (events.length === 0) return [note, h('p', { class: 'muted' }, 'No calendar events yet.')];
+    return [note, inSlices(events, function (e) {
       return h('div', { class: 'card' },
         h('h3', {}, e.title),
-        h('p', { class: 'muted' }, new Date(e.start).toString() + ' → ' + new Date(e.end).toTimeString().slice(0, 5) + (e.location ? ' · ' + e.location : '')),
+        h('p', { class: 'muted' }, when(e.start) + ' – ' + timeOf(e.end) + (e.location ? ' · ' + e.location : '')),
         h('p', {}, 'Guests: ' + (e.guests || []).map(function (g) { return g.email + ' (' + g.status + ')'; }).join(', ')),
         h('pre', {}, e.description || ''));
-    });
+    })];
   }
   function formsView() {
     var forms = (state.forms && state.forms.forms) || state.forms || [];
@@ -219,11 +297,13 @@ export const PAGE = `<!DOCTYPE html>
   var drawn = '';
   function render() {
     document.getElementById('school').textContent = '· ' + state.spreadsheet.name;
-    document.getElementById('clock').textContent = 'Virtual time: ' + state.now;
+    var clock = document.getElementById('clock');
+    clock.textContent = 'Virtual time: ' + when(Date.parse(state.now)) + ' (' + state.spreadsheet.timeZone + ')';
+    clock.setAttribute('datetime', state.now);
     tabs();
     var sheet = state.spreadsheet.sheets.find(function (s) { return s.name === current; });
     var view = document.getElementById('view');
-    var data = sheet ? [sheet, state.spreadsheet.activeRange] : current === 'Mail' ? state.mail : current === 'Calendar' ? state.calendar : current === 'Forms' ? [state.forms, state.familyLinks, submitted] : state.executions;
+    var data = sheet ? [sheet, state.spreadsheet.activeRange] : current === 'Mail' ? state.mail.length : current === 'Calendar' ? state.calendar : current === 'Forms' ? [state.forms, state.familyLinks, submitted] : state.executions;
     var signature = current + '|' + JSON.stringify(data);
     if (signature !== drawn) {
       drawn = signature;
@@ -238,7 +318,10 @@ export const PAGE = `<!DOCTYPE html>
     return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(function (r) { return r.json(); });
   }
   function load() {
-    return fetch('/api/state').then(function (r) { return r.json(); }).then(function (s) {
+    // Mail is only ever added to: the page asks for what came after the messages it holds.
+    var held = state ? state.mail : [];
+    return fetch('/api/state?mailFrom=' + held.length).then(function (r) { return r.json(); }).then(function (s) {
+      s.mail = s.mailFrom === held.length ? held.concat(s.mail) : s.mail;
       state = s;
       var a = s.spreadsheet.activeRange;
       var key = a ? a.sheet + '!' + a.a1 : '';

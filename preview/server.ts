@@ -15,6 +15,7 @@ import type { SheetModel } from '../emulator/sheets/model';
 import { PAGE } from './page';
 import { availabilityLinks } from '../src/core/formlinks';
 import { BUILD_DIR, openSchool, type School } from './school';
+import { SAMPLES, type SampleName } from '../sample/school';
 
 export interface Preview {
   url: string;
@@ -80,6 +81,10 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
+/** A row or column number a person could click on: 1 to Sheets' 10 million cells' worth. */
+const isCellIndex = (n: unknown): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 10_000_000;
+
 const json = (res: ServerResponse, value: unknown, status = 200) =>
   send(res, status, 'application/json', JSON.stringify(value));
 
@@ -109,8 +114,11 @@ function chartsOf(sheet: SheetModel) {
   });
 }
 
-export function snapshot(school: School) {
+/** `mailFrom`: the messages before it are not sent again (the page holds them already). */
+export function snapshot(school: School, mailFrom = 0) {
   const { emulator } = school;
+  const sent = emulator.mail.sent;
+  const from = mailFrom >= 0 && mailFrom <= sent.length ? mailFrom : 0;
   const doc = emulator.spreadsheet;
   return {
     now: emulator.ws.clock.date().toISOString(),
@@ -129,7 +137,8 @@ export function snapshot(school: School) {
       })),
     },
     menus: [...emulator.sheets.ui.menus.values()],
-    mail: emulator.mail.sent,
+    mailFrom: from,
+    mail: sent.slice(from),
     calendar: emulator.calendar.toJSON(),
     forms: emulator.forms.toJSON(),
     familyLinks: [
@@ -143,10 +152,18 @@ export function snapshot(school: School) {
 }
 
 export async function startPreview(
-  options: { port?: number; host?: string; school?: School; buildDir?: string } = {},
+  options: {
+    port?: number;
+    host?: string;
+    school?: School;
+    /** The sample school to open when no school is given (default: lincoln, which fits). */
+    sample?: SampleName;
+    buildDir?: string;
+  } = {},
 ): Promise<Preview> {
   const buildDir = options.buildDir ?? BUILD_DIR;
-  const school = options.school ?? openSchool({ buildDir });
+  const school =
+    options.school ?? openSchool({ ...SAMPLES[options.sample ?? 'lincoln'], buildDir });
   const sidebarHtml = () =>
     readFileSync(join(buildDir, 'Sidebar.html'), 'utf8').replace('<head>', `<head>${SHIM}`);
 
@@ -158,7 +175,7 @@ export async function startPreview(
         if (req.method === 'GET' && url.pathname === '/sidebar')
           return send(res, 200, 'text/html', sidebarHtml());
         if (req.method === 'GET' && url.pathname === '/api/state')
-          return json(res, snapshot(school));
+          return json(res, snapshot(school, Number(url.searchParams.get('mailFrom') ?? 0)));
         if (req.method === 'POST' && url.pathname === '/api/run') {
           const body = (await readBody(req)) as { name?: unknown; args?: unknown };
           if (typeof body.name !== 'string' || !Array.isArray(body.args))
@@ -204,6 +221,21 @@ export async function startPreview(
                 ? school.emulator.forms.submitPrefilled(body.url, answers, { email })
                 : school.emulator.forms.submit(body.formId, answers, { email });
             return json(res, { ok: true, value: id });
+          } catch (e) {
+            return json(res, { ok: false, message: e instanceof Error ? e.message : String(e) });
+          }
+        }
+        if (req.method === 'POST' && url.pathname === '/api/cell') {
+          const body = (await readBody(req)) as Record<string, unknown>;
+          const doc = school.emulator.globals.SpreadsheetApp.getActiveSpreadsheet();
+          const sheet = typeof body.sheet === 'string' ? doc?.getSheetByName(body.sheet) : null;
+          const { row, column, value } = body;
+          if (!sheet || !isCellIndex(row) || !isCellIndex(column) || typeof value !== 'string')
+            return json(res, { ok: false, message: 'Bad request' }, 400);
+          try {
+            // As a person types it: outside any execution of the add-on, so nothing is counted.
+            sheet.getRange(row, column).setValue(value);
+            return json(res, { ok: true });
           } catch (e) {
             return json(res, { ok: false, message: e instanceof Error ? e.message : String(e) });
           }

@@ -27,7 +27,30 @@ export interface SampleOptions {
   students?: number;
   teachers?: number;
   days?: string[];
+  /**
+   * One family gives a phone number and no email (its invitation is a printed letter); the
+   * Roster gets a Parent Phone column.
+   */
+  phoneOnly?: boolean;
+  /** Typing mistakes a real export has, each one a problem the sidebar points to. */
+  messy?: boolean;
 }
+
+/**
+ * The schools the preview (`npm start -- --school NAME`) and the demo open by name.
+ * - lincoln: fits. Every student can be placed, English and Spanish families (and a few more
+ *   languages), one family reached by phone only.
+ * - messy: too many students for some teachers' windows, and a few cells typed wrong, so every
+ *   step has a problem to follow to its cell and fix.
+ */
+export const SAMPLES = {
+  lincoln: { students: 120, phoneOnly: true },
+  messy: { students: 300, phoneOnly: true, messy: true },
+} satisfies Record<string, SampleOptions>;
+
+export type SampleName = keyof typeof SAMPLES;
+
+export const isSampleName = (name: string): name is SampleName => Object.hasOwn(SAMPLES, name);
 
 const TEACHERS = [
   ['Ms.', 'Rivera'],
@@ -364,21 +387,30 @@ export function sampleSchool(options: SampleOptions = {}): SampleSchool {
       ]);
     }
   }
+  const header = [
+    'Student ID',
+    'Student Name',
+    'Grade',
+    'Homeroom',
+    'Parent Name',
+    'Parent Email',
+    'Guardian 2 Email',
+    'Home Language',
+    'Needs Interpreter',
+  ];
+  if (options.phoneOnly) {
+    // The last student's family: no email on its rows, a phone number instead.
+    header.push('Parent Phone');
+    const family = rows[rows.length - 1]![5]!.trim().toLowerCase();
+    for (const row of rows) {
+      const theirs = row[5]!.trim().toLowerCase() === family;
+      row.push(theirs ? '(555) 010-0142' : '');
+      if (theirs) row[5] = row[6] = '';
+    }
+  }
+  if (options.messy) messUp(rows, teacherRows);
   return {
-    roster: {
-      header: [
-        'Student ID',
-        'Student Name',
-        'Grade',
-        'Homeroom',
-        'Parent Name',
-        'Parent Email',
-        'Guardian 2 Email',
-        'Home Language',
-        'Needs Interpreter',
-      ],
-      rows,
-    },
+    roster: { header, rows },
     teachers: {
       header: ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity', 'Video Link'],
       rows: teacherRows,
@@ -389,4 +421,16 @@ export function sampleSchool(options: SampleOptions = {}): SampleSchool {
       rows: availability,
     },
   };
+}
+
+/**
+ * What a real export gets wrong, on rows of the sample far enough apart to be found one by one:
+ * an answer that is neither yes nor no, an address without its @, a window that ends
+ * before it starts.
+ */
+function messUp(rows: string[][], teacherRows: string[][]): void {
+  rows[3]![8] = 'Maybe';
+  rows[20]![5] = rows[20]![5]!.trim().replace('@', '');
+  teacherRows[5]![4] = '11:00 AM';
+  teacherRows[5]![3] = '12:00 PM';
 }

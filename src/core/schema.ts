@@ -148,6 +148,11 @@ export const TEACHERS: SheetSpec = {
       kind: 'url',
       help: 'Optional: a video-call link for families who join remotely.',
     },
+    {
+      header: 'Round',
+      kind: 'text',
+      help: 'Optional: the round this window belongs to (Fall, Spring). Blank: every round.',
+    },
   ],
 };
 
@@ -227,6 +232,11 @@ export const AVAILABILITY: SheetSpec = {
       header: 'Response',
       kind: 'text',
       help: 'The form response it came from (an edited response replaces the family’s rows).',
+    },
+    {
+      header: 'Round',
+      kind: 'text',
+      help: 'The round the answer is for. Blank (typed by hand): the current round.',
     },
   ],
 };

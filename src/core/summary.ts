@@ -7,6 +7,13 @@
 import { answerText } from './answers';
 import type { FeedbackAnswer } from './feedback';
 import { formatMinutes } from './normalize';
+import {
+  familiesFromSchedule,
+  participation,
+  PARTICIPATION_HEADER,
+  participationCells,
+  type RosterFamily,
+} from './participation';
 
 export interface SummaryConference {
   conferenceId: string;
@@ -14,6 +21,8 @@ export interface SummaryConference {
   teacher: string;
   family: string;
   familyId: string;
+  /** The students of the conference (their grades are `grades`, in the same order). */
+  studentIds?: string[];
   grades: string[];
   status: string;
   /** yyyy-MM-dd, or '' when unreadable. */
@@ -42,6 +51,8 @@ export interface SummaryInput {
   today: string;
   conferences: SummaryConference[];
   feedback: SummaryFeedback[];
+  /** Every family on the Roster; without it, the families the Schedule names. */
+  families?: RosterFamily[];
 }
 
 /** A block of the grid a chart is drawn from (1-based, header row included). */
@@ -64,6 +75,10 @@ export interface SummaryGrid {
     responses: number;
     followUps: number;
     flagged: number;
+    /** This round, over every family on the Roster. */
+    rosterFamilies: number;
+    waitlisted: number;
+    participation: number | '';
   };
 }
 
@@ -141,23 +156,25 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   // 'Summary' in A1 is the header set-up checks for: a rebuild and a set-up never fight over row 1.
   add('Summary', text(input.title), text(`${input.round} round`));
 
-  section('Participation', 'Families; participation = attended ÷ scheduled.');
-  add('Round', 'Families scheduled', 'Attended', 'No-show', 'Participation %');
-  for (const [name, list] of groupBy(input.conferences, (c) => [c.round || '(no round)'])) {
-    const byFamily = groupBy(
-      list.filter((c) => !NOT_SCHEDULED.has(c.status)),
-      (c) => [c.familyId || c.conferenceId],
-    );
-    const families = [...byFamily.values()];
-    const attended = families.filter((fs) => fs.some((c) => c.status === 'attended')).length;
-    const noShow = families.filter((fs) => fs.every((c) => c.status === 'no-show')).length;
-    add(text(name), families.length, attended, noShow, percent(attended, families.length));
-  }
+  const families = input.families ?? familiesFromSchedule(input.conferences);
+  const share = participation(families, input.conferences, input.round);
+  section(
+    'Participation',
+    'Families on the Roster; participation = attended ÷ roster families. Waitlisted: no conference; unreachable: no email or phone.',
+  );
+  add('Round', ...PARTICIPATION_HEADER);
+  for (const r of share.rounds) add(text(r.label), ...participationCells(r));
+  add('');
+  add(`Families per teacher (${text(input.round)})`, ...PARTICIPATION_HEADER);
+  for (const r of share.teachers) add(text(r.label), ...participationCells(r));
+  add('');
+  add(`Families per grade (${text(input.round)})`, ...PARTICIPATION_HEADER);
+  for (const r of share.grades) add(text(r.label), ...participationCells(r));
 
   const feedbackHeader = ['Responses', 'Response rate %', 'Average rating'];
   section('Per teacher', `${input.round}; response rate = answers ÷ conferences held.`);
   const teacherTop = rows.length + 1;
-  add('Teacher', 'Attended', 'No-show', 'Scheduled', 'Participation %', ...feedbackHeader);
+  add('Teacher', 'Attended', 'No-show', 'Scheduled', 'Attended % of scheduled', ...feedbackHeader);
   const teachers = groupBy(round, (c) => [c.teacher || '(no teacher)']);
   for (const [name, list] of teachers) {
     const t = tally(list);
@@ -191,7 +208,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   } else add(text('No conferences in this round yet.'));
 
   section('Per grade', 'A conference counts for each grade among its students.');
-  add('Grade', 'Attended', 'No-show', 'Scheduled', 'Participation %');
+  add('Grade', 'Attended', 'No-show', 'Scheduled', 'Attended % of scheduled');
   for (const [grade, list] of groupBy(round, (c) =>
     c.grades.length ? [...new Set(c.grades)] : ['(no grade)'],
   )) {
@@ -274,6 +291,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   const width = Math.max(...rows.map((r) => r.length));
   const grid = rows.map((r) => [...r, ...new Array<Cell>(width - r.length).fill('')]);
   const t = tally(round);
+  const now = share.rounds.find((r) => r.label === (input.round || '(no round)'));
   return {
     grid,
     charts,
@@ -284,6 +302,9 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
       responses: answers.length,
       followUps: followUps.length,
       flagged: flagged.length,
+      rosterFamilies: now?.rosterFamilies ?? 0,
+      waitlisted: now?.waitlisted ?? 0,
+      participation: now?.participation ?? '',
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The Teachers sheet: one row per availability window (teacher, email, date, start, end, room,
- * capacity, video link). Times as Sheets times or text (15:30, 3:30 PM). Reversed, overlapping
+ * capacity, video link, round). Times as Sheets times or text (15:30, 3:30 PM). Reversed, overlapping
  * and unreadable windows are reported with their cell; nothing is guessed silently.
  */
 import type { Problem } from '../shared/api';
@@ -16,6 +16,7 @@ import {
   parseTime,
   type WallClockOf,
 } from './normalize';
+import { inRound } from './rounds';
 import { TEACHERS } from './schema';
 import { cellProblem, readTable } from './table';
 
@@ -41,7 +42,7 @@ export const MAX_CAPACITY = 6;
 export function parseTeachers(
   values: unknown[][],
   wall: WallClockOf,
-  options: { today?: string; dateOrder?: DateOrder } = {},
+  options: { today?: string; dateOrder?: DateOrder; round?: string } = {},
 ): TeachersResult {
   const dateOrder = options.dateOrder ?? 'month-first';
   let ambiguousDateReported = false;
@@ -62,6 +63,8 @@ export function parseTeachers(
   const windows: Window[] = [];
   const byName = new Map<string, Teacher>();
   for (const row of table.rows) {
+    // Another round's windows stay on the sheet as they were, neither used nor checked.
+    if (options.round !== undefined && !inRound(row.get('Round'), options.round)) continue;
     const bad = (header: string, text: string, severity: 'error' | 'warning' = 'error') =>
       problems.push(cellProblem(table, row, header, text, severity));
     const before = problems.length;

@@ -29,6 +29,7 @@ export const MESSAGE_KINDS = [
   'questionnaire',
   'letter',
   'availability',
+  'waitlist',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -506,6 +507,17 @@ const EN: Record<MessageKind, Template> = {
       '{{school}}',
     ].join('\n'),
   },
+  waitlist: {
+    subject: 'No conference time fitted yet for {{students}}',
+    body: [
+      'Dear {{family}} family,',
+      '',
+      'We could not yet find a conference time with {{teacher}} for {{students}} that fits the times you gave us. {{students}} {{is|are}} on our waiting list: when a time frees up that fits, we will email you a link to accept it, and the first family to accept is placed.',
+      'You do not need to do anything now. To give us other times or to talk to the teacher, reply to {{replyTo}}.',
+      '',
+      '{{school}}',
+    ].join('\n'),
+  },
 };
 
 const ES: Record<MessageKind, Template> = {
@@ -573,6 +585,17 @@ const ES: Record<MessageKind, Template> = {
       '{{students}} {{dirigirá|dirigirán}} una conferencia con ustedes y el maestro: {{compartirá|compartirán}} sus trabajos y reflexiones, y juntos fijarán metas. Por favor, dígannos qué horarios les convienen, si desean un intérprete y quién vendrá (otro adulto de confianza es bienvenido en su lugar). Son dos minutos:',
       '{{link}}',
       'Este enlace es solo de su familia; por favor, no lo compartan. Úsenlo de nuevo para cambiar su respuesta o pedir otro horario.',
+      '',
+      '{{school}}',
+    ].join('\n'),
+  },
+  waitlist: {
+    subject: 'Aún no encontramos un horario de conferencia para {{students}}',
+    body: [
+      'Estimada familia {{family}}:',
+      '',
+      'Aún no encontramos un horario de conferencia con {{teacher}} para {{students}} que coincida con los horarios que nos dieron. {{students}} {{está|están}} en nuestra lista de espera: cuando se libere un horario que les convenga, les enviaremos por correo un enlace para aceptarlo, y la primera familia que acepte obtiene el lugar.',
+      'No necesitan hacer nada ahora. Para darnos otros horarios o hablar con el maestro, respondan a {{replyTo}}.',
       '',
       '{{school}}',
     ].join('\n'),

@@ -21,7 +21,8 @@ import {
 } from '../shared/api';
 import { QUOTA_RENEWS, runChunk, type JobSpec, withDocumentLock } from '../workspace/jobs';
 import { buildOverview } from '../workspace/overview';
-import { readSchool, readSettings, saveSettings } from '../workspace/data';
+import { readSchool, readSettings, saveSettings, spreadsheetZone } from '../workspace/data';
+import { dayIn } from '../core/zone';
 import { isLanguageCode, LANGUAGE_NAMES, languageName } from '../core/normalize';
 import { SETUP_JOB } from '../workspace/setup';
 import { planSchedule, SCHEDULE_JOB } from '../workspace/schedule';
@@ -31,10 +32,13 @@ import { REMINDERS_JOB } from '../workspace/reminders';
 import { ASK_AGAIN_JOB, ASK_JOB } from '../workspace/ask';
 import { FORMS_JOB, QUESTIONNAIRE_JOB } from '../workspace/forms';
 import { SUMMARY_JOB } from '../workspace/summary';
+import { roundPackets } from '../workspace/packets';
+import { WAITLIST_JOB } from '../workspace/waitlist';
 import { args, v } from './validate';
 import {
   MESSAGE_KIND_NAMES,
   type MessageKindName,
+  type Packet,
   type MessageTemplate,
   type TemplatePreview,
   type TemplateView,
@@ -144,6 +148,7 @@ const JOB_SPECS: Record<JobName, JobSpec<any>> = {
   'ask-again': ASK_AGAIN_JOB,
   questionnaire: QUESTIONNAIRE_JOB,
   summary: SUMMARY_JOB,
+  waitlist: WAITLIST_JOB,
 };
 
 const cellRef = v.object<{
@@ -203,7 +208,7 @@ const COMMON_ZONES = [
 function settingsView(): SettingsView {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
-  const zones = [...new Set([settings.timeZone, ss.getSpreadsheetTimeZone(), ...COMMON_ZONES])];
+  const zones = [...new Set([settings.timeZone, spreadsheetZone(ss), ...COMMON_ZONES])];
   return {
     settings,
     languages: Object.keys(LANGUAGE_NAMES).map((code) => ({ code, name: languageName(code) })),
@@ -227,17 +232,18 @@ export const api: Exposed = {
       const [step] = args<['roster' | 'days']>(a, ['step', v.oneOf(['roster', 'days'] as const)]);
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       const settings = readSettings(ss);
-      const data = readSchool(
-        ss,
-        settings,
-        Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'),
-      );
+      const data = readSchool(ss, settings, dayIn(new Date(), spreadsheetZone(ss)));
       return (step === 'roster' ? data.roster?.problems : data.teachers?.problems) ?? [];
     }),
   previewSchedule: (...a): Result<SchedulePreview> =>
     expose(() => {
       args(a);
       return planSchedule().preview;
+    }),
+  getPackets: (...a): Result<Packet[]> =>
+    expose(() => {
+      args(a);
+      return roundPackets();
     }),
   getSettings: (...a): Result<SettingsView> =>
     expose(() => {

@@ -8,6 +8,7 @@ import { recordResponses } from '../workspace/responses';
 import { showAccountCheck } from '../workspace/accountcheck';
 
 export { onInstall, onOpen, showSidebar } from './menu';
+export { showPackets } from '../workspace/packets';
 
 export function getOverview(...a: unknown[]) {
   return api.getOverview(...a);
@@ -29,6 +30,9 @@ export function getProblems(...a: unknown[]) {
 }
 export function previewSchedule(...a: unknown[]) {
   return api.previewSchedule(...a);
+}
+export function getPackets(...a: unknown[]) {
+  return api.getPackets(...a);
 }
 
 /** The spreadsheet's form-submit trigger (installed by the forms job): records the answers. */

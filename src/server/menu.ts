@@ -16,6 +16,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   SpreadsheetApp.getUi()
     .createMenu(ADDON_TITLE)
     .addItem('Open', 'showSidebar')
+    .addItem('Print conference packets', 'showPackets')
     .addItem('Check this Google account', 'checkThisAccount')
     .addToUi();
 }

@@ -89,6 +89,7 @@ export const JOBS = [
   'ask-again',
   'questionnaire',
   'summary',
+  'waitlist',
 ] as const;
 export type JobName = (typeof JOBS)[number];
 
@@ -199,6 +200,17 @@ export interface ServerApi {
   saveTemplate(kind: MessageKindName, language: string, template: MessageTemplate): MessageTemplate;
   /** Turns the hourly reminders (one time-driven trigger) on or off; answers whether they are on. */
   setReminders(on: boolean): boolean;
+  /** The round's conference packets, one printable page each, by teacher and time. */
+  getPackets(): Packet[];
+}
+
+/** One conference's printable packet: a whole HTML page. */
+export interface Packet {
+  conferenceId: string;
+  teacher: string;
+  /** yyyy-mm-dd */
+  date: string;
+  html: string;
 }
 
 export const MESSAGE_KIND_NAMES = [
@@ -207,6 +219,7 @@ export const MESSAGE_KIND_NAMES = [
   'questionnaire',
   'letter',
   'availability',
+  'waitlist',
 ] as const;
 export type MessageKindName = (typeof MESSAGE_KIND_NAMES)[number];
 
@@ -253,6 +266,7 @@ export const API_NAMES = [
   'previewTemplate',
   'saveTemplate',
   'setReminders',
+  'getPackets',
 ] as const satisfies readonly ApiName[];
 /** Fails to compile when ServerApi gains a function that API_NAMES does not list. */
 export type MissingApiNames = Exclude<ApiName, (typeof API_NAMES)[number]>;

@@ -30,6 +30,7 @@ const KINDS: { kind: MessageKindName; label: string }[] = [
   { kind: 'questionnaire', label: 'Questionnaire request' },
   { kind: 'letter', label: 'Printed letter' },
   { kind: 'availability', label: 'Availability request' },
+  { kind: 'waitlist', label: 'Waiting list notice' },
 ];
 
 const FIELD = /\{\{\s*([A-Za-z]+)\s*\}\}/g;

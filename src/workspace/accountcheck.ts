@@ -3,7 +3,8 @@
  * add-on relies on that can be tried without touching a family (docs/EMULATOR.md), and says what
  * it found in plain words. Everything it makes is removed again, also when a step fails, except
  * the one form: no Apps Script service the add-on may use can delete a form (that needs Drive),
- * so the form is emptied, closed and named as safe to delete, and the report says so.
+ * so the form is emptied, closed and named as safe to delete, the report says so, and every later
+ * check uses that same form again (its id kept in the document's properties).
  *
  * Two answers only a mailbox can give are asked of the user's own mailbox, through "+" aliases
  * of their address (delivered to them by Gmail): whether a guest added with addGuest gets an
@@ -56,19 +57,67 @@ function alias(email: string, tag: string): string {
   return `${email.slice(0, at)}+slc-${tag}${email.slice(at)}`;
 }
 
+/**
+ * Where the check keeps the id of its form (document properties), with what the first check
+ * found, so every later check reuses that one form instead of leaving another behind.
+ */
+export const CHECK_FORM_KEY = 'slc:accountcheck:form';
+
+interface KeptForm {
+  id: string;
+  /** Whether the form started published when the first check made it. */
+  startedPublished: boolean;
+}
+
+/** The form an earlier check left, or null when there is none or it was deleted. */
+function keptForm(props: GoogleAppsScript.Properties.Properties | null): {
+  form: Publishable;
+  kept: KeptForm;
+} | null {
+  try {
+    const kept = JSON.parse(props?.getProperty(CHECK_FORM_KEY) ?? 'null') as KeptForm | null;
+    return kept ? { form: FormApp.openById(kept.id) as Publishable, kept } : null;
+  } catch {
+    // Deleted from Drive (as the report suggests) or unreadable: a new one is made.
+    return null;
+  }
+}
+
 function checkForms(out: CheckResult[]): void {
   let form: Publishable | null = null;
+  let props: GoogleAppsScript.Properties.Properties | null = null;
   try {
-    form = FormApp.create(CHECK_NAME) as Publishable;
+    props = PropertiesService.getDocumentProperties();
+  } catch {
+    // No document store (reported by the document check): a form is made and not kept.
+  }
+  try {
+    const earlier = keptForm(props);
+    let startedPublished: boolean;
+    let item: GoogleAppsScript.Forms.TextItem;
+    if (earlier) {
+      form = earlier.form;
+      startedPublished = earlier.kept.startedPublished;
+      const items = form.getItems(FormApp.ItemType.TEXT);
+      item = items.length ? items[0]!.asTextItem() : form.addTextItem().setTitle('Account check');
+      form.setAcceptingResponses(true);
+    } else {
+      form = FormApp.create(CHECK_NAME) as Publishable;
+      startedPublished = typeof form.isPublished === 'function' ? form.isPublished() : true;
+      props?.setProperty(
+        CHECK_FORM_KEY,
+        JSON.stringify({ id: form.getId(), startedPublished } satisfies KeptForm),
+      );
+      item = form.addTextItem().setTitle('Account check');
+    }
     const published = typeof form.isPublished === 'function' ? form.isPublished() : true;
-    const item = form.addTextItem().setTitle('Account check');
     if (!published && typeof form.setPublished === 'function') form.setPublished(true);
     form.createResponse().withItemResponse(item.createResponse('ok')).submit();
     const answered = form.getResponses().length === 1;
     out.push({
       check: 'Google Forms',
       outcome: answered ? 'ok' : 'problem',
-      detail: `${published ? 'A new form starts published' : 'A new form starts unpublished (Google\u2019s change of June 2026); the add-on publishes its forms'}${answered ? ', and once published it accepts an answer.' : ', but it did not keep the test answer.'}`,
+      detail: `${startedPublished ? 'A new form starts published' : 'A new form starts unpublished (Google\u2019s change of June 2026); the add-on publishes its forms'}${earlier ? ' (found when the check made its form)' : ''}${answered ? ', and once published it accepts an answer.' : ', but it did not keep the test answer.'}`,
     });
   } catch (e) {
     out.push({
@@ -87,7 +136,7 @@ function checkForms(out: CheckResult[]): void {
       out.push({
         check: 'Left behind',
         outcome: 'look',
-        detail: `One empty, closed form named "${CHECK_NAME}" is in your Google Drive (the add-on has no permission to delete files): delete it there.`,
+        detail: `One empty, closed form named "${CHECK_NAME}" is in your Google Drive (the add-on has no permission to delete files). The next check uses it again rather than making another; delete it there when you no longer need the check.`,
       });
     }
   }

@@ -34,7 +34,8 @@ import { AVAILABILITY } from '../core/schema';
 import { byRecipient, greetingName, type Pupil } from '../core/recipients';
 import { joinNames, renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings } from '../shared/api';
-import { readSchool, readSettings } from './data';
+import { readSchool, readSettings, spreadsheetZone } from './data';
+import { dayIn, stampIn } from '../core/zone';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
@@ -123,8 +124,11 @@ export interface AskPicture {
   asked: number;
   /** Families without email (the Roster gave a phone): a person phones them. */
   noEmail: number;
-  /** Families a cut-off run may or may not have emailed, with their link (for a person to send). */
-  unsure: { family: Family; link: string }[];
+  /**
+   * Families a cut-off run may or may not have emailed, with their link (for a person to send)
+   * and, when the cut fell between the family's addresses, the one address in doubt.
+   */
+  unsure: { family: Family; link: string; address?: string }[];
   /** Families one of whose messages MailApp refused, with its reason. */
   refused: { family: Family; reason: string }[];
 }
@@ -171,7 +175,10 @@ export function askPicture(
     noEmail: roster.families.length - withEmail.length,
     unsure: withEmail
       .filter((f) => mark(f.id) === UNSURE && !answered.has(f.id))
-      .map((family) => ({ family, link: links.get(family.id) ?? '' })),
+      .map((family) => {
+        const address = progressOf(props, family.id, round)?.unsure;
+        return { family, link: links.get(family.id) ?? '', ...(address ? { address } : {}) };
+      }),
     refused: withEmail
       .filter((f) => mark(f.id)?.startsWith(REFUSED))
       .map((family) => ({ family, reason: mark(family.id)!.slice(REFUSED.length) })),
@@ -188,11 +195,15 @@ export function refusedProblem(r: { family: Family; reason: string }): Problem {
 }
 
 /** The sidebar's word on a family a cut-off run may not have emailed. */
-export function unsureProblem(u: { family: Family; link: string }): Problem {
+export function unsureProblem(u: { family: Family; link: string; address?: string }): Problem {
+  // Cut between two addresses, the others surely went: only the one in doubt is named.
+  const what = u.address
+    ? `the request for their availability to ${u.address} may not have gone out (the run was cut off while sending it; their other addresses have theirs)`
+    : 'the request for their availability may not have gone out (the run was cut off while sending)';
   return {
     severity: 'warning',
     where: { sheet: 'Roster', row: u.family.rows[0] ?? 1, column: 1 },
-    message: `${u.family.name} family: the request for their availability may not have gone out (the run was cut off while sending). Ask them; if it did not arrive, send it again (below) or give them their own link: ${u.link || '(make the family forms again to give them one)'}.`,
+    message: `${u.family.name} family: ${what}. Ask them; if it did not arrive, send it again (below) or give them their own link: ${u.link || '(make the family forms again to give them one)'}.`,
   };
 }
 
@@ -252,8 +263,8 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
     throw new UserError(
       'There is no availability form yet: create the family forms first (Questionnaire step).',
     );
-  const tz = ss.getSpreadsheetTimeZone();
-  const today = Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd');
+  const tz = spreadsheetZone(ss);
+  const today = dayIn(ctx.now(), tz);
   const sheet = ss.getSheetByName(AVAILABILITY.name);
   const availability = sheet && sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : null;
   const data = readSchool(ss, settings, today, undefined, props);
@@ -331,7 +342,7 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
     });
 
   const forText = messageSettings(settings);
-  const stamp = markOf(settings.roundName, Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd HH:mm'));
+  const stamp = markOf(settings.roundName, stampIn(ctx.now(), tz));
   let unwritten: string[] = [];
   /** Properties other than the stamps (a refusal, a family's progress), not written yet. */
   let other: Record<string, string> = {};

@@ -13,6 +13,8 @@
  */
 import { REMINDABLE_STATUSES, wallMinutes } from '../core/reminders';
 import type { Settings } from '../shared/api';
+import { dayIn, minutesIn } from '../core/zone';
+import { spreadsheetZone } from './data';
 import { parseJson } from './props';
 import { readConferences, reminderTrigger } from './reminders';
 
@@ -33,8 +35,8 @@ interface ClockRecord {
 }
 
 function wallNowMinutes(timeZone: string): number {
-  const [day, hh, mm] = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH mm').split(' ');
-  return wallMinutes(day!, Number(hh) * 60 + Number(mm)) ?? 0;
+  const now = new Date();
+  return wallMinutes(dayIn(now, timeZone), minutesIn(now, timeZone)) ?? 0;
 }
 
 /** Whether this execution has its spreadsheet (a clock trigger may not). */
@@ -52,7 +54,7 @@ export function rememberDocument(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
 ): void {
-  const timeZone = ss.getSpreadsheetTimeZone();
+  const timeZone = spreadsheetZone(ss);
   const now = wallNowMinutes(timeZone);
   const opens = new Set<number>();
   for (const c of readConferences(ss, settings).conferences) {

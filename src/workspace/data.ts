@@ -1,7 +1,7 @@
 /**
  * Reading the user's sheets: one getValues per sheet, whatever its size, and the settings from
- * document properties. Dates in cells are read in the spreadsheet's time zone through
- * Utilities.formatDate, once per distinct value.
+ * document properties. Dates in cells are read in the spreadsheet's time zone, read once
+ * (spreadsheetZone) and applied in the core (src/core/zone.ts).
  */
 import { parseRoster, type RosterResult } from '../core/roster';
 import {
@@ -12,25 +12,24 @@ import {
   validateSettings,
 } from '../core/settings';
 import { parseTeachers, type TeachersResult } from '../core/teachers';
-import type { WallClockOf } from '../core/normalize';
+import { wallClockIn } from '../core/zone';
 import { UserError } from '../core/errors';
 import { knownFamilyIds } from '../core/formlinks';
 import { parseJson, PROP, documentProperties } from './props';
 
-export function wallClockIn(timeZone: string): WallClockOf {
-  const memo = new Map<number, ReturnType<WallClockOf>>();
-  return (date) => {
-    const key = date.getTime();
-    let w = memo.get(key);
-    if (!w) {
-      const [y, mo, d, h, mi] = Utilities.formatDate(date, timeZone, 'yyyy-MM-dd-HH-mm')
-        .split('-')
-        .map(Number);
-      w = { year: y!, month: mo!, day: d!, hour: h!, minute: mi! };
-      memo.set(key, w);
-    }
-    return w;
-  };
+const zones = new WeakMap<object, string>();
+
+/**
+ * The spreadsheet's time zone, read from Google once per spreadsheet handle (one execution's);
+ * everything worked out from it is computed in src/core/zone.ts.
+ */
+export function spreadsheetZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  let zone = zones.get(ss);
+  if (zone === undefined) {
+    zone = ss.getSpreadsheetTimeZone();
+    zones.set(ss, zone);
+  }
+  return zone;
 }
 
 /** The used area of a sheet in one read; [] when the sheet is missing or empty. */
@@ -48,7 +47,7 @@ export function readSettings(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   stored: string | null = documentProperties().getProperty(PROP.settings),
 ): Settings {
-  const defaults = defaultSettings(ss.getName(), ss.getSpreadsheetTimeZone());
+  const defaults = defaultSettings(ss.getName(), spreadsheetZone(ss));
   const saved = parseJson<Partial<Settings>>(stored);
   if (!saved) return defaults;
   return usableSettings(saved as Record<string, unknown>, defaults);
@@ -75,9 +74,12 @@ export function readSchool(
   read: (name: string) => unknown[][] | null = (name) => readSheet(ss, name),
   props: Record<string, string> | null = null,
 ): SchoolData {
-  const wall = wallClockIn(ss.getSpreadsheetTimeZone());
+  const wall = wallClockIn(spreadsheetZone(ss));
   const teacherValues = read('Teachers');
-  const teachers = teacherValues === null ? null : parseTeachers(teacherValues, wall, { today });
+  const teachers =
+    teacherValues === null
+      ? null
+      : parseTeachers(teacherValues, wall, { today, round: settings.roundName });
   const rosterValues = read('Roster');
   const roster =
     rosterValues === null

@@ -43,7 +43,8 @@ import {
 } from '../core/recipients';
 import { joinNames, renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
-import { readSchool, readSettings, wallClockIn } from './data';
+import { readSchool, readSettings, spreadsheetZone } from './data';
+import { dayIn, wallClockIn } from '../core/zone';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { askPicture, refusedProblem, unsureProblem, type AskPicture } from './ask';
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
@@ -416,7 +417,7 @@ function readSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleRea
   const sheet = ss.getSheetByName(SCHEDULE.name);
   if (!sheet) throw new UserError('There is no Schedule sheet. Run Set up first.');
   const values = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
-  const read = readScheduleSheet(values, wallClockIn(ss.getSpreadsheetTimeZone()));
+  const read = readScheduleSheet(values, wallClockIn(spreadsheetZone(ss)));
   return { sheet, values, rows: read.rows, columns: read.columns };
 }
 
@@ -488,7 +489,7 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
   step(job, ctx): ChunkResult<FormsJobState> {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const settings = readSettings(ss);
-    const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+    const today = dayIn(new Date(), spreadsheetZone(ss));
     const data = readSchool(ss, settings, today);
     const windows = data.teachers?.windows ?? [];
     if (windows.length === 0)
@@ -696,8 +697,8 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
       );
     const fresh = readSchedule(ss);
     ensureFeedbackLinks(fresh, forms, settings.roundName);
-    const tz = ss.getSpreadsheetTimeZone();
-    const today = Utilities.formatDate(ctx.now(), tz, 'yyyy-MM-dd');
+    const tz = spreadsheetZone(ss);
+    const today = dayIn(ctx.now(), tz);
     const stamp = ctx.now();
     // The journal names what was sent and what was being sent when a chunk stopped. Sent:
     // stamped now, never sent twice. Being sent when the run was cut off: MailApp cannot tell
@@ -888,7 +889,7 @@ interface FormsPicture {
 function picture(ctx: StepContext): FormsPicture | null {
   const state = readFormsState(ctx.props);
   if (!ctx.data || !ctx.present.has(SCHEDULE.name)) return null;
-  const tz = ctx.ss.getSpreadsheetTimeZone();
+  const tz = spreadsheetZone(ctx.ss);
   const wall = wallClockIn(tz);
   const sheets = stepReader(ctx);
   const read = readScheduleSheet(sheets(SCHEDULE.name) ?? [], wall);
@@ -921,7 +922,7 @@ function picture(ctx: StepContext): FormsPicture | null {
   const changeRequests: Problem[] = [];
   const roster = ctx.data.roster;
   if (roster) {
-    const availability = readAvailability(sheets(AVAILABILITY.name), roster, wall).byFamily;
+    const availability = readAvailability(sheets(AVAILABILITY.name), roster, wall, round).byFamily;
     for (const r of rows) {
       const times: Interval[] = availability.get(r.familyId) ?? [];
       const fixed = r.locked || (r.status !== 'scheduled' && r.status !== 'cancelled');

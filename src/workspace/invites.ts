@@ -36,11 +36,13 @@ import {
   type SyncAction,
   type SyncedRecord,
 } from '../core/invites';
+import { cellBlocks } from '../core/blocks';
 import { cellValue } from '../core/cells';
 import { describeCell } from '../core/errors';
 import { parseTeachers } from '../core/teachers';
 import type { Problem, Settings, StepState } from '../shared/api';
-import { readSettings, readSheet, wallClockIn } from './data';
+import { readSettings, readSheet, spreadsheetZone } from './data';
+import { dayIn, instantIn, wallClockIn } from '../core/zone';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { documentProperties, parseJson, PROP } from './props';
 import { ensureTranslations, storedTemplates } from './messages';
@@ -90,7 +92,7 @@ function readAll(
   const sheet = ss.getSheetByName('Schedule');
   if (!sheet) return null;
   const settings = readSettings(ss, props[PROP.settings] ?? null);
-  const wall = wallClockIn(ss.getSpreadsheetTimeZone());
+  const wall = wallClockIn(spreadsheetZone(ss));
   // The sidebar's overview passes its reader: each sheet read once for all the steps.
   const values = read
     ? (read('Schedule') ?? [])
@@ -98,7 +100,9 @@ function readAll(
       ? sheet.getDataRange().getValues()
       : [];
   const teacherValues = read ? read('Teachers') : readSheet(ss, 'Teachers');
-  const windows = teacherValues ? parseTeachers(teacherValues, wall, { today }).windows : [];
+  const windows = teacherValues
+    ? parseTeachers(teacherValues, wall, { today, round: settings.roundName }).windows
+    : [];
   const ctx: SpecContext = {
     settings,
     // With no reply-to in Settings, the invitation names the calendar owner's address (the
@@ -122,7 +126,7 @@ function readAll(
 }
 
 function todayIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  return dayIn(new Date(), spreadsheetZone(ss));
 }
 
 function answersDue(
@@ -310,16 +314,9 @@ function isNotAllowed(e: unknown): boolean {
   return /^Action not allowed/i.test(String((e as { message?: unknown })?.message ?? e));
 }
 
-/** The instant of a wall-clock time in the school's zone (daylight saving included). */
-function instantOf(date: string, minutes: number, timeZone: string): Date {
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-  const mm = String(minutes % 60).padStart(2, '0');
-  return Utilities.parseDate(`${date} ${hh}:${mm}`, timeZone, 'yyyy-MM-dd HH:mm');
-}
-
 /** The end follows the start by the conference's length (one parse per event). */
 function instantsOf(spec: EventSpec): { start: Date; end: Date } {
-  const start = instantOf(spec.date, spec.start, spec.timeZone);
+  const start = instantIn(spec.date, spec.start, spec.timeZone);
   return { start, end: new Date(start.getTime() + (spec.end - spec.start) * 60_000) };
 }
 
@@ -393,8 +390,8 @@ function eventsByConference(
     .sort();
   const out = new Map<string, FoundEvent>();
   if (dates.length === 0) return out;
-  const from = instantOf(dates[0]!, 0, timeZone);
-  const to = new Date(instantOf(dates[dates.length - 1]!, 0, timeZone).getTime() + DAY_MS);
+  const from = instantIn(dates[0]!, 0, timeZone);
+  const to = new Date(instantIn(dates[dates.length - 1]!, 0, timeZone).getTime() + DAY_MS);
   for (const event of calendar.getEvents(from, to)) {
     const tag = event.getTag(CONFERENCE_TAG);
     const id = tag ?? referenceOf(event.getDescription());
@@ -437,6 +434,19 @@ function reconcile(event: CalendarEvent, spec: EventSpec): string[] | null {
   for (const g of changes.removeGuests) event.removeGuest(g);
   for (const g of changes.addGuests) event.addGuest(g);
   return changes.addGuests;
+}
+
+/**
+ * The event with that ID if it is still on the calendar, else null. Whether getEventById finds
+ * an event once someone deleted it is not written down (docs/EMULATOR.md row 37): if it does,
+ * changes to it would be lost on an event nobody sees. So an event it finds is trusted only when
+ * the calendar also lists it at its time, as it lists every live event and no deleted one.
+ */
+function liveEventById(calendar: Calendar, eventId: string): CalendarEvent | null {
+  const event = calendar.getEventById(eventId);
+  if (!event) return null;
+  const listed = calendar.getEvents(event.getStartTime(), event.getEndTime());
+  return listed.some((e) => e.getId() === eventId) ? event : null;
 }
 
 /**
@@ -495,7 +505,10 @@ interface RowWrite {
   inviteSent?: Date;
 }
 
-/** Collects a chunk's results and writes them at once: one setValues, one setProperties. */
+/**
+ * Collects a chunk's results and writes them at once: one setValues per block of the cells it
+ * computed (see core/blocks.ts), one setProperties.
+ */
 class Writer {
   readonly rows = new Map<number, RowWrite>();
   readonly records: Record<string, string> = {};
@@ -527,7 +540,7 @@ class Writer {
    * by the reference in its description, instead of making a second one.
    */
   flush(finished: boolean): void {
-    const { sheet, values, invites } = this.reading;
+    const { sheet, invites } = this.reading;
     if (this.rows.size > 0) {
       const headers = ['Status', 'Event ID', 'Invite Sent'] as const;
       const cols = headers.map((h) => invites.columns.get(h));
@@ -542,21 +555,25 @@ class Writer {
       const rowNumbers = [...this.rows.keys()];
       const top = Math.min(...rowNumbers);
       const bottom = Math.max(...rowNumbers);
-      const range = sheet.getRange(top, left, bottom - top + 1, right - left + 1);
       // Each cell written safely for its format: as is in a plain-text cell (set-up makes these
       // columns plain text), with the text marker elsewhere (an event ID may start with "-").
-      const formats = range.getNumberFormats();
-      const block: unknown[][] = [];
-      for (let row = top; row <= bottom; row++) {
-        const line = (values[row - 1] ?? []).slice(left - 1, right);
-        while (line.length < right - left + 1) line.push('');
-        const w = this.rows.get(row);
-        if (w?.status !== undefined) line[status! - left] = w.status;
-        if (w?.eventId !== undefined) line[eventId! - left] = w.eventId;
-        if (w?.inviteSent !== undefined) line[sent! - left] = w.inviteSent;
-        block.push(line.map((v, c) => cellValue(v, formats[row - top]?.[c])));
+      const formats = sheet
+        .getRange(top, left, bottom - top + 1, right - left + 1)
+        .getNumberFormats();
+      // Only the cells this chunk computed: the Locked box between them, and the rows between
+      // the first and last written, may have been edited since the chunk read the sheet.
+      const cells = new Map<number, Map<number, unknown>>();
+      for (const [row, w] of this.rows) {
+        const line = new Map<number, unknown>();
+        const put = (column: number, value: unknown) =>
+          line.set(column, cellValue(value, formats[row - top]?.[column - left]));
+        if (w.status !== undefined) put(status!, w.status);
+        if (w.eventId !== undefined) put(eventId!, w.eventId);
+        if (w.inviteSent !== undefined) put(sent!, w.inviteSent);
+        cells.set(row, line);
       }
-      range.setValues(block);
+      for (const b of cellBlocks(cells))
+        sheet.getRange(b.row, b.column, b.values.length, b.values[0]!.length).setValues(b.values);
     }
     const props = documentProperties();
     const changed: Record<string, string> = { ...this.records };
@@ -661,7 +678,7 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
       } else {
         const adopt =
           found.get(action.conferenceId)?.event ??
-          (action.kind === 'update' ? calendar!.getEventById(action.eventId) : null);
+          (action.kind === 'update' ? liveEventById(calendar!, action.eventId) : null);
         let event: CalendarEvent;
         let changed = true;
         if (adopt) {

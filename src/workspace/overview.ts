@@ -6,7 +6,8 @@ import { conferencesInWindow } from '../shared/windows';
 import { SHEETS } from '../core/schema';
 import { ADDON_TITLE, type JobName, type Overview, type StepState } from '../shared/api';
 import { unfinishedJobs } from './jobs';
-import { readSchool, readSettings, wallClockIn } from './data';
+import { readSchool, readSettings, spreadsheetZone } from './data';
+import { dayIn, wallClockIn } from '../core/zone';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { documentProperties, PROP } from './props';
 import type { Problem } from '../shared/api';
@@ -40,6 +41,7 @@ export const JOB_LABELS: Record<JobName, string> = {
   'ask-again': 'Asking families again',
   questionnaire: 'Sending the questionnaire',
   summary: 'Rebuilding the summary',
+  waitlist: 'Telling waitlisted families',
 };
 
 export function buildOverview(): Overview {
@@ -54,11 +56,11 @@ export function buildOverview(): Overview {
   const conferences = ready ? rows('Schedule') : 0;
   const props = documentProperties().getProperties();
   const settings = readSettings(ss, props[PROP.settings] ?? null);
-  const today = Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  const today = dayIn(new Date(), spreadsheetZone(ss));
   const read = sheetMemo(ss, new Set(present.keys())).read;
   const data = ready ? readSchool(ss, settings, today, read, props) : null;
   const schedule = ready
-    ? readScheduleSheet(read('Schedule') ?? [], wallClockIn(ss.getSpreadsheetTimeZone()))
+    ? readScheduleSheet(read('Schedule') ?? [], wallClockIn(spreadsheetZone(ss)))
     : null;
 
   const rosterStep = (): StepState => {

@@ -13,7 +13,8 @@ import {
   withFamilyAnswers,
 } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
-import { readSchool, readSettings, readSheet, wallClockIn } from './data';
+import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
+import { dayIn, wallClockIn } from '../core/zone';
 import { newConferenceId } from './codes';
 import { newRowColumns, writeRows } from './write';
 
@@ -21,8 +22,8 @@ import { newRowColumns, writeRows } from './write';
 export function placeAtOnce(familyIds: string[]): number {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
-  const tz = ss.getSpreadsheetTimeZone();
-  const data = readSchool(ss, settings, Utilities.formatDate(new Date(), tz, 'yyyy-MM-dd'));
+  const tz = spreadsheetZone(ss);
+  const data = readSchool(ss, settings, dayIn(new Date(), tz));
   const sheet = ss.getSheetByName(SCHEDULE.name);
   if (!data.roster || !data.teachers || !sheet) return 0;
   const wall = wallClockIn(tz);
@@ -48,7 +49,7 @@ export function placeAtOnce(familyIds: string[]): number {
     ...existing,
     rows: existing.rows.map((r) => (live(r) ? { ...r, locked: true } : r)),
   };
-  const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall);
+  const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall, round);
   const answered = withFamilyAnswers(data.roster, availability.answers);
   const roster = {
     ...answered,

@@ -46,7 +46,8 @@ import type { RosterResult } from '../core/roster';
 import { splitList } from '../core/cells';
 import { joinNames, renderMessage, type MessageFields, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
-import { readSettings, readSheet, wallClockIn } from './data';
+import { readSettings, readSheet, spreadsheetZone } from './data';
+import { dayIn, minutesIn, stampIn, wallClockIn } from '../core/zone';
 import { placeFinder } from '../core/invites';
 import { parseTeachers } from '../core/teachers';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
@@ -96,7 +97,7 @@ export function readConferences(
   const values =
     alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
   if (values.length < 2) return { sheet, conferences: [], sentColumn: 0, values };
-  const read = readScheduleSheet(values, wallClockIn(ss.getSpreadsheetTimeZone()));
+  const read = readScheduleSheet(values, wallClockIn(spreadsheetZone(ss)));
   const col = (name: string) => read.columns.get(name);
   const cell = (r: unknown[], name: string) => {
     const c = col(name);
@@ -187,8 +188,7 @@ export function messageSettings(settings: Settings): Settings {
 }
 
 export function wallNow(date: Date, timeZone: string): WallNow {
-  const [day, hh, mm] = Utilities.formatDate(date, timeZone, 'yyyy-MM-dd HH mm').split(' ');
-  return { date: day!, minutes: Number(hh) * 60 + Number(mm) };
+  return { date: dayIn(date, timeZone), minutes: minutesIn(date, timeZone) };
 }
 
 /** One reminder to one address, naming only the children listed with it. */
@@ -246,7 +246,7 @@ function withContacts(
   // Each conference's video link, from its teacher's window: a reminder carries it.
   const teachers = readSheet(ss, 'Teachers');
   const placeOf = placeFinder(
-    teachers ? parseTeachers(teachers, wallClockIn(ss.getSpreadsheetTimeZone())).windows : [],
+    teachers ? parseTeachers(teachers, wallClockIn(spreadsheetZone(ss))).windows : [],
   );
   const conferences = again.conferences.map((c) => {
     const link = c.date && c.start !== null ? placeOf(c.teacher, c.date, c.start)?.videoLink : '';
@@ -258,7 +258,7 @@ function withContacts(
 function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<RemindersState> {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
-  const tz = ss.getSpreadsheetTimeZone();
+  const tz = spreadsheetZone(ss);
   const now = ctx.now();
   const wall = wallNow(now, tz);
   // The Roster (who is listed with which child) is read only when something may be due or a
@@ -266,7 +266,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   let roster: RosterResult | null | undefined;
   const school = () => (roster === undefined ? (roster = rosterForMessages(ss, settings)) : roster);
   let read = readConferences(ss, settings);
-  const at = Utilities.formatDate(now, tz, 'yyyy-MM-dd HH:mm');
+  const at = stampIn(now, tz);
   // The journal (written before each email) names marks a cut-off run could not write to the
   // sheet, and the email it was sending when cut off. MailApp cannot tell whether that one
   // left, so it is recorded as sent, "unconfirmed", and never repeated: no one gets a
@@ -632,7 +632,7 @@ export function remindersStep(ctx: StepContext): StepState {
   const tally = reminderTally(
     read.conferences,
     ctx.settings.reminderHoursBefore,
-    wallNow(new Date(), ctx.ss.getSpreadsheetTimeZone()),
+    wallNow(new Date(), spreadsheetZone(ctx.ss)),
   );
   const runBy = remindersRunBy(ctx.ss, ctx.props);
   const on = runBy !== null;

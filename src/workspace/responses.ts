@@ -27,10 +27,12 @@ import {
 import { UserError } from '../core/errors';
 import { parseRoster } from '../core/roster';
 import { cleanText } from '../core/normalize';
+import { inRound } from '../core/rounds';
 import { AVAILABILITY, FEEDBACK, SCHEDULE, type SheetSpec } from '../core/schema';
 import { readScheduleSheet, type ExistingRow, type ScheduleSheet } from '../core/schedule/sheet';
 import type { Settings } from '../shared/api';
-import { readSettings, wallClockIn } from './data';
+import { readSettings, spreadsheetZone } from './data';
+import { instantIn, wallClockIn } from '../core/zone';
 import { documentProperties } from './props';
 import { placeAtOnce } from './placement';
 import { rebuildSummary } from './summarysheet';
@@ -126,8 +128,11 @@ function recordAvailability(
   const { sheet, header, body } = readGenerated(ss, memo, AVAILABILITY);
   const col = (h: string) => header.indexOf(h);
   const seen = new Set(body.map((r) => String(r[col('Response')] ?? '')));
+  const round = settings.roundName;
+  // Only this round's rows give way to a new answer; last round's stay readable as they were.
+  const thisRound = (r: unknown[]) => inRound(col('Round') < 0 ? '' : r[col('Round')], round);
   const latest = new Map<string, number>();
-  for (const r of body) {
+  for (const r of body.filter(thisRound)) {
     const id = String(r[col('Family ID')] ?? '');
     const at = r[col('Answered')];
     if (id && at instanceof Date) latest.set(id, Math.max(latest.get(id) ?? 0, at.getTime()));
@@ -156,15 +161,15 @@ function recordAvailability(
       ? { id: family.id, name: family.name, email: family.contacts[0]?.email ?? '' }
       : { id: '', name: `Unknown family code "${answer.token.slice(0, 40)}"`, email: '' };
     if (family) {
-      rows = rows.filter((r) => String(r[col('Family ID')] ?? '') !== family.id);
+      rows = rows.filter((r) => String(r[col('Family ID')] ?? '') !== family.id || !thisRound(r));
       latest.set(family.id, response.at.getTime());
       answered.push(family.id);
     }
     rows = [
       ...rows,
       ...availabilityRows(answer, target, response.at, (day) =>
-        Utilities.parseDate(day, ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'),
-      ).map((r) => rowUnder(header, { ...r, Response: answerText(key) })),
+        instantIn(day, 0, spreadsheetZone(ss)),
+      ).map((r) => rowUnder(header, { ...r, Response: answerText(key), Round: answerText(round) })),
     ];
   }
   if (rows !== body) writeBody(memo, AVAILABILITY, sheet, header, rows, body.length);
@@ -211,7 +216,7 @@ function recordFeedback(
   const refOf = (r: unknown[]) => String(r[col] ?? '').split(' @ ')[0]!;
   const seen = new Set(body.map((r) => String(r[col] ?? '')));
   const conferences = codedConferences(
-    readScheduleSheet(memo.read(SCHEDULE.name) ?? [], wallClockIn(ss.getSpreadsheetTimeZone())),
+    readScheduleSheet(memo.read(SCHEDULE.name) ?? [], wallClockIn(spreadsheetZone(ss))),
   );
   const rows = [...body];
   let recorded = 0;

@@ -18,19 +18,24 @@ import { type ColumnKind, headerKey, NUMBER_FORMATS, SCHEDULE } from '../core/sc
 import { columnCell, PLAIN_TEXT, TYPED_KINDS } from '../core/cells';
 import { UserError } from '../core/errors';
 import type { Problem, SchedulePreview } from '../shared/api';
-import { readSchool, readSettings, readSheet, wallClockIn } from './data';
+import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
+import { dayIn, wallClockIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
 import { recordResponses } from './responses';
 import { newConferenceId } from './codes';
 import { formatMinutes } from '../core/normalize';
+import type { RosterResult } from '../core/roster';
+import { recordWaitlist } from './waitlist';
 
 function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  return dayIn(new Date(), spreadsheetZone(ss));
 }
 
 interface Plan {
   schedule: Schedule;
   preview: SchedulePreview;
+  /** The Roster with the families' own answers (language, interpreter). */
+  roster: RosterResult;
   rows: () => { cells: unknown[]; from: number | null }[];
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
   formulas: string[][];
@@ -55,7 +60,7 @@ export function planSchedule(): Plan {
       'There are no teacher windows to schedule into: fill in the Teachers sheet (step 3) first.',
       { sheet: 'Teachers', row: 1, column: 1 },
     );
-  const wall = wallClockIn(ss.getSpreadsheetTimeZone());
+  const wall = wallClockIn(spreadsheetZone(ss));
   const lastRow = sheet.getLastRow();
   const lastColumn = Math.max(sheet.getLastColumn(), SCHEDULE.columns.length);
   const range = lastRow > 0 ? sheet.getRange(1, 1, lastRow, lastColumn) : null;
@@ -63,7 +68,12 @@ export function planSchedule(): Plan {
   const formulas = range ? range.getFormulas() : [];
   const formats = range ? range.getNumberFormats() : [];
   const existing = readScheduleSheet(values, wall);
-  const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall);
+  const availability = readAvailability(
+    readSheet(ss, 'Availability'),
+    data.roster,
+    wall,
+    settings.roundName,
+  );
   // Families' own answers on the availability form (language, interpreter) win over the Roster's.
   const roster = withFamilyAnswers(data.roster, availability.answers);
   const built = buildProblem({
@@ -129,6 +139,7 @@ export function planSchedule(): Plan {
   return {
     schedule: result,
     preview,
+    roster,
     sheet,
     formulas,
     formats,
@@ -220,13 +231,14 @@ export const SCHEDULE_JOB: JobSpec<{ done: boolean }> = {
     recordResponses({ rebuild: 'if-recorded' });
     const plan = planSchedule();
     writeSchedule(plan);
+    recordWaitlist(SpreadsheetApp.getActiveSpreadsheet(), plan.schedule.unplaced, plan.roster);
     const p = plan.preview;
     return {
       state: { done: true },
       done: true,
       processed: p.placed,
       total: p.students,
-      message: `Scheduled ${p.placed} of ${p.students} students in ${p.conferences} conferences${p.kept ? ` (${p.kept} locked or invited kept as they were)` : ''}.${p.unplaced.length ? ` ${p.unplaced.length} could not be placed; see why in the Schedule step.` : ''}`,
+      message: `Scheduled ${p.placed} of ${p.students} students in ${p.conferences} conferences${p.kept ? ` (${p.kept} locked or invited kept as they were)` : ''}.${p.unplaced.length ? ` ${p.unplaced.length} could not be placed: they are on the Waitlist sheet, with why.` : ''}`,
       problems: p.problems,
     };
   },

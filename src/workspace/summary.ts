@@ -41,8 +41,7 @@ export function summaryStep(ctx: StepContext): StepState {
       headline: 'Nothing to summarise yet.',
       next: 'Build the schedule; attendance and families’ answers fill the Summary.',
     });
-  const grades = new Map((ctx.data.roster?.students ?? []).map((st) => [st.id, st.grade]));
-  const t = summaryOf(ctx.ss, ctx.settings, ctx.today, stepReader(ctx), grades).totals;
+  const t = summaryOf(ctx.ss, ctx.settings, ctx.today, stepReader(ctx), ctx.data.roster).totals;
   const built = (ctx.present.get(SUMMARY.name)?.getLastRow() ?? 0) > 1;
   return step('summary', {
     status: built ? 'done' : 'ready',
@@ -51,6 +50,9 @@ export function summaryStep(ctx: StepContext): StepState {
       { label: 'conferences', value: t.scheduled },
       { label: 'attended', value: t.attended },
       { label: 'no-show', value: t.noShow },
+      { label: 'roster families', value: t.rosterFamilies },
+      { label: 'without a conference', value: t.waitlisted },
+      { label: 'participation %', value: t.participation === '' ? 0 : t.participation },
       { label: 'answers', value: t.responses },
       { label: 'follow-up requests', value: t.followUps },
       { label: 'answers to check', value: t.flagged },

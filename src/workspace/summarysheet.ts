@@ -4,7 +4,6 @@
  * exactly one chart of each kind: found by title and updated, never inserted twice. Below both
  * callers that rebuild it: recording a form response, and the Summary job (summary.ts).
  */
-import { ROSTER_ALIASES } from '../core/aliases';
 import {
   buildSummary,
   type SummaryConference,
@@ -13,40 +12,56 @@ import {
 } from '../core/summary';
 import { splitList } from '../core/cells';
 import { cleanText, parseYesNo } from '../core/normalize';
-import { FEEDBACK, ROSTER, SUMMARY } from '../core/schema';
+import type { RosterFamily } from '../core/participation';
+import type { RosterResult } from '../core/roster';
+import { FEEDBACK, SUMMARY } from '../core/schema';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { readTable } from '../core/table';
 import { UserError } from '../core/errors';
 import type { Settings } from '../shared/api';
-import { readSettings, readSheet, wallClockIn } from './data';
+import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
+import { dayIn, secondsStampIn, wallClockIn } from '../core/zone';
 import { writeGrid } from './write';
 import { sheetMemo, type SheetMemo, type SheetReader } from './reads';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function iso(value: unknown, timeZone: string): string {
-  return value instanceof Date
-    ? Utilities.formatDate(value, timeZone, 'yyyy-MM-dd HH:mm:ss')
-    : cleanText(value);
+  return value instanceof Date ? secondsStampIn(value, timeZone) : cleanText(value);
 }
 
-/** The Summary's grid from one read of each sheet it draws on. */
+/** Every Roster family as participation counts it: its students, and whether it can be reached. */
+export function rosterFamilies(roster: RosterResult): RosterFamily[] {
+  const students = new Map(roster.students.map((st) => [st.id, st]));
+  return roster.families.map((f) => {
+    const own = f.studentIds.map((id) => students.get(id)).filter((st) => st !== undefined);
+    return {
+      familyId: f.id,
+      students: own.map((st) => ({ id: st.id, teacher: st.teacher, grade: st.grade })),
+      reachable: f.contacts.some((c) => c.email) || own.some((st) => st.phone !== ''),
+    };
+  });
+}
+
+/**
+ * The Summary's grid from one read of each sheet it draws on; the Roster parsed once, by the
+ * caller or here.
+ */
 export function summaryOf(
   ss: Spreadsheet,
   settings: Settings,
   today: string,
   read: SheetReader = (name) => readSheet(ss, name),
-  knownGrades?: Map<string, string>,
+  knownRoster?: RosterResult | null,
 ): SummaryGrid {
-  const tz = ss.getSpreadsheetTimeZone();
+  const tz = spreadsheetZone(ss);
   const wall = wallClockIn(tz);
-  const grades = knownGrades ?? new Map<string, string>();
-  if (!knownGrades) {
-    const rosterValues = read(ROSTER.name) ?? [];
-    if (rosterValues.length > 1)
-      for (const r of readTable(ROSTER, rosterValues, ROSTER_ALIASES).rows)
-        grades.set(cleanText(r.get('Student ID')), cleanText(r.get('Grade')));
-  }
+  const roster =
+    knownRoster === undefined ? readSchool(ss, settings, today, read).roster : knownRoster;
+  const grades = new Map((roster?.students ?? []).map((st) => [st.id, st.grade]));
+  // A family regrouped since the Schedule was built is still named there by its old id.
+  const familyOf = new Map<string, string>();
+  for (const f of roster?.families ?? []) for (const a of f.aliases ?? []) familyOf.set(a, f.id);
   const schedule = readScheduleSheet(read('Schedule') ?? [], wall);
   const at = (values: unknown[], h: string) => values[(schedule.columns.get(h) ?? 0) - 1];
   const conferences: SummaryConference[] = schedule.rows.map((r) => ({
@@ -54,7 +69,8 @@ export function summaryOf(
     round: r.round,
     teacher: r.teacher,
     family: cleanText(at(r.values, 'Family')),
-    familyId: r.familyId,
+    familyId: familyOf.get(r.familyId) ?? r.familyId,
+    studentIds: r.studentIds,
     grades: r.studentIds.map((id) => grades.get(id) ?? '').filter(Boolean),
     status: r.status || 'scheduled',
     date: r.date ?? '',
@@ -89,6 +105,7 @@ export function summaryOf(
     today,
     conferences,
     feedback,
+    families: roster ? rosterFamilies(roster) : undefined,
   });
 }
 
@@ -119,12 +136,7 @@ export function rebuildSummary(
   const sheet = ss.getSheetByName(SUMMARY.name);
   if (!sheet) throw new UserError('There is no Summary sheet. Run Set up first.');
   const settings = readSettings(ss);
-  const summary = summaryOf(
-    ss,
-    settings,
-    Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'),
-    memo.read,
-  );
+  const summary = summaryOf(ss, settings, dayIn(new Date(), spreadsheetZone(ss)), memo.read);
   const rows = Math.max(summary.grid.length, sheet.getLastRow());
   const columns = Math.max(summary.grid[0]?.length ?? 1, sheet.getLastColumn());
   const grid = Array.from({ length: rows }, (_, r) =>

@@ -12,7 +12,7 @@ import { cellValue, PLAIN_TEXT } from '../core/cells';
 import { NUMBER_FORMATS } from '../core/schema';
 import type { ChunkResult, JobSpec } from './jobs';
 import { readJson, writeJson } from './props';
-import { readSheet } from './data';
+import { readSettings, readSheet } from './data';
 
 const VIEWS_PROP = 'slc:views';
 
@@ -67,7 +67,9 @@ export const VIEWS_JOB: JobSpec<State> = {
         row: 1,
         column: 1,
       });
-    const views = new Map(teacherViews(values).map((v) => [v.teacher, v]));
+    const views = new Map(
+      teacherViews(values, readSettings(ss).roundName).map((v) => [v.teacher, v]),
+    );
     if (state.total < 0) state = { left: [...views.keys()], total: views.size };
     const made = readJson<Record<string, number>>(VIEWS_PROP) ?? {};
     const sheets = ss.getSheets();

@@ -245,6 +245,8 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
       await openTab(page, 'Mail');
       const letter = cardsFor(request.to[0]!).filter({ hasText: 'When can you come' });
       await expect(letter.count()).resolves.toBe(1);
+      // A message's body is drawn once its card is in sight, as a person scrolls to it.
+      await letter.scrollIntoViewIfNeeded();
       const url =
         (await letter
           .frameLocator('iframe')
@@ -371,11 +373,12 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
           (t) =>
             (
               globalThis as unknown as {
-                document: { getElementById(id: string): { textContent: string } };
+                document: { getElementById(id: string): { getAttribute(name: string): string } };
               }
             ).document
               .getElementById('clock')
-              .textContent.includes(t),
+              .getAttribute('datetime')
+              .includes(t),
           new Date(before + 86_400_000).toISOString().slice(0, 13),
         );
       }
@@ -446,6 +449,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
       expect(subjects.filter((t) => isAvailabilityRequest(t))).toHaveLength(1);
       for (let i = 0; i < 3; i++) {
         const card = mail.nth(i);
+        await card.scrollIntoViewIfNeeded();
         // The message as the family reads it: the body drawn in its (sandboxed) frame.
         onlyOurs(
           `${await card.locator('p.muted').textContent()}\n${await card.frameLocator('iframe').locator('body').textContent()}`,
@@ -458,9 +462,9 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
   );
 
   part('teacher: marks attendance, sends the questionnaire', async () => {
-    // The preview has no way to type in a cell: attendance goes into the Schedule's Status
-    // column through the emulator, as a teacher would type it in Sheets. One family (not ours)
-    // did not come.
+    // Attendance goes into the Schedule's Status column through the emulator, as a teacher
+    // would paste it in Sheets (typing one cell in the page: cells.test.ts). One family (not
+    // ours) did not come.
     const sheet = school.emulator.spreadsheet.sheetByName('Schedule')!;
     const status = sheet.values()[0]!.indexOf('Status') + 1;
     const all = schedule();
@@ -511,6 +515,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
     await openTab(page, 'Mail');
     const letter = cardsFor(family.emails[0]!).filter({ hasText: 'How did the conference' });
     await expect(letter.count()).resolves.toBe(1);
+    await letter.scrollIntoViewIfNeeded();
     const link = await letter
       .frameLocator('iframe')
       .locator('a[href*="viewform"]')

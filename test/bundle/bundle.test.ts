@@ -92,7 +92,11 @@ describe('the add-on menu, on the built bundle', () => {
       const { emulator, bundle } = load();
       bundle.open(authMode);
       const menu = emulator.sheets.ui.menus.get(ADDON_TITLE);
-      expect(menu?.items.map((i) => i.caption)).toEqual(['Open', 'Check this Google account']);
+      expect(menu?.items.map((i) => i.caption)).toEqual([
+        'Open',
+        'Print conference packets',
+        'Check this Google account',
+      ]);
       const report = emulator.ws.reports.at(-1)!;
       expect(report.error).toBeUndefined();
       const touched = Object.keys(report.callsByMethod).filter(
@@ -114,6 +118,7 @@ describe('the add-on menu, on the built bundle', () => {
     bundle.open('FULL', 'onInstall');
     expect(emulator.sheets.ui.menus.get(ADDON_TITLE)?.items.map((i) => i.functionName)).toEqual([
       'showSidebar',
+      'showPackets',
       'checkThisAccount',
     ]);
   });

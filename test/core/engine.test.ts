@@ -115,4 +115,75 @@ describe('buildSchedule', () => {
       expect(second!.start - first!.end).toBeGreaterThanOrEqual(5);
     }
   });
+
+  it('gives the same schedule whatever was scheduled before it in the same process', () => {
+    // Two schools with the same family IDs: in the second, the Garcias and the Lees share a
+    // caseworker, who cannot be in two rooms at once, and Spanish has one interpreter.
+    const family = (id: string, contacts: string[], interpreter = '') => ({
+      id,
+      name: id,
+      availability: null,
+      interpreter,
+      contacts,
+    });
+    const students = [
+      { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+      { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'lee' },
+      { id: 'cy', name: 'Cy', teacherEmail: 'a@s', familyId: 'ruiz' },
+    ];
+    const plain = problem({
+      windows: [win('a@s', 900, 960), win('b@s', 900, 960)],
+      students,
+      families: [family('garcia', ['g@x']), family('lee', ['l@x']), family('ruiz', ['r@x'])],
+    });
+    const shared = problem({
+      windows: [win('a@s', 900, 960), win('b@s', 900, 960)],
+      students,
+      families: [
+        family('garcia', ['g@x', 'case@x'], 'es'),
+        family('lee', ['l@x', 'case@x'], 'es'),
+        family('ruiz', ['r@x']),
+      ],
+      interpreters: { es: 1 },
+    });
+    const alone = JSON.stringify(buildSchedule(plain));
+    expect(checkSchedule(shared, buildSchedule(shared))).toEqual([]);
+    expect(JSON.stringify(buildSchedule(plain))).toBe(alone);
+  });
+
+  it('closes a teacher’s later gap when the first cannot close without a family walking too fast', () => {
+    // Ms. A and Mr. B, 3:00 to 4:05 PM, 10-minute conferences, 5 minutes to walk between rooms.
+    // Two families have a child with each: whoever sees a family second starts 15 minutes after
+    // the first started, so each teacher's day has a 5-minute wait there. Mr. B's three other
+    // families come for him alone: they follow on without a gap.
+    const b = (id: string, familyId: string) => ({ id, name: id, teacherEmail: 'b@s', familyId });
+    const p = problem({
+      windows: [win('a@s', 900, 965), win('b@s', 900, 965)],
+      conferenceMinutes: 10,
+      students: [
+        b('s0', 'f0'),
+        { id: 's1', name: 's1', teacherEmail: 'a@s', familyId: 'f0' },
+        { id: 's2', name: 's2', teacherEmail: 'a@s', familyId: 'f2' },
+        b('s3', 'f2'),
+        b('s4', 'f4'),
+        b('s5', 'f5'),
+        b('s6', 'f5'),
+      ],
+      families: ['f0', 'f2', 'f4', 'f5'].map((id) => ({
+        id,
+        name: id,
+        availability: null,
+        interpreter: '',
+      })),
+      seed: 294,
+    });
+    const r = buildSchedule(p, { iterations: 0 });
+    expect(checkSchedule(p, r)).toEqual([]);
+    expect(r.unplaced).toEqual([]);
+    const mrB = r.conferences
+      .filter((c) => c.teacherEmail === 'b@s')
+      .sort((x, y) => x.start - y.start);
+    const gaps = mrB.slice(1).map((c, i) => c.start - mrB[i]!.end);
+    expect(gaps.filter((g) => g > 0)).toEqual([5]);
+  });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkProperty } from './property';
 import { parseRoster } from '../../src/core/roster';
 
 const HEADER = [
@@ -63,7 +64,7 @@ describe('the family grouping (property)', () => {
   const roster = fc.array(kid, { minLength: 1, maxLength: 12 });
 
   it('puts every student in exactly one family, each with its own id', () => {
-    fc.assert(
+    checkProperty(
       fc.property(roster, (kids) => {
         const r = read(rows(kids));
         const all = r.families.flatMap((f) => f.studentIds).sort();
@@ -77,7 +78,7 @@ describe('the family grouping (property)', () => {
   });
 
   it('does not depend on the order of the rows', () => {
-    fc.assert(
+    checkProperty(
       fc.property(
         roster.chain((kids) =>
           fc.tuple(fc.constant(kids), fc.shuffledSubarray(rows(kids), { minLength: kids.length })),
@@ -92,7 +93,7 @@ describe('the family grouping (property)', () => {
 
   it('does not depend on the order of guardians, nor on an address only one row lists', () => {
     // Under six rows no address is a placeholder, so every row keeps its own addresses.
-    fc.assert(
+    checkProperty(
       fc.property(
         fc.array(kid, { minLength: 1, maxLength: 5 }),
         fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkProperty } from './property';
 import {
   channelCounts,
   collapseSent,
@@ -104,7 +105,7 @@ describe('reminder windows', () => {
   });
 
   it('property: run hourly from a week before, each family gets each reminder time at most once, in its window, and the last one always', () => {
-    fc.assert(
+    checkProperty(
       fc.property(
         fc.array(
           fc.record({

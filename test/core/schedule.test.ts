@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkProperty } from './property';
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
 import type {
@@ -221,7 +222,7 @@ describe('the scheduler', () => {
       seed: fc.integer({ min: 1, max: 1e6 }),
       fixedCount: fc.integer({ min: 0, max: 2 }),
     });
-    fc.assert(
+    checkProperty(
       fc.property(instance, (x) => {
         const dates = ['2026-11-17', '2026-11-18'].slice(0, x.days);
         const windows: TeacherWindow[] = [];

@@ -94,6 +94,14 @@ const EXPECTED: Record<'en' | 'es', Record<MessageKind, [string[], string[], str
         'Ana, Luis and Sofía will lead a conference with you and the teacher: Ana, Luis and Sofía share work and reflections',
       ],
     ],
+    waitlist: [
+      ['No conference time fitted yet for Ana', 'Ana is on our waiting list'],
+      ['No conference time fitted yet for Ana and Luis', 'Ana and Luis are on our waiting list'],
+      [
+        'No conference time fitted yet for Ana, Luis and Sofía',
+        'Ana, Luis and Sofía are on our waiting list',
+      ],
+    ],
   },
   es: {
     invite: [
@@ -161,6 +169,14 @@ const EXPECTED: Record<'en' | 'es', Record<MessageKind, [string[], string[], str
       [
         '¿Cuándo pueden venir a la conferencia que dirigirán Ana, Luis y Sofía?',
         'Ana, Luis y Sofía dirigirán una conferencia con ustedes y el maestro: compartirán sus trabajos y reflexiones',
+      ],
+    ],
+    waitlist: [
+      ['horario de conferencia para Ana', 'Ana está en nuestra lista de espera'],
+      ['horario de conferencia para Ana y Luis', 'Ana y Luis están en nuestra lista de espera'],
+      [
+        'horario de conferencia para Ana, Luis y Sofía',
+        'Ana, Luis y Sofía están en nuestra lista de espera',
       ],
     ],
   },

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkProperty } from './property';
 import {
   BUILT_IN,
   formatDay,
@@ -50,7 +51,7 @@ describe('templates', () => {
   });
 
   it('property: any name stays text: escaped in HTML, one line in the subject, no field left', () => {
-    fc.assert(
+    checkProperty(
       fc.property(
         fc.string(),
         fc.string(),
@@ -110,7 +111,7 @@ describe('templates', () => {
   });
 
   it('property: fields survive translation as tokens, and a lost token is noticed', () => {
-    fc.assert(
+    checkProperty(
       fc.property(
         fc.array(fc.constantFrom('{{family}}', '{{ date }}', 'hello', ' ', 'é', '[x]', '#1'), {
           maxLength: 12,

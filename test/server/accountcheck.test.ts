@@ -7,6 +7,8 @@ import { FORMS_UNPUBLISHED_FROM } from '../../emulator/forms';
 import { openSchool, type School } from '../../preview/school';
 
 const NAME = 'Student-Led Conferences — account check (safe to delete)';
+/** Where the check keeps its form's id (src/workspace/accountcheck.ts). */
+const CHECK_FORM_KEY = 'slc:accountcheck:form';
 const ME = 'coordinator@lincoln.school.example';
 
 interface Switch {
@@ -43,7 +45,10 @@ function state(s: School) {
     calendars: s.emulator.calendar.calendars().map((c) => c.id),
     events: s.emulator.calendar.events().map((e) => e.id),
     triggers: s.emulator.triggers.triggers,
-    properties: [...s.emulator.kv.properties].map(([k, v]) => [k, [...v]]),
+    // The id of the check's own form, kept so the next check uses it again, is the one addition.
+    properties: [...s.emulator.kv.properties]
+      .map(([k, v]) => [k, [...v].filter(([key]) => key !== CHECK_FORM_KEY)] as const)
+      .filter(([, v]) => v.length > 0),
   });
 }
 
@@ -81,7 +86,7 @@ describe.each<Setting>([
     quotaReset: 'pacific-midnight' as const,
   },
 ])('Check this Google account, $label', ({ prepare, label, quotaReset }) => {
-  it('reports each check in plain words, in a dialog with a copyable plain-text report, and leaves nothing behind but one closed, empty form it names', () => {
+  it('reports each check in plain words, in a dialog with a copyable plain-text report, and leaves nothing behind but one closed, empty form it names and uses again next time', () => {
     const { s, before, forms, dialog, report } = check(prepare, quotaReset);
     expect(dialog).toMatchObject({ kind: 'modal', title: 'Check this Google account' });
     expect(dialog.html).toContain('Copy report');
@@ -115,6 +120,44 @@ describe.each<Setting>([
     );
     expect(added).toHaveLength(label.includes('addGuestSendsInvite off') ? 0 : 1);
     expect(s.emulator.mail.sent).toEqual([]);
+
+    // Checked again (the IT person runs it after a fix): the same form is used, nothing more is
+    // left, and the finding about new forms is still reported.
+    s.bundle.run('checkThisAccount');
+    const again = s.emulator.sheets.ui.dialogs.at(-1)!.html;
+    expect(again).not.toContain('[PROBLEM]');
+    expect(again).toContain('[OK] Google Forms: ');
+    expect(again).toContain(
+      label.includes('unpublished')
+        ? 'A new form starts unpublished'
+        : 'A new form starts published',
+    );
+    expect(state(s)).toBe(before);
+    expect(
+      s.emulator.forms
+        .forms()
+        .slice(forms)
+        .map((f) => [f.title, f.acceptingResponses, f.responses.length]),
+    ).toEqual([[NAME, false, 0]]);
+  });
+});
+
+describe('Check this Google account after its form was deleted in Drive', () => {
+  it('makes one new form and reports as before (a form still in the trash, if Google opens it, is simply used again)', () => {
+    const { s, forms } = check(() => undefined);
+    const first = s.emulator.forms.forms().slice(forms);
+    expect(first).toHaveLength(1);
+    // The person deletes it in Drive, as the report asks.
+    s.emulator.forms.delete(first[0]!.id);
+    s.bundle.run('checkThisAccount');
+    const html = s.emulator.sheets.ui.dialogs.at(-1)!.html;
+    expect(html).not.toContain('[PROBLEM]');
+    expect(html).toContain('[OK] Google Forms: A new form starts published, and once published');
+    const now = s.emulator.forms.forms().slice(forms);
+    expect(now.map((f) => [f.title, f.acceptingResponses, f.responses.length])).toEqual([
+      [NAME, false, 0],
+    ]);
+    expect(now[0]!.id).not.toBe(first[0]!.id);
   });
 });
 

@@ -1,5 +1,5 @@
 /** What the server tests do with the bundle: call it as the sidebar does, run a job to its end, read the document's properties. */
-import type { openSchool } from '../../preview/school';
+import { openSchool, type SchoolOptions } from '../../preview/school';
 import type { JobProgress, Result } from '../../src/shared/api';
 
 type School = ReturnType<typeof openSchool>;
@@ -23,4 +23,21 @@ export function run(s: School, job: string): JobProgress {
 /** The document's properties, as the add-on keeps them. */
 export function props(s: School): Map<string, string> {
   return s.emulator.kv.properties.get(`document:${s.emulator.spreadsheet.id}`) ?? new Map();
+}
+
+/** An empty school with these Roster and Teachers rows pasted in, as a coordinator pastes them, and set up. */
+export function pastedSchool(
+  rosterRows: unknown[][],
+  teacherRows: unknown[][],
+  options: SchoolOptions = {},
+): School {
+  const s = openSchool({ ...options, empty: true });
+  const doc = s.emulator.spreadsheet;
+  const roster = doc.sheets[0]!;
+  roster.name = 'Roster';
+  for (const row of rosterRows) roster.appendRow(row);
+  const teachers = doc.insertSheet('Teachers');
+  for (const row of teacherRows) teachers.appendRow(row);
+  run(s, 'setup');
+  return s;
 }

@@ -6,7 +6,7 @@ import { FORMS_UNPUBLISHED_FROM } from '../../emulator/forms';
 import { LockStore } from '../../emulator/lock';
 import { openSchool } from '../../preview/school';
 import { ok, props, run } from './calls';
-import { cutOffAt, nthCall } from './cut';
+import { callAt, cutOffAt, nthCall } from './cut';
 import { UNCONFIRMED } from '../../src/core/formlinks';
 import type { JobProgress, Overview, Result, Settings } from '../../src/shared/api';
 
@@ -411,9 +411,14 @@ describe('an availability answer', () => {
     run(s, 'forms');
     const [a] = [...familyLinks(s).keys()];
     const label = `${TIMES} [${formsState(s).availability.choices[0]!.label}]`;
-    s.emulator.ws.injectFault({ atIndex: s.emulator.ws.callCount + 1, kind: 'kill' });
+    // Cut at the trigger's second call (who is running it), before it reads or writes anything.
+    const at = s.emulator.ws.callCount + 1;
+    s.emulator.ws.injectFault({ atIndex: at, kind: 'kill' });
     answer(s, a!, { [label]: '1st choice' });
-    expect(s.emulator.triggers.firings.at(-1)!.error).toBeDefined();
+    expect(s.emulator.triggers.firings.at(-1)!.error).toContain(
+      `Injected failure at call #${at} (${callAt(s.emulator.ws, at)})`,
+    );
+    expect(callAt(s.emulator.ws, at)).toBe('Session.getActiveUser');
     expect(rows(s, 'Availability')).toEqual([]);
     run(s, 'summary');
     expect(rows(s, 'Availability').map((r) => r['Family ID'])).toEqual([a]);

@@ -195,6 +195,66 @@ describe('Syncing changes made in the Schedule sheet', () => {
     expect(new Set(updates.map((u) => u.eventId))).toEqual(new Set([e0.id]));
   });
 
+  it.each([
+    ['getEventById gives null for a deleted event', false],
+    ['getEventById still finds a deleted event', true],
+  ])(
+    'an event someone deleted in Calendar, then moved in the Schedule, reaches its family as a live event at the new time (%s)',
+    (_, found) => {
+      const school = invited();
+      school.emulator.calendar.deletedEventsFound = found;
+      const e0 = eventOfRow(school, 3);
+      // Someone deletes the event in Google Calendar by hand.
+      school.emulator.globals.CalendarApp.getCalendarById(e0.calendarId)!
+        .getEventById(e0.id)!
+        .deleteEvent();
+      type(school, 3, 'Start', '8:00 AM');
+      type(school, 3, 'End', '8:25 AM');
+      runJob(school, 'invites');
+      const live = events(school).filter(
+        (e) => e.tags['slc-conference'] === cellOf(school, 3, 'Conference ID'),
+      );
+      expect(live).toHaveLength(1);
+      expect(live[0]!.id).not.toBe(e0.id);
+      expect(new Date(live[0]!.start).getUTCHours()).toBe(13);
+      expect(cellOf(school, 3, 'Event ID')).toBe(live[0]!.id);
+      expect(live[0]!.guests.map((g) => g.email).sort()).toEqual(
+        String(cellOf(school, 3, 'Emails'))
+          .split(/;\s*/)
+          .sort(),
+      );
+    },
+  );
+
+  it('an edit a person makes while a chunk runs survives it: a ticked Locked box, a Status set by hand, a note', () => {
+    const school = invited();
+    type(school, 3, 'Start', '8:00 AM');
+    type(school, 3, 'End', '8:25 AM');
+    type(school, 8, 'Start', '8:30 AM');
+    type(school, 8, 'End', '8:55 AM');
+    const statusOf3 = cellOf(school, 3, 'Status');
+    const sentBefore = (cellOf(school, 8, 'Invite Sent') as Date).getTime();
+    // A teacher edits while the sync moves the first event: rows 3 and 8 are written by this
+    // chunk, row 5 between them is not.
+    const edited = school.emulator.ws.interruptAt('CalendarApp.CalendarEvent.setTime', 1, () => {
+      type(school, 3, 'Locked', true);
+      type(school, 8, 'Locked', true);
+      type(school, 5, 'Status', 'attended');
+      type(school, 5, 'Notes', 'Grandmother comes too');
+    });
+    const [done] = runJob(school, 'invites');
+    expect(edited()).toBe(true);
+    expect(done!.message).toBe('2 events updated.');
+    expect(cellOf(school, 3, 'Locked')).toBe(true);
+    expect(cellOf(school, 8, 'Locked')).toBe(true);
+    expect(cellOf(school, 5, 'Status')).toBe('attended');
+    expect(cellOf(school, 5, 'Notes')).toBe('Grandmother comes too');
+    // What the sync owns is still written.
+    expect(cellOf(school, 3, 'Status')).toBe(statusOf3);
+    expect(cellOf(school, 3, 'Event ID')).toBe(eventOfRow(school, 3).id);
+    expect((cellOf(school, 8, 'Invite Sent') as Date).getTime()).toBeGreaterThan(sentBefore);
+  });
+
   it('a changed guardian email takes the old address off the event and invites the new one', () => {
     const school = invited();
     const e0 = eventOfRow(school, 4);
@@ -423,7 +483,10 @@ describe('Long runs', () => {
         kind: 'throw',
       });
       const r = school.bundle.callFromClient('runJob', ['invites']) as Result<JobProgress>;
-      expect(r.ok).toBe(false);
+      // The error is the injected one, at the call named: the fault fired where it was meant to.
+      expect(r.ok ? '' : r.error.message).toMatch(
+        new RegExp(`Injected failure at call #\\d+ \\(CalendarApp\\.CalendarEvent\\.${method}\\)`),
+      );
       runJob(school, 'invites');
       const done = copyOf(template);
       runJob(done, 'invites');

@@ -13,8 +13,8 @@
  *
  * Every message has exactly one recipient.
  */
-import { openSchool } from '../../preview/school';
-import { ok, props, run } from './calls';
+import type { openSchool } from '../../preview/school';
+import { ok, pastedSchool, props, run } from './calls';
 import type { JobProgress, Overview, StepState } from '../../src/shared/api';
 import type { SentMessage } from '../../emulator/mail';
 
@@ -58,15 +58,7 @@ const TEACHERS = [
 ];
 
 function school(quotaReset?: 'pacific-midnight'): School {
-  const s = openSchool({ empty: true, ...(quotaReset ? { quotaReset } : {}) });
-  const doc = s.emulator.spreadsheet;
-  const roster = doc.sheets[0]!;
-  roster.name = 'Roster';
-  for (const row of ROSTER) roster.appendRow(row);
-  const teachers = doc.insertSheet('Teachers');
-  for (const row of TEACHERS) teachers.appendRow(row);
-  run(s, 'setup');
-  return s;
+  return pastedSchool(ROSTER, TEACHERS, quotaReset ? { quotaReset } : {});
 }
 
 function scheduled(quotaReset?: 'pacific-midnight'): School {

@@ -97,6 +97,10 @@ interface Unit {
   candidates: Candidate[];
   /** The least rank cost any candidate has: nothing the search does can beat it. */
   bestRankCost: number;
+  /** The family's interpreted language, or ''. */
+  language: string;
+  /** The teacher's day on each date, looked up once rather than per start tried. */
+  dayOn: Map<string, number>;
 }
 
 /** Where and when a conference is, as the family's costs see it. */
@@ -121,19 +125,45 @@ export interface EngineOptions {
   iterations?: number;
 }
 
+/**
+ * The state of one call of buildSchedule. It lives here, not in closures made by each call, so
+ * that V8 optimises the search's functions once per process: closures made again on a second
+ * call were optimised again, which made the second call slower than the first.
+ */
+let L = 0;
+let B = 0;
+let C = 0;
+let pitch = 0;
+let random: () => number = Math.random;
+let interpreters: Record<string, number> = {};
+let families = new Map<string, SchedFamily>();
+/** Per family, the other families that share one of its contacts (who is then in both). */
+let sharing = new Map<string, string[]>();
+let days: Day[] = [];
+/** The longest conference there is, kept or placed (a merged pair is twice as long). */
+let longest = 0;
+let placementsByFamily = new Map<string, Placement[]>();
+let interp = new Map<string, { start: number; end: number }[]>();
+let units: Unit[] = [];
+let unitsByFamily = new Map<string, Unit[]>();
+let placement: (Placement | null)[] = [];
+/** The start being priced in scanStarts, one object rewritten rather than one per start. */
+const trial: Slot = { teacher: '', date: '', start: 0, end: 0, rank: 0 };
+
+type Pick = { c: Candidate; cost: number };
+
 export function buildSchedule(
   problem: Problem,
   options: EngineOptions = {},
 ): Schedule & { quality: Quality } {
-  const L = problem.conferenceMinutes;
-  const B = problem.bufferMinutes;
-  const C = problem.changeoverMinutes ?? 0;
-  const pitch = Math.ceil((L + C) / START_STEP) * START_STEP;
-  const random = seeded(problem.seed);
-  const families = new Map<string, SchedFamily>(problem.families.map((f) => [f.id, f]));
-  const languageOf = (familyId: string) => families.get(familyId)?.interpreter ?? '';
-  /** Per family, the other families that share one of its contacts (who is then in both). */
-  const sharing = new Map<string, string[]>();
+  interpreters = problem.interpreters;
+  L = problem.conferenceMinutes;
+  B = problem.bufferMinutes;
+  C = problem.changeoverMinutes ?? 0;
+  pitch = Math.ceil((L + C) / START_STEP) * START_STEP;
+  random = seeded(problem.seed);
+  families = new Map(problem.families.map((f) => [f.id, f]));
+  sharing = new Map();
   const familiesOfContact = new Map<string, string[]>();
   for (const f of problem.families)
     for (const c of new Set(f.contacts ?? []))
@@ -143,15 +173,6 @@ export function buildSchedule(
       for (const g of list)
         if (f !== g && !(sharing.get(f) ?? []).includes(g))
           sharing.set(f, [...(sharing.get(f) ?? []), g]);
-  const addTo = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
-    const list = m.get(k);
-    if (list) list.push(v);
-    else m.set(k, [v]);
-  };
-  const removeFrom = <V>(list: V[] | undefined, v: V) => {
-    const i = list ? list.indexOf(v) : -1;
-    if (i >= 0) list!.splice(i, 1);
-  };
 
   // Teacher days, each with its windows in time order.
   const windows: TeacherWindow[] = [...problem.windows].sort(
@@ -160,9 +181,8 @@ export function buildSchedule(
       a.date.localeCompare(b.date) ||
       a.start - b.start,
   );
-  const days: Day[] = [];
+  days = [];
   const dayIndex = new Map<string, number>();
-  const dayKey = (teacher: string, date: string) => `${teacher}|${date}`;
   const windowsOfDay = new Map<number, TeacherWindow[]>();
   for (const w of windows) {
     if (w.end <= w.start) continue;
@@ -199,32 +219,12 @@ export function buildSchedule(
         inside[m] = 1;
       }
   });
-  /** Holds (delta 1) or frees (-1) the teacher's places from `start` to the changeover's end. */
-  const hold = (d: Day, start: number, end: number, delta: number) => {
-    const from = Math.max(0, start - d.origin);
-    const to = Math.min(d.used.length, end + C - d.origin);
-    for (let m = from; m < to; m++) d.used[m] = d.used[m]! + delta;
-  };
-  /** Whether the teacher has a place from `start` until the changeover after `end`. */
-  const roomFree = (d: Day, start: number, end: number) => {
-    const to = end + C - d.origin;
-    for (let m = start - d.origin; m < to; m++) if (d.used[m]! >= d.limit[m]!) return false;
-    return true;
-  };
 
+  longest = Math.max(2 * L, ...problem.fixed.map((c) => c.end - c.start));
   // Kept conferences hold their teacher's places, their family's time and their interpreter.
   const fixedStudents = new Set(problem.fixed.flatMap((c) => c.studentIds));
-  const placementsByFamily = new Map<string, Placement[]>();
-  const interp = new Map<string, { start: number; end: number }[]>();
-  const interpKey = (lang: string, date: string) => `${lang}|${date}`;
-  /** Keeps each language's day in start order, for the interpreter check and the blocks. */
-  const addInterpreted = (key: string, x: { start: number; end: number }) => {
-    const list = interp.get(key);
-    if (!list) return void interp.set(key, [x]);
-    let i = list.length;
-    while (i > 0 && list[i - 1]!.start > x.start) i--;
-    list.splice(i, 0, x);
-  };
+  placementsByFamily = new Map();
+  interp = new Map();
   for (const c of problem.fixed) {
     const d = dayIndex.get(dayKey(c.teacherEmail, c.date)) ?? -1;
     const p: Placement = {
@@ -252,7 +252,7 @@ export function buildSchedule(
   }
 
   // Units: one per student, or one per same-teacher sibling group when merging.
-  const units: Unit[] = [];
+  units = [];
   const groups = new Map<string, string[]>();
   for (const s of problem.students) {
     if (fixedStudents.has(s.id)) continue;
@@ -283,6 +283,8 @@ export function buildSchedule(
         candidates.push({ day, start, rank, windowStart: w.start, windowEnd: w.end });
       }
     }
+    const dayOn = new Map<string, number>();
+    for (const c of candidates) dayOn.set(days[c.day]!.date, c.day);
     units.push({
       key: units.length,
       familyId: s.familyId,
@@ -291,6 +293,8 @@ export function buildSchedule(
       len,
       candidates,
       bestRankCost: Math.min(...candidates.map((c) => rankCost(c.rank))),
+      language: languageOf(s.familyId),
+      dayOn,
     });
   }
   const demand = new Map<string, number>();
@@ -303,446 +307,9 @@ export function buildSchedule(
       (demand.get(d.teacher) ?? 0) >= TIGHT * (placesOf.get(d.teacher) ?? 0)
         ? WEIGHTS.offGridTight
         : WEIGHTS.offGrid;
-  const unitsByFamily = new Map<string, Unit[]>();
+  unitsByFamily = new Map();
   for (const u of units) addTo(unitsByFamily, u.familyId, u);
-  const placement: (Placement | null)[] = units.map(() => null);
-
-  function interpreterFree(lang: string, date: string, start: number, end: number): boolean {
-    const limit = problem.interpreters[lang];
-    if (!lang || limit === undefined) return true;
-    const all = interp.get(interpKey(lang, date)) ?? [];
-    let overlapping = 0;
-    for (const x of all) {
-      if (x.start >= end) break;
-      if (start < x.end) overlapping++;
-    }
-    if (overlapping < limit) return true;
-    const list = all.filter((x) => x.start < end && start < x.end);
-    const points = [start, ...list.map((x) => x.start).filter((t) => t > start && t < end)];
-    return points.every((t) => list.filter((x) => x.start <= t && t < x.end).length < limit);
-  }
-
-  /** The family (and anyone of it who also comes for another family) fits this time. */
-  function familyFree(u: Unit, date: string, start: number, end: number): boolean {
-    if (!clear(placementsByFamily.get(u.familyId), u, date, start, end)) return false;
-    for (const f of sharing.get(u.familyId) ?? [])
-      if (!clear(placementsByFamily.get(f), u, date, start, end)) return false;
-    return true;
-  }
-
-  /** None of `list` is at the time, nor within the buffer of it in another room. */
-  function clear(
-    list: Placement[] | undefined,
-    u: Unit,
-    date: string,
-    start: number,
-    end: number,
-  ): boolean {
-    for (const p of list ?? []) {
-      if (p.date !== date) continue;
-      if (p.start < end && start < p.end) return false;
-      if (p.teacher !== u.teacher) {
-        const gap = p.start >= end ? p.start - end : start - p.end;
-        if (gap < B) return false;
-      }
-    }
-    return true;
-  }
-
-  function feasible(u: Unit, c: Candidate): boolean {
-    const d = days[c.day]!;
-    const end = c.start + u.len;
-    return (
-      roomFree(d, c.start, end) &&
-      familyFree(u, d.date, c.start, end) &&
-      interpreterFree(languageOf(u.familyId), d.date, c.start, end)
-    );
-  }
-
-  function place(u: Unit, c: Candidate): void {
-    const d = days[c.day]!;
-    hold(d, c.start, c.start + u.len, 1);
-    const p: Placement = {
-      unit: u.key,
-      day: c.day,
-      teacher: u.teacher,
-      date: d.date,
-      start: c.start,
-      end: c.start + u.len,
-      rank: c.rank,
-      fixed: false,
-      studentIds: u.studentIds,
-    };
-    placement[u.key] = p;
-    addTo(placementsByFamily, u.familyId, p);
-    d.placements.push(p);
-    const lang = languageOf(u.familyId);
-    if (lang) addInterpreted(interpKey(lang, d.date), p);
-  }
-
-  /** Puts a unit back where it was. */
-  function restore(u: Unit, p: Placement): void {
-    place(u, { day: p.day, start: p.start, rank: p.rank, windowStart: p.start, windowEnd: p.end });
-  }
-
-  function unplace(u: Unit): void {
-    const p = placement[u.key];
-    if (!p) return;
-    const d = days[p.day]!;
-    hold(d, p.start, p.end, -1);
-    placement[u.key] = null;
-    removeFrom(placementsByFamily.get(u.familyId), p);
-    removeFrom(d.placements, p);
-    const lang = languageOf(u.familyId);
-    if (lang) removeFrom(interp.get(interpKey(lang, p.date)), p);
-  }
-
-  /**
-   * Cost of one family's placements (and one more it might get): ranks, days, waiting. Called
-   * for every start tried, so it neither sorts nor allocates (a family has a few conferences).
-   */
-  function familyCost(familyId: string, extra?: Slot): number {
-    const placed = placementsByFamily.get(familyId) ?? [];
-    const n = placed.length + (extra ? 1 : 0);
-    let cost = 0;
-    let dates = 0;
-    for (let i = 0; i < n; i++) {
-      const p = i < placed.length ? placed[i]! : extra!;
-      cost += rankCost(p.rank);
-      // Count each date once, at its first conference in the list.
-      let firstOfDate = true;
-      // The conference just before this one on its date: the family waits between them.
-      let before: Slot | null = null;
-      for (let j = 0; j < n; j++) {
-        if (j === i) continue;
-        const q = j < placed.length ? placed[j]! : extra!;
-        if (q.date !== p.date) continue;
-        if (j < i) firstOfDate = false;
-        if (
-          (q.start < p.start || (q.start === p.start && j < i)) &&
-          (!before || q.start > before.start)
-        )
-          before = q;
-      }
-      if (firstOfDate) dates++;
-      if (before) {
-        const expected = before.teacher === p.teacher ? C : B;
-        cost += WEIGHTS.waitMinute * Math.max(0, p.start - before.end - expected);
-      }
-    }
-    return cost + WEIGHTS.splitDays * Math.max(0, dates - 1);
-  }
-
-  /**
-   * A small bias towards starts that leave no hole a conference cannot use (next to a
-   * neighbour or a window's edge), that spread a teacher's load over days, and that keep the
-   * families of a simultaneous room apart in time.
-   */
-  function startBias(c: Candidate, len: number): number {
-    const d = days[c.day]!;
-    return dayBias(d, d.used[c.start - d.origin]!) + edgeBias(c, len);
-  }
-
-  function dayBias(d: Day, level: number): number {
-    return (3 * (d.placements.length + d.fixed.length)) / Math.max(1, d.places) + 0.5 * level;
-  }
-
-  /**
-   * What the minutes a start leaves free beside it cost. Between it and a neighbour they are
-   * the teacher's idle time (when the room is otherwise empty); up to a window's edge they are
-   * a place lost only when the teacher has hardly any to spare; a long stretch may still be
-   * used by another conference.
-   */
-  function edgeBias(c: Candidate, len: number): number {
-    const d = days[c.day]!;
-    const from = c.start - d.origin;
-    const to = c.start + len + C - d.origin;
-    const level = d.used[from]!;
-    const reach = L + C;
-    const tight = d.offGrid > 1;
-    let left = 0;
-    if (c.start > c.windowStart && d.used[from - 1]! <= level) {
-      let hole = 1;
-      while (hole < reach && c.start - hole > c.windowStart && d.used[from - hole - 1]! <= level)
-        hole++;
-      left =
-        hole >= reach
-          ? 1
-          : c.start - hole > c.windowStart
-            ? idleBeside(level, hole)
-            : tight
-              ? 2
-              : 0.2;
-    }
-    let right = 0;
-    if (c.start + len + C < c.windowEnd && d.used[to]! <= level) {
-      let hole = 1;
-      while (hole < reach && c.start + len + C + hole < c.windowEnd && d.used[to + hole]! <= level)
-        hole++;
-      right =
-        hole >= reach
-          ? 0.5
-          : c.start + len + C + hole < c.windowEnd
-            ? idleBeside(level, hole)
-            : tight
-              ? 1.5
-              : 0.1;
-    }
-    return left + right + ((c.start - c.windowStart) % pitch === 0 ? 0 : d.offGrid);
-  }
-
-  type Pick = { c: Candidate; cost: number };
-
-  /**
-   * The best start for one unit given what is placed (null when none fits). Beside the
-   * family's other conferences first: a start further away makes the family wait at least
-   * that long, so it is looked for only when nothing near fits.
-   */
-  function bestStart(u: Unit, withFamily: boolean): Pick | null {
-    const own = withFamily ? (placementsByFamily.get(u.familyId) ?? []) : [];
-    let best: Pick | null = null;
-    for (const p of own) {
-      // The unit's starts are in time order, day by day: find the stretch near p.
-      const day = dayIndex.get(dayKey(u.teacher, p.date));
-      if (day === undefined) continue;
-      const list = u.candidates;
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        const c = list[mid]!;
-        if (c.day < day || (c.day === day && c.start < p.start - NEAR - u.len)) lo = mid + 1;
-        else hi = mid;
-      }
-      let to = lo;
-      while (to < list.length && list[to]!.day === day && list[to]!.start < p.end + NEAR) to++;
-      best = scanStarts(u, withFamily, lo, to, best);
-    }
-    return best ?? scanStarts(u, withFamily, 0, u.candidates.length, null);
-  }
-
-  function scanStarts(
-    u: Unit,
-    withFamily: boolean,
-    from: number,
-    to: number,
-    best: Pick | null,
-  ): Pick | null {
-    for (let i = from; i < to; i++) {
-      const c = u.candidates[i]!;
-      const d = days[c.day]!;
-      const end = c.start + u.len;
-      const level = d.used[c.start - d.origin]!;
-      if (level >= d.limit[c.start - d.origin]!) continue;
-      // Cheap parts first: most starts are ruled out before the holes are measured.
-      let cost = dayBias(d, level) + random() * 1e-6;
-      cost += withFamily
-        ? familyCost(u.familyId, {
-            teacher: u.teacher,
-            date: d.date,
-            start: c.start,
-            end,
-            rank: c.rank,
-          })
-        : rankCost(c.rank);
-      if (best && cost >= best.cost) continue;
-      cost += edgeBias(c, u.len);
-      if (best && cost >= best.cost) continue;
-      if (!feasible(u, c)) continue;
-      best = { c, cost };
-    }
-    return best;
-  }
-
-  /** Places a family's unplaced units together; returns how many could not be placed. */
-  function insertFamily(familyId: string): number {
-    // The family's unplaced units, those with the fewest starts first (a family has a few).
-    const todo: Unit[] = [];
-    for (const u of unitsByFamily.get(familyId) ?? []) {
-      if (placement[u.key]) continue;
-      let i = todo.length;
-      while (i > 0 && todo[i - 1]!.candidates.length > u.candidates.length) i--;
-      todo.splice(i, 0, u);
-    }
-    if (todo.length === 0) return 0;
-    const [anchor, ...rest] = todo;
-    const alone = rest.length === 0 && (placementsByFamily.get(familyId) ?? []).length === 0;
-    if (alone || rest.length === 0) {
-      // One conference to fit around what the family already has.
-      const pick = bestStart(anchor!, !alone);
-      if (!pick) return 1;
-      place(anchor!, pick.c);
-      return 0;
-    }
-    let best: { cost: number; picks: [Unit, Candidate][] } | null = null;
-    // The siblings are fitted around the anchor's best few starts only: trying every start
-    // multiplies the work by the number of starts and rarely finds a better fit.
-    const top: Pick[] = [];
-    for (const c of anchor!.candidates) {
-      const d = days[c.day]!;
-      if (d.used[c.start - d.origin]! >= d.limit[c.start - d.origin]!) continue;
-      const cost = rankCost(c.rank) + startBias(c, anchor!.len);
-      if (top.length === ANCHOR_STARTS && cost >= top[ANCHOR_STARTS - 1]!.cost) continue;
-      if (!feasible(anchor!, c)) continue;
-      let i = Math.min(top.length, ANCHOR_STARTS - 1);
-      while (i > 0 && top[i - 1]!.cost > cost) i--;
-      top.splice(i, 0, { c, cost });
-      if (top.length > ANCHOR_STARTS) top.pop();
-    }
-    for (const { c: option } of top) {
-      place(anchor!, option);
-      const picks: [Unit, Candidate][] = [[anchor!, option]];
-      let missing = 0;
-      let cost = startBias(option, anchor!.len);
-      for (const u of rest) {
-        const pick = bestStart(u, true);
-        if (pick) {
-          place(u, pick.c);
-          picks.push([u, pick.c]);
-          cost += startBias(pick.c, u.len);
-        } else missing++;
-      }
-      cost += missing * WEIGHTS.unplaced + familyCost(familyId) + random() * 1e-6;
-      for (const [u] of picks) unplace(u);
-      if (!best || cost < best.cost) best = { cost, picks };
-    }
-    if (!best) {
-      // The anchor has nowhere to go; still place the others.
-      let missing = 1;
-      for (const u of rest) {
-        const pick = bestStart(u, true);
-        if (pick) place(u, pick.c);
-        else missing++;
-      }
-      return missing;
-    }
-    for (const [u, c] of best.picks) place(u, c);
-    return todo.length - best.picks.length;
-  }
-
-  /** Interpreted languages in blocks: a cost per gap in a language's day. */
-  function languageCost(key: string): number {
-    const sorted = interp.get(key) ?? [];
-    let cost = 0;
-    for (let i = 1; i < sorted.length; i++)
-      if (sorted[i]!.start - sorted[i - 1]!.end > L + B) cost += WEIGHTS.languageBlock;
-    return cost;
-  }
-
-  /** A teacher's minutes with no family between the first and last conference of a day. */
-  function idleMinutes(d: Day): number {
-    let first = Infinity;
-    let last = -Infinity;
-    for (const list of [d.placements, d.fixed])
-      for (const p of list) {
-        first = Math.min(first, p.start);
-        last = Math.max(last, p.end);
-      }
-    let idle = 0;
-    const to = Math.min(d.used.length, last - d.origin);
-    for (let m = Math.max(0, first - d.origin); m < to; m++) if (d.used[m] === 0) idle++;
-    return idle;
-  }
-
-  /** The longest stretch of a teacher's day with nobody in the room between two conferences. */
-  function idleGap(d: Day): { start: number; end: number } | null {
-    let first = Infinity;
-    let last = -Infinity;
-    for (const p of d.placements) {
-      first = Math.min(first, p.start);
-      last = Math.max(last, p.end);
-    }
-    let best: { start: number; end: number } | null = null;
-    let open = -1;
-    const to = Math.min(d.used.length, last - d.origin);
-    for (let m = Math.max(0, first - d.origin); m <= to; m++) {
-      const free = m < to && d.used[m] === 0;
-      if (free && open < 0) open = m;
-      if (!free && open >= 0) {
-        if (!best || m - open > best.end - best.start)
-          best = { start: open + d.origin, end: m + d.origin };
-        open = -1;
-      }
-    }
-    return best;
-  }
-
-  /**
-   * Moves the conferences that touch a gap on one side (after it when `shift` is positive,
-   * before it otherwise) by `shift` minutes towards it, the whole block up to the next gap;
-   * undone unless the families and days it touches cost less.
-   */
-  function slideBlock(d: Day, gap: { start: number; end: number }, shift: number): boolean {
-    const sorted = [...d.placements].sort((a, b) => a.start - b.start);
-    const block: Placement[] = [];
-    if (shift > 0) {
-      let reach = gap.end;
-      for (const p of sorted)
-        if (p.start >= gap.end && p.start <= reach) {
-          block.push(p);
-          reach = Math.max(reach, p.end + C);
-        }
-    } else {
-      let reach = gap.start;
-      for (const p of [...sorted].reverse())
-        if (p.end + C <= gap.start && p.end + C >= reach) {
-          block.push(p);
-          reach = Math.min(reach, p.start);
-        }
-    }
-    if (block.length === 0) return false;
-    const chosen = new Set(block.map((p) => units[p.unit]!.familyId));
-    const teacherDays = new Set<number>();
-    const languageDays = new Set<string>();
-    for (const f of chosen) keysOf(f, teacherDays, languageDays);
-    const before = localCost(chosen, teacherDays, languageDays);
-    // Families come first: a teacher's day closes up only where no family waits longer for it.
-    const familyBefore = new Map([...chosen].map((f) => [f, familyCost(f)]));
-    const moved: [Unit, Placement][] = [];
-    let ok = true;
-    for (const p of block) {
-      const u = units[p.unit]!;
-      unplace(u);
-      moved.push([u, p]);
-      const target = p.start - shift;
-      const c = u.candidates.find((x) => x.day === p.day && x.start === target);
-      if (!c || !feasible(u, c)) {
-        ok = false;
-        break;
-      }
-      place(u, c);
-    }
-    if (
-      ok &&
-      localCost(chosen, teacherDays, languageDays) < before - 1e-9 &&
-      [...chosen].every((f) => familyCost(f) <= familyBefore.get(f)!)
-    )
-      return true;
-    for (const [u] of moved) unplace(u);
-    for (const [u, p] of moved) restore(u, p);
-    return false;
-  }
-
-  /** The cost of what a set of families touches: their own, their teachers' days, their languages' days. */
-  function localCost(
-    familySet: Iterable<string>,
-    teacherDays: Set<number>,
-    languageDays: Set<string>,
-  ): number {
-    let cost = 0;
-    for (const f of familySet) {
-      for (const u of unitsByFamily.get(f) ?? [])
-        if (!placement[u.key]) cost += WEIGHTS.unplaced * u.studentIds.length;
-      cost += familyCost(f);
-    }
-    for (const d of teacherDays) cost += WEIGHTS.idleMinute * idleMinutes(days[d]!);
-    for (const k of languageDays) cost += languageCost(k);
-    return cost;
-  }
-
-  function totalCost(): number {
-    return localCost(unitsByFamily.keys(), new Set(days.map((_, i) => i)), new Set(interp.keys()));
-  }
+  placement = units.map(() => null);
 
   // Construction: hardest families first.
   const familyIds = [...unitsByFamily.keys()];
@@ -774,14 +341,6 @@ export function buildSchedule(
   // Large-neighbourhood search: remove a few related families, put them back, keep if no worse.
   let cost = totalCost();
   const iterations = options.iterations ?? Math.min(4000, 60 + familyIds.length * 2);
-  function keysOf(f: string, teacherDays: Set<number>, languageDays: Set<string>): void {
-    const lang = languageOf(f);
-    for (const p of placementsByFamily.get(f) ?? []) {
-      if (p.fixed) continue;
-      teacherDays.add(p.day);
-      if (lang) languageDays.add(interpKey(lang, p.date));
-    }
-  }
   const pickOne = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
   let sinceImprovement = 0;
   let lastUnplaced: Unit[] = [];
@@ -859,13 +418,16 @@ export function buildSchedule(
   // side of a gap towards the other, kept when nothing costs more (a sibling's wait included).
   for (let pass = 0; pass < 3; pass++) {
     let closed = 0;
-    for (let i = 0; i < days.length; i++) {
-      const gap = idleGap(days[i]!);
-      if (!gap) continue;
-      const shift = Math.floor((gap.end - gap.start) / START_STEP) * START_STEP;
-      if (shift === 0) continue;
-      if (slideBlock(days[i]!, gap, shift) || slideBlock(days[i]!, gap, -shift)) closed++;
-    }
+    for (const d of days)
+      for (const gap of idleGaps(d)) {
+        const shift = Math.floor((gap.end - gap.start) / START_STEP) * START_STEP;
+        if (shift === 0) continue;
+        // The day's other gaps have moved: the next pass finds them again.
+        if (slideBlock(d, gap, shift) || slideBlock(d, gap, -shift)) {
+          closed++;
+          break;
+        }
+      }
     if (closed === 0) break;
   }
   cost = totalCost();
@@ -934,6 +496,503 @@ export function buildSchedule(
   }
 
   return { conferences, unplaced, quality: measure(problem, { conferences, unplaced }, cost) };
+}
+
+const languageOf = (familyId: string) => families.get(familyId)?.interpreter ?? '';
+
+const addTo = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+};
+
+const removeFrom = <V>(list: V[] | undefined, v: V) => {
+  const i = list ? list.indexOf(v) : -1;
+  if (i >= 0) list!.splice(i, 1);
+};
+
+const dayKey = (teacher: string, date: string) => `${teacher}|${date}`;
+
+/** Holds (delta 1) or frees (-1) the teacher's places from `start` to the changeover's end. */
+const hold = (d: Day, start: number, end: number, delta: number) => {
+  const from = Math.max(0, start - d.origin);
+  const to = Math.min(d.used.length, end + C - d.origin);
+  for (let m = from; m < to; m++) d.used[m] = d.used[m]! + delta;
+};
+
+/** Whether the teacher has a place from `start` until the changeover after `end`. */
+const roomFree = (d: Day, start: number, end: number) => {
+  const to = end + C - d.origin;
+  for (let m = start - d.origin; m < to; m++) if (d.used[m]! >= d.limit[m]!) return false;
+  return true;
+};
+
+const interpKey = (lang: string, date: string) => `${lang}|${date}`;
+
+/** Keeps each language's day in start order, for the interpreter check and the blocks. */
+const addInterpreted = (key: string, x: { start: number; end: number }) => {
+  const list = interp.get(key);
+  if (!list) return void interp.set(key, [x]);
+  let i = list.length;
+  while (i > 0 && list[i - 1]!.start > x.start) i--;
+  list.splice(i, 0, x);
+};
+
+function interpreterFree(lang: string, date: string, start: number, end: number): boolean {
+  const limit = interpreters[lang];
+  if (!lang || limit === undefined) return true;
+  const all = interp.get(interpKey(lang, date)) ?? [];
+  // The list is in start order and nothing in it is longer than `longest`.
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.start <= start - longest) lo = mid + 1;
+    else hi = mid;
+  }
+  let overlapping = 0;
+  for (let i = lo; i < all.length; i++) {
+    const x = all[i]!;
+    if (x.start >= end) break;
+    if (start < x.end) overlapping++;
+  }
+  if (overlapping < limit) return true;
+  const list = all.filter((x) => x.start < end && start < x.end);
+  const points = [start, ...list.map((x) => x.start).filter((t) => t > start && t < end)];
+  return points.every((t) => list.filter((x) => x.start <= t && t < x.end).length < limit);
+}
+
+/** The family (and anyone of it who also comes for another family) fits this time. */
+function familyFree(u: Unit, date: string, start: number, end: number): boolean {
+  if (!clear(placementsByFamily.get(u.familyId), u, date, start, end)) return false;
+  for (const f of sharing.get(u.familyId) ?? [])
+    if (!clear(placementsByFamily.get(f), u, date, start, end)) return false;
+  return true;
+}
+
+/** None of `list` is at the time, nor within the buffer of it in another room. */
+function clear(
+  list: Placement[] | undefined,
+  u: Unit,
+  date: string,
+  start: number,
+  end: number,
+): boolean {
+  for (const p of list ?? []) {
+    if (p.date !== date) continue;
+    if (p.start < end && start < p.end) return false;
+    if (p.teacher !== u.teacher) {
+      const gap = p.start >= end ? p.start - end : start - p.end;
+      if (gap < B) return false;
+    }
+  }
+  return true;
+}
+
+function feasible(u: Unit, c: Candidate): boolean {
+  const d = days[c.day]!;
+  const end = c.start + u.len;
+  return (
+    roomFree(d, c.start, end) &&
+    familyFree(u, d.date, c.start, end) &&
+    interpreterFree(u.language, d.date, c.start, end)
+  );
+}
+
+function place(u: Unit, c: Candidate): void {
+  const d = days[c.day]!;
+  hold(d, c.start, c.start + u.len, 1);
+  const p: Placement = {
+    unit: u.key,
+    day: c.day,
+    teacher: u.teacher,
+    date: d.date,
+    start: c.start,
+    end: c.start + u.len,
+    rank: c.rank,
+    fixed: false,
+    studentIds: u.studentIds,
+  };
+  placement[u.key] = p;
+  addTo(placementsByFamily, u.familyId, p);
+  d.placements.push(p);
+  if (u.language) addInterpreted(interpKey(u.language, d.date), p);
+}
+
+/** Puts a unit back where it was. */
+function restore(u: Unit, p: Placement): void {
+  place(u, { day: p.day, start: p.start, rank: p.rank, windowStart: p.start, windowEnd: p.end });
+}
+
+function unplace(u: Unit): void {
+  const p = placement[u.key];
+  if (!p) return;
+  const d = days[p.day]!;
+  hold(d, p.start, p.end, -1);
+  placement[u.key] = null;
+  removeFrom(placementsByFamily.get(u.familyId), p);
+  removeFrom(d.placements, p);
+  if (u.language) removeFrom(interp.get(interpKey(u.language, p.date)), p);
+}
+
+/**
+ * Cost of one family's placements (and one more it might get): ranks, days, waiting. Called
+ * for every start tried, so it neither sorts nor allocates (a family has a few conferences).
+ */
+function familyCost(familyId: string, extra?: Slot): number {
+  const placed = placementsByFamily.get(familyId) ?? [];
+  const n = placed.length + (extra ? 1 : 0);
+  let cost = 0;
+  let dates = 0;
+  for (let i = 0; i < n; i++) {
+    const p = i < placed.length ? placed[i]! : extra!;
+    cost += rankCost(p.rank);
+    // Count each date once, at its first conference in the list.
+    let firstOfDate = true;
+    // The conference just before this one on its date: the family waits between them.
+    let before: Slot | null = null;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const q = j < placed.length ? placed[j]! : extra!;
+      if (q.date !== p.date) continue;
+      if (j < i) firstOfDate = false;
+      if (
+        (q.start < p.start || (q.start === p.start && j < i)) &&
+        (!before || q.start > before.start)
+      )
+        before = q;
+    }
+    if (firstOfDate) dates++;
+    if (before) {
+      const expected = before.teacher === p.teacher ? C : B;
+      cost += WEIGHTS.waitMinute * Math.max(0, p.start - before.end - expected);
+    }
+  }
+  return cost + WEIGHTS.splitDays * Math.max(0, dates - 1);
+}
+
+/**
+ * A small bias towards starts that leave no hole a conference cannot use (next to a
+ * neighbour or a window's edge), that spread a teacher's load over days, and that keep the
+ * families of a simultaneous room apart in time.
+ */
+function startBias(c: Candidate, len: number): number {
+  const d = days[c.day]!;
+  return dayBias(d, d.used[c.start - d.origin]!) + edgeBias(c, len);
+}
+
+function dayBias(d: Day, level: number): number {
+  return (3 * (d.placements.length + d.fixed.length)) / Math.max(1, d.places) + 0.5 * level;
+}
+
+/**
+ * What the minutes a start leaves free beside it cost. Between it and a neighbour they are
+ * the teacher's idle time (when the room is otherwise empty); up to a window's edge they are
+ * a place lost only when the teacher has hardly any to spare; a long stretch may still be
+ * used by another conference.
+ */
+function edgeBias(c: Candidate, len: number): number {
+  const d = days[c.day]!;
+  const from = c.start - d.origin;
+  const to = c.start + len + C - d.origin;
+  const level = d.used[from]!;
+  const reach = L + C;
+  const tight = d.offGrid > 1;
+  let left = 0;
+  if (c.start > c.windowStart && d.used[from - 1]! <= level) {
+    let hole = 1;
+    while (hole < reach && c.start - hole > c.windowStart && d.used[from - hole - 1]! <= level)
+      hole++;
+    left =
+      hole >= reach
+        ? 1
+        : c.start - hole > c.windowStart
+          ? idleBeside(level, hole)
+          : tight
+            ? 2
+            : 0.2;
+  }
+  let right = 0;
+  if (c.start + len + C < c.windowEnd && d.used[to]! <= level) {
+    let hole = 1;
+    while (hole < reach && c.start + len + C + hole < c.windowEnd && d.used[to + hole]! <= level)
+      hole++;
+    right =
+      hole >= reach
+        ? 0.5
+        : c.start + len + C + hole < c.windowEnd
+          ? idleBeside(level, hole)
+          : tight
+            ? 1.5
+            : 0.1;
+  }
+  return left + right + ((c.start - c.windowStart) % pitch === 0 ? 0 : d.offGrid);
+}
+
+/**
+ * The best start for one unit given what is placed (null when none fits). Beside the
+ * family's other conferences first: a start further away makes the family wait at least
+ * that long, so it is looked for only when nothing near fits.
+ */
+function bestStart(u: Unit, withFamily: boolean): Pick | null {
+  const own = withFamily ? (placementsByFamily.get(u.familyId) ?? []) : [];
+  let best: Pick | null = null;
+  for (const p of own) {
+    // The unit's starts are in time order, day by day: find the stretch near p.
+    const day = u.dayOn.get(p.date);
+    if (day === undefined) continue;
+    const list = u.candidates;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = list[mid]!;
+      if (c.day < day || (c.day === day && c.start < p.start - NEAR - u.len)) lo = mid + 1;
+      else hi = mid;
+    }
+    let to = lo;
+    while (to < list.length && list[to]!.day === day && list[to]!.start < p.end + NEAR) to++;
+    best = scanStarts(u, withFamily, lo, to, best);
+  }
+  return best ?? scanStarts(u, withFamily, 0, u.candidates.length, null);
+}
+
+function scanStarts(
+  u: Unit,
+  withFamily: boolean,
+  from: number,
+  to: number,
+  best: Pick | null,
+): Pick | null {
+  trial.teacher = u.teacher;
+  for (let i = from; i < to; i++) {
+    const c = u.candidates[i]!;
+    const d = days[c.day]!;
+    const end = c.start + u.len;
+    const level = d.used[c.start - d.origin]!;
+    if (level >= d.limit[c.start - d.origin]!) continue;
+    // Cheap parts first: most starts are ruled out before the holes are measured.
+    let cost = dayBias(d, level) + random() * 1e-6;
+    if (withFamily) {
+      trial.date = d.date;
+      trial.start = c.start;
+      trial.end = end;
+      trial.rank = c.rank;
+      cost += familyCost(u.familyId, trial);
+    } else cost += rankCost(c.rank);
+    if (best && cost >= best.cost) continue;
+    cost += edgeBias(c, u.len);
+    if (best && cost >= best.cost) continue;
+    if (!feasible(u, c)) continue;
+    best = { c, cost };
+  }
+  return best;
+}
+
+/** Places a family's unplaced units together; returns how many could not be placed. */
+function insertFamily(familyId: string): number {
+  // The family's unplaced units, those with the fewest starts first (a family has a few).
+  const todo: Unit[] = [];
+  for (const u of unitsByFamily.get(familyId) ?? []) {
+    if (placement[u.key]) continue;
+    let i = todo.length;
+    while (i > 0 && todo[i - 1]!.candidates.length > u.candidates.length) i--;
+    todo.splice(i, 0, u);
+  }
+  if (todo.length === 0) return 0;
+  const [anchor, ...rest] = todo;
+  const alone = rest.length === 0 && (placementsByFamily.get(familyId) ?? []).length === 0;
+  if (alone || rest.length === 0) {
+    // One conference to fit around what the family already has.
+    const pick = bestStart(anchor!, !alone);
+    if (!pick) return 1;
+    place(anchor!, pick.c);
+    return 0;
+  }
+  let best: { cost: number; picks: [Unit, Candidate][] } | null = null;
+  // The siblings are fitted around the anchor's best few starts only: trying every start
+  // multiplies the work by the number of starts and rarely finds a better fit.
+  const top: Pick[] = [];
+  for (const c of anchor!.candidates) {
+    const d = days[c.day]!;
+    if (d.used[c.start - d.origin]! >= d.limit[c.start - d.origin]!) continue;
+    const cost = rankCost(c.rank) + startBias(c, anchor!.len);
+    if (top.length === ANCHOR_STARTS && cost >= top[ANCHOR_STARTS - 1]!.cost) continue;
+    if (!feasible(anchor!, c)) continue;
+    let i = Math.min(top.length, ANCHOR_STARTS - 1);
+    while (i > 0 && top[i - 1]!.cost > cost) i--;
+    top.splice(i, 0, { c, cost });
+    if (top.length > ANCHOR_STARTS) top.pop();
+  }
+  for (const { c: option } of top) {
+    place(anchor!, option);
+    const picks: [Unit, Candidate][] = [[anchor!, option]];
+    let missing = 0;
+    let cost = startBias(option, anchor!.len);
+    for (const u of rest) {
+      const pick = bestStart(u, true);
+      if (pick) {
+        place(u, pick.c);
+        picks.push([u, pick.c]);
+        cost += startBias(pick.c, u.len);
+      } else missing++;
+    }
+    cost += missing * WEIGHTS.unplaced + familyCost(familyId) + random() * 1e-6;
+    for (const [u] of picks) unplace(u);
+    if (!best || cost < best.cost) best = { cost, picks };
+  }
+  if (!best) {
+    // The anchor has nowhere to go; still place the others.
+    let missing = 1;
+    for (const u of rest) {
+      const pick = bestStart(u, true);
+      if (pick) place(u, pick.c);
+      else missing++;
+    }
+    return missing;
+  }
+  for (const [u, c] of best.picks) place(u, c);
+  return todo.length - best.picks.length;
+}
+
+/** Interpreted languages in blocks: a cost per gap in a language's day. */
+function languageCost(key: string): number {
+  const sorted = interp.get(key) ?? [];
+  let cost = 0;
+  for (let i = 1; i < sorted.length; i++)
+    if (sorted[i]!.start - sorted[i - 1]!.end > L + B) cost += WEIGHTS.languageBlock;
+  return cost;
+}
+
+/** A teacher's minutes with no family between the first and last conference of a day. */
+function idleMinutes(d: Day): number {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const list of [d.placements, d.fixed])
+    for (const p of list) {
+      first = Math.min(first, p.start);
+      last = Math.max(last, p.end);
+    }
+  let idle = 0;
+  const to = Math.min(d.used.length, last - d.origin);
+  for (let m = Math.max(0, first - d.origin); m < to; m++) if (d.used[m] === 0) idle++;
+  return idle;
+}
+
+/** The longest stretch of a teacher's day with nobody in the room between two conferences. */
+function idleGap(d: Day): { start: number; end: number } | null {
+  let best: { start: number; end: number } | null = null;
+  for (const gap of idleGaps(d))
+    if (!best || gap.end - gap.start > best.end - best.start) best = gap;
+  return best;
+}
+
+/** Every stretch of a teacher's day with nobody in the room between two conferences. */
+function idleGaps(d: Day): { start: number; end: number }[] {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const p of d.placements) {
+    first = Math.min(first, p.start);
+    last = Math.max(last, p.end);
+  }
+  const gaps: { start: number; end: number }[] = [];
+  let open = -1;
+  const to = Math.min(d.used.length, last - d.origin);
+  for (let m = Math.max(0, first - d.origin); m <= to; m++) {
+    const free = m < to && d.used[m] === 0;
+    if (free && open < 0) open = m;
+    if (!free && open >= 0) {
+      gaps.push({ start: open + d.origin, end: m + d.origin });
+      open = -1;
+    }
+  }
+  return gaps;
+}
+
+/**
+ * Moves the conferences that touch a gap on one side (after it when `shift` is positive,
+ * before it otherwise) by `shift` minutes towards it, the whole block up to the next gap;
+ * undone unless the families and days it touches cost less.
+ */
+function slideBlock(d: Day, gap: { start: number; end: number }, shift: number): boolean {
+  const sorted = [...d.placements].sort((a, b) => a.start - b.start);
+  const block: Placement[] = [];
+  if (shift > 0) {
+    let reach = gap.end;
+    for (const p of sorted)
+      if (p.start >= gap.end && p.start <= reach) {
+        block.push(p);
+        reach = Math.max(reach, p.end + C);
+      }
+  } else {
+    let reach = gap.start;
+    for (const p of [...sorted].reverse())
+      if (p.end + C <= gap.start && p.end + C >= reach) {
+        block.push(p);
+        reach = Math.min(reach, p.start);
+      }
+  }
+  if (block.length === 0) return false;
+  const chosen = new Set(block.map((p) => units[p.unit]!.familyId));
+  const teacherDays = new Set<number>();
+  const languageDays = new Set<string>();
+  for (const f of chosen) keysOf(f, teacherDays, languageDays);
+  const before = localCost(chosen, teacherDays, languageDays);
+  // Families come first: a teacher's day closes up only where no family waits longer for it.
+  const familyBefore = new Map([...chosen].map((f) => [f, familyCost(f)]));
+  const moved: [Unit, Placement][] = [];
+  let ok = true;
+  for (const p of block) {
+    const u = units[p.unit]!;
+    unplace(u);
+    moved.push([u, p]);
+    const target = p.start - shift;
+    const c = u.candidates.find((x) => x.day === p.day && x.start === target);
+    if (!c || !feasible(u, c)) {
+      ok = false;
+      break;
+    }
+    place(u, c);
+  }
+  if (
+    ok &&
+    localCost(chosen, teacherDays, languageDays) < before - 1e-9 &&
+    [...chosen].every((f) => familyCost(f) <= familyBefore.get(f)!)
+  )
+    return true;
+  for (const [u] of moved) unplace(u);
+  for (const [u, p] of moved) restore(u, p);
+  return false;
+}
+
+/** The cost of what a set of families touches: their own, their teachers' days, their languages' days. */
+function localCost(
+  familySet: Iterable<string>,
+  teacherDays: Set<number>,
+  languageDays: Set<string>,
+): number {
+  let cost = 0;
+  for (const f of familySet) {
+    for (const u of unitsByFamily.get(f) ?? [])
+      if (!placement[u.key]) cost += WEIGHTS.unplaced * u.studentIds.length;
+    cost += familyCost(f);
+  }
+  for (const d of teacherDays) cost += WEIGHTS.idleMinute * idleMinutes(days[d]!);
+  for (const k of languageDays) cost += languageCost(k);
+  return cost;
+}
+
+function totalCost(): number {
+  return localCost(unitsByFamily.keys(), new Set(days.map((_, i) => i)), new Set(interp.keys()));
+}
+
+function keysOf(f: string, teacherDays: Set<number>, languageDays: Set<string>): void {
+  const lang = languageOf(f);
+  for (const p of placementsByFamily.get(f) ?? []) {
+    if (p.fixed) continue;
+    teacherDays.add(p.day);
+    if (lang) languageDays.add(interpKey(lang, p.date));
+  }
 }
 
 /** Free minutes between a start and its neighbour: idle only when the room is otherwise empty. */

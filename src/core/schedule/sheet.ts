@@ -19,6 +19,7 @@ import {
   type WallClockOf,
 } from '../normalize';
 import { contactsOf, type Family, type RosterResult, type Student } from '../roster';
+import { inRound } from '../rounds';
 import { AVAILABILITY, SCHEDULE } from '../schema';
 import { readTable, type TableRow } from '../table';
 import type { Window } from '../teachers';
@@ -115,6 +116,8 @@ export function readAvailability(
   values: unknown[][] | null,
   roster: RosterResult,
   wall: WallClockOf,
+  /** Only this round's rows (and rows with no round); every row when not given. */
+  round?: string,
 ): {
   byFamily: Map<string, Interval[]>;
   answers: Map<string, FamilyAnswer>;
@@ -139,6 +142,7 @@ export function readAvailability(
   for (const email of shared) familyOfEmail.delete(email);
   const familyIds = new Set(roster.families.map((f) => f.id));
   for (const r of table.rows) {
+    if (round !== undefined && !inRound(r.get('Round'), round)) continue;
     const email = normalizeEmail(r.get('Email'));
     const familyCell = cleanText(r.get('Family'));
     const idCell = cleanText(r.get('Family ID'));

@@ -2,6 +2,7 @@
  * Per-teacher print views: each teacher's conferences from the Schedule sheet, in time order,
  * with only the columns a teacher needs in the room. Pure: values in, grids out.
  */
+import { inRound } from '../rounds';
 import { headerKey } from '../schema';
 
 /** The columns of a teacher's view, in order, as headers of the Schedule sheet. */
@@ -36,13 +37,17 @@ export function viewSheetName(teacher: string): string {
 
 const time = (v: unknown) => (v instanceof Date ? v.getTime() : Number.MAX_SAFE_INTEGER);
 
-/** Groups the Schedule sheet's rows (header first) by teacher; cancelled conferences are left out. */
-export function teacherViews(values: unknown[][]): TeacherView[] {
+/**
+ * Groups the Schedule sheet's rows (header first) by teacher; cancelled conferences and other
+ * rounds' conferences are left out (a round's print view shows that round's dates only).
+ */
+export function teacherViews(values: unknown[][], round?: string): TeacherView[] {
   const [header = [], ...rows] = values;
   const col = (h: string) => header.findIndex((x) => headerKey(x) === headerKey(h));
   const teacher = col('Teacher');
   const id = col('Conference ID');
   const status = col('Status');
+  const roundCol = col('Round');
   if (teacher < 0 || id < 0) return [];
   const byTeacher = new Map<string, unknown[][]>();
   for (const r of rows) {
@@ -50,7 +55,8 @@ export function teacherViews(values: unknown[][]): TeacherView[] {
     if (
       !name ||
       String(r[id] ?? '') === '' ||
-      String(r[status] ?? '').toLowerCase() === 'cancelled'
+      String(r[status] ?? '').toLowerCase() === 'cancelled' ||
+      (round !== undefined && roundCol >= 0 && !inRound(r[roundCol], round))
     )
       continue;
     const list = byTeacher.get(name) ?? [];

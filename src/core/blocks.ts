@@ -1,0 +1,44 @@
+/**
+ * The cells a writer computed, as the fewest rectangles that hold only those cells: a write
+ * covers nothing it did not compute, so a cell a person edits while the add-on runs (a Locked
+ * box, a Status set by hand) is never written back with what it held when the run read it.
+ */
+
+/** A rectangle of cells: its top-left cell (1-based) and its rows of values. */
+export interface CellBlock {
+  row: number;
+  column: number;
+  values: unknown[][];
+}
+
+/**
+ * `cells` by row, then by column (1-based). Each row's cells split into runs of adjacent columns;
+ * a run joins the block above when the row above had the same run.
+ */
+export function cellBlocks(cells: ReadonlyMap<number, ReadonlyMap<number, unknown>>): CellBlock[] {
+  const blocks: CellBlock[] = [];
+  /** The block each run of columns ("first-last") reached on the row before. */
+  let open = new Map<string, CellBlock>();
+  let previousRow = Number.NaN;
+  for (const row of [...cells.keys()].sort((a, b) => a - b)) {
+    const columns = [...cells.get(row)!.keys()].sort((a, b) => a - b);
+    const runs: number[][] = [];
+    for (const c of columns) {
+      const run = runs[runs.length - 1];
+      if (run && run[run.length - 1] === c - 1) run.push(c);
+      else runs.push([c]);
+    }
+    const next = new Map<string, CellBlock>();
+    for (const run of runs) {
+      const key = `${run[0]}-${run[run.length - 1]}`;
+      const values = run.map((c) => cells.get(row)!.get(c));
+      let block = row === previousRow + 1 ? open.get(key) : undefined;
+      if (block) block.values.push(values);
+      else blocks.push((block = { row, column: run[0]!, values: [values] }));
+      next.set(key, block);
+    }
+    open = next;
+    previousRow = row;
+  }
+  return blocks;
+}

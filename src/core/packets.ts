@@ -1,0 +1,143 @@
+/**
+ * The conference packet: one printable page per conference, for the teacher and the student in
+ * the room. It names only the conference's own students and the adults on their own roster rows
+ * (or the stand-in adult the family named), so a packet left on a desk discloses nobody else.
+ * Pure: plain values in, one self-contained HTML document out, every person's text escaped.
+ */
+import { choiceLabel } from './availability';
+import { escapeHtml } from './templates';
+
+export interface PacketInput {
+  schoolName: string;
+  conferenceId: string;
+  round: string;
+  /** yyyy-mm-dd, and minutes after midnight in the school's zone. */
+  date: string;
+  start: number;
+  end: number;
+  teacher: string;
+  room: string;
+  videoLink: string;
+  students: string[];
+  /** Who is coming: the guardians on the students' rows, or the adult the family named instead. */
+  coming: string[];
+  /** The interpreter's language, or '' for none. */
+  interpreter: string;
+  /** The student's goal for this round, when known. */
+  goal: string;
+  /** Last round's goal, to look back on (spring looks back on fall), or null. */
+  lastGoal: { round: string; goal: string } | null;
+}
+
+/** The parts of a student-led conference, with their weights in a 25-minute conference. */
+export const AGENDA_PARTS: { part: string; weight: number }[] = [
+  { part: 'Welcome and introductions (the student introduces everyone)', weight: 2 },
+  { part: 'The student shares work against the learning targets', weight: 9 },
+  { part: 'The student’s goal, and how the family will help', weight: 5 },
+  { part: 'The family’s questions', weight: 4 },
+  { part: 'A private word with the teacher, if wanted', weight: 3 },
+  { part: 'Close: thank-yous and next steps', weight: 2 },
+];
+
+/**
+ * Minutes per agenda part, scaled to the conference's length: whole minutes that add up to
+ * exactly the length (largest remainders get the spare minutes), each part at least one minute
+ * when the conference is long enough to give every part one.
+ */
+export function agendaMinutes(length: number): { part: string; minutes: number }[] {
+  const total = AGENDA_PARTS.reduce((n, p) => n + p.weight, 0);
+  const floor = length >= AGENDA_PARTS.length ? 1 : 0;
+  const spare = Math.max(0, length - floor * AGENDA_PARTS.length);
+  const exact = AGENDA_PARTS.map((p) => (spare * p.weight) / total);
+  const minutes = exact.map((x) => Math.floor(x));
+  let left = spare - minutes.reduce((n, m) => n + m, 0);
+  const order = exact
+    .map((x, i) => ({ i, rest: x - Math.floor(x) }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (left === 0) break;
+    minutes[i]!++;
+    left--;
+  }
+  return AGENDA_PARTS.map((p, i) => ({ part: p.part, minutes: minutes[i]! + floor }));
+}
+
+/** Questions a family may ask, printed for the student to expect and the family to borrow. */
+export const FAMILY_QUESTIONS = [
+  'What are you most proud of, and why?',
+  'What was hard, and what did you do when it was hard?',
+  'What will you work on next, and how can we help at home?',
+  'How will you know you have reached your goal?',
+];
+
+const STYLE = `
+@page { size: auto; margin: 14mm; }
+* { box-sizing: border-box; }
+body { font: 10.5pt/1.35 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #202124; margin: 0; }
+h1 { font-size: 15pt; margin: 0 0 2pt; }
+h2 { font-size: 11pt; margin: 9pt 0 3pt; border-bottom: 1px solid #dadce0; padding-bottom: 1pt; }
+p, ul, ol, table { margin: 0 0 4pt; }
+.meta { color: #5f6368; margin-bottom: 6pt; }
+table { border-collapse: collapse; width: 100%; }
+td { padding: 2pt 4pt; border-bottom: 1px solid #eee; vertical-align: top; }
+td.min { width: 4.5em; text-align: right; white-space: nowrap; }
+.write { border-bottom: 1px solid #9aa0a6; height: 16pt; }
+.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 14pt; }
+section { break-inside: avoid; }
+.packet + .packet { break-before: page; }
+@media print { .noprint { display: none; } }
+`;
+
+const line = (label: string, value: string) =>
+  value ? `<p><strong>${escapeHtml(label)}:</strong> ${escapeHtml(value)}</p>` : '';
+const blanks = (n: number) => '<div class="write"></div>'.repeat(n);
+
+/** One conference's packet: the page's content, to print alone or after others. */
+export function packetBody(p: PacketInput): string {
+  const students = p.students.join(' & ');
+  const agenda = agendaMinutes(p.end - p.start);
+  const where = [p.room, p.videoLink].filter(Boolean).join(' · ');
+  return `<main class="packet">
+<h1>${escapeHtml(students)}: student-led conference</h1>
+<p class="meta">${escapeHtml(`${p.schoolName} · ${p.round} · ${p.conferenceId}`)}</p>
+<section>
+${line('When', choiceLabel(p.date, p.start, p.end))}
+${line('Where', where)}
+${line('Teacher', p.teacher)}
+${line('Coming', p.coming.join(', '))}
+${line('Interpreter', p.interpreter)}
+</section>
+${
+  p.lastGoal
+    ? `<section><h2>Last round’s goal (${escapeHtml(p.lastGoal.round)})</h2>
+<p>${escapeHtml(p.lastGoal.goal)}</p>
+<p>How it went:</p>${blanks(2)}</section>`
+    : ''
+}
+<section><h2>Agenda (${p.end - p.start} minutes, led by ${escapeHtml(students)})</h2>
+<table>${agenda
+    .map((a) => `<tr><td class="min">${a.minutes} min</td><td>${escapeHtml(a.part)}</td></tr>`)
+    .join('')}</table></section>
+<section class="grid"><div><h2>What I am proud of</h2>${blanks(2)}
+<h2>Work I will show</h2>${blanks(2)}</div>
+<div><h2>My goal for ${escapeHtml(p.round)}</h2>${p.goal ? `<p>${escapeHtml(p.goal)}</p>` : blanks(2)}
+<h2>How my family can help</h2>${blanks(2)}</div></section>
+<section><h2>Questions families may ask</h2>
+<ul>${FAMILY_QUESTIONS.map((q) => `<li>${escapeHtml(q)}</li>`).join('')}</ul></section>
+</main>`;
+}
+
+/** A printable HTML document of packets, one page each, in the order given. */
+export function packetPage(title: string, bodies: string[]): string {
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style></head>
+<body>${bodies.join('\n')}</body></html>
+`;
+}
+
+/** The packet page for one conference. */
+export function packetHtml(p: PacketInput): string {
+  return packetPage(`${p.students.join(' & ')} – ${p.round} conference`, [packetBody(p)]);
+}

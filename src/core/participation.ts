@@ -1,0 +1,167 @@
+/**
+ * Participation over every family on the Roster, not only the families that got a conference:
+ * a family whose children could not be placed is a family that did not take part. Each family
+ * counts once per group (round, teacher, grade) as scheduled or waitlisted, and a scheduled one
+ * as attended, no-show or not yet marked; a family with no email and no phone is also counted as
+ * unreachable. Pure: the Summary's rows come from here.
+ */
+
+/** A family as the Roster lists it: its students (with host teacher and grade) and contacts. */
+export interface RosterFamily {
+  familyId: string;
+  students: { id: string; teacher: string; grade: string }[];
+  /** False when no row of the family has an email address or a phone number. */
+  reachable: boolean;
+}
+
+/** A Schedule row as participation needs it. */
+export interface ParticipationConference {
+  round: string;
+  teacher: string;
+  familyId: string;
+  studentIds?: string[];
+  grades: string[];
+  status: string;
+}
+
+export interface ParticipationRow {
+  label: string;
+  rosterFamilies: number;
+  /** Families with a conference that is not cancelled or declined. */
+  scheduled: number;
+  attended: number;
+  /** Families whose every conference in the group was a no-show. */
+  noShow: number;
+  /** Families with no conference in the group (could not be placed, or cancelled). */
+  waitlisted: number;
+  /** Families the school has no email or phone for. */
+  unreachable: number;
+  /** attended ÷ roster families, as a whole percent ('' when there is no family). */
+  participation: number | '';
+}
+
+export const PARTICIPATION_HEADER = [
+  'Roster families',
+  'Scheduled',
+  'Attended',
+  'No-show',
+  'Waitlisted',
+  'Unreachable',
+  'Participation %',
+];
+
+const NOT_HELD = new Set(['cancelled', 'declined']);
+
+export function participationCells(row: ParticipationRow): (string | number)[] {
+  return [
+    row.rosterFamilies,
+    row.scheduled,
+    row.attended,
+    row.noShow,
+    row.waitlisted,
+    row.unreachable,
+    row.participation,
+  ];
+}
+
+function tallyFamilies(
+  label: string,
+  families: RosterFamily[],
+  conferencesOf: (f: RosterFamily) => ParticipationConference[],
+): ParticipationRow {
+  let scheduled = 0;
+  let attended = 0;
+  let noShow = 0;
+  let unreachable = 0;
+  for (const f of families) {
+    if (!f.reachable) unreachable++;
+    const live = conferencesOf(f).filter((c) => !NOT_HELD.has(c.status));
+    if (live.length === 0) continue;
+    scheduled++;
+    if (live.some((c) => c.status === 'attended')) attended++;
+    else if (live.every((c) => c.status === 'no-show')) noShow++;
+  }
+  const n = families.length;
+  return {
+    label,
+    rosterFamilies: n,
+    scheduled,
+    attended,
+    noShow,
+    waitlisted: n - scheduled,
+    unreachable,
+    participation: n > 0 ? Math.round((attended / n) * 100) : '',
+  };
+}
+
+const byLabel = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+/**
+ * The families a Schedule implies, for a Summary built without the Roster: each Family ID on
+ * the sheet, with the students and teachers of its rows.
+ */
+export function familiesFromSchedule(conferences: ParticipationConference[]): RosterFamily[] {
+  const out = new Map<string, RosterFamily>();
+  for (const c of conferences) {
+    const f = out.get(c.familyId) ?? { familyId: c.familyId, students: [], reachable: true };
+    const ids = c.studentIds?.length ? c.studentIds : [`${c.familyId}:${c.teacher}`];
+    ids.forEach((id, i) => {
+      if (!f.students.some((s) => s.id === id))
+        f.students.push({ id, teacher: c.teacher, grade: c.grades[i] ?? c.grades[0] ?? '' });
+    });
+    out.set(c.familyId, f);
+  }
+  return [...out.values()];
+}
+
+/**
+ * Participation per round (every round on the Schedule, and the current one), per teacher and
+ * per grade of the current round. A family counts for each teacher who hosts one of its
+ * students, with that teacher's conferences; for each grade among its students, with the
+ * conferences of that grade's students.
+ */
+export function participation(
+  families: RosterFamily[],
+  conferences: ParticipationConference[],
+  currentRound: string,
+): { rounds: ParticipationRow[]; teachers: ParticipationRow[]; grades: ParticipationRow[] } {
+  const rounds = [...new Set([currentRound, ...conferences.map((c) => c.round)])].sort(byLabel);
+  const ofFamily = (round: string) => {
+    const map = new Map<string, ParticipationConference[]>();
+    for (const c of conferences)
+      if (c.round === round) map.set(c.familyId, [...(map.get(c.familyId) ?? []), c]);
+    return (f: RosterFamily) => map.get(f.familyId) ?? [];
+  };
+  const current = ofFamily(currentRound);
+  const studentsIn = (c: ParticipationConference, f: RosterFamily) =>
+    f.students.filter((s) => c.studentIds?.includes(s.id));
+
+  const teachers = [...new Set(families.flatMap((f) => f.students.map((s) => s.teacher)))]
+    .filter(Boolean)
+    .sort(byLabel);
+  const grades = [...new Set(families.flatMap((f) => f.students.map((s) => s.grade)))].sort(
+    byLabel,
+  );
+  return {
+    rounds: rounds.map((r) => tallyFamilies(r || '(no round)', families, ofFamily(r))),
+    teachers: teachers.map((t) =>
+      tallyFamilies(
+        t,
+        families.filter((f) => f.students.some((s) => s.teacher === t)),
+        (f) => current(f).filter((c) => c.teacher === t),
+      ),
+    ),
+    grades: grades.map((g) =>
+      tallyFamilies(
+        g || '(no grade)',
+        families.filter((f) => f.students.some((s) => s.grade === g)),
+        (f) =>
+          current(f).filter((c) =>
+            c.studentIds?.length
+              ? studentsIn(c, f).some((s) => s.grade === g)
+              : c.grades.includes(g),
+          ),
+      ),
+    ),
+  };
+}

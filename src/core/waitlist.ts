@@ -1,0 +1,106 @@
+/**
+ * The waiting list: every student the schedule could not place, with the reason, and which of
+ * the addresses listed with the student were told. Pure: the workspace writes the sheet and sends
+ * the notices (workspace/waitlist.ts).
+ *
+ * The Told cell is the truth of who was told, one entry per address, separated by "; ":
+ * "2026-11-02 09:00 to ana@x.example", "refused ana@x.example: <why>", or an entry ending in
+ * UNCONFIRMED when a run was cut off while sending it. An address named in any entry is never
+ * sent the notice again.
+ */
+import { contactsOf, type RosterResult } from './roster';
+
+export const WAITLIST_SHEET = 'Waitlist';
+export const WAITLIST_HEADER = ['Student ID', 'Student', 'Teacher', 'Family ID', 'Reason', 'Told'];
+export const NO_EMAIL = 'no email on the Roster: tell the family by phone or letter';
+export const UNCONFIRMED = '(unconfirmed: cut off while sending, check with the family)';
+
+export interface WaitlistEntry {
+  studentId: string;
+  student: string;
+  teacher: string;
+  familyId: string;
+  reason: string;
+  told: string;
+}
+
+/** One notice to one address, naming only the waitlisted children whose rows list it. */
+export interface WaitlistNotice {
+  to: string;
+  studentIds: string[];
+  language: string;
+}
+
+/**
+ * The waiting list after a build: the unplaced students in Roster order, each keeping what its
+ * Told cell said before (a student placed since drops off the list).
+ */
+export function waitlistEntries(
+  unplaced: { studentId: string; reason: string }[],
+  roster: RosterResult,
+  previousTold: Map<string, string>,
+): WaitlistEntry[] {
+  const reasons = new Map(unplaced.map((u) => [u.studentId, u.reason]));
+  return roster.students
+    .filter((s) => reasons.has(s.id))
+    .map((s) => ({
+      studentId: s.id,
+      student: `${s.firstName} ${s.lastName}`.trim(),
+      teacher: s.teacher,
+      familyId: s.familyId,
+      reason: reasons.get(s.id)!,
+      told: previousTold.get(s.id) ?? '',
+    }));
+}
+
+/** The addresses a Told cell names (told, refused or unconfirmed): none of them is sent again. */
+export function addressesTold(told: string): Set<string> {
+  const out = new Set<string>();
+  const entry = /(?:\bto|^refused|; refused) ([^\s;:]+@[^\s;:]+)/g;
+  for (let m = entry.exec(told); m; m = entry.exec(told)) out.add(m[1]!.toLowerCase());
+  return out;
+}
+
+/** The Told cell with one more entry. */
+export function addTold(told: string, entry: string): string {
+  const clean = entry.replace(/;/g, ',');
+  return told && told !== NO_EMAIL ? `${told}; ${clean}` : clean;
+}
+
+/**
+ * The notices still to send: for each address listed with a waitlisted student and not yet
+ * named in that student's Told cell, one notice naming the waitlisted children listed with it,
+ * in their family's language. A student whose row lists no address is marked NO_EMAIL instead.
+ */
+export function waitlistNotices(
+  entries: WaitlistEntry[],
+  roster: RosterResult,
+  defaultLanguage: string,
+): { notices: WaitlistNotice[]; noEmail: string[] } {
+  const students = new Map(roster.students.map((s) => [s.id, s]));
+  const families = new Map(roster.families.map((f) => [f.id, f]));
+  const byAddress = new Map<string, WaitlistNotice>();
+  const noEmail: string[] = [];
+  for (const e of entries) {
+    const s = students.get(e.studentId);
+    if (!s) continue;
+    const family = families.get(s.familyId);
+    const addresses = contactsOf(s, family).filter(Boolean);
+    if (addresses.length === 0) {
+      if (!e.told) noEmail.push(e.studentId);
+      continue;
+    }
+    const told = addressesTold(e.told);
+    for (const to of addresses) {
+      if (told.has(to.toLowerCase())) continue;
+      const notice = byAddress.get(to) ?? {
+        to,
+        studentIds: [],
+        language: family?.language || s.language || defaultLanguage,
+      };
+      notice.studentIds.push(s.id);
+      byAddress.set(to, notice);
+    }
+  }
+  return { notices: [...byAddress.values()], noEmail };
+}

@@ -1,0 +1,99 @@
+/**
+ * Wall-clock time in a time zone, from the zone's own rules (daylight saving included): the
+ * runtime's Intl.DateTimeFormat with `timeZone`, which Apps Script's V8 carries as Node does
+ * (docs/EMULATOR.md). Nothing here calls a Google service: a run reads the zone once and every
+ * cell, stamp and message is worked out here, not by a formatting call to Google per value.
+ */
+import type { WallClockOf, WallTime } from './normalize';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hour12: false,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The wall-clock fields of an instant in the zone. */
+export function wallTimeOf(instant: Date | number, timeZone: string): WallTime {
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(new Date(instant)))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    // With hour12 false, engines may write midnight as 24.
+    hour: parts.hour! % 24,
+    minute: parts.minute!,
+  };
+}
+
+/** The wall clock of cells in the zone, each distinct instant worked out once. */
+export function wallClockIn(timeZone: string): WallClockOf {
+  const memo = new Map<number, WallTime>();
+  return (date) => {
+    const key = date.getTime();
+    let w = memo.get(key);
+    if (!w) {
+      w = wallTimeOf(key, timeZone);
+      memo.set(key, w);
+    }
+    return w;
+  };
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** "yyyy-MM-dd" of an instant in the zone. */
+export function dayIn(instant: Date | number, timeZone: string): string {
+  const w = wallTimeOf(instant, timeZone);
+  return `${String(w.year).padStart(4, '0')}-${pad2(w.month)}-${pad2(w.day)}`;
+}
+
+/** "yyyy-MM-dd HH:mm" of an instant in the zone (the stamps the add-on writes). */
+export function stampIn(instant: Date | number, timeZone: string): string {
+  const w = wallTimeOf(instant, timeZone);
+  return `${dayIn(instant, timeZone)} ${pad2(w.hour)}:${pad2(w.minute)}`;
+}
+
+/** "yyyy-MM-dd HH:mm:ss" of an instant in the zone. */
+export function secondsStampIn(instant: Date | number, timeZone: string): string {
+  const d = new Date(instant);
+  return `${stampIn(d, timeZone)}:${pad2(d.getUTCSeconds())}`;
+}
+
+/** Minutes since midnight of an instant in the zone. */
+export function minutesIn(instant: Date | number, timeZone: string): number {
+  const w = wallTimeOf(instant, timeZone);
+  return w.hour * 60 + w.minute;
+}
+
+/**
+ * The instant of a wall-clock time ("yyyy-MM-dd", minutes since midnight) in the zone. A time
+ * that does not exist (skipped when clocks go forward) reads as the same wall time in the offset
+ * before the change, as the lenient java.text.SimpleDateFormat behind parseDate does.
+ */
+export function instantIn(day: string, minutes: number, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  const asUtc = Date.UTC(y!, m! - 1, d!, 0, minutes);
+  const offsetAt = (ms: number) => {
+    const w = wallTimeOf(ms, timeZone);
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - Math.floor(ms / 60000) * 60000;
+  };
+  // The offset before the wall time, then the offset at the instant it gives.
+  const first = asUtc - offsetAt(asUtc - 86_400_000);
+  const second = asUtc - offsetAt(first);
+  return new Date(offsetAt(second) === asUtc - second ? second : first);
+}

@@ -1,0 +1,130 @@
+/**
+ * Conference packets for the round being played: one printable page per conference, read from
+ * the Schedule, Roster, Teachers, Availability and Feedback sheets (one read each). Teachers print
+ * theirs in one go, in time order.
+ */
+import { inRound } from '../core/rounds';
+import { languageName, cleanText } from '../core/normalize';
+import { packetBody, packetHtml, packetPage, type PacketInput } from '../core/packets';
+import { escapeHtml } from '../core/templates';
+import { readScheduleSheet, type ExistingRow } from '../core/schedule/sheet';
+import { AVAILABILITY, FEEDBACK, SCHEDULE } from '../core/schema';
+import { readTable } from '../core/table';
+import type { Packet } from '../shared/api';
+import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
+import { dayIn, wallClockIn } from '../core/zone';
+
+/** This round's packets, each a page of its own, by teacher, date and start. */
+export function roundPackets(): Packet[] {
+  return roundPacketInputs().map((p) => ({
+    conferenceId: p.conferenceId,
+    teacher: p.teacher,
+    date: p.date,
+    html: packetHtml(p),
+  }));
+}
+
+/**
+ * Every packet of the round in one printable document, teacher by teacher in time order: what
+ * a teacher prints in one go (the dialog's Print button).
+ */
+export function showPackets(): void {
+  const inputs = roundPacketInputs();
+  const round = readSettings(SpreadsheetApp.getActiveSpreadsheet()).roundName;
+  const print = '<p class="noprint"><button onclick="window.print()">Print</button></p>';
+  const html = inputs.length
+    ? packetPage(`${round} conference packets`, [print, ...inputs.map(packetBody)])
+    : packetPage(`${round} conference packets`, [
+        `<main class="packet"><p>There are no ${escapeHtml(round)} conferences on the Schedule yet: build the schedule first.</p></main>`,
+      ]);
+  SpreadsheetApp.getUi().showModalDialog(
+    HtmlService.createHtmlOutput(html).setWidth(800).setHeight(600),
+    `${round} conference packets`,
+  );
+}
+
+/** The packets' contents for the round being played, by teacher, date and start. */
+function roundPacketInputs(): PacketInput[] {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = readSettings(ss);
+  const tz = spreadsheetZone(ss);
+  const wall = wallClockIn(tz);
+  const data = readSchool(ss, settings, dayIn(new Date(), tz));
+  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wall);
+  const round = settings.roundName;
+  const cell = (r: ExistingRow, h: string) =>
+    cleanText(r.values[(schedule.columns.get(h) ?? 0) - 1]);
+  const students = new Map((data.roster?.students ?? []).map((s) => [s.id, s]));
+  const windows = data.teachers?.windows ?? [];
+
+  // The adult a family named on this round's availability form, instead of its guardians.
+  const standIn = new Map<string, string>();
+  const availability = readSheet(ss, AVAILABILITY.name);
+  if (availability && availability.length > 1)
+    for (const r of readTable(AVAILABILITY, availability).rows) {
+      const who = cleanText(r.get('Who Comes'));
+      if (who && inRound(r.get('Round'), round)) standIn.set(cleanText(r.get('Family ID')), who);
+    }
+
+  // Each student's goals by conference date, from the family questionnaire of earlier rounds.
+  const byId = new Map(schedule.rows.map((r) => [r.conferenceId, r]));
+  const goals: { studentIds: string[]; date: string; round: string; goal: string }[] = [];
+  const feedback = readSheet(ss, FEEDBACK.name);
+  if (feedback && feedback.length > 1)
+    for (const r of readTable(FEEDBACK, feedback).rows) {
+      const conference = byId.get(cleanText(r.get('Conference ID')));
+      const goal = cleanText(r.get('Goal'));
+      if (conference?.date && goal && !cleanText(r.get('Flag')))
+        goals.push({ ...conference, date: conference.date, goal });
+    }
+
+  const live = schedule.rows.filter(
+    (r) =>
+      r.round === round &&
+      r.status !== 'cancelled' &&
+      r.date !== null &&
+      r.start !== null &&
+      r.end !== null,
+  );
+  const packets = live.map((r): PacketInput => {
+    const mine = r.studentIds.flatMap((id) => students.get(id) ?? []);
+    const guardians = [
+      ...new Set(mine.flatMap((s) => s.guardians.map((g) => g.name || g.email))),
+    ].filter(Boolean);
+    const window = windows.find(
+      (w) => w.teacher === r.teacher && w.date === r.date && w.start <= r.start! && r.end! <= w.end,
+    );
+    const earlier = goals
+      .filter(
+        (g) =>
+          g.round !== round &&
+          g.date < r.date! &&
+          g.studentIds.some((id) => r.studentIds.includes(id)),
+      )
+      .sort((a, b) => b.date.localeCompare(a.date))[0];
+    return {
+      schoolName: settings.schoolName,
+      conferenceId: r.conferenceId,
+      round,
+      date: r.date!,
+      start: r.start!,
+      end: r.end!,
+      teacher: r.teacher,
+      room: cell(r, 'Room'),
+      videoLink: window?.videoLink ?? '',
+      students: mine.length
+        ? mine.map((s) => `${s.firstName} ${s.lastName}`.trim())
+        : [cell(r, 'Students')],
+      coming: standIn.has(r.familyId) ? [standIn.get(r.familyId)!] : guardians,
+      interpreter: /^(yes|true)$/i.test(cell(r, 'Interpreter'))
+        ? languageName(cell(r, 'Language')) || cell(r, 'Language')
+        : '',
+      goal: '',
+      lastGoal: earlier ? { round: earlier.round, goal: earlier.goal } : null,
+    };
+  });
+  return packets.sort(
+    (a, b) =>
+      a.teacher.localeCompare(b.teacher) || a.date.localeCompare(b.date) || a.start - b.start,
+  );
+}

@@ -1,0 +1,286 @@
+/**
+ * The Waitlist sheet and its notices. The schedule build writes the sheet (one row per student it
+ * could not place, with the reason, keeping each Told cell); WAITLIST_JOB tells each address
+ * listed with a waitlisted student, in the family's language, that no time fitted yet and what
+ * happens next, one recipient per email and naming only the waitlisted children listed with that
+ * address. No invitation goes to a waitlisted student: it has no Schedule row.
+ *
+ * Resumable like the reminders: before each email the journal (document properties) names the
+ * Told cells not yet written and the address being sent; a run cut off anywhere records that
+ * address as told, unconfirmed, and never sends it twice.
+ */
+import { PLAIN_TEXT } from '../core/cells';
+import { joinNames, renderMessage } from '../core/templates';
+import type { RosterResult } from '../core/roster';
+import {
+  addTold,
+  NO_EMAIL,
+  UNCONFIRMED,
+  WAITLIST_HEADER,
+  WAITLIST_SHEET,
+  waitlistEntries,
+  waitlistNotices,
+  type WaitlistEntry,
+  type WaitlistNotice,
+} from '../core/waitlist';
+import { cleanText } from '../core/normalize';
+import type { Problem, Settings } from '../shared/api';
+import { readSettings } from './data';
+import { type ChunkResult, type JobSpec } from './jobs';
+import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
+import { ensureTranslations, storedTemplates } from './messages';
+import { documentProperties, parseJson } from './props';
+import { messageSettings } from './reminders';
+import { plural } from './steps';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const JOURNAL = 'slc:waitlist:journal';
+/** Told cells are written back at least this often while sending. */
+const FLUSH_EVERY = 10;
+
+interface Journal {
+  /** Told cells (Student ID, text) changed but not yet written to the sheet. */
+  told: [string, string][];
+  sending: { to: string; ids: string[]; at: string } | null;
+}
+
+/** The Waitlist sheet's rows as entries (header found by name), or [] without the sheet. */
+function readWaitlist(ss: Spreadsheet): {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
+  entries: WaitlistEntry[];
+} {
+  const sheet = ss.getSheetByName(WAITLIST_SHEET);
+  if (!sheet || sheet.getLastRow() < 2) return { sheet, entries: [] };
+  const [header, ...rows] = sheet.getDataRange().getValues();
+  const at = (name: string) => (header ?? []).map((h) => cleanText(h)).indexOf(name);
+  const cell = (r: unknown[], name: string) => (at(name) >= 0 ? cleanText(r[at(name)]) : '');
+  return {
+    sheet,
+    entries: rows
+      .filter((r) => cell(r, 'Student ID'))
+      .map((r) => ({
+        studentId: cell(r, 'Student ID'),
+        student: cell(r, 'Student'),
+        teacher: cell(r, 'Teacher'),
+        familyId: cell(r, 'Family ID'),
+        reason: cell(r, 'Reason'),
+        told: cell(r, 'Told'),
+      })),
+  };
+}
+
+/** Writes the whole sheet in one setValues: header, entries, blanks over rows no longer needed. */
+function writeWaitlist(
+  ss: Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet | null,
+  entries: WaitlistEntry[],
+): void {
+  const target = sheet ?? ss.insertSheet(WAITLIST_SHEET);
+  const rows = [
+    WAITLIST_HEADER,
+    ...entries.map((e) => [e.studentId, e.student, e.teacher, e.familyId, e.reason, e.told]),
+  ];
+  while (rows.length < target.getLastRow()) rows.push(WAITLIST_HEADER.map(() => ''));
+  if (target.getMaxRows() < rows.length)
+    target.insertRowsAfter(target.getMaxRows(), rows.length - target.getMaxRows());
+  target
+    .getRange(1, 1, rows.length, WAITLIST_HEADER.length)
+    // Plain text: a Student ID "00123" or a name "=1+1" is stored exactly as written.
+    .setNumberFormat(PLAIN_TEXT)
+    .setValues(rows);
+}
+
+/**
+ * After a build: the Waitlist sheet lists exactly the students the schedule could not place,
+ * each keeping its Told cell. Written only when something changed.
+ */
+export function recordWaitlist(
+  ss: Spreadsheet,
+  unplaced: { studentId: string; reason: string }[],
+  roster: RosterResult,
+): number {
+  const { sheet, entries: before } = readWaitlist(ss);
+  const told = new Map(before.map((e) => [e.studentId, e.told]));
+  const entries = waitlistEntries(unplaced, roster, told);
+  if (sheet && JSON.stringify(before) === JSON.stringify(entries)) return entries.length;
+  if (!sheet && entries.length === 0) return 0;
+  writeWaitlist(ss, sheet, entries);
+  return entries.length;
+}
+
+function noticeMessage(
+  notice: WaitlistNotice,
+  roster: RosterResult,
+  settings: Settings,
+  stored: ReturnType<typeof storedTemplates>,
+) {
+  const students = roster.students.filter((s) => notice.studentIds.includes(s.id));
+  const lastNames = [...new Set(students.map((s) => s.lastName).filter(Boolean))];
+  const firstNames = students.map((s) => s.firstName || s.id);
+  return renderMessage(
+    'waitlist',
+    notice.language,
+    {
+      school: settings.schoolName,
+      family: joinNames(lastNames, notice.language),
+      students: joinNames(firstNames, notice.language),
+      children: students.length,
+      teacher: joinNames([...new Set(students.map((s) => s.teacher))], notice.language),
+      date: '',
+      start: 0,
+      end: 0,
+      room: '',
+      videoLink: '',
+      link: '',
+      replyTo: settings.replyTo,
+      round: settings.roundName,
+      interpreter: false,
+    },
+    stored,
+  );
+}
+
+interface WaitlistState {
+  sent: number;
+}
+
+export const WAITLIST_JOB: JobSpec<WaitlistState> = {
+  name: 'waitlist',
+  label: 'telling waitlisted families',
+  start: () => ({ sent: 0 }),
+  step(state, ctx): ChunkResult<WaitlistState> {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const settings = readSettings(ss);
+    const props = documentProperties();
+    const journal = parseJson<Journal>(props.getProperty(JOURNAL));
+    const { sheet, entries } = readWaitlist(ss);
+    const told = new Map(entries.map((e) => [e.studentId, e.told]));
+    const changed = new Map<string, string>(journal?.told ?? []);
+    const current = (id: string) => changed.get(id) ?? told.get(id) ?? '';
+    if (journal?.sending)
+      for (const id of journal.sending.ids)
+        changed.set(
+          id,
+          addTold(current(id), `${journal.sending.at} to ${journal.sending.to} ${UNCONFIRMED}`),
+        );
+    let journaled = journal !== null;
+    const flush = () => {
+      if (changed.size && sheet)
+        writeWaitlist(
+          ss,
+          sheet,
+          entries.map((e) => ({ ...e, told: current(e.studentId) })),
+        );
+      for (const [id, text] of changed) told.set(id, text);
+      changed.clear();
+      if (journaled) props.deleteProperty(JOURNAL);
+      journaled = false;
+    };
+    const roster = entries.length ? rosterForMessages(ss, settings) : null;
+    const { notices, noEmail } = roster
+      ? waitlistNotices(
+          entries.map((e) => ({ ...e, told: current(e.studentId) })),
+          roster,
+          settings.defaultLanguage,
+        )
+      : { notices: [], noEmail: [] };
+    for (const id of noEmail) changed.set(id, NO_EMAIL);
+    const problems: Problem[] = [];
+    if (noEmail.length)
+      problems.push({
+        severity: 'warning',
+        where: { sheet: WAITLIST_SHEET, row: 1, column: WAITLIST_HEADER.indexOf('Told') + 1 },
+        message: `${plural(noEmail.length, 'waitlisted student')} ${noEmail.length === 1 ? 'has' : 'have'} no email on the Roster: tell the family by phone or letter.`,
+      });
+    if (notices.length === 0 || !roster) {
+      flush();
+      return {
+        state,
+        done: true,
+        processed: state.sent,
+        total: state.sent,
+        message: entries.length
+          ? `Every waitlisted family with an email has been told (${plural(state.sent, 'notice')} sent now).`
+          : 'Nobody is on the waiting list.',
+        problems,
+      };
+    }
+    const { stored } = ensureTranslations(
+      notices.map((n) => n.language),
+      storedTemplates(),
+    );
+    const forText = messageSettings(settings);
+    const at = Utilities.formatDate(ctx.now(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm');
+    let quota = MailApp.getRemainingDailyQuota();
+    let sent = 0;
+    let refused = 0;
+    let stopped: 'quota' | 'time' | null = null;
+    try {
+      for (const notice of notices) {
+        if (ctx.outOfTime()) {
+          stopped = 'time';
+          break;
+        }
+        if (quota < 1) {
+          stopped = 'quota';
+          break;
+        }
+        journaled = true;
+        props.setProperty(
+          JOURNAL,
+          JSON.stringify({
+            told: [...changed],
+            sending: { to: notice.to, ids: notice.studentIds, at },
+          } satisfies Journal),
+        );
+        try {
+          mailOne(notice.to, noticeMessage(notice, roster, forText, stored), settings);
+        } catch (e) {
+          props.setProperty(
+            JOURNAL,
+            JSON.stringify({ told: [...changed], sending: null } satisfies Journal),
+          );
+          const failure = mailFailure(e);
+          if (failure === 'quota') {
+            stopped = 'quota';
+            break;
+          }
+          if (failure === 'other') throw e;
+          refused++;
+          for (const id of notice.studentIds)
+            changed.set(id, addTold(current(id), `refused ${notice.to}: ${failureText(e)}`));
+          continue;
+        }
+        quota--;
+        sent++;
+        for (const id of notice.studentIds)
+          changed.set(id, addTold(current(id), `${at} to ${notice.to}`));
+        if (sent % FLUSH_EVERY === 0) flush();
+      }
+    } finally {
+      flush();
+    }
+    if (refused)
+      problems.push({
+        severity: 'warning',
+        where: { sheet: WAITLIST_SHEET, row: 1, column: WAITLIST_HEADER.indexOf('Told') + 1 },
+        message: `Google refused ${plural(refused, 'notice')} (the reason is in Told): fix the address and tell those families yourself; the others were sent.`,
+      });
+    const total = state.sent + sent;
+    const left = notices.length - sent - refused;
+    return {
+      state: { sent: total },
+      done: stopped !== 'time',
+      processed: total,
+      total: total + left,
+      message:
+        stopped === 'quota'
+          ? `Told ${plural(total, 'address', 'addresses')}; stopped at the daily email limit with ${left} still to tell.`
+          : stopped === 'time'
+            ? `Told ${plural(total, 'address', 'addresses')}, ${left} to go.`
+            : `Told ${plural(total, 'address', 'addresses')} on the waiting list, one email each.`,
+      problems,
+    };
+  },
+};

@@ -1,0 +1,76 @@
+/**
+ * Conference packets printed by a real browser: a packet with everything on it (long names, an
+ * interpreter, a video link, last round's goal) fits one page at A4 and at Letter, and the
+ * add-on's "Print conference packets" dialog prints one page per conference.
+ */
+import type { Browser } from 'playwright-core';
+import { openSchool } from '../../preview/school';
+import { packetHtml } from '../../src/core/packets';
+import type { Result } from '../../src/shared/api';
+import { describeBrowser, launch } from './browser';
+
+jest.setTimeout(90_000);
+
+/** Pages in a PDF Chromium printed: its page objects (not the /Pages tree). */
+const pages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+const FULL = packetHtml({
+  schoolName: 'Lincoln Elementary and Middle School of the Arts and Sciences',
+  conferenceId: 'C-0123456789AB',
+  round: 'Spring 2027',
+  date: '2027-03-16',
+  start: 15 * 60,
+  end: 16 * 60,
+  teacher: 'Ms. Alexandra Rivera-Montgomery',
+  room: 'Room 214, second floor, east wing',
+  videoLink: 'https://meet.google.com/abc-defg-hij',
+  students: ['Maria-Fernanda Gutiérrez-Oyelaran', 'Santiago Gutiérrez-Oyelaran'],
+  coming: ['Ana Gutiérrez-Oyelaran', 'Oluwaseun Oyelaran', 'Abuela Carmen (grandmother)'],
+  interpreter: 'Spanish',
+  goal: 'Read twenty minutes every night and keep a reading log I show my teacher each Friday',
+  lastGoal: {
+    round: 'Fall 2026',
+    goal: 'Learn the multiplication tables to twelve and explain my strategies to my family',
+  },
+});
+
+describeBrowser('conference packets in print', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each(['A4', 'Letter'] as const)('a full packet prints on one %s page', async (format) => {
+    const page = await browser.newPage();
+    await page.setContent(FULL);
+    const pdf = await page.pdf({ format });
+    await page.close();
+    expect(pages(pdf)).toBe(1);
+  });
+
+  it('the add-on’s dialog prints each conference of the round on a page of its own', async () => {
+    const school = openSchool({ students: 12, teachers: 2 });
+    for (const job of ['setup', 'schedule'])
+      for (let i = 0; i < 20; i++) {
+        const r = school.bundle.callFromClient('runJob', [job]) as Result<{ done: boolean }>;
+        if (!r.ok) throw new Error(r.error.message);
+        if (r.value.done) break;
+      }
+    const conferences = school.emulator.spreadsheet
+      .sheetByName('Schedule')!
+      .values()
+      .slice(1)
+      .filter((r) => r[0] !== '').length;
+    school.bundle.run('showPackets');
+    const dialog = school.emulator.sheets.ui.dialogs.at(-1)!;
+    expect(dialog.kind).toBe('modal');
+    const page = await browser.newPage();
+    await page.setContent(dialog.html);
+    for (const format of ['A4', 'Letter'] as const)
+      expect(pages(await page.pdf({ format }))).toBe(conferences);
+    await page.close();
+  });
+});

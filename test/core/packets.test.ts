@@ -1,0 +1,97 @@
+/**
+ * The conference packet: the agenda's minutes add up to the conference's length whatever it is,
+ * every person's text is printed as text, and last round's goal opens the page only when there
+ * is one.
+ */
+import fc from 'fast-check';
+import { AGENDA_PARTS, agendaMinutes, packetHtml, type PacketInput } from '../../src/core/packets';
+
+const PACKET: PacketInput = {
+  schoolName: 'Lincoln Elementary',
+  conferenceId: 'C-1',
+  round: 'Spring',
+  date: '2027-03-16',
+  start: 15 * 60,
+  end: 15 * 60 + 25,
+  teacher: 'Ms. Rivera',
+  room: '101',
+  videoLink: '',
+  students: ['Ana Lopez'],
+  coming: ['María Lopez'],
+  interpreter: '',
+  goal: '',
+  lastGoal: null,
+};
+
+describe('agendaMinutes', () => {
+  it('gives the parts whole minutes that add up to exactly the conference length', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 240 }), (length) => {
+        const parts = agendaMinutes(length);
+        expect(parts.map((p) => p.part)).toEqual(AGENDA_PARTS.map((p) => p.part));
+        expect(parts.reduce((n, p) => n + p.minutes, 0)).toBe(length);
+        for (const p of parts) expect(Number.isInteger(p.minutes)).toBe(true);
+        if (length >= AGENDA_PARTS.length)
+          for (const p of parts) expect(p.minutes).toBeGreaterThanOrEqual(1);
+      }),
+    );
+  });
+
+  it('gives the student’s sharing of work the most time, and scales with the length', () => {
+    const share = (length: number) =>
+      agendaMinutes(length).find((p) => /shares work/.test(p.part))!.minutes;
+    for (const length of [10, 15, 20, 25, 40, 60])
+      expect(share(length)).toBe(Math.max(...agendaMinutes(length).map((p) => p.minutes)));
+    expect(share(40)).toBeGreaterThan(share(20));
+    // 20 minutes: 1 each, then 14 shared by weight 2:9:5:4:3:2 of 25 = 1.12, 5.04, 2.8, 2.24,
+    // 1.68, 1.12; whole minutes 1, 5, 2, 2, 1, 1 and the two spare to the largest remainders.
+    expect(agendaMinutes(20).map((p) => p.minutes)).toEqual([2, 6, 4, 3, 3, 2]);
+  });
+});
+
+describe('packetHtml', () => {
+  it('names the student, teacher, time, room and who is coming', () => {
+    const html = packetHtml({ ...PACKET, interpreter: 'Spanish' });
+    for (const text of [
+      'Ana Lopez',
+      'Ms. Rivera',
+      'Tue 2027-03-16, 3:00 PM – 3:25 PM',
+      '101',
+      'María Lopez',
+      'Spanish',
+      'Agenda (25 minutes',
+    ])
+      expect(html).toContain(text);
+  });
+
+  it('prints hostile names, rooms and goals as text, never as markup', () => {
+    const evil = '<img src=x onerror=alert(1)>&"\'';
+    const html = packetHtml({
+      ...PACKET,
+      schoolName: evil,
+      students: [evil],
+      teacher: evil,
+      room: evil,
+      videoLink: evil,
+      coming: [evil],
+      interpreter: evil,
+      goal: evil,
+      round: evil,
+      lastGoal: { round: evil, goal: evil },
+    });
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('onerror=alert(1)>');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;');
+  });
+
+  it('opens with last round’s goal, with room to say how it went, only when there is one', () => {
+    expect(packetHtml(PACKET)).not.toContain('Last round');
+    const html = packetHtml({
+      ...PACKET,
+      lastGoal: { round: 'Fall', goal: 'Read 20 minutes every night' },
+    });
+    expect(html).toContain('Last round’s goal (Fall)');
+    expect(html).toContain('Read 20 minutes every night');
+    expect(html).toContain('How it went');
+  });
+});

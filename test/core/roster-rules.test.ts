@@ -1,0 +1,358 @@
+/**
+ * The roster's rules one at a time, each on the smallest sheet that shows it: where a warning
+ * points, the thresholds (a placeholder address or phone), what a family is called and speaks,
+ * and the ids a family keeps. Expected values are read off the rows written here.
+ */
+import { parseRoster } from '../../src/core/roster';
+import type { Teacher } from '../../src/core/teachers';
+
+const TEACHERS: Teacher[] = [
+  { name: 'Ms. Rivera', email: 'rivera@school.example' },
+  { name: 'Mr. Okafor', email: 'okafor@school.example' },
+];
+// Columns: A Student ID, B First, C Last, D Grade, E Teacher, F Family ID, G Guardian 1 Email,
+// H Guardian 2 Email, I Phone, J Language, K Interpreter.
+const HEADER = [
+  'Student ID',
+  'First Name',
+  'Last Name',
+  'Grade',
+  'Teacher',
+  'Family ID',
+  'Guardian 1 Email',
+  'Guardian 2 Email',
+  'Phone',
+  'Language',
+  'Interpreter',
+];
+
+interface Kid {
+  id: string | number;
+  first?: string;
+  last?: string;
+  grade?: string | number;
+  teacher?: string;
+  familyId?: string | number;
+  email?: string;
+  email2?: string;
+  phone?: string;
+  language?: string;
+  interpreter?: string;
+}
+
+const row = (k: Kid): unknown[] => [
+  k.id,
+  k.first ?? 'Kid',
+  k.last ?? 'Ames',
+  k.grade ?? '3',
+  k.teacher ?? 'Ms. Rivera',
+  k.familyId ?? '',
+  k.email ?? '',
+  k.email2 ?? '',
+  k.phone ?? '',
+  k.language ?? '',
+  k.interpreter ?? '',
+];
+
+const roster = (kids: Kid[], options: Parameters<typeof parseRoster>[2] = {}) =>
+  parseRoster([HEADER, ...kids.map(row)], TEACHERS, options);
+
+const SURNAMES = ['Ames', 'Bell', 'Cruz', 'Diaz', 'Egan', 'Ford', 'Gray'];
+
+describe('a placeholder address', () => {
+  /** n students of the given surnames, each with their own address and the shared one. */
+  const sharing = (surnames: string[]) =>
+    surnames.map((last, i) => ({
+      id: `S${i + 1}`,
+      last,
+      email: 'office@school.example',
+      email2: `${last.toLowerCase()}${i}@f.example`,
+    }));
+
+  it('is one given for six students of three or more surnames: warned at its first row, never a contact', () => {
+    const r = roster(sharing(SURNAMES.slice(0, 6)));
+    const warning = r.problems.find((p) => p.message.includes('looks like a placeholder'))!;
+    expect(warning).toEqual({
+      severity: 'warning',
+      where: { sheet: 'Roster', row: 2, column: 7 },
+      message:
+        'Roster, row 2, column G (Guardian 1 Email): office@school.example is given for 6 students with different surnames; it looks like a placeholder, so it is not used to group siblings and gets no invitations.',
+    });
+    expect(r.students.flatMap((s) => s.guardians.map((g) => g.email))).not.toContain(
+      'office@school.example',
+    );
+    expect(r.families).toHaveLength(6);
+  });
+
+  it('is not one when five students share it: they share a contact instead', () => {
+    const r = roster(sharing(SURNAMES.slice(0, 5)));
+    expect(r.problems.some((p) => p.message.includes('looks like a placeholder'))).toBe(false);
+    expect(r.students[0]!.guardians.map((g) => g.email)).toContain('office@school.example');
+  });
+
+  it('is not one when six students share it but they have only two surnames', () => {
+    const r = roster(sharing(['Ames', 'Bell', 'Ames', 'Bell', 'Ames', 'Bell']));
+    expect(r.problems.some((p) => p.message.includes('looks like a placeholder'))).toBe(false);
+  });
+});
+
+describe('a shared phone number (students without email)', () => {
+  const phoneOnly = (surnames: string[], phone = '555-010-0100') =>
+    surnames.map((last, i) => ({ id: `P${i + 1}`, last, phone }));
+
+  it('given for six students of three or more surnames is the office’s: warned, joining no one', () => {
+    const r = roster(phoneOnly(SURNAMES.slice(0, 6)));
+    const warning = r.problems.find((p) => p.message.includes('looks like a shared number'))!;
+    expect(warning).toEqual({
+      severity: 'warning',
+      where: { sheet: 'Roster', row: 2, column: 9 },
+      message:
+        'Roster, row 2, column I (Phone): 555-010-0100 is given for 6 students with different surnames and no email; it looks like a shared number, so it does not make them one family.',
+    });
+    // No number left to reach them: each is reported, none imported.
+    expect(r.students).toEqual([]);
+    expect(r.rowsRejected).toBe(6);
+  });
+
+  it('given for five students is a family’s number: they are one family, reached by letter', () => {
+    const r = roster(phoneOnly(SURNAMES.slice(0, 5)));
+    expect(r.problems.some((p) => p.message.includes('shared number'))).toBe(false);
+    expect(r.families).toHaveLength(1);
+    expect(r.families[0]!.studentIds).toEqual(['P1', 'P2', 'P3', 'P4', 'P5']);
+  });
+
+  it('given for six students of two surnames is a family’s number', () => {
+    const r = roster(phoneOnly(['Ames', 'Bell', 'Ames', 'Bell', 'Ames', 'Bell']));
+    expect(r.problems.some((p) => p.message.includes('shared number'))).toBe(false);
+    expect(r.families).toHaveLength(1);
+  });
+
+  it('is the same number however it is punctuated, and a number of under five digits is none', () => {
+    const same = roster([
+      { id: 'A1', phone: '(555) 010-0142' },
+      { id: 'A2', phone: '555.010.0142' },
+    ]);
+    expect(same.families.map((f) => f.studentIds)).toEqual([['A1', 'A2']]);
+    // Five digits are a number (an extension), four are not.
+    expect(roster([{ id: 'E1', phone: '4-4321' }]).students.map((s) => s.id)).toEqual(['E1']);
+    const short = roster([{ id: 'B1', first: 'Bo', last: 'Bell', phone: '1234' }]);
+    expect(short.students).toEqual([]);
+    expect(short.problems).toEqual([
+      {
+        severity: 'error',
+        where: { sheet: 'Roster', row: 2, column: 7 },
+        message:
+          'Roster, row 2, column G (Guardian 1 Email): no family contact can be reached for Bo Bell. Add a guardian’s email, or a phone number (Phone column).'.replace(
+            '’',
+            "'",
+          ),
+      },
+    ]);
+  });
+
+  it('reached by phone only, a family is told it gets a letter, at its first row', () => {
+    const r = roster([
+      { id: 'C2', first: 'Cy', last: 'Cruz', phone: '555-010-0177' },
+      { id: 'C1', first: 'Cal', last: 'Cruz', phone: '555-010-0177' },
+    ]);
+    expect(r.problems).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Roster', row: 2, column: 7 },
+        message:
+          "Roster, row 2, column G (Guardian 1 Email): no email for Cy Cruz's family. They get a printed letter (Letters sheet) and are on the phone list instead of emails and invitations.",
+      },
+    ]);
+    expect(r.families[0]!.rows).toEqual([2, 3]);
+  });
+});
+
+describe('a family', () => {
+  it('is named by its most common surname, and speaks its first sibling’s language, warned at the sibling who differs', () => {
+    const r = roster([
+      { id: '1', last: 'Diaz', familyId: 'L1', email: 'p@f.example', language: 'Spanish' },
+      { id: '2', last: 'Lopez', familyId: 'L1', email: 'p@f.example', language: 'Portuguese' },
+      { id: '3', last: 'Lopez', familyId: 'L1', email: 'p@f.example', language: '' },
+    ]);
+    expect(r.families).toHaveLength(1);
+    expect(r.families[0]).toMatchObject({ name: 'Lopez', language: 'es' });
+    expect(r.problems).toContainEqual({
+      severity: 'warning',
+      where: { sheet: 'Roster', row: 3, column: 10 },
+      message:
+        'Roster, row 3, column J (Language): siblings in the Lopez family have different languages (es, pt); messages use es.',
+    });
+  });
+
+  it('with no surname on any row is named by its first child’s first name', () => {
+    const r = roster([{ id: '1', first: 'Zed', last: '', email: 'z@f.example' }]);
+    expect(r.families[0]!.name).toBe('Zed');
+  });
+
+  it('needs an interpreter when any of its children’s rows says so', () => {
+    const r = roster([
+      { id: '1', email: 'p@f.example', interpreter: 'No' },
+      { id: '2', email: 'p@f.example', interpreter: 'Yes' },
+      { id: '3', last: 'Bell', email: 'q@f.example', interpreter: '' },
+    ]);
+    expect(r.families.map((f) => [f.studentIds, f.interpreter])).toEqual([
+      [['1', '2'], true],
+      [['3'], false],
+    ]);
+  });
+
+  it('speaking the school’s default language has no language of its own', () => {
+    const r = roster([{ id: '1', email: 'p@f.example', language: 'Spanish' }], {
+      defaultLanguage: 'es',
+    });
+    expect(r.students[0]!.language).toBe('');
+    expect(r.families[0]!.language).toBe('');
+    expect(
+      roster([{ id: '1', email: 'p@f.example', language: 'English' }]).families[0]!.language,
+    ).toBe('');
+  });
+
+  it('without a Family ID takes its id from its smallest Student ID (FNV-1a of "student:<id>", base 36)', () => {
+    // The ids below were computed by hand from the FNV-1a definition, not by the code.
+    const r = roster([
+      { id: 'S1', email: 'p@f.example' },
+      { id: 'A7', email: 'p@f.example' },
+      { id: 100, last: 'Bell', email: 'q@f.example' },
+    ]);
+    expect(r.families.map((f) => f.id)).toEqual(['F-0M2137I', 'F-0M4RST1']);
+    expect(roster([{ id: 'S1', email: 'p@f.example' }]).families[0]!.id).toBe('F-1IU2R9E');
+  });
+
+  it('with a Family ID written as a number is F-<that number>', () => {
+    const r = roster([{ id: 1, familyId: 4471, email: 'p@f.example', grade: 5 }]);
+    expect(r.families[0]!.id).toBe('F-4471');
+    expect(r.students[0]).toMatchObject({ id: '1', grade: '5', familyId: 'F-4471' });
+  });
+
+  it('keeps the id the document knows it by, from its Family ID or its Student ID', () => {
+    const byFamilyId = roster([{ id: '2', familyId: 'X9', email: 'p@f.example' }], {
+      knownFamilyIds: new Set(['F-X9']),
+    });
+    expect(byFamilyId.families[0]!.id).toBe('F-X9');
+    // A sibling with a smaller Student ID joins: the family keeps the id of the one it had.
+    const known = roster([{ id: 'S1', email: 'p@f.example' }]).families[0]!.id;
+    const joined = roster(
+      [
+        { id: 'S1', email: 'p@f.example' },
+        { id: 'A7', email: 'p@f.example' },
+      ],
+      { knownFamilyIds: new Set([known]) },
+    );
+    expect(joined.families[0]!.id).toBe(known);
+  });
+});
+
+describe('bad cells', () => {
+  it('a wrong first guardian address is an error when it is the row’s only one, a warning beside a good one', () => {
+    const alone = roster([{ id: '1', email: 'nobody' }]);
+    expect(alone.problems).toContainEqual({
+      severity: 'error',
+      where: { sheet: 'Roster', row: 2, column: 7 },
+      message: 'Roster, row 2, column G (Guardian 1 Email): "nobody" is not an email address.',
+    });
+    expect(alone.rowsRejected).toBe(1);
+    const beside = roster([{ id: '1', email: 'nobody; p@f.example' }]);
+    expect(beside.problems.find((p) => p.message.includes('"nobody"'))!.severity).toBe('warning');
+    expect(beside.students.map((s) => s.id)).toEqual(['1']);
+  });
+
+  it('a wrong second guardian address is only a warning', () => {
+    const r = roster([{ id: '1', email: 'p@f.example', email2: 'nobody' }]);
+    expect(r.problems).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Roster', row: 2, column: 8 },
+        message: 'Roster, row 2, column H (Guardian 2 Email): "nobody" is not an email address.',
+      },
+    ]);
+    expect(r.students[0]!.guardians.map((g) => g.email)).toEqual(['p@f.example']);
+  });
+
+  it('an address on both guardian columns of a row is one guardian', () => {
+    const r = roster([{ id: '1', email: 'p@f.example', email2: 'P@F.example' }]);
+    expect(r.students[0]!.guardians).toHaveLength(1);
+  });
+
+  it('are listed in sheet order, then column order', () => {
+    const r = roster([
+      { id: '1', email: 'p@f.example', language: 'Klingon', interpreter: 'perhaps' },
+      { id: '', email: 'q@f.example' },
+    ]);
+    expect(r.problems.map((p) => [p.where!.row, p.where!.column, p.severity])).toEqual([
+      [2, 10, 'warning'],
+      [2, 11, 'warning'],
+      [3, 1, 'error'],
+    ]);
+  });
+
+  it('with no Teachers sheet filled in, the teachers are taken as written and a warning says so', () => {
+    const r = parseRoster(
+      [HEADER, row({ id: '1', email: 'p@f.example', teacher: 'Mrs. Nobody' })],
+      [],
+    );
+    expect(r.students[0]).toMatchObject({ teacher: 'Mrs. Nobody', teacherEmail: '' });
+    expect(r.problems).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Teachers', row: 2, column: 1 },
+        message:
+          'Teachers has no windows yet, so the roster’s teachers could not be checked. Fill in the Teachers sheet and check again.',
+      },
+    ]);
+  });
+});
+
+describe('the sheet as a whole', () => {
+  it('counts rows read, rows rejected and families with siblings', () => {
+    const r = roster([
+      { id: '1', email: 'p@f.example' },
+      { id: '2', email: 'p@f.example' },
+      { id: '3', last: 'Bell', email: 'q@f.example' },
+      { id: '', email: 'r@f.example' },
+    ]);
+    expect([r.rowsRead, r.rowsRejected, r.siblingFamilies]).toEqual([4, 1, 1]);
+  });
+
+  it('with a header and no students says to paste them below it, at row 2', () => {
+    expect(parseRoster([HEADER], TEACHERS).problems).toEqual([
+      {
+        severity: 'error',
+        where: { sheet: 'Roster', row: 2, column: 1 },
+        message: 'Roster has a header row but no students: paste the students below it.',
+      },
+    ]);
+  });
+
+  it('missing a name column says so, right of the last column, with the names that also work', () => {
+    const r = parseRoster(
+      [
+        ['Student ID', 'Teacher', 'Guardian 1 Email'],
+        ['1', 'Ms. Rivera', 'p@f.example'],
+      ],
+      TEACHERS,
+    );
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.where).toEqual({ sheet: 'Roster', row: 1, column: 4 });
+    expect(r.problems[0]!.message).toMatch(
+      /^Roster has no "First Name" column \(nor a "Student Name" column\)\. Add one in row 1 \("[^"]+", "[^"]+", "[^"]+" also work\): /,
+    );
+    expect([r.rowsRead, r.rowsRejected, r.students.length]).toEqual([1, 1, 0]);
+  });
+
+  it('reads a second guardian column alone as enough', () => {
+    const r = parseRoster(
+      [
+        ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 2 Email'],
+        ['1', 'Ana', 'Ames', 'Ms. Rivera', 'p@f.example'],
+      ],
+      TEACHERS,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.students[0]!.guardians.map((g) => g.email)).toEqual(['p@f.example']);
+  });
+});

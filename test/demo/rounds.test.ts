@@ -1,0 +1,152 @@
+/**
+ * The demo plays a school year: teachers.csv and availability.csv carry a Round column, and the
+ * demo plays every round in date order in one spreadsheet. Each round's conferences in
+ * schedule.csv lie on that round's days and inside the times the family gave for that round,
+ * and every conference has a packet naming its own student only, in spring with the fall goal.
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDemo } from '../../demo/cli';
+import { parseCsv } from '../../demo/csv';
+
+const dir = mkdtempSync(join(tmpdir(), 'slc-year-'));
+const file = (name: string, lines: string[]) => {
+  writeFileSync(join(dir, name), lines.join('\n'));
+  return join(dir, name);
+};
+const read = (out: string, name: string) => {
+  const [header, ...rows] = parseCsv(readFileSync(join(out, name), 'utf8'));
+  return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
+};
+
+const FALL = ['2026-11-17', '2026-11-18'];
+const SPRING = ['2027-03-16', '2027-03-17'];
+// Spring's rows come first in the file: the rounds are played by their dates, not file order.
+const windows = [...SPRING.map((d) => [d, 'Spring']), ...FALL.map((d) => [d, 'Fall'])].flatMap(
+  ([date, round]) => [
+    `Ms. Rivera,rivera@school.example,${date},15:00,17:00,101,1,${round}`,
+    `Mr. Chen,chen@school.example,${date},15:00,17:00,202,1,${round}`,
+  ],
+);
+/** Each family's one time per round; the Okafors give fall times only. */
+const given: Record<string, Record<string, { date: string; from: string; to: string }>> = {
+  Fall: {
+    'F-F1': { date: FALL[0]!, from: '15:00', to: '16:00' },
+    'F-F2': { date: FALL[1]!, from: '16:00', to: '17:00' },
+    'F-F3': { date: FALL[0]!, from: '15:00', to: '17:00' },
+  },
+  Spring: {
+    'F-F1': { date: SPRING[1]!, from: '16:00', to: '17:00' },
+    'F-F2': { date: SPRING[0]!, from: '15:00', to: '16:00' },
+  },
+};
+const EMAIL: Record<string, string> = {
+  'F-F1': 'maria@f1.example',
+  'F-F2': 'jin@f2.example',
+  'F-F3': 'ngozi@f3.example',
+};
+
+describe('the demo over a school year', () => {
+  const out = join(dir, 'out');
+  const { report } = runDemo([
+    '--roster',
+    file('roster.csv', [
+      'Student ID,First Name,Last Name,Grade,Teacher,Family ID,Guardian 1 Email',
+      'S1,Ana,Lopez,3,Ms. Rivera,F1,maria@f1.example',
+      'S2,Ben,Lopez,5,Mr. Chen,F1,maria@f1.example',
+      'S3,Cy,Park,3,Ms. Rivera,F2,jin@f2.example',
+      'S4,Dee,Okafor,5,Mr. Chen,F3,ngozi@f3.example',
+    ]),
+    '--teachers',
+    file('teachers.csv', ['Teacher,Email,Date,Start,End,Room,Capacity,Round', ...windows]),
+    '--availability',
+    file('availability.csv', [
+      'Guardian Email,Date,Start,End,Rank,Round',
+      ...Object.entries(given).flatMap(([round, byFamily]) =>
+        Object.entries(byFamily).map(
+          ([family, t]) => `${EMAIL[family]},${t.date},${t.from},${t.to},1,${round}`,
+        ),
+      ),
+    ]),
+    '--out',
+    out,
+  ]);
+  const schedule = read(out, 'schedule.csv');
+
+  it('plays the rounds in date order and places every student in each', () => {
+    expect(report.rounds).toEqual([
+      { round: 'Fall', placed: 4, conferences: 4, unscheduled: 0 },
+      { round: 'Spring', placed: 4, conferences: 4, unscheduled: 0 },
+    ]);
+    for (const round of ['Fall', 'Spring'])
+      expect(
+        schedule
+          .filter((c) => c.Round === round)
+          .flatMap((c) => c['Student IDs']!.split(';'))
+          .sort(),
+      ).toEqual(['S1', 'S2', 'S3', 'S4']);
+  });
+
+  it('keeps each round on its own days and inside the times each family gave for that round', () => {
+    for (const c of schedule) {
+      expect({
+        id: c['Conference ID'],
+        round: c.Round,
+        on: (c.Round === 'Fall' ? FALL : SPRING).includes(c.Date!),
+      }).toEqual({
+        id: c['Conference ID'],
+        round: c.Round,
+        on: true,
+      });
+      const t = given[c.Round!]![c['Family ID']!];
+      if (!t) continue;
+      expect({
+        id: c['Conference ID'],
+        date: c.Date,
+        inside: c.Start! >= t.from && c.End! <= t.to,
+      }).toEqual({
+        id: c['Conference ID'],
+        date: t.date,
+        inside: true,
+      });
+    }
+  });
+
+  it('writes one packet per conference, naming its student, teacher and time, and no other child', () => {
+    const names: Record<string, string> = {
+      S1: 'Ana Lopez',
+      S2: 'Ben Lopez',
+      S3: 'Cy Park',
+      S4: 'Dee Okafor',
+    };
+    expect(readdirSync(join(out, 'packets')).sort()).toEqual(
+      schedule.map((c) => `${c['Conference ID']}.html`).sort(),
+    );
+    for (const c of schedule) {
+      const html = readFileSync(join(out, 'packets', `${c['Conference ID']}.html`), 'utf8');
+      const own = c['Student IDs']!.split(';');
+      expect(html).toContain(names[own[0]!]!);
+      expect(html).toContain(c.Teacher!);
+      expect(html).toContain(c.Date!);
+      for (const [id, name] of Object.entries(names))
+        if (!own.includes(id))
+          expect({ packet: c['Conference ID'], name, shown: html.includes(name) }).toEqual({
+            packet: c['Conference ID'],
+            name,
+            shown: false,
+          });
+    }
+  });
+
+  it('opens spring packets with the goal set in fall, and fall packets with none', () => {
+    const packet = (c: Record<string, string>) =>
+      readFileSync(join(out, 'packets', `${c['Conference ID']}.html`), 'utf8');
+    const fall = schedule.filter((c) => c.Round === 'Fall').map(packet);
+    const spring = schedule.filter((c) => c.Round === 'Spring').map(packet);
+    expect(fall.filter((html) => html.includes('Last round’s goal'))).toEqual([]);
+    expect(
+      spring.filter((html) => html.includes('Last round’s goal (Fall)')).length,
+    ).toBeGreaterThan(0);
+  });
+});

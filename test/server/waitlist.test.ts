@@ -1,0 +1,133 @@
+/**
+ * The waiting list on the built bundle: every student the schedule could not place is on the
+ * Waitlist sheet with the reason; each address listed with one is told once, in the family's
+ * language, naming only the waitlisted children its rows list, and gets no invitation; cut off
+ * at any service call, a re-run tells nobody twice.
+ */
+import { openSchool } from '../../preview/school';
+import { cutOffAt } from './cut';
+import type { JobProgress, Result, SchedulePreview } from '../../src/shared/api';
+
+type School = ReturnType<typeof openSchool>;
+
+function ok<T>(result: unknown): T {
+  const r = result as Result<T>;
+  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
+  return r.value;
+}
+
+const run = (s: School, job: string) => ok<JobProgress>(s.bundle.callFromClient('runJob', [job]));
+
+/** More students than one short evening holds: some cannot be placed. */
+function overfullSchool(): { s: School; unplaced: SchedulePreview['unplaced'] } {
+  const s = openSchool({ students: 120, teachers: 3, days: ['2026-11-17'] });
+  for (let i = 0; i < 10; i++) if (run(s, 'setup').done) break;
+  const preview = ok<SchedulePreview>(s.bundle.callFromClient('previewSchedule', []));
+  run(s, 'schedule');
+  return { s, unplaced: preview.unplaced };
+}
+
+/** From the Roster as pasted: each student's name, language and the addresses on its row. */
+function rosterRows(s: School) {
+  const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Roster')!.values();
+  const at = (h: string) => header!.indexOf(h);
+  return new Map(
+    rows.map((r) => [
+      String(r[at('Student ID')]),
+      {
+        // "Last, First", as the SIS exports it.
+        first: String(r[at('Student Name')]).split(', ')[1]!.trim(),
+        language: ['Spanish', 'Español', 'es'].includes(String(r[at('Home Language')]))
+          ? 'es'
+          : ['English', 'en', ''].includes(String(r[at('Home Language')]))
+            ? 'en'
+            : 'other',
+        emails: [r[at('Parent Email')], r[at('Guardian 2 Email')]]
+          .map((e) => String(e).trim().toLowerCase())
+          .filter(Boolean),
+      },
+    ]),
+  );
+}
+
+function waitlist(s: School): Record<string, string>[] {
+  const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Waitlist')!.values();
+  return rows
+    .filter((r) => r[0] !== '')
+    .map((r) => Object.fromEntries(header!.map((h, i) => [String(h), String(r[i])])));
+}
+
+describe('the waiting list', () => {
+  it('lists every unplaced student with the reason, tells each of its addresses once in its language, and invites none', () => {
+    const { s, unplaced } = overfullSchool();
+    expect(unplaced.length).toBeGreaterThan(0);
+    expect(waitlist(s).map((w) => [w['Student ID'], w.Reason])).toEqual(
+      unplaced.map((u) => [u.studentId, u.reason]),
+    );
+    run(s, 'invites');
+    const before = s.emulator.mail.sent.length;
+    expect(run(s, 'waitlist').done).toBe(true);
+    const notices = s.emulator.mail.sent.slice(before);
+    expect(run(s, 'waitlist').processed).toBe(0);
+    expect(s.emulator.mail.sent.length).toBe(before + notices.length);
+
+    const roster = rosterRows(s);
+    const waiting = new Set(unplaced.map((u) => u.studentId));
+    const expected = new Map<string, string[]>();
+    for (const id of waiting)
+      for (const e of roster.get(id)!.emails) expected.set(e, [...(expected.get(e) ?? []), id]);
+    expect(notices.every((m) => m.to.length === 1 && m.cc.length + m.bcc.length === 0)).toBe(true);
+    expect(notices.map((m) => m.to[0]).sort()).toEqual([...expected.keys()].sort());
+    for (const m of notices) {
+      const mine = expected.get(m.to[0]!)!;
+      // Names its waitlisted children, and no other student on the Roster.
+      for (const id of mine) expect(m.body).toContain(roster.get(id)!.first);
+      const names = mine.map((id) => roster.get(id)!.first);
+      for (const [id, r] of roster)
+        if (!mine.includes(id) && !names.includes(r.first))
+          expect(m.body).not.toMatch(new RegExp(`\\b${r.first}\\b`));
+      const language = roster.get(mine[0]!)!.language;
+      if (language === 'es') expect(m.subject).toMatch(/^Aún no encontramos/);
+      else if (language === 'en') expect(m.subject).toMatch(/^No conference time fitted yet/);
+      else expect(m.subject).not.toMatch(/^No conference time fitted yet/);
+    }
+    // No invitation to a family whose every child is waitlisted.
+    const guests = new Set(
+      s.emulator.calendar.events().flatMap((e) => e.guests.map((g) => g.email.toLowerCase())),
+    );
+    const allWaiting = [...expected.keys()].filter((e) =>
+      [...roster].every(([id, r]) => !r.emails.includes(e) || waiting.has(id)),
+    );
+    expect(allWaiting.length).toBeGreaterThan(0);
+    for (const e of allWaiting) expect(guests.has(e)).toBe(false);
+    // Told records each address.
+    for (const w of waitlist(s))
+      for (const e of roster.get(w['Student ID']!)!.emails) expect(w.Told).toContain(`to ${e}`);
+  });
+
+  it('cut off at any service call while telling families, tells every address exactly once when run again', () => {
+    const { s } = overfullSchool();
+    const calls: number[] = [];
+    {
+      const probe = overfullSchool().s;
+      const from = probe.emulator.ws.callCount;
+      run(probe, 'waitlist');
+      const n = probe.emulator.ws.callCount - from;
+      for (let k = 0; k < n; k += Math.max(1, Math.floor(n / 12))) calls.push(k);
+    }
+    const before = s.emulator.mail.sent.length;
+    for (const k of calls.slice(0, 6)) {
+      cutOffAt(s.emulator.ws, k, () => run(s, 'waitlist'));
+    }
+    run(s, 'waitlist');
+    const sent = s.emulator.mail.sent.slice(before).map((m) => m.to[0]!);
+    expect(new Set(sent).size).toBe(sent.length);
+    const roster = rosterRows(s);
+    const all = new Set(waitlist(s).flatMap((w) => roster.get(w['Student ID']!)!.emails));
+    // Every address was sent its notice, or is flagged as unconfirmed for a person to check.
+    for (const e of all)
+      expect(
+        sent.includes(e) || waitlist(s).some((w) => w.Told!.includes(`to ${e} (unconfirmed`)),
+      ).toBe(true);
+  });
+});
