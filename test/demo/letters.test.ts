@@ -3,23 +3,14 @@
  * and a reply slip; the office keys the returned slip in through the family's link, and the
  * family is scheduled in the time it ticked, like a family that answered online.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv } from '../../demo/csv';
 import { runDemo } from '../../demo/cli';
+import { demoFolder } from './inputs';
 
 jest.setTimeout(240_000);
 
-const dir = mkdtempSync(join(tmpdir(), 'slc-letters-'));
-const file = (name: string, lines: string[]) => {
-  writeFileSync(join(dir, name), lines.join('\n'));
-  return join(dir, name);
-};
-const read = (out: string, name: string) => {
-  const [header, ...rows] = parseCsv(readFileSync(join(out, name), 'utf8'));
-  return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
-};
+const { dir, file, read } = demoFolder('slc-letters-');
 
 describe('paper families in the demo', () => {
   const out = join(dir, 'out');
