@@ -31,6 +31,7 @@ import type {
 import { CsvError, parseCsv, toCsv } from './csv';
 import { scheduleCsvRows, sheetColumns, studentGoalsCsvRows } from './files';
 import { afterTheConferences, answerAvailability, formsJson } from './families';
+import { keyInReplySlips, lettersCsv } from './letters';
 import { remindThroughTheRound } from './reminders';
 import { eventsJson, runJobToEnd } from './events';
 
@@ -54,6 +55,7 @@ export const OUTPUT_FILES = [
   'events.json',
   'outbox.json',
   'forms.json',
+  'letters.csv',
   'summary.csv',
   'report.json',
   'packets',
@@ -300,7 +302,12 @@ export function runDemo(argv: string[]): {
   // families answer the availability form (unless availability.csv gave their answers), the
   // schedule is previewed and built, the invitations sent, reminders go out through the conference days, then
   // attendance, the questionnaire and its answers, and the Summary.
-  const played: { round: string; preview: SchedulePreview; availabilityAnswers: number }[] = [];
+  const played: {
+    round: string;
+    preview: SchedulePreview;
+    availabilityAnswers: number;
+    replySlips: number;
+  }[] = [];
   const families: Record<string, number> = {};
   let reminders = { emails: 0, recipients: 0, families: 0 };
   for (const [n, round] of (rounds.length > 0 ? rounds : [null]).entries()) {
@@ -326,6 +333,11 @@ export function runDemo(argv: string[]): {
         ? step("Simulating the families' availability answers", () =>
             answerAvailability(emulator, bundle),
           )
+        : 0;
+    // Families without email answer on paper; the office keys each slip in through its link.
+    const replySlips =
+      availability.length === 0
+        ? step('Keying in the reply slips', () => keyInReplySlips(emulator))
         : 0;
     phase(tag('schedule'));
     const preview = value<SchedulePreview>(
@@ -361,7 +373,7 @@ export function runDemo(argv: string[]): {
       afterTheConferences(emulator, bundle, options.out, name),
     );
     for (const [k, v] of Object.entries(after)) families[k] = (families[k] ?? 0) + v;
-    played.push({ round: name, preview, availabilityAnswers });
+    played.push({ round: name, preview, availabilityAnswers, replySlips });
   }
   writeFileSync(
     join(options.out, 'waitlist.csv'),
@@ -405,6 +417,8 @@ export function runDemo(argv: string[]): {
       2,
     ) + '\n',
   );
+  // letters.csv: each family without email, its own links and the reply slip under its letter.
+  writeFileSync(join(options.out, 'letters.csv'), toCsv(lettersCsv(emulator)));
   // forms.json: each family form, its language, address and questions.
   writeFileSync(
     join(options.out, 'forms.json'),
@@ -454,7 +468,7 @@ export function runDemo(argv: string[]): {
       conferences: p.preview.conferences,
       unscheduled: p.preview.unplaced.length,
     })),
-    formAnswers: { availabilityAnswers, ...families },
+    formAnswers: { availabilityAnswers, replySlips: sum((p) => p.replySlips), ...families },
     reminders,
     emails: emulator.mail.sent.length,
     serviceCalls: callsByService,

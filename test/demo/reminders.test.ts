@@ -56,4 +56,29 @@ it('writes outbox.json: two reminders per reminded family, each to that family o
     ),
   ).toBe(true);
   expect(outbox.some((m) => m.subject.startsWith('Recordatorio'))).toBe(true);
-}, 120_000);
+  // The video links each address's invitations carry are the links its reminders carry: a
+  // conference that may be joined online is reminded with its link, one in person with none.
+  const events = JSON.parse(readFileSync(join(out, 'events.json'), 'utf8')) as {
+    description: string;
+    guests: { email: string }[];
+  }[];
+  const links = (text: string) => text.match(/https:\/\/meet\.example\/\S+/g) ?? [];
+  const invited = new Map<string, Set<string>>();
+  const reminded = new Map<string, Set<string>>();
+  for (const e of events)
+    for (const g of e.guests)
+      for (const l of links(e.description))
+        invited.set(g.email, new Set([...(invited.get(g.email) ?? []), l]));
+  for (const m of outbox)
+    for (const l of links(m.text))
+      reminded.set(m.to[0]!, new Set([...(reminded.get(m.to[0]!) ?? []), l]));
+  expect(invited.size).toBeGreaterThan(0);
+  for (const m of outbox) {
+    const to = m.to[0]!;
+    expect({ to, links: [...(reminded.get(to) ?? [])].sort() }).toEqual({
+      to,
+      links: [...(invited.get(to) ?? [])].sort(),
+    });
+    expect(m.text).not.toMatch(/\d \(https?:/);
+  }
+}, 240_000);

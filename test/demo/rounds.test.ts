@@ -4,21 +4,12 @@
  * schedule.csv lie on that round's days and inside the times the family gave for that round,
  * and every conference has a packet naming its own student only, in spring with the fall goal.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runDemo } from '../../demo/cli';
-import { parseCsv } from '../../demo/csv';
+import { demoFolder } from './inputs';
 
-const dir = mkdtempSync(join(tmpdir(), 'slc-year-'));
-const file = (name: string, lines: string[]) => {
-  writeFileSync(join(dir, name), lines.join('\n'));
-  return join(dir, name);
-};
-const read = (out: string, name: string) => {
-  const [header, ...rows] = parseCsv(readFileSync(join(out, name), 'utf8'));
-  return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
-};
+const { dir, file, read } = demoFolder('slc-year-');
 
 const FALL = ['2026-11-17', '2026-11-18'];
 const SPRING = ['2027-03-16', '2027-03-17'];

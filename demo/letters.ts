@@ -1,0 +1,87 @@
+/**
+ * Families without email in the demo: letters.csv gives each its own links (the forms in its
+ * language) and the reply slip printed under its letter; the office keys each returned slip in
+ * through the family's own availability link, so the answer is recorded as the family's and
+ * scheduled like anyone's.
+ */
+import type { Emulator } from '../emulator/index';
+import { availabilityLinks, readFormsState } from '../src/core/formlinks';
+import { choiceLabelIn, FORM_TEXTS, formLanguage } from '../src/core/formtexts';
+import { replySlip } from '../src/core/replyslip';
+import { parseRoster } from '../src/core/roster';
+
+export const LETTERS_CSV_HEADER = [
+  'Family ID',
+  'Language',
+  'Availability Link',
+  'Questionnaire Link',
+  'Reply Slip',
+];
+
+function documentProps(emulator: Emulator): Record<string, string> {
+  return Object.fromEntries(
+    emulator.kv.properties.get(`document:${emulator.spreadsheet.id}`) ?? [],
+  );
+}
+
+/** The Roster's families that no email reaches, with their language. */
+function paperFamilies(emulator: Emulator): { id: string; language: string }[] {
+  const values = emulator.spreadsheet.sheetByName('Roster')?.values() ?? [];
+  return parseRoster(values, null)
+    .families.filter((f) => f.contacts.every((c) => !c.email))
+    .map((f) => ({ id: f.id, language: f.language }));
+}
+
+/** One row per family without email: its links and its reply slip. */
+export function lettersCsv(emulator: Emulator): string[][] {
+  const props = documentProps(emulator);
+  const families = paperFamilies(emulator);
+  const language = new Map(families.map((f) => [f.id, f.language]));
+  const links = availabilityLinks(props, (id) => language.get(id) ?? '');
+  const choices = readFormsState(props).availability?.choices ?? [];
+  const schedule = emulator.spreadsheet.sheetByName('Schedule')?.values() ?? [];
+  const header = (schedule[0] ?? []).map(String);
+  const col = (h: string) => header.indexOf(h);
+  const feedback = (id: string) =>
+    schedule
+      .slice(1)
+      .filter((r) => String(r[col('Family ID')]) === id && r[col('Feedback Link')])
+      .map((r) => String(r[col('Feedback Link')]))
+      .join(' ');
+  return [
+    LETTERS_CSV_HEADER,
+    ...families.map((f) => [
+      f.id,
+      f.language || 'en',
+      links.get(f.id) ?? '',
+      feedback(f.id),
+      replySlip(f.id, f.language, choices),
+    ]),
+  ];
+}
+
+/**
+ * The office keys in each paper family's returned slip (the last time offered ticked as the
+ * first choice) through the family's own link, in the words of the form that link opens.
+ * Returns how many slips were keyed in.
+ */
+export function keyInReplySlips(emulator: Emulator): number {
+  const props = documentProps(emulator);
+  const families = paperFamilies(emulator);
+  const language = new Map(families.map((f) => [f.id, formLanguage(f.language)]));
+  const links = availabilityLinks(props, (id) => language.get(id) ?? 'en');
+  const first = readFormsState(props).availability?.choices.at(-1);
+  if (!first) return 0;
+  let keyed = 0;
+  for (const f of families) {
+    const link = links.get(f.id);
+    if (!link) continue;
+    const own = language.get(f.id)!;
+    const { availability: a, ranks } = FORM_TEXTS[own]!;
+    emulator.forms.submitPrefilled(link, {
+      [`${a.times} [${choiceLabelIn(first, own)}]`]: ranks[0],
+    });
+    keyed++;
+  }
+  return keyed;
+}

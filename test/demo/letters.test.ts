@@ -1,0 +1,67 @@
+/**
+ * Families without email in the demo: letters.csv gives each its own links, in its language,
+ * and a reply slip; the office keys the returned slip in through the family's link, and the
+ * family is scheduled in the time it ticked, like a family that answered online.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runDemo } from '../../demo/cli';
+import { demoFolder } from './inputs';
+
+jest.setTimeout(240_000);
+
+const { dir, file, read } = demoFolder('slc-letters-');
+
+describe('paper families in the demo', () => {
+  const out = join(dir, 'out');
+  let report: Record<string, unknown> = {};
+  beforeAll(() => {
+    const roster = file('roster.csv', [
+      'Student ID,First Name,Last Name,Grade,Teacher,Family ID,Guardian 1 Email,Phone,Language,Interpreter',
+      '1,Ana,García,3,Ms. Rivera,F1,,555-0101,Spanish,no',
+      '2,Tom,Baker,3,Ms. Rivera,F2,,555-0102,en,no',
+      '3,Zoe,Smith,3,Ms. Rivera,F3,zoe.smith@family.example,,en,no',
+    ]);
+    const teachers = file('teachers.csv', [
+      'Teacher,Email,Date,Start,End,Room,Capacity',
+      'Ms. Rivera,rivera@school.example,2026-11-17,15:00,16:00,101,1',
+      'Ms. Rivera,rivera@school.example,2026-11-18,08:00,10:00,101,1',
+    ]);
+    report = runDemo(['--roster', roster, '--teachers', teachers, '--out', out]).report;
+  });
+
+  it('lists each family without email in letters.csv with its own links and a slip in its language', () => {
+    const letters = read(out, 'letters.csv');
+    expect(letters.map((l) => l['Family ID']).sort()).toEqual(['F-F1', 'F-F2']);
+    const forms = JSON.parse(readFileSync(join(out, 'forms.json'), 'utf8')) as {
+      kind: string;
+      language: string;
+      url: string;
+    }[];
+    const url = (kind: string, language: string) =>
+      forms.find((f) => f.kind.startsWith(kind) && f.language === language)!.url;
+    const garcia = letters.find((l) => l['Family ID'] === 'F-F1')!;
+    const baker = letters.find((l) => l['Family ID'] === 'F-F2')!;
+    expect(garcia['Availability Link']!.startsWith(`${url('availability', 'es')}?`)).toBe(true);
+    expect(baker['Availability Link']!.startsWith(`${url('availability', 'en')}?`)).toBe(true);
+    expect(garcia['Questionnaire Link']!.startsWith(`${url('questionnaire', 'es')}?`)).toBe(true);
+    expect(baker['Questionnaire Link']!.startsWith(`${url('questionnaire', 'en')}?`)).toBe(true);
+    expect(garcia['Reply Slip']).toContain('[ ] miércoles 18 de noviembre, 08:00 – 10:00');
+    expect(garcia['Reply Slip']).toContain(
+      '¿Desean un intérprete en la conferencia? [ ] Sí [ ] No',
+    );
+    expect(baker['Reply Slip']).toContain('[ ] Wed 2026-11-18, 8:00 AM – 10:00 AM');
+    // A letter names its own family only.
+    expect(garcia['Reply Slip']).not.toContain('F-F2');
+  });
+
+  it('schedules each keyed-in slip in the time the family ticked, as an online answer would be', () => {
+    expect((report.formAnswers as Record<string, number>).replySlips).toBe(2);
+    const schedule = read(out, 'schedule.csv');
+    for (const id of ['F-F1', 'F-F2']) {
+      const mine = schedule.filter((r) => r['Family ID'] === id);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ Date: '2026-11-18' });
+    }
+  });
+});
