@@ -169,7 +169,8 @@ function shard(args: Args): Outcome[] {
   return out;
 }
 
-function summarise(outcomes: Outcome[], points: number, stride: number): void {
+/** Prints the sweep's table; returns how many runs did not end as the clean round. */
+function summarise(outcomes: Outcome[], points: number, stride: number): number {
   const table = (header: string[], rows: (string | number)[][]) => {
     const widths = header.map((h, i) =>
       Math.max(h.length, ...rows.map((r) => String(r[i]).length)),
@@ -220,6 +221,7 @@ function summarise(outcomes: Outcome[], points: number, stride: number): void {
         `- ${o.kind} at call ${o.cut} (${o.method}): ${o.error ?? o.difference ?? `${o.extraMail} extra, ${o.missingMail} missing mail`}`,
       );
   } else console.log('\nEvery run ended as the clean round.');
+  return bad.length;
 }
 
 /** Runs the sweep in worker processes and prints its table. */
@@ -243,7 +245,8 @@ export async function runSweep(argv: string[]): Promise<void> {
         }),
     ),
   );
-  summarise(results.flat(), points.length, args.stride);
+  // `npm run sweep` (and so CI) fails when a run did not end as the clean round.
+  if (summarise(results.flat(), points.length, args.stride) > 0) process.exitCode = 1;
   console.log(
     `\n(${((performance.now() - started) / 1000).toFixed(0)} s on ${args.workers} processes)`,
   );

@@ -58,6 +58,26 @@ export function copyOf(template: School): School {
   return { emulator, bundle: new Bundle(emulator, template.bundle.code, template.bundle.manifest) };
 }
 
+/**
+ * copyOf, and the document's properties (settings, templates, codes, journals), frozen rows and
+ * protections too: a copy on which every job runs as on the template, call for call.
+ */
+export function copyWithDocument(template: School): School {
+  const school = copyOf(template);
+  const key = (s: School) => `document:${s.emulator.spreadsheet.id}`;
+  school.emulator.kv.properties.set(
+    key(school),
+    new Map(template.emulator.kv.properties.get(key(template))),
+  );
+  template.emulator.spreadsheet.sheets.forEach((from, i) => {
+    const to = school.emulator.spreadsheet.sheets[i]!;
+    to.frozenRows = from.frozenRows;
+    to.frozenColumns = from.frozenColumns;
+    to.protections.push(...from.protections.map((p) => ({ ...p, editors: [...p.editors] })));
+  });
+  return school;
+}
+
 export const sheetOf = (school: School) => school.emulator.spreadsheet.sheetByName('Schedule')!;
 export const header = (school: School) => sheetOf(school).values()[0]!.map(String);
 export const col = (school: School, name: string) => header(school).indexOf(name) + 1;
