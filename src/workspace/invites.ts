@@ -1,9 +1,10 @@
 /**
  * Calendar invitations as a sync: the Schedule sheet is the truth, and each chunk
  * brings the conference events in line with it. The plan comes from core/invites.ts; this module
- * makes the Calendar calls and writes back Event ID, Status and Invite Sent with one setValues
- * per chunk, and a fingerprint per conference in document properties, so a row that did not
- * change costs no Calendar call at all.
+ * makes the Calendar calls and writes back Event ID, Status and Invite Sent at the end of each
+ * chunk, only in the cells it computed (a Locked box or Status a person sets meanwhile stays), and
+ * a fingerprint per conference in document properties, so a row that did not change costs no
+ * Calendar call at all.
  *
  * Resumable at any service call: an event is created with its conference named in the
  * description, then hidden guest list, tag and guests are set. A chunk marks itself "open"

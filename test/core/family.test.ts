@@ -1,12 +1,7 @@
 import { carryFamilyIds } from '../../src/core/familyids';
 import { childrenListing, isPlaceholderFamilyId, parseRoster } from '../../src/core/roster';
-import type { Teacher } from '../../src/core/teachers';
-import { SIS_FAMILIES, SIS_SHARED_CONTACTS, sisRoster } from '../fixtures/sis-roster';
+import { SIS_FAMILIES, SIS_SHARED_CONTACTS, sisRoster, TEACHERS } from '../fixtures/sis-roster';
 
-const TEACHERS: Teacher[] = [
-  { name: 'Ms. Rivera', email: 'rivera@school.example' },
-  { name: 'Mr. Okafor', email: 'okafor@school.example' },
-];
 const HEADER = [
   'Student ID',
   'First Name',

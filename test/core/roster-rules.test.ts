@@ -4,12 +4,8 @@
  * and the ids a family keeps. Expected values are read off the rows written here.
  */
 import { parseRoster } from '../../src/core/roster';
-import type { Teacher } from '../../src/core/teachers';
+import { TEACHERS } from '../fixtures/sis-roster';
 
-const TEACHERS: Teacher[] = [
-  { name: 'Ms. Rivera', email: 'rivera@school.example' },
-  { name: 'Mr. Okafor', email: 'okafor@school.example' },
-];
 // Columns: A Student ID, B First, C Last, D Grade, E Teacher, F Family ID, G Guardian 1 Email,
 // H Guardian 2 Email, I Phone, J Language, K Interpreter.
 const HEADER = [

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { checkProperty } from './property';
 import { parseRoster } from '../../src/core/roster';
 import { parseTeachers, type Teacher } from '../../src/core/teachers';
+import { TEACHERS } from '../fixtures/sis-roster';
 import {
   normalizeEmail,
   normalizeLanguage,
@@ -19,10 +20,6 @@ const wall: WallClockOf = (d) => ({
   hour: d.getUTCHours(),
   minute: d.getUTCMinutes(),
 });
-const TEACHERS: Teacher[] = [
-  { name: 'Ms. Rivera', email: 'rivera@school.example' },
-  { name: 'Mr. Okafor', email: 'okafor@school.example' },
-];
 const HEADER = [
   'Student ID',
   'First Name',
