@@ -32,6 +32,7 @@ import { ASK_AGAIN_JOB, ASK_JOB } from '../workspace/ask';
 import { FORMS_JOB, QUESTIONNAIRE_JOB } from '../workspace/forms';
 import { SUMMARY_JOB } from '../workspace/summary';
 import { WAITLIST_JOB } from '../workspace/waitlist';
+import { TEACHER_DAY_JOB } from '../workspace/teacherday';
 import { args, v } from './validate';
 import {
   MESSAGE_KIND_NAMES,
@@ -146,6 +147,7 @@ const JOB_SPECS: Record<JobName, JobSpec<any>> = {
   questionnaire: QUESTIONNAIRE_JOB,
   summary: SUMMARY_JOB,
   waitlist: WAITLIST_JOB,
+  teachers: TEACHER_DAY_JOB,
 };
 
 const cellRef = v.object<{

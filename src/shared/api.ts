@@ -90,6 +90,7 @@ export const JOBS = [
   'questionnaire',
   'summary',
   'waitlist',
+  'teachers',
 ] as const;
 export type JobName = (typeof JOBS)[number];
 

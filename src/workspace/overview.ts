@@ -41,6 +41,7 @@ export const JOB_LABELS: Record<JobName, string> = {
   questionnaire: 'Sending the questionnaire',
   summary: 'Rebuilding the summary',
   waitlist: 'Telling waitlisted families',
+  teachers: "Sending the teachers' day-before emails",
 };
 
 export function buildOverview(): Overview {

@@ -1,6 +1,7 @@
 /**
  * The demo's waiting list: waitlist.csv lists every unscheduled student; every one whose family
  * has an email was told (its addresses in Told, a notice in outbox.json), and none was invited.
+ * And each teacher's day-before email in outbox.json, naming only that teacher's students.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,9 +11,51 @@ import { runDemo } from '../../demo/cli';
 import { sampleSchool } from '../../sample/school';
 
 describe('the demo CLI', () => {
-  it('writes waitlist.csv: every unscheduled student, told by email and never invited', () => {
-    const out = mkdtempSync(join(tmpdir(), 'slc-demo-'));
+  let out = '';
+  beforeAll(() => {
+    out = mkdtempSync(join(tmpdir(), 'slc-demo-'));
     runDemo(['--out', out]);
+  }, 300_000);
+
+  it("sends each teacher in teachers.csv with conferences one day-before email naming only that teacher's students", () => {
+    const teachers = sampleSchool().teachers.rows;
+    const [header, ...rows] = parseCsv(readFileSync(join(out, 'schedule.csv'), 'utf8'));
+    const at = (h: string) => header!.indexOf(h);
+    // Students by teacher, from the Roster as pasted (Student ID, Student Name "Last, First").
+    const nameOf = new Map(
+      sampleSchool().roster.rows.map((r) => {
+        const [last, first] = r[1]!.split(', ');
+        return [r[0]!, `${first!.trim()} ${last!.trim()}`];
+      }),
+    );
+    const outbox = JSON.parse(readFileSync(join(out, 'outbox.json'), 'utf8')) as {
+      to: string[];
+      subject: string;
+      text: string;
+    }[];
+    const byTeacher = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const t = r[at('Teacher')]!;
+      const set = byTeacher.get(t) ?? new Set<string>();
+      for (const id of r[at('Student IDs')]!.split(';')) set.add(nameOf.get(id.trim())!);
+      byTeacher.set(t, set);
+    }
+    expect(byTeacher.size).toBeGreaterThan(1);
+    for (const [teacher, names] of byTeacher) {
+      const email = teachers.find((t) => t[0] === teacher)![1]!;
+      const mail = outbox.filter((m) => m.to.length === 1 && m.to[0] === email);
+      expect(mail.length).toBeGreaterThan(0);
+      for (const m of mail) {
+        expect(m.subject).toMatch(/^Your conferences on /);
+        const listed = m.text.split('\n').filter((l) => l.startsWith('- '));
+        for (const l of listed) expect([...names].some((n) => l.includes(n))).toBe(true);
+      }
+      const all = mail.map((m) => m.text).join('\n');
+      for (const n of names) expect(all).toContain(n);
+    }
+  });
+
+  it('writes waitlist.csv: every unscheduled student, told by email and never invited', () => {
     const csv = (name: string) => parseCsv(readFileSync(join(out, name), 'utf8'));
     const [header, ...waitlist] = csv('waitlist.csv');
     expect(header).toEqual(['Student ID', 'Reason', 'Told']);
@@ -44,5 +87,5 @@ describe('the demo CLI', () => {
           expect(guests.has(e)).toBe(false);
       }
     }
-  }, 180_000);
+  });
 });
