@@ -43,6 +43,7 @@ export const OUTPUT_FILES = [
   'events.json',
   'outbox.json',
   'summary.csv',
+  'follow-ups.csv',
   'report.json',
 ];
 
@@ -303,6 +304,21 @@ export function runDemo(argv: string[]): {
   phase('attendance, questionnaire, answers and summary');
   const families = step("Simulating the families' questionnaire answers", () =>
     afterTheConferences(emulator, bundle, options.out),
+  );
+  phase('follow-ups');
+  step('Listing the follow-up requests', () => runJobToEnd(bundle, 'followups'));
+  writeFileSync(
+    join(options.out, 'follow-ups.csv'),
+    toCsv(
+      sheetColumns(doc.sheetByName('Follow-ups'), [
+        'Student IDs',
+        'Family ID',
+        'Owner',
+        'Kind',
+        'Asked',
+        'Status',
+      ]).map((r, i) => (i === 0 ? ['Student ID', ...r.slice(1)] : r)),
+    ),
   );
   writeFileSync(
     join(options.out, 'unscheduled.csv'),

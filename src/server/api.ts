@@ -33,6 +33,7 @@ import { FORMS_JOB, QUESTIONNAIRE_JOB } from '../workspace/forms';
 import { SUMMARY_JOB } from '../workspace/summary';
 import { WAITLIST_JOB } from '../workspace/waitlist';
 import { TEACHER_DAY_JOB } from '../workspace/teacherday';
+import { FOLLOWUPS_JOB } from '../workspace/followups';
 import { args, v } from './validate';
 import {
   MESSAGE_KIND_NAMES,
@@ -148,6 +149,7 @@ const JOB_SPECS: Record<JobName, JobSpec<any>> = {
   summary: SUMMARY_JOB,
   waitlist: WAITLIST_JOB,
   teachers: TEACHER_DAY_JOB,
+  followups: FOLLOWUPS_JOB,
 };
 
 const cellRef = v.object<{

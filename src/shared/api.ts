@@ -91,6 +91,7 @@ export const JOBS = [
   'summary',
   'waitlist',
   'teachers',
+  'followups',
 ] as const;
 export type JobName = (typeof JOBS)[number];
 

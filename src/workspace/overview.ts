@@ -42,6 +42,7 @@ export const JOB_LABELS: Record<JobName, string> = {
   summary: 'Rebuilding the summary',
   waitlist: 'Telling waitlisted families',
   teachers: "Sending the teachers' day-before emails",
+  followups: 'Listing follow-up requests',
 };
 
 export function buildOverview(): Overview {
