@@ -21,13 +21,13 @@ import { readScheduleSheet } from '../core/schedule/sheet';
 import { readTable } from '../core/table';
 import { parseTeachers } from '../core/teachers';
 import { escapeHtml } from '../core/templates';
-import { PLAIN_TEXT } from '../core/cells';
 import type { Problem, Settings } from '../shared/api';
 import { readSettings, readSheet, wallClockIn } from './data';
 import type { ChunkResult, JobSpec } from './jobs';
 import { failureText, mailFailure, mailOne } from './mailer';
 import { documentProperties } from './props';
 import { plural } from './steps';
+import { writePlainSheet } from './plainsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -68,15 +68,12 @@ function readFollowUps(ss: Spreadsheet): FollowUp[] {
 }
 
 function writeFollowUps(ss: Spreadsheet, rows: FollowUp[]): void {
-  const sheet = ss.getSheetByName(FOLLOWUPS_SHEET) ?? ss.insertSheet(FOLLOWUPS_SHEET);
-  const grid = [FOLLOWUP_HEADER, ...rows.map((f) => FIELDS.map((k) => f[k]))];
-  while (grid.length < sheet.getLastRow()) grid.push(FOLLOWUP_HEADER.map(() => ''));
-  if (sheet.getMaxRows() < grid.length)
-    sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
-  sheet
-    .getRange(1, 1, grid.length, FOLLOWUP_HEADER.length)
-    .setNumberFormat(PLAIN_TEXT)
-    .setValues(grid);
+  writePlainSheet(
+    ss,
+    FOLLOWUPS_SHEET,
+    FOLLOWUP_HEADER,
+    rows.map((f) => FIELDS.map((k) => f[k])),
+  );
 }
 
 function ownerMessage(owner: string, rows: FollowUp[], settings: Settings) {
