@@ -53,6 +53,8 @@ export interface SummaryInput {
   feedback: SummaryFeedback[];
   /** Every family on the Roster; without it, the families the Schedule names. */
   families?: RosterFamily[];
+  /** The Follow-ups sheet's Status cells, when it exists. */
+  followUpStatuses?: string[];
 }
 
 /** A block of the grid a chart is drawn from (1-based, header row included). */
@@ -240,6 +242,14 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
       text(c.conferenceId),
       text(f.answered),
     );
+  }
+
+  if (input.followUpStatuses) {
+    const statuses = input.followUpStatuses.map((s) => s.trim().toLowerCase() || 'new');
+    section('Follow-ups by status', 'From the Follow-ups sheet: every request, with its owner.');
+    add('Status', 'Requests');
+    for (const status of [...new Set(['new', 'contacted', 'done', ...statuses])])
+      add(text(status), statuses.filter((s) => s === status).length);
   }
 
   const goals = answers

@@ -76,6 +76,18 @@ describe('follow-ups', () => {
       [owner, 'new'],
       [owner, 'new'],
     ]);
+    // The owner closes one; the Summary counts them by status.
+    s.emulator.spreadsheet
+      .sheetByName('Follow-ups')!
+      .patch(3, header!.indexOf('Status') + 1, { v: 'done' });
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['summary']));
+    const grid = s.emulator.spreadsheet.sheetByName('Summary')!.values();
+    const at = grid.findIndex((r) => r[0] === 'Follow-ups by status');
+    expect(grid.slice(at + 2, at + 5).map((r) => r.slice(0, 2))).toEqual([
+      ['new', 1],
+      ['contacted', 0],
+      ['done', 1],
+    ]);
   });
 
   it('cut off just after the owner’s email left, never emails the owner about it again', () => {
