@@ -57,6 +57,7 @@ export const OUTPUT_FILES = [
   'forms.json',
   'letters.csv',
   'summary.csv',
+  'follow-ups.csv',
   'report.json',
   'packets',
   'student-goals.csv',
@@ -373,11 +374,26 @@ export function runDemo(argv: string[]): {
       afterTheConferences(emulator, bundle, options.out, name),
     );
     for (const [k, v] of Object.entries(after)) families[k] = (families[k] ?? 0) + v;
+    phase(tag('follow-ups'));
+    step('Listing the follow-up requests', () => runJobToEnd(bundle, 'followups'));
     played.push({ round: name, preview, availabilityAnswers, replySlips });
   }
   writeFileSync(
     join(options.out, 'waitlist.csv'),
     toCsv(sheetColumns(doc.sheetByName('Waitlist'), ['Student ID', 'Reason', 'Told'])),
+  );
+  writeFileSync(
+    join(options.out, 'follow-ups.csv'),
+    toCsv(
+      sheetColumns(doc.sheetByName('Follow-ups'), [
+        'Student IDs',
+        'Family ID',
+        'Owner',
+        'Kind',
+        'Asked',
+        'Status',
+      ]).map((r, i) => (i === 0 ? ['Student ID', ...r.slice(1)] : r)),
+    ),
   );
   writeFileSync(
     join(options.out, 'schedule.csv'),

@@ -1,7 +1,8 @@
 /**
  * The demo's reminders: turns the hourly reminders on as the sidebar does, then moves
  * the emulator's clock to the end of the last conference day; the emulator fires the hourly
- * trigger (the bundle's sendDueReminders) each hour on the way, as Apps Script would. Writes
+ * trigger (the bundle's sendDueReminders) each hour on the way, as Apps Script would, and at 5 PM
+ * the day before each conference day sends the teachers' day-before emails (the teachers job). Writes
  * outbox.json: every message the emulator's MailApp sent.
  */
 import { writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import type { Emulator } from '../emulator/index';
 import type { Bundle } from '../emulator/loader';
 import type { JobProgress, Result } from '../src/shared/api';
+import { runJobToEnd } from './events';
 
 function ok<T>(result: unknown, what: string): T {
   const r = result as Result<T>;
@@ -27,13 +29,20 @@ export function remindThroughTheRound(
     ok<JobProgress>(bundle.callFromClient('runJob', ['schedule']), 'Building the schedule');
   const values = emulator.spreadsheet.sheetByName('Schedule')!.values();
   const dateCol = values[0]!.indexOf('Date');
-  const last = Math.max(
-    ...values
-      .slice(1)
-      .map((r) => (r[dateCol] instanceof Date ? (r[dateCol] as Date).getTime() : 0)),
-  );
+  const days = [
+    ...new Set(
+      values.slice(1).map((r) => (r[dateCol] instanceof Date ? (r[dateCol] as Date).getTime() : 0)),
+    ),
+  ].sort((a, b) => a - b);
+  const last = Math.max(0, ...days);
   ok<boolean>(bundle.callFromClient('setReminders', [true]), 'Turning reminders on');
   const before = emulator.mail.sent.length;
+  // At 5 PM the day before each conference day, the teachers' day-before emails are sent.
+  for (const day of days.filter((d) => d > 0)) {
+    const eve = day - 7 * 3600_000;
+    if (eve > emulator.ws.clock.now()) emulator.triggers.advanceTo(eve);
+    runJobToEnd(bundle, 'teachers');
+  }
   if (last > 0) emulator.triggers.advanceTo(last + 36 * 3600_000);
   const sent = emulator.mail.sent.slice(before);
   writeFileSync(

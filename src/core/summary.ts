@@ -56,6 +56,8 @@ export interface SummaryInput {
   families?: RosterFamily[];
   /** The students' preparation (the Student Prep sheet), every round. */
   prep?: PrepAnswer[];
+  /** The Follow-ups sheet's Status cells, when it exists. */
+  followUpStatuses?: string[];
 }
 
 /** A block of the grid a chart is drawn from (1-based, header row included). */
@@ -261,6 +263,14 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
       text(c.conferenceId),
       text(f.answered),
     );
+  }
+
+  if (input.followUpStatuses) {
+    const statuses = input.followUpStatuses.map((s) => s.trim().toLowerCase() || 'new');
+    section('Follow-ups by status', 'From the Follow-ups sheet: every request, with its owner.');
+    add('Status', 'Requests');
+    for (const status of [...new Set(['new', 'contacted', 'done', ...statuses])])
+      add(text(status), statuses.filter((s) => s === status).length);
   }
 
   const goals = answers

@@ -35,6 +35,8 @@ import { FORMS_JOB, QUESTIONNAIRE_JOB } from '../workspace/forms';
 import { SUMMARY_JOB } from '../workspace/summary';
 import { roundPackets } from '../workspace/packets';
 import { WAITLIST_JOB } from '../workspace/waitlist';
+import { TEACHER_DAY_JOB } from '../workspace/teacherday';
+import { FOLLOWUPS_JOB } from '../workspace/followups';
 import { args, v } from './validate';
 import {
   MESSAGE_KIND_NAMES,
@@ -149,6 +151,8 @@ const JOB_SPECS: Record<JobName, JobSpec<any>> = {
   questionnaire: QUESTIONNAIRE_JOB,
   summary: SUMMARY_JOB,
   waitlist: WAITLIST_JOB,
+  teachers: TEACHER_DAY_JOB,
+  followups: FOLLOWUPS_JOB,
 };
 
 const cellRef = v.object<{

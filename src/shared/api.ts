@@ -90,6 +90,8 @@ export const JOBS = [
   'questionnaire',
   'summary',
   'waitlist',
+  'teachers',
+  'followups',
 ] as const;
 export type JobName = (typeof JOBS)[number];
 

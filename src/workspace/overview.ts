@@ -43,6 +43,8 @@ export const JOB_LABELS: Record<JobName, string> = {
   questionnaire: 'Sending the questionnaire',
   summary: 'Rebuilding the summary',
   waitlist: 'Telling waitlisted families',
+  teachers: "Sending the teachers' day-before emails",
+  followups: 'Listing follow-up requests',
 };
 
 export function buildOverview(): Overview {

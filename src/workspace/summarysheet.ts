@@ -13,6 +13,7 @@ import {
 } from '../core/summary';
 import { splitList } from '../core/cells';
 import { cleanText, parseYesNo } from '../core/normalize';
+import { FOLLOWUPS_SHEET } from '../core/followups';
 import type { RosterFamily } from '../core/participation';
 import type { RosterResult } from '../core/roster';
 import { FEEDBACK, STUDENT_PREP, SUMMARY } from '../core/schema';
@@ -29,6 +30,16 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function iso(value: unknown, timeZone: string): string {
   return value instanceof Date ? secondsStampIn(value, timeZone) : cleanText(value);
+}
+
+/** The Status column of the Follow-ups sheet (found by header), or undefined without the sheet. */
+function followUpStatuses(values: unknown[][] | null): string[] | undefined {
+  if (!values || values.length === 0) return undefined;
+  const at = values[0]!.map((h) => cleanText(h)).indexOf('Status');
+  return values
+    .slice(1)
+    .filter((r) => cleanText(r[0]))
+    .map((r) => (at < 0 ? '' : cleanText(r[at])));
 }
 
 /** Every Roster family as participation counts it: its students, and whether it can be reached. */
@@ -108,6 +119,7 @@ export function summaryOf(
     feedback,
     families: roster ? rosterFamilies(roster) : undefined,
     prep: readStudentPrep(read(STUDENT_PREP.name)),
+    followUpStatuses: followUpStatuses(read(FOLLOWUPS_SHEET)),
   });
 }
 

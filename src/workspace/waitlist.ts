@@ -9,7 +9,6 @@
  * Told cells not yet written and the address being sent; a run cut off anywhere records that
  * address as told, unconfirmed, and never sends it twice.
  */
-import { PLAIN_TEXT } from '../core/cells';
 import { joinNames, renderMessage } from '../core/templates';
 import type { RosterResult } from '../core/roster';
 import {
@@ -25,13 +24,15 @@ import {
 } from '../core/waitlist';
 import { cleanText } from '../core/normalize';
 import type { Problem, Settings } from '../shared/api';
-import { readSettings } from './data';
+import { readSettings, spreadsheetZone } from './data';
+import { stampIn } from '../core/zone';
 import { type ChunkResult, type JobSpec } from './jobs';
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { documentProperties, parseJson } from './props';
 import { messageSettings } from './reminders';
 import { plural } from './steps';
+import { writePlainSheet } from './plainsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -70,25 +71,13 @@ function readWaitlist(ss: Spreadsheet): {
   };
 }
 
-/** Writes the whole sheet in one setValues: header, entries, blanks over rows no longer needed. */
-function writeWaitlist(
-  ss: Spreadsheet,
-  sheet: GoogleAppsScript.Spreadsheet.Sheet | null,
-  entries: WaitlistEntry[],
-): void {
-  const target = sheet ?? ss.insertSheet(WAITLIST_SHEET);
-  const rows = [
+function writeWaitlist(ss: Spreadsheet, entries: WaitlistEntry[]): void {
+  writePlainSheet(
+    ss,
+    WAITLIST_SHEET,
     WAITLIST_HEADER,
-    ...entries.map((e) => [e.studentId, e.student, e.teacher, e.familyId, e.reason, e.told]),
-  ];
-  while (rows.length < target.getLastRow()) rows.push(WAITLIST_HEADER.map(() => ''));
-  if (target.getMaxRows() < rows.length)
-    target.insertRowsAfter(target.getMaxRows(), rows.length - target.getMaxRows());
-  target
-    .getRange(1, 1, rows.length, WAITLIST_HEADER.length)
-    // Plain text: a Student ID "00123" or a name "=1+1" is stored exactly as written.
-    .setNumberFormat(PLAIN_TEXT)
-    .setValues(rows);
+    entries.map((e) => [e.studentId, e.student, e.teacher, e.familyId, e.reason, e.told]),
+  );
 }
 
 /**
@@ -105,7 +94,7 @@ export function recordWaitlist(
   const entries = waitlistEntries(unplaced, roster, told);
   if (sheet && JSON.stringify(before) === JSON.stringify(entries)) return entries.length;
   if (!sheet && entries.length === 0) return 0;
-  writeWaitlist(ss, sheet, entries);
+  writeWaitlist(ss, entries);
   return entries.length;
 }
 
@@ -169,7 +158,6 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
       if (changed.size && sheet)
         writeWaitlist(
           ss,
-          sheet,
           entries.map((e) => ({ ...e, told: current(e.studentId) })),
         );
       for (const [id, text] of changed) told.set(id, text);
@@ -211,7 +199,7 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
       storedTemplates(),
     );
     const forText = messageSettings(settings);
-    const at = Utilities.formatDate(ctx.now(), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm');
+    const at = stampIn(ctx.now(), spreadsheetZone(ss));
     let quota = MailApp.getRemainingDailyQuota();
     let sent = 0;
     let refused = 0;

@@ -170,3 +170,35 @@ describe('buildSummary with the Roster', () => {
     expect(s.grid[perTeacher + 1]!.slice(0, 8)).toEqual(['Mr. Park', 3, 1, 0, 1, 2, 0, 0]);
   });
 });
+
+describe('buildSummary with the Follow-ups sheet', () => {
+  it('counts the follow-up requests by status, a blank status as new', () => {
+    const s = buildSummary({
+      title: 'Lincoln',
+      round: 'Fall',
+      today: '2026-11-20',
+      conferences: schedule,
+      feedback: [],
+      families: roster,
+      followUpStatuses: ['new', 'contacted', '', 'done', 'Contacted', 'waiting on family'],
+    });
+    const at = s.grid.findIndex((r) => r[0] === 'Follow-ups by status');
+    expect(s.grid.slice(at + 2, at + 6).map((r) => r.slice(0, 2))).toEqual([
+      ['new', 2],
+      ['contacted', 2],
+      ['done', 1],
+      ['waiting on family', 1],
+    ]);
+  });
+
+  it('has no follow-ups section without the sheet', () => {
+    const s = buildSummary({
+      title: 'Lincoln',
+      round: 'Fall',
+      today: '2026-11-20',
+      conferences: schedule,
+      feedback: [],
+    });
+    expect(s.grid.some((r) => r[0] === 'Follow-ups by status')).toBe(false);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Follow-ups with an owner: one row per request a family made in the questionnaire (a follow-up
+ * meeting), with the students, family, owner (the host teacher), what was asked and when, a
+ * status (new, contacted, done) and a due date. People edit Owner, Status and Due; a sync keeps
+ * their edits and adds only requests not yet listed. Pure: workspace/followups.ts reads, writes
+ * and emails the owners.
+ */
+
+export const FOLLOWUPS_SHEET = 'Follow-ups';
+export const FOLLOWUP_HEADER = [
+  'Request',
+  'Student IDs',
+  'Family ID',
+  'Owner',
+  'Owner Email',
+  'Kind',
+  'Asked',
+  'Asked On',
+  'Status',
+  'Due',
+  'Owner Told',
+];
+export const FOLLOWUP_STATUSES = ['new', 'contacted', 'done'];
+/** Days from the request to its due date. */
+export const DUE_DAYS = 7;
+
+export interface FollowUp {
+  /** The conference and the time of the answer: one request per answer. */
+  request: string;
+  studentIds: string;
+  familyId: string;
+  owner: string;
+  ownerEmail: string;
+  kind: string;
+  asked: string;
+  /** yyyy-MM-dd HH:mm:ss */
+  askedOn: string;
+  status: string;
+  /** yyyy-MM-dd */
+  due: string;
+  ownerTold: string;
+}
+
+export interface FollowUpAnswer {
+  conferenceId: string;
+  answered: string;
+  followUp: boolean;
+  followUpWhen: string;
+  comments: string;
+  flag: string;
+}
+
+export interface FollowUpConference {
+  conferenceId: string;
+  teacher: string;
+  familyId: string;
+  studentIds: string[];
+}
+
+function addDays(day: string, days: number): string {
+  const t = Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(t) ? '' : new Date(t + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The Follow-ups rows: those already on the sheet as people left them, then one new row per
+ * follow-up request not yet listed (its owner the host teacher, status new, due in DUE_DAYS).
+ */
+export function syncFollowUps(
+  existing: FollowUp[],
+  answers: FollowUpAnswer[],
+  conferences: FollowUpConference[],
+  emailOf: (teacher: string) => string,
+): FollowUp[] {
+  const byId = new Map(conferences.map((c) => [c.conferenceId, c]));
+  const listed = new Set(existing.map((f) => f.request));
+  const added: FollowUp[] = [];
+  for (const a of [...answers].sort((x, y) => x.answered.localeCompare(y.answered))) {
+    const c = byId.get(a.conferenceId);
+    if (!a.followUp || a.flag || !c) continue;
+    const request = `${a.conferenceId} ${a.answered}`;
+    if (listed.has(request)) continue;
+    listed.add(request);
+    added.push({
+      request,
+      studentIds: c.studentIds.join('; '),
+      familyId: c.familyId,
+      owner: c.teacher,
+      ownerEmail: emailOf(c.teacher),
+      kind: 'follow-up meeting',
+      asked: [a.followUpWhen, a.comments].filter(Boolean).join(' — '),
+      askedOn: a.answered,
+      status: 'new',
+      due: addDays(a.answered, DUE_DAYS),
+      ownerTold: '',
+    });
+  }
+  return [...existing, ...added];
+}
+
+/** Requests whose owner has not been told, by owner address; a run cut off mid-send ("sending") is never repeated. */
+export function untoldByOwner(rows: FollowUp[]): Map<string, FollowUp[]> {
+  const out = new Map<string, FollowUp[]>();
+  for (const f of rows) {
+    if (f.ownerTold || !f.ownerEmail) continue;
+    out.set(f.ownerEmail, [...(out.get(f.ownerEmail) ?? []), f]);
+  }
+  return out;
+}
+
+/** Open requests past their due date (for the sidebar, in red). */
+export function overdue(rows: FollowUp[], today: string): FollowUp[] {
+  return rows.filter((f) => f.status !== 'done' && f.due !== '' && f.due < today);
+}

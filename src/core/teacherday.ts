@@ -1,0 +1,111 @@
+/**
+ * Each teacher's day, theirs alone: the email a teacher gets the day before their conferences,
+ * listing only their own conferences in time order (student, who is coming, language and
+ * interpreter, room, notes). Pure: the workspace reads the sheets and sends (workspace/teacherday.ts).
+ */
+import { escapeHtml } from './templates';
+import { formatMinutes } from './normalize';
+
+export interface TeacherConference {
+  conferenceId: string;
+  teacher: string;
+  /** yyyy-MM-dd, or null when unreadable. */
+  date: string | null;
+  start: number | null;
+  end: number | null;
+  room: string;
+  students: string;
+  /** The guardians the Roster lists with the conference's students. */
+  coming: string[];
+  language: string;
+  interpreter: boolean;
+  status: string;
+  notes: string;
+}
+
+export interface TeacherDay {
+  teacher: string;
+  email: string;
+  date: string;
+  conferences: TeacherConference[];
+}
+
+const NOT_HELD = new Set(['cancelled', 'declined']);
+
+/** Where a teacher's day-before email is recorded in document properties. */
+export function teacherDayKey(email: string, date: string): string {
+  return `slc:teacherday:${email.toLowerCase()}|${date}`;
+}
+
+/**
+ * The day-before emails due now: for each teacher and conference day that is tomorrow (or today,
+ * when the day before was missed), the teacher's conferences that will be held, in time order,
+ * unless that day's email is already recorded. Teachers the Teachers sheet gives no address are
+ * returned by name, for a person to tell.
+ */
+export function teacherDaysDue(
+  conferences: TeacherConference[],
+  /** The teacher's address on the Teachers sheet, by the name on the Schedule. */
+  emailOf: (teacher: string) => string | undefined,
+  days: { today: string; tomorrow: string },
+  recorded: (key: string) => boolean,
+): { due: TeacherDay[]; noEmail: string[] } {
+  const groups = new Map<string, TeacherDay>();
+  const noEmail = new Set<string>();
+  for (const c of conferences) {
+    if (NOT_HELD.has(c.status) || !c.date) continue;
+    if (c.date !== days.today && c.date !== days.tomorrow) continue;
+    const email = emailOf(c.teacher);
+    if (!email) {
+      if (c.teacher) noEmail.add(c.teacher);
+      continue;
+    }
+    const key = teacherDayKey(email, c.date);
+    if (recorded(key)) continue;
+    const day = groups.get(key) ?? { teacher: c.teacher, email, date: c.date, conferences: [] };
+    day.conferences.push(c);
+    groups.set(key, day);
+  }
+  const due = [...groups.values()].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.email.localeCompare(b.email),
+  );
+  for (const d of due) d.conferences.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  return { due, noEmail: [...noEmail].sort() };
+}
+
+function line(c: TeacherConference): string {
+  const time =
+    c.start === null
+      ? '(time not readable)'
+      : `${formatMinutes(c.start)}${c.end === null ? '' : `–${formatMinutes(c.end)}`}`;
+  const parts = [time, c.students || '(no student named)'];
+  if (c.room) parts.push(`room ${c.room}`);
+  parts.push(`coming: ${c.coming.length ? c.coming.join(', ') : 'not known'}`);
+  if (c.language) parts.push(`${c.language}${c.interpreter ? ', interpreter booked' : ''}`);
+  else if (c.interpreter) parts.push('interpreter booked');
+  if (c.notes) parts.push(`notes: ${c.notes}`);
+  return parts.join(' · ');
+}
+
+/** The email: a subject, then one line per conference in time order (HTML: every value escaped). */
+export function teacherDayMessage(
+  day: TeacherDay,
+  school: string,
+): { subject: string; text: string; html: string } {
+  const n = day.conferences.length;
+  const subject = `Your conferences on ${day.date}: ${n} ${n === 1 ? 'family' : 'families'}`;
+  const intro = `Dear ${day.teacher},`;
+  const lead = `Your student-led conferences on ${day.date}, in time order:`;
+  const lines = day.conferences.map(line);
+  const close =
+    'After each conference, mark it attended or no-show in the Schedule’s Status column. Only your own conferences are listed here.';
+  const text = [intro, '', lead, ...lines.map((l) => `- ${l}`), '', close, '', school].join('\n');
+  const html = [
+    `<p>${escapeHtml(intro)}</p>`,
+    `<p>${escapeHtml(lead)}</p>`,
+    `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
+    `<p>${escapeHtml(close)}</p>`,
+    `<p>${escapeHtml(school)}</p>`,
+  ].join('\n');
+  return { subject: subject.replace(/[\r\n]+/g, ' '), text, html };
+}

@@ -1,0 +1,106 @@
+/**
+ * Follow-ups on the built bundle: each follow-up request lands once on the Follow-ups sheet,
+ * owned by the host teacher, and the owner is emailed at most once an hour, about the requests
+ * not yet told; cut off right after the email leaves, a re-run never tells the owner twice.
+ */
+import { openSchool } from '../../preview/school';
+import { cutOffAt, nthCall } from './cut';
+import type { JobProgress, Result } from '../../src/shared/api';
+
+type School = ReturnType<typeof openSchool>;
+
+function ok<T>(result: unknown): T {
+  const r = result as Result<T>;
+  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
+  return r.value;
+}
+
+const run = (s: School) => ok<JobProgress>(s.bundle.callFromClient('runJob', ['followups']));
+
+function school() {
+  const s = openSchool({ students: 30, teachers: 2, days: ['2026-11-17'] });
+  for (let i = 0; i < 10; i++)
+    if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;
+  ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
+  const [sh, ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+  const [th, ...trows] = s.emulator.spreadsheet.sheetByName('Teachers')!.values();
+  const address = new Map(
+    trows.map((r) => [String(r[th!.indexOf('Teacher')]), String(r[th!.indexOf('Email')])]),
+  );
+  const conferences = rows.map((r) => ({
+    id: String(r[sh!.indexOf('Conference ID')]),
+    teacher: String(r[sh!.indexOf('Teacher')]),
+  }));
+  /** A questionnaire answer asking for a follow-up, as the form trigger records it. */
+  const ask = (i: number, when: string) => {
+    const feedback = s.emulator.spreadsheet.sheetByName('Feedback')!;
+    const header = feedback.values()[0]!.map(String);
+    const row = header.map((h) =>
+      h === 'Answered'
+        ? `2026-11-18 10:0${i}:00`
+        : h === 'Conference ID'
+          ? conferences[i]!.id
+          : h === 'Follow-up'
+            ? 'Yes'
+            : h === 'Follow-up When'
+              ? when
+              : '',
+    );
+    feedback.appendRow(row);
+  };
+  return { s, conferences, address, ask };
+}
+
+describe('follow-ups', () => {
+  it('lists each request owned by the host teacher and emails each owner at most once an hour', () => {
+    const { s, conferences, address, ask } = school();
+    s.emulator.ws.clock.set(Date.parse('2026-11-18T12:00:00-05:00'));
+    const owner = conferences[0]!.teacher;
+    const same = conferences.findIndex((c, i) => i > 0 && c.teacher === owner);
+    ask(0, 'Tuesday after 4');
+    run(s);
+    run(s);
+    const toOwner = () => s.emulator.mail.to(address.get(owner)!);
+    expect(toOwner()).toHaveLength(1);
+    expect(toOwner()[0]!.body).toContain('Tuesday after 4');
+    ask(same, 'Friday morning');
+    run(s);
+    expect(toOwner()).toHaveLength(1);
+    s.emulator.ws.clock.set(Date.parse('2026-11-18T13:01:00-05:00'));
+    run(s);
+    expect(toOwner()).toHaveLength(2);
+    expect(toOwner()[1]!.body).toContain('Friday morning');
+    expect(toOwner()[1]!.body).not.toContain('Tuesday after 4');
+    const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Follow-ups')!.values();
+    expect(rows.map((r) => [r[header!.indexOf('Owner')], r[header!.indexOf('Status')]])).toEqual([
+      [owner, 'new'],
+      [owner, 'new'],
+    ]);
+    // The owner closes one; the Summary counts them by status.
+    s.emulator.spreadsheet
+      .sheetByName('Follow-ups')!
+      .patch(3, header!.indexOf('Status') + 1, { v: 'done' });
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['summary']));
+    const grid = s.emulator.spreadsheet.sheetByName('Summary')!.values();
+    const at = grid.findIndex((r) => r[0] === 'Follow-ups by status');
+    expect(grid.slice(at + 2, at + 5).map((r) => r.slice(0, 2))).toEqual([
+      ['new', 1],
+      ['contacted', 0],
+      ['done', 1],
+    ]);
+  });
+
+  it('cut off just after the owner’s email left, never emails the owner about it again', () => {
+    const { s, address, conferences, ask } = school();
+    ask(0, 'Tuesday after 4');
+    const probe = school();
+    probe.ask(0, 'Tuesday after 4');
+    const from = probe.s.emulator.ws.callCount;
+    run(probe.s);
+    const k = nthCall(probe.s.emulator.ws, 'MailApp.sendEmail', 1, from) - from + 1;
+    cutOffAt(s.emulator.ws, k, () => run(s));
+    s.emulator.ws.clock.set(s.emulator.ws.clock.now() + 2 * 3600_000);
+    run(s);
+    expect(s.emulator.mail.to(address.get(conferences[0]!.teacher)!)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * The teachers' day-before emails on the built bundle: the hourly trigger sends each teacher
+ * one email the day before, to the address on the Teachers sheet, listing exactly that
+ * teacher's conferences and naming no other teacher's students; cut off at any service call, a
+ * re-run sends no teacher a second one.
+ */
+import { openSchool } from '../../preview/school';
+import { cutOffAt, nthCall } from './cut';
+import type { JobProgress, Result } from '../../src/shared/api';
+
+type School = ReturnType<typeof openSchool>;
+
+function ok<T>(result: unknown): T {
+  const r = result as Result<T>;
+  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
+  return r.value;
+}
+
+const EST = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00-05:00`);
+
+function scheduledSchool(): School {
+  const s = openSchool({ students: 60, teachers: 4, days: ['2026-11-17'] });
+  for (let i = 0; i < 10; i++)
+    if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;
+  ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
+  return s;
+}
+
+/** Each teacher's address (Teachers sheet) and the students of their conferences (Schedule). */
+function teachersAndStudents(s: School) {
+  const [th, ...trows] = s.emulator.spreadsheet.sheetByName('Teachers')!.values();
+  const address = new Map(
+    trows.map((r) => [String(r[th!.indexOf('Teacher')]), String(r[th!.indexOf('Email')])]),
+  );
+  const [sh, ...srows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+  const students = new Map<string, string[]>();
+  for (const r of srows) {
+    const t = String(r[sh!.indexOf('Teacher')]);
+    students.set(t, [...(students.get(t) ?? []), String(r[sh!.indexOf('Students')])]);
+  }
+  return { address, students };
+}
+
+const teacherMail = (s: School, addresses: Set<string>, from = 0) =>
+  s.emulator.mail.sent.slice(from).filter((m) => addresses.has(m.to[0]!));
+
+describe("the teachers' day-before email", () => {
+  it('reaches each teacher once, the day before, with exactly their own conferences', () => {
+    const s = scheduledSchool();
+    const { address, students } = teachersAndStudents(s);
+    const addresses = new Set(address.values());
+    const run = () => ok<JobProgress>(s.bundle.callFromClient('runJob', ['teachers']));
+    s.emulator.ws.clock.set(EST('2026-11-15', '20:00'));
+    run();
+    expect(teacherMail(s, addresses)).toEqual([]);
+    s.emulator.ws.clock.set(EST('2026-11-16', '17:00'));
+    run();
+    run();
+    s.emulator.ws.clock.set(EST('2026-11-17', '08:00'));
+    run();
+    const mail = teacherMail(s, addresses);
+    expect(mail.map((m) => m.to[0]).sort()).toEqual(
+      [...students.keys()].map((t) => address.get(t)).sort(),
+    );
+    for (const m of mail) {
+      expect(m.to).toHaveLength(1);
+      expect(
+        new Date(m.sentAt).toISOString() < new Date(EST('2026-11-17', '00:00')).toISOString(),
+      ).toBe(true);
+      const teacher = [...address].find(([, a]) => a === m.to[0])![0];
+      for (const name of students.get(teacher)!) expect(m.body).toContain(name);
+      for (const [other, names] of students)
+        if (other !== teacher)
+          for (const name of names)
+            if (!students.get(teacher)!.includes(name)) expect(m.body).not.toContain(name);
+    }
+  });
+
+  it('cut off at any service call, sends no teacher a second email when run again', () => {
+    const probe = scheduledSchool();
+    probe.emulator.ws.clock.set(EST('2026-11-16', '17:00'));
+    const from = probe.emulator.ws.callCount;
+    ok(probe.bundle.callFromClient('runJob', ['teachers']));
+    const n = probe.emulator.ws.callCount - from;
+    const { address } = teachersAndStudents(probe);
+    const addresses = new Set(address.values());
+    const all = teacherMail(probe, addresses).length;
+    expect(all).toBeGreaterThan(1);
+    // Spread over the run, and just before and just after the first and second emails leave.
+    const sends = [1, 2].map(
+      (i) => nthCall(probe.emulator.ws, 'MailApp.sendEmail', i, from) - from,
+    );
+    const cuts = [...sends.flatMap((k) => [k, k + 1])];
+    for (let k = 0; k < n; k += Math.max(1, Math.floor(n / 6))) cuts.push(k);
+    for (const k of cuts) {
+      const s = scheduledSchool();
+      s.emulator.ws.clock.set(EST('2026-11-16', '17:00'));
+      const before = s.emulator.mail.sent.length;
+      cutOffAt(s.emulator.ws, k, () => s.bundle.callFromClient('runJob', ['teachers']));
+      ok(s.bundle.callFromClient('runJob', ['teachers']));
+      ok(s.bundle.callFromClient('runJob', ['teachers']));
+      const sent = teacherMail(s, addresses, before).map((m) => m.to[0]);
+      expect(new Set(sent).size).toBe(sent.length);
+      // At most the one cut off while sending is left for a person to check.
+      expect(sent.length).toBeGreaterThanOrEqual(all - 1);
+    }
+  });
+});
