@@ -13,10 +13,9 @@ import {
   availabilityForms,
   questionnaireForms,
   readFormsState,
-  type FormRecord,
   type FormsState,
 } from '../src/core/formlinks';
-import { isAvailabilityRequest } from '../sample/round';
+import { isAvailabilityRequest, languageOfLink } from '../sample/round';
 import { choiceLabelIn, FORM_TEXTS } from '../src/core/formtexts';
 import type { JobProgress, Result } from '../src/shared/api';
 import { toCsv } from './csv';
@@ -36,12 +35,6 @@ const pick = (n: number, k: number) => {
   x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
   return ((x ^ (x >>> 13)) >>> 0) % 100;
 };
-
-/** The language of the form a family's link opens (the add-on keeps each form's prefilled link). */
-function languageOfLink(link: string, forms: { language: string; record: FormRecord }[]): string {
-  const form = forms.find((f) => link.startsWith(f.record.linkTemplate.split('?')[0]!));
-  return form?.language ?? 'en';
-}
 
 /** The add-on's forms, as it keeps them in the document's properties. */
 function formsOf(emulator: Emulator): FormsState {

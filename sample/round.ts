@@ -9,9 +9,13 @@
  * outbox) with what is random by design (conference IDs, link codes, stamps of the moment)
  * replaced by what it stands for, so an interrupted round can be compared with a clean one.
  */
-import { AVAILABILITY_FORM, RANK_CHOICES } from '../src/core/availability';
-import { QUESTIONNAIRE_FORM } from '../src/core/feedback';
-import { readFormsState } from '../src/core/formlinks';
+import {
+  availabilityForms,
+  questionnaireForms,
+  readFormsState,
+  type FormRecord,
+} from '../src/core/formlinks';
+import { choiceLabelIn, FORM_TEXTS } from '../src/core/formtexts';
 import type { JobProgress, Result } from '../src/shared/api';
 import { parseRoster } from '../src/core/roster';
 import { openSchool } from '../preview/school';
@@ -66,12 +70,22 @@ export const isAvailabilityRequest = (subject: string): boolean =>
  * Families answer through the link in the email that asked them (a third of them); each answer
  * is given once, whatever the trigger does.
  */
+/** The language of the form a family's link opens (the add-on keeps each form's prefilled link). */
+export function languageOfLink(
+  link: string,
+  forms: { language: string; record: FormRecord }[],
+): string {
+  const form = forms.find((f) => link.startsWith(f.record.linkTemplate.split('?')[0]!));
+  return form?.language ?? 'en';
+}
+
 function availabilityAnswers(): Action {
   const given = new Set<string>();
   return {
     name: 'availability answers',
     run: (s) => {
-      const choices = readFormsState(props(s)).availability?.choices ?? [];
+      const forms = availabilityForms(readFormsState(props(s)));
+      const choices = forms[0]?.record.choices ?? [];
       const requests = s.emulator.mail.sent
         .filter((m) => isAvailabilityRequest(m.subject))
         .sort((a, b) => a.to.join().localeCompare(b.to.join()));
@@ -80,9 +94,12 @@ function availabilityAnswers(): Action {
         const family = m.to.join();
         if (!link || given.has(family) || pick(n, 1) % 3 !== 0 || choices.length === 0) return;
         given.add(family);
+        // Each family answers the form its link opens, in that form's words.
+        const language = languageOfLink(link, forms);
+        const words = FORM_TEXTS[language]!;
         const first = choices[pick(n, 2) % choices.length]!;
         s.emulator.forms.submitPrefilled(link, {
-          [`${AVAILABILITY_FORM.times} [${first.label}]`]: RANK_CHOICES[0],
+          [`${words.availability.times} [${choiceLabelIn(first, language)}]`]: words.ranks[0],
         });
       });
     },
@@ -136,15 +153,17 @@ function questionnaireAnswers(): Action {
       const { header, rows } = scheduleRows(s);
       const link = header.indexOf('Feedback Link');
       const status = header.indexOf('Status');
+      const forms = questionnaireForms(readFormsState(props(s)));
       rows.forEach((r, i) => {
         const url = String(r[link] ?? '');
         if (!url || given.has(url) || r[status] === 'no-show' || pick(i, 6) % 2 !== 0) return;
         given.add(url);
+        const { questionnaire: q, yes, no } = FORM_TEXTS[languageOfLink(url, forms)]!;
         s.emulator.forms.submitPrefilled(url, {
-          [QUESTIONNAIRE_FORM.rating]: String(3 + (pick(i, 8) % 3)),
-          [QUESTIONNAIRE_FORM.goal]: 'Read 20 minutes every night',
-          [QUESTIONNAIRE_FORM.help]: 'Check in at dinner each week',
-          [QUESTIONNAIRE_FORM.followUp]: pick(i, 7) % 5 === 0 ? 'Yes' : 'No',
+          [q.rating]: String(3 + (pick(i, 8) % 3)),
+          [q.goal]: 'Read 20 minutes every night',
+          [q.help]: 'Check in at dinner each week',
+          [q.followUp]: pick(i, 7) % 5 === 0 ? yes : no,
         });
       });
     },
