@@ -444,7 +444,7 @@ describe('templates', () => {
         .filter((l) => l && !/^(english|spanish|en|es)$/i.test(l)),
     );
     expect(others.has('Vietnamese')).toBe(true);
-    expect(translations).toBe(11 * others.size); // subject and body of five kinds and the interpreter sentence, once per language
+    expect(translations).toBe(13 * others.size); // subject and body of six kinds (invite, reminder, questionnaire, letter, availability, waiting list) and the interpreter sentence, once per language
     expect(
       ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'vi'])).template.subject,
     ).toContain('[vi]');
