@@ -364,7 +364,8 @@ export function tomorrowMorning(s: School, error: Error): boolean {
 }
 
 const STAMP_COLUMNS = /sent|answered|response|updated|timestamp/i;
-const CODE_COLUMNS = /code|token|link|event id/i;
+// The Spanish forms' response sheets name their code columns "Código de …".
+const CODE_COLUMNS = /code|código|token|link|event id/i;
 
 /** The end state in what people see, with what is random by design replaced by what it stands for. */
 export function snapshot(s: School): Record<string, unknown> {

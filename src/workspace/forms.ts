@@ -718,12 +718,23 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
       for (const id of saved?.sending ?? [])
         if (!journal.has(id)) partly[id] = [...(partly[id] ?? []), `?${doubtful}`];
     const inDoubt = (id: string) => (partly[id] ?? []).some((e) => e.startsWith('?'));
+    // A row flagged for a person because one address is in doubt keeps the addresses that surely
+    // have theirs: when the person clears the cell, only the doubtful one is sent again. Once the
+    // cell holds anything else (a date, a refusal), the record has served.
+    const settle = (id: string, flagged: boolean) => {
+      const sure = (partly[id] ?? []).filter((e) => !e.startsWith('?'));
+      if (flagged && sure.length) partly[id] = sure;
+      else delete partly[id];
+    };
+    const sentCol = fresh.columns.get('Questionnaire Sent');
     const stamps = new Map<number, unknown>();
     for (const r of fresh.rows) {
       if (journal.has(r.conferenceId))
         stamps.set(r.row, inDoubt(r.conferenceId) ? UNCONFIRMED : stamp);
       else if (unsure.has(r.conferenceId)) stamps.set(r.row, UNCONFIRMED);
-      if (stamps.has(r.row)) delete partly[r.conferenceId];
+      const cell = stamps.get(r.row) ?? (sentCol ? r.values[sentCol - 1] : '');
+      if (stamps.has(r.row) || (filled(cell) && cell !== UNCONFIRMED))
+        settle(r.conferenceId, cell === UNCONFIRMED);
     }
     const due = dueFamilies(fresh, settings.roundName, today).filter(
       (d) => !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)),
@@ -829,7 +840,7 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
                   : NO_ADDRESS,
           );
           journal.add(r.conferenceId);
-          delete partly[r.conferenceId];
+          settle(r.conferenceId, !refused && inDoubt(r.conferenceId));
         }
         sent++;
       }

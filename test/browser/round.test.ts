@@ -573,12 +573,14 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
         'Average rating per teacher (1–5)',
       ]);
       const cells = async (row: Locator) => (await row.locator('td').allTextContents()).slice(1);
-      // Per teacher: the family's teacher has its one answer, rated 5.
-      const teacherRow = view
-        .locator('tbody tr')
-        .filter({ has: page.locator('td', { hasText: new RegExp(`^${family.teacher}$`) }) })
-        .first();
-      const perTeacher = await cells(teacherRow);
+      // Per teacher (the section of that name; the participation table above it names the
+      // teachers too): the family's teacher has its one answer, rated 5.
+      const rowsOfSummary = await Promise.all(
+        (await view.locator('tbody tr').all()).map((row) => cells(row)),
+      );
+      const section = rowsOfSummary.findIndex((r) => r[0] === 'Per teacher');
+      expect(section).toBeGreaterThanOrEqual(0);
+      const perTeacher = rowsOfSummary.slice(section).find((r) => r[0] === family.teacher)!;
       const held = all.filter((r) => r.Teacher === family.teacher);
       expect(perTeacher.slice(0, 8)).toEqual([
         family.teacher,

@@ -103,7 +103,11 @@ describe('a whole round', () => {
       triggers: string[];
       forms: string[];
     };
-    expect(snap.forms).toHaveLength(2);
+    // The availability form and the questionnaire, in English and again in Spanish when the
+    // Roster has Spanish-speaking families (the languages with forms written by hand).
+    const languageCol = rosterHeader.map(String).findIndex((h) => /language/i.test(h));
+    const spanish = roster.some((r) => /^(spanish|español|es)$/i.test(String(r[languageCol])));
+    expect(snap.forms).toHaveLength(spanish ? 4 : 2);
     expect(snap.triggers).toEqual(['onFormSubmit ON_FORM_SUBMIT', 'sendDueReminders CLOCK']);
     expect(snap.sheets.Summary!.length).toBeGreaterThan(10);
 

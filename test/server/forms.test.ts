@@ -596,6 +596,40 @@ describe('the questionnaire', () => {
     expect(new Set(flagged.map((r) => String(r['Family ID'])))).toEqual(new Set([family]));
   });
 
+  it("cut off while sending a family's first address, and the person then clears the flagged cell: only that address is sent again, the second guardian's not twice", () => {
+    const probe = afterConferences();
+    const start = probe.emulator.ws.callCount;
+    run(probe, 'questionnaire');
+    const due = dueByHand(probe);
+    const sent = probe.emulator.mail.sent.map((m) => m.to[0]!);
+    const family = [...new Set(due.values())].find(
+      (f) => [...due.values()].filter((g) => g === f).length === 2,
+    )!;
+    const first = sent.findIndex((a) => due.get(a) === family);
+    const k = nthCall(probe.emulator.ws, 'MailApp.sendEmail', first + 1, start) - start;
+
+    const s = afterConferences();
+    expect(
+      cutOffAt(s.emulator.ws, k, () => s.bundle.callFromClient('runJob', ['questionnaire'])),
+    ).toBe('MailApp.sendEmail');
+    run(s, 'questionnaire');
+    // The first address is in doubt (the email never left), the second was sent: flagged.
+    const [header = [], ...body] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const col = header.map(String).indexOf('Questionnaire Sent');
+    const flagged = body
+      .map((r, i) => ({ r, row: i + 2 }))
+      .filter(({ r }) => r[col] === UNCONFIRMED);
+    expect(flagged.length).toBeGreaterThan(0);
+    // The person asks, hears it never came, and clears the cell as the step says.
+    for (const { row } of flagged)
+      s.emulator.spreadsheet.sheetByName('Schedule')!.put(row, col + 1, { v: '' });
+    run(s, 'questionnaire');
+    const reached = s.emulator.mail.sent.map((m) => m.to[0]!);
+    expect(new Set(reached).size).toBe(reached.length);
+    expect(reached.sort()).toEqual([...due.keys()].sort());
+    expect(rows(s, 'Schedule').filter((r) => r['Questionnaire Sent'] === UNCONFIRMED)).toEqual([]);
+  });
+
   it('is not sent before the conference', () => {
     const s = school();
     run(s, 'schedule');
@@ -618,8 +652,9 @@ describe('the questionnaire', () => {
     });
     const trigger = s.emulator.ws.reports.at(-1)!;
     expect(trigger.entry).toContain('onFormSubmit');
-    // Each sheet read once (both response sheets, Feedback, Schedule, Roster); Feedback and Summary written once each.
-    expect(trigger.callsByMethod['SpreadsheetApp.Range.getValues']).toBeLessThanOrEqual(5);
+    // Each sheet read once (both response sheets, Feedback, Schedule, Roster, and Student Prep for
+    // the Summary; no Follow-ups sheet exists yet); Feedback and Summary written once each.
+    expect(trigger.callsByMethod['SpreadsheetApp.Range.getValues']).toBeLessThanOrEqual(6);
     expect(trigger.callsByMethod['SpreadsheetApp.Range.setValues']).toBe(2);
     const [fb] = rows(s, 'Feedback');
     expect(fb).toMatchObject({
