@@ -558,17 +558,26 @@ describe('the questionnaire', () => {
     },
   );
 
-  it('cut off between the two addresses of one family, sends the second guardian theirs and neither twice', () => {
+  /**
+   * A clean questionnaire run, and a family it sent to at two addresses (as the fixture's
+   * Schedule gives it) with the position of each of its emails among those sent.
+   */
+  function twoAddressFamily() {
     const probe = afterConferences();
     const start = probe.emulator.ws.callCount;
     run(probe, 'questionnaire');
     const due = dueByHand(probe);
     const sent = probe.emulator.mail.sent.map((m) => m.to[0]!);
-    // A family with two addresses, as the fixture's Schedule gives it, and its second email.
     const family = [...new Set(due.values())].find(
       (f) => [...due.values()].filter((g) => g === f).length === 2,
     )!;
-    const second = sent.map((a, i) => ({ a, i })).filter(({ a }) => due.get(a) === family)[1]!;
+    const emails = sent.map((a, i) => ({ a, i })).filter(({ a }) => due.get(a) === family);
+    return { probe, start, due, family, emails };
+  }
+
+  it('cut off between the two addresses of one family, sends the second guardian theirs and neither twice', () => {
+    const { probe, start, due, family, emails } = twoAddressFamily();
+    const second = emails[1]!;
     const send = nthCall(probe.emulator.ws, 'MailApp.sendEmail', second.i + 1, start);
     // The journal write just before that email.
     const journal = probe.emulator.ws.callLog
@@ -597,16 +606,8 @@ describe('the questionnaire', () => {
   });
 
   it("cut off while sending a family's first address, and the person then clears the flagged cell: only that address is sent again, the second guardian's not twice", () => {
-    const probe = afterConferences();
-    const start = probe.emulator.ws.callCount;
-    run(probe, 'questionnaire');
-    const due = dueByHand(probe);
-    const sent = probe.emulator.mail.sent.map((m) => m.to[0]!);
-    const family = [...new Set(due.values())].find(
-      (f) => [...due.values()].filter((g) => g === f).length === 2,
-    )!;
-    const first = sent.findIndex((a) => due.get(a) === family);
-    const k = nthCall(probe.emulator.ws, 'MailApp.sendEmail', first + 1, start) - start;
+    const { probe, start, due, emails } = twoAddressFamily();
+    const k = nthCall(probe.emulator.ws, 'MailApp.sendEmail', emails[0]!.i + 1, start) - start;
 
     const s = afterConferences();
     expect(
