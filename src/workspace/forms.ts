@@ -114,6 +114,18 @@ function openForm(
   }
 }
 
+/**
+ * Thrown between two questions when the execution's time is up: the job stops and its next
+ * execution finds the form by its saved ID and adds the questions still missing. On a slow day
+ * one form's questions can take longer than an execution may run.
+ */
+class CarryOn extends Error {}
+
+/** Whether this execution should stop and carry on in the next (set by the forms job). */
+let timeIsUp: () => boolean = () => false;
+/** Whether the part running now made a new form (so a part carried on still says it did). */
+let madeAForm = false;
+
 /** Adds the questions a form lacks, by title: a re-run after an interruption completes it. */
 function ensureQuestions(
   form: Form,
@@ -126,7 +138,14 @@ function ensureQuestions(
   const have = new Map(
     items.filter(({ title }) => title !== '').map(({ item, title }) => [title, item]),
   );
-  for (const q of questions) if (!have.has(q.title)) q.add(form);
+  let added = 0;
+  for (const q of questions) {
+    if (have.has(q.title)) continue;
+    // At least one question each execution, so a slow day still moves on.
+    if (added > 0 && timeIsUp()) throw new CarryOn();
+    q.add(form);
+    added++;
+  }
   return new Map(form.getItems().map((i) => [i.getTitle(), i]));
 }
 
@@ -191,6 +210,7 @@ function prefillTemplate(form: Form, codeItem: GoogleAppsScript.Forms.Item): str
  */
 function newForm(title: string, save: (record: FormRecord) => void): Form {
   const form = FormApp.create(title);
+  madeAForm = true;
   save({
     formId: form.getId(),
     sheetId: null,
@@ -221,8 +241,8 @@ function configure(
   record: FormRecord,
   description: string,
   confirmation: string,
-): void {
-  if (record.configured !== false) return;
+): boolean {
+  if (record.configured !== false) return false;
   // No summary of everyone's answers for respondents: a family sees only what it wrote.
   form
     .setDescription(description)
@@ -233,6 +253,7 @@ function configure(
   publish(form);
   record.publishedUrl = form.getPublishedUrl();
   record.configured = true;
+  return true;
 }
 
 function codeQuestion(title: string, help: string) {
@@ -269,7 +290,8 @@ function ensureAvailabilityForm(
     created = true;
   }
   const record = (language === 'en' ? state.availability : state.availabilityIn?.[language])!;
-  configure(form, record, texts.description, texts.confirmation);
+  // Kept at once: a slow day may stop the execution before the questions are all made.
+  if (configure(form, record, texts.description, texts.confirmation)) saveFormsState(state);
   const rows = (list: TimeChoice[]) => list.map((c) => choiceLabelIn(c, language));
   const items = ensureQuestions(form, [
     codeQuestion(texts.token, texts.tokenHelp),
@@ -341,7 +363,7 @@ function ensureQuestionnaire(
     created = true;
   }
   const record = all[key]!;
-  configure(form, record, q.description, q.confirmation);
+  if (configure(form, record, q.description, q.confirmation)) saveFormsState(state);
   const items = ensureQuestions(form, [
     codeQuestion(q.token, q.tokenHelp),
     {
@@ -480,6 +502,8 @@ function ensureFeedbackLinks(read: ScheduleRead, state: FormsState, round: strin
 interface FormsJobState {
   part: number;
   said: string[];
+  /** The part whose form this job made, when that part had to carry on in a later execution. */
+  made?: number;
 }
 
 export const FORMS_JOB: JobSpec<FormsJobState> = {
@@ -501,23 +525,24 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
     const state = readFormsState(props);
     const said = [...job.said];
     const families = data.roster?.families ?? [];
-    const parts: (() => string)[] = [
-      () =>
-        ensureAvailabilityForm(ss, settings, state, timeChoices(windows))
+    // Each part is told whether an earlier execution of this job made its form already.
+    const parts: ((made: boolean) => string)[] = [
+      (made) =>
+        ensureAvailabilityForm(ss, settings, state, timeChoices(windows)) || made
           ? 'Created the availability form.'
           : 'The availability form was already there (its times follow the Teachers sheet).',
-      () =>
-        ensureQuestionnaire(ss, settings, state)
+      (made) =>
+        ensureQuestionnaire(ss, settings, state) || made
           ? `Created the ${settings.roundName} questionnaire.`
           : `The ${settings.roundName} questionnaire was already there.`,
       // Each other language the families speak that has forms written for it gets its own.
       ...formLanguages(families.map((f) => f.language)).flatMap((language) => [
-        () =>
-          ensureAvailabilityForm(ss, settings, state, timeChoices(windows), language)
+        (made: boolean) =>
+          ensureAvailabilityForm(ss, settings, state, timeChoices(windows), language) || made
             ? `Created the availability form in ${languageName(language)}.`
             : '',
-        () =>
-          ensureQuestionnaire(ss, settings, state, language)
+        (made: boolean) =>
+          ensureQuestionnaire(ss, settings, state, language) || made
             ? `Created the ${settings.roundName} questionnaire in ${languageName(language)}.`
             : '',
       ]),
@@ -551,14 +576,25 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
       },
     ];
     let part = job.part;
-    for (; part < parts.length; part++) {
-      if (part > job.part && ctx.outOfTime()) break;
-      said.push(parts[part]!());
+    let made: number | undefined;
+    timeIsUp = ctx.outOfTime;
+    try {
+      for (; part < parts.length; part++) {
+        if (part > job.part && ctx.outOfTime()) break;
+        madeAForm = false;
+        said.push(parts[part]!(job.made === part));
+      }
+    } catch (e) {
+      // A form's questions not all made in time: this part goes on in the next execution.
+      if (!(e instanceof CarryOn)) throw e;
+      if (madeAForm || job.made === part) made = part;
+    } finally {
+      timeIsUp = () => false;
     }
     const done = part === parts.length;
     const message = said.filter(Boolean).join(' ');
     return {
-      state: { part, said },
+      state: { part, said, ...(made === undefined ? {} : { made }) },
       done,
       processed: part,
       total: parts.length,
