@@ -32,6 +32,9 @@ export interface GoogleRun {
   difference: string | null;
   extraMail: number;
   missingMail: number;
+  /** The first few messages of each, as "to | subject". */
+  extraSample: string[];
+  missingSample: string[];
   /** Failures a person met and clicked again after (the daily quota's waits are not counted). */
   failures: string[];
   formsPublished: boolean;
@@ -60,6 +63,8 @@ export function compareWithGoogle(
     difference: c.difference,
     extraMail: c.extraMail.length,
     missingMail: c.missingMail.length,
+    extraSample: c.extraMail.slice(0, 10),
+    missingSample: c.missingMail.slice(0, 10),
     failures: failures.filter((f) => !/daily (email )?limit|too many times for one day/.test(f)),
     formsPublished: s.emulator.forms.forms().every((f) => f.published),
     waits: s.emulator.ws.callLog.filter((x) => x.method === 'sleep').length,
@@ -90,5 +95,7 @@ if (require.main === module) {
     );
     if (r.difference) console.log(`\n${r.difference}\n`);
     for (const f of r.failures.slice(0, 5)) console.log(`- ${f}`);
+    for (const m of r.extraSample) console.log(`- extra: ${m}`);
+    for (const m of r.missingSample) console.log(`- missing: ${m}`);
   }
 }
