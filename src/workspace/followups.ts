@@ -157,13 +157,17 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     const at = stampIn(now, tz);
     let told = 0;
     let waiting = 0;
-    for (const [email, mine] of untoldByOwner(rows)) {
-      const last = Number(props.getProperty(lastToldKey(email)) ?? 0);
+    const owners = untoldByOwner(rows);
+    // Read once each: when each owner was last told, and the day's email left.
+    const recorded = owners.size ? props.getProperties() : {};
+    let quota = owners.size ? MailApp.getRemainingDailyQuota() : 0;
+    for (const [email, mine] of owners) {
+      const last = Number(recorded[lastToldKey(email)] ?? 0);
       if (now.getTime() - last < HOUR_MS) {
         waiting++;
         continue;
       }
-      if (ctx.outOfTime() || MailApp.getRemainingDailyQuota() < 1) break;
+      if (ctx.outOfTime() || quota < 1) break;
       const keys = new Set(mine.map((f) => f.request));
       const mark = (text: string) => {
         rows = rows.map((f) => (keys.has(f.request) ? { ...f, ownerTold: text } : f));
@@ -182,6 +186,7 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
       }
       props.setProperty(lastToldKey(email), String(now.getTime()));
       mark(at);
+      quota--;
       told++;
     }
     return {

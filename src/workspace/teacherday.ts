@@ -102,6 +102,7 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
         message: `The day-before email to ${k.replace('slc:teacherday:', '').replace('|', ' for ')} may not have gone out (the run was cut off while sending it). It is not sent again; check with the teacher.`,
       });
     const stamp = stampIn(now, tz);
+    let quota = MailApp.getRemainingDailyQuota();
     let sent = 0;
     for (const day of due) {
       if (ctx.outOfTime())
@@ -113,7 +114,7 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
           message: `Sent ${plural(state.sent + sent, "teacher's day email")}, more to go.`,
           problems,
         };
-      if (MailApp.getRemainingDailyQuota() < 1) {
+      if (quota < 1) {
         problems.unshift({
           severity: 'warning',
           message: `Google's daily email limit is reached: ${plural(due.length - sent, "teacher's day email")} wait for the next run.`,
@@ -139,6 +140,7 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
         throw e;
       }
       props.setProperty(key, `sent ${stamp}`);
+      quota--;
       sent++;
     }
     const total = state.sent + sent;

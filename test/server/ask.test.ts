@@ -4,7 +4,7 @@
  */
 import { openSchool } from '../../preview/school';
 import { ok, props, run } from './calls';
-import { cutOffAt, failAt, nthCall } from './cut';
+import { cutOffAt, failAt, lastCallBefore, nthCall } from './cut';
 import type {
   Overview,
   Settings,
@@ -319,14 +319,12 @@ describe('asking families when they can come', () => {
     const n = probe.emulator.mail.sent.findIndex((m) => two.emails.includes(m.to[0]!)) + 2;
     // The journal is written just before each email: the last write before the n-th email.
     const send = nthCall(probe.emulator.ws, 'MailApp.sendEmail', n, start);
-    const journal = probe.emulator.ws.callLog
-      .filter(
-        (c) =>
-          c.index > start &&
-          c.index < send &&
-          `${c.service}.${c.method}` === 'PropertiesService.Properties.setProperty',
-      )
-      .at(-1)!.index;
+    const journal = lastCallBefore(
+      probe.emulator.ws,
+      'PropertiesService.Properties.setProperty',
+      send,
+      start,
+    );
 
     const s = withForms(20);
     const at = s.emulator.ws.callCount;

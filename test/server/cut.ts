@@ -54,3 +54,12 @@ export function nthCall(ws: Workspace, method: string, n: number, from = 0): num
   if (!call) throw new Error(`only ${calls.length} calls of ${method}, not ${n}`);
   return call.index;
 }
+
+/** The global index of the last call of a method made after `from` and before `before`. */
+export function lastCallBefore(ws: Workspace, method: string, before: number, from = 0): number {
+  const call = ws.callLog
+    .filter((c) => c.index > from && c.index < before && `${c.service}.${c.method}` === method)
+    .at(-1);
+  if (!call) throw new Error(`no call of ${method} between ${from} and ${before}`);
+  return call.index;
+}

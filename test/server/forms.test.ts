@@ -6,7 +6,7 @@ import { FORMS_UNPUBLISHED_FROM } from '../../emulator/forms';
 import { LockStore } from '../../emulator/lock';
 import { openSchool } from '../../preview/school';
 import { ok, props, run } from './calls';
-import { callAt, cutOffAt, nthCall } from './cut';
+import { callAt, cutOffAt, lastCallBefore, nthCall } from './cut';
 import { UNCONFIRMED } from '../../src/core/formlinks';
 import type { JobProgress, Overview, Result, Settings } from '../../src/shared/api';
 
@@ -609,14 +609,12 @@ describe('the questionnaire', () => {
     const second = emails[1]!;
     const send = nthCall(probe.emulator.ws, 'MailApp.sendEmail', second.i + 1, start);
     // The journal write just before that email.
-    const journal = probe.emulator.ws.callLog
-      .filter(
-        (c) =>
-          c.index > start &&
-          c.index < send &&
-          `${c.service}.${c.method}` === 'PropertiesService.Properties.setProperty',
-      )
-      .at(-1)!.index;
+    const journal = lastCallBefore(
+      probe.emulator.ws,
+      'PropertiesService.Properties.setProperty',
+      send,
+      start,
+    );
 
     const s = afterConferences();
     expect(

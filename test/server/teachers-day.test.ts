@@ -45,6 +45,28 @@ const teacherMail = (s: School, addresses: Set<string>, from = 0) =>
   s.emulator.mail.sent.slice(from).filter((m) => addresses.has(m.to[0]!));
 
 describe("the teachers' day-before email", () => {
+  it("with room in the day's quota for two emails, sends two, says the rest wait, and asks Google for the quota once", () => {
+    const s = openSchool({
+      students: 60,
+      teachers: 4,
+      days: ['2026-11-17'],
+      quotas: { mailRecipientsPerDay: 2 },
+    });
+    for (let i = 0; i < 10; i++)
+      if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
+    const { address, students } = teachersAndStudents(s);
+    const withConferences = [...students.keys()].filter((t) => address.get(t));
+    expect(withConferences.length).toBeGreaterThan(2);
+    s.emulator.ws.clock.set(EST('2026-11-16', '17:00'));
+    const p = ok<JobProgress>(s.bundle.callFromClient('runJob', ['teachers']));
+    expect(teacherMail(s, new Set(address.values()))).toHaveLength(2);
+    expect(p.problems?.map((x) => x.message).join(' ')).toContain(
+      `${withConferences.length - 2} teacher's day emails wait for the next run`,
+    );
+    expect(s.emulator.ws.reports.at(-1)!.callsByMethod['MailApp.getRemainingDailyQuota']).toBe(1);
+  });
+
   it('reaches each teacher once, the day before, with exactly their own conferences', () => {
     const s = scheduledSchool();
     const { address, students } = teachersAndStudents(s);
