@@ -87,18 +87,20 @@ function line(c: TeacherConference): string {
   return parts.join(' · ');
 }
 
-/** The email: a subject, then one line per conference in time order (HTML: every value escaped). */
-export function teacherDayMessage(
-  day: TeacherDay,
-  school: string,
-): { subject: string; text: string; html: string } {
-  const n = day.conferences.length;
-  const subject = `Your conferences on ${day.date}: ${n} ${n === 1 ? 'family' : 'families'}`;
-  const intro = `Dear ${day.teacher},`;
-  const lead = `Your student-led conferences on ${day.date}, in time order:`;
-  const lines = day.conferences.map(line);
-  const close =
-    'After each conference, mark it attended or no-show in the Schedule’s Status column. Only your own conferences are listed here.';
+/**
+ * A short email to a member of staff: a greeting, a lead, one line per item, a closing line and
+ * the school's name, as text and as HTML with every value escaped.
+ */
+export function listEmail(parts: {
+  subject: string;
+  to: string;
+  lead: string;
+  lines: string[];
+  close: string;
+  school: string;
+}): { subject: string; text: string; html: string } {
+  const { to, lead, lines, close, school } = parts;
+  const intro = `Dear ${to},`;
   const text = [intro, '', lead, ...lines.map((l) => `- ${l}`), '', close, '', school].join('\n');
   const html = [
     `<p>${escapeHtml(intro)}</p>`,
@@ -107,5 +109,22 @@ export function teacherDayMessage(
     `<p>${escapeHtml(close)}</p>`,
     `<p>${escapeHtml(school)}</p>`,
   ].join('\n');
-  return { subject: subject.replace(/[\r\n]+/g, ' '), text, html };
+  return { subject: parts.subject.replace(/[\r\n]+/g, ' '), text, html };
+}
+
+/** The email: a subject, then one line per conference in time order (HTML: every value escaped). */
+export function teacherDayMessage(
+  day: TeacherDay,
+  school: string,
+): { subject: string; text: string; html: string } {
+  const n = day.conferences.length;
+  return listEmail({
+    subject: `Your conferences on ${day.date}: ${n} ${n === 1 ? 'family' : 'families'}`,
+    to: day.teacher,
+    lead: `Your student-led conferences on ${day.date}, in time order:`,
+    lines: day.conferences.map(line),
+    close:
+      'After each conference, mark it attended or no-show in the Schedule’s Status column. Only your own conferences are listed here.',
+    school,
+  });
 }

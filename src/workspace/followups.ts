@@ -8,6 +8,7 @@
  * time. A run cut off in between leaves "sending": that owner is never emailed those rows twice.
  */
 import { cleanText, nameKey, parseYesNo } from '../core/normalize';
+import { listEmail } from '../core/teacherday';
 import {
   FOLLOWUP_HEADER,
   FOLLOWUPS_SHEET,
@@ -20,7 +21,6 @@ import { FEEDBACK } from '../core/schema';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { readTable } from '../core/table';
 import { parseTeachers } from '../core/teachers';
-import { escapeHtml } from '../core/templates';
 import type { Problem, Settings } from '../shared/api';
 import { readSettings, readSheet, spreadsheetZone } from './data';
 import { dayIn, secondsStampIn, stampIn, wallClockIn } from '../core/zone';
@@ -79,32 +79,17 @@ function writeFollowUps(ss: Spreadsheet, rows: FollowUp[]): void {
 }
 
 function ownerMessage(owner: string, rows: FollowUp[], settings: Settings) {
-  const lead = `${plural(rows.length, 'new follow-up request')} from families of your conferences:`;
-  const lines = rows.map(
-    (f) =>
-      `Students ${f.studentIds} (family ${f.familyId}) asked on ${f.askedOn.slice(0, 10)} for a ${f.kind}${f.asked ? `: ${f.asked}` : ''}. Due ${f.due}.`,
-  );
-  const close = `Set each one's Status (new, contacted, done) on the ${FOLLOWUPS_SHEET} sheet.`;
-  return {
+  return listEmail({
     subject: `Follow-up requests for you: ${rows.length}`,
-    text: [
-      `Dear ${owner},`,
-      '',
-      lead,
-      ...lines.map((l) => `- ${l}`),
-      '',
-      close,
-      '',
-      settings.schoolName,
-    ].join('\n'),
-    html: [
-      `<p>${escapeHtml(`Dear ${owner},`)}</p>`,
-      `<p>${escapeHtml(lead)}</p>`,
-      `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
-      `<p>${escapeHtml(close)}</p>`,
-      `<p>${escapeHtml(settings.schoolName)}</p>`,
-    ].join('\n'),
-  };
+    to: owner,
+    lead: `${plural(rows.length, 'new follow-up request')} from families of your conferences:`,
+    lines: rows.map(
+      (f) =>
+        `Students ${f.studentIds} (family ${f.familyId}) asked on ${f.askedOn.slice(0, 10)} for a ${f.kind}${f.asked ? `: ${f.asked}` : ''}. Due ${f.due}.`,
+    ),
+    close: `Set each one's Status (new, contacted, done) on the ${FOLLOWUPS_SHEET} sheet.`,
+    school: settings.schoolName,
+  });
 }
 
 export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
