@@ -24,6 +24,7 @@ import type {
   JobProgress,
   Overview,
   Packet,
+  PaperLetter,
   Problem,
   Result,
   SchedulePreview,
@@ -60,6 +61,7 @@ export const OUTPUT_FILES = [
   'follow-ups.csv',
   'report.json',
   'packets',
+  'letters',
   'student-goals.csv',
 ];
 
@@ -435,6 +437,11 @@ export function runDemo(argv: string[]): {
   );
   // letters.csv: each family without email, its own links and the reply slip under its letter.
   writeFileSync(join(options.out, 'letters.csv'), toCsv(lettersCsv(emulator)));
+  // letters/<Family ID>.html: the printed letter, a QR code and short link for each form.
+  mkdirSync(join(options.out, 'letters'), { recursive: true });
+  const letters = bundle.callFromClient('getPaperLetters', []);
+  for (const l of value<PaperLetter[]>(letters, 'Making the letters'))
+    writeFileSync(join(options.out, 'letters', `${l.familyId}.html`), l.html);
   // forms.json: each family form, its language, address and questions.
   writeFileSync(
     join(options.out, 'forms.json'),

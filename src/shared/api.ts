@@ -204,6 +204,16 @@ export interface ServerApi {
   setReminders(on: boolean): boolean;
   /** The round's conference packets, one printable page each, by teacher and time. */
   getPackets(): Packet[];
+  /** Each family without email's printed letter: QR codes and short links to its forms, a reply slip. */
+  getPaperLetters(): PaperLetter[];
+}
+
+/** One family's printed letter: a whole HTML page. */
+export interface PaperLetter {
+  familyId: string;
+  /** The language of the family's forms (its own when written, else English). */
+  language: string;
+  html: string;
 }
 
 /** One conference's printable packet: a whole HTML page. */
@@ -269,6 +279,7 @@ export const API_NAMES = [
   'saveTemplate',
   'setReminders',
   'getPackets',
+  'getPaperLetters',
 ] as const satisfies readonly ApiName[];
 /** Fails to compile when ServerApi gains a function that API_NAMES does not list. */
 export type MissingApiNames = Exclude<ApiName, (typeof API_NAMES)[number]>;

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runDemo } from '../../demo/cli';
+import { qrSvg } from '../../src/core/qr';
 import { demoFolder } from './inputs';
 
 jest.setTimeout(240_000);
@@ -53,6 +54,28 @@ describe('paper families in the demo', () => {
     expect(baker['Reply Slip']).toContain('[ ] Wed 2026-11-18, 8:00 AM – 10:00 AM');
     // A letter names its own family only.
     expect(garcia['Reply Slip']).not.toContain('F-F2');
+  });
+
+  it('prints each family’s letter with the QR code of its own link and the form’s short link', () => {
+    const letters = read(out, 'letters.csv');
+    const page = (id: string) => readFileSync(join(out, 'letters', `${id}.html`), 'utf8');
+    const shortLink = (html: string) =>
+      /<code>(https:\/\/forms\.gle\/[^<]+)<\/code>/.exec(html)?.[1];
+    for (const l of letters) {
+      const html = page(l['Family ID']!);
+      // Both forms: the availability form by the family's code, the questionnaire by its conference's.
+      expect(html).toContain(qrSvg(l['Availability Link']!));
+      expect(html).toContain(qrSvg(l['Questionnaire Link']!));
+      const code = new URL(l['Availability Link']!).searchParams;
+      expect(html).toContain(`<code>${[...code.values()].at(-1)}</code>`);
+      expect(html).toContain(l['Reply Slip']!.split('\n')[1]);
+    }
+    expect(page('F-F1')).toContain('Escaneen el código');
+    expect(page('F-F2')).toContain('Scan the code');
+    // One short link per form: the Spanish family's is the Spanish form's.
+    expect(shortLink(page('F-F1'))).toBeDefined();
+    expect(shortLink(page('F-F1'))).not.toBe(shortLink(page('F-F2')));
+    expect(page('F-F1')).not.toContain('F-F2');
   });
 
   it('schedules each keyed-in slip in the time the family ticked, as an online answer would be', () => {
