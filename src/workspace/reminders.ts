@@ -12,6 +12,7 @@
  * Families without an email address get a printable letter on the Letters sheet and are on its
  * phone list (Phone from the Roster).
  */
+import { phoneScript } from '../core/phonescript';
 import { PLAIN_TEXT, textCell } from '../core/cells';
 import { UserError } from '../core/errors';
 import { cleanText, normalizeEmail, normalizeLanguage, parseYesNo } from '../core/normalize';
@@ -606,7 +607,10 @@ export function setReminderTrigger(on: boolean): boolean {
   return on;
 }
 
-/** The Letters sheet: one block per family without email, in its language, and a phone list. */
+/**
+ * The Letters sheet: one block per family without email, in its language, and a phone list with
+ * a script for each call.
+ */
 export function lettersFor(
   conferences: ReminderConference[],
   settings: Settings,
@@ -627,6 +631,14 @@ export function lettersFor(
     for (const line of message.text.split('\n')) rows.push(['', line]);
     rows.push(['', '']);
     phones.push([first.family, phoneOf(first.familyKey) || '(no phone on the Roster)']);
+    // What to say and ask on the call, in the family's language: its letter's subject, then the
+    // questionnaire's questions (the family already has its time, so no times are offered).
+    for (const line of phoneScript({
+      language: first.language,
+      say: [message.subject],
+      choices: [],
+    }))
+      phones.push(['', line]);
   }
   if (phones.length) rows.push(['Phone list: families without email', ''], ...phones);
   return rows.map((r) => r.map((v) => textCell(v)));
