@@ -1,0 +1,122 @@
+/**
+ * The walkthrough for families the add-on used to reach worst, in a real browser on the preview:
+ * a Spanish-speaking family opens the link in its email, answers the Spanish availability form,
+ * and is placed; a family without email gets a printed letter, and the office keys its returned
+ * slip in through the letter's short link and the family's code, recorded as the family's own
+ * answer (same sheet, same columns) and placed like an online one.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { openSchool } from '../../preview/school';
+import { type Preview, startPreview } from '../../preview/server';
+import { parseRoster } from '../../src/core/roster';
+import type { PaperLetter, Result, Settings } from '../../src/shared/api';
+import {
+  describeBrowser,
+  launch,
+  openPreview,
+  openTab,
+  screenshot,
+  SHOTS,
+  submitForm as submit,
+} from './browser';
+
+jest.setTimeout(120_000);
+
+function call<T>(preview: Preview, name: string, args: unknown[]): T {
+  const r = preview.school.bundle.callFromClient(name, args) as Result<T>;
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+function runJob(preview: Preview, job: string): void {
+  for (let i = 0; i < 20; i++) if (call<{ done: boolean }>(preview, 'runJob', [job]).done) return;
+}
+
+function sheetRows(preview: Preview, name: string): Record<string, unknown>[] {
+  const [header, ...body] = preview.school.emulator.spreadsheet.sheetByName(name)!.values();
+  return body.map((r) => Object.fromEntries(header!.map((h, i) => [String(h), r[i]])));
+}
+
+describeBrowser('families reached in their language and on paper', () => {
+  it('a Spanish family answers the Spanish form, and a paper family’s slip is keyed in', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const browser: Browser = await launch();
+    const preview = await startPreview({ school: openSchool({ students: 60 }) });
+    try {
+      await walkthrough(browser, preview);
+    } finally {
+      await preview.close();
+      await browser.close();
+    }
+  });
+});
+
+async function walkthrough(browser: Browser, preview: Preview): Promise<void> {
+  const { emulator } = preview.school;
+  const rosterSheet = emulator.spreadsheet.sheetByName('Roster')!;
+  const families = parseRoster(rosterSheet.values(), null).families;
+  const spanish = families.find(
+    (f) => f.language === 'es' && f.contacts.some((c) => c.email) && f.studentIds.length === 1,
+  )!;
+  const paper = families.find((f) => !f.language && f.studentIds.length === 1)!;
+  // The paper family: the school has a phone number for it and no email address.
+  const header = rosterSheet.values()[0]!.map(String);
+  rosterSheet.patch(1, header.length + 1, { v: 'Phone' });
+  for (const row of paper.rows) {
+    rosterSheet.patch(row, header.length + 1, { v: '555-0142' });
+    header.forEach((h, i) => {
+      if (/email/i.test(h)) rosterSheet.patch(row, i + 1, { v: '' });
+    });
+  }
+
+  runJob(preview, 'setup');
+  const { settings } = call<{ settings: Settings }>(preview, 'getSettings', []);
+  call(preview, 'saveSettings', [{ ...settings, placeResponses: 'at-once' }]);
+  runJob(preview, 'forms');
+  runJob(preview, 'ask');
+  const page = await openPreview(browser, preview.url);
+
+  // The Spanish family follows the link in its email to the Spanish form.
+  const address = spanish.contacts.find((c) => c.email)!.email;
+  const email = emulator.mail.to(address).at(-1)!;
+  const link = /https:\/\/docs\.google\.com\/forms\/\S+/.exec(email.body)![0];
+  await openTab(page, 'Forms');
+  const spanishForm = page.locator('.card', { hasText: '¿cuándo pueden venir' });
+  await spanishForm.locator('input[name="__url"]').fill(link);
+  await spanishForm
+    .locator('select[name^="¿Qué horarios les convienen? ["]')
+    .first()
+    .selectOption('1.ª opción');
+  await submit(page, spanishForm.locator('button[type=submit]'));
+  await screenshot(page, 'paper-01-spanish-form');
+
+  // The office keys in the paper family's slip: the short link on its letter opens the form,
+  // where it types the family's code from the letter and the time the family ticked.
+  const letter = call<PaperLetter[]>(preview, 'getPaperLetters', []).find(
+    (l) => l.familyId === paper.id,
+  )!;
+  const [shortLink, code] = [...letter.html.matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1]!);
+  expect(shortLink).toMatch(/^https:\/\/forms\.gle\//);
+  await page.reload();
+  await openTab(page, 'Forms');
+  const englishForm = page.locator('.card', { hasText: 'when can you come' });
+  await englishForm.locator('input[name="Family code"]').fill(code!);
+  await englishForm
+    .locator('select[name^="Which times suit you? ["]')
+    .first()
+    .selectOption('1st choice');
+  await submit(page, englishForm.locator('button[type=submit]'));
+  await screenshot(page, 'paper-02-slip-keyed-in');
+
+  // Both answers are on the Availability sheet in the same columns, and both families placed.
+  const availability = sheetRows(preview, 'Availability');
+  for (const family of [spanish, paper]) {
+    const mine = availability.filter((r) => r['Family ID'] === family.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ Rank: 1 });
+    expect(sheetRows(preview, 'Schedule').filter((r) => r['Family ID'] === family.id)).toHaveLength(
+      1,
+    );
+  }
+}
