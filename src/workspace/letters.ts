@@ -102,7 +102,7 @@ function letterBodies(): { familyId: string; language: string; body: string }[] 
         familyId: family.id,
         language,
         forms,
-        slip: replySlip(family.id, language, availability.choices),
+        slip: replySlip(family.id, language, availability.choices, code),
       }),
     });
   }

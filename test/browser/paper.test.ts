@@ -91,12 +91,14 @@ async function walkthrough(browser: Browser, preview: Preview): Promise<void> {
   await submit(page, spanishForm.locator('button[type=submit]'));
   await screenshot(page, 'paper-01-spanish-form');
 
-  // The office keys in the paper family's slip: the short link on its letter opens the form,
-  // where it types the family's code from the letter and the time the family ticked.
+  // The office keys in the paper family's returned slip: the form's short link (on every letter)
+  // opens the form, where it types the family's code from the slip and the time it ticked.
   const letter = call<PaperLetter[]>(preview, 'getPaperLetters', []).find(
     (l) => l.familyId === paper.id,
   )!;
-  const [shortLink, code] = [...letter.html.matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1]!);
+  const shortLink = /<code>([^<]+)<\/code>/.exec(letter.html)![1];
+  const slip = letter.html.slice(letter.html.indexOf('class="slip"'));
+  const code = new RegExp(`Ref\\. ${paper.id} · Family code: ([0-9a-f]+)`).exec(slip)![1];
   expect(shortLink).toMatch(/^https:\/\/forms\.gle\//);
   await page.reload();
   await openTab(page, 'Forms');

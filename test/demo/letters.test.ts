@@ -52,6 +52,13 @@ describe('paper families in the demo', () => {
       '¿Desean un intérprete en la conferencia? [ ] Sí [ ] No',
     );
     expect(baker['Reply Slip']).toContain('[ ] Wed 2026-11-18, 8:00 AM – 10:00 AM');
+    // The slip comes back without the letter: it carries the family's code for the office.
+    const code = (l: Record<string, string>) =>
+      [...new URL(l['Availability Link']!).searchParams.values()].at(-1);
+    expect(garcia['Reply Slip']!.split('\n')[0]).toBe(
+      `Ref. F-F1 · Código de la familia: ${code(garcia)}`,
+    );
+    expect(baker['Reply Slip']!.split('\n')[0]).toBe(`Ref. F-F2 · Family code: ${code(baker)}`);
     // A letter names its own family only.
     expect(garcia['Reply Slip']).not.toContain('F-F2');
   });
