@@ -17,13 +17,14 @@ export function replySlip(
   language: string,
   choices: TimeChoice[],
   code = '',
+  texts = FORM_TEXTS,
 ): string {
-  const own = formLanguage(language);
-  const { availability: a, ranks, yes, no } = FORM_TEXTS[own]!;
+  const own = formLanguage(language, texts);
+  const { availability: a, ranks, yes, no } = texts[own]!;
   return [
     code ? `Ref. ${familyId} · ${a.token}: ${code}` : `Ref. ${familyId}`,
     `${a.times} ${a.timesHelp}`,
-    ...choices.map((c) => `[ ] ${choiceLabelIn(c, own)}`),
+    ...choices.map((c) => `[ ] ${choiceLabelIn(c, own, texts)}`),
     `(${ranks.slice(0, 3).join(' / ')})`,
     `${a.interpreter} [ ] ${yes} [ ] ${no}`,
     `${a.attending} ____________`,

@@ -164,6 +164,11 @@ export interface Settings {
    * 'at-once' places the family straight away (first come, first served) and invites them.
    */
   placeResponses: 'next-build' | 'at-once';
+  /**
+   * Families whose language has no form written by hand get the forms machine-translated once
+   * (kept on the Form Texts sheet, where the school can correct them) instead of the English ones.
+   */
+  translateForms: boolean;
 }
 
 export interface SettingsView {

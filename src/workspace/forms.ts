@@ -13,7 +13,14 @@
  */
 import { asksForChange, timeChoices, type TimeChoice } from '../core/availability';
 import { splitList } from '../core/cells';
-import { choiceLabelIn, FORM_TEXTS, formLanguages, languagesWithoutForm } from '../core/formtexts';
+import {
+  choiceLabelIn,
+  FORM_TEXTS,
+  formLanguages,
+  languagesWithoutForm,
+  type FormTexts,
+} from '../core/formtexts';
+import { translateFormTexts } from './formtexts';
 import {
   availabilityForms,
   questionnaireForms,
@@ -270,9 +277,10 @@ function ensureAvailabilityForm(
   state: FormsState,
   choices: TimeChoice[],
   language = 'en',
+  all: Record<string, FormTexts> = FORM_TEXTS,
 ): boolean {
-  const texts = FORM_TEXTS[language]!.availability;
-  const { ranks, yes, no } = FORM_TEXTS[language]!;
+  const texts = all[language]!.availability;
+  const { ranks, yes, no } = all[language]!;
   const existing = language === 'en' ? state.availability : state.availabilityIn?.[language];
   const keep = (r: FormRecord & { choices: TimeChoice[] }) => {
     if (language === 'en') state.availability = r;
@@ -292,7 +300,7 @@ function ensureAvailabilityForm(
   const record = (language === 'en' ? state.availability : state.availabilityIn?.[language])!;
   // Kept at once: a slow day may stop the execution before the questions are all made.
   if (configure(form, record, texts.description, texts.confirmation)) saveFormsState(state);
-  const rows = (list: TimeChoice[]) => list.map((c) => choiceLabelIn(c, language));
+  const rows = (list: TimeChoice[]) => list.map((c) => choiceLabelIn(c, language, all));
   const items = ensureQuestions(form, [
     codeQuestion(texts.token, texts.tokenHelp),
     {
@@ -340,10 +348,11 @@ function ensureQuestionnaire(
   settings: Settings,
   state: FormsState,
   language = 'en',
+  texts: Record<string, FormTexts> = FORM_TEXTS,
 ): boolean {
   const round = settings.roundName;
-  const q = FORM_TEXTS[language]!.questionnaire;
-  const { yes, no } = FORM_TEXTS[language]!;
+  const q = texts[language]!.questionnaire;
+  const { yes, no } = texts[language]!;
   const all =
     language === 'en'
       ? (state.questionnaires ??= {})
@@ -523,8 +532,16 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
       );
     const props = documentProperties().getProperties();
     const state = readFormsState(props);
-    const said = [...job.said];
     const families = data.roster?.families ?? [];
+    // Translated once when the school asks for forms in every language; kept on the Form Texts sheet.
+    const translation = settings.translateForms
+      ? translateFormTexts(
+          ss,
+          families.map((f) => f.language),
+        )
+      : { texts: FORM_TEXTS, said: [] };
+    const texts = translation.texts;
+    const said = [...job.said, ...translation.said];
     // Each part is told whether an earlier execution of this job made its form already.
     const parts: ((made: boolean) => string)[] = [
       (made) =>
@@ -536,13 +553,16 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
           ? `Created the ${settings.roundName} questionnaire.`
           : `The ${settings.roundName} questionnaire was already there.`,
       // Each other language the families speak that has forms written for it gets its own.
-      ...formLanguages(families.map((f) => f.language)).flatMap((language) => [
+      ...formLanguages(
+        families.map((f) => f.language),
+        texts,
+      ).flatMap((language) => [
         (made: boolean) =>
-          ensureAvailabilityForm(ss, settings, state, timeChoices(windows), language) || made
+          ensureAvailabilityForm(ss, settings, state, timeChoices(windows), language, texts) || made
             ? `Created the availability form in ${languageName(language)}.`
             : '',
         (made: boolean) =>
-          ensureQuestionnaire(ss, settings, state, language) || made
+          ensureQuestionnaire(ss, settings, state, language, texts) || made
             ? `Created the ${settings.roundName} questionnaire in ${languageName(language)}.`
             : '',
       ]),
@@ -557,9 +577,10 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
           families.map((f) => f.id),
           props,
         );
-        const english = languagesWithoutForm(families.map((f) => f.language)).filter(
-          (l) => l !== 'en',
-        );
+        const english = languagesWithoutForm(
+          families.map((f) => f.language),
+          texts,
+        ).filter((l) => l !== 'en');
         const links = ensureFeedbackLinks(readSchedule(ss), state, settings.roundName);
         return [
           recording,

@@ -13,7 +13,7 @@ import {
   readFormsState,
   type FormRecord,
 } from '../core/formlinks';
-import { FORM_TEXTS, formLanguage } from '../core/formtexts';
+import { formLanguage } from '../core/formtexts';
 import { cleanText } from '../core/normalize';
 import { paperLetterBody, paperLetterPage, type PaperForm } from '../core/paperletter';
 import { replySlip } from '../core/replyslip';
@@ -24,6 +24,7 @@ import { escapeHtml } from '../core/templates';
 import { dayIn } from '../core/zone';
 import type { PaperLetter } from '../shared/api';
 import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
+import { keptFormTexts } from './formtexts';
 import { documentProperties } from './props';
 
 /**
@@ -70,13 +71,18 @@ function letterBodies(): { familyId: string; language: string; body: string }[] 
         feedback.set(family, [...(feedback.get(family) ?? []), link]);
     }
   const letters: { familyId: string; language: string; body: string }[] = [];
-  for (const family of roster?.families ?? []) {
-    if (family.contacts.some((c) => c.email)) continue;
+  const paper = (roster?.families ?? []).filter((f) => !f.contacts.some((c) => c.email));
+  // The forms' words in each language, the machine-translated ones from the Form Texts sheet.
+  const all = keptFormTexts(
+    ss,
+    paper.map((f) => f.language),
+  );
+  for (const family of paper) {
     const code = props[FAMILY_CODE_PREFIX + family.id];
-    const availability = availabilityRecord(state, formLanguage(family.language));
+    const language = formLanguage(family.language, all);
+    const availability = availabilityRecord(state, language);
     if (!code || !availability?.linkTemplate) continue;
-    const language = formLanguage(family.language);
-    const texts = FORM_TEXTS[language]!;
+    const texts = all[language]!;
     const forms: PaperForm[] = [
       {
         title: texts.availability.title(settings.schoolName),
@@ -102,7 +108,7 @@ function letterBodies(): { familyId: string; language: string; body: string }[] 
         familyId: family.id,
         language,
         forms,
-        slip: replySlip(family.id, language, availability.choices, code),
+        slip: replySlip(family.id, language, availability.choices, code, all),
       }),
     });
   }
