@@ -9,6 +9,7 @@ import { englishFormTexts } from '../../src/core/formtranslations';
 import { parseRoster } from '../../src/core/roster';
 import type { Settings } from '../../src/shared/api';
 import { ok, run } from './calls';
+import { cutOffAt, nthCall } from './cut';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -80,6 +81,42 @@ describe('forms in every language the Roster uses', () => {
     const mine = rows(s, 'Availability').filter((r) => r['Family ID'] === family.id);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ Rank: 1, Interpreter: 'Yes' });
+  });
+
+  it('cut off while translating, writing the sheet or making the Arabic form, a re-run makes each once', () => {
+    const clean = school();
+    const base = clean.emulator.ws.callCount;
+    run(clean, 'forms');
+    const ws = clean.emulator.ws;
+    const cuts = [
+      nthCall(ws, 'LanguageApp.translate', 5, base),
+      nthCall(
+        ws,
+        'SpreadsheetApp.Range.setValues',
+        1,
+        nthCall(ws, 'LanguageApp.translate', 1, base),
+      ),
+      nthCall(ws, 'FormApp.create', 3, base),
+    ].map((i) => i - base);
+    const expected = {
+      texts: rows(clean, 'Form Texts').length,
+      forms: clean.emulator.forms
+        .forms()
+        .map((f) => f.title)
+        .sort(),
+    };
+    for (const k of cuts) {
+      const s = school();
+      cutOffAt(s.emulator.ws, k, () => run(s, 'forms'));
+      run(s, 'forms');
+      expect({ k, texts: rows(s, 'Form Texts').length }).toEqual({ k, texts: expected.texts });
+      expect(
+        s.emulator.forms
+          .forms()
+          .map((f) => f.title)
+          .sort(),
+      ).toEqual(expected.forms);
+    }
   });
 
   it('keeps the English words of a text whose field the translation broke', () => {
