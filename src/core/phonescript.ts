@@ -5,7 +5,7 @@
  * they are for the person calling. Pure.
  */
 import type { TimeChoice } from './availability';
-import { choiceLabelIn, FORM_TEXTS, formLanguage } from './formtexts';
+import { choiceLabelIn, FORM_TEXTS, formLanguage, type FormTexts } from './formtexts';
 
 export interface PhoneScriptInput {
   language: string;
@@ -13,16 +13,21 @@ export interface PhoneScriptInput {
   say: string[];
   /** The times to offer, when the family has not said yet when it can come; else none. */
   choices: TimeChoice[];
+  /** The forms' words in every language (the translated ones too); the hand-written by default. */
+  texts?: Record<string, FormTexts>;
 }
 
 /** The script's lines, one cue each. */
 export function phoneScript(p: PhoneScriptInput): string[] {
-  const own = formLanguage(p.language);
-  const { availability: a, questionnaire: q, ranks, yes, no } = FORM_TEXTS[own]!;
+  const texts = p.texts ?? FORM_TEXTS;
+  const own = formLanguage(p.language, texts);
+  const { availability: a, questionnaire: q, ranks, yes, no } = texts[own]!;
   const availability = p.choices.length
     ? [
         `Ask: ${a.times} ${a.timesHelp}`,
-        ...p.choices.map((c) => `  ${choiceLabelIn(c, own)} (${ranks.slice(0, 3).join(' / ')})`),
+        ...p.choices.map(
+          (c) => `  ${choiceLabelIn(c, own, texts)} (${ranks.slice(0, 3).join(' / ')})`,
+        ),
         `Ask: ${a.interpreter} (${yes} / ${no})`,
         `Ask: ${a.attending}`,
       ]

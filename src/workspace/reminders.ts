@@ -13,6 +13,8 @@
  * phone list (Phone from the Roster).
  */
 import { phoneScript } from '../core/phonescript';
+import { FORM_TEXTS, type FormTexts } from '../core/formtexts';
+import { keptFormTexts } from './formtexts';
 import { PLAIN_TEXT, textCell } from '../core/cells';
 import { UserError } from '../core/errors';
 import { cleanText, normalizeEmail, normalizeLanguage, parseYesNo } from '../core/normalize';
@@ -616,6 +618,7 @@ export function lettersFor(
   settings: Settings,
   stored: Record<string, TemplateSet>,
   phoneOf: (familyKey: string) => string,
+  formTexts: Record<string, FormTexts> = FORM_TEXTS,
 ): string[][] {
   const rows: string[][] = [];
   const phones: string[][] = [];
@@ -637,6 +640,7 @@ export function lettersFor(
       language: first.language,
       say: [message.subject],
       choices: [],
+      texts: formTexts,
     }))
       phones.push(['', line]);
   }
@@ -670,7 +674,14 @@ function writeLetters(
   if (!reminderUnits(without).size) return 0;
   const phones = familyPhones(roster());
   const stored = storedTemplates();
-  const rows = lettersFor(without, settings, stored, (key) => phones.get(key) ?? '');
+  // The phone script asks a family its translated form's questions when the school has them.
+  const formTexts = settings.translateForms
+    ? keptFormTexts(
+        ss,
+        without.map((c) => c.language),
+      )
+    : FORM_TEXTS;
+  const rows = lettersFor(without, settings, stored, (key) => phones.get(key) ?? '', formTexts);
   const families = new Set([...reminderUnits(without).values()].map((l) => l[0]!.familyKey)).size;
   const sheet = ss.getSheetByName(LETTERS_SHEET) ?? ss.insertSheet(LETTERS_SHEET);
   const old = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];

@@ -3,6 +3,8 @@
  * offer when the family has not answered yet, and the caller's cues in English. The expected
  * questions are written out by hand.
  */
+import { FORM_TEXTS } from '../../src/core/formtexts';
+import { englishFormTexts, formTextsFrom } from '../../src/core/formtranslations';
 import { phoneScript } from '../../src/core/phonescript';
 
 const CHOICES = [
@@ -34,6 +36,19 @@ describe('phonescript', () => {
         '  Tue 2026-11-17, 3:00 PM – 7:30 PM (1st choice / 2nd choice / 3rd choice)',
       );
       expect(lines).toContain('Ask: Would you like an interpreter at the conference? (Yes / No)');
+    });
+
+    it('asks in the translated form’s words when the school has forms in the family’s language', () => {
+      const so = formTextsFrom(
+        new Map(englishFormTexts().map(([key, english]) => [key, `[so] ${english}`])),
+      ).texts;
+      const lines = phoneScript({
+        language: 'so',
+        say: [],
+        choices: [],
+        texts: { ...FORM_TEXTS, so },
+      });
+      expect(lines).toContain('Ask: [so] How will your family help with that goal?');
     });
 
     it('asks no times of a family that already has its conference', () => {
