@@ -86,6 +86,26 @@ ${forms}
 </main>`;
 }
 
+/**
+ * The office's phone list for the families the letters go to, each with its call's script in
+ * the family's language: a page of its own, printed after the letters and never sent.
+ */
+export function paperPhoneList(
+  families: { familyId: string; phone: string; phoneScript: string[] }[],
+): string {
+  return `<main class="letter phones">
+<h1>Phone list: families without email (for the office)</h1>
+${families
+  .map(
+    (
+      f,
+    ) => `<section><h2>${escapeHtml(`Ref. ${f.familyId} · ${f.phone || '(no phone on the Roster)'}`)}</h2>
+<p class="script">${f.phoneScript.map(escapeHtml).join('<br>')}</p></section>`,
+  )
+  .join('\n')}
+</main>`;
+}
+
 /** A printable HTML document of letters, one page each, in the order given. */
 export function paperLetterPage(title: string, bodies: string[]): string {
   return `<!DOCTYPE html>

@@ -219,6 +219,10 @@ export interface PaperLetter {
   /** The language of the family's forms (its own when written, else English). */
   language: string;
   html: string;
+  /** The family's phone number on the Roster, or ''. */
+  phone: string;
+  /** What to say and ask on a call, in the family's language (the forms' questions). */
+  phoneScript: string[];
 }
 
 /** One conference's printable packet: a whole HTML page. */

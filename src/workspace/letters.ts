@@ -15,7 +15,13 @@ import {
 } from '../core/formlinks';
 import { formLanguage } from '../core/formtexts';
 import { cleanText } from '../core/normalize';
-import { paperLetterBody, paperLetterPage, type PaperForm } from '../core/paperletter';
+import {
+  paperLetterBody,
+  paperLetterPage,
+  paperPhoneList,
+  type PaperForm,
+} from '../core/paperletter';
+import { phoneScript } from '../core/phonescript';
 import { replySlip } from '../core/replyslip';
 import { inRound } from '../core/rounds';
 import { SCHEDULE } from '../core/schema';
@@ -48,7 +54,7 @@ function codeIn(record: FormRecord, link: string): string {
 }
 
 /** Each family without email's letter, in Roster order; none before the family forms exist. */
-function letterBodies(): { familyId: string; language: string; body: string }[] {
+function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
   const round = settings.roundName;
@@ -70,7 +76,8 @@ function letterBodies(): { familyId: string; language: string; body: string }[] 
       if (link && family && inRound(r.get('Round'), round))
         feedback.set(family, [...(feedback.get(family) ?? []), link]);
     }
-  const letters: { familyId: string; language: string; body: string }[] = [];
+  const letters: (Omit<PaperLetter, 'html'> & { body: string })[] = [];
+  const phones = new Map((roster?.students ?? []).map((s) => [s.id, s.phone]));
   const paper = (roster?.families ?? []).filter((f) => !f.contacts.some((c) => c.email));
   // The forms' words in each language, the machine-translated ones from the Form Texts sheet.
   const all = keptFormTexts(
@@ -103,6 +110,13 @@ function letterBodies(): { familyId: string; language: string; body: string }[] 
     letters.push({
       familyId: family.id,
       language,
+      phone: family.studentIds.map((id) => phones.get(id)).find(Boolean) ?? '',
+      phoneScript: phoneScript({
+        language,
+        say: [texts.availability.description],
+        choices: availability.choices,
+        texts: all,
+      }),
       body: paperLetterBody({
         schoolName: settings.schoolName,
         familyId: family.id,
@@ -133,7 +147,7 @@ export function showLetters(): void {
   const html = paperLetterPage(
     title,
     letters.length
-      ? [print, ...letters.map((l) => l.body)]
+      ? [print, ...letters.map((l) => l.body), paperPhoneList(letters)]
       : [
           `<main class="letter"><p>${escapeHtml('Every family on the Roster has an email address, or the family forms are not made yet (Forms step).')}</p></main>`,
         ],

@@ -3,7 +3,7 @@
  * form's short link with the code to type, in the family's form language, then its reply slip;
  * every text escaped.
  */
-import { paperLetterBody, paperLetterPage } from '../../src/core/paperletter';
+import { paperLetterBody, paperLetterPage, paperPhoneList } from '../../src/core/paperletter';
 import { qrSvg } from '../../src/core/qr';
 
 const LINK =
@@ -59,6 +59,18 @@ describe('paperletter', () => {
       const html = paperLetterPage('t', [letter('en', '<b>Lincoln</b> & Co')]);
       expect(html).toContain('&lt;b&gt;Lincoln&lt;/b&gt; &amp; Co');
       expect(html).not.toContain('<b>Lincoln');
+    });
+  });
+
+  describe('paperPhoneList', () => {
+    it('lists each family’s number and script, as plain text, and says when there is no number', () => {
+      const html = paperPhoneList([
+        { familyId: 'F-1', phone: '<b>555</b>', phoneScript: ['Say: <i>hi</i>', 'Ask: A?'] },
+        { familyId: 'F-2', phone: '', phoneScript: [] },
+      ]);
+      expect(html).toContain('Ref. F-1 · &lt;b&gt;555&lt;/b&gt;');
+      expect(html).toContain('Say: &lt;i&gt;hi&lt;/i&gt;<br>Ask: A?');
+      expect(html).toContain('Ref. F-2 · (no phone on the Roster)');
     });
   });
 });

@@ -85,6 +85,19 @@ describe('paper families in the demo', () => {
     expect(page('F-F1')).not.toContain('F-F2');
   });
 
+  it('lists each family on the office’s phone list with its number and the questions in its language', () => {
+    const list = readFileSync(join(out, 'letters', 'phone-list.html'), 'utf8');
+    const section = (id: string) => list.slice(list.indexOf(`Ref. ${id}`)).split('</section>')[0]!;
+    expect(section('F-F1')).toContain('Ref. F-F1 · 555-0101');
+    expect(section('F-F1')).toContain('miércoles 18 de noviembre, 08:00 – 10:00');
+    expect(section('F-F1')).toContain('Ask: ¿Desean un intérprete en la conferencia? (Sí / No)');
+    expect(section('F-F2')).toContain('Ref. F-F2 · 555-0102');
+    expect(section('F-F2')).toContain(
+      'Ask: Would you like an interpreter at the conference? (Yes / No)',
+    );
+    expect(section('F-F2')).not.toContain('F-F1');
+  });
+
   it('schedules each keyed-in slip in the time the family ticked, as an online answer would be', () => {
     expect((report.formAnswers as Record<string, number>).replySlips).toBe(2);
     const schedule = read(out, 'schedule.csv');
