@@ -5,6 +5,7 @@
  * Pure: plain values in, one self-contained HTML document out, every person's text escaped.
  */
 import { choiceLabel } from './availability';
+import { printPage } from './printpage';
 import { escapeHtml, onlineLine, placeInWords } from './templates';
 
 export interface PacketInput {
@@ -145,12 +146,7 @@ ${
 
 /** A printable HTML document of packets, one page each, in the order given. */
 export function packetPage(title: string, bodies: string[]): string {
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style></head>
-<body>${bodies.join('\n')}</body></html>
-`;
+  return printPage(title, STYLE, bodies);
 }
 
 /** The packet page for one conference. */

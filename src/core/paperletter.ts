@@ -6,6 +6,7 @@
  * codes are drawn here (src/core/qr.ts), never by an outside service; every text is escaped.
  */
 import { formLanguage } from './formtexts';
+import { printPage } from './printpage';
 import { qrSvg } from './qr';
 import { escapeHtml } from './templates';
 
@@ -108,10 +109,5 @@ ${families
 
 /** A printable HTML document of letters, one page each, in the order given. */
 export function paperLetterPage(title: string, bodies: string[]): string {
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style></head>
-<body>${bodies.join('\n')}</body></html>
-`;
+  return printPage(title, STYLE, bodies);
 }

@@ -5,51 +5,18 @@
  * slip in through the letter's short link and the family's code, recorded as the family's own
  * answer (same sheet, same columns) and placed like an online one.
  */
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { openSchool } from '../../preview/school';
-import { type Preview, startPreview } from '../../preview/server';
+import type { Preview } from '../../preview/server';
 import { parseRoster } from '../../src/core/roster';
-import type { PaperLetter, Result, Settings } from '../../src/shared/api';
-import {
-  describeBrowser,
-  launch,
-  openPreview,
-  openTab,
-  screenshot,
-  SHOTS,
-  submitForm as submit,
-} from './browser';
+import type { PaperLetter, Settings } from '../../src/shared/api';
+import { describeBrowser, openPreview, openTab, screenshot, submitForm as submit } from './browser';
+import { call, inPreview, runJob, sheetRows } from './preview';
 
 jest.setTimeout(120_000);
 
-function call<T>(preview: Preview, name: string, args: unknown[]): T {
-  const r = preview.school.bundle.callFromClient(name, args) as Result<T>;
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
-
-function runJob(preview: Preview, job: string): void {
-  for (let i = 0; i < 20; i++) if (call<{ done: boolean }>(preview, 'runJob', [job]).done) return;
-}
-
-function sheetRows(preview: Preview, name: string): Record<string, unknown>[] {
-  const [header, ...body] = preview.school.emulator.spreadsheet.sheetByName(name)!.values();
-  return body.map((r) => Object.fromEntries(header!.map((h, i) => [String(h), r[i]])));
-}
-
 describeBrowser('families reached in their language and on paper', () => {
-  it('a Spanish family answers the Spanish form, and a paper family’s slip is keyed in', async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const browser: Browser = await launch();
-    const preview = await startPreview({ school: openSchool({ students: 60 }) });
-    try {
-      await walkthrough(browser, preview);
-    } finally {
-      await preview.close();
-      await browser.close();
-    }
-  });
+  it('a Spanish family answers the Spanish form, and a paper family’s slip is keyed in', () =>
+    inPreview(60, walkthrough));
 });
 
 async function walkthrough(browser: Browser, preview: Preview): Promise<void> {
