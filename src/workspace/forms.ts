@@ -1070,15 +1070,18 @@ export function questionnaireStep(ctx: StepContext): StepState {
   const update = { job: 'forms', label: 'Update the forms and links' } as const;
   // Before the conferences, asking families is the step's work; after them, the questionnaire.
   const asking = !p.due && toAsk > 0 && p.conferences === 0;
+  // Families asked and none due yet: the questionnaire itself waits for the conferences.
   return step('questionnaire', {
-    status: problems.length ? 'attention' : p.due || asking ? 'ready' : 'done',
+    status: problems.length ? 'attention' : p.due || asking ? 'ready' : p.sent ? 'done' : 'todo',
     headline: p.due
       ? `${plural(p.due, 'family', 'families')} had their conference and can be sent the questionnaire.`
       : asking
         ? `${plural(toAsk, 'family', 'families')} can be asked when they can come.`
         : p.conferences === 0
           ? `Every family with email has been asked when it can come; answers arrive in the Availability sheet.`
-          : `${p.answered} of ${p.conferences} conferences answered the questionnaire.`,
+          : p.sent === 0
+            ? 'The questionnaire goes to each family once its conference is marked attended.'
+            : `${p.answered} of ${p.conferences} conferences answered the questionnaire.`,
     counts,
     problems: problems.slice(0, 25),
     problemCount: problems.length,

@@ -61,10 +61,16 @@ export function buildOverview(): Overview {
   const settings = readSettings(ss, props[PROP.settings] ?? null);
   const today = dayIn(new Date(), spreadsheetZone(ss));
   const read = sheetMemo(ss, new Set(present.keys())).read;
-  const data = ready ? readSchool(ss, settings, today, read, props) : null;
   const schedule = ready
     ? readScheduleSheet(read('Schedule') ?? [], wallClockIn(spreadsheetZone(ss)))
     : null;
+  // Once the conference days are over, their dates are in the past: that is the round done.
+  const held = new Set(
+    (schedule?.rows ?? []).flatMap((r) =>
+      r.round === settings.roundName && r.date ? [r.date] : [],
+    ),
+  );
+  const data = ready ? readSchool(ss, settings, today, read, props, held) : null;
 
   const rosterStep = (): StepState => {
     if (!data)
@@ -83,6 +89,10 @@ export function buildOverview(): Overview {
     }
     const errors = r.problems.filter((p) => p.severity === 'error').length;
     const warnings = r.problems.length - errors;
+    const byLetter = r.families.filter((f) => f.contacts.length === 0).length;
+    const letterNote = byLetter
+      ? ` ${plural(byLetter, 'family', 'families')} without email ${byLetter === 1 ? 'gets' : 'get'} a printed letter (Letters sheet) and ${byLetter === 1 ? 'is' : 'are'} on the phone list instead of emails and invitations.`
+      : '';
     return step('roster', {
       status: errors > 0 ? 'attention' : 'done',
       headline:
@@ -94,6 +104,7 @@ export function buildOverview(): Overview {
         { label: 'families', value: r.families.length },
         { label: 'families with siblings', value: r.siblingFamilies },
         { label: 'needing an interpreter', value: r.families.filter((f) => f.interpreter).length },
+        { label: 'families by letter and phone', value: byLetter },
         { label: 'rows not imported', value: r.rowsRejected },
         { label: 'warnings', value: warnings },
       ],
@@ -102,7 +113,7 @@ export function buildOverview(): Overview {
       next:
         errors > 0
           ? 'Fix the rows listed (click one to go to its cell), then check again. Rows with problems are left out until fixed; nothing in your sheet is changed.'
-          : 'Check the conference days next.',
+          : `Check the conference days next.${letterNote}`,
     });
   };
 
