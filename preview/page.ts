@@ -39,6 +39,7 @@ export const PAGE = `<!DOCTYPE html>
   .stand-in { font-style: italic; }
   label { display: block; margin: 6px 0 2px; }
   input[type=text], input[type=email], input[type=url], select, textarea { width: 100%; max-width: 420px; font: inherit; padding: 3px; }
+header select { width: auto; }
 .chart .bar-row { display: flex; align-items: center; gap: 4px; margin: 2px 0; }
 .chart .bar-label { width: 140px; overflow: hidden; white-space: nowrap; }
 .chart .bar { display: inline-block; min-width: 14px; padding: 0 3px; color: #fff; font-size: 11px; background: #1a73e8; }
@@ -48,6 +49,8 @@ export const PAGE = `<!DOCTYPE html>
 <body>
 <header>
   <h1>Student-Led Conferences — local preview <span class="muted" id="school"></span></h1>
+  <label class="muted" for="sample">Sample school</label>
+  <select id="sample"></select>
   <time class="muted" id="clock"></time>
   <button type="button" id="advance-hour">+1 hour</button>
   <button type="button" id="advance-day">+1 day</button>
@@ -295,8 +298,19 @@ export const PAGE = `<!DOCTYPE html>
   // time rebuilt every message's frame (a hundred and more in a round) and could keep a slow
   // machine's browser busy for tens of seconds.
   var drawn = '';
+  // The sample menu: the schools the preview can open, the one on show chosen.
+  function sampleMenu() {
+    var menu = document.getElementById('sample');
+    var options = (state.samples || []).map(function (x) { return { value: x.name, label: x.label }; });
+    if (!state.sample) options.unshift({ value: '', label: 'A school of its own' });
+    var key = JSON.stringify([options, state.sample]);
+    if (menu.getAttribute('data-drawn') === key) return;
+    menu.setAttribute('data-drawn', key);
+    menu.replaceChildren.apply(menu, options.map(function (o) { return h('option', { value: o.value, selected: o.value === (state.sample || '') }, o.label); }));
+  }
   function render() {
     document.getElementById('school').textContent = '· ' + state.spreadsheet.name;
+    sampleMenu();
     var clock = document.getElementById('clock');
     clock.textContent = 'Virtual time: ' + when(Date.parse(state.now)) + ' (' + state.spreadsheet.timeZone + ')';
     clock.setAttribute('datetime', state.now);
@@ -338,6 +352,19 @@ export const PAGE = `<!DOCTYPE html>
   function openSidebar() {
     post('/api/menu', { functionName: 'showSidebar' }).then(function () { document.getElementById('sidebar').src = '/sidebar'; load(); });
   }
+  // Another sample is another spreadsheet: the page starts again on it, the sidebar reopened.
+  document.getElementById('sample').addEventListener('change', function (ev) {
+    if (!ev.target.value) return;
+    document.getElementById('sidebar').removeAttribute('src');
+    post('/api/school', { sample: ev.target.value }).then(function () {
+      state = null;
+      current = null;
+      lastActive = '';
+      drawn = '';
+      submitted = {};
+      return load();
+    }).then(openSidebar);
+  });
   document.getElementById('open-sidebar').addEventListener('click', openSidebar);
   document.getElementById('close-sidebar').addEventListener('click', function () { document.getElementById('sidebar').removeAttribute('src'); });
   document.getElementById('advance-hour').addEventListener('click', function () { post('/api/clock', { hours: 1 }).then(load); });

@@ -15,13 +15,20 @@ import type { SheetModel } from '../emulator/sheets/model';
 import { PAGE } from './page';
 import { availabilityLinks } from '../src/core/formlinks';
 import { BUILD_DIR, openSchool, type School } from './school';
-import { SAMPLES, type SampleName } from '../sample/school';
+import { isSampleName, SAMPLES, type SampleName } from '../sample/school';
 
 export interface Preview {
   url: string;
-  school: School;
+  /** The school on show: another one once the page's menu opens another sample. */
+  readonly school: School;
   close(): Promise<void>;
 }
+
+/** The page's sample menu: each sample school, as a person choosing one reads it. */
+export const SAMPLE_LABELS: Record<SampleName, string> = {
+  lincoln: 'Lincoln: 120 students, every one fits',
+  messy: 'Messy: 300 students, problems to fix',
+};
 
 /** google.script.run in the page: each call is a POST to /api/run, answered asynchronously. */
 const SHIM = `<script>
@@ -162,8 +169,9 @@ export async function startPreview(
   } = {},
 ): Promise<Preview> {
   const buildDir = options.buildDir ?? BUILD_DIR;
-  const school =
-    options.school ?? openSchool({ ...SAMPLES[options.sample ?? 'lincoln'], buildDir });
+  // A school handed in by a test is no sample of the menu's until another one is chosen.
+  let sample: SampleName | null = options.school ? null : (options.sample ?? 'lincoln');
+  let school = options.school ?? openSchool({ ...SAMPLES[sample ?? 'lincoln'], buildDir });
   const sidebarHtml = () =>
     readFileSync(join(buildDir, 'Sidebar.html'), 'utf8').replace('<head>', `<head>${SHIM}`);
 
@@ -175,7 +183,20 @@ export async function startPreview(
         if (req.method === 'GET' && url.pathname === '/sidebar')
           return send(res, 200, 'text/html', sidebarHtml());
         if (req.method === 'GET' && url.pathname === '/api/state')
-          return json(res, snapshot(school, Number(url.searchParams.get('mailFrom') ?? 0)));
+          return json(res, {
+            ...snapshot(school, Number(url.searchParams.get('mailFrom') ?? 0)),
+            sample,
+            samples: Object.entries(SAMPLE_LABELS).map(([name, label]) => ({ name, label })),
+          });
+        if (req.method === 'POST' && url.pathname === '/api/school') {
+          // A fresh emulator with the chosen sample, as a new spreadsheet: nothing carries over.
+          const body = (await readBody(req)) as { sample?: unknown };
+          if (typeof body.sample !== 'string' || !isSampleName(body.sample))
+            return json(res, { ok: false, message: 'No such sample school' }, 400);
+          school = openSchool({ ...SAMPLES[body.sample], buildDir });
+          sample = body.sample;
+          return json(res, { ok: true });
+        }
         if (req.method === 'POST' && url.pathname === '/api/run') {
           const body = (await readBody(req)) as { name?: unknown; args?: unknown };
           if (typeof body.name !== 'string' || !Array.isArray(body.args))
@@ -261,7 +282,9 @@ export async function startPreview(
   const address = server.address() as AddressInfo;
   return {
     url: `http://${address.address}:${address.port}/`,
-    school,
+    get school() {
+      return school;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };

@@ -1,0 +1,177 @@
+/**
+ * What `npm start` shows a newcomer, in a real browser: the default sample school played from
+ * Set up to Summary in the page with no problem left (attendance typed into the Schedule as in
+ * Sheets), then the messy sample opened from the page's menu and one of its hints followed by
+ * editing a cell, until the problem is gone.
+ *
+ * The `it`s run in order and share one preview; the second opens another school in it.
+ */
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
+import { type Preview, startPreview } from '../../preview/server';
+import { SAMPLES } from '../../sample/school';
+import type { Overview, Result } from '../../src/shared/api';
+import {
+  describeBrowser,
+  launch,
+  openPreview,
+  openStep,
+  reopenSidebar,
+  settled,
+  sidebarOf,
+  stepOf,
+} from './browser';
+
+jest.setTimeout(120_000);
+
+describeBrowser('the sample schools a first look opens', () => {
+  let browser: Browser;
+  let preview: Preview;
+  let page: Page;
+  let sidebar: Frame;
+
+  const sheet = (name: string) => preview.school.emulator.spreadsheet.sheetByName(name)!;
+  /** Every step's problems and state, as the server has them (the truth the page is checked against). */
+  const overview = () => {
+    const r = preview.school.bundle.callFromClient('getOverview', []) as Result<Overview>;
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.steps;
+  };
+
+  const step = (id: string): Locator => stepOf(sidebar, id);
+  const open = (id: string): Promise<Locator> => openStep(sidebar, id);
+  /** Clicks a step's button and waits for its result line (the job has run to the end). */
+  async function run(id: string, label: string): Promise<string> {
+    const s = await open(id);
+    await s.locator('button.primary', { hasText: label }).click();
+    const result = s.locator('.result');
+    await result.waitFor();
+    await settled(page);
+    return (await result.textContent()) ?? '';
+  }
+  async function reopen(): Promise<void> {
+    sidebar = await reopenSidebar(page);
+  }
+  /** A cell typed in the page as in Sheets: double-click, type, Enter. */
+  async function type(tab: string, row: number, column: number, value: string): Promise<void> {
+    await page.locator(`nav#tabs button[data-tab="${tab}"]`).click();
+    const cell = page.locator(`#view td[data-row="${row}"][data-column="${column}"]`);
+    await cell.dblclick();
+    await cell.locator('input').fill(value);
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/cell')),
+      cell.locator('input').press('Enter'),
+    ]);
+    await settled(page);
+  }
+
+  beforeAll(async () => {
+    // As npm start opens it: no school handed in, so the default sample.
+    [browser, preview] = await Promise.all([launch(), startPreview()]);
+    page = await openPreview(browser, preview.url);
+    sidebar = await sidebarOf(page);
+    await settled(page);
+  });
+  afterAll(async () => Promise.all([browser?.close(), preview?.close()]));
+
+  it('the default school: a round from Set up to Summary leaves no problem and no step needing attention', async () => {
+    const students = SAMPLES.lincoln.students;
+    await expect(page.locator('#sample').inputValue()).resolves.toBe('lincoln');
+    expect(sheet('Roster').lastRow()).toBe(students + 1);
+
+    await run('setup', 'Set up the sheets');
+    await run('questionnaire', 'Create the family forms');
+    await expect(run('questionnaire', 'Ask families when they can come')).resolves.toMatch(
+      /^Asked \d+ families when they can come/,
+    );
+    // Before the schedule, the questionnaire itself waits for the conferences.
+    await expect(step('questionnaire').locator('.badge').textContent()).resolves.toBe('Later');
+    await expect(run('schedule', 'Build the schedule')).resolves.toBe(
+      `Scheduled ${students} of ${students} students in ${students} conferences.`,
+    );
+    await expect(step('summary').locator('.badge').textContent()).resolves.toBe('Later');
+    await expect(run('invites', 'Send invites')).resolves.toMatch(/invitations sent\.$/);
+
+    // The conference days pass (the clock the page's buttons move: round.test.ts clicks them),
+    // and the teachers mark attendance in the Schedule's Status column: two cells typed in the
+    // page, the rest as pasted in Sheets.
+    const { triggers, ws } = preview.school.emulator;
+    triggers.advanceTo(ws.clock.now() + 20 * 86_400_000);
+    const status = sheet('Schedule').values()[0]!.indexOf('Status') + 1;
+    await type('Schedule', 2, status, 'attended');
+    await type('Schedule', 3, status, 'attended');
+    expect(sheet('Schedule').values()[1]![status - 1]).toBe('attended');
+    for (let row = 4; row <= students + 1; row++)
+      sheet('Schedule').put(row, status, { v: 'attended' });
+    await reopen();
+
+    await expect(run('questionnaire', 'Send the questionnaire')).resolves.toMatch(
+      /^Sent the questionnaire to \d+ families\.$/,
+    );
+    await expect(run('summary', 'uild the summary')).resolves.toMatch(
+      new RegExp(`^Summary rebuilt: ${students} conferences, ${students} attended, 0 no-show`),
+    );
+    await reopen();
+
+    // What the sidebar shows: every step Done, no problem listed anywhere.
+    const badges = await sidebar.locator('li.step .badge').allTextContents();
+    expect(badges).toEqual(overview().map(() => 'Done'));
+    await expect(sidebar.locator('.problems').count()).resolves.toBe(0);
+    for (const s of overview()) expect([s.id, s.problemCount]).toEqual([s.id, 0]);
+    await expect(
+      open('summary').then((s) => s.locator('.headline').first().textContent()),
+    ).resolves.toBe(
+      `${students} of ${students} conferences attended; 0 questionnaire answers; 0 follow-up requests to act on.`,
+    );
+  });
+
+  it('the messy school, opened from the menu: a full teacher fixed by raising her capacity in the Teachers sheet', async () => {
+    await page.locator('#sample').selectOption('messy');
+    await page.waitForFunction(() => {
+      const d = (globalThis as unknown as { document: { querySelector(s: string): unknown } })
+        .document;
+      return d.querySelector('iframe#sidebar[src]') !== null;
+    });
+    sidebar = await sidebarOf(page);
+    await settled(page);
+    // Another spreadsheet: the messy school's roster, nothing of the round just played.
+    expect(sheet('Roster').lastRow()).toBe(SAMPLES.messy.students + 1);
+    expect(preview.school.emulator.mail.sent).toHaveLength(0);
+    await expect(step('setup').locator('.badge').textContent()).resolves.toBe('To do');
+    await expect(
+      page.locator('#view td[data-row="1"][data-column="1"]').textContent(),
+    ).resolves.toBe(String(sheet('Roster').values()[0]![0]));
+
+    await run('setup', 'Set up the sheets');
+    const schedule = await open('schedule');
+    await schedule.locator('button', { hasText: 'Preview the schedule' }).click();
+    const unplaced = schedule.locator('.preview .problems li');
+    await schedule.locator('.preview .headline').waitFor();
+    const full = /Ms\. Patel's windows are full: (\d+) conferences for (\d+) places/;
+    const placed = async () =>
+      Number(
+        /^(\d+) of/.exec((await schedule.locator('.preview .headline').textContent()) ?? '')?.[1],
+      );
+    const before = await unplaced.allTextContents();
+    const patel = before.find((p) => full.test(p)) ?? '';
+    const [, wanted = 0, places = 0] = (full.exec(patel) ?? []).map(Number);
+    expect(wanted).toBeGreaterThan(places);
+    const placedBefore = await placed();
+
+    // The hint: raise the capacity (families at once) of her windows, on the Teachers sheet.
+    const teachers = sheet('Teachers').values();
+    const capacity = teachers[0]!.indexOf('Capacity') + 1;
+    const rows = teachers.flatMap((r, i) => (r[0] === 'Ms. Patel' ? [i + 1] : []));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) await type('Teachers', row, capacity, '2');
+    expect(rows.map((row) => sheet('Teachers').values()[row - 1]![capacity - 1])).toEqual(
+      rows.map(() => 2),
+    );
+
+    // Previewed again: her students fit, and the problem is gone.
+    await schedule.locator('button', { hasText: 'Preview again' }).click();
+    await settled(page);
+    await expect(placed()).resolves.toBe(placedBefore + (wanted - places));
+    const after = await unplaced.allTextContents();
+    expect(after.filter((p) => /Ms\. Patel's windows/.test(p))).toEqual([]);
+  });
+});
