@@ -160,7 +160,9 @@ header select { width: auto; }
     return h('figure', { class: 'card chart' }, h('figcaption', {}, chart.title),
       chart.labels.map(function (label, i) {
         return h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, label), chart.series.map(function (s, k) {
-          var v = s.values[i] || 0;
+          var v = s.values[i];
+          // A blank cell (a teacher with no answers yet) is no bar, as in Sheets' chart, not a 0.
+          if (v == null) return h('span', { class: 'muted no-value', title: s.name + ': none yet' }, 'none yet');
           return h('span', { class: 'bar s' + k, style: 'width:' + Math.round((v / max) * 160) + 'px', title: s.name + ': ' + v }, String(v));
         }));
       }),
@@ -287,7 +289,10 @@ header select { width: auto; }
   }
   function tabs() {
     var names = state.spreadsheet.sheets.map(function (s) { return s.name; }).concat(['Mail (' + state.mail.length + ')', 'Calendar', 'Forms', 'Executions']);
-    if (!current || names.map(function (n) { return n.replace(/ \\(.*/, ''); }).indexOf(current) < 0) current = names[0];
+    // The first tab shown is the school's first own sheet: a form's response sheet goes in
+    // front of the others (as Google inserts it) and is empty until families answer.
+    var first = names.find(function (n) { return !/^Form Responses \\d+$/.test(n); }) || names[0];
+    if (!current || names.map(function (n) { return n.replace(/ \\(.*/, ''); }).indexOf(current) < 0) current = first;
     document.getElementById('tabs').replaceChildren.apply(document.getElementById('tabs'), names.map(function (n) {
       var key = n.replace(/ \\(\\d+\\)$/, '');
       return h('button', { type: 'button', 'aria-selected': String(key === current), 'data-tab': key, onclick: function () { current = key; render(); } }, n);

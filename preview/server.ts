@@ -115,7 +115,8 @@ function chartsOf(sheet: SheetModel) {
       labels: labels.slice(1),
       series: series.map((v) => ({
         name: v[0] ?? '',
-        values: v.slice(1).map((x) => Number(x) || 0),
+        // A blank cell is no value (drawn as none), not a zero.
+        values: v.slice(1).map((x) => (x === '' ? null : Number(x) || 0)),
       })),
     };
   });

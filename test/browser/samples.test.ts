@@ -80,6 +80,15 @@ describeBrowser('the sample schools a first look opens', () => {
 
     await run('setup', 'Set up the sheets');
     await run('questionnaire', 'Create the family forms');
+    // Opened anew, the page shows the school's own first sheet, not an empty response sheet
+    // that Google put in front of it.
+    expect(preview.school.emulator.spreadsheet.sheets[0]!.name).toMatch(/^Form Responses \d+$/);
+    await page.reload();
+    sidebar = await sidebarOf(page);
+    await settled(page);
+    await expect(page.locator('nav#tabs button[aria-selected="true"]').textContent()).resolves.toBe(
+      'Roster',
+    );
     await expect(run('questionnaire', 'Ask families when they can come')).resolves.toMatch(
       /^Asked \d+ families when they can come/,
     );
@@ -89,6 +98,17 @@ describeBrowser('the sample schools a first look opens', () => {
       `Scheduled ${students} of ${students} students in ${students} conferences.`,
     );
     await expect(step('summary').locator('.badge').textContent()).resolves.toBe('Later');
+    // One step open at a time, brought into sight in a short window: the last one too.
+    await page.setViewportSize({ width: 1280, height: 420 });
+    const summary = await open('summary');
+    await expect(sidebar.locator('.step-toggle[aria-expanded="true"]').count()).resolves.toBe(1);
+    const top = await summary.evaluate(
+      (li) =>
+        (li as unknown as { getBoundingClientRect(): { top: number } }).getBoundingClientRect().top,
+    );
+    expect(top).toBeGreaterThan(-2);
+    expect(top).toBeLessThan(10);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await expect(run('invites', 'Send invites')).resolves.toMatch(/invitations sent\.$/);
 
     // The conference days pass (the clock the page's buttons move: round.test.ts clicks them),
@@ -121,6 +141,21 @@ describeBrowser('the sample schools a first look opens', () => {
       open('summary').then((s) => s.locator('.headline').first().textContent()),
     ).resolves.toBe(
       `${students} of ${students} conferences attended; 0 questionnaire answers; 0 follow-up requests to act on.`,
+    );
+
+    // No family has answered yet: the rating chart draws no teacher at 0.
+    await page.locator('nav#tabs button[data-tab="Summary"]').click();
+    const ratings = page.locator('figure.chart', { hasText: 'Average rating per teacher' });
+    const teachers = new Set(
+      sheet('Teachers')
+        .values()
+        .slice(1)
+        .map((r) => r[0]),
+    ).size;
+    await expect(ratings.locator('.bar-row').count()).resolves.toBe(teachers);
+    await expect(ratings.locator('.bar-row .bar').count()).resolves.toBe(0);
+    await expect(ratings.locator('.bar-row .no-value').allTextContents()).resolves.toEqual(
+      Array.from({ length: teachers }, () => 'none yet'),
     );
   });
 
