@@ -455,7 +455,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
 
   part('teacher: marks attendance, sends the questionnaire', async () => {
     // Attendance goes into the Schedule's Status column through the emulator, as a teacher
-    // would paste it in Sheets (typing one cell in the page: cells.test.ts). One family (not
+    // would paste it in Sheets (typing cells in the page: samples.test.ts). One family (not
     // ours) did not come.
     const sheet = school.emulator.spreadsheet.sheetByName('Schedule')!;
     const status = sheet.values()[0]!.indexOf('Status') + 1;
