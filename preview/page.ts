@@ -338,9 +338,13 @@ header select { width: auto; }
   }
   function load() {
     // Mail is only ever added to: the page asks for what came after the messages it holds.
+    // The other parts come only when they changed: the page says which versions it holds.
     var held = state ? state.mail : [];
-    return fetch('/api/state?mailFrom=' + held.length).then(function (r) { return r.json(); }).then(function (s) {
+    var kept = state;
+    var have = kept ? Object.keys(kept.versions).map(function (k) { return k + ':' + kept.versions[k]; }).join(',') : '';
+    return fetch('/api/state?mailFrom=' + held.length + '&have=' + encodeURIComponent(have)).then(function (r) { return r.json(); }).then(function (s) {
       s.mail = s.mailFrom === held.length ? held.concat(s.mail) : s.mail;
+      s.same.forEach(function (k) { s[k] = kept[k]; });
       state = s;
       var a = s.spreadsheet.activeRange;
       var key = a ? a.sheet + '!' + a.a1 : '';

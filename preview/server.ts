@@ -7,6 +7,7 @@
  * Everything the page shows is written with textContent (preview/page.ts): the sample data and
  * whatever a tester types are shown, never run.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -159,6 +160,30 @@ export function snapshot(school: School, mailFrom = 0) {
   };
 }
 
+/** The parts of the page's state it keeps while they stay the same (mail is fetched by count). */
+const KEPT_PARTS = ['spreadsheet', 'calendar', 'forms', 'familyLinks', 'executions', 'firings'];
+
+/**
+ * The state with each part the page already holds left out: `have` is the versions the page
+ * holds ("part:version,…"); the answer names each part's version, and in `same` the parts
+ * left out. A sidebar call that changed nothing costs the page a few hundred bytes, not the
+ * whole school again (hundreds of kilobytes at 120 students, megabytes at 2,000).
+ */
+export function unchangedLeftOut(state: Record<string, unknown>, have: string) {
+  const held = new Map(have.split(',').map((p) => p.split(':') as [string, string]));
+  const versions: Record<string, string> = {};
+  const same: string[] = [];
+  const out = { ...state };
+  for (const part of KEPT_PARTS) {
+    versions[part] = createHash('sha1').update(JSON.stringify(state[part])).digest('hex');
+    if (held.get(part) === versions[part]) {
+      same.push(part);
+      delete out[part];
+    }
+  }
+  return { ...out, versions, same };
+}
+
 export async function startPreview(
   options: {
     port?: number;
@@ -184,11 +209,17 @@ export async function startPreview(
         if (req.method === 'GET' && url.pathname === '/sidebar')
           return send(res, 200, 'text/html', sidebarHtml());
         if (req.method === 'GET' && url.pathname === '/api/state')
-          return json(res, {
-            ...snapshot(school, Number(url.searchParams.get('mailFrom') ?? 0)),
-            sample,
-            samples: Object.entries(SAMPLE_LABELS).map(([name, label]) => ({ name, label })),
-          });
+          return json(
+            res,
+            unchangedLeftOut(
+              {
+                ...snapshot(school, Number(url.searchParams.get('mailFrom') ?? 0)),
+                sample,
+                samples: Object.entries(SAMPLE_LABELS).map(([name, label]) => ({ name, label })),
+              },
+              url.searchParams.get('have') ?? '',
+            ),
+          );
         if (req.method === 'POST' && url.pathname === '/api/school') {
           // A fresh emulator with the chosen sample, as a new spreadsheet: nothing carries over.
           const body = (await readBody(req)) as { sample?: unknown };

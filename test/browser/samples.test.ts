@@ -112,6 +112,24 @@ describeBrowser('the sample schools a first look opens', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await expect(run('invites', 'Send invites')).resolves.toMatch(/invitations sent\.$/);
 
+    // The sidebar opened anew changes no sheet and no event: the page's state comes back
+    // without them (it keeps what it holds), and the Calendar tab still lists every event.
+    const answers: Promise<{ same: string[]; calendar?: unknown; spreadsheet?: unknown }>[] = [];
+    const listen = (r: { url(): string; json(): Promise<unknown> }) => {
+      if (r.url().includes('/api/state')) answers.push(r.json() as never);
+    };
+    page.on('response', listen);
+    await reopen();
+    page.off('response', listen);
+    const last = await answers.at(-1)!;
+    expect(last.same).toEqual(expect.arrayContaining(['spreadsheet', 'calendar', 'forms']));
+    expect([last.calendar, last.spreadsheet]).toEqual([undefined, undefined]);
+    await page.locator('nav#tabs button[data-tab="Calendar"]').click();
+    const events = preview.school.emulator.calendar.events().length;
+    await expect(page.locator('#view .cards').getAttribute('data-drawn')).resolves.toBe(
+      String(events),
+    );
+
     // The conference days pass (the clock the page's buttons move: round.test.ts clicks them),
     // and the teachers mark attendance in the Schedule's Status column: two cells typed in the
     // page, the rest as pasted in Sheets.
