@@ -13,7 +13,7 @@ import { readScheduleSheet } from '../core/schedule/sheet';
 import { documentProperties, PROP } from './props';
 import type { Problem } from '../shared/api';
 import { invitesStep } from './invites';
-import { questionnaireStep } from './forms';
+import { availabilityStep, questionnaireStep } from './forms';
 import { remindersStep } from './reminders';
 import { summaryStep } from './summary';
 import { plural, step, type StepContext } from './steps';
@@ -155,11 +155,9 @@ export function buildOverview(): Overview {
         errors > 0
           ? 'Fix the windows listed, then check again.'
           : conferences === 0 && !readFormsState(props).availability
-            ? // The availability form lives in the Questionnaire step, after the schedule's: a
-              // teacher following these hints in order would build before families could answer.
-              'Build the schedule next. To let families say when they can come first, create the family forms and ask the families (step 7, Questionnaire), then give them a few days.'
+            ? 'Ask the families when they can come next (step 4, Family availability): create the family forms, email each family its link and give them a few days before you build the schedule.'
             : conferences === 0 && !Object.keys(props).some((k) => k.startsWith(ASKED_PREFIX))
-              ? 'Build the schedule next, or first ask the families when they can come (step 7, Questionnaire) and give them a few days.'
+              ? 'Ask the families when they can come (step 4, Family availability) and give them a few days, then build the schedule.'
               : 'Build the schedule next.',
     });
   };
@@ -220,6 +218,17 @@ export function buildOverview(): Overview {
     });
   };
 
+  const later: StepContext = {
+    ss,
+    present,
+    settings,
+    props,
+    data,
+    conferences,
+    schedule,
+    read,
+    today,
+  };
   const steps: StepState[] = [
     ready
       ? step('setup', {
@@ -236,25 +245,13 @@ export function buildOverview(): Overview {
         }),
     rosterStep(),
     daysStep(),
+    availabilityStep(later),
     scheduleStep(),
-  ];
-  const later: StepContext = {
-    ss,
-    present,
-    settings,
-    props,
-    data,
-    conferences,
-    schedule,
-    read,
-    today,
-  };
-  steps.push(
     invitesStep(later),
     remindersStep(later),
     questionnaireStep(later),
     summaryStep(later),
-  );
+  ];
   const unfinished = unfinishedJobs(props, JOB_LABELS);
   for (const u of unfinished) {
     const s = steps.find((x) => x.action?.job === u.job);

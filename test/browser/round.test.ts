@@ -174,12 +174,12 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
       await expect(days.locator('button.primary').count()).resolves.toBe(0);
       // …and it says where the availability form is, which families should answer before the build.
       await expect(days.locator('.next').textContent()).resolves.toContain(
-        'create the family forms and ask the families (step 7, Questionnaire)',
+        'Ask the families when they can come next (step 4, Family availability)',
       );
       await checkpoint('days');
 
       // The family forms: the availability form is best made before the schedule is built.
-      const questionnaire = await open('questionnaire');
+      const questionnaire = await open('availability');
       await expect(headline(questionnaire)).resolves.toBe('No family forms yet.');
       const made = await run(
         questionnaire,

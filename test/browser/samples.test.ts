@@ -80,7 +80,7 @@ describeBrowser('the sample schools a first look opens', () => {
     expect(sheet('Roster').lastRow()).toBe(students + 1);
 
     await run('setup', 'Set up the sheets');
-    await run('questionnaire', 'Create the family forms');
+    await run('availability', 'Create the family forms');
     // Opened anew, the page shows the school's own first sheet, not an empty response sheet
     // that Google put in front of it.
     expect(preview.school.emulator.spreadsheet.sheets[0]!.name).toMatch(/^Form Responses \d+$/);
@@ -90,7 +90,7 @@ describeBrowser('the sample schools a first look opens', () => {
     await expect(page.locator('nav#tabs button[aria-selected="true"]').textContent()).resolves.toBe(
       'Roster',
     );
-    await expect(run('questionnaire', 'Ask families when they can come')).resolves.toMatch(
+    await expect(run('availability', 'Ask families when they can come')).resolves.toMatch(
       /^Asked \d+ families when they can come/,
     );
     // Before the schedule, the questionnaire itself waits for the conferences.

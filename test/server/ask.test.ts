@@ -21,7 +21,7 @@ const LINK = /https:\/\/docs\.google\.com\/forms\/\S+/;
 const codeOf = (s: School, familyId: string) => props(s).get(`slc:family-code:${familyId}`);
 const step = (s: School): StepState =>
   ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
-    (x) => x.id === 'questionnaire',
+    (x) => x.id === 'availability',
   )!;
 /** The family code a link carries (its one prefilled entry). */
 const codeIn = (link: string): string => {
