@@ -11,8 +11,8 @@ export const PAGE = `<!DOCTYPE html>
   * { box-sizing: border-box; }
   body { margin: 0; font: 13px/1.4 Roboto, Arial, sans-serif; color: #202124; display: grid; grid-template-rows: auto auto 1fr; height: 100vh; }
   #stand-ins { margin: 0; padding: 4px 12px; border-bottom: 1px solid #dadce0; font-size: 12px; }
-  header { display: flex; gap: 12px; align-items: center; padding: 8px 12px; border-bottom: 1px solid #dadce0; background: #f8f9fa; }
-  header h1 { font-size: 16px; margin: 0; font-weight: 500; flex: 1; }
+  header { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; padding: 8px 12px; border-bottom: 1px solid #dadce0; background: #f8f9fa; }
+  header h1 { font-size: 16px; margin: 0; font-weight: 500; flex: 1 0 auto; }
   button { font: inherit; border: 1px solid #dadce0; background: #fff; color: #174ea6; border-radius: 4px; padding: 4px 10px; cursor: pointer; }
   button[aria-selected="true"] { background: #e8f0fe; border-color: #1a73e8; }
   :focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }

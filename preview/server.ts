@@ -27,8 +27,8 @@ export interface Preview {
 
 /** The page's sample menu: each sample school, as a person choosing one reads it. */
 export const SAMPLE_LABELS: Record<SampleName, string> = {
-  lincoln: 'Lincoln: 120 students, every one fits',
-  messy: 'Messy: 300 students, problems to fix',
+  lincoln: 'Lincoln (120 students, fits)',
+  messy: 'Messy (300 students, problems)',
 };
 
 /** google.script.run in the page: each call is a POST to /api/run, answered asynchronously. */

@@ -10,6 +10,7 @@
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { type Preview, startPreview } from '../../preview/server';
 import { SAMPLES } from '../../sample/school';
+import { mkdirSync } from 'node:fs';
 import type { Overview, Result } from '../../src/shared/api';
 import {
   describeBrowser,
@@ -17,7 +18,9 @@ import {
   openPreview,
   openStep,
   reopenSidebar,
+  screenshot,
   settled,
+  SHOTS,
   sidebarOf,
   stepOf,
 } from './browser';
@@ -66,6 +69,7 @@ describeBrowser('the sample schools a first look opens', () => {
   }
 
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     // As npm start opens it: no school handed in, so the default sample.
     [browser, preview] = await Promise.all([launch(), startPreview()]);
     page = await openPreview(browser, preview.url);
@@ -99,6 +103,9 @@ describeBrowser('the sample schools a first look opens', () => {
       `Scheduled ${students} of ${students} students in ${students} conferences.`,
     );
     await expect(step('summary').locator('.badge').textContent()).resolves.toBe('Later');
+    // The picture at the top of the README (docs/preview.png is copied from this one).
+    await page.locator('nav#tabs button[data-tab="Schedule"]').click();
+    await screenshot(page, 'samples-schedule-built');
     // One step open at a time, brought into sight in a short window: the last one too.
     await page.setViewportSize({ width: 1280, height: 420 });
     const summary = await open('summary');
