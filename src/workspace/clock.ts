@@ -15,24 +15,16 @@ import { REMINDABLE_STATUSES, wallMinutes } from '../core/reminders';
 import type { Settings } from '../shared/api';
 import { dayIn, minutesIn } from '../core/zone';
 import { spreadsheetZone } from './data';
-import { parseJson } from './props';
+import {
+  type ClockRecord,
+  deleteClockRecord,
+  readClockRecord,
+  writeClockRecord,
+} from './clockrecord';
 import { readConferences, reminderTrigger } from './reminders';
 
-const RECORD_PREFIX = 'slc:clock:';
 /** Enough for a round's distinct reminder times (a 5-minute grid over several days). */
 const MAX_OPENINGS = 400;
-
-/** What the trigger remembers of the spreadsheet it serves (its owner's user properties). */
-interface ClockRecord {
-  spreadsheetId: string;
-  name: string;
-  url: string;
-  timeZone: string;
-  /** Wall-clock minutes (see wallMinutes) at which a reminder window opens, ascending. */
-  opens: number[];
-  /** Wall-clock minute up to which the owner has been told. */
-  told: number;
-}
 
 function wallNowMinutes(timeZone: string): number {
   const now = new Date();
@@ -62,9 +54,7 @@ export function rememberDocument(
       if (at > now) opens.add(at);
     }
   }
-  const key = RECORD_PREFIX + uid;
-  const user = PropertiesService.getUserProperties();
-  const before = parseJson<ClockRecord>(user.getProperty(key));
+  const before = readClockRecord(uid);
   const record: ClockRecord = {
     spreadsheetId: ss.getId(),
     name: ss.getName(),
@@ -72,13 +62,14 @@ export function rememberDocument(
     timeZone,
     opens: [...opens].sort((a, b) => a - b).slice(0, MAX_OPENINGS),
     told: Math.max(before?.told ?? 0, now),
+    ...(before?.withoutDocument ? { withoutDocument: true } : {}),
   };
-  user.setProperty(key, JSON.stringify(record));
+  writeClockRecord(uid, record);
 }
 
 /** Forgets what a removed reminder trigger served. */
 export function forgetDocument(uid: string): void {
-  PropertiesService.getUserProperties().deleteProperty(RECORD_PREFIX + uid);
+  deleteClockRecord(uid);
 }
 
 /** The reminder trigger of this user in this spreadsheet, refreshed in what it remembers. */
@@ -93,17 +84,19 @@ export function refreshReminderRecord(
 /**
  * The trigger ran without its document: when a reminder window has opened since the owner was
  * last told, one email to the owner (the trigger runs as them) saying where to send them from.
- * Answers whether it wrote.
+ * The first such run is also remembered, so the Reminders step stops promising that reminders
+ * go out on their own. Answers whether it wrote the email.
  */
 export function tellOwnerRemindersDue(uid: string | undefined): boolean {
   if (!uid) return false;
-  const key = RECORD_PREFIX + uid;
-  const user = PropertiesService.getUserProperties();
-  const record = parseJson<ClockRecord>(user.getProperty(key));
+  const record = readClockRecord(uid);
   if (!record) return false;
   const now = wallNowMinutes(record.timeZone);
   const opened = record.opens.filter((at) => at > record.told && at <= now);
-  if (!opened.length) return false;
+  if (!opened.length) {
+    if (!record.withoutDocument) writeClockRecord(uid, { ...record, withoutDocument: true });
+    return false;
+  }
   MailApp.sendEmail({
     to: Session.getEffectiveUser().getEmail(),
     subject: `Conference reminders are due: ${record.name}`,
@@ -117,9 +110,11 @@ export function tellOwnerRemindersDue(uid: string | undefined): boolean {
       'You get this email once each time reminders fall due; each family is reminded once, whoever sends.',
     ].join('\n'),
   });
-  user.setProperty(
-    key,
-    JSON.stringify({ ...record, told: now, opens: record.opens.filter((at) => at > now) }),
-  );
+  writeClockRecord(uid, {
+    ...record,
+    told: now,
+    opens: record.opens.filter((at) => at > now),
+    withoutDocument: true,
+  });
   return true;
 }

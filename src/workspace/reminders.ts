@@ -57,6 +57,7 @@ import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { plural, step, type StepContext } from './steps';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
+import { readClockRecord } from './clockrecord';
 
 /** The top-level function the hourly trigger calls (exported by src/server/main.ts). */
 export const REMINDER_HANDLER = 'sendDueReminders';
@@ -570,16 +571,25 @@ export function reminderTrigger(
 
 /**
  * Who the hourly reminders run as, or null when they are off. Apps Script shows a user only
- * their own triggers, so another editor's is known from what the document recorded.
+ * their own triggers, so another editor's is known from what the document recorded. For one's
+ * own trigger, also whether Google has run it without this spreadsheet (then it can only email
+ * its owner when reminders fall due; src/workspace/clock.ts): that is remembered in the owner's
+ * user properties, which nobody else can read.
  */
 export function remindersRunBy(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   props?: Record<string, string>,
-): { owner: string; mine: boolean } | null {
+): { owner: string; mine: boolean; withoutDocument: boolean } | null {
   const me = runnerEmail();
-  if (reminderTrigger(ss)) return { owner: me, mine: true };
+  const mine = reminderTrigger(ss);
+  if (mine)
+    return {
+      owner: me,
+      mine: true,
+      withoutDocument: readClockRecord(mine.getUniqueId())?.withoutDocument === true,
+    };
   const owner = triggerOwner('reminders', props);
-  return owner && owner !== me ? { owner, mine: false } : null;
+  return owner && owner !== me ? { owner, mine: false, withoutDocument: false } : null;
 }
 
 /**
@@ -747,9 +757,13 @@ export function remindersStep(ctx: StepContext): StepState {
     next:
       tally.due > 0
         ? `${plural(tally.due, 'reminder')} due now: send them, or let the hourly reminders do it.`
-        : on
-          ? 'Reminders go out on their own, every hour as they fall due.'
-          : 'Turn on hourly reminders so each family is reminded on time.',
+        : !runBy
+          ? 'Turn on hourly reminders so each family is reminded on time.'
+          : runBy.withoutDocument
+            ? 'Google runs the hourly reminders without this spreadsheet, so they cannot send on their own: you get an email when reminders fall due; then click "Send due reminders now".'
+            : runBy.mine
+              ? 'Reminders go out on their own, every hour as they fall due.'
+              : `Reminders go out every hour from ${runBy.owner}'s account; if Google runs them without this spreadsheet, ${runBy.owner} is emailed to send them.`,
     action: { job: 'reminders', label: 'Send due reminders now' },
   });
 }

@@ -5,7 +5,7 @@
  * by its owner, whom the trigger emails when reminders fall due.
  */
 import { openSchool } from '../../preview/school';
-import type { JobProgress, Result } from '../../src/shared/api';
+import type { JobProgress, Overview, Result } from '../../src/shared/api';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -86,6 +86,22 @@ describe.each([
     }
     expect(s.emulator.triggers.firings.filter((f) => f.error)).toEqual([]);
     expect(s.emulator.triggers.firings.length).toBeGreaterThan(24);
+  });
+
+  it('says in the Reminders step, once the trigger has run, whether reminders go out on their own', () => {
+    const s = scheduledSchool(noDocument);
+    ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
+    s.emulator.triggers.advanceTo(s.emulator.ws.clock.now() + HOUR);
+    expect(s.emulator.triggers.firings.length).toBeGreaterThan(0);
+    const o = ok<Overview>(s.bundle.callFromClient('getOverview', []));
+    const next = o.steps.find((x) => x.id === 'reminders')!.next;
+    if (noDocument) {
+      expect(next).toContain('without this spreadsheet');
+      expect(next).toContain('Send due reminders now');
+      expect(next).not.toContain('on their own, every hour');
+    } else {
+      expect(next).toBe('Reminders go out on their own, every hour as they fall due.');
+    }
   });
 
   it('when turned off, forgets the spreadsheet it served and tells nobody anything more', () => {
