@@ -313,6 +313,41 @@ export function missedWhileWaiting(
   return out;
 }
 
+/**
+ * Reminders whose window opened after `since` (wall minutes) and has passed (the conference
+ * began, or a later window opened) without any entry: nobody tried to send them. The hourly
+ * trigger, run without its spreadsheet, could not even tell its owner they were due (the daily
+ * email quota was spent), so they are marked missed like those that waited for the quota.
+ */
+export function missedUntried(
+  conferences: ReminderConference[],
+  hoursBefore: number[],
+  now: WallNow,
+  since: number,
+): { row: number; hours: number }[] {
+  const nowAt = wallMinutes(now.date, now.minutes);
+  if (nowAt === null) return [];
+  const out: { row: number; hours: number }[] = [];
+  for (const list of reminderUnits(conferences).values()) {
+    const startAt = wallMinutes(list[0]!.date!, list[0]!.start!);
+    if (startAt === null) continue;
+    const current = windowAt(startAt - nowAt, hoursBefore);
+    for (const hours of hoursBefore) {
+      const opened = startAt - hours * 60;
+      const passed = startAt <= nowAt || (current !== null && current < hours);
+      if (opened <= since || !passed) continue;
+      for (const c of list)
+        if (!parseMarks(c.sent).some((m) => m.hours <= hours)) out.push({ row: c.row, hours });
+    }
+  }
+  return out;
+}
+
+/** The cell with this window's reminder marked missed (it was never tried). */
+export function markMissed(cell: string, hours: number): string {
+  return join([...entries(cell), `${hours}h ${MISSED_TEXT}`]);
+}
+
 export interface ChannelCounts {
   /** Families reached by email (at least one address). */
   email: number;

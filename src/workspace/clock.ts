@@ -11,13 +11,14 @@
  * emails its owner once per opened window to open the spreadsheet and click "Send due reminders
  * now". Run with its document, it sends the reminders itself, as before.
  */
-import { REMINDABLE_STATUSES, wallMinutes } from '../core/reminders';
+import { parseMarks, REMINDABLE_STATUSES, wallMinutes } from '../core/reminders';
 import type { Settings } from '../shared/api';
 import { dayIn, minutesIn } from '../core/zone';
 import { spreadsheetZone } from './data';
 import {
   type ClockRecord,
   deleteClockRecord,
+  noteUntold,
   readClockRecord,
   writeClockRecord,
 } from './clockrecord';
@@ -44,14 +45,25 @@ export function rememberDocument(
   const timeZone = spreadsheetZone(ss);
   const now = wallNowMinutes(timeZone);
   const opens = new Set<number>();
+  let waiting = false;
+  /** The first window already open whose reminder has not gone (nor been tried) yet. */
+  let unsent = Infinity;
   for (const c of readConferences(ss, settings).conferences) {
     if (!REMINDABLE_STATUSES.has(c.status) || !c.date || c.start === null || !c.emails.length)
       continue;
+    const marks = parseMarks(c.sent);
+    if (marks.some((m) => m.kind === 'waiting')) waiting = true;
     const start = wallMinutes(c.date, c.start);
     if (start === null) continue;
     for (const hours of settings.reminderHoursBefore) {
       const at = start - hours * 60;
       if (at > now) opens.add(at);
+      // Open but not sent (reminders turned on late, or a send cut off before it began): the
+      // owner is still to be told, so the window stays ahead of what they were told.
+      else if (now < start && !marks.some((m) => m.hours <= hours)) {
+        opens.add(at);
+        unsent = Math.min(unsent, at);
+      }
     }
   }
   const before = readClockRecord(uid);
@@ -61,8 +73,9 @@ export function rememberDocument(
     url: ss.getUrl(),
     timeZone,
     opens: [...opens].sort((a, b) => a - b).slice(0, MAX_OPENINGS),
-    told: Math.max(before?.told ?? 0, now),
+    told: Math.min(Math.max(before?.told ?? 0, now), unsent - 1),
     ...(before?.withoutDocument ? { withoutDocument: true } : {}),
+    ...(waiting ? { waitingAtQuota: MailApp.getRemainingDailyQuota() } : {}),
   };
   writeClockRecord(uid, record);
 }
@@ -83,7 +96,8 @@ export function refreshReminderRecord(
 
 /**
  * The trigger ran without its document: when a reminder window has opened since the owner was
- * last told, one email to the owner (the trigger runs as them) saying where to send them from.
+ * last told, or reminders left waiting for Google's daily email limit can go now that it has
+ * renewed, one email to the owner (the trigger runs as them) saying where to send them from.
  * The first such run is also remembered, so the Reminders step stops promising that reminders
  * go out on their own. Answers whether it wrote the email.
  */
@@ -93,15 +107,40 @@ export function tellOwnerRemindersDue(uid: string | undefined): boolean {
   if (!record) return false;
   const now = wallNowMinutes(record.timeZone);
   const opened = record.opens.filter((at) => at > record.told && at <= now);
-  if (!opened.length) {
+  const renewed =
+    record.waitingAtQuota !== undefined &&
+    MailApp.getRemainingDailyQuota() > record.waitingAtQuota + 1;
+  if (!opened.length && !renewed) {
     if (!record.withoutDocument) writeClockRecord(uid, { ...record, withoutDocument: true });
     return false;
   }
+  try {
+    tellOwner(record, opened.length > 0);
+  } catch (e) {
+    // The day's quota is spent: the reminders could not go either. The owner's next send marks
+    // those whose time passed meanwhile as missed (src/workspace/reminders.ts).
+    if (/too many times for one day/i.test(String((e as Error)?.message ?? e)))
+      noteUntold(record.spreadsheetId, record.told);
+    throw e;
+  }
+  writeClockRecord(uid, {
+    ...record,
+    told: now,
+    opens: record.opens.filter((at) => at > now),
+    withoutDocument: true,
+    waitingAtQuota: undefined,
+  });
+  return true;
+}
+
+function tellOwner(record: ClockRecord, opened: boolean): void {
   MailApp.sendEmail({
     to: Session.getEffectiveUser().getEmail(),
     subject: `Conference reminders are due: ${record.name}`,
     body: [
-      `Reminders to families are due in "${record.name}".`,
+      opened
+        ? `Reminders to families are due in "${record.name}".`
+        : `Reminders that waited for Google's daily email limit in "${record.name}" can go now: the limit has renewed.`,
       '',
       'Google ran the hourly reminders without opening the spreadsheet, so the add-on could not send them itself.',
       `Open the spreadsheet: ${record.url}`,
@@ -110,11 +149,4 @@ export function tellOwnerRemindersDue(uid: string | undefined): boolean {
       'You get this email once each time reminders fall due; each family is reminded once, whoever sends.',
     ].join('\n'),
   });
-  writeClockRecord(uid, {
-    ...record,
-    told: now,
-    opens: record.opens.filter((at) => at > now),
-    withoutDocument: true,
-  });
-  return true;
 }

@@ -19,6 +19,12 @@ export interface ClockRecord {
   told: number;
   /** Set once Google ran this trigger without its spreadsheet: it cannot send on its own. */
   withoutDocument?: boolean;
+  /**
+   * When the last send left reminders "waiting for quota" on the Schedule: the email quota left
+   * then. Without its spreadsheet the trigger tells the owner once Google's daily limit has
+   * renewed (more is left than then), as no new reminder window may open before their time passes.
+   */
+  waitingAtQuota?: number;
 }
 
 /** The record of the reminder trigger with this unique ID, or null when there is none. */
@@ -34,4 +40,28 @@ export function writeClockRecord(uid: string, record: ClockRecord): void {
 
 export function deleteClockRecord(uid: string): void {
   PropertiesService.getUserProperties().deleteProperty(RECORD_PREFIX + uid);
+}
+
+/**
+ * Where the trigger, run without its spreadsheet, notes that the daily email quota kept it from
+ * telling its owner that reminders were due (the wall minute it had told them up to): in the
+ * owner's user properties by spreadsheet, so the owner's next send finds it.
+ */
+const UNTOLD_PREFIX = 'slc:clock:untold:';
+
+export function noteUntold(spreadsheetId: string, since: number): void {
+  const user = PropertiesService.getUserProperties();
+  if (user.getProperty(UNTOLD_PREFIX + spreadsheetId) === null)
+    user.setProperty(UNTOLD_PREFIX + spreadsheetId, String(since));
+}
+
+/** The wall minute after which reminders went untold, or null. */
+export function readUntold(spreadsheetId: string): number | null {
+  const since = PropertiesService.getUserProperties().getProperty(UNTOLD_PREFIX + spreadsheetId);
+  return since === null ? null : Number(since);
+}
+
+/** Forgotten once the reminders it concerns are marked on the Schedule. */
+export function forgetUntold(spreadsheetId: string): void {
+  PropertiesService.getUserProperties().deleteProperty(UNTOLD_PREFIX + spreadsheetId);
 }

@@ -24,6 +24,8 @@ import {
   markSent,
   markSentTo,
   markWaiting,
+  markMissed,
+  missedUntried,
   missedWhileWaiting,
   parseMarks,
   pupilsOf,
@@ -57,7 +59,7 @@ import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { plural, step, type StepContext } from './steps';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
-import { readClockRecord } from './clockrecord';
+import { forgetUntold, readClockRecord, readUntold } from './clockrecord';
 
 /** The top-level function the hourly trigger calls (exported by src/server/main.ts). */
 export const REMINDER_HANDLER = 'sendDueReminders';
@@ -309,6 +311,16 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   // A reminder that waited for the quota past its window is marked missed, for a person to see.
   for (const m of missedWhileWaiting(current(read.conferences), settings.reminderHoursBefore, wall))
     setCell(m.row, settleWaiting(sentCells.get(m.row) ?? '', m.hours, true));
+  // Those the hourly trigger, without its spreadsheet, could not even tell its owner about.
+  const untold = readUntold(ss.getId());
+  if (untold !== null)
+    for (const m of missedUntried(
+      current(read.conferences),
+      settings.reminderHoursBefore,
+      wall,
+      untold,
+    ))
+      setCell(m.row, markMissed(sentCells.get(m.row) ?? '', m.hours));
   let due = dueReminders(current(read.conferences), settings.reminderHoursBefore, wall);
   if (due.length > 0 || read.conferences.some((c) => c.emails.length === 0)) {
     // Who is told about which child, and the surnames letters greet by, come from the Roster's
@@ -457,6 +469,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     // recorded before this execution ends.
     flush();
   }
+  if (untold !== null) forgetUntold(ss.getId());
   const total = state.sent + sentNow;
   const refused = (state.refused ?? 0) + refusedNow;
   const left = due.slice(unitsDone).reduce((n, d) => n + d.messages.length, 0);
