@@ -6,7 +6,7 @@
 import { CalendarStore, createCalendarApp } from './calendar';
 import { createFormApp, FormStore } from './forms';
 import { createHtmlService, HtmlFiles } from './html';
-import { createLanguageApp } from './language';
+import { createLanguageApp, LanguageSettings } from './language';
 import { createLockService, LockStore } from './lock';
 import { createMailApp, MailOutbox } from './mail';
 import { Workspace, type WorkspaceOptions } from './runtime';
@@ -42,6 +42,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const kv = new KeyValueStores();
   const locks = new LockStore(ws);
   const html = new HtmlFiles();
+  const language = new LanguageSettings();
   const logs: string[] = [];
   const log = (...args: unknown[]) =>
     logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
@@ -58,7 +59,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     HtmlService: createHtmlService(ws, html),
     Utilities: createUtilities(ws),
     Session: createSession(ws, { timeZone: () => sheets.active?.timeZone ?? 'America/New_York' }),
-    LanguageApp: createLanguageApp(ws),
+    LanguageApp: createLanguageApp(ws, language),
     Logger: { log: (...args: unknown[]) => (log(...args), undefined) },
     console: { log, info: log, warn: log, error: log },
   };
@@ -74,6 +75,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     kv,
     locks,
     html,
+    language,
     logs,
     globals,
   };
