@@ -45,14 +45,12 @@ export function rememberDocument(
   const timeZone = spreadsheetZone(ss);
   const now = wallNowMinutes(timeZone);
   const opens = new Set<number>();
-  let waiting = false;
   /** The first window already open whose reminder has not gone (nor been tried) yet. */
   let unsent = Infinity;
   for (const c of readConferences(ss, settings).conferences) {
     if (!REMINDABLE_STATUSES.has(c.status) || !c.date || c.start === null || !c.emails.length)
       continue;
     const marks = parseMarks(c.sent);
-    if (marks.some((m) => m.kind === 'waiting')) waiting = true;
     const start = wallMinutes(c.date, c.start);
     if (start === null) continue;
     for (const hours of settings.reminderHoursBefore) {
@@ -75,7 +73,6 @@ export function rememberDocument(
     opens: [...opens].sort((a, b) => a - b).slice(0, MAX_OPENINGS),
     told: Math.min(Math.max(before?.told ?? 0, now), unsent - 1),
     ...(before?.withoutDocument ? { withoutDocument: true } : {}),
-    ...(waiting ? { waitingAtQuota: MailApp.getRemainingDailyQuota() } : {}),
   };
   writeClockRecord(uid, record);
 }
@@ -96,9 +93,9 @@ export function refreshReminderRecord(
 
 /**
  * The trigger ran without its document: when a reminder window has opened since the owner was
- * last told, or reminders left waiting for Google's daily email limit can go now that it has
- * renewed, one email to the owner (the trigger runs as them) saying where to send them from.
- * The first such run is also remembered, so the Reminders step stops promising that reminders
+ * last told, one email to the owner (the trigger runs as them) saying where to send them from.
+ * Each email goes to one recipient, so a send stopped by the daily quota leaves none for this
+ * one: it fails, and is tried again each hour until the quota renews. The first such run is also remembered, so the Reminders step stops promising that reminders
  * go out on their own. Answers whether it wrote the email.
  */
 export function tellOwnerRemindersDue(uid: string | undefined): boolean {
@@ -107,15 +104,12 @@ export function tellOwnerRemindersDue(uid: string | undefined): boolean {
   if (!record) return false;
   const now = wallNowMinutes(record.timeZone);
   const opened = record.opens.filter((at) => at > record.told && at <= now);
-  const renewed =
-    record.waitingAtQuota !== undefined &&
-    MailApp.getRemainingDailyQuota() > record.waitingAtQuota + 1;
-  if (!opened.length && !renewed) {
+  if (!opened.length) {
     if (!record.withoutDocument) writeClockRecord(uid, { ...record, withoutDocument: true });
     return false;
   }
   try {
-    tellOwner(record, opened.length > 0);
+    tellOwner(record);
   } catch (e) {
     // The day's quota is spent: the reminders could not go either. The owner's next send marks
     // those whose time passed meanwhile as missed (src/workspace/reminders.ts).
@@ -128,19 +122,16 @@ export function tellOwnerRemindersDue(uid: string | undefined): boolean {
     told: now,
     opens: record.opens.filter((at) => at > now),
     withoutDocument: true,
-    waitingAtQuota: undefined,
   });
   return true;
 }
 
-function tellOwner(record: ClockRecord, opened: boolean): void {
+function tellOwner(record: ClockRecord): void {
   MailApp.sendEmail({
     to: Session.getEffectiveUser().getEmail(),
     subject: `Conference reminders are due: ${record.name}`,
     body: [
-      opened
-        ? `Reminders to families are due in "${record.name}".`
-        : `Reminders that waited for Google's daily email limit in "${record.name}" can go now: the limit has renewed.`,
+      `Reminders to families are due in "${record.name}".`,
       '',
       'Google ran the hourly reminders without opening the spreadsheet, so the add-on could not send them itself.',
       `Open the spreadsheet: ${record.url}`,

@@ -19,12 +19,6 @@ export interface ClockRecord {
   told: number;
   /** Set once Google ran this trigger without its spreadsheet: it cannot send on its own. */
   withoutDocument?: boolean;
-  /**
-   * When the last send left reminders "waiting for quota" on the Schedule: the email quota left
-   * then. Without its spreadsheet the trigger tells the owner once Google's daily limit has
-   * renewed (more is left than then), as no new reminder window may open before their time passes.
-   */
-  waitingAtQuota?: number;
 }
 
 /** The record of the reminder trigger with this unique ID, or null when there is none. */
