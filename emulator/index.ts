@@ -43,6 +43,12 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const locks = new LockStore(ws);
   const html = new HtmlFiles();
   const language = new LanguageSettings();
+  /**
+   * The script's own time zone (Session.getScriptTimeZone): by default the active
+   * spreadsheet's. Google does not say that an add-on's script zone follows the document
+   * (docs/EMULATOR.md row 44); set a zone here to run the add-on where they differ.
+   */
+  const session = { scriptTimeZone: null as string | null };
   const logs: string[] = [];
   const log = (...args: unknown[]) =>
     logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
@@ -58,7 +64,9 @@ export function createEmulator(options: EmulatorOptions = {}) {
     LockService: createLockService(ws, locks, sheets),
     HtmlService: createHtmlService(ws, html),
     Utilities: createUtilities(ws),
-    Session: createSession(ws, { timeZone: () => sheets.active?.timeZone ?? 'America/New_York' }),
+    Session: createSession(ws, {
+      timeZone: () => session.scriptTimeZone ?? sheets.active?.timeZone ?? 'America/New_York',
+    }),
     LanguageApp: createLanguageApp(ws, language),
     Logger: { log: (...args: unknown[]) => (log(...args), undefined) },
     console: { log, info: log, warn: log, error: log },
@@ -76,6 +84,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     locks,
     html,
     language,
+    session,
     logs,
     globals,
   };
