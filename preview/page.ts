@@ -37,6 +37,10 @@ export const PAGE = `<!DOCTYPE html>
   .card .body { height: 224px; }
   pre { white-space: pre-wrap; overflow-wrap: anywhere; }
   .stand-in { font-style: italic; }
+  dialog { width: min(760px, 90vw); padding: 0; border: 1px solid #dadce0; border-radius: 8px; }
+  dialog .bar { display: flex; justify-content: space-between; align-items: center; padding: 6px 10px; border-bottom: 1px solid #dadce0; }
+  dialog h2 { font-size: 15px; font-weight: 500; margin: 0; }
+  dialog iframe { width: 100%; height: 70vh; border: 0; }
   label { display: block; margin: 6px 0 2px; }
   input[type=text], input[type=email], input[type=url], select, textarea { width: 100%; max-width: 420px; font: inherit; padding: 3px; }
 header select { width: auto; }
@@ -55,7 +59,12 @@ header select { width: auto; }
   <button type="button" id="advance-hour">+1 hour</button>
   <button type="button" id="advance-day">+1 day</button>
   <button type="button" id="open-sidebar">Extensions › Student-Led Conferences › Open</button>
+  <span id="menu"></span>
 </header>
+<dialog id="dialog" aria-labelledby="dialog-title">
+  <div class="bar"><h2 id="dialog-title"></h2><button type="button" id="close-dialog">Close</button></div>
+  <iframe id="dialog-frame" title="Add-on dialog" sandbox="allow-scripts allow-modals"></iframe>
+</dialog>
 <p class="muted stand-in" id="stand-ins">Stand-ins for Google, all in this computer’s memory: the spreadsheet,
   MailApp (an outbox; nothing is sent), Calendar, Forms (answered in this page), LanguageApp (tags
   the English text with the language instead of translating), triggers and a virtual clock that
@@ -313,7 +322,37 @@ header select { width: auto; }
     menu.setAttribute('data-drawn', key);
     menu.replaceChildren.apply(menu, options.map(function (o) { return h('option', { value: o.value, selected: o.value === (state.sample || '') }, o.label); }));
   }
+  // The add-on's menu items other than Open, as the Extensions menu lists them.
+  var menuDrawn = '';
+  function menu() {
+    var items = [];
+    state.menus.forEach(function (m) {
+      m.items.forEach(function (i) { if (i.functionName && i.functionName !== 'showSidebar') items.push([m.title, i]); });
+    });
+    var signature = JSON.stringify(items);
+    if (signature === menuDrawn) return;
+    menuDrawn = signature;
+    document.getElementById('menu').replaceChildren.apply(document.getElementById('menu'), items.map(function (pair) {
+      return h('button', { type: 'button', onclick: function () { runMenu(pair[1].functionName); } }, 'Extensions › ' + pair[0] + ' › ' + pair[1].caption);
+    }));
+  }
+  // A dialog the add-on showed since the page last looked is shown, as the editor shows it.
+  var dialogsSeen = null;
+  function dialog() {
+    if (dialogsSeen === null) dialogsSeen = state.dialogs;
+    if (state.dialogs === dialogsSeen || !state.dialog) return;
+    dialogsSeen = state.dialogs;
+    document.getElementById('dialog-title').textContent = state.dialog.title;
+    document.getElementById('dialog-frame').srcdoc = state.dialog.html;
+    var box = document.getElementById('dialog');
+    if (!box.open) box.showModal();
+  }
+  function runMenu(functionName) {
+    post('/api/menu', { functionName: functionName }).then(load);
+  }
   function render() {
+    menu();
+    dialog();
     document.getElementById('school').textContent = '· ' + state.spreadsheet.name;
     sampleMenu();
     var clock = document.getElementById('clock');
@@ -371,10 +410,12 @@ header select { width: auto; }
       lastActive = '';
       drawn = '';
       submitted = {};
+      dialogsSeen = null;
       return load();
     }).then(openSidebar);
   });
   document.getElementById('open-sidebar').addEventListener('click', openSidebar);
+  document.getElementById('close-dialog').addEventListener('click', function () { document.getElementById('dialog').close(); });
   document.getElementById('close-sidebar').addEventListener('click', function () { document.getElementById('sidebar').removeAttribute('src'); });
   document.getElementById('advance-hour').addEventListener('click', function () { post('/api/clock', { hours: 1 }).then(load); });
   document.getElementById('advance-day').addEventListener('click', function () { post('/api/clock', { hours: 24 }).then(load); });

@@ -146,6 +146,8 @@ export function snapshot(school: School, mailFrom = 0) {
       })),
     },
     menus: [...emulator.sheets.ui.menus.values()],
+    // The add-on's dialogs (a menu item's report, the packets): how many, and the last one.
+    ...dialogsOf(emulator.sheets.ui.dialogs),
     mailFrom: from,
     mail: sent.slice(from),
     calendar: emulator.calendar.toJSON(),
@@ -182,6 +184,12 @@ export function unchangedLeftOut(state: Record<string, unknown>, have: string) {
     }
   }
   return { ...out, versions, same };
+}
+
+function dialogsOf(all: readonly { kind: string; title: string; html: string }[]) {
+  const shown = all.filter((d) => d.kind !== 'sidebar');
+  const last = shown.at(-1);
+  return { dialogs: shown.length, dialog: last ? { title: last.title, html: last.html } : null };
 }
 
 export async function startPreview(
