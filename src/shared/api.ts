@@ -11,6 +11,7 @@ export const STEPS = [
   { id: 'setup', title: 'Set up' },
   { id: 'roster', title: 'Roster' },
   { id: 'days', title: 'Conference days' },
+  { id: 'availability', title: 'Family availability' },
   { id: 'schedule', title: 'Schedule' },
   { id: 'invites', title: 'Invites' },
   { id: 'reminders', title: 'Reminders' },

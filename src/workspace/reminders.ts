@@ -27,6 +27,8 @@ import {
   markSent,
   markSentTo,
   markWaiting,
+  markMissed,
+  missedUntried,
   missedWhileWaiting,
   parseMarks,
   pupilsOf,
@@ -60,6 +62,7 @@ import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { plural, step, type StepContext } from './steps';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
+import { forgetUntold, readClockRecord, readUntold } from './clockrecord';
 
 /** The top-level function the hourly trigger calls (exported by src/server/main.ts). */
 export const REMINDER_HANDLER = 'sendDueReminders';
@@ -311,6 +314,16 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   // A reminder that waited for the quota past its window is marked missed, for a person to see.
   for (const m of missedWhileWaiting(current(read.conferences), settings.reminderHoursBefore, wall))
     setCell(m.row, settleWaiting(sentCells.get(m.row) ?? '', m.hours, true));
+  // Those the hourly trigger, without its spreadsheet, could not even tell its owner about.
+  const untold = readUntold(ss.getId());
+  if (untold !== null)
+    for (const m of missedUntried(
+      current(read.conferences),
+      settings.reminderHoursBefore,
+      wall,
+      untold,
+    ))
+      setCell(m.row, markMissed(sentCells.get(m.row) ?? '', m.hours));
   let due = dueReminders(current(read.conferences), settings.reminderHoursBefore, wall);
   if (due.length > 0 || read.conferences.some((c) => c.emails.length === 0)) {
     // Who is told about which child, and the surnames letters greet by, come from the Roster's
@@ -459,6 +472,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     // recorded before this execution ends.
     flush();
   }
+  if (untold !== null) forgetUntold(ss.getId());
   const total = state.sent + sentNow;
   const refused = (state.refused ?? 0) + refusedNow;
   const left = due.slice(unitsDone).reduce((n, d) => n + d.messages.length, 0);
@@ -573,16 +587,25 @@ export function reminderTrigger(
 
 /**
  * Who the hourly reminders run as, or null when they are off. Apps Script shows a user only
- * their own triggers, so another editor's is known from what the document recorded.
+ * their own triggers, so another editor's is known from what the document recorded. For one's
+ * own trigger, also whether Google has run it without this spreadsheet (then it can only email
+ * its owner when reminders fall due; src/workspace/clock.ts): that is remembered in the owner's
+ * user properties, which nobody else can read.
  */
 export function remindersRunBy(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   props?: Record<string, string>,
-): { owner: string; mine: boolean } | null {
+): { owner: string; mine: boolean; withoutDocument: boolean } | null {
   const me = runnerEmail();
-  if (reminderTrigger(ss)) return { owner: me, mine: true };
+  const mine = reminderTrigger(ss);
+  if (mine)
+    return {
+      owner: me,
+      mine: true,
+      withoutDocument: readClockRecord(mine.getUniqueId())?.withoutDocument === true,
+    };
   const owner = triggerOwner('reminders', props);
-  return owner && owner !== me ? { owner, mine: false } : null;
+  return owner && owner !== me ? { owner, mine: false, withoutDocument: false } : null;
 }
 
 /**
@@ -770,9 +793,13 @@ export function remindersStep(ctx: StepContext): StepState {
     next:
       tally.due > 0
         ? `${plural(tally.due, 'reminder')} due now: send them, or let the hourly reminders do it.`
-        : on
-          ? 'Reminders go out on their own, every hour as they fall due.'
-          : 'Turn on hourly reminders so each family is reminded on time.',
+        : !runBy
+          ? 'Turn on hourly reminders so each family is reminded on time.'
+          : runBy.withoutDocument
+            ? 'Google runs the hourly reminders without this spreadsheet, so they cannot send on their own: you get an email when reminders fall due; then click "Send due reminders now".'
+            : runBy.mine
+              ? 'Reminders go out on their own, every hour as they fall due.'
+              : `Reminders go out every hour from ${runBy.owner}'s account; if Google runs them without this spreadsheet, ${runBy.owner} is emailed to send them.`,
     action: { job: 'reminders', label: 'Send due reminders now' },
   });
 }
