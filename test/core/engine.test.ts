@@ -169,10 +169,13 @@ describe('buildSchedule', () => {
         b('s5', 'f5'),
         b('s6', 'f5'),
       ],
+      // f4 says when it can come (any time that evening): with a family's times given, the
+      // evening is not planned as unbroken blocks first (engine-evening.test.ts), so this shows
+      // the compaction after the search.
       families: ['f0', 'f2', 'f4', 'f5'].map((id) => ({
         id,
         name: id,
-        availability: null,
+        availability: id === 'f4' ? [{ date: DAY, start: 900, end: 965, rank: 1 }] : null,
         interpreter: '',
       })),
       seed: 294,
