@@ -24,6 +24,9 @@ import type {
   Unplaced,
 } from './types';
 
+/** localeCompare's order, from one collator rather than one made per comparison. */
+const collate = new Intl.Collator().compare;
+
 /** The limit of a minute outside every window: only a changeover runs there. */
 const OPEN = 0x7fff;
 
@@ -178,9 +181,7 @@ export function buildSchedule(
   // Teacher days, each with its windows in time order.
   const windows: TeacherWindow[] = [...problem.windows].sort(
     (a, b) =>
-      a.teacherEmail.localeCompare(b.teacherEmail) ||
-      a.date.localeCompare(b.date) ||
-      a.start - b.start,
+      collate(a.teacherEmail, b.teacherEmail) || collate(a.date, b.date) || a.start - b.start,
   );
   days = [];
   const dayIndex = new Map<string, number>();
@@ -293,7 +294,7 @@ export function buildSchedule(
       studentIds: ids,
       len,
       candidates,
-      bestRankCost: Math.min(...candidates.map((c) => rankCost(c.rank))),
+      bestRankCost: candidates.reduce((m, c) => Math.min(m, rankCost(c.rank)), Infinity),
       language: languageOf(s.familyId),
       dayOn,
     });
@@ -324,12 +325,14 @@ export function buildSchedule(
 
   // Construction: hardest families first.
   const familyIds = [...unitsByFamily.keys()];
-  const difficulty = (f: string) => {
+  const difficulty = new Map<string, number>();
+  for (const f of familyIds) {
     const us = unitsByFamily.get(f)!;
-    const minCandidates = Math.min(...us.map((u) => u.candidates.length));
-    return minCandidates - us.length * 3 * 5 - (languageOf(f) ? 25 : 0);
-  };
-  familyIds.sort((a, b) => difficulty(a) - difficulty(b) || a.localeCompare(b));
+    let minCandidates = Infinity;
+    for (const u of us) minCandidates = Math.min(minCandidates, u.candidates.length);
+    difficulty.set(f, minCandidates - us.length * 3 * 5 - (languageOf(f) ? 25 : 0));
+  }
+  familyIds.sort((a, b) => difficulty.get(a)! - difficulty.get(b)! || collate(a, b));
   for (const f of familyIds) insertFamily(f);
 
   // No schedule costs less than every unit at its best rank, and the units with no start at
@@ -463,9 +466,7 @@ export function buildSchedule(
   }
   conferences.sort(
     (a, b) =>
-      a.date.localeCompare(b.date) ||
-      a.start - b.start ||
-      a.teacherEmail.localeCompare(b.teacherEmail),
+      collate(a.date, b.date) || a.start - b.start || collate(a.teacherEmail, b.teacherEmail),
   );
   const unplaced: Unplaced[] = [];
   for (const u of units) {

@@ -22,6 +22,9 @@ const MAX_CHAIN = 4;
 /** Waits beyond the buffer tried for a sibling family that cannot be back to back. */
 const SHORT_WAITS = [5, 10, 15, 20];
 
+/** What a family none of whose conferences has a start yet counts as, against the nearest. */
+const NOT_NEAR = 24 * 60;
+
 export interface BlockPlan {
   /** Student id → start (minutes), all on the problem's one date per teacher. */
   start: Map<string, number>;
@@ -216,6 +219,29 @@ export function planBlocks(problem: Problem): BlockPlan | null {
     [familyIds[i], familyIds[j]] = [familyIds[j]!, familyIds[i]!];
   }
   const rankOf = new Map(familyIds.map((f, i) => [f, i]));
+  const sizeOf = (id: string) => family.get(familyOf.get(id)!)!.length;
+  // Each teacher's students in the families' (shuffled) order, and for starting chains the
+  // largest families first; both looked at minus whoever is placed.
+  const byRank = left.map((ids) =>
+    [...ids].sort((a, b) => rankOf.get(familyOf.get(a)!)! - rankOf.get(familyOf.get(b)!)!),
+  );
+  const bySize = byRank.map((ids) =>
+    ids
+      .filter((id) => sizeOf(id) >= 2 && sizeOf(id) <= MAX_CHAIN)
+      .sort((a, b) => sizeOf(b) - sizeOf(a)),
+  );
+  /** Families that fit back to back in neither phase. */
+  const unfit = new Set(
+    [...family.entries()]
+      .filter(([, ids]) => {
+        if (ids.length < 2 || ids.length > MAX_CHAIN) return false;
+        const ts = ids.map((x) => index.get(teacherOf.get(x)!)!);
+        return !(chainFits(ts, (t) => phase[t]!) || chainFits(ts, (t) => later[t]!));
+      })
+      .map(([f]) => f),
+  );
+  /** Families whose conferences have been given starts as a chain. */
+  const chained = new Set<string>();
   /** Whether a family is free from `time` for a conference with teacher t. */
   const familyFree = (f: string, t: number, time: number) =>
     family.get(f)!.every((id) => {
@@ -231,23 +257,16 @@ export function planBlocks(problem: Problem): BlockPlan | null {
   /** Starts a sibling family here and reserves its next teachers' starts; returns who starts. */
   const startChain = (
     slot: { teacher: number; time: number },
-    mine: string[],
     delays: number[],
     onlyUnfit: boolean,
   ): string | null => {
-    const unstarted = mine
-      .filter((id) => {
-        const ids = family.get(familyOf.get(id)!)!;
-        return ids.length >= 2 && ids.length <= MAX_CHAIN && ids.every((x) => !start.has(x));
-      })
-      .sort((a, b) => family.get(familyOf.get(b)!)!.length - family.get(familyOf.get(a)!)!.length);
+    const unstarted = bySize[slot.teacher]!.filter((id) =>
+      family.get(familyOf.get(id)!)!.every((x) => !start.has(x)),
+    );
     for (const delay of delays)
       for (const id of unstarted) {
         const ids = family.get(familyOf.get(id)!)!;
-        if (onlyUnfit) {
-          const ts = ids.map((x) => index.get(teacherOf.get(x)!)!);
-          if (chainFits(ts, (t) => phase[t]!) || chainFits(ts, (t) => later[t]!)) continue;
-        }
+        if (onlyUnfit && !unfit.has(familyOf.get(id)!)) continue;
         const others = ids.filter((x) => x !== id);
         for (const o of orders.get(others.length) ?? [[0]]) {
           let time = slot.time;
@@ -263,6 +282,7 @@ export function planBlocks(problem: Problem): BlockPlan | null {
           }
           if (keys.length === others.length) {
             for (const [sk, x] of keys) taken.set(sk, x);
+            chained.add(familyOf.get(id)!);
             return id;
           }
         }
@@ -276,29 +296,24 @@ export function planBlocks(problem: Problem): BlockPlan | null {
       place(reserved, slot.time);
       continue;
     }
-    const mine = [...left[slot.teacher]!].sort(
-      (a, b) => rankOf.get(familyOf.get(a)!)! - rankOf.get(familyOf.get(b)!)!,
-    );
+    const mine = byRank[slot.teacher]!.filter((id) => !start.has(id));
     // A sibling family not started yet whose next teachers have the starts it needs free (one
     // that fits nowhere back to back a few minutes later); then a family of one; then any sibling
     // family a few minutes apart; then anyone free, nearest their other conferences.
-    let chosen: string | null = startChain(slot, mine, [0], false);
-    chosen ??= startChain(slot, mine, SHORT_WAITS, true);
-    chosen ??= mine.find((id) => family.get(familyOf.get(id)!)!.length === 1) ?? null;
-    chosen ??= startChain(slot, mine, SHORT_WAITS, false);
+    let chosen: string | null = startChain(slot, [0], false);
+    chosen ??= startChain(slot, SHORT_WAITS, true);
+    chosen ??= mine.find((id) => sizeOf(id) === 1) ?? null;
+    chosen ??= startChain(slot, SHORT_WAITS, false);
     if (!chosen) {
       let best = Infinity;
       for (const id of mine) {
         const f = familyOf.get(id)!;
-        if (!familyFree(f, slot.teacher, slot.time)) continue;
-        const reservedLater = [...taken.values()].some((x) => familyOf.get(x) === f);
-        if (reservedLater) continue;
-        let near = 0;
+        if (chained.has(f) || !familyFree(f, slot.teacher, slot.time)) continue;
+        let cost = NOT_NEAR;
         for (const x of family.get(f)!) {
           const at = start.get(x);
-          if (at !== undefined) near = Math.max(near, -Math.abs(slot.time - at));
+          if (at !== undefined) cost = Math.min(cost, Math.abs(slot.time - at));
         }
-        const cost = -near;
         if (cost < best) {
           best = cost;
           chosen = id;
