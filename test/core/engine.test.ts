@@ -288,6 +288,11 @@ describe('teachers’ evenings as unbroken blocks', () => {
       ),
     };
     expect(planBlocks(withTimes)).toBeNull();
+    // Each family's own guardians are no obstacle; one person listed for two families is.
+    const guardians = p.families.map((f) => ({ ...f, contacts: [`${f.id}@home`] }));
+    expect(planBlocks({ ...p, families: guardians })).not.toBeNull();
+    const shared = guardians.map((f, i) => (i < 2 ? { ...f, contacts: ['case@x'] } : f));
+    expect(planBlocks({ ...p, families: shared })).toBeNull();
     expect(planBlocks({ ...p, windows: p.windows.map((w) => ({ ...w, capacity: 2 })) })).toBeNull();
     expect(
       planBlocks({ ...p, windows: [...p.windows, { ...p.windows[0]!, date: '2026-11-18' }] }),

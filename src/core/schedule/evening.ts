@@ -53,8 +53,14 @@ export function planBlocks(problem: Problem): BlockPlan | null {
   const C = problem.changeoverMinutes ?? 0;
   const pitch = Math.ceil((L + C) / START_STEP) * START_STEP;
   if (problem.fixed.length > 0 || L % START_STEP !== 0 || B % START_STEP !== 0) return null;
-  if (problem.families.some((f) => f.availability !== null || (f.contacts ?? []).length > 0))
-    return null;
+  if (problem.families.some((f) => f.availability !== null)) return null;
+  // A contact listed for two families would tie their times together.
+  const familyOfContact = new Map<string, string>();
+  for (const f of problem.families)
+    for (const c of f.contacts ?? []) {
+      if ((familyOfContact.get(c) ?? f.id) !== f.id) return null;
+      familyOfContact.set(c, f.id);
+    }
   if (
     problem.families.some((f) => f.interpreter && problem.interpreters[f.interpreter] !== undefined)
   )
