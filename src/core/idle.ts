@@ -29,23 +29,23 @@ export function scheduleDigest(values: unknown[][] | null): string {
   // then the text: a change that collides in both is out of reach in practice. Both are taken in
   // one pass over each text with no string built per cell, since the hourly run digests the whole
   // Schedule every hour.
-  let a = 0x811c9dc5;
+  let a = 0x811c9dc5 | 0;
   let b = 0x01234567;
   for (const row of values) {
     for (const cell of row) {
       const text = cell instanceof Date ? `\u0001${cell.getTime()}` : String(cell);
-      b = Math.imul(b, FNV_PRIME) >>> 0;
+      b = Math.imul(b, FNV_PRIME) | 0;
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
-        a = Math.imul(a ^ c, FNV_PRIME) >>> 0;
-        b = Math.imul(b ^ c, FNV_PRIME) >>> 0;
+        a = Math.imul(a ^ c, FNV_PRIME) | 0;
+        b = Math.imul(b ^ c, FNV_PRIME) | 0;
       }
-      a = Math.imul(a, FNV_PRIME) >>> 0;
+      a = Math.imul(a, FNV_PRIME) | 0;
     }
-    a = Math.imul(a ^ 10, FNV_PRIME) >>> 0;
-    b = Math.imul(b ^ 10, FNV_PRIME) >>> 0;
+    a = Math.imul(a ^ 10, FNV_PRIME) | 0;
+    b = Math.imul(b ^ 10, FNV_PRIME) | 0;
   }
-  return `${values.length}:${a.toString(16)}${b.toString(16)}`;
+  return `${values.length}:${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}`;
 }
 
 /**
