@@ -38,7 +38,11 @@ export function readSheet(
   name: string,
 ): unknown[][] | null {
   const sheet = ss.getSheetByName(name);
-  if (!sheet) return null;
+  return sheet ? sheetValues(sheet) : null;
+}
+
+/** The used area of a sheet already in hand in one read; [] when it is empty. */
+export function sheetValues(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
   if (sheet.getLastRow() === 0) return [];
   return sheet.getDataRange().getValues();
 }
