@@ -207,6 +207,7 @@ export function printRound(students: number, rows: OperationFigures[], google = 
     'total s',
     'data calls',
     'minimum',
+    'calls / minimum',
     'all calls',
     'where the time goes',
   ];
@@ -217,6 +218,7 @@ export function printRound(students: number, rows: OperationFigures[], google = 
     f.totalSeconds.toFixed(1),
     f.calls,
     f.minimum,
+    (f.calls / f.minimum).toFixed(2),
     f.allCalls,
     f.where.map(([m, s]) => `${m} ${s.toFixed(1)} s`).join('; '),
   ]);
