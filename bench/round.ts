@@ -29,9 +29,15 @@ export interface OperationFigures {
 
 /**
  * Per step of the round: the calls the data makes necessary, by the yardstick the issue sets (one
- * read and one write per sheet, one Calendar write per new or changed conference, one email per
- * family per message). Each is counted from what the step did (emails sent, events made,
- * executions Google started), so the figure beside it is what batching could not save.
+ * read and one write per sheet a step must touch, one Calendar write per new conference, one email
+ * per message). Each is counted from what the step did (emails sent, events made, forms and
+ * questions made, executions Google started), so the figure beside it is what batching could not
+ * save.
+ *
+ * A read or a write is counted in the calls SpreadsheetApp needs for it, since every one of them
+ * is a data call here: no call reads a named sheet's values by itself. A read is the sheet, its
+ * data range and its values (READ = 3), a write to a sheet already in hand the range and its
+ * values (WRITE = 2), and an execution opens the spreadsheet once (OPEN = 1).
  */
 export interface Minimum {
   count: (s: School, step: StepCalls, occurrence: number) => number;
@@ -44,7 +50,13 @@ interface StepCalls {
   byMethod: Map<string, number>;
 }
 
+export const OPEN = 1;
+export const READ = 3;
+export const WRITE = 2;
+
 const calls = (step: StepCalls, method: string) => step.byMethod.get(method) ?? 0;
+const callsMatching = (step: StepCalls, pattern: RegExp) =>
+  [...step.byMethod].reduce((n, [m, k]) => (pattern.test(m) ? n + k : n), 0);
 const sendsMail = (r: ExecutionReport) =>
   Object.keys(r.callsByMethod).some((m) => m.startsWith('MailApp.send'));
 const teachers = (s: School) =>
@@ -55,52 +67,80 @@ const teachers = (s: School) =>
       .slice(1)
       .map((r) => r[5]),
   ).size;
+/** Sheets the Summary draws on (Schedule, Feedback, Roster, Teachers, Student Prep, Follow-ups). */
+const SUMMARY_SOURCES = 6;
+/** The Summary's two charts found, and each updated in place: a range per series (3, 2), the update. */
+const SUMMARY_CHART_CALLS = 1 + (3 + 1) + (2 + 1);
+/**
+ * Rebuilding the Summary after an answer, as the add-on does by design (the coordinator sees each
+ * answer at once): its sources read, the sheet written, the charts updated.
+ */
+const SUMMARY_REBUILD = SUMMARY_SOURCES * READ + 1 + WRITE + SUMMARY_CHART_CALLS;
 
 export const MINIMUMS: Record<string, Minimum> = {
-  setup: { count: () => 6, explains: 'a header check or creation per sheet (6)' },
-  forms: {
-    count: (_s, _c, n) => (n === 0 ? 2 * 2 + 5 + 7 + 1 + 4 : 2 + 4),
+  setup: {
+    count: () => OPEN + 1 + 7 * (1 + WRITE + 1),
     explains:
-      'first: per form a create and a link (2 × 2), a call per question (5 + 7), one trigger, reads of Roster, Teachers and Schedule and a write of its links (4); again: open the two forms, the same reads and write',
+      'the list of sheets, and per sheet of the seven (made or checked) a lookup, its header read or written and its frozen row (formats, notes, colours, validations and protection not counted)',
+  },
+  forms: {
+    count: (_s, c, n) => {
+      const made = calls(c, 'FormApp.create');
+      const questions = callsMatching(c, /^FormApp\.Form\.add\w+Item$/);
+      return n === 0
+        ? OPEN + 3 * made + questions + 1 + 3 * READ + WRITE
+        : OPEN + calls(c, 'FormApp.openById') + 3 * READ + WRITE;
+    },
+    explains:
+      'first: per form made a create, its destination and its link (3), a call per question, one trigger, reads of Roster, Teachers and Schedule and a write of its links; again: open each form, the same reads and write',
   },
   ask: {
-    count: (_s, c) => calls(c, 'MailApp.sendEmail') + 3,
+    count: (_s, c) => calls(c, 'MailApp.sendEmail') + c.reports.length * OPEN + 3 * READ,
     explains:
-      'an email per family; read the Roster, the Teachers (for its import) and the Availability',
+      'an email per address; per execution the spreadsheet; read the Roster, the Teachers (for its import) and the Availability once',
   },
   'availability answers': {
-    count: (_s, c) => 2 * c.reports.length,
-    explains: 'per answer (a trigger run each): read the response, write the Availability row',
+    count: (_s, c) => c.reports.length * (OPEN + 1 + 2 * 2 + READ + WRITE + SUMMARY_REBUILD),
+    explains:
+      'per answer (a trigger run each): the sheet list, the two forms’ response sheets read (2 each), the Availability read and written, and the Summary rebuilt (its six sources read, written, its charts updated)',
   },
   schedule: {
-    count: () => 5,
+    count: () => OPEN + 4 * READ + WRITE,
     explains: 'read Roster, Teachers, Availability and Schedule; write the Schedule',
   },
   views: {
-    count: (s) => 1 + 2 * teachers(s),
+    count: (s) => OPEN + READ + (1 + WRITE) * teachers(s),
     explains: 'read the Schedule; per teacher a tab and a write',
   },
   invites: {
-    count: (_s, c) => calls(c, 'CalendarApp.Calendar.createEvent') + 2,
-    explains: 'a Calendar write per conference; read and write the Schedule',
+    count: (_s, c) =>
+      3 * calls(c, 'CalendarApp.Calendar.createEvent') +
+      c.reports.length * (OPEN + 2 * READ + 2 + WRITE),
+    explains:
+      'per conference its event made, its guest list hidden and its tag set (the tag finds it again after a cut); per execution the spreadsheet, Schedule and Roster read, the calendar and its events listed once, the Schedule written',
   },
   reminders: {
     count: (_s, c) =>
-      calls(c, 'MailApp.sendEmail') + c.reports.length + c.reports.filter(sendsMail).length,
+      calls(c, 'MailApp.sendEmail') +
+      c.reports.length * (OPEN + READ) +
+      c.reports.filter(sendsMail).length * (2 * READ + 1 + WRITE),
     explains:
-      'an email per family per reminder; per hourly run a read of the Schedule, and a write when it sent',
+      'an email per family per reminder; per hourly run the Schedule read; per run that sent the Schedule and the Roster read under the lock, the day’s quota, a write',
   },
   questionnaire: {
-    count: (_s, c) => calls(c, 'MailApp.sendEmail') + 2,
-    explains: 'an email per family; read and write the Schedule',
+    count: (_s, c) =>
+      calls(c, 'MailApp.sendEmail') + c.reports.length * (OPEN + READ + 1 + WRITE) + READ,
+    explains:
+      'an email per address; per execution the Schedule read, the quota and its write; the Roster read once',
   },
   'questionnaire answers': {
-    count: (_s, c) => 2 * c.reports.length,
-    explains: 'per answer (a trigger run each): read the response, write the Feedback row',
+    count: (_s, c) => c.reports.length * (OPEN + 1 + 2 * 2 + READ + WRITE + SUMMARY_REBUILD),
+    explains:
+      'per answer (a trigger run each): the sheet list, the two forms’ response sheets read (2 each), the Feedback read and written, and the Summary rebuilt',
   },
   summary: {
-    count: () => 5,
-    explains: 'read Schedule, Feedback and Roster; write the Summary and its charts',
+    count: () => OPEN + 1 + 2 * 2 + SUMMARY_REBUILD,
+    explains: 'the response sheets checked for missed answers, then the Summary rebuilt',
   },
 };
 
@@ -167,6 +207,7 @@ export function printRound(students: number, rows: OperationFigures[], google = 
     'total s',
     'data calls',
     'minimum',
+    'calls / minimum',
     'all calls',
     'where the time goes',
   ];
@@ -177,6 +218,7 @@ export function printRound(students: number, rows: OperationFigures[], google = 
     f.totalSeconds.toFixed(1),
     f.calls,
     f.minimum,
+    (f.calls / f.minimum).toFixed(2),
     f.allCalls,
     f.where.map(([m, s]) => `${m} ${s.toFixed(1)} s`).join('; '),
   ]);

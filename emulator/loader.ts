@@ -65,6 +65,39 @@ function virtualDate(emulator: Emulator): DateConstructor {
   return VirtualDate as unknown as DateConstructor;
 }
 
+/**
+ * JavaScript's own globals, bound once in the script scope every script of the context shares.
+ * A name the bundle looks up on a vm context's global object goes through Node's interceptor on
+ * every use, so a loop calling Math.imul or String ran some twenty times slower than on Apps
+ * Script's V8 (the 600-student demo spent a third of its time there). The bindings hold the same
+ * objects the global object does (Date the virtual one), so the bundle sees nothing else change.
+ */
+const BUILTIN_BINDINGS = `const { ${[
+  'Array',
+  'Boolean',
+  'Date',
+  'Error',
+  'Intl',
+  'JSON',
+  'Map',
+  'Math',
+  'Number',
+  'Object',
+  'RangeError',
+  'RegExp',
+  'Set',
+  'String',
+  'Symbol',
+  'TypeError',
+  'WeakMap',
+  'WeakSet',
+  'encodeURIComponent',
+  'isFinite',
+  'isNaN',
+  'parseFloat',
+  'parseInt',
+].join(', ')} } = globalThis;`;
+
 export class Bundle {
   readonly context: vm.Context;
   readonly manifest: Manifest;
@@ -76,6 +109,7 @@ export class Bundle {
   ) {
     this.manifest = manifest;
     this.context = vm.createContext({ ...emulator.globals, Date: virtualDate(emulator) });
+    vm.runInContext(BUILTIN_BINDINGS, this.context, { filename: 'builtins.js' });
     vm.runInContext(code, this.context, { filename: 'Code.js' });
     emulator.ws.grantedScopes = manifest.oauthScopes ? new Set(manifest.oauthScopes) : null;
     emulator.triggers.runner = (handler, event, options) => {

@@ -38,9 +38,16 @@ export function readSheet(
   name: string,
 ): unknown[][] | null {
   const sheet = ss.getSheetByName(name);
-  if (!sheet) return null;
-  if (sheet.getLastRow() === 0) return [];
-  return sheet.getDataRange().getValues();
+  return sheet ? sheetValues(sheet) : null;
+}
+
+/**
+ * The used area of a sheet already in hand in one read; [] when it is empty. The data range of an
+ * empty sheet is its one blank cell A1 (docs/EMULATOR.md row 56), so no getLastRow is asked first.
+ */
+export function sheetValues(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
+  const values = sheet.getDataRange().getValues();
+  return values.length === 1 && values[0]!.every((v) => v === '') ? [] : values;
 }
 
 export function readSettings(

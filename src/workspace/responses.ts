@@ -48,13 +48,10 @@ interface ResponseRow {
 }
 
 /** The response sheet's rows as header → value (what namedValues carries), with their time. */
-function responseRows(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  record: FormRecord | undefined,
-): ResponseRow[] {
+function responseRows(memo: SheetMemo, record: FormRecord | undefined): ResponseRow[] {
   const sheet =
     record && record.sheetId !== null
-      ? ss.getSheets().find((s) => s.getSheetId() === record.sheetId)
+      ? memo.sheets().find((s) => s.getSheetId() === record.sheetId)
       : undefined;
   if (!sheet || sheet.getLastRow() < 2) return [];
   const [header, ...rows] = sheet.getDataRange().getValues();
@@ -74,11 +71,10 @@ function responseKey(ref: string, at: Date): string {
 
 /** Reads a generated sheet as header + body, for a rewrite in one setValues. */
 function readGenerated(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   memo: SheetMemo,
   spec: SheetSpec,
 ): { sheet: GoogleAppsScript.Spreadsheet.Sheet; header: string[]; body: unknown[][] } {
-  const sheet = ss.getSheetByName(spec.name);
+  const sheet = memo.sheet(spec.name);
   if (!sheet) throw new UserError(`There is no ${spec.name} sheet. Run Set up first.`);
   const values = memo.read(spec.name) ?? [];
   const header = (values[0] ?? []).map(String);
@@ -124,14 +120,14 @@ function recordAvailability(
     forms.map((f) => f.language),
   );
   const responses = forms.flatMap(({ language, record }) =>
-    responseRows(ss, record).map((r) => ({
+    responseRows(memo, record).map((r) => ({
       ...r,
       named: inFormEnglish(r.named, language, 'availability', record.choices, texts),
       choices: record.choices,
     })),
   );
   if (responses.length === 0) return [];
-  const { sheet, header, body } = readGenerated(ss, memo, AVAILABILITY);
+  const { sheet, header, body } = readGenerated(memo, AVAILABILITY);
   const col = (h: string) => header.indexOf(h);
   const seen = new Set(body.map((r) => String(r[col('Response')] ?? '')));
   const round = settings.roundName;
@@ -216,13 +212,13 @@ function recordFeedback(
   );
   const rounds = forms.map(({ round, language, record }) => ({
     round,
-    responses: responseRows(ss, record).map((r) => ({
+    responses: responseRows(memo, record).map((r) => ({
       ...r,
       named: inFormEnglish(r.named, language, 'questionnaire', [], texts),
     })),
   }));
   if (rounds.every((r) => r.responses.length === 0)) return 0;
-  const { sheet, header, body } = readGenerated(ss, memo, FEEDBACK);
+  const { sheet, header, body } = readGenerated(memo, FEEDBACK);
   const col = header.indexOf('Response');
   const refOf = (r: unknown[]) => String(r[col] ?? '').split(' @ ')[0]!;
   const seen = new Set(body.map((r) => String(r[col] ?? '')));
@@ -285,6 +281,9 @@ export function recordResponses(options: { rebuild?: 'always' | 'if-recorded' } 
     settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
   if (placed) memo.forget(SCHEDULE.name);
   const recorded = answered.length + feedback > 0;
-  const totals = options.rebuild === 'if-recorded' && !recorded ? null : rebuildSummary(memo);
+  const totals =
+    options.rebuild === 'if-recorded' && !recorded
+      ? null
+      : rebuildSummary(memo, { ss, settings, props });
   return { availability: answered.length, feedback, placed, totals };
 }

@@ -65,11 +65,12 @@ export function summaryOf(
   today: string,
   read: SheetReader = (name) => readSheet(ss, name),
   knownRoster?: RosterResult | null,
+  props: Record<string, string> | null = null,
 ): SummaryGrid {
   const tz = spreadsheetZone(ss);
   const wall = wallClockIn(tz);
   const roster =
-    knownRoster === undefined ? readSchool(ss, settings, today, read).roster : knownRoster;
+    knownRoster === undefined ? readSchool(ss, settings, today, read, props).roster : knownRoster;
   const grades = new Map((roster?.students ?? []).map((st) => [st.id, st.grade]));
   // A family regrouped since the Schedule was built is still named there by its old id.
   const familyOf = new Map<string, string>();
@@ -142,15 +143,21 @@ function placeCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, summary: Summary
   });
 }
 
-/** Rebuilds the Summary sheet; returns the figures it shows. */
+/**
+ * Rebuilds the Summary sheet; returns the figures it shows. A caller that already holds the
+ * spreadsheet, its settings and the document's properties passes them, so the execution does not
+ * ask Google for them again.
+ */
 export function rebuildSummary(
   memo: SheetMemo = sheetMemo(SpreadsheetApp.getActiveSpreadsheet()),
+  held?: { ss: Spreadsheet; settings: Settings; props: Record<string, string> },
 ): SummaryGrid['totals'] {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = ss.getSheetByName(SUMMARY.name);
+  const ss = held?.ss ?? SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = memo.sheet(SUMMARY.name);
   if (!sheet) throw new UserError('There is no Summary sheet. Run Set up first.');
-  const settings = readSettings(ss);
-  const summary = summaryOf(ss, settings, dayIn(new Date(), spreadsheetZone(ss)), memo.read);
+  const settings = held?.settings ?? readSettings(ss);
+  const today = dayIn(new Date(), spreadsheetZone(ss));
+  const summary = summaryOf(ss, settings, today, memo.read, undefined, held?.props ?? null);
   const rows = Math.max(summary.grid.length, sheet.getLastRow());
   const columns = Math.max(summary.grid[0]?.length ?? 1, sheet.getLastColumn());
   const grid = Array.from({ length: rows }, (_, r) =>

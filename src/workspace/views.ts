@@ -76,12 +76,15 @@ export const VIEWS_JOB: JobSpec<State> = {
     const byId = new Map(sheets.map((s) => [s.getSheetId(), s]));
     // Sheets refuses two tab names that differ only in case, so names are compared that way.
     const byName = new Map(sheets.map((s) => [s.getName().toLowerCase(), s]));
+    // Counted here, not asked per new tab: each tab goes in at the end.
+    let tabs = sheets.length;
     let written = 0;
     while (state.left.length > 0 && !ctx.outOfTime()) {
       const teacher = state.left[0]!;
       const view = views.get(teacher);
       if (view) {
         let sheet = made[teacher] !== undefined ? byId.get(made[teacher]) : undefined;
+        let empty = false;
         if (!sheet) {
           const { name, existing } = freeViewName(teacher, byName, made);
           if (
@@ -95,7 +98,8 @@ export const VIEWS_JOB: JobSpec<State> = {
               { sheet: name, row: 1, column: 1 },
             );
           }
-          sheet = existing ?? ss.insertSheet(name, ss.getNumSheets());
+          empty = !existing;
+          sheet = existing ?? ss.insertSheet(name, tabs++);
           byName.set(name.toLowerCase(), sheet);
           made[teacher] = sheet.getSheetId();
           writeJson(VIEWS_PROP, made);
@@ -104,7 +108,7 @@ export const VIEWS_JOB: JobSpec<State> = {
         const rows = view.rows.map((r, i) =>
           i === 0 ? r : r.map((v, c) => cellValue(v, FORMATS[c])),
         );
-        if (sheet.getLastRow() > 0)
+        if (!empty && sheet.getLastRow() > 0)
           sheet
             .getRange(
               1,

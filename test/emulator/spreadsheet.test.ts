@@ -36,6 +36,25 @@ describe('SpreadsheetApp', () => {
     });
   });
 
+  describe(`Sheet.getDataRange (${REF}/sheet#getDataRange())`, () => {
+    it('reaches from A1 to the last row and column holding data', () => {
+      const { sheet } = setup();
+      sheet.getRange('C4').setValue('x');
+      const range = sheet.getDataRange();
+      expect([
+        range.getRow(),
+        range.getColumn(),
+        range.getNumRows(),
+        range.getNumColumns(),
+      ]).toEqual([1, 1, 4, 3]);
+    });
+
+    it('is the one blank cell A1 on an empty sheet', () => {
+      const { sheet } = setup();
+      expect(sheet.getDataRange().getValues()).toEqual([['']]);
+    });
+  });
+
   describe(`Range.setValues (${REF}/range#setValues(Object))`, () => {
     it('throws the row-count error when the data has another number of rows', () => {
       const { sheet } = setup();
