@@ -15,7 +15,7 @@ import {
   teacherDayKey,
   type TeacherConference,
 } from '../core/teacherday';
-import { parseTeachers } from '../core/teachers';
+import { parseTeachers, teacherEmailCell } from '../core/teachers';
 import type { Problem } from '../shared/api';
 import { readSettings, readSheet, spreadsheetZone } from './data';
 import { dayIn, stampIn, wallClockIn } from '../core/zone';
@@ -56,7 +56,8 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
       problems,
     });
     if (rows.length === 0) return done('No teacher has conferences today or tomorrow.');
-    const teachers = parseTeachers(readSheet(ss, 'Teachers') ?? [], wall).teachers;
+    const teacherValues = readSheet(ss, 'Teachers') ?? [];
+    const teachers = parseTeachers(teacherValues, wall).teachers;
     const emails = new Map(teachers.map((t) => [nameKey(t.name), t.email]));
     const roster = rosterForMessages(ss, settings);
     const guardians = new Map(
@@ -90,7 +91,7 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
     );
     const problems: Problem[] = noEmail.map((t) => ({
       severity: 'warning',
-      where: { sheet: 'Teachers', row: 1, column: 1 },
+      where: teacherEmailCell(teacherValues, t),
       message: `${t} has conferences but no email on the Teachers sheet, so no day-before email went to them. Add their address.`,
     }));
     const unconfirmed = Object.keys(recorded).filter(

@@ -98,6 +98,26 @@ describe("the teachers' day-before email", () => {
     }
   });
 
+  it("for a teacher whose email was cleared, points to the Email cell of that teacher's own row", () => {
+    const s = scheduledSchool();
+    const teachersSheet = s.emulator.spreadsheet.sheetByName('Teachers')!;
+    const [th, ...trows] = teachersSheet.values();
+    const { students } = teachersAndStudents(s);
+    // A teacher with conferences whose first window is not on row 2.
+    const at = trows.findIndex((r, i) => i > 0 && students.has(String(r[th!.indexOf('Teacher')])));
+    const teacher = String(trows[at]![th!.indexOf('Teacher')]);
+    const rows = trows.flatMap((r, i) => (r[th!.indexOf('Teacher')] === teacher ? [i + 2] : []));
+    for (const row of rows) teachersSheet.patch(row, th!.indexOf('Email') + 1, { v: '' });
+    s.emulator.ws.clock.set(EST('2026-11-16', '17:00'));
+    const p = ok<JobProgress>(s.bundle.callFromClient('runJob', ['teachers']));
+    const problem = p.problems!.find((x) => x.message.startsWith(`${teacher} has conferences`));
+    expect(problem?.where).toEqual({
+      sheet: 'Teachers',
+      row: rows[0],
+      column: th!.indexOf('Email') + 1,
+    });
+  });
+
   it('cut off at any service call, sends no teacher a second email when run again', () => {
     const probe = scheduledSchool();
     probe.emulator.ws.clock.set(EST('2026-11-16', '17:00'));
