@@ -29,6 +29,7 @@ import { failureText, mailFailure, mailOne } from './mailer';
 import { documentProperties } from './props';
 import { plural } from './steps';
 import { writePlainSheet } from './plainsheet';
+import { PLAIN_TEXT } from '../core/cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -53,29 +54,83 @@ function stamp(value: unknown, tz: string, withTime: boolean): string {
   return withTime ? secondsStampIn(value, tz) : dayIn(value, tz);
 }
 
-function readFollowUps(ss: Spreadsheet): FollowUp[] {
-  const values = readSheet(ss, FOLLOWUPS_SHEET) ?? [];
-  const [header, ...rows] = values;
-  const tz = spreadsheetZone(ss);
-  const at = FOLLOWUP_HEADER.map((h) => (header ?? []).map((x) => cleanText(x)).indexOf(h));
-  return rows
-    .filter((r) => cleanText(r[at[0]!]))
-    .map((r) => {
-      const f = {} as FollowUp;
-      FIELDS.forEach((field, i) => {
-        f[field] = at[i]! < 0 ? '' : stamp(r[at[i]!], tz, false);
-      });
-      return f;
-    });
+/** The Follow-ups sheet as it is: its requests, each with its row, and where each field's column is. */
+interface FollowUpsSheet {
+  rows: FollowUp[];
+  /** Sheet row of each of rows. */
+  at: number[];
+  /** 1-based column of each of FIELDS. */
+  columns: number[];
+  width: number;
+  lastRow: number;
 }
 
-function writeFollowUps(ss: Spreadsheet, rows: FollowUp[]): void {
-  writePlainSheet(
-    ss,
-    FOLLOWUPS_SHEET,
-    FOLLOWUP_HEADER,
-    rows.map((f) => FIELDS.map((k) => f[k])),
-  );
+function readFollowUps(ss: Spreadsheet): FollowUpsSheet | null {
+  const values = readSheet(ss, FOLLOWUPS_SHEET);
+  if (!values) return null;
+  const [header = [], ...rest] = values;
+  const tz = spreadsheetZone(ss);
+  const columns = FOLLOWUP_HEADER.map((h) => header.map((x) => cleanText(x)).indexOf(h) + 1);
+  // A column people removed comes back at the end, header only: without Request and Owner Told
+  // the job could not know which requests it listed and told.
+  const missing = FOLLOWUP_HEADER.filter((_, i) => columns[i] === 0);
+  if (missing.length > 0) {
+    ss.getSheetByName(FOLLOWUPS_SHEET)!
+      .getRange(1, header.length + 1, 1, missing.length)
+      .setNumberFormat(PLAIN_TEXT)
+      .setValues([missing]);
+    missing.forEach((h, i) => (columns[FOLLOWUP_HEADER.indexOf(h)] = header.length + 1 + i));
+  }
+  const found = rest.flatMap((r, i) => (cleanText(r[columns[0]! - 1]) ? [{ r, row: i + 2 }] : []));
+  return {
+    rows: found.map(({ r }) => {
+      const f = {} as FollowUp;
+      FIELDS.forEach((field, i) => {
+        f[field] = stamp(r[columns[i]! - 1], tz, false);
+      });
+      return f;
+    }),
+    at: found.map(({ row }) => row),
+    columns,
+    width: header.length + missing.length,
+    lastRow: values.length,
+  };
+}
+
+/**
+ * New requests below the last row, each field in the sheet's own column for it (people may have
+ * moved, added or removed columns): the rows people have, and their cells, are never written.
+ */
+function appendFollowUps(ss: Spreadsheet, sheet: FollowUpsSheet, added: FollowUp[]): number[] {
+  const rows = added.map((f) => {
+    const row = Array.from({ length: sheet.width }, () => '');
+    FIELDS.forEach((k, i) => (row[sheet.columns[i]! - 1] = f[k]));
+    return row;
+  });
+  const first = sheet.lastRow + 1;
+  const range = ss.getSheetByName(FOLLOWUPS_SHEET)!.getRange(first, 1, rows.length, sheet.width);
+  range.setNumberFormat(PLAIN_TEXT).setValues(rows);
+  return added.map((_, i) => first + i);
+}
+
+/**
+ * One owner's Owner Told cells, in one write over the rows from their first to their last
+ * request; the rows between keep the Owner Told they had (only this job writes that column).
+ */
+function writeOwnerTold(
+  ss: Spreadsheet,
+  column: number,
+  cells: { row: number; told: string }[],
+  byRow: Map<number, string>,
+): void {
+  for (const c of cells) byRow.set(c.row, c.told);
+  const from = Math.min(...cells.map((c) => c.row));
+  const to = Math.max(...cells.map((c) => c.row));
+  const values = Array.from({ length: to - from + 1 }, (_, i) => [byRow.get(from + i) ?? '']);
+  ss.getSheetByName(FOLLOWUPS_SHEET)!
+    .getRange(from, column, values.length, 1)
+    .setNumberFormat(PLAIN_TEXT)
+    .setValues(values);
 }
 
 function ownerMessage(owner: string, rows: FollowUp[], settings: Settings) {
@@ -116,8 +171,9 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     const schedule = readScheduleSheet(readSheet(ss, 'Schedule') ?? [], wall);
     const teachers = parseTeachers(readSheet(ss, 'Teachers') ?? [], wall).teachers;
     const emails = new Map(teachers.map((t) => [nameKey(t.name), t.email]));
-    const existing = readFollowUps(ss);
-    let rows = syncFollowUps(
+    const sheet = readFollowUps(ss);
+    const existing = sheet?.rows ?? [];
+    const rows = syncFollowUps(
       existing,
       answers,
       schedule.rows.map((r) => ({
@@ -129,12 +185,31 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
       (teacher) => emails.get(nameKey(teacher)) ?? '',
     );
     const added = rows.length - existing.length;
-    if (added > 0 || !ss.getSheetByName(FOLLOWUPS_SHEET)) writeFollowUps(ss, rows);
+    let rowOf: number[];
+    if (!sheet) {
+      writePlainSheet(
+        ss,
+        FOLLOWUPS_SHEET,
+        FOLLOWUP_HEADER,
+        rows.map((f) => FIELDS.map((k) => f[k])),
+      );
+      rowOf = rows.map((_, i) => i + 2);
+    } else
+      rowOf = [
+        ...sheet.at,
+        ...(added > 0 ? appendFollowUps(ss, sheet, rows.slice(existing.length)) : []),
+      ];
+    const toldColumn = sheet ? sheet.columns[FIELDS.indexOf('ownerTold')]! : FIELDS.length;
+    const toldByRow = new Map(rows.map((f, i) => [rowOf[i]!, f.ownerTold]));
     const problems: Problem[] = rows
       .filter((f) => !f.ownerEmail && !f.ownerTold)
       .map((f) => ({
         severity: 'warning',
-        where: { sheet: FOLLOWUPS_SHEET, row: rows.indexOf(f) + 2, column: 5 },
+        where: {
+          sheet: FOLLOWUPS_SHEET,
+          row: rowOf[rows.indexOf(f)]!,
+          column: sheet ? sheet.columns[FIELDS.indexOf('ownerEmail')]! : 5,
+        },
         message: `${f.owner || 'This request'} has no email on the Teachers sheet, so the owner was not told. Add one, or write the Owner Email here.`,
       }));
     const props = documentProperties();
@@ -153,10 +228,14 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
         continue;
       }
       if (ctx.outOfTime() || quota < 1) break;
-      const keys = new Set(mine.map((f) => f.request));
+      const cells = mine.map((f) => rowOf[rows.indexOf(f)]!);
       const mark = (text: string) => {
-        rows = rows.map((f) => (keys.has(f.request) ? { ...f, ownerTold: text } : f));
-        writeFollowUps(ss, rows);
+        writeOwnerTold(
+          ss,
+          toldColumn,
+          cells.map((row) => ({ row, told: text })),
+          toldByRow,
+        );
       };
       mark(`sending ${at}`);
       try {

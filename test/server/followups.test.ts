@@ -90,6 +90,31 @@ describe('follow-ups', () => {
     ]);
   });
 
+  it('keeps the columns and cells people changed: a new request lands in their layout', () => {
+    const { s, conferences, ask } = school();
+    ask(0, 'Tuesday after 4');
+    run(s);
+    const sheet = s.emulator.spreadsheet.sheetByName('Follow-ups')!;
+    // A teacher adds a Notes column before Status, writes in it and marks the request contacted.
+    sheet.insertColumns(1, 1);
+    sheet.patch(1, 2, { v: 'Notes' });
+    sheet.patch(2, 2, { v: 'called Monday' });
+    const header = sheet.values()[0]!.map(String);
+    sheet.patch(2, header.indexOf('Status') + 1, { v: 'contacted' });
+    const other = conferences.findIndex((c) => c.teacher !== conferences[0]!.teacher);
+    ask(other, 'Friday morning');
+    run(s);
+    const [after, ...rows] = sheet.values();
+    expect(after!.map(String)).toEqual(header);
+    const cell = (r: unknown[], h: string) => r[header.indexOf(h)];
+    expect(rows.map((r) => [cell(r, 'Notes'), cell(r, 'Owner'), cell(r, 'Status')])).toEqual([
+      ['called Monday', conferences[0]!.teacher, 'contacted'],
+      ['', conferences[other]!.teacher, 'new'],
+    ]);
+    expect(String(cell(rows[1]!, 'Asked'))).toContain('Friday morning');
+    expect(String(cell(rows[1]!, 'Owner Told'))).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d/);
+  });
+
   it('cut off just after the owner’s email left, never emails the owner about it again', () => {
     const { s, address, conferences, ask } = school();
     ask(0, 'Tuesday after 4');
