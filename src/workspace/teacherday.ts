@@ -28,6 +28,7 @@ import type { ChunkResult, JobSpec } from './jobs';
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { documentProperties, parseJson } from './props';
 import { plural } from './steps';
+import { standInsForRound } from './standin';
 
 interface TeacherDayState {
   sent: number;
@@ -68,6 +69,8 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
     const guardians = new Map(
       (roster?.students ?? []).map((s) => [s.id, s.guardians.map((g) => g.name || g.email)]),
     );
+    // Who is coming: the adult a family named instead of its guardians, else its guardians.
+    const standIn = standInsForRound(ss, settings.roundName);
     const at = (r: unknown[], h: string) => r[(schedule.columns.get(h) ?? 0) - 1];
     const conferences: TeacherConference[] = rows.map((r) => {
       const language = normalizeLanguage(at(r.values, 'Language'));
@@ -79,7 +82,9 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
         end: r.end,
         room: cleanText(at(r.values, 'Room')),
         students: cleanText(at(r.values, 'Students')),
-        coming: [...new Set(r.studentIds.flatMap((id) => guardians.get(id) ?? []))],
+        coming: standIn.has(r.familyId)
+          ? [standIn.get(r.familyId)!]
+          : [...new Set(r.studentIds.flatMap((id) => guardians.get(id) ?? []))],
         language: language && language !== settings.defaultLanguage ? languageName(language) : '',
         interpreter: parseYesNo(at(r.values, 'Interpreter')) === true,
         status: r.status || 'scheduled',

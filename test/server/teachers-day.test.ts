@@ -98,6 +98,34 @@ describe("the teachers' day-before email", () => {
     }
   });
 
+  it('names the adult a family said will come instead of its guardians', () => {
+    const s = scheduledSchool();
+    const [sh, ...srows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const family = String(srows[0]![sh!.indexOf('Family ID')]);
+    const teacher = String(srows[0]![sh!.indexOf('Teacher')]);
+    const availability = s.emulator.spreadsheet.sheetByName('Availability')!;
+    const header = availability.values()[0]!.map(String);
+    availability.appendRow(
+      header.map((h) =>
+        h === 'Family ID'
+          ? family
+          : h === 'Who Comes'
+            ? 'Grandma Ruth'
+            : h === 'Round'
+              ? 'Fall'
+              : '',
+      ),
+    );
+    s.emulator.ws.clock.set(EST('2026-11-16', '17:00'));
+    ok(s.bundle.callFromClient('runJob', ['teachers']));
+    const { address } = teachersAndStudents(s);
+    const [mail] = s.emulator.mail.to(address.get(teacher)!);
+    const line = mail!.body
+      .split('\n')
+      .find((l) => l.includes(String(srows[0]![sh!.indexOf('Students')])));
+    expect(line).toContain('coming: Grandma Ruth');
+  });
+
   it("for a teacher whose email was cleared, points to the Email cell of that teacher's own row", () => {
     const s = scheduledSchool();
     const teachersSheet = s.emulator.spreadsheet.sheetByName('Teachers')!;
