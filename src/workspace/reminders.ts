@@ -751,5 +751,6 @@ export function remindersStep(ctx: StepContext): StepState {
           ? 'Reminders go out on their own, every hour as they fall due.'
           : 'Turn on hourly reminders so each family is reminded on time.',
     action: { job: 'reminders', label: 'Send due reminders now' },
+    more: [{ job: 'teachers', label: 'Email each teacher their day (the day before)' }],
   });
 }
