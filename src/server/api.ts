@@ -7,7 +7,11 @@
 import { UserError } from '../core/errors';
 import {
   type ApiError,
+  ATTENDANCE,
+  type Attendance,
   type CellRef,
+  type CheckIn,
+  type CheckInConference,
   JOBS,
   type JobName,
   type JobProgress,
@@ -37,6 +41,7 @@ import { roundPackets } from '../workspace/packets';
 import { WAITLIST_JOB } from '../workspace/waitlist';
 import { TEACHER_DAY_JOB } from '../workspace/teacherday';
 import { FOLLOWUPS_JOB } from '../workspace/followups';
+import { checkInView, markAttendance } from '../workspace/checkin';
 import { args, v } from './validate';
 import {
   MESSAGE_KIND_NAMES,
@@ -310,6 +315,22 @@ export const api: Exposed = {
         else if (before) forgetDocument(before);
         return result;
       });
+    }),
+  getCheckIn: (...a): Result<CheckIn> =>
+    expose(() => {
+      const [teacher] = args<[string]>(a, ['teacher', v.string(200)]);
+      return checkInView(teacher);
+    }),
+  markAttendance: (...a): Result<CheckInConference> =>
+    expose(() => {
+      const [conferenceId, status] = args<[string, Attendance]>(
+        a,
+        ['conference', v.string(100)],
+        ['attendance', v.oneOf(ATTENDANCE)],
+      );
+      return withDocumentLock('check-in', 'marking attendance', 'sidebar', () =>
+        markAttendance(conferenceId, status),
+      );
     }),
   runJob: (...a): Result<JobProgress> =>
     expose(() => {

@@ -34,6 +34,12 @@ export function previewSchedule(...a: unknown[]) {
 export function getPackets(...a: unknown[]) {
   return api.getPackets(...a);
 }
+export function getCheckIn(...a: unknown[]) {
+  return api.getCheckIn(...a);
+}
+export function markAttendance(...a: unknown[]) {
+  return api.markAttendance(...a);
+}
 
 /** The spreadsheet's form-submit trigger (installed by the forms job): records the answers. */
 export function onFormSubmit(_event: unknown): void {

@@ -204,6 +204,33 @@ export interface ServerApi {
   setReminders(on: boolean): boolean;
   /** The round's conference packets, one printable page each, by teacher and time. */
   getPackets(): Packet[];
+  // --- Check-in ---
+  /** One teacher's conferences of the day ('' for the first teacher), to mark attendance. */
+  getCheckIn(teacher: string): CheckIn;
+  /** Writes one conference's Schedule Status (and no other cell); answers the conference as now. */
+  markAttendance(conferenceId: string, status: Attendance): CheckInConference;
+}
+
+/** What a check-in marks, in two clicks (teacher, then the mark). */
+export const ATTENDANCE = ['attended', 'no-show', 'rescheduled'] as const;
+export type Attendance = (typeof ATTENDANCE)[number];
+
+export interface CheckInConference {
+  conferenceId: string;
+  /** "3:00 PM–3:25 PM" */
+  time: string;
+  students: string;
+  room: string;
+  status: string;
+}
+
+export interface CheckIn {
+  /** yyyy-mm-dd: today when the teachers have conferences today, else their latest past day. */
+  date: string;
+  /** Teachers with conferences that day. */
+  teachers: string[];
+  teacher: string;
+  conferences: CheckInConference[];
 }
 
 /** One conference's printable packet: a whole HTML page. */
@@ -269,6 +296,8 @@ export const API_NAMES = [
   'saveTemplate',
   'setReminders',
   'getPackets',
+  'getCheckIn',
+  'markAttendance',
 ] as const satisfies readonly ApiName[];
 /** Fails to compile when ServerApi gains a function that API_NAMES does not list. */
 export type MissingApiNames = Exclude<ApiName, (typeof API_NAMES)[number]>;

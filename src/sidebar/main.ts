@@ -16,6 +16,7 @@ import type {
 } from '../shared/api';
 import { el } from './dom';
 import { ApiFailure, call } from './rpc';
+import { checkInPanel } from './checkin';
 import { settingsForm } from './settings';
 import { templatesPanel } from './templates';
 
@@ -41,6 +42,7 @@ interface State {
   settingsOpen: boolean;
   preview: SchedulePreview | null;
   previewing: boolean;
+  checkInOpen: boolean;
 }
 
 const state: State = {
@@ -55,6 +57,7 @@ const state: State = {
   settingsOpen: false,
   preview: null,
   previewing: false,
+  checkInOpen: false,
 };
 const root = document.getElementById('app')!;
 
@@ -337,6 +340,7 @@ function render(): void {
     o
       ? el('ol', { class: 'steps', 'aria-label': 'Steps' }, ...o.steps.map(stepView))
       : el('p', { class: 'muted' }, 'Loading…'),
+    o ? checkInSection() : null,
     o ? settingsSection() : null,
   ];
   root.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
@@ -352,10 +356,24 @@ function render(): void {
 /** Built once and kept across re-renders, so what someone is typing is never lost. */
 let settingsNode: HTMLElement | null = null;
 
-function settingsSection(): HTMLElement {
+/** The check-in view (src/sidebar/checkin.ts), built once and kept; loaded each time it opens. */
+const checkIn = checkInPanel({
+  load: (teacher) => call('getCheckIn', teacher),
+  mark: (conferenceId, status) => call('markAttendance', conferenceId, status),
+});
+
+/** A section below the steps that opens and closes: its toggle heading, then its panel. */
+function foldingSection(
+  id: string,
+  icon: string,
+  title: string,
+  open: boolean,
+  onToggle: () => void,
+  ...content: (HTMLElement | null)[]
+): HTMLElement {
   return el(
     'section',
-    { class: 'settings-section', 'data-step': 'settings' },
+    { class: 'settings-section', 'data-step': id },
     el(
       'h2',
       {},
@@ -364,32 +382,59 @@ function settingsSection(): HTMLElement {
         {
           type: 'button',
           class: 'step-toggle',
-          'aria-expanded': state.settingsOpen ? 'true' : 'false',
-          'aria-controls': 'panel-settings',
-          onclick: () => void toggleSettings(),
+          'aria-expanded': open ? 'true' : 'false',
+          'aria-controls': `panel-${id}`,
+          onclick: onToggle,
         },
-        el('span', { class: 'step-number', 'aria-hidden': 'true' }, '⚙'),
-        el('span', { class: 'step-title' }, 'Settings'),
+        el('span', { class: 'step-number', 'aria-hidden': 'true' }, icon),
+        el('span', { class: 'step-title' }, title),
       ),
     ),
+    el('div', { id: `panel-${id}`, class: 'panel', hidden: !open }, ...content),
+  );
+}
+
+function checkInSection(): HTMLElement {
+  return foldingSection(
+    'checkin',
+    '✓',
+    'Check-in: mark attendance',
+    state.checkInOpen,
+    () => {
+      state.checkInOpen = !state.checkInOpen;
+      render();
+      if (state.checkInOpen) void checkIn.load();
+    },
     el(
-      'div',
-      { id: 'panel-settings', class: 'panel', hidden: !state.settingsOpen },
-      state.settings
-        ? (settingsNode ??= settingsForm(state.settings, {
-            save: async (settings) => {
-              try {
-                const saved = await call('saveSettings', settings);
-                if (state.settings) state.settings = { ...state.settings, settings: saved };
-                void refresh();
-                return null;
-              } catch (e) {
-                return e instanceof Error ? e.message : String(e);
-              }
-            },
-          }))
-        : el('p', { class: 'muted' }, 'Loading…'),
+      'p',
+      { class: 'muted' },
+      'Choose the teacher, then mark each conference. Only its Status cell on the Schedule changes. Conferences marked no-show or rescheduled are not sent the questionnaire.',
     ),
+    checkIn.node,
+  );
+}
+
+function settingsSection(): HTMLElement {
+  return foldingSection(
+    'settings',
+    '⚙',
+    'Settings',
+    state.settingsOpen,
+    () => void toggleSettings(),
+    state.settings
+      ? (settingsNode ??= settingsForm(state.settings, {
+          save: async (settings) => {
+            try {
+              const saved = await call('saveSettings', settings);
+              if (state.settings) state.settings = { ...state.settings, settings: saved };
+              void refresh();
+              return null;
+            } catch (e) {
+              return e instanceof Error ? e.message : String(e);
+            }
+          },
+        }))
+      : el('p', { class: 'muted' }, 'Loading…'),
   );
 }
 

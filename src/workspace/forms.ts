@@ -605,7 +605,7 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
 
 // --- Sending the questionnaire -------------------------------------------------------------
 
-const NOT_ASKED = new Set(['cancelled', 'declined', 'no-show']);
+const NOT_ASKED = new Set(['cancelled', 'declined', 'no-show', 'rescheduled']);
 
 /**
  * A stamp cell holds something (Sheets may have turned the text into a date); a conference left
