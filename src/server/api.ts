@@ -12,6 +12,9 @@ import {
   type CellRef,
   type CheckIn,
   type CheckInConference,
+  FOLLOWUP_MARKS,
+  type FollowUpStatus,
+  type FollowUpsView,
   JOBS,
   type JobName,
   type JobProgress,
@@ -40,7 +43,7 @@ import { SUMMARY_JOB } from '../workspace/summary';
 import { roundPackets } from '../workspace/packets';
 import { WAITLIST_JOB } from '../workspace/waitlist';
 import { TEACHER_DAY_JOB } from '../workspace/teacherday';
-import { FOLLOWUPS_JOB } from '../workspace/followups';
+import { FOLLOWUPS_JOB, openFollowUps, setFollowUpStatus } from '../workspace/followups';
 import { checkInView, markAttendance } from '../workspace/checkin';
 import { args, v } from './validate';
 import {
@@ -331,6 +334,23 @@ export const api: Exposed = {
       return withDocumentLock('check-in', 'marking attendance', 'sidebar', () =>
         markAttendance(conferenceId, status),
       );
+    }),
+  getFollowUps: (...a): Result<FollowUpsView> =>
+    expose(() => {
+      args(a);
+      return openFollowUps();
+    }),
+  setFollowUpStatus: (...a): Result<FollowUpsView> =>
+    expose(() => {
+      const [request, status] = args<[string, FollowUpStatus]>(
+        a,
+        ['request', v.string(200)],
+        ['status', v.oneOf(FOLLOWUP_MARKS)],
+      );
+      return withDocumentLock('followup-status', 'closing a follow-up request', 'sidebar', () => {
+        setFollowUpStatus(request, status);
+        return openFollowUps();
+      });
     }),
   runJob: (...a): Result<JobProgress> =>
     expose(() => {

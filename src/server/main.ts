@@ -40,6 +40,12 @@ export function getCheckIn(...a: unknown[]) {
 export function markAttendance(...a: unknown[]) {
   return api.markAttendance(...a);
 }
+export function getFollowUps(...a: unknown[]) {
+  return api.getFollowUps(...a);
+}
+export function setFollowUpStatus(...a: unknown[]) {
+  return api.setFollowUpStatus(...a);
+}
 
 /** The spreadsheet's form-submit trigger (installed by the forms job): records the answers. */
 export function onFormSubmit(_event: unknown): void {

@@ -209,6 +209,33 @@ export interface ServerApi {
   getCheckIn(teacher: string): CheckIn;
   /** Writes one conference's Schedule Status (and no other cell); answers the conference as now. */
   markAttendance(conferenceId: string, status: Attendance): CheckInConference;
+  // --- Follow-ups ---
+  /** The open follow-up requests, by owner, overdue ones flagged. */
+  getFollowUps(): FollowUpsView;
+  /** Writes one request's Status (and no other cell); answers the open requests as now. */
+  setFollowUpStatus(request: string, status: FollowUpStatus): FollowUpsView;
+}
+
+/** What the sidebar can set a follow-up request to. */
+export const FOLLOWUP_MARKS = ['contacted', 'done'] as const;
+export type FollowUpStatus = (typeof FOLLOWUP_MARKS)[number];
+
+export interface OpenFollowUp {
+  request: string;
+  owner: string;
+  studentIds: string;
+  kind: string;
+  asked: string;
+  /** yyyy-mm-dd */
+  due: string;
+  status: string;
+  overdue: boolean;
+}
+
+export interface FollowUpsView {
+  /** yyyy-mm-dd */
+  today: string;
+  requests: OpenFollowUp[];
 }
 
 /** What a check-in marks, in two clicks (teacher, then the mark). */
@@ -298,6 +325,8 @@ export const API_NAMES = [
   'getPackets',
   'getCheckIn',
   'markAttendance',
+  'getFollowUps',
+  'setFollowUpStatus',
 ] as const satisfies readonly ApiName[];
 /** Fails to compile when ServerApi gains a function that API_NAMES does not list. */
 export type MissingApiNames = Exclude<ApiName, (typeof API_NAMES)[number]>;

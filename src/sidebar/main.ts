@@ -17,6 +17,7 @@ import type {
 import { el } from './dom';
 import { ApiFailure, call } from './rpc';
 import { checkInPanel } from './checkin';
+import { followUpsPanel } from './followups';
 import { settingsForm } from './settings';
 import { templatesPanel } from './templates';
 
@@ -43,6 +44,7 @@ interface State {
   preview: SchedulePreview | null;
   previewing: boolean;
   checkInOpen: boolean;
+  followUpsOpen: boolean;
 }
 
 const state: State = {
@@ -58,6 +60,7 @@ const state: State = {
   preview: null,
   previewing: false,
   checkInOpen: false,
+  followUpsOpen: false,
 };
 const root = document.getElementById('app')!;
 
@@ -341,6 +344,7 @@ function render(): void {
       ? el('ol', { class: 'steps', 'aria-label': 'Steps' }, ...o.steps.map(stepView))
       : el('p', { class: 'muted' }, 'Loading…'),
     o ? checkInSection() : null,
+    o ? followUpsSection() : null,
     o ? settingsSection() : null,
   ];
   root.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
@@ -394,23 +398,55 @@ function foldingSection(
   );
 }
 
-function checkInSection(): HTMLElement {
+/** A section below the steps holding a panel that loads itself each time it is opened. */
+function loadingSection(
+  id: string,
+  icon: string,
+  title: string,
+  open: 'checkInOpen' | 'followUpsOpen',
+  panel: { node: HTMLElement; load(): Promise<void> },
+  blurb: string,
+): HTMLElement {
   return foldingSection(
+    id,
+    icon,
+    title,
+    state[open],
+    () => {
+      state[open] = !state[open];
+      render();
+      if (state[open]) void panel.load();
+    },
+    el('p', { class: 'muted' }, blurb),
+    panel.node,
+  );
+}
+
+/** Open follow-up requests (src/sidebar/followups.ts), built once and kept; loaded on opening. */
+const followUps = followUpsPanel({
+  load: () => call('getFollowUps'),
+  set: (request, status) => call('setFollowUpStatus', request, status),
+});
+
+function checkInSection(): HTMLElement {
+  return loadingSection(
     'checkin',
     '✓',
     'Check-in: mark attendance',
-    state.checkInOpen,
-    () => {
-      state.checkInOpen = !state.checkInOpen;
-      render();
-      if (state.checkInOpen) void checkIn.load();
-    },
-    el(
-      'p',
-      { class: 'muted' },
-      'Choose the teacher, then mark each conference. Only its Status cell on the Schedule changes. Conferences marked no-show or rescheduled are not sent the questionnaire.',
-    ),
-    checkIn.node,
+    'checkInOpen',
+    checkIn,
+    'Choose the teacher, then mark each conference. Only its Status cell on the Schedule changes. Conferences marked no-show or rescheduled are not sent the questionnaire.',
+  );
+}
+
+function followUpsSection(): HTMLElement {
+  return loadingSection(
+    'followups',
+    '✉',
+    'Follow-ups: open requests',
+    'followUpsOpen',
+    followUps,
+    'Each teacher’s open requests from the questionnaire; overdue ones in red. Marking one changes only its Status on the Follow-ups sheet.',
   );
 }
 

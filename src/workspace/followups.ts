@@ -12,6 +12,7 @@ import { listEmail } from '../core/teacherday';
 import {
   FOLLOWUP_HEADER,
   FOLLOWUPS_SHEET,
+  overdue,
   syncFollowUps,
   untoldByOwner,
   type FollowUp,
@@ -21,7 +22,8 @@ import { FEEDBACK } from '../core/schema';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { readTable } from '../core/table';
 import { parseTeachers } from '../core/teachers';
-import type { Problem, Settings } from '../shared/api';
+import type { FollowUpStatus, FollowUpsView, Problem, Settings } from '../shared/api';
+import { UserError } from '../core/errors';
 import { readSettings, readSheet, spreadsheetZone } from './data';
 import { dayIn, secondsStampIn, stampIn, wallClockIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
@@ -59,13 +61,14 @@ interface FollowUpsSheet {
   rows: FollowUp[];
   /** Sheet row of each of rows. */
   at: number[];
-  /** 1-based column of each of FIELDS. */
+  /** 1-based column of each of FIELDS (0 for one people removed, when not repaired). */
   columns: number[];
   width: number;
   lastRow: number;
 }
 
-function readFollowUps(ss: Spreadsheet): FollowUpsSheet | null {
+/** The sheet read; with repair (the job), a column people removed is put back first. */
+function readFollowUps(ss: Spreadsheet, repair = true): FollowUpsSheet | null {
   const values = readSheet(ss, FOLLOWUPS_SHEET);
   if (!values) return null;
   const [header = [], ...rest] = values;
@@ -73,7 +76,7 @@ function readFollowUps(ss: Spreadsheet): FollowUpsSheet | null {
   const columns = FOLLOWUP_HEADER.map((h) => header.map((x) => cleanText(x)).indexOf(h) + 1);
   // A column people removed comes back at the end, header only: without Request and Owner Told
   // the job could not know which requests it listed and told.
-  const missing = FOLLOWUP_HEADER.filter((_, i) => columns[i] === 0);
+  const missing = repair ? FOLLOWUP_HEADER.filter((_, i) => columns[i] === 0) : [];
   if (missing.length > 0) {
     ss.getSheetByName(FOLLOWUPS_SHEET)!
       .getRange(1, header.length + 1, 1, missing.length)
@@ -86,7 +89,7 @@ function readFollowUps(ss: Spreadsheet): FollowUpsSheet | null {
     rows: found.map(({ r }) => {
       const f = {} as FollowUp;
       FIELDS.forEach((field, i) => {
-        f[field] = stamp(r[columns[i]! - 1], tz, false);
+        f[field] = columns[i] ? stamp(r[columns[i]! - 1], tz, false) : '';
       });
       return f;
     }),
@@ -263,3 +266,40 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     };
   },
 };
+
+/** The open requests (status not done), each owner's in the order asked, for the sidebar. */
+export function openFollowUps(): FollowUpsView {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const today = dayIn(new Date(), spreadsheetZone(ss));
+  const rows = readFollowUps(ss, false)?.rows ?? [];
+  const late = new Set(overdue(rows, today).map((f) => f.request));
+  const open = rows.filter((f) => f.status !== 'done');
+  return {
+    today,
+    requests: open
+      .map((f) => ({
+        request: f.request,
+        owner: f.owner || '(no owner)',
+        studentIds: f.studentIds,
+        kind: f.kind,
+        asked: f.asked,
+        due: f.due,
+        status: f.status || 'new',
+        overdue: late.has(f.request),
+      }))
+      .sort((a, b) => a.owner.localeCompare(b.owner)),
+  };
+}
+
+/** Writes one request's Status cell (found by its Request) and no other cell. */
+export function setFollowUpStatus(request: string, status: FollowUpStatus): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = readFollowUps(ss, false);
+  const i = sheet?.rows.findIndex((f) => f.request === request) ?? -1;
+  const column = sheet?.columns[FIELDS.indexOf('status')] ?? 0;
+  if (!sheet || i < 0 || !column)
+    throw new UserError(
+      `That follow-up request is no longer on the ${FOLLOWUPS_SHEET} sheet${sheet && !column ? ' (it has no Status column)' : ''}. Nothing was changed; reload the list.`,
+    );
+  ss.getSheetByName(FOLLOWUPS_SHEET)!.getRange(sheet.at[i]!, column).setValue(status);
+}

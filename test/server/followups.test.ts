@@ -5,7 +5,7 @@
  */
 import { openSchool } from '../../preview/school';
 import { cutOffAt, nthCall } from './cut';
-import type { JobProgress, Result } from '../../src/shared/api';
+import type { FollowUpsView, JobProgress, Result } from '../../src/shared/api';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -113,6 +113,43 @@ describe('follow-ups', () => {
     ]);
     expect(String(cell(rows[1]!, 'Asked'))).toContain('Friday morning');
     expect(String(cell(rows[1]!, 'Owner Told'))).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d/);
+  });
+
+  it('lists the open requests for the sidebar, overdue ones flagged, and closing one writes its Status cell only', () => {
+    const { s, conferences, ask } = school();
+    s.emulator.ws.clock.set(Date.parse('2026-11-18T12:00:00-05:00'));
+    const other = conferences.findIndex((c) => c.teacher !== conferences[0]!.teacher);
+    ask(0, 'Tuesday after 4');
+    ask(other, 'Friday morning');
+    run(s);
+    const sheet = s.emulator.spreadsheet.sheetByName('Follow-ups')!;
+    const [h, ...rows] = sheet.values();
+    const cell = (r: unknown[], name: string) => String(r[h!.indexOf(name)]);
+    // The first request's due date moved back by its owner: it is overdue today, the other not.
+    sheet.patch(2, h!.indexOf('Due') + 1, { v: '2026-11-17' });
+    const view = ok<FollowUpsView>(s.bundle.callFromClient('getFollowUps', []));
+    expect(view.today).toBe('2026-11-18');
+    expect(
+      view.requests
+        .map((f) => [f.request, f.owner, f.overdue])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual(
+      [
+        [cell(rows[0]!, 'Request'), cell(rows[0]!, 'Owner'), true],
+        [cell(rows[1]!, 'Request'), cell(rows[1]!, 'Owner'), false],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    const before = sheet.values();
+    const after = ok<FollowUpsView>(
+      s.bundle.callFromClient('setFollowUpStatus', [cell(rows[0]!, 'Request'), 'done']),
+    );
+    expect(after.requests.map((f) => f.request)).toEqual([cell(rows[1]!, 'Request')]);
+    const now = sheet.values();
+    const changed = now.flatMap((r, i) =>
+      r.flatMap((v, c) => (v === before[i]![c] ? [] : [`${i + 1}:${String(h![c])}`])),
+    );
+    expect(changed).toEqual(['2:Status']);
+    expect(now[1]![h!.indexOf('Status')]).toBe('done');
   });
 
   it('cut off just after the owner’s email left, never emails the owner about it again', () => {
