@@ -12,14 +12,18 @@ import { listEmail } from '../core/teacherday';
 import {
   FOLLOWUP_HEADER,
   FOLLOWUPS_SHEET,
+  addTimeChanges,
   overdue,
   syncFollowUps,
   untoldByOwner,
   type FollowUp,
   type FollowUpAnswer,
+  type FollowUpConference,
 } from '../core/followups';
-import { FEEDBACK } from '../core/schema';
-import { readScheduleSheet } from '../core/schedule/sheet';
+import { conferencesAskingForChange } from '../core/availability';
+import { readAvailability, readScheduleSheet, type ExistingRow } from '../core/schedule/sheet';
+import type { WallClockOf } from '../core/normalize';
+import { AVAILABILITY, FEEDBACK } from '../core/schema';
 import { readTable } from '../core/table';
 import { parseTeachers } from '../core/teachers';
 import type { FollowUpStatus, FollowUpsView, Problem, Settings } from '../shared/api';
@@ -27,7 +31,7 @@ import { UserError } from '../core/errors';
 import { readSettings, readSheet, spreadsheetZone } from './data';
 import { dayIn, secondsStampIn, stampIn, wallClockIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
-import { failureText, mailFailure, mailOne } from './mailer';
+import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { documentProperties } from './props';
 import { plural } from './steps';
 import { writePlainSheet } from './plainsheet';
@@ -136,6 +140,29 @@ function writeOwnerTold(
     .setValues(values);
 }
 
+/** This round's conferences whose family now asks for another time (its availability answer). */
+function timeChanges(
+  ss: Spreadsheet,
+  settings: Settings,
+  conferences: ExistingRow[],
+  wall: WallClockOf,
+): (FollowUpConference & { date: string })[] {
+  const roster = rosterForMessages(ss, settings);
+  if (!roster) return [];
+  const round = settings.roundName;
+  const times = readAvailability(readSheet(ss, AVAILABILITY.name), roster, wall, round).byFamily;
+  return conferencesAskingForChange(
+    conferences.filter((r) => r.round === round),
+    times,
+  ).map((r) => ({
+    conferenceId: r.conferenceId,
+    teacher: r.teacher,
+    familyId: r.familyId,
+    studentIds: r.studentIds,
+    date: r.date!,
+  }));
+}
+
 function ownerMessage(owner: string, rows: FollowUp[], settings: Settings) {
   return listEmail({
     subject: `Follow-up requests for you: ${rows.length}`,
@@ -176,7 +203,8 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     const emails = new Map(teachers.map((t) => [nameKey(t.name), t.email]));
     const sheet = readFollowUps(ss);
     const existing = sheet?.rows ?? [];
-    const rows = syncFollowUps(
+    const emailOf = (teacher: string) => emails.get(nameKey(teacher)) ?? '';
+    const fromAnswers = syncFollowUps(
       existing,
       answers,
       schedule.rows.map((r) => ({
@@ -185,7 +213,13 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
         familyId: r.familyId,
         studentIds: r.studentIds,
       })),
-      (teacher) => emails.get(nameKey(teacher)) ?? '',
+      emailOf,
+    );
+    const rows = addTimeChanges(
+      fromAnswers,
+      timeChanges(ss, settings, schedule.rows, wall),
+      emailOf,
+      secondsStampIn(ctx.now(), tz),
     );
     const added = rows.length - existing.length;
     let rowOf: number[];

@@ -152,6 +152,41 @@ describe('follow-ups', () => {
     expect(now[1]![h!.indexOf('Status')]).toBe('done');
   });
 
+  it('lists a family asking for another time for its locked conference as a change of time, owned by the host teacher, once', () => {
+    const { s, address } = school();
+    s.emulator.ws.clock.set(Date.parse('2026-11-16T12:00:00-05:00'));
+    const schedule = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const [sh, ...rows] = schedule.values();
+    const at = (name: string) => sh!.indexOf(name);
+    schedule.patch(2, at('Locked') + 1, { v: true });
+    const [conference] = rows;
+    const family = String(conference![at('Family ID')]);
+    const teacher = String(conference![at('Teacher')]);
+    // The family's new answer: only the day after its conference.
+    const availability = s.emulator.spreadsheet.sheetByName('Availability')!;
+    const ah = availability.values()[0]!.map(String);
+    const answer: Record<string, string> = {
+      'Family ID': family,
+      Date: '2026-11-18',
+      Start: '15:00',
+      End: '18:00',
+      Rank: '1',
+      Round: 'Fall',
+    };
+    availability.appendRow(ah.map((h) => answer[h] ?? ''));
+    run(s);
+    run(s);
+    const [h, ...listed] = s.emulator.spreadsheet.sheetByName('Follow-ups')!.values();
+    const cell = (r: unknown[], name: string) => String(r[h!.indexOf(name)]);
+    expect(listed.map((r) => [cell(r, 'Family ID'), cell(r, 'Owner'), cell(r, 'Kind')])).toEqual([
+      [family, teacher, 'change of time'],
+    ]);
+    expect(cell(listed[0]!, 'Due')).toBe('2026-11-23');
+    const told = s.emulator.mail.to(address.get(teacher)!);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body).toContain('change of time');
+  });
+
   it('cut off just after the owner’s email left, never emails the owner about it again', () => {
     const { s, address, conferences, ask } = school();
     ask(0, 'Tuesday after 4');
