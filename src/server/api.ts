@@ -41,6 +41,7 @@ import { ASK_AGAIN_JOB, ASK_JOB } from '../workspace/ask';
 import { FORMS_JOB, QUESTIONNAIRE_JOB } from '../workspace/forms';
 import { SUMMARY_JOB } from '../workspace/summary';
 import { roundPackets } from '../workspace/packets';
+import { paperLetters } from '../workspace/letters';
 import { WAITLIST_JOB } from '../workspace/waitlist';
 import { TEACHER_DAY_JOB } from '../workspace/teacherday';
 import { FOLLOWUPS_JOB, openFollowUps, setFollowUpStatus } from '../workspace/followups';
@@ -50,6 +51,7 @@ import {
   MESSAGE_KIND_NAMES,
   type MessageKindName,
   type Packet,
+  type PaperLetter,
   type MessageTemplate,
   type TemplatePreview,
   type TemplateView,
@@ -256,6 +258,11 @@ export const api: Exposed = {
     expose(() => {
       args(a);
       return roundPackets();
+    }),
+  getPaperLetters: (...a): Result<PaperLetter[]> =>
+    expose(() => {
+      args(a);
+      return paperLetters();
     }),
   getSettings: (...a): Result<SettingsView> =>
     expose(() => {

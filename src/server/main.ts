@@ -9,6 +9,7 @@ import { showAccountCheck } from '../workspace/accountcheck';
 
 export { onInstall, onOpen, showSidebar } from './menu';
 export { showPackets } from '../workspace/packets';
+export { showLetters } from '../workspace/letters';
 
 export function getOverview(...a: unknown[]) {
   return api.getOverview(...a);
@@ -45,6 +46,9 @@ export function getFollowUps(...a: unknown[]) {
 }
 export function setFollowUpStatus(...a: unknown[]) {
   return api.setFollowUpStatus(...a);
+}
+export function getPaperLetters(...a: unknown[]) {
+  return api.getPaperLetters(...a);
 }
 
 /** The spreadsheet's form-submit trigger (installed by the forms job): records the answers. */

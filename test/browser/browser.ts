@@ -88,6 +88,29 @@ export async function sidebarOf(page: Page): Promise<Frame> {
   return frame;
 }
 
+/** A step of the sidebar, by its id (setup, roster, days, schedule, …). */
+export const stepOf = (sidebar: Frame, id: string): Locator =>
+  sidebar.locator(`li[data-step="${id}"]`);
+
+/** Opens a step's panel (a click on its title, unless it is open already). */
+export async function openStep(sidebar: Frame, id: string): Promise<Locator> {
+  const s = stepOf(sidebar, id);
+  if ((await s.locator('.step-toggle').getAttribute('aria-expanded')) !== 'true')
+    await s.locator('.step-toggle').click();
+  await s.locator('.panel').waitFor();
+  return s;
+}
+
+/** What a teacher does to see the sidebar anew: close it and open it from the menu. */
+export async function reopenSidebar(page: Page): Promise<Frame> {
+  await page.locator('#close-sidebar').click();
+  await page.waitForSelector('iframe#sidebar:not([src])', { state: 'attached' });
+  await page.locator('#open-sidebar').click();
+  const sidebar = await sidebarOf(page);
+  await settled(page);
+  return sidebar;
+}
+
 let axeSource: string | undefined;
 
 /** axe-core's violations in a frame (its whole document). */

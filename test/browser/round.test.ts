@@ -18,12 +18,14 @@ import {
   describeBrowser,
   launch,
   openPreview,
+  openStep,
   openTab,
+  reopenSidebar,
   screenshot,
   serious,
-  settled,
   SHOTS,
   sidebarOf,
+  stepOf,
   submitForm,
 } from './browser';
 
@@ -59,14 +61,8 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
   const clock = () => school.emulator.ws.clock.now();
 
   // ---- The sidebar, as a teacher uses it ----
-  const step = (id: string): Locator => sidebar.locator(`li[data-step="${id}"]`);
-  async function open(id: string): Promise<Locator> {
-    const s = step(id);
-    if ((await s.locator('.step-toggle').getAttribute('aria-expanded')) !== 'true')
-      await s.locator('.step-toggle').click();
-    await s.locator('.panel').waitFor();
-    return s;
-  }
+  const step = (id: string): Locator => stepOf(sidebar, id);
+  const open = (id: string): Promise<Locator> => openStep(sidebar, id);
   const badge = (s: Locator) => s.locator('.badge').textContent();
   const headline = (s: Locator) => s.locator('.panel > .headline').textContent();
   /** A step's counts, as its list shows them: label → number. */
@@ -84,11 +80,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
   }
   /** What a teacher does to see the sidebar anew: close it and open it from the menu. */
   async function reopen(): Promise<void> {
-    await page.locator('#close-sidebar').click();
-    await page.waitForSelector('iframe#sidebar:not([src])', { state: 'attached' });
-    await page.locator('#open-sidebar').click();
-    sidebar = await sidebarOf(page);
-    await settled(page);
+    sidebar = await reopenSidebar(page);
   }
   /** A family's or coordinator's view: a screenshot only (the sidebar is not theirs). */
   async function snap(name: string): Promise<void> {
@@ -182,12 +174,12 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
       await expect(days.locator('button.primary').count()).resolves.toBe(0);
       // …and it says where the availability form is, which families should answer before the build.
       await expect(days.locator('.next').textContent()).resolves.toContain(
-        'create the family forms and ask the families (step 7, Questionnaire)',
+        'Ask the families when they can come next (step 4, Family availability)',
       );
       await checkpoint('days');
 
       // The family forms: the availability form is best made before the schedule is built.
-      const questionnaire = await open('questionnaire');
+      const questionnaire = await open('availability');
       await expect(headline(questionnaire)).resolves.toBe('No family forms yet.');
       const made = await run(
         questionnaire,
@@ -463,7 +455,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
 
   part('teacher: marks attendance, sends the questionnaire', async () => {
     // Attendance goes into the Schedule's Status column through the emulator, as a teacher
-    // would paste it in Sheets (typing one cell in the page: cells.test.ts). One family (not
+    // would paste it in Sheets (typing cells in the page: samples.test.ts). One family (not
     // ours) did not come.
     const sheet = school.emulator.spreadsheet.sheetByName('Schedule')!;
     const status = sheet.values()[0]!.indexOf('Status') + 1;
