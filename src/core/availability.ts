@@ -140,6 +140,29 @@ export function availabilityRows(
  * True when a family's fixed conference (invited or locked) falls in none of the times it now
  * gives: the family is asking for a change a person has to make.
  */
+/**
+ * The conferences whose family asks for another time: fixed ones (locked, or past scheduled:
+ * invited, accepted...) that no longer fall in any time the family gives; not those already held
+ * or missed, nor cancelled ones.
+ */
+export function conferencesAskingForChange<
+  R extends {
+    familyId: string;
+    locked: boolean;
+    status: string;
+    date: string | null;
+    start: number | null;
+    end: number | null;
+  },
+>(rows: R[], times: Map<string, Interval[]>): R[] {
+  return rows.filter((r) => {
+    const fixed = r.locked || (r.status !== 'scheduled' && r.status !== 'cancelled');
+    if (!fixed || !r.date || r.start === null || r.end === null) return false;
+    if (r.status === 'no-show' || r.status === 'attended') return false;
+    return asksForChange({ date: r.date, start: r.start, end: r.end }, times.get(r.familyId) ?? []);
+  });
+}
+
 export function asksForChange(
   conference: { date: string; start: number; end: number },
   times: Interval[],

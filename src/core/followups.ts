@@ -1,6 +1,6 @@
 /**
- * Follow-ups with an owner: one row per request a family made in the questionnaire (a follow-up
- * meeting), with the students, family, owner (the host teacher), what was asked and when, a
+ * Follow-ups with an owner: one row per request a family made (in the questionnaire, a follow-up
+ * meeting; on the availability form, a change of time to a conference already fixed), with the students, family, owner (the host teacher), what was asked and when, a
  * status (new, contacted, done) and a due date. People edit Owner, Status and Due; a sync keeps
  * their edits and adds only requests not yet listed. Pure: workspace/followups.ts reads, writes
  * and emails the owners.
@@ -111,4 +111,35 @@ export function untoldByOwner(rows: FollowUp[]): Map<string, FollowUp[]> {
 /** Open requests past their due date (for the sidebar, in red). */
 export function overdue(rows: FollowUp[], today: string): FollowUp[] {
   return rows.filter((f) => f.status !== 'done' && f.due !== '' && f.due < today);
+}
+
+/**
+ * Adds a "change of time" request per conference whose family's availability answer now leaves it
+ * out (availability.ts conferencesAskingForChange), once per conference, owned by the host
+ * teacher, asked on `now` (yyyy-MM-dd HH:mm:ss) and due DUE_DAYS later.
+ */
+export function addTimeChanges(
+  rows: FollowUp[],
+  changes: (FollowUpConference & { date: string })[],
+  emailOf: (teacher: string) => string,
+  now: string,
+): FollowUp[] {
+  const listed = new Set(rows.map((f) => f.request));
+  const added = changes
+    .map((c) => ({ c, request: `${c.conferenceId} change of time` }))
+    .filter(({ request }) => !listed.has(request))
+    .map(({ c, request }): FollowUp => ({
+      request,
+      studentIds: c.studentIds.join('; '),
+      familyId: c.familyId,
+      owner: c.teacher,
+      ownerEmail: emailOf(c.teacher),
+      kind: 'change of time',
+      asked: `Their availability answer no longer includes ${c.date}.`,
+      askedOn: now,
+      status: 'new',
+      due: addDays(now, DUE_DAYS),
+      ownerTold: '',
+    }));
+  return [...rows, ...added];
 }

@@ -114,21 +114,21 @@ export interface TeacherPlace {
 
 /**
  * The host teacher's window holding a conference that starts at `start` on `date`, found by the
- * teacher's name or email as the Schedule writes it: the teacher's address and video link.
+ * teacher's name or email as the Schedule writes it: the teacher's address and video link; outside
+ * all of that teacher's windows, their address alone.
  */
 export function placeFinder(
   windows: TeacherWindow[],
 ): (teacher: string, date: string, start: number) => TeacherPlace | undefined {
   return (teacher, date, start) => {
     const name = teacher.toLowerCase();
-    const w = windows.find(
-      (x) =>
-        (x.teacher.toLowerCase() === name || x.teacherEmail === name) &&
-        x.date === date &&
-        x.start <= start &&
-        start < x.end,
+    const theirs = windows.filter(
+      (x) => x.teacher.toLowerCase() === name || x.teacherEmail === name,
     );
-    return w ? { email: w.teacherEmail, videoLink: w.videoLink ?? '' } : undefined;
+    const w = theirs.find((x) => x.date === date && x.start <= start && start < x.end);
+    if (w) return { email: w.teacherEmail, videoLink: w.videoLink ?? '' };
+    // Moved by hand outside their hours: still the teacher's conference, but no window's link.
+    return theirs[0] && { email: theirs[0].teacherEmail, videoLink: '' };
   };
 }
 

@@ -47,6 +47,7 @@ export const STATUSES = [
   'cancelled',
   'attended',
   'no-show',
+  'rescheduled',
 ] as const;
 export type ConferenceStatus = (typeof STATUSES)[number];
 
@@ -183,7 +184,7 @@ export const SCHEDULE: SheetSpec = {
     {
       header: 'Status',
       kind: 'status',
-      help: 'scheduled, invited, accepted, declined, tentative, cancelled, attended or no-show.',
+      help: 'scheduled, invited, accepted, declined, tentative, cancelled, attended, no-show or rescheduled.',
     },
     {
       header: 'Locked',

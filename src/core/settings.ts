@@ -23,7 +23,7 @@ export function defaultSettings(spreadsheetName: string, timeZone: string): Sett
     defaultLanguage: 'en',
     interpreters: {},
     calendarName: 'Student-Led Conferences',
-    inviteTeachers: false,
+    inviteTeachers: true,
     mergeSameTeacherSiblings: false,
     placeResponses: 'next-build',
     translateForms: false,

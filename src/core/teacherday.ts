@@ -32,6 +32,11 @@ export interface TeacherDay {
 
 const NOT_HELD = new Set(['cancelled', 'declined']);
 
+/** Where a teacher's day, as their last email told it, is kept in document properties. */
+export function teacherSeenKey(email: string, date: string): string {
+  return `slc:teacherseen:${email.toLowerCase()}|${date}`;
+}
+
 /** Where a teacher's day-before email is recorded in document properties. */
 export function teacherDayKey(email: string, date: string): string {
   return `slc:teacherday:${email.toLowerCase()}|${date}`;
@@ -74,12 +79,7 @@ export function teacherDaysDue(
 }
 
 function line(c: TeacherConference): string {
-  const time =
-    c.start === null
-      ? '(time not readable)'
-      : `${formatMinutes(c.start)}${c.end === null ? '' : `–${formatMinutes(c.end)}`}`;
-  const parts = [time, c.students || '(no student named)'];
-  if (c.room) parts.push(`room ${c.room}`);
+  const parts = [whenWhere(c)];
   parts.push(`coming: ${c.coming.length ? c.coming.join(', ') : 'not known'}`);
   if (c.language) parts.push(`${c.language}${c.interpreter ? ', interpreter booked' : ''}`);
   else if (c.interpreter) parts.push('interpreter booked');
@@ -125,6 +125,59 @@ export function teacherDayMessage(
     lines: day.conferences.map(line),
     close:
       'After each conference, mark it attended or no-show in the Schedule’s Status column. Only your own conferences are listed here.',
+    school,
+  });
+}
+
+/** A teacher's day as told: each held conference's line, by conference ID. */
+export type DayDigest = Record<string, string>;
+
+/** What a teacher was told about each conference of a day that will be held. */
+export function dayDigest(conferences: TeacherConference[]): DayDigest {
+  const out: DayDigest = {};
+  for (const c of [...conferences].sort((a, b) => (a.start ?? 0) - (b.start ?? 0)))
+    if (!NOT_HELD.has(c.status)) out[c.conferenceId] = whenWhere(c);
+  return out;
+}
+
+function whenWhere(c: TeacherConference): string {
+  const time =
+    c.start === null
+      ? '(time not readable)'
+      : `${formatMinutes(c.start)}${c.end === null ? '' : `–${formatMinutes(c.end)}`}`;
+  return [time, c.students || '(no student named)', ...(c.room ? [`room ${c.room}`] : [])].join(
+    ' · ',
+  );
+}
+
+/**
+ * What changed in a teacher's day since they were told it: conferences no longer held (cancelled,
+ * declined or gone), moved (another time, room or students), and added; one line each.
+ */
+export function dayChanges(told: DayDigest, now: DayDigest): string[] {
+  const lines: string[] = [];
+  for (const [id, was] of Object.entries(told)) {
+    const is = now[id];
+    if (is === undefined) lines.push(`Cancelled: ${was}`);
+    else if (is !== was) lines.push(`Changed: ${was} → now ${is}`);
+  }
+  for (const [id, is] of Object.entries(now)) if (!(id in told)) lines.push(`Added: ${is}`);
+  return lines;
+}
+
+/** The short note a teacher gets when their day changed after the day-before email. */
+export function dayChangeMessage(
+  teacher: string,
+  date: string,
+  changes: string[],
+  school: string,
+): { subject: string; text: string; html: string } {
+  return listEmail({
+    subject: `What changed in your conferences on ${date}`,
+    to: teacher,
+    lead: `Since your day-before email, your conferences on ${date} changed:`,
+    lines: changes,
+    close: 'Only your own conferences are listed here.',
     school,
   });
 }

@@ -184,3 +184,18 @@ export function parseTeachers(
     rowsRead: table.rows.length,
   };
 }
+
+/**
+ * The cell where a teacher's email belongs: the Email cell of the first Teachers row naming them,
+ * or, for a teacher on no row, the Teacher cell of the first empty row.
+ */
+export function teacherEmailCell(
+  values: unknown[][],
+  name: string,
+): { sheet: string; row: number; column: number } {
+  const table = readTable(TEACHERS, values, TEACHER_ALIASES);
+  const row = table.rows.find((r) => nameKey(r.get('Teacher')) === nameKey(name));
+  return row
+    ? { sheet: 'Teachers', row: row.row, column: table.columns.get('Email') ?? 1 }
+    : { sheet: 'Teachers', row: values.length + 1, column: table.columns.get('Teacher') ?? 1 };
+}

@@ -7,7 +7,14 @@
 import { UserError } from '../core/errors';
 import {
   type ApiError,
+  ATTENDANCE,
+  type Attendance,
   type CellRef,
+  type CheckIn,
+  type CheckInConference,
+  FOLLOWUP_MARKS,
+  type FollowUpStatus,
+  type FollowUpsView,
   JOBS,
   type JobName,
   type JobProgress,
@@ -37,7 +44,8 @@ import { roundPackets } from '../workspace/packets';
 import { paperLetters } from '../workspace/letters';
 import { WAITLIST_JOB } from '../workspace/waitlist';
 import { TEACHER_DAY_JOB } from '../workspace/teacherday';
-import { FOLLOWUPS_JOB } from '../workspace/followups';
+import { FOLLOWUPS_JOB, openFollowUps, setFollowUpStatus } from '../workspace/followups';
+import { checkInView, markAttendance } from '../workspace/checkin';
 import { args, v } from './validate';
 import {
   MESSAGE_KIND_NAMES,
@@ -316,6 +324,39 @@ export const api: Exposed = {
         if (on) refreshReminderRecord(ss, readSettings(ss));
         else if (before) forgetDocument(before);
         return result;
+      });
+    }),
+  getCheckIn: (...a): Result<CheckIn> =>
+    expose(() => {
+      const [teacher] = args<[string]>(a, ['teacher', v.string(200)]);
+      return checkInView(teacher);
+    }),
+  markAttendance: (...a): Result<CheckInConference> =>
+    expose(() => {
+      const [conferenceId, status] = args<[string, Attendance]>(
+        a,
+        ['conference', v.string(100)],
+        ['attendance', v.oneOf(ATTENDANCE)],
+      );
+      return withDocumentLock('check-in', 'marking attendance', 'sidebar', () =>
+        markAttendance(conferenceId, status),
+      );
+    }),
+  getFollowUps: (...a): Result<FollowUpsView> =>
+    expose(() => {
+      args(a);
+      return openFollowUps();
+    }),
+  setFollowUpStatus: (...a): Result<FollowUpsView> =>
+    expose(() => {
+      const [request, status] = args<[string, FollowUpStatus]>(
+        a,
+        ['request', v.string(200)],
+        ['status', v.oneOf(FOLLOWUP_MARKS)],
+      );
+      return withDocumentLock('followup-status', 'closing a follow-up request', 'sidebar', () => {
+        setFollowUpStatus(request, status);
+        return openFollowUps();
       });
     }),
   runJob: (...a): Result<JobProgress> =>

@@ -35,6 +35,18 @@ export function previewSchedule(...a: unknown[]) {
 export function getPackets(...a: unknown[]) {
   return api.getPackets(...a);
 }
+export function getCheckIn(...a: unknown[]) {
+  return api.getCheckIn(...a);
+}
+export function markAttendance(...a: unknown[]) {
+  return api.markAttendance(...a);
+}
+export function getFollowUps(...a: unknown[]) {
+  return api.getFollowUps(...a);
+}
+export function setFollowUpStatus(...a: unknown[]) {
+  return api.setFollowUpStatus(...a);
+}
 export function getPaperLetters(...a: unknown[]) {
   return api.getPaperLetters(...a);
 }

@@ -212,6 +212,16 @@ export interface ServerApi {
   getPackets(): Packet[];
   /** Each family without email's printed letter: QR codes and short links to its forms, a reply slip. */
   getPaperLetters(): PaperLetter[];
+  // --- Check-in ---
+  /** One teacher's conferences of the day ('' for the first teacher), to mark attendance. */
+  getCheckIn(teacher: string): CheckIn;
+  /** Writes one conference's Schedule Status (and no other cell); answers the conference as now. */
+  markAttendance(conferenceId: string, status: Attendance): CheckInConference;
+  // --- Follow-ups ---
+  /** The open follow-up requests, by owner, overdue ones flagged. */
+  getFollowUps(): FollowUpsView;
+  /** Writes one request's Status (and no other cell); answers the open requests as now. */
+  setFollowUpStatus(request: string, status: FollowUpStatus): FollowUpsView;
 }
 
 /** One family's printed letter: a whole HTML page. */
@@ -224,6 +234,50 @@ export interface PaperLetter {
   phone: string;
   /** What to say and ask on a call, in the family's language (the forms' questions). */
   phoneScript: string[];
+}
+
+/** What the sidebar can set a follow-up request to. */
+export const FOLLOWUP_MARKS = ['contacted', 'done'] as const;
+export type FollowUpStatus = (typeof FOLLOWUP_MARKS)[number];
+
+export interface OpenFollowUp {
+  request: string;
+  owner: string;
+  studentIds: string;
+  kind: string;
+  asked: string;
+  /** yyyy-mm-dd */
+  due: string;
+  status: string;
+  overdue: boolean;
+}
+
+export interface FollowUpsView {
+  /** yyyy-mm-dd */
+  today: string;
+  requests: OpenFollowUp[];
+}
+
+/** What a check-in marks, in two clicks (teacher, then the mark). */
+export const ATTENDANCE = ['attended', 'no-show', 'rescheduled'] as const;
+export type Attendance = (typeof ATTENDANCE)[number];
+
+export interface CheckInConference {
+  conferenceId: string;
+  /** "3:00 PM–3:25 PM" */
+  time: string;
+  students: string;
+  room: string;
+  status: string;
+}
+
+export interface CheckIn {
+  /** yyyy-mm-dd: today when the teachers have conferences today, else their latest past day. */
+  date: string;
+  /** Teachers with conferences that day. */
+  teachers: string[];
+  teacher: string;
+  conferences: CheckInConference[];
 }
 
 /** One conference's printable packet: a whole HTML page. */
@@ -290,6 +344,10 @@ export const API_NAMES = [
   'setReminders',
   'getPackets',
   'getPaperLetters',
+  'getCheckIn',
+  'markAttendance',
+  'getFollowUps',
+  'setFollowUpStatus',
 ] as const satisfies readonly ApiName[];
 /** Fails to compile when ServerApi gains a function that API_NAMES does not list. */
 export type MissingApiNames = Exclude<ApiName, (typeof API_NAMES)[number]>;

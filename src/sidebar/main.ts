@@ -16,6 +16,8 @@ import type {
 } from '../shared/api';
 import { el } from './dom';
 import { ApiFailure, call } from './rpc';
+import { checkInPanel } from './checkin';
+import { followUpsPanel } from './followups';
 import { settingsForm } from './settings';
 import { templatesPanel } from './templates';
 
@@ -41,6 +43,8 @@ interface State {
   settingsOpen: boolean;
   preview: SchedulePreview | null;
   previewing: boolean;
+  checkInOpen: boolean;
+  followUpsOpen: boolean;
 }
 
 const state: State = {
@@ -55,6 +59,8 @@ const state: State = {
   settingsOpen: false,
   preview: null,
   previewing: false,
+  checkInOpen: false,
+  followUpsOpen: false,
 };
 const root = document.getElementById('app')!;
 
@@ -337,6 +343,8 @@ function render(): void {
     o
       ? el('ol', { class: 'steps', 'aria-label': 'Steps' }, ...o.steps.map(stepView))
       : el('p', { class: 'muted' }, 'Loading…'),
+    o ? checkInSection() : null,
+    o ? followUpsSection() : null,
     o ? settingsSection() : null,
   ];
   root.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
@@ -352,10 +360,24 @@ function render(): void {
 /** Built once and kept across re-renders, so what someone is typing is never lost. */
 let settingsNode: HTMLElement | null = null;
 
-function settingsSection(): HTMLElement {
+/** The check-in view (src/sidebar/checkin.ts), built once and kept; loaded each time it opens. */
+const checkIn = checkInPanel({
+  load: (teacher) => call('getCheckIn', teacher),
+  mark: (conferenceId, status) => call('markAttendance', conferenceId, status),
+});
+
+/** A section below the steps that opens and closes: its toggle heading, then its panel. */
+function foldingSection(
+  id: string,
+  icon: string,
+  title: string,
+  open: boolean,
+  onToggle: () => void,
+  ...content: (HTMLElement | null)[]
+): HTMLElement {
   return el(
     'section',
-    { class: 'settings-section', 'data-step': 'settings' },
+    { class: 'settings-section', 'data-step': id },
     el(
       'h2',
       {},
@@ -364,32 +386,91 @@ function settingsSection(): HTMLElement {
         {
           type: 'button',
           class: 'step-toggle',
-          'aria-expanded': state.settingsOpen ? 'true' : 'false',
-          'aria-controls': 'panel-settings',
-          onclick: () => void toggleSettings(),
+          'aria-expanded': open ? 'true' : 'false',
+          'aria-controls': `panel-${id}`,
+          onclick: onToggle,
         },
-        el('span', { class: 'step-number', 'aria-hidden': 'true' }, '⚙'),
-        el('span', { class: 'step-title' }, 'Settings'),
+        el('span', { class: 'step-number', 'aria-hidden': 'true' }, icon),
+        el('span', { class: 'step-title' }, title),
       ),
     ),
-    el(
-      'div',
-      { id: 'panel-settings', class: 'panel', hidden: !state.settingsOpen },
-      state.settings
-        ? (settingsNode ??= settingsForm(state.settings, {
-            save: async (settings) => {
-              try {
-                const saved = await call('saveSettings', settings);
-                if (state.settings) state.settings = { ...state.settings, settings: saved };
-                void refresh();
-                return null;
-              } catch (e) {
-                return e instanceof Error ? e.message : String(e);
-              }
-            },
-          }))
-        : el('p', { class: 'muted' }, 'Loading…'),
-    ),
+    el('div', { id: `panel-${id}`, class: 'panel', hidden: !open }, ...content),
+  );
+}
+
+/** A section below the steps holding a panel that loads itself each time it is opened. */
+function loadingSection(
+  id: string,
+  icon: string,
+  title: string,
+  open: 'checkInOpen' | 'followUpsOpen',
+  panel: { node: HTMLElement; load(): Promise<void> },
+  blurb: string,
+): HTMLElement {
+  return foldingSection(
+    id,
+    icon,
+    title,
+    state[open],
+    () => {
+      state[open] = !state[open];
+      render();
+      if (state[open]) void panel.load();
+    },
+    el('p', { class: 'muted' }, blurb),
+    panel.node,
+  );
+}
+
+/** Open follow-up requests (src/sidebar/followups.ts), built once and kept; loaded on opening. */
+const followUps = followUpsPanel({
+  load: () => call('getFollowUps'),
+  set: (request, status) => call('setFollowUpStatus', request, status),
+});
+
+function checkInSection(): HTMLElement {
+  return loadingSection(
+    'checkin',
+    '✓',
+    'Check-in: mark attendance',
+    'checkInOpen',
+    checkIn,
+    'Choose the teacher, then mark each conference. Only its Status cell on the Schedule changes. Conferences marked no-show or rescheduled are not sent the questionnaire.',
+  );
+}
+
+function followUpsSection(): HTMLElement {
+  return loadingSection(
+    'followups',
+    '✉',
+    'Follow-ups: open requests',
+    'followUpsOpen',
+    followUps,
+    'Each teacher’s open requests from the questionnaire; overdue ones in red. Marking one changes only its Status on the Follow-ups sheet.',
+  );
+}
+
+function settingsSection(): HTMLElement {
+  return foldingSection(
+    'settings',
+    '⚙',
+    'Settings',
+    state.settingsOpen,
+    () => void toggleSettings(),
+    state.settings
+      ? (settingsNode ??= settingsForm(state.settings, {
+          save: async (settings) => {
+            try {
+              const saved = await call('saveSettings', settings);
+              if (state.settings) state.settings = { ...state.settings, settings: saved };
+              void refresh();
+              return null;
+            } catch (e) {
+              return e instanceof Error ? e.message : String(e);
+            }
+          },
+        }))
+      : el('p', { class: 'muted' }, 'Loading…'),
   );
 }
 

@@ -12,23 +12,30 @@ import { listEmail } from '../core/teacherday';
 import {
   FOLLOWUP_HEADER,
   FOLLOWUPS_SHEET,
+  addTimeChanges,
+  overdue,
   syncFollowUps,
   untoldByOwner,
   type FollowUp,
   type FollowUpAnswer,
+  type FollowUpConference,
 } from '../core/followups';
-import { FEEDBACK } from '../core/schema';
-import { readScheduleSheet } from '../core/schedule/sheet';
+import { conferencesAskingForChange } from '../core/availability';
+import { readAvailability, readScheduleSheet, type ExistingRow } from '../core/schedule/sheet';
+import type { WallClockOf } from '../core/normalize';
+import { AVAILABILITY, FEEDBACK } from '../core/schema';
 import { readTable } from '../core/table';
 import { parseTeachers } from '../core/teachers';
-import type { Problem, Settings } from '../shared/api';
+import type { FollowUpStatus, FollowUpsView, Problem, Settings } from '../shared/api';
+import { UserError } from '../core/errors';
 import { readSettings, readSheet, spreadsheetZone } from './data';
 import { dayIn, secondsStampIn, stampIn, wallClockIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
-import { failureText, mailFailure, mailOne } from './mailer';
+import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { documentProperties } from './props';
 import { plural } from './steps';
 import { writePlainSheet } from './plainsheet';
+import { PLAIN_TEXT } from '../core/cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -53,29 +60,107 @@ function stamp(value: unknown, tz: string, withTime: boolean): string {
   return withTime ? secondsStampIn(value, tz) : dayIn(value, tz);
 }
 
-function readFollowUps(ss: Spreadsheet): FollowUp[] {
-  const values = readSheet(ss, FOLLOWUPS_SHEET) ?? [];
-  const [header, ...rows] = values;
-  const tz = spreadsheetZone(ss);
-  const at = FOLLOWUP_HEADER.map((h) => (header ?? []).map((x) => cleanText(x)).indexOf(h));
-  return rows
-    .filter((r) => cleanText(r[at[0]!]))
-    .map((r) => {
-      const f = {} as FollowUp;
-      FIELDS.forEach((field, i) => {
-        f[field] = at[i]! < 0 ? '' : stamp(r[at[i]!], tz, false);
-      });
-      return f;
-    });
+/** The Follow-ups sheet as it is: its requests, each with its row, and where each field's column is. */
+interface FollowUpsSheet {
+  rows: FollowUp[];
+  /** Sheet row of each of rows. */
+  at: number[];
+  /** 1-based column of each of FIELDS (0 for one people removed, when not repaired). */
+  columns: number[];
+  width: number;
+  lastRow: number;
 }
 
-function writeFollowUps(ss: Spreadsheet, rows: FollowUp[]): void {
-  writePlainSheet(
-    ss,
-    FOLLOWUPS_SHEET,
-    FOLLOWUP_HEADER,
-    rows.map((f) => FIELDS.map((k) => f[k])),
-  );
+/** The sheet read; with repair (the job), a column people removed is put back first. */
+function readFollowUps(ss: Spreadsheet, repair = true): FollowUpsSheet | null {
+  const values = readSheet(ss, FOLLOWUPS_SHEET);
+  if (!values) return null;
+  const [header = [], ...rest] = values;
+  const tz = spreadsheetZone(ss);
+  const columns = FOLLOWUP_HEADER.map((h) => header.map((x) => cleanText(x)).indexOf(h) + 1);
+  // A column people removed comes back at the end, header only: without Request and Owner Told
+  // the job could not know which requests it listed and told.
+  const missing = repair ? FOLLOWUP_HEADER.filter((_, i) => columns[i] === 0) : [];
+  if (missing.length > 0) {
+    ss.getSheetByName(FOLLOWUPS_SHEET)!
+      .getRange(1, header.length + 1, 1, missing.length)
+      .setNumberFormat(PLAIN_TEXT)
+      .setValues([missing]);
+    missing.forEach((h, i) => (columns[FOLLOWUP_HEADER.indexOf(h)] = header.length + 1 + i));
+  }
+  const found = rest.flatMap((r, i) => (cleanText(r[columns[0]! - 1]) ? [{ r, row: i + 2 }] : []));
+  return {
+    rows: found.map(({ r }) => {
+      const f = {} as FollowUp;
+      FIELDS.forEach((field, i) => {
+        f[field] = columns[i] ? stamp(r[columns[i]! - 1], tz, false) : '';
+      });
+      return f;
+    }),
+    at: found.map(({ row }) => row),
+    columns,
+    width: header.length + missing.length,
+    lastRow: values.length,
+  };
+}
+
+/**
+ * New requests below the last row, each field in the sheet's own column for it (people may have
+ * moved, added or removed columns): the rows people have, and their cells, are never written.
+ */
+function appendFollowUps(ss: Spreadsheet, sheet: FollowUpsSheet, added: FollowUp[]): number[] {
+  const rows = added.map((f) => {
+    const row = Array.from({ length: sheet.width }, () => '');
+    FIELDS.forEach((k, i) => (row[sheet.columns[i]! - 1] = f[k]));
+    return row;
+  });
+  const first = sheet.lastRow + 1;
+  const range = ss.getSheetByName(FOLLOWUPS_SHEET)!.getRange(first, 1, rows.length, sheet.width);
+  range.setNumberFormat(PLAIN_TEXT).setValues(rows);
+  return added.map((_, i) => first + i);
+}
+
+/**
+ * One owner's Owner Told cells, in one write over the rows from their first to their last
+ * request; the rows between keep the Owner Told they had (only this job writes that column).
+ */
+function writeOwnerTold(
+  ss: Spreadsheet,
+  column: number,
+  cells: { row: number; told: string }[],
+  byRow: Map<number, string>,
+): void {
+  for (const c of cells) byRow.set(c.row, c.told);
+  const from = Math.min(...cells.map((c) => c.row));
+  const to = Math.max(...cells.map((c) => c.row));
+  const values = Array.from({ length: to - from + 1 }, (_, i) => [byRow.get(from + i) ?? '']);
+  ss.getSheetByName(FOLLOWUPS_SHEET)!
+    .getRange(from, column, values.length, 1)
+    .setNumberFormat(PLAIN_TEXT)
+    .setValues(values);
+}
+
+/** This round's conferences whose family now asks for another time (its availability answer). */
+function timeChanges(
+  ss: Spreadsheet,
+  settings: Settings,
+  conferences: ExistingRow[],
+  wall: WallClockOf,
+): (FollowUpConference & { date: string })[] {
+  const roster = rosterForMessages(ss, settings);
+  if (!roster) return [];
+  const round = settings.roundName;
+  const times = readAvailability(readSheet(ss, AVAILABILITY.name), roster, wall, round).byFamily;
+  return conferencesAskingForChange(
+    conferences.filter((r) => r.round === round),
+    times,
+  ).map((r) => ({
+    conferenceId: r.conferenceId,
+    teacher: r.teacher,
+    familyId: r.familyId,
+    studentIds: r.studentIds,
+    date: r.date!,
+  }));
 }
 
 function ownerMessage(owner: string, rows: FollowUp[], settings: Settings) {
@@ -116,8 +201,10 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     const schedule = readScheduleSheet(readSheet(ss, 'Schedule') ?? [], wall);
     const teachers = parseTeachers(readSheet(ss, 'Teachers') ?? [], wall).teachers;
     const emails = new Map(teachers.map((t) => [nameKey(t.name), t.email]));
-    const existing = readFollowUps(ss);
-    let rows = syncFollowUps(
+    const sheet = readFollowUps(ss);
+    const existing = sheet?.rows ?? [];
+    const emailOf = (teacher: string) => emails.get(nameKey(teacher)) ?? '';
+    const fromAnswers = syncFollowUps(
       existing,
       answers,
       schedule.rows.map((r) => ({
@@ -126,15 +213,40 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
         familyId: r.familyId,
         studentIds: r.studentIds,
       })),
-      (teacher) => emails.get(nameKey(teacher)) ?? '',
+      emailOf,
+    );
+    const rows = addTimeChanges(
+      fromAnswers,
+      timeChanges(ss, settings, schedule.rows, wall),
+      emailOf,
+      secondsStampIn(ctx.now(), tz),
     );
     const added = rows.length - existing.length;
-    if (added > 0 || !ss.getSheetByName(FOLLOWUPS_SHEET)) writeFollowUps(ss, rows);
+    let rowOf: number[];
+    if (!sheet) {
+      writePlainSheet(
+        ss,
+        FOLLOWUPS_SHEET,
+        FOLLOWUP_HEADER,
+        rows.map((f) => FIELDS.map((k) => f[k])),
+      );
+      rowOf = rows.map((_, i) => i + 2);
+    } else
+      rowOf = [
+        ...sheet.at,
+        ...(added > 0 ? appendFollowUps(ss, sheet, rows.slice(existing.length)) : []),
+      ];
+    const toldColumn = sheet ? sheet.columns[FIELDS.indexOf('ownerTold')]! : FIELDS.length;
+    const toldByRow = new Map(rows.map((f, i) => [rowOf[i]!, f.ownerTold]));
     const problems: Problem[] = rows
       .filter((f) => !f.ownerEmail && !f.ownerTold)
       .map((f) => ({
         severity: 'warning',
-        where: { sheet: FOLLOWUPS_SHEET, row: rows.indexOf(f) + 2, column: 5 },
+        where: {
+          sheet: FOLLOWUPS_SHEET,
+          row: rowOf[rows.indexOf(f)]!,
+          column: sheet ? sheet.columns[FIELDS.indexOf('ownerEmail')]! : 5,
+        },
         message: `${f.owner || 'This request'} has no email on the Teachers sheet, so the owner was not told. Add one, or write the Owner Email here.`,
       }));
     const props = documentProperties();
@@ -153,10 +265,14 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
         continue;
       }
       if (ctx.outOfTime() || quota < 1) break;
-      const keys = new Set(mine.map((f) => f.request));
+      const cells = mine.map((f) => rowOf[rows.indexOf(f)]!);
       const mark = (text: string) => {
-        rows = rows.map((f) => (keys.has(f.request) ? { ...f, ownerTold: text } : f));
-        writeFollowUps(ss, rows);
+        writeOwnerTold(
+          ss,
+          toldColumn,
+          cells.map((row) => ({ row, told: text })),
+          toldByRow,
+        );
       };
       mark(`sending ${at}`);
       try {
@@ -184,3 +300,40 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     };
   },
 };
+
+/** The open requests (status not done), each owner's in the order asked, for the sidebar. */
+export function openFollowUps(): FollowUpsView {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const today = dayIn(new Date(), spreadsheetZone(ss));
+  const rows = readFollowUps(ss, false)?.rows ?? [];
+  const late = new Set(overdue(rows, today).map((f) => f.request));
+  const open = rows.filter((f) => f.status !== 'done');
+  return {
+    today,
+    requests: open
+      .map((f) => ({
+        request: f.request,
+        owner: f.owner || '(no owner)',
+        studentIds: f.studentIds,
+        kind: f.kind,
+        asked: f.asked,
+        due: f.due,
+        status: f.status || 'new',
+        overdue: late.has(f.request),
+      }))
+      .sort((a, b) => a.owner.localeCompare(b.owner)),
+  };
+}
+
+/** Writes one request's Status cell (found by its Request) and no other cell. */
+export function setFollowUpStatus(request: string, status: FollowUpStatus): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = readFollowUps(ss, false);
+  const i = sheet?.rows.findIndex((f) => f.request === request) ?? -1;
+  const column = sheet?.columns[FIELDS.indexOf('status')] ?? 0;
+  if (!sheet || i < 0 || !column)
+    throw new UserError(
+      `That follow-up request is no longer on the ${FOLLOWUPS_SHEET} sheet${sheet && !column ? ' (it has no Status column)' : ''}. Nothing was changed; reload the list.`,
+    );
+  ss.getSheetByName(FOLLOWUPS_SHEET)!.getRange(sheet.at[i]!, column).setValue(status);
+}

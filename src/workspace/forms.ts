@@ -11,7 +11,7 @@
  * - QUESTIONNAIRE_JOB mails each family its link after the conference, once.
  * A link carries only a code: the form shows a family nothing of anyone else's.
  */
-import { asksForChange, timeChoices, type TimeChoice } from '../core/availability';
+import { conferencesAskingForChange, timeChoices, type TimeChoice } from '../core/availability';
 import { splitList } from '../core/cells';
 import {
   choiceLabelIn,
@@ -39,7 +39,6 @@ import { UserError } from '../core/errors';
 import { languageName, LANGUAGE_NAMES, cleanText, normalizeLanguage } from '../core/normalize';
 import { AVAILABILITY, FEEDBACK, SCHEDULE } from '../core/schema';
 import { readScheduleSheet, readAvailability, type ExistingRow } from '../core/schedule/sheet';
-import type { Interval } from '../core/schedule/types';
 import {
   byRecipient,
   greetingName,
@@ -626,7 +625,7 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
 
 // --- Sending the questionnaire -------------------------------------------------------------
 
-const NOT_ASKED = new Set(['cancelled', 'declined', 'no-show']);
+const NOT_ASKED = new Set(['cancelled', 'declined', 'no-show', 'rescheduled']);
 
 /**
  * A stamp cell holds something (Sheets may have turned the text into a date); a conference left
@@ -991,26 +990,12 @@ function picture(ctx: StepContext): FormsPicture | null {
   const roster = ctx.data.roster;
   if (roster) {
     const availability = readAvailability(sheets(AVAILABILITY.name), roster, wall, round).byFamily;
-    for (const r of rows) {
-      const times: Interval[] = availability.get(r.familyId) ?? [];
-      const fixed = r.locked || (r.status !== 'scheduled' && r.status !== 'cancelled');
-      if (
-        !fixed ||
-        !r.date ||
-        r.start === null ||
-        r.end === null ||
-        r.status === 'no-show' ||
-        r.status === 'attended'
-      )
-        continue;
-      if (asksForChange({ date: r.date, start: r.start, end: r.end }, times)) {
-        changeRequests.push({
-          severity: 'warning',
-          where: where(r, 'Start'),
-          message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId} asks for another time: their answer no longer includes ${r.date}. Move the conference by hand (it is invited or locked).`,
-        });
-      }
-    }
+    for (const r of conferencesAskingForChange(rows, availability))
+      changeRequests.push({
+        severity: 'warning',
+        where: where(r, 'Start'),
+        message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId} asks for another time: their answer no longer includes ${r.date}. Move the conference by hand (it is invited or locked).`,
+      });
   }
   const refused = rows
     .filter((r) => {

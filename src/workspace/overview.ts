@@ -214,7 +214,12 @@ export function buildOverview(): Overview {
       problemCount: waiting.length,
       next: 'Edit the Schedule sheet freely: move times, tick Locked to keep a conference, mark attendance. Rebuilding keeps locked and invited conferences and your notes.',
       action: { job: 'schedule', label: 'Rebuild the schedule' },
-      more: [{ job: 'views', label: 'Make print views (a tab per teacher)' }],
+      more: [
+        { job: 'views', label: 'Make print views (a tab per teacher)' },
+        ...(waiting.length > 0
+          ? [{ job: 'waitlist', label: 'Tell the waitlisted families' } as const]
+          : []),
+      ],
     });
   };
 

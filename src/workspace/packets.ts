@@ -3,17 +3,17 @@
  * the Schedule, Roster, Teachers, Availability and Feedback sheets (one read each). Teachers print
  * theirs in one go, in time order.
  */
-import { inRound } from '../core/rounds';
 import { languageName, cleanText } from '../core/normalize';
 import { packetBody, packetHtml, packetPage, type PacketInput } from '../core/packets';
 import { escapeHtml } from '../core/templates';
 import { readScheduleSheet, type ExistingRow } from '../core/schedule/sheet';
 import { prepForRound, readStudentPrep } from '../core/prep';
-import { AVAILABILITY, FEEDBACK, SCHEDULE, STUDENT_PREP } from '../core/schema';
+import { FEEDBACK, SCHEDULE, STUDENT_PREP } from '../core/schema';
 import { readTable } from '../core/table';
 import type { Packet } from '../shared/api';
 import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
 import { dayIn, wallClockIn } from '../core/zone';
+import { standInsForRound } from './standin';
 
 /** This round's packets, each a page of its own, by teacher, date and start. */
 export function roundPackets(): Packet[] {
@@ -59,13 +59,7 @@ function roundPacketInputs(): PacketInput[] {
   const windows = data.teachers?.windows ?? [];
 
   // The adult a family named on this round's availability form, instead of its guardians.
-  const standIn = new Map<string, string>();
-  const availability = readSheet(ss, AVAILABILITY.name);
-  if (availability && availability.length > 1)
-    for (const r of readTable(AVAILABILITY, availability).rows) {
-      const who = cleanText(r.get('Who Comes'));
-      if (who && inRound(r.get('Round'), round)) standIn.set(cleanText(r.get('Family ID')), who);
-    }
+  const standIn = standInsForRound(ss, round);
 
   // Each student's goals by conference date: the family questionnaire's, then the student's own
   // (which wins at the same conference, being later in the list).

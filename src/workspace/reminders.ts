@@ -801,5 +801,6 @@ export function remindersStep(ctx: StepContext): StepState {
               ? 'Reminders go out on their own, every hour as they fall due.'
               : `Reminders go out every hour from ${runBy.owner}'s account; if Google runs them without this spreadsheet, ${runBy.owner} is emailed to send them.`,
     action: { job: 'reminders', label: 'Send due reminders now' },
+    more: [{ job: 'teachers', label: 'Email each teacher their day (the day before)' }],
   });
 }

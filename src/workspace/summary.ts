@@ -65,5 +65,6 @@ export function summaryStep(ctx: StepContext): StepState {
         ? 'The Summary rebuilds itself after each answer; rebuild it after marking attendance.'
         : 'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.',
     action: { job: 'summary', label: built ? 'Rebuild the summary' : 'Build the summary' },
+    more: [{ job: 'followups', label: 'List follow-up requests and tell their owners' }],
   });
 }

@@ -10,19 +10,25 @@
 import { cleanText, languageName, nameKey, normalizeLanguage, parseYesNo } from '../core/normalize';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import {
+  dayChangeMessage,
+  dayChanges,
+  dayDigest,
   teacherDayMessage,
   teacherDaysDue,
   teacherDayKey,
+  teacherSeenKey,
+  type DayDigest,
   type TeacherConference,
 } from '../core/teacherday';
-import { parseTeachers } from '../core/teachers';
-import type { Problem } from '../shared/api';
+import { parseTeachers, teacherEmailCell } from '../core/teachers';
+import type { Problem, Settings } from '../shared/api';
 import { readSettings, readSheet, spreadsheetZone } from './data';
 import { dayIn, stampIn, wallClockIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
-import { documentProperties } from './props';
+import { documentProperties, parseJson } from './props';
 import { plural } from './steps';
+import { standInsForRound } from './standin';
 
 interface TeacherDayState {
   sent: number;
@@ -56,12 +62,15 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
       problems,
     });
     if (rows.length === 0) return done('No teacher has conferences today or tomorrow.');
-    const teachers = parseTeachers(readSheet(ss, 'Teachers') ?? [], wall).teachers;
+    const teacherValues = readSheet(ss, 'Teachers') ?? [];
+    const teachers = parseTeachers(teacherValues, wall).teachers;
     const emails = new Map(teachers.map((t) => [nameKey(t.name), t.email]));
     const roster = rosterForMessages(ss, settings);
     const guardians = new Map(
       (roster?.students ?? []).map((s) => [s.id, s.guardians.map((g) => g.name || g.email)]),
     );
+    // Who is coming: the adult a family named instead of its guardians, else its guardians.
+    const standIn = standInsForRound(ss, settings.roundName);
     const at = (r: unknown[], h: string) => r[(schedule.columns.get(h) ?? 0) - 1];
     const conferences: TeacherConference[] = rows.map((r) => {
       const language = normalizeLanguage(at(r.values, 'Language'));
@@ -73,7 +82,9 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
         end: r.end,
         room: cleanText(at(r.values, 'Room')),
         students: cleanText(at(r.values, 'Students')),
-        coming: [...new Set(r.studentIds.flatMap((id) => guardians.get(id) ?? []))],
+        coming: standIn.has(r.familyId)
+          ? [standIn.get(r.familyId)!]
+          : [...new Set(r.studentIds.flatMap((id) => guardians.get(id) ?? []))],
         language: language && language !== settings.defaultLanguage ? languageName(language) : '',
         interpreter: parseYesNo(at(r.values, 'Interpreter')) === true,
         status: r.status || 'scheduled',
@@ -90,16 +101,19 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
     );
     const problems: Problem[] = noEmail.map((t) => ({
       severity: 'warning',
-      where: { sheet: 'Teachers', row: 1, column: 1 },
+      where: teacherEmailCell(teacherValues, t),
       message: `${t} has conferences but no email on the Teachers sheet, so no day-before email went to them. Add their address.`,
     }));
     const unconfirmed = Object.keys(recorded).filter(
-      (k) => k.startsWith('slc:teacherday:') && recorded[k]!.startsWith('sending'),
+      (k) =>
+        (k.startsWith('slc:teacherday:') && recorded[k]!.startsWith('sending')) ||
+        (k.startsWith('slc:teacherseen:') &&
+          (parseJson<Seen>(recorded[k])?.note ?? '').startsWith('sending')),
     );
     for (const k of unconfirmed)
       problems.push({
         severity: 'warning',
-        message: `The day-before email to ${k.replace('slc:teacherday:', '').replace('|', ' for ')} may not have gone out (the run was cut off while sending it). It is not sent again; check with the teacher.`,
+        message: `The ${k.startsWith('slc:teacherseen:') ? '"what changed" note' : 'day-before email'} to ${k.replace(/^slc:teacher(day|seen):/, '').replace('|', ' for ')} may not have gone out (the run was cut off while sending it). It is not sent again; check with the teacher.`,
       });
     const stamp = stampIn(now, tz);
     let quota = MailApp.getRemainingDailyQuota();
@@ -122,7 +136,14 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
         break;
       }
       const key = teacherDayKey(day.email, day.date);
-      props.setProperty(key, `sending ${stamp}`);
+      // What the email tells, kept with it: a later change is what differs from this.
+      props.setProperties({
+        [key]: `sending ${stamp}`,
+        [teacherSeenKey(day.email, day.date)]: JSON.stringify({
+          told: dayDigest(day.conferences),
+          note: '',
+        }),
+      });
       try {
         mailOne(day.email, teacherDayMessage(day, settings.schoolName), settings);
       } catch (e) {
@@ -143,12 +164,87 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
       quota--;
       sent++;
     }
+    const notes = sendChangeNotes(conferences, emails, days, recorded, {
+      stamp,
+      quota,
+      settings,
+      outOfTime: ctx.outOfTime,
+    });
+    problems.push(...notes.problems);
     const total = state.sent + sent;
     return done(
-      total
+      (total
         ? `Sent ${plural(total, "teacher's day email")}, one to each teacher with conferences tomorrow.`
-        : "No teacher's day email is due now.",
+        : "No teacher's day email is due now.") +
+        (notes.sent
+          ? ` ${plural(notes.sent, '"what changed" note')} sent to teachers whose day changed since.`
+          : ''),
       problems,
     );
   },
 };
+
+/** A teacher's day as last told (the day-before email, then each note), and the last note's journal. */
+interface Seen {
+  told: DayDigest;
+  /** "sending <time>" before a note is sent, "sent <time>" after. */
+  note: string;
+}
+
+/**
+ * The "what changed" notes: a teacher whose day-before email went out, and whose day has since
+ * changed (a conference moved, cancelled, declined or added), gets a short note listing the
+ * changes. Before sending, the new day is recorded with "sending"; cut off there, the day already
+ * matches and the note is never sent twice.
+ */
+function sendChangeNotes(
+  conferences: TeacherConference[],
+  emails: Map<string, string>,
+  days: { today: string; tomorrow: string },
+  recorded: Record<string, string>,
+  run: { stamp: string; quota: number; settings: Settings; outOfTime: () => boolean },
+): { sent: number; problems: Problem[] } {
+  const props = documentProperties();
+  const problems: Problem[] = [];
+  let { quota } = run;
+  let sent = 0;
+  for (const [key, value] of Object.entries(recorded)) {
+    if (!key.startsWith('slc:teacherseen:')) continue;
+    const [email = '', date = ''] = key.replace('slc:teacherseen:', '').split('|');
+    if (date !== days.today && date !== days.tomorrow) continue;
+    const seen = parseJson<Seen>(value);
+    if (!seen) continue;
+    const mine = conferences.filter(
+      (c) => c.date === date && (emails.get(nameKey(c.teacher)) ?? '').toLowerCase() === email,
+    );
+    const now = dayDigest(mine);
+    const changes = dayChanges(seen.told, now);
+    if (changes.length === 0) continue;
+    if (run.outOfTime() || quota < 1) break;
+    props.setProperty(key, JSON.stringify({ told: now, note: `sending ${run.stamp}` }));
+    try {
+      mailOne(
+        email,
+        dayChangeMessage(mine[0]?.teacher ?? email, date, changes, run.settings.schoolName),
+        run.settings,
+      );
+    } catch (e) {
+      const failure = mailFailure(e);
+      if (failure !== 'refused') {
+        props.setProperty(key, value);
+        if (failure === 'quota') break;
+        throw e;
+      }
+      props.setProperty(key, JSON.stringify({ told: now, note: `refused: ${failureText(e)}` }));
+      problems.push({
+        severity: 'warning',
+        message: `Google refused the "what changed" note to ${email} (${failureText(e)}). Tell them their day on ${date} changed.`,
+      });
+      continue;
+    }
+    props.setProperty(key, JSON.stringify({ told: now, note: `sent ${run.stamp}` }));
+    quota--;
+    sent++;
+  }
+  return { sent, problems };
+}

@@ -9,6 +9,7 @@ import {
   familyAnswer,
   fingerprint,
   hasChanges,
+  placeFinder,
   planSync,
   readInviteRows,
   referenceOf,
@@ -84,16 +85,17 @@ describe('desiredEvent', () => {
       start: 900,
       end: 925,
       location: '12',
-      guests: ['ana.mom@family.example'],
+      guests: ['ana.mom@family.example', 'rivera@school.example'],
     });
   });
 
-  it('uses the video link when the room is a video call, and invites the teacher only when asked', () => {
+  it('uses the video link when the room is a video call, and invites the teacher unless switched off', () => {
     expect(specOf({ Room: 'Video call' }).location).toBe('https://meet.example/abc');
-    expect(specOf({}, ctx({ inviteTeachers: true })).guests).toEqual([
-      'ana.mom@family.example',
-      'rivera@school.example',
-    ]);
+    expect(specOf({}, ctx({ inviteTeachers: false })).guests).toEqual(['ana.mom@family.example']);
+  });
+
+  it('invites no one for a teacher the Teachers sheet has no address for', () => {
+    expect(specOf({ Teacher: 'Mr. Nobody' }).guests).toEqual(['ana.mom@family.example']);
   });
 
   it('takes names and rooms exactly as the sheet holds them (the Schedule writes its text columns as plain text)', () => {
@@ -115,6 +117,32 @@ describe('desiredEvent', () => {
     expect(problems[1]).toMatchObject({ severity: 'error', where: { row: 3, column: 12 } });
     expect(problems[1]!.message).toContain('no guardian email');
     expect(problems[2]).toMatchObject({ where: { row: 4, column: 3 } });
+  });
+});
+
+describe('placeFinder', () => {
+  const window = {
+    teacher: 'Ms. Rivera',
+    teacherEmail: 'rivera@school.example',
+    date: '2026-11-17',
+    start: 900,
+    end: 1020,
+    room: '12',
+    capacity: 1,
+    videoLink: 'https://meet.example/abc',
+  };
+  const placeOf = placeFinder([window]);
+
+  it("finds the teacher's address and link in their window, and their address alone outside it", () => {
+    expect(placeOf('Ms. Rivera', '2026-11-17', 930)).toEqual({
+      email: window.teacherEmail,
+      videoLink: window.videoLink,
+    });
+    expect(placeOf('ms. rivera', '2026-11-17', 480)).toEqual({
+      email: window.teacherEmail,
+      videoLink: '',
+    });
+    expect(placeOf('Mr. Nobody', '2026-11-17', 930)).toBeUndefined();
   });
 });
 
@@ -227,7 +255,7 @@ describe('diffEvent', () => {
     location: spec.location,
     start: 1000,
     end: 2000,
-    guests: ['Ana.Mom@family.example'],
+    guests: ['Ana.Mom@family.example', 'Rivera@School.example'],
     guestsCanSeeGuests: false,
     tag: 'C-1',
   };
@@ -253,7 +281,7 @@ describe('diffEvent', () => {
       description: undefined,
       location: undefined,
       time: instants,
-      addGuests: ['ana.mom@family.example'],
+      addGuests: ['ana.mom@family.example', 'rivera@school.example'],
       removeGuests: ['old@family.example'],
       hideGuests: true,
       tag: true,

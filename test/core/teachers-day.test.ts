@@ -4,6 +4,8 @@
  */
 import fc from 'fast-check';
 import {
+  dayChanges,
+  dayDigest,
   teacherDayKey,
   teacherDayMessage,
   teacherDaysDue,
@@ -129,5 +131,31 @@ describe('teacherDayMessage', () => {
     );
     expect(m.html).toContain('Ana &lt;b&gt;García&lt;/b&gt;');
     expect(m.html).not.toContain('<b>');
+  });
+});
+
+describe('dayChanges', () => {
+  const told = dayDigest([conference('C1'), conference('C2', { start: 960, end: 985 })]);
+
+  it('finds nothing when the day is as told, whatever else changed (notes, who is coming)', () => {
+    const same = [
+      conference('C1', { notes: 'new note' }),
+      conference('C2', { start: 960, end: 985 }),
+    ];
+    expect(dayChanges(told, dayDigest(same))).toEqual([]);
+  });
+
+  it('names each moved, cancelled, declined and added conference once, by time and student', () => {
+    const now = dayDigest([
+      conference('C1', { start: 1000, end: 1025 }),
+      conference('C2', { start: 960, end: 985, status: 'declined' }),
+      conference('C3', { start: 1030, end: 1055 }),
+    ]);
+    const changes = dayChanges(told, now);
+    expect(changes).toHaveLength(3);
+    expect(changes[0]).toMatch(/^Changed: .*Student C1.* → now .*Student C1/);
+    expect(changes[0]).toContain('4:40 PM');
+    expect(changes[1]).toMatch(/^Cancelled: .*Student C2/);
+    expect(changes[2]).toMatch(/^Added: .*Student C3/);
   });
 });

@@ -480,6 +480,34 @@ describe('the questionnaire', () => {
     expect(schedule.every((r) => r['Questionnaire Sent'] instanceof Date)).toBe(true);
   });
 
+  it('is not sent to a family whose conference was checked in as no-show or rescheduled', () => {
+    const s = afterConferences();
+    const schedule = rows(s, 'Schedule');
+    const once = schedule.filter(
+      (r) => schedule.filter((x) => x['Family ID'] === r['Family ID']).length === 1,
+    );
+    const [noShow, moved] = once;
+    for (const [r, mark] of [
+      [noShow!, 'no-show'],
+      [moved!, 'rescheduled'],
+    ] as const)
+      expect(
+        (s.bundle.callFromClient('markAttendance', [r['Conference ID'], mark]) as { ok: boolean })
+          .ok,
+      ).toBe(true);
+    run(s, 'questionnaire');
+    const told = new Set(s.emulator.mail.sent.map((m) => m.to[0]!.toLowerCase()));
+    expect(told.size).toBeGreaterThan(5);
+    for (const r of [noShow!, moved!])
+      for (const address of String(r.Emails).split(/;\s*/))
+        expect(told.has(address.toLowerCase())).toBe(false);
+    const after = rows(s, 'Schedule');
+    for (const r of [noShow!, moved!])
+      expect(
+        after.find((x) => x['Conference ID'] === r['Conference ID'])!['Questionnaire Sent'],
+      ).toBe('');
+  });
+
   it('reaches each family in its own language: Spanish for the families the Roster says speak Spanish', () => {
     const s = afterConferences(60);
     run(s, 'questionnaire');

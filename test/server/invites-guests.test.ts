@@ -9,6 +9,7 @@ import {
   body,
   eventOfRow,
   events,
+  guestsOfRow,
   ok,
   runJob,
   scheduled,
@@ -21,18 +22,26 @@ const addresses = (cell: unknown) =>
     .map((s) => s.toLowerCase())
     .sort();
 
+function setSettings(s: ReturnType<typeof scheduled>, change: Record<string, unknown>): void {
+  const view = ok<{ settings: Record<string, unknown> }>(
+    s.bundle.callFromClient('getSettings', []),
+  );
+  ok(s.bundle.callFromClient('saveSettings', [{ ...view.settings, ...change }]));
+}
+
 describe.each([
   { addGuestSendsInvite: true, label: 'addGuest sends an invitation' },
   { addGuestSendsInvite: false, label: 'addGuest adds the guest silently' },
 ])('Send invites when $label', ({ addGuestSendsInvite }) => {
-  function school() {
+  function school(settings: Record<string, unknown> = {}) {
     const s = scheduled(16);
     s.emulator.calendar.addGuestSendsInvite = addGuestSendsInvite;
+    setSettings(s, settings);
     runJob(s, 'invites');
     return s;
   }
 
-  it("emails every guardian of every family their conference's invitation, once", () => {
+  it("emails every guardian of every family, and the host teacher, their conference's invitation, once", () => {
     const s = school();
     const rows = body(s).length;
     expect(events(s)).toHaveLength(rows);
@@ -42,7 +51,7 @@ describe.each([
         .filter((i) => i.eventId === e.id && i.kind === 'invite')
         .map((i) => i.to)
         .sort();
-      expect(invited).toEqual(addresses(cellOf(s, row, 'Emails')));
+      expect(invited).toEqual(guestsOfRow(s, body(s)[row - 2]!));
     }
   });
 
@@ -52,8 +61,16 @@ describe.each([
     for (const r of body(s))
       for (const email of addresses(r[col(s, 'Emails') - 1]))
         familyOf.set(email, String(r[col(s, 'Family ID') - 1]));
+    const guestsOf = new Map(
+      body(s).map((r) => [String(r[col(s, 'Event ID') - 1]), guestsOfRow(s, r)]),
+    );
     for (const mail of s.emulator.calendar.invitations)
-      for (const shown of mail.shows) expect(familyOf.get(shown)).toBe(familyOf.get(mail.to));
+      for (const shown of mail.shows) {
+        // What an invitation shows is its own event's guests: one family and its host teacher.
+        expect(guestsOf.get(mail.eventId)).toContain(shown);
+        if (familyOf.has(mail.to) && familyOf.has(shown))
+          expect(familyOf.get(shown)).toBe(familyOf.get(mail.to));
+      }
     for (const e of events(s)) expect(e.guestsCanSeeGuests).toBe(false);
   });
 
@@ -84,11 +101,10 @@ describe.each([
   });
 
   it('adds the host teacher to existing events when "Invite teachers" is turned on, without an email from the add-on per conference', () => {
-    const s = school();
-    const view = ok<{ settings: Record<string, unknown> }>(
-      s.bundle.callFromClient('getSettings', []),
-    );
-    ok(s.bundle.callFromClient('saveSettings', [{ ...view.settings, inviteTeachers: true }]));
+    const s = school({ inviteTeachers: false });
+    for (let row = 2; row <= body(s).length + 1; row++)
+      expect(eventOfRow(s, row).guests).toHaveLength(addresses(cellOf(s, row, 'Emails')).length);
+    setSettings(s, { inviteTeachers: true });
     const mailBefore = s.emulator.mail.sent.length;
     runJob(s, 'invites');
     for (let row = 2; row <= body(s).length + 1; row++)

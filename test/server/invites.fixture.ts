@@ -85,6 +85,24 @@ export const body = (school: School) => sheetOf(school).values().slice(1);
 export const cellOf = (school: School, row: number, name: string) =>
   sheetOf(school).values()[row - 1]![col(school, name) - 1];
 
+/** The address the Teachers sheet gives a teacher, lowercased ('' for a teacher it does not list). */
+export function teacherAddress(school: School, teacher: string): string {
+  const [h, ...rows] = school.emulator.spreadsheet.sheetByName('Teachers')!.values();
+  const row = rows.find((r) => String(r[h!.indexOf('Teacher')]) === teacher);
+  return row ? String(row[h!.indexOf('Email')]).toLowerCase() : '';
+}
+
+/** Who a Schedule row's event should invite: its family's addresses and its host teacher, sorted. */
+export function guestsOfRow(school: School, row: unknown[]): string[] {
+  const h = header(school);
+  const family = String(row[h.indexOf('Emails')])
+    .split(/[;,]\s*/)
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
+  const teacher = teacherAddress(school, String(row[h.indexOf('Teacher')]));
+  return [...family, ...(teacher ? [teacher] : [])].sort();
+}
+
 /** Sets a Schedule cell as a person typing it would (no execution: costs nothing, counts nothing). */
 export function scheduleRange(school: School) {
   return school.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Schedule')!;
@@ -194,8 +212,8 @@ export function cutAtEveryCall(part: number, parts: number): void {
 
 /**
  * What the Schedule asks for, read from its rows: one event per conference on the school's
- * calendar, tagged with its Conference ID, private, with exactly the row's addresses as guests,
- * each invited once.
+ * calendar, tagged with its Conference ID, private, with exactly the row's addresses and its host
+ * teacher as guests, each invited once.
  */
 export function expectInvitedAsScheduled(school: School, when: string): void {
   const rows = body(school);
@@ -206,11 +224,7 @@ export function expectInvitedAsScheduled(school: School, when: string): void {
   for (const r of rows) {
     const id = String(r[h.indexOf('Conference ID')]);
     const mine = cal.filter((e) => e.tags['slc-conference'] === id);
-    const guests = String(r[h.indexOf('Emails')])
-      .split(/[;,]\s*/)
-      .map((x) => x.trim().toLowerCase())
-      .filter(Boolean)
-      .sort();
+    const guests = guestsOfRow(school, r);
     if (mine.length !== 1) problems.push(`${id}: ${mine.length} events`);
     else if (String(r[h.indexOf('Event ID')]) !== mine[0]!.id)
       problems.push(`${id}: the row's Event ID is not its event`);

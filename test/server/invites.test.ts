@@ -13,7 +13,9 @@ import {
   eventOfRow,
   events,
   expectInvitedAsScheduled,
+  guestsOfRow,
   ok,
+  teacherAddress,
   picture,
   runJob,
   scheduleRange,
@@ -53,13 +55,11 @@ describe('Send invites', () => {
     }
   });
 
-  it("invites only that family's guardians, who cannot see each other, and sends them the invitation", () => {
+  it("invites only that family's guardians and its host teacher, who cannot see each other, and sends them the invitation", () => {
     for (let row = 2; row <= body(school).length + 1; row++) {
       const e = eventOfRow(school, row);
-      const family = String(cellOf(school, row, 'Emails'))
-        .split(/;\s*/)
-        .map((s) => s.toLowerCase())
-        .sort();
+      const family = guestsOfRow(school, body(school)[row - 2]!);
+      expect(family).toContain(teacherAddress(school, String(cellOf(school, row, 'Teacher'))));
       expect(e.guests.map((g) => g.email).sort()).toEqual(family);
       expect(e.guestsCanSeeGuests).toBe(false);
       expect(e.sendInvites).toBe(true);
@@ -76,8 +76,11 @@ describe('Send invites', () => {
     for (const r of body(school))
       for (const email of String(r[col(school, 'Emails') - 1]).split(/;\s*/))
         familyOf.set(email.toLowerCase(), String(r[col(school, 'Family ID') - 1]));
-    for (const e of events(school))
-      expect(new Set(e.guests.map((g) => familyOf.get(g.email))).size).toBe(1);
+    for (const e of events(school)) {
+      const families = e.guests.flatMap((g) => familyOf.get(g.email) ?? []);
+      expect(families.length).toBeGreaterThan(0);
+      expect(new Set(families).size).toBe(1);
+    }
   });
 
   it('titles and describes the conference in words, with the room as location', () => {
@@ -219,9 +222,7 @@ describe('Syncing changes made in the Schedule sheet', () => {
       expect(new Date(live[0]!.start).getUTCHours()).toBe(13);
       expect(cellOf(school, 3, 'Event ID')).toBe(live[0]!.id);
       expect(live[0]!.guests.map((g) => g.email).sort()).toEqual(
-        String(cellOf(school, 3, 'Emails'))
-          .split(/;\s*/)
-          .sort(),
+        guestsOfRow(school, body(school)[1]!),
       );
     },
   );
@@ -263,7 +264,12 @@ describe('Syncing changes made in the Schedule sheet', () => {
     runJob(school, 'invites');
     const e1 = eventOfRow(school, 4);
     expect(e1.id).toBe(e0.id);
-    expect(e1.guests.map((g) => g.email)).toEqual(['new.guardian@family.example']);
+    expect(e1.guests.map((g) => g.email).sort()).toEqual(
+      [
+        'new.guardian@family.example',
+        teacherAddress(school, String(cellOf(school, 4, 'Teacher'))),
+      ].sort(),
+    );
     const mail = school.emulator.calendar.invitations.filter((i) => i.eventId === e0.id);
     expect(mail.filter((i) => i.to === old).map((i) => i.kind)).toEqual(['invite', 'cancel']);
     expect(mail.filter((i) => i.to === 'new.guardian@family.example').map((i) => i.kind)).toEqual([
@@ -300,8 +306,8 @@ describe('Syncing changes made in the Schedule sheet', () => {
   it("reads families' answers back into Status and flags declined conferences for rescheduling", () => {
     const school = invited();
     const answer = (row: number, status: 'YES' | 'NO' | 'MAYBE') => {
-      const e = eventOfRow(school, row);
-      school.emulator.calendar.respond(e.id, e.guests[0]!.email, status);
+      const guardian = String(cellOf(school, row, 'Emails')).split(/;\s*/)[0]!;
+      school.emulator.calendar.respond(eventOfRow(school, row).id, guardian, status);
     };
     answer(2, 'YES');
     answer(3, 'NO');
@@ -331,20 +337,25 @@ describe('Syncing changes made in the Schedule sheet', () => {
     expect(s.problems[0]!.message).toContain('declined');
   });
 
-  it('invites the host teacher beside the family when the setting is on, still hiding guests from each other', () => {
+  it('invites no teacher when "Invite teachers" is switched off, and takes them off events already made', () => {
     const school = copyOf(template);
+    runJob(school, 'invites');
     const view = ok<{ settings: Record<string, unknown> }>(
       school.bundle.callFromClient('getSettings', []),
     );
-    ok(school.bundle.callFromClient('saveSettings', [{ ...view.settings, inviteTeachers: true }]));
+    ok(school.bundle.callFromClient('saveSettings', [{ ...view.settings, inviteTeachers: false }]));
     runJob(school, 'invites');
-    const e = eventOfRow(school, 2);
-    const teacherEmail = e.guests
-      .map((g) => g.email)
-      .find((g) => g.endsWith('@lincoln.school.example'));
-    expect(teacherEmail).toBeDefined();
-    expect(e.guests).toHaveLength(String(cellOf(school, 2, 'Emails')).split(/;\s*/).length + 1);
-    expect(e.guestsCanSeeGuests).toBe(false);
+    for (let row = 2; row <= body(school).length + 1; row++)
+      expect(
+        eventOfRow(school, row)
+          .guests.map((g) => g.email)
+          .sort(),
+      ).toEqual(
+        String(cellOf(school, row, 'Emails'))
+          .split(/;\s*/)
+          .map((x) => x.toLowerCase())
+          .sort(),
+      );
   });
 
   it('puts events at the right instant on both sides of the daylight-saving change (2026-11-01, New York)', () => {
@@ -515,10 +526,7 @@ describe('Long runs', () => {
       expect(picture(school).tags).toEqual(picture(done).tags);
       for (const e of events(school)) expect(e.guestsCanSeeGuests).toBe(false);
       for (let row = 2; row <= body(school).length + 1; row++) {
-        const family = String(cellOf(school, row, 'Emails'))
-          .split(/;\s*/)
-          .map((x) => x.toLowerCase())
-          .sort();
+        const family = guestsOfRow(school, body(school)[row - 2]!);
         expect(
           eventOfRow(school, row)
             .guests.map((g) => g.email)

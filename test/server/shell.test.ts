@@ -64,6 +64,27 @@ describe('the overview', () => {
   });
 });
 
+describe('the steps of the teachers’ day and follow-through', () => {
+  it('offer a button each for telling the waitlist, the teachers’ day and the follow-ups, and each runs', () => {
+    // More students than the one day's windows hold: some wait.
+    const { bundle } = openSchool({ students: 80, teachers: 2, days: ['2026-11-17'] });
+    runToEnd(bundle);
+    ok<JobProgress>(bundle.callFromClient('runJob', ['schedule']));
+    const o = ok<Overview>(bundle.callFromClient('getOverview', []));
+    const more = (id: string) =>
+      (o.steps.find((x) => x.id === id)!.more ?? []).map((a) => a.job as string);
+    const waiting = o.steps
+      .find((x) => x.id === 'schedule')!
+      .counts.find((c) => c.label === 'not placed yet')!.value;
+    expect(waiting).toBeGreaterThan(0);
+    expect(more('schedule')).toContain('waitlist');
+    expect(more('reminders')).toContain('teachers');
+    expect(more('summary')).toContain('followups');
+    for (const job of ['waitlist', 'teachers', 'followups'])
+      expect(ok<JobProgress>(bundle.callFromClient('runJob', [job])).done).toBe(true);
+  });
+});
+
 describe('set up', () => {
   it('creates the missing sheets with headers, frozen header row, notes and validation, and leaves the pasted ones alone', () => {
     const { bundle, emulator } = openSchool({ students: 60 });

@@ -98,6 +98,101 @@ describe("the teachers' day-before email", () => {
     }
   });
 
+  it('names the adult a family said will come instead of its guardians', () => {
+    const s = scheduledSchool();
+    const [sh, ...srows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const family = String(srows[0]![sh!.indexOf('Family ID')]);
+    const teacher = String(srows[0]![sh!.indexOf('Teacher')]);
+    const availability = s.emulator.spreadsheet.sheetByName('Availability')!;
+    const header = availability.values()[0]!.map(String);
+    availability.appendRow(
+      header.map((h) =>
+        h === 'Family ID'
+          ? family
+          : h === 'Who Comes'
+            ? 'Grandma Ruth'
+            : h === 'Round'
+              ? 'Fall'
+              : '',
+      ),
+    );
+    s.emulator.ws.clock.set(EST('2026-11-16', '17:00'));
+    ok(s.bundle.callFromClient('runJob', ['teachers']));
+    const { address } = teachersAndStudents(s);
+    const [mail] = s.emulator.mail.to(address.get(teacher)!);
+    const line = mail!.body
+      .split('\n')
+      .find((l) => l.includes(String(srows[0]![sh!.indexOf('Students')])));
+    expect(line).toContain('coming: Grandma Ruth');
+  });
+
+  it("for a teacher whose email was cleared, points to the Email cell of that teacher's own row", () => {
+    const s = scheduledSchool();
+    const teachersSheet = s.emulator.spreadsheet.sheetByName('Teachers')!;
+    const [th, ...trows] = teachersSheet.values();
+    const { students } = teachersAndStudents(s);
+    // A teacher with conferences whose first window is not on row 2.
+    const at = trows.findIndex((r, i) => i > 0 && students.has(String(r[th!.indexOf('Teacher')])));
+    const teacher = String(trows[at]![th!.indexOf('Teacher')]);
+    const rows = trows.flatMap((r, i) => (r[th!.indexOf('Teacher')] === teacher ? [i + 2] : []));
+    for (const row of rows) teachersSheet.patch(row, th!.indexOf('Email') + 1, { v: '' });
+    s.emulator.ws.clock.set(EST('2026-11-16', '17:00'));
+    const p = ok<JobProgress>(s.bundle.callFromClient('runJob', ['teachers']));
+    const problem = p.problems!.find((x) => x.message.startsWith(`${teacher} has conferences`));
+    expect(problem?.where).toEqual({
+      sheet: 'Teachers',
+      row: rows[0],
+      column: th!.indexOf('Email') + 1,
+    });
+  });
+
+  it('after the day-before email, a moved and a cancelled conference send that teacher alone one short note, once, even cut off just after it left', () => {
+    /** A school told its day, then one teacher's second conference moved and third cancelled. */
+    const changed = () => {
+      const s = scheduledSchool();
+      s.emulator.ws.clock.set(EST('2026-11-16', '17:00'));
+      ok(s.bundle.callFromClient('runJob', ['teachers']));
+      const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+      const [h, ...rows] = sheet.values();
+      const teacher = String(rows[0]![h!.indexOf('Teacher')]);
+      const mine = rows.flatMap((r, i) => (r[h!.indexOf('Teacher')] === teacher ? [i + 2] : []));
+      const cell = (row: number, name: string) => sheet.values()[row - 1]![h!.indexOf(name)];
+      const [moved, cancelled] = [mine[1]!, mine[2]!];
+      sheet.patch(moved, h!.indexOf('Start') + 1, { v: '7:00 AM' });
+      sheet.patch(moved, h!.indexOf('End') + 1, { v: '7:25 AM' });
+      sheet.patch(cancelled, h!.indexOf('Status') + 1, { v: 'cancelled' });
+      s.emulator.ws.clock.set(EST('2026-11-16', '18:00'));
+      const names = (rows: number[]) => rows.map((r) => String(cell(r, 'Students')));
+      return { s, teacher, changedNames: names([moved, cancelled]), others: names(mine.slice(3)) };
+    };
+    const { s, teacher, changedNames, others } = changed();
+    const { address, students } = teachersAndStudents(s);
+    const addresses = new Set(address.values());
+    const before = s.emulator.mail.sent.length;
+    ok(s.bundle.callFromClient('runJob', ['teachers']));
+    ok(s.bundle.callFromClient('runJob', ['teachers']));
+    const notes = teacherMail(s, addresses, before);
+    expect(notes.map((m) => m.to)).toEqual([[address.get(teacher)]]);
+    expect(notes[0]!.subject).toContain('What changed');
+    for (const name of changedNames) expect(notes[0]!.body).toContain(name);
+    expect(notes[0]!.body).toMatch(/0?7:00/);
+    // Nobody else is named: neither this teacher's unchanged conferences nor another teacher's.
+    const unchanged = [...others, ...[...students].flatMap(([t, n]) => (t === teacher ? [] : n))];
+    for (const name of unchanged.filter((n) => !changedNames.includes(n)))
+      expect(notes[0]!.body).not.toContain(name);
+
+    const cut = changed();
+    const mailFrom = cut.s.emulator.mail.sent.length;
+    const probe = changed();
+    const start = probe.s.emulator.ws.callCount;
+    ok(probe.s.bundle.callFromClient('runJob', ['teachers']));
+    const k = nthCall(probe.s.emulator.ws, 'MailApp.sendEmail', 1, start) - start + 1;
+    cutOffAt(cut.s.emulator.ws, k, () => cut.s.bundle.callFromClient('runJob', ['teachers']));
+    const after = ok<JobProgress>(cut.s.bundle.callFromClient('runJob', ['teachers']));
+    expect(teacherMail(cut.s, addresses, mailFrom)).toHaveLength(1);
+    expect(after.problems!.map((p) => p.message).join(' ')).toContain('"what changed" note');
+  });
+
   it('cut off at any service call, sends no teacher a second email when run again', () => {
     const probe = scheduledSchool();
     probe.emulator.ws.clock.set(EST('2026-11-16', '17:00'));

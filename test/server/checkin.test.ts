@@ -1,0 +1,103 @@
+/**
+ * Attendance check-in on the built bundle: the sidebar lists one teacher's conferences of the
+ * day in time order, and a mark writes that conference's Status cell and no other cell, found by
+ * its Conference ID even after the rows were sorted.
+ */
+import { openSchool } from '../../preview/school';
+import type { CheckIn, CheckInConference, JobProgress, Result } from '../../src/shared/api';
+
+type School = ReturnType<typeof openSchool>;
+
+function ok<T>(result: unknown): T {
+  const r = result as Result<T>;
+  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
+  return r.value;
+}
+
+function scheduledSchool(): School {
+  const s = openSchool({ students: 40, teachers: 2, days: ['2026-11-17', '2026-11-18'] });
+  for (let i = 0; i < 10; i++)
+    if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;
+  ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
+  return s;
+}
+
+const plain = (v: unknown) => (v instanceof Date ? v.getTime() : v);
+const schedule = (s: School) => s.emulator.spreadsheet.sheetByName('Schedule')!;
+
+describe('attendance check-in', () => {
+  it("lists the chosen teacher's conferences of today in time order, and only theirs", () => {
+    const s = scheduledSchool();
+    s.emulator.ws.clock.set(Date.parse('2026-11-18T14:00:00-05:00'));
+    const [h, ...rows] = schedule(s).values();
+    const at = (r: unknown[], name: string) => r[h!.indexOf(name)];
+    const day = (r: unknown[]) => {
+      const d = at(r, 'Date');
+      return d instanceof Date ? d.toISOString().slice(0, 10) : String(d);
+    };
+    const today = rows.filter((r) => day(r) === '2026-11-18');
+    const teachers = [...new Set(today.map((r) => String(at(r, 'Teacher'))))].sort();
+    expect(teachers.length).toBe(2);
+    const first = ok<CheckIn>(s.bundle.callFromClient('getCheckIn', ['']));
+    expect(first).toMatchObject({ date: '2026-11-18', teachers, teacher: teachers[0] });
+    const view = ok<CheckIn>(s.bundle.callFromClient('getCheckIn', [teachers[1]]));
+    expect(view.teacher).toBe(teachers[1]);
+    const theirs = today.filter((r) => at(r, 'Teacher') === teachers[1]);
+    expect(view.conferences.map((c) => c.conferenceId).sort()).toEqual(
+      theirs.map((r) => String(at(r, 'Conference ID'))).sort(),
+    );
+    const minutes = (t: string) => {
+      const m = /^(\d+):(\d\d) (AM|PM)/.exec(t)!;
+      return ((Number(m[1]) % 12) + (m[3] === 'PM' ? 12 : 0)) * 60 + Number(m[2]);
+    };
+    const starts = view.conferences.map((c) => minutes(c.time));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it('writes the Status cell of the conference marked, found by its ID after a sort, and no other cell', () => {
+    const s = scheduledSchool();
+    s.emulator.ws.clock.set(Date.parse('2026-11-17T16:00:00-05:00'));
+    const view = ok<CheckIn>(s.bundle.callFromClient('getCheckIn', ['']));
+    const target = view.conferences[1]!;
+    // Someone sorts the Schedule by Students (Z to A) after the list was shown.
+    const sheet = schedule(s);
+    const [h, ...rows] = sheet.values();
+    const byStudents = [...rows].sort((a, b) =>
+      String(b[h!.indexOf('Students')]).localeCompare(String(a[h!.indexOf('Students')])),
+    );
+    byStudents.forEach((r, i) => r.forEach((v, c) => sheet.patch(i + 2, c + 1, { v })));
+    const before = sheet.values();
+    const marked = ok<CheckInConference>(
+      s.bundle.callFromClient('markAttendance', [target.conferenceId, 'no-show']),
+    );
+    expect(marked).toMatchObject({ conferenceId: target.conferenceId, status: 'no-show' });
+    const after = sheet.values();
+    const row = after.findIndex((r) => r[h!.indexOf('Conference ID')] === target.conferenceId);
+    const changed: string[] = [];
+    after.forEach((r, i) =>
+      r.forEach((v, c) => {
+        if (plain(v) !== plain(before[i]![c])) changed.push(`${i + 1}:${String(h![c])}`);
+      }),
+    );
+    expect(changed).toEqual([`${row + 1}:Status`]);
+    expect(after[row]![h!.indexOf('Status')]).toBe('no-show');
+    const again = ok<CheckIn>(s.bundle.callFromClient('getCheckIn', [view.teacher]));
+    expect(again.conferences.find((c) => c.conferenceId === target.conferenceId)!.status).toBe(
+      'no-show',
+    );
+  });
+
+  it('refuses a mark it does not know and a conference no longer on the Schedule, changing nothing', () => {
+    const s = scheduledSchool();
+    const before = schedule(s).values();
+    const id = String(before[1]![before[0]!.indexOf('Conference ID')]);
+    const bad = s.bundle.callFromClient('markAttendance', [id, 'maybe']) as Result<unknown>;
+    expect(bad.ok).toBe(false);
+    const gone = s.bundle.callFromClient('markAttendance', [
+      'C-none',
+      'attended',
+    ]) as Result<unknown>;
+    expect(gone.ok ? '' : gone.error.message).toContain('C-none is no longer on the Schedule');
+    expect(schedule(s).values()).toEqual(before);
+  });
+});
