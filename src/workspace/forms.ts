@@ -53,7 +53,7 @@ import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { plural, step, stepReader, type StepContext } from './steps';
-import { writeGrid } from './write';
+import { writeColumnCells, writeGrid } from './write';
 
 /** The handler Apps Script calls on a form submit (a top-level function of the bundle). */
 export const SUBMIT_HANDLER = 'onFormSubmit';
@@ -443,7 +443,10 @@ function readSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleRea
   return { sheet, values, rows: read.rows, columns: read.columns };
 }
 
-/** Writes one column of the Schedule below the header in one setValues. */
+/**
+ * Writes the given cells of one column of the Schedule, and only those: a cell of that column
+ * the run did not compute keeps what a person may have typed there while the run went on.
+ */
 function writeScheduleColumn(
   read: ScheduleRead,
   header: string,
@@ -456,14 +459,8 @@ function writeScheduleColumn(
       row: 1,
       column: read.values[0]?.length ?? 1,
     });
-  if (cells.size === 0) return;
-  const last = read.values.length;
-  const body = read.values
-    .slice(1)
-    .map((row, i) => [cells.has(i + 2) ? cells.get(i + 2) : (row[column - 1] ?? '')]);
-  writeGrid(read.sheet.getRange(2, column, last - 1, 1), body, [
-    SCHEDULE.columns.find((c) => c.header === header)?.kind,
-  ]);
+  const kind = SCHEDULE.columns.find((c) => c.header === header)?.kind;
+  writeColumnCells(read.sheet, column, cells, (range, values) => writeGrid(range, values, [kind]));
   // The rows read (shared with each ExistingRow's values) now say what the sheet says.
   for (const [row, value] of cells) {
     const cellsOfRow = read.values[row - 1];
