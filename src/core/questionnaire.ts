@@ -5,6 +5,7 @@
  */
 import { tokenOfLink } from './feedback';
 import { cleanText } from './normalize';
+import { inRound } from './rounds';
 import type { ExistingRow } from './schedule/sheet';
 
 /** The cell of a conference the day's email quota left for another day: still due. */
@@ -29,8 +30,10 @@ export interface Due {
 
 /**
  * Families whose conferences this round have taken place (before `today`, "YYYY-MM-DD") and who
- * have not been sent the questionnaire. Sending gives a conference without a link its link first;
- * the step, which only reads, counts those too (`linkOnSend`) when the round's questionnaire exists.
+ * have not been sent the questionnaire. A conference with a blank Round is this round's, as it is
+ * for the invitations (`inRound`): a family invited is a family asked. Sending gives a conference
+ * without a link its link first; the step, which only reads, counts those too (`linkOnSend`) when
+ * the round's questionnaire exists.
  */
 export function dueFamilies(
   read: { rows: ExistingRow[]; columns: ReadonlyMap<string, number> },
@@ -43,7 +46,7 @@ export function dueFamilies(
   const emailsCol = read.columns.get('Emails');
   const byFamily = new Map<string, ExistingRow[]>();
   for (const r of read.rows) {
-    if (r.round !== round || NOT_ASKED.has(r.status) || !r.date || r.date >= today) continue;
+    if (!inRound(r.round, round) || NOT_ASKED.has(r.status) || !r.date || r.date >= today) continue;
     if (sentCol && filled(r.values[sentCol - 1])) continue;
     if (!linkOnSend && (!linkCol || !tokenOfLink(r.values[linkCol - 1]))) continue;
     // A family without email cannot be mailed its link (it is reached by letter and phone).

@@ -37,6 +37,7 @@ import {
   type Due,
   type SentJournal,
 } from '../core/questionnaire';
+import { inRound } from '../core/rounds';
 import { UserError } from '../core/errors';
 import { languageName, LANGUAGE_NAMES, cleanText, normalizeLanguage } from '../core/normalize';
 import { AVAILABILITY, FEEDBACK, SCHEDULE } from '../core/schema';
@@ -483,7 +484,7 @@ function ensureFeedbackLinks(read: ScheduleRead, state: FormsState, round: strin
   const links = new Map<number, unknown>();
   const language = read.columns.get('Language');
   for (const r of read.rows) {
-    if (r.round !== round || !r.conferenceId) continue;
+    if (!inRound(r.round, round) || !r.conferenceId) continue;
     const column = read.columns.get('Feedback Link');
     if (column && tokenOfLink(r.values[column - 1])) continue;
     const record = questionnaireRecord(
@@ -884,7 +885,7 @@ function picture(ctx: StepContext): FormsPicture | null {
   const read = readScheduleSheet(sheets(SCHEDULE.name) ?? [], wall);
   const round = ctx.settings.roundName;
   const sentCol = read.columns.get('Questionnaire Sent');
-  const rows = read.rows.filter((r) => r.round === round);
+  const rows = read.rows.filter((r) => inRound(r.round, round));
   const due = dueFamilies(read, round, ctx.today, Boolean(state.questionnaires?.[round])).length;
   const sent = rows.filter((r) => sentCol && filled(r.values[sentCol - 1])).length;
   const feedback = sheets(FEEDBACK.name) ?? [];

@@ -110,8 +110,12 @@ describe('dueFamilies', () => {
     expect(due([row(2, 'F1', { Emails: ' ' })])).toEqual([]);
   });
 
-  it('asks about this round only', () => {
+  it('asks about this round only; a blank Round is this round’s, as for the invitations', () => {
     expect(due([row(2, 'F1', {}, { round: 'Spring' })])).toEqual([]);
+    expect(due([row(2, 'F1', {}, { round: '' }), row(3, 'F2', {}, { round: 'fall' })])).toEqual([
+      { family: 'F1', rows: [2] },
+      { family: 'F2', rows: [3] },
+    ]);
   });
 
   it('keeps a conference without a Family ID apart, under its conference', () => {
