@@ -97,6 +97,12 @@ describe('dueFamilies', () => {
     ]);
   });
 
+  it('needs a link to send unless told that sending will make it', () => {
+    expect(
+      dueFamilies({ rows: [row(2, 'F1', { 'Feedback Link': '' })], columns }, 'Fall', TODAY),
+    ).toEqual([]);
+  });
+
   it('needs a link to send, unless sending will make it', () => {
     const rows = [row(2, 'F1', { 'Feedback Link': '' }), row(3, 'F2', { 'Feedback Link': 'n/a' })];
     expect(due(rows)).toEqual([]);
@@ -186,6 +192,12 @@ describe('readSentJournal', () => {
     expect(inDoubt(r.partly, 'C2')).toBe(true);
     expect(inDoubt(r.partly, 'C9')).toBe(false);
     expect(inDoubt(r.partly, 'C1')).toBe(false);
+  });
+
+  it('puts the address being sent in doubt for a conference nothing was sent about yet', () => {
+    const r = readSentJournal({ sent: [], sending: ['C4'], to: 'c@family.example' }, null);
+    expect(r.partly).toEqual({ C4: ['?c@family.example'] });
+    expect(inDoubt(r.partly, 'C4')).toBe(true);
   });
 
   it('takes the journal’s addresses over those kept before for the same conference', () => {

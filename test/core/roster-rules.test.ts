@@ -286,6 +286,21 @@ describe('bad cells', () => {
     ]);
   });
 
+  it('are put in sheet order, then column order, whatever rule found them first', () => {
+    // Each row's wrong second address is found as the row is read (column H); that the row
+    // reaches nobody is found later, with the families (column G): sorted, G comes first.
+    const r = roster([
+      { id: '1', email2: 'not-an-address' },
+      { id: '2', last: 'Bell', email2: 'nor-this' },
+    ]);
+    expect(r.problems.map((p) => [p.where!.row, p.where!.column, p.severity])).toEqual([
+      [2, 7, 'error'],
+      [2, 8, 'warning'],
+      [3, 7, 'error'],
+      [3, 8, 'warning'],
+    ]);
+  });
+
   it('with no Teachers sheet filled in, the teachers are taken as written and a warning says so', () => {
     const r = parseRoster(
       [HEADER, row({ id: '1', email: 'p@f.example', teacher: 'Mrs. Nobody' })],
