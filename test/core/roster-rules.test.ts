@@ -243,6 +243,37 @@ describe('a family', () => {
   });
 });
 
+describe('a family regrouped since the last import', () => {
+  it('is told at its first row, in the Family ID column, which ids its answers were kept from', () => {
+    // Rows 2 to 9: families of their own; rows 10 and 11 were two families and now share an address.
+    const others = SURNAMES.concat('Hale').map((last, i) => ({
+      id: `S0${i}`,
+      last,
+      email: `${last.toLowerCase()}@f.example`,
+    }));
+    const r = roster(
+      [...others, { id: 'S10', email: 'p@f.example' }, { id: 'S11', email: 'p@f.example' }],
+      {
+        previousFamilies: new Map([
+          ['S10', 'F-A'],
+          ['S11', 'F-B'],
+        ]),
+      },
+    );
+    const regrouped = r.families.find((f) => f.studentIds.includes('S10'))!;
+    expect(regrouped).toMatchObject({ id: 'F-A', aliases: ['F-B'], rows: [10, 11] });
+    for (const f of r.families.filter((x) => x !== regrouped)) expect(f.aliases).toBeUndefined();
+    expect(r.problems).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Roster', row: 10, column: 6 },
+        message:
+          'Roster, row 10, column F (Family ID): rows 10 and 11 now form one family; their answers and links were kept from F-A (the links of F-B reach the family too).',
+      },
+    ]);
+  });
+});
+
 describe('bad cells', () => {
   it('a wrong first guardian address is an error when it is the row’s only one, a warning beside a good one', () => {
     const alone = roster([{ id: '1', email: 'nobody' }]);
