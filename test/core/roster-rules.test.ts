@@ -332,6 +332,56 @@ describe('bad cells', () => {
     ]);
   });
 
+  it('an unknown language or a yes/no that is neither is warned with the words written, and read as the default and as no', () => {
+    const r = roster([
+      { id: '1', email: 'p@f.example', language: 'Klingon', interpreter: 'perhaps' },
+    ]);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'Roster, row 2, column J (Language): "Klingon" is not a language the add-on knows; messages will use the school\'s default. Write a name (Spanish) or a code (es).',
+      'Roster, row 2, column K (Interpreter): "perhaps" is neither yes nor no; taken as no.',
+    ]);
+    expect(r.students[0]).toMatchObject({ language: '', interpreter: false });
+  });
+
+  it('keeps each guardian’s name with their own address, and the row’s notes', () => {
+    const r = parseRoster(
+      [
+        [
+          'Student ID',
+          'First Name',
+          'Last Name',
+          'Grade',
+          'Teacher',
+          'Guardian 1 Name',
+          'Guardian 1 Email',
+          'Guardian 2 Name',
+          'Guardian 2 Email',
+          'Notes',
+        ],
+        [
+          '1',
+          'Kid',
+          'Ames',
+          '3',
+          'Ms. Rivera',
+          'Pat Ames',
+          'pat@f.example',
+          'Lee Ames',
+          'lee@f.example',
+          'Pick-up by aunt',
+        ],
+      ],
+      TEACHERS,
+    );
+    expect(r.students[0]).toMatchObject({
+      guardians: [
+        { name: 'Pat Ames', email: 'pat@f.example' },
+        { name: 'Lee Ames', email: 'lee@f.example' },
+      ],
+      notes: 'Pick-up by aunt',
+    });
+  });
+
   it('with no Teachers sheet filled in, the teachers are taken as written and a warning says so', () => {
     const r = parseRoster(
       [HEADER, row({ id: '1', email: 'p@f.example', teacher: 'Mrs. Nobody' })],
