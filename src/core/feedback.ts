@@ -3,6 +3,7 @@
  * keyed by conference, and the checks on the conference code a link carries. Pure.
  */
 import { answerText, namedValue } from './answers';
+import { inRound } from './rounds';
 
 export const QUESTIONNAIRE_FORM = {
   token: 'Conference code',
@@ -84,7 +85,7 @@ export function matchConference(
   const conference = conferences.find((c) => c.token === token) ?? null;
   if (!conference)
     return { conference: null, flag: 'Unknown conference code (changed or mistyped link).' };
-  if (conference.round !== round)
+  if (!inRound(conference.round, round))
     return {
       conference,
       flag: `Code of a ${conference.round} conference, answered on the ${round} questionnaire.`,

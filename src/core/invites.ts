@@ -15,6 +15,7 @@ import {
   parseYesNo,
   type WallClockOf,
 } from './normalize';
+import { inRound } from './rounds';
 import { readScheduleSheet, type ExistingRow } from './schedule/sheet';
 import type { TeacherWindow } from './schedule/types';
 import { joinNames, renderMessage, type TemplateSet } from './templates';
@@ -333,7 +334,7 @@ export function planSync(
       }
       seen.add(r.conferenceId);
     }
-    if (r.round && r.round !== round) continue;
+    if (!inRound(r.round, round)) continue;
     const record = r.conferenceId ? synced.get(r.conferenceId) : undefined;
     if (r.status === 'cancelled') {
       const eventId = r.eventId || record?.e;

@@ -35,6 +35,16 @@ import {
   type FormsState,
 } from '../core/formlinks';
 import { tokenOfLink } from '../core/feedback';
+import {
+  dueFamilies,
+  filled,
+  inDoubt,
+  readSentJournal,
+  WAITING,
+  type Due,
+  type SentJournal,
+} from '../core/questionnaire';
+import { inRound } from '../core/rounds';
 import { UserError } from '../core/errors';
 import { languageName, LANGUAGE_NAMES, cleanText, normalizeLanguage } from '../core/normalize';
 import { AVAILABILITY, FEEDBACK, SCHEDULE } from '../core/schema';
@@ -59,7 +69,7 @@ import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { plural, step, stepReader, type StepContext } from './steps';
-import { writeGrid } from './write';
+import { writeColumnCells, writeGrid } from './write';
 
 /** The handler Apps Script calls on a form submit (a top-level function of the bundle). */
 export const SUBMIT_HANDLER = 'onFormSubmit';
@@ -72,8 +82,6 @@ const SENT_JOURNAL = 'slc:questionnaire-sent';
 const SENT_PARTLY = 'slc:questionnaire-partly';
 /** The Questionnaire Sent cell of a conference one of whose messages Google refused. */
 const REFUSED = 'Refused to ';
-/** The cell of a conference the day's email quota left for another day: still due. */
-export const WAITING = 'Waiting for the daily email quota';
 /** The cell of a conference no address may be told about (the Roster lists none with its child). */
 const NO_ADDRESS =
   'No address listed with this child on the Roster: reach the family by letter or phone.';
@@ -451,7 +459,10 @@ function readSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleRea
   return { sheet, values, rows: read.rows, columns: read.columns };
 }
 
-/** Writes one column of the Schedule below the header in one setValues. */
+/**
+ * Writes the given cells of one column of the Schedule, and only those: a cell of that column
+ * the run did not compute keeps what a person may have typed there while the run went on.
+ */
 function writeScheduleColumn(
   read: ScheduleRead,
   header: string,
@@ -464,14 +475,8 @@ function writeScheduleColumn(
       row: 1,
       column: read.values[0]?.length ?? 1,
     });
-  if (cells.size === 0) return;
-  const last = read.values.length;
-  const body = read.values
-    .slice(1)
-    .map((row, i) => [cells.has(i + 2) ? cells.get(i + 2) : (row[column - 1] ?? '')]);
-  writeGrid(read.sheet.getRange(2, column, last - 1, 1), body, [
-    SCHEDULE.columns.find((c) => c.header === header)?.kind,
-  ]);
+  const kind = SCHEDULE.columns.find((c) => c.header === header)?.kind;
+  writeColumnCells(read.sheet, column, cells, (range, values) => writeGrid(range, values, [kind]));
   // The rows read (shared with each ExistingRow's values) now say what the sheet says.
   for (const [row, value] of cells) {
     const cellsOfRow = read.values[row - 1];
@@ -487,7 +492,7 @@ function ensureFeedbackLinks(read: ScheduleRead, state: FormsState, round: strin
   const links = new Map<number, unknown>();
   const language = read.columns.get('Language');
   for (const r of read.rows) {
-    if (r.round !== round || !r.conferenceId) continue;
+    if (!inRound(r.round, round) || !r.conferenceId) continue;
     const column = read.columns.get('Feedback Link');
     if (column && tokenOfLink(r.values[column - 1])) continue;
     const record = questionnaireRecord(
@@ -625,48 +630,6 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
 
 // --- Sending the questionnaire -------------------------------------------------------------
 
-const NOT_ASKED = new Set(['cancelled', 'declined', 'no-show', 'rescheduled']);
-
-/**
- * A stamp cell holds something (Sheets may have turned the text into a date); a conference left
- * waiting for the quota is still due.
- */
-function filled(value: unknown): boolean {
-  return value instanceof Date || (cleanText(value) !== '' && cleanText(value) !== WAITING);
-}
-
-interface Due {
-  familyId: string;
-  rows: ExistingRow[];
-}
-
-/**
- * Families whose conferences this round have taken place and who have not been sent the
- * questionnaire. Sending gives a conference without a link its link first; the step, which only
- * reads, counts those too (`linkOnSend`) when the round's questionnaire exists.
- */
-function dueFamilies(
-  read: Pick<ScheduleRead, 'rows' | 'columns'>,
-  round: string,
-  today: string,
-  linkOnSend = false,
-): Due[] {
-  const sentCol = read.columns.get('Questionnaire Sent');
-  const linkCol = read.columns.get('Feedback Link');
-  const emailsCol = read.columns.get('Emails');
-  const byFamily = new Map<string, ExistingRow[]>();
-  for (const r of read.rows) {
-    if (r.round !== round || NOT_ASKED.has(r.status) || !r.date || r.date >= today) continue;
-    if (sentCol && filled(r.values[sentCol - 1])) continue;
-    if (!linkOnSend && (!linkCol || !tokenOfLink(r.values[linkCol - 1]))) continue;
-    // A family without email cannot be mailed its link (it is reached by letter and phone).
-    if (emailsCol && !cleanText(r.values[emailsCol - 1])) continue;
-    const key = r.familyId || r.conferenceId;
-    byFamily.set(key, [...(byFamily.get(key) ?? []), r]);
-  }
-  return [...byFamily].map(([familyId, rows]) => ({ familyId, rows }));
-}
-
 /** The family's language code: the Schedule shows it by name ("Spanish"); templates are keyed by code. */
 function languageOf(due: Due, read: Pick<ScheduleRead, 'columns'>, settings: Settings): string {
   return (
@@ -723,20 +686,6 @@ interface SendState {
   refused?: number;
 }
 
-interface SentJournal {
-  /** Conferences whose every address was sent to (stamped on the next run). */
-  sent: string[];
-  /** The conferences of the message being sent. */
-  sending: string[];
-  /**
-   * Addresses sent to about conferences not yet complete; "?address" for one a cut-off run was
-   * sending to (never sent again, and the row is flagged for a person once the rest are sent).
-   */
-  partly?: Record<string, string[]>;
-  /** The address of the message being sent. */
-  to?: string;
-}
-
 export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
   name: 'questionnaire',
   label: 'sending the questionnaire',
@@ -760,20 +709,14 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     // stamped now, never sent twice. Being sent when the run was cut off: MailApp cannot tell
     // whether it left, so it is not sent again (no family gets it twice) but marked for a
     // person to check (they clear the cell to send it again).
-    const saved = parseJson<string[] | SentJournal>(all[SENT_JOURNAL] ?? null);
-    const journal = new Set(Array.isArray(saved) ? saved : (saved?.sent ?? []));
-    // A journal that names the address being sent leaves only that address in doubt: the
-    // family's other addresses are still sent to, and the row is flagged once they are.
-    const doubtful = Array.isArray(saved) ? '' : (saved?.to ?? '');
-    const unsure = new Set(Array.isArray(saved) || doubtful ? [] : (saved?.sending ?? []));
-    const partly: Record<string, string[]> = {
-      ...(parseJson<Record<string, string[]>>(all[SENT_PARTLY] ?? null) ?? {}),
-      ...(Array.isArray(saved) ? {} : (saved?.partly ?? {})),
-    };
-    if (doubtful && !Array.isArray(saved))
-      for (const id of saved?.sending ?? [])
-        if (!journal.has(id)) partly[id] = [...(partly[id] ?? []), `?${doubtful}`];
-    const inDoubt = (id: string) => (partly[id] ?? []).some((e) => e.startsWith('?'));
+    const {
+      sent: journal,
+      unsure,
+      partly,
+    } = readSentJournal(
+      parseJson<string[] | SentJournal>(all[SENT_JOURNAL] ?? null),
+      parseJson<Record<string, string[]>>(all[SENT_PARTLY] ?? null),
+    );
     // A row flagged for a person because one address is in doubt keeps the addresses that surely
     // have theirs: when the person clears the cell, only the doubtful one is sent again. Once the
     // cell holds anything else (a date, a refusal), the record has served.
@@ -786,7 +729,7 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     const stamps = new Map<number, unknown>();
     for (const r of fresh.rows) {
       if (journal.has(r.conferenceId))
-        stamps.set(r.row, inDoubt(r.conferenceId) ? UNCONFIRMED : stamp);
+        stamps.set(r.row, inDoubt(partly, r.conferenceId) ? UNCONFIRMED : stamp);
       else if (unsure.has(r.conferenceId)) stamps.set(r.row, UNCONFIRMED);
       const cell = stamps.get(r.row) ?? (sentCol ? r.values[sentCol - 1] : '');
       if (stamps.has(r.row) || (filled(cell) && cell !== UNCONFIRMED))
@@ -889,14 +832,14 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
             r.row,
             refused
               ? `${REFUSED}${refused.join(', ')}`
-              : inDoubt(r.conferenceId)
+              : inDoubt(partly, r.conferenceId)
                 ? UNCONFIRMED
                 : reached
                   ? stamp
                   : NO_ADDRESS,
           );
           journal.add(r.conferenceId);
-          settle(r.conferenceId, !refused && inDoubt(r.conferenceId));
+          settle(r.conferenceId, !refused && inDoubt(partly, r.conferenceId));
         }
         sent++;
       }
@@ -962,7 +905,7 @@ function picture(ctx: StepContext): FormsPicture | null {
   const read = readScheduleSheet(sheets(SCHEDULE.name) ?? [], wall);
   const round = ctx.settings.roundName;
   const sentCol = read.columns.get('Questionnaire Sent');
-  const rows = read.rows.filter((r) => r.round === round);
+  const rows = read.rows.filter((r) => inRound(r.round, round));
   const due = dueFamilies(read, round, ctx.today, Boolean(state.questionnaires?.[round])).length;
   const sent = rows.filter((r) => sentCol && filled(r.values[sentCol - 1])).length;
   const feedback = sheets(FEEDBACK.name) ?? [];

@@ -40,6 +40,7 @@ import {
 import { cellBlocks } from '../core/blocks';
 import { cellValue } from '../core/cells';
 import { describeCell } from '../core/errors';
+import { inRound } from '../core/rounds';
 import { parseTeachers } from '../core/teachers';
 import type { Problem, Settings, StepState } from '../shared/api';
 import { readSettings, readSheet, spreadsheetZone } from './data';
@@ -158,9 +159,7 @@ export function invitesStep(context: StepContext): StepState {
     });
   const plan = planSync(reading.invites, reading.settings.roundName, reading.synced, reading.ctx);
   const count = (kind: SyncAction['kind']) => plan.actions.filter((a) => a.kind === kind).length;
-  const round = reading.invites.rows.filter(
-    (r) => !r.round || r.round === reading.settings.roundName,
-  );
+  const round = reading.invites.rows.filter((r) => inRound(r.round, reading.settings.roundName));
   const withStatus = (s: string) => round.filter((r) => r.status === s);
   const declined = withStatus('declined');
   const toSend = count('create');
@@ -625,7 +624,7 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
   const { settings, invites, synced } = reading;
   // Families in a language without built-in texts: translated once (LanguageApp), then kept.
   const languages = invites.rows
-    .filter((r) => !r.round || r.round === settings.roundName)
+    .filter((r) => inRound(r.round, settings.roundName))
     .map((r) => r.language || settings.defaultLanguage);
   reading.ctx.templates = ensureTranslations(languages, reading.ctx.templates ?? {}).stored;
   let plan = planSync(invites, settings.roundName, synced, reading.ctx);
@@ -633,7 +632,7 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
   const resumeAfterCut = Boolean(props[OPEN_PROP]);
   const calendarWork = plan.actions.some((a) => a.kind !== 'relink') || due || resumeAfterCut;
   const writer = new Writer(reading);
-  const round = invites.rows.filter((r) => !r.round || r.round === settings.roundName);
+  const round = invites.rows.filter((r) => inRound(r.round, settings.roundName));
   let quotaHit = false;
   /** Guests added to an existing event whom the daily email limit left untold. */
   const untold: string[] = [];

@@ -1,7 +1,7 @@
 /**
  * Reminder emails: which are due comes from core/reminders.ts; this module reads the
  * Schedule once, sends with MailApp (script.send_mail scope; never GmailApp), and records each
- * sent reminder in the Reminders Sent column, written back as one block per chunk.
+ * sent reminder in the Reminders Sent column, written back to its own cells once per chunk.
  *
  * The truth is the Reminders Sent cell: a run that stops (time budget, daily quota, an error
  * from Google) records what it sent before it ends, and the next run (the hourly trigger, or
@@ -63,11 +63,12 @@ import { ensureTranslations, storedTemplates } from './messages';
 import { plural, step, type StepContext } from './steps';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { forgetUntold, readClockRecord, readUntold } from './clockrecord';
+import { writeColumnCells } from './write';
 
 /** The top-level function the hourly trigger calls (exported by src/server/main.ts). */
 export const REMINDER_HANDLER = 'sendDueReminders';
 export const LETTERS_SHEET = 'Letters';
-/** Sent reminders are written back at least this often (one block write each time). */
+/** Sent reminders are written back at least this often (one write per run of adjacent rows). */
 export const FLUSH_EVERY = 10;
 const REMINDER_JOURNAL = 'slc:reminders:journal';
 /** Added to a Reminders Sent mark when a run was cut off while sending that reminder. */
@@ -215,25 +216,25 @@ function sendReminder(
 }
 
 /**
- * Writes the Reminders Sent cells of rows from..to as one block. Retried once: failing to record
- * mail that went out would send it again on the next run.
+ * Writes the given Reminders Sent cells (row → text), each run of adjacent rows as one block and
+ * no row between them. Each block is retried once: failing to record mail that went out would
+ * send it again on the next run.
  */
 function writeSentColumn(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   column: number,
-  from: number,
-  cells: string[],
+  cells: ReadonlyMap<number, string>,
 ): void {
   // The add-on's own text column: made plain text and written as is (no marker to show).
-  const block = cells.map((c) => [c]);
-  const write = () =>
-    sheet.getRange(from, column, cells.length, 1).setNumberFormat(PLAIN_TEXT).setValues(block);
-  try {
-    write();
-  } catch {
-    Utilities.sleep(1000);
-    write();
-  }
+  writeColumnCells(sheet, column, cells, (range, values) => {
+    const write = () => range.setNumberFormat(PLAIN_TEXT).setValues(values);
+    try {
+      write();
+    } catch {
+      Utilities.sleep(1000);
+      write();
+    }
+  });
 }
 
 export interface RemindersState {
@@ -347,15 +348,12 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   }
   const sheet = read.sheet;
   const sentColumn = read.sentColumn;
-  /** Writes the marks not yet written, as one block of the Reminders Sent column. */
+  /** Writes the marks not yet written to their cells of the Reminders Sent column. */
   const flush = () => {
     if (touched.length && sheet && sentColumn) {
-      const from = Math.min(...touched);
-      const to = Math.max(...touched);
-      const cells: string[] = [];
-      for (let r = from; r <= to; r++) cells.push(sentCells.get(r) ?? '');
-      writeSentColumn(sheet, sentColumn, from, cells);
-      for (let r = from; r <= to; r++) written.add(r);
+      const cells = new Map(touched.map((r) => [r, sentCells.get(r) ?? '']));
+      writeSentColumn(sheet, sentColumn, cells);
+      for (const r of cells.keys()) written.add(r);
     }
     touched = [];
     if (journaled) props.deleteProperty(REMINDER_JOURNAL);

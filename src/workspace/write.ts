@@ -3,6 +3,7 @@
  * people's text lands as plain text and never as a formula (core/answers.ts, core/cells.ts).
  */
 import { cellFormats } from '../core/answers';
+import { cellBlocks } from '../core/blocks';
 import { columnCell, PLAIN_TEXT, TYPED_KINDS } from '../core/cells';
 import { type ColumnKind, headerKey, NUMBER_FORMATS, type SheetSpec } from '../core/schema';
 
@@ -13,6 +14,22 @@ export function writeGrid(
 ): void {
   range.setNumberFormats(cellFormats(rows, kinds));
   range.setValues(rows);
+}
+
+/**
+ * Writes only the given cells of one column (row number → value), one `write` per run of
+ * adjacent rows: a cell between them, which the writer did not compute, is left as it is now
+ * (a person may have edited it since the writer read the sheet).
+ */
+export function writeColumnCells(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  column: number,
+  cells: ReadonlyMap<number, unknown>,
+  write: (range: GoogleAppsScript.Spreadsheet.Range, values: unknown[][]) => void,
+): void {
+  const byRow = new Map([...cells].map(([row, value]) => [row, new Map([[column, value]])]));
+  for (const b of cellBlocks(byRow))
+    write(sheet.getRange(b.row, column, b.values.length, 1), b.values);
 }
 
 /** The column kinds of a sheet's header, by the spec (undefined for people's own columns). */

@@ -140,6 +140,11 @@ describe('parseFeedbackResponse and matchConference', () => {
     expect(matchConference('=IMPORTXML("x")', 'Fall', conferences).conference).toBeNull();
   });
 
+  it('counts the answer about a conference with a blank Round in this round, as its family was asked', () => {
+    const blank = { ...conferences[0]!, round: '' };
+    expect(matchConference(T1, 'Fall', [blank])).toEqual({ conference: blank, flag: '' });
+  });
+
   it('finds the code in a prefilled link and nothing in anything else', () => {
     expect(
       tokenOfLink(`https://docs.google.com/forms/d/e/X/viewform?usp=pp_url&entry.5=${T1}`),

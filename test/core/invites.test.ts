@@ -169,6 +169,23 @@ describe('planSync', () => {
     expect(plan.actions.map((a) => a.kind)).toEqual(['create']);
   });
 
+  it('invites the round’s rows, a blank Round among them, and leaves other rounds’ rows alone', () => {
+    const plan = planSync(
+      sheet(
+        row({ Round: '' }),
+        row({ 'Conference ID': 'C-2', Round: 'fall' }),
+        row({ 'Conference ID': 'C-3', Round: 'Spring' }),
+      ),
+      'Fall',
+      new Map(),
+      ctx(),
+    );
+    expect(plan.actions.map((a) => [a.kind, a.row?.row])).toEqual([
+      ['create', 2],
+      ['create', 3],
+    ]);
+  });
+
   it('does nothing for a row whose event matches its fingerprint', () => {
     const plan = planSync(
       sheet(row({ 'Event ID': 'e1', Status: 'invited' })),

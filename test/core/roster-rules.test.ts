@@ -237,6 +237,37 @@ describe('a family', () => {
   });
 });
 
+describe('a family regrouped since the last import', () => {
+  it('is told at its first row, in the Family ID column, which ids its answers were kept from', () => {
+    // Rows 2 to 9: families of their own; rows 10 and 11 were two families and now share an address.
+    const others = SURNAMES.concat('Hale').map((last, i) => ({
+      id: `S0${i}`,
+      last,
+      email: `${last.toLowerCase()}@f.example`,
+    }));
+    const r = roster(
+      [...others, { id: 'S10', email: 'p@f.example' }, { id: 'S11', email: 'p@f.example' }],
+      {
+        previousFamilies: new Map([
+          ['S10', 'F-A'],
+          ['S11', 'F-B'],
+        ]),
+      },
+    );
+    const regrouped = r.families.find((f) => f.studentIds.includes('S10'))!;
+    expect(regrouped).toMatchObject({ id: 'F-A', aliases: ['F-B'], rows: [10, 11] });
+    for (const f of r.families.filter((x) => x !== regrouped)) expect(f.aliases).toBeUndefined();
+    expect(r.problems).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Roster', row: 10, column: 6 },
+        message:
+          'Roster, row 10, column F (Family ID): rows 10 and 11 now form one family; their answers and links were kept from F-A (the links of F-B reach the family too).',
+      },
+    ]);
+  });
+});
+
 describe('bad cells', () => {
   it('a wrong first guardian address is an error when it is the row’s only one, a warning beside a good one', () => {
     const alone = roster([{ id: '1', email: 'nobody' }]);
@@ -278,6 +309,71 @@ describe('bad cells', () => {
       [2, 11, 'warning'],
       [3, 1, 'error'],
     ]);
+  });
+
+  it('are put in sheet order, then column order, whatever rule found them first', () => {
+    // Each row's wrong second address is found as the row is read (column H); that the row
+    // reaches nobody is found later, with the families (column G): sorted, G comes first.
+    const r = roster([
+      { id: '1', email2: 'not-an-address' },
+      { id: '2', last: 'Bell', email2: 'nor-this' },
+    ]);
+    expect(r.problems.map((p) => [p.where!.row, p.where!.column, p.severity])).toEqual([
+      [2, 7, 'error'],
+      [2, 8, 'warning'],
+      [3, 7, 'error'],
+      [3, 8, 'warning'],
+    ]);
+  });
+
+  it('an unknown language or a yes/no that is neither is warned with the words written, and read as the default and as no', () => {
+    const r = roster([
+      { id: '1', email: 'p@f.example', language: 'Klingon', interpreter: 'perhaps' },
+    ]);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'Roster, row 2, column J (Language): "Klingon" is not a language the add-on knows; messages will use the school\'s default. Write a name (Spanish) or a code (es).',
+      'Roster, row 2, column K (Interpreter): "perhaps" is neither yes nor no; taken as no.',
+    ]);
+    expect(r.students[0]).toMatchObject({ language: '', interpreter: false });
+  });
+
+  it('keeps each guardian’s name with their own address, and the row’s notes', () => {
+    const r = parseRoster(
+      [
+        [
+          'Student ID',
+          'First Name',
+          'Last Name',
+          'Grade',
+          'Teacher',
+          'Guardian 1 Name',
+          'Guardian 1 Email',
+          'Guardian 2 Name',
+          'Guardian 2 Email',
+          'Notes',
+        ],
+        [
+          '1',
+          'Kid',
+          'Ames',
+          '3',
+          'Ms. Rivera',
+          'Pat Ames',
+          'pat@f.example',
+          'Lee Ames',
+          'lee@f.example',
+          'Pick-up by aunt',
+        ],
+      ],
+      TEACHERS,
+    );
+    expect(r.students[0]).toMatchObject({
+      guardians: [
+        { name: 'Pat Ames', email: 'pat@f.example' },
+        { name: 'Lee Ames', email: 'lee@f.example' },
+      ],
+      notes: 'Pick-up by aunt',
+    });
   });
 
   it('with no Teachers sheet filled in, the teachers are taken as written and a warning says so', () => {

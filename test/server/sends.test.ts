@@ -351,3 +351,56 @@ describe('a message Google refuses among many', () => {
     expect(sentSince(s, before)).toHaveLength(5);
   });
 });
+
+describe('a note a person types while a send runs', () => {
+  /** The Schedule's body rows (sheet row numbers), and a cell by header. */
+  function schedule(s: School) {
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const header = sheet.values()[0]!.map(String);
+    const column = (name: string) => header.indexOf(name) + 1;
+    return {
+      rows: sheet.values().length - 1,
+      get: (row: number, name: string) => sheet.values()[row - 1]![column(name) - 1],
+      type: (row: number, name: string, value: string) =>
+        sheet.patch(row, column(name), { v: value }),
+    };
+  }
+
+  // Row 3 lies between rows the run stamps (rows 2 and 4 onwards): its conference is cancelled
+  // before the run, and its cell gets a coordinator's note while the first email goes out.
+  const NOTE = 'phoned the family 11/16';
+
+  it('reminders: the note in a cancelled conference’s Reminders Sent cell is kept, and the rows sent to are marked', () => {
+    const s = scheduled();
+    const sheet = schedule(s);
+    expect(sheet.rows).toBe(5);
+    sheet.type(3, 'Status', 'cancelled');
+    s.emulator.ws.clock.set(EST('2026-11-16', '16:00'));
+    const typed = s.emulator.ws.interruptAt('MailApp.sendEmail', 1, () =>
+      sheet.type(3, 'Reminders Sent', NOTE),
+    );
+    reminders(s);
+    expect(typed()).toBe(true);
+    expect(sheet.get(3, 'Reminders Sent')).toBe(NOTE);
+    for (const row of [2, 4, 5, 6])
+      expect(String(sheet.get(row, 'Reminders Sent'))).toMatch(/^48h /);
+  });
+
+  it('questionnaire: the note in a cancelled conference’s Questionnaire Sent cell is kept, and the rows sent to are stamped', () => {
+    const s = school();
+    run(s, 'forms');
+    run(s, 'schedule');
+    const sheet = schedule(s);
+    expect(sheet.rows).toBe(5);
+    sheet.type(3, 'Status', 'cancelled');
+    s.emulator.ws.clock.set(EST('2026-11-19', '09:00'));
+    const typed = s.emulator.ws.interruptAt('MailApp.sendEmail', 1, () =>
+      sheet.type(3, 'Questionnaire Sent', NOTE),
+    );
+    run(s, 'questionnaire');
+    expect(typed()).toBe(true);
+    expect(sheet.get(3, 'Questionnaire Sent')).toBe(NOTE);
+    for (const row of [2, 4, 5, 6])
+      expect(sheet.get(row, 'Questionnaire Sent')).toBeInstanceOf(Date);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Who is due the questionnaire after the round's conferences, and what a run's send journal
+ * says was sent: pure rules over the Schedule and the journal as read (src/workspace/forms.ts
+ * sends the emails, keeps the journal and writes the stamps).
+ */
+import { tokenOfLink } from './feedback';
+import { cleanText } from './normalize';
+import { inRound } from './rounds';
+import type { ExistingRow } from './schedule/sheet';
+
+/** The cell of a conference the day's email quota left for another day: still due. */
+export const WAITING = 'Waiting for the daily email quota';
+
+/** Conferences that did not take place: their families are not asked how they went. */
+const NOT_ASKED = new Set(['cancelled', 'declined', 'no-show', 'rescheduled']);
+
+/**
+ * A stamp cell holds something (Sheets may have turned the text into a date); a conference left
+ * waiting for the quota is still due.
+ */
+export function filled(value: unknown): boolean {
+  return value instanceof Date || (cleanText(value) !== '' && cleanText(value) !== WAITING);
+}
+
+/** A family due the questionnaire, with its conferences of the round. */
+export interface Due {
+  familyId: string;
+  rows: ExistingRow[];
+}
+
+/**
+ * Families whose conferences this round have taken place (before `today`, "YYYY-MM-DD") and who
+ * have not been sent the questionnaire. A conference with a blank Round is this round's, as it is
+ * for the invitations (`inRound`): a family invited is a family asked. Sending gives a conference
+ * without a link its link first; the step, which only reads, counts those too (`linkOnSend`) when
+ * the round's questionnaire exists.
+ */
+export function dueFamilies(
+  read: { rows: ExistingRow[]; columns: ReadonlyMap<string, number> },
+  round: string,
+  today: string,
+  linkOnSend = false,
+): Due[] {
+  const sentCol = read.columns.get('Questionnaire Sent');
+  const linkCol = read.columns.get('Feedback Link');
+  const emailsCol = read.columns.get('Emails');
+  const byFamily = new Map<string, ExistingRow[]>();
+  for (const r of read.rows) {
+    if (!inRound(r.round, round) || NOT_ASKED.has(r.status) || !r.date || r.date >= today) continue;
+    if (sentCol && filled(r.values[sentCol - 1])) continue;
+    if (!linkOnSend && (!linkCol || !tokenOfLink(r.values[linkCol - 1]))) continue;
+    // A family without email cannot be mailed its link (it is reached by letter and phone).
+    if (emailsCol && !cleanText(r.values[emailsCol - 1])) continue;
+    const key = r.familyId || r.conferenceId;
+    byFamily.set(key, [...(byFamily.get(key) ?? []), r]);
+  }
+  return [...byFamily].map(([familyId, rows]) => ({ familyId, rows }));
+}
+
+/** The send journal, kept before each email and cleared once the stamps are written. */
+export interface SentJournal {
+  /** Conferences whose every address was sent to (stamped on the next run). */
+  sent: string[];
+  /** The conferences of the message being sent. */
+  sending: string[];
+  /**
+   * Addresses sent to about conferences not yet complete; "?address" for one a cut-off run was
+   * sending to (never sent again, and the row is flagged for a person once the rest are sent).
+   */
+  partly?: Record<string, string[]>;
+  /** The address of the message being sent. */
+  to?: string;
+}
+
+/** What the journal a run left says, for the next run. */
+export interface JournalReading {
+  /** Conferences sent: stamped now, never sent again. */
+  sent: Set<string>;
+  /**
+   * Conferences whose message was being sent when the run was cut off, by a journal that did not
+   * name its address: MailApp cannot tell whether it left, so they are flagged for a person.
+   */
+  unsure: Set<string>;
+  /** Addresses sent to, and ("?address") in doubt, by conference. */
+  partly: Record<string, string[]>;
+}
+
+/**
+ * Decodes the journal (`saved`; an older run kept only the list of conferences sent) and the
+ * addresses kept since an earlier run (`partlyBefore`). A journal that names the address being
+ * sent leaves only that address in doubt: the family's other addresses are still sent to.
+ */
+export function readSentJournal(
+  saved: string[] | SentJournal | null,
+  partlyBefore: Record<string, string[]> | null,
+): JournalReading {
+  const journal = Array.isArray(saved) ? { sent: saved, sending: [] } : saved;
+  const sent = new Set(journal?.sent ?? []);
+  const doubtful = journal?.to ?? '';
+  const partly: Record<string, string[]> = { ...(partlyBefore ?? {}), ...(journal?.partly ?? {}) };
+  if (doubtful)
+    for (const id of journal?.sending ?? [])
+      if (!sent.has(id)) partly[id] = [...(partly[id] ?? []), `?${doubtful}`];
+  return { sent, unsure: new Set(doubtful ? [] : (journal?.sending ?? [])), partly };
+}
+
+/** True when an address of the conference is in doubt (a cut-off run was sending to it). */
+export function inDoubt(partly: Record<string, string[]>, conferenceId: string): boolean {
+  return (partly[conferenceId] ?? []).some((e) => e.startsWith('?'));
+}
