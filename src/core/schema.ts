@@ -276,7 +276,7 @@ export const FEEDBACK: SheetSpec = {
 export const STUDENT_PREP: SheetSpec = {
   name: 'Student Prep',
   purpose:
-    'Students’ preparation, one row per student per round: what they are proud of, the work they will show, their goal. Teachers may type here.',
+    'Students’ preparation, one row per student per round: what they are proud of, the work they will show, their goal. The student prep form writes here; teachers may type here too.',
   tabColor: '#1a73e8',
   columns: [
     { header: 'Student ID', kind: 'text', help: 'The student, as on the Roster.' },
@@ -290,6 +290,17 @@ export const STUDENT_PREP: SheetSpec = {
     },
     { header: 'Goal', kind: 'text', help: 'My goal.' },
     { header: 'Family Question', kind: 'text', help: 'What I would like my family to ask.' },
+    { header: 'Coming With Me', kind: 'text', help: 'Who is coming with me.' },
+    {
+      header: 'Answered',
+      kind: 'datetime',
+      help: 'When the student answered the prep form (blank when typed here).',
+    },
+    {
+      header: 'Response',
+      kind: 'text',
+      help: 'The prep form response it came from (an edited response replaces its row here).',
+    },
   ],
 };
 

@@ -37,11 +37,13 @@ import { roundPackets } from '../workspace/packets';
 import { WAITLIST_JOB } from '../workspace/waitlist';
 import { TEACHER_DAY_JOB } from '../workspace/teacherday';
 import { FOLLOWUPS_JOB } from '../workspace/followups';
+import { roundStudentLinks, STUDENT_FORMS_JOB } from '../workspace/studentforms';
 import { args, v } from './validate';
 import {
   MESSAGE_KIND_NAMES,
   type MessageKindName,
   type Packet,
+  type StudentLink,
   type MessageTemplate,
   type TemplatePreview,
   type TemplateView,
@@ -153,6 +155,7 @@ const JOB_SPECS: Record<JobName, JobSpec<any>> = {
   waitlist: WAITLIST_JOB,
   teachers: TEACHER_DAY_JOB,
   followups: FOLLOWUPS_JOB,
+  'student-forms': STUDENT_FORMS_JOB,
 };
 
 const cellRef = v.object<{
@@ -248,6 +251,11 @@ export const api: Exposed = {
     expose(() => {
       args(a);
       return roundPackets();
+    }),
+  getStudentLinks: (...a): Result<StudentLink[]> =>
+    expose(() => {
+      args(a);
+      return roundStudentLinks();
     }),
   getSettings: (...a): Result<SettingsView> =>
     expose(() => {

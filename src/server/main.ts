@@ -9,6 +9,7 @@ import { showAccountCheck } from '../workspace/accountcheck';
 
 export { onInstall, onOpen, showSidebar } from './menu';
 export { showPackets } from '../workspace/packets';
+export { showClassLists } from '../workspace/studentforms';
 
 export function getOverview(...a: unknown[]) {
   return api.getOverview(...a);
@@ -33,6 +34,9 @@ export function previewSchedule(...a: unknown[]) {
 }
 export function getPackets(...a: unknown[]) {
   return api.getPackets(...a);
+}
+export function getStudentLinks(...a: unknown[]) {
+  return api.getStudentLinks(...a);
 }
 
 /** The spreadsheet's form-submit trigger (installed by the forms job): records the answers. */

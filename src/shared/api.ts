@@ -92,6 +92,7 @@ export const JOBS = [
   'waitlist',
   'teachers',
   'followups',
+  'student-forms',
 ] as const;
 export type JobName = (typeof JOBS)[number];
 
@@ -204,6 +205,22 @@ export interface ServerApi {
   setReminders(on: boolean): boolean;
   /** The round's conference packets, one printable page each, by teacher and time. */
   getPackets(): Packet[];
+  /** Each student's code and prep link for the round being played, in Roster order. */
+  getStudentLinks(): StudentLink[];
+}
+
+/** A student's personal prep link for the round (src/core/studentforms.ts). */
+export interface StudentLink {
+  studentId: string;
+  name: string;
+  teacher: string;
+  code: string;
+  /** The prefilled link to the round's prep form in the student's language. */
+  link: string;
+  /** The form's own address, where a student types the code. */
+  formUrl: string;
+  /** The student's school account, when the Roster gives one that is no guardian's. */
+  email: string;
 }
 
 /** One conference's printable packet: a whole HTML page. */
@@ -269,6 +286,7 @@ export const API_NAMES = [
   'saveTemplate',
   'setReminders',
   'getPackets',
+  'getStudentLinks',
 ] as const satisfies readonly ApiName[];
 /** Fails to compile when ServerApi gains a function that API_NAMES does not list. */
 export type MissingApiNames = Exclude<ApiName, (typeof API_NAMES)[number]>;

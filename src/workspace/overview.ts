@@ -45,6 +45,7 @@ export const JOB_LABELS: Record<JobName, string> = {
   waitlist: 'Telling waitlisted families',
   teachers: "Sending the teachers' day-before emails",
   followups: 'Listing follow-up requests',
+  'student-forms': 'Creating the student prep form',
 };
 
 export function buildOverview(): Overview {

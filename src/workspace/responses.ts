@@ -28,7 +28,8 @@ import { UserError } from '../core/errors';
 import { parseRoster } from '../core/roster';
 import { cleanText } from '../core/normalize';
 import { inRound } from '../core/rounds';
-import { AVAILABILITY, FEEDBACK, SCHEDULE, type SheetSpec } from '../core/schema';
+import { AVAILABILITY, FEEDBACK, SCHEDULE, STUDENT_PREP, type SheetSpec } from '../core/schema';
+import { prepForms, prepRow, readStudentFormsState, studentOfCode } from '../core/studentforms';
 import { readScheduleSheet, type ExistingRow, type ScheduleSheet } from '../core/schedule/sheet';
 import type { Settings } from '../shared/api';
 import { readSettings, spreadsheetZone } from './data';
@@ -240,6 +241,54 @@ function recordFeedback(
 }
 
 /**
+ * New prep form answers into the Student Prep sheet, one row per student per round: a student's
+ * later answer (or an edit of it) replaces their row for that round, whoever wrote it before.
+ * An unknown code is kept on a row of its own for a person to look at.
+ */
+function recordStudentPrep(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  memo: SheetMemo,
+  props: Record<string, string>,
+): number {
+  const responses = prepForms(readStudentFormsState(props)).flatMap(({ round, language, record }) =>
+    responseRows(ss, record).map((r) => ({ ...r, round, ...prepRow(r.named, language) })),
+  );
+  if (responses.length === 0) return 0;
+  const { sheet, header, body } = readGenerated(ss, memo, STUDENT_PREP);
+  const col = (h: string) => header.indexOf(h);
+  const seen = new Set(body.map((r) => String(r[col('Response')] ?? '')));
+  const codes = studentOfCode(props);
+  const rows = [...body];
+  let recorded = 0;
+  for (const response of [...responses].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    const key = responseKey(response.ref, response.at);
+    if (seen.has(key)) continue;
+    const studentId =
+      codes.get(response.code) ?? `Unknown student code "${response.code.slice(0, 40)}"`;
+    const own = rows.findIndex(
+      (r) =>
+        cleanText(r[col('Student ID')]) === studentId &&
+        cleanText(r[col('Round')]).toLowerCase() === response.round.toLowerCase(),
+    );
+    const before = own >= 0 ? rows[own]![col('Answered')] : null;
+    // An older answer recorded late (its trigger missed a turn) never replaces a newer one.
+    if (before instanceof Date && before.getTime() > response.at.getTime()) continue;
+    const cells = rowUnder(header, {
+      'Student ID': answerText(studentId),
+      Round: answerText(response.round),
+      ...Object.fromEntries(Object.entries(response.cells).map(([h, v]) => [h, answerText(v)])),
+      Answered: response.at,
+      Response: answerText(key),
+    });
+    if (own >= 0) rows[own] = cells;
+    else rows.push(cells);
+    recorded++;
+  }
+  if (recorded) writeBody(memo, STUDENT_PREP, sheet, header, rows, body.length);
+  return recorded;
+}
+
+/**
  * What the form-submit trigger does (under the document lock): records every response not yet
  * recorded, places newly answering families at once when the settings say so, and rebuilds the
  * Summary.
@@ -270,10 +319,11 @@ export function recordResponses(options: { rebuild?: 'always' | 'if-recorded' } 
   const memo = sheetMemo(ss);
   const answered = recordAvailability(ss, memo, state, props, settings);
   const feedback = recordFeedback(ss, memo, state);
+  const prepared = recordStudentPrep(ss, memo, props);
   const placed =
     settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
   if (placed) memo.forget(SCHEDULE.name);
-  const recorded = answered.length + feedback > 0;
+  const recorded = answered.length + feedback + prepared > 0;
   const totals = options.rebuild === 'if-recorded' && !recorded ? null : rebuildSummary(memo);
   return { availability: answered.length, feedback, placed, totals };
 }

@@ -95,6 +95,7 @@ describe('the add-on menu, on the built bundle', () => {
       expect(menu?.items.map((i) => i.caption)).toEqual([
         'Open',
         'Print conference packets',
+        'Print student prep links',
         'Check this Google account',
       ]);
       const report = emulator.ws.reports.at(-1)!;
@@ -119,6 +120,7 @@ describe('the add-on menu, on the built bundle', () => {
     expect(emulator.sheets.ui.menus.get(ADDON_TITLE)?.items.map((i) => i.functionName)).toEqual([
       'showSidebar',
       'showPackets',
+      'showClassLists',
       'checkThisAccount',
     ]);
   });

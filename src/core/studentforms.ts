@@ -1,0 +1,200 @@
+/**
+ * The students' own forms: per round, a prep form (in the student's words: what I am proud of,
+ * the learning targets and work I will show, my goal, what I would like my family to ask, who is
+ * coming with me), written by hand in English and Spanish. A student is known by a personal code
+ * that their link fills in (or that they type from their teacher's class list), never by picking
+ * a name from a list, so the form shows and asks nothing about any other student. Pure: the
+ * workspace passes the document properties in.
+ */
+import type { StudentLink } from '../shared/api';
+import { linkFor, type FormRecord } from './formlinks';
+import { escapeHtml } from './templates';
+
+export const STUDENT_FORMS_PROP = 'slc:student-forms';
+export const STUDENT_CODE_PREFIX = 'slc:student-code:';
+
+export interface StudentFormsState {
+  /** By round name, then language code: the prep form. */
+  prep?: Record<string, Record<string, FormRecord>>;
+}
+
+export interface PrepFormTexts {
+  title: (school: string, round: string) => string;
+  description: string;
+  confirmation: string;
+  token: string;
+  tokenHelp: string;
+  proudOf: string;
+  learningTargets: string;
+  workSample: string;
+  goal: string;
+  familyQuestion: string;
+  coming: string;
+}
+
+const EN: PrepFormTexts = {
+  title: (school, round) => `${school}: getting ready for my ${round} conference`,
+  description:
+    'Your answers help you lead your conference: they go on the page your teacher prints for you and your family. You can change them until the conference.',
+  confirmation: 'Thank you! Open your link again to change your answers.',
+  token: 'Your student code',
+  tokenHelp:
+    'Your personal link fills this in: please leave it as it is. Without the link, type the code your teacher gave you.',
+  proudOf: 'What am I proud of?',
+  learningTargets: 'Which learning targets will I show?',
+  workSample: 'Which work will I show? (a link, or a few words about it)',
+  goal: 'My goal',
+  familyQuestion: 'What would I like my family to ask me?',
+  coming: 'Who is coming with me?',
+};
+
+const ES: PrepFormTexts = {
+  title: (school, round) => `${school}: me preparo para mi conferencia (${round})`,
+  description:
+    'Tus respuestas te ayudan a dirigir tu conferencia: van en la hoja que tu maestro imprime para ti y tu familia. Puedes cambiarlas hasta la conferencia.',
+  confirmation: '¡Gracias! Abre tu enlace otra vez para cambiar tus respuestas.',
+  token: 'Tu código de estudiante',
+  tokenHelp:
+    'Lo llena tu enlace personal: por favor, déjalo como está. Sin el enlace, escribe el código que te dio tu maestro.',
+  proudOf: '¿De qué estoy orgulloso u orgullosa?',
+  learningTargets: '¿Qué objetivos de aprendizaje mostraré?',
+  workSample: '¿Qué trabajo mostraré? (un enlace o unas palabras sobre él)',
+  goal: 'Mi meta',
+  familyQuestion: '¿Qué me gustaría que mi familia me preguntara?',
+  coming: '¿Quién viene conmigo?',
+};
+
+/** The prep form written by hand, by language code. */
+export const PREP_TEXTS: Record<string, PrepFormTexts> = { en: EN, es: ES };
+
+/** The language of the prep form a student of this roster language gets: its own, else English. */
+export function prepLanguage(language: string): string {
+  return PREP_TEXTS[language] ? language : 'en';
+}
+
+export function readStudentFormsState(props: Record<string, string>): StudentFormsState {
+  try {
+    return (JSON.parse(props[STUDENT_FORMS_PROP] ?? '{}') as StudentFormsState | null) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** Every prep form, with its round and language. */
+export function prepForms(
+  state: StudentFormsState,
+): { round: string; language: string; record: FormRecord }[] {
+  return Object.entries(state.prep ?? {}).flatMap(([round, byLanguage]) =>
+    Object.entries(byLanguage).map(([language, record]) => ({ round, language, record })),
+  );
+}
+
+/** Student ID by code. */
+export function studentOfCode(props: Record<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, code] of Object.entries(props))
+    if (key.startsWith(STUDENT_CODE_PREFIX)) out.set(code, key.slice(STUDENT_CODE_PREFIX.length));
+  return out;
+}
+
+/**
+ * Each student's prep link for the round, in the order given: students without a code, or whose
+ * round has no prep form yet, are left out.
+ */
+export function studentLinks(
+  props: Record<string, string>,
+  round: string,
+  students: { id: string; name: string; teacher: string; language: string; email: string }[],
+): StudentLink[] {
+  const forms = readStudentFormsState(props).prep?.[round] ?? {};
+  return students.flatMap((s) => {
+    const code = props[STUDENT_CODE_PREFIX + s.id];
+    const record = forms[prepLanguage(s.language)] ?? forms.en;
+    if (!code || !record) return [];
+    return [
+      {
+        studentId: s.id,
+        name: s.name,
+        teacher: s.teacher,
+        code,
+        link: linkFor(record, code),
+        formUrl: record.publishedUrl,
+        email: s.email,
+      },
+    ];
+  });
+}
+
+/** A prep form response (titles → values, in the form's language) as Student Prep cells. */
+export function prepRow(
+  named: Record<string, string[] | undefined>,
+  language: string,
+): {
+  code: string;
+  cells: Record<string, string>;
+} {
+  const t = PREP_TEXTS[prepLanguage(language)]!;
+  const get = (title: string) => (named[title] ?? []).join(', ').trim();
+  return {
+    code: get(t.token).toLowerCase(),
+    cells: {
+      'Proud Of': get(t.proudOf),
+      'Learning Targets': get(t.learningTargets),
+      'Work Sample': get(t.workSample),
+      Goal: get(t.goal),
+      'Family Question': get(t.familyQuestion),
+      'Coming With Me': get(t.coming),
+    },
+  };
+}
+
+const CLASS_LIST_STYLE = `
+@page { size: auto; margin: 14mm; }
+body { font: 10.5pt/1.35 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #202124; margin: 0; }
+h1 { font-size: 14pt; margin: 0 0 4pt; }
+p { margin: 0 0 6pt; }
+table { border-collapse: collapse; width: 100%; }
+td, th { padding: 6pt 4pt; border-bottom: 1px dashed #9aa0a6; text-align: left; vertical-align: top; }
+td.code { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: nowrap; }
+td.link { word-break: break-all; font-size: 8.5pt; color: #5f6368; }
+.teacher + .teacher { break-before: page; }
+@media print { .noprint { display: none; } }
+`;
+
+/**
+ * The printable class lists: one page per teacher of their own students' codes and links, to cut
+ * into slips and hand out. A teacher's page names only that teacher's students.
+ */
+export function classListHtml(
+  school: string,
+  round: string,
+  links: StudentLink[],
+  /** What goes above the pages on screen only (the dialog's Print button). */
+  screenOnly = '',
+): string {
+  const teachers = [...new Set(links.map((l) => l.teacher))].sort((a, b) => a.localeCompare(b));
+  const pages = teachers.map((teacher) => {
+    const mine = links
+      .filter((l) => l.teacher === teacher)
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const formUrls = [...new Set(mine.map((l) => l.formUrl))];
+    return `<section class="teacher">
+<h1>${escapeHtml(`${teacher}: ${round} conference prep`)}</h1>
+<p>${escapeHtml(`Cut along the lines and give each student their own slip. Open your link, or go to ${formUrls.join(' or ')} and type your code.`)}</p>
+<table><tr><th>Student</th><th>Code</th><th>Link</th></tr>${mine
+      .map(
+        (l) =>
+          `<tr><td>${escapeHtml(l.name)}</td><td class="code">${escapeHtml(l.code)}</td><td class="link">${escapeHtml(l.link)}</td></tr>`,
+      )
+      .join('')}</table></section>`;
+  });
+  const title = `${school}: ${round} student prep links`;
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>${CLASS_LIST_STYLE}</style></head>
+<body>${screenOnly && `<div class="noprint">${screenOnly}</div>`}
+${pages.length ? pages.join('\n') : `<p>${escapeHtml(`There are no ${round} prep links yet: create the student prep form first.`)}</p>`}
+</body></html>
+`;
+}
