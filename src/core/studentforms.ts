@@ -8,7 +8,7 @@
  */
 import type { StudentLink } from '../shared/api';
 import { linkFor, type FormRecord } from './formlinks';
-import { escapeHtml } from './templates';
+import { escapeHtml, type RenderedMessage } from './templates';
 
 export const STUDENT_FORMS_PROP = 'slc:student-forms';
 export const STUDENT_CODE_PREFIX = 'slc:student-code:';
@@ -197,4 +197,53 @@ export function classListHtml(
 ${pages.length ? pages.join('\n') : `<p>${escapeHtml(`There are no ${round} prep links yet: create the student prep form first.`)}</p>`}
 </body></html>
 `;
+}
+
+/** The journal key of a student's prep nudge for a round, on one school day. */
+export function prepNudgeKey(round: string, studentId: string, day: string): string {
+  return `slc:prep-nudge:${round}|${studentId}|${day}`;
+}
+
+const NUDGE: Record<
+  string,
+  { subject: (round: string) => string; lines: (first: string, round: string) => string[] }
+> = {
+  en: {
+    subject: (round) => `Get ready for your ${round} conference`,
+    lines: (first, round) => [
+      `Hi ${first},`,
+      `Your ${round} student-led conference is coming. Please take ten minutes to get ready: what you are proud of, the work you will show, your goal, and what you would like your family to ask you.`,
+      'Your own prep form (only for you: please do not share the link):',
+    ],
+  },
+  es: {
+    subject: (round) => `Prepárate para tu conferencia (${round})`,
+    lines: (first, round) => [
+      `Hola, ${first}:`,
+      `Se acerca tu conferencia dirigida por ti (${round}). Tómate diez minutos para prepararte: de qué estás orgulloso u orgullosa, el trabajo que mostrarás, tu meta y qué te gustaría que tu familia te preguntara.`,
+      'Tu propio formulario (solo para ti: por favor, no compartas el enlace):',
+    ],
+  },
+};
+
+/**
+ * The email that sends a student their own prep link, in their prep form's language: it names
+ * only that student, and goes only to the student's own school account.
+ */
+export function prepNudgeMessage(
+  student: { firstName: string; language: string; link: string },
+  round: string,
+  school: string,
+): RenderedMessage {
+  const t = NUDGE[prepLanguage(student.language)] ?? NUDGE.en!;
+  const lines = t.lines(student.firstName, round);
+  return {
+    subject: `${school}: ${t.subject(round)}`,
+    text: [...lines, student.link, school].join('\n\n'),
+    html: [
+      ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
+      `<p><a href="${escapeHtml(student.link)}">${escapeHtml(student.link)}</a></p>`,
+      `<p>${escapeHtml(school)}</p>`,
+    ].join('\n'),
+  };
 }

@@ -38,6 +38,7 @@ import { WAITLIST_JOB } from '../workspace/waitlist';
 import { TEACHER_DAY_JOB } from '../workspace/teacherday';
 import { FOLLOWUPS_JOB } from '../workspace/followups';
 import { roundStudentLinks, STUDENT_FORMS_JOB } from '../workspace/studentforms';
+import { PREP_NUDGE_JOB } from '../workspace/prepnudge';
 import { args, v } from './validate';
 import {
   MESSAGE_KIND_NAMES,
@@ -156,6 +157,7 @@ const JOB_SPECS: Record<JobName, JobSpec<any>> = {
   teachers: TEACHER_DAY_JOB,
   followups: FOLLOWUPS_JOB,
   'student-forms': STUDENT_FORMS_JOB,
+  'prep-nudge': PREP_NUDGE_JOB,
 };
 
 const cellRef = v.object<{

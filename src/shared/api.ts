@@ -93,6 +93,7 @@ export const JOBS = [
   'teachers',
   'followups',
   'student-forms',
+  'prep-nudge',
 ] as const;
 export type JobName = (typeof JOBS)[number];
 

@@ -19,6 +19,7 @@ import { summaryStep } from './summary';
 import { plural, step, type StepContext } from './steps';
 import { sheetMemo } from './reads';
 import { readFormsState } from '../core/formlinks';
+import { readStudentFormsState } from '../core/studentforms';
 import { ASKED_PREFIX } from './ask';
 
 /** The sidebar shows this many problems per step; the count says how many there are. */
@@ -46,6 +47,7 @@ export const JOB_LABELS: Record<JobName, string> = {
   teachers: "Sending the teachers' day-before emails",
   followups: 'Listing follow-up requests',
   'student-forms': 'Creating the student prep form',
+  'prep-nudge': 'Emailing students their prep link',
 };
 
 export function buildOverview(): Overview {
@@ -182,8 +184,9 @@ export function buildOverview(): Overview {
     const waiting = data!.roster!.students.filter((s) => !placed.has(s.id));
     // Once students prepare this round (the Student Prep sheet), each teacher's "18 of 25 ready".
     const prep = prepForRound(readStudentPrep(read(STUDENT_PREP.name)), settings.roundName);
+    const prepForm = !!readStudentFormsState(props).prep?.[settings.roundName];
     const readiness =
-      prep.size > 0
+      prep.size > 0 || prepForm
         ? readinessByTeacher(data!.roster!.students, prep).map((t) => ({
             label: `${t.teacher}: ready to lead (of ${t.total})`,
             value: t.ready,
@@ -206,7 +209,12 @@ export function buildOverview(): Overview {
       problemCount: waiting.length,
       next: 'Edit the Schedule sheet freely: move times, tick Locked to keep a conference, mark attendance. Rebuilding keeps locked and invited conferences and your notes.',
       action: { job: 'schedule', label: 'Rebuild the schedule' },
-      more: [{ job: 'views', label: 'Make print views (a tab per teacher)' }],
+      more: [
+        { job: 'views', label: 'Make print views (a tab per teacher)' },
+        prepForm
+          ? { job: 'prep-nudge', label: 'Email the prep link to students not ready' }
+          : { job: 'student-forms', label: 'Create the student prep form' },
+      ],
     });
   };
 

@@ -1,0 +1,124 @@
+/**
+ * Nudging the students who have not prepared for the round: each one whose Roster row gives their
+ * own school account (Student Email) gets one email with their own prep link, at most once a
+ * school day, however often the button is pressed and by however many editors. Nothing goes to a
+ * family's address.
+ *
+ * Each email is recorded in document properties under its round, student and day: "sending"
+ * before MailApp is called, "sent" after. A run cut off in between finds "sending" and never
+ * sends that email again that day (the step's warning names the student, to check).
+ */
+import { UserError } from '../core/errors';
+import { isPrepared, prepForRound, readStudentPrep } from '../core/prep';
+import { STUDENT_PREP } from '../core/schema';
+import {
+  prepNudgeKey,
+  prepNudgeMessage,
+  STUDENT_CODE_PREFIX,
+  studentLinks,
+} from '../core/studentforms';
+import { ensureFamilyCodes } from './forms';
+import type { Problem } from '../shared/api';
+import { readSettings, readSheet, spreadsheetZone } from './data';
+import { dayIn, stampIn } from '../core/zone';
+import type { ChunkResult, JobSpec } from './jobs';
+import { rosterForMessages, sendJournaled } from './mailer';
+import { documentProperties } from './props';
+import { plural } from './steps';
+
+interface NudgeState {
+  sent: number;
+}
+
+export const PREP_NUDGE_JOB: JobSpec<NudgeState> = {
+  name: 'prep-nudge',
+  label: 'emailing the prep link to students who have not prepared',
+  start: () => ({ sent: 0 }),
+  step(state, ctx): ChunkResult<NudgeState> {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const settings = readSettings(ss);
+    const round = settings.roundName;
+    const tz = spreadsheetZone(ss);
+    const now = ctx.now();
+    const day = dayIn(now, tz);
+    const students = rosterForMessages(ss, settings)?.students ?? [];
+    // A student added to the Roster since the prep form was made gets their code now.
+    const props = documentProperties();
+    let recorded = props.getProperties();
+    const ids = students.map((s) => s.id);
+    if (ensureFamilyCodes(ids, recorded, STUDENT_CODE_PREFIX)) recorded = props.getProperties();
+    const links = new Map(
+      studentLinks(
+        recorded,
+        round,
+        students.map((s) => ({
+          id: s.id,
+          name: s.firstName,
+          teacher: s.teacher,
+          language: s.language,
+          email: s.email ?? '',
+        })),
+      ).map((l) => [l.studentId, l]),
+    );
+    if (links.size === 0)
+      throw new UserError(
+        `There is no ${round} student prep form yet: create it first, then nudge the students.`,
+      );
+    const prep = prepForRound(readStudentPrep(readSheet(ss, STUDENT_PREP.name)), round);
+    const notReady = students.filter((s) => !isPrepared(prep.get(s.id)));
+    const noEmail = notReady.filter((s) => !s.email).length;
+    const due = notReady.filter(
+      (s) => s.email && links.has(s.id) && !(prepNudgeKey(round, s.id, day) in recorded),
+    );
+    const problems: Problem[] = Object.keys(recorded)
+      .filter((k) => k.startsWith(`slc:prep-nudge:${round}|`) && k.endsWith(`|${day}`))
+      .filter((k) => recorded[k]!.startsWith('sending'))
+      .map((k) => ({
+        severity: 'warning',
+        message: `The prep link email to student ${k.split('|')[1]} may not have gone out (the run was cut off while sending it). It is not sent again today; check with the student.`,
+      }));
+    const run = sendJournaled(
+      due.map((s) => ({
+        key: prepNudgeKey(round, s.id, day),
+        to: s.email!,
+        message: prepNudgeMessage(
+          { firstName: s.firstName, language: s.language, link: links.get(s.id)!.link },
+          round,
+          settings.schoolName,
+        ),
+        refused: (why): Problem => ({
+          severity: 'warning',
+          where: { sheet: 'Roster', row: s.row, column: 1 },
+          message: `Google refused the prep link email to ${s.firstName} ${s.lastName} (${why}). Check their Student Email on the Roster.`,
+        }),
+      })),
+      stampIn(now, tz),
+      settings,
+      ctx.outOfTime,
+    );
+    const total = state.sent + run.sent;
+    const waiting = run.waiting
+      ? [
+          `Google's daily email limit is reached: ${plural(run.waiting, 'student')} wait for the next nudge.`,
+        ]
+      : [];
+    const paper = noEmail
+      ? ` ${plural(noEmail, 'student')} not prepared have no Student Email: hand them their slip from Print student prep links.`
+      : '';
+    const said = total
+      ? `Emailed ${plural(total, 'student')} not yet prepared their own prep link.`
+      : `No student is due a prep link email now (${plural(notReady.length, 'student')} not prepared; each is emailed at most once a day).`;
+    return {
+      state: { sent: total },
+      done: !run.outOfTime,
+      processed: total,
+      total: run.outOfTime ? state.sent + due.length : total,
+      message: run.outOfTime ? `${said} More to go…` : said + paper,
+      problems: [
+        ...waiting.map((message): Problem => ({ severity: 'warning', message })),
+        ...problems,
+        ...run.problems,
+      ],
+    };
+  },
+};
