@@ -33,6 +33,7 @@ import { scheduleCsvRows, sheetColumns, studentGoalsCsvRows } from './files';
 import { afterTheConferences, answerAvailability, formsJson } from './families';
 import { keyInReplySlips, lettersCsv } from './letters';
 import { remindThroughTheRound } from './reminders';
+import { prepareStudents } from './prep';
 import { eventsJson, runJobToEnd } from './events';
 
 interface Options {
@@ -209,11 +210,8 @@ export function runDemo(argv: string[]): {
       sheet.appendRow(header.map((h) => (given.includes(h) ? (row[given.indexOf(h)] ?? '') : '')));
   };
   pasteUnder('Availability', availability);
-  // The students' preparation, typed into the Student Prep sheet as a teacher may type it.
-  pasteUnder(
-    'Student Prep',
-    options.studentPrep ? readCsvFile(options.studentPrep, 'student prep') : [],
-  );
+  // The students' preparation, submitted round by round through each student's own link.
+  const studentPrep = options.studentPrep ? readCsvFile(options.studentPrep, 'student prep') : null;
   const overview = value<Overview>(
     bundle.callFromClient('getOverview', []),
     'Reading the overview',
@@ -308,6 +306,7 @@ export function runDemo(argv: string[]): {
     preview: SchedulePreview;
     availabilityAnswers: number;
     replySlips: number;
+    prepared: number;
   }[] = [];
   const families: Record<string, number> = {};
   let reminders = { emails: 0, recipients: 0, families: 0 };
@@ -340,6 +339,12 @@ export function runDemo(argv: string[]): {
       availability.length === 0
         ? step('Keying in the reply slips', () => keyInReplySlips(emulator))
         : 0;
+    phase(tag('student prep'));
+    const prep = step("Submitting the students' prep forms", () =>
+      prepareStudents(emulator, bundle, name, studentPrep),
+    );
+    issues.push(...onSheet('Student Prep', prep.problems));
+    writeIssues();
     phase(tag('schedule'));
     const preview = value<SchedulePreview>(
       bundle.callFromClient('previewSchedule', []),
@@ -376,7 +381,7 @@ export function runDemo(argv: string[]): {
     for (const [k, v] of Object.entries(after)) families[k] = (families[k] ?? 0) + v;
     phase(tag('follow-ups'));
     step('Listing the follow-up requests', () => runJobToEnd(bundle, 'followups'));
-    played.push({ round: name, preview, availabilityAnswers, replySlips });
+    played.push({ round: name, preview, availabilityAnswers, replySlips, prepared: prep.prepared });
   }
   writeFileSync(
     join(options.out, 'waitlist.csv'),
@@ -484,7 +489,12 @@ export function runDemo(argv: string[]): {
       conferences: p.preview.conferences,
       unscheduled: p.preview.unplaced.length,
     })),
-    formAnswers: { availabilityAnswers, replySlips: sum((p) => p.replySlips), ...families },
+    formAnswers: {
+      availabilityAnswers,
+      replySlips: sum((p) => p.replySlips),
+      studentPrepAnswers: sum((p) => p.prepared),
+      ...families,
+    },
     reminders,
     emails: emulator.mail.sent.length,
     serviceCalls: callsByService,
