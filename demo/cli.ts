@@ -33,7 +33,7 @@ import { scheduleCsvRows, sheetColumns, studentGoalsCsvRows } from './files';
 import { afterTheConferences, answerAvailability, formsJson } from './families';
 import { keyInReplySlips, lettersCsv } from './letters';
 import { remindThroughTheRound } from './reminders';
-import { prepareStudents } from './prep';
+import { prepareStudents, reflectStudents } from './prep';
 import { eventsJson, runJobToEnd } from './events';
 
 interface Options {
@@ -376,12 +376,21 @@ export function runDemo(argv: string[]): {
     };
     phase(tag('attendance, questionnaire, answers and summary'));
     const after = step("Simulating the families' questionnaire answers", () =>
-      afterTheConferences(emulator, bundle, options.out, name),
+      afterTheConferences(emulator, bundle, options.out, name, () => ({
+        // The students who prepared look back on their conference.
+        studentReflections: reflectStudents(emulator, bundle, prep.studentIds),
+      })),
     );
     for (const [k, v] of Object.entries(after)) families[k] = (families[k] ?? 0) + v;
     phase(tag('follow-ups'));
     step('Listing the follow-up requests', () => runJobToEnd(bundle, 'followups'));
-    played.push({ round: name, preview, availabilityAnswers, replySlips, prepared: prep.prepared });
+    played.push({
+      round: name,
+      preview,
+      availabilityAnswers,
+      replySlips,
+      prepared: prep.prepared,
+    });
   }
   writeFileSync(
     join(options.out, 'waitlist.csv'),

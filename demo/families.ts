@@ -88,6 +88,8 @@ export function afterTheConferences(
   bundle: Bundle,
   out: string,
   round: string,
+  /** What else happens after the conferences before the Summary is written (students reflect). */
+  alsoAfter: () => Record<string, number> = () => ({}),
 ): Record<string, number> {
   runJob(bundle, 'forms');
   // After the last conference: teachers mark attendance in the Schedule's Status column.
@@ -133,12 +135,13 @@ export function afterTheConferences(
     });
     questionnaire++;
   });
+  const also = alsoAfter();
   runJob(bundle, 'summary');
   writeFileSync(
     join(out, 'summary.csv'),
     toCsv(emulator.spreadsheet.sheetByName('Summary')!.displayValues()),
   );
-  return { questionnaireEmails: emails, questionnaireAnswers: questionnaire };
+  return { questionnaireEmails: emails, questionnaireAnswers: questionnaire, ...also };
 }
 
 /**

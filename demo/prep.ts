@@ -9,7 +9,7 @@ import type { Emulator } from '../emulator/index';
 import type { Bundle } from '../emulator/loader';
 import { inRound } from '../src/core/rounds';
 import { headerKey } from '../src/core/schema';
-import { PREP_TEXTS, type PrepFormTexts } from '../src/core/studentforms';
+import { PREP_TEXTS, REFLECTION_TEXTS, type PrepFormTexts } from '../src/core/studentforms';
 import type { Problem, Result, StudentLink } from '../src/shared/api';
 import { pick, runJob } from './families';
 
@@ -37,7 +37,7 @@ export function prepareStudents(
   bundle: Bundle,
   round: string,
   csv: string[][] | null,
-): { prepared: number; problems: Problem[] } {
+): { prepared: number; studentIds: string[]; problems: Problem[] } {
   runJob(bundle, 'student-forms');
   const r = bundle.callFromClient('getStudentLinks', []) as Result<StudentLink[]>;
   if (!r.ok) throw new Error(r.error.message);
@@ -54,7 +54,7 @@ export function prepareStudents(
     );
   };
   const problems: Problem[] = [];
-  let prepared = 0;
+  const studentIds: string[] = [];
   if (csv) {
     const header = (csv[0] ?? []).map(headerKey);
     const at = (row: string[], column: string) => {
@@ -75,15 +75,44 @@ export function prepareStudents(
         return;
       }
       submit(link, Object.fromEntries(COLUMNS.map(([column, key]) => [key, at(row, column)])));
-      prepared++;
+      studentIds.push(id);
     });
-    return { prepared, problems };
+    return { prepared: studentIds.length, studentIds, problems };
   }
   [...links.values()].forEach((link, n) => {
     if (pick(n, 7) >= 33) return;
     const [proudOf, workSample, goal] = MADE_UP[spanish(link) ? 'es' : 'en'];
     submit(link, { proudOf, workSample, goal });
-    prepared++;
+    studentIds.push(link.studentId);
   });
-  return { prepared, problems };
+  return { prepared: studentIds.length, studentIds, problems };
+}
+
+/**
+ * After the conferences: every student who prepared this round reflects through their own link
+ * (how it went, what next, their goal now) and, where the form asks, says whether last round's
+ * goal was met. Returns how many reflected.
+ */
+export function reflectStudents(emulator: Emulator, bundle: Bundle, studentIds: string[]): number {
+  const r = bundle.callFromClient('getStudentLinks', []) as Result<StudentLink[]>;
+  if (!r.ok) throw new Error(r.error.message);
+  let reflected = 0;
+  for (const [n, link] of r.value.entries()) {
+    if (!studentIds.includes(link.studentId) || !link.reflectionLink) continue;
+    const form = emulator.forms.readPrefilled(link.reflectionLink).form;
+    const t = form.items.some((i) => i.title === REFLECTION_TEXTS.es!.goalNow)
+      ? REFLECTION_TEXTS.es!
+      : REFLECTION_TEXTS.en!;
+    const answers: Record<string, string> = {
+      [t.howItWent]:
+        t === REFLECTION_TEXTS.es ? 'Bien, mostré mi cuento' : 'Good, I showed my story',
+      [t.nextStep]: t === REFLECTION_TEXTS.es ? 'Leer cada noche' : 'Read every night',
+      [t.goalNow]: t === REFLECTION_TEXTS.es ? 'Leer dos libros' : 'Read two books',
+    };
+    if (form.items.some((i) => i.title === t.lastGoalMet))
+      answers[t.lastGoalMet] = t.met[pick(n, 8) % 3]!;
+    emulator.forms.submitPrefilled(link.reflectionLink, answers);
+    reflected++;
+  }
+  return reflected;
 }

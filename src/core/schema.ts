@@ -304,6 +304,35 @@ export const STUDENT_PREP: SheetSpec = {
   ],
 };
 
+export const REFLECTIONS: SheetSpec = {
+  name: 'Reflections',
+  purpose:
+    'Students’ reflections after the conference, one row per student per round, from the reflection form. Teachers may type here too.',
+  tabColor: '#1a73e8',
+  columns: [
+    { header: 'Student ID', kind: 'text', help: 'The student, as on the Roster.' },
+    { header: 'Round', kind: 'text', help: 'The round the reflection is about.' },
+    { header: 'How It Went', kind: 'text', help: 'How my conference went.' },
+    { header: 'Next Step', kind: 'text', help: 'What I will do next.' },
+    { header: 'Goal Now', kind: 'text', help: 'My goal now.' },
+    {
+      header: 'Last Goal Met',
+      kind: 'text',
+      help: 'Whether last round’s goal was met: Yes, Partly or Not yet (from the second round on).',
+    },
+    {
+      header: 'Answered',
+      kind: 'datetime',
+      help: 'When the student answered the reflection form (blank when typed here).',
+    },
+    {
+      header: 'Response',
+      kind: 'text',
+      help: 'The reflection form response it came from (an edited response replaces its row here).',
+    },
+  ],
+};
+
 export const SUMMARY: SheetSpec = {
   name: 'Summary',
   purpose:
@@ -321,6 +350,7 @@ export const SHEETS: SheetSpec[] = [
   AVAILABILITY,
   FEEDBACK,
   STUDENT_PREP,
+  REFLECTIONS,
   SUMMARY,
 ];
 

@@ -13,9 +13,14 @@ import { escapeHtml, type RenderedMessage } from './templates';
 export const STUDENT_FORMS_PROP = 'slc:student-forms';
 export const STUDENT_CODE_PREFIX = 'slc:student-code:';
 
+/** The students' two forms: before the conference, and after it. */
+export type StudentFormKind = 'prep' | 'reflection';
+
 export interface StudentFormsState {
   /** By round name, then language code: the prep form. */
   prep?: Record<string, Record<string, FormRecord>>;
+  /** By round name, then language code: the reflection form. */
+  reflection?: Record<string, Record<string, FormRecord>>;
 }
 
 export interface PrepFormTexts {
@@ -67,6 +72,52 @@ const ES: PrepFormTexts = {
 /** The prep form written by hand, by language code. */
 export const PREP_TEXTS: Record<string, PrepFormTexts> = { en: EN, es: ES };
 
+export interface ReflectionFormTexts {
+  title: (school: string, round: string) => string;
+  description: string;
+  confirmation: string;
+  token: string;
+  tokenHelp: string;
+  howItWent: string;
+  nextStep: string;
+  goalNow: string;
+  /** Asked from the second round on. */
+  lastGoalMet: string;
+  met: readonly [string, string, string];
+}
+
+const REFLECTION_EN: ReflectionFormTexts = {
+  title: (school, round) => `${school}: looking back on my ${round} conference`,
+  description: 'A few words after your conference, for you and your teacher.',
+  confirmation: 'Thank you! Open your link again to change your answers.',
+  token: EN.token,
+  tokenHelp: EN.tokenHelp,
+  howItWent: 'How did my conference go?',
+  nextStep: 'What will I do next?',
+  goalNow: 'My goal now',
+  lastGoalMet: 'Did I meet the goal I set last time?',
+  met: ['Yes', 'Partly', 'Not yet'],
+};
+
+const REFLECTION_ES: ReflectionFormTexts = {
+  title: (school, round) => `${school}: miro atrás a mi conferencia (${round})`,
+  description: 'Unas palabras después de tu conferencia, para ti y tu maestro.',
+  confirmation: ES.confirmation,
+  token: ES.token,
+  tokenHelp: ES.tokenHelp,
+  howItWent: '¿Cómo me fue en la conferencia?',
+  nextStep: '¿Qué haré ahora?',
+  goalNow: 'Mi meta ahora',
+  lastGoalMet: '¿Logré la meta que me propuse la última vez?',
+  met: ['Sí', 'En parte', 'Todavía no'],
+};
+
+/** The reflection form written by hand, by language code. */
+export const REFLECTION_TEXTS: Record<string, ReflectionFormTexts> = {
+  en: REFLECTION_EN,
+  es: REFLECTION_ES,
+};
+
 /** The language of the prep form a student of this roster language gets: its own, else English. */
 export function prepLanguage(language: string): string {
   return PREP_TEXTS[language] ? language : 'en';
@@ -80,11 +131,12 @@ export function readStudentFormsState(props: Record<string, string>): StudentFor
   }
 }
 
-/** Every prep form, with its round and language. */
+/** Every prep form (or reflection form), with its round and language. */
 export function prepForms(
   state: StudentFormsState,
+  kind: StudentFormKind = 'prep',
 ): { round: string; language: string; record: FormRecord }[] {
-  return Object.entries(state.prep ?? {}).flatMap(([round, byLanguage]) =>
+  return Object.entries(state[kind] ?? {}).flatMap(([round, byLanguage]) =>
     Object.entries(byLanguage).map(([language, record]) => ({ round, language, record })),
   );
 }
@@ -106,10 +158,13 @@ export function studentLinks(
   round: string,
   students: { id: string; name: string; teacher: string; language: string; email: string }[],
 ): StudentLink[] {
-  const forms = readStudentFormsState(props).prep?.[round] ?? {};
+  const state = readStudentFormsState(props);
+  const forms = state.prep?.[round] ?? {};
+  const after = state.reflection?.[round] ?? {};
   return students.flatMap((s) => {
     const code = props[STUDENT_CODE_PREFIX + s.id];
     const record = forms[prepLanguage(s.language)] ?? forms.en;
+    const reflection = after[prepLanguage(s.language)] ?? after.en;
     if (!code || !record) return [];
     return [
       {
@@ -119,22 +174,40 @@ export function studentLinks(
         code,
         link: linkFor(record, code),
         formUrl: record.publishedUrl,
+        reflectionLink: reflection ? linkFor(reflection, code) : '',
         email: s.email,
       },
     ];
   });
 }
 
-/** A prep form response (titles → values, in the form's language) as Student Prep cells. */
-export function prepRow(
+/**
+ * A student form's response (titles → values, in the form's language) as the cells of its
+ * sheet's row (Student Prep, or Reflections in the English form's words).
+ */
+export function studentFormRow(
+  kind: StudentFormKind,
   named: Record<string, string[] | undefined>,
   language: string,
 ): {
   code: string;
   cells: Record<string, string>;
 } {
-  const t = PREP_TEXTS[prepLanguage(language)]!;
   const get = (title: string) => (named[title] ?? []).join(', ').trim();
+  if (kind === 'reflection') {
+    const t = REFLECTION_TEXTS[prepLanguage(language)]!;
+    const met = get(t.lastGoalMet);
+    return {
+      code: get(t.token).toLowerCase(),
+      cells: {
+        'How It Went': get(t.howItWent),
+        'Next Step': get(t.nextStep),
+        'Goal Now': get(t.goalNow),
+        'Last Goal Met': REFLECTION_EN.met[t.met.indexOf(met)] ?? met,
+      },
+    };
+  }
+  const t = PREP_TEXTS[prepLanguage(language)]!;
   return {
     code: get(t.token).toLowerCase(),
     cells: {

@@ -220,6 +220,8 @@ export interface StudentLink {
   link: string;
   /** The form's own address, where a student types the code. */
   formUrl: string;
+  /** The prefilled link to the round's reflection form, after the conference ('' before it exists). */
+  reflectionLink: string;
   /** The student's school account, when the Roster gives one that is no guardian's. */
   email: string;
 }

@@ -28,8 +28,21 @@ import { UserError } from '../core/errors';
 import { parseRoster } from '../core/roster';
 import { cleanText } from '../core/normalize';
 import { inRound } from '../core/rounds';
-import { AVAILABILITY, FEEDBACK, SCHEDULE, STUDENT_PREP, type SheetSpec } from '../core/schema';
-import { prepForms, prepRow, readStudentFormsState, studentOfCode } from '../core/studentforms';
+import {
+  AVAILABILITY,
+  FEEDBACK,
+  REFLECTIONS,
+  SCHEDULE,
+  STUDENT_PREP,
+  type SheetSpec,
+} from '../core/schema';
+import {
+  prepForms,
+  readStudentFormsState,
+  studentFormRow,
+  studentOfCode,
+  type StudentFormKind,
+} from '../core/studentforms';
 import { readScheduleSheet, type ExistingRow, type ScheduleSheet } from '../core/schedule/sheet';
 import type { Settings } from '../shared/api';
 import { readSettings, spreadsheetZone } from './data';
@@ -241,20 +254,28 @@ function recordFeedback(
 }
 
 /**
- * New prep form answers into the Student Prep sheet, one row per student per round: a student's
- * later answer (or an edit of it) replaces their row for that round, whoever wrote it before.
- * An unknown code is kept on a row of its own for a person to look at.
+ * New prep (or reflection) form answers into the Student Prep (or Reflections) sheet, one row per
+ * student per round: a student's later answer (or an edit of it) replaces their row for that
+ * round, whoever wrote it before. An unknown code is kept on a row of its own for a person to
+ * look at.
  */
-function recordStudentPrep(
+function recordStudentAnswers(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   memo: SheetMemo,
   props: Record<string, string>,
+  kind: StudentFormKind,
 ): number {
-  const responses = prepForms(readStudentFormsState(props)).flatMap(({ round, language, record }) =>
-    responseRows(ss, record).map((r) => ({ ...r, round, ...prepRow(r.named, language) })),
+  const spec = kind === 'prep' ? STUDENT_PREP : REFLECTIONS;
+  const responses = prepForms(readStudentFormsState(props), kind).flatMap(
+    ({ round, language, record }) =>
+      responseRows(ss, record).map((r) => ({
+        ...r,
+        round,
+        ...studentFormRow(kind, r.named, language),
+      })),
   );
   if (responses.length === 0) return 0;
-  const { sheet, header, body } = readGenerated(ss, memo, STUDENT_PREP);
+  const { sheet, header, body } = readGenerated(ss, memo, spec);
   const col = (h: string) => header.indexOf(h);
   const seen = new Set(body.map((r) => String(r[col('Response')] ?? '')));
   const codes = studentOfCode(props);
@@ -284,7 +305,7 @@ function recordStudentPrep(
     else rows.push(cells);
     recorded++;
   }
-  if (recorded) writeBody(memo, STUDENT_PREP, sheet, header, rows, body.length);
+  if (recorded) writeBody(memo, spec, sheet, header, rows, body.length);
   return recorded;
 }
 
@@ -319,7 +340,9 @@ export function recordResponses(options: { rebuild?: 'always' | 'if-recorded' } 
   const memo = sheetMemo(ss);
   const answered = recordAvailability(ss, memo, state, props, settings);
   const feedback = recordFeedback(ss, memo, state);
-  const prepared = recordStudentPrep(ss, memo, props);
+  const prepared =
+    recordStudentAnswers(ss, memo, props, 'prep') +
+    recordStudentAnswers(ss, memo, props, 'reflection');
   const placed =
     settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
   if (placed) memo.forget(SCHEDULE.name);

@@ -14,6 +14,9 @@ import {
   prepLanguage,
   PREP_TEXTS,
   readStudentFormsState,
+  REFLECTION_TEXTS,
+  type StudentFormKind,
+  type PrepFormTexts,
   STUDENT_CODE_PREFIX,
   STUDENT_FORMS_PROP,
   studentLinks,
@@ -43,17 +46,80 @@ function saveState(state: StudentFormsState): void {
   documentProperties().setProperty(STUDENT_FORMS_PROP, JSON.stringify(state));
 }
 
-/** The round's prep form in one language, made once; returns whether this run made it. */
-function ensurePrepForm(
+/** What every student form says besides its questions. */
+type FormWords = Pick<
+  PrepFormTexts,
+  'title' | 'description' | 'confirmation' | 'token' | 'tokenHelp'
+>;
+
+/** The questions of a student form, by kind, in the form's language. */
+function questions(
+  kind: StudentFormKind,
+  language: string,
+  askLastGoal: boolean,
+): { texts: FormWords; list: { title: string; add: (form: Form) => void }[] } {
+  const paragraph = (title: string) => ({
+    title,
+    add: (f: Form) => void f.addParagraphTextItem().setTitle(title),
+  });
+  if (kind === 'reflection') {
+    const t = REFLECTION_TEXTS[language]!;
+    return {
+      texts: t,
+      list: [
+        codeQuestion(t.token, t.tokenHelp),
+        paragraph(t.howItWent),
+        paragraph(t.nextStep),
+        paragraph(t.goalNow),
+        ...(askLastGoal
+          ? [
+              {
+                title: t.lastGoalMet,
+                add: (f: Form) =>
+                  void f
+                    .addMultipleChoiceItem()
+                    .setChoiceValues([...t.met])
+                    .setTitle(t.lastGoalMet),
+              },
+            ]
+          : []),
+      ],
+    };
+  }
+  const t = PREP_TEXTS[language]!;
+  return {
+    texts: t,
+    list: [
+      codeQuestion(t.token, t.tokenHelp),
+      paragraph(t.proudOf),
+      paragraph(t.learningTargets),
+      paragraph(t.workSample),
+      paragraph(t.goal),
+      paragraph(t.familyQuestion),
+      { title: t.coming, add: (f) => void f.addTextItem().setTitle(t.coming) },
+    ],
+  };
+}
+
+const FORM_NAMES: Record<StudentFormKind, string> = {
+  prep: 'student prep form',
+  reflection: 'student reflection form',
+};
+
+/** The round's prep or reflection form in one language, made once; returns whether this run made it. */
+function ensureStudentForm(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
   state: StudentFormsState,
+  kind: StudentFormKind,
   language: string,
 ): boolean {
   const round = settings.roundName;
-  const t = PREP_TEXTS[language]!;
-  const all = ((state.prep ??= {})[round] ??= {});
-  const name = `${round} student prep form${language === 'en' ? '' : ` (${languageName(language)})`}`;
+  // From the second round on, the reflection asks whether last round's goal was met.
+  const earlier = Object.keys(state.prep ?? {}).some((r) => r !== round);
+  const { texts: t, list } = questions(kind, language, earlier);
+  const all = ((state[kind] ??= {})[round] ??= {});
+  const name = `${round} ${FORM_NAMES[kind]}${language === 'en' ? '' : ` (${languageName(language)})`}`;
   let form = openForm(ss, all[language], name);
   let created = false;
   if (!form || !all[language]) {
@@ -65,22 +131,12 @@ function ensurePrepForm(
   }
   const record = all[language]!;
   if (configure(form, record, t.description, t.confirmation)) saveState(state);
-  const paragraph = (title: string) => ({
-    title,
-    add: (f: Form) => void f.addParagraphTextItem().setTitle(title),
-  });
-  const items = ensureQuestions(form, [
-    codeQuestion(t.token, t.tokenHelp),
-    paragraph(t.proudOf),
-    paragraph(t.learningTargets),
-    paragraph(t.workSample),
-    paragraph(t.goal),
-    paragraph(t.familyQuestion),
-    { title: t.coming, add: (f) => void f.addTextItem().setTitle(t.coming) },
-  ]);
-  // Neither a family form's response sheet nor another prep form's is taken for this one's.
+  const items = ensureQuestions(form, list);
+  // Neither a family form's response sheet nor another student form's is taken for this one's.
   const claimed = claimedSheets(readFormsState(documentProperties().getProperties()));
-  for (const f of prepForms(state)) if (f.record.sheetId !== null) claimed.add(f.record.sheetId);
+  for (const k of ['prep', 'reflection'] as const)
+    for (const f of prepForms(state, k))
+      if (f.record.sheetId !== null) claimed.add(f.record.sheetId);
   claimed.delete(record.sheetId ?? -1);
   linkToSpreadsheet(ss, form, record, t.token, claimed);
   if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(t.token)!);
@@ -94,12 +150,12 @@ interface StudentFormsJobState {
 }
 
 /**
- * Makes the round's prep form (English, and Spanish when a student's roster language is
- * Spanish), installs the one form-submit trigger if nobody has, and gives every student a code.
+ * Makes the round's prep and reflection forms (English, and Spanish when a student's roster
+ * language is Spanish), installs the one form-submit trigger if nobody has, and gives every student a code.
  */
 export const STUDENT_FORMS_JOB: JobSpec<StudentFormsJobState> = {
   name: 'student-forms',
-  label: 'creating the student prep form',
+  label: 'creating the student prep and reflection forms',
   start: () => ({ part: 0, said: [] }),
   step(job, ctx): ChunkResult<StudentFormsJobState> {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -119,11 +175,13 @@ export const STUDENT_FORMS_JOB: JobSpec<StudentFormsJobState> = {
       ...[...new Set(students.map((s) => prepLanguage(s.language)))].filter((l) => l !== 'en'),
     ];
     const parts: (() => string)[] = [
-      ...languages.map(
-        (language) => () =>
-          ensurePrepForm(ss, settings, state, language)
-            ? `Created the ${round} student prep form${language === 'en' ? '' : ` in ${languageName(language)}`}.`
-            : '',
+      ...(['prep', 'reflection'] as const).flatMap((kind) =>
+        languages.map(
+          (language) => () =>
+            ensureStudentForm(ss, settings, state, kind, language)
+              ? `Created the ${round} ${FORM_NAMES[kind]}${language === 'en' ? '' : ` in ${languageName(language)}`}.`
+              : '',
+        ),
       ),
       () => {
         const codes = ensureFamilyCodes(

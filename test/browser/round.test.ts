@@ -138,7 +138,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
       await page.keyboard.press('Enter');
       await setup.locator('.badge', { hasText: 'Done' }).waitFor();
       await expect(setup.locator('.result').textContent()).resolves.toContain(
-        'Created Schedule, Availability, Feedback, Student Prep, Summary',
+        'Created Schedule, Availability, Feedback, Student Prep, Reflections, Summary',
       );
       await checkpoint('setup');
 

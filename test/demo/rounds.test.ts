@@ -194,5 +194,16 @@ describe('the demo over a school year', () => {
     ]);
     const families = goals.filter((g) => g.Source === 'family questionnaire');
     expect(new Set(families.map((g) => g.Round))).toEqual(new Set(['Fall', 'Spring']));
+    // The students who prepared reflected after each round; in spring they said whether the fall
+    // goal was met, and that is the fall goals' progress.
+    const reflected = goals.filter((g) => g.Source === 'student reflection');
+    expect(reflected.map((g) => [g['Student ID'], g.Round])).toEqual([
+      ['S1', 'Fall'],
+      ['S1', 'Spring'],
+      ['S3', 'Spring'],
+    ]);
+    for (const g of goals.filter((x) => x['Student ID'] === 'S1' && x.Round === 'Fall'))
+      expect(['Yes', 'Partly', 'Not yet']).toContain(g.Progress);
+    for (const g of goals.filter((x) => x.Round === 'Spring')) expect(g.Progress).toBe('');
   });
 });

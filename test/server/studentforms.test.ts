@@ -21,6 +21,12 @@ const EN = {
 const ES = { proud: '¿De qué estoy orgulloso u orgullosa?', goal: 'Mi meta' };
 const HOSTILE = '=IMPORTXML("https://evil.example","//a")';
 const PREP_FORM = /getting ready for my Fall conference|me preparo para mi conferencia \(Fall\)/;
+const R = {
+  went: 'How did my conference go?',
+  next: 'What will I do next?',
+  goal: 'My goal now',
+  met: 'Did I meet the goal I set last time?',
+};
 
 function school(students = 30): School {
   const s = openSchool({ students });
@@ -91,13 +97,14 @@ describe('the student prep form', () => {
           if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['student-forms'])).done) break;
       });
       run(s, 'student-forms');
+      // The prep and reflection forms, in English and in Spanish.
       const linked = s.emulator.forms.forms().filter((f) => f.destination);
-      expect(linked).toHaveLength(2);
+      expect(linked).toHaveLength(4);
       // Cut between FormApp.create and saving its id, that one form is left empty and unlinked.
-      expect(s.emulator.forms.forms().length).toBeLessThanOrEqual(3);
+      expect(s.emulator.forms.forms().length).toBeLessThanOrEqual(5);
       expect(
         s.emulator.spreadsheet.sheets.filter((x) => x.name.startsWith('Form Responses')),
-      ).toHaveLength(2);
+      ).toHaveLength(4);
       expect(s.emulator.triggers.triggers).toHaveLength(1);
       expect(links(s)).toHaveLength(codes);
     }
@@ -234,4 +241,108 @@ describe('the student prep form', () => {
 /** The title of the form a student's link opens. */
 function formTitle(s: School, l: StudentLink): string {
   return s.emulator.forms.readPrefilled(l.link).form.title;
+}
+
+describe('the student reflection form', () => {
+  /** A school whose Fall round is over and whose Spring round has begun, forms made in both. */
+  function twoRounds(): School {
+    const s = school();
+    run(s, 'student-forms');
+    run(s, 'schedule');
+    const view = ok<{ settings: Record<string, unknown> }>(
+      s.bundle.callFromClient('getSettings', []),
+    );
+    ok(s.bundle.callFromClient('saveSettings', [{ ...view.settings, roundName: 'Spring' }]));
+    run(s, 'student-forms');
+    run(s, 'schedule');
+    return s;
+  }
+
+  it('asks how it went, what next and the goal now; from the second round on, whether last goal was met', () => {
+    const s = twoRounds();
+    const items = (title: RegExp) =>
+      s.emulator.forms
+        .forms()
+        .find((f) => title.test(f.title))!
+        .items.map((i) => i.title);
+    expect(items(/looking back on my Fall conference/)).toEqual([
+      'Your student code',
+      R.went,
+      R.next,
+      R.goal,
+    ]);
+    expect(items(/looking back on my Spring conference/)).toEqual([
+      'Your student code',
+      R.went,
+      R.next,
+      R.goal,
+      R.met,
+    ]);
+    expect(items(/miro atrás a mi conferencia \(Spring\)/)).toContain(
+      '¿Logré la meta que me propuse la última vez?',
+    );
+  });
+
+  it("records a reflection on Reflections, a Spanish 'Sí' as Yes, and the Summary counts goals met per class", () => {
+    const s = twoRounds();
+    const all = links(s);
+    const english = all.find((l) => /looking back/.test(formTitleOf(s, l.reflectionLink)))!;
+    const spanish = all.find((l) => /miro atrás/.test(formTitleOf(s, l.reflectionLink)))!;
+    s.emulator.forms.submitPrefilled(english.reflectionLink, {
+      [R.went]: 'Good',
+      [R.next]: 'Practise',
+      [R.goal]: 'Read two books',
+      [R.met]: 'Partly',
+    });
+    s.emulator.forms.submitPrefilled(spanish.reflectionLink, {
+      '¿Logré la meta que me propuse la última vez?': 'Sí',
+    });
+    const reflections = rows(s, 'Reflections');
+    expect(reflections).toEqual([
+      expect.objectContaining({
+        'Student ID': english.studentId,
+        Round: 'Spring',
+        'How It Went': 'Good',
+        'Next Step': 'Practise',
+        'Goal Now': 'Read two books',
+        'Last Goal Met': 'Partly',
+      }),
+      expect.objectContaining({ 'Student ID': spanish.studentId, 'Last Goal Met': 'Yes' }),
+    ]);
+    // Each student counts for the class of their Spring conference.
+    const teacherOf = (id: string) =>
+      rows(s, 'Schedule').find(
+        (r) =>
+          r.Round === 'Spring' &&
+          String(r['Student IDs'])
+            .split(/[;,]\s*/)
+            .includes(id),
+      )!.Teacher;
+    const expected = new Map<unknown, { met: number; partly: number }>();
+    for (const [id, met, partly] of [
+      [english.studentId, 0, 1],
+      [spanish.studentId, 1, 0],
+    ] as const) {
+      const t = expected.get(teacherOf(id)) ?? { met: 0, partly: 0 };
+      expected.set(teacherOf(id), { met: t.met + met, partly: t.partly + partly });
+    }
+    const grid = s.emulator.spreadsheet.sheetByName('Summary')!.values();
+    const at = grid.findIndex((r) => r[0] === 'Goals met per class');
+    expect(grid[at + 1]!.slice(0, 6)).toEqual([
+      'Round',
+      'Teacher',
+      'Looked back',
+      'Met',
+      'Partly',
+      'Not yet',
+    ]);
+    const body = grid.slice(at + 2).filter((r) => r[0] === 'Spring');
+    expect(new Map(body.map((r) => [r[1], { met: Number(r[3]), partly: Number(r[4]) }]))).toEqual(
+      expected,
+    );
+  });
+});
+
+function formTitleOf(s: School, link: string): string {
+  return s.emulator.forms.readPrefilled(link).form.title;
 }
