@@ -254,20 +254,30 @@ export function classListHtml(
     return `<section class="teacher">
 <h1>${escapeHtml(`${teacher}: ${round} conference prep`)}</h1>
 <p>${escapeHtml(`Cut along the lines and give each student their own slip. Open your link, or go to ${formUrls.join(' or ')} and type your code.`)}</p>
-<table><tr><th>Student</th><th>Code</th><th>Link</th></tr>${mine
+<table><tr><th>Student</th><th>Code</th><th>Prep link</th><th>Reflection link (after the conference)</th></tr>${mine
       .map(
         (l) =>
-          `<tr><td>${escapeHtml(l.name)}</td><td class="code">${escapeHtml(l.code)}</td><td class="link">${escapeHtml(l.link)}</td></tr>`,
+          `<tr><td>${escapeHtml(l.name)}</td><td class="code">${escapeHtml(l.code)}</td><td class="link">${escapeHtml(l.link)}</td><td class="link">${escapeHtml(l.reflectionLink)}</td></tr>`,
       )
       .join('')}</table></section>`;
   });
-  const title = `${school}: ${round} student prep links`;
+  return printDocument(
+    `${school}: ${round} student prep links`,
+    pages.length
+      ? pages.join('\n')
+      : `<p>${escapeHtml(`There are no ${round} prep links yet: create the student prep form first.`)}</p>`,
+    screenOnly,
+  );
+}
+
+/** A printable page per teacher (sections of class "teacher"), with what shows on screen only. */
+export function printDocument(title: string, body: string, screenOnly = ''): string {
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>${escapeHtml(title)}</title>
 <style>${CLASS_LIST_STYLE}</style></head>
 <body>${screenOnly && `<div class="noprint">${screenOnly}</div>`}
-${pages.length ? pages.join('\n') : `<p>${escapeHtml(`There are no ${round} prep links yet: create the student prep form first.`)}</p>`}
+${body}
 </body></html>
 `;
 }

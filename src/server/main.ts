@@ -9,7 +9,7 @@ import { showAccountCheck } from '../workspace/accountcheck';
 
 export { onInstall, onOpen, showSidebar } from './menu';
 export { showPackets } from '../workspace/packets';
-export { showClassLists } from '../workspace/studentforms';
+export { showClassLists, showDebrief } from '../workspace/studentforms';
 
 export function getOverview(...a: unknown[]) {
   return api.getOverview(...a);

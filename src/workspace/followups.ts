@@ -53,7 +53,7 @@ function stamp(value: unknown, tz: string, withTime: boolean): string {
   return withTime ? secondsStampIn(value, tz) : dayIn(value, tz);
 }
 
-function readFollowUps(ss: Spreadsheet): FollowUp[] {
+export function readFollowUps(ss: Spreadsheet): FollowUp[] {
   const values = readSheet(ss, FOLLOWUPS_SHEET) ?? [];
   const [header, ...rows] = values;
   const tz = spreadsheetZone(ss);

@@ -23,7 +23,16 @@ import {
   type StudentFormsState,
 } from '../core/studentforms';
 import type { Settings, StudentLink } from '../shared/api';
-import { readSettings } from './data';
+import { readSettings, readSheet, spreadsheetZone } from './data';
+import { readFollowUps } from './followups';
+import { debriefClasses, debriefHtml } from '../core/debrief';
+import { readReflections } from '../core/goals';
+import { prepForRound, readStudentPrep } from '../core/prep';
+import { inRound } from '../core/rounds';
+import { REFLECTIONS, SCHEDULE, STUDENT_PREP } from '../core/schema';
+import { readScheduleSheet } from '../core/schedule/sheet';
+import { splitList } from '../core/cells';
+import { wallClockIn } from '../core/zone';
 import {
   claimedSheets,
   codeQuestion,
@@ -247,5 +256,49 @@ export function showClassLists(): void {
   SpreadsheetApp.getUi().showModalDialog(
     HtmlService.createHtmlOutput(html).setWidth(800).setHeight(600),
     `${settings.roundName} student prep links`,
+  );
+}
+
+/** The round's debrief per class, in a dialog to print: who prepared, who reflected, goals, follow-ups. */
+export function showDebrief(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = readSettings(ss);
+  const round = settings.roundName;
+  const wall = wallClockIn(spreadsheetZone(ss));
+  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wall);
+  const conferenceOf = new Map(
+    schedule.rows
+      .filter((r) => r.round === round)
+      .flatMap((r) => r.studentIds.map((id) => [id, r.conferenceId])),
+  );
+  // A follow-up request names the conference it came from first.
+  const followUps = new Map<string, string>();
+  for (const f of readFollowUps(ss))
+    for (const id of splitList(f.studentIds))
+      if (conferenceOf.has(id) && f.request.startsWith(`${conferenceOf.get(id)} `))
+        followUps.set(id, f.status || 'new');
+  const students = rosterForMessages(ss, settings)?.students ?? [];
+  const html = debriefHtml(
+    settings.schoolName,
+    round,
+    debriefClasses({
+      students: students.map((s) => ({
+        id: s.id,
+        name: `${s.firstName} ${s.lastName}`.trim(),
+        teacher: s.teacher,
+      })),
+      prep: prepForRound(readStudentPrep(readSheet(ss, STUDENT_PREP.name)), round),
+      reflections: new Map(
+        readReflections(readSheet(ss, REFLECTIONS.name))
+          .filter((r) => inRound(r.round, round))
+          .map((r) => [r.studentId, r]),
+      ),
+      followUps,
+    }),
+    '<button onclick="window.print()">Print</button>',
+  );
+  SpreadsheetApp.getUi().showModalDialog(
+    HtmlService.createHtmlOutput(html).setWidth(900).setHeight(600),
+    `${round} debrief`,
   );
 }

@@ -96,6 +96,7 @@ describe('the add-on menu, on the built bundle', () => {
         'Open',
         'Print conference packets',
         'Print student prep links',
+        'Print class debrief',
         'Check this Google account',
       ]);
       const report = emulator.ws.reports.at(-1)!;
@@ -121,6 +122,7 @@ describe('the add-on menu, on the built bundle', () => {
       'showSidebar',
       'showPackets',
       'showClassLists',
+      'showDebrief',
       'checkThisAccount',
     ]);
   });

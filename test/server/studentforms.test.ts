@@ -7,6 +7,7 @@ import { openSchool } from '../../preview/school';
 import { ok, run } from './calls';
 import { cutOffAt } from './cut';
 import type { JobProgress, Problem, StudentLink } from '../../src/shared/api';
+import { escapeHtml } from '../../src/core/templates';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -346,3 +347,46 @@ describe('the student reflection form', () => {
 function formTitleOf(s: School, link: string): string {
   return s.emulator.forms.readPrefilled(link).form.title;
 }
+
+describe('the class debrief', () => {
+  it('prints per class who prepared and who reflected, with their goals, naming only that class', () => {
+    const s = school();
+    run(s, 'student-forms');
+    run(s, 'schedule');
+    const all = links(s);
+    const prepared = all.find((l) => /getting ready/.test(formTitleOf(s, l.link)))!;
+    const reflected = all.find(
+      (l) => l !== prepared && /looking back/.test(formTitleOf(s, l.reflectionLink)),
+    )!;
+    s.emulator.forms.submitPrefilled(prepared.link, {
+      [EN.goal]: 'Read <every> night',
+      [EN.proud]: 'My poster',
+    });
+    s.emulator.forms.submitPrefilled(reflected.reflectionLink, { [R.goal]: 'Two books' });
+    s.bundle.run('showDebrief');
+    const html = s.emulator.sheets.ui.dialogs.at(-1)!.html;
+    const pages = html.split('<section class="teacher">').slice(1);
+    const teachers = [...new Set(all.map((l) => l.teacher))];
+    expect(pages).toHaveLength(teachers.length);
+    for (const page of pages) {
+      const teacher = teachers.find((t) => page.includes(`<h1>${t}: Fall debrief</h1>`))!;
+      const mine = all.filter((l) => l.teacher === teacher);
+      const rowOf = (name: string) =>
+        page.split('<tr>').find((r) => r.includes(`<td>${name}</td>`));
+      // Exactly this class's students (two children may share a name across classes).
+      const listed = [...page.matchAll(/<tr><td>([^<]*)<\/td>/g)].map((m) => m[1]);
+      expect(listed.sort()).toEqual(mine.map((l) => escapeHtml(l.name)).sort());
+      const wasPrepared = mine.includes(prepared) ? 1 : 0;
+      const wasReflected = mine.includes(reflected) ? 1 : 0;
+      expect(page).toContain(
+        `${wasPrepared} of ${mine.length} prepared · ${wasReflected} of ${mine.length} reflected`,
+      );
+      if (wasPrepared)
+        expect(rowOf(prepared.name)).toContain(
+          '<td>✓</td><td>—</td><td>Read &lt;every&gt; night</td>',
+        );
+      if (wasReflected)
+        expect(rowOf(reflected.name)).toContain('<td>—</td><td>✓</td><td></td><td>Two books</td>');
+    }
+  });
+});
