@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import type { SheetModel } from '../emulator/sheets/model';
 import { PAGE } from './page';
 import { availabilityLinks } from '../src/core/formlinks';
+import { parseRoster } from '../src/core/roster';
+import { readStudentFormsState, studentLinks } from '../src/core/studentforms';
 import { BUILD_DIR, openSchool, type School } from './school';
 import { SAMPLES, type SampleName } from '../sample/school';
 
@@ -146,9 +148,37 @@ export function snapshot(school: School, mailFrom = 0) {
         Object.fromEntries(emulator.kv.properties.get(`document:${doc.id}`) ?? []),
       ).entries(),
     ].map(([familyId, url]) => ({ familyId, url })),
+    studentLinks: studentLinksOf(
+      Object.fromEntries(emulator.kv.properties.get(`document:${doc.id}`) ?? []),
+      doc.sheetByName('Roster')?.values() ?? null,
+    ),
     executions: emulator.ws.reports.slice(-30).reverse(),
     firings: emulator.triggers.firings.slice(-30).reverse(),
   };
+}
+
+/**
+ * The students' own prep and reflection links for the round whose student forms were made last,
+ * so a person can answer as a student in the Forms tab (the page offers the first few).
+ */
+function studentLinksOf(
+  props: Record<string, string>,
+  roster: unknown[][] | null,
+): { studentId: string; prep: string; reflection: string }[] {
+  const round = Object.keys(readStudentFormsState(props).prep ?? {}).at(-1);
+  if (!round || !roster) return [];
+  const students = parseRoster(roster, null).students.map((st) => ({
+    id: st.id,
+    name: '',
+    teacher: st.teacher,
+    language: st.language,
+    email: '',
+  }));
+  return studentLinks(props, round, students).map((l) => ({
+    studentId: l.studentId,
+    prep: l.link,
+    reflection: l.reflectionLink,
+  }));
 }
 
 export async function startPreview(

@@ -56,11 +56,12 @@ describeBrowser('the students’ part of the year, in the preview', () => {
     sidebar = await sidebarOf(page);
     await settled(page);
   }
-  /** A student opens their own link in the Forms tab's card of that form and submits it. */
+  /** A student picks their own link on the Forms tab's card of that form and submits it. */
   async function answer(title: string, link: string, answers: Record<string, string>) {
     await openTab(page, 'Forms');
     const card = page.locator('#view .card', { hasText: title });
-    await card.locator('input[name="__url"]').fill(link);
+    await card.locator(`button[data-student="${student.studentId}"]`).click();
+    await expect(card.locator('input[name="__url"]').inputValue()).resolves.toBe(link);
     for (const [question, text] of Object.entries(answers))
       await card.locator(`[name="${question}"]`).fill(text);
     await submitForm(page, card.locator('button[type="submit"]'));
