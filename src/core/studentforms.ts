@@ -287,10 +287,12 @@ export function prepNudgeKey(round: string, studentId: string, day: string): str
   return `slc:prep-nudge:${round}|${studentId}|${day}`;
 }
 
-const NUDGE: Record<
+type NudgeWords = Record<
   string,
   { subject: (round: string) => string; lines: (first: string, round: string) => string[] }
-> = {
+>;
+
+const NUDGE: NudgeWords = {
   en: {
     subject: (round) => `Get ready for your ${round} conference`,
     lines: (first, round) => [
@@ -309,16 +311,38 @@ const NUDGE: Record<
   },
 };
 
+const REFLECT: NudgeWords = {
+  en: {
+    subject: (round) => `How did your ${round} conference go?`,
+    lines: (first, round) => [
+      `Hi ${first},`,
+      `Thank you for leading your ${round} conference. Please take five minutes to look back: how it went, what you will do next, and your goal now.`,
+      'Your own reflection form (only for you: please do not share the link):',
+    ],
+  },
+  es: {
+    subject: (round) => `¿Cómo te fue en tu conferencia (${round})?`,
+    lines: (first, round) => [
+      `Hola, ${first}:`,
+      `Gracias por dirigir tu conferencia (${round}). Tómate cinco minutos para mirar atrás: cómo te fue, qué harás ahora y tu meta ahora.`,
+      'Tu propio formulario de reflexión (solo para ti: por favor, no compartas el enlace):',
+    ],
+  },
+};
+
 /**
- * The email that sends a student their own prep link, in their prep form's language: it names
- * only that student, and goes only to the student's own school account.
+ * The email that sends a student their own prep link (or, after their conference, their
+ * reflection link), in their form's language: it names only that student, and goes only to the
+ * student's own school account.
  */
 export function prepNudgeMessage(
   student: { firstName: string; language: string; link: string },
   round: string,
   school: string,
+  kind: StudentFormKind = 'prep',
 ): RenderedMessage {
-  const t = NUDGE[prepLanguage(student.language)] ?? NUDGE.en!;
+  const words = kind === 'prep' ? NUDGE : REFLECT;
+  const t = words[prepLanguage(student.language)] ?? words.en!;
   const lines = t.lines(student.firstName, round);
   return {
     subject: `${school}: ${t.subject(round)}`,

@@ -60,7 +60,9 @@ describe('nudging students who have not prepared', () => {
         .sort(),
     );
     expect(progress.message).toContain('Emailed 5 students');
-    expect(progress.message).toContain('6 students not prepared have no Student Email');
+    expect(progress.message).toContain(
+      '6 students not prepared (or, after the conference, not reflected) have no Student Email',
+    );
     const families = guardianAddresses(s);
     for (const m of sent) {
       expect(m.to).toHaveLength(1);
@@ -85,7 +87,7 @@ describe('nudging students who have not prepared', () => {
     run(s, 'prep-nudge');
     const again = run(s, 'prep-nudge');
     expect(s.emulator.mail.sent).toHaveLength(4);
-    expect(again.message).toContain('No student is due a prep link email now');
+    expect(again.message).toContain('No student is due a prep or reflection link email now');
     prepare(s, links(s)[1]!);
     s.emulator.ws.clock.set(s.emulator.ws.clock.now() + 24 * 3600_000);
     run(s, 'prep-nudge');
@@ -111,6 +113,37 @@ describe('nudging students who have not prepared', () => {
     expect(after.problems?.map((p) => p.message).join(' ')).toMatch(
       /may not have gone out .* check with the student/,
     );
+  });
+
+  it('after a student’s conference, sends their reflection link instead, until they have reflected', () => {
+    const s = school(4);
+    run(s, 'schedule');
+    // The day after the last conference of the round.
+    const [header, ...body] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const date = header!.map(String).indexOf('Date');
+    const dates = body.flatMap((r) => (r[date] instanceof Date ? [r[date].getTime()] : []));
+    expect(dates.length).toBeGreaterThan(0);
+    s.emulator.ws.clock.set(Math.max(...dates) + 2 * 24 * 3600_000);
+    const all = links(s);
+    const reflectedAlready = all[0]!;
+    s.emulator.forms.submitPrefilled(reflectedAlready.reflectionLink, {
+      [/miro atrás/.test(s.emulator.forms.readPrefilled(reflectedAlready.reflectionLink).form.title)
+        ? 'Mi meta ahora'
+        : 'My goal now']: 'Read more',
+    });
+    run(s, 'prep-nudge');
+    const sent = s.emulator.mail.sent;
+    expect(sent.map((m) => m.to[0]).sort()).toEqual(
+      all
+        .slice(1, 4)
+        .map((l) => l.email)
+        .sort(),
+    );
+    for (const m of sent) {
+      const mine = all.find((l) => l.email === m.to[0])!;
+      expect(m.body).toContain(mine.reflectionLink);
+      expect(m.body).not.toContain(mine.link);
+    }
   });
 
   it('writes to a Spanish-speaking student in Spanish', () => {
