@@ -390,3 +390,39 @@ describe('the class debrief', () => {
     }
   });
 });
+
+describe('the class debrief’s follow-ups', () => {
+  it("shows the status of a family's follow-up request on its student's row, in their class only", () => {
+    const s = school();
+    run(s, 'schedule');
+    run(s, 'forms');
+    s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+    const conference = rows(s, 'Schedule')[0]!;
+    s.emulator.forms.submitPrefilled(String(conference['Feedback Link']), {
+      'How did the conference go?': '4',
+      'Would you like a follow-up meeting with the teacher?': 'Yes',
+    });
+    run(s, 'followups');
+    expect(rows(s, 'Follow-ups')).toHaveLength(1);
+    const ids = String(conference['Student IDs']).split(/[;,]\s*/);
+    run(s, 'student-forms');
+    const names = links(s)
+      .filter((l) => ids.includes(l.studentId))
+      .map((l) => escapeHtml(l.name));
+    expect(names).toHaveLength(ids.length);
+    s.bundle.run('showDebrief');
+    const html = s.emulator.sheets.ui.dialogs.at(-1)!.html;
+    const page = html
+      .split('<section class="teacher">')
+      .find((p) => p.includes(`<h1>${escapeHtml(String(conference.Teacher))}: Fall debrief</h1>`))!;
+    expect(page).toContain(
+      `· ${ids.length === 1 ? '1 follow-up request' : `${ids.length} follow-up requests`}`,
+    );
+    const withFollowUp = [
+      ...page.matchAll(/<tr><td>([^<]*)<\/td>(?:<td>[^<]*<\/td>){5}<td>new<\/td>/g),
+    ].map((m) => m[1]);
+    expect(withFollowUp.sort()).toEqual(names.sort());
+    // Nobody in another class is shown with it.
+    expect(html.split('<td>new</td>').length - 1).toBe(ids.length);
+  });
+});
