@@ -169,3 +169,47 @@ export async function submitForm(page: Page, button: Locator): Promise<void> {
   expect(answer.message ?? '').toBe('');
   expect(answer.ok).toBe(true);
 }
+
+/** A sidebar step, its panel opened (it stays open when it already was). */
+export async function openStep(sidebar: Frame, id: string): Promise<Locator> {
+  const s = sidebar.locator(`li[data-step="${id}"]`);
+  if ((await s.locator('.step-toggle').getAttribute('aria-expanded')) !== 'true')
+    await s.locator('.step-toggle').click();
+  await s.locator('.panel').waitFor();
+  return s;
+}
+
+/** A step's counts, as its list shows them: label → number. */
+export async function stepCounts(s: Locator): Promise<Record<string, number>> {
+  const labels = await s.locator('.panel > dl.counts dt').allTextContents();
+  const values = await s.locator('.panel > dl.counts dd').allTextContents();
+  return Object.fromEntries(labels.map((l, i) => [l, Number(values[i])]));
+}
+
+/** What a teacher does to see the sidebar anew: close it and open it from the menu. */
+export async function reopenSidebar(page: Page): Promise<Frame> {
+  await page.locator('#close-sidebar').click();
+  await page.waitForSelector('iframe#sidebar:not([src])', { state: 'attached' });
+  await page.locator('#open-sidebar').click();
+  const sidebar = await sidebarOf(page);
+  await settled(page);
+  return sidebar;
+}
+
+/**
+ * The parts of a walkthrough, played in order as its `it`s: once one fails, the later ones say
+ * so instead of failing in its wake.
+ */
+export function inOrder(): (name: string, fn: () => Promise<void>) => void {
+  let failed = '';
+  return (name, fn) =>
+    it(name, async () => {
+      if (failed) throw new Error(`not played: "${failed}" failed`);
+      try {
+        await fn();
+      } catch (e) {
+        failed = name;
+        throw e;
+      }
+    });
+}

@@ -16,12 +16,15 @@ import { isAvailabilityRequest, isReminder } from '../../sample/round';
 import {
   axeViolations,
   describeBrowser,
+  inOrder,
   launch,
   openPreview,
+  openStep,
   openTab,
+  reopenSidebar,
   screenshot,
+  stepCounts,
   serious,
-  settled,
   SHOTS,
   sidebarOf,
   submitForm,
@@ -60,21 +63,10 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
 
   // ---- The sidebar, as a teacher uses it ----
   const step = (id: string): Locator => sidebar.locator(`li[data-step="${id}"]`);
-  async function open(id: string): Promise<Locator> {
-    const s = step(id);
-    if ((await s.locator('.step-toggle').getAttribute('aria-expanded')) !== 'true')
-      await s.locator('.step-toggle').click();
-    await s.locator('.panel').waitFor();
-    return s;
-  }
+  const open = (id: string): Promise<Locator> => openStep(sidebar, id);
   const badge = (s: Locator) => s.locator('.badge').textContent();
   const headline = (s: Locator) => s.locator('.panel > .headline').textContent();
-  /** A step's counts, as its list shows them: label → number. */
-  async function counts(s: Locator): Promise<Record<string, number>> {
-    const labels = await s.locator('.panel > dl.counts dt').allTextContents();
-    const values = await s.locator('.panel > dl.counts dd').allTextContents();
-    return Object.fromEntries(labels.map((l, i) => [l, Number(values[i])]));
-  }
+  const counts = stepCounts;
   /** Clicks a step's button and waits for its result line (the job has run to the end). */
   async function run(s: Locator, button: Locator): Promise<string> {
     await button.click();
@@ -84,11 +76,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
   }
   /** What a teacher does to see the sidebar anew: close it and open it from the menu. */
   async function reopen(): Promise<void> {
-    await page.locator('#close-sidebar').click();
-    await page.waitForSelector('iframe#sidebar:not([src])', { state: 'attached' });
-    await page.locator('#open-sidebar').click();
-    sidebar = await sidebarOf(page);
-    await settled(page);
+    sidebar = await reopenSidebar(page);
   }
   /** A family's or coordinator's view: a screenshot only (the sidebar is not theirs). */
   async function snap(name: string): Promise<void> {
@@ -101,17 +89,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
     expect(serious(await axeViolations(sidebar))).toEqual([]);
   }
   /** A part of the round: once one fails, the later ones say so instead of failing in its wake. */
-  let failed = '';
-  const part = (name: string, fn: () => Promise<void>) =>
-    it(name, async () => {
-      if (failed) throw new Error(`not played: "${failed}" failed`);
-      try {
-        await fn();
-      } catch (e) {
-        failed = name;
-        throw e;
-      }
-    });
+  const part = inOrder();
   /** The cards of the Mail or Calendar view that concern one family (its address on them). */
   const cardsFor = (email: string) => page.locator('#view .card', { hasText: email });
 

@@ -13,11 +13,14 @@ import { type Preview, startPreview } from '../../preview/server';
 import type { Result, Settings, StudentLink } from '../../src/shared/api';
 import {
   describeBrowser,
+  inOrder,
   launch,
   openPreview,
+  openStep,
   openTab,
-  settled,
+  reopenSidebar,
   sidebarOf,
+  stepCounts,
   submitForm,
 } from './browser';
 
@@ -36,25 +39,10 @@ describeBrowser('the students’ part of the year, in the preview', () => {
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
   };
-  const step = (id: string): Locator => sidebar.locator(`li[data-step="${id}"]`);
-  async function open(id: string): Promise<Locator> {
-    const s = step(id);
-    if ((await s.locator('.step-toggle').getAttribute('aria-expanded')) !== 'true')
-      await s.locator('.step-toggle').click();
-    await s.locator('.panel').waitFor();
-    return s;
-  }
-  async function counts(s: Locator): Promise<Record<string, number>> {
-    const labels = await s.locator('.panel > dl.counts dt').allTextContents();
-    const values = await s.locator('.panel > dl.counts dd').allTextContents();
-    return Object.fromEntries(labels.map((l, i) => [l, Number(values[i])]));
-  }
+  const open = (id: string): Promise<Locator> => openStep(sidebar, id);
+  const counts = stepCounts;
   async function reopen(): Promise<void> {
-    await page.locator('#close-sidebar').click();
-    await page.waitForSelector('iframe#sidebar:not([src])', { state: 'attached' });
-    await page.locator('#open-sidebar').click();
-    sidebar = await sidebarOf(page);
-    await settled(page);
+    sidebar = await reopenSidebar(page);
   }
   /** A student picks their own link on the Forms tab's card of that form and submits it. */
   async function answer(title: string, link: string, answers: Record<string, string>) {
@@ -66,17 +54,7 @@ describeBrowser('the students’ part of the year, in the preview', () => {
       await card.locator(`[name="${question}"]`).fill(text);
     await submitForm(page, card.locator('button[type="submit"]'));
   }
-  let failed = '';
-  const part = (name: string, fn: () => Promise<void>) =>
-    it(name, async () => {
-      if (failed) throw new Error(`not played: "${failed}" failed`);
-      try {
-        await fn();
-      } catch (e) {
-        failed = name;
-        throw e;
-      }
-    });
+  const part = inOrder();
 
   beforeAll(async () => {
     school = openSchool({ students: 12, teachers: 2 });
