@@ -24,6 +24,7 @@ import type {
   JobProgress,
   Overview,
   Packet,
+  PaperLetter,
   Problem,
   Result,
   SchedulePreview,
@@ -32,6 +33,7 @@ import { CsvError, parseCsv, toCsv } from './csv';
 import { scheduleCsvRows, sheetColumns, studentGoalsCsvRows } from './files';
 import { afterTheConferences, answerAvailability, formsJson } from './families';
 import { keyInReplySlips, lettersCsv } from './letters';
+import { paperLetterPage, paperPhoneList } from '../src/core/paperletter';
 import { remindThroughTheRound } from './reminders';
 import { prepareStudents, reflectStudents } from './prep';
 import { eventsJson, runJobToEnd } from './events';
@@ -61,6 +63,7 @@ export const OUTPUT_FILES = [
   'follow-ups.csv',
   'report.json',
   'packets',
+  'letters',
   'student-goals.csv',
 ];
 
@@ -449,6 +452,16 @@ export function runDemo(argv: string[]): {
   );
   // letters.csv: each family without email, its own links and the reply slip under its letter.
   writeFileSync(join(options.out, 'letters.csv'), toCsv(lettersCsv(emulator)));
+  // letters/<Family ID>.html: the printed letter, a QR code and short link for each form.
+  mkdirSync(join(options.out, 'letters'), { recursive: true });
+  const letters = bundle.callFromClient('getPaperLetters', []);
+  const paper = value<PaperLetter[]>(letters, 'Making the letters');
+  for (const l of paper) writeFileSync(join(options.out, 'letters', `${l.familyId}.html`), l.html);
+  // letters/phone-list.html: the office's phone list, each call's script in the family's language.
+  writeFileSync(
+    join(options.out, 'letters', 'phone-list.html'),
+    paperLetterPage('Phone list', [paperPhoneList(paper)]),
+  );
   // forms.json: each family form, its language, address and questions.
   writeFileSync(
     join(options.out, 'forms.json'),

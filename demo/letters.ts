@@ -5,7 +5,7 @@
  * scheduled like anyone's.
  */
 import type { Emulator } from '../emulator/index';
-import { availabilityLinks, readFormsState } from '../src/core/formlinks';
+import { availabilityLinks, FAMILY_CODE_PREFIX, readFormsState } from '../src/core/formlinks';
 import { choiceLabelIn, FORM_TEXTS, formLanguage } from '../src/core/formtexts';
 import { replySlip } from '../src/core/replyslip';
 import { parseRoster } from '../src/core/roster';
@@ -55,7 +55,7 @@ export function lettersCsv(emulator: Emulator): string[][] {
       f.language || 'en',
       links.get(f.id) ?? '',
       feedback(f.id),
-      replySlip(f.id, f.language, choices),
+      replySlip(f.id, f.language, choices, props[FAMILY_CODE_PREFIX + f.id] ?? ''),
     ]),
   ];
 }

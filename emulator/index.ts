@@ -6,7 +6,7 @@
 import { CalendarStore, createCalendarApp } from './calendar';
 import { createFormApp, FormStore } from './forms';
 import { createHtmlService, HtmlFiles } from './html';
-import { createLanguageApp } from './language';
+import { createLanguageApp, LanguageSettings } from './language';
 import { createLockService, LockStore } from './lock';
 import { createMailApp, MailOutbox } from './mail';
 import { Workspace, type WorkspaceOptions } from './runtime';
@@ -42,6 +42,13 @@ export function createEmulator(options: EmulatorOptions = {}) {
   const kv = new KeyValueStores();
   const locks = new LockStore(ws);
   const html = new HtmlFiles();
+  const language = new LanguageSettings();
+  /**
+   * The script's own time zone (Session.getScriptTimeZone): by default the active
+   * spreadsheet's. Google does not say that an add-on's script zone follows the document
+   * (docs/EMULATOR.md row 44); set a zone here to run the add-on where they differ.
+   */
+  const session = { scriptTimeZone: null as string | null };
   const logs: string[] = [];
   const log = (...args: unknown[]) =>
     logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
@@ -57,8 +64,10 @@ export function createEmulator(options: EmulatorOptions = {}) {
     LockService: createLockService(ws, locks, sheets),
     HtmlService: createHtmlService(ws, html),
     Utilities: createUtilities(ws),
-    Session: createSession(ws, { timeZone: () => sheets.active?.timeZone ?? 'America/New_York' }),
-    LanguageApp: createLanguageApp(ws),
+    Session: createSession(ws, {
+      timeZone: () => session.scriptTimeZone ?? sheets.active?.timeZone ?? 'America/New_York',
+    }),
+    LanguageApp: createLanguageApp(ws, language),
     Logger: { log: (...args: unknown[]) => (log(...args), undefined) },
     console: { log, info: log, warn: log, error: log },
   };
@@ -74,6 +83,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
     kv,
     locks,
     html,
+    language,
+    session,
     logs,
     globals,
   };

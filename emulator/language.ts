@@ -86,7 +86,17 @@ export function pseudoTranslate(text: string, target: string): string {
     .join('');
 }
 
-export function createLanguageApp(ws: Workspace) {
+/**
+ * What Google Translate is not promised to do (docs/EMULATOR.md row 45): keep tokens it does
+ * not know as they were. Off (the default), the stand-in keeps the add-on's "[#n]" field
+ * tokens; on, it rewrites them as a translator may ("[# 0]" becomes "# 0"), so a template
+ * whose fields do not come back must fall back to English.
+ */
+export class LanguageSettings {
+  losesFieldTokens = false;
+}
+
+export function createLanguageApp(ws: Workspace, settings = new LanguageSettings()) {
   return {
     translate: (
       text: string,
@@ -104,7 +114,8 @@ export function createLanguageApp(ws: Workspace) {
             throw new AppsScriptException('Invalid argument: target');
           const value = String(text);
           if (sourceLanguage === targetLanguage) return value;
-          return pseudoTranslate(value, targetLanguage);
+          const out = pseudoTranslate(value, targetLanguage);
+          return settings.losesFieldTokens ? out.replace(/\[#(\d+)\]/g, '# $1') : out;
         },
         { auth: 'full', size: String(text).length },
       ),

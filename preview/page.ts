@@ -11,8 +11,8 @@ export const PAGE = `<!DOCTYPE html>
   * { box-sizing: border-box; }
   body { margin: 0; font: 13px/1.4 Roboto, Arial, sans-serif; color: #202124; display: grid; grid-template-rows: auto auto 1fr; height: 100vh; }
   #stand-ins { margin: 0; padding: 4px 12px; border-bottom: 1px solid #dadce0; font-size: 12px; }
-  header { display: flex; gap: 12px; align-items: center; padding: 8px 12px; border-bottom: 1px solid #dadce0; background: #f8f9fa; }
-  header h1 { font-size: 16px; margin: 0; font-weight: 500; flex: 1; }
+  header { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; padding: 8px 12px; border-bottom: 1px solid #dadce0; background: #f8f9fa; }
+  header h1 { font-size: 16px; margin: 0; font-weight: 500; flex: 1 0 auto; }
   button { font: inherit; border: 1px solid #dadce0; background: #fff; color: #174ea6; border-radius: 4px; padding: 4px 10px; cursor: pointer; }
   button[aria-selected="true"] { background: #e8f0fe; border-color: #1a73e8; }
   :focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
@@ -37,8 +37,13 @@ export const PAGE = `<!DOCTYPE html>
   .card .body { height: 224px; }
   pre { white-space: pre-wrap; overflow-wrap: anywhere; }
   .stand-in { font-style: italic; }
+  dialog { width: min(760px, 90vw); padding: 0; border: 1px solid #dadce0; border-radius: 8px; }
+  dialog .bar { display: flex; justify-content: space-between; align-items: center; padding: 6px 10px; border-bottom: 1px solid #dadce0; }
+  dialog h2 { font-size: 15px; font-weight: 500; margin: 0; }
+  dialog iframe { width: 100%; height: 70vh; border: 0; }
   label { display: block; margin: 6px 0 2px; }
   input[type=text], input[type=email], input[type=url], select, textarea { width: 100%; max-width: 420px; font: inherit; padding: 3px; }
+header select { width: auto; }
 .chart .bar-row { display: flex; align-items: center; gap: 4px; margin: 2px 0; }
 .chart .bar-label { width: 140px; overflow: hidden; white-space: nowrap; }
 .chart .bar { display: inline-block; min-width: 14px; padding: 0 3px; color: #fff; font-size: 11px; background: #1a73e8; }
@@ -48,11 +53,18 @@ export const PAGE = `<!DOCTYPE html>
 <body>
 <header>
   <h1>Student-Led Conferences — local preview <span class="muted" id="school"></span></h1>
+  <label class="muted" for="sample">Sample school</label>
+  <select id="sample"></select>
   <time class="muted" id="clock"></time>
   <button type="button" id="advance-hour">+1 hour</button>
   <button type="button" id="advance-day">+1 day</button>
   <button type="button" id="open-sidebar">Extensions › Student-Led Conferences › Open</button>
+  <span id="menu"></span>
 </header>
+<dialog id="dialog" aria-labelledby="dialog-title">
+  <div class="bar"><h2 id="dialog-title"></h2><button type="button" id="close-dialog">Close</button></div>
+  <iframe id="dialog-frame" title="Add-on dialog" sandbox="allow-scripts allow-modals"></iframe>
+</dialog>
 <p class="muted stand-in" id="stand-ins">Stand-ins for Google, all in this computer’s memory: the spreadsheet,
   MailApp (an outbox; nothing is sent), Calendar, Forms (answered in this page), LanguageApp (tags
   the English text with the language instead of translating), triggers and a virtual clock that
@@ -157,7 +169,9 @@ export const PAGE = `<!DOCTYPE html>
     return h('figure', { class: 'card chart' }, h('figcaption', {}, chart.title),
       chart.labels.map(function (label, i) {
         return h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, label), chart.series.map(function (s, k) {
-          var v = s.values[i] || 0;
+          var v = s.values[i];
+          // A blank cell (a teacher with no answers yet) is no bar, as in Sheets' chart, not a 0.
+          if (v == null) return h('span', { class: 'muted no-value', title: s.name + ': none yet' }, 'none yet');
           return h('span', { class: 'bar s' + k, style: 'width:' + Math.round((v / max) * 160) + 'px', title: s.name + ': ' + v }, String(v));
         }));
       }),
@@ -294,7 +308,10 @@ export const PAGE = `<!DOCTYPE html>
   }
   function tabs() {
     var names = state.spreadsheet.sheets.map(function (s) { return s.name; }).concat(['Mail (' + state.mail.length + ')', 'Calendar', 'Forms', 'Executions']);
-    if (!current || names.map(function (n) { return n.replace(/ \\(.*/, ''); }).indexOf(current) < 0) current = names[0];
+    // The first tab shown is the school's first own sheet: a form's response sheet goes in
+    // front of the others (as Google inserts it) and is empty until families answer.
+    var first = names.find(function (n) { return !/^Form Responses \\d+$/.test(n); }) || names[0];
+    if (!current || names.map(function (n) { return n.replace(/ \\(.*/, ''); }).indexOf(current) < 0) current = first;
     document.getElementById('tabs').replaceChildren.apply(document.getElementById('tabs'), names.map(function (n) {
       var key = n.replace(/ \\(\\d+\\)$/, '');
       return h('button', { type: 'button', 'aria-selected': String(key === current), 'data-tab': key, onclick: function () { current = key; render(); } }, n);
@@ -305,8 +322,49 @@ export const PAGE = `<!DOCTYPE html>
   // time rebuilt every message's frame (a hundred and more in a round) and could keep a slow
   // machine's browser busy for tens of seconds.
   var drawn = '';
+  // The sample menu: the schools the preview can open, the one on show chosen.
+  function sampleMenu() {
+    var menu = document.getElementById('sample');
+    var options = (state.samples || []).map(function (x) { return { value: x.name, label: x.label }; });
+    if (!state.sample) options.unshift({ value: '', label: 'A school of its own' });
+    var key = JSON.stringify([options, state.sample]);
+    if (menu.getAttribute('data-drawn') === key) return;
+    menu.setAttribute('data-drawn', key);
+    menu.replaceChildren.apply(menu, options.map(function (o) { return h('option', { value: o.value, selected: o.value === (state.sample || '') }, o.label); }));
+  }
+  // The add-on's menu items other than Open, as the Extensions menu lists them.
+  var menuDrawn = '';
+  function menu() {
+    var items = [];
+    state.menus.forEach(function (m) {
+      m.items.forEach(function (i) { if (i.functionName && i.functionName !== 'showSidebar') items.push([m.title, i]); });
+    });
+    var signature = JSON.stringify(items);
+    if (signature === menuDrawn) return;
+    menuDrawn = signature;
+    document.getElementById('menu').replaceChildren.apply(document.getElementById('menu'), items.map(function (pair) {
+      return h('button', { type: 'button', onclick: function () { runMenu(pair[1].functionName); } }, 'Extensions › ' + pair[0] + ' › ' + pair[1].caption);
+    }));
+  }
+  // A dialog the add-on showed since the page last looked is shown, as the editor shows it.
+  var dialogsSeen = null;
+  function dialog() {
+    if (dialogsSeen === null) dialogsSeen = state.dialogs;
+    if (state.dialogs === dialogsSeen || !state.dialog) return;
+    dialogsSeen = state.dialogs;
+    document.getElementById('dialog-title').textContent = state.dialog.title;
+    document.getElementById('dialog-frame').srcdoc = state.dialog.html;
+    var box = document.getElementById('dialog');
+    if (!box.open) box.showModal();
+  }
+  function runMenu(functionName) {
+    post('/api/menu', { functionName: functionName }).then(load);
+  }
   function render() {
+    menu();
+    dialog();
     document.getElementById('school').textContent = '· ' + state.spreadsheet.name;
+    sampleMenu();
     var clock = document.getElementById('clock');
     clock.textContent = 'Virtual time: ' + when(Date.parse(state.now)) + ' (' + state.spreadsheet.timeZone + ')';
     clock.setAttribute('datetime', state.now);
@@ -329,9 +387,13 @@ export const PAGE = `<!DOCTYPE html>
   }
   function load() {
     // Mail is only ever added to: the page asks for what came after the messages it holds.
+    // The other parts come only when they changed: the page says which versions it holds.
     var held = state ? state.mail : [];
-    return fetch('/api/state?mailFrom=' + held.length).then(function (r) { return r.json(); }).then(function (s) {
+    var kept = state;
+    var have = kept ? Object.keys(kept.versions).map(function (k) { return k + ':' + kept.versions[k]; }).join(',') : '';
+    return fetch('/api/state?mailFrom=' + held.length + '&have=' + encodeURIComponent(have)).then(function (r) { return r.json(); }).then(function (s) {
       s.mail = s.mailFrom === held.length ? held.concat(s.mail) : s.mail;
+      s.same.forEach(function (k) { s[k] = kept[k]; });
       state = s;
       var a = s.spreadsheet.activeRange;
       var key = a ? a.sheet + '!' + a.a1 : '';
@@ -348,7 +410,22 @@ export const PAGE = `<!DOCTYPE html>
   function openSidebar() {
     post('/api/menu', { functionName: 'showSidebar' }).then(function () { document.getElementById('sidebar').src = '/sidebar'; load(); });
   }
+  // Another sample is another spreadsheet: the page starts again on it, the sidebar reopened.
+  document.getElementById('sample').addEventListener('change', function (ev) {
+    if (!ev.target.value) return;
+    document.getElementById('sidebar').removeAttribute('src');
+    post('/api/school', { sample: ev.target.value }).then(function () {
+      state = null;
+      current = null;
+      lastActive = '';
+      drawn = '';
+      submitted = {};
+      dialogsSeen = null;
+      return load();
+    }).then(openSidebar);
+  });
   document.getElementById('open-sidebar').addEventListener('click', openSidebar);
+  document.getElementById('close-dialog').addEventListener('click', function () { document.getElementById('dialog').close(); });
   document.getElementById('close-sidebar').addEventListener('click', function () { document.getElementById('sidebar').removeAttribute('src'); });
   document.getElementById('advance-hour').addEventListener('click', function () { post('/api/clock', { hours: 1 }).then(load); });
   document.getElementById('advance-day').addEventListener('click', function () { post('/api/clock', { hours: 24 }).then(load); });

@@ -7,6 +7,7 @@
  * Everything the page shows is written with textContent (preview/page.ts): the sample data and
  * whatever a tester types are shown, never run.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,13 +18,20 @@ import { availabilityLinks } from '../src/core/formlinks';
 import { parseRoster } from '../src/core/roster';
 import { readStudentFormsState, studentLinks } from '../src/core/studentforms';
 import { BUILD_DIR, openSchool, type School } from './school';
-import { SAMPLES, type SampleName } from '../sample/school';
+import { isSampleName, SAMPLES, type SampleName } from '../sample/school';
 
 export interface Preview {
   url: string;
-  school: School;
+  /** The school on show: another one once the page's menu opens another sample. */
+  readonly school: School;
   close(): Promise<void>;
 }
+
+/** The page's sample menu: each sample school, as a person choosing one reads it. */
+export const SAMPLE_LABELS: Record<SampleName, string> = {
+  lincoln: 'Lincoln (120 students, fits)',
+  messy: 'Messy (300 students, problems)',
+};
 
 /** google.script.run in the page: each call is a POST to /api/run, answered asynchronously. */
 const SHIM = `<script>
@@ -110,7 +118,8 @@ function chartsOf(sheet: SheetModel) {
       labels: labels.slice(1),
       series: series.map((v) => ({
         name: v[0] ?? '',
-        values: v.slice(1).map((x) => Number(x) || 0),
+        // A blank cell is no value (drawn as none), not a zero.
+        values: v.slice(1).map((x) => (x === '' ? null : Number(x) || 0)),
       })),
     };
   });
@@ -139,6 +148,8 @@ export function snapshot(school: School, mailFrom = 0) {
       })),
     },
     menus: [...emulator.sheets.ui.menus.values()],
+    // The add-on's dialogs (a menu item's report, the packets): how many, and the last one.
+    ...dialogsOf(emulator.sheets.ui.dialogs),
     mailFrom: from,
     mail: sent.slice(from),
     calendar: emulator.calendar.toJSON(),
@@ -155,6 +166,36 @@ export function snapshot(school: School, mailFrom = 0) {
     executions: emulator.ws.reports.slice(-30).reverse(),
     firings: emulator.triggers.firings.slice(-30).reverse(),
   };
+}
+
+/** The parts of the page's state it keeps while they stay the same (mail is fetched by count). */
+const KEPT_PARTS = ['spreadsheet', 'calendar', 'forms', 'familyLinks', 'executions', 'firings'];
+
+/**
+ * The state with each part the page already holds left out: `have` is the versions the page
+ * holds ("part:version,…"); the answer names each part's version, and in `same` the parts
+ * left out. A sidebar call that changed nothing costs the page a few hundred bytes, not the
+ * whole school again (hundreds of kilobytes at 120 students, megabytes at 2,000).
+ */
+export function unchangedLeftOut(state: Record<string, unknown>, have: string) {
+  const held = new Map(have.split(',').map((p) => p.split(':') as [string, string]));
+  const versions: Record<string, string> = {};
+  const same: string[] = [];
+  const out = { ...state };
+  for (const part of KEPT_PARTS) {
+    versions[part] = createHash('sha1').update(JSON.stringify(state[part])).digest('hex');
+    if (held.get(part) === versions[part]) {
+      same.push(part);
+      delete out[part];
+    }
+  }
+  return { ...out, versions, same };
+}
+
+function dialogsOf(all: readonly { kind: string; title: string; html: string }[]) {
+  const shown = all.filter((d) => d.kind !== 'sidebar');
+  const last = shown.at(-1);
+  return { dialogs: shown.length, dialog: last ? { title: last.title, html: last.html } : null };
 }
 
 /**
@@ -192,8 +233,9 @@ export async function startPreview(
   } = {},
 ): Promise<Preview> {
   const buildDir = options.buildDir ?? BUILD_DIR;
-  const school =
-    options.school ?? openSchool({ ...SAMPLES[options.sample ?? 'lincoln'], buildDir });
+  // A school handed in by a test is no sample of the menu's until another one is chosen.
+  let sample: SampleName | null = options.school ? null : (options.sample ?? 'lincoln');
+  let school = options.school ?? openSchool({ ...SAMPLES[sample ?? 'lincoln'], buildDir });
   const sidebarHtml = () =>
     readFileSync(join(buildDir, 'Sidebar.html'), 'utf8').replace('<head>', `<head>${SHIM}`);
 
@@ -205,7 +247,26 @@ export async function startPreview(
         if (req.method === 'GET' && url.pathname === '/sidebar')
           return send(res, 200, 'text/html', sidebarHtml());
         if (req.method === 'GET' && url.pathname === '/api/state')
-          return json(res, snapshot(school, Number(url.searchParams.get('mailFrom') ?? 0)));
+          return json(
+            res,
+            unchangedLeftOut(
+              {
+                ...snapshot(school, Number(url.searchParams.get('mailFrom') ?? 0)),
+                sample,
+                samples: Object.entries(SAMPLE_LABELS).map(([name, label]) => ({ name, label })),
+              },
+              url.searchParams.get('have') ?? '',
+            ),
+          );
+        if (req.method === 'POST' && url.pathname === '/api/school') {
+          // A fresh emulator with the chosen sample, as a new spreadsheet: nothing carries over.
+          const body = (await readBody(req)) as { sample?: unknown };
+          if (typeof body.sample !== 'string' || !isSampleName(body.sample))
+            return json(res, { ok: false, message: 'No such sample school' }, 400);
+          school = openSchool({ ...SAMPLES[body.sample], buildDir });
+          sample = body.sample;
+          return json(res, { ok: true });
+        }
         if (req.method === 'POST' && url.pathname === '/api/run') {
           const body = (await readBody(req)) as { name?: unknown; args?: unknown };
           if (typeof body.name !== 'string' || !Array.isArray(body.args))
@@ -291,7 +352,9 @@ export async function startPreview(
   const address = server.address() as AddressInfo;
   return {
     url: `http://${address.address}:${address.port}/`,
-    school,
+    get school() {
+      return school;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };

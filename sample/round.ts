@@ -20,6 +20,7 @@ import type { JobProgress, Result } from '../src/shared/api';
 import { parseRoster } from '../src/core/roster';
 import { openSchool } from '../preview/school';
 import { UNCONFIRMED } from '../src/core/formlinks';
+import { MISSED_TEXT } from '../src/core/reminders';
 import { FORMS_UNPUBLISHED_FROM } from '../emulator/forms';
 
 export type School = ReturnType<typeof openSchool>;
@@ -494,8 +495,9 @@ export function compare(expected: Record<string, unknown>, s: School): Compariso
     if (i < 0) extra.push(m);
     else missing.splice(i, 1);
   }
-  const flagged = JSON.stringify(
-    s.emulator.spreadsheet.sheetByName('Schedule')?.values() ?? [],
-  ).includes('unconfirmed');
+  // Flagged on the Schedule for a person: a send that may not have gone out, or a reminder
+  // whose time passed while Google's daily email quota was spent (the Reminders step lists both).
+  const cells = JSON.stringify(s.emulator.spreadsheet.sheetByName('Schedule')?.values() ?? []);
+  const flagged = cells.includes('unconfirmed') || cells.includes(MISSED_TEXT);
   return { same: difference === null, difference, extraMail: extra, missingMail: missing, flagged };
 }

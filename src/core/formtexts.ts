@@ -1,7 +1,8 @@
 /**
  * The family forms in each language they are written in by hand: English and Spanish. A family
- * whose language has no form here gets the English form (the forms step says so), so no family
- * reads a machine's guess at a question whose answer decides its conference.
+ * whose language has no form here gets the English form (the forms step says so), unless the
+ * school asks for forms in every language: then its forms are machine-translated once and kept
+ * on a sheet the school can correct (src/core/formtranslations.ts).
  *
  * Every language's form asks the same questions in the same order; its answers are read back
  * into the English form's words (`inFormEnglish`) before anything else sees them, so answers
@@ -101,22 +102,28 @@ const ES: FormTexts = {
   no: 'No',
 };
 
-/** The forms written by hand, by language code. */
+/**
+ * The forms written by hand, by language code. Functions below take the forms' words in every
+ * language (`texts`): these, plus any machine-translated and kept on the Form Texts sheet
+ * (src/core/formtranslations.ts).
+ */
 export const FORM_TEXTS: Record<string, FormTexts> = { en: EN, es: ES };
 
 /** The language of the form a family of this language gets: its own, else English. */
-export function formLanguage(language: string): string {
-  return FORM_TEXTS[language] ? language : 'en';
+export function formLanguage(language: string, texts = FORM_TEXTS): string {
+  return texts[language] ? language : 'en';
 }
 
 /** The languages that need a form of their own, besides English, for these families' languages. */
-export function formLanguages(languages: Iterable<string>): string[] {
-  return [...new Set([...languages].map(formLanguage))].filter((l) => l !== 'en').sort();
+export function formLanguages(languages: Iterable<string>, texts = FORM_TEXTS): string[] {
+  return [...new Set([...languages].map((l) => formLanguage(l, texts)))]
+    .filter((l) => l !== 'en')
+    .sort();
 }
 
 /** The languages of these families that have no form of their own (they get the English one). */
-export function languagesWithoutForm(languages: Iterable<string>): string[] {
-  return [...new Set([...languages].filter((l) => l && !FORM_TEXTS[l]))].sort();
+export function languagesWithoutForm(languages: Iterable<string>, texts = FORM_TEXTS): string[] {
+  return [...new Set([...languages].filter((l) => l && !texts[l]))].sort();
 }
 
 /**
@@ -124,8 +131,8 @@ export function languagesWithoutForm(languages: Iterable<string>): string[] {
  * a response names the time); another language writes the day and times its own way, in the
  * school's wall clock like the label ("martes 17 de noviembre, 15:00 – 19:30").
  */
-export function choiceLabelIn(choice: TimeChoice, language: string): string {
-  if (formLanguage(language) === 'en') return choice.label;
+export function choiceLabelIn(choice: TimeChoice, language: string, texts = FORM_TEXTS): string {
+  if (formLanguage(language, texts) === 'en') return choice.label;
   return `${formatDay(choice.date, language)}, ${formatTime(choice.start, language)} – ${formatTime(choice.end, language)}`;
 }
 
@@ -141,8 +148,9 @@ export function inFormEnglish(
   language: string,
   kind: 'availability' | 'questionnaire',
   choices: TimeChoice[] = [],
+  texts = FORM_TEXTS,
 ): Named {
-  const own = FORM_TEXTS[formLanguage(language)]!;
+  const own = texts[formLanguage(language, texts)]!;
   if (own === EN) return named;
   const out: Named = {};
   const word = (v: string) => {
@@ -163,7 +171,7 @@ export function inFormEnglish(
     for (const c of choices)
       put(
         `${EN.availability.times} [${c.label}]`,
-        `${own.availability.times} [${choiceLabelIn(c, language)}]`,
+        `${own.availability.times} [${choiceLabelIn(c, language, texts)}]`,
       );
   return out;
 }

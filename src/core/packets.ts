@@ -5,7 +5,8 @@
  * Pure: plain values in, one self-contained HTML document out, every person's text escaped.
  */
 import { choiceLabel } from './availability';
-import { escapeHtml } from './templates';
+import { printPage } from './printpage';
+import { escapeHtml, onlineLine, placeInWords } from './templates';
 
 export interface PacketInput {
   schoolName: string;
@@ -103,13 +104,15 @@ const answered = (texts: string[]) => {
 export function packetBody(p: PacketInput): string {
   const students = p.students.join(' & ');
   const agenda = agendaMinutes(p.end - p.start);
-  const where = [p.room, p.videoLink].filter(Boolean).join(' · ');
+  // "Room 111", "the online meeting (link below)" or both, and the link on a line of its own.
+  const where = placeInWords(p.room, p.videoLink, 'en');
   return `<main class="packet">
 <h1>${escapeHtml(students)}: student-led conference</h1>
 <p class="meta">${escapeHtml(`${p.schoolName} · ${p.round} · ${p.conferenceId}`)}</p>
 <section>
 ${line('When', choiceLabel(p.date, p.start, p.end))}
 ${line('Where', where)}
+${p.videoLink ? `<p>${escapeHtml(onlineLine(p.videoLink, 'en'))}</p>` : ''}
 ${line('Teacher', p.teacher)}
 ${line('Coming', p.coming.join(', '))}
 ${line('Interpreter', p.interpreter)}
@@ -143,12 +146,7 @@ ${
 
 /** A printable HTML document of packets, one page each, in the order given. */
 export function packetPage(title: string, bodies: string[]): string {
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style></head>
-<body>${bodies.join('\n')}</body></html>
-`;
+  return printPage(title, STYLE, bodies);
 }
 
 /** The packet page for one conference. */

@@ -290,6 +290,28 @@ export function dueReminders(
 }
 
 /**
+ * Each unit (one family, one day) with its start and a test for whether the window of a given
+ * reminder has passed by `now`: the conference began, or a later window opened.
+ */
+function unitsAt(
+  conferences: ReminderConference[],
+  hoursBefore: number[],
+  now: WallNow,
+): { list: ReminderConference[]; startAt: number; passed: (hours: number) => boolean }[] {
+  const nowAt = wallMinutes(now.date, now.minutes);
+  if (nowAt === null) return [];
+  const out = [];
+  for (const list of reminderUnits(conferences).values()) {
+    const startAt = wallMinutes(list[0]!.date!, list[0]!.start!);
+    if (startAt === null) continue;
+    const current = windowAt(startAt - nowAt, hoursBefore);
+    const passed = (hours: number) => startAt <= nowAt || (current !== null && current < hours);
+    out.push({ list, startAt, passed });
+  }
+  return out;
+}
+
+/**
  * Reminders that waited for the daily quota past their window (the next window has begun, or
  * the conference): each is marked missed, not sent late as the wrong message.
  */
@@ -298,19 +320,39 @@ export function missedWhileWaiting(
   hoursBefore: number[],
   now: WallNow,
 ): { row: number; hours: number }[] {
-  const nowAt = wallMinutes(now.date, now.minutes);
-  if (nowAt === null) return [];
   const out: { row: number; hours: number }[] = [];
-  for (const list of reminderUnits(conferences).values()) {
-    const startAt = wallMinutes(list[0]!.date!, list[0]!.start!);
-    if (startAt === null) continue;
-    const current = windowAt(startAt - nowAt, hoursBefore);
+  for (const { list, passed } of unitsAt(conferences, hoursBefore, now))
     for (const c of list)
       for (const m of parseMarks(c.sent))
-        if (m.kind === 'waiting' && (startAt <= nowAt || (current !== null && current < m.hours)))
-          out.push({ row: c.row, hours: m.hours });
-  }
+        if (m.kind === 'waiting' && passed(m.hours)) out.push({ row: c.row, hours: m.hours });
   return out;
+}
+
+/**
+ * Reminders whose window opened after `since` (wall minutes) and has passed without any entry:
+ * nobody tried to send them. The hourly trigger, run without its spreadsheet, could not even
+ * tell its owner they were due (the daily email quota was spent), so they are marked missed
+ * like those that waited for the quota.
+ */
+export function missedUntried(
+  conferences: ReminderConference[],
+  hoursBefore: number[],
+  now: WallNow,
+  since: number,
+): { row: number; hours: number }[] {
+  const out: { row: number; hours: number }[] = [];
+  for (const { list, startAt, passed } of unitsAt(conferences, hoursBefore, now))
+    for (const hours of hoursBefore) {
+      if (startAt - hours * 60 <= since || !passed(hours)) continue;
+      for (const c of list)
+        if (!parseMarks(c.sent).some((m) => m.hours <= hours)) out.push({ row: c.row, hours });
+    }
+  return out;
+}
+
+/** The cell with this window's reminder marked missed (it was never tried). */
+export function markMissed(cell: string, hours: number): string {
+  return join([...entries(cell), `${hours}h ${MISSED_TEXT}`]);
 }
 
 export interface ChannelCounts {

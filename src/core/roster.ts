@@ -549,15 +549,8 @@ export function parseRoster(
       }
       continue;
     }
-    if (contacts.length === 0) {
-      // Reachable by phone and on paper: a printed letter and the phone list instead of emails.
-      const first = members[0]!;
-      problems.push({
-        severity: 'warning',
-        where: { sheet: 'Roster', row: first.row, column },
-        message: `${cell(first.row)}: no email for ${first.firstName} ${first.lastName}'s family. They get a printed letter (Letters sheet) and are on the phone list instead of emails and invitations.`,
-      });
-    }
+    // A family with a phone and no email gets a printed letter and is on the phone list: that is
+    // how it is reached, not a mistake in the sheet, so the Roster step counts it instead.
     // Never from addresses: a guardian added, removed or reordered keeps the family's id.
     const explicit = grouped.familyIdOf.get(grouped.find(self(members[0]!)));
     const id = explicit ? `F-${explicit}` : studentFamilyId(members.map((s) => s.id).sort()[0]!);

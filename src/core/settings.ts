@@ -26,6 +26,7 @@ export function defaultSettings(spreadsheetName: string, timeZone: string): Sett
     inviteTeachers: false,
     mergeSameTeacherSiblings: false,
     placeResponses: 'next-build',
+    translateForms: false,
   };
 }
 
@@ -51,6 +52,7 @@ export const SETTING_LABELS: Readonly<Record<keyof Settings, string>> = {
   inviteTeachers: 'Invite teachers',
   mergeSameTeacherSiblings: 'Merge siblings',
   placeResponses: 'Availability responses',
+  translateForms: 'Translated forms',
 };
 
 /** One sentence per wrong field, each starting with the field's label. */
@@ -203,12 +205,15 @@ export function validateSettings(
     }
   }
   const calendarName = text('calendarName', 100, true);
-  const flag = (field: 'inviteTeachers' | 'mergeSameTeacherSiblings'): boolean => {
+  const flag = (
+    field: 'inviteTeachers' | 'mergeSameTeacherSiblings' | 'translateForms',
+  ): boolean => {
     if (typeof given(field) !== 'boolean') errors.push({ field, message: 'must be on or off.' });
     return given(field) === true;
   };
   const inviteTeachers = flag('inviteTeachers');
   const mergeSameTeacherSiblings = flag('mergeSameTeacherSiblings');
+  const translateForms = flag('translateForms');
   const placeResponses = given('placeResponses');
   if (placeResponses !== 'next-build' && placeResponses !== 'at-once')
     errors.push({ field: 'placeResponses', message: 'must be "next-build" or "at-once".' });
@@ -233,6 +238,7 @@ export function validateSettings(
       inviteTeachers,
       mergeSameTeacherSiblings,
       placeResponses: placeResponses as Settings['placeResponses'],
+      translateForms,
     },
     errors: [],
   };

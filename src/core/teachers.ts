@@ -42,7 +42,13 @@ export const MAX_CAPACITY = 6;
 export function parseTeachers(
   values: unknown[][],
   wall: WallClockOf,
-  options: { today?: string; dateOrder?: DateOrder; round?: string } = {},
+  options: {
+    today?: string;
+    dateOrder?: DateOrder;
+    round?: string;
+    /** Days the round has conferences on: past, they are where it took place, not a mistake. */
+    held?: ReadonlySet<string>;
+  } = {},
 ): TeachersResult {
   const dateOrder = options.dateOrder ?? 'month-first';
   let ambiguousDateReported = false;
@@ -97,7 +103,7 @@ export function parseTeachers(
           ? `cannot read "${cleanText(row.get('Date'))}" as a date; write it as 2026-11-17.`
           : 'the date is blank.',
       );
-    else if (options.today && date < options.today)
+    else if (options.today && date < options.today && !options.held?.has(date))
       bad('Date', `${date} is in the past.`, 'warning');
     const start = parseTime(row.get('Start'), wall);
     const end = parseTime(row.get('End'), wall);

@@ -34,6 +34,7 @@ import { ASK_AGAIN_JOB, ASK_JOB } from '../workspace/ask';
 import { FORMS_JOB, QUESTIONNAIRE_JOB } from '../workspace/forms';
 import { SUMMARY_JOB } from '../workspace/summary';
 import { roundPackets } from '../workspace/packets';
+import { paperLetters } from '../workspace/letters';
 import { WAITLIST_JOB } from '../workspace/waitlist';
 import { TEACHER_DAY_JOB } from '../workspace/teacherday';
 import { FOLLOWUPS_JOB } from '../workspace/followups';
@@ -44,6 +45,7 @@ import {
   MESSAGE_KIND_NAMES,
   type MessageKindName,
   type Packet,
+  type PaperLetter,
   type StudentLink,
   type MessageTemplate,
   type TemplatePreview,
@@ -253,6 +255,11 @@ export const api: Exposed = {
     expose(() => {
       args(a);
       return roundPackets();
+    }),
+  getPaperLetters: (...a): Result<PaperLetter[]> =>
+    expose(() => {
+      args(a);
+      return paperLetters();
     }),
   getStudentLinks: (...a): Result<StudentLink[]> =>
     expose(() => {

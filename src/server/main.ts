@@ -9,6 +9,7 @@ import { showAccountCheck } from '../workspace/accountcheck';
 
 export { onInstall, onOpen, showSidebar } from './menu';
 export { showPackets } from '../workspace/packets';
+export { showLetters } from '../workspace/letters';
 export { showClassLists, showDebrief } from '../workspace/studentforms';
 
 export function getOverview(...a: unknown[]) {
@@ -34,6 +35,9 @@ export function previewSchedule(...a: unknown[]) {
 }
 export function getPackets(...a: unknown[]) {
   return api.getPackets(...a);
+}
+export function getPaperLetters(...a: unknown[]) {
+  return api.getPaperLetters(...a);
 }
 export function getStudentLinks(...a: unknown[]) {
   return api.getStudentLinks(...a);

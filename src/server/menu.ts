@@ -17,6 +17,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createMenu(ADDON_TITLE)
     .addItem('Open', 'showSidebar')
     .addItem('Print conference packets', 'showPackets')
+    .addItem('Print letters for families without email', 'showLetters')
     .addItem('Print student prep links', 'showClassLists')
     .addItem('Print class debrief', 'showDebrief')
     .addItem('Check this Google account', 'checkThisAccount')

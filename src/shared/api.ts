@@ -11,6 +11,7 @@ export const STEPS = [
   { id: 'setup', title: 'Set up' },
   { id: 'roster', title: 'Roster' },
   { id: 'days', title: 'Conference days' },
+  { id: 'availability', title: 'Family availability' },
   { id: 'schedule', title: 'Schedule' },
   { id: 'invites', title: 'Invites' },
   { id: 'reminders', title: 'Reminders' },
@@ -166,6 +167,11 @@ export interface Settings {
    * 'at-once' places the family straight away (first come, first served) and invites them.
    */
   placeResponses: 'next-build' | 'at-once';
+  /**
+   * Families whose language has no form written by hand get the forms machine-translated once
+   * (kept on the Form Texts sheet, where the school can correct them) instead of the English ones.
+   */
+  translateForms: boolean;
 }
 
 export interface SettingsView {
@@ -206,8 +212,22 @@ export interface ServerApi {
   setReminders(on: boolean): boolean;
   /** The round's conference packets, one printable page each, by teacher and time. */
   getPackets(): Packet[];
+  /** Each family without email's printed letter: QR codes and short links to its forms, a reply slip. */
+  getPaperLetters(): PaperLetter[];
   /** Each student's code and prep link for the round being played, in Roster order. */
   getStudentLinks(): StudentLink[];
+}
+
+/** One family's printed letter: a whole HTML page. */
+export interface PaperLetter {
+  familyId: string;
+  /** The language of the family's forms (its own when written, else English). */
+  language: string;
+  html: string;
+  /** The family's phone number on the Roster, or ''. */
+  phone: string;
+  /** What to say and ask on a call, in the family's language (the forms' questions). */
+  phoneScript: string[];
 }
 
 /** A student's personal prep link for the round (src/core/studentforms.ts). */
@@ -289,6 +309,7 @@ export const API_NAMES = [
   'saveTemplate',
   'setReminders',
   'getPackets',
+  'getPaperLetters',
   'getStudentLinks',
 ] as const satisfies readonly ApiName[];
 /** Fails to compile when ServerApi gains a function that API_NAMES does not list. */

@@ -406,10 +406,13 @@ async function toggleSettings(): Promise<void> {
   }
 }
 
+/** One step open at a time, brought into sight: opened steps piled up below the fold. */
 function toggle(id: string): void {
-  if (state.open.has(id)) state.open.delete(id);
-  else state.open.add(id);
+  const opening = !state.open.has(id);
+  state.open.clear();
+  if (opening) state.open.add(id);
   render();
+  if (opening) document.querySelector(`li[data-step="${id}"]`)?.scrollIntoView({ block: 'start' });
 }
 
 async function select(p: Problem): Promise<void> {

@@ -148,6 +148,11 @@ export function settingsForm(view: SettingsView, handlers: SettingsFormHandlers)
       'Siblings with the same teacher share one longer conference',
       s.mergeSameTeacherSiblings,
     ),
+    check(
+      'set-translateForms',
+      'Forms in every language the Roster uses (machine-translated once, on the Form Texts sheet)',
+      s.translateForms,
+    ),
     field(
       'set-placeResponses',
       'When a family answers the availability form',
@@ -205,6 +210,8 @@ export function settingsForm(view: SettingsView, handlers: SettingsFormHandlers)
         form.querySelector('[name="set-mergeSameTeacherSiblings"]') as HTMLInputElement
       ).checked,
       placeResponses: value('placeResponses') === 'at-once' ? 'at-once' : 'next-build',
+      translateForms: (form.querySelector('[name="set-translateForms"]') as HTMLInputElement)
+        .checked,
     };
     status.textContent = 'Saving…';
     void handlers.save(settings).then((error) => {

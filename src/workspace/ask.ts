@@ -261,7 +261,7 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   const record = forms.availability;
   if (!record?.linkTemplate.includes(CODE_MARK))
     throw new UserError(
-      'There is no availability form yet: create the family forms first (Questionnaire step).',
+      'There is no availability form yet: create the family forms first (Family availability step).',
     );
   const tz = spreadsheetZone(ss);
   const today = dayIn(ctx.now(), tz);
@@ -440,7 +440,7 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
   if (refusedNow)
     problems.push({
       severity: 'warning',
-      message: `Google refused the request to ${plural(refusedNow, 'family', 'families')} (listed in the Questionnaire step, with the reason); the others were sent.`,
+      message: `Google refused the request to ${plural(refusedNow, 'family', 'families')} (listed in the Family availability step, with the reason); the others were sent.`,
     });
   if (stopped === 'quota') {
     return {

@@ -11,28 +11,21 @@
  * emails its owner once per opened window to open the spreadsheet and click "Send due reminders
  * now". Run with its document, it sends the reminders itself, as before.
  */
-import { REMINDABLE_STATUSES, wallMinutes } from '../core/reminders';
+import { parseMarks, REMINDABLE_STATUSES, wallMinutes } from '../core/reminders';
 import type { Settings } from '../shared/api';
 import { dayIn, minutesIn } from '../core/zone';
 import { spreadsheetZone } from './data';
-import { parseJson } from './props';
+import {
+  type ClockRecord,
+  deleteClockRecord,
+  noteUntold,
+  readClockRecord,
+  writeClockRecord,
+} from './clockrecord';
 import { readConferences, reminderTrigger } from './reminders';
 
-const RECORD_PREFIX = 'slc:clock:';
 /** Enough for a round's distinct reminder times (a 5-minute grid over several days). */
 const MAX_OPENINGS = 400;
-
-/** What the trigger remembers of the spreadsheet it serves (its owner's user properties). */
-interface ClockRecord {
-  spreadsheetId: string;
-  name: string;
-  url: string;
-  timeZone: string;
-  /** Wall-clock minutes (see wallMinutes) at which a reminder window opens, ascending. */
-  opens: number[];
-  /** Wall-clock minute up to which the owner has been told. */
-  told: number;
-}
 
 function wallNowMinutes(timeZone: string): number {
   const now = new Date();
@@ -52,33 +45,41 @@ export function rememberDocument(
   const timeZone = spreadsheetZone(ss);
   const now = wallNowMinutes(timeZone);
   const opens = new Set<number>();
+  /** The first window already open whose reminder has not gone (nor been tried) yet. */
+  let unsent = Infinity;
   for (const c of readConferences(ss, settings).conferences) {
     if (!REMINDABLE_STATUSES.has(c.status) || !c.date || c.start === null || !c.emails.length)
       continue;
+    const marks = parseMarks(c.sent);
     const start = wallMinutes(c.date, c.start);
     if (start === null) continue;
     for (const hours of settings.reminderHoursBefore) {
       const at = start - hours * 60;
       if (at > now) opens.add(at);
+      // Open but not sent (reminders turned on late, or a send cut off before it began): the
+      // owner is still to be told, so the window stays ahead of what they were told.
+      else if (now < start && !marks.some((m) => m.hours <= hours)) {
+        opens.add(at);
+        unsent = Math.min(unsent, at);
+      }
     }
   }
-  const key = RECORD_PREFIX + uid;
-  const user = PropertiesService.getUserProperties();
-  const before = parseJson<ClockRecord>(user.getProperty(key));
+  const before = readClockRecord(uid);
   const record: ClockRecord = {
     spreadsheetId: ss.getId(),
     name: ss.getName(),
     url: ss.getUrl(),
     timeZone,
     opens: [...opens].sort((a, b) => a - b).slice(0, MAX_OPENINGS),
-    told: Math.max(before?.told ?? 0, now),
+    told: Math.min(Math.max(before?.told ?? 0, now), unsent - 1),
+    ...(before?.withoutDocument ? { withoutDocument: true } : {}),
   };
-  user.setProperty(key, JSON.stringify(record));
+  writeClockRecord(uid, record);
 }
 
 /** Forgets what a removed reminder trigger served. */
 export function forgetDocument(uid: string): void {
-  PropertiesService.getUserProperties().deleteProperty(RECORD_PREFIX + uid);
+  deleteClockRecord(uid);
 }
 
 /** The reminder trigger of this user in this spreadsheet, refreshed in what it remembers. */
@@ -93,17 +94,39 @@ export function refreshReminderRecord(
 /**
  * The trigger ran without its document: when a reminder window has opened since the owner was
  * last told, one email to the owner (the trigger runs as them) saying where to send them from.
- * Answers whether it wrote.
+ * Each email goes to one recipient, so a send stopped by the daily quota leaves none for this
+ * one: it fails, and is tried again each hour until the quota renews. The first such run is also remembered, so the Reminders step stops promising that reminders
+ * go out on their own. Answers whether it wrote the email.
  */
 export function tellOwnerRemindersDue(uid: string | undefined): boolean {
   if (!uid) return false;
-  const key = RECORD_PREFIX + uid;
-  const user = PropertiesService.getUserProperties();
-  const record = parseJson<ClockRecord>(user.getProperty(key));
+  const record = readClockRecord(uid);
   if (!record) return false;
   const now = wallNowMinutes(record.timeZone);
   const opened = record.opens.filter((at) => at > record.told && at <= now);
-  if (!opened.length) return false;
+  if (!opened.length) {
+    if (!record.withoutDocument) writeClockRecord(uid, { ...record, withoutDocument: true });
+    return false;
+  }
+  try {
+    tellOwner(record);
+  } catch (e) {
+    // The day's quota is spent: the reminders could not go either. The owner's next send marks
+    // those whose time passed meanwhile as missed (src/workspace/reminders.ts).
+    if (/too many times for one day/i.test(String((e as Error)?.message ?? e)))
+      noteUntold(record.spreadsheetId, record.told);
+    throw e;
+  }
+  writeClockRecord(uid, {
+    ...record,
+    told: now,
+    opens: record.opens.filter((at) => at > now),
+    withoutDocument: true,
+  });
+  return true;
+}
+
+function tellOwner(record: ClockRecord): void {
   MailApp.sendEmail({
     to: Session.getEffectiveUser().getEmail(),
     subject: `Conference reminders are due: ${record.name}`,
@@ -117,9 +140,4 @@ export function tellOwnerRemindersDue(uid: string | undefined): boolean {
       'You get this email once each time reminders fall due; each family is reminded once, whoever sends.',
     ].join('\n'),
   });
-  user.setProperty(
-    key,
-    JSON.stringify({ ...record, told: now, opens: record.opens.filter((at) => at > now) }),
-  );
-  return true;
 }

@@ -75,13 +75,14 @@ export function readSchool(
   today: string,
   read: (name: string) => unknown[][] | null = (name) => readSheet(ss, name),
   props: Record<string, string> | null = null,
+  held: ReadonlySet<string> = new Set(),
 ): SchoolData {
   const wall = wallClockIn(spreadsheetZone(ss));
   const teacherValues = read('Teachers');
   const teachers =
     teacherValues === null
       ? null
-      : parseTeachers(teacherValues, wall, { today, round: settings.roundName });
+      : parseTeachers(teacherValues, wall, { today, round: settings.roundName, held });
   const rosterValues = read('Roster');
   const roster =
     rosterValues === null

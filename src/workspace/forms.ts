@@ -13,7 +13,14 @@
  */
 import { asksForChange, timeChoices, type TimeChoice } from '../core/availability';
 import { splitList } from '../core/cells';
-import { choiceLabelIn, FORM_TEXTS, formLanguages, languagesWithoutForm } from '../core/formtexts';
+import {
+  choiceLabelIn,
+  FORM_TEXTS,
+  formLanguages,
+  languagesWithoutForm,
+  type FormTexts,
+} from '../core/formtexts';
+import { translateFormTexts } from './formtexts';
 import {
   availabilityForms,
   questionnaireForms,
@@ -270,9 +277,10 @@ function ensureAvailabilityForm(
   state: FormsState,
   choices: TimeChoice[],
   language = 'en',
+  all: Record<string, FormTexts> = FORM_TEXTS,
 ): boolean {
-  const texts = FORM_TEXTS[language]!.availability;
-  const { ranks, yes, no } = FORM_TEXTS[language]!;
+  const texts = all[language]!.availability;
+  const { ranks, yes, no } = all[language]!;
   const existing = language === 'en' ? state.availability : state.availabilityIn?.[language];
   const keep = (r: FormRecord & { choices: TimeChoice[] }) => {
     if (language === 'en') state.availability = r;
@@ -292,7 +300,7 @@ function ensureAvailabilityForm(
   const record = (language === 'en' ? state.availability : state.availabilityIn?.[language])!;
   // Kept at once: a slow day may stop the execution before the questions are all made.
   if (configure(form, record, texts.description, texts.confirmation)) saveFormsState(state);
-  const rows = (list: TimeChoice[]) => list.map((c) => choiceLabelIn(c, language));
+  const rows = (list: TimeChoice[]) => list.map((c) => choiceLabelIn(c, language, all));
   const items = ensureQuestions(form, [
     codeQuestion(texts.token, texts.tokenHelp),
     {
@@ -340,10 +348,11 @@ function ensureQuestionnaire(
   settings: Settings,
   state: FormsState,
   language = 'en',
+  texts: Record<string, FormTexts> = FORM_TEXTS,
 ): boolean {
   const round = settings.roundName;
-  const q = FORM_TEXTS[language]!.questionnaire;
-  const { yes, no } = FORM_TEXTS[language]!;
+  const q = texts[language]!.questionnaire;
+  const { yes, no } = texts[language]!;
   const all =
     language === 'en'
       ? (state.questionnaires ??= {})
@@ -526,8 +535,16 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
       );
     const props = documentProperties().getProperties();
     const state = readFormsState(props);
-    const said = [...job.said];
     const families = data.roster?.families ?? [];
+    // Translated once when the school asks for forms in every language; kept on the Form Texts sheet.
+    const translation = settings.translateForms
+      ? translateFormTexts(
+          ss,
+          families.map((f) => f.language),
+        )
+      : { texts: FORM_TEXTS, said: [] };
+    const texts = translation.texts;
+    const said = [...job.said, ...translation.said];
     // Each part is told whether an earlier execution of this job made its form already.
     const parts: ((made: boolean) => string)[] = [
       (made) =>
@@ -539,13 +556,16 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
           ? `Created the ${settings.roundName} questionnaire.`
           : `The ${settings.roundName} questionnaire was already there.`,
       // Each other language the families speak that has forms written for it gets its own.
-      ...formLanguages(families.map((f) => f.language)).flatMap((language) => [
+      ...formLanguages(
+        families.map((f) => f.language),
+        texts,
+      ).flatMap((language) => [
         (made: boolean) =>
-          ensureAvailabilityForm(ss, settings, state, timeChoices(windows), language) || made
+          ensureAvailabilityForm(ss, settings, state, timeChoices(windows), language, texts) || made
             ? `Created the availability form in ${languageName(language)}.`
             : '',
         (made: boolean) =>
-          ensureQuestionnaire(ss, settings, state, language) || made
+          ensureQuestionnaire(ss, settings, state, language, texts) || made
             ? `Created the ${settings.roundName} questionnaire in ${languageName(language)}.`
             : '',
       ]),
@@ -560,9 +580,10 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
           families.map((f) => f.id),
           props,
         );
-        const english = languagesWithoutForm(families.map((f) => f.language)).filter(
-          (l) => l !== 'en',
-        );
+        const english = languagesWithoutForm(
+          families.map((f) => f.language),
+          texts,
+        ).filter((l) => l !== 'en');
         const links = ensureFeedbackLinks(readSchedule(ss), state, settings.roundName);
         return [
           recording,
@@ -917,7 +938,7 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
   },
 };
 
-// --- The sidebar's Questionnaire step ------------------------------------------------------
+// --- The sidebar's Family availability and Questionnaire steps -----------------------------
 
 interface FormsPicture {
   state: FormsState;
@@ -1026,24 +1047,30 @@ function picture(ctx: StepContext): FormsPicture | null {
   };
 }
 
-export function questionnaireStep(ctx: StepContext): StepState {
-  const p = picture(ctx);
-  if (!p)
-    return step('questionnaire', {
-      status: 'todo',
-      headline: 'Waits for set-up.',
-      next: 'Set up the sheets first.',
-    });
-  const hasForms = Boolean(
-    p.state.availability && p.state.questionnaires?.[ctx.settings.roundName],
-  );
+/** Both forms (availability and questionnaire) are made by one job, offered by both steps. */
+const CREATE_FORMS = { job: 'forms', label: 'Create the family forms' } as const;
+
+const waitsForSetup = (id: 'availability' | 'questionnaire') =>
+  step(id, { status: 'todo', headline: 'Waits for set-up.', next: 'Set up the sheets first.' });
+
+/** Both steps read one picture of the forms per overview. */
+const pictures = new WeakMap<StepContext, ReturnType<typeof picture>>();
+function pictureOf(ctx: StepContext): ReturnType<typeof picture> {
+  if (!pictures.has(ctx)) pictures.set(ctx, picture(ctx));
+  return pictures.get(ctx)!;
+}
+
+/**
+ * Before the schedule: the family forms made, and each family asked (by email, with its own
+ * link) when it can come; answers and later requests for another time land here.
+ */
+export function availabilityStep(ctx: StepContext): StepState {
+  const p = pictureOf(ctx);
+  if (!p) return waitsForSetup('availability');
   const problems = [
-    ...p.unconfirmed,
-    ...p.refused,
     ...(p.ask?.unsure ?? []).map(unsureProblem),
     ...(p.ask?.refused ?? []).map(refusedProblem),
     ...p.changeRequests,
-    ...p.noShows,
   ];
   const toAsk = p.ask?.toAsk.length ?? 0;
   const counts = [
@@ -1054,49 +1081,34 @@ export function questionnaireStep(ctx: StepContext): StepState {
         ]
       : []),
     { label: 'change requests', value: p.changeRequests.length },
-    { label: 'no-shows to offer a new time', value: p.noShows.length },
-    { label: 'families due the questionnaire', value: p.due },
-    { label: 'conferences sent the questionnaire', value: p.sent },
-    { label: 'questionnaires refused by Google', value: p.refused.length },
-    { label: 'conferences answered', value: p.answered },
   ];
-  if (!hasForms) {
-    return step('questionnaire', {
+  if (!p.state.availability || !p.state.questionnaires?.[ctx.settings.roundName]) {
+    return step('availability', {
       status: 'ready',
       headline: 'No family forms yet.',
       counts,
       next: 'Create the availability form (families say when they can come; best before you build the schedule) and this round’s questionnaire. Each family gets its own link.',
-      action: { job: 'forms', label: 'Create the family forms' },
+      action: CREATE_FORMS,
     });
   }
   const ask = { job: 'ask', label: `Ask families when they can come (${toAsk})` } as const;
   const update = { job: 'forms', label: 'Update the forms and links' } as const;
-  // Before the conferences, asking families is the step's work; after them, the questionnaire.
-  const asking = !p.due && toAsk > 0 && p.conferences === 0;
-  return step('questionnaire', {
-    status: problems.length ? 'attention' : p.due || asking ? 'ready' : 'done',
-    headline: p.due
-      ? `${plural(p.due, 'family', 'families')} had their conference and can be sent the questionnaire.`
-      : asking
-        ? `${plural(toAsk, 'family', 'families')} can be asked when they can come.`
-        : p.conferences === 0
-          ? `Every family with email has been asked when it can come; answers arrive in the Availability sheet.`
-          : `${p.answered} of ${p.conferences} conferences answered the questionnaire.`,
+  // Once conferences are scheduled, a family added later is asked from "more", not as the step.
+  const asking = toAsk > 0 && p.conferences === 0;
+  return step('availability', {
+    status: problems.length ? 'attention' : asking ? 'ready' : 'done',
+    headline: asking
+      ? `${plural(toAsk, 'family', 'families')} can be asked when they can come.`
+      : `Every family with email has been asked when it can come; answers arrive in the Availability sheet.`,
     counts,
     problems: problems.slice(0, 25),
     problemCount: problems.length,
-    next: p.due
-      ? 'Send each family its questionnaire link (one email per family, in its language).'
-      : asking
-        ? `Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.${p.ask?.noEmail ? ` Phone the ${plural(p.ask.noEmail, 'family', 'families')} without email (Roster, Phone).` : ''}`
-        : p.conferences === 0
-          ? 'Give families a few days to answer, then build the schedule (step 4): it places each family in the times it chose.'
-          : 'Answers arrive in the Feedback sheet and the Summary by themselves. Mark attendance in the Schedule’s Status column.',
-    action: p.due
-      ? { job: 'questionnaire', label: `Send the questionnaire (${p.due})` }
-      : asking
-        ? ask
-        : update,
+    next: asking
+      ? `Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.${p.ask?.noEmail ? ` Phone the ${plural(p.ask.noEmail, 'family', 'families')} without email (Roster, Phone).` : ''}`
+      : p.conferences === 0
+        ? 'Give families a few days to answer, then build the schedule (step 5): it places each family in the times it chose.'
+        : 'The schedule placed families in the times they chose. A family that asks for another time is listed here.',
+    action: asking ? ask : update,
     more: [
       ...(toAsk > 0 && !asking ? [ask] : []),
       ...(p.ask?.unsure.length
@@ -1107,7 +1119,48 @@ export function questionnaireStep(ctx: StepContext): StepState {
             } as const,
           ]
         : []),
-      ...(p.due || asking ? [update] : []),
+      ...(asking ? [update] : []),
     ],
+  });
+}
+
+/** After the conferences: the questionnaire to each family that came, and its answers. */
+export function questionnaireStep(ctx: StepContext): StepState {
+  const p = pictureOf(ctx);
+  if (!p) return waitsForSetup('questionnaire');
+  const problems = [...p.unconfirmed, ...p.refused, ...p.noShows];
+  const counts = [
+    { label: 'no-shows to offer a new time', value: p.noShows.length },
+    { label: 'families due the questionnaire', value: p.due },
+    { label: 'conferences sent the questionnaire', value: p.sent },
+    { label: 'questionnaires refused by Google', value: p.refused.length },
+    { label: 'conferences answered', value: p.answered },
+  ];
+  if (!p.state.questionnaires?.[ctx.settings.roundName]) {
+    return step('questionnaire', {
+      status: 'todo',
+      headline: 'No questionnaire for this round yet.',
+      counts,
+      next: 'The questionnaire is made with the availability form (step 4, Family availability) and goes to each family after its conference.',
+      action: CREATE_FORMS,
+    });
+  }
+  // Nothing due and nothing sent yet: the questionnaire waits for the conferences.
+  return step('questionnaire', {
+    status: problems.length ? 'attention' : p.due ? 'ready' : p.sent ? 'done' : 'todo',
+    headline: p.due
+      ? `${plural(p.due, 'family', 'families')} had their conference and can be sent the questionnaire.`
+      : p.sent === 0
+        ? 'The questionnaire goes to each family once its conference is marked attended.'
+        : `${p.answered} of ${p.conferences} conferences answered the questionnaire.`,
+    counts,
+    problems: problems.slice(0, 25),
+    problemCount: problems.length,
+    next: p.due
+      ? 'Send each family its questionnaire link (one email per family, in its language).'
+      : 'Answers arrive in the Feedback sheet and the Summary by themselves. Mark attendance in the Schedule’s Status column.',
+    ...(p.due
+      ? { action: { job: 'questionnaire', label: `Send the questionnaire (${p.due})` } as const }
+      : {}),
   });
 }

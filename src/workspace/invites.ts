@@ -268,12 +268,14 @@ function calendarBy(id: string, me: string, owner: string | undefined): Calendar
  * The calendar the invitations go on: the document's, found by the ID it recorded, never by
  * name or by account, so every editor works on the same events. Made once, by whoever sends
  * first (recorded as its owner); made again only when its owner finds it gone. Another editor
- * who cannot reach it is told whose it is.
+ * who cannot reach it is told whose it is. Null when Google asked us to slow down for longer
+ * than this chunk's budget: nothing was made, and the next chunk makes it.
  */
 function conferenceCalendar(
   settings: Settings,
   props: Record<string, string>,
-): { calendar: Calendar; owner: string | undefined; replaced: boolean } {
+  backoff: Backoff,
+): { calendar: Calendar; owner: string | undefined; replaced: boolean } | null {
   const me = runnerEmail();
   const saved = calendarRecord(props);
   if (saved) {
@@ -287,18 +289,25 @@ function conferenceCalendar(
     }
     if (saved.owner !== me) throw notYourCalendar(saved.owner, me, 'hidden');
   }
-  const calendar = madeBefore(props, me) ?? newCalendar(settings, me);
+  const calendar = madeBefore(props, me) ?? newCalendar(settings, me, backoff);
+  if (!calendar) return null;
   const record: CalendarRecord = { id: calendar.getId(), name: settings.calendarName, owner: me };
   documentProperties().setProperty(CALENDAR_PROP, JSON.stringify(record));
   documentProperties().deleteProperty(MAKING_PROP);
   return { calendar, owner: me, replaced: saved !== null };
 }
 
-/** Marked before the calendar is made, so a run cut off before its ID was kept finds it. */
-function newCalendar(settings: Settings, me: string): Calendar {
+/**
+ * Marked before the calendar is made, so a run cut off before its ID was kept finds it. Making a
+ * calendar counts against Calendar's short-term limit like an event (docs/EMULATOR.md row 32).
+ */
+function newCalendar(settings: Settings, me: string, backoff: Backoff): Calendar | null {
   const making = { owner: me, name: settings.calendarName };
   documentProperties().setProperty(MAKING_PROP, JSON.stringify(making));
-  return CalendarApp.createCalendar(settings.calendarName, { timeZone: settings.timeZone });
+  const made = backoff.run(() =>
+    CalendarApp.createCalendar(settings.calendarName, { timeZone: settings.timeZone }),
+  );
+  return made === 'later' ? null : made.value;
 }
 
 /**
@@ -633,8 +642,11 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
   let ended = false;
   if (state.total === 0) state.total = plan.actions.length;
   let owner: string | undefined;
+  /** Google kept asking us to slow down while the calendar was being made. */
+  let calendarLater = false;
   try {
-    const place = calendarWork ? conferenceCalendar(settings, props) : null;
+    const place = calendarWork ? conferenceCalendar(settings, props, backoff) : null;
+    calendarLater = calendarWork && !place;
     const calendar = place?.calendar ?? null;
     owner = place?.owner;
     // A calendar made again (its owner deleted the old one) holds none of the events the
@@ -649,7 +661,7 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
       calendar && (due || resumeAfterCut)
         ? eventsByConference(calendar, round, settings.timeZone)
         : new Map<string, FoundEvent>();
-    if (due) {
+    if (due && calendar) {
       const byId = new Map(round.map((r) => [r.conferenceId, r]));
       for (const [conferenceId, { event }] of found) {
         const r = byId.get(conferenceId);
@@ -667,7 +679,7 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
       state.answersChecked = true;
     }
     for (const action of plan.actions) {
-      if (job.outOfTime()) break;
+      if (calendarLater || job.outOfTime()) break;
       if (action.kind === 'relink') {
         writer.row(action.row, { eventId: action.eventId });
       } else if (action.kind === 'cancel') {

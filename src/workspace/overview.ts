@@ -13,7 +13,7 @@ import { readScheduleSheet } from '../core/schedule/sheet';
 import { documentProperties, PROP } from './props';
 import type { Problem } from '../shared/api';
 import { invitesStep } from './invites';
-import { questionnaireStep } from './forms';
+import { availabilityStep, questionnaireStep } from './forms';
 import { remindersStep } from './reminders';
 import { summaryStep } from './summary';
 import { plural, step, type StepContext } from './steps';
@@ -64,10 +64,16 @@ export function buildOverview(): Overview {
   const settings = readSettings(ss, props[PROP.settings] ?? null);
   const today = dayIn(new Date(), spreadsheetZone(ss));
   const read = sheetMemo(ss, new Set(present.keys())).read;
-  const data = ready ? readSchool(ss, settings, today, read, props) : null;
   const schedule = ready
     ? readScheduleSheet(read('Schedule') ?? [], wallClockIn(spreadsheetZone(ss)))
     : null;
+  // Once the conference days are over, their dates are in the past: that is the round done.
+  const held = new Set(
+    (schedule?.rows ?? []).flatMap((r) =>
+      r.round === settings.roundName && r.date ? [r.date] : [],
+    ),
+  );
+  const data = ready ? readSchool(ss, settings, today, read, props, held) : null;
 
   const rosterStep = (): StepState => {
     if (!data)
@@ -86,6 +92,10 @@ export function buildOverview(): Overview {
     }
     const errors = r.problems.filter((p) => p.severity === 'error').length;
     const warnings = r.problems.length - errors;
+    const byLetter = r.families.filter((f) => f.contacts.length === 0).length;
+    const letterNote = byLetter
+      ? ` ${plural(byLetter, 'family', 'families')} without email ${byLetter === 1 ? 'gets' : 'get'} a printed letter (Letters sheet) and ${byLetter === 1 ? 'is' : 'are'} on the phone list instead of emails and invitations.`
+      : '';
     return step('roster', {
       status: errors > 0 ? 'attention' : 'done',
       headline:
@@ -97,6 +107,7 @@ export function buildOverview(): Overview {
         { label: 'families', value: r.families.length },
         { label: 'families with siblings', value: r.siblingFamilies },
         { label: 'needing an interpreter', value: r.families.filter((f) => f.interpreter).length },
+        { label: 'families by letter and phone', value: byLetter },
         { label: 'rows not imported', value: r.rowsRejected },
         { label: 'warnings', value: warnings },
       ],
@@ -105,7 +116,7 @@ export function buildOverview(): Overview {
       next:
         errors > 0
           ? 'Fix the rows listed (click one to go to its cell), then check again. Rows with problems are left out until fixed; nothing in your sheet is changed.'
-          : 'Check the conference days next.',
+          : `Check the conference days next.${letterNote}`,
     });
   };
 
@@ -147,11 +158,9 @@ export function buildOverview(): Overview {
         errors > 0
           ? 'Fix the windows listed, then check again.'
           : conferences === 0 && !readFormsState(props).availability
-            ? // The availability form lives in the Questionnaire step, after the schedule's: a
-              // teacher following these hints in order would build before families could answer.
-              'Build the schedule next. To let families say when they can come first, create the family forms and ask the families (step 7, Questionnaire), then give them a few days.'
+            ? 'Ask the families when they can come next (step 4, Family availability): create the family forms, email each family its link and give them a few days before you build the schedule.'
             : conferences === 0 && !Object.keys(props).some((k) => k.startsWith(ASKED_PREFIX))
-              ? 'Build the schedule next, or first ask the families when they can come (step 7, Questionnaire) and give them a few days.'
+              ? 'Ask the families when they can come (step 4, Family availability) and give them a few days, then build the schedule.'
               : 'Build the schedule next.',
     });
   };
@@ -218,6 +227,17 @@ export function buildOverview(): Overview {
     });
   };
 
+  const later: StepContext = {
+    ss,
+    present,
+    settings,
+    props,
+    data,
+    conferences,
+    schedule,
+    read,
+    today,
+  };
   const steps: StepState[] = [
     ready
       ? step('setup', {
@@ -234,25 +254,13 @@ export function buildOverview(): Overview {
         }),
     rosterStep(),
     daysStep(),
+    availabilityStep(later),
     scheduleStep(),
-  ];
-  const later: StepContext = {
-    ss,
-    present,
-    settings,
-    props,
-    data,
-    conferences,
-    schedule,
-    read,
-    today,
-  };
-  steps.push(
     invitesStep(later),
     remindersStep(later),
     questionnaireStep(later),
     summaryStep(later),
-  );
+  ];
   const unfinished = unfinishedJobs(props, JOB_LABELS);
   for (const u of unfinished) {
     const s = steps.find((x) => x.action?.job === u.job);

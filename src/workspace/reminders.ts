@@ -12,6 +12,9 @@
  * Families without an email address get a printable letter on the Letters sheet and are on its
  * phone list (Phone from the Roster).
  */
+import { phoneScript } from '../core/phonescript';
+import { FORM_TEXTS, type FormTexts } from '../core/formtexts';
+import { keptFormTexts } from './formtexts';
 import { PLAIN_TEXT, textCell } from '../core/cells';
 import { UserError } from '../core/errors';
 import { cleanText, normalizeEmail, normalizeLanguage, parseYesNo } from '../core/normalize';
@@ -24,6 +27,8 @@ import {
   markSent,
   markSentTo,
   markWaiting,
+  markMissed,
+  missedUntried,
   missedWhileWaiting,
   parseMarks,
   pupilsOf,
@@ -57,6 +62,7 @@ import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { plural, step, type StepContext } from './steps';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
+import { forgetUntold, readClockRecord, readUntold } from './clockrecord';
 
 /** The top-level function the hourly trigger calls (exported by src/server/main.ts). */
 export const REMINDER_HANDLER = 'sendDueReminders';
@@ -308,6 +314,16 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   // A reminder that waited for the quota past its window is marked missed, for a person to see.
   for (const m of missedWhileWaiting(current(read.conferences), settings.reminderHoursBefore, wall))
     setCell(m.row, settleWaiting(sentCells.get(m.row) ?? '', m.hours, true));
+  // Those the hourly trigger, without its spreadsheet, could not even tell its owner about.
+  const untold = readUntold(ss.getId());
+  if (untold !== null)
+    for (const m of missedUntried(
+      current(read.conferences),
+      settings.reminderHoursBefore,
+      wall,
+      untold,
+    ))
+      setCell(m.row, markMissed(sentCells.get(m.row) ?? '', m.hours));
   let due = dueReminders(current(read.conferences), settings.reminderHoursBefore, wall);
   if (due.length > 0 || read.conferences.some((c) => c.emails.length === 0)) {
     // Who is told about which child, and the surnames letters greet by, come from the Roster's
@@ -456,6 +472,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     // recorded before this execution ends.
     flush();
   }
+  if (untold !== null) forgetUntold(ss.getId());
   const total = state.sent + sentNow;
   const refused = (state.refused ?? 0) + refusedNow;
   const left = due.slice(unitsDone).reduce((n, d) => n + d.messages.length, 0);
@@ -570,16 +587,25 @@ export function reminderTrigger(
 
 /**
  * Who the hourly reminders run as, or null when they are off. Apps Script shows a user only
- * their own triggers, so another editor's is known from what the document recorded.
+ * their own triggers, so another editor's is known from what the document recorded. For one's
+ * own trigger, also whether Google has run it without this spreadsheet (then it can only email
+ * its owner when reminders fall due; src/workspace/clock.ts): that is remembered in the owner's
+ * user properties, which nobody else can read.
  */
 export function remindersRunBy(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   props?: Record<string, string>,
-): { owner: string; mine: boolean } | null {
+): { owner: string; mine: boolean; withoutDocument: boolean } | null {
   const me = runnerEmail();
-  if (reminderTrigger(ss)) return { owner: me, mine: true };
+  const mine = reminderTrigger(ss);
+  if (mine)
+    return {
+      owner: me,
+      mine: true,
+      withoutDocument: readClockRecord(mine.getUniqueId())?.withoutDocument === true,
+    };
   const owner = triggerOwner('reminders', props);
-  return owner && owner !== me ? { owner, mine: false } : null;
+  return owner && owner !== me ? { owner, mine: false, withoutDocument: false } : null;
 }
 
 /**
@@ -606,12 +632,16 @@ export function setReminderTrigger(on: boolean): boolean {
   return on;
 }
 
-/** The Letters sheet: one block per family without email, in its language, and a phone list. */
+/**
+ * The Letters sheet: one block per family without email, in its language, and a phone list with
+ * a script for each call.
+ */
 export function lettersFor(
   conferences: ReminderConference[],
   settings: Settings,
   stored: Record<string, TemplateSet>,
   phoneOf: (familyKey: string) => string,
+  formTexts: Record<string, FormTexts> = FORM_TEXTS,
 ): string[][] {
   const rows: string[][] = [];
   const phones: string[][] = [];
@@ -627,6 +657,15 @@ export function lettersFor(
     for (const line of message.text.split('\n')) rows.push(['', line]);
     rows.push(['', '']);
     phones.push([first.family, phoneOf(first.familyKey) || '(no phone on the Roster)']);
+    // What to say and ask on the call, in the family's language: its letter's subject, then the
+    // questionnaire's questions (the family already has its time, so no times are offered).
+    for (const line of phoneScript({
+      language: first.language,
+      say: [message.subject],
+      choices: [],
+      texts: formTexts,
+    }))
+      phones.push(['', line]);
   }
   if (phones.length) rows.push(['Phone list: families without email', ''], ...phones);
   return rows.map((r) => r.map((v) => textCell(v)));
@@ -658,7 +697,14 @@ function writeLetters(
   if (!reminderUnits(without).size) return 0;
   const phones = familyPhones(roster());
   const stored = storedTemplates();
-  const rows = lettersFor(without, settings, stored, (key) => phones.get(key) ?? '');
+  // The phone script asks a family its translated form's questions when the school has them.
+  const formTexts = settings.translateForms
+    ? keptFormTexts(
+        ss,
+        without.map((c) => c.language),
+      )
+    : FORM_TEXTS;
+  const rows = lettersFor(without, settings, stored, (key) => phones.get(key) ?? '', formTexts);
   const families = new Set([...reminderUnits(without).values()].map((l) => l[0]!.familyKey)).size;
   const sheet = ss.getSheetByName(LETTERS_SHEET) ?? ss.insertSheet(LETTERS_SHEET);
   const old = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
@@ -747,9 +793,13 @@ export function remindersStep(ctx: StepContext): StepState {
     next:
       tally.due > 0
         ? `${plural(tally.due, 'reminder')} due now: send them, or let the hourly reminders do it.`
-        : on
-          ? 'Reminders go out on their own, every hour as they fall due.'
-          : 'Turn on hourly reminders so each family is reminded on time.',
+        : !runBy
+          ? 'Turn on hourly reminders so each family is reminded on time.'
+          : runBy.withoutDocument
+            ? 'Google runs the hourly reminders without this spreadsheet, so they cannot send on their own: you get an email when reminders fall due; then click "Send due reminders now".'
+            : runBy.mine
+              ? 'Reminders go out on their own, every hour as they fall due.'
+              : `Reminders go out every hour from ${runBy.owner}'s account; if Google runs them without this spreadsheet, ${runBy.owner} is emailed to send them.`,
     action: { job: 'reminders', label: 'Send due reminders now' },
   });
 }

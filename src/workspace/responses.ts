@@ -7,6 +7,7 @@
 import { availabilityRows, parseAvailabilityResponse } from '../core/availability';
 import { answerText } from '../core/answers';
 import { inFormEnglish } from '../core/formtexts';
+import { keptFormTexts } from './formtexts';
 import {
   availabilityForms,
   questionnaireForms,
@@ -131,10 +132,15 @@ function recordAvailability(
   settings: Settings,
 ): string[] {
   // Every language's form, each response read back into the English form's words.
-  const responses = availabilityForms(state).flatMap(({ language, record }) =>
+  const forms = availabilityForms(state);
+  const texts = keptFormTexts(
+    ss,
+    forms.map((f) => f.language),
+  );
+  const responses = forms.flatMap(({ language, record }) =>
     responseRows(ss, record).map((r) => ({
       ...r,
-      named: inFormEnglish(r.named, language, 'availability', record.choices),
+      named: inFormEnglish(r.named, language, 'availability', record.choices, texts),
       choices: record.choices,
     })),
   );
@@ -217,11 +223,16 @@ function recordFeedback(
   memo: SheetMemo,
   state: FormsState,
 ): number {
-  const rounds = questionnaireForms(state).map(({ round, language, record }) => ({
+  const forms = questionnaireForms(state);
+  const texts = keptFormTexts(
+    ss,
+    forms.map((f) => f.language),
+  );
+  const rounds = forms.map(({ round, language, record }) => ({
     round,
     responses: responseRows(ss, record).map((r) => ({
       ...r,
-      named: inFormEnglish(r.named, language, 'questionnaire'),
+      named: inFormEnglish(r.named, language, 'questionnaire', [], texts),
     })),
   }));
   if (rounds.every((r) => r.responses.length === 0)) return 0;

@@ -43,8 +43,10 @@ export function summaryStep(ctx: StepContext): StepState {
     });
   const t = summaryOf(ctx.ss, ctx.settings, ctx.today, stepReader(ctx), ctx.data.roster).totals;
   const built = (ctx.present.get(SUMMARY.name)?.getLastRow() ?? 0) > 1;
+  // Until attendance is marked the Summary has nothing of the conferences to tell: later.
+  const marked = t.attended + t.noShow > 0;
   return step('summary', {
-    status: built ? 'done' : 'ready',
+    status: !marked ? 'todo' : built ? 'done' : 'ready',
     headline: `${t.attended} of ${plural(t.scheduled, 'conference')} attended; ${plural(t.responses, 'questionnaire answer')}; ${plural(t.followUps, 'follow-up request')} to act on.`,
     counts: [
       { label: 'conferences', value: t.scheduled },
@@ -57,9 +59,11 @@ export function summaryStep(ctx: StepContext): StepState {
       { label: 'follow-up requests', value: t.followUps },
       { label: 'answers to check', value: t.flagged },
     ],
-    next: built
-      ? 'The Summary rebuilds itself after each answer; rebuild it after marking attendance.'
-      : 'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.',
+    next: !marked
+      ? 'After the conferences, mark attended or no-show in the Schedule’s Status column, then build the Summary.'
+      : built
+        ? 'The Summary rebuilds itself after each answer; rebuild it after marking attendance.'
+        : 'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.',
     action: { job: 'summary', label: built ? 'Rebuild the summary' : 'Build the summary' },
   });
 }

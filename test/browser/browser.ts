@@ -88,6 +88,29 @@ export async function sidebarOf(page: Page): Promise<Frame> {
   return frame;
 }
 
+/** A step of the sidebar, by its id (setup, roster, days, schedule, …). */
+export const stepOf = (sidebar: Frame, id: string): Locator =>
+  sidebar.locator(`li[data-step="${id}"]`);
+
+/** Opens a step's panel (a click on its title, unless it is open already). */
+export async function openStep(sidebar: Frame, id: string): Promise<Locator> {
+  const s = stepOf(sidebar, id);
+  if ((await s.locator('.step-toggle').getAttribute('aria-expanded')) !== 'true')
+    await s.locator('.step-toggle').click();
+  await s.locator('.panel').waitFor();
+  return s;
+}
+
+/** What a teacher does to see the sidebar anew: close it and open it from the menu. */
+export async function reopenSidebar(page: Page): Promise<Frame> {
+  await page.locator('#close-sidebar').click();
+  await page.waitForSelector('iframe#sidebar:not([src])', { state: 'attached' });
+  await page.locator('#open-sidebar').click();
+  const sidebar = await sidebarOf(page);
+  await settled(page);
+  return sidebar;
+}
+
 let axeSource: string | undefined;
 
 /** axe-core's violations in a frame (its whole document). */
@@ -170,30 +193,11 @@ export async function submitForm(page: Page, button: Locator): Promise<void> {
   expect(answer.ok).toBe(true);
 }
 
-/** A sidebar step, its panel opened (it stays open when it already was). */
-export async function openStep(sidebar: Frame, id: string): Promise<Locator> {
-  const s = sidebar.locator(`li[data-step="${id}"]`);
-  if ((await s.locator('.step-toggle').getAttribute('aria-expanded')) !== 'true')
-    await s.locator('.step-toggle').click();
-  await s.locator('.panel').waitFor();
-  return s;
-}
-
 /** A step's counts, as its list shows them: label → number. */
 export async function stepCounts(s: Locator): Promise<Record<string, number>> {
   const labels = await s.locator('.panel > dl.counts dt').allTextContents();
   const values = await s.locator('.panel > dl.counts dd').allTextContents();
   return Object.fromEntries(labels.map((l, i) => [l, Number(values[i])]));
-}
-
-/** What a teacher does to see the sidebar anew: close it and open it from the menu. */
-export async function reopenSidebar(page: Page): Promise<Frame> {
-  await page.locator('#close-sidebar').click();
-  await page.waitForSelector('iframe#sidebar:not([src])', { state: 'attached' });
-  await page.locator('#open-sidebar').click();
-  const sidebar = await sidebarOf(page);
-  await settled(page);
-  return sidebar;
 }
 
 /**

@@ -3,51 +3,17 @@
  * own link and is placed at once; after the conference it answers the questionnaire; the
  * coordinator's Summary tab shows the answer, the follow-up request and the two charts.
  */
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { openSchool } from '../../preview/school';
-import { type Preview, startPreview } from '../../preview/server';
-import type { Result, Settings } from '../../src/shared/api';
-import {
-  describeBrowser,
-  launch,
-  openPreview,
-  openTab,
-  screenshot,
-  SHOTS,
-  submitForm as submit,
-} from './browser';
+import type { Preview } from '../../preview/server';
+import type { Settings } from '../../src/shared/api';
+import { describeBrowser, openPreview, openTab, screenshot, submitForm as submit } from './browser';
+import { call, inPreview, runJob, sheetRows } from './preview';
 
 jest.setTimeout(90_000);
 
-function call(preview: Preview, name: string, args: unknown[]): unknown {
-  const r = preview.school.bundle.callFromClient(name, args) as Result<unknown>;
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
-
-function runJob(preview: Preview, job: string): void {
-  for (let i = 0; i < 20; i++)
-    if ((call(preview, 'runJob', [job]) as { done: boolean }).done) return;
-}
-
-function sheetRows(preview: Preview, name: string): Record<string, unknown>[] {
-  const [header, ...body] = preview.school.emulator.spreadsheet.sheetByName(name)!.values();
-  return body.map((r) => Object.fromEntries(header!.map((h, i) => [String(h), r[i]])));
-}
-
 describeBrowser('the family forms in the preview', () => {
-  it('a family answers both forms and the Summary shows its answer, its follow-up request and the charts', async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const browser: Browser = await launch();
-    const preview = await startPreview({ school: openSchool({ students: 60 }) });
-    try {
-      await familyAnswersBothForms(browser, preview);
-    } finally {
-      await preview.close();
-      await browser.close();
-    }
-  });
+  it('a family answers both forms and the Summary shows its answer, its follow-up request and the charts', () =>
+    inPreview(60, familyAnswersBothForms));
 });
 
 async function familyAnswersBothForms(browser: Browser, preview: Preview): Promise<void> {

@@ -27,6 +27,7 @@ import {
   serious,
   SHOTS,
   sidebarOf,
+  stepOf,
   submitForm,
 } from './browser';
 
@@ -62,7 +63,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
   const clock = () => school.emulator.ws.clock.now();
 
   // ---- The sidebar, as a teacher uses it ----
-  const step = (id: string): Locator => sidebar.locator(`li[data-step="${id}"]`);
+  const step = (id: string): Locator => stepOf(sidebar, id);
   const open = (id: string): Promise<Locator> => openStep(sidebar, id);
   const badge = (s: Locator) => s.locator('.badge').textContent();
   const headline = (s: Locator) => s.locator('.panel > .headline').textContent();
@@ -160,12 +161,12 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
       await expect(days.locator('button.primary').count()).resolves.toBe(0);
       // …and it says where the availability form is, which families should answer before the build.
       await expect(days.locator('.next').textContent()).resolves.toContain(
-        'create the family forms and ask the families (step 7, Questionnaire)',
+        'Ask the families when they can come next (step 4, Family availability)',
       );
       await checkpoint('days');
 
       // The family forms: the availability form is best made before the schedule is built.
-      const questionnaire = await open('questionnaire');
+      const questionnaire = await open('availability');
       await expect(headline(questionnaire)).resolves.toBe('No family forms yet.');
       const made = await run(
         questionnaire,
@@ -441,7 +442,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
 
   part('teacher: marks attendance, sends the questionnaire', async () => {
     // Attendance goes into the Schedule's Status column through the emulator, as a teacher
-    // would paste it in Sheets (typing one cell in the page: cells.test.ts). One family (not
+    // would paste it in Sheets (typing cells in the page: samples.test.ts). One family (not
     // ours) did not come.
     const sheet = school.emulator.spreadsheet.sheetByName('Schedule')!;
     const status = sheet.values()[0]!.indexOf('Status') + 1;

@@ -48,6 +48,7 @@ describeBrowser('the sidebar in the preview', () => {
       'Set up',
       'Roster',
       'Conference days',
+      'Family availability',
       'Schedule',
       'Invites',
       'Reminders',

@@ -95,6 +95,7 @@ describe('the add-on menu, on the built bundle', () => {
       expect(menu?.items.map((i) => i.caption)).toEqual([
         'Open',
         'Print conference packets',
+        'Print letters for families without email',
         'Print student prep links',
         'Print class debrief',
         'Check this Google account',
@@ -121,6 +122,7 @@ describe('the add-on menu, on the built bundle', () => {
     expect(emulator.sheets.ui.menus.get(ADDON_TITLE)?.items.map((i) => i.functionName)).toEqual([
       'showSidebar',
       'showPackets',
+      'showLetters',
       'showClassLists',
       'showDebrief',
       'checkThisAccount',

@@ -65,6 +65,20 @@ describe('packetHtml', () => {
       expect(html).toContain(text);
   });
 
+  it('says where plainly: "Room 111", online by its link on a line of its own, or both', () => {
+    const link = 'https://meet.example/abc-defg';
+    expect(packetHtml({ ...PACKET, room: '111' })).toContain(
+      '<strong>Where:</strong> Room 111</p>',
+    );
+    const online = packetHtml({ ...PACKET, room: '', videoLink: link });
+    expect(online).toContain('<strong>Where:</strong> the online meeting (link below)</p>');
+    expect(online).toContain(`<p>Join online: ${link}</p>`);
+    const both = packetHtml({ ...PACKET, room: '111', videoLink: link });
+    expect(both).toContain('<strong>Where:</strong> Room 111, or online (link below)</p>');
+    expect(both).toContain(`<p>Join online: ${link}</p>`);
+    expect(both).not.toContain(`111 · ${link}`);
+  });
+
   it('prints hostile names, rooms and goals as text, never as markup', () => {
     const evil = '<img src=x onerror=alert(1)>&"\'';
     const html = packetHtml({

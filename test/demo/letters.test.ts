@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runDemo } from '../../demo/cli';
+import { qrSvg } from '../../src/core/qr';
 import { demoFolder } from './inputs';
 
 jest.setTimeout(240_000);
@@ -51,8 +52,50 @@ describe('paper families in the demo', () => {
       '¿Desean un intérprete en la conferencia? [ ] Sí [ ] No',
     );
     expect(baker['Reply Slip']).toContain('[ ] Wed 2026-11-18, 8:00 AM – 10:00 AM');
+    // The slip comes back without the letter: it carries the family's code for the office.
+    const code = (l: Record<string, string>) =>
+      [...new URL(l['Availability Link']!).searchParams.values()].at(-1);
+    expect(garcia['Reply Slip']!.split('\n')[0]).toBe(
+      `Ref. F-F1 · Código de la familia: ${code(garcia)}`,
+    );
+    expect(baker['Reply Slip']!.split('\n')[0]).toBe(`Ref. F-F2 · Family code: ${code(baker)}`);
     // A letter names its own family only.
     expect(garcia['Reply Slip']).not.toContain('F-F2');
+  });
+
+  it('prints each family’s letter with the QR code of its own link and the form’s short link', () => {
+    const letters = read(out, 'letters.csv');
+    const page = (id: string) => readFileSync(join(out, 'letters', `${id}.html`), 'utf8');
+    const shortLink = (html: string) =>
+      /<code>(https:\/\/forms\.gle\/[^<]+)<\/code>/.exec(html)?.[1];
+    for (const l of letters) {
+      const html = page(l['Family ID']!);
+      // Both forms: the availability form by the family's code, the questionnaire by its conference's.
+      expect(html).toContain(qrSvg(l['Availability Link']!));
+      expect(html).toContain(qrSvg(l['Questionnaire Link']!));
+      const code = new URL(l['Availability Link']!).searchParams;
+      expect(html).toContain(`<code>${[...code.values()].at(-1)}</code>`);
+      expect(html).toContain(l['Reply Slip']!.split('\n')[1]);
+    }
+    expect(page('F-F1')).toContain('Escaneen el código');
+    expect(page('F-F2')).toContain('Scan the code');
+    // One short link per form: the Spanish family's is the Spanish form's.
+    expect(shortLink(page('F-F1'))).toBeDefined();
+    expect(shortLink(page('F-F1'))).not.toBe(shortLink(page('F-F2')));
+    expect(page('F-F1')).not.toContain('F-F2');
+  });
+
+  it('lists each family on the office’s phone list with its number and the questions in its language', () => {
+    const list = readFileSync(join(out, 'letters', 'phone-list.html'), 'utf8');
+    const section = (id: string) => list.slice(list.indexOf(`Ref. ${id}`)).split('</section>')[0]!;
+    expect(section('F-F1')).toContain('Ref. F-F1 · 555-0101');
+    expect(section('F-F1')).toContain('miércoles 18 de noviembre, 08:00 – 10:00');
+    expect(section('F-F1')).toContain('Ask: ¿Desean un intérprete en la conferencia? (Sí / No)');
+    expect(section('F-F2')).toContain('Ref. F-F2 · 555-0102');
+    expect(section('F-F2')).toContain(
+      'Ask: Would you like an interpreter at the conference? (Yes / No)',
+    );
+    expect(section('F-F2')).not.toContain('F-F1');
   });
 
   it('schedules each keyed-in slip in the time the family ticked, as an online answer would be', () => {

@@ -47,10 +47,43 @@ describe('the default sample school', () => {
     expect(count(now.schedule, 'not placed yet')).toBe(0);
     expect(now.schedule!.status).toBe('done');
     expect(now.days!.problemCount).toBe(0);
-    // The one thing the Roster step says: that family gets a letter, not an email.
-    expect(now.roster!.problems.map((p) => p.message)).toEqual([
-      expect.stringContaining('They get a printed letter'),
-    ]);
+    // The family reached by phone is no problem: counted, and told how it is reached.
+    expect(now.roster!.problems).toEqual([]);
+    expect(count(now.roster, 'families by letter and phone')).toBe(1);
+    expect(now.roster!.next).toContain('gets a printed letter (Letters sheet)');
+  });
+
+  it('after the conference days, with attendance marked, leaves no problem and no step that says Done too early', () => {
+    const s = openSchool(SAMPLES.lincoln);
+    runJob(s, 'setup');
+    runJob(s, 'forms');
+    runJob(s, 'ask');
+    runJob(s, 'schedule');
+    let now = steps(s);
+    // Built, before the conferences: the questionnaire and the Summary wait for them.
+    expect(now.questionnaire!.status).toBe('todo');
+    expect(now.summary!.status).toBe('todo');
+
+    // The conference days are over (the Teachers sheet's dates are now past), all came.
+    const days = s.emulator.spreadsheet
+      .sheetByName('Teachers')!
+      .values()
+      .slice(1)
+      .map((r) => (r[2] as Date).getTime());
+    s.emulator.ws.clock.set(Math.max(...days) + 2 * 86_400_000);
+    const schedule = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const status = schedule.values()[0]!.indexOf('Status') + 1;
+    for (let row = 2; row <= schedule.lastRow(); row++)
+      type(s, 'Schedule', row, status, 'attended');
+    runJob(s, 'questionnaire');
+    runJob(s, 'summary');
+    now = steps(s);
+    for (const step of Object.values(now)) {
+      expect([step.id, step.problems]).toEqual([step.id, []]);
+      expect([step.id, step.status]).not.toEqual([step.id, 'attention']);
+    }
+    expect(now.questionnaire!.status).toBe('done');
+    expect(now.summary!.status).toBe('done');
   });
 });
 

@@ -34,6 +34,10 @@ const SWITCHES: Switch[] = [
     set: (s) => (s.emulator.calendar.writesPerMinute = 2),
   },
   {
+    name: "the script's time zone unlike the spreadsheet's",
+    set: (s) => (s.emulator.session.scriptTimeZone = 'Asia/Tokyo'),
+  },
+  {
     name: 'tab names compare exactly',
     set: (s) => (s.emulator.spreadsheet.sheetNamesIgnoreCase = false),
   },
@@ -103,6 +107,13 @@ describe.each<Setting>([
     ])
       expect(report).toContain(line);
     expect(report).not.toContain('[PROBLEM]');
+    // Stamped in the spreadsheet's zone (the school's), whatever the script's own zone is.
+    const stamp = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: s.emulator.spreadsheet.timeZone,
+      dateStyle: 'short',
+      timeStyle: 'short',
+    }).format(new Date(s.emulator.ws.clock.now()));
+    expect(report.split('\n')[0]).toBe(`Student-Led Conferences: account check, ${stamp}`);
     expect(report).toContain(
       label.includes('unpublished')
         ? 'A new form starts unpublished'

@@ -795,7 +795,7 @@ describe('the summary', () => {
   });
 });
 
-describe('the Questionnaire step', () => {
+describe('the Family availability and Questionnaire steps', () => {
   it('shows a family’s request for another time when its invited conference no longer fits its answer', () => {
     const s = school();
     run(s, 'schedule');
@@ -811,7 +811,7 @@ describe('the Questionnaire step', () => {
       [`${TIMES} [${other.label}]`]: '1st choice',
     });
     const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
-      (x) => x.id === 'questionnaire',
+      (x) => x.id === 'availability',
     )!;
     expect(step.status).toBe('attention');
     expect(step.counts).toContainEqual({ label: 'change requests', value: 1 });
@@ -830,32 +830,38 @@ describe('the Questionnaire step', () => {
     expect(Object.keys(calls).filter((m) => /\.set|insert|append|delete|send/.test(m))).toEqual([]);
   });
 
-  it('offers to create the forms, then to send the questionnaire once conferences have passed', () => {
+  it('offers to create the forms before the schedule, then to send the questionnaire once conferences have passed', () => {
     const s = school();
-    const step = () =>
-      ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
-        (x) => x.id === 'questionnaire',
-      )!;
-    expect(step()).toMatchObject({ status: 'ready', action: { job: 'forms' } });
+    const steps = () => ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps;
+    const step = () => steps().find((x) => x.id === 'questionnaire')!;
+    // The forms are made in the step before the schedule; the questionnaire waits till after.
+    const ids = steps().map((x) => x.id);
+    expect(ids.indexOf('availability')).toBe(ids.indexOf('schedule') - 1);
+    expect(steps().find((x) => x.id === 'availability')).toMatchObject({
+      status: 'ready',
+      action: { job: 'forms' },
+    });
+    expect(step()).toMatchObject({ status: 'todo', action: { job: 'forms' } });
     run(s, 'schedule');
     run(s, 'forms');
-    expect(step().action?.job).toBe('forms');
+    expect(step()).toMatchObject({ status: 'todo' });
+    expect(step().action).toBeUndefined();
     s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
     expect(step()).toMatchObject({ status: 'ready', action: { job: 'questionnaire' } });
     run(s, 'questionnaire');
     expect(step()).toMatchObject({ status: 'done' });
   });
 
-  it('the Conference days step points to the availability form (made in the Questionnaire step) before the schedule is built', () => {
+  it('the Conference days step points to the availability form (made in the Family availability step) before the schedule is built', () => {
     const s = school();
     const days = () =>
       ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find((x) => x.id === 'days')!;
-    expect(days().next).toContain(
-      'create the family forms and ask the families (step 7, Questionnaire)',
+    expect(days().next).toBe(
+      'Ask the families when they can come next (step 4, Family availability): create the family forms, email each family its link and give them a few days before you build the schedule.',
     );
     run(s, 'forms');
     expect(days().next).toBe(
-      'Build the schedule next, or first ask the families when they can come (step 7, Questionnaire) and give them a few days.',
+      'Ask the families when they can come (step 4, Family availability) and give them a few days, then build the schedule.',
     );
     run(s, 'ask');
     expect(days().next).toBe('Build the schedule next.');

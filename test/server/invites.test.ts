@@ -447,6 +447,27 @@ describe('Long runs', () => {
     expect(picture(school).tags).toEqual(picture(done).tags);
     expect(events(school)).toHaveLength(body(school).length);
   });
+  it('when Google asks it to slow down while the calendar is being made, waits and makes exactly one calendar', () => {
+    const template = scheduled(12);
+    const school = copyOf(template);
+    const store = school.emulator.calendar;
+    store.writesPerMinute = 2;
+    // Someone else's two calendar writes just before ours fill the minute's allowance.
+    school.emulator.ws.interruptAt('CalendarApp.createCalendar', 1, () => {
+      store.rateLimit();
+      store.rateLimit();
+    });
+    const steps = runJob(school, 'invites');
+    expect(steps.at(-1)!.done).toBe(true);
+    expect(school.emulator.ws.callsByMethod()['CalendarApp.createCalendar']).toBeGreaterThan(1);
+    expect(school.emulator.ws.callsByMethod()['Utilities.sleep']).toBeGreaterThan(0);
+    const calendars = new Set(store.events().map((e) => e.calendarId));
+    expect([...calendars].filter((id) => id.endsWith('@group.calendar.google.com'))).toHaveLength(
+      1,
+    );
+    expect(events(school)).toHaveLength(body(school).length);
+  });
+
   it.each([
     ['made but not yet private', 'CalendarApp.CalendarEvent.setGuestsCanSeeGuests'],
     ['made with its guests and private, before its tag', 'CalendarApp.CalendarEvent.setTag'],

@@ -5,7 +5,7 @@
  * by its owner, whom the trigger emails when reminders fall due.
  */
 import { openSchool } from '../../preview/school';
-import type { JobProgress, Result } from '../../src/shared/api';
+import type { JobProgress, Overview, Result } from '../../src/shared/api';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -33,10 +33,13 @@ function scheduledSchool(noDocument: boolean): School {
  * Hour by hour until the day after the conferences; a teacher who gets the trigger's email
  * opens the spreadsheet within the hour and clicks "Send due reminders now".
  */
-function runTheWeek(s: School): { notices: number; clicks: number } {
+function runTheWeek(
+  s: School,
+  until = EST('2026-11-18', '00:00'),
+): { notices: number; clicks: number } {
   let seen = 0;
   let clicks = 0;
-  for (let t = s.emulator.ws.clock.now() + HOUR; t <= EST('2026-11-18', '00:00'); t += HOUR) {
+  for (let t = s.emulator.ws.clock.now() + HOUR; t <= until; t += HOUR) {
     s.emulator.triggers.advanceTo(t);
     const notices = s.emulator.mail.sent.filter((m) => NOTICE.test(m.subject)).length;
     if (notices > seen) {
@@ -46,6 +49,12 @@ function runTheWeek(s: School): { notices: number; clicks: number } {
     }
   }
   return { notices: seen, clicks };
+}
+
+/** The Schedule's Reminders Sent cells, row by row. */
+function sentMarks(s: School): string[] {
+  const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+  return rows.map((r) => String(r[(header as string[]).indexOf('Reminders Sent')]));
 }
 
 describe.each([
@@ -86,6 +95,46 @@ describe.each([
     }
     expect(s.emulator.triggers.firings.filter((f) => f.error)).toEqual([]);
     expect(s.emulator.triggers.firings.length).toBeGreaterThan(24);
+  });
+
+  it('reminds every family when reminders are turned on after the first reminders fell due', () => {
+    const s = scheduledSchool(noDocument);
+    s.emulator.triggers.advanceTo(EST('2026-11-15', '18:00'));
+    ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
+    runTheWeek(s);
+    for (const m of sentMarks(s))
+      expect(m).toMatch(/^48h 2026-11-1[56] \d\d:\d\d; 2h 2026-11-17 \d\d:\d\d$/);
+  });
+
+  it("marks a reminder missed when the day's email quota is spent through its whole window", () => {
+    const s = scheduledSchool(noDocument);
+    ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
+    // Someone else's mail spends the day's quota just before the 2-hour reminders fall due; it
+    // renews 24 hours later, after the conferences.
+    runTheWeek(s, EST('2026-11-17', '00:00'));
+    const quota = s.emulator.ws.quota;
+    quota.take('mailRecipientsPerDay', quota.remaining('mailRecipientsPerDay'), '');
+    runTheWeek(s, EST('2026-11-18', '03:00'));
+    for (const m of sentMarks(s))
+      expect(m).toMatch(
+        /^48h 2026-11-15 \d\d:\d\d; 2h missed: its time passed while it waited for the daily email quota$/,
+      );
+  });
+
+  it('says in the Reminders step, once the trigger has run, whether reminders go out on their own', () => {
+    const s = scheduledSchool(noDocument);
+    ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
+    s.emulator.triggers.advanceTo(s.emulator.ws.clock.now() + HOUR);
+    expect(s.emulator.triggers.firings.length).toBeGreaterThan(0);
+    const o = ok<Overview>(s.bundle.callFromClient('getOverview', []));
+    const next = o.steps.find((x) => x.id === 'reminders')!.next;
+    if (noDocument) {
+      expect(next).toContain('without this spreadsheet');
+      expect(next).toContain('Send due reminders now');
+      expect(next).not.toContain('on their own, every hour');
+    } else {
+      expect(next).toBe('Reminders go out on their own, every hour as they fall due.');
+    }
   });
 
   it('when turned off, forgets the spreadsheet it served and tells nobody anything more', () => {

@@ -533,6 +533,16 @@ describe('no one left out', () => {
     expect(s.emulator.spreadsheet.sheetByName('Letters')!.cell(1, 1)!.f).toBeUndefined();
     expect(text).toContain('Phone list: families without email');
     expect(text).toContain('555-0142');
+    // Under the number, the call's script in the family's language: its letter's subject, then
+    // the Spanish questionnaire's questions.
+    const phoneList = letters.findIndex((r) => r[0] === 'Phone list: families without email');
+    const script = letters.slice(phoneList).map((r) => String(r[1]));
+    expect(
+      script.some((l) =>
+        /^Say: Invitación: conferencia dirigida por .+, martes 17 de noviembre, /.test(l),
+      ),
+    ).toBe(true);
+    expect(script).toContain('Ask: ¿Cómo ayudará su familia a lograr esa meta?');
     const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
       (x) => x.id === 'reminders',
     )!;

@@ -323,7 +323,7 @@ describe('a message Google refuses among many', () => {
     const asked = run(s, 'ask');
     expect(asked.done).toBe(true);
     expect(s.emulator.mail.sent).toHaveLength(5);
-    const refused = step(s, 'questionnaire').problems.filter((p) =>
+    const refused = step(s, 'availability').problems.filter((p) =>
       p.message.includes('Google refused the request'),
     );
     expect(refused).toHaveLength(1);

@@ -39,6 +39,7 @@ describe('the overview', () => {
       'setup',
       'roster',
       'days',
+      'availability',
       'schedule',
       'invites',
       'reminders',

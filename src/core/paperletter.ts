@@ -1,0 +1,113 @@
+/**
+ * The printed letter for a family no email reaches: for each form, a QR code of the family's own
+ * link (its code filled in, nothing to type) and the form's short link with the code to type, in
+ * the family's form language; then the tear-off reply slip. It names no child and no other
+ * family, only the family's reference, so a letter left on a desk discloses nobody. Pure: the QR
+ * codes are drawn here (src/core/qr.ts), never by an outside service; every text is escaped.
+ */
+import { formLanguage } from './formtexts';
+import { printPage } from './printpage';
+import { qrSvg } from './qr';
+import { escapeHtml } from './templates';
+
+export interface PaperForm {
+  /** The form's title as the family's form shows it. */
+  title: string;
+  /** The family's own prefilled link (its code in it). */
+  link: string;
+  /** The form's short forms.gle link (no code in it), or '' when Google gave none. */
+  shortLink: string;
+  /** The code the family types into the form when it opens the short link. */
+  code: string;
+}
+
+export interface PaperLetterInput {
+  schoolName: string;
+  familyId: string;
+  language: string;
+  forms: PaperForm[];
+  /** The reply slip's text (src/core/replyslip.ts), one line per question or time. */
+  slip: string;
+}
+
+interface LetterWords {
+  scan: string;
+  type: string;
+  code: string;
+  slip: string;
+  cut: string;
+}
+
+const WORDS: Record<string, LetterWords> = {
+  en: {
+    scan: 'Scan the code with a phone camera to open the form with your family’s code filled in.',
+    type: 'Or type this address:',
+    code: 'and write this code in the first question:',
+    slip: 'No phone or computer? Fill in this slip and give it back to your child’s teacher; the school will enter it for you.',
+    cut: 'Cut here',
+  },
+  es: {
+    scan: 'Escaneen el código con la cámara de un teléfono para abrir el formulario con el código de su familia ya puesto.',
+    type: 'O escriban esta dirección:',
+    code: 'y escriban este código en la primera pregunta:',
+    slip: '¿No tienen teléfono ni computadora? Llenen esta hoja y devuélvanla al maestro de su hijo; la escuela la ingresará por ustedes.',
+    cut: 'Corte aquí',
+  },
+};
+
+const STYLE = `body{font:12pt/1.4 system-ui,sans-serif;margin:0}
+.letter{padding:1.5cm;page-break-after:always}
+.form{display:flex;gap:1em;align-items:center;margin:1em 0}
+.form svg{flex:none}
+.slip{border-top:2px dashed #000;margin-top:2em;padding-top:1em;white-space:pre-wrap}
+code{font-size:13pt}
+@media print{.noprint{display:none}}`;
+
+/** One family's letter: the page's content, to print alone or after others. */
+export function paperLetterBody(p: PaperLetterInput): string {
+  const language = formLanguage(p.language);
+  const w = WORDS[language] ?? WORDS.en!;
+  const forms = p.forms
+    .map(
+      (f) => `<section class="form">${qrSvg(f.link)}<div>
+<h2>${escapeHtml(f.title)}</h2>
+<p>${escapeHtml(w.scan)}</p>
+${
+  f.shortLink
+    ? `<p>${escapeHtml(w.type)} <code>${escapeHtml(f.shortLink)}</code> ${escapeHtml(w.code)} <code>${escapeHtml(f.code)}</code></p>`
+    : ''
+}</div></section>`,
+    )
+    .join('\n');
+  return `<main class="letter" lang="${escapeHtml(language)}">
+<p class="meta">${escapeHtml(`${p.schoolName} · Ref. ${p.familyId}`)}</p>
+${forms}
+<section class="slip"><p>✂ ${escapeHtml(w.cut)}</p><p>${escapeHtml(w.slip)}</p>
+<p>${escapeHtml(p.slip)}</p></section>
+</main>`;
+}
+
+/**
+ * The office's phone list for the families the letters go to, each with its call's script in
+ * the family's language: a page of its own, printed after the letters and never sent.
+ */
+export function paperPhoneList(
+  families: { familyId: string; phone: string; phoneScript: string[] }[],
+): string {
+  return `<main class="letter phones">
+<h1>Phone list: families without email (for the office)</h1>
+${families
+  .map(
+    (
+      f,
+    ) => `<section><h2>${escapeHtml(`Ref. ${f.familyId} · ${f.phone || '(no phone on the Roster)'}`)}</h2>
+<p class="script">${f.phoneScript.map(escapeHtml).join('<br>')}</p></section>`,
+  )
+  .join('\n')}
+</main>`;
+}
+
+/** A printable HTML document of letters, one page each, in the order given. */
+export function paperLetterPage(title: string, bodies: string[]): string {
+  return printPage(title, STYLE, bodies);
+}

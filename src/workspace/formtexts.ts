@@ -1,0 +1,85 @@
+/**
+ * The Form Texts sheet: the family forms' words in each language nobody wrote them in,
+ * machine-translated once by LanguageApp and kept where the school can correct them. A language
+ * is translated only when the sheet has no row for it, and its rows are written in one
+ * setValues, so a run cut off while translating translates again and never writes twice.
+ */
+import { PLAIN_TEXT, textCell } from '../core/cells';
+import { FORM_TEXTS, languagesWithoutForm, type FormTexts } from '../core/formtexts';
+import {
+  allFormTexts,
+  englishFormTexts,
+  FORM_TEXTS_HEADER,
+  FORM_TEXTS_SHEET,
+  formTextsFrom,
+  readFormTextRows,
+} from '../core/formtranslations';
+import { languageName } from '../core/normalize';
+import { readSheet } from './data';
+
+/** The forms' words in every language the sheet holds, for reading answers (no translation). */
+export function keptFormTexts(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  languages: Iterable<string>,
+): Record<string, FormTexts> {
+  const wanted = [...languages].filter((l) => !FORM_TEXTS[l]);
+  if (wanted.length === 0) return FORM_TEXTS;
+  return allFormTexts(readFormTextRows(readSheet(ss, FORM_TEXTS_SHEET)), wanted);
+}
+
+/**
+ * Translates the forms into each of `languages` that has no form written by hand and no rows on
+ * the Form Texts sheet yet, and answers the forms' words in every language with what it did. A
+ * language Google cannot translate keeps the English forms, and is named.
+ */
+export function translateFormTexts(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  languages: Iterable<string>,
+): { texts: Record<string, FormTexts>; said: string[] } {
+  const wanted = languagesWithoutForm(languages);
+  if (wanted.length === 0) return { texts: FORM_TEXTS, said: [] };
+  const values = readSheet(ss, FORM_TEXTS_SHEET);
+  const rows = readFormTextRows(values);
+  const added: string[][] = [];
+  const translated: string[] = [];
+  const refused: string[] = [];
+  for (const language of wanted.filter((l) => !rows.has(l))) {
+    try {
+      const mine = englishFormTexts().map(([key, english]) => [
+        key,
+        language,
+        LanguageApp.translate(english, 'en', language),
+      ]);
+      added.push(...mine);
+      rows.set(language, new Map(mine.map(([key, , text]) => [key!, text!])));
+      translated.push(language);
+    } catch {
+      refused.push(language);
+    }
+  }
+  if (added.length) {
+    const sheet = ss.getSheetByName(FORM_TEXTS_SHEET) ?? ss.insertSheet(FORM_TEXTS_SHEET);
+    const header = values && values.length ? [] : [[...FORM_TEXTS_HEADER]];
+    const start = values && values.length ? values.length + 1 : 1;
+    const block = [...header, ...added].map((r) => r.map((v) => textCell(v)));
+    const range = sheet.getRange(start, 1, block.length, FORM_TEXTS_HEADER.length);
+    range.setNumberFormat(PLAIN_TEXT);
+    range.setValues(block);
+  }
+  const said: string[] = [];
+  for (const language of translated) {
+    const kept = formTextsFrom(rows.get(language)!).kept;
+    said.push(
+      `Translated the family forms into ${languageName(language)} by machine, once; the words are on the Form Texts sheet${
+        kept.length
+          ? ` (${kept.length} kept in English because the translation changed their {{fields}} or made two choices alike: ${kept.join(', ')})`
+          : ''
+      }.`,
+    );
+  }
+  if (refused.length)
+    said.push(
+      `Google could not translate the forms into ${refused.map(languageName).join(', ')}: those families get the English forms.`,
+    );
+  return { texts: allFormTexts(rows, wanted), said };
+}

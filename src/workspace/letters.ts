@@ -1,0 +1,159 @@
+/**
+ * The printed letters for families no email reaches (menu: Print letters for families without
+ * email): one page per family with a QR code and a short link for each of its forms, and the
+ * reply slip. Reads the Roster, the Schedule and document properties once each; asks Google for
+ * each form's short link once per print. Writes nothing.
+ */
+import {
+  availabilityRecord,
+  FAMILY_CODE_PREFIX,
+  CODE_MARK,
+  linkFor,
+  questionnaireRecord,
+  readFormsState,
+  type FormRecord,
+} from '../core/formlinks';
+import { formLanguage } from '../core/formtexts';
+import { cleanText } from '../core/normalize';
+import {
+  paperLetterBody,
+  paperLetterPage,
+  paperPhoneList,
+  type PaperForm,
+} from '../core/paperletter';
+import { phoneScript } from '../core/phonescript';
+import { replySlip } from '../core/replyslip';
+import { inRound } from '../core/rounds';
+import { SCHEDULE } from '../core/schema';
+import { readTable } from '../core/table';
+import { escapeHtml } from '../core/templates';
+import { dayIn } from '../core/zone';
+import type { PaperLetter } from '../shared/api';
+import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
+import { keptFormTexts } from './formtexts';
+import { documentProperties } from './props';
+
+/**
+ * The form's forms.gle link, from Form.shortenFormUrl on its published URL (a prefilled link is
+ * not shortened: the short link would carry one family's code to every family), or '' when this
+ * account cannot open the form or Google refuses.
+ */
+function shortLink(record: FormRecord): string {
+  try {
+    return FormApp.openById(record.formId).shortenFormUrl(record.publishedUrl);
+  } catch {
+    return '';
+  }
+}
+
+/** The code in a link made from `record`'s prefilled template, or '' when it is not one. */
+function codeIn(record: FormRecord, link: string): string {
+  const [before, after] = record.linkTemplate.split(CODE_MARK) as [string, string | undefined];
+  if (after === undefined || !link.startsWith(before) || !link.endsWith(after)) return '';
+  return link.slice(before.length, link.length - after.length);
+}
+
+/** Each family without email's letter, in Roster order; none before the family forms exist. */
+function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = readSettings(ss);
+  const round = settings.roundName;
+  const roster = readSchool(ss, settings, dayIn(new Date(), spreadsheetZone(ss))).roster;
+  const props = documentProperties().getProperties();
+  const state = readFormsState(props);
+  const shortLinks = new Map<string, string>();
+  const short = (record: FormRecord) => {
+    if (!shortLinks.has(record.formId)) shortLinks.set(record.formId, shortLink(record));
+    return shortLinks.get(record.formId)!;
+  };
+  // This round's questionnaire links by Family ID, from the Schedule's Feedback Link column.
+  const feedback = new Map<string, string[]>();
+  const schedule = readSheet(ss, SCHEDULE.name);
+  if (schedule && schedule.length > 1)
+    for (const r of readTable(SCHEDULE, schedule).rows) {
+      const link = cleanText(r.get('Feedback Link'));
+      const family = cleanText(r.get('Family ID'));
+      if (link && family && inRound(r.get('Round'), round))
+        feedback.set(family, [...(feedback.get(family) ?? []), link]);
+    }
+  const letters: (Omit<PaperLetter, 'html'> & { body: string })[] = [];
+  const phones = new Map((roster?.students ?? []).map((s) => [s.id, s.phone]));
+  const paper = (roster?.families ?? []).filter((f) => !f.contacts.some((c) => c.email));
+  // The forms' words in each language, the machine-translated ones from the Form Texts sheet.
+  const all = keptFormTexts(
+    ss,
+    paper.map((f) => f.language),
+  );
+  for (const family of paper) {
+    const code = props[FAMILY_CODE_PREFIX + family.id];
+    const language = formLanguage(family.language, all);
+    const availability = availabilityRecord(state, language);
+    if (!code || !availability?.linkTemplate) continue;
+    const texts = all[language]!;
+    const forms: PaperForm[] = [
+      {
+        title: texts.availability.title(settings.schoolName),
+        link: linkFor(availability, code),
+        shortLink: short(availability),
+        code,
+      },
+    ];
+    const questionnaire = questionnaireRecord(state, round, language);
+    for (const link of new Set(feedback.get(family.id) ?? []))
+      if (questionnaire)
+        forms.push({
+          title: texts.questionnaire.title(settings.schoolName, round),
+          link,
+          shortLink: short(questionnaire),
+          code: codeIn(questionnaire, link),
+        });
+    letters.push({
+      familyId: family.id,
+      language,
+      phone: family.studentIds.map((id) => phones.get(id)).find(Boolean) ?? '',
+      phoneScript: phoneScript({
+        language,
+        say: [texts.availability.description],
+        choices: availability.choices,
+        texts: all,
+      }),
+      body: paperLetterBody({
+        schoolName: settings.schoolName,
+        familyId: family.id,
+        language,
+        forms,
+        slip: replySlip(family.id, language, availability.choices, code, all),
+      }),
+    });
+  }
+  return letters;
+}
+
+const TITLE = 'Letters for families without email';
+
+/** Each family without email's letter as a page of its own, in Roster order. */
+export function paperLetters(): PaperLetter[] {
+  return letterBodies().map(({ body, ...l }) => ({
+    ...l,
+    html: paperLetterPage(`${TITLE}: ${l.familyId}`, [body]),
+  }));
+}
+
+/** Every letter in one printable document (the dialog's Print button). */
+export function showLetters(): void {
+  const letters = letterBodies();
+  const title = TITLE;
+  const print = '<p class="noprint"><button onclick="window.print()">Print</button></p>';
+  const html = paperLetterPage(
+    title,
+    letters.length
+      ? [print, ...letters.map((l) => l.body), paperPhoneList(letters)]
+      : [
+          `<main class="letter"><p>${escapeHtml('Every family on the Roster has an email address, or the family forms are not made yet (Forms step).')}</p></main>`,
+        ],
+  );
+  SpreadsheetApp.getUi().showModalDialog(
+    HtmlService.createHtmlOutput(html).setWidth(800).setHeight(600),
+    title,
+  );
+}

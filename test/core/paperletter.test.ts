@@ -1,0 +1,76 @@
+/**
+ * The printed letter for a family without email: a QR code of the family's own link and the
+ * form's short link with the code to type, in the family's form language, then its reply slip;
+ * every text escaped.
+ */
+import { paperLetterBody, paperLetterPage, paperPhoneList } from '../../src/core/paperletter';
+import { qrSvg } from '../../src/core/qr';
+
+const LINK =
+  'https://docs.google.com/forms/d/e/1FAIpQLSexample/viewform?usp=pp_url&entry.111=5f2b9c0e7a1d4c3b';
+
+const letter = (language: string, school = 'Lincoln Elementary') =>
+  paperLetterBody({
+    schoolName: school,
+    familyId: 'F-7',
+    language,
+    forms: [
+      {
+        title: 'When can you come?',
+        link: LINK,
+        shortLink: 'https://forms.gle/AbC123',
+        code: '5f2b9c0e7a1d4c3b',
+      },
+    ],
+    slip: 'Ref. F-7\n[ ] Tue 17 Nov',
+  });
+
+describe('paperletter', () => {
+  describe('paperLetterBody', () => {
+    it('carries the QR code of the family’s own link and the short link with its code to type', () => {
+      const html = letter('en');
+      expect(html).toContain(qrSvg(LINK));
+      expect(html).toContain('<code>https://forms.gle/AbC123</code>');
+      expect(html).toContain('<code>5f2b9c0e7a1d4c3b</code>');
+      expect(html).toContain('Ref. F-7\n[ ] Tue 17 Nov');
+      expect(html).toContain('Scan the code with a phone camera');
+    });
+
+    it('speaks Spanish to a Spanish family and English to a family whose language has no form', () => {
+      expect(letter('es')).toContain('Escaneen el código');
+      expect(letter('es')).toContain('lang="es"');
+      expect(letter('so')).toContain('Scan the code');
+      expect(letter('so')).toContain('lang="en"');
+    });
+
+    it('leaves out the short link when Google gave none (the QR code still opens the form)', () => {
+      const html = paperLetterBody({
+        schoolName: 'S',
+        familyId: 'F-7',
+        language: 'en',
+        forms: [{ title: 'T', link: LINK, shortLink: '', code: 'c0de' }],
+        slip: '',
+      });
+      expect(html).toContain(qrSvg(LINK));
+      expect(html).not.toContain('Or type this address');
+    });
+
+    it('escapes the school’s name and the slip as plain text', () => {
+      const html = paperLetterPage('t', [letter('en', '<b>Lincoln</b> & Co')]);
+      expect(html).toContain('&lt;b&gt;Lincoln&lt;/b&gt; &amp; Co');
+      expect(html).not.toContain('<b>Lincoln');
+    });
+  });
+
+  describe('paperPhoneList', () => {
+    it('lists each family’s number and script, as plain text, and says when there is no number', () => {
+      const html = paperPhoneList([
+        { familyId: 'F-1', phone: '<b>555</b>', phoneScript: ['Say: <i>hi</i>', 'Ask: A?'] },
+        { familyId: 'F-2', phone: '', phoneScript: [] },
+      ]);
+      expect(html).toContain('Ref. F-1 · &lt;b&gt;555&lt;/b&gt;');
+      expect(html).toContain('Say: &lt;i&gt;hi&lt;/i&gt;<br>Ask: A?');
+      expect(html).toContain('Ref. F-2 · (no phone on the Roster)');
+    });
+  });
+});
