@@ -35,6 +35,7 @@ import { afterTheConferences, answerAvailability, formsJson } from './families';
 import { keyInReplySlips, lettersCsv } from './letters';
 import { paperLetterPage, paperPhoneList } from '../src/core/paperletter';
 import { remindThroughTheRound } from './reminders';
+import { prepareStudents, reflectStudents } from './prep';
 import { eventsJson, runJobToEnd } from './events';
 
 interface Options {
@@ -212,11 +213,8 @@ export function runDemo(argv: string[]): {
       sheet.appendRow(header.map((h) => (given.includes(h) ? (row[given.indexOf(h)] ?? '') : '')));
   };
   pasteUnder('Availability', availability);
-  // The students' preparation, typed into the Student Prep sheet as a teacher may type it.
-  pasteUnder(
-    'Student Prep',
-    options.studentPrep ? readCsvFile(options.studentPrep, 'student prep') : [],
-  );
+  // The students' preparation, submitted round by round through each student's own link.
+  const studentPrep = options.studentPrep ? readCsvFile(options.studentPrep, 'student prep') : null;
   const overview = value<Overview>(
     bundle.callFromClient('getOverview', []),
     'Reading the overview',
@@ -311,6 +309,7 @@ export function runDemo(argv: string[]): {
     preview: SchedulePreview;
     availabilityAnswers: number;
     replySlips: number;
+    prepared: number;
   }[] = [];
   const families: Record<string, number> = {};
   let reminders = { emails: 0, recipients: 0, families: 0 };
@@ -343,6 +342,12 @@ export function runDemo(argv: string[]): {
       availability.length === 0
         ? step('Keying in the reply slips', () => keyInReplySlips(emulator))
         : 0;
+    phase(tag('student prep'));
+    const prep = step("Submitting the students' prep forms", () =>
+      prepareStudents(emulator, bundle, name, studentPrep),
+    );
+    issues.push(...onSheet('Student Prep', prep.problems));
+    writeIssues();
     phase(tag('schedule'));
     const preview = value<SchedulePreview>(
       bundle.callFromClient('previewSchedule', []),
@@ -374,12 +379,21 @@ export function runDemo(argv: string[]): {
     };
     phase(tag('attendance, questionnaire, answers and summary'));
     const after = step("Simulating the families' questionnaire answers", () =>
-      afterTheConferences(emulator, bundle, options.out, name),
+      afterTheConferences(emulator, bundle, options.out, name, () => ({
+        // The students who prepared look back on their conference.
+        studentReflections: reflectStudents(emulator, bundle, prep.studentIds),
+      })),
     );
     for (const [k, v] of Object.entries(after)) families[k] = (families[k] ?? 0) + v;
     phase(tag('follow-ups'));
     step('Listing the follow-up requests', () => runJobToEnd(bundle, 'followups'));
-    played.push({ round: name, preview, availabilityAnswers, replySlips });
+    played.push({
+      round: name,
+      preview,
+      availabilityAnswers,
+      replySlips,
+      prepared: prep.prepared,
+    });
   }
   writeFileSync(
     join(options.out, 'waitlist.csv'),
@@ -497,7 +511,12 @@ export function runDemo(argv: string[]): {
       conferences: p.preview.conferences,
       unscheduled: p.preview.unplaced.length,
     })),
-    formAnswers: { availabilityAnswers, replySlips: sum((p) => p.replySlips), ...families },
+    formAnswers: {
+      availabilityAnswers,
+      replySlips: sum((p) => p.replySlips),
+      studentPrepAnswers: sum((p) => p.prepared),
+      ...families,
+    },
     reminders,
     emails: emulator.mail.sent.length,
     serviceCalls: callsByService,

@@ -20,7 +20,7 @@ import { choiceLabelIn, FORM_TEXTS } from '../src/core/formtexts';
 import type { JobProgress, Result } from '../src/shared/api';
 import { toCsv } from './csv';
 
-function runJob(bundle: Bundle, job: string): JobProgress {
+export function runJob(bundle: Bundle, job: string): JobProgress {
   for (let i = 0; i < 50; i++) {
     const r = bundle.callFromClient('runJob', [job]) as Result<JobProgress>;
     if (!r.ok) throw new Error(`${job}: ${r.error.message}`);
@@ -30,7 +30,7 @@ function runJob(bundle: Bundle, job: string): JobProgress {
 }
 
 /** A deterministic pick for family n (the demo's output is the same on every run). */
-const pick = (n: number, k: number) => {
+export const pick = (n: number, k: number) => {
   let x = Math.imul(n + 1, 0x9e3779b1) ^ Math.imul(k + 1, 0x85ebca6b);
   x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
   return ((x ^ (x >>> 13)) >>> 0) % 100;
@@ -88,6 +88,8 @@ export function afterTheConferences(
   bundle: Bundle,
   out: string,
   round: string,
+  /** What else happens after the conferences before the Summary is written (students reflect). */
+  alsoAfter: () => Record<string, number> = () => ({}),
 ): Record<string, number> {
   runJob(bundle, 'forms');
   // After the last conference: teachers mark attendance in the Schedule's Status column.
@@ -133,12 +135,13 @@ export function afterTheConferences(
     });
     questionnaire++;
   });
+  const also = alsoAfter();
   runJob(bundle, 'summary');
   writeFileSync(
     join(out, 'summary.csv'),
     toCsv(emulator.spreadsheet.sheetByName('Summary')!.displayValues()),
   );
-  return { questionnaireEmails: emails, questionnaireAnswers: questionnaire };
+  return { questionnaireEmails: emails, questionnaireAnswers: questionnaire, ...also };
 }
 
 /**

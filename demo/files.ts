@@ -5,8 +5,10 @@
 import type { SheetModel, SpreadsheetModel } from '../emulator/sheets/model';
 import { splitList } from '../src/core/cells';
 import { cleanText } from '../src/core/normalize';
+import { goalsRecord, readReflections } from '../src/core/goals';
 import { readStudentPrep } from '../src/core/prep';
-import { FEEDBACK, SCHEDULE, STUDENT_PREP } from '../src/core/schema';
+import { roundsInDateOrder } from '../src/core/rounds';
+import { FEEDBACK, REFLECTIONS, SCHEDULE, STUDENT_PREP } from '../src/core/schema';
 import { readTable } from '../src/core/table';
 
 /** yyyy-mm-dd and HH:MM of a Sheets date/time cell, in the spreadsheet's zone. */
@@ -101,30 +103,39 @@ export function sheetColumns(sheet: SheetModel | null | undefined, columns: stri
 export const STUDENT_GOALS_CSV_HEADER = ['Student ID', 'Round', 'Goal', 'Progress', 'Source'];
 
 /**
- * student-goals.csv: each student's goals across rounds, in the student's own words from the
- * Student Prep sheet and the family's from the questionnaire (each answer's goal for every
- * student of its conference). Progress stays blank: no reflection says yet whether a goal was met.
+ * student-goals.csv: the Goals record (src/core/goals.ts): each student's goals across rounds,
+ * in the student's own words from the Student Prep and Reflections sheets and the family's from
+ * the questionnaire (each answer's goal for every student of its conference), with Progress from
+ * the next round's reflection (was last time's goal met).
  */
 export function studentGoalsCsvRows(doc: SpreadsheetModel): string[][] {
   const values = (name: string) => doc.sheetByName(name)?.values() ?? null;
-  const rows: string[][] = readStudentPrep(values(STUDENT_PREP.name))
-    .filter((a) => a.goal)
-    .map((a) => [a.studentId, a.round, a.goal, '', 'student prep']);
   const schedule = values(SCHEDULE.name);
+  const conferences = schedule && schedule.length > 1 ? readTable(SCHEDULE, schedule).rows : [];
+  const familyGoals: { studentId: string; round: string; goal: string }[] = [];
   const feedback = values(FEEDBACK.name);
-  if (schedule && feedback && feedback.length > 1) {
+  if (feedback && feedback.length > 1) {
     const students = new Map(
-      readTable(SCHEDULE, schedule).rows.map((r) => [
-        cleanText(r.get('Conference ID')),
-        splitList(r.get('Student IDs')),
-      ]),
+      conferences.map((r) => [cleanText(r.get('Conference ID')), splitList(r.get('Student IDs'))]),
     );
     for (const r of readTable(FEEDBACK, feedback).rows) {
-      const goal = cleanText(r.get('Goal'));
-      if (!goal || cleanText(r.get('Flag'))) continue;
-      for (const id of students.get(cleanText(r.get('Conference ID'))) ?? [])
-        rows.push([id, cleanText(r.get('Round')), goal, '', 'family questionnaire']);
+      if (cleanText(r.get('Flag'))) continue;
+      for (const studentId of students.get(cleanText(r.get('Conference ID'))) ?? [])
+        familyGoals.push({
+          studentId,
+          round: cleanText(r.get('Round')),
+          goal: cleanText(r.get('Goal')),
+        });
     }
   }
+  const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : cleanText(v));
+  const rows = goalsRecord({
+    rounds: roundsInDateOrder(
+      conferences.map((r) => ({ round: cleanText(r.get('Round')), date: day(r.get('Date')) })),
+    ),
+    prep: readStudentPrep(values(STUDENT_PREP.name)),
+    reflections: readReflections(values(REFLECTIONS.name)),
+    familyGoals,
+  }).map((g) => [g.studentId, g.round, g.goal, g.progress, g.source]);
   return [STUDENT_GOALS_CSV_HEADER, ...rows];
 }

@@ -285,6 +285,16 @@ header select { width: auto; }
         f.title.indexOf('when can you come') >= 0 ? h('p', { class: 'muted' }, (state.familyLinks || []).slice(0, 12).map(function (l) {
           return h('button', { type: 'button', onclick: function () { form.querySelector('[name=__url]').value = l.url; } }, l.familyId);
         })) : null,
+        // A student's own link, by Student ID, on the prep or reflection form that link opens.
+        (function () {
+          var mine = (state.studentLinks || []).map(function (l) {
+            var url = [l.prep, l.reflection].filter(function (u) { return u && u.indexOf('/' + f.publishedId + '/') >= 0; })[0];
+            return url ? { studentId: l.studentId, url: url } : null;
+          }).filter(Boolean).slice(0, 12);
+          return mine.length ? h('p', { class: 'muted' }, mine.map(function (l) {
+            return h('button', { type: 'button', 'data-student': l.studentId, onclick: function () { form.querySelector('[name=__url]').value = l.url; } }, 'Student ' + l.studentId);
+          })) : null;
+        })(),
         fields, h('p', {}, h('button', { type: 'submit' }, 'Submit as a family')), out);
       return h('div', { class: 'card' }, h('h3', {}, f.title), h('p', { class: 'muted' }, (f.responses ? f.responses.length : 0) + ' responses'), form);
     });

@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import type { SheetModel } from '../emulator/sheets/model';
 import { PAGE } from './page';
 import { availabilityLinks } from '../src/core/formlinks';
+import { parseRoster } from '../src/core/roster';
+import { readStudentFormsState, studentLinks } from '../src/core/studentforms';
 import { BUILD_DIR, openSchool, type School } from './school';
 import { isSampleName, SAMPLES, type SampleName } from '../sample/school';
 
@@ -157,6 +159,10 @@ export function snapshot(school: School, mailFrom = 0) {
         Object.fromEntries(emulator.kv.properties.get(`document:${doc.id}`) ?? []),
       ).entries(),
     ].map(([familyId, url]) => ({ familyId, url })),
+    studentLinks: studentLinksOf(
+      Object.fromEntries(emulator.kv.properties.get(`document:${doc.id}`) ?? []),
+      doc.sheetByName('Roster')?.values() ?? null,
+    ),
     executions: emulator.ws.reports.slice(-30).reverse(),
     firings: emulator.triggers.firings.slice(-30).reverse(),
   };
@@ -190,6 +196,30 @@ function dialogsOf(all: readonly { kind: string; title: string; html: string }[]
   const shown = all.filter((d) => d.kind !== 'sidebar');
   const last = shown.at(-1);
   return { dialogs: shown.length, dialog: last ? { title: last.title, html: last.html } : null };
+}
+
+/**
+ * The students' own prep and reflection links for the round whose student forms were made last,
+ * so a person can answer as a student in the Forms tab (the page offers the first few).
+ */
+function studentLinksOf(
+  props: Record<string, string>,
+  roster: unknown[][] | null,
+): { studentId: string; prep: string; reflection: string }[] {
+  const round = Object.keys(readStudentFormsState(props).prep ?? {}).at(-1);
+  if (!round || !roster) return [];
+  const students = parseRoster(roster, null).students.map((st) => ({
+    id: st.id,
+    name: '',
+    teacher: st.teacher,
+    language: st.language,
+    email: '',
+  }));
+  return studentLinks(props, round, students).map((l) => ({
+    studentId: l.studentId,
+    prep: l.link,
+    reflection: l.reflectionLink,
+  }));
 }
 
 export async function startPreview(

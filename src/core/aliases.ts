@@ -12,6 +12,16 @@ export const FULL_NAME_HEADERS = [
   'Last, First',
 ];
 
+/** A student's own school account, as Workspace for Education exports name it. */
+export const STUDENT_EMAIL_HEADERS = [
+  'Student Email',
+  'Student E-mail',
+  'Student Email Address',
+  'Student Google Account',
+  'Student Account',
+  'Student School Email',
+];
+
 export const ROSTER_ALIASES: Record<string, string[]> = {
   'Student ID': [
     'ID',

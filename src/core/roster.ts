@@ -19,7 +19,7 @@
  * the children whose rows list that person (childrenListing).
  */
 import type { Problem } from '../shared/api';
-import { FULL_NAME_HEADERS, ROSTER_ALIASES } from './aliases';
+import { FULL_NAME_HEADERS, STUDENT_EMAIL_HEADERS, ROSTER_ALIASES } from './aliases';
 import { describeCell } from './errors';
 import { groupFamilies, type GroupingNote, type Member } from './families';
 import { carryFamilyIds, rowList } from './familyids';
@@ -32,7 +32,7 @@ import {
   splitFullName,
 } from './normalize';
 import { ROSTER } from './schema';
-import { cellProblem, readTable, type TableRow } from './table';
+import { cellProblem, readTable, type Table, type TableRow } from './table';
 import type { Teacher } from './teachers';
 
 export interface Guardian {
@@ -56,6 +56,12 @@ export interface Student {
   interpreter: boolean;
   notes: string;
   row: number;
+  /**
+   * The student's own school account (a `Student Email` column, common in Workspace for
+   * Education exports), or '' when there is none, it is not an address, or it is also a
+   * guardian's address: only the student's own prep link and nudges go here.
+   */
+  email?: string;
 }
 
 export interface Family {
@@ -142,6 +148,42 @@ export function contactsOf(student: Student, family: Family | undefined): string
 
 export { isPlaceholderFamilyId } from './families';
 
+/** The row's Student Email when it is one address; anything else is warned about and left out. */
+function studentEmail(
+  row: TableRow,
+  bad: (header: string, text: string, severity: 'error' | 'warning') => void,
+): string {
+  const { valid, invalid } = splitEmails(row.get('Student Email'));
+  if (invalid.length > 0 || valid.length > 1) {
+    bad(
+      'Student Email',
+      `"${cleanText(row.get('Student Email'))}" is not one email address, so this student gets no prep link by email (their teacher's class list has it).`,
+      'warning',
+    );
+    return '';
+  }
+  return valid[0] ?? '';
+}
+
+/**
+ * A Student Email that is also a guardian's address (a family account given for the child) is
+ * not the student's own: prep links and nudges go only to students' own accounts, never to a
+ * family's, so it is left out and the cell named.
+ */
+function keepStudentEmailsOwn(students: Student[], table: Table, problems: Problem[]): void {
+  const guardianEmails = new Set(students.flatMap((s) => s.guardians.map((g) => g.email)));
+  for (const s of students) {
+    if (!s.email || !guardianEmails.has(s.email)) continue;
+    const where = { sheet: 'Roster', row: s.row, column: table.columns.get('Student Email') ?? 1 };
+    problems.push({
+      severity: 'warning',
+      where,
+      message: `${describeCell(where, table.headerText.get('Student Email'))}: ${s.email} is also a guardian's address, so it is not used for the student's prep link (nothing for students goes to a family's address).`,
+    });
+    s.email = '';
+  }
+}
+
 /** The warnings a person should confirm about how rows were grouped into families. */
 function groupingProblems(
   notes: GroupingNote[],
@@ -217,7 +259,10 @@ export function parseRoster(
       siblingFamilies: 0,
     };
   }
-  const table = readTable(ROSTER, values, ROSTER_ALIASES, { 'Full Name': FULL_NAME_HEADERS });
+  const table = readTable(ROSTER, values, ROSTER_ALIASES, {
+    'Full Name': FULL_NAME_HEADERS,
+    'Student Email': STUDENT_EMAIL_HEADERS,
+  });
   const problems: Problem[] = [...table.problems];
   const width = values[0]?.length ?? 0;
   const hasSplitNames =
@@ -400,9 +445,11 @@ export function parseRoster(
       interpreter,
       notes: cleanText(row.get('Notes')),
       row: row.row,
+      email: studentEmail(row, bad),
     });
   };
   for (const row of table.rows) read(row);
+  keepStudentEmailsOwn(students, table, problems);
 
   // A placeholder address shared by many unrelated students must not merge their families.
   const placeholders = new Set<string>();

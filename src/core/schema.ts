@@ -277,7 +277,7 @@ export const FEEDBACK: SheetSpec = {
 export const STUDENT_PREP: SheetSpec = {
   name: 'Student Prep',
   purpose:
-    'Students’ preparation, one row per student per round: what they are proud of, the work they will show, their goal. Teachers may type here.',
+    'Students’ preparation, one row per student per round: what they are proud of, the work they will show, their goal. The student prep form writes here; teachers may type here too.',
   tabColor: '#1a73e8',
   columns: [
     { header: 'Student ID', kind: 'text', help: 'The student, as on the Roster.' },
@@ -291,6 +291,46 @@ export const STUDENT_PREP: SheetSpec = {
     },
     { header: 'Goal', kind: 'text', help: 'My goal.' },
     { header: 'Family Question', kind: 'text', help: 'What I would like my family to ask.' },
+    { header: 'Coming With Me', kind: 'text', help: 'Who is coming with me.' },
+    {
+      header: 'Answered',
+      kind: 'datetime',
+      help: 'When the student answered the prep form (blank when typed here).',
+    },
+    {
+      header: 'Response',
+      kind: 'text',
+      help: 'The prep form response it came from (an edited response replaces its row here).',
+    },
+  ],
+};
+
+export const REFLECTIONS: SheetSpec = {
+  name: 'Reflections',
+  purpose:
+    'Students’ reflections after the conference, one row per student per round, from the reflection form. Teachers may type here too.',
+  tabColor: '#1a73e8',
+  columns: [
+    { header: 'Student ID', kind: 'text', help: 'The student, as on the Roster.' },
+    { header: 'Round', kind: 'text', help: 'The round the reflection is about.' },
+    { header: 'How It Went', kind: 'text', help: 'How my conference went.' },
+    { header: 'Next Step', kind: 'text', help: 'What I will do next.' },
+    { header: 'Goal Now', kind: 'text', help: 'My goal now.' },
+    {
+      header: 'Last Goal Met',
+      kind: 'text',
+      help: 'Whether last round’s goal was met: Yes, Partly or Not yet (from the second round on).',
+    },
+    {
+      header: 'Answered',
+      kind: 'datetime',
+      help: 'When the student answered the reflection form (blank when typed here).',
+    },
+    {
+      header: 'Response',
+      kind: 'text',
+      help: 'The reflection form response it came from (an edited response replaces its row here).',
+    },
   ],
 };
 
@@ -311,6 +351,7 @@ export const SHEETS: SheetSpec[] = [
   AVAILABILITY,
   FEEDBACK,
   STUDENT_PREP,
+  REFLECTIONS,
   SUMMARY,
 ];
 

@@ -15,6 +15,7 @@ import {
   type RosterFamily,
 } from './participation';
 import { isPrepared, type PrepAnswer } from './prep';
+import { goalsMetPerClass, type Reflection } from './goals';
 
 export interface SummaryConference {
   conferenceId: string;
@@ -58,6 +59,8 @@ export interface SummaryInput {
   prep?: PrepAnswer[];
   /** The Follow-ups sheet's Status cells, when it exists. */
   followUpStatuses?: string[];
+  /** The students' reflections (the Reflections sheet), every round. */
+  reflections?: Reflection[];
 }
 
 /** A block of the grid a chart is drawn from (1-based, header row included). */
@@ -317,6 +320,22 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
     );
     add('Answered', 'Why', 'Conference ID');
     for (const f of flagged) add(text(f.answered), text(f.flag), text(f.conferenceId));
+  }
+
+  // From the second round on, each class's students say whether last round's goal was met.
+  const teacherOf = (studentId: string, round: string) =>
+    input.conferences.find(
+      (c) => c.round === round && c.status !== 'cancelled' && c.studentIds?.includes(studentId),
+    )?.teacher ?? '';
+  const goalsMet = goalsMetPerClass(input.reflections ?? [], teacherOf);
+  if (goalsMet.length) {
+    section(
+      'Goals met per class',
+      'Students looking back in their reflection on the goal they set last round.',
+    );
+    add('Round', 'Teacher', 'Looked back', 'Met', 'Partly', 'Not yet');
+    for (const g of goalsMet)
+      add(text(g.round), text(g.teacher), g.lookedBack, g.met, g.partly, g.notYet);
   }
 
   const width = Math.max(...rows.map((r) => r.length));

@@ -46,12 +46,15 @@ import { WAITLIST_JOB } from '../workspace/waitlist';
 import { TEACHER_DAY_JOB } from '../workspace/teacherday';
 import { FOLLOWUPS_JOB, openFollowUps, setFollowUpStatus } from '../workspace/followups';
 import { checkInView, markAttendance } from '../workspace/checkin';
+import { roundStudentLinks, STUDENT_FORMS_JOB } from '../workspace/studentforms';
+import { PREP_NUDGE_JOB } from '../workspace/prepnudge';
 import { args, v } from './validate';
 import {
   MESSAGE_KIND_NAMES,
   type MessageKindName,
   type Packet,
   type PaperLetter,
+  type StudentLink,
   type MessageTemplate,
   type TemplatePreview,
   type TemplateView,
@@ -163,6 +166,8 @@ const JOB_SPECS: Record<JobName, JobSpec<any>> = {
   waitlist: WAITLIST_JOB,
   teachers: TEACHER_DAY_JOB,
   followups: FOLLOWUPS_JOB,
+  'student-forms': STUDENT_FORMS_JOB,
+  'prep-nudge': PREP_NUDGE_JOB,
 };
 
 const cellRef = v.object<{
@@ -263,6 +268,11 @@ export const api: Exposed = {
     expose(() => {
       args(a);
       return paperLetters();
+    }),
+  getStudentLinks: (...a): Result<StudentLink[]> =>
+    expose(() => {
+      args(a);
+      return roundStudentLinks();
     }),
   getSettings: (...a): Result<SettingsView> =>
     expose(() => {

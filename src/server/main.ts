@@ -10,6 +10,7 @@ import { showAccountCheck } from '../workspace/accountcheck';
 export { onInstall, onOpen, showSidebar } from './menu';
 export { showPackets } from '../workspace/packets';
 export { showLetters } from '../workspace/letters';
+export { showClassLists, showDebrief } from '../workspace/studentforms';
 
 export function getOverview(...a: unknown[]) {
   return api.getOverview(...a);
@@ -49,6 +50,9 @@ export function setFollowUpStatus(...a: unknown[]) {
 }
 export function getPaperLetters(...a: unknown[]) {
   return api.getPaperLetters(...a);
+}
+export function getStudentLinks(...a: unknown[]) {
+  return api.getStudentLinks(...a);
 }
 
 /** The spreadsheet's form-submit trigger (installed by the forms job): records the answers. */

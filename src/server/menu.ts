@@ -18,6 +18,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Open', 'showSidebar')
     .addItem('Print conference packets', 'showPackets')
     .addItem('Print letters for families without email', 'showLetters')
+    .addItem('Print student prep links', 'showClassLists')
+    .addItem('Print class debrief', 'showDebrief')
     .addItem('Check this Google account', 'checkThisAccount')
     .addToUi();
 }

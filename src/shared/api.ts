@@ -93,6 +93,8 @@ export const JOBS = [
   'waitlist',
   'teachers',
   'followups',
+  'student-forms',
+  'prep-nudge',
 ] as const;
 export type JobName = (typeof JOBS)[number];
 
@@ -222,6 +224,8 @@ export interface ServerApi {
   getFollowUps(): FollowUpsView;
   /** Writes one request's Status (and no other cell); answers the open requests as now. */
   setFollowUpStatus(request: string, status: FollowUpStatus): FollowUpsView;
+  /** Each student's code and prep link for the round being played, in Roster order. */
+  getStudentLinks(): StudentLink[];
 }
 
 /** One family's printed letter: a whole HTML page. */
@@ -278,6 +282,22 @@ export interface CheckIn {
   teachers: string[];
   teacher: string;
   conferences: CheckInConference[];
+}
+
+/** A student's personal prep link for the round (src/core/studentforms.ts). */
+export interface StudentLink {
+  studentId: string;
+  name: string;
+  teacher: string;
+  code: string;
+  /** The prefilled link to the round's prep form in the student's language. */
+  link: string;
+  /** The form's own address, where a student types the code. */
+  formUrl: string;
+  /** The prefilled link to the round's reflection form, after the conference ('' before it exists). */
+  reflectionLink: string;
+  /** The student's school account, when the Roster gives one that is no guardian's. */
+  email: string;
 }
 
 /** One conference's printable packet: a whole HTML page. */
@@ -348,6 +368,7 @@ export const API_NAMES = [
   'markAttendance',
   'getFollowUps',
   'setFollowUpStatus',
+  'getStudentLinks',
 ] as const satisfies readonly ApiName[];
 /** Fails to compile when ServerApi gains a function that API_NAMES does not list. */
 export type MissingApiNames = Exclude<ApiName, (typeof API_NAMES)[number]>;

@@ -72,7 +72,7 @@ interface FollowUpsSheet {
 }
 
 /** The sheet read; with repair (the job), a column people removed is put back first. */
-function readFollowUps(ss: Spreadsheet, repair = true): FollowUpsSheet | null {
+function readFollowUpsSheet(ss: Spreadsheet, repair = true): FollowUpsSheet | null {
   const values = readSheet(ss, FOLLOWUPS_SHEET);
   if (!values) return null;
   const [header = [], ...rest] = values;
@@ -102,6 +102,11 @@ function readFollowUps(ss: Spreadsheet, repair = true): FollowUpsSheet | null {
     width: header.length + missing.length,
     lastRow: values.length,
   };
+}
+
+/** The requests on the Follow-ups sheet as they are (nothing repaired), in sheet order. */
+export function readFollowUps(ss: Spreadsheet): FollowUp[] {
+  return readFollowUpsSheet(ss, false)?.rows ?? [];
 }
 
 /**
@@ -201,7 +206,7 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     const schedule = readScheduleSheet(readSheet(ss, 'Schedule') ?? [], wall);
     const teachers = parseTeachers(readSheet(ss, 'Teachers') ?? [], wall).teachers;
     const emails = new Map(teachers.map((t) => [nameKey(t.name), t.email]));
-    const sheet = readFollowUps(ss);
+    const sheet = readFollowUpsSheet(ss);
     const existing = sheet?.rows ?? [];
     const emailOf = (teacher: string) => emails.get(nameKey(teacher)) ?? '';
     const fromAnswers = syncFollowUps(
@@ -305,7 +310,7 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
 export function openFollowUps(): FollowUpsView {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const today = dayIn(new Date(), spreadsheetZone(ss));
-  const rows = readFollowUps(ss, false)?.rows ?? [];
+  const rows = readFollowUps(ss);
   const late = new Set(overdue(rows, today).map((f) => f.request));
   const open = rows.filter((f) => f.status !== 'done');
   return {
@@ -328,7 +333,7 @@ export function openFollowUps(): FollowUpsView {
 /** Writes one request's Status cell (found by its Request) and no other cell. */
 export function setFollowUpStatus(request: string, status: FollowUpStatus): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = readFollowUps(ss, false);
+  const sheet = readFollowUpsSheet(ss, false);
   const i = sheet?.rows.findIndex((f) => f.request === request) ?? -1;
   const column = sheet?.columns[FIELDS.indexOf('status')] ?? 0;
   if (!sheet || i < 0 || !column)

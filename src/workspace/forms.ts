@@ -92,7 +92,7 @@ function saveFormsState(state: FormsState): void {
 
 // --- Creating the forms ------------------------------------------------------------------
 
-type Form = GoogleAppsScript.Forms.Form;
+export type Form = GoogleAppsScript.Forms.Form;
 
 /**
  * The stored form, or null when its owner deleted it (a new one is then made; the old links stop
@@ -102,7 +102,7 @@ type Form = GoogleAppsScript.Forms.Form;
  * Google's of the moment and is passed on: taking it for a deleted form would make a second form
  * (the fault sweep found exactly that).
  */
-function openForm(
+export function openForm(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   record: FormRecord | undefined,
   name: string,
@@ -141,7 +141,7 @@ let timeIsUp: () => boolean = () => false;
 let madeAForm = false;
 
 /** Adds the questions a form lacks, by title: a re-run after an interruption completes it. */
-function ensureQuestions(
+export function ensureQuestions(
   form: Form,
   questions: { title: string; add: (form: Form) => void }[],
 ): Map<string, GoogleAppsScript.Forms.Item> {
@@ -164,7 +164,7 @@ function ensureQuestions(
 }
 
 /** The response sheets already tied to one of the add-on's forms. */
-function claimedSheets(state: FormsState): Set<number> {
+export function claimedSheets(state: FormsState): Set<number> {
   const records = [
     ...availabilityForms(state).map((f) => f.record),
     ...questionnaireForms(state).map((f) => f.record),
@@ -177,7 +177,7 @@ function claimedSheets(state: FormsState): Set<number> {
  * cut off after linking finds that sheet again (the one, not yet claimed, whose header has the
  * form's code question) instead of linking twice.
  */
-function linkToSpreadsheet(
+export function linkToSpreadsheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   form: Form,
   record: FormRecord,
@@ -210,7 +210,7 @@ function linkToSpreadsheet(
   record.sheetId = made ? made.getSheetId() : null;
 }
 
-function prefillTemplate(form: Form, codeItem: GoogleAppsScript.Forms.Item): string {
+export function prefillTemplate(form: Form, codeItem: GoogleAppsScript.Forms.Item): string {
   return form
     .createResponse()
     .withItemResponse(codeItem.asTextItem().createResponse(CODE_MARK))
@@ -222,7 +222,7 @@ function prefillTemplate(form: Form, codeItem: GoogleAppsScript.Forms.Item): str
  * finds the form again. Only a cut in those two calls leaves an empty, unlinked form behind:
  * finding it would need the Drive scope, which the add-on does not ask for.
  */
-function newForm(title: string, save: (record: FormRecord) => void): Form {
+export function newForm(title: string, save: (record: FormRecord) => void): Form {
   const form = FormApp.create(title);
   madeAForm = true;
   save({
@@ -250,7 +250,7 @@ function publish(form: Form): void {
 }
 
 /** The form's settings, made once (again after a cut-off: each setter is idempotent). */
-function configure(
+export function configure(
   form: Form,
   record: FormRecord,
   description: string,
@@ -270,7 +270,7 @@ function configure(
   return true;
 }
 
-function codeQuestion(title: string, help: string) {
+export function codeQuestion(title: string, help: string) {
   return {
     title,
     add: (f: Form) => void f.addTextItem().setHelpText(help).setRequired(true).setTitle(title),
@@ -421,7 +421,7 @@ function submitTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
  * another editor's (which this user cannot see) known from the document's record. Returns what
  * to tell the user.
  */
-function ensureTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+export function ensureTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   const me = runnerEmail();
   const owner = triggerOwner('form-submit');
   if (submitTrigger(ss)) {
@@ -435,11 +435,14 @@ function ensureTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return 'Responses are now recorded as they arrive.';
 }
 
-/** Codes for families that have none yet, in one write of the properties. */
-function ensureFamilyCodes(familyIds: string[], props: Record<string, string>): number {
+/** Codes for families (or, with a prefix, students) that have none yet, in one write of the properties. */
+export function ensureFamilyCodes(
+  familyIds: string[],
+  props: Record<string, string>,
+  prefix = FAMILY_CODE_PREFIX,
+): number {
   const fresh: Record<string, string> = {};
-  for (const id of familyIds)
-    if (!props[FAMILY_CODE_PREFIX + id]) fresh[FAMILY_CODE_PREFIX + id] = newCode();
+  for (const id of familyIds) if (!props[prefix + id]) fresh[prefix + id] = newCode();
   if (Object.keys(fresh).length) documentProperties().setProperties(fresh);
   return Object.keys(fresh).length;
 }

@@ -9,8 +9,9 @@
  */
 import { parseRoster, type RosterResult } from '../core/roster';
 import type { RenderedMessage } from '../core/templates';
-import type { Settings } from '../shared/api';
+import type { Problem, Settings } from '../shared/api';
 import { readSheet } from './data';
+import { documentProperties } from './props';
 
 /**
  * One message to one address, from the user's account. MailApp.sendEmail(message): name is the
@@ -65,4 +66,63 @@ export function rosterForMessages(
   return values === null
     ? null
     : parseRoster(values, null, { defaultLanguage: settings.defaultLanguage });
+}
+
+/** An email whose sending is recorded in document properties under its own key. */
+export interface JournaledEmail {
+  key: string;
+  to: string;
+  message: RenderedMessage;
+  /** What to tell the user when Google refuses this email for good. */
+  refused: (why: string) => Problem;
+  /** Other properties written with the "sending" mark, in the same call (kept whatever happens). */
+  alsoRecord?: Record<string, string>;
+}
+
+/**
+ * Sends each email once, recording it under its key "sending <stamp>" before MailApp is called
+ * and "sent <stamp>" after, so a run cut off in between leaves "sending" and the caller never
+ * sends it again. Asks Google for the day's quota once and counts it down (what is left is
+ * returned); stops when the execution's time is up (call again) or the day's quota is spent
+ * (`waiting` left for later). A refused email is recorded "refused" and the run goes on; a passing error stops it, unrecorded.
+ */
+export function sendJournaled(
+  emails: JournaledEmail[],
+  stamp: string,
+  settings: Settings,
+  outOfTime: () => boolean,
+): { sent: number; outOfTime: boolean; waiting: number; quota: number; problems: Problem[] } {
+  const props = documentProperties();
+  const problems: Problem[] = [];
+  let quota = MailApp.getRemainingDailyQuota();
+  let sent = 0;
+  const stop = (i: number, late: boolean) => ({
+    sent,
+    outOfTime: late,
+    waiting: late ? 0 : emails.length - i,
+    quota,
+    problems,
+  });
+  for (const [i, email] of emails.entries()) {
+    if (outOfTime()) return stop(i, true);
+    if (quota < 1) return stop(i, false);
+    props.setProperties({ [email.key]: `sending ${stamp}`, ...email.alsoRecord });
+    try {
+      mailOne(email.to, email.message, settings);
+    } catch (e) {
+      const failure = mailFailure(e);
+      if (failure === 'refused') {
+        props.setProperty(email.key, `refused ${stamp}: ${failureText(e)}`);
+        problems.push(email.refused(failureText(e)));
+        continue;
+      }
+      props.deleteProperty(email.key);
+      if (failure === 'quota') return stop(i, false);
+      throw e;
+    }
+    props.setProperty(email.key, `sent ${stamp}`);
+    quota--;
+    sent++;
+  }
+  return stop(emails.length, false);
 }

@@ -19,6 +19,7 @@ import { summaryStep } from './summary';
 import { plural, step, type StepContext } from './steps';
 import { sheetMemo } from './reads';
 import { readFormsState } from '../core/formlinks';
+import { readStudentFormsState } from '../core/studentforms';
 import { ASKED_PREFIX } from './ask';
 
 /** The sidebar shows this many problems per step; the count says how many there are. */
@@ -45,6 +46,8 @@ export const JOB_LABELS: Record<JobName, string> = {
   waitlist: 'Telling waitlisted families',
   teachers: "Sending the teachers' day-before emails",
   followups: 'Listing follow-up requests',
+  'student-forms': 'Creating the student prep form',
+  'prep-nudge': 'Emailing students their prep link',
 };
 
 export function buildOverview(): Overview {
@@ -190,8 +193,9 @@ export function buildOverview(): Overview {
     const waiting = data!.roster!.students.filter((s) => !placed.has(s.id));
     // Once students prepare this round (the Student Prep sheet), each teacher's "18 of 25 ready".
     const prep = prepForRound(readStudentPrep(read(STUDENT_PREP.name)), settings.roundName);
+    const prepForm = !!readStudentFormsState(props).prep?.[settings.roundName];
     const readiness =
-      prep.size > 0
+      prep.size > 0 || prepForm
         ? readinessByTeacher(data!.roster!.students, prep).map((t) => ({
             label: `${t.teacher}: ready to lead (of ${t.total})`,
             value: t.ready,
@@ -219,6 +223,9 @@ export function buildOverview(): Overview {
         ...(waiting.length > 0
           ? [{ job: 'waitlist', label: 'Tell the waitlisted families' } as const]
           : []),
+        prepForm
+          ? { job: 'prep-nudge', label: 'Email the prep link to students not ready' }
+          : { job: 'student-forms', label: 'Create the student prep form' },
       ],
     });
   };

@@ -29,7 +29,21 @@ import { UserError } from '../core/errors';
 import { parseRoster } from '../core/roster';
 import { cleanText } from '../core/normalize';
 import { inRound } from '../core/rounds';
-import { AVAILABILITY, FEEDBACK, SCHEDULE, type SheetSpec } from '../core/schema';
+import {
+  AVAILABILITY,
+  FEEDBACK,
+  REFLECTIONS,
+  SCHEDULE,
+  STUDENT_PREP,
+  type SheetSpec,
+} from '../core/schema';
+import {
+  prepForms,
+  readStudentFormsState,
+  studentFormRow,
+  studentOfCode,
+  type StudentFormKind,
+} from '../core/studentforms';
 import { readScheduleSheet, type ExistingRow, type ScheduleSheet } from '../core/schedule/sheet';
 import type { Settings } from '../shared/api';
 import { readSettings, spreadsheetZone } from './data';
@@ -247,6 +261,62 @@ function recordFeedback(
 }
 
 /**
+ * New prep (or reflection) form answers into the Student Prep (or Reflections) sheet, one row per
+ * student per round: a student's later answer (or an edit of it) replaces their row for that
+ * round, whoever wrote it before. An unknown code is kept on a row of its own for a person to
+ * look at.
+ */
+function recordStudentAnswers(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  memo: SheetMemo,
+  props: Record<string, string>,
+  kind: StudentFormKind,
+): number {
+  const spec = kind === 'prep' ? STUDENT_PREP : REFLECTIONS;
+  const responses = prepForms(readStudentFormsState(props), kind).flatMap(
+    ({ round, language, record }) =>
+      responseRows(memo, record).map((r) => ({
+        ...r,
+        round,
+        ...studentFormRow(kind, r.named, language),
+      })),
+  );
+  if (responses.length === 0) return 0;
+  const { sheet, header, body } = readGenerated(memo, spec);
+  const col = (h: string) => header.indexOf(h);
+  const seen = new Set(body.map((r) => String(r[col('Response')] ?? '')));
+  const codes = studentOfCode(props);
+  const rows = [...body];
+  let recorded = 0;
+  for (const response of [...responses].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    const key = responseKey(response.ref, response.at);
+    if (seen.has(key)) continue;
+    const studentId =
+      codes.get(response.code) ?? `Unknown student code "${response.code.slice(0, 40)}"`;
+    const own = rows.findIndex(
+      (r) =>
+        cleanText(r[col('Student ID')]) === studentId &&
+        cleanText(r[col('Round')]).toLowerCase() === response.round.toLowerCase(),
+    );
+    const before = own >= 0 ? rows[own]![col('Answered')] : null;
+    // An older answer recorded late (its trigger missed a turn) never replaces a newer one.
+    if (before instanceof Date && before.getTime() > response.at.getTime()) continue;
+    const cells = rowUnder(header, {
+      'Student ID': answerText(studentId),
+      Round: answerText(response.round),
+      ...Object.fromEntries(Object.entries(response.cells).map(([h, v]) => [h, answerText(v)])),
+      Answered: response.at,
+      Response: answerText(key),
+    });
+    if (own >= 0) rows[own] = cells;
+    else rows.push(cells);
+    recorded++;
+  }
+  if (recorded) writeBody(memo, spec, sheet, header, rows, body.length);
+  return recorded;
+}
+
+/**
  * What the form-submit trigger does (under the document lock): records every response not yet
  * recorded, places newly answering families at once when the settings say so, and rebuilds the
  * Summary.
@@ -277,10 +347,13 @@ export function recordResponses(options: { rebuild?: 'always' | 'if-recorded' } 
   const memo = sheetMemo(ss);
   const answered = recordAvailability(ss, memo, state, props, settings);
   const feedback = recordFeedback(ss, memo, state);
+  const prepared =
+    recordStudentAnswers(ss, memo, props, 'prep') +
+    recordStudentAnswers(ss, memo, props, 'reflection');
   const placed =
     settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
   if (placed) memo.forget(SCHEDULE.name);
-  const recorded = answered.length + feedback > 0;
+  const recorded = answered.length + feedback + prepared > 0;
   const totals =
     options.rebuild === 'if-recorded' && !recorded
       ? null

@@ -16,7 +16,8 @@ import { cleanText, parseYesNo } from '../core/normalize';
 import { FOLLOWUPS_SHEET } from '../core/followups';
 import type { RosterFamily } from '../core/participation';
 import type { RosterResult } from '../core/roster';
-import { FEEDBACK, STUDENT_PREP, SUMMARY } from '../core/schema';
+import { FEEDBACK, REFLECTIONS, STUDENT_PREP, SUMMARY } from '../core/schema';
+import { readReflections } from '../core/goals';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { readTable } from '../core/table';
 import { UserError } from '../core/errors';
@@ -120,6 +121,11 @@ export function summaryOf(
     feedback,
     families: roster ? rosterFamilies(roster) : undefined,
     prep: readStudentPrep(read(STUDENT_PREP.name)),
+    // Read only once a student has reflected: the sheet is otherwise just its header.
+    reflections:
+      (ss.getSheetByName(REFLECTIONS.name)?.getLastRow() ?? 0) > 1
+        ? readReflections(read(REFLECTIONS.name))
+        : [],
     followUpStatuses: followUpStatuses(read(FOLLOWUPS_SHEET)),
   });
 }

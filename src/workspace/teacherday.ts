@@ -25,7 +25,7 @@ import type { Problem, Settings } from '../shared/api';
 import { readSettings, readSheet, spreadsheetZone } from './data';
 import { dayIn, stampIn, wallClockIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
-import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
+import { failureText, mailFailure, mailOne, rosterForMessages, sendJournaled } from './mailer';
 import { documentProperties, parseJson } from './props';
 import { plural } from './steps';
 import { standInsForRound } from './standin';
@@ -116,57 +116,46 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
         message: `The ${k.startsWith('slc:teacherseen:') ? '"what changed" note' : 'day-before email'} to ${k.replace(/^slc:teacher(day|seen):/, '').replace('|', ' for ')} may not have gone out (the run was cut off while sending it). It is not sent again; check with the teacher.`,
       });
     const stamp = stampIn(now, tz);
-    let quota = MailApp.getRemainingDailyQuota();
-    let sent = 0;
-    for (const day of due) {
-      if (ctx.outOfTime())
-        return {
-          state: { sent: state.sent + sent },
-          done: false,
-          processed: state.sent + sent,
-          total: state.sent + due.length,
-          message: `Sent ${plural(state.sent + sent, "teacher's day email")}, more to go.`,
-          problems,
-        };
-      if (quota < 1) {
-        problems.unshift({
+    const run = sendJournaled(
+      due.map((day) => ({
+        key: teacherDayKey(day.email, day.date),
+        to: day.email,
+        message: teacherDayMessage(day, settings.schoolName),
+        refused: (why): Problem => ({
           severity: 'warning',
-          message: `Google's daily email limit is reached: ${plural(due.length - sent, "teacher's day email")} wait for the next run.`,
-        });
-        break;
-      }
-      const key = teacherDayKey(day.email, day.date);
-      // What the email tells, kept with it: a later change is what differs from this.
-      props.setProperties({
-        [key]: `sending ${stamp}`,
-        [teacherSeenKey(day.email, day.date)]: JSON.stringify({
-          told: dayDigest(day.conferences),
-          note: '',
+          message: `Google refused the day-before email to ${day.teacher} (${why}). Check the address on the Teachers sheet.`,
         }),
+        // What the email tells, kept with it: a later change is what differs from this.
+        alsoRecord: {
+          [teacherSeenKey(day.email, day.date)]: JSON.stringify({
+            told: dayDigest(day.conferences),
+            note: '',
+          }),
+        },
+      })),
+      stamp,
+      settings,
+      ctx.outOfTime,
+    );
+    problems.push(...run.problems);
+    const sent = run.sent;
+    if (run.outOfTime)
+      return {
+        state: { sent: state.sent + sent },
+        done: false,
+        processed: state.sent + sent,
+        total: state.sent + due.length,
+        message: `Sent ${plural(state.sent + sent, "teacher's day email")}, more to go.`,
+        problems,
+      };
+    if (run.waiting)
+      problems.unshift({
+        severity: 'warning',
+        message: `Google's daily email limit is reached: ${plural(run.waiting, "teacher's day email")} wait for the next run.`,
       });
-      try {
-        mailOne(day.email, teacherDayMessage(day, settings.schoolName), settings);
-      } catch (e) {
-        const failure = mailFailure(e);
-        if (failure === 'refused') {
-          props.setProperty(key, `refused ${stamp}: ${failureText(e)}`);
-          problems.push({
-            severity: 'warning',
-            message: `Google refused the day-before email to ${day.teacher} (${failureText(e)}). Check the address on the Teachers sheet.`,
-          });
-          continue;
-        }
-        props.deleteProperty(key);
-        if (failure === 'quota') break;
-        throw e;
-      }
-      props.setProperty(key, `sent ${stamp}`);
-      quota--;
-      sent++;
-    }
     const notes = sendChangeNotes(conferences, emails, days, recorded, {
       stamp,
-      quota,
+      quota: run.quota,
       settings,
       outOfTime: ctx.outOfTime,
     });

@@ -192,3 +192,28 @@ export async function submitForm(page: Page, button: Locator): Promise<void> {
   expect(answer.message ?? '').toBe('');
   expect(answer.ok).toBe(true);
 }
+
+/** A step's counts, as its list shows them: label → number. */
+export async function stepCounts(s: Locator): Promise<Record<string, number>> {
+  const labels = await s.locator('.panel > dl.counts dt').allTextContents();
+  const values = await s.locator('.panel > dl.counts dd').allTextContents();
+  return Object.fromEntries(labels.map((l, i) => [l, Number(values[i])]));
+}
+
+/**
+ * The parts of a walkthrough, played in order as its `it`s: once one fails, the later ones say
+ * so instead of failing in its wake.
+ */
+export function inOrder(): (name: string, fn: () => Promise<void>) => void {
+  let failed = '';
+  return (name, fn) =>
+    it(name, async () => {
+      if (failed) throw new Error(`not played: "${failed}" failed`);
+      try {
+        await fn();
+      } catch (e) {
+        failed = name;
+        throw e;
+      }
+    });
+}

@@ -16,12 +16,14 @@ import { isAvailabilityRequest, isReminder } from '../../sample/round';
 import {
   axeViolations,
   describeBrowser,
+  inOrder,
   launch,
   openPreview,
   openStep,
   openTab,
   reopenSidebar,
   screenshot,
+  stepCounts,
   serious,
   SHOTS,
   sidebarOf,
@@ -65,12 +67,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
   const open = (id: string): Promise<Locator> => openStep(sidebar, id);
   const badge = (s: Locator) => s.locator('.badge').textContent();
   const headline = (s: Locator) => s.locator('.panel > .headline').textContent();
-  /** A step's counts, as its list shows them: label → number. */
-  async function counts(s: Locator): Promise<Record<string, number>> {
-    const labels = await s.locator('.panel > dl.counts dt').allTextContents();
-    const values = await s.locator('.panel > dl.counts dd').allTextContents();
-    return Object.fromEntries(labels.map((l, i) => [l, Number(values[i])]));
-  }
+  const counts = stepCounts;
   /** Clicks a step's button and waits for its result line (the job has run to the end). */
   async function run(s: Locator, button: Locator): Promise<string> {
     await button.click();
@@ -93,17 +90,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
     expect(serious(await axeViolations(sidebar))).toEqual([]);
   }
   /** A part of the round: once one fails, the later ones say so instead of failing in its wake. */
-  let failed = '';
-  const part = (name: string, fn: () => Promise<void>) =>
-    it(name, async () => {
-      if (failed) throw new Error(`not played: "${failed}" failed`);
-      try {
-        await fn();
-      } catch (e) {
-        failed = name;
-        throw e;
-      }
-    });
+  const part = inOrder();
   /** The cards of the Mail or Calendar view that concern one family (its address on them). */
   const cardsFor = (email: string) => page.locator('#view .card', { hasText: email });
 
@@ -130,7 +117,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
       await page.keyboard.press('Enter');
       await setup.locator('.badge', { hasText: 'Done' }).waitFor();
       await expect(setup.locator('.result').textContent()).resolves.toContain(
-        'Created Schedule, Availability, Feedback, Student Prep, Summary',
+        'Created Schedule, Availability, Feedback, Student Prep, Reflections, Summary',
       );
       await checkpoint('setup');
 

@@ -77,7 +77,7 @@ describeBrowser('the sidebar in the preview', () => {
     await page.keyboard.press('Enter');
     await sidebar.locator('li[data-step="setup"] .badge', { hasText: 'Done' }).waitFor();
     await expect(sidebar.locator('li[data-step="setup"] .result').textContent()).resolves.toContain(
-      'Created Schedule, Availability, Feedback, Student Prep, Summary',
+      'Created Schedule, Availability, Feedback, Student Prep, Reflections, Summary',
     );
     await page.locator('nav#tabs button[data-tab="Schedule"]').waitFor();
     await page.locator('nav#tabs button[data-tab="Schedule"]').click();

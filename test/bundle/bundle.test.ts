@@ -96,6 +96,8 @@ describe('the add-on menu, on the built bundle', () => {
         'Open',
         'Print conference packets',
         'Print letters for families without email',
+        'Print student prep links',
+        'Print class debrief',
         'Check this Google account',
       ]);
       const report = emulator.ws.reports.at(-1)!;
@@ -121,6 +123,8 @@ describe('the add-on menu, on the built bundle', () => {
       'showSidebar',
       'showPackets',
       'showLetters',
+      'showClassLists',
+      'showDebrief',
       'checkThisAccount',
     ]);
   });

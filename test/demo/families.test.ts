@@ -22,6 +22,11 @@ describe('the demo CLI', () => {
     const answers = report.formAnswers as Record<string, number>;
     expect(answers.availabilityAnswers).toBeGreaterThan(0);
     expect(answers.questionnaireAnswers).toBeGreaterThan(0);
+    // With no --student-prep, some students prepare through their own links, and their goals
+    // are the students' own in student-goals.csv.
+    expect(answers.studentPrepAnswers).toBeGreaterThan(0);
+    const goals = parseCsv(readFileSync(join(out, 'student-goals.csv'), 'utf8'));
+    expect(goals.filter((g) => g[4] === 'student prep')).toHaveLength(answers.studentPrepAnswers!);
     const grid = parseCsv(readFileSync(join(out, 'summary.csv'), 'utf8'));
     const at = (title: string) => grid.findIndex((r) => r[0] === title);
     expect(Number(grid[at('Questionnaire') + 2]![0])).toBe(answers.questionnaireAnswers);

@@ -66,11 +66,26 @@ describe('the demo over a school year', () => {
       'S1,Fall,My fraction poster,Poster photo,Learn my times tables to 10,Ask me about sevens',
       'S1,Spring,My book review,Review draft,Read a chapter book each month,Ask me my favourite book',
       'S3,Spring,<b>My bridge</b> & model,Bridge model,Explain my design,',
+      'S9,Spring,Not on the roster,,A goal,',
     ]),
     '--out',
     out,
   ]);
   const schedule = read(out, 'schedule.csv');
+
+  it('submits each student-prep.csv row through the student’s own prep form, in its own round', () => {
+    // Three rows name a student on the Roster; each went in through the form, as a student does.
+    expect((report.formAnswers as Record<string, number>).studentPrepAnswers).toBe(3);
+    const issues = read(out, 'roster-issues.csv').filter((r) => r.Sheet === 'Student Prep');
+    expect(issues).toEqual([
+      {
+        Sheet: 'Student Prep',
+        Row: '5',
+        Column: 'A',
+        Problem: expect.stringContaining('"S9" is not a Student ID on the Roster') as string,
+      },
+    ]);
+  });
 
   it('plays the rounds in date order and places every student in each', () => {
     expect(report.rounds).toEqual([
@@ -179,5 +194,16 @@ describe('the demo over a school year', () => {
     ]);
     const families = goals.filter((g) => g.Source === 'family questionnaire');
     expect(new Set(families.map((g) => g.Round))).toEqual(new Set(['Fall', 'Spring']));
+    // The students who prepared reflected after each round; in spring they said whether the fall
+    // goal was met, and that is the fall goals' progress.
+    const reflected = goals.filter((g) => g.Source === 'student reflection');
+    expect(reflected.map((g) => [g['Student ID'], g.Round])).toEqual([
+      ['S1', 'Fall'],
+      ['S1', 'Spring'],
+      ['S3', 'Spring'],
+    ]);
+    for (const g of goals.filter((x) => x['Student ID'] === 'S1' && x.Round === 'Fall'))
+      expect(['Yes', 'Partly', 'Not yet']).toContain(g.Progress);
+    for (const g of goals.filter((x) => x.Round === 'Spring')) expect(g.Progress).toBe('');
   });
 });

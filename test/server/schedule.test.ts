@@ -283,8 +283,8 @@ describe("the teachers' print views", () => {
     run(school, 'views');
     expect(doc.sheets.filter((s) => s.name.startsWith('Ms. Rivera')).length).toBe(0);
     expect(doc.sheetByName('Rivera to print')!.displayValues().length - 1).toBe(mine.length);
-    // Roster, Teachers, Schedule, Availability, Feedback, Student Prep and Summary, and one tab a teacher.
-    expect(doc.sheets.length).toBe(7 + teachers.length);
+    // Roster, Teachers, Schedule, Availability, Feedback, Student Prep, Reflections and Summary, and one tab a teacher.
+    expect(doc.sheets.length).toBe(8 + teachers.length);
   });
 
   // "Ms. Rivera" and "ms. rivera" are two teachers on the Schedule, but Sheets refuses two tabs

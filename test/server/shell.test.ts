@@ -93,7 +93,7 @@ describe('set up', () => {
     const teachersBefore = JSON.stringify(doc.sheetByName('Teachers')!.values());
     const [last] = runToEnd(bundle).slice(-1);
     expect(last!.message).toContain(
-      'Created Schedule, Availability, Feedback, Student Prep, Summary',
+      'Created Schedule, Availability, Feedback, Student Prep, Reflections, Summary',
     );
     for (const spec of SHEETS) expect(doc.sheetByName(spec.name)).toBeDefined();
     const schedule = doc.sheetByName('Schedule')!;

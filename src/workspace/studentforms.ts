@@ -1,0 +1,304 @@
+/**
+ * The students' prep form for the round being played, made like the family forms (forms.ts):
+ * each form once per round and language, its ID kept in document properties before anything else
+ * is done with it (a run cut off anywhere finds it again), published, linked to this spreadsheet,
+ * answered through the same form-submit trigger (responses.ts writes the Student Prep sheet).
+ * Every student gets an unguessable code; their link carries only that code.
+ */
+import { UserError } from '../core/errors';
+import { readFormsState } from '../core/formlinks';
+import { languageName } from '../core/normalize';
+import {
+  classListHtml,
+  prepForms,
+  prepLanguage,
+  PREP_TEXTS,
+  readStudentFormsState,
+  REFLECTION_TEXTS,
+  type StudentFormKind,
+  type PrepFormTexts,
+  STUDENT_CODE_PREFIX,
+  STUDENT_FORMS_PROP,
+  studentLinks,
+  type StudentFormsState,
+} from '../core/studentforms';
+import type { Settings, StudentLink } from '../shared/api';
+import { readSettings, readSheet, spreadsheetZone } from './data';
+import { readFollowUps } from './followups';
+import { debriefClasses, debriefHtml } from '../core/debrief';
+import { readReflections } from '../core/goals';
+import { prepForRound, readStudentPrep } from '../core/prep';
+import { inRound } from '../core/rounds';
+import { REFLECTIONS, SCHEDULE, STUDENT_PREP } from '../core/schema';
+import { readScheduleSheet } from '../core/schedule/sheet';
+import { splitList } from '../core/cells';
+import { wallClockIn } from '../core/zone';
+import {
+  claimedSheets,
+  codeQuestion,
+  configure,
+  ensureFamilyCodes,
+  ensureQuestions,
+  ensureTrigger,
+  linkToSpreadsheet,
+  newForm,
+  openForm,
+  prefillTemplate,
+  type Form,
+} from './forms';
+import type { ChunkResult, JobSpec } from './jobs';
+import { rosterForMessages } from './mailer';
+import { documentProperties } from './props';
+import { plural } from './steps';
+
+function saveState(state: StudentFormsState): void {
+  documentProperties().setProperty(STUDENT_FORMS_PROP, JSON.stringify(state));
+}
+
+/** What every student form says besides its questions. */
+type FormWords = Pick<
+  PrepFormTexts,
+  'title' | 'description' | 'confirmation' | 'token' | 'tokenHelp'
+>;
+
+/** The questions of a student form, by kind, in the form's language. */
+function questions(
+  kind: StudentFormKind,
+  language: string,
+  askLastGoal: boolean,
+): { texts: FormWords; list: { title: string; add: (form: Form) => void }[] } {
+  const paragraph = (title: string) => ({
+    title,
+    add: (f: Form) => void f.addParagraphTextItem().setTitle(title),
+  });
+  if (kind === 'reflection') {
+    const t = REFLECTION_TEXTS[language]!;
+    return {
+      texts: t,
+      list: [
+        codeQuestion(t.token, t.tokenHelp),
+        paragraph(t.howItWent),
+        paragraph(t.nextStep),
+        paragraph(t.goalNow),
+        ...(askLastGoal
+          ? [
+              {
+                title: t.lastGoalMet,
+                add: (f: Form) =>
+                  void f
+                    .addMultipleChoiceItem()
+                    .setChoiceValues([...t.met])
+                    .setTitle(t.lastGoalMet),
+              },
+            ]
+          : []),
+      ],
+    };
+  }
+  const t = PREP_TEXTS[language]!;
+  return {
+    texts: t,
+    list: [
+      codeQuestion(t.token, t.tokenHelp),
+      paragraph(t.proudOf),
+      paragraph(t.learningTargets),
+      paragraph(t.workSample),
+      paragraph(t.goal),
+      paragraph(t.familyQuestion),
+      { title: t.coming, add: (f) => void f.addTextItem().setTitle(t.coming) },
+    ],
+  };
+}
+
+const FORM_NAMES: Record<StudentFormKind, string> = {
+  prep: 'student prep form',
+  reflection: 'student reflection form',
+};
+
+/** The round's prep or reflection form in one language, made once; returns whether this run made it. */
+function ensureStudentForm(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  state: StudentFormsState,
+  kind: StudentFormKind,
+  language: string,
+): boolean {
+  const round = settings.roundName;
+  // From the second round on, the reflection asks whether last round's goal was met.
+  const earlier = Object.keys(state.prep ?? {}).some((r) => r !== round);
+  const { texts: t, list } = questions(kind, language, earlier);
+  const all = ((state[kind] ??= {})[round] ??= {});
+  const name = `${round} ${FORM_NAMES[kind]}${language === 'en' ? '' : ` (${languageName(language)})`}`;
+  let form = openForm(ss, all[language], name);
+  let created = false;
+  if (!form || !all[language]) {
+    form = newForm(t.title(settings.schoolName, round), (r) => {
+      all[language] = r;
+      saveState(state);
+    });
+    created = true;
+  }
+  const record = all[language]!;
+  if (configure(form, record, t.description, t.confirmation)) saveState(state);
+  const items = ensureQuestions(form, list);
+  // Neither a family form's response sheet nor another student form's is taken for this one's.
+  const claimed = claimedSheets(readFormsState(documentProperties().getProperties()));
+  for (const k of ['prep', 'reflection'] as const)
+    for (const f of prepForms(state, k))
+      if (f.record.sheetId !== null) claimed.add(f.record.sheetId);
+  claimed.delete(record.sheetId ?? -1);
+  linkToSpreadsheet(ss, form, record, t.token, claimed);
+  if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(t.token)!);
+  saveState(state);
+  return created;
+}
+
+interface StudentFormsJobState {
+  part: number;
+  said: string[];
+}
+
+/**
+ * Makes the round's prep and reflection forms (English, and Spanish when a student's roster
+ * language is Spanish), installs the one form-submit trigger if nobody has, and gives every student a code.
+ */
+export const STUDENT_FORMS_JOB: JobSpec<StudentFormsJobState> = {
+  name: 'student-forms',
+  label: 'creating the student prep and reflection forms',
+  start: () => ({ part: 0, said: [] }),
+  step(job, ctx): ChunkResult<StudentFormsJobState> {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const settings = readSettings(ss);
+    const students = rosterForMessages(ss, settings)?.students ?? [];
+    if (students.length === 0)
+      throw new UserError('The prep form is for the students on the Roster: import it first.', {
+        sheet: 'Roster',
+        row: 1,
+        column: 1,
+      });
+    const props = documentProperties().getProperties();
+    const state = readStudentFormsState(props);
+    const round = settings.roundName;
+    const languages = [
+      'en',
+      ...[...new Set(students.map((s) => prepLanguage(s.language)))].filter((l) => l !== 'en'),
+    ];
+    const parts: (() => string)[] = [
+      ...(['prep', 'reflection'] as const).flatMap((kind) =>
+        languages.map(
+          (language) => () =>
+            ensureStudentForm(ss, settings, state, kind, language)
+              ? `Created the ${round} ${FORM_NAMES[kind]}${language === 'en' ? '' : ` in ${languageName(language)}`}.`
+              : '',
+        ),
+      ),
+      () => {
+        const codes = ensureFamilyCodes(
+          students.map((s) => s.id),
+          props,
+          STUDENT_CODE_PREFIX,
+        );
+        return [
+          ensureTrigger(ss),
+          codes ? `${plural(codes, 'student')} got a personal prep link.` : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+      },
+    ];
+    const said = [...job.said];
+    let part = job.part;
+    for (; part < parts.length; part++) {
+      if (part > job.part && ctx.outOfTime()) break;
+      said.push(parts[part]!());
+    }
+    const done = part === parts.length;
+    const message =
+      said.filter(Boolean).join(' ') || `The ${round} student prep form was already there.`;
+    return {
+      state: { part, said },
+      done,
+      processed: part,
+      total: parts.length,
+      message: done ? message : `${message} Carrying on…`,
+    };
+  },
+};
+
+/** Each student's prep link for the round being played, in Roster order. */
+export function roundStudentLinks(): StudentLink[] {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = readSettings(ss);
+  const students = rosterForMessages(ss, settings)?.students ?? [];
+  return studentLinks(
+    documentProperties().getProperties(),
+    settings.roundName,
+    students.map((s) => ({
+      id: s.id,
+      name: `${s.firstName} ${s.lastName}`.trim(),
+      teacher: s.teacher,
+      language: s.language,
+      email: s.email ?? '',
+    })),
+  );
+}
+
+/** The class lists of codes and links, one page per teacher, in a dialog to print. */
+export function showClassLists(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = readSettings(ss);
+  const html = classListHtml(
+    settings.schoolName,
+    settings.roundName,
+    roundStudentLinks(),
+    '<button onclick="window.print()">Print</button>',
+  );
+  SpreadsheetApp.getUi().showModalDialog(
+    HtmlService.createHtmlOutput(html).setWidth(800).setHeight(600),
+    `${settings.roundName} student prep links`,
+  );
+}
+
+/** The round's debrief per class, in a dialog to print: who prepared, who reflected, goals, follow-ups. */
+export function showDebrief(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = readSettings(ss);
+  const round = settings.roundName;
+  const wall = wallClockIn(spreadsheetZone(ss));
+  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wall);
+  const conferenceOf = new Map(
+    schedule.rows
+      .filter((r) => r.round === round)
+      .flatMap((r) => r.studentIds.map((id) => [id, r.conferenceId])),
+  );
+  // A follow-up request names the conference it came from first.
+  const followUps = new Map<string, string>();
+  for (const f of readFollowUps(ss))
+    for (const id of splitList(f.studentIds))
+      if (conferenceOf.has(id) && f.request.startsWith(`${conferenceOf.get(id)} `))
+        followUps.set(id, f.status || 'new');
+  const students = rosterForMessages(ss, settings)?.students ?? [];
+  const html = debriefHtml(
+    settings.schoolName,
+    round,
+    debriefClasses({
+      students: students.map((s) => ({
+        id: s.id,
+        name: `${s.firstName} ${s.lastName}`.trim(),
+        teacher: s.teacher,
+      })),
+      prep: prepForRound(readStudentPrep(readSheet(ss, STUDENT_PREP.name)), round),
+      reflections: new Map(
+        readReflections(readSheet(ss, REFLECTIONS.name))
+          .filter((r) => inRound(r.round, round))
+          .map((r) => [r.studentId, r]),
+      ),
+      followUps,
+    }),
+    '<button onclick="window.print()">Print</button>',
+  );
+  SpreadsheetApp.getUi().showModalDialog(
+    HtmlService.createHtmlOutput(html).setWidth(900).setHeight(600),
+    `${round} debrief`,
+  );
+}
