@@ -3,7 +3,7 @@
  * listing only their own conferences in time order (student, who is coming, language and
  * interpreter, room, notes). Pure: the workspace reads the sheets and sends (workspace/teacherday.ts).
  */
-import { escapeHtml } from './templates';
+import { escapeHtml, formatDay } from './templates';
 import { formatMinutes } from './normalize';
 
 export interface TeacherConference {
@@ -119,9 +119,9 @@ export function teacherDayMessage(
 ): { subject: string; text: string; html: string } {
   const n = day.conferences.length;
   return listEmail({
-    subject: `Your conferences on ${day.date}: ${n} ${n === 1 ? 'family' : 'families'}`,
+    subject: `Your conferences on ${formatDay(day.date, 'en')}: ${n} ${n === 1 ? 'family' : 'families'}`,
     to: day.teacher,
-    lead: `Your student-led conferences on ${day.date}, in time order:`,
+    lead: `Your student-led conferences on ${formatDay(day.date, 'en')}, in time order:`,
     lines: day.conferences.map(line),
     close:
       'After each conference, mark it attended or no-show in the Schedule’s Status column. Only your own conferences are listed here.',
@@ -173,9 +173,9 @@ export function dayChangeMessage(
   school: string,
 ): { subject: string; text: string; html: string } {
   return listEmail({
-    subject: `What changed in your conferences on ${date}`,
+    subject: `What changed in your conferences on ${formatDay(date, 'en')}`,
     to: teacher,
-    lead: `Since your day-before email, your conferences on ${date} changed:`,
+    lead: `Since your day-before email, your conferences on ${formatDay(date, 'en')} changed:`,
     lines: changes,
     close: 'Only your own conferences are listed here.',
     school,

@@ -104,7 +104,7 @@ export function parseTeachers(
           : 'the date is blank.',
       );
     else if (options.today && date < options.today && !options.held?.has(date))
-      bad('Date', `${date} is in the past.`, 'warning');
+      bad('Date', `${date} is in the past, so no new conference is placed in it.`, 'warning');
     const start = parseTime(row.get('Start'), wall);
     const end = parseTime(row.get('End'), wall);
     if (start === null)

@@ -35,7 +35,8 @@ import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { documentProperties } from './props';
 import { plural } from './steps';
 import { writePlainSheet } from './plainsheet';
-import { PLAIN_TEXT } from '../core/cells';
+import { PLAIN_TEXT, splitList } from '../core/cells';
+import { formatDay } from '../core/templates';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -175,7 +176,7 @@ function ownerMessage(owner: string, rows: FollowUp[], settings: Settings) {
     lead: `${plural(rows.length, 'new follow-up request')} from families of your conferences:`,
     lines: rows.map(
       (f) =>
-        `Students ${f.studentIds} (family ${f.familyId}) asked on ${f.askedOn.slice(0, 10)} for a ${f.kind}${f.asked ? `: ${f.asked}` : ''}. Due ${f.due}.`,
+        `${splitList(f.studentIds).length === 1 ? 'Student' : 'Students'} ${f.studentIds} (family ${f.familyId}) asked on ${formatDay(f.askedOn.slice(0, 10), 'en')} for a ${f.kind}${f.asked ? `: ${f.asked}` : ''}. Due ${formatDay(f.due, 'en')}.`,
     ),
     close: `Set each one's Status (new, contacted, done) on the ${FOLLOWUPS_SHEET} sheet.`,
     school: settings.schoolName,

@@ -49,7 +49,8 @@ export function planSchedule(): Plan {
   const sheet = ss.getSheetByName('Schedule');
   if (!sheet) throw new UserError('There is no Schedule sheet. Run Set up first.');
   const settings = readSettings(ss);
-  const data = readSchool(ss, settings, today(ss));
+  const day = today(ss);
+  const data = readSchool(ss, settings, day);
   if (!data.roster || data.roster.students.length === 0)
     throw new UserError(
       'There are no students to schedule yet: fill in the Roster sheet (step 2) first.',
@@ -76,9 +77,12 @@ export function planSchedule(): Plan {
   );
   // Families' own answers on the availability form (language, interpreter) win over the Roster's.
   const roster = withFamilyAnswers(data.roster, availability.answers);
+  // A window on a day already gone takes no new conference (the Teachers step warns of it);
+  // one on a day the Schedule already holds conferences stays, so they keep their window.
+  const heldDays = new Set(existing.rows.map((r) => r.date).filter((d) => d !== null));
   const built = buildProblem({
     roster,
-    windows: data.teachers.windows,
+    windows: data.teachers.windows.filter((w) => w.date >= day || heldDays.has(w.date)),
     settings,
     availability: availability.byFamily,
     sheet: existing,

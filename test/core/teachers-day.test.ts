@@ -125,7 +125,7 @@ describe('teacherDayMessage', () => {
       },
       'Lincoln',
     );
-    expect(m.subject).toBe('Your conferences on 2026-11-17: 1 family');
+    expect(m.subject).toBe('Your conferences on Tuesday, November 17: 1 family');
     expect(m.text).toContain(
       '3:30 PM–3:55 PM · Ana <b>García</b> · room 12 · coming: Rosa García, Abuela Carmen · Spanish, interpreter booked · notes: Bring the reading log',
     );

@@ -128,6 +128,24 @@ describe('building the schedule', () => {
     );
   });
 
+  it('places no new conference in a window whose day is already gone, and says so', () => {
+    // The preview's clock is 2 November 2026; a window typed as 20 October is in the past.
+    const school = freshSchool();
+    const teachers = school.emulator.spreadsheet.sheetByName('Teachers')!;
+    const header = teachers.displayValues()[0]!.map(String);
+    const dateColumn = header.indexOf('Date') + 1;
+    teachers.put(2, dateColumn, { v: '2026-10-20' });
+    run(school, 'schedule');
+    const days = new Set(conferences(school).map((c) => c.Date));
+    expect(days.has('2026-10-20')).toBe(false);
+    expect(conferences(school).length).toBeGreaterThan(0);
+    const overview = ok<Overview>(school.bundle.callFromClient('getOverview', []));
+    const messages = overview.steps.flatMap((s) => s.problems.map((p) => p.message));
+    expect(messages.some((m) => /2026-10-20 is in the past, so no new conference/.test(m))).toBe(
+      true,
+    );
+  });
+
   it('rebuilt with nothing changed, leaves the sheet exactly as it was', () => {
     const school = freshSchool();
     run(school, 'schedule');
