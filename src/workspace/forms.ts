@@ -44,6 +44,7 @@ import {
   type Due,
   type SentJournal,
 } from '../core/questionnaire';
+import { conferencesOffered, noShowConferences } from '../core/noshow';
 import { inRound } from '../core/rounds';
 import { UserError } from '../core/errors';
 import { languageName, LANGUAGE_NAMES, cleanText, normalizeLanguage } from '../core/normalize';
@@ -889,6 +890,8 @@ interface FormsPicture {
   answered: number;
   changeRequests: Problem[];
   noShows: Problem[];
+  /** No-show conferences offered another time (an email to at least one address). */
+  offered: number;
   /** Families a cut-off run may or may not have emailed. */
   unconfirmed: Problem[];
   /** Conferences whose questionnaire Google refused to send (or no address may be told of). */
@@ -925,12 +928,15 @@ function picture(ctx: StepContext): FormsPicture | null {
     row: r.row,
     column: read.columns.get(h) ?? 1,
   });
-  const noShows = rows
-    .filter((r) => r.status === 'no-show')
+  const offeredIds = conferencesOffered(ctx.props, round);
+  const noShowRows = noShowConferences(rows, round);
+  const offered = noShowRows.filter((r) => offeredIds.has(r.conferenceId)).length;
+  const noShows = noShowRows
+    .filter((r) => !offeredIds.has(r.conferenceId))
     .map((r): Problem => ({
       severity: 'warning',
       where: where(r, 'Status'),
-      message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId} did not come (${r.date}). To offer a new time, set Status to "scheduled", untick Locked and rebuild the schedule.`,
+      message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId} did not come (${r.date}). Offer them another time (below): they get their own availability link to give new times.`,
     }));
   const changeRequests: Problem[] = [];
   const roster = ctx.data.roster;
@@ -968,6 +974,7 @@ function picture(ctx: StepContext): FormsPicture | null {
     answered,
     changeRequests,
     noShows,
+    offered,
     unconfirmed,
     refused,
     ask,
@@ -1059,6 +1066,7 @@ export function questionnaireStep(ctx: StepContext): StepState {
   const problems = [...p.unconfirmed, ...p.refused, ...p.noShows];
   const counts = [
     { label: 'no-shows to offer a new time', value: p.noShows.length },
+    { label: 'no-shows offered another time', value: p.offered },
     { label: 'families due the questionnaire', value: p.due },
     { label: 'conferences sent the questionnaire', value: p.sent },
     { label: 'questionnaires refused by Google', value: p.refused.length },
@@ -1089,6 +1097,16 @@ export function questionnaireStep(ctx: StepContext): StepState {
       : 'Answers arrive in the Feedback sheet and the Summary by themselves. Mark attendance in the Schedule’s Status column.',
     ...(p.due
       ? { action: { job: 'questionnaire', label: `Send the questionnaire (${p.due})` } as const }
+      : {}),
+    ...(p.noShows.length
+      ? {
+          more: [
+            {
+              job: 'noshow-offer',
+              label: `Offer another time to the no-shows (${p.noShows.length})`,
+            } as const,
+          ],
+        }
       : {}),
   });
 }
