@@ -134,6 +134,36 @@ describe('offering another time to a family that did not come', () => {
     );
   });
 
+  it('names to an address only the children whose Roster rows list it', () => {
+    const s = school();
+    // Two siblings, each with their own conference, both missed.
+    const [h, ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const family = (r: unknown[]) => String(r[h!.indexOf('Family ID')]);
+    const a = rows.find((r) => rows.some((o) => o !== r && family(o) === family(r)))!;
+    expect(a).toBeDefined();
+    const b = rows.find((o) => o !== a && family(o) === family(a))!;
+    const ids = [a, b].map((r) => String(r[h!.indexOf('Conference ID')]));
+    const [first] = conference(s, ids[0]!).studentIds;
+    const [second] = conference(s, ids[1]!).studentIds;
+    // A second guardian (a stepparent, say) listed on the first child's row only.
+    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const [rh, ...rr] = roster.values();
+    const rowOf = (sid: string) => rr.findIndex((r) => String(r[0]) === sid) + 2;
+    const g2 = rh!.indexOf('Guardian 2 Email') + 1;
+    roster.put(rowOf(first!), g2, { v: 'only.first@family.example' });
+    roster.put(rowOf(second!), g2, { v: '' });
+    const name = (sid: string) => String(rr[rowOf(sid) - 2]![1]).split(', ')[1]!;
+    for (const id of ids) mark(s, id, 'no-show');
+    run(s, 'noshow-offer');
+    const mine = s.emulator.mail.sent.filter((m) => m.to[0] === 'only.first@family.example');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.body).toContain(name(first!));
+    expect(mine[0]!.body).not.toContain(name(second!));
+    // The address on both rows is offered a time for each child.
+    const shared = s.emulator.mail.sent.filter((m) => m.to[0] !== 'only.first@family.example');
+    expect(shared.some((m) => m.body.includes(name(second!)))).toBe(true);
+  });
+
   it('writes to a Spanish-speaking family in Spanish', () => {
     const s = school();
     const roster = rosterOf(s);
