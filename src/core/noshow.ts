@@ -21,12 +21,16 @@ export function noShowConferences<T extends { round: string; status: string }>(
   return rows.filter((r) => inRound(r.round, round) && r.status === 'no-show');
 }
 
-/** The Conference IDs of this round whose offer went (or was leaving) to at least one address. */
-export function conferencesOffered(props: Record<string, string>, round: string): Set<string> {
+/** This round's offers as recorded: conference, address and record ("sent …", "refused …"). */
+export function offerRecords(
+  props: Record<string, string>,
+  round: string,
+): { conferenceId: string; address: string; record: string }[] {
   const prefix = noShowOfferPrefix(round);
-  return new Set(
-    Object.keys(props)
-      .filter((k) => k.startsWith(prefix) && /^(sent|sending)/.test(props[k] ?? ''))
-      .map((k) => k.slice(prefix.length).split('|')[0]!),
-  );
+  return Object.keys(props)
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => {
+      const [conferenceId = '', address = ''] = k.slice(prefix.length).split('|');
+      return { conferenceId, address, record: props[k]! };
+    });
 }

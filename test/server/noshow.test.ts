@@ -6,7 +6,7 @@
  */
 import { openSchool } from '../../preview/school';
 import { ok, props, run } from './calls';
-import { cutOffAt, nthCall } from './cut';
+import { cutOffAt, failAt, nthCall } from './cut';
 import type { CheckIn, JobProgress, Overview } from '../../src/shared/api';
 
 type School = ReturnType<typeof openSchool>;
@@ -131,6 +131,34 @@ describe('offering another time to a family that did not come', () => {
     expect(new Set(ids.flatMap((id) => addressesOf(s, id))).size).toBe(all.length);
     expect(after.problems?.map((p) => p.message).join(' ')).toContain(
       `The offer of another time to ${all[1]} may not have gone out`,
+    );
+  });
+
+  it('flags an offer Google refuses on the Questionnaire step with the address, and goes on with the others', () => {
+    const prepare = () => {
+      const s = school();
+      const conferences = markedDay(s).conferences;
+      for (const c of conferences.slice(0, 2)) mark(s, c.conferenceId, 'no-show');
+      return s;
+    };
+    const s = prepare();
+    const probe = prepare();
+    const start = probe.emulator.ws.callCount;
+    run(probe, 'noshow-offer');
+    const all = probe.emulator.mail.sent.map((m) => m.to[0]);
+    const first = nthCall(probe.emulator.ws, 'MailApp.sendEmail', 1, start) - start;
+    expect(
+      failAt(s.emulator.ws, first, 'Invalid email: ' + all[0], () =>
+        s.bundle.callFromClient('runJob', ['noshow-offer']),
+      ),
+    ).toBe('MailApp.sendEmail');
+    run(s, 'noshow-offer');
+    expect(s.emulator.mail.sent.map((m) => m.to[0])).toEqual(all.slice(1));
+    const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
+      (x) => x.id === 'questionnaire',
+    )!;
+    expect(step.problems.map((p) => p.message).join(' ')).toContain(
+      `Google refused the offer of another time to ${all[0]} (Invalid email: ${all[0]})`,
     );
   });
 
