@@ -30,6 +30,7 @@ export const MESSAGE_KINDS = [
   'letter',
   'availability',
   'waitlist',
+  'noshow',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -518,6 +519,18 @@ const EN: Record<MessageKind, Template> = {
       '{{school}}',
     ].join('\n'),
   },
+  noshow: {
+    subject: 'Another time for the conference {{students}} prepared',
+    body: [
+      'Dear {{family}} family,',
+      '',
+      'We missed you at the conference {{students}} prepared with {{teacher}} on {{date}}, and we would like to offer you another time. Please tell us which times suit your family through your own link (it takes two minutes):',
+      '{{link}}',
+      'This link is your family’s own; please do not pass it on. If no time suits you, reply to {{replyTo}}.',
+      '',
+      '{{school}}',
+    ].join('\n'),
+  },
 };
 
 const ES: Record<MessageKind, Template> = {
@@ -596,6 +609,18 @@ const ES: Record<MessageKind, Template> = {
       '',
       'Aún no encontramos un horario de conferencia con {{teacher}} para {{students}} que coincida con los horarios que nos dieron. {{students}} {{está|están}} en nuestra lista de espera: cuando se libere un horario que les convenga, les enviaremos por correo un enlace para aceptarlo, y la primera familia que acepte obtiene el lugar.',
       'No necesitan hacer nada ahora. Para darnos otros horarios o hablar con el maestro, respondan a {{replyTo}}.',
+      '',
+      '{{school}}',
+    ].join('\n'),
+  },
+  noshow: {
+    subject: 'Otro horario para la conferencia que {{preparó|prepararon}} {{students}}',
+    body: [
+      'Estimada familia {{family}}:',
+      '',
+      'Los extrañamos en la conferencia que {{students}} {{preparó|prepararon}} con {{teacher}} el {{date}}, y queremos ofrecerles otro horario. Por favor, dígannos qué horarios les convienen con su propio enlace (son dos minutos):',
+      '{{link}}',
+      'Este enlace es solo de su familia; por favor, no lo compartan. Si ningún horario les conviene, respondan a {{replyTo}}.',
       '',
       '{{school}}',
     ].join('\n'),

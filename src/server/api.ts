@@ -43,6 +43,7 @@ import { SUMMARY_JOB } from '../workspace/summary';
 import { roundPackets } from '../workspace/packets';
 import { paperLetters } from '../workspace/letters';
 import { WAITLIST_JOB } from '../workspace/waitlist';
+import { NOSHOW_OFFER_JOB } from '../workspace/noshow';
 import { TEACHER_DAY_JOB } from '../workspace/teacherday';
 import { FOLLOWUPS_JOB, openFollowUps, setFollowUpStatus } from '../workspace/followups';
 import { checkInView, markAttendance } from '../workspace/checkin';
@@ -168,6 +169,7 @@ const JOB_SPECS: Record<JobName, JobSpec<any>> = {
   followups: FOLLOWUPS_JOB,
   'student-forms': STUDENT_FORMS_JOB,
   'prep-nudge': PREP_NUDGE_JOB,
+  'noshow-offer': NOSHOW_OFFER_JOB,
 };
 
 const cellRef = v.object<{

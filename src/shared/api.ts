@@ -95,6 +95,7 @@ export const JOBS = [
   'followups',
   'student-forms',
   'prep-nudge',
+  'noshow-offer',
 ] as const;
 export type JobName = (typeof JOBS)[number];
 
@@ -316,6 +317,7 @@ export const MESSAGE_KIND_NAMES = [
   'letter',
   'availability',
   'waitlist',
+  'noshow',
 ] as const;
 export type MessageKindName = (typeof MESSAGE_KIND_NAMES)[number];
 

@@ -31,6 +31,7 @@ const KINDS: { kind: MessageKindName; label: string }[] = [
   { kind: 'letter', label: 'Printed letter' },
   { kind: 'availability', label: 'Availability request' },
   { kind: 'waitlist', label: 'Waiting list notice' },
+  { kind: 'noshow', label: 'Another time, after a no-show' },
 ];
 
 const FIELD = /\{\{\s*([A-Za-z]+)\s*\}\}/g;

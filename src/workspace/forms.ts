@@ -44,6 +44,7 @@ import {
   type Due,
   type SentJournal,
 } from '../core/questionnaire';
+import { noShowConferences, offerRecords } from '../core/noshow';
 import { inRound } from '../core/rounds';
 import { UserError } from '../core/errors';
 import { languageName, LANGUAGE_NAMES, cleanText, normalizeLanguage } from '../core/normalize';
@@ -889,6 +890,10 @@ interface FormsPicture {
   answered: number;
   changeRequests: Problem[];
   noShows: Problem[];
+  /** No-show conferences whose offer of another time has gone to nobody yet. */
+  toOffer: number;
+  /** No-show conferences offered another time (an email to at least one address). */
+  offered: number;
   /** Families a cut-off run may or may not have emailed. */
   unconfirmed: Problem[];
   /** Conferences whose questionnaire Google refused to send (or no address may be told of). */
@@ -925,13 +930,31 @@ function picture(ctx: StepContext): FormsPicture | null {
     row: r.row,
     column: read.columns.get(h) ?? 1,
   });
-  const noShows = rows
-    .filter((r) => r.status === 'no-show')
-    .map((r): Problem => ({
-      severity: 'warning',
-      where: where(r, 'Status'),
-      message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId} did not come (${r.date}). To offer a new time, set Status to "scheduled", untick Locked and rebuild the schedule.`,
-    }));
+  const offers = offerRecords(ctx.props, round);
+  const familyOf = (r: ExistingRow) =>
+    cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId;
+  const noShowRows = noShowConferences(rows, round);
+  const offersOf = (r: ExistingRow) => offers.filter((o) => o.conferenceId === r.conferenceId);
+  const offered = noShowRows.filter((r) =>
+    offersOf(r).some((o) => /^(sent|sending)/.test(o.record)),
+  ).length;
+  const noShows = noShowRows.flatMap((r): Problem[] =>
+    offersOf(r).length === 0
+      ? [
+          {
+            severity: 'warning',
+            where: where(r, 'Status'),
+            message: `${familyOf(r)} did not come (${r.date}). Offer them another time (below): they get their own availability link to give new times.`,
+          },
+        ]
+      : offersOf(r)
+          .filter((o) => o.record.startsWith('refused'))
+          .map((o) => ({
+            severity: 'warning',
+            where: where(r, 'Status'),
+            message: `${familyOf(r)}: Google refused the offer of another time to ${o.address} (${o.record.replace(/^refused .*?\d\d:\d\d: /, '')}). Fix the address on the Roster, then offer again.`,
+          })),
+  );
   const changeRequests: Problem[] = [];
   const roster = ctx.data.roster;
   if (roster) {
@@ -968,6 +991,9 @@ function picture(ctx: StepContext): FormsPicture | null {
     answered,
     changeRequests,
     noShows,
+    // A no-show whose every offer Google refused is offered again once its address is fixed.
+    toOffer: noShowRows.length - offered,
+    offered,
     unconfirmed,
     refused,
     ask,
@@ -1058,7 +1084,8 @@ export function questionnaireStep(ctx: StepContext): StepState {
   if (!p) return waitsForSetup('questionnaire');
   const problems = [...p.unconfirmed, ...p.refused, ...p.noShows];
   const counts = [
-    { label: 'no-shows to offer a new time', value: p.noShows.length },
+    { label: 'no-shows to offer a new time', value: p.toOffer },
+    { label: 'no-shows offered another time', value: p.offered },
     { label: 'families due the questionnaire', value: p.due },
     { label: 'conferences sent the questionnaire', value: p.sent },
     { label: 'questionnaires refused by Google', value: p.refused.length },
@@ -1089,6 +1116,16 @@ export function questionnaireStep(ctx: StepContext): StepState {
       : 'Answers arrive in the Feedback sheet and the Summary by themselves. Mark attendance in the Schedule’s Status column.',
     ...(p.due
       ? { action: { job: 'questionnaire', label: `Send the questionnaire (${p.due})` } as const }
+      : {}),
+    ...(p.toOffer
+      ? {
+          more: [
+            {
+              job: 'noshow-offer',
+              label: `Offer another time to the no-shows (${p.toOffer})`,
+            } as const,
+          ],
+        }
       : {}),
   });
 }

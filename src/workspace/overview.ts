@@ -48,6 +48,7 @@ export const JOB_LABELS: Record<JobName, string> = {
   followups: 'Listing follow-up requests',
   'student-forms': 'Creating the student prep form',
   'prep-nudge': 'Emailing students their prep link',
+  'noshow-offer': 'Offering another time to families who did not come',
 };
 
 export function buildOverview(): Overview {

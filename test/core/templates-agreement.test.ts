@@ -103,6 +103,20 @@ const EXPECTED: Record<'en' | 'es', Record<MessageKind, [string[], string[], str
         'Ana, Luis and Sofía are on our waiting list',
       ],
     ],
+    noshow: [
+      [
+        'Another time for the conference Ana prepared',
+        'the conference Ana prepared with Ms. Rivera',
+      ],
+      [
+        'Another time for the conference Ana and Luis prepared',
+        'the conference Ana and Luis prepared with Ms. Rivera',
+      ],
+      [
+        'Another time for the conference Ana, Luis and Sofía prepared',
+        'the conference Ana, Luis and Sofía prepared with Ms. Rivera',
+      ],
+    ],
   },
   es: {
     invite: [
@@ -178,6 +192,20 @@ const EXPECTED: Record<'en' | 'es', Record<MessageKind, [string[], string[], str
       [
         'horario de conferencia para Ana, Luis y Sofía',
         'Ana, Luis y Sofía están en nuestra lista de espera',
+      ],
+    ],
+    noshow: [
+      [
+        'Otro horario para la conferencia que preparó Ana',
+        'la conferencia que Ana preparó con Ms. Rivera',
+      ],
+      [
+        'Otro horario para la conferencia que prepararon Ana y Luis',
+        'la conferencia que Ana y Luis prepararon con Ms. Rivera',
+      ],
+      [
+        'Otro horario para la conferencia que prepararon Ana, Luis y Sofía',
+        'la conferencia que Ana, Luis y Sofía prepararon con Ms. Rivera',
       ],
     ],
   },
