@@ -67,6 +67,23 @@ export const OUTPUT_FILES = [
   'student-goals.csv',
 ];
 
+/** What `--help` prints: the options, each file's role, and where the columns are described. */
+export const USAGE = `Usage: npm run demo -- [options]
+
+Plays a whole conference round on the in-memory Google Workspace and writes what it made.
+
+  --roster F.csv        the Roster (columns: README "Your data"); default: the sample school
+  --teachers F.csv      the Teachers' windows (a Round column plays every round in date order)
+  --availability F.csv  families' availability answers, sent through their own form links
+  --student-prep F.csv  students' prep answers (Student ID, Round, Proud Of, Work Sample, Goal,
+                        Family Question), sent through each student's own prep link
+  --settings F.json     any of the sidebar's settings, e.g. {"schoolName": "Lincoln",
+                        "conferenceMinutes": 20, "bufferMinutes": 5, "changeoverMinutes": 0}
+  --out DIR             where to write (default out/)
+  --help                this text
+
+Exit codes: 0 done (problems in the sheets are listed in roster-issues.csv), 2 bad input.`;
+
 function parseArgs(argv: string[]): Options {
   const options: Options = { out: 'out' };
   for (let i = 0; i < argv.length; i++) {
@@ -578,6 +595,10 @@ function firstAmbiguousDate(values: string[][], locale: string): Problem | null 
 }
 
 if (require.main === module) {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   try {
     const { out, written, report } = runDemo(process.argv.slice(2));
     console.log(`Wrote ${out}/: ${written.join(', ')}`);

@@ -121,6 +121,21 @@ describe('the demo CLI tells the truth', () => {
     'Student ID,First Name,Last Name,Teacher,Guardian 1 Email\n1,Ana,Ruiz,Ms. Rivera,ana@family.example\n',
   );
 
+  it('answers --help with every option it takes, writes nothing and exits 0', () => {
+    const { status, stdout } = cli(['--help']);
+    expect(status).toBe(0);
+    for (const option of [
+      '--roster',
+      '--teachers',
+      '--availability',
+      '--student-prep',
+      '--settings',
+      '--out',
+    ])
+      expect(stdout).toContain(option);
+    expect(stdout).not.toMatch(/^Wrote /m);
+  });
+
   it('names exactly the files it wrote', () => {
     const out = join(dir, 'out-truth');
     const { status, stdout } = cli(['--roster', oneStudent, '--teachers', teachers, '--out', out]);
