@@ -148,6 +148,20 @@ export function runDemo(argv: string[]): {
   report: Record<string, unknown>;
 } {
   const options = parseArgs(argv);
+  // An earlier run's files go first, so whatever this run stops at, nothing stale is left to be
+  // read as its result (an input kept in the output folder stays).
+  const inputs = [
+    options.roster,
+    options.teachers,
+    options.availability,
+    options.studentPrep,
+    options.settings,
+  ]
+    .filter((f) => f !== undefined)
+    .map((f) => resolve(f));
+  for (const name of OUTPUT_FILES)
+    if (!inputs.includes(resolve(options.out, name)))
+      rmSync(join(options.out, name), { force: true, recursive: true });
   const emulator = createEmulator({
     now: Date.UTC(2026, 10, 2, 14, 0),
     spreadsheetName: 'Student-Led Conferences demo',
@@ -250,18 +264,7 @@ export function runDemo(argv: string[]): {
   if (fatal) throw new InputError(fatal.message);
 
   mkdirSync(options.out, { recursive: true });
-  const inputs = [
-    options.roster,
-    options.teachers,
-    options.availability,
-    options.studentPrep,
-    options.settings,
-  ]
-    .filter((f) => f !== undefined)
-    .map((f) => resolve(f));
-  for (const name of OUTPUT_FILES)
-    if (!inputs.includes(resolve(options.out, name)))
-      rmSync(join(options.out, name), { force: true, recursive: true });
+
   // Each problem on the sheet it belongs to, even one the server gave no cell.
   const onSheet = (sheet: string, problems: Problem[]) => problems.map((p) => ({ sheet, p }));
   const issues = [

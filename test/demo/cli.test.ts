@@ -192,6 +192,13 @@ describe('the demo CLI tells the truth', () => {
       `The teachers file ${tabs} separates its columns with tabs, not commas.`,
     );
     expect(existsSync(join(dir, 'out-semi'))).toBe(false);
+    // A folder holding an earlier run's result: refused input leaves none of it to be misread.
+    const earlier = join(dir, 'out-earlier');
+    mkdirSync(earlier, { recursive: true });
+    writeFileSync(join(earlier, 'schedule.csv'), 'from an earlier run\n');
+    writeFileSync(join(earlier, 'notes.txt'), 'a file of the school’s own\n');
+    expect(() => runDemo(['--roster', semicolons, '--out', earlier])).toThrow(/semicolons/);
+    expect(readdirSync(earlier)).toEqual(['notes.txt']);
   });
 
   it('says how it read a date that reads two ways (11/5/2026), on the Teachers sheet, and schedules on that day', () => {
