@@ -364,7 +364,7 @@ export function runDemo(argv: string[]): {
         : 0;
     phase(tag('student prep'));
     const prep = step("Submitting the students' prep forms", () =>
-      prepareStudents(emulator, bundle, name, studentPrep),
+      prepareStudents(emulator, bundle, name, studentPrep, options.studentPrep),
     );
     issues.push(...onSheet('Student Prep', prep.problems));
     writeIssues();

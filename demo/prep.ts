@@ -37,6 +37,8 @@ export function prepareStudents(
   bundle: Bundle,
   round: string,
   csv: string[][] | null,
+  /** The file's name as given, for the messages. */
+  file = 'student-prep.csv',
 ): { prepared: number; studentIds: string[]; problems: Problem[] } {
   runJob(bundle, 'student-forms');
   const r = bundle.callFromClient('getStudentLinks', []) as Result<StudentLink[]>;
@@ -70,7 +72,7 @@ export function prepareStudents(
         problems.push({
           severity: 'warning',
           where: { sheet: 'Student Prep', row: i + 2, column },
-          message: `student-prep.csv, row ${i + 2}: "${id}" is not a Student ID on the Roster; that row was not submitted.`,
+          message: `${file}, row ${i + 2}: "${id}" is not a Student ID on the Roster; that row was not submitted.`,
         });
         return;
       }
