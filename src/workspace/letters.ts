@@ -135,9 +135,11 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
           code: codeIn(questionnaire, link),
         });
     const mine = family.studentIds.flatMap((id) => students.get(id) ?? []);
-    const guardians = [...new Set(mine.flatMap((s) => s.guardians.map((g) => g.name)))].filter(
-      Boolean,
-    );
+    const guardians = [
+      ...new Set(
+        mine.flatMap((s) => [...s.guardians.map((g) => g.name), ...(s.phoneGuardians ?? [])]),
+      ),
+    ].filter(Boolean);
     const children = mine.map((s) => `${s.firstName} ${s.lastName}`.trim()).filter(Boolean);
     const when = conferenceLines(conferences.get(family.id) ?? [], language);
     letters.push({
