@@ -8,7 +8,7 @@
 import { formLanguage } from './formtexts';
 import { printPage } from './printpage';
 import { qrSvg } from './qr';
-import { escapeHtml } from './templates';
+import { escapeHtml, formatDay, formatTime, onlineLine, placeInWords } from './templates';
 
 export interface PaperForm {
   /** The form's title as the family's form shows it. */
@@ -28,6 +28,42 @@ export interface PaperLetterInput {
   forms: PaperForm[];
   /** The reply slip's text (src/core/replyslip.ts), one line per question or time. */
   slip: string;
+  /** The family's conferences once scheduled (from conferenceLines), first thing on the page. */
+  conferences?: string[];
+}
+
+/** One of a family's scheduled conferences, as the Schedule and the teacher's window give it. */
+export interface PaperConference {
+  date: string;
+  start: number;
+  end: number;
+  room: string;
+  videoLink: string;
+}
+
+/** "Your conference: …" in the languages whose words are written here; English otherwise. */
+const CONFERENCE_WORDS: Record<string, (day: string, time: string, place: string) => string> = {
+  en: (day, time, place) => `Your conference: ${day}, ${time}${place ? `, at ${place}` : ''}.`,
+  es: (day, time, place) => `Su conferencia: ${day}, ${time}${place ? `, en ${place}` : ''}.`,
+};
+
+/**
+ * Each conference's day, time and place in words, in the family's language (English where this
+ * file has no words for it), each followed by its "Join online: <link>" line when it has one.
+ */
+export function conferenceLines(conferences: PaperConference[], language: string): string[] {
+  const own = CONFERENCE_WORDS[language] ? language : 'en';
+  return [...conferences]
+    .sort((a, b) => a.date.localeCompare(b.date) || a.start - b.start)
+    .flatMap((c) => [
+      CONFERENCE_WORDS[own]!(
+        formatDay(c.date, own),
+        `${formatTime(c.start, own)}–${formatTime(c.end, own)}`,
+        placeInWords(c.room, c.videoLink, own),
+      ),
+      onlineLine(c.videoLink, own),
+    ])
+    .filter(Boolean);
 }
 
 interface LetterWords {
@@ -81,6 +117,7 @@ ${
     .join('\n');
   return `<main class="letter" lang="${escapeHtml(language)}">
 <p class="meta">${escapeHtml(`${p.schoolName} · Ref. ${p.familyId}`)}</p>
+${(p.conferences ?? []).map((c) => `<p class="conference"><strong>${escapeHtml(c)}</strong></p>`).join('\n')}
 ${forms}
 <section class="slip"><p>✂ ${escapeHtml(w.cut)}</p><p>${escapeHtml(w.slip)}</p>
 <p>${escapeHtml(p.slip)}</p></section>
@@ -92,7 +129,7 @@ ${forms}
  * the family's language: a page of its own, printed after the letters and never sent.
  */
 export function paperPhoneList(
-  families: { familyId: string; phone: string; phoneScript: string[] }[],
+  families: { familyId: string; phone: string; askFor?: string; phoneScript: string[] }[],
 ): string {
   return `<main class="letter phones">
 <h1>Phone list: families without email (for the office)</h1>
@@ -101,7 +138,7 @@ ${families
     (
       f,
     ) => `<section><h2>${escapeHtml(`Ref. ${f.familyId} · ${f.phone || '(no phone on the Roster)'}`)}</h2>
-<p class="script">${f.phoneScript.map(escapeHtml).join('<br>')}</p></section>`,
+${f.askFor ? `<p class="ask">${escapeHtml(f.askFor)}</p>\n` : ''}<p class="script">${f.phoneScript.map(escapeHtml).join('<br>')}</p></section>`,
   )
   .join('\n')}
 </main>`;

@@ -62,6 +62,11 @@ export interface Student {
    * guardian's address: only the student's own prep link and nudges go here.
    */
   email?: string;
+  /**
+   * The guardians' names on a row that lists no guardian email (a family reached by phone or
+   * letter only), for the office's phone list; absent when the row has an email or no name.
+   */
+  phoneGuardians?: string[];
 }
 
 export interface Family {
@@ -446,6 +451,9 @@ export function parseRoster(
       notes: cleanText(row.get('Notes')),
       row: row.row,
       email: studentEmail(row, bad),
+      ...(guardians.length === 0 && names.some(Boolean)
+        ? { phoneGuardians: names.filter(Boolean) }
+        : {}),
     });
   };
   for (const row of table.rows) read(row);

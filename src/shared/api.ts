@@ -237,6 +237,8 @@ export interface PaperLetter {
   html: string;
   /** The family's phone number on the Roster, or ''. */
   phone: string;
+  /** Whom the office asks for on the call: the guardians and children (office-only, never sent). */
+  askFor: string;
   /** What to say and ask on a call, in the family's language (the forms' questions). */
   phoneScript: string[];
 }

@@ -16,18 +16,21 @@ import {
 import { formLanguage } from '../core/formtexts';
 import { cleanText } from '../core/normalize';
 import {
+  conferenceLines,
   paperLetterBody,
   paperLetterPage,
   paperPhoneList,
+  type PaperConference,
   type PaperForm,
 } from '../core/paperletter';
 import { phoneScript } from '../core/phonescript';
 import { replySlip } from '../core/replyslip';
 import { inRound } from '../core/rounds';
+import { readScheduleSheet } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
 import { readTable } from '../core/table';
 import { escapeHtml } from '../core/templates';
-import { dayIn } from '../core/zone';
+import { dayIn, wallClockIn } from '../core/zone';
 import type { PaperLetter } from '../shared/api';
 import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
 import { keptFormTexts } from './formtexts';
@@ -58,7 +61,10 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
   const round = settings.roundName;
-  const roster = readSchool(ss, settings, dayIn(new Date(), spreadsheetZone(ss))).roster;
+  const tz = spreadsheetZone(ss);
+  const school = readSchool(ss, settings, dayIn(new Date(), tz));
+  const roster = school.roster;
+  const windows = school.teachers?.windows ?? [];
   const props = documentProperties().getProperties();
   const state = readFormsState(props);
   const shortLinks = new Map<string, string>();
@@ -69,6 +75,27 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
   // This round's questionnaire links by Family ID, from the Schedule's Feedback Link column.
   const feedback = new Map<string, string[]>();
   const schedule = readSheet(ss, SCHEDULE.name);
+  // This round's conferences by Family ID: when and where, the video link from the teacher's window.
+  const conferences = new Map<string, PaperConference[]>();
+  const sheet = readScheduleSheet(schedule ?? [], wallClockIn(tz));
+  for (const r of sheet.rows)
+    if (
+      r.round === round &&
+      r.status !== 'cancelled' &&
+      r.date &&
+      r.start !== null &&
+      r.end !== null
+    ) {
+      const window = windows.find(
+        (w) =>
+          w.teacher === r.teacher && w.date === r.date && w.start <= r.start! && r.end! <= w.end,
+      );
+      const room = cleanText(r.values[(sheet.columns.get('Room') ?? 0) - 1]);
+      conferences.set(r.familyId, [
+        ...(conferences.get(r.familyId) ?? []),
+        { date: r.date, start: r.start, end: r.end, room, videoLink: window?.videoLink ?? '' },
+      ]);
+    }
   if (schedule && schedule.length > 1)
     for (const r of readTable(SCHEDULE, schedule).rows) {
       const link = cleanText(r.get('Feedback Link'));
@@ -77,7 +104,7 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
         feedback.set(family, [...(feedback.get(family) ?? []), link]);
     }
   const letters: (Omit<PaperLetter, 'html'> & { body: string })[] = [];
-  const phones = new Map((roster?.students ?? []).map((s) => [s.id, s.phone]));
+  const students = new Map((roster?.students ?? []).map((s) => [s.id, s]));
   const paper = (roster?.families ?? []).filter((f) => !f.contacts.some((c) => c.email));
   // The forms' words in each language, the machine-translated ones from the Form Texts sheet.
   const all = keptFormTexts(
@@ -107,13 +134,22 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
           shortLink: short(questionnaire),
           code: codeIn(questionnaire, link),
         });
+    const mine = family.studentIds.flatMap((id) => students.get(id) ?? []);
+    const guardians = [
+      ...new Set(
+        mine.flatMap((s) => [...s.guardians.map((g) => g.name), ...(s.phoneGuardians ?? [])]),
+      ),
+    ].filter(Boolean);
+    const children = mine.map((s) => `${s.firstName} ${s.lastName}`.trim()).filter(Boolean);
+    const when = conferenceLines(conferences.get(family.id) ?? [], language);
     letters.push({
       familyId: family.id,
       language,
-      phone: family.studentIds.map((id) => phones.get(id)).find(Boolean) ?? '',
+      phone: mine.map((s) => s.phone).find(Boolean) ?? '',
+      askFor: `Ask for: ${guardians.join(', ') || 'a parent or guardian'}${children.length ? ` (family of ${children.join(', ')})` : ''}`,
       phoneScript: phoneScript({
         language,
-        say: [texts.availability.description],
+        say: when.length ? when : [texts.availability.description],
         choices: availability.choices,
         texts: all,
       }),
@@ -121,6 +157,7 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
         schoolName: settings.schoolName,
         familyId: family.id,
         language,
+        conferences: when,
         forms,
         slip: replySlip(family.id, language, availability.choices, code, all),
       }),

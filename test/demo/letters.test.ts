@@ -98,6 +98,31 @@ describe('paper families in the demo', () => {
     expect(section('F-F2')).not.toContain('F-F1');
   });
 
+  it('gives each scheduled family its conference’s day, time and place, and the office whom to ask for', () => {
+    const schedule = read(out, 'schedule.csv');
+    const row = (id: string) => schedule.find((r) => r['Family ID'] === id)!;
+    // Both conferences fall on the fixture's second window: Wednesday 18 November, room 101.
+    expect([row('F-F1').Date, row('F-F2').Date]).toEqual(['2026-11-18', '2026-11-18']);
+    expect([row('F-F1').Room, row('F-F2').Room]).toEqual(['101', '101']);
+    const twelveHour = (t: string) => {
+      const [h, m] = t.split(':').map(Number) as [number, number];
+      return `${((h + 11) % 12) + 1}:${String(m).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
+    };
+    const spanish = `Su conferencia: miércoles 18 de noviembre, ${row('F-F1').Start}–${row('F-F1').End}, en el aula 101.`;
+    const english = `Your conference: Wednesday, November 18, ${twelveHour(row('F-F2').Start!)}–${twelveHour(row('F-F2').End!)}, at Room 101.`;
+    const page = (id: string) => readFileSync(join(out, 'letters', `${id}.html`), 'utf8');
+    expect(page('F-F1')).toContain(spanish);
+    expect(page('F-F2')).toContain(english);
+    const list = readFileSync(join(out, 'letters', 'phone-list.html'), 'utf8');
+    const section = (id: string) => list.slice(list.indexOf(`Ref. ${id}`)).split('</section>')[0]!;
+    expect(section('F-F1')).toContain(`Say: ${spanish}`);
+    expect(section('F-F2')).toContain(`Say: ${english}`);
+    expect(list).not.toContain('We will send you the time');
+    // The office asks for the family's children by name (the Roster gives no guardian's name).
+    expect(section('F-F1')).toContain('Ask for: a parent or guardian (family of Ana García)');
+    expect(section('F-F2')).toContain('Ask for: a parent or guardian (family of Tom Baker)');
+  });
+
   it('schedules each keyed-in slip in the time the family ticked, as an online answer would be', () => {
     expect((report.formAnswers as Record<string, number>).replySlips).toBe(2);
     const schedule = read(out, 'schedule.csv');

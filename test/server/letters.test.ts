@@ -43,4 +43,66 @@ describe('printing the letters for families without email', () => {
     );
     expect(writes).toEqual([]);
   });
+
+  it('gives a scheduled paper family its conference’s day, time and place in words, and the office the names to ask for', () => {
+    const s = openSchool({ students: 30 });
+    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const families = parseRoster(roster.values(), null).families;
+    const paper = families.find((f) => f.studentIds.length === 1)!;
+    const header = roster.values()[0]!.map(String);
+    const line = roster.values()[paper.rows[0]! - 1]!;
+    roster.patch(1, header.length + 1, { v: 'Phone' });
+    for (const row of paper.rows) {
+      roster.patch(row, header.length + 1, { v: '555-0199' });
+      header.forEach((h, i) => {
+        if (/email/i.test(h)) roster.patch(row, i + 1, { v: '' });
+      });
+    }
+    // The family's teacher meets online only: a video link and no room on each of their windows.
+    const teachers = s.emulator.spreadsheet.sheetByName('Teachers')!;
+    const [top, ...windows] = teachers.values();
+    const column = (name: string) => (top as string[]).indexOf(name) + 1;
+    const teacher = String(line[header.indexOf('Homeroom')]);
+    windows.forEach((w, i) => {
+      if (w[0] !== teacher) return;
+      teachers.put(i + 2, column('Video Link'), { v: 'https://meet.example/paper' });
+      teachers.put(i + 2, column('Room'), { v: '' });
+    });
+    run(s, 'setup');
+    run(s, 'forms');
+    run(s, 'schedule');
+
+    // The family's conference as the Schedule holds it (the emulator's school sits at UTC−5).
+    const [head, ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const at = (name: string) => (head as string[]).indexOf(name);
+    const mine = rows.filter((r) => r[at('Family ID')] === paper.id);
+    expect(mine).toHaveLength(1);
+    const local = (v: unknown) => new Date((v as Date).getTime() - 5 * 3600_000);
+    const day = local(mine[0]![at('Date')]).toISOString().slice(0, 10);
+    const days: Record<string, string> = {
+      '2026-11-17': 'Tuesday, November 17',
+      '2026-11-19': 'Thursday, November 19',
+    };
+    const clock = (v: unknown) => {
+      const d = local(v);
+      const h = d.getUTCHours();
+      return `${((h + 11) % 12) + 1}:${String(d.getUTCMinutes()).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
+    };
+    const when = `Your conference: ${days[day]}, ${clock(mine[0]![at('Start')])}–${clock(mine[0]![at('End')])}, at the online meeting (link below).`;
+
+    s.bundle.run('showLetters');
+    const html = s.emulator.sheets.ui.dialogs.at(-1)!.html;
+    const letter = html.slice(html.indexOf(`Ref. ${paper.id}`)).split('</main>')[0]!;
+    expect(letter).toContain(when);
+    expect(letter).toContain('Join online: https://meet.example/paper');
+    const phones = html.slice(html.indexOf('Phone list'));
+    expect(phones).toContain(`Say: ${when}`);
+    expect(phones).toContain('Say: Join online: https://meet.example/paper');
+    expect(phones).not.toContain('We will send you the time');
+    // "Thomas, Ethan" on the Roster is asked for as "Ethan Thomas", with the guardian's name.
+    const [last, first] = String(line[header.indexOf('Student Name')]).split(', ');
+    expect(phones).toContain(
+      `Ask for: ${String(line[header.indexOf('Parent Name')])} (family of ${first} ${last})`,
+    );
+  });
 });
