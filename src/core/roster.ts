@@ -403,14 +403,22 @@ export function parseRoster(
     }
     const guardians: Guardian[] = [];
     const names = [nameCell(row, 'Guardian 1 Name', bad), nameCell(row, 'Guardian 2 Name', bad)];
-    (['Guardian 1 Email', 'Guardian 2 Email'] as const).forEach((header, i) => {
-      const { valid, invalid } = splitEmails(row.get(header));
+    const cells = (['Guardian 1 Email', 'Guardian 2 Email'] as const).map((header) => ({
+      header,
+      ...splitEmails(row.get(header)),
+    }));
+    // A bad address beside a good one (in either column) costs only that guardian's emails; a
+    // bad first address with no good one anywhere leaves the row unreachable, as before.
+    const anyValid = cells.some((c) => c.valid.length > 0);
+    cells.forEach(({ header, valid, invalid }, i) => {
       for (const wrong of invalid)
-        bad(
-          header,
-          `"${wrong}" is not an email address.`,
-          valid.length > 0 || i === 1 ? 'warning' : 'error',
-        );
+        if (anyValid || i === 1)
+          bad(
+            header,
+            `"${wrong}" is not an email address, so this guardian will not be emailed; correct it to reach them.`,
+            'warning',
+          );
+        else bad(header, `"${wrong}" is not an email address.`);
       for (const email of valid)
         if (!guardians.some((g) => g.email === email))
           guardians.push({ name: names[i] ?? '', email });

@@ -1,7 +1,7 @@
 /**
  * Cells a paste from an export spoils without the person noticing: a name Sheets turned into a
- * formula. Rows are written in the export's own layout (SIS_HEADER); expected names and addresses
- * are read off those rows.
+ * formula, and one guardian's address mistyped beside the other's good one. Rows are written in
+ * the export's own layout (SIS_HEADER); expected names and addresses are read off those rows.
  */
 import { parseRoster } from '../../src/core/roster';
 import { SIS_HEADER, TEACHERS } from '../fixtures/sis-roster';
@@ -100,5 +100,57 @@ describe('a name Sheets turned into a formula', () => {
     );
     expect(r.problems).toEqual([]);
     expect(r.students.map((s) => s.guardians[0]!.name)).toEqual(kept);
+  });
+});
+
+describe('one guardian’s address mistyped', () => {
+  it('keeps the student and the guardian with a good address, and says the other will not be emailed', () => {
+    const r = parseRoster(
+      [
+        SIS_HEADER,
+        row(
+          3001,
+          'Haddad',
+          'Omar',
+          ['Rami Haddad', 'rami.haddad@home'],
+          ['Lina Haddad', 'lina.haddad@home.example'],
+        ),
+      ],
+      TEACHERS,
+    );
+    expect(r.problems).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Roster', row: 2, column: 8 },
+        message:
+          'Roster, row 2, column H (Parent 1 Email): "rami.haddad@home" is not an email address, so this guardian will not be emailed; correct it to reach them.',
+      },
+    ]);
+    expect(r.rowsRejected).toBe(0);
+    expect(r.students.map((s) => s.id)).toEqual(['3001']);
+    expect(r.families[0]!.contacts).toEqual([
+      { name: 'Lina Haddad', email: 'lina.haddad@home.example' },
+    ]);
+  });
+
+  it('a row with no good address at all keeps the old rule: a bad first address rejects it, phone or not', () => {
+    const r = parseRoster(
+      [
+        SIS_HEADER,
+        row(3002, 'Nguyen', 'Bao', ['Thu Nguyen', 'thu.nguyen'], ['', ''], '555-010-2211'),
+        row(3003, 'Silva', 'Rui', ['', ''], ['Ana Silva', 'ana.silva'], '555-010-3344'),
+      ],
+      TEACHERS,
+    );
+    expect(r.problems.map((p) => [p.severity, p.where?.row, p.where?.column])).toEqual([
+      ['error', 2, 8],
+      ['warning', 3, 10],
+    ]);
+    expect(r.problems[0]!.message).toBe(
+      'Roster, row 2, column H (Parent 1 Email): "thu.nguyen" is not an email address.',
+    );
+    // The second row has a phone: it is kept as a phone-only family, reached by letter and phone.
+    expect(r.students.map((s) => s.id)).toEqual(['3003']);
+    expect(r.rowsRejected).toBe(1);
   });
 });
