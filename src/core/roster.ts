@@ -153,6 +153,29 @@ export function contactsOf(student: Student, family: Family | undefined): string
 
 export { isPlaceholderFamilyId } from './families';
 
+/**
+ * The error values Sheets shows (and getValues returns as text) where a pasted name became a
+ * formula: "=Rosa" or "-Ann" reads as #NAME? or #ERROR!. A name Sheets kept as text, even one
+ * starting with "=", is a name as written (it is written back as plain text everywhere).
+ */
+const SHEET_ERROR = /^#(NAME\?|REF!|N\/A|VALUE!|ERROR!|DIV\/0!|NUM!|NULL!)$/i;
+
+/** A name cell's text, or '' (with a warning naming the cell) when it shows a Sheets error. */
+function nameCell(
+  row: TableRow,
+  header: string,
+  bad: (header: string, text: string, severity: 'error' | 'warning') => void,
+): string {
+  const text = cleanText(row.get(header));
+  if (!SHEET_ERROR.test(text)) return text;
+  bad(
+    header,
+    `this cell shows ${text}: Sheets read what was pasted as a formula; retype the name, or paste as plain text. Until then the name is left blank.`,
+    'warning',
+  );
+  return '';
+}
+
 /** The row's Student Email when it is one address; anything else is warned about and left out. */
 function studentEmail(
   row: TableRow,
@@ -357,10 +380,10 @@ export function parseRoster(
     let firstName = '';
     let lastName = '';
     if (hasSplitNames) {
-      firstName = cleanText(row.get('First Name'));
-      lastName = cleanText(row.get('Last Name'));
+      firstName = nameCell(row, 'First Name', bad);
+      lastName = nameCell(row, 'Last Name', bad);
     } else {
-      const full = splitFullName(row.get('Full Name'));
+      const full = splitFullName(nameCell(row, 'Full Name', bad));
       firstName = full.first;
       lastName = full.last;
     }
@@ -384,15 +407,23 @@ export function parseRoster(
       }
     }
     const guardians: Guardian[] = [];
-    const names = [cleanText(row.get('Guardian 1 Name')), cleanText(row.get('Guardian 2 Name'))];
-    (['Guardian 1 Email', 'Guardian 2 Email'] as const).forEach((header, i) => {
-      const { valid, invalid } = splitEmails(row.get(header));
+    const names = [nameCell(row, 'Guardian 1 Name', bad), nameCell(row, 'Guardian 2 Name', bad)];
+    const cells = (['Guardian 1 Email', 'Guardian 2 Email'] as const).map((header) => ({
+      header,
+      ...splitEmails(row.get(header)),
+    }));
+    // A bad address beside a good one (in either column) costs only that guardian's emails; a
+    // bad first address with no good one anywhere leaves the row unreachable, as before.
+    const anyValid = cells.some((c) => c.valid.length > 0);
+    cells.forEach(({ header, valid, invalid }, i) => {
       for (const wrong of invalid)
-        bad(
-          header,
-          `"${wrong}" is not an email address.`,
-          valid.length > 0 || i === 1 ? 'warning' : 'error',
-        );
+        if (anyValid || i === 1)
+          bad(
+            header,
+            `"${wrong}" is not an email address, so this guardian will not be emailed; correct it to reach them.`,
+            'warning',
+          );
+        else bad(header, `"${wrong}" is not an email address.`);
       for (const email of valid)
         if (!guardians.some((g) => g.email === email))
           guardians.push({ name: names[i] ?? '', email });

@@ -288,7 +288,8 @@ describe('bad cells', () => {
       {
         severity: 'warning',
         where: { sheet: 'Roster', row: 2, column: 8 },
-        message: 'Roster, row 2, column H (Guardian 2 Email): "nobody" is not an email address.',
+        message:
+          'Roster, row 2, column H (Guardian 2 Email): "nobody" is not an email address, so this guardian will not be emailed; correct it to reach them.',
       },
     ]);
     expect(r.students[0]!.guardians.map((g) => g.email)).toEqual(['p@f.example']);
