@@ -517,3 +517,21 @@ describe('the texts a school edits and the translations it keeps reach every mes
     expect(s.emulator.mail.sent).toHaveLength(2 * first);
   });
 });
+
+describe('a machine-translated language, for one child and for several', () => {
+  it('asks an Arabic family of two in the wording for several children, and a family of one in the wording for one', () => {
+    const s = withForms();
+    run(s, 'ask');
+    const arabic = FAMILIES.filter((f) => f.language === 'ar');
+    const two = arabic.find((f) => f.students.length === 2)!;
+    const one = arabic.find((f) => f.students.length === 1)!;
+    // The English text: "{{students}} {{shares|share}} work and reflections".
+    const twoBody = requestTo(s, two.emails).body;
+    expect(twoBody).toContain('[ar]');
+    expect(twoBody).toMatch(/ share work and reflections/);
+    expect(twoBody).not.toMatch(/ shares work/);
+    const oneBody = requestTo(s, one.emails).body;
+    expect(oneBody).toContain('[ar]');
+    expect(oneBody).toMatch(/ shares work and reflections/);
+  });
+});
