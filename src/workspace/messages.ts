@@ -95,7 +95,8 @@ export function resetTemplate(kind: MessageKind, language: string): void {
  * A text that reads differently for one child and for several is translated once per count and
  * both kept (`several`). A translation stored before that has only the one-child wording: it is
  * translated again once; if it no longer matches a fresh one-child translation a person edited
- * it, and it is kept for every count. LanguageApp calls per language: at most two per kind for
+ * it, and it is kept for every count (Google Translate is not promised to give the same text
+ * twice: when it does not, the old text is kept as if edited, nothing lost). LanguageApp calls per language: at most two per kind for
  * the one-child wording, two more for several, one for the interpreter sentence (21 with the
  * built-in English texts), each distinct text once; nothing is written until all are in, so a cut repeats them.
  */

@@ -535,3 +535,36 @@ describe('a machine-translated language, for one child and for several', () => {
     expect(oneBody).toMatch(/ shares work and reflections/);
   });
 });
+
+describe('a translation stored before each count had its own', () => {
+  /** The Arabic texts as an earlier version kept them: the one-child wording only. */
+  function oneWordingOnly(): Record<string, { subject: string; body: string }> {
+    const earlier = withForms();
+    run(earlier, 'ask');
+    const set = JSON.parse(props(earlier).get('slc:templates:ar')!) as Record<string, unknown>;
+    for (const t of Object.values(set)) if (typeof t === 'object') delete (t as never)['several'];
+    return set as never;
+  }
+  const arabic = FAMILIES.filter((f) => f.language === 'ar');
+  const two = arabic.find((f) => f.students.length === 2)!;
+
+  it('is translated again once, so a family of two reads the wording for several children', () => {
+    const old = oneWordingOnly();
+    const s = withForms();
+    props(s).set('slc:templates:ar', JSON.stringify(old));
+    run(s, 'ask');
+    expect(requestTo(s, two.emails).body).toMatch(/ share work and reflections/);
+    expect(JSON.parse(props(s).get('slc:templates:ar')!).availability.several.body).toContain(
+      'share work',
+    );
+  });
+
+  it('is kept for every count when a person corrected it', () => {
+    const old = oneWordingOnly();
+    old.availability!.body = old.availability!.body.replace('[ar]', '[ar] (corrected)');
+    const s = withForms();
+    props(s).set('slc:templates:ar', JSON.stringify(old));
+    run(s, 'ask');
+    expect(requestTo(s, two.emails).body).toContain('[ar] (corrected)');
+  });
+});
