@@ -70,6 +70,11 @@ export interface MessageFields {
 export interface Template {
   subject: string;
   body: string;
+  /**
+   * The wording for two or more children, where it cannot be a {{one|several}} choice: a
+   * machine translation is made once per count (a translator cannot keep both sides of a choice).
+   */
+  several?: { subject: string; body: string };
 }
 
 /** One language's texts; `interpreter` is the sentence {{interpreter}} becomes (translated languages). */
@@ -113,6 +118,13 @@ const BARRED = /\{\{[^{}]*\|[^{}]*\}\}/g;
 export function chooseWording(text: string, children: number): string {
   return text.replace(CHOICE, (_whole, one: string, several: string) =>
     children > 1 ? several : one,
+  );
+}
+
+/** Whether a template reads differently for one child and for several. */
+export function hasChoice(template: Template): boolean {
+  return [template.subject, template.body].some(
+    (text) => chooseWording(text, 1) !== chooseWording(text, 2),
   );
 }
 
@@ -748,7 +760,8 @@ export function renderMessage(
   fields: MessageFields,
   stored: Record<string, TemplateSet> = {},
 ): RenderedMessage {
-  const { template, language: used } = templateFor(kind, language, stored);
+  const { template: own, language: used } = templateFor(kind, language, stored);
+  const template = fields.children > 1 && own.several ? own.several : own;
   const vals = values(fields, used, stored);
   // Choices first, from the template alone: a name holding "{{a|b}}" stays text.
   const subject = fill(chooseWording(template.subject, fields.children), vals, (s) => s)
@@ -768,11 +781,12 @@ export function renderMessage(
 /**
  * Before machine translation: each {{field}} becomes a numbered token the translator leaves
  * alone (digits between brackets survive Google Translate; names in braces do not always). Each
- * {{one|several}} choice becomes its wording for one child: a translator cannot keep both.
+ * {{one|several}} choice becomes its wording for `children` children: a translator cannot keep
+ * both, so a text with choices is translated once per count.
  */
-export function protectFields(text: string): { text: string; fields: string[] } {
+export function protectFields(text: string, children = 1): { text: string; fields: string[] } {
   const fields: string[] = [];
-  const out = chooseWording(text, 1).replace(FIELD, (whole) => {
+  const out = chooseWording(text, children).replace(FIELD, (whole) => {
     fields.push(whole.replace(/\s+/g, ''));
     return `[#${fields.length - 1}]`;
   });

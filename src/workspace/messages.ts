@@ -11,6 +11,7 @@
 import { UserError } from '../core/errors';
 import {
   BUILT_IN,
+  hasChoice,
   INTERPRETER,
   MESSAGE_KINDS,
   protectFields,
@@ -90,6 +91,14 @@ export function resetTemplate(kind: MessageKind, language: string): void {
  * other is translated from the English texts with LanguageApp once and stored. Fields are
  * protected from the translator; a text whose fields do not all come back stays English, and
  * the language is reported (the caller says so). Returns the stored set and those languages.
+ *
+ * A text that reads differently for one child and for several is translated once per count and
+ * both kept (`several`). A translation stored before that has only the one-child wording: it is
+ * translated again once; if it no longer matches a fresh one-child translation a person edited
+ * it, and it is kept for every count (Google Translate is not promised to give the same text
+ * twice: when it does not, the old text is kept as if edited, nothing lost). LanguageApp calls per language: at most two per kind for
+ * the one-child wording, two more for several, one for the interpreter sentence (21 with the
+ * built-in English texts), each distinct text once; nothing is written until all are in, so a cut repeats them.
  */
 export function ensureTranslations(
   languages: Iterable<string>,
@@ -97,24 +106,41 @@ export function ensureTranslations(
 ): { stored: Record<string, TemplateSet>; fellBack: string[] } {
   const fellBack: string[] = [];
   const changed: string[] = [];
+  const source = (kind: MessageKind): Template => stored.en?.[kind] ?? BUILT_IN.en![kind];
+  const current = (own: Template | undefined, kind: MessageKind): boolean =>
+    !!own && (!!own.several || !hasChoice(source(kind)));
   for (const language of new Set(languages)) {
-    if (!language || BUILT_IN[language] || MESSAGE_KINDS.every((kind) => stored[language]?.[kind]))
+    if (
+      !language ||
+      BUILT_IN[language] ||
+      MESSAGE_KINDS.every((kind) => current(stored[language]?.[kind], kind))
+    )
       continue;
     const set: TemplateSet = { ...(stored[language] ?? {}) };
+    const translate = translator(language);
     let failed = false;
+    let touched = false;
     for (const kind of MESSAGE_KINDS) {
-      if (set[kind]) continue;
-      const source = stored.en?.[kind] ?? BUILT_IN.en![kind];
-      const translated = translateTemplate(source, language);
-      if (translated) set[kind] = translated;
-      else failed = true;
+      const own = set[kind];
+      if (current(own, kind)) continue;
+      const one = translateTemplate(source(kind), translate, 1);
+      const several =
+        one && hasChoice(source(kind)) ? translateTemplate(source(kind), translate, 2) : null;
+      if (own && one && (own.subject !== one.subject || own.body !== one.body)) {
+        // A person's correction: theirs for every count.
+        set[kind] = { ...own, several: { subject: own.subject, body: own.body } };
+        touched = true;
+      } else if (one && (several || !hasChoice(source(kind)))) {
+        set[kind] = several ? { ...one, several } : one;
+        touched = true;
+      } else if (!own) failed = true;
     }
     if (!failed && set.interpreter === undefined) {
-      const sentence = translateText(INTERPRETER.en!, language);
+      const sentence = translate(INTERPRETER.en!, 1);
       if (sentence !== null) set.interpreter = sentence;
     }
     if (failed) fellBack.push(language);
-    else {
+    else if (touched || set.interpreter !== stored[language]?.interpreter) {
       stored = { ...stored, [language]: set };
       changed.push(language);
     }
@@ -123,23 +149,36 @@ export function ensureTranslations(
   return { stored, fellBack };
 }
 
-/** English text in `language`, its {{fields}} intact; null when that cannot be had. */
-function translateText(text: string, language: string): string | null {
-  const { text: safe, fields } = protectFields(text);
-  let translated: string;
+type Translate = (text: string, children: number) => string | null;
+
+/** English text into `language`, its {{fields}} intact (null when that cannot be had); each distinct text asked once. */
+function translator(language: string): Translate {
+  const asked = new Map<string, string | null>();
+  return (text, children) => {
+    const { text: safe, fields } = protectFields(text, children);
+    if (!asked.has(safe)) asked.set(safe, ask(safe, language));
+    const translated = asked.get(safe)!;
+    return translated === null ? null : restoreFields(translated, fields);
+  };
+}
+
+function ask(safe: string, language: string): string | null {
   try {
-    translated = LanguageApp.translate(safe, 'en', language);
+    return LanguageApp.translate(safe, 'en', language);
   } catch (e) {
     // A language Google Translate does not know: English it is. Any other failure (an outage)
     // stops the run before anything is sent, so no family gets English by accident.
     if (/invalid argument/i.test(String((e as Error)?.message ?? e))) return null;
     throw e;
   }
-  return restoreFields(translated, fields);
 }
 
-function translateTemplate(source: Template, language: string): Template | null {
-  const subject = translateText(source.subject, language);
-  const body = subject === null ? null : translateText(source.body, language);
+function translateTemplate(
+  source: Template,
+  translate: Translate,
+  children: number,
+): Template | null {
+  const subject = translate(source.subject, children);
+  const body = subject === null ? null : translate(source.body, children);
   return subject !== null && body !== null ? { subject, body } : null;
 }

@@ -517,3 +517,54 @@ describe('the texts a school edits and the translations it keeps reach every mes
     expect(s.emulator.mail.sent).toHaveLength(2 * first);
   });
 });
+
+describe('a machine-translated language, for one child and for several', () => {
+  it('asks an Arabic family of two in the wording for several children, and a family of one in the wording for one', () => {
+    const s = withForms();
+    run(s, 'ask');
+    const arabic = FAMILIES.filter((f) => f.language === 'ar');
+    const two = arabic.find((f) => f.students.length === 2)!;
+    const one = arabic.find((f) => f.students.length === 1)!;
+    // The English text: "{{students}} {{shares|share}} work and reflections".
+    const twoBody = requestTo(s, two.emails).body;
+    expect(twoBody).toContain('[ar]');
+    expect(twoBody).toMatch(/ share work and reflections/);
+    expect(twoBody).not.toMatch(/ shares work/);
+    const oneBody = requestTo(s, one.emails).body;
+    expect(oneBody).toContain('[ar]');
+    expect(oneBody).toMatch(/ shares work and reflections/);
+  });
+});
+
+describe('a translation stored before each count had its own', () => {
+  /** The Arabic texts as an earlier version kept them: the one-child wording only. */
+  function oneWordingOnly(): Record<string, { subject: string; body: string }> {
+    const earlier = withForms();
+    run(earlier, 'ask');
+    const set = JSON.parse(props(earlier).get('slc:templates:ar')!) as Record<string, unknown>;
+    for (const t of Object.values(set)) if (typeof t === 'object') delete (t as never)['several'];
+    return set as never;
+  }
+  const arabic = FAMILIES.filter((f) => f.language === 'ar');
+  const two = arabic.find((f) => f.students.length === 2)!;
+
+  it('is translated again once, so a family of two reads the wording for several children', () => {
+    const old = oneWordingOnly();
+    const s = withForms();
+    props(s).set('slc:templates:ar', JSON.stringify(old));
+    run(s, 'ask');
+    expect(requestTo(s, two.emails).body).toMatch(/ share work and reflections/);
+    expect(JSON.parse(props(s).get('slc:templates:ar')!).availability.several.body).toContain(
+      'share work',
+    );
+  });
+
+  it('is kept for every count when a person corrected it', () => {
+    const old = oneWordingOnly();
+    old.availability!.body = old.availability!.body.replace('[ar]', '[ar] (corrected)');
+    const s = withForms();
+    props(s).set('slc:templates:ar', JSON.stringify(old));
+    run(s, 'ask');
+    expect(requestTo(s, two.emails).body).toContain('[ar] (corrected)');
+  });
+});

@@ -444,7 +444,7 @@ describe('templates', () => {
         .filter((l) => l && !/^(english|spanish|en|es)$/i.test(l)),
     );
     expect(others.has('Vietnamese')).toBe(true);
-    expect(translations).toBe(13 * others.size); // subject and body of six kinds (invite, reminder, questionnaire, letter, availability, waiting list) and the interpreter sentence, once per language
+    expect(translations).toBe(21 * others.size); // subject and body of six kinds (invite, reminder, questionnaire, letter, availability, waiting list), again for the four whose wording differs for several children (a subject or body the same for both is asked once), and the interpreter sentence, once per language
     expect(
       ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'vi'])).template.subject,
     ).toContain('[vi]');
