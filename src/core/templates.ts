@@ -63,7 +63,15 @@ export interface MessageFields {
    * Optional: every conference the message is about, when there are several (siblings on one
    * day). Rendered as {{schedule}}, one line each; empty for a single conference.
    */
-  conferences?: { students: string; teacher: string; start: number; end: number; room: string }[];
+  conferences?: {
+    students: string;
+    teacher: string;
+    start: number;
+    end: number;
+    room: string;
+    /** The conference's own video-call link, or ''. */
+    videoLink?: string;
+  }[];
 }
 
 /** One language's texts for one kind of message. */
@@ -713,9 +721,14 @@ function values(
     schedule:
       (fields.conferences ?? []).length > 1
         ? fields
-            .conferences!.map(
-              (c) =>
-                `${formatTime(c.start, language)}–${formatTime(c.end, language)}: ${c.students}, ${c.teacher}${c.room ? `, ${c.room}` : ''}`,
+            .conferences!.map((c) =>
+              [
+                `${formatTime(c.start, language)}–${formatTime(c.end, language)}: ${c.students}, ${c.teacher}`,
+                placeInWords(c.room, '', language),
+                onlineLine(c.videoLink ?? '', language),
+              ]
+                .filter(Boolean)
+                .join('\n'),
             )
             .join('\n')
         : '',
