@@ -691,6 +691,35 @@ export function placeInWords(room: string, videoLink: string, language: string):
   return named ? `${named}, ${words.or}` : words.online;
 }
 
+/** How each built-in language introduces one conference's own form link. */
+const FOR_CONFERENCE: Record<string, string> = {
+  en: 'For the conference with',
+  es: 'Para la conferencia con',
+};
+
+/**
+ * "For the conference with Ms. Kowalski (Ana)": which conference a link or block is about. The
+ * children are only those the reader is listed with; none named when `students` is empty.
+ */
+export function conferenceLabel(teacher: string, students: string[], language: string): string {
+  const names = joinNames(students, language);
+  return `${FOR_CONFERENCE[language] ?? FOR_CONFERENCE.en!} ${teacher}${names ? ` (${names})` : ''}`;
+}
+
+/**
+ * A family's form links as {{link}} gives them: one link alone; several, one line each saying
+ * which conference it is for.
+ */
+export function labelledLinks(
+  items: { teacher: string; students: string[]; link: string }[],
+  language: string,
+): string {
+  if (items.length <= 1) return items[0]?.link ?? '';
+  return items
+    .map((i) => `${conferenceLabel(i.teacher, i.students, language)}: ${i.link}`)
+    .join('\n');
+}
+
 /** "Join online: <link>" in the family's language, or '' for a conference in person only. */
 export function onlineLine(videoLink: string, language: string): string {
   return videoLink ? `${(PLACE_WORDS[language] ?? PLACE_WORDS.en!).join} ${videoLink}` : '';
