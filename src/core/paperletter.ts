@@ -8,7 +8,14 @@
 import { formLanguage } from './formtexts';
 import { printPage } from './printpage';
 import { qrSvg } from './qr';
-import { escapeHtml, formatDay, formatTime, onlineLine, placeInWords } from './templates';
+import {
+  conferenceLabel,
+  escapeHtml,
+  formatDay,
+  formatTime,
+  onlineLine,
+  placeInWords,
+} from './templates';
 
 export interface PaperForm {
   /** The form's title as the family's form shows it. */
@@ -19,6 +26,8 @@ export interface PaperForm {
   shortLink: string;
   /** The code the family types into the form when it opens the short link. */
   code: string;
+  /** The teacher whose conference a questionnaire is about (no child: the letter names none). */
+  teacher?: string;
 }
 
 export interface PaperLetterInput {
@@ -107,7 +116,7 @@ export function paperLetterBody(p: PaperLetterInput): string {
     .map(
       (f) => `<section class="form">${qrSvg(f.link)}<div>
 <h2>${escapeHtml(f.title)}</h2>
-<p>${escapeHtml(w.scan)}</p>
+${f.teacher ? `<p>${escapeHtml(conferenceLabel(f.teacher, [], language))}</p>\n` : ''}<p>${escapeHtml(w.scan)}</p>
 ${
   f.shortLink
     ? `<p>${escapeHtml(w.type)} <code>${escapeHtml(f.shortLink)}</code> ${escapeHtml(w.code)} <code>${escapeHtml(f.code)}</code></p>`

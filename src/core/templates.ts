@@ -63,7 +63,15 @@ export interface MessageFields {
    * Optional: every conference the message is about, when there are several (siblings on one
    * day). Rendered as {{schedule}}, one line each; empty for a single conference.
    */
-  conferences?: { students: string; teacher: string; start: number; end: number; room: string }[];
+  conferences?: {
+    students: string;
+    teacher: string;
+    start: number;
+    end: number;
+    room: string;
+    /** The conference's own video-call link, or ''. */
+    videoLink?: string;
+  }[];
 }
 
 /** One language's texts for one kind of message. */
@@ -695,6 +703,35 @@ export function placeInWords(room: string, videoLink: string, language: string):
   return named ? `${named}, ${words.or}` : words.online;
 }
 
+/** How each built-in language introduces one conference's own form link. */
+const FOR_CONFERENCE: Record<string, string> = {
+  en: 'For the conference with',
+  es: 'Para la conferencia con',
+};
+
+/**
+ * "For the conference with Ms. Kowalski (Ana)": which conference a link or block is about. The
+ * children are only those the reader is listed with; none named when `students` is empty.
+ */
+export function conferenceLabel(teacher: string, students: string[], language: string): string {
+  const names = joinNames(students, language);
+  return `${FOR_CONFERENCE[language] ?? FOR_CONFERENCE.en!} ${teacher}${names ? ` (${names})` : ''}`;
+}
+
+/**
+ * A family's form links as {{link}} gives them: one link alone; several, one line each saying
+ * which conference it is for.
+ */
+export function labelledLinks(
+  items: { teacher: string; students: string[]; link: string }[],
+  language: string,
+): string {
+  if (items.length <= 1) return items[0]?.link ?? '';
+  return items
+    .map((i) => `${conferenceLabel(i.teacher, i.students, language)}: ${i.link}`)
+    .join('\n');
+}
+
 /** "Join online: <link>" in the family's language, or '' for a conference in person only. */
 export function onlineLine(videoLink: string, language: string): string {
   return videoLink ? `${(PLACE_WORDS[language] ?? PLACE_WORDS.en!).join} ${videoLink}` : '';
@@ -725,9 +762,14 @@ function values(
     schedule:
       (fields.conferences ?? []).length > 1
         ? fields
-            .conferences!.map(
-              (c) =>
-                `${formatTime(c.start, language)}–${formatTime(c.end, language)}: ${c.students}, ${c.teacher}${c.room ? `, ${c.room}` : ''}`,
+            .conferences!.map((c) =>
+              [
+                `${formatTime(c.start, language)}–${formatTime(c.end, language)}: ${c.students}, ${c.teacher}`,
+                placeInWords(c.room, '', language),
+                onlineLine(c.videoLink ?? '', language),
+              ]
+                .filter(Boolean)
+                .join('\n'),
             )
             .join('\n')
         : '',

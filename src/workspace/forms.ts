@@ -58,7 +58,7 @@ import {
   studentNames,
   type Pupil,
 } from '../core/recipients';
-import { joinNames, renderMessage, type TemplateSet } from '../core/templates';
+import { joinNames, labelledLinks, renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
 import { readSchool, readSettings, spreadsheetZone } from './data';
 import { dayIn, wallClockIn } from '../core/zone';
@@ -675,7 +675,14 @@ function sendQuestionnaire(
       end: first.end ?? 0,
       room: cell(first, 'Room'),
       videoLink: '',
-      link: items.map((i) => cell(i.row, 'Feedback Link')).join('\n'),
+      link: labelledLinks(
+        items.map((i) => ({
+          teacher: i.row.teacher,
+          students: [...new Set(i.pupils.map((p) => p.name))],
+          link: cell(i.row, 'Feedback Link'),
+        })),
+        language,
+      ),
       replyTo: settings.replyTo,
       round: settings.roundName,
       interpreter: false,

@@ -73,7 +73,7 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
     return shortLinks.get(record.formId)!;
   };
   // This round's questionnaire links by Family ID, from the Schedule's Feedback Link column.
-  const feedback = new Map<string, string[]>();
+  const feedback = new Map<string, { link: string; teacher: string }[]>();
   const schedule = readSheet(ss, SCHEDULE.name);
   // This round's conferences by Family ID: when and where, the video link from the teacher's window.
   const conferences = new Map<string, PaperConference[]>();
@@ -101,7 +101,10 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
       const link = cleanText(r.get('Feedback Link'));
       const family = cleanText(r.get('Family ID'));
       if (link && family && inRound(r.get('Round'), round))
-        feedback.set(family, [...(feedback.get(family) ?? []), link]);
+        feedback.set(family, [
+          ...(feedback.get(family) ?? []),
+          { link, teacher: cleanText(r.get('Teacher')) },
+        ]);
     }
   const letters: (Omit<PaperLetter, 'html'> & { body: string })[] = [];
   const students = new Map((roster?.students ?? []).map((s) => [s.id, s]));
@@ -126,10 +129,13 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
       },
     ];
     const questionnaire = questionnaireRecord(state, round, language);
-    for (const link of new Set(feedback.get(family.id) ?? []))
+    const links = [...new Map((feedback.get(family.id) ?? []).map((f) => [f.link, f])).values()];
+    for (const { link, teacher } of links)
       if (questionnaire)
         forms.push({
           title: texts.questionnaire.title(settings.schoolName, round),
+          // Which conference each block is for, when there are several.
+          ...(links.length > 1 && teacher ? { teacher } : {}),
           link,
           shortLink: short(questionnaire),
           code: codeIn(questionnaire, link),

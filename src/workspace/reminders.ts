@@ -159,6 +159,9 @@ export function unitFields(
   const distinct = (xs: string[]) => [...new Set(xs.filter(Boolean))];
   const pupils = list.flatMap((c) => pupilsOf(c));
   const students = distinct(pupils.map((p) => p.name));
+  const samePlace = list.every(
+    (c) => c.room === first.room && (c.videoLink ?? '') === (first.videoLink ?? ''),
+  );
   return {
     school: settings.schoolName,
     family: greetingName(pupils, language, first.family),
@@ -168,8 +171,9 @@ export function unitFields(
     date: first.date ?? '',
     start: first.start ?? 0,
     end: Math.max(...list.map((c) => c.end ?? c.start ?? 0)),
-    room: distinct(list.map((c) => c.room)).join(', '),
-    videoLink: distinct(list.map((c) => c.videoLink ?? '')).join(' '),
+    // One place for all: said once. Several: the school here, each place under its conference.
+    room: samePlace ? first.room : '',
+    videoLink: samePlace ? (first.videoLink ?? '') : '',
     link: '',
     replyTo: settings.replyTo,
     round: settings.roundName,
@@ -182,6 +186,7 @@ export function unitFields(
       start: c.start ?? 0,
       end: c.end ?? 0,
       room: c.room,
+      videoLink: c.videoLink ?? '',
     })),
   };
 }

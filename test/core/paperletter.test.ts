@@ -36,6 +36,31 @@ describe('paperletter', () => {
       expect(html).toContain('Scan the code with a phone camera');
     });
 
+    it('names the teacher of each questionnaire block, and no child', () => {
+      const two = (language: string) =>
+        paperLetterBody({
+          schoolName: 'Lincoln Elementary',
+          familyId: 'F-7',
+          language,
+          forms: ['Ms. Kowalski', 'Mr. <b>Silva'].map((teacher, i) => ({
+            title: 'How did it go?',
+            link: `${LINK}${i}`,
+            shortLink: '',
+            code: `c${i}`,
+            teacher,
+          })),
+          slip: '',
+        });
+      const en = two('en');
+      expect(en).toContain('<p>For the conference with Ms. Kowalski</p>');
+      expect(en).toContain('<p>For the conference with Mr. &lt;b&gt;Silva</p>');
+      expect(en.indexOf('Ms. Kowalski')).toBeLessThan(en.indexOf(qrSvg(`${LINK}1`)));
+      expect(en.indexOf('Mr. &lt;b&gt;Silva')).toBeGreaterThan(en.indexOf(qrSvg(`${LINK}0`)));
+      expect(two('es')).toContain('<p>Para la conferencia con Ms. Kowalski</p>');
+      // One form with no teacher given: no such line.
+      expect(letter('en')).not.toContain('For the conference');
+    });
+
     it('speaks Spanish to a Spanish family and English to a family whose language has no form', () => {
       expect(letter('es')).toContain('Escaneen el código');
       expect(letter('es')).toContain('lang="es"');

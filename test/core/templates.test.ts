@@ -85,8 +85,8 @@ describe('templates', () => {
         ],
       }),
     );
-    expect(m.text).toContain('15:30–15:55: Ana, Ms. Rivera, 12');
-    expect(m.text).toContain('16:00–16:25: Luis, Mr. Okafor, 14');
+    expect(m.text).toContain('15:30–15:55: Ana, Ms. Rivera\nel aula 12');
+    expect(m.text).toContain('16:00–16:25: Luis, Mr. Okafor\nel aula 14');
     expect(renderMessage('reminder', 'en', fields()).text).not.toContain('\n\n\n');
   });
 

@@ -615,6 +615,44 @@ describe('the questionnaire', () => {
     },
   );
 
+  it('says which conference each link is for when a family has several', () => {
+    const s = afterConferences(80);
+    run(s, 'questionnaire');
+    const schedule = rows(s, 'Schedule');
+    const rowsOf = (address: string) =>
+      schedule.filter((r) =>
+        String(r.Emails)
+          .split(/[;,]/)
+          .map((x) => x.trim().toLowerCase())
+          .includes(address),
+      );
+    let several = 0;
+    for (const m of s.emulator.mail.sent) {
+      const own = rowsOf(m.to[0]!.toLowerCase()).filter((r) => String(r['Feedback Link']));
+      const lines = m.body.split('\n');
+      if (own.length < 2) {
+        if (own.length === 1) expect(lines).toContain(String(own[0]!['Feedback Link']));
+        continue;
+      }
+      several++;
+      const words = m.body.startsWith('Estimada')
+        ? 'Para la conferencia con'
+        : 'For the conference with';
+      for (const r of own) {
+        const line = lines.find((l) => l.endsWith(`: ${String(r['Feedback Link'])}`));
+        expect(line).toBeDefined();
+        expect(line!.startsWith(`${words} ${String(r.Teacher)} (`)).toBe(true);
+        // The children named are that conference's own.
+        const named = line!.slice(line!.indexOf('(') + 1, line!.lastIndexOf(')'));
+        for (const name of named.split(/, | and | y | e /))
+          expect(String(r.Students)).toContain(name);
+      }
+      // No bare link left: every link in the message is on a labelled line.
+      for (const l of lines.filter((x) => x.startsWith('http'))) expect(l).toBe('');
+    }
+    expect(several).toBeGreaterThan(0);
+  });
+
   /**
    * A clean questionnaire run, and a family it sent to at two addresses (as the fixture's
    * Schedule gives it) with the position of each of its emails among those sent.

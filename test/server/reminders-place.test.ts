@@ -14,13 +14,29 @@ function ok<T>(result: unknown): T {
 
 const EST = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00-05:00`);
 
+/** The sample school's Teachers sheet as a coordinator edits it. */
+function teachersOf(s: ReturnType<typeof openSchool>) {
+  const teachers = s.emulator.spreadsheet.sheetByName('Teachers')!;
+  const [header, ...rows] = teachers.values();
+  const column = (name: string) => (header as string[]).indexOf(name) + 1;
+  const names = [...new Set(rows.map((r) => String(r[0])))];
+  const roomOf = (name: string) => String(rows.find((r) => r[0] === name)![column('Room') - 1]);
+  return { teachers, rows, column, names, roomOf };
+}
+
+/** Sets up, schedules and sends the reminders due the day before the conferences. */
+function remind(s: ReturnType<typeof openSchool>): void {
+  for (let i = 0; i < 10; i++)
+    if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;
+  ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
+  s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
+  ok<JobProgress>(s.bundle.callFromClient('runJob', ['reminders']));
+}
+
 describe('a reminder names the place in words', () => {
   it('gives "Room 101" in person, the link on its own line online, and both when either', () => {
     const s = openSchool({ students: 60, days: ['2026-11-17'] });
-    const teachers = s.emulator.spreadsheet.sheetByName('Teachers')!;
-    const [header, ...rows] = teachers.values();
-    const column = (name: string) => (header as string[]).indexOf(name) + 1;
-    const names = [...new Set(rows.map((r) => String(r[0])))];
+    const { teachers, rows, column, names, roomOf } = teachersOf(s);
     const [either, online, inPerson] = names as [string, string, string];
     rows.forEach((r, i) => {
       if (r[0] === either)
@@ -30,12 +46,7 @@ describe('a reminder names the place in words', () => {
         teachers.put(i + 2, column('Room'), { v: '' });
       }
     });
-    const roomOf = (name: string) => String(rows.find((r) => r[0] === name)![column('Room') - 1]);
-    for (let i = 0; i < 10; i++)
-      if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;
-    ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
-    s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
-    ok<JobProgress>(s.bundle.callFromClient('runJob', ['reminders']));
+    remind(s);
 
     const about = (teacher: string) =>
       s.emulator.mail.sent.filter(
@@ -78,5 +89,42 @@ describe('a reminder names the place in words', () => {
       expect(m.body).not.toContain('https://');
     }
     for (const m of s.emulator.mail.sent) expect(m.body).not.toMatch(/\d \(https?:/);
+  });
+
+  it('puts each conference of a combined reminder in its own place, with its own link', () => {
+    const s = openSchool({ students: 120, days: ['2026-11-17'] });
+    const { teachers, rows, column, names, roomOf } = teachersOf(s);
+    // Every other teacher meets online only, each with a link of their own.
+    const linkOf = new Map(
+      names.filter((_, i) => i % 2 === 0).map((n, i) => [n, `https://meet.example/t${i}`]),
+    );
+    rows.forEach((r, i) => {
+      const link = linkOf.get(String(r[0]));
+      if (!link) return;
+      teachers.put(i + 2, column('Video Link'), { v: link });
+      teachers.put(i + 2, column('Room'), { v: '' });
+    });
+    remind(s);
+
+    // A combined reminder lists each conference as "time: children, teacher".
+    const entry = /^\d{1,2}:\d\d(?: [AP]M)?–\d{1,2}:\d\d(?: [AP]M)?: .+, (.+)$/;
+    const combined = s.emulator.mail.sent.filter(
+      (m) => m.body.split('\n').filter((l) => entry.test(l)).length > 1,
+    );
+    expect(combined.length).toBeGreaterThan(0);
+    for (const m of combined) {
+      const lines = m.body.split('\n');
+      const spanish = m.body.startsWith('Estimada');
+      const room = spanish ? 'el aula' : 'Room';
+      const join = spanish ? 'Conéctense en línea:' : 'Join online:';
+      lines.forEach((line, at) => {
+        const teacher = entry.exec(line)?.[1];
+        if (!teacher) return;
+        const link = linkOf.get(teacher);
+        expect(lines[at + 1]).toBe(link ? `${join} ${link}` : `${room} ${roomOf(teacher)}`);
+      });
+      // No list of rooms or of links for the whole day: the sentence names no place of its own.
+      expect(m.body).not.toMatch(/\b\d{3}, \d{3}\b|\(link below\)|\(enlace abajo\)/);
+    }
   });
 });
