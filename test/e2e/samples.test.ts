@@ -94,13 +94,12 @@ describe('the messy sample school', () => {
     runJob(s, 'schedule');
     let now = steps(s);
     const errors = [...now.roster!.problems, ...now.days!.problems].filter(
-      (p) => p.severity === 'error' || /neither yes nor no/.test(p.message),
+      // A mistyped address beside a good one keeps the student: a warning that names the cell.
+      (p) => p.severity === 'error' || /neither yes nor no|will not be emailed/.test(p.message),
     );
-    expect(errors.map((p) => `${p.where!.sheet}!${p.where!.row}:${p.where!.column}`)).toEqual([
-      'Roster!22:6',
-      'Roster!5:9',
-      'Teachers!7:5',
-    ]);
+    expect(
+      errors.map((p) => `${p.where!.sheet}!${p.where!.row}:${p.where!.column}`).sort(),
+    ).toEqual(['Roster!22:6', 'Roster!5:9', 'Teachers!7:5']);
     expect(count(now.schedule, 'not placed yet')).toBeGreaterThan(0);
 
     // Each fix typed where the problem points.
