@@ -187,10 +187,16 @@ function checkUnconfirmed(): Action {
       const emails = header.indexOf('Emails');
       rows.forEach((r, i) => {
         if (r[col] !== UNCONFIRMED) return;
-        const to = String(r[emails]).split(/[;,]\s*/)[0]!;
+        // Every address on the row is asked about (the cut may have come at the second
+        // guardian's email); the step sends again only to the one that is in doubt.
+        const addresses = String(r[emails])
+          .split(/[;,]\s*/)
+          .filter((a) => a);
         // The questionnaire's subject, in English, Spanish or the translator's stand-in (not a reminder's).
-        const arrived = s.emulator.mail.sent.some(
-          (m) => m.to.includes(to) && /How did|¿Cómo fue/.test(m.subject),
+        const arrived = addresses.every((to) =>
+          s.emulator.mail.sent.some(
+            (m) => m.to.includes(to) && /How did|¿Cómo fue/.test(m.subject),
+          ),
         );
         if (arrived) sheet.put(i + 2, col + 1, { v: new Date(s.emulator.ws.clock.now()) });
         else {
