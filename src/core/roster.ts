@@ -375,7 +375,7 @@ export function parseRoster(
     else if (seenIds.has(id))
       bad(
         'Student ID',
-        `student ID ${id} is already used on row ${seenIds.get(id)}. Each student needs their own ID; remove the duplicate row or fix the ID.`,
+        `student ID ${id} is already used on row ${seenIds.get(id)}, so this row is not imported and the guardians on it are not reached. If it is the same student's other household, add its guardians to row ${seenIds.get(id)}'s Guardian 2 columns (a cell may hold several addresses, a@x.org; b@x.org) and delete this row; otherwise give this student their own ID.`,
       );
     let firstName = '';
     let lastName = '';

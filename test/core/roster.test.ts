@@ -197,7 +197,7 @@ describe('the roster', () => {
     expect(r.students.map((s) => s.id)).toEqual(['1', '6']);
     const messages = r.problems.map((p) => p.message);
     expect(messages).toContain(
-      'Roster, row 3, column A (Student ID): student ID 1 is already used on row 2. Each student needs their own ID; remove the duplicate row or fix the ID.',
+      "Roster, row 3, column A (Student ID): student ID 1 is already used on row 2, so this row is not imported and the guardians on it are not reached. If it is the same student's other household, add its guardians to row 2's Guardian 2 columns (a cell may hold several addresses, a@x.org; b@x.org) and delete this row; otherwise give this student their own ID.",
     );
     expect(messages).toContain(
       'Roster, row 4, column A (Student ID): the student ID is blank. Every student needs a unique ID from your student-information system.',
