@@ -983,13 +983,30 @@ function picture(ctx: StepContext): FormsPicture | null {
       where: where(r, 'Questionnaire Sent'),
       message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId}: the questionnaire did not reach everyone: ${cleanText(r.values[sentCol! - 1])} Fix the address on the Roster and clear the cell to send it again.`,
     }));
+  // On a row whose other addresses surely have theirs (kept when it was flagged), the addresses
+  // a cut left in doubt: the row's own but for those.
+  const partly = parseJson<Record<string, string[]>>(ctx.props[SENT_PARTLY] ?? null) ?? {};
+  const emailsCol = read.columns.get('Emails');
+  const doubtful = (r: ExistingRow) => {
+    const sure = (partly[r.conferenceId] ?? []).filter((e) => !e.startsWith('?'));
+    if (sure.length === 0 || !emailsCol) return [];
+    return splitList(r.values[emailsCol - 1])
+      .map((e) => e.toLowerCase())
+      .filter((e) => !sure.includes(e));
+  };
   const unconfirmed = rows
     .filter((r) => sentCol && r.values[sentCol - 1] === UNCONFIRMED)
-    .map((r): Problem => ({
-      severity: 'warning',
-      where: where(r, 'Questionnaire Sent'),
-      message: `${cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId}: the questionnaire email may not have gone out (the run was cut off while sending). Ask the family; clear the Questionnaire Sent cell to send it again.`,
-    }));
+    .map((r): Problem => {
+      const family = cleanText(r.values[(read.columns.get('Family') ?? 0) - 1]) || r.familyId;
+      const those = doubtful(r);
+      return {
+        severity: 'warning',
+        where: where(r, 'Questionnaire Sent'),
+        message: those.length
+          ? `${family}: the questionnaire email to ${those.join(' and ')} may not have gone out (the run was cut off while sending it); the others on this row have theirs. Ask ${those.join(' and ')}; clear the Questionnaire Sent cell to send it again to ${those.length === 1 ? 'that address' : 'those addresses'} only.`
+          : `${family}: the questionnaire email may not have gone out (the run was cut off while sending). Ask the family; clear the Questionnaire Sent cell to send it again.`,
+      };
+    });
   const ask = roster ? askPicture(roster, ctx.props, sheets(AVAILABILITY.name), round) : null;
   return {
     state,

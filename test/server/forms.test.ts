@@ -714,6 +714,15 @@ describe('the questionnaire', () => {
       .map((r, i) => ({ r, row: i + 2 }))
       .filter(({ r }) => r[col] === UNCONFIRMED);
     expect(flagged.length).toBeGreaterThan(0);
+    // The step names the address in doubt, so the person asks that guardian, not the other.
+    const told = ok<Overview>(s.bundle.callFromClient('getOverview', []))
+      .steps.flatMap((st) => st.problems.map((p) => p.message))
+      .filter((m) => m.includes('questionnaire email to'));
+    expect(told).toHaveLength(flagged.length);
+    for (const m of told) {
+      expect(m).toContain(emails[0]!.a);
+      expect(m).not.toContain(emails[1]!.a);
+    }
     // The person asks, hears it never came, and clears the cell as the step says.
     for (const { row } of flagged)
       s.emulator.spreadsheet.sheetByName('Schedule')!.put(row, col + 1, { v: '' });
