@@ -11,6 +11,9 @@ export function ok<T>(result: unknown): T {
   return r.value;
 }
 
+/** A wall-clock time in the sample school's zone (America/New_York in November: UTC−5). */
+export const EST = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00-05:00`);
+
 /** A sidebar operation, chunk after chunk, to its end. */
 export function run(s: School, job: string): JobProgress {
   for (let i = 0; i < 20; i++) {

@@ -5,14 +5,9 @@
  */
 import { openSchool } from '../../preview/school';
 import type { CheckIn, CheckInConference, JobProgress, Result } from '../../src/shared/api';
+import { ok } from './calls';
 
 type School = ReturnType<typeof openSchool>;
-
-function ok<T>(result: unknown): T {
-  const r = result as Result<T>;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
-  return r.value;
-}
 
 function scheduledSchool(): School {
   const s = openSchool({ students: 40, teachers: 2, days: ['2026-11-17', '2026-11-18'] });

@@ -5,15 +5,10 @@
  */
 import { openSchool } from '../../preview/school';
 import { cutOffAt, nthCall } from './cut';
-import type { FollowUpsView, JobProgress, Result } from '../../src/shared/api';
+import type { FollowUpsView, JobProgress } from '../../src/shared/api';
+import { ok } from './calls';
 
 type School = ReturnType<typeof openSchool>;
-
-function ok<T>(result: unknown): T {
-  const r = result as Result<T>;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
-  return r.value;
-}
 
 const run = (s: School) => ok<JobProgress>(s.bundle.callFromClient('runJob', ['followups']));
 

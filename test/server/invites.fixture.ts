@@ -5,15 +5,13 @@
 import { createEmulator } from '../../emulator/index';
 import { Bundle } from '../../emulator/loader';
 import { openSchool, type School } from '../../preview/school';
-import type { JobProgress, Result } from '../../src/shared/api';
+import type { JobProgress } from '../../src/shared/api';
 import type { EventState } from '../../emulator/calendar';
 import { cutOffAt } from './cut';
 
-export function ok<T>(result: unknown): T {
-  const r = result as Result<T>;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
-  return r.value;
-}
+import { ok } from './calls';
+
+export { ok };
 
 export function runJob(school: School, job: string): JobProgress[] {
   const steps: JobProgress[] = [];

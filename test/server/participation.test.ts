@@ -3,13 +3,8 @@
  * families the schedule could not place are in the count, as waitlisted.
  */
 import { openSchool } from '../../preview/school';
-import type { JobProgress, Overview, Result } from '../../src/shared/api';
-
-function ok<T>(result: unknown): T {
-  const r = result as Result<T>;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
-  return r.value;
-}
+import type { JobProgress, Overview } from '../../src/shared/api';
+import { ok } from './calls';
 
 describe('the Summary’s participation', () => {
   it('divides the families who attended by every family on the Roster, the unplaced ones shown as waitlisted', () => {

@@ -5,17 +5,11 @@
  * by its owner, whom the trigger emails when reminders fall due.
  */
 import { openSchool } from '../../preview/school';
-import type { JobProgress, Overview, Result } from '../../src/shared/api';
+import type { JobProgress, Overview } from '../../src/shared/api';
+import { EST, ok } from './calls';
 
 type School = ReturnType<typeof openSchool>;
 
-function ok<T>(result: unknown): T {
-  const r = result as Result<T>;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
-  return r.value;
-}
-
-const EST = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00-05:00`);
 const HOUR = 3600_000;
 const OWNER = 'coordinator@lincoln.school.example';
 const NOTICE = /^Conference reminders are due: /;

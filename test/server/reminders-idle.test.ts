@@ -5,13 +5,12 @@
  */
 import { openSchool } from '../../preview/school';
 import type { SettingsView } from '../../src/shared/api';
-import { ok, run } from './calls';
+import { EST, ok, run } from './calls';
 
 type School = ReturnType<typeof openSchool>;
 
 const HOUR = 3600_000;
 /** The round's days are in November: Eastern Standard Time. */
-const EST = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00-05:00`);
 
 function remindersOn(): School {
   const s = openSchool({ students: 18, days: ['2026-11-17'] });

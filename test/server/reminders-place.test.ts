@@ -4,15 +4,8 @@
  * from the Teachers sheet as a coordinator types it.
  */
 import { openSchool } from '../../preview/school';
-import type { JobProgress, Result } from '../../src/shared/api';
-
-function ok<T>(result: unknown): T {
-  const r = result as Result<T>;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
-  return r.value;
-}
-
-const EST = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00-05:00`);
+import type { JobProgress } from '../../src/shared/api';
+import { EST, ok } from './calls';
 
 /** The sample school's Teachers sheet as a coordinator edits it. */
 function teachersOf(s: ReturnType<typeof openSchool>) {

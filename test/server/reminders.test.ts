@@ -13,16 +13,9 @@ import type {
   TemplatePreview,
   TemplateView,
 } from '../../src/shared/api';
+import { EST, ok } from './calls';
 
 type School = ReturnType<typeof openSchool>;
-
-function ok<T>(result: unknown): T {
-  const r = result as Result<T>;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
-  return r.value;
-}
-
-const EST = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00-05:00`);
 
 /** A school with its Schedule built: conferences on 2026-11-17 from 3 PM (EST). */
 function scheduledSchool(students = 75): School {

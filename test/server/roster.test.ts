@@ -4,13 +4,8 @@
  * and the Roster step's counts saying so.
  */
 import { openSchool } from '../../preview/school';
-import type { JobProgress, Overview, Problem, Result } from '../../src/shared/api';
-
-function ok<T>(result: unknown): T {
-  const r = result as Result<T>;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
-  return r.value;
-}
+import type { JobProgress, Overview, Problem } from '../../src/shared/api';
+import { ok } from './calls';
 
 describe('a 3,000-student roster', () => {
   it('is read with one getValues per sheet, and every row is imported or reported with its cell', () => {

@@ -7,14 +7,9 @@
 import { scheduleCsvRows } from '../../demo/files';
 import { openSchool } from '../../preview/school';
 import type { JobProgress, Overview, Result, SchedulePreview } from '../../src/shared/api';
+import { ok } from './calls';
 
 type School = ReturnType<typeof openSchool>;
-
-function ok<T>(result: unknown): T {
-  const r = result as Result<T>;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
-  return r.value;
-}
 
 function run(school: School, job: string): JobProgress {
   for (let i = 0; i < 20; i++) {

@@ -14,13 +14,11 @@
  * Every message has exactly one recipient.
  */
 import type { openSchool } from '../../preview/school';
-import { ok, pastedSchool, props, run } from './calls';
+import { EST, ok, pastedSchool, props, run } from './calls';
 import type { JobProgress, Overview, StepState } from '../../src/shared/api';
 import type { SentMessage } from '../../emulator/mail';
 
 type School = ReturnType<typeof openSchool>;
-
-const EST = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00-05:00`);
 
 const PAT = 'pat@adams.example';
 const XAVIER = 'x@cole.example';

@@ -8,12 +8,7 @@ import { openSchool } from '../../preview/school';
 import { cutOffAt } from './cut';
 import { SHEETS } from '../../src/core/schema';
 import type { JobProgress, Overview, Result } from '../../src/shared/api';
-
-function ok<T>(result: unknown): T {
-  const r = result as Result<T>;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
-  return r.value;
-}
+import { ok } from './calls';
 
 function failure(result: unknown) {
   const r = result as Result<unknown>;

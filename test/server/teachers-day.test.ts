@@ -6,17 +6,10 @@
  */
 import { openSchool } from '../../preview/school';
 import { cutOffAt, nthCall } from './cut';
-import type { JobProgress, Result } from '../../src/shared/api';
+import type { JobProgress } from '../../src/shared/api';
+import { EST, ok } from './calls';
 
 type School = ReturnType<typeof openSchool>;
-
-function ok<T>(result: unknown): T {
-  const r = result as Result<T>;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
-  return r.value;
-}
-
-const EST = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00-05:00`);
 
 function scheduledSchool(): School {
   const s = openSchool({ students: 60, teachers: 4, days: ['2026-11-17'] });

@@ -6,15 +6,10 @@
  */
 import { openSchool } from '../../preview/school';
 import { cutOffAt } from './cut';
-import type { JobProgress, Result, SchedulePreview } from '../../src/shared/api';
+import type { JobProgress, SchedulePreview } from '../../src/shared/api';
+import { ok } from './calls';
 
 type School = ReturnType<typeof openSchool>;
-
-function ok<T>(result: unknown): T {
-  const r = result as Result<T>;
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
-  return r.value;
-}
 
 const run = (s: School, job: string) => ok<JobProgress>(s.bundle.callFromClient('runJob', [job]));
 
