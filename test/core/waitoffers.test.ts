@@ -1,0 +1,317 @@
+/**
+ * Freed times and the waiting list: which cancelled or declined conferences free a time, which
+ * waitlisted families a freed time fits (first listed first), and the accept token a family's
+ * own link carries.
+ */
+import fc from 'fast-check';
+import { checkSchedule } from '../../src/core/schedule/check';
+import type { Conference, Problem, SchedFamily } from '../../src/core/schedule/types';
+import { fittingFamilies, freedTimes, offerToken, readOfferToken } from '../../src/core/waitoffers';
+import { checkProperty } from './property';
+
+const row = (conferenceId: string, status: string, start: number, round = 'Fall') => ({
+  conferenceId,
+  round,
+  status,
+  teacher: 'Ms. Lee',
+  date: '2026-11-17',
+  start,
+  end: start + 20,
+  row: 2,
+});
+
+describe('freedTimes', () => {
+  it('frees the time of this round’s cancelled and declined conferences only', () => {
+    const freed = freedTimes(
+      [
+        row('C-1', 'cancelled', 960),
+        row('C-2', 'declined', 980),
+        row('C-3', 'accepted', 1000),
+        row('C-4', 'no-show', 1020),
+        row('C-5', 'cancelled', 1040, 'Spring'),
+        { ...row('C-6', 'cancelled', 1060), date: null },
+      ],
+      'Fall',
+    );
+    expect(freed.map((f) => [f.conferenceId, f.start, f.end])).toEqual([
+      ['C-1', 960, 980],
+      ['C-2', 980, 1000],
+    ]);
+  });
+});
+
+const LEE = 'lee@school.example';
+const PARK = 'park@school.example';
+const freed = { teacherEmail: LEE, date: '2026-11-17', start: 1000, end: 1020 };
+
+function family(id: string, extra: Partial<SchedFamily> = {}): SchedFamily {
+  return {
+    id,
+    name: id,
+    availability: null,
+    interpreter: '',
+    contacts: [`${id}@x.example`],
+    ...extra,
+  };
+}
+
+describe('fittingFamilies', () => {
+  const students = [
+    { id: 'S1', name: 'Amy', teacherEmail: PARK, familyId: 'A' },
+    { id: 'S2', name: 'Ben', teacherEmail: LEE, familyId: 'B' },
+    { id: 'S3', name: 'Cara', teacherEmail: LEE, familyId: 'C' },
+    { id: 'S4', name: 'Dan', teacherEmail: LEE, familyId: 'D' },
+    { id: 'S5', name: 'Eve', teacherEmail: LEE, familyId: 'E' },
+    { id: 'S6', name: 'Fay', teacherEmail: LEE, familyId: 'E' },
+  ];
+  const base = {
+    freed,
+    students,
+    bufferMinutes: 10,
+    interpreters: {} as Record<string, number>,
+    booked: [] as Conference[],
+  };
+
+  it('offers the time to families of the freed teacher’s waitlisted children, first listed first, siblings together', () => {
+    const fit = fittingFamilies({
+      ...base,
+      waitlist: ['S5', 'S1', 'S3', 'S6'],
+      families: ['A', 'C', 'E'].map((id) => family(id)),
+    });
+    expect(fit).toEqual([
+      { familyId: 'E', studentIds: ['S5', 'S6'] },
+      { familyId: 'C', studentIds: ['S3'] },
+    ]);
+  });
+
+  it('leaves out a family whose availability that day does not cover the time', () => {
+    const fit = fittingFamilies({
+      ...base,
+      waitlist: ['S2', 'S3', 'S4'],
+      families: [
+        family('B', { availability: [{ date: '2026-11-17', start: 1005, end: 1100, rank: 1 }] }),
+        family('C', { availability: [{ date: '2026-11-18', start: 900, end: 1100, rank: 1 }] }),
+        family('D', { availability: [{ date: '2026-11-17', start: 990, end: 1020, rank: 2 }] }),
+      ],
+    });
+    expect(fit.map((f) => f.familyId)).toEqual(['D']);
+  });
+
+  it('leaves out a family already elsewhere then or within the buffer between rooms, and one sharing a guardian who is', () => {
+    const at = (familyId: string, start: number, teacherEmail = PARK): Conference => ({
+      studentIds: ['X'],
+      familyId,
+      teacherEmail,
+      date: '2026-11-17',
+      start,
+      end: start + 20,
+      fixed: true,
+      rank: 0,
+    });
+    const fit = fittingFamilies({
+      ...base,
+      waitlist: ['S2', 'S3', 'S4', 'S5'],
+      families: [
+        family('B'),
+        family('C'),
+        family('D'),
+        family('E'),
+        family('G', { contacts: ['D@x.example'] }),
+      ],
+      // B's other conference ends 5 minutes before, in another room; C's just before, with Ms. Lee;
+      // D's guardian is also G's, booked at the same time; E is booked on another day.
+      booked: [
+        at('B', 975),
+        at('C', 980, LEE),
+        at('G', 1000),
+        { ...at('E', 1000), date: '2026-11-18' },
+      ],
+    });
+    expect(fit.map((f) => f.familyId)).toEqual(['C', 'E']);
+  });
+
+  it('leaves out a family needing an interpreter when every interpreter of that language is busy then', () => {
+    const fit = fittingFamilies({
+      ...base,
+      waitlist: ['S2', 'S3'],
+      families: [
+        family('B', { interpreter: 'es' }),
+        family('C', { interpreter: 'vi' }),
+        family('H', { interpreter: 'es' }),
+      ],
+      interpreters: { es: 1, vi: 1 },
+      booked: [{ familyId: 'H', teacherEmail: PARK, date: '2026-11-17', start: 1010, end: 1030 }],
+    });
+    expect(fit.map((f) => f.familyId)).toEqual(['C']);
+  });
+
+  it('every family offered a freed time can take it: the checker accepts the schedule with it placed there', () => {
+    const minutes = fc.integer({ min: 0, max: 11 }).map((k) => 960 + 10 * k);
+    const arbFamily = fc.record({
+      availability: fc.option(
+        fc.array(
+          fc.record({
+            day: fc.constantFrom('2026-11-17', '2026-11-18'),
+            start: minutes,
+            len: fc.integer({ min: 1, max: 8 }),
+          }),
+          { maxLength: 2 },
+        ),
+      ),
+      interpreter: fc.constantFrom('', '', 'es'),
+      guardian: fc.integer({ min: 0, max: 5 }),
+    });
+    const arbBooking = fc.record({
+      family: fc.integer({ min: 0, max: 5 }),
+      teacher: fc.constantFrom(LEE, PARK),
+      day: fc.constantFrom('2026-11-17', '2026-11-18'),
+      start: minutes,
+    });
+    checkProperty(
+      fc.property(
+        fc.array(arbFamily, { minLength: 6, maxLength: 6 }),
+        fc.array(arbBooking, { maxLength: 6 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: 20 }),
+        (specs, bookings, limit, buffer) => {
+          const families: SchedFamily[] = specs.map((f, i) => ({
+            id: `F${i}`,
+            name: `F${i}`,
+            availability:
+              f.availability?.map((a) => ({
+                date: a.day,
+                start: a.start,
+                end: a.start + 10 * a.len,
+                rank: 1,
+              })) ?? null,
+            interpreter: f.interpreter,
+            contacts: [`g${f.guardian}@x.example`],
+          }));
+          // Families 0-2 are waitlisted with Ms. Lee; 3-5 have conferences (each once, in turn).
+          const students = families.map((f, i) => ({
+            id: `S${i}`,
+            name: f.id,
+            teacherEmail: i < 3 ? LEE : PARK,
+            familyId: f.id,
+          }));
+          const booked: Conference[] = [];
+          const bookedStudents = new Set<number>();
+          for (const b of bookings) {
+            const owner = 3 + (b.family % 3);
+            if (bookedStudents.has(owner)) continue;
+            const c: Conference = {
+              studentIds: [`S${owner}`],
+              familyId: `F${owner}`,
+              teacherEmail: PARK,
+              date: b.day,
+              start: b.start,
+              end: b.start + 20,
+              fixed: false,
+              rank: 0,
+            };
+            const problem = problemOf(families, students, [...booked, c], limit, buffer);
+            if (
+              checkSchedule(problem, {
+                conferences: [...booked, c],
+                unplaced: unplacedOf(students, [...booked, c]),
+              }).length === 0
+            ) {
+              booked.push(c);
+              bookedStudents.add(owner);
+            }
+          }
+          const fit = fittingFamilies({
+            freed,
+            waitlist: ['S0', 'S1', 'S2'],
+            students,
+            families,
+            booked,
+            bufferMinutes: buffer,
+            interpreters: { es: limit },
+          });
+          for (const f of fit) {
+            const placed: Conference = {
+              ...freed,
+              studentIds: f.studentIds,
+              familyId: f.familyId,
+              fixed: false,
+              rank: 0,
+            };
+            const all = [...booked, placed];
+            const problem = problemOf(families, students, all, limit, buffer);
+            expect(
+              checkSchedule(problem, { conferences: all, unplaced: unplacedOf(students, all) }),
+            ).toEqual([]);
+          }
+          // And every waitlisted family left out would break a rule there.
+          for (const id of ['S0', 'S1', 'S2'].filter(
+            (s) => !fit.some((f) => f.studentIds.includes(s)),
+          )) {
+            const s = students.find((x) => x.id === id)!;
+            const placed: Conference = {
+              ...freed,
+              studentIds: [id],
+              familyId: s.familyId,
+              fixed: false,
+              rank: 0,
+            };
+            const all = [...booked, placed];
+            const problem = problemOf(families, students, all, limit, buffer);
+            expect(
+              checkSchedule(problem, { conferences: all, unplaced: unplacedOf(students, all) }),
+            ).not.toEqual([]);
+          }
+        },
+      ),
+    );
+  });
+});
+
+function problemOf(
+  families: SchedFamily[],
+  students: Problem['students'],
+  conferences: Conference[],
+  limit: number,
+  buffer: number,
+): Problem {
+  return {
+    windows: [LEE, PARK].flatMap((teacherEmail) =>
+      ['2026-11-17', '2026-11-18'].map((date) => ({
+        teacherEmail,
+        teacher: teacherEmail,
+        date,
+        start: 900,
+        end: 1200,
+        room: teacherEmail,
+        capacity: 6,
+        videoLink: '',
+      })),
+    ),
+    students,
+    families,
+    interpreters: { es: limit },
+    conferenceMinutes: 20,
+    bufferMinutes: buffer,
+    mergeSiblings: true,
+    fixed: [],
+    seed: 1,
+  } satisfies Problem & { fixed: Conference[] } as Problem;
+}
+
+function unplacedOf(students: Problem['students'], conferences: Conference[]) {
+  const placed = new Set(conferences.flatMap((c) => c.studentIds));
+  return students
+    .filter((s) => !placed.has(s.id))
+    .map((s) => ({ studentId: s.id, reason: 'waitlisted' }));
+}
+
+describe('offer tokens', () => {
+  it('reads back the family code and freed conference from the token its link carries, and nothing from a plain code', () => {
+    expect(readOfferToken(offerToken('c0ffee12', 'C-AB12'))).toEqual({
+      code: 'c0ffee12',
+      conferenceId: 'C-AB12',
+    });
+    expect(readOfferToken('c0ffee12')).toBeNull();
+    expect(readOfferToken('-accept-C-1')).toBeNull();
+  });
+});
