@@ -31,6 +31,8 @@ export const MESSAGE_KINDS = [
   'availability',
   'waitlist',
   'noshow',
+  'waitoffer',
+  'waitgone',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -551,6 +553,30 @@ const EN: Record<MessageKind, Template> = {
       '{{school}}',
     ].join('\n'),
   },
+  waitoffer: {
+    subject: 'A conference time has freed up for {{students}}: {{date}}, {{time}}',
+    body: [
+      'Dear {{family}} family,',
+      '',
+      'A conference time with {{teacher}} has freed up for {{students}}: {{date}}, {{time}}. It fits the times you gave us. To take it, open your own link and press Submit (nothing else to fill in):',
+      '{{link}}',
+      'The time goes to the first family that accepts; if it is gone, we will tell you and {{students}} {{stays|stay}} on our waiting list. This link is your family’s own; please do not pass it on. Questions: reply to {{replyTo}}.',
+      '',
+      '{{school}}',
+    ].join('\n'),
+  },
+  waitgone: {
+    subject:
+      'The freed time on {{date}} was taken: {{students}} {{stays|stay}} on the waiting list',
+    body: [
+      'Dear {{family}} family,',
+      '',
+      'Thank you for accepting the conference time with {{teacher}} on {{date}}, {{time}}. Another family accepted it first, so {{students}} {{stays|stay}} on our waiting list. When another time frees up that fits, we will email you again.',
+      'To give us other times, reply to {{replyTo}}.',
+      '',
+      '{{school}}',
+    ].join('\n'),
+  },
 };
 
 const ES: Record<MessageKind, Template> = {
@@ -641,6 +667,30 @@ const ES: Record<MessageKind, Template> = {
       'Los extrañamos en la conferencia que {{students}} {{preparó|prepararon}} con {{teacher}} el {{date}}, y queremos ofrecerles otro horario. Por favor, dígannos qué horarios les convienen con su propio enlace (son dos minutos):',
       '{{link}}',
       'Este enlace es solo de su familia; por favor, no lo compartan. Si ningún horario les conviene, respondan a {{replyTo}}.',
+      '',
+      '{{school}}',
+    ].join('\n'),
+  },
+  waitoffer: {
+    subject: 'Se liberó un horario de conferencia para {{students}}: {{date}}, {{time}}',
+    body: [
+      'Estimada familia {{family}}:',
+      '',
+      'Se liberó un horario de conferencia con {{teacher}} para {{students}}: {{date}}, {{time}}. Coincide con los horarios que nos dieron. Para tomarlo, abran su propio enlace y pulsen Enviar (no hay que llenar nada más):',
+      '{{link}}',
+      'El horario es para la primera familia que lo acepte; si ya no está libre, se lo diremos y {{students}} {{sigue|siguen}} en nuestra lista de espera. Este enlace es solo de su familia; por favor, no lo compartan. Preguntas: respondan a {{replyTo}}.',
+      '',
+      '{{school}}',
+    ].join('\n'),
+  },
+  waitgone: {
+    subject:
+      'El horario del {{date}} ya fue tomado: {{students}} {{sigue|siguen}} en la lista de espera',
+    body: [
+      'Estimada familia {{family}}:',
+      '',
+      'Gracias por aceptar el horario de conferencia con {{teacher}} el {{date}}, {{time}}. Otra familia lo aceptó primero, así que {{students}} {{sigue|siguen}} en nuestra lista de espera. Cuando se libere otro horario que les convenga, les escribiremos de nuevo.',
+      'Para darnos otros horarios, respondan a {{replyTo}}.',
       '',
       '{{school}}',
     ].join('\n'),

@@ -44,6 +44,7 @@ import { roundPackets } from '../workspace/packets';
 import { paperLetters } from '../workspace/letters';
 import { WAITLIST_JOB } from '../workspace/waitlist';
 import { NOSHOW_OFFER_JOB } from '../workspace/noshow';
+import { WAITLIST_OFFER_JOB } from '../workspace/waitoffers';
 import { TEACHER_DAY_JOB } from '../workspace/teacherday';
 import { FOLLOWUPS_JOB, openFollowUps, setFollowUpStatus } from '../workspace/followups';
 import { checkInView, markAttendance } from '../workspace/checkin';
@@ -170,6 +171,7 @@ const JOB_SPECS: Record<JobName, JobSpec<any>> = {
   'student-forms': STUDENT_FORMS_JOB,
   'prep-nudge': PREP_NUDGE_JOB,
   'noshow-offer': NOSHOW_OFFER_JOB,
+  'waitlist-offer': WAITLIST_OFFER_JOB,
 };
 
 const cellRef = v.object<{

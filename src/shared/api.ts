@@ -96,6 +96,7 @@ export const JOBS = [
   'student-forms',
   'prep-nudge',
   'noshow-offer',
+  'waitlist-offer',
 ] as const;
 export type JobName = (typeof JOBS)[number];
 
@@ -320,6 +321,8 @@ export const MESSAGE_KIND_NAMES = [
   'availability',
   'waitlist',
   'noshow',
+  'waitoffer',
+  'waitgone',
 ] as const;
 export type MessageKindName = (typeof MESSAGE_KIND_NAMES)[number];
 

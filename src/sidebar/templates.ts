@@ -32,6 +32,8 @@ const KINDS: { kind: MessageKindName; label: string }[] = [
   { kind: 'availability', label: 'Availability request' },
   { kind: 'waitlist', label: 'Waiting list notice' },
   { kind: 'noshow', label: 'Another time, after a no-show' },
+  { kind: 'waitoffer', label: 'Freed time offered to the waiting list' },
+  { kind: 'waitgone', label: 'Freed time already taken' },
 ];
 
 const FIELD = /\{\{\s*([A-Za-z]+)\s*\}\}/g;

@@ -49,6 +49,7 @@ export const JOB_LABELS: Record<JobName, string> = {
   'student-forms': 'Creating the student prep form',
   'prep-nudge': 'Emailing students their prep link',
   'noshow-offer': 'Offering another time to families who did not come',
+  'waitlist-offer': 'Offering freed times to the waiting list',
 };
 
 export function buildOverview(): Overview {

@@ -17,15 +17,32 @@ import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
 import { dayIn, wallClockIn } from '../core/zone';
 import { newConferenceId } from './codes';
 import { newRowColumns, writeRows } from './write';
+import type { Student } from '../core/roster';
+import type { Window } from '../core/teachers';
 
 /** Places those of these families with no conference this round. Returns the conferences added. */
 export function placeAtOnce(familyIds: string[]): number {
+  const answering = new Set(familyIds);
+  return placeNewcomers({ newcomer: (s) => answering.has(s.familyId) }).length;
+}
+
+/**
+ * Places students of this round not on the Schedule yet (those `newcomer` picks), with everyone
+ * already on it held where they are, into the teachers' windows (or only those `windows` keeps,
+ * clipped as it says). Conferences whose status is in `freeing` hold no time. The new
+ * conferences are appended to the Schedule in one write and returned with their IDs.
+ */
+export function placeNewcomers(options: {
+  newcomer: (student: Student) => boolean;
+  windows?: (windows: Window[]) => Window[];
+  freeing?: Set<string>;
+}): { conferenceId: string; studentIds: string[] }[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
   const tz = spreadsheetZone(ss);
   const data = readSchool(ss, settings, dayIn(new Date(), tz));
   const sheet = ss.getSheetByName(SCHEDULE.name);
-  if (!data.roster || !data.teachers || !sheet) return 0;
+  if (!data.roster || !data.teachers || !sheet) return [];
   const wall = wallClockIn(tz);
   const lastRow = sheet.getLastRow();
   const values =
@@ -36,28 +53,31 @@ export function placeAtOnce(familyIds: string[]): number {
       : [];
   const existing = readScheduleSheet(values, wall);
   const round = settings.roundName;
+  const freeing = options.freeing ?? new Set(['cancelled']);
   const live = (r: { round: string; status: string }) =>
-    r.round === round && r.status !== 'cancelled';
+    r.round === round && !freeing.has(r.status);
   const placed = new Set(existing.rows.filter(live).flatMap((r) => r.studentIds));
-  const answering = new Set(familyIds);
-  const newcomers = data.roster.students.filter(
-    (s) => answering.has(s.familyId) && !placed.has(s.id),
-  );
-  if (newcomers.length === 0) return 0;
-  // Everyone already on the Schedule is held as if locked; only the newcomers are placed.
+  const newcomers = data.roster.students.filter((s) => options.newcomer(s) && !placed.has(s.id));
+  if (newcomers.length === 0) return [];
+  const joining = new Set(newcomers.map((s) => s.id));
+  // Everyone already on the Schedule is held as if locked; only the newcomers are placed. A
+  // freed conference (when asked) is left out, so its time is free and no row is matched to it.
   const held = {
     ...existing,
-    rows: existing.rows.map((r) => (live(r) ? { ...r, locked: true } : r)),
+    rows: existing.rows.flatMap((r) =>
+      live(r) ? [{ ...r, locked: true }] : options.freeing && r.round === round ? [] : [r],
+    ),
   };
   const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall, round);
   const answered = withFamilyAnswers(data.roster, availability.answers);
   const roster = {
     ...answered,
-    students: answered.students.filter((s) => placed.has(s.id) || answering.has(s.familyId)),
+    students: answered.students.filter((s) => placed.has(s.id) || joining.has(s.id)),
   };
+  const windows = options.windows ? options.windows(data.teachers.windows) : data.teachers.windows;
   const built = buildProblem({
     roster,
-    windows: data.teachers.windows,
+    windows,
     settings,
     availability: availability.byFamily,
     sheet: held,
@@ -69,11 +89,11 @@ export function placeAtOnce(familyIds: string[]): number {
     frozen: built.frozen,
     schedule: result,
     roster,
-    windows: data.teachers.windows,
+    windows,
     settings,
     newId: newConferenceId,
   }).filter((r) => r.from === null);
-  if (added.length === 0) return 0;
+  if (added.length === 0) return [];
   const width = Math.max(SCHEDULE.columns.length, ...added.map((r) => r.cells.length));
   const body = added.map((r) => [
     ...r.cells,
@@ -88,7 +108,14 @@ export function placeAtOnce(familyIds: string[]): number {
   const like = lastRow > 1 ? sheet.getRange(lastRow, 1, 1, width).getNumberFormats()[0] : [];
   const columns = newRowColumns(SCHEDULE, padded(header, width), like);
   writeRows(sheet.getRange(at, 1, body.length, width), body, columns);
-  return added.length;
+  const column = (name: string) => header.findIndex((h) => String(h) === name);
+  return body.map((cells) => ({
+    conferenceId: String(cells[column('Conference ID')] ?? ''),
+    studentIds: String(cells[column('Student IDs')] ?? '')
+      .split(';')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  }));
 }
 
 function padded(header: unknown[], width: number): unknown[] {

@@ -50,6 +50,8 @@ import { readSettings, spreadsheetZone } from './data';
 import { instantIn, wallClockIn } from '../core/zone';
 import { documentProperties } from './props';
 import { placeAtOnce } from './placement';
+import { readOfferToken } from '../core/waitoffers';
+import { acceptOffers, type Acceptance } from './waitoffers';
 import { rebuildSummary } from './summarysheet';
 import { kindsOf, writeGrid } from './write';
 import { sheetMemo, type SheetMemo } from './reads';
@@ -126,6 +128,8 @@ function recordAvailability(
   state: FormsState,
   props: Record<string, string>,
   settings: Settings,
+  /** Collects the answers that accept an offered freed time: they are not availability. */
+  accepts: Acceptance[] = [],
 ): string[] {
   // Every language's form, each response read back into the English form's words.
   const forms = availabilityForms(state);
@@ -168,6 +172,10 @@ function recordAvailability(
     const key = responseKey(response.ref, response.at);
     if (seen.has(key)) continue;
     const answer = parseAvailabilityResponse(response.named, response.choices);
+    if (readOfferToken(answer.token)) {
+      accepts.push({ key, at: response.at, token: answer.token });
+      continue;
+    }
     const familyId = codes.get(answer.token.toLowerCase());
     const family = familyId ? families.get(familyId) : undefined;
     // An older answer of a family that has answered again since: the later one stands.
@@ -345,14 +353,17 @@ export function recordResponses(options: { rebuild?: 'always' | 'if-recorded' } 
   const state = readFormsState(props);
   const settings = readSettings(ss, props['slc:settings'] ?? null);
   const memo = sheetMemo(ss);
-  const answered = recordAvailability(ss, memo, state, props, settings);
+  const accepts: Acceptance[] = [];
+  const answered = recordAvailability(ss, memo, state, props, settings, accepts);
   const feedback = recordFeedback(ss, memo, state);
   const prepared =
     recordStudentAnswers(ss, memo, props, 'prep') +
     recordStudentAnswers(ss, memo, props, 'reflection');
   const placed =
     settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
-  if (placed) memo.forget(SCHEDULE.name);
+  // A family accepting a freed time it was offered: the first is placed, the others are told.
+  const fromWaitlist = accepts.length ? acceptOffers(accepts) : 0;
+  if (placed || fromWaitlist) memo.forget(SCHEDULE.name);
   const recorded = answered.length + feedback + prepared > 0;
   const totals =
     options.rebuild === 'if-recorded' && !recorded

@@ -47,7 +47,7 @@ interface Journal {
 }
 
 /** The Waitlist sheet's rows as entries (header found by name), or [] without the sheet. */
-function readWaitlist(ss: Spreadsheet): {
+export function readWaitlist(ss: Spreadsheet): {
   sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
   entries: WaitlistEntry[];
 } {
@@ -77,6 +77,19 @@ function writeWaitlist(ss: Spreadsheet, entries: WaitlistEntry[]): void {
     WAITLIST_SHEET,
     WAITLIST_HEADER,
     entries.map((e) => [e.studentId, e.student, e.teacher, e.familyId, e.reason, e.told]),
+  );
+}
+
+/** One more entry in these students' Told cells (written only when one of them is listed). */
+export function addToTold(ss: Spreadsheet, studentIds: string[], entry: string): void {
+  const { sheet, entries } = readWaitlist(ss);
+  const ids = new Set(studentIds);
+  if (!sheet || !entries.some((e) => ids.has(e.studentId) && !e.told.includes(entry))) return;
+  writeWaitlist(
+    ss,
+    entries.map((e) =>
+      ids.has(e.studentId) && !e.told.includes(entry) ? { ...e, told: addTold(e.told, entry) } : e,
+    ),
   );
 }
 

@@ -117,6 +117,22 @@ const EXPECTED: Record<'en' | 'es', Record<MessageKind, [string[], string[], str
         'the conference Ana, Luis and Sofía prepared with Ms. Rivera',
       ],
     ],
+    waitoffer: [
+      ['for Ana: Tuesday, November 17', 'Ana stays on our waiting list'],
+      ['for Ana and Luis: Tuesday, November 17', 'Ana and Luis stay on our waiting list'],
+      [
+        'for Ana, Luis and Sofía: Tuesday, November 17',
+        'Ana, Luis and Sofía stay on our waiting list',
+      ],
+    ],
+    waitgone: [
+      ['Ana stays on the waiting list', 'so Ana stays on our waiting list'],
+      ['Ana and Luis stay on the waiting list', 'so Ana and Luis stay on our waiting list'],
+      [
+        'Ana, Luis and Sofía stay on the waiting list',
+        'so Ana, Luis and Sofía stay on our waiting list',
+      ],
+    ],
   },
   es: {
     invite: [
@@ -206,6 +222,25 @@ const EXPECTED: Record<'en' | 'es', Record<MessageKind, [string[], string[], str
       [
         'Otro horario para la conferencia que prepararon Ana, Luis y Sofía',
         'la conferencia que Ana, Luis y Sofía prepararon con Ms. Rivera',
+      ],
+    ],
+    waitoffer: [
+      ['para Ana: martes 17 de noviembre', 'Ana sigue en nuestra lista de espera'],
+      ['para Ana y Luis: martes 17 de noviembre', 'Ana y Luis siguen en nuestra lista de espera'],
+      [
+        'para Ana, Luis y Sofía: martes 17 de noviembre',
+        'Ana, Luis y Sofía siguen en nuestra lista de espera',
+      ],
+    ],
+    waitgone: [
+      ['Ana sigue en la lista de espera', 'así que Ana sigue en nuestra lista de espera'],
+      [
+        'Ana y Luis siguen en la lista de espera',
+        'así que Ana y Luis siguen en nuestra lista de espera',
+      ],
+      [
+        'Ana, Luis y Sofía siguen en la lista de espera',
+        'así que Ana, Luis y Sofía siguen en nuestra lista de espera',
       ],
     ],
   },

@@ -1,0 +1,409 @@
+/**
+ * Freed times offered to the waiting list, and the first family to accept placed.
+ *
+ * WAITLIST_OFFER_JOB: for each conference of this round cancelled or declined whose time nobody
+ * has taken, each waitlisted family that time fits (core/waitoffers.ts, first listed first) gets
+ * one email per address, in its language, naming only the children listed with that address,
+ * with its own availability link prefilled with an accept token in place of its code: the family
+ * opens it and presses Submit. Once per freed time and address (sendJournaled's record).
+ *
+ * acceptOffers (from the form-submit handler, under the document lock): the first accepting
+ * family is placed at the freed time (the scheduler with every other conference held, the
+ * teacher's hours narrowed to that time, so the checker's rules hold), its Waitlist row says so,
+ * and the invite sync invites the new row as any other. Who took the time is recorded before the
+ * row is written, so a run cut off anywhere finishes that placement and never makes a second; a
+ * later accepter is told, in its language, that the time is gone and stays waitlisted.
+ */
+import { UserError } from '../core/errors';
+import { availabilityRecord, familyOfCode, linkFor, readFormsState } from '../core/formlinks';
+import { formatMinutes } from '../core/normalize';
+import { byRecipient, greetingName, type Pupil } from '../core/recipients';
+import type { Family, RosterResult } from '../core/roster';
+import { inRound } from '../core/rounds';
+import {
+  buildProblem,
+  readAvailability,
+  readScheduleSheet,
+  withFamilyAnswers,
+} from '../core/schedule/sheet';
+import type { Problem as SchedProblem } from '../core/schedule/types';
+import { SCHEDULE } from '../core/schema';
+import { joinNames, renderMessage, type MessageKind } from '../core/templates';
+import {
+  FREEING_STATUSES,
+  fittingFamilies,
+  freedTimes,
+  goneKey,
+  offerKey,
+  offerPrefix,
+  offerToken,
+  placedNote,
+  readOfferToken,
+  takenKey,
+  type FreedTime,
+} from '../core/waitoffers';
+import { dayIn, stampIn, wallClockIn } from '../core/zone';
+import type { Problem, Settings } from '../shared/api';
+import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
+import { ensureFamilyCodes } from './forms';
+import type { ChunkResult, JobSpec } from './jobs';
+import { sendJournaled, type JournaledEmail } from './mailer';
+import { ensureTranslations, storedTemplates } from './messages';
+import { placeNewcomers } from './placement';
+import { documentProperties } from './props';
+import { messageSettings } from './reminders';
+import { plural } from './steps';
+import { addToTold, readWaitlist } from './waitlist';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The document property recording what was done with one accepting form response. */
+const ANSWER_PREFIX = 'slc:wait-answer:';
+
+/** What offers and acceptances both read: the school as the scheduler sees it, and the waitlist. */
+function readState(ss: Spreadsheet, settings: Settings) {
+  const tz = spreadsheetZone(ss);
+  const wall = wallClockIn(tz);
+  const data = readSchool(ss, settings, dayIn(new Date(), tz));
+  if (!data.roster || !data.teachers)
+    throw new UserError('The Roster or Teachers sheet is missing. Run Set up first.');
+  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wall);
+  const round = settings.roundName;
+  const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall, round);
+  const roster = withFamilyAnswers(data.roster, availability.answers);
+  const { problem } = buildProblem({
+    roster,
+    windows: data.teachers.windows,
+    settings,
+    availability: availability.byFamily,
+    sheet: { ...schedule, rows: [] },
+    seed: 1,
+  });
+  const live = schedule.rows.filter(
+    (r) => inRound(r.round, round) && !FREEING_STATUSES.has(r.status),
+  );
+  const placed = new Set(live.flatMap((r) => r.studentIds));
+  const waitlist = readWaitlist(ss).entries.filter((e) => !placed.has(e.studentId));
+  return { tz, schedule, roster, problem, live, waitlist, windows: data.teachers.windows };
+}
+
+type State = ReturnType<typeof readState>;
+
+/** The teacher's address for a freed time: its students' host teacher, else the name's window. */
+function teacherEmailOf(freed: FreedTime, state: State): string {
+  const row = state.schedule.rows.find((r) => r.conferenceId === freed.conferenceId);
+  const student = state.problem.students.find((s) => row?.studentIds.includes(s.id));
+  return (
+    student?.teacherEmail ??
+    state.windows.find((w) => w.teacher.toLowerCase() === freed.teacher.toLowerCase())
+      ?.teacherEmail ??
+    ''
+  );
+}
+
+/** The waitlisted families this freed time fits, first listed first. */
+function fitting(freed: FreedTime, state: State, problem: SchedProblem = state.problem) {
+  const students = new Map(problem.students.map((s) => [s.id, s]));
+  return fittingFamilies({
+    freed: { ...freed, teacherEmail: teacherEmailOf(freed, state) },
+    waitlist: state.waitlist.map((e) => e.studentId),
+    students: problem.students,
+    families: problem.families,
+    booked: state.live.flatMap((r) => {
+      const s = r.studentIds.map((id) => students.get(id)).find(Boolean);
+      return s && r.date && r.start !== null && r.end !== null
+        ? [
+            {
+              familyId: r.familyId || s.familyId,
+              teacherEmail: s.teacherEmail,
+              date: r.date,
+              start: r.start,
+              end: r.end,
+            },
+          ]
+        : [];
+    }),
+    bufferMinutes: problem.bufferMinutes,
+    interpreters: problem.interpreters,
+  });
+}
+
+/** One email per address listed with these children, naming only the children its rows list. */
+function familyEmails(
+  kind: MessageKind,
+  family: Family,
+  studentIds: string[],
+  freed: FreedTime,
+  roster: RosterResult,
+  settings: Settings,
+  link: string,
+  keyOf: (to: string) => string,
+  stored: ReturnType<typeof storedTemplates>,
+): JournaledEmail[] {
+  const language = family.language || settings.defaultLanguage;
+  const students = new Map(roster.students.map((s) => [s.id, s]));
+  const pupils: Pupil[] = studentIds.flatMap((id) => {
+    const s = students.get(id);
+    return s
+      ? [
+          {
+            name: s.firstName,
+            lastName: s.lastName,
+            emails: s.guardians.map((g) => g.email.toLowerCase()).filter(Boolean),
+          },
+        ]
+      : [];
+  });
+  const forText = messageSettings(settings);
+  return byRecipient([{ pupils }]).map(({ to, items }) => {
+    const mine = items[0]!.pupils;
+    const names = mine.map((p) => p.name);
+    return {
+      key: keyOf(to),
+      to,
+      message: renderMessage(
+        kind,
+        language,
+        {
+          school: settings.schoolName,
+          family: greetingName(mine, language, family.name),
+          students: joinNames(names, language),
+          children: names.length,
+          teacher: freed.teacher,
+          date: freed.date,
+          start: freed.start,
+          end: freed.end,
+          room: '',
+          videoLink: '',
+          link,
+          replyTo: forText.replyTo,
+          round: settings.roundName,
+          interpreter: false,
+        },
+        stored,
+      ),
+      refused: (why): Problem => ({
+        severity: 'warning',
+        where: { sheet: SCHEDULE.name, row: freed.row, column: 1 },
+        message: `Google refused the ${kind === 'waitoffer' ? 'offer of the freed time' : 'word that the freed time is gone'} to ${to} (${why}). Check the address on the Roster.`,
+      }),
+    };
+  });
+}
+
+interface OfferState {
+  sent: number;
+}
+
+export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
+  name: 'waitlist-offer',
+  label: 'offering freed times to the waiting list',
+  start: () => ({ sent: 0 }),
+  step(state, ctx): ChunkResult<OfferState> {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const settings = readSettings(ss);
+    const round = settings.roundName;
+    const props = documentProperties();
+    let recorded = props.getProperties();
+    const forms = readFormsState(recorded);
+    if (!forms.availability)
+      throw new UserError(
+        'There is no availability form yet: create the family forms first (Family availability step); the offer’s accept link is the family’s own availability link.',
+      );
+    const school = readState(ss, settings);
+    const families = new Map(school.roster.families.map((f) => [f.id, f]));
+    const offers = freedTimes(school.schedule.rows, round)
+      .filter((freed) => !(takenKey(round, freed.conferenceId) in recorded))
+      .flatMap((freed) => fitting(freed, school).map((fit) => ({ freed, fit })));
+    const ids = [...new Set(offers.map((o) => o.fit.familyId))];
+    // A family added to the Roster since the forms were made gets its code now, before any link.
+    if (ensureFamilyCodes(ids, recorded)) recorded = props.getProperties();
+    const { stored } = ensureTranslations(
+      ids.map((id) => families.get(id)?.language || settings.defaultLanguage),
+      storedTemplates(recorded),
+    );
+    const codes = new Map([...familyOfCode(recorded)].map(([code, id]) => [id, code]));
+    const emails = offers.flatMap(({ freed, fit }) => {
+      const family = families.get(fit.familyId);
+      const code = codes.get(fit.familyId);
+      if (!family || !code) return [];
+      const record =
+        availabilityRecord(forms, family.language || settings.defaultLanguage) ??
+        forms.availability!;
+      const link = linkFor(record, offerToken(code, freed.conferenceId));
+      const keyOf = (to: string) => offerKey(round, freed.conferenceId, to);
+      return familyEmails(
+        'waitoffer',
+        family,
+        fit.studentIds,
+        freed,
+        school.roster,
+        settings,
+        link,
+        keyOf,
+        stored,
+      ).filter((e) => !(e.key in recorded));
+    });
+    const run = sendJournaled(emails, stampIn(ctx.now(), school.tz), settings, ctx.outOfTime);
+    const total = state.sent + run.sent;
+    const waiting: Problem[] = run.waiting
+      ? [
+          {
+            severity: 'warning',
+            message: `Google's daily email limit is reached: ${plural(run.waiting, 'offer')} wait for the next run.`,
+          },
+        ]
+      : [];
+    const freedCount = new Set(offers.map((o) => o.freed.conferenceId)).size;
+    const said = total
+      ? `Offered ${plural(freedCount, 'freed time')} to the waitlisted families they fit: ${plural(total, 'email')}, each with the family’s own accept link.`
+      : `No freed time is due an offer (each is offered once to each family it fits; ${plural(offerCount(recorded, round), 'offer')} out).`;
+    return {
+      state: { sent: total },
+      done: !run.outOfTime,
+      processed: total,
+      total: run.outOfTime ? state.sent + emails.length : total,
+      message: run.outOfTime ? `${said} More to go…` : said,
+      problems: [...waiting, ...run.problems],
+    };
+  },
+};
+
+/** Offer emails recorded this round (sent, sending or refused). */
+export function offerCount(props: Record<string, string>, round: string): number {
+  return Object.keys(props).filter((k) => k.startsWith(offerPrefix(round))).length;
+}
+
+/** An accepting form response: its response key, its time and the token its link carried. */
+export interface Acceptance {
+  key: string;
+  at: Date;
+  token: string;
+}
+
+/**
+ * Places the first family to accept each freed time and tells each later one that it is gone.
+ * Runs under the document lock (the form-submit handler). Returns the families placed.
+ */
+export function acceptOffers(accepts: Acceptance[]): number {
+  const props = documentProperties();
+  let recorded = props.getProperties();
+  const pending = accepts
+    .filter((a) => !(ANSWER_PREFIX + a.key in recorded))
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  if (pending.length === 0) return 0;
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = readSettings(ss);
+  const round = settings.roundName;
+  const codes = familyOfCode(recorded);
+  let placedCount = 0;
+  for (const accept of pending) {
+    const offer = readOfferToken(accept.token);
+    const familyId = offer ? codes.get(offer.code) : undefined;
+    const school = readState(ss, settings);
+    const family = school.roster.families.find((f) => f.id === familyId);
+    const freed = offer
+      ? freedTimes(school.schedule.rows, round).find((f) => f.conferenceId === offer.conferenceId)
+      : undefined;
+    const offered =
+      family &&
+      freed &&
+      family.contacts.some((g) => offerKey(round, freed.conferenceId, g.email) in recorded);
+    const done = (what: string) => props.setProperty(ANSWER_PREFIX + accept.key, what);
+    if (!offer || !family || !freed || !offered) {
+      done('not an offer this family was sent');
+      continue;
+    }
+    const taken = takenKey(round, freed.conferenceId);
+    const mine = new Set(
+      school.waitlist.filter((e) => e.familyId === family.id).map((e) => e.studentId),
+    );
+    if (recorded[taken] === undefined && mine.size > 0) {
+      const fit = fitting(freed, school).find((f) => f.familyId === family.id);
+      if (fit) {
+        props.setProperty(taken, `${family.id} ${fit.studentIds.join(';')}`);
+        recorded = props.getProperties();
+      }
+    }
+    const takenBy = recorded[taken]?.split(' ') ?? [];
+    if (takenBy[0] === family.id) {
+      const ids = (takenBy[1] ?? '').split(';').filter(Boolean);
+      if (placeAt(freed, ids, school)) {
+        placedCount++;
+        done('placed');
+        continue;
+      }
+      // The scheduler found no room there after all (a conference moved in by hand): the time
+      // is free for the next to accept, and this family hears it is gone.
+      props.deleteProperty(taken);
+      recorded = props.getProperties();
+    }
+    tellGone(freed, family, [...mine], school, settings, recorded);
+    recorded = props.getProperties();
+    done('told the time is gone');
+  }
+  return placedCount;
+}
+
+/**
+ * The taker's children at the freed time: a new Schedule row unless a run cut off after writing
+ * it already made one, then the Waitlist's Told cell. True when placed.
+ */
+function placeAt(freed: FreedTime, studentIds: string[], school: State): boolean {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const onSchedule = school.live.some((r) => r.studentIds.some((id) => studentIds.includes(id)));
+  const teacherEmail = teacherEmailOf(freed, school);
+  const wanted = new Set(studentIds);
+  const added = onSchedule
+    ? [{ conferenceId: '', studentIds }]
+    : placeNewcomers({
+        newcomer: (s) => wanted.has(s.id),
+        freeing: FREEING_STATUSES,
+        // Only the freed time: the teacher's window narrowed to it.
+        windows: (windows) =>
+          windows
+            .filter(
+              (w) =>
+                w.teacherEmail === teacherEmail &&
+                w.date === freed.date &&
+                w.start <= freed.start &&
+                freed.end <= w.end,
+            )
+            .slice(0, 1)
+            .map((w) => ({ ...w, start: freed.start, end: freed.end })),
+      });
+  if (added.length === 0) return false;
+  const note = placedNote(
+    stampIn(new Date(), spreadsheetZone(ss)),
+    freed.date,
+    formatMinutes(freed.start),
+    freed.teacher,
+  );
+  addToTold(ss, studentIds, note);
+  return true;
+}
+
+function tellGone(
+  freed: FreedTime,
+  family: Family,
+  studentIds: string[],
+  school: State,
+  settings: Settings,
+  recorded: Record<string, string>,
+): void {
+  const round = settings.roundName;
+  const language = family.language || settings.defaultLanguage;
+  const { stored } = ensureTranslations([language], storedTemplates(recorded));
+  const emails = familyEmails(
+    'waitgone',
+    family,
+    studentIds,
+    freed,
+    school.roster,
+    settings,
+    '',
+    (to) => goneKey(round, freed.conferenceId, to),
+    stored,
+  ).filter((e) => !(e.key in recorded));
+  sendJournaled(emails, stampIn(new Date(), school.tz), settings, () => false);
+}

@@ -1,0 +1,288 @@
+/**
+ * Freed times offered to the waiting list, on the built bundle: a cancelled conference's time is
+ * offered to the waitlisted families it fits (one email per address, in the family's language,
+ * naming only the children listed with it, with the family's own accept link); the first to
+ * accept is placed (the checker accepts the whole schedule, one invitation goes out), a later
+ * accepter is told the time is gone; cut off at any call of the accept path, one placement only.
+ */
+import { openSchool } from '../../preview/school';
+import { parseRoster } from '../../src/core/roster';
+import { checkSchedule } from '../../src/core/schedule/check';
+import { buildProblem, readAvailability, readScheduleSheet } from '../../src/core/schedule/sheet';
+import { parseTeachers } from '../../src/core/teachers';
+import { wallClockIn } from '../../src/core/zone';
+import type { SettingsView } from '../../src/shared/api';
+import { ok, run } from './calls';
+
+type School = ReturnType<typeof openSchool>;
+const wall = wallClockIn('America/New_York');
+const values = (s: School, name: string) => s.emulator.spreadsheet.sheetByName(name)!.values();
+
+/** More students than one short evening holds: Ms. Nguyen's one-family room leaves many waiting. */
+function overfullSchool(): School {
+  const s = openSchool({ students: 120, teachers: 3, days: ['2026-11-17'] });
+  run(s, 'setup');
+  run(s, 'forms');
+  run(s, 'schedule');
+  run(s, 'waitlist');
+  run(s, 'invites');
+  return s;
+}
+
+function table(s: School, name: string): Record<string, unknown>[] {
+  const [header, ...rows] = values(s, name);
+  return rows
+    .filter((r) => r[0] !== '')
+    .map((r) => Object.fromEntries(header!.map((h, i) => [String(h), r[i]])));
+}
+
+/** Per Student ID, from the Roster as pasted: first name, Spanish or not, the addresses on its row. */
+function rosterRows(s: School) {
+  return new Map(
+    table(s, 'Roster').map((r) => [
+      String(r['Student ID']),
+      {
+        first: String(r['Student Name']).split(', ')[1]!.trim(),
+        spanish: ['Spanish', 'Español', 'es'].includes(String(r['Home Language'])),
+        emails: [r['Parent Email'], r['Guardian 2 Email']]
+          .map((e) =>
+            String(e ?? '')
+              .trim()
+              .toLowerCase(),
+          )
+          .filter(Boolean),
+      },
+    ]),
+  );
+}
+
+/** Sets one Schedule cell as a coordinator types it. */
+function type(s: School, conferenceId: string, column: string, value: string): void {
+  const [header, ...rows] = values(s, 'Schedule');
+  const row = rows.findIndex((r) => r[0] === conferenceId) + 2;
+  s.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!
+    .getSheetByName('Schedule')!
+    .getRange(row, header!.indexOf(column) + 1)
+    .setValue(value);
+}
+
+const minutes = (v: unknown) => {
+  const t = wall(v as Date);
+  return t.hour * 60 + t.minute;
+};
+
+/**
+ * Cancels the first of Ms. Nguyen's conferences and returns it with the waitlisted families its
+ * time fits, worked out from the sheets: a waitlisted child of Ms. Nguyen whose family has no
+ * conference that day within the buffer of it, and gave no availability that leaves it out.
+ */
+function cancelOne(s: School, unavailable?: string) {
+  const schedule = table(s, 'Schedule');
+  const freed = schedule.find((r) => r.Teacher === 'Ms. Nguyen')!;
+  const [start, end] = [minutes(freed.Start), minutes(freed.End)];
+  const buffer = ok<SettingsView>(s.bundle.callFromClient('getSettings', [])).settings
+    .bufferMinutes;
+  type(s, String(freed['Conference ID']), 'Status', 'cancelled');
+  const busy = new Set(
+    schedule
+      .filter((r) => r !== freed)
+      .filter((r) => {
+        const gap = r.Teacher === 'Ms. Nguyen' ? 0 : buffer;
+        return minutes(r.Start) < end + gap && start < minutes(r.End) + gap;
+      })
+      .map((r) => String(r['Family ID'])),
+  );
+  const fitting: { familyId: string; studentIds: string[] }[] = [];
+  for (const w of table(s, 'Waitlist')) {
+    const familyId = String(w['Family ID']);
+    if (w.Teacher !== 'Ms. Nguyen' || busy.has(familyId) || familyId === unavailable) continue;
+    const known = fitting.find((f) => f.familyId === familyId);
+    if (known) known.studentIds.push(String(w['Student ID']));
+    else fitting.push({ familyId, studentIds: [String(w['Student ID'])] });
+  }
+  return { conferenceId: String(freed['Conference ID']), start, fitting };
+}
+
+const acceptLink = (body: string) => /https:\/\/\S*-accept-\S*/.exec(body)?.[0];
+
+/** The offers sent, by address. */
+function offers(s: School, from: number) {
+  return s.emulator.mail.sent.slice(from).filter((m) => acceptLink(m.body));
+}
+
+/** What the independent checker finds wrong with the round as the Schedule sheet now has it. */
+function brokenRules(s: School): string[] {
+  const { settings } = ok<SettingsView>(s.bundle.callFromClient('getSettings', []));
+  const teachers = parseTeachers(values(s, 'Teachers'), wall, { round: settings.roundName });
+  const roster = parseRoster(values(s, 'Roster'), teachers.teachers);
+  const availability = readAvailability(values(s, 'Availability'), roster, wall);
+  const { problem } = buildProblem({
+    roster,
+    windows: teachers.windows,
+    settings,
+    availability: availability.byFamily,
+    sheet: readScheduleSheet([], wall),
+    seed: 1,
+  });
+  const emailOf = new Map(teachers.windows.map((w) => [w.teacher, w.teacherEmail]));
+  const conferences = readScheduleSheet(values(s, 'Schedule'), wall)
+    .rows.filter((r) => r.status !== 'cancelled')
+    .map((r) => ({
+      studentIds: r.studentIds,
+      familyId: r.familyId,
+      teacherEmail: emailOf.get(r.teacher)!,
+      date: r.date!,
+      start: r.start!,
+      end: r.end!,
+      fixed: false,
+      rank: 0,
+    }));
+  const placed = new Set(conferences.flatMap((c) => c.studentIds));
+  const unplaced = roster.students
+    .filter((x) => !placed.has(x.id))
+    .map((x) => ({ studentId: x.id, reason: 'waitlisted' }));
+  return checkSchedule(problem, { conferences, unplaced });
+}
+
+describe('a freed time offered to the waiting list', () => {
+  it('goes to the waitlisted families it fits only, one email per address, in its language, naming only the children listed with it', () => {
+    const s = overfullSchool();
+    const { fitting } = cancelOne(s);
+    expect(fitting.length).toBeGreaterThan(2);
+    const before = s.emulator.mail.sent.length;
+    run(s, 'waitlist-offer');
+    const sent = offers(s, before);
+    const roster = rosterRows(s);
+    const expected = new Map<string, string[]>();
+    for (const f of fitting)
+      for (const id of f.studentIds)
+        for (const e of roster.get(id)!.emails) expected.set(e, [...(expected.get(e) ?? []), id]);
+    expect(sent.every((m) => m.to.length === 1 && m.cc.length + m.bcc.length === 0)).toBe(true);
+    expect(sent.map((m) => m.to[0]).sort()).toEqual([...expected.keys()].sort());
+    for (const m of sent) {
+      const mine = expected.get(m.to[0]!)!;
+      for (const id of mine) expect(m.body).toContain(roster.get(id)!.first);
+      const names = mine.map((id) => roster.get(id)!.first);
+      for (const [id, r] of roster)
+        if (!mine.includes(id) && !names.includes(r.first))
+          expect(m.body).not.toMatch(new RegExp(`(^|[^\\p{L}])${r.first}([^\\p{L}]|$)`, 'u'));
+      if (roster.get(mine[0]!)!.spanish) expect(m.subject).toMatch(/^Se liberó un horario/);
+      else expect(m.subject).not.toMatch(/^Se liberó/);
+    }
+    expect(sent.some((m) => roster.get(expected.get(m.to[0]!)![0]!)!.spanish)).toBe(true);
+    // Pressed again, nobody is offered it twice.
+    const after = s.emulator.mail.sent.length;
+    run(s, 'waitlist-offer');
+    expect(s.emulator.mail.sent.length).toBe(after);
+  });
+
+  it('places the first family to accept (the checker accepts the schedule, one invitation), and tells the next it is gone, in its language', () => {
+    const s = overfullSchool();
+    const { conferenceId, start, fitting } = cancelOne(s);
+    run(s, 'waitlist-offer');
+    const roster = rosterRows(s);
+    const linkOf = (familyId: string) => {
+      const address = roster.get(fitting.find((f) => f.familyId === familyId)!.studentIds[0]!)!
+        .emails[0]!;
+      return acceptLink(
+        s.emulator.mail.sent.find((m) => m.to[0] === address && acceptLink(m.body))!.body,
+      )!;
+    };
+    // A Spanish-speaking family second, when there is one, to hear the time is gone in Spanish.
+    const spanish = fitting.find((f) => roster.get(f.studentIds[0]!)!.spanish);
+    const first = fitting.find((f) => f !== spanish)!;
+    const second = spanish ?? fitting.find((f) => f !== first)!;
+    const rowsBefore = table(s, 'Schedule').length;
+    s.emulator.forms.submitPrefilled(linkOf(first.familyId), {});
+    expect(s.emulator.triggers.firings.at(-1)!.error).toBeUndefined();
+    const mailBefore = s.emulator.mail.sent.length;
+    s.emulator.forms.submitPrefilled(linkOf(second.familyId), {});
+    expect(s.emulator.triggers.firings.at(-1)!.error).toBeUndefined();
+
+    const schedule = table(s, 'Schedule');
+    expect(schedule.length).toBe(rowsBefore + 1);
+    const placed = schedule.at(-1)!;
+    expect(String(placed['Student IDs']).split(/;\s*/)).toEqual(first.studentIds);
+    expect([placed.Teacher, minutes(placed.Start), placed.Status]).toEqual([
+      'Ms. Nguyen',
+      start,
+      'scheduled',
+    ]);
+    expect(placed['Conference ID']).not.toBe(conferenceId);
+    expect(brokenRules(s)).toEqual([]);
+    const waitlist = table(s, 'Waitlist');
+    for (const id of first.studentIds)
+      expect(String(waitlist.find((w) => w['Student ID'] === id)!.Told)).toMatch(
+        /placed .*accepted the freed time/,
+      );
+
+    // The second hears, once per address, that the time is gone; nothing is placed for it.
+    const gone = s.emulator.mail.sent.slice(mailBefore);
+    const secondAddresses = [...new Set(second.studentIds.flatMap((id) => roster.get(id)!.emails))];
+    expect(gone.map((m) => m.to[0]).sort()).toEqual(secondAddresses.sort());
+    for (const m of gone)
+      expect(m.subject).toMatch(
+        roster.get(second.studentIds[0]!)!.spanish ? /sigue|siguen/ : /on the waiting list$/,
+      );
+    expect(schedule.some((r) => String(r['Student IDs']).includes(second.studentIds[0]!))).toBe(
+      false,
+    );
+
+    // The invite sync invites the new row as any other, once.
+    const events = s.emulator.calendar.events().length;
+    run(s, 'invites');
+    const invited = s.emulator.calendar
+      .events()
+      .filter((e) =>
+        e.guests.some((g) =>
+          roster.get(first.studentIds[0]!)!.emails.includes(g.email.toLowerCase()),
+        ),
+      );
+    expect(invited).toHaveLength(1);
+    expect(s.emulator.calendar.events().length).toBe(events);
+    run(s, 'invites');
+    expect(s.emulator.calendar.events().length).toBe(events);
+  });
+
+  it('cut off at any call while placing an accepting family, never makes two rows and never sends twice', () => {
+    const probe = overfullSchool();
+    const { fitting: probeFit } = cancelOne(probe);
+    run(probe, 'waitlist-offer');
+    const linkFor = (s: School, familyId: string, fitting: typeof probeFit) => {
+      const roster = rosterRows(s);
+      const address = roster.get(fitting.find((f) => f.familyId === familyId)!.studentIds[0]!)!
+        .emails[0]!;
+      return acceptLink(
+        s.emulator.mail.sent.find((m) => m.to[0] === address && acceptLink(m.body))!.body,
+      )!;
+    };
+    const from = probe.emulator.ws.callCount;
+    probe.emulator.forms.submitPrefilled(linkFor(probe, probeFit[0]!.familyId, probeFit), {});
+    const n = probe.emulator.ws.callCount - from;
+    expect(n).toBeGreaterThan(10);
+    for (let k = 1; k < n; k += Math.max(1, Math.floor(n / 8))) {
+      const s = overfullSchool();
+      const { fitting } = cancelOne(s);
+      run(s, 'waitlist-offer');
+      const [a, b] = fitting;
+      const rowsBefore = table(s, 'Schedule').length;
+      const at = s.emulator.ws.callCount + k;
+      s.emulator.ws.injectFault({ atIndex: at, kind: 'kill' });
+      s.emulator.forms.submitPrefilled(linkFor(s, a!.familyId, fitting), {});
+      s.emulator.ws.clearFaults();
+      expect(s.emulator.triggers.firings.at(-1)!.error).toContain(
+        `Injected failure at call #${at}`,
+      );
+      const mailBefore = s.emulator.mail.sent.length;
+      // The next accept (another family's) runs the handler again, then the Summary does.
+      s.emulator.forms.submitPrefilled(linkFor(s, b!.familyId, fitting), {});
+      run(s, 'summary');
+      const schedule = table(s, 'Schedule');
+      expect(schedule.length).toBe(rowsBefore + 1);
+      expect(String(schedule.at(-1)!['Student IDs']).split(/;\s*/)).toEqual(a!.studentIds);
+      const to = s.emulator.mail.sent.slice(mailBefore).map((m) => m.to[0]);
+      expect(new Set(to).size).toBe(to.length);
+      expect(brokenRules(s)).toEqual([]);
+    }
+  });
+});
