@@ -188,6 +188,19 @@ export function takenKey(round: string, conferenceId: string): string {
   return `slc:wait-taken:${round}|${conferenceId}`;
 }
 
+/** Offer emails recorded this round (sent, being sent or refused), and freed times taken. */
+export function offerCounts(
+  props: Record<string, string>,
+  round: string,
+): { offers: number; accepted: number } {
+  const keys = Object.keys(props);
+  const taken = takenKey(round, '');
+  return {
+    offers: keys.filter((k) => k.startsWith(offerPrefix(round))).length,
+    accepted: keys.filter((k) => k.startsWith(taken)).length,
+  };
+}
+
 /** The document property recording the "this time is gone" email to one address. */
 export function goneKey(round: string, conferenceId: string, address: string): string {
   return `slc:wait-gone:${round}|${conferenceId}|${address.toLowerCase()}`;

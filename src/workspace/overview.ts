@@ -21,6 +21,7 @@ import { sheetMemo } from './reads';
 import { readFormsState } from '../core/formlinks';
 import { readStudentFormsState } from '../core/studentforms';
 import { ASKED_PREFIX } from './ask';
+import { freedTimes, offerCounts, takenKey } from '../core/waitoffers';
 
 /** The sidebar shows this many problems per step; the count says how many there are. */
 export const PROBLEMS_SHOWN = 25;
@@ -193,6 +194,11 @@ export function buildOverview(): Overview {
     );
     const placed = new Set(thisRound.flatMap((r) => r.studentIds));
     const waiting = data!.roster!.students.filter((s) => !placed.has(s.id));
+    // Cancelled and declined conferences whose time no waitlisted family has taken yet.
+    const freedToOffer = freedTimes(schedule?.rows ?? [], settings.roundName).filter(
+      (f) => !(takenKey(settings.roundName, f.conferenceId) in props),
+    ).length;
+    const { offers, accepted } = offerCounts(props, settings.roundName);
     // Once students prepare this round (the Student Prep sheet), each teacher's "18 of 25 ready".
     const prep = prepForRound(readStudentPrep(read(STUDENT_PREP.name)), settings.roundName);
     const prepForm = !!readStudentFormsState(props).prep?.[settings.roundName];
@@ -210,6 +216,12 @@ export function buildOverview(): Overview {
         { label: 'conferences', value: thisRound.length },
         { label: 'students placed', value: data!.roster!.students.length - waiting.length },
         { label: 'not placed yet', value: waiting.length },
+        ...(offers > 0
+          ? [
+              { label: 'freed-time offers out', value: offers },
+              { label: 'accepted from the waiting list', value: accepted },
+            ]
+          : []),
         ...readiness,
       ],
       problems: waiting.slice(0, 5).map((s) => ({
@@ -224,6 +236,14 @@ export function buildOverview(): Overview {
         { job: 'views', label: 'Make print views (a tab per teacher)' },
         ...(waiting.length > 0
           ? [{ job: 'waitlist', label: 'Tell the waitlisted families' } as const]
+          : []),
+        ...(freedToOffer > 0 && waiting.length > 0
+          ? [
+              {
+                job: 'waitlist-offer',
+                label: `Offer freed times to the waiting list (${freedToOffer})`,
+              } as const,
+            ]
           : []),
         prepForm
           ? { job: 'prep-nudge', label: 'Email the prep link to students not ready' }

@@ -35,7 +35,7 @@ import {
   freedTimes,
   goneKey,
   offerKey,
-  offerPrefix,
+  offerCounts,
   offerToken,
   placedNote,
   readOfferToken,
@@ -257,7 +257,7 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
     const freedCount = new Set(offers.map((o) => o.freed.conferenceId)).size;
     const said = total
       ? `Offered ${plural(freedCount, 'freed time')} to the waitlisted families they fit: ${plural(total, 'email')}, each with the family’s own accept link.`
-      : `No freed time is due an offer (each is offered once to each family it fits; ${plural(offerCount(recorded, round), 'offer')} out).`;
+      : `No freed time is due an offer (each is offered once to each family it fits; ${plural(offerCounts(recorded, round).offers, 'offer')} out).`;
     return {
       state: { sent: total },
       done: !run.outOfTime,
@@ -268,11 +268,6 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
     };
   },
 };
-
-/** Offer emails recorded this round (sent, sending or refused). */
-export function offerCount(props: Record<string, string>, round: string): number {
-  return Object.keys(props).filter((k) => k.startsWith(offerPrefix(round))).length;
-}
 
 /** An accepting form response: its response key, its time and the token its link carried. */
 export interface Acceptance {

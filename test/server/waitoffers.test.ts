@@ -11,7 +11,7 @@ import { checkSchedule } from '../../src/core/schedule/check';
 import { buildProblem, readAvailability, readScheduleSheet } from '../../src/core/schedule/sheet';
 import { parseTeachers } from '../../src/core/teachers';
 import { wallClockIn } from '../../src/core/zone';
-import type { SettingsView } from '../../src/shared/api';
+import type { Overview, SettingsView } from '../../src/shared/api';
 import { ok, run } from './calls';
 
 type School = ReturnType<typeof openSchool>;
@@ -104,6 +104,17 @@ function cancelOne(s: School, teacher = 'Ms. Nguyen') {
   return { conferenceId: String(freed['Conference ID']), start, fitting };
 }
 
+/** The Schedule step as the sidebar shows it: its counts and the operations it offers. */
+function scheduleStep(s: School) {
+  const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
+    (x) => x.id === 'schedule',
+  )!;
+  return {
+    counts: Object.fromEntries(step.counts.map((c) => [c.label, c.value])),
+    jobs: (step.more ?? []).map((m) => m.job),
+  };
+}
+
 const acceptLink = (body: string) => /https:\/\/\S*-accept-\S*/.exec(body)?.[0];
 
 /** The offers sent, by address. */
@@ -150,9 +161,11 @@ describe('a freed time offered to the waiting list', () => {
     const s = overfullSchool();
     const { fitting } = cancelOne(s);
     expect(fitting.length).toBeGreaterThan(2);
+    expect(scheduleStep(s).jobs).toContain('waitlist-offer');
     const before = s.emulator.mail.sent.length;
     run(s, 'waitlist-offer');
     const sent = offers(s, before);
+    expect(scheduleStep(s).counts['freed-time offers out']).toBe(sent.length);
     const roster = rosterRows(s);
     const expected = new Map<string, string[]>();
     for (const f of fitting)
@@ -213,6 +226,8 @@ describe('a freed time offered to the waiting list', () => {
     ]);
     expect(placed['Conference ID']).not.toBe(conferenceId);
     expect(brokenRules(s)).toEqual([]);
+    expect(scheduleStep(s).counts['accepted from the waiting list']).toBe(1);
+    expect(scheduleStep(s).jobs).not.toContain('waitlist-offer');
     const waitlist = table(s, 'Waitlist');
     for (const id of first.studentIds)
       expect(String(waitlist.find((w) => w['Student ID'] === id)!.Told)).toMatch(
