@@ -37,6 +37,7 @@ import { paperLetterPage, paperPhoneList } from '../src/core/paperletter';
 import { remindThroughTheRound } from './reminders';
 import { prepareStudents, reflectStudents } from './prep';
 import { eventsJson, runJobToEnd } from './events';
+import { freeOneTime } from './waitoffers';
 
 interface Options {
   roster?: string;
@@ -384,6 +385,11 @@ export function runDemo(argv: string[]): {
     step('Sending the invitations', () => runJobToEnd(bundle, 'invites'));
     phase(tag('waitlist'));
     step('Telling the waitlisted families', () => runJobToEnd(bundle, 'waitlist'));
+    // A conference is cancelled and its time offered to the waiting list; two families accept.
+    if (n === 0)
+      step('Offering a cancelled conference’s time to the waiting list', () =>
+        freeOneTime(emulator, bundle),
+      );
     // One printable page per conference: packets/<Conference ID>.html.
     mkdirSync(join(options.out, 'packets'), { recursive: true });
     for (const p of value<Packet[]>(bundle.callFromClient('getPackets', []), 'Making the packets'))
