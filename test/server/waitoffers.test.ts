@@ -77,13 +77,24 @@ const minutes = (v: unknown) => {
  * conference that day within the buffer of it (none in the teacher's room at once when the room
  * holds one family: Ms. Nguyen's).
  */
-function cancelOne(s: School, teacher = 'Ms. Nguyen') {
+function cancelOne(s: School, teacher = 'Ms. Nguyen', how: 'cancelled' | 'declined' = 'cancelled') {
   const schedule = table(s, 'Schedule');
   const freed = schedule.find((r) => r.Teacher === teacher)!;
   const [start, end] = [minutes(freed.Start), minutes(freed.End)];
   const buffer = ok<SettingsView>(s.bundle.callFromClient('getSettings', [])).settings
     .bufferMinutes;
-  type(s, String(freed['Conference ID']), 'Status', 'cancelled');
+  if (how === 'cancelled') type(s, String(freed['Conference ID']), 'Status', 'cancelled');
+  else {
+    // The family says NO from its own calendar; the invite sync reads it.
+    const event = String(freed['Event ID']);
+    for (const e of String(freed.Emails).split(/;\s*/)) s.emulator.calendar.respond(event, e, 'NO');
+    // Answers are read back at most hourly.
+    s.emulator.ws.clock.advance(2 * 3600_000);
+    run(s, 'invites');
+    expect(
+      table(s, 'Schedule').find((r) => r['Conference ID'] === freed['Conference ID'])!.Status,
+    ).toBe('declined');
+  }
   const busy = new Set(
     schedule
       .filter((r) => r !== freed)
@@ -188,6 +199,20 @@ describe('a freed time offered to the waiting list', () => {
     const after = s.emulator.mail.sent.length;
     run(s, 'waitlist-offer');
     expect(s.emulator.mail.sent.length).toBe(after);
+  });
+
+  it('offers the time of a conference the family declined from its calendar, like a cancelled one', () => {
+    const s = overfullSchool();
+    const { conferenceId, fitting } = cancelOne(s, 'Ms. Nguyen', 'declined');
+    const before = s.emulator.mail.sent.length;
+    run(s, 'waitlist-offer');
+    const roster = rosterRows(s);
+    const expected = new Set(
+      fitting.flatMap((f) => f.studentIds.flatMap((id) => roster.get(id)!.emails)),
+    );
+    const sent = offers(s, before);
+    expect(sent.map((m) => m.to[0]).sort()).toEqual([...expected].sort());
+    for (const m of sent) expect(acceptLink(m.body)).toContain(`-accept-${conferenceId}`);
   });
 
   it('places the first family to accept (the checker accepts the schedule, one invitation), and tells the next it is gone, in its language', () => {
