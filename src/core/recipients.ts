@@ -7,6 +7,7 @@
  *
  * Pure: the Roster's per-row contacts (Student.guardians) come in as data.
  */
+import type { Student } from './roster';
 import { joinNames } from './templates';
 
 /** One child a message may name, with the addresses listed with that child. */
@@ -115,4 +116,20 @@ export function byRecipient<T extends { pupils: Pupil[] }>(
 export function greetingName(pupils: Pupil[], language: string, fallback: string): string {
   const names = [...new Set(pupils.map((p) => p.lastName.trim()).filter(Boolean))];
   return names.length ? joinNames(names, language) : fallback;
+}
+
+/** These students as messages name them (first name), each with the addresses its Roster row lists. */
+export function pupilsOf(studentIds: string[], students: Map<string, Student>): Pupil[] {
+  return studentIds.flatMap((id) => {
+    const s = students.get(id);
+    return s
+      ? [
+          {
+            name: s.firstName,
+            lastName: s.lastName,
+            emails: s.guardians.map((g) => g.email.toLowerCase()).filter(Boolean),
+          },
+        ]
+      : [];
+  });
 }

@@ -8,7 +8,7 @@
 import { UserError } from '../core/errors';
 import { availabilityRecord, FAMILY_CODE_PREFIX, linkFor, readFormsState } from '../core/formlinks';
 import { noShowConferences, noShowOfferKey, noShowOfferPrefix } from '../core/noshow';
-import { byRecipient, greetingName, type Pupil } from '../core/recipients';
+import { byRecipient, greetingName, pupilsOf } from '../core/recipients';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
 import { joinNames, renderMessage } from '../core/templates';
@@ -67,18 +67,7 @@ export const NOSHOW_OFFER_JOB: JobSpec<OfferState> = {
         availabilityRecord(forms, language) ?? forms.availability,
         recorded[FAMILY_CODE_PREFIX + family.id]!,
       );
-      const pupils: Pupil[] = c.studentIds.flatMap((id) => {
-        const s = students.get(id);
-        return s
-          ? [
-              {
-                name: s.firstName,
-                lastName: s.lastName,
-                emails: s.guardians.map((g) => g.email.toLowerCase()).filter(Boolean),
-              },
-            ]
-          : [];
-      });
+      const pupils = pupilsOf(c.studentIds, students);
       for (const { to, items } of byRecipient([{ pupils }])) {
         const key = noShowOfferKey(round, c.conferenceId, to);
         if (key in recorded) continue;

@@ -17,7 +17,7 @@
 import { UserError } from '../core/errors';
 import { availabilityRecord, familyOfCode, linkFor, readFormsState } from '../core/formlinks';
 import { formatMinutes } from '../core/normalize';
-import { byRecipient, greetingName, type Pupil } from '../core/recipients';
+import { byRecipient, greetingName, pupilsOf } from '../core/recipients';
 import type { Family, RosterResult } from '../core/roster';
 import { inRound } from '../core/rounds';
 import {
@@ -142,18 +142,7 @@ function familyEmails(
 ): JournaledEmail[] {
   const language = family.language || settings.defaultLanguage;
   const students = new Map(roster.students.map((s) => [s.id, s]));
-  const pupils: Pupil[] = studentIds.flatMap((id) => {
-    const s = students.get(id);
-    return s
-      ? [
-          {
-            name: s.firstName,
-            lastName: s.lastName,
-            emails: s.guardians.map((g) => g.email.toLowerCase()).filter(Boolean),
-          },
-        ]
-      : [];
-  });
+  const pupils = pupilsOf(studentIds, students);
   const forText = messageSettings(settings);
   return byRecipient([{ pupils }]).map(({ to, items }) => {
     const mine = items[0]!.pupils;
