@@ -201,6 +201,42 @@ describe('a freed time offered to the waiting list', () => {
     expect(s.emulator.mail.sent.length).toBe(after);
   });
 
+  it('names to each address only the waitlisted children whose Roster rows list it', () => {
+    const s = overfullSchool();
+    // A waitlisted child of Ms. Nguyen with no conference at all gets a brother, also waiting,
+    // whose row lists the same parent and a second address of his own only.
+    const booked = new Set(table(s, 'Schedule').map((r) => String(r['Family ID'])));
+    const w = table(s, 'Waitlist').find(
+      (x) => x.Teacher === 'Ms. Nguyen' && !booked.has(String(x['Family ID'])),
+    )!;
+    const rosterSheet =
+      s.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Roster')!;
+    const [header, ...rows] = values(s, 'Roster');
+    const sister = rows.find((r) => String(r[0]) === String(w['Student ID']))!;
+    const brother = [...sister];
+    brother[header!.indexOf('Student ID')] = '99999';
+    brother[header!.indexOf('Student Name')] = `${String(sister[1]).split(', ')[0]}, Zebulon`;
+    brother[header!.indexOf('Guardian 2 Email')] = 'zebulon.only@family.example';
+    rosterSheet.appendRow(brother);
+    run(s, 'schedule');
+    const { fitting } = cancelOne(s);
+    const family = fitting.find((f) => f.studentIds.includes('99999'))!;
+    expect(family.studentIds).toContain(String(w['Student ID']));
+    const before = s.emulator.mail.sent.length;
+    run(s, 'waitlist-offer');
+    const sent = offers(s, before);
+    const roster = rosterRows(s);
+    const sisterName = roster.get(String(w['Student ID']))!.first;
+    const own = sent.filter((m) => m.to[0] === 'zebulon.only@family.example');
+    expect(own).toHaveLength(1);
+    expect(own[0]!.body).toContain('Zebulon');
+    expect(own[0]!.body).not.toContain(sisterName);
+    const shared = sent.filter((m) => m.to[0] === roster.get('99999')!.emails[0]);
+    expect(shared).toHaveLength(1);
+    expect(shared[0]!.body).toContain('Zebulon');
+    expect(shared[0]!.body).toContain(sisterName);
+  });
+
   it('offers the time of a conference the family declined from its calendar, like a cancelled one', () => {
     const s = overfullSchool();
     const { conferenceId, fitting } = cancelOne(s, 'Ms. Nguyen', 'declined');
