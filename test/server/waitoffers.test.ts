@@ -12,7 +12,8 @@ import { buildProblem, readAvailability, readScheduleSheet } from '../../src/cor
 import { parseTeachers } from '../../src/core/teachers';
 import { wallClockIn } from '../../src/core/zone';
 import type { Overview, SettingsView } from '../../src/shared/api';
-import { ok, run } from './calls';
+import { ok, props, run } from './calls';
+import { cutOffAt } from './cut';
 
 type School = ReturnType<typeof openSchool>;
 const wall = wallClockIn('America/New_York');
@@ -321,6 +322,34 @@ describe('a freed time offered to the waiting list', () => {
     expect(s.emulator.calendar.events().length).toBe(events);
     run(s, 'invites');
     expect(s.emulator.calendar.events().length).toBe(events);
+  });
+
+  it('cut off at any call while offering, never emails an offer twice and reaches every fitting address', () => {
+    const probe = overfullSchool();
+    cancelOne(probe);
+    const from = probe.emulator.ws.callCount;
+    run(probe, 'waitlist-offer');
+    const n = probe.emulator.ws.callCount - from;
+    // The offers go out after the reads: cuts spread over the run, each on a fresh school.
+    for (let k = 1; k < n; k += Math.max(1, Math.floor(n / 6))) {
+      const s = overfullSchool();
+      const { fitting } = cancelOne(s);
+      const before = s.emulator.mail.sent.length;
+      cutOffAt(s.emulator.ws, k, () => s.bundle.callFromClient('runJob', ['waitlist-offer']));
+      run(s, 'waitlist-offer');
+      const sent = offers(s, before).map((m) => m.to[0]!);
+      expect(new Set(sent).size).toBe(sent.length);
+      // Each address got its offer, or is recorded as being sent when the cut came (a person checks).
+      const roster = rosterRows(s);
+      const recorded = [...props(s).keys()];
+      for (const e of new Set(
+        fitting.flatMap((f) => f.studentIds.flatMap((id) => roster.get(id)!.emails)),
+      ))
+        expect(
+          sent.includes(e) ||
+            recorded.some((key) => key.startsWith('slc:wait-offer:') && key.endsWith(`|${e}`)),
+        ).toBe(true);
+    }
   });
 
   it('cut off at any call while placing an accepting family, never makes two rows and never sends twice', () => {
