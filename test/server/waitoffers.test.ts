@@ -80,7 +80,9 @@ const minutes = (v: unknown) => {
  */
 function cancelOne(s: School, teacher = 'Ms. Nguyen', how: 'cancelled' | 'declined' = 'cancelled') {
   const schedule = table(s, 'Schedule');
-  const freed = schedule.find((r) => r.Teacher === teacher)!;
+  const freed = schedule.find(
+    (r) => r.Teacher === teacher && !['cancelled', 'declined'].includes(String(r.Status)),
+  )!;
   const [start, end] = [minutes(freed.Start), minutes(freed.End)];
   const buffer = ok<SettingsView>(s.bundle.callFromClient('getSettings', [])).settings
     .bufferMinutes;
@@ -322,6 +324,15 @@ describe('a freed time offered to the waiting list', () => {
     expect(s.emulator.calendar.events().length).toBe(events);
     run(s, 'invites');
     expect(s.emulator.calendar.events().length).toBe(events);
+
+    // The next freed time is offered to the family that was too late.
+    const next = cancelOne(s, 'Ms. Rivera');
+    expect(next.fitting.map((f) => f.familyId)).toContain(second.familyId);
+    const offeredBefore = s.emulator.mail.sent.length;
+    run(s, 'waitlist-offer');
+    const again = offers(s, offeredBefore).filter((m) => secondAddresses.includes(m.to[0]!));
+    expect(again.map((m) => m.to[0]).sort()).toEqual(secondAddresses.sort());
+    for (const m of again) expect(acceptLink(m.body)).toContain(`-accept-${next.conferenceId}`);
   });
 
   it('cut off at any call while offering, never emails an offer twice and reaches every fitting address', () => {
