@@ -87,7 +87,16 @@ export function resetTemplate(kind: MessageKind, language: string): void {
 }
 
 /**
- * Makes sure every language in `languages` has texts: English and Spanish are built in; any
+ * The freed-time messages go to few families, and only once a conference is cancelled: they are
+ * translated when their job first needs them, not with every other kind (which would cost every
+ * first reminder or invitation run in a new language its LanguageApp calls).
+ */
+const ON_DEMAND: ReadonlySet<MessageKind> = new Set<MessageKind>(['waitoffer', 'waitgone']);
+const EAGER_KINDS = MESSAGE_KINDS.filter((kind) => !ON_DEMAND.has(kind));
+
+/**
+ * Makes sure every language in `languages` has texts (of `kinds`: every kind but the freed-time
+ * ones unless asked): English and Spanish are built in; any
  * other is translated from the English texts with LanguageApp once and stored. Fields are
  * protected from the translator; a text whose fields do not all come back stays English, and
  * the language is reported (the caller says so). Returns the stored set and those languages.
@@ -103,6 +112,7 @@ export function resetTemplate(kind: MessageKind, language: string): void {
 export function ensureTranslations(
   languages: Iterable<string>,
   stored: Record<string, TemplateSet>,
+  kinds: readonly MessageKind[] = EAGER_KINDS,
 ): { stored: Record<string, TemplateSet>; fellBack: string[] } {
   const fellBack: string[] = [];
   const changed: string[] = [];
@@ -113,14 +123,14 @@ export function ensureTranslations(
     if (
       !language ||
       BUILT_IN[language] ||
-      MESSAGE_KINDS.every((kind) => current(stored[language]?.[kind], kind))
+      kinds.every((kind) => current(stored[language]?.[kind], kind))
     )
       continue;
     const set: TemplateSet = { ...(stored[language] ?? {}) };
     const translate = translator(language);
     let failed = false;
     let touched = false;
-    for (const kind of MESSAGE_KINDS) {
+    for (const kind of kinds) {
       const own = set[kind];
       if (current(own, kind)) continue;
       const one = translateTemplate(source(kind), translate, 1);

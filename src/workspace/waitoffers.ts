@@ -210,6 +210,7 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
     const { stored } = ensureTranslations(
       ids.map((id) => families.get(id)?.language || settings.defaultLanguage),
       storedTemplates(recorded),
+      ['waitoffer'],
     );
     const codes = new Map([...familyOfCode(recorded)].map(([code, id]) => [id, code]));
     const emails = offers.flatMap(({ freed, fit }) => {
@@ -377,7 +378,7 @@ function tellGone(
 ): void {
   const round = settings.roundName;
   const language = family.language || settings.defaultLanguage;
-  const { stored } = ensureTranslations([language], storedTemplates(recorded));
+  const { stored } = ensureTranslations([language], storedTemplates(recorded), ['waitgone']);
   const emails = familyEmails(
     'waitgone',
     family,
