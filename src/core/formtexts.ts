@@ -10,7 +10,7 @@
  */
 import { AVAILABILITY_FORM, RANK_CHOICES, type TimeChoice } from './availability';
 import { QUESTIONNAIRE_FORM } from './feedback';
-import { formatDay, formatTime } from './templates';
+import { formatDayAndTimes } from './templates';
 
 export interface FormTexts {
   availability: {
@@ -133,7 +133,16 @@ export function languagesWithoutForm(languages: Iterable<string>, texts = FORM_T
  */
 export function choiceLabelIn(choice: TimeChoice, language: string, texts = FORM_TEXTS): string {
   if (formLanguage(language, texts) === 'en') return choice.label;
-  return `${formatDay(choice.date, language)}, ${formatTime(choice.start, language)} – ${formatTime(choice.end, language)}`;
+  return printedChoice(choice, language);
+}
+
+/**
+ * A time as printed on paper (a reply slip, a phone script): the language's own day and times,
+ * never the English form's ISO row title ("Tue 2026-11-17"), which many families misread.
+ */
+export function printedChoice(choice: TimeChoice, language: string): string {
+  // A family with no language on the Roster reads English.
+  return formatDayAndTimes(choice.date, choice.start, choice.end, language || 'en');
 }
 
 type Named = Record<string, string[] | undefined>;

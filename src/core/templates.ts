@@ -443,6 +443,16 @@ export function formatTime(minutes: number, language: string): string {
   return `${String(h).padStart(2, '0')}:${mm}`;
 }
 
+/** "Tuesday, November 17, 3:00 PM – 7:30 PM": a day and its times as the language writes them. */
+export function formatDayAndTimes(
+  date: string,
+  start: number,
+  end: number,
+  language: string,
+): string {
+  return `${formatDay(date, language)}, ${formatTime(start, language)} – ${formatTime(end, language)}`;
+}
+
 /**
  * "Ana", "Ana and Luis", "Ana, Luis and Sofía"; in Spanish "Ana y Luis", "Ana, Luis y Sofía",
  * and "e" before a name that starts with the sound i ("Ana e Inés", "Luis e Hilda"), but not
