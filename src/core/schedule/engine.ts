@@ -480,6 +480,8 @@ export function buildSchedule(
     const teacherWindows = problem.windows.filter((w) => w.teacherEmail === u.teacher);
     const teacherName = teacherWindows[0]?.teacher ?? u.teacher;
     const familyName = family?.name ? `the ${family.name} family` : 'this family';
+    // A reason is read as a sentence on the Waitlist sheet and in the sidebar: capital first.
+    const FamilyName = familyName.charAt(0).toUpperCase() + familyName.slice(1);
     if (teacherWindows.length === 0)
       return `${teacherName} has no windows on the Teachers sheet. Add their conference times.`;
     const places = days.filter((d) => d.teacher === u.teacher).reduce((n, d) => n + d.places, 0);
@@ -488,7 +490,7 @@ export function buildSchedule(
       problem.fixed.filter((c) => c.teacherEmail === u.teacher).length;
     if (u.candidates.length === 0) {
       if (family?.availability)
-        return `${familyName}'s availability misses every window of ${teacherName}. Ask the family for another time, or add a window that suits them.`;
+        return `${FamilyName}'s availability misses every window of ${teacherName}. Ask the family for another time, or add a window that suits them.`;
       return `${teacherName}'s windows are too short for a ${u.len}-minute conference.`;
     }
     if (demand > places)
