@@ -24,6 +24,7 @@ export interface FormTexts {
     language: string;
     interpreter: string;
     attending: string;
+    attendingEmail: string;
   };
   questionnaire: {
     title: (school: string, round: string) => string;
@@ -80,6 +81,8 @@ const ES: FormTexts = {
     interpreter: '¿Desean un intérprete en la conferencia?',
     attending:
       '¿Quién vendrá? (Otro adulto de confianza, como un abuelo, puede venir en su lugar.)',
+    attendingEmail:
+      'Si otro adulto viene en su lugar: su correo electrónico, para que también reciba la invitación y los recordatorios (opcional).',
   },
   questionnaire: {
     title: (school, round) => `${school}: ¿cómo fue la conferencia (${round})?`,

@@ -230,6 +230,11 @@ export const AVAILABILITY: SheetSpec = {
       help: 'Who will come (another trusted adult may come instead).',
     },
     {
+      header: 'Who Comes Email',
+      kind: 'text',
+      help: 'The stand-in adult’s address, when the family gave one: they get the invitation and reminders too.',
+    },
+    {
       header: 'Response',
       kind: 'text',
       help: 'The form response it came from (an edited response replaces the family’s rows).',

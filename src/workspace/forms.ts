@@ -338,6 +338,10 @@ function ensureAvailabilityForm(
       title: texts.attending,
       add: (f) => void f.addParagraphTextItem().setTitle(texts.attending),
     },
+    {
+      title: texts.attendingEmail,
+      add: (f) => void f.addTextItem().setTitle(texts.attendingEmail),
+    },
   ]);
   // The teachers' windows changed since the form was made: offer the times there are now.
   if (JSON.stringify(rows(record.choices)) !== JSON.stringify(rows(choices))) {

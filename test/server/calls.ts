@@ -44,3 +44,18 @@ export function pastedSchool(
   run(s, 'setup');
   return s;
 }
+
+/** A Roster header with two named guardians per row, for fixtures written by hand. */
+export const ROSTER_HEADER = [
+  'Student ID',
+  'First Name',
+  'Last Name',
+  'Grade',
+  'Teacher',
+  'Family ID',
+  'Guardian 1 Name',
+  'Guardian 1 Email',
+  'Guardian 2 Name',
+  'Guardian 2 Email',
+  'Language',
+];

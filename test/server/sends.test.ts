@@ -14,7 +14,7 @@
  * Every message has exactly one recipient.
  */
 import type { openSchool } from '../../preview/school';
-import { EST, ok, pastedSchool, props, run } from './calls';
+import { EST, ok, pastedSchool, ROSTER_HEADER, props, run } from './calls';
 import type { JobProgress, Overview, StepState } from '../../src/shared/api';
 import type { SentMessage } from '../../emulator/mail';
 
@@ -27,19 +27,7 @@ const DI = 'di@diaz.example';
 const CASEY = 'case@agency.example';
 
 const ROSTER = [
-  [
-    'Student ID',
-    'First Name',
-    'Last Name',
-    'Grade',
-    'Teacher',
-    'Family ID',
-    'Guardian 1 Name',
-    'Guardian 1 Email',
-    'Guardian 2 Name',
-    'Guardian 2 Email',
-    'Language',
-  ],
+  ROSTER_HEADER,
   ['S1', 'Amy', 'Adams', '3', 'Ms. Rivera', 'F1', 'Pat Adams', PAT, 'Xavier Cole', XAVIER, 'en'],
   ['S2', 'Ben', 'Baker', '5', 'Mr. Okafor', 'F1', 'Pat Adams', PAT, '', '', 'en'],
   ['S5', 'Bo', 'Baker', '1', 'Mr. Okafor', 'F1', 'Pat Adams', PAT, '', '', 'en'],
