@@ -96,3 +96,21 @@ export function standInMayBeDue(
   const probe = conferences.map((c) => ({ ...c, pupils: undefined, emails: [SOMEONE_ELSE] }));
   return dueReminders(probe, hoursBefore, now).length > 0;
 }
+
+/**
+ * The stand-in to invite as a guest of a conference's event, or null. The event names every child
+ * of the conference, so the stand-in is a guest only when the answering guardian is listed with
+ * each of them (the disclosure rule); otherwise they have their reminders, which name only theirs.
+ */
+export function standInGuest(
+  row: { familyId: string; studentIds: string[] },
+  standIns: Map<string, StandIn>,
+  listedWith: (studentId: string) => string[],
+): string | null {
+  const s = standIns.get(row.familyId);
+  if (!s?.email || !s.answeredBy || row.studentIds.length === 0) return null;
+  const everyChild = row.studentIds.every((id) =>
+    listedWith(id).some((e) => e.toLowerCase() === s.answeredBy),
+  );
+  return everyChild ? s.email : null;
+}

@@ -4,7 +4,7 @@
  * answering guardian is listed with. Expected values are read off the fixtures below.
  */
 import type { ReminderConference } from '../../src/core/reminders';
-import { standInMayBeDue, standInsOf, withStandIns } from '../../src/core/standin';
+import { standInGuest, standInMayBeDue, standInsOf, withStandIns } from '../../src/core/standin';
 import type { TableRow } from '../../src/core/table';
 
 const HEADER = ['Family ID', 'Email', 'Who Comes', 'Who Comes Email', 'Round'];
@@ -110,6 +110,29 @@ describe('standin', () => {
       expect(standInMayBeDue([conference({})], [48, 2], { date: '2026-11-10', minutes: 0 })).toBe(
         false,
       );
+    });
+  });
+
+  describe('standInGuest', () => {
+    const june = { name: 'June', email: 'june@g.example', answeredBy: 'x@c.example' };
+    const listed: Record<string, string[]> = {
+      S1: ['pat@a.example', 'X@C.example'],
+      S2: ['pat@a.example'],
+    };
+    const guest = (studentIds: string[]) =>
+      standInGuest(
+        { familyId: 'F-1', studentIds },
+        new Map([['F-1', june]]),
+        (id) => listed[id] ?? [],
+      );
+
+    it('invites the stand-in to a conference whose every child the answerer is listed with', () => {
+      expect(guest(['S1'])).toBe('june@g.example');
+    });
+
+    it('does not invite them to one naming a child the answerer is not listed with', () => {
+      expect(guest(['S2'])).toBeNull();
+      expect(guest(['S1', 'S2'])).toBeNull();
     });
   });
 });

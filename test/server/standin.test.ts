@@ -13,7 +13,7 @@
  */
 import type { openSchool } from '../../preview/school';
 import { cutOffAt, failAt } from './cut';
-import { copyWithDocument } from './invites.fixture';
+import { copyWithDocument, runJob } from './invites.fixture';
 import { EST, ok, pastedSchool, ROSTER_HEADER, run } from './calls';
 import type { JobProgress } from '../../src/shared/api';
 import type { SentMessage } from '../../emulator/mail';
@@ -183,4 +183,42 @@ describe('the stand-in adult’s own reminders', () => {
         throw new Error(`failed at ${at}: ${got.length} messages, expected ${expected.length}`);
     });
   }, 300_000);
+});
+
+describe('the stand-in adult’s invitation', () => {
+  /** The event of the conference of this student, with its guests. */
+  function eventOf(s: School, studentId: string) {
+    const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const row = rows.find(
+      (r) => String(r[header!.indexOf('Student IDs')]).replace(/^'/, '') === studentId,
+    )!;
+    const id = String(row[header!.indexOf('Event ID')]);
+    return s.emulator.calendar.events().find((e) => e.id === id)!;
+  }
+  const guests = (s: School, studentId: string) =>
+    eventOf(s, studentId).guests.map((g) => g.email.toLowerCase());
+
+  it('is a hidden-list guest of the conferences of the children the answering guardian is listed with, invited once, and taken off when the family clears the answer', () => {
+    const s = scheduledWithStandIns();
+    runJob(s, 'invites');
+    expect(guests(s, 'S1')).toContain(JUNE);
+    expect(eventOf(s, 'S1').guestsCanSeeGuests).toBe(false);
+    // Ben's event names Ben, whom Xavier (who answered) is not listed with.
+    expect(guests(s, 'S2')).not.toContain(JUNE);
+    // Rosa's stand-in is Pat: a guest of Lía's event, which names Lía only.
+    expect(guests(s, 'S3')).toContain(PAT);
+    const invitedJune = () =>
+      s.emulator.calendar.invitations.filter((i) => i.to === JUNE && i.kind === 'invite');
+    expect(invitedJune()).toHaveLength(1);
+    runJob(s, 'invites');
+    expect(invitedJune()).toHaveLength(1);
+
+    const sheet = s.emulator.spreadsheet.sheetByName('Availability')!;
+    const column = sheet.values()[0]!.map(String).indexOf('Who Comes Email') + 1;
+    const juneRow = sheet.values().findIndex((r) => r[column - 1] === JUNE) + 1;
+    sheet.patch(juneRow, column, { v: '' });
+    runJob(s, 'invites');
+    expect(guests(s, 'S1')).not.toContain(JUNE);
+    expect(guests(s, 'S1')).toEqual(expect.arrayContaining([PAT, XAVIER]));
+  });
 });
