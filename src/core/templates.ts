@@ -506,7 +506,7 @@ const EN: Record<MessageKind, Template> = {
       '{{school}}',
     ].join('\n'),
     manyConferences: {
-      subject: 'Reminder: conferences on {{date}}, {{time}}',
+      subject: 'Reminder: conferences with {{teacher}}, {{date}}, {{time}}',
       body: [
         'Dear {{family}} family,',
         '',
@@ -613,7 +613,7 @@ const ES: Record<MessageKind, Template> = {
       '{{school}}',
     ].join('\n'),
     manyConferences: {
-      subject: 'Recordatorio: conferencias el {{date}}, {{time}}',
+      subject: 'Recordatorio: conferencias con {{teacher}}, {{date}}, {{time}}',
       body: [
         'Estimada familia {{family}}:',
         '',

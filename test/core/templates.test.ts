@@ -91,12 +91,13 @@ describe('templates', () => {
   });
 
   it('says "the conferences" in a reminder that lists several, in every built-in language', () => {
-    const siblings = (language: string, students: string) =>
+    const siblings = (language: string, students: string, teacher: string) =>
       renderMessage(
         'reminder',
         language,
         fields({
           students,
+          teacher,
           children: 2,
           conferences: [
             { students: 'Ana', teacher: 'Ms. Rivera', start: 930, end: 955, room: '12' },
@@ -104,12 +105,12 @@ describe('templates', () => {
           ],
         }),
       );
-    const en = siblings('en', 'Ana and Luis');
-    expect(en.subject).toMatch(/^Reminder: conferences on /);
+    const en = siblings('en', 'Ana and Luis', 'Ms. Rivera and Mr. Okafor');
+    expect(en.subject).toMatch(/^Reminder: conferences with Ms\. Rivera and Mr\. Okafor, /);
     expect(en.text).toContain('reminder of the student-led conferences Ana and Luis will lead on');
     expect(en.text).not.toMatch(/\bthe (student-led )?conference\b/);
-    const es = siblings('es', 'Ana y Luis');
-    expect(es.subject).toMatch(/^Recordatorio: conferencias el /);
+    const es = siblings('es', 'Ana y Luis', 'Ms. Rivera y Mr. Okafor');
+    expect(es.subject).toMatch(/^Recordatorio: conferencias con Ms\. Rivera y Mr\. Okafor, /);
     expect(es.text).toContain('Les recordamos las conferencias que Ana y Luis dirigirán el');
     expect(es.text).not.toMatch(/\bla conferencia\b/);
     // Two children leading one conference together still read "the conference".
