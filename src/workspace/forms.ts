@@ -401,6 +401,10 @@ function ensureQuestionnaire(
       add: (f) => void f.addMultipleChoiceItem().setChoiceValues([no, yes]).setTitle(q.followUp),
     },
     { title: q.followUpWhen, add: (f) => void f.addTextItem().setTitle(q.followUpWhen) },
+    {
+      title: q.privateTalk,
+      add: (f) => void f.addMultipleChoiceItem().setChoiceValues([no, yes]).setTitle(q.privateTalk),
+    },
     { title: q.comments, add: (f) => void f.addParagraphTextItem().setTitle(q.comments) },
   ]);
   linkToSpreadsheet(ss, form, record, q.token, claimedSheets(state));
