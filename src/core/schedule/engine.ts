@@ -80,6 +80,13 @@ interface Day {
   placements: Placement[];
   /** Conferences of the day kept as they are (locked, invited). */
   fixed: Placement[];
+  /** Per interpreted language, its conferences that date (the lists of `interp`, found once). */
+  languages: Map<string, Interval[]>;
+}
+
+interface Interval {
+  start: number;
+  end: number;
 }
 
 interface Candidate {
@@ -147,7 +154,7 @@ let days: Day[] = [];
 /** The longest conference there is, kept or placed (a merged pair is twice as long). */
 let longest = 0;
 let placementsByFamily = new Map<string, Placement[]>();
-let interp = new Map<string, { start: number; end: number }[]>();
+let interp = new Map<string, Interval[]>();
 let units: Unit[] = [];
 let unitsByFamily = new Map<string, Unit[]>();
 let placement: (Placement | null)[] = [];
@@ -201,6 +208,7 @@ export function buildSchedule(
         offGrid: 0,
         placements: [],
         fixed: [],
+        languages: new Map(),
       });
     }
     const d = dayIndex.get(key)!;
@@ -351,6 +359,8 @@ export function buildSchedule(
   let surplus = 0;
   for (const [teacher, n] of asked) surplus += Math.max(0, n - (placesOf.get(teacher) ?? 0));
   const unplacedPlaces = (list: Unit[]) => list.reduce((n, u) => n + u.len / L, 0);
+  // The units with a start at all, in key order: the search looks among them for those left out.
+  const searchable = units.filter((u) => u.candidates.length > 0);
 
   // Large-neighbourhood search: remove a few related families, put them back, keep if no worse.
   let cost = totalCost();
@@ -363,10 +373,7 @@ export function buildSchedule(
   let lastUnplaced: Unit[] = [];
   for (let it = 0; it < iterations && familyIds.length > 0 && cost > bound + 1e-9; it++) {
     const chosen = new Set<string>();
-    const left =
-      it % 8 === 0 || lastUnplaced.length > 0
-        ? units.filter((u) => !placement[u.key] && u.candidates.length > 0)
-        : lastUnplaced;
+    const left = it % 8 === 0 || lastUnplaced.length > 0 ? leftOut(searchable) : lastUnplaced;
     lastUnplaced = left;
     // Once only the surplus is left out, no search places more: it goes on for the rest.
     const unplacedUnits = unplacedPlaces(left) <= surplus ? [] : left;
@@ -513,6 +520,13 @@ export function buildSchedule(
   return { conferences, unplaced, quality: measure(problem, { conferences, unplaced }, cost) };
 }
 
+/** The units of `list` not placed, in its order. */
+function leftOut(list: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const u of list) if (!placement[u.key]) out.push(u);
+  return out;
+}
+
 const languageOf = (familyId: string) => families.get(familyId)?.interpreter ?? '';
 
 const addTo = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
@@ -544,19 +558,41 @@ const roomFree = (d: Day, start: number, end: number) => {
 
 const interpKey = (lang: string, date: string) => `${lang}|${date}`;
 
+const NONE: never[] = [];
+
 /** Keeps each language's day in start order, for the interpreter check and the blocks. */
-const addInterpreted = (key: string, x: { start: number; end: number }) => {
+const addInterpreted = (key: string, x: Interval) => {
   const list = interp.get(key);
   if (!list) return void interp.set(key, [x]);
+  insertInterval(list, x);
+};
+
+const insertInterval = (list: Interval[], x: Interval) => {
   let i = list.length;
   while (i > 0 && list[i - 1]!.start > x.start) i--;
   list.splice(i, 0, x);
 };
 
 function interpreterFree(lang: string, date: string, start: number, end: number): boolean {
+  return interpreterFreeIn(lang, interp.get(interpKey(lang, date)) ?? NONE, start, end);
+}
+
+/** The day's list of a language's conferences, made when first asked for. */
+function languageList(d: Day, lang: string): Interval[] {
+  let list = d.languages.get(lang);
+  if (!list) {
+    const key = interpKey(lang, d.date);
+    list = interp.get(key);
+    if (!list) interp.set(key, (list = []));
+    d.languages.set(lang, list);
+  }
+  return list;
+}
+
+/** Whether an interpreter of `lang` is free from start to end, given its conferences that day. */
+function interpreterFreeIn(lang: string, all: Interval[], start: number, end: number): boolean {
   const limit = interpreters[lang];
   if (!lang || limit === undefined) return true;
-  const all = interp.get(interpKey(lang, date)) ?? [];
   // The list is in start order and nothing in it is longer than `longest`.
   let lo = 0;
   let hi = all.length;
@@ -610,7 +646,7 @@ function feasible(u: Unit, c: Candidate): boolean {
   return (
     roomFree(d, c.start, end) &&
     familyFree(u, d.date, c.start, end) &&
-    interpreterFree(u.language, d.date, c.start, end)
+    (!u.language || interpreterFreeIn(u.language, languageList(d, u.language), c.start, end))
   );
 }
 
@@ -631,7 +667,7 @@ function place(u: Unit, c: Candidate): void {
   placement[u.key] = p;
   addTo(placementsByFamily, u.familyId, p);
   d.placements.push(p);
-  if (u.language) addInterpreted(interpKey(u.language, d.date), p);
+  if (u.language) insertInterval(languageList(d, u.language), p);
 }
 
 /** Puts a unit back where it was. */
@@ -647,7 +683,7 @@ function unplace(u: Unit): void {
   placement[u.key] = null;
   removeFrom(placementsByFamily.get(u.familyId), p);
   removeFrom(d.placements, p);
-  if (u.language) removeFrom(interp.get(interpKey(u.language, p.date)), p);
+  if (u.language) removeFrom(languageList(d, u.language), p);
 }
 
 /**
@@ -655,7 +691,10 @@ function unplace(u: Unit): void {
  * for every start tried, so it neither sorts nor allocates (a family has a few conferences).
  */
 function familyCost(familyId: string, extra?: Slot): number {
-  const placed = placementsByFamily.get(familyId) ?? [];
+  return familyCostOf(placementsByFamily.get(familyId) ?? NONE, extra);
+}
+
+function familyCostOf(placed: Placement[], extra?: Slot): number {
   const n = placed.length + (extra ? 1 : 0);
   let cost = 0;
   let dates = 0;
@@ -780,10 +819,12 @@ function scanStarts(
   best: Pick | null,
 ): Pick | null {
   trial.teacher = u.teacher;
+  const placed = withFamily ? (placementsByFamily.get(u.familyId) ?? NONE) : NONE;
+  let bestC = best ? best.c : null;
+  let bestCost = best ? best.cost : Infinity;
   for (let i = from; i < to; i++) {
     const c = u.candidates[i]!;
     const d = days[c.day]!;
-    const end = c.start + u.len;
     const level = d.used[c.start - d.origin]!;
     if (level >= d.limit[c.start - d.origin]!) continue;
     // Cheap parts first: most starts are ruled out before the holes are measured.
@@ -791,17 +832,18 @@ function scanStarts(
     if (withFamily) {
       trial.date = d.date;
       trial.start = c.start;
-      trial.end = end;
+      trial.end = c.start + u.len;
       trial.rank = c.rank;
-      cost += familyCost(u.familyId, trial);
+      cost += familyCostOf(placed, trial);
     } else cost += rankCost(c.rank);
-    if (best && cost >= best.cost) continue;
+    if (cost >= bestCost) continue;
     cost += edgeBias(c, u.len);
-    if (best && cost >= best.cost) continue;
+    if (cost >= bestCost) continue;
     if (!feasible(u, c)) continue;
-    best = { c, cost };
+    bestC = c;
+    bestCost = cost;
   }
-  return best;
+  return bestC === (best ? best.c : null) ? best : { c: bestC!, cost: bestCost };
 }
 
 /** Places a family's unplaced units together; returns how many could not be placed. */
@@ -883,11 +925,14 @@ function languageCost(key: string): number {
 function idleMinutes(d: Day): number {
   let first = Infinity;
   let last = -Infinity;
-  for (const list of [d.placements, d.fixed])
-    for (const p of list) {
-      first = Math.min(first, p.start);
-      last = Math.max(last, p.end);
-    }
+  for (const p of d.placements) {
+    first = Math.min(first, p.start);
+    last = Math.max(last, p.end);
+  }
+  for (const p of d.fixed) {
+    first = Math.min(first, p.start);
+    last = Math.max(last, p.end);
+  }
   let idle = 0;
   const to = Math.min(d.used.length, last - d.origin);
   for (let m = Math.max(0, first - d.origin); m < to; m++) if (d.used[m] === 0) idle++;
