@@ -412,7 +412,7 @@ export function buildSchedule(
     const before = localCost(chosen, teacherDays, languageDays);
     const removed: [Unit, Placement][] = [];
     for (const f of chosen)
-      for (const u of unitsByFamily.get(f) ?? []) {
+      for (const u of unitsByFamily.get(f) ?? NONE) {
         const p = placement[u.key];
         if (p) {
           removed.push([u, p]);
@@ -434,7 +434,7 @@ export function buildSchedule(
       cost += after - before;
     } else {
       sinceImprovement++;
-      for (const f of chosen) for (const u of unitsByFamily.get(f) ?? []) unplace(u);
+      for (const f of chosen) for (const u of unitsByFamily.get(f) ?? NONE) unplace(u);
       for (const [u, p] of removed) restore(u, p);
     }
   }
@@ -535,9 +535,19 @@ const addTo = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
   else m.set(k, [v]);
 };
 
+/** Removes `v` from the list, keeping the order (without splice's array of what it removed). */
 const removeFrom = <V>(list: V[] | undefined, v: V) => {
   const i = list ? list.indexOf(v) : -1;
-  if (i >= 0) list!.splice(i, 1);
+  if (i < 0) return;
+  for (let j = i + 1; j < list!.length; j++) list![j - 1] = list![j]!;
+  list!.pop();
+};
+
+/** Puts `v` at index i of the list, moving the rest up one. */
+const insertAt = <V>(list: V[], i: number, v: V) => {
+  list.push(v);
+  for (let j = list.length - 1; j > i; j--) list[j] = list[j - 1]!;
+  list[i] = v;
 };
 
 const dayKey = (teacher: string, date: string) => `${teacher}|${date}`;
@@ -570,7 +580,7 @@ const addInterpreted = (key: string, x: Interval) => {
 const insertInterval = (list: Interval[], x: Interval) => {
   let i = list.length;
   while (i > 0 && list[i - 1]!.start > x.start) i--;
-  list.splice(i, 0, x);
+  insertAt(list, i, x);
 };
 
 function interpreterFree(lang: string, date: string, start: number, end: number): boolean {
@@ -616,7 +626,7 @@ function interpreterFreeIn(lang: string, all: Interval[], start: number, end: nu
 /** The family (and anyone of it who also comes for another family) fits this time. */
 function familyFree(u: Unit, date: string, start: number, end: number): boolean {
   if (!clear(placementsByFamily.get(u.familyId), u, date, start, end)) return false;
-  for (const f of sharing.get(u.familyId) ?? [])
+  for (const f of sharing.get(u.familyId) ?? NONE)
     if (!clear(placementsByFamily.get(f), u, date, start, end)) return false;
   return true;
 }
@@ -629,7 +639,7 @@ function clear(
   start: number,
   end: number,
 ): boolean {
-  for (const p of list ?? []) {
+  for (const p of list ?? NONE) {
     if (p.date !== date) continue;
     if (p.start < end && start < p.end) return false;
     if (p.teacher !== u.teacher) {
@@ -789,7 +799,7 @@ function edgeBias(c: Candidate, len: number): number {
  * that long, so it is looked for only when nothing near fits.
  */
 function bestStart(u: Unit, withFamily: boolean): Pick | null {
-  const own = withFamily ? (placementsByFamily.get(u.familyId) ?? []) : [];
+  const own = withFamily ? (placementsByFamily.get(u.familyId) ?? NONE) : NONE;
   let best: Pick | null = null;
   for (const p of own) {
     // The unit's starts are in time order, day by day: find the stretch near p.
@@ -850,71 +860,86 @@ function scanStarts(
 function insertFamily(familyId: string): number {
   // The family's unplaced units, those with the fewest starts first (a family has a few).
   const todo: Unit[] = [];
-  for (const u of unitsByFamily.get(familyId) ?? []) {
+  for (const u of unitsByFamily.get(familyId) ?? NONE) {
     if (placement[u.key]) continue;
     let i = todo.length;
     while (i > 0 && todo[i - 1]!.candidates.length > u.candidates.length) i--;
-    todo.splice(i, 0, u);
+    insertAt(todo, i, u);
   }
   if (todo.length === 0) return 0;
-  const [anchor, ...rest] = todo;
-  const alone = rest.length === 0 && (placementsByFamily.get(familyId) ?? []).length === 0;
-  if (alone || rest.length === 0) {
+  const anchor = todo[0]!;
+  if (todo.length === 1) {
     // One conference to fit around what the family already has.
-    const pick = bestStart(anchor!, !alone);
+    const alone = (placementsByFamily.get(familyId) ?? NONE).length === 0;
+    const pick = bestStart(anchor, !alone);
     if (!pick) return 1;
-    place(anchor!, pick.c);
+    place(anchor, pick.c);
     return 0;
   }
-  let best: { cost: number; picks: [Unit, Candidate][] } | null = null;
+  // The starts of the best option so far, by the index of the unit in todo (null: unplaced).
+  let best: (Candidate | null)[] | null = null;
+  let bestCost = Infinity;
   // The siblings are fitted around the anchor's best few starts only: trying every start
   // multiplies the work by the number of starts and rarely finds a better fit.
   const top: Pick[] = [];
-  for (const c of anchor!.candidates) {
+  for (const c of anchor.candidates) {
     const d = days[c.day]!;
     if (d.used[c.start - d.origin]! >= d.limit[c.start - d.origin]!) continue;
-    const cost = rankCost(c.rank) + startBias(c, anchor!.len);
+    const cost = rankCost(c.rank) + startBias(c, anchor.len);
     if (top.length === ANCHOR_STARTS && cost >= top[ANCHOR_STARTS - 1]!.cost) continue;
-    if (!feasible(anchor!, c)) continue;
+    if (!feasible(anchor, c)) continue;
     let i = Math.min(top.length, ANCHOR_STARTS - 1);
     while (i > 0 && top[i - 1]!.cost > cost) i--;
-    top.splice(i, 0, { c, cost });
+    insertAt(top, i, { c, cost });
     if (top.length > ANCHOR_STARTS) top.pop();
   }
-  for (const { c: option } of top) {
-    place(anchor!, option);
-    const picks: [Unit, Candidate][] = [[anchor!, option]];
+  for (let t = 0; t < top.length; t++) {
+    const option = top[t]!.c;
+    place(anchor, option);
+    const picks: (Candidate | null)[] = [option];
     let missing = 0;
-    let cost = startBias(option, anchor!.len);
-    for (const u of rest) {
+    let cost = startBias(option, anchor.len);
+    for (let k = 1; k < todo.length; k++) {
+      const u = todo[k]!;
       const pick = bestStart(u, true);
       if (pick) {
         place(u, pick.c);
-        picks.push([u, pick.c]);
+        picks.push(pick.c);
         cost += startBias(pick.c, u.len);
-      } else missing++;
+      } else {
+        picks.push(null);
+        missing++;
+      }
     }
     cost += missing * WEIGHTS.unplaced + familyCost(familyId) + random() * 1e-6;
-    for (const [u] of picks) unplace(u);
-    if (!best || cost < best.cost) best = { cost, picks };
+    for (let k = 0; k < todo.length; k++) unplace(todo[k]!);
+    if (!best || cost < bestCost) {
+      best = picks;
+      bestCost = cost;
+    }
   }
   if (!best) {
     // The anchor has nowhere to go; still place the others.
     let missing = 1;
-    for (const u of rest) {
-      const pick = bestStart(u, true);
-      if (pick) place(u, pick.c);
+    for (let k = 1; k < todo.length; k++) {
+      const pick = bestStart(todo[k]!, true);
+      if (pick) place(todo[k]!, pick.c);
       else missing++;
     }
     return missing;
   }
-  for (const [u, c] of best.picks) place(u, c);
-  return todo.length - best.picks.length;
+  let missing = 0;
+  for (let k = 0; k < todo.length; k++) {
+    const c = best[k]!;
+    if (c) place(todo[k]!, c);
+    else missing++;
+  }
+  return missing;
 }
 
 /** Interpreted languages in blocks: a cost per gap in a language's day. */
 function languageCost(key: string): number {
-  const sorted = interp.get(key) ?? [];
+  const sorted = interp.get(key) ?? NONE;
   let cost = 0;
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i]!.start - sorted[i - 1]!.end > L + B) cost += WEIGHTS.languageBlock;
@@ -1033,7 +1058,7 @@ function localCost(
 ): number {
   let cost = 0;
   for (const f of familySet) {
-    for (const u of unitsByFamily.get(f) ?? [])
+    for (const u of unitsByFamily.get(f) ?? NONE)
       if (!placement[u.key]) cost += WEIGHTS.unplaced * u.studentIds.length;
     cost += familyCost(f);
   }
@@ -1048,7 +1073,7 @@ function totalCost(): number {
 
 function keysOf(f: string, teacherDays: Set<number>, languageDays: Set<string>): void {
   const lang = languageOf(f);
-  for (const p of placementsByFamily.get(f) ?? []) {
+  for (const p of placementsByFamily.get(f) ?? NONE) {
     if (p.fixed) continue;
     teacherDays.add(p.day);
     if (lang) languageDays.add(interpKey(lang, p.date));
