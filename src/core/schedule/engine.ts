@@ -11,7 +11,7 @@
  * changeover allow. The family's buffer applies only between rooms. Interpreters and families are
  * checked on real time intervals.
  */
-import { seeded } from '../random';
+import { nextRandom } from '../random';
 import { planBlocks } from './evening';
 import { conferencesInWindow, START_STEP } from '../../shared/windows';
 import type {
@@ -145,7 +145,9 @@ let L = 0;
 let B = 0;
 let C = 0;
 let pitch = 0;
-let random: () => number = Math.random;
+/** The generator's state, set from each problem's seed (one generator for the process). */
+const randomState = new Uint32Array(1);
+const random = () => nextRandom(randomState);
 let interpreters: Record<string, number> = {};
 let families = new Map<string, SchedFamily>();
 /** Per family, the other families that share one of its contacts (who is then in both). */
@@ -172,7 +174,7 @@ export function buildSchedule(
   B = problem.bufferMinutes;
   C = problem.changeoverMinutes ?? 0;
   pitch = Math.ceil((L + C) / START_STEP) * START_STEP;
-  random = seeded(problem.seed);
+  randomState[0] = problem.seed >>> 0;
   families = new Map(problem.families.map((f) => [f.id, f]));
   sharing = new Map();
   const familiesOfContact = new Map<string, string[]>();
@@ -206,8 +208,8 @@ export function buildSchedule(
         limit: new Int16Array(0),
         places: 0,
         offGrid: 0,
-        placements: [],
-        fixed: [],
+        placements: objectList(),
+        fixed: objectList(),
         languages: new Map(),
       });
     }
@@ -341,7 +343,7 @@ export function buildSchedule(
     difficulty.set(f, minCandidates - us.length * 3 * 5 - (languageOf(f) ? 25 : 0));
   }
   familyIds.sort((a, b) => difficulty.get(a)! - difficulty.get(b)! || collate(a, b));
-  for (const f of familyIds) insertFamily(f);
+  construct(familyIds);
 
   // No schedule costs less than every unit at its best rank, and the units with no start at
   // all unplaced: the search stops when it gets there.
@@ -358,103 +360,19 @@ export function buildSchedule(
     if (u.candidates.length > 0) asked.set(u.teacher, (asked.get(u.teacher) ?? 0) + u.len / L);
   let surplus = 0;
   for (const [teacher, n] of asked) surplus += Math.max(0, n - (placesOf.get(teacher) ?? 0));
-  const unplacedPlaces = (list: Unit[]) => list.reduce((n, u) => n + u.len / L, 0);
   // The units with a start at all, in key order: the search looks among them for those left out.
   const searchable = units.filter((u) => u.candidates.length > 0);
 
-  // Large-neighbourhood search: remove a few related families, put them back, keep if no worse.
-  let cost = totalCost();
-  // A planned day is left to the compaction below: the search would trade a teacher's pauses
-  // for a sibling's shorter wait (on the one-evening benchmark, 143 of 151 sibling families back
-  // to back but 140 idle minutes instead of 132 and 40).
+  // Large-neighbourhood search, then the teachers' days closed up. Each in a function of its
+  // own: V8 optimises a long loop by compiling the whole function around it, and compiling this
+  // one whole cost more than the search saved. A planned day is left to the compaction: the
+  // search would trade a teacher's pauses for a sibling's shorter wait (on the one-evening
+  // benchmark, 143 of 151 sibling families back to back but 140 idle minutes instead of 132 and
+  // 40).
   const iterations = options.iterations ?? (plan ? 0 : Math.min(4000, 60 + familyIds.length * 2));
-  const pickOne = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
-  let sinceImprovement = 0;
-  let lastUnplaced: Unit[] = [];
-  for (let it = 0; it < iterations && familyIds.length > 0 && cost > bound + 1e-9; it++) {
-    const chosen = new Set<string>();
-    const left = it % 8 === 0 || lastUnplaced.length > 0 ? leftOut(searchable) : lastUnplaced;
-    lastUnplaced = left;
-    // Once only the surplus is left out, no search places more: it goes on for the rest.
-    const unplacedUnits = unplacedPlaces(left) <= surplus ? [] : left;
-    if (unplacedUnits.length === 0 && sinceImprovement > Math.max(200, familyIds.length / 2)) break;
-    if (unplacedUnits.length > 0 && random() < 0.6) {
-      // Make room for a unit left out: free the time around one of its starts, so the
-      // conferences there can shift along the teacher's day.
-      const u = pickOne(unplacedUnits);
-      chosen.add(u.familyId);
-      for (let k = 0; k < 2; k++) {
-        const c = pickOne(u.candidates);
-        const from = c.start - L - C;
-        const to = c.start + u.len + C + L + C;
-        for (const p of days[c.day]!.placements)
-          if (p.start < to && from < p.end) chosen.add(units[p.unit]!.familyId);
-      }
-    } else {
-      const f = pickOne(familyIds);
-      chosen.add(f);
-      const p = (placementsByFamily.get(f) ?? []).find((x) => !x.fixed);
-      const d = p ? days[p.day]! : null;
-      const gap = d && random() < 0.5 ? idleGap(d) : null;
-      if (gap) {
-        // Close a gap in this teacher's day: the conferences around it may all shift.
-        const from = gap.start - 2 * pitch;
-        const to = gap.end + 2 * pitch;
-        for (const q of d!.placements)
-          if (q.start < to && from < q.end) chosen.add(units[q.unit]!.familyId);
-      } else
-        for (let k = 0; k < 3 && d && d.placements.length > 0; k++)
-          chosen.add(units[pickOne(d.placements).unit]!.familyId);
-    }
-    const teacherDays = new Set<number>();
-    const languageDays = new Set<string>();
-    for (const f of chosen) keysOf(f, teacherDays, languageDays);
-    const before = localCost(chosen, teacherDays, languageDays);
-    const removed: [Unit, Placement][] = [];
-    for (const f of chosen)
-      for (const u of unitsByFamily.get(f) ?? NONE) {
-        const p = placement[u.key];
-        if (p) {
-          removed.push([u, p]);
-          unplace(u);
-        }
-      }
-    const order = [...chosen];
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    for (const f of order) insertFamily(f);
-    for (const f of chosen) keysOf(f, teacherDays, languageDays);
-    const after = localCost(chosen, teacherDays, languageDays);
-    // Costs outside the touched families and days did not change.
-    if (after <= before) {
-      if (after < before - 1e-9) sinceImprovement = 0;
-      else sinceImprovement++;
-      cost += after - before;
-    } else {
-      sinceImprovement++;
-      for (const f of chosen) for (const u of unitsByFamily.get(f) ?? NONE) unplace(u);
-      for (const [u, p] of removed) restore(u, p);
-    }
-  }
-  // Compaction: close the gaps in teachers' days by sliding the block of conferences on one
-  // side of a gap towards the other, kept when nothing costs more (a sibling's wait included).
-  for (let pass = 0; pass < 3; pass++) {
-    let closed = 0;
-    for (const d of days)
-      for (const gap of idleGaps(d)) {
-        const shift = Math.floor((gap.end - gap.start) / START_STEP) * START_STEP;
-        if (shift === 0) continue;
-        // The day's other gaps have moved: the next pass finds them again.
-        if (slideBlock(d, gap, shift) || slideBlock(d, gap, -shift)) {
-          closed++;
-          break;
-        }
-      }
-    if (closed === 0) break;
-  }
-  cost = totalCost();
+  search(familyIds, iterations, bound, surplus, searchable);
+  compact();
+  const cost = totalCost();
 
   // Output, with a reason for everyone not placed.
   const conferences: Conference[] = [];
@@ -527,6 +445,119 @@ function leftOut(list: Unit[]): Unit[] {
   return out;
 }
 
+/**
+ * Large-neighbourhood search: remove a few related families, put them back, keep if no worse.
+ * Stops at `bound` (nothing costs less) or after `iterations`.
+ */
+function search(
+  familyIds: string[],
+  iterations: number,
+  bound: number,
+  surplus: number,
+  searchable: Unit[],
+): void {
+  let cost = totalCost();
+  let sinceImprovement = 0;
+  let lastUnplaced: Unit[] = [];
+  for (let it = 0; it < iterations && familyIds.length > 0 && cost > bound + 1e-9; it++) {
+    const chosen = new Set<string>();
+    const left = it % 8 === 0 || lastUnplaced.length > 0 ? leftOut(searchable) : lastUnplaced;
+    lastUnplaced = left;
+    // Once only the surplus is left out, no search places more: it goes on for the rest.
+    const unplacedUnits = unplacedPlaces(left) <= surplus ? [] : left;
+    if (unplacedUnits.length === 0 && sinceImprovement > Math.max(200, familyIds.length / 2)) break;
+    if (unplacedUnits.length > 0 && random() < 0.6) {
+      // Make room for a unit left out: free the time around one of its starts, so the
+      // conferences there can shift along the teacher's day.
+      const u = pickOne(unplacedUnits);
+      chosen.add(u.familyId);
+      for (let k = 0; k < 2; k++) {
+        const c = pickOne(u.candidates);
+        const from = c.start - L - C;
+        const to = c.start + u.len + C + L + C;
+        for (const p of days[c.day]!.placements)
+          if (p.start < to && from < p.end) chosen.add(units[p.unit]!.familyId);
+      }
+    } else {
+      const f = pickOne(familyIds);
+      chosen.add(f);
+      const p = (placementsByFamily.get(f) ?? NONE).find((x) => !x.fixed);
+      const d = p ? days[p.day]! : null;
+      const gap = d && random() < 0.5 ? idleGap(d) : null;
+      if (gap) {
+        // Close a gap in this teacher's day: the conferences around it may all shift.
+        const from = gap.start - 2 * pitch;
+        const to = gap.end + 2 * pitch;
+        for (const q of d!.placements)
+          if (q.start < to && from < q.end) chosen.add(units[q.unit]!.familyId);
+      } else
+        for (let k = 0; k < 3 && d && d.placements.length > 0; k++)
+          chosen.add(units[pickOne(d.placements).unit]!.familyId);
+    }
+    const teacherDays = new Set<number>();
+    const languageDays = new Set<string>();
+    for (const f of chosen) keysOf(f, teacherDays, languageDays);
+    const before = localCost(chosen, teacherDays, languageDays);
+    const removed: [Unit, Placement][] = [];
+    for (const f of chosen)
+      for (const u of unitsByFamily.get(f) ?? NONE) {
+        const p = placement[u.key];
+        if (p) {
+          removed.push([u, p]);
+          unplace(u);
+        }
+      }
+    const order = [...chosen];
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const f of order) insertFamily(f);
+    for (const f of chosen) keysOf(f, teacherDays, languageDays);
+    const after = localCost(chosen, teacherDays, languageDays);
+    // Costs outside the touched families and days did not change.
+    if (after <= before) {
+      if (after < before - 1e-9) sinceImprovement = 0;
+      else sinceImprovement++;
+      cost += after - before;
+    } else {
+      sinceImprovement++;
+      for (const f of chosen) for (const u of unitsByFamily.get(f) ?? NONE) unplace(u);
+      for (const [u, p] of removed) restore(u, p);
+    }
+  }
+}
+
+/**
+ * Compaction: close the gaps in teachers' days by sliding the block of conferences on one side
+ * of a gap towards the other, kept when nothing costs more (a sibling's wait included).
+ */
+function compact(): void {
+  for (let pass = 0; pass < 3; pass++) {
+    let closed = 0;
+    for (const d of days)
+      for (const gap of idleGaps(d)) {
+        const shift = Math.floor((gap.end - gap.start) / START_STEP) * START_STEP;
+        if (shift === 0) continue;
+        // The day's other gaps have moved: the next pass finds them again.
+        if (slideBlock(d, gap, shift) || slideBlock(d, gap, -shift)) {
+          closed++;
+          break;
+        }
+      }
+    if (closed === 0) break;
+  }
+}
+
+/** Places the families in the order given (its own function for the same reason as search). */
+function construct(familyIds: string[]): void {
+  for (const f of familyIds) insertFamily(f);
+}
+
+const unplacedPlaces = (list: Unit[]) => list.reduce((n, u) => n + u.len / L, 0);
+
+const pickOne = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+
 const languageOf = (familyId: string) => families.get(familyId)?.interpreter ?? '';
 
 const addTo = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
@@ -568,7 +599,18 @@ const roomFree = (d: Day, start: number, end: number) => {
 
 const interpKey = (lang: string, date: string) => `${lang}|${date}`;
 
-const NONE: never[] = [];
+/**
+ * An empty list already of the kind V8 gives a list of objects: code optimised for the lists
+ * of placements is thrown away (deoptimised) when it meets a list of another kind, as a fresh
+ * `[]` is until something is pushed into it.
+ */
+function objectList<T>(): T[] {
+  const list = [null] as unknown as T[];
+  list.pop();
+  return list;
+}
+
+const NONE: never[] = objectList();
 
 /** Keeps each language's day in start order, for the interpreter check and the blocks. */
 const addInterpreted = (key: string, x: Interval) => {
@@ -593,7 +635,7 @@ function languageList(d: Day, lang: string): Interval[] {
   if (!list) {
     const key = interpKey(lang, d.date);
     list = interp.get(key);
-    if (!list) interp.set(key, (list = []));
+    if (!list) interp.set(key, (list = objectList()));
     d.languages.set(lang, list);
   }
   return list;
@@ -1052,7 +1094,7 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
 
 /** The cost of what a set of families touches: their own, their teachers' days, their languages' days. */
 function localCost(
-  familySet: Iterable<string>,
+  familySet: Set<string>,
   teacherDays: Set<number>,
   languageDays: Set<string>,
 ): number {
@@ -1068,7 +1110,11 @@ function localCost(
 }
 
 function totalCost(): number {
-  return localCost(unitsByFamily.keys(), new Set(days.map((_, i) => i)), new Set(interp.keys()));
+  return localCost(
+    new Set(unitsByFamily.keys()),
+    new Set(days.map((_, i) => i)),
+    new Set(interp.keys()),
+  );
 }
 
 function keysOf(f: string, teacherDays: Set<number>, languageDays: Set<string>): void {
