@@ -163,7 +163,19 @@ let placement: (Placement | null)[] = [];
 /** The start being priced in scanStarts, one object rewritten rather than one per start. */
 const trial: Slot = { teacher: '', date: '', start: 0, end: 0, rank: 0 };
 
-type Pick = { c: Candidate; cost: number };
+/**
+ * What bestStart found: the start and its cost (null and Infinity when none fits). Kept here,
+ * like the scratch lists of insertFamily below, so that trying a family allocates nothing:
+ * neither function is called again before its caller has read them.
+ */
+let found: Candidate | null = null;
+let foundCost = Infinity;
+/** The anchor's best starts (insertFamily), cheapest first. */
+const topStarts: Candidate[] = [];
+let topCosts = new Float64Array(0);
+/** The starts of the option being tried and of the best one so far, by index in the family. */
+let tried: (Candidate | null)[] = [];
+let kept: (Candidate | null)[] = [];
 
 export function buildSchedule(
   problem: Problem,
@@ -269,32 +281,27 @@ export function buildSchedule(
   for (const s of problem.students) {
     if (fixedStudents.has(s.id)) continue;
     // Siblings merge only when the same people are listed for each of them.
-    const people = [...new Set(s.contacts ?? [])].sort().join(';');
-    const key = problem.mergeSiblings ? `${s.familyId}|${s.teacherEmail}|${people}` : `${s.id}`;
+    const key = problem.mergeSiblings
+      ? `${s.familyId}|${s.teacherEmail}|${[...new Set(s.contacts ?? [])].sort().join(';')}`
+      : `${s.id}`;
     addTo(groups, key, s.id);
   }
   const studentById = new Map(problem.students.map((s) => [s.id, s]));
+  // Each teacher's windows with a place, in time order, and their days.
+  const windowsOf = new Map<string, { w: TeacherWindow; day: number }[]>();
+  for (const w of windows) {
+    if (w.capacity < 1) continue;
+    const day = dayIndex.get(dayKey(w.teacherEmail, w.date));
+    if (day !== undefined) addTo(windowsOf, w.teacherEmail, { w, day });
+  }
   for (const ids of groups.values()) {
     const s = studentById.get(ids[0]!)!;
     const len = Math.min(2, ids.length) * L;
-    const family = families.get(s.familyId);
-    const candidates: Candidate[] = [];
-    for (const w of windows) {
-      if (w.teacherEmail !== s.teacherEmail || w.capacity < 1) continue;
-      const day = dayIndex.get(dayKey(w.teacherEmail, w.date));
-      if (day === undefined) continue;
-      for (let start = w.start; start + len <= w.end; start += START_STEP) {
-        let rank = 0;
-        if (family?.availability) {
-          rank = Infinity;
-          for (const a of family.availability)
-            if (a.date === w.date && a.start <= start && start + len <= a.end)
-              rank = Math.min(rank, a.rank);
-          if (rank === Infinity) continue;
-        }
-        candidates.push({ day, start, rank, windowStart: w.start, windowEnd: w.end });
-      }
-    }
+    const candidates = startsOf(
+      windowsOf.get(s.teacherEmail) ?? NONE,
+      len,
+      families.get(s.familyId)?.availability ?? null,
+    );
     const dayOn = new Map<string, number>();
     for (const c of candidates) dayOn.set(days[c.day]!.date, c.day);
     units.push({
@@ -436,6 +443,32 @@ export function buildSchedule(
   }
 
   return { conferences, unplaced, quality: measure(problem, { conferences, unplaced }, cost) };
+}
+
+/** Every start of a conference `len` long in the windows that the availability allows. */
+function startsOf(
+  windows: { w: TeacherWindow; day: number }[],
+  len: number,
+  availability: SchedFamily['availability'],
+): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < windows.length; i++) {
+    const { w, day } = windows[i]!;
+    for (let start = w.start; start + len <= w.end; start += START_STEP) {
+      let rank = 0;
+      if (availability) {
+        rank = Infinity;
+        for (let k = 0; k < availability.length; k++) {
+          const a = availability[k]!;
+          if (a.date === w.date && a.start <= start && start + len <= a.end)
+            rank = Math.min(rank, a.rank);
+        }
+        if (rank === Infinity) continue;
+      }
+      candidates.push({ day, start, rank, windowStart: w.start, windowEnd: w.end });
+    }
+  }
+  return candidates;
 }
 
 /** The units of `list` not placed, in its order. */
@@ -840,9 +873,10 @@ function edgeBias(c: Candidate, len: number): number {
  * family's other conferences first: a start further away makes the family wait at least
  * that long, so it is looked for only when nothing near fits.
  */
-function bestStart(u: Unit, withFamily: boolean): Pick | null {
+function bestStart(u: Unit, withFamily: boolean): Candidate | null {
   const own = withFamily ? (placementsByFamily.get(u.familyId) ?? NONE) : NONE;
-  let best: Pick | null = null;
+  found = null;
+  foundCost = Infinity;
   for (const p of own) {
     // The unit's starts are in time order, day by day: find the stretch near p.
     const day = u.dayOn.get(p.date);
@@ -858,22 +892,17 @@ function bestStart(u: Unit, withFamily: boolean): Pick | null {
     }
     let to = lo;
     while (to < list.length && list[to]!.day === day && list[to]!.start < p.end + NEAR) to++;
-    best = scanStarts(u, withFamily, lo, to, best);
+    scanStarts(u, withFamily, lo, to);
   }
-  return best ?? scanStarts(u, withFamily, 0, u.candidates.length, null);
+  if (!found) scanStarts(u, withFamily, 0, u.candidates.length);
+  return found;
 }
 
-function scanStarts(
-  u: Unit,
-  withFamily: boolean,
-  from: number,
-  to: number,
-  best: Pick | null,
-): Pick | null {
+function scanStarts(u: Unit, withFamily: boolean, from: number, to: number): void {
   trial.teacher = u.teacher;
   const placed = withFamily ? (placementsByFamily.get(u.familyId) ?? NONE) : NONE;
-  let bestC = best ? best.c : null;
-  let bestCost = best ? best.cost : Infinity;
+  let bestC = found;
+  let bestCost = foundCost;
   for (let i = from; i < to; i++) {
     const c = u.candidates[i]!;
     const d = days[c.day]!;
@@ -895,7 +924,8 @@ function scanStarts(
     bestC = c;
     bestCost = cost;
   }
-  return bestC === (best ? best.c : null) ? best : { c: bestC!, cost: bestCost };
+  found = bestC;
+  foundCost = bestCost;
 }
 
 /** Places a family's unplaced units together; returns how many could not be placed. */
@@ -915,49 +945,56 @@ function insertFamily(familyId: string): number {
     const alone = (placementsByFamily.get(familyId) ?? NONE).length === 0;
     const pick = bestStart(anchor, !alone);
     if (!pick) return 1;
-    place(anchor, pick.c);
+    place(anchor, pick);
     return 0;
   }
   // The starts of the best option so far, by the index of the unit in todo (null: unplaced).
-  let best: (Candidate | null)[] | null = null;
+  let best = false;
   let bestCost = Infinity;
   // The siblings are fitted around the anchor's best few starts only: trying every start
   // multiplies the work by the number of starts and rarely finds a better fit.
-  const top: Pick[] = [];
+  if (topCosts.length !== ANCHOR_STARTS) topCosts = new Float64Array(ANCHOR_STARTS);
+  let topLength = 0;
   for (const c of anchor.candidates) {
     const d = days[c.day]!;
     if (d.used[c.start - d.origin]! >= d.limit[c.start - d.origin]!) continue;
     const cost = rankCost(c.rank) + startBias(c, anchor.len);
-    if (top.length === ANCHOR_STARTS && cost >= top[ANCHOR_STARTS - 1]!.cost) continue;
+    if (topLength === ANCHOR_STARTS && cost >= topCosts[ANCHOR_STARTS - 1]!) continue;
     if (!feasible(anchor, c)) continue;
-    let i = Math.min(top.length, ANCHOR_STARTS - 1);
-    while (i > 0 && top[i - 1]!.cost > cost) i--;
-    insertAt(top, i, { c, cost });
-    if (top.length > ANCHOR_STARTS) top.pop();
+    let i = Math.min(topLength, ANCHOR_STARTS - 1);
+    while (i > 0 && topCosts[i - 1]! > cost) i--;
+    // Insert at i; when the list is full its last falls off.
+    for (let j = Math.min(topLength, ANCHOR_STARTS - 1); j > i; j--) {
+      topStarts[j] = topStarts[j - 1]!;
+      topCosts[j] = topCosts[j - 1]!;
+    }
+    topStarts[i] = c;
+    topCosts[i] = cost;
+    topLength = Math.min(topLength + 1, ANCHOR_STARTS);
   }
-  for (let t = 0; t < top.length; t++) {
-    const option = top[t]!.c;
+  for (let t = 0; t < topLength; t++) {
+    const option = topStarts[t]!;
     place(anchor, option);
-    const picks: (Candidate | null)[] = [option];
+    tried[0] = option;
     let missing = 0;
     let cost = startBias(option, anchor.len);
     for (let k = 1; k < todo.length; k++) {
       const u = todo[k]!;
       const pick = bestStart(u, true);
+      tried[k] = pick;
       if (pick) {
-        place(u, pick.c);
-        picks.push(pick.c);
-        cost += startBias(pick.c, u.len);
-      } else {
-        picks.push(null);
-        missing++;
-      }
+        place(u, pick);
+        cost += startBias(pick, u.len);
+      } else missing++;
     }
     cost += missing * WEIGHTS.unplaced + familyCost(familyId) + random() * 1e-6;
     for (let k = 0; k < todo.length; k++) unplace(todo[k]!);
     if (!best || cost < bestCost) {
-      best = picks;
+      best = true;
       bestCost = cost;
+      const swap = kept;
+      kept = tried;
+      tried = swap;
     }
   }
   if (!best) {
@@ -965,14 +1002,14 @@ function insertFamily(familyId: string): number {
     let missing = 1;
     for (let k = 1; k < todo.length; k++) {
       const pick = bestStart(todo[k]!, true);
-      if (pick) place(todo[k]!, pick.c);
+      if (pick) place(todo[k]!, pick);
       else missing++;
     }
     return missing;
   }
   let missing = 0;
   for (let k = 0; k < todo.length; k++) {
-    const c = best[k]!;
+    const c = kept[k]!;
     if (c) place(todo[k]!, c);
     else missing++;
   }
