@@ -837,33 +837,23 @@ function edgeBias(c: Candidate, len: number): number {
   const level = d.used[from]!;
   const reach = L + C;
   const tight = d.offGrid > 1;
+  const used = d.used;
+  // Minutes to the window's edge on each side.
+  const before = c.start - c.windowStart;
+  const after = c.windowEnd - (c.start + len + C);
   let left = 0;
-  if (c.start > c.windowStart && d.used[from - 1]! <= level) {
+  if (before > 0 && used[from - 1]! <= level) {
+    const most = Math.min(reach, before);
     let hole = 1;
-    while (hole < reach && c.start - hole > c.windowStart && d.used[from - hole - 1]! <= level)
-      hole++;
-    left =
-      hole >= reach
-        ? 1
-        : c.start - hole > c.windowStart
-          ? idleBeside(level, hole)
-          : tight
-            ? 2
-            : 0.2;
+    while (hole < most && used[from - hole - 1]! <= level) hole++;
+    left = hole >= reach ? 1 : hole < before ? idleBeside(level, hole) : tight ? 2 : 0.2;
   }
   let right = 0;
-  if (c.start + len + C < c.windowEnd && d.used[to]! <= level) {
+  if (after > 0 && used[to]! <= level) {
+    const most = Math.min(reach, after);
     let hole = 1;
-    while (hole < reach && c.start + len + C + hole < c.windowEnd && d.used[to + hole]! <= level)
-      hole++;
-    right =
-      hole >= reach
-        ? 0.5
-        : c.start + len + C + hole < c.windowEnd
-          ? idleBeside(level, hole)
-          : tight
-            ? 1.5
-            : 0.1;
+    while (hole < most && used[to + hole]! <= level) hole++;
+    right = hole >= reach ? 0.5 : hole < after ? idleBeside(level, hole) : tight ? 1.5 : 0.1;
   }
   return left + right + ((c.start - c.windowStart) % pitch === 0 ? 0 : d.offGrid);
 }
