@@ -303,7 +303,10 @@ export function buildSchedule(
       families.get(s.familyId)?.availability ?? null,
     );
     const dayOn = new Map<string, number>();
-    for (const c of candidates) dayOn.set(days[c.day]!.date, c.day);
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
+      dayOn.set(days[c.day]!.date, c.day);
+    }
     units.push({
       key: units.length,
       familyId: s.familyId,
@@ -493,7 +496,7 @@ function search(
   let sinceImprovement = 0;
   let lastUnplaced: Unit[] = [];
   for (let it = 0; it < iterations && familyIds.length > 0 && cost > bound + 1e-9; it++) {
-    const chosen = new Set<string>();
+    const chosen: string[] = [];
     const left = it % 8 === 0 || lastUnplaced.length > 0 ? leftOut(searchable) : lastUnplaced;
     lastUnplaced = left;
     // Once only the surplus is left out, no search places more: it goes on for the rest.
@@ -503,17 +506,17 @@ function search(
       // Make room for a unit left out: free the time around one of its starts, so the
       // conferences there can shift along the teacher's day.
       const u = pickOne(unplacedUnits);
-      chosen.add(u.familyId);
+      addOnce(chosen, u.familyId);
       for (let k = 0; k < 2; k++) {
         const c = pickOne(u.candidates);
         const from = c.start - L - C;
         const to = c.start + u.len + C + L + C;
         for (const p of days[c.day]!.placements)
-          if (p.start < to && from < p.end) chosen.add(units[p.unit]!.familyId);
+          if (p.start < to && from < p.end) addOnce(chosen, units[p.unit]!.familyId);
       }
     } else {
       const f = pickOne(familyIds);
-      chosen.add(f);
+      addOnce(chosen, f);
       const p = (placementsByFamily.get(f) ?? NONE).find((x) => !x.fixed);
       const d = p ? days[p.day]! : null;
       const gap = d && random() < 0.5 ? idleGap(d) : null;
@@ -522,13 +525,13 @@ function search(
         const from = gap.start - 2 * pitch;
         const to = gap.end + 2 * pitch;
         for (const q of d!.placements)
-          if (q.start < to && from < q.end) chosen.add(units[q.unit]!.familyId);
+          if (q.start < to && from < q.end) addOnce(chosen, units[q.unit]!.familyId);
       } else
         for (let k = 0; k < 3 && d && d.placements.length > 0; k++)
-          chosen.add(units[pickOne(d.placements).unit]!.familyId);
+          addOnce(chosen, units[pickOne(d.placements).unit]!.familyId);
     }
-    const teacherDays = new Set<number>();
-    const languageDays = new Set<string>();
+    const teacherDays: number[] = [];
+    const languageDays: string[] = [];
     for (const f of chosen) keysOf(f, teacherDays, languageDays);
     const before = localCost(chosen, teacherDays, languageDays);
     const removed: [Unit, Placement][] = [];
@@ -540,7 +543,7 @@ function search(
           unplace(u);
         }
       }
-    const order = [...chosen];
+    const order = chosen.slice();
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
@@ -590,6 +593,11 @@ function construct(familyIds: string[]): void {
 const unplacedPlaces = (list: Unit[]) => list.reduce((n, u) => n + u.len / L, 0);
 
 const pickOne = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+
+/** Adds `x` to a short list of distinct values (a Set's order, without its iterators). */
+const addOnce = <T>(list: T[], x: T) => {
+  if (!list.includes(x)) list.push(x);
+};
 
 const languageOf = (familyId: string) => families.get(familyId)?.interpreter ?? '';
 
@@ -1087,13 +1095,14 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
       }
   }
   if (block.length === 0) return false;
-  const chosen = new Set(block.map((p) => units[p.unit]!.familyId));
-  const teacherDays = new Set<number>();
-  const languageDays = new Set<string>();
+  const chosen: string[] = [];
+  for (const p of block) addOnce(chosen, units[p.unit]!.familyId);
+  const teacherDays: number[] = [];
+  const languageDays: string[] = [];
   for (const f of chosen) keysOf(f, teacherDays, languageDays);
   const before = localCost(chosen, teacherDays, languageDays);
   // Families come first: a teacher's day closes up only where no family waits longer for it.
-  const familyBefore = new Map([...chosen].map((f) => [f, familyCost(f)]));
+  const familyBefore = new Map(chosen.map((f) => [f, familyCost(f)]));
   const moved: [Unit, Placement][] = [];
   let ok = true;
   for (const p of block) {
@@ -1111,7 +1120,7 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
   if (
     ok &&
     localCost(chosen, teacherDays, languageDays) < before - 1e-9 &&
-    [...chosen].every((f) => familyCost(f) <= familyBefore.get(f)!)
+    chosen.every((f) => familyCost(f) <= familyBefore.get(f)!)
   )
     return true;
   for (const [u] of moved) unplace(u);
@@ -1120,11 +1129,7 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
 }
 
 /** The cost of what a set of families touches: their own, their teachers' days, their languages' days. */
-function localCost(
-  familySet: Set<string>,
-  teacherDays: Set<number>,
-  languageDays: Set<string>,
-): number {
+function localCost(familySet: string[], teacherDays: number[], languageDays: string[]): number {
   let cost = 0;
   for (const f of familySet) {
     for (const u of unitsByFamily.get(f) ?? NONE)
@@ -1138,18 +1143,18 @@ function localCost(
 
 function totalCost(): number {
   return localCost(
-    new Set(unitsByFamily.keys()),
-    new Set(days.map((_, i) => i)),
-    new Set(interp.keys()),
+    [...unitsByFamily.keys()],
+    days.map((_, i) => i),
+    [...interp.keys()],
   );
 }
 
-function keysOf(f: string, teacherDays: Set<number>, languageDays: Set<string>): void {
+function keysOf(f: string, teacherDays: number[], languageDays: string[]): void {
   const lang = languageOf(f);
   for (const p of placementsByFamily.get(f) ?? NONE) {
     if (p.fixed) continue;
-    teacherDays.add(p.day);
-    if (lang) languageDays.add(interpKey(lang, p.date));
+    addOnce(teacherDays, p.day);
+    if (lang) addOnce(languageDays, interpKey(lang, p.date));
   }
 }
 
