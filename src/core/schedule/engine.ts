@@ -595,7 +595,7 @@ const unplacedPlaces = (list: Unit[]) => list.reduce((n, u) => n + u.len / L, 0)
 const pickOne = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
 
 /** Adds `x` to a short list of distinct values (a Set's order, without its iterators). */
-const addOnce = <T>(list: T[], x: T) => {
+const addOnce = (list: string[], x: string) => {
   if (!list.includes(x)) list.push(x);
 };
 
@@ -1153,7 +1153,8 @@ function keysOf(f: string, teacherDays: number[], languageDays: string[]): void 
   const lang = languageOf(f);
   for (const p of placementsByFamily.get(f) ?? NONE) {
     if (p.fixed) continue;
-    addOnce(teacherDays, p.day);
+    // Not through addOnce: a list of numbers there as well as of strings slows both down.
+    if (!teacherDays.includes(p.day)) teacherDays.push(p.day);
     if (lang) addOnce(languageDays, interpKey(lang, p.date));
   }
 }
