@@ -39,6 +39,7 @@ export interface FormTexts {
     help: string;
     followUp: string;
     followUpWhen: string;
+    privateTalk: string;
     comments: string;
   };
   ranks: readonly [string, string, string, string];
@@ -98,6 +99,7 @@ const ES: FormTexts = {
     help: '¿Cómo ayudará su familia a lograr esa meta?',
     followUp: '¿Desean una reunión de seguimiento con el maestro?',
     followUpWhen: 'Si es así, ¿cuándo les convendría?',
+    privateTalk: '¿Desean hablar en privado con el maestro?',
     comments: '¿Algo más que quieran decirnos?',
   },
   ranks: ['1.ª opción', '2.ª opción', '3.ª opción', 'También es posible'],

@@ -263,6 +263,11 @@ export const FEEDBACK: SheetSpec = {
     { header: 'How We Help', kind: 'text', help: 'How the family will help.' },
     { header: 'Follow-up', kind: 'yesno', help: 'Family asks for a follow-up meeting.' },
     { header: 'Follow-up When', kind: 'text', help: 'When the family would like to meet.' },
+    {
+      header: 'Private Talk',
+      kind: 'yesno',
+      help: 'Family would like to talk with the teacher privately.',
+    },
     { header: 'Comments', kind: 'text', help: 'Anything else.' },
     { header: 'Language', kind: 'language', help: 'Language the family answered in.' },
     {

@@ -59,3 +59,14 @@ export const ROSTER_HEADER = [
   'Guardian 2 Email',
   'Language',
 ];
+
+/**
+ * The teachers mark every conference on the Schedule attended (typed into Status, as a person
+ * would): the questionnaire asks only about conferences marked attended.
+ */
+export function markAttended(s: School): void {
+  const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+  const [header = [], ...body] = sheet.values();
+  const status = header.map(String).indexOf('Status') + 1;
+  body.forEach((_, i) => sheet.patch(i + 2, status, { v: 'attended' }));
+}

@@ -14,7 +14,7 @@
  * Every message has exactly one recipient.
  */
 import type { openSchool } from '../../preview/school';
-import { EST, ok, pastedSchool, ROSTER_HEADER, props, run } from './calls';
+import { EST, markAttended, ok, pastedSchool, ROSTER_HEADER, props, run } from './calls';
 import type { JobProgress, Overview, StepState } from '../../src/shared/api';
 import type { SentMessage } from '../../emulator/mail';
 
@@ -138,6 +138,7 @@ describe('one recipient per email, naming only the children listed with that rec
       expect(props(s).get(`slc:asked:${id}`)).toMatch(/^Fall · 2026-11-02 \d\d:\d\d$/);
 
     run(s, 'schedule');
+    markAttended(s);
     // After every conference: each address gets the links of its own children's conferences only.
     s.emulator.ws.clock.set(EST('2026-11-19', '09:00'));
     const before = s.emulator.mail.sent.length;
@@ -319,6 +320,7 @@ describe('a message Google refuses among many', () => {
     expect(s.emulator.mail.sent).toHaveLength(5);
 
     run(s, 'schedule');
+    markAttended(s);
     s.emulator.ws.clock.set(EST('2026-11-19', '09:00'));
     s.emulator.ws.injectFault({
       method: 'MailApp.sendEmail',
@@ -376,6 +378,7 @@ describe('a note a person types while a send runs', () => {
     const s = school();
     run(s, 'forms');
     run(s, 'schedule');
+    markAttended(s);
     const sheet = schedule(s);
     expect(sheet.rows).toBe(5);
     sheet.type(3, 'Status', 'cancelled');
