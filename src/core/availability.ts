@@ -17,6 +17,8 @@ export const AVAILABILITY_FORM = {
   interpreter: 'Would you like an interpreter at the conference?',
   attending:
     'Who will come? (Another trusted adult, such as a grandparent, may come in your place.)',
+  attendingEmail:
+    'If another adult comes in your place: their email address, so they get the invitation and reminders too (optional).',
 } as const;
 
 /** Grid columns of the times question, best first; the rank is the position + 1. */
@@ -76,6 +78,8 @@ export interface AvailabilityAnswer {
   language: string;
   interpreter: boolean | null;
   attending: string;
+  /** The stand-in adult's address as typed (checked where it is used), or ''. */
+  attendingEmail: string;
 }
 
 /** Reads one response (the form-submit event's namedValues) against the times the form offered. */
@@ -97,6 +101,7 @@ export function parseAvailabilityResponse(
     language: normalizeLanguage(languageGiven) ?? '',
     interpreter: parseYesNo(namedValue(named, AVAILABILITY_FORM.interpreter)),
     attending: namedValue(named, AVAILABILITY_FORM.attending),
+    attendingEmail: namedValue(named, AVAILABILITY_FORM.attendingEmail),
   };
 }
 
@@ -125,6 +130,7 @@ export function availabilityRows(
     Language: answer.language ? languageName(answer.language) : '',
     Interpreter: answer.interpreter === null ? '' : answer.interpreter ? 'Yes' : 'No',
     'Who Comes': answerText(answer.attending),
+    'Who Comes Email': answerText(answer.attendingEmail),
   };
   if (answer.times.length === 0) return [{ ...common, Date: '', Start: '', End: '', Rank: '' }];
   return answer.times.map((t) => ({

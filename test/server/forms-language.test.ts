@@ -56,6 +56,7 @@ describe('forms in the family’s language', () => {
       '¿En qué idioma prefieren que les escribamos?',
       '¿Desean un intérprete en la conferencia?',
       expect.stringMatching(/^¿Quién vendrá\?/),
+      expect.stringMatching(/^Si otro adulto viene en su lugar: su correo electrónico/),
     ]);
     const grid = form.items[1] as unknown as { rows: string[]; columns: string[] };
     for (const row of grid.rows) expect(row).toMatch(SPANISH_DAY);
@@ -106,6 +107,8 @@ describe('forms in the family’s language', () => {
       '¿Desean un intérprete en la conferencia?': 'Sí',
       '¿Quién vendrá? (Otro adulto de confianza, como un abuelo, puede venir en su lugar.)':
         'La abuela',
+      'Si otro adulto viene en su lugar: su correo electrónico, para que también reciba la invitación y los recordatorios (opcional).':
+        'abuela@ejemplo.example',
     });
     s.emulator.forms.submitPrefilled(linkOf.get(englishFamily)!, {
       [`Which times suit you? [${second!.label}]`]: '1st choice',
@@ -123,6 +126,9 @@ describe('forms in the family’s language', () => {
     expect(shape(spanishFamily)).toEqual(shape(englishFamily));
     expect(shape(spanishFamily)[0]).toEqual([1, expect.anything(), expect.anything(), 'Yes']);
     expect(answers.find((r) => r['Family ID'] === spanishFamily)!['Who Comes']).toBe('La abuela');
+    expect(answers.find((r) => r['Family ID'] === spanishFamily)!['Who Comes Email']).toBe(
+      'abuela@ejemplo.example',
+    );
   });
 
   it('gives a Spanish-speaking family’s conference the Spanish questionnaire, whose answer lands on Feedback', () => {
