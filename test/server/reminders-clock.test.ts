@@ -14,8 +14,15 @@ const HOUR = 3600_000;
 const OWNER = 'coordinator@lincoln.school.example';
 const NOTICE = /^Conference reminders are due: /;
 
-function scheduledSchool(noDocument: boolean): School {
-  const school = openSchool({ students: 18, days: ['2026-11-17'] });
+/** 18 students on 17 November, scheduled; `mailPerDay`: the account's daily email recipients. */
+function scheduledSchool(noDocument: boolean, mailPerDay?: number): School {
+  const school = openSchool({
+    students: 18,
+    days: ['2026-11-17'],
+    ...(mailPerDay
+      ? { quotas: { mailRecipientsPerDay: mailPerDay, eventsCreatedPerDay: 10_000 } }
+      : {}),
+  });
   school.emulator.triggers.clockTriggersHaveNoDocument = noDocument;
   for (let i = 0; i < 10; i++)
     if (ok<JobProgress>(school.bundle.callFromClient('runJob', ['setup'])).done) break;
@@ -157,15 +164,7 @@ describe.each([
   'on days the email quota does not cover the reminders, the trigger run $label',
   ({ noDocument }) => {
     it('sends each reminder or marks it missed on the Schedule, and the step says why', () => {
-      const s = openSchool({
-        students: 18,
-        days: ['2026-11-17'],
-        quotas: { mailRecipientsPerDay: 12, eventsCreatedPerDay: 10_000 },
-      });
-      s.emulator.triggers.clockTriggersHaveNoDocument = noDocument;
-      for (let i = 0; i < 10; i++)
-        if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;
-      ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
+      const s = scheduledSchool(noDocument, 12);
       ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
       const { notices } = runTheWeek(s, EST('2026-11-18', '03:00'));
       expect(notices > 0).toBe(noDocument);
