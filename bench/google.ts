@@ -2,7 +2,8 @@
  * The whole round at school scale played twice: once on the emulator's defaults, once with every
  * switch that models Google where the defaults do not (sample/round.ts asGoogle: forms start
  * unpublished, clock triggers run without their spreadsheet, Calendar slows writers down, addGuest
- * sends nothing, tab names ignore case). Prints whether the second ends as the first: the same
+ * sends nothing, a deleted event is still found by its ID, tab names ignore case, the script's
+ * time zone is not the school's). Prints whether the second ends as the first: the same
  * sheets, forms, triggers and calendar, and the same mail, nothing more and nothing less.
  *
  *   node --import tsx bench/google.ts [--writes N] [--build DIR] [students...]   (default: 600 2000)
