@@ -2,7 +2,8 @@
  * The whole round at school scale played twice: once on the emulator's defaults, once with every
  * switch that models Google where the defaults do not (sample/round.ts asGoogle: forms start
  * unpublished, clock triggers run without their spreadsheet, Calendar slows writers down, addGuest
- * sends nothing, tab names ignore case). Prints whether the second ends as the first: the same
+ * sends nothing, a deleted event is still found by its ID, tab names ignore case, the script's
+ * time zone is not the school's). Prints whether the second ends as the first: the same
  * sheets, forms, triggers and calendar, and the same mail, nothing more and nothing less.
  *
  *   node --import tsx bench/google.ts [--writes N] [--build DIR] [students...]   (default: 600 2000)
@@ -11,9 +12,12 @@
  * figure; default 20, low enough that a school's invites meet it).
  *
  * A step stopped by Google's daily email limit goes on the next morning in both plays, as a
- * teacher would carry on.
+ * teacher would carry on. A reminder whose time passed while the day's email quota was spent is
+ * marked missed on the Schedule (the Reminders step lists it); the table counts those in each
+ * play, since the end state's comparison masks the Reminders Sent cells.
  */
 import { openSchool } from '../preview/school';
+import { MISSED_TEXT } from '../src/core/reminders';
 import {
   asGoogle,
   compare,
@@ -42,6 +46,17 @@ export interface GoogleRun {
   waits: number;
   /** Emails the hourly trigger sent its owner because it ran without the spreadsheet. */
   ownerNotices: number;
+  /**
+   * Reminders marked missed on the Schedule (their time passed while the day's email quota was
+   * spent; the Reminders step lists each), in the default round and in this one.
+   */
+  missed: { clean: number; google: number };
+}
+
+/** Reminders marked missed on the school's Schedule. */
+function missedMarks(s: ReturnType<typeof openSchool>): number {
+  const cells = JSON.stringify(s.emulator.spreadsheet.sheetByName('Schedule')?.values() ?? []);
+  return cells.split(MISSED_TEXT).length - 1;
 }
 
 export function compareWithGoogle(
@@ -69,6 +84,7 @@ export function compareWithGoogle(
     formsPublished: s.emulator.forms.forms().every((f) => f.published),
     waits: s.emulator.ws.callLog.filter((x) => x.method === 'sleep').length,
     ownerNotices: s.emulator.mail.sent.filter((m) => isOwnerNotice(m.subject)).length,
+    missed: { clean: missedMarks(clean), google: missedMarks(s) },
   };
 }
 
@@ -85,13 +101,13 @@ if (require.main === module) {
     `## The round with the emulator set as Google (Calendar slowing writers past ${writes} a minute), against the default round\n`,
   );
   console.log(
-    '| students | events | emails | end state equal | extra mail | missing mail | forms published | Calendar waits | owner notices | failures clicked again |',
+    '| students | events | emails | end state equal | extra mail | missing mail | reminders marked missed (default / Google) | forms published | Calendar waits | owner notices | failures clicked again |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const n of sizes.length ? sizes : [600, 2000]) {
     const r = compareWithGoogle(n, writes, build);
     console.log(
-      `| ${r.students} | ${r.events} | ${r.emails} | ${r.same ? 'yes' : 'NO'} | ${r.extraMail} | ${r.missingMail} | ${r.formsPublished ? 'yes' : 'NO'} | ${r.waits} | ${r.ownerNotices} | ${r.failures.length} |`,
+      `| ${r.students} | ${r.events} | ${r.emails} | ${r.same ? 'yes' : 'NO'} | ${r.extraMail} | ${r.missingMail} | ${r.missed.clean} / ${r.missed.google} | ${r.formsPublished ? 'yes' : 'NO'} | ${r.waits} | ${r.ownerNotices} | ${r.failures.length} |`,
     );
     if (r.difference) console.log(`\n${r.difference}\n`);
     for (const f of r.failures.slice(0, 5)) console.log(`- ${f}`);

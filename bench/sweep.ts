@@ -21,7 +21,8 @@
  * --google: every run (the clean one that finds the calls to cut included) on the emulator set
  * as Google (sample/round.ts asGoogle: forms start unpublished, clock triggers run without their
  * spreadsheet, Calendar slows writers past --writes a minute, default 20, addGuest sends nothing,
- * a deleted event is still found by its ID, tab names ignore case); each end state is still
+ * a deleted event is still found by its ID, tab names ignore case, the script's time zone is not
+ * the school's); each end state is still
  * compared with the clean round on the emulator's defaults.
  *
  * Figures only; the test suite sweeps a sample of the same points with assertions

@@ -271,6 +271,9 @@ function remindersThroughTheDays(): Action {
   };
 }
 
+/** A script project zone far from every sample school's (docs/EMULATOR.md row 44). */
+export const GOOGLE_SCRIPT_TIME_ZONE = 'Asia/Tokyo';
+
 /** Calendar writes a minute Google allows in asGoogle (Google publishes no figure). */
 export const GOOGLE_WRITES_PER_MINUTE = 60;
 
@@ -278,7 +281,11 @@ export const GOOGLE_WRITES_PER_MINUTE = 60;
  * Turns on every emulator switch that models Google where the emulator's default does not
  * (docs/EMULATOR.md): forms start unpublished, clock triggers run without their spreadsheet,
  * Calendar slows writers down past `writesPerMinute` a minute, addGuest sends no invitation,
- * getEventById finds deleted events, and tab names compare ignoring case. Call it right after openSchool, before the round.
+ * getEventById finds deleted events, tab names compare ignoring case, and the script's own time
+ * zone is not the spreadsheet's. Not the translator that loses field tokens
+ * (language.losesFieldTokens): it changes what families read by design (English instead of a
+ * broken translation, with a warning), so that round cannot end as the default one; it is tested
+ * on its own (test/server/translation.test.ts). Call it right after openSchool, before the round.
  */
 export function asGoogle(s: School, writesPerMinute = GOOGLE_WRITES_PER_MINUTE): School {
   s.emulator.forms.unpublishedFrom = FORMS_UNPUBLISHED_FROM;
@@ -289,6 +296,8 @@ export function asGoogle(s: School, writesPerMinute = GOOGLE_WRITES_PER_MINUTE):
   s.emulator.calendar.deletedEventsFound = true;
   s.emulator.sheets.sheetNamesIgnoreCase = true;
   s.emulator.spreadsheet.sheetNamesIgnoreCase = true;
+  // The script's project zone need not be the school's: the add-on must read only the sheet's.
+  s.emulator.session.scriptTimeZone = GOOGLE_SCRIPT_TIME_ZONE;
   return s;
 }
 

@@ -760,6 +760,11 @@ export function remindersStep(ctx: StepContext): StepState {
       where: { sheet: 'Schedule', row: c.row, column: read.sentColumn || 1 },
       message: `${c.family || c.familyKey}: a reminder may not have gone out (the run was cut off while sending it). It is not sent again; check with the family.`,
     }));
+  // Run without this spreadsheet, the trigger emails its owner each time reminders fall due, and
+  // on a day the quota binds each of those emails is one reminder fewer.
+  const sharedQuota = runBy?.withoutDocument
+    ? ' The emails telling you reminders were due (Google runs the hourly reminders without this spreadsheet) count against the same quota.'
+    : '';
   // Refused and missed reminders are flagged on their rows; each is a person's to act on.
   const flagged = (kind: 'refused' | 'missed') =>
     read.conferences.flatMap((c) =>
@@ -771,7 +776,7 @@ export function remindersStep(ctx: StepContext): StepState {
           message:
             kind === 'refused'
               ? `${c.family || c.familyKey}: Google refused the ${m.hours} h reminder (${m.text.replace(/^\d+h refused /, '')}). Fix the address or the text; tell the family yourself.`
-              : `${c.family || c.familyKey}: the ${m.hours} h reminder was not sent: the daily email quota ran out and its time passed. Tell the family yourself if it matters.`,
+              : `${c.family || c.familyKey}: the ${m.hours} h reminder was not sent: the daily email quota ran out and its time passed.${sharedQuota} Tell the family yourself if it matters.`,
         })),
     );
   const refused = flagged('refused');

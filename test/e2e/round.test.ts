@@ -231,7 +231,7 @@ describe('a whole round', () => {
     expect(c.missingMail).toEqual([]);
   });
 
-  it('with the emulator set as Google is reported to behave (forms start unpublished, clock triggers without their spreadsheet, Calendar slowing writers down, addGuest silent, tab names ignoring case, quotas renewing 24 hours after first use), ends as the clean round', () => {
+  it('with the emulator set as Google is reported to behave (forms start unpublished, clock triggers without their spreadsheet, Calendar slowing writers down, addGuest silent, tab names ignoring case, quotas renewing 24 hours after first use, the script’s time zone not the school’s), ends as the clean round', () => {
     const clean = openSchool(SIZE);
     play(clean, round());
     const s = asGoogle(openSchool(SIZE), 5);

@@ -14,8 +14,15 @@ const HOUR = 3600_000;
 const OWNER = 'coordinator@lincoln.school.example';
 const NOTICE = /^Conference reminders are due: /;
 
-function scheduledSchool(noDocument: boolean): School {
-  const school = openSchool({ students: 18, days: ['2026-11-17'] });
+/** 18 students on 17 November, scheduled; `mailPerDay`: the account's daily email recipients. */
+function scheduledSchool(noDocument: boolean, mailPerDay?: number): School {
+  const school = openSchool({
+    students: 18,
+    days: ['2026-11-17'],
+    ...(mailPerDay
+      ? { quotas: { mailRecipientsPerDay: mailPerDay, eventsCreatedPerDay: 10_000 } }
+      : {}),
+  });
   school.emulator.triggers.clockTriggersHaveNoDocument = noDocument;
   for (let i = 0; i < 10; i++)
     if (ok<JobProgress>(school.bundle.callFromClient('runJob', ['setup'])).done) break;
@@ -142,3 +149,46 @@ describe.each([
     expect(s.emulator.mail.sent).toEqual([]);
   });
 });
+
+/**
+ * The 2,000-student round with every switch on lacked 9 reminders the default round sent: its
+ * first conference day needed more than the day's email quota in both plays, and without its
+ * spreadsheet the trigger had emailed its owner 9 times in those 24 hours. The same at 18
+ * students with a quota well below what the reminders need: whoever sends, every reminder is
+ * sent or marked missed, and the step says why, the owner's emails included.
+ */
+describe.each([
+  { noDocument: false, label: 'with its spreadsheet' },
+  { noDocument: true, label: 'without its spreadsheet' },
+])(
+  'on days the email quota does not cover the reminders, the trigger run $label',
+  ({ noDocument }) => {
+    it('sends each reminder or marks it missed on the Schedule, and the step says why', () => {
+      const s = scheduledSchool(noDocument, 12);
+      ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
+      const { notices } = runTheWeek(s, EST('2026-11-18', '03:00'));
+      expect(notices > 0).toBe(noDocument);
+
+      const marks = sentMarks(s);
+      for (const m of marks) {
+        expect(m).toMatch(/(^|; )48h (\d{4}-|missed: its time passed)/);
+        expect(m).toMatch(/(^|; )2h (\d{4}-|missed: its time passed)/);
+        expect(m).not.toContain('waiting');
+      }
+      const missed = marks.flatMap((m) => m.match(/missed/g) ?? []).length;
+      expect(missed).toBeGreaterThan(0);
+      const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
+        (x) => x.id === 'reminders',
+      )!;
+      const flagged = step.problems.filter((p) =>
+        /reminder was not sent: the daily email quota ran out/.test(p.message),
+      );
+      expect(flagged).toHaveLength(missed);
+      for (const p of flagged) {
+        expect(p.where).toMatchObject({ sheet: 'Schedule' });
+        // Without the spreadsheet, the emails to the owner spent part of the same quota.
+        expect(p.message.includes('The emails telling you reminders were due')).toBe(noDocument);
+      }
+    });
+  },
+);
