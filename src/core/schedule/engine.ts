@@ -11,6 +11,7 @@
  * changeover allow. The family's buffer applies only between rooms. Interpreters and families are
  * checked on real time intervals.
  */
+import { suits } from '../meeting';
 import { seeded } from '../random';
 import { planBlocks } from './evening';
 import { conferencesInWindow, START_STEP } from '../../shared/windows';
@@ -271,6 +272,7 @@ export function buildSchedule(
     const candidates: Candidate[] = [];
     for (const w of windows) {
       if (w.teacherEmail !== s.teacherEmail || w.capacity < 1) continue;
+      if (!suits(w.mode, family?.meet)) continue;
       const day = dayIndex.get(dayKey(w.teacherEmail, w.date));
       if (day === undefined) continue;
       for (let start = w.start; start + len <= w.end; start += START_STEP) {
@@ -487,6 +489,9 @@ export function buildSchedule(
       units.filter((x) => x.teacher === u.teacher).reduce((n, x) => n + x.len / L, 0) +
       problem.fixed.filter((c) => c.teacherEmail === u.teacher).length;
     if (u.candidates.length === 0) {
+      const meet = family?.meet;
+      if (meet && !teacherWindows.some((w) => suits(w.mode, meet)))
+        return `${familyName} asked to meet ${meet}, and ${teacherName} has no ${meet} time. Ask the family whether another way suits them, or add a window that offers it.`;
       if (family?.availability)
         return `${familyName}'s availability misses every window of ${teacherName}. Ask the family for another time, or add a window that suits them.`;
       return `${teacherName}'s windows are too short for a ${u.len}-minute conference.`;
