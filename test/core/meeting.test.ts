@@ -19,6 +19,8 @@ import { SCHEDULE } from '../../src/core/schema';
 import { defaultSettings } from '../../src/core/settings';
 import type { Problem, SchedFamily, TeacherWindow } from '../../src/core/schedule/types';
 import { parseTeachers } from '../../src/core/teachers';
+import { inFormEnglish } from '../../src/core/formtexts';
+import { replySlip } from '../../src/core/replyslip';
 import type { Meet } from '../../src/core/meeting';
 import type { WallClockOf } from '../../src/core/normalize';
 
@@ -113,6 +115,24 @@ describe('the family’s choice on the availability form', () => {
     expect(rows('In person')[0]!.Meet).toBe('In person');
     expect(rows('Either way')[0]!.Meet).toBe('Either');
     expect(rows('')[0]!.Meet).toBe('');
+  });
+
+  it('reads a Spanish family’s choice as the English form’s, so it lands in the same column', () => {
+    const named = inFormEnglish(
+      { '¿Cómo prefieren reunirse?': ['En persona'] },
+      'es',
+      'availability',
+    );
+    expect(parseAvailabilityResponse(named, []).meet).toBe('in person');
+  });
+
+  it('is asked on the paper reply slip in the family’s form language', () => {
+    expect(replySlip('F-1', 'es', []).split('\n')).toContain(
+      '¿Cómo prefieren reunirse? [ ] En persona [ ] En línea [ ] De cualquier forma',
+    );
+    expect(replySlip('F-1', 'en', []).split('\n')).toContain(
+      'How would you like to meet? [ ] In person [ ] Online [ ] Either way',
+    );
   });
 });
 
