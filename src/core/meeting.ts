@@ -60,6 +60,11 @@ export function conferenceMeet(window: Meet, family: Meet | undefined): Meet {
   return window === 'either' && family ? family : window;
 }
 
+/** A Schedule row's Mode cell: undefined when blank or unreadable (the messages then say both). */
+export function modeCell(value: unknown): Meet | undefined {
+  return parseMeet(value) ?? undefined;
+}
+
 /** The room and link a message about a conference of this mode names (only what applies). */
 export function placeFor(
   mode: Meet | undefined,

@@ -206,6 +206,11 @@ export const SCHEDULE: SheetSpec = {
       help: 'When the questionnaire went to the family.',
     },
     { header: 'Notes', kind: 'text', help: 'Why a student could not be placed, and other notes.' },
+    {
+      header: 'Mode',
+      kind: 'text',
+      help: 'In person, Online or Either: what the messages say (the room, the video link, or both).',
+    },
   ],
 };
 

@@ -13,8 +13,11 @@ import {
   buildProblem,
   readAvailability,
   readScheduleSheet,
+  scheduleRows,
   withFamilyAnswers,
 } from '../../src/core/schedule/sheet';
+import { desiredEvent, readInviteRows } from '../../src/core/invites';
+import { teacherDayMessage } from '../../src/core/teacherday';
 import { SCHEDULE } from '../../src/core/schema';
 import { defaultSettings } from '../../src/core/settings';
 import type { Problem, SchedFamily, TeacherWindow } from '../../src/core/schedule/types';
@@ -282,5 +285,150 @@ describe('the scheduler keeps the family’s choice', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('what the messages say about a conference of each mode', () => {
+  const HEADER = SCHEDULE.columns.map((c) => c.header);
+  const invite = (mode: string, language: string) => {
+    const base: Record<string, unknown> = {
+      'Conference ID': 'C-1',
+      Round: 'Fall',
+      Date: DAY,
+      Start: '15:00',
+      End: '15:25',
+      Teacher: 'Ms. Rivera',
+      Room: mode === 'Online' ? 'Video call' : '111',
+      Mode: mode,
+      Students: 'Ana García',
+      'Student IDs': '1',
+      Family: 'García',
+      'Family ID': 'F-1',
+      Emails: 'ana.mom@family.example',
+      Language: language,
+      Status: 'scheduled',
+    };
+    const sheet = readInviteRows([HEADER, HEADER.map((h) => base[h] ?? '')], wall);
+    const d = desiredEvent(sheet, sheet.rows[0]!, {
+      settings: defaultSettings('Lincoln Elementary', 'America/New_York'),
+      placeOf: () => ({ email: 'rivera@school.example', videoLink: 'https://meet.example/abc' }),
+    });
+    if ('problem' in d) throw new Error(d.problem.message);
+    return d.spec;
+  };
+  // Each built-in language's words, written out here.
+  const WORDS = [
+    { language: 'English', room: 'Room 111', join: 'Join online: https://meet.example/abc' },
+    {
+      language: 'Spanish',
+      room: 'el aula 111',
+      join: 'Conéctense en línea: https://meet.example/abc',
+    },
+  ];
+
+  for (const w of WORDS)
+    it(`an invitation in ${w.language}: the room alone in person, the link alone online, both either way`, () => {
+      const inPerson = invite('In person', w.language);
+      expect(inPerson.description).toContain(w.room);
+      expect(inPerson.description).not.toContain('https://');
+      expect(inPerson.location).toBe('111');
+      const online = invite('Online', w.language);
+      expect(online.description).toContain(w.join);
+      expect(online.description).not.toContain('111');
+      expect(online.location).toBe('https://meet.example/abc');
+      const either = invite('Either', w.language);
+      expect(either.description).toContain(w.room);
+      expect(either.description).toContain(w.join);
+    });
+
+  it('the Schedule records each conference’s mode, and its Room only where the family comes in', () => {
+    const roster = parseRoster(
+      [
+        ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'],
+        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example'],
+        ['2', 'Chidi', 'Okoro', 'Ms. Rivera', 'ada@f.example'],
+        ['3', 'Emma', 'Walsh', 'Ms. Rivera', 'tom@f.example'],
+      ],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+    );
+    const meet = new Map<string, Meet>([
+      ['rosa@f.example', 'online'],
+      ['ada@f.example', 'in person'],
+    ]);
+    const answered = {
+      ...roster,
+      families: roster.families.map((f) => {
+        const m = meet.get(f.contacts[0]!.email);
+        return m ? { ...f, meet: m } : f;
+      }),
+    };
+    const windows = [
+      {
+        ...win('rivera@school.example', 900, 'either'),
+        end: 1020,
+        teacher: 'Ms. Rivera',
+        row: 2,
+      },
+    ];
+    const settings = defaultSettings('School', 'UTC');
+    const sheet = readScheduleSheet([HEADER], wall);
+    const built = buildProblem({
+      roster: answered,
+      windows,
+      settings,
+      availability: new Map(),
+      sheet,
+      seed: 1,
+    });
+    const schedule = buildSchedule(built.problem);
+    expect(checkSchedule(built.problem, schedule)).toEqual([]);
+    let n = 0;
+    const rows = scheduleRows({
+      sheet,
+      frozen: [],
+      schedule,
+      roster: answered,
+      windows,
+      settings,
+      newId: () => `C${++n}`,
+    });
+    const cell = (r: unknown[], h: string) => r[HEADER.indexOf(h)];
+    const byEmail = new Map(rows.map(({ cells }) => [cell(cells, 'Emails'), cells]));
+    const shown = (email: string) => [
+      cell(byEmail.get(email)!, 'Mode'),
+      cell(byEmail.get(email)!, 'Room'),
+    ];
+    expect(shown('rosa@f.example')).toEqual(['Online', 'Video call']);
+    expect(shown('ada@f.example')).toEqual(['In person', '111']);
+    expect(shown('tom@f.example')).toEqual(['Either', '111']);
+  });
+
+  it('the teacher’s day says how each family meets', () => {
+    const conference = (mode: Meet, room: string) => ({
+      conferenceId: `C-${mode}`,
+      teacher: 'Ms. Rivera',
+      date: DAY,
+      start: mode === 'online' ? 930 : 900,
+      end: mode === 'online' ? 950 : 920,
+      room,
+      mode,
+      students: mode === 'online' ? 'Ben' : 'Ana',
+      coming: [],
+      language: '',
+      interpreter: false,
+      status: 'scheduled',
+      notes: '',
+    });
+    const text = teacherDayMessage(
+      {
+        teacher: 'Ms. Rivera',
+        email: 'rivera@school.example',
+        date: DAY,
+        conferences: [conference('in person', '111'), conference('online', 'Video call')],
+      },
+      'School',
+    ).text;
+    expect(text).toContain('- 3:00 PM–3:20 PM · Ana · room 111 · in person');
+    expect(text).toContain('- 3:30 PM–3:50 PM · Ben · online');
   });
 });

@@ -18,7 +18,7 @@ import {
   parseYesNo,
   type WallClockOf,
 } from '../normalize';
-import { MEET_WORDS, parseMeet, type Meet } from '../meeting';
+import { conferenceMeet, MEET_WORDS, parseMeet, windowMeet, type Meet } from '../meeting';
 import { contactsOf, type Family, type RosterResult, type Student } from '../roster';
 import { inRound } from '../rounds';
 import { AVAILABILITY, SCHEDULE } from '../schema';
@@ -403,7 +403,22 @@ export function scheduleRows(input: {
     set('Start', formatMinutes(c.start));
     set('End', formatMinutes(c.end));
     set('Teacher', hours?.teacher ?? ss[0]?.teacher ?? '');
-    set('Room', hours ? hours.room || (hours.videoLink ? 'Video call' : '') : '');
+    const mode = hours
+      ? conferenceMeet(
+          hours.mode ?? windowMeet(undefined, hours.room, hours.videoLink),
+          family?.meet,
+        )
+      : undefined;
+    // The Room cell says only what applies: the room, or "Video call" for a conference online.
+    const where = !hours
+      ? ''
+      : mode === 'online'
+        ? 'Video call'
+        : mode === 'in person'
+          ? hours.room
+          : hours.room || 'Video call';
+    set('Room', where);
+    set('Mode', mode ? MEET_WORDS[mode] : '');
     set('Students', ss.map((s) => `${s.firstName} ${s.lastName}`.trim()).join(', '));
     set('Student IDs', c.studentIds.join('; '));
     set('Family', family?.name ?? '');
