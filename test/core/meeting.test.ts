@@ -139,17 +139,21 @@ describe('the family’s choice on the availability form', () => {
   });
 });
 
+/** Three families of one student each, all with Ms. Rivera. */
+const threeFamilies = () =>
+  parseRoster(
+    [
+      ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'],
+      ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example'],
+      ['2', 'Chidi', 'Okoro', 'Ms. Rivera', 'ada@f.example'],
+      ['3', 'Emma', 'Walsh', 'Ms. Rivera', 'tom@f.example'],
+    ],
+    [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+  );
+
 describe('the Availability sheet’s Meet column', () => {
   it('carries each family’s choice to the scheduler, and names a cell it cannot read', () => {
-    const roster = parseRoster(
-      [
-        ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'],
-        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example'],
-        ['2', 'Chidi', 'Okoro', 'Ms. Rivera', 'ada@f.example'],
-        ['3', 'Emma', 'Walsh', 'Ms. Rivera', 'tom@f.example'],
-      ],
-      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
-    );
+    const roster = threeFamilies();
     const read = readAvailability(
       [
         ['Email', 'Date', 'Start', 'End', 'Rank', 'Meet'],
@@ -342,15 +346,7 @@ describe('what the messages say about a conference of each mode', () => {
     });
 
   it('the Schedule records each conference’s mode, and its Room only where the family comes in', () => {
-    const roster = parseRoster(
-      [
-        ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'],
-        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example'],
-        ['2', 'Chidi', 'Okoro', 'Ms. Rivera', 'ada@f.example'],
-        ['3', 'Emma', 'Walsh', 'Ms. Rivera', 'tom@f.example'],
-      ],
-      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
-    );
+    const roster = threeFamilies();
     const meet = new Map<string, Meet>([
       ['rosa@f.example', 'online'],
       ['ada@f.example', 'in person'],
