@@ -19,6 +19,8 @@ export const AVAILABILITY_FORM = {
   meet: 'How would you like to meet?',
   attending:
     'Who will come? (Another trusted adult, such as a grandparent, may come in your place.)',
+  attendingEmail:
+    'If another adult comes in your place: their email address, so they get the invitation and reminders too (optional).',
 } as const;
 
 /** The meeting question's choices, in the order of Meet's in person, online, either. */
@@ -83,6 +85,8 @@ export interface AvailabilityAnswer {
   /** How the family would like to meet; undefined when it did not say. */
   meet?: Meet;
   attending: string;
+  /** The stand-in adult's address as typed (checked where it is used), or ''. */
+  attendingEmail: string;
 }
 
 /** Reads one response (the form-submit event's namedValues) against the times the form offered. */
@@ -106,6 +110,7 @@ export function parseAvailabilityResponse(
     language: normalizeLanguage(languageGiven) ?? '',
     interpreter: parseYesNo(namedValue(named, AVAILABILITY_FORM.interpreter)),
     attending: namedValue(named, AVAILABILITY_FORM.attending),
+    attendingEmail: namedValue(named, AVAILABILITY_FORM.attendingEmail),
   };
 }
 
@@ -135,6 +140,7 @@ export function availabilityRows(
     Interpreter: answer.interpreter === null ? '' : answer.interpreter ? 'Yes' : 'No',
     Meet: answer.meet ? MEET_WORDS[answer.meet] : '',
     'Who Comes': answerText(answer.attending),
+    'Who Comes Email': answerText(answer.attendingEmail),
   };
   if (answer.times.length === 0) return [{ ...common, Date: '', Start: '', End: '', Rank: '' }];
   return answer.times.map((t) => ({

@@ -15,6 +15,7 @@ export const QUESTIONNAIRE_FORM = {
   help: 'How will your family help with that goal?',
   followUp: 'Would you like a follow-up meeting with the teacher?',
   followUpWhen: 'If yes, when would suit you?',
+  privateTalk: 'Would you like to talk with the teacher privately?',
   comments: 'Anything else you would like to tell us?',
 } as const;
 
@@ -38,8 +39,12 @@ export interface FeedbackAnswer {
   help: string;
   followUp: boolean;
   followUpWhen: string;
+  privateTalk: boolean;
   comments: string;
 }
+
+/** A yes in either hand-written form's words. */
+const YES = /^(yes|sí|si)\b/i;
 
 export function parseFeedbackResponse(named: Record<string, string[] | undefined>): FeedbackAnswer {
   const rating = Number(namedValue(named, QUESTIONNAIRE_FORM.rating));
@@ -48,8 +53,9 @@ export function parseFeedbackResponse(named: Record<string, string[] | undefined
     rating: Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : null,
     goal: namedValue(named, QUESTIONNAIRE_FORM.goal),
     help: namedValue(named, QUESTIONNAIRE_FORM.help),
-    followUp: /^(yes|sí|si)\b/i.test(namedValue(named, QUESTIONNAIRE_FORM.followUp)),
+    followUp: YES.test(namedValue(named, QUESTIONNAIRE_FORM.followUp)),
     followUpWhen: namedValue(named, QUESTIONNAIRE_FORM.followUpWhen),
+    privateTalk: YES.test(namedValue(named, QUESTIONNAIRE_FORM.privateTalk)),
     comments: namedValue(named, QUESTIONNAIRE_FORM.comments),
   };
 }
@@ -114,6 +120,7 @@ export function feedbackRow(
     'How We Help': answerText(answer.help),
     'Follow-up': answer.followUp ? 'Yes' : 'No',
     'Follow-up When': answerText(answer.followUpWhen),
+    'Private Talk': answer.privateTalk ? 'Yes' : 'No',
     Comments: answerText(answer.comments),
     Language: c ? answerText(c.language) : '',
     Flag: answerText(match.flag),

@@ -1,10 +1,13 @@
 /**
  * Follow-ups with an owner: one row per request a family made (in the questionnaire, a follow-up
- * meeting; on the availability form, a change of time to a conference already fixed), with the students, family, owner (the host teacher), what was asked and when, a
- * status (new, contacted, done) and a due date. People edit Owner, Status and Due; a sync keeps
+ * meeting, a private talk, or a comment asking to be contacted; on the availability form, a
+ * change of time to a conference already fixed), with the students, family, owner (the host
+ * teacher), what was asked and when, a status (new, contacted, done) and a due date. People edit Owner, Status and Due; a sync keeps
  * their edits and adds only requests not yet listed. Pure: workspace/followups.ts reads, writes
  * and emails the owners.
  */
+
+import { asksForContact } from './contact';
 
 export const FOLLOWUPS_SHEET = 'Follow-ups';
 export const FOLLOWUP_HEADER = [
@@ -21,6 +24,8 @@ export const FOLLOWUP_HEADER = [
   'Owner Told',
 ];
 export const FOLLOWUP_STATUSES = ['new', 'contacted', 'done'];
+/** What a family asked for, as the Kind column says it. */
+export const FOLLOWUP_KINDS = ['follow-up meeting', 'private talk', 'change of time', 'contact'];
 /** Days from the request to its due date. */
 export const DUE_DAYS = 7;
 
@@ -45,6 +50,8 @@ export interface FollowUpAnswer {
   conferenceId: string;
   answered: string;
   followUp: boolean;
+  /** The family would like to talk with the teacher privately. */
+  privateTalk: boolean;
   followUpWhen: string;
   comments: string;
   flag: string;
@@ -63,8 +70,24 @@ function addDays(day: string, days: number): string {
 }
 
 /**
+ * What one answer asks for, each with the key that lists it once: a follow-up meeting and a
+ * private talk as ticked; a comment asking to be contacted (core/contact.ts) only when neither
+ * was ticked, since the comment then travels with that request already.
+ */
+function requestsOf(a: FollowUpAnswer): { request: string; kind: string }[] {
+  const base = `${a.conferenceId} ${a.answered}`;
+  const out = [
+    ...(a.followUp ? [{ request: base, kind: 'follow-up meeting' }] : []),
+    ...(a.privateTalk ? [{ request: `${base} private talk`, kind: 'private talk' }] : []),
+  ];
+  if (out.length === 0 && asksForContact(a.comments))
+    out.push({ request: `${base} contact`, kind: 'contact' });
+  return out;
+}
+
+/**
  * The Follow-ups rows: those already on the sheet as people left them, then one new row per
- * follow-up request not yet listed (its owner the host teacher, status new, due in DUE_DAYS).
+ * request not yet listed (its owner the host teacher, status new, due in DUE_DAYS).
  */
 export function syncFollowUps(
   existing: FollowUp[],
@@ -77,23 +100,26 @@ export function syncFollowUps(
   const added: FollowUp[] = [];
   for (const a of [...answers].sort((x, y) => x.answered.localeCompare(y.answered))) {
     const c = byId.get(a.conferenceId);
-    if (!a.followUp || a.flag || !c) continue;
-    const request = `${a.conferenceId} ${a.answered}`;
-    if (listed.has(request)) continue;
-    listed.add(request);
-    added.push({
-      request,
-      studentIds: c.studentIds.join('; '),
-      familyId: c.familyId,
-      owner: c.teacher,
-      ownerEmail: emailOf(c.teacher),
-      kind: 'follow-up meeting',
-      asked: [a.followUpWhen, a.comments].filter(Boolean).join(' — '),
-      askedOn: a.answered,
-      status: 'new',
-      due: addDays(a.answered, DUE_DAYS),
-      ownerTold: '',
-    });
+    if (a.flag || !c) continue;
+    for (const { request, kind } of requestsOf(a)) {
+      if (listed.has(request)) continue;
+      listed.add(request);
+      added.push({
+        request,
+        studentIds: c.studentIds.join('; '),
+        familyId: c.familyId,
+        owner: c.teacher,
+        ownerEmail: emailOf(c.teacher),
+        kind,
+        asked: (kind === 'contact' ? [a.comments] : [a.followUpWhen, a.comments])
+          .filter(Boolean)
+          .join(' — '),
+        askedOn: a.answered,
+        status: 'new',
+        due: addDays(a.answered, DUE_DAYS),
+        ownerTold: '',
+      });
+    }
   }
   return [...existing, ...added];
 }

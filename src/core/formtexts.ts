@@ -10,7 +10,7 @@
  */
 import { AVAILABILITY_FORM, MEET_CHOICES, RANK_CHOICES, type TimeChoice } from './availability';
 import { QUESTIONNAIRE_FORM } from './feedback';
-import { formatDay, formatTime } from './templates';
+import { formatDayAndTimes } from './templates';
 
 export interface FormTexts {
   availability: {
@@ -25,6 +25,7 @@ export interface FormTexts {
     interpreter: string;
     meet: string;
     attending: string;
+    attendingEmail: string;
   };
   questionnaire: {
     title: (school: string, round: string) => string;
@@ -39,6 +40,7 @@ export interface FormTexts {
     help: string;
     followUp: string;
     followUpWhen: string;
+    privateTalk: string;
     comments: string;
   };
   ranks: readonly [string, string, string, string];
@@ -85,6 +87,8 @@ const ES: FormTexts = {
     meet: '¿Cómo prefieren reunirse?',
     attending:
       '¿Quién vendrá? (Otro adulto de confianza, como un abuelo, puede venir en su lugar.)',
+    attendingEmail:
+      'Si otro adulto viene en su lugar: su correo electrónico, para que también reciba la invitación y los recordatorios (opcional).',
   },
   questionnaire: {
     title: (school, round) => `${school}: ¿cómo fue la conferencia (${round})?`,
@@ -100,6 +104,7 @@ const ES: FormTexts = {
     help: '¿Cómo ayudará su familia a lograr esa meta?',
     followUp: '¿Desean una reunión de seguimiento con el maestro?',
     followUpWhen: 'Si es así, ¿cuándo les convendría?',
+    privateTalk: '¿Desean hablar en privado con el maestro?',
     comments: '¿Algo más que quieran decirnos?',
   },
   ranks: ['1.ª opción', '2.ª opción', '3.ª opción', 'También es posible'],
@@ -139,7 +144,16 @@ export function languagesWithoutForm(languages: Iterable<string>, texts = FORM_T
  */
 export function choiceLabelIn(choice: TimeChoice, language: string, texts = FORM_TEXTS): string {
   if (formLanguage(language, texts) === 'en') return choice.label;
-  return `${formatDay(choice.date, language)}, ${formatTime(choice.start, language)} – ${formatTime(choice.end, language)}`;
+  return printedChoice(choice, language);
+}
+
+/**
+ * A time as printed on paper (a reply slip, a phone script): the language's own day and times,
+ * never the English form's ISO row title ("Tue 2026-11-17"), which many families misread.
+ */
+export function printedChoice(choice: TimeChoice, language: string): string {
+  // A family with no language on the Roster reads English.
+  return formatDayAndTimes(choice.date, choice.start, choice.end, language || 'en');
 }
 
 type Named = Record<string, string[] | undefined>;

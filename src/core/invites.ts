@@ -32,8 +32,10 @@ const ANSWERABLE = new Set(['', 'scheduled', 'invited', 'accepted', 'declined', 
 /** A Schedule row as the invitations read it: the scheduler's fields plus who and where. */
 export interface InviteRow extends Pick<
   ExistingRow,
-  'row' | 'conferenceId' | 'round' | 'date' | 'start' | 'end' | 'teacher' | 'status'
+  'row' | 'conferenceId' | 'round' | 'date' | 'start' | 'end' | 'teacher' | 'status' | 'familyId'
 > {
+  /** The row's Student IDs, to tell whom a stand-in adult may read about. */
+  studentIds: string[];
   room: string;
   /** In person, online or either, as the Schedule's Mode says (blank: the room and any link). */
   mode?: Meet;
@@ -92,6 +94,8 @@ export function readInviteRows(values: unknown[][], wall: WallClockOf): InviteSh
       language: normalizeLanguage(cell(r.values, 'Language')) ?? '',
       interpreter: parseYesNo(cell(r.values, 'Interpreter')) === true,
       status: r.status,
+      familyId: r.familyId,
+      studentIds: r.studentIds,
       eventId: cleanText(cell(r.values, 'Event ID')),
     };
   });
@@ -149,6 +153,8 @@ export interface SpecContext {
   templates?: Record<string, TemplateSet>;
   /** The host teacher's window holding this conference (for the teacher's email and video link). */
   placeOf(teacher: string, date: string, start: number): TeacherPlace | undefined;
+  /** The stand-in adult invited beside the family, when the family named one (src/core/standin.ts). */
+  standInOf?(r: InviteRow): string | null;
 }
 
 function where(sheet: InviteSheet, row: number, header: string) {
@@ -222,6 +228,8 @@ export function desiredEvent(
     ctx.templates ?? {},
   );
   const guests = [...r.emails];
+  const standIn = ctx.standInOf?.(r);
+  if (standIn && !guests.includes(standIn)) guests.push(standIn);
   if (settings.inviteTeachers && place?.email && !guests.includes(place.email.toLowerCase()))
     guests.push(place.email.toLowerCase());
   return {

@@ -4,9 +4,8 @@
  * (or the stand-in adult the family named), so a packet left on a desk discloses nobody else.
  * Pure: plain values in, one self-contained HTML document out, every person's text escaped.
  */
-import { choiceLabel } from './availability';
 import { printPage } from './printpage';
-import { escapeHtml, onlineLine, placeInWords } from './templates';
+import { escapeHtml, formatDayAndTimes, onlineLine, placeInWords } from './templates';
 
 export interface PacketInput {
   schoolName: string;
@@ -110,7 +109,7 @@ export function packetBody(p: PacketInput): string {
 <h1>${escapeHtml(students)}: student-led conference</h1>
 <p class="meta">${escapeHtml(`${p.schoolName} · ${p.round} · ${p.conferenceId}`)}</p>
 <section>
-${line('When', choiceLabel(p.date, p.start, p.end))}
+${line('When', formatDayAndTimes(p.date, p.start, p.end, 'en'))}
 ${line('Where', where)}
 ${p.videoLink ? `<p>${escapeHtml(onlineLine(p.videoLink, 'en'))}</p>` : ''}
 ${line('Teacher', p.teacher)}

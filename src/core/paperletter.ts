@@ -6,6 +6,8 @@
  * codes are drawn here (src/core/qr.ts), never by an outside service; every text is escaped.
  */
 import { formLanguage } from './formtexts';
+import { languageName } from './normalize';
+import { hasOwn } from './own';
 import { printPage } from './printpage';
 import { qrSvg } from './qr';
 import {
@@ -108,10 +110,21 @@ const STYLE = `body{font:12pt/1.4 system-ui,sans-serif;margin:0}
 code{font-size:13pt}
 @media print{.noprint{display:none}}`;
 
+/**
+ * For a family whose language this letter has no words for: the letter says, in English and
+ * first, which language it is written in and how to get help reading it, rather than being
+ * silently English. '' when the letter is in the family's own language.
+ */
+export function fallbackNote(language: string): string {
+  if (!language || hasOwn(WORDS, language)) return '';
+  return `This letter’s instructions are in English: we have no ${languageName(language)} text for it yet. Please ask the school if you would like help reading it.`;
+}
+
 /** One family's letter: the page's content, to print alone or after others. */
 export function paperLetterBody(p: PaperLetterInput): string {
   const language = formLanguage(p.language);
   const w = WORDS[language] ?? WORDS.en!;
+  const note = fallbackNote(p.language);
   const forms = p.forms
     .map(
       (f) => `<section class="form">${qrSvg(f.link)}<div>
@@ -126,7 +139,7 @@ ${
     .join('\n');
   return `<main class="letter" lang="${escapeHtml(language)}">
 <p class="meta">${escapeHtml(`${p.schoolName} · Ref. ${p.familyId}`)}</p>
-${(p.conferences ?? []).map((c) => `<p class="conference"><strong>${escapeHtml(c)}</strong></p>`).join('\n')}
+${note ? `<p class="fallback">${escapeHtml(note)}</p>\n` : ''}${(p.conferences ?? []).map((c) => `<p class="conference"><strong>${escapeHtml(c)}</strong></p>`).join('\n')}
 ${forms}
 <section class="slip"><p>✂ ${escapeHtml(w.cut)}</p><p>${escapeHtml(w.slip)}</p>
 <p>${escapeHtml(p.slip)}</p></section>

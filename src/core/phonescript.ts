@@ -5,7 +5,7 @@
  * they are for the person calling. Pure.
  */
 import type { TimeChoice } from './availability';
-import { choiceLabelIn, FORM_TEXTS, formLanguage, type FormTexts } from './formtexts';
+import { FORM_TEXTS, formLanguage, printedChoice, type FormTexts } from './formtexts';
 
 export interface PhoneScriptInput {
   language: string;
@@ -26,7 +26,7 @@ export function phoneScript(p: PhoneScriptInput): string[] {
     ? [
         `Ask: ${a.times} ${a.timesHelp}`,
         ...p.choices.map(
-          (c) => `  ${choiceLabelIn(c, own, texts)} (${ranks.slice(0, 3).join(' / ')})`,
+          (c) => `  ${printedChoice(c, p.language)} (${ranks.slice(0, 3).join(' / ')})`,
         ),
         `Ask: ${a.interpreter} (${yes} / ${no})`,
         `Ask: ${a.meet} (${meets.join(' / ')})`,

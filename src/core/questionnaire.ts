@@ -11,8 +11,13 @@ import type { ExistingRow } from './schedule/sheet';
 /** The cell of a conference the day's email quota left for another day: still due. */
 export const WAITING = 'Waiting for the daily email quota';
 
-/** Conferences that did not take place: their families are not asked how they went. */
-const NOT_ASKED = new Set(['cancelled', 'declined', 'no-show', 'rescheduled']);
+/**
+ * Only a conference marked attended is asked how it went: one left unmarked may have been a
+ * no-show, and a family that did not come must not be asked "how did it go?".
+ */
+const ASKED = 'attended';
+/** Statuses that say what became of a conference; any other past conference is unmarked. */
+const MARKED = new Set([ASKED, 'cancelled', 'declined', 'no-show', 'rescheduled']);
 
 /**
  * A stamp cell holds something (Sheets may have turned the text into a date); a conference left
@@ -28,9 +33,16 @@ export interface Due {
   rows: ExistingRow[];
 }
 
+/** This round's conferences before `today` whose Status says neither attended nor missed. */
+export function unmarkedPast(rows: ExistingRow[], round: string, today: string): ExistingRow[] {
+  return rows.filter(
+    (r) => inRound(r.round, round) && r.date !== null && r.date < today && !MARKED.has(r.status),
+  );
+}
+
 /**
- * Families whose conferences this round have taken place (before `today`, "YYYY-MM-DD") and who
- * have not been sent the questionnaire. A conference with a blank Round is this round's, as it is
+ * Families whose conferences this round were marked attended (held before `today`,
+ * "YYYY-MM-DD") and who have not been sent the questionnaire. A conference with a blank Round is this round's, as it is
  * for the invitations (`inRound`): a family invited is a family asked. Sending gives a conference
  * without a link its link first; the step, which only reads, counts those too (`linkOnSend`) when
  * the round's questionnaire exists.
@@ -46,7 +58,7 @@ export function dueFamilies(
   const emailsCol = read.columns.get('Emails');
   const byFamily = new Map<string, ExistingRow[]>();
   for (const r of read.rows) {
-    if (!inRound(r.round, round) || NOT_ASKED.has(r.status) || !r.date || r.date >= today) continue;
+    if (!inRound(r.round, round) || r.status !== ASKED || !r.date || r.date >= today) continue;
     if (sentCol && filled(r.values[sentCol - 1])) continue;
     if (!linkOnSend && (!linkCol || !tokenOfLink(r.values[linkCol - 1]))) continue;
     // A family without email cannot be mailed its link (it is reached by letter and phone).

@@ -5,7 +5,7 @@
  * exactly as the family's own answer and scheduled like one. Pure.
  */
 import type { TimeChoice } from './availability';
-import { choiceLabelIn, FORM_TEXTS, formLanguage } from './formtexts';
+import { FORM_TEXTS, formLanguage, printedChoice } from './formtexts';
 
 /**
  * The slip's text, one line per question or time; boxes a family ticks with a pen. With the
@@ -24,7 +24,7 @@ export function replySlip(
   return [
     code ? `Ref. ${familyId} · ${a.token}: ${code}` : `Ref. ${familyId}`,
     `${a.times} ${a.timesHelp}`,
-    ...choices.map((c) => `[ ] ${choiceLabelIn(c, own, texts)}`),
+    ...choices.map((c) => `[ ] ${printedChoice(c, language)}`),
     `(${ranks.slice(0, 3).join(' / ')})`,
     `${a.interpreter} [ ] ${yes} [ ] ${no}`,
     `${a.meet} ${meets.map((m) => `[ ] ${m}`).join(' ')}`,

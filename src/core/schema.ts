@@ -245,6 +245,11 @@ export const AVAILABILITY: SheetSpec = {
       help: 'Who will come (another trusted adult may come instead).',
     },
     {
+      header: 'Who Comes Email',
+      kind: 'text',
+      help: 'The stand-in adult’s address, when the family gave one: they get the invitation and reminders too.',
+    },
+    {
       header: 'Response',
       kind: 'text',
       help: 'The form response it came from (an edited response replaces the family’s rows).',
@@ -273,6 +278,11 @@ export const FEEDBACK: SheetSpec = {
     { header: 'How We Help', kind: 'text', help: 'How the family will help.' },
     { header: 'Follow-up', kind: 'yesno', help: 'Family asks for a follow-up meeting.' },
     { header: 'Follow-up When', kind: 'text', help: 'When the family would like to meet.' },
+    {
+      header: 'Private Talk',
+      kind: 'yesno',
+      help: 'Family would like to talk with the teacher privately.',
+    },
     { header: 'Comments', kind: 'text', help: 'Anything else.' },
     { header: 'Language', kind: 'language', help: 'Language the family answered in.' },
     {

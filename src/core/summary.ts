@@ -6,6 +6,7 @@
  */
 import { answerText } from './answers';
 import type { FeedbackAnswer } from './feedback';
+import { FOLLOWUP_KINDS, FOLLOWUP_STATUSES } from './followups';
 import { formatMinutes } from './normalize';
 import {
   familiesFromSchedule,
@@ -57,8 +58,8 @@ export interface SummaryInput {
   families?: RosterFamily[];
   /** The students' preparation (the Student Prep sheet), every round. */
   prep?: PrepAnswer[];
-  /** The Follow-ups sheet's Status cells, when it exists. */
-  followUpStatuses?: string[];
+  /** The Follow-ups sheet's requests (Kind and Status cells), when it exists. */
+  followUps?: { kind: string; status: string }[];
   /** The students' reflections (the Reflections sheet), every round. */
   reflections?: Reflection[];
 }
@@ -268,12 +269,27 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
     );
   }
 
-  if (input.followUpStatuses) {
-    const statuses = input.followUpStatuses.map((s) => s.trim().toLowerCase() || 'new');
-    section('Follow-ups by status', 'From the Follow-ups sheet: every request, with its owner.');
-    add('Status', 'Requests');
-    for (const status of [...new Set(['new', 'contacted', 'done', ...statuses])])
-      add(text(status), statuses.filter((s) => s === status).length);
+  if (input.followUps) {
+    // A blank Status is new; a Kind or Status people typed their own way gets its own row or column.
+    const rows = input.followUps.map((f) => ({
+      kind: f.kind.trim().toLowerCase() || '(no kind)',
+      status: f.status.trim().toLowerCase() || 'new',
+    }));
+    const statuses = [...new Set([...FOLLOWUP_STATUSES, ...rows.map((r) => r.status)])];
+    const kinds = [...new Set([...FOLLOWUP_KINDS, ...rows.map((r) => r.kind)])];
+    section(
+      'Follow-ups by kind and status',
+      'From the Follow-ups sheet: every request, with its owner.',
+    );
+    add('Kind', ...statuses.map(text), 'All');
+    for (const kind of [...kinds, 'all']) {
+      const mine = kind === 'all' ? rows : rows.filter((r) => r.kind === kind);
+      add(
+        kind === 'all' ? 'All' : text(kind),
+        ...statuses.map((s) => mine.filter((r) => r.status === s).length),
+        mine.length,
+      );
+    }
   }
 
   const goals = answers

@@ -83,6 +83,11 @@ export interface Template {
    * machine translation is made once per count (a translator cannot keep both sides of a choice).
    */
   several?: { subject: string; body: string };
+  /**
+   * The wording when the message lists several conferences (siblings with different teachers on
+   * one day): "the conferences", each one's time and place under it. Built-in texts only.
+   */
+  manyConferences?: { subject: string; body: string };
 }
 
 /** One language's texts; `interpreter` is the sentence {{interpreter}} becomes (translated languages). */
@@ -443,6 +448,16 @@ export function formatTime(minutes: number, language: string): string {
   return `${String(h).padStart(2, '0')}:${mm}`;
 }
 
+/** "Tuesday, November 17, 3:00 PM – 7:30 PM": a day and its times as the language writes them. */
+export function formatDayAndTimes(
+  date: string,
+  start: number,
+  end: number,
+  language: string,
+): string {
+  return `${formatDay(date, language)}, ${formatTime(start, language)} – ${formatTime(end, language)}`;
+}
+
 /**
  * "Ana", "Ana and Luis", "Ana, Luis and Sofía"; in Spanish "Ana y Luis", "Ana, Luis y Sofía",
  * and "e" before a name that starts with the sound i ("Ana e Inés", "Luis e Hilda"), but not
@@ -490,6 +505,20 @@ const EN: Record<MessageKind, Template> = {
       '',
       '{{school}}',
     ].join('\n'),
+    manyConferences: {
+      subject: 'Reminder: conferences with {{teacher}}, {{date}}, {{time}}',
+      body: [
+        'Dear {{family}} family,',
+        '',
+        'This is a reminder of the student-led conferences {{students}} will lead on {{date}}:',
+        '{{online}}',
+        '{{schedule}}',
+        '{{interpreter}}',
+        'Another trusted adult may come in your place. To change a time, reply to {{replyTo}}.',
+        '',
+        '{{school}}',
+      ].join('\n'),
+    },
   },
   questionnaire: {
     subject: 'How did the conference with {{teacher}} go?',
@@ -583,6 +612,20 @@ const ES: Record<MessageKind, Template> = {
       '',
       '{{school}}',
     ].join('\n'),
+    manyConferences: {
+      subject: 'Recordatorio: conferencias con {{teacher}}, {{date}}, {{time}}',
+      body: [
+        'Estimada familia {{family}}:',
+        '',
+        'Les recordamos las conferencias que {{students}} {{dirigirá|dirigirán}} el {{date}}:',
+        '{{online}}',
+        '{{schedule}}',
+        '{{interpreter}}',
+        'Otro adulto de confianza puede venir en su lugar. Para cambiar un horario, respondan a {{replyTo}}.',
+        '',
+        '{{school}}',
+      ].join('\n'),
+    },
   },
   questionnaire: {
     subject: '¿Cómo fue la conferencia con {{teacher}}?',
@@ -803,7 +846,13 @@ export function renderMessage(
   stored: Record<string, TemplateSet> = {},
 ): RenderedMessage {
   const { template: own, language: used } = templateFor(kind, language, stored);
-  const template = fields.children > 1 && own.several ? own.several : own;
+  const listsSeveral = (fields.conferences ?? []).length > 1;
+  const template =
+    listsSeveral && own.manyConferences
+      ? own.manyConferences
+      : fields.children > 1 && own.several
+        ? own.several
+        : own;
   const vals = values(fields, used, stored);
   // Choices first, from the template alone: a name holding "{{a|b}}" stays text.
   const subject = fill(chooseWording(template.subject, fields.children), vals, (s) => s)

@@ -11,6 +11,7 @@ import { SCHEDULE } from '../core/schema';
 import { dayIn, wallClockIn } from '../core/zone';
 import type { Attendance, CheckIn, CheckInConference } from '../shared/api';
 import { readSheet, spreadsheetZone } from './data';
+import { updateStatusDropdown } from './setup';
 
 function readDay() {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -73,6 +74,13 @@ export function markAttendance(conferenceId: string, status: Attendance): CheckI
     throw new UserError(
       `Conference ${conferenceId} is no longer on the Schedule sheet${column ? '' : ' (it has no Status column)'}. Nothing was marked; reload the check-in.`,
     );
-  ss.getSheetByName(SCHEDULE.name)!.getRange(row.row, column).setValue(status);
+  const sheet = ss.getSheetByName(SCHEDULE.name)!;
+  // A Schedule made before a status existed would refuse it: its dropdown is brought up to date.
+  updateStatusDropdown(
+    sheet,
+    column,
+    SCHEDULE.columns.find((c) => c.header === 'Status')!,
+  );
+  sheet.getRange(row.row, column).setValue(status);
   return conferenceOf(row, schedule.columns, status);
 }

@@ -25,7 +25,8 @@ import { readAvailability, readScheduleSheet, type ExistingRow } from '../core/s
 import type { WallClockOf } from '../core/normalize';
 import { AVAILABILITY, FEEDBACK } from '../core/schema';
 import { readTable } from '../core/table';
-import { parseTeachers } from '../core/teachers';
+import { parseTeachers, teacherEmailCell } from '../core/teachers';
+import type { RosterResult } from '../core/roster';
 import type { FollowUpStatus, FollowUpsView, Problem, Settings } from '../shared/api';
 import { UserError } from '../core/errors';
 import { readSettings, readSheet, spreadsheetZone } from './data';
@@ -150,10 +151,10 @@ function writeOwnerTold(
 function timeChanges(
   ss: Spreadsheet,
   settings: Settings,
+  roster: RosterResult | null,
   conferences: ExistingRow[],
   wall: WallClockOf,
 ): (FollowUpConference & { date: string })[] {
-  const roster = rosterForMessages(ss, settings);
   if (!roster) return [];
   const round = settings.roundName;
   const times = readAvailability(readSheet(ss, AVAILABILITY.name), roster, wall, round).byFamily;
@@ -169,15 +170,43 @@ function timeChanges(
   }));
 }
 
-function ownerMessage(owner: string, rows: FollowUp[], settings: Settings) {
+/** What each kind of request reads as in the owner's email ("… asked on Tuesday for …"). */
+const ASKED_FOR: Record<string, string> = {
+  'follow-up meeting': 'a follow-up meeting',
+  'private talk': 'a private talk with you',
+  'change of time': 'a change of time',
+  contact: 'to be contacted',
+};
+
+/**
+ * The owner's email: each request's students by name, when the Roster lists them with the owner
+ * (by teacher name or address), else by Student ID only, so an owner people put in the host
+ * teacher's place is not told the names of children not theirs.
+ */
+function ownerMessage(
+  owner: string,
+  ownerEmail: string,
+  rows: FollowUp[],
+  roster: RosterResult | null,
+  settings: Settings,
+) {
+  const students = new Map((roster?.students ?? []).map((s) => [s.id, s]));
+  const named = (id: string) => {
+    const s = students.get(id);
+    const theirs =
+      s &&
+      (nameKey(s.teacher) === nameKey(owner) ||
+        s.teacherEmail.toLowerCase() === ownerEmail.toLowerCase());
+    return theirs ? `${[s.firstName, s.lastName].filter(Boolean).join(' ')} (${id})` : id;
+  };
   return listEmail({
     subject: `Follow-up requests for you: ${rows.length}`,
     to: owner,
     lead: `${plural(rows.length, 'new follow-up request')} from families of your conferences:`,
-    lines: rows.map(
-      (f) =>
-        `${splitList(f.studentIds).length === 1 ? 'Student' : 'Students'} ${f.studentIds} (family ${f.familyId}) asked on ${formatDay(f.askedOn.slice(0, 10), 'en')} for a ${f.kind}${f.asked ? `: ${f.asked}` : ''}. Due ${formatDay(f.due, 'en')}.`,
-    ),
+    lines: rows.map((f) => {
+      const ids = splitList(f.studentIds);
+      return `${ids.length === 1 ? 'Student' : 'Students'} ${ids.map(named).join(', ')} (family ${f.familyId}) asked on ${formatDay(f.askedOn.slice(0, 10), 'en')} for ${ASKED_FOR[f.kind] ?? `a ${f.kind}`}${f.asked ? `: ${f.asked}` : ''}. Due ${formatDay(f.due, 'en')}.`;
+    }),
     close: `Set each one's Status (new, contacted, done) on the ${FOLLOWUPS_SHEET} sheet.`,
     school: settings.schoolName,
   });
@@ -199,13 +228,16 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
             conferenceId: cleanText(r.get('Conference ID')),
             answered: stamp(r.get('Answered'), tz, true),
             followUp: parseYesNo(r.get('Follow-up')) === true,
+            privateTalk: parseYesNo(r.get('Private Talk')) === true,
             followUpWhen: cleanText(r.get('Follow-up When')),
             comments: cleanText(r.get('Comments')),
             flag: cleanText(r.get('Flag')),
           }))
         : [];
     const schedule = readScheduleSheet(readSheet(ss, 'Schedule') ?? [], wall);
-    const teachers = parseTeachers(readSheet(ss, 'Teachers') ?? [], wall).teachers;
+    const teacherValues = readSheet(ss, 'Teachers') ?? [];
+    const teachers = parseTeachers(teacherValues, wall).teachers;
+    const roster = rosterForMessages(ss, settings);
     const emails = new Map(teachers.map((t) => [nameKey(t.name), t.email]));
     const sheet = readFollowUpsSheet(ss);
     const existing = sheet?.rows ?? [];
@@ -223,7 +255,7 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     );
     const rows = addTimeChanges(
       fromAnswers,
-      timeChanges(ss, settings, schedule.rows, wall),
+      timeChanges(ss, settings, roster, schedule.rows, wall),
       emailOf,
       secondsStampIn(ctx.now(), tz),
     );
@@ -244,17 +276,29 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
       ];
     const toldColumn = sheet ? sheet.columns[FIELDS.indexOf('ownerTold')]! : FIELDS.length;
     const toldByRow = new Map(rows.map((f, i) => [rowOf[i]!, f.ownerTold]));
-    const problems: Problem[] = rows
-      .filter((f) => !f.ownerEmail && !f.ownerTold)
-      .map((f) => ({
-        severity: 'warning',
-        where: {
-          sheet: FOLLOWUPS_SHEET,
-          row: rowOf[rows.indexOf(f)]!,
-          column: sheet ? sheet.columns[FIELDS.indexOf('ownerEmail')]! : 5,
-        },
-        message: `${f.owner || 'This request'} has no email on the Teachers sheet, so the owner was not told. Add one, or write the Owner Email here.`,
-      }));
+    // One problem per owner without an address: at their Email cell on the Teachers sheet when
+    // they are on it, else at the request's Owner Email cell.
+    const unreachable = rows.filter((f) => !f.ownerEmail && !f.ownerTold);
+    const problems: Problem[] = [...new Set(unreachable.map((f) => nameKey(f.owner)))].map(
+      (key) => {
+        const mine = unreachable.filter((f) => nameKey(f.owner) === key);
+        const f = mine[0]!;
+        const onTeachers = f.owner ? teacherEmailCell(teacherValues, f.owner) : null;
+        const where =
+          onTeachers && onTeachers.row <= teacherValues.length
+            ? onTeachers
+            : {
+                sheet: FOLLOWUPS_SHEET,
+                row: rowOf[rows.indexOf(f)]!,
+                column: sheet ? sheet.columns[FIELDS.indexOf('ownerEmail')]! : 5,
+              };
+        return {
+          severity: 'warning',
+          where,
+          message: `${f.owner || 'A request with no owner'} has no email${where.sheet === 'Teachers' ? ' on the Teachers sheet' : ''}, so ${plural(mine.length, 'follow-up request')} went untold. Add the email here (or write an Owner Email on the ${FOLLOWUPS_SHEET} sheet).`,
+        };
+      },
+    );
     const props = documentProperties();
     const now = ctx.now();
     const at = stampIn(now, tz);
@@ -282,7 +326,7 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
       };
       mark(`sending ${at}`);
       try {
-        mailOne(email, ownerMessage(mine[0]!.owner, mine, settings), settings);
+        mailOne(email, ownerMessage(mine[0]!.owner, email, mine, roster, settings), settings);
       } catch (e) {
         if (mailFailure(e) === 'refused') {
           mark(`refused: ${failureText(e)}`);

@@ -38,6 +38,7 @@ import { tokenOfLink } from '../core/feedback';
 import {
   dueFamilies,
   filled,
+  unmarkedPast,
   inDoubt,
   readSentJournal,
   WAITING,
@@ -346,6 +347,10 @@ function ensureAvailabilityForm(
       title: texts.attending,
       add: (f) => void f.addParagraphTextItem().setTitle(texts.attending),
     },
+    {
+      title: texts.attendingEmail,
+      add: (f) => void f.addTextItem().setTitle(texts.attendingEmail),
+    },
   ]);
   // The teachers' windows changed since the form was made: offer the times there are now.
   if (JSON.stringify(rows(record.choices)) !== JSON.stringify(rows(choices))) {
@@ -408,6 +413,10 @@ function ensureQuestionnaire(
       add: (f) => void f.addMultipleChoiceItem().setChoiceValues([no, yes]).setTitle(q.followUp),
     },
     { title: q.followUpWhen, add: (f) => void f.addTextItem().setTitle(q.followUpWhen) },
+    {
+      title: q.privateTalk,
+      add: (f) => void f.addMultipleChoiceItem().setChoiceValues([no, yes]).setTitle(q.privateTalk),
+    },
     { title: q.comments, add: (f) => void f.addParagraphTextItem().setTitle(q.comments) },
   ]);
   linkToSpreadsheet(ss, form, record, q.token, claimedSheets(state));
@@ -901,6 +910,8 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
 interface FormsPicture {
   state: FormsState;
   due: number;
+  /** This round's past conferences marked neither attended nor missed: not asked until marked. */
+  unmarked: number;
   sent: number;
   answered: number;
   changeRequests: Problem[];
@@ -1019,6 +1030,7 @@ function picture(ctx: StepContext): FormsPicture | null {
   return {
     state,
     due,
+    unmarked: unmarkedPast(rows, round, ctx.today).length,
     sent,
     answered,
     changeRequests,
@@ -1119,6 +1131,7 @@ export function questionnaireStep(ctx: StepContext): StepState {
     { label: 'no-shows to offer a new time', value: p.toOffer },
     { label: 'no-shows offered another time', value: p.offered },
     { label: 'families due the questionnaire', value: p.due },
+    { label: 'past conferences not marked attended', value: p.unmarked },
     { label: 'conferences sent the questionnaire', value: p.sent },
     { label: 'questionnaires refused by Google', value: p.refused.length },
     { label: 'conferences answered', value: p.answered },
@@ -1143,9 +1156,17 @@ export function questionnaireStep(ctx: StepContext): StepState {
     counts,
     problems: problems.slice(0, 25),
     problemCount: problems.length,
-    next: p.due
-      ? 'Send each family its questionnaire link (one email per family, in its language).'
-      : 'Answers arrive in the Feedback sheet and the Summary by themselves. Mark attendance in the Schedule’s Status column.',
+    next: `${
+      p.due
+        ? 'Send each family its questionnaire link (one email per family, in its language).'
+        : 'Answers arrive in the Feedback sheet and the Summary by themselves.'
+    }${
+      p.unmarked
+        ? ` ${plural(p.unmarked, 'past conference is', 'past conferences are')} not marked attended yet, so not asked: mark attendance in the Check-in (below the steps) or the Schedule’s Status, and each one marked attended can be asked.`
+        : p.due
+          ? ''
+          : ' Mark attendance in the Check-in (below the steps) or the Schedule’s Status.'
+    }`,
     ...(p.due
       ? { action: { job: 'questionnaire', label: `Send the questionnaire (${p.due})` } as const }
       : {}),

@@ -29,8 +29,10 @@ export function keptFormTexts(
 
 /**
  * Translates the forms into each of `languages` that has no form written by hand and no rows on
- * the Form Texts sheet yet, and answers the forms' words in every language with what it did. A
- * language Google cannot translate keeps the English forms, and is named.
+ * the Form Texts sheet yet, and a language's texts added to the forms since it was translated
+ * (a key it has no row for; a row people emptied is theirs and stays), and answers the forms'
+ * words in every language with what it did. A language Google cannot translate keeps the
+ * English forms, and is named.
  */
 export function translateFormTexts(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -43,18 +45,22 @@ export function translateFormTexts(
   const added: string[][] = [];
   const translated: string[] = [];
   const refused: string[] = [];
-  for (const language of wanted.filter((l) => !rows.has(l))) {
+  const newer: string[] = [];
+  for (const language of wanted) {
+    const had = rows.get(language);
+    const missing = englishFormTexts().filter(([key]) => !had?.has(key));
+    if (missing.length === 0) continue;
     try {
-      const mine = englishFormTexts().map(([key, english]) => [
+      const mine = missing.map(([key, english]) => [
         key,
         language,
         LanguageApp.translate(english, 'en', language),
       ]);
       added.push(...mine);
-      rows.set(language, new Map(mine.map(([key, , text]) => [key!, text!])));
-      translated.push(language);
+      rows.set(language, new Map([...(had ?? []), ...mine.map(([k, , t]) => [k!, t!] as const)]));
+      (had ? newer : translated).push(language);
     } catch {
-      refused.push(language);
+      if (!had) refused.push(language);
     }
   }
   if (added.length) {
@@ -77,6 +83,10 @@ export function translateFormTexts(
       }.`,
     );
   }
+  if (newer.length)
+    said.push(
+      `Translated the forms' newer texts into ${newer.map(languageName).join(', ')} by machine, once; they are on the Form Texts sheet.`,
+    );
   if (refused.length)
     said.push(
       `Google could not translate the forms into ${refused.map(languageName).join(', ')}: those families get the English forms.`,

@@ -49,6 +49,11 @@ import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from '.
 import { documentProperties, parseJson, PROP } from './props';
 import { ensureTranslations, storedTemplates } from './messages';
 import { runnerEmail } from './owners';
+import { rosterContacts } from '../core/recipients';
+import { parseRoster } from '../core/roster';
+import { AVAILABILITY } from '../core/schema';
+import { standInGuest, standInsOf } from '../core/standin';
+import { readTable } from '../core/table';
 import { plural, step, type StepContext } from './steps';
 
 const RECORD_PREFIX = 'slc:invite:';
@@ -114,6 +119,7 @@ function readAll(
     // The texts as edited and translated in the sidebar (translations made by the sync itself).
     templates: storedTemplates(props),
     placeOf: placeFinder(windows),
+    standInOf: standInGuests(ss, settings, read),
   };
   return {
     ss,
@@ -125,6 +131,28 @@ function readAll(
     props,
     synced: syncedRecords(props),
   };
+}
+
+/**
+ * Each conference's stand-in guest, from the Availability sheet (the family's answer for the
+ * round) and the Roster (whom the answering guardian is listed with). Clearing the answer takes
+ * them off the event at the next sync, as any guest who is no longer wanted.
+ */
+function standInGuests(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Settings,
+  read?: (name: string) => unknown[][] | null,
+): (r: InviteRow) => string | null {
+  const availability = read ? read(AVAILABILITY.name) : readSheet(ss, AVAILABILITY.name);
+  if (!availability || availability.length < 2) return () => null;
+  const { standIns } = standInsOf(readTable(AVAILABILITY, availability).rows, settings.roundName);
+  if (![...standIns.values()].some((s) => s.email)) return () => null;
+  const rosterValues = read ? read('Roster') : readSheet(ss, 'Roster');
+  const roster = rosterValues
+    ? parseRoster(rosterValues, null, { defaultLanguage: settings.defaultLanguage })
+    : null;
+  const contacts = rosterContacts(roster?.students ?? []).byStudent;
+  return (r) => standInGuest(r, standIns, (id) => contacts.get(id)?.emails ?? []);
 }
 
 function todayIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {

@@ -65,6 +65,8 @@ import { plural, step, type StepContext } from './steps';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { forgetUntold, readClockRecord, readUntold } from './clockrecord';
 import { writeColumnCells } from './write';
+import { standInsWithAddresses } from './standin';
+import { standInMayBeDue, withStandIns } from '../core/standin';
 
 /** The top-level function the hourly trigger calls (exported by src/server/main.ts). */
 export const REMINDER_HANDLER = 'sendDueReminders';
@@ -334,13 +336,20 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     ))
       setCell(m.row, markMissed(sentCells.get(m.row) ?? '', m.hours));
   let due = dueReminders(current(read.conferences), settings.reminderHoursBefore, wall);
-  if (due.length > 0 || read.conferences.some((c) => c.emails.length === 0)) {
+  const problems: Problem[] = [];
+  if (
+    due.length > 0 ||
+    read.conferences.some((c) => c.emails.length === 0) ||
+    standInMayBeDue(current(read.conferences), settings.reminderHoursBefore, wall)
+  ) {
     // Who is told about which child, and the surnames letters greet by, come from the Roster's
-    // rows: read it, and look again.
+    // rows: read it, and look again, with the stand-in adults families named on the form.
     read = withContacts(ss, settings, read, school());
+    const standIns = standInsWithAddresses(ss, settings.roundName);
+    problems.push(...standIns.problems);
+    read = { ...read, conferences: withStandIns(read.conferences, standIns.standIns) };
     due = dueReminders(current(read.conferences), settings.reminderHoursBefore, wall);
   }
-  const problems: Problem[] = [];
   const letters = writeLetters(ss, settings, read.conferences, school);
   if (letters)
     problems.push({

@@ -98,6 +98,18 @@ function readGenerated(
       row: 1,
       column: header.length + 1,
     });
+  // A sheet made before one of its columns existed gets it at the end, as Set up adds it: an
+  // answer to a newer question is not dropped.
+  const missing = spec.columns.map((c) => c.header).filter((h) => !header.includes(h));
+  if (missing.length > 0) {
+    if (sheet.getMaxColumns() < header.length + missing.length)
+      sheet.insertColumnsAfter(
+        sheet.getMaxColumns(),
+        header.length + missing.length - sheet.getMaxColumns(),
+      );
+    sheet.getRange(1, header.length + 1, 1, missing.length).setValues([missing]);
+    header.push(...missing);
+  }
   return { sheet, header, body: values.slice(1) };
 }
 

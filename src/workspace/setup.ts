@@ -25,6 +25,8 @@ export interface SetupReport {
   created: string[];
   /** Columns added at the end of an existing add-on sheet. */
   added: { sheet: string; headers: string[] }[];
+  /** Status dropdowns brought up to date (values untouched). */
+  updated?: { sheet: string; header: string }[];
   problems: Problem[];
 }
 
@@ -63,6 +65,27 @@ function validationFor(column: ColumnSpec): GoogleAppsScript.Spreadsheet.DataVal
     default:
       return null;
   }
+}
+
+/**
+ * Brings a Status column's dropdown up to date: a sheet made before a status existed keeps the
+ * list it was made with, and Sheets then refuses the new status (from the check-in too). Only a
+ * dropdown the add-on made is replaced (one listing statuses, not all of today's); the cells'
+ * values are not touched, and a column whose dropdown people removed is left without one.
+ * Returns true when it replaced the list.
+ */
+export function updateStatusDropdown(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  column: number,
+  spec: ColumnSpec,
+): boolean {
+  const rule = sheet.getRange(2, column).getDataValidation();
+  if (!rule || rule.getCriteriaType() !== SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST)
+    return false;
+  const listed = ((rule.getCriteriaValues()[0] ?? []) as unknown[]).map(String);
+  if (STATUSES.every((s) => listed.includes(s))) return false;
+  sheet.getRange(2, column, FORMATTED_ROWS, 1).setDataValidation(validationFor(spec)!);
+  return true;
 }
 
 /**
@@ -190,6 +213,11 @@ export function setUpSheet(
       where: { sheet: spec.name, row: 1, column: d.columns[1]! },
     });
   }
+  spec.columns.forEach((c) => {
+    const at = headerRow.map(String).indexOf(c.header) + 1;
+    if (c.kind === 'status' && at > 0 && updateStatusDropdown(sheet, at, c))
+      (report.updated ??= []).push({ sheet: spec.name, header: c.header });
+  });
   if (check.missing.length === 0) return;
   if (USER_SHEETS.has(spec.name)) {
     for (const c of check.missing.filter((m) => m.required)) {
@@ -220,6 +248,10 @@ function describe(report: SetupReport): string {
   if (report.created.length) parts.push(`Created ${report.created.join(', ')}.`);
   for (const a of report.added)
     parts.push(`Added ${a.headers.map((h) => `"${h}"`).join(', ')} to ${a.sheet}.`);
+  for (const u of report.updated ?? [])
+    parts.push(
+      `Brought the ${u.sheet} sheet's ${u.header} list up to date (its values are unchanged).`,
+    );
   if (parts.length === 0) parts.push('All sheets were already in place; nothing changed.');
   return parts.join(' ');
 }

@@ -33,14 +33,19 @@ function iso(value: unknown, timeZone: string): string {
   return value instanceof Date ? secondsStampIn(value, timeZone) : cleanText(value);
 }
 
-/** The Status column of the Follow-ups sheet (found by header), or undefined without the sheet. */
-function followUpStatuses(values: unknown[][] | null): string[] | undefined {
+/**
+ * The requests on the Follow-ups sheet, each its Kind and Status (columns found by header, a row
+ * counted when it has a Request), or undefined without the sheet.
+ */
+function followUpCells(values: unknown[][] | null): { kind: string; status: string }[] | undefined {
   if (!values || values.length === 0) return undefined;
-  const at = values[0]!.map((h) => cleanText(h)).indexOf('Status');
+  const header = values[0]!.map((h) => cleanText(h));
+  const at = (h: string) => header.indexOf(h);
+  const cell = (r: unknown[], i: number) => (i < 0 ? '' : cleanText(r[i]));
   return values
     .slice(1)
-    .filter((r) => cleanText(r[0]))
-    .map((r) => (at < 0 ? '' : cleanText(r[at])));
+    .filter((r) => cell(r, Math.max(0, at('Request'))))
+    .map((r) => ({ kind: cell(r, at('Kind')), status: cell(r, at('Status')) }));
 }
 
 /** Every Roster family as participation counts it: its students, and whether it can be reached. */
@@ -108,6 +113,7 @@ export function summaryOf(
             help: cleanText(r.get('How We Help')),
             followUp: parseYesNo(r.get('Follow-up')) === true,
             followUpWhen: cleanText(r.get('Follow-up When')),
+            privateTalk: parseYesNo(r.get('Private Talk')) === true,
             comments: cleanText(r.get('Comments')),
             flag: cleanText(r.get('Flag')),
           };
@@ -126,7 +132,7 @@ export function summaryOf(
       (ss.getSheetByName(REFLECTIONS.name)?.getLastRow() ?? 0) > 1
         ? readReflections(read(REFLECTIONS.name))
         : [],
-    followUpStatuses: followUpStatuses(read(FOLLOWUPS_SHEET)),
+    followUps: followUpCells(read(FOLLOWUPS_SHEET)),
   });
 }
 

@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import type { Preview } from '../../preview/server';
 import type { Settings } from '../../src/shared/api';
 import { describeBrowser, openPreview, openTab, screenshot, submitForm as submit } from './browser';
+import { markAttended } from '../server/calls';
 import { call, inPreview, runJob, sheetRows } from './preview';
 
 jest.setTimeout(90_000);
@@ -36,6 +37,8 @@ async function familyAnswersBothForms(browser: Browser, preview: Preview): Promi
   await screenshot(page, 'forms-01-availability');
 
   preview.school.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+  // The teachers mark attendance: the questionnaire asks about conferences marked attended.
+  markAttended(preview.school);
   runJob(preview, 'questionnaire');
   const conference = sheetRows(preview, 'Schedule').find((r) => r['Family ID'] === familyId)!;
   await page.reload();

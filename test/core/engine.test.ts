@@ -97,6 +97,27 @@ describe('buildSchedule', () => {
     }
   });
 
+  it('writes the reason a family’s times miss every window as a sentence, capital first', () => {
+    // The Garcias can come only at 9:00 AM; Ms. A's window is 3:00 to 5:00 PM.
+    const p = problem({
+      windows: [win('a@s', 900, 1020)],
+      students: [{ id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' }],
+      families: [
+        {
+          id: 'garcia',
+          name: 'Garcia',
+          availability: [{ date: DAY, start: 540, end: 600, rank: 1 }],
+          interpreter: '',
+        },
+      ],
+    });
+    const r = buildSchedule(p);
+    expect(checkSchedule(p, r)).toEqual([]);
+    expect(r.unplaced[0]!.reason).toBe(
+      "The Garcia family's availability misses every window of a. Ask the family for another time, or add a window that suits them.",
+    );
+  });
+
   it('leaves the buffer between rooms when the rooms’ times do not line up', () => {
     // Mr. B starts at 3:22 PM, two minutes after Ana's 3:00 PM conference with Ms. A would end:
     // too close to walk between rooms (five minutes).

@@ -21,6 +21,7 @@ const answer = (over: Partial<FollowUpAnswer>): FollowUpAnswer => ({
   conferenceId: 'C1',
   answered: '2026-11-18 10:00:00',
   followUp: true,
+  privateTalk: false,
   followUpWhen: 'Tuesday after 4',
   comments: '',
   flag: '',
@@ -81,6 +82,67 @@ describe('syncFollowUps', () => {
     expect(again).toHaveLength(2);
     expect(again[0]).toEqual(edited[0]);
     expect(again[1]!.owner).toBe('Ms. Lee');
+  });
+});
+
+describe('syncFollowUps: every kind of request', () => {
+  const kinds = (answers: FollowUpAnswer[]) =>
+    syncFollowUps([], answers, conferences, emailOf).map((f) => [f.request, f.kind, f.asked]);
+
+  it('lists a private talk as its own request, beside a follow-up meeting asked in the same answer', () => {
+    expect(kinds([answer({ privateTalk: true, comments: 'About his friends' })])).toEqual([
+      ['C1 2026-11-18 10:00:00', 'follow-up meeting', 'Tuesday after 4 — About his friends'],
+      [
+        'C1 2026-11-18 10:00:00 private talk',
+        'private talk',
+        'Tuesday after 4 — About his friends',
+      ],
+    ]);
+    expect(kinds([answer({ followUp: false, privateTalk: true, followUpWhen: '' })])).toEqual([
+      ['C1 2026-11-18 10:00:00 private talk', 'private talk', ''],
+    ]);
+  });
+
+  it('lists a comment asking for contact when nothing was ticked, owned like the others', () => {
+    const rows = syncFollowUps(
+      [],
+      [
+        answer({ followUp: false, comments: 'Llámeme por favor, 555-0134' }),
+        answer({ conferenceId: 'C2', followUp: false, comments: 'Thanks, all good' }),
+        answer({ conferenceId: 'C2', answered: '2026-11-19 08:00:00', comments: 'Call me' }),
+      ],
+      conferences,
+      emailOf,
+    );
+    expect(rows.map((f) => [f.request, f.kind, f.asked, f.owner, f.ownerEmail, f.due])).toEqual([
+      [
+        'C1 2026-11-18 10:00:00 contact',
+        'contact',
+        'Llámeme por favor, 555-0134',
+        'Ms. Lee',
+        'lee@school.example',
+        '2026-11-25',
+      ],
+      // Asked for a meeting too: the comment travels with that request, not as a second one.
+      [
+        'C2 2026-11-19 08:00:00',
+        'follow-up meeting',
+        'Tuesday after 4 — Call me',
+        'Mr. Park',
+        'park@school.example',
+        '2026-11-26',
+      ],
+    ]);
+  });
+
+  it('lists each kind once however often the answers are read again', () => {
+    const answers = [
+      answer({ privateTalk: true }),
+      answer({ conferenceId: 'C2', followUp: false, comments: 'can we talk?' }),
+    ];
+    const first = syncFollowUps([], answers, conferences, emailOf);
+    expect(first).toHaveLength(3);
+    expect(syncFollowUps(first, answers, conferences, emailOf)).toEqual(first);
   });
 });
 

@@ -246,7 +246,7 @@ describe('the scheduler keeps the family’s choice', () => {
       {
         studentId: 's-Lee',
         reason:
-          'the Lee family asked to meet online, and Ms. Rivera has no online time. Ask the family whether another way suits them, or add a window that offers it.',
+          'The Lee family asked to meet online, and Ms. Rivera has no online time. Ask the family whether another way suits them, or add a window that offers it.',
       },
     ]);
   });

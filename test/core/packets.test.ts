@@ -56,13 +56,17 @@ describe('packetHtml', () => {
     for (const text of [
       'Ana Lopez',
       'Ms. Rivera',
-      'Tue 2027-03-16, 3:00 PM – 3:25 PM',
+      'Tuesday, March 16, 3:00 PM – 3:25 PM',
       '101',
       'María Lopez',
       'Spanish',
       'Agenda (25 minutes',
     ])
       expect(html).toContain(text);
+  });
+
+  it('writes the day in words, never ISO', () => {
+    expect(packetHtml(PACKET)).not.toContain('2027-03-16');
   });
 
   it('says where plainly: "Room 111", online by its link on a line of its own, or both', () => {

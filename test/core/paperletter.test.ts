@@ -36,6 +36,14 @@ describe('paperletter', () => {
       expect(html).toContain('Scan the code with a phone camera');
     });
 
+    it('tells a family whose language it has no words for that it is in English, and which', () => {
+      expect(letter('so')).toContain(
+        '<p class="fallback">This letter’s instructions are in English: we have no Somali text for it yet.',
+      );
+      expect(letter('en')).not.toContain('class="fallback"');
+      expect(letter('es')).not.toContain('class="fallback"');
+    });
+
     it('names the teacher of each questionnaire block, and no child', () => {
       const two = (language: string) =>
         paperLetterBody({

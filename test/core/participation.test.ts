@@ -172,7 +172,7 @@ describe('buildSummary with the Roster', () => {
 });
 
 describe('buildSummary with the Follow-ups sheet', () => {
-  it('counts the follow-up requests by status, a blank status as new', () => {
+  it('counts the follow-up requests by kind and status, a blank status as new', () => {
     const s = buildSummary({
       title: 'Lincoln',
       round: 'Fall',
@@ -180,14 +180,25 @@ describe('buildSummary with the Follow-ups sheet', () => {
       conferences: schedule,
       feedback: [],
       families: roster,
-      followUpStatuses: ['new', 'contacted', '', 'done', 'Contacted', 'waiting on family'],
+      followUps: [
+        { kind: 'follow-up meeting', status: 'new' },
+        { kind: 'follow-up meeting', status: 'contacted' },
+        { kind: 'private talk', status: '' },
+        { kind: 'contact', status: 'done' },
+        { kind: 'Contact', status: 'Contacted' },
+        { kind: 'change of time', status: 'waiting on family' },
+        { kind: 'phone call', status: 'new' },
+      ],
     });
-    const at = s.grid.findIndex((r) => r[0] === 'Follow-ups by status');
-    expect(s.grid.slice(at + 2, at + 6).map((r) => r.slice(0, 2))).toEqual([
-      ['new', 2],
-      ['contacted', 2],
-      ['done', 1],
-      ['waiting on family', 1],
+    const at = s.grid.findIndex((r) => r[0] === 'Follow-ups by kind and status');
+    expect(s.grid.slice(at + 1, at + 8).map((r) => r.slice(0, 6))).toEqual([
+      ['Kind', 'new', 'contacted', 'done', 'waiting on family', 'All'],
+      ['follow-up meeting', 1, 1, 0, 0, 2],
+      ['private talk', 1, 0, 0, 0, 1],
+      ['change of time', 0, 0, 0, 1, 1],
+      ['contact', 0, 1, 1, 0, 2],
+      ['phone call', 1, 0, 0, 0, 1],
+      ['All', 3, 2, 1, 1, 7],
     ]);
   });
 
@@ -199,6 +210,6 @@ describe('buildSummary with the Follow-ups sheet', () => {
       conferences: schedule,
       feedback: [],
     });
-    expect(s.grid.some((r) => r[0] === 'Follow-ups by status')).toBe(false);
+    expect(s.grid.some((r) => r[0] === 'Follow-ups by kind and status')).toBe(false);
   });
 });

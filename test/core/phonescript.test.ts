@@ -36,9 +36,17 @@ describe('phonescript', () => {
     it('asks a family whose language has no form of its own the English questions', () => {
       const lines = phoneScript({ language: 'so', say: [], choices: CHOICES });
       expect(lines).toContain(
-        '  Tue 2026-11-17, 3:00 PM – 7:30 PM (1st choice / 2nd choice / 3rd choice)',
+        '  Talaado, 17 Nofembar, 15:00 – 19:30 (1st choice / 2nd choice / 3rd choice)',
       );
       expect(lines).toContain('Ask: Would you like an interpreter at the conference? (Yes / No)');
+    });
+
+    it('reads the times to an English family as words, never the form’s ISO row title', () => {
+      const lines = phoneScript({ language: 'en', say: [], choices: CHOICES });
+      expect(lines).toContain(
+        '  Tuesday, November 17, 3:00 PM – 7:30 PM (1st choice / 2nd choice / 3rd choice)',
+      );
+      expect(lines.join('\n')).not.toContain('2026-11-17');
     });
 
     it('asks in the translated form’s words when the school has forms in the family’s language', () => {

@@ -5,6 +5,7 @@
 import {
   dueFamilies,
   filled,
+  unmarkedPast,
   inDoubt,
   readSentJournal,
   WAITING,
@@ -54,6 +55,22 @@ const due = (rows: ExistingRow[], linkOnSend = false) =>
     rows: d.rows.map((r) => r.row),
   }));
 
+describe('unmarkedPast', () => {
+  it('lists the round’s past conferences whose Status says neither attended nor missed', () => {
+    const rows = [
+      row(2, 'F1', {}, { status: '' }),
+      row(3, 'F2', {}, { status: 'accepted' }),
+      row(4, 'F3', {}, { status: 'attended' }),
+      row(5, 'F4', {}, { status: 'no-show' }),
+      row(6, 'F5', {}, { status: 'rescheduled' }),
+      row(7, 'F6', {}, { status: '', date: TODAY }),
+      row(8, 'F7', {}, { status: '', round: 'Spring' }),
+      row(9, 'F8', {}, { status: 'invited', date: null }),
+    ];
+    expect(unmarkedPast(rows, 'Fall', TODAY).map((r) => r.row)).toEqual([2, 3]);
+  });
+});
+
 describe('dueFamilies', () => {
   it('asks each family once, with all its conferences of the round that have taken place', () => {
     const rows = [row(2, 'F1'), row(3, 'F2'), row(4, 'F1', {}, { teacher: 'Mr. Okafor' })];
@@ -74,14 +91,12 @@ describe('dueFamilies', () => {
     expect(due([row(2, 'F1', {}, { date: null })])).toEqual([]);
   });
 
-  it('does not ask about a conference that was cancelled, declined or missed', () => {
-    const rows = ['cancelled', 'declined', 'no-show', 'accepted', ''].map((status, i) =>
+  it('asks only about a conference marked attended: not one missed, moved, or left unmarked', () => {
+    const statuses = ['cancelled', 'declined', 'no-show', 'rescheduled', 'accepted', 'invited', ''];
+    const rows = [...statuses, 'attended'].map((status, i) =>
       row(i + 2, `F${i + 2}`, {}, { status }),
     );
-    expect(due(rows)).toEqual([
-      { family: 'F5', rows: [5] },
-      { family: 'F6', rows: [6] },
-    ]);
+    expect(due(rows)).toEqual([{ family: 'F9', rows: [9] }]);
   });
 
   it('asks a family once: a stamped conference is not due again, one left waiting for the quota is', () => {

@@ -40,6 +40,7 @@ function answer(conferenceId: string, over: Partial<SummaryFeedback> = {}): Summ
     help: '',
     followUp: false,
     followUpWhen: '',
+    privateTalk: false,
     comments: '',
     flag: '',
     ...over,

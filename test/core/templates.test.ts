@@ -90,6 +90,35 @@ describe('templates', () => {
     expect(renderMessage('reminder', 'en', fields()).text).not.toContain('\n\n\n');
   });
 
+  it('says "the conferences" in a reminder that lists several, in every built-in language', () => {
+    const siblings = (language: string, students: string, teacher: string) =>
+      renderMessage(
+        'reminder',
+        language,
+        fields({
+          students,
+          teacher,
+          children: 2,
+          conferences: [
+            { students: 'Ana', teacher: 'Ms. Rivera', start: 930, end: 955, room: '12' },
+            { students: 'Luis', teacher: 'Mr. Okafor', start: 960, end: 985, room: '14' },
+          ],
+        }),
+      );
+    const en = siblings('en', 'Ana and Luis', 'Ms. Rivera and Mr. Okafor');
+    expect(en.subject).toMatch(/^Reminder: conferences with Ms\. Rivera and Mr\. Okafor, /);
+    expect(en.text).toContain('reminder of the student-led conferences Ana and Luis will lead on');
+    expect(en.text).not.toMatch(/\bthe (student-led )?conference\b/);
+    const es = siblings('es', 'Ana y Luis', 'Ms. Rivera y Mr. Okafor');
+    expect(es.subject).toMatch(/^Recordatorio: conferencias con Ms\. Rivera y Mr\. Okafor, /);
+    expect(es.text).toContain('Les recordamos las conferencias que Ana y Luis dirigirán el');
+    expect(es.text).not.toMatch(/\bla conferencia\b/);
+    // Two children leading one conference together still read "the conference".
+    expect(
+      renderMessage('reminder', 'en', fields({ students: 'Ana and Luis', children: 2 })).text,
+    ).toContain('reminder of the student-led conference Ana and Luis will lead');
+  });
+
   it('writes dates and times as the family reads them', () => {
     expect(formatDay('2026-11-17', 'en')).toBe('Tuesday, November 17');
     expect(formatDay('2026-11-17', 'es')).toBe('martes 17 de noviembre');

@@ -83,7 +83,10 @@ describe('the demo CLI', () => {
       const told = outbox.filter(
         (m) => m.to[0] === email && /^Follow-up requests for you/.test(m.subject),
       );
-      expect(told.some((m) => m.text.includes(ids!))).toBe(true);
+      // Each child by name and Student ID (the email writes "First Last (ID)").
+      expect(told.some((m) => ids!.split(/;\s*/).every((id) => m.text.includes(`(${id})`)))).toBe(
+        true,
+      );
     }
   });
 });

@@ -3,7 +3,7 @@
  * own availability link, in its language; the link it got is the one that records its answer.
  */
 import { openSchool } from '../../preview/school';
-import { ok, props, run } from './calls';
+import { markAttended, ok, props, run } from './calls';
 import { cutOffAt, failAt, lastCallBefore, nthCall } from './cut';
 import type {
   Overview,
@@ -448,6 +448,7 @@ describe('the texts a school edits and the translations it keeps reach every mes
     for (const r of arabic) expect(titleOf(r)).toMatch(/^\[ar\] /);
 
     s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+    markAttended(s);
     run(s, 'questionnaire');
     const subjects = s.emulator.mail.sent
       .filter((m) => m.sentAt >= '2026-12')

@@ -44,3 +44,29 @@ export function pastedSchool(
   run(s, 'setup');
   return s;
 }
+
+/** A Roster header with two named guardians per row, for fixtures written by hand. */
+export const ROSTER_HEADER = [
+  'Student ID',
+  'First Name',
+  'Last Name',
+  'Grade',
+  'Teacher',
+  'Family ID',
+  'Guardian 1 Name',
+  'Guardian 1 Email',
+  'Guardian 2 Name',
+  'Guardian 2 Email',
+  'Language',
+];
+
+/**
+ * The teachers mark every conference on the Schedule attended (typed into Status, as a person
+ * would): the questionnaire asks only about conferences marked attended.
+ */
+export function markAttended(s: School): void {
+  const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+  const [header = [], ...body] = sheet.values();
+  const status = header.map(String).indexOf('Status') + 1;
+  body.forEach((_, i) => sheet.patch(i + 2, status, { v: 'attended' }));
+}

@@ -96,3 +96,68 @@ describe('attendance check-in', () => {
     expect(schedule(s).values()).toEqual(before);
   });
 });
+
+describe('a Schedule made before "rescheduled" was a status', () => {
+  /** The dropdown Set up made on the Status column before that status existed. */
+  const OLD_LIST = [
+    'scheduled',
+    'invited',
+    'accepted',
+    'declined',
+    'tentative',
+    'cancelled',
+    'attended',
+    'no-show',
+  ];
+
+  function oldSchedule(): { s: School; status: number; before: unknown[] } {
+    const s = scheduledSchool();
+    const sheet = schedule(s);
+    const status = sheet.values()[0]!.indexOf('Status') + 1;
+    for (let row = 2; row <= 1000; row++)
+      sheet.patch(row, status, {
+        validation: {
+          criteria: 'VALUE_IN_LIST',
+          values: [OLD_LIST, true],
+          allowInvalid: false,
+          helpText: `One of: ${OLD_LIST.join(', ')}.`,
+        },
+      });
+    sheet.put(2, status, { v: 'attended' });
+    sheet.put(3, status, { v: 'no-show' });
+    return { s, status, before: sheet.values().map((r) => plain(r[status - 1])) };
+  }
+
+  const listOf = (s: School, row: number, status: number) =>
+    (schedule(s).cell(row, status)?.validation?.values[0] as string[] | undefined) ?? [];
+
+  it('takes a check-in mark of rescheduled: the dropdown is brought up to date, no other value changes', () => {
+    const { s, status, before } = oldSchedule();
+    const id = String(schedule(s).values()[4]![schedule(s).values()[0]!.indexOf('Conference ID')]);
+    s.emulator.ws.clock.set(Date.parse('2026-11-17T16:00:00-05:00'));
+    const marked = ok<CheckInConference>(
+      s.bundle.callFromClient('markAttendance', [id, 'rescheduled']),
+    );
+    expect(marked.status).toBe('rescheduled');
+    const after = schedule(s)
+      .values()
+      .map((r) => plain(r[status - 1]));
+    expect(after[4]).toBe('rescheduled');
+    expect(after.filter((_, i) => i !== 4)).toEqual(before.filter((_, i) => i !== 4));
+    for (const row of [2, 5, 1000]) expect(listOf(s, row, status)).toContain('rescheduled');
+  });
+
+  it('Set up brings the dropdown up to date once, keeping every value', () => {
+    const { s, status, before } = oldSchedule();
+    const first = ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup']));
+    expect(first.message).toContain("Brought the Schedule sheet's Status list up to date");
+    expect(
+      schedule(s)
+        .values()
+        .map((r) => plain(r[status - 1])),
+    ).toEqual(before);
+    for (const row of [2, 3, 1000]) expect(listOf(s, row, status)).toContain('rescheduled');
+    const again = ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup']));
+    expect(again.message).not.toContain('Brought');
+  });
+});

@@ -77,11 +77,10 @@ describe('follow-ups', () => {
       .patch(3, header!.indexOf('Status') + 1, { v: 'done' });
     ok<JobProgress>(s.bundle.callFromClient('runJob', ['summary']));
     const grid = s.emulator.spreadsheet.sheetByName('Summary')!.values();
-    const at = grid.findIndex((r) => r[0] === 'Follow-ups by status');
-    expect(grid.slice(at + 2, at + 5).map((r) => r.slice(0, 2))).toEqual([
-      ['new', 1],
-      ['contacted', 0],
-      ['done', 1],
+    const at = grid.findIndex((r) => r[0] === 'Follow-ups by kind and status');
+    expect(grid.slice(at + 1, at + 3).map((r) => r.slice(0, 5))).toEqual([
+      ['Kind', 'new', 'contacted', 'done', 'All'],
+      ['follow-up meeting', 1, 0, 1, 2],
     ]);
   });
 
@@ -194,5 +193,121 @@ describe('follow-ups', () => {
     s.emulator.ws.clock.set(s.emulator.ws.clock.now() + 2 * 3600_000);
     run(s);
     expect(s.emulator.mail.to(address.get(conferences[0]!.teacher)!)).toHaveLength(1);
+  });
+
+  it('a private talk and a comment asking to be called, on the English and Spanish forms, become requests of their kind, and each host teacher is told with the child’s name', () => {
+    const { s, address } = school();
+    for (let i = 0; i < 10; i++)
+      if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['forms'])).done) break;
+    const [sh, ...schedule] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const at = (r: unknown[], h: string) => String(r[sh!.indexOf(h)]);
+    const english = schedule.find((r) => at(r, 'Language') !== 'Spanish')!;
+    const spanish = schedule.find((r) => at(r, 'Language') === 'Spanish')!;
+    expect(spanish).toBeDefined();
+    s.emulator.ws.clock.set(Date.parse('2026-11-18T12:00:00-05:00'));
+    s.emulator.forms.submitPrefilled(at(english, 'Feedback Link'), {
+      'How did the conference go?': '4',
+      'Would you like a follow-up meeting with the teacher?': 'No',
+      'Would you like to talk with the teacher privately?': 'Yes',
+    });
+    s.emulator.forms.submitPrefilled(at(spanish, 'Feedback Link'), {
+      '¿Cómo fue la conferencia?': '5',
+      '¿Desean hablar en privado con el maestro?': 'No',
+      '¿Algo más que quieran decirnos?': 'Llámeme por favor después de las 5',
+    });
+    const [fh, ...feedback] = s.emulator.spreadsheet.sheetByName('Feedback')!.values();
+    expect(feedback.map((r) => r[fh!.indexOf('Private Talk')])).toEqual(['Yes', 'No']);
+    run(s);
+    const [h, ...rows] = s.emulator.spreadsheet.sheetByName('Follow-ups')!.values();
+    const cell = (r: unknown[], name: string) => String(r[h!.indexOf(name)]);
+    expect(rows.map((r) => [cell(r, 'Family ID'), cell(r, 'Owner'), cell(r, 'Kind')])).toEqual([
+      [at(english, 'Family ID'), at(english, 'Teacher'), 'private talk'],
+      [at(spanish, 'Family ID'), at(spanish, 'Teacher'), 'contact'],
+    ]);
+    expect(cell(rows[1]!, 'Asked')).toBe('Llámeme por favor después de las 5');
+    // The Roster's "Last, First" names of each conference's children, as the owner reads them.
+    const [rh, ...roster] = s.emulator.spreadsheet.sheetByName('Roster')!.values();
+    const nameOf = (id: string) => {
+      const r = roster.find((x) => String(x[rh!.indexOf('Student ID')]) === id)!;
+      return String(r[rh!.indexOf('Student Name')]).split(', ').reverse().join(' ');
+    };
+    for (const [r, words] of [
+      [english, 'a private talk with you'],
+      [spanish, 'to be contacted: Llámeme por favor'],
+    ] as const) {
+      const told = s.emulator.mail.to(address.get(at(r, 'Teacher'))!);
+      const body = told.map((m) => m.body).join('\n');
+      expect(body).toContain(words);
+      for (const id of at(r, 'Student IDs').split(/;\s*/)) expect(body).toContain(nameOf(id));
+    }
+    // Neither email names the other teacher's child.
+    if (at(english, 'Teacher') !== at(spanish, 'Teacher'))
+      for (const [r, other] of [
+        [english, spanish],
+        [spanish, english],
+      ] as const) {
+        const body = s.emulator.mail
+          .to(address.get(at(r, 'Teacher'))!)
+          .map((m) => m.body)
+          .join('\n');
+        for (const id of at(other, 'Student IDs').split(/;\s*/))
+          expect(body).not.toContain(nameOf(id));
+      }
+  });
+
+  it('a Feedback sheet made before the private-talk question gets its column, and the answer is kept', () => {
+    const { s } = school();
+    const feedback = s.emulator.spreadsheet.sheetByName('Feedback')!;
+    const before = feedback.values()[0]!.map(String);
+    feedback.deleteColumns(before.indexOf('Private Talk') + 1, 1);
+    for (let i = 0; i < 10; i++)
+      if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['forms'])).done) break;
+    const [sh, ...schedule] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const english = schedule.find((r) => r[sh!.indexOf('Language')] !== 'Spanish')!;
+    s.emulator.forms.submitPrefilled(String(english[sh!.indexOf('Feedback Link')]), {
+      'How did the conference go?': '3',
+      'Would you like to talk with the teacher privately?': 'Yes',
+    });
+    const [h, ...rows] = feedback.values();
+    expect(h!.map(String)).toEqual([...before.filter((x) => x !== 'Private Talk'), 'Private Talk']);
+    expect(rows.map((r) => [r[h!.indexOf('Rating')], r[h!.indexOf('Private Talk')]])).toEqual([
+      [3, 'Yes'],
+    ]);
+  });
+
+  it('a host teacher without an email on the Teachers sheet: the problem points to that teacher’s Email cell, and nobody is emailed', () => {
+    const { s, conferences, ask } = school();
+    const owner = conferences[0]!.teacher;
+    const teachers = s.emulator.spreadsheet.sheetByName('Teachers')!;
+    const [th, ...trows] = teachers.values();
+    const email = th!.indexOf('Email') + 1;
+    const theirs = trows.flatMap((r, i) => (r[th!.indexOf('Teacher')] === owner ? [i + 2] : []));
+    for (const row of theirs) teachers.patch(row, email, { v: '' });
+    ask(0, 'Tuesday after 4');
+    const progress = run(s);
+    expect(progress.problems).toEqual([
+      expect.objectContaining({ where: { sheet: 'Teachers', row: theirs[0], column: email } }),
+    ]);
+    expect(progress.problems[0]!.message).toContain(`${owner} has no email on the Teachers sheet`);
+    expect(s.emulator.mail.sent).toHaveLength(0);
+  });
+
+  it('a Status a person changes while the owners are being emailed is kept', () => {
+    const { s, conferences, ask } = school();
+    const other = conferences.findIndex((c) => c.teacher !== conferences[0]!.teacher);
+    ask(0, 'Tuesday after 4');
+    ask(other, 'Friday morning');
+    const sheet = () => s.emulator.spreadsheet.sheetByName('Follow-ups')!;
+    const status = () => sheet().values()[0]!.map(String).indexOf('Status') + 1;
+    // The first owner's email is on its way when a teacher marks the first request contacted.
+    const typed = s.emulator.ws.interruptAt('MailApp.sendEmail', 1, () =>
+      sheet().patch(2, status(), { v: 'contacted' }),
+    );
+    run(s);
+    expect(typed()).toBe(true);
+    expect(s.emulator.mail.sent).toHaveLength(2);
+    const [h, ...rows] = sheet().values();
+    expect(rows.map((r) => r[h!.indexOf('Status')])).toEqual(['contacted', 'new']);
+    expect(rows.every((r) => /^\d{4}-/.test(String(r[h!.indexOf('Owner Told')])))).toBe(true);
   });
 });

@@ -57,6 +57,7 @@ describe('forms in the family’s language', () => {
       '¿Desean un intérprete en la conferencia?',
       '¿Cómo prefieren reunirse?',
       expect.stringMatching(/^¿Quién vendrá\?/),
+      expect.stringMatching(/^Si otro adulto viene en su lugar: su correo electrónico/),
     ]);
     const grid = form.items[1] as unknown as { rows: string[]; columns: string[] };
     for (const row of grid.rows) expect(row).toMatch(SPANISH_DAY);
@@ -108,6 +109,8 @@ describe('forms in the family’s language', () => {
       '¿Cómo prefieren reunirse?': 'En línea',
       '¿Quién vendrá? (Otro adulto de confianza, como un abuelo, puede venir en su lugar.)':
         'La abuela',
+      'Si otro adulto viene en su lugar: su correo electrónico, para que también reciba la invitación y los recordatorios (opcional).':
+        'abuela@ejemplo.example',
     });
     s.emulator.forms.submitPrefilled(linkOf.get(englishFamily)!, {
       [`Which times suit you? [${second!.label}]`]: '1st choice',
@@ -132,6 +135,9 @@ describe('forms in the family’s language', () => {
       'Online',
     ]);
     expect(answers.find((r) => r['Family ID'] === spanishFamily)!['Who Comes']).toBe('La abuela');
+    expect(answers.find((r) => r['Family ID'] === spanishFamily)!['Who Comes Email']).toBe(
+      'abuela@ejemplo.example',
+    );
   });
 
   it('gives a Spanish-speaking family’s conference the Spanish questionnaire, whose answer lands on Feedback', () => {

@@ -119,6 +119,39 @@ describe('forms in every language the Roster uses', () => {
     }
   });
 
+  it('translates once a text added to the forms after a language was translated, and leaves a text people emptied as it is', () => {
+    const s = school();
+    // The Arabic texts as a school translated them before the private-talk question existed,
+    // one of them emptied by a person.
+    const sheet = s.emulator.spreadsheet.insertSheet('Form Texts');
+    sheet.appendRow(['Key', 'Language', 'Text']);
+    for (const [key, english] of englishFormTexts())
+      if (key !== 'questionnaire.privateTalk')
+        sheet.appendRow([key, 'ar', key === 'questionnaire.help' ? '' : `[ar] ${english}`]);
+    const before = sheet.values().length;
+    const done = run(s, 'forms');
+    expect(done.message).toContain("Translated the forms' newer texts into Arabic");
+    const translations = () =>
+      s.emulator.ws.callLog.filter((c) =>
+        `${c.service}.${c.method}`.endsWith('LanguageApp.translate'),
+      ).length;
+    expect(translations()).toBe(1);
+    const arabicRows = rows(s, 'Form Texts').filter((r) => r.Language === 'ar');
+    expect(arabicRows).toHaveLength(before);
+    expect(arabicRows.find((r) => r.Key === 'questionnaire.privateTalk')?.Text).toBe(
+      '[ar] Would you like to talk with the teacher privately?',
+    );
+    expect(arabicRows.find((r) => r.Key === 'questionnaire.help')?.Text).toBe('');
+    const questionnaire = s.emulator.forms
+      .forms()
+      .find((f) => f.items.some((i) => i.title === '[ar] How did the conference go?'))!;
+    expect(questionnaire.items.map((i) => i.title)).toContain(
+      '[ar] Would you like to talk with the teacher privately?',
+    );
+    run(s, 'forms');
+    expect(translations()).toBe(1);
+  });
+
   it('keeps the English words of a text whose field the translation broke', () => {
     const s = school();
     // The school's sheet already holds the Arabic texts; Google's translation of the title

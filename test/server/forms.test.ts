@@ -5,7 +5,7 @@
 import { FORMS_UNPUBLISHED_FROM } from '../../emulator/forms';
 import { LockStore } from '../../emulator/lock';
 import { openSchool } from '../../preview/school';
-import { ok, props, run } from './calls';
+import { markAttended, ok, props, run } from './calls';
 import { callAt, cutOffAt, lastCallBefore, nthCall } from './cut';
 import { UNCONFIRMED } from '../../src/core/formlinks';
 import type { JobProgress, Overview, Result, Settings } from '../../src/shared/api';
@@ -94,11 +94,13 @@ function setSettings(s: School, change: Partial<Settings>): void {
 }
 
 /** A school whose conferences have taken place, with the questionnaire links in the Schedule. */
-function afterConferences(students = 30): School {
+/** A school after its conferences, each marked attended unless `marked` is false. */
+function afterConferences(students = 30, marked = true): School {
   const s = school(students);
   run(s, 'schedule');
   run(s, 'forms');
   s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+  if (marked) markAttended(s);
   return s;
 }
 
@@ -849,7 +851,7 @@ describe('the summary', () => {
   });
 
   it('counts attendance teachers mark in the Schedule, and the sidebar lists no-shows to offer a new time', () => {
-    const s = afterConferences();
+    const s = afterConferences(30, false);
     const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
     const status = sheet.values()[0]!.indexOf('Status') + 1;
     sheet.put(2, status, { v: 'attended' });
@@ -922,7 +924,24 @@ describe('the Family availability and Questionnaire steps', () => {
     expect(step()).toMatchObject({ status: 'todo' });
     expect(step().action).toBeUndefined();
     s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+    // Past, but nobody marked attended yet: nobody is asked, and the step says how to change that.
+    const conferences = rows(s, 'Schedule').length;
+    expect(step()).toMatchObject({ status: 'todo' });
+    expect(step().action).toBeUndefined();
+    expect(step().counts).toContainEqual({
+      label: 'past conferences not marked attended',
+      value: conferences,
+    });
+    expect(step().next).toContain(
+      `${conferences} past conferences are not marked attended yet, so not asked: mark attendance in the Check-in`,
+    );
+    markAttended(s);
     expect(step()).toMatchObject({ status: 'ready', action: { job: 'questionnaire' } });
+    expect(step().counts).toContainEqual({
+      label: 'past conferences not marked attended',
+      value: 0,
+    });
+    expect(step().next).not.toContain('not marked attended');
     run(s, 'questionnaire');
     expect(step()).toMatchObject({ status: 'done' });
   });
@@ -949,6 +968,7 @@ describe('the Family availability and Questionnaire steps', () => {
     run(s, 'forms');
     run(s, 'schedule');
     s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+    markAttended(s);
     const families = new Set(rows(s, 'Schedule').map((r) => r['Family ID'])).size;
     const step = () =>
       ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(

@@ -14,7 +14,7 @@
  * Every message has exactly one recipient.
  */
 import type { openSchool } from '../../preview/school';
-import { EST, ok, pastedSchool, props, run } from './calls';
+import { EST, markAttended, ok, pastedSchool, ROSTER_HEADER, props, run } from './calls';
 import type { JobProgress, Overview, StepState } from '../../src/shared/api';
 import type { SentMessage } from '../../emulator/mail';
 
@@ -27,19 +27,7 @@ const DI = 'di@diaz.example';
 const CASEY = 'case@agency.example';
 
 const ROSTER = [
-  [
-    'Student ID',
-    'First Name',
-    'Last Name',
-    'Grade',
-    'Teacher',
-    'Family ID',
-    'Guardian 1 Name',
-    'Guardian 1 Email',
-    'Guardian 2 Name',
-    'Guardian 2 Email',
-    'Language',
-  ],
+  ROSTER_HEADER,
   ['S1', 'Amy', 'Adams', '3', 'Ms. Rivera', 'F1', 'Pat Adams', PAT, 'Xavier Cole', XAVIER, 'en'],
   ['S2', 'Ben', 'Baker', '5', 'Mr. Okafor', 'F1', 'Pat Adams', PAT, '', '', 'en'],
   ['S5', 'Bo', 'Baker', '1', 'Mr. Okafor', 'F1', 'Pat Adams', PAT, '', '', 'en'],
@@ -150,6 +138,7 @@ describe('one recipient per email, naming only the children listed with that rec
       expect(props(s).get(`slc:asked:${id}`)).toMatch(/^Fall · 2026-11-02 \d\d:\d\d$/);
 
     run(s, 'schedule');
+    markAttended(s);
     // After every conference: each address gets the links of its own children's conferences only.
     s.emulator.ws.clock.set(EST('2026-11-19', '09:00'));
     const before = s.emulator.mail.sent.length;
@@ -331,6 +320,7 @@ describe('a message Google refuses among many', () => {
     expect(s.emulator.mail.sent).toHaveLength(5);
 
     run(s, 'schedule');
+    markAttended(s);
     s.emulator.ws.clock.set(EST('2026-11-19', '09:00'));
     s.emulator.ws.injectFault({
       method: 'MailApp.sendEmail',
@@ -388,6 +378,7 @@ describe('a note a person types while a send runs', () => {
     const s = school();
     run(s, 'forms');
     run(s, 'schedule');
+    markAttended(s);
     const sheet = schedule(s);
     expect(sheet.rows).toBe(5);
     sheet.type(3, 'Status', 'cancelled');

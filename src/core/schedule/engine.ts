@@ -12,7 +12,7 @@
  * checked on real time intervals.
  */
 import { suits } from '../meeting';
-import { seeded } from '../random';
+import { nextRandom } from '../random';
 import { planBlocks } from './evening';
 import { conferencesInWindow, START_STEP } from '../../shared/windows';
 import type {
@@ -81,6 +81,13 @@ interface Day {
   placements: Placement[];
   /** Conferences of the day kept as they are (locked, invited). */
   fixed: Placement[];
+  /** Per interpreted language, its conferences that date (the lists of `interp`, found once). */
+  languages: Map<string, Interval[]>;
+}
+
+interface Interval {
+  start: number;
+  end: number;
 }
 
 interface Candidate {
@@ -139,7 +146,9 @@ let L = 0;
 let B = 0;
 let C = 0;
 let pitch = 0;
-let random: () => number = Math.random;
+/** The generator's state, set from each problem's seed (one generator for the process). */
+const randomState = new Uint32Array(1);
+const random = () => nextRandom(randomState);
 let interpreters: Record<string, number> = {};
 let families = new Map<string, SchedFamily>();
 /** Per family, the other families that share one of its contacts (who is then in both). */
@@ -148,14 +157,26 @@ let days: Day[] = [];
 /** The longest conference there is, kept or placed (a merged pair is twice as long). */
 let longest = 0;
 let placementsByFamily = new Map<string, Placement[]>();
-let interp = new Map<string, { start: number; end: number }[]>();
+let interp = new Map<string, Interval[]>();
 let units: Unit[] = [];
 let unitsByFamily = new Map<string, Unit[]>();
 let placement: (Placement | null)[] = [];
 /** The start being priced in scanStarts, one object rewritten rather than one per start. */
 const trial: Slot = { teacher: '', date: '', start: 0, end: 0, rank: 0 };
 
-type Pick = { c: Candidate; cost: number };
+/**
+ * What bestStart found: the start and its cost (null and Infinity when none fits). Kept here,
+ * like the scratch lists of insertFamily below, so that trying a family allocates nothing:
+ * neither function is called again before its caller has read them.
+ */
+let found: Candidate | null = null;
+let foundCost = Infinity;
+/** The anchor's best starts (insertFamily), cheapest first. */
+const topStarts: Candidate[] = [];
+let topCosts = new Float64Array(0);
+/** The starts of the option being tried and of the best one so far, by index in the family. */
+let tried: (Candidate | null)[] = [];
+let kept: (Candidate | null)[] = [];
 
 export function buildSchedule(
   problem: Problem,
@@ -166,7 +187,7 @@ export function buildSchedule(
   B = problem.bufferMinutes;
   C = problem.changeoverMinutes ?? 0;
   pitch = Math.ceil((L + C) / START_STEP) * START_STEP;
-  random = seeded(problem.seed);
+  randomState[0] = problem.seed >>> 0;
   families = new Map(problem.families.map((f) => [f.id, f]));
   sharing = new Map();
   const familiesOfContact = new Map<string, string[]>();
@@ -200,8 +221,9 @@ export function buildSchedule(
         limit: new Int16Array(0),
         places: 0,
         offGrid: 0,
-        placements: [],
-        fixed: [],
+        placements: objectList(),
+        fixed: objectList(),
+        languages: new Map(),
       });
     }
     const d = dayIndex.get(key)!;
@@ -260,35 +282,34 @@ export function buildSchedule(
   for (const s of problem.students) {
     if (fixedStudents.has(s.id)) continue;
     // Siblings merge only when the same people are listed for each of them.
-    const people = [...new Set(s.contacts ?? [])].sort().join(';');
-    const key = problem.mergeSiblings ? `${s.familyId}|${s.teacherEmail}|${people}` : `${s.id}`;
+    const key = problem.mergeSiblings
+      ? `${s.familyId}|${s.teacherEmail}|${[...new Set(s.contacts ?? [])].sort().join(';')}`
+      : `${s.id}`;
     addTo(groups, key, s.id);
   }
   const studentById = new Map(problem.students.map((s) => [s.id, s]));
+  // Each teacher's windows with a place, in time order, and their days.
+  const windowsOf = new Map<string, { w: TeacherWindow; day: number }[]>();
+  for (const w of windows) {
+    if (w.capacity < 1) continue;
+    const day = dayIndex.get(dayKey(w.teacherEmail, w.date));
+    if (day !== undefined) addTo(windowsOf, w.teacherEmail, { w, day });
+  }
   for (const ids of groups.values()) {
     const s = studentById.get(ids[0]!)!;
     const len = Math.min(2, ids.length) * L;
     const family = families.get(s.familyId);
-    const candidates: Candidate[] = [];
-    for (const w of windows) {
-      if (w.teacherEmail !== s.teacherEmail || w.capacity < 1) continue;
-      if (!suits(w.mode, family?.meet)) continue;
-      const day = dayIndex.get(dayKey(w.teacherEmail, w.date));
-      if (day === undefined) continue;
-      for (let start = w.start; start + len <= w.end; start += START_STEP) {
-        let rank = 0;
-        if (family?.availability) {
-          rank = Infinity;
-          for (const a of family.availability)
-            if (a.date === w.date && a.start <= start && start + len <= a.end)
-              rank = Math.min(rank, a.rank);
-          if (rank === Infinity) continue;
-        }
-        candidates.push({ day, start, rank, windowStart: w.start, windowEnd: w.end });
-      }
-    }
+    const candidates = startsOf(
+      windowsOf.get(s.teacherEmail) ?? NONE,
+      len,
+      family?.availability ?? null,
+      family?.meet,
+    );
     const dayOn = new Map<string, number>();
-    for (const c of candidates) dayOn.set(days[c.day]!.date, c.day);
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
+      dayOn.set(days[c.day]!.date, c.day);
+    }
     units.push({
       key: units.length,
       familyId: s.familyId,
@@ -335,7 +356,7 @@ export function buildSchedule(
     difficulty.set(f, minCandidates - us.length * 3 * 5 - (languageOf(f) ? 25 : 0));
   }
   familyIds.sort((a, b) => difficulty.get(a)! - difficulty.get(b)! || collate(a, b));
-  for (const f of familyIds) insertFamily(f);
+  construct(familyIds);
 
   // No schedule costs less than every unit at its best rank, and the units with no start at
   // all unplaced: the search stops when it gets there.
@@ -352,104 +373,19 @@ export function buildSchedule(
     if (u.candidates.length > 0) asked.set(u.teacher, (asked.get(u.teacher) ?? 0) + u.len / L);
   let surplus = 0;
   for (const [teacher, n] of asked) surplus += Math.max(0, n - (placesOf.get(teacher) ?? 0));
-  const unplacedPlaces = (list: Unit[]) => list.reduce((n, u) => n + u.len / L, 0);
+  // The units with a start at all, in key order: the search looks among them for those left out.
+  const searchable = units.filter((u) => u.candidates.length > 0);
 
-  // Large-neighbourhood search: remove a few related families, put them back, keep if no worse.
-  let cost = totalCost();
-  // A planned day is left to the compaction below: the search would trade a teacher's pauses
-  // for a sibling's shorter wait (on the one-evening benchmark, 143 of 151 sibling families back
-  // to back but 140 idle minutes instead of 132 and 40).
+  // Large-neighbourhood search, then the teachers' days closed up. Each in a function of its
+  // own: V8 optimises a long loop by compiling the whole function around it, and compiling this
+  // one whole cost more than the search saved. A planned day is left to the compaction: the
+  // search would trade a teacher's pauses for a sibling's shorter wait (on the one-evening
+  // benchmark, 143 of 151 sibling families back to back but 140 idle minutes instead of 132 and
+  // 40).
   const iterations = options.iterations ?? (plan ? 0 : Math.min(4000, 60 + familyIds.length * 2));
-  const pickOne = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
-  let sinceImprovement = 0;
-  let lastUnplaced: Unit[] = [];
-  for (let it = 0; it < iterations && familyIds.length > 0 && cost > bound + 1e-9; it++) {
-    const chosen = new Set<string>();
-    const left =
-      it % 8 === 0 || lastUnplaced.length > 0
-        ? units.filter((u) => !placement[u.key] && u.candidates.length > 0)
-        : lastUnplaced;
-    lastUnplaced = left;
-    // Once only the surplus is left out, no search places more: it goes on for the rest.
-    const unplacedUnits = unplacedPlaces(left) <= surplus ? [] : left;
-    if (unplacedUnits.length === 0 && sinceImprovement > Math.max(200, familyIds.length / 2)) break;
-    if (unplacedUnits.length > 0 && random() < 0.6) {
-      // Make room for a unit left out: free the time around one of its starts, so the
-      // conferences there can shift along the teacher's day.
-      const u = pickOne(unplacedUnits);
-      chosen.add(u.familyId);
-      for (let k = 0; k < 2; k++) {
-        const c = pickOne(u.candidates);
-        const from = c.start - L - C;
-        const to = c.start + u.len + C + L + C;
-        for (const p of days[c.day]!.placements)
-          if (p.start < to && from < p.end) chosen.add(units[p.unit]!.familyId);
-      }
-    } else {
-      const f = pickOne(familyIds);
-      chosen.add(f);
-      const p = (placementsByFamily.get(f) ?? []).find((x) => !x.fixed);
-      const d = p ? days[p.day]! : null;
-      const gap = d && random() < 0.5 ? idleGap(d) : null;
-      if (gap) {
-        // Close a gap in this teacher's day: the conferences around it may all shift.
-        const from = gap.start - 2 * pitch;
-        const to = gap.end + 2 * pitch;
-        for (const q of d!.placements)
-          if (q.start < to && from < q.end) chosen.add(units[q.unit]!.familyId);
-      } else
-        for (let k = 0; k < 3 && d && d.placements.length > 0; k++)
-          chosen.add(units[pickOne(d.placements).unit]!.familyId);
-    }
-    const teacherDays = new Set<number>();
-    const languageDays = new Set<string>();
-    for (const f of chosen) keysOf(f, teacherDays, languageDays);
-    const before = localCost(chosen, teacherDays, languageDays);
-    const removed: [Unit, Placement][] = [];
-    for (const f of chosen)
-      for (const u of unitsByFamily.get(f) ?? []) {
-        const p = placement[u.key];
-        if (p) {
-          removed.push([u, p]);
-          unplace(u);
-        }
-      }
-    const order = [...chosen];
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    for (const f of order) insertFamily(f);
-    for (const f of chosen) keysOf(f, teacherDays, languageDays);
-    const after = localCost(chosen, teacherDays, languageDays);
-    // Costs outside the touched families and days did not change.
-    if (after <= before) {
-      if (after < before - 1e-9) sinceImprovement = 0;
-      else sinceImprovement++;
-      cost += after - before;
-    } else {
-      sinceImprovement++;
-      for (const f of chosen) for (const u of unitsByFamily.get(f) ?? []) unplace(u);
-      for (const [u, p] of removed) restore(u, p);
-    }
-  }
-  // Compaction: close the gaps in teachers' days by sliding the block of conferences on one
-  // side of a gap towards the other, kept when nothing costs more (a sibling's wait included).
-  for (let pass = 0; pass < 3; pass++) {
-    let closed = 0;
-    for (const d of days)
-      for (const gap of idleGaps(d)) {
-        const shift = Math.floor((gap.end - gap.start) / START_STEP) * START_STEP;
-        if (shift === 0) continue;
-        // The day's other gaps have moved: the next pass finds them again.
-        if (slideBlock(d, gap, shift) || slideBlock(d, gap, -shift)) {
-          closed++;
-          break;
-        }
-      }
-    if (closed === 0) break;
-  }
-  cost = totalCost();
+  search(familyIds, iterations, bound, surplus, searchable);
+  compact();
+  const cost = totalCost();
 
   // Output, with a reason for everyone not placed.
   const conferences: Conference[] = [];
@@ -482,6 +418,8 @@ export function buildSchedule(
     const teacherWindows = problem.windows.filter((w) => w.teacherEmail === u.teacher);
     const teacherName = teacherWindows[0]?.teacher ?? u.teacher;
     const familyName = family?.name ? `the ${family.name} family` : 'this family';
+    // A reason is read as a sentence on the Waitlist sheet and in the sidebar: capital first.
+    const FamilyName = familyName.charAt(0).toUpperCase() + familyName.slice(1);
     if (teacherWindows.length === 0)
       return `${teacherName} has no windows on the Teachers sheet. Add their conference times.`;
     const places = days.filter((d) => d.teacher === u.teacher).reduce((n, d) => n + d.places, 0);
@@ -491,9 +429,9 @@ export function buildSchedule(
     if (u.candidates.length === 0) {
       const meet = family?.meet;
       if (meet && !teacherWindows.some((w) => suits(w.mode, meet)))
-        return `${familyName} asked to meet ${meet}, and ${teacherName} has no ${meet} time. Ask the family whether another way suits them, or add a window that offers it.`;
+        return `${FamilyName} asked to meet ${meet}, and ${teacherName} has no ${meet} time. Ask the family whether another way suits them, or add a window that offers it.`;
       if (family?.availability)
-        return `${familyName}'s availability misses every window of ${teacherName}. Ask the family for another time, or add a window that suits them.`;
+        return `${FamilyName}'s availability misses every window of ${teacherName}. Ask the family for another time, or add a window that suits them.`;
       return `${teacherName}'s windows are too short for a ${u.len}-minute conference.`;
     }
     if (demand > places)
@@ -518,6 +456,160 @@ export function buildSchedule(
   return { conferences, unplaced, quality: measure(problem, { conferences, unplaced }, cost) };
 }
 
+/** Every start of a conference `len` long in the windows the family's availability and way to meet allow. */
+function startsOf(
+  windows: { w: TeacherWindow; day: number }[],
+  len: number,
+  availability: SchedFamily['availability'],
+  meet: SchedFamily['meet'],
+): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < windows.length; i++) {
+    const { w, day } = windows[i]!;
+    // Only windows offering the way the family asked to meet.
+    if (!suits(w.mode, meet)) continue;
+    for (let start = w.start; start + len <= w.end; start += START_STEP) {
+      let rank = 0;
+      if (availability) {
+        rank = Infinity;
+        for (let k = 0; k < availability.length; k++) {
+          const a = availability[k]!;
+          if (a.date === w.date && a.start <= start && start + len <= a.end)
+            rank = Math.min(rank, a.rank);
+        }
+        if (rank === Infinity) continue;
+      }
+      candidates.push({ day, start, rank, windowStart: w.start, windowEnd: w.end });
+    }
+  }
+  return candidates;
+}
+
+/** The units of `list` not placed, in its order. */
+function leftOut(list: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const u of list) if (!placement[u.key]) out.push(u);
+  return out;
+}
+
+/**
+ * Large-neighbourhood search: remove a few related families, put them back, keep if no worse.
+ * Stops at `bound` (nothing costs less) or after `iterations`.
+ */
+function search(
+  familyIds: string[],
+  iterations: number,
+  bound: number,
+  surplus: number,
+  searchable: Unit[],
+): void {
+  let cost = totalCost();
+  let sinceImprovement = 0;
+  let lastUnplaced: Unit[] = [];
+  for (let it = 0; it < iterations && familyIds.length > 0 && cost > bound + 1e-9; it++) {
+    const chosen: string[] = [];
+    const left = it % 8 === 0 || lastUnplaced.length > 0 ? leftOut(searchable) : lastUnplaced;
+    lastUnplaced = left;
+    // Once only the surplus is left out, no search places more: it goes on for the rest.
+    const unplacedUnits = unplacedPlaces(left) <= surplus ? [] : left;
+    if (unplacedUnits.length === 0 && sinceImprovement > Math.max(200, familyIds.length / 2)) break;
+    if (unplacedUnits.length > 0 && random() < 0.6) {
+      // Make room for a unit left out: free the time around one of its starts, so the
+      // conferences there can shift along the teacher's day.
+      const u = pickOne(unplacedUnits);
+      addOnce(chosen, u.familyId);
+      for (let k = 0; k < 2; k++) {
+        const c = pickOne(u.candidates);
+        const from = c.start - L - C;
+        const to = c.start + u.len + C + L + C;
+        for (const p of days[c.day]!.placements)
+          if (p.start < to && from < p.end) addOnce(chosen, units[p.unit]!.familyId);
+      }
+    } else {
+      const f = pickOne(familyIds);
+      addOnce(chosen, f);
+      const p = (placementsByFamily.get(f) ?? NONE).find((x) => !x.fixed);
+      const d = p ? days[p.day]! : null;
+      const gap = d && random() < 0.5 ? idleGap(d) : null;
+      if (gap) {
+        // Close a gap in this teacher's day: the conferences around it may all shift.
+        const from = gap.start - 2 * pitch;
+        const to = gap.end + 2 * pitch;
+        for (const q of d!.placements)
+          if (q.start < to && from < q.end) addOnce(chosen, units[q.unit]!.familyId);
+      } else
+        for (let k = 0; k < 3 && d && d.placements.length > 0; k++)
+          addOnce(chosen, units[pickOne(d.placements).unit]!.familyId);
+    }
+    const teacherDays: number[] = [];
+    const languageDays: string[] = [];
+    for (const f of chosen) keysOf(f, teacherDays, languageDays);
+    const before = localCost(chosen, teacherDays, languageDays);
+    const removed: [Unit, Placement][] = [];
+    for (const f of chosen)
+      for (const u of unitsByFamily.get(f) ?? NONE) {
+        const p = placement[u.key];
+        if (p) {
+          removed.push([u, p]);
+          unplace(u);
+        }
+      }
+    const order = chosen.slice();
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const f of order) insertFamily(f);
+    for (const f of chosen) keysOf(f, teacherDays, languageDays);
+    const after = localCost(chosen, teacherDays, languageDays);
+    // Costs outside the touched families and days did not change.
+    if (after <= before) {
+      if (after < before - 1e-9) sinceImprovement = 0;
+      else sinceImprovement++;
+      cost += after - before;
+    } else {
+      sinceImprovement++;
+      for (const f of chosen) for (const u of unitsByFamily.get(f) ?? NONE) unplace(u);
+      for (const [u, p] of removed) restore(u, p);
+    }
+  }
+}
+
+/**
+ * Compaction: close the gaps in teachers' days by sliding the block of conferences on one side
+ * of a gap towards the other, kept when nothing costs more (a sibling's wait included).
+ */
+function compact(): void {
+  for (let pass = 0; pass < 3; pass++) {
+    let closed = 0;
+    for (const d of days)
+      for (const gap of idleGaps(d)) {
+        const shift = Math.floor((gap.end - gap.start) / START_STEP) * START_STEP;
+        if (shift === 0) continue;
+        // The day's other gaps have moved: the next pass finds them again.
+        if (slideBlock(d, gap, shift) || slideBlock(d, gap, -shift)) {
+          closed++;
+          break;
+        }
+      }
+    if (closed === 0) break;
+  }
+}
+
+/** Places the families in the order given (its own function for the same reason as search). */
+function construct(familyIds: string[]): void {
+  for (const f of familyIds) insertFamily(f);
+}
+
+const unplacedPlaces = (list: Unit[]) => list.reduce((n, u) => n + u.len / L, 0);
+
+const pickOne = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+
+/** Adds `x` to a short list of distinct values (a Set's order, without its iterators). */
+const addOnce = (list: string[], x: string) => {
+  if (!list.includes(x)) list.push(x);
+};
+
 const languageOf = (familyId: string) => families.get(familyId)?.interpreter ?? '';
 
 const addTo = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
@@ -526,9 +618,19 @@ const addTo = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
   else m.set(k, [v]);
 };
 
+/** Removes `v` from the list, keeping the order (without splice's array of what it removed). */
 const removeFrom = <V>(list: V[] | undefined, v: V) => {
   const i = list ? list.indexOf(v) : -1;
-  if (i >= 0) list!.splice(i, 1);
+  if (i < 0) return;
+  for (let j = i + 1; j < list!.length; j++) list![j - 1] = list![j]!;
+  list!.pop();
+};
+
+/** Puts `v` at index i of the list, moving the rest up one. */
+const insertAt = <V>(list: V[], i: number, v: V) => {
+  list.push(v);
+  for (let j = list.length - 1; j > i; j--) list[j] = list[j - 1]!;
+  list[i] = v;
 };
 
 const dayKey = (teacher: string, date: string) => `${teacher}|${date}`;
@@ -549,19 +651,52 @@ const roomFree = (d: Day, start: number, end: number) => {
 
 const interpKey = (lang: string, date: string) => `${lang}|${date}`;
 
+/**
+ * An empty list already of the kind V8 gives a list of objects: code optimised for the lists
+ * of placements is thrown away (deoptimised) when it meets a list of another kind, as a fresh
+ * `[]` is until something is pushed into it.
+ */
+function objectList<T>(): T[] {
+  const list = [null] as unknown as T[];
+  list.pop();
+  return list;
+}
+
+const NONE: never[] = objectList();
+
 /** Keeps each language's day in start order, for the interpreter check and the blocks. */
-const addInterpreted = (key: string, x: { start: number; end: number }) => {
+const addInterpreted = (key: string, x: Interval) => {
   const list = interp.get(key);
   if (!list) return void interp.set(key, [x]);
+  insertInterval(list, x);
+};
+
+const insertInterval = (list: Interval[], x: Interval) => {
   let i = list.length;
   while (i > 0 && list[i - 1]!.start > x.start) i--;
-  list.splice(i, 0, x);
+  insertAt(list, i, x);
 };
 
 function interpreterFree(lang: string, date: string, start: number, end: number): boolean {
+  return interpreterFreeIn(lang, interp.get(interpKey(lang, date)) ?? NONE, start, end);
+}
+
+/** The day's list of a language's conferences, made when first asked for. */
+function languageList(d: Day, lang: string): Interval[] {
+  let list = d.languages.get(lang);
+  if (!list) {
+    const key = interpKey(lang, d.date);
+    list = interp.get(key);
+    if (!list) interp.set(key, (list = objectList()));
+    d.languages.set(lang, list);
+  }
+  return list;
+}
+
+/** Whether an interpreter of `lang` is free from start to end, given its conferences that day. */
+function interpreterFreeIn(lang: string, all: Interval[], start: number, end: number): boolean {
   const limit = interpreters[lang];
   if (!lang || limit === undefined) return true;
-  const all = interp.get(interpKey(lang, date)) ?? [];
   // The list is in start order and nothing in it is longer than `longest`.
   let lo = 0;
   let hi = all.length;
@@ -585,7 +720,7 @@ function interpreterFree(lang: string, date: string, start: number, end: number)
 /** The family (and anyone of it who also comes for another family) fits this time. */
 function familyFree(u: Unit, date: string, start: number, end: number): boolean {
   if (!clear(placementsByFamily.get(u.familyId), u, date, start, end)) return false;
-  for (const f of sharing.get(u.familyId) ?? [])
+  for (const f of sharing.get(u.familyId) ?? NONE)
     if (!clear(placementsByFamily.get(f), u, date, start, end)) return false;
   return true;
 }
@@ -598,7 +733,7 @@ function clear(
   start: number,
   end: number,
 ): boolean {
-  for (const p of list ?? []) {
+  for (const p of list ?? NONE) {
     if (p.date !== date) continue;
     if (p.start < end && start < p.end) return false;
     if (p.teacher !== u.teacher) {
@@ -615,7 +750,7 @@ function feasible(u: Unit, c: Candidate): boolean {
   return (
     roomFree(d, c.start, end) &&
     familyFree(u, d.date, c.start, end) &&
-    interpreterFree(u.language, d.date, c.start, end)
+    (!u.language || interpreterFreeIn(u.language, languageList(d, u.language), c.start, end))
   );
 }
 
@@ -636,7 +771,7 @@ function place(u: Unit, c: Candidate): void {
   placement[u.key] = p;
   addTo(placementsByFamily, u.familyId, p);
   d.placements.push(p);
-  if (u.language) addInterpreted(interpKey(u.language, d.date), p);
+  if (u.language) insertInterval(languageList(d, u.language), p);
 }
 
 /** Puts a unit back where it was. */
@@ -652,7 +787,7 @@ function unplace(u: Unit): void {
   placement[u.key] = null;
   removeFrom(placementsByFamily.get(u.familyId), p);
   removeFrom(d.placements, p);
-  if (u.language) removeFrom(interp.get(interpKey(u.language, p.date)), p);
+  if (u.language) removeFrom(languageList(d, u.language), p);
 }
 
 /**
@@ -660,7 +795,10 @@ function unplace(u: Unit): void {
  * for every start tried, so it neither sorts nor allocates (a family has a few conferences).
  */
 function familyCost(familyId: string, extra?: Slot): number {
-  const placed = placementsByFamily.get(familyId) ?? [];
+  return familyCostOf(placementsByFamily.get(familyId) ?? NONE, extra);
+}
+
+function familyCostOf(placed: Placement[], extra?: Slot): number {
   const n = placed.length + (extra ? 1 : 0);
   let cost = 0;
   let dates = 0;
@@ -718,33 +856,23 @@ function edgeBias(c: Candidate, len: number): number {
   const level = d.used[from]!;
   const reach = L + C;
   const tight = d.offGrid > 1;
+  const used = d.used;
+  // Minutes to the window's edge on each side.
+  const before = c.start - c.windowStart;
+  const after = c.windowEnd - (c.start + len + C);
   let left = 0;
-  if (c.start > c.windowStart && d.used[from - 1]! <= level) {
+  if (before > 0 && used[from - 1]! <= level) {
+    const most = Math.min(reach, before);
     let hole = 1;
-    while (hole < reach && c.start - hole > c.windowStart && d.used[from - hole - 1]! <= level)
-      hole++;
-    left =
-      hole >= reach
-        ? 1
-        : c.start - hole > c.windowStart
-          ? idleBeside(level, hole)
-          : tight
-            ? 2
-            : 0.2;
+    while (hole < most && used[from - hole - 1]! <= level) hole++;
+    left = hole >= reach ? 1 : hole < before ? idleBeside(level, hole) : tight ? 2 : 0.2;
   }
   let right = 0;
-  if (c.start + len + C < c.windowEnd && d.used[to]! <= level) {
+  if (after > 0 && used[to]! <= level) {
+    const most = Math.min(reach, after);
     let hole = 1;
-    while (hole < reach && c.start + len + C + hole < c.windowEnd && d.used[to + hole]! <= level)
-      hole++;
-    right =
-      hole >= reach
-        ? 0.5
-        : c.start + len + C + hole < c.windowEnd
-          ? idleBeside(level, hole)
-          : tight
-            ? 1.5
-            : 0.1;
+    while (hole < most && used[to + hole]! <= level) hole++;
+    right = hole >= reach ? 0.5 : hole < after ? idleBeside(level, hole) : tight ? 1.5 : 0.1;
   }
   return left + right + ((c.start - c.windowStart) % pitch === 0 ? 0 : d.offGrid);
 }
@@ -754,9 +882,10 @@ function edgeBias(c: Candidate, len: number): number {
  * family's other conferences first: a start further away makes the family wait at least
  * that long, so it is looked for only when nothing near fits.
  */
-function bestStart(u: Unit, withFamily: boolean): Pick | null {
-  const own = withFamily ? (placementsByFamily.get(u.familyId) ?? []) : [];
-  let best: Pick | null = null;
+function bestStart(u: Unit, withFamily: boolean): Candidate | null {
+  const own = withFamily ? (placementsByFamily.get(u.familyId) ?? NONE) : NONE;
+  found = null;
+  foundCost = Infinity;
   for (const p of own) {
     // The unit's starts are in time order, day by day: find the stretch near p.
     const day = u.dayOn.get(p.date);
@@ -772,23 +901,20 @@ function bestStart(u: Unit, withFamily: boolean): Pick | null {
     }
     let to = lo;
     while (to < list.length && list[to]!.day === day && list[to]!.start < p.end + NEAR) to++;
-    best = scanStarts(u, withFamily, lo, to, best);
+    scanStarts(u, withFamily, lo, to);
   }
-  return best ?? scanStarts(u, withFamily, 0, u.candidates.length, null);
+  if (!found) scanStarts(u, withFamily, 0, u.candidates.length);
+  return found;
 }
 
-function scanStarts(
-  u: Unit,
-  withFamily: boolean,
-  from: number,
-  to: number,
-  best: Pick | null,
-): Pick | null {
+function scanStarts(u: Unit, withFamily: boolean, from: number, to: number): void {
   trial.teacher = u.teacher;
+  const placed = withFamily ? (placementsByFamily.get(u.familyId) ?? NONE) : NONE;
+  let bestC = found;
+  let bestCost = foundCost;
   for (let i = from; i < to; i++) {
     const c = u.candidates[i]!;
     const d = days[c.day]!;
-    const end = c.start + u.len;
     const level = d.used[c.start - d.origin]!;
     if (level >= d.limit[c.start - d.origin]!) continue;
     // Cheap parts first: most starts are ruled out before the holes are measured.
@@ -796,88 +922,112 @@ function scanStarts(
     if (withFamily) {
       trial.date = d.date;
       trial.start = c.start;
-      trial.end = end;
+      trial.end = c.start + u.len;
       trial.rank = c.rank;
-      cost += familyCost(u.familyId, trial);
+      cost += familyCostOf(placed, trial);
     } else cost += rankCost(c.rank);
-    if (best && cost >= best.cost) continue;
+    if (cost >= bestCost) continue;
     cost += edgeBias(c, u.len);
-    if (best && cost >= best.cost) continue;
+    if (cost >= bestCost) continue;
     if (!feasible(u, c)) continue;
-    best = { c, cost };
+    bestC = c;
+    bestCost = cost;
   }
-  return best;
+  found = bestC;
+  foundCost = bestCost;
 }
 
 /** Places a family's unplaced units together; returns how many could not be placed. */
 function insertFamily(familyId: string): number {
   // The family's unplaced units, those with the fewest starts first (a family has a few).
   const todo: Unit[] = [];
-  for (const u of unitsByFamily.get(familyId) ?? []) {
+  for (const u of unitsByFamily.get(familyId) ?? NONE) {
     if (placement[u.key]) continue;
     let i = todo.length;
     while (i > 0 && todo[i - 1]!.candidates.length > u.candidates.length) i--;
-    todo.splice(i, 0, u);
+    insertAt(todo, i, u);
   }
   if (todo.length === 0) return 0;
-  const [anchor, ...rest] = todo;
-  const alone = rest.length === 0 && (placementsByFamily.get(familyId) ?? []).length === 0;
-  if (alone || rest.length === 0) {
+  const anchor = todo[0]!;
+  if (todo.length === 1) {
     // One conference to fit around what the family already has.
-    const pick = bestStart(anchor!, !alone);
+    const alone = (placementsByFamily.get(familyId) ?? NONE).length === 0;
+    const pick = bestStart(anchor, !alone);
     if (!pick) return 1;
-    place(anchor!, pick.c);
+    place(anchor, pick);
     return 0;
   }
-  let best: { cost: number; picks: [Unit, Candidate][] } | null = null;
+  // The starts of the best option so far, by the index of the unit in todo (null: unplaced).
+  let best = false;
+  let bestCost = Infinity;
   // The siblings are fitted around the anchor's best few starts only: trying every start
   // multiplies the work by the number of starts and rarely finds a better fit.
-  const top: Pick[] = [];
-  for (const c of anchor!.candidates) {
+  if (topCosts.length !== ANCHOR_STARTS) topCosts = new Float64Array(ANCHOR_STARTS);
+  let topLength = 0;
+  for (const c of anchor.candidates) {
     const d = days[c.day]!;
     if (d.used[c.start - d.origin]! >= d.limit[c.start - d.origin]!) continue;
-    const cost = rankCost(c.rank) + startBias(c, anchor!.len);
-    if (top.length === ANCHOR_STARTS && cost >= top[ANCHOR_STARTS - 1]!.cost) continue;
-    if (!feasible(anchor!, c)) continue;
-    let i = Math.min(top.length, ANCHOR_STARTS - 1);
-    while (i > 0 && top[i - 1]!.cost > cost) i--;
-    top.splice(i, 0, { c, cost });
-    if (top.length > ANCHOR_STARTS) top.pop();
+    const cost = rankCost(c.rank) + startBias(c, anchor.len);
+    if (topLength === ANCHOR_STARTS && cost >= topCosts[ANCHOR_STARTS - 1]!) continue;
+    if (!feasible(anchor, c)) continue;
+    let i = Math.min(topLength, ANCHOR_STARTS - 1);
+    while (i > 0 && topCosts[i - 1]! > cost) i--;
+    // Insert at i; when the list is full its last falls off.
+    for (let j = Math.min(topLength, ANCHOR_STARTS - 1); j > i; j--) {
+      topStarts[j] = topStarts[j - 1]!;
+      topCosts[j] = topCosts[j - 1]!;
+    }
+    topStarts[i] = c;
+    topCosts[i] = cost;
+    topLength = Math.min(topLength + 1, ANCHOR_STARTS);
   }
-  for (const { c: option } of top) {
-    place(anchor!, option);
-    const picks: [Unit, Candidate][] = [[anchor!, option]];
+  for (let t = 0; t < topLength; t++) {
+    const option = topStarts[t]!;
+    place(anchor, option);
+    tried[0] = option;
     let missing = 0;
-    let cost = startBias(option, anchor!.len);
-    for (const u of rest) {
+    let cost = startBias(option, anchor.len);
+    for (let k = 1; k < todo.length; k++) {
+      const u = todo[k]!;
       const pick = bestStart(u, true);
+      tried[k] = pick;
       if (pick) {
-        place(u, pick.c);
-        picks.push([u, pick.c]);
-        cost += startBias(pick.c, u.len);
+        place(u, pick);
+        cost += startBias(pick, u.len);
       } else missing++;
     }
     cost += missing * WEIGHTS.unplaced + familyCost(familyId) + random() * 1e-6;
-    for (const [u] of picks) unplace(u);
-    if (!best || cost < best.cost) best = { cost, picks };
+    for (let k = 0; k < todo.length; k++) unplace(todo[k]!);
+    if (!best || cost < bestCost) {
+      best = true;
+      bestCost = cost;
+      const swap = kept;
+      kept = tried;
+      tried = swap;
+    }
   }
   if (!best) {
     // The anchor has nowhere to go; still place the others.
     let missing = 1;
-    for (const u of rest) {
-      const pick = bestStart(u, true);
-      if (pick) place(u, pick.c);
+    for (let k = 1; k < todo.length; k++) {
+      const pick = bestStart(todo[k]!, true);
+      if (pick) place(todo[k]!, pick);
       else missing++;
     }
     return missing;
   }
-  for (const [u, c] of best.picks) place(u, c);
-  return todo.length - best.picks.length;
+  let missing = 0;
+  for (let k = 0; k < todo.length; k++) {
+    const c = kept[k]!;
+    if (c) place(todo[k]!, c);
+    else missing++;
+  }
+  return missing;
 }
 
 /** Interpreted languages in blocks: a cost per gap in a language's day. */
 function languageCost(key: string): number {
-  const sorted = interp.get(key) ?? [];
+  const sorted = interp.get(key) ?? NONE;
   let cost = 0;
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i]!.start - sorted[i - 1]!.end > L + B) cost += WEIGHTS.languageBlock;
@@ -888,11 +1038,14 @@ function languageCost(key: string): number {
 function idleMinutes(d: Day): number {
   let first = Infinity;
   let last = -Infinity;
-  for (const list of [d.placements, d.fixed])
-    for (const p of list) {
-      first = Math.min(first, p.start);
-      last = Math.max(last, p.end);
-    }
+  for (const p of d.placements) {
+    first = Math.min(first, p.start);
+    last = Math.max(last, p.end);
+  }
+  for (const p of d.fixed) {
+    first = Math.min(first, p.start);
+    last = Math.max(last, p.end);
+  }
   let idle = 0;
   const to = Math.min(d.used.length, last - d.origin);
   for (let m = Math.max(0, first - d.origin); m < to; m++) if (d.used[m] === 0) idle++;
@@ -953,13 +1106,14 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
       }
   }
   if (block.length === 0) return false;
-  const chosen = new Set(block.map((p) => units[p.unit]!.familyId));
-  const teacherDays = new Set<number>();
-  const languageDays = new Set<string>();
+  const chosen: string[] = [];
+  for (const p of block) addOnce(chosen, units[p.unit]!.familyId);
+  const teacherDays: number[] = [];
+  const languageDays: string[] = [];
   for (const f of chosen) keysOf(f, teacherDays, languageDays);
   const before = localCost(chosen, teacherDays, languageDays);
   // Families come first: a teacher's day closes up only where no family waits longer for it.
-  const familyBefore = new Map([...chosen].map((f) => [f, familyCost(f)]));
+  const familyBefore = new Map(chosen.map((f) => [f, familyCost(f)]));
   const moved: [Unit, Placement][] = [];
   let ok = true;
   for (const p of block) {
@@ -977,7 +1131,7 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
   if (
     ok &&
     localCost(chosen, teacherDays, languageDays) < before - 1e-9 &&
-    [...chosen].every((f) => familyCost(f) <= familyBefore.get(f)!)
+    chosen.every((f) => familyCost(f) <= familyBefore.get(f)!)
   )
     return true;
   for (const [u] of moved) unplace(u);
@@ -986,14 +1140,10 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
 }
 
 /** The cost of what a set of families touches: their own, their teachers' days, their languages' days. */
-function localCost(
-  familySet: Iterable<string>,
-  teacherDays: Set<number>,
-  languageDays: Set<string>,
-): number {
+function localCost(familySet: string[], teacherDays: number[], languageDays: string[]): number {
   let cost = 0;
   for (const f of familySet) {
-    for (const u of unitsByFamily.get(f) ?? [])
+    for (const u of unitsByFamily.get(f) ?? NONE)
       if (!placement[u.key]) cost += WEIGHTS.unplaced * u.studentIds.length;
     cost += familyCost(f);
   }
@@ -1003,15 +1153,20 @@ function localCost(
 }
 
 function totalCost(): number {
-  return localCost(unitsByFamily.keys(), new Set(days.map((_, i) => i)), new Set(interp.keys()));
+  return localCost(
+    [...unitsByFamily.keys()],
+    days.map((_, i) => i),
+    [...interp.keys()],
+  );
 }
 
-function keysOf(f: string, teacherDays: Set<number>, languageDays: Set<string>): void {
+function keysOf(f: string, teacherDays: number[], languageDays: string[]): void {
   const lang = languageOf(f);
-  for (const p of placementsByFamily.get(f) ?? []) {
+  for (const p of placementsByFamily.get(f) ?? NONE) {
     if (p.fixed) continue;
-    teacherDays.add(p.day);
-    if (lang) languageDays.add(interpKey(lang, p.date));
+    // Not through addOnce: a list of numbers there as well as of strings slows both down.
+    if (!teacherDays.includes(p.day)) teacherDays.push(p.day);
+    if (lang) addOnce(languageDays, interpKey(lang, p.date));
   }
 }
 

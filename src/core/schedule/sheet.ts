@@ -324,7 +324,7 @@ export function buildProblem(input: {
     conferences: fixed,
     unplaced: roster.students
       .filter((s) => !fixed.some((c) => c.studentIds.includes(s.id)))
-      .map((s) => ({ studentId: s.id, reason: 'not yet placed' })),
+      .map((s) => ({ studentId: s.id, reason: 'Not yet placed.' })),
   };
   const conflicts = checkSchedule(
     { ...problem, fixed: [] },
