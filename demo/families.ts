@@ -16,7 +16,11 @@ import {
   type FormsState,
 } from '../src/core/formlinks';
 import { isAvailabilityRequest, languageOfLink } from '../sample/round';
+import type { TimeChoice } from '../src/core/availability';
 import { choiceLabelIn, FORM_TEXTS } from '../src/core/formtexts';
+import { parseRoster } from '../src/core/roster';
+import { parseTeachers } from '../src/core/teachers';
+import { wallClockIn } from '../src/core/zone';
 import type { JobProgress, Result } from '../src/shared/api';
 import { toCsv } from './csv';
 
@@ -54,28 +58,76 @@ export function answerAvailability(emulator: Emulator, bundle: Bundle): number {
   runJob(bundle, 'ask');
   const forms = availabilityForms(formsOf(emulator));
   const choices = forms[0]?.record.choices ?? [];
-  const links = emulator.mail.sent
+  const requests = emulator.mail.sent
     .slice(before)
     .filter((m) => isAvailabilityRequest(m.subject))
-    .flatMap((m) => /https:\/\/docs\.google\.com\/forms\/\S+/.exec(m.body)?.[0] ?? []);
+    .flatMap((m) => {
+      const link = /https:\/\/docs\.google\.com\/forms\/\S+/.exec(m.body)?.[0];
+      return link ? [{ link, to: m.to[0] ?? '' }] : [];
+    });
+  const onlineTime = onlineTimeOf(emulator, choices);
   let availability = 0;
-  links.forEach((link, n) => {
+  requests.forEach(({ link, to }, n) => {
     if (pick(n, 1) >= 40 || choices.length === 0) return;
     // Each family answers the form its link opens, in that form's words.
     const language = languageOfLink(link, forms);
     const words = FORM_TEXTS[language]!;
     const row = (c: (typeof choices)[number]) =>
       `${words.availability.times} [${choiceLabelIn(c, language)}]`;
-    const first = choices[pick(n, 2) % choices.length]!;
+    // How it would like to meet: of those whose teachers all offer a time online, some choose
+    // online (that time first); others in person or either way; the rest leave it blank.
+    const way = pick(n, 5);
+    const online = way < 40 ? onlineTime(to) : undefined;
+    const meet = online
+      ? words.meets[1]
+      : way < 55
+        ? words.meets[0]
+        : way < 65
+          ? words.meets[2]
+          : '';
+    const first = online ?? choices[pick(n, 2) % choices.length]!;
     const second = choices[pick(n, 3) % choices.length]!;
     const answers: Record<string, string> = { [row(first)]: words.ranks[0] };
     if (second !== first) answers[row(second)] = words.ranks[1];
+    if (meet) answers[words.availability.meet] = meet;
     if (pick(n, 4) < 20)
       answers[words.availability.attending] = language === 'es' ? 'La abuela' : 'Grandmother';
     emulator.forms.submitPrefilled(link, answers);
     availability++;
   });
   return availability;
+}
+
+/**
+ * The time a family (by a guardian's address) may choose to meet online: the first offered time
+ * holding, for every teacher of its children, a window with a video link. Undefined when none.
+ */
+function onlineTimeOf(
+  emulator: Emulator,
+  choices: TimeChoice[],
+): (email: string) => TimeChoice | undefined {
+  const wall = wallClockIn(emulator.spreadsheet.timeZone);
+  const values = (name: string) => emulator.spreadsheet.sheetByName(name)?.values() ?? [];
+  const teachers = parseTeachers(values('Teachers'), wall);
+  const roster = parseRoster(values('Roster'), teachers.teachers);
+  const online = teachers.windows.filter((w) => w.mode !== 'in person');
+  return (email) => {
+    const mine = roster.students.filter((s) =>
+      s.guardians.some((g) => g.email === email.toLowerCase()),
+    );
+    if (mine.length === 0) return undefined;
+    return choices.find((c) =>
+      mine.every((s) =>
+        online.some(
+          (w) =>
+            w.teacherEmail === s.teacherEmail &&
+            w.date === c.date &&
+            w.start <= c.start &&
+            c.end <= w.end,
+        ),
+      ),
+    );
+  };
 }
 
 /**

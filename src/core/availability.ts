@@ -6,6 +6,7 @@
 import type { Interval } from './schedule/types';
 import { formatMinutes, languageName, normalizeLanguage, parseYesNo } from './normalize';
 import { answerText, namedValue } from './answers';
+import { MEET_WORDS, parseMeet, type Meet } from './meeting';
 
 export const AVAILABILITY_FORM = {
   token: 'Family code',
@@ -15,11 +16,15 @@ export const AVAILABILITY_FORM = {
     'Mark your first, second and third choice; leave a time blank if you cannot come then.',
   language: 'Which language would you like us to use?',
   interpreter: 'Would you like an interpreter at the conference?',
+  meet: 'How would you like to meet?',
   attending:
     'Who will come? (Another trusted adult, such as a grandparent, may come in your place.)',
   attendingEmail:
     'If another adult comes in your place: their email address, so they get the invitation and reminders too (optional).',
 } as const;
+
+/** The meeting question's choices, in the order of Meet's in person, online, either. */
+export const MEET_CHOICES = ['In person', 'Online', 'Either way'] as const;
 
 /** Grid columns of the times question, best first; the rank is the position + 1. */
 export const RANK_CHOICES = ['1st choice', '2nd choice', '3rd choice', 'Also possible'] as const;
@@ -77,6 +82,8 @@ export interface AvailabilityAnswer {
   /** A language code, or '' when not given or not recognised. */
   language: string;
   interpreter: boolean | null;
+  /** How the family would like to meet; undefined when it did not say. */
+  meet?: Meet;
   attending: string;
   /** The stand-in adult's address as typed (checked where it is used), or ''. */
   attendingEmail: string;
@@ -95,7 +102,9 @@ export function parseAvailabilityResponse(
   }
   times.sort((a, b) => a.rank - b.rank || a.date.localeCompare(b.date) || a.start - b.start);
   const languageGiven = namedValue(named, AVAILABILITY_FORM.language);
+  const meet = parseMeet(namedValue(named, AVAILABILITY_FORM.meet));
   return {
+    ...(meet ? { meet } : {}),
     token: namedValue(named, AVAILABILITY_FORM.token),
     times,
     language: normalizeLanguage(languageGiven) ?? '',
@@ -129,6 +138,7 @@ export function availabilityRows(
     Answered: answered,
     Language: answer.language ? languageName(answer.language) : '',
     Interpreter: answer.interpreter === null ? '' : answer.interpreter ? 'Yes' : 'No',
+    Meet: answer.meet ? MEET_WORDS[answer.meet] : '',
     'Who Comes': answerText(answer.attending),
     'Who Comes Email': answerText(answer.attendingEmail),
   };

@@ -8,7 +8,7 @@
  * into the English form's words (`inFormEnglish`) before anything else sees them, so answers
  * from every language land on the same sheets in the same columns. Pure.
  */
-import { AVAILABILITY_FORM, RANK_CHOICES, type TimeChoice } from './availability';
+import { AVAILABILITY_FORM, MEET_CHOICES, RANK_CHOICES, type TimeChoice } from './availability';
 import { QUESTIONNAIRE_FORM } from './feedback';
 import { formatDayAndTimes } from './templates';
 
@@ -23,6 +23,7 @@ export interface FormTexts {
     timesHelp: string;
     language: string;
     interpreter: string;
+    meet: string;
     attending: string;
     attendingEmail: string;
   };
@@ -43,6 +44,8 @@ export interface FormTexts {
     comments: string;
   };
   ranks: readonly [string, string, string, string];
+  /** The meeting question's choices: in person, online, either way. */
+  meets: readonly [string, string, string];
   yes: string;
   no: string;
 }
@@ -63,6 +66,7 @@ const EN: FormTexts = {
     ...QUESTIONNAIRE_FORM,
   },
   ranks: RANK_CHOICES,
+  meets: MEET_CHOICES,
   yes: 'Yes',
   no: 'No',
 };
@@ -80,6 +84,7 @@ const ES: FormTexts = {
       'Marquen su primera, segunda y tercera opción; dejen en blanco un horario en que no puedan venir.',
     language: '¿En qué idioma prefieren que les escribamos?',
     interpreter: '¿Desean un intérprete en la conferencia?',
+    meet: '¿Cómo prefieren reunirse?',
     attending:
       '¿Quién vendrá? (Otro adulto de confianza, como un abuelo, puede venir en su lugar.)',
     attendingEmail:
@@ -103,6 +108,7 @@ const ES: FormTexts = {
     comments: '¿Algo más que quieran decirnos?',
   },
   ranks: ['1.ª opción', '2.ª opción', '3.ª opción', 'También es posible'],
+  meets: ['En persona', 'En línea', 'De cualquier forma'],
   yes: 'Sí',
   no: 'No',
 };
@@ -170,6 +176,8 @@ export function inFormEnglish(
   const word = (v: string) => {
     const rank = own.ranks.indexOf(v);
     if (rank >= 0) return EN.ranks[rank]!;
+    const meet = own.meets.indexOf(v);
+    if (meet >= 0) return EN.meets[meet]!;
     return v === own.yes ? EN.yes : v === own.no ? EN.no : v;
   };
   const put = (english: string, title: string) => {

@@ -25,6 +25,7 @@ export function englishFormTexts(): [string, string][] {
     for (const [field, value] of Object.entries(EN[kind]))
       if (typeof value === 'string') out.push([`${kind}.${field}`, value]);
   EN.ranks.forEach((r, i) => out.push([`ranks.${i}`, r]));
+  EN.meets.forEach((m, i) => out.push([`meets.${i}`, m]));
   out.push(['yes', EN.yes], ['no', EN.no]);
   return out;
 }
@@ -63,6 +64,7 @@ export function formTextsFrom(rows: Map<string, string>): { texts: FormTexts; ke
   for (const group of [
     ['ranks.0', 'ranks.1', 'ranks.2', 'ranks.3'],
     ['yes', 'no'],
+    ['meets.0', 'meets.1', 'meets.2'],
   ])
     if (alike(group))
       for (const key of group) {
@@ -83,6 +85,7 @@ export function formTextsFrom(rows: Map<string, string>): { texts: FormTexts; ke
         w('questionnaire.title').split(SCHOOL).join(school).split(ROUND).join(round),
     },
     ranks: [w('ranks.0'), w('ranks.1'), w('ranks.2'), w('ranks.3')],
+    meets: [w('meets.0'), w('meets.1'), w('meets.2')],
     yes: w('yes'),
     no: w('no'),
   };

@@ -15,6 +15,7 @@ import {
   parseYesNo,
   type WallClockOf,
 } from './normalize';
+import { modeCell, placeFor, type Meet } from './meeting';
 import { inRound } from './rounds';
 import { readScheduleSheet, type ExistingRow } from './schedule/sheet';
 import type { TeacherWindow } from './schedule/types';
@@ -36,6 +37,8 @@ export interface InviteRow extends Pick<
   /** The row's Student IDs, to tell whom a stand-in adult may read about. */
   studentIds: string[];
   room: string;
+  /** In person, online or either, as the Schedule's Mode says (blank: the room and any link). */
+  mode?: Meet;
   students: string[];
   family: string;
   emails: string[];
@@ -81,6 +84,7 @@ export function readInviteRows(values: unknown[][], wall: WallClockOf): InviteSh
       end: r.end,
       teacher: shown(r.teacher),
       room: cell(r.values, 'Room'),
+      mode: modeCell(cell(r.values, 'Mode')),
       students: cell(r.values, 'Students')
         .split(/\s*,\s*/)
         .filter(Boolean),
@@ -196,8 +200,11 @@ export function desiredEvent(
     );
   const { settings } = ctx;
   const place = ctx.placeOf(r.teacher, r.date, r.start);
-  const videoLink = place?.videoLink ?? '';
-  const room = /^video call$/i.test(r.room) ? '' : r.room;
+  const { room, videoLink } = placeFor(
+    r.mode,
+    /^video call$/i.test(r.room) ? '' : r.room,
+    place?.videoLink ?? '',
+  );
   const language = r.language || settings.defaultLanguage;
   const message = renderMessage(
     'invite',

@@ -21,7 +21,7 @@ export interface PhoneScriptInput {
 export function phoneScript(p: PhoneScriptInput): string[] {
   const texts = p.texts ?? FORM_TEXTS;
   const own = formLanguage(p.language, texts);
-  const { availability: a, questionnaire: q, ranks, yes, no } = texts[own]!;
+  const { availability: a, questionnaire: q, ranks, meets, yes, no } = texts[own]!;
   const availability = p.choices.length
     ? [
         `Ask: ${a.times} ${a.timesHelp}`,
@@ -29,6 +29,7 @@ export function phoneScript(p: PhoneScriptInput): string[] {
           (c) => `  ${printedChoice(c, p.language)} (${ranks.slice(0, 3).join(' / ')})`,
         ),
         `Ask: ${a.interpreter} (${yes} / ${no})`,
+        `Ask: ${a.meet} (${meets.join(' / ')})`,
         `Ask: ${a.attending}`,
       ]
     : [];

@@ -27,6 +27,7 @@
  * - Arithmetic is on the school's wall clock (48 h = two calendar days at the same time), which
  *   is how families read "two days before", also across a daylight-saving change.
  */
+import type { Meet } from './meeting';
 import { cleanText } from './normalize';
 import { byRecipient, type Pupil } from './recipients';
 
@@ -44,6 +45,8 @@ export interface ReminderConference {
   room: string;
   /** The video link of the teacher's window, when the conference may be joined online. */
   videoLink?: string;
+  /** In person, online or either, as the Schedule's Mode says (blank: the room and any link). */
+  mode?: Meet;
   date: string | null;
   start: number | null;
   end: number | null;

@@ -20,13 +20,14 @@ export function replySlip(
   texts = FORM_TEXTS,
 ): string {
   const own = formLanguage(language, texts);
-  const { availability: a, ranks, yes, no } = texts[own]!;
+  const { availability: a, ranks, meets, yes, no } = texts[own]!;
   return [
     code ? `Ref. ${familyId} · ${a.token}: ${code}` : `Ref. ${familyId}`,
     `${a.times} ${a.timesHelp}`,
     ...choices.map((c) => `[ ] ${printedChoice(c, language)}`),
     `(${ranks.slice(0, 3).join(' / ')})`,
     `${a.interpreter} [ ] ${yes} [ ] ${no}`,
+    `${a.meet} ${meets.map((m) => `[ ] ${m}`).join(' ')}`,
     `${a.attending} ____________`,
   ].join('\n');
 }

@@ -18,6 +18,7 @@
  * Each student keeps the guardians on their own row: whatever is addressed to a person names only
  * the children whose rows list that person (childrenListing).
  */
+import type { Meet } from './meeting';
 import type { Problem } from '../shared/api';
 import { FULL_NAME_HEADERS, STUDENT_EMAIL_HEADERS, ROSTER_ALIASES } from './aliases';
 import { describeCell } from './errors';
@@ -77,6 +78,8 @@ export interface Family {
   studentIds: string[];
   language: string;
   interpreter: boolean;
+  /** How the family asked to meet on the availability form (none: any way). */
+  meet?: Meet;
   rows: number[];
   /** Ids this family had before a regrouping merged it with another: their links still reach it. */
   aliases?: string[];

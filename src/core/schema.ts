@@ -150,6 +150,11 @@ export const TEACHERS: SheetSpec = {
       help: 'Optional: a video-call link for families who join remotely.',
     },
     {
+      header: 'Mode',
+      kind: 'text',
+      help: 'In person, Online or Either (the family chooses). Blank: Either when the window has a Room and a Video Link, Online with only a link, else In person.',
+    },
+    {
       header: 'Round',
       kind: 'text',
       help: 'Optional: the round this window belongs to (Fall, Spring). Blank: every round.',
@@ -201,6 +206,11 @@ export const SCHEDULE: SheetSpec = {
       help: 'When the questionnaire went to the family.',
     },
     { header: 'Notes', kind: 'text', help: 'Why a student could not be placed, and other notes.' },
+    {
+      header: 'Mode',
+      kind: 'text',
+      help: 'In person, Online or Either: what the messages say (the room, the video link, or both).',
+    },
   ],
 };
 
@@ -224,6 +234,11 @@ export const AVAILABILITY: SheetSpec = {
     },
     { header: 'Language', kind: 'language', help: 'Language the family would like us to use.' },
     { header: 'Interpreter', kind: 'yesno', help: 'The family would like an interpreter.' },
+    {
+      header: 'Meet',
+      kind: 'text',
+      help: 'How the family would like to meet: In person, Online or Either. Blank: either.',
+    },
     {
       header: 'Who Comes',
       kind: 'text',

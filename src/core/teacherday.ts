@@ -4,7 +4,15 @@
  * interpreter, room, notes). Pure: the workspace reads the sheets and sends (workspace/teacherday.ts).
  */
 import { escapeHtml, formatDay } from './templates';
+import type { Meet } from './meeting';
 import { formatMinutes } from './normalize';
+
+/** How the teacher's day says each mode, after the room. */
+const MODE_WORDS: Record<Meet, string> = {
+  'in person': 'in person',
+  online: 'online',
+  either: 'in person or online',
+};
 
 export interface TeacherConference {
   conferenceId: string;
@@ -14,6 +22,8 @@ export interface TeacherConference {
   start: number | null;
   end: number | null;
   room: string;
+  /** In person, online or either, as the Schedule's Mode says; not given: not said. */
+  mode?: Meet;
   students: string;
   /** The guardians the Roster lists with the conference's students. */
   coming: string[];
@@ -145,9 +155,14 @@ function whenWhere(c: TeacherConference): string {
     c.start === null
       ? '(time not readable)'
       : `${formatMinutes(c.start)}${c.end === null ? '' : `–${formatMinutes(c.end)}`}`;
-  return [time, c.students || '(no student named)', ...(c.room ? [`room ${c.room}`] : [])].join(
-    ' · ',
-  );
+  // With the mode said, "Video call" in Room says nothing more.
+  const room = c.mode && /^video call$/i.test(c.room) ? '' : c.room;
+  return [
+    time,
+    c.students || '(no student named)',
+    ...(room ? [`room ${room}`] : []),
+    ...(c.mode ? [MODE_WORDS[c.mode]] : []),
+  ].join(' · ');
 }
 
 /**

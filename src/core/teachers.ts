@@ -16,6 +16,7 @@ import {
   parseTime,
   type WallClockOf,
 } from './normalize';
+import { MEET_WORDS, parseMeet, windowMeet } from './meeting';
 import { inRound } from './rounds';
 import { TEACHERS } from './schema';
 import { cellProblem, readTable } from './table';
@@ -133,6 +134,19 @@ export function parseTeachers(
         );
       else capacity = n;
     }
+    const room = cleanText(row.get('Room'));
+    const videoLink = cleanText(row.get('Video Link'));
+    const written = parseMeet(row.get('Mode'));
+    if (written === null)
+      bad(
+        'Mode',
+        `cannot read "${cleanText(row.get('Mode'))}" as a mode; write ${Object.values(MEET_WORDS).join(', ')}, or leave it blank.`,
+      );
+    else if (written && written !== 'in person' && !videoLink)
+      bad(
+        'Mode',
+        `this window is ${MEET_WORDS[written]} but has no Video Link. Add the link families join with, or write In person.`,
+      );
     if (teacher && email) {
       const key = nameKey(teacher);
       const known = byName.get(key);
@@ -150,9 +164,10 @@ export function parseTeachers(
       date: date!,
       start: start!,
       end: end!,
-      room: cleanText(row.get('Room')),
+      room,
       capacity,
-      videoLink: cleanText(row.get('Video Link')),
+      videoLink,
+      mode: windowMeet(written ?? undefined, room, videoLink),
       row: row.row,
     });
   }

@@ -289,7 +289,7 @@ function ensureAvailabilityForm(
   all: Record<string, FormTexts> = FORM_TEXTS,
 ): boolean {
   const texts = all[language]!.availability;
-  const { ranks, yes, no } = all[language]!;
+  const { ranks, meets, yes, no } = all[language]!;
   const existing = language === 'en' ? state.availability : state.availabilityIn?.[language];
   const keep = (r: FormRecord & { choices: TimeChoice[] }) => {
     if (language === 'en') state.availability = r;
@@ -334,6 +334,14 @@ function ensureAvailabilityForm(
       title: texts.interpreter,
       add: (f) =>
         void f.addMultipleChoiceItem().setChoiceValues([no, yes]).setTitle(texts.interpreter),
+    },
+    {
+      title: texts.meet,
+      add: (f) =>
+        void f
+          .addMultipleChoiceItem()
+          .setChoiceValues([...meets])
+          .setTitle(texts.meet),
     },
     {
       title: texts.attending,

@@ -4,6 +4,7 @@
  * reply slip. Reads the Roster, the Schedule and document properties once each; asks Google for
  * each form's short link once per print. Writes nothing.
  */
+import { modeCell, placeFor } from '../core/meeting';
 import {
   availabilityRecord,
   FAMILY_CODE_PREFIX,
@@ -90,10 +91,11 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
         (w) =>
           w.teacher === r.teacher && w.date === r.date && w.start <= r.start! && r.end! <= w.end,
       );
-      const room = cleanText(r.values[(sheet.columns.get('Room') ?? 0) - 1]);
+      const at = (h: string) => r.values[(sheet.columns.get(h) ?? 0) - 1];
+      const place = placeFor(modeCell(at('Mode')), cleanText(at('Room')), window?.videoLink ?? '');
       conferences.set(r.familyId, [
         ...(conferences.get(r.familyId) ?? []),
-        { date: r.date, start: r.start, end: r.end, room, videoLink: window?.videoLink ?? '' },
+        { date: r.date, start: r.start, end: r.end, ...place },
       ]);
     }
   if (schedule && schedule.length > 1)

@@ -3,6 +3,7 @@
  * the Schedule, Roster, Teachers, Availability and Feedback sheets (one read each). Teachers print
  * theirs in one go, in time order.
  */
+import { modeCell, placeFor } from '../core/meeting';
 import { languageName, cleanText } from '../core/normalize';
 import { packetBody, packetHtml, packetPage, type PacketInput } from '../core/packets';
 import { escapeHtml } from '../core/templates';
@@ -124,8 +125,7 @@ function roundPacketInputs(): PacketInput[] {
       start: r.start!,
       end: r.end!,
       teacher: r.teacher,
-      room: cell(r, 'Room'),
-      videoLink: window?.videoLink ?? '',
+      ...placeFor(modeCell(cell(r, 'Mode')), cell(r, 'Room'), window?.videoLink ?? ''),
       students: mine.length
         ? mine.map((s) => `${s.firstName} ${s.lastName}`.trim())
         : [cell(r, 'Students')],

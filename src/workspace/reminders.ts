@@ -56,6 +56,7 @@ import type { Problem, Settings, StepState } from '../shared/api';
 import { readSettings, readSheet, spreadsheetZone } from './data';
 import { dayIn, instantIn, minutesIn, stampIn, wallClockIn } from '../core/zone';
 import { placeFinder } from '../core/invites';
+import { modeCell, placeFor } from '../core/meeting';
 import { parseTeachers } from '../core/teachers';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
@@ -134,6 +135,7 @@ export function readConferences(
       pupils,
       teacher: r.teacher,
       room: cleanText(cell(r.values, 'Room')),
+      mode: modeCell(cell(r.values, 'Mode')),
       date: r.date,
       start: r.start,
       end: r.end,
@@ -259,14 +261,15 @@ function withContacts(
 ): ScheduleRead {
   const contacts = roster ? rosterContacts(roster.students) : null;
   const again = readConferences(ss, settings, read.values, contacts);
-  // Each conference's video link, from its teacher's window: a reminder carries it.
+  // Each conference's video link, from its teacher's window: a reminder carries it (and an
+  // in-person conference only its room).
   const teachers = readSheet(ss, 'Teachers');
   const placeOf = placeFinder(
     teachers ? parseTeachers(teachers, wallClockIn(spreadsheetZone(ss))).windows : [],
   );
   const conferences = again.conferences.map((c) => {
     const link = c.date && c.start !== null ? placeOf(c.teacher, c.date, c.start)?.videoLink : '';
-    return link ? { ...c, videoLink: link } : c;
+    return { ...c, ...placeFor(c.mode, c.room, link ?? '') };
   });
   return { ...again, conferences, sheet: read.sheet };
 }

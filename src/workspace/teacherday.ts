@@ -7,6 +7,7 @@
  * before MailApp is called, "sent <time>" after. A run cut off in between finds "sending" and
  * never sends that email again (the job's warning names it, to check with the teacher).
  */
+import { modeCell } from '../core/meeting';
 import { cleanText, languageName, nameKey, normalizeLanguage, parseYesNo } from '../core/normalize';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import {
@@ -81,6 +82,7 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
         start: r.start,
         end: r.end,
         room: cleanText(at(r.values, 'Room')),
+        mode: modeCell(at(r.values, 'Mode')),
         students: cleanText(at(r.values, 'Students')),
         coming: standIn.has(r.familyId)
           ? [standIn.get(r.familyId)!]

@@ -113,6 +113,7 @@ const KINDS: [string, RegExp][] = [
   ['capacity', /families at once \(capacity/],
   ['outside window', /outside every window/],
   ['outside availability', /outside family .*'s availability/],
+  ['way to meet', /but family .* asked to meet/],
   ['fixed moved', /is fixed but was moved/],
   ['fixed missing', /fixed conference of .* is missing/],
   ['student twice', /also in conference/],
@@ -299,6 +300,35 @@ describe('checkSchedule', () => {
       );
       // A day without a window has no room either: both are said, each once.
       expect(kinds(errors)).toEqual(['outside window', 'capacity']);
+    });
+
+    it('an online family in a window that is in person only', () => {
+      const p = school({
+        windows: [{ ...win('a@s', 900, 1020), mode: 'in person' }, win('b@s', 900, 1020)],
+        families: [
+          family('garcia'),
+          family('lee', { interpreter: 'ur', meet: 'online' }),
+          family('khan', { interpreter: 'ur' }),
+        ],
+      });
+      const errors = checkSchedule(p, { conferences: VALID, unplaced: [] });
+      expect(kinds(errors)).toEqual(['way to meet']);
+      expect(errors[0]).toContain('is in person but family lee asked to meet online');
+    });
+
+    it('an in-person family in a window that is online only, but either way is anywhere', () => {
+      const online = { ...win('b@s', 900, 1020), mode: 'online' as const };
+      const families = (khan: SchedFamily['meet']) => [
+        family('garcia', { meet: 'either' }),
+        family('lee', { interpreter: 'ur' }),
+        family('khan', { interpreter: 'ur', meet: khan }),
+      ];
+      const p = (khan: SchedFamily['meet']) =>
+        school({ windows: [win('a@s', 900, 1020), online], families: families(khan) });
+      expect(kinds(checkSchedule(p('in person'), { conferences: VALID, unplaced: [] }))).toEqual([
+        'way to meet',
+      ]);
+      expect(checkSchedule(p('online'), { conferences: VALID, unplaced: [] })).toEqual([]);
     });
 
     it('a conference outside the family’s availability', () => {

@@ -44,6 +44,7 @@ describe('formtexts', () => {
           'También es posible',
         ],
         '¿Desean un intérprete en la conferencia?': ['Sí'],
+        '¿Cómo prefieren reunirse?': ['En línea'],
         '¿Quién vendrá? (Otro adulto de confianza, como un abuelo, puede venir en su lugar.)': [
           'La tía Rosa',
         ],
@@ -53,6 +54,7 @@ describe('formtexts', () => {
         'Which times suit you? [Wed 2026-11-18, 8:00 AM – 12:00 PM]': ['1st choice'],
         'Which times suit you? [Tue 2026-11-17, 3:00 PM – 7:30 PM]': ['Also possible'],
         'Would you like an interpreter at the conference?': ['Yes'],
+        'How would you like to meet?': ['Online'],
         'Who will come? (Another trusted adult, such as a grandparent, may come in your place.)': [
           'La tía Rosa',
         ],

@@ -25,6 +25,9 @@ describe('phonescript', () => {
       );
       expect(lines).toContain('Ask: ¿Desean un intérprete en la conferencia? (Sí / No)');
       expect(lines).toContain(
+        'Ask: ¿Cómo prefieren reunirse? (En persona / En línea / De cualquier forma)',
+      );
+      expect(lines).toContain(
         'After the conference, call again and ask: ¿Cómo fue la conferencia? (1 No muy bien – 5 Muy bien)',
       );
       expect(lines).toContain('Ask: ¿Cómo ayudará su familia a lograr esa meta?');

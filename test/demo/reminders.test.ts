@@ -82,4 +82,13 @@ it('writes outbox.json: two reminders per reminded family, each to that family o
     });
     expect(m.text).not.toMatch(/\d \(https?:/);
   }
+  // Some families chose to meet online: their reminders say so, and every reminder of a
+  // conference online or either way carries its link.
+  const saysOnline = /\(link below\)|\(enlace abajo\)/;
+  const onlineOnly = outbox.filter((m) =>
+    /the online meeting \(link below\)|la reunión en línea \(enlace abajo\)/.test(m.text),
+  );
+  expect(onlineOnly.length).toBeGreaterThan(0);
+  for (const m of outbox.filter((x) => saysOnline.test(x.text)))
+    expect(links(m.text).length).toBeGreaterThan(0);
 }, 240_000);

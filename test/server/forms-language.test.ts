@@ -55,6 +55,7 @@ describe('forms in the family’s language', () => {
       '¿Qué horarios les convienen?',
       '¿En qué idioma prefieren que les escribamos?',
       '¿Desean un intérprete en la conferencia?',
+      '¿Cómo prefieren reunirse?',
       expect.stringMatching(/^¿Quién vendrá\?/),
       expect.stringMatching(/^Si otro adulto viene en su lugar: su correo electrónico/),
     ]);
@@ -105,6 +106,7 @@ describe('forms in the family’s language', () => {
       [`¿Qué horarios les convienen? [${esLabel(second!)}]`]: '1.ª opción',
       [`¿Qué horarios les convienen? [${esLabel(first!)}]`]: '2.ª opción',
       '¿Desean un intérprete en la conferencia?': 'Sí',
+      '¿Cómo prefieren reunirse?': 'En línea',
       '¿Quién vendrá? (Otro adulto de confianza, como un abuelo, puede venir en su lugar.)':
         'La abuela',
       'Si otro adulto viene en su lugar: su correo electrónico, para que también reciba la invitación y los recordatorios (opcional).':
@@ -114,6 +116,7 @@ describe('forms in the family’s language', () => {
       [`Which times suit you? [${second!.label}]`]: '1st choice',
       [`Which times suit you? [${first!.label}]`]: '2nd choice',
       'Would you like an interpreter at the conference?': 'Yes',
+      'How would you like to meet?': 'Online',
       'Who will come? (Another trusted adult, such as a grandparent, may come in your place.)':
         'Grandmother',
     });
@@ -121,10 +124,16 @@ describe('forms in the family’s language', () => {
     const shape = (id: string) =>
       answers
         .filter((r) => r['Family ID'] === id)
-        .map((r) => [r.Rank, r.Start, r.End, r.Interpreter]);
+        .map((r) => [r.Rank, r.Start, r.End, r.Interpreter, r.Meet]);
     expect(shape(spanishFamily)).toHaveLength(2);
     expect(shape(spanishFamily)).toEqual(shape(englishFamily));
-    expect(shape(spanishFamily)[0]).toEqual([1, expect.anything(), expect.anything(), 'Yes']);
+    expect(shape(spanishFamily)[0]).toEqual([
+      1,
+      expect.anything(),
+      expect.anything(),
+      'Yes',
+      'Online',
+    ]);
     expect(answers.find((r) => r['Family ID'] === spanishFamily)!['Who Comes']).toBe('La abuela');
     expect(answers.find((r) => r['Family ID'] === spanishFamily)!['Who Comes Email']).toBe(
       'abuela@ejemplo.example',

@@ -121,3 +121,99 @@ describe('a reminder names the place in words', () => {
     }
   });
 });
+
+describe('a reminder says only what applies to the way the family chose to meet', () => {
+  it('an online choice gets the link and no room, in person the room and no link, either both', () => {
+    const s = openSchool({ students: 60, days: ['2026-11-17'] });
+    for (let i = 0; i < 10; i++)
+      if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;
+    // The coordinator adds the Mode column the sample's Teachers sheet lacks.
+    const sheet = s.emulator.spreadsheet.sheetByName('Teachers')!;
+    sheet.put(1, (sheet.values()[0] as string[]).length + 1, { v: 'Mode' });
+    const { teachers, rows, column, names, roomOf } = teachersOf(s);
+    const [either, inPerson] = names as [string, string];
+    rows.forEach((r, i) => {
+      if (r[0] === either)
+        teachers.put(i + 2, column('Video Link'), { v: 'https://meet.example/either' });
+      // In person only: its link is not for families.
+      if (r[0] === inPerson) {
+        teachers.put(i + 2, column('Video Link'), { v: 'https://meet.example/not-used' });
+        teachers.put(i + 2, column('Mode'), { v: 'In person' });
+      }
+    });
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
+    const schedule = () => {
+      const [header, ...body] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+      const at = (name: string) => (header as string[]).indexOf(name);
+      return body.map((r) => ({
+        teacher: String(r[at('Teacher')]),
+        family: String(r[at('Family ID')]),
+        emails: String(r[at('Emails')]).toLowerCase(),
+        mode: String(r[at('Mode')]),
+        room: String(r[at('Room')]),
+      }));
+    };
+    const [online, person] = schedule().filter((c) => c.teacher === either);
+    // The families' answers, as the availability form writes them (no time: any time).
+    const availability = s.emulator.spreadsheet.sheetByName('Availability')!;
+    const header = availability.values()[0] as string[];
+    (
+      [
+        [online!.family, 'Online'],
+        [person!.family, 'In person'],
+      ] as const
+    ).forEach(([family, meet], i) => {
+      availability.put(i + 2, header.indexOf('Family ID') + 1, { v: family });
+      availability.put(i + 2, header.indexOf('Meet') + 1, { v: meet });
+    });
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
+    const modeOf = new Map(schedule().map((c) => [c.family + c.teacher, c]));
+    expect(modeOf.get(online!.family + either)).toMatchObject({
+      mode: 'Online',
+      room: 'Video call',
+    });
+    expect(modeOf.get(person!.family + either)).toMatchObject({
+      mode: 'In person',
+      room: roomOf(either),
+    });
+    expect(
+      schedule()
+        .filter((c) => c.teacher === inPerson)
+        .map((c) => c.mode),
+    ).toEqual(
+      schedule()
+        .filter((c) => c.teacher === inPerson)
+        .map(() => 'In person'),
+    );
+    s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['reminders']));
+
+    const about = (teacher: string, family?: { emails: string }) =>
+      s.emulator.mail.sent.filter(
+        (m) =>
+          m.subject.includes(teacher) &&
+          !names.some((n) => n !== teacher && m.subject.includes(n)) &&
+          (!family || family.emails.includes(m.to[0]!.toLowerCase())),
+      );
+    const link = 'https://meet.example/either';
+    const room = (m: { body: string }) =>
+      `${m.body.startsWith('Estimada') ? 'el aula' : 'Room'} ${roomOf(either)}`;
+    expect(about(either, online).length).toBeGreaterThan(0);
+    for (const m of about(either, online)) {
+      expect(m.body).toContain(link);
+      expect(m.body).not.toContain(room(m));
+    }
+    expect(about(either, person).length).toBeGreaterThan(0);
+    for (const m of about(either, person)) {
+      expect(m.body).toContain(room(m));
+      expect(m.body).not.toContain('https://');
+    }
+    const others = about(either).filter(
+      (m) => !`${online!.emails};${person!.emails}`.includes(m.to[0]!.toLowerCase()),
+    );
+    expect(others.length).toBeGreaterThan(0);
+    for (const m of others) expect(m.body).toContain(link);
+    expect(about(inPerson).length).toBeGreaterThan(0);
+    for (const m of about(inPerson)) expect(m.body).not.toContain('https://');
+  });
+});

@@ -55,8 +55,14 @@ export function checkSchedule(problem: Problem, schedule: Schedule): string[] {
         c.end <= w.end,
     );
     if (!window) errors.push(`${label(i)} is outside every window of ${c.teacherEmail}`);
-    // Inside the family's availability.
+    // A window that offers the way the family asked to meet (a window or family saying
+    // nothing, or either, allows any).
     const family = families.get(c.familyId);
+    const asked = family?.meet;
+    const offered = window?.mode;
+    if (asked && offered && asked !== 'either' && offered !== 'either' && asked !== offered)
+      errors.push(`${label(i)} is ${offered} but family ${c.familyId} asked to meet ${asked}`);
+    // Inside the family's availability.
     if (
       family?.availability &&
       !family.availability.some((a) => a.date === c.date && a.start <= c.start && c.end <= a.end)

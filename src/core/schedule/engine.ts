@@ -11,6 +11,7 @@
  * changeover allow. The family's buffer applies only between rooms. Interpreters and families are
  * checked on real time intervals.
  */
+import { suits } from '../meeting';
 import { nextRandom } from '../random';
 import { planBlocks } from './evening';
 import { conferencesInWindow, START_STEP } from '../../shared/windows';
@@ -297,10 +298,12 @@ export function buildSchedule(
   for (const ids of groups.values()) {
     const s = studentById.get(ids[0]!)!;
     const len = Math.min(2, ids.length) * L;
+    const family = families.get(s.familyId);
     const candidates = startsOf(
       windowsOf.get(s.teacherEmail) ?? NONE,
       len,
-      families.get(s.familyId)?.availability ?? null,
+      family?.availability ?? null,
+      family?.meet,
     );
     const dayOn = new Map<string, number>();
     for (let i = 0; i < candidates.length; i++) {
@@ -424,6 +427,9 @@ export function buildSchedule(
       units.filter((x) => x.teacher === u.teacher).reduce((n, x) => n + x.len / L, 0) +
       problem.fixed.filter((c) => c.teacherEmail === u.teacher).length;
     if (u.candidates.length === 0) {
+      const meet = family?.meet;
+      if (meet && !teacherWindows.some((w) => suits(w.mode, meet)))
+        return `${FamilyName} asked to meet ${meet}, and ${teacherName} has no ${meet} time. Ask the family whether another way suits them, or add a window that offers it.`;
       if (family?.availability)
         return `${FamilyName}'s availability misses every window of ${teacherName}. Ask the family for another time, or add a window that suits them.`;
       return `${teacherName}'s windows are too short for a ${u.len}-minute conference.`;
@@ -450,15 +456,18 @@ export function buildSchedule(
   return { conferences, unplaced, quality: measure(problem, { conferences, unplaced }, cost) };
 }
 
-/** Every start of a conference `len` long in the windows that the availability allows. */
+/** Every start of a conference `len` long in the windows the family's availability and way to meet allow. */
 function startsOf(
   windows: { w: TeacherWindow; day: number }[],
   len: number,
   availability: SchedFamily['availability'],
+  meet: SchedFamily['meet'],
 ): Candidate[] {
   const candidates: Candidate[] = [];
   for (let i = 0; i < windows.length; i++) {
     const { w, day } = windows[i]!;
+    // Only windows offering the way the family asked to meet.
+    if (!suits(w.mode, meet)) continue;
     for (let start = w.start; start + len <= w.end; start += START_STEP) {
       let rank = 0;
       if (availability) {

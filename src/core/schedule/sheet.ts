@@ -18,6 +18,7 @@ import {
   parseYesNo,
   type WallClockOf,
 } from '../normalize';
+import { conferenceMeet, MEET_WORDS, parseMeet, windowMeet, type Meet } from '../meeting';
 import { contactsOf, type Family, type RosterResult, type Student } from '../roster';
 import { inRound } from '../rounds';
 import { AVAILABILITY, SCHEDULE } from '../schema';
@@ -110,6 +111,8 @@ export function familiesOnSchedule(sheet: ScheduleSheet): Map<string, string> {
 export interface FamilyAnswer {
   language?: string;
   interpreter?: boolean;
+  /** In person, online or either, as the family chose. */
+  meet?: Meet;
 }
 
 export function readAvailability(
@@ -164,6 +167,14 @@ export function readAvailability(
       if (language) answer.language = language;
       if (cleanText(r.get('Interpreter')) !== '' && interpreter !== null)
         answer.interpreter = interpreter;
+      const meet = parseMeet(r.get('Meet'));
+      if (meet) answer.meet = meet;
+      else if (meet === null)
+        problems.push({
+          severity: 'warning',
+          where: where('Meet'),
+          message: `${describeCell(where('Meet'), 'Meet')}: cannot read "${cleanText(r.get('Meet'))}" as a way to meet; write ${Object.values(MEET_WORDS).join(', ')}. The family is placed in any window until then.`,
+        });
       if (Object.keys(answer).length) answers.set(familyId, answer);
     }
     const blank = (v: unknown) =>
@@ -283,6 +294,7 @@ export function buildProblem(input: {
       room: w.room,
       capacity: w.capacity,
       videoLink: w.videoLink,
+      ...(w.mode ? { mode: w.mode } : {}),
     })),
     students: roster.students.map((s) => ({
       id: s.id,
@@ -296,6 +308,7 @@ export function buildProblem(input: {
       name: f.name,
       availability: input.availability.get(f.id) ?? null,
       interpreter: f.interpreter ? f.language || settings.defaultLanguage : '',
+      ...(f.meet ? { meet: f.meet } : {}),
       contacts: f.contacts.map((g) => g.email),
     })),
     interpreters: settings.interpreters,
@@ -390,7 +403,22 @@ export function scheduleRows(input: {
     set('Start', formatMinutes(c.start));
     set('End', formatMinutes(c.end));
     set('Teacher', hours?.teacher ?? ss[0]?.teacher ?? '');
-    set('Room', hours ? hours.room || (hours.videoLink ? 'Video call' : '') : '');
+    const mode = hours
+      ? conferenceMeet(
+          hours.mode ?? windowMeet(undefined, hours.room, hours.videoLink),
+          family?.meet,
+        )
+      : undefined;
+    // The Room cell says only what applies: the room, or "Video call" for a conference online.
+    const where = !hours
+      ? ''
+      : mode === 'online'
+        ? 'Video call'
+        : mode === 'in person'
+          ? hours.room
+          : hours.room || 'Video call';
+    set('Room', where);
+    set('Mode', mode ? MEET_WORDS[mode] : '');
     set('Students', ss.map((s) => `${s.firstName} ${s.lastName}`.trim()).join(', '));
     set('Student IDs', c.studentIds.join('; '));
     set('Family', family?.name ?? '');

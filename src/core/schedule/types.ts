@@ -2,6 +2,8 @@
  * The scheduling problem (docs/DESIGN.md section 5) as plain data. Times are minutes after midnight
  * on a date (yyyy-mm-dd) in the school's time zone.
  */
+import type { Meet } from '../meeting';
+
 export interface TeacherWindow {
   teacherEmail: string;
   teacher: string;
@@ -12,6 +14,8 @@ export interface TeacherWindow {
   /** Families hosted at once. */
   capacity: number;
   videoLink: string;
+  /** In person, online or either; not given: either (no family is kept out). */
+  mode?: Meet;
 }
 
 export interface Interval {
@@ -41,6 +45,8 @@ export interface SchedFamily {
   availability: Interval[] | null;
   /** Language code needing an interpreter, or '' for none. */
   interpreter: string;
+  /** How the family asked to meet; not given: any way. */
+  meet?: Meet;
   /**
    * The people who come for this family (guardian addresses). One listed for several families
    * (a caseworker, a parent of children in two families) is never in two places at once, with
