@@ -5,6 +5,7 @@
  * back through the family's own availability link, are decided here. Pure: the workspace sends
  * the offers and places the first family to accept (workspace/waitoffers.ts).
  */
+import { suits, type Meet } from './meeting';
 import { inRound } from './rounds';
 import type { Conference, SchedFamily, SchedStudent } from './schedule/types';
 
@@ -68,13 +69,15 @@ export interface FittingFamily {
  * The waitlisted families a freed time fits, first listed first: each has a waitlisted child
  * whose host teacher is the freed time's, gave availability covering the time (or gave none:
  * availability null),
- * is not elsewhere then (its own conferences, or a guardian listed for another family, with the
+ * asked to meet in a way the freed time's window offers (online, in person, or either), is not
+ * elsewhere then (its own conferences, or a guardian listed for another family, with the
  * buffer between rooms), and, needing an interpreter in a language whose interpreters are
  * counted, finds one free. The checker's rules, asked of one conference at one time; the
  * teacher's room is free because the freed conference held it.
  */
 export function fittingFamilies(input: {
-  freed: { teacherEmail: string; date: string; start: number; end: number };
+  /** The freed time; `mode`, the way its teacher's window meets (not given: any way). */
+  freed: { teacherEmail: string; date: string; start: number; end: number; mode?: Meet };
   /** Waitlisted student IDs in waitlist order. */
   waitlist: string[];
   students: SchedStudent[];
@@ -108,11 +111,12 @@ export function fittingFamilies(input: {
 
 function fits(
   family: SchedFamily,
-  freed: { teacherEmail: string; date: string; start: number; end: number },
+  freed: { teacherEmail: string; date: string; start: number; end: number; mode?: Meet },
   sameDay: Pick<Conference, 'familyId' | 'teacherEmail' | 'start' | 'end'>[],
   families: Map<string, SchedFamily>,
   rules: { bufferMinutes: number; interpreters: Record<string, number> },
 ): boolean {
+  if (!suits(freed.mode, family.meet)) return false;
   if (
     family.availability &&
     !family.availability.some(

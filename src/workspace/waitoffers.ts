@@ -104,8 +104,18 @@ function teacherEmailOf(freed: FreedTime, state: State): string {
 /** The waitlisted families this freed time fits, first listed first. */
 function fitting(freed: FreedTime, state: State, problem: SchedProblem = state.problem) {
   const students = new Map(problem.students.map((s) => [s.id, s]));
+  const teacherEmail = teacherEmailOf(freed, state);
+  // The way the freed time's window meets: a family that asked to meet online is never offered
+  // a time in a room, nor one that asked to come in a time online only.
+  const mode = problem.windows.find(
+    (w) =>
+      w.teacherEmail === teacherEmail &&
+      w.date === freed.date &&
+      w.start <= freed.start &&
+      freed.end <= w.end,
+  )?.mode;
   return fittingFamilies({
-    freed: { ...freed, teacherEmail: teacherEmailOf(freed, state) },
+    freed: { ...freed, teacherEmail, mode },
     waitlist: state.waitlist.map((e) => e.studentId),
     students: problem.students,
     families: problem.families,

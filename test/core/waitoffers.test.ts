@@ -84,6 +84,25 @@ describe('fittingFamilies', () => {
     ]);
   });
 
+  it('offers a time in a room only to families who come in, and one online only to families who join online', () => {
+    const families = [
+      family('B', { meet: 'online' }),
+      family('C', { meet: 'in person' }),
+      family('D', { meet: 'either' }),
+      family('E'),
+    ];
+    const offered = (mode: 'in person' | 'online' | 'either') =>
+      fittingFamilies({
+        ...base,
+        freed: { ...freed, mode },
+        waitlist: ['S2', 'S3', 'S4', 'S5'],
+        families,
+      }).map((f) => f.familyId);
+    expect(offered('in person')).toEqual(['C', 'D', 'E']);
+    expect(offered('online')).toEqual(['B', 'D', 'E']);
+    expect(offered('either')).toEqual(['B', 'C', 'D', 'E']);
+  });
+
   it('leaves out a family whose availability that day does not cover the time', () => {
     const fit = fittingFamilies({
       ...base,
