@@ -141,7 +141,16 @@ describe('the demo over a school year', () => {
       const own = c['Student IDs']!.split(';');
       expect(html).toContain(names[own[0]!]!);
       expect(html).toContain(c.Teacher!);
-      expect(html).toContain(c.Date!);
+      // The day in words, as a family reads it ("Tuesday, November 17"), not the sheet's ISO date.
+      expect(html).toContain(
+        new Date(`${c.Date!}T12:00:00Z`).toLocaleDateString('en-US', {
+          weekday: 'long',
+          month: 'long',
+          day: 'numeric',
+          timeZone: 'UTC',
+        }),
+      );
+      expect(html).not.toContain(c.Date!);
       for (const [id, name] of Object.entries(names))
         if (!own.includes(id))
           expect({ packet: c['Conference ID'], name, shown: html.includes(name) }).toEqual({
