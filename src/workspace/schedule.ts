@@ -43,7 +43,7 @@ interface Plan {
   formats: string[][];
   header: unknown[];
   oldRowCount: number;
-  /** Columns of the range read (0 when the sheet was empty): the sheet has at least these. */
+  /** Columns of the range read: the sheet has at least these. */
   oldWidth: number;
 }
 
@@ -69,12 +69,15 @@ export function planSchedule(memo = sheetMemo(SpreadsheetApp.getActiveSpreadshee
       { sheet: 'Teachers', row: 1, column: 1 },
     );
   const wall = wallClockIn(spreadsheetZone(ss));
-  const lastRow = sheet.getLastRow();
-  const lastColumn = Math.max(sheet.getLastColumn(), SCHEDULE.columns.length);
-  const range = lastRow > 0 ? sheet.getRange(1, 1, lastRow, lastColumn) : null;
-  const values = range ? range.getValues() : [];
-  const formulas = range ? range.getFormulas() : [];
-  const formats = range ? range.getNumberFormats() : [];
+  // The used area, whose values, formulas and formats are read in one call each. An empty
+  // sheet's data range is its one blank cell A1 (docs/EMULATOR.md row 56).
+  const range = sheet.getDataRange();
+  const read = range.getValues();
+  const empty = read.length === 1 && read[0]!.every((v) => v === '');
+  const values = empty ? [] : read;
+  const formulas = empty ? [] : range.getFormulas();
+  const formats = empty ? [] : range.getNumberFormats();
+  const lastRow = values.length;
   const existing = readScheduleSheet(values, wall);
   const availability = readAvailability(
     memo.read('Availability'),
@@ -156,7 +159,7 @@ export function planSchedule(memo = sheetMemo(SpreadsheetApp.getActiveSpreadshee
     formats,
     header: values[0] ?? [],
     oldRowCount: lastRow,
-    oldWidth: range ? lastColumn : 0,
+    oldWidth: read[0]?.length ?? 0,
     rows: () =>
       scheduleRows({
         sheet: existing,
