@@ -85,6 +85,9 @@ const teachers = (s: School) =>
       .slice(1)
       .map((r) => r[5]),
   ).size;
+/** The questions on the school's forms: checking a form again reads each one's title. */
+const questionsOnForms = (s: School) =>
+  s.emulator.forms.forms().reduce((n, f) => n + f.items.length, 0);
 /** Tabs the print views find in place: every sheet of the school but the teachers' new tabs. */
 const tabsBeforeViews = (s: School) => s.emulator.spreadsheet.sheets.length - teachers(s);
 /**
@@ -120,15 +123,15 @@ export const MINIMUMS: Record<string, Minimum> = {
       'the list of sheets; per sheet already there its name and its header read; per sheet made the tab, its header written, bold, coloured and noted, its row frozen, its tab coloured, its columns formatted, their validation set (one call, where a column has a rule) and the protection of a generated sheet (three)',
   },
   forms: {
-    count: (_s, c, n) => {
+    count: (s, c, n) => {
       const made = calls(c, 'FormApp.create');
       const questions = callsMatching(c, /^FormApp\.Form\.add\w+Item$/);
       return n === 0
         ? OPEN + 3 * made + questions + 1 + 3 * READ + WRITE
-        : OPEN + calls(c, 'FormApp.openById') + 3 * READ + WRITE;
+        : OPEN + 3 * calls(c, 'FormApp.openById') + questionsOnForms(s) + 3 * READ + WRITE;
     },
     explains:
-      'first: per form made a create, its destination and its link (3), a call per question, one trigger, reads of Roster, Teachers and Schedule and a write of its links; again: open each form, the same reads and write',
+      'first: per form made a create, its destination and its link (3), a call per question, one trigger, reads of Roster, Teachers and Schedule and a write of its links; again: open each form, list its questions and read each one’s title (FormApp has no call returning the titles), and list the sheets for its response sheet; the same reads and write',
   },
   ask: {
     count: (_s, c) => calls(c, 'MailApp.sendEmail') + c.reports.length * OPEN + 3 * READ,
