@@ -85,6 +85,9 @@ const teachers = (s: School) =>
       .slice(1)
       .map((r) => r[5]),
   ).size;
+/** Whether the Waitlist lists a student the schedule could not place. */
+const waitlisted = (s: School) =>
+  (s.emulator.spreadsheet.sheetByName('Waitlist')?.values().length ?? 0) > 1;
 /** The questions on the school's forms: checking a form again reads each one's title. */
 const questionsOnForms = (s: School) =>
   s.emulator.forms.forms().reduce((n, f) => n + f.items.length, 0);
@@ -144,9 +147,19 @@ export const MINIMUMS: Record<string, Minimum> = {
       'per answer (a trigger run each): the sheet list, the two forms’ response sheets read (2 each), the Availability read and written, and the Summary rebuilt (its six sources read, written, its charts updated)',
   },
   schedule: {
-    count: () => OPEN + ZONE + 4 * READ + 2 + WRITE + FORMATS + RESPONSES_CHECKED + 1,
+    count: (s, c) =>
+      OPEN +
+      ZONE +
+      4 * READ +
+      2 +
+      WRITE +
+      FORMATS +
+      RESPONSES_CHECKED +
+      1 +
+      calls(c, 'SpreadsheetApp.Spreadsheet.insertSheet') +
+      (waitlisted(s) ? WRITE + FORMATS : 0),
     explains:
-      'the time zone (dates in cells are read in it); the responses recorded first (the sheet list, the two forms’ response sheets read, the two student forms’ sheets sized); read Roster, Teachers, Availability and Schedule, with the Schedule’s formulas and formats (hand edits kept); write the Schedule with its formats; look for the Waitlist',
+      'the time zone (dates in cells are read in it); the responses recorded first (the sheet list, the two forms’ response sheets read, the two student forms’ sheets sized); read Roster, Teachers, Availability and Schedule, with the Schedule’s formulas and formats (hand edits kept); write the Schedule with its formats; look for the Waitlist, and when a student could not be placed write it with its formats (made the first time)',
   },
   views: {
     count: (s) => OPEN + READ + 1 + tabsBeforeViews(s) + (1 + 1 + WRITE + FORMATS) * teachers(s),
