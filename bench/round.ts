@@ -12,6 +12,7 @@
 import { openSchool } from '../preview/school';
 import type { ExecutionReport } from '../emulator/runtime';
 import { asGoogle, play, round, tomorrowMorning, type School } from '../sample/round';
+import { SHEETS } from '../src/core/schema';
 
 export interface OperationFigures {
   operation: string;
@@ -53,6 +54,23 @@ interface StepCalls {
 export const OPEN = 1;
 export const READ = 3;
 export const WRITE = 2;
+/**
+ * A write of dates, times or people's text sets the cells' number formats first: Range.setValues
+ * has no way to say a string is text (a name "=1+1" or a room "1/2" would become a formula or a
+ * date), and a Date written alone takes the date-and-time format.
+ */
+export const FORMATS = 1;
+/** The spreadsheet's time zone, read once by an execution that reads dates in cells. */
+export const ZONE = 1;
+/**
+ * A sheet Set up makes: its header written, bold, coloured and noted, its row frozen, its tab
+ * coloured, its columns' formats set: one Sheets call each, since no call sets two of them
+ * (Range.setNotes, setFontWeight, setBackground; Sheet.setFrozenRows, setTabColor;
+ * Range.setNumberFormats over the body's range).
+ */
+export const SHEET_MADE = 1 + WRITE + 3 + 1 + 1 + 1 + FORMATS;
+/** A sheet Set up protects (Sheet.protect, Protection.setDescription, setWarningOnly). */
+export const PROTECTED = 3;
 
 const calls = (step: StepCalls, method: string) => step.byMethod.get(method) ?? 0;
 const callsMatching = (step: StepCalls, pattern: RegExp) =>
@@ -67,6 +85,19 @@ const teachers = (s: School) =>
       .slice(1)
       .map((r) => r[5]),
   ).size;
+/** Whether the Waitlist lists a student the schedule could not place. */
+const waitlisted = (s: School) =>
+  (s.emulator.spreadsheet.sheetByName('Waitlist')?.values().length ?? 0) > 1;
+/** The questions on the school's forms: checking a form again reads each one's title. */
+const questionsOnForms = (s: School) =>
+  s.emulator.forms.forms().reduce((n, f) => n + f.items.length, 0);
+/** Tabs the print views find in place: every sheet of the school but the teachers' new tabs. */
+const tabsBeforeViews = (s: School) => s.emulator.spreadsheet.sheets.length - teachers(s);
+/**
+ * Responses recorded before a build: the sheet list, the two forms' response sheets read (2 each:
+ * the data range and its values) and the two student forms' sheets found and sized (2 each).
+ */
+const RESPONSES_CHECKED = 1 + 2 * 2 + 2 * 2;
 /** Sheets the Summary draws on (Schedule, Feedback, Roster, Teachers, Student Prep, Follow-ups). */
 const SUMMARY_SOURCES = 6;
 /** The Summary's two charts found, and each updated in place: a range per series (3, 2), the update. */
@@ -79,20 +110,31 @@ const SUMMARY_REBUILD = SUMMARY_SOURCES * READ + 1 + WRITE + SUMMARY_CHART_CALLS
 
 export const MINIMUMS: Record<string, Minimum> = {
   setup: {
-    count: () => OPEN + 1 + 7 * (1 + WRITE + 1),
+    count: (_s, c) => {
+      const made = calls(c, 'SpreadsheetApp.Spreadsheet.insertSheet');
+      const checked = SHEETS.length - made;
+      return (
+        OPEN +
+        1 +
+        checked * (1 + READ) +
+        made * SHEET_MADE +
+        calls(c, 'SpreadsheetApp.Range.setDataValidations') +
+        PROTECTED * calls(c, 'SpreadsheetApp.Sheet.protect')
+      );
+    },
     explains:
-      'the list of sheets, and per sheet of the seven (made or checked) a lookup, its header read or written and its frozen row (formats, notes, colours, validations and protection not counted)',
+      'the list of sheets; per sheet already there its name and its header read; per sheet made the tab, its header written, bold, coloured and noted, its row frozen, its tab coloured, its columns formatted, their validation set (one call, where a column has a rule) and the protection of a generated sheet (three)',
   },
   forms: {
-    count: (_s, c, n) => {
+    count: (s, c, n) => {
       const made = calls(c, 'FormApp.create');
       const questions = callsMatching(c, /^FormApp\.Form\.add\w+Item$/);
       return n === 0
         ? OPEN + 3 * made + questions + 1 + 3 * READ + WRITE
-        : OPEN + calls(c, 'FormApp.openById') + 3 * READ + WRITE;
+        : OPEN + 3 * calls(c, 'FormApp.openById') + questionsOnForms(s) + 3 * READ + WRITE;
     },
     explains:
-      'first: per form made a create, its destination and its link (3), a call per question, one trigger, reads of Roster, Teachers and Schedule and a write of its links; again: open each form, the same reads and write',
+      'first: per form made a create, its destination and its link (3), a call per question, one trigger, reads of Roster, Teachers and Schedule and a write of its links; again: open each form, list its questions and read each one’s title (FormApp has no call returning the titles), and list the sheets for its response sheet; the same reads and write',
   },
   ask: {
     count: (_s, c) => calls(c, 'MailApp.sendEmail') + c.reports.length * OPEN + 3 * READ,
@@ -105,12 +147,24 @@ export const MINIMUMS: Record<string, Minimum> = {
       'per answer (a trigger run each): the sheet list, the two forms’ response sheets read (2 each), the Availability read and written, and the Summary rebuilt (its six sources read, written, its charts updated)',
   },
   schedule: {
-    count: () => OPEN + 4 * READ + WRITE,
-    explains: 'read Roster, Teachers, Availability and Schedule; write the Schedule',
+    count: (s, c) =>
+      OPEN +
+      ZONE +
+      4 * READ +
+      2 +
+      WRITE +
+      FORMATS +
+      RESPONSES_CHECKED +
+      1 +
+      calls(c, 'SpreadsheetApp.Spreadsheet.insertSheet') +
+      (waitlisted(s) ? WRITE + FORMATS : 0),
+    explains:
+      'the time zone (dates in cells are read in it); the responses recorded first (the sheet list, the two forms’ response sheets read, the two student forms’ sheets sized); read Roster, Teachers, Availability and Schedule, with the Schedule’s formulas and formats (hand edits kept); write the Schedule with its formats; look for the Waitlist, and when a student could not be placed write it with its formats (made the first time)',
   },
   views: {
-    count: (s) => OPEN + READ + (1 + WRITE) * teachers(s),
-    explains: 'read the Schedule; per teacher a tab and a write',
+    count: (s) => OPEN + READ + 1 + tabsBeforeViews(s) + (1 + 1 + WRITE + FORMATS) * teachers(s),
+    explains:
+      'read the Schedule; the sheet list and each tab’s name (a teacher’s tab must not take another tab’s name); per teacher a tab, its frozen header row, and a write with its formats',
   },
   invites: {
     count: (_s, c) =>

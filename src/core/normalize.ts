@@ -13,6 +13,12 @@ export const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 export const CONTROL_CHARS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** Control characters that are not whitespace: NUL, escape, DEL, the C1 range. */
 const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * A text cleanText would leave as it is: words of no whitespace or control character, each
+ * separated from the next by one space. Most cells are; they are returned without copying.
+ */
+const CLEAN =
+  /^(?:[^\s\u200b\u0000-\u001f\u007f-\u009f]+(?: [^\s\u200b\u0000-\u001f\u007f-\u009f]+)*)?$/;
 /* eslint-enable no-control-regex */
 
 /**
@@ -24,7 +30,9 @@ const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return '';
-  return String(value)
+  const text = String(value);
+  if (CLEAN.test(text)) return text;
+  return text
     .replace(INVISIBLE, '')
     .replace(/[\s\u00a0\u200b]+/g, ' ')
     .trim();

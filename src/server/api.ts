@@ -379,8 +379,7 @@ export const api: Exposed = {
       const progress = runChunk(JOB_SPECS[job]);
       // New conference times, or reminders just sent: what the hourly trigger remembers follows.
       if (progress.done && (job === 'schedule' || job === 'reminders')) {
-        const ss = SpreadsheetApp.getActiveSpreadsheet();
-        refreshReminderRecord(ss, readSettings(ss));
+        refreshReminderRecord(SpreadsheetApp.getActiveSpreadsheet());
       }
       return progress;
     }),

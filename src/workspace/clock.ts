@@ -14,7 +14,7 @@
 import { parseMarks, REMINDABLE_STATUSES, wallMinutes } from '../core/reminders';
 import type { Settings } from '../shared/api';
 import { dayIn, minutesIn } from '../core/zone';
-import { spreadsheetZone } from './data';
+import { readSettings, spreadsheetZone } from './data';
 import {
   type ClockRecord,
   deleteClockRecord,
@@ -85,10 +85,11 @@ export function forgetDocument(uid: string): void {
 /** The reminder trigger of this user in this spreadsheet, refreshed in what it remembers. */
 export function refreshReminderRecord(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  settings: Settings,
+  settings?: Settings,
 ): void {
   const mine = reminderTrigger(ss);
-  if (mine) rememberDocument(mine.getUniqueId(), ss, settings);
+  // The settings are read only when there is a trigger to remember them for.
+  if (mine) rememberDocument(mine.getUniqueId(), ss, settings ?? readSettings(ss));
 }
 
 /**

@@ -17,19 +17,31 @@ import { UserError } from '../core/errors';
 import { knownFamilyIds } from '../core/formlinks';
 import { forgetRemindersIdle, parseJson, PROP, documentProperties } from './props';
 
-const zones = new WeakMap<object, string>();
+const known = new WeakMap<object, Map<string, string>>();
+
+/** What Google says of the spreadsheet, asked once per spreadsheet handle (one execution's). */
+function askedOnce(ss: object, fact: string, ask: () => string): string {
+  let facts = known.get(ss);
+  if (!facts) known.set(ss, (facts = new Map()));
+  let value = facts.get(fact);
+  if (value === undefined) {
+    value = ask();
+    facts.set(fact, value);
+  }
+  return value;
+}
 
 /**
  * The spreadsheet's time zone, read from Google once per spreadsheet handle (one execution's);
  * everything worked out from it is computed in src/core/zone.ts.
  */
 export function spreadsheetZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  let zone = zones.get(ss);
-  if (zone === undefined) {
-    zone = ss.getSpreadsheetTimeZone();
-    zones.set(ss, zone);
-  }
-  return zone;
+  return askedOnce(ss, 'zone', () => ss.getSpreadsheetTimeZone());
+}
+
+/** The spreadsheet's name (the default school name), asked once per spreadsheet handle. */
+function spreadsheetName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  return askedOnce(ss, 'name', () => ss.getName());
 }
 
 /** The used area of a sheet in one read; [] when the sheet is missing or empty. */
@@ -54,7 +66,7 @@ export function readSettings(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   stored: string | null = documentProperties().getProperty(PROP.settings),
 ): Settings {
-  const defaults = defaultSettings(ss.getName(), spreadsheetZone(ss));
+  const defaults = defaultSettings(spreadsheetName(ss), spreadsheetZone(ss));
   const saved = parseJson<Partial<Settings>>(stored);
   if (!saved) return defaults;
   return usableSettings(saved as Record<string, unknown>, defaults);

@@ -154,15 +154,21 @@ export function ensureQuestions(
   const have = new Map(
     items.filter(({ title }) => title !== '').map(({ item, title }) => [title, item]),
   );
-  let added = 0;
+  const added: string[] = [];
   for (const q of questions) {
     if (have.has(q.title)) continue;
     // At least one question each execution, so a slow day still moves on.
-    if (added > 0 && timeIsUp()) throw new CarryOn();
+    if (added.length > 0 && timeIsUp()) throw new CarryOn();
     q.add(form);
-    added++;
+    added.push(q.title);
   }
-  return new Map(form.getItems().map((i) => [i.getTitle(), i]));
+  if (added.length === 0 && have.size === items.length) return have;
+  // Each add…Item call appends its question, so the form now holds the titled questions read
+  // above, then the ones just added, in that order: one listing, no title read again.
+  const titles = [...items.filter(({ title }) => title !== '').map((i) => i.title), ...added];
+  const now = form.getItems();
+  if (now.length !== titles.length) return new Map(now.map((i) => [i.getTitle(), i]));
+  return new Map(now.map((i, n) => [titles[n]!, i]));
 }
 
 /** The response sheets already tied to one of the add-on's forms. */

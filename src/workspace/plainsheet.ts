@@ -10,10 +10,14 @@ export function writePlainSheet(
   name: string,
   header: string[],
   rows: string[][],
+  /** The sheet when the caller just looked it up (null: there is none), so it is not sought again. */
+  found: GoogleAppsScript.Spreadsheet.Sheet | null = ss.getSheetByName(name),
 ): void {
-  const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
+  const sheet = found ?? ss.insertSheet(name);
   const grid = [header, ...rows];
-  while (grid.length < sheet.getLastRow()) grid.push(header.map(() => ''));
+  // A sheet just made holds nothing to blank out.
+  const lastRow = found ? sheet.getLastRow() : 0;
+  while (grid.length < lastRow) grid.push(header.map(() => ''));
   if (sheet.getMaxRows() < grid.length)
     sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
   sheet.getRange(1, 1, grid.length, header.length).setNumberFormat(PLAIN_TEXT).setValues(grid);

@@ -12,6 +12,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type SheetReader = (name: string) => unknown[][] | null;
 
 export interface SheetMemo {
+  /** The spreadsheet the memo reads. */
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   read: SheetReader;
   /** The sheet of that name, or null when there is none. */
   sheet(name: string): Sheet | null;
@@ -36,6 +38,7 @@ export function sheetMemo(
     return handles.get(name)!;
   };
   return {
+    spreadsheet: ss,
     read: (name) => {
       if (!cache.has(name)) {
         const found = sheet(name);

@@ -347,24 +347,26 @@ export function recordResponses(): {
   placed: number;
   totals: ReturnType<typeof rebuildSummary>;
 };
-export function recordResponses(options: { rebuild: 'if-recorded' }): {
+export function recordResponses(options: { rebuild: 'if-recorded'; memo?: SheetMemo }): {
   availability: number;
   feedback: number;
   placed: number;
   totals: ReturnType<typeof rebuildSummary> | null;
 };
 /** Records every response not yet recorded; rebuilds the Summary always, or only when something was recorded. */
-export function recordResponses(options: { rebuild?: 'always' | 'if-recorded' } = {}): {
+export function recordResponses(
+  options: { rebuild?: 'always' | 'if-recorded'; memo?: SheetMemo } = {},
+): {
   availability: number;
   feedback: number;
   placed: number;
   totals: ReturnType<typeof rebuildSummary> | null;
 } {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const memo = options.memo ?? sheetMemo(SpreadsheetApp.getActiveSpreadsheet());
+  const ss = memo.spreadsheet;
   const props = documentProperties().getProperties();
   const state = readFormsState(props);
   const settings = readSettings(ss, props['slc:settings'] ?? null);
-  const memo = sheetMemo(ss);
   const accepts: Acceptance[] = [];
   const answered = recordAvailability(ss, memo, state, props, settings, accepts);
   const feedback = recordFeedback(ss, memo, state);

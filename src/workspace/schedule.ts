@@ -18,7 +18,8 @@ import { type ColumnKind, headerKey, NUMBER_FORMATS, SCHEDULE } from '../core/sc
 import { columnCell, PLAIN_TEXT, TYPED_KINDS } from '../core/cells';
 import { UserError } from '../core/errors';
 import type { Problem, SchedulePreview } from '../shared/api';
-import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
+import { readSchool, readSettings, spreadsheetZone } from './data';
+import { sheetMemo } from './reads';
 import { dayIn, wallClockIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
 import { recordResponses } from './responses';
@@ -42,15 +43,21 @@ interface Plan {
   formats: string[][];
   header: unknown[];
   oldRowCount: number;
+  /** Columns of the range read: the sheet has at least these. */
+  oldWidth: number;
 }
 
-export function planSchedule(): Plan {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = ss.getSheetByName('Schedule');
+/**
+ * The schedule the engine builds from the sheets. A caller that has read some of them this
+ * execution (the responses recorded first) passes its memo, so none is read twice.
+ */
+export function planSchedule(memo = sheetMemo(SpreadsheetApp.getActiveSpreadsheet())): Plan {
+  const ss = memo.spreadsheet;
+  const sheet = memo.sheet('Schedule');
   if (!sheet) throw new UserError('There is no Schedule sheet. Run Set up first.');
   const settings = readSettings(ss);
   const day = today(ss);
-  const data = readSchool(ss, settings, day);
+  const data = readSchool(ss, settings, day, memo.read);
   if (!data.roster || data.roster.students.length === 0)
     throw new UserError(
       'There are no students to schedule yet: fill in the Roster sheet (step 2) first.',
@@ -62,15 +69,18 @@ export function planSchedule(): Plan {
       { sheet: 'Teachers', row: 1, column: 1 },
     );
   const wall = wallClockIn(spreadsheetZone(ss));
-  const lastRow = sheet.getLastRow();
-  const lastColumn = Math.max(sheet.getLastColumn(), SCHEDULE.columns.length);
-  const range = lastRow > 0 ? sheet.getRange(1, 1, lastRow, lastColumn) : null;
-  const values = range ? range.getValues() : [];
-  const formulas = range ? range.getFormulas() : [];
-  const formats = range ? range.getNumberFormats() : [];
+  // The used area, whose values, formulas and formats are read in one call each. An empty
+  // sheet's data range is its one blank cell A1 (docs/EMULATOR.md row 56).
+  const range = sheet.getDataRange();
+  const read = range.getValues();
+  const empty = read.length === 1 && read[0]!.every((v) => v === '');
+  const values = empty ? [] : read;
+  const formulas = empty ? [] : range.getFormulas();
+  const formats = empty ? [] : range.getNumberFormats();
+  const lastRow = values.length;
   const existing = readScheduleSheet(values, wall);
   const availability = readAvailability(
-    readSheet(ss, 'Availability'),
+    memo.read('Availability'),
     data.roster,
     wall,
     settings.roundName,
@@ -149,6 +159,7 @@ export function planSchedule(): Plan {
     formats,
     header: values[0] ?? [],
     oldRowCount: lastRow,
+    oldWidth: read[0]?.length ?? 0,
     rows: () =>
       scheduleRows({
         sheet: existing,
@@ -211,12 +222,13 @@ export function writeSchedule(plan: Plan): number {
   if (plan.oldRowCount === 0)
     plan.sheet.getRange(1, 1, 1, width).setValues([SCHEDULE.columns.map((c) => c.header)]);
   if (body.length > 0) {
-    if (plan.sheet.getMaxRows() < body.length + 1)
+    // The sheet holds at least what was read: its size is asked only to grow past that.
+    if (body.length + 1 > plan.oldRowCount && plan.sheet.getMaxRows() < body.length + 1)
       plan.sheet.insertRowsAfter(
         plan.sheet.getMaxRows(),
         body.length + 1 - plan.sheet.getMaxRows(),
       );
-    if (plan.sheet.getMaxColumns() < width)
+    if (width > plan.oldWidth && plan.sheet.getMaxColumns() < width)
       plan.sheet.insertColumnsAfter(plan.sheet.getMaxColumns(), width - plan.sheet.getMaxColumns());
     const range = plan.sheet.getRange(2, 1, body.length, width);
     range.setNumberFormats(formatRows);
@@ -232,10 +244,11 @@ export const SCHEDULE_JOB: JobSpec<{ done: boolean }> = {
   step(): ChunkResult<{ done: boolean }> {
     // Availability answers a form-submit trigger could not record (lock busy, cut off) are
     // recorded first, so the build sees every family's answer.
-    recordResponses({ rebuild: 'if-recorded' });
-    const plan = planSchedule();
+    const memo = sheetMemo(SpreadsheetApp.getActiveSpreadsheet());
+    recordResponses({ rebuild: 'if-recorded', memo });
+    const plan = planSchedule(memo);
     writeSchedule(plan);
-    recordWaitlist(SpreadsheetApp.getActiveSpreadsheet(), plan.schedule.unplaced, plan.roster);
+    recordWaitlist(memo.spreadsheet, plan.schedule.unplaced, plan.roster);
     const p = plan.preview;
     return {
       state: { done: true },

@@ -123,7 +123,7 @@ function createSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   spec: SheetSpec,
   index: number,
-): void {
+): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.insertSheet(spec.name, index);
   writeHeaders(sheet, 1, spec.columns);
   sheet.setFrozenRows(1);
@@ -140,6 +140,14 @@ function createSheet(
       )
       .setWarningOnly(true);
   }
+  return sheet;
+}
+
+/** The spreadsheet's tabs by name, listed once per execution (a lookup per sheet is a call each). */
+type Tabs = Map<string, GoogleAppsScript.Spreadsheet.Sheet>;
+
+function listTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Tabs {
+  return new Map(ss.getSheets().map((s) => [s.getName(), s]));
 }
 
 /**
@@ -151,16 +159,15 @@ function createSheet(
  * into it ('blocked').
  */
 function sheetNamed(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tabs: Tabs,
   spec: SheetSpec,
   report: SetupReport,
 ): GoogleAppsScript.Spreadsheet.Sheet | null | 'blocked' {
+  const exact = tabs.get(spec.name);
+  if (exact) return exact;
   const key = spec.name.toLowerCase();
-  const found =
-    ss.getSheetByName(spec.name) ??
-    ss.getSheets().find((s) => s.getName().toLowerCase() === key) ??
-    null;
-  if (!found || found.getName() === spec.name) return found;
+  const [name, found] = [...tabs].find(([n]) => n.toLowerCase() === key) ?? [];
+  if (!found || name === undefined) return null;
   const lastColumn = found.getLastColumn();
   const ours =
     lastColumn === 0 ||
@@ -168,12 +175,14 @@ function sheetNamed(
       .missing.length === 0;
   if (ours) {
     found.setName(spec.name);
+    tabs.delete(name);
+    tabs.set(spec.name, found);
     return found;
   }
   report.problems.push({
     severity: 'error',
-    message: `Your tab "${found.getName()}" is in the way of the add-on's "${spec.name}" sheet: Google Sheets treats tab names the same whatever their capitals. Rename your tab (for example "My ${found.getName()}"), then run Set up again. Nothing in it was changed.`,
-    where: { sheet: found.getName(), row: 1, column: 1 },
+    message: `Your tab "${name}" is in the way of the add-on's "${spec.name}" sheet: Google Sheets treats tab names the same whatever their capitals. Rename your tab (for example "My ${name}"), then run Set up again. Nothing in it was changed.`,
+    where: { sheet: name, row: 1, column: 1 },
   });
   return 'blocked';
 }
@@ -181,14 +190,15 @@ function sheetNamed(
 /** Checks (and completes) one sheet. Returns what it did. */
 export function setUpSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  tabs: Tabs,
   spec: SheetSpec,
   index: number,
   report: SetupReport,
 ): void {
-  const sheet = sheetNamed(ss, spec, report);
+  const sheet = sheetNamed(tabs, spec, report);
   if (sheet === 'blocked') return;
   if (!sheet) {
-    createSheet(ss, spec, index);
+    tabs.set(spec.name, createSheet(ss, spec, index));
     report.created.push(spec.name);
     return;
   }
@@ -267,9 +277,10 @@ export const SETUP_JOB: JobSpec<SetupState> = {
   start: () => ({ next: 0, report: { created: [], added: [], problems: [] } }),
   step(state, ctx): ChunkResult<SetupState> {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const tabs = listTabs(ss);
     let next = state.next;
     while (next < SHEETS.length && !ctx.outOfTime()) {
-      setUpSheet(ss, SHEETS[next]!, next, state.report);
+      setUpSheet(ss, tabs, SHEETS[next]!, next, state.report);
       next++;
     }
     const done = next >= SHEETS.length;

@@ -170,14 +170,17 @@ export function rebuildSummary(
   const settings = held?.settings ?? readSettings(ss);
   const today = dayIn(new Date(), spreadsheetZone(ss));
   const summary = summaryOf(ss, settings, today, memo.read, undefined, held?.props ?? null);
-  const rows = Math.max(summary.grid.length, sheet.getLastRow());
-  const columns = Math.max(summary.grid[0]?.length ?? 1, sheet.getLastColumn());
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  const rows = Math.max(summary.grid.length, lastRow);
+  const columns = Math.max(summary.grid[0]?.length ?? 1, lastColumn);
   const grid = Array.from({ length: rows }, (_, r) =>
     Array.from({ length: columns }, (_, c) => summary.grid[r]?.[c] ?? ''),
   );
-  if (sheet.getMaxRows() < rows)
+  // The sheet is at least as large as what it holds: its size is asked only to grow past that.
+  if (rows > lastRow && sheet.getMaxRows() < rows)
     sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < columns)
+  if (columns > lastColumn && sheet.getMaxColumns() < columns)
     sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
   writeGrid(sheet.getRange(1, 1, rows, columns), grid);
   placeCharts(sheet, summary);

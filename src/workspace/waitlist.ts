@@ -71,12 +71,17 @@ export function readWaitlist(ss: Spreadsheet): {
   };
 }
 
-function writeWaitlist(ss: Spreadsheet, entries: WaitlistEntry[]): void {
+function writeWaitlist(
+  ss: Spreadsheet,
+  entries: WaitlistEntry[],
+  sheet?: GoogleAppsScript.Spreadsheet.Sheet | null,
+): void {
   writePlainSheet(
     ss,
     WAITLIST_SHEET,
     WAITLIST_HEADER,
     entries.map((e) => [e.studentId, e.student, e.teacher, e.familyId, e.reason, e.told]),
+    sheet,
   );
 }
 
@@ -107,7 +112,7 @@ export function recordWaitlist(
   const entries = waitlistEntries(unplaced, roster, told);
   if (sheet && JSON.stringify(before) === JSON.stringify(entries)) return entries.length;
   if (!sheet && entries.length === 0) return 0;
-  writeWaitlist(ss, entries);
+  writeWaitlist(ss, entries, sheet);
   return entries.length;
 }
 

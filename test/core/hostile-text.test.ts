@@ -2,6 +2,7 @@
  * Text pasted from elsewhere, as the readers meet it: control characters, cells far longer than
  * any name, and template fields named like what every object inherits.
  */
+import fc from 'fast-check';
 import { answerText } from '../../src/core/answers';
 import { cleanText } from '../../src/core/normalize';
 import { parseRoster } from '../../src/core/roster';
@@ -49,6 +50,32 @@ describe('cleanText', () => {
   it('keeps every script and accent as typed', () => {
     expect(cleanText('Nguyễn Thị Lan · 李小龙 · ليلى الحسن')).toBe(
       'Nguyễn Thị Lan · 李小龙 · ليلى الحسن',
+    );
+  });
+
+  it('gives any text its words, controls dropped, one space apart, whether it was clean or not', () => {
+    // The rule, character by character: NUL to backspace, shift-out to unit separator, DEL and
+    // the C1 range dropped; whitespace (zero-width space included) splits words.
+    const invisible = (c: string) => {
+      const n = c.charCodeAt(0);
+      return n <= 8 || (n >= 14 && n <= 31) || (n >= 127 && n <= 159);
+    };
+    const rule = (text: string) =>
+      [...text]
+        .filter((c) => !invisible(c))
+        .join('')
+        .split(/[\s\u200b]+/)
+        .filter(Boolean)
+        .join(' ');
+    const pasted = fc.constantFrom(
+      ...['a', 'é', '李', '-', ' ', '  ', '\t', '\n', '\r', '\u000b', '\u0000', '\u001b'],
+      ...['\u007f', '\u0085', '\u00a0', '\u200b', '\ufeff', '\u2028', '\u3000'],
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: pasted }), fc.string({ unit: 'binary' })), (text) =>
+        expect(cleanText(text)).toBe(rule(text)),
+      ),
+      { numRuns: 2000 },
     );
   });
 });

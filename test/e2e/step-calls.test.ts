@@ -3,27 +3,35 @@
  * minimum its data makes necessary (bench/round.ts: a read is the sheet, its data range and its
  * values; a write the range and its values; one email per message, one trigger run per answer).
  * The steps a school repeats all round long (asking, every answer, every hourly reminder run, the
- * questionnaire) stay within 1.2× of that minimum.
+ * questionnaire) stay within 1.2× of that minimum, and so do Set up, the schedule build and the
+ * print views, which run once a round.
  */
 import {
+  FORMATS,
   MINIMUMS,
   measureRound,
   OPEN,
   READ,
   WRITE,
+  ZONE,
   type OperationFigures,
 } from '../../bench/round';
+import { SHEETS } from '../../src/core/schema';
 
 jest.setTimeout(900_000);
 
 const STUDENTS = 60;
+/** The sample school staffs a teacher per thirty students. */
+const TEACHERS = Math.ceil(STUDENTS / 30);
+/** The sheets the sample school has before Set up: its pasted Roster and Teachers. */
+const PASTED = ['Roster', 'Teachers'];
+
+let steps: Map<string, OperationFigures>;
+beforeAll(() => {
+  steps = new Map(measureRound(STUDENTS).map((f) => [f.operation, f]));
+});
 
 describe('a round’s repeated steps', () => {
-  let steps: Map<string, OperationFigures>;
-  beforeAll(() => {
-    steps = new Map(measureRound(STUDENTS).map((f) => [f.operation, f]));
-  });
-
   it.each(['ask', 'availability answers', 'reminders', 'questionnaire'])(
     '%s: at most 1.2 times the calls its data makes necessary',
     (name) => {
@@ -42,5 +50,65 @@ describe('a round’s repeated steps', () => {
     expect(MINIMUMS['availability answers']!.explains).toMatch(/Summary rebuilt/);
     expect(step.minimum).toBe(perAnswer * step.executions);
     expect(step.calls / step.executions).toBeLessThanOrEqual(1.2 * perAnswer);
+  });
+});
+
+describe('a round’s steps run once', () => {
+  it('set up makes each missing sheet with no call beyond those its header, frozen row, colours, formats, validation and protection need', () => {
+    const made = SHEETS.filter((s) => !PASTED.includes(s.name));
+    // Columns Set up validates: dates, yes/no, checkboxes, statuses, whole numbers, addresses.
+    const validated = made.filter((s) =>
+      s.columns.some((c) =>
+        ['date', 'yesno', 'checkbox', 'status', 'integer', 'email'].includes(c.kind),
+      ),
+    );
+    const protectedSheets = made.filter((s) => s.generated);
+    // The sheet list, then per pasted sheet its name and its header read; per sheet made the tab,
+    // its header written, bold, coloured and noted, its row frozen, its tab coloured, and its
+    // body's range and formats; one validation call per validated sheet, three to protect one.
+    const expected =
+      OPEN +
+      1 +
+      PASTED.length * (1 + READ) +
+      made.length * (1 + WRITE + 3 + 1 + 1 + 1 + FORMATS) +
+      validated.length +
+      3 * protectedSheets.length;
+    const step = steps.get('setup')!;
+    expect(step.minimum).toBe(expected);
+    expect(step.calls).toBeLessThanOrEqual(Math.ceil(1.2 * expected));
+  });
+
+  it('the schedule build reads each sheet once and writes the Schedule once, within 1.2 times what that needs', () => {
+    // The zone; the responses recorded first (the sheet list, two response sheets read, two
+    // student forms' sheets sized); Roster, Teachers, Availability and Schedule read, with the
+    // Schedule's formulas and formats; the Schedule written with its formats; the Waitlist sought.
+    const expected = OPEN + ZONE + (1 + 2 * 2 + 2 * 2) + 4 * READ + 2 + WRITE + FORMATS + 1;
+    const step = steps.get('schedule')!;
+    expect(step.minimum).toBe(expected);
+    expect(step.calls).toBeLessThanOrEqual(Math.ceil(1.2 * expected));
+  });
+
+  it('the print views make each teacher’s tab within 1.2 times the calls a tab and its write need', () => {
+    const step = steps.get('views')!;
+    // The Schedule read, the sheet list with each tab's name (at least the sheets Set up keeps),
+    // and per teacher a tab, its frozen header row and a write with its formats.
+    const perTeacher = 1 + 1 + WRITE + FORMATS;
+    expect(step.minimum).toBeGreaterThanOrEqual(
+      OPEN + READ + 1 + SHEETS.length + perTeacher * TEACHERS,
+    );
+    expect(step.calls).toBeLessThanOrEqual(Math.ceil(1.2 * step.minimum));
+  });
+
+  it('checking the forms again reads each question’s title once, within 1.2 times what opening and checking them needs', () => {
+    // The availability form and the questionnaire, in English and in Spanish (the sample school's
+    // families speak both): five questions and seven.
+    const forms = 4;
+    const questions = 2 * (5 + 7);
+    // Per form: opened, its questions listed, the sheet list for its response sheet; a title
+    // read per question; Roster, Teachers and Schedule read and the links written.
+    const expected = OPEN + 3 * forms + questions + 3 * READ + WRITE;
+    const step = steps.get('forms (again)')!;
+    expect(step.minimum).toBe(expected);
+    expect(step.calls).toBeLessThanOrEqual(Math.ceil(1.2 * expected));
   });
 });
