@@ -182,6 +182,61 @@ describe('building the schedule', () => {
     expect(violations(school)).toEqual([]);
   });
 
+  it('keeps an edit made while the rebuild runs: a Locked box ticked, a note typed, a reminder marked', () => {
+    const school = freshSchool();
+    run(school, 'schedule');
+    const sheet = scheduleSheet(school);
+    const header = sheet.values()[0]!.map(String);
+    const col = (h: string) => header.indexOf(h) + 1;
+    const built = sheet.values();
+    // A teacher (and the reminder step) edit after the build has read the sheet, before it writes.
+    const edited = school.emulator.ws.interruptAt(
+      'SpreadsheetApp.Range.setNumberFormats',
+      1,
+      () => {
+        sheet.put(4, col('Locked'), { v: true });
+        sheet.put(5, col('Notes'), { v: 'Grandmother comes too' });
+        sheet.put(6, col('Reminders Sent'), { v: 'day-before' });
+      },
+    );
+    run(school, 'schedule');
+    expect(edited()).toBe(true);
+    expect(sheet.cell(4, col('Locked'))?.v).toBe(true);
+    expect(sheet.cell(5, col('Notes'))?.v).toBe('Grandmother comes too');
+    expect(sheet.cell(6, col('Reminders Sent'))?.v).toBe('day-before');
+    // Everything else is the build's, as the first build left it.
+    const after = sheet.values();
+    const untouched = (rows: unknown[][]) =>
+      rows.map((r, i) =>
+        r.filter(
+          (_, c) =>
+            !(i === 3 && c === col('Locked') - 1) &&
+            !(i === 4 && c === col('Notes') - 1) &&
+            !(i === 5 && c === col('Reminders Sent') - 1),
+        ),
+      );
+    expect(JSON.stringify(untouched(after))).toBe(JSON.stringify(untouched(built)));
+    expect(violations(school)).toEqual([]);
+  });
+
+  it('writes, on rows that stay, the cells the build computes, in one block', () => {
+    const school = freshSchool();
+    run(school, 'schedule');
+    const sheet = scheduleSheet(school);
+    const header = sheet.values()[0]!.map(String);
+    const col = (h: string) => header.indexOf(h) + 1;
+    // A person's mistyped Room on a row that stays is the build's to put right.
+    const room = sheet.cell(3, col('Room'))!.v;
+    sheet.put(3, col('Room'), { v: 'Gym?' });
+    const before = school.emulator.ws.reports.length;
+    run(school, 'schedule');
+    expect(sheet.cell(3, col('Room'))?.v).toBe(room);
+    const calls = school.emulator.ws.reports.slice(before).map((r) => r.callsByMethod);
+    const writes = calls.reduce((n, c) => n + (c['SpreadsheetApp.Range.setValues'] ?? 0), 0);
+    // One block: every row stays, each written from Conference ID to Status.
+    expect(writes).toBe(1);
+  });
+
   it('places students added after the invitations went out without moving anyone invited', () => {
     const school = freshSchool(60);
     run(school, 'schedule');
