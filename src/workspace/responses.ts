@@ -26,6 +26,7 @@ import {
   type CodedConference,
 } from '../core/feedback';
 import { UserError } from '../core/errors';
+import { cellBlocks } from '../core/blocks';
 import { parseRoster } from '../core/roster';
 import { cleanText } from '../core/normalize';
 import { inRound } from '../core/rounds';
@@ -83,7 +84,7 @@ function responseKey(ref: string, at: Date): string {
   return `${ref} @ ${at.toISOString()}`;
 }
 
-/** Reads a generated sheet as header + body, for a rewrite in one setValues. */
+/** Reads a generated sheet as header + body, for the rows a recording changes. */
 function readGenerated(
   memo: SheetMemo,
   spec: SheetSpec,
@@ -101,21 +102,34 @@ function readGenerated(
   return { sheet, header, body: values.slice(1) };
 }
 
-/** Rewrites the body below the header in one setValues (blank rows where rows went away). */
+/**
+ * Writes the rows of the new body that differ from the body read (a row kept on its sheet row is
+ * not written, so a person's note typed in it meanwhile stays), blank rows where rows went away;
+ * one setValues per run of adjacent rows written.
+ */
 function writeBody(
   memo: SheetMemo,
   spec: SheetSpec,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   header: string[],
   body: unknown[][],
-  oldCount: number,
+  read: unknown[][],
 ): void {
   const rows = body.map((r) => header.map((_, i) => r[i] ?? ''));
-  while (rows.length < oldCount) rows.push(header.map(() => ''));
-  if (rows.length === 0) return;
+  while (rows.length < read.length) rows.push(header.map(() => ''));
+  const changed = new Map<number, Map<number, unknown>>();
+  rows.forEach((row, i) => {
+    if (body[i] !== read[i]) changed.set(i + 2, new Map(row.map((v, c) => [c + 1, v])));
+  });
+  if (changed.size === 0) return;
   if (sheet.getMaxRows() < rows.length + 1)
     sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
-  writeGrid(sheet.getRange(2, 1, rows.length, header.length), rows, kindsOf(spec, header));
+  for (const b of cellBlocks(changed))
+    writeGrid(
+      sheet.getRange(b.row, 1, b.values.length, header.length),
+      b.values,
+      kindsOf(spec, header),
+    );
   memo.wrote(spec.name, [header, ...rows]);
 }
 
@@ -188,7 +202,7 @@ function recordAvailability(
       ).map((r) => rowUnder(header, { ...r, Response: answerText(key), Round: answerText(round) })),
     ];
   }
-  if (rows !== body) writeBody(memo, AVAILABILITY, sheet, header, rows, body.length);
+  if (rows !== body) writeBody(memo, AVAILABILITY, sheet, header, rows, body);
   return answered;
 }
 
@@ -256,7 +270,7 @@ function recordFeedback(
       recorded++;
     }
   }
-  if (recorded) writeBody(memo, FEEDBACK, sheet, header, rows, body.length);
+  if (recorded) writeBody(memo, FEEDBACK, sheet, header, rows, body);
   return recorded;
 }
 
@@ -312,7 +326,7 @@ function recordStudentAnswers(
     else rows.push(cells);
     recorded++;
   }
-  if (recorded) writeBody(memo, spec, sheet, header, rows, body.length);
+  if (recorded) writeBody(memo, spec, sheet, header, rows, body);
   return recorded;
 }
 

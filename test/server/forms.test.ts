@@ -831,6 +831,26 @@ describe('the questionnaire', () => {
     expect(rows(s, 'Feedback').map((r) => r.Rating)).toEqual([2, 3]);
     expect(teacherRow()[7]).toBe(3);
   });
+
+  it('keeps what a person types in another Feedback row while an answer is being recorded', () => {
+    const s = afterConferences();
+    const [first, second] = rows(s, 'Schedule');
+    s.emulator.forms.submitPrefilled(String(first!['Feedback Link']), { [Q.rating]: '2' });
+    const feedback = s.emulator.spreadsheet.sheetByName('Feedback')!;
+    // A column of the coordinator's own, beside the add-on's.
+    const calledBack = feedback.values()[0]!.length + 1;
+    feedback.put(1, calledBack, { v: 'Called back' });
+    const typed = s.emulator.ws.interruptAt('SpreadsheetApp.Range.setNumberFormats', 1, () =>
+      feedback.put(2, calledBack, { v: 'yes, Tuesday' }),
+    );
+    s.emulator.forms.submitPrefilled(String(second!['Feedback Link']), { [Q.rating]: '5' });
+    expect(typed()).toBe(true);
+    expect(feedback.cell(2, calledBack)?.v).toBe('yes, Tuesday');
+    expect(rows(s, 'Feedback').map((r) => [r['Conference ID'], r.Rating])).toEqual([
+      [first!['Conference ID'], 2],
+      [second!['Conference ID'], 5],
+    ]);
+  });
 });
 
 describe('the summary', () => {
