@@ -868,6 +868,22 @@ describe('the summary', () => {
     expect(sheet.charts).toHaveLength(2);
   });
 
+  it('keeps the notes a coordinator writes beside it, before a rebuild and while one runs', () => {
+    const s = afterConferences();
+    run(s, 'summary');
+    const sheet = s.emulator.spreadsheet.sheetByName('Summary')!;
+    const beside = sheet.values()[0]!.length + 1;
+    sheet.put(1, beside, { v: 'Share with the board on Monday' });
+    const typed = s.emulator.ws.interruptAt('SpreadsheetApp.Range.setNumberFormats', 1, () =>
+      sheet.put(3, beside, { v: 'Grade 4 rates low: ask why' }),
+    );
+    run(s, 'summary');
+    expect(typed()).toBe(true);
+    expect(sheet.cell(1, beside)?.v).toBe('Share with the board on Monday');
+    expect(sheet.cell(3, beside)?.v).toBe('Grade 4 rates low: ask why');
+    expect(sheet.values()[0]![1]).toContain('student-led conferences');
+  });
+
   it('counts attendance teachers mark in the Schedule, and the sidebar lists no-shows to offer a new time', () => {
     const s = afterConferences();
     const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
