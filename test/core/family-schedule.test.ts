@@ -315,3 +315,102 @@ describe('the Schedule sheet', () => {
     ]);
   });
 });
+
+describe('a Schedule row whose Round is blank or written in other case', () => {
+  const wall: WallClockOf = (d) => ({
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  });
+  const roster = parseRoster(
+    [
+      ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'],
+      ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example'],
+      ['2', 'Chidi', 'Okoro', 'Ms. Rivera', 'ada@f.example'],
+    ],
+    [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+  );
+  const windows = [{ ...win('rivera@school.example', 540, 600), teacher: 'Ms. Rivera', row: 2 }];
+  const settings = { ...defaultSettings('School', 'UTC'), roundName: 'Fall' };
+  const header = SCHEDULE.columns.map((c) => c.header);
+  /** A row typed by hand: Ana at 9:00, with the Round and Locked cells given. */
+  const typed = (round: string, locked: boolean) =>
+    header.map(
+      (h) =>
+        ({
+          'Conference ID': 'C-HAND',
+          Round: round,
+          Date: DAY,
+          Start: '09:00',
+          End: '09:20',
+          Teacher: 'Ms. Rivera',
+          'Student IDs': '1',
+          Status: 'scheduled',
+          Locked: locked,
+        })[h] ?? '',
+    );
+  const rebuild = (row: unknown[]) => {
+    const sheet = readScheduleSheet([header, row], wall);
+    const built = buildProblem({
+      roster,
+      windows,
+      settings,
+      availability: new Map(),
+      sheet,
+      seed: 1,
+    });
+    const schedule = buildSchedule(built.problem);
+    const rows = scheduleRows({
+      sheet,
+      frozen: built.frozen,
+      schedule,
+      roster,
+      windows,
+      settings,
+      newId: () => 'C-NEW',
+    });
+    const col = (h: string) => header.indexOf(h);
+    return {
+      problem: built.problem,
+      schedule,
+      rows: rows.map((r) => ({
+        id: r.cells[col('Conference ID')],
+        round: r.cells[col('Round')],
+        students: r.cells[col('Student IDs')],
+      })),
+    };
+  };
+
+  it.each(['', 'fall', ' FALL '])(
+    "is this round's conference (Round %j): rebuilt in place, its student never placed twice",
+    (round) => {
+      const { rows } = rebuild(typed(round, false));
+      expect(rows.filter((r) => r.students === '1')).toEqual([
+        { id: 'C-HAND', round: 'Fall', students: '1' },
+      ]);
+      expect(rows.map((r) => r.students).sort()).toEqual(['1', '2']);
+    },
+  );
+
+  it.each(['', 'fall'])(
+    'locked (Round %j), holds its time: no one else is placed then',
+    (round) => {
+      const { problem, schedule } = rebuild(typed(round, true));
+      expect(problem.fixed.map((c) => [c.studentIds, c.start])).toEqual([[['1'], 540]]);
+      expect(checkSchedule(problem, schedule)).toEqual([]);
+      expect(schedule.conferences.filter((c) => !c.fixed).map((c) => c.studentIds)).toEqual([
+        ['2'],
+      ]);
+    },
+  );
+
+  it('of another round stays as it was, and its student is placed in this round too', () => {
+    const { rows } = rebuild(typed('Spring', false));
+    expect(rows.filter((r) => r.students === '1')).toEqual([
+      { id: 'C-HAND', round: 'Spring', students: '1' },
+      { id: 'C-NEW', round: 'Fall', students: '1' },
+    ]);
+  });
+});

@@ -239,7 +239,7 @@ export function buildProblem(input: {
   const fixed: Conference[] = [];
   const teacherEmailByName = new Map(windows.map((w) => [w.teacher.toLowerCase(), w.teacherEmail]));
   for (const r of sheet.rows) {
-    if (r.round !== round) continue;
+    if (!inRound(r.round, round)) continue;
     const keep = r.locked || FROZEN_STATUSES.has(r.status);
     if (!keep) continue;
     const where = { sheet: 'Schedule', row: r.row, column: sheet.columns.get('Date') ?? 1 };
@@ -390,11 +390,11 @@ export function scheduleRows(input: {
     (sheet.columns.get(h) ?? SCHEDULE.columns.findIndex((c) => c.header === h) + 1) - 1;
   const frozenRows = new Set(frozen.map((r) => r.row));
   const kept = sheet.rows
-    .filter((r) => r.round !== settings.roundName || frozenRows.has(r.row))
+    .filter((r) => !inRound(r.round, settings.roundName) || frozenRows.has(r.row))
     .map((r): ScheduleRow => ({ cells: padRow(r.values, width), from: r.row, built: false }));
   const previous = new Map(
     sheet.rows
-      .filter((r) => r.round === settings.roundName)
+      .filter((r) => inRound(r.round, settings.roundName))
       .map((r) => [r.studentIds.join(';'), r]),
   );
   const students = new Map<string, Student>(roster.students.map((s) => [s.id, s]));
