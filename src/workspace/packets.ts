@@ -3,6 +3,7 @@
  * the Schedule, Roster, Teachers, Availability and Feedback sheets (one read each). Teachers print
  * theirs in one go, in time order.
  */
+import { inRound } from '../core/rounds';
 import { languageName, cleanText } from '../core/normalize';
 import { packetBody, packetHtml, packetPage, type PacketInput } from '../core/packets';
 import { escapeHtml } from '../core/templates';
@@ -77,7 +78,7 @@ function roundPacketInputs(): PacketInput[] {
     }
   for (const a of allPrep) {
     const conference = schedule.rows.find(
-      (r) => r.round === a.round && r.date && r.studentIds.includes(a.studentId),
+      (r) => inRound(r.round, a.round) && r.date && r.studentIds.includes(a.studentId),
     );
     if (conference?.date && a.goal)
       goals.push({
@@ -90,7 +91,7 @@ function roundPacketInputs(): PacketInput[] {
 
   const live = schedule.rows.filter(
     (r) =>
-      r.round === round &&
+      inRound(r.round, round) &&
       r.status !== 'cancelled' &&
       r.date !== null &&
       r.start !== null &&
@@ -107,7 +108,7 @@ function roundPacketInputs(): PacketInput[] {
     const earlier = goals
       .filter(
         (g) =>
-          g.round !== round &&
+          !inRound(g.round, round) &&
           g.date < r.date! &&
           g.studentIds.some((id) => r.studentIds.includes(id)),
       )

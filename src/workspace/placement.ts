@@ -4,6 +4,7 @@
  * runs as for "Build schedule", with every conference of the round held where it is, so nobody
  * else moves; only the new conferences are appended to the Schedule, in one write.
  */
+import { inRound } from '../core/rounds';
 import { buildSchedule } from '../core/schedule/engine';
 import {
   buildProblem,
@@ -37,7 +38,7 @@ export function placeAtOnce(familyIds: string[]): number {
   const existing = readScheduleSheet(values, wall);
   const round = settings.roundName;
   const live = (r: { round: string; status: string }) =>
-    r.round === round && r.status !== 'cancelled';
+    inRound(r.round, round) && r.status !== 'cancelled';
   const placed = new Set(existing.rows.filter(live).flatMap((r) => r.studentIds));
   const answering = new Set(familyIds);
   const newcomers = data.roster.students.filter(

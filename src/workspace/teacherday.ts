@@ -7,6 +7,7 @@
  * before MailApp is called, "sent <time>" after. A run cut off in between finds "sending" and
  * never sends that email again (the job's warning names it, to check with the teacher).
  */
+import { inRound } from '../core/rounds';
 import { cleanText, languageName, nameKey, normalizeLanguage, parseYesNo } from '../core/normalize';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import {
@@ -51,7 +52,8 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
     const values = readSheet(ss, 'Schedule') ?? [];
     const schedule = readScheduleSheet(values, wall);
     const rows = schedule.rows.filter(
-      (r) => r.round === settings.roundName && (r.date === days.today || r.date === days.tomorrow),
+      (r) =>
+        inRound(r.round, settings.roundName) && (r.date === days.today || r.date === days.tomorrow),
     );
     const done = (message: string, problems: Problem[] = []): ChunkResult<TeacherDayState> => ({
       state,
