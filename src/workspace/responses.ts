@@ -27,6 +27,7 @@ import {
 } from '../core/feedback';
 import { UserError } from '../core/errors';
 import { cellBlocks } from '../core/blocks';
+import { replaceOrAdd, responseKey, responseRef } from '../core/recording';
 import { parseRoster } from '../core/roster';
 import { cleanText } from '../core/normalize';
 import { inRound } from '../core/rounds';
@@ -78,10 +79,6 @@ function responseRows(memo: SheetMemo, record: FormRecord | undefined): Response
     header!.forEach((h, c) => (named[String(h)] ??= []).push(String(row[c] ?? '')));
     return [{ ref: `${name}!${i + 2}`, at, named }];
   });
-}
-
-function responseKey(ref: string, at: Date): string {
-  return `${ref} @ ${at.toISOString()}`;
 }
 
 /** Reads a generated sheet as header + body, for the rows a recording changes. */
@@ -248,12 +245,12 @@ function recordFeedback(
   if (rounds.every((r) => r.responses.length === 0)) return 0;
   const { sheet, header, body } = readGenerated(memo, FEEDBACK);
   const col = header.indexOf('Response');
-  const refOf = (r: unknown[]) => String(r[col] ?? '').split(' @ ')[0]!;
+  const refOf = (r: unknown[]) => responseRef(String(r[col] ?? ''));
   const seen = new Set(body.map((r) => String(r[col] ?? '')));
   const conferences = codedConferences(
     readScheduleSheet(memo.read(SCHEDULE.name) ?? [], wallClockIn(spreadsheetZone(ss))),
   );
-  const rows = [...body];
+  let rows = body;
   let recorded = 0;
   for (const { round, responses } of rounds) {
     for (const response of responses) {
@@ -264,9 +261,7 @@ function recordFeedback(
         header,
         feedbackRow(answer, matchConference(answer.token, round, conferences), response.at, key),
       );
-      const own = rows.findIndex((r) => refOf(r) === response.ref);
-      if (own >= 0) rows[own] = cells;
-      else rows.push(cells);
+      rows = replaceOrAdd(rows, (r) => refOf(r) === response.ref, cells);
       recorded++;
     }
   }
@@ -300,19 +295,17 @@ function recordStudentAnswers(
   const col = (h: string) => header.indexOf(h);
   const seen = new Set(body.map((r) => String(r[col('Response')] ?? '')));
   const codes = studentOfCode(props);
-  const rows = [...body];
+  let rows = body;
   let recorded = 0;
   for (const response of [...responses].sort((a, b) => a.at.getTime() - b.at.getTime())) {
     const key = responseKey(response.ref, response.at);
     if (seen.has(key)) continue;
     const studentId =
       codes.get(response.code) ?? `Unknown student code "${response.code.slice(0, 40)}"`;
-    const own = rows.findIndex(
-      (r) =>
-        cleanText(r[col('Student ID')]) === studentId &&
-        cleanText(r[col('Round')]).toLowerCase() === response.round.toLowerCase(),
-    );
-    const before = own >= 0 ? rows[own]![col('Answered')] : null;
+    const own = (r: unknown[]) =>
+      cleanText(r[col('Student ID')]) === studentId &&
+      cleanText(r[col('Round')]).toLowerCase() === response.round.toLowerCase();
+    const before = rows.find(own)?.[col('Answered')];
     // An older answer recorded late (its trigger missed a turn) never replaces a newer one.
     if (before instanceof Date && before.getTime() > response.at.getTime()) continue;
     const cells = rowUnder(header, {
@@ -322,8 +315,7 @@ function recordStudentAnswers(
       Answered: response.at,
       Response: answerText(key),
     });
-    if (own >= 0) rows[own] = cells;
-    else rows.push(cells);
+    rows = replaceOrAdd(rows, own, cells);
     recorded++;
   }
   if (recorded) writeBody(memo, spec, sheet, header, rows, body);
