@@ -16,6 +16,16 @@ export function responseRef(key: string): string {
 }
 
 /**
+ * Whether an answer given at `at` (ms) stands against the latest one recorded for the same
+ * family or student (`latest`, ms; undefined: none yet): an older answer, recorded late because
+ * its trigger missed a turn, never replaces a newer one; of two given at once, the one recorded
+ * last stands.
+ */
+export function answerStands(latest: number | undefined, at: number): boolean {
+  return latest === undefined || at >= latest;
+}
+
+/**
  * `rows` with `row` in place of the first row `own` picks (an edited or later answer), or added
  * at the end; every other row is the same object as before, so a writer can tell what changed.
  */

@@ -27,7 +27,7 @@ import {
 } from '../core/feedback';
 import { UserError } from '../core/errors';
 import { cellBlocks } from '../core/blocks';
-import { replaceOrAdd, responseKey, responseRef } from '../core/recording';
+import { answerStands, replaceOrAdd, responseKey, responseRef } from '../core/recording';
 import { parseRoster } from '../core/roster';
 import { cleanText } from '../core/normalize';
 import { inRound } from '../core/rounds';
@@ -183,7 +183,7 @@ function recordAvailability(
     const family = familyId ? families.get(familyId) : undefined;
     // An older answer of a family that has answered again since: the later one stands.
     const answerer = family?.id ?? familyId;
-    if (answerer && (latest.get(answerer) ?? 0) >= response.at.getTime()) continue;
+    if (answerer && !answerStands(latest.get(answerer), response.at.getTime())) continue;
     const target = family
       ? { id: family.id, name: family.name, email: family.contacts[0]?.email ?? '' }
       : { id: '', name: `Unknown family code "${answer.token.slice(0, 40)}"`, email: '' };
@@ -306,8 +306,7 @@ function recordStudentAnswers(
       cleanText(r[col('Student ID')]) === studentId &&
       cleanText(r[col('Round')]).toLowerCase() === response.round.toLowerCase();
     const before = rows.find(own)?.[col('Answered')];
-    // An older answer recorded late (its trigger missed a turn) never replaces a newer one.
-    if (before instanceof Date && before.getTime() > response.at.getTime()) continue;
+    if (before instanceof Date && !answerStands(before.getTime(), response.at.getTime())) continue;
     const cells = rowUnder(header, {
       'Student ID': answerText(studentId),
       Round: answerText(response.round),

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { checkProperty } from './property';
-import { replaceOrAdd, responseKey, responseRef } from '../../src/core/recording';
+import { answerStands, replaceOrAdd, responseKey, responseRef } from '../../src/core/recording';
 
 describe('responseKey and responseRef', () => {
   it('name the response by its place and time; the place reads back from the cell', () => {
@@ -73,6 +73,34 @@ describe('replaceOrAdd', () => {
           );
         },
       ),
+      { pastFailures: [] },
+    );
+  });
+});
+
+describe('answerStands', () => {
+  const recorded = Date.UTC(2026, 10, 18, 14, 0);
+
+  it('lets the first answer and a later one stand', () => {
+    expect(answerStands(undefined, recorded)).toBe(true);
+    expect(answerStands(recorded, recorded + 1000)).toBe(true);
+  });
+
+  it('never lets an older answer, recorded late, replace a newer one', () => {
+    expect(answerStands(recorded, recorded - 1000)).toBe(false);
+  });
+
+  it('of two answers given in the same second, lets the one recorded last stand', () => {
+    expect(answerStands(recorded, recorded)).toBe(true);
+  });
+
+  it('keeps the latest answer whatever order they are recorded in', () => {
+    checkProperty(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1e12 }), { minLength: 1 }), (times) => {
+        let latest: number | undefined;
+        for (const t of times) if (answerStands(latest, t)) latest = t;
+        return latest === Math.max(...times);
+      }),
       { pastFailures: [] },
     );
   });
