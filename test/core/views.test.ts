@@ -2,24 +2,11 @@
  * The teachers' print views (src/core/schedule/views.ts): from the Schedule sheet's values, one
  * grid per teacher, only the columns a teacher needs in the room, in time order.
  */
+import { SCHEDULE } from '../../src/core/schema';
 import { teacherViews, VIEW_COLUMNS, viewSheetName } from '../../src/core/schedule/views';
 
-const HEADER = [
-  'Conference ID',
-  'Round',
-  'Date',
-  'Start',
-  'End',
-  'Teacher',
-  'Room',
-  'Students',
-  'Family',
-  'Emails',
-  'Language',
-  'Interpreter',
-  'Status',
-  'Notes',
-];
+/** The Schedule sheet's header, as set-up writes it. */
+const HEADER = SCHEDULE.columns.map((c) => c.header);
 
 const at = (day: number, hour: number, minute = 0) =>
   new Date(Date.UTC(2026, 10, day, hour, minute));
@@ -127,6 +114,40 @@ describe('teacherViews', () => {
     expect(rows[0]![VIEW_COLUMNS.indexOf('Start')]).toEqual(at(17, 15));
     expect(rows[0]![VIEW_COLUMNS.indexOf('Room')]).toBe('');
     expect(rows[2]![VIEW_COLUMNS.indexOf('Date')]).toBe('');
+  });
+
+  it('reads a sheet whose first column is Teacher, or Round, as any other', () => {
+    const byTeacher = teacherViews([
+      ['Teacher', 'Conference ID', 'Students'],
+      ['Ms. Rivera', 'C1', 'Ana'],
+    ]);
+    expect(byTeacher.map((v) => v.rows.length)).toEqual([2]);
+    const byRound = teacherViews(
+      [
+        ['Round', 'Teacher', 'Conference ID', 'Students'],
+        ['Fall', 'Ms. Rivera', 'C1', 'Ana'],
+        ['Spring', 'Ms. Rivera', 'C2', 'Ben'],
+      ],
+      'Fall',
+    );
+    expect(byRound[0]!.rows.slice(1).map((r) => r[VIEW_COLUMNS.indexOf('Students')])).toEqual([
+      'Ana',
+    ]);
+  });
+
+  it('skips a row cut short before its Teacher or Conference ID cell', () => {
+    const views = teacherViews([
+      ['Students', 'Conference ID', 'Teacher'],
+      ['Ana', 'C1', 'Ms. Rivera'],
+      ['Ben', 'C2'],
+      ['Cy'],
+    ]);
+    expect(views.map((v) => v.rows.length)).toEqual([2]);
+    const noId = teacherViews([
+      ['Teacher', 'Students', 'Conference ID'],
+      ['Ms. Rivera', 'Ana'],
+    ]);
+    expect(noId).toEqual([]);
   });
 
   it('makes no view of a sheet without a Teacher or a Conference ID column', () => {
