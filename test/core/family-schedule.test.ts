@@ -161,14 +161,28 @@ describe('same-teacher siblings', () => {
   });
 });
 
+const wall: WallClockOf = (d) => ({
+  year: d.getUTCFullYear(),
+  month: d.getUTCMonth() + 1,
+  day: d.getUTCDate(),
+  hour: d.getUTCHours(),
+  minute: d.getUTCMinutes(),
+});
+
+/** A build from the Schedule sheet's values: the problem, the schedule, and the rows written. */
+function rebuilt(
+  input: Pick<Parameters<typeof buildProblem>[0], 'roster' | 'windows' | 'settings'>,
+  values: unknown[][],
+  newId: () => string,
+) {
+  const sheet = readScheduleSheet(values, wall);
+  const built = buildProblem({ ...input, availability: new Map(), sheet, seed: 1 });
+  const schedule = buildSchedule(built.problem);
+  const rows = scheduleRows({ ...input, sheet, frozen: built.frozen, schedule, newId });
+  return { problem: built.problem, schedule, rows };
+}
+
 describe('the Schedule sheet', () => {
-  const wall: WallClockOf = (d) => ({
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  });
   const H = [
     'Student ID',
     'First Name',
@@ -192,27 +206,13 @@ describe('the Schedule sheet', () => {
     expect(roster.families).toHaveLength(2);
     const windows = [{ ...win('rivera@school.example', 900, 1100), teacher: 'Ms. Rivera', row: 2 }];
     const settings = { ...defaultSettings('School', 'UTC'), mergeSameTeacherSiblings: true };
-    const sheet = readScheduleSheet([SCHEDULE.columns.map((c) => c.header)], wall);
-    const built = buildProblem({
-      roster,
-      windows,
-      settings,
-      availability: new Map(),
-      sheet,
-      seed: 1,
-    });
-    const schedule = buildSchedule(built.problem);
-    expect(checkSchedule(built.problem, schedule)).toEqual([]);
     let n = 0;
-    const rows = scheduleRows({
-      sheet,
-      frozen: built.frozen,
-      schedule,
-      roster,
-      windows,
-      settings,
-      newId: () => `C${++n}`,
-    });
+    const { problem, schedule, rows } = rebuilt(
+      { roster, windows, settings },
+      [SCHEDULE.columns.map((c) => c.header)],
+      () => `C${++n}`,
+    );
+    expect(checkSchedule(problem, schedule)).toEqual([]);
     const col = (h: string) => SCHEDULE.columns.findIndex((c) => c.header === h);
     const emails = Object.fromEntries(
       rows.map((r) => [String(r.cells[col('Student IDs')]), r.cells[col('Emails')]]),
@@ -317,13 +317,6 @@ describe('the Schedule sheet', () => {
 });
 
 describe('a Schedule row whose Round is blank or written in other case', () => {
-  const wall: WallClockOf = (d) => ({
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  });
   const roster = parseRoster(
     [
       ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'],
@@ -352,28 +345,14 @@ describe('a Schedule row whose Round is blank or written in other case', () => {
         })[h] ?? '',
     );
   const rebuild = (row: unknown[]) => {
-    const sheet = readScheduleSheet([header, row], wall);
-    const built = buildProblem({
-      roster,
-      windows,
-      settings,
-      availability: new Map(),
-      sheet,
-      seed: 1,
-    });
-    const schedule = buildSchedule(built.problem);
-    const rows = scheduleRows({
-      sheet,
-      frozen: built.frozen,
-      schedule,
-      roster,
-      windows,
-      settings,
-      newId: () => 'C-NEW',
-    });
+    const { problem, schedule, rows } = rebuilt(
+      { roster, windows, settings },
+      [header, row],
+      () => 'C-NEW',
+    );
     const col = (h: string) => header.indexOf(h);
     return {
-      problem: built.problem,
+      problem,
       schedule,
       rows: rows.map((r) => ({
         id: r.cells[col('Conference ID')],

@@ -75,6 +75,15 @@ function freshSchool(students = 120): School {
   return school;
 }
 
+/** A school whose schedule is built, its Schedule sheet, and a column's number by header. */
+function scheduled() {
+  const school = freshSchool();
+  run(school, 'schedule');
+  const sheet = scheduleSheet(school);
+  const header = sheet.values()[0]!.map(String);
+  return { school, sheet, col: (h: string) => header.indexOf(h) + 1 };
+}
+
 describe('building the schedule', () => {
   it('previews without writing anything, then writes every conference in one setValues', () => {
     const school = freshSchool();
@@ -150,11 +159,7 @@ describe('building the schedule', () => {
   });
 
   it("keeps a teacher's locked row and moved time, and the notes people added, when rebuilt", () => {
-    const school = freshSchool();
-    run(school, 'schedule');
-    const sheet = scheduleSheet(school);
-    const header = sheet.values()[0]!.map(String);
-    const col = (h: string) => header.indexOf(h) + 1;
+    const { school, sheet, col } = scheduled();
     // The teacher moves the first conference 5 minutes later and locks it, and writes a note on another.
     const moved = sheet.cell(2, col('Start'))!.v as Date;
     sheet.put(2, col('Start'), {
@@ -183,11 +188,7 @@ describe('building the schedule', () => {
   });
 
   it('keeps an edit made while the rebuild runs: a Locked box ticked, a note typed, a reminder marked', () => {
-    const school = freshSchool();
-    run(school, 'schedule');
-    const sheet = scheduleSheet(school);
-    const header = sheet.values()[0]!.map(String);
-    const col = (h: string) => header.indexOf(h) + 1;
+    const { school, sheet, col } = scheduled();
     const built = sheet.values();
     // A teacher (and the reminder step) edit after the build has read the sheet, before it writes.
     const edited = school.emulator.ws.interruptAt(
@@ -220,11 +221,7 @@ describe('building the schedule', () => {
   });
 
   it('writes, on rows that stay, the cells the build computes, in one block', () => {
-    const school = freshSchool();
-    run(school, 'schedule');
-    const sheet = scheduleSheet(school);
-    const header = sheet.values()[0]!.map(String);
-    const col = (h: string) => header.indexOf(h) + 1;
+    const { school, sheet, col } = scheduled();
     // A person's mistyped Room on a row that stays is the build's to put right.
     const room = sheet.cell(3, col('Room'))!.v;
     sheet.put(3, col('Room'), { v: 'Gym?' });
