@@ -316,6 +316,104 @@ describe('the Schedule sheet', () => {
   });
 });
 
+describe('the rows a build writes', () => {
+  const roster = () =>
+    parseRoster(
+      [
+        [
+          'Student ID',
+          'First Name',
+          'Last Name',
+          'Teacher',
+          'Guardian 1 Email',
+          'Language',
+          'Interpreter',
+        ],
+        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example', 'es', 'yes'],
+        ['2', 'Chidi', 'Okoro', 'Ms. Rivera', 'ada@f.example', '', ''],
+      ],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+    );
+  const settings = { ...defaultSettings('School', 'UTC'), roundName: 'Fall' };
+  const header = [...SCHEDULE.columns.map((c) => c.header), 'Notes of my own'];
+  const cellsOf = (rows: { cells: unknown[] }[], id: string) => {
+    const r = rows.find((x) => x.cells[header.indexOf('Student IDs')] === id)!;
+    return Object.fromEntries(header.map((h, i) => [h, r.cells[i]]));
+  };
+
+  it('fills every column the build owns on a new conference, from the Roster and the window', () => {
+    const windows = [
+      {
+        ...win('rivera@school.example', 540, 600),
+        teacher: 'Ms. Rivera',
+        room: '',
+        videoLink: 'https://meet.example/x',
+        row: 2,
+      },
+    ];
+    let n = 0;
+    const { rows } = rebuilt({ roster: roster(), windows, settings }, [header], () => `C${++n}`);
+    expect(rows.map((r) => [r.from, r.built, r.cells.length])).toEqual([
+      [null, true, header.length],
+      [null, true, header.length],
+    ]);
+    expect(cellsOf(rows, '1')).toMatchObject({
+      Round: 'Fall',
+      Date: DAY,
+      Teacher: 'Ms. Rivera',
+      Room: 'Video call',
+      Students: 'Ana Lopez',
+      Family: 'Lopez',
+      Emails: 'rosa@f.example',
+      Language: 'Spanish',
+      Interpreter: 'Yes',
+      Status: 'scheduled',
+      Locked: false,
+      'Notes of my own': '',
+    });
+    expect(cellsOf(rows, '2')).toMatchObject({ Language: '', Interpreter: 'No' });
+    expect(new Set(rows.map((r) => r.cells[0]))).toEqual(new Set(['C1', 'C2']));
+    const times = rows.map((r) => [
+      r.cells[header.indexOf('Start')],
+      r.cells[header.indexOf('End')],
+    ]);
+    for (const [start, end] of times) expect(String(start) < String(end)).toBe(true);
+  });
+
+  it("keeps a rebuilt conference's ID and a person's own cells, and writes another round's row as it was", () => {
+    const windows = [{ ...win('rivera@school.example', 540, 600), teacher: 'Ms. Rivera', row: 2 }];
+    const line = (cells: Record<string, unknown>) => header.map((h) => cells[h] ?? '');
+    const old = line({
+      'Conference ID': 'C-OLD',
+      Round: 'Fall',
+      'Student IDs': '1',
+      Status: 'scheduled',
+      'Notes of my own': 'Grandmother comes',
+      'Reminders Sent': '48h',
+    });
+    const spring = line({ 'Conference ID': 'C-SPRING', Round: 'Spring', 'Student IDs': '2' });
+    const { rows } = rebuilt(
+      { roster: roster(), windows, settings },
+      [header, old, spring.slice(0, 3)],
+      () => 'C-NEW',
+    );
+    expect(rows[0]).toEqual({
+      cells: [...spring.slice(0, 3), ...new Array(header.length - 3).fill('')],
+      from: 3,
+      built: false,
+    });
+    const ana = rows.find((r) => r.cells[header.indexOf('Student IDs')] === '1')!;
+    expect([ana.from, ana.built]).toEqual([2, true]);
+    expect(cellsOf(rows, '1')).toMatchObject({
+      'Conference ID': 'C-OLD',
+      'Notes of my own': 'Grandmother comes',
+      'Reminders Sent': '48h',
+      Room: 'r',
+      Teacher: 'Ms. Rivera',
+    });
+  });
+});
+
 describe('a Schedule row whose Round is blank or written in other case', () => {
   // Parsed in each test, not when the file loads: code run at load is "static" to Stryker, and
   // each of its mutants then costs a run of every test.
