@@ -414,6 +414,82 @@ describe('the rows a build writes', () => {
   });
 });
 
+describe('the rows a build writes, from the Roster and the windows', () => {
+  const teacher = [{ name: 'Ms. Rivera', email: 'rivera@school.example' }];
+  const H5 = ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'];
+
+  it("name each conference's room after the window that holds it, and its students in full", () => {
+    const roster = parseRoster(
+      [
+        H5,
+        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example'],
+        ['2', 'Cher', '', 'Ms. Rivera', 'c@f.example'],
+      ],
+      teacher,
+    );
+    const settings = {
+      ...defaultSettings('School', 'UTC'),
+      roundName: 'Fall',
+      conferenceMinutes: 20,
+    };
+    // Ms. Rivera's day: room 101 until 9:20, then room 202 (and another day in room 303).
+    const windows = [
+      { ...win('rivera@school.example', 540, 560), room: '101', teacher: 'Ms. Rivera', row: 2 },
+      { ...win('rivera@school.example', 560, 580), room: '202', teacher: 'Ms. Rivera', row: 3 },
+      {
+        ...win('rivera@school.example', 540, 580),
+        date: '2026-11-18',
+        room: '303',
+        teacher: 'Ms. Rivera',
+        row: 4,
+      },
+    ];
+    const header = SCHEDULE.columns.map((c) => c.header);
+    const { schedule, rows } = rebuilt({ roster, windows, settings }, [], () => 'C');
+    const at = (h: string) => header.indexOf(h);
+    for (const c of schedule.conferences) {
+      const row = rows.find((r) => r.cells[at('Student IDs')] === c.studentIds.join('; '))!;
+      const hours = windows.find((w) => w.date === c.date && w.start <= c.start && c.end <= w.end)!;
+      expect(row.cells[at('Room')]).toBe(hours.room);
+    }
+    expect(rows.map((r) => r.cells[at('Students')]).sort()).toEqual(['Ana Lopez', 'Cher']);
+    // An empty sheet is written under the set-up header.
+    expect(
+      rows.every((r) => r.cells.length === header.length && r.cells[at('Round')] === 'Fall'),
+    ).toBe(true);
+  });
+
+  it('keep the ID of a rebuilt conference of two siblings, and list both in it', () => {
+    const roster = parseRoster(
+      [
+        H5,
+        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example'],
+        ['23', 'Luis', 'Lopez', 'Ms. Rivera', 'rosa@f.example'],
+      ],
+      teacher,
+    );
+    const settings = {
+      ...defaultSettings('School', 'UTC'),
+      roundName: 'Fall',
+      mergeSameTeacherSiblings: true,
+    };
+    const windows = [{ ...win('rivera@school.example', 540, 600), teacher: 'Ms. Rivera', row: 2 }];
+    const header = SCHEDULE.columns.map((c) => c.header);
+    const first = rebuilt({ roster, windows, settings }, [header], () => 'C-FIRST');
+    expect(first.rows.map((r) => r.cells[header.indexOf('Students')])).toEqual([
+      'Ana Lopez, Luis Lopez',
+    ]);
+    const again = rebuilt(
+      { roster, windows, settings },
+      [header, first.rows[0]!.cells],
+      () => 'C-NEW',
+    );
+    expect(
+      again.rows.map((r) => [r.cells[0], r.from, r.cells[header.indexOf('Student IDs')]]),
+    ).toEqual([['C-FIRST', 2, '1; 23']]);
+  });
+});
+
 describe('a Schedule row whose Round is blank or written in other case', () => {
   // Parsed in each test, not when the file loads: code run at load is "static" to Stryker, and
   // each of its mutants then costs a run of every test.
@@ -477,8 +553,12 @@ describe('a Schedule row whose Round is blank or written in other case', () => {
   it.each(['', 'fall'])(
     'locked (Round %j), holds its time: no one else is placed then',
     (round) => {
-      const { problem, schedule } = rebuild(typed(round, true));
+      const { problem, schedule, rows } = rebuild(typed(round, true));
       expect(problem.fixed.map((c) => [c.studentIds, c.start])).toEqual([[['1'], 540]]);
+      // Written once, as it was: a locked row is kept, never built again beside itself.
+      expect(rows.filter((r) => r.students === '1')).toEqual([
+        { id: 'C-HAND', round, students: '1' },
+      ]);
       expect(checkSchedule(problem, schedule)).toEqual([]);
       expect(schedule.conferences.filter((c) => !c.fixed).map((c) => c.studentIds)).toEqual([
         ['2'],
