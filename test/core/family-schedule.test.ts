@@ -392,6 +392,8 @@ describe('the rows a build writes', () => {
       'Reminders Sent': '48h',
     });
     const spring = line({ 'Conference ID': 'C-SPRING', Round: 'Spring', 'Student IDs': '2' });
+    // A stray cell beyond the header on Ana's row is not carried into the rows written.
+    old.push('stray');
     const { rows } = rebuilt(
       { roster: roster(), windows, settings },
       [header, old, spring.slice(0, 3)],
@@ -403,11 +405,12 @@ describe('the rows a build writes', () => {
       built: false,
     });
     const ana = rows.find((r) => r.cells[header.indexOf('Student IDs')] === '1')!;
-    expect([ana.from, ana.built]).toEqual([2, true]);
+    expect([ana.from, ana.built, ana.cells.length]).toEqual([2, true, header.length]);
     expect(cellsOf(rows, '1')).toMatchObject({
       'Conference ID': 'C-OLD',
       'Notes of my own': 'Grandmother comes',
       'Reminders Sent': '48h',
+      Locked: '',
       Room: 'r',
       Teacher: 'Ms. Rivera',
     });
@@ -432,10 +435,12 @@ describe('the rows a build writes, from the Roster and the windows', () => {
       roundName: 'Fall',
       conferenceMinutes: 20,
     };
-    // Ms. Rivera's day: room 101 until 9:20, then room 202 (and another day in room 303).
+    // Ms. Rivera's day: room 101 until 9:20, then room 202 (and another day in room 303); Mr.
+    // Chen, listed first, hosts in room 404 at the same time.
     const windows = [
-      { ...win('rivera@school.example', 540, 560), room: '101', teacher: 'Ms. Rivera', row: 2 },
+      { ...win('chen@school.example', 540, 580), room: '404', teacher: 'Mr. Chen', row: 5 },
       { ...win('rivera@school.example', 560, 580), room: '202', teacher: 'Ms. Rivera', row: 3 },
+      { ...win('rivera@school.example', 540, 560), room: '101', teacher: 'Ms. Rivera', row: 2 },
       {
         ...win('rivera@school.example', 540, 580),
         date: '2026-11-18',
@@ -449,7 +454,13 @@ describe('the rows a build writes, from the Roster and the windows', () => {
     const at = (h: string) => header.indexOf(h);
     for (const c of schedule.conferences) {
       const row = rows.find((r) => r.cells[at('Student IDs')] === c.studentIds.join('; '))!;
-      const hours = windows.find((w) => w.date === c.date && w.start <= c.start && c.end <= w.end)!;
+      const hours = windows.find(
+        (w) =>
+          w.teacherEmail === c.teacherEmail &&
+          w.date === c.date &&
+          w.start <= c.start &&
+          c.end <= w.end,
+      )!;
       expect(row.cells[at('Room')]).toBe(hours.room);
     }
     expect(rows.map((r) => r.cells[at('Students')]).sort()).toEqual(['Ana Lopez', 'Cher']);
@@ -457,6 +468,19 @@ describe('the rows a build writes, from the Roster and the windows', () => {
     expect(
       rows.every((r) => r.cells.length === header.length && r.cells[at('Round')] === 'Fall'),
     ).toBe(true);
+  });
+
+  it('write no cell beyond the header of a sheet that lacks the later columns', () => {
+    const roster = parseRoster(
+      [H5, ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example']],
+      teacher,
+    );
+    const settings = { ...defaultSettings('School', 'UTC'), roundName: 'Fall' };
+    const windows = [{ ...win('rivera@school.example', 540, 600), teacher: 'Ms. Rivera', row: 2 }];
+    const header = SCHEDULE.columns.slice(0, 12).map((c) => c.header);
+    const { rows } = rebuilt({ roster, windows, settings }, [header], () => 'C1');
+    expect(rows.map((r) => r.cells.length)).toEqual([12]);
+    expect(rows[0]!.cells[header.indexOf('Emails')]).toBe('rosa@f.example');
   });
 
   it('keep the ID of a rebuilt conference of two siblings, and list both in it', () => {
