@@ -26,6 +26,23 @@ export const CONFERENCE_TAG = 'slc-conference';
 /** The description's last line names the conference too: set at creation, so an event cut off before its tag is still recognised. */
 export const REFERENCE_PREFIX = 'Ref. ';
 
+/** Guests' answers are read back at most this often (each check reads every event once). */
+export const ANSWERS_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Whether guests' answers are due to be read back: there are synced events, and the last check
+ * (an ISO instant; missing or unreadable: never) is at least ANSWERS_EVERY_MS before `now`.
+ */
+export function guestAnswersDue(
+  lastCheck: string | undefined,
+  synced: number,
+  now: number,
+): boolean {
+  if (synced === 0) return false;
+  const last = Date.parse(lastCheck ?? '');
+  return Number.isNaN(last) || now - last >= ANSWERS_EVERY_MS;
+}
+
 /** Statuses a guest's answer may replace (attended, no-show and cancelled are people's own). */
 const ANSWERABLE = new Set(['', 'scheduled', 'invited', 'accepted', 'declined', 'tentative']);
 

@@ -4,6 +4,7 @@
  * goals families reported; the interpreter roster. Pure: the workspace reads the sheets, calls
  * this, and writes the grid with one setValues, every string as plain text (core/answers.ts).
  */
+import { inRound } from './rounds';
 import { answerText } from './answers';
 import type { FeedbackAnswer } from './feedback';
 import { FOLLOWUP_KINDS, FOLLOWUP_STATUSES } from './followups';
@@ -146,7 +147,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
     if (rows.length) add('');
     add(text(title), text(note));
   };
-  const round = input.conferences.filter((c) => c.round === input.round);
+  const round = input.conferences.filter((c) => inRound(c.round, input.round));
   const counted = countedAnswers(input.feedback);
   const roundIds = new Set(round.map((c) => c.conferenceId));
   const answers = [...counted.values()].filter((f) => roundIds.has(f.conferenceId));

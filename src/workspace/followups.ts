@@ -7,6 +7,7 @@
  * Before an owner is emailed, their rows are written "sending <time>" in Owner Told; after, the
  * time. A run cut off in between leaves "sending": that owner is never emailed those rows twice.
  */
+import { inRound } from '../core/rounds';
 import { cleanText, nameKey, parseYesNo } from '../core/normalize';
 import { listEmail } from '../core/teacherday';
 import {
@@ -159,7 +160,7 @@ function timeChanges(
   const round = settings.roundName;
   const times = readAvailability(readSheet(ss, AVAILABILITY.name), roster, wall, round).byFamily;
   return conferencesAskingForChange(
-    conferences.filter((r) => r.round === round),
+    conferences.filter((r) => inRound(r.round, round)),
     times,
   ).map((r) => ({
     conferenceId: r.conferenceId,

@@ -36,6 +36,7 @@ import {
   type SpecContext,
   type SyncAction,
   type SyncedRecord,
+  guestAnswersDue,
 } from '../core/invites';
 import { cellBlocks } from '../core/blocks';
 import { cellValue } from '../core/cells';
@@ -61,8 +62,6 @@ const CALENDAR_PROP = 'slc:invites:calendar';
 const MAKING_PROP = 'slc:invites:calendar-making';
 const OPEN_PROP = 'slc:invites:open';
 const ANSWERS_PROP = 'slc:invites:answers';
-/** Guests' answers are read back at most this often (each check reads every event once). */
-export const ANSWERS_EVERY_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Calendar = GoogleAppsScript.Calendar.Calendar;
@@ -159,16 +158,6 @@ function todayIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return dayIn(new Date(), spreadsheetZone(ss));
 }
 
-function answersDue(
-  props: Record<string, string>,
-  synced: Map<string, SyncedRecord>,
-  now: number,
-): boolean {
-  if (synced.size === 0) return false;
-  const last = Date.parse(props[ANSWERS_PROP] ?? '');
-  return !(now - last < ANSWERS_EVERY_MS);
-}
-
 /** The Invites step: counts from the sheet and the fingerprints, without a Calendar call. */
 export function invitesStep(context: StepContext): StepState {
   if (context.conferences === 0 || !context.present.has('Schedule')) {
@@ -222,7 +211,7 @@ export function invitesStep(context: StepContext): StepState {
     { label: 'declined', value: declined.length },
     { label: 'by letter (no email)', value: plan.byLetter.length },
   ];
-  const stale = answersDue(reading.props, reading.synced, Date.now());
+  const stale = guestAnswersDue(reading.props[ANSWERS_PROP], reading.synced.size, Date.now());
   return step('invites', {
     status: work > 0 ? 'ready' : problems.length > 0 ? 'attention' : 'done',
     headline:
@@ -656,7 +645,8 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
     .map((r) => r.language || settings.defaultLanguage);
   reading.ctx.templates = ensureTranslations(languages, reading.ctx.templates ?? {}).stored;
   let plan = planSync(invites, settings.roundName, synced, reading.ctx);
-  const due = !state.answersChecked && answersDue(props, synced, job.now().getTime());
+  const due =
+    !state.answersChecked && guestAnswersDue(props[ANSWERS_PROP], synced.size, job.now().getTime());
   const resumeAfterCut = Boolean(props[OPEN_PROP]);
   const calendarWork = plan.actions.some((a) => a.kind !== 'relink') || due || resumeAfterCut;
   const writer = new Writer(reading);

@@ -81,7 +81,7 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
   const sheet = readScheduleSheet(schedule ?? [], wallClockIn(tz));
   for (const r of sheet.rows)
     if (
-      r.round === round &&
+      inRound(r.round, round) &&
       r.status !== 'cancelled' &&
       r.date &&
       r.start !== null &&

@@ -2,6 +2,7 @@
  * The sidebar's picture of the round: one state per step, from as few reads as possible
  * (the sheet list, each sheet's last row, the document properties).
  */
+import { inRound } from '../core/rounds';
 import { conferencesInWindow } from '../shared/windows';
 import { prepForRound, readinessByTeacher, readStudentPrep } from '../core/prep';
 import { SHEETS, STUDENT_PREP } from '../core/schema';
@@ -73,7 +74,7 @@ export function buildOverview(): Overview {
   // Once the conference days are over, their dates are in the past: that is the round done.
   const held = new Set(
     (schedule?.rows ?? []).flatMap((r) =>
-      r.round === settings.roundName && r.date ? [r.date] : [],
+      inRound(r.round, settings.roundName) && r.date ? [r.date] : [],
     ),
   );
   const data = ready ? readSchool(ss, settings, today, read, props, held) : null;
@@ -190,7 +191,7 @@ export function buildOverview(): Overview {
       });
     }
     const thisRound = (schedule?.rows ?? []).filter(
-      (r) => r.round === settings.roundName && r.status !== 'cancelled',
+      (r) => inRound(r.round, settings.roundName) && r.status !== 'cancelled',
     );
     const placed = new Set(thisRound.flatMap((r) => r.studentIds));
     const waiting = data!.roster!.students.filter((s) => !placed.has(s.id));

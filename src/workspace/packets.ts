@@ -4,6 +4,7 @@
  * theirs in one go, in time order.
  */
 import { modeCell, placeFor } from '../core/meeting';
+import { inRound } from '../core/rounds';
 import { languageName, cleanText } from '../core/normalize';
 import { packetBody, packetHtml, packetPage, type PacketInput } from '../core/packets';
 import { escapeHtml } from '../core/templates';
@@ -78,7 +79,7 @@ function roundPacketInputs(): PacketInput[] {
     }
   for (const a of allPrep) {
     const conference = schedule.rows.find(
-      (r) => r.round === a.round && r.date && r.studentIds.includes(a.studentId),
+      (r) => inRound(r.round, a.round) && r.date && r.studentIds.includes(a.studentId),
     );
     if (conference?.date && a.goal)
       goals.push({
@@ -91,7 +92,7 @@ function roundPacketInputs(): PacketInput[] {
 
   const live = schedule.rows.filter(
     (r) =>
-      r.round === round &&
+      inRound(r.round, round) &&
       r.status !== 'cancelled' &&
       r.date !== null &&
       r.start !== null &&
@@ -108,7 +109,7 @@ function roundPacketInputs(): PacketInput[] {
     const earlier = goals
       .filter(
         (g) =>
-          g.round !== round &&
+          !inRound(g.round, round) &&
           g.date < r.date! &&
           g.studentIds.some((id) => r.studentIds.includes(id)),
       )

@@ -4,6 +4,7 @@
  * runs as for "Build schedule", with every conference of the round held where it is, so nobody
  * else moves; only the new conferences are appended to the Schedule, in one write.
  */
+import { inRound } from '../core/rounds';
 import { buildSchedule } from '../core/schedule/engine';
 import {
   buildProblem,
@@ -55,7 +56,7 @@ export function placeNewcomers(options: {
   const round = settings.roundName;
   const freeing = options.freeing ?? new Set(['cancelled']);
   const live = (r: { round: string; status: string }) =>
-    r.round === round && !freeing.has(r.status);
+    inRound(r.round, round) && !freeing.has(r.status);
   const placed = new Set(existing.rows.filter(live).flatMap((r) => r.studentIds));
   const newcomers = data.roster.students.filter((s) => options.newcomer(s) && !placed.has(s.id));
   if (newcomers.length === 0) return [];
@@ -65,7 +66,7 @@ export function placeNewcomers(options: {
   const held = {
     ...existing,
     rows: existing.rows.flatMap((r) =>
-      live(r) ? [{ ...r, locked: true }] : options.freeing && r.round === round ? [] : [r],
+      live(r) ? [{ ...r, locked: true }] : options.freeing && inRound(r.round, round) ? [] : [r],
     ),
   };
   const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall, round);

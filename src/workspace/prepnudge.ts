@@ -77,7 +77,8 @@ export const PREP_NUDGE_JOB: JobSpec<NudgeState> = {
     const over = new Set(
       schedule.rows
         .filter(
-          (r) => r.round === round && r.date !== null && r.date < day && r.status !== 'cancelled',
+          (r) =>
+            inRound(r.round, round) && r.date !== null && r.date < day && r.status !== 'cancelled',
         )
         .flatMap((r) => r.studentIds),
     );

@@ -26,6 +26,8 @@ import {
   type CodedConference,
 } from '../core/feedback';
 import { UserError } from '../core/errors';
+import { cellBlocks } from '../core/blocks';
+import { answerStands, replaceOrAdd, responseKey, responseRef } from '../core/recording';
 import { parseRoster } from '../core/roster';
 import { cleanText } from '../core/normalize';
 import { inRound } from '../core/rounds';
@@ -81,11 +83,7 @@ function responseRows(memo: SheetMemo, record: FormRecord | undefined): Response
   });
 }
 
-function responseKey(ref: string, at: Date): string {
-  return `${ref} @ ${at.toISOString()}`;
-}
-
-/** Reads a generated sheet as header + body, for a rewrite in one setValues. */
+/** Reads a generated sheet as header + body, for the rows a recording changes. */
 function readGenerated(
   memo: SheetMemo,
   spec: SheetSpec,
@@ -115,21 +113,34 @@ function readGenerated(
   return { sheet, header, body: values.slice(1) };
 }
 
-/** Rewrites the body below the header in one setValues (blank rows where rows went away). */
+/**
+ * Writes the rows of the new body that differ from the body read (a row kept on its sheet row is
+ * not written, so a person's note typed in it meanwhile stays), blank rows where rows went away;
+ * one setValues per run of adjacent rows written.
+ */
 function writeBody(
   memo: SheetMemo,
   spec: SheetSpec,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   header: string[],
   body: unknown[][],
-  oldCount: number,
+  read: unknown[][],
 ): void {
   const rows = body.map((r) => header.map((_, i) => r[i] ?? ''));
-  while (rows.length < oldCount) rows.push(header.map(() => ''));
-  if (rows.length === 0) return;
+  while (rows.length < read.length) rows.push(header.map(() => ''));
+  const changed = new Map<number, Map<number, unknown>>();
+  rows.forEach((row, i) => {
+    if (body[i] !== read[i]) changed.set(i + 2, new Map(row.map((v, c) => [c + 1, v])));
+  });
+  if (changed.size === 0) return;
   if (sheet.getMaxRows() < rows.length + 1)
     sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
-  writeGrid(sheet.getRange(2, 1, rows.length, header.length), rows, kindsOf(spec, header));
+  for (const b of cellBlocks(changed))
+    writeGrid(
+      sheet.getRange(b.row, 1, b.values.length, header.length),
+      b.values,
+      kindsOf(spec, header),
+    );
   memo.wrote(spec.name, [header, ...rows]);
 }
 
@@ -192,7 +203,7 @@ function recordAvailability(
     const family = familyId ? families.get(familyId) : undefined;
     // An older answer of a family that has answered again since: the later one stands.
     const answerer = family?.id ?? familyId;
-    if (answerer && (latest.get(answerer) ?? 0) >= response.at.getTime()) continue;
+    if (answerer && !answerStands(latest.get(answerer), response.at.getTime())) continue;
     const target = family
       ? { id: family.id, name: family.name, email: family.contacts[0]?.email ?? '' }
       : { id: '', name: `Unknown family code "${answer.token.slice(0, 40)}"`, email: '' };
@@ -208,7 +219,7 @@ function recordAvailability(
       ).map((r) => rowUnder(header, { ...r, Response: answerText(key), Round: answerText(round) })),
     ];
   }
-  if (rows !== body) writeBody(memo, AVAILABILITY, sheet, header, rows, body.length);
+  if (rows !== body) writeBody(memo, AVAILABILITY, sheet, header, rows, body);
   return answered;
 }
 
@@ -254,12 +265,12 @@ function recordFeedback(
   if (rounds.every((r) => r.responses.length === 0)) return 0;
   const { sheet, header, body } = readGenerated(memo, FEEDBACK);
   const col = header.indexOf('Response');
-  const refOf = (r: unknown[]) => String(r[col] ?? '').split(' @ ')[0]!;
+  const refOf = (r: unknown[]) => responseRef(String(r[col] ?? ''));
   const seen = new Set(body.map((r) => String(r[col] ?? '')));
   const conferences = codedConferences(
     readScheduleSheet(memo.read(SCHEDULE.name) ?? [], wallClockIn(spreadsheetZone(ss))),
   );
-  const rows = [...body];
+  let rows = body;
   let recorded = 0;
   for (const { round, responses } of rounds) {
     for (const response of responses) {
@@ -270,13 +281,11 @@ function recordFeedback(
         header,
         feedbackRow(answer, matchConference(answer.token, round, conferences), response.at, key),
       );
-      const own = rows.findIndex((r) => refOf(r) === response.ref);
-      if (own >= 0) rows[own] = cells;
-      else rows.push(cells);
+      rows = replaceOrAdd(rows, (r) => refOf(r) === response.ref, cells);
       recorded++;
     }
   }
-  if (recorded) writeBody(memo, FEEDBACK, sheet, header, rows, body.length);
+  if (recorded) writeBody(memo, FEEDBACK, sheet, header, rows, body);
   return recorded;
 }
 
@@ -306,21 +315,18 @@ function recordStudentAnswers(
   const col = (h: string) => header.indexOf(h);
   const seen = new Set(body.map((r) => String(r[col('Response')] ?? '')));
   const codes = studentOfCode(props);
-  const rows = [...body];
+  let rows = body;
   let recorded = 0;
   for (const response of [...responses].sort((a, b) => a.at.getTime() - b.at.getTime())) {
     const key = responseKey(response.ref, response.at);
     if (seen.has(key)) continue;
     const studentId =
       codes.get(response.code) ?? `Unknown student code "${response.code.slice(0, 40)}"`;
-    const own = rows.findIndex(
-      (r) =>
-        cleanText(r[col('Student ID')]) === studentId &&
-        cleanText(r[col('Round')]).toLowerCase() === response.round.toLowerCase(),
-    );
-    const before = own >= 0 ? rows[own]![col('Answered')] : null;
-    // An older answer recorded late (its trigger missed a turn) never replaces a newer one.
-    if (before instanceof Date && before.getTime() > response.at.getTime()) continue;
+    const own = (r: unknown[]) =>
+      cleanText(r[col('Student ID')]) === studentId &&
+      cleanText(r[col('Round')]).toLowerCase() === response.round.toLowerCase();
+    const before = rows.find(own)?.[col('Answered')];
+    if (before instanceof Date && !answerStands(before.getTime(), response.at.getTime())) continue;
     const cells = rowUnder(header, {
       'Student ID': answerText(studentId),
       Round: answerText(response.round),
@@ -328,11 +334,10 @@ function recordStudentAnswers(
       Answered: response.at,
       Response: answerText(key),
     });
-    if (own >= 0) rows[own] = cells;
-    else rows.push(cells);
+    rows = replaceOrAdd(rows, own, cells);
     recorded++;
   }
-  if (recorded) writeBody(memo, spec, sheet, header, rows, body.length);
+  if (recorded) writeBody(memo, spec, sheet, header, rows, body);
   return recorded;
 }
 

@@ -1,14 +1,16 @@
 /**
  * Build schedule: reads everything once (roster, teachers, availability, the Schedule sheet as
- * people left it), runs the engine, and writes the round's rows with one setValues. Locked and
- * invited conferences stay exactly where they are; people's own columns and notes are carried
- * over; formulas people put in the sheet are written back as formulas.
+ * people left it), runs the engine, and writes the cells it computed, one setValues per block.
+ * Locked and invited conferences stay exactly where they are; people's own columns and notes are
+ * carried over; formulas people put in the sheet are written back as formulas.
  */
 import { conferencesInWindow } from '../shared/windows';
 import {
+  BUILT_COLUMNS,
   buildProblem,
   readAvailability,
   readScheduleSheet,
+  type ScheduleRow,
   scheduleRows,
   withFamilyAnswers,
 } from '../core/schedule/sheet';
@@ -17,6 +19,7 @@ import type { Schedule } from '../core/schedule/types';
 import { type ColumnKind, headerKey, NUMBER_FORMATS, SCHEDULE } from '../core/schema';
 import { columnCell, PLAIN_TEXT, TYPED_KINDS } from '../core/cells';
 import { UserError } from '../core/errors';
+import { cellBlocks } from '../core/blocks';
 import type { Problem, SchedulePreview } from '../shared/api';
 import { readSchool, readSettings, spreadsheetZone } from './data';
 import { sheetMemo } from './reads';
@@ -37,7 +40,7 @@ interface Plan {
   preview: SchedulePreview;
   /** The Roster with the families' own answers (language, interpreter). */
   roster: RosterResult;
-  rows: () => { cells: unknown[]; from: number | null }[];
+  rows: () => ScheduleRow[];
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
   formulas: string[][];
   formats: string[][];
@@ -194,16 +197,35 @@ function columnFormats(
   });
 }
 
-/** Writes the plan: every row of the sheet below the header with one setValues (and its formats). */
+/**
+ * Writes the plan (values and formats) below the header, only the cells the build computed: a row
+ * that stays on its sheet row is written in BUILT_COLUMNS only (nothing at all when kept as it
+ * was), so a Locked box ticked, a note typed or a reminder marked while the build ran survives;
+ * a row that moves, a new row and a row the round no longer needs are written whole.
+ */
 export function writeSchedule(plan: Plan): number {
   const rows = plan.rows();
   const width = Math.max(SCHEDULE.columns.length, ...rows.map((r) => r.cells.length));
   const columns = columnFormats(plan, width);
-  const formatRows: string[][] = [];
-  const body = rows.map(({ cells, from }) => {
+  const header = plan.header.length ? plan.header : SCHEDULE.columns.map((c) => c.header);
+  const builtColumns = new Set<string>(BUILT_COLUMNS.map(headerKey));
+  const builtAt = Array.from({ length: width }, (_, i) => builtColumns.has(headerKey(header[i])));
+  const cells = new Map<number, Map<number, { value: unknown; format: string }>>();
+  const put = (
+    sheetRow: number,
+    owned: (i: number) => boolean,
+    out: unknown[],
+    from: number | null,
+  ) => {
+    const line = new Map<number, { value: unknown; format: string }>();
+    out.forEach((value, i) => {
+      if (owned(i)) line.set(i + 1, { value, format: columns[i]!.format(from) });
+    });
+    if (line.size > 0) cells.set(sheetRow, line);
+  };
+  rows.forEach(({ cells: row, from, built }, index) => {
     const formats = columns.map((c) => c.format(from));
-    formatRows.push(formats);
-    const out = cells.slice(0, width).map((v, i) => columnCell(v, columns[i]!.kind, formats[i]));
+    const out = row.slice(0, width).map((v, i) => columnCell(v, columns[i]!.kind, formats[i]));
     while (out.length < width) out.push('');
     // Formulas people wrote in a carried-over row go back as formulas, not flattened values.
     const formulas = from ? plan.formulas[from - 1] : undefined;
@@ -211,28 +233,28 @@ export function writeSchedule(plan: Plan): number {
       formulas.forEach((f, i) => {
         if (f && i < width) out[i] = f;
       });
-    return out;
+    const sheetRow = index + 2;
+    const inPlace = from === sheetRow;
+    put(sheetRow, (i) => !inPlace || (built && builtAt[i]!), out, from);
   });
   // Clear rows the round no longer needs (fewer conferences than before).
-  const total = Math.max(body.length, plan.oldRowCount - 1);
-  while (body.length < total) {
-    body.push(new Array(width).fill(''));
-    formatRows.push(columns.map((c) => c.format(null)));
-  }
+  for (let sheetRow = rows.length + 2; sheetRow <= plan.oldRowCount; sheetRow++)
+    put(sheetRow, () => true, new Array<unknown>(width).fill(''), null);
   if (plan.oldRowCount === 0)
     plan.sheet.getRange(1, 1, 1, width).setValues([SCHEDULE.columns.map((c) => c.header)]);
-  if (body.length > 0) {
+  const last = Math.max(rows.length + 1, plan.oldRowCount);
+  if (cells.size > 0) {
     // The sheet holds at least what was read: its size is asked only to grow past that.
-    if (body.length + 1 > plan.oldRowCount && plan.sheet.getMaxRows() < body.length + 1)
-      plan.sheet.insertRowsAfter(
-        plan.sheet.getMaxRows(),
-        body.length + 1 - plan.sheet.getMaxRows(),
-      );
+    if (last > plan.oldRowCount && plan.sheet.getMaxRows() < last)
+      plan.sheet.insertRowsAfter(plan.sheet.getMaxRows(), last - plan.sheet.getMaxRows());
     if (width > plan.oldWidth && plan.sheet.getMaxColumns() < width)
       plan.sheet.insertColumnsAfter(plan.sheet.getMaxColumns(), width - plan.sheet.getMaxColumns());
-    const range = plan.sheet.getRange(2, 1, body.length, width);
-    range.setNumberFormats(formatRows);
-    range.setValues(body);
+  }
+  for (const b of cellBlocks(cells)) {
+    const block = b.values as { value: unknown; format: string }[][];
+    const range = plan.sheet.getRange(b.row, b.column, block.length, block[0]!.length);
+    range.setNumberFormats(block.map((r) => r.map((c) => c.format)));
+    range.setValues(block.map((r) => r.map((c) => c.value)));
   }
   return rows.length;
 }

@@ -268,7 +268,7 @@ export function showDebrief(): void {
   const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wall);
   const conferenceOf = new Map(
     schedule.rows
-      .filter((r) => r.round === round)
+      .filter((r) => inRound(r.round, round))
       .flatMap((r) => r.studentIds.map((id) => [id, r.conferenceId])),
   );
   // A follow-up request names the conference it came from first.

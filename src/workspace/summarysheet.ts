@@ -1,8 +1,8 @@
 /**
  * The Summary sheet: read Schedule, Feedback and the Roster's grades once, build the grid in the
- * core, write it with one setValues (blanks over what the last Summary had beyond it), and keep
- * exactly one chart of each kind: found by title and updated, never inserted twice. Below both
- * callers that rebuild it: recording a form response, and the Summary job (summary.ts).
+ * core, write its columns with one setValues (blanks below where the last Summary was longer),
+ * and keep exactly one chart of each kind: found by title and updated, never inserted twice.
+ * Below both callers that rebuild it: recording a form response, and the Summary job (summary.ts).
  */
 import { readStudentPrep } from '../core/prep';
 import {
@@ -172,8 +172,10 @@ export function rebuildSummary(
   const summary = summaryOf(ss, settings, today, memo.read, undefined, held?.props ?? null);
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
+  // The Summary's own columns, down to the last row the sheet holds (blanks where the last
+  // Summary was longer); a column beside it is the coordinator's, for notes, and is not written.
   const rows = Math.max(summary.grid.length, lastRow);
-  const columns = Math.max(summary.grid[0]?.length ?? 1, lastColumn);
+  const columns = summary.grid[0]?.length ?? 1;
   const grid = Array.from({ length: rows }, (_, r) =>
     Array.from({ length: columns }, (_, c) => summary.grid[r]?.[c] ?? ''),
   );

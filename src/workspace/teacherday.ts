@@ -8,6 +8,7 @@
  * never sends that email again (the job's warning names it, to check with the teacher).
  */
 import { modeCell } from '../core/meeting';
+import { inRound } from '../core/rounds';
 import { cleanText, languageName, nameKey, normalizeLanguage, parseYesNo } from '../core/normalize';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import {
@@ -52,7 +53,8 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
     const values = readSheet(ss, 'Schedule') ?? [];
     const schedule = readScheduleSheet(values, wall);
     const rows = schedule.rows.filter(
-      (r) => r.round === settings.roundName && (r.date === days.today || r.date === days.tomorrow),
+      (r) =>
+        inRound(r.round, settings.roundName) && (r.date === days.today || r.date === days.tomorrow),
     );
     const done = (message: string, problems: Problem[] = []): ChunkResult<TeacherDayState> => ({
       state,

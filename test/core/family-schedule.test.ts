@@ -161,14 +161,28 @@ describe('same-teacher siblings', () => {
   });
 });
 
+const wall: WallClockOf = (d) => ({
+  year: d.getUTCFullYear(),
+  month: d.getUTCMonth() + 1,
+  day: d.getUTCDate(),
+  hour: d.getUTCHours(),
+  minute: d.getUTCMinutes(),
+});
+
+/** A build from the Schedule sheet's values: the problem, the schedule, and the rows written. */
+function rebuilt(
+  input: Pick<Parameters<typeof buildProblem>[0], 'roster' | 'windows' | 'settings'>,
+  values: unknown[][],
+  newId: () => string,
+) {
+  const sheet = readScheduleSheet(values, wall);
+  const built = buildProblem({ ...input, availability: new Map(), sheet, seed: 1 });
+  const schedule = buildSchedule(built.problem);
+  const rows = scheduleRows({ ...input, sheet, frozen: built.frozen, schedule, newId });
+  return { problem: built.problem, schedule, rows };
+}
+
 describe('the Schedule sheet', () => {
-  const wall: WallClockOf = (d) => ({
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  });
   const H = [
     'Student ID',
     'First Name',
@@ -192,27 +206,13 @@ describe('the Schedule sheet', () => {
     expect(roster.families).toHaveLength(2);
     const windows = [{ ...win('rivera@school.example', 900, 1100), teacher: 'Ms. Rivera', row: 2 }];
     const settings = { ...defaultSettings('School', 'UTC'), mergeSameTeacherSiblings: true };
-    const sheet = readScheduleSheet([SCHEDULE.columns.map((c) => c.header)], wall);
-    const built = buildProblem({
-      roster,
-      windows,
-      settings,
-      availability: new Map(),
-      sheet,
-      seed: 1,
-    });
-    const schedule = buildSchedule(built.problem);
-    expect(checkSchedule(built.problem, schedule)).toEqual([]);
     let n = 0;
-    const rows = scheduleRows({
-      sheet,
-      frozen: built.frozen,
-      schedule,
-      roster,
-      windows,
-      settings,
-      newId: () => `C${++n}`,
-    });
+    const { problem, schedule, rows } = rebuilt(
+      { roster, windows, settings },
+      [SCHEDULE.columns.map((c) => c.header)],
+      () => `C${++n}`,
+    );
+    expect(checkSchedule(problem, schedule)).toEqual([]);
     const col = (h: string) => SCHEDULE.columns.findIndex((c) => c.header === h);
     const emails = Object.fromEntries(
       rows.map((r) => [String(r.cells[col('Student IDs')]), r.cells[col('Emails')]]),
@@ -312,6 +312,289 @@ describe('the Schedule sheet', () => {
     expect([...r.byFamily.keys()]).toEqual([roster.students[1]!.familyId]);
     expect(r.problems.map((p) => p.message)).toEqual([
       "Availability, row 2, column A (Email): cw@agency.example is a contact of several families; write the family's Family ID on this row to say which one. This availability is ignored until then.",
+    ]);
+  });
+});
+
+describe('the rows a build writes', () => {
+  const roster = () =>
+    parseRoster(
+      [
+        [
+          'Student ID',
+          'First Name',
+          'Last Name',
+          'Teacher',
+          'Guardian 1 Email',
+          'Language',
+          'Interpreter',
+        ],
+        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example', 'es', 'yes'],
+        ['2', 'Chidi', 'Okoro', 'Ms. Rivera', 'ada@f.example', '', ''],
+      ],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+    );
+  const settings = { ...defaultSettings('School', 'UTC'), roundName: 'Fall' };
+  const header = [...SCHEDULE.columns.map((c) => c.header), 'Notes of my own'];
+  const cellsOf = (rows: { cells: unknown[] }[], id: string) => {
+    const r = rows.find((x) => x.cells[header.indexOf('Student IDs')] === id)!;
+    return Object.fromEntries(header.map((h, i) => [h, r.cells[i]]));
+  };
+
+  it('fills every column the build owns on a new conference, from the Roster and the window', () => {
+    const windows = [
+      {
+        ...win('rivera@school.example', 540, 600),
+        teacher: 'Ms. Rivera',
+        room: '',
+        videoLink: 'https://meet.example/x',
+        row: 2,
+      },
+    ];
+    let n = 0;
+    const { rows } = rebuilt({ roster: roster(), windows, settings }, [header], () => `C${++n}`);
+    expect(rows.map((r) => [r.from, r.built, r.cells.length])).toEqual([
+      [null, true, header.length],
+      [null, true, header.length],
+    ]);
+    expect(cellsOf(rows, '1')).toMatchObject({
+      Round: 'Fall',
+      Date: DAY,
+      Teacher: 'Ms. Rivera',
+      Room: 'Video call',
+      Students: 'Ana Lopez',
+      Family: 'Lopez',
+      Emails: 'rosa@f.example',
+      Language: 'Spanish',
+      Interpreter: 'Yes',
+      Status: 'scheduled',
+      Locked: false,
+      'Notes of my own': '',
+    });
+    expect(cellsOf(rows, '2')).toMatchObject({ Language: '', Interpreter: 'No' });
+    expect(new Set(rows.map((r) => r.cells[0]))).toEqual(new Set(['C1', 'C2']));
+    const times = rows.map((r) => [
+      r.cells[header.indexOf('Start')],
+      r.cells[header.indexOf('End')],
+    ]);
+    for (const [start, end] of times) expect(String(start) < String(end)).toBe(true);
+  });
+
+  it("keeps a rebuilt conference's ID and a person's own cells, and writes another round's row as it was", () => {
+    const windows = [{ ...win('rivera@school.example', 540, 600), teacher: 'Ms. Rivera', row: 2 }];
+    const line = (cells: Record<string, unknown>) => header.map((h) => cells[h] ?? '');
+    const old = line({
+      'Conference ID': 'C-OLD',
+      Round: 'Fall',
+      'Student IDs': '1',
+      Status: 'scheduled',
+      'Notes of my own': 'Grandmother comes',
+      'Reminders Sent': '48h',
+    });
+    const spring = line({ 'Conference ID': 'C-SPRING', Round: 'Spring', 'Student IDs': '2' });
+    // A stray cell beyond the header on Ana's row is not carried into the rows written.
+    old.push('stray');
+    const { rows } = rebuilt(
+      { roster: roster(), windows, settings },
+      [header, old, spring.slice(0, 3)],
+      () => 'C-NEW',
+    );
+    expect(rows[0]).toEqual({
+      cells: [...spring.slice(0, 3), ...new Array(header.length - 3).fill('')],
+      from: 3,
+      built: false,
+    });
+    const ana = rows.find((r) => r.cells[header.indexOf('Student IDs')] === '1')!;
+    expect([ana.from, ana.built, ana.cells.length]).toEqual([2, true, header.length]);
+    expect(cellsOf(rows, '1')).toMatchObject({
+      'Conference ID': 'C-OLD',
+      'Notes of my own': 'Grandmother comes',
+      'Reminders Sent': '48h',
+      Locked: '',
+      Room: 'r',
+      Teacher: 'Ms. Rivera',
+    });
+  });
+});
+
+describe('the rows a build writes, from the Roster and the windows', () => {
+  const teacher = [{ name: 'Ms. Rivera', email: 'rivera@school.example' }];
+  const H5 = ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'];
+
+  it("name each conference's room after the window that holds it, and its students in full", () => {
+    const roster = parseRoster(
+      [
+        H5,
+        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example'],
+        ['2', 'Cher', '', 'Ms. Rivera', 'c@f.example'],
+      ],
+      teacher,
+    );
+    const settings = {
+      ...defaultSettings('School', 'UTC'),
+      roundName: 'Fall',
+      conferenceMinutes: 20,
+    };
+    // Ms. Rivera's day: room 101 until 9:20, then room 202 (and another day in room 303); Mr.
+    // Chen, listed first, hosts in room 404 at the same time.
+    const windows = [
+      { ...win('chen@school.example', 540, 580), room: '404', teacher: 'Mr. Chen', row: 5 },
+      { ...win('rivera@school.example', 560, 580), room: '202', teacher: 'Ms. Rivera', row: 3 },
+      { ...win('rivera@school.example', 540, 560), room: '101', teacher: 'Ms. Rivera', row: 2 },
+      {
+        ...win('rivera@school.example', 540, 580),
+        date: '2026-11-18',
+        room: '303',
+        teacher: 'Ms. Rivera',
+        row: 4,
+      },
+    ];
+    const header = SCHEDULE.columns.map((c) => c.header);
+    const { schedule, rows } = rebuilt({ roster, windows, settings }, [], () => 'C');
+    const at = (h: string) => header.indexOf(h);
+    for (const c of schedule.conferences) {
+      const row = rows.find((r) => r.cells[at('Student IDs')] === c.studentIds.join('; '))!;
+      const hours = windows.find(
+        (w) =>
+          w.teacherEmail === c.teacherEmail &&
+          w.date === c.date &&
+          w.start <= c.start &&
+          c.end <= w.end,
+      )!;
+      expect(row.cells[at('Room')]).toBe(hours.room);
+    }
+    expect(rows.map((r) => r.cells[at('Students')]).sort()).toEqual(['Ana Lopez', 'Cher']);
+    // An empty sheet is written under the set-up header.
+    expect(
+      rows.every((r) => r.cells.length === header.length && r.cells[at('Round')] === 'Fall'),
+    ).toBe(true);
+  });
+
+  it('write no cell beyond the header of a sheet that lacks the later columns', () => {
+    const roster = parseRoster(
+      [H5, ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example']],
+      teacher,
+    );
+    const settings = { ...defaultSettings('School', 'UTC'), roundName: 'Fall' };
+    const windows = [{ ...win('rivera@school.example', 540, 600), teacher: 'Ms. Rivera', row: 2 }];
+    const header = SCHEDULE.columns.slice(0, 12).map((c) => c.header);
+    const { rows } = rebuilt({ roster, windows, settings }, [header], () => 'C1');
+    expect(rows.map((r) => r.cells.length)).toEqual([12]);
+    expect(rows[0]!.cells[header.indexOf('Emails')]).toBe('rosa@f.example');
+  });
+
+  it('keep the ID of a rebuilt conference of two siblings, and list both in it', () => {
+    const roster = parseRoster(
+      [
+        H5,
+        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example'],
+        ['23', 'Luis', 'Lopez', 'Ms. Rivera', 'rosa@f.example'],
+      ],
+      teacher,
+    );
+    const settings = {
+      ...defaultSettings('School', 'UTC'),
+      roundName: 'Fall',
+      mergeSameTeacherSiblings: true,
+    };
+    const windows = [{ ...win('rivera@school.example', 540, 600), teacher: 'Ms. Rivera', row: 2 }];
+    const header = SCHEDULE.columns.map((c) => c.header);
+    const first = rebuilt({ roster, windows, settings }, [header], () => 'C-FIRST');
+    expect(first.rows.map((r) => r.cells[header.indexOf('Students')])).toEqual([
+      'Ana Lopez, Luis Lopez',
+    ]);
+    const again = rebuilt(
+      { roster, windows, settings },
+      [header, first.rows[0]!.cells],
+      () => 'C-NEW',
+    );
+    expect(
+      again.rows.map((r) => [r.cells[0], r.from, r.cells[header.indexOf('Student IDs')]]),
+    ).toEqual([['C-FIRST', 2, '1; 23']]);
+  });
+});
+
+describe('a Schedule row whose Round is blank or written in other case', () => {
+  // Parsed in each test, not when the file loads: code run at load is "static" to Stryker, and
+  // each of its mutants then costs a run of every test.
+  const roster = () =>
+    parseRoster(
+      [
+        ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'],
+        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example'],
+        ['2', 'Chidi', 'Okoro', 'Ms. Rivera', 'ada@f.example'],
+      ],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+    );
+  const windows = [{ ...win('rivera@school.example', 540, 600), teacher: 'Ms. Rivera', row: 2 }];
+  const settings = { ...defaultSettings('School', 'UTC'), roundName: 'Fall' };
+  const header = SCHEDULE.columns.map((c) => c.header);
+  /** A row typed by hand: Ana at 9:00, with the Round and Locked cells given. */
+  const typed = (round: string, locked: boolean) =>
+    header.map(
+      (h) =>
+        ({
+          'Conference ID': 'C-HAND',
+          Round: round,
+          Date: DAY,
+          Start: '09:00',
+          End: '09:20',
+          Teacher: 'Ms. Rivera',
+          'Student IDs': '1',
+          Status: 'scheduled',
+          Locked: locked,
+        })[h] ?? '',
+    );
+  const rebuild = (row: unknown[]) => {
+    const { problem, schedule, rows } = rebuilt(
+      { roster: roster(), windows, settings },
+      [header, row],
+      () => 'C-NEW',
+    );
+    const col = (h: string) => header.indexOf(h);
+    return {
+      problem,
+      schedule,
+      rows: rows.map((r) => ({
+        id: r.cells[col('Conference ID')],
+        round: r.cells[col('Round')],
+        students: r.cells[col('Student IDs')],
+      })),
+    };
+  };
+
+  it.each(['', 'fall', ' FALL '])(
+    "is this round's conference (Round %j): rebuilt in place, its student never placed twice",
+    (round) => {
+      const { rows } = rebuild(typed(round, false));
+      expect(rows.filter((r) => r.students === '1')).toEqual([
+        { id: 'C-HAND', round: 'Fall', students: '1' },
+      ]);
+      expect(rows.map((r) => r.students).sort()).toEqual(['1', '2']);
+    },
+  );
+
+  it.each(['', 'fall'])(
+    'locked (Round %j), holds its time: no one else is placed then',
+    (round) => {
+      const { problem, schedule, rows } = rebuild(typed(round, true));
+      expect(problem.fixed.map((c) => [c.studentIds, c.start])).toEqual([[['1'], 540]]);
+      // Written once, as it was: a locked row is kept, never built again beside itself.
+      expect(rows.filter((r) => r.students === '1')).toEqual([
+        { id: 'C-HAND', round, students: '1' },
+      ]);
+      expect(checkSchedule(problem, schedule)).toEqual([]);
+      expect(schedule.conferences.filter((c) => !c.fixed).map((c) => c.studentIds)).toEqual([
+        ['2'],
+      ]);
+    },
+  );
+
+  it('of another round stays as it was, and its student is placed in this round too', () => {
+    const { rows } = rebuild(typed('Spring', false));
+    expect(rows.filter((r) => r.students === '1')).toEqual([
+      { id: 'C-HAND', round: 'Spring', students: '1' },
+      { id: 'C-NEW', round: 'Fall', students: '1' },
     ]);
   });
 });

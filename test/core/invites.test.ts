@@ -4,10 +4,12 @@
 import { defaultSettings } from '../../src/core/settings';
 import { SCHEDULE } from '../../src/core/schema';
 import {
+  ANSWERS_EVERY_MS,
   desiredEvent,
   diffEvent,
   familyAnswer,
   fingerprint,
+  guestAnswersDue,
   hasChanges,
   placeFinder,
   planSync,
@@ -376,5 +378,32 @@ describe('the fingerprint of an event, whoever sends it', () => {
     expect(set.spec.description).not.toContain('a@school.example');
     expect(set.fingerprint).not.toBe(created(plan('a@school.example')).fingerprint);
     expect(set.fingerprint).toBe(fingerprint(set.spec));
+  });
+});
+
+describe('guestAnswersDue', () => {
+  const now = Date.parse('2026-11-16T15:00:00Z');
+  const hour = 60 * 60 * 1000;
+
+  it('is an hour: guests are asked again an hour after the last check, not sooner', () => {
+    expect(ANSWERS_EVERY_MS).toBe(hour);
+    expect(guestAnswersDue(new Date(now - hour + 1).toISOString(), 3, now)).toBe(false);
+    expect(guestAnswersDue(new Date(now - hour).toISOString(), 3, now)).toBe(true);
+    expect(guestAnswersDue(new Date(now - 5 * hour).toISOString(), 3, now)).toBe(true);
+  });
+
+  it('is due when answers were never checked, or the record of the last check is unreadable', () => {
+    expect(guestAnswersDue(undefined, 1, now)).toBe(true);
+    expect(guestAnswersDue('', 1, now)).toBe(true);
+    expect(guestAnswersDue('yesterday', 1, now)).toBe(true);
+  });
+
+  it('is never due with no event synced, however long ago the last check', () => {
+    expect(guestAnswersDue(undefined, 0, now)).toBe(false);
+    expect(guestAnswersDue(new Date(now - 24 * hour).toISOString(), 0, now)).toBe(false);
+  });
+
+  it('waits when the last check is stamped after now (a clock set back)', () => {
+    expect(guestAnswersDue(new Date(now + hour).toISOString(), 2, now)).toBe(false);
   });
 });

@@ -99,6 +99,21 @@ describe('buildSummary', () => {
     expect(s.totals).toMatchObject({ scheduled: 3, attended: 1, noShow: 1 });
   });
 
+  it("counts a conference whose Round is blank or in other case as this round's, another round's not", () => {
+    const s = buildSummary(
+      input(
+        [
+          conference('1'),
+          conference('2', { round: '' }),
+          conference('3', { round: 'FALL', status: 'no-show' }),
+          conference('4', { round: 'Spring' }),
+        ],
+        [],
+      ),
+    );
+    expect(s.totals).toMatchObject({ scheduled: 3, attended: 2, noShow: 1 });
+  });
+
   it('counts the latest answer per conference, lists its follow-up with the contact, and leaves flagged answers out', () => {
     const s = buildSummary(
       input(

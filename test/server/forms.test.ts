@@ -833,6 +833,26 @@ describe('the questionnaire', () => {
     expect(rows(s, 'Feedback').map((r) => r.Rating)).toEqual([2, 3]);
     expect(teacherRow()[7]).toBe(3);
   });
+
+  it('keeps what a person types in another Feedback row while an answer is being recorded', () => {
+    const s = afterConferences();
+    const [first, second] = rows(s, 'Schedule');
+    s.emulator.forms.submitPrefilled(String(first!['Feedback Link']), { [Q.rating]: '2' });
+    const feedback = s.emulator.spreadsheet.sheetByName('Feedback')!;
+    // A column of the coordinator's own, beside the add-on's.
+    const calledBack = feedback.values()[0]!.length + 1;
+    feedback.put(1, calledBack, { v: 'Called back' });
+    const typed = s.emulator.ws.interruptAt('SpreadsheetApp.Range.setNumberFormats', 1, () =>
+      feedback.put(2, calledBack, { v: 'yes, Tuesday' }),
+    );
+    s.emulator.forms.submitPrefilled(String(second!['Feedback Link']), { [Q.rating]: '5' });
+    expect(typed()).toBe(true);
+    expect(feedback.cell(2, calledBack)?.v).toBe('yes, Tuesday');
+    expect(rows(s, 'Feedback').map((r) => [r['Conference ID'], r.Rating])).toEqual([
+      [first!['Conference ID'], 2],
+      [second!['Conference ID'], 5],
+    ]);
+  });
 });
 
 describe('the summary', () => {
@@ -848,6 +868,22 @@ describe('the summary', () => {
     expect(JSON.stringify(sheet.values())).toBe(grid);
     expect(JSON.stringify(sheet.charts)).toBe(charts);
     expect(sheet.charts).toHaveLength(2);
+  });
+
+  it('keeps the notes a coordinator writes beside it, before a rebuild and while one runs', () => {
+    const s = afterConferences();
+    run(s, 'summary');
+    const sheet = s.emulator.spreadsheet.sheetByName('Summary')!;
+    const beside = sheet.values()[0]!.length + 1;
+    sheet.put(1, beside, { v: 'Share with the board on Monday' });
+    const typed = s.emulator.ws.interruptAt('SpreadsheetApp.Range.setNumberFormats', 1, () =>
+      sheet.put(3, beside, { v: 'Grade 4 rates low: ask why' }),
+    );
+    run(s, 'summary');
+    expect(typed()).toBe(true);
+    expect(sheet.cell(1, beside)?.v).toBe('Share with the board on Monday');
+    expect(sheet.cell(3, beside)?.v).toBe('Grade 4 rates low: ask why');
+    expect(sheet.values()[0]![1]).toContain('student-led conferences');
   });
 
   it('counts attendance teachers mark in the Schedule, and the sidebar lists no-shows to offer a new time', () => {

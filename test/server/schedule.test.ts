@@ -75,6 +75,15 @@ function freshSchool(students = 120): School {
   return school;
 }
 
+/** A school whose schedule is built, its Schedule sheet, and a column's number by header. */
+function scheduled() {
+  const school = freshSchool();
+  run(school, 'schedule');
+  const sheet = scheduleSheet(school);
+  const header = sheet.values()[0]!.map(String);
+  return { school, sheet, col: (h: string) => header.indexOf(h) + 1 };
+}
+
 describe('building the schedule', () => {
   it('previews without writing anything, then writes every conference in one setValues', () => {
     const school = freshSchool();
@@ -150,11 +159,7 @@ describe('building the schedule', () => {
   });
 
   it("keeps a teacher's locked row and moved time, and the notes people added, when rebuilt", () => {
-    const school = freshSchool();
-    run(school, 'schedule');
-    const sheet = scheduleSheet(school);
-    const header = sheet.values()[0]!.map(String);
-    const col = (h: string) => header.indexOf(h) + 1;
+    const { school, sheet, col } = scheduled();
     // The teacher moves the first conference 5 minutes later and locks it, and writes a note on another.
     const moved = sheet.cell(2, col('Start'))!.v as Date;
     sheet.put(2, col('Start'), {
@@ -180,6 +185,53 @@ describe('building the schedule', () => {
       'Grandmother comes instead',
     );
     expect(violations(school)).toEqual([]);
+  });
+
+  it('keeps an edit made while the rebuild runs: a Locked box ticked, a note typed, a reminder marked', () => {
+    const { school, sheet, col } = scheduled();
+    const built = sheet.values();
+    // A teacher (and the reminder step) edit after the build has read the sheet, before it writes.
+    const edited = school.emulator.ws.interruptAt(
+      'SpreadsheetApp.Range.setNumberFormats',
+      1,
+      () => {
+        sheet.put(4, col('Locked'), { v: true });
+        sheet.put(5, col('Notes'), { v: 'Grandmother comes too' });
+        sheet.put(6, col('Reminders Sent'), { v: 'day-before' });
+      },
+    );
+    run(school, 'schedule');
+    expect(edited()).toBe(true);
+    expect(sheet.cell(4, col('Locked'))?.v).toBe(true);
+    expect(sheet.cell(5, col('Notes'))?.v).toBe('Grandmother comes too');
+    expect(sheet.cell(6, col('Reminders Sent'))?.v).toBe('day-before');
+    // Everything else is the build's, as the first build left it.
+    const after = sheet.values();
+    const untouched = (rows: unknown[][]) =>
+      rows.map((r, i) =>
+        r.filter(
+          (_, c) =>
+            !(i === 3 && c === col('Locked') - 1) &&
+            !(i === 4 && c === col('Notes') - 1) &&
+            !(i === 5 && c === col('Reminders Sent') - 1),
+        ),
+      );
+    expect(JSON.stringify(untouched(after))).toBe(JSON.stringify(untouched(built)));
+    expect(violations(school)).toEqual([]);
+  });
+
+  it('writes, on rows that stay, the cells the build computes, in one block', () => {
+    const { school, sheet, col } = scheduled();
+    // A person's mistyped Room on a row that stays is the build's to put right.
+    const room = sheet.cell(3, col('Room'))!.v;
+    sheet.put(3, col('Room'), { v: 'Gym?' });
+    const before = school.emulator.ws.reports.length;
+    run(school, 'schedule');
+    expect(sheet.cell(3, col('Room'))?.v).toBe(room);
+    const calls = school.emulator.ws.reports.slice(before).map((r) => r.callsByMethod);
+    const writes = calls.reduce((n, c) => n + (c['SpreadsheetApp.Range.setValues'] ?? 0), 0);
+    // One block: every row stays, each written from Conference ID to Status.
+    expect(writes).toBe(1);
   });
 
   it('places students added after the invitations went out without moving anyone invited', () => {

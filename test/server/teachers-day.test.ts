@@ -6,7 +6,7 @@
  */
 import { openSchool } from '../../preview/school';
 import { cutOffAt, nthCall } from './cut';
-import type { JobProgress } from '../../src/shared/api';
+import type { JobProgress, Overview } from '../../src/shared/api';
 import { EST, ok } from './calls';
 
 type School = ReturnType<typeof openSchool>;
@@ -88,6 +88,31 @@ describe("the teachers' day-before email", () => {
         if (other !== teacher)
           for (const name of names)
             if (!students.get(teacher)!.includes(name)) expect(m.body).not.toContain(name);
+    }
+  });
+
+  it("counts a conference whose Round cell was cleared, or typed in other case, as this round's: in the teacher's email and among the students placed", () => {
+    const s = scheduledSchool();
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const header = sheet.values()[0]!.map(String);
+    const col = (h: string) => header.indexOf(h) + 1;
+    const waiting = () =>
+      ok<Overview>(s.bundle.callFromClient('getOverview', []))
+        .steps.find((x) => x.id === 'schedule')!
+        .counts.find((c) => c.label === 'not placed yet')?.value ?? 0;
+    const before = waiting();
+    const round = String(sheet.cell(2, col('Round'))!.v);
+    sheet.put(2, col('Round'), { v: '' });
+    sheet.put(3, col('Round'), { v: round.toUpperCase() });
+    expect(waiting()).toBe(before);
+    const { address } = teachersAndStudents(s);
+    s.emulator.ws.clock.set(EST('2026-11-16', '17:00'));
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['teachers']));
+    for (const row of [2, 3]) {
+      const to = address.get(String(sheet.cell(row, col('Teacher'))!.v));
+      const mail = s.emulator.mail.sent.filter((m) => m.to[0] === to);
+      expect(mail).toHaveLength(1);
+      expect(mail[0]!.body).toContain(String(sheet.cell(row, col('Students'))!.v));
     }
   });
 

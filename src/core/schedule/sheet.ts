@@ -250,7 +250,7 @@ export function buildProblem(input: {
   const fixed: Conference[] = [];
   const teacherEmailByName = new Map(windows.map((w) => [w.teacher.toLowerCase(), w.teacherEmail]));
   for (const r of sheet.rows) {
-    if (r.round !== round) continue;
+    if (!inRound(r.round, round)) continue;
     const keep = r.locked || FROZEN_STATUSES.has(r.status);
     if (!keep) continue;
     const where = { sheet: 'Schedule', row: r.row, column: sheet.columns.get('Date') ?? 1 };
@@ -353,6 +353,41 @@ export function buildProblem(input: {
  * new ones. Strings are as people should read them; the writer makes them safe for each cell's
  * format (cellValue), so a name like "=1+1" or a room "101" stays text.
  */
+/**
+ * The columns a build computes for each conference it places; every other column of a row it
+ * carries over (Locked, Notes, what the invite and reminder steps wrote) is what people or other
+ * steps own, so a row that stays where it was is written in these columns only.
+ */
+export const BUILT_COLUMNS = [
+  'Conference ID',
+  'Round',
+  'Date',
+  'Start',
+  'End',
+  'Teacher',
+  'Room',
+  'Students',
+  'Student IDs',
+  'Family',
+  'Family ID',
+  'Emails',
+  'Language',
+  'Interpreter',
+  'Status',
+  // How the family meets: from the window and the family's answer (the sheet's last column).
+  'Mode',
+] as const;
+
+/**
+ * A row of the Schedule as a build leaves it: its cells, the sheet row it came from (null for a
+ * new conference), and whether the build computed its BUILT_COLUMNS (false: kept as it was).
+ */
+export interface ScheduleRow {
+  cells: unknown[];
+  from: number | null;
+  built: boolean;
+}
+
 export function scheduleRows(input: {
   sheet: ScheduleSheet;
   frozen: ExistingRow[];
@@ -362,7 +397,7 @@ export function scheduleRows(input: {
   settings: Settings;
   /** A new conference ID: the caller supplies unguessable ones. */
   newId: () => string;
-}): { cells: unknown[]; from: number | null }[] {
+}): ScheduleRow[] {
   const { sheet, frozen, schedule, roster, windows, settings } = input;
   const header = sheet.header.length ? sheet.header : SCHEDULE.columns.map((c) => c.header);
   const width = header.length;
@@ -370,11 +405,11 @@ export function scheduleRows(input: {
     (sheet.columns.get(h) ?? SCHEDULE.columns.findIndex((c) => c.header === h) + 1) - 1;
   const frozenRows = new Set(frozen.map((r) => r.row));
   const kept = sheet.rows
-    .filter((r) => r.round !== settings.roundName || frozenRows.has(r.row))
-    .map((r) => ({ cells: padRow(r.values, width), from: r.row as number | null }));
+    .filter((r) => !inRound(r.round, settings.roundName) || frozenRows.has(r.row))
+    .map((r): ScheduleRow => ({ cells: padRow(r.values, width), from: r.row, built: false }));
   const previous = new Map(
     sheet.rows
-      .filter((r) => r.round === settings.roundName)
+      .filter((r) => inRound(r.round, settings.roundName))
       .map((r) => [r.studentIds.join(';'), r]),
   );
   const students = new Map<string, Student>(roster.students.map((s) => [s.id, s]));
@@ -393,7 +428,7 @@ export function scheduleRows(input: {
     );
     const old = previous.get(c.studentIds.join(';'));
     const row: unknown[] = old ? padRow(old.values, width) : new Array(width).fill('');
-    const set = (h: string, v: unknown) => {
+    const set = (h: (typeof BUILT_COLUMNS)[number] | 'Locked', v: unknown) => {
       const i = pos(h);
       if (i >= 0 && i < width) row[i] = v;
     };
@@ -434,7 +469,7 @@ export function scheduleRows(input: {
     set('Interpreter', family?.interpreter ? 'Yes' : 'No');
     set('Status', 'scheduled');
     set('Locked', old ? (row[pos('Locked')] ?? false) : false);
-    out.push({ cells: row, from: old?.row ?? null });
+    out.push({ cells: row, from: old?.row ?? null, built: true });
   }
   return out;
 }

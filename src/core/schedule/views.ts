@@ -48,7 +48,6 @@ export function teacherViews(values: unknown[][], round?: string): TeacherView[]
   const id = col('Conference ID');
   const status = col('Status');
   const roundCol = col('Round');
-  if (teacher < 0 || id < 0) return [];
   const byTeacher = new Map<string, unknown[][]>();
   for (const r of rows) {
     const name = String(r[teacher] ?? '').trim();
