@@ -838,7 +838,7 @@ function dayBias(d: Day, level: number): number {
  * a place lost only when the teacher has hardly any to spare; a long stretch may still be
  * used by another conference.
  */
-function edgeBias(c: Candidate, len: number, grid = gridBias(c)): number {
+function edgeBias(c: Candidate, len: number): number {
   const d = days[c.day]!;
   const from = c.start - d.origin;
   const to = c.start + len + C - d.origin;
@@ -863,12 +863,7 @@ function edgeBias(c: Candidate, len: number, grid = gridBias(c)): number {
     while (hole < most && used[to + hole]! <= level) hole++;
     right = hole >= reach ? 0.5 : hole < after ? idleBeside(level, hole) : tight ? 1.5 : 0.1;
   }
-  return left + right + grid;
-}
-
-/** A start off its window's packing grid costs the day's off-grid weight. */
-function gridBias(c: Candidate): number {
-  return (c.start - c.windowStart) % pitch === 0 ? 0 : days[c.day]!.offGrid;
+  return left + right + ((c.start - c.windowStart) % pitch === 0 ? 0 : d.offGrid);
 }
 
 /**
@@ -904,18 +899,6 @@ function bestStart(u: Unit, withFamily: boolean): Candidate | null {
 function scanStarts(u: Unit, withFamily: boolean, from: number, to: number): void {
   trial.teacher = u.teacher;
   const placed = withFamily ? (placementsByFamily.get(u.familyId) ?? NONE) : NONE;
-  // What the family's cost is at least whatever the start (its ranks and days so far): a start
-  // whose cheap parts already lose is dropped before the waits are worked out. Costs in whole
-  // numbers, so the bound is exact and the starts chosen are the same as without it.
-  let ranks = 0;
-  let dates = 0;
-  for (let i = 0; i < placed.length; i++) {
-    const p = placed[i]!;
-    ranks += rankCost(p.rank);
-    let first = true;
-    for (let j = 0; j < i && first; j++) if (placed[j]!.date === p.date) first = false;
-    if (first) dates++;
-  }
   let bestC = found;
   let bestCost = foundCost;
   for (let i = from; i < to; i++) {
@@ -926,11 +909,6 @@ function scanStarts(u: Unit, withFamily: boolean, from: number, to: number): voi
     // Cheap parts first: most starts are ruled out before the holes are measured.
     let cost = dayBias(d, level) + random() * 1e-6;
     if (withFamily) {
-      let newDate = dates > 0;
-      for (let j = 0; j < placed.length && newDate; j++)
-        if (placed[j]!.date === d.date) newDate = false;
-      if (cost + (ranks + rankCost(c.rank) + (newDate ? WEIGHTS.splitDays : 0)) >= bestCost)
-        continue;
       trial.date = d.date;
       trial.start = c.start;
       trial.end = c.start + u.len;
@@ -938,10 +916,7 @@ function scanStarts(u: Unit, withFamily: boolean, from: number, to: number): voi
       cost += familyCostOf(placed, trial);
     } else cost += rankCost(c.rank);
     if (cost >= bestCost) continue;
-    // The holes beside it cost nothing less than nothing: the grid's part alone may lose.
-    const grid = gridBias(c);
-    if (cost + grid >= bestCost) continue;
-    cost += edgeBias(c, u.len, grid);
+    cost += edgeBias(c, u.len);
     if (cost >= bestCost) continue;
     if (!feasible(u, c)) continue;
     bestC = c;
