@@ -145,6 +145,27 @@ describe('buildSchedule', () => {
     }
   });
 
+  it('puts a sibling right beside the one time the other can have, not at the first time that fits', () => {
+    // Ana's teacher has one place, 4:00–4:20 PM; Ben's is free from 2:00 to 6:00. Ben fits at
+    // many times near Ana's, the earliest an hour before it: the Garcias should not wait at all.
+    const p = problem({
+      windows: [win('a@s', 960, 980), win('b@s', 840, 1080)],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'garcia' },
+      ],
+      families: [{ id: 'garcia', name: 'Garcia', availability: null, interpreter: '' }],
+    });
+    const s = buildSchedule(p);
+    expect(checkSchedule(p, s)).toEqual([]);
+    const ana = s.conferences.find((c) => c.studentIds.includes('ana'))!;
+    const ben = s.conferences.find((c) => c.studentIds.includes('ben'))!;
+    expect(ana.start).toBe(960);
+    // Back to back: Ben's ends one buffer before Ana's starts, or starts one buffer after it ends.
+    expect([ana.start - 5 - 20, ana.end + 5]).toContain(ben.start);
+    expect(s.quality.waiting).toEqual([0]);
+  });
+
   it('gives the same schedule whatever was scheduled before it in the same process', () => {
     // Two schools with the same family IDs: in the second, the Garcias and the Lees share a
     // caseworker, who cannot be in two rooms at once, and Spanish has one interpreter.
