@@ -101,9 +101,11 @@ describe('a round’s steps run once', () => {
 
   it('checking the forms again reads each question’s title once, within 1.2 times what opening and checking them needs', () => {
     // The availability form and the questionnaire, in English and in Spanish (the sample school's
-    // families speak both): five questions and seven.
+    // families speak both): seven questions (the family code, the times, language, interpreter,
+    // who comes, their email, how to meet) and eight (the questionnaire's seven and the private
+    // talk).
     const forms = 4;
-    const questions = 2 * (5 + 7);
+    const questions = 2 * (7 + 8);
     // Per form: opened, its questions listed, the sheet list for its response sheet; a title
     // read per question; Roster, Teachers and Schedule read and the links written.
     const expected = OPEN + 3 * forms + questions + 3 * READ + WRITE;

@@ -220,7 +220,7 @@ describe('building the schedule', () => {
     expect(violations(school)).toEqual([]);
   });
 
-  it('writes, on rows that stay, the cells the build computes, in one block', () => {
+  it('writes, on rows that stay, the cells the build computes, in one block per run of its columns', () => {
     const { school, sheet, col } = scheduled();
     // A person's mistyped Room on a row that stays is the build's to put right.
     const room = sheet.cell(3, col('Room'))!.v;
@@ -230,8 +230,10 @@ describe('building the schedule', () => {
     expect(sheet.cell(3, col('Room'))?.v).toBe(room);
     const calls = school.emulator.ws.reports.slice(before).map((r) => r.callsByMethod);
     const writes = calls.reduce((n, c) => n + (c['SpreadsheetApp.Range.setValues'] ?? 0), 0);
-    // One block: every row stays, each written from Conference ID to Status.
-    expect(writes).toBe(1);
+    // Two blocks: every row stays, each written from Conference ID to Status, and in Mode, the
+    // Schedule's last column (how the family meets), apart from them past the people's columns.
+    expect(col('Mode')).toBeGreaterThan(col('Notes'));
+    expect(writes).toBe(2);
   });
 
   it('places students added after the invitations went out without moving anyone invited', () => {
