@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { runDemo } from '../../demo/cli';
 import { demoFolder } from './inputs';
 
-// One teacher, two 25-minute places (15:00 and 15:25) for three families. Ruiz and Diaz can
+// One teacher meeting online, two 25-minute places (15:00 and 15:25) for three families. Ruiz and Diaz can
 // only come at 15:25, so one of them is left waiting and the 15:00 time fits neither.
 const { dir, file, read } = demoFolder('slc-freed-');
 const roster = file('roster.csv', [
@@ -19,8 +19,8 @@ const roster = file('roster.csv', [
   '3,Cy,Diaz,Ms. Rivera,diaz@family.example',
 ]);
 const teachers = file('teachers.csv', [
-  'Teacher,Email,Date,Start,End,Room,Capacity',
-  'Ms. Rivera,rivera@school.example,2026-11-17,15:00,15:50,101,1',
+  'Teacher,Email,Date,Start,End,Room,Capacity,Mode,Video Link',
+  'Ms. Rivera,rivera@school.example,2026-11-17,15:00,15:50,101,1,Online,https://meet.google.com/abc-defg-hij',
 ]);
 const availability = file('availability.csv', [
   'Guardian Email,Date,Start,End,Rank',
@@ -72,5 +72,11 @@ describe('the demo CLI, given availability in a file', () => {
   it('cancels a conference whose time a waiting family can come to', () => {
     const [cancelled] = read(out, 'schedule.csv').filter((c) => c.Status === 'cancelled');
     expect(cancelled!.Start).toBe('15:25');
+  });
+
+  it('gives each conference its Mode in schedule.csv', () => {
+    const schedule = read(out, 'schedule.csv');
+    expect(schedule.length).toBeGreaterThan(0);
+    expect(schedule.every((c) => c.Mode === 'Online')).toBe(true);
   });
 });
