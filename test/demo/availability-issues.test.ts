@@ -5,15 +5,10 @@
 import { join } from 'node:path';
 import { runDemo } from '../../demo/cli';
 import { AVAILABILITY } from '../../src/core/schema';
-import { demoFolder } from './inputs';
+import { demoFolder, RIVERA_ROSTER } from './inputs';
 
 const { dir, file, read } = demoFolder('slc-availability-issues-');
-const roster = file('roster.csv', [
-  'Student ID,First Name,Last Name,Teacher,Guardian 1 Email',
-  '1,Ana,Ruiz,Ms. Rivera,ruiz@family.example',
-  '2,Ben,Cole,Ms. Rivera,cole@family.example',
-  '3,Cy,Diaz,Ms. Rivera,diaz@family.example',
-]);
+const roster = file('roster.csv', RIVERA_ROSTER);
 const teachers = file('teachers.csv', [
   'Teacher,Email,Date,Start,End,Room,Capacity',
   'Ms. Rivera,rivera@school.example,2026-11-17,15:00,16:30,101,1',

@@ -7,17 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runDemo } from '../../demo/cli';
-import { demoFolder } from './inputs';
+import { demoFolder, RIVERA_ROSTER } from './inputs';
 
 // One teacher meeting online, two 25-minute places (15:00 and 15:25) for three families. Ruiz and Diaz can
 // only come at 15:25, so one of them is left waiting and the 15:00 time fits neither.
 const { dir, file, read } = demoFolder('slc-freed-');
-const roster = file('roster.csv', [
-  'Student ID,First Name,Last Name,Teacher,Guardian 1 Email',
-  '1,Ana,Ruiz,Ms. Rivera,ruiz@family.example',
-  '2,Ben,Cole,Ms. Rivera,cole@family.example',
-  '3,Cy,Diaz,Ms. Rivera,diaz@family.example',
-]);
+const roster = file('roster.csv', RIVERA_ROSTER);
 const teachers = file('teachers.csv', [
   'Teacher,Email,Date,Start,End,Room,Capacity,Mode,Video Link',
   'Ms. Rivera,rivera@school.example,2026-11-17,15:00,15:50,101,1,Online,https://meet.google.com/abc-defg-hij',
