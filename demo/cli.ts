@@ -18,7 +18,8 @@ import { TEACHER_ALIASES } from '../src/core/aliases';
 import { ambiguousDateMessage, dateOrderOf, readSlashDate } from '../src/core/dates';
 import { parseDay } from '../src/core/normalize';
 import { roundsInDateOrder } from '../src/core/rounds';
-import { TEACHERS } from '../src/core/schema';
+import { AVAILABILITY, TEACHERS } from '../src/core/schema';
+import { standInsOf } from '../src/core/standin';
 import { cellProblem, readTable } from '../src/core/table';
 import type {
   JobProgress,
@@ -272,6 +273,13 @@ export function runDemo(argv: string[]): {
     ...onSheet('Roster', rosterProblems),
     ...onSheet('Teachers', [...pasteProblems, ...teacherProblems]),
   ];
+  // A problem each round finds again (an Availability row of no round) is listed once.
+  const addIssues = (sheet: string, problems: Problem[]) => {
+    const key = ({ sheet, p }: (typeof issues)[number]) =>
+      [p.where?.sheet ?? sheet, p.where?.row, p.where?.column, p.message].join('\t');
+    const known = new Set(issues.map(key));
+    issues.push(...onSheet(sheet, problems).filter((i) => !known.has(key(i))));
+  };
 
   const colLetters = (n: number) => {
     let s = '';
@@ -374,6 +382,17 @@ export function runDemo(argv: string[]): {
       bundle.callFromClient('previewSchedule', []),
       'Building the schedule',
     );
+    // The preview's warnings (an Availability cell it cannot read, an email not on the Roster)
+    // and the Reminders step's (a Who Comes Email that is not an address), as the sidebar shows.
+    addIssues('Availability', preview.problems);
+    addIssues(
+      'Availability',
+      standInsOf(
+        readTable(AVAILABILITY, doc.sheetByName('Availability')?.values() ?? []).rows,
+        name,
+      ).problems,
+    );
+    writeIssues();
     for (let i = 0; i < 50; i++)
       if (
         value<JobProgress>(bundle.callFromClient('runJob', ['schedule']), 'Building the schedule')

@@ -20,6 +20,7 @@ import type { TimeChoice } from '../src/core/availability';
 import { choiceLabelIn, FORM_TEXTS } from '../src/core/formtexts';
 import { parseRoster } from '../src/core/roster';
 import { parseTeachers } from '../src/core/teachers';
+import { FREEING_STATUSES } from '../src/core/waitoffers';
 import { wallClockIn } from '../src/core/zone';
 import type { JobProgress, Result } from '../src/shared/api';
 import { toCsv } from './csv';
@@ -132,7 +133,7 @@ function onlineTimeOf(
 
 /**
  * After the round's conferences: the forms job gives new conferences their links, teachers mark
- * attendance on the round's rows, the questionnaire goes out, some families answer it;
+ * attendance on the round's conferences that took place (not cancelled or declined), the questionnaire goes out, some families answer it;
  * summary.csv is written. Other rounds' rows are left as they are.
  */
 export function afterTheConferences(
@@ -148,22 +149,28 @@ export function afterTheConferences(
   const schedule = emulator.spreadsheet.sheetByName('Schedule')!;
   const [header, ...all] = schedule.values();
   const col = (h: string) => header!.indexOf(h);
-  const rows = all.map((r, i) => ({ r, at: i + 2 })).filter(({ r }) => r[col('Round')] === round);
+  // Only conferences that took place: a cancelled or declined one keeps its Status.
+  // (n: the row's place in the round, so each family's picks stay those of every earlier run.)
+  const rows = all
+    .map((r, i) => ({ r, at: i + 2 }))
+    .filter(({ r }) => r[col('Round')] === round)
+    .map((row, n) => ({ ...row, n }))
+    .filter(({ r }) => !FREEING_STATUSES.has(String(r[col('Status')]).toLowerCase()));
   const last = Math.max(
     ...rows.map(({ r }) =>
       r[col('Date')] instanceof Date ? (r[col('Date')] as Date).getTime() : 0,
     ),
   );
   emulator.ws.clock.set(Math.max(emulator.ws.clock.now(), last + 2 * 24 * 3600_000));
-  rows.forEach(({ at }, i) =>
-    schedule.put(at, col('Status') + 1, { v: pick(i, 5) < 85 ? 'attended' : 'no-show' }),
+  rows.forEach(({ at, n }) =>
+    schedule.put(at, col('Status') + 1, { v: pick(n, 5) < 85 ? 'attended' : 'no-show' }),
   );
   const mailBefore = emulator.mail.sent.length;
   runJob(bundle, 'questionnaire');
   const emails = emulator.mail.sent.length - mailBefore;
   let questionnaire = 0;
   const forms = questionnaireForms(formsOf(emulator));
-  rows.forEach(({ r }, i) => {
+  rows.forEach(({ r, n: i }) => {
     if (pick(i, 6) >= 45 || r[col('Status')] === 'no-show') return;
     const link = String(r[col('Feedback Link')]);
     const language = languageOfLink(link, forms);

@@ -22,3 +22,11 @@ export function demoFolder(prefix: string): {
     },
   };
 }
+
+/** Three families, one child each, all with Ms. Rivera: more than one short window holds. */
+export const RIVERA_ROSTER = [
+  'Student ID,First Name,Last Name,Teacher,Guardian 1 Email',
+  '1,Ana,Ruiz,Ms. Rivera,ruiz@family.example',
+  '2,Ben,Cole,Ms. Rivera,cole@family.example',
+  '3,Cy,Diaz,Ms. Rivera,diaz@family.example',
+];
