@@ -162,8 +162,9 @@ export function afterTheConferences(
     ),
   );
   emulator.ws.clock.set(Math.max(emulator.ws.clock.now(), last + 2 * 24 * 3600_000));
+  const attended = (n: number) => pick(n, 5) < 85;
   rows.forEach(({ at, n }) =>
-    schedule.put(at, col('Status') + 1, { v: pick(n, 5) < 85 ? 'attended' : 'no-show' }),
+    schedule.put(at, col('Status') + 1, { v: attended(n) ? 'attended' : 'no-show' }),
   );
   const mailBefore = emulator.mail.sent.length;
   runJob(bundle, 'questionnaire');
@@ -171,7 +172,8 @@ export function afterTheConferences(
   let questionnaire = 0;
   const forms = questionnaireForms(formsOf(emulator));
   rows.forEach(({ r, n: i }) => {
-    if (pick(i, 6) >= 45 || r[col('Status')] === 'no-show') return;
+    // A no-show family was never sent the questionnaire, so it has no answer to give.
+    if (pick(i, 6) >= 45 || !attended(i)) return;
     const link = String(r[col('Feedback Link')]);
     const language = languageOfLink(link, forms);
     const { questionnaire: q, yes, no } = FORM_TEXTS[language]!;
