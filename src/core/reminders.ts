@@ -431,7 +431,8 @@ export interface QuotaPlan {
  * close before the renewal, everything due goes, in the usual order. When it does not, the
  * reminders whose window closes soonest go first; a reminder whose window stays open past the
  * renewal is held back (it goes after the renewal) unless the quota left over, once the
- * reminders that close before the renewal (due now or opening later) are counted, covers it.
+ * reminders that close before the renewal (due now or opening later) are counted, covers it
+ * (or covers some of its addresses: those go, the others wait).
  */
 export function planForQuota(
   due: DueReminder[],
@@ -477,12 +478,22 @@ export function planForQuota(
   let left = quota - cost(urgent) - reserve;
   const send = [...urgent];
   const held: DueReminder[] = [];
+  // One address at a time: a family's second guardian may wait while the first is reminded.
+  const part = (d: DueReminder, from: number, to?: number): DueReminder => ({
+    ...d,
+    emails: d.emails.slice(from, to),
+    messages: d.messages.slice(from, to),
+  });
   for (const { d, closes: at } of order) {
     if (at <= renewsAt) continue;
-    if (d.messages.length <= left) {
-      send.push(d);
-      left -= d.messages.length;
-    } else held.push(d);
+    const fit = Math.max(0, Math.min(left, d.messages.length));
+    if (fit === d.messages.length) send.push(d);
+    else if (fit === 0) held.push(d);
+    else {
+      send.push(part(d, 0, fit));
+      held.push(part(d, fit));
+    }
+    left -= fit;
   }
   return { send, held };
 }

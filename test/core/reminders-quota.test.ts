@@ -79,11 +79,13 @@ describe('reminders against a short daily email quota', () => {
   });
 
   it('keeps quota for the reminders that close before the renewal and holds back one that can wait', () => {
-    // 4 left: B now and A at 13:00 cannot wait; of the 2 left, C (one address, its window
-    // closes first) fits, D (two) waits.
+    // 4 left: B now and A at 13:00 cannot wait; of the 2 left, C (its window closes first)
+    // takes one and D's first guardian the other; D's second waits.
     const plan = planForQuota(due, SCHOOL, HOURS, NOW, 4, RENEWS);
-    expect(keys(plan.send)).toEqual(['B 2h', 'C 48h']);
+    expect(keys(plan.send)).toEqual(['B 2h', 'C 48h', 'D 48h']);
+    expect(plan.send[2]!.messages.map((m) => m.to)).toEqual(['d1@x.example']);
     expect(keys(plan.held)).toEqual(['D 48h']);
+    expect(plan.held[0]!.messages.map((m) => m.to)).toEqual(['d2@x.example']);
   });
 
   it('never holds back a reminder whose window closes before the renewal, even with no quota', () => {
@@ -154,9 +156,9 @@ describe('reminders against a short daily email quota', () => {
             }
           }
           // Everything due is sent or held, once.
-          expect([...plan.send, ...plan.held].map((d) => d.familyKey + d.date).sort()).toEqual(
-            due.map((d) => d.familyKey + d.date).sort(),
-          );
+          const messages = (list: DueReminder[]) =>
+            list.flatMap((d) => d.messages.map((m) => `${d.familyKey} ${d.date} ${m.to}`)).sort();
+          expect(messages([...plan.send, ...plan.held])).toEqual(messages(due));
           if (cost(due) + reserve <= quota) {
             expect(plan.send).toEqual(due);
             return;
