@@ -10,29 +10,8 @@ import {
   planForQuota,
   wallMinutes,
   type DueReminder,
-  type ReminderConference,
 } from '../../src/core/reminders';
-
-function conf(over: Partial<ReminderConference>): ReminderConference {
-  return {
-    row: 2,
-    conferenceId: 'C-1',
-    familyKey: 'F-1',
-    family: 'García',
-    students: 'Ana',
-    teacher: 'Ms. Rivera',
-    room: '12',
-    date: '2026-11-17',
-    start: 15 * 60,
-    end: 15 * 60 + 25,
-    emails: ['g@x.example'],
-    language: 'es',
-    interpreter: false,
-    status: 'scheduled',
-    sent: '',
-    ...over,
-  };
-}
+import { conf } from './reminderconf';
 
 const HOURS = [48, 2];
 const NOW = { date: '2026-11-16', minutes: 8 * 60 };
