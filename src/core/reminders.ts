@@ -415,3 +415,88 @@ export function reminderTally(
   }
   return { sent, due: dueReminders(conferences, hoursBefore, now).length, upcoming };
 }
+
+/** When this window's reminder can no longer go (wall minutes): the next window opens, or the conference begins. */
+export function windowCloses(startAt: number, hours: number, hoursBefore: number[]): number {
+  const later = hoursBefore.filter((h) => h > 0 && h < hours);
+  return startAt - (later.length ? Math.max(...later) : 0) * 60;
+}
+
+/** What a run sends now against a short daily quota, and what it holds back until the quota renews. */
+export interface QuotaPlan {
+  send: DueReminder[];
+  held: DueReminder[];
+}
+
+/**
+ * Planning against MailApp's daily quota (`quota` recipients left; the quota renews at
+ * `renewsAt`, wall minutes). When the quota covers what is due now and what will fall due and
+ * close before the renewal, everything due goes, in the usual order. When it does not, the
+ * reminders whose window closes soonest go first; a reminder whose window stays open past the
+ * renewal is held back (it goes after the renewal) unless the quota left over, once the
+ * reminders that close before the renewal (due now or opening later) are counted, covers it
+ * (or covers some of its addresses: those go, the others wait).
+ */
+export function planForQuota(
+  due: DueReminder[],
+  conferences: ReminderConference[],
+  hoursBefore: number[],
+  now: WallNow,
+  quota: number,
+  renewsAt: number,
+): QuotaPlan {
+  const nowAt = wallMinutes(now.date, now.minutes);
+  if (nowAt === null) return { send: due, held: [] };
+  const closes = (d: DueReminder) =>
+    windowCloses(wallMinutes(d.date, d.conferences[0]!.start!)!, d.hours, hoursBefore);
+  // Reminders not yet due whose window opens and closes before the renewal: they need this quota.
+  let reserve = 0;
+  for (const list of reminderUnits(conferences).values()) {
+    const startAt = wallMinutes(list[0]!.date!, list[0]!.start!);
+    if (startAt === null) continue;
+    for (const hours of new Set(hoursBefore.filter((h) => h > 0))) {
+      const opens = startAt - hours * 60;
+      if (
+        opens <= nowAt ||
+        opens >= renewsAt ||
+        windowCloses(startAt, hours, hoursBefore) > renewsAt
+      )
+        continue;
+      const to = new Set(
+        list.flatMap((c) =>
+          pupilsOf(c).flatMap((p) =>
+            p.emails.map((e) => e.toLowerCase()).filter((e) => !reminded(c.sent, hours, e)),
+          ),
+        ),
+      );
+      reserve += to.size;
+    }
+  }
+  const cost = (list: DueReminder[]) => list.reduce((n, d) => n + d.messages.length, 0);
+  if (cost(due) + reserve <= quota) return { send: due, held: [] };
+  const order = due
+    .map((d, i) => ({ d, i, closes: closes(d) }))
+    .sort((a, b) => a.closes - b.closes || a.i - b.i);
+  const urgent = order.filter((o) => o.closes <= renewsAt).map((o) => o.d);
+  let left = quota - cost(urgent) - reserve;
+  const send = [...urgent];
+  const held: DueReminder[] = [];
+  // One address at a time: a family's second guardian may wait while the first is reminded.
+  const part = (d: DueReminder, from: number, to?: number): DueReminder => ({
+    ...d,
+    emails: d.emails.slice(from, to),
+    messages: d.messages.slice(from, to),
+  });
+  for (const { d, closes: at } of order) {
+    if (at <= renewsAt) continue;
+    const fit = Math.max(0, Math.min(left, d.messages.length));
+    if (fit === d.messages.length) send.push(d);
+    else if (fit === 0) held.push(d);
+    else {
+      send.push(part(d, 0, fit));
+      held.push(part(d, fit));
+    }
+    left -= fit;
+  }
+  return { send, held };
+}

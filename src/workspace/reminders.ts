@@ -29,6 +29,7 @@ import {
   markWaiting,
   markMissed,
   missedUntried,
+  planForQuota,
   missedWhileWaiting,
   parseMarks,
   pupilsOf,
@@ -67,6 +68,7 @@ import { forgetUntold, readClockRecord, readUntold } from './clockrecord';
 import { writeColumnCells } from './write';
 import { standInsWithAddresses } from './standin';
 import { standInMayBeDue, withStandIns } from '../core/standin';
+import { quotaClock } from './mailquota';
 
 /** The top-level function the hourly trigger calls (exported by src/server/main.ts). */
 export const REMINDER_HANDLER = 'sendDueReminders';
@@ -405,6 +407,20 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   // Until this run completes, the hourly runs do the whole run.
   forgetRemindersIdle();
   let quota = MailApp.getRemainingDailyQuota();
+  // A quota short of what falls due before it renews goes to the reminders that cannot wait;
+  // those whose window stays open past the renewal wait for it, marked so.
+  const quotaDay = quotaClock(now.getTime(), quota);
+  const renewal = wallNow(new Date(quotaDay.renewsAt), tz);
+  const plan = planForQuota(
+    due,
+    current(read.conferences),
+    settings.reminderHoursBefore,
+    wall,
+    quota,
+    wallMinutes(renewal.date, renewal.minutes) ?? Number.MAX_SAFE_INTEGER,
+  );
+  due = plan.send;
+  let firstSendAt: number | null = null;
   let sentNow = 0;
   let refusedNow = 0;
   let unitsDone = 0;
@@ -461,6 +477,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
         }
         quota--;
         sentNow++;
+        firstSendAt ??= ctx.now().getTime();
         for (const c of message.conferences)
           setCell(c.row, markSentTo(sentCells.get(c.row) ?? '', d.hours, at, message.to));
         // Recorded every FLUSH_EVERY messages too: should Apps Script cut the execution off (no
@@ -477,20 +494,24 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
         );
       unitsDone++;
     }
-    // The day's quota is spent: what is still due waits, marked so, for the next run with quota.
+    // The day's quota is spent, or kept for the reminders that cannot wait: what is still due
+    // waits, marked so, for the next run with quota.
+    if (!stopped && plan.held.length) stopped = 'quota';
     if (stopped === 'quota')
-      for (const d of due.slice(unitsDone))
+      for (const d of [...due.slice(unitsDone), ...plan.held])
         for (const c of d.conferences)
           setCell(c.row, markWaiting(sentCells.get(c.row) ?? '', d.hours, at));
   } finally {
     // Whatever else stopped the loop (quota, time, an error from Google), what went out is
     // recorded before this execution ends.
     flush();
+    if (firstSendAt !== null) quotaDay.sent(firstSendAt, quota);
   }
   if (untold !== null) forgetUntold(ss.getId());
   const total = state.sent + sentNow;
   const refused = (state.refused ?? 0) + refusedNow;
-  const left = due.slice(unitsDone).reduce((n, d) => n + d.messages.length, 0);
+  const waiting = [...due.slice(unitsDone), ...(stopped === 'quota' ? plan.held : [])];
+  const left = waiting.reduce((n, d) => n + d.messages.length, 0);
   const refusedText = refused
     ? ` ${plural(refused, 'reminder')} refused by Google, flagged on the Schedule.`
     : '';
@@ -504,7 +525,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   if (stopped === 'quota') {
     problems.unshift({
       severity: 'warning',
-      message: `Google's daily email limit is reached: ${plural(due.length - unitsDone, 'family', 'families')} still to remind, marked "waiting for quota" on the Schedule. Everything sent is recorded. ${QUOTA_RENEWS}; the next run with quota (the hourly reminders, or this button) continues.`,
+      message: `Google's daily email limit ${quota > 0 ? 'will not cover every reminder before it renews' : 'is reached'}: ${plural(waiting.length, 'family', 'families')} still to remind, marked "waiting for quota" on the Schedule.${quota > 0 ? ' Their time lasts past the renewal, so the quota left goes to the reminders that cannot wait.' : ''} Everything sent is recorded. ${QUOTA_RENEWS}; the next run with quota (the hourly reminders, or this button) continues.`,
     });
     return {
       state: next,

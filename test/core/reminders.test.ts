@@ -13,29 +13,8 @@ import {
   sentHours,
   settleWaiting,
   windowAt,
-  type ReminderConference,
 } from '../../src/core/reminders';
-
-function conf(over: Partial<ReminderConference>): ReminderConference {
-  return {
-    row: 2,
-    conferenceId: 'C-1',
-    familyKey: 'F-1',
-    family: 'García',
-    students: 'Ana',
-    teacher: 'Ms. Rivera',
-    room: '12',
-    date: '2026-11-17',
-    start: 15 * 60,
-    end: 15 * 60 + 25,
-    emails: ['g@x.example'],
-    language: 'es',
-    interpreter: false,
-    status: 'scheduled',
-    sent: '',
-    ...over,
-  };
-}
+import { conf } from './reminderconf';
 
 describe('reminder windows', () => {
   it('puts a moment in the window of the nearest reminder time ahead of it', () => {

@@ -192,3 +192,34 @@ describe.each([
     });
   },
 );
+
+/**
+ * Two conference days and 10 recipients a day: the second day's 48-hour reminders fall due while
+ * the first day's 2-hour ones are still ahead in the same quota day. Sent as they fell due, they
+ * spent the quota the 2-hour ones needed (3 missed); held back until the quota renews, as their
+ * window allows, every reminder goes. (Run without its spreadsheet, the trigger's emails to its
+ * owner spend the same quota, and are not planned for: see the README.)
+ */
+describe('when the quota renews before a reminder can wait no longer, the hourly trigger', () => {
+  it('sends first the reminders that cannot wait, and holds back the others until it renews', () => {
+    const s = openSchool({
+      students: 18,
+      days: ['2026-11-17', '2026-11-18'],
+      quotas: { mailRecipientsPerDay: 10, eventsCreatedPerDay: 10_000 },
+    });
+    for (let i = 0; i < 10; i++)
+      if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
+    ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
+    let held = false;
+    for (let t = s.emulator.ws.clock.now() + HOUR; t <= EST('2026-11-19', '03:00'); t += HOUR) {
+      s.emulator.triggers.advanceTo(t);
+      held ||= sentMarks(s).some((m) => m.includes('waiting for quota'));
+    }
+    expect(held).toBe(true);
+    const marks = sentMarks(s);
+    expect(marks.length).toBeGreaterThan(10);
+    for (const m of marks)
+      expect(m).toMatch(/^48h 2026-11-1\d \d\d:\d\d; 2h 2026-11-1\d \d\d:\d\d$/);
+  });
+});
