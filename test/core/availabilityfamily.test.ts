@@ -9,12 +9,12 @@
  * - Jay Brooks and Mia Chen, two families sharing their caseworker's address.
  */
 import { AVAILABILITY_ALIASES, availabilityFamilies } from '../../src/core/availabilityfamily';
-import type { WallClockOf } from '../../src/core/normalize';
 import { parseRoster } from '../../src/core/roster';
 import { readAvailability } from '../../src/core/schedule/sheet';
 import { AVAILABILITY } from '../../src/core/schema';
 import { standInsOf } from '../../src/core/standin';
 import { readTable } from '../../src/core/table';
+import { wallClockIn } from '../../src/core/zone';
 
 const PAT = 'pat@adams.example';
 const XAVIER = 'x@cole.example';
@@ -55,13 +55,7 @@ function sheet(...rows: [family: string, familyId: string, email: string][]): un
   ];
 }
 
-const wall: WallClockOf = (d) => ({
-  year: d.getUTCFullYear(),
-  month: d.getUTCMonth() + 1,
-  day: d.getUTCDate(),
-  hour: d.getUTCHours(),
-  minute: d.getUTCMinutes(),
-});
+const wall = wallClockIn('UTC');
 
 /** The families the scheduler placed times for, and the stand-ins read from the same rows. */
 function readBoth(values: unknown[][]) {
