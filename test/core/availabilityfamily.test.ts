@@ -8,6 +8,8 @@
  * - Lía López, no Family ID, listed with Rosa.
  * - Jay Brooks and Mia Chen, two families sharing their caseworker's address.
  */
+import fc from 'fast-check';
+import { checkProperty } from './property';
 import { AVAILABILITY_ALIASES, availabilityFamilies } from '../../src/core/availabilityfamily';
 import { parseRoster } from '../../src/core/roster';
 import { readAvailability } from '../../src/core/schedule/sheet';
@@ -107,6 +109,43 @@ describe('availabilityfamily', () => {
       const { timesFor, standIns } = readBoth(sheet(['', jay, CASEWORKER]));
       expect(timesFor).toEqual([jay]);
       expect(standIns.get(jay)?.answeredBy).toBe(CASEWORKER);
+    });
+  });
+
+  describe('any row, as a person may type it', () => {
+    /** Who is listed with each family on the roster above. */
+    const listed = new Map([
+      [BLEND, [PAT, XAVIER]],
+      [familyOfStudent('S3'), [ROSA]],
+      [familyOfStudent('S4'), [CASEWORKER]],
+      [familyOfStudent('S5'), [CASEWORKER]],
+    ]);
+    const ids = [...listed.keys()];
+    const cell = fc.constantFrom(
+      '',
+      ...ids,
+      'F-BLEND',
+      ' f-blend ',
+      'BLEND',
+      'Adams',
+      'F-NOPE',
+      PAT,
+      XAVIER.toUpperCase(),
+      ROSA,
+      CASEWORKER,
+      'stranger@else.example',
+      'not an address',
+    );
+
+    it('reaches the same family for its times and its stand-in, who is told only of a guardian’s children', () => {
+      checkProperty(
+        fc.property(fc.tuple(cell, cell, cell), ([family, familyId, email]) => {
+          const { timesFor, standIns } = readBoth(sheet([family, familyId, email]));
+          expect([...standIns.keys()]).toEqual(timesFor);
+          for (const [id, s] of standIns)
+            if (s.answeredBy) expect(listed.get(id)).toContain(s.answeredBy);
+        }),
+      );
     });
   });
 
