@@ -7,6 +7,7 @@
  * family and day, so this family's message never names the other family's children. Pure.
  */
 import type { CellRef, Problem } from '../shared/api';
+import type { AvailabilityFamily } from './availabilityfamily';
 import { describeCell } from './errors';
 import { cleanText, normalizeEmail } from './normalize';
 import { dueReminders, pupilsOf, type ReminderConference, type WallNow } from './reminders';
@@ -18,23 +19,29 @@ export interface StandIn {
   name: string;
   /** Lower-cased, checked; '' when none was given or it is not an address. */
   email: string;
-  /** Who answered (the Availability row's Email), lower-cased: the children they are listed with. */
+  /**
+   * Who answered (the Availability row's Email, lower-cased) when a guardian of the family, else
+   * '': the children they are listed with are the ones the stand-in is told about.
+   */
   answeredBy: string;
 }
 
 /**
  * By Family ID, the stand-in each family named for the round (the last row wins), and a warning
- * for each address that is not one: it is never sent to, and the cell says where to fix it.
+ * for each address that is not one: it is never sent to, and the cell says where to fix it. Each
+ * row's family is found as the scheduler finds it (core/availabilityfamily.ts).
  */
 export function standInsOf(
   rows: TableRow[],
   round: string,
+  familyOf: (row: TableRow) => AvailabilityFamily,
 ): { standIns: Map<string, StandIn>; problems: Problem[] } {
   const standIns = new Map<string, StandIn>();
   const badAt = new Map<string, { typed: string; where: CellRef }>();
   for (const r of rows) {
-    const familyId = cleanText(r.get('Family ID'));
-    if (!familyId || !inRound(r.get('Round'), round)) continue;
+    if (!inRound(r.get('Round'), round)) continue;
+    const { familyId, answeredBy } = familyOf(r);
+    if (!familyId) continue;
     const typed = cleanText(r.get('Who Comes Email'));
     const email = typed ? normalizeEmail(typed) : '';
     if (email === null) badAt.set(familyId, { typed, where: r.where('Who Comes Email') });
@@ -42,7 +49,7 @@ export function standInsOf(
     standIns.set(familyId, {
       name: cleanText(r.get('Who Comes')),
       email: email ?? '',
-      answeredBy: cleanText(r.get('Email')).toLowerCase(),
+      answeredBy,
     });
   }
   // One warning per family (an answer is one row per time marked), at its last row.

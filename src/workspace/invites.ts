@@ -51,10 +51,9 @@ import { documentProperties, parseJson, PROP } from './props';
 import { ensureTranslations, storedTemplates } from './messages';
 import { runnerEmail } from './owners';
 import { rosterContacts } from '../core/recipients';
-import { parseRoster } from '../core/roster';
-import { AVAILABILITY } from '../core/schema';
-import { standInGuest, standInsOf } from '../core/standin';
-import { readTable } from '../core/table';
+import { parseRoster, type RosterResult } from '../core/roster';
+import { standInGuest } from '../core/standin';
+import { standInsWithAddresses } from './standin';
 import { plural, step, type StepContext } from './steps';
 
 const RECORD_PREFIX = 'slc:invite:';
@@ -142,15 +141,18 @@ function standInGuests(
   settings: Settings,
   read?: (name: string) => unknown[][] | null,
 ): (r: InviteRow) => string | null {
-  const availability = read ? read(AVAILABILITY.name) : readSheet(ss, AVAILABILITY.name);
-  if (!availability || availability.length < 2) return () => null;
-  const { standIns } = standInsOf(readTable(AVAILABILITY, availability).rows, settings.roundName);
+  const sheet = read ?? ((name: string) => readSheet(ss, name));
+  // The Roster is read only when some family named a stand-in, and once.
+  let roster: RosterResult | null | undefined;
+  const school = (): RosterResult | null => {
+    if (roster !== undefined) return roster;
+    const values = sheet('Roster');
+    const options = { defaultLanguage: settings.defaultLanguage };
+    return (roster = values ? parseRoster(values, null, options) : null);
+  };
+  const { standIns } = standInsWithAddresses(ss, settings.roundName, school, sheet);
   if (![...standIns.values()].some((s) => s.email)) return () => null;
-  const rosterValues = read ? read('Roster') : readSheet(ss, 'Roster');
-  const roster = rosterValues
-    ? parseRoster(rosterValues, null, { defaultLanguage: settings.defaultLanguage })
-    : null;
-  const contacts = rosterContacts(roster?.students ?? []).byStudent;
+  const contacts = rosterContacts(school()?.students ?? []).byStudent;
   return (r) => standInGuest(r, standIns, (id) => contacts.get(id)?.emails ?? []);
 }
 

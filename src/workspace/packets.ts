@@ -61,7 +61,7 @@ function roundPacketInputs(): PacketInput[] {
   const windows = data.teachers?.windows ?? [];
 
   // The adult a family named on this round's availability form, instead of its guardians.
-  const standIn = standInsForRound(ss, round);
+  const standIn = standInsForRound(ss, round, () => data.roster);
 
   // Each student's goals by conference date: the family questionnaire's, then the student's own
   // (which wins at the same conference, being later in the list).

@@ -347,7 +347,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     // Who is told about which child, and the surnames letters greet by, come from the Roster's
     // rows: read it, and look again, with the stand-in adults families named on the form.
     read = withContacts(ss, settings, read, school());
-    const standIns = standInsWithAddresses(ss, settings.roundName);
+    const standIns = standInsWithAddresses(ss, settings.roundName, school);
     problems.push(...standIns.problems);
     read = { ...read, conferences: withStandIns(read.conferences, standIns.standIns) };
     due = dueReminders(current(read.conferences), settings.reminderHoursBefore, wall);

@@ -73,7 +73,7 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
       (roster?.students ?? []).map((s) => [s.id, s.guardians.map((g) => g.name || g.email)]),
     );
     // Who is coming: the adult a family named instead of its guardians, else its guardians.
-    const standIn = standInsForRound(ss, settings.roundName);
+    const standIn = standInsForRound(ss, settings.roundName, () => roster);
     const at = (r: unknown[], h: string) => r[(schedule.columns.get(h) ?? 0) - 1];
     const conferences: TeacherConference[] = rows.map((r) => {
       const language = normalizeLanguage(at(r.values, 'Language'));

@@ -3,6 +3,7 @@
  * an address that is not one reported at its cell), and listed beside only the children the
  * answering guardian is listed with. Expected values are read off the fixtures below.
  */
+import { availabilityFamilies } from '../../src/core/availabilityfamily';
 import type { ReminderConference } from '../../src/core/reminders';
 import { standInGuest, standInMayBeDue, standInsOf, withStandIns } from '../../src/core/standin';
 import type { TableRow } from '../../src/core/table';
@@ -16,6 +17,18 @@ const rows = (...values: string[][]): TableRow[] =>
     get: (h: string) => v[HEADER.indexOf(h)] ?? '',
     where: (h: string) => ({ sheet: 'Availability', row: i + 2, column: HEADER.indexOf(h) + 1 }),
   }));
+
+/** Families F-1 (Pat and X answer for it) and F-2 (Rosa), as the Roster gives them. */
+const familyOf = availabilityFamilies([
+  {
+    id: 'F-1',
+    contacts: [
+      { name: 'Pat', email: 'pat@a.example' },
+      { name: 'X', email: 'x@c.example' },
+    ],
+  },
+  { id: 'F-2', contacts: [{ name: 'Rosa', email: 'rosa@l.example' }] },
+]);
 
 const conference = (over: Partial<ReminderConference>): ReminderConference => ({
   row: 2,
@@ -50,6 +63,7 @@ describe('standin', () => {
           ['F-1', 'x@c.example', 'Uncle Tom', 'tom@spring.example', 'Spring'],
         ),
         'Fall',
+        familyOf,
       );
       expect(standIns.get('F-1')).toEqual({
         name: 'Grandma June',
@@ -66,6 +80,7 @@ describe('standin', () => {
           ['F-2', 'rosa@l.example', 'Tío Juan', 'juan at tio', 'Fall'],
         ),
         'Fall',
+        familyOf,
       );
       expect(standIns.get('F-2')!.email).toBe('');
       expect(problems).toHaveLength(1);

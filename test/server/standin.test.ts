@@ -66,6 +66,19 @@ function scheduledWithStandIns(): School {
 const reminders = (s: School) => ok<JobProgress>(s.bundle.callFromClient('runJob', ['reminders']));
 const text = (m: SentMessage) => `${m.subject}\n${m.body}\n${m.htmlBody}`;
 const key = (m: SentMessage) => `${m.to.join(',')}|${m.subject}|${m.body}`;
+
+/** The event of the conference of this student, with its guests. */
+function eventOf(s: School, studentId: string) {
+  const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+  const row = rows.find(
+    (r) => String(r[header!.indexOf('Student IDs')]).replace(/^'/, '') === studentId,
+  )!;
+  const id = String(row[header!.indexOf('Event ID')]);
+  return s.emulator.calendar.events().find((e) => e.id === id)!;
+}
+const guests = (s: School, studentId: string) =>
+  eventOf(s, studentId).guests.map((g) => g.email.toLowerCase());
+
 const WAVES = [EST('2026-11-15', '16:00'), EST('2026-11-17', '13:00')];
 
 describe('the stand-in adult’s own reminders', () => {
@@ -186,18 +199,6 @@ describe('the stand-in adult’s own reminders', () => {
 });
 
 describe('the stand-in adult’s invitation', () => {
-  /** The event of the conference of this student, with its guests. */
-  function eventOf(s: School, studentId: string) {
-    const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
-    const row = rows.find(
-      (r) => String(r[header!.indexOf('Student IDs')]).replace(/^'/, '') === studentId,
-    )!;
-    const id = String(row[header!.indexOf('Event ID')]);
-    return s.emulator.calendar.events().find((e) => e.id === id)!;
-  }
-  const guests = (s: School, studentId: string) =>
-    eventOf(s, studentId).guests.map((g) => g.email.toLowerCase());
-
   it('is a hidden-list guest of the conferences of the children the answering guardian is listed with, invited once, and taken off when the family clears the answer', () => {
     const s = scheduledWithStandIns();
     runJob(s, 'invites');
@@ -220,5 +221,50 @@ describe('the stand-in adult’s invitation', () => {
     runJob(s, 'invites');
     expect(guests(s, 'S1')).not.toContain(JUNE);
     expect(guests(s, 'S1')).toEqual(expect.arrayContaining([PAT, XAVIER]));
+  });
+});
+
+describe('a stand-in on an Availability row typed or pasted with an Email only', () => {
+  /** A row as a person types it: who answered, whom they name, no Family or Family ID. */
+  function typed(s: School, answeredBy: string, who: string, email: string) {
+    const sheet = s.emulator.spreadsheet.sheetByName('Availability')!;
+    const row: Record<string, unknown> = {
+      Email: answeredBy,
+      'Who Comes': who,
+      'Who Comes Email': email,
+      Round: 'Fall',
+    };
+    sheet.appendRow(sheet.values()[0]!.map((h) => row[String(h)] ?? ''));
+  }
+
+  function typedSchool(): School {
+    const s = pastedSchool(ROSTER, TEACHERS);
+    run(s, 'schedule');
+    typed(s, XAVIER, 'Grandma June', JUNE);
+    typed(s, ROSA, 'Tío Juan', 'juan at tio');
+    return s;
+  }
+
+  it('gets their reminder, alone on it, naming only the children listed with that Email, and a bad address is reported', () => {
+    const s = typedSchool();
+    s.emulator.ws.clock.set(WAVES[0]!);
+    const progress = reminders(s);
+    const june = s.emulator.mail.to(JUNE);
+    expect(june).toHaveLength(1);
+    expect(june[0]!.to).toEqual([JUNE]);
+    expect(text(june[0]!)).toContain('Amy');
+    expect(text(june[0]!)).not.toMatch(/Ben|Baker/);
+    expect(progress.problems).toContainEqual(
+      expect.objectContaining({
+        message: expect.stringContaining('"juan at tio" is not an email address'),
+      }),
+    );
+  });
+
+  it('is a guest of the event of the child listed with that Email, not of the other child’s', () => {
+    const s = typedSchool();
+    runJob(s, 'invites');
+    expect(guests(s, 'S1')).toContain(JUNE);
+    expect(guests(s, 'S2')).not.toContain(JUNE);
   });
 });

@@ -4,6 +4,7 @@
  * it (locked rows, invited families, moved times); and the Schedule rows written back.
  */
 import type { Problem as SheetProblem, Settings } from '../../shared/api';
+import { AVAILABILITY_ALIASES, availabilityFamilies } from '../availabilityfamily';
 import { splitList } from '../cells';
 import { describeCell } from '../errors';
 import {
@@ -11,7 +12,6 @@ import {
   formatHhMm,
   formatMinutes,
   languageName,
-  normalizeEmail,
   normalizeLanguage,
   parseDay,
   parseTime,
@@ -130,34 +130,11 @@ export function readAvailability(
   const answers = new Map<string, FamilyAnswer>();
   const problems: SheetProblem[] = [];
   if (!values || values.length < 2) return { byFamily, answers, problems };
-  const table = readTable(AVAILABILITY, values, {
-    Email: ['Guardian Email', 'Parent Email'],
-    Family: ['Family ID'],
-  });
-  const familyOfEmail = new Map<string, string>();
-  const shared = new Set<string>();
-  for (const f of roster.families)
-    for (const c of f.contacts) {
-      if (familyOfEmail.has(c.email)) shared.add(c.email);
-      familyOfEmail.set(c.email, f.id);
-    }
-  // A contact several families share (a caseworker) does not tell which family a typed row is for.
-  for (const email of shared) familyOfEmail.delete(email);
-  const familyIds = new Set(roster.families.map((f) => f.id));
+  const table = readTable(AVAILABILITY, values, AVAILABILITY_ALIASES);
+  const familyOf = availabilityFamilies(roster.families);
   for (const r of table.rows) {
     if (round !== undefined && !inRound(r.get('Round'), round)) continue;
-    const email = normalizeEmail(r.get('Email'));
-    const familyCell = cleanText(r.get('Family'));
-    const idCell = cleanText(r.get('Family ID'));
-    // Rows the form writes carry the family's ID (matched by its link's code); typed rows an email.
-    const familyId =
-      (familyIds.has(idCell) ? idCell : null) ??
-      (email && familyOfEmail.get(email)) ??
-      (familyIds.has(familyCell)
-        ? familyCell
-        : familyIds.has(`F-${familyCell}`)
-          ? `F-${familyCell}`
-          : null);
+    const { familyId, email, sharedContact } = familyOf(r);
     const where = (h: string) => r.where(h);
     // An answer that marked no time is kept for its other answers; it limits nothing.
     if (familyId) {
@@ -184,10 +161,9 @@ export function readAvailability(
       problems.push({
         severity: 'warning',
         where: where('Email'),
-        message:
-          email && shared.has(email)
-            ? `${describeCell(where('Email'), 'Email')}: ${email} is a contact of several families; write the family's Family ID on this row to say which one. This availability is ignored until then.`
-            : `${describeCell(where('Email'), 'Email')}: ${email ?? cleanText(r.get('Email'))} is not a guardian on the Roster; this availability is ignored.`,
+        message: sharedContact
+          ? `${describeCell(where('Email'), 'Email')}: ${email} is a contact of several families; write the family's Family ID on this row to say which one. This availability is ignored until then.`
+          : `${describeCell(where('Email'), 'Email')}: ${email ?? cleanText(r.get('Email'))} is not a guardian on the Roster; this availability is ignored.`,
       });
       continue;
     }

@@ -1,0 +1,63 @@
+/**
+ * Which Roster family an Availability row is for. Rows the form writes carry the family's id
+ * (matched by its link's code); rows a person types or pastes carry a guardian's Email, or the
+ * Roster's own Family ID. The scheduler and the stand-in reading both ask here, so a row reaches
+ * the same family in both. Pure.
+ */
+import { cleanText, normalizeEmail } from './normalize';
+import type { Family } from './roster';
+import type { TableRow } from './table';
+
+/** Other headers a typed or pasted Availability sheet may use (for readTable). */
+export const AVAILABILITY_ALIASES: Record<string, string[]> = {
+  Email: ['Guardian Email', 'Parent Email'],
+  Family: ['Family ID'],
+};
+
+export interface AvailabilityFamily {
+  /** The family's id on the Roster (as the Schedule's Family ID), or null when none is found. */
+  familyId: string | null;
+  /** The row's Email, checked and lower-cased; null when it is not an address. */
+  email: string | null;
+  /** The row's Email is a contact of several families, so it alone does not say which. */
+  sharedContact: boolean;
+  /** The row's Email when it is a guardian of the family found, else '': who answered. */
+  answeredBy: string;
+}
+
+/**
+ * A reader of Availability rows' families for one Roster. A cell may hold the family's id as the
+ * Schedule shows it or as the Roster's Family ID column does (the Roster prefixes it with "F-").
+ */
+export function availabilityFamilies(
+  families: readonly Pick<Family, 'id' | 'contacts'>[],
+): (row: TableRow) => AvailabilityFamily {
+  const familyOfEmail = new Map<string, string>();
+  const shared = new Set<string>();
+  const contactsOf = new Map<string, Set<string>>();
+  for (const f of families) {
+    contactsOf.set(f.id, new Set(f.contacts.map((c) => c.email.toLowerCase())));
+    for (const c of f.contacts) {
+      const email = c.email.toLowerCase();
+      if (familyOfEmail.has(email) && familyOfEmail.get(email) !== f.id) shared.add(email);
+      familyOfEmail.set(email, f.id);
+    }
+  }
+  // A contact several families share (a caseworker) does not tell which family a typed row is for.
+  for (const email of shared) familyOfEmail.delete(email);
+  const byId = (cell: string): string | null =>
+    !cell ? null : contactsOf.has(cell) ? cell : contactsOf.has(`F-${cell}`) ? `F-${cell}` : null;
+  return (row) => {
+    const email = normalizeEmail(row.get('Email'));
+    const familyId =
+      byId(cleanText(row.get('Family ID'))) ??
+      (email && familyOfEmail.get(email)) ??
+      byId(cleanText(row.get('Family')));
+    return {
+      familyId,
+      email,
+      sharedContact: !!email && shared.has(email),
+      answeredBy: familyId && email && contactsOf.get(familyId)?.has(email) ? email : '',
+    };
+  };
+}
