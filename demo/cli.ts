@@ -19,6 +19,7 @@ import { ambiguousDateMessage, dateOrderOf, readSlashDate } from '../src/core/da
 import { parseDay } from '../src/core/normalize';
 import { roundsInDateOrder } from '../src/core/rounds';
 import { AVAILABILITY, TEACHERS } from '../src/core/schema';
+import { availabilityFamilies } from '../src/core/availabilityfamily';
 import { standInsOf } from '../src/core/standin';
 import { cellProblem, readTable } from '../src/core/table';
 import type {
@@ -38,7 +39,7 @@ import { paperLetterPage, paperPhoneList } from '../src/core/paperletter';
 import { remindThroughTheRound } from './reminders';
 import { prepareStudents, reflectStudents } from './prep';
 import { eventsJson, runJobToEnd } from './events';
-import { freeOneTime } from './waitoffers';
+import { freeOneTime, schoolNow } from './waitoffers';
 
 interface Options {
   roster?: string;
@@ -390,6 +391,7 @@ export function runDemo(argv: string[]): {
       standInsOf(
         readTable(AVAILABILITY, doc.sheetByName('Availability')?.values() ?? []).rows,
         name,
+        availabilityFamilies(schoolNow(emulator, bundle).parsed.families),
       ).problems,
     );
     writeIssues();
