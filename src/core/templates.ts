@@ -781,6 +781,14 @@ const PLACE_WORDS: Record<string, { room: string; online: string; or: string; jo
 };
 
 /**
+ * Whether a Room cell is a bare number or code ("111", "B-2") that needs the word for room
+ * before it; "Room 101" or "Library" already names itself.
+ */
+export function isBareRoom(room: string): boolean {
+  return /^[A-Za-z]?-?\d[\w.-]*$/.test(room.trim());
+}
+
+/**
  * Where the conference is, in words a family reads after "at" / "en": "Room 111" (a bare room
  * number or code gets the word for room; "Library" stays as written), "the online meeting (link
  * below)", or both: "Room 111, or online (link below)". Never a link in brackets after a room:
@@ -790,8 +798,7 @@ export function placeInWords(room: string, videoLink: string, language: string):
   const words = PLACE_WORDS[language] ?? PLACE_WORDS.en!;
   // The Schedule writes "Video call" in Room for a window with a link and no room.
   if (/^video call$/i.test(room.trim())) room = '';
-  const named =
-    room && /^[A-Za-z]?-?\d[\w.-]*$/.test(room.trim()) ? `${words.room} ${room.trim()}` : room;
+  const named = isBareRoom(room) ? `${words.room} ${room.trim()}` : room;
   if (!videoLink) return named;
   return named ? `${named}, ${words.or}` : words.online;
 }
