@@ -25,6 +25,7 @@ import { parseTeachers } from '../../src/core/teachers';
 import { inFormEnglish } from '../../src/core/formtexts';
 import { replySlip } from '../../src/core/replyslip';
 import type { Meet } from '../../src/core/meeting';
+import { waitsForWayToMeet } from '../../src/core/waitlist';
 import type { WallClockOf } from '../../src/core/normalize';
 
 const wall: WallClockOf = (d) => ({
@@ -249,6 +250,8 @@ describe('the scheduler keeps the family’s choice', () => {
           'The Lee family asked to meet online, and Ms. Rivera has no online time. Ask the family whether another way suits them, or add a window that offers it.',
       },
     ]);
+    // The waitlist notice recognises this reason, so it does not blame the family's times.
+    expect(waitsForWayToMeet(s.unplaced[0]!.reason)).toBe(true);
   });
 
   it('makes schedules the checker accepts whatever the windows and families ask (property)', () => {
