@@ -539,6 +539,17 @@ const EN: Record<MessageKind, Template> = {
       '',
       '{{school}}',
     ].join('\n'),
+    manyConferences: {
+      subject: 'How did the conferences with {{teacher}} go?',
+      body: [
+        'Dear {{family}} family,',
+        '',
+        'Thank you for coming to the conferences {{students}} led with {{teacher}}. Each conference has its own link below: please tell us how each one went, the goals set, and whether you would like a follow-up meeting with the teacher. Each takes two minutes:',
+        '{{link}}',
+        '',
+        '{{school}}',
+      ].join('\n'),
+    },
   },
   letter: {
     subject: 'Invitation: student-led conference, {{date}}, {{time}}',
@@ -681,6 +692,17 @@ const ES: Record<MessageKind, Template> = {
       '',
       '{{school}}',
     ].join('\n'),
+    manyConferences: {
+      subject: '¿Cómo fueron las conferencias con {{teacher}}?',
+      body: [
+        'Estimada familia {{family}}:',
+        '',
+        'Gracias por venir a las conferencias que {{students}} dirigieron con {{teacher}}. Cada conferencia tiene su propio enlace abajo: cuéntennos cómo fue cada una, las metas que se propusieron y si desean una reunión de seguimiento con el maestro. Son dos minutos cada una:',
+        '{{link}}',
+        '',
+        '{{school}}',
+      ].join('\n'),
+    },
   },
   letter: {
     subject:
