@@ -1,9 +1,10 @@
 /**
  * The printed letter for a family no email reaches: for each form, a QR code of the family's own
  * link (its code filled in, nothing to type) and the form's short link with the code to type, in
- * the family's form language; then the tear-off reply slip. It names no child and no other
- * family, only the family's reference, so a letter left on a desk discloses nobody. Pure: the QR
- * codes are drawn here (src/core/qr.ts), never by an outside service; every text is escaped.
+ * the family's form language; then the tear-off reply slip. It greets the family and names, on
+ * each conference line, only the family's own children (those whose rows list its guardians) and
+ * their teacher; no other family. Pure: the QR codes are drawn here (src/core/qr.ts), never by an
+ * outside service; every text is escaped.
  */
 import { formLanguage } from './formtexts';
 import { languageName } from './normalize';
@@ -15,6 +16,7 @@ import {
   escapeHtml,
   formatDay,
   formatTime,
+  joinNames,
   onlineLine,
   placeInWords,
 } from './templates';
@@ -41,6 +43,8 @@ export interface PaperLetterInput {
   slip: string;
   /** The family's conferences once scheduled (from conferenceLines), first thing on the page. */
   conferences?: string[];
+  /** The family's name as the Roster gives it ("Rivera"), for the greeting; '' greets "family". */
+  familyName?: string;
 }
 
 /** One of a family's scheduled conferences, as the Schedule and the teacher's window give it. */
@@ -50,16 +54,31 @@ export interface PaperConference {
   end: number;
   room: string;
   videoLink: string;
+  /** The teacher the conference is with, as the Schedule names them. */
+  teacher: string;
+  /** The children whose conference it is: only the family's own (the disclosure rule). */
+  students: string[];
 }
 
-/** "Your conference: …" in the languages whose words are written here; English otherwise. */
-const CONFERENCE_WORDS: Record<string, (day: string, time: string, place: string) => string> = {
-  en: (day, time, place) => `Your conference: ${day}, ${time}${place ? `, at ${place}` : ''}.`,
-  es: (day, time, place) => `Su conferencia: ${day}, ${time}${place ? `, en ${place}` : ''}.`,
+interface ConferenceLine {
+  /** The children's names already joined ("Amy and Ben"), or '' when none is known. */
+  who: string;
+  teacher: string;
+  day: string;
+  time: string;
+  place: string;
+}
+
+/** "Amy’s conference with Mr. Okafor: …" in the languages written here; English otherwise. */
+const CONFERENCE_WORDS: Record<string, (l: ConferenceLine) => string> = {
+  en: (l) =>
+    `${l.who ? `${l.who}’s conference` : 'Your conference'}${l.teacher ? ` with ${l.teacher}` : ''}: ${l.day}, ${l.time}${l.place ? `, at ${l.place}` : ''}.`,
+  es: (l) =>
+    `${l.who ? `Conferencia de ${l.who}` : 'Su conferencia'}${l.teacher ? ` con ${l.teacher}` : ''}: ${l.day}, ${l.time}${l.place ? `, en ${l.place}` : ''}.`,
 };
 
 /**
- * Each conference's day, time and place in words, in the family's language (English where this
+ * Each conference's children, teacher, day, time and place in words, in the family's language (English where this
  * file has no words for it), each followed by its "Join online: <link>" line when it has one.
  */
 export function conferenceLines(conferences: PaperConference[], language: string): string[] {
@@ -67,17 +86,20 @@ export function conferenceLines(conferences: PaperConference[], language: string
   return [...conferences]
     .sort((a, b) => a.date.localeCompare(b.date) || a.start - b.start)
     .flatMap((c) => [
-      CONFERENCE_WORDS[own]!(
-        formatDay(c.date, own),
-        `${formatTime(c.start, own)}–${formatTime(c.end, own)}`,
-        placeInWords(c.room, c.videoLink, own),
-      ),
+      CONFERENCE_WORDS[own]!({
+        who: joinNames(c.students, own),
+        teacher: c.teacher,
+        day: formatDay(c.date, own),
+        time: `${formatTime(c.start, own)}–${formatTime(c.end, own)}`,
+        place: placeInWords(c.room, c.videoLink, own),
+      }),
       onlineLine(c.videoLink, own),
     ])
     .filter(Boolean);
 }
 
 interface LetterWords {
+  greet: (family: string) => string;
   scan: string;
   type: string;
   code: string;
@@ -87,6 +109,7 @@ interface LetterWords {
 
 const WORDS: Record<string, LetterWords> = {
   en: {
+    greet: (family) => (family ? `Dear ${family} family,` : 'Dear family,'),
     scan: 'Scan the code with a phone camera to open the form with your family’s code filled in.',
     type: 'Or type this address:',
     code: 'and write this code in the first question:',
@@ -94,6 +117,7 @@ const WORDS: Record<string, LetterWords> = {
     cut: 'Cut here',
   },
   es: {
+    greet: (family) => (family ? `Estimada familia ${family}:` : 'Estimada familia:'),
     scan: 'Escaneen el código con la cámara de un teléfono para abrir el formulario con el código de su familia ya puesto.',
     type: 'O escriban esta dirección:',
     code: 'y escriban este código en la primera pregunta:',
@@ -139,7 +163,8 @@ ${
     .join('\n');
   return `<main class="letter" lang="${escapeHtml(language)}">
 <p class="meta">${escapeHtml(`${p.schoolName} · Ref. ${p.familyId}`)}</p>
-${note ? `<p class="fallback">${escapeHtml(note)}</p>\n` : ''}${(p.conferences ?? []).map((c) => `<p class="conference"><strong>${escapeHtml(c)}</strong></p>`).join('\n')}
+${note ? `<p class="fallback">${escapeHtml(note)}</p>\n` : ''}<p class="greeting">${escapeHtml(w.greet(p.familyName ?? ''))}</p>
+${(p.conferences ?? []).map((c) => `<p class="conference"><strong>${escapeHtml(c)}</strong></p>`).join('\n')}
 ${forms}
 <section class="slip"><p>✂ ${escapeHtml(w.cut)}</p><p>${escapeHtml(w.slip)}</p>
 <p>${escapeHtml(p.slip)}</p></section>

@@ -3,7 +3,7 @@
  * listing only their own conferences in time order (student, who is coming, language and
  * interpreter, room, notes). Pure: the workspace reads the sheets and sends (workspace/teacherday.ts).
  */
-import { escapeHtml, formatDay } from './templates';
+import { escapeHtml, formatDay, isBareRoom } from './templates';
 import type { Meet } from './meeting';
 import { formatMinutes } from './normalize';
 
@@ -160,7 +160,8 @@ function whenWhere(c: TeacherConference): string {
   return [
     time,
     c.students || '(no student named)',
-    ...(room ? [`room ${room}`] : []),
+    // A Room cell that already says "Room 101" or "Library" is not prefixed again.
+    ...(room ? [isBareRoom(room) ? `room ${room}` : room] : []),
     ...(c.mode ? [MODE_WORDS[c.mode]] : []),
   ].join(' · ');
 }

@@ -33,6 +33,8 @@ export interface Teacher {
 
 export interface TeachersResult {
   windows: Window[];
+  /** Rows naming a teacher and email whose window was refused (a cell could not be read). */
+  refused: { teacher: string; teacherEmail: string; row: number }[];
   teachers: Teacher[];
   problems: Problem[];
   rowsRead: number;
@@ -65,9 +67,10 @@ export function parseTeachers(
     }
   }
   if (problems.some((p) => p.severity === 'error'))
-    return { windows: [], teachers: [], problems, rowsRead: table.rows.length };
+    return { windows: [], refused: [], teachers: [], problems, rowsRead: table.rows.length };
 
   const windows: Window[] = [];
+  const refused: TeachersResult['refused'] = [];
   const byName = new Map<string, Teacher>();
   for (const row of table.rows) {
     // Another round's windows stay on the sheet as they were, neither used nor checked.
@@ -157,7 +160,10 @@ export function parseTeachers(
         );
       else if (!known) byName.set(key, { name: teacher, email });
     }
-    if (problems.slice(before).some((p) => p.severity === 'error')) continue;
+    if (problems.slice(before).some((p) => p.severity === 'error')) {
+      if (teacher && email) refused.push({ teacher, teacherEmail: email, row: row.row });
+      continue;
+    }
     windows.push({
       teacher,
       teacherEmail: email!,
@@ -194,6 +200,7 @@ export function parseTeachers(
   );
   return {
     windows: windows.filter((w) => !overlapping.has(w.row)),
+    refused,
     teachers: [...byName.values()],
     problems,
     rowsRead: table.rows.length,

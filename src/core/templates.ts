@@ -65,6 +65,8 @@ export interface MessageFields {
    * Optional: every conference the message is about, when there are several (siblings on one
    * day). Rendered as {{schedule}}, one line each; empty for a single conference.
    */
+  /** True when the family waits for its way to meet (in person, online), not for a time. */
+  waitsForWay?: boolean;
   conferences?: {
     students: string;
     teacher: string;
@@ -90,6 +92,11 @@ export interface Template {
    * one day): "the conferences", each one's time and place under it. Built-in texts only.
    */
   manyConferences?: { subject: string; body: string };
+  /**
+   * The waiting-list wording when what keeps the family waiting is the way it asked to meet
+   * (no window offers it), not its times: it must not blame the times. Built-in texts only.
+   */
+  otherWay?: { subject: string; body: string };
 }
 
 /** One language's texts; `interpreter` is the sentence {{interpreter}} becomes (translated languages). */
@@ -532,6 +539,17 @@ const EN: Record<MessageKind, Template> = {
       '',
       '{{school}}',
     ].join('\n'),
+    manyConferences: {
+      subject: 'How did the conferences with {{teacher}} go?',
+      body: [
+        'Dear {{family}} family,',
+        '',
+        'Thank you for coming to the conferences {{students}} led with {{teacher}}. Each conference has its own link below: please tell us how each one went, the goals set, and whether you would like a follow-up meeting with the teacher. Each takes two minutes:',
+        '{{link}}',
+        '',
+        '{{school}}',
+      ].join('\n'),
+    },
   },
   letter: {
     subject: 'Invitation: student-led conference, {{date}}, {{time}}',
@@ -569,6 +587,17 @@ const EN: Record<MessageKind, Template> = {
       '',
       '{{school}}',
     ].join('\n'),
+    otherWay: {
+      subject: 'No conference time fitted yet for {{students}}',
+      body: [
+        'Dear {{family}} family,',
+        '',
+        'We could not yet find a conference time with {{teacher}} for {{students}} in the way you asked to meet: {{teacher}} has no time that way yet. {{students}} {{is|are}} on our waiting list: when a time that way frees up, we will email you a link to accept it, and the first family to accept is placed.',
+        'If another way to meet (in person or online) suits you, or to talk to the teacher, reply to {{replyTo}}.',
+        '',
+        '{{school}}',
+      ].join('\n'),
+    },
   },
   noshow: {
     subject: 'Another time for the conference {{students}} prepared',
@@ -663,6 +692,17 @@ const ES: Record<MessageKind, Template> = {
       '',
       '{{school}}',
     ].join('\n'),
+    manyConferences: {
+      subject: '¿Cómo fueron las conferencias con {{teacher}}?',
+      body: [
+        'Estimada familia {{family}}:',
+        '',
+        'Gracias por venir a las conferencias que {{students}} dirigieron con {{teacher}}. Cada conferencia tiene su propio enlace abajo: cuéntennos cómo fue cada una, las metas que se propusieron y si desean una reunión de seguimiento con el maestro. Son dos minutos cada una:',
+        '{{link}}',
+        '',
+        '{{school}}',
+      ].join('\n'),
+    },
   },
   letter: {
     subject:
@@ -701,6 +741,17 @@ const ES: Record<MessageKind, Template> = {
       '',
       '{{school}}',
     ].join('\n'),
+    otherWay: {
+      subject: 'Aún no encontramos un horario de conferencia para {{students}}',
+      body: [
+        'Estimada familia {{family}}:',
+        '',
+        'Aún no encontramos un horario de conferencia con {{teacher}} para {{students}} en la forma de reunión que pidieron: {{teacher}} aún no tiene horarios de esa forma. {{students}} {{está|están}} en nuestra lista de espera: cuando se libere un horario de esa forma, les enviaremos por correo un enlace para aceptarlo, y la primera familia que acepte obtiene el lugar.',
+        'Si les conviene otra forma de reunirse (en persona o en línea), o para hablar con el maestro, respondan a {{replyTo}}.',
+        '',
+        '{{school}}',
+      ].join('\n'),
+    },
   },
   noshow: {
     subject: 'Otro horario para la conferencia que {{preparó|prepararon}} {{students}}',
@@ -781,6 +832,14 @@ const PLACE_WORDS: Record<string, { room: string; online: string; or: string; jo
 };
 
 /**
+ * Whether a Room cell is a bare number or code ("111", "B-2") that needs the word for room
+ * before it; "Room 101" or "Library" already names itself.
+ */
+export function isBareRoom(room: string): boolean {
+  return /^[A-Za-z]?-?\d[\w.-]*$/.test(room.trim());
+}
+
+/**
  * Where the conference is, in words a family reads after "at" / "en": "Room 111" (a bare room
  * number or code gets the word for room; "Library" stays as written), "the online meeting (link
  * below)", or both: "Room 111, or online (link below)". Never a link in brackets after a room:
@@ -790,8 +849,7 @@ export function placeInWords(room: string, videoLink: string, language: string):
   const words = PLACE_WORDS[language] ?? PLACE_WORDS.en!;
   // The Schedule writes "Video call" in Room for a window with a link and no room.
   if (/^video call$/i.test(room.trim())) room = '';
-  const named =
-    room && /^[A-Za-z]?-?\d[\w.-]*$/.test(room.trim()) ? `${words.room} ${room.trim()}` : room;
+  const named = isBareRoom(room) ? `${words.room} ${room.trim()}` : room;
   if (!videoLink) return named;
   return named ? `${named}, ${words.or}` : words.online;
 }
@@ -900,9 +958,11 @@ export function renderMessage(
   const template =
     listsSeveral && own.manyConferences
       ? own.manyConferences
-      : fields.children > 1 && own.several
-        ? own.several
-        : own;
+      : fields.waitsForWay && own.otherWay
+        ? own.otherWay
+        : fields.children > 1 && own.several
+          ? own.several
+          : own;
   const vals = values(fields, used, stored);
   // Choices first, from the template alone: a name holding "{{a|b}}" stays text.
   const subject = fill(chooseWording(template.subject, fields.children), vals, (s) => s)

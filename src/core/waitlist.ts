@@ -29,6 +29,16 @@ export interface WaitlistNotice {
   to: string;
   studentIds: string[];
   language: string;
+  /** Every child it names waits for a window offering the family's way to meet, not a time. */
+  waitsForWay: boolean;
+}
+
+/**
+ * Whether a Waitlist reason says the family waits for its way to meet (the schedule's "asked to
+ * meet in person, and Ms. X has no in person time"), so its notice must not blame its times.
+ */
+export function waitsForWayToMeet(reason: string): boolean {
+  return / asked to meet (in person|online), and .+ has no \1 time\./.test(reason);
 }
 
 /**
@@ -97,8 +107,10 @@ export function waitlistNotices(
         to,
         studentIds: [],
         language: family?.language || s.language || defaultLanguage,
+        waitsForWay: true,
       };
       notice.studentIds.push(s.id);
+      notice.waitsForWay &&= waitsForWayToMeet(e.reason);
       byAddress.set(to, notice);
     }
   }

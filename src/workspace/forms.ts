@@ -684,6 +684,7 @@ function sendQuestionnaire(
   const first = items[0]!.row;
   const pupils = items.flatMap((i) => i.pupils);
   const names = [...new Set(pupils.map((p) => p.name))];
+  const namesIn = (i: Addressed) => joinNames([...new Set(i.pupils.map((p) => p.name))], language);
   const message = renderMessage(
     'questionnaire',
     language,
@@ -709,6 +710,18 @@ function sendQuestionnaire(
       replyTo: settings.replyTo,
       round: settings.roundName,
       interpreter: false,
+      // Several conferences (even with one teacher) are thanked for as several, not as one.
+      ...(items.length > 1
+        ? {
+            conferences: items.map((i) => ({
+              students: namesIn(i),
+              teacher: i.row.teacher,
+              start: i.row.start ?? 0,
+              end: i.row.end ?? 0,
+              room: cell(i.row, 'Room'),
+            })),
+          }
+        : {}),
     },
     stored,
   );

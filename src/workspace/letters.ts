@@ -78,6 +78,7 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
   const schedule = readSheet(ss, SCHEDULE.name);
   // This round's conferences by Family ID: when and where, the video link from the teacher's window.
   const conferences = new Map<string, PaperConference[]>();
+  const students = new Map((roster?.students ?? []).map((s) => [s.id, s]));
   const sheet = readScheduleSheet(schedule ?? [], wallClockIn(tz));
   for (const r of sheet.rows)
     if (
@@ -95,7 +96,18 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
       const place = placeFor(modeCell(at('Mode')), cleanText(at('Room')), window?.videoLink ?? '');
       conferences.set(r.familyId, [
         ...(conferences.get(r.familyId) ?? []),
-        { date: r.date, start: r.start, end: r.end, ...place },
+        {
+          date: r.date,
+          start: r.start,
+          end: r.end,
+          ...place,
+          teacher: r.teacher,
+          // Only the row's children of this family: a letter names no other family's child.
+          students: r.studentIds.flatMap((id) => {
+            const s = students.get(id);
+            return s?.familyId === r.familyId ? [`${s.firstName} ${s.lastName}`.trim()] : [];
+          }),
+        },
       ]);
     }
   if (schedule && schedule.length > 1)
@@ -109,7 +121,6 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
         ]);
     }
   const letters: (Omit<PaperLetter, 'html'> & { body: string })[] = [];
-  const students = new Map((roster?.students ?? []).map((s) => [s.id, s]));
   const paper = (roster?.families ?? []).filter((f) => !f.contacts.some((c) => c.email));
   // The forms' words in each language, the machine-translated ones from the Form Texts sheet.
   const all = keptFormTexts(
@@ -166,6 +177,7 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
         familyId: family.id,
         language,
         conferences: when,
+        familyName: family.name,
         forms,
         slip: replySlip(family.id, language, availability.choices, code, all),
       }),

@@ -96,6 +96,7 @@ export function planSchedule(memo = sheetMemo(SpreadsheetApp.getActiveSpreadshee
   const built = buildProblem({
     roster,
     windows: data.teachers.windows.filter((w) => w.date >= day || heldDays.has(w.date)),
+    refused: data.teachers.refused,
     settings,
     availability: availability.byFamily,
     sheet: existing,

@@ -143,6 +143,7 @@ function noticeMessage(
       replyTo: settings.replyTo,
       round: settings.roundName,
       interpreter: false,
+      waitsForWay: notice.waitsForWay,
     },
     stored,
   );

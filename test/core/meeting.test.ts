@@ -25,6 +25,7 @@ import { parseTeachers } from '../../src/core/teachers';
 import { inFormEnglish } from '../../src/core/formtexts';
 import { replySlip } from '../../src/core/replyslip';
 import type { Meet } from '../../src/core/meeting';
+import { waitsForWayToMeet } from '../../src/core/waitlist';
 import type { WallClockOf } from '../../src/core/normalize';
 
 const wall: WallClockOf = (d) => ({
@@ -249,6 +250,8 @@ describe('the scheduler keeps the family’s choice', () => {
           'The Lee family asked to meet online, and Ms. Rivera has no online time. Ask the family whether another way suits them, or add a window that offers it.',
       },
     ]);
+    // The waitlist notice recognises this reason, so it does not blame the family's times.
+    expect(waitsForWayToMeet(s.unplaced[0]!.reason)).toBe(true);
   });
 
   it('makes schedules the checker accepts whatever the windows and families ask (property)', () => {
@@ -426,5 +429,50 @@ describe('what the messages say about a conference of each mode', () => {
     ).text;
     expect(text).toContain('- 3:00 PM–3:20 PM · Ana · room 111 · in person');
     expect(text).toContain('- 3:30 PM–3:50 PM · Ben · online');
+  });
+});
+
+describe('the reason a teacher’s students wait', () => {
+  const RH = ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'];
+  const waiting = (teachers: unknown[][]) => {
+    const t = parseTeachers([T, ...teachers], wall);
+    const roster = parseRoster([RH, ['1', 'Ana', 'Lee', 'Mr. Bad', 'rosa@f.example']], t.teachers);
+    const built = buildProblem({
+      roster,
+      windows: t.windows,
+      refused: t.refused,
+      settings: defaultSettings('School', 'UTC'),
+      availability: new Map(),
+      sheet: readScheduleSheet([], wall),
+      seed: 1,
+    });
+    return buildSchedule(built.problem).unplaced.map((u) => u.reason);
+  };
+
+  it('points at the Teachers row whose window was refused, naming the teacher by name', () => {
+    const bad = [
+      'Mr. Bad',
+      'bad@school.example',
+      DAY,
+      '1:00 PM',
+      '1:30 PM',
+      '111',
+      '',
+      'Sometimes',
+    ];
+    expect(waiting([bad])).toEqual([
+      "Mr. Bad's conference times could not be read: see Teachers row 2.",
+    ]);
+  });
+
+  it('names a teacher without any window by the Roster’s name, never by the address', () => {
+    const p = problem([win('rivera@s', 900, 'in person')], [family('Lee')]);
+    const reasons = buildSchedule({
+      ...p,
+      students: p.students.map((s) => ({ ...s, teacherEmail: 'bad@s', teacher: 'Mr. Bad' })),
+    }).unplaced.map((u) => u.reason);
+    expect(reasons).toEqual([
+      'Mr. Bad has no windows on the Teachers sheet. Add their conference times.',
+    ]);
   });
 });

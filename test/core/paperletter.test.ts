@@ -3,7 +3,12 @@
  * form's short link with the code to type, in the family's form language, then its reply slip;
  * every text escaped.
  */
-import { paperLetterBody, paperLetterPage, paperPhoneList } from '../../src/core/paperletter';
+import {
+  conferenceLines,
+  paperLetterBody,
+  paperLetterPage,
+  paperPhoneList,
+} from '../../src/core/paperletter';
 import { qrSvg } from '../../src/core/qr';
 
 const LINK =
@@ -26,6 +31,41 @@ const letter = (language: string, school = 'Lincoln Elementary') =>
   });
 
 describe('paperletter', () => {
+  describe('conferenceLines', () => {
+    // Two children's conferences on one day, with two teachers.
+    const two = [
+      {
+        date: '2026-11-19',
+        start: 500,
+        end: 525,
+        room: 'Room 105',
+        videoLink: '',
+        teacher: 'Mr. Okafor',
+        students: ['Amy Brown'],
+      },
+      {
+        date: '2026-11-19',
+        start: 540,
+        end: 565,
+        room: '12',
+        videoLink: '',
+        teacher: 'Ms. Lee',
+        students: ['Ben Brown', 'Inés Brown'],
+      },
+    ];
+
+    it('says whose conference each line is and with which teacher, so two lines differ', () => {
+      expect(conferenceLines(two, 'en')).toEqual([
+        'Amy Brown’s conference with Mr. Okafor: Thursday, November 19, 8:20 AM–8:45 AM, at Room 105.',
+        'Ben Brown and Inés Brown’s conference with Ms. Lee: Thursday, November 19, 9:00 AM–9:25 AM, at Room 12.',
+      ]);
+      expect(conferenceLines(two, 'es')).toEqual([
+        'Conferencia de Amy Brown con Mr. Okafor: jueves 19 de noviembre, 08:20–08:45, en Room 105.',
+        'Conferencia de Ben Brown e Inés Brown con Ms. Lee: jueves 19 de noviembre, 09:00–09:25, en el aula 12.',
+      ]);
+    });
+  });
+
   describe('paperLetterBody', () => {
     it('carries the QR code of the family’s own link and the short link with its code to type', () => {
       const html = letter('en');
@@ -34,6 +74,21 @@ describe('paperletter', () => {
       expect(html).toContain('<code>5f2b9c0e7a1d4c3b</code>');
       expect(html).toContain('Ref. F-7\n[ ] Tue 17 Nov');
       expect(html).toContain('Scan the code with a phone camera');
+    });
+
+    it('greets the family by its name, in its language', () => {
+      const greeted = (language: string) =>
+        paperLetterBody({
+          schoolName: 'Lincoln Elementary',
+          familyId: 'F-7',
+          familyName: 'Brown',
+          language,
+          forms: [],
+          slip: '',
+        });
+      expect(greeted('en')).toContain('<p class="greeting">Dear Brown family,</p>');
+      expect(greeted('es')).toContain('<p class="greeting">Estimada familia Brown:</p>');
+      expect(letter('en')).toContain('<p class="greeting">Dear family,</p>');
     });
 
     it('tells a family whose language it has no words for that it is in English, and which', () => {

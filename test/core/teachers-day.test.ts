@@ -132,6 +132,23 @@ describe('teacherDayMessage', () => {
     expect(m.html).toContain('Ana &lt;b&gt;García&lt;/b&gt;');
     expect(m.html).not.toContain('<b>');
   });
+  it('says a Room cell that already names itself as written, without "room" before it', () => {
+    const m = teacherDayMessage(
+      {
+        teacher: 'Ms. Lee',
+        email: 'lee@school.example',
+        date: '2026-11-17',
+        conferences: [
+          conference('1', { room: 'Room 101' }),
+          conference('2', { room: 'Library', start: 960, end: 985 }),
+        ],
+      },
+      'Lincoln',
+    );
+    expect(m.text).toContain('3:30 PM–3:55 PM · Student 1 · Room 101');
+    expect(m.text).toContain('4:00 PM–4:25 PM · Student 2 · Library');
+    expect(m.text).not.toMatch(/room Room|room Library/);
+  });
 });
 
 describe('dayChanges', () => {

@@ -50,6 +50,41 @@ describe('templates', () => {
         });
   });
 
+  it('thanks a family for two conferences with one teacher as two conferences, in English and Spanish', () => {
+    // Amy and Ben Brown, each with their own conference (and link) with Mr. Okafor.
+    const two = (language: string) =>
+      renderMessage(
+        'questionnaire',
+        language,
+        fields({
+          family: 'Brown',
+          students: language === 'es' ? 'Amy Brown y Ben Brown' : 'Amy Brown and Ben Brown',
+          children: 2,
+          teacher: 'Mr. Okafor',
+          conferences: ['Amy Brown', 'Ben Brown'].map((students, i) => ({
+            students,
+            teacher: 'Mr. Okafor',
+            start: 930 + 30 * i,
+            end: 955 + 30 * i,
+            room: '12',
+          })),
+        }),
+      );
+    expect(two('en').subject).toBe('How did the conferences with Mr. Okafor go?');
+    expect(two('en').text).toContain(
+      'Thank you for coming to the conferences Amy Brown and Ben Brown led with Mr. Okafor.',
+    );
+    expect(two('es').subject).toBe('¿Cómo fueron las conferencias con Mr. Okafor?');
+    expect(two('es').text).toContain(
+      'Gracias por venir a las conferencias que Amy Brown y Ben Brown dirigieron con Mr. Okafor.',
+    );
+    expect(two('es').text).not.toContain('la conferencia que');
+    // One conference the two children led together stays one conference.
+    expect(
+      renderMessage('questionnaire', 'es', fields({ students: 'Amy y Ben', children: 2 })).text,
+    ).toContain('Gracias por venir a la conferencia que Amy y Ben dirigieron con Ms. Rivera.');
+  });
+
   it('property: any name stays text: escaped in HTML, one line in the subject, no field left', () => {
     checkProperty(
       fc.property(

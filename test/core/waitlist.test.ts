@@ -4,7 +4,14 @@
  */
 import fc from 'fast-check';
 import { parseRoster } from '../../src/core/roster';
-import { addressesTold, addTold, waitlistEntries, waitlistNotices } from '../../src/core/waitlist';
+import { renderMessage } from '../../src/core/templates';
+import {
+  addressesTold,
+  addTold,
+  waitlistEntries,
+  waitlistNotices,
+  waitsForWayToMeet,
+} from '../../src/core/waitlist';
 
 const HEADER = [
   'Student ID',
@@ -48,13 +55,61 @@ describe('waitlistEntries', () => {
 });
 
 describe('waitlistNotices', () => {
-  const entry = (studentId: string, told = '') => ({
+  const entry = (studentId: string, told = '', reason = 'full') => ({
     studentId,
     student: '',
     teacher: '',
     familyId: '',
-    reason: 'full',
+    reason,
     told,
+  });
+  /** The schedule's reason when no window offers the family's way to meet. */
+  const WAY =
+    'The Brown family asked to meet in person, and Ms. Lee has no in person time. Ask the family whether another way suits them, or add a window that offers it.';
+
+  it('tells a family waiting for its way to meet about that way, not about its times, in English and Spanish', () => {
+    const { notices } = waitlistNotices(
+      [entry('S1', '', WAY), entry('S2'), entry('S3', '', WAY)],
+      roster,
+      'en',
+    );
+    const of = (to: string) => notices.find((n) => n.to === to)!;
+    // Pat's notice names Ben too, who waits for a time: it still speaks of times.
+    expect(
+      [of('x@cole.example'), of('pat@adams.example'), of('cb@brown.example')].map(
+        (n) => n.waitsForWay,
+      ),
+    ).toEqual([true, false, true]);
+    const text = (language: string, waitsForWay: boolean) =>
+      renderMessage('waitlist', language, {
+        school: 'Lincoln',
+        family: 'Brown',
+        students: 'Cara',
+        children: 1,
+        teacher: 'Ms. Lee',
+        date: '',
+        start: 0,
+        end: 0,
+        room: '',
+        videoLink: '',
+        link: '',
+        replyTo: 'office@school.example',
+        round: '',
+        interpreter: false,
+        waitsForWay,
+      }).text;
+    expect(text('en', true)).toContain(
+      'for Cara in the way you asked to meet: Ms. Lee has no time that way yet.',
+    );
+    expect(text('en', true)).not.toContain('times you gave us');
+    expect(text('es', true)).toContain(
+      'para Cara en la forma de reunión que pidieron: Ms. Lee aún no tiene horarios de esa forma.',
+    );
+    expect(text('es', true)).not.toContain('horarios que nos dieron');
+    expect(text('en', false)).toContain('that fits the times you gave us');
+    expect(waitsForWayToMeet('Ms. Lee’s windows are full: 9 conferences for 8 places.')).toBe(
+      false,
+    );
   });
 
   it('sends one notice per address, naming only the waitlisted children its rows list, in the family’s language', () => {

@@ -108,11 +108,15 @@ describe('paper families in the demo', () => {
       const [h, m] = t.split(':').map(Number) as [number, number];
       return `${((h + 11) % 12) + 1}:${String(m).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
     };
-    const spanish = `Su conferencia: miércoles 18 de noviembre, ${row('F-F1').Start}–${row('F-F1').End}, en el aula 101.`;
-    const english = `Your conference: Wednesday, November 18, ${twelveHour(row('F-F2').Start!)}–${twelveHour(row('F-F2').End!)}, at Room 101.`;
+    // Each line names the family's own child and the teacher, from the roster above.
+    const spanish = `Conferencia de Ana García con Ms. Rivera: miércoles 18 de noviembre, ${row('F-F1').Start}–${row('F-F1').End}, en el aula 101.`;
+    const english = `Tom Baker’s conference with Ms. Rivera: Wednesday, November 18, ${twelveHour(row('F-F2').Start!)}–${twelveHour(row('F-F2').End!)}, at Room 101.`;
     const page = (id: string) => readFileSync(join(out, 'letters', `${id}.html`), 'utf8');
     expect(page('F-F1')).toContain(spanish);
     expect(page('F-F2')).toContain(english);
+    expect(page('F-F1')).toContain('<p class="greeting">Estimada familia García:</p>');
+    expect(page('F-F2')).toContain('<p class="greeting">Dear Baker family,</p>');
+    expect(page('F-F2')).not.toContain('Ana García');
     const list = readFileSync(join(out, 'letters', 'phone-list.html'), 'utf8');
     const section = (id: string) => list.slice(list.indexOf(`Ref. ${id}`)).split('</section>')[0]!;
     expect(section('F-F1')).toContain(`Say: ${spanish}`);

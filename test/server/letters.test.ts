@@ -88,19 +88,22 @@ describe('printing the letters for families without email', () => {
       const h = d.getUTCHours();
       return `${((h + 11) % 12) + 1}:${String(d.getUTCMinutes()).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
     };
-    const when = `Your conference: ${days[day]}, ${clock(mine[0]![at('Start')])}–${clock(mine[0]![at('End')])}, at the online meeting (link below).`;
+    // The child as the Roster names them ("Thomas, Ethan" is Ethan Thomas), the teacher as the Schedule does.
+    const [last, first] = String(line[header.indexOf('Student Name')]).split(', ');
+    const teacherName = String(mine[0]![at('Teacher')]);
+    const when = `${first} ${last}’s conference with ${teacherName}: ${days[day]}, ${clock(mine[0]![at('Start')])}–${clock(mine[0]![at('End')])}, at the online meeting (link below).`;
 
     s.bundle.run('showLetters');
     const html = s.emulator.sheets.ui.dialogs.at(-1)!.html;
     const letter = html.slice(html.indexOf(`Ref. ${paper.id}`)).split('</main>')[0]!;
     expect(letter).toContain(when);
+    expect(letter).toContain(`<p class="greeting">Dear ${paper.name} family,</p>`);
     expect(letter).toContain('Join online: https://meet.example/paper');
     const phones = html.slice(html.indexOf('Phone list'));
     expect(phones).toContain(`Say: ${when}`);
     expect(phones).toContain('Say: Join online: https://meet.example/paper');
     expect(phones).not.toContain('We will send you the time');
     // "Thomas, Ethan" on the Roster is asked for as "Ethan Thomas", with the guardian's name.
-    const [last, first] = String(line[header.indexOf('Student Name')]).split(', ');
     expect(phones).toContain(
       `Ask for: ${String(line[header.indexOf('Parent Name')])} (family of ${first} ${last})`,
     );

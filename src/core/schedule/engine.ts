@@ -416,10 +416,17 @@ export function buildSchedule(
   function explain(u: Unit): string {
     const family = families.get(u.familyId);
     const teacherWindows = problem.windows.filter((w) => w.teacherEmail === u.teacher);
-    const teacherName = teacherWindows[0]?.teacher ?? u.teacher;
+    const refused = (problem.refusedWindows ?? []).filter((r) => r.teacherEmail === u.teacher);
+    const teacherName =
+      teacherWindows[0]?.teacher ??
+      refused[0]?.teacher ??
+      problem.students.find((s) => s.teacherEmail === u.teacher && s.teacher)?.teacher ??
+      u.teacher;
     const familyName = family?.name ? `the ${family.name} family` : 'this family';
     // A reason is read as a sentence on the Waitlist sheet and in the sidebar: capital first.
     const FamilyName = familyName.charAt(0).toUpperCase() + familyName.slice(1);
+    if (teacherWindows.length === 0 && refused.length > 0)
+      return `${teacherName}'s conference times could not be read: see Teachers ${refused.length > 1 ? 'rows' : 'row'} ${refused.map((r) => r.row).join(', ')}.`;
     if (teacherWindows.length === 0)
       return `${teacherName} has no windows on the Teachers sheet. Add their conference times.`;
     const places = days.filter((d) => d.teacher === u.teacher).reduce((n, d) => n + d.places, 0);

@@ -213,6 +213,8 @@ export interface BuiltProblem {
 export function buildProblem(input: {
   roster: RosterResult;
   windows: Window[];
+  /** Teachers rows refused (parseTeachers' `refused`), so a reason can point at them. */
+  refused?: Problem['refusedWindows'];
   settings: Settings;
   availability: Map<string, Interval[]>;
   sheet: ScheduleSheet;
@@ -278,6 +280,7 @@ export function buildProblem(input: {
       teacherEmail: s.teacherEmail,
       familyId: s.familyId,
       contacts: contactsOf(s, familiesById.get(s.familyId)),
+      teacher: s.teacher,
     })),
     families: roster.families.map((f) => ({
       id: f.id,
@@ -294,6 +297,7 @@ export function buildProblem(input: {
     mergeSiblings: settings.mergeSameTeacherSiblings,
     fixed,
     seed: input.seed,
+    ...(input.refused?.length ? { refusedWindows: input.refused } : {}),
   };
   // Conflicts people's edits created among the frozen conferences: reported, not fixed.
   const onlyFixed: Schedule = {

@@ -36,6 +36,8 @@ export interface SchedStudent {
    * only when these are the same: every guest of a conference is listed for every student in it.
    */
   contacts?: string[];
+  /** The teacher's name as the Roster gives it, to name them when they have no window. */
+  teacher?: string;
 }
 
 export interface SchedFamily {
@@ -91,6 +93,8 @@ export interface Problem {
   /** Conferences that must stay as they are (locked, invited). */
   fixed: Conference[];
   seed: number;
+  /** Teachers rows not read (a cell refused), by teacher: their times exist but are not used. */
+  refusedWindows?: { teacherEmail: string; teacher: string; row: number }[];
 }
 
 export interface Unplaced {
