@@ -143,7 +143,16 @@ export class SheetModel {
     if (row > this.maxRows) this.maxRows = row;
     if (values.length > this.maxColumns) this.maxColumns = values.length;
     values.forEach((value, i) =>
-      this.put(row, i + 1, enterValue(value, this.cell(row, i + 1)?.nf, this.parent.timeZone)),
+      this.put(
+        row,
+        i + 1,
+        enterValue(
+          value,
+          this.cell(row, i + 1)?.nf,
+          this.parent.timeZone,
+          this.parent.plainTextKeepsApostrophe,
+        ),
+      ),
     );
     return row;
   }
@@ -171,6 +180,12 @@ export class SpreadsheetModel {
    * docs/EMULATOR.md rows 7-8). Off: names compare exactly, as this emulator did before.
    */
   sheetNamesIgnoreCase = true;
+  /**
+   * A text written into a plain-text ('@') cell is kept exactly, a leading apostrophe included;
+   * off, the apostrophe is taken as the quote prefix and dropped, as in a cell of any other
+   * format. Google does not say which (docs/EMULATOR.md row 6).
+   */
+  plainTextKeepsApostrophe = true;
 
   constructor(
     readonly id: string,
