@@ -13,7 +13,7 @@ describe.each([
   { cell: 'keeps the apostrophe', keep: true },
   { cell: 'drops it as the quote prefix', keep: false },
 ])('a plain-text cell $cell', ({ keep }) => {
-  test('the Schedule shows every name exactly as the Roster has it', () => {
+  test('the Schedule and the teachers’ views show every name exactly as the Roster has it', () => {
     const s = openSchool({ students: 12 });
     const doc = s.emulator.spreadsheet;
     doc.plainTextKeepsApostrophe = keep;
@@ -29,6 +29,7 @@ describe.each([
     });
     run(s, 'setup');
     run(s, 'schedule');
+    run(s, 'views');
     const [top = [], ...rows] = doc.sheetByName('Schedule')!.values();
     const ids = top.indexOf('Student IDs');
     const students = top.indexOf('Students');
@@ -40,6 +41,16 @@ describe.each([
       );
       expect(row).toBeDefined();
       expect(String(row![students])).toContain(name);
+      // The teacher's print view lists the name too.
+      const teacher = String(row![top.indexOf('Teacher')]);
+      const view = doc.sheets.find((t) => t.name.startsWith(teacher))!;
+      expect(
+        view
+          .values()
+          .flat()
+          .map(String)
+          .some((v) => v.includes(name)),
+      ).toBe(true);
     }
   });
 });
