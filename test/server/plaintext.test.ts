@@ -54,3 +54,34 @@ describe.each([
     }
   });
 });
+
+describe.each([
+  { cell: 'keeps the apostrophe', keep: true },
+  { cell: 'drops it as the quote prefix', keep: false },
+])('a plain-text cell $cell, on the Waitlist', ({ keep }) => {
+  test('every waitlisted student is named as the Roster has it', () => {
+    // More students than one short evening holds: some cannot be placed.
+    const s = openSchool({ students: 120, teachers: 3, days: ['2026-11-17'] });
+    const doc = s.emulator.spreadsheet;
+    doc.plainTextKeepsApostrophe = keep;
+    const roster = doc.sheetByName('Roster')!;
+    const [header = [], ...body] = roster.values();
+    const idAt = header.indexOf('Student ID');
+    const nameAt = header.indexOf('Student Name');
+    const names = new Map<string, string>();
+    body.forEach((r, i) => {
+      // "Last, First" as the sample exports it, given here as "'First Last".
+      const [last = '', first = ''] = String(r[nameAt]).split(', ');
+      const name = `'${first} ${last}`;
+      roster.patch(i + 2, nameAt + 1, { v: name, nf: '@' });
+      names.set(String(r[idAt]), name);
+    });
+    run(s, 'setup');
+    run(s, 'schedule');
+    const [top = [], ...rows] = doc.sheetByName('Waitlist')!.values();
+    expect(rows.length).toBeGreaterThan(0);
+    const id = top.indexOf('Student ID');
+    const student = top.findIndex((h) => /^Student( Name)?$/.test(String(h)));
+    for (const r of rows) expect(r[student]).toBe(names.get(String(r[id])));
+  });
+});
