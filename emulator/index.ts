@@ -6,6 +6,7 @@
 import { CalendarStore, createCalendarApp } from './calendar';
 import { createFormApp, FormStore } from './forms';
 import { createHtmlService, HtmlFiles } from './html';
+import { runtimeIntl } from './intl';
 import { createLanguageApp, LanguageSettings } from './language';
 import { createLockService, LockStore } from './lock';
 import { createMailApp, MailOutbox } from './mail';
@@ -49,6 +50,11 @@ export function createEmulator(options: EmulatorOptions = {}) {
    * (docs/EMULATOR.md row 44); set a zone here to run the add-on where they differ.
    */
   const session = { scriptTimeZone: null as string | null };
+  /**
+   * Zones the script runtime's ICU data lacks (docs/EMULATOR.md row 53): the bundle's
+   * `Intl.DateTimeFormat` throws RangeError for each. Empty: the runtime knows every zone.
+   */
+  const runtimeZones = { missing: new Set<string>() };
   const logs: string[] = [];
   const log = (...args: unknown[]) =>
     logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
@@ -70,6 +76,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     LanguageApp: createLanguageApp(ws, language),
     Logger: { log: (...args: unknown[]) => (log(...args), undefined) },
     console: { log, info: log, warn: log, error: log },
+    Intl: runtimeIntl(runtimeZones),
   };
 
   return {
@@ -85,6 +92,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     html,
     language,
     session,
+    runtimeZones,
     logs,
     globals,
   };

@@ -281,8 +281,8 @@ export const GOOGLE_WRITES_PER_MINUTE = 60;
  * Turns on every emulator switch that models Google where the emulator's default does not
  * (docs/EMULATOR.md): forms start unpublished, clock triggers run without their spreadsheet,
  * Calendar slows writers down past `writesPerMinute` a minute, addGuest sends no invitation,
- * getEventById finds deleted events, tab names compare ignoring case, and the script's own time
- * zone is not the spreadsheet's. Not the translator that loses field tokens
+ * getEventById finds deleted events, tab names compare ignoring case, the script's own time
+ * zone is not the spreadsheet's, and a plain-text cell drops a leading apostrophe. Not the translator that loses field tokens
  * (language.losesFieldTokens): it changes what families read by design (English instead of a
  * broken translation, with a warning), so that round cannot end as the default one; it is tested
  * on its own (test/server/translation.test.ts). Call it right after openSchool, before the round.
@@ -298,6 +298,8 @@ export function asGoogle(s: School, writesPerMinute = GOOGLE_WRITES_PER_MINUTE):
   s.emulator.spreadsheet.sheetNamesIgnoreCase = true;
   // The script's project zone need not be the school's: the add-on must read only the sheet's.
   s.emulator.session.scriptTimeZone = GOOGLE_SCRIPT_TIME_ZONE;
+  // Not known either way: a plain-text cell drops a leading apostrophe as the quote prefix.
+  s.emulator.spreadsheet.plainTextKeepsApostrophe = false;
   return s;
 }
 

@@ -341,9 +341,10 @@ export class Range {
       () => {
         const grid = this.checkGrid(values, 'setValues');
         const tz = this.model.parent.timeZone;
+        const keep = this.model.parent.plainTextKeepsApostrophe;
         const entered = grid.map((row, r) =>
           row.map((v, c) =>
-            enterValue(v, this.model.cell(this.ref.row + r, this.ref.column + c)?.nf, tz),
+            enterValue(v, this.model.cell(this.ref.row + r, this.ref.column + c)?.nf, tz, keep),
           ),
         );
         entered.forEach((row, r) =>
@@ -368,7 +369,10 @@ export class Range {
   setValue(value: unknown): Range {
     return gate(this.ctx, 'Range.setValue', () => {
       const tz = this.model.parent.timeZone;
-      this.cells((r, c) => this.model.put(r, c, enterValue(value, this.model.cell(r, c)?.nf, tz)));
+      const keep = this.model.parent.plainTextKeepsApostrophe;
+      this.cells((r, c) =>
+        this.model.put(r, c, enterValue(value, this.model.cell(r, c)?.nf, tz, keep)),
+      );
       return this;
     });
   }

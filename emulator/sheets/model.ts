@@ -143,7 +143,16 @@ export class SheetModel {
     if (row > this.maxRows) this.maxRows = row;
     if (values.length > this.maxColumns) this.maxColumns = values.length;
     values.forEach((value, i) =>
-      this.put(row, i + 1, enterValue(value, this.cell(row, i + 1)?.nf, this.parent.timeZone)),
+      this.put(
+        row,
+        i + 1,
+        enterValue(
+          value,
+          this.cell(row, i + 1)?.nf,
+          this.parent.timeZone,
+          this.parent.plainTextKeepsApostrophe,
+        ),
+      ),
     );
     return row;
   }
@@ -171,6 +180,12 @@ export class SpreadsheetModel {
    * docs/EMULATOR.md rows 7-8). Off: names compare exactly, as this emulator did before.
    */
   sheetNamesIgnoreCase = true;
+  /**
+   * A text written into a plain-text ('@') cell is kept exactly, a leading apostrophe included;
+   * off, the apostrophe is taken as the quote prefix and dropped, as in a cell of any other
+   * format. Google does not say which (docs/EMULATOR.md row 6).
+   */
+  plainTextKeepsApostrophe = true;
 
   constructor(
     readonly id: string,
@@ -256,6 +271,20 @@ export class UiState {
   readonly alerts: AlertRecord[] = [];
   /** Answers the next alerts/prompts get, in order; when empty: OK (alert) or CANCEL (prompt). */
   readonly scriptedAnswers: { button: string; input?: string }[] = [];
+  /**
+   * Whether the sandboxed frame a dialog is shown in lets its page open the print window
+   * (`allow-modals`): Google does not write it down (docs/EMULATOR.md row 54). Without it the
+   * browser ignores `window.print()`. The browser tests show a dialog through `framed`.
+   */
+  dialogsAllowModals = true;
+
+  /** A page showing the dialog's HTML in a sandboxed frame, as the editor shows it. */
+  framed(dialog: DialogState): string {
+    const sandbox = `allow-scripts allow-forms allow-popups allow-same-origin${this.dialogsAllowModals ? ' allow-modals' : ''}`;
+    const srcdoc = dialog.html.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    const size = `width:${dialog.width ?? 600}px;height:${dialog.height ?? 400}px`;
+    return `<!DOCTYPE html><html><body><iframe title="dialog" sandbox="${sandbox}" style="${size}" srcdoc="${srcdoc}"></iframe></body></html>`;
+  }
 
   get sidebar(): DialogState | undefined {
     return [...this.dialogs].reverse().find((d) => d.kind === 'sidebar');

@@ -49,6 +49,7 @@ export function enterValue(
   input: unknown,
   numberFormat: string | undefined,
   timeZone: string,
+  plainTextKeepsApostrophe = true,
 ): Cell {
   if (input === null || input === undefined || input === '') return { v: '', nf: numberFormat };
   if (input instanceof Date) {
@@ -58,7 +59,11 @@ export function enterValue(
   if (typeof input === 'number') return { v: input, nf: numberFormat };
   if (typeof input === 'boolean') return { v: input, nf: numberFormat };
   const text = typeof input === 'string' ? input : String(input);
-  if (numberFormat === '@') return { v: text, nf: numberFormat };
+  if (numberFormat === '@')
+    return {
+      v: !plainTextKeepsApostrophe && text.startsWith("'") ? text.slice(1) : text,
+      nf: numberFormat,
+    };
   if (text.startsWith("'")) return { v: text.slice(1), nf: numberFormat };
   if (text.startsWith('=') && text.length > 1)
     return { v: UNEVALUATED_FORMULA, f: text, nf: numberFormat };

@@ -30,6 +30,18 @@ export function cellValue(value: unknown, numberFormat: string | undefined): unk
 }
 
 /**
+ * The number format a value is written in. A text beginning with an apostrophe is not written
+ * into a plain-text cell: whether such a cell keeps the apostrophe or drops it as the quote
+ * prefix is not written down (docs/EMULATOR.md row 6). An automatic cell drops the first
+ * apostrophe either way, so the text goes there with one more (cellValue) and reads as written.
+ */
+export function textFormat(value: unknown, numberFormat: string): string {
+  return numberFormat === PLAIN_TEXT && typeof value === 'string' && value.startsWith("'")
+    ? 'General'
+    : numberFormat;
+}
+
+/**
  * Columns whose cells hold a typed value (a date, a time, a number, a tick) rather than words:
  * the add-on writes "2026-11-17" or "3:30 PM" there for Sheets to read as a date or a time.
  */

@@ -7,22 +7,49 @@
 import type { WallClockOf, WallTime } from './normalize';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Zones the runtime's time-zone data lacks, met so far; their times are worked out in UTC. */
+const missing = new Set<string>();
+
+function newFormatter(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour12: false,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
+}
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hour12: false,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
+    try {
+      f = newFormatter(timeZone);
+    } catch (e) {
+      // Apps Script's runtime is not documented to carry every zone (docs/EMULATOR.md row 53):
+      // one it lacks must not stop every job, so its times fall back to UTC, and
+      // zoneWarning says so to the user.
+      // By name: the error may come from another realm's RangeError.
+      if ((e as { name?: unknown } | null)?.name !== 'RangeError') throw e;
+      missing.add(timeZone);
+      f = newFormatter('UTC');
+    }
     formatters.set(timeZone, f);
   }
   return f;
+}
+
+/**
+ * What the user must be told when the runtime does not know the zone (its dates and times are
+ * then worked out in UTC), or null when it knows it.
+ */
+export function zoneWarning(timeZone: string): string | null {
+  formatterFor(timeZone);
+  return missing.has(timeZone)
+    ? `Google's script runtime does not know the time zone "${timeZone}", so the add-on works out dates and times in UTC instead. Choose another zone for the spreadsheet (File > Settings) and in the add-on's Settings, such as one from the list.`
+    : null;
 }
 
 /** The wall-clock fields of an instant in the zone. */

@@ -4,6 +4,7 @@
  * reply slip. Reads the Roster, the Schedule and document properties once each; asks Google for
  * each form's short link once per print. Writes nothing.
  */
+import { PRINT_CONTROLS } from '../core/printpage';
 import { modeCell, placeFor } from '../core/meeting';
 import {
   availabilityRecord,
@@ -200,7 +201,7 @@ export function paperLetters(): PaperLetter[] {
 export function showLetters(): void {
   const letters = letterBodies();
   const title = TITLE;
-  const print = '<p class="noprint"><button onclick="window.print()">Print</button></p>';
+  const print = `<p class="noprint">${PRINT_CONTROLS}</p>`;
   const html = paperLetterPage(
     title,
     letters.length

@@ -3,6 +3,7 @@
  * the Schedule, Roster, Teachers, Availability and Feedback sheets (one read each). Teachers print
  * theirs in one go, in time order.
  */
+import { PRINT_CONTROLS } from '../core/printpage';
 import { modeCell, placeFor } from '../core/meeting';
 import { inRound } from '../core/rounds';
 import { languageName, cleanText } from '../core/normalize';
@@ -34,7 +35,7 @@ export function roundPackets(): Packet[] {
 export function showPackets(): void {
   const inputs = roundPacketInputs();
   const round = readSettings(SpreadsheetApp.getActiveSpreadsheet()).roundName;
-  const print = '<p class="noprint"><button onclick="window.print()">Print</button></p>';
+  const print = `<p class="noprint">${PRINT_CONTROLS}</p>`;
   const html = inputs.length
     ? packetPage(`${round} conference packets`, [print, ...inputs.map(packetBody)])
     : packetPage(`${round} conference packets`, [

@@ -3,7 +3,7 @@
  * setValues, as plain text (a Student ID "00123" or a name "=1+1" stays exactly as written),
  * blanks over rows the last write had beyond them. Made when first needed.
  */
-import { PLAIN_TEXT } from '../core/cells';
+import { cellValue, PLAIN_TEXT, textFormat } from '../core/cells';
 
 export function writePlainSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -20,5 +20,10 @@ export function writePlainSheet(
   while (grid.length < lastRow) grid.push(header.map(() => ''));
   if (sheet.getMaxRows() < grid.length)
     sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
-  sheet.getRange(1, 1, grid.length, header.length).setNumberFormat(PLAIN_TEXT).setValues(grid);
+  // A text starting with an apostrophe goes in an automatic cell (core/cells.ts textFormat).
+  const formats = grid.map((r) => r.map((v) => textFormat(v, PLAIN_TEXT)));
+  sheet
+    .getRange(1, 1, grid.length, header.length)
+    .setNumberFormats(formats)
+    .setValues(grid.map((r, i) => r.map((v, c) => cellValue(v, formats[i]![c]!))));
 }

@@ -17,7 +17,7 @@ import {
 import { buildSchedule } from '../core/schedule/engine';
 import type { Schedule } from '../core/schedule/types';
 import { type ColumnKind, headerKey, NUMBER_FORMATS, SCHEDULE } from '../core/schema';
-import { columnCell, PLAIN_TEXT, TYPED_KINDS } from '../core/cells';
+import { columnCell, PLAIN_TEXT, textFormat, TYPED_KINDS } from '../core/cells';
 import { UserError } from '../core/errors';
 import { cellBlocks } from '../core/blocks';
 import type { Problem, SchedulePreview } from '../shared/api';
@@ -216,16 +216,16 @@ export function writeSchedule(plan: Plan): number {
     sheetRow: number,
     owned: (i: number) => boolean,
     out: unknown[],
-    from: number | null,
+    formats: string[],
   ) => {
     const line = new Map<number, { value: unknown; format: string }>();
     out.forEach((value, i) => {
-      if (owned(i)) line.set(i + 1, { value, format: columns[i]!.format(from) });
+      if (owned(i)) line.set(i + 1, { value, format: formats[i]! });
     });
     if (line.size > 0) cells.set(sheetRow, line);
   };
   rows.forEach(({ cells: row, from, built }, index) => {
-    const formats = columns.map((c) => c.format(from));
+    const formats = columns.map((c, i) => textFormat(row[i], c.format(from)));
     const out = row.slice(0, width).map((v, i) => columnCell(v, columns[i]!.kind, formats[i]));
     while (out.length < width) out.push('');
     // Formulas people wrote in a carried-over row go back as formulas, not flattened values.
@@ -236,11 +236,16 @@ export function writeSchedule(plan: Plan): number {
       });
     const sheetRow = index + 2;
     const inPlace = from === sheetRow;
-    put(sheetRow, (i) => !inPlace || (built && builtAt[i]!), out, from);
+    put(sheetRow, (i) => !inPlace || (built && builtAt[i]!), out, formats);
   });
   // Clear rows the round no longer needs (fewer conferences than before).
   for (let sheetRow = rows.length + 2; sheetRow <= plan.oldRowCount; sheetRow++)
-    put(sheetRow, () => true, new Array<unknown>(width).fill(''), null);
+    put(
+      sheetRow,
+      () => true,
+      new Array<unknown>(width).fill(''),
+      columns.map((c) => c.format(null)),
+    );
   if (plan.oldRowCount === 0)
     plan.sheet.getRange(1, 1, 1, width).setValues([SCHEDULE.columns.map((c) => c.header)]);
   const last = Math.max(rows.length + 1, plan.oldRowCount);

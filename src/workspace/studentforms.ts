@@ -5,6 +5,7 @@
  * answered through the same form-submit trigger (responses.ts writes the Student Prep sheet).
  * Every student gets an unguessable code; their link carries only that code.
  */
+import { PRINT_CONTROLS } from '../core/printpage';
 import { UserError } from '../core/errors';
 import { readFormsState } from '../core/formlinks';
 import { languageName } from '../core/normalize';
@@ -251,7 +252,7 @@ export function showClassLists(): void {
     settings.schoolName,
     settings.roundName,
     roundStudentLinks(),
-    '<button onclick="window.print()">Print</button>',
+    PRINT_CONTROLS,
   );
   SpreadsheetApp.getUi().showModalDialog(
     HtmlService.createHtmlOutput(html).setWidth(800).setHeight(600),
@@ -295,7 +296,7 @@ export function showDebrief(): void {
       ),
       followUps,
     }),
-    '<button onclick="window.print()">Print</button>',
+    PRINT_CONTROLS,
   );
   SpreadsheetApp.getUi().showModalDialog(
     HtmlService.createHtmlOutput(html).setWidth(900).setHeight(600),

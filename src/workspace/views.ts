@@ -8,7 +8,7 @@
  */
 import { teacherViews, VIEW_COLUMNS, viewSheetName } from '../core/schedule/views';
 import { UserError } from '../core/errors';
-import { cellValue, PLAIN_TEXT } from '../core/cells';
+import { cellValue, PLAIN_TEXT, textFormat } from '../core/cells';
 import { NUMBER_FORMATS } from '../core/schema';
 import type { ChunkResult, JobSpec } from './jobs';
 import { readJson, writeJson } from './props';
@@ -105,8 +105,9 @@ export const VIEWS_JOB: JobSpec<State> = {
           writeJson(VIEWS_PROP, made);
           sheet.setFrozenRows(1);
         }
+        const formats = view.rows.map((r) => FORMATS.map((f, c) => textFormat(r[c], f)));
         const rows = view.rows.map((r, i) =>
-          i === 0 ? r : r.map((v, c) => cellValue(v, FORMATS[c])),
+          i === 0 ? r : r.map((v, c) => cellValue(v, formats[i]![c])),
         );
         if (!empty && sheet.getLastRow() > 0)
           sheet
@@ -120,7 +121,7 @@ export const VIEWS_JOB: JobSpec<State> = {
         if (sheet.getMaxRows() < rows.length)
           sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
         const range = sheet.getRange(1, 1, rows.length, VIEW_COLUMNS.length);
-        range.setNumberFormats(rows.map(() => FORMATS));
+        range.setNumberFormats(formats);
         range.setValues(rows);
       }
       state.left.shift();

@@ -4,7 +4,7 @@
  */
 import { cellFormats } from '../core/answers';
 import { cellBlocks } from '../core/blocks';
-import { columnCell, PLAIN_TEXT, TYPED_KINDS } from '../core/cells';
+import { columnCell, PLAIN_TEXT, textFormat, TYPED_KINDS } from '../core/cells';
 import { type ColumnKind, headerKey, NUMBER_FORMATS, type SheetSpec } from '../core/schema';
 
 export function writeGrid(
@@ -80,6 +80,7 @@ export function writeRows(
   columns: RowColumn[],
 ): void {
   const at = (i: number): RowColumn => columns[i] ?? { kind: null, format: PLAIN_TEXT };
-  range.setNumberFormats(rows.map((r) => r.map((_, i) => at(i).format)));
-  range.setValues(rows.map((r) => r.map((v, i) => columnCell(v, at(i).kind, at(i).format))));
+  const formats = rows.map((r) => r.map((v, i) => textFormat(v, at(i).format)));
+  range.setNumberFormats(formats);
+  range.setValues(rows.map((r, j) => r.map((v, i) => columnCell(v, at(i).kind, formats[j]![i]))));
 }

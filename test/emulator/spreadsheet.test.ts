@@ -97,6 +97,25 @@ describe('SpreadsheetApp', () => {
       expect(sheet.getRange(1, 1, 1, 2).getFormulas()).toEqual([['', '']]);
     });
 
+    it.each([
+      { keep: true, stored: "'Ōla" },
+      { keep: false, stored: 'Ōla' },
+    ])(
+      'a plain-text cell written "\'Ōla" holds $stored (plainTextKeepsApostrophe $keep; docs/EMULATOR.md row 6)',
+      ({ keep, stored }) => {
+        const { model, sheet } = setup();
+        model.plainTextKeepsApostrophe = keep;
+        sheet.getRange('A1:A3').setNumberFormat('@');
+        sheet.getRange('A1:A2').setValues([["'Ōla"], ['=Rosa']]);
+        sheet.getRange('A3').setValue("'Ōla");
+        model.sheets[0]!.appendRow(["'Ōla"]);
+        expect(sheet.getRange('A1:A2').getValues()).toEqual([[stored], ['=Rosa']]);
+        expect(sheet.getRange('A3').getValue()).toBe(stored);
+        // A cell of another format drops the quote prefix either way.
+        expect(sheet.getRange('A4').getValue()).toBe('Ōla');
+      },
+    );
+
     it('treats "+cmd" and "-cmd" as formulas too, the injection docs/DESIGN.md section 7 guards against', () => {
       const { sheet } = setup();
       sheet.getRange(1, 1, 1, 3).setValues([['+SUM(1)', '-A1', '-5']]);
