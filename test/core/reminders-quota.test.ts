@@ -67,6 +67,18 @@ describe('reminders against a short daily email quota', () => {
     expect(plan.held[0]!.messages.map((m) => m.to)).toEqual(['d2@x.example']);
   });
 
+  it('counts, when the hourly trigger emails the sender as windows open, one email for each window that opens and closes before the renewal', () => {
+    // B, C and D (4) and A at 13:00 (1) fit in 5, but A's window opening also costs the email
+    // telling the sender it is due: 6. So D's second guardian waits, as with 4 and no email.
+    const plan = planForQuota(due, SCHOOL, HOURS, NOW, 5, RENEWS, true);
+    expect(keys(plan.send)).toEqual(['B 2h', 'C 48h', 'D 48h']);
+    expect(plan.send[2]!.messages.map((m) => m.to)).toEqual(['d1@x.example']);
+    expect(plan.held[0]!.messages.map((m) => m.to)).toEqual(['d2@x.example']);
+    // Windows that open after the renewal, or whose reminders can wait past it, cost no email.
+    const early = wallMinutes('2026-11-16', 12 * 60)!;
+    expect(planForQuota(due, SCHOOL, HOURS, NOW, 4, early, true).held).toEqual([]);
+  });
+
   it('never holds back a reminder whose window closes before the renewal, even with no quota', () => {
     const plan = planForQuota(due, SCHOOL, HOURS, NOW, 0, RENEWS);
     expect(keys(plan.send)).toEqual(['B 2h']);
