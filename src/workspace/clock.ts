@@ -74,18 +74,19 @@ export function rememberDocument(
         waiting = true;
     }
   }
+  const before = readClockRecord(uid);
   const renewal = waiting ? rememberedRenewal() : null;
   if (renewal !== null) {
     const at = wallMinutes(
       dayIn(new Date(renewal), timeZone),
       minutesIn(new Date(renewal), timeZone),
     );
-    if (at !== null) {
+    // Once told of it (or of anything since), a renewal is not told again.
+    if (at !== null && at > (before?.told ?? 0)) {
       opens.add(at);
       if (at <= now) unsent = Math.min(unsent, at);
     }
   }
-  const before = readClockRecord(uid);
   const record: ClockRecord = {
     spreadsheetId: ss.getId(),
     name: ss.getName(),
