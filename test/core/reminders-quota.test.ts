@@ -111,7 +111,8 @@ describe('reminders against a short daily email quota', () => {
         fc.uniqueArray(fc.integer({ min: 1, max: 72 }), { minLength: 1, maxLength: 3 }),
         fc.integer({ min: 0, max: 40 }),
         fc.integer({ min: 1, max: 48 }),
-        (specs, hours, quota, renewIn) => {
+        fc.boolean(),
+        (specs, hours, quota, renewIn, notices) => {
           const rows = specs.map((s, i) =>
             conf({
               row: i + 2,
@@ -126,7 +127,7 @@ describe('reminders against a short daily email quota', () => {
           const nowAt = wallMinutes(NOW.date, NOW.minutes)!;
           const renews = nowAt + renewIn * 60;
           const due = dueReminders(rows, hours, NOW);
-          const plan = planForQuota(due, rows, hours, NOW, quota, renews);
+          const plan = planForQuota(due, rows, hours, NOW, quota, renews, notices);
           const cost = (list: DueReminder[]) => list.reduce((n, d) => n + d.messages.length, 0);
           // What falls due hour by hour until the renewal and closes before it: found by asking
           // dueReminders itself at each hour, and the window's end from the next reminder time.
@@ -137,15 +138,22 @@ describe('reminders against a short daily email quota', () => {
           };
           const seen = new Set(due.map((d) => `${d.familyKey} ${d.date} ${d.hours}`));
           let reserve = 0;
+          /** The minutes those windows open: each costs an email to the sender, with `notices`. */
+          const openings = new Set<number>();
           for (let t = nowAt + 60; t < renews; t += 60) {
             const at = { date: new Date(t * 60_000).toISOString().slice(0, 10), minutes: t % 1440 };
             for (const d of dueReminders(rows, hours, at)) {
               const key = `${d.familyKey} ${d.date} ${d.hours}`;
               if (seen.has(key)) continue;
               seen.add(key);
-              if (closes(d) <= renews) reserve += d.messages.length;
+              if (closes(d) <= renews) {
+                reserve += d.messages.length;
+                openings.add(wallMinutes(d.date, d.conferences[0]!.start!)! - d.hours * 60);
+              }
             }
           }
+          // At most one email an hour: the trigger runs hourly.
+          if (notices) reserve += Math.min(openings.size, renewIn);
           // Everything due is sent or held, once.
           const messages = (list: DueReminder[]) =>
             list.flatMap((d) => d.messages.map((m) => `${d.familyKey} ${d.date} ${m.to}`)).sort();
@@ -161,6 +169,7 @@ describe('reminders against a short daily email quota', () => {
           expect(cost(waitable)).toBeLessThanOrEqual(Math.max(0, quota - cost(urgent) - reserve));
         },
       ),
+      { numRuns: 1000 },
     );
   });
 });
