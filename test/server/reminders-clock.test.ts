@@ -14,11 +14,14 @@ const HOUR = 3600_000;
 const OWNER = 'coordinator@lincoln.school.example';
 const NOTICE = /^Conference reminders are due: /;
 
-/** 18 students on 17 November, scheduled; `mailPerDay`: the account's daily email recipients. */
-function scheduledSchool(noDocument: boolean, mailPerDay?: number): School {
+/**
+ * 18 students on 17 November (or on `days`), scheduled; `mailPerDay`: the account's daily email
+ * recipients.
+ */
+function scheduledSchool(noDocument: boolean, mailPerDay?: number, days = ['2026-11-17']): School {
   const school = openSchool({
     students: 18,
-    days: ['2026-11-17'],
+    days,
     ...(mailPerDay
       ? { quotas: { mailRecipientsPerDay: mailPerDay, eventsCreatedPerDay: 10_000 } }
       : {}),
@@ -201,16 +204,11 @@ describe.each([
  * owner spend the same quota, so the plan counts them; and a reminder held back for the renewal
  * is told to the owner when the quota renews, not at the next window's opening.
  */
+const TWO_DAYS = ['2026-11-17', '2026-11-18'];
+
 describe('when the quota renews before a reminder can wait no longer, the hourly trigger', () => {
   it('sends first the reminders that cannot wait, and holds back the others until it renews', () => {
-    const s = openSchool({
-      students: 18,
-      days: ['2026-11-17', '2026-11-18'],
-      quotas: { mailRecipientsPerDay: 10, eventsCreatedPerDay: 10_000 },
-    });
-    for (let i = 0; i < 10; i++)
-      if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;
-    ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
+    const s = scheduledSchool(false, 10, TWO_DAYS);
     ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
     let held = false;
     for (let t = s.emulator.ws.clock.now() + HOUR; t <= EST('2026-11-19', '03:00'); t += HOUR) {
@@ -233,15 +231,7 @@ describe('when the quota renews before a reminder can wait no longer, the hourly
  */
 describe('without its spreadsheet, when the quota renews with reminders held back for it', () => {
   it('tells the owner at once, so the held reminders go in the new quota day', () => {
-    const s = openSchool({
-      students: 18,
-      days: ['2026-11-17', '2026-11-18'],
-      quotas: { mailRecipientsPerDay: 13, eventsCreatedPerDay: 10_000 },
-    });
-    s.emulator.triggers.clockTriggersHaveNoDocument = true;
-    for (let i = 0; i < 10; i++)
-      if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;
-    ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
+    const s = scheduledSchool(true, 13, TWO_DAYS);
     ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
     const { notices } = runTheWeek(s, EST('2026-11-19', '03:00'));
     expect(notices).toBeGreaterThan(2);
