@@ -435,7 +435,12 @@ export interface QuotaPlan {
  * reminders whose window closes soonest go first; a reminder whose window stays open past the
  * renewal is held back (it goes after the renewal) unless the quota left over, once the
  * reminders that close before the renewal (due now or opening later) are counted, covers it
- * (or covers some of its addresses: those go, the others wait).
+ * (or covers some of its addresses: those go, the others wait). With `ownerNotices` (the hourly
+ * trigger runs without its spreadsheet and emails the sender, from the same quota, each time a
+ * window opens: src/workspace/clock.ts), each of those windows that open and close before the
+ * renewal also needs that email, or nobody sends its reminders: one more recipient per opening
+ * minute, at most one per hourly run. Openings whose reminders can wait for the renewal are not
+ * counted: their email, if the quota stops it, costs no reminder.
  */
 export function planForQuota(
   due: DueReminder[],
@@ -444,6 +449,7 @@ export function planForQuota(
   now: WallNow,
   quota: number,
   renewsAt: number,
+  ownerNotices = false,
 ): QuotaPlan {
   const nowAt = wallMinutes(now.date, now.minutes);
   if (nowAt === null) return { send: due, held: [] };
@@ -451,6 +457,7 @@ export function planForQuota(
     windowCloses(wallMinutes(d.date, d.conferences[0]!.start!)!, d.hours, hoursBefore);
   // Reminders not yet due whose window opens and closes before the renewal: they need this quota.
   let reserve = 0;
+  const openings = new Set<number>();
   for (const list of reminderUnits(conferences).values()) {
     const startAt = wallMinutes(list[0]!.date!, list[0]!.start!);
     if (startAt === null) continue;
@@ -462,6 +469,7 @@ export function planForQuota(
         windowCloses(startAt, hours, hoursBefore) > renewsAt
       )
         continue;
+      openings.add(opens);
       const to = new Set(
         list.flatMap((c) =>
           pupilsOf(c).flatMap((p) =>
@@ -472,6 +480,7 @@ export function planForQuota(
       reserve += to.size;
     }
   }
+  if (ownerNotices) reserve += Math.min(openings.size, Math.ceil((renewsAt - nowAt) / 60));
   const cost = (list: DueReminder[]) => list.reduce((n, d) => n + d.messages.length, 0);
   if (cost(due) + reserve <= quota) return { send: due, held: [] };
   const order = due

@@ -8,10 +8,11 @@
  * sheet by openById (which would also need the broader `spreadsheets` scope) would still not be
  * enough to send reminders safely. Instead the trigger remembers, in its owner's user properties,
  * which spreadsheet it serves and when reminder windows open there; run without its document, it
- * emails its owner once per opened window to open the spreadsheet and click "Send due reminders
- * now". Run with its document, it sends the reminders itself, as before.
+ * emails its owner once per opened window (and once when the daily email quota renews with
+ * reminders held back for it) to open the spreadsheet and click "Send due reminders now". Run
+ * with its document, it sends the reminders itself, as before.
  */
-import { parseMarks, REMINDABLE_STATUSES, wallMinutes } from '../core/reminders';
+import { parseMarks, REMINDABLE_STATUSES, wallMinutes, windowCloses } from '../core/reminders';
 import type { Settings } from '../shared/api';
 import { dayIn, minutesIn } from '../core/zone';
 import { readSettings, spreadsheetZone } from './data';
@@ -23,6 +24,7 @@ import {
   writeClockRecord,
 } from './clockrecord';
 import { readConferences, reminderTrigger } from './reminders';
+import { rememberedRenewal } from './mailquota';
 
 /** Enough for a round's distinct reminder times (a 5-minute grid over several days). */
 const MAX_OPENINGS = 400;
@@ -47,6 +49,8 @@ export function rememberDocument(
   const opens = new Set<number>();
   /** The first window already open whose reminder has not gone (nor been tried) yet. */
   let unsent = Infinity;
+  /** Whether a reminder waits for the quota to renew while its window is open. */
+  let waiting = false;
   for (const c of readConferences(ss, settings).conferences) {
     if (!REMINDABLE_STATUSES.has(c.status) || !c.date || c.start === null || !c.emails.length)
       continue;
@@ -62,9 +66,27 @@ export function rememberDocument(
         opens.add(at);
         unsent = Math.min(unsent, at);
       }
+      // Held back for the quota to renew: the owner is told when it does, or at once if it has.
+      else if (
+        now < windowCloses(start, hours, settings.reminderHoursBefore) &&
+        marks.some((m) => m.hours === hours && m.kind === 'waiting')
+      )
+        waiting = true;
     }
   }
   const before = readClockRecord(uid);
+  const renewal = waiting ? rememberedRenewal() : null;
+  if (renewal !== null) {
+    const at = wallMinutes(
+      dayIn(new Date(renewal), timeZone),
+      minutesIn(new Date(renewal), timeZone),
+    );
+    // Once told of it (or of anything since), a renewal is not told again.
+    if (at !== null && at > (before?.told ?? 0)) {
+      opens.add(at);
+      if (at <= now) unsent = Math.min(unsent, at);
+    }
+  }
   const record: ClockRecord = {
     spreadsheetId: ss.getId(),
     name: ss.getName(),

@@ -39,3 +39,9 @@ export function quotaClock(now: number, quota: number): QuotaClock {
     },
   };
 }
+
+/** When this user's quota day, as last remembered, renews (ms), or null when none is known. */
+export function rememberedRenewal(): number | null {
+  const known = parseJson<QuotaDay>(PropertiesService.getUserProperties().getProperty(KEY));
+  return known ? known.start + DAY_MS : null;
+}

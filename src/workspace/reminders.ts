@@ -411,13 +411,15 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   // those whose window stays open past the renewal wait for it, marked so.
   const quotaDay = quotaClock(now.getTime(), quota);
   const renewal = wallNow(new Date(quotaDay.renewsAt), tz);
+  const renewsAt = wallMinutes(renewal.date, renewal.minutes) ?? Number.MAX_SAFE_INTEGER;
   const plan = planForQuota(
     due,
     current(read.conferences),
     settings.reminderHoursBefore,
     wall,
     quota,
-    wallMinutes(renewal.date, renewal.minutes) ?? Number.MAX_SAFE_INTEGER,
+    renewsAt,
+    toldByEmail(ss),
   );
   due = plan.send;
   let firstSendAt: number | null = null;
@@ -619,6 +621,16 @@ export function reminderTrigger(
   return (
     ScriptApp.getUserTriggers(ss).find((t) => t.getHandlerFunction() === REMINDER_HANDLER) ?? null
   );
+}
+
+/**
+ * Whether this user's hourly trigger, run by Google without this spreadsheet, emails this user
+ * when reminders fall due (src/workspace/clock.ts): those emails spend the quota the reminders
+ * are sent from. Not when it is another editor's trigger (their quota is theirs).
+ */
+function toldByEmail(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
+  const mine = reminderTrigger(ss);
+  return mine ? readClockRecord(mine.getUniqueId())?.withoutDocument === true : false;
 }
 
 /**

@@ -67,6 +67,18 @@ describe('reminders against a short daily email quota', () => {
     expect(plan.held[0]!.messages.map((m) => m.to)).toEqual(['d2@x.example']);
   });
 
+  it('counts, when the hourly trigger emails the sender as windows open, one email for each window that opens and closes before the renewal', () => {
+    // B, C and D (4) and A at 13:00 (1) fit in 5, but A's window opening also costs the email
+    // telling the sender it is due: 6. So D's second guardian waits, as with 4 and no email.
+    const plan = planForQuota(due, SCHOOL, HOURS, NOW, 5, RENEWS, true);
+    expect(keys(plan.send)).toEqual(['B 2h', 'C 48h', 'D 48h']);
+    expect(plan.send[2]!.messages.map((m) => m.to)).toEqual(['d1@x.example']);
+    expect(plan.held[0]!.messages.map((m) => m.to)).toEqual(['d2@x.example']);
+    // Windows that open after the renewal, or whose reminders can wait past it, cost no email.
+    const early = wallMinutes('2026-11-16', 12 * 60)!;
+    expect(planForQuota(due, SCHOOL, HOURS, NOW, 4, early, true).held).toEqual([]);
+  });
+
   it('never holds back a reminder whose window closes before the renewal, even with no quota', () => {
     const plan = planForQuota(due, SCHOOL, HOURS, NOW, 0, RENEWS);
     expect(keys(plan.send)).toEqual(['B 2h']);
@@ -99,7 +111,8 @@ describe('reminders against a short daily email quota', () => {
         fc.uniqueArray(fc.integer({ min: 1, max: 72 }), { minLength: 1, maxLength: 3 }),
         fc.integer({ min: 0, max: 40 }),
         fc.integer({ min: 1, max: 48 }),
-        (specs, hours, quota, renewIn) => {
+        fc.boolean(),
+        (specs, hours, quota, renewIn, notices) => {
           const rows = specs.map((s, i) =>
             conf({
               row: i + 2,
@@ -114,7 +127,7 @@ describe('reminders against a short daily email quota', () => {
           const nowAt = wallMinutes(NOW.date, NOW.minutes)!;
           const renews = nowAt + renewIn * 60;
           const due = dueReminders(rows, hours, NOW);
-          const plan = planForQuota(due, rows, hours, NOW, quota, renews);
+          const plan = planForQuota(due, rows, hours, NOW, quota, renews, notices);
           const cost = (list: DueReminder[]) => list.reduce((n, d) => n + d.messages.length, 0);
           // What falls due hour by hour until the renewal and closes before it: found by asking
           // dueReminders itself at each hour, and the window's end from the next reminder time.
@@ -125,15 +138,22 @@ describe('reminders against a short daily email quota', () => {
           };
           const seen = new Set(due.map((d) => `${d.familyKey} ${d.date} ${d.hours}`));
           let reserve = 0;
+          /** The minutes those windows open: each costs an email to the sender, with `notices`. */
+          const openings = new Set<number>();
           for (let t = nowAt + 60; t < renews; t += 60) {
             const at = { date: new Date(t * 60_000).toISOString().slice(0, 10), minutes: t % 1440 };
             for (const d of dueReminders(rows, hours, at)) {
               const key = `${d.familyKey} ${d.date} ${d.hours}`;
               if (seen.has(key)) continue;
               seen.add(key);
-              if (closes(d) <= renews) reserve += d.messages.length;
+              if (closes(d) <= renews) {
+                reserve += d.messages.length;
+                openings.add(wallMinutes(d.date, d.conferences[0]!.start!)! - d.hours * 60);
+              }
             }
           }
+          // At most one email an hour: the trigger runs hourly.
+          if (notices) reserve += Math.min(openings.size, renewIn);
           // Everything due is sent or held, once.
           const messages = (list: DueReminder[]) =>
             list.flatMap((d) => d.messages.map((m) => `${d.familyKey} ${d.date} ${m.to}`)).sort();
@@ -149,6 +169,7 @@ describe('reminders against a short daily email quota', () => {
           expect(cost(waitable)).toBeLessThanOrEqual(Math.max(0, quota - cost(urgent) - reserve));
         },
       ),
+      { numRuns: 1000 },
     );
   });
 });
