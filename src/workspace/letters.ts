@@ -4,7 +4,7 @@
  * reply slip. Reads the Roster, the Schedule and document properties once each; asks Google for
  * each form's short link once per print. Writes nothing.
  */
-import { PRINT_CONTROLS } from '../core/printpage';
+import { PRINT_CONTROLS } from './printcontrols';
 import { modeCell, placeFor } from '../core/meeting';
 import {
   availabilityRecord,

@@ -3,7 +3,7 @@
  * the Schedule, Roster, Teachers, Availability and Feedback sheets (one read each). Teachers print
  * theirs in one go, in time order.
  */
-import { PRINT_CONTROLS } from '../core/printpage';
+import { PRINT_CONTROLS } from './printcontrols';
 import { modeCell, placeFor } from '../core/meeting';
 import { inRound } from '../core/rounds';
 import { languageName, cleanText } from '../core/normalize';

@@ -5,7 +5,7 @@
  * answered through the same form-submit trigger (responses.ts writes the Student Prep sheet).
  * Every student gets an unguessable code; their link carries only that code.
  */
-import { PRINT_CONTROLS } from '../core/printpage';
+import { PRINT_CONTROLS } from './printcontrols';
 import { UserError } from '../core/errors';
 import { readFormsState } from '../core/formlinks';
 import { languageName } from '../core/normalize';
