@@ -71,6 +71,11 @@ export function addressesTold(told: string): Set<string> {
   return out;
 }
 
+/** Whether a Told cell says the student was placed (through a freed time it accepted). */
+export function placedFromWaitlist(told: string): boolean {
+  return /(?:^|; )placed \S/.test(told);
+}
+
 /** The Told cell with one more entry. */
 export function addTold(told: string, entry: string): string {
   const clean = entry.replace(/;/g, ',');
@@ -80,7 +85,8 @@ export function addTold(told: string, entry: string): string {
 /**
  * The notices still to send: for each address listed with a waitlisted student and not yet
  * named in that student's Told cell, one notice naming the waitlisted children listed with it,
- * in their family's language. A student whose row lists no address is marked NO_EMAIL instead.
+ * in their family's language. A student whose row lists no address is marked NO_EMAIL instead;
+ * one placed through a freed time is not told anything.
  */
 export function waitlistNotices(
   entries: WaitlistEntry[],
@@ -93,7 +99,8 @@ export function waitlistNotices(
   const noEmail: string[] = [];
   for (const e of entries) {
     const s = students.get(e.studentId);
-    if (!s) continue;
+    // Placed through a freed time since the Waitlist was built: invited, not waiting.
+    if (!s || placedFromWaitlist(e.told)) continue;
     const family = families.get(s.familyId);
     const addresses = contactsOf(s, family).filter(Boolean);
     if (addresses.length === 0) {

@@ -23,7 +23,11 @@ export interface FreedTime {
   row: number;
 }
 
-/** This round's cancelled and declined conferences with a readable time, in sheet order. */
+/**
+ * This round's cancelled and declined conferences with a readable time, in sheet order; with
+ * `after` (the school's day and minute now), only those that have not started yet: a time gone
+ * by is offered to nobody.
+ */
 export function freedTimes(
   rows: {
     conferenceId: string;
@@ -36,7 +40,10 @@ export function freedTimes(
     row: number;
   }[],
   round: string,
+  after?: { date: string; minutes: number },
 ): FreedTime[] {
+  const ahead = (date: string, start: number) =>
+    !after || date > after.date || (date === after.date && start > after.minutes);
   return rows.flatMap((r) =>
     inRound(r.round, round) &&
     FREEING_STATUSES.has(r.status) &&
@@ -44,7 +51,8 @@ export function freedTimes(
     r.date !== null &&
     r.start !== null &&
     r.end !== null &&
-    r.end > r.start
+    r.end > r.start &&
+    ahead(r.date, r.start)
       ? [
           {
             conferenceId: r.conferenceId,

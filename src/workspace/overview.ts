@@ -23,6 +23,7 @@ import { readFormsState } from '../core/formlinks';
 import { readStudentFormsState } from '../core/studentforms';
 import { ASKED_PREFIX } from './ask';
 import { freedTimes, offerCounts, takenKey } from '../core/waitoffers';
+import { schoolNow } from './waitoffers';
 
 /** The sidebar shows this many problems per step; the count says how many there are. */
 export const PROBLEMS_SHOWN = 25;
@@ -196,7 +197,7 @@ export function buildOverview(): Overview {
     const placed = new Set(thisRound.flatMap((r) => r.studentIds));
     const waiting = data!.roster!.students.filter((s) => !placed.has(s.id));
     // Cancelled and declined conferences whose time no waitlisted family has taken yet.
-    const freedToOffer = freedTimes(schedule?.rows ?? [], settings.roundName).filter(
+    const freedToOffer = freedTimes(schedule?.rows ?? [], settings.roundName, schoolNow(ss)).filter(
       (f) => !(takenKey(settings.roundName, f.conferenceId) in props),
     ).length;
     const { offers, accepted } = offerCounts(props, settings.roundName);

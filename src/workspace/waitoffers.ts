@@ -42,7 +42,7 @@ import {
   takenKey,
   type FreedTime,
 } from '../core/waitoffers';
-import { dayIn, stampIn, wallClockIn } from '../core/zone';
+import { dayIn, minutesIn, stampIn, wallClockIn } from '../core/zone';
 import type { Problem, Settings } from '../shared/api';
 import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
 import { ensureFamilyCodes } from './forms';
@@ -56,6 +56,13 @@ import { plural } from './steps';
 import { addToTold, readWaitlist } from './waitlist';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The school's day and minute now: a freed time before it is offered to nobody. */
+export function schoolNow(ss: Spreadsheet): { date: string; minutes: number } {
+  const tz = spreadsheetZone(ss);
+  const now = new Date();
+  return { date: dayIn(now, tz), minutes: minutesIn(now, tz) };
+}
 
 /** The document property recording what was done with one accepting form response. */
 const ANSWER_PREFIX = 'slc:wait-answer:';
@@ -211,7 +218,7 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
       );
     const school = readState(ss, settings);
     const families = new Map(school.roster.families.map((f) => [f.id, f]));
-    const offers = freedTimes(school.schedule.rows, round)
+    const offers = freedTimes(school.schedule.rows, round, schoolNow(ss))
       .filter((freed) => !(takenKey(round, freed.conferenceId) in recorded))
       .flatMap((freed) => fitting(freed, school).map((fit) => ({ freed, fit })));
     const ids = [...new Set(offers.map((o) => o.fit.familyId))];
@@ -298,7 +305,9 @@ export function acceptOffers(accepts: Acceptance[]): number {
     const school = readState(ss, settings);
     const family = school.roster.families.find((f) => f.id === familyId);
     const freed = offer
-      ? freedTimes(school.schedule.rows, round).find((f) => f.conferenceId === offer.conferenceId)
+      ? freedTimes(school.schedule.rows, round, schoolNow(ss)).find(
+          (f) => f.conferenceId === offer.conferenceId,
+        )
       : undefined;
     const offered =
       family &&
@@ -349,6 +358,7 @@ function placeAt(freed: FreedTime, studentIds: string[], school: State): boolean
   const onSchedule = school.live.some((r) => r.studentIds.some((id) => studentIds.includes(id)));
   const teacherEmail = teacherEmailOf(freed, school);
   const wanted = new Set(studentIds);
+  if (!onSchedule) settleDeclined(ss, freed, school);
   const added = onSchedule
     ? [{ conferenceId: '', studentIds }]
     : placeNewcomers({
@@ -376,6 +386,22 @@ function placeAt(freed: FreedTime, studentIds: string[], school: State): boolean
   );
   addToTold(ss, studentIds, note);
   return true;
+}
+
+/**
+ * A declined conference whose time is being given away becomes cancelled first: the invite sync
+ * sets a declined row back to accepted when a guardian later says yes, and would double-book the
+ * time; it never changes a cancelled one. Written in the Status cell only, after checking the row
+ * still holds that conference.
+ */
+function settleDeclined(ss: Spreadsheet, freed: FreedTime, school: State): void {
+  const row = school.schedule.rows.find((r) => r.conferenceId === freed.conferenceId);
+  const idColumn = school.schedule.columns.get('Conference ID');
+  const statusColumn = school.schedule.columns.get('Status');
+  if (row?.status !== 'declined' || !idColumn || !statusColumn) return;
+  const sheet = ss.getSheetByName(SCHEDULE.name);
+  if (!sheet || sheet.getRange(freed.row, idColumn).getValue() !== freed.conferenceId) return;
+  sheet.getRange(freed.row, statusColumn).setValue('cancelled');
 }
 
 function tellGone(

@@ -67,6 +67,16 @@ describe('waitlistNotices', () => {
   const WAY =
     'The Brown family asked to meet in person, and Ms. Lee has no in person time. Ask the family whether another way suits them, or add a window that offers it.';
 
+  it('tells nothing to the addresses of a student placed through a freed time since the Waitlist was built', () => {
+    const placed = entry(
+      'S1',
+      'placed 2026-11-17 15:02: accepted the freed time 2026-11-18 3:00 PM with Ms. Lee',
+    );
+    const { notices } = waitlistNotices([placed, entry('S2')], roster, 'en');
+    expect(notices.flatMap((n) => n.studentIds)).not.toContain('S1');
+    expect(notices.flatMap((n) => n.studentIds)).toContain('S2');
+  });
+
   it('tells a family waiting for its way to meet about that way, not about its times, in English and Spanish', () => {
     const { notices } = waitlistNotices(
       [entry('S1', '', WAY), entry('S2'), entry('S3', '', WAY)],

@@ -38,6 +38,20 @@ describe('freedTimes', () => {
       ['C-2', 980, 1000],
     ]);
   });
+
+  it('offers nobody a time that has begun or gone by', () => {
+    const rows = [
+      { ...row('C-1', 'cancelled', 960), date: '2026-11-16' },
+      row('C-2', 'cancelled', 960),
+      row('C-3', 'cancelled', 1000),
+      { ...row('C-4', 'declined', 900), date: '2026-11-18' },
+    ];
+    const ids = (minutes: number) =>
+      freedTimes(rows, 'Fall', { date: '2026-11-17', minutes }).map((f) => f.conferenceId);
+    expect(ids(959)).toEqual(['C-2', 'C-3', 'C-4']);
+    expect(ids(960)).toEqual(['C-3', 'C-4']);
+    expect(ids(1000)).toEqual(['C-4']);
+  });
 });
 
 const LEE = 'lee@school.example';

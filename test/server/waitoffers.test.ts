@@ -254,6 +254,29 @@ describe('a freed time offered to the waiting list', () => {
     for (const m of sent) expect(acceptLink(m.body)).toContain(`-accept-${conferenceId}`);
   });
 
+  it('cancels a declined conference whose time a waitlisted family takes, so a later yes from the family that declined cannot double-book it', () => {
+    const s = overfullSchool();
+    const { conferenceId, fitting } = cancelOne(s, 'Ms. Nguyen', 'declined');
+    run(s, 'waitlist-offer');
+    const roster = rosterRows(s);
+    const address = roster.get(fitting[0]!.studentIds[0]!)!.emails[0]!;
+    const link = acceptLink(
+      s.emulator.mail.sent.find((m) => m.to[0] === address && acceptLink(m.body))!.body,
+    )!;
+    s.emulator.forms.submitPrefilled(link, {});
+    expect(s.emulator.triggers.firings.at(-1)!.error).toBeUndefined();
+    const row = () => table(s, 'Schedule').find((r) => r['Conference ID'] === conferenceId)!;
+    expect(row().Status).toBe('cancelled');
+    // The family that declined changes its mind in Calendar; the sync reads it.
+    const declined = row();
+    for (const e of String(declined.Emails).split(/;\s*/))
+      s.emulator.calendar.respond(String(declined['Event ID']), e, 'YES');
+    s.emulator.ws.clock.advance(2 * 3600_000);
+    run(s, 'invites');
+    expect(row().Status).toBe('cancelled');
+    expect(brokenRules(s)).toEqual([]);
+  });
+
   it('places the first family to accept (the checker accepts the schedule, one invitation), and tells the next it is gone, in its language', () => {
     const s = overfullSchool();
     // Ms. Rivera's room holds three families at once: the time freed is one place of three, and
