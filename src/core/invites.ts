@@ -131,6 +131,12 @@ export interface EventSpec {
   timeZone: string;
   /** Lower-case, sorted: the family's guardians (and the teacher when asked). */
   guests: string[];
+  /**
+   * Guests on no Roster row of this conference (the stand-in adult the family named): added after
+   * the guest list is hidden, never in the invitation Google sends at creation, which may list
+   * every guest (docs/EMULATOR.md row 35), and told by the add-on's own email.
+   */
+  laterGuests?: string[];
 }
 
 export interface TeacherPlace {
@@ -246,7 +252,8 @@ export function desiredEvent(
   );
   const guests = [...r.emails];
   const standIn = ctx.standInOf?.(r);
-  if (standIn && !guests.includes(standIn)) guests.push(standIn);
+  const later = standIn && !guests.includes(standIn) ? [standIn] : [];
+  guests.push(...later);
   if (settings.inviteTeachers && place?.email && !guests.includes(place.email.toLowerCase()))
     guests.push(place.email.toLowerCase());
   return {
@@ -260,6 +267,7 @@ export function desiredEvent(
       end: r.end,
       timeZone: settings.timeZone,
       guests: guests.sort(),
+      ...(later.length ? { laterGuests: later } : {}),
     },
   };
 }

@@ -489,11 +489,12 @@ function liveEventById(calendar: Calendar, eventId: string): CalendarEvent | nul
  */
 function createEvent(calendar: Calendar, spec: EventSpec, backoff: Backoff): CalendarEvent | null {
   const { start, end } = instantsOf(spec);
+  const later = new Set(spec.laterGuests ?? []);
   const made = backoff.run(() =>
     calendar.createEvent(spec.title, start, end, {
       description: spec.description,
       location: spec.location,
-      guests: spec.guests.join(','),
+      guests: spec.guests.filter((g) => !later.has(g)).join(','),
       sendInvites: true,
     }),
   );
@@ -501,6 +502,9 @@ function createEvent(calendar: Calendar, spec: EventSpec, backoff: Backoff): Cal
   const event = made.value;
   event.setGuestsCanSeeGuests(false);
   event.setTag(CONFERENCE_TAG, spec.conferenceId);
+  // The stand-in adult only once the list is hidden: the creation-time invitation may list
+  // every guest, and they are on no Roster row of this conference.
+  for (const g of later) event.addGuest(g);
   return event;
 }
 
@@ -719,7 +723,10 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
           changed = added !== null;
           // Guardians only: a host teacher added when "Invite teachers" is turned on has the
           // event in their calendar, and one email per conference would spend the day's quota.
-          const family = new Set(action.row.emails.map((e) => e.toLowerCase()));
+          const family = new Set([
+            ...action.row.emails.map((e) => e.toLowerCase()),
+            ...(action.spec.laterGuests ?? []),
+          ]);
           for (const g of (added ?? []).filter((a) => family.has(a)))
             if (!tellAddedGuest(g, action.spec, reading.settings)) untold.push(g);
         } else {
@@ -734,6 +741,8 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
           }
           if (!made) break;
           event = made;
+          for (const g of action.spec.laterGuests ?? [])
+            if (!tellAddedGuest(g, action.spec, reading.settings)) untold.push(g);
         }
         const eventId = event.getId();
         writer.row(action.row, {

@@ -211,8 +211,20 @@ describe('the stand-in adult’s invitation', () => {
     const invitedJune = () =>
       s.emulator.calendar.invitations.filter((i) => i.to === JUNE && i.kind === 'invite');
     expect(invitedJune()).toHaveLength(1);
+    // The stand-in is on no Roster row: no invitation shows their address to a guardian, nor
+    // any guardian's to them (Google's creation-time invitation may list every guest).
+    const lias = eventOf(s, 'S3').id;
+    for (const i of s.emulator.calendar.invitations) {
+      const standIns = i.eventId === lias ? [PAT] : [JUNE];
+      if (standIns.includes(i.to)) expect(i.shows.filter((a) => a !== i.to)).toEqual([]);
+      else for (const who of standIns) expect(i.shows).not.toContain(who);
+    }
+    // And the add-on's own email tells June, once.
+    const toldJune = () => s.emulator.mail.sent.filter((m) => m.to.includes(JUNE)).length;
+    expect(toldJune()).toBe(1);
     runJob(s, 'invites');
     expect(invitedJune()).toHaveLength(1);
+    expect(toldJune()).toBe(1);
 
     const sheet = s.emulator.spreadsheet.sheetByName('Availability')!;
     const column = sheet.values()[0]!.map(String).indexOf('Who Comes Email') + 1;
