@@ -38,7 +38,8 @@ const REQUESTS = [
 ];
 
 /** Words that, a few words before a request in the same clause, turn it around. */
-const NEGATION = /\b(?:no|not|don't|dont|do not|never|no need to|nunca|ni)\b[^.!?;,]{0,12}$/;
+const NEGATION =
+  /\b(?:no|not|don't|dont|do not|never|no need to|nunca|ni|didn't|didnt|did not|couldn't|couldnt|could not|wasn't|wasnt|hasn't|hasnt|haven't|havent|nobody|no one|nadie)\b[^.!?;,]{0,22}$/;
 
 /** Lower case, accents off, apostrophes straightened, runs of space made one. */
 function fold(text: string): string {
@@ -56,7 +57,7 @@ export function asksForContact(comment: string): boolean {
   return REQUESTS.some((re) => {
     const all = new RegExp(re.source, 'g');
     for (let m = all.exec(text); m; m = all.exec(text))
-      if (!NEGATION.test(text.slice(Math.max(0, m.index - 20), m.index))) return true;
+      if (!NEGATION.test(text.slice(Math.max(0, m.index - 30), m.index))) return true;
     return false;
   });
 }

@@ -38,6 +38,11 @@ const NOT_ASKING = [
   'Gracias por todo',
   'We talked a lot at home afterwards',
   'The teacher called us last week',
+  // A complaint that nobody reached the family is not a request to be reached.
+  "The teacher didn't contact us about the reading plan.",
+  'Nobody could reach us last week.',
+  "She wasn't able to reach me",
+  "Hasn't anyone tried to reach us?",
 ];
 
 describe('asksForContact', () => {
