@@ -39,7 +39,7 @@ import { paperLetterPage, paperPhoneList } from '../src/core/paperletter';
 import { remindThroughTheRound } from './reminders';
 import { prepareStudents, reflectStudents } from './prep';
 import { eventsJson, runJobToEnd } from './events';
-import { freeOneTime, schoolNow } from './waitoffers';
+import { freeOneTime, schoolAsRead } from './waitoffers';
 
 interface Options {
   roster?: string;
@@ -391,7 +391,7 @@ export function runDemo(argv: string[]): {
       standInsOf(
         readTable(AVAILABILITY, doc.sheetByName('Availability')?.values() ?? []).rows,
         name,
-        availabilityFamilies(schoolNow(emulator, bundle).parsed.families),
+        availabilityFamilies(schoolAsRead(emulator, bundle).parsed.families),
       ).problems,
     );
     writeIssues();

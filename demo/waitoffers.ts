@@ -25,12 +25,8 @@ import { runJobToEnd } from './events';
 
 const ACCEPT_LINK = /https:\/\/\S*-accept-\S*/;
 
-/**
- * The first of this round's live conferences whose time, once freed, the add-on's own rule
- * (core/waitoffers.ts fittingFamilies) would offer to a waitlisted family; undefined when none.
- */
 /** The school as the add-on reads it now: its settings, Teachers and Roster, parsed by the core. */
-export function schoolNow(emulator: Emulator, bundle: Bundle) {
+export function schoolAsRead(emulator: Emulator, bundle: Bundle) {
   const r = bundle.callFromClient('getSettings', []) as Result<{ settings: Settings }>;
   if (!r.ok) throw new Error(r.error.message);
   const { settings } = r.value;
@@ -47,8 +43,12 @@ export function schoolNow(emulator: Emulator, bundle: Bundle) {
   return { settings, wall, values, round, teachers, parsed };
 }
 
+/**
+ * The first of this round's live conferences whose time, once freed, the add-on's own rule
+ * (core/waitoffers.ts fittingFamilies) would offer to a waitlisted family; undefined when none.
+ */
 function conferenceToFree(emulator: Emulator, bundle: Bundle): ExistingRow | undefined {
-  const { settings, wall, values, round, teachers, parsed } = schoolNow(emulator, bundle);
+  const { settings, wall, values, round, teachers, parsed } = schoolAsRead(emulator, bundle);
   const availability = readAvailability(values('Availability'), parsed, wall, round);
   const schedule = readScheduleSheet(values('Schedule'), wall);
   const { problem } = buildProblem({
