@@ -136,19 +136,54 @@ export function summaryOf(
   });
 }
 
-/** Puts each chart in place: the one with its title is updated, a missing one inserted. */
+/**
+ * Whether a chart on the sheet already draws the block: a column chart over the same ranges at the
+ * same place. Such a chart needs no update: a chart draws the cells of its ranges as they are, so
+ * the values written into them are what it shows (docs/EMULATOR.md). Reading a chart's ranges,
+ * type and place asks Google nothing beyond the getCharts that returned it.
+ */
+function drawsBlock(
+  chart: GoogleAppsScript.Spreadsheet.EmbeddedChart,
+  block: SummaryGrid['charts'][number],
+  anchor: { row: number; column: number },
+): boolean {
+  const ranges = chart.getRanges();
+  const place = chart.getContainerInfo();
+  return (
+    String(chart.modify().getChartType()) === 'COLUMN' &&
+    place.getAnchorRow() === anchor.row &&
+    place.getAnchorColumn() === anchor.column &&
+    place.getOffsetX() === 0 &&
+    place.getOffsetY() === 0 &&
+    ranges.length === block.columns.length &&
+    ranges.every(
+      (r, i) =>
+        r.getRow() === block.row &&
+        r.getColumn() === block.columns[i] &&
+        r.getNumRows() === block.numRows &&
+        r.getNumColumns() === 1,
+    )
+  );
+}
+
+/**
+ * Puts each chart in place: the one with its title is updated when its ranges or place changed
+ * (the Summary grew a teacher, or a section above it a row), a missing one inserted.
+ */
 function placeCharts(sheet: GoogleAppsScript.Spreadsheet.Sheet, summary: SummaryGrid): void {
   const charts = sheet.getCharts();
   const width = summary.grid[0]?.length ?? 1;
   summary.charts.forEach((block, i) => {
     const existing = charts.find((c) => c.getOptions().get('title') === block.title);
+    const anchor = { row: 1 + i * 20, column: width + 2 };
+    if (existing && drawsBlock(existing, block, anchor)) return;
     let builder = existing ? existing.modify().clearRanges() : sheet.newChart();
     for (const column of block.columns)
       builder = builder.addRange(sheet.getRange(block.row, column, block.numRows, 1));
     const chart = builder
       .asColumnChart()
       .setOption('title', block.title)
-      .setPosition(1 + i * 20, width + 2, 0, 0)
+      .setPosition(anchor.row, anchor.column, 0, 0)
       .build();
     if (existing) sheet.updateChart(chart);
     else sheet.insertChart(chart);

@@ -873,6 +873,59 @@ describe('the questionnaire', () => {
 });
 
 describe('the summary', () => {
+  /** The rows of the Summary's Per teacher block (its header first), 1-based, from the grid. */
+  function teacherBlock(s: School, teachers: number): { row: number; numRows: number } {
+    const grid = s.emulator.spreadsheet.sheetByName('Summary')!.values();
+    const top = grid.findIndex((r, i) => r[0] === 'Teacher' && grid[i - 1]?.[0] === 'Per teacher');
+    return { row: top + 1, numRows: teachers + 1 };
+  }
+  const teachersOf = (s: School) => new Set(rows(s, 'Schedule').map((r) => r.Teacher)).size;
+
+  it('leaves both charts as they are when an answer moves none of them, and their ranges hold the new rating', () => {
+    const s = afterConferences();
+    const [first, second] = rows(s, 'Schedule');
+    s.emulator.forms.submitPrefilled(String(first!['Feedback Link']), { [Q.rating]: '2' });
+    const sheet = s.emulator.spreadsheet.sheetByName('Summary')!;
+    const charts = JSON.stringify(sheet.charts);
+    s.emulator.forms.submitPrefilled(String(second!['Feedback Link']), { [Q.rating]: '4' });
+    const trigger = s.emulator.ws.reports.at(-1)!;
+    expect(trigger.entry).toContain('onFormSubmit');
+    expect(trigger.callsByMethod['SpreadsheetApp.Sheet.updateChart']).toBeUndefined();
+    expect(JSON.stringify(sheet.charts)).toBe(charts);
+    // The rating chart's series is the Average rating column over the Per teacher block, where
+    // the second answer's teacher now shows its rating: the chart draws it from there.
+    const block = teacherBlock(s, teachersOf(s));
+    const rating = sheet.charts.find((c) => String(c.options.title).startsWith('Average rating'))!;
+    const series = rating.ranges[1]!;
+    expect(series).toMatchObject({ row: block.row, numRows: block.numRows, numColumns: 1 });
+    const grid = sheet.values();
+    const at = grid.findIndex(
+      (r, i) => i >= block.row && i < block.row - 1 + block.numRows && r[0] === second!.Teacher,
+    );
+    expect(at).toBeGreaterThan(0);
+    expect(grid[block.row - 1]![series.column - 1]).toBe('Average rating');
+    expect(grid[at]![series.column - 1]).toBe(first!.Teacher === second!.Teacher ? 3 : 4);
+  });
+
+  it('puts a chart back over its block when its ranges or place were changed by hand', () => {
+    const s = afterConferences();
+    const conf = rows(s, 'Schedule')[0]!;
+    s.emulator.forms.submitPrefilled(String(conf['Feedback Link']), { [Q.rating]: '5' });
+    const sheet = s.emulator.spreadsheet.sheetByName('Summary')!;
+    const charts = JSON.stringify(sheet.charts);
+    sheet.charts[0]!.ranges = sheet.charts[0]!.ranges.slice(0, 2).map((r) => ({
+      ...r,
+      numRows: 2,
+    }));
+    sheet.charts[1]!.position = { row: 40, column: 2, offsetX: 0, offsetY: 0 };
+    run(s, 'summary');
+    expect(JSON.stringify(sheet.charts)).toBe(charts);
+    const block = teacherBlock(s, teachersOf(s));
+    for (const chart of sheet.charts)
+      for (const r of chart.ranges)
+        expect(r).toMatchObject({ row: block.row, numRows: block.numRows });
+  });
+
   it('is the same grid with the same two charts when rebuilt again', () => {
     const s = afterConferences();
     const conf = rows(s, 'Schedule')[0]!;
