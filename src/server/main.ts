@@ -4,7 +4,7 @@
  */
 import { api, sendDueRemindersFromTrigger } from './api';
 import { withDocumentLock } from '../workspace/jobs';
-import { recordResponses } from '../workspace/responses';
+import { answeredSheet, recordResponses } from '../workspace/responses';
 import { showAccountCheck } from '../workspace/accountcheck';
 
 export { onInstall, onOpen, showSidebar } from './menu';
@@ -56,9 +56,9 @@ export function getStudentLinks(...a: unknown[]) {
 }
 
 /** The spreadsheet's form-submit trigger (installed by the forms job): records the answers. */
-export function onFormSubmit(_event: unknown): void {
+export function onFormSubmit(event: unknown): void {
   withDocumentLock('form-response', 'recording a family’s form answers', 'trigger', () =>
-    recordResponses(),
+    recordResponses({ answeredIn: answeredSheet(event) }),
   );
 }
 

@@ -71,8 +71,11 @@ function responseRows(memo: SheetMemo, record: FormRecord | undefined): Response
     record && record.sheetId !== null
       ? memo.sheets().find((s) => s.getSheetId() === record.sheetId)
       : undefined;
-  if (!sheet || sheet.getLastRow() < 2) return [];
+  if (!sheet) return [];
+  // Read at once, not sized first: a form's sheet holds its header from the start, and once it
+  // has answers (every run after the first answer) asking its size first is one call more.
   const [header, ...rows] = sheet.getDataRange().getValues();
+  if (rows.length === 0) return [];
   const name = sheet.getName();
   return rows.flatMap((row, i) => {
     const at = row[0];
@@ -341,43 +344,77 @@ function recordStudentAnswers(
   return recorded;
 }
 
+/** The kinds of form whose answers the add-on records, each into its own sheet. */
+type AnswerKind = 'availability' | 'questionnaire' | StudentFormKind;
+
 /**
- * What the form-submit trigger does (under the document lock): records every response not yet
- * recorded, places newly answering families at once when the settings say so, and rebuilds the
- * Summary.
+ * The kind of the add-on's form whose response sheet has this id, or null when none has it (or no
+ * id is given): then every form's answers are checked.
  */
-export function recordResponses(): {
-  availability: number;
-  feedback: number;
-  placed: number;
-  totals: ReturnType<typeof rebuildSummary>;
-};
-export function recordResponses(options: { rebuild: 'if-recorded'; memo?: SheetMemo }): {
+function kindOfSheet(
+  state: FormsState,
+  props: Record<string, string>,
+  sheetId: number | null,
+): AnswerKind | null {
+  if (sheetId === null) return null;
+  const students = readStudentFormsState(props);
+  const kinds: [AnswerKind, { record: FormRecord }[]][] = [
+    ['availability', availabilityForms(state)],
+    ['questionnaire', questionnaireForms(state)],
+    ['prep', prepForms(students, 'prep')],
+    ['reflection', prepForms(students, 'reflection')],
+  ];
+  return kinds.find(([, forms]) => forms.some((f) => f.record.sheetId === sheetId))?.[0] ?? null;
+}
+
+/** The id of the response sheet a form-submit event's range is on, or null without a range. */
+export function answeredSheet(event: unknown): number | null {
+  const range = (event as { range?: GoogleAppsScript.Spreadsheet.Range } | null | undefined)?.range;
+  return range ? range.getSheet().getSheetId() : null;
+}
+
+interface Recorded {
   availability: number;
   feedback: number;
   placed: number;
   totals: ReturnType<typeof rebuildSummary> | null;
-};
+}
+
+/**
+ * What the form-submit trigger does (under the document lock): records the answers not yet
+ * recorded, places newly answering families at once when the settings say so, and rebuilds the
+ * Summary. Given the response sheet the answer landed on (`answeredIn`), it records the answers of
+ * that form, in every language and round, so an answer to it whose trigger failed is picked up
+ * too; an answer to another form whose trigger failed waits for that form's next answer, the
+ * Schedule build or the Summary job, which check every form.
+ */
+export function recordResponses(options?: {
+  answeredIn?: number | null;
+}): Recorded & { totals: ReturnType<typeof rebuildSummary> };
+export function recordResponses(options: { rebuild: 'if-recorded'; memo?: SheetMemo }): Recorded;
 /** Records every response not yet recorded; rebuilds the Summary always, or only when something was recorded. */
 export function recordResponses(
-  options: { rebuild?: 'always' | 'if-recorded'; memo?: SheetMemo } = {},
-): {
-  availability: number;
-  feedback: number;
-  placed: number;
-  totals: ReturnType<typeof rebuildSummary> | null;
-} {
+  options: {
+    rebuild?: 'always' | 'if-recorded';
+    memo?: SheetMemo;
+    answeredIn?: number | null;
+  } = {},
+): Recorded {
   const memo = options.memo ?? sheetMemo(SpreadsheetApp.getActiveSpreadsheet());
   const ss = memo.spreadsheet;
   const props = documentProperties().getProperties();
   const state = readFormsState(props);
   const settings = readSettings(ss, props['slc:settings'] ?? null);
+  const only = kindOfSheet(state, props, options.answeredIn ?? null);
+  const checks = (kind: AnswerKind) => only === null || only === kind;
   const accepts: Acceptance[] = [];
-  const answered = recordAvailability(ss, memo, state, props, settings, accepts);
-  const feedback = recordFeedback(ss, memo, state);
+  const answered = checks('availability')
+    ? recordAvailability(ss, memo, state, props, settings, accepts)
+    : [];
+  const feedback = checks('questionnaire') ? recordFeedback(ss, memo, state) : 0;
   const prepared =
-    recordStudentAnswers(ss, memo, props, 'prep') +
-    recordStudentAnswers(ss, memo, props, 'reflection');
+    (checks('prep') ? recordStudentAnswers(ss, memo, props, 'prep') : 0) +
+    (checks('reflection') ? recordStudentAnswers(ss, memo, props, 'reflection') : 0);
   const placed =
     settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
   // A family accepting a freed time it was offered: the first is placed, the others are told.

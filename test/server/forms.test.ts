@@ -437,6 +437,27 @@ describe('an availability answer', () => {
     ).toEqual([a, b, c].sort());
   });
 
+  it('that gave up is not read by a questionnaire answer’s trigger, and is recorded by the Summary job', () => {
+    const s = afterConferences();
+    const [family] = [...familyLinks(s).keys()];
+    const label = `${TIMES} [${formsState(s).availability.choices[0]!.label}]`;
+    const key = LockStore.documentKey(s.emulator.spreadsheet.id);
+    s.emulator.locks.holdForAnother(key, s.emulator.ws.clock.now() + 600_000);
+    answer(s, family!, { [label]: '1st choice' });
+    expect(s.emulator.triggers.firings.at(-1)!.error).toMatch(
+      /recording a family’s form answers|changing this spreadsheet/,
+    );
+    s.emulator.locks.held.delete(key);
+    const conf = rows(s, 'Schedule')[0]!;
+    s.emulator.forms.submitPrefilled(String(conf['Feedback Link']), { [Q.rating]: '4' });
+    // The trigger records the form it was fired for, in every language; the other form's
+    // answers wait for their own next answer, the Schedule build or the Summary job.
+    expect(rows(s, 'Feedback').map((r) => r['Conference ID'])).toEqual([conf['Conference ID']]);
+    expect(rows(s, 'Availability')).toEqual([]);
+    run(s, 'summary');
+    expect(rows(s, 'Availability').map((r) => r['Family ID'])).toEqual([family]);
+  });
+
   it('cut off in its trigger, is recorded when the coordinator next rebuilds the Summary', () => {
     const s = school();
     run(s, 'forms');
@@ -774,9 +795,10 @@ describe('the questionnaire', () => {
     });
     const trigger = s.emulator.ws.reports.at(-1)!;
     expect(trigger.entry).toContain('onFormSubmit');
-    // Each sheet read once (both response sheets, Feedback, Schedule, Roster, and Student Prep for
-    // the Summary; no Follow-ups sheet exists yet); Feedback and Summary written once each.
-    expect(trigger.callsByMethod['SpreadsheetApp.Range.getValues']).toBeLessThanOrEqual(6);
+    // Each sheet read once (the questionnaire's two response sheets, Feedback, Schedule, and for
+    // the Summary Roster, Teachers and Student Prep; no Follow-ups sheet exists yet, and the
+    // availability form's answers are not this trigger's); Feedback and Summary written once each.
+    expect(trigger.callsByMethod['SpreadsheetApp.Range.getValues']).toBeLessThanOrEqual(7);
     expect(trigger.callsByMethod['SpreadsheetApp.Range.setValues']).toBe(2);
     const [fb] = rows(s, 'Feedback');
     expect(fb).toMatchObject({
