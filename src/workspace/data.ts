@@ -66,10 +66,14 @@ export function readSettings(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   stored: string | null = documentProperties().getProperty(PROP.settings),
 ): Settings {
-  const defaults = defaultSettings(spreadsheetName(ss), spreadsheetZone(ss));
+  const zone = spreadsheetZone(ss);
   const saved = parseJson<Partial<Settings>>(stored);
-  if (!saved) return defaults;
-  return usableSettings(saved as Record<string, unknown>, defaults);
+  if (!saved) return defaultSettings(spreadsheetName(ss), zone);
+  // The spreadsheet's name is only the default school name: asked when the saved one is unusable.
+  const settings = usableSettings(saved as Record<string, unknown>, defaultSettings('', zone));
+  return settings.schoolName
+    ? settings
+    : usableSettings(saved as Record<string, unknown>, defaultSettings(spreadsheetName(ss), zone));
 }
 
 export function saveSettings(input: Record<string, unknown>): Settings {

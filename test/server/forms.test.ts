@@ -948,6 +948,23 @@ describe('the summary', () => {
         expect(r).toMatchObject({ row: block.row, numRows: block.numRows });
   });
 
+  it('is titled with the school name the settings hold, asking the spreadsheet its name only when none is saved', () => {
+    const s = afterConferences();
+    setSettings(s, { schoolName: 'Maple Elementary' });
+    run(s, 'summary');
+    const title = () => String(s.emulator.spreadsheet.sheetByName('Summary')!.values()[0]![1]);
+    expect(title()).toContain('Maple Elementary');
+    expect(s.emulator.ws.reports.at(-1)!.callsByMethod['SpreadsheetApp.Spreadsheet.getName']).toBe(
+      undefined,
+    );
+    props(s).delete('slc:settings');
+    run(s, 'summary');
+    expect(title()).toContain(s.emulator.spreadsheet.name);
+    expect(s.emulator.ws.reports.at(-1)!.callsByMethod['SpreadsheetApp.Spreadsheet.getName']).toBe(
+      1,
+    );
+  });
+
   it('is the same grid with the same two charts when rebuilt again', () => {
     const s = afterConferences();
     const conf = rows(s, 'Schedule')[0]!;
