@@ -98,15 +98,36 @@ const tabsBeforeViews = (s: School) => s.emulator.spreadsheet.sheets.length - te
  * the data range and its values) and the two student forms' sheets found and sized (2 each).
  */
 const RESPONSES_CHECKED = 1 + 2 * 2 + 2 * 2;
-/** Sheets the Summary draws on (Schedule, Feedback, Roster, Teachers, Student Prep, Follow-ups). */
-const SUMMARY_SOURCES = 6;
-/** The Summary's two charts found, and each updated in place: a range per series (3, 2), the update. */
-const SUMMARY_CHART_CALLS = 1 + (3 + 1) + (2 + 1);
 /**
- * Rebuilding the Summary after an answer, as the add-on does by design (the coordinator sees each
- * answer at once): its sources read, the sheet written, the charts updated.
+ * The languages the family forms are made in: each language has an availability form and a
+ * questionnaire, each writing to its own response sheet (the sample round makes no student forms).
  */
-const SUMMARY_REBUILD = SUMMARY_SOURCES * READ + 1 + WRITE + SUMMARY_CHART_CALLS;
+const formLanguages = (s: School) =>
+  s.emulator.forms.forms().filter((f) => f.destination !== null).length / 2;
+/**
+ * Sheets the Summary reads whole: Schedule, Feedback, Roster, Teachers (the Roster's teacher names
+ * are checked against them) and Student Prep.
+ */
+const SUMMARY_SOURCES = 5;
+/**
+ * The Summary's two late sources as the school has them: Reflections read once a student has
+ * reflected, else found and sized (2); Follow-ups read when the sheet exists, else looked for (1).
+ */
+function lateSources(s: School): number {
+  const reflections = s.emulator.spreadsheet.sheetByName('Reflections');
+  const followUps = s.emulator.spreadsheet.sheetByName('Follow-ups');
+  return (!reflections ? 1 : reflections.values().length > 1 ? READ : 2) + (followUps ? READ : 1);
+}
+/**
+ * Rebuilding the Summary, as the add-on does after each answer by design (the coordinator sees
+ * each answer at once): its sources read, the time zone (today's date, and the dates in cells),
+ * the sheet found, its last row (a shorter Summary blanks the rows the last one held), a write
+ * with its formats (people's text lands as plain text), and its charts found. A chart is not
+ * updated: it draws the values its ranges hold (docs/EMULATOR.md row 60), so only a chart whose
+ * rows moved needs one, which a run does not need.
+ */
+const summaryRebuild = (s: School) =>
+  SUMMARY_SOURCES * READ + lateSources(s) + ZONE + 1 + 1 + WRITE + FORMATS + 1;
 
 export const MINIMUMS: Record<string, Minimum> = {
   setup: {
@@ -142,9 +163,12 @@ export const MINIMUMS: Record<string, Minimum> = {
       'an email per address; per execution the spreadsheet; read the Roster, the Teachers (for its import) and the Availability once',
   },
   'availability answers': {
-    count: (_s, c) => c.reports.length * (OPEN + 1 + 2 * 2 + READ + WRITE + SUMMARY_REBUILD),
+    count: (s, c) =>
+      c.reports.length *
+      // The Roster, read to find the family, is the Summary's too.
+      (OPEN + 1 + 2 * formLanguages(s) + READ + WRITE + FORMATS + summaryRebuild(s)),
     explains:
-      'per answer (a trigger run each): the sheet list, the two forms’ response sheets read (2 each), the Availability read and written, and the Summary rebuilt (its six sources read, written, its charts updated)',
+      'per answer (a trigger run each): the sheet list, the availability form’s response sheet in each language read (2 each), the Availability read and written with its formats, and the Summary rebuilt (its sources read, the time zone, the sheet found and its last row, written with its formats, its charts found)',
   },
   schedule: {
     count: (s, c) =>
@@ -188,13 +212,17 @@ export const MINIMUMS: Record<string, Minimum> = {
       'an email per address; per execution the Schedule read, the quota and its write; the Roster read once',
   },
   'questionnaire answers': {
-    count: (_s, c) => c.reports.length * (OPEN + 1 + 2 * 2 + READ + WRITE + SUMMARY_REBUILD),
+    count: (s, c) =>
+      c.reports.length *
+      // The Feedback, read to record the answer, is the Summary's too.
+      (OPEN + 1 + 2 * formLanguages(s) + WRITE + FORMATS + summaryRebuild(s)),
     explains:
-      'per answer (a trigger run each): the sheet list, the two forms’ response sheets read (2 each), the Feedback read and written, and the Summary rebuilt',
+      'per answer (a trigger run each): the sheet list, the questionnaire’s response sheet in each language read (2 each), the Feedback read and written with its formats, and the Summary rebuilt',
   },
   summary: {
-    count: () => OPEN + 1 + 2 * 2 + SUMMARY_REBUILD,
-    explains: 'the response sheets checked for missed answers, then the Summary rebuilt',
+    count: (s) => OPEN + 1 + 2 * 2 * formLanguages(s) + READ + summaryRebuild(s),
+    explains:
+      'every family form’s response sheet read for answers a failed trigger missed (2 each), the Availability read (the Feedback is the Summary’s), then the Summary rebuilt',
   },
 };
 

@@ -3,8 +3,8 @@
  * minimum its data makes necessary (bench/round.ts: a read is the sheet, its data range and its
  * values; a write the range and its values; one email per message, one trigger run per answer).
  * The steps a school repeats all round long (asking, every answer, every hourly reminder run, the
- * questionnaire) stay within 1.2× of that minimum, and so do Set up, the schedule build and the
- * print views, which run once a round.
+ * questionnaire) stay within 1.2× of that minimum, and so do Set up, the schedule build, the
+ * print views and the Summary job, which run once a round.
  */
 import {
   FORMATS,
@@ -25,6 +25,15 @@ const STUDENTS = 60;
 const TEACHERS = Math.ceil(STUDENTS / 30);
 /** The sheets the sample school has before Set up: its pasted Roster and Teachers. */
 const PASTED = ['Roster', 'Teachers'];
+/** The sample school's families speak English and Spanish: each family form is made in both. */
+const LANGUAGES = 2;
+/**
+ * The Summary rebuilt: Schedule, Feedback, Roster, Teachers and Student Prep read; Reflections
+ * found and sized (no student reflects in the sample round) and Follow-ups looked for (the round
+ * makes none); the time zone; the Summary found, its last row, a write with its formats; its
+ * charts found, none updated (a chart draws the values its ranges hold).
+ */
+const SUMMARY = 5 * READ + 2 + 1 + ZONE + 1 + 1 + WRITE + FORMATS + 1;
 
 let steps: Map<string, OperationFigures>;
 beforeAll(() => {
@@ -32,7 +41,7 @@ beforeAll(() => {
 });
 
 describe('a round’s repeated steps', () => {
-  it.each(['ask', 'availability answers', 'reminders', 'questionnaire'])(
+  it.each(['ask', 'availability answers', 'reminders', 'questionnaire', 'questionnaire answers'])(
     '%s: at most 1.2 times the calls its data makes necessary',
     (name) => {
       const step = steps.get(name)!;
@@ -43,11 +52,21 @@ describe('a round’s repeated steps', () => {
 
   it('an availability answer is recorded and the Summary rebuilt in at most 1.2 times the reads and writes they need', () => {
     const step = steps.get('availability answers')!;
-    // Per answer: the spreadsheet, its sheet list, the two languages' response sheets, the
-    // Availability read and written, and the Summary's six sources read, the sheet found and
-    // written, its two charts (three and two series) found and updated.
-    const perAnswer = OPEN + 1 + 2 * 2 + READ + WRITE + 6 * READ + 1 + WRITE + 1 + 4 + 3;
+    // Per answer: the spreadsheet, its sheet list, the availability form's response sheet in
+    // each language, the Availability read and written with its formats (the Roster it reads to
+    // find the family is the Summary's too), and the Summary rebuilt.
+    const perAnswer = OPEN + 1 + 2 * LANGUAGES + READ + WRITE + FORMATS + SUMMARY;
     expect(MINIMUMS['availability answers']!.explains).toMatch(/Summary rebuilt/);
+    expect(step.minimum).toBe(perAnswer * step.executions);
+    expect(step.calls / step.executions).toBeLessThanOrEqual(1.2 * perAnswer);
+  });
+  it('a questionnaire answer is recorded and the Summary rebuilt in at most 1.2 times the reads and writes they need', () => {
+    const step = steps.get('questionnaire answers')!;
+    // Per answer: the spreadsheet, its sheet list, the questionnaire's response sheet in each
+    // language, the Feedback written with its formats (its read is the Summary's), and the
+    // Summary rebuilt; no chart updated, and no other form's answers read.
+    const perAnswer = OPEN + 1 + 2 * LANGUAGES + WRITE + FORMATS + SUMMARY;
+    expect(MINIMUMS['questionnaire answers']!.explains).toMatch(/Summary rebuilt/);
     expect(step.minimum).toBe(perAnswer * step.executions);
     expect(step.calls / step.executions).toBeLessThanOrEqual(1.2 * perAnswer);
   });
@@ -110,6 +129,15 @@ describe('a round’s steps run once', () => {
     // read per question; Roster, Teachers and Schedule read and the links written.
     const expected = OPEN + 3 * forms + questions + 3 * READ + WRITE;
     const step = steps.get('forms (again)')!;
+    expect(step.minimum).toBe(expected);
+    expect(step.calls).toBeLessThanOrEqual(Math.ceil(1.2 * expected));
+  });
+
+  it('the Summary job checks every form’s answers and rebuilds the Summary within 1.2 times what that needs', () => {
+    // The spreadsheet, its sheet list, both family forms' response sheets in each language and
+    // the Availability read (answers a failed trigger missed), then the Summary rebuilt.
+    const expected = OPEN + 1 + 2 * 2 * LANGUAGES + READ + SUMMARY;
+    const step = steps.get('summary')!;
     expect(step.minimum).toBe(expected);
     expect(step.calls).toBeLessThanOrEqual(Math.ceil(1.2 * expected));
   });
