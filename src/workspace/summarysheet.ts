@@ -205,8 +205,10 @@ export function rebuildSummary(
   const settings = held?.settings ?? readSettings(ss);
   const today = dayIn(new Date(), spreadsheetZone(ss));
   const summary = summaryOf(ss, settings, today, memo.read, undefined, held?.props ?? null);
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
+  // Its last row and column in one call: the data range is bounded by them (docs/EMULATOR.md row 56).
+  const used = sheet.getDataRange();
+  const lastRow = used.getNumRows();
+  const lastColumn = used.getNumColumns();
   // The Summary's own columns, down to the last row the sheet holds (blanks where the last
   // Summary was longer); a column beside it is the coordinator's, for notes, and is not written.
   const rows = Math.max(summary.grid.length, lastRow);

@@ -965,6 +965,20 @@ describe('the summary', () => {
     );
   });
 
+  it('blanks what a longer Summary left below it, and keeps a note beside it on that row', () => {
+    const s = afterConferences();
+    run(s, 'summary');
+    const sheet = s.emulator.spreadsheet.sheetByName('Summary')!;
+    const [first] = sheet.values();
+    const below = sheet.values().length + 3;
+    const beside = first!.length + 2;
+    sheet.put(below, 1, { v: 'A figure of a longer Summary' });
+    sheet.put(below, beside, { v: 'Ask the office' });
+    run(s, 'summary');
+    expect(sheet.cell(below, 1)?.v ?? '').toBe('');
+    expect(sheet.cell(below, beside)?.v).toBe('Ask the office');
+  });
+
   it('is the same grid with the same two charts when rebuilt again', () => {
     const s = afterConferences();
     const conf = rows(s, 'Schedule')[0]!;
