@@ -13,6 +13,7 @@ import { openSchool } from '../preview/school';
 import type { ExecutionReport } from '../emulator/runtime';
 import { asGoogle, play, round, tomorrowMorning, type School } from '../sample/round';
 import { SHEETS } from '../src/core/schema';
+import type { FormItemState } from '../emulator/forms/state';
 
 export interface OperationFigures {
   operation: string;
@@ -26,6 +27,8 @@ export interface OperationFigures {
   totalSeconds: number;
   /** Service.method → modelled seconds, largest first. */
   where: [string, number][];
+  /** Service.method → calls. */
+  byMethod: Map<string, number>;
 }
 
 /**
@@ -73,8 +76,6 @@ export const SHEET_MADE = 1 + WRITE + 3 + 1 + 1 + 1 + FORMATS;
 export const PROTECTED = 3;
 
 const calls = (step: StepCalls, method: string) => step.byMethod.get(method) ?? 0;
-const callsMatching = (step: StepCalls, pattern: RegExp) =>
-  [...step.byMethod].reduce((n, [m, k]) => (pattern.test(m) ? n + k : n), 0);
 const sendsMail = (r: ExecutionReport) =>
   Object.keys(r.callsByMethod).some((m) => m.startsWith('MailApp.send'));
 const teachers = (s: School) =>
@@ -91,6 +92,47 @@ const waitlisted = (s: School) =>
 /** The questions on the school's forms: checking a form again reads each one's title. */
 const questionsOnForms = (s: School) =>
   s.emulator.forms.forms().reduce((n, f) => n + f.items.length, 0);
+/**
+ * A form made: FormApp.create, its ID kept (Form.getId), its description and confirmation, its
+ * three settings (no email collected, answers editable, no summary of others' answers), published
+ * (new forms start unpublished, docs/EMULATOR.md row 41) and its published URL read: one call each,
+ * since Form has no call setting two of them and FormApp.create takes only the title (Form
+ * reference, https://developers.google.com/apps-script/reference/forms/form).
+ */
+export const FORM_MADE = 1 + 1 + 2 + 3 + 1 + 1;
+/** A form's response sheet: the sheet list before and after its destination is set, and the setting. */
+export const FORM_LINKED = 3;
+/**
+ * A form's prefilled link: Form.createResponse, TextItem.createResponse, withItemResponse,
+ * toPrefilledUrl (FormResponse reference: no call builds the link from an answer in one).
+ */
+export const PREFILLED_LINK = 4;
+/**
+ * The calls one question costs: its add…Item call and its title, and one per property it holds,
+ * since every add…Item takes no argument and each setter sets one property (Form, TextItem,
+ * GridItem, ListItem, MultipleChoiceItem, ScaleItem reference pages): help text, required,
+ * choices, a grid's rows and its columns, a scale's bounds and its labels.
+ */
+export function questionCalls(item: FormItemState): number {
+  const has = (b: boolean) => (b ? 1 : 0);
+  return (
+    2 +
+    has(item.helpText !== '') +
+    has(item.required) +
+    has(item.choices.length > 0) +
+    has(item.rows.length > 0) +
+    has(item.columns.length > 0) +
+    (item.type === 'SCALE' ? 1 + has(item.leftLabel !== '' || item.rightLabel !== '') : 0)
+  );
+}
+/** A form an execution carries on with: opened, its questions listed, its destination asked, its code question read as text. */
+export const FORM_CARRIED_ON = 4;
+/** The forms a step made (its executions' time on). */
+const formsMadeIn = (s: School, step: StepCalls) =>
+  s.emulator.forms.forms().filter((f) => f.createdAt >= (step.reports[0]?.startedAt ?? Infinity));
+/** Whether the Schedule lists conferences (the forms write their questionnaire links). */
+const scheduled = (s: School) =>
+  (s.emulator.spreadsheet.sheetByName('Schedule')?.values().length ?? 0) > 1;
 /** Tabs the print views find in place: every sheet of the school but the teachers' new tabs. */
 const tabsBeforeViews = (s: School) => s.emulator.spreadsheet.sheets.length - teachers(s);
 /**
@@ -127,14 +169,20 @@ export const MINIMUMS: Record<string, Minimum> = {
   },
   forms: {
     count: (s, c, n) => {
-      const made = calls(c, 'FormApp.create');
-      const questions = callsMatching(c, /^FormApp\.Form\.add\w+Item$/);
-      return n === 0
-        ? OPEN + 3 * made + questions + 1 + 3 * READ + WRITE
-        : OPEN + 3 * calls(c, 'FormApp.openById') + questionsOnForms(s) + 3 * READ + WRITE;
+      if (n > 0)
+        return OPEN + 3 * calls(c, 'FormApp.openById') + questionsOnForms(s) + 3 * READ + WRITE;
+      const made = formsMadeIn(s, c);
+      return (
+        c.reports.length * (OPEN + ZONE + 2 * READ) +
+        READ +
+        (scheduled(s) ? WRITE : 0) +
+        made.length * (FORM_MADE + FORM_LINKED + PREFILLED_LINK) +
+        made.reduce((k, f) => k + f.items.reduce((q, i) => q + questionCalls(i), 0), 0) +
+        FORM_CARRIED_ON * calls(c, 'FormApp.openById')
+      );
     },
     explains:
-      'first: per form made a create, its destination and its link (3), a call per question, one trigger, reads of Roster, Teachers and Schedule and a write of its links; again: open each form, list its questions and read each one’s title (FormApp has no call returning the titles), and list the sheets for its response sheet; the same reads and write',
+      'first: per execution the spreadsheet, its time zone, Roster and Teachers read; the Schedule read (and its links written when it lists conferences); per form made its creation, ID, description, confirmation, three settings, publishing and published URL (9), its response sheet (the sheet list before and after the destination is set: 3) and its prefilled link (4); per question its add…Item, its title and each property it holds (help, required, choices, rows, columns, a scale’s bounds and labels); per form carried on into a later execution its opening, its questions listed, its destination asked and its code question read; again: open each form, list its questions and read each one’s title (FormApp has no call returning the titles), and list the sheets for its response sheet; the same reads and write',
   },
   ask: {
     count: (_s, c) => calls(c, 'MailApp.sendEmail') + c.reports.length * OPEN + 3 * READ,
@@ -211,6 +259,7 @@ function figures(name: string, step: StepCalls, minimum: number): OperationFigur
     longestSeconds: Math.max(0, ...reports.map((r) => r.elapsedMs)) / 1000,
     totalSeconds: reports.reduce((n, r) => n + r.elapsedMs, 0) / 1000,
     where: [],
+    byMethod,
   };
 }
 

@@ -3,8 +3,8 @@
  * minimum its data makes necessary (bench/round.ts: a read is the sheet, its data range and its
  * values; a write the range and its values; one email per message, one trigger run per answer).
  * The steps a school repeats all round long (asking, every answer, every hourly reminder run, the
- * questionnaire) stay within 1.2× of that minimum, and so do Set up, the schedule build and the
- * print views, which run once a round.
+ * questionnaire) stay within 1.2× of that minimum, and so do Set up, the schedule build, the
+ * print views and the making of the family forms, which run once a round.
  */
 import {
   FORMATS,
@@ -97,6 +97,44 @@ describe('a round’s steps run once', () => {
       OPEN + READ + 1 + SHEETS.length + perTeacher * TEACHERS,
     );
     expect(step.calls).toBeLessThanOrEqual(Math.ceil(1.2 * step.minimum));
+  });
+
+  it('making the family forms costs each form and question the calls FormApp needs, within 1.2 times', () => {
+    // The availability form and the questionnaire, in English and in Spanish.
+    const forms = 4;
+    // Per form: created, its ID kept, description, confirmation, three settings, published, its
+    // published URL; the sheet list before and after its destination is set, and the setting;
+    // its prefilled link (a response, the code's answer, the two joined, the URL).
+    const perForm = 9 + 3 + 4;
+    // A question is its add…Item call and its title, and one call per property. The availability
+    // form: the family code (help, required), the times grid (help, rows, columns), language
+    // (choices), interpreter (choices), how to meet (choices), who comes, their email.
+    const availability = 2 * 7 + 2 + 3 + 1 + 1 + 1;
+    // The questionnaire: the code (help, required), the rating (bounds, labels, required), the
+    // goal, the help, a follow-up (choices), when, a private talk (choices), comments.
+    const questionnaire = 2 * 8 + 2 + 3 + 1 + 1;
+    const step = steps.get('forms')!;
+    // Per execution the spreadsheet, its zone, the Teachers and the Roster read; the Schedule
+    // read once (no conference yet, so no link written); a form carried on into a later
+    // execution is opened and listed again, which only raises the minimum.
+    const least =
+      step.executions * (OPEN + ZONE + 2 * READ) +
+      READ +
+      forms * perForm +
+      (forms / 2) * (availability + questionnaire);
+    expect(step.minimum).toBeGreaterThanOrEqual(least);
+    expect(step.minimum).toBeLessThanOrEqual(least + 4 * (step.executions - 1));
+    expect(step.calls).toBeLessThanOrEqual(Math.ceil(1.2 * least));
+  });
+
+  it('a form just made is not listed, re-read or re-linked: only one carried on to a later execution is', () => {
+    const step = steps.get('forms')!;
+    const carriedOn = step.byMethod.get('FormApp.openById') ?? 0;
+    expect(carriedOn).toBeLessThan(step.executions);
+    for (const method of ['FormApp.Form.getItems', 'FormApp.Form.getDestinationId'])
+      expect(step.byMethod.get(method) ?? 0).toBe(carriedOn);
+    // Each availability form's times are set once, when its grid is made.
+    expect(step.byMethod.get('FormApp.GridItem.setRows')).toBe(2);
   });
 
   it('checking the forms again reads each question’s title once, within 1.2 times what opening and checking them needs', () => {
