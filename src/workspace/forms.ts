@@ -104,7 +104,7 @@ export type Form = GoogleAppsScript.Forms.Form;
  * Google's of the moment and is passed on: taking it for a deleted form would make a second form
  * (the fault sweep found exactly that).
  */
-export function openForm(
+function openForm(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   record: FormRecord | undefined,
   name: string,
@@ -258,7 +258,7 @@ export function prefillTemplate(form: Form, codeItem: Question): string {
  * finds the form again. Only a cut in those two calls leaves an empty, unlinked form behind:
  * finding it would need the Drive scope, which the add-on does not ask for.
  */
-export function newForm(title: string, save: (record: FormRecord) => void): Form {
+function newForm(title: string, save: (record: FormRecord) => void): Form {
   const form = FormApp.create(title);
   madeAForm = true;
   save({
@@ -270,6 +270,22 @@ export function newForm(title: string, save: (record: FormRecord) => void): Form
     owner: runnerEmail(),
   });
   return form;
+}
+
+/**
+ * The stored form when it opens, else a new one whose record `keep` saves at once (newForm);
+ * `created` says which, so a form just made is not listed or asked its destination.
+ */
+export function openOrMake(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  existing: FormRecord | undefined,
+  name: string,
+  title: string,
+  keep: (record: FormRecord) => void,
+): { form: Form; created: boolean } {
+  const form = openForm(ss, existing, name);
+  if (form && existing) return { form, created: false };
+  return { form: newForm(title, keep), created: true };
 }
 
 /**
@@ -331,15 +347,16 @@ function ensureAvailabilityForm(
   };
   const name =
     language === 'en' ? 'availability form' : `availability form (${languageName(language)})`;
-  let form = openForm(ss, existing, name);
-  let created = false;
-  if (!form || !existing) {
-    form = newForm(texts.title(settings.schoolName), (r) => {
+  const { form, created } = openOrMake(
+    ss,
+    existing,
+    name,
+    texts.title(settings.schoolName),
+    (r) => {
       keep({ ...r, choices: [] });
       saveFormsState(state);
-    });
-    created = true;
-  }
+    },
+  );
   const record = (language === 'en' ? state.availability : state.availabilityIn?.[language])!;
   // Kept with the questions (or by the job when it carries on): each setter is idempotent.
   configure(form, record, texts.description, texts.confirmation);
@@ -422,15 +439,16 @@ function ensureQuestionnaire(
     language === 'en'
       ? `${round} questionnaire`
       : `${round} questionnaire (${languageName(language)})`;
-  let form = openForm(ss, all[key], name);
-  let created = false;
-  if (!form || !all[key]) {
-    form = newForm(q.title(settings.schoolName, round), (r) => {
+  const { form, created } = openOrMake(
+    ss,
+    all[key],
+    name,
+    q.title(settings.schoolName, round),
+    (r) => {
       all[key] = r;
       saveFormsState(state);
-    });
-    created = true;
-  }
+    },
+  );
   const record = all[key]!;
   configure(form, record, q.description, q.confirmation);
   const items = ensureQuestions(

@@ -42,8 +42,7 @@ import {
   ensureQuestions,
   ensureTrigger,
   linkToSpreadsheet,
-  newForm,
-  openForm,
+  openOrMake,
   prefillTemplate,
   type QuestionSpec,
   type Form,
@@ -131,15 +130,16 @@ function ensureStudentForm(
   const { texts: t, list } = questions(kind, language, earlier);
   const all = ((state[kind] ??= {})[round] ??= {});
   const name = `${round} ${FORM_NAMES[kind]}${language === 'en' ? '' : ` (${languageName(language)})`}`;
-  let form = openForm(ss, all[language], name);
-  let created = false;
-  if (!form || !all[language]) {
-    form = newForm(t.title(settings.schoolName, round), (r) => {
+  const { form, created } = openOrMake(
+    ss,
+    all[language],
+    name,
+    t.title(settings.schoolName, round),
+    (r) => {
       all[language] = r;
       saveState(state);
-    });
-    created = true;
-  }
+    },
+  );
   const record = all[language]!;
   if (configure(form, record, t.description, t.confirmation)) saveState(state);
   const items = ensureQuestions(form, list, created);
