@@ -367,13 +367,17 @@ function ensureAvailabilityForm(
       codeQuestion(texts.token, texts.tokenHelp),
       {
         title: texts.times,
-        add: (f) =>
-          f
+        add: (f) => {
+          const grid = f
             .addGridItem()
             .setHelpText(texts.timesHelp)
             .setRows(rows(choices))
             .setColumns([...ranks])
-            .setTitle(texts.times),
+            .setTitle(texts.times);
+          // Kept with the form's record (also when the job carries on), so not set again.
+          record.choices = choices;
+          return grid;
+        },
       },
       {
         title: texts.language,
@@ -408,11 +412,11 @@ function ensureAvailabilityForm(
     created,
   );
   const times = items.get(texts.times)!;
-  // The teachers' windows changed since the form was made: offer the times there are now. A
-  // question this run made offers them already.
-  if ('listed' in times && JSON.stringify(rows(record.choices)) !== JSON.stringify(rows(choices)))
+  // The teachers' windows changed since the form was made: offer the times there are now.
+  if ('listed' in times && JSON.stringify(rows(record.choices)) !== JSON.stringify(rows(choices))) {
     times.listed.asGridItem().setRows(rows(choices));
-  record.choices = choices;
+    record.choices = choices;
+  }
   linkToSpreadsheet(ss, form, record, texts.token, claimedSheets(state), created);
   if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(texts.token)!);
   saveFormsState(state);
