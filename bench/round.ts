@@ -135,6 +135,30 @@ const scheduled = (s: School) =>
   (s.emulator.spreadsheet.sheetByName('Schedule')?.values().length ?? 0) > 1;
 /** Tabs the print views find in place: every sheet of the school but the teachers' new tabs. */
 const tabsBeforeViews = (s: School) => s.emulator.spreadsheet.sheets.length - teachers(s);
+/** Whether some family named a stand-in adult on the Availability: the Roster is read to reach them. */
+const standInNamed = (s: School) => {
+  const [header = [], ...rows] = s.emulator.spreadsheet.sheetByName('Availability')?.values() ?? [];
+  const at = ['Who Comes', 'Who Comes Email'].map((h) => header.indexOf(h)).filter((i) => i >= 0);
+  return rows.some((r) => at.some((i) => String(r[i] ?? '').trim() !== ''));
+};
+/**
+ * What a new conference's event costs: made (createEvent takes a title, times and description,
+ * location, guests and sendInvites, nothing more), its guest list hidden and its tag set (a call
+ * each), and its ID read (getId) for the Schedule's Event ID; CalendarEvent reference,
+ * https://developers.google.com/apps-script/reference/calendar/calendar-event.
+ */
+export const EVENT_MADE = 4;
+/**
+ * What an invitations chunk needs besides its events: the spreadsheet and the zone (the
+ * Schedule's dates are read in it); the Schedule, the Teachers (a host teacher's address and video
+ * link) and the Availability (the stand-in adults) read, and the Roster when some family named
+ * one; the calendar found; the Schedule's number formats (read with its values) and its write in
+ * two blocks, Status and then Event ID with Invite Sent, around the Locked box a person may tick
+ * meanwhile (Range.setValues writes one rectangle and RangeList has no setValues:
+ * https://developers.google.com/apps-script/reference/spreadsheet/range-list).
+ */
+const invitesChunk = (s: School) =>
+  OPEN + ZONE + (3 + (standInNamed(s) ? 1 : 0)) * READ + 1 + FORMATS + 2 * WRITE;
 /**
  * Responses recorded before a build: the sheet list, the two forms' response sheets read (2 each:
  * the data range and its values) and the two student forms' sheets found and sized (2 each).
@@ -215,11 +239,12 @@ export const MINIMUMS: Record<string, Minimum> = {
       'read the Schedule; the sheet list and each tab’s name (a teacher’s tab must not take another tab’s name); per teacher a tab, its frozen header row, and a write with its formats',
   },
   invites: {
-    count: (_s, c) =>
-      3 * calls(c, 'CalendarApp.Calendar.createEvent') +
-      c.reports.length * (OPEN + 2 * READ + 2 + WRITE),
+    count: (s, c) =>
+      EVENT_MADE * calls(c, 'CalendarApp.Calendar.createEvent') +
+      calls(c, 'CalendarApp.createCalendar') +
+      c.reports.length * invitesChunk(s),
     explains:
-      'per conference its event made, its guest list hidden and its tag set (the tag finds it again after a cut); per execution the spreadsheet, Schedule and Roster read, the calendar and its events listed once, the Schedule written',
+      'per conference its event made, its guest list hidden, its tag set (the tag finds it again after a cut) and its ID read for the sheet; the calendar made once and its ID kept; per execution the spreadsheet and its time zone, the Schedule, Teachers and Availability read (the Roster too when a family named a stand-in adult), the calendar found, the Schedule’s formats read with its values and the sheet written in two blocks around the Locked column',
   },
   reminders: {
     count: (_s, c) =>
@@ -264,7 +289,12 @@ function figures(name: string, step: StepCalls, minimum: number): OperationFigur
 }
 
 /** Plays the round on a sample school of the given size, measuring each step that ran anything. */
-export function measureRound(students: number, google = false): OperationFigures[] {
+export function measureRound(
+  students: number,
+  google = false,
+  /** Called with each step's school as the step left it, for a test to look at what it made. */
+  after?: (operation: string, s: School) => void,
+): OperationFigures[] {
   // About thirty students per teacher, as schools staff them (each teacher's two windows hold ~38).
   const opened = openSchool({ students, teachers: Math.ceil(students / 30) });
   const school = google ? asGoogle(opened) : opened;
@@ -295,6 +325,7 @@ export function measureRound(students: number, google = false): OperationFigures
       );
     f.where = [...time.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
     out.push(f);
+    after?.(f.operation, school);
   }
   return out;
 }

@@ -27,8 +27,19 @@ const TEACHERS = Math.ceil(STUDENTS / 30);
 const PASTED = ['Roster', 'Teachers'];
 
 let steps: Map<string, OperationFigures>;
+/** After the invitations: the Schedule's conferences with a guardian's address, and the events. */
+let invited: { conferences: number; events: number };
 beforeAll(() => {
-  steps = new Map(measureRound(STUDENTS).map((f) => [f.operation, f]));
+  const rounds = measureRound(STUDENTS, false, (operation, s) => {
+    if (operation !== 'invites') return;
+    const [header = [], ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const emails = header.indexOf('Emails');
+    invited = {
+      conferences: rows.filter((r) => String(r[emails] ?? '').trim() !== '').length,
+      events: s.emulator.calendar.events().filter((e) => e.guests.length > 0).length,
+    };
+  });
+  steps = new Map(rounds.map((f) => [f.operation, f]));
 });
 
 describe('a round’s repeated steps', () => {
@@ -135,6 +146,19 @@ describe('a round’s steps run once', () => {
       expect(step.byMethod.get(method) ?? 0).toBe(carriedOn);
     // Each availability form's times are set once, when its grid is made.
     expect(step.byMethod.get('FormApp.GridItem.setRows')).toBe(2);
+  });
+
+  it('the invitations make each conference’s event with no call beyond making it, hiding its guests, tagging it and reading its ID, and per chunk its reads and write, within 1.2 times that', () => {
+    const step = steps.get('invites')!;
+    // One event per conference with a guardian's address, none twice.
+    expect(invited.events).toBe(invited.conferences);
+    // Per chunk: the spreadsheet and its zone, the Schedule, Teachers and Availability read (no
+    // family of the sample names a stand-in adult), the calendar, the Schedule's formats and its
+    // write in two blocks around the Locked column. The calendar made once, its ID kept.
+    const perChunk = OPEN + ZONE + 3 * READ + 1 + FORMATS + 2 * WRITE;
+    const expected = 4 * invited.conferences + 1 + perChunk * step.executions;
+    expect(step.minimum).toBe(expected);
+    expect(step.calls).toBeLessThanOrEqual(Math.ceil(1.2 * expected));
   });
 
   it('checking the forms again reads each question’s title once, within 1.2 times what opening and checking them needs', () => {
