@@ -13,6 +13,7 @@ import { openSchool } from '../preview/school';
 import type { ExecutionReport } from '../emulator/runtime';
 import { asGoogle, play, round, tomorrowMorning, type School } from '../sample/round';
 import { SHEETS } from '../src/core/schema';
+import type { FormItemState } from '../emulator/forms/state';
 
 export interface OperationFigures {
   operation: string;
@@ -26,6 +27,8 @@ export interface OperationFigures {
   totalSeconds: number;
   /** Service.method → modelled seconds, largest first. */
   where: [string, number][];
+  /** Service.method → calls. */
+  byMethod: Map<string, number>;
 }
 
 /**
@@ -73,8 +76,6 @@ export const SHEET_MADE = 1 + WRITE + 3 + 1 + 1 + 1 + FORMATS;
 export const PROTECTED = 3;
 
 const calls = (step: StepCalls, method: string) => step.byMethod.get(method) ?? 0;
-const callsMatching = (step: StepCalls, pattern: RegExp) =>
-  [...step.byMethod].reduce((n, [m, k]) => (pattern.test(m) ? n + k : n), 0);
 const sendsMail = (r: ExecutionReport) =>
   Object.keys(r.callsByMethod).some((m) => m.startsWith('MailApp.send'));
 const teachers = (s: School) =>
@@ -91,8 +92,73 @@ const waitlisted = (s: School) =>
 /** The questions on the school's forms: checking a form again reads each one's title. */
 const questionsOnForms = (s: School) =>
   s.emulator.forms.forms().reduce((n, f) => n + f.items.length, 0);
+/**
+ * A form made: FormApp.create, its ID kept (Form.getId), its description and confirmation, its
+ * three settings (no email collected, answers editable, no summary of others' answers), published
+ * (new forms start unpublished, docs/EMULATOR.md row 41) and its published URL read: one call each,
+ * since Form has no call setting two of them and FormApp.create takes only the title (Form
+ * reference, https://developers.google.com/apps-script/reference/forms/form).
+ */
+export const FORM_MADE = 1 + 1 + 2 + 3 + 1 + 1;
+/** A form's response sheet: the sheet list before and after its destination is set, and the setting. */
+export const FORM_LINKED = 3;
+/**
+ * A form's prefilled link: Form.createResponse, TextItem.createResponse, withItemResponse,
+ * toPrefilledUrl (FormResponse reference: no call builds the link from an answer in one).
+ */
+export const PREFILLED_LINK = 4;
+/**
+ * The calls one question costs: its add…Item call and its title, and one per property it holds,
+ * since every add…Item takes no argument and each setter sets one property (Form, TextItem,
+ * GridItem, ListItem, MultipleChoiceItem, ScaleItem reference pages): help text, required,
+ * choices, a grid's rows and its columns, a scale's bounds and its labels.
+ */
+export function questionCalls(item: FormItemState): number {
+  const has = (b: boolean) => (b ? 1 : 0);
+  return (
+    2 +
+    has(item.helpText !== '') +
+    has(item.required) +
+    has(item.choices.length > 0) +
+    has(item.rows.length > 0) +
+    has(item.columns.length > 0) +
+    (item.type === 'SCALE' ? 1 + has(item.leftLabel !== '' || item.rightLabel !== '') : 0)
+  );
+}
+/** A form an execution carries on with: opened, its questions listed, its destination asked, its code question read as text. */
+export const FORM_CARRIED_ON = 4;
+/** The forms a step made (its executions' time on). */
+const formsMadeIn = (s: School, step: StepCalls) =>
+  s.emulator.forms.forms().filter((f) => f.createdAt >= (step.reports[0]?.startedAt ?? Infinity));
+/** Whether the Schedule lists conferences (the forms write their questionnaire links). */
+const scheduled = (s: School) =>
+  (s.emulator.spreadsheet.sheetByName('Schedule')?.values().length ?? 0) > 1;
 /** Tabs the print views find in place: every sheet of the school but the teachers' new tabs. */
 const tabsBeforeViews = (s: School) => s.emulator.spreadsheet.sheets.length - teachers(s);
+/** Whether some family named a stand-in adult on the Availability: the Roster is read to reach them. */
+const standInNamed = (s: School) => {
+  const [header = [], ...rows] = s.emulator.spreadsheet.sheetByName('Availability')?.values() ?? [];
+  const at = ['Who Comes', 'Who Comes Email'].map((h) => header.indexOf(h)).filter((i) => i >= 0);
+  return rows.some((r) => at.some((i) => String(r[i] ?? '').trim() !== ''));
+};
+/**
+ * What a new conference's event costs: made (createEvent takes a title, times and description,
+ * location, guests and sendInvites, nothing more), its guest list hidden and its tag set (a call
+ * each), and its ID read (getId) for the Schedule's Event ID; CalendarEvent reference,
+ * https://developers.google.com/apps-script/reference/calendar/calendar-event.
+ */
+export const EVENT_MADE = 4;
+/**
+ * What an invitations chunk needs besides its events: the spreadsheet and the zone (the
+ * Schedule's dates are read in it); the Schedule, the Teachers (a host teacher's address and video
+ * link) and the Availability (the stand-in adults) read, and the Roster when some family named
+ * one; the calendar found; the Schedule's number formats (read with its values) and its write in
+ * two blocks, Status and then Event ID with Invite Sent, around the Locked box a person may tick
+ * meanwhile (Range.setValues writes one rectangle and RangeList has no setValues:
+ * https://developers.google.com/apps-script/reference/spreadsheet/range-list).
+ */
+const invitesChunk = (s: School) =>
+  OPEN + ZONE + (3 + (standInNamed(s) ? 1 : 0)) * READ + 1 + FORMATS + 2 * WRITE;
 /**
  * Responses recorded before a build: the sheet list, the two forms' response sheets read (2 each:
  * the data range and its values) and the two student forms' sheets found and sized (2 each).
@@ -123,7 +189,7 @@ function lateSources(s: School): number {
  * each answer at once): its sources read, the time zone (today's date, and the dates in cells),
  * the sheet found, its last row (a shorter Summary blanks the rows the last one held), a write
  * with its formats (people's text lands as plain text), and its charts found. A chart is not
- * updated: it draws the values its ranges hold (docs/EMULATOR.md row 60), so only a chart whose
+ * updated: it draws the values its ranges hold (docs/EMULATOR.md row 61), so only a chart whose
  * rows moved needs one, which a run does not need.
  */
 const summaryRebuild = (s: School) =>
@@ -148,14 +214,20 @@ export const MINIMUMS: Record<string, Minimum> = {
   },
   forms: {
     count: (s, c, n) => {
-      const made = calls(c, 'FormApp.create');
-      const questions = callsMatching(c, /^FormApp\.Form\.add\w+Item$/);
-      return n === 0
-        ? OPEN + 3 * made + questions + 1 + 3 * READ + WRITE
-        : OPEN + 3 * calls(c, 'FormApp.openById') + questionsOnForms(s) + 3 * READ + WRITE;
+      if (n > 0)
+        return OPEN + 3 * calls(c, 'FormApp.openById') + questionsOnForms(s) + 3 * READ + WRITE;
+      const made = formsMadeIn(s, c);
+      return (
+        c.reports.length * (OPEN + ZONE + 2 * READ) +
+        READ +
+        (scheduled(s) ? WRITE : 0) +
+        made.length * (FORM_MADE + FORM_LINKED + PREFILLED_LINK) +
+        made.reduce((k, f) => k + f.items.reduce((q, i) => q + questionCalls(i), 0), 0) +
+        FORM_CARRIED_ON * calls(c, 'FormApp.openById')
+      );
     },
     explains:
-      'first: per form made a create, its destination and its link (3), a call per question, one trigger, reads of Roster, Teachers and Schedule and a write of its links; again: open each form, list its questions and read each one’s title (FormApp has no call returning the titles), and list the sheets for its response sheet; the same reads and write',
+      'first: per execution the spreadsheet, its time zone, Roster and Teachers read; the Schedule read (and its links written when it lists conferences); per form made its creation, ID, description, confirmation, three settings, publishing and published URL (9), its response sheet (the sheet list before and after the destination is set: 3) and its prefilled link (4); per question its add…Item, its title and each property it holds (help, required, choices, rows, columns, a scale’s bounds and labels); per form carried on into a later execution its opening, its questions listed, its destination asked and its code question read; again: open each form, list its questions and read each one’s title (FormApp has no call returning the titles), and list the sheets for its response sheet; the same reads and write',
   },
   ask: {
     count: (_s, c) => calls(c, 'MailApp.sendEmail') + c.reports.length * OPEN + 3 * READ,
@@ -191,11 +263,12 @@ export const MINIMUMS: Record<string, Minimum> = {
       'read the Schedule; the sheet list and each tab’s name (a teacher’s tab must not take another tab’s name); per teacher a tab, its frozen header row, and a write with its formats',
   },
   invites: {
-    count: (_s, c) =>
-      3 * calls(c, 'CalendarApp.Calendar.createEvent') +
-      c.reports.length * (OPEN + 2 * READ + 2 + WRITE),
+    count: (s, c) =>
+      EVENT_MADE * calls(c, 'CalendarApp.Calendar.createEvent') +
+      calls(c, 'CalendarApp.createCalendar') +
+      c.reports.length * invitesChunk(s),
     explains:
-      'per conference its event made, its guest list hidden and its tag set (the tag finds it again after a cut); per execution the spreadsheet, Schedule and Roster read, the calendar and its events listed once, the Schedule written',
+      'per conference its event made, its guest list hidden, its tag set (the tag finds it again after a cut) and its ID read for the sheet; the calendar made once and its ID kept; per execution the spreadsheet and its time zone, the Schedule, Teachers and Availability read (the Roster too when a family named a stand-in adult), the calendar found, the Schedule’s formats read with its values and the sheet written in two blocks around the Locked column',
   },
   reminders: {
     count: (_s, c) =>
@@ -239,11 +312,17 @@ function figures(name: string, step: StepCalls, minimum: number): OperationFigur
     longestSeconds: Math.max(0, ...reports.map((r) => r.elapsedMs)) / 1000,
     totalSeconds: reports.reduce((n, r) => n + r.elapsedMs, 0) / 1000,
     where: [],
+    byMethod,
   };
 }
 
 /** Plays the round on a sample school of the given size, measuring each step that ran anything. */
-export function measureRound(students: number, google = false): OperationFigures[] {
+export function measureRound(
+  students: number,
+  google = false,
+  /** Called with each step's school as the step left it, for a test to look at what it made. */
+  after?: (operation: string, s: School) => void,
+): OperationFigures[] {
   // About thirty students per teacher, as schools staff them (each teacher's two windows hold ~38).
   const opened = openSchool({ students, teachers: Math.ceil(students / 30) });
   const school = google ? asGoogle(opened) : opened;
@@ -274,6 +353,7 @@ export function measureRound(students: number, google = false): OperationFigures
       );
     f.where = [...time.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
     out.push(f);
+    after?.(f.operation, school);
   }
   return out;
 }

@@ -61,14 +61,14 @@ import {
 } from '../core/recipients';
 import { joinNames, labelledLinks, renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
-import { readSchool, readSettings, spreadsheetZone } from './data';
+import { readSchool, readSettings, sheetValues, spreadsheetZone } from './data';
 import { dayIn, wallClockIn } from '../core/zone';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { askPicture, refusedProblem, unsureProblem, type AskPicture } from './ask';
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
-import { documentProperties, parseJson } from './props';
+import { documentProperties, parseJson, PROP } from './props';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { plural, step, stepReader, type StepContext } from './steps';
 import { writeColumnCells, writeGrid } from './write';
@@ -104,7 +104,7 @@ export type Form = GoogleAppsScript.Forms.Form;
  * Google's of the moment and is passed on: taking it for a deleted form would make a second form
  * (the fault sweep found exactly that).
  */
-export function openForm(
+function openForm(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   record: FormRecord | undefined,
   name: string,
@@ -142,33 +142,58 @@ let timeIsUp: () => boolean = () => false;
 /** Whether the part running now made a new form (so a part carried on still says it did). */
 let madeAForm = false;
 
-/** Adds the questions a form lacks, by title: a re-run after an interruption completes it. */
+/** A question as the add…Item call that made it returns it (each setter returns the same item). */
+export type MadeItem =
+  | GoogleAppsScript.Forms.TextItem
+  | GoogleAppsScript.Forms.GridItem
+  | GoogleAppsScript.Forms.ListItem
+  | GoogleAppsScript.Forms.MultipleChoiceItem
+  | GoogleAppsScript.Forms.ParagraphTextItem
+  | GoogleAppsScript.Forms.ScaleItem;
+
+/**
+ * A question of a form: as getItems lists it (an Item, read through as…Item), or as this run made
+ * it (its own class already: no call needed to use it).
+ */
+export type Question = { listed: GoogleAppsScript.Forms.Item } | { made: MadeItem };
+
+/** One question a form must have, and how to make it (titled last, see ensureQuestions). */
+export interface QuestionSpec {
+  title: string;
+  add: (form: Form) => MadeItem;
+}
+
+/**
+ * Adds the questions a form lacks, by title: a re-run after an interruption completes it. A form
+ * this run just made (`fresh`) has no question yet, so it is not listed.
+ */
 export function ensureQuestions(
   form: Form,
-  questions: { title: string; add: (form: Form) => void }[],
-): Map<string, GoogleAppsScript.Forms.Item> {
-  const items = form.getItems().map((i) => ({ item: i, title: i.getTitle() }));
+  questions: QuestionSpec[],
+  fresh = false,
+): Map<string, Question> {
+  const items = fresh ? [] : form.getItems().map((i) => ({ item: i, title: i.getTitle() }));
   // Each question is titled last, after its rows, choices and settings: an untitled question is
   // what a run cut off while making one left behind. It goes, and the question is made again.
   for (const { item, title } of items) if (title === '') form.deleteItem(item);
-  const have = new Map(
-    items.filter(({ title }) => title !== '').map(({ item, title }) => [title, item]),
+  const have = new Map<string, Question>(
+    items.filter(({ title }) => title !== '').map(({ item, title }) => [title, { listed: item }]),
   );
-  const added: string[] = [];
+  let added = 0;
   for (const q of questions) {
     if (have.has(q.title)) continue;
     // At least one question each execution, so a slow day still moves on.
-    if (added.length > 0 && timeIsUp()) throw new CarryOn();
-    q.add(form);
-    added.push(q.title);
+    if (added > 0 && timeIsUp()) throw new CarryOn();
+    // The add…Item call and its setters return the question made: nothing to list again.
+    have.set(q.title, { made: q.add(form) });
+    added++;
   }
-  if (added.length === 0 && have.size === items.length) return have;
-  // Each add…Item call appends its question, so the form now holds the titled questions read
-  // above, then the ones just added, in that order: one listing, no title read again.
-  const titles = [...items.filter(({ title }) => title !== '').map((i) => i.title), ...added];
-  const now = form.getItems();
-  if (now.length !== titles.length) return new Map(now.map((i) => [i.getTitle(), i]));
-  return new Map(now.map((i, n) => [titles[n]!, i]));
+  return have;
+}
+
+/** The question as a TextItem (the code question is always made by addTextItem, codeQuestion). */
+export function asText(q: Question): GoogleAppsScript.Forms.TextItem {
+  return 'listed' in q ? q.listed.asTextItem() : (q.made as GoogleAppsScript.Forms.TextItem);
 }
 
 /** The response sheets already tied to one of the add-on's forms. */
@@ -183,7 +208,7 @@ export function claimedSheets(state: FormsState): Set<number> {
 /**
  * Links the form to this spreadsheet once, remembering which sheet the responses land in. A run
  * cut off after linking finds that sheet again (the one, not yet claimed, whose header has the
- * form's code question) instead of linking twice.
+ * form's code question) instead of linking twice. `fresh`: the form was made by this run.
  */
 export function linkToSpreadsheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -191,15 +216,18 @@ export function linkToSpreadsheet(
   record: FormRecord,
   codeTitle: string,
   claimed: Set<number>,
+  fresh = false,
 ): void {
   const sheets = ss.getSheets();
   if (record.sheetId !== null && sheets.some((s) => s.getSheetId() === record.sheetId)) return;
   let linked = false;
-  try {
-    linked = form.getDestinationId() === ss.getId();
-  } catch {
-    // No destination yet: the reference says getDestinationId throws then.
-  }
+  // A form this run just made has no destination yet (docs/EMULATOR.md row 60): not asked.
+  if (!fresh)
+    try {
+      linked = form.getDestinationId() === ss.getId();
+    } catch {
+      // No destination yet: the reference says getDestinationId throws then.
+    }
   if (linked) {
     const found = sheets.find(
       (s) =>
@@ -218,10 +246,10 @@ export function linkToSpreadsheet(
   record.sheetId = made ? made.getSheetId() : null;
 }
 
-export function prefillTemplate(form: Form, codeItem: GoogleAppsScript.Forms.Item): string {
+export function prefillTemplate(form: Form, codeItem: Question): string {
   return form
     .createResponse()
-    .withItemResponse(codeItem.asTextItem().createResponse(CODE_MARK))
+    .withItemResponse(asText(codeItem).createResponse(CODE_MARK))
     .toPrefilledUrl();
 }
 
@@ -230,7 +258,7 @@ export function prefillTemplate(form: Form, codeItem: GoogleAppsScript.Forms.Ite
  * finds the form again. Only a cut in those two calls leaves an empty, unlinked form behind:
  * finding it would need the Drive scope, which the add-on does not ask for.
  */
-export function newForm(title: string, save: (record: FormRecord) => void): Form {
+function newForm(title: string, save: (record: FormRecord) => void): Form {
   const form = FormApp.create(title);
   madeAForm = true;
   save({
@@ -242,6 +270,22 @@ export function newForm(title: string, save: (record: FormRecord) => void): Form
     owner: runnerEmail(),
   });
   return form;
+}
+
+/**
+ * The stored form when it opens, else a new one whose record `keep` saves at once (newForm);
+ * `created` says which, so a form just made is not listed or asked its destination.
+ */
+export function openOrMake(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  existing: FormRecord | undefined,
+  name: string,
+  title: string,
+  keep: (record: FormRecord) => void,
+): { form: Form; created: boolean } {
+  const form = openForm(ss, existing, name);
+  if (form && existing) return { form, created: false };
+  return { form: newForm(title, keep), created: true };
 }
 
 /**
@@ -278,10 +322,10 @@ export function configure(
   return true;
 }
 
-export function codeQuestion(title: string, help: string) {
+export function codeQuestion(title: string, help: string): QuestionSpec {
   return {
     title,
-    add: (f: Form) => void f.addTextItem().setHelpText(help).setRequired(true).setTitle(title),
+    add: (f: Form) => f.addTextItem().setHelpText(help).setRequired(true).setTitle(title),
   };
 }
 
@@ -303,67 +347,77 @@ function ensureAvailabilityForm(
   };
   const name =
     language === 'en' ? 'availability form' : `availability form (${languageName(language)})`;
-  let form = openForm(ss, existing, name);
-  let created = false;
-  if (!form || !existing) {
-    form = newForm(texts.title(settings.schoolName), (r) => {
+  const { form, created } = openOrMake(
+    ss,
+    existing,
+    name,
+    texts.title(settings.schoolName),
+    (r) => {
       keep({ ...r, choices: [] });
       saveFormsState(state);
-    });
-    created = true;
-  }
+    },
+  );
   const record = (language === 'en' ? state.availability : state.availabilityIn?.[language])!;
-  // Kept at once: a slow day may stop the execution before the questions are all made.
-  if (configure(form, record, texts.description, texts.confirmation)) saveFormsState(state);
+  // Kept with the questions (or by the job when it carries on): each setter is idempotent.
+  configure(form, record, texts.description, texts.confirmation);
   const rows = (list: TimeChoice[]) => list.map((c) => choiceLabelIn(c, language, all));
-  const items = ensureQuestions(form, [
-    codeQuestion(texts.token, texts.tokenHelp),
-    {
-      title: texts.times,
-      add: (f) =>
-        void f
-          .addGridItem()
-          .setHelpText(texts.timesHelp)
-          .setRows(rows(choices))
-          .setColumns([...ranks])
-          .setTitle(texts.times),
-    },
-    {
-      title: texts.language,
-      add: (f) =>
-        void f
-          .addListItem()
-          .setChoiceValues(Object.keys(LANGUAGE_NAMES).map(languageName))
-          .setTitle(texts.language),
-    },
-    {
-      title: texts.interpreter,
-      add: (f) =>
-        void f.addMultipleChoiceItem().setChoiceValues([no, yes]).setTitle(texts.interpreter),
-    },
-    {
-      title: texts.meet,
-      add: (f) =>
-        void f
-          .addMultipleChoiceItem()
-          .setChoiceValues([...meets])
-          .setTitle(texts.meet),
-    },
-    {
-      title: texts.attending,
-      add: (f) => void f.addParagraphTextItem().setTitle(texts.attending),
-    },
-    {
-      title: texts.attendingEmail,
-      add: (f) => void f.addTextItem().setTitle(texts.attendingEmail),
-    },
-  ]);
+  const items = ensureQuestions(
+    form,
+    [
+      codeQuestion(texts.token, texts.tokenHelp),
+      {
+        title: texts.times,
+        add: (f) => {
+          const grid = f
+            .addGridItem()
+            .setHelpText(texts.timesHelp)
+            .setRows(rows(choices))
+            .setColumns([...ranks])
+            .setTitle(texts.times);
+          // Kept with the form's record (also when the job carries on), so not set again.
+          record.choices = choices;
+          return grid;
+        },
+      },
+      {
+        title: texts.language,
+        add: (f) =>
+          f
+            .addListItem()
+            .setChoiceValues(Object.keys(LANGUAGE_NAMES).map(languageName))
+            .setTitle(texts.language),
+      },
+      {
+        title: texts.interpreter,
+        add: (f) =>
+          f.addMultipleChoiceItem().setChoiceValues([no, yes]).setTitle(texts.interpreter),
+      },
+      {
+        title: texts.meet,
+        add: (f) =>
+          f
+            .addMultipleChoiceItem()
+            .setChoiceValues([...meets])
+            .setTitle(texts.meet),
+      },
+      {
+        title: texts.attending,
+        add: (f) => f.addParagraphTextItem().setTitle(texts.attending),
+      },
+      {
+        title: texts.attendingEmail,
+        add: (f) => f.addTextItem().setTitle(texts.attendingEmail),
+      },
+    ],
+    created,
+  );
+  const times = items.get(texts.times)!;
   // The teachers' windows changed since the form was made: offer the times there are now.
-  if (JSON.stringify(rows(record.choices)) !== JSON.stringify(rows(choices))) {
-    items.get(texts.times)!.asGridItem().setRows(rows(choices));
+  if ('listed' in times && JSON.stringify(rows(record.choices)) !== JSON.stringify(rows(choices))) {
+    times.listed.asGridItem().setRows(rows(choices));
     record.choices = choices;
   }
-  linkToSpreadsheet(ss, form, record, texts.token, claimedSheets(state));
+  linkToSpreadsheet(ss, form, record, texts.token, claimedSheets(state), created);
   if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(texts.token)!);
   saveFormsState(state);
   return created;
@@ -389,43 +443,48 @@ function ensureQuestionnaire(
     language === 'en'
       ? `${round} questionnaire`
       : `${round} questionnaire (${languageName(language)})`;
-  let form = openForm(ss, all[key], name);
-  let created = false;
-  if (!form || !all[key]) {
-    form = newForm(q.title(settings.schoolName, round), (r) => {
+  const { form, created } = openOrMake(
+    ss,
+    all[key],
+    name,
+    q.title(settings.schoolName, round),
+    (r) => {
       all[key] = r;
       saveFormsState(state);
-    });
-    created = true;
-  }
+    },
+  );
   const record = all[key]!;
-  if (configure(form, record, q.description, q.confirmation)) saveFormsState(state);
-  const items = ensureQuestions(form, [
-    codeQuestion(q.token, q.tokenHelp),
-    {
-      title: q.rating,
-      add: (f) =>
-        void f
-          .addScaleItem()
-          .setBounds(1, 5)
-          .setLabels(q.ratingLow, q.ratingHigh)
-          .setRequired(true)
-          .setTitle(q.rating),
-    },
-    { title: q.goal, add: (f) => void f.addParagraphTextItem().setTitle(q.goal) },
-    { title: q.help, add: (f) => void f.addParagraphTextItem().setTitle(q.help) },
-    {
-      title: q.followUp,
-      add: (f) => void f.addMultipleChoiceItem().setChoiceValues([no, yes]).setTitle(q.followUp),
-    },
-    { title: q.followUpWhen, add: (f) => void f.addTextItem().setTitle(q.followUpWhen) },
-    {
-      title: q.privateTalk,
-      add: (f) => void f.addMultipleChoiceItem().setChoiceValues([no, yes]).setTitle(q.privateTalk),
-    },
-    { title: q.comments, add: (f) => void f.addParagraphTextItem().setTitle(q.comments) },
-  ]);
-  linkToSpreadsheet(ss, form, record, q.token, claimedSheets(state));
+  configure(form, record, q.description, q.confirmation);
+  const items = ensureQuestions(
+    form,
+    [
+      codeQuestion(q.token, q.tokenHelp),
+      {
+        title: q.rating,
+        add: (f) =>
+          f
+            .addScaleItem()
+            .setBounds(1, 5)
+            .setLabels(q.ratingLow, q.ratingHigh)
+            .setRequired(true)
+            .setTitle(q.rating),
+      },
+      { title: q.goal, add: (f) => f.addParagraphTextItem().setTitle(q.goal) },
+      { title: q.help, add: (f) => f.addParagraphTextItem().setTitle(q.help) },
+      {
+        title: q.followUp,
+        add: (f) => f.addMultipleChoiceItem().setChoiceValues([no, yes]).setTitle(q.followUp),
+      },
+      { title: q.followUpWhen, add: (f) => f.addTextItem().setTitle(q.followUpWhen) },
+      {
+        title: q.privateTalk,
+        add: (f) => f.addMultipleChoiceItem().setChoiceValues([no, yes]).setTitle(q.privateTalk),
+      },
+      { title: q.comments, add: (f) => f.addParagraphTextItem().setTitle(q.comments) },
+    ],
+    created,
+  );
+  linkToSpreadsheet(ss, form, record, q.token, claimedSheets(state), created);
   if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(q.token)!);
   saveFormsState(state);
   return created;
@@ -442,12 +501,15 @@ function submitTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
 
 /**
  * One form-submit trigger for the spreadsheet, whoever runs this: found before created, and
- * another editor's (which this user cannot see) known from the document's record. Returns what
- * to tell the user.
+ * another editor's (which this user cannot see) known from the document's record (`props`: the
+ * document's properties as this execution read them). Returns what to tell the user.
  */
-export function ensureTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+export function ensureTrigger(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  props?: Record<string, string>,
+): string {
   const me = runnerEmail();
-  const owner = triggerOwner('form-submit');
+  const owner = triggerOwner('form-submit', props);
   if (submitTrigger(ss)) {
     if (owner !== me) recordTriggerOwner('form-submit', me);
     return '';
@@ -481,7 +543,7 @@ interface ScheduleRead {
 function readSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleRead {
   const sheet = ss.getSheetByName(SCHEDULE.name);
   if (!sheet) throw new UserError('There is no Schedule sheet. Run Set up first.');
-  const values = sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : [];
+  const values = sheetValues(sheet);
   const read = readScheduleSheet(values, wallClockIn(spreadsheetZone(ss)));
   return { sheet, values, rows: read.rows, columns: read.columns };
 }
@@ -552,16 +614,17 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
   start: () => ({ part: 0, said: [] }),
   step(job, ctx): ChunkResult<FormsJobState> {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const settings = readSettings(ss);
+    // The document's properties read once: settings, family codes, forms, the trigger's owner.
+    const props = documentProperties().getProperties();
+    const settings = readSettings(ss, props[PROP.settings] ?? null);
     const today = dayIn(new Date(), spreadsheetZone(ss));
-    const data = readSchool(ss, settings, today);
+    const data = readSchool(ss, settings, today, undefined, props);
     const windows = data.teachers?.windows ?? [];
     if (windows.length === 0)
       throw new UserError(
         'The availability form offers the teachers’ conference times: fill in the Teachers sheet (step 3) first.',
         { sheet: 'Teachers', row: 1, column: 1 },
       );
-    const props = documentProperties().getProperties();
     const state = readFormsState(props);
     const families = data.roster?.families ?? [];
     // Translated once when the school asks for forms in every language; kept on the Form Texts sheet.
@@ -603,7 +666,7 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
           throw new UserError(
             `There is no ${settings.roundName} questionnaire yet: create the family forms again.`,
           );
-        const recording = ensureTrigger(ss);
+        const recording = ensureTrigger(ss, props);
         const codes = ensureFamilyCodes(
           families.map((f) => f.id),
           props,
@@ -639,6 +702,8 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
     } catch (e) {
       // A form's questions not all made in time: this part goes on in the next execution.
       if (!(e instanceof CarryOn)) throw e;
+      // What this part made so far (the form's settings among it) is kept for the next.
+      saveFormsState(state);
       if (madeAForm || job.made === part) made = part;
     } finally {
       timeIsUp = () => false;

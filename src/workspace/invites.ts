@@ -79,7 +79,11 @@ function syncedRecords(props: Record<string, string>): Map<string, SyncedRecord>
 interface Reading {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
-  values: unknown[][];
+  /**
+   * The Schedule's number formats over the range read, for the chunk's write (see Writer.flush);
+   * empty when the sidebar's reader gave the values.
+   */
+  formats: string[][];
   invites: InviteSheet;
   settings: Settings;
   ctx: SpecContext;
@@ -98,12 +102,11 @@ function readAll(
   if (!sheet) return null;
   const settings = readSettings(ss, props[PROP.settings] ?? null);
   const wall = wallClockIn(spreadsheetZone(ss));
-  // The sidebar's overview passes its reader: each sheet read once for all the steps.
-  const values = read
-    ? (read('Schedule') ?? [])
-    : sheet.getLastRow() > 0
-      ? sheet.getDataRange().getValues()
-      : [];
+  // The sidebar's overview passes its reader: each sheet read once for all the steps. A sync
+  // reads the formats with the values, over the one data range, for the cells it writes back.
+  const range = read ? null : sheet.getDataRange();
+  const values = range ? range.getValues() : (read?.('Schedule') ?? []);
+  const formats = range ? range.getNumberFormats() : [];
   const teacherValues = read ? read('Teachers') : readSheet(ss, 'Teachers');
   const windows = teacherValues
     ? parseTeachers(teacherValues, wall, { today, round: settings.roundName }).windows
@@ -122,7 +125,7 @@ function readAll(
   return {
     ss,
     sheet,
-    values,
+    formats,
     invites: readInviteRows(values, wall),
     settings,
     ctx,
@@ -572,7 +575,7 @@ class Writer {
    * by the reference in its description, instead of making a second one.
    */
   flush(finished: boolean): void {
-    const { sheet, invites } = this.reading;
+    const { sheet, invites, formats } = this.reading;
     if (this.rows.size > 0) {
       const headers = ['Status', 'Event ID', 'Invite Sent'] as const;
       const cols = headers.map((h) => invites.columns.get(h));
@@ -582,23 +585,16 @@ class Writer {
           { sheet: 'Schedule', row: 1, column: 1 },
         );
       const [status, eventId, sent] = cols as number[];
-      const left = Math.min(status!, eventId!, sent!);
-      const right = Math.max(status!, eventId!, sent!);
-      const rowNumbers = [...this.rows.keys()];
-      const top = Math.min(...rowNumbers);
-      const bottom = Math.max(...rowNumbers);
-      // Each cell written safely for its format: as is in a plain-text cell (set-up makes these
-      // columns plain text), with the text marker elsewhere (an event ID may start with "-").
-      const formats = sheet
-        .getRange(top, left, bottom - top + 1, right - left + 1)
-        .getNumberFormats();
+      // Each cell written safely for its format as the chunk read it: as is in a plain-text
+      // cell (set-up makes these columns plain text), with the text marker elsewhere (an event
+      // ID may start with "-").
       // Only the cells this chunk computed: the Locked box between them, and the rows between
       // the first and last written, may have been edited since the chunk read the sheet.
       const cells = new Map<number, Map<number, unknown>>();
       for (const [row, w] of this.rows) {
         const line = new Map<number, unknown>();
         const put = (column: number, value: unknown) =>
-          line.set(column, cellValue(value, formats[row - top]?.[column - left]));
+          line.set(column, cellValue(value, formats[row - 1]?.[column - 1]));
         if (w.status !== undefined) put(status!, w.status);
         if (w.eventId !== undefined) put(eventId!, w.eventId);
         if (w.inviteSent !== undefined) put(sent!, w.inviteSent);
@@ -651,8 +647,13 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
     .map((r) => r.language || settings.defaultLanguage);
   reading.ctx.templates = ensureTranslations(languages, reading.ctx.templates ?? {}).stored;
   let plan = planSync(invites, settings.roundName, synced, reading.ctx);
+  // A run that began with nothing synced made every event it knows: a family's answer to one
+  // is read by the next check (the run's end stamps the time), not by listing the events this
+  // run just made in its next chunk.
   const due =
-    !state.answersChecked && guestAnswersDue(props[ANSWERS_PROP], synced.size, job.now().getTime());
+    !state.fresh &&
+    !state.answersChecked &&
+    guestAnswersDue(props[ANSWERS_PROP], synced.size, job.now().getTime());
   const resumeAfterCut = Boolean(props[OPEN_PROP]);
   const calendarWork = plan.actions.some((a) => a.kind !== 'relink') || due || resumeAfterCut;
   const writer = new Writer(reading);
@@ -757,6 +758,7 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
       }
       done++;
     }
+    if (state.fresh && done === plan.actions.length) writer.answersAt = job.now();
     ended = true;
   } catch (e) {
     // A share without "Make changes to events": Calendar refuses the first change.
@@ -772,8 +774,6 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
     );
   }
   const finished = left === 0;
-  if (finished && state.fresh && !state.answersChecked)
-    documentProperties().setProperty(ANSWERS_PROP, job.now().toISOString());
   const total = Math.max(state.total, done);
   const processed = Math.max(0, total - left);
   return {

@@ -42,9 +42,9 @@ import {
   ensureQuestions,
   ensureTrigger,
   linkToSpreadsheet,
-  newForm,
-  openForm,
+  openOrMake,
   prefillTemplate,
+  type QuestionSpec,
   type Form,
 } from './forms';
 import type { ChunkResult, JobSpec } from './jobs';
@@ -67,10 +67,10 @@ function questions(
   kind: StudentFormKind,
   language: string,
   askLastGoal: boolean,
-): { texts: FormWords; list: { title: string; add: (form: Form) => void }[] } {
+): { texts: FormWords; list: QuestionSpec[] } {
   const paragraph = (title: string) => ({
     title,
-    add: (f: Form) => void f.addParagraphTextItem().setTitle(title),
+    add: (f: Form) => f.addParagraphTextItem().setTitle(title),
   });
   if (kind === 'reflection') {
     const t = REFLECTION_TEXTS[language]!;
@@ -86,7 +86,7 @@ function questions(
               {
                 title: t.lastGoalMet,
                 add: (f: Form) =>
-                  void f
+                  f
                     .addMultipleChoiceItem()
                     .setChoiceValues([...t.met])
                     .setTitle(t.lastGoalMet),
@@ -106,7 +106,7 @@ function questions(
       paragraph(t.workSample),
       paragraph(t.goal),
       paragraph(t.familyQuestion),
-      { title: t.coming, add: (f) => void f.addTextItem().setTitle(t.coming) },
+      { title: t.coming, add: (f) => f.addTextItem().setTitle(t.coming) },
     ],
   };
 }
@@ -130,25 +130,26 @@ function ensureStudentForm(
   const { texts: t, list } = questions(kind, language, earlier);
   const all = ((state[kind] ??= {})[round] ??= {});
   const name = `${round} ${FORM_NAMES[kind]}${language === 'en' ? '' : ` (${languageName(language)})`}`;
-  let form = openForm(ss, all[language], name);
-  let created = false;
-  if (!form || !all[language]) {
-    form = newForm(t.title(settings.schoolName, round), (r) => {
+  const { form, created } = openOrMake(
+    ss,
+    all[language],
+    name,
+    t.title(settings.schoolName, round),
+    (r) => {
       all[language] = r;
       saveState(state);
-    });
-    created = true;
-  }
+    },
+  );
   const record = all[language]!;
   if (configure(form, record, t.description, t.confirmation)) saveState(state);
-  const items = ensureQuestions(form, list);
+  const items = ensureQuestions(form, list, created);
   // Neither a family form's response sheet nor another student form's is taken for this one's.
   const claimed = claimedSheets(readFormsState(documentProperties().getProperties()));
   for (const k of ['prep', 'reflection'] as const)
     for (const f of prepForms(state, k))
       if (f.record.sheetId !== null) claimed.add(f.record.sheetId);
   claimed.delete(record.sheetId ?? -1);
-  linkToSpreadsheet(ss, form, record, t.token, claimed);
+  linkToSpreadsheet(ss, form, record, t.token, claimed, created);
   if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(t.token)!);
   saveState(state);
   return created;

@@ -4,7 +4,7 @@
  * values; a write the range and its values; one email per message, one trigger run per answer).
  * The steps a school repeats all round long (asking, every answer, every hourly reminder run, the
  * questionnaire) stay within 1.2× of that minimum, and so do Set up, the schedule build, the
- * print views and the Summary job, which run once a round.
+ * print views, the making of the family forms and the Summary job, which run once a round.
  */
 import {
   FORMATS,
@@ -36,8 +36,19 @@ const LANGUAGES = 2;
 const SUMMARY = 5 * READ + 2 + 1 + ZONE + 1 + 1 + WRITE + FORMATS + 1;
 
 let steps: Map<string, OperationFigures>;
+/** After the invitations: the Schedule's conferences with a guardian's address, and the events. */
+let invited: { conferences: number; events: number };
 beforeAll(() => {
-  steps = new Map(measureRound(STUDENTS).map((f) => [f.operation, f]));
+  const rounds = measureRound(STUDENTS, false, (operation, s) => {
+    if (operation !== 'invites') return;
+    const [header = [], ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const emails = header.indexOf('Emails');
+    invited = {
+      conferences: rows.filter((r) => String(r[emails] ?? '').trim() !== '').length,
+      events: s.emulator.calendar.events().filter((e) => e.guests.length > 0).length,
+    };
+  });
+  steps = new Map(rounds.map((f) => [f.operation, f]));
 });
 
 describe('a round’s repeated steps', () => {
@@ -116,6 +127,57 @@ describe('a round’s steps run once', () => {
       OPEN + READ + 1 + SHEETS.length + perTeacher * TEACHERS,
     );
     expect(step.calls).toBeLessThanOrEqual(Math.ceil(1.2 * step.minimum));
+  });
+
+  it('making the family forms costs each form and question the calls FormApp needs, within 1.2 times', () => {
+    // The availability form and the questionnaire, in English and in Spanish.
+    const forms = 4;
+    // Per form: created, its ID kept, description, confirmation, three settings, published, its
+    // published URL; the sheet list before and after its destination is set, and the setting;
+    // its prefilled link (a response, the code's answer, the two joined, the URL).
+    const perForm = 9 + 3 + 4;
+    // A question is its add…Item call and its title, and one call per property. The availability
+    // form: the family code (help, required), the times grid (help, rows, columns), language
+    // (choices), interpreter (choices), how to meet (choices), who comes, their email.
+    const availability = 2 * 7 + 2 + 3 + 1 + 1 + 1;
+    // The questionnaire: the code (help, required), the rating (bounds, labels, required), the
+    // goal, the help, a follow-up (choices), when, a private talk (choices), comments.
+    const questionnaire = 2 * 8 + 2 + 3 + 1 + 1;
+    const step = steps.get('forms')!;
+    // Per execution the spreadsheet, its zone, the Teachers and the Roster read; the Schedule
+    // read once (no conference yet, so no link written); a form carried on into a later
+    // execution is opened and listed again, which only raises the minimum.
+    const least =
+      step.executions * (OPEN + ZONE + 2 * READ) +
+      READ +
+      forms * perForm +
+      (forms / 2) * (availability + questionnaire);
+    expect(step.minimum).toBeGreaterThanOrEqual(least);
+    expect(step.minimum).toBeLessThanOrEqual(least + 4 * (step.executions - 1));
+    expect(step.calls).toBeLessThanOrEqual(Math.ceil(1.2 * least));
+  });
+
+  it('a form just made is not listed, re-read or re-linked: only one carried on to a later execution is', () => {
+    const step = steps.get('forms')!;
+    const carriedOn = step.byMethod.get('FormApp.openById') ?? 0;
+    expect(carriedOn).toBeLessThan(step.executions);
+    for (const method of ['FormApp.Form.getItems', 'FormApp.Form.getDestinationId'])
+      expect(step.byMethod.get(method) ?? 0).toBe(carriedOn);
+    // Each availability form's times are set once, when its grid is made.
+    expect(step.byMethod.get('FormApp.GridItem.setRows')).toBe(2);
+  });
+
+  it('the invitations make each conference’s event with no call beyond making it, hiding its guests, tagging it and reading its ID, and per chunk its reads and write, within 1.2 times that', () => {
+    const step = steps.get('invites')!;
+    // One event per conference with a guardian's address, none twice.
+    expect(invited.events).toBe(invited.conferences);
+    // Per chunk: the spreadsheet and its zone, the Schedule, Teachers and Availability read (no
+    // family of the sample names a stand-in adult), the calendar, the Schedule's formats and its
+    // write in two blocks around the Locked column. The calendar made once, its ID kept.
+    const perChunk = OPEN + ZONE + 3 * READ + 1 + FORMATS + 2 * WRITE;
+    const expected = 4 * invited.conferences + 1 + perChunk * step.executions;
+    expect(step.minimum).toBe(expected);
+    expect(step.calls).toBeLessThanOrEqual(Math.ceil(1.2 * expected));
   });
 
   it('checking the forms again reads each question’s title once, within 1.2 times what opening and checking them needs', () => {

@@ -3,6 +3,7 @@
  * form submissions, the questionnaire emails and the Summary.
  */
 import { FORMS_UNPUBLISHED_FROM } from '../../emulator/forms';
+import type { FormState } from '../../emulator/forms/state';
 import { LockStore } from '../../emulator/lock';
 import { openSchool } from '../../preview/school';
 import { markAttended, ok, props, run } from './calls';
@@ -52,6 +53,11 @@ function familyLinks(s: School): Map<string, string> {
         template.replace('0000000000000000000000000000c0de', code),
       );
   return out;
+}
+
+/** A form's questions as a family sees them: title, help, choices, rows, columns, required. */
+function questionsOf(form: FormState): unknown[] {
+  return form.items.map((i) => [i.title, i.helpText, i.choices, i.rows, i.columns, i.required]);
 }
 
 function rows(s: School, sheet: string): Record<string, unknown>[] {
@@ -191,6 +197,12 @@ describe('the forms job', () => {
       ).toHaveLength(FORMS);
       expect(s.emulator.triggers.triggers).toHaveLength(1);
       expect(familyLinks(s).size).toBe(familyLinks(probe).size);
+      // Each linked form asks what the uncut run's form of the same title asks, each question
+      // once and whole (a form just made is not listed, so a cut mid-question is mended later).
+      for (const form of linked)
+        expect(questionsOf(form)).toEqual(
+          questionsOf(probe.emulator.forms.forms().find((f) => f.title === form.title)!),
+        );
     }
   });
 

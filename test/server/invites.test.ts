@@ -412,6 +412,24 @@ describe('Long runs', () => {
     expect(events(school)).toHaveLength(body(school).length);
   });
 
+  it('a first sync in several chunks reads no answer to the events it is still making; an answer given meanwhile comes back at the check an hour after it ends', () => {
+    const school = scheduled(120);
+    const first = ok<JobProgress>(school.bundle.callFromClient('runJob', ['invites']));
+    expect(first.done).toBe(false);
+    // The family of the first conference answers while the sync is still making the others.
+    const guardian = String(cellOf(school, 2, 'Emails')).split(/;\s*/)[0]!;
+    school.emulator.calendar.respond(eventOfRow(school, 2).id, guardian, 'YES');
+    runJob(school, 'invites');
+    const calls = school.emulator.ws.callsByMethod();
+    expect(calls['CalendarApp.CalendarEvent.getGuestList'] ?? 0).toBe(0);
+    expect(calls['CalendarApp.Calendar.getEvents'] ?? 0).toBe(0);
+    expect(events(school)).toHaveLength(body(school).length);
+    expect(cellOf(school, 2, 'Status')).toBe('invited');
+    school.emulator.ws.clock.advance(3600_000);
+    runJob(school, 'invites');
+    expect(cellOf(school, 2, 'Status')).toBe('accepted');
+  });
+
   it('stops cleanly at the daily events quota, says it continues tomorrow, and finishes then with nothing duplicated', () => {
     const template = scheduled(30);
     const school = copyOf(template);
