@@ -139,8 +139,9 @@ export function summaryOf(
 /**
  * Whether a chart on the sheet already draws the block: a column chart over the same ranges at the
  * same place. Such a chart needs no update: a chart draws the cells of its ranges as they are, so
- * the values written into them are what it shows (docs/EMULATOR.md). Reading a chart's ranges,
- * type and place asks Google nothing beyond the getCharts that returned it.
+ * the values written into them are what it shows. Reading a chart's ranges, type and place is
+ * taken to ask Google nothing beyond the getCharts that returned it (both: docs/EMULATOR.md row
+ * 61); a type that does not read as COLUMN only costs an update.
  */
 function drawsBlock(
   chart: GoogleAppsScript.Spreadsheet.EmbeddedChart,
