@@ -42,6 +42,8 @@ interface Plan {
   roster: RosterResult;
   rows: () => ScheduleRow[];
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  /** The sheet's values as the build read them, header first. */
+  values: unknown[][];
   formulas: string[][];
   formats: string[][];
   header: unknown[];
@@ -159,6 +161,7 @@ export function planSchedule(memo = sheetMemo(SpreadsheetApp.getActiveSpreadshee
     preview,
     roster,
     sheet,
+    values,
     formulas,
     formats,
     header: values[0] ?? [],
@@ -202,7 +205,9 @@ function columnFormats(
  * Writes the plan (values and formats) below the header, only the cells the build computed: a row
  * that stays on its sheet row is written in BUILT_COLUMNS only (nothing at all when kept as it
  * was), so a Locked box ticked, a note typed or a reminder marked while the build ran survives;
- * a row that moves, a new row and a row the round no longer needs are written whole.
+ * its Status only when the build changes it, so an attended or no-show mark made at check-in
+ * while the build ran survives too. A row that moves, a new row and a row the round no longer
+ * needs are written whole.
  */
 export function writeSchedule(plan: Plan): number {
   const rows = plan.rows();
@@ -211,6 +216,7 @@ export function writeSchedule(plan: Plan): number {
   const header = plan.header.length ? plan.header : SCHEDULE.columns.map((c) => c.header);
   const builtColumns = new Set<string>(BUILT_COLUMNS.map(headerKey));
   const builtAt = Array.from({ length: width }, (_, i) => builtColumns.has(headerKey(header[i])));
+  const status = header.findIndex((h) => headerKey(h) === headerKey('Status'));
   const cells = new Map<number, Map<number, { value: unknown; format: string }>>();
   const put = (
     sheetRow: number,
@@ -236,7 +242,10 @@ export function writeSchedule(plan: Plan): number {
       });
     const sheetRow = index + 2;
     const inPlace = from === sheetRow;
-    put(sheetRow, (i) => !inPlace || (built && builtAt[i]!), out, formats);
+    const held = inPlace ? plan.values[sheetRow - 1] : undefined;
+    const owned = (i: number) =>
+      built && builtAt[i]! && (i !== status || String(out[i]) !== String(held?.[i] ?? ''));
+    put(sheetRow, (i) => !inPlace || owned(i), out, formats);
   });
   // Clear rows the round no longer needs (fewer conferences than before).
   for (let sheetRow = rows.length + 2; sheetRow <= plan.oldRowCount; sheetRow++)
