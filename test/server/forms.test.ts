@@ -377,6 +377,27 @@ describe('an availability answer', () => {
     expect(after.filter((r) => r['Family ID'] === a)).toHaveLength(placedA.length);
   });
 
+  it('places a family at once below a row a person added to the Schedule meanwhile, which stays', () => {
+    const s = school();
+    setSettings(s, { placeResponses: 'at-once' });
+    run(s, 'forms');
+    const [a, b] = [...familyLinks(s).keys()];
+    const choice = formsState(s).availability.choices[0]!;
+    answer(s, a!, { [`${TIMES} [${choice.label}]`]: '1st choice' });
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const notes = sheet.values()[0]!.map(String).indexOf('Notes') + 1;
+    const byHand = sheet.values().length + 1;
+    // Typed while the placement has read the Schedule and is about to write below it.
+    const typed = s.emulator.ws.interruptAt('SpreadsheetApp.Range.getNumberFormats', 1, () =>
+      sheet.patch(byHand, notes, { v: 'Call the Okafors about Thursday' }),
+    );
+    answer(s, b!, { [`${TIMES} [${choice.label}]`]: '1st choice' });
+    expect(typed()).toBe(true);
+    expect(sheet.cell(byHand, notes)?.v).toBe('Call the Okafors about Thursday');
+    const after = rows(s, 'Schedule');
+    expect(after.slice(byHand - 1).some((r) => r['Family ID'] === b)).toBe(true);
+  });
+
   it('waits for the next build by default, which places the family in the time it chose', () => {
     const s = school();
     run(s, 'forms');
