@@ -310,4 +310,43 @@ describe('follow-ups', () => {
     expect(rows.map((r) => r[h!.indexOf('Status')])).toEqual(['contacted', 'new']);
     expect(rows.every((r) => /^\d{4}-/.test(String(r[h!.indexOf('Owner Told')])))).toBe(true);
   });
+
+  it('a row a person adds to the sheet while new requests are being listed stays, and the new request goes below it', () => {
+    /** The school after a first run listed one request, with a second asked. */
+    const asked = () => {
+      const made = school();
+      const other = made.conferences.findIndex((c) => c.teacher !== made.conferences[0]!.teacher);
+      made.ask(0, 'Tuesday after 4');
+      run(made.s);
+      made.ask(other, 'Friday morning');
+      return made;
+    };
+    // Which data-range read is the last before the new request is written: the run reads the
+    // Follow-ups sheet, then the Availability sheet, then writes.
+    const probe = asked().s;
+    const from = probe.emulator.ws.callCount;
+    run(probe);
+    const write = nthCall(probe.emulator.ws, 'SpreadsheetApp.Range.setNumberFormat', 1, from);
+    const reads = probe.emulator.ws.callLog.filter(
+      (c) =>
+        c.index >= from &&
+        c.index < write &&
+        `${c.service}.${c.method}` === 'SpreadsheetApp.Sheet.getDataRange',
+    ).length;
+    expect(reads).toBeGreaterThan(1);
+    const { s } = asked();
+    const sheet = s.emulator.spreadsheet.sheetByName('Follow-ups')!;
+    const header = sheet.values()[0]!.map(String);
+    const byHand = header.map((h) =>
+      h === 'Request' ? 'by hand' : h === 'Asked' ? 'Grandfather rang the office' : '',
+    );
+    const typed = s.emulator.ws.interruptAt('SpreadsheetApp.Sheet.getDataRange', reads, () =>
+      byHand.forEach((v, i) => sheet.patch(3, i + 1, { v })),
+    );
+    run(s);
+    expect(typed()).toBe(true);
+    const rows = sheet.values().slice(1);
+    expect(rows[1]).toEqual(byHand);
+    expect(String(rows[2]![header.indexOf('Asked')])).toContain('Friday morning');
+  });
 });
