@@ -207,7 +207,8 @@ function columnFormats(
  * was), so a Locked box ticked, a note typed or a reminder marked while the build ran survives;
  * its Status only when the build changes it, so an attended or no-show mark made at check-in
  * while the build ran survives too. A row that moves, a new row and a row the round no longer
- * needs are written whole.
+ * needs are written whole; a row that moves carries those same cells from the sheet as it is
+ * just before the write (read again only when a row moves), so such an edit moves with its row.
  */
 export function writeSchedule(plan: Plan): number {
   const rows = plan.rows();
@@ -230,7 +231,26 @@ export function writeSchedule(plan: Plan): number {
     });
     if (line.size > 0) cells.set(sheetRow, line);
   };
-  rows.forEach(({ cells: row, from, built }, index) => {
+  const moves = rows.some((r, index) => r.from !== null && r.from !== index + 2);
+  const now = moves
+    ? plan.sheet.getRange(1, 1, plan.oldRowCount, plan.oldWidth).getValues()
+    : plan.values;
+  const idAt = header.findIndex((h) => headerKey(h) === headerKey('Conference ID'));
+  rows.forEach(({ cells: computed, from, built }, index) => {
+    const sheetRow = index + 2;
+    const inPlace = from === sheetRow;
+    const held = from ? plan.values[from - 1] : undefined;
+    /** A cell the build did not compute on this row: people's, another step's, or kept as read. */
+    const carried = (i: number) =>
+      !built ||
+      !builtAt[i]! ||
+      (i === status && String(computed[i] ?? '') === String(held?.[i] ?? ''));
+    // Taken again only from a row that still holds the same conference.
+    const fresh = from && !inPlace ? now[from - 1] : undefined;
+    const row =
+      fresh && held && idAt >= 0 && String(fresh[idAt]) === String(held[idAt])
+        ? computed.map((v, i) => (carried(i) && i < fresh.length ? fresh[i] : v))
+        : computed;
     const formats = columns.map((c, i) => textFormat(row[i], c.format(from)));
     const out = row.slice(0, width).map((v, i) => columnCell(v, columns[i]!.kind, formats[i]));
     while (out.length < width) out.push('');
@@ -240,12 +260,7 @@ export function writeSchedule(plan: Plan): number {
       formulas.forEach((f, i) => {
         if (f && i < width) out[i] = f;
       });
-    const sheetRow = index + 2;
-    const inPlace = from === sheetRow;
-    const held = inPlace ? plan.values[sheetRow - 1] : undefined;
-    const owned = (i: number) =>
-      built && builtAt[i]! && (i !== status || String(out[i]) !== String(held?.[i] ?? ''));
-    put(sheetRow, (i) => !inPlace || owned(i), out, formats);
+    put(sheetRow, (i) => !inPlace || !carried(i), out, formats);
   });
   // Clear rows the round no longer needs (fewer conferences than before).
   for (let sheetRow = rows.length + 2; sheetRow <= plan.oldRowCount; sheetRow++)
