@@ -24,7 +24,7 @@ import {
 } from '../core/waitlist';
 import { cleanText } from '../core/normalize';
 import type { Problem, Settings } from '../shared/api';
-import { readSettings, spreadsheetZone } from './data';
+import { readSettings, sheetValues, spreadsheetZone } from './data';
 import { stampIn } from '../core/zone';
 import { type ChunkResult, type JobSpec } from './jobs';
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
@@ -47,24 +47,31 @@ interface Journal {
   sending: { to: string; ids: string[]; at: string } | null;
 }
 
-/** The Waitlist sheet as read: its entries, the sheet row of each, and its Told column (0: none). */
-interface WaitlistRead {
-  sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
+/** The Waitlist sheet's values as entries, the sheet row of each, and its Told column (0: none). */
+interface WaitlistRows {
+  values: unknown[][];
   entries: WaitlistEntry[];
   rows: number[];
   toldColumn: number;
 }
 
 /** The Waitlist sheet's rows as entries (header found by name), or [] without the sheet. */
-export function readWaitlist(ss: Spreadsheet): WaitlistRead {
+export function readWaitlist(
+  ss: Spreadsheet,
+): WaitlistRows & { sheet: GoogleAppsScript.Spreadsheet.Sheet | null } {
   const sheet = ss.getSheetByName(WAITLIST_SHEET);
-  if (!sheet || sheet.getLastRow() < 2) return { sheet, entries: [], rows: [], toldColumn: 0 };
-  const [header, ...rows] = sheet.getDataRange().getValues();
+  if (!sheet || sheet.getLastRow() < 2)
+    return { sheet, values: [], entries: [], rows: [], toldColumn: 0 };
+  return { sheet, ...waitlistRows(sheet.getDataRange().getValues()) };
+}
+
+function waitlistRows(values: unknown[][]): WaitlistRows {
+  const [header, ...rows] = values;
   const at = (name: string) => (header ?? []).map((h) => cleanText(h)).indexOf(name);
   const cell = (r: unknown[], name: string) => (at(name) >= 0 ? cleanText(r[at(name)]) : '');
   const listed = rows.flatMap((r, i) => (cell(r, 'Student ID') ? [{ r, row: i + 2 }] : []));
   return {
-    sheet,
+    values,
     entries: listed.map(({ r }) => ({
       studentId: cell(r, 'Student ID'),
       student: cell(r, 'Student'),
@@ -79,13 +86,18 @@ export function readWaitlist(ss: Spreadsheet): WaitlistRead {
 }
 
 /**
- * These students' Told cells (Student ID → text), on the rows read, and no other cell: a Reason
- * corrected or a row added by hand while families are told stays. A sheet whose Told column
- * people removed is written whole, which puts the column back.
+ * These students' Told cells (Student ID → text), on the rows `now` finds them in, and no other
+ * cell: a Reason corrected or a row added by hand while families are told stays. A sheet whose
+ * Told column people removed is written whole, which puts the column back.
  */
-function writeTold(ss: Spreadsheet, read: WaitlistRead, told: ReadonlyMap<string, string>): void {
-  const { sheet, entries, rows, toldColumn } = read;
-  if (!sheet || told.size === 0) return;
+function writeTold(
+  ss: Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  now: WaitlistRows,
+  told: ReadonlyMap<string, string>,
+): void {
+  const { entries, rows, toldColumn } = now;
+  if (told.size === 0) return;
   if (!toldColumn) {
     const all = entries.map((e) => ({ ...e, told: told.get(e.studentId) ?? e.told }));
     writeWaitlist(ss, all, sheet);
@@ -96,7 +108,13 @@ function writeTold(ss: Spreadsheet, read: WaitlistRead, told: ReadonlyMap<string
     const text = told.get(e.studentId);
     if (text !== undefined && text !== e.told) cells.set(rows[i]!, text);
   });
-  writeColumnCells(sheet, toldColumn, cells, (range, values) => writeGrid(range, values));
+  writeColumnCells(
+    sheet,
+    toldColumn,
+    cells,
+    (range, values) => writeGrid(range, values),
+    (row) => now.values[row - 1]?.[toldColumn - 1] ?? '',
+  );
 }
 
 function writeWaitlist(
@@ -122,7 +140,7 @@ export function addToTold(ss: Spreadsheet, studentIds: string[], entry: string):
       .filter((e) => ids.has(e.studentId) && !e.told.includes(entry))
       .map((e) => [e.studentId, addTold(e.told, entry)]),
   );
-  writeTold(ss, read, told);
+  if (read.sheet) writeTold(ss, read.sheet, read, told);
 }
 
 /**
@@ -202,7 +220,10 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
         );
     let journaled = journal !== null;
     const flush = () => {
-      writeTold(ss, read, changed);
+      // Read again just before the write, under the run's document lock: a row sorted, inserted
+      // or deleted since the chunk's read moves no Told onto another student.
+      if (read.sheet && changed.size)
+        writeTold(ss, read.sheet, waitlistRows(sheetValues(read.sheet)), changed);
       for (const [id, text] of changed) told.set(id, text);
       changed.clear();
       if (journaled) props.deleteProperty(JOURNAL);

@@ -122,6 +122,31 @@ describe('the waiting list', () => {
       for (const e of roster.get(w['Student ID']!)!.emails) expect(w.Told).toContain(`to ${e}`);
   });
 
+  it('records each address in its own student’s Told cell when the Waitlist is sorted while families are told', () => {
+    const { s } = overfullSchool();
+    const sheet = s.emulator.spreadsheet.sheetByName('Waitlist')!;
+    const [header, ...rows] = sheet.values();
+    // Someone sorts the list Z to A by Student ID after the run read it.
+    const sorted = [...rows].sort((a, b) => String(b[0]).localeCompare(String(a[0])));
+    const moved = s.emulator.ws.interruptAt('MailApp.sendEmail', 1, () =>
+      sorted.forEach((r, i) => r.forEach((v, c) => sheet.patch(i + 2, c + 1, { v }))),
+    );
+    let progress = run(s, 'waitlist');
+    for (let i = 0; i < 10 && !progress.done; i++) progress = run(s, 'waitlist');
+    expect(moved()).toBe(true);
+    expect(sheet.values()[0]).toEqual(header);
+    const roster = rosterRows(s);
+    const told = waitlist(s);
+    expect(told.map((w) => w['Student ID'])).toEqual(sorted.map((r) => String(r[0])));
+    for (const w of told) {
+      const mine = roster.get(w['Student ID']!)!.emails;
+      for (const e of mine) expect(w.Told).toContain(`to ${e}`);
+      // No other student's address.
+      const named = [...w.Told!.matchAll(/to ([^\s;]+@[^\s;]+)/g)].map((m) => m[1]);
+      for (const e of named) expect(mine).toContain(e);
+    }
+  });
+
   it('cut off at any service call while telling families, tells every address exactly once when run again', () => {
     const { s } = overfullSchool();
     const calls: number[] = [];
