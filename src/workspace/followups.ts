@@ -31,6 +31,7 @@ import type { RosterResult } from '../core/roster';
 import type { FollowUpStatus, FollowUpsView, Problem, Settings } from '../shared/api';
 import { UserError } from '../core/errors';
 import { readSettings, readSheet, sheetValues, spreadsheetZone } from './data';
+import { writeColumnCells } from './write';
 import { dayIn, secondsStampIn, stampIn, wallClockIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
@@ -131,20 +132,36 @@ function appendFollowUps(sheet: FollowUpsSheet, added: FollowUp[]): number[] {
 }
 
 /**
- * One owner's Owner Told cells, in one write over the rows from their first to their last
- * request; the rows between keep the Owner Told they had (only this job writes that column).
+ * One owner's Owner Told cells, each found by its Request in the sheet as it is just before the
+ * write (the run holds the document lock), so a sort or a row deleted while owners are emailed
+ * puts no mark on another request; the mark is the run's record of what it told, so a misplaced
+ * one would email an owner twice or never. Only those cells are written.
  */
 function writeOwnerTold(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  column: number,
-  cells: { row: number; told: string }[],
-  byRow: Map<number, string>,
+  requests: ReadonlySet<string>,
+  told: string,
 ): void {
-  for (const c of cells) byRow.set(c.row, c.told);
-  const from = Math.min(...cells.map((c) => c.row));
-  const to = Math.max(...cells.map((c) => c.row));
-  const values = Array.from({ length: to - from + 1 }, (_, i) => [byRow.get(from + i) ?? '']);
-  sheet.getRange(from, column, values.length, 1).setNumberFormat(PLAIN_TEXT).setValues(values);
+  const now = sheetValues(sheet);
+  const header = (now[0] ?? []).map((h) => cleanText(h));
+  const request = header.indexOf('Request');
+  const column = header.indexOf('Owner Told');
+  if (request < 0 || column < 0)
+    throw new UserError(
+      `The ${FOLLOWUPS_SHEET} sheet lost its ${request < 0 ? 'Request' : 'Owner Told'} column while owners were being told. Run Follow-ups again; it puts the column back.`,
+      { sheet: FOLLOWUPS_SHEET, row: 1, column: 1 },
+    );
+  const cells = new Map<number, unknown>();
+  now.forEach((r, i) => {
+    if (i > 0 && requests.has(cleanText(r[request]))) cells.set(i + 1, told);
+  });
+  writeColumnCells(
+    sheet,
+    column + 1,
+    cells,
+    (range, values) => range.setNumberFormat(PLAIN_TEXT).setValues(values),
+    (row) => now[row - 1]?.[column] ?? '',
+  );
 }
 
 /** This round's conferences whose family now asks for another time (its availability answer). */
@@ -277,8 +294,6 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
         ...(added > 0 ? appendFollowUps(sheet, rows.slice(existing.length)) : []),
       ];
     }
-    const toldColumn = sheet ? sheet.columns[FIELDS.indexOf('ownerTold')]! : FIELDS.length;
-    const toldByRow = new Map(rows.map((f, i) => [rowOf[i]!, f.ownerTold]));
     // One problem per owner without an address: at their Email cell on the Teachers sheet when
     // they are on it, else at the request's Owner Email cell.
     const unreachable = rows.filter((f) => !f.ownerEmail && !f.ownerTold);
@@ -318,15 +333,8 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
         continue;
       }
       if (ctx.outOfTime() || quota < 1) break;
-      const cells = mine.map((f) => rowOf[rows.indexOf(f)]!);
-      const mark = (text: string) => {
-        writeOwnerTold(
-          target,
-          toldColumn,
-          cells.map((row) => ({ row, told: text })),
-          toldByRow,
-        );
-      };
+      const requests = new Set(mine.map((f) => f.request));
+      const mark = (text: string) => writeOwnerTold(target, requests, text);
       mark(`sending ${at}`);
       try {
         mailOne(email, ownerMessage(mine[0]!.owner, email, mine, roster, settings), settings);

@@ -46,6 +46,15 @@ function school() {
   return { s, conferences, address, ask };
 }
 
+/** A school where two host teachers each have one request asked, not yet listed. */
+function twoOwners() {
+  const { s, conferences, ask } = school();
+  const other = conferences.findIndex((c) => c.teacher !== conferences[0]!.teacher);
+  ask(0, 'Tuesday after 4');
+  ask(other, 'Friday morning');
+  return { s, sheet: () => s.emulator.spreadsheet.sheetByName('Follow-ups')! };
+}
+
 describe('follow-ups', () => {
   it('lists each request owned by the host teacher and emails each owner at most once an hour', () => {
     const { s, conferences, address, ask } = school();
@@ -293,11 +302,7 @@ describe('follow-ups', () => {
   });
 
   it('a Status a person changes while the owners are being emailed is kept', () => {
-    const { s, conferences, ask } = school();
-    const other = conferences.findIndex((c) => c.teacher !== conferences[0]!.teacher);
-    ask(0, 'Tuesday after 4');
-    ask(other, 'Friday morning');
-    const sheet = () => s.emulator.spreadsheet.sheetByName('Follow-ups')!;
+    const { s, sheet } = twoOwners();
     const status = () => sheet().values()[0]!.map(String).indexOf('Status') + 1;
     // The first owner's email is on its way when a teacher marks the first request contacted.
     const typed = s.emulator.ws.interruptAt('MailApp.sendEmail', 1, () =>
@@ -348,5 +353,21 @@ describe('follow-ups', () => {
     const rows = sheet.values().slice(1);
     expect(rows[1]).toEqual(byHand);
     expect(String(rows[2]![header.indexOf('Asked')])).toContain('Friday morning');
+  });
+
+  it('marks each owner told on its own request when the sheet is sorted while owners are emailed', () => {
+    const { s, sheet } = twoOwners();
+    // As the second owner's email leaves, someone sorts the requests the other way round.
+    const sorted = s.emulator.ws.interruptAt('MailApp.sendEmail', 2, () => {
+      const [, ...rows] = sheet().values();
+      rows.reverse().forEach((r, i) => r.forEach((v, c) => sheet().patch(i + 2, c + 1, { v })));
+    });
+    run(s);
+    expect(sorted()).toBe(true);
+    expect(s.emulator.mail.sent).toHaveLength(2);
+    const [h, ...rows] = sheet().values();
+    const at = (r: unknown[], name: string) => String(r[h!.indexOf(name)]);
+    expect(rows.map((r) => at(r, 'Asked'))).toEqual(['Friday morning', 'Tuesday after 4']);
+    for (const r of rows) expect(at(r, 'Owner Told')).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d/);
   });
 });
