@@ -75,12 +75,17 @@ export function markAttendance(conferenceId: string, status: Attendance): CheckI
       `Conference ${conferenceId} is no longer on the Schedule sheet${column ? '' : ' (it has no Status column)'}. Nothing was marked; reload the check-in.`,
     );
   const sheet = ss.getSheetByName(SCHEDULE.name)!;
-  // A Schedule made before a status existed would refuse it: its dropdown is brought up to date.
-  updateStatusDropdown(
-    sheet,
-    column,
-    SCHEDULE.columns.find((c) => c.header === 'Status')!,
-  );
-  sheet.getRange(row.row, column).setValue(status);
+  const cell = sheet.getRange(row.row, column);
+  // setValues, which Sheets checks against the cell's dropdown (docs/EMULATOR.md row 62).
+  try {
+    cell.setValues([[status]]);
+  } catch (refused) {
+    // A Schedule made before a status existed refuses it: the marked cell's dropdown decides
+    // whether the column's list is brought up to date and the mark written again. Asked only
+    // on a refusal, so a tap costs one call.
+    const spec = SCHEDULE.columns.find((c) => c.header === 'Status')!;
+    if (!updateStatusDropdown(sheet, column, spec, row.row)) throw refused;
+    cell.setValues([[status]]);
+  }
   return conferenceOf(row, schedule.columns, status);
 }

@@ -30,7 +30,8 @@ import { parseTeachers, teacherEmailCell } from '../core/teachers';
 import type { RosterResult } from '../core/roster';
 import type { FollowUpStatus, FollowUpsView, Problem, Settings } from '../shared/api';
 import { UserError } from '../core/errors';
-import { readSettings, readSheet, spreadsheetZone } from './data';
+import { readSettings, readSheet, sheetValues, spreadsheetZone } from './data';
+import { writeColumnCells } from './write';
 import { dayIn, secondsStampIn, stampIn, wallClockIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
@@ -65,19 +66,20 @@ function stamp(value: unknown, tz: string, withTime: boolean): string {
 
 /** The Follow-ups sheet as it is: its requests, each with its row, and where each field's column is. */
 interface FollowUpsSheet {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
   rows: FollowUp[];
   /** Sheet row of each of rows. */
   at: number[];
   /** 1-based column of each of FIELDS (0 for one people removed, when not repaired). */
   columns: number[];
   width: number;
-  lastRow: number;
 }
 
 /** The sheet read; with repair (the job), a column people removed is put back first. */
 function readFollowUpsSheet(ss: Spreadsheet, repair = true): FollowUpsSheet | null {
-  const values = readSheet(ss, FOLLOWUPS_SHEET);
-  if (!values) return null;
+  const sheet = ss.getSheetByName(FOLLOWUPS_SHEET);
+  if (!sheet) return null;
+  const values = sheetValues(sheet);
   const [header = [], ...rest] = values;
   const tz = spreadsheetZone(ss);
   const columns = FOLLOWUP_HEADER.map((h) => header.map((x) => cleanText(x)).indexOf(h) + 1);
@@ -85,7 +87,7 @@ function readFollowUpsSheet(ss: Spreadsheet, repair = true): FollowUpsSheet | nu
   // the job could not know which requests it listed and told.
   const missing = repair ? FOLLOWUP_HEADER.filter((_, i) => columns[i] === 0) : [];
   if (missing.length > 0) {
-    ss.getSheetByName(FOLLOWUPS_SHEET)!
+    sheet
       .getRange(1, header.length + 1, 1, missing.length)
       .setNumberFormat(PLAIN_TEXT)
       .setValues([missing]);
@@ -93,6 +95,7 @@ function readFollowUpsSheet(ss: Spreadsheet, repair = true): FollowUpsSheet | nu
   }
   const found = rest.flatMap((r, i) => (cleanText(r[columns[0]! - 1]) ? [{ r, row: i + 2 }] : []));
   return {
+    sheet,
     rows: found.map(({ r }) => {
       const f = {} as FollowUp;
       FIELDS.forEach((field, i) => {
@@ -103,7 +106,6 @@ function readFollowUpsSheet(ss: Spreadsheet, repair = true): FollowUpsSheet | nu
     at: found.map(({ row }) => row),
     columns,
     width: header.length + missing.length,
-    lastRow: values.length,
   };
 }
 
@@ -113,39 +115,53 @@ export function readFollowUps(ss: Spreadsheet): FollowUp[] {
 }
 
 /**
- * New requests below the last row, each field in the sheet's own column for it (people may have
- * moved, added or removed columns): the rows people have, and their cells, are never written.
+ * New requests below the last row as it is when written (a row a person added since the read
+ * stays), each field in the sheet's own column for it (people may have moved, added or removed
+ * columns): the rows people have, and their cells, are never written.
  */
-function appendFollowUps(ss: Spreadsheet, sheet: FollowUpsSheet, added: FollowUp[]): number[] {
+function appendFollowUps(sheet: FollowUpsSheet, added: FollowUp[]): number[] {
   const rows = added.map((f) => {
     const row = Array.from({ length: sheet.width }, () => '');
     FIELDS.forEach((k, i) => (row[sheet.columns[i]! - 1] = f[k]));
     return row;
   });
-  const first = sheet.lastRow + 1;
-  const range = ss.getSheetByName(FOLLOWUPS_SHEET)!.getRange(first, 1, rows.length, sheet.width);
+  const first = sheet.sheet.getLastRow() + 1;
+  const range = sheet.sheet.getRange(first, 1, rows.length, sheet.width);
   range.setNumberFormat(PLAIN_TEXT).setValues(rows);
   return added.map((_, i) => first + i);
 }
 
 /**
- * One owner's Owner Told cells, in one write over the rows from their first to their last
- * request; the rows between keep the Owner Told they had (only this job writes that column).
+ * One owner's Owner Told cells, each found by its Request in the sheet as it is just before the
+ * write (the run holds the document lock), so a sort or a row deleted while owners are emailed
+ * puts no mark on another request; the mark is the run's record of what it told, so a misplaced
+ * one would email an owner twice or never. Only those cells are written.
  */
 function writeOwnerTold(
-  ss: Spreadsheet,
-  column: number,
-  cells: { row: number; told: string }[],
-  byRow: Map<number, string>,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  requests: ReadonlySet<string>,
+  told: string,
 ): void {
-  for (const c of cells) byRow.set(c.row, c.told);
-  const from = Math.min(...cells.map((c) => c.row));
-  const to = Math.max(...cells.map((c) => c.row));
-  const values = Array.from({ length: to - from + 1 }, (_, i) => [byRow.get(from + i) ?? '']);
-  ss.getSheetByName(FOLLOWUPS_SHEET)!
-    .getRange(from, column, values.length, 1)
-    .setNumberFormat(PLAIN_TEXT)
-    .setValues(values);
+  const now = sheetValues(sheet);
+  const header = (now[0] ?? []).map((h) => cleanText(h));
+  const request = header.indexOf('Request');
+  const column = header.indexOf('Owner Told');
+  if (request < 0 || column < 0)
+    throw new UserError(
+      `The ${FOLLOWUPS_SHEET} sheet lost its ${request < 0 ? 'Request' : 'Owner Told'} column while owners were being told. Run Follow-ups again; it puts the column back.`,
+      { sheet: FOLLOWUPS_SHEET, row: 1, column: 1 },
+    );
+  const cells = new Map<number, unknown>();
+  now.forEach((r, i) => {
+    if (i > 0 && requests.has(cleanText(r[request]))) cells.set(i + 1, told);
+  });
+  writeColumnCells(
+    sheet,
+    column + 1,
+    cells,
+    (range, values) => range.setNumberFormat(PLAIN_TEXT).setValues(values),
+    (row) => now[row - 1]?.[column] ?? '',
+  );
 }
 
 /** This round's conferences whose family now asks for another time (its availability answer). */
@@ -262,21 +278,22 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     );
     const added = rows.length - existing.length;
     let rowOf: number[];
+    let target: GoogleAppsScript.Spreadsheet.Sheet;
     if (!sheet) {
-      writePlainSheet(
+      target = writePlainSheet(
         ss,
         FOLLOWUPS_SHEET,
         FOLLOWUP_HEADER,
         rows.map((f) => FIELDS.map((k) => f[k])),
       );
       rowOf = rows.map((_, i) => i + 2);
-    } else
+    } else {
+      target = sheet.sheet;
       rowOf = [
         ...sheet.at,
-        ...(added > 0 ? appendFollowUps(ss, sheet, rows.slice(existing.length)) : []),
+        ...(added > 0 ? appendFollowUps(sheet, rows.slice(existing.length)) : []),
       ];
-    const toldColumn = sheet ? sheet.columns[FIELDS.indexOf('ownerTold')]! : FIELDS.length;
-    const toldByRow = new Map(rows.map((f, i) => [rowOf[i]!, f.ownerTold]));
+    }
     // One problem per owner without an address: at their Email cell on the Teachers sheet when
     // they are on it, else at the request's Owner Email cell.
     const unreachable = rows.filter((f) => !f.ownerEmail && !f.ownerTold);
@@ -316,15 +333,8 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
         continue;
       }
       if (ctx.outOfTime() || quota < 1) break;
-      const cells = mine.map((f) => rowOf[rows.indexOf(f)]!);
-      const mark = (text: string) => {
-        writeOwnerTold(
-          ss,
-          toldColumn,
-          cells.map((row) => ({ row, told: text })),
-          toldByRow,
-        );
-      };
+      const requests = new Set(mine.map((f) => f.request));
+      const mark = (text: string) => writeOwnerTold(target, requests, text);
       mark(`sending ${at}`);
       try {
         mailOne(email, ownerMessage(mine[0]!.owner, email, mine, roster, settings), settings);
@@ -386,5 +396,5 @@ export function setFollowUpStatus(request: string, status: FollowUpStatus): void
     throw new UserError(
       `That follow-up request is no longer on the ${FOLLOWUPS_SHEET} sheet${sheet && !column ? ' (it has no Status column)' : ''}. Nothing was changed; reload the list.`,
     );
-  ss.getSheetByName(FOLLOWUPS_SHEET)!.getRange(sheet.at[i]!, column).setValue(status);
+  sheet.sheet.getRange(sheet.at[i]!, column).setValue(status);
 }

@@ -15,7 +15,7 @@ import {
   readFormTextRows,
 } from '../core/formtranslations';
 import { languageName } from '../core/normalize';
-import { readSheet } from './data';
+import { readSheet, sheetValues } from './data';
 
 /** The forms' words in every language the sheet holds, for reading answers (no translation). */
 export function keptFormTexts(
@@ -40,7 +40,8 @@ export function translateFormTexts(
 ): { texts: Record<string, FormTexts>; said: string[] } {
   const wanted = languagesWithoutForm(languages);
   if (wanted.length === 0) return { texts: FORM_TEXTS, said: [] };
-  const values = readSheet(ss, FORM_TEXTS_SHEET);
+  const found = ss.getSheetByName(FORM_TEXTS_SHEET);
+  const values = found ? sheetValues(found) : null;
   const rows = readFormTextRows(values);
   const added: string[][] = [];
   const translated: string[] = [];
@@ -64,9 +65,10 @@ export function translateFormTexts(
     }
   }
   if (added.length) {
-    const sheet = ss.getSheetByName(FORM_TEXTS_SHEET) ?? ss.insertSheet(FORM_TEXTS_SHEET);
+    const sheet = found ?? ss.insertSheet(FORM_TEXTS_SHEET);
     const header = values && values.length ? [] : [[...FORM_TEXTS_HEADER]];
-    const start = values && values.length ? values.length + 1 : 1;
+    // Below the last row as it is now: a row people added while Google translated stays.
+    const start = values && values.length ? sheet.getLastRow() + 1 : 1;
     const block = [...header, ...added].map((r) => r.map((v) => textCell(v)));
     const range = sheet.getRange(start, 1, block.length, FORM_TEXTS_HEADER.length);
     range.setNumberFormat(PLAIN_TEXT);

@@ -14,7 +14,7 @@ import {
   withFamilyAnswers,
 } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
-import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
+import { readSchool, readSettings, readSheet, sheetValues, spreadsheetZone } from './data';
 import { dayIn, wallClockIn } from '../core/zone';
 import { newConferenceId } from './codes';
 import { newRowColumns, writeRows } from './write';
@@ -45,13 +45,8 @@ export function placeNewcomers(options: {
   const sheet = ss.getSheetByName(SCHEDULE.name);
   if (!data.roster || !data.teachers || !sheet) return [];
   const wall = wallClockIn(tz);
-  const lastRow = sheet.getLastRow();
-  const values =
-    lastRow > 0
-      ? sheet
-          .getRange(1, 1, lastRow, Math.max(sheet.getLastColumn(), SCHEDULE.columns.length))
-          .getValues()
-      : [];
+  const values = sheetValues(sheet);
+  const lastRow = values.length;
   const existing = readScheduleSheet(values, wall);
   const round = settings.roundName;
   const freeing = options.freeing ?? new Set(['cancelled']);
@@ -100,14 +95,15 @@ export function placeNewcomers(options: {
     ...r.cells,
     ...new Array<unknown>(width - r.cells.length).fill(''),
   ]);
-  const at = Math.max(lastRow, 1) + 1;
-  if (sheet.getMaxRows() < at + body.length - 1)
-    sheet.insertRowsAfter(sheet.getMaxRows(), at + body.length - 1 - sheet.getMaxRows());
   const header = lastRow > 0 ? existing.header : SCHEDULE.columns.map((c) => c.header);
   if (lastRow === 0) sheet.getRange(1, 1, 1, header.length).setValues([header]);
   // New rows take the formats of the row above (people's own columns too); names stay text.
   const like = lastRow > 1 ? sheet.getRange(lastRow, 1, 1, width).getNumberFormats()[0] : [];
   const columns = newRowColumns(SCHEDULE, padded(header, width), like);
+  // Below the last row as it is now, not as read: a row a person added meanwhile is kept.
+  const at = Math.max(lastRow === 0 ? 1 : sheet.getLastRow(), 1) + 1;
+  if (sheet.getMaxRows() < at + body.length - 1)
+    sheet.insertRowsAfter(sheet.getMaxRows(), at + body.length - 1 - sheet.getMaxRows());
   writeRows(sheet.getRange(at, 1, body.length, width), body, columns);
   const column = (name: string) => header.findIndex((h) => String(h) === name);
   return body.map((cells) => ({

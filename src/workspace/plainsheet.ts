@@ -1,7 +1,7 @@
 /**
  * A sheet the add-on writes whole (Waitlist, Follow-ups): the header and every row in one
  * setValues, as plain text (a Student ID "00123" or a name "=1+1" stays exactly as written),
- * blanks over rows the last write had beyond them. Made when first needed.
+ * blanks over rows the last write had beyond them. Made when first needed; returned.
  */
 import { cellValue, PLAIN_TEXT, textFormat } from '../core/cells';
 
@@ -12,7 +12,7 @@ export function writePlainSheet(
   rows: string[][],
   /** The sheet when the caller just looked it up (null: there is none), so it is not sought again. */
   found: GoogleAppsScript.Spreadsheet.Sheet | null = ss.getSheetByName(name),
-): void {
+): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = found ?? ss.insertSheet(name);
   const grid = [header, ...rows];
   // A sheet just made holds nothing to blank out.
@@ -26,4 +26,5 @@ export function writePlainSheet(
     .getRange(1, 1, grid.length, header.length)
     .setNumberFormats(formats)
     .setValues(grid.map((r, i) => r.map((v, c) => cellValue(v, formats[i]![c]!))));
+  return sheet;
 }

@@ -42,6 +42,8 @@ interface Plan {
   roster: RosterResult;
   rows: () => ScheduleRow[];
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  /** The sheet's values as the build read them, header first. */
+  values: unknown[][];
   formulas: string[][];
   formats: string[][];
   header: unknown[];
@@ -159,6 +161,7 @@ export function planSchedule(memo = sheetMemo(SpreadsheetApp.getActiveSpreadshee
     preview,
     roster,
     sheet,
+    values,
     formulas,
     formats,
     header: values[0] ?? [],
@@ -202,7 +205,10 @@ function columnFormats(
  * Writes the plan (values and formats) below the header, only the cells the build computed: a row
  * that stays on its sheet row is written in BUILT_COLUMNS only (nothing at all when kept as it
  * was), so a Locked box ticked, a note typed or a reminder marked while the build ran survives;
- * a row that moves, a new row and a row the round no longer needs are written whole.
+ * its Status only when the build changes it, so an attended or no-show mark made at check-in
+ * while the build ran survives too. A row that moves, a new row and a row the round no longer
+ * needs are written whole; a row that moves carries those same cells from the sheet as it is
+ * just before the write (read again only when a row moves), so such an edit moves with its row.
  */
 export function writeSchedule(plan: Plan): number {
   const rows = plan.rows();
@@ -211,6 +217,7 @@ export function writeSchedule(plan: Plan): number {
   const header = plan.header.length ? plan.header : SCHEDULE.columns.map((c) => c.header);
   const builtColumns = new Set<string>(BUILT_COLUMNS.map(headerKey));
   const builtAt = Array.from({ length: width }, (_, i) => builtColumns.has(headerKey(header[i])));
+  const status = header.findIndex((h) => headerKey(h) === headerKey('Status'));
   const cells = new Map<number, Map<number, { value: unknown; format: string }>>();
   const put = (
     sheetRow: number,
@@ -224,7 +231,26 @@ export function writeSchedule(plan: Plan): number {
     });
     if (line.size > 0) cells.set(sheetRow, line);
   };
-  rows.forEach(({ cells: row, from, built }, index) => {
+  const moves = rows.some((r, index) => r.from !== null && r.from !== index + 2);
+  const now = moves
+    ? plan.sheet.getRange(1, 1, plan.oldRowCount, plan.oldWidth).getValues()
+    : plan.values;
+  const idAt = header.findIndex((h) => headerKey(h) === headerKey('Conference ID'));
+  rows.forEach(({ cells: computed, from, built }, index) => {
+    const sheetRow = index + 2;
+    const inPlace = from === sheetRow;
+    const held = from ? plan.values[from - 1] : undefined;
+    /** A cell the build did not compute on this row: people's, another step's, or kept as read. */
+    const carried = (i: number) =>
+      !built ||
+      !builtAt[i]! ||
+      (i === status && String(computed[i] ?? '') === String(held?.[i] ?? ''));
+    // Taken again only from a row that still holds the same conference.
+    const fresh = from && !inPlace ? now[from - 1] : undefined;
+    const row =
+      fresh && held && idAt >= 0 && String(fresh[idAt]) === String(held[idAt])
+        ? computed.map((v, i) => (carried(i) && i < fresh.length ? fresh[i] : v))
+        : computed;
     const formats = columns.map((c, i) => textFormat(row[i], c.format(from)));
     const out = row.slice(0, width).map((v, i) => columnCell(v, columns[i]!.kind, formats[i]));
     while (out.length < width) out.push('');
@@ -234,9 +260,7 @@ export function writeSchedule(plan: Plan): number {
       formulas.forEach((f, i) => {
         if (f && i < width) out[i] = f;
       });
-    const sheetRow = index + 2;
-    const inPlace = from === sheetRow;
-    put(sheetRow, (i) => !inPlace || (built && builtAt[i]!), out, formats);
+    put(sheetRow, (i) => !inPlace || !carried(i), out, formats);
   });
   // Clear rows the round no longer needs (fewer conferences than before).
   for (let sheetRow = rows.length + 2; sheetRow <= plan.oldRowCount; sheetRow++)

@@ -72,19 +72,22 @@ function validationFor(column: ColumnSpec): GoogleAppsScript.Spreadsheet.DataVal
  * list it was made with, and Sheets then refuses the new status (from the check-in too). Only a
  * dropdown the add-on made is replaced (one listing statuses, not all of today's); the cells'
  * values are not touched, and a column whose dropdown people removed is left without one.
- * Returns true when it replaced the list.
+ * The rule read is that of row `row` (the cell about to be written), and the list is replaced
+ * down to that row at least. Returns true when it replaced the list.
  */
 export function updateStatusDropdown(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   column: number,
   spec: ColumnSpec,
+  row = 2,
 ): boolean {
-  const rule = sheet.getRange(2, column).getDataValidation();
+  const rule = sheet.getRange(row, column).getDataValidation();
   if (!rule || rule.getCriteriaType() !== SpreadsheetApp.DataValidationCriteria.VALUE_IN_LIST)
     return false;
   const listed = ((rule.getCriteriaValues()[0] ?? []) as unknown[]).map(String);
   if (STATUSES.every((s) => listed.includes(s))) return false;
-  sheet.getRange(2, column, FORMATTED_ROWS, 1).setDataValidation(validationFor(spec)!);
+  const rows = Math.max(FORMATTED_ROWS, row - 1);
+  sheet.getRange(2, column, rows, 1).setDataValidation(validationFor(spec)!);
   return true;
 }
 

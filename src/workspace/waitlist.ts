@@ -24,7 +24,7 @@ import {
 } from '../core/waitlist';
 import { cleanText } from '../core/normalize';
 import type { Problem, Settings } from '../shared/api';
-import { readSettings, spreadsheetZone } from './data';
+import { readSettings, sheetValues, spreadsheetZone } from './data';
 import { stampIn } from '../core/zone';
 import { type ChunkResult, type JobSpec } from './jobs';
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
@@ -33,6 +33,7 @@ import { documentProperties, parseJson } from './props';
 import { messageSettings } from './reminders';
 import { plural } from './steps';
 import { writePlainSheet } from './plainsheet';
+import { writeColumnCells, writeGrid } from './write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -46,29 +47,74 @@ interface Journal {
   sending: { to: string; ids: string[]; at: string } | null;
 }
 
-/** The Waitlist sheet's rows as entries (header found by name), or [] without the sheet. */
-export function readWaitlist(ss: Spreadsheet): {
-  sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
+/** The Waitlist sheet's values as entries, the sheet row of each, and its Told column (0: none). */
+interface WaitlistRows {
+  values: unknown[][];
   entries: WaitlistEntry[];
-} {
+  rows: number[];
+  toldColumn: number;
+}
+
+/** The Waitlist sheet's rows as entries (header found by name), or [] without the sheet. */
+export function readWaitlist(
+  ss: Spreadsheet,
+): WaitlistRows & { sheet: GoogleAppsScript.Spreadsheet.Sheet | null } {
   const sheet = ss.getSheetByName(WAITLIST_SHEET);
-  if (!sheet || sheet.getLastRow() < 2) return { sheet, entries: [] };
-  const [header, ...rows] = sheet.getDataRange().getValues();
+  if (!sheet || sheet.getLastRow() < 2)
+    return { sheet, values: [], entries: [], rows: [], toldColumn: 0 };
+  return { sheet, ...waitlistRows(sheet.getDataRange().getValues()) };
+}
+
+function waitlistRows(values: unknown[][]): WaitlistRows {
+  const [header, ...rows] = values;
   const at = (name: string) => (header ?? []).map((h) => cleanText(h)).indexOf(name);
   const cell = (r: unknown[], name: string) => (at(name) >= 0 ? cleanText(r[at(name)]) : '');
+  const listed = rows.flatMap((r, i) => (cell(r, 'Student ID') ? [{ r, row: i + 2 }] : []));
   return {
-    sheet,
-    entries: rows
-      .filter((r) => cell(r, 'Student ID'))
-      .map((r) => ({
-        studentId: cell(r, 'Student ID'),
-        student: cell(r, 'Student'),
-        teacher: cell(r, 'Teacher'),
-        familyId: cell(r, 'Family ID'),
-        reason: cell(r, 'Reason'),
-        told: cell(r, 'Told'),
-      })),
+    values,
+    entries: listed.map(({ r }) => ({
+      studentId: cell(r, 'Student ID'),
+      student: cell(r, 'Student'),
+      teacher: cell(r, 'Teacher'),
+      familyId: cell(r, 'Family ID'),
+      reason: cell(r, 'Reason'),
+      told: cell(r, 'Told'),
+    })),
+    rows: listed.map(({ row }) => row),
+    toldColumn: at('Told') + 1,
   };
+}
+
+/**
+ * These students' Told cells (Student ID → text), on the rows `now` finds them in, and no other
+ * cell: a Reason corrected or a row added by hand while families are told stays. A sheet whose
+ * Told column people removed is written whole, which puts the column back.
+ */
+function writeTold(
+  ss: Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  now: WaitlistRows,
+  told: ReadonlyMap<string, string>,
+): void {
+  const { entries, rows, toldColumn } = now;
+  if (told.size === 0) return;
+  if (!toldColumn) {
+    const all = entries.map((e) => ({ ...e, told: told.get(e.studentId) ?? e.told }));
+    writeWaitlist(ss, all, sheet);
+    return;
+  }
+  const cells = new Map<number, unknown>();
+  entries.forEach((e, i) => {
+    const text = told.get(e.studentId);
+    if (text !== undefined && text !== e.told) cells.set(rows[i]!, text);
+  });
+  writeColumnCells(
+    sheet,
+    toldColumn,
+    cells,
+    (range, values) => writeGrid(range, values),
+    (row) => now.values[row - 1]?.[toldColumn - 1] ?? '',
+  );
 }
 
 function writeWaitlist(
@@ -87,15 +133,14 @@ function writeWaitlist(
 
 /** One more entry in these students' Told cells (written only when one of them is listed). */
 export function addToTold(ss: Spreadsheet, studentIds: string[], entry: string): void {
-  const { sheet, entries } = readWaitlist(ss);
+  const read = readWaitlist(ss);
   const ids = new Set(studentIds);
-  if (!sheet || !entries.some((e) => ids.has(e.studentId) && !e.told.includes(entry))) return;
-  writeWaitlist(
-    ss,
-    entries.map((e) =>
-      ids.has(e.studentId) && !e.told.includes(entry) ? { ...e, told: addTold(e.told, entry) } : e,
-    ),
+  const told = new Map(
+    read.entries
+      .filter((e) => ids.has(e.studentId) && !e.told.includes(entry))
+      .map((e) => [e.studentId, addTold(e.told, entry)]),
   );
+  if (read.sheet) writeTold(ss, read.sheet, read, told);
 }
 
 /**
@@ -162,7 +207,8 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
     const settings = readSettings(ss);
     const props = documentProperties();
     const journal = parseJson<Journal>(props.getProperty(JOURNAL));
-    const { sheet, entries } = readWaitlist(ss);
+    const read = readWaitlist(ss);
+    const { entries } = read;
     const told = new Map(entries.map((e) => [e.studentId, e.told]));
     const changed = new Map<string, string>(journal?.told ?? []);
     const current = (id: string) => changed.get(id) ?? told.get(id) ?? '';
@@ -174,11 +220,10 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
         );
     let journaled = journal !== null;
     const flush = () => {
-      if (changed.size && sheet)
-        writeWaitlist(
-          ss,
-          entries.map((e) => ({ ...e, told: current(e.studentId) })),
-        );
+      // Read again just before the write, under the run's document lock: a row sorted, inserted
+      // or deleted since the chunk's read moves no Told onto another student.
+      if (read.sheet && changed.size)
+        writeTold(ss, read.sheet, waitlistRows(sheetValues(read.sheet)), changed);
       for (const [id, text] of changed) told.set(id, text);
       changed.clear();
       if (journaled) props.deleteProperty(JOURNAL);

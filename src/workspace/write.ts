@@ -20,13 +20,15 @@ export function writeGrid(
  * Writes only the given cells of one column (row number → value), so a cell between them, which
  * the writer did not compute, keeps what a person may have typed since the writer read the sheet.
  * One run of adjacent rows is written as it is; several are written as one span, the cells
- * between read again just before (two calls instead of three per run, and nothing stale written).
+ * between read again just before (two calls instead of three per run, and nothing stale written),
+ * or taken from `held` when the caller has just read the sheet (the cell's value by row).
  */
 export function writeColumnCells(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   column: number,
   cells: ReadonlyMap<number, unknown>,
   write: (range: GoogleAppsScript.Spreadsheet.Range, values: unknown[][]) => void,
+  held?: (row: number) => unknown,
 ): void {
   const byRow = new Map([...cells].map(([row, value]) => [row, new Map([[column, value]])]));
   const blocks = cellBlocks(byRow);
@@ -38,10 +40,13 @@ export function writeColumnCells(
   const end = blocks[blocks.length - 1]!;
   const last = end.row + end.values.length - 1;
   const range = sheet.getRange(first, column, last - first + 1, 1);
-  const now = range.getValues();
+  const now = held ? null : range.getValues();
+  const between = (i: number) => (held ? held(first + i) : now![i]![0]);
   write(
     range,
-    now.map((held, i) => [cells.has(first + i) ? cells.get(first + i) : held[0]]),
+    Array.from({ length: last - first + 1 }, (_, i) => [
+      cells.has(first + i) ? cells.get(first + i) : between(i),
+    ]),
   );
 }
 

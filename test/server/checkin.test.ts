@@ -147,6 +147,37 @@ describe('a Schedule made before "rescheduled" was a status', () => {
     for (const row of [2, 5, 1000]) expect(listOf(s, row, status)).toContain('rescheduled');
   });
 
+  it("takes a mark on a row whose dropdown is old when the first row's is up to date, reading a rule only then", () => {
+    const { s, status, before } = oldSchedule();
+    const sheet = schedule(s);
+    // Someone pasted a current dropdown onto the first row only.
+    sheet.patch(2, status, {
+      validation: {
+        criteria: 'VALUE_IN_LIST',
+        values: [[...OLD_LIST, 'rescheduled'], true],
+        allowInvalid: false,
+        helpText: '',
+      },
+    });
+    const id = String(sheet.values()[4]![sheet.values()[0]!.indexOf('Conference ID')]);
+    s.emulator.ws.clock.set(Date.parse('2026-11-17T16:00:00-05:00'));
+    const marked = ok<CheckInConference>(
+      s.bundle.callFromClient('markAttendance', [id, 'rescheduled']),
+    );
+    expect(marked.status).toBe('rescheduled');
+    const after = sheet.values().map((r) => plain(r[status - 1]));
+    expect(after[4]).toBe('rescheduled');
+    expect(after.filter((_, i) => i !== 4)).toEqual(before.filter((_, i) => i !== 4));
+    expect(listOf(s, 5, status)).toContain('rescheduled');
+    // Once the list is up to date, a tap is one write and reads no rule.
+    const next = String(sheet.values()[5]![sheet.values()[0]!.indexOf('Conference ID')]);
+    ok<CheckInConference>(s.bundle.callFromClient('markAttendance', [next, 'rescheduled']));
+    const calls = s.emulator.ws.reports.at(-1)!.callsByMethod;
+    expect(calls['SpreadsheetApp.Range.setValues']).toBe(1);
+    expect(calls['SpreadsheetApp.Range.getDataValidation']).toBeUndefined();
+    expect(sheet.cell(6, status)?.v).toBe('rescheduled');
+  });
+
   it('Set up brings the dropdown up to date once, keeping every value', () => {
     const { s, status, before } = oldSchedule();
     const first = ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup']));

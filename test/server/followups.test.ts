@@ -46,6 +46,15 @@ function school() {
   return { s, conferences, address, ask };
 }
 
+/** A school where two host teachers each have one request asked, not yet listed. */
+function twoOwners() {
+  const { s, conferences, ask } = school();
+  const other = conferences.findIndex((c) => c.teacher !== conferences[0]!.teacher);
+  ask(0, 'Tuesday after 4');
+  ask(other, 'Friday morning');
+  return { s, sheet: () => s.emulator.spreadsheet.sheetByName('Follow-ups')! };
+}
+
 describe('follow-ups', () => {
   it('lists each request owned by the host teacher and emails each owner at most once an hour', () => {
     const { s, conferences, address, ask } = school();
@@ -293,11 +302,7 @@ describe('follow-ups', () => {
   });
 
   it('a Status a person changes while the owners are being emailed is kept', () => {
-    const { s, conferences, ask } = school();
-    const other = conferences.findIndex((c) => c.teacher !== conferences[0]!.teacher);
-    ask(0, 'Tuesday after 4');
-    ask(other, 'Friday morning');
-    const sheet = () => s.emulator.spreadsheet.sheetByName('Follow-ups')!;
+    const { s, sheet } = twoOwners();
     const status = () => sheet().values()[0]!.map(String).indexOf('Status') + 1;
     // The first owner's email is on its way when a teacher marks the first request contacted.
     const typed = s.emulator.ws.interruptAt('MailApp.sendEmail', 1, () =>
@@ -309,5 +314,60 @@ describe('follow-ups', () => {
     const [h, ...rows] = sheet().values();
     expect(rows.map((r) => r[h!.indexOf('Status')])).toEqual(['contacted', 'new']);
     expect(rows.every((r) => /^\d{4}-/.test(String(r[h!.indexOf('Owner Told')])))).toBe(true);
+  });
+
+  it('a row a person adds to the sheet while new requests are being listed stays, and the new request goes below it', () => {
+    /** The school after a first run listed one request, with a second asked. */
+    const asked = () => {
+      const made = school();
+      const other = made.conferences.findIndex((c) => c.teacher !== made.conferences[0]!.teacher);
+      made.ask(0, 'Tuesday after 4');
+      run(made.s);
+      made.ask(other, 'Friday morning');
+      return made;
+    };
+    // Which data-range read is the last before the new request is written: the run reads the
+    // Follow-ups sheet, then the Availability sheet, then writes.
+    const probe = asked().s;
+    const from = probe.emulator.ws.callCount;
+    run(probe);
+    const write = nthCall(probe.emulator.ws, 'SpreadsheetApp.Range.setNumberFormat', 1, from);
+    const reads = probe.emulator.ws.callLog.filter(
+      (c) =>
+        c.index >= from &&
+        c.index < write &&
+        `${c.service}.${c.method}` === 'SpreadsheetApp.Sheet.getDataRange',
+    ).length;
+    expect(reads).toBeGreaterThan(1);
+    const { s } = asked();
+    const sheet = s.emulator.spreadsheet.sheetByName('Follow-ups')!;
+    const header = sheet.values()[0]!.map(String);
+    const byHand = header.map((h) =>
+      h === 'Request' ? 'by hand' : h === 'Asked' ? 'Grandfather rang the office' : '',
+    );
+    const typed = s.emulator.ws.interruptAt('SpreadsheetApp.Sheet.getDataRange', reads, () =>
+      byHand.forEach((v, i) => sheet.patch(3, i + 1, { v })),
+    );
+    run(s);
+    expect(typed()).toBe(true);
+    const rows = sheet.values().slice(1);
+    expect(rows[1]).toEqual(byHand);
+    expect(String(rows[2]![header.indexOf('Asked')])).toContain('Friday morning');
+  });
+
+  it('marks each owner told on its own request when the sheet is sorted while owners are emailed', () => {
+    const { s, sheet } = twoOwners();
+    // As the second owner's email leaves, someone sorts the requests the other way round.
+    const sorted = s.emulator.ws.interruptAt('MailApp.sendEmail', 2, () => {
+      const [, ...rows] = sheet().values();
+      rows.reverse().forEach((r, i) => r.forEach((v, c) => sheet().patch(i + 2, c + 1, { v })));
+    });
+    run(s);
+    expect(sorted()).toBe(true);
+    expect(s.emulator.mail.sent).toHaveLength(2);
+    const [h, ...rows] = sheet().values();
+    const at = (r: unknown[], name: string) => String(r[h!.indexOf(name)]);
+    expect(rows.map((r) => at(r, 'Asked'))).toEqual(['Friday morning', 'Tuesday after 4']);
+    for (const r of rows) expect(at(r, 'Owner Told')).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d/);
   });
 });

@@ -152,6 +152,27 @@ describe('forms in every language the Roster uses', () => {
     expect(translations()).toBe(1);
   });
 
+  it('keeps a row people add to the Form Texts sheet while Google translates, writing the new texts below it', () => {
+    const s = school();
+    // The sheet holds the Arabic texts but the last one, a text added to the forms since.
+    const sheet = s.emulator.spreadsheet.insertSheet('Form Texts');
+    sheet.appendRow(['Key', 'Language', 'Text']);
+    const texts = englishFormTexts();
+    for (const [key, english] of texts.slice(0, -1))
+      sheet.appendRow([key, 'ar', `[ar] ${english}`]);
+    const byHand = ['note', 'ar', 'Checked by Mr. Haddad'];
+    const mine = texts.length + 1;
+    const typed = s.emulator.ws.interruptAt('LanguageApp.translate', 1, () =>
+      byHand.forEach((v, i) => sheet.patch(mine, i + 1, { v })),
+    );
+    run(s, 'forms');
+    expect(typed()).toBe(true);
+    const after = sheet.values();
+    expect(after[mine - 1]).toEqual(byHand);
+    const [key, english] = texts.at(-1)!;
+    expect(after[mine]).toEqual([key, 'ar', `[ar] ${english}`]);
+  });
+
   it('keeps the English words of a text whose field the translation broke', () => {
     const s = school();
     // The school's sheet already holds the Arabic texts; Google's translation of the title

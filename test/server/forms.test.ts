@@ -371,13 +371,19 @@ describe('an availability answer', () => {
     expect(String(written[0]!.Family)).toContain('Unknown family code');
   });
 
-  it('places the family at once in a free place of its first choice when the settings say so, moving nobody', () => {
+  /** A school placing answers at once, where family a has answered and family b not yet. */
+  function placingAtOnce() {
     const s = school();
     setSettings(s, { placeResponses: 'at-once' });
     run(s, 'forms');
     const [a, b] = [...familyLinks(s).keys()];
     const choice = formsState(s).availability.choices[0]!;
     answer(s, a!, { [`${TIMES} [${choice.label}]`]: '1st choice' });
+    return { s, a, b, choice };
+  }
+
+  it('places the family at once in a free place of its first choice when the settings say so, moving nobody', () => {
+    const { s, a, b, choice } = placingAtOnce();
     const placedA = rows(s, 'Schedule').filter((r) => r['Family ID'] === a);
     expect(placedA.length).toBeGreaterThan(0);
     for (const r of placedA) expect(within(r, choice)).toBe(true);
@@ -387,6 +393,22 @@ describe('an availability answer', () => {
     expect(JSON.stringify(after.slice(0, placedA.length))).toBe(JSON.stringify(JSON.parse(before)));
     expect(after.some((r) => r['Family ID'] === b)).toBe(true);
     expect(after.filter((r) => r['Family ID'] === a)).toHaveLength(placedA.length);
+  });
+
+  it('places a family at once below a row a person added to the Schedule meanwhile, which stays', () => {
+    const { s, b, choice } = placingAtOnce();
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const notes = sheet.values()[0]!.map(String).indexOf('Notes') + 1;
+    const byHand = sheet.values().length + 1;
+    // Typed while the placement has read the Schedule and is about to write below it.
+    const typed = s.emulator.ws.interruptAt('SpreadsheetApp.Range.getNumberFormats', 1, () =>
+      sheet.patch(byHand, notes, { v: 'Call the Okafors about Thursday' }),
+    );
+    answer(s, b!, { [`${TIMES} [${choice.label}]`]: '1st choice' });
+    expect(typed()).toBe(true);
+    expect(sheet.cell(byHand, notes)?.v).toBe('Call the Okafors about Thursday');
+    const after = rows(s, 'Schedule');
+    expect(after.slice(byHand - 1).some((r) => r['Family ID'] === b)).toBe(true);
   });
 
   it('waits for the next build by default, which places the family in the time it chose', () => {

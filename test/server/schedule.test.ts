@@ -220,6 +220,55 @@ describe('building the schedule', () => {
     expect(violations(school)).toEqual([]);
   });
 
+  it('keeps an attended or no-show mark made at check-in while the rebuild runs, and still sets the Status it changes', () => {
+    const { school, sheet, col } = scheduled();
+    // Read by the build as rescheduled: a status the build puts back to scheduled.
+    sheet.put(3, col('Status'), { v: 'rescheduled' });
+    const edited = school.emulator.ws.interruptAt(
+      'SpreadsheetApp.Range.setNumberFormats',
+      1,
+      () => {
+        sheet.put(4, col('Status'), { v: 'attended' });
+        sheet.put(5, col('Status'), { v: 'no-show' });
+      },
+    );
+    const ids = sheet.values().map((r) => r[col('Conference ID') - 1]);
+    run(school, 'schedule');
+    expect(edited()).toBe(true);
+    expect(sheet.values().map((r) => r[col('Conference ID') - 1])).toEqual(ids);
+    expect(sheet.cell(3, col('Status'))?.v).toBe('scheduled');
+    expect(sheet.cell(4, col('Status'))?.v).toBe('attended');
+    expect(sheet.cell(5, col('Status'))?.v).toBe('no-show');
+    expect(violations(school)).toEqual([]);
+  });
+
+  it('moves an edit made while the rebuild runs with its row when the row moves: a note, a check-in mark', () => {
+    const { school, sheet, col } = scheduled();
+    const id = (row: number) => sheet.cell(row, col('Conference ID'))!.v;
+    // A locked conference is kept first, so the rows above it move down.
+    sheet.put(5, col('Locked'), { v: true });
+    const [noted, marked] = [id(2), id(3)];
+    // Typed after the build read the Schedule's values, before it writes.
+    const edited = school.emulator.ws.interruptAt(
+      'SpreadsheetApp.Range.getNumberFormats',
+      1,
+      () => {
+        sheet.put(2, col('Notes'), { v: 'Grandmother comes too' });
+        sheet.put(3, col('Status'), { v: 'no-show' });
+      },
+    );
+    run(school, 'schedule');
+    expect(edited()).toBe(true);
+    const after = sheet.values();
+    const rowOf = (conference: unknown) =>
+      after.findIndex((r) => r[col('Conference ID') - 1] === conference) + 1;
+    expect(rowOf(noted)).not.toBe(2);
+    expect(rowOf(marked)).not.toBe(3);
+    expect(sheet.cell(rowOf(noted), col('Notes'))?.v).toBe('Grandmother comes too');
+    expect(sheet.cell(rowOf(marked), col('Status'))?.v).toBe('no-show');
+    expect(violations(school)).toEqual([]);
+  });
+
   it('writes, on rows that stay, the cells the build computes, in one block per run of its columns', () => {
     const { school, sheet, col } = scheduled();
     // A person's mistyped Room on a row that stays is the build's to put right.

@@ -100,6 +100,53 @@ describe('the waiting list', () => {
       for (const e of roster.get(w['Student ID']!)!.emails) expect(w.Told).toContain(`to ${e}`);
   });
 
+  it('keeps a Reason corrected and a row added by hand while families are told, writing only Told cells', () => {
+    const { s } = overfullSchool();
+    const sheet = s.emulator.spreadsheet.sheetByName('Waitlist')!;
+    const [header, ...rows] = sheet.values();
+    const col = (h: string) => header!.map(String).indexOf(h) + 1;
+    const last = rows.length + 1;
+    const added = ['by hand', 'Kim Lee', 'Ms. Ortiz', '', 'asked to wait for spring', 'phoned'];
+    const edited = s.emulator.ws.interruptAt('MailApp.sendEmail', 1, () => {
+      sheet.patch(2, col('Reason'), { v: 'Mother works evenings' });
+      added.forEach((v, i) => sheet.patch(last + 1, i + 1, { v }));
+    });
+    let progress = run(s, 'waitlist');
+    for (let i = 0; i < 10 && !progress.done; i++) progress = run(s, 'waitlist');
+    expect(progress.message).toMatch(/^Told \d+ addresses on the waiting list|^Every waitlisted/);
+    expect(edited()).toBe(true);
+    expect(sheet.cell(2, col('Reason'))?.v).toBe('Mother works evenings');
+    expect(sheet.values()[last]).toEqual(added);
+    const roster = rosterRows(s);
+    for (const w of waitlist(s).slice(0, rows.length))
+      for (const e of roster.get(w['Student ID']!)!.emails) expect(w.Told).toContain(`to ${e}`);
+  });
+
+  it('records each address in its own student’s Told cell when the Waitlist is sorted while families are told', () => {
+    const { s } = overfullSchool();
+    const sheet = s.emulator.spreadsheet.sheetByName('Waitlist')!;
+    const [header, ...rows] = sheet.values();
+    // Someone sorts the list Z to A by Student ID after the run read it.
+    const sorted = [...rows].sort((a, b) => String(b[0]).localeCompare(String(a[0])));
+    const moved = s.emulator.ws.interruptAt('MailApp.sendEmail', 1, () =>
+      sorted.forEach((r, i) => r.forEach((v, c) => sheet.patch(i + 2, c + 1, { v }))),
+    );
+    let progress = run(s, 'waitlist');
+    for (let i = 0; i < 10 && !progress.done; i++) progress = run(s, 'waitlist');
+    expect(moved()).toBe(true);
+    expect(sheet.values()[0]).toEqual(header);
+    const roster = rosterRows(s);
+    const told = waitlist(s);
+    expect(told.map((w) => w['Student ID'])).toEqual(sorted.map((r) => String(r[0])));
+    for (const w of told) {
+      const mine = roster.get(w['Student ID']!)!.emails;
+      for (const e of mine) expect(w.Told).toContain(`to ${e}`);
+      // No other student's address.
+      const named = [...w.Told!.matchAll(/to ([^\s;]+@[^\s;]+)/g)].map((m) => m[1]);
+      for (const e of named) expect(mine).toContain(e);
+    }
+  });
+
   it('cut off at any service call while telling families, tells every address exactly once when run again', () => {
     const { s } = overfullSchool();
     const calls: number[] = [];
