@@ -25,6 +25,8 @@ module.exports = {
   roots: ['<rootDir>/test/core'],
   ...(only.length ? { testMatch: only.map((name) => `<rootDir>/test/core/${name}.test.ts`) } : {}),
   testPathIgnorePatterns: ['/node_modules/', '/test/core/architecture\\.test\\.ts$'],
+  // A full path: Stryker loads the environment itself, without jest's <rootDir>.
+  testEnvironment: require('node:path').join(__dirname, 'test', 'stryker-environment.cjs'),
   setupFilesAfterEnv: ['<rootDir>/test/stryker-property.cjs', '<rootDir>/test/stryker-names.cjs'],
   testSequencer: '<rootDir>/test/stryker-sequencer.cjs',
 };
