@@ -8,8 +8,11 @@ const { existsSync, mkdirSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { namesFileFor } = require('./stryker-sequencer.cjs');
 
-// Only the first, full run knows every name: a mutant's run skips the tests not covering it.
-const fullRun = process.env.__STRYKER_ACTIVE_MUTANT__ === undefined;
+// Only Stryker's first, full run knows every name: a mutant's run skips the tests not covering
+// it, and a run of jest by hand with this configuration is no run of Stryker's (its names would
+// outlive a renamed test). Stryker's test environment gives the tests its `__stryker__` global.
+const fullRun =
+  globalThis.__stryker__ !== undefined && process.env.__STRYKER_ACTIVE_MUTANT__ === undefined;
 
 const names = new Set();
 beforeEach(() => {

@@ -21,8 +21,8 @@ export interface PastFailure {
 type Options<Ts> = fc.Parameters<Ts> & { pastFailures?: PastFailure[] };
 
 /**
- * PROPERTY_NUM_RUNS caps the cases of each property (Stryker sets it: a property runs for every
- * mutant it covers, and the first cases of a pinned seed kill what the later ones would).
+ * PROPERTY_NUM_RUNS caps the cases of each property. Stryker sets it: a property runs again for
+ * every mutant it covers (the README says what the cap was measured to keep).
  */
 const MAX_RUNS =
   process.env.PROPERTY_NUM_RUNS !== undefined && process.env.PROPERTY_NUM_RUNS !== ''
