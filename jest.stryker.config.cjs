@@ -11,6 +11,8 @@ const base = require('./jest.config.cjs');
 // One seed for every property test (test/core/property.ts), so a mutant killed once is killed
 // again by the incremental run, and a survivor is one on every run.
 process.env.PROPERTY_SEED ??= '20261127';
+// And few cases per property: a property runs again for every mutant it covers.
+process.env.PROPERTY_NUM_RUNS ??= '20';
 
 const only = (process.env.STRYKER_TESTS ?? '')
   .split(',')
@@ -23,5 +25,8 @@ module.exports = {
   roots: ['<rootDir>/test/core'],
   ...(only.length ? { testMatch: only.map((name) => `<rootDir>/test/core/${name}.test.ts`) } : {}),
   testPathIgnorePatterns: ['/node_modules/', '/test/core/architecture\\.test\\.ts$'],
+  // A full path: Stryker loads the environment itself, without jest's <rootDir>.
+  testEnvironment: require('node:path').join(__dirname, 'test', 'stryker-environment.cjs'),
+  setupFilesAfterEnv: ['<rootDir>/test/stryker-property.cjs', '<rootDir>/test/stryker-names.cjs'],
   testSequencer: '<rootDir>/test/stryker-sequencer.cjs',
 };

@@ -20,9 +20,27 @@ export interface PastFailure {
 
 type Options<Ts> = fc.Parameters<Ts> & { pastFailures?: PastFailure[] };
 
+/**
+ * PROPERTY_NUM_RUNS caps the cases of each property. Stryker sets it: a property runs again for
+ * every mutant it covers (the README says what the cap was measured to keep).
+ */
+const MAX_RUNS =
+  process.env.PROPERTY_NUM_RUNS !== undefined && process.env.PROPERTY_NUM_RUNS !== ''
+    ? Number(process.env.PROPERTY_NUM_RUNS)
+    : undefined;
+
+/** fast-check's own default number of cases, for a property that names none. */
+const DEFAULT_RUNS = 100;
+
+function capped<Ts>(parameters: fc.Parameters<Ts>): fc.Parameters<Ts> {
+  if (MAX_RUNS === undefined) return parameters;
+  return { ...parameters, numRuns: Math.min(parameters.numRuns ?? DEFAULT_RUNS, MAX_RUNS) };
+}
+
 /** fc.assert, on the past failures' seeds first and then on this run's seed, naming the seed. */
 export function checkProperty<Ts>(property: fc.IProperty<Ts>, options: Options<Ts> = {}): void {
-  const { pastFailures = [], ...parameters } = options;
+  const { pastFailures = [], ...uncapped } = options;
+  const parameters = capped(uncapped);
   for (const past of pastFailures) {
     const replay = past.path === undefined ? {} : { path: past.path, endOnFailure: true };
     const result = fc.check(property, { ...parameters, seed: past.seed, ...replay });
