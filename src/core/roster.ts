@@ -83,6 +83,8 @@ export interface Family {
   rows: number[];
   /** Ids this family had before a regrouping merged it with another: their links still reach it. */
   aliases?: string[];
+  /** The Family ID its Roster rows give, as typed: what a person sees (familyshown.ts). */
+  givenId?: string;
 }
 
 export interface RosterResult {
@@ -620,6 +622,7 @@ export function parseRoster(
       language: languages[0] ?? '',
       interpreter: members.some((s) => s.interpreter),
       rows: members.map((s) => s.row),
+      ...(explicit ? { givenId: explicit } : {}),
     });
   }
   const previous = new Map(options.previousFamilies ?? []);

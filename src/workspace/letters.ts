@@ -34,6 +34,7 @@ import { readTable } from '../core/table';
 import { escapeHtml } from '../core/templates';
 import { dayIn, wallClockIn } from '../core/zone';
 import type { PaperLetter } from '../shared/api';
+import { shownFamilyId } from '../core/familyshown';
 import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
 import { keptFormTexts } from './formtexts';
 import { documentProperties } from './props';
@@ -58,8 +59,14 @@ function codeIn(record: FormRecord, link: string): string {
   return link.slice(before.length, link.length - after.length);
 }
 
+/**
+ * A family's letter before it is a page; `reference` is the family's id as the Roster gives it,
+ * the one printed on the letter, its reply slip and the phone list.
+ */
+type LetterBody = Omit<PaperLetter, 'html'> & { body: string; reference: string };
+
 /** Each family without email's letter, in Roster order; none before the family forms exist. */
-function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
+function letterBodies(): LetterBody[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
   const round = settings.roundName;
@@ -121,7 +128,7 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
           { link, teacher: cleanText(r.get('Teacher')) },
         ]);
     }
-  const letters: (Omit<PaperLetter, 'html'> & { body: string })[] = [];
+  const letters: LetterBody[] = [];
   const paper = (roster?.families ?? []).filter((f) => !f.contacts.some((c) => c.email));
   // The forms' words in each language, the machine-translated ones from the Form Texts sheet.
   const all = keptFormTexts(
@@ -162,8 +169,10 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
     ].filter(Boolean);
     const children = mine.map((s) => `${s.firstName} ${s.lastName}`.trim()).filter(Boolean);
     const when = conferenceLines(conferences.get(family.id) ?? [], language);
+    const reference = shownFamilyId(family);
     letters.push({
       familyId: family.id,
+      reference,
       language,
       phone: mine.map((s) => s.phone).find(Boolean) ?? '',
       askFor: `Ask for: ${guardians.join(', ') || 'a parent or guardian'}${children.length ? ` (family of ${children.join(', ')})` : ''}`,
@@ -175,12 +184,12 @@ function letterBodies(): (Omit<PaperLetter, 'html'> & { body: string })[] {
       }),
       body: paperLetterBody({
         schoolName: settings.schoolName,
-        familyId: family.id,
+        familyId: reference,
         language,
         conferences: when,
         familyName: family.name,
         forms,
-        slip: replySlip(family.id, language, availability.choices, code, all),
+        slip: replySlip(reference, language, availability.choices, code, all),
       }),
     });
   }
@@ -191,9 +200,9 @@ const TITLE = 'Letters for families without email';
 
 /** Each family without email's letter as a page of its own, in Roster order. */
 export function paperLetters(): PaperLetter[] {
-  return letterBodies().map(({ body, ...l }) => ({
+  return letterBodies().map(({ body, reference, ...l }) => ({
     ...l,
-    html: paperLetterPage(`${TITLE}: ${l.familyId}`, [body]),
+    html: paperLetterPage(`${TITLE}: ${reference}`, [body]),
   }));
 }
 
@@ -205,7 +214,11 @@ export function showLetters(): void {
   const html = paperLetterPage(
     title,
     letters.length
-      ? [print, ...letters.map((l) => l.body), paperPhoneList(letters)]
+      ? [
+          print,
+          ...letters.map((l) => l.body),
+          paperPhoneList(letters.map((l) => ({ ...l, familyId: l.reference }))),
+        ]
       : [
           `<main class="letter"><p>${escapeHtml('Every family on the Roster has an email address, or the family forms are not made yet (Forms step).')}</p></main>`,
         ],

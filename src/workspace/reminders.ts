@@ -507,7 +507,10 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     // Whatever else stopped the loop (quota, time, an error from Google), what went out is
     // recorded before this execution ends.
     flush();
-    if (firstSendAt !== null) quotaDay.sent(firstSendAt, quota);
+    // A run that held everything back sent nothing, yet its quota day must be known: it is when
+    // the owner is told the held reminders can go (src/workspace/clock.ts).
+    if (firstSendAt !== null || stopped === 'quota')
+      quotaDay.sent(firstSendAt ?? now.getTime(), quota);
   }
   if (untold !== null) forgetUntold(ss.getId());
   const total = state.sent + sentNow;

@@ -47,6 +47,36 @@ describe('printing the letters for families without email', () => {
     expect(writes).toEqual([]);
   });
 
+  it('prints the Family ID the Roster gives, not the add-on’s own "F-" form, on the letter, its slip and the phone list', () => {
+    const s = openSchool({ students: 30 });
+    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const siblings = parseRoster(roster.values(), null).families.find(
+      (f) => f.studentIds.length === 2,
+    )!;
+    const header = roster.values()[0]!.map(String);
+    roster.patch(1, header.length + 1, { v: 'Phone' });
+    roster.patch(1, header.length + 2, { v: 'Family ID' });
+    // The first sibling's row gives a Family ID that itself starts with "F-"; the second none.
+    roster.patch(siblings.rows[0]!, header.length + 2, { v: 'F-GARCIA' });
+    for (const row of siblings.rows) {
+      roster.patch(row, header.length + 1, { v: '555-0142' });
+      header.forEach((h, i) => {
+        if (/email/i.test(h)) roster.patch(row, i + 1, { v: '' });
+      });
+    }
+    run(s, 'setup');
+    run(s, 'forms');
+    const code = props(s).get('slc:family-code:F-F-GARCIA')!;
+    expect(code).toBeTruthy();
+
+    s.bundle.run('showLetters');
+    const html = s.emulator.sheets.ui.dialogs.at(-1)!.html;
+    // The slip's words are in the family's language ("Family code", "Código de la familia").
+    expect(html).toMatch(new RegExp(`Ref\\. F-GARCIA · [^<:]+: ${code}`));
+    expect(html).toContain('Ref. F-GARCIA · 555-0142');
+    expect(html).not.toContain('F-F-GARCIA');
+  });
+
   it('gives a scheduled paper family its conference’s day, time and place in words, and the office the names to ask for', () => {
     const s = openSchool({ students: 30 });
     const roster = s.emulator.spreadsheet.sheetByName('Roster')!;

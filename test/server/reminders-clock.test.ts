@@ -244,3 +244,52 @@ describe('without its spreadsheet, when the quota renews with reminders held bac
     }
   });
 });
+
+/**
+ * Without its spreadsheet, the owner clicks "Send due reminders now" when someone else's mail has
+ * spent the day's quota: every reminder is held back for the renewal and none goes. That run still
+ * records the quota day, so the owner is told once when it renews, and not again each hour after
+ * (not even when the spreadsheet's record is refreshed meanwhile), whether or not they click.
+ */
+describe('without its spreadsheet, after a run that held back every reminder for the quota', () => {
+  it('tells the owner once when the quota renews, and the held reminders go then', () => {
+    const s = scheduledSchool(true, 40);
+    ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
+    const notices = () => s.emulator.mail.sent.filter((m) => NOTICE.test(m.subject));
+    // Every 48-hour reminder has fallen due, and the owner was told, but has not clicked yet.
+    let t = s.emulator.ws.clock.now();
+    while (t + HOUR <= EST('2026-11-16', '01:00')) s.emulator.triggers.advanceTo((t += HOUR));
+    const before = notices().length;
+    expect(before).toBeGreaterThan(0);
+    const quota = s.emulator.ws.quota;
+    quota.take('mailRecipientsPerDay', quota.remaining('mailRecipientsPerDay'), '');
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['reminders']));
+    const held = sentMarks(s).filter((m) => m);
+    expect(held.length).toBeGreaterThan(5);
+    for (const m of held) expect(m).toMatch(/^48h waiting for quota since /);
+    const renews = quota.renewsAt();
+
+    const toldAt: number[] = [];
+    for (let hour = 1; t + HOUR < EST('2026-11-17', '08:00'); hour++) {
+      s.emulator.triggers.advanceTo((t += HOUR));
+      if (notices().length > before + toldAt.length) toldAt.push(t);
+      // Told, the owner turns reminders on again before sending: what the trigger remembers is
+      // refreshed while the reminders still wait for them.
+      if (toldAt.length && hour % 3 === 0)
+        ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
+    }
+    // Once, after the quota renewed, and within a day of the run that held them back.
+    expect(toldAt).toHaveLength(1);
+    expect(toldAt[0]!).toBeGreaterThanOrEqual(renews);
+    expect(toldAt[0]!).toBeLessThanOrEqual(EST('2026-11-17', '02:00'));
+    const told = notices()[before]!;
+    expect(told.to).toEqual([OWNER]);
+    expect(told.body).toContain(s.emulator.spreadsheet.url);
+    expect(told.body).toContain('Send due reminders now');
+    expect(sentMarks(s).filter((m) => m)).toEqual(held);
+
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['reminders']));
+    for (const m of sentMarks(s).filter((m) => m))
+      expect(m).toMatch(/^48h 2026-11-1[67] \d\d:\d\d$/);
+  });
+});
