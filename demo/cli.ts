@@ -145,6 +145,20 @@ function value<T>(result: unknown, what: string): T {
   return r.value;
 }
 
+/**
+ * A page's file name from an ID the school's export gave (a Family ID, a Conference ID): letters,
+ * digits, '.', '_' and '-' kept, anything else (a slash, a colon, a space) made '_', and a
+ * leading dot too, so no ID puts a file outside its folder, hides it, or writes over another's
+ * page: a name already taken (case aside, as some file systems compare) gets -2, -3….
+ */
+export function fileNameOf(id: string, taken: Set<string>): string {
+  const base = id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[.-]/, '_') || '_';
+  let name = `${base}.html`;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}.html`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
 export function runDemo(argv: string[]): {
   out: string;
   written: string[];
@@ -413,8 +427,14 @@ export function runDemo(argv: string[]): {
       );
     // One printable page per conference: packets/<Conference ID>.html.
     mkdirSync(join(options.out, 'packets'), { recursive: true });
-    for (const p of value<Packet[]>(bundle.callFromClient('getPackets', []), 'Making the packets'))
-      writeFileSync(join(options.out, 'packets', `${p.conferenceId}.html`), p.html);
+    {
+      const names = new Set<string>();
+      for (const p of value<Packet[]>(
+        bundle.callFromClient('getPackets', []),
+        'Making the packets',
+      ))
+        writeFileSync(join(options.out, 'packets', fileNameOf(p.conferenceId, names)), p.html);
+    }
     phase(tag('reminders'));
     const sent = step('Sending reminders', () =>
       remindThroughTheRound(emulator, bundle, options.out),
@@ -503,7 +523,9 @@ export function runDemo(argv: string[]): {
   mkdirSync(join(options.out, 'letters'), { recursive: true });
   const letters = bundle.callFromClient('getPaperLetters', []);
   const paper = value<PaperLetter[]>(letters, 'Making the letters');
-  for (const l of paper) writeFileSync(join(options.out, 'letters', `${l.familyId}.html`), l.html);
+  const letterNames = new Set(['phone-list.html']);
+  for (const l of paper)
+    writeFileSync(join(options.out, 'letters', fileNameOf(l.familyId, letterNames)), l.html);
   // letters/phone-list.html: the office's phone list, each call's script in the family's language.
   writeFileSync(
     join(options.out, 'letters', 'phone-list.html'),
