@@ -8,7 +8,14 @@ import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
 import { planBlocks } from '../../src/core/schedule/evening';
 import type { Problem } from '../../src/core/schedule/types';
-import { DAY, evening, oneEveningSchool, plainFamily, problem, win } from './schedproblem';
+import {
+  DAY,
+  evening,
+  oneEveningSchool,
+  problem,
+  twoPairsEvening,
+  win,
+} from './schedproblem';
 
 describe('buildSchedule', () => {
   it('never puts a family in two rooms at once when it can come for one conference only', () => {
@@ -224,22 +231,7 @@ describe('teachers’ evenings as unbroken blocks', () => {
   });
 
   it('needs no teacher to wait where two families each see both teachers', () => {
-    // Ms. A and Mr. B, 3:00 to 4:05 PM: two families have a child with each, Mr. B has three more
-    // children from two families. Seeing one family at 3:00 with B and 3:15 with A, the other at
-    // 3:05 with A and 3:20 with B, fills both days without a pause.
-    const b = (id: string, familyId: string) => ({ id, name: id, teacherEmail: 'b@s', familyId });
-    const a = (id: string, familyId: string) => ({ id, name: id, teacherEmail: 'a@s', familyId });
-    const p: Problem = {
-      ...evening(),
-      windows: [win('a@s', 900, 965), win('b@s', 900, 965)],
-      students: [b('s0', 'f0'), a('s1', 'f0'), a('s2', 'f2'), b('s3', 'f2')].concat([
-        b('s4', 'f4'),
-        b('s5', 'f5'),
-        b('s6', 'f5'),
-      ]),
-      families: ['f0', 'f2', 'f4', 'f5'].map(plainFamily),
-      seed: 294,
-    };
+    const p = twoPairsEvening();
     const r = buildSchedule(p);
     expect(checkSchedule(p, r)).toEqual([]);
     expect(r.unplaced).toEqual([]);

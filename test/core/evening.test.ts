@@ -9,7 +9,15 @@ import { checkProperty } from './property';
 import { checkSchedule } from '../../src/core/schedule/check';
 import { planBlocks } from '../../src/core/schedule/evening';
 import type { TeacherWindow } from '../../src/core/schedule/types';
-import { DAY, backToBack, evening, idleMinutes, oneEveningSchool, planned } from './schedproblem';
+import {
+  DAY,
+  backToBack,
+  evening,
+  idleMinutes,
+  oneEveningSchool,
+  planned,
+  twoPairsEvening,
+} from './schedproblem';
 
 describe('planBlocks', () => {
   it('plans the evening where each family with a child in both classes sees A and B back to back, nobody waiting', () => {
@@ -20,6 +28,16 @@ describe('planBlocks', () => {
       expect(checkSchedule(p, s)).toEqual([]);
       expect(backToBack(p, s)).toBe(8);
       expect(idleMinutes(p, s)).toBe(0);
+    }
+  });
+
+  it('plans two families who each see both teachers so that neither teacher waits', () => {
+    const p = twoPairsEvening();
+    for (const seed of [294, 1, 2, 3]) {
+      const s = planned(p, planBlocks({ ...p, seed })!.start);
+      expect(checkSchedule(p, s)).toEqual([]);
+      expect(idleMinutes(p, s)).toBe(0);
+      expect(backToBack(p, s)).toBe(3);
     }
   });
 

@@ -89,6 +89,28 @@ export function evening(): Problem {
 }
 
 /**
+ * Ms. A and Mr. B, 3:00 to 4:05 PM, 10-minute conferences: two families have a child with each,
+ * Mr. B has three more children from two families. Seeing one family at 3:00 with B and 3:15
+ * with A, the other at 3:05 with A and 3:20 with B, fills both days without a pause, and three
+ * families (the two pairs and B's siblings) see their teachers back to back.
+ */
+export function twoPairsEvening(): Problem {
+  const b = (id: string, familyId: string) => ({ id, name: id, teacherEmail: 'b@s', familyId });
+  const a = (id: string, familyId: string) => ({ id, name: id, teacherEmail: 'a@s', familyId });
+  return {
+    ...evening(),
+    windows: [win('a@s', 900, 965), win('b@s', 900, 965)],
+    students: [b('s0', 'f0'), a('s1', 'f0'), a('s2', 'f2'), b('s3', 'f2')].concat([
+      b('s4', 'f4'),
+      b('s5', 'f5'),
+      b('s6', 'f5'),
+    ]),
+    families: ['f0', 'f2', 'f4', 'f5'].map(plainFamily),
+    seed: 294,
+  };
+}
+
+/**
  * A random school of one evening, each teacher with one room and one window holding their
  * students with a few places to spare, families of one to several children, nobody giving times.
  */
