@@ -46,6 +46,18 @@ describe('planBlocks', () => {
     const [a, b] = [p.windows[0]!, p.windows[1]!];
     const windows = (...list: TeacherWindow[]) => planBlocks({ ...p, windows: list });
     expect(windows(a, b)).not.toBeNull();
+    // A family that gives its times; one person listed for two families (each family's own
+    // guardians are no obstacle); rooms for two families; teachers on different evenings.
+    const withTimes = p.families.map((f, i) =>
+      i === 0 ? { ...f, availability: [{ date: DAY, start: 900, end: 960, rank: 1 }] } : f,
+    );
+    expect(planBlocks({ ...p, families: withTimes })).toBeNull();
+    const guardians = p.families.map((f) => ({ ...f, contacts: [`${f.id}@home`] }));
+    expect(planBlocks({ ...p, families: guardians })).not.toBeNull();
+    const shared = guardians.map((f, i) => (i < 2 ? { ...f, contacts: ['case@x'] } : f));
+    expect(planBlocks({ ...p, families: shared })).toBeNull();
+    expect(windows({ ...a, capacity: 2 }, b)).toBeNull();
+    expect(windows(a, { ...b, date: '2026-11-18' })).toBeNull();
     // A teacher with two windows that evening; a window that ends as it starts, or starts off
     // the five-minute grid; a student whose teacher has no window.
     expect(windows(a, b, { ...a, start: 1100, end: 1100 + a.end - a.start })).toBeNull();
@@ -56,7 +68,9 @@ describe('planBlocks', () => {
     const kept = { studentIds: ['a0'], familyId: 'pair0', teacherEmail: 'a@s', date: DAY };
     const fixed = [{ ...kept, start: 900, end: 910, fixed: true, rank: 0 }];
     expect(planBlocks({ ...p, fixed })).toBeNull();
-    expect(planBlocks({ ...p, conferenceMinutes: 12 })).toBeNull();
+    const long = [a, b].map((w) => ({ ...w, end: w.end + 120 }));
+    expect(planBlocks({ ...p, windows: long, conferenceMinutes: 15 })).not.toBeNull();
+    expect(planBlocks({ ...p, windows: long, conferenceMinutes: 12 })).toBeNull();
     expect(planBlocks({ ...p, bufferMinutes: 3 })).toBeNull();
   });
 
