@@ -1,0 +1,283 @@
+/**
+ * The sidebar's steps in words: what counts as done or pending for each step and the sentence
+ * it shows, from what src/workspace has read (no sheet, property or clock is read here).
+ */
+import { STEPS, type Problem, type StepId, type StepState } from '../shared/api';
+import { conferencesInWindow } from '../shared/windows';
+import { inRound } from './rounds';
+import { readinessByTeacher, type PrepAnswer } from './prep';
+import type { RosterResult, Student } from './roster';
+import type { TeachersResult } from './teachers';
+import type { SummaryGrid } from './summary';
+
+/** The sidebar shows this many problems per step; the count says how many there are. */
+export const PROBLEMS_SHOWN = 25;
+
+export function step(
+  id: StepId,
+  rest: Omit<StepState, 'id' | 'title' | 'problems' | 'problemCount' | 'counts'> &
+    Partial<StepState>,
+): StepState {
+  const title = STEPS.find((s) => s.id === id)!.title;
+  return { id, title, counts: [], problems: [], problemCount: 0, ...rest };
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Errors before warnings, each kind in the order found. */
+export function errorsFirst(problems: Problem[]): Problem[] {
+  return [
+    ...problems.filter((p) => p.severity === 'error'),
+    ...problems.filter((p) => p.severity === 'warning'),
+  ];
+}
+
+const errorCount = (problems: Problem[]) => problems.filter((p) => p.severity === 'error').length;
+
+/** A step that reads sheets set-up has not made yet. */
+export function waitsForSetup(id: StepId): StepState {
+  return step(id, {
+    status: 'todo',
+    headline: 'Waits for set-up.',
+    next: 'Set up the sheets first.',
+  });
+}
+
+/** Set-up: done once no sheet of the `total` is missing. */
+export function setupStep(missing: readonly string[], total: number): StepState {
+  return missing.length === 0
+    ? step('setup', {
+        status: 'done',
+        headline: `All ${total} sheets are in place.`,
+        next: 'Run it again any time: it only adds what is missing.',
+        action: { job: 'setup', label: 'Check the sheets again' },
+      })
+    : step('setup', {
+        status: 'ready',
+        headline: `${plural(missing.length, 'sheet')} to create: ${missing.join(', ')}.`,
+        next: 'Create the sheets the add-on works from. Nothing you already have is changed.',
+        action: { job: 'setup', label: 'Set up the sheets' },
+      });
+}
+
+/** The Roster step from the roster as parsed (null: the sheet has not been read). */
+export function rosterStep(roster: RosterResult | null): StepState {
+  if (!roster || roster.rowsRead === 0) {
+    return step('roster', {
+      status: 'ready',
+      headline: 'The Roster sheet is empty.',
+      next: 'Paste your student export into the Roster sheet, headers in row 1. Column names such as "Student Name", "Homeroom" and "Parent Email" are understood.',
+    });
+  }
+  const r = roster;
+  const errors = errorCount(r.problems);
+  const warnings = r.problems.length - errors;
+  const byLetter = r.families.filter((f) => f.contacts.length === 0).length;
+  const letterNote = byLetter
+    ? ` ${plural(byLetter, 'family', 'families')} without email ${byLetter === 1 ? 'gets' : 'get'} a printed letter (Letters sheet) and ${byLetter === 1 ? 'is' : 'are'} on the phone list instead of emails and invitations.`
+    : '';
+  return step('roster', {
+    status: errors > 0 ? 'attention' : 'done',
+    headline:
+      errors > 0
+        ? `${plural(r.students.length, 'student')} ready; ${plural(r.rowsRejected, 'row')} cannot be imported yet.`
+        : `${plural(r.students.length, 'student')} in ${plural(r.families.length, 'family', 'families')}, ready to schedule.`,
+    counts: [
+      { label: 'students', value: r.students.length },
+      { label: 'families', value: r.families.length },
+      { label: 'families with siblings', value: r.siblingFamilies },
+      { label: 'needing an interpreter', value: r.families.filter((f) => f.interpreter).length },
+      { label: 'families by letter and phone', value: byLetter },
+      { label: 'rows not imported', value: r.rowsRejected },
+      { label: 'warnings', value: warnings },
+    ],
+    problems: errorsFirst(r.problems).slice(0, PROBLEMS_SHOWN),
+    problemCount: r.problems.length,
+    next:
+      errors > 0
+        ? 'Fix the rows listed (click one to go to its cell), then check again. Rows with problems are left out until fixed; nothing in your sheet is changed.'
+        : `Check the conference days next.${letterNote}`,
+  });
+}
+
+/** Where the school stands with asking families, for the Days step's advice on what comes next. */
+export interface AskingSoFar {
+  /** Rows on the Schedule sheet. */
+  conferences: number;
+  /** The availability form exists. */
+  availabilityForm: boolean;
+  /** Some family has been asked when it can come. */
+  asked: boolean;
+}
+
+/** The conference-days step from the Teachers sheet as parsed (null: not read). */
+export function daysStep(
+  teachers: TeachersResult | null,
+  lengths: { conferenceMinutes: number; changeoverMinutes?: number },
+  asking: AskingSoFar,
+): StepState {
+  const t = teachers;
+  if (!t || t.rowsRead === 0) {
+    return step('days', {
+      status: 'ready',
+      headline: 'No teacher windows yet.',
+      next: 'On the Teachers sheet, add one row per teacher, day and time window (with room and how many families at once).',
+    });
+  }
+  const errors = errorCount(t.problems);
+  const days = [...new Set(t.windows.map((w) => w.date))].sort();
+  const places = t.windows.reduce(
+    (n, w) =>
+      n +
+      w.capacity *
+        conferencesInWindow(w, lengths.conferenceMinutes, lengths.changeoverMinutes ?? 0),
+    0,
+  );
+  return step('days', {
+    status: errors > 0 ? 'attention' : 'done',
+    headline: `${plural(t.teachers.length, 'teacher')}, ${plural(t.windows.length, 'window')} on ${plural(days.length, 'day')}${days.length ? ` (${days.join(', ')})` : ''}.`,
+    counts: [
+      { label: 'teachers', value: t.teachers.length },
+      { label: 'windows', value: t.windows.length },
+      { label: `places of ${lengths.conferenceMinutes} min`, value: places },
+    ],
+    problems: errorsFirst(t.problems).slice(0, PROBLEMS_SHOWN),
+    problemCount: t.problems.length,
+    next:
+      errors > 0
+        ? 'Fix the windows listed, then check again.'
+        : asking.conferences === 0 && !asking.availabilityForm
+          ? 'Ask the families when they can come next (step 4, Family availability): create the family forms, email each family its link and give them a few days before you build the schedule.'
+          : asking.conferences === 0 && !asking.asked
+            ? 'Ask the families when they can come (step 4, Family availability) and give them a few days, then build the schedule.'
+            : 'Build the schedule next.',
+  });
+}
+
+/**
+ * The Schedule step before there is anything to count: the roster or the windows missing
+ * (`inputsReady` false), or nothing scheduled yet. Null once there are conferences to count.
+ */
+export function scheduleNotBuilt(conferences: number, inputsReady: boolean): StepState | null {
+  if (!inputsReady) {
+    return step('schedule', {
+      status: 'todo',
+      headline:
+        conferences === 0
+          ? 'No conferences scheduled yet.'
+          : `${plural(conferences, 'row')} on the Schedule.`,
+      next: 'Import the roster and the teachers’ windows first.',
+    });
+  }
+  if (conferences === 0) {
+    return step('schedule', {
+      status: 'ready',
+      headline: 'No conferences scheduled yet.',
+      next: 'Preview the schedule to see who fits where and why anyone does not, then build it. Nothing is written until you build.',
+      action: { job: 'schedule', label: 'Build the schedule' },
+    });
+  }
+  return null;
+}
+
+/** What the Schedule step counts once conferences are on the sheet. */
+export interface ScheduleCounts {
+  students: Student[];
+  /** The Schedule sheet's rows, every round. */
+  rows: { round: string; status: string; studentIds: string[] }[];
+  roundName: string;
+  /** Freed times no waitlisted family has taken yet. */
+  freedToOffer: number;
+  /** Freed-time offers sent this round, and those a waitlisted family accepted. */
+  offers: { offers: number; accepted: number };
+  /** This round's student prep answers, by student id. */
+  prep: Map<string, PrepAnswer>;
+  /** This round's student prep form exists. */
+  prepForm: boolean;
+}
+
+/** The Schedule step: this round's conferences that stand, and the students none places. */
+export function scheduleStep(c: ScheduleCounts): StepState {
+  const thisRound = c.rows.filter((r) => inRound(r.round, c.roundName) && r.status !== 'cancelled');
+  const placed = new Set(thisRound.flatMap((r) => r.studentIds));
+  const waiting = c.students.filter((s) => !placed.has(s.id));
+  // Once students prepare this round, each teacher's "18 of 25 ready".
+  const readiness =
+    c.prep.size > 0 || c.prepForm
+      ? readinessByTeacher(c.students, c.prep).map((t) => ({
+          label: `${t.teacher}: ready to lead (of ${t.total})`,
+          value: t.ready,
+        }))
+      : [];
+  return step('schedule', {
+    status: waiting.length > 0 ? 'attention' : 'done',
+    headline: `${plural(thisRound.length, 'conference')} in the ${c.roundName} round${waiting.length ? `; ${plural(waiting.length, 'student')} not placed yet` : ', every student placed'}.`,
+    counts: [
+      { label: 'conferences', value: thisRound.length },
+      { label: 'students placed', value: c.students.length - waiting.length },
+      { label: 'not placed yet', value: waiting.length },
+      ...(c.offers.offers > 0
+        ? [
+            { label: 'freed-time offers out', value: c.offers.offers },
+            { label: 'accepted from the waiting list', value: c.offers.accepted },
+          ]
+        : []),
+      ...readiness,
+    ],
+    problems: waiting.slice(0, 5).map((s) => ({
+      severity: 'warning' as const,
+      message: `${s.firstName} ${s.lastName} (${s.teacher}) has no conference yet. Preview the schedule to see why.`,
+      where: { sheet: 'Roster', row: s.row, column: 1 },
+    })),
+    problemCount: waiting.length,
+    next: 'Edit the Schedule sheet freely: move times, tick Locked to keep a conference, mark attendance. Rebuilding keeps locked and invited conferences and your notes.',
+    action: { job: 'schedule', label: 'Rebuild the schedule' },
+    more: [
+      { job: 'views', label: 'Make print views (a tab per teacher)' },
+      ...(waiting.length > 0
+        ? [{ job: 'waitlist', label: 'Tell the waitlisted families' } as const]
+        : []),
+      ...(c.freedToOffer > 0 && waiting.length > 0
+        ? [
+            {
+              job: 'waitlist-offer',
+              label: `Offer freed times to the waiting list (${c.freedToOffer})`,
+            } as const,
+          ]
+        : []),
+      c.prepForm
+        ? { job: 'prep-nudge', label: 'Email the prep link to students not ready' }
+        : { job: 'student-forms', label: 'Create the student prep form' },
+    ],
+  });
+}
+
+/** The Summary step once conferences exist: its figures, and whether the sheet is built. */
+export function summaryStep(t: SummaryGrid['totals'], built: boolean): StepState {
+  // Until attendance is marked the Summary has nothing of the conferences to tell: later.
+  const marked = t.attended + t.noShow > 0;
+  return step('summary', {
+    status: !marked ? 'todo' : built ? 'done' : 'ready',
+    headline: `${t.attended} of ${plural(t.scheduled, 'conference')} attended; ${plural(t.responses, 'questionnaire answer')}; ${plural(t.followUps, 'follow-up request')} to act on.`,
+    counts: [
+      { label: 'conferences', value: t.scheduled },
+      { label: 'attended', value: t.attended },
+      { label: 'no-show', value: t.noShow },
+      { label: 'roster families', value: t.rosterFamilies },
+      { label: 'without a conference', value: t.waitlisted },
+      { label: 'participation %', value: t.participation === '' ? 0 : t.participation },
+      { label: 'answers', value: t.responses },
+      { label: 'follow-up requests', value: t.followUps },
+      { label: 'answers to check', value: t.flagged },
+    ],
+    next: !marked
+      ? 'After the conferences, mark attended or no-show in the Schedule’s Status column, then build the Summary.'
+      : built
+        ? 'The Summary rebuilds itself after each answer; rebuild it after marking attendance.'
+        : 'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.',
+    action: { job: 'summary', label: built ? 'Rebuild the summary' : 'Build the summary' },
+    more: [{ job: 'followups', label: 'List follow-up requests and tell their owners' }],
+  });
+}

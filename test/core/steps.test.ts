@@ -1,0 +1,318 @@
+/**
+ * The sidebar's steps in words, from sheets written by hand: each figure and sentence below is
+ * counted off the fixture by eye, and the counts a step shows must agree with a plain count over
+ * the rows for any schedule.
+ */
+import fc from 'fast-check';
+import { checkProperty } from './property';
+import type { PrepAnswer } from '../../src/core/prep';
+import { parseRoster, type Student } from '../../src/core/roster';
+import {
+  daysStep,
+  plural,
+  rosterStep,
+  scheduleNotBuilt,
+  scheduleStep,
+  setupStep,
+  summaryStep,
+  type ScheduleCounts,
+} from '../../src/core/steps';
+import type { SummaryGrid } from '../../src/core/summary';
+import { parseTeachers } from '../../src/core/teachers';
+import { wallClockIn } from '../../src/core/zone';
+
+/** Times and dates in these sheets are text, so the wall clock never matters. */
+const wall = wallClockIn('UTC');
+
+const ROSTER = [
+  [
+    'Student ID',
+    'First Name',
+    'Last Name',
+    'Grade',
+    'Teacher',
+    'Guardian 1 Email',
+    'Phone',
+    'Interpreter',
+  ],
+  // The Adams siblings share a guardian: one family of two.
+  ['S1', 'Ana', 'Adams', '3', 'Ms. Rivera', 'pat@adams.example', '', 'No'],
+  ['S2', 'Ben', 'Adams', '5', 'Mr. Chen', 'pat@adams.example', '', 'No'],
+  // The Cole family needs an interpreter.
+  ['S3', 'Cy', 'Cole', '3', 'Ms. Rivera', 'x@cole.example', '', 'Yes'],
+  // The Diaz family has a phone and no email: a printed letter and the phone list.
+  ['S4', 'Dee', 'Diaz', '4', 'Mr. Chen', '', '555-0142', 'No'],
+];
+
+const TEACHERS = ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity'];
+const WINDOWS = [
+  TEACHERS,
+  // 3:00–4:00 holds two 25-minute conferences with a 5-minute changeover (3:00, 3:30).
+  ['Ms. Rivera', 'rivera@school.example', '2026-11-18', '3:00 PM', '4:00 PM', '101', 1],
+  ['Ms. Rivera', 'rivera@school.example', '2026-11-17', '3:00 PM', '4:00 PM', '101', 1],
+  // Two families at once: four places.
+  ['Mr. Chen', 'chen@school.example', '2026-11-17', '3:00 PM', '4:00 PM', '102', 2],
+];
+const LENGTHS = { conferenceMinutes: 25, changeoverMinutes: 5 };
+const NOT_ASKED = { conferences: 0, availabilityForm: false, asked: false };
+
+/** The roster read against the Teachers sheet's teachers, as the add-on reads it. */
+const roster = (rows: unknown[][]) => parseRoster(rows, parseTeachers(WINDOWS, wall).teachers);
+
+describe('plural', () => {
+  it('says one family, two families, no families', () => {
+    expect(plural(1, 'family', 'families')).toBe('1 family');
+    expect(plural(2, 'family', 'families')).toBe('2 families');
+    expect(plural(0, 'student')).toBe('0 students');
+  });
+});
+
+describe('setupStep', () => {
+  it('names the sheets still to create, and is done once none is missing', () => {
+    expect(setupStep(['Schedule', 'Summary'], 8)).toMatchObject({
+      status: 'ready',
+      headline: '2 sheets to create: Schedule, Summary.',
+      action: { job: 'setup', label: 'Set up the sheets' },
+    });
+    expect(setupStep([], 8)).toMatchObject({
+      status: 'done',
+      headline: 'All 8 sheets are in place.',
+      action: { job: 'setup', label: 'Check the sheets again' },
+    });
+  });
+});
+
+describe('rosterStep', () => {
+  it('counts four students in three families, one with siblings, one needing an interpreter, one by letter', () => {
+    const s = rosterStep(roster(ROSTER));
+    expect(s.status).toBe('done');
+    expect(s.headline).toBe('4 students in 3 families, ready to schedule.');
+    expect(Object.fromEntries(s.counts.map((c) => [c.label, c.value]))).toEqual({
+      students: 4,
+      families: 3,
+      'families with siblings': 1,
+      'needing an interpreter': 1,
+      'families by letter and phone': 1,
+      'rows not imported': 0,
+      warnings: 0,
+    });
+    expect(s.next).toBe(
+      'Check the conference days next. 1 family without email gets a printed letter (Letters sheet) and is on the phone list instead of emails and invitations.',
+    );
+  });
+
+  it('says how many rows cannot be imported, errors listed before warnings', () => {
+    const broken = [...ROSTER, ['S5', '', '', '3', 'Ms. Rivera', 'e@x.example', '', 'No']];
+    const s = rosterStep(roster(broken));
+    expect(s.status).toBe('attention');
+    expect(s.headline).toBe('4 students ready; 1 row cannot be imported yet.');
+    expect(s.problems[0]).toMatchObject({ severity: 'error', where: { sheet: 'Roster', row: 6 } });
+    expect(s.counts.find((c) => c.label === 'rows not imported')?.value).toBe(1);
+  });
+
+  it('asks for the export when the sheet has no rows', () => {
+    expect(rosterStep(roster([ROSTER[0]!]))).toMatchObject({
+      status: 'ready',
+      headline: 'The Roster sheet is empty.',
+    });
+    expect(rosterStep(null).headline).toBe('The Roster sheet is empty.');
+  });
+});
+
+describe('daysStep', () => {
+  const teachers = parseTeachers(WINDOWS, wall);
+
+  it('counts two teachers, three windows on two days in date order, and eight places', () => {
+    const s = daysStep(teachers, LENGTHS, NOT_ASKED);
+    expect(teachers.problems).toEqual([]);
+    expect(s.status).toBe('done');
+    expect(s.headline).toBe('2 teachers, 3 windows on 2 days (2026-11-17, 2026-11-18).');
+    expect(s.counts).toEqual([
+      { label: 'teachers', value: 2 },
+      { label: 'windows', value: 3 },
+      { label: 'places of 25 min', value: 8 },
+    ]);
+  });
+
+  it('suggests asking the families before building, then building', () => {
+    const next = (asking: typeof NOT_ASKED) => daysStep(teachers, LENGTHS, asking).next;
+    expect(next(NOT_ASKED)).toMatch(/^Ask the families when they can come next .* create the/);
+    expect(next({ ...NOT_ASKED, availabilityForm: true })).toMatch(
+      /^Ask the families when they can come \(step 4/,
+    );
+    expect(next({ ...NOT_ASKED, availabilityForm: true, asked: true })).toBe(
+      'Build the schedule next.',
+    );
+    expect(next({ conferences: 3, availabilityForm: false, asked: false })).toBe(
+      'Build the schedule next.',
+    );
+  });
+
+  it('asks for windows when the sheet has none', () => {
+    expect(daysStep(parseTeachers([TEACHERS], wall), LENGTHS, NOT_ASKED)).toMatchObject({
+      status: 'ready',
+      headline: 'No teacher windows yet.',
+    });
+  });
+});
+
+describe('scheduleNotBuilt', () => {
+  it('waits for the roster and windows, then offers the first build, then steps aside', () => {
+    expect(scheduleNotBuilt(0, false)?.headline).toBe('No conferences scheduled yet.');
+    expect(scheduleNotBuilt(3, false)).toMatchObject({
+      status: 'todo',
+      headline: '3 rows on the Schedule.',
+    });
+    expect(scheduleNotBuilt(0, true)).toMatchObject({
+      status: 'ready',
+      action: { job: 'schedule', label: 'Build the schedule' },
+    });
+    expect(scheduleNotBuilt(1, true)).toBeNull();
+  });
+});
+
+describe('scheduleStep', () => {
+  const students = roster(ROSTER).students;
+  const conference = (round: string, status: string, ...studentIds: string[]) => ({
+    round,
+    status,
+    studentIds,
+  });
+  const counts = (rows: ScheduleCounts['rows'], more: Partial<ScheduleCounts> = {}) =>
+    scheduleStep({
+      students,
+      rows,
+      roundName: 'Fall',
+      freedToOffer: 0,
+      offers: { offers: 0, accepted: 0 },
+      prep: new Map(),
+      prepForm: false,
+      ...more,
+    });
+
+  it('counts the Fall conferences that stand and names the one student none places', () => {
+    const s = counts([
+      conference('Fall', 'invited', 'S1', 'S2'),
+      conference('Fall', 'scheduled', 'S3'),
+      // Cancelled, or another round's: they place nobody this round.
+      conference('Fall', 'cancelled', 'S4'),
+      conference('Spring', 'scheduled', 'S4'),
+    ]);
+    expect(s.status).toBe('attention');
+    expect(s.headline).toBe('2 conferences in the Fall round; 1 student not placed yet.');
+    expect(s.counts).toEqual([
+      { label: 'conferences', value: 2 },
+      { label: 'students placed', value: 3 },
+      { label: 'not placed yet', value: 1 },
+    ]);
+    expect(s.problems).toEqual([
+      {
+        severity: 'warning',
+        message: 'Dee Diaz (Mr. Chen) has no conference yet. Preview the schedule to see why.',
+        where: { sheet: 'Roster', row: 5, column: 1 },
+      },
+    ]);
+    expect(s.more?.map((m) => m.job)).toEqual(['views', 'waitlist', 'student-forms']);
+  });
+
+  it('is done when every student is placed, a blank Round counting as this round', () => {
+    const s = counts([conference('', 'scheduled', 'S1', 'S2', 'S3'), conference('fall', '', 'S4')]);
+    expect(s.status).toBe('done');
+    expect(s.headline).toBe('2 conferences in the Fall round, every student placed.');
+  });
+
+  it('offers freed times only while someone waits, and shows the offers and prep readiness', () => {
+    const ready: PrepAnswer = {
+      studentId: 'S1',
+      round: 'Fall',
+      proudOf: 'my story',
+      learningTargets: '',
+      workSample: 'essay',
+      goal: 'read more',
+      familyQuestion: '',
+    };
+    const s = counts([conference('Fall', 'scheduled', 'S1')], {
+      freedToOffer: 2,
+      offers: { offers: 3, accepted: 1 },
+      prep: new Map([['S1', ready]]),
+      prepForm: true,
+    });
+    expect(s.more).toContainEqual({
+      job: 'waitlist-offer',
+      label: 'Offer freed times to the waiting list (2)',
+    });
+    expect(s.more).toContainEqual({
+      job: 'prep-nudge',
+      label: 'Email the prep link to students not ready',
+    });
+    expect(s.counts.slice(3)).toEqual([
+      { label: 'freed-time offers out', value: 3 },
+      { label: 'accepted from the waiting list', value: 1 },
+      { label: 'Mr. Chen: ready to lead (of 2)', value: 0 },
+      { label: 'Ms. Rivera: ready to lead (of 2)', value: 1 },
+    ]);
+    const everyonePlaced = counts([conference('Fall', '', 'S1', 'S2', 'S3', 'S4')], {
+      freedToOffer: 2,
+    });
+    expect(everyonePlaced.more?.map((m) => m.job)).not.toContain('waitlist-offer');
+  });
+
+  it('counts placed and waiting students as a plain count over the rows does', () => {
+    const ids = students.map((s) => s.id);
+    const row = fc.record({
+      round: fc.constantFrom('Fall', 'fall ', '', 'Spring'),
+      status: fc.constantFrom('', 'scheduled', 'invited', 'cancelled', 'declined'),
+      studentIds: fc.subarray(ids),
+    });
+    checkProperty(
+      fc.property(fc.array(row, { maxLength: 8 }), (rows) => {
+        const standing = rows.filter(
+          (r) => ['fall', ''].includes(r.round.trim().toLowerCase()) && r.status !== 'cancelled',
+        );
+        const waiting = students.filter(
+          (s: Student) => !standing.some((r) => r.studentIds.includes(s.id)),
+        );
+        const s = counts(rows);
+        const value = (label: string) => s.counts.find((c) => c.label === label)?.value;
+        expect(value('conferences')).toBe(standing.length);
+        expect(value('not placed yet')).toBe(waiting.length);
+        expect(value('students placed')).toBe(students.length - waiting.length);
+        expect(s.problemCount).toBe(waiting.length);
+        expect(s.status).toBe(waiting.length ? 'attention' : 'done');
+      }),
+    );
+  });
+});
+
+describe('summaryStep', () => {
+  const totals: SummaryGrid['totals'] = {
+    scheduled: 12,
+    attended: 9,
+    noShow: 1,
+    responses: 1,
+    followUps: 2,
+    flagged: 0,
+    rosterFamilies: 14,
+    waitlisted: 2,
+    participation: 64,
+  };
+
+  it('tells the attended, the answers and the follow-ups in one sentence', () => {
+    const s = summaryStep(totals, false);
+    expect(s.headline).toBe(
+      '9 of 12 conferences attended; 1 questionnaire answer; 2 follow-up requests to act on.',
+    );
+    expect(s).toMatchObject({ status: 'ready', action: { label: 'Build the summary' } });
+    expect(summaryStep(totals, true)).toMatchObject({
+      status: 'done',
+      action: { label: 'Rebuild the summary' },
+    });
+  });
+
+  it('waits until attendance is marked, and shows a blank participation as 0', () => {
+    const unmarked = summaryStep({ ...totals, attended: 0, noShow: 0, participation: '' }, true);
+    expect(unmarked.status).toBe('todo');
+    expect(unmarked.next).toMatch(/^After the conferences, mark attended or no-show/);
+    expect(unmarked.counts.find((c) => c.label === 'participation %')?.value).toBe(0);
+  });
+});
