@@ -33,6 +33,9 @@ import { byRecipient, type Pupil } from './recipients';
 
 export const REMINDABLE_STATUSES = new Set(['scheduled', 'invited', 'accepted', 'tentative']);
 
+/** Added to a Reminders Sent mark when a run was cut off while sending that reminder. */
+export const UNCONFIRMED_MARK = 'unconfirmed: cut off while sending, check with the family';
+
 export interface ReminderConference {
   /** Row on the Schedule sheet (1-based). */
   row: number;

@@ -6,6 +6,12 @@ import { STEPS, type Problem, type StepId, type StepState } from '../shared/api'
 import { conferencesInWindow } from '../shared/windows';
 import { inRound } from './rounds';
 import { readinessByTeacher, type PrepAnswer } from './prep';
+import {
+  parseMarks,
+  UNCONFIRMED_MARK,
+  type ChannelCounts,
+  type ReminderConference,
+} from './reminders';
 import type { RosterResult, Student } from './roster';
 import type { TeachersResult } from './teachers';
 import type { SummaryGrid } from './summary';
@@ -279,5 +285,91 @@ export function summaryStep(t: SummaryGrid['totals'], built: boolean): StepState
         : 'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.',
     action: { job: 'summary', label: built ? 'Rebuild the summary' : 'Build the summary' },
     more: [{ job: 'followups', label: 'List follow-up requests and tell their owners' }],
+  });
+}
+
+/** What the Reminders step counts once conferences are on the Schedule. */
+export interface ReminderCounts {
+  conferences: ReminderConference[];
+  /** The Reminders Sent column (0: the sheet has none). */
+  sentColumn: number;
+  channels: ChannelCounts;
+  tally: { sent: number; due: number; upcoming: number };
+  hoursBefore: number[];
+  /** Whose hourly trigger sends the reminders (null: off). */
+  runBy: { owner: string; mine: boolean; withoutDocument: boolean } | null;
+}
+
+/** The Reminders step: channels, reminders sent and due, the trigger, what needs a person. */
+export function remindersStep(r: ReminderCounts): StepState {
+  const { runBy } = r;
+  const on = runBy !== null;
+  const hours = r.hoursBefore.map((h) => `${h} h`).join(' and ');
+  const unconfirmed = r.conferences
+    .filter((c) => c.sent.includes(UNCONFIRMED_MARK))
+    .map((c): Problem => ({
+      severity: 'warning',
+      where: { sheet: 'Schedule', row: c.row, column: r.sentColumn || 1 },
+      message: `${c.family || c.familyKey}: a reminder may not have gone out (the run was cut off while sending it). It is not sent again; check with the family.`,
+    }));
+  // Run without this spreadsheet, the trigger emails its owner each time reminders fall due, and
+  // on a day the quota binds each of those emails is one reminder fewer.
+  const sharedQuota = runBy?.withoutDocument
+    ? ' The emails telling you reminders were due (Google runs the hourly reminders without this spreadsheet) count against the same quota.'
+    : '';
+  // Refused and missed reminders are flagged on their rows; each is a person's to act on.
+  const flagged = (kind: 'refused' | 'missed') =>
+    r.conferences.flatMap((c) =>
+      parseMarks(c.sent)
+        .filter((m) => m.kind === kind)
+        .map((m): Problem => ({
+          severity: 'warning',
+          where: { sheet: 'Schedule', row: c.row, column: r.sentColumn || 1 },
+          message:
+            kind === 'refused'
+              ? `${c.family || c.familyKey}: Google refused the ${m.hours} h reminder (${m.text.replace(/^\d+h refused /, '')}). Fix the address or the text; tell the family yourself.`
+              : `${c.family || c.familyKey}: the ${m.hours} h reminder was not sent: the daily email quota ran out and its time passed.${sharedQuota} Tell the family yourself if it matters.`,
+        })),
+    );
+  const refused = flagged('refused');
+  const missed = flagged('missed');
+  const waiting = r.conferences.filter((c) =>
+    parseMarks(c.sent).some((m) => m.kind === 'waiting'),
+  ).length;
+  const problems = [...unconfirmed, ...refused, ...missed];
+  return step('reminders', {
+    status: problems.length
+      ? 'attention'
+      : r.tally.due > 0
+        ? 'ready'
+        : on || r.tally.upcoming === 0
+          ? 'done'
+          : 'ready',
+    problems: problems.slice(0, 25),
+    problemCount: problems.length,
+    headline: `${plural(r.channels.families, 'family', 'families')}: ${r.channels.email} by email, ${r.channels.letter} by letter (${r.channels.phone} also by phone). Reminders go ${hours} before. Hourly reminders are ${!runBy ? 'off' : runBy.mine ? 'on' : `on, from ${runBy.owner}'s account`}.`,
+    counts: [
+      { label: 'by email', value: r.channels.email },
+      { label: 'by letter', value: r.channels.letter },
+      { label: 'by phone', value: r.channels.phone },
+      { label: 'families', value: r.channels.families },
+      { label: 'reminders sent', value: r.tally.sent },
+      { label: 'due now', value: r.tally.due },
+      { label: 'waiting for quota', value: waiting },
+      { label: 'refused by Google', value: refused.length },
+      { label: 'missed', value: missed.length },
+    ],
+    next:
+      r.tally.due > 0
+        ? `${plural(r.tally.due, 'reminder')} due now: send them, or let the hourly reminders do it.`
+        : !runBy
+          ? 'Turn on hourly reminders so each family is reminded on time.'
+          : runBy.withoutDocument
+            ? 'Google runs the hourly reminders without this spreadsheet, so they cannot send on their own: you get an email when reminders fall due; then click "Send due reminders now".'
+            : runBy.mine
+              ? 'Reminders go out on their own, every hour as they fall due.'
+              : `Reminders go out every hour from ${runBy.owner}'s account; if Google runs them without this spreadsheet, ${runBy.owner} is emailed to send them.`,
+    action: { job: 'reminders', label: 'Send due reminders now' },
+    more: [{ job: 'teachers', label: 'Email each teacher their day (the day before)' }],
   });
 }

@@ -13,7 +13,7 @@ import { readScheduleSheet } from '../core/schedule/sheet';
 import { documentProperties, PROP } from './props';
 import { invitesStep } from './invites';
 import { availabilityStep, questionnaireStep } from './forms';
-import { remindersStep } from './reminders';
+import { remindersState } from './reminders';
 import { summaryState } from './summary';
 import type { StepContext } from './steps';
 import {
@@ -119,7 +119,7 @@ export function buildOverview(): Overview {
     availabilityStep(later),
     scheduleState(),
     invitesStep(later),
-    remindersStep(later),
+    remindersState(later),
     questionnaireStep(later),
     summaryState(later),
   ];

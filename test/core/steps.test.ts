@@ -15,8 +15,11 @@ import {
   scheduleStep,
   setupStep,
   summaryStep,
+  remindersStep,
+  type ReminderCounts,
   type ScheduleCounts,
 } from '../../src/core/steps';
+import type { ReminderConference } from '../../src/core/reminders';
 import type { SummaryGrid } from '../../src/core/summary';
 import { parseTeachers } from '../../src/core/teachers';
 import { wallClockIn } from '../../src/core/zone';
@@ -314,5 +317,102 @@ describe('summaryStep', () => {
     expect(unmarked.status).toBe('todo');
     expect(unmarked.next).toMatch(/^After the conferences, mark attended or no-show/);
     expect(unmarked.counts.find((c) => c.label === 'participation %')?.value).toBe(0);
+  });
+});
+
+describe('remindersStep', () => {
+  /** A Schedule row as the reminders read it, with its Reminders Sent cell. */
+  const row = (n: number, family: string, sent: string): ReminderConference => ({
+    row: n,
+    conferenceId: `C${n}`,
+    familyKey: `F${n}`,
+    family,
+    students: 'Ana',
+    teacher: 'Ms. Rivera',
+    room: '101',
+    date: '2026-11-17',
+    start: 900,
+    end: 925,
+    emails: [`f${n}@family.example`],
+    language: '',
+    interpreter: false,
+    status: 'invited',
+    sent,
+  });
+  const reminders = (more: Partial<ReminderCounts> = {}) =>
+    remindersStep({
+      conferences: [row(2, 'Adams', '')],
+      sentColumn: 14,
+      channels: { email: 3, letter: 1, phone: 1, families: 4 },
+      tally: { sent: 0, due: 0, upcoming: 2 },
+      hoursBefore: [48, 2],
+      runBy: null,
+      ...more,
+    });
+
+  it('tells the channels, the hours and that hourly reminders are off, and asks to turn them on', () => {
+    const s = reminders();
+    expect(s.headline).toBe(
+      '4 families: 3 by email, 1 by letter (1 also by phone). Reminders go 48 h and 2 h before. Hourly reminders are off.',
+    );
+    expect(s.status).toBe('ready');
+    expect(s.next).toBe('Turn on hourly reminders so each family is reminded on time.');
+  });
+
+  it('is done once another editor’s trigger sends them, and names whose account', () => {
+    const s = reminders({
+      runBy: { owner: 'kim@school.example', mine: false, withoutDocument: false },
+    });
+    expect(s.status).toBe('done');
+    expect(s.headline).toMatch(/Hourly reminders are on, from kim@school\.example's account\.$/);
+    expect(s.next).toMatch(/^Reminders go out every hour from kim@school\.example's account;/);
+  });
+
+  it('is done with hourly reminders off once no conference is ahead', () => {
+    expect(reminders({ tally: { sent: 4, due: 0, upcoming: 0 } }).status).toBe('done');
+  });
+
+  it('says how many reminders are due now, before anything else', () => {
+    const s = reminders({ tally: { sent: 5, due: 3, upcoming: 2 } });
+    expect(s.status).toBe('ready');
+    expect(s.next).toBe('3 reminders due now: send them, or let the hourly reminders do it.');
+    expect(s.counts.find((c) => c.label === 'reminders sent')?.value).toBe(5);
+  });
+
+  it('flags the unconfirmed, refused and missed reminders on their rows and counts those waiting', () => {
+    const s = reminders({
+      conferences: [
+        row(
+          2,
+          'Adams',
+          '48h 2026-11-15 09:00 unconfirmed: cut off while sending, check with the family',
+        ),
+        row(3, 'Cole', '48h refused to x@cole.example: Invalid email'),
+        row(4, '', '2h missed: its time passed while it waited for the daily email quota'),
+        row(5, 'Diaz', '2h waiting for quota since 2026-11-17 08:00'),
+        row(6, 'Diaz', '2h waiting for quota since 2026-11-17 08:00'),
+      ],
+      runBy: { owner: 'me@school.example', mine: true, withoutDocument: false },
+    });
+    expect(s.status).toBe('attention');
+    expect(s.problems.map((p) => [p.where?.row, p.message])).toEqual([
+      [
+        2,
+        'Adams: a reminder may not have gone out (the run was cut off while sending it). It is not sent again; check with the family.',
+      ],
+      [
+        3,
+        'Cole: Google refused the 48 h reminder (to x@cole.example: Invalid email). Fix the address or the text; tell the family yourself.',
+      ],
+      [
+        4,
+        'F4: the 2 h reminder was not sent: the daily email quota ran out and its time passed. Tell the family yourself if it matters.',
+      ],
+    ]);
+    expect(s.problems.every((p) => p.where?.column === 14)).toBe(true);
+    const value = (label: string) => s.counts.find((c) => c.label === label)?.value;
+    expect([value('waiting for quota'), value('refused by Google'), value('missed')]).toEqual([
+      2, 1, 1,
+    ]);
   });
 });
