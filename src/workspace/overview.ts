@@ -27,7 +27,7 @@ import {
 import { sheetMemo } from './reads';
 import { readFormsState } from '../core/formlinks';
 import { readStudentFormsState } from '../core/studentforms';
-import { ASKED_PREFIX } from './ask';
+import { ASKED_PREFIX } from '../core/ask';
 import { freedTimes, offerCounts, takenKey } from '../core/waitoffers';
 import { schoolNow } from './waitoffers';
 
