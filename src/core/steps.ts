@@ -4,6 +4,8 @@
  */
 import { STEPS, type Problem, type StepId, type StepState } from '../shared/api';
 import { conferencesInWindow } from '../shared/windows';
+import { describeCell } from './errors';
+import type { InviteSheet, SyncAction, SyncPlan } from './invites';
 import { inRound } from './rounds';
 import { readinessByTeacher, type PrepAnswer } from './prep';
 import {
@@ -345,7 +347,7 @@ export function remindersStep(r: ReminderCounts): StepState {
         : on || r.tally.upcoming === 0
           ? 'done'
           : 'ready',
-    problems: problems.slice(0, 25),
+    problems: problems.slice(0, PROBLEMS_SHOWN),
     problemCount: problems.length,
     headline: `${plural(r.channels.families, 'family', 'families')}: ${r.channels.email} by email, ${r.channels.letter} by letter (${r.channels.phone} also by phone). Reminders go ${hours} before. Hourly reminders are ${!runBy ? 'off' : runBy.mine ? 'on' : `on, from ${runBy.owner}'s account`}.`,
     counts: [
@@ -371,5 +373,77 @@ export function remindersStep(r: ReminderCounts): StepState {
               : `Reminders go out every hour from ${runBy.owner}'s account; if Google runs them without this spreadsheet, ${runBy.owner} is emailed to send them.`,
     action: { job: 'reminders', label: 'Send due reminders now' },
     more: [{ job: 'teachers', label: 'Email each teacher their day (the day before)' }],
+  });
+}
+
+/** What the Invites step counts: the Schedule as read, and the plan to bring Calendar to it. */
+export interface InviteCounts {
+  invites: InviteSheet;
+  roundName: string;
+  plan: SyncPlan;
+  calendarName: string;
+  /** Guests' answers have not been read back for a while. */
+  answersDue: boolean;
+}
+
+/** The Invites step: invitations to send, change or cancel, and the families' answers. */
+export function invitesStep(c: InviteCounts): StepState {
+  const count = (kind: SyncAction['kind']) => c.plan.actions.filter((a) => a.kind === kind).length;
+  const round = c.invites.rows.filter((r) => inRound(r.round, c.roundName));
+  const withStatus = (s: string) => round.filter((r) => r.status === s);
+  const declined = withStatus('declined');
+  const toSend = count('create');
+  const changed = count('update') + count('relink');
+  const cancels = count('cancel');
+  const work = toSend + changed + cancels;
+  const statusColumn = c.invites.columns.get('Status') ?? 1;
+  const problems: Problem[] = [
+    ...declined.map((r): Problem => {
+      const where = { sheet: 'Schedule', row: r.row, column: statusColumn };
+      return {
+        severity: 'warning',
+        where,
+        message: `${describeCell(where, 'Status')}: the ${r.family || r.conferenceId} family declined ${r.date ?? ''}; find them another time (move the row, then send invites again).`,
+      };
+    }),
+    ...c.plan.problems,
+  ];
+  const invited = round.filter((r) => r.eventId).length;
+  // A family with children in several classes has an invitation per conference: families are
+  // counted by their guests, so the headline does not call every invitation a family.
+  const invitedFamilies = new Set(
+    round.filter((r) => r.eventId).map((r) => [...r.emails].sort().join(';')),
+  ).size;
+  const counts = [
+    { label: 'invited', value: invited },
+    { label: 'to send', value: toSend },
+    { label: 'changed since sent', value: changed },
+    { label: 'to cancel', value: cancels },
+    { label: 'accepted', value: withStatus('accepted').length },
+    { label: 'tentative', value: withStatus('tentative').length },
+    { label: 'declined', value: declined.length },
+    { label: 'by letter (no email)', value: c.plan.byLetter.length },
+  ];
+  return step('invites', {
+    status: work > 0 ? 'ready' : problems.length > 0 ? 'attention' : 'done',
+    headline:
+      work > 0
+        ? `${plural(toSend, 'invitation')} to send, ${plural(changed, 'event')} to update${cancels ? `, ${plural(cancels, 'event')} to cancel` : ''}.`
+        : `${plural(invited, 'invitation')} sent to ${plural(invitedFamilies, 'family', 'families')}; every event matches the Schedule.`,
+    counts,
+    problems: problems.slice(0, PROBLEMS_SHOWN),
+    problemCount: problems.length,
+    next:
+      work > 0
+        ? `Send invites: each family gets one private Calendar invitation on "${c.calendarName}"; moved or changed conferences update their event, cancelled ones are removed.`
+        : declined.length > 0
+          ? 'Some families declined: move their rows to another time, then send invites again to update their events.'
+          : 'Edit the Schedule freely; send invites again to update the events. Answers are read back into Status.',
+    action:
+      work > 0
+        ? { job: 'invites', label: 'Send invites' }
+        : c.answersDue
+          ? { job: 'invites', label: 'Check answers' }
+          : undefined,
   });
 }

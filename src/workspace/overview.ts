@@ -11,7 +11,7 @@ import { readSchool, readSettings, spreadsheetZone } from './data';
 import { dayIn, wallClockIn, zoneWarning } from '../core/zone';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { documentProperties, PROP } from './props';
-import { invitesStep } from './invites';
+import { invitesState } from './invites';
 import { availabilityStep, questionnaireStep } from './forms';
 import { remindersState } from './reminders';
 import { summaryState } from './summary';
@@ -118,7 +118,7 @@ export function buildOverview(): Overview {
       : waitsForSetup('days'),
     availabilityStep(later),
     scheduleState(),
-    invitesStep(later),
+    invitesState(later),
     remindersState(later),
     questionnaireStep(later),
     summaryState(later),

@@ -9,6 +9,7 @@ import type { PrepAnswer } from '../../src/core/prep';
 import { parseRoster, type Student } from '../../src/core/roster';
 import {
   daysStep,
+  invitesStep,
   plural,
   rosterStep,
   scheduleNotBuilt,
@@ -19,6 +20,7 @@ import {
   type ReminderCounts,
   type ScheduleCounts,
 } from '../../src/core/steps';
+import type { InviteRow, SyncAction, SyncPlan } from '../../src/core/invites';
 import type { ReminderConference } from '../../src/core/reminders';
 import type { SummaryGrid } from '../../src/core/summary';
 import { parseTeachers } from '../../src/core/teachers';
@@ -414,5 +416,81 @@ describe('remindersStep', () => {
     expect([value('waiting for quota'), value('refused by Google'), value('missed')]).toEqual([
       2, 1, 1,
     ]);
+  });
+});
+
+describe('invitesStep', () => {
+  /** A Fall row of the Schedule as the invites read it. */
+  const row = (n: number, emails: string[], eventId: string, status = 'invited'): InviteRow => ({
+    row: n,
+    conferenceId: `C${n}`,
+    round: 'Fall',
+    date: '2026-11-17',
+    start: 900,
+    end: 925,
+    teacher: 'Ms. Rivera',
+    status,
+    familyId: `F${n}`,
+    studentIds: [`S${n}`],
+    room: '101',
+    students: ['Ana'],
+    family: `Family${n}`,
+    emails,
+    badEmails: [],
+    language: '',
+    interpreter: false,
+    eventId,
+  });
+  // Only the kind of each planned action counts here.
+  const planned = (...kinds: SyncAction['kind'][]) => kinds.map((kind) => ({ kind }) as SyncAction);
+  const invites = (rows: InviteRow[], plan: Partial<SyncPlan> = {}, answersDue = false) =>
+    invitesStep({
+      invites: { rows, columns: new Map([['Status', 12]]) },
+      roundName: 'Fall',
+      plan: { actions: [], upToDate: [], problems: [], byLetter: [], ...plan },
+      calendarName: 'Lincoln conferences',
+      answersDue,
+    });
+
+  it('counts invitations to send, events to update (moved or relinked) and to cancel', () => {
+    const s = invites([row(2, ['a@x.example'], '')], {
+      actions: planned('create', 'create', 'update', 'relink', 'cancel'),
+    });
+    expect(s.status).toBe('ready');
+    expect(s.headline).toBe('2 invitations to send, 2 events to update, 1 event to cancel.');
+    expect(s.action).toEqual({ job: 'invites', label: 'Send invites' });
+    expect(s.next).toMatch(/one private Calendar invitation on "Lincoln conferences"/);
+  });
+
+  it('counts a family with two conferences once, by its guests, and another round’s rows not at all', () => {
+    const s = invites([
+      row(2, ['pat@adams.example', 'sam@adams.example'], 'e2', 'accepted'),
+      row(3, ['sam@adams.example', 'pat@adams.example'], 'e3', 'tentative'),
+      row(4, ['x@cole.example'], 'e4'),
+      { ...row(5, ['y@diaz.example'], 'e5'), round: 'Spring' },
+    ]);
+    expect(s.status).toBe('done');
+    expect(s.headline).toBe('3 invitations sent to 2 families; every event matches the Schedule.');
+    const value = (label: string) => s.counts.find((c) => c.label === label)?.value;
+    expect([value('invited'), value('accepted'), value('tentative')]).toEqual([3, 1, 1]);
+    expect(s.action).toBeUndefined();
+    expect(invites([row(2, ['a@x.example'], 'e2')], {}, true).action).toEqual({
+      job: 'invites',
+      label: 'Check answers',
+    });
+  });
+
+  it('lists a declined family on its Status cell, and asks to find it another time', () => {
+    const s = invites([row(7, ['d@x.example'], 'e7', 'declined')]);
+    expect(s.status).toBe('attention');
+    expect(s.problems).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Schedule', row: 7, column: 12 },
+        message:
+          'Schedule, row 7, column L (Status): the Family7 family declined 2026-11-17; find them another time (move the row, then send invites again).',
+      },
+    ]);
+    expect(s.next).toMatch(/^Some families declined/);
   });
 });
