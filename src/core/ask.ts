@@ -4,6 +4,7 @@
  * and a family's progress between its addresses, decoded without a Google service (src/workspace/ask.ts
  * reads and writes them).
  */
+import type { Problem } from '../shared/api';
 import { availabilityLinks } from './formlinks';
 import { parseJson } from './json';
 import { cleanText } from './normalize';
@@ -138,5 +139,27 @@ export function askPicture(
     refused: withEmail
       .filter((f) => mark(f.id)?.startsWith(REFUSED))
       .map((family) => ({ family, reason: mark(family.id)!.slice(REFUSED.length) })),
+  };
+}
+
+/** The sidebar's word on a family one of whose messages Google refused. */
+export function refusedProblem(r: { family: Family; reason: string }): Problem {
+  return {
+    severity: 'warning',
+    where: { sheet: 'Roster', row: r.family.rows[0] ?? 1, column: 1 },
+    message: `${r.family.name} family: Google refused the request for their availability to ${r.reason}. Fix the address on the Roster and give them their link yourself; it is not sent again.`,
+  };
+}
+
+/** The sidebar's word on a family a cut-off run may not have emailed. */
+export function unsureProblem(u: { family: Family; link: string; address?: string }): Problem {
+  // Cut between two addresses, the others surely went: only the one in doubt is named.
+  const what = u.address
+    ? `the request for their availability to ${u.address} may not have gone out (the run was cut off while sending it; their other addresses have theirs)`
+    : 'the request for their availability may not have gone out (the run was cut off while sending)';
+  return {
+    severity: 'warning',
+    where: { sheet: 'Roster', row: u.family.rows[0] ?? 1, column: 1 },
+    message: `${u.family.name} family: ${what}. Ask them; if it did not arrive, send it again (below) or give them their own link: ${u.link || '(make the family forms again to give them one)'}.`,
   };
 }

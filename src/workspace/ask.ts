@@ -73,28 +73,6 @@ export function familyPupils(family: Family, roster: RosterResult): Pupil[] {
     }));
 }
 
-/** The sidebar's word on a family one of whose messages Google refused. */
-export function refusedProblem(r: { family: Family; reason: string }): Problem {
-  return {
-    severity: 'warning',
-    where: { sheet: 'Roster', row: r.family.rows[0] ?? 1, column: 1 },
-    message: `${r.family.name} family: Google refused the request for their availability to ${r.reason}. Fix the address on the Roster and give them their link yourself; it is not sent again.`,
-  };
-}
-
-/** The sidebar's word on a family a cut-off run may not have emailed. */
-export function unsureProblem(u: { family: Family; link: string; address?: string }): Problem {
-  // Cut between two addresses, the others surely went: only the one in doubt is named.
-  const what = u.address
-    ? `the request for their availability to ${u.address} may not have gone out (the run was cut off while sending it; their other addresses have theirs)`
-    : 'the request for their availability may not have gone out (the run was cut off while sending)';
-  return {
-    severity: 'warning',
-    where: { sheet: 'Roster', row: u.family.rows[0] ?? 1, column: 1 },
-    message: `${u.family.name} family: ${what}. Ask them; if it did not arrive, send it again (below) or give them their own link: ${u.link || '(make the family forms again to give them one)'}.`,
-  };
-}
-
 /** The family's code; a family added to the Roster since the forms were made gets one now. */
 function codeFor(props: Record<string, string>, id: string, fresh: Record<string, string>): string {
   return (props[FAMILY_CODE_PREFIX + id] ??= fresh[FAMILY_CODE_PREFIX + id] = newCode());

@@ -12,7 +12,7 @@ import { dayIn, wallClockIn, zoneWarning } from '../core/zone';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { documentProperties, PROP } from './props';
 import { invitesState } from './invites';
-import { availabilityStep, questionnaireStep } from './forms';
+import { availabilityState, questionnaireState } from './forms';
 import { remindersState } from './reminders';
 import { summaryState } from './summary';
 import type { StepContext } from './steps';
@@ -116,11 +116,11 @@ export function buildOverview(): Overview {
           asked: Object.keys(props).some((k) => k.startsWith(ASKED_PREFIX)),
         })
       : waitsForSetup('days'),
-    availabilityStep(later),
+    availabilityState(later),
     scheduleState(),
     invitesState(later),
     remindersState(later),
-    questionnaireStep(later),
+    questionnaireState(later),
     summaryState(later),
   ];
   // A zone the runtime lacks is worked out in UTC; the first step says so, naming the zone.

@@ -5,10 +5,14 @@
  */
 import fc from 'fast-check';
 import { checkProperty } from './property';
+import type { Problem } from '../../src/shared/api';
 import type { PrepAnswer } from '../../src/core/prep';
 import { parseRoster, type Student } from '../../src/core/roster';
 import {
+  availabilityStep,
   daysStep,
+  questionnaireStep,
+  type FormsPicture,
   invitesStep,
   plural,
   rosterStep,
@@ -492,5 +496,121 @@ describe('invitesStep', () => {
       },
     ]);
     expect(s.next).toMatch(/^Some families declined/);
+  });
+});
+
+describe('the family-form steps', () => {
+  const form = {
+    formId: 'f1',
+    sheetId: 1,
+    publishedUrl: 'https://forms.example/f1',
+    linkTemplate: '',
+  };
+  const MADE = { availability: { ...form, choices: [] }, questionnaires: { Fall: form } };
+  const family = (id: string, name: string, row: number) => ({
+    id,
+    name,
+    contacts: [{ name: '', email: `${id}@x.example` }],
+    studentIds: [`S${row}`],
+    language: '',
+    interpreter: false,
+    rows: [row],
+  });
+  const warning = (message: string): Problem => ({ severity: 'warning', message });
+  const forms = (more: Partial<FormsPicture> = {}): FormsPicture => ({
+    state: MADE,
+    due: 0,
+    unmarked: 0,
+    sent: 0,
+    answered: 0,
+    changeRequests: [],
+    noShows: [],
+    toOffer: 0,
+    offered: 0,
+    unconfirmed: [],
+    refused: [],
+    ask: { toAsk: [], asked: 0, noEmail: 0, unsure: [], refused: [] },
+    conferences: 0,
+    ...more,
+  });
+
+  it('offers to make the forms until this round’s questionnaire exists', () => {
+    const s = availabilityStep(forms({ state: { availability: MADE.availability } }), 'Fall');
+    expect(s).toMatchObject({
+      status: 'ready',
+      headline: 'No family forms yet.',
+      action: { job: 'forms', label: 'Create the family forms' },
+    });
+    expect(questionnaireStep(forms({ state: {} }), 'Fall')).toMatchObject({
+      status: 'todo',
+      headline: 'No questionnaire for this round yet.',
+    });
+  });
+
+  it('asks the families not asked before the schedule, and names the ones to phone', () => {
+    const ask = {
+      toAsk: [family('F1', 'Adams', 2), family('F2', 'Cole', 3)],
+      asked: 1,
+      noEmail: 1,
+      unsure: [],
+      refused: [],
+    };
+    const s = availabilityStep(forms({ ask }), 'Fall');
+    expect(s.status).toBe('ready');
+    expect(s.headline).toBe('2 families can be asked when they can come.');
+    expect(s.action).toEqual({ job: 'ask', label: 'Ask families when they can come (2)' });
+    expect(s.next).toMatch(/Phone the 1 family without email \(Roster, Phone\)\.$/);
+    expect(s.counts.slice(0, 2)).toEqual([
+      { label: 'families asked when they can come', value: 1 },
+      { label: 'families without email (to phone)', value: 1 },
+    ]);
+    // Once conferences are scheduled, a family added later is asked from "more".
+    const later = availabilityStep(forms({ ask, conferences: 5 }), 'Fall');
+    expect(later.status).toBe('done');
+    expect(later.action?.job).toBe('forms');
+    expect(later.more?.[0]).toEqual({ job: 'ask', label: 'Ask families when they can come (2)' });
+  });
+
+  it('lists a family a cut-off run may not have asked, with its link, and offers to send again', () => {
+    const ask = {
+      toAsk: [],
+      asked: 3,
+      noEmail: 0,
+      unsure: [{ family: family('F1', 'Adams', 2), link: 'https://forms.example/F1' }],
+      refused: [],
+    };
+    const s = availabilityStep(forms({ ask, changeRequests: [warning('another time')] }), 'Fall');
+    expect(s.status).toBe('attention');
+    expect(s.problemCount).toBe(2);
+    expect(s.problems[0]!.where).toEqual({ sheet: 'Roster', row: 2, column: 1 });
+    expect(s.problems[0]!.message).toMatch(/^Adams family: .* https:\/\/forms\.example\/F1\.$/);
+    expect(s.more).toContainEqual({
+      job: 'ask-again',
+      label: 'Send the request again (1 not confirmed)',
+    });
+  });
+
+  it('sends the questionnaire to the families due, and counts the answers once sent', () => {
+    const due = questionnaireStep(forms({ due: 4, unmarked: 2, toOffer: 1 }), 'Fall');
+    expect(due.status).toBe('ready');
+    expect(due.headline).toBe('4 families had their conference and can be sent the questionnaire.');
+    expect(due.action).toEqual({ job: 'questionnaire', label: 'Send the questionnaire (4)' });
+    expect(due.next).toMatch(/ 2 past conferences are not marked attended yet, so not asked:/);
+    expect(due.more).toEqual([
+      { job: 'noshow-offer', label: 'Offer another time to the no-shows (1)' },
+    ]);
+    const waiting = questionnaireStep(forms(), 'Fall');
+    expect(waiting.status).toBe('todo');
+    expect(waiting.action).toBeUndefined();
+    expect(waiting.headline).toBe(
+      'The questionnaire goes to each family once its conference is marked attended.',
+    );
+    const sent = questionnaireStep(forms({ sent: 6, answered: 2, conferences: 6 }), 'Fall');
+    expect(sent).toMatchObject({
+      status: 'done',
+      headline: '2 of 6 conferences answered the questionnaire.',
+    });
+    const flagged = questionnaireStep(forms({ sent: 6, refused: [warning('refused')] }), 'Fall');
+    expect(flagged.status).toBe('attention');
   });
 });
