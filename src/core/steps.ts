@@ -2,13 +2,14 @@
  * The sidebar's steps in words: what counts as done or pending for each step and the sentence
  * it shows, from what src/workspace has read (no sheet, property or clock is read here).
  */
-import { STEPS, type Problem, type StepId, type StepState } from '../shared/api';
+import { STEPS, type JobProgress, type Problem, type StepId, type StepState } from '../shared/api';
 import { conferencesInWindow } from '../shared/windows';
 import { refusedProblem, unsureProblem, type AskPicture } from './ask';
 import { describeCell } from './errors';
 import type { FormsState } from './formlinks';
 import type { InviteSheet, SyncAction, SyncPlan } from './invites';
 import { inRound } from './rounds';
+import { zoneWarning } from './zone';
 import { readinessByTeacher, type PrepAnswer } from './prep';
 import {
   parseMarks,
@@ -596,4 +597,40 @@ export function questionnaireStep(p: FormsPicture, roundName: string): StepState
         }
       : {}),
   });
+}
+
+/**
+ * The steps as the sidebar shows them: a zone the runtime lacks (worked out in UTC) named on the
+ * first step, and a step whose job was left part-way shown as working, with Continue.
+ */
+export function asShown(
+  steps: StepState[],
+  zones: string[],
+  unfinished: JobProgress[],
+): StepState[] {
+  const zoneProblems = [...new Set(zones)].flatMap((zone) => {
+    const message = zone ? zoneWarning(zone) : null;
+    return message ? [{ message, severity: 'warning' as const }] : [];
+  });
+  const shown = steps.map((s, i) =>
+    i === 0 && zoneProblems.length > 0
+      ? {
+          ...s,
+          problems: [...zoneProblems, ...s.problems],
+          problemCount: s.problemCount + zoneProblems.length,
+        }
+      : s,
+  );
+  // Each job left part-way shows on the first step that offers it (both form steps offer one).
+  for (const u of unfinished) {
+    const i = shown.findIndex((s) => s.action?.job === u.job);
+    if (i >= 0)
+      shown[i] = {
+        ...shown[i]!,
+        status: 'working',
+        headline: u.message,
+        action: { job: u.job, label: 'Continue' },
+      };
+  }
+  return shown;
 }

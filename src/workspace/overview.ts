@@ -8,7 +8,7 @@ import { SHEETS, STUDENT_PREP } from '../core/schema';
 import { ADDON_TITLE, type JobName, type Overview, type StepState } from '../shared/api';
 import { unfinishedJobs } from './jobs';
 import { readSchool, readSettings, spreadsheetZone } from './data';
-import { dayIn, wallClockIn, zoneWarning } from '../core/zone';
+import { dayIn, wallClockIn } from '../core/zone';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { documentProperties, PROP } from './props';
 import { invitesState } from './invites';
@@ -17,6 +17,7 @@ import { remindersState } from './reminders';
 import { summaryState } from './summary';
 import type { StepContext } from './steps';
 import {
+  asShown,
   daysStep,
   rosterStep,
   scheduleNotBuilt,
@@ -123,30 +124,12 @@ export function buildOverview(): Overview {
     questionnaireState(later),
     summaryState(later),
   ];
-  // A zone the runtime lacks is worked out in UTC; the first step says so, naming the zone.
-  const zoneProblems = [...new Set([spreadsheetZone(ss), settings.timeZone])].flatMap((zone) => {
-    const message = zone ? zoneWarning(zone) : null;
-    return message ? [{ message, severity: 'warning' as const }] : [];
-  });
-  if (zoneProblems.length > 0) {
-    const first = steps[0]!;
-    first.problems = [...zoneProblems, ...first.problems];
-    first.problemCount += zoneProblems.length;
-  }
   const unfinished = unfinishedJobs(props, JOB_LABELS);
-  for (const u of unfinished) {
-    const s = steps.find((x) => x.action?.job === u.job);
-    if (s) {
-      s.status = 'working';
-      s.headline = u.message;
-      s.action = { job: u.job, label: 'Continue' };
-    }
-  }
   return {
     title: ADDON_TITLE,
     schoolName: settings.schoolName,
     timeZone: settings.timeZone,
-    steps,
+    steps: asShown(steps, [spreadsheetZone(ss), settings.timeZone], unfinished),
     unfinished,
   };
 }

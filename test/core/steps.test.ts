@@ -9,6 +9,7 @@ import type { Problem } from '../../src/shared/api';
 import type { PrepAnswer } from '../../src/core/prep';
 import { parseRoster, type Student } from '../../src/core/roster';
 import {
+  asShown,
   availabilityStep,
   daysStep,
   questionnaireStep,
@@ -612,5 +613,56 @@ describe('the family-form steps', () => {
     });
     const flagged = questionnaireStep(forms({ sent: 6, refused: [warning('refused')] }), 'Fall');
     expect(flagged.status).toBe('attention');
+  });
+});
+
+describe('asShown', () => {
+  // Before the forms exist, both form steps offer the one job that makes them.
+  const noForms: FormsPicture = {
+    state: {},
+    due: 0,
+    unmarked: 0,
+    sent: 0,
+    answered: 0,
+    changeRequests: [],
+    noShows: [],
+    toOffer: 0,
+    offered: 0,
+    unconfirmed: [],
+    refused: [],
+    ask: null,
+    conferences: 0,
+  };
+
+  it('names a zone the runtime lacks once, on the first step only', () => {
+    const steps = [setupStep([], 8), scheduleNotBuilt(0, true)!];
+    const shown = asShown(steps, ['Mars/Olympus', 'Mars/Olympus', 'America/New_York'], []);
+    expect(shown[0]!.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^Google's script runtime does not know the time zone "Mars\/Olympus"/),
+    ]);
+    expect(shown[0]!.problemCount).toBe(1);
+    expect(shown[1]).toEqual(steps[1]);
+    expect(asShown(steps, ['America/New_York', ''], [])).toEqual(steps);
+  });
+
+  it('shows a job left part-way on the first step that offers it, as working, with Continue', () => {
+    const steps = [availabilityStep(noForms, 'Fall'), questionnaireStep(noForms, 'Fall')];
+    expect(steps.map((x) => x.action?.job)).toEqual(['forms', 'forms']);
+    const left = {
+      job: 'forms' as const,
+      label: 'Creating the forms',
+      done: false,
+      processed: 1,
+      total: 4,
+      message: 'Made 1 of 4. Paused; continue to finish (started by kim@school.example).',
+      problems: [],
+    };
+    const shown = asShown(steps, [], [left]);
+    expect(shown[0]).toMatchObject({
+      status: 'working',
+      headline: left.message,
+      action: { job: 'forms', label: 'Continue' },
+    });
+    expect(shown[1]).toEqual(steps[1]);
   });
 });
