@@ -500,6 +500,23 @@ describe('invitesStep', () => {
   });
 });
 
+/** What the overview reads of the forms before any is made, and nothing else. */
+const NO_FORMS: FormsPicture = {
+  state: {},
+  due: 0,
+  unmarked: 0,
+  sent: 0,
+  answered: 0,
+  changeRequests: [],
+  noShows: [],
+  toOffer: 0,
+  offered: 0,
+  unconfirmed: [],
+  refused: [],
+  ask: null,
+  conferences: 0,
+};
+
 describe('the family-form steps', () => {
   const form = {
     formId: 'f1',
@@ -519,19 +536,9 @@ describe('the family-form steps', () => {
   });
   const warning = (message: string): Problem => ({ severity: 'warning', message });
   const forms = (more: Partial<FormsPicture> = {}): FormsPicture => ({
+    ...NO_FORMS,
     state: MADE,
-    due: 0,
-    unmarked: 0,
-    sent: 0,
-    answered: 0,
-    changeRequests: [],
-    noShows: [],
-    toOffer: 0,
-    offered: 0,
-    unconfirmed: [],
-    refused: [],
     ask: { toAsk: [], asked: 0, noEmail: 0, unsure: [], refused: [] },
-    conferences: 0,
     ...more,
   });
 
@@ -617,23 +624,6 @@ describe('the family-form steps', () => {
 });
 
 describe('asShown', () => {
-  // Before the forms exist, both form steps offer the one job that makes them.
-  const noForms: FormsPicture = {
-    state: {},
-    due: 0,
-    unmarked: 0,
-    sent: 0,
-    answered: 0,
-    changeRequests: [],
-    noShows: [],
-    toOffer: 0,
-    offered: 0,
-    unconfirmed: [],
-    refused: [],
-    ask: null,
-    conferences: 0,
-  };
-
   it('names a zone the runtime lacks once, on the first step only', () => {
     const steps = [setupStep([], 8), scheduleNotBuilt(0, true)!];
     const shown = asShown(steps, ['Mars/Olympus', 'Mars/Olympus', 'America/New_York'], []);
@@ -646,7 +636,8 @@ describe('asShown', () => {
   });
 
   it('shows a job left part-way on the first step that offers it, as working, with Continue', () => {
-    const steps = [availabilityStep(noForms, 'Fall'), questionnaireStep(noForms, 'Fall')];
+    // Before the forms exist, both form steps offer the one job that makes them.
+    const steps = [availabilityStep(NO_FORMS, 'Fall'), questionnaireStep(NO_FORMS, 'Fall')];
     expect(steps.map((x) => x.action?.job)).toEqual(['forms', 'forms']);
     const left = {
       job: 'forms' as const,
