@@ -31,6 +31,7 @@ import {
   missedUntried,
   planForQuota,
   missedWhileWaiting,
+  familyPhones,
   parseMarks,
   UNCONFIRMED_MARK,
   pupilsOf,
@@ -717,17 +718,6 @@ export function lettersFor(
   }
   if (phones.length) rows.push(['Phone list: families without email', ''], ...phones);
   return rows.map((r) => r.map((v) => textCell(v)));
-}
-
-/** Phone numbers by family (the Family ID on the Schedule): the first student's Phone on the Roster. */
-function familyPhones(roster: RosterResult | null | undefined): Map<string, string> {
-  const phones = new Map<string, string>();
-  const byStudent = new Map((roster?.students ?? []).map((s) => [s.id, s.phone]));
-  for (const f of roster?.families ?? []) {
-    const phone = f.studentIds.map((id) => byStudent.get(id)).find(Boolean);
-    if (phone) phones.set(f.id, phone);
-  }
-  return phones;
 }
 
 /**
