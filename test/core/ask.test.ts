@@ -115,6 +115,20 @@ describe('askPicture', () => {
     expect(picture(unsure, ['F-FA']).unsure).toEqual([]);
   });
 
+  it('does not ask again a family marked asked this round, whatever progress a cut left', () => {
+    const p = picture({
+      'slc:asked:F-FA': STAMP,
+      'slc:ask:progress:F-FA': JSON.stringify({ round: 'Fall', sent: ['pat@adams.example'] }),
+    });
+    expect(p.toAsk).not.toContain('F-FA');
+  });
+
+  it('gives no link for a family in doubt before the forms were made', () => {
+    const journal = { sent: [], stamp: STAMP, sending: 'F-FC' };
+    const p = askPicture(ROSTER, { 'slc:ask:journal': JSON.stringify(journal) }, null, 'Fall');
+    expect(p.unsure.map((u) => [u.family.id, u.link])).toEqual([['F-FC', '']]);
+  });
+
   it('treats a journal that no longer parses as absent', () => {
     expect(picture({ 'slc:ask:journal': '{"sent": [' }).toAsk).toEqual(['F-FA', 'F-FC', 'F-FE']);
   });
