@@ -8,6 +8,7 @@ import {
   defaultSettings,
   type Settings,
   settingsErrorText,
+  storedSchoolName,
   usableSettings,
   validateSettings,
 } from '../core/settings';
@@ -66,10 +67,12 @@ export function readSettings(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   stored: string | null = documentProperties().getProperty(PROP.settings),
 ): Settings {
-  const defaults = defaultSettings(spreadsheetName(ss), spreadsheetZone(ss));
-  const saved = parseJson<Partial<Settings>>(stored);
+  const saved = parseJson<Record<string, unknown>>(stored);
+  // The spreadsheet's name is only the school name's default: asked when none is saved.
+  const name = (saved && storedSchoolName(saved)) ?? spreadsheetName(ss);
+  const defaults = defaultSettings(name, spreadsheetZone(ss));
   if (!saved) return defaults;
-  return usableSettings(saved as Record<string, unknown>, defaults);
+  return usableSettings(saved, defaults);
 }
 
 export function saveSettings(input: Record<string, unknown>): Settings {
