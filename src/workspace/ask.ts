@@ -41,7 +41,7 @@ import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
 import { failureText, mailFailure, mailOne } from './mailer';
-import { FLUSH_EVERY, messageSettings } from './reminders';
+import { messageSettings } from './reminders';
 import { plural } from './steps';
 
 /**
@@ -50,6 +50,8 @@ import { plural } from './steps';
  */
 export const ASKED_PREFIX = 'slc:asked:';
 const ASK_JOURNAL = 'slc:ask:journal';
+/** Marks are written back at least this often (one write per run of adjacent rows). */
+const FLUSH_EVERY = 10;
 /**
  * How far a family's messages went when a run stopped between its addresses (a passing error,
  * the quota, a cut): { round, sent: addresses surely sent, unsure: the one leaving at a cut }.
