@@ -39,7 +39,7 @@ import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
 import { failureText, mailFailure, mailOne } from './mailer';
-import { FLUSH_EVERY, messageSettings } from './reminders';
+import { messageSettings } from './reminders';
 import { plural } from './steps';
 import {
   ASK_JOURNAL,
@@ -60,6 +60,8 @@ export { askPicture, type AskPicture } from '../core/ask';
 
 /** A journal names at most this many families, to stay well under a property's 9 KB. */
 const JOURNAL_MAX_CHARS = 7000;
+/** Marks are written back at least this often (one write per run of adjacent rows). */
+const FLUSH_EVERY = 10;
 
 /** The family's children (first names), each with the addresses its Roster row lists. */
 export function familyPupils(family: Family, roster: RosterResult): Pupil[] {

@@ -66,6 +66,7 @@ import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { plural, step, type StepContext } from './steps';
 import { remindersStep } from '../core/steps';
+import { utf8Bytes } from '../core/bytes';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { forgetUntold, readClockRecord, readUntold } from './clockrecord';
 import { writeColumnCells } from './write';
@@ -76,8 +77,12 @@ import { quotaClock } from './mailquota';
 /** The top-level function the hourly trigger calls (exported by src/server/main.ts). */
 export const REMINDER_HANDLER = 'sendDueReminders';
 export const LETTERS_SHEET = 'Letters';
-/** Sent reminders are written back at least this often (one write per run of adjacent rows). */
-export const FLUSH_EVERY = 10;
+/**
+ * The journal is written to the sheet before it would pass this many bytes: a property value
+ * holds at most 9 KB (https://developers.google.com/apps-script/guides/services/quotas), and the
+ * reminder being sent and one long cell must still fit beside the marks.
+ */
+export const JOURNAL_BYTES = 6000;
 const REMINDER_JOURNAL = 'slc:reminders:journal';
 
 interface Journal {
@@ -107,8 +112,9 @@ export function readConferences(
   contacts: RosterContacts | null = null,
 ): ScheduleRead {
   const sheet = alreadyRead === undefined ? ss.getSheetByName('Schedule') : null;
-  if (alreadyRead === undefined && (!sheet || sheet.getLastRow() < 2))
+  if (alreadyRead === undefined && !sheet)
     return { sheet, conferences: [], sentColumn: 0, values: [] };
+  // An empty sheet's data range is its one blank cell (docs/EMULATOR.md row 56): no size asked.
   const values =
     alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
   if (values.length < 2) return { sheet, conferences: [], sentColumn: 0, values };
@@ -404,6 +410,12 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     });
 
   const idOf = new Map(read.conferences.map((c) => [c.row, c.conferenceId]));
+  /** The marks sent but not yet written to the sheet, as the journal names them. */
+  const journalMarks = () =>
+    [...new Set(touched)].map((row): [string, string] => [
+      idOf.get(row) ?? '',
+      sentCells.get(row) ?? '',
+    ]);
   const forText = messageSettings(settings);
   // Until this run completes, the hourly runs do the whole run.
   forgetRemindersIdle();
@@ -440,19 +452,19 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
           stopped = 'quota';
           break;
         }
-        const marks = [...new Set(touched)].map((row): [string, string] => [
-          idOf.get(row) ?? '',
-          sentCells.get(row) ?? '',
-        ]);
         const ids = message.conferences.map((c) => c.conferenceId);
+        const sending = { ids, hours: d.hours, at, to: message.to };
+        let marks = journalMarks();
+        let entry = JSON.stringify({ marks, sending } satisfies Journal);
+        // The sheet is written only when the journal grows too big for its property: until
+        // then the journal alone records what went out, whatever call a cut-off falls on.
+        if (utf8Bytes(entry) > JOURNAL_BYTES && marks.length) {
+          flush();
+          marks = journalMarks();
+          entry = JSON.stringify({ marks, sending } satisfies Journal);
+        }
         journaled = true;
-        props.setProperty(
-          REMINDER_JOURNAL,
-          JSON.stringify({
-            marks,
-            sending: { ids, hours: d.hours, at, to: message.to },
-          } satisfies Journal),
-        );
+        props.setProperty(REMINDER_JOURNAL, entry);
         try {
           sendReminder(message, d.language, settings, forText, stored);
         } catch (e) {
@@ -483,9 +495,6 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
         firstSendAt ??= ctx.now().getTime();
         for (const c of message.conferences)
           setCell(c.row, markSentTo(sentCells.get(c.row) ?? '', d.hours, at, message.to));
-        // Recorded every FLUSH_EVERY messages too: should Apps Script cut the execution off (no
-        // finally runs then), at most that many could go out again on the next run.
-        if (sentNow % FLUSH_EVERY === 0) flush();
       }
       if (stopped) break;
       // The whole unit reminded: a row every address of which had it in this run reads as
