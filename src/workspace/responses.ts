@@ -42,6 +42,8 @@ import {
 import {
   prepForms,
   readStudentFormsState,
+  answerSheets,
+  type AnswerKind,
   studentFormRow,
   studentOfCode,
   type StudentFormKind,
@@ -344,29 +346,6 @@ function recordStudentAnswers(
   return recorded;
 }
 
-/** The kinds of form whose answers the add-on records, each into its own sheet. */
-type AnswerKind = 'availability' | 'questionnaire' | StudentFormKind;
-
-/**
- * The kind of the add-on's form whose response sheet has this id, or null when none has it (or no
- * id is given): then every form's answers are checked.
- */
-function kindOfSheet(
-  state: FormsState,
-  props: Record<string, string>,
-  sheetId: number | null,
-): AnswerKind | null {
-  if (sheetId === null) return null;
-  const students = readStudentFormsState(props);
-  const kinds: [AnswerKind, { record: FormRecord }[]][] = [
-    ['availability', availabilityForms(state)],
-    ['questionnaire', questionnaireForms(state)],
-    ['prep', prepForms(students, 'prep')],
-    ['reflection', prepForms(students, 'reflection')],
-  ];
-  return kinds.find(([, forms]) => forms.some((f) => f.record.sheetId === sheetId))?.[0] ?? null;
-}
-
 /** The id of the response sheet a form-submit event's range is on, or null without a range. */
 export function answeredSheet(event: unknown): number | null {
   const range = (event as { range?: GoogleAppsScript.Spreadsheet.Range } | null | undefined)?.range;
@@ -405,7 +384,12 @@ export function recordResponses(
   const props = documentProperties().getProperties();
   const state = readFormsState(props);
   const settings = readSettings(ss, props['slc:settings'] ?? null);
-  const only = kindOfSheet(state, props, options.answeredIn ?? null);
+  const answeredIn = options.answeredIn ?? null;
+  // The kind of the form answered, or null (no sheet given, or none of the add-on's): every form.
+  const only =
+    answeredIn === null
+      ? null
+      : (answerSheets(state, readStudentFormsState(props)).get(answeredIn) ?? null);
   const checks = (kind: AnswerKind) => only === null || only === kind;
   const accepts: Acceptance[] = [];
   const answered = checks('availability')

@@ -10,8 +10,8 @@ import { UserError } from '../core/errors';
 import { readFormsState } from '../core/formlinks';
 import { languageName } from '../core/normalize';
 import {
+  answerSheets,
   classListHtml,
-  prepForms,
   prepLanguage,
   PREP_TEXTS,
   readStudentFormsState,
@@ -35,7 +35,6 @@ import { readScheduleSheet } from '../core/schedule/sheet';
 import { splitList } from '../core/cells';
 import { wallClockIn } from '../core/zone';
 import {
-  claimedSheets,
   codeQuestion,
   configure,
   ensureFamilyCodes,
@@ -144,10 +143,9 @@ function ensureStudentForm(
   if (configure(form, record, t.description, t.confirmation)) saveState(state);
   const items = ensureQuestions(form, list, created);
   // Neither a family form's response sheet nor another student form's is taken for this one's.
-  const claimed = claimedSheets(readFormsState(documentProperties().getProperties()));
-  for (const k of ['prep', 'reflection'] as const)
-    for (const f of prepForms(state, k))
-      if (f.record.sheetId !== null) claimed.add(f.record.sheetId);
+  const claimed = new Set(
+    answerSheets(readFormsState(documentProperties().getProperties()), state).keys(),
+  );
   claimed.delete(record.sheetId ?? -1);
   linkToSpreadsheet(ss, form, record, t.token, claimed, created);
   if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(t.token)!);
