@@ -63,6 +63,12 @@ export const WRITE = 2;
  * date), and a Date written alone takes the date-and-time format.
  */
 export const FORMATS = 1;
+/**
+ * The response sheet a form-submit trigger reads: its data range and values. The event's range
+ * gives the sheet, so no sheet list; answers whose trigger failed are the Schedule build's and
+ * the Summary job's to read, not every answer's.
+ */
+export const ANSWERED_SHEET = 2;
 /** The spreadsheet's time zone, read once by an execution that reads dates in cells. */
 export const ZONE = 1;
 /**
@@ -255,9 +261,9 @@ export const MINIMUMS: Record<string, Minimum> = {
     count: (s, c) =>
       c.reports.length *
       // The Roster, read to find the family, is the Summary's too.
-      (OPEN + 1 + 2 * formLanguages(s) + READ + WRITE + FORMATS + summaryRebuild(s)),
+      (OPEN + ANSWERED_SHEET + READ + WRITE + FORMATS + summaryRebuild(s)),
     explains:
-      'per answer (a trigger run each): the sheet list, the availability form’s response sheet in each language read (2 each), the Availability read and written with its formats, and the Summary rebuilt (its sources read, the time zone, the sheet found and its last row, written with its formats, its charts found)',
+      'per answer (a trigger run each): the response sheet its event’s range is on read (2), the Availability read and written with its formats, and the Summary rebuilt (its sources read, the time zone, the sheet found and its last row, written with its formats, its charts found)',
   },
   schedule: {
     count: (s, c) =>
@@ -310,9 +316,9 @@ export const MINIMUMS: Record<string, Minimum> = {
     count: (s, c) =>
       c.reports.length *
       // The Feedback, read to record the answer, is the Summary's too.
-      (OPEN + 1 + 2 * formLanguages(s) + WRITE + FORMATS + summaryRebuild(s)),
+      (OPEN + ANSWERED_SHEET + WRITE + FORMATS + summaryRebuild(s)),
     explains:
-      'per answer (a trigger run each): the sheet list, the questionnaire’s response sheet in each language read (2 each), the Feedback read and written with its formats, and the Summary rebuilt',
+      'per answer (a trigger run each): the response sheet its event’s range is on read (2), the Feedback read and written with its formats, and the Summary rebuilt',
   },
   summary: {
     count: (s) => OPEN + 1 + 2 * 2 * formLanguages(s) + READ + summaryRebuild(s),

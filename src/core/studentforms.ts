@@ -7,7 +7,13 @@
  * workspace passes the document properties in.
  */
 import type { StudentLink } from '../shared/api';
-import { linkFor, type FormRecord } from './formlinks';
+import {
+  availabilityForms,
+  linkFor,
+  questionnaireForms,
+  type FormRecord,
+  type FormsState,
+} from './formlinks';
 import { escapeHtml, type RenderedMessage } from './templates';
 
 export const STUDENT_FORMS_PROP = 'slc:student-forms';
@@ -139,6 +145,30 @@ export function prepForms(
   return Object.entries(state[kind] ?? {}).flatMap(([round, byLanguage]) =>
     Object.entries(byLanguage).map(([language, record]) => ({ round, language, record })),
   );
+}
+
+/** The kinds of form whose answers the add-on records, each into its own sheet. */
+export type AnswerKind = 'availability' | 'questionnaire' | StudentFormKind;
+
+/**
+ * The response sheets already tied to one of the add-on's forms (the family forms in `forms`, the
+ * students' in `students`), each with the kind of form whose answers land in it.
+ */
+export function answerSheets(
+  forms: FormsState,
+  students: StudentFormsState = {},
+): Map<number, AnswerKind> {
+  const kinds: [AnswerKind, { record: FormRecord }[]][] = [
+    ['availability', availabilityForms(forms)],
+    ['questionnaire', questionnaireForms(forms)],
+    ['prep', prepForms(students, 'prep')],
+    ['reflection', prepForms(students, 'reflection')],
+  ];
+  const out = new Map<number, AnswerKind>();
+  for (const [kind, list] of kinds)
+    for (const { record } of list)
+      if (record && record.sheetId !== null) out.set(record.sheetId, kind);
+  return out;
 }
 
 /** Student ID by code. */

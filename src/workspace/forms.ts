@@ -22,8 +22,6 @@ import {
 } from '../core/formtexts';
 import { translateFormTexts } from './formtexts';
 import {
-  availabilityForms,
-  questionnaireForms,
   questionnaireRecord,
   CODE_MARK,
   UNCONFIRMED,
@@ -35,6 +33,7 @@ import {
   type FormsState,
 } from '../core/formlinks';
 import { tokenOfLink } from '../core/feedback';
+import { answerSheets } from '../core/studentforms';
 import {
   dueFamilies,
   filled,
@@ -200,15 +199,6 @@ export function ensureQuestions(
 /** The question as a TextItem (the code question is always made by addTextItem, codeQuestion). */
 export function asText(q: Question): GoogleAppsScript.Forms.TextItem {
   return 'listed' in q ? q.listed.asTextItem() : (q.made as GoogleAppsScript.Forms.TextItem);
-}
-
-/** The response sheets already tied to one of the add-on's forms. */
-export function claimedSheets(state: FormsState): Set<number> {
-  const records = [
-    ...availabilityForms(state).map((f) => f.record),
-    ...questionnaireForms(state).map((f) => f.record),
-  ];
-  return new Set(records.flatMap((r) => (r && r.sheetId !== null ? [r.sheetId] : [])));
 }
 
 /**
@@ -423,7 +413,7 @@ function ensureAvailabilityForm(
     times.listed.asGridItem().setRows(rows(choices));
     record.choices = choices;
   }
-  linkToSpreadsheet(ss, form, record, texts.token, claimedSheets(state), created);
+  linkToSpreadsheet(ss, form, record, texts.token, new Set(answerSheets(state).keys()), created);
   if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(texts.token)!);
   saveFormsState(state);
   return created;
@@ -490,7 +480,7 @@ function ensureQuestionnaire(
     ],
     created,
   );
-  linkToSpreadsheet(ss, form, record, q.token, claimedSheets(state), created);
+  linkToSpreadsheet(ss, form, record, q.token, new Set(answerSheets(state).keys()), created);
   if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(q.token)!);
   saveFormsState(state);
   return created;

@@ -42,6 +42,8 @@ import {
 import {
   prepForms,
   readStudentFormsState,
+  answerSheets,
+  type AnswerKind,
   studentFormRow,
   studentOfCode,
   type StudentFormKind,
@@ -65,12 +67,11 @@ interface ResponseRow {
   named: Record<string, string[]>;
 }
 
+/** The response sheet a form's answers land in, when there is one to read. */
+type SheetOf = (record: FormRecord | undefined) => GoogleAppsScript.Spreadsheet.Sheet | undefined;
+
 /** The response sheet's rows as header → value (what namedValues carries), with their time. */
-function responseRows(memo: SheetMemo, record: FormRecord | undefined): ResponseRow[] {
-  const sheet =
-    record && record.sheetId !== null
-      ? memo.sheets().find((s) => s.getSheetId() === record.sheetId)
-      : undefined;
+function responseRows(sheet: GoogleAppsScript.Spreadsheet.Sheet | undefined): ResponseRow[] {
   if (!sheet) return [];
   // Read at once, not sized first: a form's sheet holds its header from the start, and once it
   // has answers (every run after the first answer) asking its size first is one call more.
@@ -151,6 +152,7 @@ function writeBody(
 function recordAvailability(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   memo: SheetMemo,
+  sheetOf: SheetOf,
   state: FormsState,
   props: Record<string, string>,
   settings: Settings,
@@ -158,13 +160,13 @@ function recordAvailability(
   accepts: Acceptance[] = [],
 ): string[] {
   // Every language's form, each response read back into the English form's words.
-  const forms = availabilityForms(state);
+  const forms = availabilityForms(state).filter((f) => sheetOf(f.record));
   const texts = keptFormTexts(
     ss,
     forms.map((f) => f.language),
   );
   const responses = forms.flatMap(({ language, record }) =>
-    responseRows(memo, record).map((r) => ({
+    responseRows(sheetOf(record)).map((r) => ({
       ...r,
       named: inFormEnglish(r.named, language, 'availability', record.choices, texts),
       choices: record.choices,
@@ -251,16 +253,17 @@ function codedConferences(read: Pick<ScheduleSheet, 'rows' | 'columns'>): CodedC
 function recordFeedback(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   memo: SheetMemo,
+  sheetOf: SheetOf,
   state: FormsState,
 ): number {
-  const forms = questionnaireForms(state);
+  const forms = questionnaireForms(state).filter((f) => sheetOf(f.record));
   const texts = keptFormTexts(
     ss,
     forms.map((f) => f.language),
   );
   const rounds = forms.map(({ round, language, record }) => ({
     round,
-    responses: responseRows(memo, record).map((r) => ({
+    responses: responseRows(sheetOf(record)).map((r) => ({
       ...r,
       named: inFormEnglish(r.named, language, 'questionnaire', [], texts),
     })),
@@ -301,13 +304,14 @@ function recordFeedback(
 function recordStudentAnswers(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   memo: SheetMemo,
+  sheetOf: SheetOf,
   props: Record<string, string>,
   kind: StudentFormKind,
 ): number {
   const spec = kind === 'prep' ? STUDENT_PREP : REFLECTIONS;
   const responses = prepForms(readStudentFormsState(props), kind).flatMap(
     ({ round, language, record }) =>
-      responseRows(memo, record).map((r) => ({
+      responseRows(sheetOf(record)).map((r) => ({
         ...r,
         round,
         ...studentFormRow(kind, r.named, language),
@@ -344,33 +348,10 @@ function recordStudentAnswers(
   return recorded;
 }
 
-/** The kinds of form whose answers the add-on records, each into its own sheet. */
-type AnswerKind = 'availability' | 'questionnaire' | StudentFormKind;
-
-/**
- * The kind of the add-on's form whose response sheet has this id, or null when none has it (or no
- * id is given): then every form's answers are checked.
- */
-function kindOfSheet(
-  state: FormsState,
-  props: Record<string, string>,
-  sheetId: number | null,
-): AnswerKind | null {
-  if (sheetId === null) return null;
-  const students = readStudentFormsState(props);
-  const kinds: [AnswerKind, { record: FormRecord }[]][] = [
-    ['availability', availabilityForms(state)],
-    ['questionnaire', questionnaireForms(state)],
-    ['prep', prepForms(students, 'prep')],
-    ['reflection', prepForms(students, 'reflection')],
-  ];
-  return kinds.find(([, forms]) => forms.some((f) => f.record.sheetId === sheetId))?.[0] ?? null;
-}
-
-/** The id of the response sheet a form-submit event's range is on, or null without a range. */
-export function answeredSheet(event: unknown): number | null {
+/** The response sheet a form-submit event's range is on, or null without a range. */
+export function answeredSheet(event: unknown): GoogleAppsScript.Spreadsheet.Sheet | null {
   const range = (event as { range?: GoogleAppsScript.Spreadsheet.Range } | null | undefined)?.range;
-  return range ? range.getSheet().getSheetId() : null;
+  return range ? range.getSheet() : null;
 }
 
 interface Recorded {
@@ -383,13 +364,13 @@ interface Recorded {
 /**
  * What the form-submit trigger does (under the document lock): records the answers not yet
  * recorded, places newly answering families at once when the settings say so, and rebuilds the
- * Summary. Given the response sheet the answer landed on (`answeredIn`), it records the answers of
- * that form, in every language and round, so an answer to it whose trigger failed is picked up
- * too; an answer to another form whose trigger failed waits for that form's next answer, the
- * Schedule build or the Summary job, which check every form.
+ * Summary. Given the response sheet the answer landed on (`answeredIn`, from the event's range),
+ * it reads that sheet only: no sheet list, no other language's or round's sheet. An answer whose
+ * trigger failed is recorded by its sheet's next answer, the Schedule build or the Summary job,
+ * which read every form's sheet.
  */
 export function recordResponses(options?: {
-  answeredIn?: number | null;
+  answeredIn?: GoogleAppsScript.Spreadsheet.Sheet | null;
 }): Recorded & { totals: ReturnType<typeof rebuildSummary> };
 export function recordResponses(options: { rebuild: 'if-recorded'; memo?: SheetMemo }): Recorded;
 /** Records every response not yet recorded; rebuilds the Summary always, or only when something was recorded. */
@@ -397,7 +378,7 @@ export function recordResponses(
   options: {
     rebuild?: 'always' | 'if-recorded';
     memo?: SheetMemo;
-    answeredIn?: number | null;
+    answeredIn?: GoogleAppsScript.Spreadsheet.Sheet | null;
   } = {},
 ): Recorded {
   const memo = options.memo ?? sheetMemo(SpreadsheetApp.getActiveSpreadsheet());
@@ -405,16 +386,29 @@ export function recordResponses(
   const props = documentProperties().getProperties();
   const state = readFormsState(props);
   const settings = readSettings(ss, props['slc:settings'] ?? null);
-  const only = kindOfSheet(state, props, options.answeredIn ?? null);
+  const answeredIn = options.answeredIn ?? null;
+  const answeredId = answeredIn ? answeredIn.getSheetId() : null;
+  // The kind of the form answered, or null (no sheet given, or none of the add-on's): every form.
+  const only =
+    answeredId === null
+      ? null
+      : (answerSheets(state, readStudentFormsState(props)).get(answeredId) ?? null);
+  const sheetOf: SheetOf =
+    only !== null
+      ? (record) => (record?.sheetId === answeredId ? answeredIn! : undefined)
+      : (record) =>
+          record && record.sheetId !== null
+            ? memo.sheets().find((s) => s.getSheetId() === record.sheetId)
+            : undefined;
   const checks = (kind: AnswerKind) => only === null || only === kind;
   const accepts: Acceptance[] = [];
   const answered = checks('availability')
-    ? recordAvailability(ss, memo, state, props, settings, accepts)
+    ? recordAvailability(ss, memo, sheetOf, state, props, settings, accepts)
     : [];
-  const feedback = checks('questionnaire') ? recordFeedback(ss, memo, state) : 0;
+  const feedback = checks('questionnaire') ? recordFeedback(ss, memo, sheetOf, state) : 0;
   const prepared =
-    (checks('prep') ? recordStudentAnswers(ss, memo, props, 'prep') : 0) +
-    (checks('reflection') ? recordStudentAnswers(ss, memo, props, 'reflection') : 0);
+    (checks('prep') ? recordStudentAnswers(ss, memo, sheetOf, props, 'prep') : 0) +
+    (checks('reflection') ? recordStudentAnswers(ss, memo, sheetOf, props, 'reflection') : 0);
   const placed =
     settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
   // A family accepting a freed time it was offered: the first is placed, the others are told.

@@ -10,8 +10,8 @@ import { UserError } from '../core/errors';
 import { readFormsState } from '../core/formlinks';
 import { languageName } from '../core/normalize';
 import {
+  answerSheets,
   classListHtml,
-  prepForms,
   prepLanguage,
   PREP_TEXTS,
   readStudentFormsState,
@@ -35,7 +35,6 @@ import { readScheduleSheet } from '../core/schedule/sheet';
 import { splitList } from '../core/cells';
 import { wallClockIn } from '../core/zone';
 import {
-  claimedSheets,
   codeQuestion,
   configure,
   ensureFamilyCodes,
@@ -49,7 +48,7 @@ import {
 } from './forms';
 import type { ChunkResult, JobSpec } from './jobs';
 import { rosterForMessages } from './mailer';
-import { documentProperties } from './props';
+import { documentProperties, PROP } from './props';
 import { plural } from './steps';
 
 function saveState(state: StudentFormsState): void {
@@ -123,6 +122,7 @@ function ensureStudentForm(
   state: StudentFormsState,
   kind: StudentFormKind,
   language: string,
+  props: Record<string, string>,
 ): boolean {
   const round = settings.roundName;
   // From the second round on, the reflection asks whether last round's goal was met.
@@ -144,10 +144,7 @@ function ensureStudentForm(
   if (configure(form, record, t.description, t.confirmation)) saveState(state);
   const items = ensureQuestions(form, list, created);
   // Neither a family form's response sheet nor another student form's is taken for this one's.
-  const claimed = claimedSheets(readFormsState(documentProperties().getProperties()));
-  for (const k of ['prep', 'reflection'] as const)
-    for (const f of prepForms(state, k))
-      if (f.record.sheetId !== null) claimed.add(f.record.sheetId);
+  const claimed = new Set(answerSheets(readFormsState(props), state).keys());
   claimed.delete(record.sheetId ?? -1);
   linkToSpreadsheet(ss, form, record, t.token, claimed, created);
   if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(t.token)!);
@@ -170,7 +167,9 @@ export const STUDENT_FORMS_JOB: JobSpec<StudentFormsJobState> = {
   start: () => ({ part: 0, said: [] }),
   step(job, ctx): ChunkResult<StudentFormsJobState> {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const settings = readSettings(ss);
+    // The document's properties are read once a step and handed to all that needs them.
+    const props = documentProperties().getProperties();
+    const settings = readSettings(ss, props[PROP.settings] ?? null);
     const students = rosterForMessages(ss, settings)?.students ?? [];
     if (students.length === 0)
       throw new UserError('The prep form is for the students on the Roster: import it first.', {
@@ -178,7 +177,6 @@ export const STUDENT_FORMS_JOB: JobSpec<StudentFormsJobState> = {
         row: 1,
         column: 1,
       });
-    const props = documentProperties().getProperties();
     const state = readStudentFormsState(props);
     const round = settings.roundName;
     const languages = [
@@ -189,7 +187,7 @@ export const STUDENT_FORMS_JOB: JobSpec<StudentFormsJobState> = {
       ...(['prep', 'reflection'] as const).flatMap((kind) =>
         languages.map(
           (language) => () =>
-            ensureStudentForm(ss, settings, state, kind, language)
+            ensureStudentForm(ss, settings, state, kind, language, props)
               ? `Created the ${round} ${FORM_NAMES[kind]}${language === 'en' ? '' : ` in ${languageName(language)}`}.`
               : '',
         ),
@@ -201,7 +199,7 @@ export const STUDENT_FORMS_JOB: JobSpec<StudentFormsJobState> = {
           STUDENT_CODE_PREFIX,
         );
         return [
-          ensureTrigger(ss),
+          ensureTrigger(ss, props),
           codes ? `${plural(codes, 'student')} got a personal prep link.` : '',
         ]
           .filter(Boolean)

@@ -63,20 +63,20 @@ describe('a round’s repeated steps', () => {
 
   it('an availability answer is recorded and the Summary rebuilt in at most 1.2 times the reads and writes they need', () => {
     const step = steps.get('availability answers')!;
-    // Per answer: the spreadsheet, its sheet list, the availability form's response sheet in
-    // each language, the Availability read and written with its formats (the Roster it reads to
-    // find the family is the Summary's too), and the Summary rebuilt.
-    const perAnswer = OPEN + 1 + 2 * LANGUAGES + READ + WRITE + FORMATS + SUMMARY;
+    // Per answer: the spreadsheet, the one response sheet the event's range is on (its data
+    // range and values, whatever the languages), the Availability read and written with its
+    // formats (the Roster it reads to find the family is the Summary's too), and the Summary rebuilt.
+    const perAnswer = OPEN + 2 + READ + WRITE + FORMATS + SUMMARY;
     expect(MINIMUMS['availability answers']!.explains).toMatch(/Summary rebuilt/);
     expect(step.minimum).toBe(perAnswer * step.executions);
     expect(step.calls / step.executions).toBeLessThanOrEqual(1.2 * perAnswer);
   });
   it('a questionnaire answer is recorded and the Summary rebuilt in at most 1.2 times the reads and writes they need', () => {
     const step = steps.get('questionnaire answers')!;
-    // Per answer: the spreadsheet, its sheet list, the questionnaire's response sheet in each
-    // language, the Feedback written with its formats (its read is the Summary's), and the
-    // Summary rebuilt; no chart updated, and no other form's answers read.
-    const perAnswer = OPEN + 1 + 2 * LANGUAGES + WRITE + FORMATS + SUMMARY;
+    // Per answer: the spreadsheet, the one response sheet the event's range is on (its data
+    // range and values), the Feedback written with its formats (its read is the Summary's), and
+    // the Summary rebuilt; no chart updated, and no other form's or language's answers read.
+    const perAnswer = OPEN + 2 + WRITE + FORMATS + SUMMARY;
     expect(MINIMUMS['questionnaire answers']!.explains).toMatch(/Summary rebuilt/);
     expect(step.minimum).toBe(perAnswer * step.executions);
     expect(step.calls / step.executions).toBeLessThanOrEqual(1.2 * perAnswer);

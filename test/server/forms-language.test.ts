@@ -4,6 +4,7 @@
  * English-speaking family's. The Spanish words below are written out by hand, not taken from the
  * add-on's source.
  */
+import { LockStore } from '../../emulator/lock';
 import { openSchool } from '../../preview/school';
 import { props, run } from './calls';
 
@@ -39,6 +40,41 @@ function rosterLanguages(s: School): Map<string, string> {
 const SPANISH_DAY =
   /^(lunes|martes|miércoles|jueves|viernes) \d+ de noviembre, \d\d:\d\d – \d\d:\d\d$/;
 
+/** A school asked in both languages: each family's link, and one Spanish- and one English-speaking family. */
+function askedInBoth() {
+  const s = openSchool({ students: 60 });
+  run(s, 'setup');
+  const language = rosterLanguages(s);
+  run(s, 'forms');
+  run(s, 'ask');
+  const es = state(s).availabilityIn!.es!;
+  const en = state(s).availability;
+  const esPrefix = es.linkTemplate.split('?')[0]!;
+  const enPrefix = en.linkTemplate.split('?')[0]!;
+  const linkOf = new Map<string, string>();
+  for (const m of s.emulator.mail.sent) {
+    const link = /https:\/\/docs\.google\.com\/forms\/\S+/.exec(m.body)![0];
+    const family = rows(s, 'Schedule').find((r) =>
+      String(r.Emails).toLowerCase().includes(m.to[0]!),
+    );
+    if (!family) continue;
+    const spanish = language.get(String(family['Family ID'])) === 'Spanish';
+    expect(link.startsWith(spanish ? esPrefix : enPrefix)).toBe(true);
+    linkOf.set(String(family['Family ID']), link);
+  }
+  const spanishFamily = [...linkOf.keys()].find((id) => language.get(id) === 'Spanish')!;
+  const englishFamily = [...linkOf.keys()].find((id) => language.get(id) === '')!;
+  expect(spanishFamily).toBeDefined();
+  const esLabel = (c: { date: string }) =>
+    s.emulator.forms
+      .toJSON()
+      .forms.find((f) => f.id === es.formId)!
+      .items.flatMap((i) => (i as unknown as { rows?: string[] }).rows ?? [])[
+      en.choices.indexOf(c as (typeof en.choices)[number])
+    ]!;
+  return { s, en, es, linkOf, spanishFamily, englishFamily, esLabel };
+}
+
 describe('forms in the family’s language', () => {
   it('makes the availability form and the questionnaire once in English and once in Spanish, the Spanish one in Spanish', () => {
     const s = openSchool({ students: 60 });
@@ -71,37 +107,8 @@ describe('forms in the family’s language', () => {
   });
 
   it('sends each Spanish-speaking family the Spanish form, and its answers land on Availability like an English family’s', () => {
-    const s = openSchool({ students: 60 });
-    run(s, 'setup');
-    const language = rosterLanguages(s);
-    run(s, 'forms');
-    run(s, 'ask');
-    const es = state(s).availabilityIn!.es!;
-    const en = state(s).availability;
-    const esPrefix = es.linkTemplate.split('?')[0]!;
-    const enPrefix = en.linkTemplate.split('?')[0]!;
-    const linkOf = new Map<string, string>();
-    for (const m of s.emulator.mail.sent) {
-      const link = /https:\/\/docs\.google\.com\/forms\/\S+/.exec(m.body)![0];
-      const family = rows(s, 'Schedule').find((r) =>
-        String(r.Emails).toLowerCase().includes(m.to[0]!),
-      );
-      if (!family) continue;
-      const spanish = language.get(String(family['Family ID'])) === 'Spanish';
-      expect(link.startsWith(spanish ? esPrefix : enPrefix)).toBe(true);
-      linkOf.set(String(family['Family ID']), link);
-    }
-    const spanishFamily = [...linkOf.keys()].find((id) => language.get(id) === 'Spanish')!;
-    const englishFamily = [...linkOf.keys()].find((id) => language.get(id) === '')!;
-    expect(spanishFamily).toBeDefined();
+    const { s, linkOf, spanishFamily, englishFamily, en, esLabel } = askedInBoth();
     const [first, second] = en.choices;
-    const esLabel = (c: { date: string }) =>
-      s.emulator.forms
-        .toJSON()
-        .forms.find((f) => f.id === es.formId)!
-        .items.flatMap((i) => (i as unknown as { rows?: string[] }).rows ?? [])[
-        en.choices.indexOf(c as (typeof en.choices)[number])
-      ]!;
     s.emulator.forms.submitPrefilled(linkOf.get(spanishFamily)!, {
       [`¿Qué horarios les convienen? [${esLabel(second!)}]`]: '1.ª opción',
       [`¿Qué horarios les convienen? [${esLabel(first!)}]`]: '2.ª opción',
@@ -138,6 +145,31 @@ describe('forms in the family’s language', () => {
     expect(answers.find((r) => r['Family ID'] === spanishFamily)!['Who Comes Email']).toBe(
       'abuela@ejemplo.example',
     );
+  });
+
+  it('an English answer’s trigger reads only the English response sheet: a Spanish answer whose trigger gave up is recorded by the Schedule build', () => {
+    const { s, linkOf, spanishFamily, englishFamily, en, esLabel } = askedInBoth();
+    const [first] = en.choices;
+    const key = LockStore.documentKey(s.emulator.spreadsheet.id);
+    s.emulator.locks.holdForAnother(key, s.emulator.ws.clock.now() + 600_000);
+    s.emulator.forms.submitPrefilled(linkOf.get(spanishFamily)!, {
+      [`¿Qué horarios les convienen? [${esLabel(first!)}]`]: '1.ª opción',
+    });
+    expect(s.emulator.triggers.firings.at(-1)!.error).toMatch(
+      /recording a family’s form answers|changing this spreadsheet/,
+    );
+    s.emulator.locks.held.delete(key);
+    s.emulator.forms.submitPrefilled(linkOf.get(englishFamily)!, {
+      [`Which times suit you? [${first!.label}]`]: '1st choice',
+    });
+    const trigger = s.emulator.ws.reports.at(-1)!;
+    expect(trigger.entry).toContain('onFormSubmit');
+    // The event's range names the sheet: no sheet list to find it, and the Spanish sheet unread.
+    expect(trigger.callsByMethod['SpreadsheetApp.Spreadsheet.getSheets']).toBeUndefined();
+    const families = () => [...new Set(rows(s, 'Availability').map((r) => r['Family ID']))];
+    expect(families()).toEqual([englishFamily]);
+    run(s, 'schedule');
+    expect(families().sort()).toEqual([englishFamily, spanishFamily].sort());
   });
 
   it('gives a Spanish-speaking family’s conference the Spanish questionnaire, whose answer lands on Feedback', () => {

@@ -484,8 +484,8 @@ describe('an availability answer', () => {
     s.emulator.locks.held.delete(key);
     const conf = rows(s, 'Schedule')[0]!;
     s.emulator.forms.submitPrefilled(String(conf['Feedback Link']), { [Q.rating]: '4' });
-    // The trigger records the form it was fired for, in every language; the other form's
-    // answers wait for their own next answer, the Schedule build or the Summary job.
+    // The trigger reads the one response sheet its event's range is on; the other form's answers
+    // wait for their own sheet's next answer, the Schedule build or the Summary job.
     expect(rows(s, 'Feedback').map((r) => r['Conference ID'])).toEqual([conf['Conference ID']]);
     expect(rows(s, 'Availability')).toEqual([]);
     run(s, 'summary');

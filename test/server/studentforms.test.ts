@@ -85,6 +85,26 @@ describe('the student prep form', () => {
     expect(new Set(all.map((l) => l.link)).size).toBe(all.length);
   });
 
+  it('reads the document properties once an execution, not again per form, for the settings or for the trigger owner', () => {
+    const s = school();
+    let from = s.emulator.ws.callCount;
+    for (let i = 0; i < 20; i++) {
+      const done = ok<JobProgress>(s.bundle.callFromClient('runJob', ['student-forms'])).done;
+      const reads = s.emulator.ws.callLog
+        .filter((c) => c.index >= from)
+        .map((c) => `${c.service}.${c.method}`)
+        .filter((m) => /^PropertiesService\.Properties\.getPropert(y|ies)$/.test(m));
+      // The job's own record (one getProperty), and all the step needs (one getProperties).
+      expect(reads.sort()).toEqual([
+        'PropertiesService.Properties.getProperties',
+        'PropertiesService.Properties.getProperty',
+      ]);
+      from = s.emulator.ws.callCount;
+      if (done) return;
+    }
+    throw new Error('the student forms job did not finish in 20 executions');
+  });
+
   it('cut off at any call, a re-run makes no second form, trigger or code', () => {
     const probe = school();
     const from = probe.emulator.ws.callCount;
