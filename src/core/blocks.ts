@@ -42,3 +42,38 @@ export function cellBlocks(cells: ReadonlyMap<number, ReadonlyMap<number, unknow
   }
   return blocks;
 }
+
+/** Where the rows a writer read are as it writes: see `rowsNow`. */
+export interface RowsNow {
+  /** Each row the writer meant → the row that holds its key now. */
+  at: Map<number, number>;
+  /** Rows whose key is on no row now (deleted) or on several (copied): not to be written. */
+  lost: number[];
+}
+
+/**
+ * Finds again the rows a writer meant, by the key each held when it read the sheet (a Conference
+ * ID), in the key column as it is just before the write (`keysNow`, the value of row `first`
+ * first). A person may sort, delete or insert rows while a chunk runs: the row number read at the
+ * start may then hold another conference, and a write there would put one conference's cells on
+ * another's row.
+ */
+export function rowsNow(
+  meant: ReadonlyMap<number, string>,
+  keysNow: readonly unknown[],
+  first: number,
+): RowsNow {
+  const rowOf = new Map<string, number | null>();
+  keysNow.forEach((k, i) => {
+    const key = String(k ?? '').trim();
+    if (key) rowOf.set(key, rowOf.has(key) ? null : first + i);
+  });
+  const at = new Map<number, number>();
+  const lost: number[] = [];
+  for (const [row, key] of meant) {
+    const now = rowOf.get(key.trim());
+    if (now) at.set(row, now);
+    else lost.push(row);
+  }
+  return { at, lost };
+}

@@ -269,6 +269,46 @@ describe('building the schedule', () => {
     expect(violations(school)).toEqual([]);
   });
 
+  it('finds every row again by its Conference ID when a person sorts the Schedule while the rebuild runs', () => {
+    const { school, sheet, col } = scheduled();
+    const id = (row: number) => String(sheet.cell(row, col('Conference ID'))!.v);
+    const count = sheet.values().length;
+    const rooms = new Map<string, unknown>();
+    for (let row = 2; row <= count; row++) {
+      sheet.put(row, col('Notes'), { v: `note of ${id(row)}` });
+      rooms.set(id(row), sheet.cell(row, col('Room'))?.v);
+      // Mistyped Rooms the build puts right, so it writes the rows that stay.
+      if (row % 2 === 1) sheet.put(row, col('Room'), { v: 'Gym?' });
+    }
+    const ids = sheet
+      .values()
+      .slice(1)
+      .map((r) => r[col('Conference ID') - 1]);
+    // Sorted the other way round just after the build read the Schedule.
+    const sorted = school.emulator.ws.interruptAt(
+      'SpreadsheetApp.Range.getNumberFormats',
+      1,
+      () => {
+        const [head, body, rest] = [
+          sheet.rows[0]!,
+          sheet.rows.slice(1, count),
+          sheet.rows.slice(count),
+        ];
+        sheet.rows = [head, ...body.reverse(), ...rest];
+      },
+    );
+    run(school, 'schedule');
+    expect(sorted()).toBe(true);
+    const after = sheet.values().slice(1);
+    expect(after.map((r) => r[col('Conference ID') - 1]).sort()).toEqual(ids.sort());
+    for (const r of after) {
+      const conference = String(r[col('Conference ID') - 1]);
+      expect(r[col('Notes') - 1]).toBe(`note of ${conference}`);
+      expect(r[col('Room') - 1]).toBe(rooms.get(conference));
+    }
+    expect(violations(school)).toEqual([]);
+  });
+
   it('writes, on rows that stay, the cells the build computes, in one block per run of its columns', () => {
     const { school, sheet, col } = scheduled();
     // A person's mistyped Room on a row that stays is the build's to put right.
