@@ -56,13 +56,17 @@ export interface RowsNow {
  * ID), in the key column as it is just before the write (`keysNow`, the value of row `first`
  * first). A person may sort, delete or insert rows while a chunk runs: the row number read at the
  * start may then hold another conference, and a write there would put one conference's cells on
- * another's row.
+ * another's row. When every row still holds the key it held, each keeps its number, a blank or
+ * repeated key too (nothing moved).
  */
 export function rowsNow(
   meant: ReadonlyMap<number, string>,
   keysNow: readonly unknown[],
   first: number,
 ): RowsNow {
+  const keyAt = (row: number) => String(keysNow[row - first] ?? '').trim();
+  if ([...meant].every(([row, key]) => keyAt(row) === key.trim()))
+    return { at: new Map([...meant.keys()].map((row) => [row, row])), lost: [] };
   const rowOf = new Map<string, number | null>();
   keysNow.forEach((k, i) => {
     const key = String(k ?? '').trim();

@@ -305,11 +305,7 @@ function placesNow(plan: Plan, idAt: number) {
   const keysNow = now.map((r) => String((idAt >= 0 ? r[idAt] : '') ?? ''));
   const meant = new Map<number, string>();
   for (let row = 2; row <= plan.oldRowCount; row++) meant.set(row, keyRead(row));
-  // Rows nobody moved keep their numbers, blank ones too; else every row is found by its key.
-  const unmoved = [...meant].every(([row, key]) => keysNow[row - 2] === key);
-  const { at } = unmoved
-    ? { at: new Map([...meant.keys()].map((row) => [row, row])) }
-    : rowsNow(meant, keysNow, 2);
+  const { at } = rowsNow(meant, keysNow, 2);
   const byKey = new Map(keysNow.map((key, i) => [key, now[i]!]));
   const lastRow = Math.max(now.length + 1, plan.oldRowCount);
   let below = lastRow;

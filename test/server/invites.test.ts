@@ -256,6 +256,26 @@ describe('Syncing changes made in the Schedule sheet', () => {
     expect((cellOf(school, 8, 'Invite Sent') as Date).getTime()).toBeGreaterThan(sentBefore);
   });
 
+  it('puts each Event ID on its own conference when a person sorts the Schedule while a chunk runs', () => {
+    const school = copyOf(template);
+    const sheet = sheetOf(school);
+    const count = sheet.values().length;
+    const sorted = school.emulator.ws.interruptAt('CalendarApp.Calendar.createEvent', 3, () => {
+      const [head, rows, rest] = [
+        sheet.rows[0]!,
+        sheet.rows.slice(1, count),
+        sheet.rows.slice(count),
+      ];
+      sheet.rows = [head, ...rows.reverse(), ...rest];
+    });
+    runJob(school, 'invites');
+    expect(sorted()).toBe(true);
+    expectInvitedAsScheduled(school, 'after a sort during the sync');
+    for (let row = 2; row <= count; row++) expect(cellOf(school, row, 'Status')).toBe('invited');
+    runJob(school, 'invites');
+    expect(calendarCalls(school)).toBe(0);
+  });
+
   it('a changed guardian email takes the old address off the event and invites the new one', () => {
     const school = invited();
     const e0 = eventOfRow(school, 4);
