@@ -40,6 +40,7 @@ import {
 } from '../core/invites';
 import { cellBlocks, rowsNow } from '../core/blocks';
 import { rowsAsTheyAre } from './write';
+import { cleanText } from '../core/normalize';
 import { cellValue } from '../core/cells';
 import { describeCell } from '../core/errors';
 import { inRound } from '../core/rounds';
@@ -611,7 +612,11 @@ class Writer {
         const line = new Map<number, unknown>();
         const put = (column: number, value: unknown) =>
           line.set(column, cellValue(value, formats[row - 1]?.[column - 1]));
-        if (w.status !== undefined) put(status!, w.status);
+        // A Status a person typed since the chunk read it (cancelled, attended, no-show) is
+        // theirs: an event made meanwhile for a cancelled conference is the next run's to cancel.
+        const typed =
+          cleanText(now[to - 2]?.[status! - 1]).toLowerCase() !== this.read.get(row)!.status;
+        if (w.status !== undefined && !typed) put(status!, w.status);
         if (w.eventId !== undefined) put(eventId!, w.eventId);
         if (w.inviteSent !== undefined) put(sent!, w.inviteSent);
         if (line.size > 0) cells.set(to, line);

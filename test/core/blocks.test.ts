@@ -124,6 +124,26 @@ describe('rowsNow', () => {
     expect(found.lost.sort()).toEqual([2, 3]);
   });
 
+  it('keeps row numbers when no key moved, a repeated or blank key too', () => {
+    const found = rowsNow(
+      new Map([
+        [2, 'A'],
+        [3, 'A'],
+        [4, ''],
+      ]),
+      ['A', 'A', '', 'typed below'],
+      2,
+    );
+    expect(found.at).toEqual(
+      new Map([
+        [2, 2],
+        [3, 3],
+        [4, 4],
+      ]),
+    );
+    expect(found.lost).toEqual([]);
+  });
+
   it('after any reordering, sends every row to the row its key is on (property)', () => {
     checkProperty(
       fc.property(

@@ -276,6 +276,34 @@ describe('Syncing changes made in the Schedule sheet', () => {
     expect(calendarCalls(school)).toBe(0);
   });
 
+  it('keeps a Status typed on a row while the chunk inviting it runs, and then cancels the event of a conference cancelled so', () => {
+    const school = copyOf(template);
+    const id = (row: number) => cellOf(school, row, 'Conference ID');
+    const [cancelledId, attendedId] = [id(3), id(4)];
+    // Typed after the chunk read the Schedule, before it writes the rows it invited.
+    const typed = school.emulator.ws.interruptAt('CalendarApp.Calendar.createEvent', 5, () => {
+      type(school, 3, 'Status', 'cancelled');
+      type(school, 4, 'Status', 'attended');
+    });
+    runJob(school, 'invites');
+    expect(typed()).toBe(true);
+    expect(cellOf(school, 3, 'Status')).toBe('cancelled');
+    expect(cellOf(school, 4, 'Status')).toBe('attended');
+    expect(cellOf(school, 5, 'Status')).toBe('invited');
+    // The event made meanwhile for the cancelled conference is cancelled by the sync's cancel
+    // path (its next chunk or run), and its family told; nothing is left to do after.
+    const tagged = (conference: unknown) =>
+      events(school).filter((e) => e.tags['slc-conference'] === conference);
+    expect(tagged(cancelledId)).toEqual([]);
+    expect(
+      school.emulator.calendar.invitations.filter((i) => i.kind === 'cancel').length,
+    ).toBeGreaterThan(0);
+    expect(cellOf(school, 3, 'Event ID')).toBe('');
+    expect(tagged(attendedId).map((e) => e.id)).toEqual([cellOf(school, 4, 'Event ID')]);
+    runJob(school, 'invites');
+    expect(calendarCalls(school)).toBe(0);
+  });
+
   it('a changed guardian email takes the old address off the event and invites the new one', () => {
     const school = invited();
     const e0 = eventOfRow(school, 4);
