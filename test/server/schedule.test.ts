@@ -349,6 +349,63 @@ describe('building the schedule', () => {
     expect(violations(school)).toEqual([]);
   });
 
+  it('adds new conferences below a row a person typed under the Schedule while the rebuild ran', () => {
+    const school = freshSchool(60);
+    run(school, 'schedule');
+    const sheet = scheduleSheet(school);
+    const header = sheet.values()[0]!.map(String);
+    const col = (h: string) => header.indexOf(h) + 1;
+    const count = sheet.values().length;
+    // Invited conferences stay where they are: the newcomer's is the one new row.
+    for (let row = 2; row <= count; row++) sheet.put(row, col('Status'), { v: 'invited' });
+    const roster = school.emulator.spreadsheet.sheetByName('Roster')!;
+    const late = [...roster.values()[1]!];
+    late[0] = '99001';
+    late[1] = 'Newcomer, Sam';
+    late[5] = 'newcomer@family.example';
+    late[6] = '';
+    roster.appendRow(late);
+    const typed = school.emulator.ws.interruptAt('SpreadsheetApp.Range.getNumberFormats', 1, () =>
+      sheet.put(count + 1, col('Notes'), { v: 'Parking: use the back lot' }),
+    );
+    run(school, 'schedule');
+    expect(typed()).toBe(true);
+    expect(sheet.cell(count + 1, col('Notes'))?.v).toBe('Parking: use the back lot');
+    expect(sheet.cell(count + 1, col('Conference ID'))?.v ?? '').toBe('');
+    expect(sheet.cell(count + 2, col('Student IDs'))?.v).toBe('99001');
+    expect(violations(school)).toEqual([]);
+  });
+
+  it('writes no row for a conference a person deleted while the rebuild ran, and moves no cell onto another', () => {
+    const { school, sheet, col } = scheduled();
+    const id = (row: number) => String(sheet.cell(row, col('Conference ID'))!.v);
+    const count = sheet.values().length;
+    for (let row = 2; row <= count; row++) {
+      sheet.put(row, col('Notes'), { v: `note of ${id(row)}` });
+      sheet.put(row, col('Room'), { v: 'Gym?' });
+    }
+    const gone = [id(4), id(count)];
+    const deleted = school.emulator.ws.interruptAt(
+      'SpreadsheetApp.Range.getNumberFormats',
+      1,
+      () => {
+        sheet.deleteRows(count, 1);
+        sheet.deleteRows(4, 1);
+      },
+    );
+    run(school, 'schedule');
+    expect(deleted()).toBe(true);
+    const after = sheet.values().slice(1);
+    const ids = after.map((r) => String(r[col('Conference ID') - 1]));
+    expect(ids).toHaveLength(count - 3);
+    for (const conference of gone) expect(ids).not.toContain(conference);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of after) {
+      expect(r[col('Notes') - 1]).toBe(`note of ${String(r[col('Conference ID') - 1])}`);
+      expect(r[col('Room') - 1]).not.toBe('Gym?');
+    }
+  });
+
   it('reports, and does not fix, a conflict a teacher creates by hand in locked rows', () => {
     const school = freshSchool(60);
     run(school, 'schedule');
