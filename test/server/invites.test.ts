@@ -25,6 +25,7 @@ import {
 } from './invites.fixture';
 import type { School } from '../../preview/school';
 import { cutOffAt, nthCall } from './cut';
+import { sortBackwards } from './calls';
 
 describe('Send invites', () => {
   let school: School;
@@ -260,14 +261,9 @@ describe('Syncing changes made in the Schedule sheet', () => {
     const school = copyOf(template);
     const sheet = sheetOf(school);
     const count = sheet.values().length;
-    const sorted = school.emulator.ws.interruptAt('CalendarApp.Calendar.createEvent', 3, () => {
-      const [head, rows, rest] = [
-        sheet.rows[0]!,
-        sheet.rows.slice(1, count),
-        sheet.rows.slice(count),
-      ];
-      sheet.rows = [head, ...rows.reverse(), ...rest];
-    });
+    const sorted = school.emulator.ws.interruptAt('CalendarApp.Calendar.createEvent', 3, () =>
+      sortBackwards(sheet),
+    );
     runJob(school, 'invites');
     expect(sorted()).toBe(true);
     expectInvitedAsScheduled(school, 'after a sort during the sync');

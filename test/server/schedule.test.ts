@@ -7,7 +7,7 @@
 import { scheduleCsvRows } from '../../demo/files';
 import { openSchool } from '../../preview/school';
 import type { JobProgress, Overview, Result, SchedulePreview } from '../../src/shared/api';
-import { ok } from './calls';
+import { ok, sortBackwards } from './calls';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -73,6 +73,17 @@ function freshSchool(students = 120): School {
   const school = openSchool({ students });
   run(school, 'setup');
   return school;
+}
+
+/** A student added to the Roster after the schedule was built: Student ID 99001. */
+function addNewcomer(school: School): void {
+  const roster = school.emulator.spreadsheet.sheetByName('Roster')!;
+  const late = [...roster.values()[1]!];
+  late[0] = '99001';
+  late[1] = 'Newcomer, Sam';
+  late[5] = 'newcomer@family.example';
+  late[6] = '';
+  roster.appendRow(late);
 }
 
 /** A school whose schedule is built, its Schedule sheet, and a column's number by header. */
@@ -285,17 +296,8 @@ describe('building the schedule', () => {
       .slice(1)
       .map((r) => r[col('Conference ID') - 1]);
     // Sorted the other way round just after the build read the Schedule.
-    const sorted = school.emulator.ws.interruptAt(
-      'SpreadsheetApp.Range.getNumberFormats',
-      1,
-      () => {
-        const [head, body, rest] = [
-          sheet.rows[0]!,
-          sheet.rows.slice(1, count),
-          sheet.rows.slice(count),
-        ];
-        sheet.rows = [head, ...body.reverse(), ...rest];
-      },
+    const sorted = school.emulator.ws.interruptAt('SpreadsheetApp.Range.getNumberFormats', 1, () =>
+      sortBackwards(sheet),
     );
     run(school, 'schedule');
     expect(sorted()).toBe(true);
@@ -333,13 +335,7 @@ describe('building the schedule', () => {
     const status = header.indexOf('Status') + 1;
     for (let row = 2; row <= sheet.values().length; row++) sheet.put(row, status, { v: 'invited' });
     const invited = JSON.stringify(sheet.values().slice(1));
-    const roster = school.emulator.spreadsheet.sheetByName('Roster')!;
-    const late = [...roster.values()[1]!];
-    late[0] = '99001';
-    late[1] = 'Newcomer, Sam';
-    late[5] = 'newcomer@family.example';
-    late[6] = '';
-    roster.appendRow(late);
+    addNewcomer(school);
 
     run(school, 'schedule');
     const rows = sheet.values().slice(1);
@@ -358,13 +354,7 @@ describe('building the schedule', () => {
     const count = sheet.values().length;
     // Invited conferences stay where they are: the newcomer's is the one new row.
     for (let row = 2; row <= count; row++) sheet.put(row, col('Status'), { v: 'invited' });
-    const roster = school.emulator.spreadsheet.sheetByName('Roster')!;
-    const late = [...roster.values()[1]!];
-    late[0] = '99001';
-    late[1] = 'Newcomer, Sam';
-    late[5] = 'newcomer@family.example';
-    late[6] = '';
-    roster.appendRow(late);
+    addNewcomer(school);
     const typed = school.emulator.ws.interruptAt('SpreadsheetApp.Range.getNumberFormats', 1, () =>
       sheet.put(count + 1, col('Notes'), { v: 'Parking: use the back lot' }),
     );
