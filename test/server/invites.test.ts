@@ -272,6 +272,19 @@ describe('Syncing changes made in the Schedule sheet', () => {
     expect(calendarCalls(school)).toBe(0);
   });
 
+  it('writes nothing for a row deleted while the chunk inviting it runs, and then cancels its event', () => {
+    const school = copyOf(template);
+    const gone = cellOf(school, 3, 'Conference ID');
+    const deleted = school.emulator.ws.interruptAt('CalendarApp.Calendar.createEvent', 5, () =>
+      scheduleRange(school).deleteRow(3),
+    );
+    runJob(school, 'invites');
+    expect(deleted()).toBe(true);
+    runJob(school, 'invites');
+    expect(events(school).filter((e) => e.tags['slc-conference'] === gone)).toEqual([]);
+    expectInvitedAsScheduled(school, 'after a row was deleted during the sync');
+  });
+
   it('keeps a Status typed on a row while the chunk inviting it runs, and then cancels the event of a conference cancelled so', () => {
     const school = copyOf(template);
     const id = (row: number) => cellOf(school, row, 'Conference ID');
