@@ -195,6 +195,23 @@ function lateSources(s: School): number {
 const summaryRebuild = (s: School) =>
   SUMMARY_SOURCES * READ + lateSources(s) + ZONE + 1 + 1 + WRITE + FORMATS + 1;
 
+/**
+ * Rows added below a sheet's last row: Sheet.insertRowsAfter takes the position of the sheet's
+ * last row, which only Sheet.getMaxRows gives (a call each;
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet). A new sheet has 1,000
+ * rows, so the Schedule of more than 999 conferences needs them.
+ */
+export const ROWS_ADDED = 2;
+/**
+ * An hourly reminder run that sends: the spreadsheet; the Schedule read under the lock, with the
+ * Roster (whose address is listed with which child), the Teachers (an online conference's video
+ * link is its teacher's window's) and the Availability (the stand-in adult a family named), each
+ * a sheet of its own; the zone (the Schedule's dates and times are read in it); the day's quota
+ * (MailApp.getRemainingDailyQuota); Reminders Sent written with its format (the marks carry
+ * addresses and Google's refusals, people's text). Replaces the hourly run's own read.
+ */
+export const REMINDERS_SENT = OPEN + 4 * READ + ZONE + 1 + WRITE + FORMATS;
+
 export const MINIMUMS: Record<string, Minimum> = {
   setup: {
     count: (_s, c) => {
@@ -253,9 +270,10 @@ export const MINIMUMS: Record<string, Minimum> = {
       RESPONSES_CHECKED +
       1 +
       calls(c, 'SpreadsheetApp.Spreadsheet.insertSheet') +
+      ROWS_ADDED * calls(c, 'SpreadsheetApp.Sheet.insertRowsAfter') +
       (waitlisted(s) ? WRITE + FORMATS : 0),
     explains:
-      'the time zone (dates in cells are read in it); the responses recorded first (the sheet list, the two forms’ response sheets read, the two student forms’ sheets sized); read Roster, Teachers, Availability and Schedule, with the Schedule’s formulas and formats (hand edits kept); write the Schedule with its formats; look for the Waitlist, and when a student could not be placed write it with its formats (made the first time)',
+      'the time zone (dates in cells are read in it); the responses recorded first (the sheet list, the two forms’ response sheets read, the two student forms’ sheets sized); read Roster, Teachers, Availability and Schedule, with the Schedule’s formulas and formats (hand edits kept); write the Schedule with its formats; look for the Waitlist, and when a student could not be placed write it with its formats (made the first time); rows added (their position asked first) where a write runs past the sheet’s rows',
   },
   views: {
     count: (s) => OPEN + READ + 1 + tabsBeforeViews(s) + (1 + 1 + WRITE + FORMATS) * teachers(s),
@@ -271,12 +289,16 @@ export const MINIMUMS: Record<string, Minimum> = {
       'per conference its event made, its guest list hidden, its tag set (the tag finds it again after a cut) and its ID read for the sheet; the calendar made once and its ID kept; per execution the spreadsheet and its time zone, the Schedule, Teachers and Availability read (the Roster too when a family named a stand-in adult), the calendar found, the Schedule’s formats read with its values and the sheet written in two blocks around the Locked column',
   },
   reminders: {
-    count: (_s, c) =>
-      calls(c, 'MailApp.sendEmail') +
-      c.reports.length * (OPEN + READ) +
-      c.reports.filter(sendsMail).length * (2 * READ + 1 + WRITE),
+    count: (_s, c) => {
+      const sent = c.reports.filter(sendsMail).length;
+      return (
+        calls(c, 'MailApp.sendEmail') +
+        (c.reports.length - sent) * (OPEN + READ) +
+        sent * REMINDERS_SENT
+      );
+    },
     explains:
-      'an email per family per reminder; per hourly run the Schedule read; per run that sent the Schedule and the Roster read under the lock, the day’s quota, a write',
+      'an email per family per reminder; per hourly run the Schedule read; a run that sends reads it under the lock with the Roster, the Teachers and the Availability, the zone and the day’s quota, and writes Reminders Sent with its format',
   },
   questionnaire: {
     count: (_s, c) =>
@@ -322,6 +344,8 @@ export function measureRound(
   google = false,
   /** Called with each step's school as the step left it, for a test to look at what it made. */
   after?: (operation: string, s: School) => void,
+  /** The step after which to stop (the rest of the round is not played). */
+  until?: string,
 ): OperationFigures[] {
   // About thirty students per teacher, as schools staff them (each teacher's two windows hold ~38).
   const opened = openSchool({ students, teachers: Math.ceil(students / 30) });
@@ -354,6 +378,7 @@ export function measureRound(
     f.where = [...time.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
     out.push(f);
     after?.(f.operation, school);
+    if (action.name === until) break;
   }
   return out;
 }

@@ -3,7 +3,8 @@
 // their results instead of testing those mutants again:
 //   node scripts/merge-mutation-records.mjs reports/stryker-incremental.json other.json ...
 // The first file is read and rewritten. A source or test file in several records is taken from
-// the last (the newest run of it). Test and mutant ids are numbered afresh: each record numbers
+// the last (the newest run of it), but for one source file unchanged between runs narrowed to
+// different lines, whose mutants are all kept. Test and mutant ids are numbered afresh: each record numbers
 // its own from 0, and a mutant names the tests that cover and kill it by id.
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -35,7 +36,17 @@ for (const record of records) {
       coveredBy: renumber(mutant.coveredBy),
       killedBy: renumber(mutant.killedBy),
     }));
-    merged.files[path] = { ...file, mutants };
+    // Two runs narrowed to different lines of one unchanged file (`--mutate file:1-375`, then
+    // `file:376-452`) each hold their own mutants: both are kept, the later run's where they meet.
+    const before = merged.files[path];
+    if (before && before.source === file.source) {
+      const at = (m) => `${m.mutatorName} ${m.replacement} ${JSON.stringify(m.location)}`;
+      const later = new Set(mutants.map(at));
+      merged.files[path] = {
+        ...file,
+        mutants: [...before.mutants.filter((m) => !later.has(at(m))), ...mutants],
+      };
+    } else merged.files[path] = { ...file, mutants };
   }
 }
 // A test file taken from a later record leaves the earlier record's ids pointing nowhere.

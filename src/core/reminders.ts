@@ -30,8 +30,12 @@
 import type { Meet } from './meeting';
 import { cleanText } from './normalize';
 import { byRecipient, type Pupil } from './recipients';
+import type { RosterResult } from './roster';
 
 export const REMINDABLE_STATUSES = new Set(['scheduled', 'invited', 'accepted', 'tentative']);
+
+/** Added to a Reminders Sent mark when a run was cut off while sending that reminder. */
+export const UNCONFIRMED_MARK = 'unconfirmed: cut off while sending, check with the family';
 
 export interface ReminderConference {
   /** Row on the Schedule sheet (1-based). */
@@ -508,4 +512,15 @@ export function planForQuota(
     left -= fit;
   }
   return { send, held };
+}
+
+/** Phone numbers by family (the Family ID on the Schedule): the first student's Phone on the Roster. */
+export function familyPhones(roster: RosterResult | null | undefined): Map<string, string> {
+  const phones = new Map<string, string>();
+  const byStudent = new Map((roster?.students ?? []).map((s) => [s.id, s.phone]));
+  for (const f of roster?.families ?? []) {
+    const phone = f.studentIds.map((id) => byStudent.get(id)).find(Boolean);
+    if (phone) phones.set(f.id, phone);
+  }
+  return phones;
 }

@@ -21,14 +21,12 @@
  */
 import { UserError } from '../core/errors';
 import {
-  availabilityLinks,
   availabilityRecord,
   CODE_MARK,
   FAMILY_CODE_PREFIX,
   linkFor,
   readFormsState,
 } from '../core/formlinks';
-import { cleanText } from '../core/normalize';
 import type { Family, RosterResult } from '../core/roster';
 import { AVAILABILITY } from '../core/schema';
 import { byRecipient, greetingName, type Pupil } from '../core/recipients';
@@ -41,51 +39,29 @@ import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
 import { failureText, mailFailure, mailOne } from './mailer';
-import { FLUSH_EVERY, messageSettings } from './reminders';
+import { messageSettings } from './reminders';
 import { plural } from './steps';
+import {
+  ASK_JOURNAL,
+  ASKED_PREFIX,
+  askPicture,
+  markOf,
+  progressOf,
+  PROGRESS_PREFIX,
+  REFUSED,
+  remaining,
+  UNSURE,
+  type Journal,
+  type Progress,
+} from '../core/ask';
 
-/**
- * The mark of a family asked: "<round> · <yyyy-MM-dd HH:mm in the school's zone>", or
- * "<round> · unconfirmed". A mark of an earlier round does not count: each round asks again.
- */
-export const ASKED_PREFIX = 'slc:asked:';
-const ASK_JOURNAL = 'slc:ask:journal';
-/**
- * How far a family's messages went when a run stopped between its addresses (a passing error,
- * the quota, a cut): { round, sent: addresses surely sent, unsure: the one leaving at a cut }.
- * Those are not sent again; the others are sent by the next run.
- */
-const PROGRESS_PREFIX = 'slc:ask:progress:';
-interface Progress {
-  round: string;
-  sent: string[];
-  unsure?: string;
-}
-/** The mark of a family whose email a cut-off run may or may not have sent. */
-export const UNSURE = 'unconfirmed';
-/** The start of the mark of a family one of whose messages MailApp refused. */
-export const REFUSED = 'refused to ';
-const markOf = (round: string, what: string) => `${round} · ${what}`;
+// forms.ts reads where each family stands from here, with the step's problems below.
+export { askPicture, type AskPicture } from '../core/ask';
+
 /** A journal names at most this many families, to stay well under a property's 9 KB. */
 const JOURNAL_MAX_CHARS = 7000;
-
-interface Journal {
-  /** Families sent to whose marks are not written yet. */
-  sent: string[];
-  stamp: string;
-  /** The family being sent to when the journal was written, or null. */
-  sending: string | null;
-  /** Other properties not written yet (a refusal, a family's progress), by key. */
-  props?: Record<string, string>;
-  /** The address being sent to, and the family's addresses already sent to. */
-  to?: string;
-  done?: string[];
-}
-
-/** The family's addresses, each once. */
-export function familyEmails(family: Family): string[] {
-  return [...new Set(family.contacts.map((c) => c.email.toLowerCase()).filter(Boolean))];
-}
+/** Marks are written back at least this often (one write per run of adjacent rows). */
+const FLUSH_EVERY = 10;
 
 /** The family's children (first names), each with the addresses its Roster row lists. */
 export function familyPupils(family: Family, roster: RosterResult): Pupil[] {
@@ -97,114 +73,6 @@ export function familyPupils(family: Family, roster: RosterResult): Pupil[] {
       lastName: s.lastName,
       emails: s.guardians.map((g) => g.email.toLowerCase()),
     }));
-}
-
-/** This round's progress of a family sent to in part, or null. */
-function progressOf(props: Record<string, string>, id: string, round: string): Progress | null {
-  const p = parseJson<Progress>(props[PROGRESS_PREFIX + id] ?? null);
-  return p && p.round === round ? p : null;
-}
-
-/** A family's addresses not sent to yet, and not left unsure by a cut. */
-function remaining(family: Family, progress: Progress | null): string[] {
-  const skip = new Set([...(progress?.sent ?? []), progress?.unsure ?? '']);
-  return familyEmails(family).filter((e) => !skip.has(e));
-}
-
-/** Family IDs that have answered the availability form (rows of the Availability sheet). */
-export function answeredFamilies(availability: unknown[][] | null): Set<string> {
-  const [header = [], ...rows] = availability ?? [];
-  const col = header.map(String).indexOf('Family ID');
-  return new Set(col < 0 ? [] : rows.map((r) => cleanText(r[col])).filter(Boolean));
-}
-
-export interface AskPicture {
-  /** Families with email not asked and not answered. */
-  toAsk: Family[];
-  asked: number;
-  /** Families without email (the Roster gave a phone): a person phones them. */
-  noEmail: number;
-  /**
-   * Families a cut-off run may or may not have emailed, with their link (for a person to send)
-   * and, when the cut fell between the family's addresses, the one address in doubt.
-   */
-  unsure: { family: Family; link: string; address?: string }[];
-  /** Families one of whose messages MailApp refused, with its reason. */
-  refused: { family: Family; reason: string }[];
-}
-
-/** Where each family stands; a journal left by a cut-off run is read as if its marks were written. */
-export function askPicture(
-  roster: RosterResult,
-  props: Record<string, string>,
-  availability: unknown[][] | null,
-  round: string,
-): AskPicture {
-  const pending = parseJson<Journal>(props[ASK_JOURNAL] ?? null);
-  /** The family's mark, of whichever round. */
-  const anyRound = (id: string): string | undefined =>
-    props[ASKED_PREFIX + id] ??
-    pending?.props?.[ASKED_PREFIX + id] ??
-    (pending?.sent.includes(id)
-      ? pending.stamp
-      : pending?.sending === id
-        ? markOf(round, UNSURE)
-        : undefined);
-  // This round's mark: what it says after "<round> · ", or undefined.
-  const mark = (id: string): string | undefined => {
-    const value = anyRound(id);
-    return value?.startsWith(markOf(round, '')) ? value.slice(markOf(round, '').length) : undefined;
-  };
-  const answered = answeredFamilies(availability);
-  const languageOf = new Map(roster.families.map((f) => [f.id, f.language]));
-  const links = availabilityLinks(props, (id) => languageOf.get(id) ?? '');
-  const withEmail = roster.families.filter((f) => familyEmails(f).length > 0);
-  return {
-    // A family that answered before it was ever asked (an earlier link, a paper form typed in)
-    // is not asked; in a later round everyone is asked again.
-    // A family a cut left unsure about one address still gets its other addresses' messages.
-    toAsk: withEmail.filter((f) => {
-      const progress = progressOf(props, f.id, round);
-      return (
-        (!mark(f.id) ||
-          (mark(f.id) === UNSURE && progress !== null && remaining(f, progress).length > 0)) &&
-        !(answered.has(f.id) && !anyRound(f.id))
-      );
-    }),
-    asked: withEmail.filter((f) => mark(f.id) && mark(f.id) !== UNSURE).length,
-    noEmail: roster.families.length - withEmail.length,
-    unsure: withEmail
-      .filter((f) => mark(f.id) === UNSURE && !answered.has(f.id))
-      .map((family) => {
-        const address = progressOf(props, family.id, round)?.unsure;
-        return { family, link: links.get(family.id) ?? '', ...(address ? { address } : {}) };
-      }),
-    refused: withEmail
-      .filter((f) => mark(f.id)?.startsWith(REFUSED))
-      .map((family) => ({ family, reason: mark(family.id)!.slice(REFUSED.length) })),
-  };
-}
-
-/** The sidebar's word on a family one of whose messages Google refused. */
-export function refusedProblem(r: { family: Family; reason: string }): Problem {
-  return {
-    severity: 'warning',
-    where: { sheet: 'Roster', row: r.family.rows[0] ?? 1, column: 1 },
-    message: `${r.family.name} family: Google refused the request for their availability to ${r.reason}. Fix the address on the Roster and give them their link yourself; it is not sent again.`,
-  };
-}
-
-/** The sidebar's word on a family a cut-off run may not have emailed. */
-export function unsureProblem(u: { family: Family; link: string; address?: string }): Problem {
-  // Cut between two addresses, the others surely went: only the one in doubt is named.
-  const what = u.address
-    ? `the request for their availability to ${u.address} may not have gone out (the run was cut off while sending it; their other addresses have theirs)`
-    : 'the request for their availability may not have gone out (the run was cut off while sending)';
-  return {
-    severity: 'warning',
-    where: { sheet: 'Roster', row: u.family.rows[0] ?? 1, column: 1 },
-    message: `${u.family.name} family: ${what}. Ask them; if it did not arrive, send it again (below) or give them their own link: ${u.link || '(make the family forms again to give them one)'}.`,
-  };
 }
 
 /** The family's code; a family added to the Roster since the forms were made gets one now. */

@@ -5,8 +5,8 @@
  * row since the list was shown changes nothing.
  */
 import { UserError } from '../core/errors';
-import { cleanText, formatMinutes } from '../core/normalize';
-import { readScheduleSheet, type ExistingRow } from '../core/schedule/sheet';
+import { checkInOf, conferenceOf } from '../core/checkin';
+import { readScheduleSheet } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
 import { dayIn, wallClockIn } from '../core/zone';
 import type { Attendance, CheckIn, CheckInConference } from '../shared/api';
@@ -20,50 +20,9 @@ function readDay() {
   return { ss, schedule, today: dayIn(new Date(), tz) };
 }
 
-function conferenceOf(
-  r: ExistingRow,
-  columns: Map<string, number>,
-  status = r.status,
-): CheckInConference {
-  const cell = (h: string) => cleanText(r.values[(columns.get(h) ?? 0) - 1]);
-  return {
-    conferenceId: r.conferenceId,
-    time:
-      r.start === null
-        ? '(time not readable)'
-        : `${formatMinutes(r.start)}${r.end === null ? '' : `–${formatMinutes(r.end)}`}`,
-    students: cell('Students'),
-    room: cell('Room'),
-    status,
-  };
-}
-
-/**
- * The day to check in: today when conferences are held today, else the latest day before (marked
- * afterwards), else the first day to come.
- */
-function checkInDay(days: string[], today: string): string {
-  if (days.includes(today)) return today;
-  const before = days.filter((d) => d < today);
-  return before[before.length - 1] ?? days.find((d) => d > today) ?? today;
-}
-
 export function checkInView(teacher: string): CheckIn {
   const { schedule, today } = readDay();
-  const rows = schedule.rows.filter((r) => r.conferenceId && r.date);
-  const date = checkInDay([...new Set(rows.map((r) => r.date!))].sort(), today);
-  const ofDay = rows.filter((r) => r.date === date);
-  const teachers = [...new Set(ofDay.map((r) => r.teacher))].sort((a, b) => a.localeCompare(b));
-  const chosen = teachers.includes(teacher) ? teacher : (teachers[0] ?? '');
-  return {
-    date,
-    teachers,
-    teacher: chosen,
-    conferences: ofDay
-      .filter((r) => r.teacher === chosen)
-      .sort((a, b) => (a.start ?? 0) - (b.start ?? 0))
-      .map((r) => conferenceOf(r, schedule.columns)),
-  };
+  return checkInOf(schedule, today, teacher);
 }
 
 export function markAttendance(conferenceId: string, status: Attendance): CheckInConference {

@@ -8,6 +8,7 @@ import {
   defaultSettings,
   type Settings,
   settingsErrorText,
+  storedSchoolName,
   usableSettings,
   validateSettings,
 } from '../core/settings';
@@ -66,14 +67,12 @@ export function readSettings(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   stored: string | null = documentProperties().getProperty(PROP.settings),
 ): Settings {
-  const zone = spreadsheetZone(ss);
-  const saved = parseJson<Partial<Settings>>(stored);
-  if (!saved) return defaultSettings(spreadsheetName(ss), zone);
-  // The spreadsheet's name is only the default school name: asked when the saved one is unusable.
-  const settings = usableSettings(saved as Record<string, unknown>, defaultSettings('', zone));
-  return settings.schoolName
-    ? settings
-    : usableSettings(saved as Record<string, unknown>, defaultSettings(spreadsheetName(ss), zone));
+  const saved = parseJson<Record<string, unknown>>(stored);
+  // The spreadsheet's name is only the school name's default: asked when none is saved.
+  const name = (saved && storedSchoolName(saved)) ?? spreadsheetName(ss);
+  const defaults = defaultSettings(name, spreadsheetZone(ss));
+  if (!saved) return defaults;
+  return usableSettings(saved, defaults);
 }
 
 export function saveSettings(input: Record<string, unknown>): Settings {

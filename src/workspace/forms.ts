@@ -64,13 +64,19 @@ import type { Problem, Settings, StepState } from '../shared/api';
 import { readSchool, readSettings, sheetValues, spreadsheetZone } from './data';
 import { dayIn, wallClockIn } from '../core/zone';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
-import { askPicture, refusedProblem, unsureProblem, type AskPicture } from './ask';
+import { askPicture } from './ask';
+import {
+  availabilityStep,
+  questionnaireStep,
+  waitsForSetup,
+  type FormsPicture,
+} from '../core/steps';
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
 import { documentProperties, parseJson, PROP } from './props';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
-import { plural, step, stepReader, type StepContext } from './steps';
+import { plural, stepReader, type StepContext } from './steps';
 import { writeColumnCells, writeGrid } from './write';
 
 /** The handler Apps Script calls on a form submit (a top-level function of the bundle). */
@@ -991,29 +997,6 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
 
 // --- The sidebar's Family availability and Questionnaire steps -----------------------------
 
-interface FormsPicture {
-  state: FormsState;
-  due: number;
-  /** This round's past conferences marked neither attended nor missed: not asked until marked. */
-  unmarked: number;
-  sent: number;
-  answered: number;
-  changeRequests: Problem[];
-  noShows: Problem[];
-  /** No-show conferences whose offer of another time has gone to nobody yet. */
-  toOffer: number;
-  /** No-show conferences offered another time (an email to at least one address). */
-  offered: number;
-  /** Families a cut-off run may or may not have emailed. */
-  unconfirmed: Problem[];
-  /** Conferences whose questionnaire Google refused to send (or no address may be told of). */
-  refused: Problem[];
-  /** Who has been asked for their availability (null without a roster). */
-  ask: AskPicture | null;
-  /** This round's conferences on the Schedule. */
-  conferences: number;
-}
-
 function picture(ctx: StepContext): FormsPicture | null {
   const state = readFormsState(ctx.props);
   if (!ctx.data || !ctx.present.has(SCHEDULE.name)) return null;
@@ -1129,12 +1112,6 @@ function picture(ctx: StepContext): FormsPicture | null {
   };
 }
 
-/** Both forms (availability and questionnaire) are made by one job, offered by both steps. */
-const CREATE_FORMS = { job: 'forms', label: 'Create the family forms' } as const;
-
-const waitsForSetup = (id: 'availability' | 'questionnaire') =>
-  step(id, { status: 'todo', headline: 'Waits for set-up.', next: 'Set up the sheets first.' });
-
 /** Both steps read one picture of the forms per overview. */
 const pictures = new WeakMap<StepContext, ReturnType<typeof picture>>();
 function pictureOf(ctx: StepContext): ReturnType<typeof picture> {
@@ -1142,127 +1119,14 @@ function pictureOf(ctx: StepContext): ReturnType<typeof picture> {
   return pictures.get(ctx)!;
 }
 
-/**
- * Before the schedule: the family forms made, and each family asked (by email, with its own
- * link) when it can come; answers and later requests for another time land here.
- */
-export function availabilityStep(ctx: StepContext): StepState {
+/** Before the schedule: the family forms made, and each family asked when it can come. */
+export function availabilityState(ctx: StepContext): StepState {
   const p = pictureOf(ctx);
-  if (!p) return waitsForSetup('availability');
-  const problems = [
-    ...(p.ask?.unsure ?? []).map(unsureProblem),
-    ...(p.ask?.refused ?? []).map(refusedProblem),
-    ...p.changeRequests,
-  ];
-  const toAsk = p.ask?.toAsk.length ?? 0;
-  const counts = [
-    ...(p.ask
-      ? [
-          { label: 'families asked when they can come', value: p.ask.asked },
-          { label: 'families without email (to phone)', value: p.ask.noEmail },
-        ]
-      : []),
-    { label: 'change requests', value: p.changeRequests.length },
-  ];
-  if (!p.state.availability || !p.state.questionnaires?.[ctx.settings.roundName]) {
-    return step('availability', {
-      status: 'ready',
-      headline: 'No family forms yet.',
-      counts,
-      next: 'Create the availability form (families say when they can come; best before you build the schedule) and this round’s questionnaire. Each family gets its own link.',
-      action: CREATE_FORMS,
-    });
-  }
-  const ask = { job: 'ask', label: `Ask families when they can come (${toAsk})` } as const;
-  const update = { job: 'forms', label: 'Update the forms and links' } as const;
-  // Once conferences are scheduled, a family added later is asked from "more", not as the step.
-  const asking = toAsk > 0 && p.conferences === 0;
-  return step('availability', {
-    status: problems.length ? 'attention' : asking ? 'ready' : 'done',
-    headline: asking
-      ? `${plural(toAsk, 'family', 'families')} can be asked when they can come.`
-      : `Every family with email has been asked when it can come; answers arrive in the Availability sheet.`,
-    counts,
-    problems: problems.slice(0, 25),
-    problemCount: problems.length,
-    next: asking
-      ? `Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.${p.ask?.noEmail ? ` Phone the ${plural(p.ask.noEmail, 'family', 'families')} without email (Roster, Phone).` : ''}`
-      : p.conferences === 0
-        ? 'Give families a few days to answer, then build the schedule (step 5): it places each family in the times it chose.'
-        : 'The schedule placed families in the times they chose. A family that asks for another time is listed here.',
-    action: asking ? ask : update,
-    more: [
-      ...(toAsk > 0 && !asking ? [ask] : []),
-      ...(p.ask?.unsure.length
-        ? [
-            {
-              job: 'ask-again',
-              label: `Send the request again (${p.ask.unsure.length} not confirmed)`,
-            } as const,
-          ]
-        : []),
-      ...(asking ? [update] : []),
-    ],
-  });
+  return p ? availabilityStep(p, ctx.settings.roundName) : waitsForSetup('availability');
 }
 
 /** After the conferences: the questionnaire to each family that came, and its answers. */
-export function questionnaireStep(ctx: StepContext): StepState {
+export function questionnaireState(ctx: StepContext): StepState {
   const p = pictureOf(ctx);
-  if (!p) return waitsForSetup('questionnaire');
-  const problems = [...p.unconfirmed, ...p.refused, ...p.noShows];
-  const counts = [
-    { label: 'no-shows to offer a new time', value: p.toOffer },
-    { label: 'no-shows offered another time', value: p.offered },
-    { label: 'families due the questionnaire', value: p.due },
-    { label: 'past conferences not marked attended', value: p.unmarked },
-    { label: 'conferences sent the questionnaire', value: p.sent },
-    { label: 'questionnaires refused by Google', value: p.refused.length },
-    { label: 'conferences answered', value: p.answered },
-  ];
-  if (!p.state.questionnaires?.[ctx.settings.roundName]) {
-    return step('questionnaire', {
-      status: 'todo',
-      headline: 'No questionnaire for this round yet.',
-      counts,
-      next: 'The questionnaire is made with the availability form (step 4, Family availability) and goes to each family after its conference.',
-      action: CREATE_FORMS,
-    });
-  }
-  // Nothing due and nothing sent yet: the questionnaire waits for the conferences.
-  return step('questionnaire', {
-    status: problems.length ? 'attention' : p.due ? 'ready' : p.sent ? 'done' : 'todo',
-    headline: p.due
-      ? `${plural(p.due, 'family', 'families')} had their conference and can be sent the questionnaire.`
-      : p.sent === 0
-        ? 'The questionnaire goes to each family once its conference is marked attended.'
-        : `${p.answered} of ${p.conferences} conferences answered the questionnaire.`,
-    counts,
-    problems: problems.slice(0, 25),
-    problemCount: problems.length,
-    next: `${
-      p.due
-        ? 'Send each family its questionnaire link (one email per family, in its language).'
-        : 'Answers arrive in the Feedback sheet and the Summary by themselves.'
-    }${
-      p.unmarked
-        ? ` ${plural(p.unmarked, 'past conference is', 'past conferences are')} not marked attended yet, so not asked: mark attendance in the Check-in (below the steps) or the Schedule’s Status, and each one marked attended can be asked.`
-        : p.due
-          ? ''
-          : ' Mark attendance in the Check-in (below the steps) or the Schedule’s Status.'
-    }`,
-    ...(p.due
-      ? { action: { job: 'questionnaire', label: `Send the questionnaire (${p.due})` } as const }
-      : {}),
-    ...(p.toOffer
-      ? {
-          more: [
-            {
-              job: 'noshow-offer',
-              label: `Offer another time to the no-shows (${p.toOffer})`,
-            } as const,
-          ],
-        }
-      : {}),
-  });
+  return p ? questionnaireStep(p, ctx.settings.roundName) : waitsForSetup('questionnaire');
 }

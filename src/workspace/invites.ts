@@ -34,7 +34,6 @@ import {
   type InviteRow,
   type InviteSheet,
   type SpecContext,
-  type SyncAction,
   type SyncedRecord,
   guestAnswersDue,
 } from '../core/invites';
@@ -42,10 +41,9 @@ import { cellBlocks, rowsNow } from '../core/blocks';
 import { rowsAsTheyAre } from './write';
 import { cleanText } from '../core/normalize';
 import { cellValue } from '../core/cells';
-import { describeCell } from '../core/errors';
 import { inRound } from '../core/rounds';
 import { parseTeachers } from '../core/teachers';
-import type { Problem, Settings, StepState } from '../shared/api';
+import type { Settings, StepState } from '../shared/api';
 import { readSettings, readSheet, spreadsheetZone } from './data';
 import { dayIn, instantIn, wallClockIn } from '../core/zone';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
@@ -57,6 +55,7 @@ import { parseRoster, type RosterResult } from '../core/roster';
 import { standInGuest } from '../core/standin';
 import { standInsWithAddresses } from './standin';
 import { plural, step, type StepContext } from './steps';
+import { invitesStep } from '../core/steps';
 
 const RECORD_PREFIX = 'slc:invite:';
 const CALENDAR_PROP = 'slc:invites:calendar';
@@ -166,7 +165,7 @@ function todayIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
 }
 
 /** The Invites step: counts from the sheet and the fingerprints, without a Calendar call. */
-export function invitesStep(context: StepContext): StepState {
+export function invitesState(context: StepContext): StepState {
   if (context.conferences === 0 || !context.present.has('Schedule')) {
     return step('invites', {
       status: 'todo',
@@ -181,65 +180,12 @@ export function invitesStep(context: StepContext): StepState {
       headline: 'No invitations sent.',
       next: 'Build the schedule first.',
     });
-  const plan = planSync(reading.invites, reading.settings.roundName, reading.synced, reading.ctx);
-  const count = (kind: SyncAction['kind']) => plan.actions.filter((a) => a.kind === kind).length;
-  const round = reading.invites.rows.filter((r) => inRound(r.round, reading.settings.roundName));
-  const withStatus = (s: string) => round.filter((r) => r.status === s);
-  const declined = withStatus('declined');
-  const toSend = count('create');
-  const changed = count('update') + count('relink');
-  const cancels = count('cancel');
-  const work = toSend + changed + cancels;
-  const statusColumn = reading.invites.columns.get('Status') ?? 1;
-  const problems: Problem[] = [
-    ...declined.map((r): Problem => {
-      const where = { sheet: 'Schedule', row: r.row, column: statusColumn };
-      return {
-        severity: 'warning',
-        where,
-        message: `${describeCell(where, 'Status')}: the ${r.family || r.conferenceId} family declined ${r.date ?? ''}; find them another time (move the row, then send invites again).`,
-      };
-    }),
-    ...plan.problems,
-  ];
-  const invited = round.filter((r) => r.eventId).length;
-  // A family with children in several classes has an invitation per conference: families are
-  // counted by their guests, so the headline does not call every invitation a family.
-  const invitedFamilies = new Set(
-    round.filter((r) => r.eventId).map((r) => [...r.emails].sort().join(';')),
-  ).size;
-  const counts = [
-    { label: 'invited', value: invited },
-    { label: 'to send', value: toSend },
-    { label: 'changed since sent', value: changed },
-    { label: 'to cancel', value: cancels },
-    { label: 'accepted', value: withStatus('accepted').length },
-    { label: 'tentative', value: withStatus('tentative').length },
-    { label: 'declined', value: declined.length },
-    { label: 'by letter (no email)', value: plan.byLetter.length },
-  ];
-  const stale = guestAnswersDue(reading.props[ANSWERS_PROP], reading.synced.size, Date.now());
-  return step('invites', {
-    status: work > 0 ? 'ready' : problems.length > 0 ? 'attention' : 'done',
-    headline:
-      work > 0
-        ? `${plural(toSend, 'invitation')} to send, ${plural(changed, 'event')} to update${cancels ? `, ${plural(cancels, 'event')} to cancel` : ''}.`
-        : `${plural(invited, 'invitation')} sent to ${plural(invitedFamilies, 'family', 'families')}; every event matches the Schedule.`,
-    counts,
-    problems: problems.slice(0, 25),
-    problemCount: problems.length,
-    next:
-      work > 0
-        ? `Send invites: each family gets one private Calendar invitation on "${reading.settings.calendarName}"; moved or changed conferences update their event, cancelled ones are removed.`
-        : declined.length > 0
-          ? 'Some families declined: move their rows to another time, then send invites again to update their events.'
-          : 'Edit the Schedule freely; send invites again to update the events. Answers are read back into Status.',
-    action:
-      work > 0
-        ? { job: 'invites', label: 'Send invites' }
-        : stale
-          ? { job: 'invites', label: 'Check answers' }
-          : undefined,
+  return invitesStep({
+    invites: reading.invites,
+    roundName: reading.settings.roundName,
+    plan: planSync(reading.invites, reading.settings.roundName, reading.synced, reading.ctx),
+    calendarName: reading.settings.calendarName,
+    answersDue: guestAnswersDue(reading.props[ANSWERS_PROP], reading.synced.size, Date.now()),
   });
 }
 

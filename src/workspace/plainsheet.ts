@@ -4,6 +4,7 @@
  * blanks over rows the last write had beyond them. Made when first needed; returned.
  */
 import { cellValue, PLAIN_TEXT, textFormat } from '../core/cells';
+import { ensureRows } from './write';
 
 export function writePlainSheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -18,8 +19,7 @@ export function writePlainSheet(
   // A sheet just made holds nothing to blank out.
   const lastRow = found ? sheet.getLastRow() : 0;
   while (grid.length < lastRow) grid.push(header.map(() => ''));
-  if (sheet.getMaxRows() < grid.length)
-    sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+  ensureRows(sheet, grid.length);
   // A text starting with an apostrophe goes in an automatic cell (core/cells.ts textFormat).
   const formats = grid.map((r) => r.map((v) => textFormat(v, PLAIN_TEXT)));
   sheet

@@ -3,6 +3,8 @@
  * spreadsheet; https://developers.google.com/apps-script/guides/properties). Values are JSON;
  * a value that no longer parses is treated as absent, never as a reason to fail.
  */
+import { parseJson } from '../core/json';
+
 export const PROP = {
   settings: 'slc:settings',
   running: 'slc:running',
@@ -25,14 +27,7 @@ export function forgetRemindersIdle(): void {
   documentProperties().deleteProperty(PROP.remindersIdle);
 }
 
-export function parseJson<T>(text: string | null | undefined): T | null {
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null;
-  }
-}
+export { parseJson } from '../core/json';
 
 export function readJson<T>(key: string): T | null {
   return parseJson<T>(documentProperties().getProperty(key));

@@ -31,7 +31,9 @@ import {
   missedUntried,
   planForQuota,
   missedWhileWaiting,
+  familyPhones,
   parseMarks,
+  UNCONFIRMED_MARK,
   pupilsOf,
   reminderTally,
   reminderUnits,
@@ -63,6 +65,8 @@ import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from '.
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { plural, step, type StepContext } from './steps';
+import { remindersStep } from '../core/steps';
+import { utf8Bytes } from '../core/bytes';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { forgetUntold, readClockRecord, readUntold } from './clockrecord';
 import { writeColumnCells } from './write';
@@ -73,11 +77,13 @@ import { quotaClock } from './mailquota';
 /** The top-level function the hourly trigger calls (exported by src/server/main.ts). */
 export const REMINDER_HANDLER = 'sendDueReminders';
 export const LETTERS_SHEET = 'Letters';
-/** Sent reminders are written back at least this often (one write per run of adjacent rows). */
-export const FLUSH_EVERY = 10;
+/**
+ * The journal is written to the sheet before it would pass this many bytes: a property value
+ * holds at most 9 KB (https://developers.google.com/apps-script/guides/services/quotas), and the
+ * reminder being sent and one long cell must still fit beside the marks.
+ */
+export const JOURNAL_BYTES = 6000;
 const REMINDER_JOURNAL = 'slc:reminders:journal';
-/** Added to a Reminders Sent mark when a run was cut off while sending that reminder. */
-export const UNCONFIRMED_MARK = 'unconfirmed: cut off while sending, check with the family';
 
 interface Journal {
   /** Marks (conference ID, the cell's text) sent but not yet written to the sheet. */
@@ -106,8 +112,9 @@ export function readConferences(
   contacts: RosterContacts | null = null,
 ): ScheduleRead {
   const sheet = alreadyRead === undefined ? ss.getSheetByName('Schedule') : null;
-  if (alreadyRead === undefined && (!sheet || sheet.getLastRow() < 2))
+  if (alreadyRead === undefined && !sheet)
     return { sheet, conferences: [], sentColumn: 0, values: [] };
+  // An empty sheet's data range is its one blank cell (docs/EMULATOR.md row 56): no size asked.
   const values =
     alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
   if (values.length < 2) return { sheet, conferences: [], sentColumn: 0, values };
@@ -403,6 +410,12 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     });
 
   const idOf = new Map(read.conferences.map((c) => [c.row, c.conferenceId]));
+  /** The marks sent but not yet written to the sheet, as the journal names them. */
+  const journalMarks = () =>
+    [...new Set(touched)].map((row): [string, string] => [
+      idOf.get(row) ?? '',
+      sentCells.get(row) ?? '',
+    ]);
   const forText = messageSettings(settings);
   // Until this run completes, the hourly runs do the whole run.
   forgetRemindersIdle();
@@ -439,19 +452,19 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
           stopped = 'quota';
           break;
         }
-        const marks = [...new Set(touched)].map((row): [string, string] => [
-          idOf.get(row) ?? '',
-          sentCells.get(row) ?? '',
-        ]);
         const ids = message.conferences.map((c) => c.conferenceId);
+        const sending = { ids, hours: d.hours, at, to: message.to };
+        let marks = journalMarks();
+        let entry = JSON.stringify({ marks, sending } satisfies Journal);
+        // The sheet is written only when the journal grows too big for its property: until
+        // then the journal alone records what went out, whatever call a cut-off falls on.
+        if (utf8Bytes(entry) > JOURNAL_BYTES && marks.length) {
+          flush();
+          marks = journalMarks();
+          entry = JSON.stringify({ marks, sending } satisfies Journal);
+        }
         journaled = true;
-        props.setProperty(
-          REMINDER_JOURNAL,
-          JSON.stringify({
-            marks,
-            sending: { ids, hours: d.hours, at, to: message.to },
-          } satisfies Journal),
-        );
+        props.setProperty(REMINDER_JOURNAL, entry);
         try {
           sendReminder(message, d.language, settings, forText, stored);
         } catch (e) {
@@ -482,9 +495,6 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
         firstSendAt ??= ctx.now().getTime();
         for (const c of message.conferences)
           setCell(c.row, markSentTo(sentCells.get(c.row) ?? '', d.hours, at, message.to));
-        // Recorded every FLUSH_EVERY messages too: should Apps Script cut the execution off (no
-        // finally runs then), at most that many could go out again on the next run.
-        if (sentNow % FLUSH_EVERY === 0) flush();
       }
       if (stopped) break;
       // The whole unit reminded: a row every address of which had it in this run reads as
@@ -722,17 +732,6 @@ export function lettersFor(
   return rows.map((r) => r.map((v) => textCell(v)));
 }
 
-/** Phone numbers by family (the Family ID on the Schedule): the first student's Phone on the Roster. */
-function familyPhones(roster: RosterResult | null | undefined): Map<string, string> {
-  const phones = new Map<string, string>();
-  const byStudent = new Map((roster?.students ?? []).map((s) => [s.id, s.phone]));
-  for (const f of roster?.families ?? []) {
-    const phone = f.studentIds.map((id) => byStudent.get(id)).find(Boolean);
-    if (phone) phones.set(f.id, phone);
-  }
-  return phones;
-}
-
 /**
  * Rewrites the Letters sheet when the families without email (or their letters) changed: one
  * block per family in its language, then the phone list. Created when first needed; nothing is
@@ -773,7 +772,7 @@ function writeLetters(
 }
 
 /** The sidebar's Reminders step: channels, reminders sent and due, the trigger, the action. */
-export function remindersStep(ctx: StepContext): StepState {
+export function remindersState(ctx: StepContext): StepState {
   if (!ctx.data || ctx.conferences === 0)
     return step('reminders', {
       status: 'todo',
@@ -783,80 +782,16 @@ export function remindersStep(ctx: StepContext): StepState {
   // The overview's one read of the Schedule (sheet null: the step only counts, never writes).
   const read = readConferences(ctx.ss, ctx.settings, ctx.read('Schedule'));
   const phones = familyPhones(ctx.data.roster);
-  const channels = channelCounts(read.conferences, (key) => phones.get(key) ?? '');
-  const tally = reminderTally(
-    read.conferences,
-    ctx.settings.reminderHoursBefore,
-    wallNow(new Date(), spreadsheetZone(ctx.ss)),
-  );
-  const runBy = remindersRunBy(ctx.ss, ctx.props);
-  const on = runBy !== null;
-  const hours = ctx.settings.reminderHoursBefore.map((h) => `${h} h`).join(' and ');
-  const unconfirmed = read.conferences
-    .filter((c) => c.sent.includes(UNCONFIRMED_MARK))
-    .map((c): Problem => ({
-      severity: 'warning',
-      where: { sheet: 'Schedule', row: c.row, column: read.sentColumn || 1 },
-      message: `${c.family || c.familyKey}: a reminder may not have gone out (the run was cut off while sending it). It is not sent again; check with the family.`,
-    }));
-  // Run without this spreadsheet, the trigger emails its owner each time reminders fall due, and
-  // on a day the quota binds each of those emails is one reminder fewer.
-  const sharedQuota = runBy?.withoutDocument
-    ? ' The emails telling you reminders were due (Google runs the hourly reminders without this spreadsheet) count against the same quota.'
-    : '';
-  // Refused and missed reminders are flagged on their rows; each is a person's to act on.
-  const flagged = (kind: 'refused' | 'missed') =>
-    read.conferences.flatMap((c) =>
-      parseMarks(c.sent)
-        .filter((m) => m.kind === kind)
-        .map((m): Problem => ({
-          severity: 'warning',
-          where: { sheet: 'Schedule', row: c.row, column: read.sentColumn || 1 },
-          message:
-            kind === 'refused'
-              ? `${c.family || c.familyKey}: Google refused the ${m.hours} h reminder (${m.text.replace(/^\d+h refused /, '')}). Fix the address or the text; tell the family yourself.`
-              : `${c.family || c.familyKey}: the ${m.hours} h reminder was not sent: the daily email quota ran out and its time passed.${sharedQuota} Tell the family yourself if it matters.`,
-        })),
-    );
-  const refused = flagged('refused');
-  const missed = flagged('missed');
-  const waiting = read.conferences.filter((c) =>
-    parseMarks(c.sent).some((m) => m.kind === 'waiting'),
-  ).length;
-  const problems = [...unconfirmed, ...refused, ...missed];
-  return step('reminders', {
-    status: problems.length
-      ? 'attention'
-      : tally.due > 0
-        ? 'ready'
-        : on || tally.upcoming === 0
-          ? 'done'
-          : 'ready',
-    problems: problems.slice(0, 25),
-    problemCount: problems.length,
-    headline: `${plural(channels.families, 'family', 'families')}: ${channels.email} by email, ${channels.letter} by letter (${channels.phone} also by phone). Reminders go ${hours} before. Hourly reminders are ${!runBy ? 'off' : runBy.mine ? 'on' : `on, from ${runBy.owner}'s account`}.`,
-    counts: [
-      { label: 'by email', value: channels.email },
-      { label: 'by letter', value: channels.letter },
-      { label: 'by phone', value: channels.phone },
-      { label: 'families', value: channels.families },
-      { label: 'reminders sent', value: tally.sent },
-      { label: 'due now', value: tally.due },
-      { label: 'waiting for quota', value: waiting },
-      { label: 'refused by Google', value: refused.length },
-      { label: 'missed', value: missed.length },
-    ],
-    next:
-      tally.due > 0
-        ? `${plural(tally.due, 'reminder')} due now: send them, or let the hourly reminders do it.`
-        : !runBy
-          ? 'Turn on hourly reminders so each family is reminded on time.'
-          : runBy.withoutDocument
-            ? 'Google runs the hourly reminders without this spreadsheet, so they cannot send on their own: you get an email when reminders fall due; then click "Send due reminders now".'
-            : runBy.mine
-              ? 'Reminders go out on their own, every hour as they fall due.'
-              : `Reminders go out every hour from ${runBy.owner}'s account; if Google runs them without this spreadsheet, ${runBy.owner} is emailed to send them.`,
-    action: { job: 'reminders', label: 'Send due reminders now' },
-    more: [{ job: 'teachers', label: 'Email each teacher their day (the day before)' }],
+  return remindersStep({
+    conferences: read.conferences,
+    sentColumn: read.sentColumn,
+    channels: channelCounts(read.conferences, (key) => phones.get(key) ?? ''),
+    tally: reminderTally(
+      read.conferences,
+      ctx.settings.reminderHoursBefore,
+      wallNow(new Date(), spreadsheetZone(ctx.ss)),
+    ),
+    hoursBefore: ctx.settings.reminderHoursBefore,
+    runBy: remindersRunBy(ctx.ss, ctx.props),
   });
 }

@@ -30,7 +30,7 @@ import { newConferenceId } from './codes';
 import { formatMinutes } from '../core/normalize';
 import type { RosterResult } from '../core/roster';
 import { recordWaitlist } from './waitlist';
-import { rowsAsTheyAre } from './write';
+import { ensureRows, rowsAsTheyAre } from './write';
 
 function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return dayIn(new Date(), spreadsheetZone(ss));
@@ -280,8 +280,7 @@ export function writeSchedule(plan: Plan): number {
   const last = Math.max(1, ...cells.keys());
   if (cells.size > 0) {
     // The sheet holds at least what was read: its size is asked only to grow past that.
-    if (last > places.lastRow && plan.sheet.getMaxRows() < last)
-      plan.sheet.insertRowsAfter(plan.sheet.getMaxRows(), last - plan.sheet.getMaxRows());
+    if (last > places.lastRow) ensureRows(plan.sheet, last);
     if (width > plan.oldWidth && plan.sheet.getMaxColumns() < width)
       plan.sheet.insertColumnsAfter(plan.sheet.getMaxColumns(), width - plan.sheet.getMaxColumns());
   }

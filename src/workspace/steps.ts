@@ -2,7 +2,7 @@
  * Helpers for the sidebar's step states, shared by the overview and the modules behind the
  * later steps (each exports its own `xStep(context)`).
  */
-import { STEPS, type StepId, type StepState, type Settings } from '../shared/api';
+import type { Settings } from '../shared/api';
 import type { SchoolData } from './data';
 import type { SheetReader } from './reads';
 import type { ScheduleSheet } from '../core/schedule/sheet';
@@ -25,18 +25,8 @@ export interface StepContext {
   today: string;
 }
 
-export function step(
-  id: StepId,
-  rest: Omit<StepState, 'id' | 'title' | 'problems' | 'problemCount' | 'counts'> &
-    Partial<StepState>,
-): StepState {
-  const title = STEPS.find((s) => s.id === id)!.title;
-  return { id, title, counts: [], problems: [], problemCount: 0, ...rest };
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+// The pure step rules live in src/core/steps.ts; the later steps' modules import them from here.
+export { plural, step } from '../core/steps';
 
 /** The sidebar's steps read each sheet once per overview, however many steps look at it. */
 export function stepReader(ctx: StepContext): SheetReader {

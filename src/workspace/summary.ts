@@ -7,6 +7,7 @@ import { SUMMARY } from '../core/schema';
 import type { StepState } from '../shared/api';
 import type { ChunkResult, JobSpec } from './jobs';
 import { plural, step, stepReader, type StepContext } from './steps';
+import { summaryStep, waitsForSetup } from '../core/steps';
 import { recordResponses } from './responses';
 import { summaryOf } from './summarysheet';
 
@@ -28,13 +29,8 @@ export const SUMMARY_JOB: JobSpec<null> = {
   },
 };
 
-export function summaryStep(ctx: StepContext): StepState {
-  if (!ctx.data || !ctx.present.has(SUMMARY.name))
-    return step('summary', {
-      status: 'todo',
-      headline: 'Waits for set-up.',
-      next: 'Set up the sheets first.',
-    });
+export function summaryState(ctx: StepContext): StepState {
+  if (!ctx.data || !ctx.present.has(SUMMARY.name)) return waitsForSetup('summary');
   if (ctx.conferences === 0)
     return step('summary', {
       status: 'todo',
@@ -42,29 +38,5 @@ export function summaryStep(ctx: StepContext): StepState {
       next: 'Build the schedule; attendance and families’ answers fill the Summary.',
     });
   const t = summaryOf(ctx.ss, ctx.settings, ctx.today, stepReader(ctx), ctx.data.roster).totals;
-  const built = (ctx.present.get(SUMMARY.name)?.getLastRow() ?? 0) > 1;
-  // Until attendance is marked the Summary has nothing of the conferences to tell: later.
-  const marked = t.attended + t.noShow > 0;
-  return step('summary', {
-    status: !marked ? 'todo' : built ? 'done' : 'ready',
-    headline: `${t.attended} of ${plural(t.scheduled, 'conference')} attended; ${plural(t.responses, 'questionnaire answer')}; ${plural(t.followUps, 'follow-up request')} to act on.`,
-    counts: [
-      { label: 'conferences', value: t.scheduled },
-      { label: 'attended', value: t.attended },
-      { label: 'no-show', value: t.noShow },
-      { label: 'roster families', value: t.rosterFamilies },
-      { label: 'without a conference', value: t.waitlisted },
-      { label: 'participation %', value: t.participation === '' ? 0 : t.participation },
-      { label: 'answers', value: t.responses },
-      { label: 'follow-up requests', value: t.followUps },
-      { label: 'answers to check', value: t.flagged },
-    ],
-    next: !marked
-      ? 'After the conferences, mark attended or no-show in the Schedule’s Status column, then build the Summary.'
-      : built
-        ? 'The Summary rebuilds itself after each answer; rebuild it after marking attendance.'
-        : 'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.',
-    action: { job: 'summary', label: built ? 'Rebuild the summary' : 'Build the summary' },
-    more: [{ job: 'followups', label: 'List follow-up requests and tell their owners' }],
-  });
+  return summaryStep(t, (ctx.present.get(SUMMARY.name)?.getLastRow() ?? 0) > 1);
 }

@@ -63,6 +63,15 @@ export function rowsAsTheyAre(
   return last < 2 || width < 1 ? [] : sheet.getRange(2, 1, last - 1, width).getValues();
 }
 
+/**
+ * Makes a sheet at least this many rows long before a write below its last row (Range calls past
+ * the sheet's rows fail): its size asked once, rows added only when it is short.
+ */
+export function ensureRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number): void {
+  const max = sheet.getMaxRows();
+  if (max < rows) sheet.insertRowsAfter(max, rows - max);
+}
+
 /** The column kinds of a sheet's header, by the spec (undefined for people's own columns). */
 export function kindsOf(spec: SheetSpec, header: string[]): Parameters<typeof cellFormats>[1] {
   return header.map((h) => spec.columns.find((c) => c.header === h)?.kind);

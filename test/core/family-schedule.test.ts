@@ -598,3 +598,213 @@ describe('a Schedule row whose Round is blank or written in other case', () => {
     ]);
   });
 });
+
+describe('the Availability sheet as families and staff fill it', () => {
+  const rivera = [{ name: 'Ms. Rivera', email: 'rivera@school.example' }];
+  const roster = () =>
+    parseRoster(
+      [
+        ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'],
+        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example'],
+        ['2', 'Chidi', 'Okoro', 'Ms. Rivera', 'ada@f.example'],
+      ],
+      rivera,
+    );
+  const H = ['Email', 'Date', 'Start', 'End', 'Rank'];
+
+  it('reads each time with its rank (a blank one is a first choice) and names each row it ignores', () => {
+    const r = readAvailability(
+      [
+        H,
+        ['rosa@f.example', DAY, '15:00', '16:00', ''],
+        ['rosa@f.example', DAY, '16:00', '17:00', '2'],
+        ['ada@f.example', DAY, '17:00', '16:00', 1],
+        ['ada@f.example', DAY, '15:00', '15:00', 1],
+        ['ada@f.example', DAY, '15:00', '16:00', 0],
+        ['ada@f.example', DAY, '15:00', '16:00', 1.5],
+        ['ada@f.example', 'someday', '15:00', '16:00', 1],
+        ['ada@f.example', DAY, '', '16:00', 1],
+        ['ada@f.example', DAY, '15:00', '', 1],
+        ['nobody@x.example', DAY, '15:00', '16:00', 1],
+      ],
+      roster(),
+      wall,
+    );
+    const rosa = roster().students[0]!.familyId;
+    expect([...r.byFamily]).toEqual([
+      [
+        rosa,
+        [
+          { date: DAY, start: 900, end: 960, rank: 1 },
+          { date: DAY, start: 960, end: 1020, rank: 2 },
+        ],
+      ],
+    ]);
+    const unread = (row: number) =>
+      `Availability, row ${row}, column B (Date): cannot read this availability (date, start, end and rank); it is ignored.`;
+    expect(r.problems.map((p) => p.message)).toEqual([
+      ...[4, 5, 6, 7, 8, 9, 10].map(unread),
+      'Availability, row 11, column A (Email): nobody@x.example is not a guardian on the Roster; this availability is ignored.',
+    ]);
+    expect(r.problems.every((p) => p.severity === 'warning')).toBe(true);
+  });
+
+  it('keeps a row that only answers the language and interpreter questions, limiting no time', () => {
+    const r = readAvailability(
+      [
+        [...H, 'Language', 'Interpreter'],
+        ['rosa@f.example', '', '', '', '', 'es', 'yes'],
+        ['ada@f.example', '', '', '', '', '', ''],
+      ],
+      roster(),
+      wall,
+    );
+    const [rosa, ada] = roster().students.map((s) => s.familyId);
+    expect(r.byFamily.size).toBe(0);
+    expect(r.problems).toEqual([]);
+    expect(r.answers.get(rosa!)).toEqual({ language: 'es', interpreter: true });
+    // A blank Interpreter cell says nothing, rather than "no".
+    expect(r.answers.has(ada!)).toBe(false);
+    const no = readAvailability(
+      [
+        [...H, 'Interpreter'],
+        ['ada@f.example', '', '', '', '', 'no'],
+      ],
+      roster(),
+      wall,
+    );
+    expect(no.answers.get(ada!)).toEqual({ interpreter: false });
+  });
+
+  it('reads only this round’s rows and those with no round, and nothing from an empty sheet', () => {
+    const rows = [
+      [...H, 'Round'],
+      ['rosa@f.example', DAY, '15:00', '16:00', 1, 'fall'],
+      ['rosa@f.example', DAY, '16:00', '17:00', 2, ''],
+      ['rosa@f.example', DAY, '17:00', '18:00', 3, 'Spring'],
+      ['ada@f.example', 'someday', '', '', '', 'Spring'],
+    ];
+    const r = readAvailability(rows, roster(), wall, 'Fall');
+    expect(r.byFamily.get(roster().students[0]!.familyId)!.map((i) => i.rank)).toEqual([1, 2]);
+    expect(r.problems).toEqual([]);
+    // Every row, when no round is asked for.
+    expect(readAvailability(rows, roster(), wall).problems).toHaveLength(1);
+    for (const values of [null, [], [[...H, 'Round']]]) {
+      const none = readAvailability(values, roster(), wall, 'Fall');
+      expect([none.byFamily.size, none.answers.size, none.problems.length]).toEqual([0, 0, 0]);
+    }
+  });
+});
+
+describe('conferences kept from the Schedule sheet', () => {
+  const roster = () =>
+    parseRoster(
+      [
+        ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'],
+        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example'],
+        ['2', 'Chidi', 'Okoro', 'Ms. Rivera', 'ada@f.example'],
+        ['3', 'Emma', 'Walsh', 'Ms. Rivera', 'tom@f.example'],
+      ],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+    );
+  const windows = [{ ...win('rivera@school.example', 900, 1100), teacher: 'Ms. Rivera', row: 2 }];
+  const settings = { ...defaultSettings('School', 'UTC'), roundName: 'Fall' };
+  const header = SCHEDULE.columns.map((c) => c.header);
+  const line = (cells: Record<string, unknown>) => header.map((h) => cells[h] ?? '');
+  const built = (...lines: Record<string, unknown>[]) =>
+    buildProblem({
+      roster: roster(),
+      windows,
+      settings,
+      availability: new Map(),
+      sheet: readScheduleSheet([header, ...lines.map(line)], wall),
+      seed: 1,
+    });
+  const kept = (ids: string, start: string, end: string, over: Record<string, unknown> = {}) => ({
+    'Student IDs': ids,
+    Round: 'Fall',
+    Date: DAY,
+    Start: start,
+    End: end,
+    Teacher: 'Ms. Rivera',
+    ...over,
+  });
+
+  it('keeps locked and told conferences of this round in place, and only those', () => {
+    const b = built(
+      kept('1', '15:00', '15:20', { Locked: 'Yes', Status: 'Scheduled' }),
+      kept('2', '15:30', '15:50', { Status: 'Invited' }),
+      kept('3', '16:00', '16:20', { Status: 'Scheduled' }),
+      kept('3', '16:30', '16:50', { Status: 'Invited', Round: 'Spring' }),
+      kept('99', '16:00', '16:20', { Status: 'Accepted' }),
+    );
+    const family = (i: number) => roster().students[i]!.familyId;
+    const fixed = (id: string, i: number, start: number) => ({
+      studentIds: [id],
+      familyId: family(i),
+      teacherEmail: 'rivera@school.example',
+      date: DAY,
+      start,
+      end: start + 20,
+      fixed: true,
+      rank: 0,
+    });
+    expect(b.problem.fixed).toEqual([fixed('1', 0, 900), fixed('2', 1, 930)]);
+    // The row of a student no longer on the Roster stays as it was, scheduling nobody.
+    expect(b.frozen.map((r) => r.row)).toEqual([2, 3, 6]);
+    expect(b.problems).toEqual([]);
+  });
+
+  it('names a kept conference whose times cannot be read, and keeps its row out of the new schedule', () => {
+    const b = built(
+      kept('1', '15:00', '', { Locked: 'Yes', Status: 'Scheduled' }),
+      kept('2', '15:30', '15:10', { Status: 'accepted' }),
+      kept('3', '15:00', '15:20', { Date: 'someday', Status: 'Invited' }),
+    );
+    expect(b.problem.fixed).toEqual([]);
+    expect(b.frozen.map((r) => r.row)).toEqual([2, 3, 4]);
+    const unread = (row: number, what: string) => ({
+      severity: 'error',
+      where: { sheet: 'Schedule', row, column: 3 },
+      message: `Schedule, row ${row}, column C (Date): this ${what} conference has no readable date, start and end. Fix them; it is kept out of the new schedule until then.`,
+    });
+    expect(b.problems).toEqual([unread(2, 'locked'), unread(3, 'accepted'), unread(4, 'invited')]);
+  });
+
+  it('warns, at the Start of the later one, of kept conferences that clash, and keeps them as they are', () => {
+    const b = built(
+      kept('1', '15:00', '15:20', { Locked: 'Yes' }),
+      kept('2', '15:10', '15:30', { Locked: 'Yes' }),
+    );
+    expect(b.problem.fixed.map((c) => c.start)).toEqual([900, 910]);
+    const clash = (row: number, ids: string, time: string) => ({
+      severity: 'warning',
+      where: { sheet: 'Schedule', row, column: 4 },
+      message: `Schedule, row ${row}, column D (Start): a locked or invited conference breaks a rule ((${ids} with rivera@school.example on ${DAY} ${time}): rivera@school.example hosts 2 families at once (capacity 1)). It is kept as it is; change it by hand if it should move.`,
+    });
+    expect(b.problems).toEqual([clash(3, '2', '910-930')]);
+  });
+
+  it('gives an interpreter in the school’s language to a family that asks for one without naming a language', () => {
+    const r = parseRoster(
+      [
+        ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email', 'Interpreter'],
+        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example', 'yes'],
+        ['2', 'Chidi', 'Okoro', 'Ms. Rivera', 'ada@f.example', ''],
+      ],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+    );
+    const b = buildProblem({
+      roster: r,
+      windows,
+      settings: { ...settings, defaultLanguage: 'ht' },
+      availability: new Map(),
+      sheet: readScheduleSheet([], wall),
+      seed: 7,
+    });
+    expect(b.problem.families.map((f) => f.interpreter)).toEqual(['ht', '']);
+    expect(b.problem.students.map((s) => s.name)).toEqual(['Ana Lopez', 'Chidi Okoro']);
+    expect(b.problem.seed).toBe(7);
+    expect(b.problem.refusedWindows).toBeUndefined();
+  });
+});

@@ -3,6 +3,7 @@
  * any name, and template fields named like what every object inherits.
  */
 import fc from 'fast-check';
+import { checkProperty } from './property';
 import { answerText } from '../../src/core/answers';
 import { cleanText } from '../../src/core/normalize';
 import { parseRoster } from '../../src/core/roster';
@@ -71,7 +72,7 @@ describe('cleanText', () => {
       ...['a', 'é', '李', '-', ' ', '  ', '\t', '\n', '\r', '\u000b', '\u0000', '\u001b'],
       ...['\u007f', '\u0085', '\u00a0', '\u200b', '\ufeff', '\u2028', '\u3000'],
     );
-    fc.assert(
+    checkProperty(
       fc.property(fc.oneof(fc.string({ unit: pasted }), fc.string({ unit: 'binary' })), (text) =>
         expect(cleanText(text)).toBe(rule(text)),
       ),

@@ -3,6 +3,7 @@
  * the Schedule is exactly as the last complete run left it.
  */
 import fc from 'fast-check';
+import { checkProperty } from './property';
 import { nextWindowOpening, nothingDueYet, scheduleDigest } from '../../src/core/idle';
 import { wallMinutes, type ReminderConference } from '../../src/core/reminders';
 
@@ -86,7 +87,7 @@ describe('idle', () => {
     });
 
     it('changes when any one cell changes: a date, a time, a status, a mark', () => {
-      fc.assert(
+      checkProperty(
         fc.property(
           fc.integer({ min: 0, max: 2 }),
           fc.integer({ min: 0, max: 4 }),

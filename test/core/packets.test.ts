@@ -4,6 +4,7 @@
  * is one.
  */
 import fc from 'fast-check';
+import { checkProperty } from './property';
 import { AGENDA_PARTS, agendaMinutes, packetHtml, type PacketInput } from '../../src/core/packets';
 
 const PACKET: PacketInput = {
@@ -26,7 +27,7 @@ const PACKET: PacketInput = {
 
 describe('agendaMinutes', () => {
   it('gives the parts whole minutes that add up to exactly the conference length', () => {
-    fc.assert(
+    checkProperty(
       fc.property(fc.integer({ min: 0, max: 240 }), (length) => {
         const parts = agendaMinutes(length);
         expect(parts.map((p) => p.part)).toEqual(AGENDA_PARTS.map((p) => p.part));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { checkProperty } from './property';
 import {
+  familyPhones,
   channelCounts,
   collapseSent,
   dueReminders,
@@ -15,6 +16,7 @@ import {
   windowAt,
 } from '../../src/core/reminders';
 import { conf } from './reminderconf';
+import { parseRoster } from '../../src/core/roster';
 
 describe('reminder windows', () => {
   it('puts a moment in the window of the nearest reminder time ahead of it', () => {
@@ -217,5 +219,29 @@ describe('reminder windows', () => {
     );
     const one = markSentTo('', 48, '2026-11-15 20:00', 'g@x.example');
     expect(collapseSent(one, 48, '2026-11-15 20:00', ['g@x.example', 'h@x.example'])).toBe(one);
+  });
+});
+
+describe('familyPhones', () => {
+  it('gives each family the first phone its children’s rows list, and none to a family without one', () => {
+    const roster = parseRoster(
+      [
+        [
+          'Student ID',
+          'First Name',
+          'Last Name',
+          'Teacher',
+          'Family ID',
+          'Guardian 1 Email',
+          'Phone',
+        ],
+        ['S1', 'Ana', 'Adams', 'Ms. Rivera', 'A', 'pat@adams.example', ''],
+        ['S2', 'Ben', 'Adams', 'Mr. Chen', 'A', 'pat@adams.example', '555-0101'],
+        ['S3', 'Cy', 'Cole', 'Ms. Rivera', 'C', 'x@cole.example', ''],
+      ],
+      null,
+    );
+    expect([...familyPhones(roster)]).toEqual([['F-A', '555-0101']]);
+    expect(familyPhones(null).size).toBe(0);
   });
 });

@@ -3,6 +3,7 @@
  * teacher and day; cancelled and declined conferences left out; hostile text escaped.
  */
 import fc from 'fast-check';
+import { checkProperty } from './property';
 import {
   dayChanges,
   dayDigest,
@@ -74,7 +75,7 @@ describe('teacherDaysDue', () => {
   });
 
   it('never puts one teacher’s conference in another teacher’s email', () => {
-    fc.assert(
+    checkProperty(
       fc.property(
         fc.array(
           fc.record({

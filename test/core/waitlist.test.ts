@@ -3,6 +3,7 @@
  * families, one per address, naming only the waitlisted children listed with that address.
  */
 import fc from 'fast-check';
+import { checkProperty } from './property';
 import { parseRoster } from '../../src/core/roster';
 import { renderMessage } from '../../src/core/templates';
 import {
@@ -157,7 +158,7 @@ describe('waitlistNotices', () => {
     const address = fc
       .tuple(fc.stringMatching(/^[a-z0-9.]{1,8}$/), fc.stringMatching(/^[a-z]{1,8}$/))
       .map(([a, b]) => `${a}@${b}.example`);
-    fc.assert(
+    checkProperty(
       fc.property(
         fc.array(fc.tuple(address, fc.boolean(), fc.string({ maxLength: 30 })), { maxLength: 5 }),
         (sends) => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkProperty } from '../core/property';
 import { CsvError, csvField, parseCsv, toCsv } from '../../demo/csv';
 
 describe('CSV as exports write it', () => {
@@ -26,7 +27,7 @@ describe('CSV as exports write it', () => {
 
   it('round-trips any table of safe text (property)', () => {
     const safe = fc.string().filter((s) => !/^[=+\-@\t\r]/.test(s));
-    fc.assert(
+    checkProperty(
       fc.property(
         fc.array(fc.array(safe, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }),
         (rows) => {

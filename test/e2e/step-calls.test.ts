@@ -204,3 +204,48 @@ describe('a round’s steps run once', () => {
     expect(step.calls).toBeLessThanOrEqual(Math.ceil(1.2 * expected));
   });
 });
+
+describe('the hourly reminders at 600 students (about fifty emails a sending run)', () => {
+  /** Per hourly run, what the emulator saw: the emails it sent and its data calls. */
+  let runs: { emails: number; calls: number }[];
+  let step: OperationFigures;
+  beforeAll(() => {
+    let reportsSeen = 0;
+    let mailSeen = 0;
+    const [reminders] = measureRound(
+      600,
+      false,
+      (operation, s) => {
+        const reports = s.emulator.ws.reports.slice(reportsSeen);
+        const mail = s.emulator.mail.sent.slice(mailSeen);
+        reportsSeen = s.emulator.ws.reports.length;
+        mailSeen = s.emulator.mail.sent.length;
+        if (operation !== 'reminders') return;
+        runs = reports.map((r) => ({
+          emails: mail.filter((m) => m.execution === r.id).length,
+          calls: Object.entries(r.callsByMethod).reduce(
+            (n, [m, k]) => (/^(SpreadsheetApp|CalendarApp|MailApp|FormApp)\./.test(m) ? n + k : n),
+            0,
+          ),
+        }));
+      },
+      'reminders',
+    ).filter((f) => f.operation === 'reminders');
+    step = reminders!;
+  });
+
+  it('a run that sends writes Reminders Sent once, not per ten emails: within 1.2 times what its emails and reads need', () => {
+    // Each run that sends: the spreadsheet, the Schedule, Roster, Teachers and Availability read,
+    // the zone, the quota, Reminders Sent written with its format; each other run the Schedule.
+    const perSendingRun = OPEN + 4 * READ + ZONE + 1 + WRITE + FORMATS;
+    const sending = runs.filter((r) => r.emails > 0);
+    const emails = sending.reduce((n, r) => n + r.emails, 0);
+    expect(emails).toBeGreaterThan(30 * sending.length);
+    expect(step.minimum).toBe(
+      emails + (runs.length - sending.length) * (OPEN + READ) + sending.length * perSendingRun,
+    );
+    const sendingCalls = sending.reduce((n, r) => n + r.calls, 0);
+    expect(sendingCalls).toBeLessThanOrEqual(1.2 * (emails + sending.length * perSendingRun));
+    expect(step.calls).toBeLessThanOrEqual(Math.ceil(1.2 * step.minimum));
+  });
+});

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkProperty } from '../core/property';
 import {
   createFormApp,
   encodePrefillValue,
@@ -1125,7 +1126,7 @@ describe('Prefilled links (https://developers.google.com/apps-script/reference/f
       minLength: 1,
     });
     const text = fc.oneof(fc.string({ unit: 'grapheme', minLength: 1 }), tricky);
-    fc.assert(
+    checkProperty(
       fc.property(text, text, (a, b) => {
         const url = form
           .createResponse()

@@ -188,7 +188,9 @@ describe('SpreadsheetApp', () => {
       expect(sheet.getRange('A5').getNote()).toBe('check this');
       sheet.deleteRows(2, 2);
       expect(sheet.getRange('A3').getValue()).toBe('x');
-      expect(() => sheet.deleteRows(1, sheet.getMaxRows())).toThrow();
+      expect(() => sheet.deleteRows(1, sheet.getMaxRows())).toThrow(
+        'Sorry, it is not possible to delete all non-frozen rows.',
+      );
     });
 
     it('protects a sheet once and lists its protection', () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkProperty } from '../core/property';
 import { createLanguageApp, pseudoTranslate } from '../../emulator/language';
 import { AppsScriptException, Workspace } from '../../emulator/runtime';
 import { createSession } from '../../emulator/session';
@@ -88,7 +89,7 @@ describe('Utilities (https://developers.google.com/apps-script/reference/utiliti
         'Australia/Lord_Howe',
         'UTC',
       ];
-      fc.assert(
+      checkProperty(
         fc.property(
           fc.integer({ min: Date.UTC(2000, 0, 1) / 60000, max: Date.UTC(2040, 0, 1) / 60000 }),
           fc.constantFrom(...zones),
@@ -102,7 +103,7 @@ describe('Utilities (https://developers.google.com/apps-script/reference/utiliti
     });
 
     it('maps every wall time that exists back to itself (property)', () => {
-      fc.assert(
+      checkProperty(
         fc.property(
           fc.integer({ min: Date.UTC(2020, 0, 1) / 60000, max: Date.UTC(2030, 0, 1) / 60000 }),
           (minute) => {
@@ -244,7 +245,7 @@ describe('LanguageApp (https://developers.google.com/apps-script/reference/langu
   });
 
   it('never alters a protected piece, whatever the text (property)', () => {
-    fc.assert(
+    checkProperty(
       fc.property(fc.string(), fc.stringMatching(/^[a-z]{1,8}$/), fc.string(), (a, name, b) => {
         const out = pseudoTranslate(`${a}{{${name}}}${b}`, 'es');
         expect(out).toContain(`{{${name}}}`);

@@ -1,0 +1,636 @@
+/**
+ * The sidebar's steps in words: what counts as done or pending for each step and the sentence
+ * it shows, from what src/workspace has read (no sheet, property or clock is read here).
+ */
+import { STEPS, type JobProgress, type Problem, type StepId, type StepState } from '../shared/api';
+import { conferencesInWindow } from '../shared/windows';
+import { refusedProblem, unsureProblem, type AskPicture } from './ask';
+import { describeCell } from './errors';
+import type { FormsState } from './formlinks';
+import type { InviteSheet, SyncAction, SyncPlan } from './invites';
+import { inRound } from './rounds';
+import { zoneWarning } from './zone';
+import { readinessByTeacher, type PrepAnswer } from './prep';
+import {
+  parseMarks,
+  UNCONFIRMED_MARK,
+  type ChannelCounts,
+  type ReminderConference,
+} from './reminders';
+import type { RosterResult, Student } from './roster';
+import type { TeachersResult } from './teachers';
+import type { SummaryGrid } from './summary';
+
+/** The sidebar shows this many problems per step; the count says how many there are. */
+export const PROBLEMS_SHOWN = 25;
+
+export function step(
+  id: StepId,
+  rest: Omit<StepState, 'id' | 'title' | 'problems' | 'problemCount' | 'counts'> &
+    Partial<StepState>,
+): StepState {
+  const title = STEPS.find((s) => s.id === id)!.title;
+  return { id, title, counts: [], problems: [], problemCount: 0, ...rest };
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Errors before warnings, each kind in the order found. */
+export function errorsFirst(problems: Problem[]): Problem[] {
+  return [
+    ...problems.filter((p) => p.severity === 'error'),
+    ...problems.filter((p) => p.severity === 'warning'),
+  ];
+}
+
+const errorCount = (problems: Problem[]) => problems.filter((p) => p.severity === 'error').length;
+
+/** A step that reads sheets set-up has not made yet. */
+export function waitsForSetup(id: StepId): StepState {
+  return step(id, {
+    status: 'todo',
+    headline: 'Waits for set-up.',
+    next: 'Set up the sheets first.',
+  });
+}
+
+/** Set-up: done once no sheet of the `total` is missing. */
+export function setupStep(missing: readonly string[], total: number): StepState {
+  return missing.length === 0
+    ? step('setup', {
+        status: 'done',
+        headline: `All ${total} sheets are in place.`,
+        next: 'Run it again any time: it only adds what is missing.',
+        action: { job: 'setup', label: 'Check the sheets again' },
+      })
+    : step('setup', {
+        status: 'ready',
+        headline: `${plural(missing.length, 'sheet')} to create: ${missing.join(', ')}.`,
+        next: 'Create the sheets the add-on works from. Nothing you already have is changed.',
+        action: { job: 'setup', label: 'Set up the sheets' },
+      });
+}
+
+/** The Roster step from the roster as parsed (null: the sheet has not been read). */
+export function rosterStep(roster: RosterResult | null): StepState {
+  if (!roster || roster.rowsRead === 0) {
+    return step('roster', {
+      status: 'ready',
+      headline: 'The Roster sheet is empty.',
+      next: 'Paste your student export into the Roster sheet, headers in row 1. Column names such as "Student Name", "Homeroom" and "Parent Email" are understood.',
+    });
+  }
+  const r = roster;
+  const errors = errorCount(r.problems);
+  const warnings = r.problems.length - errors;
+  const byLetter = r.families.filter((f) => f.contacts.length === 0).length;
+  const letterNote = byLetter
+    ? ` ${plural(byLetter, 'family', 'families')} without email ${byLetter === 1 ? 'gets' : 'get'} a printed letter (Letters sheet) and ${byLetter === 1 ? 'is' : 'are'} on the phone list instead of emails and invitations.`
+    : '';
+  return step('roster', {
+    status: errors > 0 ? 'attention' : 'done',
+    headline:
+      errors > 0
+        ? `${plural(r.students.length, 'student')} ready; ${plural(r.rowsRejected, 'row')} cannot be imported yet.`
+        : `${plural(r.students.length, 'student')} in ${plural(r.families.length, 'family', 'families')}, ready to schedule.`,
+    counts: [
+      { label: 'students', value: r.students.length },
+      { label: 'families', value: r.families.length },
+      { label: 'families with siblings', value: r.siblingFamilies },
+      { label: 'needing an interpreter', value: r.families.filter((f) => f.interpreter).length },
+      { label: 'families by letter and phone', value: byLetter },
+      { label: 'rows not imported', value: r.rowsRejected },
+      { label: 'warnings', value: warnings },
+    ],
+    problems: errorsFirst(r.problems).slice(0, PROBLEMS_SHOWN),
+    problemCount: r.problems.length,
+    next:
+      errors > 0
+        ? 'Fix the rows listed (click one to go to its cell), then check again. Rows with problems are left out until fixed; nothing in your sheet is changed.'
+        : `Check the conference days next.${letterNote}`,
+  });
+}
+
+/** Where the school stands with asking families, for the Days step's advice on what comes next. */
+export interface AskingSoFar {
+  /** Rows on the Schedule sheet. */
+  conferences: number;
+  /** The availability form exists. */
+  availabilityForm: boolean;
+  /** Some family has been asked when it can come. */
+  asked: boolean;
+}
+
+/** The conference-days step from the Teachers sheet as parsed (null: not read). */
+export function daysStep(
+  teachers: TeachersResult | null,
+  lengths: { conferenceMinutes: number; changeoverMinutes?: number },
+  asking: AskingSoFar,
+): StepState {
+  const t = teachers;
+  if (!t || t.rowsRead === 0) {
+    return step('days', {
+      status: 'ready',
+      headline: 'No teacher windows yet.',
+      next: 'On the Teachers sheet, add one row per teacher, day and time window (with room and how many families at once).',
+    });
+  }
+  const errors = errorCount(t.problems);
+  const days = [...new Set(t.windows.map((w) => w.date))].sort();
+  const places = t.windows.reduce(
+    (n, w) =>
+      n +
+      w.capacity *
+        conferencesInWindow(w, lengths.conferenceMinutes, lengths.changeoverMinutes ?? 0),
+    0,
+  );
+  return step('days', {
+    status: errors > 0 ? 'attention' : 'done',
+    headline: `${plural(t.teachers.length, 'teacher')}, ${plural(t.windows.length, 'window')} on ${plural(days.length, 'day')}${days.length ? ` (${days.join(', ')})` : ''}.`,
+    counts: [
+      { label: 'teachers', value: t.teachers.length },
+      { label: 'windows', value: t.windows.length },
+      { label: `places of ${lengths.conferenceMinutes} min`, value: places },
+    ],
+    problems: errorsFirst(t.problems).slice(0, PROBLEMS_SHOWN),
+    problemCount: t.problems.length,
+    next:
+      errors > 0
+        ? 'Fix the windows listed, then check again.'
+        : asking.conferences === 0 && !asking.availabilityForm
+          ? 'Ask the families when they can come next (step 4, Family availability): create the family forms, email each family its link and give them a few days before you build the schedule.'
+          : asking.conferences === 0 && !asking.asked
+            ? 'Ask the families when they can come (step 4, Family availability) and give them a few days, then build the schedule.'
+            : 'Build the schedule next.',
+  });
+}
+
+/**
+ * The Schedule step before there is anything to count: the roster or the windows missing
+ * (`inputsReady` false), or nothing scheduled yet. Null once there are conferences to count.
+ */
+export function scheduleNotBuilt(conferences: number, inputsReady: boolean): StepState | null {
+  if (!inputsReady) {
+    return step('schedule', {
+      status: 'todo',
+      headline:
+        conferences === 0
+          ? 'No conferences scheduled yet.'
+          : `${plural(conferences, 'row')} on the Schedule.`,
+      next: 'Import the roster and the teachers’ windows first.',
+    });
+  }
+  if (conferences === 0) {
+    return step('schedule', {
+      status: 'ready',
+      headline: 'No conferences scheduled yet.',
+      next: 'Preview the schedule to see who fits where and why anyone does not, then build it. Nothing is written until you build.',
+      action: { job: 'schedule', label: 'Build the schedule' },
+    });
+  }
+  return null;
+}
+
+/** What the Schedule step counts once conferences are on the sheet. */
+export interface ScheduleCounts {
+  students: Student[];
+  /** The Schedule sheet's rows, every round. */
+  rows: { round: string; status: string; studentIds: string[] }[];
+  roundName: string;
+  /** Freed times no waitlisted family has taken yet. */
+  freedToOffer: number;
+  /** Freed-time offers sent this round, and those a waitlisted family accepted. */
+  offers: { offers: number; accepted: number };
+  /** This round's student prep answers, by student id. */
+  prep: Map<string, PrepAnswer>;
+  /** This round's student prep form exists. */
+  prepForm: boolean;
+}
+
+/** The Schedule step: this round's conferences that stand, and the students none places. */
+export function scheduleStep(c: ScheduleCounts): StepState {
+  const thisRound = c.rows.filter((r) => inRound(r.round, c.roundName) && r.status !== 'cancelled');
+  const placed = new Set(thisRound.flatMap((r) => r.studentIds));
+  const waiting = c.students.filter((s) => !placed.has(s.id));
+  // Once students prepare this round, each teacher's "18 of 25 ready".
+  const readiness =
+    c.prep.size > 0 || c.prepForm
+      ? readinessByTeacher(c.students, c.prep).map((t) => ({
+          label: `${t.teacher}: ready to lead (of ${t.total})`,
+          value: t.ready,
+        }))
+      : [];
+  return step('schedule', {
+    status: waiting.length > 0 ? 'attention' : 'done',
+    headline: `${plural(thisRound.length, 'conference')} in the ${c.roundName} round${waiting.length ? `; ${plural(waiting.length, 'student')} not placed yet` : ', every student placed'}.`,
+    counts: [
+      { label: 'conferences', value: thisRound.length },
+      { label: 'students placed', value: c.students.length - waiting.length },
+      { label: 'not placed yet', value: waiting.length },
+      ...(c.offers.offers > 0
+        ? [
+            { label: 'freed-time offers out', value: c.offers.offers },
+            { label: 'accepted from the waiting list', value: c.offers.accepted },
+          ]
+        : []),
+      ...readiness,
+    ],
+    problems: waiting.slice(0, 5).map((s) => ({
+      severity: 'warning' as const,
+      message: `${s.firstName} ${s.lastName} (${s.teacher}) has no conference yet. Preview the schedule to see why.`,
+      where: { sheet: 'Roster', row: s.row, column: 1 },
+    })),
+    problemCount: waiting.length,
+    next: 'Edit the Schedule sheet freely: move times, tick Locked to keep a conference, mark attendance. Rebuilding keeps locked and invited conferences and your notes.',
+    action: { job: 'schedule', label: 'Rebuild the schedule' },
+    more: [
+      { job: 'views', label: 'Make print views (a tab per teacher)' },
+      ...(waiting.length > 0
+        ? [{ job: 'waitlist', label: 'Tell the waitlisted families' } as const]
+        : []),
+      ...(c.freedToOffer > 0 && waiting.length > 0
+        ? [
+            {
+              job: 'waitlist-offer',
+              label: `Offer freed times to the waiting list (${c.freedToOffer})`,
+            } as const,
+          ]
+        : []),
+      c.prepForm
+        ? { job: 'prep-nudge', label: 'Email the prep link to students not ready' }
+        : { job: 'student-forms', label: 'Create the student prep form' },
+    ],
+  });
+}
+
+/** The Summary step once conferences exist: its figures, and whether the sheet is built. */
+export function summaryStep(t: SummaryGrid['totals'], built: boolean): StepState {
+  // Until attendance is marked the Summary has nothing of the conferences to tell: later.
+  const marked = t.attended + t.noShow > 0;
+  return step('summary', {
+    status: !marked ? 'todo' : built ? 'done' : 'ready',
+    headline: `${t.attended} of ${plural(t.scheduled, 'conference')} attended; ${plural(t.responses, 'questionnaire answer')}; ${plural(t.followUps, 'follow-up request')} to act on.`,
+    counts: [
+      { label: 'conferences', value: t.scheduled },
+      { label: 'attended', value: t.attended },
+      { label: 'no-show', value: t.noShow },
+      { label: 'roster families', value: t.rosterFamilies },
+      { label: 'without a conference', value: t.waitlisted },
+      { label: 'participation %', value: t.participation === '' ? 0 : t.participation },
+      { label: 'answers', value: t.responses },
+      { label: 'follow-up requests', value: t.followUps },
+      { label: 'answers to check', value: t.flagged },
+    ],
+    next: !marked
+      ? 'After the conferences, mark attended or no-show in the Schedule’s Status column, then build the Summary.'
+      : built
+        ? 'The Summary rebuilds itself after each answer; rebuild it after marking attendance.'
+        : 'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.',
+    action: { job: 'summary', label: built ? 'Rebuild the summary' : 'Build the summary' },
+    more: [{ job: 'followups', label: 'List follow-up requests and tell their owners' }],
+  });
+}
+
+/** What the Reminders step counts once conferences are on the Schedule. */
+export interface ReminderCounts {
+  conferences: ReminderConference[];
+  /** The Reminders Sent column (0: the sheet has none). */
+  sentColumn: number;
+  channels: ChannelCounts;
+  tally: { sent: number; due: number; upcoming: number };
+  hoursBefore: number[];
+  /** Whose hourly trigger sends the reminders (null: off). */
+  runBy: { owner: string; mine: boolean; withoutDocument: boolean } | null;
+}
+
+/** The Reminders step: channels, reminders sent and due, the trigger, what needs a person. */
+export function remindersStep(r: ReminderCounts): StepState {
+  const { runBy } = r;
+  const on = runBy !== null;
+  const hours = r.hoursBefore.map((h) => `${h} h`).join(' and ');
+  const unconfirmed = r.conferences
+    .filter((c) => c.sent.includes(UNCONFIRMED_MARK))
+    .map((c): Problem => ({
+      severity: 'warning',
+      where: { sheet: 'Schedule', row: c.row, column: r.sentColumn || 1 },
+      message: `${c.family || c.familyKey}: a reminder may not have gone out (the run was cut off while sending it). It is not sent again; check with the family.`,
+    }));
+  // Run without this spreadsheet, the trigger emails its owner each time reminders fall due, and
+  // on a day the quota binds each of those emails is one reminder fewer.
+  const sharedQuota = runBy?.withoutDocument
+    ? ' The emails telling you reminders were due (Google runs the hourly reminders without this spreadsheet) count against the same quota.'
+    : '';
+  // Refused and missed reminders are flagged on their rows; each is a person's to act on.
+  const flagged = (kind: 'refused' | 'missed') =>
+    r.conferences.flatMap((c) =>
+      parseMarks(c.sent)
+        .filter((m) => m.kind === kind)
+        .map((m): Problem => ({
+          severity: 'warning',
+          where: { sheet: 'Schedule', row: c.row, column: r.sentColumn || 1 },
+          message:
+            kind === 'refused'
+              ? `${c.family || c.familyKey}: Google refused the ${m.hours} h reminder (${m.text.replace(/^\d+h refused /, '')}). Fix the address or the text; tell the family yourself.`
+              : `${c.family || c.familyKey}: the ${m.hours} h reminder was not sent: the daily email quota ran out and its time passed.${sharedQuota} Tell the family yourself if it matters.`,
+        })),
+    );
+  const refused = flagged('refused');
+  const missed = flagged('missed');
+  const waiting = r.conferences.filter((c) =>
+    parseMarks(c.sent).some((m) => m.kind === 'waiting'),
+  ).length;
+  const problems = [...unconfirmed, ...refused, ...missed];
+  return step('reminders', {
+    status: problems.length
+      ? 'attention'
+      : r.tally.due > 0
+        ? 'ready'
+        : on || r.tally.upcoming === 0
+          ? 'done'
+          : 'ready',
+    problems: problems.slice(0, PROBLEMS_SHOWN),
+    problemCount: problems.length,
+    headline: `${plural(r.channels.families, 'family', 'families')}: ${r.channels.email} by email, ${r.channels.letter} by letter (${r.channels.phone} also by phone). Reminders go ${hours} before. Hourly reminders are ${!runBy ? 'off' : runBy.mine ? 'on' : `on, from ${runBy.owner}'s account`}.`,
+    counts: [
+      { label: 'by email', value: r.channels.email },
+      { label: 'by letter', value: r.channels.letter },
+      { label: 'by phone', value: r.channels.phone },
+      { label: 'families', value: r.channels.families },
+      { label: 'reminders sent', value: r.tally.sent },
+      { label: 'due now', value: r.tally.due },
+      { label: 'waiting for quota', value: waiting },
+      { label: 'refused by Google', value: refused.length },
+      { label: 'missed', value: missed.length },
+    ],
+    next:
+      r.tally.due > 0
+        ? `${plural(r.tally.due, 'reminder')} due now: send them, or let the hourly reminders do it.`
+        : !runBy
+          ? 'Turn on hourly reminders so each family is reminded on time.'
+          : runBy.withoutDocument
+            ? 'Google runs the hourly reminders without this spreadsheet, so they cannot send on their own: you get an email when reminders fall due; then click "Send due reminders now".'
+            : runBy.mine
+              ? 'Reminders go out on their own, every hour as they fall due.'
+              : `Reminders go out every hour from ${runBy.owner}'s account; if Google runs them without this spreadsheet, ${runBy.owner} is emailed to send them.`,
+    action: { job: 'reminders', label: 'Send due reminders now' },
+    more: [{ job: 'teachers', label: 'Email each teacher their day (the day before)' }],
+  });
+}
+
+/** What the Invites step counts: the Schedule as read, and the plan to bring Calendar to it. */
+export interface InviteCounts {
+  invites: InviteSheet;
+  roundName: string;
+  plan: SyncPlan;
+  calendarName: string;
+  /** Guests' answers have not been read back for a while. */
+  answersDue: boolean;
+}
+
+/** The Invites step: invitations to send, change or cancel, and the families' answers. */
+export function invitesStep(c: InviteCounts): StepState {
+  const count = (kind: SyncAction['kind']) => c.plan.actions.filter((a) => a.kind === kind).length;
+  const round = c.invites.rows.filter((r) => inRound(r.round, c.roundName));
+  const withStatus = (s: string) => round.filter((r) => r.status === s);
+  const declined = withStatus('declined');
+  const toSend = count('create');
+  const changed = count('update') + count('relink');
+  const cancels = count('cancel');
+  const work = toSend + changed + cancels;
+  const statusColumn = c.invites.columns.get('Status') ?? 1;
+  const problems: Problem[] = [
+    ...declined.map((r): Problem => {
+      const where = { sheet: 'Schedule', row: r.row, column: statusColumn };
+      return {
+        severity: 'warning',
+        where,
+        message: `${describeCell(where, 'Status')}: the ${r.family || r.conferenceId} family declined ${r.date ?? ''}; find them another time (move the row, then send invites again).`,
+      };
+    }),
+    ...c.plan.problems,
+  ];
+  const invited = round.filter((r) => r.eventId).length;
+  // A family with children in several classes has an invitation per conference: families are
+  // counted by their guests, so the headline does not call every invitation a family.
+  const invitedFamilies = new Set(
+    round.filter((r) => r.eventId).map((r) => [...r.emails].sort().join(';')),
+  ).size;
+  const counts = [
+    { label: 'invited', value: invited },
+    { label: 'to send', value: toSend },
+    { label: 'changed since sent', value: changed },
+    { label: 'to cancel', value: cancels },
+    { label: 'accepted', value: withStatus('accepted').length },
+    { label: 'tentative', value: withStatus('tentative').length },
+    { label: 'declined', value: declined.length },
+    { label: 'by letter (no email)', value: c.plan.byLetter.length },
+  ];
+  return step('invites', {
+    status: work > 0 ? 'ready' : problems.length > 0 ? 'attention' : 'done',
+    headline:
+      work > 0
+        ? `${plural(toSend, 'invitation')} to send, ${plural(changed, 'event')} to update${cancels ? `, ${plural(cancels, 'event')} to cancel` : ''}.`
+        : `${plural(invited, 'invitation')} sent to ${plural(invitedFamilies, 'family', 'families')}; every event matches the Schedule.`,
+    counts,
+    problems: problems.slice(0, PROBLEMS_SHOWN),
+    problemCount: problems.length,
+    next:
+      work > 0
+        ? `Send invites: each family gets one private Calendar invitation on "${c.calendarName}"; moved or changed conferences update their event, cancelled ones are removed.`
+        : declined.length > 0
+          ? 'Some families declined: move their rows to another time, then send invites again to update their events.'
+          : 'Edit the Schedule freely; send invites again to update the events. Answers are read back into Status.',
+    action:
+      work > 0
+        ? { job: 'invites', label: 'Send invites' }
+        : c.answersDue
+          ? { job: 'invites', label: 'Check answers' }
+          : undefined,
+  });
+}
+
+/** What the overview reads of the forms and the Schedule for the two family-form steps. */
+export interface FormsPicture {
+  state: FormsState;
+  due: number;
+  /** This round's past conferences marked neither attended nor missed: not asked until marked. */
+  unmarked: number;
+  sent: number;
+  answered: number;
+  changeRequests: Problem[];
+  noShows: Problem[];
+  /** No-show conferences whose offer of another time has gone to nobody yet. */
+  toOffer: number;
+  /** No-show conferences offered another time (an email to at least one address). */
+  offered: number;
+  /** Families a cut-off run may or may not have emailed. */
+  unconfirmed: Problem[];
+  /** Conferences whose questionnaire Google refused to send (or no address may be told of). */
+  refused: Problem[];
+  /** Who has been asked for their availability (null without a roster). */
+  ask: AskPicture | null;
+  /** This round's conferences on the Schedule. */
+  conferences: number;
+}
+
+/** Both forms (availability and questionnaire) are made by one job, offered by both steps. */
+const CREATE_FORMS = { job: 'forms', label: 'Create the family forms' } as const;
+
+/**
+ * Before the schedule: the family forms made, and each family asked (by email, with its own
+ * link) when it can come; answers and later requests for another time land here.
+ */
+export function availabilityStep(p: FormsPicture, roundName: string): StepState {
+  const problems = [
+    ...(p.ask?.unsure ?? []).map(unsureProblem),
+    ...(p.ask?.refused ?? []).map(refusedProblem),
+    ...p.changeRequests,
+  ];
+  const toAsk = p.ask?.toAsk.length ?? 0;
+  const counts = [
+    ...(p.ask
+      ? [
+          { label: 'families asked when they can come', value: p.ask.asked },
+          { label: 'families without email (to phone)', value: p.ask.noEmail },
+        ]
+      : []),
+    { label: 'change requests', value: p.changeRequests.length },
+  ];
+  if (!p.state.availability || !p.state.questionnaires?.[roundName]) {
+    return step('availability', {
+      status: 'ready',
+      headline: 'No family forms yet.',
+      counts,
+      next: 'Create the availability form (families say when they can come; best before you build the schedule) and this round’s questionnaire. Each family gets its own link.',
+      action: CREATE_FORMS,
+    });
+  }
+  const ask = { job: 'ask', label: `Ask families when they can come (${toAsk})` } as const;
+  const update = { job: 'forms', label: 'Update the forms and links' } as const;
+  // Once conferences are scheduled, a family added later is asked from "more", not as the step.
+  const asking = toAsk > 0 && p.conferences === 0;
+  return step('availability', {
+    status: problems.length ? 'attention' : asking ? 'ready' : 'done',
+    headline: asking
+      ? `${plural(toAsk, 'family', 'families')} can be asked when they can come.`
+      : `Every family with email has been asked when it can come; answers arrive in the Availability sheet.`,
+    counts,
+    problems: problems.slice(0, PROBLEMS_SHOWN),
+    problemCount: problems.length,
+    next: asking
+      ? `Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.${p.ask?.noEmail ? ` Phone the ${plural(p.ask.noEmail, 'family', 'families')} without email (Roster, Phone).` : ''}`
+      : p.conferences === 0
+        ? 'Give families a few days to answer, then build the schedule (step 5): it places each family in the times it chose.'
+        : 'The schedule placed families in the times they chose. A family that asks for another time is listed here.',
+    action: asking ? ask : update,
+    more: [
+      ...(toAsk > 0 && !asking ? [ask] : []),
+      ...(p.ask?.unsure.length
+        ? [
+            {
+              job: 'ask-again',
+              label: `Send the request again (${p.ask.unsure.length} not confirmed)`,
+            } as const,
+          ]
+        : []),
+      ...(asking ? [update] : []),
+    ],
+  });
+}
+
+/** After the conferences: the questionnaire to each family that came, and its answers. */
+export function questionnaireStep(p: FormsPicture, roundName: string): StepState {
+  const problems = [...p.unconfirmed, ...p.refused, ...p.noShows];
+  const counts = [
+    { label: 'no-shows to offer a new time', value: p.toOffer },
+    { label: 'no-shows offered another time', value: p.offered },
+    { label: 'families due the questionnaire', value: p.due },
+    { label: 'past conferences not marked attended', value: p.unmarked },
+    { label: 'conferences sent the questionnaire', value: p.sent },
+    { label: 'questionnaires refused by Google', value: p.refused.length },
+    { label: 'conferences answered', value: p.answered },
+  ];
+  if (!p.state.questionnaires?.[roundName]) {
+    return step('questionnaire', {
+      status: 'todo',
+      headline: 'No questionnaire for this round yet.',
+      counts,
+      next: 'The questionnaire is made with the availability form (step 4, Family availability) and goes to each family after its conference.',
+      action: CREATE_FORMS,
+    });
+  }
+  // Nothing due and nothing sent yet: the questionnaire waits for the conferences.
+  return step('questionnaire', {
+    status: problems.length ? 'attention' : p.due ? 'ready' : p.sent ? 'done' : 'todo',
+    headline: p.due
+      ? `${plural(p.due, 'family', 'families')} had their conference and can be sent the questionnaire.`
+      : p.sent === 0
+        ? 'The questionnaire goes to each family once its conference is marked attended.'
+        : `${p.answered} of ${p.conferences} conferences answered the questionnaire.`,
+    counts,
+    problems: problems.slice(0, PROBLEMS_SHOWN),
+    problemCount: problems.length,
+    next: `${
+      p.due
+        ? 'Send each family its questionnaire link (one email per family, in its language).'
+        : 'Answers arrive in the Feedback sheet and the Summary by themselves.'
+    }${
+      p.unmarked
+        ? ` ${plural(p.unmarked, 'past conference is', 'past conferences are')} not marked attended yet, so not asked: mark attendance in the Check-in (below the steps) or the Schedule’s Status, and each one marked attended can be asked.`
+        : p.due
+          ? ''
+          : ' Mark attendance in the Check-in (below the steps) or the Schedule’s Status.'
+    }`,
+    ...(p.due
+      ? { action: { job: 'questionnaire', label: `Send the questionnaire (${p.due})` } as const }
+      : {}),
+    ...(p.toOffer
+      ? {
+          more: [
+            {
+              job: 'noshow-offer',
+              label: `Offer another time to the no-shows (${p.toOffer})`,
+            } as const,
+          ],
+        }
+      : {}),
+  });
+}
+
+/**
+ * The steps as the sidebar shows them: a zone the runtime lacks (worked out in UTC) named on the
+ * first step, and a step whose job was left part-way shown as working, with Continue.
+ */
+export function asShown(
+  steps: StepState[],
+  zones: string[],
+  unfinished: JobProgress[],
+): StepState[] {
+  const zoneProblems = [...new Set(zones)].flatMap((zone) => {
+    const message = zone ? zoneWarning(zone) : null;
+    return message ? [{ message, severity: 'warning' as const }] : [];
+  });
+  const shown = steps.map((s, i) =>
+    i === 0 && zoneProblems.length > 0
+      ? {
+          ...s,
+          problems: [...zoneProblems, ...s.problems],
+          problemCount: s.problemCount + zoneProblems.length,
+        }
+      : s,
+  );
+  // Each job left part-way shows on the first step that offers it (both form steps offer one).
+  for (const u of unfinished) {
+    const i = shown.findIndex((s) => s.action?.job === u.job);
+    if (i >= 0)
+      shown[i] = {
+        ...shown[i]!,
+        status: 'working',
+        headline: u.message,
+        action: { job: u.job, label: 'Continue' },
+      };
+  }
+  return shown;
+}

@@ -1,0 +1,106 @@
+/**
+ * The check-in, from a Schedule written by hand: conferences on the 17th and the 19th, checked in
+ * on various days.
+ */
+import { checkInOf } from '../../src/core/checkin';
+import { readScheduleSheet } from '../../src/core/schedule/sheet';
+import { wallClockIn } from '../../src/core/zone';
+
+const HEADER = [
+  'Conference ID',
+  'Round',
+  'Date',
+  'Start',
+  'End',
+  'Teacher',
+  'Room',
+  'Students',
+  'Student IDs',
+  'Status',
+];
+const SCHEDULE = readScheduleSheet(
+  [
+    HEADER,
+    [
+      'C1',
+      'Fall',
+      '2026-11-17',
+      '3:30 PM',
+      '3:55 PM',
+      'Ms. Rivera',
+      '101',
+      'Ana Adams',
+      'S1',
+      'invited',
+    ],
+    [
+      'C2',
+      'Fall',
+      '2026-11-17',
+      '3:00 PM',
+      '3:25 PM',
+      'Ms. Rivera',
+      '101',
+      'Cy Cole',
+      'S2',
+      'attended',
+    ],
+    [
+      'C3',
+      'Fall',
+      '2026-11-17',
+      '3:00 PM',
+      '3:25 PM',
+      'Mr. Chen',
+      '102',
+      'Dee Diaz',
+      'S3',
+      'invited',
+    ],
+    ['C4', 'Fall', '2026-11-19', 'soon', '', 'Ms. Rivera', 'Gym', 'Eve Evans', 'S4', 'invited'],
+  ],
+  wallClockIn('UTC'),
+);
+
+describe('checkInOf', () => {
+  it('lists the teacher’s conferences of today in time order, with the day’s teachers in name order', () => {
+    expect(checkInOf(SCHEDULE, '2026-11-17', 'Ms. Rivera')).toEqual({
+      date: '2026-11-17',
+      teachers: ['Mr. Chen', 'Ms. Rivera'],
+      teacher: 'Ms. Rivera',
+      conferences: [
+        {
+          conferenceId: 'C2',
+          time: '3:00 PM–3:25 PM',
+          students: 'Cy Cole',
+          room: '101',
+          status: 'attended',
+        },
+        {
+          conferenceId: 'C1',
+          time: '3:30 PM–3:55 PM',
+          students: 'Ana Adams',
+          room: '101',
+          status: 'invited',
+        },
+      ],
+    });
+  });
+
+  it('checks in the latest day before when none is today, and the first to come before any', () => {
+    expect(checkInOf(SCHEDULE, '2026-11-18', 'Mr. Chen').date).toBe('2026-11-17');
+    expect(checkInOf(SCHEDULE, '2026-11-25', 'Mr. Chen').date).toBe('2026-11-19');
+    expect(checkInOf(SCHEDULE, '2026-11-01', 'Mr. Chen').date).toBe('2026-11-17');
+  });
+
+  it('shows the first teacher of the day to one who has no conference that day', () => {
+    const view = checkInOf(SCHEDULE, '2026-11-17', 'Ms. Park');
+    expect(view.teacher).toBe('Mr. Chen');
+    expect(view.conferences.map((c) => c.conferenceId)).toEqual(['C3']);
+  });
+
+  it('says so when a conference’s time cannot be read', () => {
+    const [c4] = checkInOf(SCHEDULE, '2026-11-19', 'Ms. Rivera').conferences;
+    expect(c4).toMatchObject({ conferenceId: 'C4', time: '(time not readable)', room: 'Gym' });
+  });
+});

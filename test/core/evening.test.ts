@@ -1,0 +1,104 @@
+/**
+ * The evening planner (src/core/schedule/evening.ts) on its own, before the engine checks and
+ * completes its plan: which schools it plans, and that what it plans keeps every hard rule
+ * (judged by the independent checker), has everyone in it, and is what families and teachers
+ * were promised: siblings back to back, teachers never waiting.
+ */
+import fc from 'fast-check';
+import { checkProperty } from './property';
+import { checkSchedule } from '../../src/core/schedule/check';
+import { planBlocks } from '../../src/core/schedule/evening';
+import type { TeacherWindow } from '../../src/core/schedule/types';
+import {
+  DAY,
+  backToBack,
+  evening,
+  idleMinutes,
+  oneEveningSchool,
+  planned,
+  twoPairsEvening,
+} from './schedproblem';
+
+describe('planBlocks', () => {
+  it('plans the evening where each family with a child in both classes sees A and B back to back, nobody waiting', () => {
+    const p = evening();
+    for (const seed of [1, 2, 3]) {
+      const plan = planBlocks({ ...p, seed })!;
+      const s = planned(p, plan.start);
+      expect(checkSchedule(p, s)).toEqual([]);
+      expect(backToBack(p, s)).toBe(8);
+      expect(idleMinutes(p, s)).toBe(0);
+    }
+  });
+
+  it('plans two families who each see both teachers so that neither teacher waits', () => {
+    const p = twoPairsEvening();
+    for (const seed of [294, 1, 2, 3]) {
+      const s = planned(p, planBlocks({ ...p, seed })!.start);
+      expect(checkSchedule(p, s)).toEqual([]);
+      expect(idleMinutes(p, s)).toBe(0);
+      expect(backToBack(p, s)).toBe(3);
+    }
+  });
+
+  it('declines a school it cannot plan as one unbroken block per teacher', () => {
+    const p = evening();
+    const [a, b] = [p.windows[0]!, p.windows[1]!];
+    const windows = (...list: TeacherWindow[]) => planBlocks({ ...p, windows: list });
+    expect(windows(a, b)).not.toBeNull();
+    // A family that gives its times; one person listed for two families (each family's own
+    // guardians are no obstacle); rooms for two families; teachers on different evenings.
+    const withTimes = p.families.map((f, i) =>
+      i === 0 ? { ...f, availability: [{ date: DAY, start: 900, end: 960, rank: 1 }] } : f,
+    );
+    expect(planBlocks({ ...p, families: withTimes })).toBeNull();
+    const guardians = p.families.map((f) => ({ ...f, contacts: [`${f.id}@home`] }));
+    expect(planBlocks({ ...p, families: guardians })).not.toBeNull();
+    const shared = guardians.map((f, i) => (i < 2 ? { ...f, contacts: ['case@x'] } : f));
+    expect(planBlocks({ ...p, families: shared })).toBeNull();
+    expect(windows({ ...a, capacity: 2 }, b)).toBeNull();
+    expect(windows(a, { ...b, date: '2026-11-18' })).toBeNull();
+    // A teacher with two windows that evening; a window that ends as it starts, or starts off
+    // the five-minute grid; a student whose teacher has no window.
+    expect(windows(a, b, { ...a, start: 1100, end: 1100 + a.end - a.start })).toBeNull();
+    expect(windows({ ...a, end: a.start }, b)).toBeNull();
+    expect(windows({ ...a, start: a.start + 2 }, b)).toBeNull();
+    expect(windows(a)).toBeNull();
+    // A kept conference; 12-minute conferences; a 3-minute walk between rooms.
+    const kept = { studentIds: ['a0'], familyId: 'pair0', teacherEmail: 'a@s', date: DAY };
+    const fixed = [{ ...kept, start: 900, end: 910, fixed: true, rank: 0 }];
+    expect(planBlocks({ ...p, fixed })).toBeNull();
+    const long = [a, b].map((w) => ({ ...w, end: w.end + 120 }));
+    expect(planBlocks({ ...p, windows: long, conferenceMinutes: 15 })).not.toBeNull();
+    expect(planBlocks({ ...p, windows: long, conferenceMinutes: 12 })).toBeNull();
+    expect(planBlocks({ ...p, bufferMinutes: 3 })).toBeNull();
+  });
+
+  it('plans families needing an interpreter only when the school does not count its interpreters', () => {
+    const p = evening();
+    const spanish = p.families.map((f) => ({ ...f, interpreter: 'es' }));
+    expect(planBlocks({ ...p, families: spanish })).not.toBeNull();
+    expect(planBlocks({ ...p, families: spanish, interpreters: { es: 1 } })).toBeNull();
+  });
+
+  it('declines twins with one teacher when siblings are merged into one conference, not otherwise', () => {
+    const p = evening();
+    const twins = p.students.map((s) => (s.id === 'b0' ? { ...s, teacherEmail: 'a@s' } : s));
+    const roomy = [{ ...p.windows[0]!, end: p.windows[0]!.end + 20 }, p.windows[1]!];
+    expect(planBlocks({ ...p, mergeSiblings: true })).not.toBeNull();
+    expect(planBlocks({ ...p, windows: roomy, students: twins, mergeSiblings: true })).toBeNull();
+    const plan = planBlocks({ ...p, windows: roomy, students: twins })!;
+    const s = planned({ ...p, windows: roomy, students: twins }, plan.start);
+    expect(checkSchedule({ ...p, windows: roomy, students: twins }, s)).toEqual([]);
+  });
+
+  it('plans only what keeps every rule, with everyone in it (property)', () => {
+    checkProperty(
+      fc.property(oneEveningSchool, (p) => {
+        const plan = planBlocks(p);
+        if (plan) expect(checkSchedule(p, planned(p, plan.start))).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

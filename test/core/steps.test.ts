@@ -1,0 +1,659 @@
+/**
+ * The sidebar's steps in words, from sheets written by hand: each figure and sentence below is
+ * counted off the fixture by eye, and the counts a step shows must agree with a plain count over
+ * the rows for any schedule.
+ */
+import fc from 'fast-check';
+import { checkProperty } from './property';
+import type { Problem } from '../../src/shared/api';
+import type { PrepAnswer } from '../../src/core/prep';
+import { parseRoster, type Student } from '../../src/core/roster';
+import {
+  asShown,
+  availabilityStep,
+  daysStep,
+  questionnaireStep,
+  type FormsPicture,
+  invitesStep,
+  plural,
+  rosterStep,
+  scheduleNotBuilt,
+  scheduleStep,
+  setupStep,
+  summaryStep,
+  remindersStep,
+  type ReminderCounts,
+  type ScheduleCounts,
+} from '../../src/core/steps';
+import type { InviteRow, SyncAction, SyncPlan } from '../../src/core/invites';
+import type { ReminderConference } from '../../src/core/reminders';
+import type { SummaryGrid } from '../../src/core/summary';
+import { parseTeachers } from '../../src/core/teachers';
+import { wallClockIn } from '../../src/core/zone';
+
+/** Times and dates in these sheets are text, so the wall clock never matters. */
+const wall = wallClockIn('UTC');
+
+const ROSTER = [
+  [
+    'Student ID',
+    'First Name',
+    'Last Name',
+    'Grade',
+    'Teacher',
+    'Guardian 1 Email',
+    'Phone',
+    'Interpreter',
+  ],
+  // The Adams siblings share a guardian: one family of two.
+  ['S1', 'Ana', 'Adams', '3', 'Ms. Rivera', 'pat@adams.example', '', 'No'],
+  ['S2', 'Ben', 'Adams', '5', 'Mr. Chen', 'pat@adams.example', '', 'No'],
+  // The Cole family needs an interpreter.
+  ['S3', 'Cy', 'Cole', '3', 'Ms. Rivera', 'x@cole.example', '', 'Yes'],
+  // The Diaz family has a phone and no email: a printed letter and the phone list.
+  ['S4', 'Dee', 'Diaz', '4', 'Mr. Chen', '', '555-0142', 'No'],
+];
+
+const TEACHERS = ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity'];
+const WINDOWS = [
+  TEACHERS,
+  // 3:00–4:00 holds two 25-minute conferences with a 5-minute changeover (3:00, 3:30).
+  ['Ms. Rivera', 'rivera@school.example', '2026-11-18', '3:00 PM', '4:00 PM', '101', 1],
+  ['Ms. Rivera', 'rivera@school.example', '2026-11-17', '3:00 PM', '4:00 PM', '101', 1],
+  // Two families at once: four places.
+  ['Mr. Chen', 'chen@school.example', '2026-11-17', '3:00 PM', '4:00 PM', '102', 2],
+];
+const LENGTHS = { conferenceMinutes: 25, changeoverMinutes: 5 };
+const NOT_ASKED = { conferences: 0, availabilityForm: false, asked: false };
+
+/** The roster read against the Teachers sheet's teachers, as the add-on reads it. */
+const roster = (rows: unknown[][]) => parseRoster(rows, parseTeachers(WINDOWS, wall).teachers);
+
+describe('plural', () => {
+  it('says one family, two families, no families', () => {
+    expect(plural(1, 'family', 'families')).toBe('1 family');
+    expect(plural(2, 'family', 'families')).toBe('2 families');
+    expect(plural(0, 'student')).toBe('0 students');
+  });
+});
+
+describe('setupStep', () => {
+  it('names the sheets still to create, and is done once none is missing', () => {
+    expect(setupStep(['Schedule', 'Summary'], 8)).toMatchObject({
+      status: 'ready',
+      headline: '2 sheets to create: Schedule, Summary.',
+      action: { job: 'setup', label: 'Set up the sheets' },
+    });
+    expect(setupStep([], 8)).toMatchObject({
+      status: 'done',
+      headline: 'All 8 sheets are in place.',
+      action: { job: 'setup', label: 'Check the sheets again' },
+    });
+  });
+});
+
+describe('rosterStep', () => {
+  it('counts four students in three families, one with siblings, one needing an interpreter, one by letter', () => {
+    const s = rosterStep(roster(ROSTER));
+    expect(s.status).toBe('done');
+    expect(s.headline).toBe('4 students in 3 families, ready to schedule.');
+    expect(Object.fromEntries(s.counts.map((c) => [c.label, c.value]))).toEqual({
+      students: 4,
+      families: 3,
+      'families with siblings': 1,
+      'needing an interpreter': 1,
+      'families by letter and phone': 1,
+      'rows not imported': 0,
+      warnings: 0,
+    });
+    expect(s.next).toBe(
+      'Check the conference days next. 1 family without email gets a printed letter (Letters sheet) and is on the phone list instead of emails and invitations.',
+    );
+  });
+
+  it('says how many rows cannot be imported, errors listed before warnings', () => {
+    const broken = [...ROSTER, ['S5', '', '', '3', 'Ms. Rivera', 'e@x.example', '', 'No']];
+    const s = rosterStep(roster(broken));
+    expect(s.status).toBe('attention');
+    expect(s.headline).toBe('4 students ready; 1 row cannot be imported yet.');
+    expect(s.problems[0]).toMatchObject({ severity: 'error', where: { sheet: 'Roster', row: 6 } });
+    expect(s.counts.find((c) => c.label === 'rows not imported')?.value).toBe(1);
+  });
+
+  it('asks for the export when the sheet has no rows', () => {
+    expect(rosterStep(roster([ROSTER[0]!]))).toMatchObject({
+      status: 'ready',
+      headline: 'The Roster sheet is empty.',
+    });
+    expect(rosterStep(null).headline).toBe('The Roster sheet is empty.');
+  });
+});
+
+describe('daysStep', () => {
+  const teachers = parseTeachers(WINDOWS, wall);
+
+  it('counts two teachers, three windows on two days in date order, and eight places', () => {
+    const s = daysStep(teachers, LENGTHS, NOT_ASKED);
+    expect(teachers.problems).toEqual([]);
+    expect(s.status).toBe('done');
+    expect(s.headline).toBe('2 teachers, 3 windows on 2 days (2026-11-17, 2026-11-18).');
+    expect(s.counts).toEqual([
+      { label: 'teachers', value: 2 },
+      { label: 'windows', value: 3 },
+      { label: 'places of 25 min', value: 8 },
+    ]);
+  });
+
+  it('suggests asking the families before building, then building', () => {
+    const next = (asking: typeof NOT_ASKED) => daysStep(teachers, LENGTHS, asking).next;
+    expect(next(NOT_ASKED)).toMatch(/^Ask the families when they can come next .* create the/);
+    expect(next({ ...NOT_ASKED, availabilityForm: true })).toMatch(
+      /^Ask the families when they can come \(step 4/,
+    );
+    expect(next({ ...NOT_ASKED, availabilityForm: true, asked: true })).toBe(
+      'Build the schedule next.',
+    );
+    expect(next({ conferences: 3, availabilityForm: false, asked: false })).toBe(
+      'Build the schedule next.',
+    );
+  });
+
+  it('asks for windows when the sheet has none', () => {
+    expect(daysStep(parseTeachers([TEACHERS], wall), LENGTHS, NOT_ASKED)).toMatchObject({
+      status: 'ready',
+      headline: 'No teacher windows yet.',
+    });
+  });
+});
+
+describe('scheduleNotBuilt', () => {
+  it('waits for the roster and windows, then offers the first build, then steps aside', () => {
+    expect(scheduleNotBuilt(0, false)?.headline).toBe('No conferences scheduled yet.');
+    expect(scheduleNotBuilt(3, false)).toMatchObject({
+      status: 'todo',
+      headline: '3 rows on the Schedule.',
+    });
+    expect(scheduleNotBuilt(0, true)).toMatchObject({
+      status: 'ready',
+      action: { job: 'schedule', label: 'Build the schedule' },
+    });
+    expect(scheduleNotBuilt(1, true)).toBeNull();
+  });
+});
+
+describe('scheduleStep', () => {
+  const students = roster(ROSTER).students;
+  const conference = (round: string, status: string, ...studentIds: string[]) => ({
+    round,
+    status,
+    studentIds,
+  });
+  const counts = (rows: ScheduleCounts['rows'], more: Partial<ScheduleCounts> = {}) =>
+    scheduleStep({
+      students,
+      rows,
+      roundName: 'Fall',
+      freedToOffer: 0,
+      offers: { offers: 0, accepted: 0 },
+      prep: new Map(),
+      prepForm: false,
+      ...more,
+    });
+
+  it('counts the Fall conferences that stand and names the one student none places', () => {
+    const s = counts([
+      conference('Fall', 'invited', 'S1', 'S2'),
+      conference('Fall', 'scheduled', 'S3'),
+      // Cancelled, or another round's: they place nobody this round.
+      conference('Fall', 'cancelled', 'S4'),
+      conference('Spring', 'scheduled', 'S4'),
+    ]);
+    expect(s.status).toBe('attention');
+    expect(s.headline).toBe('2 conferences in the Fall round; 1 student not placed yet.');
+    expect(s.counts).toEqual([
+      { label: 'conferences', value: 2 },
+      { label: 'students placed', value: 3 },
+      { label: 'not placed yet', value: 1 },
+    ]);
+    expect(s.problems).toEqual([
+      {
+        severity: 'warning',
+        message: 'Dee Diaz (Mr. Chen) has no conference yet. Preview the schedule to see why.',
+        where: { sheet: 'Roster', row: 5, column: 1 },
+      },
+    ]);
+    expect(s.more?.map((m) => m.job)).toEqual(['views', 'waitlist', 'student-forms']);
+  });
+
+  it('is done when every student is placed, a blank Round counting as this round', () => {
+    const s = counts([conference('', 'scheduled', 'S1', 'S2', 'S3'), conference('fall', '', 'S4')]);
+    expect(s.status).toBe('done');
+    expect(s.headline).toBe('2 conferences in the Fall round, every student placed.');
+  });
+
+  it('offers freed times only while someone waits, and shows the offers and prep readiness', () => {
+    const ready: PrepAnswer = {
+      studentId: 'S1',
+      round: 'Fall',
+      proudOf: 'my story',
+      learningTargets: '',
+      workSample: 'essay',
+      goal: 'read more',
+      familyQuestion: '',
+    };
+    const s = counts([conference('Fall', 'scheduled', 'S1')], {
+      freedToOffer: 2,
+      offers: { offers: 3, accepted: 1 },
+      prep: new Map([['S1', ready]]),
+      prepForm: true,
+    });
+    expect(s.more).toContainEqual({
+      job: 'waitlist-offer',
+      label: 'Offer freed times to the waiting list (2)',
+    });
+    expect(s.more).toContainEqual({
+      job: 'prep-nudge',
+      label: 'Email the prep link to students not ready',
+    });
+    expect(s.counts.slice(3)).toEqual([
+      { label: 'freed-time offers out', value: 3 },
+      { label: 'accepted from the waiting list', value: 1 },
+      { label: 'Mr. Chen: ready to lead (of 2)', value: 0 },
+      { label: 'Ms. Rivera: ready to lead (of 2)', value: 1 },
+    ]);
+    const everyonePlaced = counts([conference('Fall', '', 'S1', 'S2', 'S3', 'S4')], {
+      freedToOffer: 2,
+    });
+    expect(everyonePlaced.more?.map((m) => m.job)).not.toContain('waitlist-offer');
+  });
+
+  it('counts placed and waiting students as a plain count over the rows does', () => {
+    const ids = students.map((s) => s.id);
+    const row = fc.record({
+      round: fc.constantFrom('Fall', 'fall ', '', 'Spring'),
+      status: fc.constantFrom('', 'scheduled', 'invited', 'cancelled', 'declined'),
+      studentIds: fc.subarray(ids),
+    });
+    checkProperty(
+      fc.property(fc.array(row, { maxLength: 8 }), (rows) => {
+        const standing = rows.filter(
+          (r) => ['fall', ''].includes(r.round.trim().toLowerCase()) && r.status !== 'cancelled',
+        );
+        const waiting = students.filter(
+          (s: Student) => !standing.some((r) => r.studentIds.includes(s.id)),
+        );
+        const s = counts(rows);
+        const value = (label: string) => s.counts.find((c) => c.label === label)?.value;
+        expect(value('conferences')).toBe(standing.length);
+        expect(value('not placed yet')).toBe(waiting.length);
+        expect(value('students placed')).toBe(students.length - waiting.length);
+        expect(s.problemCount).toBe(waiting.length);
+        expect(s.status).toBe(waiting.length ? 'attention' : 'done');
+      }),
+    );
+  });
+});
+
+describe('summaryStep', () => {
+  const totals: SummaryGrid['totals'] = {
+    scheduled: 12,
+    attended: 9,
+    noShow: 1,
+    responses: 1,
+    followUps: 2,
+    flagged: 0,
+    rosterFamilies: 14,
+    waitlisted: 2,
+    participation: 64,
+  };
+
+  it('tells the attended, the answers and the follow-ups in one sentence', () => {
+    const s = summaryStep(totals, false);
+    expect(s.headline).toBe(
+      '9 of 12 conferences attended; 1 questionnaire answer; 2 follow-up requests to act on.',
+    );
+    expect(s).toMatchObject({ status: 'ready', action: { label: 'Build the summary' } });
+    expect(summaryStep(totals, true)).toMatchObject({
+      status: 'done',
+      action: { label: 'Rebuild the summary' },
+    });
+  });
+
+  it('waits until attendance is marked, and shows a blank participation as 0', () => {
+    const unmarked = summaryStep({ ...totals, attended: 0, noShow: 0, participation: '' }, true);
+    expect(unmarked.status).toBe('todo');
+    expect(unmarked.next).toMatch(/^After the conferences, mark attended or no-show/);
+    expect(unmarked.counts.find((c) => c.label === 'participation %')?.value).toBe(0);
+  });
+});
+
+describe('remindersStep', () => {
+  /** A Schedule row as the reminders read it, with its Reminders Sent cell. */
+  const row = (n: number, family: string, sent: string): ReminderConference => ({
+    row: n,
+    conferenceId: `C${n}`,
+    familyKey: `F${n}`,
+    family,
+    students: 'Ana',
+    teacher: 'Ms. Rivera',
+    room: '101',
+    date: '2026-11-17',
+    start: 900,
+    end: 925,
+    emails: [`f${n}@family.example`],
+    language: '',
+    interpreter: false,
+    status: 'invited',
+    sent,
+  });
+  const reminders = (more: Partial<ReminderCounts> = {}) =>
+    remindersStep({
+      conferences: [row(2, 'Adams', '')],
+      sentColumn: 14,
+      channels: { email: 3, letter: 1, phone: 1, families: 4 },
+      tally: { sent: 0, due: 0, upcoming: 2 },
+      hoursBefore: [48, 2],
+      runBy: null,
+      ...more,
+    });
+
+  it('tells the channels, the hours and that hourly reminders are off, and asks to turn them on', () => {
+    const s = reminders();
+    expect(s.headline).toBe(
+      '4 families: 3 by email, 1 by letter (1 also by phone). Reminders go 48 h and 2 h before. Hourly reminders are off.',
+    );
+    expect(s.status).toBe('ready');
+    expect(s.next).toBe('Turn on hourly reminders so each family is reminded on time.');
+  });
+
+  it('is done once another editor’s trigger sends them, and names whose account', () => {
+    const s = reminders({
+      runBy: { owner: 'kim@school.example', mine: false, withoutDocument: false },
+    });
+    expect(s.status).toBe('done');
+    expect(s.headline).toMatch(/Hourly reminders are on, from kim@school\.example's account\.$/);
+    expect(s.next).toMatch(/^Reminders go out every hour from kim@school\.example's account;/);
+  });
+
+  it('is done with hourly reminders off once no conference is ahead', () => {
+    expect(reminders({ tally: { sent: 4, due: 0, upcoming: 0 } }).status).toBe('done');
+  });
+
+  it('says how many reminders are due now, before anything else', () => {
+    const s = reminders({ tally: { sent: 5, due: 3, upcoming: 2 } });
+    expect(s.status).toBe('ready');
+    expect(s.next).toBe('3 reminders due now: send them, or let the hourly reminders do it.');
+    expect(s.counts.find((c) => c.label === 'reminders sent')?.value).toBe(5);
+  });
+
+  it('flags the unconfirmed, refused and missed reminders on their rows and counts those waiting', () => {
+    const s = reminders({
+      conferences: [
+        row(
+          2,
+          'Adams',
+          '48h 2026-11-15 09:00 unconfirmed: cut off while sending, check with the family',
+        ),
+        row(3, 'Cole', '48h refused to x@cole.example: Invalid email'),
+        row(4, '', '2h missed: its time passed while it waited for the daily email quota'),
+        row(5, 'Diaz', '2h waiting for quota since 2026-11-17 08:00'),
+        row(6, 'Diaz', '2h waiting for quota since 2026-11-17 08:00'),
+      ],
+      runBy: { owner: 'me@school.example', mine: true, withoutDocument: false },
+    });
+    expect(s.status).toBe('attention');
+    expect(s.problems.map((p) => [p.where?.row, p.message])).toEqual([
+      [
+        2,
+        'Adams: a reminder may not have gone out (the run was cut off while sending it). It is not sent again; check with the family.',
+      ],
+      [
+        3,
+        'Cole: Google refused the 48 h reminder (to x@cole.example: Invalid email). Fix the address or the text; tell the family yourself.',
+      ],
+      [
+        4,
+        'F4: the 2 h reminder was not sent: the daily email quota ran out and its time passed. Tell the family yourself if it matters.',
+      ],
+    ]);
+    expect(s.problems.every((p) => p.where?.column === 14)).toBe(true);
+    const value = (label: string) => s.counts.find((c) => c.label === label)?.value;
+    expect([value('waiting for quota'), value('refused by Google'), value('missed')]).toEqual([
+      2, 1, 1,
+    ]);
+  });
+});
+
+describe('invitesStep', () => {
+  /** A Fall row of the Schedule as the invites read it. */
+  const row = (n: number, emails: string[], eventId: string, status = 'invited'): InviteRow => ({
+    row: n,
+    conferenceId: `C${n}`,
+    round: 'Fall',
+    date: '2026-11-17',
+    start: 900,
+    end: 925,
+    teacher: 'Ms. Rivera',
+    status,
+    familyId: `F${n}`,
+    studentIds: [`S${n}`],
+    room: '101',
+    students: ['Ana'],
+    family: `Family${n}`,
+    emails,
+    badEmails: [],
+    language: '',
+    interpreter: false,
+    eventId,
+  });
+  // Only the kind of each planned action counts here.
+  const planned = (...kinds: SyncAction['kind'][]) => kinds.map((kind) => ({ kind }) as SyncAction);
+  const invites = (rows: InviteRow[], plan: Partial<SyncPlan> = {}, answersDue = false) =>
+    invitesStep({
+      invites: { rows, columns: new Map([['Status', 12]]) },
+      roundName: 'Fall',
+      plan: { actions: [], upToDate: [], problems: [], byLetter: [], ...plan },
+      calendarName: 'Lincoln conferences',
+      answersDue,
+    });
+
+  it('counts invitations to send, events to update (moved or relinked) and to cancel', () => {
+    const s = invites([row(2, ['a@x.example'], '')], {
+      actions: planned('create', 'create', 'update', 'relink', 'cancel'),
+    });
+    expect(s.status).toBe('ready');
+    expect(s.headline).toBe('2 invitations to send, 2 events to update, 1 event to cancel.');
+    expect(s.action).toEqual({ job: 'invites', label: 'Send invites' });
+    expect(s.next).toMatch(/one private Calendar invitation on "Lincoln conferences"/);
+  });
+
+  it('counts a family with two conferences once, by its guests, and another round’s rows not at all', () => {
+    const s = invites([
+      row(2, ['pat@adams.example', 'sam@adams.example'], 'e2', 'accepted'),
+      row(3, ['sam@adams.example', 'pat@adams.example'], 'e3', 'tentative'),
+      row(4, ['x@cole.example'], 'e4'),
+      { ...row(5, ['y@diaz.example'], 'e5'), round: 'Spring' },
+    ]);
+    expect(s.status).toBe('done');
+    expect(s.headline).toBe('3 invitations sent to 2 families; every event matches the Schedule.');
+    const value = (label: string) => s.counts.find((c) => c.label === label)?.value;
+    expect([value('invited'), value('accepted'), value('tentative')]).toEqual([3, 1, 1]);
+    expect(s.action).toBeUndefined();
+    expect(invites([row(2, ['a@x.example'], 'e2')], {}, true).action).toEqual({
+      job: 'invites',
+      label: 'Check answers',
+    });
+  });
+
+  it('lists a declined family on its Status cell, and asks to find it another time', () => {
+    const s = invites([row(7, ['d@x.example'], 'e7', 'declined')]);
+    expect(s.status).toBe('attention');
+    expect(s.problems).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Schedule', row: 7, column: 12 },
+        message:
+          'Schedule, row 7, column L (Status): the Family7 family declined 2026-11-17; find them another time (move the row, then send invites again).',
+      },
+    ]);
+    expect(s.next).toMatch(/^Some families declined/);
+  });
+});
+
+/** What the overview reads of the forms before any is made, and nothing else. */
+const NO_FORMS: FormsPicture = {
+  state: {},
+  due: 0,
+  unmarked: 0,
+  sent: 0,
+  answered: 0,
+  changeRequests: [],
+  noShows: [],
+  toOffer: 0,
+  offered: 0,
+  unconfirmed: [],
+  refused: [],
+  ask: null,
+  conferences: 0,
+};
+
+describe('the family-form steps', () => {
+  const form = {
+    formId: 'f1',
+    sheetId: 1,
+    publishedUrl: 'https://forms.example/f1',
+    linkTemplate: '',
+  };
+  const MADE = { availability: { ...form, choices: [] }, questionnaires: { Fall: form } };
+  const family = (id: string, name: string, row: number) => ({
+    id,
+    name,
+    contacts: [{ name: '', email: `${id}@x.example` }],
+    studentIds: [`S${row}`],
+    language: '',
+    interpreter: false,
+    rows: [row],
+  });
+  const warning = (message: string): Problem => ({ severity: 'warning', message });
+  const forms = (more: Partial<FormsPicture> = {}): FormsPicture => ({
+    ...NO_FORMS,
+    state: MADE,
+    ask: { toAsk: [], asked: 0, noEmail: 0, unsure: [], refused: [] },
+    ...more,
+  });
+
+  it('offers to make the forms until this round’s questionnaire exists', () => {
+    const s = availabilityStep(forms({ state: { availability: MADE.availability } }), 'Fall');
+    expect(s).toMatchObject({
+      status: 'ready',
+      headline: 'No family forms yet.',
+      action: { job: 'forms', label: 'Create the family forms' },
+    });
+    expect(questionnaireStep(forms({ state: {} }), 'Fall')).toMatchObject({
+      status: 'todo',
+      headline: 'No questionnaire for this round yet.',
+    });
+  });
+
+  it('asks the families not asked before the schedule, and names the ones to phone', () => {
+    const ask = {
+      toAsk: [family('F1', 'Adams', 2), family('F2', 'Cole', 3)],
+      asked: 1,
+      noEmail: 1,
+      unsure: [],
+      refused: [],
+    };
+    const s = availabilityStep(forms({ ask }), 'Fall');
+    expect(s.status).toBe('ready');
+    expect(s.headline).toBe('2 families can be asked when they can come.');
+    expect(s.action).toEqual({ job: 'ask', label: 'Ask families when they can come (2)' });
+    expect(s.next).toMatch(/Phone the 1 family without email \(Roster, Phone\)\.$/);
+    expect(s.counts.slice(0, 2)).toEqual([
+      { label: 'families asked when they can come', value: 1 },
+      { label: 'families without email (to phone)', value: 1 },
+    ]);
+    // Once conferences are scheduled, a family added later is asked from "more".
+    const later = availabilityStep(forms({ ask, conferences: 5 }), 'Fall');
+    expect(later.status).toBe('done');
+    expect(later.action?.job).toBe('forms');
+    expect(later.more?.[0]).toEqual({ job: 'ask', label: 'Ask families when they can come (2)' });
+  });
+
+  it('lists a family a cut-off run may not have asked, with its link, and offers to send again', () => {
+    const ask = {
+      toAsk: [],
+      asked: 3,
+      noEmail: 0,
+      unsure: [{ family: family('F1', 'Adams', 2), link: 'https://forms.example/F1' }],
+      refused: [],
+    };
+    const s = availabilityStep(forms({ ask, changeRequests: [warning('another time')] }), 'Fall');
+    expect(s.status).toBe('attention');
+    expect(s.problemCount).toBe(2);
+    expect(s.problems[0]!.where).toEqual({ sheet: 'Roster', row: 2, column: 1 });
+    expect(s.problems[0]!.message).toMatch(/^Adams family: .* https:\/\/forms\.example\/F1\.$/);
+    expect(s.more).toContainEqual({
+      job: 'ask-again',
+      label: 'Send the request again (1 not confirmed)',
+    });
+  });
+
+  it('sends the questionnaire to the families due, and counts the answers once sent', () => {
+    const due = questionnaireStep(forms({ due: 4, unmarked: 2, toOffer: 1 }), 'Fall');
+    expect(due.status).toBe('ready');
+    expect(due.headline).toBe('4 families had their conference and can be sent the questionnaire.');
+    expect(due.action).toEqual({ job: 'questionnaire', label: 'Send the questionnaire (4)' });
+    expect(due.next).toMatch(/ 2 past conferences are not marked attended yet, so not asked:/);
+    expect(due.more).toEqual([
+      { job: 'noshow-offer', label: 'Offer another time to the no-shows (1)' },
+    ]);
+    const waiting = questionnaireStep(forms(), 'Fall');
+    expect(waiting.status).toBe('todo');
+    expect(waiting.action).toBeUndefined();
+    expect(waiting.headline).toBe(
+      'The questionnaire goes to each family once its conference is marked attended.',
+    );
+    const sent = questionnaireStep(forms({ sent: 6, answered: 2, conferences: 6 }), 'Fall');
+    expect(sent).toMatchObject({
+      status: 'done',
+      headline: '2 of 6 conferences answered the questionnaire.',
+    });
+    const flagged = questionnaireStep(forms({ sent: 6, refused: [warning('refused')] }), 'Fall');
+    expect(flagged.status).toBe('attention');
+  });
+});
+
+describe('asShown', () => {
+  it('names a zone the runtime lacks once, on the first step only', () => {
+    const steps = [setupStep([], 8), scheduleNotBuilt(0, true)!];
+    const shown = asShown(steps, ['Mars/Olympus', 'Mars/Olympus', 'America/New_York'], []);
+    expect(shown[0]!.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^Google's script runtime does not know the time zone "Mars\/Olympus"/),
+    ]);
+    expect(shown[0]!.problemCount).toBe(1);
+    expect(shown[1]).toEqual(steps[1]);
+    expect(asShown(steps, ['America/New_York', ''], [])).toEqual(steps);
+  });
+
+  it('shows a job left part-way on the first step that offers it, as working, with Continue', () => {
+    // Before the forms exist, both form steps offer the one job that makes them.
+    const steps = [availabilityStep(NO_FORMS, 'Fall'), questionnaireStep(NO_FORMS, 'Fall')];
+    expect(steps.map((x) => x.action?.job)).toEqual(['forms', 'forms']);
+    const left = {
+      job: 'forms' as const,
+      label: 'Creating the forms',
+      done: false,
+      processed: 1,
+      total: 4,
+      message: 'Made 1 of 4. Paused; continue to finish (started by kim@school.example).',
+      problems: [],
+    };
+    const shown = asShown(steps, [], [left]);
+    expect(shown[0]).toMatchObject({
+      status: 'working',
+      headline: left.message,
+      action: { job: 'forms', label: 'Continue' },
+    });
+    expect(shown[1]).toEqual(steps[1]);
+  });
+});
