@@ -42,3 +42,42 @@ export function cellBlocks(cells: ReadonlyMap<number, ReadonlyMap<number, unknow
   }
   return blocks;
 }
+
+/** Where the rows a writer read are as it writes: see `rowsNow`. */
+export interface RowsNow {
+  /** Each row the writer meant → the row that holds its key now. */
+  at: Map<number, number>;
+  /** Rows whose key is on no row now (deleted) or on several (copied): not to be written. */
+  lost: number[];
+}
+
+/**
+ * Finds again the rows a writer meant, by the key each held when it read the sheet (a Conference
+ * ID), in the key column as it is just before the write (`keysNow`, the value of row `first`
+ * first). A person may sort, delete or insert rows while a chunk runs: the row number read at the
+ * start may then hold another conference, and a write there would put one conference's cells on
+ * another's row. When every row still holds the key it held, each keeps its number, a blank or
+ * repeated key too (nothing moved).
+ */
+export function rowsNow(
+  meant: ReadonlyMap<number, string>,
+  keysNow: readonly unknown[],
+  first: number,
+): RowsNow {
+  const keyAt = (row: number) => String(keysNow[row - first] ?? '').trim();
+  if ([...meant].every(([row, key]) => keyAt(row) === key.trim()))
+    return { at: new Map([...meant.keys()].map((row) => [row, row])), lost: [] };
+  const rowOf = new Map<string, number | null>();
+  keysNow.forEach((k, i) => {
+    const key = String(k ?? '').trim();
+    if (key) rowOf.set(key, rowOf.has(key) ? null : first + i);
+  });
+  const at = new Map<number, number>();
+  const lost: number[] = [];
+  for (const [row, key] of meant) {
+    const now = rowOf.get(key.trim());
+    if (now) at.set(row, now);
+    else lost.push(row);
+  }
+  return { at, lost };
+}

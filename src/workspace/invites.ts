@@ -37,7 +37,9 @@ import {
   type SyncedRecord,
   guestAnswersDue,
 } from '../core/invites';
-import { cellBlocks } from '../core/blocks';
+import { cellBlocks, rowsNow } from '../core/blocks';
+import { rowsAsTheyAre } from './write';
+import { cleanText } from '../core/normalize';
 import { cellValue } from '../core/cells';
 import { inRound } from '../core/rounds';
 import { parseTeachers } from '../core/teachers';
@@ -492,6 +494,8 @@ interface RowWrite {
  */
 class Writer {
   readonly rows = new Map<number, RowWrite>();
+  /** Each written row's Conference ID and Status as the chunk read them (see flush). */
+  private readonly read = new Map<number, { key: string; status: string }>();
   readonly records: Record<string, string> = {};
   readonly forget: string[] = [];
   open = false;
@@ -501,6 +505,7 @@ class Writer {
 
   row(r: InviteRow, write: RowWrite): void {
     this.rows.set(r.row, { ...this.rows.get(r.row), ...write });
+    this.read.set(r.row, { key: r.conferenceId, status: r.status });
   }
 
   record(conferenceId: string, record: SyncedRecord | null): void {
@@ -523,14 +528,24 @@ class Writer {
   flush(finished: boolean): void {
     const { sheet, invites, formats } = this.reading;
     if (this.rows.size > 0) {
-      const headers = ['Status', 'Event ID', 'Invite Sent'] as const;
+      const headers = ['Status', 'Event ID', 'Invite Sent', 'Conference ID'] as const;
       const cols = headers.map((h) => invites.columns.get(h));
       if (cols.some((c) => c === undefined))
         throw new UserError(
-          'The Schedule sheet lacks a Status, Event ID or Invite Sent column. Run Set up to add it.',
+          'The Schedule sheet lacks a Status, Event ID, Invite Sent or Conference ID column. Run Set up to add it.',
           { sheet: 'Schedule', row: 1, column: 1 },
         );
-      const [status, eventId, sent] = cols as number[];
+      const [status, eventId, sent, key] = cols as number[];
+      // Each row found again by its Conference ID in the sheet as it is now: a person may have
+      // sorted or deleted rows while the chunk ran. A row gone is left to the next run, which
+      // cancels the event of a conference no longer on the Schedule.
+      const now = rowsAsTheyAre(sheet, Math.max(...(cols as number[])));
+      const meant = new Map([...this.read].map(([row, r]) => [row, r.key]));
+      const { at } = rowsNow(
+        meant,
+        now.map((r) => r[key! - 1]),
+        2,
+      );
       // Each cell written safely for its format as the chunk read it: as is in a plain-text
       // cell (set-up makes these columns plain text), with the text marker elsewhere (an event
       // ID may start with "-").
@@ -538,13 +553,19 @@ class Writer {
       // the first and last written, may have been edited since the chunk read the sheet.
       const cells = new Map<number, Map<number, unknown>>();
       for (const [row, w] of this.rows) {
+        const to = at.get(row);
+        if (to === undefined) continue;
         const line = new Map<number, unknown>();
         const put = (column: number, value: unknown) =>
           line.set(column, cellValue(value, formats[row - 1]?.[column - 1]));
-        if (w.status !== undefined) put(status!, w.status);
+        // A Status a person typed since the chunk read it (cancelled, attended, no-show) is
+        // theirs: an event made meanwhile for a cancelled conference is the next run's to cancel.
+        const typed =
+          cleanText(now[to - 2]?.[status! - 1]).toLowerCase() !== this.read.get(row)!.status;
+        if (w.status !== undefined && !typed) put(status!, w.status);
         if (w.eventId !== undefined) put(eventId!, w.eventId);
         if (w.inviteSent !== undefined) put(sent!, w.inviteSent);
-        cells.set(row, line);
+        if (line.size > 0) cells.set(to, line);
       }
       for (const b of cellBlocks(cells))
         sheet.getRange(b.row, b.column, b.values.length, b.values[0]!.length).setValues(b.values);

@@ -19,7 +19,7 @@ import type { Schedule } from '../core/schedule/types';
 import { type ColumnKind, headerKey, NUMBER_FORMATS, SCHEDULE } from '../core/schema';
 import { columnCell, PLAIN_TEXT, textFormat, TYPED_KINDS } from '../core/cells';
 import { UserError } from '../core/errors';
-import { cellBlocks } from '../core/blocks';
+import { cellBlocks, rowsNow } from '../core/blocks';
 import type { Problem, SchedulePreview } from '../shared/api';
 import { readSchool, readSettings, spreadsheetZone } from './data';
 import { sheetMemo } from './reads';
@@ -30,7 +30,7 @@ import { newConferenceId } from './codes';
 import { formatMinutes } from '../core/normalize';
 import type { RosterResult } from '../core/roster';
 import { recordWaitlist } from './waitlist';
-import { ensureRows } from './write';
+import { ensureRows, rowsAsTheyAre } from './write';
 
 function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return dayIn(new Date(), spreadsheetZone(ss));
@@ -209,7 +209,10 @@ function columnFormats(
  * its Status only when the build changes it, so an attended or no-show mark made at check-in
  * while the build ran survives too. A row that moves, a new row and a row the round no longer
  * needs are written whole; a row that moves carries those same cells from the sheet as it is
- * just before the write (read again only when a row moves), so such an edit moves with its row.
+ * just before the write, so such an edit moves with its row.
+ *
+ * Every row is found again by its Conference ID just before the write (`placesNow`), so a sort,
+ * a deleted row or a row typed below while the build ran puts no conference's cells on another's.
  */
 export function writeSchedule(plan: Plan): number {
   const rows = plan.rows();
@@ -219,6 +222,7 @@ export function writeSchedule(plan: Plan): number {
   const builtColumns = new Set<string>(BUILT_COLUMNS.map(headerKey));
   const builtAt = Array.from({ length: width }, (_, i) => builtColumns.has(headerKey(header[i])));
   const status = header.findIndex((h) => headerKey(h) === headerKey('Status'));
+  const idAt = header.findIndex((h) => headerKey(h) === headerKey('Conference ID'));
   const cells = new Map<number, Map<number, { value: unknown; format: string }>>();
   const put = (
     sheetRow: number,
@@ -232,26 +236,23 @@ export function writeSchedule(plan: Plan): number {
     });
     if (line.size > 0) cells.set(sheetRow, line);
   };
-  const moves = rows.some((r, index) => r.from !== null && r.from !== index + 2);
-  const now = moves
-    ? plan.sheet.getRange(1, 1, plan.oldRowCount, plan.oldWidth).getValues()
-    : plan.values;
-  const idAt = header.findIndex((h) => headerKey(h) === headerKey('Conference ID'));
+  const places = placesNow(plan, idAt);
   rows.forEach(({ cells: computed, from, built }, index) => {
     const sheetRow = index + 2;
     const inPlace = from === sheetRow;
     const held = from ? plan.values[from - 1] : undefined;
+    const to = places.target(sheetRow, idAt >= 0 ? String(computed[idAt] ?? '') : '');
+    if (to === null) return;
     /** A cell the build did not compute on this row: people's, another step's, or kept as read. */
     const carried = (i: number) =>
       !built ||
       !builtAt[i]! ||
       (i === status && String(computed[i] ?? '') === String(held?.[i] ?? ''));
-    // Taken again only from a row that still holds the same conference.
-    const fresh = from && !inPlace ? now[from - 1] : undefined;
-    const row =
-      fresh && held && idAt >= 0 && String(fresh[idAt]) === String(held[idAt])
-        ? computed.map((v, i) => (carried(i) && i < fresh.length ? fresh[i] : v))
-        : computed;
+    // Taken again from the row that holds the same conference now.
+    const fresh = from && !inPlace && idAt >= 0 ? places.rowOf(held?.[idAt]) : undefined;
+    const row = fresh
+      ? computed.map((v, i) => (carried(i) && i < fresh.length ? fresh[i] : v))
+      : computed;
     const formats = columns.map((c, i) => textFormat(row[i], c.format(from)));
     const out = row.slice(0, width).map((v, i) => columnCell(v, columns[i]!.kind, formats[i]));
     while (out.length < width) out.push('');
@@ -261,22 +262,25 @@ export function writeSchedule(plan: Plan): number {
       formulas.forEach((f, i) => {
         if (f && i < width) out[i] = f;
       });
-    put(sheetRow, (i) => !inPlace || !carried(i), out, formats);
+    put(to, (i) => !inPlace || !carried(i), out, formats);
   });
-  // Clear rows the round no longer needs (fewer conferences than before).
-  for (let sheetRow = rows.length + 2; sheetRow <= plan.oldRowCount; sheetRow++)
-    put(
-      sheetRow,
-      () => true,
-      new Array<unknown>(width).fill(''),
-      columns.map((c) => c.format(null)),
-    );
+  // Clear rows the round no longer needs (fewer conferences than before), where they are now.
+  for (let sheetRow = rows.length + 2; sheetRow <= plan.oldRowCount; sheetRow++) {
+    const to = places.at.get(sheetRow);
+    if (to)
+      put(
+        to,
+        () => true,
+        new Array<unknown>(width).fill(''),
+        columns.map((c) => c.format(null)),
+      );
+  }
   if (plan.oldRowCount === 0)
     plan.sheet.getRange(1, 1, 1, width).setValues([SCHEDULE.columns.map((c) => c.header)]);
-  const last = Math.max(rows.length + 1, plan.oldRowCount);
+  const last = Math.max(1, ...cells.keys());
   if (cells.size > 0) {
     // The sheet holds at least what was read: its size is asked only to grow past that.
-    if (last > plan.oldRowCount) ensureRows(plan.sheet, last);
+    if (last > places.lastRow) ensureRows(plan.sheet, last);
     if (width > plan.oldWidth && plan.sheet.getMaxColumns() < width)
       plan.sheet.insertColumnsAfter(plan.sheet.getMaxColumns(), width - plan.sheet.getMaxColumns());
   }
@@ -287,6 +291,41 @@ export function writeSchedule(plan: Plan): number {
     range.setValues(block.map((r) => r.map((c) => c.value)));
   }
   return rows.length;
+}
+
+/**
+ * Where the build's rows go, from the Schedule as it is just before the write: each sheet row
+ * the build read is found again by the Conference ID it held (core/blocks.ts `rowsNow`), and new
+ * rows go below the last row as it is then (a row typed below the Schedule meanwhile stays).
+ */
+function placesNow(plan: Plan, idAt: number) {
+  const now = plan.oldRowCount > 0 ? rowsAsTheyAre(plan.sheet, plan.oldWidth) : [];
+  const keyRead = (row: number) => (idAt >= 0 ? String(plan.values[row - 1]?.[idAt] ?? '') : '');
+  const keysNow = now.map((r) => String((idAt >= 0 ? r[idAt] : '') ?? ''));
+  const meant = new Map<number, string>();
+  for (let row = 2; row <= plan.oldRowCount; row++) meant.set(row, keyRead(row));
+  const { at } = rowsNow(meant, keysNow, 2);
+  const byKey = new Map(keysNow.map((key, i) => [key, now[i]!]));
+  const lastRow = Math.max(now.length + 1, plan.oldRowCount);
+  let below = lastRow;
+  return {
+    at,
+    lastRow,
+    /** The row a conference is on now, by its Conference ID as read. */
+    rowOf: (key: unknown) => (String(key ?? '') ? byKey.get(String(key)) : undefined),
+    /**
+     * Where the build's row for `sheetRow` (holding conference `own`) is written: on the row now
+     * holding what the build read at `sheetRow`; below the last row when new, or when what it read
+     * there was deleted meanwhile and the row brings another conference; else nowhere (the
+     * conference a person deleted stays deleted).
+     */
+    target(sheetRow: number, own: string): number | null {
+      if (sheetRow > plan.oldRowCount) return ++below;
+      const found = at.get(sheetRow);
+      if (found) return found;
+      return own && own !== keyRead(sheetRow) ? ++below : null;
+    },
+  };
 }
 
 export const SCHEDULE_JOB: JobSpec<{ done: boolean }> = {

@@ -51,6 +51,19 @@ export function writeColumnCells(
 }
 
 /**
+ * The rows below the header as they are now (row 2 first), `width` columns: read just before a
+ * write, under the document lock the job holds, so the writer finds its rows again by key
+ * (core/blocks.ts `rowsNow`) after a person sorted, deleted or added rows. Two calls.
+ */
+export function rowsAsTheyAre(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  width: number,
+): unknown[][] {
+  const last = sheet.getLastRow();
+  return last < 2 || width < 1 ? [] : sheet.getRange(2, 1, last - 1, width).getValues();
+}
+
+/**
  * Makes a sheet at least this many rows long before a write below its last row (Range calls past
  * the sheet's rows fail): its size asked once, rows added only when it is short.
  */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { checkProperty } from './property';
-import { cellBlocks, type CellBlock } from '../../src/core/blocks';
+import { cellBlocks, type CellBlock, rowsNow } from '../../src/core/blocks';
 
 /** Cells from [row, column, value] triples. */
 function cells(...list: [number, number, unknown][]): Map<number, Map<number, unknown>> {
@@ -86,6 +86,83 @@ describe('cellBlocks', () => {
           },
         ],
       },
+    );
+  });
+});
+
+describe('rowsNow', () => {
+  it('finds each row a writer read on the row that holds its key now, after a sort or a deletion', () => {
+    // Read: A on row 2, B on 3, C on 4. Now: C, A (B deleted), and a row typed by hand.
+    const found = rowsNow(
+      new Map([
+        [2, 'A'],
+        [3, 'B'],
+        [4, 'C'],
+      ]),
+      ['C', 'A', ''],
+      2,
+    );
+    expect(found.at).toEqual(
+      new Map([
+        [2, 3],
+        [4, 2],
+      ]),
+    );
+    expect(found.lost).toEqual([3]);
+  });
+
+  it('writes no row whose key is now on two rows (a copied row), nor one read without a key', () => {
+    const found = rowsNow(
+      new Map([
+        [2, 'A'],
+        [3, ''],
+      ]),
+      ['A', 'A', ''],
+      2,
+    );
+    expect(found.at.size).toBe(0);
+    expect(found.lost.sort()).toEqual([2, 3]);
+  });
+
+  it('keeps row numbers when no key moved, a repeated or blank key too', () => {
+    const found = rowsNow(
+      new Map([
+        [2, 'A'],
+        [3, 'A'],
+        [4, ''],
+      ]),
+      ['A', 'A', '', 'typed below'],
+      2,
+    );
+    expect(found.at).toEqual(
+      new Map([
+        [2, 2],
+        [3, 3],
+        [4, 4],
+      ]),
+    );
+    expect(found.lost).toEqual([]);
+  });
+
+  it('after any reordering, sends every row to the row its key is on (property)', () => {
+    checkProperty(
+      fc.property(
+        fc.uniqueArray(
+          fc.string({ minLength: 1 }).filter((k) => k.trim() === k && k !== ''),
+          {
+            minLength: 1,
+          },
+        ),
+        fc.integer({ min: 1, max: 1000 }),
+        (keys, seed) => {
+          const shuffled = [...keys].sort(
+            (a, b) => ((keys.indexOf(a) * seed) % 7) - ((keys.indexOf(b) * seed) % 7),
+          );
+          const found = rowsNow(new Map(keys.map((k, i) => [i + 2, k])), shuffled, 2);
+          expect(found.lost).toEqual([]);
+          keys.forEach((k, i) => expect(shuffled[found.at.get(i + 2)! - 2]).toBe(k));
+        },
+      ),
     );
   });
 });

@@ -74,3 +74,10 @@ export function markAttended(s: School): void {
   const status = header.map(String).indexOf('Status') + 1;
   body.forEach((_, i) => sheet.patch(i + 2, status, { v: 'attended' }));
 }
+
+/** A person sorting a sheet's rows below the header the other way round (no call of the script's). */
+export function sortBackwards(sheet: { rows: unknown[][]; values(): unknown[][] }): void {
+  const count = sheet.values().length;
+  const [head, body, rest] = [sheet.rows[0]!, sheet.rows.slice(1, count), sheet.rows.slice(count)];
+  sheet.rows = [head, ...body.reverse(), ...rest];
+}

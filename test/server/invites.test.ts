@@ -25,6 +25,7 @@ import {
 } from './invites.fixture';
 import type { School } from '../../preview/school';
 import { cutOffAt, nthCall } from './cut';
+import { sortBackwards } from './calls';
 
 describe('Send invites', () => {
   let school: School;
@@ -254,6 +255,62 @@ describe('Syncing changes made in the Schedule sheet', () => {
     expect(cellOf(school, 3, 'Status')).toBe(statusOf3);
     expect(cellOf(school, 3, 'Event ID')).toBe(eventOfRow(school, 3).id);
     expect((cellOf(school, 8, 'Invite Sent') as Date).getTime()).toBeGreaterThan(sentBefore);
+  });
+
+  it('puts each Event ID on its own conference when a person sorts the Schedule while a chunk runs', () => {
+    const school = copyOf(template);
+    const sheet = sheetOf(school);
+    const count = sheet.values().length;
+    const sorted = school.emulator.ws.interruptAt('CalendarApp.Calendar.createEvent', 3, () =>
+      sortBackwards(sheet),
+    );
+    runJob(school, 'invites');
+    expect(sorted()).toBe(true);
+    expectInvitedAsScheduled(school, 'after a sort during the sync');
+    for (let row = 2; row <= count; row++) expect(cellOf(school, row, 'Status')).toBe('invited');
+    runJob(school, 'invites');
+    expect(calendarCalls(school)).toBe(0);
+  });
+
+  it('writes nothing for a row deleted while the chunk inviting it runs, and then cancels its event', () => {
+    const school = copyOf(template);
+    const gone = cellOf(school, 3, 'Conference ID');
+    const deleted = school.emulator.ws.interruptAt('CalendarApp.Calendar.createEvent', 5, () =>
+      scheduleRange(school).deleteRow(3),
+    );
+    runJob(school, 'invites');
+    expect(deleted()).toBe(true);
+    runJob(school, 'invites');
+    expect(events(school).filter((e) => e.tags['slc-conference'] === gone)).toEqual([]);
+    expectInvitedAsScheduled(school, 'after a row was deleted during the sync');
+  });
+
+  it('keeps a Status typed on a row while the chunk inviting it runs, and then cancels the event of a conference cancelled so', () => {
+    const school = copyOf(template);
+    const id = (row: number) => cellOf(school, row, 'Conference ID');
+    const [cancelledId, attendedId] = [id(3), id(4)];
+    // Typed after the chunk read the Schedule, before it writes the rows it invited.
+    const typed = school.emulator.ws.interruptAt('CalendarApp.Calendar.createEvent', 5, () => {
+      type(school, 3, 'Status', 'cancelled');
+      type(school, 4, 'Status', 'attended');
+    });
+    runJob(school, 'invites');
+    expect(typed()).toBe(true);
+    expect(cellOf(school, 3, 'Status')).toBe('cancelled');
+    expect(cellOf(school, 4, 'Status')).toBe('attended');
+    expect(cellOf(school, 5, 'Status')).toBe('invited');
+    // The event made meanwhile for the cancelled conference is cancelled by the sync's cancel
+    // path (its next chunk or run), and its family told; nothing is left to do after.
+    const tagged = (conference: unknown) =>
+      events(school).filter((e) => e.tags['slc-conference'] === conference);
+    expect(tagged(cancelledId)).toEqual([]);
+    expect(
+      school.emulator.calendar.invitations.filter((i) => i.kind === 'cancel').length,
+    ).toBeGreaterThan(0);
+    expect(cellOf(school, 3, 'Event ID')).toBe('');
+    expect(tagged(attendedId).map((e) => e.id)).toEqual([cellOf(school, 4, 'Event ID')]);
+    runJob(school, 'invites');
+    expect(calendarCalls(school)).toBe(0);
   });
 
   it('a changed guardian email takes the old address off the event and invites the new one', () => {

@@ -7,7 +7,7 @@
 import { scheduleCsvRows } from '../../demo/files';
 import { openSchool } from '../../preview/school';
 import type { JobProgress, Overview, Result, SchedulePreview } from '../../src/shared/api';
-import { ok } from './calls';
+import { ok, sortBackwards } from './calls';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -73,6 +73,17 @@ function freshSchool(students = 120): School {
   const school = openSchool({ students });
   run(school, 'setup');
   return school;
+}
+
+/** A student added to the Roster after the schedule was built: Student ID 99001. */
+function addNewcomer(school: School): void {
+  const roster = school.emulator.spreadsheet.sheetByName('Roster')!;
+  const late = [...roster.values()[1]!];
+  late[0] = '99001';
+  late[1] = 'Newcomer, Sam';
+  late[5] = 'newcomer@family.example';
+  late[6] = '';
+  roster.appendRow(late);
 }
 
 /** A school whose schedule is built, its Schedule sheet, and a column's number by header. */
@@ -269,6 +280,37 @@ describe('building the schedule', () => {
     expect(violations(school)).toEqual([]);
   });
 
+  it('finds every row again by its Conference ID when a person sorts the Schedule while the rebuild runs', () => {
+    const { school, sheet, col } = scheduled();
+    const id = (row: number) => String(sheet.cell(row, col('Conference ID'))!.v);
+    const count = sheet.values().length;
+    const rooms = new Map<string, unknown>();
+    for (let row = 2; row <= count; row++) {
+      sheet.put(row, col('Notes'), { v: `note of ${id(row)}` });
+      rooms.set(id(row), sheet.cell(row, col('Room'))?.v);
+      // Mistyped Rooms the build puts right, so it writes the rows that stay.
+      if (row % 2 === 1) sheet.put(row, col('Room'), { v: 'Gym?' });
+    }
+    const ids = sheet
+      .values()
+      .slice(1)
+      .map((r) => r[col('Conference ID') - 1]);
+    // Sorted the other way round just after the build read the Schedule.
+    const sorted = school.emulator.ws.interruptAt('SpreadsheetApp.Range.getNumberFormats', 1, () =>
+      sortBackwards(sheet),
+    );
+    run(school, 'schedule');
+    expect(sorted()).toBe(true);
+    const after = sheet.values().slice(1);
+    expect(after.map((r) => r[col('Conference ID') - 1]).sort()).toEqual(ids.sort());
+    for (const r of after) {
+      const conference = String(r[col('Conference ID') - 1]);
+      expect(r[col('Notes') - 1]).toBe(`note of ${conference}`);
+      expect(r[col('Room') - 1]).toBe(rooms.get(conference));
+    }
+    expect(violations(school)).toEqual([]);
+  });
+
   it('writes, on rows that stay, the cells the build computes, in one block per run of its columns', () => {
     const { school, sheet, col } = scheduled();
     // A person's mistyped Room on a row that stays is the build's to put right.
@@ -293,13 +335,7 @@ describe('building the schedule', () => {
     const status = header.indexOf('Status') + 1;
     for (let row = 2; row <= sheet.values().length; row++) sheet.put(row, status, { v: 'invited' });
     const invited = JSON.stringify(sheet.values().slice(1));
-    const roster = school.emulator.spreadsheet.sheetByName('Roster')!;
-    const late = [...roster.values()[1]!];
-    late[0] = '99001';
-    late[1] = 'Newcomer, Sam';
-    late[5] = 'newcomer@family.example';
-    late[6] = '';
-    roster.appendRow(late);
+    addNewcomer(school);
 
     run(school, 'schedule');
     const rows = sheet.values().slice(1);
@@ -307,6 +343,57 @@ describe('building the schedule', () => {
     expect(rows.at(-1)![header.indexOf('Student IDs')]).toBe('99001');
     expect(rows.at(-1)![status - 1]).toBe('scheduled');
     expect(violations(school)).toEqual([]);
+  });
+
+  it('adds new conferences below a row a person typed under the Schedule while the rebuild ran', () => {
+    const school = freshSchool(60);
+    run(school, 'schedule');
+    const sheet = scheduleSheet(school);
+    const header = sheet.values()[0]!.map(String);
+    const col = (h: string) => header.indexOf(h) + 1;
+    const count = sheet.values().length;
+    // Invited conferences stay where they are: the newcomer's is the one new row.
+    for (let row = 2; row <= count; row++) sheet.put(row, col('Status'), { v: 'invited' });
+    addNewcomer(school);
+    const typed = school.emulator.ws.interruptAt('SpreadsheetApp.Range.getNumberFormats', 1, () =>
+      sheet.put(count + 1, col('Notes'), { v: 'Parking: use the back lot' }),
+    );
+    run(school, 'schedule');
+    expect(typed()).toBe(true);
+    expect(sheet.cell(count + 1, col('Notes'))?.v).toBe('Parking: use the back lot');
+    expect(sheet.cell(count + 1, col('Conference ID'))?.v ?? '').toBe('');
+    expect(sheet.cell(count + 2, col('Student IDs'))?.v).toBe('99001');
+    expect(violations(school)).toEqual([]);
+  });
+
+  it('writes no row for a conference a person deleted while the rebuild ran, and moves no cell onto another', () => {
+    const { school, sheet, col } = scheduled();
+    const id = (row: number) => String(sheet.cell(row, col('Conference ID'))!.v);
+    const count = sheet.values().length;
+    for (let row = 2; row <= count; row++) {
+      sheet.put(row, col('Notes'), { v: `note of ${id(row)}` });
+      sheet.put(row, col('Room'), { v: 'Gym?' });
+    }
+    const gone = [id(4), id(count)];
+    const deleted = school.emulator.ws.interruptAt(
+      'SpreadsheetApp.Range.getNumberFormats',
+      1,
+      () => {
+        sheet.deleteRows(count, 1);
+        sheet.deleteRows(4, 1);
+      },
+    );
+    run(school, 'schedule');
+    expect(deleted()).toBe(true);
+    const after = sheet.values().slice(1);
+    const ids = after.map((r) => String(r[col('Conference ID') - 1]));
+    expect(ids).toHaveLength(count - 3);
+    for (const conference of gone) expect(ids).not.toContain(conference);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of after) {
+      expect(r[col('Notes') - 1]).toBe(`note of ${String(r[col('Conference ID') - 1])}`);
+      expect(r[col('Room') - 1]).not.toBe('Gym?');
+    }
   });
 
   it('reports, and does not fix, a conflict a teacher creates by hand in locked rows', () => {
