@@ -6,7 +6,7 @@ import { FORMS_UNPUBLISHED_FROM } from '../../emulator/forms';
 import type { FormState } from '../../emulator/forms/state';
 import { LockStore } from '../../emulator/lock';
 import { openSchool } from '../../preview/school';
-import { markAttended, ok, props, run, sortBackwards } from './calls';
+import { markAttended, ok, props, run, SCHEDULE_EDITS } from './calls';
 import { callAt, cutOffAt, lastCallBefore, nthCall } from './cut';
 import { UNCONFIRMED } from '../../src/core/formlinks';
 import type { JobProgress, Overview, Result, Settings } from '../../src/shared/api';
@@ -612,19 +612,7 @@ describe('the questionnaire', () => {
     expect(rows(s, 'Schedule').every((r) => r['Questionnaire Sent'] instanceof Date)).toBe(true);
   });
 
-  it.each([
-    [
-      'sorting the Schedule',
-      (s: School) => sortBackwards(s.emulator.spreadsheet.sheetByName('Schedule')!),
-    ],
-    [
-      'deleting a row',
-      (s: School) =>
-        s.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!
-          .getSheetByName('Schedule')!
-          .deleteRow(3),
-    ],
-  ])(
+  it.each(SCHEDULE_EDITS)(
     'a person %s while it goes out: the next day it reaches each address left, and none twice',
     (_, edit) => {
       const s = afterConferences();

@@ -13,7 +13,7 @@ import type {
   TemplatePreview,
   TemplateView,
 } from '../../src/shared/api';
-import { EST, ok, sortBackwards } from './calls';
+import { EST, ok, SCHEDULE_EDITS } from './calls';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -25,8 +25,6 @@ function scheduledSchool(students = 75): School {
   ok<JobProgress>(school.bundle.callFromClient('runJob', ['schedule']));
   return school;
 }
-
-const schedule = (s: School) => s.emulator.spreadsheet.sheetByName('Schedule')!;
 
 function scheduleRows(s: School): { header: string[]; rows: unknown[][] } {
   const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
@@ -292,16 +290,7 @@ describe('reminders', () => {
     expect(runReminders(s).message).toBe('No reminder is due now.');
   });
 
-  it.each([
-    ['sorting the Schedule', (s: School) => sortBackwards(schedule(s))],
-    [
-      'deleting a row',
-      (s: School) =>
-        s.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!
-          .getSheetByName('Schedule')!
-          .deleteRow(3),
-    ],
-  ])(
+  it.each(SCHEDULE_EDITS)(
     'a person %s while reminders go out: the next run reminds each address left, and none twice',
     (_, edit) => {
       const s = scheduledSchool(75);
