@@ -76,7 +76,7 @@ import { newCode } from './codes';
 import { documentProperties, parseJson, PROP } from './props';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { plural, stepReader, type StepContext } from './steps';
-import { writeColumnCells, writeGrid } from './write';
+import { writeColumnByKey, writeGrid } from './write';
 
 /** The handler Apps Script calls on a form submit (a top-level function of the bundle). */
 export const SUBMIT_HANDLER = 'onFormSubmit';
@@ -545,8 +545,10 @@ function readSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleRea
 }
 
 /**
- * Writes the given cells of one column of the Schedule, and only those: a cell of that column
- * the run did not compute keeps what a person may have typed there while the run went on.
+ * Writes the given cells of one column of the Schedule (row as read → value), and only those, each
+ * on the row holding its Conference ID just before the write: a person may sort, add or delete
+ * rows while the run goes on, and a cell the run did not compute keeps what they typed there. A
+ * conference deleted meanwhile gets no cell.
  */
 function writeScheduleColumn(
   read: ScheduleRead,
@@ -561,7 +563,15 @@ function writeScheduleColumn(
       column: read.values[0]?.length ?? 1,
     });
   const kind = SCHEDULE.columns.find((c) => c.header === header)?.kind;
-  writeColumnCells(read.sheet, column, cells, (range, values) => writeGrid(range, values, [kind]));
+  const ids = new Map(read.rows.map((r) => [r.row, r.conferenceId]));
+  writeColumnByKey(
+    read.sheet,
+    column,
+    read.columns.get('Conference ID') ?? 0,
+    cells,
+    (row) => ids.get(row) ?? '',
+    (range, values) => writeGrid(range, values, [kind]),
+  );
   // The rows read (shared with each ExistingRow's values) now say what the sheet says.
   for (const [row, value] of cells) {
     const cellsOfRow = read.values[row - 1];

@@ -69,7 +69,7 @@ import { remindersStep } from '../core/steps';
 import { utf8Bytes } from '../core/bytes';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { forgetUntold, readClockRecord, readUntold } from './clockrecord';
-import { writeColumnCells } from './write';
+import { writeColumnByKey } from './write';
 import { standInsWithAddresses } from './standin';
 import { standInMayBeDue, withStandIns } from '../core/standin';
 import { quotaClock } from './mailquota';
@@ -97,6 +97,8 @@ export interface ScheduleRead {
   conferences: ReminderConference[];
   /** Column of Reminders Sent (1-based), or 0 when missing. */
   sentColumn: number;
+  /** Column of Conference ID (1-based), or 0 when missing: marks find their rows by it. */
+  idColumn: number;
   /** The sheet's values as read (to read them again with the Roster's contacts, not the sheet). */
   values: unknown[][];
 }
@@ -113,11 +115,11 @@ export function readConferences(
 ): ScheduleRead {
   const sheet = alreadyRead === undefined ? ss.getSheetByName('Schedule') : null;
   if (alreadyRead === undefined && !sheet)
-    return { sheet, conferences: [], sentColumn: 0, values: [] };
+    return { sheet, conferences: [], sentColumn: 0, idColumn: 0, values: [] };
   // An empty sheet's data range is its one blank cell (docs/EMULATOR.md row 56): no size asked.
   const values =
     alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
-  if (values.length < 2) return { sheet, conferences: [], sentColumn: 0, values };
+  if (values.length < 2) return { sheet, conferences: [], sentColumn: 0, idColumn: 0, values };
   const read = readScheduleSheet(values, wallClockIn(spreadsheetZone(ss)));
   const col = (name: string) => read.columns.get(name);
   const cell = (r: unknown[], name: string) => {
@@ -155,7 +157,13 @@ export function readConferences(
       sent: cleanText(cell(r.values, 'Reminders Sent')),
     };
   });
-  return { sheet, conferences, sentColumn: col('Reminders Sent') ?? 0, values };
+  return {
+    sheet,
+    conferences,
+    sentColumn: col('Reminders Sent') ?? 0,
+    idColumn: col('Conference ID') ?? 0,
+    values,
+  };
 }
 
 /**
@@ -234,17 +242,19 @@ function sendReminder(
 }
 
 /**
- * Writes the given Reminders Sent cells (row → text), each run of adjacent rows as one block and
- * no row between them. Each block is retried once: failing to record mail that went out would
- * send it again on the next run.
+ * Writes the given Reminders Sent cells (row as read → text) to the rows holding their Conference
+ * IDs now (a person may sort or delete rows while reminders go out), each run of adjacent rows as
+ * one block and no row between them. Each block is retried once: failing to record mail that went
+ * out would send it again on the next run. Answers the rows read whose conference is gone.
  */
 function writeSentColumn(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  column: number,
+  read: ScheduleRead,
   cells: ReadonlyMap<number, string>,
-): void {
+  idOf: (row: number) => string,
+): number[] {
   // The add-on's own text column: made plain text and written as is (no marker to show).
-  writeColumnCells(sheet, column, cells, (range, values) => {
+  return writeColumnByKey(sheet, read.sentColumn, read.idColumn, cells, idOf, (range, values) => {
     const write = () => range.setNumberFormat(PLAIN_TEXT).setValues(values);
     try {
       write();
@@ -374,12 +384,17 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   }
   const sheet = read.sheet;
   const sentColumn = read.sentColumn;
-  /** Writes the marks not yet written to their cells of the Reminders Sent column. */
+  const idOf = new Map(read.conferences.map((c) => [c.row, c.conferenceId]));
+  /**
+   * Writes the marks not yet written to their cells of the Reminders Sent column, each on the row
+   * holding its conference now. A conference deleted meanwhile gets no mark: no later run sees
+   * it, so none reminds it (the journal's replay, by Conference ID, passes over it too).
+   */
   const flush = () => {
     if (touched.length && sheet && sentColumn) {
       const cells = new Map(touched.map((r) => [r, sentCells.get(r) ?? '']));
-      writeSentColumn(sheet, sentColumn, cells);
-      for (const r of cells.keys()) written.add(r);
+      const lost = writeSentColumn(sheet, read, cells, (r) => idOf.get(r) ?? '');
+      for (const r of cells.keys()) if (!lost.includes(r)) written.add(r);
     }
     touched = [];
     if (journaled) props.deleteProperty(REMINDER_JOURNAL);
@@ -409,7 +424,6 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
       message: `The reminder could not be translated into "${language}" with its fields intact, so those families get it in English. Write the text in the sidebar's Templates to fix this.`,
     });
 
-  const idOf = new Map(read.conferences.map((c) => [c.row, c.conferenceId]));
   /** The marks sent but not yet written to the sheet, as the journal names them. */
   const journalMarks = () =>
     [...new Set(touched)].map((row): [string, string] => [

@@ -3,7 +3,7 @@
  * people's text lands as plain text and never as a formula (core/answers.ts, core/cells.ts).
  */
 import { cellFormats } from '../core/answers';
-import { cellBlocks } from '../core/blocks';
+import { cellBlocks, rowsNow } from '../core/blocks';
 import { columnCell, PLAIN_TEXT, textFormat, TYPED_KINDS } from '../core/cells';
 import { type ColumnKind, headerKey, NUMBER_FORMATS, type SheetSpec } from '../core/schema';
 
@@ -61,6 +61,34 @@ export function rowsAsTheyAre(
 ): unknown[][] {
   const last = sheet.getLastRow();
   return last < 2 || width < 1 ? [] : sheet.getRange(2, 1, last - 1, width).getValues();
+}
+
+/**
+ * Writes cells of one column (row as the writer read it → value) to the rows that hold their keys
+ * (Conference IDs) just before the write, as `writeColumnCells` does: a person may have sorted,
+ * deleted or added rows since the writer read the sheet. Two calls more than the write; the cells
+ * between written rows come from that same read. Answers the rows read whose key is on no row
+ * now, or on several: those get no cell.
+ */
+export function writeColumnByKey(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  column: number,
+  keyColumn: number,
+  cells: ReadonlyMap<number, unknown>,
+  keyOf: (row: number) => string,
+  write: (range: GoogleAppsScript.Spreadsheet.Range, values: unknown[][]) => void,
+): number[] {
+  if (cells.size === 0) return [];
+  const now = rowsAsTheyAre(sheet, Math.max(column, keyColumn));
+  const meant = new Map([...cells.keys()].map((row) => [row, keyOf(row)]));
+  const { at, lost } = rowsNow(
+    meant,
+    now.map((r) => r[keyColumn - 1]),
+    2,
+  );
+  const moved = new Map([...cells].flatMap(([row, v]) => (at.has(row) ? [[at.get(row)!, v]] : [])));
+  writeColumnCells(sheet, column, moved, write, (row) => now[row - 2]?.[column - 1]);
+  return lost;
 }
 
 /**

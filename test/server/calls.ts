@@ -81,3 +81,18 @@ export function sortBackwards(sheet: { rows: unknown[][]; values(): unknown[][] 
   const [head, body, rest] = [sheet.rows[0]!, sheet.rows.slice(1, count), sheet.rows.slice(count)];
   sheet.rows = [head, ...body.reverse(), ...rest];
 }
+
+/**
+ * What a person may do to the Schedule while a job sends mail: sort it the other way round, or
+ * delete its row 3 (through the sheet, as Google's own interface would).
+ */
+export const SCHEDULE_EDITS: [string, (s: School) => void][] = [
+  ['sorting the Schedule', (s) => sortBackwards(s.emulator.spreadsheet.sheetByName('Schedule')!)],
+  [
+    'deleting a row',
+    (s) =>
+      s.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!
+        .getSheetByName('Schedule')!
+        .deleteRow(3),
+  ],
+];

@@ -6,7 +6,7 @@ import { FORMS_UNPUBLISHED_FROM } from '../../emulator/forms';
 import type { FormState } from '../../emulator/forms/state';
 import { LockStore } from '../../emulator/lock';
 import { openSchool } from '../../preview/school';
-import { markAttended, ok, props, run } from './calls';
+import { markAttended, ok, props, run, SCHEDULE_EDITS } from './calls';
 import { callAt, cutOffAt, lastCallBefore, nthCall } from './cut';
 import { UNCONFIRMED } from '../../src/core/formlinks';
 import type { JobProgress, Overview, Result, Settings } from '../../src/shared/api';
@@ -87,6 +87,13 @@ function within(
   const w = when(row);
   return w.date === choice.date && w.start >= choice.start && w.start < choice.end;
 }
+
+/** A Schedule row's addresses, as MailApp is given them. */
+const addresses = (r: Record<string, unknown>) =>
+  String(r.Emails)
+    .split(/[;,]/)
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
 
 function school(students = 30): School {
   const s = openSchool({ students });
@@ -517,8 +524,9 @@ describe('the questionnaire', () => {
     const first = run(s, 'questionnaire');
     const calls = s.emulator.ws.reports.at(-1)!.callsByMethod;
     // One read of the Schedule and one of the Roster (who is listed with which child), one write
-    // of its Questionnaire Sent column, one email per address.
-    expect(calls['SpreadsheetApp.Range.getValues']).toBe(2);
+    // of its Questionnaire Sent column after the Schedule's rows are read again to find each
+    // row by Conference ID, one email per address.
+    expect(calls['SpreadsheetApp.Range.getValues']).toBe(3);
     expect(calls['SpreadsheetApp.Range.setValues']).toBe(1);
     const sent = s.emulator.mail.sent.length;
     expect(calls['MailApp.sendEmail']).toBe(sent);
@@ -603,6 +611,32 @@ describe('the questionnaire', () => {
     expect(recipients.length).toBeGreaterThan(today);
     expect(rows(s, 'Schedule').every((r) => r['Questionnaire Sent'] instanceof Date)).toBe(true);
   });
+
+  it.each(SCHEDULE_EDITS)(
+    'a person %s while it goes out: the next day it reaches each address left, and none twice',
+    (_, edit) => {
+      const s = afterConferences();
+      const due = new Set(rows(s, 'Schedule').flatMap((r) => addresses(r)));
+      const quota = s.emulator.ws.quota;
+      quota.take(
+        'mailRecipientsPerDay',
+        quota.remaining('mailRecipientsPerDay') - 12,
+        'used by something else',
+      );
+      const edited = s.emulator.ws.interruptAt('MailApp.sendEmail', 3, () => edit(s));
+      expect(run(s, 'questionnaire').message).toContain('daily email limit');
+      expect(edited()).toBe(true);
+      s.emulator.ws.clock.set(s.emulator.ws.clock.now() + 24 * 3600_000);
+      run(s, 'questionnaire');
+      const sent = s.emulator.mail.sent.map((m) => m.to.join().toLowerCase());
+      expect(sent.filter((to, i) => sent.indexOf(to) !== i)).toEqual([]);
+      // Every address still on the Schedule reached; one on a row deleted maybe already.
+      const left = rows(s, 'Schedule').flatMap((r) => addresses(r));
+      expect(left.filter((to) => !sent.includes(to))).toEqual([]);
+      expect(sent.filter((to) => !due.has(to))).toEqual([]);
+      expect(rows(s, 'Schedule').every((r) => r['Questionnaire Sent'] instanceof Date)).toBe(true);
+    },
+  );
 
   it('cut off before recording what it sent, sends nothing twice when run again', () => {
     const s = afterConferences();

@@ -13,7 +13,7 @@ import type {
   TemplatePreview,
   TemplateView,
 } from '../../src/shared/api';
-import { EST, ok } from './calls';
+import { EST, ok, SCHEDULE_EDITS } from './calls';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -289,6 +289,30 @@ describe('reminders', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(runReminders(s).message).toBe('No reminder is due now.');
   });
+
+  it.each(SCHEDULE_EDITS)(
+    'a person %s while reminders go out: the next run reminds each address left, and none twice',
+    (_, edit) => {
+      const s = scheduledSchool(75);
+      s.emulator.ws.clock.set(RUN_AT);
+      const limit = s.emulator.ws.quota.limits.mailRecipientsPerDay;
+      s.emulator.ws.quota.take('mailRecipientsPerDay', limit - 25, 'test');
+      const due = dueFamilies(s);
+      const edited = s.emulator.ws.interruptAt('MailApp.sendEmail', 3, () => edit(s));
+      expect(runReminders(s).message).toContain('daily email limit');
+      expect(edited()).toBe(true);
+      // Google: quotas "reset 24 hours after the first request" (docs/EMULATOR.md row 30).
+      s.emulator.ws.clock.set(RUN_AT + 24 * 3600_000);
+      expect(runReminders(s).done).toBe(true);
+      const sent = recipients(s);
+      const twice = sent.filter((to, i) => sent.indexOf(to) !== i);
+      expect(twice).toEqual([]);
+      // Every address still on the Schedule reminded; one on a row deleted maybe already.
+      const left = dueFamilies(s);
+      expect(left.filter((to) => !sent.includes(to))).toEqual([]);
+      expect(sent.filter((to) => !due.includes(to))).toEqual([]);
+    },
+  );
 
   it('on a day Google is forty times slower, the hourly trigger still reminds every family in time, each run under six minutes', () => {
     const school = openSchool({ students: 40, days: ['2026-11-17'], latencyFactor: 40 });
