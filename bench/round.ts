@@ -213,10 +213,11 @@ export const ROWS_ADDED = 2;
  * Roster (whose address is listed with which child), the Teachers (an online conference's video
  * link is its teacher's window's) and the Availability (the stand-in adult a family named), each
  * a sheet of its own; the zone (the Schedule's dates and times are read in it); the day's quota
- * (MailApp.getRemainingDailyQuota); Reminders Sent written with its format (the marks carry
- * addresses and Google's refusals, people's text). Replaces the hourly run's own read.
+ * (MailApp.getRemainingDailyQuota); Reminders Sent written (no format: Set up, the build and
+ * placing answers make the column plain text, and every mark starts "<n>h", which Sheets reads as
+ * no number, date or formula). Replaces the hourly run's own read.
  */
-export const REMINDERS_SENT = OPEN + 4 * READ + ZONE + 1 + WRITE + FORMATS;
+export const REMINDERS_SENT = OPEN + 4 * READ + ZONE + 1 + WRITE;
 
 export const MINIMUMS: Record<string, Minimum> = {
   setup: {
@@ -304,7 +305,7 @@ export const MINIMUMS: Record<string, Minimum> = {
       );
     },
     explains:
-      'an email per family per reminder; per hourly run the Schedule read; a run that sends reads it under the lock with the Roster, the Teachers and the Availability, the zone and the day’s quota, and writes Reminders Sent with its format',
+      'an email per family per reminder; per hourly run the Schedule read; a run that sends reads it under the lock with the Roster, the Teachers and the Availability, the zone and the day’s quota, and writes Reminders Sent',
   },
   questionnaire: {
     count: (_s, c) =>

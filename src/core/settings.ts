@@ -257,17 +257,6 @@ function printable(text: string): string {
  * Stored settings as they can be used: a field that no longer passes the checks (saved before a
  * check existed, or edited by hand) takes its default, and the others are kept.
  */
-/**
- * The stored school name when it is usable as it is (text, one line, not blank, at most 100
- * characters): then the default, the spreadsheet's name, is never needed and need not be asked.
- */
-export function storedSchoolName(stored: Record<string, unknown>): string | null {
-  const v = ownValue(stored, 'schoolName');
-  if (typeof v !== 'string' || CONTROL_CHARS.test(v)) return null;
-  const name = v.trim();
-  return name && name.length <= 100 ? name : null;
-}
-
 export function usableSettings(stored: Record<string, unknown>, defaults: Settings): Settings {
   const merged: Record<string, unknown> = { ...defaults };
   for (const key of Object.keys(stored)) if (hasOwn(SETTING_LABELS, key)) merged[key] = stored[key];

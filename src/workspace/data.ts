@@ -8,7 +8,6 @@ import {
   defaultSettings,
   type Settings,
   settingsErrorText,
-  storedSchoolName,
   usableSettings,
   validateSettings,
 } from '../core/settings';
@@ -68,11 +67,15 @@ export function readSettings(
   stored: string | null = documentProperties().getProperty(PROP.settings),
 ): Settings {
   const saved = parseJson<Record<string, unknown>>(stored);
-  // The spreadsheet's name is only the school name's default: asked when none is saved.
-  const name = (saved && storedSchoolName(saved)) ?? spreadsheetName(ss);
-  const defaults = defaultSettings(name, spreadsheetZone(ss));
-  if (!saved) return defaults;
-  return usableSettings(saved, defaults);
+  const zone = spreadsheetZone(ss);
+  // The spreadsheet's name is only the school name's default: asked when no usable one is saved.
+  // With a blank default, a school name the checks refuse comes back blank.
+  if (saved) {
+    const settings = usableSettings(saved, defaultSettings('', zone));
+    if (settings.schoolName) return settings;
+  }
+  const defaults = defaultSettings(spreadsheetName(ss), zone);
+  return saved ? usableSettings(saved, defaults) : defaults;
 }
 
 export function saveSettings(input: Record<string, unknown>): Settings {

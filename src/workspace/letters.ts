@@ -26,6 +26,7 @@ import {
   type PaperForm,
 } from '../core/paperletter';
 import { phoneScript } from '../core/phonescript';
+import { familyPhones } from '../core/reminders';
 import { replySlip } from '../core/replyslip';
 import { inRound } from '../core/rounds';
 import { readScheduleSheet } from '../core/schedule/sheet';
@@ -135,6 +136,7 @@ function letterBodies(): LetterBody[] {
     ss,
     paper.map((f) => f.language),
   );
+  const phones = familyPhones(roster);
   for (const family of paper) {
     const code = props[FAMILY_CODE_PREFIX + family.id];
     const language = formLanguage(family.language, all);
@@ -174,7 +176,7 @@ function letterBodies(): LetterBody[] {
       familyId: family.id,
       reference,
       language,
-      phone: mine.map((s) => s.phone).find(Boolean) ?? '',
+      phone: phones.get(family.id) ?? '',
       askFor: `Ask for: ${guardians.join(', ') || 'a parent or guardian'}${children.length ? ` (family of ${children.join(', ')})` : ''}`,
       phoneScript: phoneScript({
         language,

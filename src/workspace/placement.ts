@@ -17,7 +17,7 @@ import { SCHEDULE } from '../core/schema';
 import { readSchool, readSettings, readSheet, sheetValues, spreadsheetZone } from './data';
 import { dayIn, wallClockIn } from '../core/zone';
 import { newConferenceId } from './codes';
-import { newRowColumns, writeRows } from './write';
+import { ensureRows, newRowColumns, writeRows } from './write';
 import type { Student } from '../core/roster';
 import type { Window } from '../core/teachers';
 
@@ -102,8 +102,7 @@ export function placeNewcomers(options: {
   const columns = newRowColumns(SCHEDULE, padded(header, width), like);
   // Below the last row as it is now, not as read: a row a person added meanwhile is kept.
   const at = Math.max(lastRow === 0 ? 1 : sheet.getLastRow(), 1) + 1;
-  if (sheet.getMaxRows() < at + body.length - 1)
-    sheet.insertRowsAfter(sheet.getMaxRows(), at + body.length - 1 - sheet.getMaxRows());
+  ensureRows(sheet, at + body.length - 1);
   writeRows(sheet.getRange(at, 1, body.length, width), body, columns);
   const column = (name: string) => header.findIndex((h) => String(h) === name);
   return body.map((cells) => ({

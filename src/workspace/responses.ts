@@ -57,7 +57,7 @@ import { placeAtOnce } from './placement';
 import { readOfferToken } from '../core/waitoffers';
 import { acceptOffers, type Acceptance } from './waitoffers';
 import { rebuildSummary } from './summarysheet';
-import { kindsOf, writeGrid } from './write';
+import { ensureRows, kindsOf, writeGrid } from './write';
 import { sheetMemo, type SheetMemo } from './reads';
 
 interface ResponseRow {
@@ -137,8 +137,7 @@ function writeBody(
     if (body[i] !== read[i]) changed.set(i + 2, new Map(row.map((v, c) => [c + 1, v])));
   });
   if (changed.size === 0) return;
-  if (sheet.getMaxRows() < rows.length + 1)
-    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
+  ensureRows(sheet, rows.length + 1);
   for (const b of cellBlocks(changed))
     writeGrid(
       sheet.getRange(b.row, 1, b.values.length, header.length),

@@ -24,7 +24,7 @@ import { UserError } from '../core/errors';
 import type { Settings } from '../shared/api';
 import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
 import { dayIn, secondsStampIn, wallClockIn } from '../core/zone';
-import { writeGrid } from './write';
+import { ensureRows, writeGrid } from './write';
 import { sheetMemo, type SheetMemo, type SheetReader } from './reads';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -218,8 +218,7 @@ export function rebuildSummary(
     Array.from({ length: columns }, (_, c) => summary.grid[r]?.[c] ?? ''),
   );
   // The sheet is at least as large as what it holds: its size is asked only to grow past that.
-  if (rows > lastRow && sheet.getMaxRows() < rows)
-    sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (rows > lastRow) ensureRows(sheet, rows);
   if (columns > lastColumn && sheet.getMaxColumns() < columns)
     sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
   writeGrid(sheet.getRange(1, 1, rows, columns), grid);

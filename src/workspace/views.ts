@@ -13,6 +13,7 @@ import { NUMBER_FORMATS } from '../core/schema';
 import type { ChunkResult, JobSpec } from './jobs';
 import { readJson, writeJson } from './props';
 import { readSettings, readSheet } from './data';
+import { ensureRows } from './write';
 
 const VIEWS_PROP = 'slc:views';
 
@@ -118,8 +119,7 @@ export const VIEWS_JOB: JobSpec<State> = {
               Math.max(sheet.getLastColumn(), VIEW_COLUMNS.length),
             )
             .clearContent();
-        if (sheet.getMaxRows() < rows.length)
-          sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+        ensureRows(sheet, rows.length);
         const range = sheet.getRange(1, 1, rows.length, VIEW_COLUMNS.length);
         range.setNumberFormats(formats);
         range.setValues(rows);
