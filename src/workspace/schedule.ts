@@ -213,7 +213,12 @@ function columnFormats(
  *
  * Every row is found again by its Conference ID just before the write (`placesNow`), so a sort,
  * a deleted row or a row typed below while the build ran puts no conference's cells on another's.
+ * When a conference the build read was deleted or copied meanwhile, nothing is written and
+ * SCHEDULE_CHANGED is returned: the plan is made again from the sheet as it is.
  */
+/** What writeSchedule returns when the Schedule changed under the plan: nothing was written. */
+export const SCHEDULE_CHANGED = -1;
+
 export function writeSchedule(plan: Plan): number {
   const rows = plan.rows();
   const width = Math.max(SCHEDULE.columns.length, ...rows.map((r) => r.cells.length));
@@ -237,6 +242,7 @@ export function writeSchedule(plan: Plan): number {
     if (line.size > 0) cells.set(sheetRow, line);
   };
   const places = placesNow(plan, idAt);
+  if (places.changed) return SCHEDULE_CHANGED;
   rows.forEach(({ cells: computed, from, built }, index) => {
     const sheetRow = index + 2;
     const inPlace = from === sheetRow;
@@ -304,13 +310,18 @@ function placesNow(plan: Plan, idAt: number) {
   const keysNow = now.map((r) => String((idAt >= 0 ? r[idAt] : '') ?? ''));
   const meant = new Map<number, string>();
   for (let row = 2; row <= plan.oldRowCount; row++) meant.set(row, keyRead(row));
-  const { at } = rowsNow(meant, keysNow, 2);
+  const { at, lost } = rowsNow(meant, keysNow, 2);
   const byKey = new Map(keysNow.map((key, i) => [key, now[i]!]));
   const lastRow = Math.max(now.length + 1, plan.oldRowCount);
   let below = lastRow;
   return {
     at,
     lastRow,
+    /**
+     * A conference the build read is on no row now (deleted) or on several (copied): the plan
+     * was made from a Schedule that is no longer there, so it is not written.
+     */
+    changed: lost.some((row) => keyRead(row) !== ''),
     /** The row a conference is on now, by its Conference ID as read. */
     rowOf: (key: unknown) => (String(key ?? '') ? byKey.get(String(key)) : undefined),
     /**
@@ -337,8 +348,17 @@ export const SCHEDULE_JOB: JobSpec<{ done: boolean }> = {
     // recorded first, so the build sees every family's answer.
     const memo = sheetMemo(SpreadsheetApp.getActiveSpreadsheet());
     recordResponses({ rebuild: 'if-recorded', memo });
-    const plan = planSchedule(memo);
-    writeSchedule(plan);
+    let plan = planSchedule(memo);
+    // A conference deleted or copied by a person while the plan was made: planned again from the
+    // Schedule as it is now, as if the build had started after the edit.
+    for (let tries = 1; writeSchedule(plan) === SCHEDULE_CHANGED; tries++) {
+      if (tries === 3)
+        throw new UserError(
+          'The Schedule sheet kept changing while the schedule was built (a conference deleted or copied each time), so nothing was written. Build the schedule again.',
+          { sheet: 'Schedule', row: 1, column: 1 },
+        );
+      plan = planSchedule(memo);
+    }
     recordWaitlist(memo.spreadsheet, plan.schedule.unplaced, plan.roster);
     const p = plan.preview;
     return {

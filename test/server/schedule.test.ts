@@ -387,13 +387,63 @@ describe('building the schedule', () => {
     expect(deleted()).toBe(true);
     const after = sheet.values().slice(1);
     const ids = after.map((r) => String(r[col('Conference ID') - 1]));
-    expect(ids).toHaveLength(count - 3);
+    // Planned again from the sheet as it is: the deleted conferences do not come back (their
+    // students, still on the Roster, are placed anew), and no cell lands on another conference.
     for (const conference of gone) expect(ids).not.toContain(conference);
+    expect(ids.every(Boolean)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
     for (const r of after) {
-      expect(r[col('Notes') - 1]).toBe(`note of ${String(r[col('Conference ID') - 1])}`);
+      const note = String(r[col('Notes') - 1] ?? '');
+      if (note) expect(note).toBe(`note of ${String(r[col('Conference ID') - 1])}`);
       expect(r[col('Room') - 1]).not.toBe('Gym?');
     }
+    expect(after.filter((r) => String(r[col('Notes') - 1] ?? '')).length).toBe(count - 3);
+  });
+
+  it('keeps a conference deleted while a rebuild that moves rows ran deleted, and leaves no blank row', () => {
+    const { school, sheet, col } = scheduled();
+    const id = (row: number) => String(sheet.cell(row, col('Conference ID'))!.v);
+    const students = (rows: unknown[][]) =>
+      rows.flatMap((r) => String(r[col('Student IDs') - 1]).split(/;\s*/)).sort();
+    const count = sheet.values().length;
+    const placed = students(sheet.values().slice(1));
+    // A locked last row is kept and written first, so every row the build makes moves down one:
+    // the deleted conference's slot is taken by another conference read there.
+    sheet.put(count, col('Locked'), { v: true });
+    sheet.put(4, col('Status'), { v: 'invited' });
+    const gone = id(4);
+    const deleted = school.emulator.ws.interruptAt('SpreadsheetApp.Range.getNumberFormats', 1, () =>
+      sheet.deleteRows(4, 1),
+    );
+    run(school, 'schedule');
+    expect(deleted()).toBe(true);
+    const after = sheet.values().slice(1);
+    const ids = after.map((r) => String(r[col('Conference ID') - 1]));
+    // Deleting an invited conference cancels it: it does not come back with its Status (its event
+    // would never be cancelled); its student, still on the Roster, is placed anew, once.
+    expect(ids).not.toContain(gone);
+    expect(ids.every(Boolean)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(students(after)).toEqual(placed);
+  });
+
+  it('writes nothing, and says so, when a conference is deleted during each of three plans', () => {
+    const { school, sheet } = scheduled();
+    const edits = [1, 2, 3].map((nth) =>
+      school.emulator.ws.interruptAt('SpreadsheetApp.Range.getNumberFormats', nth, () =>
+        sheet.deleteRows(4, 1),
+      ),
+    );
+    const before = sheet.values().length;
+    const r = school.bundle.callFromClient('runJob', ['schedule']) as {
+      ok: boolean;
+      error?: { message: string };
+    };
+    expect(edits.map((happened) => happened())).toEqual([true, true, true]);
+    expect(r.ok).toBe(false);
+    expect(r.error!.message).toContain('Build the schedule again');
+    // Only the person's three deletions: the build wrote no row.
+    expect(sheet.values().length).toBe(before - 3);
   });
 
   it('reports, and does not fix, a conflict a teacher creates by hand in locked rows', () => {
