@@ -411,6 +411,30 @@ describe('reminders', () => {
     )!;
     expect(after.headline).toContain('Hourly reminders are on');
   });
+
+  it('does not remind a row again that was deleted during the run and brought back with Undo', () => {
+    const s = scheduledSchool(75);
+    const runAt = EST('2026-11-16', '12:00');
+    s.emulator.ws.clock.set(runAt);
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    let saved: unknown[] = [];
+    // Row 3 (reminded early: the Schedule is by start time) deleted at the 20th email.
+    const edited = s.emulator.ws.interruptAt('MailApp.sendEmail', 20, () => {
+      saved = sheet.rows[2]!;
+      sheet.rows = [...sheet.rows.slice(0, 2), ...sheet.rows.slice(3)];
+    });
+    runReminders(s);
+    expect(edited()).toBe(true);
+    // Undo: the row is back where it was, as it was (no mark: the run could not write it).
+    sheet.rows = [...sheet.rows.slice(0, 2), saved as never, ...sheet.rows.slice(2)];
+    const first = s.emulator.mail.sent.length;
+    s.emulator.ws.clock.set(runAt + 10 * 60_000);
+    runReminders(s);
+    expect(s.emulator.mail.sent.length).toBe(first);
+    const sent = s.emulator.mail.sent.map(key);
+    expect(sent.filter((k, i) => sent.indexOf(k) !== i)).toEqual([]);
+    expect(String(sheet.cell(3, col(s, 'Reminders Sent') + 1)!.v)).not.toBe('');
+  });
 });
 
 describe('templates', () => {
