@@ -554,7 +554,7 @@ function writeScheduleColumn(
   read: ScheduleRead,
   header: string,
   cells: Map<number, unknown>,
-): void {
+): number[] {
   const column = read.columns.get(header);
   if (!column)
     throw new UserError(`The Schedule sheet has no "${header}" column. Run Set up to add it.`, {
@@ -564,7 +564,7 @@ function writeScheduleColumn(
     });
   const kind = SCHEDULE.columns.find((c) => c.header === header)?.kind;
   const ids = new Map(read.rows.map((r) => [r.row, r.conferenceId]));
-  writeColumnByKey(
+  const lost = writeColumnByKey(
     read.sheet,
     column,
     read.columns.get('Conference ID') ?? 0,
@@ -577,6 +577,7 @@ function writeScheduleColumn(
     const cellsOfRow = read.values[row - 1];
     if (cellsOfRow) cellsOfRow[column - 1] = value;
   }
+  return lost;
 }
 
 /**
@@ -968,10 +969,20 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
         for (const family of due.slice(sent))
           for (const r of family.rows) if (!stamps.has(r.row)) stamps.set(r.row, WAITING);
       if (sent > 0 || Object.keys(partly).length) save([]);
-      writeScheduleColumn(fresh, 'Questionnaire Sent', stamps);
+      const lost = writeScheduleColumn(fresh, 'Questionnaire Sent', stamps);
       if (Object.keys(partly).length) props.setProperty(SENT_PARTLY, JSON.stringify(partly));
       else if (all[SENT_PARTLY] !== undefined) props.deleteProperty(SENT_PARTLY);
-      props.deleteProperty(SENT_JOURNAL);
+      // A sent conference whose row was not found to stamp (deleted, or its Conference ID on
+      // two rows just then) stays in the journal: a row that comes back is stamped by the next
+      // run, never sent again. One still gone then is dropped: no run sees its row.
+      const ids = new Map(fresh.rows.map((r) => [r.row, r.conferenceId]));
+      const kept = lost.map((row) => ids.get(row) ?? '').filter((id) => journal.has(id));
+      if (kept.length)
+        props.setProperty(
+          SENT_JOURNAL,
+          JSON.stringify({ sent: kept, sending: [] } satisfies SentJournal),
+        );
+      else props.deleteProperty(SENT_JOURNAL);
     }
     const total = state.sent + sent;
     const refused = (state.refused ?? 0) + refusedNow;

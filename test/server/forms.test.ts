@@ -519,6 +519,26 @@ describe('an availability answer', () => {
 });
 
 describe('the questionnaire', () => {
+  it('is not sent again to a row deleted while it was sent and brought back with Undo', () => {
+    const s = afterConferences();
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    let saved: unknown[] = [];
+    // Row 3 deleted at the 2nd email: its family is sent to in this run, its stamp cannot be.
+    const edited = s.emulator.ws.interruptAt('MailApp.sendEmail', 2, () => {
+      saved = sheet.rows[2]!;
+      sheet.rows = [...sheet.rows.slice(0, 2), ...sheet.rows.slice(3)];
+    });
+    run(s, 'questionnaire');
+    expect(edited()).toBe(true);
+    // Undo: the row is back where it was, as it was (not stamped).
+    sheet.rows = [...sheet.rows.slice(0, 2), saved as never, ...sheet.rows.slice(2)];
+    const first = s.emulator.mail.sent.length;
+    s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 15, 0));
+    run(s, 'questionnaire');
+    expect(s.emulator.mail.sent).toHaveLength(first);
+    expect(rows(s, 'Schedule')[1]!['Questionnaire Sent']).toBeInstanceOf(Date);
+  });
+
   it('is sent once per family after its conference, one email per address carrying only its own links', () => {
     const s = afterConferences();
     const first = run(s, 'questionnaire');
