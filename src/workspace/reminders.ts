@@ -12,6 +12,7 @@
  * Families without an email address get a printable letter on the Letters sheet and are on its
  * phone list (Phone from the Roster).
  */
+import { unkeyedRows } from '../core/blocks';
 import { phoneScript } from '../core/phonescript';
 import { FORM_TEXTS, type FormTexts } from '../core/formtexts';
 import { keptFormTexts } from './formtexts';
@@ -304,6 +305,9 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   let roster: RosterResult | null | undefined;
   const school = () => (roster === undefined ? (roster = rosterForMessages(ss, settings)) : roster);
   let read = readConferences(ss, settings);
+  // A row no write could find again (its Conference ID blank or repeated) is not reminded.
+  const unkeyed = unkeyedRows(read.conferences, 'Schedule', read.idColumn, 'reminded');
+  read = { ...read, conferences: read.conferences.filter((c) => !unkeyed.rows.has(c.row)) };
   const at = stampIn(now, tz);
   // The journal (written before each email) names marks a cut-off run could not write to the
   // sheet, and the email it was sending when cut off. MailApp cannot tell whether that one
@@ -355,7 +359,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     ))
       setCell(m.row, markMissed(sentCells.get(m.row) ?? '', m.hours));
   let due = dueReminders(current(read.conferences), settings.reminderHoursBefore, wall);
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...unkeyed.problems];
   if (
     due.length > 0 ||
     read.conferences.some((c) => c.emails.length === 0) ||
