@@ -77,6 +77,7 @@ import { documentProperties, parseJson, PROP } from './props';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { plural, stepReader, type StepContext } from './steps';
 import { writeColumnByKey, writeGrid } from './write';
+import { unkeyedRows } from '../core/blocks';
 
 /** The handler Apps Script calls on a form submit (a top-level function of the bundle). */
 export const SUBMIT_HANDLER = 'onFormSubmit';
@@ -854,9 +855,25 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
       if (stamps.has(r.row) || (filled(cell) && cell !== UNCONFIRMED))
         settle(r.conferenceId, cell === UNCONFIRMED);
     }
-    const due = dueFamilies(fresh, settings.roundName, today).filter(
-      (d) => !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)),
+    // A row no write could find again (its Conference ID blank or repeated) is not sent to.
+    const unkeyed = unkeyedRows(
+      fresh.rows,
+      SCHEDULE.name,
+      fresh.columns.get('Conference ID') ?? 1,
+      'sent the questionnaire',
     );
+    const dueNow = dueFamilies(fresh, settings.roundName, today);
+    const skipped = new Set(dueNow.flatMap((d) => d.rows.filter((r) => unkeyed.rows.has(r.row))));
+    const problems = unkeyed.problems.filter((x) =>
+      [...skipped].some((r) => r.row === x.where?.row),
+    );
+    const due = dueNow
+      .map((d) => ({ ...d, rows: d.rows.filter((r) => !skipped.has(r)) }))
+      .filter(
+        (d) =>
+          d.rows.length &&
+          !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)),
+      );
     // The texts as edited in the sidebar; languages without built-in texts translated once.
     const { stored } = due.length
       ? ensureTranslations(
@@ -1002,6 +1019,7 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
       message: finished
         ? `Sent the questionnaire to ${plural(total, 'family', 'families')}.${stoppedText}${refusedText}`
         : `Sent ${total} so far.`,
+      ...(problems.length ? { problems } : {}),
     };
   },
 };
