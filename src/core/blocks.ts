@@ -1,3 +1,6 @@
+import type { Problem } from '../shared/api';
+import { describeCell } from './errors';
+
 /**
  * The cells a writer computed, as the fewest rectangles that hold only those cells: a write
  * covers nothing it did not compute, so a cell a person edits while the add-on runs (a Locked
@@ -80,4 +83,39 @@ export function rowsNow(
     else lost.push(row);
   }
   return { at, lost };
+}
+
+/**
+ * Rows a message must not go out for because no write could find them again: their Conference ID
+ * is blank (a row typed by hand) or on several rows (a copied row). A sort while the run sends
+ * would leave their mark unwritten, and the next run would send again. Each is a problem naming
+ * its cell; `what` says what the row does not get ("reminded").
+ */
+export function unkeyedRows(
+  rows: readonly { row: number; conferenceId: string }[],
+  sheet: string,
+  column: number,
+  what: string,
+): { rows: Set<number>; problems: Problem[] } {
+  const count = new Map<string, number>();
+  for (const r of rows)
+    count.set(r.conferenceId.trim(), (count.get(r.conferenceId.trim()) ?? 0) + 1);
+  const bad = new Set<number>();
+  const problems: Problem[] = [];
+  for (const r of rows) {
+    const id = r.conferenceId.trim();
+    if (id && count.get(id) === 1) continue;
+    bad.add(r.row);
+    const at = { sheet, row: r.row, column: Math.max(column, 1) };
+    problems.push({
+      severity: 'error',
+      where: at,
+      message: `${describeCell(at, 'Conference ID')}: ${
+        id
+          ? `${id} is on ${count.get(id)} rows; none is ${what}`
+          : `blank, so this row is not ${what}`
+      }. Give it a new ID by rebuilding the schedule, or delete it.`,
+    });
+  }
+  return { rows: bad, problems };
 }

@@ -77,6 +77,7 @@ import { documentProperties, parseJson, PROP } from './props';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { plural, stepReader, type StepContext } from './steps';
 import { writeColumnByKey, writeGrid } from './write';
+import { unkeyedRows } from '../core/blocks';
 
 /** The handler Apps Script calls on a form submit (a top-level function of the bundle). */
 export const SUBMIT_HANDLER = 'onFormSubmit';
@@ -554,7 +555,7 @@ function writeScheduleColumn(
   read: ScheduleRead,
   header: string,
   cells: Map<number, unknown>,
-): void {
+): number[] {
   const column = read.columns.get(header);
   if (!column)
     throw new UserError(`The Schedule sheet has no "${header}" column. Run Set up to add it.`, {
@@ -564,7 +565,7 @@ function writeScheduleColumn(
     });
   const kind = SCHEDULE.columns.find((c) => c.header === header)?.kind;
   const ids = new Map(read.rows.map((r) => [r.row, r.conferenceId]));
-  writeColumnByKey(
+  const lost = writeColumnByKey(
     read.sheet,
     column,
     read.columns.get('Conference ID') ?? 0,
@@ -577,6 +578,7 @@ function writeScheduleColumn(
     const cellsOfRow = read.values[row - 1];
     if (cellsOfRow) cellsOfRow[column - 1] = value;
   }
+  return lost;
 }
 
 /**
@@ -853,9 +855,25 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
       if (stamps.has(r.row) || (filled(cell) && cell !== UNCONFIRMED))
         settle(r.conferenceId, cell === UNCONFIRMED);
     }
-    const due = dueFamilies(fresh, settings.roundName, today).filter(
-      (d) => !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)),
+    // A row no write could find again (its Conference ID blank or repeated) is not sent to.
+    const unkeyed = unkeyedRows(
+      fresh.rows,
+      SCHEDULE.name,
+      fresh.columns.get('Conference ID') ?? 1,
+      'sent the questionnaire',
     );
+    const dueNow = dueFamilies(fresh, settings.roundName, today);
+    const skipped = new Set(dueNow.flatMap((d) => d.rows.filter((r) => unkeyed.rows.has(r.row))));
+    const problems = unkeyed.problems.filter((x) =>
+      [...skipped].some((r) => r.row === x.where?.row),
+    );
+    const due = dueNow
+      .map((d) => ({ ...d, rows: d.rows.filter((r) => !skipped.has(r)) }))
+      .filter(
+        (d) =>
+          d.rows.length &&
+          !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)),
+      );
     // The texts as edited in the sidebar; languages without built-in texts translated once.
     const { stored } = due.length
       ? ensureTranslations(
@@ -968,10 +986,20 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
         for (const family of due.slice(sent))
           for (const r of family.rows) if (!stamps.has(r.row)) stamps.set(r.row, WAITING);
       if (sent > 0 || Object.keys(partly).length) save([]);
-      writeScheduleColumn(fresh, 'Questionnaire Sent', stamps);
+      const lost = writeScheduleColumn(fresh, 'Questionnaire Sent', stamps);
       if (Object.keys(partly).length) props.setProperty(SENT_PARTLY, JSON.stringify(partly));
       else if (all[SENT_PARTLY] !== undefined) props.deleteProperty(SENT_PARTLY);
-      props.deleteProperty(SENT_JOURNAL);
+      // A sent conference whose row was not found to stamp (deleted, or its Conference ID on
+      // two rows just then) stays in the journal: a row that comes back is stamped by the next
+      // run, never sent again. One still gone then is dropped: no run sees its row.
+      const ids = new Map(fresh.rows.map((r) => [r.row, r.conferenceId]));
+      const kept = lost.map((row) => ids.get(row) ?? '').filter((id) => journal.has(id));
+      if (kept.length)
+        props.setProperty(
+          SENT_JOURNAL,
+          JSON.stringify({ sent: kept, sending: [] } satisfies SentJournal),
+        );
+      else props.deleteProperty(SENT_JOURNAL);
     }
     const total = state.sent + sent;
     const refused = (state.refused ?? 0) + refusedNow;
@@ -991,6 +1019,7 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
       message: finished
         ? `Sent the questionnaire to ${plural(total, 'family', 'families')}.${stoppedText}${refusedText}`
         : `Sent ${total} so far.`,
+      ...(problems.length ? { problems } : {}),
     };
   },
 };

@@ -12,6 +12,7 @@
  * Families without an email address get a printable letter on the Letters sheet and are on its
  * phone list (Phone from the Roster).
  */
+import { unkeyedRows } from '../core/blocks';
 import { phoneScript } from '../core/phonescript';
 import { FORM_TEXTS, type FormTexts } from '../core/formtexts';
 import { keptFormTexts } from './formtexts';
@@ -304,6 +305,9 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   let roster: RosterResult | null | undefined;
   const school = () => (roster === undefined ? (roster = rosterForMessages(ss, settings)) : roster);
   let read = readConferences(ss, settings);
+  // A row no write could find again (its Conference ID blank or repeated) is not reminded.
+  const unkeyed = unkeyedRows(read.conferences, 'Schedule', read.idColumn, 'reminded');
+  read = { ...read, conferences: read.conferences.filter((c) => !unkeyed.rows.has(c.row)) };
   const at = stampIn(now, tz);
   // The journal (written before each email) names marks a cut-off run could not write to the
   // sheet, and the email it was sending when cut off. MailApp cannot tell whether that one
@@ -355,7 +359,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     ))
       setCell(m.row, markMissed(sentCells.get(m.row) ?? '', m.hours));
   let due = dueReminders(current(read.conferences), settings.reminderHoursBefore, wall);
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...unkeyed.problems];
   if (
     due.length > 0 ||
     read.conferences.some((c) => c.emails.length === 0) ||
@@ -386,19 +390,40 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   const sentColumn = read.sentColumn;
   const idOf = new Map(read.conferences.map((c) => [c.row, c.conferenceId]));
   /**
+   * Marks whose row could not be found when written (deleted, or its Conference ID blank or on
+   * two rows just then), by Conference ID: kept in the journal, so a row that comes back (an
+   * Undo) gets its mark from the next run's replay and is not reminded again.
+   */
+  const kept = new Map<string, string>();
+  /**
    * Writes the marks not yet written to their cells of the Reminders Sent column, each on the row
-   * holding its conference now. A conference deleted meanwhile gets no mark: no later run sees
-   * it, so none reminds it (the journal's replay, by Conference ID, passes over it too).
+   * holding its conference now. A mark whose row is not found stays in the journal (`kept`); one
+   * whose conference is still gone at the next run is dropped then: no run sees that row.
    */
   const flush = () => {
     if (touched.length && sheet && sentColumn) {
       const cells = new Map(touched.map((r) => [r, sentCells.get(r) ?? '']));
       const lost = writeSentColumn(sheet, read, cells, (r) => idOf.get(r) ?? '');
       for (const r of cells.keys()) if (!lost.includes(r)) written.add(r);
+      for (const r of lost) {
+        const id = idOf.get(r) ?? '';
+        const entry: [string, string] = [id, cells.get(r) ?? ''];
+        // Half the journal at most, so the email being sent always fits beside them.
+        if (id && utf8Bytes(JSON.stringify([...kept, entry])) <= JOURNAL_BYTES / 2)
+          kept.set(...entry);
+      }
     }
     touched = [];
-    if (journaled) props.deleteProperty(REMINDER_JOURNAL);
-    journaled = false;
+    if (kept.size) {
+      props.setProperty(
+        REMINDER_JOURNAL,
+        JSON.stringify({ marks: [...kept], sending: null } satisfies Journal),
+      );
+      journaled = true;
+    } else if (journaled) {
+      props.deleteProperty(REMINDER_JOURNAL);
+      journaled = false;
+    }
   };
   if (due.length === 0 || !sheet || !sentColumn) {
     if (journal || touched.length) flush();
@@ -425,11 +450,11 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     });
 
   /** The marks sent but not yet written to the sheet, as the journal names them. */
-  const journalMarks = () =>
-    [...new Set(touched)].map((row): [string, string] => [
-      idOf.get(row) ?? '',
-      sentCells.get(row) ?? '',
-    ]);
+  const journalMarks = () => {
+    const marks = new Map(kept);
+    for (const row of touched) marks.set(idOf.get(row) ?? '', sentCells.get(row) ?? '');
+    return [...marks];
+  };
   const forText = messageSettings(settings);
   // Until this run completes, the hourly runs do the whole run.
   forgetRemindersIdle();

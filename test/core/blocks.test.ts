@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { checkProperty } from './property';
-import { cellBlocks, type CellBlock, rowsNow } from '../../src/core/blocks';
+import { cellBlocks, type CellBlock, rowsNow, unkeyedRows } from '../../src/core/blocks';
 
 /** Cells from [row, column, value] triples. */
 function cells(...list: [number, number, unknown][]): Map<number, Map<number, unknown>> {
@@ -161,6 +161,32 @@ describe('rowsNow', () => {
           const found = rowsNow(new Map(keys.map((k, i) => [i + 2, k])), shuffled, 2);
           expect(found.lost).toEqual([]);
           keys.forEach((k, i) => expect(shuffled[found.at.get(i + 2)! - 2]).toBe(k));
+        },
+      ),
+    );
+  });
+});
+
+describe('unkeyedRows', () => {
+  it('holds out exactly the rows whose key is blank or on another row too, each named by its cell', () => {
+    checkProperty(
+      fc.property(
+        fc.array(fc.constantFrom('', ' ', 'C-1', 'C-2', 'C-3', ' C-1'), { maxLength: 12 }),
+        (keys) => {
+          const rows = keys.map((conferenceId, i) => ({ row: i + 2, conferenceId }));
+          const { rows: held, problems } = unkeyedRows(rows, 'Schedule', 1, 'reminded');
+          const expected = rows
+            .filter((r) => {
+              const k = r.conferenceId.trim();
+              return !k || keys.filter((x) => x.trim() === k).length > 1;
+            })
+            .map((r) => r.row);
+          expect([...held]).toEqual(expected);
+          expect(problems.map((p) => p.where)).toEqual(
+            expected.map((row) => ({ sheet: 'Schedule', row, column: 1 })),
+          );
+          for (const p of problems)
+            expect(p.message).toMatch(/^Schedule, row \d+, column A \(Conference ID\): /);
         },
       ),
     );

@@ -6,7 +6,7 @@ import { FORMS_UNPUBLISHED_FROM } from '../../emulator/forms';
 import type { FormState } from '../../emulator/forms/state';
 import { LockStore } from '../../emulator/lock';
 import { openSchool } from '../../preview/school';
-import { markAttended, ok, props, run, SCHEDULE_EDITS } from './calls';
+import { markAttended, ok, props, run, SCHEDULE_EDITS, sortBackwards } from './calls';
 import { callAt, cutOffAt, lastCallBefore, nthCall } from './cut';
 import { UNCONFIRMED } from '../../src/core/formlinks';
 import type { JobProgress, Overview, Result, Settings } from '../../src/shared/api';
@@ -519,6 +519,56 @@ describe('an availability answer', () => {
 });
 
 describe('the questionnaire', () => {
+  it.each(['blank', 'repeated'])(
+    'is not sent for a row whose Conference ID is %s, which is named; a sort during the run sends nothing twice',
+    (how) => {
+      const s = afterConferences();
+      const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+      const header = sheet.values()[0]!.map(String);
+      const c = (h: string) => header.indexOf(h) + 1;
+      // A row typed by hand without an ID, or a copied row keeping another row's ID.
+      sheet.put(5, c('Conference ID'), {
+        v: how === 'blank' ? '' : sheet.cell(6, c('Conference ID'))!.v,
+      });
+      const unkeyed = [5, ...(how === 'blank' ? [] : [6])].map((r) =>
+        String(sheet.cell(r, c('Feedback Link'))!.v),
+      );
+      const edited = s.emulator.ws.interruptAt('MailApp.sendEmail', 3, () => sortBackwards(sheet));
+      const p = run(s, 'questionnaire');
+      expect(edited()).toBe(true);
+      expect(p.problems?.map((x) => x.where?.row).sort()).toEqual(how === 'blank' ? [5] : [5, 6]);
+      expect(p.problems?.[0]?.message).toMatch(/^Schedule, row 5, column \w+ \(Conference ID\)/);
+      s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 15, 0));
+      run(s, 'questionnaire');
+      const sent = s.emulator.mail.sent.map((m) => m.to.join().toLowerCase());
+      expect(sent.length).toBeGreaterThan(5);
+      expect(sent.filter((to, i) => sent.indexOf(to) !== i)).toEqual([]);
+      // No email carries those rows' questionnaire links.
+      for (const m of s.emulator.mail.sent)
+        for (const link of unkeyed) expect(m.body).not.toContain(link);
+    },
+  );
+
+  it('is not sent again to a row deleted while it was sent and brought back with Undo', () => {
+    const s = afterConferences();
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    let saved: unknown[] = [];
+    // Row 3 deleted at the 2nd email: its family is sent to in this run, its stamp cannot be.
+    const edited = s.emulator.ws.interruptAt('MailApp.sendEmail', 2, () => {
+      saved = sheet.rows[2]!;
+      sheet.rows = [...sheet.rows.slice(0, 2), ...sheet.rows.slice(3)];
+    });
+    run(s, 'questionnaire');
+    expect(edited()).toBe(true);
+    // Undo: the row is back where it was, as it was (not stamped).
+    sheet.rows = [...sheet.rows.slice(0, 2), saved as never, ...sheet.rows.slice(2)];
+    const first = s.emulator.mail.sent.length;
+    s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 15, 0));
+    run(s, 'questionnaire');
+    expect(s.emulator.mail.sent).toHaveLength(first);
+    expect(rows(s, 'Schedule')[1]!['Questionnaire Sent']).toBeInstanceOf(Date);
+  });
+
   it('is sent once per family after its conference, one email per address carrying only its own links', () => {
     const s = afterConferences();
     const first = run(s, 'questionnaire');

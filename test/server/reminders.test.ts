@@ -14,7 +14,7 @@ import type {
   TemplatePreview,
   TemplateView,
 } from '../../src/shared/api';
-import { EST, ok, SCHEDULE_EDITS } from './calls';
+import { EST, ok, SCHEDULE_EDITS, sortBackwards } from './calls';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -410,6 +410,65 @@ describe('reminders', () => {
       (x) => x.id === 'reminders',
     )!;
     expect(after.headline).toContain('Hourly reminders are on');
+  });
+
+  it.each(['blank', 'repeated'])(
+    'does not remind a row whose Conference ID is %s, and names its cell; a sort during the run sends nothing twice',
+    (how) => {
+      const s = scheduledSchool(75);
+      const runAt = EST('2026-11-16', '12:00');
+      s.emulator.ws.clock.set(runAt);
+      const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+      const id = col(s, 'Conference ID') + 1;
+      const students = col(s, 'Students') + 1;
+      const sentCol = col(s, 'Reminders Sent') + 1;
+      // A row typed by hand without an ID, or a copied row keeping another row's ID.
+      sheet.put(5, id, { v: how === 'blank' ? '' : sheet.cell(6, id)!.v });
+      const unkeyed = [5, ...(how === 'blank' ? [] : [6])].map((r) =>
+        String(sheet.cell(r, students)!.v),
+      );
+      const edited = s.emulator.ws.interruptAt('MailApp.sendEmail', 3, () => sortBackwards(sheet));
+      const p = runReminders(s);
+      expect(edited()).toBe(true);
+      const rowsNamed = p.problems?.map((x) => x.where?.row).sort();
+      expect(rowsNamed).toEqual(how === 'blank' ? [5] : [5, 6]);
+      expect(p.problems?.[0]?.message).toMatch(/^Schedule, row 5, column \w+ \(Conference ID\)/);
+      s.emulator.ws.clock.set(runAt + 10 * 60_000);
+      runReminders(s);
+      const sent = s.emulator.mail.sent.map(key);
+      expect(sent.length).toBeGreaterThan(10);
+      expect(sent.filter((k, i) => sent.indexOf(k) !== i)).toEqual([]);
+      // Those rows, wherever the sort put them, were not reminded.
+      const cells = sheet
+        .values()
+        .filter((r) => unkeyed.includes(String(r[students - 1])))
+        .map((r) => String(r[sentCol - 1] ?? ''));
+      expect(cells).toEqual(unkeyed.map(() => ''));
+    },
+  );
+
+  it('does not remind a row again that was deleted during the run and brought back with Undo', () => {
+    const s = scheduledSchool(75);
+    const runAt = EST('2026-11-16', '12:00');
+    s.emulator.ws.clock.set(runAt);
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    let saved: unknown[] = [];
+    // Row 3 (reminded early: the Schedule is by start time) deleted at the 20th email.
+    const edited = s.emulator.ws.interruptAt('MailApp.sendEmail', 20, () => {
+      saved = sheet.rows[2]!;
+      sheet.rows = [...sheet.rows.slice(0, 2), ...sheet.rows.slice(3)];
+    });
+    runReminders(s);
+    expect(edited()).toBe(true);
+    // Undo: the row is back where it was, as it was (no mark: the run could not write it).
+    sheet.rows = [...sheet.rows.slice(0, 2), saved as never, ...sheet.rows.slice(2)];
+    const first = s.emulator.mail.sent.length;
+    s.emulator.ws.clock.set(runAt + 10 * 60_000);
+    runReminders(s);
+    expect(s.emulator.mail.sent.length).toBe(first);
+    const sent = s.emulator.mail.sent.map(key);
+    expect(sent.filter((k, i) => sent.indexOf(k) !== i)).toEqual([]);
+    expect(String(sheet.cell(3, col(s, 'Reminders Sent') + 1)!.v)).not.toBe('');
   });
 });
 
