@@ -235,6 +235,11 @@ function summarise(outcomes: Outcome[], points: number, stride: number): number 
   const bad = outcomes.filter(
     (o) => !o.same || o.extraMail > 0 || (o.missingMail > 0 && !o.flagged) || o.error,
   );
+  const orphaned = outcomes.filter((o) => o.orphans > 0);
+  if (orphaned.length)
+    console.log(
+      `\nRuns that left an empty unlinked form: ${orphaned.map((o) => `${o.kind} at call ${o.cut} (${o.method})`).join('; ')}.`,
+    );
   if (bad.length) {
     console.log(`\n${bad.length} runs did not end as the clean round:`);
     for (const o of bad.slice(0, 20))
