@@ -518,6 +518,32 @@ export function ensureTrigger(
   return 'Responses are now recorded as they arrive.';
 }
 
+/**
+ * What a job offering families a time through their own availability link starts from: the
+ * spreadsheet, its settings and round, the document's properties read once, and the forms.
+ * With no availability form yet there is no link to offer: `missing` ends the message saying so.
+ */
+export function offerStart(missing: string) {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = readSettings(ss);
+  const props = documentProperties();
+  const recorded = props.getProperties();
+  const forms = readFormsState(recorded);
+  if (!forms.availability)
+    throw new UserError(
+      `There is no availability form yet: create the family forms first (Family availability step)${missing}`,
+    );
+  return {
+    ss,
+    settings,
+    round: settings.roundName,
+    props,
+    recorded,
+    forms,
+    availability: forms.availability,
+  };
+}
+
 /** Codes for families (or, with a prefix, students) that have none yet, in one write of the properties. */
 export function ensureFamilyCodes(
   familyIds: string[],

@@ -6,7 +6,7 @@
  * pressed and across a run cut off while sending (sendJournaled's record).
  */
 import { UserError } from '../core/errors';
-import { availabilityRecord, FAMILY_CODE_PREFIX, linkFor, readFormsState } from '../core/formlinks';
+import { availabilityRecord, FAMILY_CODE_PREFIX, linkFor } from '../core/formlinks';
 import { noShowConferences, noShowOfferKey, noShowOfferPrefix } from '../core/noshow';
 import { byRecipient, greetingName, pupilsOf } from '../core/recipients';
 import { readScheduleSheet } from '../core/schedule/sheet';
@@ -14,12 +14,11 @@ import { SCHEDULE } from '../core/schema';
 import { joinNames, renderMessage } from '../core/templates';
 import { stampIn, wallClockIn } from '../core/zone';
 import type { Problem } from '../shared/api';
-import { readSettings, readSheet, spreadsheetZone } from './data';
-import { ensureFamilyCodes } from './forms';
+import { readSheet, spreadsheetZone } from './data';
+import { ensureFamilyCodes, offerStart } from './forms';
 import type { ChunkResult, JobSpec } from './jobs';
 import { rosterForMessages, sendJournaled, type JournaledEmail } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
-import { documentProperties } from './props';
 import { messageSettings } from './reminders';
 import { plural } from './steps';
 
@@ -32,17 +31,10 @@ export const NOSHOW_OFFER_JOB: JobSpec<OfferState> = {
   label: 'offering another time to families who did not come',
   start: () => ({ sent: 0 }),
   step(state, ctx): ChunkResult<OfferState> {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const settings = readSettings(ss);
-    const round = settings.roundName;
+    const start = offerStart(', then offer another time.');
+    const { ss, settings, round, props, forms, availability } = start;
+    let { recorded } = start;
     const tz = spreadsheetZone(ss);
-    const props = documentProperties();
-    let recorded = props.getProperties();
-    const forms = readFormsState(recorded);
-    if (!forms.availability)
-      throw new UserError(
-        'There is no availability form yet: create the family forms first (Family availability step), then offer another time.',
-      );
     const roster = rosterForMessages(ss, settings);
     if (!roster) throw new UserError('There is no Roster sheet. Run Set up first.');
     const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wallClockIn(tz));
@@ -64,7 +56,7 @@ export const NOSHOW_OFFER_JOB: JobSpec<OfferState> = {
       if (!family) continue;
       const language = family.language || settings.defaultLanguage;
       const link = linkFor(
-        availabilityRecord(forms, language) ?? forms.availability,
+        availabilityRecord(forms, language) ?? availability,
         recorded[FAMILY_CODE_PREFIX + family.id]!,
       );
       const pupils = pupilsOf(c.studentIds, students);

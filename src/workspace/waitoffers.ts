@@ -15,7 +15,7 @@
  * later accepter is told, in its language, that the time is gone and stays waitlisted.
  */
 import { UserError } from '../core/errors';
-import { availabilityRecord, familyOfCode, linkFor, readFormsState } from '../core/formlinks';
+import { availabilityRecord, familyOfCode, linkFor } from '../core/formlinks';
 import { formatMinutes } from '../core/normalize';
 import { byRecipient, greetingName, pupilsOf } from '../core/recipients';
 import type { Family, RosterResult } from '../core/roster';
@@ -45,7 +45,7 @@ import {
 import { dayIn, minutesIn, stampIn, wallClockIn } from '../core/zone';
 import type { Problem, Settings } from '../shared/api';
 import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
-import { ensureFamilyCodes } from './forms';
+import { ensureFamilyCodes, offerStart } from './forms';
 import type { ChunkResult, JobSpec } from './jobs';
 import { sendJournaled, type JournaledEmail } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
@@ -206,16 +206,9 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
   label: 'offering freed times to the waiting list',
   start: () => ({ sent: 0 }),
   step(state, ctx): ChunkResult<OfferState> {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const settings = readSettings(ss);
-    const round = settings.roundName;
-    const props = documentProperties();
-    let recorded = props.getProperties();
-    const forms = readFormsState(recorded);
-    if (!forms.availability)
-      throw new UserError(
-        'There is no availability form yet: create the family forms first (Family availability step); the offer’s accept link is the family’s own availability link.',
-      );
+    const start = offerStart('; the offer’s accept link is the family’s own availability link.');
+    const { ss, settings, round, props, forms } = start;
+    let { recorded } = start;
     const school = readState(ss, settings);
     const families = new Map(school.roster.families.map((f) => [f.id, f]));
     const offers = freedTimes(school.schedule.rows, round, schoolNow(ss))
