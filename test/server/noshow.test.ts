@@ -209,3 +209,22 @@ describe('offering another time to a family that did not come', () => {
     }
   });
 });
+
+describe('an offer with no availability form to link to', () => {
+  it.each([
+    ['noshow-offer', 'then offer another time'],
+    ['waitlist-offer', 'accept link is the family’s own availability link'],
+  ])('%s says to make the family forms first, and sends nothing', (job, why) => {
+    const s = openSchool({ students: 12, teachers: 1, days: ['2026-11-17'] });
+    run(s, 'setup');
+    run(s, 'schedule');
+    const r = s.bundle.callFromClient('runJob', [job]) as {
+      ok: boolean;
+      error?: { message: string };
+    };
+    expect(r.ok).toBe(false);
+    expect(r.error!.message).toContain('There is no availability form yet');
+    expect(r.error!.message).toContain(why);
+    expect(s.emulator.mail.sent).toHaveLength(0);
+  });
+});
