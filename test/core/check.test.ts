@@ -4,27 +4,14 @@
  * schedule the engine makes, right or wrong.
  */
 import { checkSchedule } from '../../src/core/schedule/check';
+import { DAY, win } from './schedproblem';
 import type {
   Conference,
   Problem,
   Schedule,
   SchedFamily,
   SchedStudent,
-  TeacherWindow,
 } from '../../src/core/schedule/types';
-
-const DAY = '2026-11-17';
-
-const win = (teacherEmail: string, start: number, end: number, capacity = 1): TeacherWindow => ({
-  teacherEmail,
-  teacher: teacherEmail.split('@')[0]!,
-  date: DAY,
-  start,
-  end,
-  room: teacherEmail,
-  capacity,
-  videoLink: '',
-});
 
 const student = (id: string, teacherEmail: string, familyId: string): SchedStudent => ({
   id,

@@ -1,6 +1,7 @@
 import { parseRoster } from '../../src/core/roster';
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
+import { problem } from './schedproblem';
 import {
   buildProblem,
   familiesOnSchedule,
@@ -8,7 +9,7 @@ import {
   readScheduleSheet,
   scheduleRows,
 } from '../../src/core/schedule/sheet';
-import type { Conference, Problem, TeacherWindow } from '../../src/core/schedule/types';
+import type { Conference, TeacherWindow } from '../../src/core/schedule/types';
 import { defaultSettings } from '../../src/core/settings';
 import type { WallClockOf } from '../../src/core/normalize';
 import { SCHEDULE } from '../../src/core/schema';
@@ -23,18 +24,6 @@ const win = (teacherEmail: string, start: number, end: number, capacity = 1): Te
   room: teacherEmail.slice(0, 1),
   capacity,
   videoLink: '',
-});
-const problem = (over: Partial<Problem>): Problem => ({
-  windows: [],
-  students: [],
-  families: [],
-  interpreters: {},
-  conferenceMinutes: 20,
-  bufferMinutes: 5,
-  mergeSiblings: false,
-  fixed: [],
-  seed: 1,
-  ...over,
 });
 /** Two families (different teachers unless said) whose rows both list a caseworker. */
 const caseworker = (teachers: [string, string], capacity = 1) =>

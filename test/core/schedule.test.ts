@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { checkProperty } from './property';
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
+import { problem } from './schedproblem';
 import type {
   Conference,
   Problem,
@@ -10,20 +11,7 @@ import type {
   TeacherWindow,
 } from '../../src/core/schedule/types';
 
-function base(over: Partial<Problem> = {}): Problem {
-  return {
-    windows: [],
-    students: [],
-    families: [],
-    interpreters: {},
-    conferenceMinutes: 20,
-    bufferMinutes: 5,
-    mergeSiblings: false,
-    fixed: [],
-    seed: 1,
-    ...over,
-  };
-}
+const base = (over: Partial<Problem> = {}): Problem => problem(over);
 const win = (
   teacherEmail: string,
   date: string,
