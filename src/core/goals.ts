@@ -111,7 +111,7 @@ export function goalsMetPerClass(
   const by = new Map<string, GoalsMet>();
   for (const r of reflections) {
     if (!r.lastGoalMet) continue;
-    const teacher = teacherOf(r.studentId, r.round) || '(no conference)';
+    const teacher = teacherOf(r.studentId, r.round) || '(no class)';
     const key = `${r.round}\u0000${teacher}`;
     const row = by.get(key) ?? {
       round: r.round,

@@ -33,10 +33,15 @@ export interface Due {
   rows: ExistingRow[];
 }
 
+/** Whether a Status says what became of a conference (attended, missed, called off or moved). */
+export function isMarked(status: string): boolean {
+  return MARKED.has(status);
+}
+
 /** This round's conferences before `today` whose Status says neither attended nor missed. */
 export function unmarkedPast(rows: ExistingRow[], round: string, today: string): ExistingRow[] {
   return rows.filter(
-    (r) => inRound(r.round, round) && r.date !== null && r.date < today && !MARKED.has(r.status),
+    (r) => inRound(r.round, round) && r.date !== null && r.date < today && !isMarked(r.status),
   );
 }
 

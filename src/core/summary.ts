@@ -16,8 +16,11 @@ import {
   participationCells,
   type RosterFamily,
 } from './participation';
-import { isPrepared, type PrepAnswer } from './prep';
+import type { PrepAnswer } from './prep';
 import { goalsMetPerClass, type Reflection } from './goals';
+import { isMarked } from './questionnaire';
+import { mean, percent, type Cell } from './figures';
+import { roundsCompared } from './roundscompared';
 
 export interface SummaryConference {
   conferenceId: string;
@@ -89,22 +92,16 @@ export interface SummaryGrid {
     rosterFamilies: number;
     waitlisted: number;
     participation: number | '';
+    /** This round's conferences before today marked neither attended nor no-show (nor called off). */
+    unmarked?: number;
   };
 }
 
-type Cell = string | number;
-
 const NOT_SCHEDULED = new Set(['cancelled', 'declined']);
 
-function percent(part: number, whole: number): Cell {
-  return whole > 0 ? Math.round((part / whole) * 100) : '';
-}
-
-function mean(values: number[]): Cell {
-  return values.length
-    ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10
-    : '';
-}
+/** One definition for the school and each teacher: the questionnaire goes to attended conferences. */
+const RESPONSE_RATE =
+  'response rate = answers ÷ conferences attended (the conferences the questionnaire is sent to).';
 
 interface Tally {
   scheduled: number;
@@ -152,15 +149,6 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   const roundIds = new Set(round.map((c) => c.conferenceId));
   const answers = [...counted.values()].filter((f) => roundIds.has(f.conferenceId));
   const byId = new Map(round.map((c) => [c.conferenceId, c]));
-  const held = (list: SummaryConference[]) =>
-    list.filter(
-      (c) =>
-        c.status === 'attended' ||
-        (!NOT_SCHEDULED.has(c.status) &&
-          c.status !== 'no-show' &&
-          c.date !== '' &&
-          c.date < input.today),
-    );
   const answered = (list: SummaryConference[]) => list.filter((c) => counted.has(c.conferenceId));
 
   // 'Summary' in A1 is the header set-up checks for: a rebuild and a set-up never fight over row 1.
@@ -183,24 +171,19 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
 
   section(
     'Rounds compared',
-    'Questionnaire answers and ratings; students prepared and goals set (Student Prep and questionnaire).',
+    'Each round in the order held; the last column is the latest round less the one before (points for a %). Students’ own goals and families’ questionnaire goals are counted apart.',
   );
-  add('Round', 'Answers', 'Average rating', 'Students prepared', 'Goals set');
-  for (const [name, list] of groupBy(input.conferences, (c) => [c.round || '(no round)'])) {
-    const ids = new Set(list.map((c) => c.conferenceId));
-    const mine = [...counted.values()].filter((f) => ids.has(f.conferenceId));
-    const prep = (input.prep ?? []).filter((p) => p.round === name);
-    add(
-      text(name),
-      mine.length,
-      mean(mine.map((f) => f.rating).filter((r): r is number => r !== null)),
-      prep.filter(isPrepared).length,
-      mine.filter((f) => f.goal).length + prep.filter((p) => p.goal).length,
-    );
-  }
+  for (const r of roundsCompared({
+    rounds: share.rounds,
+    conferences: input.conferences,
+    answers: counted,
+    prep: input.prep ?? [],
+    reflections: input.reflections ?? [],
+  }))
+    add(...r.map((c) => (typeof c === 'string' ? text(c) : c)));
 
   const feedbackHeader = ['Responses', 'Response rate %', 'Average rating'];
-  section('Per teacher', `${input.round}; response rate = answers ÷ conferences held.`);
+  section('Per teacher', `${input.round}; ${RESPONSE_RATE}`);
   const teacherTop = rows.length + 1;
   add('Teacher', 'Attended', 'No-show', 'Scheduled', 'Attended % of scheduled', ...feedbackHeader);
   const teachers = groupBy(round, (c) => [c.teacher || '(no teacher)']);
@@ -216,7 +199,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
       t.scheduled,
       percent(t.attended, t.scheduled),
       answered(list).length,
-      percent(answered(list).length, held(list).length),
+      percent(answered(list).length, t.attended),
       mean(ratings),
     );
   }
@@ -246,9 +229,10 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
 
   const flagged = input.feedback.filter((f) => f.flag);
   const ratings = answers.map((f) => f.rating).filter((r): r is number => r !== null);
-  section('Questionnaire', 'The latest answer per conference counts.');
+  const t = tally(round);
+  section('Questionnaire', `The latest answer per conference counts; ${RESPONSE_RATE}`);
   add(...feedbackHeader, 'Answers to check');
-  add(answers.length, percent(answers.length, held(round).length), mean(ratings), flagged.length);
+  add(answers.length, percent(answers.length, t.attended), mean(ratings), flagged.length);
 
   const followUps = answers
     .filter((f) => f.followUp)
@@ -339,11 +323,16 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
     for (const f of flagged) add(text(f.answered), text(f.flag), text(f.conferenceId));
   }
 
-  // From the second round on, each class's students say whether last round's goal was met.
+  // From the second round on, each class's students say whether last round's goal was met. A
+  // student is in the class the Roster gives, with a conference or without (waitlisted); a student
+  // no longer on the Roster, in the class of their conference that round.
+  const rosterClass = new Map(families.flatMap((f) => f.students.map((s) => [s.id, s.teacher])));
   const teacherOf = (studentId: string, round: string) =>
-    input.conferences.find(
+    rosterClass.get(studentId) ||
+    (input.conferences.find(
       (c) => c.round === round && c.status !== 'cancelled' && c.studentIds?.includes(studentId),
-    )?.teacher ?? '';
+    )?.teacher ??
+      '');
   const goalsMet = goalsMetPerClass(input.reflections ?? [], teacherOf);
   if (goalsMet.length) {
     section(
@@ -357,7 +346,6 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
 
   const width = Math.max(...rows.map((r) => r.length));
   const grid = rows.map((r) => [...r, ...new Array<Cell>(width - r.length).fill('')]);
-  const t = tally(round);
   const now = share.rounds.find((r) => r.label === (input.round || '(no round)'));
   return {
     grid,
@@ -372,6 +360,8 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
       rosterFamilies: now?.rosterFamilies ?? 0,
       waitlisted: now?.waitlisted ?? 0,
       participation: now?.participation ?? '',
+      unmarked: round.filter((c) => c.date !== '' && c.date < input.today && !isMarked(c.status))
+        .length,
     },
   };
 }

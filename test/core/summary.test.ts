@@ -3,6 +3,8 @@
  */
 import fc from 'fast-check';
 import { checkProperty } from './property';
+import type { Reflection } from '../../src/core/goals';
+import type { RosterFamily } from '../../src/core/participation';
 import type { PrepAnswer } from '../../src/core/prep';
 import {
   buildSummary,
@@ -231,34 +233,136 @@ describe('buildSummary over a year', () => {
     ...over,
   });
 
-  it('compares the rounds: answers, average rating, students prepared and goals set', () => {
-    const spring = { round: 'Spring', date: '2027-03-16' };
-    const { grid } = buildSummary({
-      ...input(
-        [conference('1'), conference('2'), conference('3', spring)],
-        [
-          answer('1', { rating: 4, goal: 'Read every night' }),
-          answer('2', { rating: 2 }),
-          answer('3', { rating: 5 }),
-        ],
-      ),
-      round: 'Spring',
-      today: '2027-03-20',
-      prep: [
-        prep('S1', 'Fall', { proudOf: 'My poster', goal: 'Times tables' }),
-        prep('S2', 'Fall', { goal: 'Spelling' }),
-        prep('S1', 'Spring', { workSample: 'Book review', goal: 'Chapter books' }),
-        prep('S2', 'Spring', { proudOf: 'My bridge' }),
-      ],
+  const reflection = (studentId: string, lastGoalMet: string, goalNow = ''): Reflection => ({
+    studentId,
+    round: 'Spring',
+    howItWent: '',
+    nextStep: '',
+    goalNow,
+    lastGoalMet,
+  });
+  // Five families of one child each; D's child (Ms. Rivera's class) is waitlisted in Spring, and
+  // E's Spring conference is past but not marked.
+  const family = (id: string, teacher: string): RosterFamily => ({
+    familyId: `F${id}`,
+    students: [{ id: `S${id}`, teacher, grade: teacher === 'Ms. Rivera' ? '3' : '4' }],
+    reachable: true,
+  });
+  const families = [
+    family('A', 'Ms. Rivera'),
+    family('B', 'Ms. Rivera'),
+    family('C', 'Mr. Silva'),
+    family('D', 'Ms. Rivera'),
+    family('E', 'Mr. Silva'),
+  ];
+  const held = (id: string, f: string, status: string, round = 'Fall') =>
+    conference(id, {
+      familyId: `F${f}`,
+      studentIds: [`S${f}`],
+      teacher: families.find((x) => x.familyId === `F${f}`)!.students[0]!.teacher,
+      status,
+      round,
+      date: round === 'Fall' ? '2026-11-17' : '2027-03-16',
     });
-    // The grid is as wide as its widest section: the first five columns are this one's.
-    expect(section(grid, 'Rounds compared').map((r) => r.slice(0, 5))).toEqual([
-      ['Round', 'Answers', 'Average rating', 'Students prepared', 'Goals set'],
-      // Fall: ratings 4 and 2; S1 prepared (S2 has a goal but nothing to show); one
-      // questionnaire goal and two of the students' own.
-      ['Fall', 2, 3, 1, 3],
-      // Spring: one rating of 5; S1 prepared (S2 has no goal); S1's goal.
-      ['Spring', 1, 5, 1, 1],
+  const year: SummaryInput = {
+    ...input(
+      [
+        held('f1', 'A', 'attended'),
+        held('f2', 'B', 'no-show'),
+        held('f3', 'C', 'no-show'),
+        held('f4', 'D', 'no-show'),
+        held('f5', 'E', 'attended'),
+        held('s1', 'A', 'attended', 'Spring'),
+        held('s2', 'B', 'attended', 'Spring'),
+        held('s3', 'C', 'attended', 'Spring'),
+        held('s5', 'E', 'scheduled', 'Spring'),
+      ],
+      [
+        answer('f1', { rating: 4, goal: 'Read every night' }),
+        answer('f5', { rating: 2 }),
+        answer('s1', { rating: 5 }),
+        answer('s2', { rating: 4, goal: 'Times tables' }),
+        answer('s3', { rating: 4 }),
+      ],
+    ),
+    round: 'Spring',
+    today: '2027-03-20',
+    families,
+    prep: [
+      prep('SA', 'Fall', { proudOf: 'My poster', goal: 'Times tables' }),
+      prep('SB', 'Fall', { goal: 'Spelling' }),
+      prep('SA', 'Spring', { workSample: 'Book review', goal: 'Chapter books' }),
+      prep('SB', 'Spring', { proudOf: 'My bridge', goal: 'Neater work' }),
+      prep('SC', 'Spring', { goal: 'Finish homework' }),
+    ],
+    reflections: [
+      { ...reflection('SC', '', 'Neater handwriting'), round: 'Fall' },
+      reflection('SA', 'Yes', 'Longer books'),
+      reflection('SB', 'Partly'),
+      reflection('SC', 'Not yet'),
+      reflection('SD', 'Yes'),
+    ],
+  };
+
+  it('compares each figure of the latest round with the round before, families and students apart', () => {
+    const { grid } = buildSummary(year);
+    // The grid is as wide as its widest section: the first four columns are this one's.
+    expect(section(grid, 'Rounds compared').map((r) => r.slice(0, 4))).toEqual([
+      ['Measure', 'Fall', 'Spring', 'Change (Spring − Fall)'],
+      ['Roster families', 5, 5, 0],
+      // Fall: A and E came; Spring: A, B and C (D waitlisted, E not marked).
+      ['Families who came', 2, 3, 1],
+      ['Participation % (families who came ÷ roster families)', 40, 60, 20],
+      // Fall: SA (SB has a goal but nothing to show); Spring: SA and SB (SC has only a goal).
+      ['Students prepared (Student Prep)', 1, 2, 1],
+      // Fall: SA, SB by prep and SC by reflection; Spring: SA, SB, SC (SA twice, counted once).
+      ['Students who set their own goal (Student Prep or reflection)', 3, 3, 0],
+      ["Students who looked back on last round's goal", 0, 4, 4],
+      // SA and SD (waitlisted, but still a student who reflected).
+      ["Students who met last round's goal", 0, 2, 2],
+      ["Families' goals (questionnaire)", 1, 1, 0],
+      ['Questionnaire answers', 2, 3, 1],
+      // Fall 2 of 2 attended; Spring 3 of 3 attended (E's unmarked conference is not counted).
+      ['Response rate % (answers ÷ conferences attended)', 100, 100, 0],
+      // Fall (4 + 2) / 2; Spring (5 + 4 + 4) / 3 = 4.33.
+      ['Average rating (1–5)', 3, 4.3, 1.3],
+    ]);
+  });
+
+  it('orders the rounds by when they were held and says when there is no earlier round', () => {
+    const winter = (id: string) => conference(id, { round: 'Winter', date: '2027-01-20' });
+    const spring = conference('2', { round: 'Spring', date: '2027-03-16' });
+    const both = buildSummary({ ...input([spring, winter('1')], []), round: 'Spring' });
+    expect(section(both.grid, 'Rounds compared')[0]!.slice(0, 4)).toEqual([
+      'Measure',
+      'Winter',
+      'Spring',
+      'Change (Spring − Winter)',
+    ]);
+    const one = buildSummary({ ...input([winter('1')], []), round: 'Winter' });
+    const rows = section(one.grid, 'Rounds compared');
+    expect(rows[0]!.slice(0, 3)).toEqual(['Measure', 'Winter', 'Change']);
+    expect(rows.slice(1).map((r) => r[2])).toEqual(new Array(11).fill('No earlier round'));
+  });
+
+  it('divides answers by conferences attended, for the school and each teacher alike', () => {
+    const { grid, totals } = buildSummary(year);
+    // Spring: Ms. Rivera 2 answers of 2 attended; Mr. Silva 1 of 1 (E's is past but not marked).
+    const teachers = section(grid, 'Per teacher');
+    expect(teachers.find((r) => r[0] === 'Ms. Rivera')!.slice(5, 7)).toEqual([2, 100]);
+    expect(teachers.find((r) => r[0] === 'Mr. Silva')!.slice(5, 7)).toEqual([1, 100]);
+    expect(section(grid, 'Questionnaire')[1]!.slice(0, 2)).toEqual([3, 100]);
+    expect(grid.flat()).toContain(
+      'The latest answer per conference counts; response rate = answers ÷ conferences attended (the conferences the questionnaire is sent to).',
+    );
+    expect(totals.unmarked).toBe(1);
+  });
+
+  it("counts a waitlisted student's look back in the class the Roster gives", () => {
+    const rows = section(buildSummary(year).grid, 'Goals met per class');
+    expect(rows.slice(1).map((r) => r.slice(0, 6))).toEqual([
+      ['Spring', 'Mr. Silva', 1, 0, 0, 1],
+      ['Spring', 'Ms. Rivera', 3, 2, 1, 0],
     ]);
   });
 });

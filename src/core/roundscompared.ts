@@ -1,0 +1,99 @@
+/**
+ * The Summary's "Rounds compared" table: one row per figure a coordinator follows from round to
+ * round, one column per round in the order the rounds were held, and a last column with the
+ * change from the round before the latest to the latest. Students' own goals (Student Prep and
+ * reflection) and the goals families wrote in the questionnaire are counted apart. Pure.
+ */
+import type { ParticipationRow } from './participation';
+import { isPrepared, type PrepAnswer } from './prep';
+import type { Reflection } from './goals';
+import { mean, percent, tenth, type Cell } from './figures';
+
+export const NO_EARLIER_ROUND = 'No earlier round';
+
+/** Conferences and answers as the comparison needs them. */
+export interface RoundsInput {
+  /** Participation of every round (participation.ts), one row each. */
+  rounds: ParticipationRow[];
+  conferences: { conferenceId: string; round: string; status: string; date: string }[];
+  /** The answers that count, by conference ID (one each). */
+  answers: Map<string, { rating: number | null; goal: string }>;
+  prep: PrepAnswer[];
+  reflections: Reflection[];
+}
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The figures of one round, in the table's row order. */
+function figures(row: ParticipationRow, input: RoundsInput): [string, Cell][] {
+  const name = row.label;
+  const mine = input.conferences.filter((c) => c.round === name);
+  const answers = mine.flatMap((c) => {
+    const a = input.answers.get(c.conferenceId);
+    return a ? [a] : [];
+  });
+  const attended = mine.filter((c) => c.status === 'attended').length;
+  const prep = input.prep.filter((p) => same(p.round, name));
+  const reflections = input.reflections.filter((r) => same(r.round, name));
+  const ownGoals = new Set([
+    ...prep.filter((p) => p.goal).map((p) => p.studentId),
+    ...reflections.filter((r) => r.goalNow).map((r) => r.studentId),
+  ]);
+  const lookedBack = reflections.filter((r) => r.lastGoalMet);
+  return [
+    ['Roster families', row.rosterFamilies],
+    ['Families who came', row.attended],
+    ['Participation % (families who came ÷ roster families)', row.participation],
+    ['Students prepared (Student Prep)', prep.filter(isPrepared).length],
+    ['Students who set their own goal (Student Prep or reflection)', ownGoals.size],
+    ["Students who looked back on last round's goal", lookedBack.length],
+    [
+      "Students who met last round's goal",
+      lookedBack.filter((r) => same(r.lastGoalMet, 'Yes')).length,
+    ],
+    ["Families' goals (questionnaire)", answers.filter((a) => a.goal).length],
+    ['Questionnaire answers', answers.length],
+    ['Response rate % (answers ÷ conferences attended)', percent(answers.length, attended)],
+    [
+      'Average rating (1–5)',
+      mean(answers.map((a) => a.rating).filter((r): r is number => r !== null)),
+    ],
+  ];
+}
+
+/** The rounds in the order they were held: by their earliest dated conference, undated last. */
+function heldOrder(input: RoundsInput): ParticipationRow[] {
+  const first = (label: string) =>
+    input.conferences
+      .filter((c) => c.round === label && c.date !== '')
+      .reduce((min, c) => (c.date < min ? c.date : min), '\uffff');
+  return [...input.rounds].sort(
+    (a, b) => first(a.label).localeCompare(first(b.label)) || a.label.localeCompare(b.label),
+  );
+}
+
+/**
+ * The table, header first: Measure, each round, and the change from the round before the latest
+ * (a number, in points for a percentage; blank when either round has no figure), or words saying
+ * there is no earlier round.
+ */
+export function roundsCompared(input: RoundsInput): Cell[][] {
+  const rounds = heldOrder(input);
+  const columns = rounds.map((r) => figures(r, input));
+  const latest = rounds.length - 1;
+  const header: Cell[] = [
+    'Measure',
+    ...rounds.map((r) => r.label),
+    latest > 0 ? `Change (${rounds[latest]!.label} − ${rounds[latest - 1]!.label})` : 'Change',
+  ];
+  const change = (i: number): Cell => {
+    if (latest < 1) return NO_EARLIER_ROUND;
+    const now = columns[latest]![i]![1];
+    const before = columns[latest - 1]![i]![1];
+    return typeof now === 'number' && typeof before === 'number' ? tenth(now - before) : '';
+  };
+  return [
+    header,
+    ...(columns[0] ?? []).map(([label], i) => [label, ...columns.map((c) => c[i]![1]), change(i)]),
+  ];
+}
