@@ -89,12 +89,13 @@ export function rosterStep(roster: RosterResult | null): StepState {
   const letterNote = byLetter
     ? ` ${plural(byLetter, 'family', 'families')} without email ${byLetter === 1 ? 'gets' : 'get'} a printed letter (Letters sheet) and ${byLetter === 1 ? 'is' : 'are'} on the phone list instead of emails and invitations.`
     : '';
+  // A step with problems listed is not done: warnings too are the sidebar's "problems to fix".
   return step('roster', {
-    status: errors > 0 ? 'attention' : 'done',
+    status: r.problems.length > 0 ? 'attention' : 'done',
     headline:
       errors > 0
         ? `${plural(r.students.length, 'student')} ready; ${plural(r.rowsRejected, 'row')} cannot be imported yet.`
-        : `${plural(r.students.length, 'student')} in ${plural(r.families.length, 'family', 'families')}, ready to schedule.`,
+        : `${plural(r.students.length, 'student')} in ${plural(r.families.length, 'family', 'families')}, ready to schedule${warnings ? `; ${plural(warnings, 'warning')} to check` : ''}.`,
     counts: [
       { label: 'students', value: r.students.length },
       { label: 'families', value: r.families.length },
@@ -109,7 +110,7 @@ export function rosterStep(roster: RosterResult | null): StepState {
     next:
       errors > 0
         ? 'Fix the rows listed (click one to go to its cell), then check again. Rows with problems are left out until fixed; nothing in your sheet is changed.'
-        : `Check the conference days next.${letterNote}`,
+        : `${warnings ? 'Check the warnings listed (click one to go to its cell): each says how the row is read until you change it. ' : ''}Check the conference days next.${letterNote}`,
   });
 }
 
@@ -146,9 +147,10 @@ export function daysStep(
         conferencesInWindow(w, lengths.conferenceMinutes, lengths.changeoverMinutes ?? 0),
     0,
   );
+  const warnings = t.problems.length - errors;
   return step('days', {
-    status: errors > 0 ? 'attention' : 'done',
-    headline: `${plural(t.teachers.length, 'teacher')}, ${plural(t.windows.length, 'window')} on ${plural(days.length, 'day')}${days.length ? ` (${days.join(', ')})` : ''}.`,
+    status: t.problems.length > 0 ? 'attention' : 'done',
+    headline: `${plural(t.teachers.length, 'teacher')}, ${plural(t.windows.length, 'window')} on ${plural(days.length, 'day')}${days.length ? ` (${days.join(', ')})` : ''}${errors === 0 && warnings ? `; ${plural(warnings, 'warning')} to check` : ''}.`,
     counts: [
       { label: 'teachers', value: t.teachers.length },
       { label: 'windows', value: t.windows.length },
@@ -267,11 +269,13 @@ export function scheduleStep(c: ScheduleCounts): StepState {
 
 /** The Summary step once conferences exist: its figures, and whether the sheet is built. */
 export function summaryStep(t: SummaryGrid['totals'], built: boolean): StepState {
-  // Until attendance is marked the Summary has nothing of the conferences to tell: later.
+  // Until attendance is marked the Summary has nothing of the conferences to tell, and while a
+  // past conference is unmarked it tells only part: later, either way.
   const marked = t.attended + t.noShow > 0;
+  const unmarked = t.unmarked ?? 0;
   return step('summary', {
-    status: !marked ? 'todo' : built ? 'done' : 'ready',
-    headline: `${t.attended} of ${plural(t.scheduled, 'conference')} attended; ${plural(t.responses, 'questionnaire answer')}; ${plural(t.followUps, 'follow-up request')} to act on.`,
+    status: !marked || unmarked > 0 ? 'todo' : built ? 'done' : 'ready',
+    headline: `${t.attended} of ${plural(t.scheduled, 'conference')} attended; ${plural(t.responses, 'questionnaire answer')}; ${plural(t.followUps, 'follow-up request')} to act on.${unmarked ? ` ${plural(unmarked, 'past conference is', 'past conferences are')} not marked attended or no-show yet.` : ''}`,
     counts: [
       { label: 'conferences', value: t.scheduled },
       { label: 'attended', value: t.attended },
@@ -285,9 +289,11 @@ export function summaryStep(t: SummaryGrid['totals'], built: boolean): StepState
     ],
     next: !marked
       ? 'After the conferences, mark attended or no-show in the Schedule’s Status column, then build the Summary.'
-      : built
-        ? 'The Summary rebuilds itself after each answer; rebuild it after marking attendance.'
-        : 'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.',
+      : unmarked
+        ? 'Mark the past conferences attended or no-show in the Check-in (below the steps) or the Schedule’s Status, then rebuild the Summary: until then it counts them as neither.'
+        : built
+          ? 'The Summary rebuilds itself after each answer; rebuild it after marking attendance.'
+          : 'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.',
     action: { job: 'summary', label: built ? 'Rebuild the summary' : 'Build the summary' },
     more: [{ job: 'followups', label: 'List follow-up requests and tell their owners' }],
   });
@@ -563,12 +569,19 @@ export function questionnaireStep(p: FormsPicture, roundName: string): StepState
   }
   // Nothing due and nothing sent yet: the questionnaire waits for the conferences.
   return step('questionnaire', {
-    status: problems.length ? 'attention' : p.due ? 'ready' : p.sent ? 'done' : 'todo',
+    // Done only once no past conference waits to be marked: an unmarked one may yet be asked.
+    status: problems.length
+      ? 'attention'
+      : p.due
+        ? 'ready'
+        : p.sent && !p.unmarked
+          ? 'done'
+          : 'todo',
     headline: p.due
       ? `${plural(p.due, 'family', 'families')} had their conference and can be sent the questionnaire.`
       : p.sent === 0
         ? 'The questionnaire goes to each family once its conference is marked attended.'
-        : `${p.answered} of ${p.conferences} conferences answered the questionnaire.`,
+        : `${p.answered} of ${p.conferences} conferences answered the questionnaire.${p.unmarked ? ` ${plural(p.unmarked, 'past conference waits', 'past conferences wait')} to be marked.` : ''}`,
     counts,
     problems: problems.slice(0, PROBLEMS_SHOWN),
     problemCount: problems.length,

@@ -127,9 +127,12 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
       await page.keyboard.press('Enter');
       const roster = step('roster');
       await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
-      await expect(badge(roster)).resolves.toBe('Done');
+      // One warning listed: the step is not Done until it is looked at.
+      await expect(badge(roster)).resolves.toBe('Needs attention');
       await expect(headline(roster)).resolves.toMatch(
-        new RegExp(`^${STUDENTS} students in \\d+ families, ready to schedule\\.$`),
+        new RegExp(
+          `^${STUDENTS} students in \\d+ families, ready to schedule; 1 warning to check\\.$`,
+        ),
       );
       const rosterCounts = await counts(roster);
       expect(rosterCounts).toMatchObject({
