@@ -388,7 +388,7 @@ export function runDemo(argv: string[]): {
         : 0;
     phase(tag('student prep'));
     const prep = step("Submitting the students' prep forms", () =>
-      prepareStudents(emulator, bundle, name, studentPrep, options.studentPrep),
+      prepareStudents(emulator, bundle, name, n, studentPrep, options.studentPrep),
     );
     issues.push(...onSheet('Student Prep', prep.problems));
     writeIssues();
@@ -446,7 +446,7 @@ export function runDemo(argv: string[]): {
     };
     phase(tag('attendance, questionnaire, answers and summary'));
     const after = step("Simulating the families' questionnaire answers", () =>
-      afterTheConferences(emulator, bundle, options.out, name, () => ({
+      afterTheConferences(emulator, bundle, options.out, name, n, () => ({
         // The students who prepared look back on their conference.
         studentReflections: reflectStudents(emulator, bundle, prep.studentIds),
       })),

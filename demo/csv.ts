@@ -2,7 +2,7 @@
  * CSV as spreadsheets and SIS exports write it (RFC 4180): a UTF-8 byte-order mark, CRLF or LF,
  * quoted fields with commas, quotes ("") and newlines. Writing guards against spreadsheet
  * formula injection: a field starting with = + - @ (or a tab/CR) is prefixed with ', as OWASP
- * advises for CSV files people open in Sheets or Excel.
+ * advises for CSV files people open in Sheets or Excel; a plain negative number is left as it is.
  */
 export class CsvError extends Error {}
 
@@ -63,7 +63,8 @@ export function parseCsv(text: string): string[][] {
 
 export function csvField(value: unknown): string {
   let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // A negative number (a change between rounds) is a number, not a formula: left as it is.
+  if (/^[=+\-@\t\r]/.test(s) && !/^-\d+(\.\d+)?$/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -41,6 +41,26 @@ export const pick = (n: number, k: number) => {
   return ((x ^ (x >>> 13)) >>> 0) % 100;
 };
 
+/**
+ * Chances in the nth round of the demo's year (0: the first). A later round draws its own picks,
+ * so other families miss it, and its odds are a little better: a school that has held
+ * student-led conferences before sees more families come and answer and more students prepare,
+ * which is the growth the Summary's Rounds compared is there to show. The first round's picks are
+ * those of a one-round demo.
+ */
+export function roundOdds(nth: number) {
+  const chance = (key: number, percent: number, perRound: number) => (n: number) =>
+    pick(n, key + 100 * nth) < Math.min(95, percent + perRound * nth);
+  return {
+    attends: chance(5, 85, 7),
+    answers: chance(6, 45, 15),
+    prepares: chance(7, 33, 17),
+    /** 3 to 5; in a later round some families rate one higher. */
+    rating: (n: number) =>
+      Math.min(5, 3 + (pick(n, 8 + 100 * nth) % 3) + (chance(10, 0, 35)(n) ? 1 : 0)),
+  };
+}
+
 /** The add-on's forms, as it keeps them in the document's properties. */
 function formsOf(emulator: Emulator): FormsState {
   return readFormsState(
@@ -141,6 +161,8 @@ export function afterTheConferences(
   bundle: Bundle,
   out: string,
   round: string,
+  /** The round's place in the year (0: the first). */
+  nth: number,
   /** What else happens after the conferences before the Summary is written (students reflect). */
   alsoAfter: () => Record<string, number> = () => ({}),
 ): Record<string, number> {
@@ -162,7 +184,8 @@ export function afterTheConferences(
     ),
   );
   emulator.ws.clock.set(Math.max(emulator.ws.clock.now(), last + 2 * 24 * 3600_000));
-  const attended = (n: number) => pick(n, 5) < 85;
+  const odds = roundOdds(nth);
+  const attended = odds.attends;
   rows.forEach(({ at, n }) =>
     schedule.put(at, col('Status') + 1, { v: attended(n) ? 'attended' : 'no-show' }),
   );
@@ -173,7 +196,7 @@ export function afterTheConferences(
   const forms = questionnaireForms(formsOf(emulator));
   rows.forEach(({ r, n: i }) => {
     // A no-show family was never sent the questionnaire, so it has no answer to give.
-    if (pick(i, 6) >= 45 || !attended(i)) return;
+    if (!odds.answers(i) || !attended(i)) return;
     const link = String(r[col('Feedback Link')]);
     const language = languageOfLink(link, forms);
     const { questionnaire: q, yes, no } = FORM_TEXTS[language]!;
@@ -183,7 +206,7 @@ export function afterTheConferences(
         ? ['Leer 20 minutos cada noche', 'Aprender las tablas hasta el 10', 'Pedir ayuda en clase']
         : ['Read 20 minutes every night', 'Learn the times tables to 10', 'Ask for help in class'];
     emulator.forms.submitPrefilled(link, {
-      [q.rating]: String(3 + (pick(i, 8) % 3)),
+      [q.rating]: String(odds.rating(i)),
       [q.goal]: goals[pick(i, 9) % 3]!,
       [q.help]: language === 'es' ? 'Hablar de ello en la cena' : 'Check in at dinner each week',
       [q.followUp]: followUp ? yes : no,

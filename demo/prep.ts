@@ -11,7 +11,7 @@ import { inRound } from '../src/core/rounds';
 import { headerKey } from '../src/core/schema';
 import { PREP_TEXTS, REFLECTION_TEXTS, type PrepFormTexts } from '../src/core/studentforms';
 import type { Problem, Result, StudentLink } from '../src/shared/api';
-import { pick, runJob } from './families';
+import { pick, roundOdds, runJob } from './families';
 
 /** The CSV's columns, by the prep form's question each one answers. */
 const COLUMNS: [string, keyof PrepFormTexts][] = [
@@ -36,6 +36,8 @@ export function prepareStudents(
   emulator: Emulator,
   bundle: Bundle,
   round: string,
+  /** The round's place in the year (0: the first): how likely a student is to prepare. */
+  nth: number,
   csv: string[][] | null,
   /** The file's name as given, for the messages. */
   file = 'student-prep.csv',
@@ -82,7 +84,7 @@ export function prepareStudents(
     return { prepared: studentIds.length, studentIds, problems };
   }
   [...links.values()].forEach((link, n) => {
-    if (pick(n, 7) >= 33) return;
+    if (!roundOdds(nth).prepares(n)) return;
     const [proudOf, workSample, goal] = MADE_UP[spanish(link) ? 'es' : 'en'];
     submit(link, { proudOf, workSample, goal });
     studentIds.push(link.studentId);

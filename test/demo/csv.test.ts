@@ -23,6 +23,12 @@ describe('CSV as exports write it', () => {
     expect(csvField('+1')).toBe("'+1");
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvField('plain')).toBe('plain');
+    expect(csvField('-1+cmd|calc')).toBe("'-1+cmd|calc");
+  });
+
+  it('writes a negative number as a number', () => {
+    expect(csvField(-0.4)).toBe('-0.4');
+    expect(csvField('-33')).toBe('-33');
   });
 
   it('round-trips any table of safe text (property)', () => {

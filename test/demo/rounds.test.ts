@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runDemo } from '../../demo/cli';
+import { parseCsv } from '../../demo/csv';
 import { demoFolder } from './inputs';
 
 const { dir, file, read } = demoFolder('slc-year-');
@@ -214,5 +215,23 @@ describe('the demo over a school year', () => {
     for (const g of goals.filter((x) => x['Student ID'] === 'S1' && x.Round === 'Fall'))
       expect(['Yes', 'Partly', 'Not yet']).toContain(g.Progress);
     for (const g of goals.filter((x) => x.Round === 'Spring')) expect(g.Progress).toBe('');
+  });
+
+  it('compares fall and spring in the Summary, with the change between them', () => {
+    const [, ...grid] = parseCsv(readFileSync(join(out, 'summary.csv'), 'utf8'));
+    const at = grid.findIndex((r) => r[0] === 'Rounds compared');
+    const end = grid.findIndex((r, i) => i > at && r.every((c) => c === ''));
+    const [header, ...rows] = grid.slice(at + 1, end).map((r) => r.slice(0, 4));
+    expect(header).toEqual(['Measure', 'Fall', 'Spring', 'Change (Spring − Fall)']);
+    const row = (measure: string) => rows.find((r) => r[0] === measure)!.slice(1);
+    expect(row('Roster families')).toEqual(['3', '3', '0']);
+    // From student-prep.csv: S1 in fall; S1 and S3 in spring (S9 is not on the Roster). Each
+    // reflected with a goal of their own, so the goals set are the same students.
+    expect(row('Students prepared (Student Prep)')).toEqual(['1', '2', '1']);
+    expect(row('Students who set their own goal (Student Prep or reflection)')).toEqual([
+      '1',
+      '2',
+      '1',
+    ]);
   });
 });
