@@ -27,7 +27,7 @@ import {
 } from '../../src/core/steps';
 import type { InviteRow, SyncAction, SyncPlan } from '../../src/core/invites';
 import type { ReminderConference } from '../../src/core/reminders';
-import type { SummaryGrid } from '../../src/core/summary';
+import { NO_FORMS, SUMMARY_TOTALS } from './stepfixtures';
 import { parseTeachers } from '../../src/core/teachers';
 import { wallClockIn } from '../../src/core/zone';
 
@@ -295,17 +295,7 @@ describe('scheduleStep', () => {
 });
 
 describe('summaryStep', () => {
-  const totals: SummaryGrid['totals'] = {
-    scheduled: 12,
-    attended: 9,
-    noShow: 1,
-    responses: 1,
-    followUps: 2,
-    flagged: 0,
-    rosterFamilies: 14,
-    waitlisted: 2,
-    participation: 64,
-  };
+  const totals = SUMMARY_TOTALS;
 
   it('tells the attended, the answers and the follow-ups in one sentence', () => {
     const s = summaryStep(totals, false);
@@ -499,23 +489,6 @@ describe('invitesStep', () => {
     expect(s.next).toMatch(/^Some families declined/);
   });
 });
-
-/** What the overview reads of the forms before any is made, and nothing else. */
-const NO_FORMS: FormsPicture = {
-  state: {},
-  due: 0,
-  unmarked: 0,
-  sent: 0,
-  answered: 0,
-  changeRequests: [],
-  noShows: [],
-  toOffer: 0,
-  offered: 0,
-  unconfirmed: [],
-  refused: [],
-  ask: null,
-  conferences: 0,
-};
 
 describe('the family-form steps', () => {
   const form = {
