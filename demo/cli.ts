@@ -357,6 +357,8 @@ export function runDemo(argv: string[]): {
   }[] = [];
   const families: Record<string, number> = {};
   let reminders = { emails: 0, recipients: 0, families: 0 };
+  // The students who set a goal last round: each who prepared (and reflected with a goal now).
+  let hadGoal = new Set<string>();
   for (const [n, round] of (rounds.length > 0 ? rounds : [null]).entries()) {
     if (round !== null && n > 0) {
       startRound(bundle, round);
@@ -448,12 +450,13 @@ export function runDemo(argv: string[]): {
     const after = step("Simulating the families' questionnaire answers", () =>
       afterTheConferences(emulator, bundle, options.out, name, n, () => ({
         // The students who prepared look back on their conference.
-        studentReflections: reflectStudents(emulator, bundle, prep.studentIds),
+        studentReflections: reflectStudents(emulator, bundle, prep.studentIds, hadGoal),
       })),
     );
     for (const [k, v] of Object.entries(after)) families[k] = (families[k] ?? 0) + v;
     phase(tag('follow-ups'));
     step('Listing the follow-up requests', () => runJobToEnd(bundle, 'followups'));
+    hadGoal = new Set(prep.studentIds);
     played.push({
       round: name,
       preview,

@@ -94,10 +94,16 @@ export function prepareStudents(
 
 /**
  * After the conferences: every student who prepared this round reflects through their own link
- * (how it went, what next, their goal now) and, where the form asks, says whether last round's
- * goal was met. Returns how many reflected.
+ * (how it went, what next, their goal now) and, where the form asks and the student set a goal
+ * last round, says whether that goal was met. Returns how many reflected.
  */
-export function reflectStudents(emulator: Emulator, bundle: Bundle, studentIds: string[]): number {
+export function reflectStudents(
+  emulator: Emulator,
+  bundle: Bundle,
+  studentIds: string[],
+  /** The students who set a goal last round (none in the first). */
+  hadGoal: ReadonlySet<string>,
+): number {
   const r = bundle.callFromClient('getStudentLinks', []) as Result<StudentLink[]>;
   if (!r.ok) throw new Error(r.error.message);
   let reflected = 0;
@@ -113,7 +119,7 @@ export function reflectStudents(emulator: Emulator, bundle: Bundle, studentIds: 
       [t.nextStep]: t === REFLECTION_TEXTS.es ? 'Leer cada noche' : 'Read every night',
       [t.goalNow]: t === REFLECTION_TEXTS.es ? 'Leer dos libros' : 'Read two books',
     };
-    if (form.items.some((i) => i.title === t.lastGoalMet))
+    if (hadGoal.has(link.studentId) && form.items.some((i) => i.title === t.lastGoalMet))
       answers[t.lastGoalMet] = t.met[pick(n, 8) % 3]!;
     emulator.forms.submitPrefilled(link.reflectionLink, answers);
     reflected++;

@@ -233,5 +233,7 @@ describe('the demo over a school year', () => {
       '2',
       '1',
     ]);
+    // Only S1 had a goal from fall to look back on (S3 first prepared in spring).
+    expect(row("Students who looked back on last round's goal")).toEqual(['0', '1', '1']);
   });
 });
