@@ -24,10 +24,13 @@ export interface RoundsInput {
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/** A conference's round as participation labels it: a blank Round is its own "(no round)". */
+const roundOf = (c: { round: string }) => c.round || '(no round)';
+
 /** The figures of one round, in the table's row order. */
 function figures(row: ParticipationRow, input: RoundsInput): [string, Cell][] {
   const name = row.label;
-  const mine = input.conferences.filter((c) => c.round === name);
+  const mine = input.conferences.filter((c) => roundOf(c) === name);
   const answers = mine.flatMap((c) => {
     const a = input.answers.get(c.conferenceId);
     return a ? [a] : [];
@@ -65,7 +68,7 @@ function figures(row: ParticipationRow, input: RoundsInput): [string, Cell][] {
 function heldOrder(input: RoundsInput): ParticipationRow[] {
   const first = (label: string) =>
     input.conferences
-      .filter((c) => c.round === label && c.date !== '')
+      .filter((c) => roundOf(c) === label && c.date !== '')
       .reduce((min, c) => (c.date < min ? c.date : min), '\uffff');
   return [...input.rounds].sort(
     (a, b) => first(a.label).localeCompare(first(b.label)) || a.label.localeCompare(b.label),

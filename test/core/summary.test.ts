@@ -345,6 +345,17 @@ describe('buildSummary over a year', () => {
     expect(rows.slice(1).map((r) => r[2])).toEqual(new Array(11).fill('No earlier round'));
   });
 
+  it('compares a round of conferences with a blank Round under "(no round)", with its answers', () => {
+    const s = buildSummary(
+      input([conference('1', { round: '' }), conference('2')], [answer('1', { rating: 5 })]),
+    );
+    const rows = section(s.grid, 'Rounds compared');
+    const column = rows[0]!.indexOf('(no round)');
+    expect(column).toBeGreaterThan(0);
+    expect(rows.find((r) => r[0] === 'Questionnaire answers')![column]).toBe(1);
+    expect(rows.find((r) => r[0] === 'Average rating (1–5)')![column]).toBe(5);
+  });
+
   it('divides answers by conferences attended, for the school and each teacher alike', () => {
     const { grid, totals } = buildSummary(year);
     // Spring: Ms. Rivera 2 answers of 2 attended; Mr. Silva 1 of 1 (E's is past but not marked).
