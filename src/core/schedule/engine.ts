@@ -973,9 +973,16 @@ function insertFamily(familyId: string): number {
   let topLength = 0;
   for (const c of anchor.candidates) {
     const d = days[c.day]!;
-    if (d.used[c.start - d.origin]! >= d.limit[c.start - d.origin]!) continue;
-    const cost = rankCost(c.rank) + startBias(c, anchor.len);
-    if (topLength === ANCHOR_STARTS && cost >= topCosts[ANCHOR_STARTS - 1]!) continue;
+    const level = d.used[c.start - d.origin]!;
+    if (level >= d.limit[c.start - d.origin]!) continue;
+    // The holes beside a start cost nothing or more, and adding to a sum never lowers it (in
+    // floating point too): a start whose rank and day alone lose is dropped before they are
+    // measured, with the same result.
+    const full = topLength === ANCHOR_STARTS;
+    const rank = rankCost(c.rank);
+    if (full && rank + dayBias(d, level) >= topCosts[ANCHOR_STARTS - 1]!) continue;
+    const cost = rank + startBias(c, anchor.len);
+    if (full && cost >= topCosts[ANCHOR_STARTS - 1]!) continue;
     if (!feasible(anchor, c)) continue;
     let i = Math.min(topLength, ANCHOR_STARTS - 1);
     while (i > 0 && topCosts[i - 1]! > cost) i--;
