@@ -113,6 +113,12 @@ interface Unit {
   language: string;
   /** The teacher's day on each date, looked up once rather than per start tried. */
   dayOn: Map<string, number>;
+  /**
+   * The unit's one placement, rewritten each time it is placed: the construction and the search
+   * place and take back units hundreds of thousands of times, and a new object each time kept
+   * the garbage collector busy.
+   */
+  slot: Placement;
 }
 
 /** Where and when a conference is, as the family's costs see it. */
@@ -131,6 +137,21 @@ interface Placement extends Slot {
   fixed: boolean;
   studentIds: string[];
 }
+
+/** Where a unit was before a move, to put it back (its placement is rewritten meanwhile). */
+interface Was {
+  unit: Unit;
+  day: number;
+  start: number;
+  rank: number;
+}
+
+const wasOf = (u: Unit, p: Placement): Was => ({
+  unit: u,
+  day: p.day,
+  start: p.start,
+  rank: p.rank,
+});
 
 export interface EngineOptions {
   /** Local-search iterations; default scales with the number of families. */
@@ -310,8 +331,9 @@ export function buildSchedule(
       const c = candidates[i]!;
       dayOn.set(days[c.day]!.date, c.day);
     }
+    const key = units.length;
     units.push({
-      key: units.length,
+      key,
       familyId: s.familyId,
       teacher: s.teacherEmail,
       studentIds: ids,
@@ -320,6 +342,17 @@ export function buildSchedule(
       bestRankCost: candidates.reduce((m, c) => Math.min(m, rankCost(c.rank)), Infinity),
       language: languageOf(s.familyId),
       dayOn,
+      slot: {
+        unit: key,
+        day: -1,
+        teacher: s.teacherEmail,
+        date: '',
+        start: 0,
+        end: 0,
+        rank: 0,
+        fixed: false,
+        studentIds: ids,
+      },
     });
   }
   const demand = new Map<string, number>();
@@ -552,12 +585,12 @@ function search(
     const languageDays: string[] = [];
     for (const f of chosen) keysOf(f, teacherDays, languageDays);
     const before = localCost(chosen, teacherDays, languageDays);
-    const removed: [Unit, Placement][] = [];
+    const removed: Was[] = [];
     for (const f of chosen)
       for (const u of unitsByFamily.get(f) ?? NONE) {
         const p = placement[u.key];
         if (p) {
-          removed.push([u, p]);
+          removed.push(wasOf(u, p));
           unplace(u);
         }
       }
@@ -577,7 +610,7 @@ function search(
     } else {
       sinceImprovement++;
       for (const f of chosen) for (const u of unitsByFamily.get(f) ?? NONE) unplace(u);
-      for (const [u, p] of removed) restore(u, p);
+      for (const was of removed) restore(was);
     }
   }
 }
@@ -762,19 +795,18 @@ function feasible(u: Unit, c: Candidate): boolean {
 }
 
 function place(u: Unit, c: Candidate): void {
-  const d = days[c.day]!;
-  hold(d, c.start, c.start + u.len, 1);
-  const p: Placement = {
-    unit: u.key,
-    day: c.day,
-    teacher: u.teacher,
-    date: d.date,
-    start: c.start,
-    end: c.start + u.len,
-    rank: c.rank,
-    fixed: false,
-    studentIds: u.studentIds,
-  };
+  placeAt(u, c.day, c.start, c.rank);
+}
+
+function placeAt(u: Unit, day: number, start: number, rank: number): void {
+  const d = days[day]!;
+  hold(d, start, start + u.len, 1);
+  const p = u.slot;
+  p.day = day;
+  p.date = d.date;
+  p.start = start;
+  p.end = start + u.len;
+  p.rank = rank;
   placement[u.key] = p;
   addTo(placementsByFamily, u.familyId, p);
   d.placements.push(p);
@@ -782,8 +814,8 @@ function place(u: Unit, c: Candidate): void {
 }
 
 /** Puts a unit back where it was. */
-function restore(u: Unit, p: Placement): void {
-  place(u, { day: p.day, start: p.start, rank: p.rank, windowStart: p.start, windowEnd: p.end });
+function restore(was: Was): void {
+  placeAt(was.unit, was.day, was.start, was.rank);
 }
 
 function unplace(u: Unit): void {
@@ -1128,12 +1160,12 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
   const before = localCost(chosen, teacherDays, languageDays);
   // Families come first: a teacher's day closes up only where no family waits longer for it.
   const familyBefore = new Map(chosen.map((f) => [f, familyCost(f)]));
-  const moved: [Unit, Placement][] = [];
+  const moved: Was[] = [];
   let ok = true;
   for (const p of block) {
     const u = units[p.unit]!;
     unplace(u);
-    moved.push([u, p]);
+    moved.push(wasOf(u, p));
     const target = p.start - shift;
     const c = u.candidates.find((x) => x.day === p.day && x.start === target);
     if (!c || !feasible(u, c)) {
@@ -1148,8 +1180,8 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
     chosen.every((f) => familyCost(f) <= familyBefore.get(f)!)
   )
     return true;
-  for (const [u] of moved) unplace(u);
-  for (const [u, p] of moved) restore(u, p);
+  for (const was of moved) unplace(was.unit);
+  for (const was of moved) restore(was);
   return false;
 }
 
