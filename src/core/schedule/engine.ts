@@ -182,9 +182,6 @@ let interp = new Map<string, Interval[]>();
 let units: Unit[] = [];
 let unitsByFamily = new Map<string, Unit[]>();
 let placement: (Placement | null)[] = [];
-/** The start being priced in scanStarts, one object rewritten rather than one per start. */
-const trial: Slot = { teacher: '', date: '', start: 0, end: 0, rank: 0 };
-
 /**
  * What bestStart found: the start and its cost (null and Infinity when none fits). Kept here,
  * like the scratch lists of insertFamily below, so that trying a family allocates nothing:
@@ -773,15 +770,15 @@ function clear(
   start: number,
   end: number,
 ): boolean {
-  for (const p of list ?? NONE) {
-    if (p.date !== date) continue;
-    if (p.start < end && start < p.end) return false;
-    if (p.teacher !== u.teacher) {
-      const gap = p.start >= end ? p.start - end : start - p.end;
-      if (gap < B) return false;
-    }
-  }
+  for (const p of list ?? NONE)
+    if (p.date === date && clashes(p, u.teacher, start, end)) return false;
   return true;
+}
+
+/** A conference of the family's that day is at the time, or within the buffer in another room. */
+function clashes(p: Placement, teacher: string, start: number, end: number): boolean {
+  if (p.start < end && start < p.end) return true;
+  return p.teacher !== teacher && (p.start >= end ? p.start - end : start - p.end) < B;
 }
 
 function feasible(u: Unit, c: Candidate): boolean {
@@ -829,28 +826,24 @@ function unplace(u: Unit): void {
   if (u.language) removeFrom(languageList(d, u.language), p);
 }
 
-/**
- * Cost of one family's placements (and one more it might get): ranks, days, waiting. Called
- * for every start tried, so it neither sorts nor allocates (a family has a few conferences).
- */
-function familyCost(familyId: string, extra?: Slot): number {
-  return familyCostOf(placementsByFamily.get(familyId) ?? NONE, extra);
+/** Cost of one family's placements: ranks, days, waiting. */
+function familyCost(familyId: string): number {
+  return familyCostOf(placementsByFamily.get(familyId) ?? NONE);
 }
 
-function familyCostOf(placed: Placement[], extra?: Slot): number {
-  const n = placed.length + (extra ? 1 : 0);
+function familyCostOf(placed: Placement[]): number {
   let cost = 0;
   let dates = 0;
-  for (let i = 0; i < n; i++) {
-    const p = i < placed.length ? placed[i]! : extra!;
+  for (let i = 0; i < placed.length; i++) {
+    const p = placed[i]!;
     cost += rankCost(p.rank);
     // Count each date once, at its first conference in the list.
     let firstOfDate = true;
     // The conference just before this one on its date: the family waits between them.
     let before: Slot | null = null;
-    for (let j = 0; j < n; j++) {
+    for (let j = 0; j < placed.length; j++) {
       if (j === i) continue;
-      const q = j < placed.length ? placed[j]! : extra!;
+      const q = placed[j]!;
       if (q.date !== p.date) continue;
       if (j < i) firstOfDate = false;
       if (
@@ -860,12 +853,52 @@ function familyCostOf(placed: Placement[], extra?: Slot): number {
         before = q;
     }
     if (firstOfDate) dates++;
-    if (before) {
-      const expected = before.teacher === p.teacher ? C : B;
-      cost += WEIGHTS.waitMinute * Math.max(0, p.start - before.end - expected);
-    }
+    if (before) cost += waitBetween(before.teacher, before.end, p.teacher, p.start);
   }
   return cost + WEIGHTS.splitDays * Math.max(0, dates - 1);
+}
+
+/**
+ * What one more conference adds to the cost of a family's placements (familyCostOf), for
+ * every start tried, so in one pass over a few conferences: its rank, its wait after the
+ * conference before it, the next one's wait after it instead, and a day more on a new date.
+ * Infinity when it clashes with one of them (see clear): such a start never fits, and is
+ * dropped here before its holes are measured.
+ */
+function addedCost(
+  placed: Placement[],
+  teacher: string,
+  date: string,
+  start: number,
+  end: number,
+  rank: number,
+): number {
+  // Ties go to the first in the list, as in familyCostOf.
+  let before: Placement | null = null;
+  let next: Placement | null = null;
+  let newDate = true;
+  for (let i = 0; i < placed.length; i++) {
+    const p = placed[i]!;
+    if (p.date !== date) continue;
+    newDate = false;
+    if (clashes(p, teacher, start, end)) return Infinity;
+    if (p.start <= start) {
+      if (!before || p.start > before.start) before = p;
+    } else if (!next || p.start < next.start) next = p;
+  }
+  const cost = rankCost(rank);
+  if (newDate) return placed.length > 0 ? cost + WEIGHTS.splitDays : cost;
+  let wait = before ? waitBetween(before.teacher, before.end, teacher, start) : 0;
+  if (next) {
+    wait += waitBetween(teacher, end, next.teacher, next.start);
+    if (before) wait -= waitBetween(before.teacher, before.end, next.teacher, next.start);
+  }
+  return cost + wait;
+}
+
+/** A family's wait between two conferences of a day beyond the changeover or the buffer. */
+function waitBetween(teacher: string, end: number, nextTeacher: string, nextStart: number): number {
+  return WEIGHTS.waitMinute * Math.max(0, nextStart - end - (teacher === nextTeacher ? C : B));
 }
 
 /**
@@ -947,8 +980,9 @@ function bestStart(u: Unit, withFamily: boolean): Candidate | null {
 }
 
 function scanStarts(u: Unit, withFamily: boolean, from: number, to: number): void {
-  trial.teacher = u.teacher;
   const placed = withFamily ? (placementsByFamily.get(u.familyId) ?? NONE) : NONE;
+  // The family's cost without the start, once for the scan.
+  const own = withFamily ? familyCostOf(placed) : 0;
   let bestC = found;
   let bestCost = foundCost;
   for (let i = from; i < to; i++) {
@@ -958,13 +992,9 @@ function scanStarts(u: Unit, withFamily: boolean, from: number, to: number): voi
     if (level >= d.limit[c.start - d.origin]!) continue;
     // Cheap parts first: most starts are ruled out before the holes are measured.
     let cost = dayBias(d, level) + random() * 1e-6;
-    if (withFamily) {
-      trial.date = d.date;
-      trial.start = c.start;
-      trial.end = c.start + u.len;
-      trial.rank = c.rank;
-      cost += familyCostOf(placed, trial);
-    } else cost += rankCost(c.rank);
+    if (withFamily)
+      cost += own + addedCost(placed, u.teacher, d.date, c.start, c.start + u.len, c.rank);
+    else cost += rankCost(c.rank);
     if (cost >= bestCost) continue;
     cost += edgeBias(c, u.len);
     if (cost >= bestCost) continue;
