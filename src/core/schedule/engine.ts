@@ -954,11 +954,13 @@ function edgeBias(c: Candidate, len: number): number {
  * family's other conferences first: a start further away makes the family wait at least
  * that long, so it is looked for only when nothing near fits.
  */
-function bestStart(u: Unit, withFamily: boolean): Candidate | null {
-  const own = withFamily ? (placementsByFamily.get(u.familyId) ?? NONE) : NONE;
+function bestStart(u: Unit): Candidate | null {
+  const placed = placementsByFamily.get(u.familyId) ?? NONE;
+  // The family's cost without the start, once: each start adds to it (see addedCost).
+  const own = familyCostOf(placed);
   found = null;
   foundCost = Infinity;
-  for (const p of own) {
+  for (const p of placed) {
     // The unit's starts are in time order, day by day: find the stretch near p.
     const day = u.dayOn.get(p.date);
     if (day === undefined) continue;
@@ -973,16 +975,18 @@ function bestStart(u: Unit, withFamily: boolean): Candidate | null {
     }
     let to = lo;
     while (to < list.length && list[to]!.day === day && list[to]!.start < p.end + NEAR) to++;
-    scanStarts(u, withFamily, lo, to);
+    scanStarts(u, placed, own, lo, to);
   }
-  if (!found) scanStarts(u, withFamily, 0, u.candidates.length);
+  if (!found) scanStarts(u, placed, own, 0, u.candidates.length);
   return found;
 }
 
-function scanStarts(u: Unit, withFamily: boolean, from: number, to: number): void {
-  const placed = withFamily ? (placementsByFamily.get(u.familyId) ?? NONE) : NONE;
-  // The family's cost without the start, once for the scan.
-  const own = withFamily ? familyCostOf(placed) : 0;
+/**
+ * The cheapest start of u's from index `from` to `to` that fits and beats the one found so far.
+ * One path for a family with conferences and one without (whose own cost is 0 and each start's
+ * just its rank): V8 threw its optimised code away when the second kind first came.
+ */
+function scanStarts(u: Unit, placed: Placement[], own: number, from: number, to: number): void {
   let bestC = found;
   let bestCost = foundCost;
   for (let i = from; i < to; i++) {
@@ -992,9 +996,7 @@ function scanStarts(u: Unit, withFamily: boolean, from: number, to: number): voi
     if (level >= d.limit[c.start - d.origin]!) continue;
     // Cheap parts first: most starts are ruled out before the holes are measured.
     let cost = dayBias(d, level) + random() * 1e-6;
-    if (withFamily)
-      cost += own + addedCost(placed, u.teacher, d.date, c.start, c.start + u.len, c.rank);
-    else cost += rankCost(c.rank);
+    cost += own + addedCost(placed, u.teacher, d.date, c.start, c.start + u.len, c.rank);
     if (cost >= bestCost) continue;
     cost += edgeBias(c, u.len);
     if (cost >= bestCost) continue;
@@ -1020,8 +1022,7 @@ function insertFamily(familyId: string): number {
   const anchor = todo[0]!;
   if (todo.length === 1) {
     // One conference to fit around what the family already has.
-    const alone = (placementsByFamily.get(familyId) ?? NONE).length === 0;
-    const pick = bestStart(anchor, !alone);
+    const pick = bestStart(anchor);
     if (!pick) return 1;
     place(anchor, pick);
     return 0;
@@ -1065,7 +1066,7 @@ function insertFamily(familyId: string): number {
     let cost = startBias(option, anchor.len);
     for (let k = 1; k < todo.length; k++) {
       const u = todo[k]!;
-      const pick = bestStart(u, true);
+      const pick = bestStart(u);
       tried[k] = pick;
       if (pick) {
         place(u, pick);
@@ -1086,7 +1087,7 @@ function insertFamily(familyId: string): number {
     // The anchor has nowhere to go; still place the others.
     let missing = 1;
     for (let k = 1; k < todo.length; k++) {
-      const pick = bestStart(todo[k]!, true);
+      const pick = bestStart(todo[k]!);
       if (pick) place(todo[k]!, pick);
       else missing++;
     }
