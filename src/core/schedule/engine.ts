@@ -1019,19 +1019,25 @@ function insertFamily(familyId: string): number {
     insertAt(todo, i, u);
   }
   if (todo.length === 0) return 0;
-  const anchor = todo[0]!;
   if (todo.length === 1) {
     // One conference to fit around what the family already has.
-    const pick = bestStart(anchor);
+    const pick = bestStart(todo[0]!);
     if (!pick) return 1;
-    place(anchor, pick);
+    place(todo[0]!, pick);
     return 0;
   }
-  // The starts of the best option so far, by the index of the unit in todo (null: unplaced).
-  let best = false;
-  let bestCost = Infinity;
-  // The siblings are fitted around the anchor's best few starts only: trying every start
-  // multiplies the work by the number of starts and rarely finds a better fit.
+  // Three functions rather than one: V8 compiles each on its own, and compiles again only the
+  // one whose rare path (an anchor with nowhere to go) first comes after it was optimised.
+  const options = anchorStarts(todo[0]!);
+  return options > 0 ? placeBestOption(familyId, todo, options) : placeWithoutAnchor(todo);
+}
+
+/**
+ * The siblings are fitted around the anchor's best few starts only: trying every start
+ * multiplies the work by the number of starts and rarely finds a better fit. Leaves them in
+ * topStarts, cheapest first, and returns how many there are.
+ */
+function anchorStarts(anchor: Unit): number {
   if (topCosts.length !== ANCHOR_STARTS) topCosts = new Float64Array(ANCHOR_STARTS);
   let topLength = 0;
   for (const c of anchor.candidates) {
@@ -1058,7 +1064,19 @@ function insertFamily(familyId: string): number {
     topCosts[i] = cost;
     topLength = Math.min(topLength + 1, ANCHOR_STARTS);
   }
-  for (let t = 0; t < topLength; t++) {
+  return topLength;
+}
+
+/**
+ * Tries the anchor (todo[0]) at each of its best starts with the others fitted around it, and
+ * places the cheapest option; returns how many could not be placed.
+ */
+function placeBestOption(familyId: string, todo: Unit[], options: number): number {
+  const anchor = todo[0]!;
+  // The starts of the best option so far, by the index of the unit in todo (null: unplaced).
+  let best = false;
+  let bestCost = Infinity;
+  for (let t = 0; t < options; t++) {
     const option = topStarts[t]!;
     place(anchor, option);
     tried[0] = option;
@@ -1083,20 +1101,21 @@ function insertFamily(familyId: string): number {
       tried = swap;
     }
   }
-  if (!best) {
-    // The anchor has nowhere to go; still place the others.
-    let missing = 1;
-    for (let k = 1; k < todo.length; k++) {
-      const pick = bestStart(todo[k]!);
-      if (pick) place(todo[k]!, pick);
-      else missing++;
-    }
-    return missing;
-  }
   let missing = 0;
   for (let k = 0; k < todo.length; k++) {
     const c = kept[k]!;
     if (c) place(todo[k]!, c);
+    else missing++;
+  }
+  return missing;
+}
+
+/** The anchor (todo[0]) has nowhere to go; still places the others. */
+function placeWithoutAnchor(todo: Unit[]): number {
+  let missing = 1;
+  for (let k = 1; k < todo.length; k++) {
+    const pick = bestStart(todo[k]!);
+    if (pick) place(todo[k]!, pick);
     else missing++;
   }
   return missing;
