@@ -24,6 +24,7 @@ import { FULL_NAME_HEADERS, STUDENT_EMAIL_HEADERS, ROSTER_ALIASES } from './alia
 import { describeCell } from './errors';
 import { groupFamilies, type GroupingNote, type Member } from './families';
 import { isRoleAddress, readGuardianEmails } from './noemail';
+import { isSheetError, pastedText, type PastedGrid } from './pasted';
 import { carryFamilyIds, rowList } from './familyids';
 import {
   cleanText,
@@ -162,26 +163,30 @@ export function contactsOf(student: Student, family: Family | undefined): string
 export { isPlaceholderFamilyId } from './families';
 
 /**
- * The error values Sheets shows (and getValues returns as text) where a pasted name became a
- * formula: "=Rosa" or "-Ann" reads as #NAME? or #ERROR!. A name Sheets kept as text, even one
- * starting with "=", is a name as written (it is written back as plain text everywhere).
+ * A name cell's text. A cell showing a Sheets error (a name pasted as "=Rosa" or "+Lee, Sam" that
+ * Sheets read as a formula) is read as it was pasted, the formula's signs taken off, when its
+ * formula is known and computes nothing; else it is left blank. Either way a warning names the
+ * cell. A name Sheets kept as text, even one starting with "=", is a name as written (it is
+ * written back as plain text everywhere).
  */
-const SHEET_ERROR = /^#(NAME\?|REF!|N\/A|VALUE!|ERROR!|DIV\/0!|NUM!|NULL!)$/i;
-
-/** A name cell's text, or '' (with a warning naming the cell) when it shows a Sheets error. */
 function nameCell(
   row: TableRow,
   header: string,
   bad: (header: string, text: string, severity: 'error' | 'warning') => void,
+  formulas: PastedGrid['formulas'],
 ): string {
   const text = cleanText(row.get(header));
-  if (!SHEET_ERROR.test(text)) return text;
+  if (!isSheetError(text)) return text;
+  const formula = formulas?.[row.row - 1]?.[row.where(header).column - 1] ?? '';
+  const pasted = cleanText(pastedText(formula));
   bad(
     header,
-    `this cell shows ${text}: Sheets read what was pasted as a formula; retype the name, or paste as plain text. Until then the name is left blank.`,
+    pasted
+      ? `this cell shows ${text}: Sheets read what was pasted as the formula "${formula}". The name is read as "${pasted}"; retype it, or paste as plain text, for the sheet to show it.`
+      : `this cell shows ${text}: Sheets read what was pasted as a formula; retype the name, or paste as plain text. Until then the name is left blank.`,
     'warning',
   );
-  return '';
+  return pasted;
 }
 
 /** The row's Student Email when it is one address; anything else is warned about and left out. */
@@ -264,7 +269,8 @@ function groupingProblems(
 }
 
 export function parseRoster(
-  values: unknown[][],
+  /** The Roster's values; with their formulas, a name Sheets turned into one is read as pasted. */
+  values: PastedGrid,
   teachers: Teacher[] | null,
   options: {
     defaultLanguage?: string;
@@ -361,6 +367,7 @@ export function parseRoster(
         'Teachers has no windows yet, so the roster’s teachers could not be checked. Fill in the Teachers sheet and check again.',
     });
   }
+  const formulas = values.formulas;
   const seenIds = new Map<string, number>();
   const students: Student[] = [];
   let rejected = 0;
@@ -389,10 +396,10 @@ export function parseRoster(
     let firstName = '';
     let lastName = '';
     if (hasSplitNames) {
-      firstName = nameCell(row, 'First Name', bad);
-      lastName = nameCell(row, 'Last Name', bad);
+      firstName = nameCell(row, 'First Name', bad, formulas);
+      lastName = nameCell(row, 'Last Name', bad, formulas);
     } else {
-      const full = splitFullName(nameCell(row, 'Full Name', bad));
+      const full = splitFullName(nameCell(row, 'Full Name', bad, formulas));
       firstName = full.first;
       lastName = full.last;
     }
@@ -418,7 +425,10 @@ export function parseRoster(
     const guardians: Guardian[] = [];
     /** Which column gave each address, to name the cell of a shared placeholder. */
     const rowEmailCells: { email: string; header: string }[] = [];
-    const names = [nameCell(row, 'Guardian 1 Name', bad), nameCell(row, 'Guardian 2 Name', bad)];
+    const names = [
+      nameCell(row, 'Guardian 1 Name', bad, formulas),
+      nameCell(row, 'Guardian 2 Name', bad, formulas),
+    ];
     const cells = (['Guardian 1 Email', 'Guardian 2 Email'] as const).map((header) => ({
       header,
       ...readGuardianEmails(row.get(header)),
