@@ -14,7 +14,7 @@ const NO_ADDRESS_WORDS =
 /** The text of an email cell that means "no address" ("none", "N/A", "-", "no email", "unknown"). */
 export function isNoAddressText(text: string): boolean {
   const s = cleanText(text);
-  return s !== '' && (isPlaceholderFamilyId(s) || NO_ADDRESS_WORDS.test(s));
+  return isPlaceholderFamilyId(s) || NO_ADDRESS_WORDS.test(s);
 }
 
 /**

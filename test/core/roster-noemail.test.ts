@@ -4,7 +4,12 @@
  * own header names); which rows and cells are named is read off those rows.
  */
 import fc from 'fast-check';
-import { isNoAddressText, readGuardianEmails } from '../../src/core/noemail';
+import {
+  isNoAddressText,
+  isPlaceholderAddress,
+  isRoleAddress,
+  readGuardianEmails,
+} from '../../src/core/noemail';
 import { parseRoster } from '../../src/core/roster';
 import { checkProperty } from './property';
 
@@ -161,4 +166,30 @@ describe('readGuardianEmails', () => {
       expect(readGuardianEmails(email).valid).toEqual([email]);
     expect(isNoAddressText('Nadia')).toBe(false);
   });
+});
+
+describe('the addresses the README lists', () => {
+  // The lists of the README's "Who counts as one family", before the @.
+  const MADE_UP_LOCALS =
+    'noemail no-email none noreply no-reply donotreply unknown na null placeholder missing parent parents guardian guardians';
+  const ROLE_LOCALS =
+    'office main.office frontoffice reception info admin attendance registrar registration enrollment secretary school';
+  const PEOPLE = 'ana.ruiz nonesuch parent.ruiz officer.kim info.desk.jones j.okafor casework';
+
+  it.each(MADE_UP_LOCALS.split(' '))('%s@ is a made-up address, at any domain', (local) => {
+    expect(isPlaceholderAddress(`${local}@school.example`)).toBe(true);
+    expect(isPlaceholderAddress(`${local.toUpperCase()}@gmail.com`.toLowerCase())).toBe(true);
+  });
+
+  it.each(ROLE_LOCALS.split(' '))('%s@ is a school role’s address', (local) => {
+    expect(isRoleAddress(`${local}@school.example`)).toBe(true);
+  });
+
+  it.each(PEOPLE.split(' '))(
+    '%s@ is a person’s or an agency’s, neither made up nor a role',
+    (local) => {
+      expect(isPlaceholderAddress(`${local}@home.example`)).toBe(false);
+      expect(isRoleAddress(`${local}@home.example`)).toBe(false);
+    },
+  );
 });
