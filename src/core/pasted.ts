@@ -12,7 +12,7 @@ const SHEET_ERROR = /^#(NAME\?|REF!|N\/A|VALUE!|ERROR!|DIV\/0!|NUM!|NULL!)$/i;
 
 /** Whether a cell shows a Sheets error rather than a value. */
 export function isSheetError(value: unknown): value is string {
-  return typeof value === 'string' && SHEET_ERROR.test(value.trim());
+  return typeof value === 'string' && SHEET_ERROR.test(value);
 }
 
 /**
@@ -25,11 +25,10 @@ export type PastedGrid = unknown[][] & { formulas?: readonly (readonly string[])
  * What a person pasted, with the signs that made Sheets read it as a formula taken off: "=Rosa"
  * is "Rosa", "=+Lee, Sam" (Sheets stores a pasted "+Lee, Sam" so) is "Lee, Sam". Null for a
  * formula that computes something (a function call, another sheet's cell, a quoted string):
- * that is not a pasted name.
+ * that is not a pasted name, nor is '' (no formula). The caller trims.
  */
 export function pastedText(formula: string): string | null {
-  if (!formula.startsWith('=')) return null;
-  const text = formula.replace(/^[=+\-@\s]+/, '').trim();
+  const text = formula.replace(/^[=+\-@\s]+/, '');
   if (!/\p{L}/u.test(text) || /[()!"]/.test(text)) return null;
   return text;
 }
