@@ -437,7 +437,7 @@ export function parseRoster(
       for (const text of none)
         bad(
           header,
-          `"${text}" stands for no address, so this cell is read as blank: the family is reached through another guardian's address, or else by letter and phone (Letters sheet). Type the guardian's real address here to email them.`,
+          `"${text}" stands for no address, so it is read as a blank: the family is reached through another guardian's address, or else by letter and phone (Letters sheet). Type the guardian's real address here to email them.`,
           'warning',
         );
     // A bad address beside a good one (in either column) costs only that guardian's emails; a

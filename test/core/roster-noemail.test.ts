@@ -54,7 +54,7 @@ describe('a guardian email cell that stands for no address', () => {
         severity: 'warning',
         where: { sheet: 'Roster', row: 2, column: EMAIL_COLUMN },
         message:
-          'Roster, row 2, column F (Parent Email): "none" stands for no address, so this cell is read as blank: the family is reached through another guardian\'s address, or else by letter and phone (Letters sheet). Type the guardian\'s real address here to email them.',
+          'Roster, row 2, column F (Parent Email): "none" stands for no address, so it is read as a blank: the family is reached through another guardian\'s address, or else by letter and phone (Letters sheet). Type the guardian\'s real address here to email them.',
       },
     ]);
   });
