@@ -1,9 +1,12 @@
 /**
- * Reading the user's sheets: one getValues per sheet, whatever its size, and the settings from
+ * Reading the user's sheets: one getValues per sheet, whatever its size (and the Roster's formulas
+ * when a cell there shows a Sheets error), and the settings from
  * document properties. Dates in cells are read in the spreadsheet's time zone, read once
  * (spreadsheetZone) and applied in the core (src/core/zone.ts).
  */
+import { isSheetError, type PastedGrid } from '../core/pasted';
 import { parseRoster, type RosterResult } from '../core/roster';
+import { ROSTER } from '../core/schema';
 import {
   defaultSettings,
   type Settings,
@@ -50,16 +53,23 @@ export function readSheet(
   name: string,
 ): unknown[][] | null {
   const sheet = ss.getSheetByName(name);
-  return sheet ? sheetValues(sheet) : null;
+  return sheet ? sheetValues(sheet, name === ROSTER.name) : null;
 }
 
 /**
  * The used area of a sheet already in hand in one read; [] when it is empty. The data range of an
  * empty sheet is its one blank cell A1 (docs/EMULATOR.md row 56), so no getLastRow is asked first.
+ * With `pasted` (the Roster, where an export's names are pasted), a sheet with a cell showing a
+ * Sheets error comes with its formulas too, one more read, so a name Sheets made a formula of
+ * can be read as it was pasted.
  */
-export function sheetValues(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
-  const values = sheet.getDataRange().getValues();
-  return values.length === 1 && values[0]!.every((v) => v === '') ? [] : values;
+export function sheetValues(sheet: GoogleAppsScript.Spreadsheet.Sheet, pasted = false): PastedGrid {
+  const range = sheet.getDataRange();
+  const values = range.getValues();
+  if (values.length === 1 && values[0]!.every((v) => v === '')) return [];
+  if (pasted && values.some((row) => row.some(isSheetError)))
+    return Object.assign(values, { formulas: range.getFormulas() });
+  return values;
 }
 
 export function readSettings(
