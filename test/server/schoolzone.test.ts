@@ -1,0 +1,96 @@
+/**
+ * One clock for the school: with Settings' time zone unlike the spreadsheet's, every reminder,
+ * the teachers' day-before email, the owner's "reminders are due" notice and the stamps a person
+ * reads follow the school's zone (Settings'); the spreadsheet's zone only turns the Dates its
+ * cells hold back into the times a person typed. Each case is one student of Ms. Rivera, whose
+ * window is 15:00 to 15:25 on 17 November (one 25-minute conference, at 15:00 school time).
+ */
+import type { SettingsView } from '../../src/shared/api';
+import { ok, pastedSchool, ROSTER_HEADER, run } from './calls';
+
+type School = ReturnType<typeof pastedSchool>;
+
+const HOUR = 3600_000;
+const FAMILY = 'maria.lopez@family.example';
+const TEACHER = 'rivera@lincoln.school.example';
+const OWNER = 'coordinator@lincoln.school.example';
+
+function riveraSchool(spreadsheetZone: string, schoolZone: string, noDocument = false): School {
+  const s = pastedSchool(
+    [
+      ROSTER_HEADER,
+      ['S1', 'Ana', 'Lopez', '3', 'Ms. Rivera', 'F1', 'Maria Lopez', FAMILY, '', '', 'en'],
+    ],
+    [
+      ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity'],
+      ['Ms. Rivera', TEACHER, '2026-11-17', '15:00', '15:25', '12', '1'],
+    ],
+    { spreadsheetZone },
+  );
+  const view = ok<SettingsView>(s.bundle.callFromClient('getSettings', []));
+  ok(s.bundle.callFromClient('saveSettings', [{ ...view.settings, timeZone: schoolZone }]));
+  run(s, 'schedule');
+  s.emulator.triggers.clockTriggersHaveNoDocument = noDocument;
+  expect(ok<boolean>(s.bundle.callFromClient('setReminders', [true]))).toBe(true);
+  return s;
+}
+
+/** Hour by hour to the end of the conference day, as Google fires the hourly trigger. */
+function throughTheRound(s: School): void {
+  const until = Date.parse('2026-11-18T12:00:00Z');
+  for (let t = s.emulator.ws.clock.now() + HOUR; t <= until; t += HOUR)
+    s.emulator.triggers.advanceTo(t);
+}
+
+const sentTo = (s: School, to: string) =>
+  s.emulator.mail.sent.filter((m) => m.to.includes(to)).map((m) => Date.parse(m.sentAt));
+
+/** An instant is within the hour that starts at `due` (the hourly trigger's first run after it). */
+function withinTheHourAfter(at: number | undefined, due: string): void {
+  expect(at).toBeGreaterThanOrEqual(Date.parse(due));
+  expect(at).toBeLessThan(Date.parse(due) + HOUR);
+}
+
+// The conference's instant, worked out by hand: 15:00 on 17 November in the school's zone
+// (London is on GMT then, New York on UTC-5, Chicago on UTC-6).
+describe.each([
+  {
+    order: 'east of the spreadsheet',
+    sheet: 'America/New_York',
+    school: 'Europe/London',
+    at48: '2026-11-15T15:00:00Z',
+    at2: '2026-11-17T13:00:00Z',
+  },
+  {
+    order: 'west of the spreadsheet',
+    sheet: 'America/New_York',
+    school: 'America/Chicago',
+    at48: '2026-11-15T21:00:00Z',
+    at2: '2026-11-17T19:00:00Z',
+  },
+  {
+    order: 'west of a London spreadsheet',
+    sheet: 'Europe/London',
+    school: 'America/New_York',
+    at48: '2026-11-15T20:00:00Z',
+    at2: '2026-11-17T18:00:00Z',
+  },
+])('a school $order ($school, the spreadsheet in $sheet)', ({ sheet, school, at48, at2 }) => {
+  it('sends the 48-hour and the 2-hour reminder within the hour after each falls due, in the school’s zone', () => {
+    const s = riveraSchool(sheet, school);
+    throughTheRound(s);
+    const sent = sentTo(s, FAMILY);
+    expect(sent).toHaveLength(2);
+    withinTheHourAfter(sent[0], at48);
+    withinTheHourAfter(sent[1], at2);
+  });
+
+  it('without its document, the hourly run tells the owner within the hour after each reminder falls due', () => {
+    const s = riveraSchool(sheet, school, true);
+    throughTheRound(s);
+    const notices = sentTo(s, OWNER);
+    expect(notices).toHaveLength(2);
+    withinTheHourAfter(notices[0], at48);
+    withinTheHourAfter(notices[1], at2);
+  });
+});
