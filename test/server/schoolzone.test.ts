@@ -14,12 +14,33 @@ const HOUR = 3600_000;
 const FAMILY = 'maria.lopez@family.example';
 const TEACHER = 'rivera@lincoln.school.example';
 const OWNER = 'coordinator@lincoln.school.example';
+const OKAFOR = 'ada.okafor@family.example';
 
-function riveraSchool(spreadsheetZone: string, schoolZone: string, noDocument = false): School {
+/** A second family of Ms. Rivera's, for whom her one conference leaves no room. */
+const WAITING = [
+  'S2',
+  'Ben',
+  'Okafor',
+  '3',
+  'Ms. Rivera',
+  'F2',
+  'Ada Okafor',
+  OKAFOR,
+  '',
+  '',
+  'en',
+];
+
+function riveraSchool(
+  spreadsheetZone: string,
+  schoolZone: string,
+  { noDocument = false, waiting = false } = {},
+): School {
   const s = pastedSchool(
     [
       ROSTER_HEADER,
       ['S1', 'Ana', 'Lopez', '3', 'Ms. Rivera', 'F1', 'Maria Lopez', FAMILY, '', '', 'en'],
+      ...(waiting ? [WAITING] : []),
     ],
     [
       ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity'],
@@ -53,6 +74,9 @@ function withinTheHourAfter(at: number | undefined, due: string): void {
 
 // The conference's instant, worked out by hand: 15:00 on 17 November in the school's zone
 // (London is on GMT then, New York on UTC-5, Chicago on UTC-6).
+// The school's midnight that starts 16 November, the day before, and the wall clock of the
+// school at 12:00Z on 10 November, by hand too.
+const TOLD_AT = '2026-11-10T12:00:00Z';
 describe.each([
   {
     order: 'east of the spreadsheet',
@@ -60,6 +84,9 @@ describe.each([
     school: 'Europe/London',
     at48: '2026-11-15T15:00:00Z',
     at2: '2026-11-17T13:00:00Z',
+    dayBefore: '2026-11-16T00:00:00Z',
+    stamp: '2026-11-10 12:00',
+    sheetStamp: '2026-11-10 07:00',
   },
   {
     order: 'west of the spreadsheet',
@@ -67,6 +94,9 @@ describe.each([
     school: 'America/Chicago',
     at48: '2026-11-15T21:00:00Z',
     at2: '2026-11-17T19:00:00Z',
+    dayBefore: '2026-11-16T06:00:00Z',
+    stamp: '2026-11-10 06:00',
+    sheetStamp: '2026-11-10 07:00',
   },
   {
     order: 'west of a London spreadsheet',
@@ -74,8 +104,12 @@ describe.each([
     school: 'America/New_York',
     at48: '2026-11-15T20:00:00Z',
     at2: '2026-11-17T18:00:00Z',
+    dayBefore: '2026-11-16T05:00:00Z',
+    stamp: '2026-11-10 07:00',
+    sheetStamp: '2026-11-10 12:00',
   },
-])('a school $order ($school, the spreadsheet in $sheet)', ({ sheet, school, at48, at2 }) => {
+])('a school $order ($school, the spreadsheet in $sheet)', (c) => {
+  const { sheet, school, at48, at2 } = c;
   it('sends the 48-hour and the 2-hour reminder within the hour after each falls due, in the school’s zone', () => {
     const s = riveraSchool(sheet, school);
     throughTheRound(s);
@@ -86,11 +120,35 @@ describe.each([
   });
 
   it('without its document, the hourly run tells the owner within the hour after each reminder falls due', () => {
-    const s = riveraSchool(sheet, school, true);
+    const s = riveraSchool(sheet, school, { noDocument: true });
     throughTheRound(s);
     const notices = sentTo(s, OWNER);
     expect(notices).toHaveLength(2);
     withinTheHourAfter(notices[0], at48);
     withinTheHourAfter(notices[1], at2);
+  });
+
+  it("sends Ms. Rivera's day-before email from the school's midnight that starts the day before, not earlier", () => {
+    const s = riveraSchool(sheet, school);
+    s.emulator.ws.clock.set(Date.parse(c.dayBefore) - 30 * 60_000);
+    run(s, 'teachers');
+    expect(sentTo(s, TEACHER)).toEqual([]);
+    s.emulator.ws.clock.set(Date.parse(c.dayBefore) + 30 * 60_000);
+    run(s, 'teachers');
+    const sent = sentTo(s, TEACHER);
+    expect(sent).toHaveLength(1);
+    // The run's own calls take the emulator's clock on by seconds, never minutes.
+    expect(sent[0]! - (Date.parse(c.dayBefore) + 30 * 60_000)).toBeLessThan(60_000);
+  });
+
+  it("stamps the waiting list's Told cell with the school's wall clock", () => {
+    const s = riveraSchool(sheet, school, { waiting: true });
+    s.emulator.ws.clock.set(Date.parse(TOLD_AT));
+    run(s, 'waitlist');
+    const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Waitlist')!.values();
+    const told = rows.map((r) => String(r[header!.indexOf('Told')]));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain(c.stamp);
+    expect(told[0]).not.toContain(c.sheetStamp);
   });
 });
