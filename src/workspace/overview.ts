@@ -127,7 +127,11 @@ export function buildOverview(): Overview {
     title: ADDON_TITLE,
     schoolName: settings.schoolName,
     timeZone: settings.timeZone,
-    steps: asShown(steps, [spreadsheetZone(ss), settings.timeZone], unfinished),
+    steps: asShown(
+      steps,
+      { spreadsheet: spreadsheetZone(ss), school: settings.timeZone },
+      unfinished,
+    ),
     unfinished,
   };
 }
