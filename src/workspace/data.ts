@@ -1,6 +1,6 @@
 /**
  * Reading the user's sheets: one getValues per sheet, whatever its size, and the settings from
- * document properties. Two zones, one rule (docs/DESIGN.md, "One clock"): a Date a cell holds is
+ * document properties. Two zones, one rule (docs/DESIGN.md section 6, "One clock"): a Date a cell holds is
  * turned into the wall-clock time a person typed in the spreadsheet's zone (spreadsheetZone),
  * because that is how Google stores it; every conference time, "now", stamp and time a person
  * reads is in the school's zone (schoolZone). Both are read once and applied in the core
