@@ -6,7 +6,7 @@
  * window is 15:00 to 15:25 on 17 November (one 25-minute conference, at 15:00 school time).
  */
 import type { SettingsView } from '../../src/shared/api';
-import { ok, pastedSchool, ROSTER_HEADER, run } from './calls';
+import { ok, pastedSchool, props, ROSTER_HEADER, run } from './calls';
 
 type School = ReturnType<typeof pastedSchool>;
 
@@ -150,5 +150,23 @@ describe.each([
     expect(told).toHaveLength(1);
     expect(told[0]).toContain(c.stamp);
     expect(told[0]).not.toContain(c.sheetStamp);
+  });
+
+  it("records asking a family for its times, and offering a no-show another, on the school's wall clock", () => {
+    const s = riveraSchool(sheet, school);
+    run(s, 'forms');
+    s.emulator.ws.clock.set(Date.parse(TOLD_AT));
+    run(s, 'ask');
+    const asked = [...props(s)].filter(([k]) => k.startsWith('slc:asked:')).map(([, v]) => v);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain(c.stamp);
+    const [header, row] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const id = String(row![header!.indexOf('Conference ID')]);
+    ok(s.bundle.callFromClient('markAttendance', [id, 'no-show']));
+    const before = new Map(props(s));
+    run(s, 'noshow-offer');
+    const offered = [...props(s)].filter(([k, v]) => !before.has(k) && /^sent /.test(v));
+    expect(offered).toHaveLength(1);
+    expect(offered[0]![1]).toBe(`sent ${c.stamp}`);
   });
 });
