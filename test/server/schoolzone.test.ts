@@ -119,6 +119,13 @@ describe.each([
     withinTheHourAfter(sent[1], at2);
   });
 
+  it("the hourly run's record of when a reminder next falls due is the 48-hour reminder's instant", () => {
+    const s = riveraSchool(sheet, school);
+    s.emulator.triggers.advanceTo(s.emulator.ws.clock.now() + HOUR);
+    const idle = JSON.parse(props(s).get('slc:reminders:idle') ?? '{}') as { next?: number };
+    expect(idle.next).toBe(Date.parse(at48));
+  });
+
   it('without its document, the hourly run tells the owner within the hour after each reminder falls due', () => {
     const s = riveraSchool(sheet, school, { noDocument: true });
     throughTheRound(s);
