@@ -1,10 +1,10 @@
 /**
  * Reading the user's sheets: one getValues per sheet, whatever its size, and the settings from
- * document properties. Two zones, one rule (docs/DESIGN.md section 6, "One clock"): a Date a cell holds is
- * turned into the wall-clock time a person typed in the spreadsheet's zone (spreadsheetZone),
- * because that is how Google stores it; every conference time, "now", stamp and time a person
- * reads is in the school's zone (schoolZone). Both are read once and applied in the core
- * (src/core/zone.ts).
+ * document properties. Two zones, one rule (docs/DESIGN.md section 6, "One clock"): a Date a
+ * cell holds is turned into the wall-clock time a person typed in the spreadsheet's zone
+ * (spreadsheetZone, cellWallClock), because that is how Google stores it; every conference time,
+ * "now", stamp and time a person reads is in the school's zone (schoolZone). Both are known once
+ * per run and applied in the core (src/core/zone.ts).
  */
 import { parseRoster, type RosterResult } from '../core/roster';
 import {
@@ -58,8 +58,8 @@ export function schoolZone(
 
 /**
  * The wall clock of the Dates cells hold: Google turns what a person typed into an instant in the
- * spreadsheet's zone (docs/EMULATOR.md row 44), so that zone turns it back. The only use of the
- * spreadsheet's zone besides schoolZone's fallback.
+ * spreadsheet's zone (docs/EMULATOR.md row 44), so that zone turns it back; a Date written into
+ * a cell is likewise built in spreadsheetZone. Never for now, a stamp or a conference's instant.
  */
 export function cellWallClock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): WallClockOf {
   return wallClockIn(spreadsheetZone(ss));
