@@ -5,7 +5,7 @@
  * cells hold back into the times a person typed. Each case is one student of Ms. Rivera, whose
  * window is 15:00 to 15:25 on 17 November (one 25-minute conference, at 15:00 school time).
  */
-import type { SettingsView } from '../../src/shared/api';
+import type { CheckIn, SettingsView } from '../../src/shared/api';
 import { ok, pastedSchool, props, ROSTER_HEADER, run } from './calls';
 
 type School = ReturnType<typeof pastedSchool>;
@@ -34,17 +34,18 @@ const WAITING = [
 function riveraSchool(
   spreadsheetZone: string,
   schoolZone: string,
-  { noDocument = false, waiting = false } = {},
+  { noDocument = false, waiting = false, dayBefore = false } = {},
 ): School {
   const s = pastedSchool(
     [
       ROSTER_HEADER,
       ['S1', 'Ana', 'Lopez', '3', 'Ms. Rivera', 'F1', 'Maria Lopez', FAMILY, '', '', 'en'],
-      ...(waiting ? [WAITING] : []),
+      ...(waiting || dayBefore ? [WAITING] : []),
     ],
     [
       ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity'],
       ['Ms. Rivera', TEACHER, '2026-11-17', '15:00', '15:25', '12', '1'],
+      ...(dayBefore ? [['Ms. Rivera', TEACHER, '2026-11-16', '15:00', '15:25', '12', '1']] : []),
     ],
     { spreadsheetZone },
   );
@@ -175,5 +176,18 @@ describe.each([
     const offered = [...props(s)].filter(([k, v]) => !before.has(k) && /^sent /.test(v));
     expect(offered).toHaveLength(1);
     expect(offered[0]![1]).toBe(`sent ${c.stamp}`);
+  });
+
+  it("opens the check-in on the school's day, changing at the school's midnight", () => {
+    // Ms. Rivera has a conference on the 16th and on the 17th; the school's midnight that
+    // starts the 17th is a day after the one that starts the 16th (no clock change between).
+    const s = riveraSchool(sheet, school, { dayBefore: true });
+    const midnight = Date.parse(c.dayBefore) + 24 * HOUR;
+    const dayAt = (at: number) => {
+      s.emulator.ws.clock.set(at);
+      return ok<CheckIn>(s.bundle.callFromClient('getCheckIn', [''])).date;
+    };
+    expect(dayAt(midnight - 30 * 60_000)).toBe('2026-11-16');
+    expect(dayAt(midnight + 30 * 60_000)).toBe('2026-11-17');
   });
 });
