@@ -1,8 +1,11 @@
 /**
  * Reading the user's sheets: one getValues per sheet, whatever its size (and the Roster's formulas
  * when a cell there shows a Sheets error), and the settings from
- * document properties. Dates in cells are read in the spreadsheet's time zone, read once
- * (spreadsheetZone) and applied in the core (src/core/zone.ts).
+ * document properties. Two zones, one rule (docs/DESIGN.md section 6, "One clock"): a Date a
+ * cell holds is turned into the wall-clock time a person typed in the spreadsheet's zone
+ * (spreadsheetZone, cellWallClock), because that is how Google stores it; every conference time,
+ * "now", stamp and time a person reads is in the school's zone (schoolZone). Both are known once
+ * per run and applied in the core (src/core/zone.ts).
  */
 import { isSheetError, type PastedGrid } from '../core/pasted';
 import { parseRoster, type RosterResult } from '../core/roster';
@@ -16,6 +19,7 @@ import {
 } from '../core/settings';
 import { parseTeachers, type TeachersResult } from '../core/teachers';
 import { wallClockIn } from '../core/zone';
+import type { WallClockOf } from '../core/normalize';
 import { UserError } from '../core/errors';
 import { knownFamilyIds } from '../core/formlinks';
 import { forgetRemindersIdle, parseJson, PROP, documentProperties } from './props';
@@ -40,6 +44,28 @@ function askedOnce(ss: object, fact: string, ask: () => string): string {
  */
 export function spreadsheetZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return askedOnce(ss, 'zone', () => ss.getSpreadsheetTimeZone());
+}
+
+/**
+ * The school's time zone: Settings' zone, or the spreadsheet's when none is set. The zone of
+ * every conference time, "now", "today", every stamp and every time a person reads; the
+ * spreadsheet's zone only turns the Dates cells hold into wall-clock times. Costs no Google call
+ * beyond reading the settings (which already ask for the spreadsheet's zone, once per run).
+ */
+export function schoolZone(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Pick<Settings, 'timeZone'>,
+): string {
+  return settings.timeZone || spreadsheetZone(ss);
+}
+
+/**
+ * The wall clock of the Dates cells hold: Google turns what a person typed into an instant in the
+ * spreadsheet's zone (docs/EMULATOR.md row 44), so that zone turns it back; a Date written into
+ * a cell is likewise built in spreadsheetZone. Never for now, a stamp or a conference's instant.
+ */
+export function cellWallClock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): WallClockOf {
+  return wallClockIn(spreadsheetZone(ss));
 }
 
 /** The spreadsheet's name (the default school name), asked once per spreadsheet handle. */
@@ -112,7 +138,7 @@ export function readSchool(
   props: Record<string, string> | null = null,
   held: ReadonlySet<string> = new Set(),
 ): SchoolData {
-  const wall = wallClockIn(spreadsheetZone(ss));
+  const wall = cellWallClock(ss);
   const teacherValues = read('Teachers');
   const teachers =
     teacherValues === null

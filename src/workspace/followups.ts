@@ -30,7 +30,7 @@ import { parseTeachers, teacherEmailCell } from '../core/teachers';
 import type { RosterResult } from '../core/roster';
 import type { FollowUpStatus, FollowUpsView, Problem, Settings } from '../shared/api';
 import { UserError } from '../core/errors';
-import { readSettings, readSheet, sheetValues, spreadsheetZone } from './data';
+import { readSettings, readSheet, schoolZone, sheetValues, spreadsheetZone } from './data';
 import { writeColumnCells } from './write';
 import { dayIn, secondsStampIn, stampIn, wallClockIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
@@ -236,14 +236,16 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
   step(state, ctx): ChunkResult<{ told: number }> {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const settings = readSettings(ss);
-    const tz = spreadsheetZone(ss);
-    const wall = wallClockIn(tz);
+    // Cells' Dates (an answer's time) read as the sheet shows them; now in the school's zone.
+    const cells = spreadsheetZone(ss);
+    const wall = wallClockIn(cells);
+    const tz = schoolZone(ss, settings);
     const feedbackValues = readSheet(ss, FEEDBACK.name) ?? [];
     const answers: FollowUpAnswer[] =
       feedbackValues.length > 1
         ? readTable(FEEDBACK, feedbackValues).rows.map((r) => ({
             conferenceId: cleanText(r.get('Conference ID')),
-            answered: stamp(r.get('Answered'), tz, true),
+            answered: stamp(r.get('Answered'), cells, true),
             followUp: parseYesNo(r.get('Follow-up')) === true,
             privateTalk: parseYesNo(r.get('Private Talk')) === true,
             followUpWhen: cleanText(r.get('Follow-up When')),
@@ -365,7 +367,7 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
 /** The open requests (status not done), each owner's in the order asked, for the sidebar. */
 export function openFollowUps(): FollowUpsView {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const today = dayIn(new Date(), spreadsheetZone(ss));
+  const today = dayIn(new Date(), schoolZone(ss, readSettings(ss)));
   const rows = readFollowUps(ss);
   const late = new Set(overdue(rows, today).map((f) => f.request));
   const open = rows.filter((f) => f.status !== 'done');

@@ -33,10 +33,10 @@ import { readScheduleSheet } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
 import { readTable } from '../core/table';
 import { escapeHtml } from '../core/templates';
-import { dayIn, wallClockIn } from '../core/zone';
+import { dayIn } from '../core/zone';
 import type { PaperLetter } from '../shared/api';
 import { shownFamilyId } from '../core/familyshown';
-import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
+import { cellWallClock, readSchool, readSettings, readSheet, schoolZone } from './data';
 import { keptFormTexts } from './formtexts';
 import { documentProperties } from './props';
 
@@ -71,7 +71,7 @@ function letterBodies(): LetterBody[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
   const round = settings.roundName;
-  const tz = spreadsheetZone(ss);
+  const tz = schoolZone(ss, settings);
   const school = readSchool(ss, settings, dayIn(new Date(), tz));
   const roster = school.roster;
   const windows = school.teachers?.windows ?? [];
@@ -88,7 +88,7 @@ function letterBodies(): LetterBody[] {
   // This round's conferences by Family ID: when and where, the video link from the teacher's window.
   const conferences = new Map<string, PaperConference[]>();
   const students = new Map((roster?.students ?? []).map((s) => [s.id, s]));
-  const sheet = readScheduleSheet(schedule ?? [], wallClockIn(tz));
+  const sheet = readScheduleSheet(schedule ?? [], cellWallClock(ss));
   for (const r of sheet.rows)
     if (
       inRound(r.round, round) &&

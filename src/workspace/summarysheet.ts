@@ -22,7 +22,7 @@ import { readScheduleSheet } from '../core/schedule/sheet';
 import { readTable } from '../core/table';
 import { UserError } from '../core/errors';
 import type { Settings } from '../shared/api';
-import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
+import { readSchool, readSettings, readSheet, schoolZone, spreadsheetZone } from './data';
 import { dayIn, secondsStampIn, wallClockIn } from '../core/zone';
 import { ensureRows, writeGrid } from './write';
 import { sheetMemo, type SheetMemo, type SheetReader } from './reads';
@@ -204,7 +204,7 @@ export function rebuildSummary(
   const sheet = memo.sheet(SUMMARY.name);
   if (!sheet) throw new UserError('There is no Summary sheet. Run Set up first.');
   const settings = held?.settings ?? readSettings(ss);
-  const today = dayIn(new Date(), spreadsheetZone(ss));
+  const today = dayIn(new Date(), schoolZone(ss, settings));
   const summary = summaryOf(ss, settings, today, memo.read, undefined, held?.props ?? null);
   // Its last row and column in one call: the data range is bounded by them (docs/EMULATOR.md row 56).
   const used = sheet.getDataRange();

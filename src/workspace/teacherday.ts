@@ -24,8 +24,8 @@ import {
 } from '../core/teacherday';
 import { parseTeachers, teacherEmailCell } from '../core/teachers';
 import type { Problem, Settings } from '../shared/api';
-import { readSettings, readSheet, spreadsheetZone } from './data';
-import { dayIn, stampIn, wallClockIn } from '../core/zone';
+import { cellWallClock, readSettings, readSheet, schoolZone } from './data';
+import { dayIn, stampIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
 import { failureText, mailFailure, mailOne, rosterForMessages, sendJournaled } from './mailer';
 import { documentProperties, parseJson } from './props';
@@ -43,8 +43,8 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
   step(state, ctx): ChunkResult<TeacherDayState> {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const settings = readSettings(ss);
-    const tz = spreadsheetZone(ss);
-    const wall = wallClockIn(tz);
+    const tz = schoolZone(ss, settings);
+    const wall = cellWallClock(ss);
     const now = ctx.now();
     const days = {
       today: dayIn(now, tz),
