@@ -7,6 +7,7 @@ import type { Problem as SheetProblem, Settings } from '../../shared/api';
 import { AVAILABILITY_ALIASES, availabilityFamilies } from '../availabilityfamily';
 import { splitList } from '../cells';
 import { describeCell } from '../errors';
+import { familyIds } from '../familyshown';
 import {
   cleanText,
   formatHhMm,
@@ -61,7 +62,17 @@ export interface ScheduleSheet {
   problems: SheetProblem[];
 }
 
-export function readScheduleSheet(values: unknown[][], wall: WallClockOf): ScheduleSheet {
+/**
+ * The Schedule sheet's rows. Given the Roster's families, each row's Family ID is read back to
+ * the family's id whatever form it holds (as shown, or the add-on's own as older Schedules hold
+ * it: familyshown.ts); a cell no family matches is kept as written.
+ */
+export function readScheduleSheet(
+  values: unknown[][],
+  wall: WallClockOf,
+  families?: readonly Pick<Family, 'id' | 'givenId' | 'aliases'>[],
+): ScheduleSheet {
+  const ids = families && familyIds(families);
   const table = readTable(
     SCHEDULE,
     values.length ? values : [SCHEDULE.columns.map((c) => c.header)],
@@ -80,7 +91,7 @@ export function readScheduleSheet(values: unknown[][], wall: WallClockOf): Sched
       end,
       teacher: cleanText(r.get('Teacher')),
       studentIds: splitList(r.get('Student IDs')),
-      familyId: cleanText(r.get('Family ID')),
+      familyId: ids ? ids.read(r.get('Family ID')) : cleanText(r.get('Family ID')),
       status: cleanText(r.get('Status')).toLowerCase(),
       locked: parseYesNo(r.get('Locked')) === true,
       values: values[r.row - 1] ?? [],
