@@ -25,7 +25,7 @@ const typedKey = (text: string): string => text.toLowerCase().replace(/\s+/g, ''
 /**
  * The shown and read-back forms of the ids of one Roster's families. A family shows the add-on's
  * own id instead of its Family ID when that ID is taken: another family's id or former id (a
- * Family ID "F-1a2b3c4d" typed on a row, equal to the id made for a family without one), or a
+ * Family ID "F-0Q3XK2M" typed on a row, equal to the id made for a family without one), or a
  * second family's Family ID. So no two families ever show the same text, and each shown text
  * reads back to its family.
  */

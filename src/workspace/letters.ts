@@ -205,6 +205,7 @@ const TITLE = 'Letters for families without email';
 export function paperLetters(): PaperLetter[] {
   return letterBodies().map(({ body, reference, ...l }) => ({
     ...l,
+    familyId: reference,
     html: paperLetterPage(`${TITLE}: ${reference}`, [body]),
   }));
 }

@@ -54,7 +54,11 @@ function roundPacketInputs(): PacketInput[] {
   const tz = spreadsheetZone(ss);
   const wall = wallClockIn(tz);
   const data = readSchool(ss, settings, dayIn(new Date(), tz));
-  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wall);
+  const schedule = readScheduleSheet(
+    readSheet(ss, SCHEDULE.name) ?? [],
+    wall,
+    data.roster?.families,
+  );
   const round = settings.roundName;
   const cell = (r: ExistingRow, h: string) =>
     cleanText(r.values[(schedule.columns.get(h) ?? 0) - 1]);

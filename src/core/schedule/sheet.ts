@@ -70,9 +70,8 @@ export interface ScheduleSheet {
 export function readScheduleSheet(
   values: unknown[][],
   wall: WallClockOf,
-  families?: readonly Pick<Family, 'id' | 'givenId' | 'aliases'>[],
+  families?: readonly RosterFamilyIds[],
 ): ScheduleSheet {
-  const ids = families && familyIds(families);
   const table = readTable(
     SCHEDULE,
     values.length ? values : [SCHEDULE.columns.map((c) => c.header)],
@@ -91,18 +90,33 @@ export function readScheduleSheet(
       end,
       teacher: cleanText(r.get('Teacher')),
       studentIds: splitList(r.get('Student IDs')),
-      familyId: ids ? ids.read(r.get('Family ID')) : cleanText(r.get('Family ID')),
+      familyId: cleanText(r.get('Family ID')),
       status: cleanText(r.get('Status')).toLowerCase(),
       locked: parseYesNo(r.get('Locked')) === true,
       values: values[r.row - 1] ?? [],
     };
   });
-  return {
+  const sheet = {
     header: (values[0] ?? []).map((v) => String(v)),
     columns: table.columns,
     rows,
     problems,
   };
+  return families ? { ...sheet, rows: withRosterFamilies(rows, families) } : sheet;
+}
+
+type RosterFamilyIds = Pick<Family, 'id' | 'givenId' | 'aliases'>;
+
+/**
+ * The rows with each Family ID read back to the Roster family's id, whatever form the cell holds
+ * (familyshown.ts); for a caller that reads the Roster after the Schedule.
+ */
+export function withRosterFamilies(
+  rows: readonly ExistingRow[],
+  families: readonly RosterFamilyIds[],
+): ExistingRow[] {
+  const ids = familyIds(families);
+  return rows.map((r) => ({ ...r, familyId: ids.read(r.familyId) }));
 }
 
 /**
@@ -405,6 +419,7 @@ export function scheduleRows(input: {
   );
   const students = new Map<string, Student>(roster.students.map((s) => [s.id, s]));
   const families = new Map<string, Family>(roster.families.map((f) => [f.id, f]));
+  const ids = familyIds(roster.families);
   const out = [...kept];
   for (const c of schedule.conferences) {
     if (c.fixed) continue;
@@ -448,7 +463,8 @@ export function scheduleRows(input: {
     set('Students', ss.map((s) => `${s.firstName} ${s.lastName}`.trim()).join(', '));
     set('Student IDs', c.studentIds.join('; '));
     set('Family', family?.name ?? '');
-    set('Family ID', c.familyId);
+    // As people read it beside the Roster's Family ID column (readers resolve either form).
+    set('Family ID', ids.shown(c.familyId));
     // Only the people listed for every student of the conference: an invitation names them all.
     set(
       'Emails',
