@@ -116,6 +116,16 @@ describe('familyIds', () => {
       expect(ids.resolve('F-F-PARK')).toBeNull();
     });
 
+    it('reads a former id of a family regrouped since (its old links and rows) back to it', () => {
+      const regrouped = familyIds([
+        { id: 'F-ADAMS', givenId: 'ADAMS', aliases: ['F-0Q3XK2M'] },
+        { id: 'F-1ABCDEF' },
+      ]);
+      expect(regrouped.resolve('F-0Q3XK2M')).toBe('F-ADAMS');
+      expect(regrouped.resolve('f-0q3xk2m')).toBe('F-ADAMS');
+      expect(regrouped.shown('F-ADAMS')).toBe('ADAMS');
+    });
+
     it('keeps a cell no family matches as written, for a family since gone from the Roster', () => {
       expect(ids.read(' F-GONE ')).toBe('F-GONE');
       expect(ids.read('f-f-garcia')).toBe(familyOf('S1').id);
