@@ -43,12 +43,7 @@ import {
   type ReminderMessage,
   type WallNow,
 } from '../core/reminders';
-import {
-  greetingName,
-  rosterContacts,
-  rowPupils,
-  studentNames,
-} from '../core/recipients';
+import { greetingName, rosterContacts, rowPupils, studentNames } from '../core/recipients';
 import { documentProperties, forgetRemindersIdle, parseJson, PROP } from './props';
 import { type IdleMark, nextWindowOpening, nothingDueYet, scheduleDigest } from '../core/idle';
 import { readScheduleSheet } from '../core/schedule/sheet';
