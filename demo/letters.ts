@@ -8,6 +8,7 @@ import type { Emulator } from '../emulator/index';
 import { availabilityLinks, FAMILY_CODE_PREFIX, readFormsState } from '../src/core/formlinks';
 import { choiceLabelIn, FORM_TEXTS, formLanguage } from '../src/core/formtexts';
 import { replySlip } from '../src/core/replyslip';
+import { familyIds, type FamilyIds } from '../src/core/familyshown';
 import { parseRoster } from '../src/core/roster';
 
 export const LETTERS_CSV_HEADER = [
@@ -24,18 +25,25 @@ function documentProps(emulator: Emulator): Record<string, string> {
   );
 }
 
-/** The Roster's families that no email reaches, with their language. */
-function paperFamilies(emulator: Emulator): { id: string; language: string }[] {
+/** The Roster's families that no email reaches, with their language; and the Roster's ids. */
+function paperFamilies(emulator: Emulator): {
+  paper: { id: string; language: string }[];
+  ids: FamilyIds;
+} {
   const values = emulator.spreadsheet.sheetByName('Roster')?.values() ?? [];
-  return parseRoster(values, null)
-    .families.filter((f) => f.contacts.every((c) => !c.email))
-    .map((f) => ({ id: f.id, language: f.language }));
+  const families = parseRoster(values, null).families;
+  return {
+    paper: families
+      .filter((f) => f.contacts.every((c) => !c.email))
+      .map((f) => ({ id: f.id, language: f.language })),
+    ids: familyIds(families),
+  };
 }
 
 /** One row per family without email: its links and its reply slip. */
 export function lettersCsv(emulator: Emulator): string[][] {
   const props = documentProps(emulator);
-  const families = paperFamilies(emulator);
+  const { paper: families, ids } = paperFamilies(emulator);
   const language = new Map(families.map((f) => [f.id, f.language]));
   const links = availabilityLinks(props, (id) => language.get(id) ?? '');
   const choices = readFormsState(props).availability?.choices ?? [];
@@ -45,17 +53,17 @@ export function lettersCsv(emulator: Emulator): string[][] {
   const feedback = (id: string) =>
     schedule
       .slice(1)
-      .filter((r) => String(r[col('Family ID')]) === id && r[col('Feedback Link')])
+      .filter((r) => ids.resolve(r[col('Family ID')]) === id && r[col('Feedback Link')])
       .map((r) => String(r[col('Feedback Link')]))
       .join(' ');
   return [
     LETTERS_CSV_HEADER,
     ...families.map((f) => [
-      f.id,
+      ids.shown(f.id),
       f.language || 'en',
       links.get(f.id) ?? '',
       feedback(f.id),
-      replySlip(f.id, f.language, choices, props[FAMILY_CODE_PREFIX + f.id] ?? ''),
+      replySlip(ids.shown(f.id), f.language, choices, props[FAMILY_CODE_PREFIX + f.id] ?? ''),
     ]),
   ];
 }
@@ -67,7 +75,7 @@ export function lettersCsv(emulator: Emulator): string[][] {
  */
 export function keyInReplySlips(emulator: Emulator): number {
   const props = documentProps(emulator);
-  const families = paperFamilies(emulator);
+  const families = paperFamilies(emulator).paper;
   const language = new Map(families.map((f) => [f.id, formLanguage(f.language)]));
   const links = availabilityLinks(props, (id) => language.get(id) ?? 'en');
   const first = readFormsState(props).availability?.choices.at(-1);

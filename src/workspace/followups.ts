@@ -22,7 +22,13 @@ import {
   type FollowUpConference,
 } from '../core/followups';
 import { conferencesAskingForChange } from '../core/availability';
-import { readAvailability, readScheduleSheet, type ExistingRow } from '../core/schedule/sheet';
+import { familyIds } from '../core/familyshown';
+import {
+  readAvailability,
+  readScheduleSheet,
+  withRosterFamilies,
+  type ExistingRow,
+} from '../core/schedule/sheet';
 import type { WallClockOf } from '../core/normalize';
 import { AVAILABILITY, FEEDBACK } from '../core/schema';
 import { readTable } from '../core/table';
@@ -175,13 +181,14 @@ function timeChanges(
   if (!roster) return [];
   const round = settings.roundName;
   const times = readAvailability(readSheet(ss, AVAILABILITY.name), roster, wall, round).byFamily;
+  const ids = familyIds(roster.families);
   return conferencesAskingForChange(
     conferences.filter((r) => inRound(r.round, round)),
     times,
   ).map((r) => ({
     conferenceId: r.conferenceId,
     teacher: r.teacher,
-    familyId: r.familyId,
+    familyId: ids.shown(r.familyId),
     studentIds: r.studentIds,
     date: r.date!,
   }));
@@ -257,6 +264,9 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     const teacherValues = readSheet(ss, 'Teachers') ?? [];
     const teachers = parseTeachers(teacherValues, wall).teachers;
     const roster = rosterForMessages(ss, settings);
+    const conferences = withRosterFamilies(schedule.rows, roster?.families ?? []);
+    // The Follow-ups sheet and the owners' emails show the Family ID as people read it.
+    const ids = familyIds(roster?.families ?? []);
     const emails = new Map(teachers.map((t) => [nameKey(t.name), t.email]));
     const sheet = readFollowUpsSheet(ss);
     const existing = sheet?.rows ?? [];
@@ -264,17 +274,17 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     const fromAnswers = syncFollowUps(
       existing,
       answers,
-      schedule.rows.map((r) => ({
+      conferences.map((r) => ({
         conferenceId: r.conferenceId,
         teacher: r.teacher,
-        familyId: r.familyId,
+        familyId: ids.shown(r.familyId),
         studentIds: r.studentIds,
       })),
       emailOf,
     );
     const rows = addTimeChanges(
       fromAnswers,
-      timeChanges(ss, settings, roster, schedule.rows, wall),
+      timeChanges(ss, settings, roster, conferences, wall),
       emailOf,
       secondsStampIn(ctx.now(), tz),
     );

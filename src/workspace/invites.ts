@@ -53,6 +53,7 @@ import { runnerEmail } from './owners';
 import { rosterContacts } from '../core/recipients';
 import { parseRoster, type RosterResult } from '../core/roster';
 import { standInGuest } from '../core/standin';
+import { familyIds } from '../core/familyshown';
 import { standInsWithAddresses } from './standin';
 import { plural, step, type StepContext } from './steps';
 import { invitesStep } from '../core/steps';
@@ -159,7 +160,14 @@ function standInGuests(
   const { standIns } = standInsWithAddresses(ss, settings.roundName, school, sheet);
   if (![...standIns.values()].some((s) => s.email)) return () => null;
   const contacts = rosterContacts(school()?.students ?? []).byStudent;
-  return (r) => standInGuest(r, standIns, (id) => contacts.get(id)?.emails ?? []);
+  // The Schedule shows the Roster's Family ID; the stand-ins are kept by the family's id.
+  const ids = familyIds(school()?.families ?? []);
+  return (r) =>
+    standInGuest(
+      { ...r, familyId: ids.read(r.familyId) },
+      standIns,
+      (id) => contacts.get(id)?.emails ?? [],
+    );
 }
 
 /** The Invites step: counts from the sheet and the fingerprints, without a Calendar call. */

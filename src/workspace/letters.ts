@@ -35,7 +35,7 @@ import { readTable } from '../core/table';
 import { escapeHtml } from '../core/templates';
 import { dayIn } from '../core/zone';
 import type { PaperLetter } from '../shared/api';
-import { shownFamilyId } from '../core/familyshown';
+import { familyIds } from '../core/familyshown';
 import { cellWallClock, readSchool, readSettings, readSheet, schoolZone } from './data';
 import { keptFormTexts } from './formtexts';
 import { documentProperties } from './props';
@@ -88,7 +88,8 @@ function letterBodies(): LetterBody[] {
   // This round's conferences by Family ID: when and where, the video link from the teacher's window.
   const conferences = new Map<string, PaperConference[]>();
   const students = new Map((roster?.students ?? []).map((s) => [s.id, s]));
-  const sheet = readScheduleSheet(schedule ?? [], cellWallClock(ss));
+  const ids = familyIds(roster?.families ?? []);
+  const sheet = readScheduleSheet(schedule ?? [], cellWallClock(ss), roster?.families);
   for (const r of sheet.rows)
     if (
       inRound(r.round, round) &&
@@ -122,7 +123,7 @@ function letterBodies(): LetterBody[] {
   if (schedule && schedule.length > 1)
     for (const r of readTable(SCHEDULE, schedule).rows) {
       const link = cleanText(r.get('Feedback Link'));
-      const family = cleanText(r.get('Family ID'));
+      const family = ids.read(r.get('Family ID'));
       if (link && family && inRound(r.get('Round'), round))
         feedback.set(family, [
           ...(feedback.get(family) ?? []),
@@ -171,7 +172,7 @@ function letterBodies(): LetterBody[] {
     ].filter(Boolean);
     const children = mine.map((s) => `${s.firstName} ${s.lastName}`.trim()).filter(Boolean);
     const when = conferenceLines(conferences.get(family.id) ?? [], language);
-    const reference = shownFamilyId(family);
+    const reference = ids.shown(family.id);
     letters.push({
       familyId: family.id,
       reference,
@@ -204,6 +205,7 @@ const TITLE = 'Letters for families without email';
 export function paperLetters(): PaperLetter[] {
   return letterBodies().map(({ body, reference, ...l }) => ({
     ...l,
+    familyId: reference,
     html: paperLetterPage(`${TITLE}: ${reference}`, [body]),
   }));
 }

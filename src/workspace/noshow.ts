@@ -37,7 +37,11 @@ export const NOSHOW_OFFER_JOB: JobSpec<OfferState> = {
     const tz = schoolZone(ss, settings);
     const roster = rosterForMessages(ss, settings);
     if (!roster) throw new UserError('There is no Roster sheet. Run Set up first.');
-    const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], cellWallClock(ss));
+    const schedule = readScheduleSheet(
+      readSheet(ss, SCHEDULE.name) ?? [],
+      cellWallClock(ss),
+      roster.families,
+    );
     const conferences = noShowConferences(schedule.rows, round);
     const families = new Map(roster.families.map((f) => [f.id, f]));
     const ids = [...new Set(conferences.map((c) => c.familyId).filter((id) => families.has(id)))];

@@ -53,7 +53,11 @@ function roundPacketInputs(): PacketInput[] {
   const settings = readSettings(ss);
   const wall = cellWallClock(ss);
   const data = readSchool(ss, settings, dayIn(new Date(), schoolZone(ss, settings)));
-  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wall);
+  const schedule = readScheduleSheet(
+    readSheet(ss, SCHEDULE.name) ?? [],
+    wall,
+    data.roster?.families,
+  );
   const round = settings.roundName;
   const cell = (r: ExistingRow, h: string) =>
     cleanText(r.values[(schedule.columns.get(h) ?? 0) - 1]);

@@ -53,7 +53,7 @@ export function placeNewcomers(options: {
   const wall = cellWallClock(ss);
   const values = sheetValues(sheet);
   const lastRow = values.length;
-  const existing = readScheduleSheet(values, wall);
+  const existing = readScheduleSheet(values, wall, data.roster.families);
   const round = settings.roundName;
   const freeing = options.freeing ?? new Set(['cancelled']);
   const live = (r: { round: string; status: string }) =>

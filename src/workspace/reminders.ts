@@ -43,13 +43,7 @@ import {
   type ReminderMessage,
   type WallNow,
 } from '../core/reminders';
-import {
-  greetingName,
-  rosterContacts,
-  rowPupils,
-  studentNames,
-  type RosterContacts,
-} from '../core/recipients';
+import { greetingName, rosterContacts, rowPupils, studentNames } from '../core/recipients';
 import { documentProperties, forgetRemindersIdle, parseJson, PROP } from './props';
 import { type IdleMark, nextWindowOpening, nothingDueYet, scheduleDigest } from '../core/idle';
 import { readScheduleSheet } from '../core/schedule/sheet';
@@ -112,8 +106,9 @@ export function readConferences(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
   alreadyRead?: unknown[][] | null,
-  contacts: RosterContacts | null = null,
+  roster: RosterResult | null = null,
 ): ScheduleRead {
+  const contacts = roster ? rosterContacts(roster.students) : null;
   const sheet = alreadyRead === undefined ? ss.getSheetByName('Schedule') : null;
   if (alreadyRead === undefined && !sheet)
     return { sheet, conferences: [], sentColumn: 0, idColumn: 0, values: [] };
@@ -121,7 +116,7 @@ export function readConferences(
   const values =
     alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
   if (values.length < 2) return { sheet, conferences: [], sentColumn: 0, idColumn: 0, values };
-  const read = readScheduleSheet(values, cellWallClock(ss));
+  const read = readScheduleSheet(values, cellWallClock(ss), roster?.families);
   const col = (name: string) => read.columns.get(name);
   const cell = (r: unknown[], name: string) => {
     const c = col(name);
@@ -279,8 +274,7 @@ function withContacts(
   read: ScheduleRead,
   roster: RosterResult | null,
 ): ScheduleRead {
-  const contacts = roster ? rosterContacts(roster.students) : null;
-  const again = readConferences(ss, settings, read.values, contacts);
+  const again = readConferences(ss, settings, read.values, roster);
   // Each conference's video link, from its teacher's window: a reminder carries it (and an
   // in-person conference only its room).
   const teachers = readSheet(ss, 'Teachers');
@@ -817,7 +811,7 @@ export function remindersState(ctx: StepContext): StepState {
       next: 'Build the schedule first.',
     });
   // The overview's one read of the Schedule (sheet null: the step only counts, never writes).
-  const read = readConferences(ctx.ss, ctx.settings, ctx.read('Schedule'));
+  const read = readConferences(ctx.ss, ctx.settings, ctx.read('Schedule'), ctx.data.roster);
   const phones = familyPhones(ctx.data.roster);
   return remindersStep({
     conferences: read.conferences,

@@ -80,7 +80,7 @@ export function planSchedule(memo = sheetMemo(SpreadsheetApp.getActiveSpreadshee
   const formulas = empty ? [] : range.getFormulas();
   const formats = empty ? [] : range.getNumberFormats();
   const lastRow = values.length;
-  const existing = readScheduleSheet(values, wall);
+  const existing = readScheduleSheet(values, wall, data.roster.families);
   const availability = readAvailability(
     memo.read('Availability'),
     data.roster,

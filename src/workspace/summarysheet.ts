@@ -79,16 +79,14 @@ export function summaryOf(
     knownRoster === undefined ? readSchool(ss, settings, today, read, props).roster : knownRoster;
   const grades = new Map((roster?.students ?? []).map((st) => [st.id, st.grade]));
   // A family regrouped since the Schedule was built is still named there by its old id.
-  const familyOf = new Map<string, string>();
-  for (const f of roster?.families ?? []) for (const a of f.aliases ?? []) familyOf.set(a, f.id);
-  const schedule = readScheduleSheet(read('Schedule') ?? [], wall);
+  const schedule = readScheduleSheet(read('Schedule') ?? [], wall, roster?.families ?? []);
   const at = (values: unknown[], h: string) => values[(schedule.columns.get(h) ?? 0) - 1];
   const conferences: SummaryConference[] = schedule.rows.map((r) => ({
     conferenceId: r.conferenceId,
     round: r.round,
     teacher: r.teacher,
     family: cleanText(at(r.values, 'Family')),
-    familyId: familyOf.get(r.familyId) ?? r.familyId,
+    familyId: r.familyId,
     studentIds: r.studentIds,
     grades: r.studentIds.map((id) => grades.get(id) ?? '').filter(Boolean),
     status: r.status || 'scheduled',

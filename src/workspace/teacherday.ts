@@ -10,7 +10,7 @@
 import { modeCell } from '../core/meeting';
 import { inRound } from '../core/rounds';
 import { cleanText, languageName, nameKey, normalizeLanguage, parseYesNo } from '../core/normalize';
-import { readScheduleSheet } from '../core/schedule/sheet';
+import { readScheduleSheet, withRosterFamilies } from '../core/schedule/sheet';
 import {
   dayChangeMessage,
   dayChanges,
@@ -52,7 +52,7 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
     };
     const values = readSheet(ss, 'Schedule') ?? [];
     const schedule = readScheduleSheet(values, wall);
-    const rows = schedule.rows.filter(
+    const near = schedule.rows.filter(
       (r) =>
         inRound(r.round, settings.roundName) && (r.date === days.today || r.date === days.tomorrow),
     );
@@ -64,11 +64,12 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
       message,
       problems,
     });
-    if (rows.length === 0) return done('No teacher has conferences today or tomorrow.');
+    if (near.length === 0) return done('No teacher has conferences today or tomorrow.');
     const teacherValues = readSheet(ss, 'Teachers') ?? [];
     const teachers = parseTeachers(teacherValues, wall).teachers;
     const emails = new Map(teachers.map((t) => [nameKey(t.name), t.email]));
     const roster = rosterForMessages(ss, settings);
+    const rows = withRosterFamilies(near, roster?.families ?? []);
     const guardians = new Map(
       (roster?.students ?? []).map((s) => [s.id, s.guardians.map((g) => g.name || g.email)]),
     );

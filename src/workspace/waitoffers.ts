@@ -14,6 +14,7 @@
  * row is written, so a run cut off anywhere finishes that placement and never makes a second; a
  * later accepter is told, in its language, that the time is gone and stays waitlisted.
  */
+import { familyIds } from '../core/familyshown';
 import { UserError } from '../core/errors';
 import { availabilityRecord, familyOfCode, linkFor } from '../core/formlinks';
 import { formatMinutes } from '../core/normalize';
@@ -74,7 +75,11 @@ function readState(ss: Spreadsheet, settings: Settings) {
   const data = readSchool(ss, settings, dayIn(new Date(), tz));
   if (!data.roster || !data.teachers)
     throw new UserError('The Roster or Teachers sheet is missing. Run Set up first.');
-  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wall);
+  const schedule = readScheduleSheet(
+    readSheet(ss, SCHEDULE.name) ?? [],
+    wall,
+    data.roster.families,
+  );
   const round = settings.roundName;
   const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall, round);
   const roster = withFamilyAnswers(data.roster, availability.answers);
@@ -90,7 +95,11 @@ function readState(ss: Spreadsheet, settings: Settings) {
     (r) => inRound(r.round, round) && !FREEING_STATUSES.has(r.status),
   );
   const placed = new Set(live.flatMap((r) => r.studentIds));
-  const waitlist = readWaitlist(ss).entries.filter((e) => !placed.has(e.studentId));
+  // The Waitlist shows each family's Family ID as people read it: back to the Roster's family.
+  const ids = familyIds(roster.families);
+  const waitlist = readWaitlist(ss)
+    .entries.filter((e) => !placed.has(e.studentId))
+    .map((e) => ({ ...e, familyId: ids.read(e.familyId) }));
   return { tz, schedule, roster, problem, live, waitlist, windows: data.teachers.windows };
 }
 
