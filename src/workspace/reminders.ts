@@ -295,7 +295,7 @@ function withContacts(
 }
 
 function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<RemindersState> {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = ctx.spreadsheet();
   const settings = readSettings(ss);
   const tz = spreadsheetZone(ss);
   const now = ctx.now();
