@@ -334,4 +334,22 @@ describe('what the hourly trigger remembers, kept from the spreadsheet the run a
     expect(sending.length).toBeGreaterThanOrEqual(2);
     for (const r of sending) expect(opened(r)).toBe(1);
   });
+
+  it('writes Reminders Sent with no format call, and the marks stay text in a column a person reformatted', () => {
+    const s = scheduledSchool(false);
+    const schedule = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const column = (schedule.values()[0] as string[]).indexOf('Reminders Sent') + 1;
+    // A person cleared the column's plain-text format (Format > Number > Automatic).
+    for (let row = 2; row <= schedule.values().length; row++)
+      schedule.patch(row, column, { nf: undefined });
+    ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
+    const before = s.emulator.ws.reports.length;
+    runTheWeek(s);
+    const runs = reportsOf(s, 'sendDueReminders', before);
+    expect(runs.some((r) => (r.callsByMethod['MailApp.sendEmail'] ?? 0) > 0)).toBe(true);
+    for (const r of runs)
+      expect(r.callsByMethod['SpreadsheetApp.Range.setNumberFormat']).toBe(undefined);
+    for (const m of sentMarks(s))
+      expect(m).toMatch(/^48h 2026-11-1[56] \d\d:\d\d; 2h 2026-11-17 \d\d:\d\d$/);
+  });
 });
