@@ -209,6 +209,14 @@ const summaryRebuild = (s: School) =>
  */
 export const ROWS_ADDED = 2;
 /**
+ * A sheet's rows found again just before a write to them, by the key each holds (Conference ID):
+ * its data range and values, the sheet in hand. A person may sort, delete or add rows of the
+ * shared document while the step runs, and a write to the rows as first read would then put one
+ * conference's cells on another's (a cell is reached only by its position: Range reference,
+ * https://developers.google.com/apps-script/reference/spreadsheet/range).
+ */
+export const ROWS_AGAIN = 2;
+/**
  * An hourly reminder run that sends: the spreadsheet; the Schedule read under the lock, with the
  * Roster (whose address is listed with which child), the Teachers (an online conference's video
  * link is its teacher's window's) and the Availability (the stand-in adult a family named), each
@@ -217,7 +225,7 @@ export const ROWS_ADDED = 2;
  * placing answers make the column plain text, and every mark starts "<n>h", which Sheets reads as
  * no number, date or formula). Replaces the hourly run's own read.
  */
-export const REMINDERS_SENT = OPEN + 4 * READ + ZONE + 1 + WRITE;
+export const REMINDERS_SENT = OPEN + 4 * READ + ZONE + 1 + ROWS_AGAIN + WRITE;
 
 export const MINIMUMS: Record<string, Minimum> = {
   setup: {
@@ -272,6 +280,7 @@ export const MINIMUMS: Record<string, Minimum> = {
       ZONE +
       4 * READ +
       2 +
+      ROWS_AGAIN +
       WRITE +
       FORMATS +
       RESPONSES_CHECKED +
@@ -280,7 +289,7 @@ export const MINIMUMS: Record<string, Minimum> = {
       ROWS_ADDED * calls(c, 'SpreadsheetApp.Sheet.insertRowsAfter') +
       (waitlisted(s) ? WRITE + FORMATS : 0),
     explains:
-      'the time zone (dates in cells are read in it); the responses recorded first (the sheet list, the two forms’ response sheets read, the two student forms’ sheets sized); read Roster, Teachers, Availability and Schedule, with the Schedule’s formulas and formats (hand edits kept); write the Schedule with its formats; look for the Waitlist, and when a student could not be placed write it with its formats (made the first time); rows added (their position asked first) where a write runs past the sheet’s rows',
+      'the time zone (dates in cells are read in it); the responses recorded first (the sheet list, the two forms’ response sheets read, the two student forms’ sheets sized); read Roster, Teachers, Availability and Schedule, with the Schedule’s formulas and formats (hand edits kept); its rows found again by Conference ID just before the write (a person may sort or add rows meanwhile); write the Schedule with its formats; look for the Waitlist, and when a student could not be placed write it with its formats (made the first time); rows added (their position asked first) where a write runs past the sheet’s rows',
   },
   views: {
     count: (s) => OPEN + READ + 1 + tabsBeforeViews(s) + (1 + 1 + WRITE + FORMATS) * teachers(s),
@@ -305,13 +314,15 @@ export const MINIMUMS: Record<string, Minimum> = {
       );
     },
     explains:
-      'an email per family per reminder; per hourly run the Schedule read; a run that sends reads it under the lock with the Roster, the Teachers and the Availability, the zone and the day’s quota, and writes Reminders Sent',
+      'an email per family per reminder; per hourly run the Schedule read; a run that sends reads it under the lock with the Roster, the Teachers and the Availability, the zone and the day’s quota, and writes Reminders Sent to the rows found again by Conference ID just before (a person may sort the sheet meanwhile)',
   },
   questionnaire: {
     count: (_s, c) =>
-      calls(c, 'MailApp.sendEmail') + c.reports.length * (OPEN + READ + 1 + WRITE) + READ,
+      calls(c, 'MailApp.sendEmail') +
+      c.reports.length * (OPEN + READ + 1 + ROWS_AGAIN + WRITE) +
+      READ,
     explains:
-      'an email per address; per execution the Schedule read, the quota and its write; the Roster read once',
+      'an email per address; per execution the Schedule read, the quota and its write, to the rows found again by Conference ID just before (a person may sort the sheet meanwhile); the Roster read once',
   },
   'questionnaire answers': {
     count: (s, c) =>

@@ -9,6 +9,12 @@ import { hasOwn, ownValue } from './own';
 
 export type { Settings };
 
+/**
+ * The settings a step that never shows the school's name works from (building the schedule): read
+ * without asking the spreadsheet's name, the school name's default.
+ */
+export type SettingsWithoutName = Omit<Settings, 'schoolName'>;
+
 export function defaultSettings(spreadsheetName: string, timeZone: string): Settings {
   return {
     schoolName: spreadsheetName.slice(0, 100),

@@ -26,7 +26,13 @@ import {
   type Settings,
   type SettingsView,
 } from '../shared/api';
-import { QUOTA_RENEWS, runChunk, type JobSpec, withDocumentLock } from '../workspace/jobs';
+import {
+  openedOnce,
+  QUOTA_RENEWS,
+  runChunk,
+  type JobSpec,
+  withDocumentLock,
+} from '../workspace/jobs';
 import { buildOverview } from '../workspace/overview';
 import {
   readSchool,
@@ -117,7 +123,7 @@ export function sendDueRemindersFromTrigger(triggerUid?: string): void {
     }
     // Most hours nothing falls due: a few calls decide that, without the lock or the Roster.
     if (nothingToRemindYet(ss)) return;
-    runChunk(REMINDERS, { via: 'trigger', budgetMs: TRIGGER_BUDGET_MS });
+    runChunk(REMINDERS, { via: 'trigger', budgetMs: TRIGGER_BUDGET_MS, spreadsheet: () => ss });
   } catch (e) {
     // A trigger has nobody to answer: log it (Apps Script's executions page shows it), try next hour.
     console.error(toApiError(e).message);
@@ -382,10 +388,11 @@ export const api: Exposed = {
   runJob: (...a): Result<JobProgress> =>
     expose(() => {
       const [job] = args<[JobName]>(a, ['operation', v.oneOf(JOBS)]);
-      const progress = runChunk(JOB_SPECS[job]);
+      const spreadsheet = openedOnce();
+      const progress = runChunk(JOB_SPECS[job], { spreadsheet });
       // New conference times, or reminders just sent: what the hourly trigger remembers follows.
       if (progress.done && (job === 'schedule' || job === 'reminders')) {
-        refreshReminderRecord(SpreadsheetApp.getActiveSpreadsheet());
+        refreshReminderRecord(spreadsheet());
       }
       return progress;
     }),

@@ -13,6 +13,7 @@ import { ROSTER } from '../core/schema';
 import {
   defaultSettings,
   type Settings,
+  type SettingsWithoutName,
   settingsErrorText,
   usableSettings,
   validateSettings,
@@ -114,6 +115,21 @@ export function readSettings(
   return saved ? usableSettings(saved, defaults) : defaults;
 }
 
+/**
+ * The settings as readSettings reads them, less the school name: when none is saved, the
+ * spreadsheet's name (one call) is not asked for a step that never shows it.
+ */
+export function readSettingsWithoutName(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  stored: string | null = documentProperties().getProperty(PROP.settings),
+): SettingsWithoutName {
+  const saved = parseJson<Record<string, unknown>>(stored);
+  // Any name passes the checks, so the others are checked and tidied as readSettings does them.
+  const defaults = defaultSettings('School', spreadsheetZone(ss));
+  const { schoolName: _name, ...settings } = saved ? usableSettings(saved, defaults) : defaults;
+  return settings;
+}
+
 export function saveSettings(input: Record<string, unknown>): Settings {
   const checked = validateSettings(input);
   if (!checked.settings) throw new UserError(settingsErrorText(checked.errors));
@@ -124,7 +140,7 @@ export function saveSettings(input: Record<string, unknown>): Settings {
 }
 
 export interface SchoolData {
-  settings: Settings;
+  settings: SettingsWithoutName;
   teachers: TeachersResult | null;
   roster: RosterResult | null;
 }
@@ -132,7 +148,7 @@ export interface SchoolData {
 /** Teachers first (the roster checks its teacher names against them), then the roster. */
 export function readSchool(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  settings: Settings,
+  settings: SettingsWithoutName,
   today: string,
   read: (name: string) => unknown[][] | null = (name) => readSheet(ss, name),
   props: Record<string, string> | null = null,

@@ -32,6 +32,11 @@ export interface JobContext {
   remainingMs(): number;
   /** Now, on the execution's clock. */
   now(): Date;
+  /**
+   * The active spreadsheet, opened at the first ask: the code that ran the chunk may go on with
+   * the same one after it (each getActiveSpreadsheet is a call).
+   */
+  spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet;
 }
 
 export interface ChunkResult<S> {
@@ -92,6 +97,14 @@ function minutesAgo(iso: string, now: Date): string {
 export interface RunOptions {
   via?: 'sidebar' | 'trigger';
   budgetMs?: number;
+  /** The execution's spreadsheet, when the caller opens it too (see `openedOnce`). */
+  spreadsheet?: () => GoogleAppsScript.Spreadsheet.Spreadsheet;
+}
+
+/** The active spreadsheet, opened at the first call and the same one after. */
+export function openedOnce(): () => GoogleAppsScript.Spreadsheet.Spreadsheet {
+  let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | undefined;
+  return () => (ss ??= SpreadsheetApp.getActiveSpreadsheet());
 }
 
 /**
@@ -137,6 +150,7 @@ export function runChunk<S>(spec: JobSpec<S>, options: RunOptions = {}): JobProg
     outOfTime: () => Date.now() - startedAt >= budget,
     remainingMs: () => Math.max(0, budget - (Date.now() - startedAt)),
     now: () => new Date(),
+    spreadsheet: options.spreadsheet ?? openedOnce(),
   };
   return withDocumentLock(spec.name, spec.label, options.via ?? 'sidebar', (user) => {
     const props = documentProperties();

@@ -16,7 +16,7 @@ import { unkeyedRows } from '../core/blocks';
 import { phoneScript } from '../core/phonescript';
 import { FORM_TEXTS, type FormTexts } from '../core/formtexts';
 import { keptFormTexts } from './formtexts';
-import { PLAIN_TEXT, textCell } from '../core/cells';
+import { textCell } from '../core/cells';
 import { UserError } from '../core/errors';
 import { cleanText, normalizeEmail, normalizeLanguage, parseYesNo } from '../core/normalize';
 import {
@@ -249,9 +249,10 @@ function writeSentColumn(
   cells: ReadonlyMap<number, string>,
   idOf: (row: number) => string,
 ): number[] {
-  // The add-on's own text column: made plain text and written as is (no marker to show).
+  // The add-on's own text column, written as is with no format call: every mark starts "<n>h",
+  // which Sheets reads as no number, date or formula, whatever the column's format.
   return writeColumnByKey(sheet, read.sentColumn, read.idColumn, cells, idOf, (range, values) => {
-    const write = () => range.setNumberFormat(PLAIN_TEXT).setValues(values);
+    const write = () => range.setValues(values);
     try {
       write();
     } catch {
@@ -287,7 +288,7 @@ function withContacts(
 }
 
 function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<RemindersState> {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = ctx.spreadsheet();
   const settings = readSettings(ss);
   const tz = schoolZone(ss, settings);
   const now = ctx.now();

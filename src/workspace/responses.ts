@@ -49,8 +49,8 @@ import {
   type StudentFormKind,
 } from '../core/studentforms';
 import { readScheduleSheet, type ExistingRow, type ScheduleSheet } from '../core/schedule/sheet';
-import type { Settings } from '../shared/api';
-import { cellWallClock, readSettings, spreadsheetZone } from './data';
+import type { SettingsWithoutName } from '../core/settings';
+import { cellWallClock, readSettings, readSettingsWithoutName, spreadsheetZone } from './data';
 import { instantIn } from '../core/zone';
 import { documentProperties } from './props';
 import { placeAtOnce } from './placement';
@@ -154,7 +154,7 @@ function recordAvailability(
   sheetOf: SheetOf,
   state: FormsState,
   props: Record<string, string>,
-  settings: Settings,
+  settings: SettingsWithoutName,
   /** Collects the answers that accept an offered freed time: they are not availability. */
   accepts: Acceptance[] = [],
 ): string[] {
@@ -384,7 +384,8 @@ export function recordResponses(
   const ss = memo.spreadsheet;
   const props = documentProperties().getProperties();
   const state = readFormsState(props);
-  const settings = readSettings(ss, props['slc:settings'] ?? null);
+  // The school's name is the Summary's alone: asked (when none is saved) only to rebuild it.
+  const settings = readSettingsWithoutName(ss, props['slc:settings'] ?? null);
   const answeredIn = options.answeredIn ?? null;
   const answeredId = answeredIn ? answeredIn.getSheetId() : null;
   // The kind of the form answered, or null (no sheet given, or none of the add-on's): every form.
@@ -417,6 +418,10 @@ export function recordResponses(
   const totals =
     options.rebuild === 'if-recorded' && !recorded
       ? null
-      : rebuildSummary(memo, { ss, settings, props });
+      : rebuildSummary(memo, {
+          ss,
+          settings: readSettings(ss, props['slc:settings'] ?? null),
+          props,
+        });
   return { availability: answered.length, feedback, placed, totals };
 }

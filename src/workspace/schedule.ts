@@ -21,7 +21,7 @@ import { columnCell, PLAIN_TEXT, textFormat, TYPED_KINDS } from '../core/cells';
 import { UserError } from '../core/errors';
 import { cellBlocks, rowsNow } from '../core/blocks';
 import type { Problem, SchedulePreview } from '../shared/api';
-import { cellWallClock, readSchool, readSettings, schoolZone } from './data';
+import { cellWallClock, readSchool, readSettingsWithoutName, schoolZone } from './data';
 import { sheetMemo } from './reads';
 import { dayIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
@@ -57,7 +57,7 @@ export function planSchedule(memo = sheetMemo(SpreadsheetApp.getActiveSpreadshee
   const ss = memo.spreadsheet;
   const sheet = memo.sheet('Schedule');
   if (!sheet) throw new UserError('There is no Schedule sheet. Run Set up first.');
-  const settings = readSettings(ss);
+  const settings = readSettingsWithoutName(ss);
   const day = dayIn(new Date(), schoolZone(ss, settings));
   const data = readSchool(ss, settings, day, memo.read);
   if (!data.roster || data.roster.students.length === 0)
@@ -339,10 +339,10 @@ export const SCHEDULE_JOB: JobSpec<{ done: boolean }> = {
   name: 'schedule',
   label: 'building the schedule',
   start: () => ({ done: false }),
-  step(): ChunkResult<{ done: boolean }> {
+  step(_state, ctx): ChunkResult<{ done: boolean }> {
     // Availability answers a form-submit trigger could not record (lock busy, cut off) are
     // recorded first, so the build sees every family's answer.
-    const memo = sheetMemo(SpreadsheetApp.getActiveSpreadsheet());
+    const memo = sheetMemo(ctx.spreadsheet());
     recordResponses({ rebuild: 'if-recorded', memo });
     let plan = planSchedule(memo);
     // A conference deleted or copied by a person while the plan was made: planned again from the

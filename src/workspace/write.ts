@@ -53,14 +53,22 @@ export function writeColumnCells(
 /**
  * The rows below the header as they are now (row 2 first), `width` columns: read just before a
  * write, under the document lock the job holds, so the writer finds its rows again by key
- * (core/blocks.ts `rowsNow`) after a person sorted, deleted or added rows. Two calls.
+ * (core/blocks.ts `rowsNow`) after a person sorted, deleted or added rows. Two calls, the data
+ * range and its values (docs/EMULATOR.md row 56: it ends at the last row holding data), where
+ * the last row and then a range of it took three.
  */
 export function rowsAsTheyAre(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   width: number,
 ): unknown[][] {
-  const last = sheet.getLastRow();
-  return last < 2 || width < 1 ? [] : sheet.getRange(2, 1, last - 1, width).getValues();
+  if (width < 1) return [];
+  const [, ...rows] = sheet.getDataRange().getValues();
+  // The data range is as wide as the widest row holding data: cut or fill to `width`.
+  return rows.map((r) =>
+    r.length >= width
+      ? r.slice(0, width)
+      : [...r, ...new Array<unknown>(width - r.length).fill('')],
+  );
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   measureRound,
   OPEN,
   READ,
+  ROWS_AGAIN,
   WRITE,
   ZONE,
   type OperationFigures,
@@ -111,11 +112,18 @@ describe('a round’s steps run once', () => {
   it('the schedule build reads each sheet once and writes the Schedule once, within 1.2 times what that needs', () => {
     // The zone; the responses recorded first (the sheet list, two response sheets read, two
     // student forms' sheets sized); Roster, Teachers, Availability and Schedule read, with the
-    // Schedule's formulas and formats; the Schedule written with its formats; the Waitlist sought.
-    const expected = OPEN + ZONE + (1 + 2 * 2 + 2 * 2) + 4 * READ + 2 + WRITE + FORMATS + 1;
+    // Schedule's formulas and formats; its rows found again by Conference ID just before the
+    // write (a person may sort or add rows meanwhile); the Schedule written with its formats;
+    // the Waitlist sought.
+    const expected =
+      OPEN + ZONE + (1 + 2 * 2 + 2 * 2) + 4 * READ + 2 + ROWS_AGAIN + WRITE + FORMATS + 1;
     const step = steps.get('schedule')!;
     expect(step.minimum).toBe(expected);
     expect(step.calls).toBeLessThanOrEqual(Math.ceil(1.2 * expected));
+    // The spreadsheet opened once, the reminder record's refresh after the build included, and
+    // its name (the school name's default) not asked: the build shows no school name.
+    expect(step.byMethod.get('SpreadsheetApp.getActiveSpreadsheet')).toBe(1);
+    expect(step.byMethod.get('SpreadsheetApp.Spreadsheet.getName')).toBe(undefined);
   });
 
   it('the print views make each teacher’s tab within 1.2 times the calls a tab and its write need', () => {
@@ -246,8 +254,9 @@ describe('the hourly reminders at 600 students (about fifty emails a sending run
 
   it('a run that sends writes Reminders Sent once, not per ten emails: within 1.2 times what its emails and reads need', () => {
     // Each run that sends: the spreadsheet, the sheets a reminder draws on read, the zone, the
-    // quota, Reminders Sent written; each other run the Schedule.
-    const perSendingRun = OPEN + sheetsRead * READ + ZONE + 1 + WRITE;
+    // quota, Reminders Sent written to the Schedule's rows found again by Conference ID just
+    // before (a person may sort it meanwhile); each other run the Schedule.
+    const perSendingRun = OPEN + sheetsRead * READ + ZONE + 1 + ROWS_AGAIN + WRITE;
     const sending = runs.filter((r) => r.emails > 0);
     const emails = sending.reduce((n, r) => n + r.emails, 0);
     expect(emails).toBeGreaterThan(30 * sending.length);

@@ -293,3 +293,63 @@ describe('without its spreadsheet, after a run that held back every reminder for
       expect(m).toMatch(/^48h 2026-11-1[67] \d\d:\d\d$/);
   });
 });
+
+/** The execution reports of one kind of run, from `since` on. */
+const reportsOf = (s: School, entry: string, since = 0) =>
+  s.emulator.ws.reports.slice(since).filter((r) => r.entry.startsWith(entry));
+const opened = (r: { callsByMethod: Record<string, number> }) =>
+  r.callsByMethod['SpreadsheetApp.getActiveSpreadsheet'] ?? 0;
+
+describe('what the hourly trigger remembers, kept from the spreadsheet the run already opened', () => {
+  it('a schedule built with reminders on is remembered at once: every conference’s two reminder times, the spreadsheet opened once', () => {
+    const s = openSchool({ students: 18, days: ['2026-11-17'] });
+    for (let i = 0; i < 10; i++)
+      if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;
+    ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
+    const before = s.emulator.ws.reports.length;
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
+
+    const [build] = reportsOf(s, 'runJob', before);
+    expect(opened(build!)).toBe(1);
+    const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const at = (h: string) => (header as string[]).indexOf(h);
+    const starts = new Set(rows.map((r) => `${String(r[at('Date')])} ${String(r[at('Start')])}`));
+    expect(starts.size).toBeGreaterThan(3);
+    const [record] = [...(s.emulator.kv.properties.get(`user:${OWNER}`) ?? new Map())]
+      .filter(([k]) => /^slc:clock:[^:]+$/.test(k))
+      .map(([, v]) => JSON.parse(v) as { opens: number[]; name: string });
+    // 48 and 2 hours before each start: on a one-day round no two of them fall together.
+    expect(record!.opens).toHaveLength(2 * starts.size);
+    expect(record!.name).toBe(s.emulator.spreadsheet.name);
+  });
+
+  it('an hourly run that sends opens the spreadsheet once, for its check of what is due and its send', () => {
+    const s = scheduledSchool(false);
+    ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
+    const before = s.emulator.ws.reports.length;
+    runTheWeek(s);
+    const sending = reportsOf(s, 'sendDueReminders', before).filter(
+      (r) => (r.callsByMethod['MailApp.sendEmail'] ?? 0) > 0,
+    );
+    expect(sending.length).toBeGreaterThanOrEqual(2);
+    for (const r of sending) expect(opened(r)).toBe(1);
+  });
+
+  it('writes Reminders Sent with no format call, and the marks stay text in a column a person reformatted', () => {
+    const s = scheduledSchool(false);
+    const schedule = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const column = (schedule.values()[0] as string[]).indexOf('Reminders Sent') + 1;
+    // A person cleared the column's plain-text format (Format > Number > Automatic).
+    for (let row = 2; row <= schedule.values().length; row++)
+      schedule.patch(row, column, { nf: undefined });
+    ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
+    const before = s.emulator.ws.reports.length;
+    runTheWeek(s);
+    const runs = reportsOf(s, 'sendDueReminders', before);
+    expect(runs.some((r) => (r.callsByMethod['MailApp.sendEmail'] ?? 0) > 0)).toBe(true);
+    for (const r of runs)
+      expect(r.callsByMethod['SpreadsheetApp.Range.setNumberFormat']).toBe(undefined);
+    for (const m of sentMarks(s))
+      expect(m).toMatch(/^48h 2026-11-1[56] \d\d:\d\d; 2h 2026-11-17 \d\d:\d\d$/);
+  });
+});

@@ -36,6 +36,18 @@ describe('the school name', () => {
     expect(nameCalls(s, before)).toBe(0);
   });
 
+  it('not saved, is asked only by a step that uses it: building the schedule does not ask', () => {
+    const s = openSchool({ students: 12, days: ['2026-11-17'] });
+    run(s, 'setup');
+    const before = s.emulator.ws.reports.length;
+    run(s, 'schedule');
+    expect(s.emulator.spreadsheet.sheetByName('Schedule')!.values().length).toBeGreaterThan(1);
+    expect(nameCalls(s, before)).toBe(0);
+    const shown = s.emulator.ws.reports.length;
+    expect(settingsOf(s).settings.schoolName).toBe('Lincoln Elementary — Fall conferences');
+    expect(nameCalls(s, shown)).toBe(1);
+  });
+
   it('saved blank or too long (by hand, or an older version), falls back to the spreadsheet’s name', () => {
     for (const schoolName of ['   ', 'x'.repeat(101), 'two\nlines']) {
       const s = openSchool({ students: 12, days: ['2026-11-17'] });

@@ -3,7 +3,8 @@
  * teachers' windows, the settings, families' availability and the Schedule sheet as people left
  * it (locked rows, invited families, moved times); and the Schedule rows written back.
  */
-import type { Problem as SheetProblem, Settings } from '../../shared/api';
+import type { Problem as SheetProblem } from '../../shared/api';
+import type { SettingsWithoutName } from '../settings';
 import { AVAILABILITY_ALIASES, availabilityFamilies } from '../availabilityfamily';
 import { splitList } from '../cells';
 import { describeCell } from '../errors';
@@ -240,7 +241,7 @@ export function buildProblem(input: {
   windows: Window[];
   /** Teachers rows refused (parseTeachers' `refused`), so a reason can point at them. */
   refused?: Problem['refusedWindows'];
-  settings: Settings;
+  settings: SettingsWithoutName;
   availability: Map<string, Interval[]>;
   sheet: ScheduleSheet;
   seed: number;
@@ -399,7 +400,7 @@ export function scheduleRows(input: {
   schedule: Schedule;
   roster: RosterResult;
   windows: Window[];
-  settings: Settings;
+  settings: SettingsWithoutName;
   /** A new conference ID: the caller supplies unguessable ones. */
   newId: () => string;
 }): ScheduleRow[] {
