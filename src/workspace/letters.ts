@@ -5,6 +5,7 @@
  * each form's short link once per print. Writes nothing.
  */
 import { PRINT_CONTROLS } from './printcontrols';
+import { familyChoices } from '../core/availability';
 import { modeCell, placeFor } from '../core/meeting';
 import {
   availabilityRecord,
@@ -171,6 +172,8 @@ function letterBodies(): LetterBody[] {
     ].filter(Boolean);
     const children = mine.map((s) => `${s.firstName} ${s.lastName}`.trim()).filter(Boolean);
     const when = conferenceLines(conferences.get(family.id) ?? [], language);
+    // Only the times of its own children's teachers: another class's evening cannot work.
+    const choices = familyChoices(availability.choices, windows, mine);
     const reference = shownFamilyId(family);
     letters.push({
       familyId: family.id,
@@ -181,7 +184,7 @@ function letterBodies(): LetterBody[] {
       phoneScript: phoneScript({
         language,
         say: when.length ? when : [texts.availability.description],
-        choices: availability.choices,
+        choices,
         texts: all,
       }),
       body: paperLetterBody({
@@ -191,7 +194,7 @@ function letterBodies(): LetterBody[] {
         conferences: when,
         familyName: family.name,
         forms,
-        slip: replySlip(reference, language, availability.choices, code, all),
+        slip: replySlip(reference, language, choices, code, all),
       }),
     });
   }

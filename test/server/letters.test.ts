@@ -6,9 +6,52 @@
 import { openSchool } from '../../preview/school';
 import { qrSvg } from '../../src/core/qr';
 import { parseRoster } from '../../src/core/roster';
-import { props, run } from './calls';
+import type { PaperLetter } from '../../src/shared/api';
+import { ok, props, run } from './calls';
 
 describe('printing the letters for families without email', () => {
+  it('offers each paper family, on its slip and its phone script, only the times of its own children’s teachers', () => {
+    const s = openSchool({ students: 30 });
+    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const header = roster.values()[0]!.map(String);
+    const teacherOf = (f: { rows: number[] }) =>
+      String(roster.values()[f.rows[0]! - 1]![header.indexOf('Homeroom')]);
+    const single = parseRoster(roster.values(), null).families.filter(
+      (f) => f.studentIds.length === 1,
+    );
+    const evening = single[0]!;
+    const other = single.find((f) => teacherOf(f) !== teacherOf(evening))!;
+    roster.patch(1, header.length + 1, { v: 'Phone' });
+    for (const [row, phone] of [
+      [evening.rows[0]!, '555-0101'],
+      [other.rows[0]!, '555-0102'],
+    ] as const) {
+      roster.patch(row, header.length + 1, { v: phone });
+      header.forEach((h, i) => {
+        if (/email/i.test(h)) roster.patch(row, i + 1, { v: '' });
+      });
+    }
+    // One teacher adds a Tuesday evening the next week; no other teacher has a window then.
+    const teachers = s.emulator.spreadsheet.sheetByName('Teachers')!;
+    const rows = teachers.values();
+    const mine = rows.find((r) => r[0] === teacherOf(evening))!;
+    [mine[0]!, mine[1]!, '2026-11-24', '18:00', '20:00', 'Library', 1, ''].forEach((v, i) =>
+      teachers.put(rows.length + 1, i + 1, { v }),
+    );
+    run(s, 'setup');
+    run(s, 'forms');
+    const letters = ok<PaperLetter[]>(s.bundle.callFromClient('getPaperLetters', []));
+    const letterOf = (f: { id: string }) => letters.find((l) => l.familyId === f.id)!;
+    const has = (l: PaperLetter, text: string) => [
+      l.html.includes(text),
+      l.phoneScript.join('\n').includes(text),
+    ];
+    expect(has(letterOf(evening), 'November 24')).toEqual([true, true]);
+    expect(has(letterOf(other), 'November 24')).toEqual([false, false]);
+    // Both are offered the evening every teacher shares.
+    expect(has(letterOf(other), 'November 17')).toEqual([true, true]);
+  });
+
   it('shows each paper family’s letter and the phone list, names no family with email, and writes nothing', () => {
     const s = openSchool({ students: 30 });
     const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
