@@ -13,7 +13,7 @@ export const AVAILABILITY_FORM = {
   tokenHelp: 'Filled in for you by your personal link. Please leave it as it is.',
   times: 'Which times suit you?',
   timesHelp:
-    'Mark your first, second and third choice; leave a time blank if you cannot come then.',
+    'Mark your first, second and third choice; leave a time blank if you cannot come then. We check each time against your child’s own teacher and find the conference within it.',
   language: 'Which language would you like us to use?',
   interpreter: 'Would you like an interpreter at the conference?',
   meet: 'How would you like to meet?',
