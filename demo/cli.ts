@@ -204,11 +204,13 @@ export function runDemo(argv: string[]): {
   const pasteProblems = [firstAmbiguousDate(teachers, doc.locale)].filter((p) => p !== null);
   for (const p of pasteProblems)
     console.error(`demo: warning: ${options.teachers ?? 'the sample teachers'}: ${p.message}`);
+  // Each record on the row it has in the file (a blank line stays a blank row), so a problem's
+  // row is the row a person sees opening the file in a spreadsheet.
   const rosterSheet = doc.sheets[0]!;
   rosterSheet.name = 'Roster';
-  for (const row of roster) rosterSheet.appendRow(row);
+  roster.forEach((row, i) => rosterSheet.typeRow(i + 1, row));
   const teacherSheet = doc.insertSheet('Teachers');
-  for (const row of teachers) teacherSheet.appendRow(row);
+  teachers.forEach((row, i) => teacherSheet.typeRow(i + 1, row));
 
   const bundle = loadBundle(emulator, resolve(__dirname, '..', 'build'));
   bundle.open('LIMITED');
@@ -257,8 +259,13 @@ export function runDemo(argv: string[]): {
         .toLowerCase()
         .replace(/^(guardian|parent) email$/, 'email'),
     );
-    for (const row of rows.slice(1))
-      sheet.appendRow(header.map((h) => (given.includes(h) ? (row[given.indexOf(h)] ?? '') : '')));
+    const below = sheet.lastRow();
+    rows.slice(1).forEach((row, i) =>
+      sheet.typeRow(
+        below + 1 + i,
+        header.map((h) => (given.includes(h) ? (row[given.indexOf(h)] ?? '') : '')),
+      ),
+    );
   };
   pasteUnder('Availability', availability);
   // The students' preparation, submitted round by round through each student's own link.

@@ -9,6 +9,7 @@ import { familyChoices, type TimeChoice } from '../src/core/availability';
 import { availabilityLinks, FAMILY_CODE_PREFIX, readFormsState } from '../src/core/formlinks';
 import { choiceLabelIn, FORM_TEXTS, formLanguage } from '../src/core/formtexts';
 import { replySlip } from '../src/core/replyslip';
+import { familyIds, type FamilyIds } from '../src/core/familyshown';
 import { parseRoster } from '../src/core/roster';
 import { parseTeachers } from '../src/core/teachers';
 import { wallClockIn } from '../src/core/zone';
@@ -30,32 +31,38 @@ function documentProps(emulator: Emulator): Record<string, string> {
 
 /**
  * The Roster's families that no email reaches, with their language and the form's times their
- * slip offers: those of their own children's teachers.
+ * slip offers (those of their own children's teachers); and the Roster's ids.
  */
 function paperFamilies(
   emulator: Emulator,
   choices: TimeChoice[],
-): { id: string; language: string; choices: TimeChoice[] }[] {
+): { paper: { id: string; language: string; choices: TimeChoice[] }[]; ids: FamilyIds } {
   const values = (name: string) => emulator.spreadsheet.sheetByName(name)?.values() ?? [];
   const teachers = parseTeachers(values('Teachers'), wallClockIn(emulator.spreadsheet.timeZone));
   const roster = parseRoster(values('Roster'), teachers.teachers);
-  return roster.families
-    .filter((f) => f.contacts.every((c) => !c.email))
-    .map((f) => ({
-      id: f.id,
-      language: f.language,
-      choices: familyChoices(
-        choices,
-        teachers.windows,
-        roster.students.filter((s) => s.familyId === f.id),
-      ),
-    }));
+  return {
+    paper: roster.families
+      .filter((f) => f.contacts.every((c) => !c.email))
+      .map((f) => ({
+        id: f.id,
+        language: f.language,
+        choices: familyChoices(
+          choices,
+          teachers.windows,
+          roster.students.filter((s) => s.familyId === f.id),
+        ),
+      })),
+    ids: familyIds(roster.families),
+  };
 }
 
 /** One row per family without email: its links and its reply slip. */
 export function lettersCsv(emulator: Emulator): string[][] {
   const props = documentProps(emulator);
-  const families = paperFamilies(emulator, readFormsState(props).availability?.choices ?? []);
+  const { paper: families, ids } = paperFamilies(
+    emulator,
+    readFormsState(props).availability?.choices ?? [],
+  );
   const language = new Map(families.map((f) => [f.id, f.language]));
   const links = availabilityLinks(props, (id) => language.get(id) ?? '');
   const schedule = emulator.spreadsheet.sheetByName('Schedule')?.values() ?? [];
@@ -64,17 +71,17 @@ export function lettersCsv(emulator: Emulator): string[][] {
   const feedback = (id: string) =>
     schedule
       .slice(1)
-      .filter((r) => String(r[col('Family ID')]) === id && r[col('Feedback Link')])
+      .filter((r) => ids.resolve(r[col('Family ID')]) === id && r[col('Feedback Link')])
       .map((r) => String(r[col('Feedback Link')]))
       .join(' ');
   return [
     LETTERS_CSV_HEADER,
     ...families.map((f) => [
-      f.id,
+      ids.shown(f.id),
       f.language || 'en',
       links.get(f.id) ?? '',
       feedback(f.id),
-      replySlip(f.id, f.language, f.choices, props[FAMILY_CODE_PREFIX + f.id] ?? ''),
+      replySlip(ids.shown(f.id), f.language, f.choices, props[FAMILY_CODE_PREFIX + f.id] ?? ''),
     ]),
   ];
 }
@@ -86,7 +93,7 @@ export function lettersCsv(emulator: Emulator): string[][] {
  */
 export function keyInReplySlips(emulator: Emulator): number {
   const props = documentProps(emulator);
-  const families = paperFamilies(emulator, readFormsState(props).availability?.choices ?? []);
+  const families = paperFamilies(emulator, readFormsState(props).availability?.choices ?? []).paper;
   const language = new Map(families.map((f) => [f.id, formLanguage(f.language)]));
   const links = availabilityLinks(props, (id) => language.get(id) ?? 'en');
   let keyed = 0;

@@ -66,7 +66,7 @@ export function prepareStudents(
       return i < 0 ? '' : (row[i] ?? '').trim();
     };
     csv.slice(1).forEach((row, i) => {
-      if (!inRound(at(row, 'Round'), round)) return;
+      if (row.every((cell) => cell.trim() === '') || !inRound(at(row, 'Round'), round)) return;
       const id = at(row, 'Student ID');
       const link = links.get(id);
       if (!link) {

@@ -9,7 +9,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Emulator } from '../emulator/index';
 import type { Bundle } from '../emulator/loader';
-import type { JobProgress, Result } from '../src/shared/api';
+import type { JobProgress, Result, SettingsView } from '../src/shared/api';
+import { dayIn, instantIn } from '../src/core/zone';
 import { runJobToEnd } from './events';
 
 function ok<T>(result: unknown, what: string): T {
@@ -37,9 +38,15 @@ export function remindThroughTheRound(
   const last = Math.max(0, ...days);
   ok<boolean>(bundle.callFromClient('setReminders', [true]), 'Turning reminders on');
   const before = emulator.mail.sent.length;
-  // At 5 PM the day before each conference day, the teachers' day-before emails are sent.
+  // At 5 PM the day before each conference day, on the school's clock (Settings' zone), the
+  // teachers' day-before emails are sent. A Date cell's day is read in the spreadsheet's zone.
+  const { timeZone } = ok<SettingsView>(
+    bundle.callFromClient('getSettings', []),
+    'Settings',
+  ).settings;
   for (const day of days.filter((d) => d > 0)) {
-    const eve = day - 7 * 3600_000;
+    const dayBefore = dayIn(day - 12 * 3600_000, emulator.spreadsheet.timeZone);
+    const eve = instantIn(dayBefore, 17 * 60, timeZone).getTime();
     if (eve > emulator.ws.clock.now()) emulator.triggers.advanceTo(eve);
     runJobToEnd(bundle, 'teachers');
   }

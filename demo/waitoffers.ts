@@ -50,7 +50,7 @@ export function schoolAsRead(emulator: Emulator, bundle: Bundle) {
 function conferenceToFree(emulator: Emulator, bundle: Bundle): ExistingRow | undefined {
   const { settings, wall, values, round, teachers, parsed } = schoolAsRead(emulator, bundle);
   const availability = readAvailability(values('Availability'), parsed, wall, round);
-  const schedule = readScheduleSheet(values('Schedule'), wall);
+  const schedule = readScheduleSheet(values('Schedule'), wall, parsed.families);
   const { problem } = buildProblem({
     roster: withFamilyAnswers(parsed, availability.answers),
     windows: teachers.windows,

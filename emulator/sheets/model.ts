@@ -139,7 +139,14 @@ export class SheetModel {
 
   /** Appends a row after the last row with content, growing the sheet (Sheet.appendRow). */
   appendRow(values: unknown[]): number {
-    const row = this.lastRow() + 1;
+    return this.typeRow(this.lastRow() + 1, values);
+  }
+
+  /**
+   * Types the values into one row as a person would, growing the sheet: a blank row stays a
+   * blank row, as in a file pasted or imported into Sheets.
+   */
+  typeRow(row: number, values: unknown[]): number {
     if (row > this.maxRows) this.maxRows = row;
     if (values.length > this.maxColumns) this.maxColumns = values.length;
     values.forEach((value, i) =>

@@ -4,7 +4,8 @@
  * Roster's own Family ID. The scheduler and the stand-in reading both ask here, so a row reaches
  * the same family in both. Pure.
  */
-import { cleanText, normalizeEmail } from './normalize';
+import { familyIds } from './familyshown';
+import { normalizeEmail } from './normalize';
 import type { Family } from './roster';
 import type { TableRow } from './table';
 
@@ -26,11 +27,12 @@ export interface AvailabilityFamily {
 }
 
 /**
- * A reader of Availability rows' families for one Roster. A cell may hold the family's id as the
- * Schedule shows it or as the Roster's Family ID column does (the Roster prefixes it with "F-").
+ * A reader of Availability rows' families for one Roster. A cell may hold the family's id in any
+ * form familyshown.ts reads back: as the Roster's Family ID column and the Schedule show it, or
+ * in the add-on's own "F-" form.
  */
 export function availabilityFamilies(
-  families: readonly Pick<Family, 'id' | 'contacts'>[],
+  families: readonly Pick<Family, 'id' | 'contacts' | 'givenId' | 'aliases'>[],
 ): (row: TableRow) => AvailabilityFamily {
   const familyOfEmail = new Map<string, string>();
   const shared = new Set<string>();
@@ -45,14 +47,11 @@ export function availabilityFamilies(
   }
   // A contact several families share (a caseworker) does not tell which family a typed row is for.
   for (const email of shared) familyOfEmail.delete(email);
-  const byId = (cell: string): string | null =>
-    !cell ? null : contactsOf.has(cell) ? cell : contactsOf.has(`F-${cell}`) ? `F-${cell}` : null;
+  const byId = familyIds(families).resolve;
   return (row) => {
     const email = normalizeEmail(row.get('Email'));
     const familyId =
-      byId(cleanText(row.get('Family ID'))) ??
-      (email && familyOfEmail.get(email)) ??
-      byId(cleanText(row.get('Family')));
+      byId(row.get('Family ID')) ?? (email && familyOfEmail.get(email)) ?? byId(row.get('Family'));
     return {
       familyId,
       email,

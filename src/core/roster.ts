@@ -23,6 +23,8 @@ import type { Problem } from '../shared/api';
 import { FULL_NAME_HEADERS, STUDENT_EMAIL_HEADERS, ROSTER_ALIASES } from './aliases';
 import { describeCell } from './errors';
 import { groupFamilies, type GroupingNote, type Member } from './families';
+import { isRoleAddress, readGuardianEmails } from './noemail';
+import { isSheetError, pastedText, type PastedGrid } from './pasted';
 import { carryFamilyIds, rowList } from './familyids';
 import {
   cleanText,
@@ -110,8 +112,10 @@ function studentFamilyId(studentId: string): string {
   return `F-${fnv(`student:${studentId}`)}`;
 }
 
-/** A shared address on this many students of different surnames looks like a placeholder. */
+/** A shared address on this many students, of three surnames or more, looks like a placeholder. */
 const PLACEHOLDER_STUDENTS = 6;
+/** The same for a school role's address (office@, registrar@): three children of three surnames. */
+const ROLE_PLACEHOLDER_STUDENTS = 3;
 
 function fnv(text: string): string {
   let h = 0x811c9dc5;
@@ -159,26 +163,30 @@ export function contactsOf(student: Student, family: Family | undefined): string
 export { isPlaceholderFamilyId } from './families';
 
 /**
- * The error values Sheets shows (and getValues returns as text) where a pasted name became a
- * formula: "=Rosa" or "-Ann" reads as #NAME? or #ERROR!. A name Sheets kept as text, even one
- * starting with "=", is a name as written (it is written back as plain text everywhere).
+ * A name cell's text. A cell showing a Sheets error (a name pasted as "=Rosa" or "+Lee, Sam" that
+ * Sheets read as a formula) is read as it was pasted, the formula's signs taken off, when its
+ * formula is known and computes nothing; else it is left blank. Either way a warning names the
+ * cell. A name Sheets kept as text, even one starting with "=", is a name as written (it is
+ * written back as plain text everywhere).
  */
-const SHEET_ERROR = /^#(NAME\?|REF!|N\/A|VALUE!|ERROR!|DIV\/0!|NUM!|NULL!)$/i;
-
-/** A name cell's text, or '' (with a warning naming the cell) when it shows a Sheets error. */
 function nameCell(
   row: TableRow,
   header: string,
   bad: (header: string, text: string, severity: 'error' | 'warning') => void,
+  formulas: PastedGrid['formulas'],
 ): string {
   const text = cleanText(row.get(header));
-  if (!SHEET_ERROR.test(text)) return text;
+  if (!isSheetError(text)) return text;
+  const formula = formulas?.[row.row - 1]?.[row.where(header).column - 1] ?? '';
+  const pasted = cleanText(pastedText(formula));
   bad(
     header,
-    `this cell shows ${text}: Sheets read what was pasted as a formula; retype the name, or paste as plain text. Until then the name is left blank.`,
+    pasted
+      ? `this cell shows ${text}: Sheets read what was pasted as the formula "${formula}". The name is read as "${pasted}"; retype it, or paste as plain text, for the sheet to show it.`
+      : `this cell shows ${text}: Sheets read what was pasted as a formula; retype the name, or paste as plain text. Until then the name is left blank.`,
     'warning',
   );
-  return '';
+  return pasted;
 }
 
 /** The row's Student Email when it is one address; anything else is warned about and left out. */
@@ -261,7 +269,8 @@ function groupingProblems(
 }
 
 export function parseRoster(
-  values: unknown[][],
+  /** The Roster's values; with their formulas, a name Sheets turned into one is read as pasted. */
+  values: PastedGrid,
   teachers: Teacher[] | null,
   options: {
     defaultLanguage?: string;
@@ -358,11 +367,13 @@ export function parseRoster(
         'Teachers has no windows yet, so the roster’s teachers could not be checked. Fill in the Teachers sheet and check again.',
     });
   }
+  const formulas = values.formulas;
   const seenIds = new Map<string, number>();
   const students: Student[] = [];
   let rejected = 0;
   const emailSurnames = new Map<string, Set<string>>();
   const emailCount = new Map<string, number>();
+  const emailCells = new Map<string, { row: number; header: string }[]>();
 
   /** Each student's Family ID as written (the family's id may differ once grouped). */
   const rowFamilyIds = new Map<string, string>();
@@ -385,10 +396,10 @@ export function parseRoster(
     let firstName = '';
     let lastName = '';
     if (hasSplitNames) {
-      firstName = nameCell(row, 'First Name', bad);
-      lastName = nameCell(row, 'Last Name', bad);
+      firstName = nameCell(row, 'First Name', bad, formulas);
+      lastName = nameCell(row, 'Last Name', bad, formulas);
     } else {
-      const full = splitFullName(nameCell(row, 'Full Name', bad));
+      const full = splitFullName(nameCell(row, 'Full Name', bad, formulas));
       firstName = full.first;
       lastName = full.last;
     }
@@ -412,11 +423,23 @@ export function parseRoster(
       }
     }
     const guardians: Guardian[] = [];
-    const names = [nameCell(row, 'Guardian 1 Name', bad), nameCell(row, 'Guardian 2 Name', bad)];
+    /** Which column gave each address, to name the cell of a shared placeholder. */
+    const rowEmailCells: { email: string; header: string }[] = [];
+    const names = [
+      nameCell(row, 'Guardian 1 Name', bad, formulas),
+      nameCell(row, 'Guardian 2 Name', bad, formulas),
+    ];
     const cells = (['Guardian 1 Email', 'Guardian 2 Email'] as const).map((header) => ({
       header,
-      ...splitEmails(row.get(header)),
+      ...readGuardianEmails(row.get(header)),
     }));
+    for (const { header, none } of cells)
+      for (const text of none)
+        bad(
+          header,
+          `"${text}" stands for no address, so it is read as a blank: the family is reached through another guardian's address, or else by letter and phone (Letters sheet). Type the guardian's real address here to email them.`,
+          'warning',
+        );
     // A bad address beside a good one (in either column) costs only that guardian's emails; a
     // bad first address with no good one anywhere leaves the row unreachable, as before.
     const anyValid = cells.some((c) => c.valid.length > 0);
@@ -430,8 +453,10 @@ export function parseRoster(
           );
         else bad(header, `"${wrong}" is not an email address.`);
       for (const email of valid)
-        if (!guardians.some((g) => g.email === email))
+        if (!guardians.some((g) => g.email === email)) {
           guardians.push({ name: names[i] ?? '', email });
+          rowEmailCells.push({ email, header });
+        }
     });
     const langCell = row.get('Language');
     let language = normalizeLanguage(langCell);
@@ -468,6 +493,8 @@ export function parseRoster(
     const familyCell = row.get('Family ID');
     const familyId = typeof familyCell === 'number' ? String(familyCell) : cleanText(familyCell);
     if (familyId) rowFamilyIds.set(id, familyId);
+    for (const { email, header } of rowEmailCells)
+      emailCells.set(email, [...(emailCells.get(email) ?? []), { row: row.row, header }]);
     for (const g of guardians) {
       emailCount.set(g.email, (emailCount.get(g.email) ?? 0) + 1);
       emailSurnames.set(g.email, (emailSurnames.get(g.email) ?? new Set()).add(nameKey(lastName)));
@@ -495,17 +522,19 @@ export function parseRoster(
   for (const row of table.rows) read(row);
   keepStudentEmailsOwn(students, table, problems);
 
-  // A placeholder address shared by many unrelated students must not merge their families.
+  // A placeholder address shared by unrelated students must not merge their families or be
+  // sent anything: the school office's on three, any address on six.
   const placeholders = new Set<string>();
   for (const [email, n] of emailCount) {
-    if (n >= PLACEHOLDER_STUDENTS && (emailSurnames.get(email)?.size ?? 0) > 2) {
-      placeholders.add(email);
-      const first = students.find((s) => s.guardians.some((g) => g.email === email))!;
-      const column = table.columns.get('Guardian 1 Email') ?? 1;
+    const least = isRoleAddress(email) ? ROLE_PLACEHOLDER_STUDENTS : PLACEHOLDER_STUDENTS;
+    if (n < least || (emailSurnames.get(email)?.size ?? 0) < 3) continue;
+    placeholders.add(email);
+    for (const cell of emailCells.get(email) ?? []) {
+      const where = { sheet: 'Roster', row: cell.row, column: table.columns.get(cell.header) ?? 1 };
       problems.push({
         severity: 'warning',
-        where: { sheet: 'Roster', row: first.row, column },
-        message: `${describeCell({ sheet: 'Roster', row: first.row, column }, table.headerText.get('Guardian 1 Email'))}: ${email} is given for ${n} students with different surnames; it looks like a placeholder, so it is not used to group siblings and gets no invitations.`,
+        where,
+        message: `${describeCell(where, table.headerText.get(cell.header))}: ${email} is given for ${n} students with different surnames; it looks like a placeholder, so it is not used to group siblings and gets no invitations or other emails: this student's family is reached through another guardian's address, or else by letter and phone (Letters sheet).`,
       });
     }
   }

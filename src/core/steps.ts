@@ -9,7 +9,7 @@ import { describeCell } from './errors';
 import type { FormsState } from './formlinks';
 import type { InviteSheet, SyncAction, SyncPlan } from './invites';
 import { inRound } from './rounds';
-import { zoneWarning } from './zone';
+import { zoneMismatch, zoneWarning } from './zone';
 import { readinessByTeacher, type PrepAnswer } from './prep';
 import {
   parseMarks,
@@ -613,18 +613,21 @@ export function questionnaireStep(p: FormsPicture, roundName: string): StepState
 }
 
 /**
- * The steps as the sidebar shows them: a zone the runtime lacks (worked out in UTC) named on the
- * first step, and a step whose job was left part-way shown as working, with Continue.
+ * The steps as the sidebar shows them: a zone the runtime lacks (worked out in UTC), and Settings'
+ * zone unlike the spreadsheet's, named on the first step; a step whose job was left part-way shown
+ * as working, with Continue. `school` is Settings' zone ('' when none is set).
  */
 export function asShown(
   steps: StepState[],
-  zones: string[],
+  zones: { spreadsheet: string; school: string },
   unfinished: JobProgress[],
 ): StepState[] {
-  const zoneProblems = [...new Set(zones)].flatMap((zone) => {
-    const message = zone ? zoneWarning(zone) : null;
-    return message ? [{ message, severity: 'warning' as const }] : [];
-  });
+  const zoneProblems = [
+    ...[...new Set([zones.spreadsheet, zones.school])].map((zone) =>
+      zone ? zoneWarning(zone) : null,
+    ),
+    zoneMismatch(zones.spreadsheet, zones.school),
+  ].flatMap((message) => (message ? [{ message, severity: 'warning' as const }] : []));
   const shown = steps.map((s, i) =>
     i === 0 && zoneProblems.length > 0
       ? {

@@ -8,6 +8,7 @@
  * UNCONFIRMED when a run was cut off while sending it. An address named in any entry is never
  * sent the notice again.
  */
+import { familyIds } from './familyshown';
 import { contactsOf, type RosterResult } from './roster';
 
 export const WAITLIST_SHEET = 'Waitlist';
@@ -51,13 +52,14 @@ export function waitlistEntries(
   previousTold: Map<string, string>,
 ): WaitlistEntry[] {
   const reasons = new Map(unplaced.map((u) => [u.studentId, u.reason]));
+  const ids = familyIds(roster.families);
   return roster.students
     .filter((s) => reasons.has(s.id))
     .map((s) => ({
       studentId: s.id,
       student: `${s.firstName} ${s.lastName}`.trim(),
       teacher: s.teacher,
-      familyId: s.familyId,
+      familyId: ids.shown(s.familyId),
       reason: reasons.get(s.id)!,
       told: previousTold.get(s.id) ?? '',
     }));

@@ -52,6 +52,17 @@ export function zoneWarning(timeZone: string): string | null {
     : null;
 }
 
+/**
+ * What the user must be told when Settings' zone (the school's, which every conference time,
+ * stamp and message follows) is not the spreadsheet's (File > Settings), or null when they agree.
+ * The add-on does not change the spreadsheet's zone itself: that would move the instant of every
+ * date already in a cell and the user's own NOW() and TODAY().
+ */
+export function zoneMismatch(spreadsheetZone: string, schoolZone: string): string | null {
+  if (!spreadsheetZone || !schoolZone || spreadsheetZone === schoolZone) return null;
+  return `Conference times, reminders and stamps follow the time zone in Settings (${schoolZone}), but this spreadsheet's own zone is ${spreadsheetZone}: the times Google and the add-on keep as dates in cells (such as when an answer came in) and formulas such as NOW() show ${spreadsheetZone} time. To see one clock everywhere, set the spreadsheet's zone to ${schoolZone} (File > Settings), or choose ${spreadsheetZone} in Settings.`;
+}
+
 /** The wall-clock fields of an instant in the zone. */
 export function wallTimeOf(instant: Date | number, timeZone: string): WallTime {
   const parts: Record<string, number> = {};

@@ -28,7 +28,13 @@ import {
 } from '../shared/api';
 import { QUOTA_RENEWS, runChunk, type JobSpec, withDocumentLock } from '../workspace/jobs';
 import { buildOverview } from '../workspace/overview';
-import { readSchool, readSettings, saveSettings, spreadsheetZone } from '../workspace/data';
+import {
+  readSchool,
+  readSettings,
+  saveSettings,
+  schoolZone,
+  spreadsheetZone,
+} from '../workspace/data';
 import { forgetRemindersIdle } from '../workspace/props';
 import { dayIn } from '../core/zone';
 import { isLanguageCode, LANGUAGE_NAMES, languageName } from '../core/normalize';
@@ -255,7 +261,7 @@ export const api: Exposed = {
       const [step] = args<['roster' | 'days']>(a, ['step', v.oneOf(['roster', 'days'] as const)]);
       const ss = SpreadsheetApp.getActiveSpreadsheet();
       const settings = readSettings(ss);
-      const data = readSchool(ss, settings, dayIn(new Date(), spreadsheetZone(ss)));
+      const data = readSchool(ss, settings, dayIn(new Date(), schoolZone(ss, settings)));
       return (step === 'roster' ? data.roster?.problems : data.teachers?.problems) ?? [];
     }),
   previewSchedule: (...a): Result<SchedulePreview> =>

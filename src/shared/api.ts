@@ -232,6 +232,7 @@ export interface ServerApi {
 
 /** One family's printed letter: a whole HTML page. */
 export interface PaperLetter {
+  /** The family's Family ID as people read it: the Roster's own (familyshown.ts). */
   familyId: string;
   /** The language of the family's forms (its own when written, else English). */
   language: string;

@@ -12,7 +12,7 @@
  */
 import { escapeHtml } from '../core/templates';
 import { ADDON_TITLE } from '../shared/api';
-import { spreadsheetZone } from './data';
+import { readSettings, schoolZone } from './data';
 
 export type CheckOutcome = 'ok' | 'problem' | 'look';
 
@@ -347,9 +347,9 @@ document.getElementById('copy').addEventListener('click', function () {
 /** The menu item: runs the checks and shows what they found. */
 export function showAccountCheck(): CheckResult[] {
   const results = checkAccount();
-  // The spreadsheet's zone, as everywhere else: the script's own need not be the same.
+  // The school's zone, as every stamp a person reads: the script's own need not be the same.
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const zone = ss ? spreadsheetZone(ss) : Session.getScriptTimeZone();
+  const zone = ss ? schoolZone(ss, readSettings(ss)) : Session.getScriptTimeZone();
   const when = Utilities.formatDate(new Date(), zone, 'yyyy-MM-dd HH:mm');
   const html = HtmlService.createHtmlOutput(reportHtml(results, reportText(results, when)))
     .setWidth(560)

@@ -32,7 +32,7 @@ import { AVAILABILITY } from '../core/schema';
 import { byRecipient, greetingName, type Pupil } from '../core/recipients';
 import { joinNames, renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings } from '../shared/api';
-import { readSchool, readSettings, spreadsheetZone } from './data';
+import { readSchool, readSettings, schoolZone } from './data';
 import { dayIn, stampIn } from '../core/zone';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { ensureTranslations, storedTemplates } from './messages';
@@ -131,7 +131,7 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
     throw new UserError(
       'There is no availability form yet: create the family forms first (Family availability step).',
     );
-  const tz = spreadsheetZone(ss);
+  const tz = schoolZone(ss, settings);
   const today = dayIn(ctx.now(), tz);
   const sheet = ss.getSheetByName(AVAILABILITY.name);
   const availability = sheet && sheet.getLastRow() > 0 ? sheet.getDataRange().getValues() : null;

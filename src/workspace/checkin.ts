@@ -8,21 +8,21 @@ import { UserError } from '../core/errors';
 import { checkInOf, conferenceOf } from '../core/checkin';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
-import { dayIn, wallClockIn } from '../core/zone';
+import { dayIn } from '../core/zone';
 import type { Attendance, CheckIn, CheckInConference } from '../shared/api';
-import { readSheet, spreadsheetZone } from './data';
+import { cellWallClock, readSettings, readSheet, schoolZone } from './data';
 import { updateStatusDropdown } from './setup';
 
 function readDay() {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const tz = spreadsheetZone(ss);
-  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wallClockIn(tz));
-  return { ss, schedule, today: dayIn(new Date(), tz) };
+  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], cellWallClock(ss));
+  return { ss, schedule };
 }
 
 export function checkInView(teacher: string): CheckIn {
-  const { schedule, today } = readDay();
-  return checkInOf(schedule, today, teacher);
+  const { ss, schedule } = readDay();
+  // The school's day, not the spreadsheet's: a teacher checks in the conferences of their own day.
+  return checkInOf(schedule, dayIn(new Date(), schoolZone(ss, readSettings(ss))), teacher);
 }
 
 export function markAttendance(conferenceId: string, status: Attendance): CheckInConference {

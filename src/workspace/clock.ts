@@ -15,7 +15,7 @@
 import { parseMarks, REMINDABLE_STATUSES, wallMinutes, windowCloses } from '../core/reminders';
 import type { Settings } from '../shared/api';
 import { dayIn, minutesIn } from '../core/zone';
-import { readSettings, spreadsheetZone } from './data';
+import { readSettings, schoolZone } from './data';
 import {
   type ClockRecord,
   deleteClockRecord,
@@ -44,7 +44,7 @@ export function rememberDocument(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
 ): void {
-  const timeZone = spreadsheetZone(ss);
+  const timeZone = schoolZone(ss, settings);
   const now = wallNowMinutes(timeZone);
   const opens = new Set<number>();
   /** The first window already open whose reminder has not gone (nor been tried) yet. */

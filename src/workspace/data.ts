@@ -1,9 +1,15 @@
 /**
- * Reading the user's sheets: one getValues per sheet, whatever its size, and the settings from
- * document properties. Dates in cells are read in the spreadsheet's time zone, read once
- * (spreadsheetZone) and applied in the core (src/core/zone.ts).
+ * Reading the user's sheets: one getValues per sheet, whatever its size (and the Roster's formulas
+ * when a cell there shows a Sheets error), and the settings from
+ * document properties. Two zones, one rule (docs/DESIGN.md section 6, "One clock"): a Date a
+ * cell holds is turned into the wall-clock time a person typed in the spreadsheet's zone
+ * (spreadsheetZone, cellWallClock), because that is how Google stores it; every conference time,
+ * "now", stamp and time a person reads is in the school's zone (schoolZone). Both are known once
+ * per run and applied in the core (src/core/zone.ts).
  */
+import { isSheetError, type PastedGrid } from '../core/pasted';
 import { parseRoster, type RosterResult } from '../core/roster';
+import { ROSTER } from '../core/schema';
 import {
   defaultSettings,
   type Settings,
@@ -13,6 +19,7 @@ import {
 } from '../core/settings';
 import { parseTeachers, type TeachersResult } from '../core/teachers';
 import { wallClockIn } from '../core/zone';
+import type { WallClockOf } from '../core/normalize';
 import { UserError } from '../core/errors';
 import { knownFamilyIds } from '../core/formlinks';
 import { forgetRemindersIdle, parseJson, PROP, documentProperties } from './props';
@@ -39,6 +46,28 @@ export function spreadsheetZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): s
   return askedOnce(ss, 'zone', () => ss.getSpreadsheetTimeZone());
 }
 
+/**
+ * The school's time zone: Settings' zone, or the spreadsheet's when none is set. The zone of
+ * every conference time, "now", "today", every stamp and every time a person reads; the
+ * spreadsheet's zone only turns the Dates cells hold into wall-clock times. Costs no Google call
+ * beyond reading the settings (which already ask for the spreadsheet's zone, once per run).
+ */
+export function schoolZone(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: Pick<Settings, 'timeZone'>,
+): string {
+  return settings.timeZone || spreadsheetZone(ss);
+}
+
+/**
+ * The wall clock of the Dates cells hold: Google turns what a person typed into an instant in the
+ * spreadsheet's zone (docs/EMULATOR.md row 44), so that zone turns it back; a Date written into
+ * a cell is likewise built in spreadsheetZone. Never for now, a stamp or a conference's instant.
+ */
+export function cellWallClock(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): WallClockOf {
+  return wallClockIn(spreadsheetZone(ss));
+}
+
 /** The spreadsheet's name (the default school name), asked once per spreadsheet handle. */
 function spreadsheetName(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return askedOnce(ss, 'name', () => ss.getName());
@@ -50,16 +79,23 @@ export function readSheet(
   name: string,
 ): unknown[][] | null {
   const sheet = ss.getSheetByName(name);
-  return sheet ? sheetValues(sheet) : null;
+  return sheet ? sheetValues(sheet, name === ROSTER.name) : null;
 }
 
 /**
  * The used area of a sheet already in hand in one read; [] when it is empty. The data range of an
  * empty sheet is its one blank cell A1 (docs/EMULATOR.md row 56), so no getLastRow is asked first.
+ * With `pasted` (the Roster, where an export's names are pasted), a sheet with a cell showing a
+ * Sheets error comes with its formulas too, one more read, so a name Sheets made a formula of
+ * can be read as it was pasted.
  */
-export function sheetValues(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
-  const values = sheet.getDataRange().getValues();
-  return values.length === 1 && values[0]!.every((v) => v === '') ? [] : values;
+export function sheetValues(sheet: GoogleAppsScript.Spreadsheet.Sheet, pasted = false): PastedGrid {
+  const range = sheet.getDataRange();
+  const values = range.getValues();
+  if (values.length === 1 && values[0]!.every((v) => v === '')) return [];
+  if (pasted && values.some((row) => row.some(isSheetError)))
+    return Object.assign(values, { formulas: range.getFormulas() });
+  return values;
 }
 
 export function readSettings(
@@ -102,7 +138,7 @@ export function readSchool(
   props: Record<string, string> | null = null,
   held: ReadonlySet<string> = new Set(),
 ): SchoolData {
-  const wall = wallClockIn(spreadsheetZone(ss));
+  const wall = cellWallClock(ss);
   const teacherValues = read('Teachers');
   const teachers =
     teacherValues === null

@@ -22,7 +22,13 @@ import {
   type FollowUpConference,
 } from '../core/followups';
 import { conferencesAskingForChange } from '../core/availability';
-import { readAvailability, readScheduleSheet, type ExistingRow } from '../core/schedule/sheet';
+import { familyIds } from '../core/familyshown';
+import {
+  readAvailability,
+  readScheduleSheet,
+  withRosterFamilies,
+  type ExistingRow,
+} from '../core/schedule/sheet';
 import type { WallClockOf } from '../core/normalize';
 import { AVAILABILITY, FEEDBACK } from '../core/schema';
 import { readTable } from '../core/table';
@@ -30,7 +36,7 @@ import { parseTeachers, teacherEmailCell } from '../core/teachers';
 import type { RosterResult } from '../core/roster';
 import type { FollowUpStatus, FollowUpsView, Problem, Settings } from '../shared/api';
 import { UserError } from '../core/errors';
-import { readSettings, readSheet, sheetValues, spreadsheetZone } from './data';
+import { readSettings, readSheet, schoolZone, sheetValues, spreadsheetZone } from './data';
 import { writeColumnCells } from './write';
 import { dayIn, secondsStampIn, stampIn, wallClockIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
@@ -175,13 +181,14 @@ function timeChanges(
   if (!roster) return [];
   const round = settings.roundName;
   const times = readAvailability(readSheet(ss, AVAILABILITY.name), roster, wall, round).byFamily;
+  const ids = familyIds(roster.families);
   return conferencesAskingForChange(
     conferences.filter((r) => inRound(r.round, round)),
     times,
   ).map((r) => ({
     conferenceId: r.conferenceId,
     teacher: r.teacher,
-    familyId: r.familyId,
+    familyId: ids.shown(r.familyId),
     studentIds: r.studentIds,
     date: r.date!,
   }));
@@ -236,14 +243,16 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
   step(state, ctx): ChunkResult<{ told: number }> {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const settings = readSettings(ss);
-    const tz = spreadsheetZone(ss);
-    const wall = wallClockIn(tz);
+    // Cells' Dates (an answer's time) read as the sheet shows them; now in the school's zone.
+    const cells = spreadsheetZone(ss);
+    const wall = wallClockIn(cells);
+    const tz = schoolZone(ss, settings);
     const feedbackValues = readSheet(ss, FEEDBACK.name) ?? [];
     const answers: FollowUpAnswer[] =
       feedbackValues.length > 1
         ? readTable(FEEDBACK, feedbackValues).rows.map((r) => ({
             conferenceId: cleanText(r.get('Conference ID')),
-            answered: stamp(r.get('Answered'), tz, true),
+            answered: stamp(r.get('Answered'), cells, true),
             followUp: parseYesNo(r.get('Follow-up')) === true,
             privateTalk: parseYesNo(r.get('Private Talk')) === true,
             followUpWhen: cleanText(r.get('Follow-up When')),
@@ -255,6 +264,9 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     const teacherValues = readSheet(ss, 'Teachers') ?? [];
     const teachers = parseTeachers(teacherValues, wall).teachers;
     const roster = rosterForMessages(ss, settings);
+    const conferences = withRosterFamilies(schedule.rows, roster?.families ?? []);
+    // The Follow-ups sheet and the owners' emails show the Family ID as people read it.
+    const ids = familyIds(roster?.families ?? []);
     const emails = new Map(teachers.map((t) => [nameKey(t.name), t.email]));
     const sheet = readFollowUpsSheet(ss);
     const existing = sheet?.rows ?? [];
@@ -262,17 +274,17 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     const fromAnswers = syncFollowUps(
       existing,
       answers,
-      schedule.rows.map((r) => ({
+      conferences.map((r) => ({
         conferenceId: r.conferenceId,
         teacher: r.teacher,
-        familyId: r.familyId,
+        familyId: ids.shown(r.familyId),
         studentIds: r.studentIds,
       })),
       emailOf,
     );
     const rows = addTimeChanges(
       fromAnswers,
-      timeChanges(ss, settings, roster, schedule.rows, wall),
+      timeChanges(ss, settings, roster, conferences, wall),
       emailOf,
       secondsStampIn(ctx.now(), tz),
     );
@@ -365,7 +377,7 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
 /** The open requests (status not done), each owner's in the order asked, for the sidebar. */
 export function openFollowUps(): FollowUpsView {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const today = dayIn(new Date(), spreadsheetZone(ss));
+  const today = dayIn(new Date(), schoolZone(ss, readSettings(ss)));
   const rows = readFollowUps(ss);
   const late = new Set(overdue(rows, today).map((f) => f.request));
   const open = rows.filter((f) => f.status !== 'done');

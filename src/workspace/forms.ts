@@ -60,8 +60,8 @@ import {
 } from '../core/recipients';
 import { joinNames, labelledLinks, renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
-import { readSchool, readSettings, sheetValues, spreadsheetZone } from './data';
-import { dayIn, wallClockIn } from '../core/zone';
+import { cellWallClock, readSchool, readSettings, schoolZone, sheetValues } from './data';
+import { dayIn } from '../core/zone';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { askPicture } from './ask';
 import {
@@ -567,7 +567,7 @@ function readSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleRea
   const sheet = ss.getSheetByName(SCHEDULE.name);
   if (!sheet) throw new UserError('There is no Schedule sheet. Run Set up first.');
   const values = sheetValues(sheet);
-  const read = readScheduleSheet(values, wallClockIn(spreadsheetZone(ss)));
+  const read = readScheduleSheet(values, cellWallClock(ss));
   return { sheet, values, rows: read.rows, columns: read.columns };
 }
 
@@ -651,7 +651,7 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
     // The document's properties read once: settings, family codes, forms, the trigger's owner.
     const props = documentProperties().getProperties();
     const settings = readSettings(ss, props[PROP.settings] ?? null);
-    const today = dayIn(new Date(), spreadsheetZone(ss));
+    const today = dayIn(new Date(), schoolZone(ss, settings));
     const data = readSchool(ss, settings, today, undefined, props);
     const windows = data.teachers?.windows ?? [];
     if (windows.length === 0)
@@ -848,8 +848,7 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
       );
     const fresh = readSchedule(ss);
     ensureFeedbackLinks(fresh, forms, settings.roundName);
-    const tz = spreadsheetZone(ss);
-    const today = dayIn(ctx.now(), tz);
+    const today = dayIn(ctx.now(), schoolZone(ss, settings));
     const stamp = ctx.now();
     // The journal names what was sent and what was being sent when a chunk stopped. Sent:
     // stamped now, never sent twice. Being sent when the run was cut off: MailApp cannot tell
@@ -1055,8 +1054,7 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
 function picture(ctx: StepContext): FormsPicture | null {
   const state = readFormsState(ctx.props);
   if (!ctx.data || !ctx.present.has(SCHEDULE.name)) return null;
-  const tz = spreadsheetZone(ctx.ss);
-  const wall = wallClockIn(tz);
+  const wall = cellWallClock(ctx.ss);
   const sheets = stepReader(ctx);
   const read = readScheduleSheet(sheets(SCHEDULE.name) ?? [], wall);
   const round = ctx.settings.roundName;

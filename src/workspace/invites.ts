@@ -44,8 +44,8 @@ import { cellValue } from '../core/cells';
 import { inRound } from '../core/rounds';
 import { parseTeachers } from '../core/teachers';
 import type { Settings, StepState } from '../shared/api';
-import { readSettings, readSheet, spreadsheetZone } from './data';
-import { dayIn, instantIn, wallClockIn } from '../core/zone';
+import { cellWallClock, readSettings, readSheet, schoolZone } from './data';
+import { dayIn, instantIn } from '../core/zone';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { documentProperties, parseJson, PROP } from './props';
 import { ensureTranslations, storedTemplates } from './messages';
@@ -53,6 +53,7 @@ import { runnerEmail } from './owners';
 import { rosterContacts } from '../core/recipients';
 import { parseRoster, type RosterResult } from '../core/roster';
 import { standInGuest } from '../core/standin';
+import { familyIds } from '../core/familyshown';
 import { standInsWithAddresses } from './standin';
 import { plural, step, type StepContext } from './steps';
 import { invitesStep } from '../core/steps';
@@ -96,13 +97,15 @@ interface Reading {
 function readAll(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   props: Record<string, string>,
-  today: string,
+  /** The school's day (null: today, in the school's zone). */
+  givenToday: string | null,
   read?: (name: string) => unknown[][] | null,
 ): Reading | null {
   const sheet = ss.getSheetByName('Schedule');
   if (!sheet) return null;
   const settings = readSettings(ss, props[PROP.settings] ?? null);
-  const wall = wallClockIn(spreadsheetZone(ss));
+  const today = givenToday ?? dayIn(new Date(), schoolZone(ss, settings));
+  const wall = cellWallClock(ss);
   // The sidebar's overview passes its reader: each sheet read once for all the steps. A sync
   // reads the formats with the values, over the one data range, for the cells it writes back.
   const range = read ? null : sheet.getDataRange();
@@ -157,11 +160,14 @@ function standInGuests(
   const { standIns } = standInsWithAddresses(ss, settings.roundName, school, sheet);
   if (![...standIns.values()].some((s) => s.email)) return () => null;
   const contacts = rosterContacts(school()?.students ?? []).byStudent;
-  return (r) => standInGuest(r, standIns, (id) => contacts.get(id)?.emails ?? []);
-}
-
-function todayIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return dayIn(new Date(), spreadsheetZone(ss));
+  // The Schedule shows the Roster's Family ID; the stand-ins are kept by the family's id.
+  const ids = familyIds(school()?.families ?? []);
+  return (r) =>
+    standInGuest(
+      { ...r, familyId: ids.read(r.familyId) },
+      standIns,
+      (id) => contacts.get(id)?.emails ?? [],
+    );
 }
 
 /** The Invites step: counts from the sheet and the fingerprints, without a Calendar call. */
@@ -604,7 +610,7 @@ function summary(s: InvitesState): string {
 function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesState> {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const props = documentProperties().getProperties();
-  const reading = readAll(ss, props, todayIn(ss));
+  const reading = readAll(ss, props, null);
   if (!reading)
     throw new UserError('There is no Schedule sheet. Run Set up, then build the schedule.');
   const { settings, invites, synced } = reading;

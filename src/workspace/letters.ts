@@ -37,10 +37,10 @@ import { readScheduleSheet } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
 import { readTable } from '../core/table';
 import { escapeHtml } from '../core/templates';
-import { dayIn, wallClockIn } from '../core/zone';
+import { dayIn } from '../core/zone';
 import type { PaperLetter } from '../shared/api';
-import { shownFamilyId } from '../core/familyshown';
-import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
+import { familyIds } from '../core/familyshown';
+import { cellWallClock, readSchool, readSettings, readSheet, schoolZone } from './data';
 import { keptFormTexts } from './formtexts';
 import { documentProperties } from './props';
 import { readWaitlist } from './waitlist';
@@ -76,7 +76,7 @@ function letterBodies(): LetterBody[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
   const round = settings.roundName;
-  const tz = spreadsheetZone(ss);
+  const tz = schoolZone(ss, settings);
   const school = readSchool(ss, settings, dayIn(new Date(), tz));
   const roster = school.roster;
   const windows = school.teachers?.windows ?? [];
@@ -93,7 +93,8 @@ function letterBodies(): LetterBody[] {
   // This round's conferences by Family ID: when and where, the video link from the teacher's window.
   const conferences = new Map<string, PaperConference[]>();
   const students = new Map((roster?.students ?? []).map((s) => [s.id, s]));
-  const sheet = readScheduleSheet(schedule ?? [], wallClockIn(tz));
+  const ids = familyIds(roster?.families ?? []);
+  const sheet = readScheduleSheet(schedule ?? [], cellWallClock(ss), roster?.families);
   for (const r of sheet.rows)
     if (
       inRound(r.round, round) &&
@@ -127,7 +128,7 @@ function letterBodies(): LetterBody[] {
   if (schedule && schedule.length > 1)
     for (const r of readTable(SCHEDULE, schedule).rows) {
       const link = cleanText(r.get('Feedback Link'));
-      const family = cleanText(r.get('Family ID'));
+      const family = ids.read(r.get('Family ID'));
       if (link && family && inRound(r.get('Round'), round))
         feedback.set(family, [
           ...(feedback.get(family) ?? []),
@@ -195,7 +196,7 @@ function letterBodies(): LetterBody[] {
       [...(waiting.get(family.id) ?? [])].map(([teacher, names]) => ({ teacher, students: names })),
       language,
     );
-    const reference = shownFamilyId(family);
+    const reference = ids.shown(family.id);
     letters.push({
       familyId: family.id,
       reference,
@@ -229,6 +230,7 @@ const TITLE = 'Letters for families without email';
 export function paperLetters(): PaperLetter[] {
   return letterBodies().map(({ body, reference, ...l }) => ({
     ...l,
+    familyId: reference,
     html: paperLetterPage(`${TITLE}: ${reference}`, [body]),
   }));
 }

@@ -12,9 +12,9 @@ import { byRecipient, greetingName, pupilsOf } from '../core/recipients';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
 import { joinNames, renderMessage } from '../core/templates';
-import { stampIn, wallClockIn } from '../core/zone';
+import { stampIn } from '../core/zone';
 import type { Problem } from '../shared/api';
-import { readSheet, spreadsheetZone } from './data';
+import { cellWallClock, readSheet, schoolZone } from './data';
 import { ensureFamilyCodes, offerStart } from './forms';
 import type { ChunkResult, JobSpec } from './jobs';
 import { rosterForMessages, sendJournaled, type JournaledEmail } from './mailer';
@@ -34,10 +34,14 @@ export const NOSHOW_OFFER_JOB: JobSpec<OfferState> = {
     const start = offerStart(', then offer another time.');
     const { ss, settings, round, props, forms, availability } = start;
     let { recorded } = start;
-    const tz = spreadsheetZone(ss);
+    const tz = schoolZone(ss, settings);
     const roster = rosterForMessages(ss, settings);
     if (!roster) throw new UserError('There is no Roster sheet. Run Set up first.');
-    const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wallClockIn(tz));
+    const schedule = readScheduleSheet(
+      readSheet(ss, SCHEDULE.name) ?? [],
+      cellWallClock(ss),
+      roster.families,
+    );
     const conferences = noShowConferences(schedule.rows, round);
     const families = new Map(roster.families.map((f) => [f.id, f]));
     const ids = [...new Set(conferences.map((c) => c.familyId).filter((id) => families.has(id)))];

@@ -7,8 +7,8 @@ import { prepForRound, readStudentPrep } from '../core/prep';
 import { SHEETS, STUDENT_PREP } from '../core/schema';
 import { ADDON_TITLE, type JobName, type Overview, type StepState } from '../shared/api';
 import { unfinishedJobs } from './jobs';
-import { readSchool, readSettings, spreadsheetZone } from './data';
-import { dayIn, wallClockIn } from '../core/zone';
+import { cellWallClock, readSchool, readSettings, schoolZone, spreadsheetZone } from './data';
+import { dayIn } from '../core/zone';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { documentProperties, PROP } from './props';
 import { invitesState } from './invites';
@@ -64,11 +64,9 @@ export function buildOverview(): Overview {
   const conferences = ready ? rows('Schedule') : 0;
   const props = documentProperties().getProperties();
   const settings = readSettings(ss, props[PROP.settings] ?? null);
-  const today = dayIn(new Date(), spreadsheetZone(ss));
+  const today = dayIn(new Date(), schoolZone(ss, settings));
   const read = sheetMemo(ss, new Set(present.keys())).read;
-  const schedule = ready
-    ? readScheduleSheet(read('Schedule') ?? [], wallClockIn(spreadsheetZone(ss)))
-    : null;
+  const schedule = ready ? readScheduleSheet(read('Schedule') ?? [], cellWallClock(ss)) : null;
   // Once the conference days are over, their dates are in the past: that is the round done.
   const held = new Set(
     (schedule?.rows ?? []).flatMap((r) =>
@@ -87,7 +85,7 @@ export function buildOverview(): Overview {
       rows,
       roundName: settings.roundName,
       // Cancelled and declined conferences whose time no waitlisted family has taken yet.
-      freedToOffer: freedTimes(rows, settings.roundName, schoolNow(ss)).filter(
+      freedToOffer: freedTimes(rows, settings.roundName, schoolNow(ss, settings)).filter(
         (f) => !(takenKey(settings.roundName, f.conferenceId) in props),
       ).length,
       offers: offerCounts(props, settings.roundName),
@@ -129,7 +127,11 @@ export function buildOverview(): Overview {
     title: ADDON_TITLE,
     schoolName: settings.schoolName,
     timeZone: settings.timeZone,
-    steps: asShown(steps, [spreadsheetZone(ss), settings.timeZone], unfinished),
+    steps: asShown(
+      steps,
+      { spreadsheet: spreadsheetZone(ss), school: settings.timeZone },
+      unfinished,
+    ),
     unfinished,
   };
 }

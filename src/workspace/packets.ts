@@ -14,8 +14,8 @@ import { prepForRound, readStudentPrep } from '../core/prep';
 import { FEEDBACK, SCHEDULE, STUDENT_PREP } from '../core/schema';
 import { readTable } from '../core/table';
 import type { Packet } from '../shared/api';
-import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
-import { dayIn, wallClockIn } from '../core/zone';
+import { cellWallClock, readSchool, readSettings, readSheet, schoolZone } from './data';
+import { dayIn } from '../core/zone';
 import { standInsForRound } from './standin';
 
 /** This round's packets, each a page of its own, by teacher, date and start. */
@@ -51,10 +51,13 @@ export function showPackets(): void {
 function roundPacketInputs(): PacketInput[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
-  const tz = spreadsheetZone(ss);
-  const wall = wallClockIn(tz);
-  const data = readSchool(ss, settings, dayIn(new Date(), tz));
-  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wall);
+  const wall = cellWallClock(ss);
+  const data = readSchool(ss, settings, dayIn(new Date(), schoolZone(ss, settings)));
+  const schedule = readScheduleSheet(
+    readSheet(ss, SCHEDULE.name) ?? [],
+    wall,
+    data.roster?.families,
+  );
   const round = settings.roundName;
   const cell = (r: ExistingRow, h: string) =>
     cleanText(r.values[(schedule.columns.get(h) ?? 0) - 1]);

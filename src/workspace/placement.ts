@@ -14,8 +14,15 @@ import {
   withFamilyAnswers,
 } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
-import { readSchool, readSettings, readSheet, sheetValues, spreadsheetZone } from './data';
-import { dayIn, wallClockIn } from '../core/zone';
+import {
+  cellWallClock,
+  readSchool,
+  readSettings,
+  readSheet,
+  schoolZone,
+  sheetValues,
+} from './data';
+import { dayIn } from '../core/zone';
 import { newConferenceId } from './codes';
 import { ensureRows, newRowColumns, writeRows } from './write';
 import type { Student } from '../core/roster';
@@ -40,14 +47,13 @@ export function placeNewcomers(options: {
 }): { conferenceId: string; studentIds: string[] }[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
-  const tz = spreadsheetZone(ss);
-  const data = readSchool(ss, settings, dayIn(new Date(), tz));
+  const data = readSchool(ss, settings, dayIn(new Date(), schoolZone(ss, settings)));
   const sheet = ss.getSheetByName(SCHEDULE.name);
   if (!data.roster || !data.teachers || !sheet) return [];
-  const wall = wallClockIn(tz);
+  const wall = cellWallClock(ss);
   const values = sheetValues(sheet);
   const lastRow = values.length;
-  const existing = readScheduleSheet(values, wall);
+  const existing = readScheduleSheet(values, wall, data.roster.families);
   const round = settings.roundName;
   const freeing = options.freeing ?? new Set(['cancelled']);
   const live = (r: { round: string; status: string }) =>

@@ -16,7 +16,6 @@ import { readReflections } from '../core/goals';
 import { inRound } from '../core/rounds';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { REFLECTIONS, SCHEDULE } from '../core/schema';
-import { wallClockIn } from '../core/zone';
 import {
   type StudentFormKind,
   prepNudgeKey,
@@ -26,7 +25,7 @@ import {
 } from '../core/studentforms';
 import { ensureFamilyCodes } from './forms';
 import type { Problem } from '../shared/api';
-import { readSettings, readSheet, spreadsheetZone } from './data';
+import { cellWallClock, readSettings, readSheet, schoolZone } from './data';
 import { dayIn, stampIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
 import { rosterForMessages, sendJournaled } from './mailer';
@@ -45,7 +44,7 @@ export const PREP_NUDGE_JOB: JobSpec<NudgeState> = {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const settings = readSettings(ss);
     const round = settings.roundName;
-    const tz = spreadsheetZone(ss);
+    const tz = schoolZone(ss, settings);
     const now = ctx.now();
     const day = dayIn(now, tz);
     const students = rosterForMessages(ss, settings)?.students ?? [];
@@ -73,7 +72,7 @@ export const PREP_NUDGE_JOB: JobSpec<NudgeState> = {
       );
     const prep = prepForRound(readStudentPrep(readSheet(ss, STUDENT_PREP.name)), round);
     // A student whose conference this round is over is asked to reflect instead, until they have.
-    const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wallClockIn(tz));
+    const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], cellWallClock(ss));
     const over = new Set(
       schedule.rows
         .filter(

@@ -5,6 +5,7 @@
  * looked up once too: by name, and the document's list of sheets (for response sheets, found by
  * id).
  */
+import { ROSTER } from '../core/schema';
 import { sheetValues } from './data';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -42,7 +43,7 @@ export function sheetMemo(
     read: (name) => {
       if (!cache.has(name)) {
         const found = sheet(name);
-        cache.set(name, found ? sheetValues(found) : null);
+        cache.set(name, found ? sheetValues(found, name === ROSTER.name) : null);
       }
       return cache.get(name)!;
     },

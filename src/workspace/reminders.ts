@@ -43,13 +43,7 @@ import {
   type ReminderMessage,
   type WallNow,
 } from '../core/reminders';
-import {
-  greetingName,
-  rosterContacts,
-  rowPupils,
-  studentNames,
-  type RosterContacts,
-} from '../core/recipients';
+import { greetingName, rosterContacts, rowPupils, studentNames } from '../core/recipients';
 import { documentProperties, forgetRemindersIdle, parseJson, PROP } from './props';
 import { type IdleMark, nextWindowOpening, nothingDueYet, scheduleDigest } from '../core/idle';
 import { readScheduleSheet } from '../core/schedule/sheet';
@@ -57,8 +51,8 @@ import type { RosterResult } from '../core/roster';
 import { splitList } from '../core/cells';
 import { joinNames, renderMessage, type MessageFields, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
-import { readSettings, readSheet, spreadsheetZone } from './data';
-import { dayIn, instantIn, minutesIn, stampIn, wallClockIn } from '../core/zone';
+import { cellWallClock, readSettings, readSheet, schoolZone } from './data';
+import { dayIn, instantIn, minutesIn, stampIn } from '../core/zone';
 import { placeFinder } from '../core/invites';
 import { modeCell, placeFor } from '../core/meeting';
 import { parseTeachers } from '../core/teachers';
@@ -112,8 +106,9 @@ export function readConferences(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
   alreadyRead?: unknown[][] | null,
-  contacts: RosterContacts | null = null,
+  roster: RosterResult | null = null,
 ): ScheduleRead {
+  const contacts = roster ? rosterContacts(roster.students) : null;
   const sheet = alreadyRead === undefined ? ss.getSheetByName('Schedule') : null;
   if (alreadyRead === undefined && !sheet)
     return { sheet, conferences: [], sentColumn: 0, idColumn: 0, values: [] };
@@ -121,7 +116,7 @@ export function readConferences(
   const values =
     alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
   if (values.length < 2) return { sheet, conferences: [], sentColumn: 0, idColumn: 0, values };
-  const read = readScheduleSheet(values, wallClockIn(spreadsheetZone(ss)));
+  const read = readScheduleSheet(values, cellWallClock(ss), roster?.families);
   const col = (name: string) => read.columns.get(name);
   const cell = (r: unknown[], name: string) => {
     const c = col(name);
@@ -279,14 +274,11 @@ function withContacts(
   read: ScheduleRead,
   roster: RosterResult | null,
 ): ScheduleRead {
-  const contacts = roster ? rosterContacts(roster.students) : null;
-  const again = readConferences(ss, settings, read.values, contacts);
+  const again = readConferences(ss, settings, read.values, roster);
   // Each conference's video link, from its teacher's window: a reminder carries it (and an
   // in-person conference only its room).
   const teachers = readSheet(ss, 'Teachers');
-  const placeOf = placeFinder(
-    teachers ? parseTeachers(teachers, wallClockIn(spreadsheetZone(ss))).windows : [],
-  );
+  const placeOf = placeFinder(teachers ? parseTeachers(teachers, cellWallClock(ss)).windows : []);
   const conferences = again.conferences.map((c) => {
     const link = c.date && c.start !== null ? placeOf(c.teacher, c.date, c.start)?.videoLink : '';
     return { ...c, ...placeFor(c.mode, c.room, link ?? '') };
@@ -297,7 +289,7 @@ function withContacts(
 function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<RemindersState> {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
-  const tz = spreadsheetZone(ss);
+  const tz = schoolZone(ss, settings);
   const now = ctx.now();
   const wall = wallNow(now, tz);
   // The Roster (who is listed with which child) is read only when something may be due or a
@@ -819,7 +811,7 @@ export function remindersState(ctx: StepContext): StepState {
       next: 'Build the schedule first.',
     });
   // The overview's one read of the Schedule (sheet null: the step only counts, never writes).
-  const read = readConferences(ctx.ss, ctx.settings, ctx.read('Schedule'));
+  const read = readConferences(ctx.ss, ctx.settings, ctx.read('Schedule'), ctx.data.roster);
   const phones = familyPhones(ctx.data.roster);
   return remindersStep({
     conferences: read.conferences,
@@ -828,7 +820,7 @@ export function remindersState(ctx: StepContext): StepState {
     tally: reminderTally(
       read.conferences,
       ctx.settings.reminderHoursBefore,
-      wallNow(new Date(), spreadsheetZone(ctx.ss)),
+      wallNow(new Date(), schoolZone(ctx.ss, ctx.settings)),
     ),
     hoursBefore: ctx.settings.reminderHoursBefore,
     runBy: remindersRunBy(ctx.ss, ctx.props),

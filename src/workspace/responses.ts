@@ -50,8 +50,8 @@ import {
 } from '../core/studentforms';
 import { readScheduleSheet, type ExistingRow, type ScheduleSheet } from '../core/schedule/sheet';
 import type { Settings } from '../shared/api';
-import { readSettings, spreadsheetZone } from './data';
-import { instantIn, wallClockIn } from '../core/zone';
+import { cellWallClock, readSettings, spreadsheetZone } from './data';
+import { instantIn } from '../core/zone';
 import { documentProperties } from './props';
 import { placeAtOnce } from './placement';
 import { readOfferToken } from '../core/waitoffers';
@@ -273,7 +273,7 @@ function recordFeedback(
   const refOf = (r: unknown[]) => responseRef(String(r[col] ?? ''));
   const seen = new Set(body.map((r) => String(r[col] ?? '')));
   const conferences = codedConferences(
-    readScheduleSheet(memo.read(SCHEDULE.name) ?? [], wallClockIn(spreadsheetZone(ss))),
+    readScheduleSheet(memo.read(SCHEDULE.name) ?? [], cellWallClock(ss)),
   );
   let rows = body;
   let recorded = 0;

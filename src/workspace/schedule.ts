@@ -21,9 +21,9 @@ import { columnCell, PLAIN_TEXT, textFormat, TYPED_KINDS } from '../core/cells';
 import { UserError } from '../core/errors';
 import { cellBlocks, rowsNow } from '../core/blocks';
 import type { Problem, SchedulePreview } from '../shared/api';
-import { readSchool, readSettings, spreadsheetZone } from './data';
+import { cellWallClock, readSchool, readSettings, schoolZone } from './data';
 import { sheetMemo } from './reads';
-import { dayIn, wallClockIn } from '../core/zone';
+import { dayIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
 import { recordResponses } from './responses';
 import { newConferenceId } from './codes';
@@ -31,10 +31,6 @@ import { formatMinutes } from '../core/normalize';
 import type { RosterResult } from '../core/roster';
 import { recordWaitlist } from './waitlist';
 import { ensureRows, rowsAsTheyAre } from './write';
-
-function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return dayIn(new Date(), spreadsheetZone(ss));
-}
 
 interface Plan {
   schedule: Schedule;
@@ -62,7 +58,7 @@ export function planSchedule(memo = sheetMemo(SpreadsheetApp.getActiveSpreadshee
   const sheet = memo.sheet('Schedule');
   if (!sheet) throw new UserError('There is no Schedule sheet. Run Set up first.');
   const settings = readSettings(ss);
-  const day = today(ss);
+  const day = dayIn(new Date(), schoolZone(ss, settings));
   const data = readSchool(ss, settings, day, memo.read);
   if (!data.roster || data.roster.students.length === 0)
     throw new UserError(
@@ -74,7 +70,7 @@ export function planSchedule(memo = sheetMemo(SpreadsheetApp.getActiveSpreadshee
       'There are no teacher windows to schedule into: fill in the Teachers sheet (step 3) first.',
       { sheet: 'Teachers', row: 1, column: 1 },
     );
-  const wall = wallClockIn(spreadsheetZone(ss));
+  const wall = cellWallClock(ss);
   // The used area, whose values, formulas and formats are read in one call each. An empty
   // sheet's data range is its one blank cell A1 (docs/EMULATOR.md row 56).
   const range = sheet.getDataRange();
@@ -84,7 +80,7 @@ export function planSchedule(memo = sheetMemo(SpreadsheetApp.getActiveSpreadshee
   const formulas = empty ? [] : range.getFormulas();
   const formats = empty ? [] : range.getNumberFormats();
   const lastRow = values.length;
-  const existing = readScheduleSheet(values, wall);
+  const existing = readScheduleSheet(values, wall, data.roster.families);
   const availability = readAvailability(
     memo.read('Availability'),
     data.roster,

@@ -24,7 +24,7 @@ import {
   type StudentFormsState,
 } from '../core/studentforms';
 import type { Settings, StudentLink } from '../shared/api';
-import { readSettings, readSheet, spreadsheetZone } from './data';
+import { cellWallClock, readSettings, readSheet } from './data';
 import { readFollowUps } from './followups';
 import { debriefClasses, debriefHtml } from '../core/debrief';
 import { readReflections } from '../core/goals';
@@ -33,7 +33,6 @@ import { inRound } from '../core/rounds';
 import { REFLECTIONS, SCHEDULE, STUDENT_PREP } from '../core/schema';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { splitList } from '../core/cells';
-import { wallClockIn } from '../core/zone';
 import {
   codeQuestion,
   configure,
@@ -264,7 +263,7 @@ export function showDebrief(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
   const round = settings.roundName;
-  const wall = wallClockIn(spreadsheetZone(ss));
+  const wall = cellWallClock(ss);
   const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wall);
   const conferenceOf = new Map(
     schedule.rows

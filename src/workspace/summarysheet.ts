@@ -22,7 +22,7 @@ import { readScheduleSheet } from '../core/schedule/sheet';
 import { readTable } from '../core/table';
 import { UserError } from '../core/errors';
 import type { Settings } from '../shared/api';
-import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
+import { readSchool, readSettings, readSheet, schoolZone, spreadsheetZone } from './data';
 import { dayIn, secondsStampIn, wallClockIn } from '../core/zone';
 import { ensureRows, writeGrid } from './write';
 import { sheetMemo, type SheetMemo, type SheetReader } from './reads';
@@ -79,16 +79,14 @@ export function summaryOf(
     knownRoster === undefined ? readSchool(ss, settings, today, read, props).roster : knownRoster;
   const grades = new Map((roster?.students ?? []).map((st) => [st.id, st.grade]));
   // A family regrouped since the Schedule was built is still named there by its old id.
-  const familyOf = new Map<string, string>();
-  for (const f of roster?.families ?? []) for (const a of f.aliases ?? []) familyOf.set(a, f.id);
-  const schedule = readScheduleSheet(read('Schedule') ?? [], wall);
+  const schedule = readScheduleSheet(read('Schedule') ?? [], wall, roster?.families ?? []);
   const at = (values: unknown[], h: string) => values[(schedule.columns.get(h) ?? 0) - 1];
   const conferences: SummaryConference[] = schedule.rows.map((r) => ({
     conferenceId: r.conferenceId,
     round: r.round,
     teacher: r.teacher,
     family: cleanText(at(r.values, 'Family')),
-    familyId: familyOf.get(r.familyId) ?? r.familyId,
+    familyId: r.familyId,
     studentIds: r.studentIds,
     grades: r.studentIds.map((id) => grades.get(id) ?? '').filter(Boolean),
     status: r.status || 'scheduled',
@@ -204,7 +202,7 @@ export function rebuildSummary(
   const sheet = memo.sheet(SUMMARY.name);
   if (!sheet) throw new UserError('There is no Summary sheet. Run Set up first.');
   const settings = held?.settings ?? readSettings(ss);
-  const today = dayIn(new Date(), spreadsheetZone(ss));
+  const today = dayIn(new Date(), schoolZone(ss, settings));
   const summary = summaryOf(ss, settings, today, memo.read, undefined, held?.props ?? null);
   // Its last row and column in one call: the data range is bounded by them (docs/EMULATOR.md row 56).
   const used = sheet.getDataRange();

@@ -10,7 +10,7 @@
 import { modeCell } from '../core/meeting';
 import { inRound } from '../core/rounds';
 import { cleanText, languageName, nameKey, normalizeLanguage, parseYesNo } from '../core/normalize';
-import { readScheduleSheet } from '../core/schedule/sheet';
+import { readScheduleSheet, withRosterFamilies } from '../core/schedule/sheet';
 import {
   dayChangeMessage,
   dayChanges,
@@ -24,8 +24,8 @@ import {
 } from '../core/teacherday';
 import { parseTeachers, teacherEmailCell } from '../core/teachers';
 import type { Problem, Settings } from '../shared/api';
-import { readSettings, readSheet, spreadsheetZone } from './data';
-import { dayIn, stampIn, wallClockIn } from '../core/zone';
+import { cellWallClock, readSettings, readSheet, schoolZone } from './data';
+import { dayIn, stampIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
 import { failureText, mailFailure, mailOne, rosterForMessages, sendJournaled } from './mailer';
 import { documentProperties, parseJson } from './props';
@@ -43,8 +43,8 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
   step(state, ctx): ChunkResult<TeacherDayState> {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const settings = readSettings(ss);
-    const tz = spreadsheetZone(ss);
-    const wall = wallClockIn(tz);
+    const tz = schoolZone(ss, settings);
+    const wall = cellWallClock(ss);
     const now = ctx.now();
     const days = {
       today: dayIn(now, tz),
@@ -52,7 +52,7 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
     };
     const values = readSheet(ss, 'Schedule') ?? [];
     const schedule = readScheduleSheet(values, wall);
-    const rows = schedule.rows.filter(
+    const near = schedule.rows.filter(
       (r) =>
         inRound(r.round, settings.roundName) && (r.date === days.today || r.date === days.tomorrow),
     );
@@ -64,11 +64,12 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
       message,
       problems,
     });
-    if (rows.length === 0) return done('No teacher has conferences today or tomorrow.');
+    if (near.length === 0) return done('No teacher has conferences today or tomorrow.');
     const teacherValues = readSheet(ss, 'Teachers') ?? [];
     const teachers = parseTeachers(teacherValues, wall).teachers;
     const emails = new Map(teachers.map((t) => [nameKey(t.name), t.email]));
     const roster = rosterForMessages(ss, settings);
+    const rows = withRosterFamilies(near, roster?.families ?? []);
     const guardians = new Map(
       (roster?.students ?? []).map((s) => [s.id, s.guardians.map((g) => g.name || g.email)]),
     );

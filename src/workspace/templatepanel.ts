@@ -17,7 +17,6 @@ import { availabilityLinks } from '../core/formlinks';
 import { LANGUAGE_NAMES, languageName } from '../core/normalize';
 import { readSettings } from './data';
 import { documentProperties } from './props';
-import { rosterContacts } from '../core/recipients';
 import { rosterForMessages } from './mailer';
 import { storedTemplates } from './messages';
 import { messageSettings, readConferences, remindersRunBy, unitFields } from './reminders';
@@ -68,12 +67,7 @@ export function previewFor(
   const settings = readSettings(ss);
   // Greeted as the family would be: by the surnames the Roster gives its children.
   const roster = rosterForMessages(ss, settings);
-  const { conferences } = readConferences(
-    ss,
-    settings,
-    undefined,
-    roster ? rosterContacts(roster.students) : null,
-  );
+  const { conferences } = readConferences(ss, settings, undefined, roster);
   const chosen = conferences.find((c) => c.conferenceId === conferenceId);
   if (!chosen)
     throw new UserError(

@@ -24,7 +24,7 @@ import {
 } from '../core/waitlist';
 import { cleanText } from '../core/normalize';
 import type { Problem, Settings } from '../shared/api';
-import { readSettings, sheetValues, spreadsheetZone } from './data';
+import { readSettings, schoolZone, sheetValues } from './data';
 import { stampIn } from '../core/zone';
 import { type ChunkResult, type JobSpec } from './jobs';
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
@@ -263,7 +263,7 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
       storedTemplates(),
     );
     const forText = messageSettings(settings);
-    const at = stampIn(ctx.now(), spreadsheetZone(ss));
+    const at = stampIn(ctx.now(), schoolZone(ss, settings));
     let quota = MailApp.getRemainingDailyQuota();
     let sent = 0;
     let refused = 0;

@@ -14,6 +14,7 @@
  * row is written, so a run cut off anywhere finishes that placement and never makes a second; a
  * later accepter is told, in its language, that the time is gone and stays waitlisted.
  */
+import { familyIds } from '../core/familyshown';
 import { UserError } from '../core/errors';
 import { availabilityRecord, familyOfCode, linkFor } from '../core/formlinks';
 import { formatMinutes } from '../core/normalize';
@@ -42,9 +43,9 @@ import {
   takenKey,
   type FreedTime,
 } from '../core/waitoffers';
-import { dayIn, minutesIn, stampIn, wallClockIn } from '../core/zone';
+import { dayIn, minutesIn, stampIn } from '../core/zone';
 import type { Problem, Settings } from '../shared/api';
-import { readSchool, readSettings, readSheet, spreadsheetZone } from './data';
+import { cellWallClock, readSchool, readSettings, readSheet, schoolZone } from './data';
 import { ensureFamilyCodes, offerStart } from './forms';
 import type { ChunkResult, JobSpec } from './jobs';
 import { sendJournaled, type JournaledEmail } from './mailer';
@@ -58,8 +59,8 @@ import { addToTold, readWaitlist } from './waitlist';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The school's day and minute now: a freed time before it is offered to nobody. */
-export function schoolNow(ss: Spreadsheet): { date: string; minutes: number } {
-  const tz = spreadsheetZone(ss);
+export function schoolNow(ss: Spreadsheet, settings: Settings): { date: string; minutes: number } {
+  const tz = schoolZone(ss, settings);
   const now = new Date();
   return { date: dayIn(now, tz), minutes: minutesIn(now, tz) };
 }
@@ -69,12 +70,16 @@ const ANSWER_PREFIX = 'slc:wait-answer:';
 
 /** What offers and acceptances both read: the school as the scheduler sees it, and the waitlist. */
 function readState(ss: Spreadsheet, settings: Settings) {
-  const tz = spreadsheetZone(ss);
-  const wall = wallClockIn(tz);
+  const tz = schoolZone(ss, settings);
+  const wall = cellWallClock(ss);
   const data = readSchool(ss, settings, dayIn(new Date(), tz));
   if (!data.roster || !data.teachers)
     throw new UserError('The Roster or Teachers sheet is missing. Run Set up first.');
-  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wall);
+  const schedule = readScheduleSheet(
+    readSheet(ss, SCHEDULE.name) ?? [],
+    wall,
+    data.roster.families,
+  );
   const round = settings.roundName;
   const availability = readAvailability(readSheet(ss, 'Availability'), data.roster, wall, round);
   const roster = withFamilyAnswers(data.roster, availability.answers);
@@ -90,7 +95,11 @@ function readState(ss: Spreadsheet, settings: Settings) {
     (r) => inRound(r.round, round) && !FREEING_STATUSES.has(r.status),
   );
   const placed = new Set(live.flatMap((r) => r.studentIds));
-  const waitlist = readWaitlist(ss).entries.filter((e) => !placed.has(e.studentId));
+  // The Waitlist shows each family's Family ID as people read it: back to the Roster's family.
+  const ids = familyIds(roster.families);
+  const waitlist = readWaitlist(ss)
+    .entries.filter((e) => !placed.has(e.studentId))
+    .map((e) => ({ ...e, familyId: ids.read(e.familyId) }));
   return { tz, schedule, roster, problem, live, waitlist, windows: data.teachers.windows };
 }
 
@@ -211,7 +220,7 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
     let { recorded } = start;
     const school = readState(ss, settings);
     const families = new Map(school.roster.families.map((f) => [f.id, f]));
-    const offers = freedTimes(school.schedule.rows, round, schoolNow(ss))
+    const offers = freedTimes(school.schedule.rows, round, schoolNow(ss, settings))
       .filter((freed) => !(takenKey(round, freed.conferenceId) in recorded))
       .flatMap((freed) => fitting(freed, school).map((fit) => ({ freed, fit })));
     const ids = [...new Set(offers.map((o) => o.fit.familyId))];
@@ -298,7 +307,7 @@ export function acceptOffers(accepts: Acceptance[]): number {
     const school = readState(ss, settings);
     const family = school.roster.families.find((f) => f.id === familyId);
     const freed = offer
-      ? freedTimes(school.schedule.rows, round, schoolNow(ss)).find(
+      ? freedTimes(school.schedule.rows, round, schoolNow(ss, settings)).find(
           (f) => f.conferenceId === offer.conferenceId,
         )
       : undefined;
@@ -372,7 +381,7 @@ function placeAt(freed: FreedTime, studentIds: string[], school: State): boolean
       });
   if (added.length === 0) return false;
   const note = placedNote(
-    stampIn(new Date(), spreadsheetZone(ss)),
+    stampIn(new Date(), school.tz),
     freed.date,
     formatMinutes(freed.start),
     freed.teacher,

@@ -3,7 +3,10 @@
  * formula, and one guardian's address mistyped beside the other's good one. Rows are written in
  * the export's own layout (SIS_HEADER); expected names and addresses are read off those rows.
  */
+import fc from 'fast-check';
+import type { PastedGrid } from '../../src/core/pasted';
 import { parseRoster } from '../../src/core/roster';
+import { checkProperty } from './property';
 import { SIS_HEADER, TEACHERS } from '../fixtures/sis-roster';
 
 // A Student Number, B Last, C First, D Grade, E Homeroom, F Household ID, G Parent 1 Name,
@@ -152,5 +155,78 @@ describe('one guardian’s address mistyped', () => {
     // The second row has a phone: it is kept as a phone-only family, reached by letter and phone.
     expect(r.students.map((s) => s.id)).toEqual(['3003']);
     expect(r.rowsRejected).toBe(1);
+  });
+});
+
+describe('a name Sheets turned into a formula, with the formulas at hand', () => {
+  // The Roster as the workspace reads it when a cell shows an error: values and formulas.
+  const withFormulas = (rows: unknown[][], formulas: string[][]): PastedGrid =>
+    Object.assign(rows, { formulas });
+  const COMBINED = ['Student ID', 'Student Name', 'Homeroom', 'Parent Email'];
+
+  it('a combined Student Name pasted as +Lee, Sam is read as pasted and split like the separate columns', () => {
+    const r = parseRoster(
+      withFormulas(
+        [COMBINED, [2002, '#ERROR!', 'Ms. Rivera', 'lee@home.example']],
+        [[], ['', '=+Lee, Sam', '', '']],
+      ),
+      TEACHERS,
+    );
+    expect(r.rowsRejected).toBe(0);
+    expect([r.students[0]!.firstName, r.students[0]!.lastName]).toEqual(['Sam', 'Lee']);
+    expect(r.problems).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Roster', row: 2, column: 2 },
+        message:
+          'Roster, row 2, column B (Student Name): this cell shows #ERROR!: Sheets read what was pasted as the formula "=+Lee, Sam". The name is read as "Lee, Sam"; retype it, or paste as plain text, for the sheet to show it.',
+      },
+    ]);
+  });
+
+  it('any name pasted with a formula sign before it is read as the name, in either layout', () => {
+    const word = fc.stringMatching(/^[A-Z][a-zà-ÿ'-]{0,8}$/u).filter((w) => /\p{L}$/u.test(w));
+    checkProperty(
+      fc.property(
+        word,
+        word,
+        fc.constantFrom('=', '=+', '=-', '=@', '= '),
+        fc.constantFrom('#NAME?', '#ERROR!'),
+        (last, first, sign, shown) => {
+          const combined = parseRoster(
+            withFormulas(
+              [COMBINED, [1, shown, 'Ms. Rivera', 'a@home.example']],
+              [[], ['', `${sign}${last}, ${first}`, '', '']],
+            ),
+            TEACHERS,
+          );
+          const split = parseRoster(
+            withFormulas(
+              [SIS_HEADER, row(1, shown, shown, ['', 'a@home.example'])],
+              [[], ['', `${sign}${last}`, `${sign}${first}`]],
+            ),
+            TEACHERS,
+          );
+          for (const r of [combined, split]) {
+            expect(r.rowsRejected).toBe(0);
+            expect([r.students[0]!.firstName, r.students[0]!.lastName]).toEqual([first, last]);
+          }
+        },
+      ),
+    );
+  });
+
+  it('a formula that computes something is no pasted name: left blank with the warning', () => {
+    for (const formula of ['=VLOOKUP(A2,Other!A:B,2)', '="Rosa"', '=Other!B2', '=1/0']) {
+      const r = parseRoster(
+        withFormulas(
+          [SIS_HEADER, row(2005, 'Díaz', '#N/A', ['Rosa Díaz', 'rosa@home.example'])],
+          [[], ['', '', formula]],
+        ),
+        TEACHERS,
+      );
+      expect(r.students[0]!.firstName).toBe('');
+      expect(r.problems[0]!.message).toContain('Until then the name is left blank');
+    }
   });
 });

@@ -57,38 +57,67 @@ const SURNAMES = ['Ames', 'Bell', 'Cruz', 'Diaz', 'Egan', 'Ford', 'Gray'];
 
 describe('a placeholder address', () => {
   /** n students of the given surnames, each with their own address and the shared one. */
-  const sharing = (surnames: string[]) =>
+  const sharing = (surnames: string[], shared = 'families@district.example') =>
     surnames.map((last, i) => ({
       id: `S${i + 1}`,
       last,
-      email: 'office@school.example',
+      email: shared,
       email2: `${last.toLowerCase()}${i}@f.example`,
     }));
+  const flagged = (r: ReturnType<typeof roster>) =>
+    r.problems.filter((p) => p.message.includes('looks like a placeholder')).map((p) => p.where);
 
-  it('is one given for six students of three or more surnames: warned at its first row, never a contact', () => {
+  it('is one given for six students of three or more surnames: warned at each of its cells, never a contact', () => {
     const r = roster(sharing(SURNAMES.slice(0, 6)));
     const warning = r.problems.find((p) => p.message.includes('looks like a placeholder'))!;
     expect(warning).toEqual({
       severity: 'warning',
       where: { sheet: 'Roster', row: 2, column: 7 },
       message:
-        'Roster, row 2, column G (Guardian 1 Email): office@school.example is given for 6 students with different surnames; it looks like a placeholder, so it is not used to group siblings and gets no invitations.',
+        "Roster, row 2, column G (Guardian 1 Email): families@district.example is given for 6 students with different surnames; it looks like a placeholder, so it is not used to group siblings and gets no invitations or other emails: this student's family is reached through another guardian's address, or else by letter and phone (Letters sheet).",
     });
+    expect(flagged(r)).toEqual(
+      [2, 3, 4, 5, 6, 7].map((row) => ({ sheet: 'Roster', row, column: 7 })),
+    );
     expect(r.students.flatMap((s) => s.guardians.map((g) => g.email))).not.toContain(
-      'office@school.example',
+      'families@district.example',
     );
     expect(r.families).toHaveLength(6);
   });
 
   it('is not one when five students share it: they share a contact instead', () => {
     const r = roster(sharing(SURNAMES.slice(0, 5)));
-    expect(r.problems.some((p) => p.message.includes('looks like a placeholder'))).toBe(false);
-    expect(r.students[0]!.guardians.map((g) => g.email)).toContain('office@school.example');
+    expect(flagged(r)).toEqual([]);
+    expect(r.students[0]!.guardians.map((g) => g.email)).toContain('families@district.example');
   });
 
   it('is not one when six students share it but they have only two surnames', () => {
     const r = roster(sharing(['Ames', 'Bell', 'Ames', 'Bell', 'Ames', 'Bell']));
-    expect(r.problems.some((p) => p.message.includes('looks like a placeholder'))).toBe(false);
+    expect(flagged(r)).toEqual([]);
+  });
+
+  it('a school office’s address is one already on three students of three surnames', () => {
+    const r = roster(sharing(SURNAMES.slice(0, 3), 'office@school.example'));
+    expect(flagged(r)).toEqual([2, 3, 4].map((row) => ({ sheet: 'Roster', row, column: 7 })));
+    expect(r.students.flatMap((s) => s.guardians.map((g) => g.email))).not.toContain(
+      'office@school.example',
+    );
+  });
+
+  it('a school office’s address on two unrelated students, or three of two surnames, is a contact they share', () => {
+    for (const surnames of [SURNAMES.slice(0, 2), ['Ames', 'Bell', 'Ames']]) {
+      const r = roster(sharing(surnames, 'office@school.example'));
+      expect(flagged(r)).toEqual([]);
+      expect(r.students[0]!.guardians.map((g) => g.email)).toContain('office@school.example');
+    }
+  });
+
+  it('a caseworker’s address on three unrelated students stays a contact they share', () => {
+    const r = roster(sharing(SURNAMES.slice(0, 3), 'j.okafor@agency.example'));
+    expect(flagged(r)).toEqual([]);
+    expect(
+      r.students.every((s) => s.guardians.some((g) => g.email === 'j.okafor@agency.example')),
+    ).toBe(true);
   });
 });
 

@@ -599,13 +599,31 @@ describe('the family-form steps', () => {
 describe('asShown', () => {
   it('names a zone the runtime lacks once, on the first step only', () => {
     const steps = [setupStep([], 8), scheduleNotBuilt(0, true)!];
-    const shown = asShown(steps, ['Mars/Olympus', 'Mars/Olympus', 'America/New_York'], []);
+    const shown = asShown(steps, { spreadsheet: 'Mars/Olympus', school: 'Mars/Olympus' }, []);
     expect(shown[0]!.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/^Google's script runtime does not know the time zone "Mars\/Olympus"/),
     ]);
     expect(shown[0]!.problemCount).toBe(1);
     expect(shown[1]).toEqual(steps[1]);
-    expect(asShown(steps, ['America/New_York', ''], [])).toEqual(steps);
+    expect(asShown(steps, { spreadsheet: 'America/New_York', school: '' }, [])).toEqual(steps);
+    expect(
+      asShown(steps, { spreadsheet: 'America/New_York', school: 'America/New_York' }, []),
+    ).toEqual(steps);
+  });
+
+  it("warns on the first step only when Settings' zone is not the spreadsheet's, naming both", () => {
+    const steps = [setupStep([], 8), scheduleNotBuilt(0, true)!];
+    const shown = asShown(steps, { spreadsheet: 'America/New_York', school: 'Europe/London' }, []);
+    expect(shown[0]!.problems).toEqual([
+      {
+        severity: 'warning',
+        message: expect.stringMatching(
+          /^Conference times, reminders and stamps follow the time zone in Settings \(Europe\/London\), but this spreadsheet's own zone is America\/New_York/,
+        ),
+      },
+    ]);
+    expect(shown[0]!.problemCount).toBe(1);
+    expect(shown[1]).toEqual(steps[1]);
   });
 
   it('shows a job left part-way on the first step that offers it, as working, with Continue', () => {
@@ -621,7 +639,7 @@ describe('asShown', () => {
       message: 'Made 1 of 4. Paused; continue to finish (started by kim@school.example).',
       problems: [],
     };
-    const shown = asShown(steps, [], [left]);
+    const shown = asShown(steps, { spreadsheet: '', school: '' }, [left]);
     expect(shown[0]).toMatchObject({
       status: 'working',
       headline: left.message,

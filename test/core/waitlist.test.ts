@@ -53,6 +53,19 @@ describe('waitlistEntries', () => {
       ['S3', 'Cara Brown', 'No time fits the family’s availability.', ''],
     ]);
   });
+
+  it('shows each family by the Family ID its Roster rows give, as people read it there', () => {
+    const entries = waitlistEntries(
+      ['S1', 'S2', 'S3'].map((studentId) => ({ studentId, reason: 'full' })),
+      roster,
+      new Map(),
+    );
+    expect(entries.map((e) => [e.studentId, e.familyId])).toEqual([
+      ['S1', 'A'],
+      ['S2', 'A'],
+      ['S3', 'B'],
+    ]);
+  });
 });
 
 describe('waitlistNotices', () => {

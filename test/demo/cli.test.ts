@@ -92,6 +92,39 @@ describe('the demo CLI', () => {
     expect(report).toMatchObject({ students: 3, placed: 3 });
   });
 
+  it('names the row each problem has in the file as a spreadsheet opens it: blank lines, CRLF and a field of two lines included', () => {
+    // Each record is one row of the file (the quoted name spans two lines but is one row).
+    const records = [
+      'Student ID,First Name,Last Name,Grade,Teacher,Guardian 1 Email',
+      '1,Ana,Ruiz,3,Ms. Rivera,ana@family.example',
+      '',
+      '2,"Bo\r\nJunior",Lee,3,Ms. Rivera,bo@family.example',
+      '',
+      '3,Cy,Moe,3,Ms. Rivera,not-an-email',
+      '4,Di,Noe,3,Ms. Nobody,di@family.example',
+    ];
+    const windows = [
+      'Teacher,Email,Date,Start,End,Room,Capacity',
+      'Ms. Rivera,rivera@school.example,2026-11-17,15:00,18:30,101,2',
+      '',
+      'Mr. Okafor,okafor@school.example,2026-11-17,18:00,17:00,103,1',
+    ];
+    const spaced = file('spaced.csv', `${records.join('\r\n')}\r\n`);
+    const spacedTeachers = file('spaced-teachers.csv', `${windows.join('\r\n')}\r\n`);
+    const out = join(dir, 'out-spaced');
+    runDemo(['--roster', spaced, '--teachers', spacedTeachers, '--out', out]);
+    const rowOf = (lines: string[], prefix: string) =>
+      String(lines.findIndex((r) => r.startsWith(prefix)) + 1);
+    const issues = read(out, 'roster-issues.csv');
+    expect(issues.filter((i) => i.Sheet === 'Roster').map((i) => [i.Row, i.Column])).toEqual([
+      [rowOf(records, '3,'), 'F'],
+      [rowOf(records, '4,'), 'E'],
+    ]);
+    expect(issues.filter((i) => i.Sheet === 'Teachers').map((i) => i.Row)).toEqual([
+      rowOf(windows, 'Mr. Okafor'),
+    ]);
+  });
+
   it('refuses a file that does not exist, and a roster without the columns it needs', () => {
     expect(() => runDemo(['--roster', join(dir, 'missing.csv')])).toThrow(
       /missing\.csv does not exist/,

@@ -35,7 +35,7 @@ describe('paper families in the demo', () => {
 
   it('lists each family without email in letters.csv with its own links and a slip in its language', () => {
     const letters = read(out, 'letters.csv');
-    expect(letters.map((l) => l['Family ID']).sort()).toEqual(['F-F1', 'F-F2']);
+    expect(letters.map((l) => l['Family ID']).sort()).toEqual(['F1', 'F2']);
     const forms = JSON.parse(readFileSync(join(out, 'forms.json'), 'utf8')) as {
       kind: string;
       language: string;
@@ -43,8 +43,8 @@ describe('paper families in the demo', () => {
     }[];
     const url = (kind: string, language: string) =>
       forms.find((f) => f.kind.startsWith(kind) && f.language === language)!.url;
-    const garcia = letters.find((l) => l['Family ID'] === 'F-F1')!;
-    const baker = letters.find((l) => l['Family ID'] === 'F-F2')!;
+    const garcia = letters.find((l) => l['Family ID'] === 'F1')!;
+    const baker = letters.find((l) => l['Family ID'] === 'F2')!;
     expect(garcia['Availability Link']!.startsWith(`${url('availability', 'es')}?`)).toBe(true);
     expect(baker['Availability Link']!.startsWith(`${url('availability', 'en')}?`)).toBe(true);
     expect(garcia['Questionnaire Link']!.startsWith(`${url('questionnaire', 'es')}?`)).toBe(true);
@@ -60,11 +60,11 @@ describe('paper families in the demo', () => {
     const code = (l: Record<string, string>) =>
       [...new URL(l['Availability Link']!).searchParams.values()].at(-1);
     expect(garcia['Reply Slip']!.split('\n')[0]).toBe(
-      `Ref. F-F1 · Código de la familia: ${code(garcia)}`,
+      `Ref. F1 · Código de la familia: ${code(garcia)}`,
     );
-    expect(baker['Reply Slip']!.split('\n')[0]).toBe(`Ref. F-F2 · Family code: ${code(baker)}`);
+    expect(baker['Reply Slip']!.split('\n')[0]).toBe(`Ref. F2 · Family code: ${code(baker)}`);
     // A letter names its own family only.
-    expect(garcia['Reply Slip']).not.toContain('F-F2');
+    expect(garcia['Reply Slip']).not.toContain('F2');
   });
 
   it('prints each family’s letter with the QR code of its own link and the form’s short link', () => {
@@ -81,25 +81,25 @@ describe('paper families in the demo', () => {
       expect(html).toContain(`<code>${[...code.values()].at(-1)}</code>`);
       expect(html).toContain(l['Reply Slip']!.split('\n')[1]);
     }
-    expect(page('F-F1')).toContain('Escaneen el código');
-    expect(page('F-F2')).toContain('Scan the code');
+    expect(page('F1')).toContain('Escaneen el código');
+    expect(page('F2')).toContain('Scan the code');
     // One short link per form: the Spanish family's is the Spanish form's.
-    expect(shortLink(page('F-F1'))).toBeDefined();
-    expect(shortLink(page('F-F1'))).not.toBe(shortLink(page('F-F2')));
-    expect(page('F-F1')).not.toContain('F-F2');
+    expect(shortLink(page('F1'))).toBeDefined();
+    expect(shortLink(page('F1'))).not.toBe(shortLink(page('F2')));
+    expect(page('F1')).not.toContain('F2');
   });
 
   it('lists each family on the office’s phone list with its number and the questions in its language', () => {
     const list = readFileSync(join(out, 'letters', 'phone-list.html'), 'utf8');
     const section = (id: string) => list.slice(list.indexOf(`Ref. ${id}`)).split('</section>')[0]!;
-    expect(section('F-F1')).toContain('Ref. F-F1 · 555-0101');
-    expect(section('F-F1')).toContain('miércoles 18 de noviembre, 08:00 – 10:00');
-    expect(section('F-F1')).toContain('Ask: ¿Desean un intérprete en la conferencia? (Sí / No)');
-    expect(section('F-F2')).toContain('Ref. F-F2 · 555-0102');
-    expect(section('F-F2')).toContain(
+    expect(section('F1')).toContain('Ref. F1 · 555-0101');
+    expect(section('F1')).toContain('miércoles 18 de noviembre, 08:00 – 10:00');
+    expect(section('F1')).toContain('Ask: ¿Desean un intérprete en la conferencia? (Sí / No)');
+    expect(section('F2')).toContain('Ref. F2 · 555-0102');
+    expect(section('F2')).toContain(
       'Ask: Would you like an interpreter at the conference? (Yes / No)',
     );
-    expect(section('F-F2')).not.toContain('F-F1');
+    expect(section('F2')).not.toContain('F1');
   });
 
   it('gives each scheduled family its conference’s day, time and place, and the office whom to ask for', () => {
@@ -111,34 +111,34 @@ describe('paper families in the demo', () => {
       '2026-11-18': { es: 'miércoles 18 de noviembre', en: 'Wednesday, November 18' },
     };
     const day = (id: string) => days[row(id).Date!]!;
-    expect([row('F-F1').Room, row('F-F2').Room]).toEqual(['101', '101']);
+    expect([row('F1').Room, row('F2').Room]).toEqual(['101', '101']);
     const twelveHour = (t: string) => {
       const [h, m] = t.split(':').map(Number) as [number, number];
       return `${((h + 11) % 12) + 1}:${String(m).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
     };
     // Each line names the family's own child and the teacher, from the roster above.
-    const spanish = `Conferencia de Ana García con Ms. Rivera: ${day('F-F1').es}, ${row('F-F1').Start}–${row('F-F1').End}, en el aula 101.`;
-    const english = `Tom Baker’s conference with Ms. Rivera: ${day('F-F2').en}, ${twelveHour(row('F-F2').Start!)}–${twelveHour(row('F-F2').End!)}, at Room 101.`;
+    const spanish = `Conferencia de Ana García con Ms. Rivera: ${day('F1').es}, ${row('F1').Start}–${row('F1').End}, en el aula 101.`;
+    const english = `Tom Baker’s conference with Ms. Rivera: ${day('F2').en}, ${twelveHour(row('F2').Start!)}–${twelveHour(row('F2').End!)}, at Room 101.`;
     const page = (id: string) => readFileSync(join(out, 'letters', `${id}.html`), 'utf8');
-    expect(page('F-F1')).toContain(spanish);
-    expect(page('F-F2')).toContain(english);
-    expect(page('F-F1')).toContain('<p class="greeting">Estimada familia García:</p>');
-    expect(page('F-F2')).toContain('<p class="greeting">Dear Baker family,</p>');
-    expect(page('F-F2')).not.toContain('Ana García');
+    expect(page('F1')).toContain(spanish);
+    expect(page('F2')).toContain(english);
+    expect(page('F1')).toContain('<p class="greeting">Estimada familia García:</p>');
+    expect(page('F2')).toContain('<p class="greeting">Dear Baker family,</p>');
+    expect(page('F2')).not.toContain('Ana García');
     const list = readFileSync(join(out, 'letters', 'phone-list.html'), 'utf8');
     const section = (id: string) => list.slice(list.indexOf(`Ref. ${id}`)).split('</section>')[0]!;
-    expect(section('F-F1')).toContain(`Say: ${spanish}`);
-    expect(section('F-F2')).toContain(`Say: ${english}`);
+    expect(section('F1')).toContain(`Say: ${spanish}`);
+    expect(section('F2')).toContain(`Say: ${english}`);
     expect(list).not.toContain('We will send you the time');
     // The office asks for the family's children by name (the Roster gives no guardian's name).
-    expect(section('F-F1')).toContain('Ask for: a parent or guardian (family of Ana García)');
-    expect(section('F-F2')).toContain('Ask for: a parent or guardian (family of Tom Baker)');
+    expect(section('F1')).toContain('Ask for: a parent or guardian (family of Ana García)');
+    expect(section('F2')).toContain('Ask for: a parent or guardian (family of Tom Baker)');
   });
 
   it('keys in a time of the family’s own teacher, so no paper family is waitlisted for a time its teacher lacks', () => {
     expect((report.formAnswers as Record<string, number>).replySlips).toBe(2);
     const schedule = read(out, 'schedule.csv');
-    for (const id of ['F-F1', 'F-F2']) {
+    for (const id of ['F1', 'F2']) {
       const mine = schedule.filter((r) => r['Family ID'] === id);
       expect(mine).toHaveLength(1);
       expect(mine[0]).toMatchObject({ Teacher: 'Ms. Rivera' });

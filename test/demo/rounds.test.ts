@@ -67,6 +67,8 @@ describe('the demo over a school year', () => {
       'S1,Fall,My fraction poster,Poster photo,Learn my times tables to 10,Ask me about sevens',
       'S1,Spring,My book review,Review draft,Read a chapter book each month,Ask me my favourite book',
       'S3,Spring,<b>My bridge</b> & model,Bridge model,Explain my design,',
+      // A blank line is a row of the file, and no student's answer.
+      '',
       'S9,Spring,Not on the roster,,A goal,',
     ]),
     '--out',
@@ -81,7 +83,7 @@ describe('the demo over a school year', () => {
     expect(issues).toEqual([
       {
         Sheet: 'Student Prep',
-        Row: '5',
+        Row: '6',
         Column: 'A',
         Problem: expect.stringContaining('"S9" is not a Student ID on the Roster') as string,
       },

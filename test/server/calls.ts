@@ -36,10 +36,12 @@ export function props(s: School): Map<string, string> {
 export function pastedSchool(
   rosterRows: unknown[][],
   teacherRows: unknown[][],
-  options: SchoolOptions = {},
+  options: SchoolOptions & { spreadsheetZone?: string } = {},
 ): School {
   const s = openSchool({ ...options, empty: true });
   const doc = s.emulator.spreadsheet;
+  // The spreadsheet's own zone (File > Settings), before anything is typed into its cells.
+  if (options.spreadsheetZone) doc.timeZone = options.spreadsheetZone;
   const roster = doc.sheets[0]!;
   roster.name = 'Roster';
   for (const row of rosterRows) roster.appendRow(row);

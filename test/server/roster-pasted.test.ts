@@ -28,7 +28,7 @@ describe('the Roster step', () => {
         severity: 'warning',
         where: { sheet: 'Roster', row: 2, column: column('Parent Name') },
         message: expect.stringMatching(
-          /^Roster, row 2, column .* \(Parent Name\): this cell shows #NAME\?: Sheets read what was pasted as a formula/,
+          /^Roster, row 2, column .* \(Parent Name\): this cell shows #NAME\?: Sheets read what was pasted as the formula "=Rosa Díaz"\. The name is read as "Rosa Díaz"/,
         ),
       },
       {

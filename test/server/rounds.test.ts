@@ -95,9 +95,10 @@ function familiesAnswer(school: School, round: string): void {
 const values = (school: School, name: string) =>
   school.emulator.spreadsheet.sheetByName(name)!.values();
 
-/** The round's conferences as written on the Schedule sheet. */
+/** The round's conferences as written on the Schedule sheet, read as the add-on reads them. */
 function written(school: School, round: string): Conference[] {
-  return readScheduleSheet(values(school, 'Schedule'), wall)
+  const families = parseRoster(values(school, 'Roster'), null).families;
+  return readScheduleSheet(values(school, 'Schedule'), wall, families)
     .rows.filter((r) => r.round === round)
     .map((r) => ({
       studentIds: r.studentIds,

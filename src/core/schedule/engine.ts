@@ -113,6 +113,12 @@ interface Unit {
   language: string;
   /** The teacher's day on each date, looked up once rather than per start tried. */
   dayOn: Map<string, number>;
+  /**
+   * The unit's one placement, rewritten each time it is placed: the construction and the search
+   * place and take back units hundreds of thousands of times, and a new object each time kept
+   * the garbage collector busy.
+   */
+  slot: Placement;
 }
 
 /** Where and when a conference is, as the family's costs see it. */
@@ -131,6 +137,21 @@ interface Placement extends Slot {
   fixed: boolean;
   studentIds: string[];
 }
+
+/** Where a unit was before a move, to put it back (its placement is rewritten meanwhile). */
+interface Was {
+  unit: Unit;
+  day: number;
+  start: number;
+  rank: number;
+}
+
+const wasOf = (u: Unit, p: Placement): Was => ({
+  unit: u,
+  day: p.day,
+  start: p.start,
+  rank: p.rank,
+});
 
 export interface EngineOptions {
   /** Local-search iterations; default scales with the number of families. */
@@ -161,9 +182,6 @@ let interp = new Map<string, Interval[]>();
 let units: Unit[] = [];
 let unitsByFamily = new Map<string, Unit[]>();
 let placement: (Placement | null)[] = [];
-/** The start being priced in scanStarts, one object rewritten rather than one per start. */
-const trial: Slot = { teacher: '', date: '', start: 0, end: 0, rank: 0 };
-
 /**
  * What bestStart found: the start and its cost (null and Infinity when none fits). Kept here,
  * like the scratch lists of insertFamily below, so that trying a family allocates nothing:
@@ -310,8 +328,9 @@ export function buildSchedule(
       const c = candidates[i]!;
       dayOn.set(days[c.day]!.date, c.day);
     }
+    const key = units.length;
     units.push({
-      key: units.length,
+      key,
       familyId: s.familyId,
       teacher: s.teacherEmail,
       studentIds: ids,
@@ -320,6 +339,17 @@ export function buildSchedule(
       bestRankCost: candidates.reduce((m, c) => Math.min(m, rankCost(c.rank)), Infinity),
       language: languageOf(s.familyId),
       dayOn,
+      slot: {
+        unit: key,
+        day: -1,
+        teacher: s.teacherEmail,
+        date: '',
+        start: 0,
+        end: 0,
+        rank: 0,
+        fixed: false,
+        studentIds: ids,
+      },
     });
   }
   const demand = new Map<string, number>();
@@ -552,12 +582,12 @@ function search(
     const languageDays: string[] = [];
     for (const f of chosen) keysOf(f, teacherDays, languageDays);
     const before = localCost(chosen, teacherDays, languageDays);
-    const removed: [Unit, Placement][] = [];
+    const removed: Was[] = [];
     for (const f of chosen)
       for (const u of unitsByFamily.get(f) ?? NONE) {
         const p = placement[u.key];
         if (p) {
-          removed.push([u, p]);
+          removed.push(wasOf(u, p));
           unplace(u);
         }
       }
@@ -577,7 +607,7 @@ function search(
     } else {
       sinceImprovement++;
       for (const f of chosen) for (const u of unitsByFamily.get(f) ?? NONE) unplace(u);
-      for (const [u, p] of removed) restore(u, p);
+      for (const was of removed) restore(was);
     }
   }
 }
@@ -740,15 +770,15 @@ function clear(
   start: number,
   end: number,
 ): boolean {
-  for (const p of list ?? NONE) {
-    if (p.date !== date) continue;
-    if (p.start < end && start < p.end) return false;
-    if (p.teacher !== u.teacher) {
-      const gap = p.start >= end ? p.start - end : start - p.end;
-      if (gap < B) return false;
-    }
-  }
+  for (const p of list ?? NONE)
+    if (p.date === date && clashes(p, u.teacher, start, end)) return false;
   return true;
+}
+
+/** A conference of the family's that day is at the time, or within the buffer in another room. */
+function clashes(p: Placement, teacher: string, start: number, end: number): boolean {
+  if (p.start < end && start < p.end) return true;
+  return p.teacher !== teacher && (p.start >= end ? p.start - end : start - p.end) < B;
 }
 
 function feasible(u: Unit, c: Candidate): boolean {
@@ -762,19 +792,18 @@ function feasible(u: Unit, c: Candidate): boolean {
 }
 
 function place(u: Unit, c: Candidate): void {
-  const d = days[c.day]!;
-  hold(d, c.start, c.start + u.len, 1);
-  const p: Placement = {
-    unit: u.key,
-    day: c.day,
-    teacher: u.teacher,
-    date: d.date,
-    start: c.start,
-    end: c.start + u.len,
-    rank: c.rank,
-    fixed: false,
-    studentIds: u.studentIds,
-  };
+  placeAt(u, c.day, c.start, c.rank);
+}
+
+function placeAt(u: Unit, day: number, start: number, rank: number): void {
+  const d = days[day]!;
+  hold(d, start, start + u.len, 1);
+  const p = u.slot;
+  p.day = day;
+  p.date = d.date;
+  p.start = start;
+  p.end = start + u.len;
+  p.rank = rank;
   placement[u.key] = p;
   addTo(placementsByFamily, u.familyId, p);
   d.placements.push(p);
@@ -782,8 +811,8 @@ function place(u: Unit, c: Candidate): void {
 }
 
 /** Puts a unit back where it was. */
-function restore(u: Unit, p: Placement): void {
-  place(u, { day: p.day, start: p.start, rank: p.rank, windowStart: p.start, windowEnd: p.end });
+function restore(was: Was): void {
+  placeAt(was.unit, was.day, was.start, was.rank);
 }
 
 function unplace(u: Unit): void {
@@ -797,28 +826,24 @@ function unplace(u: Unit): void {
   if (u.language) removeFrom(languageList(d, u.language), p);
 }
 
-/**
- * Cost of one family's placements (and one more it might get): ranks, days, waiting. Called
- * for every start tried, so it neither sorts nor allocates (a family has a few conferences).
- */
-function familyCost(familyId: string, extra?: Slot): number {
-  return familyCostOf(placementsByFamily.get(familyId) ?? NONE, extra);
+/** Cost of one family's placements: ranks, days, waiting. */
+function familyCost(familyId: string): number {
+  return familyCostOf(placementsByFamily.get(familyId) ?? NONE);
 }
 
-function familyCostOf(placed: Placement[], extra?: Slot): number {
-  const n = placed.length + (extra ? 1 : 0);
+function familyCostOf(placed: Placement[]): number {
   let cost = 0;
   let dates = 0;
-  for (let i = 0; i < n; i++) {
-    const p = i < placed.length ? placed[i]! : extra!;
+  for (let i = 0; i < placed.length; i++) {
+    const p = placed[i]!;
     cost += rankCost(p.rank);
     // Count each date once, at its first conference in the list.
     let firstOfDate = true;
     // The conference just before this one on its date: the family waits between them.
     let before: Slot | null = null;
-    for (let j = 0; j < n; j++) {
+    for (let j = 0; j < placed.length; j++) {
       if (j === i) continue;
-      const q = j < placed.length ? placed[j]! : extra!;
+      const q = placed[j]!;
       if (q.date !== p.date) continue;
       if (j < i) firstOfDate = false;
       if (
@@ -828,12 +853,52 @@ function familyCostOf(placed: Placement[], extra?: Slot): number {
         before = q;
     }
     if (firstOfDate) dates++;
-    if (before) {
-      const expected = before.teacher === p.teacher ? C : B;
-      cost += WEIGHTS.waitMinute * Math.max(0, p.start - before.end - expected);
-    }
+    if (before) cost += waitBetween(before.teacher, before.end, p.teacher, p.start);
   }
   return cost + WEIGHTS.splitDays * Math.max(0, dates - 1);
+}
+
+/**
+ * What one more conference adds to the cost of a family's placements (familyCostOf), for
+ * every start tried, so in one pass over a few conferences: its rank, its wait after the
+ * conference before it, the next one's wait after it instead, and a day more on a new date.
+ * Infinity when it clashes with one of them (see clear): such a start never fits, and is
+ * dropped here before its holes are measured.
+ */
+function addedCost(
+  placed: Placement[],
+  teacher: string,
+  date: string,
+  start: number,
+  end: number,
+  rank: number,
+): number {
+  // Ties go to the first in the list, as in familyCostOf.
+  let before: Placement | null = null;
+  let next: Placement | null = null;
+  let newDate = true;
+  for (let i = 0; i < placed.length; i++) {
+    const p = placed[i]!;
+    if (p.date !== date) continue;
+    newDate = false;
+    if (clashes(p, teacher, start, end)) return Infinity;
+    if (p.start <= start) {
+      if (!before || p.start > before.start) before = p;
+    } else if (!next || p.start < next.start) next = p;
+  }
+  const cost = rankCost(rank);
+  if (newDate) return placed.length > 0 ? cost + WEIGHTS.splitDays : cost;
+  let wait = before ? waitBetween(before.teacher, before.end, teacher, start) : 0;
+  if (next) {
+    wait += waitBetween(teacher, end, next.teacher, next.start);
+    if (before) wait -= waitBetween(before.teacher, before.end, next.teacher, next.start);
+  }
+  return cost + wait;
+}
+
+/** A family's wait between two conferences of a day beyond the changeover or the buffer. */
+function waitBetween(teacher: string, end: number, nextTeacher: string, nextStart: number): number {
+  return WEIGHTS.waitMinute * Math.max(0, nextStart - end - (teacher === nextTeacher ? C : B));
 }
 
 /**
@@ -889,11 +954,13 @@ function edgeBias(c: Candidate, len: number): number {
  * family's other conferences first: a start further away makes the family wait at least
  * that long, so it is looked for only when nothing near fits.
  */
-function bestStart(u: Unit, withFamily: boolean): Candidate | null {
-  const own = withFamily ? (placementsByFamily.get(u.familyId) ?? NONE) : NONE;
+function bestStart(u: Unit): Candidate | null {
+  const placed = placementsByFamily.get(u.familyId) ?? NONE;
+  // The family's cost without the start, once: each start adds to it (see addedCost).
+  const own = familyCostOf(placed);
   found = null;
   foundCost = Infinity;
-  for (const p of own) {
+  for (const p of placed) {
     // The unit's starts are in time order, day by day: find the stretch near p.
     const day = u.dayOn.get(p.date);
     if (day === undefined) continue;
@@ -908,15 +975,18 @@ function bestStart(u: Unit, withFamily: boolean): Candidate | null {
     }
     let to = lo;
     while (to < list.length && list[to]!.day === day && list[to]!.start < p.end + NEAR) to++;
-    scanStarts(u, withFamily, lo, to);
+    scanStarts(u, placed, own, lo, to);
   }
-  if (!found) scanStarts(u, withFamily, 0, u.candidates.length);
+  if (!found) scanStarts(u, placed, own, 0, u.candidates.length);
   return found;
 }
 
-function scanStarts(u: Unit, withFamily: boolean, from: number, to: number): void {
-  trial.teacher = u.teacher;
-  const placed = withFamily ? (placementsByFamily.get(u.familyId) ?? NONE) : NONE;
+/**
+ * The cheapest start of u's from index `from` to `to` that fits and beats the one found so far.
+ * One path for a family with conferences and one without (whose own cost is 0 and each start's
+ * just its rank): V8 threw its optimised code away when the second kind first came.
+ */
+function scanStarts(u: Unit, placed: Placement[], own: number, from: number, to: number): void {
   let bestC = found;
   let bestCost = foundCost;
   for (let i = from; i < to; i++) {
@@ -926,13 +996,7 @@ function scanStarts(u: Unit, withFamily: boolean, from: number, to: number): voi
     if (level >= d.limit[c.start - d.origin]!) continue;
     // Cheap parts first: most starts are ruled out before the holes are measured.
     let cost = dayBias(d, level) + random() * 1e-6;
-    if (withFamily) {
-      trial.date = d.date;
-      trial.start = c.start;
-      trial.end = c.start + u.len;
-      trial.rank = c.rank;
-      cost += familyCostOf(placed, trial);
-    } else cost += rankCost(c.rank);
+    cost += own + addedCost(placed, u.teacher, d.date, c.start, c.start + u.len, c.rank);
     if (cost >= bestCost) continue;
     cost += edgeBias(c, u.len);
     if (cost >= bestCost) continue;
@@ -955,27 +1019,39 @@ function insertFamily(familyId: string): number {
     insertAt(todo, i, u);
   }
   if (todo.length === 0) return 0;
-  const anchor = todo[0]!;
   if (todo.length === 1) {
     // One conference to fit around what the family already has.
-    const alone = (placementsByFamily.get(familyId) ?? NONE).length === 0;
-    const pick = bestStart(anchor, !alone);
+    const pick = bestStart(todo[0]!);
     if (!pick) return 1;
-    place(anchor, pick);
+    place(todo[0]!, pick);
     return 0;
   }
-  // The starts of the best option so far, by the index of the unit in todo (null: unplaced).
-  let best = false;
-  let bestCost = Infinity;
-  // The siblings are fitted around the anchor's best few starts only: trying every start
-  // multiplies the work by the number of starts and rarely finds a better fit.
+  // Three functions rather than one: V8 compiles each on its own, and compiles again only the
+  // one whose rare path (an anchor with nowhere to go) first comes after it was optimised.
+  const options = anchorStarts(todo[0]!);
+  return options > 0 ? placeBestOption(familyId, todo, options) : placeWithoutAnchor(todo);
+}
+
+/**
+ * The siblings are fitted around the anchor's best few starts only: trying every start
+ * multiplies the work by the number of starts and rarely finds a better fit. Leaves them in
+ * topStarts, cheapest first, and returns how many there are.
+ */
+function anchorStarts(anchor: Unit): number {
   if (topCosts.length !== ANCHOR_STARTS) topCosts = new Float64Array(ANCHOR_STARTS);
   let topLength = 0;
   for (const c of anchor.candidates) {
     const d = days[c.day]!;
-    if (d.used[c.start - d.origin]! >= d.limit[c.start - d.origin]!) continue;
-    const cost = rankCost(c.rank) + startBias(c, anchor.len);
-    if (topLength === ANCHOR_STARTS && cost >= topCosts[ANCHOR_STARTS - 1]!) continue;
+    const level = d.used[c.start - d.origin]!;
+    if (level >= d.limit[c.start - d.origin]!) continue;
+    // The holes beside a start cost nothing or more, and adding to a sum never lowers it (in
+    // floating point too): a start whose rank and day alone lose is dropped before they are
+    // measured, with the same result.
+    const full = topLength === ANCHOR_STARTS;
+    const rank = rankCost(c.rank);
+    if (full && rank + dayBias(d, level) >= topCosts[ANCHOR_STARTS - 1]!) continue;
+    const cost = rank + startBias(c, anchor.len);
+    if (full && cost >= topCosts[ANCHOR_STARTS - 1]!) continue;
     if (!feasible(anchor, c)) continue;
     let i = Math.min(topLength, ANCHOR_STARTS - 1);
     while (i > 0 && topCosts[i - 1]! > cost) i--;
@@ -988,7 +1064,19 @@ function insertFamily(familyId: string): number {
     topCosts[i] = cost;
     topLength = Math.min(topLength + 1, ANCHOR_STARTS);
   }
-  for (let t = 0; t < topLength; t++) {
+  return topLength;
+}
+
+/**
+ * Tries the anchor (todo[0]) at each of its best starts with the others fitted around it, and
+ * places the cheapest option; returns how many could not be placed.
+ */
+function placeBestOption(familyId: string, todo: Unit[], options: number): number {
+  const anchor = todo[0]!;
+  // The starts of the best option so far, by the index of the unit in todo (null: unplaced).
+  let best = false;
+  let bestCost = Infinity;
+  for (let t = 0; t < options; t++) {
     const option = topStarts[t]!;
     place(anchor, option);
     tried[0] = option;
@@ -996,7 +1084,7 @@ function insertFamily(familyId: string): number {
     let cost = startBias(option, anchor.len);
     for (let k = 1; k < todo.length; k++) {
       const u = todo[k]!;
-      const pick = bestStart(u, true);
+      const pick = bestStart(u);
       tried[k] = pick;
       if (pick) {
         place(u, pick);
@@ -1013,20 +1101,21 @@ function insertFamily(familyId: string): number {
       tried = swap;
     }
   }
-  if (!best) {
-    // The anchor has nowhere to go; still place the others.
-    let missing = 1;
-    for (let k = 1; k < todo.length; k++) {
-      const pick = bestStart(todo[k]!, true);
-      if (pick) place(todo[k]!, pick);
-      else missing++;
-    }
-    return missing;
-  }
   let missing = 0;
   for (let k = 0; k < todo.length; k++) {
     const c = kept[k]!;
     if (c) place(todo[k]!, c);
+    else missing++;
+  }
+  return missing;
+}
+
+/** The anchor (todo[0]) has nowhere to go; still places the others. */
+function placeWithoutAnchor(todo: Unit[]): number {
+  let missing = 1;
+  for (let k = 1; k < todo.length; k++) {
+    const pick = bestStart(todo[k]!);
+    if (pick) place(todo[k]!, pick);
     else missing++;
   }
   return missing;
@@ -1121,12 +1210,12 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
   const before = localCost(chosen, teacherDays, languageDays);
   // Families come first: a teacher's day closes up only where no family waits longer for it.
   const familyBefore = new Map(chosen.map((f) => [f, familyCost(f)]));
-  const moved: [Unit, Placement][] = [];
+  const moved: Was[] = [];
   let ok = true;
   for (const p of block) {
     const u = units[p.unit]!;
     unplace(u);
-    moved.push([u, p]);
+    moved.push(wasOf(u, p));
     const target = p.start - shift;
     const c = u.candidates.find((x) => x.day === p.day && x.start === target);
     if (!c || !feasible(u, c)) {
@@ -1141,8 +1230,8 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
     chosen.every((f) => familyCost(f) <= familyBefore.get(f)!)
   )
     return true;
-  for (const [u] of moved) unplace(u);
-  for (const [u, p] of moved) restore(u, p);
+  for (const was of moved) unplace(was.unit);
+  for (const was of moved) restore(was);
   return false;
 }
 

@@ -7,6 +7,7 @@ import type { Problem as SheetProblem, Settings } from '../../shared/api';
 import { AVAILABILITY_ALIASES, availabilityFamilies } from '../availabilityfamily';
 import { splitList } from '../cells';
 import { describeCell } from '../errors';
+import { familyIds } from '../familyshown';
 import {
   cleanText,
   formatHhMm,
@@ -61,7 +62,16 @@ export interface ScheduleSheet {
   problems: SheetProblem[];
 }
 
-export function readScheduleSheet(values: unknown[][], wall: WallClockOf): ScheduleSheet {
+/**
+ * The Schedule sheet's rows. Given the Roster's families, each row's Family ID is read back to
+ * the family's id whatever form it holds (as shown, or the add-on's own as older Schedules hold
+ * it: familyshown.ts); a cell no family matches is kept as written.
+ */
+export function readScheduleSheet(
+  values: unknown[][],
+  wall: WallClockOf,
+  families?: readonly RosterFamilyIds[],
+): ScheduleSheet {
   const table = readTable(
     SCHEDULE,
     values.length ? values : [SCHEDULE.columns.map((c) => c.header)],
@@ -86,12 +96,27 @@ export function readScheduleSheet(values: unknown[][], wall: WallClockOf): Sched
       values: values[r.row - 1] ?? [],
     };
   });
-  return {
+  const sheet = {
     header: (values[0] ?? []).map((v) => String(v)),
     columns: table.columns,
     rows,
     problems,
   };
+  return families ? { ...sheet, rows: withRosterFamilies(rows, families) } : sheet;
+}
+
+type RosterFamilyIds = Pick<Family, 'id' | 'givenId' | 'aliases'>;
+
+/**
+ * The rows with each Family ID read back to the Roster family's id, whatever form the cell holds
+ * (familyshown.ts); for a caller that reads the Roster after the Schedule.
+ */
+export function withRosterFamilies(
+  rows: readonly ExistingRow[],
+  families: readonly RosterFamilyIds[],
+): ExistingRow[] {
+  const ids = familyIds(families);
+  return rows.map((r) => ({ ...r, familyId: ids.read(r.familyId) }));
 }
 
 /**
@@ -394,6 +419,7 @@ export function scheduleRows(input: {
   );
   const students = new Map<string, Student>(roster.students.map((s) => [s.id, s]));
   const families = new Map<string, Family>(roster.families.map((f) => [f.id, f]));
+  const ids = familyIds(roster.families);
   const out = [...kept];
   for (const c of schedule.conferences) {
     if (c.fixed) continue;
@@ -437,7 +463,8 @@ export function scheduleRows(input: {
     set('Students', ss.map((s) => `${s.firstName} ${s.lastName}`.trim()).join(', '));
     set('Student IDs', c.studentIds.join('; '));
     set('Family', family?.name ?? '');
-    set('Family ID', c.familyId);
+    // As people read it beside the Roster's Family ID column (readers resolve either form).
+    set('Family ID', ids.shown(c.familyId));
     // Only the people listed for every student of the conference: an invitation names them all.
     set(
       'Emails',

@@ -1,0 +1,193 @@
+/**
+ * One clock for the school: with Settings' time zone unlike the spreadsheet's, every reminder,
+ * the teachers' day-before email, the owner's "reminders are due" notice and the stamps a person
+ * reads follow the school's zone (Settings'); the spreadsheet's zone only turns the Dates its
+ * cells hold back into the times a person typed. Each case is one student of Ms. Rivera, whose
+ * window is 15:00 to 15:25 on 17 November (one 25-minute conference, at 15:00 school time).
+ */
+import type { CheckIn, SettingsView } from '../../src/shared/api';
+import { ok, pastedSchool, props, ROSTER_HEADER, run } from './calls';
+
+type School = ReturnType<typeof pastedSchool>;
+
+const HOUR = 3600_000;
+const FAMILY = 'maria.lopez@family.example';
+const TEACHER = 'rivera@lincoln.school.example';
+const OWNER = 'coordinator@lincoln.school.example';
+const OKAFOR = 'ada.okafor@family.example';
+
+/** A second family of Ms. Rivera's, for whom her one conference leaves no room. */
+const WAITING = [
+  'S2',
+  'Ben',
+  'Okafor',
+  '3',
+  'Ms. Rivera',
+  'F2',
+  'Ada Okafor',
+  OKAFOR,
+  '',
+  '',
+  'en',
+];
+
+function riveraSchool(
+  spreadsheetZone: string,
+  schoolZone: string,
+  { noDocument = false, waiting = false, dayBefore = false } = {},
+): School {
+  const s = pastedSchool(
+    [
+      ROSTER_HEADER,
+      ['S1', 'Ana', 'Lopez', '3', 'Ms. Rivera', 'F1', 'Maria Lopez', FAMILY, '', '', 'en'],
+      ...(waiting || dayBefore ? [WAITING] : []),
+    ],
+    [
+      ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity'],
+      ['Ms. Rivera', TEACHER, '2026-11-17', '15:00', '15:25', '12', '1'],
+      ...(dayBefore ? [['Ms. Rivera', TEACHER, '2026-11-16', '15:00', '15:25', '12', '1']] : []),
+    ],
+    { spreadsheetZone },
+  );
+  const view = ok<SettingsView>(s.bundle.callFromClient('getSettings', []));
+  ok(s.bundle.callFromClient('saveSettings', [{ ...view.settings, timeZone: schoolZone }]));
+  run(s, 'schedule');
+  s.emulator.triggers.clockTriggersHaveNoDocument = noDocument;
+  expect(ok<boolean>(s.bundle.callFromClient('setReminders', [true]))).toBe(true);
+  return s;
+}
+
+/** Hour by hour to the end of the conference day, as Google fires the hourly trigger. */
+function throughTheRound(s: School): void {
+  const until = Date.parse('2026-11-18T12:00:00Z');
+  for (let t = s.emulator.ws.clock.now() + HOUR; t <= until; t += HOUR)
+    s.emulator.triggers.advanceTo(t);
+}
+
+const sentTo = (s: School, to: string) =>
+  s.emulator.mail.sent.filter((m) => m.to.includes(to)).map((m) => Date.parse(m.sentAt));
+
+/** An instant is within the hour that starts at `due` (the hourly trigger's first run after it). */
+function withinTheHourAfter(at: number | undefined, due: string): void {
+  expect(at).toBeGreaterThanOrEqual(Date.parse(due));
+  expect(at).toBeLessThan(Date.parse(due) + HOUR);
+}
+
+// The conference's instant, worked out by hand: 15:00 on 17 November in the school's zone
+// (London is on GMT then, New York on UTC-5, Chicago on UTC-6).
+// The school's midnight that starts 16 November, the day before, and the wall clock of the
+// school at 12:00Z on 10 November, by hand too.
+const TOLD_AT = '2026-11-10T12:00:00Z';
+describe.each([
+  {
+    order: 'east of the spreadsheet',
+    sheet: 'America/New_York',
+    school: 'Europe/London',
+    at48: '2026-11-15T15:00:00Z',
+    at2: '2026-11-17T13:00:00Z',
+    dayBefore: '2026-11-16T00:00:00Z',
+    stamp: '2026-11-10 12:00',
+    sheetStamp: '2026-11-10 07:00',
+  },
+  {
+    order: 'west of the spreadsheet',
+    sheet: 'America/New_York',
+    school: 'America/Chicago',
+    at48: '2026-11-15T21:00:00Z',
+    at2: '2026-11-17T19:00:00Z',
+    dayBefore: '2026-11-16T06:00:00Z',
+    stamp: '2026-11-10 06:00',
+    sheetStamp: '2026-11-10 07:00',
+  },
+  {
+    order: 'west of a London spreadsheet',
+    sheet: 'Europe/London',
+    school: 'America/New_York',
+    at48: '2026-11-15T20:00:00Z',
+    at2: '2026-11-17T18:00:00Z',
+    dayBefore: '2026-11-16T05:00:00Z',
+    stamp: '2026-11-10 07:00',
+    sheetStamp: '2026-11-10 12:00',
+  },
+])('a school $order ($school, the spreadsheet in $sheet)', (c) => {
+  const { sheet, school, at48, at2 } = c;
+  it('sends the 48-hour and the 2-hour reminder within the hour after each falls due, in the school’s zone', () => {
+    const s = riveraSchool(sheet, school);
+    throughTheRound(s);
+    const sent = sentTo(s, FAMILY);
+    expect(sent).toHaveLength(2);
+    withinTheHourAfter(sent[0], at48);
+    withinTheHourAfter(sent[1], at2);
+  });
+
+  it("the hourly run's record of when a reminder next falls due is the 48-hour reminder's instant", () => {
+    const s = riveraSchool(sheet, school);
+    s.emulator.triggers.advanceTo(s.emulator.ws.clock.now() + HOUR);
+    const idle = JSON.parse(props(s).get('slc:reminders:idle') ?? '{}') as { next?: number };
+    expect(idle.next).toBe(Date.parse(at48));
+  });
+
+  it('without its document, the hourly run tells the owner within the hour after each reminder falls due', () => {
+    const s = riveraSchool(sheet, school, { noDocument: true });
+    throughTheRound(s);
+    const notices = sentTo(s, OWNER);
+    expect(notices).toHaveLength(2);
+    withinTheHourAfter(notices[0], at48);
+    withinTheHourAfter(notices[1], at2);
+  });
+
+  it("sends Ms. Rivera's day-before email from the school's midnight that starts the day before, not earlier", () => {
+    const s = riveraSchool(sheet, school);
+    s.emulator.ws.clock.set(Date.parse(c.dayBefore) - 30 * 60_000);
+    run(s, 'teachers');
+    expect(sentTo(s, TEACHER)).toEqual([]);
+    s.emulator.ws.clock.set(Date.parse(c.dayBefore) + 30 * 60_000);
+    run(s, 'teachers');
+    const sent = sentTo(s, TEACHER);
+    expect(sent).toHaveLength(1);
+    // The run's own calls take the emulator's clock on by seconds, never minutes.
+    expect(sent[0]! - (Date.parse(c.dayBefore) + 30 * 60_000)).toBeLessThan(60_000);
+  });
+
+  it("stamps the waiting list's Told cell with the school's wall clock", () => {
+    const s = riveraSchool(sheet, school, { waiting: true });
+    s.emulator.ws.clock.set(Date.parse(TOLD_AT));
+    run(s, 'waitlist');
+    const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Waitlist')!.values();
+    const told = rows.map((r) => String(r[header!.indexOf('Told')]));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain(c.stamp);
+    expect(told[0]).not.toContain(c.sheetStamp);
+  });
+
+  it("records asking a family for its times, and offering a no-show another, on the school's wall clock", () => {
+    const s = riveraSchool(sheet, school);
+    run(s, 'forms');
+    s.emulator.ws.clock.set(Date.parse(TOLD_AT));
+    run(s, 'ask');
+    const asked = [...props(s)].filter(([k]) => k.startsWith('slc:asked:')).map(([, v]) => v);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain(c.stamp);
+    const [header, row] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+    const id = String(row![header!.indexOf('Conference ID')]);
+    ok(s.bundle.callFromClient('markAttendance', [id, 'no-show']));
+    const before = new Map(props(s));
+    run(s, 'noshow-offer');
+    const offered = [...props(s)].filter(([k, v]) => !before.has(k) && /^sent /.test(v));
+    expect(offered).toHaveLength(1);
+    expect(offered[0]![1]).toBe(`sent ${c.stamp}`);
+  });
+
+  it("opens the check-in on the school's day, changing at the school's midnight", () => {
+    // Ms. Rivera has a conference on the 16th and on the 17th; the school's midnight that
+    // starts the 17th is a day after the one that starts the 16th (no clock change between).
+    const s = riveraSchool(sheet, school, { dayBefore: true });
+    const midnight = Date.parse(c.dayBefore) + 24 * HOUR;
+    const dayAt = (at: number) => {
+      s.emulator.ws.clock.set(at);
+      return ok<CheckIn>(s.bundle.callFromClient('getCheckIn', [''])).date;
+    };
+    expect(dayAt(midnight - 30 * 60_000)).toBe('2026-11-16');
+    expect(dayAt(midnight + 30 * 60_000)).toBe('2026-11-17');
+  });
+});
