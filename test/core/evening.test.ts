@@ -90,6 +90,17 @@ describe('planBlocks', () => {
     expect(backToBackEach(p)).toEqual([3, 3, 3, 3, 3, 3]);
   });
 
+  it("fills a teacher's window from its first minute to its last, wherever it starts", () => {
+    const alone = ['x0', 'x1', 'x2'].map((id) => student(id, 'a', id));
+    const starts = (minutes: number, start: number, end: number) => {
+      const p = { ...school(['a'], alone, minutes, end), windows: [win('a@s', start, end)] };
+      return [...planBlocks(p)!.start.values()].sort((x, y) => x - y);
+    };
+    // Three 10-minute conferences in 3:00 to 3:30; three of 15 minutes in 3:05 to 3:50.
+    expect(starts(10, 900, 930)).toEqual([900, 910, 920]);
+    expect(starts(15, 905, 950)).toEqual([905, 920, 935]);
+  });
+
   it('declines a school it cannot plan as one unbroken block per teacher', () => {
     const p = evening();
     const [a, b] = [p.windows[0]!, p.windows[1]!];
