@@ -90,6 +90,17 @@ describe('planBlocks', () => {
     expect(backToBackEach(p)).toEqual([3, 3, 3, 3, 3, 3]);
   });
 
+  it('plans a family with a child in each of three classes to see the three back to back, and its teachers free then', () => {
+    // 15-minute conferences and a 5-minute walk, with two families of one in each class: the
+    // family sees one teacher after another, each 20 minutes after the last began.
+    const trio = ['a', 'b', 'c'].map((t) => student(`trio-${t}`, t, 'trio'));
+    const alone = ['a', 'b', 'c'].flatMap((t) =>
+      [0, 1].map((i) => student(`${t}${i}`, t, `${t}${i}`)),
+    );
+    const p = school(['a', 'b', 'c'], [...trio, ...alone], 15, 1020);
+    expect(backToBackEach(p)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
   it("fills a teacher's window from its first minute to its last, wherever it starts", () => {
     const alone = ['x0', 'x1', 'x2'].map((id) => student(id, 'a', id));
     const starts = (minutes: number, start: number, end: number) => {
