@@ -805,6 +805,20 @@ describe('conferences kept from the Schedule sheet', () => {
     expect(built(kept('1', '15:00', '15:20', { Status: 'Cancelled' })).problem.fixed).toEqual([]);
   });
 
+  it('tells of a second Status column someone added, and reads the first', () => {
+    const sheet = readScheduleSheet(
+      [
+        [...header, 'Status'],
+        [...line(kept('1', '15:00', '15:20', { Status: 'Invited' })), 'Scheduled'],
+      ],
+      wall,
+    );
+    expect(sheet.problems.map((p) => p.message)).toEqual([
+      'Schedule, row 1, column X: a second "Status" column; only column 15 is read.',
+    ]);
+    expect(sheet.rows.map((r) => r.status)).toEqual(['invited']);
+  });
+
   it('names a kept conference whose times cannot be read, and keeps its row out of the new schedule', () => {
     const b = built(
       kept('1', '15:00', '', { Locked: 'Yes', Status: 'Scheduled' }),
