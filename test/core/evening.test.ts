@@ -150,6 +150,9 @@ describe('planBlocks', () => {
     const spanish = p.families.map((f) => ({ ...f, interpreter: 'es' }));
     expect(planBlocks({ ...p, families: spanish })).not.toBeNull();
     expect(planBlocks({ ...p, families: spanish, interpreters: { es: 1 } })).toBeNull();
+    // One family in need of a counted interpreter is enough to decline.
+    const oneSpanish = p.families.map((f, i) => (i === 0 ? { ...f, interpreter: 'es' } : f));
+    expect(planBlocks({ ...p, families: oneSpanish, interpreters: { es: 1 } })).toBeNull();
   });
 
   it('declines twins with one teacher when siblings are merged into one conference, not otherwise', () => {
