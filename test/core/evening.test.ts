@@ -101,6 +101,30 @@ describe('planBlocks', () => {
     expect(backToBackEach(p)).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
+  it('plans twins in one class and their brother in another back to back, nobody waiting, with or without a changeover', () => {
+    // Say the brother with B at 3:00, the twins with A at 3:15 and 3:25 (10-minute conferences,
+    // a 5-minute walk, no changeover), and A's two families of one around them.
+    const family = [student('tw1', 'a', 'tw'), student('tw2', 'a', 'tw'), student('br', 'b', 'tw')];
+    const alone = ['a', 'b'].flatMap((t) => [0, 1].map((i) => student(`${t}${i}`, t, `${t}${i}`)));
+    const p = school(['a', 'b'], [...family, ...alone], 10, 1000);
+    const variants = [
+      p,
+      { ...p, changeoverMinutes: 5 },
+      {
+        ...p,
+        changeoverMinutes: 5,
+        conferenceMinutes: 20,
+        windows: [win('a@s', 900, 1100), win('b@s', 900, 1100)],
+      },
+    ];
+    for (const q of variants)
+      for (const seed of [1, 2, 3]) {
+        const s = planned(q, planBlocks({ ...q, seed })!.start);
+        expect(checkSchedule(q, s)).toEqual([]);
+        expect([backToBack(q, s), idleMinutes(q, s)]).toEqual([1, 0]);
+      }
+  });
+
   it("fills a teacher's window from its first minute to its last, wherever it starts", () => {
     const alone = ['x0', 'x1', 'x2'].map((id) => student(id, 'a', id));
     const starts = (minutes: number, start: number, end: number) => {
