@@ -125,6 +125,17 @@ describe('planBlocks', () => {
       }
   });
 
+  it('lets the seed, not the order of the Roster, decide which family comes first', () => {
+    const p = evening();
+    const first = new Set(
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((seed) => {
+        const start = planBlocks({ ...p, seed })!.start;
+        return [...start].sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]))[0]![0];
+      }),
+    );
+    expect(first.size).toBeGreaterThan(1);
+  });
+
   it("fills a teacher's window from its first minute to its last, wherever it starts", () => {
     const alone = ['x0', 'x1', 'x2'].map((id) => student(id, 'a', id));
     const starts = (minutes: number, start: number, end: number) => {
