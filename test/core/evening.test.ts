@@ -88,6 +88,12 @@ describe('planBlocks', () => {
       960,
     );
     expect(backToBackEach(p)).toEqual([3, 3, 3, 3, 3, 3]);
+    // 10-minute conferences (two phases, the ring again odd), with two families of one per class.
+    const alone = ['a', 'b', 'c'].flatMap((t) =>
+      [0, 1].map((i) => student(`${t}${i}`, t, `${t}${i}`)),
+    );
+    const short = school(['a', 'b', 'c'], [...p.students, ...alone], 10, 960);
+    expect(backToBackEach(short)).toEqual([3, 3, 3, 3, 3, 3]);
   });
 
   it('plans a family with a child in each of three classes to see the three back to back, and its teachers free then', () => {
