@@ -292,16 +292,20 @@ describe('the Schedule sheet', () => {
     );
     const r = readAvailability(
       [
-        ['Guardian Email', 'Date', 'Start', 'End', 'Rank'],
-        ['cw@agency.example', DAY, '15:00', '16:00', 1],
-        ['li@f.example', DAY, '15:00', '16:00', 1],
+        ['Rank', 'Guardian Email', 'Date', 'Start', 'End'],
+        [1, 'cw@agency.example', DAY, '15:00', '16:00'],
+        [1, 'li@f.example', DAY, '15:00', '16:00'],
       ],
       roster,
       wall,
     );
     expect([...r.byFamily.keys()]).toEqual([roster.students[1]!.familyId]);
-    expect(r.problems.map((p) => p.message)).toEqual([
-      "Availability, row 2, column A (Email): cw@agency.example is a contact of several families; write the family's Family ID on this row to say which one. This availability is ignored until then.",
+    // The Email column second, so that the warning is seen to point at it.
+    expect(r.problems.map((p) => [p.where, p.message])).toEqual([
+      [
+        { sheet: 'Availability', row: 2, column: 2 },
+        "Availability, row 2, column B (Email): cw@agency.example is a contact of several families; write the family's Family ID on this row to say which one. This availability is ignored until then.",
+      ],
     ]);
   });
 });
