@@ -510,6 +510,27 @@ describe('templates', () => {
     expect(spanish[0]!.body).toMatch(/^Hola /);
   });
 
+  it('lists each family once to preview on, no two alike, each named by its family, children and teacher', () => {
+    const s = scheduledSchool(120);
+    const view = ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'ar']));
+    const labels = view.families.map((f) => f.label);
+    expect(labels.length).toBeGreaterThan(0);
+    expect(new Set(labels).size).toBe(labels.length);
+    const rows = scheduleRows(s).rows;
+    const byId = new Map(rows.map((r) => [String(r[col(s, 'Conference ID')]), r]));
+    for (const f of view.families) {
+      const r = byId.get(f.conferenceId)!;
+      expect(f.label).toContain(
+        `${String(r[col(s, 'Family')])} (${String(r[col(s, 'Students')])})`,
+      );
+      expect(f.label).toContain(String(r[col(s, 'Teacher')]));
+    }
+    expect(
+      new Set(view.families.map((f) => String(byId.get(f.conferenceId)![col(s, 'Family ID')])))
+        .size,
+    ).toBe(labels.length);
+  });
+
   it('translates for another language once, keeping the fields, and keeps the translation', () => {
     const s = scheduledSchool(30);
     s.emulator.spreadsheet
