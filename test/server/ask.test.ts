@@ -223,7 +223,7 @@ describe('asking families when they can come', () => {
     const invitesStep = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
       (x) => x.id === 'invites',
     )!;
-    expect(count(invitesStep, 'by letter (no email)')).toBe(1);
+    expect(count(invitesStep, 'conferences by letter (no email)')).toBe(1);
     expect(invitesStep.status).toBe('done');
     expect(s.emulator.calendar.events()).toHaveLength(rows.length - 1);
     s.emulator.ws.clock.set(Date.UTC(2026, 10, 16, 17, 0));

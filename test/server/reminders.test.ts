@@ -403,7 +403,7 @@ describe('reminders', () => {
     const o = ok<Overview>(s.bundle.callFromClient('getOverview', []));
     const step = o.steps.find((x) => x.id === 'reminders')!;
     const count = (label: string) => step.counts.find((c) => c.label === label)!.value;
-    expect(count('by email') + count('by letter')).toBe(count('families'));
+    expect(count('families by email') + count('families by letter')).toBe(count('families'));
     expect(step.headline).toContain('Hourly reminders are off');
     ok(s.bundle.callFromClient('setReminders', [true]));
     const after = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
@@ -560,7 +560,7 @@ describe('templates', () => {
         .filter((l) => l && !/^(english|spanish|en|es)$/i.test(l)),
     );
     expect(others.has('Vietnamese')).toBe(true);
-    expect(translations).toBe(21 * others.size); // subject and body of six kinds (invite, reminder, questionnaire, letter, availability, waiting list), again for the four whose wording differs for several children (a subject or body the same for both is asked once), and the interpreter sentence, once per language
+    expect(translations).toBe(22 * others.size); // subject and body of six kinds (invite, reminder, questionnaire, letter, availability, waiting list), again for each subject or body whose wording differs for several children (the availability request's subject among them: "the conferences"; one the same for both is asked once), and the interpreter sentence, once per language
     expect(
       ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'vi'])).template.subject,
     ).toContain('[vi]');
@@ -662,7 +662,7 @@ describe('no one left out', () => {
     const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
       (x) => x.id === 'reminders',
     )!;
-    expect(step.counts.find((c) => c.label === 'by letter')!.value).toBe(1);
+    expect(step.counts.find((c) => c.label === 'families by letter')!.value).toBe(1);
     // Nothing changed: the Letters sheet is not written again.
     runReminders(s);
     expect(
