@@ -475,6 +475,13 @@ describe('invitesStep', () => {
     });
   });
 
+  it('counts the conferences reached by letter, and says it counts conferences', () => {
+    // One family without email, two children in two classes: two conferences, two letters.
+    const twins = [row(2, [], ''), { ...row(3, [], ''), familyId: 'F2' }];
+    const s = invites(twins, { byLetter: twins });
+    expect(s.counts).toContainEqual({ label: 'conferences by letter (no email)', value: 2 });
+  });
+
   it('lists a declined family on its Status cell, and asks to find it another time', () => {
     const s = invites([row(7, ['d@x.example'], 'e7', 'declined')]);
     expect(s.status).toBe('attention');
