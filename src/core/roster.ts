@@ -26,6 +26,7 @@ import { groupFamilies, type GroupingNote, type Member } from './families';
 import { isRoleAddress, readGuardianEmails } from './noemail';
 import { isSheetError, pastedText, type PastedGrid } from './pasted';
 import { carryFamilyIds, rowList } from './familyids';
+import { givenIdProblems } from './givenids';
 import {
   cleanText,
   nameKey,
@@ -688,6 +689,7 @@ export function parseRoster(
       });
     });
   }
+  problems.push(...givenIdProblems(families, rowFamilyIds, table));
   const imported = students.filter((s) => !unreachable.has(s.id));
   // Problems in sheet order, errors first within a row.
   problems.sort((a, b) =>
