@@ -632,6 +632,8 @@ export function asShown(
     i === 0 && zoneProblems.length > 0
       ? {
           ...s,
+          // A step listing a problem is not Done (sheets still to create stay the thing to do).
+          status: s.status === 'done' ? ('attention' as const) : s.status,
           problems: [...zoneProblems, ...s.problems],
           problemCount: s.problemCount + zoneProblems.length,
         }

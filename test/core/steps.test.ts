@@ -629,6 +629,10 @@ describe('asShown', () => {
         ),
       },
     ]);
+    // Which to change depends on where the school is: each fix is tied to its case.
+    expect(shown[0]!.problems[0]!.message).toMatch(
+      /If your school is in Europe\/London, set the spreadsheet's zone \(File > Settings\) to Europe\/London so that dates typed in cells mean the same; if it is in America\/New_York, choose America\/New_York in Settings\.$/,
+    );
     expect(shown[0]!.problemCount).toBe(1);
     expect(shown[1]).toEqual(steps[1]);
   });
