@@ -1,0 +1,144 @@
+/**
+ * What families and teachers see of the engine's choices, on small schools where the right
+ * choice is plain: a family's first choice honoured, a sibling beside a kept conference, a
+ * teacher's two rows for one afternoon, the Schedule in time order. Every schedule is judged by
+ * the independent checker first.
+ */
+import { checkSchedule } from '../../src/core/schedule/check';
+import { buildSchedule } from '../../src/core/schedule/engine';
+import type { Conference, Problem } from '../../src/core/schedule/types';
+import { DAY, plainFamily, problem, win } from './schedproblem';
+
+/** The engine's schedule, after the checker has found nothing wrong with it. */
+function scheduled(p: Problem) {
+  const s = buildSchedule(p);
+  expect(checkSchedule(p, s)).toEqual([]);
+  return s;
+}
+
+describe('buildSchedule: what families and teachers see', () => {
+  it('gives a family its first choice when the teacher is free then, though an earlier second choice fits too', () => {
+    // The Garcias would rather come at 4:00 PM; 3:00 PM is their second choice. Ms. A is free
+    // all afternoon.
+    const p = problem({
+      windows: [win('a@s', 900, 1080)],
+      students: [{ id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' }],
+      families: [
+        {
+          id: 'garcia',
+          name: 'Garcia',
+          availability: [
+            { date: DAY, start: 900, end: 920, rank: 2 },
+            { date: DAY, start: 960, end: 980, rank: 1 },
+          ],
+          interpreter: '',
+        },
+      ],
+    });
+    const s = scheduled(p);
+    expect(s.conferences.map((c) => [c.start, c.rank])).toEqual([[960, 1]]);
+    expect(s.quality.rankMet).toEqual({ first: 1, other: 0, none: 0 });
+  });
+
+  it('puts a sibling right after the family’s kept conference with another teacher, the walk between', () => {
+    // Ana's conference with Ms. A, 3:00 to 3:20 PM, is kept (invited already); Ben's with
+    // Mr. B is to be made. The Garcias need five minutes to walk between rooms.
+    const kept: Conference = {
+      studentIds: ['ana'],
+      familyId: 'garcia',
+      teacherEmail: 'a@s',
+      date: DAY,
+      start: 900,
+      end: 920,
+      fixed: true,
+      rank: 0,
+    };
+    const p = problem({
+      windows: [win('a@s', 900, 1000), win('b@s', 900, 1000)],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'garcia' },
+      ],
+      families: [plainFamily('garcia')],
+      fixed: [kept],
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences).toContainEqual(kept);
+    const ben = s.conferences.find((c) => c.studentIds.includes('ben'))!;
+    expect(ben.start).toBe(925);
+    expect(s.quality.siblingsBackToBack).toBe(1);
+  });
+
+  it('hosts as many families at once as the larger of a teacher’s two rows for the same hours', () => {
+    // Ms. A is listed twice for 3:00 to 4:00 PM, once for two families at once and once for
+    // one: her room holds two, so six 20-minute conferences fit, not three.
+    const p = problem({
+      windows: [win('a@s', 900, 960, 2), win('a@s', 900, 960, 1)],
+      students: [1, 2, 3, 4, 5, 6].map((i) => ({
+        id: `s${i}`,
+        name: '',
+        teacherEmail: 'a@s',
+        familyId: `f${i}`,
+      })),
+      families: [1, 2, 3, 4, 5, 6].map((i) => plainFamily(`f${i}`)),
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences).toHaveLength(6);
+  });
+
+  it('lists the conferences by day, then start, then teacher, as the Schedule sheet shows them', () => {
+    // Two evenings, two teachers, families listed in no particular order.
+    const p = problem({
+      windows: [
+        win('b@s', 900, 960),
+        { ...win('a@s', 900, 960), date: '2026-11-18' },
+        win('a@s', 900, 960),
+      ],
+      students: [
+        { id: 's1', name: '', teacherEmail: 'b@s', familyId: 'f1' },
+        { id: 's2', name: '', teacherEmail: 'a@s', familyId: 'f2' },
+        { id: 's3', name: '', teacherEmail: 'a@s', familyId: 'f3' },
+        { id: 's4', name: '', teacherEmail: 'b@s', familyId: 'f4' },
+        { id: 's5', name: '', teacherEmail: 'a@s', familyId: 'f5' },
+        { id: 's6', name: '', teacherEmail: 'a@s', familyId: 'f6' },
+        { id: 's7', name: '', teacherEmail: 'b@s', familyId: 'f7' },
+      ],
+      families: [7, 3, 5, 1, 6, 2, 4].map((i) => ({
+        ...plainFamily(`f${i}`),
+        availability: [
+          { date: i % 2 ? DAY : '2026-11-18', start: 900, end: 960, rank: 1 },
+          { date: DAY, start: 900, end: 960, rank: 2 },
+        ],
+      })),
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toEqual([]);
+    const rows = s.conferences.map((c) => `${c.date} ${c.start} ${c.teacherEmail}`);
+    const inOrder = [...rows].sort();
+    expect(rows).toEqual(inOrder);
+  });
+
+  it('calls a family without a name “this family” in the reason it is left out', () => {
+    const p = problem({
+      windows: [win('a@s', 900, 960)],
+      students: [{ id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'f1' }],
+      families: [
+        {
+          id: 'f1',
+          name: '',
+          availability: [{ date: DAY, start: 1000, end: 1060, rank: 1 }],
+          interpreter: '',
+        },
+      ],
+    });
+    expect(scheduled(p).unplaced).toEqual([
+      {
+        studentId: 'ana',
+        reason:
+          "This family's availability misses every window of a. Ask the family for another time, or add a window that suits them.",
+      },
+    ]);
+  });
+});
