@@ -88,6 +88,42 @@ describe('buildSchedule: what families and teachers see', () => {
     expect(s.conferences).toHaveLength(6);
   });
 
+  it('gives merged triplets one conference twice as long, not three times', () => {
+    const p = problem({
+      windows: [win('a@s', 900, 1100)],
+      mergeSiblings: true,
+      students: ['x', 'y', 'z'].map((id) => ({
+        id,
+        name: id,
+        teacherEmail: 'a@s',
+        familyId: 'lopez',
+      })),
+      families: [plainFamily('lopez')],
+    });
+    const s = scheduled(p);
+    expect(s.conferences.map((c) => [c.studentIds.length, c.end - c.start])).toEqual([[3, 40]]);
+  });
+
+  it('merges siblings whose rows list the same people in another order or twice', () => {
+    const p = problem({
+      windows: [win('a@s', 900, 1100)],
+      mergeSiblings: true,
+      students: [
+        { id: 'x', name: 'X', teacherEmail: 'a@s', familyId: 'F', contacts: ['mum@f', 'dad@f'] },
+        {
+          id: 'y',
+          name: 'Y',
+          teacherEmail: 'a@s',
+          familyId: 'F',
+          contacts: ['dad@f', 'mum@f', 'dad@f'],
+        },
+      ],
+      families: [{ ...plainFamily('F'), contacts: ['mum@f', 'dad@f'] }],
+    });
+    const s = scheduled(p);
+    expect(s.conferences.map((c) => c.studentIds)).toEqual([['x', 'y']]);
+  });
+
   it('lists the conferences by day, then start, then teacher, as the Schedule sheet shows them', () => {
     // Two evenings, two teachers, families listed in no particular order.
     const p = problem({
