@@ -111,6 +111,42 @@ describe('buildSchedule: why a student is left out', () => {
     );
   });
 
+  it('counts a room for two and the kept conferences when it says the windows are full', () => {
+    // Ms. A's room holds two families at once from 3:00 to 3:40 PM: four places. One is held by
+    // a kept conference, and four more students are hers.
+    const kept: Conference = {
+      studentIds: ['k'],
+      familyId: 'fk',
+      teacherEmail: 'a@s',
+      date: DAY,
+      start: 900,
+      end: 920,
+      fixed: true,
+      rank: 0,
+    };
+    const p = problem({
+      windows: [win('a@s', 900, 940, 2)],
+      students: ['k', 's1', 's2', 's3', 's4'].map((id) => ({
+        id,
+        name: id,
+        teacherEmail: 'a@s',
+        familyId: `f${id}`,
+      })),
+      families: ['k', 's1', 's2', 's3', 's4'].map((id) => ({
+        id: `f${id}`,
+        name: id,
+        availability: null,
+        interpreter: '',
+      })),
+      fixed: [kept],
+    });
+    const out = leftOut(p);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.reason).toBe(
+      "a's windows are full: 5 conferences for 4 places. Add a window or raise the capacity (families at once).",
+    );
+  });
+
   it('names the teacher whose times could not be read, every row of theirs', () => {
     // Mr. Bad's two rows on the Teachers sheet were refused; he has no window left.
     const p = problem({
