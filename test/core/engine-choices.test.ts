@@ -124,6 +124,77 @@ describe('buildSchedule: what families and teachers see', () => {
     expect(s.conferences.map((c) => c.studentIds)).toEqual([['x', 'y']]);
   });
 
+  it('lets no changeover run into a conference kept just after the window', () => {
+    // Ms. A's window is 3:00 to 4:00 PM and she needs ten minutes between families; a
+    // conference moved by hand to 4:05 PM is kept. The Lees can come at 3:40 only: their
+    // conference would end at 4:00 and the changeover run to 4:10.
+    const kept: Conference = {
+      studentIds: ['k'],
+      familyId: 'fk',
+      teacherEmail: 'a@s',
+      date: DAY,
+      start: 965,
+      end: 985,
+      fixed: true,
+      rank: 0,
+    };
+    const p = problem({
+      windows: [win('a@s', 900, 960)],
+      changeoverMinutes: 10,
+      students: [
+        { id: 'k', name: 'K', teacherEmail: 'a@s', familyId: 'fk' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'a@s', familyId: 'lee' },
+      ],
+      families: [
+        plainFamily('fk'),
+        {
+          ...plainFamily('lee'),
+          availability: [{ date: DAY, start: 940, end: 960, rank: 1 }],
+        },
+      ],
+      fixed: [kept],
+    });
+    const s = scheduled(p);
+    expect(s.conferences).toEqual([kept]);
+    expect(s.unplaced.map((u) => u.studentId)).toEqual(['ben']);
+  });
+
+  it('keeps the interpreter of a long kept conference busy until it ends', () => {
+    // A Spanish conference kept from 3:00 to 4:00 PM with Ms. A (an hour, set by hand); one
+    // Spanish interpreter. The Lees, Spanish too, can come to Mr. B from 3:40 to 4:15 PM: they
+    // cannot have the interpreter before 4:00, and a conference from 4:00 would end at 4:20.
+    const kept: Conference = {
+      studentIds: ['ana'],
+      familyId: 'garcia',
+      teacherEmail: 'a@s',
+      date: DAY,
+      start: 900,
+      end: 960,
+      fixed: true,
+      rank: 0,
+    };
+    const p = problem({
+      windows: [win('a@s', 900, 1020), win('b@s', 900, 1020)],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'lee' },
+      ],
+      families: [
+        { ...plainFamily('garcia'), interpreter: 'es' },
+        {
+          ...plainFamily('lee'),
+          interpreter: 'es',
+          availability: [{ date: DAY, start: 940, end: 975, rank: 1 }],
+        },
+      ],
+      interpreters: { es: 1 },
+      fixed: [kept],
+    });
+    const s = scheduled(p);
+    expect(s.conferences).toEqual([kept]);
+    expect(s.unplaced.map((u) => u.studentId)).toEqual(['ben']);
+  });
+
   it('lists the conferences by day, then start, then teacher, as the Schedule sheet shows them', () => {
     // Two evenings, two teachers, families listed in no particular order.
     const p = problem({
