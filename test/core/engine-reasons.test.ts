@@ -125,14 +125,15 @@ describe('buildSchedule: why a student is left out', () => {
       rank: 0,
     };
     const p = problem({
-      windows: [win('a@s', 900, 940, 2)],
-      students: ['k', 's1', 's2', 's3', 's4'].map((id) => ({
+      // Mr. B, next door, has room to spare: his places are not hers.
+      windows: [win('a@s', 900, 940, 2), win('b@s', 900, 1000)],
+      students: ['k', 's1', 's2', 's3', 's4', 'b1'].map((id) => ({
         id,
         name: id,
-        teacherEmail: 'a@s',
+        teacherEmail: id === 'b1' ? 'b@s' : 'a@s',
         familyId: `f${id}`,
       })),
-      families: ['k', 's1', 's2', 's3', 's4'].map((id) => ({
+      families: ['k', 's1', 's2', 's3', 's4', 'b1'].map((id) => ({
         id: `f${id}`,
         name: id,
         availability: null,
@@ -144,6 +145,24 @@ describe('buildSchedule: why a student is left out', () => {
     expect(out).toHaveLength(1);
     expect(out[0]!.reason).toBe(
       "a's windows are full: 5 conferences for 4 places. Add a window or raise the capacity (families at once).",
+    );
+  });
+
+  it('blames only the family’s own conferences when it shares no contact with another family', () => {
+    // Twins with Ms. A, not merged, in a room for two; the Garcias list their own addresses and
+    // can come from 3:00 to 3:20 PM only.
+    const p = problem({
+      windows: [win('a@s', 900, 960, 2)],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'cleo', name: 'Cleo', teacherEmail: 'a@s', familyId: 'garcia' },
+      ],
+      families: [threeToTwenty('garcia', { name: 'Garcia', contacts: ['mum@g', 'dad@g'] })],
+    });
+    const out = leftOut(p);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.reason).toBe(
+      "The times a has left clash with the Garcia family's other conferences. Move a sibling's conference, or add a window.",
     );
   });
 
