@@ -195,6 +195,63 @@ describe('buildSchedule: what families and teachers see', () => {
     expect(s.unplaced.map((u) => u.studentId)).toEqual(['ben']);
   });
 
+  it('refuses a third Spanish family whose time overlaps both of the two interpreters’ families', () => {
+    // Two Spanish interpreters. Three Spanish-speaking families with three teachers, each able
+    // to come at one time only: 3:00, 3:10 and 3:05 PM (20 minutes each). At 3:10 all three
+    // would need an interpreter.
+    const only = (id: string, start: number) => ({
+      ...plainFamily(id),
+      interpreter: 'es',
+      availability: [{ date: DAY, start, end: start + 20, rank: 1 }],
+    });
+    const p = problem({
+      windows: [win('a@s', 900, 960), win('b@s', 900, 960), win('c@s', 900, 960)],
+      students: [
+        { id: 'sa', name: '', teacherEmail: 'a@s', familyId: 'a-three' },
+        { id: 'sb', name: '', teacherEmail: 'b@s', familyId: 'b-ten-past' },
+        { id: 'sc', name: '', teacherEmail: 'c@s', familyId: 'c-five-past' },
+      ],
+      families: [only('a-three', 900), only('b-ten-past', 910), only('c-five-past', 905)],
+      interpreters: { es: 2 },
+    });
+    const s = scheduled(p);
+    expect(s.conferences).toHaveLength(2);
+    expect(s.unplaced).toHaveLength(1);
+  });
+
+  it('sees a family at the same hour on two evenings, one child each evening', () => {
+    // Ana's teacher is there on Tuesday, Ben's on Wednesday, both at 3:00 PM only.
+    const p = problem({
+      windows: [win('a@s', 900, 920), { ...win('b@s', 900, 920), date: '2026-11-18' }],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'garcia' },
+      ],
+      families: [plainFamily('garcia')],
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences.map((c) => [c.date, c.start])).toEqual([
+      [DAY, 900],
+      ['2026-11-18', 900],
+    ]);
+  });
+
+  it('sees twins with one teacher one right after the other, with no walk between', () => {
+    // Not merged; Ms. A needs no changeover; her window holds exactly two conferences.
+    const p = problem({
+      windows: [win('a@s', 900, 940)],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'cleo', name: 'Cleo', teacherEmail: 'a@s', familyId: 'garcia' },
+      ],
+      families: [plainFamily('garcia')],
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences.map((c) => c.start)).toEqual([900, 920]);
+  });
+
   it('lists the conferences by day, then start, then teacher, as the Schedule sheet shows them', () => {
     // Two evenings, two teachers, families listed in no particular order.
     const p = problem({
