@@ -252,6 +252,35 @@ describe('buildSchedule: what families and teachers see', () => {
     expect(s.conferences.map((c) => c.start)).toEqual([900, 920]);
   });
 
+  it('sees as many families as an hour holds when their times overlap, the one way there is', () => {
+    // Ms. A, 3:00 to 4:00 PM: three 20-minute conferences at most. The Ruizes can come 3:00 to
+    // 3:25, the Lees 3:15 to 4:00, the Garcias 3:30 to 3:55, the Kims 3:35 to 4:10. Three are
+    // seen only as Ruiz 3:00, Lee 3:20, Kim 3:40: any schedule with the Garcias has room for
+    // one more family at most. Placing the families one by one, the hardest first, is not
+    // enough; the search after it finds this.
+    const times = { ruiz: [900, 925], lee: [915, 960], garcia: [930, 955], kim: [935, 970] };
+    const p = problem({
+      windows: [win('a@s', 900, 960)],
+      students: Object.keys(times).map((f) => ({
+        id: f,
+        name: f,
+        teacherEmail: 'a@s',
+        familyId: f,
+      })),
+      families: Object.entries(times).map(([f, [start, end]]) => ({
+        ...plainFamily(f),
+        availability: [{ date: DAY, start: start!, end: end!, rank: 1 }],
+      })),
+    });
+    const s = scheduled(p);
+    expect(s.conferences.map((c) => [c.familyId, c.start])).toEqual([
+      ['ruiz', 900],
+      ['lee', 920],
+      ['kim', 940],
+    ]);
+    expect(s.unplaced.map((u) => u.studentId)).toEqual(['garcia']);
+  });
+
   it('lists the conferences by day, then start, then teacher, as the Schedule sheet shows them', () => {
     // Two evenings, two teachers, families listed in no particular order.
     const p = problem({
