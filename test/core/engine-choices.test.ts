@@ -6,8 +6,8 @@
  */
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
-import type { Conference, Problem } from '../../src/core/schedule/types';
-import { DAY, plainFamily, problem, win } from './schedproblem';
+import type { Problem } from '../../src/core/schedule/types';
+import { DAY, keptConference, plainFamily, problem, win } from './schedproblem';
 
 /** The engine's schedule, after the checker has found nothing wrong with it. */
 function scheduled(p: Problem) {
@@ -43,16 +43,7 @@ describe('buildSchedule: what families and teachers see', () => {
   it('puts a sibling right after the family’s kept conference with another teacher, the walk between', () => {
     // Ana's conference with Ms. A, 3:00 to 3:20 PM, is kept (invited already); Ben's with
     // Mr. B is to be made. The Garcias need five minutes to walk between rooms.
-    const kept: Conference = {
-      studentIds: ['ana'],
-      familyId: 'garcia',
-      teacherEmail: 'a@s',
-      date: DAY,
-      start: 900,
-      end: 920,
-      fixed: true,
-      rank: 0,
-    };
+    const kept = keptConference('ana', 'garcia', 'a@s', 900, 920);
     const p = problem({
       windows: [win('a@s', 900, 1000), win('b@s', 900, 1000)],
       students: [
@@ -128,16 +119,7 @@ describe('buildSchedule: what families and teachers see', () => {
     // Ms. A's window is 3:00 to 4:00 PM and she needs ten minutes between families; a
     // conference moved by hand to 4:05 PM is kept. The Lees can come at 3:40 only: their
     // conference would end at 4:00 and the changeover run to 4:10.
-    const kept: Conference = {
-      studentIds: ['k'],
-      familyId: 'fk',
-      teacherEmail: 'a@s',
-      date: DAY,
-      start: 965,
-      end: 985,
-      fixed: true,
-      rank: 0,
-    };
+    const kept = keptConference('k', 'fk', 'a@s', 965, 985);
     const p = problem({
       windows: [win('a@s', 900, 960)],
       changeoverMinutes: 10,
@@ -163,16 +145,7 @@ describe('buildSchedule: what families and teachers see', () => {
     // A Spanish conference kept from 3:00 to 4:00 PM with Ms. A (an hour, set by hand); one
     // Spanish interpreter. The Lees, Spanish too, can come to Mr. B from 3:40 to 4:15 PM: they
     // cannot have the interpreter before 4:00, and a conference from 4:00 would end at 4:20.
-    const kept: Conference = {
-      studentIds: ['ana'],
-      familyId: 'garcia',
-      teacherEmail: 'a@s',
-      date: DAY,
-      start: 900,
-      end: 960,
-      fixed: true,
-      rank: 0,
-    };
+    const kept = keptConference('ana', 'garcia', 'a@s', 900, 960);
     const p = problem({
       windows: [win('a@s', 900, 1020), win('b@s', 900, 1020)],
       students: [

@@ -4,8 +4,8 @@
  */
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
-import type { Conference, Problem, SchedFamily } from '../../src/core/schedule/types';
-import { DAY, problem, win } from './schedproblem';
+import type { Problem, SchedFamily } from '../../src/core/schedule/types';
+import { DAY, keptConference, problem, win } from './schedproblem';
 
 /** A family who can come from 3:00 to 3:20 PM only: one 20-minute conference fits. */
 const threeToTwenty = (id: string, more: Partial<SchedFamily> = {}): SchedFamily => ({
@@ -16,11 +16,40 @@ const threeToTwenty = (id: string, more: Partial<SchedFamily> = {}): SchedFamily
   ...more,
 });
 
+/**
+ * Ana Garcia with Ms. A and Ben Lee with Mr. B, each family free at 3:00 PM only: something the
+ * two families share (an interpreter, a contact) leaves one out.
+ */
+const anaAndBenAtThree = (
+  garcia: Partial<SchedFamily>,
+  lee: Partial<SchedFamily>,
+  interpreters: Problem['interpreters'] = {},
+): Problem =>
+  problem({
+    windows: [win('a@s', 900, 960), win('b@s', 900, 960)],
+    students: [
+      { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+      { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'lee' },
+    ],
+    families: [
+      threeToTwenty('garcia', { name: 'Garcia', ...garcia }),
+      threeToTwenty('lee', { name: 'Lee', ...lee }),
+    ],
+    interpreters,
+  });
+
 /** Who is left out and why, the schedule first judged by the independent checker. */
 function leftOut(p: Problem): { studentId: string; reason: string }[] {
   const s = buildSchedule(p);
   expect(checkSchedule(p, s)).toEqual([]);
   return s.unplaced;
+}
+
+/** The one student left out, and why. */
+function theOneLeftOut(p: Problem): { studentId: string; reason: string } {
+  const out = leftOut(p);
+  expect(out).toHaveLength(1);
+  return out[0]!;
 }
 
 describe('buildSchedule: why a student is left out', () => {
@@ -39,16 +68,7 @@ describe('buildSchedule: why a student is left out', () => {
   it('says every time that suits the family is taken when the teacher still has places', () => {
     // Ms. A has three places from 3:00 to 4:00 PM; a kept conference holds 3:00, the one time
     // the Garcias can come.
-    const kept: Conference = {
-      studentIds: ['cy'],
-      familyId: 'ruiz',
-      teacherEmail: 'a@s',
-      date: DAY,
-      start: 900,
-      end: 920,
-      fixed: true,
-      rank: 0,
-    };
+    const kept = keptConference('cy', 'ruiz', 'a@s', 900, 920);
     const p = problem({
       windows: [win('a@s', 900, 960)],
       students: [
@@ -70,43 +90,20 @@ describe('buildSchedule: why a student is left out', () => {
   it('names the language when its interpreters are all busy at the only time a family can come', () => {
     // Two Spanish-speaking families with different teachers, both free at 3:00 PM only; one
     // interpreter.
-    const p = problem({
-      windows: [win('a@s', 900, 960), win('b@s', 900, 960)],
-      students: [
-        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
-        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'lee' },
-      ],
-      families: [
-        threeToTwenty('garcia', { interpreter: 'es' }),
-        threeToTwenty('lee', { interpreter: 'es' }),
-      ],
-      interpreters: { es: 1 },
-    });
-    const out = leftOut(p);
-    expect(out).toHaveLength(1);
-    const teacher = out[0]!.studentId === 'ana' ? 'a' : 'b';
-    expect(out[0]!.reason).toBe(
+    const p = anaAndBenAtThree({ interpreter: 'es' }, { interpreter: 'es' }, { es: 1 });
+    const out = theOneLeftOut(p);
+    const teacher = out.studentId === 'ana' ? 'a' : 'b';
+    expect(out.reason).toBe(
       `No es interpreter is free when ${teacher} has room (1 at once). Add interpreters in Settings, or a window at another time.`,
     );
   });
 
   it('points at a contact two families share when that is what clashes', () => {
     // The Garcias and the Lees have the same caseworker, who cannot be in two rooms at 3:00 PM.
-    const p = problem({
-      windows: [win('a@s', 900, 960), win('b@s', 900, 960)],
-      students: [
-        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
-        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'lee' },
-      ],
-      families: [
-        threeToTwenty('garcia', { name: 'Garcia', contacts: ['g@x', 'case@x'] }),
-        threeToTwenty('lee', { name: 'Lee', contacts: ['l@x', 'case@x'] }),
-      ],
-    });
-    const out = leftOut(p);
-    expect(out).toHaveLength(1);
-    const [teacher, family] = out[0]!.studentId === 'ana' ? ['a', 'Garcia'] : ['b', 'Lee'];
-    expect(out[0]!.reason).toBe(
+    const p = anaAndBenAtThree({ contacts: ['g@x', 'case@x'] }, { contacts: ['l@x', 'case@x'] });
+    const out = theOneLeftOut(p);
+    const [teacher, family] = out.studentId === 'ana' ? ['a', 'Garcia'] : ['b', 'Lee'];
+    expect(out.reason).toBe(
       `The times ${teacher} has left clash with the ${family} family's other conferences (or those of a contact it shares with another family). Move a sibling's conference, or add a window.`,
     );
   });
@@ -114,16 +111,7 @@ describe('buildSchedule: why a student is left out', () => {
   it('counts a room for two and the kept conferences when it says the windows are full', () => {
     // Ms. A's room holds two families at once from 3:00 to 3:40 PM: four places. One is held by
     // a kept conference, and four more students are hers.
-    const kept: Conference = {
-      studentIds: ['k'],
-      familyId: 'fk',
-      teacherEmail: 'a@s',
-      date: DAY,
-      start: 900,
-      end: 920,
-      fixed: true,
-      rank: 0,
-    };
+    const kept = keptConference('k', 'fk', 'a@s', 900, 920);
     const p = problem({
       // Mr. B, next door, has room to spare: his places are not hers.
       windows: [win('a@s', 900, 940, 2), win('b@s', 900, 1000)],
@@ -141,9 +129,8 @@ describe('buildSchedule: why a student is left out', () => {
       })),
       fixed: [kept],
     });
-    const out = leftOut(p);
-    expect(out).toHaveLength(1);
-    expect(out[0]!.reason).toBe(
+    const out = theOneLeftOut(p);
+    expect(out.reason).toBe(
       "a's windows are full: 5 conferences for 4 places. Add a window or raise the capacity (families at once).",
     );
   });
@@ -159,9 +146,8 @@ describe('buildSchedule: why a student is left out', () => {
       ],
       families: [threeToTwenty('garcia', { name: 'Garcia', contacts: ['mum@g', 'dad@g'] })],
     });
-    const out = leftOut(p);
-    expect(out).toHaveLength(1);
-    expect(out[0]!.reason).toBe(
+    const out = theOneLeftOut(p);
+    expect(out.reason).toBe(
       "The times a has left clash with the Garcia family's other conferences. Move a sibling's conference, or add a window.",
     );
   });
