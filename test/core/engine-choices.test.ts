@@ -308,3 +308,35 @@ describe('buildSchedule: what families and teachers see', () => {
     ]);
   });
 });
+
+describe('buildSchedule: the Teachers sheet as people fill it', () => {
+  it('fills a teacher’s evening and afternoon listed latest first, one family at a time in each', () => {
+    // Ms. A's rows are in no order: 5:00 to 5:40 PM first, then 3:00 to 3:40 PM. Four
+    // students: two conferences in each window, never two at once.
+    const p = problem({
+      windows: [win('a@s', 1020, 1060), win('a@s', 900, 940)],
+      students: [1, 2, 3, 4].map((i) => ({
+        id: `s${i}`,
+        name: '',
+        teacherEmail: 'a@s',
+        familyId: `f${i}`,
+      })),
+      families: [1, 2, 3, 4].map((i) => plainFamily(`f${i}`)),
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences.map((c) => c.start)).toEqual([900, 920, 1020, 1040]);
+  });
+
+  it('ignores a row whose end comes before its start, and says why the student waits', () => {
+    // Ms. A's only row says 4:00 to 3:00 PM.
+    const p = problem({
+      windows: [win('a@s', 960, 900)],
+      students: [{ id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' }],
+      families: [plainFamily('garcia')],
+    });
+    expect(scheduled(p).unplaced).toEqual([
+      { studentId: 'ana', reason: "a's windows are too short for a 20-minute conference." },
+    ]);
+  });
+});
