@@ -254,6 +254,32 @@ describe('buildSchedule: what families and teachers see', () => {
     expect(s.unplaced.map((u) => u.studentId)).toEqual(['garcia']);
   });
 
+  it('keeps a conference moved to a day its teacher has no window, taking no one else’s place', () => {
+    // Ms. Z's conference with Kai was moved by hand to Wednesday, when she has no window; it is
+    // kept. Ms. A and Mr. B see families on Tuesday, Mr. B three from 3:00 to 4:00 PM.
+    const kept = { ...keptConference('kai', 'fz', 'z@s', 900, 920), date: '2026-11-18' };
+    const p = problem({
+      windows: [win('a@s', 900, 960), win('b@s', 900, 960)],
+      students: [
+        { id: 'kai', name: 'Kai', teacherEmail: 'z@s', familyId: 'fz' },
+        ...[1, 2, 3].map((i) => ({
+          id: `b${i}`,
+          name: '',
+          teacherEmail: 'b@s',
+          familyId: `f${i}`,
+        })),
+      ],
+      families: ['fz', 'f1', 'f2', 'f3'].map(plainFamily),
+      fixed: [kept],
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences).toContainEqual(kept);
+    expect(s.conferences.filter((c) => c.teacherEmail === 'b@s').map((c) => c.start)).toEqual([
+      900, 920, 940,
+    ]);
+  });
+
   it('lists the conferences by day, then start, then teacher, as the Schedule sheet shows them', () => {
     // Two evenings, two teachers, families listed in no particular order.
     const p = problem({
