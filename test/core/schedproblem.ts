@@ -47,6 +47,24 @@ export function problem(over: Partial<Problem>): Problem {
   };
 }
 
+/** A conference kept as it is (locked or invited) on DAY, for one student with one teacher. */
+export const keptConference = (
+  studentId: string,
+  familyId: string,
+  teacherEmail: string,
+  start: number,
+  end: number,
+): Conference => ({
+  studentIds: [studentId],
+  familyId,
+  teacherEmail,
+  date: DAY,
+  start,
+  end,
+  fixed: true,
+  rank: 0,
+});
+
 export const plainFamily = (id: string): SchedFamily => ({
   id,
   name: id,
