@@ -33,7 +33,7 @@ const HEADER = [
 const EMAIL_COLUMN = 6;
 
 const WORDS = ['none', 'n/a', 'N/A', '-', 'no email', 'No E-mail', 'unknown', 'NONE', 'na'];
-const MADE_UP = ['noemail@school.example', 'no-reply@school.example', 'parent@school.example'];
+const MADE_UP = ['noemail@school.example', 'no-reply@school.example', 'unknown@school.example'];
 
 describe('a guardian email cell that stands for no address', () => {
   it('with a phone: the student is imported, reached by letter and phone, and the cell named in a warning', () => {
@@ -74,21 +74,25 @@ describe('a guardian email cell that stands for no address', () => {
     ]);
   });
 
-  it('with neither a phone nor another address: the row is reported as unreachable, not as a bad address', () => {
+  it('with neither a phone nor another address: the student is imported, and the row is warned as unreachable', () => {
     const r = parseRoster(
       [HEADER, [1031, 'Ito, Ken', 'Ms. Rivera', '', '', 'unknown', '', '']],
       TEACHERS,
     );
-    expect(r.rowsRejected).toBe(1);
+    expect(r.rowsRejected).toBe(0);
+    expect(r.students.map((s) => s.id)).toEqual(['1031']);
     expect(r.problems.map((p) => p.message)).not.toContainEqual(
       expect.stringContaining('is not an email address'),
     );
     expect(r.problems).toContainEqual(
       expect.objectContaining({
-        severity: 'error',
-        message: expect.stringContaining('no family contact can be reached for Ken Ito'),
+        severity: 'warning',
+        message: expect.stringContaining(
+          "no email address or phone number is given for Ken Ito's family",
+        ),
       }),
     );
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('a mistyped address is still an error: only words for "none" and made-up addresses read as blank', () => {
@@ -171,9 +175,9 @@ describe('readGuardianEmails', () => {
 describe('the addresses the README lists', () => {
   // The lists of the README's "Who counts as one family", before the @.
   const MADE_UP_LOCALS =
-    'noemail no-email none noreply no-reply donotreply unknown na null placeholder missing parent parents guardian guardians';
+    'noemail no-email nomail none noreply no-reply donotreply unknown null placeholder missing';
   const ROLE_LOCALS =
-    'office main.office frontoffice reception info admin attendance registrar registration enrollment secretary school';
+    'office main.office frontoffice reception info admin attendance registrar registration enrollment secretary school parent parents guardian guardians na n.a nil';
   const PEOPLE = 'ana.ruiz nonesuch parent.ruiz officer.kim info.desk.jones j.okafor casework';
 
   it.each(MADE_UP_LOCALS.split(' '))('%s@ is a made-up address, at any domain', (local) => {
@@ -181,9 +185,16 @@ describe('the addresses the README lists', () => {
     expect(isPlaceholderAddress(`${local.toUpperCase()}@gmail.com`.toLowerCase())).toBe(true);
   });
 
-  it.each(ROLE_LOCALS.split(' '))('%s@ is a school role’s address', (local) => {
-    expect(isRoleAddress(`${local}@school.example`)).toBe(true);
-  });
+  it.each(ROLE_LOCALS.split(' '))(
+    '%s@ is a role’s address, and on its own a real one (a family’s, an agency’s)',
+    (local) => {
+      expect(isRoleAddress(`${local}@school.example`)).toBe(true);
+      expect(isPlaceholderAddress(`${local}@school.example`)).toBe(false);
+      expect(readGuardianEmails(`${local}@family.example`).valid).toEqual([
+        `${local}@family.example`,
+      ]);
+    },
+  );
 
   it.each(PEOPLE.split(' '))(
     '%s@ is a person’s or an agency’s, neither made up nor a role',
