@@ -8,6 +8,7 @@ import {
   isNoAddressText,
   isPlaceholderAddress,
   isRoleAddress,
+  isSharedPlaceholder,
   readGuardianEmails,
 } from '../../src/core/noemail';
 import { parseRoster } from '../../src/core/roster';
@@ -203,4 +204,213 @@ describe('the addresses the README lists', () => {
       expect(isRoleAddress(`${local}@home.example`)).toBe(false);
     },
   );
+});
+
+describe('an address on several rows, as a coordinator predicts it', () => {
+  // Teachers' addresses are at school.example: that is the school's own domain.
+  const child = (id: number, name: string, email: string, household = '', phone = '') => [
+    id,
+    name,
+    'Ms. Rivera',
+    household,
+    '',
+    email,
+    '',
+    phone,
+  ];
+  const read = (...rows: (string | number)[][]) => parseRoster([HEADER, ...rows], TEACHERS);
+  const contactsOf = (r: ReturnType<typeof read>) =>
+    r.students.map((s) => s.guardians.map((g) => g.email));
+  const placeholderRows = (r: ReturnType<typeof read>) =>
+    r.problems
+      .filter(
+        (p) => p.where?.column === EMAIL_COLUMN && p.message.includes('looks like a placeholder'),
+      )
+      .map((p) => p.where?.row);
+
+  it('parents@ at a family’s own domain is that family’s address', () => {
+    const r = read(
+      child(1, 'Johnson, Amy', 'parents@thejohnsons.net'),
+      child(2, 'Johnson, Ben', 'parents@thejohnsons.net'),
+    );
+    expect(r.rowsRejected).toBe(0);
+    expect(r.families.map((f) => [f.studentIds, f.contacts.map((c) => c.email)])).toEqual([
+      [['1', '2'], ['parents@thejohnsons.net']],
+    ]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('nil@ (Nil, a given name) and na@ are a guardian’s address', () => {
+    const r = read(
+      child(1, 'Yilmaz, Deniz', 'nil@yilmaz.example'),
+      child(2, 'Kim, Soo', 'na@kim.example'),
+      child(3, 'Ross, Al', 'n.a@ross.example'),
+    );
+    expect(contactsOf(r)).toEqual([
+      ['nil@yilmaz.example'],
+      ['na@kim.example'],
+      ['n.a@ross.example'],
+    ]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('a foster care agency on two or three children of different surnames is a contact they share', () => {
+    for (const agency of ['guardian@fostercare.org', 'info@fostercare.org']) {
+      const two = read(child(1, 'Abe, Lu', agency), child(2, 'Bay, Mo', agency));
+      const three = read(
+        child(1, 'Abe, Lu', agency),
+        child(2, 'Bay, Mo', agency),
+        child(3, 'Cho, Ny', agency),
+      );
+      expect(contactsOf(two)).toEqual([[agency], [agency]]);
+      expect(contactsOf(three)).toEqual([[agency], [agency], [agency]]);
+      // Still three families: an address of different surnames alone joins nobody.
+      expect(three.families.map((f) => f.studentIds)).toEqual([['1'], ['2'], ['3']]);
+      expect(placeholderRows(three)).toEqual([]);
+    }
+  });
+
+  it('the school office’s address, or parents@ at the school’s domain, on three children of three surnames is a placeholder', () => {
+    for (const email of ['office@school.example', 'parents@school.example']) {
+      const r = read(
+        child(1, 'Abe, Lu', email, '', '555-0101'),
+        child(2, 'Bay, Mo', email, '', '555-0102'),
+        child(3, 'Cho, Ny', email),
+      );
+      expect(contactsOf(r)).toEqual([[], [], []]);
+      expect(placeholderRows(r)).toEqual([2, 3, 4]);
+      // Never a reason to drop a student: the one with no phone is imported and warned.
+      expect(r.students.map((s) => s.id)).toEqual(['1', '2', '3']);
+      expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(
+        r.problems.find((p) => p.message.includes('no email address or phone'))?.where?.row,
+      ).toBe(4);
+    }
+  });
+
+  it('the same Family ID on every row of a shared address keeps it as that family’s', () => {
+    const rows = ['Abe', 'Bay', 'Cho', 'Dix', 'Eng', 'Fox'].map((last, i) =>
+      child(i + 1, `${last}, Kid`, 'office@school.example', 'FOSTER-7'),
+    );
+    const r = read(...rows.slice(0, 3));
+    expect(contactsOf(r)).toEqual([0, 1, 2].map(() => ['office@school.example']));
+    expect(r.families.map((f) => f.studentIds)).toEqual([['1', '2', '3']]);
+    expect(placeholderRows(r)).toEqual([]);
+    // Six of them too; but a row without that ID makes it a placeholder again.
+    expect(placeholderRows(read(...rows))).toEqual([]);
+    const one = rows.map((row, i) =>
+      i === 5 ? child(6, 'Fox, Kid', 'office@school.example') : row,
+    );
+    expect(placeholderRows(read(...one))).toEqual([2, 3, 4, 5, 6, 7]);
+    // A Family ID that means "no ID" on every row is no Family ID.
+    const na = rows.slice(0, 3).map((row) => [...row.slice(0, 3), 'N/A', ...row.slice(4)]);
+    expect(placeholderRows(read(...na))).toEqual([2, 3, 4]);
+  });
+
+  it('noemail@ on three children is a blank cell on each, and every student is imported', () => {
+    const r = read(
+      child(1, 'Abe, Lu', 'noemail@school.example', '', '555-0101'),
+      child(2, 'Bay, Mo', 'noemail@school.example', '', '555-0102'),
+      child(3, 'Cho, Ny', 'noemail@school.example'),
+    );
+    expect(r.students.map((s) => s.id)).toEqual(['1', '2', '3']);
+    expect(contactsOf(r)).toEqual([[], [], []]);
+    const blanks = r.problems.filter((p) => p.message.includes('stands for no address'));
+    expect(blanks.map((p) => p.where?.row)).toEqual([2, 3, 4]);
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('isSharedPlaceholder', () => {
+  // The README's rule, written out: a role or family word at the school's domain on 3 students
+  // of 3 surnames, any address on 6 of 3 surnames, never when every row gives one Family ID.
+  const SCHOOL = new Set(['school.example']);
+  const generic = fc.constantFrom(
+    'office',
+    'info',
+    'registrar',
+    'parents',
+    'guardian',
+    'nil',
+    'na',
+  );
+  const personal = fc.constantFrom('ana.ruiz', 'casework', 'j.okafor', 'families');
+  const address = fc.record({
+    local: fc.oneof(
+      generic.map((l) => ({ l, generic: true })),
+      personal.map((l) => ({ l, generic: false })),
+    ),
+    atSchool: fc.boolean(),
+    students: fc.integer({ min: 1, max: 9 }),
+    surnames: fc.integer({ min: 1, max: 9 }),
+    ids: fc.constantFrom('none', 'one', 'mixed'),
+  });
+
+  it('follows the README’s rule for any address, count and Family IDs', () => {
+    checkProperty(
+      fc.property(address, ({ local, atSchool, students, surnames: s, ids }) => {
+        const surnames = Math.min(s, students);
+        const familyIds = Array.from({ length: students }, (_, i) =>
+          ids === 'none' ? '' : ids === 'one' ? 'F7' : i === 0 ? '' : 'F7',
+        );
+        const email = `${local.l}@${atSchool ? 'school.example' : 'agency.example'}`;
+        const least = local.generic && atSchool ? 3 : 6;
+        const expected = ids !== 'one' && surnames >= 3 && students >= least;
+        expect(isSharedPlaceholder({ email, students, surnames, familyIds }, SCHOOL)).toBe(
+          expected,
+        );
+      }),
+    );
+  });
+
+  it('never makes a placeholder of an address on children of two surnames or fewer', () => {
+    checkProperty(
+      fc.property(address, fc.integer({ min: 1, max: 2 }), ({ local, students }, surnames) => {
+        const email = `${local.l}@school.example`;
+        expect(isSharedPlaceholder({ email, students, surnames, familyIds: [] }, SCHOOL)).toBe(
+          false,
+        );
+      }),
+    );
+  });
+});
+
+describe('a roster of any generic, made-up or blank addresses', () => {
+  it('imports every student: no address rule ever rejects a row', () => {
+    const cell = fc.constantFrom(
+      '',
+      'none',
+      'noemail@school.example',
+      'office@school.example',
+      'parents@school.example',
+      'guardian@fostercare.org',
+      'nil@yilmaz.example',
+      'info@fostercare.org',
+    );
+    const rowOf = fc.record({
+      first: cell,
+      second: cell,
+      phone: fc.constantFrom('', '555-0101', '555-0102'),
+      household: fc.constantFrom('', 'H1'),
+      last: fc.constantFrom('Abe', 'Bay', 'Cho', 'Dix'),
+    });
+    checkProperty(
+      fc.property(fc.array(rowOf, { minLength: 1, maxLength: 10 }), (made) => {
+        const rows = made.map((m, i) => [
+          3000 + i,
+          `${m.last}, Kid${i}`,
+          'Ms. Rivera',
+          m.household,
+          '',
+          m.first,
+          m.second,
+          m.phone,
+        ]);
+        const r = parseRoster([HEADER, ...rows], TEACHERS);
+        expect(r.rowsRejected).toBe(0);
+        expect(r.students).toHaveLength(made.length);
+        expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      }),
+    );
+  });
 });
