@@ -1,8 +1,9 @@
 /**
  * What exports write where a family has no email: a word in the cell ("none", "N/A", "-", "no
  * email"), or a made-up address the school's system insists on (noemail@school.org,
- * parent@school.org). Neither is a guardian's address: the cell is read as blank, so the family
- * is reached through its other contacts, or by letter and phone.
+ * no-reply@school.org). Neither is a guardian's address: the cell is read as blank, so the family
+ * is reached through its other contacts, or by letter and phone. A role address (office@,
+ * parent@) is a placeholder only when shared: see isSharedPlaceholder.
  */
 import { isPlaceholderFamilyId } from './families';
 import { cleanText, splitEmails } from './normalize';
@@ -54,9 +55,9 @@ export function isRoleAddress(email: string): boolean {
 }
 
 /** Any address on this many students, of three surnames or more, is a placeholder. */
-export const SHARED_PLACEHOLDER_STUDENTS = 6;
+const SHARED_PLACEHOLDER_STUDENTS = 6;
 /** A role address at the school's own domain on this many students of three surnames or more. */
-export const SCHOOL_ROLE_PLACEHOLDER_STUDENTS = 3;
+const SCHOOL_ROLE_PLACEHOLDER_STUDENTS = 3;
 
 /** One address as the Roster gives it: on which students, and what their rows say. */
 export interface SharedAddress {
