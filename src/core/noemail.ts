@@ -36,10 +36,6 @@ function localPart(email: string): string {
   return email.slice(0, email.lastIndexOf('@'));
 }
 
-function domainOf(email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1);
-}
-
 /**
  * Local parts that name a role, not a person: a school's own role addresses (the office, the
  * registrar), and words a clerk types for "the family" (parent@, guardian@, na@, nil@). Each is
@@ -56,8 +52,8 @@ export function isRoleAddress(email: string): boolean {
 
 /** Any address on this many students, of three surnames or more, is a placeholder. */
 const SHARED_PLACEHOLDER_STUDENTS = 6;
-/** A role address at the school's own domain on this many students of three surnames or more. */
-const SCHOOL_ROLE_PLACEHOLDER_STUDENTS = 3;
+/** A role address (office@, info@, parents@) on this many students of three surnames or more. */
+const ROLE_PLACEHOLDER_STUDENTS = 3;
 
 /** One address as the Roster gives it: on which students, and what their rows say. */
 export interface SharedAddress {
@@ -72,19 +68,19 @@ export interface SharedAddress {
 
 /**
  * Whether an address given for unrelated students is a placeholder (gets nothing, groups
- * nobody): a role address at the school's own domain (a teacher's domain) on 3 or more students
- * of 3 or more surnames, or any address on 6 or more of 3 or more surnames. A coordinator says
- * it is one family's real address by giving every one of those rows the same Family ID.
+ * nobody): a role address on 3 or more students of 3 or more surnames, or any address on 6 or
+ * more of 3 or more surnames. It is decided from the Roster's rows alone, at any domain: the
+ * Roster is read without the Teachers sheet where mail is sent, and both reads must agree on
+ * who is emailed. A coordinator says it is one family's real address (a foster agency's info@)
+ * by giving every one of those rows the same Family ID.
  */
-export function isSharedPlaceholder(
-  address: SharedAddress,
-  schoolDomains: ReadonlySet<string>,
-): boolean {
+export function isSharedPlaceholder(address: SharedAddress): boolean {
   const [first, ...rest] = address.familyIds;
   if (first && rest.every((id) => id === first)) return false;
   if (address.surnames < 3) return false;
-  const atSchool = isRoleAddress(address.email) && schoolDomains.has(domainOf(address.email));
-  const least = atSchool ? SCHOOL_ROLE_PLACEHOLDER_STUDENTS : SHARED_PLACEHOLDER_STUDENTS;
+  const least = isRoleAddress(address.email)
+    ? ROLE_PLACEHOLDER_STUDENTS
+    : SHARED_PLACEHOLDER_STUDENTS;
   return address.students >= least;
 }
 

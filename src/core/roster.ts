@@ -526,9 +526,6 @@ export function parseRoster(
 
   // A placeholder address shared by unrelated students must not merge their families or be
   // sent anything: see isSharedPlaceholder for which.
-  const schoolDomains = new Set(
-    (teachers ?? []).map((t) => t.email.slice(t.email.lastIndexOf('@') + 1)).filter(Boolean),
-  );
   const placeholders = new Set<string>();
   for (const [email, n] of emailCount) {
     const shared = {
@@ -537,7 +534,7 @@ export function parseRoster(
       surnames: emailSurnames.get(email)?.size ?? 0,
       familyIds: emailFamilyIds.get(email) ?? [],
     };
-    if (!isSharedPlaceholder(shared, schoolDomains)) continue;
+    if (!isSharedPlaceholder(shared)) continue;
     placeholders.add(email);
     for (const cell of emailCells.get(email) ?? []) {
       const where = { sheet: 'Roster', row: cell.row, column: table.columns.get(cell.header) ?? 1 };
