@@ -624,7 +624,7 @@ export function parseRoster(
         problems.push({
           severity: 'warning',
           where: { sheet: 'Roster', row: s.row, column },
-          message: `${cell(s.row)}: no email address or phone number is given for ${s.firstName} ${s.lastName}'s family, so it is imported but can be reached only by a printed letter (Letters sheet) and counts as unreachable on the Summary. Add a guardian's email, or a phone number (Phone column).`,
+          message: `${cell(s.row)}: no email address, and no phone number of its own, is given for ${s.firstName} ${s.lastName}'s family, so it is imported and can be reached only by a printed letter (Letters sheet). Add a guardian's email, or a phone number (Phone column).`,
         });
     // A family with a phone and no email gets a printed letter and is on the phone list: that is
     // how it is reached, not a mistake in the sheet, so the Roster step counts it instead.

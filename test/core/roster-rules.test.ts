@@ -174,7 +174,7 @@ describe('a shared phone number (students without email)', () => {
         severity: 'warning',
         where: { sheet: 'Roster', row: 2, column: 7 },
         message:
-          "Roster, row 2, column G (Guardian 1 Email): no email address or phone number is given for Bo Bell's family, so it is imported but can be reached only by a printed letter (Letters sheet) and counts as unreachable on the Summary. Add a guardian's email, or a phone number (Phone column).",
+          "Roster, row 2, column G (Guardian 1 Email): no email address, and no phone number of its own, is given for Bo Bell's family, so it is imported and can be reached only by a printed letter (Letters sheet). Add a guardian's email, or a phone number (Phone column).",
       },
     ]);
   });
