@@ -33,7 +33,7 @@ import type {
 } from '../src/shared/api';
 import { CsvError, parseCsv, toCsv } from './csv';
 import { scheduleCsvRows, sheetColumns, studentGoalsCsvRows } from './files';
-import { afterTheConferences, answerAvailability, formsJson } from './families';
+import { afterTheConferences, answerAvailability, formsJson, writeSummary } from './families';
 import { keyInReplySlips, lettersCsv } from './letters';
 import { paperLetterPage, paperPhoneList } from '../src/core/paperletter';
 import { remindThroughTheRound } from './reminders';
@@ -354,7 +354,7 @@ export function runDemo(argv: string[]): {
   // Each round in the order a school plays it (the same server functions the sidebar calls):
   // families answer the availability form (unless availability.csv gave their answers), the
   // schedule is previewed and built, the invitations sent, reminders go out through the conference days, then
-  // attendance, the questionnaire and its answers, and the Summary.
+  // attendance, the questionnaire and its answers, the follow-ups, and the Summary.
   const played: {
     round: string;
     preview: SchedulePreview;
@@ -455,7 +455,7 @@ export function runDemo(argv: string[]): {
     };
     phase(tag('attendance, questionnaire, answers and summary'));
     const after = step("Simulating the families' questionnaire answers", () =>
-      afterTheConferences(emulator, bundle, options.out, name, n, () => ({
+      afterTheConferences(emulator, bundle, name, n, () => ({
         // The students who prepared look back on their conference.
         studentReflections: reflectStudents(emulator, bundle, prep.studentIds, hadGoal),
       })),
@@ -463,6 +463,7 @@ export function runDemo(argv: string[]): {
     for (const [k, v] of Object.entries(after)) families[k] = (families[k] ?? 0) + v;
     phase(tag('follow-ups'));
     step('Listing the follow-up requests', () => runJobToEnd(bundle, 'followups'));
+    step('Building the Summary', () => writeSummary(emulator, bundle, options.out));
     hadGoal = new Set(prep.studentIds);
     played.push({
       round: name,

@@ -153,17 +153,16 @@ function onlineTimeOf(
 
 /**
  * After the round's conferences: the forms job gives new conferences their links, teachers mark
- * attendance on the round's conferences that took place (not cancelled or declined), the questionnaire goes out, some families answer it;
- * summary.csv is written. Other rounds' rows are left as they are.
+ * attendance on the round's conferences that took place (not cancelled or declined), the questionnaire goes out, some families answer it.
+ * Other rounds' rows are left as they are.
  */
 export function afterTheConferences(
   emulator: Emulator,
   bundle: Bundle,
-  out: string,
   round: string,
   /** The round's place in the year (0: the first). */
   nth: number,
-  /** What else happens after the conferences before the Summary is written (students reflect). */
+  /** What else happens after the conferences (students reflect). */
   alsoAfter: () => Record<string, number> = () => ({}),
 ): Record<string, number> {
   runJob(bundle, 'forms');
@@ -219,13 +218,19 @@ export function afterTheConferences(
     });
     questionnaire++;
   });
-  const also = alsoAfter();
+  return { questionnaireEmails: emails, questionnaireAnswers: questionnaire, ...alsoAfter() };
+}
+
+/**
+ * summary.csv: the Summary as built now. Written once the round's follow-ups are listed, so its
+ * follow-up counts are those of follow-ups.csv.
+ */
+export function writeSummary(emulator: Emulator, bundle: Bundle, out: string): void {
   runJob(bundle, 'summary');
   writeFileSync(
     join(out, 'summary.csv'),
     toCsv(emulator.spreadsheet.sheetByName('Summary')!.displayValues()),
   );
-  return { questionnaireEmails: emails, questionnaireAnswers: questionnaire, ...also };
 }
 
 /**

@@ -5,11 +5,15 @@
  * scheduled like anyone's.
  */
 import type { Emulator } from '../emulator/index';
+import { familyChoices, type TimeChoice } from '../src/core/availability';
 import { availabilityLinks, FAMILY_CODE_PREFIX, readFormsState } from '../src/core/formlinks';
 import { choiceLabelIn, FORM_TEXTS, formLanguage } from '../src/core/formtexts';
 import { replySlip } from '../src/core/replyslip';
 import { familyIds, type FamilyIds } from '../src/core/familyshown';
 import { parseRoster } from '../src/core/roster';
+import { parseTeachers } from '../src/core/teachers';
+import { wallClockIn } from '../src/core/zone';
+import { pick } from './families';
 
 export const LETTERS_CSV_HEADER = [
   'Family ID',
@@ -25,28 +29,42 @@ function documentProps(emulator: Emulator): Record<string, string> {
   );
 }
 
-/** The Roster's families that no email reaches, with their language; and the Roster's ids. */
-function paperFamilies(emulator: Emulator): {
-  paper: { id: string; language: string }[];
-  ids: FamilyIds;
-} {
-  const values = emulator.spreadsheet.sheetByName('Roster')?.values() ?? [];
-  const families = parseRoster(values, null).families;
+/**
+ * The Roster's families that no email reaches, with their language and the form's times their
+ * slip offers (those of their own children's teachers); and the Roster's ids.
+ */
+function paperFamilies(
+  emulator: Emulator,
+  choices: TimeChoice[],
+): { paper: { id: string; language: string; choices: TimeChoice[] }[]; ids: FamilyIds } {
+  const values = (name: string) => emulator.spreadsheet.sheetByName(name)?.values() ?? [];
+  const teachers = parseTeachers(values('Teachers'), wallClockIn(emulator.spreadsheet.timeZone));
+  const roster = parseRoster(values('Roster'), teachers.teachers);
   return {
-    paper: families
+    paper: roster.families
       .filter((f) => f.contacts.every((c) => !c.email))
-      .map((f) => ({ id: f.id, language: f.language })),
-    ids: familyIds(families),
+      .map((f) => ({
+        id: f.id,
+        language: f.language,
+        choices: familyChoices(
+          choices,
+          teachers.windows,
+          roster.students.filter((s) => s.familyId === f.id),
+        ),
+      })),
+    ids: familyIds(roster.families),
   };
 }
 
 /** One row per family without email: its links and its reply slip. */
 export function lettersCsv(emulator: Emulator): string[][] {
   const props = documentProps(emulator);
-  const { paper: families, ids } = paperFamilies(emulator);
+  const { paper: families, ids } = paperFamilies(
+    emulator,
+    readFormsState(props).availability?.choices ?? [],
+  );
   const language = new Map(families.map((f) => [f.id, f.language]));
   const links = availabilityLinks(props, (id) => language.get(id) ?? '');
-  const choices = readFormsState(props).availability?.choices ?? [];
   const schedule = emulator.spreadsheet.sheetByName('Schedule')?.values() ?? [];
   const header = (schedule[0] ?? []).map(String);
   const col = (h: string) => header.indexOf(h);
@@ -63,33 +81,32 @@ export function lettersCsv(emulator: Emulator): string[][] {
       f.language || 'en',
       links.get(f.id) ?? '',
       feedback(f.id),
-      replySlip(ids.shown(f.id), f.language, choices, props[FAMILY_CODE_PREFIX + f.id] ?? ''),
+      replySlip(ids.shown(f.id), f.language, f.choices, props[FAMILY_CODE_PREFIX + f.id] ?? ''),
     ]),
   ];
 }
 
 /**
- * The office keys in each paper family's returned slip (the last time offered ticked as the
- * first choice) through the family's own link, in the words of the form that link opens.
- * Returns how many slips were keyed in.
+ * The office keys in each paper family's returned slip through the family's own link, in the
+ * words of the form that link opens: one of the times its slip offers (its own teachers'),
+ * picked the same way on every run, ticked as the first choice. Returns how many were keyed in.
  */
 export function keyInReplySlips(emulator: Emulator): number {
   const props = documentProps(emulator);
-  const families = paperFamilies(emulator).paper;
+  const families = paperFamilies(emulator, readFormsState(props).availability?.choices ?? []).paper;
   const language = new Map(families.map((f) => [f.id, formLanguage(f.language)]));
   const links = availabilityLinks(props, (id) => language.get(id) ?? 'en');
-  const first = readFormsState(props).availability?.choices.at(-1);
-  if (!first) return 0;
   let keyed = 0;
-  for (const f of families) {
+  families.forEach((f, n) => {
     const link = links.get(f.id);
-    if (!link) continue;
+    const ticked = f.choices[pick(n, 9) % Math.max(1, f.choices.length)];
+    if (!link || !ticked) return;
     const own = language.get(f.id)!;
     const { availability: a, ranks } = FORM_TEXTS[own]!;
     emulator.forms.submitPrefilled(link, {
-      [`${a.times} [${choiceLabelIn(first, own)}]`]: ranks[0],
+      [`${a.times} [${choiceLabelIn(ticked, own)}]`]: ranks[0],
     });
     keyed++;
-  }
+  });
   return keyed;
 }

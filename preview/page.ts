@@ -260,6 +260,7 @@ header select { width: auto; }
         } else input = h(item.type === 'PARAGRAPH_TEXT' ? 'textarea' : 'input', { id: id, name: item.title, type: 'text' });
         return [h('label', { for: id }, item.title + (item.required ? ' *' : '')), input];
       });
+      var asksWhen = f.title.indexOf('when can you come') >= 0;
       var emailId = 'f-' + f.id + '-email';
       var urlId = 'f-' + f.id + '-url';
       var out = h('p', { role: 'status' }, submitted[f.id] || '');
@@ -281,8 +282,10 @@ header select { width: auto; }
           });
         }
       }, h('label', { for: emailId }, 'Answer as (email)'), h('input', { id: emailId, name: '__email', type: 'email' }),
-        h('label', { for: urlId }, 'Family’s own link (paste a Feedback Link from the Schedule, or pick a family below)'), h('input', { id: urlId, name: '__url', type: 'url' }),
-        f.title.indexOf('when can you come') >= 0 ? h('p', { class: 'muted' }, (state.familyLinks || []).slice(0, 12).map(function (l) {
+        h('label', { for: urlId }, asksWhen
+          ? 'Family’s own link (from its availability email, or pick a family below)'
+          : 'Own link (a family’s Feedback Link from the Schedule, or a student’s link below)'), h('input', { id: urlId, name: '__url', type: 'url' }),
+        asksWhen ? h('p', { class: 'muted' }, (state.familyLinks || []).slice(0, 12).map(function (l) {
           return h('button', { type: 'button', onclick: function () { form.querySelector('[name=__url]').value = l.url; } }, l.familyId);
         })) : null,
         // A student's own link, by Student ID, on the prep or reflection form that link opens.
@@ -296,7 +299,7 @@ header select { width: auto; }
           })) : null;
         })(),
         fields, h('p', {}, h('button', { type: 'submit' }, 'Submit as a family')), out);
-      return h('div', { class: 'card' }, h('h3', {}, f.title), h('p', { class: 'muted' }, (f.responses ? f.responses.length : 0) + ' responses'), form);
+      return h('div', { class: 'card' }, h('h3', {}, f.title), h('p', { class: 'muted' }, (function (n) { return n + (n === 1 ? ' response' : ' responses'); })(f.responses ? f.responses.length : 0)), form);
     });
   }
   function executionsView() {

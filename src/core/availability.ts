@@ -13,7 +13,7 @@ export const AVAILABILITY_FORM = {
   tokenHelp: 'Filled in for you by your personal link. Please leave it as it is.',
   times: 'Which times suit you?',
   timesHelp:
-    'Mark your first, second and third choice; leave a time blank if you cannot come then.',
+    'Mark your first, second and third choice; leave a time blank if you cannot come then. We check each time against your child’s own teacher and find the conference within it.',
   language: 'Which language would you like us to use?',
   interpreter: 'Would you like an interpreter at the conference?',
   meet: 'How would you like to meet?',
@@ -50,17 +50,32 @@ export function choiceLabel(date: string, start: number, end: number): string {
   return `${weekday(date)} ${date}, ${formatMinutes(start)} – ${formatMinutes(end)}`;
 }
 
+type Span = { date: string; start: number; end: number };
+
+/** Each day's windows that overlap, as their union: two choices never offer the same minute. */
+function overlapsMerged(windows: Span[]): Span[] {
+  const sorted = [...windows].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.start - b.start || a.end - b.end,
+  );
+  const out: Span[] = [];
+  for (const w of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.date === w.date && w.start < last.end) last.end = Math.max(last.end, w.end);
+    else out.push({ date: w.date, start: w.start, end: w.end });
+  }
+  return out;
+}
+
 /**
- * The times families choose from: every distinct window the teachers offer (a family does not
- * know which room it will be), or, when there are many, each day's span from first to last.
+ * The times families choose from on the shared form: the teachers' windows, those of a day that
+ * overlap merged into one (a family does not know which room it will be, and the scheduler
+ * matches each answer against the child's own teacher), or, when there are many, each day's
+ * span from first to last.
  */
-export function timeChoices(windows: { date: string; start: number; end: number }[]): TimeChoice[] {
-  const distinct = new Map<string, { date: string; start: number; end: number }>();
-  for (const w of windows)
-    distinct.set(`${w.date} ${w.start} ${w.end}`, { date: w.date, start: w.start, end: w.end });
-  let list = [...distinct.values()];
+export function timeChoices(windows: Span[]): TimeChoice[] {
+  let list = overlapsMerged(windows);
   if (list.length > MAX_ROWS) {
-    const byDay = new Map<string, { date: string; start: number; end: number }>();
+    const byDay = new Map<string, Span>();
     for (const w of list) {
       const d = byDay.get(w.date);
       byDay.set(
@@ -70,9 +85,36 @@ export function timeChoices(windows: { date: string; start: number; end: number 
     }
     list = [...byDay.values()];
   }
-  return list
-    .sort((a, b) => a.date.localeCompare(b.date) || a.start - b.start || a.end - b.end)
-    .map((w) => ({ ...w, label: choiceLabel(w.date, w.start, w.end) }));
+  return list.map((w) => ({ ...w, label: choiceLabel(w.date, w.start, w.end) }));
+}
+
+/** Whose a window or a child's class is: the teacher's email when known, else the name. */
+interface TeacherOf {
+  teacher: string;
+  teacherEmail: string;
+}
+
+function sameTeacher(a: TeacherOf, b: TeacherOf): boolean {
+  if (a.teacherEmail && b.teacherEmail)
+    return a.teacherEmail.toLowerCase() === b.teacherEmail.toLowerCase();
+  return !!a.teacher && a.teacher.trim().toLowerCase() === b.teacher.trim().toLowerCase();
+}
+
+/**
+ * The form's times one family is offered on its own paper slip and phone call: those that
+ * overlap a window of one of its children's teachers (the same labels, so the office keys the
+ * slip in through the form). When none does (the teacher has no window yet), every time.
+ */
+export function familyChoices(
+  choices: TimeChoice[],
+  windows: (Span & TeacherOf)[],
+  children: TeacherOf[],
+): TimeChoice[] {
+  const theirs = windows.filter((w) => children.some((c) => sameTeacher(c, w)));
+  const fit = choices.filter((c) =>
+    theirs.some((w) => w.date === c.date && w.start < c.end && c.start < w.end),
+  );
+  return fit.length ? fit : choices;
 }
 
 export interface AvailabilityAnswer {

@@ -48,7 +48,13 @@ export interface FollowUp {
 
 export interface FollowUpAnswer {
   conferenceId: string;
+  /**
+   * When the family answered, as the Feedback cell shows it (yyyy-MM-dd HH:mm:ss in the
+   * spreadsheet's zone): part of the request's key, so a request already listed stays listed.
+   */
   answered: string;
+  /** The same instant on the school's clock (yyyy-MM-dd HH:mm:ss): Asked On, and Due from it. */
+  answeredAtSchool: string;
   followUp: boolean;
   /** The family would like to talk with the teacher privately. */
   privateTalk: boolean;
@@ -114,9 +120,9 @@ export function syncFollowUps(
         asked: (kind === 'contact' ? [a.comments] : [a.followUpWhen, a.comments])
           .filter(Boolean)
           .join(' — '),
-        askedOn: a.answered,
+        askedOn: a.answeredAtSchool,
         status: 'new',
-        due: addDays(a.answered, DUE_DAYS),
+        due: addDays(a.answeredAtSchool, DUE_DAYS),
         ownerTold: '',
       });
     }

@@ -81,7 +81,7 @@ const ES: FormTexts = {
     tokenHelp: 'Lo llena su enlace personal. Por favor, déjenlo como está.',
     times: '¿Qué horarios les convienen?',
     timesHelp:
-      'Marquen su primera, segunda y tercera opción; dejen en blanco un horario en que no puedan venir.',
+      'Marquen su primera, segunda y tercera opción; dejen en blanco un horario en que no puedan venir. Revisamos cada horario con el propio maestro de su hijo y buscamos la conferencia dentro de él.',
     language: '¿En qué idioma prefieren que les escribamos?',
     interpreter: '¿Desean un intérprete en la conferencia?',
     meet: '¿Cómo prefieren reunirse?',

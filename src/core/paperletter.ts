@@ -45,6 +45,8 @@ export interface PaperLetterInput {
   conferences?: string[];
   /** The family's name as the Roster gives it ("Rivera"), for the greeting; '' greets "family". */
   familyName?: string;
+  /** Its children on the waiting list, from waitingLines, after its conferences. */
+  waiting?: string[];
 }
 
 /** One of a family's scheduled conferences, as the Schedule and the teacher's window give it. */
@@ -96,6 +98,31 @@ export function conferenceLines(conferences: PaperConference[], language: string
       onlineLine(c.videoLink, own),
     ])
     .filter(Boolean);
+}
+
+/** A family's children waiting for a conference with one teacher (only its own children). */
+export interface PaperWaiting {
+  teacher: string;
+  students: string[];
+}
+
+/**
+ * "Amy is on our waiting list for a conference with Mr. Okafor: …" in the languages written
+ * here; English otherwise. The family has no email, so a freed time comes by phone or letter.
+ */
+const WAITING_WORDS: Record<string, (who: string, many: boolean, teacher: string) => string> = {
+  en: (who, many, teacher) =>
+    `${who} ${many ? 'are' : 'is'} on our waiting list for a conference with ${teacher}: no time that fits has been found yet. When a time frees up, the school will call you or write to you to offer it.`,
+  es: (who, many, teacher) =>
+    `${who} ${many ? 'están' : 'está'} en nuestra lista de espera para una conferencia con ${teacher}: aún no encontramos un horario que les convenga. Cuando se libere un horario, la escuela les llamará o les escribirá para ofrecérselo.`,
+};
+
+/** One line per teacher the family's children wait for, in the family's language. */
+export function waitingLines(waiting: PaperWaiting[], language: string): string[] {
+  const own = WAITING_WORDS[language] ? language : 'en';
+  return waiting
+    .filter((w) => w.students.length > 0)
+    .map((w) => WAITING_WORDS[own]!(joinNames(w.students, own), w.students.length > 1, w.teacher));
 }
 
 interface LetterWords {
@@ -165,6 +192,7 @@ ${
 <p class="meta">${escapeHtml(`${p.schoolName} · Ref. ${p.familyId}`)}</p>
 ${note ? `<p class="fallback">${escapeHtml(note)}</p>\n` : ''}<p class="greeting">${escapeHtml(w.greet(p.familyName ?? ''))}</p>
 ${(p.conferences ?? []).map((c) => `<p class="conference"><strong>${escapeHtml(c)}</strong></p>`).join('\n')}
+${(p.waiting ?? []).map((w) => `<p class="waitlist"><strong>${escapeHtml(w)}</strong></p>`).join('\n')}
 ${forms}
 <section class="slip"><p>✂ ${escapeHtml(w.cut)}</p><p>${escapeHtml(w.slip)}</p>
 <p>${escapeHtml(p.slip)}</p></section>

@@ -26,6 +26,7 @@ import { groupFamilies, isPlaceholderFamilyId, type GroupingNote, type Member } 
 import { isSharedPlaceholder, readGuardianEmails } from './noemail';
 import { isSheetError, pastedText, type PastedGrid } from './pasted';
 import { carryFamilyIds, rowList } from './familyids';
+import { givenIdProblems } from './givenids';
 import {
   cleanText,
   nameKey,
@@ -160,6 +161,11 @@ export function contactsOf(student: Student, family: Family | undefined): string
 
 export { isPlaceholderFamilyId } from './families';
 
+/** The formula Sheets holds in the row's cell under the header, or '' when none is known. */
+function formulaOf(row: TableRow, header: string, formulas: PastedGrid['formulas']): string {
+  return formulas?.[row.row - 1]?.[row.where(header).column - 1] ?? '';
+}
+
 /**
  * A name cell's text. A cell showing a Sheets error (a name pasted as "=Rosa" or "+Lee, Sam" that
  * Sheets read as a formula) is read as it was pasted, the formula's signs taken off, when its
@@ -175,7 +181,7 @@ function nameCell(
 ): string {
   const text = cleanText(row.get(header));
   if (!isSheetError(text)) return text;
-  const formula = formulas?.[row.row - 1]?.[row.where(header).column - 1] ?? '';
+  const formula = formulaOf(row, header, formulas);
   const pasted = cleanText(pastedText(formula));
   bad(
     header,
@@ -444,14 +450,20 @@ export function parseRoster(
     // bad first address with no good one anywhere leaves the row unreachable, as before.
     const anyValid = cells.some((c) => c.valid.length > 0);
     cells.forEach(({ header, valid, invalid }, i) => {
-      for (const wrong of invalid)
+      for (const wrong of invalid) {
+        // An address pasted as "=name@host" is a formula to Sheets: the cell shows its error.
+        const formula = isSheetError(wrong) && formulaOf(row, header, formulas);
+        const what = isSheetError(wrong)
+          ? `this cell shows ${wrong}, not an email address: Sheets read what was pasted as ${formula ? `the formula "${formula}"` : 'a formula'}; retype the address, or paste as plain text`
+          : `"${wrong}" is not an email address`;
         if (anyValid || i === 1)
           bad(
             header,
-            `"${wrong}" is not an email address, so this guardian will not be emailed; correct it to reach them.`,
+            `${what}, so this guardian will not be emailed; correct it to reach them.`,
             'warning',
           );
-        else bad(header, `"${wrong}" is not an email address.`);
+        else bad(header, `${what}.`);
+      }
       for (const email of valid)
         if (!guardians.some((g) => g.email === email)) {
           guardians.push({ name: names[i] ?? '', email });
@@ -692,6 +704,7 @@ export function parseRoster(
       });
     });
   }
+  problems.push(...givenIdProblems(families, rowFamilyIds, table));
   // Problems in sheet order, errors first within a row.
   problems.sort((a, b) =>
     a.where?.sheet === b.where?.sheet

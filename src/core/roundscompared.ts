@@ -24,8 +24,11 @@ export interface RoundsInput {
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** A conference's round as participation labels it: a blank Round is its own "(no round)". */
-const roundOf = (c: { round: string }) => c.round || '(no round)';
+/**
+ * A row's round as participation labels it: a blank Round is its own "(no round)", for
+ * conferences, Student Prep and reflections alike.
+ */
+const roundOf = (c: { round: string }) => (c.round.trim() === '' ? '(no round)' : c.round);
 
 /** The figures of one round, in the table's row order. */
 function figures(row: ParticipationRow, input: RoundsInput): [string, Cell][] {
@@ -36,8 +39,8 @@ function figures(row: ParticipationRow, input: RoundsInput): [string, Cell][] {
     return a ? [a] : [];
   });
   const attended = mine.filter((c) => c.status === 'attended').length;
-  const prep = input.prep.filter((p) => same(p.round, name));
-  const reflections = input.reflections.filter((r) => same(r.round, name));
+  const prep = input.prep.filter((p) => same(roundOf(p), name));
+  const reflections = input.reflections.filter((r) => same(roundOf(r), name));
   const ownGoals = new Set([
     ...prep.filter((p) => p.goal).map((p) => p.studentId),
     ...reflections.filter((r) => r.goalNow).map((r) => r.studentId),

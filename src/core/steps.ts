@@ -360,9 +360,9 @@ export function remindersStep(r: ReminderCounts): StepState {
     problemCount: problems.length,
     headline: `${plural(r.channels.families, 'family', 'families')}: ${r.channels.email} by email, ${r.channels.letter} by letter (${r.channels.phone} also by phone). Reminders go ${hours} before. Hourly reminders are ${!runBy ? 'off' : runBy.mine ? 'on' : `on, from ${runBy.owner}'s account`}.`,
     counts: [
-      { label: 'by email', value: r.channels.email },
-      { label: 'by letter', value: r.channels.letter },
-      { label: 'by phone', value: r.channels.phone },
+      { label: 'families by email', value: r.channels.email },
+      { label: 'families by letter', value: r.channels.letter },
+      { label: 'families also by phone', value: r.channels.phone },
       { label: 'families', value: r.channels.families },
       { label: 'reminders sent', value: r.tally.sent },
       { label: 'due now', value: r.tally.due },
@@ -431,7 +431,7 @@ export function invitesStep(c: InviteCounts): StepState {
     { label: 'accepted', value: withStatus('accepted').length },
     { label: 'tentative', value: withStatus('tentative').length },
     { label: 'declined', value: declined.length },
-    { label: 'by letter (no email)', value: c.plan.byLetter.length },
+    { label: 'conferences by letter (no email)', value: c.plan.byLetter.length },
   ];
   return step('invites', {
     status: work > 0 ? 'ready' : problems.length > 0 ? 'attention' : 'done',
@@ -632,6 +632,8 @@ export function asShown(
     i === 0 && zoneProblems.length > 0
       ? {
           ...s,
+          // A step listing a problem is not Done (sheets still to create stay the thing to do).
+          status: s.status === 'done' ? ('attention' as const) : s.status,
           problems: [...zoneProblems, ...s.problems],
           problemCount: s.problemCount + zoneProblems.length,
         }

@@ -121,10 +121,15 @@ export function parseTeachers(
         'End',
         `cannot read "${cleanText(row.get('End'))}" as a time; write it as 17:00 or 5:00 PM.`,
       );
-    if (start !== null && end !== null && end <= start)
+    if (start !== null && end !== null && end === start)
       bad(
         'End',
-        `the window ends (${formatMinutes(end)}) before it starts (${formatMinutes(start)}).`,
+        `the window starts and ends at ${formatMinutes(start)}, so it has no time for a conference. Write the time it ends.`,
+      );
+    else if (start !== null && end !== null && end < start)
+      bad(
+        'End',
+        `the window ends (${formatMinutes(end)}) before it starts (${formatMinutes(start)}). Swap Start and End if they were typed the wrong way round.`,
       );
     const capacityCell = row.get('Capacity');
     let capacity = 1;

@@ -566,7 +566,7 @@ const EN: Record<MessageKind, Template> = {
     ].join('\n'),
   },
   availability: {
-    subject: 'When can you come to the conference {{students}} will lead?',
+    subject: 'When can you come to {{the conference|the conferences}} {{students}} will lead?',
     body: [
       'Dear {{family}} family,',
       '',
@@ -720,7 +720,8 @@ const ES: Record<MessageKind, Template> = {
     ].join('\n'),
   },
   availability: {
-    subject: '¿Cuándo pueden venir a la conferencia que {{dirigirá|dirigirán}} {{students}}?',
+    subject:
+      '¿Cuándo pueden venir a {{la conferencia|las conferencias}} que {{dirigirá|dirigirán}} {{students}}?',
     body: [
       'Estimada familia {{family}}:',
       '',

@@ -60,7 +60,7 @@ export function zoneWarning(timeZone: string): string | null {
  */
 export function zoneMismatch(spreadsheetZone: string, schoolZone: string): string | null {
   if (!spreadsheetZone || !schoolZone || spreadsheetZone === schoolZone) return null;
-  return `Conference times, reminders and stamps follow the time zone in Settings (${schoolZone}), but this spreadsheet's own zone is ${spreadsheetZone}: the times Google and the add-on keep as dates in cells (such as when an answer came in) and formulas such as NOW() show ${spreadsheetZone} time. To see one clock everywhere, set the spreadsheet's zone to ${schoolZone} (File > Settings), or choose ${spreadsheetZone} in Settings.`;
+  return `Conference times, reminders and stamps follow the time zone in Settings (${schoolZone}), but this spreadsheet's own zone is ${spreadsheetZone}: the times Google and the add-on keep as dates in cells (such as when an answer came in) and formulas such as NOW() show ${spreadsheetZone} time. If your school is in ${schoolZone}, set the spreadsheet's zone (File > Settings) to ${schoolZone} so that dates typed in cells mean the same; if it is in ${spreadsheetZone}, choose ${spreadsheetZone} in Settings.`;
 }
 
 /** The wall-clock fields of an instant in the zone. */

@@ -45,7 +45,12 @@ interface State {
   previewing: boolean;
   checkInOpen: boolean;
   followUpsOpen: boolean;
+  /** What the last "Check again" of a step found, by step. */
+  rechecked: Map<string, string>;
 }
+
+/** The steps whose sheet a person fixes by hand, each with the sheet its Check again reads. */
+const CHECKED_SHEETS: Partial<Record<string, string>> = { roster: 'Roster', days: 'Teachers' };
 
 const state: State = {
   overview: null,
@@ -61,6 +66,7 @@ const state: State = {
   previewing: false,
   checkInOpen: false,
   followUpsOpen: false,
+  rechecked: new Map(),
 };
 const root = document.getElementById('app')!;
 
@@ -154,6 +160,9 @@ function stepView(step: StepState, index: number): HTMLElement {
         : null,
       problemCount > 0 ? problemList(problems, problemCount) : null,
       result ? el('p', { class: 'result', role: 'status' }, result.message) : null,
+      state.rechecked.has(step.id)
+        ? el('p', { class: 'result', role: 'status' }, state.rechecked.get(step.id)!)
+        : null,
       el('p', { class: 'next' }, el('strong', {}, 'Next: '), step.next),
       step.id === 'schedule' && step.action ? previewView() : null,
       step.id === 'reminders' && step.status !== 'todo' ? remindersPanel() : null,
@@ -168,6 +177,18 @@ function stepView(step: StepState, index: number): HTMLElement {
               onclick: () => void runJob(step.id, step.action!.job),
             },
             running ? 'Working…' : step.action.label,
+          )
+        : null,
+      CHECKED_SHEETS[step.id] && step.status !== 'todo'
+        ? el(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              disabled: state.busy !== null,
+              onclick: () => void checkAgain(step.id),
+            },
+            'Check again',
           )
         : null,
       ...(step.more ?? []).map((a) =>
@@ -522,11 +543,27 @@ async function refresh(): Promise<void> {
   render();
 }
 
+/** Reads the step's sheet again after a fix in it: the problems listed are the sheet's as it is now. */
+async function checkAgain(stepId: string): Promise<void> {
+  state.results.delete(stepId);
+  state.rechecked.delete(stepId);
+  await refresh();
+  const now = state.overview?.steps.find((s) => s.id === stepId);
+  if (!now) return;
+  const left = now.problemCount;
+  state.rechecked.set(
+    stepId,
+    `Read the ${CHECKED_SHEETS[stepId]} sheet again: ${left === 0 ? 'no problem left' : `${left} ${left === 1 ? 'problem' : 'problems'} to fix`}.`,
+  );
+  render();
+}
+
 async function runJob(stepId: string, job: JobName): Promise<void> {
   state.busy = job;
   state.error = null;
   state.progress = null;
   state.results.delete(stepId);
+  state.rechecked.delete(stepId);
   render();
   try {
     for (;;) {

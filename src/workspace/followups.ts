@@ -243,7 +243,8 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
   step(state, ctx): ChunkResult<{ told: number }> {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const settings = readSettings(ss);
-    // Cells' Dates (an answer's time) read as the sheet shows them; now in the school's zone.
+    // An answer's time keys its request as the Feedback cell shows it (the spreadsheet's zone,
+    // as keys were always written); Asked On, Due and now are on the school's clock.
     const cells = spreadsheetZone(ss);
     const wall = wallClockIn(cells);
     const tz = schoolZone(ss, settings);
@@ -253,6 +254,7 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
         ? readTable(FEEDBACK, feedbackValues).rows.map((r) => ({
             conferenceId: cleanText(r.get('Conference ID')),
             answered: stamp(r.get('Answered'), cells, true),
+            answeredAtSchool: stamp(r.get('Answered'), tz, true),
             followUp: parseYesNo(r.get('Follow-up')) === true,
             privateTalk: parseYesNo(r.get('Private Talk')) === true,
             followUpWhen: cleanText(r.get('Follow-up When')),

@@ -48,6 +48,7 @@ import { noShowConferences, offerRecords } from '../core/noshow';
 import { inRound } from '../core/rounds';
 import { UserError } from '../core/errors';
 import { languageName, LANGUAGE_NAMES, cleanText, normalizeLanguage } from '../core/normalize';
+import { OWN_LANGUAGE_NAMES } from '../core/ownnames';
 import { AVAILABILITY, FEEDBACK, SCHEDULE } from '../core/schema';
 import { readScheduleSheet, readAvailability, type ExistingRow } from '../core/schedule/sheet';
 import {
@@ -381,7 +382,13 @@ function ensureAvailabilityForm(
         add: (f) =>
           f
             .addListItem()
-            .setChoiceValues(Object.keys(LANGUAGE_NAMES).map(languageName))
+            .setChoiceValues(
+              Object.keys(LANGUAGE_NAMES).map((code) =>
+                language === 'en'
+                  ? languageName(code)
+                  : (OWN_LANGUAGE_NAMES[code] ?? languageName(code)),
+              ),
+            )
             .setTitle(texts.language),
       },
       {

@@ -1,10 +1,12 @@
 /**
  * The printed letters for families no email reaches (menu: Print letters for families without
  * email): one page per family with a QR code and a short link for each of its forms, and the
- * reply slip. Reads the Roster, the Schedule and document properties once each; asks Google for
+ * reply slip, and any of its children on the waiting list. Reads the Roster, the Schedule, the
+ * Waitlist and document properties once each; asks Google for
  * each form's short link once per print. Writes nothing.
  */
 import { PRINT_CONTROLS } from './printcontrols';
+import { familyChoices } from '../core/availability';
 import { modeCell, placeFor } from '../core/meeting';
 import {
   availabilityRecord,
@@ -19,6 +21,7 @@ import { formLanguage } from '../core/formtexts';
 import { cleanText } from '../core/normalize';
 import {
   conferenceLines,
+  waitingLines,
   paperLetterBody,
   paperLetterPage,
   paperPhoneList,
@@ -29,6 +32,7 @@ import { phoneScript } from '../core/phonescript';
 import { familyPhones } from '../core/reminders';
 import { replySlip } from '../core/replyslip';
 import { inRound } from '../core/rounds';
+import { placedFromWaitlist } from '../core/waitlist';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
 import { readTable } from '../core/table';
@@ -39,6 +43,7 @@ import { familyIds } from '../core/familyshown';
 import { cellWallClock, readSchool, readSettings, readSheet, schoolZone } from './data';
 import { keptFormTexts } from './formtexts';
 import { documentProperties } from './props';
+import { readWaitlist } from './waitlist';
 
 /**
  * The form's forms.gle link, from Form.shortenFormUrl on its published URL (a prefilled link is
@@ -130,6 +135,19 @@ function letterBodies(): LetterBody[] {
           { link, teacher: cleanText(r.get('Teacher')) },
         ]);
     }
+  // The Waitlist's children by their Roster family (never the sheet's Family ID cell alone: a
+  // letter names only the family's own children), teacher by teacher; none placed since.
+  const waiting = new Map<string, Map<string, string[]>>();
+  for (const e of readWaitlist(ss).entries) {
+    const s = students.get(e.studentId);
+    if (!s || placedFromWaitlist(e.told)) continue;
+    const byTeacher = waiting.get(s.familyId) ?? new Map<string, string[]>();
+    byTeacher.set(s.teacher, [
+      ...(byTeacher.get(s.teacher) ?? []),
+      `${s.firstName} ${s.lastName}`.trim(),
+    ]);
+    waiting.set(s.familyId, byTeacher);
+  }
   const letters: LetterBody[] = [];
   const paper = (roster?.families ?? []).filter((f) => !f.contacts.some((c) => c.email));
   // The forms' words in each language, the machine-translated ones from the Form Texts sheet.
@@ -172,6 +190,12 @@ function letterBodies(): LetterBody[] {
     ].filter(Boolean);
     const children = mine.map((s) => `${s.firstName} ${s.lastName}`.trim()).filter(Boolean);
     const when = conferenceLines(conferences.get(family.id) ?? [], language);
+    // Only the times of its own children's teachers: another class's evening cannot work.
+    const choices = familyChoices(availability.choices, windows, mine);
+    const waits = waitingLines(
+      [...(waiting.get(family.id) ?? [])].map(([teacher, names]) => ({ teacher, students: names })),
+      language,
+    );
     const reference = ids.shown(family.id);
     letters.push({
       familyId: family.id,
@@ -181,8 +205,8 @@ function letterBodies(): LetterBody[] {
       askFor: `Ask for: ${guardians.join(', ') || 'a parent or guardian'}${children.length ? ` (family of ${children.join(', ')})` : ''}`,
       phoneScript: phoneScript({
         language,
-        say: when.length ? when : [texts.availability.description],
-        choices: availability.choices,
+        say: when.length || waits.length ? [...when, ...waits] : [texts.availability.description],
+        choices,
         texts: all,
       }),
       body: paperLetterBody({
@@ -190,9 +214,10 @@ function letterBodies(): LetterBody[] {
         familyId: reference,
         language,
         conferences: when,
+        waiting: waits,
         familyName: family.name,
         forms,
-        slip: replySlip(reference, language, availability.choices, code, all),
+        slip: replySlip(reference, language, choices, code, all),
       }),
     });
   }

@@ -34,15 +34,22 @@ export function templateView(kind: MessageKind, language: string): TemplateView 
       : 'english';
   const seen = new Set<string>();
   const families: TemplateView['families'] = [];
+  const rowOf = new Map<string, number>();
   for (const c of readConferences(ss, settings).conferences) {
     if (seen.has(c.familyKey) || !c.conferenceId) continue;
     seen.add(c.familyKey);
+    rowOf.set(c.conferenceId, c.row);
     families.push({
       conferenceId: c.conferenceId,
-      label: `${c.family} (${c.students}), ${c.language}`,
+      label: `${c.family} (${c.students}) with ${c.teacher}, ${c.language}`,
       language: c.language,
     });
   }
+  // Two families can share a surname and a child's first name: the Schedule row tells them apart.
+  const alike = new Map<string, number>();
+  for (const f of families) alike.set(f.label, (alike.get(f.label) ?? 0) + 1);
+  for (const f of families)
+    if (alike.get(f.label)! > 1) f.label += ` (Schedule row ${rowOf.get(f.conferenceId)})`;
   families.sort((a, b) => Number(b.language === language) - Number(a.language === language));
   return {
     kind,

@@ -34,6 +34,11 @@ async function familyAnswersBothForms(browser: Browser, preview: Preview): Promi
   await submit(page, availability.locator('button[type=submit]'));
   const placed = sheetRows(preview, 'Schedule').filter((r) => r['Family ID'] === familyId);
   expect(placed.length).toBeGreaterThan(0);
+  // The card counts its one answer in the singular, and its link is the family's from its email.
+  await expect(availability.locator('> p.muted').first().textContent()).resolves.toBe('1 response');
+  await expect(availability.locator('label[for$="-url"]').textContent()).resolves.toBe(
+    'Family’s own link (from its availability email, or pick a family below)',
+  );
   await screenshot(page, 'forms-01-availability');
 
   preview.school.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));

@@ -223,11 +223,26 @@ describeBrowser('the sample schools a first look opens', () => {
     await expect(
       page.locator('#view td[data-row="5"][data-column="9"]').textContent(),
     ).resolves.toBe('Yes');
-    // The sidebar, opened anew, reads the sheet again: the problem is gone.
-    await reopen();
+    // The sidebar still shows the problem until the sheet is read again.
+    expect((await rosterProblems()).filter((p) => p.includes('neither yes nor no'))).toHaveLength(
+      1,
+    );
+    // The Roster step's own Check again reads it: the problem is gone, the others stay.
+    const roster = await open('roster');
+    await roster.locator('button.secondary', { hasText: 'Check again' }).click();
+    await roster.locator('.result').waitFor();
+    await settled(page);
     const left = await rosterProblems();
     expect(left.length).toBeGreaterThan(0);
     expect(left.filter((p) => p.includes('neither yes nor no'))).toEqual([]);
+    // The messy roster's other mistake, the address without its @, is the one left.
+    expect(overview().find((s) => s.id === 'roster')!.problemCount).toBe(1);
+    await expect(roster.locator('.result').textContent()).resolves.toBe(
+      'Read the Roster sheet again: 1 problem to fix.',
+    );
+    // The sidebar, opened anew, reads the sheet too.
+    await reopen();
+    expect((await rosterProblems()).filter((p) => p.includes('neither yes nor no'))).toEqual([]);
   });
 
   it('leaves a cell as it was when the edit is given up with Escape', async () => {

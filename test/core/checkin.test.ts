@@ -99,6 +99,39 @@ describe('checkInOf', () => {
     expect(view.conferences.map((c) => c.conferenceId)).toEqual(['C3']);
   });
 
+  it('leaves out rows with no Conference ID or date, and reads the days in date order however the rows lie', () => {
+    const rows = (...lines: string[][]) =>
+      readScheduleSheet([HEADER, ...lines], wallClockIn('UTC'));
+    const line = (id: string, date: string, start: string, end: string, students: string) => [
+      id,
+      'Fall',
+      date,
+      start,
+      end,
+      'Ms. Rivera',
+      '101',
+      students,
+      '',
+      'invited',
+    ];
+    const sheet = rows(
+      line('C7', '2026-11-17', '3:00 PM', '', 'Ana Adams'),
+      line('', '2026-11-17', '4:00 PM', '4:25 PM', 'a note typed below'),
+      line('C8', 'someday', '3:00 PM', '3:25 PM', 'Cy Cole'),
+      line('C9', '2026-11-15', '3:00 PM', '3:25 PM', 'Dee Diaz'),
+    );
+    const view = checkInOf(sheet, '2026-11-18', 'Ms. Rivera');
+    expect(view.date).toBe('2026-11-17');
+    expect(view.conferences.map((c) => [c.conferenceId, c.time])).toEqual([['C7', '3:00 PM']]);
+    // Nothing on the Schedule: today, and nobody to show.
+    expect(checkInOf(rows(), '2026-11-18', 'Ms. Rivera')).toEqual({
+      date: '2026-11-18',
+      teachers: [],
+      teacher: '',
+      conferences: [],
+    });
+  });
+
   it('says so when a conference’s time cannot be read', () => {
     const [c4] = checkInOf(SCHEDULE, '2026-11-19', 'Ms. Rivera').conferences;
     expect(c4).toMatchObject({ conferenceId: 'C4', time: '(time not readable)', room: 'Gym' });

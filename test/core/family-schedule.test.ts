@@ -254,9 +254,10 @@ describe('the Schedule sheet', () => {
     const line = (ids: string, familyId: string) =>
       header.map((h) => (h === 'Student IDs' ? ids : h === 'Family ID' ? familyId : ''));
     const sheet = readScheduleSheet(
-      [header, line('1; 2', 'F-OLD'), line('3', 'F-GONE'), line('3', 'F-LATER')],
+      [header, line('1; 2', 'F-OLD'), line('3', 'F-GONE'), line('3', 'F-LATER'), line('3', '')],
       wall,
     );
+    // A later row with its Family ID left blank says nothing about the family: F-LATER stands.
     const previous = familiesOnSchedule(sheet);
     expect([...previous]).toEqual([
       ['1', 'F-OLD'],
@@ -291,16 +292,20 @@ describe('the Schedule sheet', () => {
     );
     const r = readAvailability(
       [
-        ['Guardian Email', 'Date', 'Start', 'End', 'Rank'],
-        ['cw@agency.example', DAY, '15:00', '16:00', 1],
-        ['li@f.example', DAY, '15:00', '16:00', 1],
+        ['Rank', 'Guardian Email', 'Date', 'Start', 'End'],
+        [1, 'cw@agency.example', DAY, '15:00', '16:00'],
+        [1, 'li@f.example', DAY, '15:00', '16:00'],
       ],
       roster,
       wall,
     );
     expect([...r.byFamily.keys()]).toEqual([roster.students[1]!.familyId]);
-    expect(r.problems.map((p) => p.message)).toEqual([
-      "Availability, row 2, column A (Email): cw@agency.example is a contact of several families; write the family's Family ID on this row to say which one. This availability is ignored until then.",
+    // The Email column second, so that the warning is seen to point at it.
+    expect(r.problems.map((p) => [p.where, p.message])).toEqual([
+      [
+        { sheet: 'Availability', row: 2, column: 2 },
+        "Availability, row 2, column B (Email): cw@agency.example is a contact of several families; write the family's Family ID on this row to say which one. This availability is ignored until then.",
+      ],
     ]);
   });
 });
@@ -665,6 +670,55 @@ describe('the Availability sheet as families and staff fill it', () => {
     expect(no.answers.get(ada!)).toEqual({ interpreter: false });
   });
 
+  it('points each warning at the cell to fix, wherever the columns stand, and quotes the address as written', () => {
+    const r = readAvailability(
+      [
+        ['Rank', 'Email', 'Date', 'Start', 'End', 'Meet'],
+        [1, 'rosa@f.example', DAY, '16:00', '15:00', ''],
+        [1, ' Nobody@X.Example ', DAY, '15:00', '16:00', ''],
+        [1, 'rosa at home', DAY, '15:00', '16:00', ''],
+        [1, 'ada@f.example', '', '', '', 'by pigeon'],
+      ],
+      roster(),
+      wall,
+    );
+    expect(r.problems.map((p) => [p.where, p.message])).toEqual([
+      [
+        { sheet: 'Availability', row: 2, column: 3 },
+        'Availability, row 2, column C (Date): cannot read this availability (date, start, end and rank); it is ignored.',
+      ],
+      [
+        { sheet: 'Availability', row: 3, column: 2 },
+        'Availability, row 3, column B (Email): nobody@x.example is not a guardian on the Roster; this availability is ignored.',
+      ],
+      [
+        { sheet: 'Availability', row: 4, column: 2 },
+        'Availability, row 4, column B (Email): rosa at home is not a guardian on the Roster; this availability is ignored.',
+      ],
+      [
+        { sheet: 'Availability', row: 5, column: 6 },
+        'Availability, row 5, column F (Meet): cannot read "by pigeon" as a way to meet; write In person, Online, Either. The family is placed in any window until then.',
+      ],
+    ]);
+  });
+
+  it('reads a row with a date or a start but not both as a time to fix, and cells of spaces as blank', () => {
+    const r = readAvailability(
+      [
+        [...H, 'Language'],
+        ['rosa@f.example', '', '15:00', '16:00', 1, ''],
+        ['rosa@f.example', DAY, '', '16:00', 1, ''],
+        ['rosa@f.example', '  ', ' ', '', '', 'es'],
+        ['ada@f.example'],
+      ],
+      roster(),
+      wall,
+    );
+    expect(r.problems.map((p) => p.where?.row)).toEqual([2, 3]);
+    expect(r.byFamily.size).toBe(0);
+    expect(r.answers.get(roster().students[0]!.familyId)).toEqual({ language: 'es' });
+  });
+
   it('reads only this round’s rows and those with no round, and nothing from an empty sheet', () => {
     const rows = [
       [...H, 'Round'],
@@ -744,20 +798,51 @@ describe('conferences kept from the Schedule sheet', () => {
     expect(b.problems).toEqual([]);
   });
 
+  it('keeps a conference the family has answered, or that has taken place, whatever the answer', () => {
+    for (const status of ['Declined', 'Tentative', 'Attended', 'No-show']) {
+      const b = built(kept('1', '15:00', '15:20', { Status: status }));
+      expect([status, b.problem.fixed.map((c) => [c.studentIds, c.start])]).toEqual([
+        status,
+        [[['1'], 900]],
+      ]);
+    }
+    expect(built(kept('1', '15:00', '15:20', { Status: 'Cancelled' })).problem.fixed).toEqual([]);
+  });
+
+  it('tells of a second Status column someone added, and reads the first', () => {
+    const sheet = readScheduleSheet(
+      [
+        [...header, 'Status'],
+        [...line(kept('1', '15:00', '15:20', { Status: 'Invited' })), 'Scheduled'],
+      ],
+      wall,
+    );
+    expect(sheet.problems.map((p) => p.message)).toEqual([
+      'Schedule, row 1, column X: a second "Status" column; only column 15 is read.',
+    ]);
+    expect(sheet.rows.map((r) => r.status)).toEqual(['invited']);
+  });
+
   it('names a kept conference whose times cannot be read, and keeps its row out of the new schedule', () => {
     const b = built(
       kept('1', '15:00', '', { Locked: 'Yes', Status: 'Scheduled' }),
       kept('2', '15:30', '15:10', { Status: 'accepted' }),
       kept('3', '15:00', '15:20', { Date: 'someday', Status: 'Invited' }),
+      kept('1', '16:00', '16:00', { Status: 'Declined' }),
     );
     expect(b.problem.fixed).toEqual([]);
-    expect(b.frozen.map((r) => r.row)).toEqual([2, 3, 4]);
+    expect(b.frozen.map((r) => r.row)).toEqual([2, 3, 4, 5]);
     const unread = (row: number, what: string) => ({
       severity: 'error',
       where: { sheet: 'Schedule', row, column: 3 },
       message: `Schedule, row ${row}, column C (Date): this ${what} conference has no readable date, start and end. Fix them; it is kept out of the new schedule until then.`,
     });
-    expect(b.problems).toEqual([unread(2, 'locked'), unread(3, 'accepted'), unread(4, 'invited')]);
+    expect(b.problems).toEqual([
+      unread(2, 'locked'),
+      unread(3, 'accepted'),
+      unread(4, 'invited'),
+      unread(5, 'declined'),
+    ]);
   });
 
   it('warns, at the Start of the later one, of kept conferences that clash, and keeps them as they are', () => {
@@ -772,6 +857,67 @@ describe('conferences kept from the Schedule sheet', () => {
       message: `Schedule, row ${row}, column D (Start): a locked or invited conference breaks a rule ((${ids} with rivera@school.example on ${DAY} ${time}): rivera@school.example hosts 2 families at once (capacity 1)). It is kept as it is; change it by hand if it should move.`,
     });
     expect(b.problems).toEqual([clash(3, '2', '910-930')]);
+  });
+
+  it('warns at the right row of a clash among more than ten kept conferences', () => {
+    const many = Array.from({ length: 11 }, (_, i) => [
+      String(i + 1),
+      `Kid${i + 1}`,
+      '',
+      'Ms. Rivera',
+      `g${i + 1}@f.example`,
+    ]);
+    const big = parseRoster(
+      [['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'], ...many],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+    );
+    // Ten conferences one after another from 3:00 to 6:20, then an eleventh at 6:10 over the last.
+    const hhmm = (m: number) => `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
+    const lines = many.map(([id], i) => {
+      const start = i < 10 ? 900 + 20 * i : 1090;
+      return line(kept(id!, hhmm(start), hhmm(start + 20), { Locked: 'Yes' }));
+    });
+    const b = buildProblem({
+      roster: big,
+      windows: [{ ...windows[0]!, end: 1120 }],
+      settings,
+      availability: new Map(),
+      sheet: readScheduleSheet([header, ...lines], wall),
+      seed: 1,
+    });
+    expect(b.problem.fixed).toHaveLength(11);
+    expect(b.problems).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Schedule', row: 12, column: 4 },
+        message: `Schedule, row 12, column D (Start): a locked or invited conference breaks a rule ((11 with rivera@school.example on ${DAY} 1090-1110): rivera@school.example hosts 2 families at once (capacity 1)). It is kept as it is; change it by hand if it should move.`,
+      },
+    ]);
+  });
+
+  it('hands the engine each window’s way of meeting, the changeover, and names without a stray space', () => {
+    const r = parseRoster(
+      [
+        ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'],
+        ['1', 'Ana', '', 'Ms. Rivera', 'rosa@f.example'],
+      ],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+    );
+    const build = (over: Partial<typeof settings>) =>
+      buildProblem({
+        roster: r,
+        windows: [{ ...windows[0]!, mode: 'online' as const }, windows[0]!],
+        settings: { ...settings, ...over },
+        availability: new Map(),
+        sheet: readScheduleSheet([], wall),
+        seed: 1,
+      }).problem;
+    const p = build({ changeoverMinutes: 5 });
+    expect(p.windows.map((w) => w.mode)).toEqual(['online', undefined]);
+    expect(p.changeoverMinutes).toBe(5);
+    expect(p.students.map((s) => s.name)).toEqual(['Ana']);
+    // Settings saved before the changeover existed: none.
+    expect(build({ changeoverMinutes: undefined }).changeoverMinutes).toBe(0);
   });
 
   it('gives an interpreter in the school’s language to a family that asks for one without naming a language', () => {

@@ -26,6 +26,7 @@ const answer = (over: Partial<FollowUpAnswer>): FollowUpAnswer => ({
   comments: '',
   flag: '',
   ...over,
+  answeredAtSchool: over.answeredAtSchool ?? over.answered ?? '2026-11-18 10:00:00',
 });
 
 describe('syncFollowUps', () => {
@@ -82,6 +83,23 @@ describe('syncFollowUps', () => {
     expect(again).toHaveLength(2);
     expect(again[0]).toEqual(edited[0]);
     expect(again[1]!.owner).toBe('Ms. Lee');
+  });
+});
+
+describe('syncFollowUps: two clocks', () => {
+  it("keys a request by the answer's time as the sheet shows it, and dates it on the school's clock", () => {
+    // 21:00 in the spreadsheet's New York is 02:00 the next day in the school's London.
+    const [row] = syncFollowUps(
+      [],
+      [answer({ answered: '2026-11-18 21:00:00', answeredAtSchool: '2026-11-19 02:00:00' })],
+      conferences,
+      emailOf,
+    );
+    expect([row!.request, row!.askedOn, row!.due]).toEqual([
+      'C1 2026-11-18 21:00:00',
+      '2026-11-19 02:00:00',
+      '2026-11-26',
+    ]);
   });
 });
 

@@ -434,9 +434,21 @@ describe('what the messages say about a conference of each mode', () => {
 
 describe('the reason a teacher’s students wait', () => {
   const RH = ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'];
-  const waiting = (teachers: unknown[][]) => {
+  const waiting = (teachers: unknown[][], students = [['Ana', 'Lee']]) => {
     const t = parseTeachers([T, ...teachers], wall);
-    const roster = parseRoster([RH, ['1', 'Ana', 'Lee', 'Mr. Bad', 'rosa@f.example']], t.teachers);
+    const roster = parseRoster(
+      [
+        RH,
+        ...students.map(([first, last], i) => [
+          String(i + 1),
+          first,
+          last,
+          'Mr. Bad',
+          `${last!.toLowerCase()}@f.example`,
+        ]),
+      ],
+      t.teachers,
+    );
     const built = buildProblem({
       roster,
       windows: t.windows,
@@ -462,6 +474,22 @@ describe('the reason a teacher’s students wait', () => {
     ];
     expect(waiting([bad])).toEqual([
       "Mr. Bad's conference times could not be read: see Teachers row 2.",
+    ]);
+  });
+
+  it('says a full teacher has a window the sheet could not read, pointing at its row', () => {
+    const good = ['Mr. Bad', 'bad@school.example', DAY, '1:00 PM', '1:25 PM', '111', '', ''];
+    const reversed = ['Mr. Bad', 'bad@school.example', DAY, '12:00 PM', '11:00 AM', '111', '', ''];
+    expect(
+      waiting(
+        [good, reversed],
+        [
+          ['Ana', 'Lee'],
+          ['Ben', 'Ortiz'],
+        ],
+      ),
+    ).toEqual([
+      "Mr. Bad's windows are full: 2 conferences for 1 place. Teachers row 3 could not be read, so its time is not counted: fix it first.",
     ]);
   });
 

@@ -8,6 +8,7 @@ import {
   paperLetterBody,
   paperLetterPage,
   paperPhoneList,
+  waitingLines,
 } from '../../src/core/paperletter';
 import { qrSvg } from '../../src/core/qr';
 
@@ -160,5 +161,46 @@ describe('paperletter', () => {
       expect(html).toContain('Say: &lt;i&gt;hi&lt;/i&gt;<br>Ask: A?');
       expect(html).toContain('Ref. F-2 · (no phone on the Roster)');
     });
+  });
+});
+
+describe('waitingLines', () => {
+  it('tells a family, per teacher, which of its children wait, in English or Spanish', () => {
+    const waiting = [
+      { teacher: 'Ms. Rivera', students: ['Ana García'] },
+      { teacher: 'Mr. Brooks', students: ['Luis García', 'Iris García'] },
+    ];
+    expect(waitingLines(waiting, 'en')).toEqual([
+      'Ana García is on our waiting list for a conference with Ms. Rivera: no time that fits has been found yet. When a time frees up, the school will call you or write to you to offer it.',
+      'Luis García and Iris García are on our waiting list for a conference with Mr. Brooks: no time that fits has been found yet. When a time frees up, the school will call you or write to you to offer it.',
+    ]);
+    expect(waitingLines(waiting, 'es')).toEqual([
+      'Ana García está en nuestra lista de espera para una conferencia con Ms. Rivera: aún no encontramos un horario que les convenga. Cuando se libere un horario, la escuela les llamará o les escribirá para ofrecérselo.',
+      'Luis García e Iris García están en nuestra lista de espera para una conferencia con Mr. Brooks: aún no encontramos un horario que les convenga. Cuando se libere un horario, la escuela les llamará o les escribirá para ofrecérselo.',
+    ]);
+  });
+
+  it('falls back to English for a language it has no words for', () => {
+    expect(waitingLines([{ teacher: 'Ms. Patel', students: ['Hodan Ali'] }], 'so')).toEqual([
+      'Hodan Ali is on our waiting list for a conference with Ms. Patel: no time that fits has been found yet. When a time frees up, the school will call you or write to you to offer it.',
+    ]);
+  });
+
+  it('prints the notice on the letter as text, a hostile name escaped', () => {
+    const html = paperLetterBody({
+      schoolName: 'Lincoln Elementary',
+      familyId: 'F-7',
+      language: 'en',
+      forms: [],
+      slip: '',
+      waiting: waitingLines(
+        [{ teacher: 'Ms. Rivera', students: ['<img src=x onerror=alert(1)>'] }],
+        'en',
+      ),
+    });
+    expect(html).not.toContain('<img');
+    expect(html).toContain(
+      '<p class="waitlist"><strong>&lt;img src=x onerror=alert(1)&gt; is on our waiting list',
+    );
   });
 });

@@ -216,6 +216,25 @@ describe('a name Sheets turned into a formula, with the formulas at hand', () =>
     );
   });
 
+  it('an address pasted as a formula is named as one, never mailed, and not reported as "#NAME?"', () => {
+    const r = parseRoster(
+      withFormulas(
+        [COMBINED, [2006, 'Lee, Sam', 'Ms. Rivera', '#NAME?']],
+        [[], ['', '', '', '=cmd@evil.example']],
+      ),
+      TEACHERS,
+    );
+    expect(r.students).toEqual([]);
+    expect(r.problems).toEqual([
+      {
+        severity: 'error',
+        where: { sheet: 'Roster', row: 2, column: 4 },
+        message:
+          'Roster, row 2, column D (Parent Email): this cell shows #NAME?, not an email address: Sheets read what was pasted as the formula "=cmd@evil.example"; retype the address, or paste as plain text.',
+      },
+    ]);
+  });
+
   it('a formula that computes something is no pasted name: left blank with the warning', () => {
     for (const formula of ['=VLOOKUP(A2,Other!A:B,2)', '="Rosa"', '=Other!B2', '=1/0']) {
       const r = parseRoster(

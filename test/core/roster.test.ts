@@ -491,6 +491,17 @@ describe('the teachers sheet', () => {
     expect(r.teachers).toHaveLength(2);
   });
 
+  it('refuses a window with no time in it, naming its End cell', () => {
+    const r = parseTeachers(
+      [T, ['Ms. Rivera', 'rivera@school.example', '2026-11-17', '3:00 PM', '15:00', '101', 1, '']],
+      wall,
+    );
+    expect(r.windows).toEqual([]);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'Teachers, row 2, column E (End): the window starts and ends at 3:00 PM, so it has no time for a conference. Write the time it ends.',
+    ]);
+  });
+
   it('reports reversed, overlapping and unreadable windows with their cells', () => {
     const r = parseTeachers(
       [
@@ -505,7 +516,7 @@ describe('the teachers sheet', () => {
     );
     const m = r.problems.map((p) => p.message);
     expect(m).toContain(
-      'Teachers, row 2, column E (End): the window ends (2:00 PM) before it starts (3:00 PM).',
+      'Teachers, row 2, column E (End): the window ends (2:00 PM) before it starts (3:00 PM). Swap Start and End if they were typed the wrong way round.',
     );
     expect(
       m.some((x) =>

@@ -475,6 +475,13 @@ describe('invitesStep', () => {
     });
   });
 
+  it('counts the conferences reached by letter, and says it counts conferences', () => {
+    // One family without email, two children in two classes: two conferences, two letters.
+    const twins = [row(2, [], ''), { ...row(3, [], ''), familyId: 'F2' }];
+    const s = invites(twins, { byLetter: twins });
+    expect(s.counts).toContainEqual({ label: 'conferences by letter (no email)', value: 2 });
+  });
+
   it('lists a declined family on its Status cell, and asks to find it another time', () => {
     const s = invites([row(7, ['d@x.example'], 'e7', 'declined')]);
     expect(s.status).toBe('attention');
@@ -622,6 +629,10 @@ describe('asShown', () => {
         ),
       },
     ]);
+    // Which to change depends on where the school is: each fix is tied to its case.
+    expect(shown[0]!.problems[0]!.message).toMatch(
+      /If your school is in Europe\/London, set the spreadsheet's zone \(File > Settings\) to Europe\/London so that dates typed in cells mean the same; if it is in America\/New_York, choose America\/New_York in Settings\.$/,
+    );
     expect(shown[0]!.problemCount).toBe(1);
     expect(shown[1]).toEqual(steps[1]);
   });

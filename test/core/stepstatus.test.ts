@@ -3,7 +3,14 @@
  * Questionnaire and the Summary say Later while a past conference waits to be marked.
  */
 import { parseRoster } from '../../src/core/roster';
-import { daysStep, questionnaireStep, rosterStep, summaryStep } from '../../src/core/steps';
+import {
+  asShown,
+  daysStep,
+  questionnaireStep,
+  rosterStep,
+  setupStep,
+  summaryStep,
+} from '../../src/core/steps';
 import type { FormsPicture } from '../../src/core/steps';
 import { NO_FORMS, SUMMARY_TOTALS } from './stepfixtures';
 import { parseTeachers } from '../../src/core/teachers';
@@ -51,6 +58,15 @@ describe('a step with problems listed', () => {
     );
     expect(s.status).toBe('attention');
     expect(s.headline).toBe('1 teacher, 1 window on 1 day (2026-11-17); 1 warning to check.');
+  });
+
+  it("is not Done on the Set-up step when it lists Settings' zone unlike the spreadsheet's", () => {
+    const zones = { spreadsheet: 'America/New_York', school: 'Europe/London' };
+    const [s] = asShown([setupStep([], 8)], zones, []);
+    expect(s).toMatchObject({ status: 'attention', problemCount: 1 });
+    // Sheets still to create stay the thing to do: the step keeps offering set-up.
+    const [missing] = asShown([setupStep(['Roster'], 8)], zones, []);
+    expect(missing).toMatchObject({ status: 'ready', problemCount: 1 });
   });
 });
 

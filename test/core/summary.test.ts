@@ -356,6 +356,42 @@ describe('buildSummary over a year', () => {
     expect(rows.find((r) => r[0] === 'Average rating (1–5)')![column]).toBe(5);
   });
 
+  it('counts Student Prep and reflections with a blank Round under "(no round)", as its conferences', () => {
+    const prep: PrepAnswer = {
+      studentId: 'S1',
+      round: '',
+      proudOf: 'My reading log',
+      learningTargets: 'Fractions',
+      workSample: 'Essay',
+      goal: 'Read every night',
+      familyQuestion: '',
+    };
+    const reflection: Reflection = {
+      studentId: 'S2',
+      round: ' ',
+      howItWent: 'Well',
+      nextStep: 'Practise',
+      goalNow: 'Finish the book',
+      lastGoalMet: 'Yes',
+    };
+    const s = buildSummary({
+      ...input([conference('1', { round: '' }), conference('2')], []),
+      prep: [prep],
+      reflections: [reflection],
+    });
+    const rows = section(s.grid, 'Rounds compared');
+    const column = rows[0]!.indexOf('(no round)');
+    const figure = (label: string) => rows.find((r) => r[0] === label)![column];
+    // S1's prep (something to show and a goal) and S2's reflection (a goal, last goal met).
+    expect(figure('Students prepared (Student Prep)')).toBe(1);
+    expect(figure('Students who set their own goal (Student Prep or reflection)')).toBe(2);
+    expect(figure("Students who looked back on last round's goal")).toBe(1);
+    expect(figure("Students who met last round's goal")).toBe(1);
+    // Nothing of theirs is counted under Fall.
+    const fall = rows[0]!.indexOf('Fall');
+    expect(rows.find((r) => r[0] === 'Students prepared (Student Prep)')![fall]).toBe(0);
+  });
+
   it('divides answers by conferences attended, for the school and each teacher alike', () => {
     const { grid, totals } = buildSummary(year);
     // Spring: Ms. Rivera 2 answers of 2 attended; Mr. Silva 1 of 1 (E's is past but not marked).

@@ -87,11 +87,11 @@ const EXPECTED: Record<'en' | 'es', Record<MessageKind, [string[], string[], str
         'Ana will lead a conference with you and the teacher: Ana shares work and reflections',
       ],
       [
-        'When can you come to the conference Ana and Luis will lead?',
+        'When can you come to the conferences Ana and Luis will lead?',
         'Ana and Luis will lead a conference with you and the teacher: Ana and Luis share work and reflections',
       ],
       [
-        'When can you come to the conference Ana, Luis and Sofía will lead?',
+        'When can you come to the conferences Ana, Luis and Sofía will lead?',
         'Ana, Luis and Sofía will lead a conference with you and the teacher: Ana, Luis and Sofía share work and reflections',
       ],
     ],
@@ -194,11 +194,11 @@ const EXPECTED: Record<'en' | 'es', Record<MessageKind, [string[], string[], str
         'Ana dirigirá una conferencia con ustedes y el maestro: compartirá sus trabajos y reflexiones',
       ],
       [
-        '¿Cuándo pueden venir a la conferencia que dirigirán Ana y Luis?',
+        '¿Cuándo pueden venir a las conferencias que dirigirán Ana y Luis?',
         'Ana y Luis dirigirán una conferencia con ustedes y el maestro: compartirán sus trabajos y reflexiones',
       ],
       [
-        '¿Cuándo pueden venir a la conferencia que dirigirán Ana, Luis y Sofía?',
+        '¿Cuándo pueden venir a las conferencias que dirigirán Ana, Luis y Sofía?',
         'Ana, Luis y Sofía dirigirán una conferencia con ustedes y el maestro: compartirán sus trabajos y reflexiones',
       ],
     ],

@@ -36,6 +36,32 @@ describe('the demo CLI', () => {
     expect(Number(grid[at('Participation') + 2]![2])).toBeGreaterThan(0);
   });
 
+  it("writes summary.csv's follow-ups by kind and status from the same requests as follow-ups.csv", () => {
+    const [, ...requests] = parseCsv(readFileSync(join(out, 'follow-ups.csv'), 'utf8'));
+    expect(requests.length).toBeGreaterThan(0);
+    const listed = new Map<string, number>();
+    for (const r of requests) {
+      // Columns: Student ID, Family ID, Owner, Kind, Asked, Status (a blank Status is new).
+      const key = `${r[3]!.toLowerCase()} ${r[5]!.toLowerCase() || 'new'}`;
+      listed.set(key, (listed.get(key) ?? 0) + 1);
+    }
+    const grid = parseCsv(readFileSync(join(out, 'summary.csv'), 'utf8'));
+    const at = grid.findIndex((r) => r[0] === 'Follow-ups by kind and status');
+    expect(at).toBeGreaterThan(-1);
+    const statuses = grid[at + 1]!.slice(1, grid[at + 1]!.indexOf('All'));
+    const counted = new Map<string, number>();
+    for (const row of grid.slice(at + 2)) {
+      if (row[0] === 'All') {
+        expect(Number(row[statuses.length + 1])).toBe(requests.length);
+        break;
+      }
+      statuses.forEach((status, i) => {
+        if (Number(row[i + 1])) counted.set(`${row[0]} ${status}`, Number(row[i + 1]));
+      });
+    }
+    expect(Object.fromEntries(counted)).toEqual(Object.fromEntries(listed));
+  });
+
   it('writes forms.json, and every Spanish-speaking family’s availability link opens a Spanish form', () => {
     const forms = JSON.parse(readFileSync(join(out, 'forms.json'), 'utf8')) as {
       id: string;

@@ -27,6 +27,8 @@ describe('paper families in the demo', () => {
       'Teacher,Email,Date,Start,End,Room,Capacity',
       'Ms. Rivera,rivera@school.example,2026-11-17,15:00,16:00,101,1',
       'Ms. Rivera,rivera@school.example,2026-11-18,08:00,10:00,101,1',
+      // The form's last time, Ms. Patel's: no use to a family whose only teacher is Ms. Rivera.
+      'Ms. Patel,patel@school.example,2026-11-19,18:00,20:00,103,1',
     ]);
     report = runDemo(['--roster', roster, '--teachers', teachers, '--out', out]).report;
   });
@@ -48,6 +50,8 @@ describe('paper families in the demo', () => {
     expect(garcia['Questionnaire Link']!.startsWith(`${url('questionnaire', 'es')}?`)).toBe(true);
     expect(baker['Questionnaire Link']!.startsWith(`${url('questionnaire', 'en')}?`)).toBe(true);
     expect(garcia['Reply Slip']).toContain('[ ] miércoles 18 de noviembre, 08:00 – 10:00');
+    expect(garcia['Reply Slip']).not.toContain('19 de noviembre');
+    expect(baker['Reply Slip']).not.toContain('November 19');
     expect(garcia['Reply Slip']).toContain(
       '¿Desean un intérprete en la conferencia? [ ] Sí [ ] No',
     );
@@ -101,16 +105,20 @@ describe('paper families in the demo', () => {
   it('gives each scheduled family its conference’s day, time and place, and the office whom to ask for', () => {
     const schedule = read(out, 'schedule.csv');
     const row = (id: string) => schedule.find((r) => r['Family ID'] === id)!;
-    // Both conferences fall on the fixture's second window: Wednesday 18 November, room 101.
-    expect([row('F1').Date, row('F2').Date]).toEqual(['2026-11-18', '2026-11-18']);
+    // Both conferences fall in one of Ms. Rivera's two windows, in room 101, in words per language.
+    const days: Record<string, { es: string; en: string }> = {
+      '2026-11-17': { es: 'martes 17 de noviembre', en: 'Tuesday, November 17' },
+      '2026-11-18': { es: 'miércoles 18 de noviembre', en: 'Wednesday, November 18' },
+    };
+    const day = (id: string) => days[row(id).Date!]!;
     expect([row('F1').Room, row('F2').Room]).toEqual(['101', '101']);
     const twelveHour = (t: string) => {
       const [h, m] = t.split(':').map(Number) as [number, number];
       return `${((h + 11) % 12) + 1}:${String(m).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
     };
     // Each line names the family's own child and the teacher, from the roster above.
-    const spanish = `Conferencia de Ana García con Ms. Rivera: miércoles 18 de noviembre, ${row('F1').Start}–${row('F1').End}, en el aula 101.`;
-    const english = `Tom Baker’s conference with Ms. Rivera: Wednesday, November 18, ${twelveHour(row('F2').Start!)}–${twelveHour(row('F2').End!)}, at Room 101.`;
+    const spanish = `Conferencia de Ana García con Ms. Rivera: ${day('F1').es}, ${row('F1').Start}–${row('F1').End}, en el aula 101.`;
+    const english = `Tom Baker’s conference with Ms. Rivera: ${day('F2').en}, ${twelveHour(row('F2').Start!)}–${twelveHour(row('F2').End!)}, at Room 101.`;
     const page = (id: string) => readFileSync(join(out, 'letters', `${id}.html`), 'utf8');
     expect(page('F1')).toContain(spanish);
     expect(page('F2')).toContain(english);
@@ -127,13 +135,15 @@ describe('paper families in the demo', () => {
     expect(section('F2')).toContain('Ask for: a parent or guardian (family of Tom Baker)');
   });
 
-  it('schedules each keyed-in slip in the time the family ticked, as an online answer would be', () => {
+  it('keys in a time of the family’s own teacher, so no paper family is waitlisted for a time its teacher lacks', () => {
     expect((report.formAnswers as Record<string, number>).replySlips).toBe(2);
     const schedule = read(out, 'schedule.csv');
     for (const id of ['F1', 'F2']) {
       const mine = schedule.filter((r) => r['Family ID'] === id);
       expect(mine).toHaveLength(1);
-      expect(mine[0]).toMatchObject({ Date: '2026-11-18' });
+      expect(mine[0]).toMatchObject({ Teacher: 'Ms. Rivera' });
+      expect(['2026-11-17', '2026-11-18']).toContain(mine[0]!['Date']);
     }
+    expect(read(out, 'waitlist.csv')).toEqual([]);
   });
 });

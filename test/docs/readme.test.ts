@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDemo } from '../../demo/cli';
 import { SCHEDULE_CSV_HEADER } from '../../demo/files';
-import { ROSTER, TEACHERS } from '../../src/core/schema';
+import { ROSTER, SHEETS, TEACHERS } from '../../src/core/schema';
 import { STEPS } from '../../src/shared/api';
 
 const ROOT = join(__dirname, '../..');
@@ -54,6 +54,23 @@ describe('the README', () => {
       expect({ column: c.header, documented: data.includes(c.header) }).toEqual({
         column: c.header,
         documented: true,
+      });
+  });
+
+  it('names every column the add-on writes as a date-time as showing the spreadsheet’s zone, not the school’s', () => {
+    const oneClock = /\*\*One clock: the school's time zone\.\*\*[^]*?\n\n/
+      .exec(README)![0]
+      .replace(/\s*\n\s*/g, ' ');
+    const named = /show the spreadsheet's zone: ([^.]+)\./.exec(oneClock)?.[1] ?? '';
+    const dated = SHEETS.flatMap((sheet) =>
+      sheet.columns.filter((c) => c.kind === 'datetime').map((c) => [sheet.name, c.header]),
+    );
+    expect(dated.length).toBeGreaterThan(0);
+    for (const [sheet, column] of dated)
+      expect({ sheet, column, named: named.includes(sheet!) && named.includes(column!) }).toEqual({
+        sheet,
+        column,
+        named: true,
       });
   });
 

@@ -129,10 +129,12 @@ describe('asking families when they can come', () => {
       FAMILIES.filter((f) => f.language === language).map((f) => requestTo(s, f.emails).subject);
     expect(subjects('es')).toHaveLength(5);
     for (const subject of subjects('es'))
-      expect(subject).toMatch(/^¿Cuándo pueden venir a la conferencia que dirigirán? /);
+      expect(subject).toMatch(
+        /^¿Cuándo pueden venir a (la conferencia que dirigirá|las conferencias que dirigirán) /,
+      );
     expect(subjects('en')).toHaveLength(19);
     for (const subject of subjects('en'))
-      expect(subject).toMatch(/^When can you come to the conference .+ will lead\?$/);
+      expect(subject).toMatch(/^When can you come to the conferences? .+ will lead\?$/);
   });
 
   it('the link in the email records the answer under that family', () => {
@@ -221,7 +223,7 @@ describe('asking families when they can come', () => {
     const invitesStep = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
       (x) => x.id === 'invites',
     )!;
-    expect(count(invitesStep, 'by letter (no email)')).toBe(1);
+    expect(count(invitesStep, 'conferences by letter (no email)')).toBe(1);
     expect(invitesStep.status).toBe('done');
     expect(s.emulator.calendar.events()).toHaveLength(rows.length - 1);
     s.emulator.ws.clock.set(Date.UTC(2026, 10, 16, 17, 0));

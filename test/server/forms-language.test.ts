@@ -97,6 +97,10 @@ describe('forms in the family’s language', () => {
     ]);
     const grid = form.items[1] as unknown as { rows: string[]; columns: string[] };
     for (const row of grid.rows) expect(row).toMatch(SPANISH_DAY);
+    // Each language by its own name, never by its English one.
+    const languages = (form.items[2] as unknown as { choices: string[] }).choices;
+    expect(languages.slice(0, 3)).toEqual(['English', 'Español', 'Français']);
+    expect(languages).not.toContain('Spanish');
     expect(grid.columns[0]).toBe('1.ª opción');
     const questionnaire = forms.find(
       (f) => f.id === Object.values(state(s).questionnairesIn!)[0]!.es!.formId,

@@ -177,6 +177,16 @@ describe('the forms job', () => {
     );
   });
 
+  it('tells families on the shared form that each time is checked against their child’s own teacher', () => {
+    const s = school();
+    run(s, 'forms');
+    const form = s.emulator.forms.get(formsState(s).availability.formId)!;
+    // Every teacher's overlapping windows of a day are one row: the family cannot tell whose it is.
+    expect(form.items.find((i) => i.title === TIMES)!.helpText).toContain(
+      'We check each time against your child’s own teacher and find the conference within it.',
+    );
+  });
+
   it('cut off at any service call, a second run completes with one linked form each, one response sheet each and one trigger', () => {
     const probe = school();
     const start = probe.emulator.ws.callCount;

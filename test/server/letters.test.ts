@@ -6,9 +6,121 @@
 import { openSchool } from '../../preview/school';
 import { qrSvg } from '../../src/core/qr';
 import { parseRoster } from '../../src/core/roster';
-import { props, run } from './calls';
+import type { PaperLetter } from '../../src/shared/api';
+import { ok, props, run } from './calls';
 
 describe('printing the letters for families without email', () => {
+  it('tells a waitlisted phone-only family, on its letter and its call, which of its own children wait, in its language', () => {
+    const s = openSchool({ students: 30 });
+    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const header = roster.values()[0]!.map(String);
+    const col = (name: string) => header.indexOf(name);
+    const before = parseRoster(roster.values(), null).families;
+    // Spanish-speaking siblings in two classes, and an English-speaking family of one child.
+    const siblings = before.find((f) => f.language === 'es' && f.studentIds.length === 2)!;
+    const single = before.find((f) => f.language !== 'es' && f.studentIds.length === 1)!;
+    const withEmail = before.find((f) => f !== siblings && f !== single)!;
+    roster.patch(1, header.length + 1, { v: 'Phone' });
+    for (const [rows, phone] of [
+      [siblings.rows, '555-0142'],
+      [single.rows, '555-0199'],
+    ] as const)
+      for (const row of rows) {
+        roster.patch(row, header.length + 1, { v: phone });
+        header.forEach((h, i) => {
+          if (/email/i.test(h)) roster.patch(row, i + 1, { v: '' });
+        });
+      }
+    run(s, 'setup');
+    run(s, 'forms');
+    const values = roster.values();
+    const after = parseRoster(values, null).families;
+    const idOf = (rows: number[]) => after.find((f) => f.rows[0] === rows[0])!.id;
+    const child = (row: number) => {
+      const [last, first] = String(values[row - 1]![col('Student Name')]).split(', ');
+      return {
+        id: String(values[row - 1]![col('Student ID')]),
+        name: `${first} ${last}`,
+        teacher: String(values[row - 1]![col('Homeroom')]),
+      };
+    };
+    const [ana, luis] = siblings.rows.map(child) as [
+      ReturnType<typeof child>,
+      ReturnType<typeof child>,
+    ];
+    const tom = child(single.rows[0]!);
+    const stranger = child(withEmail.rows[0]!);
+    // The Waitlist as the schedule writes it; the stranger's row wrongly gives the siblings' id.
+    const waitlist = s.emulator.spreadsheet.insertSheet('Waitlist');
+    [
+      ['Student ID', 'Student', 'Teacher', 'Family ID', 'Reason', 'Told'],
+      [ana.id, ana.name, ana.teacher, idOf(siblings.rows), 'full', 'no email on the Roster'],
+      [luis.id, luis.name, luis.teacher, idOf(siblings.rows), 'full', 'no email on the Roster'],
+      [tom.id, tom.name, tom.teacher, idOf(single.rows), 'full', 'no email on the Roster'],
+      [stranger.id, stranger.name, stranger.teacher, idOf(siblings.rows), 'full', ''],
+    ].forEach((row, r) => row.forEach((v, c) => waitlist.put(r + 1, c + 1, { v })));
+
+    const letters = ok<PaperLetter[]>(s.bundle.callFromClient('getPaperLetters', []));
+    const of = (rows: number[]) => letters.find((l) => l.familyId === idOf(rows))!;
+    const waitsEs = (who: string, teacher: string) =>
+      `${who} está en nuestra lista de espera para una conferencia con ${teacher}: aún no encontramos un horario que les convenga. Cuando se libere un horario, la escuela les llamará o les escribirá para ofrecérselo.`;
+    const waitsEn = `${tom.name} is on our waiting list for a conference with ${tom.teacher}: no time that fits has been found yet. When a time frees up, the school will call you or write to you to offer it.`;
+    expect(ana.teacher).not.toBe(luis.teacher);
+    for (const line of [waitsEs(ana.name, ana.teacher), waitsEs(luis.name, luis.teacher)]) {
+      expect(of(siblings.rows).html).toContain(line);
+      expect(of(siblings.rows).phoneScript).toContain(`Say: ${line}`);
+    }
+    expect(of(single.rows).html).toContain(waitsEn);
+    expect(of(single.rows).phoneScript).toContain(`Say: ${waitsEn}`);
+    for (const l of letters) {
+      expect(l.html).not.toContain(stranger.name);
+      expect(l.phoneScript.join('\n')).not.toContain(stranger.name);
+    }
+    expect(of(single.rows).html).not.toContain(ana.name);
+  });
+
+  it('offers each paper family, on its slip and its phone script, only the times of its own children’s teachers', () => {
+    const s = openSchool({ students: 30 });
+    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const header = roster.values()[0]!.map(String);
+    const teacherOf = (f: { rows: number[] }) =>
+      String(roster.values()[f.rows[0]! - 1]![header.indexOf('Homeroom')]);
+    const single = parseRoster(roster.values(), null).families.filter(
+      (f) => f.studentIds.length === 1,
+    );
+    const evening = single[0]!;
+    const other = single.find((f) => teacherOf(f) !== teacherOf(evening))!;
+    roster.patch(1, header.length + 1, { v: 'Phone' });
+    for (const [row, phone] of [
+      [evening.rows[0]!, '555-0101'],
+      [other.rows[0]!, '555-0102'],
+    ] as const) {
+      roster.patch(row, header.length + 1, { v: phone });
+      header.forEach((h, i) => {
+        if (/email/i.test(h)) roster.patch(row, i + 1, { v: '' });
+      });
+    }
+    // One teacher adds a Tuesday evening the next week; no other teacher has a window then.
+    const teachers = s.emulator.spreadsheet.sheetByName('Teachers')!;
+    const rows = teachers.values();
+    const mine = rows.find((r) => r[0] === teacherOf(evening))!;
+    [mine[0]!, mine[1]!, '2026-11-24', '18:00', '20:00', 'Library', 1, ''].forEach((v, i) =>
+      teachers.put(rows.length + 1, i + 1, { v }),
+    );
+    run(s, 'setup');
+    run(s, 'forms');
+    const letters = ok<PaperLetter[]>(s.bundle.callFromClient('getPaperLetters', []));
+    const letterOf = (f: { id: string }) => letters.find((l) => l.familyId === f.id)!;
+    const has = (l: PaperLetter, text: string) => [
+      l.html.includes(text),
+      l.phoneScript.join('\n').includes(text),
+    ];
+    expect(has(letterOf(evening), 'November 24')).toEqual([true, true]);
+    expect(has(letterOf(other), 'November 24')).toEqual([false, false]);
+    // Both are offered the evening every teacher shares.
+    expect(has(letterOf(other), 'November 17')).toEqual([true, true]);
+  });
+
   it('shows each paper family’s letter and the phone list, names no family with email, and writes nothing', () => {
     const s = openSchool({ students: 30 });
     const roster = s.emulator.spreadsheet.sheetByName('Roster')!;

@@ -403,7 +403,7 @@ describe('reminders', () => {
     const o = ok<Overview>(s.bundle.callFromClient('getOverview', []));
     const step = o.steps.find((x) => x.id === 'reminders')!;
     const count = (label: string) => step.counts.find((c) => c.label === label)!.value;
-    expect(count('by email') + count('by letter')).toBe(count('families'));
+    expect(count('families by email') + count('families by letter')).toBe(count('families'));
     expect(step.headline).toContain('Hourly reminders are off');
     ok(s.bundle.callFromClient('setReminders', [true]));
     const after = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
@@ -510,6 +510,27 @@ describe('templates', () => {
     expect(spanish[0]!.body).toMatch(/^Hola /);
   });
 
+  it('lists each family once to preview on, no two alike, each named by its family, children and teacher', () => {
+    const s = scheduledSchool(120);
+    const view = ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'ar']));
+    const labels = view.families.map((f) => f.label);
+    expect(labels.length).toBeGreaterThan(0);
+    expect(new Set(labels).size).toBe(labels.length);
+    const rows = scheduleRows(s).rows;
+    const byId = new Map(rows.map((r) => [String(r[col(s, 'Conference ID')]), r]));
+    for (const f of view.families) {
+      const r = byId.get(f.conferenceId)!;
+      expect(f.label).toContain(
+        `${String(r[col(s, 'Family')])} (${String(r[col(s, 'Students')])})`,
+      );
+      expect(f.label).toContain(String(r[col(s, 'Teacher')]));
+    }
+    expect(
+      new Set(view.families.map((f) => String(byId.get(f.conferenceId)![col(s, 'Family ID')])))
+        .size,
+    ).toBe(labels.length);
+  });
+
   it('translates for another language once, keeping the fields, and keeps the translation', () => {
     const s = scheduledSchool(30);
     s.emulator.spreadsheet
@@ -539,7 +560,7 @@ describe('templates', () => {
         .filter((l) => l && !/^(english|spanish|en|es)$/i.test(l)),
     );
     expect(others.has('Vietnamese')).toBe(true);
-    expect(translations).toBe(21 * others.size); // subject and body of six kinds (invite, reminder, questionnaire, letter, availability, waiting list), again for the four whose wording differs for several children (a subject or body the same for both is asked once), and the interpreter sentence, once per language
+    expect(translations).toBe(22 * others.size); // subject and body of six kinds (invite, reminder, questionnaire, letter, availability, waiting list), again for each subject or body whose wording differs for several children (the availability request's subject among them: "the conferences"; one the same for both is asked once), and the interpreter sentence, once per language
     expect(
       ok<TemplateView>(s.bundle.callFromClient('getTemplate', ['reminder', 'vi'])).template.subject,
     ).toContain('[vi]');
@@ -641,7 +662,7 @@ describe('no one left out', () => {
     const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
       (x) => x.id === 'reminders',
     )!;
-    expect(step.counts.find((c) => c.label === 'by letter')!.value).toBe(1);
+    expect(step.counts.find((c) => c.label === 'families by letter')!.value).toBe(1);
     // Nothing changed: the Letters sheet is not written again.
     runReminders(s);
     expect(

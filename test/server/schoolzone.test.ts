@@ -5,7 +5,8 @@
  * cells hold back into the times a person typed. Each case is one student of Ms. Rivera, whose
  * window is 15:00 to 15:25 on 17 November (one 25-minute conference, at 15:00 school time).
  */
-import type { CheckIn, SettingsView } from '../../src/shared/api';
+import type { CheckIn, FollowUpsView, SettingsView } from '../../src/shared/api';
+import { FOLLOWUP_HEADER } from '../../src/core/followups';
 import { ok, pastedSchool, props, ROSTER_HEADER, run } from './calls';
 
 type School = ReturnType<typeof pastedSchool>;
@@ -57,6 +58,45 @@ function riveraSchool(
   return s;
 }
 
+const DAY = 24 * HOUR;
+
+/** A questionnaire answer asking for a follow-up on Ms. Rivera's conference, as the form records it. */
+function askFollowUp(s: School, answered: string): string {
+  const [sh, row] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+  const id = String(row![sh!.indexOf('Conference ID')]);
+  const feedback = s.emulator.spreadsheet.sheetByName('Feedback')!;
+  const header = feedback.values()[0]!.map(String);
+  const cells: Record<string, unknown> = {
+    Answered: new Date(answered),
+    'Conference ID': id,
+    'Follow-up': 'Yes',
+    'Follow-up When': 'Tuesday after 4',
+  };
+  feedback.appendRow(header.map((h) => cells[h] ?? ''));
+  return id;
+}
+
+/** The Follow-ups sheet's rows, each by header. */
+function followUpRows(s: School): Record<string, string>[] {
+  const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Follow-ups')!.values();
+  return rows.map((r) => Object.fromEntries(header!.map((h, i) => [String(h), String(r[i])])));
+}
+
+/** A request the add-on listed and its owner has since contacted. */
+const OLD_ROW: Record<string, string> = {
+  Request: '{id} {on}',
+  'Student IDs': 'S1',
+  'Family ID': 'F1',
+  Owner: 'Ms. Rivera',
+  'Owner Email': TEACHER,
+  Kind: 'follow-up meeting',
+  Asked: 'Tuesday after 4',
+  'Asked On': '{on}',
+  Status: 'contacted',
+  Due: '2026-11-20',
+  'Owner Told': '2026-11-19 08:00',
+};
+
 /** Hour by hour to the end of the conference day, as Google fires the hourly trigger. */
 function throughTheRound(s: School): void {
   const until = Date.parse('2026-11-18T12:00:00Z');
@@ -76,7 +116,9 @@ function withinTheHourAfter(at: number | undefined, due: string): void {
 // The conference's instant, worked out by hand: 15:00 on 17 November in the school's zone
 // (London is on GMT then, New York on UTC-5, Chicago on UTC-6).
 // The school's midnight that starts 16 November, the day before, and the wall clock of the
-// school at 12:00Z on 10 November, by hand too.
+// school at 12:00Z on 10 November, by hand too. A questionnaire answer at an instant that falls
+// on one day in the school's zone and on another in the spreadsheet's: its Asked On on each
+// clock, and its Due seven days after the school's day.
 const TOLD_AT = '2026-11-10T12:00:00Z';
 describe.each([
   {
@@ -88,6 +130,10 @@ describe.each([
     dayBefore: '2026-11-16T00:00:00Z',
     stamp: '2026-11-10 12:00',
     sheetStamp: '2026-11-10 07:00',
+    answered: '2026-11-19T02:00:00Z',
+    askedOn: '2026-11-19 02:00:00',
+    due: '2026-11-26',
+    sheetAskedOn: '2026-11-18 21:00:00',
   },
   {
     order: 'west of the spreadsheet',
@@ -98,6 +144,10 @@ describe.each([
     dayBefore: '2026-11-16T06:00:00Z',
     stamp: '2026-11-10 06:00',
     sheetStamp: '2026-11-10 07:00',
+    answered: '2026-11-19T05:30:00Z',
+    askedOn: '2026-11-18 23:30:00',
+    due: '2026-11-25',
+    sheetAskedOn: '2026-11-19 00:30:00',
   },
   {
     order: 'west of a London spreadsheet',
@@ -108,6 +158,10 @@ describe.each([
     dayBefore: '2026-11-16T05:00:00Z',
     stamp: '2026-11-10 07:00',
     sheetStamp: '2026-11-10 12:00',
+    answered: '2026-11-19T02:00:00Z',
+    askedOn: '2026-11-18 21:00:00',
+    due: '2026-11-25',
+    sheetAskedOn: '2026-11-19 02:00:00',
   },
 ])('a school $order ($school, the spreadsheet in $sheet)', (c) => {
   const { sheet, school, at48, at2 } = c;
@@ -176,6 +230,42 @@ describe.each([
     const offered = [...props(s)].filter(([k, v]) => !before.has(k) && /^sent /.test(v));
     expect(offered).toHaveLength(1);
     expect(offered[0]![1]).toBe(`sent ${c.stamp}`);
+  });
+
+  it("dates a questionnaire follow-up request on the school's clock and calls it overdue after the school's due day", () => {
+    const s = riveraSchool(sheet, school);
+    const id = askFollowUp(s, c.answered);
+    run(s, 'followups');
+    const rows = followUpRows(s);
+    expect(rows.map((r) => [r['Request'], r['Asked On'], r['Due']])).toEqual([
+      [`${id} ${c.sheetAskedOn}`, c.askedOn, c.due],
+    ]);
+    const overdueAt = (at: number) => {
+      s.emulator.ws.clock.set(at);
+      return ok<FollowUpsView>(s.bundle.callFromClient('getFollowUps', [])).requests[0]!.overdue;
+    };
+    // Seven days on, it is the due day on the school's clock; a day later, past it.
+    expect(overdueAt(Date.parse(c.answered) + 7 * DAY)).toBe(false);
+    expect(overdueAt(Date.parse(c.answered) + 8 * DAY)).toBe(true);
+  });
+
+  it('keeps a follow-up request listed before its Asked On followed the school, without listing it again', () => {
+    const s = riveraSchool(sheet, school);
+    const id = askFollowUp(s, c.answered);
+    // The sheet as the add-on wrote it when the answer's time was read on the spreadsheet's clock.
+    const header = [...FOLLOWUP_HEADER];
+    const before = header.map((h) =>
+      (OLD_ROW[h] ?? '').replace('{id}', id).replace('{on}', c.sheetAskedOn),
+    );
+    const doc = s.emulator.spreadsheet;
+    const listed = doc.insertSheet('Follow-ups');
+    listed.appendRow(header);
+    listed.appendRow(before);
+    run(s, 'followups');
+    const rows = followUpRows(s);
+    expect(rows.map((r) => [r['Request'], r['Status']])).toEqual([
+      [`${id} ${c.sheetAskedOn}`, 'contacted'],
+    ]);
   });
 
   it("opens the check-in on the school's day, changing at the school's midnight", () => {

@@ -459,6 +459,10 @@ export function buildSchedule(
       return `${teacherName}'s conference times could not be read: see Teachers ${refused.length > 1 ? 'rows' : 'row'} ${refused.map((r) => r.row).join(', ')}.`;
     if (teacherWindows.length === 0)
       return `${teacherName} has no windows on the Teachers sheet. Add their conference times.`;
+    // A refused window (reversed, unreadable) is often the real bottleneck: the reason says so.
+    const unread = refused.length
+      ? ` Teachers ${refused.length > 1 ? 'rows' : 'row'} ${refused.map((r) => r.row).join(', ')} could not be read, so ${refused.length > 1 ? 'their times are' : 'its time is'} not counted: fix ${refused.length > 1 ? 'them' : 'it'} first.`
+      : '';
     const places = days.filter((d) => d.teacher === u.teacher).reduce((n, d) => n + d.places, 0);
     const demand =
       units.filter((x) => x.teacher === u.teacher).reduce((n, x) => n + x.len / L, 0) +
@@ -468,14 +472,14 @@ export function buildSchedule(
       if (meet && !teacherWindows.some((w) => suits(w.mode, meet)))
         return `${FamilyName} asked to meet ${meet}, and ${teacherName} has no ${meet} time. Ask the family whether another way suits them, or add a window that offers it.`;
       if (family?.availability)
-        return `${FamilyName}'s availability misses every window of ${teacherName}. Ask the family for another time, or add a window that suits them.`;
-      return `${teacherName}'s windows are too short for a ${u.len}-minute conference.`;
+        return `${FamilyName}'s availability misses every window of ${teacherName}. Ask the family for another time, or add a window that suits them.${unread}`;
+      return `${teacherName}'s windows are too short for a ${u.len}-minute conference.${unread}`;
     }
     if (demand > places)
-      return `${teacherName}'s windows are full: ${demand} conferences for ${places} places. Add a window or raise the capacity (families at once).`;
+      return `${teacherName}'s windows are full: ${demand} ${demand === 1 ? 'conference' : 'conferences'} for ${places} ${places === 1 ? 'place' : 'places'}.${unread || ' Add a window or raise the capacity (families at once).'}`;
     const free = u.candidates.filter((c) => roomFree(days[c.day]!, c.start, c.start + u.len));
     if (free.length === 0)
-      return `Every time that suits ${familyName} with ${teacherName} is taken. Ask the family for more times, or add a window.`;
+      return `Every time that suits ${familyName} with ${teacherName} is taken. Ask the family for more times, or add a window.${unread}`;
     const lang = family?.interpreter ?? '';
     if (lang && problem.interpreters[lang] !== undefined) {
       const withoutInterp = free.some(
