@@ -22,8 +22,8 @@ import type { Meet } from './meeting';
 import type { Problem } from '../shared/api';
 import { FULL_NAME_HEADERS, STUDENT_EMAIL_HEADERS, ROSTER_ALIASES } from './aliases';
 import { describeCell } from './errors';
-import { groupFamilies, type GroupingNote, type Member } from './families';
-import { isRoleAddress, readGuardianEmails } from './noemail';
+import { groupFamilies, isPlaceholderFamilyId, type GroupingNote, type Member } from './families';
+import { isSharedPlaceholder, readGuardianEmails } from './noemail';
 import { isSheetError, pastedText, type PastedGrid } from './pasted';
 import { carryFamilyIds, rowList } from './familyids';
 import { givenIdProblems } from './givenids';
@@ -113,10 +113,8 @@ function studentFamilyId(studentId: string): string {
   return `F-${fnv(`student:${studentId}`)}`;
 }
 
-/** A shared address on this many students, of three surnames or more, looks like a placeholder. */
-const PLACEHOLDER_STUDENTS = 6;
-/** The same for a school role's address (office@, registrar@): three children of three surnames. */
-const ROLE_PLACEHOLDER_STUDENTS = 3;
+/** A phone number on this many students without email, of three surnames or more, is shared. */
+const SHARED_PHONE_STUDENTS = 6;
 
 function fnv(text: string): string {
   let h = 0x811c9dc5;
@@ -380,6 +378,8 @@ export function parseRoster(
   const emailSurnames = new Map<string, Set<string>>();
   const emailCount = new Map<string, number>();
   const emailCells = new Map<string, { row: number; header: string }[]>();
+  /** The Family ID on each row listing an address ('' for none or a placeholder ID). */
+  const emailFamilyIds = new Map<string, string[]>();
 
   /** Each student's Family ID as written (the family's id may differ once grouped). */
   const rowFamilyIds = new Map<string, string>();
@@ -510,6 +510,8 @@ export function parseRoster(
     for (const g of guardians) {
       emailCount.set(g.email, (emailCount.get(g.email) ?? 0) + 1);
       emailSurnames.set(g.email, (emailSurnames.get(g.email) ?? new Set()).add(nameKey(lastName)));
+      const given = isPlaceholderFamilyId(familyId) ? '' : familyId;
+      emailFamilyIds.set(g.email, [...(emailFamilyIds.get(g.email) ?? []), given]);
     }
     students.push({
       id,
@@ -535,18 +537,23 @@ export function parseRoster(
   keepStudentEmailsOwn(students, table, problems);
 
   // A placeholder address shared by unrelated students must not merge their families or be
-  // sent anything: the school office's on three, any address on six.
+  // sent anything: see isSharedPlaceholder for which.
   const placeholders = new Set<string>();
   for (const [email, n] of emailCount) {
-    const least = isRoleAddress(email) ? ROLE_PLACEHOLDER_STUDENTS : PLACEHOLDER_STUDENTS;
-    if (n < least || (emailSurnames.get(email)?.size ?? 0) < 3) continue;
+    const shared = {
+      email,
+      students: n,
+      surnames: emailSurnames.get(email)?.size ?? 0,
+      familyIds: emailFamilyIds.get(email) ?? [],
+    };
+    if (!isSharedPlaceholder(shared)) continue;
     placeholders.add(email);
     for (const cell of emailCells.get(email) ?? []) {
       const where = { sheet: 'Roster', row: cell.row, column: table.columns.get(cell.header) ?? 1 };
       problems.push({
         severity: 'warning',
         where,
-        message: `${describeCell(where, table.headerText.get(cell.header))}: ${email} is given for ${n} students with different surnames; it looks like a placeholder, so it is not used to group siblings and gets no invitations or other emails: this student's family is reached through another guardian's address, or else by letter and phone (Letters sheet).`,
+        message: `${describeCell(where, table.headerText.get(cell.header))}: ${email} is given for ${n} students with different surnames; it looks like a placeholder, so it is not used to group siblings and gets no invitations or other emails: this student's family is reached through another guardian's address, or else by letter and phone (Letters sheet). If it is one family's real address, give these rows the same Family ID.`,
       });
     }
   }
@@ -559,7 +566,7 @@ export function parseRoster(
   const placeholderPhones = new Set<string>();
   for (const [key, users] of phoneUsers) {
     if (
-      users.length < PLACEHOLDER_STUDENTS ||
+      users.length < SHARED_PHONE_STUDENTS ||
       new Set(users.map((u) => nameKey(u.lastName))).size <= 2
     )
       continue;
@@ -613,7 +620,6 @@ export function parseRoster(
     groups.set(root, [...(groups.get(root) ?? []), s]);
   }
   const families: Family[] = [];
-  const unreachable = new Set<string>();
   for (const members of groups.values()) {
     members.sort((a, b) => a.row - b.row);
     const contacts: Guardian[] = [];
@@ -623,17 +629,15 @@ export function parseRoster(
     const column = table.columns.get('Guardian 1 Email') ?? 1;
     const cell = (row: number) =>
       describeCell({ sheet: 'Roster', row, column }, table.headerText.get('Guardian 1 Email'));
-    if (contacts.length === 0 && !phone) {
-      for (const s of members) {
+    // No email and no phone (blank cells, or only made-up addresses): the student is still
+    // imported and scheduled; the family gets a printed letter and counts as unreachable.
+    if (contacts.length === 0 && !phone)
+      for (const s of members)
         problems.push({
-          severity: 'error',
+          severity: 'warning',
           where: { sheet: 'Roster', row: s.row, column },
-          message: `${cell(s.row)}: no family contact can be reached for ${s.firstName} ${s.lastName}. Add a guardian's email, or a phone number (Phone column).`,
+          message: `${cell(s.row)}: no email address, and no phone number of its own, is given for ${s.firstName} ${s.lastName}'s family, so it is imported and can be reached only by a printed letter (Letters sheet). Add a guardian's email, or a phone number (Phone column).`,
         });
-        unreachable.add(s.id);
-      }
-      continue;
-    }
     // A family with a phone and no email gets a printed letter and is on the phone list: that is
     // how it is reached, not a mistake in the sheet, so the Roster step counts it instead.
     // Never from addresses: a guardian added, removed or reordered keeps the family's id.
@@ -701,7 +705,6 @@ export function parseRoster(
     });
   }
   problems.push(...givenIdProblems(families, rowFamilyIds, table));
-  const imported = students.filter((s) => !unreachable.has(s.id));
   // Problems in sheet order, errors first within a row.
   problems.sort((a, b) =>
     a.where?.sheet === b.where?.sheet
@@ -709,11 +712,11 @@ export function parseRoster(
       : 0,
   );
   return {
-    students: imported,
+    students,
     families,
     problems,
     rowsRead: table.rows.length,
-    rowsRejected: rejected + unreachable.size,
+    rowsRejected: rejected,
     siblingFamilies: families.filter((f) => f.studentIds.length > 1).length,
   };
 }

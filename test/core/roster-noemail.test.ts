@@ -8,6 +8,7 @@ import {
   isNoAddressText,
   isPlaceholderAddress,
   isRoleAddress,
+  isSharedPlaceholder,
   readGuardianEmails,
 } from '../../src/core/noemail';
 import { parseRoster } from '../../src/core/roster';
@@ -33,7 +34,7 @@ const HEADER = [
 const EMAIL_COLUMN = 6;
 
 const WORDS = ['none', 'n/a', 'N/A', '-', 'no email', 'No E-mail', 'unknown', 'NONE', 'na'];
-const MADE_UP = ['noemail@school.example', 'no-reply@school.example', 'parent@school.example'];
+const MADE_UP = ['noemail@school.example', 'no-reply@school.example', 'unknown@school.example'];
 
 describe('a guardian email cell that stands for no address', () => {
   it('with a phone: the student is imported, reached by letter and phone, and the cell named in a warning', () => {
@@ -74,21 +75,25 @@ describe('a guardian email cell that stands for no address', () => {
     ]);
   });
 
-  it('with neither a phone nor another address: the row is reported as unreachable, not as a bad address', () => {
+  it('with neither a phone nor another address: the student is imported, and the row is warned as unreachable', () => {
     const r = parseRoster(
       [HEADER, [1031, 'Ito, Ken', 'Ms. Rivera', '', '', 'unknown', '', '']],
       TEACHERS,
     );
-    expect(r.rowsRejected).toBe(1);
+    expect(r.rowsRejected).toBe(0);
+    expect(r.students.map((s) => s.id)).toEqual(['1031']);
     expect(r.problems.map((p) => p.message)).not.toContainEqual(
       expect.stringContaining('is not an email address'),
     );
     expect(r.problems).toContainEqual(
       expect.objectContaining({
-        severity: 'error',
-        message: expect.stringContaining('no family contact can be reached for Ken Ito'),
+        severity: 'warning',
+        message: expect.stringContaining(
+          "no email address, and no phone number of its own, is given for Ken Ito's family",
+        ),
       }),
     );
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('a mistyped address is still an error: only words for "none" and made-up addresses read as blank', () => {
@@ -171,9 +176,9 @@ describe('readGuardianEmails', () => {
 describe('the addresses the README lists', () => {
   // The lists of the README's "Who counts as one family", before the @.
   const MADE_UP_LOCALS =
-    'noemail no-email none noreply no-reply donotreply unknown na null placeholder missing parent parents guardian guardians';
+    'noemail no-email nomail none noreply no-reply donotreply unknown null placeholder missing';
   const ROLE_LOCALS =
-    'office main.office frontoffice reception info admin attendance registrar registration enrollment secretary school';
+    'office main.office frontoffice reception info admin attendance registrar registration enrollment secretary school parent parents guardian guardians na n.a nil';
   const PEOPLE = 'ana.ruiz nonesuch parent.ruiz officer.kim info.desk.jones j.okafor casework';
 
   it.each(MADE_UP_LOCALS.split(' '))('%s@ is a made-up address, at any domain', (local) => {
@@ -181,9 +186,16 @@ describe('the addresses the README lists', () => {
     expect(isPlaceholderAddress(`${local.toUpperCase()}@gmail.com`.toLowerCase())).toBe(true);
   });
 
-  it.each(ROLE_LOCALS.split(' '))('%s@ is a school role’s address', (local) => {
-    expect(isRoleAddress(`${local}@school.example`)).toBe(true);
-  });
+  it.each(ROLE_LOCALS.split(' '))(
+    '%s@ is a role’s address, and on its own a real one (a family’s, an agency’s)',
+    (local) => {
+      expect(isRoleAddress(`${local}@school.example`)).toBe(true);
+      expect(isPlaceholderAddress(`${local}@school.example`)).toBe(false);
+      expect(readGuardianEmails(`${local}@family.example`).valid).toEqual([
+        `${local}@family.example`,
+      ]);
+    },
+  );
 
   it.each(PEOPLE.split(' '))(
     '%s@ is a person’s or an agency’s, neither made up nor a role',
@@ -192,4 +204,212 @@ describe('the addresses the README lists', () => {
       expect(isRoleAddress(`${local}@home.example`)).toBe(false);
     },
   );
+});
+
+describe('an address on several rows, as a coordinator predicts it', () => {
+  // Teachers' addresses are at school.example: that is the school's own domain.
+  const child = (id: number, name: string, email: string, household = '', phone = '') => [
+    id,
+    name,
+    'Ms. Rivera',
+    household,
+    '',
+    email,
+    '',
+    phone,
+  ];
+  const read = (...rows: (string | number)[][]) => parseRoster([HEADER, ...rows], TEACHERS);
+  const contactsOf = (r: ReturnType<typeof read>) =>
+    r.students.map((s) => s.guardians.map((g) => g.email));
+  const placeholderRows = (r: ReturnType<typeof read>) =>
+    r.problems
+      .filter(
+        (p) => p.where?.column === EMAIL_COLUMN && p.message.includes('looks like a placeholder'),
+      )
+      .map((p) => p.where?.row);
+
+  it('parents@ at a family’s own domain is that family’s address', () => {
+    const r = read(
+      child(1, 'Johnson, Amy', 'parents@thejohnsons.net'),
+      child(2, 'Johnson, Ben', 'parents@thejohnsons.net'),
+    );
+    expect(r.rowsRejected).toBe(0);
+    expect(r.families.map((f) => [f.studentIds, f.contacts.map((c) => c.email)])).toEqual([
+      [['1', '2'], ['parents@thejohnsons.net']],
+    ]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('nil@ (Nil, a given name) and na@ are a guardian’s address', () => {
+    const r = read(
+      child(1, 'Yilmaz, Deniz', 'nil@yilmaz.example'),
+      child(2, 'Kim, Soo', 'na@kim.example'),
+      child(3, 'Ross, Al', 'n.a@ross.example'),
+    );
+    expect(contactsOf(r)).toEqual([
+      ['nil@yilmaz.example'],
+      ['na@kim.example'],
+      ['n.a@ross.example'],
+    ]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('a foster care agency on two children, or a caseworker on three, is a contact they share', () => {
+    const agency = 'guardian@fostercare.org';
+    const two = read(child(1, 'Abe, Lu', agency), child(2, 'Bay, Mo', agency));
+    expect(contactsOf(two)).toEqual([[agency], [agency]]);
+    const worker = 'j.okafor@fostercare.org';
+    const three = read(
+      child(1, 'Abe, Lu', worker),
+      child(2, 'Bay, Mo', worker),
+      child(3, 'Cho, Ny', worker),
+    );
+    expect(contactsOf(three)).toEqual([[worker], [worker], [worker]]);
+    // Still three families: an address on children of different surnames alone joins nobody.
+    expect(three.families.map((f) => f.studentIds)).toEqual([['1'], ['2'], ['3']]);
+    expect(placeholderRows(two)).toEqual([]);
+    expect(placeholderRows(three)).toEqual([]);
+  });
+
+  it('a role address on three children of three surnames is a placeholder at any domain, and no student is dropped', () => {
+    for (const email of [
+      'office@school.example',
+      'parents@school.example',
+      'info@fostercare.org',
+      'guardian@fostercare.org',
+    ]) {
+      const r = read(
+        child(1, 'Abe, Lu', email, '', '555-0101'),
+        child(2, 'Bay, Mo', email, '', '555-0102'),
+        child(3, 'Cho, Ny', email),
+      );
+      expect(contactsOf(r)).toEqual([[], [], []]);
+      expect(placeholderRows(r)).toEqual([2, 3, 4]);
+      // The one with no phone is imported and warned.
+      expect(r.students.map((s) => s.id)).toEqual(['1', '2', '3']);
+      expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(
+        r.problems.find((p) => p.message.includes('no phone number of its own'))?.where?.row,
+      ).toBe(4);
+    }
+  });
+
+  it('the same Family ID on every row of a shared address keeps it as that family’s', () => {
+    const rows = ['Abe', 'Bay', 'Cho', 'Dix', 'Eng', 'Fox'].map((last, i) =>
+      child(i + 1, `${last}, Kid`, 'info@fostercare.org', 'FOSTER-7'),
+    );
+    const r = read(...rows.slice(0, 3));
+    expect(contactsOf(r)).toEqual([0, 1, 2].map(() => ['info@fostercare.org']));
+    expect(r.families.map((f) => f.studentIds)).toEqual([['1', '2', '3']]);
+    expect(placeholderRows(r)).toEqual([]);
+    // Six of them too; but a row without that ID makes it a placeholder again.
+    expect(placeholderRows(read(...rows))).toEqual([]);
+    const one = rows.map((row, i) => (i === 5 ? child(6, 'Fox, Kid', 'info@fostercare.org') : row));
+    expect(placeholderRows(read(...one))).toEqual([2, 3, 4, 5, 6, 7]);
+    // A Family ID that means "no ID" on every row is no Family ID.
+    const na = rows.slice(0, 3).map((row) => [...row.slice(0, 3), 'N/A', ...row.slice(4)]);
+    expect(placeholderRows(read(...na))).toEqual([2, 3, 4]);
+  });
+
+  it('noemail@ on three children is a blank cell on each, and every student is imported', () => {
+    const r = read(
+      child(1, 'Abe, Lu', 'noemail@school.example', '', '555-0101'),
+      child(2, 'Bay, Mo', 'noemail@school.example', '', '555-0102'),
+      child(3, 'Cho, Ny', 'noemail@school.example'),
+    );
+    expect(r.students.map((s) => s.id)).toEqual(['1', '2', '3']);
+    expect(contactsOf(r)).toEqual([[], [], []]);
+    const blanks = r.problems.filter((p) => p.message.includes('stands for no address'));
+    expect(blanks.map((p) => p.where?.row)).toEqual([2, 3, 4]);
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('isSharedPlaceholder', () => {
+  // The README's rule, written out: a role or family word on 3 students of 3 surnames, any
+  // address on 6 of 3 surnames, at any domain; never when every row gives one Family ID.
+  const generic = fc.constantFrom(
+    'office',
+    'info',
+    'registrar',
+    'parents',
+    'guardian',
+    'nil',
+    'na',
+  );
+  const personal = fc.constantFrom('ana.ruiz', 'casework', 'j.okafor', 'families');
+  const address = fc.record({
+    local: fc.oneof(
+      generic.map((l) => ({ l, generic: true })),
+      personal.map((l) => ({ l, generic: false })),
+    ),
+    domain: fc.constantFrom('school.example', 'fostercare.org', 'gmail.com'),
+    students: fc.integer({ min: 1, max: 9 }),
+    surnames: fc.integer({ min: 1, max: 9 }),
+    ids: fc.constantFrom('none', 'one', 'mixed'),
+  });
+
+  it('follows the README’s rule for any address, count and Family IDs', () => {
+    checkProperty(
+      fc.property(address, ({ local, domain, students, surnames: s, ids }) => {
+        const surnames = Math.min(s, students);
+        const familyIds = Array.from({ length: students }, (_, i) =>
+          ids === 'none' ? '' : ids === 'one' ? 'F7' : i === 0 ? '' : 'F7',
+        );
+        const email = `${local.l}@${domain}`;
+        const least = local.generic ? 3 : 6;
+        const expected = ids !== 'one' && surnames >= 3 && students >= least;
+        expect(isSharedPlaceholder({ email, students, surnames, familyIds })).toBe(expected);
+      }),
+    );
+  });
+
+  it('never makes a placeholder of an address on children of two surnames or fewer', () => {
+    checkProperty(
+      fc.property(address, fc.integer({ min: 1, max: 2 }), ({ local, students }, surnames) => {
+        const email = `${local.l}@school.example`;
+        expect(isSharedPlaceholder({ email, students, surnames, familyIds: [] })).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('a roster of any generic, made-up or blank addresses', () => {
+  it('imports every student: no address rule ever rejects a row', () => {
+    const cell = fc.constantFrom(
+      '',
+      'none',
+      'noemail@school.example',
+      'office@school.example',
+      'parents@school.example',
+      'guardian@fostercare.org',
+      'nil@yilmaz.example',
+      'info@fostercare.org',
+    );
+    const rowOf = fc.record({
+      first: cell,
+      second: cell,
+      phone: fc.constantFrom('', '555-0101', '555-0102'),
+      household: fc.constantFrom('', 'H1'),
+      last: fc.constantFrom('Abe', 'Bay', 'Cho', 'Dix'),
+    });
+    checkProperty(
+      fc.property(fc.array(rowOf, { minLength: 1, maxLength: 10 }), (made) => {
+        const rows = made.map((m, i) => [
+          3000 + i,
+          `${m.last}, Kid${i}`,
+          'Ms. Rivera',
+          m.household,
+          '',
+          m.first,
+          m.second,
+          m.phone,
+        ]);
+        const r = parseRoster([HEADER, ...rows], TEACHERS);
+        expect(r.rowsRejected).toBe(0);
+        expect(r.students).toHaveLength(made.length);
+        expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      }),
+    );
+  });
 });

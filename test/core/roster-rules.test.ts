@@ -74,7 +74,7 @@ describe('a placeholder address', () => {
       severity: 'warning',
       where: { sheet: 'Roster', row: 2, column: 7 },
       message:
-        "Roster, row 2, column G (Guardian 1 Email): families@district.example is given for 6 students with different surnames; it looks like a placeholder, so it is not used to group siblings and gets no invitations or other emails: this student's family is reached through another guardian's address, or else by letter and phone (Letters sheet).",
+        "Roster, row 2, column G (Guardian 1 Email): families@district.example is given for 6 students with different surnames; it looks like a placeholder, so it is not used to group siblings and gets no invitations or other emails: this student's family is reached through another guardian's address, or else by letter and phone (Letters sheet). If it is one family's real address, give these rows the same Family ID.",
     });
     expect(flagged(r)).toEqual(
       [2, 3, 4, 5, 6, 7].map((row) => ({ sheet: 'Roster', row, column: 7 })),
@@ -134,9 +134,16 @@ describe('a shared phone number (students without email)', () => {
       message:
         'Roster, row 2, column I (Phone): 555-010-0100 is given for 6 students with different surnames and no email; it looks like a shared number, so it does not make them one family.',
     });
-    // No number left to reach them: each is reported, none imported.
-    expect(r.students).toEqual([]);
-    expect(r.rowsRejected).toBe(6);
+    // No number left to reach them: each is imported as a family of its own, reached by letter.
+    expect(r.families.map((f) => f.studentIds)).toEqual([
+      ['P1'],
+      ['P2'],
+      ['P3'],
+      ['P4'],
+      ['P5'],
+      ['P6'],
+    ]);
+    expect(r.rowsRejected).toBe(0);
   });
 
   it('given for five students is a family’s number: they are one family, reached by letter', () => {
@@ -161,16 +168,13 @@ describe('a shared phone number (students without email)', () => {
     // Five digits are a number (an extension), four are not.
     expect(roster([{ id: 'E1', phone: '4-4321' }]).students.map((s) => s.id)).toEqual(['E1']);
     const short = roster([{ id: 'B1', first: 'Bo', last: 'Bell', phone: '1234' }]);
-    expect(short.students).toEqual([]);
+    expect(short.families.map((f) => f.contacts)).toEqual([[]]);
     expect(short.problems).toEqual([
       {
-        severity: 'error',
+        severity: 'warning',
         where: { sheet: 'Roster', row: 2, column: 7 },
         message:
-          'Roster, row 2, column G (Guardian 1 Email): no family contact can be reached for Bo Bell. Add a guardian’s email, or a phone number (Phone column).'.replace(
-            '’',
-            "'",
-          ),
+          "Roster, row 2, column G (Guardian 1 Email): no email address, and no phone number of its own, is given for Bo Bell's family, so it is imported and can be reached only by a printed letter (Letters sheet). Add a guardian's email, or a phone number (Phone column).",
       },
     ]);
   });
@@ -349,9 +353,9 @@ describe('bad cells', () => {
       { id: '2', last: 'Bell', email2: 'nor-this' },
     ]);
     expect(r.problems.map((p) => [p.where!.row, p.where!.column, p.severity])).toEqual([
-      [2, 7, 'error'],
+      [2, 7, 'warning'],
       [2, 8, 'warning'],
-      [3, 7, 'error'],
+      [3, 7, 'warning'],
       [3, 8, 'warning'],
     ]);
   });
