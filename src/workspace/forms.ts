@@ -907,7 +907,7 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
         )
       : { stored: {} };
     // Who may be told about which child: the Roster's rows (read only when someone is due).
-    const roster = due.length ? rosterForMessages(ss, settings) : null;
+    const roster = due.length ? rosterForMessages(ss, settings, all) : null;
     const contacts = roster ? rosterContacts(roster.students) : null;
     const column = (r: ExistingRow, h: string) =>
       cleanText(r.values[(fresh.columns.get(h) ?? 0) - 1]);

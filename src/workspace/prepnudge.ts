@@ -47,10 +47,10 @@ export const PREP_NUDGE_JOB: JobSpec<NudgeState> = {
     const tz = schoolZone(ss, settings);
     const now = ctx.now();
     const day = dayIn(now, tz);
-    const students = rosterForMessages(ss, settings)?.students ?? [];
-    // A student added to the Roster since the prep form was made gets their code now.
     const props = documentProperties();
     let recorded = props.getProperties();
+    const students = rosterForMessages(ss, settings, recorded)?.students ?? [];
+    // A student added to the Roster since the prep form was made gets their code now.
     const ids = students.map((s) => s.id);
     if (ensureFamilyCodes(ids, recorded, STUDENT_CODE_PREFIX)) recorded = props.getProperties();
     const links = new Map(

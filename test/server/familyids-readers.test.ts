@@ -1,0 +1,103 @@
+/**
+ * Every reader of a Family ID cell reaches the family whatever form the cell holds, on the built
+ * bundle: the message jobs read the Roster with the ids the document keeps codes for (as the
+ * schedule does), the questionnaire groups a Schedule holding two forms of one family's id, and
+ * an Availability row typed with the Family ID people read counts as the family's answer. The
+ * roster is written by hand, so every expected value is read off it:
+ *
+ * - Ana and Luis Garcia: no Family ID at first; one family by Maria's address. Ana with
+ *   Ms. Rivera, Luis with Mr. Okafor, both on 2026-11-17.
+ * - Kim Park: no Family ID; Jin Park's own family.
+ */
+import type { openSchool } from '../../preview/school';
+import { EST, pastedSchool, props, ROSTER_HEADER, run } from './calls';
+
+type School = ReturnType<typeof openSchool>;
+
+const MARIA = 'maria@garcia.example';
+const JIN = 'jin@park.example';
+
+const ROSTER = [
+  ROSTER_HEADER,
+  ['S1', 'Ana', 'Garcia', '3', 'Ms. Rivera', '', 'Maria Garcia', MARIA, '', '', 'en'],
+  ['S2', 'Luis', 'Garcia', '5', 'Mr. Okafor', '', 'Maria Garcia', MARIA, '', '', 'en'],
+  ['S3', 'Kim', 'Park', '4', 'Ms. Rivera', '', 'Jin Park', JIN, '', '', 'en'],
+];
+
+const TEACHERS = [
+  ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity'],
+  ['Ms. Rivera', 'rivera@lincoln.school.example', '2026-11-17', '15:00', '16:00', '101', '1'],
+  ['Mr. Okafor', 'okafor@lincoln.school.example', '2026-11-17', '15:40', '16:05', '102', '1'],
+];
+
+/** A sheet's rows as header → cell text. */
+function rowsOf(s: School, name: string): Record<string, string>[] {
+  const [header = [], ...rows] = s.emulator.spreadsheet.sheetByName(name)?.values() ?? [];
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [String(h), String(r[i])])));
+}
+
+/** Writes a Schedule cell in the row of this student's conference. */
+function setScheduleCell(
+  s: School,
+  studentId: string,
+  column: string,
+  value: string | boolean,
+): void {
+  const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+  const header = sheet.values()[0]!.map(String);
+  const at = rowsOf(s, 'Schedule').findIndex((r) => r['Student IDs'] === studentId);
+  sheet.put(at + 2, header.indexOf(column) + 1, { v: value });
+}
+
+/** Types this Family ID on the Roster rows of these students. */
+function typeFamilyId(s: School, text: string, ...studentIds: string[]): void {
+  const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+  roster.values().forEach((r, i) => {
+    if (studentIds.includes(String(r[0])))
+      roster.put(i + 1, ROSTER_HEADER.indexOf('Family ID') + 1, { v: text });
+  });
+}
+
+const familyCodes = (s: School) =>
+  [...props(s)].filter(([k]) => k.startsWith('slc:family-code:')).map(([k, v]) => `${k}=${v}`);
+
+describe('a Family ID typed after the family got its code', () => {
+  /**
+   * The Garcias get their code (and their Schedule rows) with no Family ID; Ana's row is locked;
+   * then GARCIA is typed on both their Roster rows and the schedule runs again. The family keeps
+   * its id through its code, so Ana's kept row and Luis's new one are one family's.
+   */
+  function carried(): School {
+    const s = pastedSchool(ROSTER, TEACHERS);
+    run(s, 'forms');
+    run(s, 'schedule');
+    setScheduleCell(s, 'S1', 'Locked', true);
+    typeFamilyId(s, 'GARCIA', 'S1', 'S2');
+    run(s, 'schedule');
+    return s;
+  }
+
+  it('reminds the family once, naming both children', () => {
+    const s = carried();
+    s.emulator.ws.clock.set(EST('2026-11-15', '16:00'));
+    run(s, 'reminders');
+    const toMaria = s.emulator.mail.to(MARIA);
+    expect(toMaria).toHaveLength(1);
+    expect(toMaria[0]!.body).toMatch(/Ana[\s\S]*Luis|Luis[\s\S]*Ana/);
+    expect(s.emulator.mail.to(JIN)).toHaveLength(1);
+  });
+
+  it('offers a family that did not come another time through the link it has, with no new code', () => {
+    const s = carried();
+    const codes = familyCodes(s);
+    s.emulator.ws.clock.set(EST('2026-11-17', '18:00'));
+    setScheduleCell(s, 'S2', 'Status', 'no-show');
+    run(s, 'noshow-offer');
+    expect(familyCodes(s)).toEqual(codes);
+    const offers = s.emulator.mail.to(MARIA);
+    expect(offers).toHaveLength(1);
+    // Maria's link carries the code the Garcias were given before GARCIA was typed.
+    const garcia = codes.filter((c) => offers[0]!.body.includes(c.split('=')[1]!));
+    expect(garcia).toHaveLength(1);
+  });
+});
