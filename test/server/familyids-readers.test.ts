@@ -10,7 +10,7 @@
  * - Kim Park: no Family ID; Jin Park's own family.
  */
 import type { openSchool } from '../../preview/school';
-import { EST, pastedSchool, props, ROSTER_HEADER, run } from './calls';
+import { EST, markAttended, pastedSchool, props, ROSTER_HEADER, run } from './calls';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -99,5 +99,24 @@ describe('a Family ID typed after the family got its code', () => {
     // Maria's link carries the code the Garcias were given before GARCIA was typed.
     const garcia = codes.filter((c) => offers[0]!.body.includes(c.split('=')[1]!));
     expect(garcia).toHaveLength(1);
+  });
+});
+
+describe('a Schedule holding one family’s id in two forms', () => {
+  it('sends the family one questionnaire', () => {
+    const s = pastedSchool(ROSTER, TEACHERS);
+    typeFamilyId(s, 'GARCIA', 'S1', 'S2');
+    run(s, 'schedule');
+    // Ana's row as an older build wrote it: the add-on's own form of the Garcias' id.
+    setScheduleCell(s, 'S1', 'Family ID', 'F-GARCIA');
+    run(s, 'forms');
+    markAttended(s);
+    s.emulator.ws.clock.set(EST('2026-11-19', '09:00'));
+    const before = s.emulator.mail.sent.length;
+    run(s, 'questionnaire');
+    const sent = s.emulator.mail.sent.slice(before);
+    expect(sent.filter((m) => m.to.includes(MARIA))).toHaveLength(1);
+    expect(sent.filter((m) => m.to.includes(JIN))).toHaveLength(1);
+    expect(sent).toHaveLength(2);
   });
 });
