@@ -120,3 +120,45 @@ describe('a Schedule holding one family’s id in two forms', () => {
     expect(sent).toHaveLength(2);
   });
 });
+
+describe('an availability answer typed with the Family ID people read', () => {
+  /** The Garcias (Family ID GARCIA) answered on paper; a person typed the answer in. */
+  function typedAnswer(): School {
+    const s = pastedSchool(ROSTER, TEACHERS);
+    typeFamilyId(s, 'GARCIA', 'S1', 'S2');
+    run(s, 'forms');
+    const availability = s.emulator.spreadsheet.sheetByName('Availability')!;
+    const typed: Record<string, string | number> = {
+      'Family ID': 'GARCIA',
+      Date: '2026-11-17',
+      Start: '15:00',
+      End: '17:00',
+      Rank: 1,
+    };
+    availability.appendRow(availability.values()[0]!.map((h) => typed[String(h)] ?? ''));
+    return s;
+  }
+
+  it('counts as the family’s answer: the family is not asked', () => {
+    const s = typedAnswer();
+    run(s, 'ask');
+    expect(s.emulator.mail.to(MARIA)).toHaveLength(0);
+    expect(s.emulator.mail.to(JIN)).toHaveLength(1);
+  });
+
+  it('gives way when the family answers the form', () => {
+    const s = typedAnswer();
+    const forms = JSON.parse(props(s).get('slc:forms')!) as {
+      availability: { linkTemplate: string; choices: { label: string }[] };
+    };
+    const code = props(s).get('slc:family-code:F-GARCIA')!;
+    s.emulator.forms.submitPrefilled(
+      forms.availability.linkTemplate.replace('0000000000000000000000000000c0de', code),
+      { [`Which times suit you? [${forms.availability.choices[0]!.label}]`]: '1st choice' },
+    );
+    const rows = rowsOf(s, 'Availability');
+    // The form's one choice stands; the typed row is gone.
+    expect(rows.map((r) => r['Rank'])).toEqual(['1']);
+    expect(rows.map((r) => r['Family ID'])).not.toContain('GARCIA');
+  });
+});
