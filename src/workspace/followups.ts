@@ -260,7 +260,8 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
             flag: cleanText(r.get('Flag')),
           }))
         : [];
-    const schedule = readScheduleSheet(readSheet(ss, 'Schedule') ?? [], wall);
+    // Its rows' Family IDs are read back below, once the Roster is read (withRosterFamilies).
+    const schedule = readScheduleSheet(readSheet(ss, 'Schedule') ?? [], wall, []);
     const teacherValues = readSheet(ss, 'Teachers') ?? [];
     const teachers = parseTeachers(teacherValues, wall).teachers;
     const props = documentProperties();

@@ -72,7 +72,8 @@ export const PREP_NUDGE_JOB: JobSpec<NudgeState> = {
       );
     const prep = prepForRound(readStudentPrep(readSheet(ss, STUDENT_PREP.name)), round);
     // A student whose conference this round is over is asked to reflect instead, until they have.
-    const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], cellWallClock(ss));
+    // Students, rounds and dates: no Family ID is read.
+    const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], cellWallClock(ss), []);
     const over = new Set(
       schedule.rows
         .filter(

@@ -116,7 +116,7 @@ export function readConferences(
   const values =
     alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
   if (values.length < 2) return { sheet, conferences: [], sentColumn: 0, idColumn: 0, values };
-  const read = readScheduleSheet(values, cellWallClock(ss), roster?.families);
+  const read = readScheduleSheet(values, cellWallClock(ss), roster?.families ?? []);
   const col = (name: string) => read.columns.get(name);
   const cell = (r: unknown[], name: string) => {
     const c = col(name);

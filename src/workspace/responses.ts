@@ -278,7 +278,8 @@ function recordFeedback(
   const refOf = (r: unknown[]) => responseRef(String(r[col] ?? ''));
   const seen = new Set(body.map((r) => String(r[col] ?? '')));
   const conferences = codedConferences(
-    readScheduleSheet(memo.read(SCHEDULE.name) ?? [], cellWallClock(ss)),
+    // An answer reaches its conference by the link's token: no Family ID is read.
+    readScheduleSheet(memo.read(SCHEDULE.name) ?? [], cellWallClock(ss), []),
   );
   let rows = body;
   let recorded = 0;

@@ -265,7 +265,8 @@ export function showDebrief(): void {
   const settings = readSettings(ss);
   const round = settings.roundName;
   const wall = cellWallClock(ss);
-  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wall);
+  // Each student's conference: no Family ID is read.
+  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wall, []);
   const conferenceOf = new Map(
     schedule.rows
       .filter((r) => inRound(r.round, round))

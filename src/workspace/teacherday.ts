@@ -51,7 +51,8 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
       tomorrow: dayIn(now.getTime() + 24 * 3600_000, tz),
     };
     const values = readSheet(ss, 'Schedule') ?? [];
-    const schedule = readScheduleSheet(values, wall);
+    // The day's rows' Family IDs are read back once the Roster is read (withRosterFamilies).
+    const schedule = readScheduleSheet(values, wall, []);
     const near = schedule.rows.filter(
       (r) =>
         inRound(r.round, settings.roundName) && (r.date === days.today || r.date === days.tomorrow),

@@ -60,6 +60,7 @@ const SCHEDULE = readScheduleSheet(
     ['C4', 'Fall', '2026-11-19', 'soon', '', 'Ms. Rivera', 'Gym', 'Eve Evans', 'S4', 'invited'],
   ],
   wallClockIn('UTC'),
+  [],
 );
 
 describe('checkInOf', () => {

@@ -164,7 +164,7 @@ function rebuilt(
   values: unknown[][],
   newId: () => string,
 ) {
-  const sheet = readScheduleSheet(values, wall);
+  const sheet = readScheduleSheet(values, wall, []);
   const built = buildProblem({ ...input, availability: new Map(), sheet, seed: 1 });
   const schedule = buildSchedule(built.problem);
   const rows = scheduleRows({ ...input, sheet, frozen: built.frozen, schedule, newId });
@@ -224,7 +224,7 @@ describe('the Schedule sheet', () => {
     );
     const windows = [{ ...win('rivera@school.example', 900, 1100), teacher: 'Ms. Rivera', row: 2 }];
     const settings = { ...defaultSettings('School', 'UTC'), mergeSameTeacherSiblings: true };
-    const sheet = readScheduleSheet([SCHEDULE.columns.map((c) => c.header)], wall);
+    const sheet = readScheduleSheet([SCHEDULE.columns.map((c) => c.header)], wall, []);
     const built = buildProblem({
       roster,
       windows,
@@ -256,6 +256,7 @@ describe('the Schedule sheet', () => {
     const sheet = readScheduleSheet(
       [header, line('1; 2', 'F-OLD'), line('3', 'F-GONE'), line('3', 'F-LATER')],
       wall,
+      [],
     );
     const previous = familiesOnSchedule(sheet);
     expect([...previous]).toEqual([
@@ -706,7 +707,7 @@ describe('conferences kept from the Schedule sheet', () => {
       windows,
       settings,
       availability: new Map(),
-      sheet: readScheduleSheet([header, ...lines.map(line)], wall),
+      sheet: readScheduleSheet([header, ...lines.map(line)], wall, []),
       seed: 1,
     });
   const kept = (ids: string, start: string, end: string, over: Record<string, unknown> = {}) => ({
@@ -788,7 +789,7 @@ describe('conferences kept from the Schedule sheet', () => {
       windows,
       settings: { ...settings, defaultLanguage: 'ht' },
       availability: new Map(),
-      sheet: readScheduleSheet([], wall),
+      sheet: readScheduleSheet([], wall, []),
       seed: 7,
     });
     expect(b.problem.families.map((f) => f.interpreter)).toEqual(['ht', '']);
