@@ -10,7 +10,8 @@
  * - Kim Park: no Family ID; Jin Park's own family.
  */
 import type { openSchool } from '../../preview/school';
-import { EST, markAttended, pastedSchool, props, ROSTER_HEADER, run } from './calls';
+import type { Overview } from '../../src/shared/api';
+import { EST, markAttended, ok, pastedSchool, props, ROSTER_HEADER, run } from './calls';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -112,6 +113,11 @@ describe('a Schedule holding one family’s id in two forms', () => {
     run(s, 'forms');
     markAttended(s);
     s.emulator.ws.clock.set(EST('2026-11-19', '09:00'));
+    // The step counts two families due: the Garcias and the Parks.
+    const step = ok<Overview>(s.bundle.callFromClient('getOverview', [])).steps.find(
+      (x) => x.id === 'questionnaire',
+    )!;
+    expect(step.counts.find((c) => c.label === 'families due the questionnaire')?.value).toBe(2);
     const before = s.emulator.mail.sent.length;
     run(s, 'questionnaire');
     const sent = s.emulator.mail.sent.slice(before);
