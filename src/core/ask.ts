@@ -5,9 +5,9 @@
  * reads and writes them).
  */
 import type { Problem } from '../shared/api';
+import { familyIds, type FamilyIds } from './familyshown';
 import { availabilityLinks } from './formlinks';
 import { parseJson } from './json';
-import { cleanText } from './normalize';
 import type { Family, RosterResult } from './roster';
 
 /**
@@ -68,11 +68,18 @@ export function remaining(family: Family, progress: Progress | null): string[] {
   return familyEmails(family).filter((e) => !skip.has(e));
 }
 
-/** Family IDs that have answered the availability form (rows of the Availability sheet). */
-export function answeredFamilies(availability: unknown[][] | null): Set<string> {
+/**
+ * Family IDs that have answered the availability form (rows of the Availability sheet), each
+ * cell read back to its family whatever form it holds (a paper answer typed with the Family ID
+ * people read: familyshown.ts).
+ */
+export function answeredFamilies(
+  availability: unknown[][] | null,
+  ids: Pick<FamilyIds, 'read'>,
+): Set<string> {
   const [header = [], ...rows] = availability ?? [];
   const col = header.map(String).indexOf('Family ID');
-  return new Set(col < 0 ? [] : rows.map((r) => cleanText(r[col])).filter(Boolean));
+  return new Set(col < 0 ? [] : rows.map((r) => ids.read(r[col])).filter(Boolean));
 }
 
 export interface AskPicture {
@@ -112,7 +119,7 @@ export function askPicture(
     const value = anyRound(id);
     return value?.startsWith(markOf(round, '')) ? value.slice(markOf(round, '').length) : undefined;
   };
-  const answered = answeredFamilies(availability);
+  const answered = answeredFamilies(availability, familyIds(roster.families));
   const languageOf = new Map(roster.families.map((f) => [f.id, f.language]));
   const links = availabilityLinks(props, (id) => languageOf.get(id) ?? '');
   const withEmail = roster.families.filter((f) => familyEmails(f).length > 0);

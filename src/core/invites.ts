@@ -77,7 +77,8 @@ function shown(value: unknown): string {
 }
 
 export function readInviteRows(values: unknown[][], wall: WallClockOf): InviteSheet {
-  const sheet = readScheduleSheet(values, wall);
+  // The caller reads each row's Family ID back through the Roster (workspace/invites.ts).
+  const sheet = readScheduleSheet(values, wall, []);
   const cell = (values: unknown[], header: string) => {
     const at = sheet.columns.get(header);
     return at ? shown(values[at - 1]) : '';

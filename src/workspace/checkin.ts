@@ -15,7 +15,8 @@ import { updateStatusDropdown } from './setup';
 
 function readDay() {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], cellWallClock(ss));
+  // A teacher's day, by conference: no Family ID is read.
+  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], cellWallClock(ss), []);
   return { ss, schedule };
 }
 

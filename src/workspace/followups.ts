@@ -262,10 +262,14 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
             flag: cleanText(r.get('Flag')),
           }))
         : [];
-    const schedule = readScheduleSheet(readSheet(ss, 'Schedule') ?? [], wall);
+    // Its rows' Family IDs are read back below, once the Roster is read (withRosterFamilies).
+    const schedule = readScheduleSheet(readSheet(ss, 'Schedule') ?? [], wall, []);
     const teacherValues = readSheet(ss, 'Teachers') ?? [];
     const teachers = parseTeachers(teacherValues, wall).teachers;
-    const roster = rosterForMessages(ss, settings);
+    const props = documentProperties();
+    // Read once: the ids the document keeps codes for, when each owner was last told.
+    const recorded = props.getProperties();
+    const roster = rosterForMessages(ss, settings, recorded);
     const conferences = withRosterFamilies(schedule.rows, roster?.families ?? []);
     // The Follow-ups sheet and the owners' emails show the Family ID as people read it.
     const ids = familyIds(roster?.families ?? []);
@@ -331,14 +335,12 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
         };
       },
     );
-    const props = documentProperties();
     const now = ctx.now();
     const at = stampIn(now, tz);
     let told = 0;
     let waiting = 0;
     const owners = untoldByOwner(rows);
-    // Read once each: when each owner was last told, and the day's email left.
-    const recorded = owners.size ? props.getProperties() : {};
+    // Read once: the day's email left.
     let quota = owners.size ? MailApp.getRemainingDailyQuota() : 0;
     for (const [email, mine] of owners) {
       const last = Number(recorded[lastToldKey(email)] ?? 0);

@@ -50,7 +50,12 @@ import { UserError } from '../core/errors';
 import { languageName, LANGUAGE_NAMES, cleanText, normalizeLanguage } from '../core/normalize';
 import { OWN_LANGUAGE_NAMES } from '../core/ownnames';
 import { AVAILABILITY, FEEDBACK, SCHEDULE } from '../core/schema';
-import { readScheduleSheet, readAvailability, type ExistingRow } from '../core/schedule/sheet';
+import {
+  readScheduleSheet,
+  readAvailability,
+  withRosterFamilies,
+  type ExistingRow,
+} from '../core/schedule/sheet';
 import {
   byRecipient,
   greetingName,
@@ -570,11 +575,15 @@ interface ScheduleRead {
   columns: Map<string, number>;
 }
 
-function readSchedule(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ScheduleRead {
+/** The Schedule, each row's Family ID read back to its family among these (familyshown.ts). */
+function readSchedule(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  families: Parameters<typeof readScheduleSheet>[2],
+): ScheduleRead {
   const sheet = ss.getSheetByName(SCHEDULE.name);
   if (!sheet) throw new UserError('There is no Schedule sheet. Run Set up first.');
   const values = sheetValues(sheet);
-  const read = readScheduleSheet(values, cellWallClock(ss));
+  const read = readScheduleSheet(values, cellWallClock(ss), families);
   return { sheet, values, rows: read.rows, columns: read.columns };
 }
 
@@ -716,7 +725,7 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
           families.map((f) => f.language),
           texts,
         ).filter((l) => l !== 'en');
-        const links = ensureFeedbackLinks(readSchedule(ss), state, settings.roundName);
+        const links = ensureFeedbackLinks(readSchedule(ss, families), state, settings.roundName);
         return [
           recording,
           codes ? `${plural(codes, 'family', 'families')} got a personal availability link.` : '',
@@ -853,10 +862,20 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
       throw new UserError(
         `There is no ${settings.roundName} questionnaire yet: create the family forms first.`,
       );
-    const fresh = readSchedule(ss);
-    ensureFeedbackLinks(fresh, forms, settings.roundName);
+    // The Roster is read only once someone may be due (most runs find no one); until then the
+    // Family IDs are as written, and no one is due by them that is not due by the family's.
+    const written = readSchedule(ss, []);
+    ensureFeedbackLinks(written, forms, settings.roundName);
     const today = dayIn(ctx.now(), schoolZone(ss, settings));
     const stamp = ctx.now();
+    // Who may be told about which child, and each row's family whatever form its Family ID cell
+    // holds (an older Schedule's rows kept beside new ones): one family, one questionnaire.
+    const roster = dueFamilies(written, settings.roundName, today).length
+      ? rosterForMessages(ss, settings, all)
+      : null;
+    const fresh = roster
+      ? { ...written, rows: withRosterFamilies(written.rows, roster.families) }
+      : written;
     // The journal names what was sent and what was being sent when a chunk stopped. Sent:
     // stamped now, never sent twice. Being sent when the run was cut off: MailApp cannot tell
     // whether it left, so it is not sent again (no family gets it twice) but marked for a
@@ -913,8 +932,6 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
           storedTemplates(all),
         )
       : { stored: {} };
-    // Who may be told about which child: the Roster's rows (read only when someone is due).
-    const roster = due.length ? rosterForMessages(ss, settings) : null;
     const contacts = roster ? rosterContacts(roster.students) : null;
     const column = (r: ExistingRow, h: string) =>
       cleanText(r.values[(fresh.columns.get(h) ?? 0) - 1]);
@@ -1063,7 +1080,11 @@ function picture(ctx: StepContext): FormsPicture | null {
   if (!ctx.data || !ctx.present.has(SCHEDULE.name)) return null;
   const wall = cellWallClock(ctx.ss);
   const sheets = stepReader(ctx);
-  const read = readScheduleSheet(sheets(SCHEDULE.name) ?? [], wall);
+  const read = readScheduleSheet(
+    sheets(SCHEDULE.name) ?? [],
+    wall,
+    ctx.data.roster?.families ?? [],
+  );
   const round = ctx.settings.roundName;
   const sentCol = read.columns.get('Questionnaire Sent');
   const rows = read.rows.filter((r) => inRound(r.round, round));

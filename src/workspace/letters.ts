@@ -94,7 +94,7 @@ function letterBodies(): LetterBody[] {
   const conferences = new Map<string, PaperConference[]>();
   const students = new Map((roster?.students ?? []).map((s) => [s.id, s]));
   const ids = familyIds(roster?.families ?? []);
-  const sheet = readScheduleSheet(schedule ?? [], cellWallClock(ss), roster?.families);
+  const sheet = readScheduleSheet(schedule ?? [], cellWallClock(ss), roster?.families ?? []);
   for (const r of sheet.rows)
     if (
       inRound(r.round, round) &&

@@ -7,6 +7,7 @@
  * (https://developers.google.com/apps-script/guides/services/quotas: "Email recipients per
  * day"), so one message per address costs what one message to all of them did: one unit each.
  */
+import { knownFamilyIds } from '../core/formlinks';
 import { parseRoster, type RosterResult } from '../core/roster';
 import type { RenderedMessage } from '../core/templates';
 import type { Problem, Settings } from '../shared/api';
@@ -56,16 +57,23 @@ export function failureText(e: unknown): string {
 
 /**
  * The Roster as messages need it: who is listed with which child (and each family's phone). One
- * read; the Teachers sheet is not needed for that.
+ * read; the Teachers sheet is not needed for that. The families get the ids the document keeps
+ * codes for (`props`, the document's properties as the caller read them), as readSchool gives
+ * them: a family regrouped, or given a Family ID, since its code was made keeps its id, so its
+ * Schedule rows, link and answers stay one family's.
  */
 export function rosterForMessages(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  settings: Settings,
+  settings: Pick<Settings, 'defaultLanguage'>,
+  props: Record<string, string>,
 ): RosterResult | null {
   const values = readSheet(ss, 'Roster');
   return values === null
     ? null
-    : parseRoster(values, null, { defaultLanguage: settings.defaultLanguage });
+    : parseRoster(values, null, {
+        defaultLanguage: settings.defaultLanguage,
+        knownFamilyIds: knownFamilyIds(props),
+      });
 }
 
 /** An email whose sending is recorded in document properties under its own key. */

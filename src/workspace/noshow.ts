@@ -35,7 +35,7 @@ export const NOSHOW_OFFER_JOB: JobSpec<OfferState> = {
     const { ss, settings, round, props, forms, availability } = start;
     let { recorded } = start;
     const tz = schoolZone(ss, settings);
-    const roster = rosterForMessages(ss, settings);
+    const roster = rosterForMessages(ss, settings, recorded);
     if (!roster) throw new UserError('There is no Roster sheet. Run Set up first.');
     const schedule = readScheduleSheet(
       readSheet(ss, SCHEDULE.name) ?? [],

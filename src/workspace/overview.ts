@@ -66,7 +66,8 @@ export function buildOverview(): Overview {
   const settings = readSettings(ss, props[PROP.settings] ?? null);
   const today = dayIn(new Date(), schoolZone(ss, settings));
   const read = sheetMemo(ss, new Set(present.keys())).read;
-  const schedule = ready ? readScheduleSheet(read('Schedule') ?? [], cellWallClock(ss)) : null;
+  // Only the conferences' rounds and dates are read here, no Family ID.
+  const schedule = ready ? readScheduleSheet(read('Schedule') ?? [], cellWallClock(ss), []) : null;
   // Once the conference days are over, their dates are in the past: that is the round done.
   const held = new Set(
     (schedule?.rows ?? []).flatMap((r) =>

@@ -56,7 +56,7 @@ function roundPacketInputs(): PacketInput[] {
   const schedule = readScheduleSheet(
     readSheet(ss, SCHEDULE.name) ?? [],
     wall,
-    data.roster?.families,
+    data.roster?.families ?? [],
   );
   const round = settings.roundName;
   const cell = (r: ExistingRow, h: string) =>

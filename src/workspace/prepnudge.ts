@@ -47,10 +47,10 @@ export const PREP_NUDGE_JOB: JobSpec<NudgeState> = {
     const tz = schoolZone(ss, settings);
     const now = ctx.now();
     const day = dayIn(now, tz);
-    const students = rosterForMessages(ss, settings)?.students ?? [];
-    // A student added to the Roster since the prep form was made gets their code now.
     const props = documentProperties();
     let recorded = props.getProperties();
+    const students = rosterForMessages(ss, settings, recorded)?.students ?? [];
+    // A student added to the Roster since the prep form was made gets their code now.
     const ids = students.map((s) => s.id);
     if (ensureFamilyCodes(ids, recorded, STUDENT_CODE_PREFIX)) recorded = props.getProperties();
     const links = new Map(
@@ -72,7 +72,8 @@ export const PREP_NUDGE_JOB: JobSpec<NudgeState> = {
       );
     const prep = prepForRound(readStudentPrep(readSheet(ss, STUDENT_PREP.name)), round);
     // A student whose conference this round is over is asked to reflect instead, until they have.
-    const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], cellWallClock(ss));
+    // Students, rounds and dates: no Family ID is read.
+    const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], cellWallClock(ss), []);
     const over = new Set(
       schedule.rows
         .filter(

@@ -116,7 +116,7 @@ export function readConferences(
   const values =
     alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
   if (values.length < 2) return { sheet, conferences: [], sentColumn: 0, idColumn: 0, values };
-  const read = readScheduleSheet(values, cellWallClock(ss), roster?.families);
+  const read = readScheduleSheet(values, cellWallClock(ss), roster?.families ?? []);
   const col = (name: string) => read.columns.get(name);
   const cell = (r: unknown[], name: string) => {
     const c = col(name);
@@ -296,7 +296,10 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   // The Roster (who is listed with which child) is read only when something may be due or a
   // letter is to be written: most hourly runs find nothing to do, and read the Schedule only.
   let roster: RosterResult | null | undefined;
-  const school = () => (roster === undefined ? (roster = rosterForMessages(ss, settings)) : roster);
+  const school = () =>
+    roster === undefined
+      ? (roster = rosterForMessages(ss, settings, documentProperties().getProperties()))
+      : roster;
   let read = readConferences(ss, settings);
   // A row no write could find again (its Conference ID blank or repeated) is not reminded.
   const unkeyed = unkeyedRows(read.conferences, 'Schedule', read.idColumn, 'reminded');

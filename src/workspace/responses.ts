@@ -28,6 +28,7 @@ import {
 import { UserError } from '../core/errors';
 import { cellBlocks } from '../core/blocks';
 import { answerStands, replaceOrAdd, responseKey, responseRef } from '../core/recording';
+import { familyIds } from '../core/familyshown';
 import { parseRoster } from '../core/roster';
 import { cleanText } from '../core/normalize';
 import { inRound } from '../core/rounds';
@@ -178,20 +179,24 @@ function recordAvailability(
   const round = settings.roundName;
   // Only this round's rows give way to a new answer; last round's stay readable as they were.
   const thisRound = (r: unknown[]) => inRound(col('Round') < 0 ? '' : r[col('Round')], round);
+  // Families group by Family ID or shared emails, whatever the teachers: no need to read the Teachers sheet.
+  // A family regrouped since it was given its code is found by its earlier id too.
+  const roster = parseRoster(memo.read('Roster') ?? [], null, {
+    defaultLanguage: settings.defaultLanguage,
+    knownFamilyIds: knownFamilyIds(props),
+  }).families;
+  const families = new Map(
+    roster.flatMap((f) => [f.id, ...(f.aliases ?? [])].map((id) => [id, f] as const)),
+  );
+  // A row's Family ID as written may be any form of the family's id (a paper answer typed with
+  // the Family ID people read): each is read back to the family's.
+  const familyOf = familyIds(roster).read;
   const latest = new Map<string, number>();
   for (const r of body.filter(thisRound)) {
-    const id = String(r[col('Family ID')] ?? '');
+    const id = familyOf(r[col('Family ID')]);
     const at = r[col('Answered')];
     if (id && at instanceof Date) latest.set(id, Math.max(latest.get(id) ?? 0, at.getTime()));
   }
-  // Families group by Family ID or shared emails, whatever the teachers: no need to read the Teachers sheet.
-  // A family regrouped since it was given its code is found by its earlier id too.
-  const families = new Map(
-    parseRoster(memo.read('Roster') ?? [], null, {
-      defaultLanguage: settings.defaultLanguage,
-      knownFamilyIds: knownFamilyIds(props),
-    }).families.flatMap((f) => [f.id, ...(f.aliases ?? [])].map((id) => [id, f] as const)),
-  );
   const codes = familyOfCode(props);
   let rows = body;
   const answered: string[] = [];
@@ -212,7 +217,7 @@ function recordAvailability(
       ? { id: family.id, name: family.name, email: family.contacts[0]?.email ?? '' }
       : { id: '', name: `Unknown family code "${answer.token.slice(0, 40)}"`, email: '' };
     if (family) {
-      rows = rows.filter((r) => String(r[col('Family ID')] ?? '') !== family.id || !thisRound(r));
+      rows = rows.filter((r) => familyOf(r[col('Family ID')]) !== family.id || !thisRound(r));
       latest.set(family.id, response.at.getTime());
       answered.push(family.id);
     }
@@ -273,7 +278,8 @@ function recordFeedback(
   const refOf = (r: unknown[]) => responseRef(String(r[col] ?? ''));
   const seen = new Set(body.map((r) => String(r[col] ?? '')));
   const conferences = codedConferences(
-    readScheduleSheet(memo.read(SCHEDULE.name) ?? [], cellWallClock(ss)),
+    // An answer reaches its conference by the link's token: no Family ID is read.
+    readScheduleSheet(memo.read(SCHEDULE.name) ?? [], cellWallClock(ss), []),
   );
   let rows = body;
   let recorded = 0;

@@ -169,7 +169,7 @@ export const STUDENT_FORMS_JOB: JobSpec<StudentFormsJobState> = {
     // The document's properties are read once a step and handed to all that needs them.
     const props = documentProperties().getProperties();
     const settings = readSettings(ss, props[PROP.settings] ?? null);
-    const students = rosterForMessages(ss, settings)?.students ?? [];
+    const students = rosterForMessages(ss, settings, props)?.students ?? [];
     if (students.length === 0)
       throw new UserError('The prep form is for the students on the Roster: import it first.', {
         sheet: 'Roster',
@@ -228,9 +228,10 @@ export const STUDENT_FORMS_JOB: JobSpec<StudentFormsJobState> = {
 export function roundStudentLinks(): StudentLink[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
-  const students = rosterForMessages(ss, settings)?.students ?? [];
+  const props = documentProperties().getProperties();
+  const students = rosterForMessages(ss, settings, props)?.students ?? [];
   return studentLinks(
-    documentProperties().getProperties(),
+    props,
     settings.roundName,
     students.map((s) => ({
       id: s.id,
@@ -264,7 +265,8 @@ export function showDebrief(): void {
   const settings = readSettings(ss);
   const round = settings.roundName;
   const wall = cellWallClock(ss);
-  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wall);
+  // Each student's conference: no Family ID is read.
+  const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], wall, []);
   const conferenceOf = new Map(
     schedule.rows
       .filter((r) => inRound(r.round, round))
@@ -276,7 +278,8 @@ export function showDebrief(): void {
     for (const id of splitList(f.studentIds))
       if (conferenceOf.has(id) && f.request.startsWith(`${conferenceOf.get(id)} `))
         followUps.set(id, f.status || 'new');
-  const students = rosterForMessages(ss, settings)?.students ?? [];
+  // Only the students' names and classes are read here, not their families: no codes needed.
+  const students = rosterForMessages(ss, settings, {})?.students ?? [];
   const html = debriefHtml(
     settings.schoolName,
     round,

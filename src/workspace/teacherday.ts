@@ -51,7 +51,8 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
       tomorrow: dayIn(now.getTime() + 24 * 3600_000, tz),
     };
     const values = readSheet(ss, 'Schedule') ?? [];
-    const schedule = readScheduleSheet(values, wall);
+    // The day's rows' Family IDs are read back once the Roster is read (withRosterFamilies).
+    const schedule = readScheduleSheet(values, wall, []);
     const near = schedule.rows.filter(
       (r) =>
         inRound(r.round, settings.roundName) && (r.date === days.today || r.date === days.tomorrow),
@@ -68,7 +69,9 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
     const teacherValues = readSheet(ss, 'Teachers') ?? [];
     const teachers = parseTeachers(teacherValues, wall).teachers;
     const emails = new Map(teachers.map((t) => [nameKey(t.name), t.email]));
-    const roster = rosterForMessages(ss, settings);
+    const props = documentProperties();
+    const recorded = props.getProperties();
+    const roster = rosterForMessages(ss, settings, recorded);
     const rows = withRosterFamilies(near, roster?.families ?? []);
     const guardians = new Map(
       (roster?.students ?? []).map((s) => [s.id, s.guardians.map((g) => g.name || g.email)]),
@@ -96,8 +99,6 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
         notes: cleanText(at(r.values, 'Notes')),
       };
     });
-    const props = documentProperties();
-    const recorded = props.getProperties();
     const { due, noEmail } = teacherDaysDue(
       conferences,
       (name) => emails.get(nameKey(name)),

@@ -73,7 +73,8 @@ export function previewFor(
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
   // Greeted as the family would be: by the surnames the Roster gives its children.
-  const roster = rosterForMessages(ss, settings);
+  const props = documentProperties().getProperties();
+  const roster = rosterForMessages(ss, settings, props);
   const { conferences } = readConferences(ss, settings, undefined, roster);
   const chosen = conferences.find((c) => c.conferenceId === conferenceId);
   if (!chosen)
@@ -87,9 +88,8 @@ export function previewFor(
   // The availability request shows the family's own link, as it would be sent.
   if (kind === 'availability')
     fields.link =
-      availabilityLinks(documentProperties().getProperties(), () => language).get(
-        chosen.familyKey,
-      ) ?? '(the family’s own link, once the family forms are made)';
+      availabilityLinks(props, () => language).get(chosen.familyKey) ??
+      '(the family’s own link, once the family forms are made)';
   const message = renderMessage(kind, language, fields, { [language]: { [kind]: template } });
   return { ...message, unknown: unknownFields(template) };
 }

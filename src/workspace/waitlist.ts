@@ -229,7 +229,7 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
       if (journaled) props.deleteProperty(JOURNAL);
       journaled = false;
     };
-    const roster = entries.length ? rosterForMessages(ss, settings) : null;
+    const roster = entries.length ? rosterForMessages(ss, settings, props.getProperties()) : null;
     const { notices, noEmail } = roster
       ? waitlistNotices(
           entries.map((e) => ({ ...e, told: current(e.studentId) })),

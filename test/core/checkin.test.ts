@@ -60,6 +60,7 @@ const SCHEDULE = readScheduleSheet(
     ['C4', 'Fall', '2026-11-19', 'soon', '', 'Ms. Rivera', 'Gym', 'Eve Evans', 'S4', 'invited'],
   ],
   wallClockIn('UTC'),
+  [],
 );
 
 describe('checkInOf', () => {
@@ -101,7 +102,7 @@ describe('checkInOf', () => {
 
   it('leaves out rows with no Conference ID or date, and reads the days in date order however the rows lie', () => {
     const rows = (...lines: string[][]) =>
-      readScheduleSheet([HEADER, ...lines], wallClockIn('UTC'));
+      readScheduleSheet([HEADER, ...lines], wallClockIn('UTC'), []);
     const line = (id: string, date: string, start: string, end: string, students: string) => [
       id,
       'Fall',

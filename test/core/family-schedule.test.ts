@@ -164,7 +164,7 @@ function rebuilt(
   values: unknown[][],
   newId: () => string,
 ) {
-  const sheet = readScheduleSheet(values, wall);
+  const sheet = readScheduleSheet(values, wall, []);
   const built = buildProblem({ ...input, availability: new Map(), sheet, seed: 1 });
   const schedule = buildSchedule(built.problem);
   const rows = scheduleRows({ ...input, sheet, frozen: built.frozen, schedule, newId });
@@ -224,7 +224,7 @@ describe('the Schedule sheet', () => {
     );
     const windows = [{ ...win('rivera@school.example', 900, 1100), teacher: 'Ms. Rivera', row: 2 }];
     const settings = { ...defaultSettings('School', 'UTC'), mergeSameTeacherSiblings: true };
-    const sheet = readScheduleSheet([SCHEDULE.columns.map((c) => c.header)], wall);
+    const sheet = readScheduleSheet([SCHEDULE.columns.map((c) => c.header)], wall, []);
     const built = buildProblem({
       roster,
       windows,
@@ -256,6 +256,7 @@ describe('the Schedule sheet', () => {
     const sheet = readScheduleSheet(
       [header, line('1; 2', 'F-OLD'), line('3', 'F-GONE'), line('3', 'F-LATER'), line('3', '')],
       wall,
+      [],
     );
     // A later row with its Family ID left blank says nothing about the family: F-LATER stands.
     const previous = familiesOnSchedule(sheet);
@@ -760,7 +761,7 @@ describe('conferences kept from the Schedule sheet', () => {
       windows,
       settings,
       availability: new Map(),
-      sheet: readScheduleSheet([header, ...lines.map(line)], wall),
+      sheet: readScheduleSheet([header, ...lines.map(line)], wall, []),
       seed: 1,
     });
   const kept = (ids: string, start: string, end: string, over: Record<string, unknown> = {}) => ({
@@ -816,6 +817,7 @@ describe('conferences kept from the Schedule sheet', () => {
         [...line(kept('1', '15:00', '15:20', { Status: 'Invited' })), 'Scheduled'],
       ],
       wall,
+      [],
     );
     expect(sheet.problems.map((p) => p.message)).toEqual([
       'Schedule, row 1, column X: a second "Status" column; only column 15 is read.',
@@ -882,7 +884,7 @@ describe('conferences kept from the Schedule sheet', () => {
       windows: [{ ...windows[0]!, end: 1120 }],
       settings,
       availability: new Map(),
-      sheet: readScheduleSheet([header, ...lines], wall),
+      sheet: readScheduleSheet([header, ...lines], wall, []),
       seed: 1,
     });
     expect(b.problem.fixed).toHaveLength(11);
@@ -909,7 +911,7 @@ describe('conferences kept from the Schedule sheet', () => {
         windows: [{ ...windows[0]!, mode: 'online' as const }, windows[0]!],
         settings: { ...settings, ...over },
         availability: new Map(),
-        sheet: readScheduleSheet([], wall),
+        sheet: readScheduleSheet([], wall, []),
         seed: 1,
       }).problem;
     const p = build({ changeoverMinutes: 5 });
@@ -934,7 +936,7 @@ describe('conferences kept from the Schedule sheet', () => {
       windows,
       settings: { ...settings, defaultLanguage: 'ht' },
       availability: new Map(),
-      sheet: readScheduleSheet([], wall),
+      sheet: readScheduleSheet([], wall, []),
       seed: 7,
     });
     expect(b.problem.families.map((f) => f.interpreter)).toEqual(['ht', '']);

@@ -173,7 +173,7 @@ describe('the Availability sheet’s Meet column', () => {
       windows: [],
       settings: defaultSettings('School', 'UTC'),
       availability: read.byFamily,
-      sheet: readScheduleSheet([SCHEDULE.columns.map((c) => c.header)], wall),
+      sheet: readScheduleSheet([SCHEDULE.columns.map((c) => c.header)], wall, []),
       seed: 1,
     });
     const meetOf = (email: string) =>
@@ -370,7 +370,7 @@ describe('what the messages say about a conference of each mode', () => {
       },
     ];
     const settings = defaultSettings('School', 'UTC');
-    const sheet = readScheduleSheet([HEADER], wall);
+    const sheet = readScheduleSheet([HEADER], wall, []);
     const built = buildProblem({
       roster: answered,
       windows,
@@ -455,7 +455,7 @@ describe('the reason a teacher’s students wait', () => {
       refused: t.refused,
       settings: defaultSettings('School', 'UTC'),
       availability: new Map(),
-      sheet: readScheduleSheet([], wall),
+      sheet: readScheduleSheet([], wall, []),
       seed: 1,
     });
     return buildSchedule(built.problem).unplaced.map((u) => u.reason);

@@ -123,7 +123,7 @@ function brokenRules(school: School, schedule: Conference[], round: string): str
     windows: teachers.windows,
     settings,
     availability: availability.byFamily,
-    sheet: readScheduleSheet([], wall),
+    sheet: readScheduleSheet([], wall, []),
     seed: 1,
   });
   return checkSchedule(problem, { conferences: schedule, unplaced: [] });

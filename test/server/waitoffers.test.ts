@@ -147,11 +147,11 @@ function brokenRules(s: School): string[] {
     windows: teachers.windows,
     settings,
     availability: availability.byFamily,
-    sheet: readScheduleSheet([], wall),
+    sheet: readScheduleSheet([], wall, []),
     seed: 1,
   });
   const emailOf = new Map(teachers.windows.map((w) => [w.teacher, w.teacherEmail]));
-  const conferences = readScheduleSheet(values(s, 'Schedule'), wall)
+  const conferences = readScheduleSheet(values(s, 'Schedule'), wall, [])
     .rows.filter((r) => r.status !== 'cancelled')
     .map((r) => ({
       studentIds: r.studentIds,

@@ -64,14 +64,15 @@ export interface ScheduleSheet {
 }
 
 /**
- * The Schedule sheet's rows. Given the Roster's families, each row's Family ID is read back to
- * the family's id whatever form it holds (as shown, or the add-on's own as older Schedules hold
- * it: familyshown.ts); a cell no family matches is kept as written.
+ * The Schedule sheet's rows, each row's Family ID read back to the id of one of the Roster's
+ * `families` whatever form it holds (as shown, or the add-on's own as older Schedules hold it:
+ * familyshown.ts); a cell no family matches is kept as written. A reader that uses no Family ID
+ * (or resolves the rows later with withRosterFamilies) passes an empty list, and says so.
  */
 export function readScheduleSheet(
   values: unknown[][],
   wall: WallClockOf,
-  families?: readonly RosterFamilyIds[],
+  families: readonly RosterFamilyIds[],
 ): ScheduleSheet {
   const table = readTable(
     SCHEDULE,
@@ -103,7 +104,7 @@ export function readScheduleSheet(
     rows,
     problems,
   };
-  return families ? { ...sheet, rows: withRosterFamilies(rows, families) } : sheet;
+  return families.length ? { ...sheet, rows: withRosterFamilies(rows, families) } : sheet;
 }
 
 type RosterFamilyIds = Pick<Family, 'id' | 'givenId' | 'aliases'>;
