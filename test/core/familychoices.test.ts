@@ -36,9 +36,9 @@ const WINDOWS = [
   window('Ms. Patel', TUE, 900, 1020),
   window('Ms. Patel', WED, 1080, 1200),
 ];
-const child = (teacher: string) => ({
+const child = (teacher: string, windows = WINDOWS) => ({
   teacher,
-  teacherEmail: WINDOWS.find((w) => w.teacher === teacher)!.teacherEmail,
+  teacherEmail: windows.find((w) => w.teacher === teacher)!.teacherEmail,
 });
 
 describe('timeChoices', () => {
@@ -155,10 +155,7 @@ const EVENING = [
   window('Mr. Okafor', TUE, 900, 960),
   window('Mr. Chen', TUE, 1020, 1080),
 ];
-const teacherOf = (teacher: string) => ({
-  teacher,
-  teacherEmail: EVENING.find((w) => w.teacher === teacher)!.teacherEmail,
-});
+const teacherOf = (teacher: string) => child(teacher, EVENING);
 
 describe('a family’s slip offers only the hours its own teachers are there', () => {
   const form = timeChoices(EVENING);
