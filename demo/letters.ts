@@ -5,9 +5,10 @@
  * scheduled like anyone's.
  */
 import type { Emulator } from '../emulator/index';
-import { familyChoices, type TimeChoice } from '../src/core/availability';
+import { familyChoices, type FamilyChoice, type TimeChoice } from '../src/core/availability';
 import { availabilityLinks, FAMILY_CODE_PREFIX, readFormsState } from '../src/core/formlinks';
-import { choiceLabelIn, FORM_TEXTS, formLanguage } from '../src/core/formtexts';
+import { choiceLabelIn, formLanguage, type FormTexts } from '../src/core/formtexts';
+import { allFormTexts, FORM_TEXTS_SHEET, readFormTextRows } from '../src/core/formtranslations';
 import { replySlip } from '../src/core/replyslip';
 import { familyIds, type FamilyIds } from '../src/core/familyshown';
 import { parseRoster } from '../src/core/roster';
@@ -29,40 +30,61 @@ function documentProps(emulator: Emulator): Record<string, string> {
   );
 }
 
+/** A family no email reaches, in the language of its forms, and the times its slip offers. */
+interface PaperFamily {
+  id: string;
+  /** The language the Roster gives it. */
+  rosterLanguage: string;
+  /** Its forms' language: the Roster's, or English when no form is in that language. */
+  language: string;
+  choices: FamilyChoice[];
+  /** For each of its children's teachers, the slip's times that teacher is there. */
+  byTeacher: FamilyChoice[][];
+}
+
 /**
- * The Roster's families that no email reaches, with their language and the form's times their
- * slip offers (those of their own children's teachers); and the Roster's ids.
+ * The Roster's families that no email reaches, with the forms' words in every language (the
+ * translated ones from the Form Texts sheet, as the printed letter reads them); and the
+ * Roster's ids.
  */
 function paperFamilies(
   emulator: Emulator,
   choices: TimeChoice[],
-): { paper: { id: string; language: string; choices: TimeChoice[] }[]; ids: FamilyIds } {
-  const values = (name: string) => emulator.spreadsheet.sheetByName(name)?.values() ?? [];
+): { paper: PaperFamily[]; ids: FamilyIds; texts: Record<string, FormTexts> } {
+  const sheet = (name: string) => emulator.spreadsheet.sheetByName(name)?.values() ?? null;
+  const values = (name: string) => sheet(name) ?? [];
   const teachers = parseTeachers(values('Teachers'), wallClockIn(emulator.spreadsheet.timeZone));
   const roster = parseRoster(values('Roster'), teachers.teachers);
+  const families = roster.families.filter((f) => f.contacts.every((c) => !c.email));
+  const texts = allFormTexts(
+    readFormTextRows(sheet(FORM_TEXTS_SHEET)),
+    families.map((f) => f.language),
+  );
   return {
-    paper: roster.families
-      .filter((f) => f.contacts.every((c) => !c.email))
-      .map((f) => ({
+    paper: families.map((f) => {
+      const children = roster.students.filter((s) => s.familyId === f.id);
+      const teachersOf = [...new Map(children.map((c) => [c.teacher, c])).values()];
+      return {
         id: f.id,
-        language: f.language,
-        choices: familyChoices(
-          choices,
-          teachers.windows,
-          roster.students.filter((s) => s.familyId === f.id),
-        ),
-      })),
+        rosterLanguage: f.language,
+        language: formLanguage(f.language, texts),
+        choices: familyChoices(choices, teachers.windows, children),
+        byTeacher: teachersOf.map((c) => familyChoices(choices, teachers.windows, [c])),
+      };
+    }),
     ids: familyIds(roster.families),
+    texts,
   };
 }
 
 /** One row per family without email: its links and its reply slip. */
 export function lettersCsv(emulator: Emulator): string[][] {
   const props = documentProps(emulator);
-  const { paper: families, ids } = paperFamilies(
-    emulator,
-    readFormsState(props).availability?.choices ?? [],
-  );
+  const {
+    paper: families,
+    ids,
+    texts,
+  } = paperFamilies(emulator, readFormsState(props).availability?.choices ?? []);
   const language = new Map(families.map((f) => [f.id, f.language]));
   const links = availabilityLinks(props, (id) => language.get(id) ?? '');
   const schedule = emulator.spreadsheet.sheetByName('Schedule')?.values() ?? [];
@@ -78,34 +100,53 @@ export function lettersCsv(emulator: Emulator): string[][] {
     LETTERS_CSV_HEADER,
     ...families.map((f) => [
       ids.shown(f.id),
-      f.language || 'en',
+      f.rosterLanguage || 'en',
       links.get(f.id) ?? '',
       feedback(f.id),
-      replySlip(ids.shown(f.id), f.language, f.choices, props[FAMILY_CODE_PREFIX + f.id] ?? ''),
+      replySlip(
+        ids.shown(f.id),
+        f.language,
+        f.choices,
+        props[FAMILY_CODE_PREFIX + f.id] ?? '',
+        texts,
+      ),
     ]),
   ];
 }
 
 /**
  * The office keys in each paper family's returned slip through the family's own link, in the
- * words of the form that link opens: one of the times its slip offers (its own teachers'),
- * picked the same way on every run, ticked as the first choice. Returns how many were keyed in.
+ * words of the form that link opens: for each of its children's teachers one of the slip's times
+ * that teacher is there (siblings whose teachers' hours do not meet need one each), picked the
+ * same way on every run, ranked in that order, each ticked on the form's row that holds it.
+ * Returns how many were keyed in.
  */
 export function keyInReplySlips(emulator: Emulator): number {
   const props = documentProps(emulator);
-  const families = paperFamilies(emulator, readFormsState(props).availability?.choices ?? []).paper;
-  const language = new Map(families.map((f) => [f.id, formLanguage(f.language)]));
+  const { paper: families, texts } = paperFamilies(
+    emulator,
+    readFormsState(props).availability?.choices ?? [],
+  );
+  const language = new Map(families.map((f) => [f.id, f.language]));
   const links = availabilityLinks(props, (id) => language.get(id) ?? 'en');
   let keyed = 0;
   families.forEach((f, n) => {
     const link = links.get(f.id);
-    const ticked = f.choices[pick(n, 9) % Math.max(1, f.choices.length)];
-    if (!link || !ticked) return;
-    const own = language.get(f.id)!;
-    const { availability: a, ranks } = FORM_TEXTS[own]!;
-    emulator.forms.submitPrefilled(link, {
-      [`${a.times} [${choiceLabelIn(ticked, own)}]`]: ranks[0],
-    });
+    const ticked = f.byTeacher.flatMap(
+      (own, k) => own[pick(n + k, 9) % Math.max(1, own.length)] ?? [],
+    );
+    const rows = [...new Map(ticked.map((t) => [t.row.label, t.row])).values()];
+    if (!link || !rows.length) return;
+    const { availability: a, ranks } = texts[f.language]!;
+    emulator.forms.submitPrefilled(
+      link,
+      Object.fromEntries(
+        rows.map((row, i) => [
+          `${a.times} [${choiceLabelIn(row, f.language, texts)}]`,
+          ranks[Math.min(i, ranks.length - 1)]!,
+        ]),
+      ),
+    );
     keyed++;
   });
   return keyed;

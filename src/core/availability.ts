@@ -100,21 +100,37 @@ function sameTeacher(a: TeacherOf, b: TeacherOf): boolean {
   return !!a.teacher && a.teacher.trim().toLowerCase() === b.teacher.trim().toLowerCase();
 }
 
+/** A time offered on one family's slip, and the form's row the office ticks to key it in. */
+export interface FamilyChoice extends TimeChoice {
+  /** The shared form's choice that holds this time (its label is this one's). */
+  row: TimeChoice;
+}
+
 /**
- * The form's times one family is offered on its own paper slip and phone call: those that
- * overlap a window of one of its children's teachers (the same labels, so the office keys the
- * slip in through the form). When none does (the teacher has no window yet), every time.
+ * The times one family is offered on its own paper slip and phone call: each form time that
+ * overlaps a window of one of its children's teachers, cut to those windows (the family reads
+ * only hours its own teachers are there; another class's evening merged into the form's row
+ * cannot work). Each keeps the form row's label, so the office keys the slip in through the
+ * form. When no time fits (the teachers have no window yet), every time as the form gives it.
  */
 export function familyChoices(
   choices: TimeChoice[],
   windows: (Span & TeacherOf)[],
   children: TeacherOf[],
-): TimeChoice[] {
+): FamilyChoice[] {
   const theirs = windows.filter((w) => children.some((c) => sameTeacher(c, w)));
-  const fit = choices.filter((c) =>
-    theirs.some((w) => w.date === c.date && w.start < c.end && c.start < w.end),
+  const fit = choices.flatMap((row) =>
+    overlapsMerged(
+      theirs
+        .filter((w) => w.date === row.date && w.start < row.end && row.start < w.end)
+        .map((w) => ({
+          date: row.date,
+          start: Math.max(w.start, row.start),
+          end: Math.min(w.end, row.end),
+        })),
+    ).map((t) => ({ ...t, label: row.label, row })),
   );
-  return fit.length ? fit : choices;
+  return fit.length ? fit : choices.map((row) => ({ ...row, row }));
 }
 
 export interface AvailabilityAnswer {

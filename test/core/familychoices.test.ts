@@ -8,6 +8,8 @@ import {
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
 import type { TeacherWindow } from '../../src/core/schedule/types';
+import { replySlip } from '../../src/core/replyslip';
+import { phoneScript } from '../../src/core/phonescript';
 import { problem } from './schedproblem';
 
 const TUE = '2026-11-17';
@@ -34,9 +36,9 @@ const WINDOWS = [
   window('Ms. Patel', TUE, 900, 1020),
   window('Ms. Patel', WED, 1080, 1200),
 ];
-const child = (teacher: string) => ({
+const child = (teacher: string, windows = WINDOWS) => ({
   teacher,
-  teacherEmail: WINDOWS.find((w) => w.teacher === teacher)!.teacherEmail,
+  teacherEmail: windows.find((w) => w.teacher === teacher)!.teacherEmail,
 });
 
 describe('timeChoices', () => {
@@ -107,9 +109,11 @@ describe('familyChoices', () => {
   });
 
   it('offers every time when none of the family’s teachers has a window yet', () => {
-    expect(familyChoices(choices, WINDOWS, [{ teacher: 'Mr. Okafor', teacherEmail: '' }])).toEqual(
-      choices,
-    );
+    const offered = familyChoices(choices, WINDOWS, [{ teacher: 'Mr. Okafor', teacherEmail: '' }]);
+    expect(offered.map((c) => c.label)).toEqual([
+      'Tue 2026-11-17, 3:00 PM – 6:00 PM',
+      'Wed 2026-11-18, 6:00 PM – 8:00 PM',
+    ]);
   });
 });
 
@@ -138,5 +142,74 @@ describe('an answer given in a merged choice', () => {
     expect(ana).toMatchObject({ date: TUE, rank: 1 });
     expect(ana.start).toBeGreaterThanOrEqual(900);
     expect(ana.end).toBeLessThanOrEqual(1020);
+  });
+});
+
+/**
+ * The tester's Tuesday: Ms. Rivera there 3–6 PM, Ms. Patel 3–7 PM, Mr. Okafor 3–4 PM and Mr. Chen
+ * 5–6 PM, so the shared form offers one merged time, 3–7 PM.
+ */
+const EVENING = [
+  window('Ms. Rivera', TUE, 900, 1080),
+  window('Ms. Patel', TUE, 900, 1140),
+  window('Mr. Okafor', TUE, 900, 960),
+  window('Mr. Chen', TUE, 1020, 1080),
+];
+const teacherOf = (teacher: string) => child(teacher, EVENING);
+
+describe('a family’s slip offers only the hours its own teachers are there', () => {
+  const form = timeChoices(EVENING);
+
+  it('the form itself offers the merged 3–7 PM', () => {
+    expect(form.map((c) => c.label)).toEqual(['Tue 2026-11-17, 3:00 PM – 7:00 PM']);
+  });
+
+  it('offers a Ms. Rivera family 3–6 PM on its slip and in its phone call, not 3–7 PM', () => {
+    const choices = familyChoices(form, EVENING, [teacherOf('Ms. Rivera')]);
+    const slip = replySlip('F-1', 'en', choices).split('\n');
+    expect(slip).toContain('[ ] Tuesday, November 17, 3:00 PM – 6:00 PM');
+    expect(slip.filter((l) => l.startsWith('[ ] Tuesday'))).toHaveLength(1);
+    expect(phoneScript({ language: 'en', say: [], choices })).toContain(
+      '  Tuesday, November 17, 3:00 PM – 6:00 PM (1st choice / 2nd choice / 3rd choice)',
+    );
+  });
+
+  it('offers a Mr. Okafor family 3–4 PM', () => {
+    const choices = familyChoices(form, EVENING, [teacherOf('Mr. Okafor')]);
+    expect(choices.map((c) => [c.start, c.end])).toEqual([[900, 960]]);
+  });
+
+  it('offers siblings with Mr. Okafor and Mr. Chen each teacher’s hours, keyed in as the form’s row', () => {
+    const choices = familyChoices(form, EVENING, [teacherOf('Mr. Okafor'), teacherOf('Mr. Chen')]);
+    expect(choices.map((c) => [c.start, c.end, c.label])).toEqual([
+      [900, 960, 'Tue 2026-11-17, 3:00 PM – 7:00 PM'],
+      [1020, 1080, 'Tue 2026-11-17, 3:00 PM – 7:00 PM'],
+    ]);
+  });
+
+  it('places a Ms. Rivera child inside the 3–6 PM its slip showed, once the office keys it in', () => {
+    const [ticked] = familyChoices(form, EVENING, [teacherOf('Ms. Rivera')]);
+    const keyed = { [`${AVAILABILITY_FORM.times} [${ticked!.label}]`]: ['1st choice'] };
+    const answer = parseAvailabilityResponse(keyed, form);
+    expect(answer.times).toEqual([{ date: TUE, start: 900, end: 1140, rank: 1 }]);
+    const p = problem({
+      windows: EVENING,
+      students: [
+        {
+          id: 's1',
+          name: 'Tom',
+          teacherEmail: teacherOf('Ms. Rivera').teacherEmail,
+          familyId: 'F1',
+        },
+      ],
+      families: [{ id: 'F1', name: 'Smith', availability: answer.times, interpreter: '' }],
+    });
+    const schedule = buildSchedule(p);
+    expect(checkSchedule(p, schedule)).toEqual([]);
+    expect(schedule.unplaced).toEqual([]);
+    const tom = schedule.conferences.find((c) => c.familyId === 'F1')!;
+    expect(tom).toMatchObject({ date: TUE, rank: 1, teacherEmail: 'rivera@school.example' });
+    expect(tom.start).toBeGreaterThanOrEqual(ticked!.start);
+    expect(tom.end).toBeLessThanOrEqual(ticked!.end);
   });
 });

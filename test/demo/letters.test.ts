@@ -22,11 +22,17 @@ describe('paper families in the demo', () => {
       '1,Ana,García,3,Ms. Rivera,F1,,555-0101,Spanish,no',
       '2,Tom,Baker,3,Ms. Rivera,F2,,555-0102,en,no',
       '3,Zoe,Smith,3,Ms. Rivera,F3,zoe.smith@family.example,,en,no',
+      // Siblings whose teachers are there at different hours of Tuesday; no Vietnamese form.
+      '4,Linh,Nguyen,3,Ms. Rivera,F4,,555-0104,vi,no',
+      '5,Bao,Nguyen,5,Mr. Okafor,F4,,555-0104,vi,no',
     ]);
     const teachers = file('teachers.csv', [
       'Teacher,Email,Date,Start,End,Room,Capacity',
       'Ms. Rivera,rivera@school.example,2026-11-17,15:00,16:00,101,1',
       'Ms. Rivera,rivera@school.example,2026-11-18,08:00,10:00,101,1',
+      // Ms. Patel's 3–6 PM merges Tuesday into one time on the form, 3:00 PM – 6:00 PM.
+      'Ms. Patel,patel@school.example,2026-11-17,15:00,18:00,103,1',
+      'Mr. Okafor,okafor@school.example,2026-11-17,17:00,18:00,104,1',
       // The form's last time, Ms. Patel's: no use to a family whose only teacher is Ms. Rivera.
       'Ms. Patel,patel@school.example,2026-11-19,18:00,20:00,103,1',
     ]);
@@ -35,7 +41,7 @@ describe('paper families in the demo', () => {
 
   it('lists each family without email in letters.csv with its own links and a slip in its language', () => {
     const letters = read(out, 'letters.csv');
-    expect(letters.map((l) => l['Family ID']).sort()).toEqual(['F1', 'F2']);
+    expect(letters.map((l) => l['Family ID']).sort()).toEqual(['F1', 'F2', 'F4']);
     const forms = JSON.parse(readFileSync(join(out, 'forms.json'), 'utf8')) as {
       kind: string;
       language: string;
@@ -56,6 +62,18 @@ describe('paper families in the demo', () => {
       '¿Desean un intérprete en la conferencia? [ ] Sí [ ] No',
     );
     expect(baker['Reply Slip']).toContain('[ ] Wednesday, November 18, 8:00 AM – 10:00 AM');
+    // Ms. Rivera is there 3–4 PM of the form's merged Tuesday 3–6 PM: the slip offers only that.
+    expect(baker['Reply Slip']).toContain('[ ] Tuesday, November 17, 3:00 PM – 4:00 PM');
+    expect(baker['Reply Slip']).not.toContain('6:00 PM');
+    // The Vietnamese family reads the English form, so its slip is English throughout, dates too,
+    // and offers each sibling's teacher's hours.
+    const nguyen = letters.find((l) => l['Family ID'] === 'F4')!;
+    expect(nguyen.Language).toBe('vi');
+    expect(nguyen['Reply Slip']!.split('\n').filter((l) => l.startsWith('[ ] '))).toEqual([
+      '[ ] Tuesday, November 17, 3:00 PM – 4:00 PM',
+      '[ ] Tuesday, November 17, 5:00 PM – 6:00 PM',
+      '[ ] Wednesday, November 18, 8:00 AM – 10:00 AM',
+    ]);
     // The slip comes back without the letter: it carries the family's code for the office.
     const code = (l: Record<string, string>) =>
       [...new URL(l['Availability Link']!).searchParams.values()].at(-1);
@@ -76,7 +94,8 @@ describe('paper families in the demo', () => {
       const html = page(l['Family ID']!);
       // Both forms: the availability form by the family's code, the questionnaire by its conference's.
       expect(html).toContain(qrSvg(l['Availability Link']!));
-      expect(html).toContain(qrSvg(l['Questionnaire Link']!));
+      // One questionnaire per conference: the Nguyen siblings have two.
+      for (const link of l['Questionnaire Link']!.split(' ')) expect(html).toContain(qrSvg(link));
       const code = new URL(l['Availability Link']!).searchParams;
       expect(html).toContain(`<code>${[...code.values()].at(-1)}</code>`);
       expect(html).toContain(l['Reply Slip']!.split('\n')[1]);
@@ -135,8 +154,13 @@ describe('paper families in the demo', () => {
     expect(section('F2')).toContain('Ask for: a parent or guardian (family of Tom Baker)');
   });
 
-  it('keys in a time of the family’s own teacher, so no paper family is waitlisted for a time its teacher lacks', () => {
-    expect((report.formAnswers as Record<string, number>).replySlips).toBe(2);
+  it('keys in a time of each child’s own teacher, so siblings whose teachers’ hours differ are both placed', () => {
+    expect((report.formAnswers as Record<string, number>).replySlips).toBe(3);
+    const nguyen = read(out, 'schedule.csv').filter((r) => r['Family ID'] === 'F4');
+    expect(nguyen.map((r) => r['Teacher']).sort()).toEqual(['Mr. Okafor', 'Ms. Rivera']);
+    const okafor = nguyen.find((r) => r['Teacher'] === 'Mr. Okafor')!;
+    expect(okafor).toMatchObject({ Date: '2026-11-17' });
+    expect(okafor['Start']! >= '17:00' && okafor['End']! <= '18:00').toBe(true);
     const schedule = read(out, 'schedule.csv');
     for (const id of ['F1', 'F2']) {
       const mine = schedule.filter((r) => r['Family ID'] === id);
