@@ -88,6 +88,11 @@ export interface Family {
   aliases?: string[];
   /** The Family ID its Roster rows give, as typed: what a person sees (familyshown.ts). */
   givenId?: string;
+  /**
+   * The number to phone the family on, as its first row with one writes it; absent when no row
+   * gives one of its own (a shared number such as the office's reaches nobody's family).
+   */
+  phone?: string;
 }
 
 export interface RosterResult {
@@ -625,7 +630,7 @@ export function parseRoster(
     const contacts: Guardian[] = [];
     for (const s of members)
       for (const g of s.guardians) if (!contacts.some((c) => c.email === g.email)) contacts.push(g);
-    const phone = members.map(familyPhone).find(Boolean);
+    const phone = members.find((s) => familyPhone(s))?.phone;
     const column = table.columns.get('Guardian 1 Email') ?? 1;
     const cell = (row: number) =>
       describeCell({ sheet: 'Roster', row, column }, table.headerText.get('Guardian 1 Email'));
@@ -668,6 +673,7 @@ export function parseRoster(
       interpreter: members.some((s) => s.interpreter),
       rows: members.map((s) => s.row),
       ...(explicit ? { givenId: explicit } : {}),
+      ...(phone ? { phone } : {}),
     });
   }
   const previous = new Map(options.previousFamilies ?? []);

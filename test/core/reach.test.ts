@@ -1,0 +1,73 @@
+/**
+ * Who the Roster says can be reached, and how: the office's shared number is no family's phone. Rows are written in an export's own layout (SIS_HEADER, a Student E-mail column
+ * added); every expected value is read off these rows by hand.
+ */
+import { parseRoster } from '../../src/core/roster';
+import { familyPhones } from '../../src/core/reminders';
+import { rosterFamilies } from '../../src/core/participation';
+import { SIS_HEADER, TEACHERS } from '../fixtures/sis-roster';
+
+// A Student Number, B Last, C First, D Grade, E Homeroom, F Household ID, G Parent 1 Name,
+// H Parent 1 Email, I Guardian 2 Name, J Guardian 2 Email, K Home Phone, L Home Language,
+// M Student E-mail.
+const HEADER = [...SIS_HEADER, 'Student E-mail'];
+interface Kid {
+  id: number;
+  last: string;
+  household?: string;
+  email?: string;
+  phone?: string;
+  language?: string;
+  own?: string;
+}
+const row = (k: Kid) => [
+  k.id,
+  k.last,
+  'Sam',
+  4,
+  'Ms. Rivera',
+  k.household ?? '',
+  `Parent ${k.last}`,
+  k.email ?? '',
+  '',
+  '',
+  k.phone ?? '',
+  k.language ?? '',
+  k.own ?? '',
+];
+const parse = (kids: Kid[]) => parseRoster([HEADER, ...kids.map(row)], TEACHERS);
+const familyOf = (r: ReturnType<typeof parse>, studentId: string) =>
+  r.families.find((f) => f.studentIds.includes(studentId))!;
+
+describe('a family whose only phone is the office’s shared number', () => {
+  const OFFICE = '555-010-0100';
+  // Six students of six surnames give the office's number and no email (rows 2-7); the Kims
+  // give a number of their own (row 8); the Lees give an email (row 9).
+  const r = parse([
+    ...['Adams', 'Baker', 'Cruz', 'Duong', 'Evans', 'Fofana'].map((last, i) => ({
+      id: 3001 + i,
+      last,
+      phone: OFFICE,
+    })),
+    { id: 3007, last: 'Kim', phone: '(555) 010-4321' },
+    { id: 3008, last: 'Lee', email: 'lee@home.example' },
+  ]);
+
+  it('is on no phone list: the letters and the phone list carry only a family’s own number', () => {
+    const kim = familyOf(r, '3007').id;
+    expect([...familyPhones(r)]).toEqual([[kim, '(555) 010-4321']]);
+  });
+
+  it('counts as unreachable on the Summary; a family with its own phone or an email does not', () => {
+    const reachable = new Map(rosterFamilies(r).map((f) => [f.familyId, f.reachable]));
+    for (const id of ['3001', '3002', '3003', '3004', '3005', '3006'])
+      expect(reachable.get(familyOf(r, id).id)).toBe(false);
+    expect(reachable.get(familyOf(r, '3007').id)).toBe(true);
+    expect(reachable.get(familyOf(r, '3008').id)).toBe(true);
+  });
+
+  it('is told, at its row, that only a printed letter reaches it', () => {
+    const letterOnly = r.problems.filter((p) => p.message.includes('only by a printed letter'));
+    expect(letterOnly.map((p) => p.where?.row)).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+});
