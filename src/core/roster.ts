@@ -23,7 +23,7 @@ import type { Problem } from '../shared/api';
 import { FULL_NAME_HEADERS, STUDENT_EMAIL_HEADERS, ROSTER_ALIASES } from './aliases';
 import { describeCell } from './errors';
 import { groupFamilies, isPlaceholderFamilyId, type GroupingNote, type Member } from './families';
-import { isSharedPlaceholder, readGuardianEmails } from './noemail';
+import { isPlaceholderAddress, isSharedPlaceholder, readGuardianEmails } from './noemail';
 import { isSheetError, pastedText, type PastedGrid } from './pasted';
 import { carryFamilyIds, rowList } from './familyids';
 import { givenIdProblems } from './givenids';
@@ -212,7 +212,16 @@ function studentEmail(
     );
     return '';
   }
-  return valid[0] ?? '';
+  const email = valid[0] ?? '';
+  if (isPlaceholderAddress(email)) {
+    bad(
+      'Student Email',
+      `"${email}" stands for no address, so it is read as a blank: this student gets no prep link by email (their teacher's class list has it). Type the student's own school account here to email them.`,
+      'warning',
+    );
+    return '';
+  }
+  return email;
 }
 
 /**

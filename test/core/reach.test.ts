@@ -1,5 +1,6 @@
 /**
- * Who the Roster says can be reached, and how: the office's shared number is no family's phone. Rows are written in an export's own layout (SIS_HEADER, a Student E-mail column
+ * Who the Roster says can be reached, and how: the office's shared number is no family's phone,
+ * and a made-up Student Email is no student's account. Rows are written in an export's own layout (SIS_HEADER, a Student E-mail column
  * added); every expected value is read off these rows by hand.
  */
 import { parseRoster } from '../../src/core/roster';
@@ -69,5 +70,34 @@ describe('a family whose only phone is the office’s shared number', () => {
   it('is told, at its row, that only a printed letter reaches it', () => {
     const letterOnly = r.problems.filter((p) => p.message.includes('only by a printed letter'));
     expect(letterOnly.map((p) => p.where?.row)).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+});
+
+describe('a made-up Student Email', () => {
+  const r = parse([
+    { id: 4001, last: 'Ortiz', email: 'ortiz@home.example', own: 'noemail@school.org' },
+    { id: 4002, last: 'Patel', email: 'patel@home.example', own: 'No-Reply@school.org' },
+    { id: 4003, last: 'Quinn', email: 'quinn@home.example', own: 'sam.quinn@students.example' },
+  ]);
+
+  it('is read as a blank, so no prep link or nudge goes there; a real account is kept', () => {
+    expect(r.students.map((s) => s.email)).toEqual(['', '', 'sam.quinn@students.example']);
+  });
+
+  it('is warned about, naming its cell', () => {
+    expect(r.problems).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Roster', row: 2, column: 13 },
+        message:
+          'Roster, row 2, column M (Student E-mail): "noemail@school.org" stands for no address, so it is read as a blank: this student gets no prep link by email (their teacher\'s class list has it). Type the student\'s own school account here to email them.',
+      },
+      {
+        severity: 'warning',
+        where: { sheet: 'Roster', row: 3, column: 13 },
+        message:
+          'Roster, row 3, column M (Student E-mail): "no-reply@school.org" stands for no address, so it is read as a blank: this student gets no prep link by email (their teacher\'s class list has it). Type the student\'s own school account here to email them.',
+      },
+    ]);
   });
 });
