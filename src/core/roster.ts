@@ -397,6 +397,8 @@ export function parseRoster(
 
   /** Each student's Family ID as written (the family's id may differ once grouped). */
   const rowFamilyIds = new Map<string, string>();
+  /** The language each row's cell gives, the school's default included, by sheet row. */
+  const rowLanguages = new Map<number, string>();
   const read = (row: TableRow) => {
     const bad = (header: string, text: string, severity: 'error' | 'warning' = 'error') =>
       problems.push(cellProblem(table, row, header, text, severity));
@@ -494,6 +496,7 @@ export function parseRoster(
       );
       language = '';
     }
+    if (language) rowLanguages.set(row.row, language);
     if (language === (options.defaultLanguage ?? 'en')) language = '';
     const interpCell = row.get('Interpreter');
     // A blank Interpreter cell means no interpreter.
@@ -663,13 +666,19 @@ export function parseRoster(
     const name =
       [...surnames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? members[0]!.firstName;
     const languages = [...new Set(members.map((s) => s.language).filter(Boolean))];
-    if (languages.length > 1) {
+    // A row in the default language beside one in another is a disagreement too: the family is
+    // written to in one language, so the guardian on the other row would read none of it.
+    const given = members.filter((s) => rowLanguages.has(s.row));
+    const first = given[0];
+    const differs = given.find((s) => rowLanguages.get(s.row) !== rowLanguages.get(first!.row));
+    if (first && differs) {
       const column = table.columns.get('Language') ?? 1;
-      const row = members.find((s) => s.language === languages[1])!.row;
+      const header = table.headerText.get('Language');
+      const where = { sheet: 'Roster', row: differs.row, column };
       problems.push({
         severity: 'warning',
-        where: { sheet: 'Roster', row, column },
-        message: `${describeCell({ sheet: 'Roster', row, column }, table.headerText.get('Language'))}: siblings in the ${name} family have different languages (${languages.join(', ')}); messages use ${languages[0]}.`,
+        where,
+        message: `${describeCell(where, header)}: siblings in the ${name} family have different languages (${rowLanguages.get(first.row)} at ${describeCell({ ...where, row: first.row })}; ${rowLanguages.get(differs.row)} here); all the family's messages use ${languages[0]}. Give its rows the one language its guardians read.`,
       });
     }
     for (const s of members) s.familyId = id;

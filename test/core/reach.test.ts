@@ -1,6 +1,7 @@
 /**
  * Who the Roster says can be reached, and how: the office's shared number is no family's phone,
- * and a made-up Student Email is no student's account. Rows are written in an export's own layout (SIS_HEADER, a Student E-mail column
+ * a made-up Student Email is no student's account, and a family whose rows give two languages
+ * is told about. Rows are written in an export's own layout (SIS_HEADER, a Student E-mail column
  * added); every expected value is read off these rows by hand.
  */
 import { parseRoster } from '../../src/core/roster';
@@ -99,5 +100,58 @@ describe('a made-up Student Email', () => {
           'Roster, row 3, column M (Student E-mail): "no-reply@school.org" stands for no address, so it is read as a blank: this student gets no prep link by email (their teacher\'s class list has it). Type the student\'s own school account here to email them.',
       },
     ]);
+  });
+});
+
+describe('a family whose rows give different languages', () => {
+  const languageWarnings = (kids: Kid[]) =>
+    parse(kids).problems.filter((p) => p.message.includes('different languages'));
+
+  it('Korean on one row and English on the other: warned at the second, naming both cells', () => {
+    const kids = [
+      {
+        id: 5001,
+        last: 'Yoon',
+        household: 'H-YOON',
+        email: 'yoon@home.example',
+        language: 'Korean',
+      },
+      {
+        id: 5002,
+        last: 'Yoon',
+        household: 'H-YOON',
+        email: 'yoon@home.example',
+        language: 'English',
+      },
+    ];
+    expect(languageWarnings(kids)).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Roster', row: 3, column: 12 },
+        message:
+          "Roster, row 3, column L (Home Language): siblings in the Yoon family have different languages (ko at Roster, row 2, column L; en here); all the family's messages use ko. Give its rows the one language its guardians read.",
+      },
+    ]);
+    expect(familyOf(parse(kids), '5001').language).toBe('ko');
+  });
+
+  it('English first and Korean second is the same disagreement', () => {
+    const kids = [
+      { id: 5001, last: 'Yoon', household: 'H-YOON', email: 'yoon@home.example', language: 'en' },
+      { id: 5002, last: 'Yoon', household: 'H-YOON', email: 'yoon@home.example', language: 'ko' },
+    ];
+    expect(languageWarnings(kids).map((p) => p.where)).toEqual([
+      { sheet: 'Roster', row: 3, column: 12 },
+    ]);
+  });
+
+  it('one language, or one row blank, is no disagreement', () => {
+    const yoon = (language: string, other: string) => [
+      { id: 5001, last: 'Yoon', household: 'H-YOON', email: 'yoon@home.example', language },
+      { id: 5002, last: 'Yoon', household: 'H-YOON', email: 'yoon@home.example', language: other },
+    ];
+    expect(languageWarnings(yoon('Korean', 'ko'))).toEqual([]);
+    expect(languageWarnings(yoon('English', ''))).toEqual([]);
+    expect(languageWarnings(yoon('', 'Korean'))).toEqual([]);
   });
 });
