@@ -5,13 +5,27 @@
  * as attended, no-show or not yet marked; a family with no email and no phone is also counted as
  * unreachable. Pure: the Summary's rows come from here.
  */
+import type { RosterResult } from './roster';
 
 /** A family as the Roster lists it: its students (with host teacher and grade) and contacts. */
 export interface RosterFamily {
   familyId: string;
   students: { id: string; teacher: string; grade: string }[];
-  /** False when no row of the family has an email address or a phone number. */
+  /** False when the family has no email address and no phone number of its own. */
   reachable: boolean;
+}
+
+/** Every Roster family as participation counts it: its students, and whether it can be reached. */
+export function rosterFamilies(roster: RosterResult): RosterFamily[] {
+  const students = new Map(roster.students.map((st) => [st.id, st]));
+  return roster.families.map((f) => {
+    const own = f.studentIds.map((id) => students.get(id)).filter((st) => st !== undefined);
+    return {
+      familyId: f.id,
+      students: own.map((st) => ({ id: st.id, teacher: st.teacher, grade: st.grade })),
+      reachable: f.contacts.some((c) => c.email) || Boolean(f.phone),
+    };
+  });
 }
 
 /** A Schedule row as participation needs it. */

@@ -514,13 +514,12 @@ export function planForQuota(
   return { send, held };
 }
 
-/** Phone numbers by family (the Family ID on the Schedule): the first student's Phone on the Roster. */
+/**
+ * Phone numbers by family (the Family ID on the Schedule): the Roster's number for each family
+ * that has one of its own (a shared number, such as the office's, is none).
+ */
 export function familyPhones(roster: RosterResult | null | undefined): Map<string, string> {
   const phones = new Map<string, string>();
-  const byStudent = new Map((roster?.students ?? []).map((s) => [s.id, s.phone]));
-  for (const f of roster?.families ?? []) {
-    const phone = f.studentIds.map((id) => byStudent.get(id)).find(Boolean);
-    if (phone) phones.set(f.id, phone);
-  }
+  for (const f of roster?.families ?? []) if (f.phone) phones.set(f.id, f.phone);
   return phones;
 }

@@ -23,7 +23,7 @@ import type { Problem } from '../shared/api';
 import { FULL_NAME_HEADERS, STUDENT_EMAIL_HEADERS, ROSTER_ALIASES } from './aliases';
 import { describeCell } from './errors';
 import { groupFamilies, isPlaceholderFamilyId, type GroupingNote, type Member } from './families';
-import { isSharedPlaceholder, readGuardianEmails } from './noemail';
+import { isPlaceholderAddress, isSharedPlaceholder, readGuardianEmails } from './noemail';
 import { isSheetError, pastedText, type PastedGrid } from './pasted';
 import { carryFamilyIds, rowList } from './familyids';
 import { givenIdProblems } from './givenids';
@@ -88,6 +88,11 @@ export interface Family {
   aliases?: string[];
   /** The Family ID its Roster rows give, as typed: what a person sees (familyshown.ts). */
   givenId?: string;
+  /**
+   * The number to phone the family on, as its first row with one writes it; absent when no row
+   * gives one of its own (a shared number such as the office's reaches nobody's family).
+   */
+  phone?: string;
 }
 
 export interface RosterResult {
@@ -207,7 +212,16 @@ function studentEmail(
     );
     return '';
   }
-  return valid[0] ?? '';
+  const email = valid[0] ?? '';
+  if (isPlaceholderAddress(email)) {
+    bad(
+      'Student Email',
+      `"${email}" stands for no address, so it is read as a blank: this student gets no prep link by email (their teacher's class list has it). Type the student's own school account here to email them.`,
+      'warning',
+    );
+    return '';
+  }
+  return email;
 }
 
 /**
@@ -383,6 +397,8 @@ export function parseRoster(
 
   /** Each student's Family ID as written (the family's id may differ once grouped). */
   const rowFamilyIds = new Map<string, string>();
+  /** The language each row's cell gives, the school's default included, by sheet row. */
+  const rowLanguages = new Map<number, string>();
   const read = (row: TableRow) => {
     const bad = (header: string, text: string, severity: 'error' | 'warning' = 'error') =>
       problems.push(cellProblem(table, row, header, text, severity));
@@ -480,6 +496,7 @@ export function parseRoster(
       );
       language = '';
     }
+    if (language) rowLanguages.set(row.row, language);
     if (language === (options.defaultLanguage ?? 'en')) language = '';
     const interpCell = row.get('Interpreter');
     // A blank Interpreter cell means no interpreter.
@@ -625,7 +642,7 @@ export function parseRoster(
     const contacts: Guardian[] = [];
     for (const s of members)
       for (const g of s.guardians) if (!contacts.some((c) => c.email === g.email)) contacts.push(g);
-    const phone = members.map(familyPhone).find(Boolean);
+    const phone = members.find((s) => familyPhone(s))?.phone;
     const column = table.columns.get('Guardian 1 Email') ?? 1;
     const cell = (row: number) =>
       describeCell({ sheet: 'Roster', row, column }, table.headerText.get('Guardian 1 Email'));
@@ -649,13 +666,19 @@ export function parseRoster(
     const name =
       [...surnames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? members[0]!.firstName;
     const languages = [...new Set(members.map((s) => s.language).filter(Boolean))];
-    if (languages.length > 1) {
+    // A row in the default language beside one in another is a disagreement too: the family is
+    // written to in one language, so the guardian on the other row would read none of it.
+    const given = members.filter((s) => rowLanguages.has(s.row));
+    const first = given[0];
+    const differs = given.find((s) => rowLanguages.get(s.row) !== rowLanguages.get(first!.row));
+    if (first && differs) {
       const column = table.columns.get('Language') ?? 1;
-      const row = members.find((s) => s.language === languages[1])!.row;
+      const header = table.headerText.get('Language');
+      const where = { sheet: 'Roster', row: differs.row, column };
       problems.push({
         severity: 'warning',
-        where: { sheet: 'Roster', row, column },
-        message: `${describeCell({ sheet: 'Roster', row, column }, table.headerText.get('Language'))}: siblings in the ${name} family have different languages (${languages.join(', ')}); messages use ${languages[0]}.`,
+        where,
+        message: `${describeCell(where, header)}: siblings in the ${name} family have different languages (${rowLanguages.get(first.row)} at ${describeCell({ ...where, row: first.row })}; ${rowLanguages.get(differs.row)} here); all the family's messages use ${languages[0]}. Give its rows the one language its guardians read.`,
       });
     }
     for (const s of members) s.familyId = id;
@@ -668,6 +691,7 @@ export function parseRoster(
       interpreter: members.some((s) => s.interpreter),
       rows: members.map((s) => s.row),
       ...(explicit ? { givenId: explicit } : {}),
+      ...(phone ? { phone } : {}),
     });
   }
   const previous = new Map(options.previousFamilies ?? []);

@@ -14,7 +14,7 @@ import {
 import { splitList } from '../core/cells';
 import { cleanText, parseYesNo } from '../core/normalize';
 import { FOLLOWUPS_SHEET } from '../core/followups';
-import type { RosterFamily } from '../core/participation';
+import { rosterFamilies } from '../core/participation';
 import type { RosterResult } from '../core/roster';
 import { FEEDBACK, REFLECTIONS, STUDENT_PREP, SUMMARY } from '../core/schema';
 import { readReflections } from '../core/goals';
@@ -46,19 +46,6 @@ function followUpCells(values: unknown[][] | null): { kind: string; status: stri
     .slice(1)
     .filter((r) => cell(r, Math.max(0, at('Request'))))
     .map((r) => ({ kind: cell(r, at('Kind')), status: cell(r, at('Status')) }));
-}
-
-/** Every Roster family as participation counts it: its students, and whether it can be reached. */
-export function rosterFamilies(roster: RosterResult): RosterFamily[] {
-  const students = new Map(roster.students.map((st) => [st.id, st]));
-  return roster.families.map((f) => {
-    const own = f.studentIds.map((id) => students.get(id)).filter((st) => st !== undefined);
-    return {
-      familyId: f.id,
-      students: own.map((st) => ({ id: st.id, teacher: st.teacher, grade: st.grade })),
-      reachable: f.contacts.some((c) => c.email) || own.some((st) => st.phone !== ''),
-    };
-  });
 }
 
 /**

@@ -203,7 +203,7 @@ describe('a family', () => {
       severity: 'warning',
       where: { sheet: 'Roster', row: 3, column: 10 },
       message:
-        'Roster, row 3, column J (Language): siblings in the Lopez family have different languages (es, pt); messages use es.',
+        "Roster, row 3, column J (Language): siblings in the Lopez family have different languages (es at Roster, row 2, column J; pt here); all the family's messages use es. Give its rows the one language its guardians read.",
     });
   });
 
