@@ -44,7 +44,7 @@ export interface SummaryConference {
 
 /** A Feedback row: the family's answers (without the code) and what they are about. */
 export interface SummaryFeedback extends Omit<FeedbackAnswer, 'token'> {
-  /** When the family answered, sortable as text (yyyy-MM-dd HH:mm:ss). */
+  /** When the family answered on the school's clock, sortable as text (yyyy-MM-dd HH:mm:ss). */
   answered: string;
   conferenceId: string;
   /** Why the answer needs a look ('' when it is counted). */

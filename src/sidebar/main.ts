@@ -47,6 +47,8 @@ interface State {
   followUpsOpen: boolean;
   /** What the last "Check again" of a step found, by step. */
   rechecked: Map<string, string>;
+  /** The step whose Check again is reading its sheet. */
+  checking: string | null;
 }
 
 /** The steps whose sheet a person fixes by hand, each with the sheet its Check again reads. */
@@ -67,6 +69,7 @@ const state: State = {
   checkInOpen: false,
   followUpsOpen: false,
   rechecked: new Map(),
+  checking: null,
 };
 const root = document.getElementById('app')!;
 
@@ -185,10 +188,10 @@ function stepView(step: StepState, index: number): HTMLElement {
             {
               type: 'button',
               class: 'secondary',
-              disabled: state.busy !== null,
+              disabled: state.busy !== null || state.checking !== null,
               onclick: () => void checkAgain(step.id),
             },
-            'Check again',
+            state.checking === step.id ? 'Reading…' : 'Check again',
           )
         : null,
       ...(step.more ?? []).map((a) =>
@@ -528,7 +531,12 @@ async function select(p: Problem): Promise<void> {
   render();
 }
 
-async function refresh(): Promise<void> {
+/** The error of the last overview that could not be read, until an overview is read again. */
+let overviewFailure: ApiFailure | null = null;
+
+/** Reads the overview again; false when it could not be read (the error shown, the old one kept). */
+async function refresh(): Promise<boolean> {
+  let read = false;
   try {
     const overview = await call('getOverview');
     const first = state.overview === null;
@@ -537,19 +545,28 @@ async function refresh(): Promise<void> {
       const current = overview.steps.find((s) => s.status !== 'done') ?? overview.steps[0];
       if (current) state.open.add(current.id);
     }
+    // A read that failed before is answered by this one; another operation's error stays.
+    if (state.error === overviewFailure) state.error = null;
+    overviewFailure = null;
+    read = true;
   } catch (e) {
-    state.error = e instanceof ApiFailure ? e : new ApiFailure({ message: String(e) });
+    state.error = overviewFailure =
+      e instanceof ApiFailure ? e : new ApiFailure({ message: String(e) });
   }
   render();
+  return read;
 }
 
 /** Reads the step's sheet again after a fix in it: the problems listed are the sheet's as it is now. */
 async function checkAgain(stepId: string): Promise<void> {
   state.results.delete(stepId);
   state.rechecked.delete(stepId);
-  await refresh();
+  state.checking = stepId;
+  render();
+  const read = await refresh().finally(() => (state.checking = null));
   const now = state.overview?.steps.find((s) => s.id === stepId);
-  if (!now) return;
+  // The overview kept from before a failed read is not what the sheet holds now.
+  if (!read || !now) return render();
   const left = now.problemCount;
   state.rechecked.set(
     stepId,

@@ -60,8 +60,10 @@ export function summaryOf(
   knownRoster?: RosterResult | null,
   props: Record<string, string> | null = null,
 ): SummaryGrid {
-  const tz = spreadsheetZone(ss);
-  const wall = wallClockIn(tz);
+  // The Dates cells hold turn back into the times people typed on the spreadsheet's clock; the
+  // answers' times the Summary writes as text follow the school's, as Follow-ups' Asked On does.
+  const wall = wallClockIn(spreadsheetZone(ss));
+  const atSchool = schoolZone(ss, settings);
   const roster =
     knownRoster === undefined ? readSchool(ss, settings, today, read, props).roster : knownRoster;
   const grades = new Map((roster?.students ?? []).map((st) => [st.id, st.grade]));
@@ -91,7 +93,7 @@ export function summaryOf(
       ? readTable(FEEDBACK, feedbackValues).rows.map((r) => {
           const rating = Number(r.get('Rating'));
           return {
-            answered: iso(r.get('Answered'), tz),
+            answered: iso(r.get('Answered'), atSchool),
             conferenceId: cleanText(r.get('Conference ID')),
             rating: Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : null,
             goal: cleanText(r.get('Goal')),

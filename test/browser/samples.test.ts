@@ -245,6 +245,50 @@ describeBrowser('the sample schools a first look opens', () => {
     expect((await rosterProblems()).filter((p) => p.includes('neither yes nor no'))).toEqual([]);
   });
 
+  it('Check again that cannot read the sheet says so, shows no old result as new, and a later read clears the error', async () => {
+    const roster = await open('roster');
+    const alert = sidebar.locator('.error[role="alert"]');
+    // The next read of the overview waits until let go, then fails as a timed-out service does.
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    await page.route('**/api/run', async (route) => {
+      if ((route.request().postDataJSON() as { name: string }).name !== 'getOverview')
+        return route.continue();
+      await held;
+      return route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, message: 'Service Spreadsheets timed out.' }),
+      });
+    });
+    try {
+      await roster.locator('button.secondary', { hasText: 'Check again' }).click();
+      // While the sheet is read, the button says so and cannot be pressed again.
+      const reading = roster.locator('button.secondary', { hasText: 'Reading…' });
+      await reading.waitFor();
+      await expect(reading.isDisabled()).resolves.toBe(true);
+    } finally {
+      // Let go even when a check above failed, so the later tests read the sheet as it is.
+      letGo();
+      await alert.waitFor();
+      await page.unroute('**/api/run');
+    }
+    await settled(page);
+    await expect(alert.locator('p').textContent()).resolves.toBe(
+      'Could not reach the add-on: Service Spreadsheets timed out.',
+    );
+    await expect(roster.locator('.result').count()).resolves.toBe(0);
+    const again = roster.locator('button.secondary', { hasText: 'Check again' });
+    await expect(again.isEnabled()).resolves.toBe(true);
+    // Read again, the sheet is as before: its one problem, and the error gone.
+    await again.click();
+    await roster.locator('.result').waitFor();
+    await settled(page);
+    await expect(roster.locator('.result').textContent()).resolves.toBe(
+      'Read the Roster sheet again: 1 problem to fix.',
+    );
+    await expect(alert.count()).resolves.toBe(0);
+  });
+
   it('leaves a cell as it was when the edit is given up with Escape', async () => {
     await page.locator('nav#tabs button[data-tab="Teachers"]').click();
     const name = page.locator('#view td[data-row="2"][data-column="1"]');

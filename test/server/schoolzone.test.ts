@@ -281,3 +281,47 @@ describe.each([
     expect(dayAt(midnight + 30 * 60_000)).toBe('2026-11-17');
   });
 });
+
+describe('a questionnaire answer, with the school in Los Angeles and the spreadsheet in New York', () => {
+  // 20:30 on 18 November in Los Angeles (UTC-8 then) is 23:30 in New York, by hand.
+  const ANSWERED = '2026-11-19T04:30:00Z';
+  const AT_SCHOOL = '2026-11-18 20:30:00';
+
+  /** The rows of one Summary section below its header row, up to the next blank row. */
+  function summarySection(s: School, title: string): string[][] {
+    const grid = s.emulator.spreadsheet
+      .sheetByName('Summary')!
+      .values()
+      .map((r) => r.map(String));
+    const from = grid.findIndex((r) => r[0] === title) + 2;
+    expect(from).toBeGreaterThan(1);
+    const to = grid.findIndex((r, i) => i >= from && r.every((v) => v === ''));
+    return grid.slice(from, to < 0 ? undefined : to);
+  }
+
+  it("shows the time it was answered on the school's clock on the Follow-ups sheet and the Summary alike", () => {
+    const s = riveraSchool('America/New_York', 'America/Los_Angeles');
+    const id = askFollowUp(s, ANSWERED);
+    run(s, 'followups');
+    run(s, 'summary');
+    expect(followUpRows(s).map((r) => r['Asked On'])).toEqual([AT_SCHOOL]);
+    const requests = summarySection(s, 'Follow-up requests');
+    expect(requests.map((r) => [r[4], r[5]])).toEqual([[id, AT_SCHOOL]]);
+  });
+
+  it("shows a flagged answer's time on the school's clock under the Summary's answers to check", () => {
+    const s = riveraSchool('America/New_York', 'America/Los_Angeles');
+    const feedback = s.emulator.spreadsheet.sheetByName('Feedback')!;
+    const header = feedback.values()[0]!.map(String);
+    const cells: Record<string, unknown> = {
+      Answered: new Date(ANSWERED),
+      'Conference ID': 'NOT-OURS',
+      Flag: 'no such conference',
+    };
+    feedback.appendRow(header.map((h) => cells[h] ?? ''));
+    run(s, 'summary');
+    expect(summarySection(s, 'Answers to check').map((r) => r.slice(0, 3))).toEqual([
+      [AT_SCHOOL, 'no such conference', 'NOT-OURS'],
+    ]);
+  });
+});
