@@ -6,13 +6,23 @@
  * The Told cell is the truth of who was told, one entry per address, separated by "; ":
  * "2026-11-02 09:00 to ana@x.example", "refused ana@x.example: <why>", or an entry ending in
  * UNCONFIRMED when a run was cut off while sending it. An address named in any entry is never
- * sent the notice again.
+ * sent the notice again. A Told cell belongs to its row's Round: a student waitlisted again in a
+ * new round starts with an empty one and is told again.
  */
 import { familyIds } from './familyshown';
 import { contactsOf, type RosterResult } from './roster';
+import { inRound } from './rounds';
 
 export const WAITLIST_SHEET = 'Waitlist';
-export const WAITLIST_HEADER = ['Student ID', 'Student', 'Teacher', 'Family ID', 'Reason', 'Told'];
+export const WAITLIST_HEADER = [
+  'Student ID',
+  'Student',
+  'Teacher',
+  'Family ID',
+  'Reason',
+  'Told',
+  'Round',
+];
 export const NO_EMAIL = 'no email on the Roster: tell the family by phone or letter';
 export const UNCONFIRMED = '(unconfirmed: cut off while sending, check with the family)';
 
@@ -23,6 +33,8 @@ export interface WaitlistEntry {
   familyId: string;
   reason: string;
   told: string;
+  /** The round whose build listed the student ('' on a sheet written before the column). */
+  round: string;
 }
 
 /** One notice to one address, naming only the waitlisted children whose rows list it. */
@@ -43,13 +55,23 @@ export function waitsForWayToMeet(reason: string): boolean {
 }
 
 /**
- * The waiting list after a build: the unplaced students in Roster order, each keeping what its
- * Told cell said before (a student placed since drops off the list).
+ * The Told cells a build in `round` keeps, by Student ID: only those of rows listed in that round.
+ * Another round's Told (told it was waiting, or placed through a freed time) says nothing of this
+ * round's wait. A row with no Round, written before the column, is kept: telling twice is worse.
+ */
+export function toldThisRound(entries: WaitlistEntry[], round: string): Map<string, string> {
+  return new Map(entries.filter((e) => inRound(e.round, round)).map((e) => [e.studentId, e.told]));
+}
+
+/**
+ * The waiting list after a build in `round`: the unplaced students in Roster order, each keeping
+ * what its Told cell said before (a student placed since drops off the list).
  */
 export function waitlistEntries(
   unplaced: { studentId: string; reason: string }[],
   roster: RosterResult,
   previousTold: Map<string, string>,
+  round: string,
 ): WaitlistEntry[] {
   const reasons = new Map(unplaced.map((u) => [u.studentId, u.reason]));
   const ids = familyIds(roster.families);
@@ -62,6 +84,7 @@ export function waitlistEntries(
       familyId: ids.shown(s.familyId),
       reason: reasons.get(s.id)!,
       told: previousTold.get(s.id) ?? '',
+      round,
     }));
 }
 

@@ -33,6 +33,7 @@ import { familyPhones } from '../core/reminders';
 import { replySlip } from '../core/replyslip';
 import { inRound } from '../core/rounds';
 import { placedFromWaitlist } from '../core/waitlist';
+import { FREEING_STATUSES } from '../core/waitoffers';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
 import { readTable } from '../core/table';
@@ -137,10 +138,16 @@ function letterBodies(): LetterBody[] {
     }
   // The Waitlist's children by their Roster family (never the sheet's Family ID cell alone: a
   // letter names only the family's own children), teacher by teacher; none placed since.
+  // A child with a live conference this round (one added by hand too) waits for nothing.
+  const booked = new Set(
+    sheet.rows
+      .filter((r) => inRound(r.round, round) && !FREEING_STATUSES.has(r.status))
+      .flatMap((r) => r.studentIds),
+  );
   const waiting = new Map<string, Map<string, string[]>>();
   for (const e of readWaitlist(ss).entries) {
     const s = students.get(e.studentId);
-    if (!s || placedFromWaitlist(e.told)) continue;
+    if (!s || booked.has(s.id) || placedFromWaitlist(e.told)) continue;
     const byTeacher = waiting.get(s.familyId) ?? new Map<string, string[]>();
     byTeacher.set(s.teacher, [
       ...(byTeacher.get(s.teacher) ?? []),

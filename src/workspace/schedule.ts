@@ -37,6 +37,8 @@ interface Plan {
   preview: SchedulePreview;
   /** The Roster with the families' own answers (language, interpreter). */
   roster: RosterResult;
+  /** The round the build scheduled. */
+  round: string;
   rows: () => ScheduleRow[];
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
   /** The sheet's values as the build read them, header first. */
@@ -163,6 +165,7 @@ export function planSchedule(memo = sheetMemo(SpreadsheetApp.getActiveSpreadshee
     formats,
     header: values[0] ?? [],
     oldRowCount: lastRow,
+    round: settings.roundName,
     oldWidth: read[0]?.length ?? 0,
     rows: () =>
       scheduleRows({
@@ -355,7 +358,7 @@ export const SCHEDULE_JOB: JobSpec<{ done: boolean }> = {
         );
       plan = planSchedule(memo);
     }
-    recordWaitlist(memo.spreadsheet, plan.schedule.unplaced, plan.roster);
+    recordWaitlist(memo.spreadsheet, plan.schedule.unplaced, plan.roster, plan.round);
     const p = plan.preview;
     return {
       state: { done: true },

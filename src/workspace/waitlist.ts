@@ -1,6 +1,7 @@
 /**
  * The Waitlist sheet and its notices. The schedule build writes the sheet (one row per student it
- * could not place, with the reason, keeping each Told cell); WAITLIST_JOB tells each address
+ * could not place, with the reason and the round, keeping each Told cell of that round);
+ * WAITLIST_JOB tells each address
  * listed with a waitlisted student, in the family's language, that no time fitted yet and what
  * happens next, one recipient per email and naming only the waitlisted children listed with that
  * address. No invitation goes to a waitlisted student: it has no Schedule row.
@@ -14,6 +15,7 @@ import type { RosterResult } from '../core/roster';
 import {
   addTold,
   NO_EMAIL,
+  toldThisRound,
   UNCONFIRMED,
   WAITLIST_HEADER,
   WAITLIST_SHEET,
@@ -79,6 +81,7 @@ function waitlistRows(values: unknown[][]): WaitlistRows {
       familyId: cell(r, 'Family ID'),
       reason: cell(r, 'Reason'),
       told: cell(r, 'Told'),
+      round: cell(r, 'Round'),
     })),
     rows: listed.map(({ row }) => row),
     toldColumn: at('Told') + 1,
@@ -126,7 +129,7 @@ function writeWaitlist(
     ss,
     WAITLIST_SHEET,
     WAITLIST_HEADER,
-    entries.map((e) => [e.studentId, e.student, e.teacher, e.familyId, e.reason, e.told]),
+    entries.map((e) => [e.studentId, e.student, e.teacher, e.familyId, e.reason, e.told, e.round]),
     sheet,
   );
 }
@@ -144,17 +147,18 @@ export function addToTold(ss: Spreadsheet, studentIds: string[], entry: string):
 }
 
 /**
- * After a build: the Waitlist sheet lists exactly the students the schedule could not place,
- * each keeping its Told cell. Written only when something changed.
+ * After a build in `round`: the Waitlist sheet lists exactly the students the schedule could not
+ * place, each keeping its Told cell when its row was of this round. Written only when something
+ * changed.
  */
 export function recordWaitlist(
   ss: Spreadsheet,
   unplaced: { studentId: string; reason: string }[],
   roster: RosterResult,
+  round: string,
 ): number {
   const { sheet, entries: before } = readWaitlist(ss);
-  const told = new Map(before.map((e) => [e.studentId, e.told]));
-  const entries = waitlistEntries(unplaced, roster, told);
+  const entries = waitlistEntries(unplaced, roster, toldThisRound(before, round), round);
   if (sheet && JSON.stringify(before) === JSON.stringify(entries)) return entries.length;
   if (!sheet && entries.length === 0) return 0;
   writeWaitlist(ss, entries, sheet);

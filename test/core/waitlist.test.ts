@@ -9,6 +9,8 @@ import { renderMessage } from '../../src/core/templates';
 import {
   addressesTold,
   addTold,
+  NO_EMAIL,
+  toldThisRound,
   waitlistEntries,
   waitlistNotices,
   waitsForWayToMeet,
@@ -47,10 +49,11 @@ describe('waitlistEntries', () => {
         ['S1', '2026-11-02 09:00 to pat@adams.example'],
         ['S2', 'old'],
       ]),
+      'Fall',
     );
-    expect(entries.map((e) => [e.studentId, e.student, e.reason, e.told])).toEqual([
-      ['S1', 'Amy Adams', 'Ms. Lee is full.', '2026-11-02 09:00 to pat@adams.example'],
-      ['S3', 'Cara Brown', 'No time fits the family’s availability.', ''],
+    expect(entries.map((e) => [e.studentId, e.student, e.reason, e.told, e.round])).toEqual([
+      ['S1', 'Amy Adams', 'Ms. Lee is full.', '2026-11-02 09:00 to pat@adams.example', 'Fall'],
+      ['S3', 'Cara Brown', 'No time fits the family’s availability.', '', 'Fall'],
     ]);
   });
 
@@ -59,11 +62,40 @@ describe('waitlistEntries', () => {
       ['S1', 'S2', 'S3'].map((studentId) => ({ studentId, reason: 'full' })),
       roster,
       new Map(),
+      'Fall',
     );
     expect(entries.map((e) => [e.studentId, e.familyId])).toEqual([
       ['S1', 'A'],
       ['S2', 'A'],
       ['S3', 'B'],
+    ]);
+  });
+});
+
+describe('toldThisRound', () => {
+  const row = (studentId: string, told: string, round: string) => ({
+    studentId,
+    student: '',
+    teacher: '',
+    familyId: '',
+    reason: 'full',
+    told,
+    round,
+  });
+
+  it("keeps the Told cells of this round's rows and of rows written before the Round column, not another round's", () => {
+    const told = toldThisRound(
+      [
+        row('S1', '2026-11-02 09:00 to pat@adams.example', 'Fall'),
+        row('S2', 'placed 2026-11-03 10:00 Ms. Lee: accepted the freed time', 'Fall'),
+        row('S3', '2027-03-02 09:00 to cb@brown.example', ' spring '),
+        row('S4', NO_EMAIL, ''),
+      ],
+      'Spring',
+    );
+    expect([...told]).toEqual([
+      ['S3', '2027-03-02 09:00 to cb@brown.example'],
+      ['S4', NO_EMAIL],
     ]);
   });
 });
@@ -76,6 +108,7 @@ describe('waitlistNotices', () => {
     familyId: '',
     reason,
     told,
+    round: '',
   });
   /** The schedule's reason when no window offers the family's way to meet. */
   const WAY =

@@ -253,4 +253,55 @@ describe('printing the letters for families without email', () => {
       `Ask for: ${String(line[header.indexOf('Parent Name')])} (family of ${first} ${last})`,
     );
   });
+
+  it('says nothing of the waiting list for a child with a conference this round, such as one added by hand', () => {
+    const s = openSchool({ students: 30 });
+    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const paper = parseRoster(roster.values(), null).families.find(
+      (f) => f.studentIds.length === 1,
+    )!;
+    const header = roster.values()[0]!.map(String);
+    for (const row of paper.rows)
+      header.forEach((h, i) => {
+        if (/email/i.test(h)) roster.patch(row, i + 1, { v: '' });
+      });
+    run(s, 'setup');
+    run(s, 'forms');
+    run(s, 'schedule');
+    const line = roster.values()[paper.rows[0]! - 1]!;
+    const [last, first] = String(line[header.indexOf('Student Name')]).split(', ');
+    const name = `${first} ${last}`;
+    const teacher = String(line[header.indexOf('Homeroom')]);
+    // The Waitlist still lists the child while the Schedule holds a live conference for it, as
+    // when a person adds one by hand before the next build.
+    const waitlist =
+      s.emulator.spreadsheet.sheetByName('Waitlist') ??
+      s.emulator.spreadsheet.insertSheet('Waitlist');
+    [
+      ['Student ID', 'Student', 'Teacher', 'Family ID', 'Reason', 'Told', 'Round'],
+      [paper.studentIds[0]!, name, teacher, paper.id, 'full', 'no email on the Roster', ''],
+    ].forEach((row, r) => row.forEach((v, c) => waitlist.put(r + 1, c + 1, { v })));
+    const schedule = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const [head, ...rows] = schedule.values();
+    const mine = rows.findIndex((r) => r[head!.indexOf('Family ID')] === paper.id);
+    expect(mine).toBeGreaterThanOrEqual(0);
+    const letter = () => {
+      s.bundle.run('showLetters');
+      const html = s.emulator.sheets.ui.dialogs.at(-1)!.html;
+      return {
+        page: html.slice(html.indexOf(`Ref. ${paper.id}`)).split('</main>')[0]!,
+        phones: html.slice(html.indexOf('Phone list')),
+      };
+    };
+    const waits = `${name} is on our waiting list`;
+    const booked = letter();
+    expect(booked.page).toContain(`${name}’s conference with`);
+    expect(booked.page).not.toContain(waits);
+    expect(booked.phones).not.toContain(waits);
+    // Its conference cancelled, it waits again, and its letter says so.
+    schedule.patch(mine + 2, head!.indexOf('Status') + 1, { v: 'cancelled' });
+    const cancelled = letter();
+    expect(cancelled.page).toContain(waits);
+    expect(cancelled.phones).toContain(`Say: ${waits}`);
+  });
 });

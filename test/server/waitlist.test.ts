@@ -45,6 +45,14 @@ function rosterRows(s: School) {
   );
 }
 
+/** A new round begins: the round's name in the settings, as the sidebar saves it. */
+function startRound(s: School, round: string): void {
+  const current = ok<{ settings: Record<string, unknown> }>(
+    s.bundle.callFromClient('getSettings', []),
+  );
+  ok(s.bundle.callFromClient('saveSettings', [{ ...current.settings, roundName: round }]));
+}
+
 function waitlist(s: School): Record<string, string>[] {
   const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Waitlist')!.values();
   return rows
@@ -106,7 +114,7 @@ describe('the waiting list', () => {
     const [header, ...rows] = sheet.values();
     const col = (h: string) => header!.map(String).indexOf(h) + 1;
     const last = rows.length + 1;
-    const added = ['by hand', 'Kim Lee', 'Ms. Ortiz', '', 'asked to wait for spring', 'phoned'];
+    const added = ['by hand', 'Kim Lee', 'Ms. Ortiz', '', 'asked to wait for spring', 'phoned', ''];
     const edited = s.emulator.ws.interruptAt('MailApp.sendEmail', 1, () => {
       sheet.patch(2, col('Reason'), { v: 'Mother works evenings' });
       added.forEach((v, i) => sheet.patch(last + 1, i + 1, { v }));
@@ -171,5 +179,46 @@ describe('the waiting list', () => {
       expect(
         sent.includes(e) || waitlist(s).some((w) => w.Told!.includes(`to ${e} (unconfirmed`)),
       ).toBe(true);
+  });
+
+  it('tells a family waitlisted again in a new round once in that round, however often it is built', () => {
+    const { s } = overfullSchool();
+    run(s, 'invites');
+    run(s, 'waitlist');
+    const sheet = s.emulator.spreadsheet.sheetByName('Waitlist')!;
+    const [header] = sheet.values();
+    // The first waitlisted student took a freed time in that round.
+    sheet.patch(2, header!.map(String).indexOf('Told') + 1, {
+      v: 'placed 2026-11-17 16:00 Ms. Lee: accepted the freed time',
+    });
+    startRound(s, 'Spring');
+    run(s, 'schedule');
+    expect(waitlist(s).length).toBeGreaterThan(0);
+    expect(waitlist(s).every((w) => w.Round === 'Spring' && w.Told === '')).toBe(true);
+    run(s, 'invites');
+    const notices = () => {
+      const from = s.emulator.mail.sent.length;
+      let progress = run(s, 'waitlist');
+      for (let i = 0; i < 10 && !progress.done; i++) progress = run(s, 'waitlist');
+      return s.emulator.mail.sent.slice(from);
+    };
+    const waiting = new Set(waitlist(s).map((w) => w['Student ID']!));
+    const sent = notices();
+    // Built again in the same round: those still waiting are not told twice.
+    run(s, 'schedule');
+    for (const w of waitlist(s)) waiting.add(w['Student ID']!);
+    sent.push(...notices());
+    const roster = rosterRows(s);
+    // Each address told once of each of its children waiting this round, in Spring.
+    const told = sent.flatMap((m) =>
+      [...waiting]
+        .filter((id) => roster.get(id)!.emails.includes(m.to[0]!))
+        .filter((id) => m.body.includes(roster.get(id)!.first))
+        .map((id) => `${m.to[0]} ${id}`),
+    );
+    const expected = [...waiting].flatMap((id) => roster.get(id)!.emails.map((e) => `${e} ${id}`));
+    expect(told.sort()).toEqual(expected.sort());
+    for (const w of waitlist(s))
+      for (const e of roster.get(w['Student ID']!)!.emails) expect(w.Told).toContain(`to ${e}`);
   });
 });
