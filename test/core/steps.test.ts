@@ -789,6 +789,65 @@ describe('what a step shows off the usual path', () => {
     ]);
   });
 
+  it('lists 25 of 26 problems, and counts them all', () => {
+    // Twenty-six rows without a name: twenty-six errors, rows 2 to 27.
+    const nameless = Array.from({ length: 26 }, (_, i) => [
+      `S${i + 1}`,
+      '',
+      '',
+      '3',
+      'Ms. Rivera',
+      `p${i}@x.example`,
+      '',
+      'No',
+    ]);
+    const s = rosterStep(roster([ROSTER[0]!, ...nameless]));
+    expect(s.problemCount).toBe(26);
+    expect(s.problems.map((p) => p.where?.row)).toEqual(
+      Array.from({ length: 25 }, (_, i) => i + 2),
+    );
+  });
+
+  it('says one family, no letter note when every family has email, and what an empty sheet needs', () => {
+    const adams = rosterStep(roster(ROSTER.slice(0, 3)));
+    expect(adams.headline).toBe('2 students in 1 family, ready to schedule.');
+    expect(adams.next).toBe('Check the conference days next.');
+    expect(rosterStep(null).next).toBe(
+      'Paste your student export into the Roster sheet, headers in row 1. Column names such as "Student Name", "Homeroom" and "Parent Email" are understood.',
+    );
+    expect(daysStep(parseTeachers([TEACHERS], wall), LENGTHS, NOT_ASKED).next).toBe(
+      'On the Teachers sheet, add one row per teacher, day and time window (with room and how many families at once).',
+    );
+  });
+
+  it('leaves the warnings out of the Days headline while a window has an error', () => {
+    // Seen on 2026-11-20 every window is past (three warnings); the fourth has no date (an error).
+    const teachers = parseTeachers(
+      [...WINDOWS, ['Mr. Chen', 'chen@school.example', 'someday', '3:00 PM', '4:00 PM', '102', 2]],
+      wall,
+      { today: '2026-11-20' },
+    );
+    const s = daysStep(teachers, LENGTHS, NOT_ASKED);
+    expect(s.problems.map((p) => p.severity)).toEqual(['error', 'warning', 'warning', 'warning']);
+    expect(s.headline).toBe('2 teachers, 3 windows on 2 days (2026-11-17, 2026-11-18).');
+  });
+
+  it('offers the print views and the prep form, and no waiting-list job, once everyone is placed', () => {
+    const s = scheduleStep({
+      students: roster(ROSTER).students,
+      rows: [{ round: 'Fall', status: 'scheduled', studentIds: ['S1', 'S2', 'S3', 'S4'] }],
+      roundName: 'Fall',
+      freedToOffer: 2,
+      offers: { offers: 0, accepted: 0 },
+      prep: new Map(),
+      prepForm: false,
+    });
+    expect(s.more).toEqual([
+      { job: 'views', label: 'Make print views (a tab per teacher)' },
+      { job: 'student-forms', label: 'Create the student prep form' },
+    ]);
+  });
+
   it('shows every Summary figure, says one past conference is unmarked, and what to do next', () => {
     const built = summaryStep(SUMMARY_TOTALS, true);
     expect(built.counts).toEqual([
