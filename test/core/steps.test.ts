@@ -20,6 +20,7 @@ import {
   scheduleNotBuilt,
   scheduleStep,
   setupStep,
+  waitsForSetup,
   summaryStep,
   remindersStep,
   type ReminderCounts,
@@ -657,5 +658,224 @@ describe('asShown', () => {
       action: { job: 'forms', label: 'Continue' },
     });
     expect(shown[1]).toEqual(steps[1]);
+  });
+});
+
+/*
+ * The cases the first tests above pass by: a step waiting for set-up, singular and plural
+ * wording, the advice once something is wrong, and the limits on what a step lists. Every
+ * sentence and figure below is counted off ROSTER, WINDOWS and SUMMARY_TOTALS by hand.
+ */
+describe('what a step shows off the usual path', () => {
+  it('waits for set-up under its own title, with nothing counted or listed', () => {
+    expect(waitsForSetup('days')).toEqual({
+      id: 'days',
+      title: 'Conference days',
+      status: 'todo',
+      headline: 'Waits for set-up.',
+      next: 'Set up the sheets first.',
+      counts: [],
+      problems: [],
+      problemCount: 0,
+    });
+  });
+
+  it('says one sheet to create, and what set-up does and does not change', () => {
+    const s = setupStep(['Roster'], 8);
+    expect(s.title).toBe('Set up');
+    expect(s.headline).toBe('1 sheet to create: Roster.');
+    expect(s.next).toBe(
+      'Create the sheets the add-on works from. Nothing you already have is changed.',
+    );
+    expect(setupStep([], 8).next).toBe('Run it again any time: it only adds what is missing.');
+  });
+
+  it('names two families by letter in the plural, and says how the sheet is read', () => {
+    // Eve Evans, like the Diaz family, has a phone and no email: two families by letter.
+    const s = rosterStep(
+      roster([...ROSTER, ['S5', 'Eve', 'Evans', '4', 'Mr. Chen', '', '555-0199', 'No']]),
+    );
+    expect(s.headline).toBe('5 students in 4 families, ready to schedule.');
+    expect(s.next).toBe(
+      'Check the conference days next. 2 families without email get a printed letter (Letters sheet) and are on the phone list instead of emails and invitations.',
+    );
+    expect(s.counts.find((c) => c.label === 'families by letter and phone')?.value).toBe(2);
+    expect(s.problems).toEqual([]);
+    expect(s.problemCount).toBe(0);
+  });
+
+  it('asks to fix the rows that cannot be imported, errors before the warning found first', () => {
+    // Two rows without a name (errors); the Adams guardian's address also given for a Baker
+    // child (a warning: one address for two surnames).
+    const s = rosterStep(
+      roster([
+        ...ROSTER,
+        ['S5', '', '', '3', 'Ms. Rivera', 'e@x.example', '', 'No'],
+        ['S6', 'Bo', 'Baker', '4', 'Mr. Chen', 'pat@adams.example', '', 'No'],
+        ['S7', '', '', '4', 'Mr. Chen', 'f@x.example', '', 'No'],
+      ]),
+    );
+    expect(s.status).toBe('attention');
+    expect(s.headline).toBe('5 students ready; 2 rows cannot be imported yet.');
+    expect(s.next).toBe(
+      'Fix the rows listed (click one to go to its cell), then check again. Rows with problems are left out until fixed; nothing in your sheet is changed.',
+    );
+    expect(s.problemCount).toBe(3);
+    expect(s.problems.map((p) => p.severity)).toEqual(['error', 'error', 'warning']);
+    expect(s.counts.find((c) => c.label === 'warnings')?.value).toBe(1);
+  });
+
+  it('counts places without a changeover, and asks to fix a window it cannot read', () => {
+    // Twenty-minute conferences back to back: three an hour, Mr. Chen's two at once.
+    const plain = daysStep(parseTeachers(WINDOWS, wall), { conferenceMinutes: 20 }, NOT_ASKED);
+    expect(plain.counts[2]).toEqual({ label: 'places of 20 min', value: 12 });
+    const broken = parseTeachers(
+      [...WINDOWS, ['Mr. Chen', 'chen@school.example', 'someday', '3:00 PM', '4:00 PM', '102', 2]],
+      wall,
+    );
+    const s = daysStep(broken, LENGTHS, NOT_ASKED);
+    expect(s.status).toBe('attention');
+    expect(s.problems[0]).toMatchObject({
+      severity: 'error',
+      where: { sheet: 'Teachers', row: 5 },
+    });
+    expect(s.headline).not.toMatch(/warning/);
+    expect(s.next).toBe('Fix the windows listed, then check again.');
+  });
+
+  it('says what the Schedule waits for, and how to build it the first time', () => {
+    expect(scheduleNotBuilt(0, false)).toMatchObject({
+      title: 'Schedule',
+      status: 'todo',
+      next: 'Import the roster and the teachers’ windows first.',
+    });
+    expect(scheduleNotBuilt(0, true)).toMatchObject({
+      headline: 'No conferences scheduled yet.',
+      next: 'Preview the schedule to see who fits where and why anyone does not, then build it. Nothing is written until you build.',
+    });
+  });
+
+  it('lists five of seven students not placed, and shows readiness once the prep form exists', () => {
+    const seven = roster([
+      ...ROSTER,
+      ['S5', 'Eli', 'Ford', '3', 'Ms. Rivera', 'a@ford.example', '', 'No'],
+      ['S6', 'Fay', 'Gray', '3', 'Ms. Rivera', 'b@gray.example', '', 'No'],
+      ['S7', 'Gus', 'Hill', '5', 'Mr. Chen', 'c@hill.example', '', 'No'],
+    ]).students;
+    const s = scheduleStep({
+      students: seven,
+      rows: [],
+      roundName: 'Fall',
+      freedToOffer: 3,
+      offers: { offers: 0, accepted: 0 },
+      prep: new Map(),
+      prepForm: true,
+    });
+    expect(s.headline).toBe('0 conferences in the Fall round; 7 students not placed yet.');
+    expect(s.problemCount).toBe(7);
+    expect(s.problems.map((p) => p.where?.row)).toEqual([2, 3, 4, 5, 6]);
+    // No offer sent: no offer counts; the form exists, so each teacher's readiness, none ready.
+    expect(s.counts.slice(3)).toEqual([
+      { label: 'Mr. Chen: ready to lead (of 3)', value: 0 },
+      { label: 'Ms. Rivera: ready to lead (of 4)', value: 0 },
+    ]);
+    expect(s.action).toEqual({ job: 'schedule', label: 'Rebuild the schedule' });
+    expect(s.next).toMatch(/^Edit the Schedule sheet freely/);
+    expect(s.more).toEqual([
+      { job: 'views', label: 'Make print views (a tab per teacher)' },
+      { job: 'waitlist', label: 'Tell the waitlisted families' },
+      { job: 'waitlist-offer', label: 'Offer freed times to the waiting list (3)' },
+      { job: 'prep-nudge', label: 'Email the prep link to students not ready' },
+    ]);
+  });
+
+  it('lists 25 of 26 problems, and counts them all', () => {
+    // Twenty-six rows without a name: twenty-six errors, rows 2 to 27.
+    const nameless = Array.from({ length: 26 }, (_, i) => [
+      `S${i + 1}`,
+      '',
+      '',
+      '3',
+      'Ms. Rivera',
+      `p${i}@x.example`,
+      '',
+      'No',
+    ]);
+    const s = rosterStep(roster([ROSTER[0]!, ...nameless]));
+    expect(s.problemCount).toBe(26);
+    expect(s.problems.map((p) => p.where?.row)).toEqual(
+      Array.from({ length: 25 }, (_, i) => i + 2),
+    );
+  });
+
+  it('says one family, no letter note when every family has email, and what an empty sheet needs', () => {
+    const adams = rosterStep(roster(ROSTER.slice(0, 3)));
+    expect(adams.headline).toBe('2 students in 1 family, ready to schedule.');
+    expect(adams.next).toBe('Check the conference days next.');
+    expect(rosterStep(null).next).toBe(
+      'Paste your student export into the Roster sheet, headers in row 1. Column names such as "Student Name", "Homeroom" and "Parent Email" are understood.',
+    );
+    expect(daysStep(parseTeachers([TEACHERS], wall), LENGTHS, NOT_ASKED).next).toBe(
+      'On the Teachers sheet, add one row per teacher, day and time window (with room and how many families at once).',
+    );
+  });
+
+  it('leaves the warnings out of the Days headline while a window has an error', () => {
+    // Seen on 2026-11-20 every window is past (three warnings); the fourth has no date (an error).
+    const teachers = parseTeachers(
+      [...WINDOWS, ['Mr. Chen', 'chen@school.example', 'someday', '3:00 PM', '4:00 PM', '102', 2]],
+      wall,
+      { today: '2026-11-20' },
+    );
+    const s = daysStep(teachers, LENGTHS, NOT_ASKED);
+    expect(s.problems.map((p) => p.severity)).toEqual(['error', 'warning', 'warning', 'warning']);
+    expect(s.headline).toBe('2 teachers, 3 windows on 2 days (2026-11-17, 2026-11-18).');
+  });
+
+  it('offers the print views and the prep form, and no waiting-list job, once everyone is placed', () => {
+    const s = scheduleStep({
+      students: roster(ROSTER).students,
+      rows: [{ round: 'Fall', status: 'scheduled', studentIds: ['S1', 'S2', 'S3', 'S4'] }],
+      roundName: 'Fall',
+      freedToOffer: 2,
+      offers: { offers: 0, accepted: 0 },
+      prep: new Map(),
+      prepForm: false,
+    });
+    expect(s.more).toEqual([
+      { job: 'views', label: 'Make print views (a tab per teacher)' },
+      { job: 'student-forms', label: 'Create the student prep form' },
+    ]);
+  });
+
+  it('shows every Summary figure, says one past conference is unmarked, and what to do next', () => {
+    const built = summaryStep(SUMMARY_TOTALS, true);
+    expect(built.counts).toEqual([
+      { label: 'conferences', value: 12 },
+      { label: 'attended', value: 9 },
+      { label: 'no-show', value: 1 },
+      { label: 'roster families', value: 14 },
+      { label: 'without a conference', value: 2 },
+      { label: 'participation %', value: 64 },
+      { label: 'answers', value: 1 },
+      { label: 'follow-up requests', value: 2 },
+      { label: 'answers to check', value: 0 },
+    ]);
+    expect(built.next).toBe(
+      'The Summary rebuilds itself after each answer; rebuild it after marking attendance.',
+    );
+    expect(built.more).toEqual([
+      { job: 'followups', label: 'List follow-up requests and tell their owners' },
+    ]);
+    expect(summaryStep(SUMMARY_TOTALS, false).next).toBe(
+      'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.',
+    );
+    const one = summaryStep({ ...SUMMARY_TOTALS, unmarked: 1 }, false);
+    expect(one.status).toBe('todo');
+    expect(one.headline).toBe(
+      '9 of 12 conferences attended; 1 questionnaire answer; 2 follow-up requests to act on. 1 past conference is not marked attended or no-show yet.',
+    );
+    // Only no-shows marked: attendance is marked, so the Summary can be built.
+    expect(summaryStep({ ...SUMMARY_TOTALS, attended: 0 }, false).status).toBe('ready');
   });
 });
