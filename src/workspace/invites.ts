@@ -49,7 +49,7 @@ import { dayIn, instantIn } from '../core/zone';
 import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from './jobs';
 import { documentProperties, parseJson, PROP } from './props';
 import { ensureTranslations, storedTemplates } from './messages';
-import { runnerEmail } from './owners';
+import { accountEmail, runnerEmail } from './owners';
 import { rosterContacts } from '../core/recipients';
 import { parseRoster, type RosterResult } from '../core/roster';
 import { standInGuest } from '../core/standin';
@@ -251,8 +251,10 @@ function conferenceCalendar(
   props: Record<string, string>,
   backoff: Backoff,
 ): { calendar: Calendar; owner: string | undefined; replaced: boolean } | null {
-  const me = runnerEmail();
   const saved = calendarRecord(props);
+  // With no calendar yet, this account makes it and is its owner: an error reading its address
+  // stops the run here (nothing made), so no invitation goes out naming no one to reply to.
+  const me = saved ? runnerEmail() : accountEmail();
   if (saved) {
     const calendar = calendarBy(saved.id, me, saved.owner);
     if (calendar) {

@@ -17,6 +17,16 @@ export function runnerEmail(): string {
   }
 }
 
+/**
+ * The account running this execution, as runnerEmail, but a service error reading it is thrown,
+ * not taken for "no address": what is about to be made in this account's name (the conference
+ * calendar, whose owner every invitation names as the address to reply to) waits for the next
+ * run rather than being made with no owner.
+ */
+export function accountEmail(): string {
+  return Session.getEffectiveUser().getEmail().toLowerCase();
+}
+
 /** The add-on's triggers, each kept under its own key: one of each per document. */
 export type TriggerKind = 'reminders' | 'form-submit';
 

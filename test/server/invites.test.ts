@@ -24,7 +24,7 @@ import {
   type,
 } from './invites.fixture';
 import type { School } from '../../preview/school';
-import { cutOffAt, nthCall } from './cut';
+import { cutOffAt, failAt, nthCall } from './cut';
 import { sortBackwards } from './calls';
 
 describe('Send invites', () => {
@@ -610,4 +610,27 @@ describe('Long runs', () => {
       }
     },
   );
+});
+
+describe('The account whose calendar it will be', () => {
+  it('when its address cannot be read as the calendar is about to be made, makes nothing, and the next run’s invitations name it as the address to reply to', () => {
+    const template = scheduled(6);
+    // Where the first sync reads the account's address, found on a copy run through cleanly.
+    const clean = copyOf(template);
+    const start = clean.emulator.ws.callCount;
+    runJob(clean, 'invites');
+    const k = nthCall(clean.emulator.ws, 'Session.getEffectiveUser', 1, start) + 1 - start;
+
+    const school = copyOf(template);
+    const cut = failAt(school.emulator.ws, k, 'Service error: Session', () => {
+      const first = school.bundle.callFromClient('runJob', ['invites']) as Result<JobProgress>;
+      expect(first.ok).toBe(false);
+    });
+    expect(cut).toBe('Session.User.getEmail');
+    expect(events(school)).toHaveLength(0);
+    runJob(school, 'invites');
+    const made = events(school);
+    expect(made).toHaveLength(body(school).length);
+    for (const e of made) expect(e.description).toContain('coordinator@lincoln.school.example');
+  });
 });
