@@ -31,12 +31,15 @@ export function givenIdProblems(
   };
   const problems: Problem[] = [];
   const byCase = new Map<string, Family[]>();
+  // Each id and former id the add-on gave, to its family: one lookup per given ID, not a scan.
+  const owners = new Map<string, Family>();
+  for (const o of families) for (const id of [o.id, ...(o.aliases ?? [])]) owners.set(id, o);
   for (const f of families) {
     const given = f.givenId;
     if (!given) continue;
     byCase.set(given.toLowerCase(), [...(byCase.get(given.toLowerCase()) ?? []), f]);
-    const owner = families.find((o) => o !== f && (o.id === given || o.aliases?.includes(given)));
-    if (!owner) continue;
+    const owner = owners.get(given);
+    if (!owner || owner === f) continue;
     const { where, cell } = cellOf(f, given);
     problems.push({
       severity: 'warning',

@@ -38,10 +38,17 @@ export function isMarked(status: string): boolean {
   return MARKED.has(status);
 }
 
-/** This round's conferences before `today` whose Status says neither attended nor missed. */
-export function unmarkedPast(rows: ExistingRow[], round: string, today: string): ExistingRow[] {
+/**
+ * This round's conferences before `today` whose Status says neither attended nor missed (the
+ * Questionnaire step and the Summary both count them, so one rule). A row with no date is none.
+ */
+export function unmarkedPast<R extends { round: string; date: string | null; status: string }>(
+  rows: R[],
+  round: string,
+  today: string,
+): R[] {
   return rows.filter(
-    (r) => inRound(r.round, round) && r.date !== null && r.date < today && !isMarked(r.status),
+    (r) => inRound(r.round, round) && !!r.date && r.date < today && !isMarked(r.status),
   );
 }
 

@@ -8,8 +8,9 @@ import type { ParticipationRow } from './participation';
 import { isPrepared, type PrepAnswer } from './prep';
 import type { Reflection } from './goals';
 import { mean, percent, tenth, type Cell } from './figures';
+import { roundsInDateOrder } from './rounds';
 
-export const NO_EARLIER_ROUND = 'No earlier round';
+const NO_EARLIER_ROUND = 'No earlier round';
 
 /** Conferences and answers as the comparison needs them. */
 export interface RoundsInput {
@@ -69,12 +70,17 @@ function figures(row: ParticipationRow, input: RoundsInput): [string, Cell][] {
 
 /** The rounds in the order they were held: by their earliest dated conference, undated last. */
 function heldOrder(input: RoundsInput): ParticipationRow[] {
-  const first = (label: string) =>
+  const order = roundsInDateOrder(
     input.conferences
-      .filter((c) => roundOf(c) === label && c.date !== '')
-      .reduce((min, c) => (c.date < min ? c.date : min), '\uffff');
+      .filter((c) => c.date !== '')
+      .map((c) => ({ round: roundOf(c), date: c.date })),
+  );
+  const rank = (label: string) => {
+    const i = order.findIndex((name) => same(name, label));
+    return i < 0 ? order.length : i;
+  };
   return [...input.rounds].sort(
-    (a, b) => first(a.label).localeCompare(first(b.label)) || a.label.localeCompare(b.label),
+    (a, b) => rank(a.label) - rank(b.label) || a.label.localeCompare(b.label),
   );
 }
 

@@ -18,7 +18,7 @@ import {
 } from './participation';
 import type { PrepAnswer } from './prep';
 import { goalsMetPerClass, type Reflection } from './goals';
-import { isMarked } from './questionnaire';
+import { unmarkedPast } from './questionnaire';
 import { mean, percent, type Cell } from './figures';
 import { roundsCompared } from './roundscompared';
 
@@ -360,8 +360,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
       rosterFamilies: now?.rosterFamilies ?? 0,
       waitlisted: now?.waitlisted ?? 0,
       participation: now?.participation ?? '',
-      unmarked: round.filter((c) => c.date !== '' && c.date < input.today && !isMarked(c.status))
-        .length,
+      unmarked: unmarkedPast(input.conferences, input.round, input.today).length,
     },
   };
 }

@@ -46,7 +46,7 @@ interface State {
   checkInOpen: boolean;
   followUpsOpen: boolean;
   /** What the last "Check again" of a step found, by step. */
-  rechecked: Map<string, string>;
+  rechecked: Set<string>;
   /** The step whose Check again is reading its sheet. */
   checking: string | null;
 }
@@ -68,7 +68,7 @@ const state: State = {
   previewing: false,
   checkInOpen: false,
   followUpsOpen: false,
-  rechecked: new Map(),
+  rechecked: new Set(),
   checking: null,
 };
 const root = document.getElementById('app')!;
@@ -164,7 +164,7 @@ function stepView(step: StepState, index: number): HTMLElement {
       problemCount > 0 ? problemList(problems, problemCount) : null,
       result ? el('p', { class: 'result', role: 'status' }, result.message) : null,
       state.rechecked.has(step.id)
-        ? el('p', { class: 'result', role: 'status' }, state.rechecked.get(step.id)!)
+        ? el('p', { class: 'result', role: 'status' }, recheckedText(step.id, step.problemCount))
         : null,
       el('p', { class: 'next' }, el('strong', {}, 'Next: '), step.next),
       step.id === 'schedule' && step.action ? previewView() : null,
@@ -567,12 +567,15 @@ async function checkAgain(stepId: string): Promise<void> {
   const now = state.overview?.steps.find((s) => s.id === stepId);
   // The overview kept from before a failed read is not what the sheet holds now.
   if (!read || !now) return render();
-  const left = now.problemCount;
-  state.rechecked.set(
-    stepId,
-    `Read the ${CHECKED_SHEETS[stepId]} sheet again: ${left === 0 ? 'no problem left' : `${left} ${left === 1 ? 'problem' : 'problems'} to fix`}.`,
-  );
+  state.rechecked.add(stepId);
   render();
+}
+
+/** What Check again found, from the step as the sidebar last read it (a later read updates it). */
+function recheckedText(stepId: string, left: number): string {
+  const found =
+    left === 0 ? 'no problem left' : `${left} ${left === 1 ? 'problem' : 'problems'} to fix`;
+  return `Read the ${CHECKED_SHEETS[stepId]} sheet again: ${found}.`;
 }
 
 async function runJob(stepId: string, job: JobName): Promise<void> {

@@ -22,8 +22,8 @@ import { readScheduleSheet } from '../core/schedule/sheet';
 import { readTable } from '../core/table';
 import { UserError } from '../core/errors';
 import type { Settings } from '../shared/api';
-import { readSchool, readSettings, readSheet, schoolZone, spreadsheetZone } from './data';
-import { dayIn, secondsStampIn, wallClockIn } from '../core/zone';
+import { cellWallClock, readSchool, readSettings, readSheet, schoolZone } from './data';
+import { dayIn, secondsStampIn } from '../core/zone';
 import { ensureRows, writeGrid } from './write';
 import { sheetMemo, type SheetMemo, type SheetReader } from './reads';
 
@@ -62,7 +62,7 @@ export function summaryOf(
 ): SummaryGrid {
   // The Dates cells hold turn back into the times people typed on the spreadsheet's clock; the
   // answers' times the Summary writes as text follow the school's, as Follow-ups' Asked On does.
-  const wall = wallClockIn(spreadsheetZone(ss));
+  const wall = cellWallClock(ss);
   const atSchool = schoolZone(ss, settings);
   const roster =
     knownRoster === undefined ? readSchool(ss, settings, today, read, props).roster : knownRoster;
