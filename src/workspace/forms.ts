@@ -615,8 +615,11 @@ function writeScheduleColumn(
     (row) => ids.get(row) ?? '',
     (range, values) => writeGrid(range, values, [kind]),
   );
-  // The rows read (shared with each ExistingRow's values) now say what the sheet says.
+  // The rows read (shared with each ExistingRow's values) now say what the sheet says; a row
+  // not found to write (deleted, or its Conference ID repeated) keeps what it had.
+  const gone = new Set(lost);
   for (const [row, value] of cells) {
+    if (gone.has(row)) continue;
     const cellsOfRow = read.values[row - 1];
     if (cellsOfRow) cellsOfRow[column - 1] = value;
   }
@@ -1042,11 +1045,14 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
       // two rows just then) stays in the journal: a row that comes back is stamped by the next
       // run, never sent again. One still gone then is dropped: no run sees its row.
       const ids = new Map(fresh.rows.map((r) => [r.row, r.conferenceId]));
-      const kept = lost.map((row) => ids.get(row) ?? '').filter((id) => journal.has(id));
-      if (kept.length)
+      const lostIds = lost.map((row) => ids.get(row) ?? '');
+      const kept = lostIds.filter((id) => journal.has(id));
+      // One whose email may have left (cut off mid-send) is kept as in doubt, never sent again.
+      const doubtful = lostIds.filter((id) => unsure.has(id) && !journal.has(id));
+      if (kept.length || doubtful.length)
         props.setProperty(
           SENT_JOURNAL,
-          JSON.stringify({ sent: kept, sending: [] } satisfies SentJournal),
+          JSON.stringify({ sent: kept, sending: doubtful } satisfies SentJournal),
         );
       else props.deleteProperty(SENT_JOURNAL);
     }

@@ -147,6 +147,8 @@ function letterBodies(): LetterBody[] {
   const waiting = new Map<string, Map<string, string[]>>();
   for (const e of readWaitlist(ss).entries) {
     const s = students.get(e.studentId);
+    // A row of another round (kept until that round's next build) tells nothing about this one.
+    if (!inRound(e.round, round)) continue;
     if (!s || booked.has(s.id) || placedFromWaitlist(e.told)) continue;
     const byTeacher = waiting.get(s.familyId) ?? new Map<string, string[]>();
     byTeacher.set(s.teacher, [

@@ -249,10 +249,13 @@ function writeSentColumn(
   cells: ReadonlyMap<number, string>,
   idOf: (row: number) => string,
 ): number[] {
-  // The add-on's own text column, written as is with no format call: every mark starts "<n>h",
-  // which Sheets reads as no number, date or formula, whatever the column's format.
+  // No format call: a mark starts "<n>h", which Sheets reads as no number, date or formula, but a
+  // cell keeps what a person typed before the marks ("=see notes"), and a column whose format was
+  // cleared would read that as a formula and lose the marks after it: such text gets the
+  // apostrophe that keeps it text.
   return writeColumnByKey(sheet, read.sentColumn, read.idColumn, cells, idOf, (range, values) => {
-    const write = () => range.setValues(values);
+    const asText = values.map((r) => r.map((v) => (typeof v === 'string' ? textCell(v) : v)));
+    const write = () => range.setValues(asText);
     try {
       write();
     } catch {

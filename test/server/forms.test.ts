@@ -579,6 +579,73 @@ describe('the questionnaire', () => {
     expect(rows(s, 'Schedule')[1]!['Questionnaire Sent']).toBeInstanceOf(Date);
   });
 
+  it('mails no questionnaire link that no Schedule row holds: a row deleted as its new link is written gets none', () => {
+    const clearLink = (s: School) => {
+      const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+      const col = sheet.values()[0]!.map(String).indexOf('Feedback Link') + 1;
+      sheet.patch(3, col, { v: '' });
+      return sheet;
+    };
+    // Where the run reads the Schedule again just before writing the new link (a clean copy).
+    const probe = afterConferences();
+    clearLink(probe);
+    const start = probe.emulator.ws.callCount;
+    run(probe, 'questionnaire');
+    const write = nthCall(probe.emulator.ws, 'SpreadsheetApp.Range.setValues', 1, start);
+    const reread = lastCallBefore(
+      probe.emulator.ws,
+      'SpreadsheetApp.Sheet.getDataRange',
+      write,
+      start,
+    );
+    const nth = probe.emulator.ws.callLog.filter(
+      (c) =>
+        c.index >= start &&
+        c.index <= reread &&
+        `${c.service}.${c.method}` === 'SpreadsheetApp.Sheet.getDataRange',
+    ).length;
+
+    const s = afterConferences();
+    const sheet = clearLink(s);
+    const edited = s.emulator.ws.interruptAt('SpreadsheetApp.Sheet.getDataRange', nth, () => {
+      sheet.rows = [...sheet.rows.slice(0, 2), ...sheet.rows.slice(3)];
+    });
+    expect(nth).toBeGreaterThan(0);
+    run(s, 'questionnaire');
+    expect(edited()).toBe(true);
+    expect(sheet.rows).toHaveLength(
+      probe.emulator.spreadsheet.sheetByName('Schedule')!.rows.length - 1,
+    );
+    const held = new Set(rows(s, 'Schedule').map((r) => String(r['Feedback Link'])));
+    for (const m of s.emulator.mail.sent)
+      for (const link of m.body.match(/https:\/\/docs\.google\.com\/forms\/\S+/g) ?? [])
+        expect(held.has(link)).toBe(true);
+  });
+
+  it('keeps a conference an older run was cut off sending in doubt when its row is deleted meanwhile, and does not send it again once the row is back', () => {
+    const s = afterConferences();
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const doubtful = rows(s, 'Schedule')[1]!;
+    // An older run's journal: the conference it was sending when cut off, no address named.
+    props(s).set(
+      'slc:questionnaire-sent',
+      JSON.stringify({ sent: [], sending: [doubtful['Conference ID']] }),
+    );
+    let saved: unknown[] = [];
+    const edited = s.emulator.ws.interruptAt('MailApp.sendEmail', 1, () => {
+      saved = sheet.rows[2]!;
+      sheet.rows = [...sheet.rows.slice(0, 2), ...sheet.rows.slice(3)];
+    });
+    run(s, 'questionnaire');
+    expect(edited()).toBe(true);
+    sheet.rows = [...sheet.rows.slice(0, 2), saved as never, ...sheet.rows.slice(2)];
+    const first = s.emulator.mail.sent.length;
+    run(s, 'questionnaire');
+    const again = s.emulator.mail.sent.slice(first).flatMap((m) => m.to);
+    expect(again.filter((to) => addresses(doubtful).includes(to.toLowerCase()))).toEqual([]);
+    expect(rows(s, 'Schedule')[1]!['Questionnaire Sent']).toBe(UNCONFIRMED);
+  });
+
   it('is sent once per family after its conference, one email per address carrying only its own links', () => {
     const s = afterConferences();
     const first = run(s, 'questionnaire');

@@ -254,7 +254,7 @@ describe('printing the letters for families without email', () => {
     );
   });
 
-  it('says nothing of the waiting list for a child with a conference this round, such as one added by hand', () => {
+  it('says nothing of the waiting list for a child with a conference this round, such as one added by hand, or waiting in another round', () => {
     const s = openSchool({ students: 30 });
     const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
     const paper = parseRoster(roster.values(), null).families.find(
@@ -303,5 +303,11 @@ describe('printing the letters for families without email', () => {
     const cancelled = letter();
     expect(cancelled.page).toContain(waits);
     expect(cancelled.phones).toContain(`Say: ${waits}`);
+    // A Waitlist row of another round (kept until that round's next build) says nothing now.
+    const round = String(rows[mine]![head!.indexOf('Round')]);
+    waitlist.put(2, 7, { v: `${round} last year` });
+    const otherRound = letter();
+    expect(otherRound.page).not.toContain(waits);
+    expect(otherRound.phones).not.toContain(waits);
   });
 });

@@ -352,4 +352,20 @@ describe('what the hourly trigger remembers, kept from the spreadsheet the run a
     for (const m of sentMarks(s))
       expect(m).toMatch(/^48h 2026-11-1[56] \d\d:\d\d; 2h 2026-11-17 \d\d:\d\d$/);
   });
+
+  it('keeps a note a person typed before the marks as text (not a formula), in a column a person reformatted', () => {
+    const s = scheduledSchool(false);
+    const schedule = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const header = schedule.values()[0] as string[];
+    const column = header.indexOf('Reminders Sent') + 1;
+    for (let row = 2; row <= schedule.values().length; row++)
+      schedule.patch(row, column, { nf: undefined });
+    // Typed while the column was still plain text; its format cleared since.
+    schedule.patch(2, column, { v: '-called mom', nf: undefined });
+    ok<boolean>(s.bundle.callFromClient('setReminders', [true]));
+    runTheWeek(s);
+    expect(sentMarks(s)[0]).toMatch(
+      /^-called mom; 48h 2026-11-1[56] \d\d:\d\d; 2h 2026-11-17 \d\d:\d\d$/,
+    );
+  });
 });
