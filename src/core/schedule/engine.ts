@@ -317,9 +317,9 @@ export function buildSchedule(
     if (day !== undefined) addTo(windowsOf, w.teacherEmail, { w, day });
   }
   // Units of one teacher asking the same (length, way to meet, availability) have the same
-  // starts: one list for all of them, read and never changed. Made per unit, the lists were
-  // most of what the set-up allocated (school-600: 600 lists where 93 differ), all of it copied
-  // by the garbage collector while young, and the scans read them from six times the memory.
+  // starts: one list for all of them, read and never changed. Made per unit, school-600 had
+  // 43,860 start objects where 4,478 serve (600 lists, 93 of them different), all copied by the
+  // garbage collector while young, and scanned from ten times the memory.
   const startsFor = new Map<string, Starts>();
   for (const ids of groups.values()) {
     const s = studentById.get(ids[0]!)!;
