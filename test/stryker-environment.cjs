@@ -75,4 +75,6 @@ class StrykerRuns extends TestEnvironment {
 }
 
 module.exports = StrykerRuns;
+/** The mutant a test has failed on in this process, if any. */
+module.exports.killedMutant = () => killed;
 module.exports.reachedBetween = reachedBetween;

@@ -67,3 +67,21 @@ describe('a mutant reached while a test file loads (static)', () => {
     expect(reachedBetween(before, after).sort()).toEqual(['12', '40']);
   });
 });
+
+describe('the test files a mutant run loads', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { stillToRun } = require('../stryker-runner.cjs') as {
+    stillToRun: (tests: string[], activeMutant?: string, killed?: string) => string[];
+  };
+  const FILES = ['check.test.ts', 'engine.test.ts'];
+
+  it('loads no further file once a test has killed the active mutant', () => {
+    expect(stillToRun(FILES, '40', '40')).toEqual([]);
+  });
+
+  it('loads them all while the active mutant lives, even if an earlier mutant was killed', () => {
+    expect(stillToRun(FILES, '41', '40')).toEqual(FILES);
+    expect(stillToRun(FILES, '41', undefined)).toEqual(FILES);
+    expect(stillToRun(FILES, undefined, undefined)).toEqual(FILES);
+  });
+});
