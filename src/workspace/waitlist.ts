@@ -26,7 +26,7 @@ import {
 } from '../core/waitlist';
 import { cleanText } from '../core/normalize';
 import type { Problem, Settings } from '../shared/api';
-import { readSettings, schoolZone, sheetValues } from './data';
+import { readSettings, schoolZone } from './data';
 import { stampIn } from '../core/zone';
 import { type ChunkResult, type JobSpec } from './jobs';
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
@@ -35,7 +35,7 @@ import { documentProperties, parseJson } from './props';
 import { messageSettings } from './reminders';
 import { plural } from './steps';
 import { writePlainSheet } from './plainsheet';
-import { writeColumnCells, writeGrid } from './write';
+import { writeColumnByHeader, writeGrid } from './write';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -49,11 +49,9 @@ interface Journal {
   sending: { to: string; ids: string[]; at: string } | null;
 }
 
-/** The Waitlist sheet's values as entries, the sheet row of each, and its Told column (0: none). */
+/** The Waitlist sheet's rows as entries and its Told column (0: none). */
 interface WaitlistRows {
-  values: unknown[][];
   entries: WaitlistEntry[];
-  rows: number[];
   toldColumn: number;
 }
 
@@ -62,8 +60,7 @@ export function readWaitlist(
   ss: Spreadsheet,
 ): WaitlistRows & { sheet: GoogleAppsScript.Spreadsheet.Sheet | null } {
   const sheet = ss.getSheetByName(WAITLIST_SHEET);
-  if (!sheet || sheet.getLastRow() < 2)
-    return { sheet, values: [], entries: [], rows: [], toldColumn: 0 };
+  if (!sheet || sheet.getLastRow() < 2) return { sheet, entries: [], toldColumn: 0 };
   return { sheet, ...waitlistRows(sheet.getDataRange().getValues()) };
 }
 
@@ -71,52 +68,33 @@ function waitlistRows(values: unknown[][]): WaitlistRows {
   const [header, ...rows] = values;
   const at = (name: string) => (header ?? []).map((h) => cleanText(h)).indexOf(name);
   const cell = (r: unknown[], name: string) => (at(name) >= 0 ? cleanText(r[at(name)]) : '');
-  const listed = rows.flatMap((r, i) => (cell(r, 'Student ID') ? [{ r, row: i + 2 }] : []));
   return {
-    values,
-    entries: listed.map(({ r }) => ({
-      studentId: cell(r, 'Student ID'),
-      student: cell(r, 'Student'),
-      teacher: cell(r, 'Teacher'),
-      familyId: cell(r, 'Family ID'),
-      reason: cell(r, 'Reason'),
-      told: cell(r, 'Told'),
-      round: cell(r, 'Round'),
-    })),
-    rows: listed.map(({ row }) => row),
+    entries: rows
+      .filter((r) => cell(r, 'Student ID'))
+      .map((r) => ({
+        studentId: cell(r, 'Student ID'),
+        student: cell(r, 'Student'),
+        teacher: cell(r, 'Teacher'),
+        familyId: cell(r, 'Family ID'),
+        reason: cell(r, 'Reason'),
+        told: cell(r, 'Told'),
+        round: cell(r, 'Round'),
+      })),
     toldColumn: at('Told') + 1,
   };
 }
 
 /**
- * These students' Told cells (Student ID → text), on the rows `now` finds them in, and no other
- * cell: a Reason corrected or a row added by hand while families are told stays. A sheet whose
- * Told column people removed is written whole, which puts the column back.
+ * These students' Told cells (Student ID → text), on the rows the sheet holds them in as it is
+ * just before the write, and no other cell: a Reason corrected, a row sorted or added by hand
+ * while families are told stays. A Told column people removed comes back past their cells.
  */
 function writeTold(
-  ss: Spreadsheet,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  now: WaitlistRows,
   told: ReadonlyMap<string, string>,
 ): void {
-  const { entries, rows, toldColumn } = now;
-  if (told.size === 0) return;
-  if (!toldColumn) {
-    const all = entries.map((e) => ({ ...e, told: told.get(e.studentId) ?? e.told }));
-    writeWaitlist(ss, all, sheet);
-    return;
-  }
-  const cells = new Map<number, unknown>();
-  entries.forEach((e, i) => {
-    const text = told.get(e.studentId);
-    if (text !== undefined && text !== e.told) cells.set(rows[i]!, text);
-  });
-  writeColumnCells(
-    sheet,
-    toldColumn,
-    cells,
-    (range, values) => writeGrid(range, values),
-    (row) => now.values[row - 1]?.[toldColumn - 1] ?? '',
+  writeColumnByHeader(sheet, 'Student ID', 'Told', told, (range, values) =>
+    writeGrid(range, values),
   );
 }
 
@@ -143,7 +121,7 @@ export function addToTold(ss: Spreadsheet, studentIds: string[], entry: string):
       .filter((e) => ids.has(e.studentId) && !e.told.includes(entry))
       .map((e) => [e.studentId, addTold(e.told, entry)]),
   );
-  if (read.sheet) writeTold(ss, read.sheet, read, told);
+  if (read.sheet) writeTold(read.sheet, told);
 }
 
 /**
@@ -224,10 +202,7 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
         );
     let journaled = journal !== null;
     const flush = () => {
-      // Read again just before the write, under the run's document lock: a row sorted, inserted
-      // or deleted since the chunk's read moves no Told onto another student.
-      if (read.sheet && changed.size)
-        writeTold(ss, read.sheet, waitlistRows(sheetValues(read.sheet)), changed);
+      if (read.sheet) writeTold(read.sheet, changed);
       for (const [id, text] of changed) told.set(id, text);
       changed.clear();
       if (journaled) props.deleteProperty(JOURNAL);
@@ -243,10 +218,16 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
       : { notices: [], noEmail: [] };
     for (const id of noEmail) changed.set(id, NO_EMAIL);
     const problems: Problem[] = [];
+    // Where the Told column is (a column people removed comes back at the end).
+    const toldHeader = {
+      sheet: WAITLIST_SHEET,
+      row: 1,
+      column: read.toldColumn || WAITLIST_HEADER.indexOf('Told') + 1,
+    };
     if (noEmail.length)
       problems.push({
         severity: 'warning',
-        where: { sheet: WAITLIST_SHEET, row: 1, column: WAITLIST_HEADER.indexOf('Told') + 1 },
+        where: toldHeader,
         message: `${plural(noEmail.length, 'waitlisted student')} ${noEmail.length === 1 ? 'has' : 'have'} no email on the Roster: tell the family by phone or letter.`,
       });
     if (notices.length === 0 || !roster) {
@@ -320,7 +301,7 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
     if (refused)
       problems.push({
         severity: 'warning',
-        where: { sheet: WAITLIST_SHEET, row: 1, column: WAITLIST_HEADER.indexOf('Told') + 1 },
+        where: toldHeader,
         message: `Google refused ${plural(refused, 'notice')} (the reason is in Told): fix the address and tell those families yourself; the others were sent.`,
       });
     const total = state.sent + sent;
