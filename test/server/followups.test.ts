@@ -355,6 +355,28 @@ describe('follow-ups', () => {
     expect(String(rows[2]![header.indexOf('Asked')])).toContain('Friday morning');
   });
 
+  it('an Owner Told column deleted while owners are emailed comes back past a note beside the table, and no owner is emailed twice', () => {
+    const { s, sheet } = twoOwners();
+    s.emulator.ws.clock.set(Date.parse('2026-11-18T12:00:00-05:00'));
+    const deleted = s.emulator.ws.interruptAt('MailApp.sendEmail', 1, () => {
+      const header = sheet().values()[0]!.map(String);
+      sheet().deleteColumns(header.indexOf('Owner Told') + 1, 1);
+      sheet().patch(2, header.length + 1, { v: 'ask Ms. Diaz first' });
+    });
+    run(s);
+    expect(deleted()).toBe(true);
+    expect(s.emulator.mail.sent).toHaveLength(2);
+    const [h, ...rows] = sheet().values();
+    // The note stays where it was typed; Owner Told is the next column.
+    expect(rows[0]![h!.length - 2]).toBe('ask Ms. Diaz first');
+    expect(h![h!.length - 1]).toBe('Owner Told');
+    for (const r of rows) expect(String(r[h!.length - 1])).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d/);
+    // Hours later, nothing new asked: each owner was told once.
+    s.emulator.ws.clock.set(Date.parse('2026-11-18T15:00:00-05:00'));
+    run(s);
+    expect(s.emulator.mail.sent).toHaveLength(2);
+  });
+
   it('marks each owner told on its own request when the sheet is sorted while owners are emailed', () => {
     const { s, sheet } = twoOwners();
     // As the second owner's email leaves, someone sorts the requests the other way round.
