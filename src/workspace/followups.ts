@@ -224,7 +224,7 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
   label: 'listing follow-up requests',
   start: () => ({ told: 0 }),
   step(state, ctx): ChunkResult<{ told: number }> {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = ctx.spreadsheet();
     const settings = readSettings(ss);
     // An answer's time keys its request as the Feedback cell shows it (the spreadsheet's zone,
     // as keys were always written); Asked On, Due and now are on the school's clock.

@@ -29,7 +29,7 @@ import type { Problem, Settings } from '../shared/api';
 import { readSettings, schoolZone } from './data';
 import { stampIn } from '../core/zone';
 import { type ChunkResult, type JobSpec } from './jobs';
-import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
+import { failureText, FLUSH_EVERY, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { documentProperties, parseJson } from './props';
 import { messageSettings } from './reminders';
@@ -40,8 +40,6 @@ import { writeColumnByHeader, writeGrid } from './write';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const JOURNAL = 'slc:waitlist:journal';
-/** Told cells are written back at least this often while sending. */
-const FLUSH_EVERY = 10;
 
 interface Journal {
   /** Told cells (Student ID, text) changed but not yet written to the sheet. */
@@ -185,7 +183,7 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
   label: 'telling waitlisted families',
   start: () => ({ sent: 0 }),
   step(state, ctx): ChunkResult<WaitlistState> {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = ctx.spreadsheet();
     const settings = readSettings(ss);
     const props = documentProperties();
     const journal = parseJson<Journal>(props.getProperty(JOURNAL));

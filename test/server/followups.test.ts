@@ -6,7 +6,7 @@
 import { openSchool } from '../../preview/school';
 import { cutOffAt, nthCall } from './cut';
 import type { FollowUpsView, JobProgress } from '../../src/shared/api';
-import { ok } from './calls';
+import { ok, opensPerRun } from './calls';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -375,6 +375,14 @@ describe('follow-ups', () => {
     s.emulator.ws.clock.set(Date.parse('2026-11-18T15:00:00-05:00'));
     run(s);
     expect(s.emulator.mail.sent).toHaveLength(2);
+  });
+
+  it('listing the requests and emailing their owners opens the spreadsheet once', () => {
+    const { s } = twoOwners();
+    const before = s.emulator.ws.reports.length;
+    run(s);
+    expect(s.emulator.mail.sent).toHaveLength(2);
+    expect(opensPerRun(s, before)).toEqual([1]);
   });
 
   it('marks each owner told on its own request when the sheet is sorted while owners are emailed', () => {

@@ -7,7 +7,7 @@
 import { openSchool } from '../../preview/school';
 import { cutOffAt } from './cut';
 import type { JobProgress, SchedulePreview } from '../../src/shared/api';
-import { ok } from './calls';
+import { ok, opensPerRun } from './calls';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -128,6 +128,14 @@ describe('the waiting list', () => {
     const roster = rosterRows(s);
     for (const w of waitlist(s).slice(0, rows.length))
       for (const e of roster.get(w['Student ID']!)!.emails) expect(w.Told).toContain(`to ${e}`);
+  });
+
+  it('inviting the families placed and telling the waiting list each open the spreadsheet once a run', () => {
+    const { s } = overfullSchool();
+    const before = s.emulator.ws.reports.length;
+    run(s, 'invites');
+    run(s, 'waitlist');
+    expect(opensPerRun(s, before)).toEqual([1, 1]);
   });
 
   it('a Waitlist whose Told column people removed gets it back past their own column and note, losing nothing they typed', () => {
