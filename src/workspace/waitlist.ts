@@ -20,6 +20,7 @@ import {
   WAITLIST_HEADER,
   WAITLIST_SHEET,
   waitlistEntries,
+  waitlistGrid,
   waitlistNotices,
   type WaitlistEntry,
   type WaitlistNotice,
@@ -35,7 +36,8 @@ import { documentProperties, parseJson } from './props';
 import { messageSettings } from './reminders';
 import { plural } from './steps';
 import { writePlainSheet } from './plainsheet';
-import { writeColumnByHeader, writeGrid } from './write';
+import { ensureRows, putBackHeaders, writeColumnByHeader, writeGrid } from './write';
+import { cellValue, PLAIN_TEXT, textFormat } from '../core/cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -47,8 +49,9 @@ interface Journal {
   sending: { to: string; ids: string[]; at: string } | null;
 }
 
-/** The Waitlist sheet's rows as entries and its Told column (0: none). */
+/** The Waitlist sheet as read, its rows as entries, and its Told column (0: none). */
 interface WaitlistRows {
+  values: unknown[][];
   entries: WaitlistEntry[];
   toldColumn: number;
 }
@@ -58,7 +61,7 @@ export function readWaitlist(
   ss: Spreadsheet,
 ): WaitlistRows & { sheet: GoogleAppsScript.Spreadsheet.Sheet | null } {
   const sheet = ss.getSheetByName(WAITLIST_SHEET);
-  if (!sheet || sheet.getLastRow() < 2) return { sheet, entries: [], toldColumn: 0 };
+  if (!sheet || sheet.getLastRow() < 2) return { sheet, values: [], entries: [], toldColumn: 0 };
   return { sheet, ...waitlistRows(sheet.getDataRange().getValues()) };
 }
 
@@ -67,6 +70,7 @@ function waitlistRows(values: unknown[][]): WaitlistRows {
   const at = (name: string) => (header ?? []).map((h) => cleanText(h)).indexOf(name);
   const cell = (r: unknown[], name: string) => (at(name) >= 0 ? cleanText(r[at(name)]) : '');
   return {
+    values,
     entries: rows
       .filter((r) => cell(r, 'Student ID'))
       .map((r) => ({
@@ -133,12 +137,38 @@ export function recordWaitlist(
   roster: RosterResult,
   round: string,
 ): number {
-  const { sheet, entries: before } = readWaitlist(ss);
+  const { sheet, values, entries: before } = readWaitlist(ss);
   const entries = waitlistEntries(unplaced, roster, toldThisRound(before, round), round);
   if (sheet && JSON.stringify(before) === JSON.stringify(entries)) return entries.length;
   if (!sheet && entries.length === 0) return 0;
-  writeWaitlist(ss, entries, sheet);
+  if (sheet && values.length > 1) rewriteWaitlist(sheet, values, entries);
+  else writeWaitlist(ss, entries, sheet);
   return entries.length;
+}
+
+/**
+ * The rows below the header written in the sheet's own layout (core `waitlistGrid`): people's
+ * columns, notes and typed rows are kept, not rewritten from the parsed entries. The build's
+ * cells are plain text; people's cells keep the formats their cells have.
+ */
+function rewriteWaitlist(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  values: unknown[][],
+  entries: WaitlistEntry[],
+): void {
+  const grid = waitlistGrid(values, entries);
+  const width = values[0]!.length;
+  putBackHeaders(sheet, width, grid.header.slice(width));
+  if (grid.rows.length === 0) return;
+  ensureRows(sheet, grid.rows.length + 1);
+  const range = sheet.getRange(2, 1, grid.rows.length, grid.header.length);
+  const held = range.getNumberFormats();
+  const formats = grid.rows.map((r, i) =>
+    r.map((v, c) => (grid.built[c] ? textFormat(v, PLAIN_TEXT) : held[i]![c]!)),
+  );
+  range
+    .setNumberFormats(formats)
+    .setValues(grid.rows.map((r, i) => r.map((v, c) => cellValue(v, formats[i]![c]))));
 }
 
 function noticeMessage(

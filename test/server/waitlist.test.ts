@@ -130,6 +130,40 @@ describe('the waiting list', () => {
       for (const e of roster.get(w['Student ID']!)!.emails) expect(w.Told).toContain(`to ${e}`);
   });
 
+  it('a rebuild keeps the Waitlist as people arranged it: columns moved, their own column on its student’s row, a row typed by hand', () => {
+    const { s } = overfullSchool();
+    const sheet = s.emulator.spreadsheet.sheetByName('Waitlist')!;
+    const built = sheet.values();
+    const col = (h: string) => built[0]!.map(String).indexOf(h) + 1;
+    // Reason moved before Teacher, as a person drags the columns.
+    const [teacher, reason] = [col('Teacher'), col('Reason')];
+    built.forEach((r, i) => {
+      sheet.patch(i + 1, teacher, { v: r[reason - 1] });
+      sheet.patch(i + 1, reason, { v: r[teacher - 1] });
+    });
+    const width = built[0]!.length;
+    sheet.patch(1, width + 1, { v: 'Called by' });
+    sheet.patch(3, width + 1, { v: 'Ms. Diaz' });
+    const typed = ['', 'Kim Lee', 'asked to wait for spring', 'Ms. Ortiz', '', '', '', ''];
+    typed.forEach((v, i) => sheet.patch(built.length + 1, i + 1, { v }));
+    const arranged = sheet.values();
+    // Someone overwrote a reason: the build writes its own back, and only that.
+    sheet.patch(2, teacher, { v: 'not sure why' });
+
+    run(s, 'schedule');
+    const after = sheet.values();
+    expect(after[0]).toEqual(arranged[0]);
+    const byId = (grid: unknown[][]) =>
+      new Map(
+        grid
+          .slice(1)
+          .filter((r) => r[0] !== '')
+          .map((r) => [String(r[0]), r]),
+      );
+    expect(byId(after)).toEqual(byId(arranged));
+    expect(after.slice(1).filter((r) => r[0] === '')).toContainEqual(typed);
+  });
+
   it('inviting the families placed and telling the waiting list each open the spreadsheet once a run', () => {
     const { s } = overfullSchool();
     const before = s.emulator.ws.reports.length;
