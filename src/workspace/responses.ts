@@ -189,8 +189,10 @@ function recordAvailability(
     roster.flatMap((f) => [f.id, ...(f.aliases ?? [])].map((id) => [id, f] as const)),
   );
   // A row's Family ID as written may be any form of the family's id (a paper answer typed with
-  // the Family ID people read): each is read back to the family's.
-  const familyOf = familyIds(roster).read;
+  // the Family ID people read): each is read back to the family's. Rows are written with the
+  // Family ID people read on the Roster, as the Schedule shows it.
+  const ids = familyIds(roster);
+  const familyOf = ids.read;
   const latest = new Map<string, number>();
   for (const r of body.filter(thisRound)) {
     const id = familyOf(r[col('Family ID')]);
@@ -214,7 +216,7 @@ function recordAvailability(
     const answerer = family?.id ?? familyId;
     if (answerer && !answerStands(latest.get(answerer), response.at.getTime())) continue;
     const target = family
-      ? { id: family.id, name: family.name, email: family.contacts[0]?.email ?? '' }
+      ? { id: ids.shown(family.id), name: family.name, email: family.contacts[0]?.email ?? '' }
       : { id: '', name: `Unknown family code "${answer.token.slice(0, 40)}"`, email: '' };
     if (family) {
       rows = rows.filter((r) => familyOf(r[col('Family ID')]) !== family.id || !thisRound(r));
