@@ -58,7 +58,7 @@ import { placeAtOnce } from './placement';
 import { readOfferToken } from '../core/waitoffers';
 import { acceptOffers, type Acceptance } from './waitoffers';
 import { rebuildSummary } from './summarysheet';
-import { ensureRows, kindsOf, writeGrid } from './write';
+import { ensureRows, kindsOf, putBackHeaders, writeGrid } from './write';
 import { sheetMemo, type SheetMemo } from './reads';
 
 interface ResponseRow {
@@ -106,15 +106,8 @@ function readGenerated(
   // A sheet made before one of its columns existed gets it at the end, as Set up adds it: an
   // answer to a newer question is not dropped.
   const missing = spec.columns.map((c) => c.header).filter((h) => !header.includes(h));
-  if (missing.length > 0) {
-    if (sheet.getMaxColumns() < header.length + missing.length)
-      sheet.insertColumnsAfter(
-        sheet.getMaxColumns(),
-        header.length + missing.length - sheet.getMaxColumns(),
-      );
-    sheet.getRange(1, header.length + 1, 1, missing.length).setValues([missing]);
-    header.push(...missing);
-  }
+  putBackHeaders(sheet, header.length, missing);
+  header.push(...missing);
   return { sheet, header, body: values.slice(1) };
 }
 
