@@ -246,11 +246,11 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
       : { notices: [], noEmail: [] };
     for (const id of noEmail) changed.set(id, NO_EMAIL);
     const problems: Problem[] = [];
-    // Where the Told column is (a column people removed comes back at the end).
+    // Where the Told column is: one people removed comes back past the data read (writeTold).
     const toldHeader = {
       sheet: WAITLIST_SHEET,
       row: 1,
-      column: read.toldColumn || WAITLIST_HEADER.indexOf('Told') + 1,
+      column: read.toldColumn || (read.values[0]?.length ?? 0) + 1,
     };
     if (noEmail.length)
       problems.push({

@@ -164,6 +164,25 @@ describe('the waiting list', () => {
     expect(after.slice(1).filter((r) => r[0] === '')).toContainEqual(typed);
   });
 
+  it('the warning about a waitlisted student with no email points at the Told column where it came back', () => {
+    const { s } = overfullSchool();
+    const sheet = s.emulator.spreadsheet.sheetByName('Waitlist')!;
+    const waiting = String(sheet.values()[1]![0]);
+    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const [header, ...rows] = roster.values();
+    const row = rows.findIndex((r) => String(r[header!.indexOf('Student ID')]) === waiting) + 2;
+    header!.forEach((h, c) => {
+      if (/email/i.test(String(h))) roster.patch(row, c + 1, { v: '' });
+    });
+    sheet.deleteColumns(sheet.values()[0]!.map(String).indexOf('Told') + 1, 1);
+
+    const progress = run(s, 'waitlist');
+    const told = sheet.values()[0]!.map(String).indexOf('Told') + 1;
+    const warning = progress.problems.find((p) => /no email on the Roster/.test(p.message));
+    expect(warning?.where).toEqual({ sheet: 'Waitlist', row: 1, column: told });
+    expect(told).toBe(sheet.values()[0]!.length);
+  });
+
   it('inviting the families placed and telling the waiting list each open the spreadsheet once a run', () => {
     const { s } = overfullSchool();
     const before = s.emulator.ws.reports.length;
