@@ -1,7 +1,7 @@
 /**
  * The Waitlist sheet and its notices. The schedule build writes the sheet (one row per student it
- * could not place, with the reason and the round, keeping each Told cell of that round);
- * WAITLIST_JOB tells each address
+ * could not place, with the reason and the round, keeping each Told cell of that round, and the
+ * sheet's layout, columns and rows as people left them); WAITLIST_JOB tells each address
  * listed with a waitlisted student, in the family's language, that no time fitted yet and what
  * happens next, one recipient per email and naming only the waitlisted children listed with that
  * address. No invitation goes to a waitlisted student: it has no Schedule row.
