@@ -27,7 +27,7 @@ const dayLabel = (day: string) =>
     timeZone: 'UTC',
   });
 
-/** The panel, and how to (re)load it: the day and the teacher shown stay chosen. */
+/** The panel, and how to (re)load it: the day picked and the teacher shown stay chosen. */
 export function checkInPanel(server: CheckInServer): {
   node: HTMLElement;
   load(): Promise<void>;
