@@ -135,10 +135,11 @@ header select { width: auto; }
     });
     if (sheet.values.length === 0) return h('p', { class: 'muted' }, 'This sheet is empty.');
     var table = h('table', { 'aria-label': sheet.name, ondblclick: function (ev) { editCell(sheet.name, ev.target.closest('td[data-row]')); } }, h('thead', {}, head), h('tbody', {}, body));
-    return (sheet.charts || []).map(chartView).concat([h('p', { class: 'muted' }, 'Double-click a cell to edit it; Enter writes it, Escape leaves it as it was.'), table]);
+    return (sheet.charts || []).map(chartView).concat([h('p', { class: 'muted' }, 'Double-click a cell to edit it; Enter or clicking away writes it, Escape leaves it as it was.'), table]);
   }
-  // A cell typed as in Sheets: the text goes to the server, which writes it with the Range API
-  // (setValue reads it as Sheets reads typing: numbers, dates, a leading ' for plain text).
+  // A cell typed as in Sheets (Enter or a click elsewhere writes it, Escape does not): the text
+  // goes to the server, which writes it with the Range API (setValue reads it as Sheets reads
+  // typing: numbers, dates, a leading ' for plain text).
   function editCell(sheetName, td) {
     if (!td || td.querySelector('input')) return;
     var row = +td.getAttribute('data-row'), column = +td.getAttribute('data-column');
@@ -158,7 +159,8 @@ header select { width: auto; }
       if (ev.key === 'Enter') { ev.preventDefault(); finish(true); }
       else if (ev.key === 'Escape') finish(false);
     });
-    input.addEventListener('blur', function () { finish(false); });
+    // Clicking away writes what was typed, as Sheets does; only Escape gives it up.
+    input.addEventListener('blur', function () { finish(true); });
     td.replaceChildren(input);
     input.focus();
     input.select();

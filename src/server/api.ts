@@ -354,8 +354,12 @@ export const api: Exposed = {
     }),
   getCheckIn: (...a): Result<CheckIn> =>
     expose(() => {
-      const [teacher] = args<[string]>(a, ['teacher', v.string(200)]);
-      return checkInView(teacher);
+      const [teacher, day] = args<[string, string | undefined]>(
+        a,
+        ['teacher', v.string(200)],
+        ['day', v.optional(v.string(10))],
+      );
+      return checkInView(teacher, day);
     }),
   markAttendance: (...a): Result<CheckInConference> =>
     expose(() => {

@@ -217,8 +217,11 @@ export interface ServerApi {
   /** Each family without email's printed letter: QR codes and short links to its forms, a reply slip. */
   getPaperLetters(): PaperLetter[];
   // --- Check-in ---
-  /** One teacher's conferences of the day ('' for the first teacher), to mark attendance. */
-  getCheckIn(teacher: string): CheckIn;
+  /**
+   * One teacher's conferences of a day of the round ('' for the first teacher; no day, or one
+   * not in the round, for the day to check in), to mark attendance.
+   */
+  getCheckIn(teacher: string, day?: string): CheckIn;
   /** Writes one conference's Schedule Status (and no other cell); answers the conference as now. */
   markAttendance(conferenceId: string, status: Attendance): CheckInConference;
   // --- Follow-ups ---
@@ -281,8 +284,13 @@ export interface CheckInConference {
 }
 
 export interface CheckIn {
-  /** yyyy-mm-dd: today when the teachers have conferences today, else their latest past day. */
+  /**
+   * yyyy-mm-dd: the day asked for, else today when it is a conference day, else the latest past
+   * day with a conference unmarked (else the latest past day, else the first to come).
+   */
   date: string;
+  /** The round's conference days (yyyy-mm-dd), in date order: the days a teacher can pick. */
+  days: string[];
   /** Teachers with conferences that day. */
   teachers: string[];
   teacher: string;

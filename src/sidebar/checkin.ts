@@ -1,13 +1,13 @@
 /**
- * The check-in view: one teacher's conferences of the day, each marked attended, no-show or
- * rescheduled with one click once the teacher is chosen. Built once and kept, re-drawing only
+ * The check-in view: one teacher's conferences of a day of the round, each marked attended,
+ * no-show or rescheduled with one click once the day and the teacher are chosen. Built once and kept, re-drawing only
  * itself; every name is put in as text (src/sidebar/dom.ts).
  */
 import { ATTENDANCE, type Attendance, type CheckIn, type CheckInConference } from '../shared/api';
 import { el } from './dom';
 
 export interface CheckInServer {
-  load(teacher: string): Promise<CheckIn>;
+  load(teacher: string, day: string): Promise<CheckIn>;
   mark(conferenceId: string, status: Attendance): Promise<CheckInConference>;
 }
 
@@ -17,13 +17,25 @@ const LABELS: Record<Attendance, string> = {
   rescheduled: 'Rescheduled',
 };
 
-/** The panel, and how to (re)load it: the teacher shown stays chosen. */
+/** A conference day as a teacher reads it: "Tue, Nov 17, 2026" (the day itself, in no time zone). */
+const dayLabel = (day: string) =>
+  new Date(`${day}T12:00:00Z`).toLocaleDateString('en-US', {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+/** The panel, and how to (re)load it: the day picked and the teacher shown stay chosen. */
 export function checkInPanel(server: CheckInServer): {
   node: HTMLElement;
   load(): Promise<void>;
 } {
   const node = el('div', { class: 'checkin' });
   let view: CheckIn | null = null;
+  // The day a teacher picked; until then the server's day to check in, worked out anew each load.
+  let picked = '';
   let busy = '';
   let message = '';
 
@@ -37,11 +49,11 @@ export function checkInPanel(server: CheckInServer): {
     draw();
   };
 
-  const load = (teacher: string) =>
+  const load = (teacher: string, day: string) =>
     attempt(async () => {
       busy = 'loading';
       draw();
-      view = await server.load(teacher);
+      view = await server.load(teacher, day);
       message = '';
     });
 
@@ -89,27 +101,48 @@ export function checkInPanel(server: CheckInServer): {
     );
   }
 
-  function draw(): void {
-    const picker = el(
+  /** A picker of `options` (value, label), the one shown selected; a change loads anew. */
+  function picker(
+    id: string,
+    label: string,
+    options: [string, string][],
+    shown: string,
+    change: (value: string) => Promise<void>,
+  ): HTMLElement {
+    const select = el(
       'select',
       {
-        id: 'checkin-teacher',
+        id,
         disabled: busy !== '',
-        onchange: (e) => void load((e.target as HTMLSelectElement).value),
+        onchange: (e) => void change((e.target as HTMLSelectElement).value),
       },
-      ...(view?.teachers ?? []).map((t) => {
-        const option = el('option', { value: t }, t);
-        option.selected = t === view?.teacher;
+      ...options.map(([value, text]) => {
+        const option = el('option', { value }, text);
+        option.selected = value === shown;
         return option;
       }),
     );
+    return el('div', { class: 'field' }, el('label', { for: id }, label), select);
+  }
+
+  function draw(): void {
     const parts: (HTMLElement | null)[] = [
+      view && view.days.length > 0
+        ? picker(
+            'checkin-day',
+            'Conference day',
+            view.days.map((d) => [d, dayLabel(d)]),
+            view.date,
+            (day) => load(view?.teacher ?? '', (picked = day)),
+          )
+        : null,
       view
-        ? el(
-            'div',
-            { class: 'field' },
-            el('label', { for: 'checkin-teacher' }, `Teacher (conferences of ${view.date})`),
-            picker,
+        ? picker(
+            'checkin-teacher',
+            'Teacher',
+            view.teachers.map((t) => [t, t]),
+            view.teacher,
+            (teacher) => load(teacher, picked),
           )
         : el('p', { class: 'muted' }, 'Loading…'),
       view && view.conferences.length === 0
@@ -122,5 +155,5 @@ export function checkInPanel(server: CheckInServer): {
   }
 
   draw();
-  return { node, load: () => load(view?.teacher ?? '') };
+  return { node, load: () => load(view?.teacher ?? '', picked) };
 }

@@ -386,7 +386,7 @@ let settingsNode: HTMLElement | null = null;
 
 /** The check-in view (src/sidebar/checkin.ts), built once and kept; loaded each time it opens. */
 const checkIn = checkInPanel({
-  load: (teacher) => call('getCheckIn', teacher),
+  load: (teacher, day) => call('getCheckIn', teacher, day),
   mark: (conferenceId, status) => call('markAttendance', conferenceId, status),
 });
 

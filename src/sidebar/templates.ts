@@ -3,6 +3,8 @@
  * templates: pick a kind and a language, edit subject and body, preview on a real family from
  * the Schedule (rendered by the server, shown as text: never as HTML), save. A template naming a
  * field that does not exist is shown as an error and the save is refused (the server refuses too).
+ * Text typed and not saved is kept per message and language while the sidebar is open: switching
+ * away and back brings it back, marked unsaved, until it is saved or discarded.
  */
 import type {
   MessageKindName,
@@ -38,8 +40,15 @@ const KINDS: { kind: MessageKindName; label: string }[] = [
 
 const FIELD = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
 
+const UNSAVED = ' (unsaved)';
+const draftKey = (kind: string, language: string) => `${kind}|${language}`;
+
 export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
   let view: TemplateView | null = null;
+  /** The message and language the subject and body show (those of `view`), once loaded. */
+  let shown: { kind: string; language: string } | null = null;
+  /** Text typed and not saved, by message and language, other than the one shown. */
+  const drafts = new Map<string, MessageTemplate>();
   const status = el('p', { class: 'form-status', role: 'status' });
   const error = el('p', { class: 'error-text', role: 'alert' });
   const toggle = el('button', { type: 'button', class: 'secondary' }, 'Hourly reminders: …');
@@ -60,8 +69,41 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
   const fields = el('p', { class: 'hint', id: 'tpl-fields' });
   const out = el('div', { class: 'template-preview', 'aria-live': 'polite' });
   const source = el('p', { class: 'hint' });
+  const unsaved = el('p', { class: 'unsaved', id: 'tpl-unsaved', role: 'status' });
+  const discard = el(
+    'button',
+    { type: 'button', class: 'secondary', id: 'tpl-discard' },
+    'Discard',
+  );
 
   const template = (): MessageTemplate => ({ subject: subject.value, body: body.value });
+  /** Whether the subject or body differs from the saved text of the message shown. */
+  const edited = (): boolean =>
+    !!view && (subject.value !== view.template.subject || body.value !== view.template.body);
+  /** An option's own label, then "(unsaved)" when that message in that language has a draft. */
+  const labelOption = (option: HTMLOptionElement, draft: boolean) => {
+    option.dataset['label'] ??= option.text;
+    option.text = `${option.dataset['label']}${draft ? UNSAVED : ''}`;
+  };
+  /** Shows which messages and languages hold text not saved, the one shown included. */
+  const markUnsaved = (): void => {
+    const here = edited();
+    const hasDraft = (k: string, l: string) =>
+      (here && k === shown?.kind && l === shown?.language) || drafts.has(draftKey(k, l));
+    for (const o of kind.options) labelOption(o, hasDraft(o.value, language.value));
+    for (const o of language.options) labelOption(o, hasDraft(kind.value, o.value));
+    unsaved.textContent = here
+      ? 'Unsaved changes: Save template keeps them; Discard goes back to the saved text.'
+      : '';
+    discard.disabled = !here;
+  };
+  /** Keeps what the subject and body hold for the message shown before another is loaded. */
+  const keepDraft = (): void => {
+    if (!shown) return;
+    const key = draftKey(shown.kind, shown.language);
+    if (edited()) drafts.set(key, template());
+    else drafts.delete(key);
+  };
   const unknown = (): string[] => {
     const known = new Set(view?.fields ?? []);
     const names = `${subject.value}\n${body.value}`.match(FIELD) ?? [];
@@ -77,8 +119,11 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
 
   async function load(): Promise<void> {
     status.textContent = 'Loading…';
+    // Nothing is typed while the text is on its way: it would be replaced.
+    subject.readOnly = body.readOnly = true;
     try {
-      view = await handlers.load(kind.value as MessageKindName, language.value);
+      const asked = { kind: kind.value, language: language.value };
+      view = await handlers.load(asked.kind as MessageKindName, asked.language);
       if (language.options.length <= 2) {
         language.replaceChildren(
           ...view.languages.map((l) =>
@@ -90,8 +135,11 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
           ),
         );
       }
-      subject.value = view.template.subject;
-      body.value = view.template.body;
+      const draft = drafts.get(draftKey(asked.kind, asked.language));
+      drafts.delete(draftKey(asked.kind, asked.language));
+      subject.value = draft?.subject ?? view.template.subject;
+      body.value = draft?.body ?? view.template.body;
+      shown = asked;
       fields.textContent = `Fields: ${view.fields.map((f) => `{{${f}}}`).join(' ')}. For one child or several: {{leads|lead}}, {{dirige|dirigen}}.`;
       source.textContent = {
         edited: 'Edited in this spreadsheet (or translated and kept).',
@@ -110,7 +158,20 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
       checkFields();
     } catch (e) {
       status.textContent = (e as Error).message;
+      // The pickers go back to the message still shown, so a save cannot file it under another.
+      if (shown) {
+        kind.value = shown.kind;
+        language.value = shown.language;
+      }
     }
+    subject.readOnly = body.readOnly = false;
+    markUnsaved();
+  }
+
+  /** Another message or language: what was typed in this one is kept, then the other loaded. */
+  function switchTo(): void {
+    keepDraft();
+    void load();
   }
 
   async function preview(): Promise<void> {
@@ -140,10 +201,18 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
       status.textContent = 'Not saved: fix the unknown fields first.';
       return;
     }
+    const saving = template();
+    const saved = view;
+    const key = draftKey(kind.value, language.value);
     try {
-      await handlers.save(kind.value as MessageKindName, language.value, template());
+      await handlers.save(kind.value as MessageKindName, language.value, saving);
+      if (saved) saved.template = saving;
+      // Switched away meanwhile: the text kept as a draft is the text now saved.
+      const kept = drafts.get(key);
+      if (kept?.subject === saving.subject && kept.body === saving.body) drafts.delete(key);
       status.textContent = 'Saved. Messages from now on use this text.';
       source.textContent = 'Edited in this spreadsheet (or translated and kept).';
+      markUnsaved();
     } catch (e) {
       status.textContent = (e as Error).message;
     }
@@ -164,10 +233,21 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
       }
     })();
   });
-  kind.addEventListener('change', () => void load());
-  language.addEventListener('change', () => void load());
-  subject.addEventListener('input', checkFields);
-  body.addEventListener('input', checkFields);
+  kind.addEventListener('change', switchTo);
+  language.addEventListener('change', switchTo);
+  for (const input of [subject, body])
+    input.addEventListener('input', () => {
+      checkFields();
+      markUnsaved();
+    });
+  discard.addEventListener('click', () => {
+    if (!view) return;
+    subject.value = view.template.subject;
+    body.value = view.template.body;
+    checkFields();
+    markUnsaved();
+    status.textContent = 'Discarded: the saved text is back.';
+  });
 
   const row = (id: string, label: string, input: HTMLElement) =>
     el('div', { class: 'field' }, el('label', { for: id }, label), input);
@@ -183,6 +263,7 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
     row('tpl-body', 'Body', body),
     fields,
     error,
+    unsaved,
     row('tpl-family', 'Preview for', family),
     el(
       'div',
@@ -193,6 +274,7 @@ export function templatesPanel(handlers: TemplatesHandlers): HTMLElement {
         { type: 'button', class: 'primary', onclick: () => void save() },
         'Save template',
       ),
+      discard,
     ),
     status,
     out,

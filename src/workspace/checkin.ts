@@ -20,10 +20,12 @@ function readDay() {
   return { ss, schedule };
 }
 
-export function checkInView(teacher: string): CheckIn {
+export function checkInView(teacher: string, day = ''): CheckIn {
   const { ss, schedule } = readDay();
+  const settings = readSettings(ss);
   // The school's day, not the spreadsheet's: a teacher checks in the conferences of their own day.
-  return checkInOf(schedule, dayIn(new Date(), schoolZone(ss, readSettings(ss))), teacher);
+  const today = dayIn(new Date(), schoolZone(ss, settings));
+  return checkInOf(schedule, today, teacher, settings.roundName, day);
 }
 
 export function markAttendance(conferenceId: string, status: Attendance): CheckInConference {

@@ -19,13 +19,13 @@ function ok<T>(result: unknown): T {
   return r.value;
 }
 
-/** A school of two teachers on 2026-11-17, scheduled, at 4 PM that day. */
-function scheduledSchool() {
-  const school = openSchool({ students: 40, teachers: 2, days: ['2026-11-17'] });
+/** A school of two teachers on `days`, scheduled, at 4 PM on `now`. */
+function scheduledSchool(days = ['2026-11-17'], now = '2026-11-17') {
+  const school = openSchool({ students: 40, teachers: 2, days });
   for (let i = 0; i < 10; i++)
     if (ok<JobProgress>(school.bundle.callFromClient('runJob', ['setup'])).done) break;
   ok<JobProgress>(school.bundle.callFromClient('runJob', ['schedule']));
-  school.emulator.ws.clock.set(Date.parse('2026-11-17T16:00:00-05:00'));
+  school.emulator.ws.clock.set(Date.parse(`${now}T16:00:00-05:00`));
   return school;
 }
 
@@ -93,6 +93,55 @@ describeBrowser("the teacher's side of the sidebar at phone width", () => {
       expect(box.height).toBeGreaterThanOrEqual(32);
     }
     expect(serious(await axeViolations(page.mainFrame()))).toEqual([]);
+  });
+
+  it('after both days, a day picked lists that day’s conferences, and a mark there reaches its Status cell', async () => {
+    const school = scheduledSchool(['2026-11-17', '2026-11-19'], '2026-11-20');
+    const sheet = school.emulator.spreadsheet.sheetByName('Schedule')!;
+    const [h, ...rows] = sheet.values();
+    const at = (r: unknown[], name: string) => String(r[h!.indexOf(name)]);
+    const day = (r: unknown[]) => {
+      const d = r[h!.indexOf('Date')];
+      return d instanceof Date ? d.toISOString().slice(0, 10) : String(d);
+    };
+
+    await openSidebar(school);
+    await page.locator('[data-step="checkin"] .step-toggle').click();
+    const days = page.locator('#checkin-day');
+    await days.waitFor();
+    // Opens on the latest day with conferences unmarked; the other day is one pick away.
+    await expect(days.inputValue()).resolves.toBe('2026-11-19');
+    await expect(days.locator('option').allTextContents()).resolves.toEqual([
+      'Tue, Nov 17, 2026',
+      'Thu, Nov 19, 2026',
+    ]);
+    await days.selectOption('2026-11-17');
+    await page.locator('#checkin-day:not([disabled])').waitFor();
+    await expect(days.inputValue()).resolves.toBe('2026-11-17');
+    const teacher = await page.locator('#checkin-teacher').inputValue();
+    const theirs = rows.filter((r) => day(r) === '2026-11-17' && at(r, 'Teacher') === teacher);
+    expect(theirs.length).toBeGreaterThan(0);
+    const ids = await page
+      .locator('.checkin-list li')
+      .evaluateAll((items) =>
+        items.map(
+          (li) => (li as unknown as { dataset: { conference: string } }).dataset.conference,
+        ),
+      );
+    expect(ids.sort()).toEqual(theirs.map((r) => at(r, 'Conference ID')).sort());
+    const first = page.locator('.checkin-list li').first();
+    const id = (await first.getAttribute('data-conference'))!;
+    await first.locator('button[data-mark="attended"]').click();
+    await first.locator('button[data-mark="attended"][aria-pressed="true"]').waitFor();
+    const row = sheet.values().find((r) => at(r, 'Conference ID') === id)!;
+    expect(at(row, 'Status')).toBe('attended');
+    // The day picked stays picked when another teacher is chosen.
+    const other = rows.find((r) => day(r) === '2026-11-17' && at(r, 'Teacher') !== teacher)!;
+    await page.locator('#checkin-teacher').selectOption(at(other, 'Teacher'));
+    await page
+      .locator(`.checkin-list li[data-conference="${at(other, 'Conference ID')}"]`)
+      .waitFor();
+    await expect(days.inputValue()).resolves.toBe('2026-11-17');
   });
 
   it('marks attendance from the check-in view and closes an overdue follow-up', async () => {

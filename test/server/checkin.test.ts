@@ -17,6 +17,8 @@ function scheduledSchool(): School {
   return s;
 }
 
+/** A Date cell's day, as the Schedule shows it (yyyy-mm-dd). */
+const dayOf = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
 const plain = (v: unknown) => (v instanceof Date ? v.getTime() : v);
 const schedule = (s: School) => s.emulator.spreadsheet.sheetByName('Schedule')!;
 
@@ -26,10 +28,7 @@ describe('attendance check-in', () => {
     s.emulator.ws.clock.set(Date.parse('2026-11-18T14:00:00-05:00'));
     const [h, ...rows] = schedule(s).values();
     const at = (r: unknown[], name: string) => r[h!.indexOf(name)];
-    const day = (r: unknown[]) => {
-      const d = at(r, 'Date');
-      return d instanceof Date ? d.toISOString().slice(0, 10) : String(d);
-    };
+    const day = (r: unknown[]) => dayOf(at(r, 'Date'));
     const today = rows.filter((r) => day(r) === '2026-11-18');
     const teachers = [...new Set(today.map((r) => String(at(r, 'Teacher'))))].sort();
     expect(teachers.length).toBe(2);
@@ -80,6 +79,32 @@ describe('attendance check-in', () => {
     expect(again.conferences.find((c) => c.conferenceId === target.conferenceId)!.status).toBe(
       'no-show',
     );
+  });
+
+  it('after both days, opens on the day left unmarked, and a day picked lists its teachers', () => {
+    const s = scheduledSchool();
+    s.emulator.ws.clock.set(Date.parse('2026-11-20T14:00:00-05:00'));
+    const [h, ...rows] = schedule(s).values();
+    const at = (r: unknown[], name: string) => String(r[h!.indexOf(name)]);
+    const day = (r: unknown[]) => dayOf(r[h!.indexOf('Date')]);
+    // Every conference of the 18th is marked in the check-in; the 17th's are left unmarked.
+    const onThe18th = rows.filter((r) => day(r) === '2026-11-18');
+    for (const r of onThe18th)
+      ok(s.bundle.callFromClient('markAttendance', [at(r, 'Conference ID'), 'attended']));
+    const view = ok<CheckIn>(s.bundle.callFromClient('getCheckIn', ['']));
+    expect([view.date, view.days]).toEqual(['2026-11-17', ['2026-11-17', '2026-11-18']]);
+    const teacher = at(onThe18th[0]!, 'Teacher');
+    const picked = ok<CheckIn>(s.bundle.callFromClient('getCheckIn', [teacher, '2026-11-18']));
+    expect([picked.date, picked.teacher]).toEqual(['2026-11-18', teacher]);
+    expect(picked.teachers).toEqual([...new Set(onThe18th.map((r) => at(r, 'Teacher')))].sort());
+    expect(picked.conferences.map((c) => c.conferenceId).sort()).toEqual(
+      onThe18th
+        .filter((r) => at(r, 'Teacher') === teacher)
+        .map((r) => at(r, 'Conference ID'))
+        .sort(),
+    );
+    const refused = s.bundle.callFromClient('getCheckIn', [teacher, 20261118]) as Result<unknown>;
+    expect(refused.ok).toBe(false);
   });
 
   it('refuses a mark it does not know and a conference no longer on the Schedule, changing nothing', () => {
