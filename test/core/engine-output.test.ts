@@ -1,0 +1,106 @@
+/**
+ * What the engine hands back, as the Waitlist sheet and the sidebar show it: a reason for each
+ * student left out that points at the Teachers rows it could not read, whichever the reason,
+ * and the teacher named as people know them. Each school is small enough that only one reason
+ * can be the cause; every schedule is judged by the independent checker first.
+ */
+import { checkSchedule } from '../../src/core/schedule/check';
+import { buildSchedule } from '../../src/core/schedule/engine';
+import type { Problem } from '../../src/core/schedule/types';
+import { DAY, keptConference, plainFamily, problem, win } from './schedproblem';
+
+/** Who is left out and why, the schedule first judged by the independent checker. */
+function leftOut(p: Problem): { studentId: string; reason: string }[] {
+  const s = buildSchedule(p);
+  expect(checkSchedule(p, s)).toEqual([]);
+  return s.unplaced;
+}
+
+/** Ms. A's rows on the Teachers sheet that could not be read (a reversed time, say). */
+const refusedRows = (...rows: number[]) =>
+  rows.map((row) => ({ teacherEmail: 'a@s', teacher: 'a', row }));
+
+const ana = { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' };
+
+describe('buildSchedule: the Teachers rows it could not read, in the reason a student waits', () => {
+  it('names both unread rows after saying the windows it read are too short', () => {
+    // Ms. A's one readable window is fifteen minutes; rows 4 and 6 of hers were refused.
+    const p = problem({
+      windows: [win('a@s', 900, 915)],
+      refusedWindows: refusedRows(4, 6),
+      students: [ana],
+      families: [plainFamily('garcia')],
+    });
+    expect(leftOut(p)).toEqual([
+      {
+        studentId: 'ana',
+        reason:
+          "a's windows are too short for a 20-minute conference. Teachers rows 4, 6 could not be read, so their times are not counted: fix them first.",
+      },
+    ]);
+  });
+
+  it('names the one unread row after saying the family’s times miss every window', () => {
+    // The Garcias can come at 5:00 PM only; Ms. A's readable window ends at 4:00 PM.
+    const p = problem({
+      windows: [win('a@s', 900, 960)],
+      refusedWindows: refusedRows(4),
+      students: [ana],
+      families: [
+        {
+          id: 'garcia',
+          name: 'Garcia',
+          availability: [{ date: DAY, start: 1020, end: 1040, rank: 1 }],
+          interpreter: '',
+        },
+      ],
+    });
+    expect(leftOut(p)).toEqual([
+      {
+        studentId: 'ana',
+        reason:
+          "The Garcia family's availability misses every window of a. Ask the family for another time, or add a window that suits them. Teachers row 4 could not be read, so its time is not counted: fix it first.",
+      },
+    ]);
+  });
+
+  it('names the unread row after saying every time that suits the family is taken', () => {
+    // A kept conference holds 3:00 PM, the one time the Garcias can come; Ms. A has room later.
+    const p = problem({
+      windows: [win('a@s', 900, 960)],
+      refusedWindows: refusedRows(7),
+      students: [ana, { id: 'cy', name: 'Cy', teacherEmail: 'a@s', familyId: 'ruiz' }],
+      families: [
+        {
+          id: 'garcia',
+          name: 'Garcia',
+          availability: [{ date: DAY, start: 900, end: 920, rank: 1 }],
+          interpreter: '',
+        },
+        plainFamily('ruiz'),
+      ],
+      fixed: [keptConference('cy', 'ruiz', 'a@s', 900, 920)],
+    });
+    expect(leftOut(p)).toEqual([
+      {
+        studentId: 'ana',
+        reason:
+          'Every time that suits the Garcia family with a is taken. Ask the family for more times, or add a window. Teachers row 7 could not be read, so its time is not counted: fix it first.',
+      },
+    ]);
+  });
+
+  it('asks for the unread rows to be fixed, not for a window, when the windows read are full', () => {
+    // Ms. A's readable window holds two 20-minute conferences; three students are hers.
+    const ids = ['s1', 's2', 's3'];
+    const p = problem({
+      windows: [win('a@s', 900, 945)],
+      refusedWindows: refusedRows(3, 5),
+      students: ids.map((id) => ({ id, name: id, teacherEmail: 'a@s', familyId: `f${id}` })),
+      families: ids.map((id) => plainFamily(`f${id}`)),
+    });
+    expect(leftOut(p).map((u) => u.reason)).toEqual([
+      "a's windows are full: 3 conferences for 2 places. Teachers rows 3, 5 could not be read, so their times are not counted: fix them first.",
+    ]);
+  });
+});
