@@ -104,3 +104,51 @@ describe('buildSchedule: the Teachers rows it could not read, in the reason a st
     ]);
   });
 });
+
+describe('buildSchedule: the teacher and the way to meet, in the reason a student waits', () => {
+  it('names a teacher with no window by the first Roster row that gives a name', () => {
+    // Mr. Bad has no row on the Teachers sheet; Ana's Roster row leaves his name blank, Ben's
+    // gives it.
+    const p = problem({
+      windows: [win('a@s', 900, 960)],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'bad@s', teacher: '', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'bad@s', teacher: 'Mr. Bad', familyId: 'lee' },
+      ],
+      families: [plainFamily('garcia'), plainFamily('lee')],
+    });
+    const reason = 'Mr. Bad has no windows on the Teachers sheet. Add their conference times.';
+    expect(leftOut(p)).toEqual([
+      { studentId: 'ana', reason },
+      { studentId: 'ben', reason },
+    ]);
+  });
+
+  it('blames the family’s times, not the way to meet, when the teacher offers that way too', () => {
+    // The Garcias asked to meet online and can come at 5:00 PM only. Ms. A is in her room from
+    // 3:00 to 4:00 PM and online from 4:00 to 4:30 PM.
+    const p = problem({
+      windows: [
+        { ...win('a@s', 900, 960), mode: 'in person' },
+        { ...win('a@s', 960, 990), mode: 'online' },
+      ],
+      students: [ana],
+      families: [
+        {
+          id: 'garcia',
+          name: 'Garcia',
+          availability: [{ date: DAY, start: 1020, end: 1040, rank: 1 }],
+          interpreter: '',
+          meet: 'online',
+        },
+      ],
+    });
+    expect(leftOut(p)).toEqual([
+      {
+        studentId: 'ana',
+        reason:
+          "The Garcia family's availability misses every window of a. Ask the family for another time, or add a window that suits them.",
+      },
+    ]);
+  });
+});
