@@ -105,6 +105,34 @@ describe('buildSchedule: the Teachers rows it could not read, in the reason a st
   });
 });
 
+describe('buildSchedule: a teacher with exactly as many places as conferences', () => {
+  it('says the one time that suits the family is taken, not that the windows are full', () => {
+    // Ms. A, 3:00 to 3:40 PM: two places, and two conferences are hers. A kept one holds
+    // 3:00 PM, the one time the Garcias can come; 3:20 PM stays free for no one.
+    const p = problem({
+      windows: [win('a@s', 900, 940)],
+      students: [ana, { id: 'cy', name: 'Cy', teacherEmail: 'a@s', familyId: 'ruiz' }],
+      families: [
+        {
+          id: 'garcia',
+          name: 'Garcia',
+          availability: [{ date: DAY, start: 900, end: 920, rank: 1 }],
+          interpreter: '',
+        },
+        plainFamily('ruiz'),
+      ],
+      fixed: [keptConference('cy', 'ruiz', 'a@s', 900, 920)],
+    });
+    expect(leftOut(p)).toEqual([
+      {
+        studentId: 'ana',
+        reason:
+          'Every time that suits the Garcia family with a is taken. Ask the family for more times, or add a window.',
+      },
+    ]);
+  });
+});
+
 describe('buildSchedule: the teacher and the way to meet, in the reason a student waits', () => {
   it('names a teacher with no window by the first Roster row that gives a name', () => {
     // Mr. Bad has no row on the Teachers sheet; Ana's Roster row leaves his name blank, Ben's
