@@ -105,6 +105,68 @@ describe('buildSchedule: the Teachers rows it could not read, in the reason a st
   });
 });
 
+describe('buildSchedule: only the teacher’s own rows and conferences, in the reason a student waits', () => {
+  it('says nothing of another teacher’s unread row', () => {
+    // Mr. B's row 9 could not be read; Ms. A's one window is fifteen minutes.
+    const p = problem({
+      windows: [win('a@s', 900, 915), win('b@s', 900, 960)],
+      refusedWindows: [{ teacherEmail: 'b@s', teacher: 'b', row: 9 }],
+      students: [ana],
+      families: [plainFamily('garcia')],
+    });
+    expect(leftOut(p)).toEqual([
+      { studentId: 'ana', reason: "a's windows are too short for a 20-minute conference." },
+    ]);
+  });
+
+  it('counts only the teacher’s own kept conferences when it says the windows are full', () => {
+    // Ms. A, 3:00 to 3:45 PM: two places, three students. Mr. B has two kept conferences.
+    const ids = ['s1', 's2', 's3'];
+    const p = problem({
+      windows: [win('a@s', 900, 945), win('b@s', 900, 960)],
+      students: [
+        ...ids.map((id) => ({ id, name: id, teacherEmail: 'a@s', familyId: `f${id}` })),
+        { id: 'k1', name: 'k1', teacherEmail: 'b@s', familyId: 'fk1' },
+        { id: 'k2', name: 'k2', teacherEmail: 'b@s', familyId: 'fk2' },
+      ],
+      families: ['fs1', 'fs2', 'fs3', 'fk1', 'fk2'].map(plainFamily),
+      fixed: [
+        keptConference('k1', 'fk1', 'b@s', 900, 920),
+        keptConference('k2', 'fk2', 'b@s', 920, 940),
+      ],
+    });
+    expect(leftOut(p).map((u) => u.reason)).toEqual([
+      "a's windows are full: 3 conferences for 2 places. Add a window or raise the capacity (families at once).",
+    ]);
+  });
+});
+
+describe('buildSchedule: a family with an interpreter left out for another cause', () => {
+  it('blames the family’s other conference, not the interpreters, when one is free', () => {
+    // The Garcias need a Spanish interpreter (two at once) and can come 3:00 to 3:20 PM only,
+    // for Ana with Ms. A and Ben with Mr. B: they cannot be in both rooms.
+    const p = problem({
+      windows: [win('a@s', 900, 960), win('b@s', 900, 960)],
+      students: [ana, { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'garcia' }],
+      families: [
+        {
+          id: 'garcia',
+          name: 'Garcia',
+          availability: [{ date: DAY, start: 900, end: 920, rank: 1 }],
+          interpreter: 'es',
+        },
+      ],
+      interpreters: { es: 2 },
+    });
+    const out = leftOut(p);
+    expect(out).toHaveLength(1);
+    const teacher = out[0]!.studentId === 'ana' ? 'a' : 'b';
+    expect(out[0]!.reason).toBe(
+      `The times ${teacher} has left clash with the Garcia family's other conferences. Move a sibling's conference, or add a window.`,
+    );
+  });
+});
+
 describe('buildSchedule: a teacher with exactly as many places as conferences', () => {
   it('says the one time that suits the family is taken, not that the windows are full', () => {
     // Ms. A, 3:00 to 3:40 PM: two places, and two conferences are hers. A kept one holds
