@@ -6,7 +6,7 @@
  */
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
-import type { Problem } from '../../src/core/schedule/types';
+import type { Problem, SchedFamily } from '../../src/core/schedule/types';
 import { DAY, keptConference, plainFamily, problem, win } from './schedproblem';
 
 /** Who is left out and why, the schedule first judged by the independent checker. */
@@ -21,6 +21,32 @@ const refusedRows = (...rows: number[]) =>
   rows.map((row) => ({ teacherEmail: 'a@s', teacher: 'a', row }));
 
 const ana = { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' };
+
+/** The Garcias, who can come for twenty minutes from `start` only. */
+const garcias = (start: number, more: Partial<SchedFamily> = {}): SchedFamily => ({
+  id: 'garcia',
+  name: 'Garcia',
+  availability: [{ date: DAY, start, end: start + 20, rank: 1 }],
+  interpreter: '',
+  ...more,
+});
+
+/**
+ * Ms. A's window from 3:00 PM to `end`, and a kept conference of the Ruizes at 3:00 PM, the one
+ * time the Garcias can come.
+ */
+const keptAtThree = (end: number, more: Partial<Problem> = {}): Problem =>
+  problem({
+    windows: [win('a@s', 900, end)],
+    students: [ana, { id: 'cy', name: 'Cy', teacherEmail: 'a@s', familyId: 'ruiz' }],
+    families: [garcias(900), plainFamily('ruiz')],
+    fixed: [keptConference('cy', 'ruiz', 'a@s', 900, 920)],
+    ...more,
+  });
+
+/** What the Garcias are told when every time that suits them is taken. */
+const taken =
+  'Every time that suits the Garcia family with a is taken. Ask the family for more times, or add a window.';
 
 describe('buildSchedule: the Teachers rows it could not read, in the reason a student waits', () => {
   it('names both unread rows after saying the windows it read are too short', () => {
@@ -46,14 +72,7 @@ describe('buildSchedule: the Teachers rows it could not read, in the reason a st
       windows: [win('a@s', 900, 960)],
       refusedWindows: refusedRows(4),
       students: [ana],
-      families: [
-        {
-          id: 'garcia',
-          name: 'Garcia',
-          availability: [{ date: DAY, start: 1020, end: 1040, rank: 1 }],
-          interpreter: '',
-        },
-      ],
+      families: [garcias(1020)],
     });
     expect(leftOut(p)).toEqual([
       {
@@ -66,26 +85,11 @@ describe('buildSchedule: the Teachers rows it could not read, in the reason a st
 
   it('names the unread row after saying every time that suits the family is taken', () => {
     // A kept conference holds 3:00 PM, the one time the Garcias can come; Ms. A has room later.
-    const p = problem({
-      windows: [win('a@s', 900, 960)],
-      refusedWindows: refusedRows(7),
-      students: [ana, { id: 'cy', name: 'Cy', teacherEmail: 'a@s', familyId: 'ruiz' }],
-      families: [
-        {
-          id: 'garcia',
-          name: 'Garcia',
-          availability: [{ date: DAY, start: 900, end: 920, rank: 1 }],
-          interpreter: '',
-        },
-        plainFamily('ruiz'),
-      ],
-      fixed: [keptConference('cy', 'ruiz', 'a@s', 900, 920)],
-    });
+    const p = keptAtThree(960, { refusedWindows: refusedRows(7) });
     expect(leftOut(p)).toEqual([
       {
         studentId: 'ana',
-        reason:
-          'Every time that suits the Garcia family with a is taken. Ask the family for more times, or add a window. Teachers row 7 could not be read, so its time is not counted: fix it first.',
+        reason: `${taken} Teachers row 7 could not be read, so its time is not counted: fix it first.`,
       },
     ]);
   });
@@ -148,14 +152,7 @@ describe('buildSchedule: a family with an interpreter left out for another cause
     const p = problem({
       windows: [win('a@s', 900, 960), win('b@s', 900, 960)],
       students: [ana, { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'garcia' }],
-      families: [
-        {
-          id: 'garcia',
-          name: 'Garcia',
-          availability: [{ date: DAY, start: 900, end: 920, rank: 1 }],
-          interpreter: 'es',
-        },
-      ],
+      families: [garcias(900, { interpreter: 'es' })],
       interpreters: { es: 2 },
     });
     const out = leftOut(p);
@@ -169,29 +166,9 @@ describe('buildSchedule: a family with an interpreter left out for another cause
 
 describe('buildSchedule: a teacher with exactly as many places as conferences', () => {
   it('says the one time that suits the family is taken, not that the windows are full', () => {
-    // Ms. A, 3:00 to 3:40 PM: two places, and two conferences are hers. A kept one holds
-    // 3:00 PM, the one time the Garcias can come; 3:20 PM stays free for no one.
-    const p = problem({
-      windows: [win('a@s', 900, 940)],
-      students: [ana, { id: 'cy', name: 'Cy', teacherEmail: 'a@s', familyId: 'ruiz' }],
-      families: [
-        {
-          id: 'garcia',
-          name: 'Garcia',
-          availability: [{ date: DAY, start: 900, end: 920, rank: 1 }],
-          interpreter: '',
-        },
-        plainFamily('ruiz'),
-      ],
-      fixed: [keptConference('cy', 'ruiz', 'a@s', 900, 920)],
-    });
-    expect(leftOut(p)).toEqual([
-      {
-        studentId: 'ana',
-        reason:
-          'Every time that suits the Garcia family with a is taken. Ask the family for more times, or add a window.',
-      },
-    ]);
+    // Ms. A, 3:00 to 3:40 PM: two places, and two conferences are hers. The kept one holds
+    // 3:00 PM; 3:20 PM stays free for no one.
+    expect(leftOut(keptAtThree(940))).toEqual([{ studentId: 'ana', reason: taken }]);
   });
 });
 
@@ -223,15 +200,7 @@ describe('buildSchedule: the teacher and the way to meet, in the reason a studen
         { ...win('a@s', 960, 990), mode: 'online' },
       ],
       students: [ana],
-      families: [
-        {
-          id: 'garcia',
-          name: 'Garcia',
-          availability: [{ date: DAY, start: 1020, end: 1040, rank: 1 }],
-          interpreter: '',
-          meet: 'online',
-        },
-      ],
+      families: [garcias(1020, { meet: 'online' })],
     });
     expect(leftOut(p)).toEqual([
       {
