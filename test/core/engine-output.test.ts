@@ -175,14 +175,15 @@ describe('buildSchedule: a teacher with exactly as many places as conferences', 
 describe('buildSchedule: the teacher and the way to meet, in the reason a student waits', () => {
   it('names a teacher with no window by the first Roster row that gives a name', () => {
     // Mr. Bad has no row on the Teachers sheet; Ana's Roster row leaves his name blank, Ben's
-    // gives it.
+    // gives it. Cy, listed first, is Ms. Avery's.
     const p = problem({
       windows: [win('a@s', 900, 960)],
       students: [
+        { id: 'cy', name: 'Cy', teacherEmail: 'a@s', teacher: 'Ms. Avery', familyId: 'ruiz' },
         { id: 'ana', name: 'Ana', teacherEmail: 'bad@s', teacher: '', familyId: 'garcia' },
         { id: 'ben', name: 'Ben', teacherEmail: 'bad@s', teacher: 'Mr. Bad', familyId: 'lee' },
       ],
-      families: [plainFamily('garcia'), plainFamily('lee')],
+      families: [plainFamily('garcia'), plainFamily('lee'), plainFamily('ruiz')],
     });
     const reason = 'Mr. Bad has no windows on the Teachers sheet. Add their conference times.';
     expect(leftOut(p)).toEqual([
