@@ -23,18 +23,11 @@ import type { Problem } from '../shared/api';
 import { FULL_NAME_HEADERS, STUDENT_EMAIL_HEADERS, ROSTER_ALIASES } from './aliases';
 import { describeCell } from './errors';
 import { groupFamilies, isPlaceholderFamilyId, type GroupingNote, type Member } from './families';
-import { isPlaceholderAddress, isSharedPlaceholder, readGuardianEmails } from './noemail';
+import { isSharedPlaceholder, readGuardianEmails } from './noemail';
 import { isSheetError, pastedText, type PastedGrid } from './pasted';
 import { carryFamilyIds, rowList } from './familyids';
 import { givenIdProblems } from './givenids';
-import {
-  cleanText,
-  nameKey,
-  normalizeLanguage,
-  parseYesNo,
-  splitEmails,
-  splitFullName,
-} from './normalize';
+import { cleanText, nameKey, normalizeLanguage, parseYesNo, splitFullName } from './normalize';
 import { ROSTER } from './schema';
 import { cellProblem, readTable, type Table, type TableRow } from './table';
 import type { Teacher } from './teachers';
@@ -203,8 +196,16 @@ function studentEmail(
   row: TableRow,
   bad: (header: string, text: string, severity: 'error' | 'warning') => void,
 ): string {
-  const { valid, invalid } = splitEmails(row.get('Student Email'));
-  if (invalid.length > 0 || valid.length > 1) {
+  const { valid, invalid, none } = readGuardianEmails(row.get('Student Email'));
+  if (valid.length === 0 && invalid.length === 0 && none.length > 0) {
+    bad(
+      'Student Email',
+      `"${none[0]}" stands for no address, so it is read as a blank: this student gets no prep link by email (their teacher's class list has it). Type the student's own school account here to email them.`,
+      'warning',
+    );
+    return '';
+  }
+  if (invalid.length > 0 || none.length > 0 || valid.length > 1) {
     bad(
       'Student Email',
       `"${cleanText(row.get('Student Email'))}" is not one email address, so this student gets no prep link by email (their teacher's class list has it).`,
@@ -212,16 +213,7 @@ function studentEmail(
     );
     return '';
   }
-  const email = valid[0] ?? '';
-  if (isPlaceholderAddress(email)) {
-    bad(
-      'Student Email',
-      `"${email}" stands for no address, so it is read as a blank: this student gets no prep link by email (their teacher's class list has it). Type the student's own school account here to email them.`,
-      'warning',
-    );
-    return '';
-  }
-  return email;
+  return valid[0] ?? '';
 }
 
 /**
