@@ -38,6 +38,9 @@ import {
   offerKey,
   offerCounts,
   offerToken,
+  phoneGoneNote,
+  phoneOffer,
+  phoneOfferNote,
   placedNote,
   readOfferToken,
   takenKey,
@@ -253,6 +256,31 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
         stored,
       ).filter((e) => !(e.key in recorded));
     });
+    // A family with no email that the time fits is phoned (or written to): its Told cell says
+    // which time and what the office types when the family takes it, once per freed time. The
+    // offer is recorded as to an address, so that acceptance counts as an emailed one does.
+    const calls = offers.filter(({ freed, fit }) => {
+      const family = families.get(fit.familyId);
+      return (
+        family?.contacts.length === 0 &&
+        codes.has(fit.familyId) &&
+        !(offerKey(round, freed.conferenceId, phoneOffer(fit.familyId)) in recorded)
+      );
+    });
+    for (const { freed, fit } of calls) {
+      const family = families.get(fit.familyId)!;
+      const token = offerToken(codes.get(fit.familyId)!, freed.conferenceId);
+      const note = phoneOfferNote(
+        freed.date,
+        formatMinutes(freed.start),
+        freed.teacher,
+        family.phone,
+        token,
+      );
+      // The note first: a run cut off before the record writes it again, and it is not doubled.
+      addToTold(ss, fit.studentIds, note);
+      props.setProperty(offerKey(round, freed.conferenceId, phoneOffer(fit.familyId)), 'phone');
+    }
     const run = sendJournaled(emails, stampIn(ctx.now(), school.tz), settings, ctx.outOfTime);
     const total = state.sent + run.sent;
     const waiting: Problem[] = run.waiting
@@ -264,9 +292,16 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
         ]
       : [];
     const freedCount = new Set(offers.map((o) => o.freed.conferenceId)).size;
-    const said = total
-      ? `Offered ${plural(freedCount, 'freed time')} to the waitlisted families they fit: ${plural(total, 'email')}, each with the family’s own accept link.`
-      : `No freed time is due an offer (each is offered once to each family it fits; ${plural(offerCounts(recorded, round).offers, 'offer')} out).`;
+    const phoned = calls.length
+      ? ` ${plural(new Set(calls.map((c) => c.fit.familyId)).size, 'waitlisted family', 'waitlisted families')} without email to call: the Waitlist’s Told column says which time, and what to type in the availability form if they take it.`
+      : '';
+    const said =
+      (total
+        ? `Offered ${plural(freedCount, 'freed time')} to the waitlisted families they fit: ${plural(total, 'email')}, each with the family’s own accept link.`
+        : calls.length
+          ? `Offered ${plural(freedCount, 'freed time')} to the waitlisted families they fit.`
+          : `No freed time is due an offer (each is offered once to each family it fits; ${plural(offerCounts(recorded, round).offers, 'offer')} out).`) +
+      phoned;
     return {
       state: { sent: total },
       done: !run.outOfTime,
@@ -314,7 +349,9 @@ export function acceptOffers(accepts: Acceptance[]): number {
     const offered =
       family &&
       freed &&
-      family.contacts.some((g) => offerKey(round, freed.conferenceId, g.email) in recorded);
+      [...family.contacts.map((g) => g.email), phoneOffer(family.id)].some(
+        (to) => offerKey(round, freed.conferenceId, to) in recorded,
+      );
     const done = (what: string) => props.setProperty(ANSWER_PREFIX + accept.key, what);
     if (!offer || !family || !freed || !offered) {
       done('not an offer this family was sent');
@@ -415,6 +452,12 @@ function tellGone(
   recorded: Record<string, string>,
 ): void {
   const round = settings.roundName;
+  if (family.contacts.length === 0) {
+    // No address to email: the office tells the family, as it offered the time.
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    addToTold(ss, studentIds, phoneGoneNote(freed.date, formatMinutes(freed.start), freed.teacher));
+    return;
+  }
   const language = family.language || settings.defaultLanguage;
   const { stored } = ensureTranslations([language], storedTemplates(recorded), ['waitgone']);
   const emails = familyEmails(
