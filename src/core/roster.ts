@@ -152,6 +152,17 @@ export function childrenListing(roster: { students: Student[] }, email: string):
  * Who is told about a student: the addresses on the student's own row. A row with none (a
  * sibling who joined the family by its phone number) is reached through the family's.
  */
+/**
+ * Who the scheduler keeps from being in two places at once for a family: its guardians'
+ * addresses, or, for a family reached only by phone, its number (a number two families share
+ * is one person's, as an address is).
+ */
+export function schedulingContacts(family: Family): string[] {
+  if (family.contacts.length) return family.contacts.map((g) => g.email);
+  const key = phoneKey(family.phone ?? '');
+  return key ? [`tel:${key}`] : [];
+}
+
 export function contactsOf(student: Student, family: Family | undefined): string[] {
   const own = student.guardians.length ? student.guardians : (family?.contacts ?? []);
   return own.map((g) => g.email);
@@ -604,24 +615,45 @@ export function parseRoster(
   const self = (s: Student) => `s:${s.id}`;
   // Joins can be refused (different Family IDs), so they go in Student ID order, not row order.
   const byStudentId = [...students].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  // No address: siblings share the family's phone number.
+  // No address: siblings share the family's phone number and surname. A number on students of
+  // different surnames with nothing else in common (a caseworker's, a grandparent's) makes
+  // them no family, as an address does not: merging strangers would put one child's name in
+  // another family's letter. A Family ID on their rows says they are one.
+  const phoneFamily = (s: Student) =>
+    familyPhone(s) ? `p:${familyPhone(s)}|${nameKey(s.lastName)}` : '';
   for (const s of byStudentId)
-    if (!s.guardians.length && familyPhone(s)) grouped.join(self(s), `p:${familyPhone(s)}`);
-  // A student without email whose phone number is a sibling's (who has one) is in that family,
-  // when that number belongs to one family only (a number shared by two families joins neither).
+    if (!s.guardians.length && familyPhone(s)) grouped.join(self(s), phoneFamily(s));
+  // A student without email whose phone number and surname are a sibling's (who has an email)
+  // is in that family, when they belong to one family only (shared by two, it joins neither).
   const phoneOnly = new Set(
-    students.filter((s) => !s.guardians.length && familyPhone(s)).map(familyPhone),
+    students.filter((s) => !s.guardians.length && familyPhone(s)).map(phoneFamily),
   );
   const familiesByPhone = new Map<string, Set<string>>();
   for (const s of byStudentId) {
-    if (!s.guardians.length || !phoneOnly.has(familyPhone(s))) continue;
+    if (!s.guardians.length || !phoneOnly.has(phoneFamily(s))) continue;
     familiesByPhone.set(
-      familyPhone(s),
-      (familiesByPhone.get(familyPhone(s)) ?? new Set()).add(grouped.find(self(s))),
+      phoneFamily(s),
+      (familiesByPhone.get(phoneFamily(s)) ?? new Set()).add(grouped.find(self(s))),
     );
   }
-  for (const [phone, roots] of familiesByPhone)
-    if (roots.size === 1) grouped.join([...roots][0]!, `p:${phone}`);
+  for (const [key, roots] of familiesByPhone)
+    if (roots.size === 1) grouped.join([...roots][0]!, key);
+  // Said at each such row after the first surname's: which rows share its number, and why they
+  // stay apart.
+  for (const [key, users] of phoneUsers) {
+    if (placeholderPhones.has(key)) continue;
+    const first = users[0]!;
+    for (const s of users) {
+      if (nameKey(s.lastName) === nameKey(first.lastName)) continue;
+      if (grouped.find(self(s)) === grouped.find(self(first))) continue;
+      const where = { sheet: 'Roster', row: s.row, column: table.columns.get('Phone') ?? 1 };
+      problems.push({
+        severity: 'warning',
+        where,
+        message: `${describeCell(where, table.headerText.get('Phone'))}: ${s.phone} is also the number of ${first.firstName} ${first.lastName} (row ${first.row}), whose surname differs, and neither row has an email, so they are kept as separate families: a letter each, and the person on that number is never given two conferences at once. If they are one family, give their rows the same Family ID.`,
+      });
+    }
+  }
   problems.push(...groupingProblems(grouped.notes, table, students));
   const groups = new Map<string, Student[]>();
   for (const s of students) {

@@ -21,7 +21,13 @@ import {
   type WallClockOf,
 } from '../normalize';
 import { conferenceMeet, MEET_WORDS, parseMeet, windowMeet, type Meet } from '../meeting';
-import { contactsOf, type Family, type RosterResult, type Student } from '../roster';
+import {
+  contactsOf,
+  schedulingContacts,
+  type Family,
+  type RosterResult,
+  type Student,
+} from '../roster';
 import { inRound } from '../rounds';
 import { AVAILABILITY, SCHEDULE } from '../schema';
 import { readTable, type TableRow } from '../table';
@@ -315,7 +321,7 @@ export function buildProblem(input: {
       availability: input.availability.get(f.id) ?? null,
       interpreter: f.interpreter ? f.language || settings.defaultLanguage : '',
       ...(f.meet ? { meet: f.meet } : {}),
-      contacts: f.contacts.map((g) => g.email),
+      contacts: schedulingContacts(f),
     })),
     interpreters: settings.interpreters,
     conferenceMinutes: settings.conferenceMinutes,
