@@ -305,7 +305,7 @@ export interface ReminderCounts {
   /** The Reminders Sent column (0: the sheet has none). */
   sentColumn: number;
   channels: ChannelCounts;
-  tally: { sent: number; due: number; upcoming: number };
+  tally: { sent: number; due: number; upcoming: number; lapsed: number };
   hoursBefore: number[];
   /** Whose hourly trigger sends the reminders (null: off). */
   runBy: { owner: string; mine: boolean; withoutDocument: boolean } | null;
@@ -349,13 +349,16 @@ export function remindersStep(r: ReminderCounts): StepState {
   ).length;
   const problems = [...unconfirmed, ...refused, ...missed];
   return step('reminders', {
+    // Something due comes first (send it); then times that passed with nothing sent.
     status: problems.length
       ? 'attention'
       : r.tally.due > 0
         ? 'ready'
-        : on || r.tally.upcoming === 0
-          ? 'done'
-          : 'ready',
+        : r.tally.lapsed > 0
+          ? 'attention'
+          : on || r.tally.upcoming === 0
+            ? 'done'
+            : 'ready',
     problems: problems.slice(0, PROBLEMS_SHOWN),
     problemCount: problems.length,
     headline: `${plural(r.channels.families, 'family', 'families')}: ${r.channels.email} by email, ${r.channels.letter} by letter (${r.channels.phone} also by phone). Reminders go ${hours} before. Hourly reminders are ${!runBy ? 'off' : runBy.mine ? 'on' : `on, from ${runBy.owner}'s account`}.`,
@@ -369,17 +372,20 @@ export function remindersStep(r: ReminderCounts): StepState {
       { label: 'waiting for quota', value: waiting },
       { label: 'refused by Google', value: refused.length },
       { label: 'missed', value: missed.length },
+      { label: 'passed with none sent', value: r.tally.lapsed },
     ],
     next:
       r.tally.due > 0
         ? `${plural(r.tally.due, 'reminder')} due now: send them, or let the hourly reminders do it.`
-        : !runBy
-          ? 'Turn on hourly reminders so each family is reminded on time.'
-          : runBy.withoutDocument
-            ? 'Google runs the hourly reminders without this spreadsheet, so they cannot send on their own: you get an email when reminders fall due; then click "Send due reminders now".'
-            : runBy.mine
-              ? 'Reminders go out on their own, every hour as they fall due.'
-              : `Reminders go out every hour from ${runBy.owner}'s account; if Google runs them without this spreadsheet, ${runBy.owner} is emailed to send them.`,
+        : r.tally.lapsed > 0
+          ? `${plural(r.tally.lapsed, 'reminder')} passed with none sent (one per family, day and reminder time)${on ? '' : ': hourly reminders are off'}. They cannot go now; tell those families yourself if it matters${on || r.tally.upcoming === 0 ? '.' : ', and turn on hourly reminders for the rest.'}`
+          : !runBy
+            ? 'Turn on hourly reminders so each family is reminded on time.'
+            : runBy.withoutDocument
+              ? 'Google runs the hourly reminders without this spreadsheet, so they cannot send on their own: you get an email when reminders fall due; then click "Send due reminders now".'
+              : runBy.mine
+                ? 'Reminders go out on their own, every hour as they fall due.'
+                : `Reminders go out every hour from ${runBy.owner}'s account; if Google runs them without this spreadsheet, ${runBy.owner} is emailed to send them.`,
     action: { job: 'reminders', label: 'Send due reminders now' },
     more: [{ job: 'teachers', label: 'Email each teacher their day (the day before)' }],
   });

@@ -342,7 +342,7 @@ describe('remindersStep', () => {
       conferences: [row(2, 'Adams', '')],
       sentColumn: 14,
       channels: { email: 3, letter: 1, phone: 1, families: 4 },
-      tally: { sent: 0, due: 0, upcoming: 2 },
+      tally: { sent: 0, due: 0, upcoming: 2, lapsed: 0 },
       hoursBefore: [48, 2],
       runBy: null,
       ...more,
@@ -367,11 +367,11 @@ describe('remindersStep', () => {
   });
 
   it('is done with hourly reminders off once no conference is ahead', () => {
-    expect(reminders({ tally: { sent: 4, due: 0, upcoming: 0 } }).status).toBe('done');
+    expect(reminders({ tally: { sent: 4, due: 0, upcoming: 0, lapsed: 0 } }).status).toBe('done');
   });
 
   it('says how many reminders are due now, before anything else', () => {
-    const s = reminders({ tally: { sent: 5, due: 3, upcoming: 2 } });
+    const s = reminders({ tally: { sent: 5, due: 3, upcoming: 2, lapsed: 0 } });
     expect(s.status).toBe('ready');
     expect(s.next).toBe('3 reminders due now: send them, or let the hourly reminders do it.');
     expect(s.counts.find((c) => c.label === 'reminders sent')?.value).toBe(5);
