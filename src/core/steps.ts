@@ -209,6 +209,8 @@ export interface ScheduleCounts {
   prep: Map<string, PrepAnswer>;
   /** This round's student prep form exists. */
   prepForm: boolean;
+  /** This round's rows a person made unusable (a time, a date, a teacher), at their cells. */
+  rowProblems?: Problem[];
 }
 
 /** The Schedule step: this round's conferences that stand, and the students none places. */
@@ -224,8 +226,9 @@ export function scheduleStep(c: ScheduleCounts): StepState {
           value: t.ready,
         }))
       : [];
+  const rowProblems = c.rowProblems ?? [];
   return step('schedule', {
-    status: waiting.length > 0 ? 'attention' : 'done',
+    status: waiting.length > 0 || rowProblems.length > 0 ? 'attention' : 'done',
     headline: `${plural(thisRound.length, 'conference')} in the ${c.roundName} round${waiting.length ? `; ${plural(waiting.length, 'student')} not placed yet` : ', every student placed'}.`,
     counts: [
       { label: 'conferences', value: thisRound.length },
@@ -239,12 +242,15 @@ export function scheduleStep(c: ScheduleCounts): StepState {
         : []),
       ...readiness,
     ],
-    problems: waiting.slice(0, 5).map((s) => ({
-      severity: 'warning' as const,
-      message: `${s.firstName} ${s.lastName} (${s.teacher}) has no conference yet. Preview the schedule to see why.`,
-      where: { sheet: 'Roster', row: s.row, column: 1 },
-    })),
-    problemCount: waiting.length,
+    problems: [
+      ...rowProblems,
+      ...waiting.map((s) => ({
+        severity: 'warning' as const,
+        message: `${s.firstName} ${s.lastName} (${s.teacher}) has no conference yet. Preview the schedule to see why.`,
+        where: { sheet: 'Roster', row: s.row, column: 1 },
+      })),
+    ].slice(0, 5),
+    problemCount: rowProblems.length + waiting.length,
     next: 'Edit the Schedule sheet freely: move times, tick Locked to keep a conference, mark attendance. Rebuilding keeps locked and invited conferences and your notes.',
     action: { job: 'schedule', label: 'Rebuild the schedule' },
     more: [

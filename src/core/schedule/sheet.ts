@@ -69,6 +69,52 @@ export interface ScheduleSheet {
   problems: SheetProblem[];
 }
 
+/** Statuses whose conference no longer takes place: nothing in their row matters to families. */
+const GONE = new Set(['cancelled', 'declined']);
+
+/**
+ * This round's Schedule rows that a person changed into something the add-on cannot use: a
+ * date, start or end that is not one (or an end not after the start), or a teacher the Teachers
+ * sheet does not name. Each named at its cell, as the Schedule step lists them; such a row's
+ * invitation is held (unreadable times) or goes without a teacher (unknown name) until fixed.
+ */
+export function scheduleRowProblems(
+  sheet: ScheduleSheet,
+  round: string,
+  teacherNames: readonly string[],
+): SheetProblem[] {
+  const known = new Set(teacherNames.map((t) => t.trim().toLowerCase()));
+  const out: SheetProblem[] = [];
+  const at = (r: ExistingRow, header: string, text: string): SheetProblem => {
+    const column = sheet.columns.get(header) ?? 1;
+    const where = { sheet: SCHEDULE.name, row: r.row, column };
+    const shown = cleanText(r.values[column - 1]);
+    return {
+      severity: 'warning',
+      where,
+      message: `${describeCell(where, header)}: ${shown ? `"${shown}"` : 'blank'} ${text}`,
+    };
+  };
+  for (const r of sheet.rows) {
+    if (!inRound(r.round, round) || GONE.has(r.status) || r.studentIds.length === 0) continue;
+    const hold = 'Its invitation is not sent or changed, and no reminder goes, until it is fixed.';
+    if (!r.date) out.push(at(r, 'Date', `is not a date this conference can have. ${hold}`));
+    else if (r.start === null)
+      out.push(at(r, 'Start', `is not a time this conference can start. ${hold}`));
+    else if (r.end === null || r.end <= r.start)
+      out.push(at(r, 'End', `is not a time after the start. ${hold}`));
+    if (known.size > 0 && r.teacher && !known.has(r.teacher.toLowerCase()))
+      out.push(
+        at(
+          r,
+          'Teacher',
+          'is not a teacher on the Teachers sheet, so no teacher is invited to this conference. Write the name as the Teachers sheet does.',
+        ),
+      );
+  }
+  return out;
+}
+
 /**
  * The Schedule sheet's rows, each row's Family ID read back to the id of one of the Roster's
  * `families` whatever form it holds (as shown, or the add-on's own as older Schedules hold it:
