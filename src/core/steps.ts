@@ -512,6 +512,9 @@ export function availabilityStep(p: FormsPicture, roundName: string): StepState 
       ? [
           { label: 'families asked when they can come', value: p.ask.asked },
           { label: 'families without email (to phone)', value: p.ask.noEmail },
+          ...(p.ask.noEmail > 0
+            ? [{ label: 'of them, answered', value: p.ask.noEmailAnswered }]
+            : []),
         ]
       : []),
     { label: 'change requests', value: p.changeRequests.length },
@@ -529,6 +532,12 @@ export function availabilityStep(p: FormsPicture, roundName: string): StepState 
   const update = { job: 'forms', label: 'Update the forms and links' } as const;
   // Once conferences are scheduled, a family added later is asked from "more", not as the step.
   const asking = toAsk > 0 && p.conferences === 0;
+  // Families without email are asked by a person; the step keeps saying so until each answers.
+  const toPhone = p.ask ? p.ask.noEmail - p.ask.noEmailAnswered : 0;
+  const phone =
+    toPhone > 0
+      ? ` Phone the ${plural(toPhone, 'family', 'families')} without email that ${toPhone === 1 ? 'has' : 'have'} not answered (the phone list, Letters sheet), and key each answer in through the availability form with the code on the family's letter.`
+      : '';
   return step('availability', {
     status: problems.length ? 'attention' : asking ? 'ready' : 'done',
     headline: asking
@@ -538,9 +547,9 @@ export function availabilityStep(p: FormsPicture, roundName: string): StepState 
     problems: problems.slice(0, PROBLEMS_SHOWN),
     problemCount: problems.length,
     next: asking
-      ? `Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.${p.ask?.noEmail ? ` Phone the ${plural(p.ask.noEmail, 'family', 'families')} without email (Roster, Phone).` : ''}`
+      ? `Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.${phone}`
       : p.conferences === 0
-        ? 'Give families a few days to answer, then build the schedule (step 5): it places each family in the times it chose.'
+        ? `Give families a few days to answer, then build the schedule (step 5): it places each family in the times it chose.${phone}`
         : 'The schedule placed families in the times they chose. A family that asks for another time is listed here.',
     action: asking ? ask : update,
     more: [
