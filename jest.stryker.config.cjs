@@ -29,4 +29,5 @@ module.exports = {
   testEnvironment: require('node:path').join(__dirname, 'test', 'stryker-environment.cjs'),
   setupFilesAfterEnv: ['<rootDir>/test/stryker-property.cjs', '<rootDir>/test/stryker-names.cjs'],
   testSequencer: '<rootDir>/test/stryker-sequencer.cjs',
+  runner: '<rootDir>/test/stryker-runner.cjs',
 };

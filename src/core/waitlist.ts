@@ -12,6 +12,7 @@
 import { familyIds } from './familyshown';
 import { contactsOf, type RosterResult } from './roster';
 import { inRound } from './rounds';
+import { cleanText } from './normalize';
 
 export const WAITLIST_SHEET = 'Waitlist';
 export const WAITLIST_HEADER = [
@@ -86,6 +87,52 @@ export function waitlistEntries(
       told: previousTold.get(s.id) ?? '',
       round,
     }));
+}
+
+/** The Waitlist's grid after a build, in the sheet's own layout: see `waitlistGrid`. */
+export interface WaitlistGrid {
+  /** The header as people left it, with any WAITLIST_HEADER column they removed at the end. */
+  header: string[];
+  /** The rows below the header, as many as the sheet held at least (blank rows at the end). */
+  rows: unknown[][];
+  /** Whether each column is one of WAITLIST_HEADER (the build's), by index. */
+  built: boolean[];
+}
+
+/**
+ * The Waitlist after a build, written into the sheet as people left it (`values` as read, header
+ * first): the build's columns found by header wherever people moved them, one they removed put
+ * back at the end; each listed student's row keeps the cells of people's own columns (and of a
+ * note beside the table) it had; a row people typed without a Student ID stays, below the list.
+ * Only the build's cells get new values; a student placed since drops off with its row.
+ */
+export function waitlistGrid(values: readonly unknown[][], entries: WaitlistEntry[]): WaitlistGrid {
+  const [first = [], ...old] = values;
+  const header = first.map((h) => cleanText(h));
+  header.push(...WAITLIST_HEADER.filter((h) => !header.includes(h)));
+  const width = header.length;
+  const at = WAITLIST_HEADER.map((h) => header.indexOf(h));
+  const idAt = at[0]!;
+  const fill = (r: readonly unknown[]) =>
+    Array.from({ length: width }, (_, c) => (c < r.length ? r[c] : ''));
+  const byId = new Map<string, readonly unknown[]>();
+  for (const r of old) {
+    const id = cleanText(r[idAt]);
+    if (id && !byId.has(id)) byId.set(id, r);
+  }
+  const listed = entries.map((e) => {
+    const row = fill(byId.get(e.studentId) ?? []);
+    const cells = [e.studentId, e.student, e.teacher, e.familyId, e.reason, e.told, e.round];
+    cells.forEach((v, i) => (row[at[i]!] = v));
+    return row;
+  });
+  const typed = old
+    .filter((r) => !cleanText(r[idAt]) && r.some((v) => cleanText(v) !== ''))
+    .map(fill);
+  const rows = [...listed, ...typed];
+  while (rows.length < old.length) rows.push(fill([]));
+  const built = header.map((h) => WAITLIST_HEADER.includes(h));
+  return { header, rows, built };
 }
 
 /** The addresses a Told cell names (told, refused or unconfirmed): none of them is sent again. */

@@ -38,7 +38,7 @@ import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from '.
 import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
 import { documentProperties, parseJson } from './props';
-import { failureText, mailFailure, mailOne } from './mailer';
+import { failureText, FLUSH_EVERY, mailFailure, mailOne } from './mailer';
 import { messageSettings } from './reminders';
 import { plural } from './steps';
 import {
@@ -60,8 +60,6 @@ export { askPicture, type AskPicture } from '../core/ask';
 
 /** A journal names at most this many families, to stay well under a property's 9 KB. */
 const JOURNAL_MAX_CHARS = 7000;
-/** Marks are written back at least this often (one write per run of adjacent rows). */
-const FLUSH_EVERY = 10;
 
 /** The family's children (first names), each with the addresses its Roster row lists. */
 export function familyPupils(family: Family, roster: RosterResult): Pupil[] {
@@ -121,7 +119,7 @@ interface AskState {
 }
 
 function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<AskState> {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = ctx.spreadsheet();
   const settings = readSettings(ss);
   const store = documentProperties();
   let props = store.getProperties();

@@ -37,7 +37,7 @@ import type { RosterResult } from '../core/roster';
 import type { FollowUpStatus, FollowUpsView, Problem, Settings } from '../shared/api';
 import { UserError } from '../core/errors';
 import { readSettings, readSheet, schoolZone, sheetValues, spreadsheetZone } from './data';
-import { writeColumnCells } from './write';
+import { putBackHeaders, writeColumnByHeader } from './write';
 import { dayIn, secondsStampIn, stampIn, wallClockIn } from '../core/zone';
 import type { ChunkResult, JobSpec } from './jobs';
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
@@ -92,13 +92,9 @@ function readFollowUpsSheet(ss: Spreadsheet, repair = true): FollowUpsSheet | nu
   // A column people removed comes back at the end, header only: without Request and Owner Told
   // the job could not know which requests it listed and told.
   const missing = repair ? FOLLOWUP_HEADER.filter((_, i) => columns[i] === 0) : [];
-  if (missing.length > 0) {
-    sheet
-      .getRange(1, header.length + 1, 1, missing.length)
-      .setNumberFormat(PLAIN_TEXT)
-      .setValues([missing]);
-    missing.forEach((h, i) => (columns[FOLLOWUP_HEADER.indexOf(h)] = header.length + 1 + i));
-  }
+  putBackHeaders(sheet, header.length, missing).forEach(
+    (column, i) => (columns[FOLLOWUP_HEADER.indexOf(missing[i]!)] = column),
+  );
   const found = rest.flatMap((r, i) => (cleanText(r[columns[0]! - 1]) ? [{ r, row: i + 2 }] : []));
   return {
     sheet,
@@ -148,25 +144,12 @@ function writeOwnerTold(
   requests: ReadonlySet<string>,
   told: string,
 ): void {
-  const now = sheetValues(sheet);
-  const header = (now[0] ?? []).map((h) => cleanText(h));
-  const request = header.indexOf('Request');
-  const column = header.indexOf('Owner Told');
-  if (request < 0 || column < 0)
-    throw new UserError(
-      `The ${FOLLOWUPS_SHEET} sheet lost its ${request < 0 ? 'Request' : 'Owner Told'} column while owners were being told. Run Follow-ups again; it puts the column back.`,
-      { sheet: FOLLOWUPS_SHEET, row: 1, column: 1 },
-    );
-  const cells = new Map<number, unknown>();
-  now.forEach((r, i) => {
-    if (i > 0 && requests.has(cleanText(r[request]))) cells.set(i + 1, told);
-  });
-  writeColumnCells(
+  writeColumnByHeader(
     sheet,
-    column + 1,
-    cells,
+    'Request',
+    'Owner Told',
+    new Map([...requests].map((r) => [r, told])),
     (range, values) => range.setNumberFormat(PLAIN_TEXT).setValues(values),
-    (row) => now[row - 1]?.[column] ?? '',
   );
 }
 
@@ -241,7 +224,7 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
   label: 'listing follow-up requests',
   start: () => ({ told: 0 }),
   step(state, ctx): ChunkResult<{ told: number }> {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = ctx.spreadsheet();
     const settings = readSettings(ss);
     // An answer's time keys its request as the Feedback cell shows it (the spreadsheet's zone,
     // as keys were always written); Asked On, Due and now are on the school's clock.

@@ -610,7 +610,7 @@ function summary(s: InvitesState): string {
 }
 
 function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesState> {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = job.spreadsheet();
   const props = documentProperties().getProperties();
   const reading = readAll(ss, props, null);
   if (!reading)

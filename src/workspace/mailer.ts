@@ -15,6 +15,12 @@ import { readSheet } from './data';
 import { documentProperties } from './props';
 
 /**
+ * A sending job writes its marks back to the sheet at least this often (one write per run of
+ * adjacent rows), so a run cut off leaves few sends recorded only in its journal.
+ */
+export const FLUSH_EVERY = 10;
+
+/**
  * One message to one address, from the user's account. MailApp.sendEmail(message): name is the
  * sender's display name (the account's own name when omitted); replyTo overrides the reply
  * address (https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(Object)).

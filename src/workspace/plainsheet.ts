@@ -1,7 +1,8 @@
 /**
- * A sheet the add-on writes whole (Waitlist, Follow-ups): the header and every row in one
- * setValues, as plain text (a Student ID "00123" or a name "=1+1" stays exactly as written),
- * blanks over rows the last write had beyond them. Made when first needed; returned.
+ * A sheet the add-on writes whole the first time (Waitlist, Follow-ups): the header and every row
+ * in one setValues, as plain text (a Student ID "00123" or a name "=1+1" stays exactly as
+ * written), blanks over rows the last write had beyond them. Made when first needed; returned.
+ * Once people have the sheet, its writers keep their layout instead (waitlist.ts, followups.ts).
  */
 import { cellValue, PLAIN_TEXT, textFormat } from '../core/cells';
 import { ensureRows } from './write';

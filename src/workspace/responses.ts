@@ -58,7 +58,7 @@ import { placeAtOnce } from './placement';
 import { readOfferToken } from '../core/waitoffers';
 import { acceptOffers, type Acceptance } from './waitoffers';
 import { rebuildSummary } from './summarysheet';
-import { ensureRows, kindsOf, writeGrid } from './write';
+import { ensureRows, kindsOf, putBackHeaders, writeGrid } from './write';
 import { sheetMemo, type SheetMemo } from './reads';
 
 interface ResponseRow {
@@ -106,15 +106,8 @@ function readGenerated(
   // A sheet made before one of its columns existed gets it at the end, as Set up adds it: an
   // answer to a newer question is not dropped.
   const missing = spec.columns.map((c) => c.header).filter((h) => !header.includes(h));
-  if (missing.length > 0) {
-    if (sheet.getMaxColumns() < header.length + missing.length)
-      sheet.insertColumnsAfter(
-        sheet.getMaxColumns(),
-        header.length + missing.length - sheet.getMaxColumns(),
-      );
-    sheet.getRange(1, header.length + 1, 1, missing.length).setValues([missing]);
-    header.push(...missing);
-  }
+  putBackHeaders(sheet, header.length, missing);
+  header.push(...missing);
   return { sheet, header, body: values.slice(1) };
 }
 
@@ -189,8 +182,10 @@ function recordAvailability(
     roster.flatMap((f) => [f.id, ...(f.aliases ?? [])].map((id) => [id, f] as const)),
   );
   // A row's Family ID as written may be any form of the family's id (a paper answer typed with
-  // the Family ID people read): each is read back to the family's.
-  const familyOf = familyIds(roster).read;
+  // the Family ID people read): each is read back to the family's. Rows are written with the
+  // Family ID people read on the Roster, as the Schedule shows it.
+  const ids = familyIds(roster);
+  const familyOf = ids.read;
   const latest = new Map<string, number>();
   for (const r of body.filter(thisRound)) {
     const id = familyOf(r[col('Family ID')]);
@@ -214,7 +209,7 @@ function recordAvailability(
     const answerer = family?.id ?? familyId;
     if (answerer && !answerStands(latest.get(answerer), response.at.getTime())) continue;
     const target = family
-      ? { id: family.id, name: family.name, email: family.contacts[0]?.email ?? '' }
+      ? { id: ids.shown(family.id), name: family.name, email: family.contacts[0]?.email ?? '' }
       : { id: '', name: `Unknown family code "${answer.token.slice(0, 40)}"`, email: '' };
     if (family) {
       rows = rows.filter((r) => familyOf(r[col('Family ID')]) !== family.id || !thisRound(r));

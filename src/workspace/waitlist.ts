@@ -1,7 +1,7 @@
 /**
  * The Waitlist sheet and its notices. The schedule build writes the sheet (one row per student it
- * could not place, with the reason and the round, keeping each Told cell of that round);
- * WAITLIST_JOB tells each address
+ * could not place, with the reason and the round, keeping each Told cell of that round, and the
+ * sheet's layout, columns and rows as people left them); WAITLIST_JOB tells each address
  * listed with a waitlisted student, in the family's language, that no time fitted yet and what
  * happens next, one recipient per email and naming only the waitlisted children listed with that
  * address. No invitation goes to a waitlisted student: it has no Schedule row.
@@ -20,28 +20,28 @@ import {
   WAITLIST_HEADER,
   WAITLIST_SHEET,
   waitlistEntries,
+  waitlistGrid,
   waitlistNotices,
   type WaitlistEntry,
   type WaitlistNotice,
 } from '../core/waitlist';
 import { cleanText } from '../core/normalize';
 import type { Problem, Settings } from '../shared/api';
-import { readSettings, schoolZone, sheetValues } from './data';
+import { readSettings, schoolZone } from './data';
 import { stampIn } from '../core/zone';
 import { type ChunkResult, type JobSpec } from './jobs';
-import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
+import { failureText, FLUSH_EVERY, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { documentProperties, parseJson } from './props';
 import { messageSettings } from './reminders';
 import { plural } from './steps';
 import { writePlainSheet } from './plainsheet';
-import { writeColumnCells, writeGrid } from './write';
+import { ensureRows, putBackHeaders, writeColumnByHeader, writeGrid } from './write';
+import { cellValue, PLAIN_TEXT, textFormat } from '../core/cells';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const JOURNAL = 'slc:waitlist:journal';
-/** Told cells are written back at least this often while sending. */
-const FLUSH_EVERY = 10;
 
 interface Journal {
   /** Told cells (Student ID, text) changed but not yet written to the sheet. */
@@ -49,11 +49,10 @@ interface Journal {
   sending: { to: string; ids: string[]; at: string } | null;
 }
 
-/** The Waitlist sheet's values as entries, the sheet row of each, and its Told column (0: none). */
+/** The Waitlist sheet as read, its rows as entries, and its Told column (0: none). */
 interface WaitlistRows {
   values: unknown[][];
   entries: WaitlistEntry[];
-  rows: number[];
   toldColumn: number;
 }
 
@@ -62,8 +61,7 @@ export function readWaitlist(
   ss: Spreadsheet,
 ): WaitlistRows & { sheet: GoogleAppsScript.Spreadsheet.Sheet | null } {
   const sheet = ss.getSheetByName(WAITLIST_SHEET);
-  if (!sheet || sheet.getLastRow() < 2)
-    return { sheet, values: [], entries: [], rows: [], toldColumn: 0 };
+  if (!sheet || sheet.getLastRow() < 2) return { sheet, values: [], entries: [], toldColumn: 0 };
   return { sheet, ...waitlistRows(sheet.getDataRange().getValues()) };
 }
 
@@ -71,52 +69,34 @@ function waitlistRows(values: unknown[][]): WaitlistRows {
   const [header, ...rows] = values;
   const at = (name: string) => (header ?? []).map((h) => cleanText(h)).indexOf(name);
   const cell = (r: unknown[], name: string) => (at(name) >= 0 ? cleanText(r[at(name)]) : '');
-  const listed = rows.flatMap((r, i) => (cell(r, 'Student ID') ? [{ r, row: i + 2 }] : []));
   return {
     values,
-    entries: listed.map(({ r }) => ({
-      studentId: cell(r, 'Student ID'),
-      student: cell(r, 'Student'),
-      teacher: cell(r, 'Teacher'),
-      familyId: cell(r, 'Family ID'),
-      reason: cell(r, 'Reason'),
-      told: cell(r, 'Told'),
-      round: cell(r, 'Round'),
-    })),
-    rows: listed.map(({ row }) => row),
+    entries: rows
+      .filter((r) => cell(r, 'Student ID'))
+      .map((r) => ({
+        studentId: cell(r, 'Student ID'),
+        student: cell(r, 'Student'),
+        teacher: cell(r, 'Teacher'),
+        familyId: cell(r, 'Family ID'),
+        reason: cell(r, 'Reason'),
+        told: cell(r, 'Told'),
+        round: cell(r, 'Round'),
+      })),
     toldColumn: at('Told') + 1,
   };
 }
 
 /**
- * These students' Told cells (Student ID → text), on the rows `now` finds them in, and no other
- * cell: a Reason corrected or a row added by hand while families are told stays. A sheet whose
- * Told column people removed is written whole, which puts the column back.
+ * These students' Told cells (Student ID → text), on the rows the sheet holds them in as it is
+ * just before the write, and no other cell: a Reason corrected, a row sorted or added by hand
+ * while families are told stays. A Told column people removed comes back past their cells.
  */
 function writeTold(
-  ss: Spreadsheet,
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  now: WaitlistRows,
   told: ReadonlyMap<string, string>,
 ): void {
-  const { entries, rows, toldColumn } = now;
-  if (told.size === 0) return;
-  if (!toldColumn) {
-    const all = entries.map((e) => ({ ...e, told: told.get(e.studentId) ?? e.told }));
-    writeWaitlist(ss, all, sheet);
-    return;
-  }
-  const cells = new Map<number, unknown>();
-  entries.forEach((e, i) => {
-    const text = told.get(e.studentId);
-    if (text !== undefined && text !== e.told) cells.set(rows[i]!, text);
-  });
-  writeColumnCells(
-    sheet,
-    toldColumn,
-    cells,
-    (range, values) => writeGrid(range, values),
-    (row) => now.values[row - 1]?.[toldColumn - 1] ?? '',
+  writeColumnByHeader(sheet, 'Student ID', 'Told', told, (range, values) =>
+    writeGrid(range, values),
   );
 }
 
@@ -143,7 +123,7 @@ export function addToTold(ss: Spreadsheet, studentIds: string[], entry: string):
       .filter((e) => ids.has(e.studentId) && !e.told.includes(entry))
       .map((e) => [e.studentId, addTold(e.told, entry)]),
   );
-  if (read.sheet) writeTold(ss, read.sheet, read, told);
+  if (read.sheet) writeTold(read.sheet, told);
 }
 
 /**
@@ -157,12 +137,38 @@ export function recordWaitlist(
   roster: RosterResult,
   round: string,
 ): number {
-  const { sheet, entries: before } = readWaitlist(ss);
+  const { sheet, values, entries: before } = readWaitlist(ss);
   const entries = waitlistEntries(unplaced, roster, toldThisRound(before, round), round);
   if (sheet && JSON.stringify(before) === JSON.stringify(entries)) return entries.length;
   if (!sheet && entries.length === 0) return 0;
-  writeWaitlist(ss, entries, sheet);
+  if (sheet && values.length > 1) rewriteWaitlist(sheet, values, entries);
+  else writeWaitlist(ss, entries, sheet);
   return entries.length;
+}
+
+/**
+ * The rows below the header written in the sheet's own layout (core `waitlistGrid`): people's
+ * columns, notes and typed rows are kept, not rewritten from the parsed entries. The build's
+ * cells are plain text; people's cells keep the formats their cells have.
+ */
+function rewriteWaitlist(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  values: unknown[][],
+  entries: WaitlistEntry[],
+): void {
+  const grid = waitlistGrid(values, entries);
+  const width = values[0]!.length;
+  putBackHeaders(sheet, width, grid.header.slice(width));
+  if (grid.rows.length === 0) return;
+  ensureRows(sheet, grid.rows.length + 1);
+  const range = sheet.getRange(2, 1, grid.rows.length, grid.header.length);
+  const held = range.getNumberFormats();
+  const formats = grid.rows.map((r, i) =>
+    r.map((v, c) => (grid.built[c] ? textFormat(v, PLAIN_TEXT) : held[i]![c]!)),
+  );
+  range
+    .setNumberFormats(formats)
+    .setValues(grid.rows.map((r, i) => r.map((v, c) => cellValue(v, formats[i]![c]))));
 }
 
 function noticeMessage(
@@ -207,7 +213,7 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
   label: 'telling waitlisted families',
   start: () => ({ sent: 0 }),
   step(state, ctx): ChunkResult<WaitlistState> {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = ctx.spreadsheet();
     const settings = readSettings(ss);
     const props = documentProperties();
     const journal = parseJson<Journal>(props.getProperty(JOURNAL));
@@ -224,10 +230,7 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
         );
     let journaled = journal !== null;
     const flush = () => {
-      // Read again just before the write, under the run's document lock: a row sorted, inserted
-      // or deleted since the chunk's read moves no Told onto another student.
-      if (read.sheet && changed.size)
-        writeTold(ss, read.sheet, waitlistRows(sheetValues(read.sheet)), changed);
+      if (read.sheet) writeTold(read.sheet, changed);
       for (const [id, text] of changed) told.set(id, text);
       changed.clear();
       if (journaled) props.deleteProperty(JOURNAL);
@@ -243,10 +246,16 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
       : { notices: [], noEmail: [] };
     for (const id of noEmail) changed.set(id, NO_EMAIL);
     const problems: Problem[] = [];
+    // Where the Told column is: one people removed comes back past the data read (writeTold).
+    const toldHeader = {
+      sheet: WAITLIST_SHEET,
+      row: 1,
+      column: read.toldColumn || (read.values[0]?.length ?? 0) + 1,
+    };
     if (noEmail.length)
       problems.push({
         severity: 'warning',
-        where: { sheet: WAITLIST_SHEET, row: 1, column: WAITLIST_HEADER.indexOf('Told') + 1 },
+        where: toldHeader,
         message: `${plural(noEmail.length, 'waitlisted student')} ${noEmail.length === 1 ? 'has' : 'have'} no email on the Roster: tell the family by phone or letter.`,
       });
     if (notices.length === 0 || !roster) {
@@ -320,7 +329,7 @@ export const WAITLIST_JOB: JobSpec<WaitlistState> = {
     if (refused)
       problems.push({
         severity: 'warning',
-        where: { sheet: WAITLIST_SHEET, row: 1, column: WAITLIST_HEADER.indexOf('Told') + 1 },
+        where: toldHeader,
         message: `Google refused ${plural(refused, 'notice')} (the reason is in Told): fix the address and tell those families yourself; the others were sent.`,
       });
     const total = state.sent + sent;

@@ -5,7 +5,9 @@
 import { cellFormats } from '../core/answers';
 import { cellBlocks, rowsNow } from '../core/blocks';
 import { columnCell, PLAIN_TEXT, textFormat, TYPED_KINDS } from '../core/cells';
+import { cleanText } from '../core/normalize';
 import { type ColumnKind, headerKey, NUMBER_FORMATS, type SheetSpec } from '../core/schema';
+import { UserError } from '../core/errors';
 
 export function writeGrid(
   range: GoogleAppsScript.Spreadsheet.Range,
@@ -97,6 +99,63 @@ export function writeColumnByKey(
   const moved = new Map([...cells].flatMap(([row, v]) => (at.has(row) ? [[at.get(row)!, v]] : [])));
   writeColumnCells(sheet, column, moved, write, (row) => now[row - 2]?.[column - 1]);
   return lost;
+}
+
+/**
+ * Writes the cells of the column headed `column` (key → value) on every row whose `key` column
+ * holds that key, both found by header in the sheet as it is just before the write (the writer
+ * holds the document lock): a person may have sorted, deleted or added rows, or moved columns,
+ * since the writer read it. Unlike `writeColumnByKey`, whose column numbers come from the
+ * writer's read and which skips a key on several rows, this is for a mark that records what was
+ * told: it must land wherever the key is now, or the next run tells again. A column people
+ * removed comes back past everything they typed (`putBackHeaders`); a cell already holding its
+ * value is not written. A sheet without its key column is an error naming it.
+ */
+export function writeColumnByHeader(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  key: string,
+  column: string,
+  cells: ReadonlyMap<string, unknown>,
+  write: (range: GoogleAppsScript.Spreadsheet.Range, values: unknown[][]) => void,
+): void {
+  if (cells.size === 0) return;
+  const now = sheet.getDataRange().getValues();
+  const header = (now[0] ?? []).map((h) => cleanText(h));
+  const keyAt = header.indexOf(key);
+  if (keyAt < 0)
+    throw new UserError(
+      `The ${sheet.getName()} sheet lost its ${key} column while the add-on was writing ${column}. Put the column back (Edit > Undo) and run again.`,
+      { sheet: sheet.getName(), row: 1, column: 1 },
+    );
+  const changed = new Map<number, unknown>();
+  let at = header.indexOf(column);
+  now.forEach((r, i) => {
+    const value = cells.get(cleanText(r[keyAt]));
+    if (i > 0 && value !== undefined && (at < 0 || r[at] !== value)) changed.set(i + 1, value);
+  });
+  if (changed.size === 0) return;
+  if (at < 0) at = putBackHeaders(sheet, header.length, [column])[0]! - 1;
+  writeColumnCells(sheet, at + 1, changed, write, (row) => now[row - 1]?.[at] ?? '');
+}
+
+/**
+ * Puts back header cells people removed, as plain text past every column holding data (`width`,
+ * the data range's), so nothing people typed in the sheet is written over, not even a note
+ * beside the table. Answers their column numbers.
+ */
+export function putBackHeaders(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  width: number,
+  headers: string[],
+): number[] {
+  if (headers.length === 0) return [];
+  const max = sheet.getMaxColumns();
+  if (max < width + headers.length) sheet.insertColumnsAfter(max, width + headers.length - max);
+  sheet
+    .getRange(1, width + 1, 1, headers.length)
+    .setNumberFormat(PLAIN_TEXT)
+    .setValues([headers]);
+  return headers.map((_, i) => width + 1 + i);
 }
 
 /**

@@ -11,7 +11,9 @@ import {
   addTold,
   NO_EMAIL,
   toldThisRound,
+  WAITLIST_HEADER,
   waitlistEntries,
+  waitlistGrid,
   waitlistNotices,
   waitsForWayToMeet,
 } from '../../src/core/waitlist';
@@ -69,6 +71,72 @@ describe('waitlistEntries', () => {
       ['S2', 'A'],
       ['S3', 'B'],
     ]);
+  });
+});
+
+describe('waitlistGrid', () => {
+  it('rewrites only the build’s cells: people’s columns stay with their student, their typed rows and their layout stay', () => {
+    const ids = ['S1', 'S2', 'S3', 'S4', 'S5'];
+    const text = fc.constantFrom('', 'x', 'called Monday', '=1+1', 'S1');
+    const sheet = fc
+      .tuple(
+        fc.shuffledSubarray([...WAITLIST_HEADER, 'Notes', 'Called by', ''], { minLength: 1 }),
+        fc.shuffledSubarray(ids),
+        fc.array(fc.array(text, { minLength: 10, maxLength: 10 }), { maxLength: 6 }),
+      )
+      .map(([header, listedIds, cells]) => {
+        const idAt = header.indexOf('Student ID');
+        // Rows the build listed (when the sheet has the column), then rows people typed.
+        const rows = [
+          ...(idAt < 0 ? [] : listedIds).map((id, i) =>
+            header.map((_, c) => (c === idAt ? id : (cells[i]?.[c] ?? `${id}-${c}`))),
+          ),
+          ...cells.map((r) => header.map((_, c) => (c === idAt ? '' : r[c]!))),
+        ];
+        return [header, ...rows];
+      });
+    const entries = fc.shuffledSubarray(ids).map((chosen) =>
+      chosen.map((id) => ({
+        studentId: id,
+        student: `name ${id}`,
+        teacher: 'Ms. Lee',
+        familyId: `F-${id}`,
+        reason: `full ${id}`,
+        told: '',
+        round: 'Fall',
+      })),
+    );
+    checkProperty(
+      fc.property(sheet, entries, (values, listed) => {
+        const grid = waitlistGrid(values, listed);
+        const [header, ...old] = values as string[][];
+        const at = (h: string) => grid.header.indexOf(h);
+        expect(grid.header.slice(0, header!.length)).toEqual(header);
+        expect([...grid.header].filter((h) => WAITLIST_HEADER.includes(h)).sort()).toEqual(
+          [...WAITLIST_HEADER].sort(),
+        );
+        const idAt = header!.indexOf('Student ID');
+        const before = new Map(old.filter((r) => idAt >= 0 && r[idAt]).map((r) => [r[idAt]!, r]));
+        for (const e of listed) {
+          const rows = grid.rows.filter((r) => r[at('Student ID')] === e.studentId);
+          expect(rows).toHaveLength(1);
+          const row = rows[0]!;
+          expect([row[at('Student')], row[at('Reason')], row[at('Round')]]).toEqual([
+            e.student,
+            e.reason,
+            e.round,
+          ]);
+          header!.forEach((h, c) => {
+            if (!WAITLIST_HEADER.includes(h))
+              expect(row[c]).toBe(before.get(e.studentId)?.[c] ?? '');
+          });
+        }
+        const typed = old.filter((r) => (idAt < 0 || !r[idAt]) && r.some((v) => v !== ''));
+        const kept = grid.rows.map((r) => r.slice(0, header!.length));
+        for (const r of typed) expect(kept).toContainEqual(r);
+        expect(grid.rows.length).toBeGreaterThanOrEqual(old.length);
+      }),
+    );
   });
 });
 

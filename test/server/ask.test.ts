@@ -3,7 +3,7 @@
  * own availability link, in its language; the link it got is the one that records its answer.
  */
 import { openSchool } from '../../preview/school';
-import { markAttended, ok, props, run } from './calls';
+import { markAttended, ok, opensPerRun, props, run } from './calls';
 import { cutOffAt, failAt, lastCallBefore, nthCall } from './cut';
 import type {
   Overview,
@@ -120,6 +120,16 @@ describe('asking families when they can come', () => {
         expect(m.body + m.htmlBody).not.toContain(other);
     });
     expect(count(step(s), 'families asked when they can come')).toBe(27);
+  });
+
+  it('asking every family opens the spreadsheet once a run', () => {
+    const s = withForms();
+    const before = s.emulator.ws.reports.length;
+    run(s, 'ask');
+    expect(s.emulator.mail.sent).toHaveLength(addresses(FAMILIES));
+    const opens = opensPerRun(s, before);
+    expect(opens.length).toBeGreaterThan(0);
+    expect(opens).toEqual(opens.map(() => 1));
   });
 
   it('reaches Spanish-speaking families in Spanish, the others in English', () => {

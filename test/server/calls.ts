@@ -11,6 +11,17 @@ export function ok<T>(result: unknown): T {
   return r.value;
 }
 
+/**
+ * How many times each sidebar run of a job since report `since` opened the spreadsheet: each
+ * getActiveSpreadsheet is a service call, so a job opens it once and hands it on.
+ */
+export function opensPerRun(s: School, since: number): number[] {
+  return s.emulator.ws.reports
+    .slice(since)
+    .filter((r) => r.entry === 'runJob')
+    .map((r) => r.callsByMethod['SpreadsheetApp.getActiveSpreadsheet'] ?? 0);
+}
+
 /** A wall-clock time in the sample school's zone (America/New_York in November: UTC−5). */
 export const EST = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00-05:00`);
 

@@ -163,8 +163,35 @@ describe('an availability answer typed with the Family ID people read', () => {
       { [`Which times suit you? [${forms.availability.choices[0]!.label}]`]: '1st choice' },
     );
     const rows = rowsOf(s, 'Availability');
-    // The form's one choice stands; the typed row is gone.
-    expect(rows.map((r) => r['Rank'])).toEqual(['1']);
-    expect(rows.map((r) => r['Family ID'])).not.toContain('GARCIA');
+    // The form's one choice stands (its row has a Response); the typed row is gone.
+    expect(rows.map((r) => [r['Family ID'], r['Rank'], r['Response'] !== ''])).toEqual([
+      ['GARCIA', '1', true],
+    ]);
+  });
+
+  it('a form answer shows the Family ID the Roster gives, and the family’s next answer replaces it', () => {
+    const s = pastedSchool(ROSTER, TEACHERS);
+    typeFamilyId(s, 'GARCIA', 'S1', 'S2');
+    run(s, 'forms');
+    const forms = JSON.parse(props(s).get('slc:forms')!) as {
+      availability: { linkTemplate: string; choices: { label: string }[] };
+    };
+    const link = forms.availability.linkTemplate.replace(
+      '0000000000000000000000000000c0de',
+      props(s).get('slc:family-code:F-GARCIA')!,
+    );
+    const times = `Which times suit you? [${forms.availability.choices[0]!.label}]`;
+    s.emulator.forms.submitPrefilled(link, { [times]: '1st choice' });
+    expect(rowsOf(s, 'Availability').map((r) => [r['Family ID'], r['Rank']])).toEqual([
+      ['GARCIA', '1'],
+    ]);
+    s.emulator.ws.clock.set(s.emulator.ws.clock.now() + 60_000);
+    s.emulator.forms.submitPrefilled(link, { [times]: '2nd choice' });
+    // Read back as the Garcias' row: the first answer gives way, and Maria is not asked.
+    expect(rowsOf(s, 'Availability').map((r) => [r['Family ID'], r['Rank']])).toEqual([
+      ['GARCIA', '2'],
+    ]);
+    run(s, 'ask');
+    expect(s.emulator.mail.to(MARIA)).toHaveLength(0);
   });
 });

@@ -6,7 +6,7 @@
 import { openSchool } from '../../preview/school';
 import { cutOffAt, nthCall } from './cut';
 import type { FollowUpsView, JobProgress } from '../../src/shared/api';
-import { ok } from './calls';
+import { ok, opensPerRun } from './calls';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -353,6 +353,36 @@ describe('follow-ups', () => {
     const rows = sheet.values().slice(1);
     expect(rows[1]).toEqual(byHand);
     expect(String(rows[2]![header.indexOf('Asked')])).toContain('Friday morning');
+  });
+
+  it('an Owner Told column deleted while owners are emailed comes back past a note beside the table, and no owner is emailed twice', () => {
+    const { s, sheet } = twoOwners();
+    s.emulator.ws.clock.set(Date.parse('2026-11-18T12:00:00-05:00'));
+    const deleted = s.emulator.ws.interruptAt('MailApp.sendEmail', 1, () => {
+      const header = sheet().values()[0]!.map(String);
+      sheet().deleteColumns(header.indexOf('Owner Told') + 1, 1);
+      sheet().patch(2, header.length + 1, { v: 'ask Ms. Diaz first' });
+    });
+    run(s);
+    expect(deleted()).toBe(true);
+    expect(s.emulator.mail.sent).toHaveLength(2);
+    const [h, ...rows] = sheet().values();
+    // The note stays where it was typed; Owner Told is the next column.
+    expect(rows[0]![h!.length - 2]).toBe('ask Ms. Diaz first');
+    expect(h![h!.length - 1]).toBe('Owner Told');
+    for (const r of rows) expect(String(r[h!.length - 1])).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d/);
+    // Hours later, nothing new asked: each owner was told once.
+    s.emulator.ws.clock.set(Date.parse('2026-11-18T15:00:00-05:00'));
+    run(s);
+    expect(s.emulator.mail.sent).toHaveLength(2);
+  });
+
+  it('listing the requests and emailing their owners opens the spreadsheet once', () => {
+    const { s } = twoOwners();
+    const before = s.emulator.ws.reports.length;
+    run(s);
+    expect(s.emulator.mail.sent).toHaveLength(2);
+    expect(opensPerRun(s, before)).toEqual([1]);
   });
 
   it('marks each owner told on its own request when the sheet is sorted while owners are emailed', () => {

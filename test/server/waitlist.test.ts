@@ -7,7 +7,7 @@
 import { openSchool } from '../../preview/school';
 import { cutOffAt } from './cut';
 import type { JobProgress, SchedulePreview } from '../../src/shared/api';
-import { ok } from './calls';
+import { ok, opensPerRun } from './calls';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -130,30 +130,134 @@ describe('the waiting list', () => {
       for (const e of roster.get(w['Student ID']!)!.emails) expect(w.Told).toContain(`to ${e}`);
   });
 
-  it('records each address in its own student’s Told cell when the Waitlist is sorted while families are told', () => {
+  it('a rebuild keeps the Waitlist as people arranged it: columns moved, their own column on its student’s row, a row typed by hand', () => {
     const { s } = overfullSchool();
     const sheet = s.emulator.spreadsheet.sheetByName('Waitlist')!;
-    const [header, ...rows] = sheet.values();
-    // Someone sorts the list Z to A by Student ID after the run read it.
-    const sorted = [...rows].sort((a, b) => String(b[0]).localeCompare(String(a[0])));
-    const moved = s.emulator.ws.interruptAt('MailApp.sendEmail', 1, () =>
-      sorted.forEach((r, i) => r.forEach((v, c) => sheet.patch(i + 2, c + 1, { v }))),
+    const built = sheet.values();
+    const col = (h: string) => built[0]!.map(String).indexOf(h) + 1;
+    // Reason moved before Teacher, as a person drags the columns.
+    const [teacher, reason] = [col('Teacher'), col('Reason')];
+    built.forEach((r, i) => {
+      sheet.patch(i + 1, teacher, { v: r[reason - 1] });
+      sheet.patch(i + 1, reason, { v: r[teacher - 1] });
+    });
+    const width = built[0]!.length;
+    sheet.patch(1, width + 1, { v: 'Called by' });
+    sheet.patch(3, width + 1, { v: 'Ms. Diaz' });
+    const typed = ['', 'Kim Lee', 'asked to wait for spring', 'Ms. Ortiz', '', '', '', ''];
+    typed.forEach((v, i) => sheet.patch(built.length + 1, i + 1, { v }));
+    const arranged = sheet.values();
+    // Someone overwrote a reason: the build writes its own back, and only that.
+    sheet.patch(2, teacher, { v: 'not sure why' });
+
+    run(s, 'schedule');
+    const after = sheet.values();
+    expect(after[0]).toEqual(arranged[0]);
+    const byId = (grid: unknown[][]) =>
+      new Map(
+        grid
+          .slice(1)
+          .filter((r) => r[0] !== '')
+          .map((r) => [String(r[0]), r]),
+      );
+    expect(byId(after)).toEqual(byId(arranged));
+    expect(after.slice(1).filter((r) => r[0] === '')).toContainEqual(typed);
+  });
+
+  it('the warning about a waitlisted student with no email points at the Told column where it came back', () => {
+    const { s } = overfullSchool();
+    const sheet = s.emulator.spreadsheet.sheetByName('Waitlist')!;
+    const waiting = String(sheet.values()[1]![0]);
+    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const [header, ...rows] = roster.values();
+    const row = rows.findIndex((r) => String(r[header!.indexOf('Student ID')]) === waiting) + 2;
+    header!.forEach((h, c) => {
+      if (/email/i.test(String(h))) roster.patch(row, c + 1, { v: '' });
+    });
+    sheet.deleteColumns(sheet.values()[0]!.map(String).indexOf('Told') + 1, 1);
+
+    const progress = run(s, 'waitlist');
+    const told = sheet.values()[0]!.map(String).indexOf('Told') + 1;
+    const warning = progress.problems.find((p) => /no email on the Roster/.test(p.message));
+    expect(warning?.where).toEqual({ sheet: 'Waitlist', row: 1, column: told });
+    expect(told).toBe(sheet.values()[0]!.length);
+  });
+
+  it('inviting the families placed and telling the waiting list each open the spreadsheet once a run', () => {
+    const { s } = overfullSchool();
+    const before = s.emulator.ws.reports.length;
+    run(s, 'invites');
+    run(s, 'waitlist');
+    expect(opensPerRun(s, before)).toEqual([1, 1]);
+  });
+
+  it('a Waitlist whose Told column people removed gets it back past their own column and note, losing nothing they typed', () => {
+    const { s } = overfullSchool();
+    const sheet = s.emulator.spreadsheet.sheetByName('Waitlist')!;
+    sheet.deleteColumns(sheet.values()[0]!.map(String).indexOf('Told') + 1, 1);
+    const width = sheet.values()[0]!.length;
+    const last = sheet.values().length;
+    // A column of their own, a row typed without a Student ID, and a note two columns beside.
+    sheet.patch(1, width + 1, { v: 'Called by' });
+    sheet.patch(2, width + 1, { v: 'Ms. Diaz' });
+    ['', 'Kim Lee', 'Ms. Ortiz', '', 'asked to wait for spring', ''].forEach((v, i) =>
+      sheet.patch(last + 1, i + 1, { v }),
     );
+    sheet.patch(3, width + 3, { v: 'ask the office about the Lee family' });
+    const typed = sheet.values();
+
     let progress = run(s, 'waitlist');
     for (let i = 0; i < 10 && !progress.done; i++) progress = run(s, 'waitlist');
-    expect(moved()).toBe(true);
-    expect(sheet.values()[0]).toEqual(header);
+    const after = sheet.values();
+    // Every cell people had is where it was; the Told column comes back after the note.
+    expect(after.map((r) => r.slice(0, typed[0]!.length))).toEqual(typed);
+    expect(after[0]![typed[0]!.length]).toBe('Told');
     const roster = rosterRows(s);
-    const told = waitlist(s);
-    expect(told.map((w) => w['Student ID'])).toEqual(sorted.map((r) => String(r[0])));
-    for (const w of told) {
-      const mine = roster.get(w['Student ID']!)!.emails;
-      for (const e of mine) expect(w.Told).toContain(`to ${e}`);
-      // No other student's address.
-      const named = [...w.Told!.matchAll(/to ([^\s;]+@[^\s;]+)/g)].map((m) => m[1]);
-      for (const e of named) expect(mine).toContain(e);
-    }
+    const listed = waitlist(s).filter((w) => w['Student ID']);
+    expect(listed.length).toBe(last - 1);
+    for (const w of listed)
+      for (const e of roster.get(w['Student ID']!)!.emails) expect(w.Told).toContain(`to ${e}`);
+    // The next run reads the column back: nobody is told twice.
+    const sent = s.emulator.mail.sent.length;
+    expect(run(s, 'waitlist').done).toBe(true);
+    expect(s.emulator.mail.sent.length).toBe(sent);
   });
+
+  it.each([
+    ['before any Told cell is written', 1],
+    ['after the first Told cells were written', 12],
+  ])(
+    'records each address in its own student’s Told cell when the Waitlist is sorted while families are told, %s',
+    (_, email) => {
+      const { s } = overfullSchool();
+      const sheet = s.emulator.spreadsheet.sheetByName('Waitlist')!;
+      const [header, ...rows] = sheet.values();
+      // Someone sorts the list Z to A by Student ID after the run read it.
+      const sorted = [...rows].sort((a, b) => String(b[0]).localeCompare(String(a[0])));
+      // Sorted by hand: the Told cells already written move with their rows.
+      const moved = s.emulator.ws.interruptAt('MailApp.sendEmail', email, () => {
+        const now = sheet.values().slice(1);
+        const byId = new Map(now.map((r) => [String(r[0]), r]));
+        sorted.forEach((r, i) =>
+          byId.get(String(r[0]))!.forEach((v, c) => sheet.patch(i + 2, c + 1, { v })),
+        );
+      });
+      let progress = run(s, 'waitlist');
+      for (let i = 0; i < 10 && !progress.done; i++) progress = run(s, 'waitlist');
+      expect(moved()).toBe(true);
+      expect(sheet.values()[0]).toEqual(header);
+      const roster = rosterRows(s);
+      const told = waitlist(s);
+      expect(told.map((w) => w['Student ID'])).toEqual(sorted.map((r) => String(r[0])));
+      for (const w of told) {
+        const mine = roster.get(w['Student ID']!)!.emails;
+        for (const e of mine) expect(w.Told).toContain(`to ${e}`);
+        // No other student's address.
+        const named = [...w.Told!.matchAll(/to ([^\s;]+@[^\s;]+)/g)].map((m) => m[1]);
+        for (const e of named) expect(mine).toContain(e);
+      }
+    },
+  );
 
   it('cut off at any service call while telling families, tells every address exactly once when run again', () => {
     const { s } = overfullSchool();

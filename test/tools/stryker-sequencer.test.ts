@@ -5,8 +5,13 @@
  * covering test's full name, escaped and in parentheses, joined by `|`.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { mayRun } = require('../stryker-sequencer.cjs') as {
+const { mayRun, reachedWhileLoading } = require('../stryker-sequencer.cjs') as {
   mayRun: (names: string[] | undefined, testNamePattern: string | undefined) => boolean;
+  reachedWhileLoading: (loaded: string[] | undefined, activeMutant: string | undefined) => boolean;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { reachedBetween } = require('../stryker-environment.cjs') as {
+  reachedBetween: (before: Record<string, number>, after: Record<string, number>) => string[];
 };
 
 const escaped = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -39,5 +44,44 @@ describe('the sequencer of Stryker runs', () => {
   it('keeps a file whose test names were not written, and every file when no test is named', () => {
     expect(mayRun(undefined, strykerPattern('anything'))).toBe(true);
     expect(mayRun(ROSTER, undefined)).toBe(true);
+  });
+});
+
+describe('a mutant reached while a test file loads (static)', () => {
+  // A file building a roster at module level reached mutants 12 and 40 while loading.
+  const LOADED = ['12', '40'];
+
+  it('runs every test of a file that reached the active mutant while loading', () => {
+    expect(reachedWhileLoading(LOADED, '40')).toBe(true);
+  });
+
+  it('leaves the choice to the test names for a mutant the file did not reach while loading', () => {
+    expect(reachedWhileLoading(LOADED, '4')).toBe(false);
+    expect(reachedWhileLoading(undefined, '40')).toBe(false);
+    expect(reachedWhileLoading(LOADED, undefined)).toBe(false);
+  });
+
+  it('counts as reached by a file the mutants whose count grew while it loaded', () => {
+    const before = { '3': 2, '12': 1 };
+    const after = { '3': 2, '12': 2, '40': 1 };
+    expect(reachedBetween(before, after).sort()).toEqual(['12', '40']);
+  });
+});
+
+describe('the test files a mutant run loads', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { stillToRun } = require('../stryker-runner.cjs') as {
+    stillToRun: (tests: string[], activeMutant?: string, killed?: string) => string[];
+  };
+  const FILES = ['check.test.ts', 'engine.test.ts'];
+
+  it('loads no further file once a test has killed the active mutant', () => {
+    expect(stillToRun(FILES, '40', '40')).toEqual([]);
+  });
+
+  it('loads them all while the active mutant lives, even if an earlier mutant was killed', () => {
+    expect(stillToRun(FILES, '41', '40')).toEqual(FILES);
+    expect(stillToRun(FILES, '41', undefined)).toEqual(FILES);
+    expect(stillToRun(FILES, undefined, undefined)).toEqual(FILES);
   });
 });
