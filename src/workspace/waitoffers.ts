@@ -57,7 +57,7 @@ import { placeNewcomers } from './placement';
 import { documentProperties } from './props';
 import { messageSettings } from './reminders';
 import { plural } from './steps';
-import { addToTold, readWaitlist } from './waitlist';
+import { addNotesToTold, addToTold, readWaitlist } from './waitlist';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -258,29 +258,40 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
     });
     // A family with no email that the time fits is phoned (or written to): its Told cell says
     // which time and what the office types when the family takes it, once per freed time. The
-    // offer is recorded as to an address, so that acceptance counts as an emailed one does.
-    const calls = offers.filter(({ freed, fit }) => {
+    // offer is recorded first, as to an address, so the code the office may type as soon as it
+    // reads the note is accepted as an emailed one is; each run writes any recorded offer's note
+    // a cut left unwritten (a note already in the cell is not added again).
+    const calls = offers.filter(({ fit }) => {
       const family = families.get(fit.familyId);
-      return (
-        family?.contacts.length === 0 &&
-        codes.has(fit.familyId) &&
-        !(offerKey(round, freed.conferenceId, phoneOffer(fit.familyId)) in recorded)
-      );
+      return family?.contacts.length === 0 && codes.has(fit.familyId);
     });
-    for (const { freed, fit } of calls) {
-      const family = families.get(fit.familyId)!;
-      const token = offerToken(codes.get(fit.familyId)!, freed.conferenceId);
-      const note = phoneOfferNote(
-        freed.date,
-        formatMinutes(freed.start),
-        freed.teacher,
-        family.phone,
-        token,
+    const toRecord = calls.filter(
+      ({ freed, fit }) =>
+        !(offerKey(round, freed.conferenceId, phoneOffer(fit.familyId)) in recorded),
+    );
+    if (toRecord.length)
+      props.setProperties(
+        Object.fromEntries(
+          toRecord.map(({ freed, fit }) => [
+            offerKey(round, freed.conferenceId, phoneOffer(fit.familyId)),
+            'phone',
+          ]),
+        ),
       );
-      // The note first: a run cut off before the record writes it again, and it is not doubled.
-      addToTold(ss, fit.studentIds, note);
-      props.setProperty(offerKey(round, freed.conferenceId, phoneOffer(fit.familyId)), 'phone');
-    }
+    addNotesToTold(
+      ss,
+      calls.map(({ freed, fit }) => ({
+        studentIds: fit.studentIds,
+        entry: phoneOfferNote(
+          freed.date,
+          formatMinutes(freed.start),
+          freed.teacher,
+          families.get(fit.familyId)!.phone,
+          offerToken(codes.get(fit.familyId)!, freed.conferenceId),
+        ),
+        keepNoEmail: true,
+      })),
+    );
     const run = sendJournaled(emails, stampIn(ctx.now(), school.tz), settings, ctx.outOfTime);
     const total = state.sent + run.sent;
     const waiting: Problem[] = run.waiting
@@ -292,13 +303,13 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
         ]
       : [];
     const freedCount = new Set(offers.map((o) => o.freed.conferenceId)).size;
-    const phoned = calls.length
-      ? ` ${plural(new Set(calls.map((c) => c.fit.familyId)).size, 'waitlisted family', 'waitlisted families')} without email to call: the Waitlist’s Told column says which time, and what to type in the availability form if they take it.`
+    const phoned = toRecord.length
+      ? ` ${plural(new Set(toRecord.map((c) => c.fit.familyId)).size, 'waitlisted family', 'waitlisted families')} without email to call: the Waitlist’s Told column says which time, and what to type in the availability form if they take it.`
       : '';
     const said =
       (total
         ? `Offered ${plural(freedCount, 'freed time')} to the waitlisted families they fit: ${plural(total, 'email')}, each with the family’s own accept link.`
-        : calls.length
+        : toRecord.length
           ? `Offered ${plural(freedCount, 'freed time')} to the waitlisted families they fit.`
           : `No freed time is due an offer (each is offered once to each family it fits; ${plural(offerCounts(recorded, round).offers, 'offer')} out).`) +
       phoned;
@@ -455,7 +466,13 @@ function tellGone(
   if (family.contacts.length === 0) {
     // No address to email: the office tells the family, as it offered the time.
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    addToTold(ss, studentIds, phoneGoneNote(freed.date, formatMinutes(freed.start), freed.teacher));
+    addNotesToTold(ss, [
+      {
+        studentIds,
+        entry: phoneGoneNote(freed.date, formatMinutes(freed.start), freed.teacher),
+        keepNoEmail: true,
+      },
+    ]);
     return;
   }
   const language = family.language || settings.defaultLanguage;
