@@ -19,8 +19,8 @@
  * 3. Rows whose (kept) Family IDs differ are never joined: the school said they are separate
  *    households, so an address they share is a shared contact.
  * 4. Rows without any address join by phone number and surname (phone-only families), and such
- *    a row joins the one family with email that has its number and surname (decided by the
- *    roster reader). A number on rows of different surnames is one person's, not a family: as
+ *    a row joins the one family with email that has its number, whatever the surname (decided
+ *    by the roster reader). A number on rows of different surnames is one person's, not a family: as
  *    for an address, the rows stay apart and the scheduler keeps that person in one place.
  *
  * Joins are taken in the order of the students' IDs, so the grouping does not depend on the

@@ -149,10 +149,6 @@ export function childrenListing(roster: { students: Student[] }, email: string):
 }
 
 /**
- * Who is told about a student: the addresses on the student's own row. A row with none (a
- * sibling who joined the family by its phone number) is reached through the family's.
- */
-/**
  * Who the scheduler keeps from being in two places at once for a family: its guardians'
  * addresses, or, for a family reached only by phone, its number (a number two families share
  * is one person's, as an address is).
@@ -163,6 +159,10 @@ export function schedulingContacts(family: Family): string[] {
   return key ? [`tel:${key}`] : [];
 }
 
+/**
+ * Who is told about a student: the addresses on the student's own row. A row with none (a
+ * sibling who joined the family by its phone number) is reached through the family's.
+ */
 export function contactsOf(student: Student, family: Family | undefined): string[] {
   const own = student.guardians.length ? student.guardians : (family?.contacts ?? []);
   return own.map((g) => g.email);
@@ -623,21 +623,24 @@ export function parseRoster(
     familyPhone(s) ? `p:${familyPhone(s)}|${nameKey(s.lastName)}` : '';
   for (const s of byStudentId)
     if (!s.guardians.length && familyPhone(s)) grouped.join(self(s), phoneFamily(s));
-  // A student without email whose phone number and surname are a sibling's (who has an email)
-  // is in that family, when they belong to one family only (shared by two, it joins neither).
+  // A student without email whose phone number is that of a family with email (a sibling's,
+  // a half-brother's of another surname) is in that family, when the number belongs to one
+  // family with email only (shared by two, it joins neither): that family's guardian gave it.
   const phoneOnly = new Set(
-    students.filter((s) => !s.guardians.length && familyPhone(s)).map(phoneFamily),
+    students.filter((s) => !s.guardians.length && familyPhone(s)).map(familyPhone),
   );
   const familiesByPhone = new Map<string, Set<string>>();
   for (const s of byStudentId) {
-    if (!s.guardians.length || !phoneOnly.has(phoneFamily(s))) continue;
+    if (!s.guardians.length || !phoneOnly.has(familyPhone(s))) continue;
     familiesByPhone.set(
-      phoneFamily(s),
-      (familiesByPhone.get(phoneFamily(s)) ?? new Set()).add(grouped.find(self(s))),
+      familyPhone(s),
+      (familiesByPhone.get(familyPhone(s)) ?? new Set()).add(grouped.find(self(s))),
     );
   }
-  for (const [key, roots] of familiesByPhone)
-    if (roots.size === 1) grouped.join([...roots][0]!, key);
+  for (const [phone, roots] of familiesByPhone)
+    if (roots.size === 1)
+      for (const s of byStudentId)
+        if (!s.guardians.length && familyPhone(s) === phone) grouped.join([...roots][0]!, self(s));
   // Said at each such row after the first surname's: which rows share its number, and why they
   // stay apart.
   for (const [key, users] of phoneUsers) {

@@ -93,11 +93,7 @@ export function buildOverview(): Overview {
       prep: prepForRound(readStudentPrep(read(STUDENT_PREP.name)), settings.roundName),
       prepForm: !!readStudentFormsState(props).prep?.[settings.roundName],
       rowProblems: schedule
-        ? scheduleRowProblems(
-            schedule,
-            settings.roundName,
-            (data?.teachers?.teachers ?? []).map((t) => t.name),
-          )
+        ? scheduleRowProblems(schedule, settings.roundName, data?.teachers?.windows ?? [])
         : [],
     });
   };

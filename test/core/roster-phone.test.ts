@@ -79,17 +79,18 @@ describe('a phone number on rows with no email', () => {
     expect(r.problems.filter((p) => p.message.includes('is also the number of'))).toEqual([]);
   });
 
-  it('puts no child of another surname into a family with email that has the number', () => {
+  it('puts a child without email into the one family with email that has the number, whatever the surname (a half-brother)', () => {
     const r = parseRoster(
       [
         HEADER,
-        kid('31', 'Ana', 'Kaya', '555-0142', '', 'elif@f.example'),
-        kid('32', 'Can', 'Kaya', '555-0142'),
-        kid('33', 'Dee', 'Lund', '555-0142'),
+        kid('31', 'Ana', 'Lopez', '555-0142', '', 'maria@f.example'),
+        kid('32', 'Ben', 'Smith', '555-0142'),
       ],
       TEACHERS,
     );
-    expect(r.families.map((f) => f.studentIds).sort()).toEqual([['31', '32'], ['33']]);
+    expect(r.families.map((f) => f.studentIds)).toEqual([['31', '32']]);
+    expect(r.families[0]!.contacts.map((g) => g.email)).toEqual(['maria@f.example']);
+    expect(r.problems.filter((p) => p.message.includes('is also the number of'))).toEqual([]);
   });
 
   it('never gives the number’s holder two conferences at once, though the children are separate families', () => {

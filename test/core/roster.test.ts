@@ -294,8 +294,7 @@ describe('the roster', () => {
       contacts: [{ email: 'elif@f.example' }],
     });
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    // The same number on two families with email: it joins the one of the student's surname
-    // (and never merges the two).
+    // The same number on two families with email: it joins neither (and never merges them).
     const two = parseRoster(
       [
         ...values,
@@ -317,7 +316,7 @@ describe('the roster', () => {
       ],
       TEACHERS,
     );
-    expect(two.families.map((f) => f.studentIds).sort()).toEqual([['1', '2'], ['3']]);
+    expect(two.families.map((f) => f.studentIds).sort()).toEqual([['1'], ['2'], ['3']]);
   });
 
   it('does not make one family of students without email who share a placeholder phone number', () => {

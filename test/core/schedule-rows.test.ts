@@ -38,7 +38,11 @@ const col = (h: string) => HEADER.indexOf(h) + 1;
 
 describe('Schedule rows a person made unusable', () => {
   const sheet = readScheduleSheet(values, wall, []);
-  const found = scheduleRowProblems(sheet, 'Fall', ['Ms. Rivera', 'Mr. Okafor']);
+  const hours = [
+    { teacher: 'Ms. Rivera', teacherEmail: 'rivera@school.example' },
+    { teacher: 'Mr. Okafor', teacherEmail: 'okafor@school.example' },
+  ];
+  const found = scheduleRowProblems(sheet, 'Fall', hours);
 
   it('are each named at the cell to fix', () => {
     expect(found.map((p) => [p.where?.row, p.where?.column])).toEqual([
@@ -50,8 +54,26 @@ describe('Schedule rows a person made unusable', () => {
     expect(found[0]!.message).toMatch(
       /^Schedule, row 3, column [A-Z]+ \(Start\): "25:99" is not a time/,
     );
-    expect(found[1]!.message).toContain('"Mr. Nobody" is not a teacher on the Teachers sheet');
+    expect(found[1]!.message).toContain(
+      '"Mr. Nobody" is not a teacher with hours on the Teachers sheet',
+    );
     expect(found[2]!.message).toContain('"2026-11-31" is not a date');
+  });
+
+  it('leave alone a teacher written as another of the Teachers rows spells it, or by address, as the invitations find them', () => {
+    const more = readScheduleSheet(
+      [
+        HEADER,
+        row({ ...ok, 'Conference ID': 'C8', 'Student IDs': '8', Teacher: 'Ms Rivera' }),
+        row({ ...ok, 'Conference ID': 'C9', 'Student IDs': '9', Teacher: 'okafor@school.example' }),
+        row({ ...ok, 'Conference ID': 'C10', 'Student IDs': '10', Teacher: 'ms. rivera' }),
+      ],
+      wall,
+      [],
+    );
+    // Ms. Rivera's second Teachers row writes her name without the dot.
+    const rows = [...hours, { teacher: 'Ms Rivera', teacherEmail: 'rivera@school.example' }];
+    expect(scheduleRowProblems(more, 'Fall', rows)).toEqual([]);
   });
 
   it('make the Schedule step need attention and are listed first', () => {

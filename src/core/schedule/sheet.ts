@@ -74,16 +74,17 @@ const GONE = new Set(['cancelled', 'declined']);
 
 /**
  * This round's Schedule rows that a person changed into something the add-on cannot use: a
- * date, start or end that is not one (or an end not after the start), or a teacher the Teachers
- * sheet does not name. Each named at its cell, as the Schedule step lists them; such a row's
- * invitation is held (unreadable times) or goes without a teacher (unknown name) until fixed.
+ * date, start or end that is not one (or an end not after the start), or a teacher no window
+ * names. Each named at its cell, as the Schedule step lists them; such a row's invitation is
+ * held (unreadable times) or goes without a teacher (unknown name) until fixed. A teacher is
+ * known as the invitations find one (invites.ts placeFinder): by a window's name or address.
  */
 export function scheduleRowProblems(
   sheet: ScheduleSheet,
   round: string,
-  teacherNames: readonly string[],
+  windows: readonly { teacher: string; teacherEmail: string }[],
 ): SheetProblem[] {
-  const known = new Set(teacherNames.map((t) => t.trim().toLowerCase()));
+  const known = new Set(windows.flatMap((w) => [w.teacher.toLowerCase(), w.teacherEmail]));
   const out: SheetProblem[] = [];
   const at = (r: ExistingRow, header: string, text: string): SheetProblem => {
     const column = sheet.columns.get(header) ?? 1;
@@ -102,13 +103,19 @@ export function scheduleRowProblems(
     else if (r.start === null)
       out.push(at(r, 'Start', `is not a time this conference can start. ${hold}`));
     else if (r.end === null || r.end <= r.start)
-      out.push(at(r, 'End', `is not a time after the start. ${hold}`));
+      out.push(
+        at(
+          r,
+          'End',
+          'is not a time after the start. Its invitation is not sent or changed until it is fixed.',
+        ),
+      );
     if (known.size > 0 && r.teacher && !known.has(r.teacher.toLowerCase()))
       out.push(
         at(
           r,
           'Teacher',
-          'is not a teacher on the Teachers sheet, so no teacher is invited to this conference. Write the name as the Teachers sheet does.',
+          'is not a teacher with hours on the Teachers sheet, so no teacher is invited to this conference. Write the name as the Teachers sheet does.',
         ),
       );
   }
