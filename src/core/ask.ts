@@ -88,6 +88,8 @@ export interface AskPicture {
   asked: number;
   /** Families without email (the Roster gave a phone): a person phones them. */
   noEmail: number;
+  /** Of those, the ones whose answer is on the Availability sheet (typed in from a call or a slip). */
+  noEmailAnswered: number;
   /**
    * Families a cut-off run may or may not have emailed, with their link (for a person to send)
    * and, when the cut fell between the family's addresses, the one address in doubt.
@@ -137,6 +139,9 @@ export function askPicture(
     }),
     asked: withEmail.filter((f) => mark(f.id) && mark(f.id) !== UNSURE).length,
     noEmail: roster.families.length - withEmail.length,
+    noEmailAnswered: roster.families.filter(
+      (f) => familyEmails(f).length === 0 && answered.has(f.id),
+    ).length,
     unsure: withEmail
       .filter((f) => mark(f.id) === UNSURE && !answered.has(f.id))
       .map((family) => {

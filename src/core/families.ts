@@ -18,8 +18,10 @@
  *    Family ID makes them one family (a shared address is the relation that keeps the ID).
  * 3. Rows whose (kept) Family IDs differ are never joined: the school said they are separate
  *    households, so an address they share is a shared contact.
- * 4. Rows without any address join by phone number (phone-only families), and such a row joins
- *    the one family with email that has its number (decided by the roster reader).
+ * 4. Rows without any address join by phone number and surname (phone-only families), and such
+ *    a row joins the one family with email that has its number, whatever the surname (decided
+ *    by the roster reader). A number on rows of different surnames is one person's, not a family: as
+ *    for an address, the rows stay apart and the scheduler keeps that person in one place.
  *
  * Joins are taken in the order of the students' IDs, so the grouping does not depend on the
  * order of rows or of guardian columns. Everything a person should confirm comes back as a note.

@@ -11,19 +11,26 @@ import { hasOwn, ownValue } from './own';
 export const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 /** The same but for tab, line feed and carriage return: what a text of several lines may hold. */
 export const CONTROL_CHARS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-/** Control characters that are not whitespace: NUL, escape, DEL, the C1 range. */
-const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * Control characters that are not whitespace (NUL, escape, DEL, the C1 range), and the
+ * invisible ones that change how the text around them reads: the bidirectional embeddings,
+ * overrides and isolates (a name holding U+202E shows the rest of its line reversed, in an
+ * email as in a letter) and the byte-order mark. The joiners that Persian, Hindi and emoji
+ * need (U+200C, U+200D) and the plain direction marks (U+200E, U+200F) are kept.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /**
  * A text cleanText would leave as it is: words of no whitespace or control character, each
  * separated from the next by one space. Most cells are; they are returned without copying.
  */
 const CLEAN =
-  /^(?:[^\s\u200b\u0000-\u001f\u007f-\u009f]+(?: [^\s\u200b\u0000-\u001f\u007f-\u009f]+)*)?$/;
+  /^(?:[^\s\u200b\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]+(?: [^\s\u200b\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]+)*)?$/;
 /* eslint-enable no-control-regex */
 
 /**
  * A cell's text for use: control characters other than whitespace dropped (a NUL or an escape
- * pasted from another system would otherwise reach cells, invitations and emails), runs of
+ * pasted from another system would otherwise reach cells, invitations and emails), and the
+ * direction overrides and byte-order mark (INVISIBLE), runs of
  * whitespace, line breaks and tabs included, collapsed to one space, trimmed; every script and
  * accent kept as typed. The cell itself is left as it is.
  */

@@ -396,12 +396,17 @@ export function channelCounts(
   return { email, letter, phone, families: byFamily.size };
 }
 
-/** Units (family, day) whose reminders are still ahead or due, and those already reminded. */
+/**
+ * Units (family, day) whose reminders are still ahead or due, those already reminded, and the
+ * reminder times that passed with nothing sent or tried for a family with an address (hourly
+ * reminders off, nobody pressing Send): one per family, day and reminder time, none counted once
+ * a later reminder of that day went (or was tried).
+ */
 export function reminderTally(
   conferences: ReminderConference[],
   hoursBefore: number[],
   now: WallNow,
-): { sent: number; due: number; upcoming: number } {
+): { sent: number; due: number; upcoming: number; lapsed: number } {
   const nowAt = wallMinutes(now.date, now.minutes) ?? 0;
   let upcoming = 0;
   // What was sent stays counted once the conference is marked attended or no-show: one per
@@ -417,7 +422,13 @@ export function reminderTally(
     const startAt = wallMinutes(list[0]!.date!, list[0]!.start!) ?? 0;
     if (startAt > nowAt && list.some((c) => c.emails.length > 0)) upcoming++;
   }
-  return { sent, due: dueReminders(conferences, hoursBefore, now).length, upcoming };
+  let lapsed = 0;
+  for (const { list, passed } of unitsAt(conferences, hoursBefore, now)) {
+    if (!list.some((c) => c.emails.length > 0)) continue;
+    const marked = list.flatMap((c) => parseMarks(c.sent).map((m) => m.hours));
+    for (const hours of hoursBefore) if (passed(hours) && !marked.some((h) => h <= hours)) lapsed++;
+  }
+  return { sent, due: dueReminders(conferences, hoursBefore, now).length, upcoming, lapsed };
 }
 
 /** When this window's reminder can no longer go (wall minutes): the next window opens, or the conference begins. */

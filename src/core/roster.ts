@@ -23,18 +23,11 @@ import type { Problem } from '../shared/api';
 import { FULL_NAME_HEADERS, STUDENT_EMAIL_HEADERS, ROSTER_ALIASES } from './aliases';
 import { describeCell } from './errors';
 import { groupFamilies, isPlaceholderFamilyId, type GroupingNote, type Member } from './families';
-import { isPlaceholderAddress, isSharedPlaceholder, readGuardianEmails } from './noemail';
+import { isSharedPlaceholder, readGuardianEmails } from './noemail';
 import { isSheetError, pastedText, type PastedGrid } from './pasted';
 import { carryFamilyIds, rowList } from './familyids';
 import { givenIdProblems } from './givenids';
-import {
-  cleanText,
-  nameKey,
-  normalizeLanguage,
-  parseYesNo,
-  splitEmails,
-  splitFullName,
-} from './normalize';
+import { cleanText, nameKey, normalizeLanguage, parseYesNo, splitFullName } from './normalize';
 import { ROSTER } from './schema';
 import { cellProblem, readTable, type Table, type TableRow } from './table';
 import type { Teacher } from './teachers';
@@ -156,6 +149,17 @@ export function childrenListing(roster: { students: Student[] }, email: string):
 }
 
 /**
+ * Who the scheduler keeps from being in two places at once for a family: its guardians'
+ * addresses, or, for a family reached only by phone, its number (a number two families share
+ * is one person's, as an address is).
+ */
+export function schedulingContacts(family: Family): string[] {
+  if (family.contacts.length) return family.contacts.map((g) => g.email);
+  const key = phoneKey(family.phone ?? '');
+  return key ? [`tel:${key}`] : [];
+}
+
+/**
  * Who is told about a student: the addresses on the student's own row. A row with none (a
  * sibling who joined the family by its phone number) is reached through the family's.
  */
@@ -203,8 +207,16 @@ function studentEmail(
   row: TableRow,
   bad: (header: string, text: string, severity: 'error' | 'warning') => void,
 ): string {
-  const { valid, invalid } = splitEmails(row.get('Student Email'));
-  if (invalid.length > 0 || valid.length > 1) {
+  const { valid, invalid, none } = readGuardianEmails(row.get('Student Email'));
+  if (valid.length === 0 && invalid.length === 0 && none.length > 0) {
+    bad(
+      'Student Email',
+      `"${none[0]}" stands for no address, so it is read as a blank: this student gets no prep link by email (their teacher's class list has it). Type the student's own school account here to email them.`,
+      'warning',
+    );
+    return '';
+  }
+  if (invalid.length > 0 || none.length > 0 || valid.length > 1) {
     bad(
       'Student Email',
       `"${cleanText(row.get('Student Email'))}" is not one email address, so this student gets no prep link by email (their teacher's class list has it).`,
@@ -212,16 +224,7 @@ function studentEmail(
     );
     return '';
   }
-  const email = valid[0] ?? '';
-  if (isPlaceholderAddress(email)) {
-    bad(
-      'Student Email',
-      `"${email}" stands for no address, so it is read as a blank: this student gets no prep link by email (their teacher's class list has it). Type the student's own school account here to email them.`,
-      'warning',
-    );
-    return '';
-  }
-  return email;
+  return valid[0] ?? '';
 }
 
 /**
@@ -612,11 +615,17 @@ export function parseRoster(
   const self = (s: Student) => `s:${s.id}`;
   // Joins can be refused (different Family IDs), so they go in Student ID order, not row order.
   const byStudentId = [...students].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  // No address: siblings share the family's phone number.
+  // No address: siblings share the family's phone number and surname. A number on students of
+  // different surnames with nothing else in common (a caseworker's, a grandparent's) makes
+  // them no family, as an address does not: merging strangers would put one child's name in
+  // another family's letter. A Family ID on their rows says they are one.
+  const phoneFamily = (s: Student) =>
+    familyPhone(s) ? `p:${familyPhone(s)}|${nameKey(s.lastName)}` : '';
   for (const s of byStudentId)
-    if (!s.guardians.length && familyPhone(s)) grouped.join(self(s), `p:${familyPhone(s)}`);
-  // A student without email whose phone number is a sibling's (who has one) is in that family,
-  // when that number belongs to one family only (a number shared by two families joins neither).
+    if (!s.guardians.length && familyPhone(s)) grouped.join(self(s), phoneFamily(s));
+  // A student without email whose phone number is that of a family with email (a sibling's,
+  // a half-brother's of another surname) is in that family, when the number belongs to one
+  // family with email only (shared by two, it joins neither): that family's guardian gave it.
   const phoneOnly = new Set(
     students.filter((s) => !s.guardians.length && familyPhone(s)).map(familyPhone),
   );
@@ -629,7 +638,25 @@ export function parseRoster(
     );
   }
   for (const [phone, roots] of familiesByPhone)
-    if (roots.size === 1) grouped.join([...roots][0]!, `p:${phone}`);
+    if (roots.size === 1)
+      for (const s of byStudentId)
+        if (!s.guardians.length && familyPhone(s) === phone) grouped.join([...roots][0]!, self(s));
+  // Said at each such row after the first surname's: which rows share its number, and why they
+  // stay apart.
+  for (const [key, users] of phoneUsers) {
+    if (placeholderPhones.has(key)) continue;
+    const first = users[0]!;
+    for (const s of users) {
+      if (nameKey(s.lastName) === nameKey(first.lastName)) continue;
+      if (grouped.find(self(s)) === grouped.find(self(first))) continue;
+      const where = { sheet: 'Roster', row: s.row, column: table.columns.get('Phone') ?? 1 };
+      problems.push({
+        severity: 'warning',
+        where,
+        message: `${describeCell(where, table.headerText.get('Phone'))}: ${s.phone} is also the number of ${first.firstName} ${first.lastName} (row ${first.row}), whose surname differs, and neither row has an email, so they are kept as separate families: a letter each, and the person on that number is never given two conferences at once. If they are one family, give their rows the same Family ID.`,
+      });
+    }
+  }
   problems.push(...groupingProblems(grouped.notes, table, students));
   const groups = new Map<string, Student[]>();
   for (const s of students) {

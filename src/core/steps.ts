@@ -209,6 +209,8 @@ export interface ScheduleCounts {
   prep: Map<string, PrepAnswer>;
   /** This round's student prep form exists. */
   prepForm: boolean;
+  /** This round's rows a person made unusable (a time, a date, a teacher), at their cells. */
+  rowProblems?: Problem[];
 }
 
 /** The Schedule step: this round's conferences that stand, and the students none places. */
@@ -224,8 +226,9 @@ export function scheduleStep(c: ScheduleCounts): StepState {
           value: t.ready,
         }))
       : [];
+  const rowProblems = c.rowProblems ?? [];
   return step('schedule', {
-    status: waiting.length > 0 ? 'attention' : 'done',
+    status: waiting.length > 0 || rowProblems.length > 0 ? 'attention' : 'done',
     headline: `${plural(thisRound.length, 'conference')} in the ${c.roundName} round${waiting.length ? `; ${plural(waiting.length, 'student')} not placed yet` : ', every student placed'}.`,
     counts: [
       { label: 'conferences', value: thisRound.length },
@@ -239,12 +242,15 @@ export function scheduleStep(c: ScheduleCounts): StepState {
         : []),
       ...readiness,
     ],
-    problems: waiting.slice(0, 5).map((s) => ({
-      severity: 'warning' as const,
-      message: `${s.firstName} ${s.lastName} (${s.teacher}) has no conference yet. Preview the schedule to see why.`,
-      where: { sheet: 'Roster', row: s.row, column: 1 },
-    })),
-    problemCount: waiting.length,
+    problems: [
+      ...rowProblems,
+      ...waiting.map((s) => ({
+        severity: 'warning' as const,
+        message: `${s.firstName} ${s.lastName} (${s.teacher}) has no conference yet. Preview the schedule to see why.`,
+        where: { sheet: 'Roster', row: s.row, column: 1 },
+      })),
+    ].slice(0, 5),
+    problemCount: rowProblems.length + waiting.length,
     next: 'Edit the Schedule sheet freely: move times, tick Locked to keep a conference, mark attendance. Rebuilding keeps locked and invited conferences and your notes.',
     action: { job: 'schedule', label: 'Rebuild the schedule' },
     more: [
@@ -305,7 +311,7 @@ export interface ReminderCounts {
   /** The Reminders Sent column (0: the sheet has none). */
   sentColumn: number;
   channels: ChannelCounts;
-  tally: { sent: number; due: number; upcoming: number };
+  tally: { sent: number; due: number; upcoming: number; lapsed: number };
   hoursBefore: number[];
   /** Whose hourly trigger sends the reminders (null: off). */
   runBy: { owner: string; mine: boolean; withoutDocument: boolean } | null;
@@ -349,13 +355,16 @@ export function remindersStep(r: ReminderCounts): StepState {
   ).length;
   const problems = [...unconfirmed, ...refused, ...missed];
   return step('reminders', {
+    // Something due comes first (send it); then times that passed with nothing sent.
     status: problems.length
       ? 'attention'
       : r.tally.due > 0
         ? 'ready'
-        : on || r.tally.upcoming === 0
-          ? 'done'
-          : 'ready',
+        : r.tally.lapsed > 0
+          ? 'attention'
+          : on || r.tally.upcoming === 0
+            ? 'done'
+            : 'ready',
     problems: problems.slice(0, PROBLEMS_SHOWN),
     problemCount: problems.length,
     headline: `${plural(r.channels.families, 'family', 'families')}: ${r.channels.email} by email, ${r.channels.letter} by letter (${r.channels.phone} also by phone). Reminders go ${hours} before. Hourly reminders are ${!runBy ? 'off' : runBy.mine ? 'on' : `on, from ${runBy.owner}'s account`}.`,
@@ -369,17 +378,20 @@ export function remindersStep(r: ReminderCounts): StepState {
       { label: 'waiting for quota', value: waiting },
       { label: 'refused by Google', value: refused.length },
       { label: 'missed', value: missed.length },
+      { label: 'passed with none sent', value: r.tally.lapsed },
     ],
     next:
       r.tally.due > 0
         ? `${plural(r.tally.due, 'reminder')} due now: send them, or let the hourly reminders do it.`
-        : !runBy
-          ? 'Turn on hourly reminders so each family is reminded on time.'
-          : runBy.withoutDocument
-            ? 'Google runs the hourly reminders without this spreadsheet, so they cannot send on their own: you get an email when reminders fall due; then click "Send due reminders now".'
-            : runBy.mine
-              ? 'Reminders go out on their own, every hour as they fall due.'
-              : `Reminders go out every hour from ${runBy.owner}'s account; if Google runs them without this spreadsheet, ${runBy.owner} is emailed to send them.`,
+        : r.tally.lapsed > 0
+          ? `${plural(r.tally.lapsed, 'reminder')} passed with none sent (one per family, day and reminder time)${on ? '' : ': hourly reminders are off'}. They cannot go now; tell those families yourself if it matters${on || r.tally.upcoming === 0 ? '.' : ', and turn on hourly reminders for the rest.'}`
+          : !runBy
+            ? 'Turn on hourly reminders so each family is reminded on time.'
+            : runBy.withoutDocument
+              ? 'Google runs the hourly reminders without this spreadsheet, so they cannot send on their own: you get an email when reminders fall due; then click "Send due reminders now".'
+              : runBy.mine
+                ? 'Reminders go out on their own, every hour as they fall due.'
+                : `Reminders go out every hour from ${runBy.owner}'s account; if Google runs them without this spreadsheet, ${runBy.owner} is emailed to send them.`,
     action: { job: 'reminders', label: 'Send due reminders now' },
     more: [{ job: 'teachers', label: 'Email each teacher their day (the day before)' }],
   });
@@ -500,6 +512,9 @@ export function availabilityStep(p: FormsPicture, roundName: string): StepState 
       ? [
           { label: 'families asked when they can come', value: p.ask.asked },
           { label: 'families without email (to phone)', value: p.ask.noEmail },
+          ...(p.ask.noEmail > 0
+            ? [{ label: 'of them, answered', value: p.ask.noEmailAnswered }]
+            : []),
         ]
       : []),
     { label: 'change requests', value: p.changeRequests.length },
@@ -517,6 +532,12 @@ export function availabilityStep(p: FormsPicture, roundName: string): StepState 
   const update = { job: 'forms', label: 'Update the forms and links' } as const;
   // Once conferences are scheduled, a family added later is asked from "more", not as the step.
   const asking = toAsk > 0 && p.conferences === 0;
+  // Families without email are asked by a person; the step keeps saying so until each answers.
+  const toPhone = p.ask ? p.ask.noEmail - p.ask.noEmailAnswered : 0;
+  const phone =
+    toPhone > 0
+      ? ` Phone the ${plural(toPhone, 'family', 'families')} without email that ${toPhone === 1 ? 'has' : 'have'} not answered (the phone list, Letters sheet), and key each answer in through the availability form with the code on the family's letter.`
+      : '';
   return step('availability', {
     status: problems.length ? 'attention' : asking ? 'ready' : 'done',
     headline: asking
@@ -526,9 +547,9 @@ export function availabilityStep(p: FormsPicture, roundName: string): StepState 
     problems: problems.slice(0, PROBLEMS_SHOWN),
     problemCount: problems.length,
     next: asking
-      ? `Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.${p.ask?.noEmail ? ` Phone the ${plural(p.ask.noEmail, 'family', 'families')} without email (Roster, Phone).` : ''}`
+      ? `Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.${phone}`
       : p.conferences === 0
-        ? 'Give families a few days to answer, then build the schedule (step 5): it places each family in the times it chose.'
+        ? `Give families a few days to answer, then build the schedule (step 5): it places each family in the times it chose.${phone}`
         : 'The schedule placed families in the times they chose. A family that asks for another time is listed here.',
     action: asking ? ask : update,
     more: [

@@ -67,11 +67,18 @@ export function readTable(
     const cells = values[r] ?? [];
     if (isBlank(cells)) continue;
     const row = r + 1;
+    // One warning per cell: a combined column (Student Name read as first and last names)
+    // stands for several headers at one position.
+    const warned = new Set<number>();
     for (const [h, pos] of columns) {
+      if (warned.has(pos)) continue;
       const column = spec.columns.find((c) => c.header === h) ?? { header: h, kind: 'text' };
       const where = { sheet: spec.name, row, column: pos };
       const long = lengthProblem(spec, column, headerText.get(h) ?? h, where, cells[pos - 1]);
-      if (long) problems.push(long);
+      if (long) {
+        problems.push(long);
+        warned.add(pos);
+      }
     }
     rows.push({
       row,

@@ -148,10 +148,14 @@ export function placedFromWaitlist(told: string): boolean {
   return /(?:^|; )placed \S/.test(told);
 }
 
-/** The Told cell with one more entry. */
-export function addTold(told: string, entry: string): string {
+/**
+ * The Told cell with one more entry. The "no email" mark gives way to it, unless `keepNoEmail`:
+ * a note the office acts on by phone (a freed time) leaves the mark that the family is still to
+ * be told it waits.
+ */
+export function addTold(told: string, entry: string, keepNoEmail = false): string {
   const clean = entry.replace(/;/g, ',');
-  return told && told !== NO_EMAIL ? `${told}; ${clean}` : clean;
+  return told && (told !== NO_EMAIL || keepNoEmail) ? `${told}; ${clean}` : clean;
 }
 
 /**

@@ -218,6 +218,37 @@ export function goneKey(round: string, conferenceId: string, address: string): s
   return `slc:wait-gone:${round}|${conferenceId}|${address.toLowerCase()}`;
 }
 
+/**
+ * The "address" an offer made by phone is recorded under: the family itself, since it has no
+ * email. Recorded like an emailed offer, so the family's acceptance, keyed in by the office,
+ * counts as one.
+ */
+export function phoneOffer(familyId: string): string {
+  return `phone:${familyId}`;
+}
+
+/**
+ * Put in the Waitlist's Told cell of a waitlisted family without email that a freed time fits:
+ * the time, whom to call, and what the office types, as the family code in the availability
+ * form, when the family takes it (first to accept is placed, as for an emailed offer). No stamp
+ * and no semicolon: the same note is never added twice to a cell.
+ */
+export function phoneOfferNote(
+  date: string,
+  start: string,
+  teacher: string,
+  phone: string | undefined,
+  token: string,
+): string {
+  const how = phone ? `phone ${phone}` : 'write to the family (no phone on the Roster)';
+  return `freed time ${date} ${start} with ${teacher} fits: ${how} to offer it, and if they take it type ${token} as the family code in the availability form`;
+}
+
+/** Put in the Told cell of a family without email whose acceptance came after the time was taken. */
+export function phoneGoneNote(date: string, start: string, teacher: string): string {
+  return `freed time ${date} ${start} with ${teacher} was taken by another family first: tell the family it stays on the waiting list`;
+}
+
 /** Put in the Waitlist's Told cell when the family is placed through an offer. */
 export function placedNote(stamp: string, date: string, start: string, teacher: string): string {
   return `placed ${stamp}: accepted the freed time ${date} ${start} with ${teacher}`;

@@ -9,7 +9,7 @@ import { ADDON_TITLE, type JobName, type Overview, type StepState } from '../sha
 import { unfinishedJobs } from './jobs';
 import { cellWallClock, readSchool, readSettings, schoolZone, spreadsheetZone } from './data';
 import { dayIn } from '../core/zone';
-import { readScheduleSheet } from '../core/schedule/sheet';
+import { readScheduleSheet, scheduleRowProblems } from '../core/schedule/sheet';
 import { documentProperties, PROP } from './props';
 import { invitesState } from './invites';
 import { availabilityState, questionnaireState } from './forms';
@@ -92,6 +92,9 @@ export function buildOverview(): Overview {
       offers: offerCounts(props, settings.roundName),
       prep: prepForRound(readStudentPrep(read(STUDENT_PREP.name)), settings.roundName),
       prepForm: !!readStudentFormsState(props).prep?.[settings.roundName],
+      rowProblems: schedule
+        ? scheduleRowProblems(schedule, settings.roundName, data?.teachers?.windows ?? [])
+        : [],
     });
   };
 

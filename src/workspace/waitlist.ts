@@ -116,13 +116,27 @@ function writeWaitlist(
 
 /** One more entry in these students' Told cells (written only when one of them is listed). */
 export function addToTold(ss: Spreadsheet, studentIds: string[], entry: string): void {
+  addNotesToTold(ss, [{ studentIds, entry }]);
+}
+
+/**
+ * Several entries at once, in one read and one write (an entry a student's cell already holds
+ * is not added again); `keepNoEmail` as in addTold.
+ */
+export function addNotesToTold(
+  ss: Spreadsheet,
+  notes: { studentIds: string[]; entry: string; keepNoEmail?: boolean }[],
+): void {
+  if (notes.length === 0) return;
   const read = readWaitlist(ss);
-  const ids = new Set(studentIds);
-  const told = new Map(
-    read.entries
-      .filter((e) => ids.has(e.studentId) && !e.told.includes(entry))
-      .map((e) => [e.studentId, addTold(e.told, entry)]),
-  );
+  const told = new Map<string, string>();
+  for (const e of read.entries) {
+    let cell = e.told;
+    for (const n of notes)
+      if (n.studentIds.includes(e.studentId) && !cell.includes(n.entry.replace(/;/g, ',')))
+        cell = addTold(cell, n.entry, n.keepNoEmail);
+    if (cell !== e.told) told.set(e.studentId, cell);
+  }
   if (read.sheet) writeTold(read.sheet, told);
 }
 

@@ -38,6 +38,9 @@ import {
   offerKey,
   offerCounts,
   offerToken,
+  phoneGoneNote,
+  phoneOffer,
+  phoneOfferNote,
   placedNote,
   readOfferToken,
   takenKey,
@@ -54,7 +57,7 @@ import { placeNewcomers } from './placement';
 import { documentProperties } from './props';
 import { messageSettings } from './reminders';
 import { plural } from './steps';
-import { addToTold, readWaitlist } from './waitlist';
+import { addNotesToTold, addToTold, readWaitlist } from './waitlist';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -253,6 +256,42 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
         stored,
       ).filter((e) => !(e.key in recorded));
     });
+    // A family with no email that the time fits is phoned (or written to): its Told cell says
+    // which time and what the office types when the family takes it, once per freed time. The
+    // offer is recorded first, as to an address, so the code the office may type as soon as it
+    // reads the note is accepted as an emailed one is; each run writes any recorded offer's note
+    // a cut left unwritten (a note already in the cell is not added again).
+    const calls = offers.filter(({ fit }) => {
+      const family = families.get(fit.familyId);
+      return family?.contacts.length === 0 && codes.has(fit.familyId);
+    });
+    const toRecord = calls.filter(
+      ({ freed, fit }) =>
+        !(offerKey(round, freed.conferenceId, phoneOffer(fit.familyId)) in recorded),
+    );
+    if (toRecord.length)
+      props.setProperties(
+        Object.fromEntries(
+          toRecord.map(({ freed, fit }) => [
+            offerKey(round, freed.conferenceId, phoneOffer(fit.familyId)),
+            'phone',
+          ]),
+        ),
+      );
+    addNotesToTold(
+      ss,
+      calls.map(({ freed, fit }) => ({
+        studentIds: fit.studentIds,
+        entry: phoneOfferNote(
+          freed.date,
+          formatMinutes(freed.start),
+          freed.teacher,
+          families.get(fit.familyId)!.phone,
+          offerToken(codes.get(fit.familyId)!, freed.conferenceId),
+        ),
+        keepNoEmail: true,
+      })),
+    );
     const run = sendJournaled(emails, stampIn(ctx.now(), school.tz), settings, ctx.outOfTime);
     const total = state.sent + run.sent;
     const waiting: Problem[] = run.waiting
@@ -264,9 +303,16 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
         ]
       : [];
     const freedCount = new Set(offers.map((o) => o.freed.conferenceId)).size;
-    const said = total
-      ? `Offered ${plural(freedCount, 'freed time')} to the waitlisted families they fit: ${plural(total, 'email')}, each with the family’s own accept link.`
-      : `No freed time is due an offer (each is offered once to each family it fits; ${plural(offerCounts(recorded, round).offers, 'offer')} out).`;
+    const phoned = toRecord.length
+      ? ` ${plural(new Set(toRecord.map((c) => c.fit.familyId)).size, 'waitlisted family', 'waitlisted families')} without email to call: the Waitlist’s Told column says which time, and what to type in the availability form if they take it.`
+      : '';
+    const said =
+      (total
+        ? `Offered ${plural(freedCount, 'freed time')} to the waitlisted families they fit: ${plural(total, 'email')}, each with the family’s own accept link.`
+        : toRecord.length
+          ? `Offered ${plural(freedCount, 'freed time')} to the waitlisted families they fit.`
+          : `No freed time is due an offer (each is offered once to each family it fits; ${plural(offerCounts(recorded, round).offers, 'offer')} out).`) +
+      phoned;
     return {
       state: { sent: total },
       done: !run.outOfTime,
@@ -314,7 +360,9 @@ export function acceptOffers(accepts: Acceptance[]): number {
     const offered =
       family &&
       freed &&
-      family.contacts.some((g) => offerKey(round, freed.conferenceId, g.email) in recorded);
+      [...family.contacts.map((g) => g.email), phoneOffer(family.id)].some(
+        (to) => offerKey(round, freed.conferenceId, to) in recorded,
+      );
     const done = (what: string) => props.setProperty(ANSWER_PREFIX + accept.key, what);
     if (!offer || !family || !freed || !offered) {
       done('not an offer this family was sent');
@@ -415,6 +463,18 @@ function tellGone(
   recorded: Record<string, string>,
 ): void {
   const round = settings.roundName;
+  if (family.contacts.length === 0) {
+    // No address to email: the office tells the family, as it offered the time.
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    addNotesToTold(ss, [
+      {
+        studentIds,
+        entry: phoneGoneNote(freed.date, formatMinutes(freed.start), freed.teacher),
+        keepNoEmail: true,
+      },
+    ]);
+    return;
+  }
   const language = family.language || settings.defaultLanguage;
   const { stored } = ensureTranslations([language], storedTemplates(recorded), ['waitgone']);
   const emails = familyEmails(

@@ -56,6 +56,16 @@ describe('askPicture', () => {
     });
   });
 
+  it('counts the family without email whose answer was typed in (by its Family ID as the sheet shows it, or the add-on’s)', () => {
+    const answered = (ids: string[]) =>
+      askPicture(ROSTER, {}, [['Family ID'], ...ids.map((id) => [id])], 'Fall').noEmailAnswered;
+    expect(answered([])).toBe(0);
+    expect(answered(['FD'])).toBe(1);
+    expect(answered(['F-FD'])).toBe(1);
+    // Families with email that answered are not among them.
+    expect(answered(['FA', 'FC'])).toBe(0);
+  });
+
   it('counts a family marked this round as asked, and asks again one marked in an earlier round', () => {
     const p = picture({
       'slc:asked:F-FA': STAMP,

@@ -48,6 +48,18 @@ describe('cleanText', () => {
     expect(cleanText(' Ana\r\n\tMaría\u000bLópez ')).toBe('Ana María López');
   });
 
+  it('drops the direction overrides, embeddings and isolates and the byte-order mark, keeping the joiners and marks scripts need', () => {
+    // A name with U+202E shows the rest of its line reversed: "Dear \u202egnp.exe family".
+    expect(cleanText('\u202egnp.exe')).toBe('gnp.exe');
+    expect(cleanText('Ana\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069 Ruiz\ufeff')).toBe(
+      'Ana Ruiz',
+    );
+    // Persian's zero-width non-joiner, an emoji family's joiner, the right-to-left mark: kept.
+    expect(cleanText('می\u200cخواهم \u{1F468}\u200d\u{1F467} \u200fليلى')).toBe(
+      'می\u200cخواهم \u{1F468}\u200d\u{1F467} \u200fليلى',
+    );
+  });
+
   it('keeps every script and accent as typed', () => {
     expect(cleanText('Nguyễn Thị Lan · 李小龙 · ليلى الحسن')).toBe(
       'Nguyễn Thị Lan · 李小龙 · ليلى الحسن',
@@ -55,11 +67,19 @@ describe('cleanText', () => {
   });
 
   it('gives any text its words, controls dropped, one space apart, whether it was clean or not', () => {
-    // The rule, character by character: NUL to backspace, shift-out to unit separator, DEL and
-    // the C1 range dropped; whitespace (zero-width space included) splits words.
+    // The rule, character by character: NUL to backspace, shift-out to unit separator, DEL,
+    // the C1 range, the direction embeddings, overrides and isolates and the byte-order mark
+    // dropped; whitespace (zero-width space included) splits words.
     const invisible = (c: string) => {
       const n = c.charCodeAt(0);
-      return n <= 8 || (n >= 14 && n <= 31) || (n >= 127 && n <= 159);
+      return (
+        n <= 8 ||
+        (n >= 14 && n <= 31) ||
+        (n >= 127 && n <= 159) ||
+        (n >= 0x202a && n <= 0x202e) ||
+        (n >= 0x2066 && n <= 0x2069) ||
+        n === 0xfeff
+      );
     };
     const rule = (text: string) =>
       [...text]
@@ -71,6 +91,7 @@ describe('cleanText', () => {
     const pasted = fc.constantFrom(
       ...['a', 'é', '李', '-', ' ', '  ', '\t', '\n', '\r', '\u000b', '\u0000', '\u001b'],
       ...['\u007f', '\u0085', '\u00a0', '\u200b', '\ufeff', '\u2028', '\u3000'],
+      ...['\u202e', '\u202a', '\u2066', '\u2069', '\u200c', '\u200d', '\u200f'],
     );
     checkProperty(
       fc.property(fc.oneof(fc.string({ unit: pasted }), fc.string({ unit: 'binary' })), (text) =>

@@ -103,6 +103,39 @@ describe('a made-up Student Email', () => {
   });
 });
 
+describe('a Student Email cell that says there is none', () => {
+  const r = parse([
+    { id: 4101, last: 'Reyes', email: 'reyes@home.example', own: 'N/A' },
+    { id: 4102, last: 'Stone', email: 'stone@home.example', own: 'none' },
+    { id: 4103, last: 'Tran', email: 'tran@home.example', own: '-' },
+    { id: 4104, last: 'Ueda', email: 'ueda@home.example', own: 'ueda.student, ask office' },
+  ]);
+
+  it('is read as a blank, and told as "no address", not as a mistyped one', () => {
+    expect(r.students.map((s) => s.email)).toEqual(['', '', '', '']);
+    expect(
+      r.problems.map((p) => [p.where?.row, p.message.split(': ').slice(1).join(': ')]),
+    ).toEqual([
+      [
+        2,
+        `"N/A" stands for no address, so it is read as a blank: this student gets no prep link by email (their teacher's class list has it). Type the student's own school account here to email them.`,
+      ],
+      [
+        3,
+        `"none" stands for no address, so it is read as a blank: this student gets no prep link by email (their teacher's class list has it). Type the student's own school account here to email them.`,
+      ],
+      [
+        4,
+        `"-" stands for no address, so it is read as a blank: this student gets no prep link by email (their teacher's class list has it). Type the student's own school account here to email them.`,
+      ],
+      [
+        5,
+        `"ueda.student, ask office" is not one email address, so this student gets no prep link by email (their teacher's class list has it).`,
+      ],
+    ]);
+  });
+});
+
 describe('a family whose rows give different languages', () => {
   const languageWarnings = (kids: Kid[]) =>
     parse(kids).problems.filter((p) => p.message.includes('different languages'));

@@ -146,17 +146,25 @@ describe('a shared phone number (students without email)', () => {
     expect(r.rowsRejected).toBe(0);
   });
 
-  it('given for five students is a family’s number: they are one family, reached by letter', () => {
+  it('given for five students of five surnames is one person’s number (a caseworker’s, a foster parent’s), not one family: each child a family of its own, the holder never double-booked', () => {
     const r = roster(phoneOnly(SURNAMES.slice(0, 5)));
     expect(r.problems.some((p) => p.message.includes('shared number'))).toBe(false);
-    expect(r.families).toHaveLength(1);
-    expect(r.families[0]!.studentIds).toEqual(['P1', 'P2', 'P3', 'P4', 'P5']);
+    expect(r.families.map((f) => f.studentIds)).toEqual([['P1'], ['P2'], ['P3'], ['P4'], ['P5']]);
+    // Said at each row after the first, naming the first.
+    expect(
+      r.problems
+        .filter((p) => p.message.includes('is also the number of'))
+        .map((p) => p.where?.row),
+    ).toEqual([3, 4, 5, 6]);
   });
 
-  it('given for six students of two surnames is a family’s number', () => {
+  it('given for six students of two surnames joins each surname’s siblings, and no more', () => {
     const r = roster(phoneOnly(['Ames', 'Bell', 'Ames', 'Bell', 'Ames', 'Bell']));
     expect(r.problems.some((p) => p.message.includes('shared number'))).toBe(false);
-    expect(r.families).toHaveLength(1);
+    expect(r.families.map((f) => f.studentIds)).toEqual([
+      ['P1', 'P3', 'P5'],
+      ['P2', 'P4', 'P6'],
+    ]);
   });
 
   it('is the same number however it is punctuated, and a number of under five digits is none', () => {

@@ -342,7 +342,7 @@ describe('remindersStep', () => {
       conferences: [row(2, 'Adams', '')],
       sentColumn: 14,
       channels: { email: 3, letter: 1, phone: 1, families: 4 },
-      tally: { sent: 0, due: 0, upcoming: 2 },
+      tally: { sent: 0, due: 0, upcoming: 2, lapsed: 0 },
       hoursBefore: [48, 2],
       runBy: null,
       ...more,
@@ -367,11 +367,11 @@ describe('remindersStep', () => {
   });
 
   it('is done with hourly reminders off once no conference is ahead', () => {
-    expect(reminders({ tally: { sent: 4, due: 0, upcoming: 0 } }).status).toBe('done');
+    expect(reminders({ tally: { sent: 4, due: 0, upcoming: 0, lapsed: 0 } }).status).toBe('done');
   });
 
   it('says how many reminders are due now, before anything else', () => {
-    const s = reminders({ tally: { sent: 5, due: 3, upcoming: 2 } });
+    const s = reminders({ tally: { sent: 5, due: 3, upcoming: 2, lapsed: 0 } });
     expect(s.status).toBe('ready');
     expect(s.next).toBe('3 reminders due now: send them, or let the hourly reminders do it.');
     expect(s.counts.find((c) => c.label === 'reminders sent')?.value).toBe(5);
@@ -519,7 +519,7 @@ describe('the family-form steps', () => {
   const forms = (more: Partial<FormsPicture> = {}): FormsPicture => ({
     ...NO_FORMS,
     state: MADE,
-    ask: { toAsk: [], asked: 0, noEmail: 0, unsure: [], refused: [] },
+    ask: { toAsk: [], asked: 0, noEmail: 0, noEmailAnswered: 0, unsure: [], refused: [] },
     ...more,
   });
 
@@ -541,6 +541,7 @@ describe('the family-form steps', () => {
       toAsk: [family('F1', 'Adams', 2), family('F2', 'Cole', 3)],
       asked: 1,
       noEmail: 1,
+      noEmailAnswered: 0,
       unsure: [],
       refused: [],
     };
@@ -548,7 +549,9 @@ describe('the family-form steps', () => {
     expect(s.status).toBe('ready');
     expect(s.headline).toBe('2 families can be asked when they can come.');
     expect(s.action).toEqual({ job: 'ask', label: 'Ask families when they can come (2)' });
-    expect(s.next).toMatch(/Phone the 1 family without email \(Roster, Phone\)\.$/);
+    expect(s.next).toMatch(
+      /Phone the 1 family without email that has not answered \(the phone list, Letters sheet\), and key each answer in through the availability form with the code on the family's letter\.$/,
+    );
     expect(s.counts.slice(0, 2)).toEqual([
       { label: 'families asked when they can come', value: 1 },
       { label: 'families without email (to phone)', value: 1 },
@@ -560,11 +563,30 @@ describe('the family-form steps', () => {
     expect(later.more?.[0]).toEqual({ job: 'ask', label: 'Ask families when they can come (2)' });
   });
 
+  it('after asking, keeps naming the families without email that have not answered, until each has', () => {
+    const ask = (answered: number) => ({
+      toAsk: [],
+      asked: 4,
+      noEmail: 3,
+      noEmailAnswered: answered,
+      unsure: [],
+      refused: [],
+    });
+    const s = availabilityStep(forms({ ask: ask(1) }), 'Fall');
+    expect(s.status).toBe('done');
+    expect(s.next).toMatch(
+      /^Give families a few days to answer.* Phone the 2 families without email that have not answered/,
+    );
+    expect(s.counts).toContainEqual({ label: 'of them, answered', value: 1 });
+    expect(availabilityStep(forms({ ask: ask(3) }), 'Fall').next).not.toContain('Phone');
+  });
+
   it('lists a family a cut-off run may not have asked, with its link, and offers to send again', () => {
     const ask = {
       toAsk: [],
       asked: 3,
       noEmail: 0,
+      noEmailAnswered: 0,
       unsure: [{ family: family('F1', 'Adams', 2), link: 'https://forms.example/F1' }],
       refused: [],
     };

@@ -215,8 +215,12 @@ describe('asking families when they can come', () => {
       '1 family without email gets a printed letter (Letters sheet) and is on the phone list',
     );
     expect(count(step(s), 'families without email (to phone)')).toBe(1);
-    expect(step(s).next).toContain('Phone the 1 family without email (Roster, Phone).');
+    expect(step(s).next).toContain(
+      'Phone the 1 family without email that has not answered (the phone list, Letters sheet)',
+    );
     run(s, 'ask');
+    // Asked by email, the others; the family without email is still to phone.
+    expect(step(s).next).toContain('Phone the 1 family without email that has not answered');
     expect(s.emulator.mail.sent.some((m) => m.to.some((t) => family.emails.includes(t)))).toBe(
       false,
     );

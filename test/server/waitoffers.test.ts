@@ -358,6 +358,158 @@ describe('a freed time offered to the waiting list', () => {
     for (const m of again) expect(acceptLink(m.body)).toContain(`-accept-${next.conferenceId}`);
   });
 
+  /**
+   * A waitlisted child of Ms. Nguyen with no conference, alone on the Roster (no sibling shares
+   * its address), whose row now gives no email and a phone number in a Phone column.
+   */
+  function phoneOnlyWaiting(s: School, phone: string) {
+    const booked = new Set(table(s, 'Schedule').map((r) => String(r['Family ID'])));
+    const roster = rosterRows(s);
+    const alone = (id: string) =>
+      roster
+        .get(id)!
+        .emails.every((e) =>
+          [...roster].every(([other, r]) => other === id || !r.emails.includes(e)),
+        );
+    const w = table(s, 'Waitlist').find(
+      (x) =>
+        x.Teacher === 'Ms. Nguyen' &&
+        !booked.has(String(x['Family ID'])) &&
+        alone(String(x['Student ID'])),
+    )!;
+    const id = String(w['Student ID']);
+    const sheet =
+      s.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Roster')!;
+    const [header, ...rows] = values(s, 'Roster');
+    const row = rows.findIndex((r) => String(r[0]) === id) + 2;
+    const phoneColumn = header!.length + 1;
+    sheet.getRange(1, phoneColumn).setValue('Phone');
+    sheet.getRange(row, phoneColumn).setValue(phone);
+    for (const h of ['Parent Email', 'Guardian 2 Email'])
+      sheet.getRange(row, header!.indexOf(h) + 1).setValue('');
+    return id;
+  }
+  const toldOf = (s: School, id: string) =>
+    String(table(s, 'Waitlist').find((w) => w['Student ID'] === id)!.Told);
+  const clock = (m: number) =>
+    `${Math.floor(m / 60) % 12 || 12}:${String(m % 60).padStart(2, '0')} ${m < 720 ? 'AM' : 'PM'}`;
+  /** What the office types in the availability form's code field, as the Told cell gives it. */
+  const typedCode = (told: string) => /type (\S+-accept-\S+) as the family code/.exec(told)?.[1];
+  const keyIn = (s: School, code: string) => {
+    const forms = JSON.parse(props(s).get('slc:forms')!) as {
+      availability: { linkTemplate: string };
+    };
+    s.emulator.forms.submitPrefilled(
+      forms.availability.linkTemplate.replace('0000000000000000000000000000c0de', code),
+      {},
+    );
+    expect(s.emulator.triggers.firings.at(-1)!.error).toBeUndefined();
+  };
+
+  it('to a waitlisted family without email: its Told cell tells the office whom to call about which time, once, and the code it gives places the family', () => {
+    const s = overfullSchool();
+    const id = phoneOnlyWaiting(s, '(555) 010-7788');
+    const { conferenceId, start, fitting } = cancelOne(s);
+    expect(fitting.some((f) => f.studentIds.includes(id))).toBe(true);
+    const before = s.emulator.mail.sent.length;
+    const done = run(s, 'waitlist-offer');
+    expect(done.message).toContain('1 waitlisted family without email to call');
+    expect(s.emulator.mail.sent.length).toBeGreaterThan(before);
+    const told = toldOf(s, id);
+    expect(told).toContain(
+      `freed time 2026-11-17 ${clock(start)} with Ms. Nguyen fits: phone (555) 010-7788 to offer it`,
+    );
+    const code = typedCode(told)!;
+    expect(code).toMatch(new RegExp(`-accept-${conferenceId}$`));
+    // Pressed again, the note is not written twice.
+    run(s, 'waitlist-offer');
+    expect(toldOf(s, id)).toBe(told);
+
+    // The family says yes on the phone; the office types the code in the availability form.
+    keyIn(s, code);
+    const placed = table(s, 'Schedule').find((r) => String(r['Student IDs']) === id)!;
+    expect([placed.Teacher, minutes(placed.Start), placed.Status]).toEqual([
+      'Ms. Nguyen',
+      start,
+      'scheduled',
+    ]);
+    expect(toldOf(s, id)).toMatch(/placed .*accepted the freed time/);
+    expect(brokenRules(s)).toEqual([]);
+  });
+
+  it('to a waitlisted family without email, cut off at each write of its note and record, is noted once, and a code the office types straight after the cut is accepted', () => {
+    const probe = overfullSchool();
+    phoneOnlyWaiting(probe, '(555) 010-7711');
+    cancelOne(probe);
+    const from = probe.emulator.ws.callCount;
+    run(probe, 'waitlist-offer');
+    // The writes of the phone note (the Waitlist's Told cell) and of its record (a property),
+    // and the call after each.
+    const writes = probe.emulator.ws.callLog
+      .filter((c) => c.index >= from && /set(Values|Value|Propert)/.test(c.method))
+      .map((c) => c.index - from);
+    expect(writes.length).toBeGreaterThan(1);
+    for (const k of [...new Set(writes.slice(0, 3).flatMap((w) => [w, w + 1]))]) {
+      const s = overfullSchool();
+      const id = phoneOnlyWaiting(s, '(555) 010-7711');
+      cancelOne(s);
+      cutOffAt(s.emulator.ws, k, () => s.bundle.callFromClient('runJob', ['waitlist-offer']));
+      // The office may read the note and type the code before the offers run again.
+      const early = typedCode(toldOf(s, id));
+      if (early) {
+        keyIn(s, early);
+        expect(table(s, 'Schedule').some((r) => String(r['Student IDs']) === id)).toBe(true);
+        continue;
+      }
+      run(s, 'waitlist-offer');
+      const told = toldOf(s, id);
+      expect(told.split('fits: phone (555) 010-7711').length).toBe(2);
+      keyIn(s, typedCode(told)!);
+      expect(table(s, 'Schedule').some((r) => String(r['Student IDs']) === id)).toBe(true);
+    }
+  });
+
+  it('to a waitlisted family without email not yet told it waits: the note keeps the mark that it is still to be told', () => {
+    const s = overfullSchool();
+    const id = phoneOnlyWaiting(s, '(555) 010-7722');
+    // The family was told by email before its addresses went: its Told cell is cleared, as for
+    // a family that came in without email.
+    const [header, ...rows] = values(s, 'Waitlist');
+    s.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!
+      .getSheetByName('Waitlist')!
+      .getRange(rows.findIndex((r) => String(r[0]) === id) + 2, header!.indexOf('Told') + 1)
+      .setValue('');
+    run(s, 'waitlist');
+    expect(toldOf(s, id)).toBe('no email on the Roster: tell the family by phone or letter');
+    cancelOne(s);
+    run(s, 'waitlist-offer');
+    expect(toldOf(s, id)).toMatch(
+      /^no email on the Roster: tell the family by phone or letter; freed time .* fits: phone \(555\) 010-7722/,
+    );
+  });
+
+  it('to a waitlisted family without email that says yes after an emailed family took the time: its Told cell says so, nothing is placed for it', () => {
+    const s = overfullSchool();
+    const id = phoneOnlyWaiting(s, '(555) 010-7799');
+    const { start, fitting } = cancelOne(s);
+    run(s, 'waitlist-offer');
+    const roster = rosterRows(s);
+    const other = fitting.find((f) => !f.studentIds.includes(id))!;
+    const address = roster.get(other.studentIds[0]!)!.emails[0]!;
+    s.emulator.forms.submitPrefilled(
+      acceptLink(
+        s.emulator.mail.sent.find((m) => m.to[0] === address && acceptLink(m.body))!.body,
+      )!,
+      {},
+    );
+    const rowsBefore = table(s, 'Schedule').length;
+    keyIn(s, typedCode(toldOf(s, id))!);
+    expect(table(s, 'Schedule').length).toBe(rowsBefore);
+    expect(toldOf(s, id)).toContain(
+      `freed time 2026-11-17 ${clock(start)} with Ms. Nguyen was taken by another family first`,
+    );
+  });
+
   it('cut off at any call while offering, never emails an offer twice and reaches every fitting address', () => {
     const probe = overfullSchool();
     cancelOne(probe);

@@ -44,6 +44,12 @@ const ANCHOR_STARTS = 10;
 
 export const WEIGHTS = {
   unplaced: 10_000,
+  /**
+   * More per student left out whose family answered the availability form: when a teacher has
+   * more students than places, a family that gave no times waits before one that did (it can
+   * take any time that frees up). More than any rank costs, far less than a place.
+   */
+  answeredWaits: 100,
   rank: 30,
   /** A family whose conferences fall on different days. */
   splitDays: 200,
@@ -112,6 +118,10 @@ interface Unit {
   candidates: Candidate[];
   /** The least rank cost any candidate has: nothing the search does can beat it. */
   bestRankCost: number;
+  /** What leaving the unit out costs (see WEIGHTS.answeredWaits). */
+  missCost: number;
+  /** Whether its family answered the availability form (gave times). */
+  answered: boolean;
   /** The family's interpreted language, or ''. */
   language: string;
   /** The teacher's day on each date, looked up once rather than per start tried. */
@@ -353,6 +363,8 @@ export function buildSchedule(
       len,
       candidates: starts.candidates,
       bestRankCost: starts.bestRankCost,
+      missCost: (WEIGHTS.unplaced + (availability ? WEIGHTS.answeredWaits : 0)) * ids.length,
+      answered: availability !== null,
       language: languageOf(s.familyId),
       dayOn: starts.dayOn,
       slot: {
@@ -407,8 +419,7 @@ export function buildSchedule(
   // No schedule costs less than every unit at its best rank, and the units with no start at
   // all unplaced: the search stops when it gets there.
   const bound = units.reduce(
-    (n, u) =>
-      n + (u.candidates.length === 0 ? WEIGHTS.unplaced * u.studentIds.length : u.bestRankCost),
+    (n, u) => n + (u.candidates.length === 0 ? u.missCost : u.bestRankCost),
     0,
   );
 
@@ -428,7 +439,8 @@ export function buildSchedule(
   // search would trade a teacher's pauses for a sibling's shorter wait (on the one-evening
   // benchmark, 143 of 151 sibling families back to back but 140 idle minutes instead of 132 and
   // 40).
-  const iterations = options.iterations ?? (plan ? 0 : Math.min(4000, 60 + familyIds.length * 2));
+  const iterations =
+    options.iterations ?? (plan ? 0 : Math.min(4000, Math.max(200, 60 + familyIds.length * 2)));
   search(familyIds, iterations, bound, surplus, searchable);
   compact();
   const cost = totalCost();
@@ -555,6 +567,13 @@ function startsOf(
   return candidates;
 }
 
+/** The units of `list` whose family answered the availability form. */
+function answeredOnly(list: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const u of list) if (u.answered) out.push(u);
+  return out;
+}
+
 /** The units of `list` not placed, in its order. */
 function leftOut(list: Unit[]): Unit[] {
   const out: Unit[] = [];
@@ -580,9 +599,11 @@ function search(
     const chosen: string[] = [];
     const left = it % 8 === 0 || lastUnplaced.length > 0 ? leftOut(searchable) : lastUnplaced;
     lastUnplaced = left;
-    // Once only the surplus is left out, no search places more: it goes on for the rest.
-    const unplacedUnits = unplacedPlaces(left) <= surplus ? [] : left;
-    if (unplacedUnits.length === 0 && sinceImprovement > Math.max(200, familyIds.length / 2)) break;
+    // Once only the surplus is left out, no search places more: it goes on for the rest, and
+    // for a family that answered the form left out where one that gave no times may be placed.
+    const atSurplus = unplacedPlaces(left) <= surplus;
+    const unplacedUnits = atSurplus ? answeredOnly(left) : left;
+    if (atSurplus && sinceImprovement > Math.max(200, familyIds.length / 2)) break;
     if (unplacedUnits.length > 0 && random() < 0.6) {
       // Make room for a unit left out: free the time around one of its starts, so the
       // conferences there can shift along the teacher's day.
@@ -592,8 +613,15 @@ function search(
         const c = pickOne(u.candidates);
         const from = c.start - L - C;
         const to = c.start + u.len + C + L + C;
-        for (const p of days[c.day]!.placements)
+        const day = days[c.day]!;
+        for (const p of day.placements)
           if (p.start < to && from < p.end) addOnce(chosen, units[p.unit]!.familyId);
+        // Only families that gave no times may make way now: one of them, anywhere that day,
+        // goes back in too, so the time it holds can pass along to the family left out.
+        if (atSurplus) {
+          const quiet = day.placements.filter((p) => !units[p.unit]!.answered);
+          if (quiet.length > 0) addOnce(chosen, units[pickOne(quiet).unit]!.familyId);
+        }
       }
     } else {
       const f = pickOne(familyIds);
@@ -1113,7 +1141,6 @@ function placeBestOption(familyId: string, todo: Unit[], options: number): numbe
     const option = topStarts[t]!;
     place(anchor, option);
     tried[0] = option;
-    let missing = 0;
     let cost = startBias(option, anchor.len);
     for (let k = 1; k < todo.length; k++) {
       const u = todo[k]!;
@@ -1122,9 +1149,9 @@ function placeBestOption(familyId: string, todo: Unit[], options: number): numbe
       if (pick) {
         place(u, pick);
         cost += startBias(pick, u.len);
-      } else missing++;
+      } else cost += u.missCost;
     }
-    cost += missing * WEIGHTS.unplaced + familyCost(familyId) + random() * 1e-6;
+    cost += familyCost(familyId) + random() * 1e-6;
     for (let k = 0; k < todo.length; k++) unplace(todo[k]!);
     if (!best || cost < bestCost) {
       best = true;
@@ -1272,8 +1299,7 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
 function localCost(familySet: string[], teacherDays: number[], languageDays: string[]): number {
   let cost = 0;
   for (const f of familySet) {
-    for (const u of unitsByFamily.get(f) ?? NONE)
-      if (!placement[u.key]) cost += WEIGHTS.unplaced * u.studentIds.length;
+    for (const u of unitsByFamily.get(f) ?? NONE) if (!placement[u.key]) cost += u.missCost;
     cost += familyCost(f);
   }
   for (const d of teacherDays) cost += WEIGHTS.idleMinute * idleMinutes(days[d]!);

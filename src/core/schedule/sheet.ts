@@ -21,7 +21,13 @@ import {
   type WallClockOf,
 } from '../normalize';
 import { conferenceMeet, MEET_WORDS, parseMeet, windowMeet, type Meet } from '../meeting';
-import { contactsOf, type Family, type RosterResult, type Student } from '../roster';
+import {
+  contactsOf,
+  schedulingContacts,
+  type Family,
+  type RosterResult,
+  type Student,
+} from '../roster';
 import { inRound } from '../rounds';
 import { AVAILABILITY, SCHEDULE } from '../schema';
 import { readTable, type TableRow } from '../table';
@@ -61,6 +67,59 @@ export interface ScheduleSheet {
   columns: Map<string, number>;
   rows: ExistingRow[];
   problems: SheetProblem[];
+}
+
+/** Statuses whose conference no longer takes place: nothing in their row matters to families. */
+const GONE = new Set(['cancelled', 'declined']);
+
+/**
+ * This round's Schedule rows that a person changed into something the add-on cannot use: a
+ * date, start or end that is not one (or an end not after the start), or a teacher no window
+ * names. Each named at its cell, as the Schedule step lists them; such a row's invitation is
+ * held (unreadable times) or goes without a teacher (unknown name) until fixed. A teacher is
+ * known as the invitations find one (invites.ts placeFinder): by a window's name or address.
+ */
+export function scheduleRowProblems(
+  sheet: ScheduleSheet,
+  round: string,
+  windows: readonly { teacher: string; teacherEmail: string }[],
+): SheetProblem[] {
+  const known = new Set(windows.flatMap((w) => [w.teacher.toLowerCase(), w.teacherEmail]));
+  const out: SheetProblem[] = [];
+  const at = (r: ExistingRow, header: string, text: string): SheetProblem => {
+    const column = sheet.columns.get(header) ?? 1;
+    const where = { sheet: SCHEDULE.name, row: r.row, column };
+    const shown = cleanText(r.values[column - 1]);
+    return {
+      severity: 'warning',
+      where,
+      message: `${describeCell(where, header)}: ${shown ? `"${shown}"` : 'blank'} ${text}`,
+    };
+  };
+  for (const r of sheet.rows) {
+    if (!inRound(r.round, round) || GONE.has(r.status) || r.studentIds.length === 0) continue;
+    const hold = 'Its invitation is not sent or changed, and no reminder goes, until it is fixed.';
+    if (!r.date) out.push(at(r, 'Date', `is not a date this conference can have. ${hold}`));
+    else if (r.start === null)
+      out.push(at(r, 'Start', `is not a time this conference can start. ${hold}`));
+    else if (r.end === null || r.end <= r.start)
+      out.push(
+        at(
+          r,
+          'End',
+          'is not a time after the start. Its invitation is not sent or changed until it is fixed.',
+        ),
+      );
+    if (known.size > 0 && r.teacher && !known.has(r.teacher.toLowerCase()))
+      out.push(
+        at(
+          r,
+          'Teacher',
+          'is not a teacher with hours on the Teachers sheet, so no teacher is invited to this conference. Write the name as the Teachers sheet does.',
+        ),
+      );
+  }
+  return out;
 }
 
 /**
@@ -315,7 +374,7 @@ export function buildProblem(input: {
       availability: input.availability.get(f.id) ?? null,
       interpreter: f.interpreter ? f.language || settings.defaultLanguage : '',
       ...(f.meet ? { meet: f.meet } : {}),
-      contacts: f.contacts.map((g) => g.email),
+      contacts: schedulingContacts(f),
     })),
     interpreters: settings.interpreters,
     conferenceMinutes: settings.conferenceMinutes,

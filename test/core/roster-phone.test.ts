@@ -1,0 +1,134 @@
+/**
+ * Rows with no email joined by a phone number: siblings (one surname) are one family; children
+ * of different surnames whose rows give one number and nothing else in common (a caseworker's,
+ * a grandparent raising cousins) are not, as an address on their rows would not make them one.
+ * Each gets its own letter, and the scheduler never gives that number's holder two conferences
+ * at once. Expected values are read off the rows by hand.
+ */
+import { parseRoster } from '../../src/core/roster';
+import { checkSchedule } from '../../src/core/schedule/check';
+import { buildSchedule } from '../../src/core/schedule/engine';
+import { buildProblem, readScheduleSheet } from '../../src/core/schedule/sheet';
+import { defaultSettings } from '../../src/core/settings';
+import { SCHEDULE } from '../../src/core/schema';
+import { TEACHERS } from '../fixtures/sis-roster';
+import { win } from './schedproblem';
+
+const HEADER = [
+  'Student ID',
+  'First Name',
+  'Last Name',
+  'Grade',
+  'Teacher',
+  'Family ID',
+  'Guardian 1 Name',
+  'Guardian 1 Email',
+  'Phone',
+];
+const kid = (id: string, first: string, last: string, phone: string, familyId = '', email = '') => [
+  id,
+  first,
+  last,
+  '3',
+  'Ms. Rivera',
+  familyId,
+  '',
+  email,
+  phone,
+];
+
+describe('a phone number on rows with no email', () => {
+  it('joins siblings of one surname, however the number is written', () => {
+    const r = parseRoster(
+      [HEADER, kid('1', 'Ana', 'Kaya', '(555) 010-0142'), kid('2', 'Can', 'Kaya', '555.010.0142')],
+      TEACHERS,
+    );
+    expect(r.families.map((f) => f.studentIds)).toEqual([['1', '2']]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('keeps children of different surnames apart (a caseworker’s number on four rows), saying so at each row after the first', () => {
+    const rows = [
+      kid('11', 'Vera', 'Bocase', '555-9999'),
+      kid('12', 'Yuri', 'Ecase', '555-9999'),
+      kid('13', 'Bria', 'Hcase', '(555) 9999'),
+      kid('14', 'Emry', 'Kcase', '555 9999'),
+    ];
+    const r = parseRoster([HEADER, ...rows], TEACHERS);
+    expect(r.families.map((f) => f.studentIds)).toEqual([['11'], ['12'], ['13'], ['14']]);
+    expect(r.problems.map((p) => [p.severity, p.where?.row, p.where?.column])).toEqual([
+      ['warning', 3, 9],
+      ['warning', 4, 9],
+      ['warning', 5, 9],
+    ]);
+    expect(r.problems[0]!.message).toBe(
+      'Roster, row 3, column I (Phone): 555-9999 is also the number of Vera Bocase (row 2), whose surname differs, and neither row has an email, so they are kept as separate families: a letter each, and the person on that number is never given two conferences at once. If they are one family, give their rows the same Family ID.',
+    );
+  });
+
+  it('joins them when their rows give one Family ID, with no warning', () => {
+    const r = parseRoster(
+      [
+        HEADER,
+        kid('21', 'Ana', 'Reyes', '555-0101', 'H9'),
+        kid('22', 'Ben', 'Cole', '555-0101', 'H9'),
+      ],
+      TEACHERS,
+    );
+    expect(r.families.map((f) => f.studentIds)).toEqual([['21', '22']]);
+    expect(r.problems.filter((p) => p.message.includes('is also the number of'))).toEqual([]);
+  });
+
+  it('puts a child without email into the one family with email that has the number, whatever the surname (a half-brother)', () => {
+    const r = parseRoster(
+      [
+        HEADER,
+        kid('31', 'Ana', 'Lopez', '555-0142', '', 'maria@f.example'),
+        kid('32', 'Ben', 'Smith', '555-0142'),
+      ],
+      TEACHERS,
+    );
+    expect(r.families.map((f) => f.studentIds)).toEqual([['31', '32']]);
+    expect(r.families[0]!.contacts.map((g) => g.email)).toEqual(['maria@f.example']);
+    expect(r.problems.filter((p) => p.message.includes('is also the number of'))).toEqual([]);
+  });
+
+  it('never gives the number’s holder two conferences at once, though the children are separate families', () => {
+    // Two children of different surnames, one number, two teachers, one short afternoon: both
+    // could be seen at 3:00 PM if nothing kept them apart.
+    const roster = parseRoster(
+      [
+        HEADER,
+        kid('41', 'Ana', 'Moss', '555-7777'),
+        [...kid('42', 'Ben', 'Pike', '555-7777').slice(0, 4), 'Mr. Okafor', '', '', '', '555-7777'],
+      ],
+      TEACHERS,
+    );
+    expect(roster.families).toHaveLength(2);
+    const windows = roster.students.map((s, i) => ({
+      ...win(s.teacherEmail, 900, 1000),
+      teacher: s.teacher,
+      row: i + 2,
+    }));
+    const settings = defaultSettings('School', 'UTC');
+    const { problem } = buildProblem({
+      roster,
+      windows,
+      settings,
+      availability: new Map(),
+      sheet: readScheduleSheet(
+        [SCHEDULE.columns.map((c) => c.header)],
+        () => ({ year: 2026, month: 1, day: 1, hour: 0, minute: 0 }),
+        [],
+      ),
+      seed: 1,
+    });
+    const schedule = buildSchedule(problem);
+    expect(checkSchedule(problem, schedule)).toEqual([]);
+    expect(schedule.conferences).toHaveLength(2);
+    const [a, b] = schedule.conferences;
+    const apart =
+      a!.end + settings.bufferMinutes <= b!.start || b!.end + settings.bufferMinutes <= a!.start;
+    expect(apart).toBe(true);
+  });
+});
