@@ -31,6 +31,7 @@ import { readStudentFormsState } from '../core/studentforms';
 import { ASKED_PREFIX } from '../core/ask';
 import { freedTimes, offerCounts, takenKey } from '../core/waitoffers';
 import { schoolNow } from './waitoffers';
+import { rosterContacts, scheduleUnlisted } from '../core/recipients';
 
 export const JOB_LABELS: Record<JobName, string> = {
   setup: 'Setting up the sheets',
@@ -92,6 +93,13 @@ export function buildOverview(): Overview {
       offers: offerCounts(props, settings.roundName),
       prep: prepForRound(readStudentPrep(read(STUDENT_PREP.name)), settings.roundName),
       prepForm: !!readStudentFormsState(props).prep?.[settings.roundName],
+      unlisted: schedule
+        ? scheduleUnlisted(
+            schedule,
+            rosterContacts(data!.roster!.students),
+            'not invited or emailed',
+          )
+        : [],
     });
   };
 

@@ -43,7 +43,13 @@ import {
   type ReminderMessage,
   type WallNow,
 } from '../core/reminders';
-import { greetingName, rosterContacts, rowPupils, studentNames } from '../core/recipients';
+import {
+  greetingName,
+  rosterContacts,
+  rowPupils,
+  scheduleUnlisted,
+  studentNames,
+} from '../core/recipients';
 import { documentProperties, forgetRemindersIdle, parseJson, PROP } from './props';
 import { type IdleMark, nextWindowOpening, nothingDueYet, scheduleDigest } from '../core/idle';
 import { readScheduleSheet } from '../core/schedule/sheet';
@@ -96,27 +102,31 @@ export interface ScheduleRead {
   idColumn: number;
   /** The sheet's values as read (to read them again with the Roster's contacts, not the sheet). */
   values: unknown[][];
+  /** Read with the Roster: each address typed in an Emails cell it does not list with the children. */
+  unlisted: Problem[];
 }
 
 /**
- * The Schedule in one read, as reminders see it. With the Roster's contacts, each row's children
- * carry the addresses the Roster lists with them (the disclosure rule); without, the row's.
+ * The Schedule in one read, as reminders see it. With the Roster (null: there is none), each
+ * row's children carry the addresses typed on the row that the Roster lists with them (the
+ * disclosure rule); without it (undefined: a count that sends nothing), the row's.
  */
 export function readConferences(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
   alreadyRead?: unknown[][] | null,
-  roster: RosterResult | null = null,
+  roster?: RosterResult | null,
 ): ScheduleRead {
-  const contacts = roster ? rosterContacts(roster.students) : null;
+  const contacts = roster === undefined ? null : rosterContacts(roster?.students ?? []);
   const sheet = alreadyRead === undefined ? ss.getSheetByName('Schedule') : null;
-  if (alreadyRead === undefined && !sheet)
-    return { sheet, conferences: [], sentColumn: 0, idColumn: 0, values: [] };
+  const none = { conferences: [], sentColumn: 0, idColumn: 0, unlisted: [] };
+  if (alreadyRead === undefined && !sheet) return { sheet, ...none, values: [] };
   // An empty sheet's data range is its one blank cell (docs/EMULATOR.md row 56): no size asked.
   const values =
     alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
-  if (values.length < 2) return { sheet, conferences: [], sentColumn: 0, idColumn: 0, values };
+  if (values.length < 2) return { sheet, ...none, values };
   const read = readScheduleSheet(values, cellWallClock(ss), roster?.families ?? []);
+  const unlisted = contacts ? scheduleUnlisted(read, contacts, 'sent no reminder') : [];
   const col = (name: string) => read.columns.get(name);
   const cell = (r: unknown[], name: string) => {
     const c = col(name);
@@ -159,6 +169,7 @@ export function readConferences(
     sentColumn: col('Reminders Sent') ?? 0,
     idColumn: col('Conference ID') ?? 0,
     values,
+    unlisted,
   };
 }
 
@@ -367,6 +378,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     // Who is told about which child, and the surnames letters greet by, come from the Roster's
     // rows: read it, and look again, with the stand-in adults families named on the form.
     read = withContacts(ss, settings, read, school());
+    problems.push(...read.unlisted);
     const standIns = standInsWithAddresses(ss, settings.roundName, school);
     problems.push(...standIns.problems);
     read = { ...read, conferences: withStandIns(read.conferences, standIns.standIns) };
@@ -831,5 +843,6 @@ export function remindersState(ctx: StepContext): StepState {
     ),
     hoursBefore: ctx.settings.reminderHoursBefore,
     runBy: remindersRunBy(ctx.ss, ctx.props),
+    unlisted: read.unlisted,
   });
 }
