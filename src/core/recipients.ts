@@ -188,22 +188,31 @@ export function pupilsOf(studentIds: string[], students: Map<string, Student>): 
 /**
  * A warning for each address typed in the Schedule's Emails column (a conference that stands)
  * that the Roster does not list with that row's children; `outcome` says what it was not sent.
+ * The stand-in adult the row's family named (`standInOf` its Family ID cell: the address, or '')
+ * is not warned of: the add-on reaches them as the family's stand-in.
  */
 export function scheduleUnlisted(
   read: {
-    rows: { row: number; status: string; studentIds: string[]; values: unknown[] }[];
+    rows: {
+      row: number;
+      status: string;
+      familyId: string;
+      studentIds: string[];
+      values: unknown[];
+    }[];
     columns: ReadonlyMap<string, number>;
   },
   contacts: RosterContacts,
   outcome: string,
+  standInOf: (familyId: string) => string = () => '',
 ): Problem[] {
   const column = read.columns.get('Emails');
   if (!column) return [];
   return read.rows.flatMap((r) =>
     r.status === 'cancelled'
       ? []
-      : rowAddresses(r.studentIds, splitList(r.values[column - 1]), contacts).unlisted.map((u) =>
-          unlistedWarning({ sheet: 'Schedule', row: r.row, column }, u, outcome),
-        ),
+      : rowAddresses(r.studentIds, splitList(r.values[column - 1]), contacts)
+          .unlisted.filter((u) => u.address !== standInOf(r.familyId))
+          .map((u) => unlistedWarning({ sheet: 'Schedule', row: r.row, column }, u, outcome)),
   );
 }

@@ -138,7 +138,7 @@ function readAll(
     ss,
     sheet,
     formats,
-    invites: heldToRoster(readInviteRows(values, wall), school()),
+    invites: heldToRoster(readInviteRows(values, wall), school(), ctx.standInOf),
     settings,
     ctx,
     props,
@@ -149,13 +149,19 @@ function readAll(
 /**
  * The rows with each Emails cell held to the Roster: a row's guests are the addresses typed there
  * that the Roster lists on every one of its children's rows; the others are kept apart, never
- * invited, for the warning. Without a Roster, nobody is listed with any child.
+ * invited, for the warning (but for the family's stand-in adult, whom the event adds as such).
+ * Without a Roster, nobody is listed with any child.
  */
-function heldToRoster(invites: InviteSheet, roster: RosterResult | null): InviteSheet {
+function heldToRoster(
+  invites: InviteSheet,
+  roster: RosterResult | null,
+  standInOf: SpecContext['standInOf'],
+): InviteSheet {
   const contacts = rosterContacts(roster?.students ?? []);
   const rows = invites.rows.map((r): InviteRow => {
     const { listed, unlisted } = rowAddresses(r.studentIds, r.emails, contacts);
-    return { ...r, emails: listed, unlisted };
+    const standIn = standInOf?.(r);
+    return { ...r, emails: listed, unlisted: unlisted.filter((u) => u.address !== standIn) };
   });
   return { ...invites, rows };
 }

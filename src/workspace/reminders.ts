@@ -71,7 +71,7 @@ import { utf8Bytes } from '../core/bytes';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { forgetUntold, readClockRecord, readUntold } from './clockrecord';
 import { writeColumnByKey } from './write';
-import { standInsWithAddresses } from './standin';
+import { standInAddresses, standInsWithAddresses } from './standin';
 import { standInMayBeDue, withStandIns } from '../core/standin';
 import { quotaClock } from './mailquota';
 
@@ -116,6 +116,8 @@ export function readConferences(
   settings: Settings,
   alreadyRead?: unknown[][] | null,
   roster?: RosterResult | null,
+  /** The stand-in adult's address by family: typed on its rows, not warned of. */
+  standInOf?: (familyId: string) => string,
 ): ScheduleRead {
   const contacts = roster === undefined ? null : rosterContacts(roster?.students ?? []);
   const sheet = alreadyRead === undefined ? ss.getSheetByName('Schedule') : null;
@@ -126,7 +128,7 @@ export function readConferences(
     alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
   if (values.length < 2) return { sheet, ...none, values };
   const read = readScheduleSheet(values, cellWallClock(ss), roster?.families ?? []);
-  const unlisted = contacts ? scheduleUnlisted(read, contacts, 'sent no reminder') : [];
+  const unlisted = contacts ? scheduleUnlisted(read, contacts, 'sent no reminder', standInOf) : [];
   const col = (name: string) => read.columns.get(name);
   const cell = (r: unknown[], name: string) => {
     const c = col(name);
@@ -288,8 +290,9 @@ function withContacts(
   settings: Settings,
   read: ScheduleRead,
   roster: RosterResult | null,
+  standInOf: (familyId: string) => string,
 ): ScheduleRead {
-  const again = readConferences(ss, settings, read.values, roster);
+  const again = readConferences(ss, settings, read.values, roster, standInOf);
   // Each conference's video link, from its teacher's window: a reminder carries it (and an
   // in-person conference only its room).
   const teachers = readSheet(ss, 'Teachers');
@@ -377,10 +380,10 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   ) {
     // Who is told about which child, and the surnames letters greet by, come from the Roster's
     // rows: read it, and look again, with the stand-in adults families named on the form.
-    read = withContacts(ss, settings, read, school());
-    problems.push(...read.unlisted);
     const standIns = standInsWithAddresses(ss, settings.roundName, school);
-    problems.push(...standIns.problems);
+    const standInOf = (id: string) => standIns.standIns.get(id)?.email ?? '';
+    read = withContacts(ss, settings, read, school(), standInOf);
+    problems.push(...read.unlisted, ...standIns.problems);
     read = { ...read, conferences: withStandIns(read.conferences, standIns.standIns) };
     due = dueReminders(current(read.conferences), settings.reminderHoursBefore, wall);
   }
@@ -830,7 +833,14 @@ export function remindersState(ctx: StepContext): StepState {
       next: 'Build the schedule first.',
     });
   // The overview's one read of the Schedule (sheet null: the step only counts, never writes).
-  const read = readConferences(ctx.ss, ctx.settings, ctx.read('Schedule'), ctx.data.roster);
+  const roster = ctx.data.roster;
+  const read = readConferences(
+    ctx.ss,
+    ctx.settings,
+    ctx.read('Schedule'),
+    roster,
+    standInAddresses(ctx.ss, ctx.settings.roundName, () => roster, ctx.read),
+  );
   const phones = familyPhones(ctx.data.roster);
   return remindersStep({
     conferences: read.conferences,
