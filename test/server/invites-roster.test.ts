@@ -6,6 +6,7 @@
  */
 import type { Overview, Problem } from '../../src/shared/api';
 import {
+  addressesIn,
   cellOf,
   col,
   eventOfRow,
@@ -16,12 +17,6 @@ import {
   type,
 } from './invites.fixture';
 import type { School } from '../../preview/school';
-
-const addresses = (cell: unknown) =>
-  String(cell)
-    .split(/;\s*/)
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
 
 const STRANGER = 'stranger@evil.example';
 
@@ -51,8 +46,8 @@ function reached(s: School, to: string, mailFrom = 0, invitesFrom = 0) {
 describe('Send invites holds the Emails cell to the Roster', () => {
   it("invites neither another family's address nor a stranger typed on a row, still invites the family's own (typed in other case and spaces), and warns naming the cell", () => {
     const s = scheduled(16);
-    const own = addresses(cellOf(s, 2, 'Emails'))[0]!;
-    const other = addresses(cellOf(s, 3, 'Emails'))[0]!;
+    const own = addressesIn(cellOf(s, 2, 'Emails'))[0]!;
+    const other = addressesIn(cellOf(s, 3, 'Emails'))[0]!;
     expect(cellOf(s, 3, 'Family ID')).not.toBe(cellOf(s, 2, 'Family ID'));
     type(s, 2, 'Emails', `  ${own.toUpperCase()} ; ${other}; ${STRANGER}`);
     const steps = runJob(s, 'invites');
@@ -91,8 +86,8 @@ describe('Send invites holds the Emails cell to the Roster', () => {
     // A row with two guardians: the second is taken off the Roster after the invitations went out.
     const row = [...Array(17).keys()]
       .slice(2)
-      .find((r) => addresses(cellOf(s, r, 'Emails')).length === 2)!;
-    const [first, second] = addresses(cellOf(s, row, 'Emails')) as [string, string];
+      .find((r) => addressesIn(cellOf(s, r, 'Emails')).length === 2)!;
+    const [first, second] = addressesIn(cellOf(s, row, 'Emails')) as [string, string];
     expect(guestsOf(s, row)).toContain(second);
     replaceOnRoster(s, second, '');
     const steps = runJob(s, 'invites');

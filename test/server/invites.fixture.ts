@@ -101,6 +101,13 @@ export function guestsOfRow(school: School, row: unknown[]): string[] {
   return [...family, ...(teacher ? [teacher] : [])].sort();
 }
 
+/** The addresses of an Emails cell as a person reads them: trimmed, lower-cased, in order. */
+export const addressesIn = (cell: unknown) =>
+  String(cell)
+    .split(/[;,]/)
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+
 /** Sets a Schedule cell as a person typing it would (no execution: costs nothing, counts nothing). */
 export function scheduleRange(school: School) {
   return school.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Schedule')!;

@@ -7,17 +7,11 @@
 import { openSchool } from '../../preview/school';
 import type { JobProgress, Overview } from '../../src/shared/api';
 import { EST, markAttended, ok, run } from './calls';
-import { cellOf, col, type } from './invites.fixture';
+import { addressesIn, cellOf, col, type } from './invites.fixture';
 
 type School = ReturnType<typeof openSchool>;
 
 const STRANGER = 'stranger2@evil.example';
-
-const addresses = (cell: unknown) =>
-  String(cell)
-    .split(/[;,]/)
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
 
 /** The warning for an address typed on a row the Roster does not list with its children. */
 function warning(s: School, row: number, address: string, outcome: string): string {
@@ -27,11 +21,11 @@ function warning(s: School, row: number, address: string, outcome: string): stri
 
 /** Row 2's family's first address, and another family's, both typed into row 2 with a stranger's. */
 function typeForeign(s: School): { own: string; other: string } {
-  const own = addresses(cellOf(s, 2, 'Emails'))[0]!;
+  const own = addressesIn(cellOf(s, 2, 'Emails'))[0]!;
   const row = [...Array(40).keys()].find(
     (r) => r > 2 && cellOf(s, r, 'Family ID') !== cellOf(s, 2, 'Family ID'),
   )!;
-  const other = addresses(cellOf(s, row, 'Emails'))[0]!;
+  const other = addressesIn(cellOf(s, row, 'Emails'))[0]!;
   type(s, 2, 'Emails', `${String(cellOf(s, 2, 'Emails'))}; ${other}; ${STRANGER}`);
   return { own, other };
 }

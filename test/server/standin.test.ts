@@ -281,13 +281,18 @@ describe('a stand-in on an Availability row typed or pasted with an Email only',
   });
 });
 
+/** Types an address after the others in the Emails cell of this student's Schedule row. */
+function typeBeside(s: School, studentId: string, address: string): void {
+  const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+  const at = (h: string) => header!.map(String).indexOf(h);
+  const i = rows.findIndex((r) => String(r[at('Student IDs')]).replace(/^'/, '') === studentId);
+  type(s, i + 2, 'Emails', `${String(rows[i]![at('Emails')])}; ${address}`);
+}
+
 describe('the stand-in typed in the family’s Emails cell on the Schedule', () => {
   it('is reached as the stand-in, and not warned of as an address the Roster does not list', () => {
     const s = scheduledWithStandIns();
-    const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
-    const at = (h: string) => header!.map(String).indexOf(h);
-    const row = rows.findIndex((r) => String(r[at('Student IDs')]).replace(/^'/, '') === 'S1') + 2;
-    type(s, row, 'Emails', `${String(rows[row - 2]![at('Emails')])}; ${JUNE}`);
+    typeBeside(s, 'S1', JUNE);
     const told = (p: JobProgress[]) => p.flatMap((x) => x.problems.map((q) => q.message));
     const invites = runJob(s, 'invites');
     expect(guests(s, 'S1')).toContain(JUNE);
@@ -305,10 +310,7 @@ describe('the stand-in typed in the family’s Emails cell on the Schedule', () 
 
   it('but an address the family did not name, typed beside it, is warned of and reached by nothing', () => {
     const s = scheduledWithStandIns();
-    const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
-    const at = (h: string) => header!.map(String).indexOf(h);
-    const row = rows.findIndex((r) => String(r[at('Student IDs')]).replace(/^'/, '') === 'S1') + 2;
-    type(s, row, 'Emails', `${String(rows[row - 2]![at('Emails')])}; ${ROSA}`);
+    typeBeside(s, 'S1', ROSA);
     const invites = runJob(s, 'invites');
     expect(guests(s, 'S1')).not.toContain(ROSA);
     expect(invites.flatMap((x) => x.problems.map((q) => q.message))).toContainEqual(
