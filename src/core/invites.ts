@@ -224,7 +224,7 @@ export function desiredEvent(
   if (r.emails.length === 0)
     return problem(
       'Emails',
-      'no guardian email to update its invitation with. Add one on the Roster and rebuild, or type it here.',
+      'no guardian email the Roster lists with these children to update its invitation with. Add one on the Roster and rebuild, or type here one the Roster lists.',
     );
   const { settings } = ctx;
   const place = ctx.placeOf(r.teacher, r.date, r.start);
