@@ -17,6 +17,7 @@ import {
 } from './normalize';
 import { modeCell, placeFor, type Meet } from './meeting';
 import { inRound } from './rounds';
+import { unlistedWarning, type Unlisted } from './recipients';
 import { readScheduleSheet, type ExistingRow } from './schedule/sheet';
 import type { TeacherWindow } from './schedule/types';
 import { joinNames, renderMessage, type TemplateSet } from './templates';
@@ -58,7 +59,10 @@ export interface InviteRow extends Pick<
   mode?: Meet;
   students: string[];
   family: string;
+  /** The guests the Emails cell names: once held to the Roster, only those listed with every child. */
   emails: string[];
+  /** Addresses typed in the Emails cell the Roster does not list with every child: never invited. */
+  unlisted?: Unlisted[];
   badEmails: string[];
   language: string;
   interpreter: boolean;
@@ -220,7 +224,7 @@ export function desiredEvent(
   if (r.emails.length === 0)
     return problem(
       'Emails',
-      'no guardian email to update its invitation with. Add one on the Roster and rebuild, or type it here.',
+      'no guardian email the Roster lists with these children to update its invitation with. Add one on the Roster and rebuild, or type here one the Roster lists.',
     );
   const { settings } = ctx;
   const place = ctx.placeOf(r.teacher, r.date, r.start);
@@ -382,6 +386,8 @@ export function planSync(
       if (eventId) actions.push({ kind: 'cancel', conferenceId: r.conferenceId, row: r, eventId });
       continue;
     }
+    for (const u of r.unlisted ?? [])
+      problems.push(unlistedWarning(where(sheet, r.row, 'Emails'), u, 'not invited'));
     // A family without email (the Roster gave a phone only) is reached by its printed letter:
     // no event to make. (One whose event exists and whose address went is a problem below.)
     if (r.emails.length === 0 && r.badEmails.length === 0 && !record && !r.eventId) {

@@ -7,6 +7,10 @@
  *
  * Pure: the Roster's per-row contacts (Student.guardians) come in as data.
  */
+import type { CellRef, Problem } from '../shared/api';
+import { splitList } from './cells';
+import { describeCell } from './errors';
+import { normalizeEmail } from './normalize';
 import type { Student } from './roster';
 import { joinNames } from './templates';
 
@@ -46,10 +50,11 @@ export function rosterContacts(
 
 /**
  * The children of one Schedule row, each with the row's addresses allowed to read about them:
- * those the Roster lists on that child's row, and an address a person typed on the Schedule that
- * is on no Roster row at all (nobody else's contact, so the row's own). An address of the row
- * the Roster lists only with other children (the Schedule copies the whole family's contacts
- * onto every row) is left out. A child the Roster does not know keeps the row's addresses.
+ * those typed in the row's Emails cell that the Roster lists on that child's row, whatever their
+ * case and spaces. An address typed there that the Roster does not list with the child is not
+ * theirs to read about (it may be another family's, or nobody's), and a child the Roster does
+ * not know has no one listed. Without the Roster's contacts (a count that sends nothing), the
+ * row's addresses.
  */
 export function rowPupils(
   studentIds: string[],
@@ -57,22 +62,68 @@ export function rowPupils(
   rowEmails: string[],
   contacts: RosterContacts | null,
 ): Pupil[] {
-  const emails = [...new Set(rowEmails.map((e) => e.toLowerCase()))];
+  const emails = typedAddresses(rowEmails);
   const count = Math.max(studentIds.length, studentNames.length);
   const out: Pupil[] = [];
   for (let i = 0; i < count; i++) {
     const known = contacts?.byStudent.get(studentIds[i] ?? '');
-    if (!known || !contacts) {
-      out.push({ name: studentNames[i] ?? studentIds[i] ?? '', lastName: '', emails });
-      continue;
-    }
+    const name = studentNames[i] || (known ? `${known.firstName} ${known.lastName}`.trim() : '');
     out.push({
-      name: studentNames[i] || `${known.firstName} ${known.lastName}`.trim(),
-      lastName: known.lastName,
-      emails: emails.filter((e) => known.emails.includes(e) || !contacts.listed.has(e)),
+      name: name || (studentIds[i] ?? ''),
+      lastName: known?.lastName ?? '',
+      emails: contacts ? emails.filter((e) => known?.emails.includes(e)) : emails,
     });
   }
   return out;
+}
+
+/** The addresses typed in an Emails cell, lower-cased and trimmed, each once; not addresses left out. */
+function typedAddresses(typed: string[]): string[] {
+  return [...new Set(typed.map((e) => normalizeEmail(e)).filter((e): e is string => !!e))];
+}
+
+/** An address typed in a Schedule row's Emails cell, and the row's children it is not listed with. */
+export interface Unlisted {
+  address: string;
+  /** As the Roster names them ("Sophia Nelson"), or the Student ID of a child it does not know. */
+  children: string[];
+}
+
+/**
+ * A Schedule row's Emails cell held to the Roster: the typed addresses listed on the Roster rows
+ * of every child of the conference (an invitation names them all), and those that are not. A
+ * person may take an address out of the cell (fewer guests), never add one the Roster does not
+ * list with these children: that is how another family's, or a stranger's, address would read
+ * about them.
+ */
+export function rowAddresses(
+  studentIds: string[],
+  typed: string[],
+  contacts: RosterContacts,
+): { listed: string[]; unlisted: Unlisted[] } {
+  const listed: string[] = [];
+  const unlisted: Unlisted[] = [];
+  for (const address of typedAddresses(typed)) {
+    const children = studentIds
+      .filter((id) => !contacts.byStudent.get(id)?.emails.includes(address))
+      .map((id) => {
+        const known = contacts.byStudent.get(id);
+        return known ? `${known.firstName} ${known.lastName}`.trim() : id;
+      });
+    if (studentIds.length > 0 && children.length === 0) listed.push(address);
+    else unlisted.push({ address, children });
+  }
+  return { listed, unlisted };
+}
+
+/** The warning for an address of a row's Emails cell the Roster does not list with its children. */
+export function unlistedWarning(where: CellRef, u: Unlisted, outcome: string): Problem {
+  const whom = u.children.length ? joinNames(u.children, 'en') : "this conference's children";
+  return {
+    severity: 'warning',
+    where,
+    message: `${describeCell(where, 'Emails')}: ${u.address} is not on the Roster rows of ${whom}: ${outcome}. Add it to the Roster if this person should come.`,
+  };
 }
 
 /**
@@ -132,4 +183,36 @@ export function pupilsOf(studentIds: string[], students: Map<string, Student>): 
         ]
       : [];
   });
+}
+
+/**
+ * A warning for each address typed in the Schedule's Emails column (a conference that stands)
+ * that the Roster does not list with that row's children; `outcome` says what it was not sent.
+ * The stand-in adult the row's family named (`standInOf` its Family ID cell: the address, or '')
+ * is not warned of: the add-on reaches them as the family's stand-in.
+ */
+export function scheduleUnlisted(
+  read: {
+    rows: {
+      row: number;
+      status: string;
+      familyId: string;
+      studentIds: string[];
+      values: unknown[];
+    }[];
+    columns: ReadonlyMap<string, number>;
+  },
+  contacts: RosterContacts,
+  outcome: string,
+  standInOf: (familyId: string) => string = () => '',
+): Problem[] {
+  const column = read.columns.get('Emails');
+  if (!column) return [];
+  return read.rows.flatMap((r) =>
+    r.status === 'cancelled'
+      ? []
+      : rowAddresses(r.studentIds, splitList(r.values[column - 1]), contacts)
+          .unlisted.filter((u) => u.address !== standInOf(r.familyId))
+          .map((u) => unlistedWarning({ sheet: 'Schedule', row: r.row, column }, u, outcome)),
+  );
 }

@@ -211,6 +211,8 @@ export interface ScheduleCounts {
   prepForm: boolean;
   /** This round's rows a person made unusable (a time, a date, a teacher), at their cells. */
   rowProblems?: Problem[];
+  /** Addresses typed in the Emails column that the Roster does not list with the children. */
+  unlisted?: Problem[];
 }
 
 /** The Schedule step: this round's conferences that stand, and the students none places. */
@@ -226,9 +228,17 @@ export function scheduleStep(c: ScheduleCounts): StepState {
           value: t.ready,
         }))
       : [];
-  const rowProblems = c.rowProblems ?? [];
+  const problems = [
+    ...(c.rowProblems ?? []),
+    ...(c.unlisted ?? []),
+    ...waiting.map((s) => ({
+      severity: 'warning' as const,
+      message: `${s.firstName} ${s.lastName} (${s.teacher}) has no conference yet. Preview the schedule to see why.`,
+      where: { sheet: 'Roster', row: s.row, column: 1 },
+    })),
+  ];
   return step('schedule', {
-    status: waiting.length > 0 || rowProblems.length > 0 ? 'attention' : 'done',
+    status: problems.length > 0 ? 'attention' : 'done',
     headline: `${plural(thisRound.length, 'conference')} in the ${c.roundName} round${waiting.length ? `; ${plural(waiting.length, 'student')} not placed yet` : ', every student placed'}.`,
     counts: [
       { label: 'conferences', value: thisRound.length },
@@ -242,15 +252,8 @@ export function scheduleStep(c: ScheduleCounts): StepState {
         : []),
       ...readiness,
     ],
-    problems: [
-      ...rowProblems,
-      ...waiting.map((s) => ({
-        severity: 'warning' as const,
-        message: `${s.firstName} ${s.lastName} (${s.teacher}) has no conference yet. Preview the schedule to see why.`,
-        where: { sheet: 'Roster', row: s.row, column: 1 },
-      })),
-    ].slice(0, 5),
-    problemCount: rowProblems.length + waiting.length,
+    problems: problems.slice(0, 5),
+    problemCount: problems.length,
     next: 'Edit the Schedule sheet freely: move times, tick Locked to keep a conference, mark attendance. Rebuilding keeps locked and invited conferences and your notes.',
     action: { job: 'schedule', label: 'Rebuild the schedule' },
     more: [
@@ -315,6 +318,8 @@ export interface ReminderCounts {
   hoursBefore: number[];
   /** Whose hourly trigger sends the reminders (null: off). */
   runBy: { owner: string; mine: boolean; withoutDocument: boolean } | null;
+  /** Addresses typed on the Schedule that the Roster does not list with the children: told nothing. */
+  unlisted?: Problem[];
 }
 
 /** The Reminders step: channels, reminders sent and due, the trigger, what needs a person. */
@@ -353,7 +358,7 @@ export function remindersStep(r: ReminderCounts): StepState {
   const waiting = r.conferences.filter((c) =>
     parseMarks(c.sent).some((m) => m.kind === 'waiting'),
   ).length;
-  const problems = [...unconfirmed, ...refused, ...missed];
+  const problems = [...(r.unlisted ?? []), ...unconfirmed, ...refused, ...missed];
   return step('reminders', {
     // Something due comes first (send it); then times that passed with nothing sent.
     status: problems.length

@@ -61,6 +61,7 @@ import {
   greetingName,
   rosterContacts,
   rowPupils,
+  scheduleUnlisted,
   studentNames,
   type Pupil,
 } from '../core/recipients';
@@ -935,7 +936,9 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
           storedTemplates(all),
         )
       : { stored: {} };
-    const contacts = roster ? rosterContacts(roster.students) : null;
+    const contacts = rosterContacts(roster?.students ?? []);
+    const dueRows = { rows: due.flatMap((d) => d.rows), columns: fresh.columns };
+    problems.push(...scheduleUnlisted(dueRows, contacts, 'sent no questionnaire'));
     const column = (r: ExistingRow, h: string) =>
       cleanText(r.values[(fresh.columns.get(h) ?? 0) - 1]);
     let quota = MailApp.getRemainingDailyQuota();

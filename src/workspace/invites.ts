@@ -50,7 +50,7 @@ import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from '.
 import { documentProperties, parseJson, PROP } from './props';
 import { ensureTranslations, storedTemplates } from './messages';
 import { accountEmail, runnerEmail } from './owners';
-import { rosterContacts } from '../core/recipients';
+import { rosterContacts, rowAddresses } from '../core/recipients';
 import { parseRoster, type RosterResult } from '../core/roster';
 import { standInGuest } from '../core/standin';
 import { familyIds } from '../core/familyshown';
@@ -112,6 +112,14 @@ function readAll(
   const values = range ? range.getValues() : (read?.('Schedule') ?? []);
   const formats = range ? range.getNumberFormats() : [];
   const teacherValues = read ? read('Teachers') : readSheet(ss, 'Teachers');
+  // Who is listed with which child: the only addresses an invitation may go to.
+  let roster: RosterResult | null | undefined;
+  const school = (): RosterResult | null => {
+    if (roster !== undefined) return roster;
+    const rosterValues = read ? read('Roster') : readSheet(ss, 'Roster');
+    const options = { defaultLanguage: settings.defaultLanguage };
+    return (roster = rosterValues ? parseRoster(rosterValues, null, options) : null);
+  };
   const windows = teacherValues
     ? parseTeachers(teacherValues, wall, { today, round: settings.roundName }).windows
     : [];
@@ -124,18 +132,38 @@ function readAll(
     // The texts as edited and translated in the sidebar (translations made by the sync itself).
     templates: storedTemplates(props),
     placeOf: placeFinder(windows),
-    standInOf: standInGuests(ss, settings, read),
+    standInOf: standInGuests(ss, settings, school, read),
   };
   return {
     ss,
     sheet,
     formats,
-    invites: readInviteRows(values, wall),
+    invites: heldToRoster(readInviteRows(values, wall), school(), ctx.standInOf),
     settings,
     ctx,
     props,
     synced: syncedRecords(props),
   };
+}
+
+/**
+ * The rows with each Emails cell held to the Roster: a row's guests are the addresses typed there
+ * that the Roster lists on every one of its children's rows; the others are kept apart, never
+ * invited, for the warning (but for the family's stand-in adult, whom the event adds as such).
+ * Without a Roster, nobody is listed with any child.
+ */
+function heldToRoster(
+  invites: InviteSheet,
+  roster: RosterResult | null,
+  standInOf: SpecContext['standInOf'],
+): InviteSheet {
+  const contacts = rosterContacts(roster?.students ?? []);
+  const rows = invites.rows.map((r): InviteRow => {
+    const { listed, unlisted } = rowAddresses(r.studentIds, r.emails, contacts);
+    const standIn = standInOf?.(r);
+    return { ...r, emails: listed, unlisted: unlisted.filter((u) => u.address !== standIn) };
+  });
+  return { ...invites, rows };
 }
 
 /**
@@ -146,17 +174,10 @@ function readAll(
 function standInGuests(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
+  school: () => RosterResult | null,
   read?: (name: string) => unknown[][] | null,
 ): (r: InviteRow) => string | null {
   const sheet = read ?? ((name: string) => readSheet(ss, name));
-  // The Roster is read only when some family named a stand-in, and once.
-  let roster: RosterResult | null | undefined;
-  const school = (): RosterResult | null => {
-    if (roster !== undefined) return roster;
-    const values = sheet('Roster');
-    const options = { defaultLanguage: settings.defaultLanguage };
-    return (roster = values ? parseRoster(values, null, options) : null);
-  };
   const { standIns } = standInsWithAddresses(ss, settings.roundName, school, sheet);
   if (![...standIns.values()].some((s) => s.email)) return () => null;
   const contacts = rosterContacts(school()?.students ?? []).byStudent;

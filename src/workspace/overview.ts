@@ -5,11 +5,19 @@
 import { inRound } from '../core/rounds';
 import { prepForRound, readStudentPrep } from '../core/prep';
 import { SHEETS, STUDENT_PREP } from '../core/schema';
-import { ADDON_TITLE, type JobName, type Overview, type StepState } from '../shared/api';
+import {
+  ADDON_TITLE,
+  type JobName,
+  type Overview,
+  type Problem,
+  type StepState,
+} from '../shared/api';
 import { unfinishedJobs } from './jobs';
 import { cellWallClock, readSchool, readSettings, schoolZone, spreadsheetZone } from './data';
 import { dayIn } from '../core/zone';
 import { readScheduleSheet, scheduleRowProblems } from '../core/schedule/sheet';
+import { familyIds } from '../core/familyshown';
+import type { RosterResult } from '../core/roster';
 import { documentProperties, PROP } from './props';
 import { invitesState } from './invites';
 import { availabilityState, questionnaireState } from './forms';
@@ -31,6 +39,10 @@ import { readStudentFormsState } from '../core/studentforms';
 import { ASKED_PREFIX } from '../core/ask';
 import { freedTimes, offerCounts, takenKey } from '../core/waitoffers';
 import { schoolNow } from './waitoffers';
+import { rosterContacts, scheduleUnlisted } from '../core/recipients';
+import { standInAddresses } from './standin';
+
+type ScheduleRows = ReturnType<typeof readScheduleSheet>;
 
 export const JOB_LABELS: Record<JobName, string> = {
   setup: 'Setting up the sheets',
@@ -76,6 +88,17 @@ export function buildOverview(): Overview {
   );
   const data = ready ? readSchool(ss, settings, today, read, props, held) : null;
 
+  /** Addresses typed on the Schedule the Roster does not list with the children (the Family ID cells resolved for the stand-ins). */
+  const unlistedOnSchedule = (rows: ScheduleRows, roster: RosterResult): Problem[] => {
+    const ids = familyIds(roster.families);
+    const standIn = standInAddresses(ss, settings.roundName, () => roster, read);
+    return scheduleUnlisted(
+      rows,
+      rosterContacts(roster.students),
+      'not invited or emailed',
+      (shown) => standIn(ids.read(shown)),
+    );
+  };
   const scheduleState = (): StepState => {
     const inputsReady = !!data?.roster?.students.length && !!data.teachers?.windows.length;
     const before = scheduleNotBuilt(conferences, inputsReady);
@@ -95,6 +118,7 @@ export function buildOverview(): Overview {
       rowProblems: schedule
         ? scheduleRowProblems(schedule, settings.roundName, data?.teachers?.windows ?? [])
         : [],
+      unlisted: schedule ? unlistedOnSchedule(schedule, data!.roster!) : [],
     });
   };
 

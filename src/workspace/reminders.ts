@@ -43,7 +43,13 @@ import {
   type ReminderMessage,
   type WallNow,
 } from '../core/reminders';
-import { greetingName, rosterContacts, rowPupils, studentNames } from '../core/recipients';
+import {
+  greetingName,
+  rosterContacts,
+  rowPupils,
+  scheduleUnlisted,
+  studentNames,
+} from '../core/recipients';
 import { documentProperties, forgetRemindersIdle, parseJson, PROP } from './props';
 import { type IdleMark, nextWindowOpening, nothingDueYet, scheduleDigest } from '../core/idle';
 import { readScheduleSheet } from '../core/schedule/sheet';
@@ -65,7 +71,7 @@ import { utf8Bytes } from '../core/bytes';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { forgetUntold, readClockRecord, readUntold } from './clockrecord';
 import { writeColumnByKey } from './write';
-import { standInsWithAddresses } from './standin';
+import { standInAddresses, standInsWithAddresses } from './standin';
 import { standInMayBeDue, withStandIns } from '../core/standin';
 import { quotaClock } from './mailquota';
 
@@ -96,27 +102,33 @@ export interface ScheduleRead {
   idColumn: number;
   /** The sheet's values as read (to read them again with the Roster's contacts, not the sheet). */
   values: unknown[][];
+  /** Read with the Roster: each address typed in an Emails cell it does not list with the children. */
+  unlisted: Problem[];
 }
 
 /**
- * The Schedule in one read, as reminders see it. With the Roster's contacts, each row's children
- * carry the addresses the Roster lists with them (the disclosure rule); without, the row's.
+ * The Schedule in one read, as reminders see it. With the Roster (null: there is none), each
+ * row's children carry the addresses typed on the row that the Roster lists with them (the
+ * disclosure rule); without it (undefined: a count that sends nothing), the row's.
  */
 export function readConferences(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
   alreadyRead?: unknown[][] | null,
-  roster: RosterResult | null = null,
+  roster?: RosterResult | null,
+  /** The stand-in adult's address by family: typed on its rows, not warned of. */
+  standInOf?: (familyId: string) => string,
 ): ScheduleRead {
-  const contacts = roster ? rosterContacts(roster.students) : null;
+  const contacts = roster === undefined ? null : rosterContacts(roster?.students ?? []);
   const sheet = alreadyRead === undefined ? ss.getSheetByName('Schedule') : null;
-  if (alreadyRead === undefined && !sheet)
-    return { sheet, conferences: [], sentColumn: 0, idColumn: 0, values: [] };
+  const none = { conferences: [], sentColumn: 0, idColumn: 0, unlisted: [] };
+  if (alreadyRead === undefined && !sheet) return { sheet, ...none, values: [] };
   // An empty sheet's data range is its one blank cell (docs/EMULATOR.md row 56): no size asked.
   const values =
     alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
-  if (values.length < 2) return { sheet, conferences: [], sentColumn: 0, idColumn: 0, values };
+  if (values.length < 2) return { sheet, ...none, values };
   const read = readScheduleSheet(values, cellWallClock(ss), roster?.families ?? []);
+  const unlisted = contacts ? scheduleUnlisted(read, contacts, 'sent no reminder', standInOf) : [];
   const col = (name: string) => read.columns.get(name);
   const cell = (r: unknown[], name: string) => {
     const c = col(name);
@@ -159,6 +171,7 @@ export function readConferences(
     sentColumn: col('Reminders Sent') ?? 0,
     idColumn: col('Conference ID') ?? 0,
     values,
+    unlisted,
   };
 }
 
@@ -277,8 +290,9 @@ function withContacts(
   settings: Settings,
   read: ScheduleRead,
   roster: RosterResult | null,
+  standInOf: (familyId: string) => string,
 ): ScheduleRead {
-  const again = readConferences(ss, settings, read.values, roster);
+  const again = readConferences(ss, settings, read.values, roster, standInOf);
   // Each conference's video link, from its teacher's window: a reminder carries it (and an
   // in-person conference only its room).
   const teachers = readSheet(ss, 'Teachers');
@@ -366,9 +380,10 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
   ) {
     // Who is told about which child, and the surnames letters greet by, come from the Roster's
     // rows: read it, and look again, with the stand-in adults families named on the form.
-    read = withContacts(ss, settings, read, school());
     const standIns = standInsWithAddresses(ss, settings.roundName, school);
-    problems.push(...standIns.problems);
+    const standInOf = (id: string) => standIns.standIns.get(id)?.email ?? '';
+    read = withContacts(ss, settings, read, school(), standInOf);
+    problems.push(...read.unlisted, ...standIns.problems);
     read = { ...read, conferences: withStandIns(read.conferences, standIns.standIns) };
     due = dueReminders(current(read.conferences), settings.reminderHoursBefore, wall);
   }
@@ -818,7 +833,14 @@ export function remindersState(ctx: StepContext): StepState {
       next: 'Build the schedule first.',
     });
   // The overview's one read of the Schedule (sheet null: the step only counts, never writes).
-  const read = readConferences(ctx.ss, ctx.settings, ctx.read('Schedule'), ctx.data.roster);
+  const roster = ctx.data.roster;
+  const read = readConferences(
+    ctx.ss,
+    ctx.settings,
+    ctx.read('Schedule'),
+    roster,
+    standInAddresses(ctx.ss, ctx.settings.roundName, () => roster, ctx.read),
+  );
   const phones = familyPhones(ctx.data.roster);
   return remindersStep({
     conferences: read.conferences,
@@ -831,5 +853,6 @@ export function remindersState(ctx: StepContext): StepState {
     ),
     hoursBefore: ctx.settings.reminderHoursBefore,
     runBy: remindersRunBy(ctx.ss, ctx.props),
+    unlisted: read.unlisted,
   });
 }

@@ -35,6 +35,17 @@ export function standInsWithAddresses(
   return families ? standInsOf(rows, round, availabilityFamilies(families)) : none;
 }
 
+/** The address of the stand-in adult a family (by its own id) named for the round, or ''. */
+export function standInAddresses(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  round: string,
+  roster: () => RosterResult | null,
+  read?: (name: string) => unknown[][] | null,
+): (familyId: string) => string {
+  const { standIns } = standInsWithAddresses(ss, round, roster, read);
+  return (familyId) => standIns.get(familyId)?.email ?? '';
+}
+
 /** By Family ID, the adult each family named for the round (the last answer wins). */
 export function standInsForRound(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,

@@ -2,8 +2,10 @@ import {
   byRecipient,
   greetingName,
   rosterContacts,
+  rowAddresses,
   rowPupils,
   studentNames,
+  unlistedWarning,
 } from '../../src/core/recipients';
 
 /** Amy and Ben Adams (one family); Pat on both rows, Xavier on Amy's only; Casey on Cara's. */
@@ -25,19 +27,75 @@ describe('rowPupils', () => {
     ).toEqual([{ name: 'Ben Adams', lastName: 'Adams', emails: ['pat@adams.example'] }]);
   });
 
-  it('lets an address typed on the Schedule that is on no Roster row read about the row', () => {
+  it("lets no address typed on the Schedule read about a child the Roster does not list it with, another family's or nobody's", () => {
     expect(
-      rowPupils(['S1'], ['Amy Adams'], ['grandma@home.example', 'case@agency.example'], contacts),
-    ).toEqual([{ name: 'Amy Adams', lastName: 'Adams', emails: ['grandma@home.example'] }]);
+      rowPupils(
+        ['S1'],
+        ['Amy Adams'],
+        ['grandma@home.example', 'case@agency.example', ' Pat@Adams.Example '],
+        contacts,
+      ),
+    ).toEqual([{ name: 'Amy Adams', lastName: 'Adams', emails: ['pat@adams.example'] }]);
   });
 
-  it('gives a child the Roster does not know (or no Roster) the row’s addresses', () => {
+  it('lists nobody with a child the Roster does not know; without the Roster (a count), the row’s addresses', () => {
     expect(rowPupils(['S9'], ['Zed'], ['a@b.example'], contacts)).toEqual([
-      { name: 'Zed', lastName: '', emails: ['a@b.example'] },
+      { name: 'Zed', lastName: '', emails: [] },
     ]);
     expect(rowPupils(['S1'], ['Amy Adams'], ['A@B.example'], null)).toEqual([
       { name: 'Amy Adams', lastName: '', emails: ['a@b.example'] },
     ]);
+  });
+});
+
+describe('rowAddresses', () => {
+  it('keeps the typed addresses the Roster lists with every child, in its spelling, and names the children of each other one', () => {
+    expect(
+      rowAddresses(
+        ['S1', 'S2'],
+        ['PAT@adams.example ', 'x@cole.example', 'case@agency.example', 'stranger@evil.example'],
+        contacts,
+      ),
+    ).toEqual({
+      listed: ['pat@adams.example'],
+      unlisted: [
+        { address: 'x@cole.example', children: ['Ben Adams'] },
+        { address: 'case@agency.example', children: ['Amy Adams', 'Ben Adams'] },
+        { address: 'stranger@evil.example', children: ['Amy Adams', 'Ben Adams'] },
+      ],
+    });
+  });
+
+  it('lets a contact two families share be typed on either family’s rows, and nobody on a row of unknown children', () => {
+    const shared = rosterContacts([
+      { id: 'A', firstName: 'Al', lastName: 'One', guardians: [{ email: 'cw@agency.example' }] },
+      { id: 'B', firstName: 'Bo', lastName: 'Two', guardians: [{ email: 'cw@agency.example' }] },
+    ]);
+    expect(rowAddresses(['A'], ['cw@agency.example'], shared).listed).toEqual([
+      'cw@agency.example',
+    ]);
+    expect(rowAddresses(['B'], ['cw@agency.example'], shared).listed).toEqual([
+      'cw@agency.example',
+    ]);
+    expect(rowAddresses(['Z9'], ['cw@agency.example'], shared)).toEqual({
+      listed: [],
+      unlisted: [{ address: 'cw@agency.example', children: ['Z9'] }],
+    });
+    expect(rowAddresses([], ['cw@agency.example'], shared).listed).toEqual([]);
+  });
+});
+
+describe('unlistedWarning', () => {
+  it('names the cell, the address and the children, and what to do', () => {
+    const w = unlistedWarning(
+      { sheet: 'Schedule', row: 4, column: 12 },
+      { address: 'stranger@evil.example', children: ['Sophia Nelson'] },
+      'not invited',
+    );
+    expect(w.message).toBe(
+      'Schedule, row 4, column L (Emails): stranger@evil.example is not on the Roster rows of Sophia Nelson: not invited. Add it to the Roster if this person should come.',
+    );
+    expect(w.where).toEqual({ sheet: 'Schedule', row: 4, column: 12 });
   });
 });
 

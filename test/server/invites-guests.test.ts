@@ -10,6 +10,7 @@ import {
   eventOfRow,
   events,
   guestsOfRow,
+  listOnRoster,
   ok,
   runJob,
   scheduled,
@@ -78,6 +79,7 @@ describe.each([
     const s = school();
     const e0 = eventOfRow(s, 3);
     const before = addresses(cellOf(s, 3, 'Emails'));
+    listOnRoster(s, 3, 'second.guardian@family.example');
     type(s, 3, 'Emails', [...before, 'second.guardian@family.example'].join('; '));
     const mailBefore = s.emulator.mail.sent.length;
     runJob(s, 'invites');

@@ -101,6 +101,13 @@ export function guestsOfRow(school: School, row: unknown[]): string[] {
   return [...family, ...(teacher ? [teacher] : [])].sort();
 }
 
+/** The addresses of an Emails cell as a person reads them: trimmed, lower-cased, in order. */
+export const addressesIn = (cell: unknown) =>
+  String(cell)
+    .split(/[;,]/)
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+
 /** Sets a Schedule cell as a person typing it would (no execution: costs nothing, counts nothing). */
 export function scheduleRange(school: School) {
   return school.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Schedule')!;
@@ -108,6 +115,39 @@ export function scheduleRange(school: School) {
 
 export function type(school: School, row: number, name: string, value: unknown): void {
   scheduleRange(school).getRange(row, col(school, name)).setValue(value);
+}
+
+/** The Roster as a person edits it. */
+const rosterSheet = (school: School) =>
+  school.emulator.globals.SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Roster')!;
+
+/**
+ * Lists an address with a Schedule row's children, as a person typing it on the Roster would:
+ * in the Guardian 2 Email cell of each of their Roster rows (which must be blank).
+ */
+export function listOnRoster(school: School, row: number, address: string): void {
+  const ids = String(cellOf(school, row, 'Student IDs')).split(/;\s*/);
+  const roster = rosterSheet(school);
+  const values = roster.getDataRange().getValues();
+  const at = values[0]!.indexOf('Guardian 2 Email') + 1;
+  values.forEach((r, i) => {
+    if (!ids.includes(String(r[0]))) return;
+    if (r[at - 1] !== '') throw new Error(`Roster row ${i + 1} already has a second guardian`);
+    roster.getRange(i + 1, at).setValue(address);
+  });
+}
+
+/** Replaces an address wherever the Roster lists it ('' takes it off), as a person would. */
+export function replaceOnRoster(school: School, address: string, by: string): void {
+  const roster = rosterSheet(school);
+  roster
+    .getDataRange()
+    .getValues()
+    .forEach((r, i) =>
+      r.forEach((v, j) => {
+        if (String(v).toLowerCase() === address) roster.getRange(i + 1, j + 1).setValue(by);
+      }),
+    );
 }
 
 /** Events on the conference calendar (not anyone's default one). */

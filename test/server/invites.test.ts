@@ -17,6 +17,7 @@ import {
   ok,
   teacherAddress,
   picture,
+  replaceOnRoster,
   runJob,
   scheduleRange,
   scheduled,
@@ -317,6 +318,8 @@ describe('Syncing changes made in the Schedule sheet', () => {
     const school = invited();
     const e0 = eventOfRow(school, 4);
     const old = String(cellOf(school, 4, 'Emails')).split(/;\s*/)[0]!;
+    // Changed on the Roster, and on the row (the row names who of the Roster is invited).
+    replaceOnRoster(school, old, 'new.guardian@family.example');
     type(school, 4, 'Emails', 'new.guardian@family.example');
     runJob(school, 'invites');
     const e1 = eventOfRow(school, 4);

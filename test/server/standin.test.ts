@@ -13,9 +13,9 @@
  */
 import type { openSchool } from '../../preview/school';
 import { cutOffAt, failAt } from './cut';
-import { copyWithDocument, runJob } from './invites.fixture';
+import { copyWithDocument, runJob, type } from './invites.fixture';
 import { EST, ok, pastedSchool, ROSTER_HEADER, run } from './calls';
-import type { JobProgress } from '../../src/shared/api';
+import type { JobProgress, Overview } from '../../src/shared/api';
 import type { SentMessage } from '../../emulator/mail';
 
 type School = ReturnType<typeof openSchool>;
@@ -278,5 +278,43 @@ describe('a stand-in on an Availability row typed or pasted with an Email only',
     runJob(s, 'invites');
     expect(guests(s, 'S1')).toContain(JUNE);
     expect(guests(s, 'S2')).not.toContain(JUNE);
+  });
+});
+
+/** Types an address after the others in the Emails cell of this student's Schedule row. */
+function typeBeside(s: School, studentId: string, address: string): void {
+  const [header, ...rows] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
+  const at = (h: string) => header!.map(String).indexOf(h);
+  const i = rows.findIndex((r) => String(r[at('Student IDs')]).replace(/^'/, '') === studentId);
+  type(s, i + 2, 'Emails', `${String(rows[i]![at('Emails')])}; ${address}`);
+}
+
+describe('the stand-in typed in the family’s Emails cell on the Schedule', () => {
+  it('is reached as the stand-in, and not warned of as an address the Roster does not list', () => {
+    const s = scheduledWithStandIns();
+    typeBeside(s, 'S1', JUNE);
+    const told = (p: JobProgress[]) => p.flatMap((x) => x.problems.map((q) => q.message));
+    const invites = runJob(s, 'invites');
+    expect(guests(s, 'S1')).toContain(JUNE);
+    s.emulator.ws.clock.set(WAVES[0]!);
+    const reminded = reminders(s);
+    expect(s.emulator.mail.to(JUNE).filter((m) => /Amy/.test(text(m)))).not.toEqual([]);
+    const overview = ok<Overview>(s.bundle.callFromClient('getOverview', []));
+    const warned = [
+      ...told(invites),
+      ...told([reminded]),
+      ...overview.steps.flatMap((x) => x.problems.map((q) => q.message)),
+    ];
+    expect(warned.filter((m) => m.includes(JUNE))).toEqual([]);
+  });
+
+  it('but an address the family did not name, typed beside it, is warned of and reached by nothing', () => {
+    const s = scheduledWithStandIns();
+    typeBeside(s, 'S1', ROSA);
+    const invites = runJob(s, 'invites');
+    expect(guests(s, 'S1')).not.toContain(ROSA);
+    expect(invites.flatMap((x) => x.problems.map((q) => q.message))).toContainEqual(
+      expect.stringContaining(`${ROSA} is not on the Roster rows of Amy Adams: not invited.`),
+    );
   });
 });
