@@ -1,0 +1,82 @@
+/**
+ * What a family's costs make the engine choose, on small schools where the right choice is plain:
+ * one evening rather than two, no wait between siblings, a teacher's day without holes. Every
+ * schedule is judged by the independent checker first.
+ */
+import { checkSchedule } from '../../src/core/schedule/check';
+import { buildSchedule } from '../../src/core/schedule/engine';
+import type { Problem, TeacherWindow } from '../../src/core/schedule/types';
+import { keptConference, plainFamily, problem, win } from './schedproblem';
+
+const NEXT_DAY = '2026-11-18';
+
+const onNextDay = (w: TeacherWindow): TeacherWindow => ({ ...w, date: NEXT_DAY });
+
+/** The engine's schedule, after the checker has found nothing wrong with it. */
+function scheduled(p: Problem) {
+  const s = buildSchedule(p);
+  expect(checkSchedule(p, s)).toEqual([]);
+  expect(s.unplaced).toEqual([]);
+  return s;
+}
+
+/** Each student's conference as [student, date, start]. */
+const times = (s: ReturnType<typeof buildSchedule>) =>
+  s.conferences
+    .flatMap((c) => c.studentIds.map((id) => [id, c.date, c.start] as const))
+    .sort((a, b) => a[0].localeCompare(b[0]));
+
+describe('buildSchedule: what a family’s costs choose', () => {
+  it('sees a sibling the evening of the family’s kept conference, though the family waits, rather than bringing it back another evening', () => {
+    // Ana's conference is kept the second evening at 3:00 PM. Mr. B is free from 3:00 PM the
+    // first evening, and from 4:20 PM only the second: the Garcias would rather wait an hour
+    // than come again.
+    const p = problem({
+      windows: [
+        onNextDay(win('a@s', 900, 920)),
+        win('b@s', 900, 1000),
+        onNextDay(win('b@s', 1000, 1100)),
+      ],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'garcia' },
+      ],
+      families: [plainFamily('garcia')],
+      fixed: [{ ...keptConference('ana', 'garcia', 'a@s', 900, 920), date: NEXT_DAY }],
+    });
+    const s = scheduled(p);
+    expect(times(s)).toEqual([
+      ['ana', NEXT_DAY, 900],
+      ['ben', NEXT_DAY, 1000],
+    ]);
+    expect(s.quality.waiting).toEqual([1000 - 920 - 5]);
+  });
+
+  it('keeps a family to one evening though the teacher’s other evening is emptier', () => {
+    // Ms. A sees the Lees the second evening (the only time they can come); Mr. B is there the
+    // second evening only, from 3:00 to 5:00 PM. The Garcias come that evening to both, though
+    // Ms. A's first evening is empty.
+    const p = problem({
+      windows: [
+        win('a@s', 900, 960),
+        onNextDay(win('a@s', 900, 960)),
+        onNextDay(win('b@s', 900, 1100)),
+      ],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'garcia' },
+        { id: 'lia', name: 'Lia', teacherEmail: 'a@s', familyId: 'lee' },
+      ],
+      families: [
+        plainFamily('garcia'),
+        {
+          ...plainFamily('lee'),
+          availability: [{ date: NEXT_DAY, start: 900, end: 960, rank: 1 }],
+        },
+      ],
+    });
+    const s = scheduled(p);
+    expect(s.conferences.map((c) => c.date)).toEqual([NEXT_DAY, NEXT_DAY, NEXT_DAY]);
+    expect(s.quality.siblingsBackToBack).toBe(1);
+  });
+});
