@@ -6,7 +6,7 @@
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
 import type { Problem, TeacherWindow } from '../../src/core/schedule/types';
-import { keptConference, plainFamily, problem, win } from './schedproblem';
+import { DAY, keptConference, plainFamily, problem, win } from './schedproblem';
 
 const NEXT_DAY = '2026-11-18';
 
@@ -77,6 +77,38 @@ describe('buildSchedule: what a family’s costs choose', () => {
     });
     const s = scheduled(p);
     expect(s.conferences.map((c) => c.date)).toEqual([NEXT_DAY, NEXT_DAY, NEXT_DAY]);
+    expect(s.quality.siblingsBackToBack).toBe(1);
+  });
+
+  it('counts a family’s wait in one room from the changeover, not the walk between rooms', () => {
+    // Ana's conference with Ms. A is kept at 3:00 PM; Ben is in her class too. The Garcias
+    // would rather come at 3:55 PM or later, but can at 3:20. Ms. A needs no changeover and
+    // families need 15 minutes between rooms: Ben right after Ana costs them their second
+    // choice; at 3:55 they would wait 35 minutes in her room, worse.
+    const p = problem({
+      windows: [win('a@s', 900, 1100)],
+      bufferMinutes: 15,
+      changeoverMinutes: 0,
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'a@s', familyId: 'garcia' },
+      ],
+      families: [
+        {
+          ...plainFamily('garcia'),
+          availability: [
+            { date: DAY, start: 900, end: 940, rank: 2 },
+            { date: DAY, start: 955, end: 1100, rank: 1 },
+          ],
+        },
+      ],
+      fixed: [keptConference('ana', 'garcia', 'a@s', 900, 920)],
+    });
+    const s = scheduled(p);
+    expect(times(s)).toEqual([
+      ['ana', DAY, 900],
+      ['ben', DAY, 920],
+    ]);
     expect(s.quality.siblingsBackToBack).toBe(1);
   });
 });
