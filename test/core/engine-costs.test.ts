@@ -111,4 +111,74 @@ describe('buildSchedule: what a family’s costs choose', () => {
     ]);
     expect(s.quality.siblingsBackToBack).toBe(1);
   });
+
+  it('sees both siblings at the family’s first choice when both teachers are free then', () => {
+    // The Garcias would rather come from 3:00 to 4:00 PM than from 4:40 on; both teachers are
+    // free all afternoon.
+    const p = problem({
+      windows: [win('a@s', 900, 1100), win('b@s', 900, 1100)],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'garcia' },
+      ],
+      families: [
+        {
+          ...plainFamily('garcia'),
+          availability: [
+            { date: DAY, start: 900, end: 960, rank: 1 },
+            { date: DAY, start: 1000, end: 1100, rank: 2 },
+          ],
+        },
+      ],
+    });
+    const s = scheduled(p);
+    expect(s.quality.rankMet).toEqual({ first: 2, other: 0, none: 0 });
+    expect(s.quality.siblingsBackToBack).toBe(1);
+  });
+
+  it('puts a sibling right before the family’s kept conference with another teacher, the walk between', () => {
+    // Ana's conference with Ms. A is kept at 4:00 PM; Mr. B is free from 3:00 to 4:00 PM.
+    const p = problem({
+      windows: [win('a@s', 1000, 1020), win('b@s', 900, 1000)],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'garcia' },
+      ],
+      families: [plainFamily('garcia')],
+      fixed: [keptConference('ana', 'garcia', 'a@s', 1000, 1020)],
+    });
+    const s = scheduled(p);
+    expect(times(s)).toEqual([
+      ['ana', DAY, 1000],
+      ['ben', DAY, 1000 - 5 - 20],
+    ]);
+  });
+
+  it('keeps a family of three children to the one evening all three teachers are there', () => {
+    // Ms. A is there both evenings, Mr. B and Mr. C the second only, which the Lees, in Ms. A's
+    // class too, fill for her from 3:00 PM: the Garcias still come once.
+    const p = problem({
+      windows: [
+        win('a@s', 900, 1000),
+        onNextDay(win('a@s', 900, 1000)),
+        onNextDay(win('b@s', 900, 1100)),
+        onNextDay(win('c@s', 900, 1100)),
+      ],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'garcia' },
+        { id: 'cy', name: 'Cy', teacherEmail: 'c@s', familyId: 'garcia' },
+        { id: 'lia', name: 'Lia', teacherEmail: 'a@s', familyId: 'lee' },
+      ],
+      families: [
+        plainFamily('garcia'),
+        {
+          ...plainFamily('lee'),
+          availability: [{ date: NEXT_DAY, start: 900, end: 960, rank: 1 }],
+        },
+      ],
+    });
+    const s = scheduled(p);
+    expect(s.conferences.map((c) => c.date)).toEqual([NEXT_DAY, NEXT_DAY, NEXT_DAY, NEXT_DAY]);
+  });
 });
