@@ -26,6 +26,38 @@ const times = (s: ReturnType<typeof buildSchedule>) =>
     .flatMap((c) => c.studentIds.map((id) => [id, c.date, c.start] as const))
     .sort((a, b) => a[0].localeCompare(b[0]));
 
+/**
+ * Ms. A there both evenings, 3:00 to 4:00 PM, and the Lees in her class, who can come the second
+ * evening only; the Garcias' other teachers there the second evening only, 3:00 to 5:00 PM. The
+ * Garcias have a child with Ms. A and one with each of the others.
+ */
+function bothEvenings(others: string[]): Problem {
+  const child = (teacherEmail: string) => ({
+    id: `garcia-${teacherEmail}`,
+    name: teacherEmail,
+    teacherEmail,
+    familyId: 'garcia',
+  });
+  return problem({
+    windows: [
+      win('a@s', 900, 960),
+      onNextDay(win('a@s', 900, 960)),
+      ...others.map((t) => onNextDay(win(t, 900, 1100))),
+    ],
+    students: [
+      ...['a@s', ...others].map(child),
+      { id: 'lia', name: 'Lia', teacherEmail: 'a@s', familyId: 'lee' },
+    ],
+    families: [
+      plainFamily('garcia'),
+      {
+        ...plainFamily('lee'),
+        availability: [{ date: NEXT_DAY, start: 900, end: 960, rank: 1 }],
+      },
+    ],
+  });
+}
+
 describe('buildSchedule: what a family’s costs choose', () => {
   it('sees a sibling the evening of the family’s kept conference, though the family waits, rather than bringing it back another evening', () => {
     // Ana's conference is kept the second evening at 3:00 PM. Mr. B is free from 3:00 PM the
@@ -53,29 +85,8 @@ describe('buildSchedule: what a family’s costs choose', () => {
   });
 
   it('keeps a family to one evening though the teacher’s other evening is emptier', () => {
-    // Ms. A sees the Lees the second evening (the only time they can come); Mr. B is there the
-    // second evening only, from 3:00 to 5:00 PM. The Garcias come that evening to both, though
-    // Ms. A's first evening is empty.
-    const p = problem({
-      windows: [
-        win('a@s', 900, 960),
-        onNextDay(win('a@s', 900, 960)),
-        onNextDay(win('b@s', 900, 1100)),
-      ],
-      students: [
-        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
-        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'garcia' },
-        { id: 'lia', name: 'Lia', teacherEmail: 'a@s', familyId: 'lee' },
-      ],
-      families: [
-        plainFamily('garcia'),
-        {
-          ...plainFamily('lee'),
-          availability: [{ date: NEXT_DAY, start: 900, end: 960, rank: 1 }],
-        },
-      ],
-    });
-    const s = scheduled(p);
+    // Ms. A's first evening is empty; the Garcias come the second, to both teachers.
+    const s = scheduled(bothEvenings(['b@s']));
     expect(s.conferences.map((c) => c.date)).toEqual([NEXT_DAY, NEXT_DAY, NEXT_DAY]);
     expect(s.quality.siblingsBackToBack).toBe(1);
   });
@@ -155,30 +166,7 @@ describe('buildSchedule: what a family’s costs choose', () => {
   });
 
   it('keeps a family of three children to the one evening all three teachers are there', () => {
-    // Ms. A is there both evenings, Mr. B and Mr. C the second only, which the Lees, in Ms. A's
-    // class too, fill for her from 3:00 PM: the Garcias still come once.
-    const p = problem({
-      windows: [
-        win('a@s', 900, 1000),
-        onNextDay(win('a@s', 900, 1000)),
-        onNextDay(win('b@s', 900, 1100)),
-        onNextDay(win('c@s', 900, 1100)),
-      ],
-      students: [
-        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
-        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'garcia' },
-        { id: 'cy', name: 'Cy', teacherEmail: 'c@s', familyId: 'garcia' },
-        { id: 'lia', name: 'Lia', teacherEmail: 'a@s', familyId: 'lee' },
-      ],
-      families: [
-        plainFamily('garcia'),
-        {
-          ...plainFamily('lee'),
-          availability: [{ date: NEXT_DAY, start: 900, end: 960, rank: 1 }],
-        },
-      ],
-    });
-    const s = scheduled(p);
+    const s = scheduled(bothEvenings(['b@s', 'c@s']));
     expect(s.conferences.map((c) => c.date)).toEqual([NEXT_DAY, NEXT_DAY, NEXT_DAY, NEXT_DAY]);
   });
 });
