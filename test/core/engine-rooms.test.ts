@@ -1,0 +1,50 @@
+/**
+ * Whether a time is free, as families and teachers see it: the teacher's room, the family's
+ * other conferences, the interpreters of its language. Small schools where the one right
+ * answer is plain; every schedule is judged by the independent checker first.
+ */
+import { checkSchedule } from '../../src/core/schedule/check';
+import { buildSchedule } from '../../src/core/schedule/engine';
+import type { Problem } from '../../src/core/schedule/types';
+import { keptConference, plainFamily, problem, win } from './schedproblem';
+
+/** The engine's schedule, after the checker has found nothing wrong with it. */
+function scheduled(p: Problem) {
+  const s = buildSchedule(p);
+  expect(checkSchedule(p, s)).toEqual([]);
+  return s;
+}
+
+const spanish = (id: string) => ({ ...plainFamily(id), interpreter: 'es' });
+
+describe('buildSchedule: interpreters', () => {
+  it('keeps the one interpreter busy through two kept Spanish conferences, however they are listed', () => {
+    // One Spanish interpreter. The Garcias' conference with Ms. A is kept at 3:00 PM and the
+    // Diazes' with Ms. C at 3:30 (listed first), 20 minutes each. The Lees, Spanish too, need
+    // Mr. B, who is there until 4:00: the ten minutes between the two are too short, and a
+    // conference after 3:50 would end after 4:00.
+    const p = problem({
+      windows: [win('a@s', 900, 960), win('b@s', 900, 960), win('c@s', 900, 960)],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'lee' },
+        { id: 'cy', name: 'Cy', teacherEmail: 'c@s', familyId: 'diaz' },
+      ],
+      families: [spanish('garcia'), spanish('lee'), spanish('diaz')],
+      interpreters: { es: 1 },
+      fixed: [
+        keptConference('cy', 'diaz', 'c@s', 930, 950),
+        keptConference('ana', 'garcia', 'a@s', 900, 920),
+      ],
+    });
+    const s = scheduled(p);
+    expect(s.conferences.map((c) => c.familyId)).toEqual(['garcia', 'diaz']);
+    expect(s.unplaced).toEqual([
+      {
+        studentId: 'ben',
+        reason:
+          'No es interpreter is free when b has room (1 at once). Add interpreters in Settings, or a window at another time.',
+      },
+    ]);
+  });
+});
