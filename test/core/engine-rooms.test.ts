@@ -6,7 +6,7 @@
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
 import type { Problem } from '../../src/core/schedule/types';
-import { keptConference, plainFamily, problem, win } from './schedproblem';
+import { DAY, keptConference, plainFamily, problem, win } from './schedproblem';
 
 /** The engine's schedule, after the checker has found nothing wrong with it. */
 function scheduled(p: Problem) {
@@ -45,6 +45,43 @@ describe('buildSchedule: interpreters', () => {
         reason:
           'No es interpreter is free when b has room (1 at once). Add interpreters in Settings, or a window at another time.',
       },
+    ]);
+  });
+
+  it('gives each language and each evening its own interpreters', () => {
+    // One Spanish and one Vietnamese interpreter. The Garcias (Spanish) and the Trans
+    // (Vietnamese) can come on Tuesday at 3:00 PM only, the Diazes (Spanish) on Wednesday at
+    // 3:00 PM only: all three are seen, since no interpreter is needed twice at once.
+    const WEDNESDAY = '2026-11-18';
+    const onlyAtThree = (id: string, interpreter: string, date: string) => ({
+      ...plainFamily(id),
+      interpreter,
+      availability: [{ date, start: 900, end: 920, rank: 1 }],
+    });
+    const p = problem({
+      windows: [
+        win('a@s', 900, 960),
+        win('b@s', 900, 960),
+        { ...win('c@s', 900, 960), date: WEDNESDAY },
+      ],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'tran' },
+        { id: 'cy', name: 'Cy', teacherEmail: 'c@s', familyId: 'diaz' },
+      ],
+      families: [
+        onlyAtThree('garcia', 'es', DAY),
+        onlyAtThree('tran', 'vi', DAY),
+        onlyAtThree('diaz', 'es', WEDNESDAY),
+      ],
+      interpreters: { es: 1, vi: 1 },
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences.map((c) => [c.familyId, c.date, c.start])).toEqual([
+      ['garcia', DAY, 900],
+      ['tran', DAY, 900],
+      ['diaz', WEDNESDAY, 900],
     ]);
   });
 });
