@@ -42,4 +42,35 @@ describe('buildSchedule: a teacher’s day closed up', () => {
     expect(startsOf(s)).toEqual({ lee: 920, ng: 940 });
     expect(s.quality.idleMinutes).toBe(0);
   });
+
+  it('closes one idle stretch after another until the teacher’s day has none', () => {
+    // Ms. A is there from 3:00 to 6:00 PM, 20-minute conferences. The Lees can come from
+    // 5:20, the Ngs from 4:20 to 5:00; the Parks and the Ortizes any time. Placed one family
+    // at a time, the day has more than one idle stretch; closed up, the four follow on from
+    // 4:20 to 5:40 and Ms. A never waits. Without the search (as on an evening planned in
+    // blocks, where it does not run), this is the closing up alone.
+    const p = problem({
+      windows: [win('a@s', 900, 1080)],
+      students: [
+        { id: 'ben', name: 'Ben', teacherEmail: 'a@s', familyId: 'lee' },
+        { id: 'mai', name: 'Mai', teacherEmail: 'a@s', familyId: 'ng' },
+        { id: 'jin', name: 'Jin', teacherEmail: 'a@s', familyId: 'park' },
+        { id: 'eva', name: 'Eva', teacherEmail: 'a@s', familyId: 'ortiz' },
+      ],
+      families: [
+        canCome('lee', 1040, 1100),
+        canCome('ng', 980, 1020),
+        plainFamily('park'),
+        plainFamily('ortiz'),
+      ],
+      seed: 65,
+    });
+    const s = buildSchedule(p, { iterations: 0 });
+    expect(checkSchedule(p, s)).toEqual([]);
+    expect(s.unplaced).toEqual([]);
+    const starts = s.conferences.map((c) => c.start);
+    expect(starts).toEqual([980, 1000, 1020, 1040]);
+    expect(s.quality.idleMinutes).toBe(0);
+    expect(startsOf(s).lee).toBe(1040);
+  });
 });
