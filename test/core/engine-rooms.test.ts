@@ -84,4 +84,38 @@ describe('buildSchedule: interpreters', () => {
       ['diaz', WEDNESDAY, 900],
     ]);
   });
+
+  it('never gives the one interpreter two families at once while the search moves Spanish families about', () => {
+    // One Spanish interpreter; three Spanish families with Ms. A and Mr. B, 3:00 to 5:00 PM.
+    // The Lopezes can come from 4:20 to 4:40 only, with a child in each class: both of their
+    // conferences would need the interpreter in those 20 minutes, so one of their children is
+    // left out. The Garcias' and Diazes' three conferences fit around them, one at a time.
+    const p = problem({
+      windows: [win('a@s', 900, 1020), win('b@s', 900, 1020)],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'lopez' },
+        { id: 'bea', name: 'Bea', teacherEmail: 'a@s', familyId: 'lopez' },
+        { id: 'cy', name: 'Cy', teacherEmail: 'a@s', familyId: 'diaz' },
+        { id: 'cora', name: 'Cora', teacherEmail: 'b@s', familyId: 'diaz' },
+      ],
+      families: [
+        spanish('garcia'),
+        { ...spanish('lopez'), availability: [{ date: DAY, start: 980, end: 1000, rank: 1 }] },
+        spanish('diaz'),
+      ],
+      interpreters: { es: 1 },
+      seed: 13,
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toHaveLength(1);
+    expect(['ben', 'bea']).toContain(s.unplaced[0]!.studentId);
+    expect(s.unplaced[0]!.reason).toMatch(/^No es interpreter is free/);
+    expect(s.conferences.map((c) => c.familyId).sort()).toEqual([
+      'diaz',
+      'diaz',
+      'garcia',
+      'lopez',
+    ]);
+  });
 });
