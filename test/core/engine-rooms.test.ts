@@ -119,3 +119,28 @@ describe('buildSchedule: interpreters', () => {
     ]);
   });
 });
+
+describe('buildSchedule: a family’s own conferences', () => {
+  it('sees a family in one room right up to its kept conference in the next when the rooms need no walk', () => {
+    // No time to walk between rooms (the Settings say 0 minutes). The Lees' conference with
+    // Mr. B is kept at 3:20 PM; Ms. A is there from 3:00 to 3:20 only. Bea's conference with her
+    // ends as Ben's begins: nothing clashes.
+    const kept = keptConference('ben', 'lee', 'b@s', 920, 940);
+    const p = problem({
+      windows: [win('a@s', 900, 920), win('b@s', 900, 960)],
+      bufferMinutes: 0,
+      students: [
+        { id: 'bea', name: 'Bea', teacherEmail: 'a@s', familyId: 'lee' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'lee' },
+      ],
+      families: [plainFamily('lee')],
+      fixed: [kept],
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences.map((c) => [c.studentIds, c.teacherEmail, c.start, c.end])).toEqual([
+      [['bea'], 'a@s', 900, 920],
+      [['ben'], 'b@s', 920, 940],
+    ]);
+  });
+});
