@@ -120,6 +120,59 @@ describe('buildSchedule: interpreters', () => {
   });
 });
 
+describe('buildSchedule: two interpreters', () => {
+  /** The Garcias' (Ms. A) and Diazes' (Ms. C) Spanish conferences kept, and the Lees free 3:10 to 3:30 only. */
+  const school = (diazStart: number) =>
+    problem({
+      windows: [win('a@s', 900, 960), win('b@s', 900, 960), win('c@s', 900, 960)],
+      students: [
+        { id: 'ana', name: 'Ana', teacherEmail: 'a@s', familyId: 'garcia' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'b@s', familyId: 'lee' },
+        { id: 'cy', name: 'Cy', teacherEmail: 'c@s', familyId: 'diaz' },
+      ],
+      families: [
+        spanish('garcia'),
+        { ...spanish('lee'), availability: [{ date: DAY, start: 910, end: 930, rank: 1 }] },
+        spanish('diaz'),
+      ],
+      interpreters: { es: 2 },
+      fixed: [
+        keptConference('ana', 'garcia', 'a@s', 900, 920),
+        keptConference('cy', 'diaz', 'c@s', diazStart, diazStart + 20),
+      ],
+    });
+
+  it('sees a third Spanish family across two kept ones that follow each other: two at once at most', () => {
+    // The Garcias 3:00 to 3:20, the Diazes 3:20 to 3:40, the Lees 3:10 to 3:30: the Lees
+    // overlap both, but only one of them at a time.
+    const s = scheduled(school(920));
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences.find((c) => c.familyId === 'lee')?.start).toBe(910);
+  });
+
+  it('refuses a third Spanish family at the minute a kept one starts during it, the other still on', () => {
+    // The Garcias 3:00 to 3:20, the Diazes 3:15 to 3:35: from 3:15 to 3:20 both interpreters are
+    // taken, inside the Lees' only time, 3:10 to 3:30.
+    const s = scheduled(school(915));
+    expect(s.unplaced.map((u) => u.studentId)).toEqual(['ben']);
+    expect(s.unplaced[0]!.reason).toMatch(/^No es interpreter is free/);
+  });
+});
+
+describe('buildSchedule: a language with no interpreters counted', () => {
+  it('places a family asking for Vietnamese when the Settings count Spanish interpreters only', () => {
+    const p = problem({
+      windows: [win('a@s', 900, 960)],
+      students: [{ id: 'ben', name: 'Ben', teacherEmail: 'a@s', familyId: 'tran' }],
+      families: [{ ...plainFamily('tran'), interpreter: 'vi' }],
+      interpreters: { es: 1 },
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences.map((c) => c.familyId)).toEqual(['tran']);
+  });
+});
+
 describe('buildSchedule: a family’s own conferences', () => {
   it('sees a family in one room right up to its kept conference in the next when the rooms need no walk', () => {
     // No time to walk between rooms (the Settings say 0 minutes). The Lees' conference with
