@@ -476,3 +476,68 @@ describe('the sheet as a whole', () => {
     expect(r.students[0]!.guardians.map((g) => g.email)).toEqual(['p@f.example']);
   });
 });
+
+describe('an export as schools paste it', () => {
+  it('with a blank column at its end and blank cells on every row is read, not called empty', () => {
+    const r = parseRoster(
+      [
+        [...HEADER, ''],
+        [...row({ id: '1', email: 'p@f.example' }), ''],
+        [...row({ id: '2', last: 'Bell', email: 'q@f.example' }), ''],
+      ],
+      TEACHERS,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.students.map((s) => s.id)).toEqual(['1', '2']);
+  });
+
+  it('reads a Student ID, Grade and Family ID with stray spaces as the text inside them', () => {
+    const r = roster([
+      { id: ' 1 ', grade: ' 3 ', familyId: ' F7 ', email: 'p@f.example' },
+      { id: '2', familyId: 'F7', email: 'q@f.example' },
+    ]);
+    expect(r.students.map((s) => [s.id, s.grade])).toEqual([
+      ['1', '3'],
+      ['2', '3'],
+    ]);
+    expect(r.families.map((f) => [f.id, f.studentIds])).toEqual([['F-F7', ['1', '2']]]);
+  });
+
+  it('names the first row an ID was used on for every later row that repeats it', () => {
+    const r = roster([
+      { id: '7', email: 'p@f.example' },
+      { id: '7', email: 'q@f.example' },
+      { id: '7', email: 'r@f.example' },
+    ]);
+    expect(
+      r.problems.map((p) => [p.where!.row, /already used on row (\d+)/.exec(p.message)?.[1]]),
+    ).toEqual([
+      [3, '2'],
+      [4, '2'],
+    ]);
+    expect([r.rowsRead, r.rowsRejected]).toEqual([3, 2]);
+  });
+
+  it('with a Last Name column and no First Name column asks for the first names', () => {
+    const r = parseRoster(
+      [
+        ['Student ID', 'Last Name', 'Teacher', 'Guardian 1 Email'],
+        ['1', 'Ames', 'Ms. Rivera', 'p@f.example'],
+      ],
+      TEACHERS,
+    );
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.message).toMatch(
+      /^Roster has no "First Name" column \(nor a "Student Name" column\)\. Add one in row 1 /,
+    );
+    expect(r.students).toEqual([]);
+  });
+
+  it('missing its Teacher column says only that, and no "no students" besides when no row follows', () => {
+    const header = HEADER.filter((h) => h !== 'Teacher');
+    const r = parseRoster([header], TEACHERS);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.where).toEqual({ sheet: 'Roster', row: 1, column: 11 });
+    expect(r.problems[0]!.message).toMatch(/^Roster has no "Teacher" column\. Add one in row 1 \(/);
+  });
+});
