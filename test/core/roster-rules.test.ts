@@ -541,3 +541,76 @@ describe('an export as schools paste it', () => {
     expect(r.problems[0]!.message).toMatch(/^Roster has no "Teacher" column\. Add one in row 1 \(/);
   });
 });
+
+describe('a contact two families share', () => {
+  it('is warned at its Guardian 1 Email cell, naming each child as written, and why it is no family', () => {
+    const r = roster([
+      { id: '1', first: '', last: 'Ames', email: 'case@agency.example' },
+      { id: '2', first: 'Bo', last: 'Bell', email: 'case@agency.example' },
+    ]);
+    expect(r.problems).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Roster', row: 2, column: 7 },
+        message:
+          "Roster, row 2, column G (Guardian 1 Email): case@agency.example is listed for Ames (row 2) and Bo Bell (row 3), and they have different surnames and nothing else in common: it is treated as a contact they share, not one family (never booked in two places at once; each message names only the children on that person's rows). If they are one family, give their rows the same Family ID.",
+      },
+    ]);
+    expect(r.families).toHaveLength(2);
+  });
+
+  it('on rows whose Family IDs differ says so, whatever their surnames', () => {
+    const r = roster([
+      { id: '1', first: 'Al', familyId: 'H1', email: 'gran@f.example' },
+      { id: '2', first: 'Di', familyId: 'H2', email: 'gran@f.example' },
+    ]);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining(
+        'gran@f.example is listed for Al Ames (row 2) and Di Ames (row 3), and their rows have different Family IDs:',
+      ),
+    ]);
+    expect(r.families.map((f) => f.id)).toEqual(['F-H1', 'F-H2']);
+  });
+});
+
+describe('the families, whatever the rows’ order', () => {
+  it('are the same when the rows are pasted in another order, a refused phone join included', () => {
+    // B and A share a phone, no email, and different Family IDs: only one joins the number's
+    // family. C, with an address and the same phone, goes where that number goes. The joins run
+    // in Student ID order, so A (the smaller) has the number, whichever row comes first.
+    const kids: Kid[] = [
+      { id: 'B', first: 'Bo', familyId: 'H2', phone: '555-010-0100' },
+      { id: 'A', first: 'Al', familyId: 'H1', phone: '555-010-0100' },
+      { id: 'C', first: 'Cy', email: 'c@f.example', phone: '555-010-0100' },
+    ];
+    const families = (rows: Kid[]) =>
+      roster(rows)
+        .families.map((f) => [...f.studentIds].sort().join('+'))
+        .sort();
+    expect(families(kids)).toEqual(['A+C', 'B']);
+    expect(families([...kids].reverse())).toEqual(['A+C', 'B']);
+    expect(families([kids[2]!, kids[0]!, kids[1]!])).toEqual(['A+C', 'B']);
+  });
+});
+
+describe('the roster’s teachers, two of one surname', () => {
+  it('are told apart by their full names as written, title and all', () => {
+    const teachers = [
+      { name: 'Ana Rivera', email: 'ana.rivera@school.example' },
+      { name: 'Luis Rivera', email: 'luis.rivera@school.example' },
+    ];
+    const r = parseRoster(
+      [
+        HEADER,
+        row({ id: '1', teacher: 'Ms. Ana Rivera', email: 'p@f.example' }),
+        row({ id: '2', last: 'Bell', teacher: 'LUIS RIVERA', email: 'q@f.example' }),
+      ],
+      teachers,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.students.map((s) => s.teacherEmail)).toEqual([
+      'ana.rivera@school.example',
+      'luis.rivera@school.example',
+    ]);
+  });
+});
