@@ -614,3 +614,74 @@ describe('the roster’s teachers, two of one surname', () => {
     ]);
   });
 });
+
+describe('a row with blank cells', () => {
+  it('with no name and no teacher is refused, each blank cell named with what to write', () => {
+    const r = roster([{ id: '1', first: '', last: '', teacher: '', email: 'p@f.example' }]);
+    expect(r.problems).toEqual([
+      {
+        severity: 'error',
+        where: { sheet: 'Roster', row: 2, column: 2 },
+        message: 'Roster, row 2, column B (First Name): the student’s name is blank.',
+      },
+      {
+        severity: 'error',
+        where: { sheet: 'Roster', row: 2, column: 5 },
+        message:
+          'Roster, row 2, column E (Teacher): the teacher is blank. Write the host teacher as on the Teachers sheet.',
+      },
+    ]);
+    expect(r.rowsRejected).toBe(1);
+  });
+
+  it('with a blank Student Name is refused at that column', () => {
+    const r = parseRoster(
+      [
+        ['Student ID', 'Student Name', 'Teacher', 'Guardian 1 Email'],
+        ['1', '', 'Ms. Rivera', 'p@f.example'],
+      ],
+      TEACHERS,
+    );
+    expect(r.problems).toEqual([
+      {
+        severity: 'error',
+        where: { sheet: 'Roster', row: 2, column: 2 },
+        message: 'Roster, row 2, column B (Student Name): the student’s name is blank.',
+      },
+    ]);
+  });
+});
+
+describe('a family’s id from before', () => {
+  it('as the last import grouped it wins over an id the document knows from its Student ID', () => {
+    const own = roster([{ id: 'S1', email: 'p@f.example' }]).families[0]!.id;
+    const r = roster([{ id: 'S1', email: 'p@f.example' }], {
+      previousFamilies: new Map([['S1', 'F-A']]),
+      knownFamilyIds: new Set([own]),
+    });
+    expect(r.families.map((f) => f.id)).toEqual(['F-A']);
+  });
+
+  it('regrouped on a sheet without a Family ID column is told at its Student ID cell', () => {
+    const header = HEADER.filter((h) => h !== 'Family ID');
+    const without = (k: Kid) => row(k).filter((_, i) => HEADER[i] !== 'Family ID');
+    const r = parseRoster(
+      [
+        header,
+        without({ id: 'S10', email: 'p@f.example' }),
+        without({ id: 'S11', email: 'p@f.example' }),
+      ],
+      TEACHERS,
+      {
+        previousFamilies: new Map([
+          ['S10', 'F-A'],
+          ['S11', 'F-B'],
+        ]),
+      },
+    );
+    expect(r.problems.map((p) => p.where)).toEqual([{ sheet: 'Roster', row: 2, column: 1 }]);
+    expect(r.problems[0]!.message).toMatch(
+      /^Roster, row 2, column A \(Student ID\): rows 2 and 3 now /,
+    );
+  });
+});
