@@ -685,3 +685,62 @@ describe('a family’s id from before', () => {
     );
   });
 });
+
+describe('contacts on a messy export', () => {
+  it('a sibling with a blank Language beside one in Spanish: the family speaks Spanish, and nothing is warned', () => {
+    const r = roster([
+      { id: '1', email: 'p@f.example', language: '' },
+      { id: '2', email: 'p@f.example', language: 'Spanish' },
+    ]);
+    expect(r.problems).toEqual([]);
+    expect(r.families.map((f) => [f.studentIds, f.language])).toEqual([[['1', '2'], 'es']]);
+  });
+
+  it('two siblings by a five-digit extension are one family reached on it', () => {
+    const r = roster([
+      { id: 'E1', phone: '4-4321' },
+      { id: 'E2', phone: '4-4321' },
+    ]);
+    expect(r.families.map((f) => [f.studentIds, f.phone])).toEqual([[['E1', 'E2'], '4-4321']]);
+  });
+
+  it('the school’s number on six families with email is no shared phone to warn about', () => {
+    const r = roster(
+      SURNAMES.slice(0, 6).map((last, i) => ({
+        id: `S${i + 1}`,
+        last,
+        email: `${last.toLowerCase()}@f.example`,
+        phone: '555-010-0100',
+      })),
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.families).toHaveLength(6);
+  });
+
+  it('an agency’s address on six children of different surnames is theirs when every row gives one Family ID', () => {
+    const agency = (familyId: string) =>
+      SURNAMES.slice(0, 6).map((last, i) => ({
+        id: `S${i + 1}`,
+        last,
+        familyId,
+        email: 'info@fosteragency.example',
+      }));
+    const one = roster(agency('H9'));
+    expect(one.problems.filter((p) => p.message.includes('is given for 6 students'))).toEqual([]);
+    expect(one.families.map((f) => [f.id, f.givenId, f.contacts.map((c) => c.email)])).toEqual([
+      ['F-H9', 'H9', ['info@fosteragency.example']],
+    ]);
+    // "0" on every row is no Family ID: the address is still a placeholder.
+    const none = roster(agency('0'));
+    expect(none.problems.filter((p) => p.message.includes('is given for 6 students'))).toHaveLength(
+      6,
+    );
+  });
+
+  it('missing its Teacher column says what the column holds', () => {
+    const r = parseRoster([HEADER.filter((h) => h !== 'Teacher')], TEACHERS);
+    expect(r.problems[0]!.message).toMatch(
+      /: The host teacher, exactly as on the Teachers sheet \(name or email\)\.$/,
+    );
+  });
+});
