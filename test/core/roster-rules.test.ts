@@ -3,7 +3,9 @@
  * points, the thresholds (a placeholder address or phone), what a family is called and speaks,
  * and the ids a family keeps. Expected values are read off the rows written here.
  */
+import fc from 'fast-check';
 import { parseRoster } from '../../src/core/roster';
+import { checkProperty } from './property';
 import { TEACHERS } from '../fixtures/sis-roster';
 
 // Columns: A Student ID, B First, C Last, D Grade, E Teacher, F Family ID, G Guardian 1 Email,
@@ -574,6 +576,37 @@ describe('a contact two families share', () => {
 });
 
 describe('the families, whatever the rows’ order', () => {
+  it('are the same families, with the same ids, for the rows in any order (property)', () => {
+    // Few surnames, addresses, phones and Family IDs, so that rows meet: shared contacts,
+    // placeholders, refused joins and phone-only siblings all come up.
+    const kid = fc.record({
+      last: fc.constantFrom('Ames', 'Bell', 'Cruz'),
+      familyId: fc.constantFrom('', '', 'H1', 'H2', '0'),
+      email: fc.constantFrom('', '', '', 'p@f.example', 'q@f.example', 'case@agency.example'),
+      email2: fc.constantFrom('', '', '', 'r@f.example'),
+      phone: fc.constantFrom('', '555-010-0100', '555-010-0100', '555-010-0200'),
+      language: fc.constantFrom('', 'Spanish'),
+    });
+    const rows = fc
+      .array(kid, { minLength: 1, maxLength: 8 })
+      .map((kids) => kids.map((k, i) => ({ ...k, id: `S${i + 1}` })));
+    const families = (kids: Kid[]) =>
+      roster(kids)
+        .families.map((f) => `${f.id}:${[...f.studentIds].sort().join('+')}:${f.language}`)
+        .sort();
+    checkProperty(
+      fc.property(rows, fc.infiniteStream(fc.nat()), (kids, draws) => {
+        // The same rows in an order drawn from the stream.
+        const shuffled = [...kids];
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          const j = draws.next().value % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+        }
+        expect(families(shuffled)).toEqual(families(kids));
+      }),
+    );
+  });
+
   it('are the same when the rows are pasted in another order, a refused phone join included', () => {
     // B and A share a phone, no email, and different Family IDs: only one joins the number's
     // family. C, with an address and the same phone, goes where that number goes. The joins run
