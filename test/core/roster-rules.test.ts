@@ -777,3 +777,56 @@ describe('contacts on a messy export', () => {
     );
   });
 });
+
+describe('a student’s own account and a family without email', () => {
+  it('keeps one school address of the student’s own, names a cell holding two or a guardian’s, and lists the names to phone', () => {
+    const r = parseRoster(
+      [
+        [
+          'Student ID',
+          'First Name',
+          'Last Name',
+          'Teacher',
+          'Guardian 1 Name',
+          'Guardian 1 Email',
+          'Student Email',
+        ],
+        ['1', 'Ana', 'Ames', 'Ms. Rivera', 'Pat Ames', '', ''],
+        [
+          '2',
+          'Bo',
+          'Bell',
+          'Ms. Rivera',
+          '',
+          'q@f.example',
+          'bo@school.example; b2@school.example',
+        ],
+        ['3', 'Cy', 'Cruz', 'Ms. Rivera', '', 'r@f.example', 'r@f.example'],
+        ['4', 'Di', 'Diaz', 'Ms. Rivera', 'Lee Diaz', 's@f.example', 'di@school.example'],
+      ],
+      TEACHERS,
+    );
+    expect(r.students.map((s) => [s.id, s.email, s.phoneGuardians])).toEqual([
+      ['1', '', ['Pat Ames']],
+      ['2', '', undefined],
+      ['3', '', undefined],
+      ['4', 'di@school.example', undefined],
+    ]);
+    expect(
+      r.problems.filter((p) => p.where!.column === 7).map((p) => [p.where!.row, p.message]),
+    ).toEqual([
+      [
+        3,
+        expect.stringMatching(
+          /^Roster, row 3, column G \(Student Email\): "bo@school\.example; b2@school\.example" is not one email address/,
+        ),
+      ],
+      [
+        4,
+        expect.stringMatching(
+          /^Roster, row 4, column G \(Student Email\): r@f\.example is also a guardian's address/,
+        ),
+      ],
+    ]);
+  });
+});
