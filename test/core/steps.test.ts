@@ -319,6 +319,10 @@ describe('summaryStep', () => {
 });
 
 describe('remindersStep', () => {
+  /** Reminders Sent cells as a run writes them: cut off while sending, refused, missed. */
+  const CUT_OFF = '48h 2026-11-15 09:00 unconfirmed: cut off while sending, check with the family';
+  const REFUSED = '48h refused to x@cole.example: Invalid email';
+  const MISSED = '2h missed: its time passed while it waited for the daily email quota';
   /** A Schedule row as the reminders read it, with its Reminders Sent cell. */
   const row = (n: number, family: string, sent: string): ReminderConference => ({
     row: n,
@@ -380,13 +384,9 @@ describe('remindersStep', () => {
   it('flags the unconfirmed, refused and missed reminders on their rows and counts those waiting', () => {
     const s = reminders({
       conferences: [
-        row(
-          2,
-          'Adams',
-          '48h 2026-11-15 09:00 unconfirmed: cut off while sending, check with the family',
-        ),
-        row(3, 'Cole', '48h refused to x@cole.example: Invalid email'),
-        row(4, '', '2h missed: its time passed while it waited for the daily email quota'),
+        row(2, 'Adams', CUT_OFF),
+        row(3, 'Cole', REFUSED),
+        row(4, '', MISSED),
         row(5, 'Diaz', '2h waiting for quota since 2026-11-17 08:00'),
         row(6, 'Diaz', '2h waiting for quota since 2026-11-17 08:00'),
       ],
@@ -450,14 +450,7 @@ describe('remindersStep', () => {
 
   it('names a family by its key when its name is blank, and says one reminder is due', () => {
     const s = reminders({
-      conferences: [
-        row(
-          2,
-          '',
-          '48h 2026-11-15 09:00 unconfirmed: cut off while sending, check with the family',
-        ),
-        row(3, '', '48h refused to x@cole.example: Invalid email'),
-      ],
+      conferences: [row(2, '', CUT_OFF), row(3, '', REFUSED)],
       tally: { sent: 0, due: 1, upcoming: 2 },
     });
     expect(s.problems.map((p) => p.message.split(':')[0])).toEqual(['F2', 'F3']);
@@ -467,13 +460,7 @@ describe('remindersStep', () => {
   });
 
   it('lists 25 of 26 flagged reminders, counting them all, and every channel figure', () => {
-    const many = Array.from({ length: 26 }, (_, i) =>
-      row(
-        i + 2,
-        `Family${i}`,
-        '2h missed: its time passed while it waited for the daily email quota',
-      ),
-    );
+    const many = Array.from({ length: 26 }, (_, i) => row(i + 2, `Family${i}`, MISSED));
     const s = reminders({
       conferences: many,
       channels: { email: 1, letter: 2, phone: 3, families: 1 },
