@@ -519,9 +519,6 @@ export function parseRoster(
       rejected++;
       return;
     }
-    if (guardians.length === 0) {
-      // May still be reachable through a sibling's row with the same Family ID: decided below.
-    }
     const familyCell = row.get('Family ID');
     const familyId = typeof familyCell === 'number' ? String(familyCell) : cleanText(familyCell);
     if (familyId) rowFamilyIds.set(id, familyId);

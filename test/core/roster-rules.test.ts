@@ -3,7 +3,9 @@
  * points, the thresholds (a placeholder address or phone), what a family is called and speaks,
  * and the ids a family keeps. Expected values are read off the rows written here.
  */
+import fc from 'fast-check';
 import { parseRoster } from '../../src/core/roster';
+import { checkProperty } from './property';
 import { TEACHERS } from '../fixtures/sis-roster';
 
 // Columns: A Student ID, B First, C Last, D Grade, E Teacher, F Family ID, G Guardian 1 Email,
@@ -482,5 +484,357 @@ describe('the sheet as a whole', () => {
     );
     expect(r.problems).toEqual([]);
     expect(r.students[0]!.guardians.map((g) => g.email)).toEqual(['p@f.example']);
+  });
+});
+
+describe('an export as schools paste it', () => {
+  it('with a blank column at its end and blank cells on every row is read, not called empty', () => {
+    const r = parseRoster(
+      [
+        [...HEADER, ''],
+        [...row({ id: '1', email: 'p@f.example' }), ''],
+        [...row({ id: '2', last: 'Bell', email: 'q@f.example' }), ''],
+      ],
+      TEACHERS,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.students.map((s) => s.id)).toEqual(['1', '2']);
+  });
+
+  it('reads a Student ID, Grade and Family ID with stray spaces as the text inside them', () => {
+    const r = roster([
+      { id: ' 1 ', grade: ' 3 ', familyId: ' F7 ', email: 'p@f.example' },
+      { id: '2', familyId: 'F7', email: 'q@f.example' },
+    ]);
+    expect(r.students.map((s) => [s.id, s.grade])).toEqual([
+      ['1', '3'],
+      ['2', '3'],
+    ]);
+    expect(r.families.map((f) => [f.id, f.studentIds])).toEqual([['F-F7', ['1', '2']]]);
+  });
+
+  it('names the first row an ID was used on for every later row that repeats it', () => {
+    const r = roster([
+      { id: '7', email: 'p@f.example' },
+      { id: '7', email: 'q@f.example' },
+      { id: '7', email: 'r@f.example' },
+    ]);
+    expect(
+      r.problems.map((p) => [p.where!.row, /already used on row (\d+)/.exec(p.message)?.[1]]),
+    ).toEqual([
+      [3, '2'],
+      [4, '2'],
+    ]);
+    expect([r.rowsRead, r.rowsRejected]).toEqual([3, 2]);
+  });
+
+  it('with a Last Name column and no First Name column asks for the first names', () => {
+    const r = parseRoster(
+      [
+        ['Student ID', 'Last Name', 'Teacher', 'Guardian 1 Email'],
+        ['1', 'Ames', 'Ms. Rivera', 'p@f.example'],
+      ],
+      TEACHERS,
+    );
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.message).toMatch(
+      /^Roster has no "First Name" column \(nor a "Student Name" column\)\. Add one in row 1 /,
+    );
+    expect(r.students).toEqual([]);
+  });
+
+  it('missing its Teacher column says only that, and no "no students" besides when no row follows', () => {
+    const header = HEADER.filter((h) => h !== 'Teacher');
+    const r = parseRoster([header], TEACHERS);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.where).toEqual({ sheet: 'Roster', row: 1, column: 11 });
+    expect(r.problems[0]!.message).toMatch(/^Roster has no "Teacher" column\. Add one in row 1 \(/);
+  });
+});
+
+describe('a contact two families share', () => {
+  it('is warned at its Guardian 1 Email cell, naming each child as written, and why it is no family', () => {
+    const r = roster([
+      { id: '1', first: '', last: 'Ames', email: 'case@agency.example' },
+      { id: '2', first: 'Bo', last: 'Bell', email: 'case@agency.example' },
+    ]);
+    expect(r.problems).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Roster', row: 2, column: 7 },
+        message:
+          "Roster, row 2, column G (Guardian 1 Email): case@agency.example is listed for Ames (row 2) and Bo Bell (row 3), and they have different surnames and nothing else in common: it is treated as a contact they share, not one family (never booked in two places at once; each message names only the children on that person's rows). If they are one family, give their rows the same Family ID.",
+      },
+    ]);
+    expect(r.families).toHaveLength(2);
+  });
+
+  it('on rows whose Family IDs differ says so, whatever their surnames', () => {
+    const r = roster([
+      { id: '1', first: 'Al', familyId: 'H1', email: 'gran@f.example' },
+      { id: '2', first: 'Di', familyId: 'H2', email: 'gran@f.example' },
+    ]);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining(
+        'gran@f.example is listed for Al Ames (row 2) and Di Ames (row 3), and their rows have different Family IDs:',
+      ),
+    ]);
+    expect(r.families.map((f) => f.id)).toEqual(['F-H1', 'F-H2']);
+  });
+});
+
+describe('the families, whatever the rows’ order', () => {
+  it('are the same families, with the same ids, for the rows in any order (property)', () => {
+    // Few surnames, addresses, phones and Family IDs, so that rows meet: shared contacts,
+    // placeholders, refused joins and phone-only siblings all come up.
+    const kid = fc.record({
+      last: fc.constantFrom('Ames', 'Bell', 'Cruz'),
+      familyId: fc.constantFrom('', '', 'H1', 'H2', '0'),
+      email: fc.constantFrom('', '', '', 'p@f.example', 'q@f.example', 'case@agency.example'),
+      email2: fc.constantFrom('', '', '', 'r@f.example'),
+      phone: fc.constantFrom('', '555-010-0100', '555-010-0100', '555-010-0200'),
+      language: fc.constantFrom('', 'Spanish'),
+    });
+    const rows = fc
+      .array(kid, { minLength: 1, maxLength: 8 })
+      .map((kids) => kids.map((k, i) => ({ ...k, id: `S${i + 1}` })));
+    const families = (kids: Kid[]) =>
+      roster(kids)
+        .families.map((f) => `${f.id}:${[...f.studentIds].sort().join('+')}:${f.language}`)
+        .sort();
+    checkProperty(
+      fc.property(rows, fc.infiniteStream(fc.nat()), (kids, draws) => {
+        // The same rows in an order drawn from the stream.
+        const shuffled = [...kids];
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          const j = draws.next().value % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+        }
+        expect(families(shuffled)).toEqual(families(kids));
+      }),
+    );
+  });
+
+  it('are the same when the rows are pasted in another order, a refused phone join included', () => {
+    // B and A share a phone, no email, and different Family IDs: only one joins the number's
+    // family. C, with an address and the same phone, goes where that number goes. The joins run
+    // in Student ID order, so A (the smaller) has the number, whichever row comes first.
+    const kids: Kid[] = [
+      { id: 'B', first: 'Bo', familyId: 'H2', phone: '555-010-0100' },
+      { id: 'A', first: 'Al', familyId: 'H1', phone: '555-010-0100' },
+      { id: 'C', first: 'Cy', email: 'c@f.example', phone: '555-010-0100' },
+    ];
+    const families = (rows: Kid[]) =>
+      roster(rows)
+        .families.map((f) => [...f.studentIds].sort().join('+'))
+        .sort();
+    expect(families(kids)).toEqual(['A+C', 'B']);
+    expect(families([...kids].reverse())).toEqual(['A+C', 'B']);
+    expect(families([kids[2]!, kids[0]!, kids[1]!])).toEqual(['A+C', 'B']);
+  });
+});
+
+describe('the roster’s teachers, two of one surname', () => {
+  it('are told apart by their full names as written, title and all', () => {
+    const teachers = [
+      { name: 'Ana Rivera', email: 'ana.rivera@school.example' },
+      { name: 'Luis Rivera', email: 'luis.rivera@school.example' },
+    ];
+    const r = parseRoster(
+      [
+        HEADER,
+        row({ id: '1', teacher: 'Ms. Ana Rivera', email: 'p@f.example' }),
+        row({ id: '2', last: 'Bell', teacher: 'LUIS RIVERA', email: 'q@f.example' }),
+      ],
+      teachers,
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.students.map((s) => s.teacherEmail)).toEqual([
+      'ana.rivera@school.example',
+      'luis.rivera@school.example',
+    ]);
+  });
+});
+
+describe('a row with blank cells', () => {
+  it('with no name and no teacher is refused, each blank cell named with what to write', () => {
+    const r = roster([{ id: '1', first: '', last: '', teacher: '', email: 'p@f.example' }]);
+    expect(r.problems).toEqual([
+      {
+        severity: 'error',
+        where: { sheet: 'Roster', row: 2, column: 2 },
+        message: 'Roster, row 2, column B (First Name): the student’s name is blank.',
+      },
+      {
+        severity: 'error',
+        where: { sheet: 'Roster', row: 2, column: 5 },
+        message:
+          'Roster, row 2, column E (Teacher): the teacher is blank. Write the host teacher as on the Teachers sheet.',
+      },
+    ]);
+    expect(r.rowsRejected).toBe(1);
+  });
+
+  it('with a blank Student Name is refused at that column', () => {
+    const r = parseRoster(
+      [
+        ['Student ID', 'Student Name', 'Teacher', 'Guardian 1 Email'],
+        ['1', '', 'Ms. Rivera', 'p@f.example'],
+      ],
+      TEACHERS,
+    );
+    expect(r.problems).toEqual([
+      {
+        severity: 'error',
+        where: { sheet: 'Roster', row: 2, column: 2 },
+        message: 'Roster, row 2, column B (Student Name): the student’s name is blank.',
+      },
+    ]);
+  });
+});
+
+describe('a family’s id from before', () => {
+  it('as the last import grouped it wins over an id the document knows from its Student ID', () => {
+    const own = roster([{ id: 'S1', email: 'p@f.example' }]).families[0]!.id;
+    const r = roster([{ id: 'S1', email: 'p@f.example' }], {
+      previousFamilies: new Map([['S1', 'F-A']]),
+      knownFamilyIds: new Set([own]),
+    });
+    expect(r.families.map((f) => f.id)).toEqual(['F-A']);
+  });
+
+  it('regrouped on a sheet without a Family ID column is told at its Student ID cell', () => {
+    const header = HEADER.filter((h) => h !== 'Family ID');
+    const without = (k: Kid) => row(k).filter((_, i) => HEADER[i] !== 'Family ID');
+    const r = parseRoster(
+      [
+        header,
+        without({ id: 'S10', email: 'p@f.example' }),
+        without({ id: 'S11', email: 'p@f.example' }),
+      ],
+      TEACHERS,
+      {
+        previousFamilies: new Map([
+          ['S10', 'F-A'],
+          ['S11', 'F-B'],
+        ]),
+      },
+    );
+    expect(r.problems.map((p) => p.where)).toEqual([{ sheet: 'Roster', row: 2, column: 1 }]);
+    expect(r.problems[0]!.message).toMatch(
+      /^Roster, row 2, column A \(Student ID\): rows 2 and 3 now /,
+    );
+  });
+});
+
+describe('contacts on a messy export', () => {
+  it('a sibling with a blank Language beside one in Spanish: the family speaks Spanish, and nothing is warned', () => {
+    const r = roster([
+      { id: '1', email: 'p@f.example', language: '' },
+      { id: '2', email: 'p@f.example', language: 'Spanish' },
+    ]);
+    expect(r.problems).toEqual([]);
+    expect(r.families.map((f) => [f.studentIds, f.language])).toEqual([[['1', '2'], 'es']]);
+  });
+
+  it('two siblings by a five-digit extension are one family reached on it', () => {
+    const r = roster([
+      { id: 'E1', phone: '4-4321' },
+      { id: 'E2', phone: '4-4321' },
+    ]);
+    expect(r.families.map((f) => [f.studentIds, f.phone])).toEqual([[['E1', 'E2'], '4-4321']]);
+  });
+
+  it('the school’s number on six families with email is no shared phone to warn about', () => {
+    const r = roster(
+      SURNAMES.slice(0, 6).map((last, i) => ({
+        id: `S${i + 1}`,
+        last,
+        email: `${last.toLowerCase()}@f.example`,
+        phone: '555-010-0100',
+      })),
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.families).toHaveLength(6);
+  });
+
+  it('an agency’s address on six children of different surnames is theirs when every row gives one Family ID', () => {
+    const agency = (familyId: string) =>
+      SURNAMES.slice(0, 6).map((last, i) => ({
+        id: `S${i + 1}`,
+        last,
+        familyId,
+        email: 'info@fosteragency.example',
+      }));
+    const one = roster(agency('H9'));
+    expect(one.problems.filter((p) => p.message.includes('is given for 6 students'))).toEqual([]);
+    expect(one.families.map((f) => [f.id, f.givenId, f.contacts.map((c) => c.email)])).toEqual([
+      ['F-H9', 'H9', ['info@fosteragency.example']],
+    ]);
+    // "0" on every row is no Family ID: the address is still a placeholder.
+    const none = roster(agency('0'));
+    expect(none.problems.filter((p) => p.message.includes('is given for 6 students'))).toHaveLength(
+      6,
+    );
+  });
+
+  it('missing its Teacher column says what the column holds', () => {
+    const r = parseRoster([HEADER.filter((h) => h !== 'Teacher')], TEACHERS);
+    expect(r.problems[0]!.message).toMatch(
+      /: The host teacher, exactly as on the Teachers sheet \(name or email\)\.$/,
+    );
+  });
+});
+
+describe('a student’s own account and a family without email', () => {
+  it('keeps one school address of the student’s own, names a cell holding two or a guardian’s, and lists the names to phone', () => {
+    const r = parseRoster(
+      [
+        [
+          'Student ID',
+          'First Name',
+          'Last Name',
+          'Teacher',
+          'Guardian 1 Name',
+          'Guardian 1 Email',
+          'Student Email',
+        ],
+        ['1', 'Ana', 'Ames', 'Ms. Rivera', 'Pat Ames', '', ''],
+        [
+          '2',
+          'Bo',
+          'Bell',
+          'Ms. Rivera',
+          '',
+          'q@f.example',
+          'bo@school.example; b2@school.example',
+        ],
+        ['3', 'Cy', 'Cruz', 'Ms. Rivera', '', 'r@f.example', 'r@f.example'],
+        ['4', 'Di', 'Diaz', 'Ms. Rivera', 'Lee Diaz', 's@f.example', 'di@school.example'],
+      ],
+      TEACHERS,
+    );
+    expect(r.students.map((s) => [s.id, s.email, s.phoneGuardians])).toEqual([
+      ['1', '', ['Pat Ames']],
+      ['2', '', undefined],
+      ['3', '', undefined],
+      ['4', 'di@school.example', undefined],
+    ]);
+    expect(
+      r.problems.filter((p) => p.where!.column === 7).map((p) => [p.where!.row, p.message]),
+    ).toEqual([
+      [
+        3,
+        expect.stringMatching(
+          /^Roster, row 3, column G \(Student Email\): "bo@school\.example; b2@school\.example" is not one email address/,
+        ),
+      ],
+      [
+        4,
+        expect.stringMatching(
+          /^Roster, row 4, column G \(Student Email\): r@f\.example is also a guardian's address/,
+        ),
+      ],
+    ]);
   });
 });

@@ -319,6 +319,10 @@ describe('summaryStep', () => {
 });
 
 describe('remindersStep', () => {
+  /** Reminders Sent cells as a run writes them: cut off while sending, refused, missed. */
+  const CUT_OFF = '48h 2026-11-15 09:00 unconfirmed: cut off while sending, check with the family';
+  const REFUSED = '48h refused to x@cole.example: Invalid email';
+  const MISSED = '2h missed: its time passed while it waited for the daily email quota';
   /** A Schedule row as the reminders read it, with its Reminders Sent cell. */
   const row = (n: number, family: string, sent: string): ReminderConference => ({
     row: n,
@@ -380,13 +384,9 @@ describe('remindersStep', () => {
   it('flags the unconfirmed, refused and missed reminders on their rows and counts those waiting', () => {
     const s = reminders({
       conferences: [
-        row(
-          2,
-          'Adams',
-          '48h 2026-11-15 09:00 unconfirmed: cut off while sending, check with the family',
-        ),
-        row(3, 'Cole', '48h refused to x@cole.example: Invalid email'),
-        row(4, '', '2h missed: its time passed while it waited for the daily email quota'),
+        row(2, 'Adams', CUT_OFF),
+        row(3, 'Cole', REFUSED),
+        row(4, '', MISSED),
         row(5, 'Diaz', '2h waiting for quota since 2026-11-17 08:00'),
         row(6, 'Diaz', '2h waiting for quota since 2026-11-17 08:00'),
       ],
@@ -411,6 +411,73 @@ describe('remindersStep', () => {
     const value = (label: string) => s.counts.find((c) => c.label === label)?.value;
     expect([value('waiting for quota'), value('refused by Google'), value('missed')]).toEqual([
       2, 1, 1,
+    ]);
+  });
+  it('with hourly reminders on in this account says they go out on their own', () => {
+    const s = reminders({
+      runBy: { owner: 'me@school.example', mine: true, withoutDocument: false },
+    });
+    expect(s.status).toBe('done');
+    expect(s.headline).toMatch(/ Hourly reminders are on\.$/);
+    expect(s.next).toBe('Reminders go out on their own, every hour as they fall due.');
+    expect(s.action).toEqual({ job: 'reminders', label: 'Send due reminders now' });
+    expect(s.more).toEqual([
+      { job: 'teachers', label: 'Email each teacher their day (the day before)' },
+    ]);
+  });
+
+  it('run by Google without the spreadsheet says the owner is emailed, and that those emails cost quota', () => {
+    const s = reminders({
+      conferences: [
+        row(2, 'Adams', '48h missed: its time passed while it waited for the daily email quota'),
+      ],
+      sentColumn: 0,
+      runBy: { owner: 'me@school.example', mine: true, withoutDocument: true },
+    });
+    expect(s.next).toMatch(
+      /^Google runs the hourly reminders without this spreadsheet, so they cannot send on their own: you get an email/,
+    );
+    expect(s.problems).toEqual([
+      {
+        severity: 'warning',
+        // No Reminders Sent column: the problem points at the row's first cell.
+        where: { sheet: 'Schedule', row: 2, column: 1 },
+        message:
+          'Adams: the 48 h reminder was not sent: the daily email quota ran out and its time passed. The emails telling you reminders were due (Google runs the hourly reminders without this spreadsheet) count against the same quota. Tell the family yourself if it matters.',
+      },
+    ]);
+  });
+
+  it('names a family by its key when its name is blank, and says one reminder is due', () => {
+    const s = reminders({
+      conferences: [row(2, '', CUT_OFF), row(3, '', REFUSED)],
+      tally: { sent: 0, due: 1, upcoming: 2 },
+    });
+    expect(s.problems.map((p) => p.message.split(':')[0])).toEqual(['F2', 'F3']);
+    // A problem needs a person before a due reminder needs sending.
+    expect(s.status).toBe('attention');
+    expect(s.next).toBe('1 reminder due now: send them, or let the hourly reminders do it.');
+  });
+
+  it('lists 25 of 26 flagged reminders, counting them all, and every channel figure', () => {
+    const many = Array.from({ length: 26 }, (_, i) => row(i + 2, `Family${i}`, MISSED));
+    const s = reminders({
+      conferences: many,
+      channels: { email: 1, letter: 2, phone: 3, families: 1 },
+    });
+    expect(s.problems).toHaveLength(25);
+    expect(s.problemCount).toBe(26);
+    expect(s.headline).toMatch(/^1 family: 1 by email, 2 by letter \(3 also by phone\)\./);
+    expect(s.counts).toEqual([
+      { label: 'families by email', value: 1 },
+      { label: 'families by letter', value: 2 },
+      { label: 'families also by phone', value: 3 },
+      { label: 'families', value: 1 },
+      { label: 'reminders sent', value: 0 },
+      { label: 'due now', value: 0 },
+      { label: 'waiting for quota', value: 0 },
+      { label: 'refused by Google', value: 0 },
+      { label: 'missed', value: 26 },
     ]);
   });
 });
@@ -495,6 +562,57 @@ describe('invitesStep', () => {
       },
     ]);
     expect(s.next).toMatch(/^Some families declined/);
+  });
+  it('counts a blank Round as this round, and with nothing to do says every event matches', () => {
+    const s = invites([{ ...row(2, ['a@x.example'], 'e2'), round: '' }]);
+    expect(s.status).toBe('done');
+    expect(s.headline).toBe('1 invitation sent to 1 family; every event matches the Schedule.');
+    expect(s.next).toBe(
+      'Edit the Schedule freely; send invites again to update the events. Answers are read back into Status.',
+    );
+    expect(s.counts).toEqual([
+      { label: 'invited', value: 1 },
+      { label: 'to send', value: 0 },
+      { label: 'changed since sent', value: 0 },
+      { label: 'to cancel', value: 0 },
+      { label: 'accepted', value: 0 },
+      { label: 'tentative', value: 0 },
+      { label: 'declined', value: 0 },
+      { label: 'conferences by letter (no email)', value: 0 },
+    ]);
+  });
+
+  it('with nothing to cancel leaves cancelling out of the headline, and lists the plan’s problems', () => {
+    const problem: Problem = { severity: 'warning', message: 'Calendar refused one event' };
+    const s = invites([row(2, ['a@x.example'], '')], {
+      actions: planned('create'),
+      problems: [problem],
+    });
+    expect(s.status).toBe('ready');
+    expect(s.headline).toBe('1 invitation to send, 0 events to update.');
+    expect(s.problems).toEqual([problem]);
+    const stuck = invites([row(2, ['a@x.example'], 'e2')], { problems: [problem] });
+    expect(stuck.status).toBe('attention');
+    expect(stuck.problemCount).toBe(1);
+  });
+
+  it('names a declined conference by its ID when the family is blank, on a Schedule with no Status column', () => {
+    const s = invitesStep({
+      invites: {
+        rows: [{ ...row(4, ['d@x.example'], 'e4', 'declined'), family: '' }],
+        columns: new Map(),
+      },
+      roundName: 'Fall',
+      plan: { actions: [], upToDate: [], problems: [], byLetter: [] },
+      calendarName: 'Lincoln conferences',
+      answersDue: false,
+    });
+    expect(s.problems.map((p) => [p.where, p.message])).toEqual([
+      [
+        { sheet: 'Schedule', row: 4, column: 1 },
+        'Schedule, row 4, column A (Status): the C4 family declined 2026-11-17; find them another time (move the row, then send invites again).',
+      ],
+    ]);
   });
 });
 
@@ -624,6 +742,116 @@ describe('the family-form steps', () => {
     const flagged = questionnaireStep(forms({ sent: 6, refused: [warning('refused')] }), 'Fall');
     expect(flagged.status).toBe('attention');
   });
+  it('waits for the availability form even when this round’s questionnaire exists', () => {
+    const s = availabilityStep(
+      forms({ state: { questionnaires: MADE.questionnaires }, ask: null }),
+      'Fall',
+    );
+    expect(s.headline).toBe('No family forms yet.');
+    // Without a roster, only the change requests are counted.
+    expect(s.counts).toEqual([{ label: 'change requests', value: 0 }]);
+  });
+
+  it('once everyone is asked says to wait for answers, then that the schedule placed them', () => {
+    const asked = { toAsk: [], asked: 3, noEmail: 0, unsure: [], refused: [] };
+    const before = availabilityStep(forms({ ask: asked }), 'Fall');
+    expect(before).toMatchObject({
+      status: 'done',
+      headline:
+        'Every family with email has been asked when it can come; answers arrive in the Availability sheet.',
+      next: 'Give families a few days to answer, then build the schedule (step 5): it places each family in the times it chose.',
+      action: { job: 'forms', label: 'Update the forms and links' },
+      more: [],
+    });
+    const after = availabilityStep(forms({ ask: asked, conferences: 4 }), 'Fall');
+    expect(after.next).toBe(
+      'The schedule placed families in the times they chose. A family that asks for another time is listed here.',
+    );
+  });
+
+  it('asking, names no families to phone when every one has email, and offers to update the forms besides', () => {
+    const ask = {
+      toAsk: [family('F1', 'Adams', 2)],
+      asked: 0,
+      noEmail: 0,
+      unsure: [],
+      refused: [],
+    };
+    const s = availabilityStep(forms({ ask }), 'Fall');
+    expect(s.headline).toBe('1 family can be asked when they can come.');
+    expect(s.next).toBe(
+      'Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.',
+    );
+    expect(s.more).toEqual([{ job: 'forms', label: 'Update the forms and links' }]);
+  });
+
+  it('lists a family whose request Google refused, on its Roster row', () => {
+    const ask = {
+      toAsk: [],
+      asked: 1,
+      noEmail: 0,
+      unsure: [],
+      refused: [{ family: family('F3', 'Cole', 4), reason: 'x@cole.example: Invalid email' }],
+    };
+    const s = availabilityStep(forms({ ask }), 'Fall');
+    expect(s.status).toBe('attention');
+    expect(s.problems.map((p) => [p.where, p.message.split(':')[0]])).toEqual([
+      [{ sheet: 'Roster', row: 4, column: 1 }, 'Cole family'],
+    ]);
+  });
+
+  it('counts each questionnaire figure, and waits for past conferences to be marked before it is done', () => {
+    const s = questionnaireStep(
+      forms({ sent: 6, answered: 2, conferences: 7, unmarked: 1, offered: 3, refused: [] }),
+      'Fall',
+    );
+    expect(s.status).toBe('todo');
+    expect(s.headline).toBe(
+      '2 of 7 conferences answered the questionnaire. 1 past conference waits to be marked.',
+    );
+    expect(s.next).toMatch(
+      /^Answers arrive in the Feedback sheet and the Summary by themselves\. 1 past conference is not marked attended yet, so not asked: /,
+    );
+    expect(s.more).toBeUndefined();
+    expect(s.counts).toEqual([
+      { label: 'no-shows to offer a new time', value: 0 },
+      { label: 'no-shows offered another time', value: 3 },
+      { label: 'families due the questionnaire', value: 0 },
+      { label: 'past conferences not marked attended', value: 1 },
+      { label: 'conferences sent the questionnaire', value: 6 },
+      { label: 'questionnaires refused by Google', value: 0 },
+      { label: 'conferences answered', value: 2 },
+    ]);
+    const two = questionnaireStep(forms({ sent: 6, conferences: 7, unmarked: 2 }), 'Fall');
+    expect(two.headline).toMatch(/ 2 past conferences wait to be marked\.$/);
+  });
+
+  it('with every conference marked and none due asks only to mark attendance as it happens', () => {
+    const s = questionnaireStep(forms({ sent: 6, answered: 6, conferences: 6 }), 'Fall');
+    expect(s.next).toBe(
+      'Answers arrive in the Feedback sheet and the Summary by themselves. Mark attendance in the Check-in (below the steps) or the Schedule’s Status.',
+    );
+    const due = questionnaireStep(forms({ due: 1 }), 'Fall');
+    expect(due.next).toBe(
+      'Send each family its questionnaire link (one email per family, in its language).',
+    );
+    expect(due.headline).toBe('1 family had their conference and can be sent the questionnaire.');
+  });
+
+  it('lists the families in doubt, then the refused, then the no-shows', () => {
+    const s = questionnaireStep(
+      forms({
+        noShows: [warning('no-show')],
+        refused: [warning('refused')],
+        unconfirmed: [warning('in doubt')],
+        due: 2,
+      }),
+      'Fall',
+    );
+    expect(s.status).toBe('attention');
+    expect(s.problems.map((p) => p.message)).toEqual(['in doubt', 'refused', 'no-show']);
+    expect(s.counts.find((c) => c.label === 'questionnaires refused by Google')?.value).toBe(1);
+  });
 });
 
 describe('asShown', () => {
@@ -680,6 +908,30 @@ describe('asShown', () => {
       action: { job: 'forms', label: 'Continue' },
     });
     expect(shown[1]).toEqual(steps[1]);
+  });
+  it('marks a step that was done as needing attention when a zone warning lands on it, keeping any other status', () => {
+    const done = setupStep([], 8);
+    expect(done.status).toBe('done');
+    const zones = { spreadsheet: 'America/New_York', school: 'Europe/London' };
+    const [shown] = asShown([done], zones, []);
+    expect(shown!.status).toBe('attention');
+    const ready = { ...done, status: 'ready' as const, problemCount: 2 };
+    const [kept] = asShown([ready], zones, []);
+    expect(kept).toMatchObject({ status: 'ready', problemCount: 3 });
+  });
+
+  it('leaves the steps as they are for a job left part-way that no step offers', () => {
+    const steps = [setupStep([], 8)];
+    const left = {
+      job: 'noshow-offer' as const,
+      label: 'Offering times',
+      done: false,
+      processed: 1,
+      total: 2,
+      message: 'Paused.',
+      problems: [],
+    };
+    expect(asShown(steps, { spreadsheet: '', school: '' }, [left])).toEqual(steps);
   });
 });
 
