@@ -478,6 +478,7 @@ describe('remindersStep', () => {
       { label: 'waiting for quota', value: 0 },
       { label: 'refused by Google', value: 0 },
       { label: 'missed', value: 26 },
+      { label: 'passed with none sent', value: 0 },
     ]);
   });
 });
