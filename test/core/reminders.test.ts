@@ -69,7 +69,12 @@ describe('reminder windows', () => {
       conf({ row: 4, familyKey: 'F-2', sent: cell, status: 'no-show' }),
     ];
     const after = { date: '2026-11-20', minutes: 9 * 60 };
-    expect(reminderTally(list, [48, 2], after)).toEqual({ sent: 4, due: 0, upcoming: 0, lapsed: 0 });
+    expect(reminderTally(list, [48, 2], after)).toEqual({
+      sent: 4,
+      due: 0,
+      upcoming: 0,
+      lapsed: 0,
+    });
     expect(
       reminderTally(
         list.map((c) => ({ ...c, status: 'invited' })),
