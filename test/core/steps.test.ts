@@ -451,7 +451,7 @@ describe('remindersStep', () => {
   it('names a family by its key when its name is blank, and says one reminder is due', () => {
     const s = reminders({
       conferences: [row(2, '', CUT_OFF), row(3, '', REFUSED)],
-      tally: { sent: 0, due: 1, upcoming: 2 },
+      tally: { sent: 0, due: 1, upcoming: 2, lapsed: 0 },
     });
     expect(s.problems.map((p) => p.message.split(':')[0])).toEqual(['F2', 'F3']);
     // A problem needs a person before a due reminder needs sending.
@@ -754,7 +754,7 @@ describe('the family-form steps', () => {
   });
 
   it('once everyone is asked says to wait for answers, then that the schedule placed them', () => {
-    const asked = { toAsk: [], asked: 3, noEmail: 0, unsure: [], refused: [] };
+    const asked = { toAsk: [], asked: 3, noEmail: 0, noEmailAnswered: 0, unsure: [], refused: [] };
     const before = availabilityStep(forms({ ask: asked }), 'Fall');
     expect(before).toMatchObject({
       status: 'done',
@@ -775,6 +775,7 @@ describe('the family-form steps', () => {
       toAsk: [family('F1', 'Adams', 2)],
       asked: 0,
       noEmail: 0,
+      noEmailAnswered: 0,
       unsure: [],
       refused: [],
     };
@@ -791,6 +792,7 @@ describe('the family-form steps', () => {
       toAsk: [],
       asked: 1,
       noEmail: 0,
+      noEmailAnswered: 0,
       unsure: [],
       refused: [{ family: family('F3', 'Cole', 4), reason: 'x@cole.example: Invalid email' }],
     };
