@@ -83,6 +83,7 @@ import { newCode } from './codes';
 import { documentProperties, parseJson, PROP } from './props';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { plural, stepReader, type StepContext } from './steps';
+import { standInsWithAddresses } from './standin';
 import { writeColumnByKey, writeGrid } from './write';
 import { unkeyedRows } from '../core/blocks';
 
@@ -936,9 +937,20 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
           storedTemplates(all),
         )
       : { stored: {} };
-    const contacts = rosterContacts(roster?.students ?? []);
+    const contacts = rosterContacts(roster?.students ?? [], roster?.families);
     const dueRows = { rows: due.flatMap((d) => d.rows), columns: fresh.columns };
-    problems.push(...scheduleUnlisted(dueRows, contacts, 'sent no questionnaire'));
+    // A family's stand-in adult typed in its Emails cell is no stranger (as for reminders).
+    const standIns = dueRows.rows.length
+      ? standInsWithAddresses(ss, settings.roundName, () => roster ?? null).standIns
+      : new Map<string, { email?: string }>();
+    problems.push(
+      ...scheduleUnlisted(
+        dueRows,
+        contacts,
+        'sent no questionnaire',
+        (id) => standIns.get(id)?.email ?? '',
+      ),
+    );
     const column = (r: ExistingRow, h: string) =>
       cleanText(r.values[(fresh.columns.get(h) ?? 0) - 1]);
     let quota = MailApp.getRemainingDailyQuota();

@@ -7,6 +7,8 @@ import {
   studentNames,
   unlistedWarning,
 } from '../../src/core/recipients';
+import { parseRoster } from '../../src/core/roster';
+import { TEACHERS } from '../fixtures/sis-roster';
 
 /** Amy and Ben Adams (one family); Pat on both rows, Xavier on Amy's only; Casey on Cara's. */
 const contacts = rosterContacts([
@@ -82,6 +84,29 @@ describe('rowAddresses', () => {
       unlisted: [{ address: 'cw@agency.example', children: ['Z9'] }],
     });
     expect(rowAddresses([], ['cw@agency.example'], shared).listed).toEqual([]);
+  });
+});
+
+describe('a child whose Roster row gives no address, in a family with email', () => {
+  // Tom Park, no email, shares the Lees' phone number: he is in their family (the Roster's
+  // rule), and the Schedule's Emails cell of his conference gives Ann, the family's address.
+  const roster = parseRoster(
+    [
+      ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email', 'Phone'],
+      ['1', 'Mia', 'Lee', 'Ms. Rivera', 'ann@lee.example', '555-4242'],
+      ['2', 'Tom', 'Park', 'Mr. Okafor', '', '555.4242'],
+    ],
+    TEACHERS,
+  );
+
+  it('is reached through the family’s address, and nobody else through his row', () => {
+    expect(roster.families.map((f) => f.studentIds)).toEqual([['1', '2']]);
+    const lees = rosterContacts(roster.students, roster.families);
+    expect(rowAddresses(['2'], ['ann@lee.example'], lees)).toEqual({
+      listed: ['ann@lee.example'],
+      unlisted: [],
+    });
+    expect(rowAddresses(['2'], ['stranger@evil.example'], lees).listed).toEqual([]);
   });
 });
 

@@ -14,7 +14,7 @@
 import type { openSchool } from '../../preview/school';
 import { cutOffAt, failAt } from './cut';
 import { copyWithDocument, runJob, type } from './invites.fixture';
-import { EST, ok, pastedSchool, ROSTER_HEADER, run } from './calls';
+import { EST, markAttended, ok, pastedSchool, ROSTER_HEADER, run } from './calls';
 import type { JobProgress, Overview } from '../../src/shared/api';
 import type { SentMessage } from '../../emulator/mail';
 
@@ -306,6 +306,12 @@ describe('the stand-in typed in the family’s Emails cell on the Schedule', () 
       ...overview.steps.flatMap((x) => x.problems.map((q) => q.message)),
     ];
     expect(warned.filter((m) => m.includes(JUNE))).toEqual([]);
+    // After the conferences, the questionnaire run says nothing of her either.
+    run(s, 'forms');
+    s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+    markAttended(s);
+    const asked = run(s, 'questionnaire');
+    expect(asked.problems.map((p) => p.message).filter((m) => m.includes(JUNE))).toEqual([]);
   });
 
   it('but an address the family did not name, typed beside it, is warned of and reached by nothing', () => {
