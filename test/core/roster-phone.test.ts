@@ -132,3 +132,51 @@ describe('a phone number on rows with no email', () => {
     expect(apart).toBe(true);
   });
 });
+
+describe('three children of three surnames on one number, each with another teacher', () => {
+  // Vera (Ms. Rivera), Yuri (Mr. Okafor) and Bria (Ms. Chen) give one number and no email;
+  // Mia Lee (Ms. Rivera) has email, her half-brother Tom Park (Mr. Okafor) only her number, and
+  // Zed (Ms. Chen) a number of his own. Every teacher is there 3:00 to 5:00 PM: two hours for
+  // two conferences each, with no family giving times (a one-evening plan; a tester found Yuri
+  // waitlisted).
+  const roster = parseRoster(
+    [
+      HEADER,
+      kid('11', 'Vera', 'Bocase', '555-9999'),
+      [...kid('12', 'Yuri', 'Ecase', '555-9999').slice(0, 4), 'Mr. Okafor', '', '', '', '555-9999'],
+      [...kid('13', 'Bria', 'Hcase', '555-9999').slice(0, 4), 'Ms. Chen', '', '', '', '555-9999'],
+      kid('21', 'Mia', 'Lee', '555-4242', '', 'ann@lee.example'),
+      [...kid('22', 'Tom', 'Park', '555.4242').slice(0, 4), 'Mr. Okafor', '', '', '', '555.4242'],
+      [...kid('31', 'Zed', 'Other', '').slice(0, 4), 'Ms. Chen', '', '', '', '555-7777'],
+    ],
+    [...TEACHERS, { name: 'Ms. Chen', email: 'chen@school.example' }],
+  );
+
+  it.each(Array.from({ length: 12 }, (_, i) => i + 1))(
+    'are all placed, never two at once for that number (seed %i)',
+    (seed) => {
+      const teachers = [...new Set(roster.students.map((s) => s.teacherEmail))];
+      expect(teachers).toHaveLength(3);
+      const windows = teachers.map((t, i) => ({
+        ...win(t, 900, 1020),
+        teacher: roster.students.find((s) => s.teacherEmail === t)!.teacher,
+        row: i + 2,
+      }));
+      const { problem } = buildProblem({
+        roster,
+        windows,
+        settings: { ...defaultSettings('School', 'UTC'), conferenceMinutes: 25 },
+        availability: new Map(),
+        sheet: readScheduleSheet(
+          [SCHEDULE.columns.map((c) => c.header)],
+          () => ({ year: 2026, month: 1, day: 1, hour: 0, minute: 0 }),
+          [],
+        ),
+        seed,
+      });
+      const schedule = buildSchedule(problem);
+      expect(checkSchedule(problem, schedule)).toEqual([]);
+      expect(schedule.unplaced).toEqual([]);
+    },
+  );
+});

@@ -439,9 +439,14 @@ export function buildSchedule(
   // search would trade a teacher's pauses for a sibling's shorter wait (on the one-evening
   // benchmark, 143 of 151 sibling families back to back but 140 idle minutes instead of 132 and
   // 40).
+  // A planned day is searched only when the plan and the construction left out a student some
+  // search could place (the plan knows no contact two families share: a caseworker's, a phone
+  // number's), and only until none is.
+  const searches = Math.min(4000, Math.max(200, 60 + familyIds.length * 2));
   const iterations =
-    options.iterations ?? (plan ? 0 : Math.min(4000, Math.max(200, 60 + familyIds.length * 2)));
-  search(familyIds, iterations, bound, surplus, searchable);
+    options.iterations ??
+    (!plan ? searches : unplacedPlaces(leftOut(searchable)) > surplus ? searches : 0);
+  search(familyIds, iterations, bound, surplus, searchable, plan !== null);
   compact();
   const cost = totalCost();
 
@@ -591,6 +596,8 @@ function search(
   bound: number,
   surplus: number,
   searchable: Unit[],
+  /** Stop as soon as only the surplus is left out (a planned day keeps its plan otherwise). */
+  untilPlaced = false,
 ): void {
   let cost = totalCost();
   let sinceImprovement = 0;
@@ -603,12 +610,15 @@ function search(
     // for a family that answered the form left out where one that gave no times may be placed.
     const atSurplus = unplacedPlaces(left) <= surplus;
     const unplacedUnits = atSurplus ? answeredOnly(left) : left;
-    if (atSurplus && sinceImprovement > Math.max(200, familyIds.length / 2)) break;
+    if (atSurplus && (untilPlaced || sinceImprovement > Math.max(200, familyIds.length / 2))) break;
     if (unplacedUnits.length > 0 && random() < 0.6) {
       // Make room for a unit left out: free the time around one of its starts, so the
       // conferences there can shift along the teacher's day.
       const u = pickOne(unplacedUnits);
       addOnce(chosen, u.familyId);
+      // The families it shares a contact with (a caseworker, a phone number) may have to move
+      // for it, wherever they are.
+      for (const g of sharing.get(u.familyId) ?? NONE) addOnce(chosen, g);
       for (let k = 0; k < 2; k++) {
         const c = pickOne(u.candidates);
         const from = c.start - L - C;
