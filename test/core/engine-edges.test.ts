@@ -7,7 +7,7 @@
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
 import type { Problem } from '../../src/core/schedule/types';
-import { idleMinutes, keptConference, plainFamily, problem, win } from './schedproblem';
+import { DAY, idleMinutes, keptConference, plainFamily, problem, win } from './schedproblem';
 
 function scheduled(p: Problem) {
   const s = buildSchedule(p);
@@ -47,5 +47,20 @@ describe('buildSchedule: where a conference goes among free starts', () => {
     });
     const ana = scheduled(p).conferences.find((c) => c.studentIds.includes('ana'))!;
     expect(ana.date).toBe(next.date);
+  });
+
+  it('weighs each evening’s families against its places: a long evening with one family takes the next before a short one with one', () => {
+    // Ms. A is free 3:00 to 6:20 PM on the 17th (ten places, the Kims' kept at 3:00) and 3:00
+    // to 3:40 PM on the 18th (two places, the Lees' kept at 3:00).
+    const next = { ...win('a@s', 900, 940), date: '2026-11-18' };
+    const lee = { ...keptConference('lee', 'lee', 'a@s', 900, 920), date: next.date };
+    const p = problem({
+      windows: [win('a@s', 900, 1100), next],
+      students: [pupil('ana'), pupil('kim'), pupil('lee')],
+      families: [plainFamily('ana'), plainFamily('kim'), plainFamily('lee')],
+      fixed: [keptConference('kim', 'kim', 'a@s', 900, 920), lee],
+    });
+    const ana = scheduled(p).conferences.find((c) => c.studentIds.includes('ana'))!;
+    expect(ana.date).toBe(DAY);
   });
 });
