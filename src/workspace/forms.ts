@@ -939,18 +939,20 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
       : { stored: {} };
     const contacts = rosterContacts(roster?.students ?? [], roster?.families);
     const dueRows = { rows: due.flatMap((d) => d.rows), columns: fresh.columns };
-    // A family's stand-in adult typed in its Emails cell is no stranger (as for reminders).
-    const standIns = dueRows.rows.length
-      ? standInsWithAddresses(ss, settings.roundName, () => roster ?? null).standIns
-      : new Map<string, { email?: string }>();
-    problems.push(
-      ...scheduleUnlisted(
-        dueRows,
-        contacts,
-        'sent no questionnaire',
-        (id) => standIns.get(id)?.email ?? '',
-      ),
-    );
+    // A family's stand-in adult typed in its Emails cell is no stranger (as for reminders): the
+    // stand-ins are read only when some address is not the Roster's.
+    const unlisted = scheduleUnlisted(dueRows, contacts, 'sent no questionnaire');
+    if (unlisted.length) {
+      const { standIns } = standInsWithAddresses(ss, settings.roundName, () => roster ?? null);
+      problems.push(
+        ...scheduleUnlisted(
+          dueRows,
+          contacts,
+          'sent no questionnaire',
+          (id) => standIns.get(id)?.email ?? '',
+        ),
+      );
+    }
     const column = (r: ExistingRow, h: string) =>
       cleanText(r.values[(fresh.columns.get(h) ?? 0) - 1]);
     let quota = MailApp.getRemainingDailyQuota();
