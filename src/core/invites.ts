@@ -400,6 +400,15 @@ export function planSync(
       continue;
     }
     const { spec } = desired;
+    // Sent all the same (the family still meets the student), but no teacher is on it.
+    if (r.teacher && !ctx.placeOf(r.teacher, r.date ?? '', r.start ?? 0)) {
+      const at = where(sheet, r.row, 'Teacher');
+      problems.push({
+        severity: 'warning',
+        where: at,
+        message: `${describeCell(at, 'Teacher')}: "${r.teacher}" is not a teacher with hours on the Teachers sheet, so no teacher is invited to this conference. Write the name as the Teachers sheet does.`,
+      });
+    }
     const fp = fingerprintOf(sheet, r, ctx, spec);
     const work = { conferenceId: r.conferenceId, row: r, spec, fingerprint: fp };
     if (!r.eventId && !record) actions.push({ kind: 'create', ...work });

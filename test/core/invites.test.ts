@@ -166,6 +166,20 @@ describe('planSync', () => {
     expect(invited.problems).toMatchObject([{ severity: 'error', where: { row: 2, column: 12 } }]);
   });
 
+  it('sends a row whose teacher no window names, and says at its Teacher cell that no teacher is invited', () => {
+    const plan = planSync(sheet(row({ Teacher: 'Mr. Nobody' })), 'Fall', new Map(), ctx());
+    expect(plan.actions.map((a) => a.kind)).toEqual(['create']);
+    expect(plan.problems).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Schedule', row: 2, column: 6 },
+        message:
+          'Schedule, row 2, column F (Teacher): "Mr. Nobody" is not a teacher with hours on the Teachers sheet, so no teacher is invited to this conference. Write the name as the Teachers sheet does.',
+      },
+    ]);
+    expect(planSync(sheet(row({})), 'Fall', new Map(), ctx()).problems).toEqual([]);
+  });
+
   it('creates events for rows never sent', () => {
     const plan = planSync(sheet(row({})), 'Fall', new Map(), ctx());
     expect(plan.actions.map((a) => a.kind)).toEqual(['create']);
