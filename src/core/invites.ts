@@ -18,7 +18,7 @@ import {
 import { modeCell, placeFor, type Meet } from './meeting';
 import { inRound } from './rounds';
 import { unlistedWarning, type Unlisted } from './recipients';
-import { readScheduleSheet, type ExistingRow } from './schedule/sheet';
+import { readScheduleSheet, UNKNOWN_TEACHER, type ExistingRow } from './schedule/sheet';
 import type { TeacherWindow } from './schedule/types';
 import { joinNames, renderMessage, type TemplateSet } from './templates';
 
@@ -406,7 +406,7 @@ export function planSync(
       problems.push({
         severity: 'warning',
         where: at,
-        message: `${describeCell(at, 'Teacher')}: "${r.teacher}" is not a teacher with hours on the Teachers sheet, so no teacher is invited to this conference. Write the name as the Teachers sheet does.`,
+        message: `${describeCell(at, 'Teacher')}: "${r.teacher}" ${UNKNOWN_TEACHER}`,
       });
     }
     const fp = fingerprintOf(sheet, r, ctx, spec);

@@ -158,6 +158,11 @@ export function addTold(told: string, entry: string, keepNoEmail = false): strin
   return told && (told !== NO_EMAIL || keepNoEmail) ? `${told}; ${clean}` : clean;
 }
 
+/** addTold, unless the cell already holds that entry (a note written again after a cut). */
+export function addToldOnce(told: string, entry: string, keepNoEmail = false): string {
+  return told.includes(entry.replace(/;/g, ',')) ? told : addTold(told, entry, keepNoEmail);
+}
+
 /**
  * The notices still to send: for each address listed with a waitlisted student and not yet
  * named in that student's Told cell, one notice naming the waitlisted children listed with it,

@@ -14,6 +14,7 @@ import { joinNames, renderMessage } from '../core/templates';
 import type { RosterResult } from '../core/roster';
 import {
   addTold,
+  addToldOnce,
   NO_EMAIL,
   toldThisRound,
   UNCONFIRMED,
@@ -133,8 +134,7 @@ export function addNotesToTold(
   for (const e of read.entries) {
     let cell = e.told;
     for (const n of notes)
-      if (n.studentIds.includes(e.studentId) && !cell.includes(n.entry.replace(/;/g, ',')))
-        cell = addTold(cell, n.entry, n.keepNoEmail);
+      if (n.studentIds.includes(e.studentId)) cell = addToldOnce(cell, n.entry, n.keepNoEmail);
     if (cell !== e.told) told.set(e.studentId, cell);
   }
   if (read.sheet) writeTold(read.sheet, told);

@@ -7,6 +7,7 @@ import { checkProperty } from './property';
 import { parseRoster } from '../../src/core/roster';
 import { renderMessage } from '../../src/core/templates';
 import {
+  addToldOnce,
   addressesTold,
   addTold,
   NO_EMAIL,
@@ -283,5 +284,22 @@ describe('waitlistNotices', () => {
         },
       ),
     );
+  });
+});
+
+describe('a note the office acts on, written again after a cut', () => {
+  const note = 'freed time 2026-11-17 3:00 PM with Ms. Nguyen fits; phone (555) 010-4321';
+
+  it('is added once, its semicolon read as the comma the cell holds', () => {
+    const once = addToldOnce('2026-11-02 09:01 to ann@family.example', note);
+    expect(once).toBe(
+      '2026-11-02 09:01 to ann@family.example; freed time 2026-11-17 3:00 PM with Ms. Nguyen fits, phone (555) 010-4321',
+    );
+    expect(addToldOnce(once, note)).toBe(once);
+  });
+
+  it('keeps the no-email mark when asked to, and replaces it otherwise', () => {
+    expect(addToldOnce(NO_EMAIL, 'x', true)).toBe(`${NO_EMAIL}; x`);
+    expect(addToldOnce(NO_EMAIL, 'x')).toBe('x');
   });
 });

@@ -69,6 +69,10 @@ export interface ScheduleSheet {
   problems: SheetProblem[];
 }
 
+/** Said of a Schedule row's Teacher cell no window names, by the Schedule step and the invites. */
+export const UNKNOWN_TEACHER =
+  'is not a teacher with hours on the Teachers sheet, so no teacher is invited to this conference. Write the name as the Teachers sheet does.';
+
 /** Statuses whose conference no longer takes place: nothing in their row matters to families. */
 const GONE = new Set(['cancelled', 'declined']);
 
@@ -111,13 +115,7 @@ export function scheduleRowProblems(
         ),
       );
     if (known.size > 0 && r.teacher && !known.has(r.teacher.toLowerCase()))
-      out.push(
-        at(
-          r,
-          'Teacher',
-          'is not a teacher with hours on the Teachers sheet, so no teacher is invited to this conference. Write the name as the Teachers sheet does.',
-        ),
-      );
+      out.push(at(r, 'Teacher', UNKNOWN_TEACHER));
   }
   return out;
 }
