@@ -11,11 +11,12 @@ const HELP = `Usage: node scripts/merge-mutation-records.mjs <into.json> <from.j
 
 Folds the incremental records <from.json>... into <into.json> (read and rewritten).
 
-A source file is kept in one version, the newer: the file as the working tree has it (whether
-or not a record was measured on it), else <into.json>'s, else the last record's. A mutant
-measured on another version (the file changed between the runs) is carried into it when the
-lines it spans are unchanged (a line diff of the two sources), renumbered to where those lines
-are now; one on a changed line is dropped, and the next run tests it again. Where two records hold the same
+A source file the records hold in several versions (it changed between the runs) is kept in
+one, the newer: the file as the working tree has it (whether or not a record was measured on
+it), else <into.json>'s, else the last record's; a file they hold in one version stays as it
+is. A mutant measured on another version is carried into the kept one when the lines it spans
+are unchanged (a line diff of the two sources), renumbered to where those lines are now; one on
+a changed line is dropped, and the next run tests it again. Where two records hold the same
 mutant, a result measured on the kept version wins over a carried one, and a later record over
 an earlier one. A test file is kept in the version equal to the working tree, else the last
 record's. Tests and mutants are numbered afresh. Run it from the project's root: the records
@@ -35,6 +36,7 @@ if (!target || others.length === 0) {
 const records = [target, ...others].map((file) => JSON.parse(readFileSync(file, 'utf8')));
 const inTree = (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 const { record, report } = mergeRecords(records, inTree);
+const names = [target, ...others];
 writeFileSync(target, `${JSON.stringify(record, null, 2)}\n`);
 
 for (const [path, { carried, dropped, inTree: current }] of Object.entries(report)) {
@@ -44,7 +46,8 @@ for (const [path, { carried, dropped, inTree: current }] of Object.entries(repor
   for (const mutant of dropped) {
     const { start } = mutant.location;
     console.log(
-      `  dropped, on a changed line: line ${start.line}:${start.column} ` +
+      `  dropped, on a line changed since ${names[mutant.from]}'s version: ` +
+        `line ${start.line}:${start.column} ` +
         `${mutant.mutatorName} → ${JSON.stringify(mutant.replacement)} (${mutant.status})`,
     );
   }

@@ -3,9 +3,9 @@
  *
  * A record holds, per source file, the `source` its mutants were measured on. Runs narrowed to
  * different lines of one file are often made on different versions of it (the file changed
- * between them), and a record can hold one version only. So one version is kept, the newer: the
- * file as the working tree has it (whether or not a record was measured on it), else the target's
- * (the first record's), else the last record's. A mutant measured on another version is carried
+ * between them), and a record can hold one version only. So, when the records hold several, one
+ * is kept, the newer: the file as the working tree has it (whether or not a record was measured
+ * on it), else the target's (the first record's), else the last record's. A mutant measured on another version is carried
  * into it when every line it
  * spans is unchanged (found by a line diff of the two sources), its lines renumbered; one on a
  * changed line is dropped, to be tested again. Stryker then sees the kept source and reuses the
@@ -128,7 +128,9 @@ function mergeRecords(records, inTree) {
     const versions = versionsOf(records, 'files', path);
     const tree = inTree(path);
     const fallback = versions.find((v) => v.at === 0) ?? versions.at(-1);
-    const source = tree ?? fallback.file.source;
+    // One version in all records is left as it is: Stryker diffs it against the file itself.
+    const oneVersion = versions.every((v) => v.file.source === fallback.file.source);
+    const source = oneVersion ? fallback.file.source : (tree ?? fallback.file.source);
     const same = (v) => v.file.source === source;
     // Results measured on the kept version win over carried ones; among each, the later record.
     const order = [...versions.filter((v) => !same(v)), ...versions.filter(same)];
@@ -141,7 +143,7 @@ function mergeRecords(records, inTree) {
       for (const mutant of version.file.mutants) {
         const location = map ? moved(mutant.location, map) : mutant.location;
         if (!location) {
-          counts.dropped.push(mutant);
+          counts.dropped.push({ ...mutant, from: version.at });
           continue;
         }
         if (map) counts.carried += 1;
@@ -160,7 +162,7 @@ function mergeRecords(records, inTree) {
       source,
       mutants: [...mutants.values()].map((mutant) => ({ ...mutant, id: String(nextMutant++) })),
     };
-    report[path] = { ...counts, inTree: tree !== undefined };
+    report[path] = { ...counts, inTree: source === tree };
   }
   return { record: merged, report };
 }

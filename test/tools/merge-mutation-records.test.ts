@@ -205,6 +205,13 @@ describe('merge-mutation-records', () => {
       expect(report[ENGINE]!.dropped.map((m) => m.replacement)).toEqual(['0']);
     });
 
+    it('leaves a file the records hold in one version as it is, for Stryker to diff', () => {
+      const { record, report } = mergeRecords([olderRun], tree({ [ENGINE]: NEWER }));
+      expect(record.files[ENGINE]!.source).toBe(OLDER);
+      expect(find(record, '0')?.location).toEqual(at(4, 22, 24));
+      expect(report[ENGINE]!.dropped).toEqual([]);
+    });
+
     it('keeps the target’s version when the working tree has no such file', () => {
       const { record } = mergeRecords([olderRun, newerRun], tree({}));
       expect(record.files[ENGINE]!.source).toBe(OLDER);
