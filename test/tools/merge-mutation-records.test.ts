@@ -244,3 +244,6 @@ describe('merge-mutation-records', () => {
     });
   });
 });
+
+// A module, so its names do not meet those of the other files of test/tools.
+export {};
