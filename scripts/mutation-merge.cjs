@@ -73,7 +73,9 @@ function moved(location, map) {
   };
 }
 
-const mutantKey = (m) => `${m.mutatorName} ${m.replacement} ${JSON.stringify(m.location)}`;
+const at = ({ line, column }) => `${line}:${column}`;
+const mutantKey = (m) =>
+  `${m.mutatorName} ${m.replacement} ${at(m.location.start)}-${at(m.location.end)}`;
 const testKey = (t) => `${t.location?.start?.line}:${t.location?.start?.column} ${t.name}`;
 
 /** The versions of one file in the records, in record order: { at: record index, file }. */
@@ -167,4 +169,71 @@ function mergeRecords(records, inTree) {
   return { record: merged, report };
 }
 
-module.exports = { lineMap, mergeRecords };
+/**
+ * Restores in the record the killing tests of its kills from older records, where they were
+ * lost, and says how many: a kill names no test when an earlier fold replaced the test file it named (the script
+ * once matched tests by id only). Stryker tests such a kill again on every run, its killer
+ * unknown. A killer is taken from an older record of the same mutant (on a line unchanged since,
+ * as carried above) that was killed there too, by a test the record still holds: its file, its
+ * name, and its lines up to the next test's unchanged since. Nothing else of them is taken.
+ */
+function restoreKillers(record, older) {
+  const ids = new Map();
+  for (const [path, file] of Object.entries(record.testFiles))
+    for (const test of file.tests) ids.set(`${path} ${testKey(test)}`, test.id);
+  const lost = new Map(
+    Object.entries(record.files).map(([path, file]) => [
+      path,
+      new Map(
+        file.mutants
+          .filter((m) => m.status === 'Killed' && (m.killedBy ?? []).length === 0)
+          .map((m) => [mutantKey(m), m]),
+      ),
+    ]),
+  );
+  let restored = 0;
+  for (const old of older) {
+    const testMaps = new Map();
+    const killerId = (test, testPath) => {
+      const now = record.testFiles[testPath];
+      const then = old.testFiles?.[testPath];
+      if (!now?.source || !then?.source || !test.location) return undefined;
+      if (!testMaps.has(testPath)) testMaps.set(testPath, lineMap(then.source, now.source));
+      // The test's lines, up to the next test's first line, unchanged since.
+      const { start } = test.location;
+      const next = then.tests
+        .map((other) => other.location?.start.line ?? 0)
+        .filter((line) => line > start.line);
+      const last = next.length > 0 ? Math.min(...next) - 1 : then.source.split('\n').length;
+      const span = moved({ start, end: { line: last, column: 0 } }, testMaps.get(testPath));
+      if (!span) return undefined;
+      return ids.get(`${testPath} ${testKey({ ...test, location: { start: span.start } })}`);
+    };
+    const testsOf = new Map();
+    for (const [testPath, testFile] of Object.entries(old.testFiles ?? {}))
+      for (const test of testFile.tests) testsOf.set(test.id, [test, testPath]);
+    for (const [path, kills] of lost) {
+      const before = old.files?.[path];
+      if (kills.size === 0 || !before) continue;
+      const source = record.files[path].source;
+      const map = before.source === source ? undefined : lineMap(before.source, source);
+      for (const mutant of before.mutants) {
+        if (mutant.status !== 'Killed') continue;
+        const location = map ? moved(mutant.location, map) : mutant.location;
+        const key = location && mutantKey({ ...mutant, location });
+        const now = key && kills.get(key);
+        if (!now) continue;
+        const killers = (mutant.killedBy ?? [])
+          .map((id) => testsOf.has(id) && killerId(...testsOf.get(id)))
+          .filter((id) => typeof id === 'string');
+        if (killers.length === 0) continue;
+        now.killedBy = killers;
+        kills.delete(key);
+        restored += 1;
+      }
+    }
+  }
+  return restored;
+}
+
+module.exports = { lineMap, mergeRecords, restoreKillers };

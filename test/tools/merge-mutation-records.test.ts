@@ -5,7 +5,8 @@
  * kept would hide a mutant the change may have let survive.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { lineMap, mergeRecords } = require('../../scripts/mutation-merge.cjs') as {
+const { lineMap, mergeRecords, restoreKillers } = require('../../scripts/mutation-merge.cjs') as {
+  restoreKillers: (record: IncrementalRecord, older: Iterable<IncrementalRecord>) => number;
   lineMap: (before: string, after: string) => Map<number, number>;
   mergeRecords: (
     records: IncrementalRecord[],
@@ -68,6 +69,7 @@ const at = (line: number, from: number, to: number, endLine = line) => ({
   start: { line, column: from },
   end: { line: endLine, column: to },
 });
+const endFirst = ({ start, end }: MutantResult['location']) => ({ end, start });
 const mutant = (
   id: string,
   location: MutantResult['location'],
@@ -111,7 +113,8 @@ const newerRun: IncrementalRecord = {
     [ENGINE]: {
       source: NEWER,
       mutants: [
-        mutant('0', at(7, 9, 20), {
+        // Stryker writes a location's end before its start.
+        mutant('0', endFirst(at(7, 9, 20)), {
           replacement: 'n < LIMIT',
           status: 'Killed',
           killedBy: ['0'],
@@ -241,6 +244,81 @@ describe('merge-mutation-records', () => {
       );
       expect(record.testFiles[TESTS]!.source).toBe(newerTests);
       expect(testName(record, find(record, 'a <= b')!.killedBy![0])).toBe('fits ten');
+    });
+  });
+
+  describe('restoreKillers', () => {
+    // The newer run's record as an earlier fold left it: its kill names no test.
+    const lostKiller = (): IncrementalRecord => ({
+      files: {
+        [ENGINE]: {
+          source: NEWER,
+          mutants: [
+            mutant('0', at(3, 9, 14), { status: 'Killed', killedBy: [] }),
+            mutant('1', at(7, 9, 20), { replacement: 'n < LIMIT', status: 'Survived' }),
+          ],
+        },
+      },
+      testFiles: testFiles('7', '8'),
+    });
+
+    it('gives a kill back the test that killed it in an older record, on the line it moved to', () => {
+      const record = lostKiller();
+      expect(restoreKillers(record, [olderRun])).toBe(1);
+      const kill = find(record, 'a <= b')!;
+      expect(kill.killedBy).toEqual(['8']);
+      expect(testName(record, kill.killedBy![0])).toBe('fits ten');
+    });
+
+    it('takes nothing else: not a status, not a mutant the record does not hold', () => {
+      const record = lostKiller();
+      restoreKillers(record, [olderRun]);
+      expect(find(record, 'n < LIMIT')?.status).toBe('Survived');
+      expect(record.files[ENGINE]!.mutants).toHaveLength(2);
+    });
+
+    it('leaves the kill as it is when the killing test has changed since, below its first line', () => {
+      const body = (n: number) =>
+        `it('sees a family free', () => {});\nit('fits ten', () => {\n  expect(fits(${n})).toBe(true);\n});`;
+      const olderWithBody: IncrementalRecord = {
+        ...olderRun,
+        testFiles: { [TESTS]: { ...olderRun.testFiles[TESTS]!, source: body(10) } },
+      };
+      const unchanged = lostKiller();
+      unchanged.testFiles[TESTS] = { ...unchanged.testFiles[TESTS]!, source: body(10) };
+      expect(restoreKillers(unchanged, [olderWithBody])).toBe(1);
+      const changed = lostKiller();
+      changed.testFiles[TESTS] = { ...changed.testFiles[TESTS]!, source: body(11) };
+      expect(restoreKillers(changed, [olderWithBody])).toBe(0);
+      expect(find(changed, 'a <= b')?.killedBy).toEqual([]);
+    });
+
+    it('reads each older record once, for every file of the record', () => {
+      const record = lostKiller();
+      record.files['src/core/other.ts'] = {
+        source: OLDER,
+        mutants: [mutant('2', at(2, 9, 14), { status: 'Killed', killedBy: [] })],
+      };
+      const older = (function* () {
+        yield {
+          ...olderRun,
+          files: { ...olderRun.files, 'src/core/other.ts': olderRun.files[ENGINE]! },
+        };
+      })();
+      expect(restoreKillers(record, older)).toBe(2);
+    });
+
+    it('leaves the kill as it is when the killing test is gone or changed its first line', () => {
+      const record = lostKiller();
+      record.testFiles[TESTS] = {
+        source: "it('sees a family free', () => {});\nit('fits ten (renamed)', () => {});",
+        tests: [
+          { id: '7', name: 'sees a family free', location: { start: { line: 1, column: 0 } } },
+          { id: '8', name: 'fits ten (renamed)', location: { start: { line: 2, column: 0 } } },
+        ],
+      };
+      expect(restoreKillers(record, [olderRun])).toBe(0);
+      expect(find(record, 'a <= b')?.killedBy).toEqual([]);
     });
   });
 });
