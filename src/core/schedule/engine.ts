@@ -745,15 +745,19 @@ const dayKey = (teacher: string, date: string) => `${teacher}|${date}`;
 
 /** Holds (delta 1) or frees (-1) the teacher's places from `start` to the changeover's end. */
 const hold = (d: Day, start: number, end: number, delta: number) => {
+  // The day's arrays in locals: until V8 has optimised this loop, each `d.used` is a lookup.
+  const used = d.used;
   const from = Math.max(0, start - d.origin);
-  const to = Math.min(d.used.length, end + C - d.origin);
-  for (let m = from; m < to; m++) d.used[m] = d.used[m]! + delta;
+  const to = Math.min(used.length, end + C - d.origin);
+  for (let m = from; m < to; m++) used[m] = used[m]! + delta;
 };
 
 /** Whether the teacher has a place from `start` until the changeover after `end`. */
 const roomFree = (d: Day, start: number, end: number) => {
+  const used = d.used;
+  const limit = d.limit;
   const to = end + C - d.origin;
-  for (let m = start - d.origin; m < to; m++) if (d.used[m]! >= d.limit[m]!) return false;
+  for (let m = start - d.origin; m < to; m++) if (used[m]! >= limit[m]!) return false;
   return true;
 };
 
@@ -1005,16 +1009,19 @@ function edgeBias(c: Candidate, len: number): number {
   const after = c.windowEnd - (c.start + len + C);
   let left = 0;
   if (before > 0 && used[from - 1]! <= level) {
-    const most = Math.min(reach, before);
-    let hole = 1;
-    while (hole < most && used[from - hole - 1]! <= level) hole++;
+    // Walk the minutes, not the hole's length: one sum less per minute.
+    const stop = from - 1 - Math.min(reach, before);
+    let m = from - 2;
+    while (m > stop && used[m]! <= level) m--;
+    const hole = from - 1 - m;
     left = hole >= reach ? 1 : hole < before ? idleBeside(level, hole) : tight ? 2 : 0.2;
   }
   let right = 0;
   if (after > 0 && used[to]! <= level) {
-    const most = Math.min(reach, after);
-    let hole = 1;
-    while (hole < most && used[to + hole]! <= level) hole++;
+    const stop = to + Math.min(reach, after);
+    let m = to + 1;
+    while (m < stop && used[m]! <= level) m++;
+    const hole = m - to;
     right = hole >= reach ? 0.5 : hole < after ? idleBeside(level, hole) : tight ? 1.5 : 0.1;
   }
   return left + right + ((c.start - c.windowStart) % pitch === 0 ? 0 : d.offGrid);
@@ -1060,16 +1067,21 @@ function bestStart(u: Unit): Candidate | null {
 function scanStarts(u: Unit, placed: Placement[], own: number, from: number, to: number): void {
   let bestC = found;
   let bestCost = foundCost;
+  // The unit's fields in locals: until V8 has optimised the loop, each `u.len` is a lookup.
+  const list = u.candidates;
+  const len = u.len;
+  const teacher = u.teacher;
   for (let i = from; i < to; i++) {
-    const c = u.candidates[i]!;
+    const c = list[i]!;
     const d = days[c.day]!;
-    const level = d.used[c.start - d.origin]!;
-    if (level >= d.limit[c.start - d.origin]!) continue;
+    const m = c.start - d.origin;
+    const level = d.used[m]!;
+    if (level >= d.limit[m]!) continue;
     // Cheap parts first: most starts are ruled out before the holes are measured.
     let cost = dayBias(d, level) + random() * 1e-6;
-    cost += own + addedCost(placed, u.teacher, d.date, c.start, c.start + u.len, c.rank);
+    cost += own + addedCost(placed, teacher, d.date, c.start, c.start + len, c.rank);
     if (cost >= bestCost) continue;
-    cost += edgeBias(c, u.len);
+    cost += edgeBias(c, len);
     if (cost >= bestCost) continue;
     if (!feasible(u, c)) continue;
     bestC = c;
@@ -1111,17 +1123,23 @@ function insertFamily(familyId: string): number {
 function anchorStarts(anchor: Unit): number {
   if (topCosts.length !== ANCHOR_STARTS) topCosts = new Float64Array(ANCHOR_STARTS);
   let topLength = 0;
-  for (const c of anchor.candidates) {
+  const list = anchor.candidates;
+  const len = anchor.len;
+  for (let k = 0; k < list.length; k++) {
+    const c = list[k]!;
     const d = days[c.day]!;
-    const level = d.used[c.start - d.origin]!;
-    if (level >= d.limit[c.start - d.origin]!) continue;
+    const m = c.start - d.origin;
+    const level = d.used[m]!;
+    if (level >= d.limit[m]!) continue;
     // The holes beside a start cost nothing or more, and adding to a sum never lowers it (in
     // floating point too): a start whose rank and day alone lose is dropped before they are
     // measured, with the same result.
     const full = topLength === ANCHOR_STARTS;
     const rank = rankCost(c.rank);
-    if (full && rank + dayBias(d, level) >= topCosts[ANCHOR_STARTS - 1]!) continue;
-    const cost = rank + startBias(c, anchor.len);
+    // startBias's sum, with its day part worked out once.
+    const day = dayBias(d, level);
+    if (full && rank + day >= topCosts[ANCHOR_STARTS - 1]!) continue;
+    const cost = rank + (day + edgeBias(c, len));
     if (full && cost >= topCosts[ANCHOR_STARTS - 1]!) continue;
     if (!feasible(anchor, c)) continue;
     let i = Math.min(topLength, ANCHOR_STARTS - 1);
