@@ -602,8 +602,9 @@ function search(
   let cost = totalCost();
   let sinceImprovement = 0;
   let lastUnplaced: Unit[] = [];
+  // The loop calls a function per step: V8 compiles a loop that runs long while it runs, and
+  // compiled with everything it calls the loop was the largest piece of code compiled.
   for (let it = 0; it < iterations && familyIds.length > 0 && cost > bound + 1e-9; it++) {
-    const chosen: string[] = [];
     const left = it % 8 === 0 || lastUnplaced.length > 0 ? leftOut(searchable) : lastUnplaced;
     lastUnplaced = left;
     // Once only the surplus is left out, no search places more: it goes on for the rest, and
@@ -611,76 +612,96 @@ function search(
     const atSurplus = unplacedPlaces(left) <= surplus;
     const unplacedUnits = atSurplus ? answeredOnly(left) : left;
     if (atSurplus && (untilPlaced || sinceImprovement > Math.max(200, familyIds.length / 2))) break;
-    if (unplacedUnits.length > 0 && random() < 0.6) {
-      // Make room for a unit left out: free the time around one of its starts, so the
-      // conferences there can shift along the teacher's day.
-      const u = pickOne(unplacedUnits);
-      addOnce(chosen, u.familyId);
-      // The families it shares a contact with (a caseworker, a phone number) may have to move
-      // for it, wherever they are.
-      for (const g of sharing.get(u.familyId) ?? NONE) addOnce(chosen, g);
-      for (let k = 0; k < 2; k++) {
-        const c = pickOne(u.candidates);
-        const from = c.start - L - C;
-        const to = c.start + u.len + C + L + C;
-        const day = days[c.day]!;
-        for (const p of day.placements)
-          if (p.start < to && from < p.end) addOnce(chosen, units[p.unit]!.familyId);
-        // Only families that gave no times may make way now: one of them, anywhere that day,
-        // goes back in too, so the time it holds can pass along to the family left out.
-        if (atSurplus) {
-          const quiet = day.placements.filter((p) => !units[p.unit]!.answered);
-          if (quiet.length > 0) addOnce(chosen, units[pickOne(quiet).unit]!.familyId);
-        }
-      }
-    } else {
-      const f = pickOne(familyIds);
-      addOnce(chosen, f);
-      const p = (placementsByFamily.get(f) ?? NONE).find((x) => !x.fixed);
-      const d = p ? days[p.day]! : null;
-      const gap = d && random() < 0.5 ? idleGap(d) : null;
-      if (gap) {
-        // Close a gap in this teacher's day: the conferences around it may all shift.
-        const from = gap.start - 2 * pitch;
-        const to = gap.end + 2 * pitch;
-        for (const q of d!.placements)
-          if (q.start < to && from < q.end) addOnce(chosen, units[q.unit]!.familyId);
-      } else
-        for (let k = 0; k < 3 && d && d.placements.length > 0; k++)
-          addOnce(chosen, units[pickOne(d.placements).unit]!.familyId);
-    }
-    const teacherDays: number[] = [];
-    const languageDays: string[] = [];
-    for (const f of chosen) keysOf(f, teacherDays, languageDays);
-    const before = localCost(chosen, teacherDays, languageDays);
-    const removed: Was[] = [];
-    for (const f of chosen)
-      for (const u of unitsByFamily.get(f) ?? NONE) {
-        const p = placement[u.key];
-        if (p) {
-          removed.push(wasOf(u, p));
-          unplace(u);
-        }
-      }
-    const order = chosen.slice();
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    for (const f of order) insertFamily(f);
-    for (const f of chosen) keysOf(f, teacherDays, languageDays);
-    const after = localCost(chosen, teacherDays, languageDays);
-    // Costs outside the touched families and days did not change.
-    if (after <= before) {
-      if (after < before - 1e-9) sinceImprovement = 0;
+    if (!reinsert(neighbourhood(unplacedUnits, atSurplus, familyIds))) sinceImprovement++;
+    else {
+      if (moveAfter < moveBefore - 1e-9) sinceImprovement = 0;
       else sinceImprovement++;
-      cost += after - before;
-    } else {
-      sinceImprovement++;
-      for (const f of chosen) for (const u of unitsByFamily.get(f) ?? NONE) unplace(u);
-      for (const was of removed) restore(was);
+      cost += moveAfter - moveBefore;
     }
   }
+}
+
+/** The families one step of the search takes out and puts back. */
+function neighbourhood(unplacedUnits: Unit[], atSurplus: boolean, familyIds: string[]): string[] {
+  const chosen: string[] = [];
+  if (unplacedUnits.length > 0 && random() < 0.6) {
+    // Make room for a unit left out: free the time around one of its starts, so the
+    // conferences there can shift along the teacher's day.
+    const u = pickOne(unplacedUnits);
+    addOnce(chosen, u.familyId);
+    // The families it shares a contact with (a caseworker, a phone number) may have to move
+    // for it, wherever they are.
+    for (const g of sharing.get(u.familyId) ?? NONE) addOnce(chosen, g);
+    for (let k = 0; k < 2; k++) {
+      const c = pickOne(u.candidates);
+      const from = c.start - L - C;
+      const to = c.start + u.len + C + L + C;
+      const day = days[c.day]!;
+      for (const p of day.placements)
+        if (p.start < to && from < p.end) addOnce(chosen, units[p.unit]!.familyId);
+      // Only families that gave no times may make way now: one of them, anywhere that day,
+      // goes back in too, so the time it holds can pass along to the family left out.
+      if (atSurplus) {
+        const quiet = day.placements.filter((p) => !units[p.unit]!.answered);
+        if (quiet.length > 0) addOnce(chosen, units[pickOne(quiet).unit]!.familyId);
+      }
+    }
+  } else {
+    const f = pickOne(familyIds);
+    addOnce(chosen, f);
+    const p = (placementsByFamily.get(f) ?? NONE).find((x) => !x.fixed);
+    const d = p ? days[p.day]! : null;
+    const gap = d && random() < 0.5 ? idleGap(d) : null;
+    if (gap) {
+      // Close a gap in this teacher's day: the conferences around it may all shift.
+      const from = gap.start - 2 * pitch;
+      const to = gap.end + 2 * pitch;
+      for (const q of d!.placements)
+        if (q.start < to && from < q.end) addOnce(chosen, units[q.unit]!.familyId);
+    } else
+      for (let k = 0; k < 3 && d && d.placements.length > 0; k++)
+        addOnce(chosen, units[pickOne(d.placements).unit]!.familyId);
+  }
+  return chosen;
+}
+
+/** What the families a step of the search touched cost before it and after (see reinsert). */
+let moveBefore = 0;
+let moveAfter = 0;
+
+/**
+ * Takes the chosen families out and puts them back in a random order; keeps the result when it
+ * costs no more (the costs in moveBefore and moveAfter), else puts everything back as it was.
+ */
+function reinsert(chosen: string[]): boolean {
+  const teacherDays: number[] = [];
+  const languageDays: string[] = [];
+  for (const f of chosen) keysOf(f, teacherDays, languageDays);
+  const before = localCost(chosen, teacherDays, languageDays);
+  const removed: Was[] = [];
+  for (const f of chosen)
+    for (const u of unitsByFamily.get(f) ?? NONE) {
+      const p = placement[u.key];
+      if (p) {
+        removed.push(wasOf(u, p));
+        unplace(u);
+      }
+    }
+  const order = chosen.slice();
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  for (const f of order) insertFamily(f);
+  for (const f of chosen) keysOf(f, teacherDays, languageDays);
+  const after = localCost(chosen, teacherDays, languageDays);
+  moveBefore = before;
+  moveAfter = after;
+  // Costs outside the touched families and days did not change.
+  if (after <= before) return true;
+  for (const f of chosen) for (const u of unitsByFamily.get(f) ?? NONE) unplace(u);
+  for (const was of removed) restore(was);
+  return false;
 }
 
 /**
