@@ -42,6 +42,15 @@ const NEAR = 60;
 /** Starts of a family's first conference around which its others are fitted. */
 const ANCHOR_STARTS = 10;
 
+/**
+ * Once the search has gone STALL tries without a better schedule while more than the surplus is
+ * left out, every WHOLE_DAY-th try to make room for a unit left out lays its teacher's whole day
+ * again (see `packDay`). Never on the benchmark's instances, whose searches reach the surplus
+ * first: their schedules are the same with it.
+ */
+const WHOLE_DAY = 3;
+const STALL = 20;
+
 export const WEIGHTS = {
   unplaced: 10_000,
   /**
@@ -602,6 +611,7 @@ function search(
   let cost = totalCost();
   let sinceImprovement = 0;
   let lastUnplaced: Unit[] = [];
+  wholeTries = 0;
   // The loop calls a function per step: V8 compiles a loop that runs long while it runs, and
   // compiled with everything it calls the loop was the largest piece of code compiled.
   for (let it = 0; it < iterations && familyIds.length > 0 && cost > bound + 1e-9; it++) {
@@ -612,7 +622,10 @@ function search(
     const atSurplus = unplacedPlaces(left) <= surplus;
     const unplacedUnits = atSurplus ? answeredOnly(left) : left;
     if (atSurplus && (untilPlaced || sinceImprovement > Math.max(200, familyIds.length / 2))) break;
-    if (!reinsert(neighbourhood(unplacedUnits, atSurplus, familyIds))) sinceImprovement++;
+    // Not while only the surplus is left out: then no day holds more than it does.
+    const whole = !atSurplus && sinceImprovement >= STALL && it % WHOLE_DAY === WHOLE_DAY - 1;
+    if (!reinsert(neighbourhood(unplacedUnits, atSurplus, familyIds, whole ? left : null)))
+      sinceImprovement++;
     else {
       if (moveAfter < moveBefore - 1e-9) sinceImprovement = 0;
       else sinceImprovement++;
@@ -621,8 +634,16 @@ function search(
   }
 }
 
-/** The families one step of the search takes out and puts back. */
-function neighbourhood(unplacedUnits: Unit[], atSurplus: boolean, familyIds: string[]): string[] {
+/**
+ * The families one step of the search takes out and puts back. With `whole` (the units left
+ * out), a try to make room for one of them takes its teacher's whole day (`wholeDay`).
+ */
+function neighbourhood(
+  unplacedUnits: Unit[],
+  atSurplus: boolean,
+  familyIds: string[],
+  whole: Unit[] | null,
+): string[] {
   const chosen: string[] = [];
   if (unplacedUnits.length > 0 && random() < 0.6) {
     // Make room for a unit left out: free the time around one of its starts, so the
@@ -634,6 +655,18 @@ function neighbourhood(unplacedUnits: Unit[], atSurplus: boolean, familyIds: str
     for (const g of sharing.get(u.familyId) ?? NONE) addOnce(chosen, g);
     for (let k = 0; k < 2; k++) {
       const c = pickOne(u.candidates);
+      if (whole) {
+        // The teacher's whole day, and every unit left out that could be seen that day: a
+        // day whose starts were taken in the wrong order (a family whose only time falls
+        // between two others' holding a place each side) is laid again in a new one.
+        wholeDay = c.day;
+        const day = days[c.day]!;
+        for (const p of day.placements) if (!p.fixed) addOnce(chosen, units[p.unit]!.familyId);
+        for (const v of whole)
+          if (v.teacher === u.teacher && v.candidates.some((x) => x.day === c.day))
+            addOnce(chosen, v.familyId);
+        break;
+      }
       const from = c.start - L - C;
       const to = c.start + u.len + C + L + C;
       const day = days[c.day]!;
@@ -668,6 +701,9 @@ function neighbourhood(unplacedUnits: Unit[], atSurplus: boolean, familyIds: str
 /** What the families a step of the search touched cost before it and after (see reinsert). */
 let moveBefore = 0;
 let moveAfter = 0;
+/** The day a step took whole (see neighbourhood), else -1; and how many such steps this search made. */
+let wholeDay = -1;
+let wholeTries = 0;
 
 /**
  * Takes the chosen families out and puts them back in a random order; keeps the result when it
@@ -692,7 +728,12 @@ function reinsert(chosen: string[]): boolean {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
-  for (const f of order) insertFamily(f);
+  const packing = wholeDay;
+  wholeDay = -1;
+  // Every other whole day is packed (the most it holds); the rest go back as any step's
+  // families do, each at its best start in a random order, which packing does not weigh.
+  if (packing >= 0 && (wholeTries++ & 1) === 0) packDay(order, packing);
+  else for (const f of order) insertFamily(f);
   for (const f of chosen) keysOf(f, teacherDays, languageDays);
   const after = localCost(chosen, teacherDays, languageDays);
   moveBefore = before;
@@ -702,6 +743,32 @@ function reinsert(chosen: string[]): boolean {
   for (const f of chosen) for (const u of unitsByFamily.get(f) ?? NONE) unplace(u);
   for (const was of removed) restore(was);
   return false;
+}
+
+/**
+ * A teacher's day laid again to hold as many as it can: the families seen only there, the one
+ * whose last start that day comes first going first, each at its earliest start still free (as
+ * one packs conferences of one length between their earliest and latest starts); the others as
+ * usual. The search's other steps then trade starts for choices and idle minutes, never a place.
+ */
+function packDay(order: string[], day: number): void {
+  const lastStart = new Map<string, number>();
+  const rest: string[] = [];
+  for (const f of order) {
+    const own = unitsByFamily.get(f) ?? NONE;
+    let last = -1;
+    if (own.length === 1) for (const c of own[0]!.candidates) if (c.day === day) last = c.start;
+    if (last < 0) rest.push(f);
+    else lastStart.set(f, last);
+  }
+  const packed = [...lastStart.keys()].sort((a, b) => lastStart.get(a)! - lastStart.get(b)!);
+  for (const f of packed) {
+    const u = unitsByFamily.get(f)![0]!;
+    const c = u.candidates.find((x) => x.day === day && feasible(u, x));
+    if (c) place(u, c);
+    else rest.push(f);
+  }
+  for (const f of rest) insertFamily(f);
 }
 
 /**
