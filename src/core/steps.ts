@@ -203,7 +203,7 @@ export interface ScheduleCounts {
   roundName: string;
   /** Freed times no waitlisted family has taken yet. */
   freedToOffer: number;
-  /** Freed-time offers sent this round, and those a waitlisted family accepted. */
+  /** Freed-time offers out this round for times nobody has taken, and the times taken. */
   offers: { offers: number; accepted: number };
   /** This round's student prep answers, by student id. */
   prep: Map<string, PrepAnswer>;
@@ -244,9 +244,9 @@ export function scheduleStep(c: ScheduleCounts): StepState {
       { label: 'conferences', value: thisRound.length },
       { label: 'students placed', value: c.students.length - waiting.length },
       { label: 'not placed yet', value: waiting.length },
-      ...(c.offers.offers > 0
+      ...(c.offers.offers + c.offers.accepted > 0
         ? [
-            { label: 'freed-time offers out', value: c.offers.offers },
+            { label: 'freed-time offers still open', value: c.offers.offers },
             { label: 'accepted from the waiting list', value: c.offers.accepted },
           ]
         : []),

@@ -257,7 +257,7 @@ describe('scheduleStep', () => {
       label: 'Email the prep link to students not ready',
     });
     expect(s.counts.slice(3)).toEqual([
-      { label: 'freed-time offers out', value: 3 },
+      { label: 'freed-time offers still open', value: 3 },
       { label: 'accepted from the waiting list', value: 1 },
       { label: 'Mr. Chen: ready to lead (of 2)', value: 0 },
       { label: 'Ms. Rivera: ready to lead (of 2)', value: 1 },
