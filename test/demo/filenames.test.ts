@@ -21,6 +21,8 @@ describe('file names the demo makes from a school’s IDs', () => {
       '2,Tom,Baker,3,Ms. Rivera,a/b,,555-0102,en',
       '3,Zoe,Smith,3,Ms. Rivera,a:b,,555-0103,en',
       '4,Ida,Lund,3,Ms. Rivera,.hidden,,555-0104,en',
+      '5,Max,Ode,3,Ms. Rivera,CON,,555-0105,en',
+      '6,Lia,Vos,3,Ms. Rivera,nul.1,,555-0106,en',
     ]);
     const teachers = file('teachers.csv', [
       'Teacher,Email,Date,Start,End,Room,Capacity',
@@ -36,10 +38,12 @@ describe('file names the demo makes from a school’s IDs', () => {
     expect(existsSync(join(dir, '..', 'escaped.html'))).toBe(false);
     expect(readdirSync(out).filter((f) => f.endsWith('.html'))).toEqual([]);
     const letters = readdirSync(join(out, 'letters')).filter((f) => f !== 'phone-list.html');
-    // Four families without email, four letters: none written over another's, none in a folder.
-    expect(letters).toHaveLength(4);
+    // Six families without email, six letters: none written over another's, none in a folder.
+    expect(letters).toHaveLength(6);
     for (const name of letters) {
       expect(name).toMatch(/^[A-Za-z0-9][A-Za-z0-9._-]*\.html$/);
+      // None a name Windows keeps for a device, whatever follows its first dot.
+      expect(name).not.toMatch(/^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i);
     }
     expect(
       readdirSync(join(out, 'letters'), { withFileTypes: true }).every((e) => e.isFile()),
