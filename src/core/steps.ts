@@ -378,7 +378,7 @@ export function remindersStep(r: ReminderCounts): StepState {
       { label: 'families by letter', value: r.channels.letter },
       { label: 'families also by phone', value: r.channels.phone },
       { label: 'families', value: r.channels.families },
-      { label: 'reminders sent', value: r.tally.sent },
+      { label: 'reminders sent (per family)', value: r.tally.sent },
       { label: 'due now', value: r.tally.due },
       { label: 'waiting for quota', value: waiting },
       { label: 'refused by Google', value: refused.length },

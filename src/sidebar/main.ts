@@ -73,12 +73,23 @@ const state: State = {
 };
 const root = document.getElementById('app')!;
 
+/**
+ * The list's title, in the words the step's headline uses: "warnings to check" when every one is
+ * a warning (a row read one way until a person changes it), "problems to fix" otherwise.
+ */
+function problemsTitle(problems: Problem[], total: number): string {
+  const warningsOnly = problems.length === total && problems.every((p) => p.severity === 'warning');
+  return warningsOnly
+    ? `${total} ${total === 1 ? 'warning' : 'warnings'} to check`
+    : `${total} ${total === 1 ? 'problem' : 'problems'} to fix`;
+}
+
 function problemList(problems: Problem[], total: number): HTMLElement {
   const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
   return el(
     'div',
     { class: 'problems' },
-    el('p', { class: 'problems-title' }, `${total} ${total === 1 ? 'problem' : 'problems'} to fix`),
+    el('p', { class: 'problems-title' }, problemsTitle(problems, total)),
     el(
       'ul',
       {},

@@ -378,7 +378,7 @@ describe('remindersStep', () => {
     const s = reminders({ tally: { sent: 5, due: 3, upcoming: 2, lapsed: 0 } });
     expect(s.status).toBe('ready');
     expect(s.next).toBe('3 reminders due now: send them, or let the hourly reminders do it.');
-    expect(s.counts.find((c) => c.label === 'reminders sent')?.value).toBe(5);
+    expect(s.counts.find((c) => c.label === 'reminders sent (per family)')?.value).toBe(5);
   });
 
   it('flags the unconfirmed, refused and missed reminders on their rows and counts those waiting', () => {
@@ -473,7 +473,7 @@ describe('remindersStep', () => {
       { label: 'families by letter', value: 2 },
       { label: 'families also by phone', value: 3 },
       { label: 'families', value: 1 },
-      { label: 'reminders sent', value: 0 },
+      { label: 'reminders sent (per family)', value: 0 },
       { label: 'due now', value: 0 },
       { label: 'waiting for quota', value: 0 },
       { label: 'refused by Google', value: 0 },
