@@ -75,7 +75,7 @@ export const FAMILY_QUESTIONS = [
 const STYLE = `
 @page { size: auto; margin: 14mm; }
 * { box-sizing: border-box; }
-body { font: 10.5pt/1.35 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #202124; margin: 0; }
+body { font: 10.5pt/1.35 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #202124; margin: 0; overflow-wrap: anywhere; }
 h1 { font-size: 15pt; margin: 0 0 2pt; }
 h2 { font-size: 11pt; margin: 9pt 0 3pt; border-bottom: 1px solid #dadce0; padding-bottom: 1pt; }
 p, ul, ol, table { margin: 0 0 4pt; }
@@ -84,7 +84,8 @@ table { border-collapse: collapse; width: 100%; }
 td { padding: 2pt 4pt; border-bottom: 1px solid #eee; vertical-align: top; }
 td.min { width: 4.5em; text-align: right; white-space: nowrap; }
 .write { border-bottom: 1px solid #9aa0a6; height: 16pt; }
-.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 14pt; }
+/* minmax(0, …): a column never grows past half the page for a long link or word (it wraps). */
+.grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 14pt; }
 section { break-inside: avoid; }
 .packet + .packet { break-before: page; }
 @media print { .noprint { display: none; } }
