@@ -15,6 +15,7 @@ import {
   PARTICIPATION_HEADER,
   participationCells,
   type RosterFamily,
+  type RoundFamilies,
 } from './participation';
 import type { PrepAnswer } from './prep';
 import { goalsMetPerClass, type Reflection } from './goals';
@@ -60,6 +61,8 @@ export interface SummaryInput {
   feedback: SummaryFeedback[];
   /** Every family on the Roster; without it, the families the Schedule names. */
   families?: RosterFamily[];
+  /** An earlier round's families as kept while it was current (null: none kept). */
+  roundFamilies?: (round: string) => RoundFamilies | null;
   /** The students' preparation (the Student Prep sheet), every round. */
   prep?: PrepAnswer[];
   /** The Follow-ups sheet's requests (Kind and Status cells), when it exists. */
@@ -155,10 +158,10 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   add('Summary', text(input.title), text(`${input.round} round`));
 
   const families = input.families ?? familiesFromSchedule(input.conferences);
-  const share = participation(families, input.conferences, input.round);
+  const share = participation(families, input.conferences, input.round, input.roundFamilies);
   section(
     'Participation',
-    'Families on the Roster; participation = attended ÷ roster families. Waitlisted: no conference; unreachable: no email or phone.',
+    'Families on the Roster; participation = attended ÷ roster families. Waitlisted: no conference; unreachable: no email or phone. An earlier round keeps its own families: those on the Roster when its Summary was last built, and its own Schedule rows.',
   );
   add('Round', ...PARTICIPATION_HEADER);
   for (const r of share.rounds) add(text(r.label), ...participationCells(r));
