@@ -26,7 +26,14 @@ export interface PacketInput {
   /** The student's goal for this round, when known. */
   goal: string;
   /** The students' own preparation for this round, when they have prepared. */
-  prep: { proudOf: string; learningTargets: string; workSample: string; familyQuestion: string }[];
+  prep: {
+    proudOf: string;
+    learningTargets: string;
+    workSample: string;
+    familyQuestion: string;
+    /** Who the student said is coming with them. */
+    coming?: string;
+  }[];
   /** Last round's goal, to look back on (spring looks back on fall), or null. */
   lastGoal: { round: string; goal: string } | null;
 }
@@ -115,6 +122,13 @@ ${line('Where', where)}
 ${p.videoLink ? `<p>${escapeHtml(onlineLine(p.videoLink, 'en'))}</p>` : ''}
 ${line('Teacher', p.teacher)}
 ${line('Coming', p.coming.join(', '))}
+${line(
+  'Who I said is coming',
+  p.prep
+    .map((x) => x.coming ?? '')
+    .filter(Boolean)
+    .join('; '),
+)}
 ${line('Interpreter', p.interpreter)}
 </section>
 ${

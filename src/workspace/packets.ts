@@ -104,8 +104,12 @@ function roundPacketInputs(): PacketInput[] {
   );
   const packets = live.map((r): PacketInput => {
     const mine = r.studentIds.flatMap((id) => students.get(id) ?? []);
+    // The guardians by name, those reached by phone included; an address is not a name, and
+    // a guardian the Roster names nowhere is left for the family to fill in.
     const guardians = [
-      ...new Set(mine.flatMap((s) => s.guardians.map((g) => g.name || g.email))),
+      ...new Set(
+        mine.flatMap((s) => [...s.guardians.map((g) => g.name), ...(s.phoneGuardians ?? [])]),
+      ),
     ].filter(Boolean);
     const window = windows.find(
       (w) => w.teacher === r.teacher && w.date === r.date && w.start <= r.start! && r.end! <= w.end,
