@@ -6,7 +6,7 @@
 import { PRINT_CONTROLS } from './printcontrols';
 import { modeCell, placeFor } from '../core/meeting';
 import { inRound } from '../core/rounds';
-import { languageName, cleanText } from '../core/normalize';
+import { languageName, cleanText, normalizeLanguage } from '../core/normalize';
 import { packetBody, packetHtml, packetPage, type PacketInput } from '../core/packets';
 import { escapeHtml } from '../core/templates';
 import { readScheduleSheet, type ExistingRow } from '../core/schedule/sheet';
@@ -148,6 +148,8 @@ function roundPacketInputs(): PacketInput[] {
         .join(' · '),
       prep: prepared,
       lastGoal: earlier ? { round: earlier.round, goal: earlier.goal } : null,
+      // The conference's language, as its invitation and reminders use it.
+      language: normalizeLanguage(cell(r, 'Language')) || settings.defaultLanguage,
     };
   });
   return packets.sort(

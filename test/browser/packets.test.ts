@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { openSchool } from '../../preview/school';
-import { packetHtml } from '../../src/core/packets';
+import { packetHtml, type PacketInput } from '../../src/core/packets';
 import type { Result } from '../../src/shared/api';
 import { describeBrowser, launch } from './browser';
 
@@ -14,7 +14,7 @@ jest.setTimeout(90_000);
 /** Pages in a PDF Chromium printed: its page objects (not the /Pages tree). */
 const pages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 
-const FULL = packetHtml({
+const FULL_INPUT: PacketInput = {
   schoolName: 'Lincoln Elementary and Middle School of the Arts and Sciences',
   conferenceId: 'C-0123456789AB',
   round: 'Spring 2027',
@@ -40,7 +40,8 @@ const FULL = packetHtml({
     round: 'Fall 2026',
     goal: 'Learn the multiplication tables to twelve and explain my strategies to my family',
   },
-});
+};
+const FULL = packetHtml(FULL_INPUT);
 
 /**
  * What students really type: the work sample as the link Google Slides gives (about 100
@@ -83,9 +84,16 @@ describeBrowser('conference packets in print', () => {
     await browser?.close();
   });
 
-  it.each(['A4', 'Letter'] as const)('a full packet prints on one %s page', async (format) => {
+  it.each([
+    ['A4', 'English'],
+    ['Letter', 'English'],
+    ['A4', 'Spanish'],
+    ['Letter', 'Spanish'],
+  ] as const)('a full packet prints on one %s page, in %s', async (format, language) => {
     const page = await browser.newPage();
-    await page.setContent(FULL);
+    await page.setContent(
+      language === 'Spanish' ? packetHtml({ ...FULL_INPUT, language: 'es' }) : FULL,
+    );
     const pdf = await page.pdf({ format });
     await page.close();
     expect(pages(pdf)).toBe(1);

@@ -17,6 +17,7 @@ const ROSTER = [
     'Guardian 2 Name',
     'Guardian 2 Email',
     'Phone',
+    'Language',
   ],
   // Two guardians with email, the second with no name on the Roster.
   [
@@ -30,9 +31,10 @@ const ROSTER = [
     '',
     'diaz.home4@family.example',
     '',
+    'Spanish',
   ],
   // No email: reached by letter and phone.
-  ['S2', 'Sofía', 'Ruiz', '4', 'Ms. Rivera', 'Rosa Ruiz', '', '', '', '555-0104'],
+  ['S2', 'Sofía', 'Ruiz', '4', 'Ms. Rivera', 'Rosa Ruiz', '', '', '', '555-0104', ''],
 ];
 const TEACHERS = [
   ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity'],
@@ -50,11 +52,16 @@ describe('who is coming, on the packet', () => {
   );
   s.bundle.run('showPackets');
   const html = s.emulator.sheets.ui.dialogs.at(-1)!.html;
-  const packets = html.split('<main class="packet">').slice(1);
-  const of = (name: string) => packets.find((p) => p.includes(`<h1>${name}`))!;
+  const packets = html.split('<main class="packet"').slice(1);
+  const of = (name: string) => packets.find((p) => p.includes(name))!;
+
+  it('is in the family’s language: Spanish for the Díaz family, English for the Ruiz family', () => {
+    expect(packets.find((p) => p.includes('Renata Díaz'))).toMatch(/^ lang="es"/);
+    expect(packets.find((p) => p.includes('Sofía Ruiz'))).toMatch(/^ lang="en"/);
+  });
 
   it('names the guardians, never an address in place of a name', () => {
-    expect(of('Renata Díaz')).toMatch(/Coming:<\/strong> Guadalupe Díaz<\/p>/);
+    expect(of('Renata Díaz')).toMatch(/Vienen:<\/strong> Guadalupe Díaz<\/p>/);
     expect(html).not.toContain('diaz.home4@family.example');
     expect(html).not.toContain('g.diaz@family.example');
   });
