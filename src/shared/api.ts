@@ -309,6 +309,10 @@ export interface StudentLink {
   formUrl: string;
   /** The prefilled link to the round's reflection form, after the conference ('' before it exists). */
   reflectionLink: string;
+  /** The reflection form's own address ('' before it exists). */
+  reflectionFormUrl: string;
+  /** The language of the student's forms (a code: 'en', 'es'). */
+  formLanguage: string;
   /** The student's school account, when the Roster gives one that is no guardian's. */
   email: string;
 }
