@@ -173,7 +173,12 @@ export function daysStep(
  * The Schedule step before there is anything to count: the roster or the windows missing
  * (`inputsReady` false), or nothing scheduled yet. Null once there are conferences to count.
  */
-export function scheduleNotBuilt(conferences: number, inputsReady: boolean): StepState | null {
+export function scheduleNotBuilt(
+  conferences: number,
+  inputsReady: boolean,
+  /** Whether this round's student prep form exists (students may prepare before any schedule). */
+  prepForm = true,
+): StepState | null {
   if (!inputsReady) {
     return step('schedule', {
       status: 'todo',
@@ -190,6 +195,9 @@ export function scheduleNotBuilt(conferences: number, inputsReady: boolean): Ste
       headline: 'No conferences scheduled yet.',
       next: 'Preview the schedule to see who fits where and why anyone does not, then build it. Nothing is written until you build.',
       action: { job: 'schedule', label: 'Build the schedule' },
+      ...(prepForm
+        ? {}
+        : { more: [{ job: 'student-forms', label: 'Create the student prep form' } as const] }),
     });
   }
   return null;

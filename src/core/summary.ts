@@ -221,7 +221,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
     });
   } else add(text('No conferences in this round yet.'));
 
-  section('Per grade', 'A conference counts for each grade among its students.');
+  section('Per grade', `${input.round}; a conference counts for each grade among its students.`);
   add('Grade', 'Attended', 'No-show', 'Scheduled', 'Attended % of scheduled');
   for (const [grade, list] of groupBy(round, (c) =>
     c.grades.length ? [...new Set(c.grades)] : ['(no grade)'],
@@ -233,7 +233,10 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   const flagged = input.feedback.filter((f) => f.flag);
   const ratings = answers.map((f) => f.rating).filter((r): r is number => r !== null);
   const t = tally(round);
-  section('Questionnaire', `The latest answer per conference counts; ${RESPONSE_RATE}`);
+  section(
+    'Questionnaire',
+    `${input.round}; the latest answer per conference counts; ${RESPONSE_RATE}`,
+  );
   add(...feedbackHeader, 'Answers to check');
   add(answers.length, percent(answers.length, t.attended), mean(ratings), flagged.length);
 
@@ -242,7 +245,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
     .sort((a, b) => a.answered.localeCompare(b.answered));
   section(
     'Follow-up requests',
-    followUps.length ? 'Families asking to meet the teacher again.' : 'None yet.',
+    `${input.round} round: ${followUps.length ? 'families asking to meet the teacher again.' : 'none yet.'}`,
   );
   add('Family', 'Teacher', 'When', 'Contact', 'Conference ID', 'Answered');
   for (const f of followUps) {
@@ -267,7 +270,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
     const kinds = [...new Set([...FOLLOWUP_KINDS, ...rows.map((r) => r.kind)])];
     section(
       'Follow-ups by kind and status',
-      'From the Follow-ups sheet: every request, with its owner.',
+      'From the Follow-ups sheet: every request of every round, with its owner.',
     );
     add('Kind', ...statuses.map(text), 'All');
     for (const kind of [...kinds, 'all']) {
@@ -285,7 +288,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
     .sort((a, b) =>
       byId.get(a.conferenceId)!.teacher.localeCompare(byId.get(b.conferenceId)!.teacher),
     );
-  section('Goals families reported');
+  section('Goals families reported', `${input.round} round (the family questionnaire).`);
   add('Teacher', 'Family', 'Goal', 'How the family will help', 'Comments');
   for (const f of goals) {
     const c = byId.get(f.conferenceId)!;
@@ -302,7 +305,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
     );
   section(
     'Interpreter roster',
-    interpreted.length ? 'Per language and time.' : 'No conference needs an interpreter.',
+    `${input.round} round: ${interpreted.length ? 'per language and time.' : 'no conference needs an interpreter.'}`,
   );
   add('Language', 'Date', 'Start', 'End', 'Teacher', 'Room', 'Family');
   for (const c of interpreted) {

@@ -179,6 +179,11 @@ describe('scheduleNotBuilt', () => {
       action: { job: 'schedule', label: 'Build the schedule' },
     });
     expect(scheduleNotBuilt(1, true)).toBeNull();
+    // Students can start preparing before any schedule: the prep form is offered until made.
+    expect(scheduleNotBuilt(0, true, false)?.more).toEqual([
+      { job: 'student-forms', label: 'Create the student prep form' },
+    ]);
+    expect(scheduleNotBuilt(0, true, true)?.more ?? []).toEqual([]);
   });
 });
 
