@@ -154,9 +154,9 @@ function value<T>(result: unknown, what: string): T {
  */
 export function fileNameOf(id: string, taken: Set<string>): string {
   const kept = id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[^A-Za-z0-9]+/, '') || 'family';
-  // Windows refuses a file whose name before its first dot is a device (CON, NUL, COM1…), with
+  // Windows refuses a file whose name before its first dot is a device (CON, NUL, COM0 to COM9…), with
   // any extension: such an ID gets a prefix, so a school's folder copies to any computer.
-  const base = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i.test(kept) ? `family-${kept}` : kept;
+  const base = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i.test(kept) ? `family-${kept}` : kept;
   let name = `${base}.html`;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}.html`;
   taken.add(name.toLowerCase());

@@ -7,6 +7,7 @@
 import { printPage } from './printpage';
 import { escapeHtml, formatDayAndTimes, onlineLine, placeInWords } from './templates';
 import { hasOwn } from './own';
+import { OWN_LANGUAGE_NAMES } from './ownnames';
 
 export interface PacketInput {
   schoolName: string;
@@ -24,6 +25,8 @@ export interface PacketInput {
   coming: string[];
   /** The interpreter's language, or '' for none. */
   interpreter: string;
+  /** Its code ('es'), to name it in the packet's language as its speakers write it. */
+  interpreterCode?: string;
   /** The student's goal for this round, when known. */
   goal: string;
   /** The students' own preparation for this round, when they have prepared. */
@@ -154,15 +157,15 @@ const PACKET_WORDS: Record<string, PacketWords> = {
     when: 'Cuándo',
     where: 'Dónde',
     teacher: 'Docente',
-    coming: 'Vienen',
-    saidComing: 'Quién dije que viene',
+    coming: 'Acompañantes',
+    saidComing: 'Quiénes dije que vendrían',
     interpreter: 'Intérprete',
-    lastGoal: (round) => `La meta de la ronda anterior (${round})`,
+    lastGoal: (round) => `La meta de la conferencia anterior (${round})`,
     howItWent: 'Cómo me fue:',
     agenda: (minutes, students) => `Agenda (${minutes} minutos, dirigida por ${students})`,
     parts: [
       'Bienvenida y presentaciones (el estudiante presenta a todos)',
-      'El estudiante muestra su trabajo y los objetivos de aprendizaje',
+      'El estudiante muestra su trabajo en relación con los objetivos de aprendizaje',
       'La meta del estudiante y cómo ayudará la familia',
       'Las preguntas de la familia',
       'Un momento a solas con el docente, si se desea',
@@ -175,9 +178,9 @@ const PACKET_WORDS: Record<string, PacketWords> = {
     familyHelp: 'Cómo puede ayudarme mi familia',
     questions: 'Preguntas que la familia puede hacer',
     familyQuestions: [
-      '¿Qué es lo que más te enorgullece, y por qué?',
-      '¿Qué fue difícil, y qué hiciste cuando lo fue?',
-      '¿En qué vas a trabajar ahora, y cómo podemos ayudarte en casa?',
+      '¿Qué es lo que más te enorgullece y por qué?',
+      '¿Qué te resultó difícil y qué hiciste entonces?',
+      '¿En qué vas a trabajar ahora y cómo podemos ayudarte en casa?',
       '¿Cómo sabrás que alcanzaste tu meta?',
     ],
   },
@@ -220,7 +223,7 @@ ${p.videoLink ? `<p>${escapeHtml(onlineLine(p.videoLink, language))}</p>` : ''}
 ${line(w.teacher, p.teacher)}
 ${line(w.coming, p.coming.join(', '))}
 ${line(w.saidComing, saidComing)}
-${line(w.interpreter, p.interpreter)}
+${line(w.interpreter, language === 'en' ? p.interpreter : (OWN_LANGUAGE_NAMES[p.interpreterCode ?? ''] ?? p.interpreter))}
 </section>
 ${
   p.lastGoal

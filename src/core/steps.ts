@@ -45,6 +45,7 @@ export function errorsFirst(problems: Problem[]): Problem[] {
   ];
 }
 
+/** How many of `problems` are errors (the others are warnings). */
 const errorCount = (problems: Problem[]) => problems.filter((p) => p.severity === 'error').length;
 
 /** A step that reads sheets set-up has not made yet. */
@@ -107,6 +108,7 @@ export function rosterStep(roster: RosterResult | null): StepState {
     ],
     problems: errorsFirst(r.problems).slice(0, PROBLEMS_SHOWN),
     problemCount: r.problems.length,
+    errorCount: errorCount(r.problems),
     next:
       errors > 0
         ? 'Fix the rows listed (click one to go to its cell), then check again. Rows with problems are left out until fixed; nothing in your sheet is changed.'
@@ -158,6 +160,7 @@ export function daysStep(
     ],
     problems: errorsFirst(t.problems).slice(0, PROBLEMS_SHOWN),
     problemCount: t.problems.length,
+    errorCount: errorCount(t.problems),
     next:
       errors > 0
         ? 'Fix the windows listed, then check again.'
@@ -262,6 +265,7 @@ export function scheduleStep(c: ScheduleCounts): StepState {
     ],
     problems: problems.slice(0, 5),
     problemCount: problems.length,
+    errorCount: errorCount(problems),
     next: 'Edit the Schedule sheet freely: move times, tick Locked to keep a conference, mark attendance. Rebuilding keeps locked and invited conferences and your notes.',
     action: { job: 'schedule', label: 'Rebuild the schedule' },
     more: [
@@ -380,13 +384,14 @@ export function remindersStep(r: ReminderCounts): StepState {
             : 'ready',
     problems: problems.slice(0, PROBLEMS_SHOWN),
     problemCount: problems.length,
+    errorCount: errorCount(problems),
     headline: `${plural(r.channels.families, 'family', 'families')}: ${r.channels.email} by email, ${r.channels.letter} by letter (${r.channels.phone} also by phone). Reminders go ${hours} before. Hourly reminders are ${!runBy ? 'off' : runBy.mine ? 'on' : `on, from ${runBy.owner}'s account`}.`,
     counts: [
       { label: 'families by email', value: r.channels.email },
       { label: 'families by letter', value: r.channels.letter },
       { label: 'families also by phone', value: r.channels.phone },
       { label: 'families', value: r.channels.families },
-      { label: 'reminders sent (per family)', value: r.tally.sent },
+      { label: 'reminders sent (per family and time)', value: r.tally.sent },
       { label: 'due now', value: r.tally.due },
       { label: 'waiting for quota', value: waiting },
       { label: 'refused by Google', value: refused.length },
@@ -467,6 +472,7 @@ export function invitesStep(c: InviteCounts): StepState {
     counts,
     problems: problems.slice(0, PROBLEMS_SHOWN),
     problemCount: problems.length,
+    errorCount: errorCount(problems),
     next:
       work > 0
         ? `Send invites: each family gets one private Calendar invitation on "${c.calendarName}"; moved or changed conferences update their event, cancelled ones are removed.`
@@ -559,6 +565,7 @@ export function availabilityStep(p: FormsPicture, roundName: string): StepState 
     counts,
     problems: problems.slice(0, PROBLEMS_SHOWN),
     problemCount: problems.length,
+    errorCount: errorCount(problems),
     next: asking
       ? `Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.${phone}`
       : p.conferences === 0
@@ -619,6 +626,7 @@ export function questionnaireStep(p: FormsPicture, roundName: string): StepState
     counts,
     problems: problems.slice(0, PROBLEMS_SHOWN),
     problemCount: problems.length,
+    errorCount: errorCount(problems),
     next: `${
       p.due
         ? 'Send each family its questionnaire link (one email per family, in its language).'

@@ -278,8 +278,8 @@ td.link { word-break: break-all; font-size: 8.5pt; color: #5f6368; }
  * The printable class lists: one page per teacher of their own students' slips, to cut out and
  * hand out. A teacher's page names only that teacher's students. Each slip carries the student's
  * own QR code (their prefilled link: scanned with a tablet's or phone's camera, it opens the form
- * with their code filled in), the form's short address to type instead and the code; the same
- * for the reflection after the conference once that form exists. `shortOf` gives a form's
+ * with their code filled in), the form's short address to type instead and the code; and the
+ * reflection form's short address for after the conference, once that form exists. `shortOf` gives a form's
  * forms.gle link from its address ('' when there is none: the address itself is printed).
  */
 export function classListHtml(
@@ -295,11 +295,13 @@ export function classListHtml(
   const slip = (l: StudentLink) => {
     const language =
       l.formLanguage && l.formLanguage !== 'en' ? ` · ${languageName(l.formLanguage)}` : '';
+    // One code per slip: a school's class lists hold one per student, and the reflection comes
+    // after the conference, when the nudge email carries its link too.
     const after = l.reflectionLink
-      ? `<div class="part">${qrSvg(l.reflectionLink, 96)}<p><strong>After your conference, look back.</strong> Scan, or go to ${address(l.reflectionFormUrl)} and type the same code.</p></div>`
+      ? `<div class="part"><p><strong>After your conference, look back.</strong> Go to ${address(l.reflectionFormUrl)} and type the same code.</p></div>`
       : '';
     return `<div class="slip"><p><strong>${escapeHtml(l.name)}</strong>${escapeHtml(language)} · code <code>${escapeHtml(l.code)}</code></p>
-<div class="parts"><div class="part">${qrSvg(l.link, 96)}<p><strong>Get ready for your ${escapeHtml(round)} conference.</strong> Scan this with a camera, or go to ${address(l.formUrl)} and type your code.</p></div>
+<div class="parts"><div class="part">${qrSvg(l.link, 110)}<p><strong>Get ready for your ${escapeHtml(round)} conference.</strong> Scan this with a camera, or go to ${address(l.formUrl)} and type your code.</p></div>
 ${after}</div></div>`;
   };
   const pages = teachers.map((teacher) => {

@@ -215,9 +215,11 @@ export function offerCounts(
     keys.filter((k) => k.startsWith(takenPrefix)).map((k) => k.slice(takenPrefix.length)),
   );
   const prefix = offerPrefix(round);
-  // An offer's key ends in "|" and the address (or phone:Family ID), which holds no "|".
+  // An offer's key is the prefix, the conference ID, "|" and the address (or phone:Family ID);
+  // either may hold a "|", so a key is matched against each taken time's own beginning.
+  const takenStarts = [...taken].map((id) => `${prefix}${id}|`);
   const open = keys.filter(
-    (k) => k.startsWith(prefix) && !taken.has(k.slice(prefix.length, k.lastIndexOf('|'))),
+    (k) => k.startsWith(prefix) && !takenStarts.some((start) => k.startsWith(start)),
   );
   return { offers: open.length, accepted: taken.size };
 }

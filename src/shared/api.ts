@@ -58,6 +58,8 @@ export interface StepState {
   /** The first problems (the sidebar shows a few; problemCount says how many there are). */
   problems: Problem[];
   problemCount: number;
+  /** How many of them are errors, where the step knows (the others are warnings to check). */
+  errorCount?: number;
   /** What to do next, in words. */
   next: string;
   action?: StepAction;

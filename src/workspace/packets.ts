@@ -142,6 +142,7 @@ function roundPacketInputs(): PacketInput[] {
       interpreter: /^(yes|true)$/i.test(cell(r, 'Interpreter'))
         ? languageName(cell(r, 'Language')) || cell(r, 'Language')
         : '',
+      interpreterCode: normalizeLanguage(cell(r, 'Language')) ?? '',
       goal: prepared
         .map((a) => a.goal)
         .filter(Boolean)

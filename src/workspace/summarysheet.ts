@@ -55,6 +55,12 @@ function followUpCells(values: unknown[][] | null): { kind: string; status: stri
     .map((r) => ({ kind: cell(r, at('Kind')), status: cell(r, at('Status')) }));
 }
 
+/** Whether the round has conferences on the Schedule and every one is on a day before `today`. */
+function roundOver(conferences: SummaryConference[], round: string, today: string): boolean {
+  const mine = conferences.filter((c) => c.round === round);
+  return mine.length > 0 && mine.every((c) => c.date !== '' && c.date < today);
+}
+
 /**
  * The Summary's grid from one read of each sheet it draws on; the Roster parsed once, by the
  * caller or here.
@@ -118,10 +124,18 @@ export function summaryOf(
         })
       : [];
   const families = roster ? rosterFamilies(roster) : undefined;
-  // This round's families, kept for when it is an earlier round (written only when they change).
+  // This round's families, kept for when it is an earlier round (written only when they change),
+  // until its last conference day has passed: a Roster pasted for the next round before the
+  // Round is renamed (a late answer rebuilds the Summary) must not become this round's.
   const value = families ? writeRoundFamilies(roundFamiliesOf(families)) : null;
   const key = roundFamiliesKey(settings.roundName);
-  const keep = value !== null && props !== null && props[key] !== value ? { key, value } : null;
+  const keep =
+    value !== null &&
+    props !== null &&
+    props[key] !== value &&
+    !(props[key] !== undefined && roundOver(conferences, settings.roundName, today))
+      ? { key, value }
+      : null;
   const summary = buildSummary({
     title: `${settings.schoolName}: student-led conferences`,
     round: settings.roundName,

@@ -121,6 +121,7 @@ describe('packetHtml', () => {
       ...PACKET,
       language: 'es',
       interpreter: 'Spanish',
+      interpreterCode: 'es',
       goal: 'Leer veinte minutos cada noche',
       prep: [
         {
@@ -136,6 +137,8 @@ describe('packetHtml', () => {
     expect(html).toContain('lang="es"');
     // The day as a Spanish-speaking family reads it (the invitation's own wording).
     expect(html).toContain('martes 16 de marzo');
+    // The interpreter named as a Spanish reader writes the language.
+    expect(html).toContain('Intérprete:</strong> Español');
     for (const spanish of [
       'Cuándo',
       'Dónde',

@@ -383,7 +383,7 @@ describe('remindersStep', () => {
     const s = reminders({ tally: { sent: 5, due: 3, upcoming: 2, lapsed: 0 } });
     expect(s.status).toBe('ready');
     expect(s.next).toBe('3 reminders due now: send them, or let the hourly reminders do it.');
-    expect(s.counts.find((c) => c.label === 'reminders sent (per family)')?.value).toBe(5);
+    expect(s.counts.find((c) => c.label === 'reminders sent (per family and time)')?.value).toBe(5);
   });
 
   it('flags the unconfirmed, refused and missed reminders on their rows and counts those waiting', () => {
@@ -478,7 +478,7 @@ describe('remindersStep', () => {
       { label: 'families by letter', value: 2 },
       { label: 'families also by phone', value: 3 },
       { label: 'families', value: 1 },
-      { label: 'reminders sent (per family)', value: 0 },
+      { label: 'reminders sent (per family and time)', value: 0 },
       { label: 'due now', value: 0 },
       { label: 'waiting for quota', value: 0 },
       { label: 'refused by Google', value: 0 },
@@ -1085,9 +1085,25 @@ describe('what a step shows off the usual path', () => {
     ]);
     const s = rosterStep(roster([ROSTER[0]!, ...nameless]));
     expect(s.problemCount).toBe(26);
+    expect(s.errorCount).toBe(26);
     expect(s.problems.map((p) => p.where?.row)).toEqual(
       Array.from({ length: 25 }, (_, i) => i + 2),
     );
+    // Thirty interpreter cells read as no: warnings only, though only 25 are listed, so the
+    // sidebar can say "30 warnings to check" as the headline does.
+    const maybes = Array.from({ length: 30 }, (_, i) => [
+      `S${i + 1}`,
+      'Ana',
+      `Lee${i}`,
+      '3',
+      'Ms. Rivera',
+      `p${i}@x.example`,
+      '',
+      'Maybe',
+    ]);
+    const w = rosterStep(roster([ROSTER[0]!, ...maybes]));
+    expect([w.problemCount, w.problems.length, w.errorCount]).toEqual([30, 25, 0]);
+    expect(w.headline).toMatch(/30 warnings to check/);
   });
 
   it('says one family, no letter note when every family has email, and what an empty sheet needs', () => {

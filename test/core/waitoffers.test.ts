@@ -355,6 +355,13 @@ describe('the offers a coordinator sees as still open', () => {
     };
     expect(offerCounts(props, 'Fall')).toEqual({ offers: 1, accepted: 1 });
     expect(offerCounts(props, 'Spring')).toEqual({ offers: 0, accepted: 1 });
+    // A Family ID with a "|" in it (an offer to call) still matches its taken time.
+    expect(
+      offerCounts(
+        { 'slc:wait-offer:Fall|C-1|phone:F|7': 'noted', 'slc:wait-taken:Fall|C-1': 'F|7' },
+        'Fall',
+      ),
+    ).toEqual({ offers: 0, accepted: 1 });
     // A conference ID with a "|" in it still matches its own offers.
     expect(
       offerCounts(

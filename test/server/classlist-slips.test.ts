@@ -36,16 +36,20 @@ describe('the class list’s slips', () => {
       const slip = slipOf(l);
       // The code of the student's own link (the encoder is checked against a reference one in
       // test/core/qr.test.ts), as letters.test.ts checks a family's.
-      expect(slip).toContain(qrSvg(l.link, 96));
+      expect(slip).toContain(qrSvg(l.link, 110));
       // The prefilled link (with the code in it) is never printed as text to copy by hand.
       expect(slip).not.toContain(l.link.replace(/&/g, '&amp;'));
       expect(slip).toMatch(/<code>https:\/\/forms\.gle\/[^<]+<\/code>/);
     }
-    // After the conference: the reflection's own code, once that form exists.
+    // After the conference: the reflection form's short address (the same code is typed).
     const reflecting = links.filter((l) => l.reflectionLink);
     expect(reflecting).toHaveLength(links.length);
-    for (const l of reflecting.slice(0, 3))
-      expect(slipOf(l)).toContain(qrSvg(l.reflectionLink, 96));
+    for (const l of reflecting.slice(0, 3)) {
+      expect(slipOf(l)).toMatch(
+        /look back.<\/strong> Go to <code>https:\/\/forms\.gle\/[^<]+<\/code>/,
+      );
+      expect(slipOf(l)).not.toContain(l.reflectionLink.replace(/&/g, '&amp;'));
+    }
     // A student whose forms are Spanish is told so.
     const spanish = links.find((l) => l.formLanguage === 'es');
     if (spanish) expect(slipOf(spanish)).toContain('Spanish');

@@ -61,7 +61,7 @@ describe('who is coming, on the packet', () => {
   });
 
   it('names the guardians, never an address in place of a name', () => {
-    expect(of('Renata Díaz')).toMatch(/Vienen:<\/strong> Guadalupe Díaz<\/p>/);
+    expect(of('Renata Díaz')).toMatch(/Acompañantes:<\/strong> Guadalupe Díaz<\/p>/);
     expect(html).not.toContain('diaz.home4@family.example');
     expect(html).not.toContain('g.diaz@family.example');
   });

@@ -21,10 +21,11 @@ const FALL_ROSTER = [
   ['S2', 'Cy', 'Park', '3', 'Ms. Rivera', 'F2', 'jin@f2.example'],
   ['S3', 'Dee', 'Okafor', '3', 'Ms. Rivera', 'F3', 'ngozi@f3.example'],
 ];
-// Spring: the Okafors (F3) have left; the Haddads (F4) joined.
+// Spring: the Okafors (F3) have left; the Haddads (F4) and the Mosses (F5) joined.
 const SPRING_ROSTER = [
   ...FALL_ROSTER.slice(0, 3),
   ['S4', 'Omar', 'Haddad', '3', 'Ms. Rivera', 'F4', 'samir@f4.example'],
+  ['S5', 'Eli', 'Moss', '3', 'Ms. Rivera', 'F5', 'jo@f5.example'],
 ];
 const TEACHERS = [
   ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity', 'Round'],
@@ -82,8 +83,27 @@ describe('rounds compared after the Roster changed', () => {
     run(s, 'schedule');
     ok<JobProgress>(s.bundle.callFromClient('runJob', ['summary']));
     expect(participationRow(s, 'Fall')).toEqual(FALL);
-    // Spring: today's three families, all placed, none marked yet.
-    expect(participationRow(s, 'Spring')).toEqual(['Spring', 3, 3, 0, 0, 0, 0, 0]);
+    // Spring: today's four families, all placed, none marked yet.
+    expect(participationRow(s, 'Spring')).toEqual(['Spring', 4, 4, 0, 0, 0, 0, 0]);
+  });
+
+  it('keeps fall’s figures when the spring Roster is pasted and the Summary rebuilt before the Round is renamed', () => {
+    const s = pastedSchool(FALL_ROSTER, TEACHERS);
+    run(s, 'schedule');
+    markFall(s);
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['summary']));
+    // Three weeks on, fall's conferences (17 November) are over; a late answer rebuilds the
+    // Summary after the coordinator pasted spring's Roster but before renaming the Round.
+    s.emulator.ws.clock.advance(21 * 24 * 3600_000);
+    expect(new Date(s.emulator.ws.clock.now()).toISOString().slice(0, 10) > '2026-11-17').toBe(
+      true,
+    );
+    newRoster(s, SPRING_ROSTER);
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['summary']));
+    startRound(s, 'Spring');
+    run(s, 'schedule');
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['summary']));
+    expect(participationRow(s, 'Fall')).toEqual(FALL);
   });
 
   it('without a Summary built in fall, still counts the family that left, from its fall rows', () => {
@@ -94,8 +114,9 @@ describe('rounds compared after the Roster changed', () => {
     startRound(s, 'Spring');
     run(s, 'schedule');
     ok<JobProgress>(s.bundle.callFromClient('runJob', ['summary']));
-    // Nothing kept from fall: today's Roster (Lopez, Park, Haddad) and the Okafors from their
-    // fall row. The Haddads, not on fall's Schedule, read as a fall family nobody placed.
-    expect(participationRow(s, 'Fall')).toEqual(['Fall', 4, 3, 2, 1, 1, 0, 50]);
+    // Nothing kept from fall: today's Roster (Lopez, Park, Haddad, Moss) and the Okafors from
+    // their fall row. The Haddads and Mosses, not on fall's Schedule, read as fall families
+    // nobody placed.
+    expect(participationRow(s, 'Fall')).toEqual(['Fall', 5, 3, 2, 1, 2, 0, 40]);
   });
 });
