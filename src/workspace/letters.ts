@@ -45,19 +45,7 @@ import { cellWallClock, readSchool, readSettings, readSheet, schoolZone } from '
 import { keptFormTexts } from './formtexts';
 import { documentProperties } from './props';
 import { readWaitlist } from './waitlist';
-
-/**
- * The form's forms.gle link, from Form.shortenFormUrl on its published URL (a prefilled link is
- * not shortened: the short link would carry one family's code to every family), or '' when this
- * account cannot open the form or Google refuses.
- */
-function shortLink(record: FormRecord): string {
-  try {
-    return FormApp.openById(record.formId).shortenFormUrl(record.publishedUrl);
-  } catch {
-    return '';
-  }
-}
+import { shortLinks } from './shortlinks';
 
 /** The code in a link made from `record`'s prefilled template, or '' when it is not one. */
 function codeIn(record: FormRecord, link: string): string {
@@ -83,11 +71,7 @@ function letterBodies(): LetterBody[] {
   const windows = school.teachers?.windows ?? [];
   const props = documentProperties().getProperties();
   const state = readFormsState(props);
-  const shortLinks = new Map<string, string>();
-  const short = (record: FormRecord) => {
-    if (!shortLinks.has(record.formId)) shortLinks.set(record.formId, shortLink(record));
-    return shortLinks.get(record.formId)!;
-  };
+  const short = shortLinks();
   // This round's questionnaire links by Family ID, from the Schedule's Feedback Link column.
   const feedback = new Map<string, { link: string; teacher: string }[]>();
   const schedule = readSheet(ss, SCHEDULE.name);

@@ -101,7 +101,11 @@ export function buildOverview(): Overview {
   };
   const scheduleState = (): StepState => {
     const inputsReady = !!data?.roster?.students.length && !!data.teachers?.windows.length;
-    const before = scheduleNotBuilt(conferences, inputsReady);
+    const before = scheduleNotBuilt(
+      conferences,
+      inputsReady,
+      !!readStudentFormsState(props).prep?.[settings.roundName],
+    );
     if (before) return before;
     const rows = schedule?.rows ?? [];
     return scheduleStep({

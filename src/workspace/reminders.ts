@@ -449,7 +449,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
       processed: state.sent,
       total: state.sent,
       message: state.sent
-        ? `Sent ${plural(state.sent, 'reminder')}; none is due now.`
+        ? `Sent ${plural(state.sent, 'reminder email')}; none is due now.`
         : 'No reminder is due now.',
       problems,
     };
@@ -601,7 +601,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
       done: true,
       processed: total,
       total: total + left,
-      message: `Sent ${plural(total, 'reminder')}; stopped at the daily email limit with ${left} still due.${refusedText}`,
+      message: `Sent ${plural(total, 'reminder email')}; stopped at the daily email limit with ${left} still due.${refusedText}`,
       problems,
     };
   }
@@ -611,7 +611,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
       done: false,
       processed: total,
       total: total + left,
-      message: `Sent ${plural(total, 'reminder')}, ${left} to go.${refusedText}`,
+      message: `Sent ${plural(total, 'reminder email')}, ${left} to go.${refusedText}`,
       problems,
     };
   rememberIdle(props, read, sentCells, written, settings, now, tz);
@@ -620,7 +620,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     done: true,
     processed: total,
     total,
-    message: `Sent ${plural(total, 'reminder')}, one to each address.${refusedText}`,
+    message: `Sent ${plural(total, 'reminder email')}, one to each address.${refusedText}`,
     problems,
   };
 }
