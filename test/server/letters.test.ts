@@ -159,6 +159,48 @@ describe('printing the letters for families without email', () => {
     expect(writes).toEqual([]);
   });
 
+  it('asks a paper family how the conference went only when it was marked attended, never after a no-show', () => {
+    const s = openSchool({ students: 30 });
+    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const [came, missed] = parseRoster(roster.values(), null).families.filter(
+      (f) => f.studentIds.length === 1,
+    );
+    const header = roster.values()[0]!.map(String);
+    roster.patch(1, header.length + 1, { v: 'Phone' });
+    for (const row of [...came!.rows, ...missed!.rows]) {
+      roster.patch(row, header.length + 1, { v: '555-0199' });
+      header.forEach((h, i) => {
+        if (/email/i.test(h)) roster.patch(row, i + 1, { v: '' });
+      });
+    }
+    run(s, 'setup');
+    run(s, 'forms');
+    run(s, 'schedule');
+    run(s, 'forms');
+    s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const [head, ...rows] = sheet.values();
+    const at = (name: string) => head!.map(String).indexOf(name);
+    const linkOf = new Map<string, string>();
+    rows.forEach((r, i) => {
+      const family = String(r[at('Family ID')]);
+      const mark = family === came!.id ? 'attended' : family === missed!.id ? 'no-show' : '';
+      if (!mark) return;
+      sheet.patch(i + 2, at('Status') + 1, { v: mark });
+      linkOf.set(family, String(r[at('Feedback Link')]));
+    });
+    // Both rows carry a questionnaire link: only the conference held is asked about.
+    expect(linkOf.get(came!.id)).toMatch(/^https:/);
+    expect(linkOf.get(missed!.id)).toMatch(/^https:/);
+
+    s.bundle.run('showLetters');
+    const html = s.emulator.sheets.ui.dialogs.at(-1)!.html;
+    const letterOf = (id: string) => html.slice(html.indexOf(`Ref. ${id}`)).split('</main>')[0]!;
+    expect(letterOf(came!.id)).toContain(qrSvg(linkOf.get(came!.id)!));
+    expect(letterOf(missed!.id)).not.toContain(qrSvg(linkOf.get(missed!.id)!));
+    expect(html).not.toContain(qrSvg(linkOf.get(missed!.id)!));
+  });
+
   it('prints the Family ID the Roster gives, not the add-on’s own "F-" form, on the letter, its slip and the phone list', () => {
     const s = openSchool({ students: 30 });
     const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
