@@ -385,15 +385,28 @@ export function openFollowUps(): FollowUpsView {
   };
 }
 
-/** Writes one request's Status cell (found by its Request) and no other cell. */
+/**
+ * Writes one request's Status cell and no other cell. The cell is found by its Request again in
+ * the sheet as it is just before the write, as the Owner Told marks are: the document lock does
+ * not stop a person sorting the sheet, and a status written by row would close another request.
+ */
 export function setFollowUpStatus(request: string, status: FollowUpStatus): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = readFollowUpsSheet(ss, false);
-  const i = sheet?.rows.findIndex((f) => f.request === request) ?? -1;
+  const listed = sheet?.rows.some((f) => f.request === request) ?? false;
   const column = sheet?.columns[FIELDS.indexOf('status')] ?? 0;
-  if (!sheet || i < 0 || !column)
-    throw new UserError(
-      `That follow-up request is no longer on the ${FOLLOWUPS_SHEET} sheet${sheet && !column ? ' (it has no Status column)' : ''}. Nothing was changed; reload the list.`,
+  const gone = (why: string) =>
+    new UserError(
+      `That follow-up request is no longer on the ${FOLLOWUPS_SHEET} sheet${why}. Nothing was changed; reload the list.`,
     );
-  sheet.sheet.getRange(sheet.at[i]!, column).setValue(status);
+  if (!sheet || !listed || !column)
+    throw gone(sheet && !column ? ' (it has no Status column)' : '');
+  const held = writeColumnByHeader(
+    sheet.sheet,
+    'Request',
+    'Status',
+    new Map([[request, status]]),
+    (range, values) => range.setValues(values),
+  );
+  if (held === 0) throw gone('');
 }

@@ -4,7 +4,7 @@
  * not yet told; cut off right after the email leaves, a re-run never tells the owner twice.
  */
 import { openSchool } from '../../preview/school';
-import { cutOffAt, nthCall } from './cut';
+import { callAt, cutOffAt, nthCall } from './cut';
 import type { FollowUpsView, JobProgress } from '../../src/shared/api';
 import { ok, opensPerRun } from './calls';
 
@@ -383,6 +383,41 @@ describe('follow-ups', () => {
     run(s);
     expect(s.emulator.mail.sent).toHaveLength(2);
     expect(opensPerRun(s, before)).toEqual([1]);
+  });
+
+  it('closing a request writes that request’s Status even when the sheet is sorted between the read and the write', () => {
+    /** Two listed requests and the one asked for "Tuesday after 4", the one being closed. */
+    const listed = () => {
+      const { s, sheet } = twoOwners();
+      s.emulator.ws.clock.set(Date.parse('2026-11-18T12:00:00-05:00'));
+      run(s);
+      const view = ok<FollowUpsView>(s.bundle.callFromClient('getFollowUps', []));
+      const tuesday = view.requests.find((f) => f.asked.includes('Tuesday'))!.request;
+      return { s, sheet, tuesday };
+    };
+    // A twin school finds the call that follows the first read of the sheet when a request is
+    // closed: a person sorts the requests the other way round just then.
+    const probe = listed();
+    const from = probe.s.emulator.ws.callCount;
+    ok(probe.s.bundle.callFromClient('setFollowUpStatus', [probe.tuesday, 'contacted']));
+    const read = nthCall(probe.s.emulator.ws, 'SpreadsheetApp.Range.getValues', 1, from);
+    const next = callAt(probe.s.emulator.ws, read + 1);
+    const nth = probe.s.emulator.ws.callLog.filter(
+      (c) => c.index >= from && c.index <= read + 1 && `${c.service}.${c.method}` === next,
+    ).length;
+    const { s, sheet, tuesday } = listed();
+    const sorted = s.emulator.ws.interruptAt(next, nth, () => {
+      const [, ...rows] = sheet().values();
+      rows.reverse().forEach((r, i) => r.forEach((v, c) => sheet().patch(i + 2, c + 1, { v })));
+    });
+    ok(s.bundle.callFromClient('setFollowUpStatus', [tuesday, 'contacted']));
+    expect(sorted()).toBe(true);
+    const [h, ...rows] = sheet().values();
+    const at = (r: unknown[], name: string) => String(r[h!.indexOf(name)]);
+    expect(rows.map((r) => [at(r, 'Asked'), at(r, 'Status')])).toEqual([
+      ['Friday morning', 'new'],
+      ['Tuesday after 4', 'contacted'],
+    ]);
   });
 
   it('marks each owner told on its own request when the sheet is sorted while owners are emailed', () => {
