@@ -14,6 +14,7 @@ export const FOLLOWUP_HEADER = [
   'Request',
   'Student IDs',
   'Family ID',
+  'Family Phone',
   'Owner',
   'Owner Email',
   'Kind',
@@ -34,6 +35,8 @@ export interface FollowUp {
   request: string;
   studentIds: string;
   familyId: string;
+  /** The Roster's phone of a family no email reaches (as on the phone list), else ''. */
+  familyPhone: string;
   owner: string;
   ownerEmail: string;
   kind: string;
@@ -68,6 +71,8 @@ export interface FollowUpConference {
   teacher: string;
   familyId: string;
   studentIds: string[];
+  /** The family's own phone when no email reaches it: its owner calls instead. */
+  familyPhone?: string;
 }
 
 function addDays(day: string, days: number): string {
@@ -114,6 +119,7 @@ export function syncFollowUps(
         request,
         studentIds: c.studentIds.join('; '),
         familyId: c.familyId,
+        familyPhone: c.familyPhone ?? '',
         owner: c.teacher,
         ownerEmail: emailOf(c.teacher),
         kind,
@@ -164,6 +170,7 @@ export function addTimeChanges(
       request,
       studentIds: c.studentIds.join('; '),
       familyId: c.familyId,
+      familyPhone: c.familyPhone ?? '',
       owner: c.teacher,
       ownerEmail: emailOf(c.teacher),
       kind: 'change of time',

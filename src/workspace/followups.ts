@@ -46,6 +46,7 @@ import { plural } from './steps';
 import { writePlainSheet } from './plainsheet';
 import { PLAIN_TEXT, splitList } from '../core/cells';
 import { formatDay } from '../core/templates';
+import { familyPhones } from '../core/reminders';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -55,6 +56,7 @@ const FIELDS: (keyof FollowUp)[] = [
   'request',
   'studentIds',
   'familyId',
+  'familyPhone',
   'owner',
   'ownerEmail',
   'kind',
@@ -165,6 +167,7 @@ function timeChanges(
   const round = settings.roundName;
   const times = readAvailability(readSheet(ss, AVAILABILITY.name), roster, wall, round).byFamily;
   const ids = familyIds(roster.families);
+  const phones = familyPhones(roster, true);
   return conferencesAskingForChange(
     conferences.filter((r) => inRound(r.round, round)),
     times,
@@ -172,6 +175,7 @@ function timeChanges(
     conferenceId: r.conferenceId,
     teacher: r.teacher,
     familyId: ids.shown(r.familyId),
+    familyPhone: phones.get(r.familyId) ?? '',
     studentIds: r.studentIds,
     date: r.date!,
   }));
@@ -212,7 +216,8 @@ function ownerMessage(
     lead: `${plural(rows.length, 'new follow-up request')} from families of your conferences:`,
     lines: rows.map((f) => {
       const ids = splitList(f.studentIds);
-      return `${ids.length === 1 ? 'Student' : 'Students'} ${ids.map(named).join(', ')} (family ${f.familyId}) asked on ${formatDay(f.askedOn.slice(0, 10), 'en')} for ${ASKED_FOR[f.kind] ?? `a ${f.kind}`}${f.asked ? `: ${f.asked}` : ''}. Due ${formatDay(f.due, 'en')}.`;
+      const phone = f.familyPhone ? `, no email: phone ${f.familyPhone}` : '';
+      return `${ids.length === 1 ? 'Student' : 'Students'} ${ids.map(named).join(', ')} (family ${f.familyId}${phone}) asked on ${formatDay(f.askedOn.slice(0, 10), 'en')} for ${ASKED_FOR[f.kind] ?? `a ${f.kind}`}${f.asked ? `: ${f.asked}` : ''}. Due ${formatDay(f.due, 'en')}.`;
     }),
     close: `Set each one's Status (new, contacted, done) on the ${FOLLOWUPS_SHEET} sheet.`,
     school: settings.schoolName,
@@ -256,6 +261,8 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     const conferences = withRosterFamilies(schedule.rows, roster?.families ?? []);
     // The Follow-ups sheet and the owners' emails show the Family ID as people read it.
     const ids = familyIds(roster?.families ?? []);
+    // A family no email reaches is called: its own phone, and no other family's, goes with it.
+    const paperPhones = familyPhones(roster, true);
     const emails = new Map(teachers.map((t) => [nameKey(t.name), t.email]));
     const sheet = readFollowUpsSheet(ss);
     const existing = sheet?.rows ?? [];
@@ -267,6 +274,7 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
         conferenceId: r.conferenceId,
         teacher: r.teacher,
         familyId: ids.shown(r.familyId),
+        familyPhone: paperPhones.get(r.familyId) ?? '',
         studentIds: r.studentIds,
       })),
       emailOf,

@@ -7,13 +7,15 @@ import { openSchool } from '../../preview/school';
 import { callAt, cutOffAt, nthCall } from './cut';
 import type { FollowUpsView, JobProgress } from '../../src/shared/api';
 import { ok, opensPerRun } from './calls';
+import { parseRoster, type Family } from '../../src/core/roster';
 
 type School = ReturnType<typeof openSchool>;
 
 const run = (s: School) => ok<JobProgress>(s.bundle.callFromClient('runJob', ['followups']));
 
-function school() {
+function school(before: (s: School) => void = () => {}) {
   const s = openSchool({ students: 30, teachers: 2, days: ['2026-11-17'] });
+  before(s);
   for (let i = 0; i < 10; i++)
     if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;
   ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
@@ -43,7 +45,8 @@ function school() {
     );
     feedback.appendRow(row);
   };
-  return { s, conferences, address, ask };
+  const studentIds = rows.map((r) => String(r[sh!.indexOf('Student IDs')]));
+  return { s, conferences, address, ask, studentIds };
 }
 
 /** A school where two host teachers each have one request asked, not yet listed. */
@@ -91,6 +94,56 @@ describe('follow-ups', () => {
       ['Kind', 'new', 'contacted', 'done', 'All'],
       ['follow-up meeting', 1, 0, 1, 2],
     ]);
+  });
+
+  it('gives the owner, the Follow-ups sheet and the Summary the phone of a family no email reaches, and no other family’s', () => {
+    let paper: Family | undefined;
+    let emailed: Family | undefined;
+    const { s, ask, studentIds } = school((s) => {
+      // Two one-child families with a phone on the Roster; the first has no email.
+      const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+      [paper, emailed] = parseRoster(roster.values(), null).families.filter(
+        (f) => f.studentIds.length === 1,
+      );
+      const header = roster.values()[0]!.map(String);
+      roster.patch(1, header.length + 1, { v: 'Phone' });
+      for (const row of paper!.rows) {
+        roster.patch(row, header.length + 1, { v: '555-0104' });
+        header.forEach((h, i) => {
+          if (/email/i.test(h)) roster.patch(row, i + 1, { v: '' });
+        });
+      }
+      for (const row of emailed!.rows) roster.patch(row, header.length + 1, { v: '555-0999' });
+    });
+    s.emulator.ws.clock.set(Date.parse('2026-11-18T12:00:00-05:00'));
+    const conferenceOf = (f: Family) => studentIds.findIndex((ids) => ids === f.studentIds[0]);
+    ask(conferenceOf(paper!), 'Tuesday after 4');
+    ask(conferenceOf(emailed!), 'Friday morning');
+    run(s);
+    const fu = s.emulator.spreadsheet.sheetByName('Follow-ups')!.values();
+    const col = (name: string) => fu[0]!.map(String).indexOf(name);
+    expect(
+      new Map(fu.slice(1).map((r) => [String(r[col('Asked')]), String(r[col('Family Phone')])])),
+    ).toEqual(
+      new Map([
+        ['Tuesday after 4', '555-0104'],
+        ['Friday morning', ''],
+      ]),
+    );
+    const line = (asked: string) =>
+      s.emulator.mail.sent.flatMap((m) => m.body.split('\n')).find((l) => l.includes(asked))!;
+    expect(line('Tuesday after 4')).toContain('no email: phone 555-0104');
+    expect(line('Friday morning')).not.toContain('phone');
+    for (const m of s.emulator.mail.sent) expect(m.body).not.toContain('555-0999');
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['summary']));
+    const grid = s.emulator.spreadsheet.sheetByName('Summary')!.values();
+    const at = grid.findIndex((r) => r[0] === 'Follow-up requests');
+    const contact = grid[at + 1]!.indexOf('Contact');
+    const whenCol = grid[at + 1]!.indexOf('When');
+    const contactOf = (when: string) =>
+      String(grid.slice(at + 2).find((r) => r[whenCol] === when)![contact]);
+    expect(contactOf('Tuesday after 4')).toBe('555-0104');
+    expect(contactOf('Friday morning')).toContain('@');
   });
 
   it('keeps the columns and cells people changed: a new request lands in their layout', () => {
