@@ -8,6 +8,7 @@
  */
 
 import { asksForContact } from './contact';
+import { joinNames } from './templates';
 
 export const FOLLOWUPS_SHEET = 'Follow-ups';
 export const FOLLOWUP_HEADER = [
@@ -144,6 +145,18 @@ export function untoldByOwner(rows: FollowUp[]): Map<string, FollowUp[]> {
     out.set(f.ownerEmail, [...(out.get(f.ownerEmail) ?? []), f]);
   }
   return out;
+}
+
+/**
+ * A request's children as the sidebar names them: by the Roster's names ("Luis García", "Ana
+ * García and Luis García"); when one is not on the Roster, by Student ID, a name beside it where
+ * there is one ("Student 102", "Students Ana García (101), 102").
+ */
+export function requestChildren(ids: string[], nameOf: (id: string) => string): string {
+  const names = ids.map(nameOf);
+  if (ids.length > 0 && names.every(Boolean)) return joinNames(names, 'en');
+  const each = ids.map((id, i) => (names[i] ? `${names[i]} (${id})` : id));
+  return `${ids.length === 1 ? 'Student' : 'Students'} ${each.join(', ')}`;
 }
 
 /** Open requests past their due date (for the sidebar, in red). */

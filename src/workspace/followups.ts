@@ -15,6 +15,7 @@ import {
   FOLLOWUPS_SHEET,
   addTimeChanges,
   overdue,
+  requestChildren,
   syncFollowUps,
   untoldByOwner,
   type FollowUp,
@@ -372,10 +373,19 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
 /** The open requests (status not done), each owner's in the order asked, for the sidebar. */
 export function openFollowUps(): FollowUpsView {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const today = dayIn(new Date(), schoolZone(ss, readSettings(ss)));
+  const settings = readSettings(ss);
+  const today = dayIn(new Date(), schoolZone(ss, settings));
   const rows = readFollowUps(ss);
   const late = new Set(overdue(rows, today).map((f) => f.request));
   const open = rows.filter((f) => f.status !== 'done');
+  // The children's names only, as every editor reads them on the Roster: no family id is used.
+  const roster = open.length ? rosterForMessages(ss, settings, {}) : null;
+  const names = new Map(
+    (roster?.students ?? []).map((s) => [
+      s.id,
+      [s.firstName, s.lastName].filter(Boolean).join(' '),
+    ]),
+  );
   return {
     today,
     requests: open
@@ -383,6 +393,7 @@ export function openFollowUps(): FollowUpsView {
         request: f.request,
         owner: f.owner || '(no owner)',
         studentIds: f.studentIds,
+        students: requestChildren(splitList(f.studentIds), (id) => names.get(id) ?? ''),
         kind: f.kind,
         asked: f.asked,
         due: f.due,

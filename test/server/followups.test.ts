@@ -185,6 +185,17 @@ describe('follow-ups', () => {
     sheet.patch(2, h!.indexOf('Due') + 1, { v: '2026-11-17' });
     const view = ok<FollowUpsView>(s.bundle.callFromClient('getFollowUps', []));
     expect(view.today).toBe('2026-11-18');
+    // Each request names its children as the Roster does ("García, Luis" is Luis García).
+    const [rh, ...roster] = s.emulator.spreadsheet.sheetByName('Roster')!.values();
+    const nameOf = (id: string) => {
+      const r = roster.find((x) => String(x[0]) === id)!;
+      return String(r[rh!.indexOf('Student Name')]).split(', ').reverse().join(' ');
+    };
+    for (const f of view.requests) {
+      const ids = f.studentIds.split(/;\s*/);
+      expect(ids).toHaveLength(1);
+      expect(f.students).toBe(nameOf(ids[0]!));
+    }
     expect(
       view.requests
         .map((f) => [f.request, f.owner, f.overdue])
