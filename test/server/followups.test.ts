@@ -6,8 +6,8 @@
 import { openSchool } from '../../preview/school';
 import { callAt, cutOffAt, nthCall } from './cut';
 import type { FollowUpsView, JobProgress } from '../../src/shared/api';
-import { ok, opensPerRun } from './calls';
-import { parseRoster, type Family } from '../../src/core/roster';
+import { ok, opensPerRun, phoneFamilies } from './calls';
+import type { Family } from '../../src/core/roster';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -99,21 +99,12 @@ describe('follow-ups', () => {
   it('gives the owner, the Follow-ups sheet and the Summary the phone of a family no email reaches, and no other family’s', () => {
     let paper: Family | undefined;
     let emailed: Family | undefined;
+    // Two one-child families with a phone on the Roster; the first has no email.
     const { s, ask, studentIds } = school((s) => {
-      // Two one-child families with a phone on the Roster; the first has no email.
-      const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
-      [paper, emailed] = parseRoster(roster.values(), null).families.filter(
-        (f) => f.studentIds.length === 1,
-      );
-      const header = roster.values()[0]!.map(String);
-      roster.patch(1, header.length + 1, { v: 'Phone' });
-      for (const row of paper!.rows) {
-        roster.patch(row, header.length + 1, { v: '555-0104' });
-        header.forEach((h, i) => {
-          if (/email/i.test(h)) roster.patch(row, i + 1, { v: '' });
-        });
-      }
-      for (const row of emailed!.rows) roster.patch(row, header.length + 1, { v: '555-0999' });
+      [paper, emailed] = phoneFamilies(s, [
+        { phone: '555-0104', paper: true },
+        { phone: '555-0999', paper: false },
+      ]);
     });
     s.emulator.ws.clock.set(Date.parse('2026-11-18T12:00:00-05:00'));
     const conferenceOf = (f: Family) => studentIds.findIndex((ids) => ids === f.studentIds[0]);

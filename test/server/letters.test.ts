@@ -7,7 +7,7 @@ import { openSchool } from '../../preview/school';
 import { qrSvg } from '../../src/core/qr';
 import { parseRoster } from '../../src/core/roster';
 import type { PaperLetter } from '../../src/shared/api';
-import { ok, props, run } from './calls';
+import { ok, phoneFamilies, props, run } from './calls';
 
 describe('printing the letters for families without email', () => {
   it('tells a waitlisted phone-only family, on its letter and its call, which of its own children wait, in its language', () => {
@@ -161,18 +161,10 @@ describe('printing the letters for families without email', () => {
 
   it('asks a paper family how the conference went only when it was marked attended, never after a no-show', () => {
     const s = openSchool({ students: 30 });
-    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
-    const [came, missed] = parseRoster(roster.values(), null).families.filter(
-      (f) => f.studentIds.length === 1,
-    );
-    const header = roster.values()[0]!.map(String);
-    roster.patch(1, header.length + 1, { v: 'Phone' });
-    for (const row of [...came!.rows, ...missed!.rows]) {
-      roster.patch(row, header.length + 1, { v: '555-0199' });
-      header.forEach((h, i) => {
-        if (/email/i.test(h)) roster.patch(row, i + 1, { v: '' });
-      });
-    }
+    const [came, missed] = phoneFamilies(s, [
+      { phone: '555-0199', paper: true },
+      { phone: '555-0198', paper: true },
+    ]);
     run(s, 'setup');
     run(s, 'forms');
     run(s, 'schedule');
