@@ -533,7 +533,7 @@ export function runDemo(argv: string[]): {
     ) + '\n',
   );
   // letters.csv: each family without email, its own links and the reply slip under its letter.
-  writeFileSync(join(options.out, 'letters.csv'), toCsv(lettersCsv(emulator)));
+  writeFileSync(join(options.out, 'letters.csv'), toCsv(lettersCsv(emulator, bundle)));
   // letters/<Family ID>.html: the printed letter, a QR code and short link for each form.
   mkdirSync(join(options.out, 'letters'), { recursive: true });
   const letters = bundle.callFromClient('getPaperLetters', []);

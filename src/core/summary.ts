@@ -41,6 +41,8 @@ export interface SummaryConference {
   language: string;
   interpreter: boolean;
   emails: string;
+  /** The Roster's phone of a family no email reaches, else '' (or absent). */
+  phone?: string;
 }
 
 /** A Feedback row: the family's answers (without the code) and what they are about. */
@@ -254,7 +256,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
       text(c.family),
       text(c.teacher),
       text(f.followUpWhen),
-      text(c.emails),
+      text(c.emails || c.phone || ''),
       text(c.conferenceId),
       text(f.answered),
     );

@@ -258,6 +258,8 @@ export interface OpenFollowUp {
   request: string;
   owner: string;
   studentIds: string;
+  /** The children by the Roster's names ("Luis García"; core/followups.ts requestChildren). */
+  students: string;
   kind: string;
   asked: string;
   /** yyyy-mm-dd */

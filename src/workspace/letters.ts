@@ -29,6 +29,7 @@ import {
   type PaperForm,
 } from '../core/paperletter';
 import { phoneScript } from '../core/phonescript';
+import { attendedBefore } from '../core/questionnaire';
 import { familyPhones } from '../core/reminders';
 import { replySlip } from '../core/replyslip';
 import { inRound } from '../core/rounds';
@@ -36,7 +37,6 @@ import { placedFromWaitlist } from '../core/waitlist';
 import { FREEING_STATUSES } from '../core/waitoffers';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
-import { readTable } from '../core/table';
 import { escapeHtml } from '../core/templates';
 import { dayIn } from '../core/zone';
 import type { PaperLetter } from '../shared/api';
@@ -66,7 +66,8 @@ function letterBodies(): LetterBody[] {
   const settings = readSettings(ss);
   const round = settings.roundName;
   const tz = schoolZone(ss, settings);
-  const school = readSchool(ss, settings, dayIn(new Date(), tz));
+  const today = dayIn(new Date(), tz);
+  const school = readSchool(ss, settings, today);
   const roster = school.roster;
   const windows = school.teachers?.windows ?? [];
   const props = documentProperties().getProperties();
@@ -110,16 +111,14 @@ function letterBodies(): LetterBody[] {
         },
       ]);
     }
-  if (schedule && schedule.length > 1)
-    for (const r of readTable(SCHEDULE, schedule).rows) {
-      const link = cleanText(r.get('Feedback Link'));
-      const family = ids.read(r.get('Family ID'));
-      if (link && family && inRound(r.get('Round'), round))
-        feedback.set(family, [
-          ...(feedback.get(family) ?? []),
-          { link, teacher: cleanText(r.get('Teacher')) },
-        ]);
-    }
+  // Only a conference held and marked attended is asked how it went, as by email: a no-show
+  // family's row has a link too, and must not be asked.
+  const linkColumn = sheet.columns.get('Feedback Link');
+  for (const r of sheet.rows) {
+    const link = linkColumn ? cleanText(r.values[linkColumn - 1]) : '';
+    if (link && r.familyId && attendedBefore(r, round, today))
+      feedback.set(r.familyId, [...(feedback.get(r.familyId) ?? []), { link, teacher: r.teacher }]);
+  }
   // The Waitlist's children by their Roster family (never the sheet's Family ID cell alone: a
   // letter names only the family's own children), teacher by teacher; none placed since.
   // A child with a live conference this round (one added by hand too) waits for nothing.

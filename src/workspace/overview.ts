@@ -94,6 +94,7 @@ export function buildOverview(): Overview {
     const standIn = standInAddresses(ss, settings.roundName, () => roster, read);
     return scheduleUnlisted(
       rows,
+      settings.roundName,
       rosterContacts(roster.students, roster.families),
       'not invited or emailed',
       (shown) => standIn(ids.read(shown)),

@@ -129,7 +129,9 @@ export function readConferences(
     alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
   if (values.length < 2) return { sheet, ...none, values };
   const read = readScheduleSheet(values, cellWallClock(ss), roster?.families ?? []);
-  const unlisted = contacts ? scheduleUnlisted(read, contacts, 'sent no reminder', standInOf) : [];
+  const unlisted = contacts
+    ? scheduleUnlisted(read, settings.roundName, contacts, 'sent no reminder', standInOf)
+    : [];
   const col = (name: string) => read.columns.get(name);
   const cell = (r: unknown[], name: string) => {
     const c = col(name);
