@@ -69,4 +69,27 @@ describe('buildSchedule: a conference kept by hand outside the teacher’s windo
     expect(s.conferences).toEqual([kept]);
     expect(s.unplaced.map((u) => u.studentId)).toEqual(['ben']);
   });
+
+  it('lets no changeover run into a conference kept from the minute a room for two closes', () => {
+    // Ms. A's room holds two families from 3:00 to 4:00 PM, with ten minutes between families; a
+    // conference moved by hand to 4:00 PM is kept. The Lees can come from 3:40 only: the
+    // changeover after them would run ten minutes into the kept conference, outside the window.
+    const kept = keptConference('k', 'fk', 'a@s', 960, 980);
+    const p = problem({
+      windows: [win('a@s', 900, 960, 2)],
+      changeoverMinutes: 10,
+      students: [
+        { id: 'k', name: 'K', teacherEmail: 'a@s', familyId: 'fk' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'a@s', familyId: 'lee' },
+      ],
+      families: [
+        plainFamily('fk'),
+        { ...plainFamily('lee'), availability: [{ date: DAY, start: 940, end: 960, rank: 1 }] },
+      ],
+      fixed: [kept],
+    });
+    const s = scheduled(p);
+    expect(s.conferences).toEqual([kept]);
+    expect(s.unplaced.map((u) => u.studentId)).toEqual(['ben']);
+  });
 });
