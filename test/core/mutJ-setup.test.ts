@@ -6,7 +6,7 @@
  */
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
-import type { Problem } from '../../src/core/schedule/types';
+import type { Problem, SchedFamily } from '../../src/core/schedule/types';
 import { DAY, keptConference, plainFamily, problem, win } from './schedproblem';
 
 const WEDNESDAY = '2026-11-18';
@@ -91,5 +91,67 @@ describe('buildSchedule: a conference kept by hand outside the teacher’s windo
     const s = scheduled(p);
     expect(s.conferences).toEqual([kept]);
     expect(s.unplaced.map((u) => u.studentId)).toEqual(['ben']);
+  });
+});
+
+describe('buildSchedule: whom the construction places first, with the search off', () => {
+  /** One teacher, 3:00 to `end` PM, with the given families, each with one child of hers. */
+  const oneTeacher = (end: number, families: SchedFamily[], more: Partial<Problem> = {}) =>
+    problem({
+      windows: [win('a@s', 900, end)],
+      students: families.map((f) => ({
+        id: f.id,
+        name: f.id,
+        teacherEmail: 'a@s',
+        familyId: f.id,
+      })),
+      families,
+      ...more,
+    });
+
+  it('places the family that can come at one time only before families that can come any time', () => {
+    // Ms. A has three places, 3:00, 3:20 and 3:40 PM; the Zhous can come at 3:00 only, the
+    // Adamses and the Bakers any time. Had either taken 3:00 first, the Zhous would wait.
+    const p = oneTeacher(960, [
+      plainFamily('adams'),
+      plainFamily('baker'),
+      { ...plainFamily('zhou'), availability: [{ date: DAY, start: 900, end: 920, rank: 1 }] },
+    ]);
+    const s = buildSchedule(p, { iterations: 0 });
+    expect(checkSchedule(p, s)).toEqual([]);
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences.find((c) => c.familyId === 'zhou')!.start).toBe(900);
+  });
+
+  it('places a family that needs an interpreter before one with as few times that needs none', () => {
+    // One Spanish interpreter, busy with a conference kept with Mr. B from 3:00 to 3:20 PM. Ms.
+    // A sees families at 3:00 and 3:20: the Zamoras (Spanish) can only have 3:20; the Abbotts
+    // would rather come at 3:20 but can come at 3:00. Placing the Abbotts first would leave the
+    // Zamoras out.
+    const kept = keptConference('kid', 'ruiz', 'b@s', 900, 920);
+    const zamora = { ...plainFamily('zamora'), interpreter: 'es' };
+    const abbott = {
+      ...plainFamily('abbott'),
+      availability: [
+        { date: DAY, start: 920, end: 940, rank: 1 },
+        { date: DAY, start: 900, end: 920, rank: 2 },
+      ],
+    };
+    const p = problem({
+      windows: [win('a@s', 900, 940), win('b@s', 900, 920)],
+      students: [
+        { id: 'zoe', name: 'Zoe', teacherEmail: 'a@s', familyId: 'zamora' },
+        { id: 'al', name: 'Al', teacherEmail: 'a@s', familyId: 'abbott' },
+        { id: 'kid', name: 'Kid', teacherEmail: 'b@s', familyId: 'ruiz' },
+      ],
+      families: [zamora, abbott, { ...plainFamily('ruiz'), interpreter: 'es' }],
+      interpreters: { es: 1 },
+      fixed: [kept],
+    });
+    const s = buildSchedule(p, { iterations: 0 });
+    expect(checkSchedule(p, s)).toEqual([]);
+    expect(s.unplaced).toEqual([]);
+    const at = Object.fromEntries(s.conferences.map((c) => [c.familyId, c.start]));
+    expect(at).toEqual({ zamora: 920, abbott: 900, ruiz: 900 });
   });
 });
