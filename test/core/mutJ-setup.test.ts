@@ -155,3 +155,46 @@ describe('buildSchedule: whom the construction places first, with the search off
     expect(at).toEqual({ zamora: 920, abbott: 900, ruiz: 900 });
   });
 });
+
+describe('buildSchedule: kept conferences and merged siblings', () => {
+  it('seats a second family beside a conference kept at the start of a room for two', () => {
+    // Ms. A's room holds two families from 3:00 to 4:00 PM; a conference at 3:00 is kept. The
+    // Lees can come at 3:00 only: the room's second place is theirs.
+    const kept = keptConference('k', 'fk', 'a@s', 900, 920);
+    const p = problem({
+      windows: [win('a@s', 900, 960, 2)],
+      students: [
+        { id: 'k', name: 'K', teacherEmail: 'a@s', familyId: 'fk' },
+        { id: 'ben', name: 'Ben', teacherEmail: 'a@s', familyId: 'lee' },
+      ],
+      families: [
+        plainFamily('fk'),
+        { ...plainFamily('lee'), availability: [{ date: DAY, start: 900, end: 920, rank: 1 }] },
+      ],
+      fixed: [kept],
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences.map((c) => [c.familyId, c.start])).toEqual([
+      ['fk', 900],
+      ['lee', 900],
+    ]);
+  });
+
+  it('gives siblings whose rows list different people a conference each, not one together', () => {
+    // Two children of one family with Ms. A: one row lists their mother, the other their father
+    // (parents who come apart). Merged, each parent would be invited to the other's child.
+    const p = problem({
+      windows: [win('a@s', 900, 1000)],
+      mergeSiblings: true,
+      students: [
+        { id: 'x', name: 'X', teacherEmail: 'a@s', familyId: 'F', contacts: ['mum@f'] },
+        { id: 'y', name: 'Y', teacherEmail: 'a@s', familyId: 'F', contacts: ['dad@f'] },
+      ],
+      families: [{ ...plainFamily('F'), contacts: ['mum@f', 'dad@f'] }],
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences.map((c) => c.studentIds).sort()).toEqual([['x'], ['y']]);
+  });
+});
