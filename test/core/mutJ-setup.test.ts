@@ -6,7 +6,7 @@
  */
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
-import type { Problem, SchedFamily } from '../../src/core/schedule/types';
+import type { Conference, Problem, SchedFamily } from '../../src/core/schedule/types';
 import { DAY, keptConference, plainFamily, problem, win } from './schedproblem';
 
 const WEDNESDAY = '2026-11-18';
@@ -17,6 +17,29 @@ function scheduled(p: Problem) {
   expect(checkSchedule(p, s)).toEqual([]);
   return s;
 }
+
+/**
+ * Ms. A's window from 3:00 to 4:00 PM for `capacity` families at once, ten minutes between
+ * families, the conference `kept` of the Fks, and the Lees, who can come for twenty minutes from
+ * `leesFrom` only.
+ */
+const keptAndLees = (kept: Conference, capacity: number, leesFrom: number): Problem =>
+  problem({
+    windows: [win('a@s', 900, 960, capacity)],
+    changeoverMinutes: 10,
+    students: [
+      { id: 'k', name: 'K', teacherEmail: 'a@s', familyId: 'fk' },
+      { id: 'ben', name: 'Ben', teacherEmail: 'a@s', familyId: 'lee' },
+    ],
+    families: [
+      plainFamily('fk'),
+      {
+        ...plainFamily('lee'),
+        availability: [{ date: DAY, start: leesFrom, end: leesFrom + 20, rank: 1 }],
+      },
+    ],
+    fixed: [kept],
+  });
 
 describe('buildSchedule: a teacher’s rows on the Teachers sheet, as people list them', () => {
   it('puts a sibling right before the family’s kept conference on the evening it is, whatever order the rows of two evenings come in', () => {
@@ -52,19 +75,7 @@ describe('buildSchedule: a conference kept by hand outside the teacher’s windo
     // by hand to 4:09 PM is kept. The Lees can come from 3:40 only: their conference would end
     // at 4:00 and the changeover run to 4:10, a minute into the kept one.
     const kept = keptConference('k', 'fk', 'a@s', 969, 989);
-    const p = problem({
-      windows: [win('a@s', 900, 960)],
-      changeoverMinutes: 10,
-      students: [
-        { id: 'k', name: 'K', teacherEmail: 'a@s', familyId: 'fk' },
-        { id: 'ben', name: 'Ben', teacherEmail: 'a@s', familyId: 'lee' },
-      ],
-      families: [
-        plainFamily('fk'),
-        { ...plainFamily('lee'), availability: [{ date: DAY, start: 940, end: 960, rank: 1 }] },
-      ],
-      fixed: [kept],
-    });
+    const p = keptAndLees(kept, 1, 940);
     const s = scheduled(p);
     expect(s.conferences).toEqual([kept]);
     expect(s.unplaced.map((u) => u.studentId)).toEqual(['ben']);
@@ -75,19 +86,7 @@ describe('buildSchedule: a conference kept by hand outside the teacher’s windo
     // conference moved by hand to 4:00 PM is kept. The Lees can come from 3:40 only: the
     // changeover after them would run ten minutes into the kept conference, outside the window.
     const kept = keptConference('k', 'fk', 'a@s', 960, 980);
-    const p = problem({
-      windows: [win('a@s', 900, 960, 2)],
-      changeoverMinutes: 10,
-      students: [
-        { id: 'k', name: 'K', teacherEmail: 'a@s', familyId: 'fk' },
-        { id: 'ben', name: 'Ben', teacherEmail: 'a@s', familyId: 'lee' },
-      ],
-      families: [
-        plainFamily('fk'),
-        { ...plainFamily('lee'), availability: [{ date: DAY, start: 940, end: 960, rank: 1 }] },
-      ],
-      fixed: [kept],
-    });
+    const p = keptAndLees(kept, 2, 940);
     const s = scheduled(p);
     expect(s.conferences).toEqual([kept]);
     expect(s.unplaced.map((u) => u.studentId)).toEqual(['ben']);
@@ -161,18 +160,7 @@ describe('buildSchedule: kept conferences and merged siblings', () => {
     // Ms. A's room holds two families from 3:00 to 4:00 PM; a conference at 3:00 is kept. The
     // Lees can come at 3:00 only: the room's second place is theirs.
     const kept = keptConference('k', 'fk', 'a@s', 900, 920);
-    const p = problem({
-      windows: [win('a@s', 900, 960, 2)],
-      students: [
-        { id: 'k', name: 'K', teacherEmail: 'a@s', familyId: 'fk' },
-        { id: 'ben', name: 'Ben', teacherEmail: 'a@s', familyId: 'lee' },
-      ],
-      families: [
-        plainFamily('fk'),
-        { ...plainFamily('lee'), availability: [{ date: DAY, start: 900, end: 920, rank: 1 }] },
-      ],
-      fixed: [kept],
-    });
+    const p = keptAndLees(kept, 2, 900);
     const s = scheduled(p);
     expect(s.unplaced).toEqual([]);
     expect(s.conferences.map((c) => [c.familyId, c.start])).toEqual([
