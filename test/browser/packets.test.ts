@@ -104,21 +104,20 @@ describeBrowser('conference packets in print', () => {
     // Letter less 14 mm margins each side: about 720 CSS pixels of printable width.
     await page.setViewportSize({ width: 720, height: 1000 });
     await page.setContent(LINKED);
-    const overflow = await page.evaluate(() => {
+    // Run in the page (a string: the tests are typed without the DOM's names).
+    const overflow = (await page.evaluate(`(() => {
       const width = document.documentElement.clientWidth;
       const wide = [...document.querySelectorAll('h2, p, div, td')].filter(
         (e) => e.getBoundingClientRect().right > width + 1,
       );
-      const goal = [...document.querySelectorAll('h2')].find((h) =>
-        /goal/i.test(h.textContent ?? ''),
-      );
+      const goal = [...document.querySelectorAll('h2')].find((h) => /goal/i.test(h.textContent ?? ''));
       return {
-        wide: wide.map((e) => e.textContent?.slice(0, 40)),
+        wide: wide.map((e) => (e.textContent ?? '').slice(0, 40)),
         goalRight: goal ? goal.getBoundingClientRect().right : Infinity,
         scrollWidth: document.documentElement.scrollWidth,
         width,
       };
-    });
+    })()`)) as { wide: string[]; goalRight: number; scrollWidth: number; width: number };
     expect(overflow.wide).toEqual([]);
     expect(overflow.goalRight).toBeLessThanOrEqual(overflow.width);
     expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.width);
