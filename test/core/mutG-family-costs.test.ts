@@ -155,4 +155,63 @@ describe('buildSchedule: a sibling among the family’s kept conferences', () =>
       expect(s.quality.waiting).toEqual([0]);
     },
   );
+
+  /**
+   * Ben's teacher, Mr. B, is free all afternoon; the Garcias' two other conferences are kept.
+   * Ben's first choice is outside the hour between them, his second inside it: seeing him in
+   * the gap would spare the family its 25-minute wait for a second choice, which the engine
+   * weighs as more (a rank costs 30 minutes' wait).
+   */
+  function benAround(kept: [number, string][], firstChoice: [number, number]) {
+    return problem({
+      windows: [win('a@s', 900, 1100), win('b@s', 900, 1100), win('c@s', 900, 1100)],
+      students: [
+        pupil('ana', 'garcia', 'a@s'),
+        pupil('ben', 'garcia', 'b@s'),
+        pupil('cy', 'garcia', 'c@s'),
+      ],
+      families: [
+        {
+          ...plainFamily('garcia'),
+          availability: [
+            { date: DAY, start: firstChoice[0], end: firstChoice[1], rank: 1 },
+            { date: DAY, start: 900, end: 1100, rank: 2 },
+          ],
+        },
+      ],
+      fixed: kept.map(([start, who]) =>
+        keptConference(who, 'garcia', `${who[0]}@s`, start, start + 20),
+      ),
+    });
+  }
+
+  it('sees a sibling at his first choice right after the family’s last kept conference, rather than at his second in the gap before it', () => {
+    // Ana's conference at 3:00 PM and Cy's at 3:50 are kept; Ben's first choice is from 4:15.
+    const p = benAround(
+      [
+        [900, 'ana'],
+        [950, 'cy'],
+      ],
+      [975, 1100],
+    );
+    const s = scheduled(p);
+    const ben = s.conferences.find((c) => c.studentIds.includes('ben'))!;
+    expect(ben.start).toBe(970 + p.bufferMinutes);
+    expect(s.quality.rankMet.first).toBe(1);
+  });
+
+  it('sees a sibling at his first choice right before the family’s first kept conference, rather than at his second in the gap after it', () => {
+    // Cy's conference at 4:40 PM and Ana's at 3:50 are kept; Ben's first choice ends at 3:45.
+    const p = benAround(
+      [
+        [1000, 'cy'],
+        [950, 'ana'],
+      ],
+      [900, 945],
+    );
+    const s = scheduled(p);
+    const ben = s.conferences.find((c) => c.studentIds.includes('ben'))!;
+    expect(ben.end).toBe(950 - p.bufferMinutes);
+    expect(s.quality.rankMet.first).toBe(1);
+  });
 });
