@@ -5,30 +5,10 @@
  * one, as short as the teachers' hours allow. Every schedule is judged by the independent checker
  * first; what is expected comes from the fixture's hours.
  */
-import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
-import type { Problem, SchedFamily } from '../../src/core/schedule/types';
+import type { Problem } from '../../src/core/schedule/types';
 import { DAY, backToBack, keptConference, plainFamily, problem, win } from './schedproblem';
-
-function scheduled(p: Problem) {
-  const s = buildSchedule(p);
-  expect(checkSchedule(p, s)).toEqual([]);
-  expect(s.unplaced).toEqual([]);
-  return s;
-}
-
-/** A family that can come any time from 3:00 to 6:20 PM (so the evening is not planned as blocks). */
-const anyTime = (id: string): SchedFamily => ({
-  ...plainFamily(id),
-  availability: [{ date: DAY, start: 900, end: 1100, rank: 1 }],
-});
-
-const pupil = (id: string, familyId: string, teacherEmail: string) => ({
-  id,
-  name: id,
-  teacherEmail,
-  familyId,
-});
+import { anyTime, pupil, scheduled } from './placedschool';
 
 const TEACHERS = ['a@s', 'b@s', 'c@s', 'd@s'];
 

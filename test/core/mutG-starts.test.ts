@@ -8,31 +8,9 @@
  * two families. Each schedule is judged by the independent checker first; what is expected comes
  * from the fixture's hours.
  */
-import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
-import type { Problem, SchedFamily } from '../../src/core/schedule/types';
 import { DAY, idleMinutes, keptConference, plainFamily, problem, win } from './schedproblem';
-
-function scheduled(p: Problem) {
-  const s = buildSchedule(p);
-  expect(checkSchedule(p, s)).toEqual([]);
-  expect(s.unplaced).toEqual([]);
-  return s;
-}
-
-/** A family that can come any time from 3:00 to 6:20 PM (so the evening is not planned as blocks). */
-const anyTime = (id: string): SchedFamily => ({
-  ...plainFamily(id),
-  availability: [{ date: DAY, start: 900, end: 1100, rank: 1 }],
-});
-
-/** A student of Ms. A's (or the teacher named), alone in their family unless one is named. */
-const pupil = (id: string, familyId = id, teacherEmail = 'a@s') => ({
-  id,
-  name: id,
-  teacherEmail,
-  familyId,
-});
+import { anyTime, pupil, scheduled } from './placedschool';
 
 /** Each conference as `student start`, in time order. */
 const starts = (s: ReturnType<typeof buildSchedule>) =>
@@ -72,56 +50,34 @@ describe('buildSchedule: where a teacher’s evening starts and how it fills', (
     expect(s.conferences.map((c) => c.start)).toEqual([w.start, w.start + 20]);
   });
 
-  it('fills the place before a conference kept at 3:20 PM, so the teacher’s evening starts at 3:00', () => {
+  // Ms. A is free 3:00 to 4:40 PM and the Kims' conference is kept; Ana can come any time. She
+  // is seen right beside the Kims, with no minutes between them, on the side the fixture's
+  // hours give: the minutes too short for anyone left at a window's edge.
+  it.each([
+    ['fills the place before the Kims at 3:20 PM, so the evening starts at 3:00', 920, 0, 900],
+    [
+      'puts Ana right before the Kims at 3:30 PM, the 10 minutes left at the window’s start',
+      930,
+      0,
+      910,
+    ],
+    [
+      'puts Ana right after the Kims at 3:50 PM, the 10 minutes left at the window’s end',
+      950,
+      0,
+      970,
+    ],
+    ['with a 5-minute changeover, puts Ana right after the Kims at 3:35 PM', 935, 5, 960],
+  ])('%s', (_, kept, changeover, ana) => {
     const p = problem({
       windows: [win('a@s', 900, 1000)],
+      changeoverMinutes: changeover,
       students: [pupil('ana'), pupil('kim')],
       families: [plainFamily('ana'), plainFamily('kim')],
-      fixed: [keptConference('kim', 'kim', 'a@s', 920, 940)],
-    });
-    expect(starts(scheduled(p))).toEqual(['ana 900', 'kim 920']);
-  });
-
-  it('puts a family right before a conference kept at 3:30 PM, leaving the 10 minutes too short for anyone at the window’s start', () => {
-    // The Kims' conference is kept at 3:30 PM in Ms. A's 3:00 to 4:40 PM window: Ana right
-    // before it leaves 3:00 to 3:10 unused, right after it a stretch that still holds two.
-    const p = problem({
-      windows: [win('a@s', 900, 1000)],
-      students: [pupil('ana'), pupil('kim')],
-      families: [plainFamily('ana'), plainFamily('kim')],
-      fixed: [keptConference('kim', 'kim', 'a@s', 930, 950)],
-    });
-    const s = scheduled(p);
-    expect(starts(s)).toEqual(['ana 910', 'kim 930']);
-    expect(idleMinutes(p, s)).toBe(0);
-  });
-
-  it('puts a family right after a conference kept at 3:50 PM, leaving the 10 minutes too short for anyone at the window’s end', () => {
-    // Ms. A is free 3:00 to 4:40 PM; Ana at 3:00 would leave her idle until the Kims' 3:50.
-    const p = problem({
-      windows: [win('a@s', 900, 1000)],
-      students: [pupil('ana'), pupil('kim')],
-      families: [plainFamily('ana'), plainFamily('kim')],
-      fixed: [keptConference('kim', 'kim', 'a@s', 950, 970)],
+      fixed: [keptConference('kim', 'kim', 'a@s', kept, kept + 20)],
     });
     const s = scheduled(p);
-    expect(starts(s)).toEqual(['kim 950', 'ana 970']);
-    expect(idleMinutes(p, s)).toBe(0);
-  });
-
-  it('with a 5-minute changeover, sees a family right after a conference kept at 3:35 PM', () => {
-    // Ms. A is free 3:00 to 4:40 PM. After the Kims' conference and the changeover, Ana at 4:00
-    // leaves 15 minutes at the window's end; right before the Kims she would leave 10 at its
-    // start. Both are too short for anyone: the engine keeps the evening's start.
-    const p = problem({
-      windows: [win('a@s', 900, 1000)],
-      changeoverMinutes: 5,
-      students: [pupil('ana'), pupil('kim')],
-      families: [plainFamily('ana'), plainFamily('kim')],
-      fixed: [keptConference('kim', 'kim', 'a@s', 935, 955)],
-    });
-    const s = scheduled(p);
-    expect(starts(s)).toEqual(['kim 935', 'ana 960']);
+    expect(s.conferences.find((c) => c.familyId === 'ana')!.start).toBe(ana);
     expect(idleMinutes(p, s)).toBe(0);
   });
 });
