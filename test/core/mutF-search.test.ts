@@ -178,3 +178,40 @@ describe('the search, where it falls short of the best schedule', () => {
     },
   );
 });
+
+describe('the search, for a family left out by a contact it shares', () => {
+  // Ms. A has one place, 3:00 to 3:20 PM; Mr. B is there 3:00 to 4:20. The Xus have Xi with
+  // Ms. A; the Youngs have Yo and Ya with Mr. B. Both families list the same caseworker, who
+  // comes to every conference of each. The Youngs, with two children, are seated first, at
+  // 3:00 and 3:20, which leaves the caseworker no time for Xi's only place. The search moves
+  // the Youngs to 3:25 and 3:45 (five minutes' walk after Xi), though they are in another
+  // room than the one Xi waits for.
+  const sharing = (seed: number) =>
+    problem({
+      seed,
+      windows: [win('a@s', 900, 920), win('b@s', 900, 980)],
+      students: [
+        { id: 'xi', name: 'Xi', teacherEmail: 'a@s', familyId: 'xu' },
+        { id: 'yo', name: 'Yo', teacherEmail: 'b@s', familyId: 'young' },
+        { id: 'ya', name: 'Ya', teacherEmail: 'b@s', familyId: 'young' },
+      ],
+      families: [
+        { ...plainFamily('xu'), contacts: ['caseworker@district'] },
+        { ...plainFamily('young'), contacts: ['caseworker@district'] },
+      ],
+    });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'seats Xi at 3:00 and the Youngs after him (seed %i)',
+    (seed) => {
+      const p = sharing(seed);
+      expect(buildSchedule(p, { iterations: 0 }).unplaced.map((u) => u.studentId)).toEqual(['xi']);
+      const s = buildSchedule(p);
+      expect(checkSchedule(p, s)).toEqual([]);
+      expect(s.unplaced).toEqual([]);
+      const at = new Map(s.conferences.map((c) => [c.studentIds[0], c.start]));
+      expect(at.get('xi')).toBe(900);
+      expect(Math.min(at.get('yo')!, at.get('ya')!)).toBeGreaterThanOrEqual(925);
+    },
+  );
+});
