@@ -6,14 +6,15 @@
  * availability form, as the best one. Every schedule is judged by the independent checker first.
  */
 import { checkSchedule } from '../../src/core/schedule/check';
-import { buildSchedule } from '../../src/core/schedule/engine';
+import { buildSchedule, WEIGHTS } from '../../src/core/schedule/engine';
 import type {
   Problem,
+  Schedule,
   SchedFamily,
   SchedStudent,
   TeacherWindow,
 } from '../../src/core/schedule/types';
-import { DAY, plainFamily, problem, win } from './schedproblem';
+import { DAY, idleMinutes, plainFamily, problem, win } from './schedproblem';
 
 /** A small random school, the same for the same number (its own generator, not the engine's). */
 function school(n: number): Problem {
@@ -101,20 +102,91 @@ function seen(p: Problem, iterations?: number): Seen {
 }
 
 /**
- * Schools (numbers of `school`) where the construction alone leaves out a student some schedule
- * places; the tests check that it does. Of the first 1,200 numbers, 153 are such schools and
- * the search finds the best for them; these are the first 20.
+ * The schools below are numbers of `school` among the first 700 where the construction alone
+ * falls short of the best schedule (each test checks that it does) and the search reaches the
+ * best on the school's seed and on the next two: schools the search gets right reliably, not by
+ * a lucky draw. On some others it does not (one is below, by hand).
+ *
+ * Where the construction leaves out a student some schedule places: the first 20 of 81.
  */
 const placedBySearch = [
-  3, 17, 24, 25, 62, 65, 70, 81, 89, 93, 97, 108, 110, 113, 119, 129, 141, 158, 168, 186,
+  3, 17, 24, 25, 62, 65, 70, 81, 89, 93, 97, 108, 110, 113, 119, 129, 141, 168, 186, 192,
 ];
 
 /**
- * Schools where the construction alone places as many students as it can, but leaves out a
- * family that answered the form where one that gave no times could wait instead (30 of the
- * first 1,200; these are the first 15).
+ * Where the construction places as many as it can but leaves out a family that answered the
+ * form where one that gave no times could wait instead: all 12.
  */
-const answeredBySearch = [28, 60, 111, 137, 214, 241, 277, 279, 418, 528, 545, 624, 639, 728, 740];
+const answeredBySearch = [60, 111, 137, 214, 241, 277, 279, 418, 528, 545, 624, 639];
+
+/** A family's choice for a conference at `start` (0 when it gave no times, Infinity outside them). */
+function choice(times: SchedFamily['availability'], start: number, length: number): number {
+  if (!times) return 0;
+  return Math.min(
+    ...times.filter((a) => a.start <= start && start + length <= a.end).map((a) => a.rank),
+  );
+}
+
+/**
+ * What a schedule costs by the engine's own weights, here only: a student left out (more when
+ * the family answered), a conference at a family's second or third choice, and a teacher's idle
+ * minutes (families of one child on one evening have no wait and no second evening).
+ */
+const leftOut = (times: SchedFamily['availability']) =>
+  WEIGHTS.unplaced + (times ? WEIGHTS.answeredWaits : 0);
+const choiceCost = (rank: number) => (rank > 1 ? WEIGHTS.rank * (rank - 1) : 0);
+
+function costOf(p: Problem, s: Schedule): number {
+  let cost = WEIGHTS.idleMinute * idleMinutes(p, s);
+  for (const student of p.students) {
+    const times = p.families.find((f) => f.id === student.familyId)!.availability;
+    const c = s.conferences.find((x) => x.studentIds.includes(student.id));
+    cost += c ? choiceCost(choice(times, c.start, p.conferenceMinutes)) : leftOut(times);
+  }
+  return cost;
+}
+
+/** The least any schedule costs, by trying every order of each teacher's families and every start. */
+function leastCost(p: Problem): number {
+  const length = p.conferenceMinutes;
+  let total = 0;
+  for (const w of p.windows) {
+    const mine = p.students
+      .filter((s) => s.teacherEmail === w.teacherEmail)
+      .map((s) => p.families.find((f) => f.id === s.familyId)!.availability);
+    const memo = new Map<string, number>();
+    // The least the rest of the day costs, the room free from `free`, `seated` already seen.
+    const rest = (free: number, seated: number, started: boolean): number => {
+      const key = `${free} ${seated} ${started}`;
+      const known = memo.get(key);
+      if (known !== undefined) return known;
+      let least = 0;
+      mine.forEach((times, i) => {
+        if (!(seated & (1 << i))) least += leftOut(times);
+      });
+      for (let start = free; start + length <= w.end; start += 5)
+        mine.forEach((times, i) => {
+          const rank = choice(times, start, length);
+          if (seated & (1 << i) || rank === Infinity) return;
+          const idle = started ? WEIGHTS.idleMinute * (start - free) : 0;
+          const next = start + length + (p.changeoverMinutes ?? 0);
+          least = Math.min(least, choiceCost(rank) + idle + rest(next, seated | (1 << i), true));
+        });
+      memo.set(key, least);
+      return least;
+    };
+    total += rest(w.start, 0, false);
+  }
+  return total;
+}
+
+/**
+ * Where the construction places everyone it can but gives a family a later choice, or a
+ * teacher idle minutes, that the best schedule does not: the first 20 of 187.
+ */
+const improvedBySearch = [
+  0, 1, 2, 7, 8, 12, 21, 23, 26, 36, 42, 43, 46, 48, 51, 63, 73, 77, 78, 83,
+];
 
 describe('the search after the construction, against the best schedule there is', () => {
   it('places every student some schedule has room for, where the construction alone leaves one out', () => {
@@ -123,6 +195,19 @@ describe('the search after the construction, against the best schedule there is'
       const top = best(p);
       expect([n, seen(p, 0).placed < top.placed]).toEqual([n, true]);
       expect([n, seen(p)]).toEqual([n, top]);
+    }
+  });
+
+  it('gives families their first choices and teachers no idle minutes as far as the best schedule does, where the construction alone does not', () => {
+    for (const n of improvedBySearch) {
+      const p = school(n);
+      const least = leastCost(p);
+      expect([n, seen(p, 0)]).toEqual([n, best(p)]);
+      const alone = costOf(p, buildSchedule(p, { iterations: 0 }));
+      expect([n, alone > least]).toEqual([n, true]);
+      const s = buildSchedule(p);
+      expect(checkSchedule(p, s)).toEqual([]);
+      expect([n, costOf(p, s)]).toEqual([n, least]);
     }
   });
 
@@ -139,7 +224,8 @@ describe('the search after the construction, against the best schedule there is'
 
 describe('the search, where it falls short of the best schedule', () => {
   // Of the first 1,200 schools of `school`, 173 get a schedule that leaves out a student, or a
-  // family that answered, whom the best one places. This is one of them, by hand.
+  // family that answered, whom the best one places (on the school's own seed). This is one of
+  // them, by hand.
   const times = (...list: [number, number, number][]) =>
     list.map(([start, end, rank]) => ({ date: DAY, start, end, rank }));
   const families: SchedFamily[] = [
