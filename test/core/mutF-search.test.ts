@@ -1,9 +1,10 @@
 /**
  * What the search after the construction does for families, judged against the best schedule
  * there is: on schools of one or two teachers and four to seven families of one child, every way
- * of seating them is tried (`best` below, which knows nothing of the engine), and the engine's
- * schedule must place as many students, and as many from families that answered the
- * availability form, as the best one. Every schedule is judged by the independent checker first.
+ * of seating them is tried (`best` and `leastCost` below, which know nothing of the engine), and
+ * the engine's schedule must place as many students, and as many from families that answered the
+ * availability form, as the best one, and give choices and idle minutes costing no more. Every
+ * schedule is judged by the independent checker first.
  */
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule, WEIGHTS } from '../../src/core/schedule/engine';
