@@ -271,8 +271,8 @@ describe('the search, for a family left out by a contact it shares', () => {
   // Ms. A; the Youngs have Yo and Ya with Mr. B. Both families list the same caseworker, who
   // comes to every conference of each. The Youngs, with two children, are seated first, at
   // 3:00 and 3:20, which leaves the caseworker no time for Xi's only place. The search moves
-  // the Youngs to 3:25 and 3:45 (five minutes' walk after Xi), though they are in another
-  // room than the one Xi waits for.
+  // the Youngs after Xi and the caseworker's five-minute walk (3:40 and 4:00 on these seeds),
+  // though they are in another room than the one Xi waits for.
   const sharing = (seed: number) =>
     problem({
       seed,
