@@ -149,11 +149,14 @@ function value<T>(result: unknown, what: string): T {
  * A page's file name from an ID the school's export gave (a Family ID, a Conference ID): letters,
  * digits, '.', '_' and '-' kept, anything else (a slash, a colon, a space) made '_', and whatever
  * comes before its first letter or digit dropped (`../../x` is `x`, `.hidden` is `hidden`; an ID
- * with neither is `family`), so no ID puts a file outside its folder, hides it, or writes over
- * another's page: a name already taken (case aside, as some file systems compare) gets -2, -3….
+ * with neither is `family`; a Windows device name such as `CON` is `family-CON`), so no ID puts a
+ * file outside its folder, hides it, or writes over another's page: a name already taken (case aside, as some file systems compare) gets -2, -3….
  */
 export function fileNameOf(id: string, taken: Set<string>): string {
-  const base = id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[^A-Za-z0-9]+/, '') || 'family';
+  const kept = id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[^A-Za-z0-9]+/, '') || 'family';
+  // Windows refuses a file whose name before its first dot is a device (CON, NUL, COM0 to COM9…), with
+  // any extension: such an ID gets a prefix, so a school's folder copies to any computer.
+  const base = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i.test(kept) ? `family-${kept}` : kept;
   let name = `${base}.html`;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}.html`;
   taken.add(name.toLowerCase());
@@ -530,7 +533,7 @@ export function runDemo(argv: string[]): {
     ) + '\n',
   );
   // letters.csv: each family without email, its own links and the reply slip under its letter.
-  writeFileSync(join(options.out, 'letters.csv'), toCsv(lettersCsv(emulator)));
+  writeFileSync(join(options.out, 'letters.csv'), toCsv(lettersCsv(emulator, bundle)));
   // letters/<Family ID>.html: the printed letter, a QR code and short link for each form.
   mkdirSync(join(options.out, 'letters'), { recursive: true });
   const letters = bundle.callFromClient('getPaperLetters', []);

@@ -5,16 +5,21 @@
  * scheduled like anyone's.
  */
 import type { Emulator } from '../emulator/index';
+import type { Bundle } from '../emulator/loader';
 import { familyChoices, type FamilyChoice, type TimeChoice } from '../src/core/availability';
 import { availabilityLinks, FAMILY_CODE_PREFIX, readFormsState } from '../src/core/formlinks';
 import { choiceLabelIn, formLanguage, type FormTexts } from '../src/core/formtexts';
 import { allFormTexts, FORM_TEXTS_SHEET, readFormTextRows } from '../src/core/formtranslations';
 import { replySlip } from '../src/core/replyslip';
 import { familyIds, type FamilyIds } from '../src/core/familyshown';
+import { cleanText } from '../src/core/normalize';
+import { attendedBefore } from '../src/core/questionnaire';
 import { parseRoster } from '../src/core/roster';
+import { readScheduleSheet } from '../src/core/schedule/sheet';
 import { parseTeachers } from '../src/core/teachers';
-import { wallClockIn } from '../src/core/zone';
+import { dayIn, wallClockIn } from '../src/core/zone';
 import { pick } from './families';
+import { schoolAsRead } from './waitoffers';
 
 export const LETTERS_CSV_HEADER = [
   'Family ID',
@@ -77,9 +82,14 @@ function paperFamilies(
   };
 }
 
-/** One row per family without email: its links and its reply slip. */
-export function lettersCsv(emulator: Emulator): string[][] {
+/**
+ * One row per family without email: its links (the questionnaire's only for this round's
+ * conferences marked attended, as the printed letter asks) and its reply slip.
+ */
+export function lettersCsv(emulator: Emulator, bundle: Bundle): string[][] {
   const props = documentProps(emulator);
+  const { settings, wall, round } = schoolAsRead(emulator, bundle);
+  const today = dayIn(emulator.ws.clock.now(), settings.timeZone || emulator.spreadsheet.timeZone);
   const {
     paper: families,
     ids,
@@ -87,14 +97,17 @@ export function lettersCsv(emulator: Emulator): string[][] {
   } = paperFamilies(emulator, readFormsState(props).availability?.choices ?? []);
   const language = new Map(families.map((f) => [f.id, f.language]));
   const links = availabilityLinks(props, (id) => language.get(id) ?? '');
-  const schedule = emulator.spreadsheet.sheetByName('Schedule')?.values() ?? [];
-  const header = (schedule[0] ?? []).map(String);
-  const col = (h: string) => header.indexOf(h);
+  const schedule = readScheduleSheet(
+    emulator.spreadsheet.sheetByName('Schedule')?.values() ?? [],
+    wall,
+    [],
+  );
+  const linkColumn = schedule.columns.get('Feedback Link') ?? 0;
   const feedback = (id: string) =>
-    schedule
-      .slice(1)
-      .filter((r) => ids.resolve(r[col('Family ID')]) === id && r[col('Feedback Link')])
-      .map((r) => String(r[col('Feedback Link')]))
+    schedule.rows
+      .filter((r) => ids.resolve(r.familyId) === id && attendedBefore(r, round, today))
+      .map((r) => cleanText(r.values[linkColumn - 1]))
+      .filter(Boolean)
       .join(' ');
   return [
     LETTERS_CSV_HEADER,

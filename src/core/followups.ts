@@ -8,12 +8,14 @@
  */
 
 import { asksForContact } from './contact';
+import { joinNames } from './templates';
 
 export const FOLLOWUPS_SHEET = 'Follow-ups';
 export const FOLLOWUP_HEADER = [
   'Request',
   'Student IDs',
   'Family ID',
+  'Family Phone',
   'Owner',
   'Owner Email',
   'Kind',
@@ -34,6 +36,8 @@ export interface FollowUp {
   request: string;
   studentIds: string;
   familyId: string;
+  /** The Roster's phone of a family no email reaches (as on the phone list), else ''. */
+  familyPhone: string;
   owner: string;
   ownerEmail: string;
   kind: string;
@@ -68,6 +72,8 @@ export interface FollowUpConference {
   teacher: string;
   familyId: string;
   studentIds: string[];
+  /** The family's own phone when no email reaches it: its owner calls instead. */
+  familyPhone?: string;
 }
 
 function addDays(day: string, days: number): string {
@@ -114,6 +120,7 @@ export function syncFollowUps(
         request,
         studentIds: c.studentIds.join('; '),
         familyId: c.familyId,
+        familyPhone: c.familyPhone ?? '',
         owner: c.teacher,
         ownerEmail: emailOf(c.teacher),
         kind,
@@ -140,6 +147,18 @@ export function untoldByOwner(rows: FollowUp[]): Map<string, FollowUp[]> {
   return out;
 }
 
+/**
+ * A request's children as the sidebar names them: by the Roster's names ("Luis García", "Ana
+ * García and Luis García"); when one is not on the Roster, by Student ID, a name beside it where
+ * there is one ("Student 102", "Students Ana García (101), 102").
+ */
+export function requestChildren(ids: string[], nameOf: (id: string) => string): string {
+  const names = ids.map(nameOf);
+  if (ids.length > 0 && names.every(Boolean)) return joinNames(names, 'en');
+  const each = ids.map((id, i) => (names[i] ? `${names[i]} (${id})` : id));
+  return `${ids.length === 1 ? 'Student' : 'Students'} ${each.join(', ')}`;
+}
+
 /** Open requests past their due date (for the sidebar, in red). */
 export function overdue(rows: FollowUp[], today: string): FollowUp[] {
   return rows.filter((f) => f.status !== 'done' && f.due !== '' && f.due < today);
@@ -164,6 +183,7 @@ export function addTimeChanges(
       request,
       studentIds: c.studentIds.join('; '),
       familyId: c.familyId,
+      familyPhone: c.familyPhone ?? '',
       owner: c.teacher,
       ownerEmail: emailOf(c.teacher),
       kind: 'change of time',

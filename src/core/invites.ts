@@ -211,11 +211,10 @@ export function desiredEvent(
       'this conference has no ID, so it cannot be invited. Rebuild the schedule to give it one.',
     );
   if (!r.date) return problem('Date', 'no readable date; the invitation waits until there is one.');
-  if (r.start === null || r.end === null || r.end <= r.start)
-    return problem(
-      'Start',
-      'no readable start and end (the end after the start); the invitation waits until they are fixed.',
-    );
+  if (r.start === null)
+    return problem('Start', 'no readable start time; the invitation waits until it is fixed.');
+  if (r.end === null || r.end <= r.start)
+    return problem('End', 'not a time after the start; the invitation waits until it is fixed.');
   if (r.badEmails.length > 0)
     return problem(
       'Emails',

@@ -6,6 +6,8 @@
  */
 import { printPage } from './printpage';
 import { escapeHtml, formatDayAndTimes, onlineLine, placeInWords } from './templates';
+import { hasOwn } from './own';
+import { OWN_LANGUAGE_NAMES } from './ownnames';
 
 export interface PacketInput {
   schoolName: string;
@@ -23,12 +25,26 @@ export interface PacketInput {
   coming: string[];
   /** The interpreter's language, or '' for none. */
   interpreter: string;
+  /** Its code ('es'), to name it in the packet's language as its speakers write it. */
+  interpreterCode?: string;
   /** The student's goal for this round, when known. */
   goal: string;
   /** The students' own preparation for this round, when they have prepared. */
-  prep: { proudOf: string; learningTargets: string; workSample: string; familyQuestion: string }[];
+  prep: {
+    proudOf: string;
+    learningTargets: string;
+    workSample: string;
+    familyQuestion: string;
+    /** Who the student said is coming with them. */
+    coming?: string;
+  }[];
   /** Last round's goal, to look back on (spring looks back on fall), or null. */
   lastGoal: { round: string; goal: string } | null;
+  /**
+   * The family's language (a code such as 'es'): the packet's own words are in it when they are
+   * written for it (English and Spanish, by hand, like the student forms), else in English.
+   */
+  language?: string;
 }
 
 /** The parts of a student-led conference, with their weights in a 25-minute conference. */
@@ -75,7 +91,7 @@ export const FAMILY_QUESTIONS = [
 const STYLE = `
 @page { size: auto; margin: 14mm; }
 * { box-sizing: border-box; }
-body { font: 10.5pt/1.35 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #202124; margin: 0; }
+body { font: 10.5pt/1.35 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #202124; margin: 0; overflow-wrap: anywhere; }
 h1 { font-size: 15pt; margin: 0 0 2pt; }
 h2 { font-size: 11pt; margin: 9pt 0 3pt; border-bottom: 1px solid #dadce0; padding-bottom: 1pt; }
 p, ul, ol, table { margin: 0 0 4pt; }
@@ -84,61 +100,157 @@ table { border-collapse: collapse; width: 100%; }
 td { padding: 2pt 4pt; border-bottom: 1px solid #eee; vertical-align: top; }
 td.min { width: 4.5em; text-align: right; white-space: nowrap; }
 .write { border-bottom: 1px solid #9aa0a6; height: 16pt; }
-.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 0 14pt; }
+/* minmax(0, …): a column never grows past half the page for a long link or word (it wraps). */
+.grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 14pt; }
 section { break-inside: avoid; }
 .packet + .packet { break-before: page; }
 @media print { .noprint { display: none; } }
 `;
 
+/** The packet's own words, written by hand: the family at the table reads them. */
+interface PacketWords {
+  title: (students: string) => string;
+  when: string;
+  where: string;
+  teacher: string;
+  coming: string;
+  saidComing: string;
+  interpreter: string;
+  lastGoal: (round: string) => string;
+  howItWent: string;
+  agenda: (minutes: number, students: string) => string;
+  /** The agenda's parts, in AGENDA_PARTS' order. */
+  parts: string[];
+  proudOf: string;
+  workShown: string;
+  targets: string;
+  goalFor: (round: string) => string;
+  familyHelp: string;
+  questions: string;
+  /** FAMILY_QUESTIONS, in their order. */
+  familyQuestions: string[];
+}
+
+const PACKET_WORDS: Record<string, PacketWords> = {
+  en: {
+    title: (students) => `${students}: student-led conference`,
+    when: 'When',
+    where: 'Where',
+    teacher: 'Teacher',
+    coming: 'Coming',
+    saidComing: 'Who I said is coming',
+    interpreter: 'Interpreter',
+    lastGoal: (round) => `Last round’s goal (${round})`,
+    howItWent: 'How it went:',
+    agenda: (minutes, students) => `Agenda (${minutes} minutes, led by ${students})`,
+    parts: AGENDA_PARTS.map((p) => p.part),
+    proudOf: 'What I am proud of',
+    workShown: 'Work I will show',
+    targets: 'Learning targets',
+    goalFor: (round) => `My goal for ${round}`,
+    familyHelp: 'How my family can help',
+    questions: 'Questions families may ask',
+    familyQuestions: FAMILY_QUESTIONS,
+  },
+  es: {
+    title: (students) => `Conferencia dirigida por ${students}`,
+    when: 'Cuándo',
+    where: 'Dónde',
+    teacher: 'Docente',
+    coming: 'Acompañantes',
+    saidComing: 'Quiénes dije que vendrían',
+    interpreter: 'Intérprete',
+    lastGoal: (round) => `La meta de la conferencia anterior (${round})`,
+    howItWent: 'Cómo me fue:',
+    agenda: (minutes, students) => `Agenda (${minutes} minutos, dirigida por ${students})`,
+    parts: [
+      'Bienvenida y presentaciones (el estudiante presenta a todos)',
+      'El estudiante muestra su trabajo en relación con los objetivos de aprendizaje',
+      'La meta del estudiante y cómo ayudará la familia',
+      'Las preguntas de la familia',
+      'Un momento a solas con el docente, si se desea',
+      'Cierre: agradecimientos y próximos pasos',
+    ],
+    proudOf: 'Lo que me enorgullece',
+    workShown: 'El trabajo que voy a mostrar',
+    targets: 'Objetivos de aprendizaje',
+    goalFor: (round) => `Mi meta para ${round}`,
+    familyHelp: 'Cómo puede ayudarme mi familia',
+    questions: 'Preguntas que la familia puede hacer',
+    familyQuestions: [
+      '¿Qué es lo que más te enorgullece y por qué?',
+      '¿Qué te resultó difícil y qué hiciste entonces?',
+      '¿En qué vas a trabajar ahora y cómo podemos ayudarte en casa?',
+      '¿Cómo sabrás que alcanzaste tu meta?',
+    ],
+  },
+};
+
+/** The language a packet is written in: the family's when its words are written, else English. */
+export function packetLanguage(language: string | undefined): string {
+  return language && hasOwn(PACKET_WORDS, language) ? language : 'en';
+}
+
 const line = (label: string, value: string) =>
   value ? `<p><strong>${escapeHtml(label)}:</strong> ${escapeHtml(value)}</p>` : '';
 const blanks = (n: number) => '<div class="write"></div>'.repeat(n);
 /** The students' own words where they gave them, lines to write on where they did not. */
+// dir="auto": an answer in Arabic or Hebrew reads right to left within an English or Spanish page.
 const answered = (texts: string[]) => {
   const given = texts.filter(Boolean);
-  return given.length ? given.map((t) => `<p>${escapeHtml(t)}</p>`).join('') : blanks(2);
+  return given.length ? given.map((t) => `<p dir="auto">${escapeHtml(t)}</p>`).join('') : blanks(2);
 };
 
 /** One conference's packet: the page's content, to print alone or after others. */
 export function packetBody(p: PacketInput): string {
+  const language = packetLanguage(p.language);
+  const w = PACKET_WORDS[language]!;
   const students = p.students.join(' & ');
   const agenda = agendaMinutes(p.end - p.start);
   // "Room 111", "the online meeting (link below)" or both, and the link on a line of its own.
-  const where = placeInWords(p.room, p.videoLink, 'en');
-  return `<main class="packet">
-<h1>${escapeHtml(students)}: student-led conference</h1>
+  const where = placeInWords(p.room, p.videoLink, language);
+  const saidComing = p.prep
+    .map((x) => x.coming ?? '')
+    .filter(Boolean)
+    .join('; ');
+  return `<main class="packet" lang="${language}">
+<h1>${escapeHtml(w.title(students))}</h1>
 <p class="meta">${escapeHtml(`${p.schoolName} · ${p.round} · ${p.conferenceId}`)}</p>
 <section>
-${line('When', formatDayAndTimes(p.date, p.start, p.end, 'en'))}
-${line('Where', where)}
-${p.videoLink ? `<p>${escapeHtml(onlineLine(p.videoLink, 'en'))}</p>` : ''}
-${line('Teacher', p.teacher)}
-${line('Coming', p.coming.join(', '))}
-${line('Interpreter', p.interpreter)}
+${line(w.when, formatDayAndTimes(p.date, p.start, p.end, language))}
+${line(w.where, where)}
+${p.videoLink ? `<p>${escapeHtml(onlineLine(p.videoLink, language))}</p>` : ''}
+${line(w.teacher, p.teacher)}
+${line(w.coming, p.coming.join(', '))}
+${line(w.saidComing, saidComing)}
+${line(w.interpreter, language === 'en' ? p.interpreter : (OWN_LANGUAGE_NAMES[p.interpreterCode ?? ''] ?? p.interpreter))}
 </section>
 ${
   p.lastGoal
-    ? `<section><h2>Last round’s goal (${escapeHtml(p.lastGoal.round)})</h2>
-<p>${escapeHtml(p.lastGoal.goal)}</p>
-<p>How it went:</p>${blanks(2)}</section>`
+    ? `<section><h2>${escapeHtml(w.lastGoal(p.lastGoal.round))}</h2>
+<p dir="auto">${escapeHtml(p.lastGoal.goal)}</p>
+<p>${escapeHtml(w.howItWent)}</p>${blanks(2)}</section>`
     : ''
 }
-<section><h2>Agenda (${p.end - p.start} minutes, led by ${escapeHtml(students)})</h2>
+<section><h2>${escapeHtml(w.agenda(p.end - p.start, students))}</h2>
 <table>${agenda
-    .map((a) => `<tr><td class="min">${a.minutes} min</td><td>${escapeHtml(a.part)}</td></tr>`)
+    .map(
+      (a, i) =>
+        `<tr><td class="min">${a.minutes} min</td><td>${escapeHtml(w.parts[i] ?? a.part)}</td></tr>`,
+    )
     .join('')}</table></section>
-<section class="grid"><div><h2>What I am proud of</h2>${answered(p.prep.map((x) => x.proudOf))}
-<h2>Work I will show</h2>${answered(
+<section class="grid"><div><h2>${escapeHtml(w.proudOf)}</h2>${answered(p.prep.map((x) => x.proudOf))}
+<h2>${escapeHtml(w.workShown)}</h2>${answered(
     p.prep.flatMap((x) => [
       x.workSample,
-      x.learningTargets && `Learning targets: ${x.learningTargets}`,
+      x.learningTargets && `${w.targets}: ${x.learningTargets}`,
     ]),
   )}</div>
-<div><h2>My goal for ${escapeHtml(p.round)}</h2>${p.goal ? `<p>${escapeHtml(p.goal)}</p>` : blanks(2)}
-<h2>How my family can help</h2>${blanks(2)}</div></section>
-<section><h2>Questions families may ask</h2>
-<ul>${[...p.prep.map((x) => x.familyQuestion).filter(Boolean), ...FAMILY_QUESTIONS]
-    .map((q) => `<li>${escapeHtml(q)}</li>`)
+<div><h2>${escapeHtml(w.goalFor(p.round))}</h2>${p.goal ? `<p dir="auto">${escapeHtml(p.goal)}</p>` : blanks(2)}
+<h2>${escapeHtml(w.familyHelp)}</h2>${blanks(2)}</div></section>
+<section><h2>${escapeHtml(w.questions)}</h2>
+<ul>${[...p.prep.map((x) => x.familyQuestion).filter(Boolean), ...w.familyQuestions]
+    .map((q) => `<li dir="auto">${escapeHtml(q)}</li>`)
     .join('')}</ul></section>
 </main>`;
 }

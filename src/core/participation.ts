@@ -129,15 +129,78 @@ export function familiesFromSchedule(conferences: ParticipationConference[]): Ro
 }
 
 /**
+ * How many families a round was held for, and how many of them the school could not reach, as
+ * the Roster stood when that round was current: kept so that an earlier round keeps its own
+ * figures after the Roster changes (a family that left, one that joined).
+ */
+export interface RoundFamilies {
+  families: number;
+  unreachable: number;
+}
+
+/** The current round's families as `RoundFamilies` keeps them. */
+export function roundFamiliesOf(families: RosterFamily[]): RoundFamilies {
+  return { families: families.length, unreachable: families.filter((f) => !f.reachable).length };
+}
+
+/**
+ * The document property keeping a round's `RoundFamilies`, and reading it back (null: none kept,
+ * or not two whole numbers).
+ */
+export const roundFamiliesKey = (round: string) => `slc:round-families:${round}`;
+
+export function readRoundFamilies(value: string | undefined): RoundFamilies | null {
+  const m = /^(\d+),(\d+)$/.exec(value ?? '');
+  return m ? { families: Number(m[1]), unreachable: Number(m[2]) } : null;
+}
+
+export const writeRoundFamilies = (r: RoundFamilies) => `${r.families},${r.unreachable}`;
+
+/**
+ * An earlier round's row. Scheduled, attended and no-show come from that round's own Schedule
+ * rows, every family on them counted (one that has left the Roster since included). Its families
+ * and unreachable ones are those kept while it was current; where none were kept (a Summary never
+ * built in that round), today's Roster families plus the families on its rows that left since,
+ * so a family that joined later counts as not placed then.
+ */
+function earlierRound(
+  label: string,
+  rows: ParticipationConference[],
+  kept: RoundFamilies | null,
+  families: RosterFamily[],
+): ParticipationRow {
+  const onRows = new Map<string, RosterFamily>();
+  for (const c of rows)
+    onRows.set(c.familyId, { familyId: c.familyId, students: [], reachable: true });
+  const byFamily = (f: RosterFamily) => rows.filter((c) => c.familyId === f.familyId);
+  if (!kept) {
+    const listed = new Set(families.map((f) => f.familyId));
+    const left = [...onRows.values()].filter((f) => !listed.has(f.familyId));
+    return tallyFamilies(label, [...families, ...left], byFamily);
+  }
+  const t = tallyFamilies(label, [...onRows.values()], byFamily);
+  const n = Math.max(kept.families, t.scheduled);
+  return {
+    ...t,
+    rosterFamilies: n,
+    waitlisted: n - t.scheduled,
+    unreachable: kept.unreachable,
+    participation: n > 0 ? Math.round((t.attended / n) * 100) : '',
+  };
+}
+
+/**
  * Participation per round (every round on the Schedule, and the current one), per teacher and
- * per grade of the current round. A family counts for each teacher who hosts one of its
- * students, with that teacher's conferences; for each grade among its students, with the
- * conferences of that grade's students.
+ * per grade of the current round. The current round counts today's Roster families; an earlier
+ * round its own (`kept`, by round; see `earlierRound`). A family counts for each teacher who
+ * hosts one of its students, with that teacher's conferences; for each grade among its
+ * students, with the conferences of that grade's students.
  */
 export function participation(
   families: RosterFamily[],
   conferences: ParticipationConference[],
   currentRound: string,
+  kept: (round: string) => RoundFamilies | null = () => null,
 ): { rounds: ParticipationRow[]; teachers: ParticipationRow[]; grades: ParticipationRow[] } {
   const rounds = [...new Set([currentRound, ...conferences.map((c) => c.round)])].sort(byLabel);
   const ofFamily = (round: string) => {
@@ -157,7 +220,16 @@ export function participation(
     byLabel,
   );
   return {
-    rounds: rounds.map((r) => tallyFamilies(r || '(no round)', families, ofFamily(r))),
+    rounds: rounds.map((r) =>
+      r === currentRound
+        ? tallyFamilies(r || '(no round)', families, ofFamily(r))
+        : earlierRound(
+            r || '(no round)',
+            conferences.filter((c) => c.round === r),
+            kept(r),
+            families,
+          ),
+    ),
     teachers: teachers.map((t) =>
       tallyFamilies(
         t,

@@ -17,6 +17,8 @@ export interface PrepAnswer {
   workSample: string;
   goal: string;
   familyQuestion: string;
+  /** Who the student said is coming with them (the prep form's last question). */
+  coming?: string;
 }
 
 /** Every round's preparation on the sheet, rows without a Student ID left out. */
@@ -31,6 +33,7 @@ export function readStudentPrep(values: unknown[][] | null): PrepAnswer[] {
       workSample: cleanText(r.get('Work Sample')),
       goal: cleanText(r.get('Goal')),
       familyQuestion: cleanText(r.get('Family Question')),
+      coming: cleanText(r.get('Coming With Me')),
     }))
     .filter((a) => a.studentId !== '');
 }

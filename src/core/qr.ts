@@ -283,13 +283,28 @@ export function qrCode(text: string, mask?: number): QrCode {
   return best!;
 }
 
-/** The code as an SVG (one path, four modules of quiet zone), `px` pixels square. */
+/**
+ * The code as an SVG (one path, four modules of quiet zone), `px` pixels square. Each row's runs
+ * of dark modules are strokes one module wide along the row's middle: a class list prints a code
+ * per student, and a square per module made a page of them megabytes long.
+ */
 export function qrSvg(text: string, px = 132): string {
   const { size, dark } = qrCode(text);
   const quiet = 4;
   const whole = size + quiet * 2;
-  const path = dark
-    .flatMap((row, r) => row.map((on, c) => (on ? `M${c + quiet} ${r + quiet}h1v1h-1z` : '')))
-    .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${px}" height="${px}" viewBox="0 0 ${whole} ${whole}" shape-rendering="crispEdges" role="img"><rect width="${whole}" height="${whole}" fill="#fff"/><path d="${path}" fill="#000"/></svg>`;
+  let path = '';
+  dark.forEach((row, r) => {
+    // Where the pen is along this row (the row's first run starts with an absolute move).
+    let at = -1;
+    for (let c = 0; c < size; c++) {
+      if (!row[c]) continue;
+      let n = 1;
+      while (c + n < size && row[c + n]) n++;
+      path += at < 0 ? `M${c + quiet} ${r + quiet}.5` : `m${c + quiet - at} 0`;
+      path += `h${n}`;
+      at = c + quiet + n;
+      c += n - 1;
+    }
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${px}" height="${px}" viewBox="0 0 ${whole} ${whole}" shape-rendering="crispEdges" role="img"><rect width="${whole}" height="${whole}" fill="#fff"/><path d="${path}" fill="none" stroke="#000" stroke-width="1"/></svg>`;
 }

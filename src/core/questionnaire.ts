@@ -53,6 +53,19 @@ export function unmarkedPast<R extends { round: string; date: string | null; sta
 }
 
 /**
+ * True when a conference of `round` was held before `today` ("YYYY-MM-DD") and marked attended:
+ * the one its family is asked how it went, by email or letter, and its student asked to reflect
+ * on. A no-show, declined, moved or unmarked conference did not happen as far as anyone knows.
+ */
+export function attendedBefore(
+  r: { round: string; date: string | null; status: string },
+  round: string,
+  today: string,
+): boolean {
+  return inRound(r.round, round) && r.status === ASKED && !!r.date && r.date < today;
+}
+
+/**
  * Families whose conferences this round were marked attended (held before `today`,
  * "YYYY-MM-DD") and who have not been sent the questionnaire. A conference with a blank Round is this round's, as it is
  * for the invitations (`inRound`): a family invited is a family asked. Sending gives a conference
@@ -70,7 +83,7 @@ export function dueFamilies(
   const emailsCol = read.columns.get('Emails');
   const byFamily = new Map<string, ExistingRow[]>();
   for (const r of read.rows) {
-    if (!inRound(r.round, round) || r.status !== ASKED || !r.date || r.date >= today) continue;
+    if (!attendedBefore(r, round, today)) continue;
     if (sentCol && filled(r.values[sentCol - 1])) continue;
     if (!linkOnSend && (!linkCol || !tokenOfLink(r.values[linkCol - 1]))) continue;
     // A family without email cannot be mailed its link (it is reached by letter and phone).

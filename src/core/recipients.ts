@@ -11,6 +11,7 @@ import type { CellRef, Problem } from '../shared/api';
 import { splitList } from './cells';
 import { describeCell } from './errors';
 import { normalizeEmail } from './normalize';
+import { inRound } from './rounds';
 import type { Student } from './roster';
 import { joinNames } from './templates';
 
@@ -193,8 +194,9 @@ export function pupilsOf(studentIds: string[], students: Map<string, Student>): 
 }
 
 /**
- * A warning for each address typed in the Schedule's Emails column (a conference that stands)
- * that the Roster does not list with that row's children; `outcome` says what it was not sent.
+ * A warning for each address typed in the Schedule's Emails column (a conference of `round` that
+ * stands: another round's row is history, sent nothing now) that the Roster does not list with
+ * that row's children; `outcome` says what it was not sent.
  * The stand-in adult the row's family named (`standInOf` its Family ID cell: the address, or '')
  * is not warned of: the add-on reaches them as the family's stand-in.
  */
@@ -202,6 +204,7 @@ export function scheduleUnlisted(
   read: {
     rows: {
       row: number;
+      round: string;
       status: string;
       familyId: string;
       studentIds: string[];
@@ -209,6 +212,7 @@ export function scheduleUnlisted(
     }[];
     columns: ReadonlyMap<string, number>;
   },
+  round: string,
   contacts: RosterContacts,
   outcome: string,
   standInOf: (familyId: string) => string = () => '',
@@ -216,7 +220,7 @@ export function scheduleUnlisted(
   const column = read.columns.get('Emails');
   if (!column) return [];
   return read.rows.flatMap((r) =>
-    r.status === 'cancelled'
+    r.status === 'cancelled' || !inRound(r.round, round)
       ? []
       : rowAddresses(r.studentIds, splitList(r.values[column - 1]), contacts)
           .unlisted.filter((u) => u.address !== standInOf(r.familyId))

@@ -529,8 +529,13 @@ export function planForQuota(
  * Phone numbers by family (the Family ID on the Schedule): the Roster's number for each family
  * that has one of its own (a shared number, such as the office's, is none).
  */
-export function familyPhones(roster: RosterResult | null | undefined): Map<string, string> {
+export function familyPhones(
+  roster: RosterResult | null | undefined,
+  /** Only the families no email reaches, those of the phone list. */
+  withoutEmail = false,
+): Map<string, string> {
   const phones = new Map<string, string>();
-  for (const f of roster?.families ?? []) if (f.phone) phones.set(f.id, f.phone);
+  for (const f of roster?.families ?? [])
+    if (f.phone && !(withoutEmail && f.contacts.some((c) => c.email))) phones.set(f.id, f.phone);
   return phones;
 }

@@ -45,6 +45,7 @@ export function errorsFirst(problems: Problem[]): Problem[] {
   ];
 }
 
+/** How many of `problems` are errors (the others are warnings). */
 const errorCount = (problems: Problem[]) => problems.filter((p) => p.severity === 'error').length;
 
 /** A step that reads sheets set-up has not made yet. */
@@ -107,6 +108,7 @@ export function rosterStep(roster: RosterResult | null): StepState {
     ],
     problems: errorsFirst(r.problems).slice(0, PROBLEMS_SHOWN),
     problemCount: r.problems.length,
+    errorCount: errorCount(r.problems),
     next:
       errors > 0
         ? 'Fix the rows listed (click one to go to its cell), then check again. Rows with problems are left out until fixed; nothing in your sheet is changed.'
@@ -158,6 +160,7 @@ export function daysStep(
     ],
     problems: errorsFirst(t.problems).slice(0, PROBLEMS_SHOWN),
     problemCount: t.problems.length,
+    errorCount: errorCount(t.problems),
     next:
       errors > 0
         ? 'Fix the windows listed, then check again.'
@@ -173,7 +176,12 @@ export function daysStep(
  * The Schedule step before there is anything to count: the roster or the windows missing
  * (`inputsReady` false), or nothing scheduled yet. Null once there are conferences to count.
  */
-export function scheduleNotBuilt(conferences: number, inputsReady: boolean): StepState | null {
+export function scheduleNotBuilt(
+  conferences: number,
+  inputsReady: boolean,
+  /** Whether this round's student prep form exists (students may prepare before any schedule). */
+  prepForm = true,
+): StepState | null {
   if (!inputsReady) {
     return step('schedule', {
       status: 'todo',
@@ -190,6 +198,9 @@ export function scheduleNotBuilt(conferences: number, inputsReady: boolean): Ste
       headline: 'No conferences scheduled yet.',
       next: 'Preview the schedule to see who fits where and why anyone does not, then build it. Nothing is written until you build.',
       action: { job: 'schedule', label: 'Build the schedule' },
+      ...(prepForm
+        ? {}
+        : { more: [{ job: 'student-forms', label: 'Create the student prep form' } as const] }),
     });
   }
   return null;
@@ -203,7 +214,7 @@ export interface ScheduleCounts {
   roundName: string;
   /** Freed times no waitlisted family has taken yet. */
   freedToOffer: number;
-  /** Freed-time offers sent this round, and those a waitlisted family accepted. */
+  /** Freed-time offers out this round for times nobody has taken, and the times taken. */
   offers: { offers: number; accepted: number };
   /** This round's student prep answers, by student id. */
   prep: Map<string, PrepAnswer>;
@@ -244,9 +255,9 @@ export function scheduleStep(c: ScheduleCounts): StepState {
       { label: 'conferences', value: thisRound.length },
       { label: 'students placed', value: c.students.length - waiting.length },
       { label: 'not placed yet', value: waiting.length },
-      ...(c.offers.offers > 0
+      ...(c.offers.offers + c.offers.accepted > 0
         ? [
-            { label: 'freed-time offers out', value: c.offers.offers },
+            { label: 'freed-time offers still open', value: c.offers.offers },
             { label: 'accepted from the waiting list', value: c.offers.accepted },
           ]
         : []),
@@ -254,6 +265,7 @@ export function scheduleStep(c: ScheduleCounts): StepState {
     ],
     problems: problems.slice(0, 5),
     problemCount: problems.length,
+    errorCount: errorCount(problems),
     next: 'Edit the Schedule sheet freely: move times, tick Locked to keep a conference, mark attendance. Rebuilding keeps locked and invited conferences and your notes.',
     action: { job: 'schedule', label: 'Rebuild the schedule' },
     more: [
@@ -372,13 +384,14 @@ export function remindersStep(r: ReminderCounts): StepState {
             : 'ready',
     problems: problems.slice(0, PROBLEMS_SHOWN),
     problemCount: problems.length,
+    errorCount: errorCount(problems),
     headline: `${plural(r.channels.families, 'family', 'families')}: ${r.channels.email} by email, ${r.channels.letter} by letter (${r.channels.phone} also by phone). Reminders go ${hours} before. Hourly reminders are ${!runBy ? 'off' : runBy.mine ? 'on' : `on, from ${runBy.owner}'s account`}.`,
     counts: [
       { label: 'families by email', value: r.channels.email },
       { label: 'families by letter', value: r.channels.letter },
       { label: 'families also by phone', value: r.channels.phone },
       { label: 'families', value: r.channels.families },
-      { label: 'reminders sent', value: r.tally.sent },
+      { label: 'reminders sent (per family and time)', value: r.tally.sent },
       { label: 'due now', value: r.tally.due },
       { label: 'waiting for quota', value: waiting },
       { label: 'refused by Google', value: refused.length },
@@ -459,6 +472,7 @@ export function invitesStep(c: InviteCounts): StepState {
     counts,
     problems: problems.slice(0, PROBLEMS_SHOWN),
     problemCount: problems.length,
+    errorCount: errorCount(problems),
     next:
       work > 0
         ? `Send invites: each family gets one private Calendar invitation on "${c.calendarName}"; moved or changed conferences update their event, cancelled ones are removed.`
@@ -551,6 +565,7 @@ export function availabilityStep(p: FormsPicture, roundName: string): StepState 
     counts,
     problems: problems.slice(0, PROBLEMS_SHOWN),
     problemCount: problems.length,
+    errorCount: errorCount(problems),
     next: asking
       ? `Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.${phone}`
       : p.conferences === 0
@@ -611,6 +626,7 @@ export function questionnaireStep(p: FormsPicture, roundName: string): StepState
     counts,
     problems: problems.slice(0, PROBLEMS_SHOWN),
     problemCount: problems.length,
+    errorCount: errorCount(problems),
     next: `${
       p.due
         ? 'Send each family its questionnaire link (one email per family, in its language).'

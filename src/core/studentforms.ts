@@ -14,6 +14,8 @@ import {
   type FormRecord,
   type FormsState,
 } from './formlinks';
+import { languageName } from './normalize';
+import { qrSvg } from './qr';
 import { escapeHtml, type RenderedMessage } from './templates';
 
 export const STUDENT_FORMS_PROP = 'slc:student-forms';
@@ -193,7 +195,8 @@ export function studentLinks(
   const after = state.reflection?.[round] ?? {};
   return students.flatMap((s) => {
     const code = props[STUDENT_CODE_PREFIX + s.id];
-    const record = forms[prepLanguage(s.language)] ?? forms.en;
+    const language = forms[prepLanguage(s.language)] ? prepLanguage(s.language) : 'en';
+    const record = forms[language];
     const reflection = after[prepLanguage(s.language)] ?? after.en;
     if (!code || !record) return [];
     return [
@@ -205,6 +208,8 @@ export function studentLinks(
         link: linkFor(record, code),
         formUrl: record.publishedUrl,
         reflectionLink: reflection ? linkFor(reflection, code) : '',
+        reflectionFormUrl: reflection?.publishedUrl ?? '',
+        formLanguage: language,
         email: s.email,
       },
     ];
@@ -261,12 +266,21 @@ td, th { padding: 6pt 4pt; border-bottom: 1px dashed #9aa0a6; text-align: left; 
 td.code { font-family: ui-monospace, Menlo, Consolas, monospace; white-space: nowrap; }
 td.link { word-break: break-all; font-size: 8.5pt; color: #5f6368; }
 .teacher + .teacher { break-before: page; }
+.slip { break-inside: avoid; border-bottom: 1px dashed #9aa0a6; padding: 6pt 0; }
+.slip .parts { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0 12pt; }
+.slip .part { display: flex; gap: 8pt; align-items: flex-start; }
+.slip .part svg { flex: none; }
+.slip code { font-family: ui-monospace, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 @media print { .noprint { display: none; } }
 `;
 
 /**
- * The printable class lists: one page per teacher of their own students' codes and links, to cut
- * into slips and hand out. A teacher's page names only that teacher's students.
+ * The printable class lists: one page per teacher of their own students' slips, to cut out and
+ * hand out. A teacher's page names only that teacher's students. Each slip carries the student's
+ * own QR code (their prefilled link: scanned with a tablet's or phone's camera, it opens the form
+ * with their code filled in), the form's short address to type instead and the code; and the
+ * reflection form's short address for after the conference, once that form exists. `shortOf` gives a form's
+ * forms.gle link from its address ('' when there is none: the address itself is printed).
  */
 export function classListHtml(
   school: string,
@@ -274,22 +288,30 @@ export function classListHtml(
   links: StudentLink[],
   /** What goes above the pages on screen only (the dialog's Print button). */
   screenOnly = '',
+  shortOf: (formUrl: string) => string = () => '',
 ): string {
   const teachers = [...new Set(links.map((l) => l.teacher))].sort((a, b) => a.localeCompare(b));
+  const address = (url: string) => `<code>${escapeHtml(shortOf(url) || url)}</code>`;
+  const slip = (l: StudentLink) => {
+    const language =
+      l.formLanguage && l.formLanguage !== 'en' ? ` · ${languageName(l.formLanguage)}` : '';
+    // One code per slip: a school's class lists hold one per student, and the reflection comes
+    // after the conference, when the nudge email carries its link too.
+    const after = l.reflectionLink
+      ? `<div class="part"><p><strong>After your conference, look back.</strong> Go to ${address(l.reflectionFormUrl)} and type the same code.</p></div>`
+      : '';
+    return `<div class="slip"><p><strong>${escapeHtml(l.name)}</strong>${escapeHtml(language)} · code <code>${escapeHtml(l.code)}</code></p>
+<div class="parts"><div class="part">${qrSvg(l.link, 110)}<p><strong>Get ready for your ${escapeHtml(round)} conference.</strong> Scan this with a camera, or go to ${address(l.formUrl)} and type your code.</p></div>
+${after}</div></div>`;
+  };
   const pages = teachers.map((teacher) => {
     const mine = links
       .filter((l) => l.teacher === teacher)
       .sort((a, b) => a.name.localeCompare(b.name));
-    const formUrls = [...new Set(mine.map((l) => l.formUrl))];
     return `<section class="teacher">
 <h1>${escapeHtml(`${teacher}: ${round} conference prep`)}</h1>
-<p>${escapeHtml(`Cut along the lines and give each student their own slip. Open your link, or go to ${formUrls.join(' or ')} and type your code.`)}</p>
-<table><tr><th>Student</th><th>Code</th><th>Prep link</th><th>Reflection link (after the conference)</th></tr>${mine
-      .map(
-        (l) =>
-          `<tr><td>${escapeHtml(l.name)}</td><td class="code">${escapeHtml(l.code)}</td><td class="link">${escapeHtml(l.link)}</td><td class="link">${escapeHtml(l.reflectionLink)}</td></tr>`,
-      )
-      .join('')}</table></section>`;
+<p>${escapeHtml('Cut along the lines and give each student their own slip: the code on it is theirs alone.')}</p>
+${mine.map(slip).join('\n')}</section>`;
   });
   return printDocument(
     `${school}: ${round} student prep links`,

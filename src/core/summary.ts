@@ -15,6 +15,7 @@ import {
   PARTICIPATION_HEADER,
   participationCells,
   type RosterFamily,
+  type RoundFamilies,
 } from './participation';
 import type { PrepAnswer } from './prep';
 import { goalsMetPerClass, type Reflection } from './goals';
@@ -40,6 +41,8 @@ export interface SummaryConference {
   language: string;
   interpreter: boolean;
   emails: string;
+  /** The Roster's phone of a family no email reaches, else '' (or absent). */
+  phone?: string;
 }
 
 /** A Feedback row: the family's answers (without the code) and what they are about. */
@@ -60,6 +63,8 @@ export interface SummaryInput {
   feedback: SummaryFeedback[];
   /** Every family on the Roster; without it, the families the Schedule names. */
   families?: RosterFamily[];
+  /** An earlier round's families as kept while it was current (null: none kept). */
+  roundFamilies?: (round: string) => RoundFamilies | null;
   /** The students' preparation (the Student Prep sheet), every round. */
   prep?: PrepAnswer[];
   /** The Follow-ups sheet's requests (Kind and Status cells), when it exists. */
@@ -155,10 +160,10 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   add('Summary', text(input.title), text(`${input.round} round`));
 
   const families = input.families ?? familiesFromSchedule(input.conferences);
-  const share = participation(families, input.conferences, input.round);
+  const share = participation(families, input.conferences, input.round, input.roundFamilies);
   section(
     'Participation',
-    'Families on the Roster; participation = attended ÷ roster families. Waitlisted: no conference; unreachable: no email or phone.',
+    'Families on the Roster; participation = attended ÷ roster families. Waitlisted: no conference; unreachable: no email or phone. An earlier round keeps its own families: those on the Roster when its Summary was last built, and its own Schedule rows.',
   );
   add('Round', ...PARTICIPATION_HEADER);
   for (const r of share.rounds) add(text(r.label), ...participationCells(r));
@@ -218,7 +223,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
     });
   } else add(text('No conferences in this round yet.'));
 
-  section('Per grade', 'A conference counts for each grade among its students.');
+  section('Per grade', `${input.round}; a conference counts for each grade among its students.`);
   add('Grade', 'Attended', 'No-show', 'Scheduled', 'Attended % of scheduled');
   for (const [grade, list] of groupBy(round, (c) =>
     c.grades.length ? [...new Set(c.grades)] : ['(no grade)'],
@@ -230,7 +235,10 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   const flagged = input.feedback.filter((f) => f.flag);
   const ratings = answers.map((f) => f.rating).filter((r): r is number => r !== null);
   const t = tally(round);
-  section('Questionnaire', `The latest answer per conference counts; ${RESPONSE_RATE}`);
+  section(
+    'Questionnaire',
+    `${input.round}; the latest answer per conference counts; ${RESPONSE_RATE}`,
+  );
   add(...feedbackHeader, 'Answers to check');
   add(answers.length, percent(answers.length, t.attended), mean(ratings), flagged.length);
 
@@ -239,7 +247,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
     .sort((a, b) => a.answered.localeCompare(b.answered));
   section(
     'Follow-up requests',
-    followUps.length ? 'Families asking to meet the teacher again.' : 'None yet.',
+    `${input.round} round: ${followUps.length ? 'families asking to meet the teacher again.' : 'none yet.'}`,
   );
   add('Family', 'Teacher', 'When', 'Contact', 'Conference ID', 'Answered');
   for (const f of followUps) {
@@ -248,7 +256,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
       text(c.family),
       text(c.teacher),
       text(f.followUpWhen),
-      text(c.emails),
+      text(c.emails || c.phone || ''),
       text(c.conferenceId),
       text(f.answered),
     );
@@ -264,7 +272,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
     const kinds = [...new Set([...FOLLOWUP_KINDS, ...rows.map((r) => r.kind)])];
     section(
       'Follow-ups by kind and status',
-      'From the Follow-ups sheet: every request, with its owner.',
+      'From the Follow-ups sheet: every request of every round, with its owner.',
     );
     add('Kind', ...statuses.map(text), 'All');
     for (const kind of [...kinds, 'all']) {
@@ -282,7 +290,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
     .sort((a, b) =>
       byId.get(a.conferenceId)!.teacher.localeCompare(byId.get(b.conferenceId)!.teacher),
     );
-  section('Goals families reported');
+  section('Goals families reported', `${input.round} round (the family questionnaire).`);
   add('Teacher', 'Family', 'Goal', 'How the family will help', 'Comments');
   for (const f of goals) {
     const c = byId.get(f.conferenceId)!;
@@ -299,7 +307,7 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
     );
   section(
     'Interpreter roster',
-    interpreted.length ? 'Per language and time.' : 'No conference needs an interpreter.',
+    `${input.round} round: ${interpreted.length ? 'per language and time.' : 'no conference needs an interpreter.'}`,
   );
   add('Language', 'Date', 'Start', 'End', 'Teacher', 'Room', 'Family');
   for (const c of interpreted) {

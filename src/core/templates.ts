@@ -938,6 +938,18 @@ function fill(text: string, vals: Record<string, string>, escape: (s: string) =>
   );
 }
 
+/**
+ * A field written in brackets that has nothing to say leaves no empty brackets behind: with no
+ * reply-to address in Settings, "contact the school ({{replyTo}})." reads "contact the school.",
+ * in every language and in a text a school edited or Google translated (full-width brackets too).
+ */
+function dropEmptyBracketed(text: string, vals: Record<string, string>): string {
+  return text.replace(
+    /[ \t]*[(（][ \t]*\{\{\s*([A-Za-z]+)\s*\}\}[ \t]*[)）]/g,
+    (whole, name: string) => (hasOwn(vals, name) && vals[name]!.trim() === '' ? '' : whole),
+  );
+}
+
 /** Turns a URL in already-escaped text into a link. */
 function linkify(escaped: string): string {
   return escaped.replace(/https?:\/\/[^\s<>"']+/g, (url) => `<a href="${url}">${url}</a>`);
@@ -966,13 +978,14 @@ export function renderMessage(
           : own;
   const vals = values(fields, used, stored);
   // Choices first, from the template alone: a name holding "{{a|b}}" stays text.
-  const subject = fill(chooseWording(template.subject, fields.children), vals, (s) => s)
+  const words = (text: string) => dropEmptyBracketed(chooseWording(text, fields.children), vals);
+  const subject = fill(words(template.subject), vals, (s) => s)
     .replace(/[\r\n]+/g, ' ')
     .trim()
     .slice(0, 250);
   // A text edited before {{online}} existed still carries the link, after its own words.
   const body = usesField(template.body, 'online') ? template.body : `${template.body}\n{{online}}`;
-  const text = fill(chooseWording(body, fields.children), vals, (s) => s)
+  const text = fill(words(body), vals, (s) => s)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   const paragraphs = text.split(/\n{2,}|\n/).filter((p) => p.trim() !== '');

@@ -200,17 +200,28 @@ export function takenKey(round: string, conferenceId: string): string {
   return `slc:wait-taken:${round}|${conferenceId}`;
 }
 
-/** Offer emails recorded this round (sent, being sent or refused), and freed times taken. */
+/**
+ * Offers recorded this round (sent, being sent or refused; by email or to a family to call) whose
+ * freed time nobody has taken yet, and the freed times taken. An offer for a time already taken
+ * is no longer "out": the family who takes it next is told the time is gone.
+ */
 export function offerCounts(
   props: Record<string, string>,
   round: string,
 ): { offers: number; accepted: number } {
   const keys = Object.keys(props);
-  const taken = takenKey(round, '');
-  return {
-    offers: keys.filter((k) => k.startsWith(offerPrefix(round))).length,
-    accepted: keys.filter((k) => k.startsWith(taken)).length,
-  };
+  const takenPrefix = takenKey(round, '');
+  const taken = new Set(
+    keys.filter((k) => k.startsWith(takenPrefix)).map((k) => k.slice(takenPrefix.length)),
+  );
+  const prefix = offerPrefix(round);
+  // An offer's key is the prefix, the conference ID, "|" and the address (or phone:Family ID);
+  // either may hold a "|", so a key is matched against each taken time's own beginning.
+  const takenStarts = [...taken].map((id) => `${prefix}${id}|`);
+  const open = keys.filter(
+    (k) => k.startsWith(prefix) && !takenStarts.some((start) => k.startsWith(start)),
+  );
+  return { offers: open.length, accepted: taken.size };
 }
 
 /** The document property recording the "this time is gone" email to one address. */

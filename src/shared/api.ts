@@ -58,6 +58,8 @@ export interface StepState {
   /** The first problems (the sidebar shows a few; problemCount says how many there are). */
   problems: Problem[];
   problemCount: number;
+  /** How many of them are errors, where the step knows (the others are warnings to check). */
+  errorCount?: number;
   /** What to do next, in words. */
   next: string;
   action?: StepAction;
@@ -256,6 +258,8 @@ export interface OpenFollowUp {
   request: string;
   owner: string;
   studentIds: string;
+  /** The children by the Roster's names ("Luis García"; core/followups.ts requestChildren). */
+  students: string;
   kind: string;
   asked: string;
   /** yyyy-mm-dd */
@@ -309,6 +313,10 @@ export interface StudentLink {
   formUrl: string;
   /** The prefilled link to the round's reflection form, after the conference ('' before it exists). */
   reflectionLink: string;
+  /** The reflection form's own address ('' before it exists). */
+  reflectionFormUrl: string;
+  /** The language of the student's forms (a code: 'en', 'es'). */
+  formLanguage: string;
   /** The student's school account, when the Roster gives one that is no guardian's. */
   email: string;
 }

@@ -44,7 +44,7 @@ export function followUpsPanel(server: FollowUpsServer): {
     return el(
       'li',
       { 'data-request': f.request, class: f.overdue ? 'overdue' : '' },
-      el('p', {}, el('strong', {}, `Students ${f.studentIds}`), ` · ${f.kind}`),
+      el('p', {}, el('strong', {}, f.students), ` · ${f.kind}`),
       f.asked ? el('p', { class: 'asked' }, f.asked) : null,
       el(
         'p',
@@ -57,7 +57,7 @@ export function followUpsPanel(server: FollowUpsServer): {
         {
           class: 'marks',
           role: 'group',
-          'aria-label': `Mark the request of students ${f.studentIds}`,
+          'aria-label': `Mark the request about ${f.students}`,
         },
         ...FOLLOWUP_MARKS.filter((m) => m !== f.status).map((status) =>
           el(
@@ -67,10 +67,7 @@ export function followUpsPanel(server: FollowUpsServer): {
               'data-mark': status,
               disabled: busy,
               onclick: () =>
-                void attempt(
-                  () => server.set(f.request, status),
-                  `Students ${f.studentIds}: ${status}.`,
-                ),
+                void attempt(() => server.set(f.request, status), `${f.students}: ${status}.`),
             },
             LABELS[status],
           ),

@@ -73,12 +73,28 @@ const state: State = {
 };
 const root = document.getElementById('app')!;
 
-function problemList(problems: Problem[], total: number): HTMLElement {
+/**
+ * The list's title, in the words the step's headline uses: "warnings to check" when every one is
+ * a warning (a row read one way until a person changes it), "problems to fix" otherwise.
+ */
+function problemsTitle(problems: Problem[], total: number, errors?: number): string {
+  // A step that lists only its first problems says how many errors it has; otherwise the list
+  // must be whole to tell.
+  const warningsOnly =
+    errors !== undefined
+      ? errors === 0
+      : problems.length === total && problems.every((p) => p.severity === 'warning');
+  return warningsOnly
+    ? `${total} ${total === 1 ? 'warning' : 'warnings'} to check`
+    : `${total} ${total === 1 ? 'problem' : 'problems'} to fix`;
+}
+
+function problemList(problems: Problem[], total: number, errors?: number): HTMLElement {
   const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
   return el(
     'div',
     { class: 'problems' },
-    el('p', { class: 'problems-title' }, `${total} ${total === 1 ? 'problem' : 'problems'} to fix`),
+    el('p', { class: 'problems-title' }, problemsTitle(problems, total, errors)),
     el(
       'ul',
       {},
@@ -161,7 +177,7 @@ function stepView(step: StepState, index: number): HTMLElement {
             ...step.counts.flatMap((c) => [el('dt', {}, c.label), el('dd', {}, String(c.value))]),
           )
         : null,
-      problemCount > 0 ? problemList(problems, problemCount) : null,
+      problemCount > 0 ? problemList(problems, problemCount, step.errorCount) : null,
       result ? el('p', { class: 'result', role: 'status' }, result.message) : null,
       state.rechecked.has(step.id)
         ? el('p', { class: 'result', role: 'status' }, recheckedText(step.id, step.problemCount))

@@ -15,6 +15,7 @@ import {
   FOLLOWUPS_SHEET,
   addTimeChanges,
   overdue,
+  requestChildren,
   syncFollowUps,
   untoldByOwner,
   type FollowUp,
@@ -46,6 +47,7 @@ import { plural } from './steps';
 import { writePlainSheet } from './plainsheet';
 import { PLAIN_TEXT, splitList } from '../core/cells';
 import { formatDay } from '../core/templates';
+import { familyPhones } from '../core/reminders';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -55,6 +57,7 @@ const FIELDS: (keyof FollowUp)[] = [
   'request',
   'studentIds',
   'familyId',
+  'familyPhone',
   'owner',
   'ownerEmail',
   'kind',
@@ -165,6 +168,7 @@ function timeChanges(
   const round = settings.roundName;
   const times = readAvailability(readSheet(ss, AVAILABILITY.name), roster, wall, round).byFamily;
   const ids = familyIds(roster.families);
+  const phones = familyPhones(roster, true);
   return conferencesAskingForChange(
     conferences.filter((r) => inRound(r.round, round)),
     times,
@@ -172,6 +176,7 @@ function timeChanges(
     conferenceId: r.conferenceId,
     teacher: r.teacher,
     familyId: ids.shown(r.familyId),
+    familyPhone: phones.get(r.familyId) ?? '',
     studentIds: r.studentIds,
     date: r.date!,
   }));
@@ -212,7 +217,8 @@ function ownerMessage(
     lead: `${plural(rows.length, 'new follow-up request')} from families of your conferences:`,
     lines: rows.map((f) => {
       const ids = splitList(f.studentIds);
-      return `${ids.length === 1 ? 'Student' : 'Students'} ${ids.map(named).join(', ')} (family ${f.familyId}) asked on ${formatDay(f.askedOn.slice(0, 10), 'en')} for ${ASKED_FOR[f.kind] ?? `a ${f.kind}`}${f.asked ? `: ${f.asked}` : ''}. Due ${formatDay(f.due, 'en')}.`;
+      const phone = f.familyPhone ? `, no email: phone ${f.familyPhone}` : '';
+      return `${ids.length === 1 ? 'Student' : 'Students'} ${ids.map(named).join(', ')} (family ${f.familyId}${phone}) asked on ${formatDay(f.askedOn.slice(0, 10), 'en')} for ${ASKED_FOR[f.kind] ?? `a ${f.kind}`}${f.asked ? `: ${f.asked}` : ''}. Due ${formatDay(f.due, 'en')}.`;
     }),
     close: `Set each one's Status (new, contacted, done) on the ${FOLLOWUPS_SHEET} sheet.`,
     school: settings.schoolName,
@@ -256,6 +262,8 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     const conferences = withRosterFamilies(schedule.rows, roster?.families ?? []);
     // The Follow-ups sheet and the owners' emails show the Family ID as people read it.
     const ids = familyIds(roster?.families ?? []);
+    // A family no email reaches is called: its own phone, and no other family's, goes with it.
+    const paperPhones = familyPhones(roster, true);
     const emails = new Map(teachers.map((t) => [nameKey(t.name), t.email]));
     const sheet = readFollowUpsSheet(ss);
     const existing = sheet?.rows ?? [];
@@ -267,6 +275,7 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
         conferenceId: r.conferenceId,
         teacher: r.teacher,
         familyId: ids.shown(r.familyId),
+        familyPhone: paperPhones.get(r.familyId) ?? '',
         studentIds: r.studentIds,
       })),
       emailOf,
@@ -364,10 +373,19 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
 /** The open requests (status not done), each owner's in the order asked, for the sidebar. */
 export function openFollowUps(): FollowUpsView {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const today = dayIn(new Date(), schoolZone(ss, readSettings(ss)));
+  const settings = readSettings(ss);
+  const today = dayIn(new Date(), schoolZone(ss, settings));
   const rows = readFollowUps(ss);
   const late = new Set(overdue(rows, today).map((f) => f.request));
   const open = rows.filter((f) => f.status !== 'done');
+  // The children's names only, as every editor reads them on the Roster: no family id is used.
+  const roster = open.length ? rosterForMessages(ss, settings, {}) : null;
+  const names = new Map(
+    (roster?.students ?? []).map((s) => [
+      s.id,
+      [s.firstName, s.lastName].filter(Boolean).join(' '),
+    ]),
+  );
   return {
     today,
     requests: open
@@ -375,6 +393,7 @@ export function openFollowUps(): FollowUpsView {
         request: f.request,
         owner: f.owner || '(no owner)',
         studentIds: f.studentIds,
+        students: requestChildren(splitList(f.studentIds), (id) => names.get(id) ?? ''),
         kind: f.kind,
         asked: f.asked,
         due: f.due,
@@ -385,15 +404,28 @@ export function openFollowUps(): FollowUpsView {
   };
 }
 
-/** Writes one request's Status cell (found by its Request) and no other cell. */
+/**
+ * Writes one request's Status cell and no other cell. The cell is found by its Request again in
+ * the sheet as it is just before the write, as the Owner Told marks are: the document lock does
+ * not stop a person sorting the sheet, and a status written by row would close another request.
+ */
 export function setFollowUpStatus(request: string, status: FollowUpStatus): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = readFollowUpsSheet(ss, false);
-  const i = sheet?.rows.findIndex((f) => f.request === request) ?? -1;
+  const listed = sheet?.rows.some((f) => f.request === request) ?? false;
   const column = sheet?.columns[FIELDS.indexOf('status')] ?? 0;
-  if (!sheet || i < 0 || !column)
-    throw new UserError(
-      `That follow-up request is no longer on the ${FOLLOWUPS_SHEET} sheet${sheet && !column ? ' (it has no Status column)' : ''}. Nothing was changed; reload the list.`,
+  const gone = (why: string) =>
+    new UserError(
+      `That follow-up request is no longer on the ${FOLLOWUPS_SHEET} sheet${why}. Nothing was changed; reload the list.`,
     );
-  sheet.sheet.getRange(sheet.at[i]!, column).setValue(status);
+  if (!sheet || !listed || !column)
+    throw gone(sheet && !column ? ' (it has no Status column)' : '');
+  const held = writeColumnByHeader(
+    sheet.sheet,
+    'Request',
+    'Status',
+    new Map([[request, status]]),
+    (range, values) => range.setValues(values),
+  );
+  if (held === 0) throw gone('');
 }

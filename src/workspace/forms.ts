@@ -941,12 +941,18 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     const dueRows = { rows: due.flatMap((d) => d.rows), columns: fresh.columns };
     // A family's stand-in adult typed in its Emails cell is no stranger (as for reminders): the
     // stand-ins are read only when some address is not the Roster's.
-    const unlisted = scheduleUnlisted(dueRows, contacts, 'sent no questionnaire');
+    const unlisted = scheduleUnlisted(
+      dueRows,
+      settings.roundName,
+      contacts,
+      'sent no questionnaire',
+    );
     if (unlisted.length) {
       const { standIns } = standInsWithAddresses(ss, settings.roundName, () => roster ?? null);
       problems.push(
         ...scheduleUnlisted(
           dueRows,
+          settings.roundName,
           contacts,
           'sent no questionnaire',
           (id) => standIns.get(id)?.email ?? '',

@@ -29,6 +29,7 @@ import {
   type PaperForm,
 } from '../core/paperletter';
 import { phoneScript } from '../core/phonescript';
+import { attendedBefore } from '../core/questionnaire';
 import { familyPhones } from '../core/reminders';
 import { replySlip } from '../core/replyslip';
 import { inRound } from '../core/rounds';
@@ -36,7 +37,6 @@ import { placedFromWaitlist } from '../core/waitlist';
 import { FREEING_STATUSES } from '../core/waitoffers';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
-import { readTable } from '../core/table';
 import { escapeHtml } from '../core/templates';
 import { dayIn } from '../core/zone';
 import type { PaperLetter } from '../shared/api';
@@ -45,19 +45,7 @@ import { cellWallClock, readSchool, readSettings, readSheet, schoolZone } from '
 import { keptFormTexts } from './formtexts';
 import { documentProperties } from './props';
 import { readWaitlist } from './waitlist';
-
-/**
- * The form's forms.gle link, from Form.shortenFormUrl on its published URL (a prefilled link is
- * not shortened: the short link would carry one family's code to every family), or '' when this
- * account cannot open the form or Google refuses.
- */
-function shortLink(record: FormRecord): string {
-  try {
-    return FormApp.openById(record.formId).shortenFormUrl(record.publishedUrl);
-  } catch {
-    return '';
-  }
-}
+import { shortLinks } from './shortlinks';
 
 /** The code in a link made from `record`'s prefilled template, or '' when it is not one. */
 function codeIn(record: FormRecord, link: string): string {
@@ -78,16 +66,13 @@ function letterBodies(): LetterBody[] {
   const settings = readSettings(ss);
   const round = settings.roundName;
   const tz = schoolZone(ss, settings);
-  const school = readSchool(ss, settings, dayIn(new Date(), tz));
+  const today = dayIn(new Date(), tz);
+  const school = readSchool(ss, settings, today);
   const roster = school.roster;
   const windows = school.teachers?.windows ?? [];
   const props = documentProperties().getProperties();
   const state = readFormsState(props);
-  const shortLinks = new Map<string, string>();
-  const short = (record: FormRecord) => {
-    if (!shortLinks.has(record.formId)) shortLinks.set(record.formId, shortLink(record));
-    return shortLinks.get(record.formId)!;
-  };
+  const short = shortLinks();
   // This round's questionnaire links by Family ID, from the Schedule's Feedback Link column.
   const feedback = new Map<string, { link: string; teacher: string }[]>();
   const schedule = readSheet(ss, SCHEDULE.name);
@@ -126,16 +111,14 @@ function letterBodies(): LetterBody[] {
         },
       ]);
     }
-  if (schedule && schedule.length > 1)
-    for (const r of readTable(SCHEDULE, schedule).rows) {
-      const link = cleanText(r.get('Feedback Link'));
-      const family = ids.read(r.get('Family ID'));
-      if (link && family && inRound(r.get('Round'), round))
-        feedback.set(family, [
-          ...(feedback.get(family) ?? []),
-          { link, teacher: cleanText(r.get('Teacher')) },
-        ]);
-    }
+  // Only a conference held and marked attended is asked how it went, as by email: a no-show
+  // family's row has a link too, and must not be asked.
+  const linkColumn = sheet.columns.get('Feedback Link');
+  for (const r of sheet.rows) {
+    const link = linkColumn ? cleanText(r.values[linkColumn - 1]) : '';
+    if (link && r.familyId && attendedBefore(r, round, today))
+      feedback.set(r.familyId, [...(feedback.get(r.familyId) ?? []), { link, teacher: r.teacher }]);
+  }
   // The Waitlist's children by their Roster family (never the sheet's Family ID cell alone: a
   // letter names only the family's own children), teacher by teacher; none placed since.
   // A child with a live conference this round (one added by hand too) waits for nothing.

@@ -94,6 +94,7 @@ export function buildOverview(): Overview {
     const standIn = standInAddresses(ss, settings.roundName, () => roster, read);
     return scheduleUnlisted(
       rows,
+      settings.roundName,
       rosterContacts(roster.students, roster.families),
       'not invited or emailed',
       (shown) => standIn(ids.read(shown)),
@@ -101,7 +102,11 @@ export function buildOverview(): Overview {
   };
   const scheduleState = (): StepState => {
     const inputsReady = !!data?.roster?.students.length && !!data.teachers?.windows.length;
-    const before = scheduleNotBuilt(conferences, inputsReady);
+    const before = scheduleNotBuilt(
+      conferences,
+      inputsReady,
+      !!readStudentFormsState(props).prep?.[settings.roundName],
+    );
     if (before) return before;
     const rows = schedule?.rows ?? [];
     return scheduleStep({

@@ -6,7 +6,7 @@
 import { PRINT_CONTROLS } from './printcontrols';
 import { modeCell, placeFor } from '../core/meeting';
 import { inRound } from '../core/rounds';
-import { languageName, cleanText } from '../core/normalize';
+import { languageName, cleanText, normalizeLanguage } from '../core/normalize';
 import { packetBody, packetHtml, packetPage, type PacketInput } from '../core/packets';
 import { escapeHtml } from '../core/templates';
 import { readScheduleSheet, type ExistingRow } from '../core/schedule/sheet';
@@ -104,8 +104,12 @@ function roundPacketInputs(): PacketInput[] {
   );
   const packets = live.map((r): PacketInput => {
     const mine = r.studentIds.flatMap((id) => students.get(id) ?? []);
+    // The guardians by name, those reached by phone included; an address is not a name, and
+    // a guardian the Roster names nowhere is left for the family to fill in.
     const guardians = [
-      ...new Set(mine.flatMap((s) => s.guardians.map((g) => g.name || g.email))),
+      ...new Set(
+        mine.flatMap((s) => [...s.guardians.map((g) => g.name), ...(s.phoneGuardians ?? [])]),
+      ),
     ].filter(Boolean);
     const window = windows.find(
       (w) => w.teacher === r.teacher && w.date === r.date && w.start <= r.start! && r.end! <= w.end,
@@ -138,12 +142,15 @@ function roundPacketInputs(): PacketInput[] {
       interpreter: /^(yes|true)$/i.test(cell(r, 'Interpreter'))
         ? languageName(cell(r, 'Language')) || cell(r, 'Language')
         : '',
+      interpreterCode: normalizeLanguage(cell(r, 'Language')) ?? '',
       goal: prepared
         .map((a) => a.goal)
         .filter(Boolean)
         .join(' · '),
       prep: prepared,
       lastGoal: earlier ? { round: earlier.round, goal: earlier.goal } : null,
+      // The conference's language, as its invitation and reminders use it.
+      language: normalizeLanguage(cell(r, 'Language')) || settings.defaultLanguage,
     };
   });
   return packets.sort(

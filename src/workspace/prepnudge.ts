@@ -14,6 +14,7 @@ import { isPrepared, prepForRound, readStudentPrep } from '../core/prep';
 import { STUDENT_PREP } from '../core/schema';
 import { readReflections } from '../core/goals';
 import { inRound } from '../core/rounds';
+import { attendedBefore } from '../core/questionnaire';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { REFLECTIONS, SCHEDULE } from '../core/schema';
 import {
@@ -71,16 +72,12 @@ export const PREP_NUDGE_JOB: JobSpec<NudgeState> = {
         `There is no ${round} student prep form yet: create it first, then nudge the students.`,
       );
     const prep = prepForRound(readStudentPrep(readSheet(ss, STUDENT_PREP.name)), round);
-    // A student whose conference this round is over is asked to reflect instead, until they have.
+    // A student whose conference this round was held (marked attended) is asked to reflect
+    // instead, until they have; one whose conference did not happen is still asked to prepare.
     // Students, rounds and dates: no Family ID is read.
     const schedule = readScheduleSheet(readSheet(ss, SCHEDULE.name) ?? [], cellWallClock(ss), []);
     const over = new Set(
-      schedule.rows
-        .filter(
-          (r) =>
-            inRound(r.round, round) && r.date !== null && r.date < day && r.status !== 'cancelled',
-        )
-        .flatMap((r) => r.studentIds),
+      schedule.rows.filter((r) => attendedBefore(r, round, day)).flatMap((r) => r.studentIds),
     );
     const reflected = new Set(
       readReflections(readSheet(ss, REFLECTIONS.name))

@@ -129,7 +129,9 @@ export function readConferences(
     alreadyRead === undefined ? sheet!.getDataRange().getValues() : (alreadyRead ?? []);
   if (values.length < 2) return { sheet, ...none, values };
   const read = readScheduleSheet(values, cellWallClock(ss), roster?.families ?? []);
-  const unlisted = contacts ? scheduleUnlisted(read, contacts, 'sent no reminder', standInOf) : [];
+  const unlisted = contacts
+    ? scheduleUnlisted(read, settings.roundName, contacts, 'sent no reminder', standInOf)
+    : [];
   const col = (name: string) => read.columns.get(name);
   const cell = (r: unknown[], name: string) => {
     const c = col(name);
@@ -449,7 +451,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
       processed: state.sent,
       total: state.sent,
       message: state.sent
-        ? `Sent ${plural(state.sent, 'reminder')}; none is due now.`
+        ? `Sent ${plural(state.sent, 'reminder email')}; none is due now.`
         : 'No reminder is due now.',
       problems,
     };
@@ -601,7 +603,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
       done: true,
       processed: total,
       total: total + left,
-      message: `Sent ${plural(total, 'reminder')}; stopped at the daily email limit with ${left} still due.${refusedText}`,
+      message: `Sent ${plural(total, 'reminder email')}; stopped at the daily email limit with ${left} still due.${refusedText}`,
       problems,
     };
   }
@@ -611,7 +613,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
       done: false,
       processed: total,
       total: total + left,
-      message: `Sent ${plural(total, 'reminder')}, ${left} to go.${refusedText}`,
+      message: `Sent ${plural(total, 'reminder email')}, ${left} to go.${refusedText}`,
       problems,
     };
   rememberIdle(props, read, sentCells, written, settings, now, tz);
@@ -620,7 +622,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
     done: true,
     processed: total,
     total,
-    message: `Sent ${plural(total, 'reminder')}, one to each address.${refusedText}`,
+    message: `Sent ${plural(total, 'reminder email')}, one to each address.${refusedText}`,
     problems,
   };
 }

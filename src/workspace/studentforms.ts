@@ -48,6 +48,7 @@ import {
 import type { ChunkResult, JobSpec } from './jobs';
 import { rosterForMessages } from './mailer';
 import { documentProperties, PROP } from './props';
+import { shortLinks } from './shortlinks';
 import { plural } from './steps';
 
 function saveState(state: StudentFormsState): void {
@@ -225,10 +226,11 @@ export const STUDENT_FORMS_JOB: JobSpec<StudentFormsJobState> = {
 };
 
 /** Each student's prep link for the round being played, in Roster order. */
-export function roundStudentLinks(): StudentLink[] {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const settings = readSettings(ss);
-  const props = documentProperties().getProperties();
+export function roundStudentLinks(
+  ss = SpreadsheetApp.getActiveSpreadsheet(),
+  settings = readSettings(ss),
+  props = documentProperties().getProperties(),
+): StudentLink[] {
   const students = rosterForMessages(ss, settings, props)?.students ?? [];
   return studentLinks(
     props,
@@ -247,11 +249,24 @@ export function roundStudentLinks(): StudentLink[] {
 export function showClassLists(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
+  const props = documentProperties().getProperties();
+  // Each form of the round by its address, for its short link (asked once per form).
+  const state = readStudentFormsState(props);
+  const records = new Map(
+    [state.prep?.[settings.roundName], state.reflection?.[settings.roundName]]
+      .flatMap((forms) => Object.values(forms ?? {}))
+      .map((r) => [r.publishedUrl, r]),
+  );
+  const short = shortLinks();
   const html = classListHtml(
     settings.schoolName,
     settings.roundName,
-    roundStudentLinks(),
+    roundStudentLinks(ss, settings, props),
     PRINT_CONTROLS,
+    (url) => {
+      const record = records.get(url);
+      return record ? short(record) : '';
+    },
   );
   SpreadsheetApp.getUi().showModalDialog(
     HtmlService.createHtmlOutput(html).setWidth(800).setHeight(600),

@@ -37,6 +37,13 @@ export function summaryState(ctx: StepContext): StepState {
       headline: 'Nothing to summarise yet.',
       next: 'Build the schedule; attendance and families’ answers fill the Summary.',
     });
-  const t = summaryOf(ctx.ss, ctx.settings, ctx.today, stepReader(ctx), ctx.data.roster).totals;
+  const t = summaryOf(
+    ctx.ss,
+    ctx.settings,
+    ctx.today,
+    stepReader(ctx),
+    ctx.data.roster,
+    ctx.props,
+  ).totals;
   return summaryStep(t, (ctx.present.get(SUMMARY.name)?.getLastRow() ?? 0) > 1);
 }

@@ -14,7 +14,15 @@ import {
 import { splitList } from '../core/cells';
 import { cleanText, parseYesNo } from '../core/normalize';
 import { FOLLOWUPS_SHEET } from '../core/followups';
-import { rosterFamilies } from '../core/participation';
+import {
+  readRoundFamilies,
+  rosterFamilies,
+  roundFamiliesKey,
+  roundFamiliesOf,
+  writeRoundFamilies,
+} from '../core/participation';
+import { familyPhones } from '../core/reminders';
+import { documentProperties } from './props';
 import type { RosterResult } from '../core/roster';
 import { FEEDBACK, REFLECTIONS, STUDENT_PREP, SUMMARY } from '../core/schema';
 import { readReflections } from '../core/goals';
@@ -48,6 +56,12 @@ function followUpCells(values: unknown[][] | null): { kind: string; status: stri
     .map((r) => ({ kind: cell(r, at('Kind')), status: cell(r, at('Status')) }));
 }
 
+/** Whether the round has conferences on the Schedule and every one is on a day before `today`. */
+function roundOver(conferences: SummaryConference[], round: string, today: string): boolean {
+  const mine = conferences.filter((c) => c.round === round);
+  return mine.length > 0 && mine.every((c) => c.date !== '' && c.date < today);
+}
+
 /**
  * The Summary's grid from one read of each sheet it draws on; the Roster parsed once, by the
  * caller or here.
@@ -58,18 +72,24 @@ export function summaryOf(
   today: string,
   read: SheetReader = (name) => readSheet(ss, name),
   knownRoster?: RosterResult | null,
-  props: Record<string, string> | null = null,
-): SummaryGrid {
+  knownProps: Record<string, string> | null = null,
+): SummaryGrid & { keep: { key: string; value: string } | null } {
   // The Dates cells hold turn back into the times people typed on the spreadsheet's clock; the
   // answers' times the Summary writes as text follow the school's, as Follow-ups' Asked On does.
   const wall = cellWallClock(ss);
   const atSchool = schoolZone(ss, settings);
+  // The Roster's parse reads the document's properties anyway (its families' kept ids): read
+  // once, they also hold each earlier round's families.
+  const props =
+    knownProps ?? (knownRoster === undefined ? documentProperties().getProperties() : null);
   const roster =
     knownRoster === undefined ? readSchool(ss, settings, today, read, props).roster : knownRoster;
   const grades = new Map((roster?.students ?? []).map((st) => [st.id, st.grade]));
   // A family regrouped since the Schedule was built is still named there by its old id.
   const schedule = readScheduleSheet(read('Schedule') ?? [], wall, roster?.families ?? []);
   const at = (values: unknown[], h: string) => values[(schedule.columns.get(h) ?? 0) - 1];
+  // A family no email reaches is reached at its phone: the Contact a follow-up request shows.
+  const phones = familyPhones(roster, true);
   const conferences: SummaryConference[] = schedule.rows.map((r) => ({
     conferenceId: r.conferenceId,
     round: r.round,
@@ -86,6 +106,7 @@ export function summaryOf(
     language: cleanText(at(r.values, 'Language')),
     interpreter: parseYesNo(at(r.values, 'Interpreter')) === true,
     emails: splitList(at(r.values, 'Emails')).join('; '),
+    phone: phones.get(r.familyId) ?? '',
   }));
   const feedbackValues = read(FEEDBACK.name) ?? [];
   const feedback: SummaryFeedback[] =
@@ -106,13 +127,27 @@ export function summaryOf(
           };
         })
       : [];
-  return buildSummary({
+  const families = roster ? rosterFamilies(roster) : undefined;
+  // This round's families, kept for when it is an earlier round (written only when they change),
+  // until its last conference day has passed: a Roster pasted for the next round before the
+  // Round is renamed (a late answer rebuilds the Summary) must not become this round's.
+  const value = families ? writeRoundFamilies(roundFamiliesOf(families)) : null;
+  const key = roundFamiliesKey(settings.roundName);
+  const keep =
+    value !== null &&
+    props !== null &&
+    props[key] !== value &&
+    !(props[key] !== undefined && roundOver(conferences, settings.roundName, today))
+      ? { key, value }
+      : null;
+  const summary = buildSummary({
     title: `${settings.schoolName}: student-led conferences`,
     round: settings.roundName,
     today,
     conferences,
     feedback,
-    families: roster ? rosterFamilies(roster) : undefined,
+    families,
+    roundFamilies: (round) => readRoundFamilies(props?.[roundFamiliesKey(round)]),
     prep: readStudentPrep(read(STUDENT_PREP.name)),
     // Read only once a student has reflected: the sheet is otherwise just its header.
     reflections:
@@ -121,6 +156,7 @@ export function summaryOf(
         : [],
     followUps: followUpCells(read(FOLLOWUPS_SHEET)),
   });
+  return { ...summary, keep };
 }
 
 /**
@@ -210,5 +246,6 @@ export function rebuildSummary(
     sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
   writeGrid(sheet.getRange(1, 1, rows, columns), grid);
   placeCharts(sheet, summary);
+  if (summary.keep) documentProperties().setProperty(summary.keep.key, summary.keep.value);
   return summary.totals;
 }

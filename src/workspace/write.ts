@@ -109,7 +109,8 @@ export function writeColumnByKey(
  * writer's read and which skips a key on several rows, this is for a mark that records what was
  * told: it must land wherever the key is now, or the next run tells again. A column people
  * removed comes back past everything they typed (`putBackHeaders`); a cell already holding its
- * value is not written. A sheet without its key column is an error naming it.
+ * value is not written. A sheet without its key column is an error naming it. Answers how many
+ * rows hold one of the keys now.
  */
 export function writeColumnByHeader(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
@@ -117,8 +118,8 @@ export function writeColumnByHeader(
   column: string,
   cells: ReadonlyMap<string, unknown>,
   write: (range: GoogleAppsScript.Spreadsheet.Range, values: unknown[][]) => void,
-): void {
-  if (cells.size === 0) return;
+): number {
+  if (cells.size === 0) return 0;
   const now = sheet.getDataRange().getValues();
   const header = (now[0] ?? []).map((h) => cleanText(h));
   const keyAt = header.indexOf(key);
@@ -129,13 +130,17 @@ export function writeColumnByHeader(
     );
   const changed = new Map<number, unknown>();
   let at = header.indexOf(column);
+  let held = 0;
   now.forEach((r, i) => {
     const value = cells.get(cleanText(r[keyAt]));
-    if (i > 0 && value !== undefined && (at < 0 || r[at] !== value)) changed.set(i + 1, value);
+    if (i === 0 || value === undefined) return;
+    held++;
+    if (at < 0 || r[at] !== value) changed.set(i + 1, value);
   });
-  if (changed.size === 0) return;
+  if (changed.size === 0) return held;
   if (at < 0) at = putBackHeaders(sheet, header.length, [column])[0]! - 1;
   writeColumnCells(sheet, at + 1, changed, write, (row) => now[row - 1]?.[at] ?? '');
+  return held;
 }
 
 /**

@@ -198,6 +198,18 @@ describeBrowser("the teacher's side of the sidebar at phone width", () => {
     await page.locator('[data-step="followups"] .step-toggle').click();
     const request = page.locator(`[data-owner="${teacher}"] li`).first();
     await request.waitFor();
+    // The request names its child as the Roster does ("Sánchez, Tomás" is Tomás Sánchez).
+    const ids = String(
+      schedule.values().find((r) => r[h!.indexOf('Conference ID')] === id)![
+        h!.indexOf('Student IDs')
+      ],
+    ).split(/[;,]\s*/);
+    const [rh, ...roster] = school.emulator.spreadsheet.sheetByName('Roster')!.values();
+    const child = roster.find((r) => String(r[0]) === ids[0])!;
+    const name = String(child[rh!.indexOf('Student Name')]).split(', ').reverse().join(' ');
+    await expect(request.locator('strong').textContent()).resolves.toBe(
+      ids.length === 1 ? name : expect.stringContaining(name),
+    );
     await expect(request.locator('.due').textContent()).resolves.toContain('Overdue');
     await expect(
       request

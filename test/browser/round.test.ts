@@ -140,6 +140,10 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
         'rows not imported': 0,
         warnings: 1,
       });
+      // The list says what the headline says: a warning to check, not a problem to fix.
+      await expect(roster.locator('.problems-title').textContent()).resolves.toBe(
+        '1 warning to check',
+      );
       const problem = roster.locator('.problems button.link');
       await expect(problem.textContent()).resolves.toContain('"Maybe" is neither yes nor no');
       await problem.click();
@@ -335,7 +339,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
       await expect(headline(reminders)).resolves.toContain('Hourly reminders are on.');
       await expect(counts(reminders)).resolves.toMatchObject({
         families: families(),
-        'reminders sent': 0,
+        'reminders sent (per family and time)': 0,
       });
       await checkpoint('reminders-on');
 
@@ -383,7 +387,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
       const after = await open('reminders');
       // The step counts reminders per family and reminder time, whatever its addresses.
       await expect(counts(after)).resolves.toMatchObject({
-        'reminders sent': 2 * families(),
+        'reminders sent (per family and time)': 2 * families(),
         'due now': 0,
       });
       await checkpoint('reminders-sent');
@@ -544,7 +548,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
       });
       // The reminders already sent are still counted once the conferences are marked attended.
       await expect(counts(await open('reminders'))).resolves.toMatchObject({
-        'reminders sent': 2 * families(),
+        'reminders sent (per family and time)': 2 * families(),
       });
       await checkpoint('summary');
 

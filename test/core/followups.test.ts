@@ -5,6 +5,7 @@
  */
 import {
   overdue,
+  requestChildren,
   syncFollowUps,
   untoldByOwner,
   type FollowUpAnswer,
@@ -185,5 +186,20 @@ describe('untoldByOwner and overdue', () => {
       'C1 2026-11-01 09:00:00',
       'C1 2026-11-18 10:00:00',
     ]);
+  });
+});
+
+describe('requestChildren', () => {
+  const names: Record<string, string> = { S1: 'Ana García', S2: 'Luis García' };
+  const nameOf = (id: string) => names[id] ?? '';
+
+  it('names one child, or several, by the Roster’s names', () => {
+    expect(requestChildren(['S2'], nameOf)).toBe('Luis García');
+    expect(requestChildren(['S1', 'S2'], nameOf)).toBe('Ana García and Luis García');
+  });
+
+  it('falls back to Student IDs, singular or plural, for a child no longer on the Roster', () => {
+    expect(requestChildren(['S9'], nameOf)).toBe('Student S9');
+    expect(requestChildren(['S1', 'S9'], nameOf)).toBe('Students Ana García (S1), S9');
   });
 });

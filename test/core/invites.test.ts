@@ -120,6 +120,27 @@ describe('desiredEvent', () => {
     expect(problems[1]!.message).toContain('no guardian email');
     expect(problems[2]).toMatchObject({ where: { row: 4, column: 3 } });
   });
+
+  it('names the Start cell for a start that is not a time, and the End cell for an end not after the start', () => {
+    const startAt = HEADER.indexOf('Start') + 1;
+    const endAt = HEADER.indexOf('End') + 1;
+    const s = sheet(
+      row({ Start: '25:99' }),
+      row({ 'Conference ID': 'C-2', End: '14:50' }),
+      row({ 'Conference ID': 'C-3', End: 'soon' }),
+    );
+    const problems = s.rows.map((r) => {
+      const d = desiredEvent(s, r, ctx());
+      return 'problem' in d ? d.problem : null;
+    });
+    expect(problems[0]).toMatchObject({ where: { row: 2, column: startAt } });
+    expect(problems[0]!.message).toMatch(/start/);
+    expect(problems[0]!.message).not.toMatch(/\bend\b/i);
+    for (const [i, p] of problems.slice(1).entries()) {
+      expect(p).toMatchObject({ where: { row: 3 + i, column: endAt } });
+      expect(p!.message).toMatch(/after the start/);
+    }
+  });
 });
 
 describe('placeFinder', () => {

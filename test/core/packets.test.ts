@@ -115,4 +115,69 @@ describe('packetHtml', () => {
     expect(html).toContain('Read 20 minutes every night');
     expect(html).toContain('How it went');
   });
+
+  it('is written in Spanish for a Spanish-speaking family, the student’s own words as typed', () => {
+    const html = packetHtml({
+      ...PACKET,
+      language: 'es',
+      interpreter: 'Spanish',
+      interpreterCode: 'es',
+      goal: 'Leer veinte minutos cada noche',
+      prep: [
+        {
+          proudOf: 'My volcano project',
+          learningTargets: '',
+          workSample: 'Volcano slides',
+          familyQuestion: '',
+          coming: 'Mi mamá',
+        },
+      ],
+      lastGoal: { round: 'Fall', goal: 'Sumar hasta 100' },
+    });
+    expect(html).toContain('lang="es"');
+    // The day as a Spanish-speaking family reads it (the invitation's own wording).
+    expect(html).toContain('martes 16 de marzo');
+    // The interpreter named as a Spanish reader writes the language.
+    expect(html).toContain('Intérprete:</strong> Español');
+    for (const spanish of [
+      'Cuándo',
+      'Dónde',
+      'Docente',
+      'Agenda (25 minutos',
+      'Mi meta para Spring',
+      '¿Cómo sabrás que alcanzaste tu meta?',
+    ])
+      expect(html).toContain(spanish);
+    for (const english of [
+      'When:',
+      'Teacher:',
+      'What I am proud of',
+      'minutes, led by',
+      'Questions families may ask',
+      'How will you know',
+    ])
+      expect(html).not.toContain(english);
+    // What the student typed is printed as typed, in whatever language.
+    for (const own of [
+      'My volcano project',
+      'Volcano slides',
+      'Mi mamá',
+      'Leer veinte minutos cada noche',
+      'Sumar hasta 100',
+    ])
+      expect(html).toContain(own);
+  });
+
+  it('is written in English for a language it has no words for, and an Arabic answer reads right to left', () => {
+    const html = packetHtml({
+      ...PACKET,
+      language: 'ar',
+      goal: 'أن أقرأ كل ليلة',
+      prep: [{ proudOf: 'مشروع البركان', learningTargets: '', workSample: '', familyQuestion: '' }],
+    });
+    expect(html).toContain('lang="en"');
+    expect(html).toContain('What I am proud of');
+    expect(html).toMatch(/<p dir="auto">مشروع البركان<\/p>/);
+    expect(html).toMatch(/<p dir="auto">أن أقرأ كل ليلة<\/p>/);
+  });
 });

@@ -4,7 +4,12 @@
  */
 import fc from 'fast-check';
 import { checkProperty } from './property';
-import { participation, type RosterFamily } from '../../src/core/participation';
+import {
+  participation,
+  readRoundFamilies,
+  writeRoundFamilies,
+  type RosterFamily,
+} from '../../src/core/participation';
 import { buildSummary, type SummaryConference } from '../../src/core/summary';
 
 const family = (
@@ -121,6 +126,47 @@ describe('participation', () => {
       participation: 0,
     });
     expect(rowOf(p.rounds, 'Fall')).toMatchObject({ attended: 1 });
+  });
+
+  it('counts an earlier round over the families kept for it, its own rows deciding who came', () => {
+    // Spring's Roster: the Haddads (F5) and Okafors (F4) are still there; the Silvas (F2) left
+    // after fall, where they were a no-show. Fall kept 6 families, 2 of them unreachable.
+    const spring = roster.filter((f) => f.familyId !== 'F2');
+    const kept = (round: string) => (round === 'Fall' ? { families: 6, unreachable: 2 } : null);
+    const p = participation(spring, schedule, 'Spring', kept);
+    expect(rowOf(p.rounds, 'Fall')).toEqual({
+      label: 'Fall',
+      rosterFamilies: 6,
+      scheduled: 2,
+      attended: 1,
+      noShow: 1,
+      waitlisted: 4,
+      unreachable: 2,
+      participation: 17,
+    });
+    // Nothing kept: today's families and the Silvas from their fall row.
+    expect(rowOf(participation(spring, schedule, 'Spring').rounds, 'Fall')).toMatchObject({
+      rosterFamilies: 5,
+      scheduled: 2,
+      noShow: 1,
+      waitlisted: 3,
+    });
+    // The current round is always today's Roster, whatever was kept for it.
+    expect(
+      rowOf(
+        participation(roster, schedule, 'Fall', () => ({ families: 9, unreachable: 0 })).rounds,
+        'Fall',
+      ),
+    ).toMatchObject({ rosterFamilies: 5, unreachable: 1 });
+  });
+
+  it('reads back the families kept for a round as written, and nothing from a damaged value', () => {
+    expect(readRoundFamilies(writeRoundFamilies({ families: 412, unreachable: 7 }))).toEqual({
+      families: 412,
+      unreachable: 7,
+    });
+    for (const bad of [undefined, '', '412', '412,x', '-1,2', '{"families":4}'])
+      expect(readRoundFamilies(bad)).toBeNull();
   });
 
   it('always splits the Roster into scheduled and waitlisted, and attended never exceeds scheduled', () => {

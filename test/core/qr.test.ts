@@ -91,12 +91,45 @@ describe('qr', () => {
   });
 
   describe('qrSvg', () => {
-    it('draws one square per dark module inside a four-module quiet zone', () => {
-      const { size, dark } = qrCode('hi');
-      const svg = qrSvg('hi');
+    /**
+     * The modules an SVG path of one-module-wide strokes paints, as a matrix: each row's pen
+     * moves to the row's middle (`M x y.5`), draws a run (`h n`), moves along (`m dx 0`).
+     */
+    function painted(svg: string, whole: number): boolean[][] {
+      expect(svg).toContain('fill="none" stroke="#000" stroke-width="1"');
+      const grid = Array.from({ length: whole }, () => Array<boolean>(whole).fill(false));
+      const d = /<path d="([^"]*)"/.exec(svg)![1]!;
+      let [x, y] = [0, 0];
+      for (const m of d.matchAll(/M(\d+) (\d+)\.5|m(\d+) 0|h(\d+)/g)) {
+        if (m[1] !== undefined) [x, y] = [Number(m[1]), Number(m[2])];
+        else if (m[3] !== undefined) x += Number(m[3]);
+        else {
+          for (let i = 0; i < Number(m[4]); i++) grid[y]![x + i] = true;
+          x += Number(m[4]);
+        }
+      }
+      // Nothing else in the path: every command was read.
+      expect(d.replace(/M\d+ \d+\.5|m\d+ 0|h\d+/g, '')).toBe('');
+      return grid;
+    }
+
+    it.each([
+      ['a two-letter text', 'hi'],
+      ['a student’s prefilled link', PREFILLED],
+    ])('paints exactly the dark modules of %s inside a four-module quiet zone', (_, text) => {
+      const { size, dark } = qrCode(text);
+      const svg = qrSvg(text);
       expect(svg).toContain(`viewBox="0 0 ${size + 8} ${size + 8}"`);
-      expect(svg.match(/h1v1h-1z/g)).toHaveLength(dark.flat().filter(Boolean).length);
-      expect(svg).toContain('M4 4h1v1h-1z');
+      const grid = painted(svg, size + 8);
+      for (let r = 0; r < size + 8; r++)
+        for (let c = 0; c < size + 8; c++) {
+          const inside = r >= 4 && c >= 4 && r < size + 4 && c < size + 4;
+          expect(grid[r]![c]).toBe(inside ? dark[r - 4]![c - 4]! : false);
+        }
+    });
+
+    it('is a few kilobytes for a prefilled link, not tens', () => {
+      expect(qrSvg(PREFILLED).length).toBeLessThan(8_000);
     });
   });
 });

@@ -3,6 +3,7 @@
  * conferences on 2026-11-17 and 2026-11-18, asked on the 19th.
  */
 import {
+  attendedBefore,
   dueFamilies,
   filled,
   unmarkedPast,
@@ -68,6 +69,24 @@ describe('unmarkedPast', () => {
       row(9, 'F8', {}, { status: 'invited', date: null }),
     ];
     expect(unmarkedPast(rows, 'Fall', TODAY).map((r) => r.row)).toEqual([2, 3]);
+  });
+});
+
+describe('attendedBefore', () => {
+  it('is true only of this round’s conference held before today and marked attended', () => {
+    const rows = [
+      row(2, 'F1', {}, { status: 'attended' }),
+      row(3, 'F2', {}, { status: 'no-show' }),
+      row(4, 'F3', {}, { status: 'declined' }),
+      row(5, 'F4', {}, { status: 'rescheduled' }),
+      row(6, 'F5', {}, { status: 'cancelled' }),
+      row(7, 'F6', {}, { status: '' }),
+      row(8, 'F7', {}, { status: 'attended', date: TODAY }),
+      row(9, 'F8', {}, { status: 'attended', round: 'Spring' }),
+      row(10, 'F9', {}, { status: 'attended', date: null }),
+      row(11, 'F10', {}, { status: 'attended', round: '' }),
+    ];
+    expect(rows.filter((r) => attendedBefore(r, 'Fall', TODAY)).map((r) => r.row)).toEqual([2, 11]);
   });
 });
 

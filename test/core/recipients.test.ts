@@ -4,6 +4,7 @@ import {
   rosterContacts,
   rowAddresses,
   rowPupils,
+  scheduleUnlisted,
   studentNames,
   unlistedWarning,
 } from '../../src/core/recipients';
@@ -121,6 +122,46 @@ describe('unlistedWarning', () => {
       'Schedule, row 4, column L (Emails): stranger@evil.example is not on the Roster rows of Sophia Nelson: not invited. Add it to the Roster if this person should come.',
     );
     expect(w.where).toEqual({ sheet: 'Schedule', row: 4, column: 12 });
+  });
+});
+
+describe('scheduleUnlisted', () => {
+  /** A Schedule row of `round` for `studentIds` whose Emails cell (column 2) reads `emails`. */
+  const row = (n: number, round: string, studentIds: string[], emails: string, status = '') => ({
+    row: n,
+    round,
+    status,
+    familyId: '',
+    studentIds,
+    values: [`C${n}`, emails],
+  });
+  const columns = new Map([
+    ['Conference ID', 1],
+    ['Emails', 2],
+  ]);
+  const rowsWarned = (rows: ReturnType<typeof row>[]) =>
+    scheduleUnlisted({ rows, columns }, 'Spring', contacts, 'sent no reminder').map(
+      (p) => p.where?.row,
+    );
+
+  it('warns of an address the Roster does not list with this round’s row, a blank Round being this round’s', () => {
+    expect(
+      rowsWarned([
+        row(2, 'Spring', ['S1'], 'pat@adams.example, stranger@evil.example'),
+        row(3, '', ['S3'], 'pat@adams.example'),
+        row(4, 'spring', ['S2'], 'pat@adams.example'),
+      ]),
+    ).toEqual([2, 3]);
+  });
+
+  it('leaves another round’s rows alone, such as last round’s conference of a student who has left, and a cancelled one', () => {
+    expect(
+      rowsWarned([
+        row(2, 'Fall', ['S9'], 'leaver@fam.example'),
+        row(3, 'Fall', ['S1'], 'stranger@evil.example'),
+        row(4, 'Spring', ['S1'], 'stranger@evil.example', 'cancelled'),
+      ]),
+    ).toEqual([]);
   });
 });
 

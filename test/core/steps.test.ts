@@ -179,6 +179,11 @@ describe('scheduleNotBuilt', () => {
       action: { job: 'schedule', label: 'Build the schedule' },
     });
     expect(scheduleNotBuilt(1, true)).toBeNull();
+    // Students can start preparing before any schedule: the prep form is offered until made.
+    expect(scheduleNotBuilt(0, true, false)?.more).toEqual([
+      { job: 'student-forms', label: 'Create the student prep form' },
+    ]);
+    expect(scheduleNotBuilt(0, true, true)?.more ?? []).toEqual([]);
   });
 });
 
@@ -257,7 +262,7 @@ describe('scheduleStep', () => {
       label: 'Email the prep link to students not ready',
     });
     expect(s.counts.slice(3)).toEqual([
-      { label: 'freed-time offers out', value: 3 },
+      { label: 'freed-time offers still open', value: 3 },
       { label: 'accepted from the waiting list', value: 1 },
       { label: 'Mr. Chen: ready to lead (of 2)', value: 0 },
       { label: 'Ms. Rivera: ready to lead (of 2)', value: 1 },
@@ -378,7 +383,7 @@ describe('remindersStep', () => {
     const s = reminders({ tally: { sent: 5, due: 3, upcoming: 2, lapsed: 0 } });
     expect(s.status).toBe('ready');
     expect(s.next).toBe('3 reminders due now: send them, or let the hourly reminders do it.');
-    expect(s.counts.find((c) => c.label === 'reminders sent')?.value).toBe(5);
+    expect(s.counts.find((c) => c.label === 'reminders sent (per family and time)')?.value).toBe(5);
   });
 
   it('flags the unconfirmed, refused and missed reminders on their rows and counts those waiting', () => {
@@ -473,7 +478,7 @@ describe('remindersStep', () => {
       { label: 'families by letter', value: 2 },
       { label: 'families also by phone', value: 3 },
       { label: 'families', value: 1 },
-      { label: 'reminders sent', value: 0 },
+      { label: 'reminders sent (per family and time)', value: 0 },
       { label: 'due now', value: 0 },
       { label: 'waiting for quota', value: 0 },
       { label: 'refused by Google', value: 0 },
@@ -1080,9 +1085,25 @@ describe('what a step shows off the usual path', () => {
     ]);
     const s = rosterStep(roster([ROSTER[0]!, ...nameless]));
     expect(s.problemCount).toBe(26);
+    expect(s.errorCount).toBe(26);
     expect(s.problems.map((p) => p.where?.row)).toEqual(
       Array.from({ length: 25 }, (_, i) => i + 2),
     );
+    // Thirty interpreter cells read as no: warnings only, though only 25 are listed, so the
+    // sidebar can say "30 warnings to check" as the headline does.
+    const maybes = Array.from({ length: 30 }, (_, i) => [
+      `S${i + 1}`,
+      'Ana',
+      `Lee${i}`,
+      '3',
+      'Ms. Rivera',
+      `p${i}@x.example`,
+      '',
+      'Maybe',
+    ]);
+    const w = rosterStep(roster([ROSTER[0]!, ...maybes]));
+    expect([w.problemCount, w.problems.length, w.errorCount]).toEqual([30, 25, 0]);
+    expect(w.headline).toMatch(/30 warnings to check/);
   });
 
   it('says one family, no letter note when every family has email, and what an empty sheet needs', () => {

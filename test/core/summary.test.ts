@@ -400,8 +400,18 @@ describe('buildSummary over a year', () => {
     expect(teachers.find((r) => r[0] === 'Mr. Silva')!.slice(5, 7)).toEqual([1, 100]);
     expect(section(grid, 'Questionnaire')[1]!.slice(0, 2)).toEqual([3, 100]);
     expect(grid.flat()).toContain(
-      'The latest answer per conference counts; response rate = answers ÷ conferences attended (the conferences the questionnaire is sent to).',
+      'Spring; the latest answer per conference counts; response rate = answers ÷ conferences attended (the conferences the questionnaire is sent to).',
     );
+    // Each section of this round alone says which round; the follow-ups of every round say so.
+    const note = (title: string) => grid.find((r) => r[0] === title)![1];
+    for (const title of [
+      'Per teacher',
+      'Per grade',
+      'Follow-up requests',
+      'Goals families reported',
+      'Interpreter roster',
+    ])
+      expect(note(title)).toMatch(/^Spring\b/);
     expect(totals.unmarked).toBe(1);
   });
 

@@ -40,6 +40,32 @@ describe('templates', () => {
       for (const kind of MESSAGE_KINDS) expect(unknownFields(BUILT_IN[lang]![kind])).toEqual([]);
   });
 
+  it('tells a paper family to contact the school without empty brackets when Settings has no reply-to, in every language', () => {
+    for (const lang of Object.keys(BUILT_IN)) {
+      const without = renderMessage('letter', lang, fields({ replyTo: '' })).text;
+      expect({ lang, empty: /[(（]\s*[)）]/.test(without) }).toEqual({ lang, empty: false });
+      expect(renderMessage('letter', lang, fields()).text).toContain('(office@x.example).');
+    }
+    expect(renderMessage('letter', 'en', fields({ replyTo: '' })).text).toContain(
+      'To ask for another time, contact the school.',
+    );
+    expect(renderMessage('letter', 'es', fields({ replyTo: '' })).text).toContain(
+      'Para pedir otro horario, comuníquense con la escuela.',
+    );
+    // A translated or edited text keeps its own brackets around a field that has something to say.
+    const arabic = {
+      ar: {
+        letter: {
+          subject: 'دعوة ({{teacher}})',
+          body: 'اتصلوا بالمدرسة ( {{replyTo}} ). {{students}} ({{teacher}})',
+        },
+      },
+    };
+    const ar = renderMessage('letter', 'ar', fields({ replyTo: '' }), arabic);
+    expect(ar.text).toBe('اتصلوا بالمدرسة. Ana (Ms. Rivera)');
+    expect(ar.subject).toBe('دعوة (Ms. Rivera)');
+  });
+
   it('gives the family its own link wherever a message asks it to answer a form', () => {
     for (const lang of Object.keys(BUILT_IN))
       for (const kind of ['availability', 'questionnaire'] as const)

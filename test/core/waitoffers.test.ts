@@ -6,7 +6,13 @@
 import fc from 'fast-check';
 import { checkSchedule } from '../../src/core/schedule/check';
 import type { Conference, Problem, SchedFamily } from '../../src/core/schedule/types';
-import { fittingFamilies, freedTimes, offerToken, readOfferToken } from '../../src/core/waitoffers';
+import {
+  fittingFamilies,
+  freedTimes,
+  offerCounts,
+  offerToken,
+  readOfferToken,
+} from '../../src/core/waitoffers';
 import { checkProperty } from './property';
 
 const row = (conferenceId: string, status: string, start: number, round = 'Fall') => ({
@@ -331,5 +337,37 @@ describe('offer tokens', () => {
     });
     expect(readOfferToken('c0ffee12')).toBeNull();
     expect(readOfferToken('-accept-C-1')).toBeNull();
+  });
+});
+
+describe('the offers a coordinator sees as still open', () => {
+  it('leaves out the offers of a freed time a family took, and counts each time taken once', () => {
+    // Two freed times: C-1 offered to two families by email and one to call, C-2 to one family.
+    // A family took C-1. Another round's offer and taken time do not count.
+    const props = {
+      'slc:wait-offer:Fall|C-1|ana@example.org': 'sent',
+      'slc:wait-offer:Fall|C-1|ben@example.org': 'sent',
+      'slc:wait-offer:Fall|C-1|phone:F-7': 'noted',
+      'slc:wait-offer:Fall|C-2|ana@example.org': 'sent',
+      'slc:wait-taken:Fall|C-1': 'F-2',
+      'slc:wait-offer:Spring|C-9|ana@example.org': 'sent',
+      'slc:wait-taken:Spring|C-9': 'F-3',
+    };
+    expect(offerCounts(props, 'Fall')).toEqual({ offers: 1, accepted: 1 });
+    expect(offerCounts(props, 'Spring')).toEqual({ offers: 0, accepted: 1 });
+    // A Family ID with a "|" in it (an offer to call) still matches its taken time.
+    expect(
+      offerCounts(
+        { 'slc:wait-offer:Fall|C-1|phone:F|7': 'noted', 'slc:wait-taken:Fall|C-1': 'F|7' },
+        'Fall',
+      ),
+    ).toEqual({ offers: 0, accepted: 1 });
+    // A conference ID with a "|" in it still matches its own offers.
+    expect(
+      offerCounts(
+        { 'slc:wait-offer:Fall|C|1|x@example.org': 'sent', 'slc:wait-taken:Fall|C|1': 'F' },
+        'Fall',
+      ),
+    ).toEqual({ offers: 0, accepted: 1 });
   });
 });

@@ -53,8 +53,12 @@ describe('paper families in the demo', () => {
     const baker = letters.find((l) => l['Family ID'] === 'F2')!;
     expect(garcia['Availability Link']!.startsWith(`${url('availability', 'es')}?`)).toBe(true);
     expect(baker['Availability Link']!.startsWith(`${url('availability', 'en')}?`)).toBe(true);
+    // Only a conference marked attended is asked about: Ana came, Tom's family did not.
+    const status = (id: string) =>
+      read(out, 'schedule.csv').find((r) => r['Family ID'] === id)!.Status;
+    expect([status('F1'), status('F2')]).toEqual(['attended', 'no-show']);
     expect(garcia['Questionnaire Link']!.startsWith(`${url('questionnaire', 'es')}?`)).toBe(true);
-    expect(baker['Questionnaire Link']!.startsWith(`${url('questionnaire', 'en')}?`)).toBe(true);
+    expect(baker['Questionnaire Link']).toBe('');
     expect(garcia['Reply Slip']).toContain('[ ] miércoles 18 de noviembre, 08:00 – 10:00');
     expect(garcia['Reply Slip']).not.toContain('19 de noviembre');
     expect(baker['Reply Slip']).not.toContain('November 19');
@@ -95,13 +99,17 @@ describe('paper families in the demo', () => {
       // Both forms: the availability form by the family's code, the questionnaire by its conference's.
       expect(html).toContain(qrSvg(l['Availability Link']!));
       // One questionnaire per conference: the Nguyen siblings have two.
-      for (const link of l['Questionnaire Link']!.split(' ')) expect(html).toContain(qrSvg(link));
+      for (const link of l['Questionnaire Link']!.split(' ').filter(Boolean))
+        expect(html).toContain(qrSvg(link));
       const code = new URL(l['Availability Link']!).searchParams;
       expect(html).toContain(`<code>${[...code.values()].at(-1)}</code>`);
       expect(html).toContain(l['Reply Slip']!.split('\n')[1]);
     }
     expect(page('F1')).toContain('Escaneen el código');
     expect(page('F2')).toContain('Scan the code');
+    // The no-show family's letter does not ask how the conference went.
+    expect(page('F1')).toContain('¿cómo fue la conferencia');
+    expect(page('F2')).not.toContain('conference go?');
     // One short link per form: the Spanish family's is the Spanish form's.
     expect(shortLink(page('F1'))).toBeDefined();
     expect(shortLink(page('F1'))).not.toBe(shortLink(page('F2')));

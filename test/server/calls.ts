@@ -1,6 +1,7 @@
 /** What the server tests do with the bundle: call it as the sidebar does, run a job to its end, read the document's properties. */
 import { openSchool, type SchoolOptions } from '../../preview/school';
 import type { JobProgress, Result } from '../../src/shared/api';
+import { parseRoster, type Family } from '../../src/core/roster';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -60,6 +61,30 @@ export function pastedSchool(
   for (const row of teacherRows) teachers.appendRow(row);
   run(s, 'setup');
   return s;
+}
+
+/**
+ * The sample Roster's first one-child families given a phone each, in a Phone column added at
+ * its end; a family listed `paper` has its email cells emptied too (no email reaches it).
+ * Answers those families, in the order of `phones`.
+ */
+export function phoneFamilies(s: School, phones: { phone: string; paper: boolean }[]): Family[] {
+  const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+  const families = parseRoster(roster.values(), null)
+    .families.filter((f) => f.studentIds.length === 1)
+    .slice(0, phones.length);
+  const header = roster.values()[0]!.map(String);
+  roster.patch(1, header.length + 1, { v: 'Phone' });
+  families.forEach((family, n) => {
+    for (const row of family.rows) {
+      roster.patch(row, header.length + 1, { v: phones[n]!.phone });
+      if (phones[n]!.paper)
+        header.forEach((h, i) => {
+          if (/email/i.test(h)) roster.patch(row, i + 1, { v: '' });
+        });
+    }
+  });
+  return families;
 }
 
 /** A Roster header with two named guardians per row, for fixtures written by hand. */

@@ -4,16 +4,18 @@
  * not yet told; cut off right after the email leaves, a re-run never tells the owner twice.
  */
 import { openSchool } from '../../preview/school';
-import { cutOffAt, nthCall } from './cut';
+import { callAt, cutOffAt, nthCall } from './cut';
 import type { FollowUpsView, JobProgress } from '../../src/shared/api';
-import { ok, opensPerRun } from './calls';
+import { ok, opensPerRun, phoneFamilies } from './calls';
+import type { Family } from '../../src/core/roster';
 
 type School = ReturnType<typeof openSchool>;
 
 const run = (s: School) => ok<JobProgress>(s.bundle.callFromClient('runJob', ['followups']));
 
-function school() {
+function school(before: (s: School) => void = () => {}) {
   const s = openSchool({ students: 30, teachers: 2, days: ['2026-11-17'] });
+  before(s);
   for (let i = 0; i < 10; i++)
     if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;
   ok<JobProgress>(s.bundle.callFromClient('runJob', ['schedule']));
@@ -43,7 +45,8 @@ function school() {
     );
     feedback.appendRow(row);
   };
-  return { s, conferences, address, ask };
+  const studentIds = rows.map((r) => String(r[sh!.indexOf('Student IDs')]));
+  return { s, conferences, address, ask, studentIds };
 }
 
 /** A school where two host teachers each have one request asked, not yet listed. */
@@ -93,6 +96,47 @@ describe('follow-ups', () => {
     ]);
   });
 
+  it('gives the owner, the Follow-ups sheet and the Summary the phone of a family no email reaches, and no other family’s', () => {
+    let paper: Family | undefined;
+    let emailed: Family | undefined;
+    // Two one-child families with a phone on the Roster; the first has no email.
+    const { s, ask, studentIds } = school((s) => {
+      [paper, emailed] = phoneFamilies(s, [
+        { phone: '555-0104', paper: true },
+        { phone: '555-0999', paper: false },
+      ]);
+    });
+    s.emulator.ws.clock.set(Date.parse('2026-11-18T12:00:00-05:00'));
+    const conferenceOf = (f: Family) => studentIds.findIndex((ids) => ids === f.studentIds[0]);
+    ask(conferenceOf(paper!), 'Tuesday after 4');
+    ask(conferenceOf(emailed!), 'Friday morning');
+    run(s);
+    const fu = s.emulator.spreadsheet.sheetByName('Follow-ups')!.values();
+    const col = (name: string) => fu[0]!.map(String).indexOf(name);
+    expect(
+      new Map(fu.slice(1).map((r) => [String(r[col('Asked')]), String(r[col('Family Phone')])])),
+    ).toEqual(
+      new Map([
+        ['Tuesday after 4', '555-0104'],
+        ['Friday morning', ''],
+      ]),
+    );
+    const line = (asked: string) =>
+      s.emulator.mail.sent.flatMap((m) => m.body.split('\n')).find((l) => l.includes(asked))!;
+    expect(line('Tuesday after 4')).toContain('no email: phone 555-0104');
+    expect(line('Friday morning')).not.toContain('phone');
+    for (const m of s.emulator.mail.sent) expect(m.body).not.toContain('555-0999');
+    ok<JobProgress>(s.bundle.callFromClient('runJob', ['summary']));
+    const grid = s.emulator.spreadsheet.sheetByName('Summary')!.values();
+    const at = grid.findIndex((r) => r[0] === 'Follow-up requests');
+    const contact = grid[at + 1]!.indexOf('Contact');
+    const whenCol = grid[at + 1]!.indexOf('When');
+    const contactOf = (when: string) =>
+      String(grid.slice(at + 2).find((r) => r[whenCol] === when)![contact]);
+    expect(contactOf('Tuesday after 4')).toBe('555-0104');
+    expect(contactOf('Friday morning')).toContain('@');
+  });
+
   it('keeps the columns and cells people changed: a new request lands in their layout', () => {
     const { s, conferences, ask } = school();
     ask(0, 'Tuesday after 4');
@@ -132,6 +176,17 @@ describe('follow-ups', () => {
     sheet.patch(2, h!.indexOf('Due') + 1, { v: '2026-11-17' });
     const view = ok<FollowUpsView>(s.bundle.callFromClient('getFollowUps', []));
     expect(view.today).toBe('2026-11-18');
+    // Each request names its children as the Roster does ("García, Luis" is Luis García).
+    const [rh, ...roster] = s.emulator.spreadsheet.sheetByName('Roster')!.values();
+    const nameOf = (id: string) => {
+      const r = roster.find((x) => String(x[0]) === id)!;
+      return String(r[rh!.indexOf('Student Name')]).split(', ').reverse().join(' ');
+    };
+    for (const f of view.requests) {
+      const ids = f.studentIds.split(/;\s*/);
+      expect(ids).toHaveLength(1);
+      expect(f.students).toBe(nameOf(ids[0]!));
+    }
     expect(
       view.requests
         .map((f) => [f.request, f.owner, f.overdue])
@@ -383,6 +438,41 @@ describe('follow-ups', () => {
     run(s);
     expect(s.emulator.mail.sent).toHaveLength(2);
     expect(opensPerRun(s, before)).toEqual([1]);
+  });
+
+  it('closing a request writes that request’s Status even when the sheet is sorted between the read and the write', () => {
+    /** Two listed requests and the one asked for "Tuesday after 4", the one being closed. */
+    const listed = () => {
+      const { s, sheet } = twoOwners();
+      s.emulator.ws.clock.set(Date.parse('2026-11-18T12:00:00-05:00'));
+      run(s);
+      const view = ok<FollowUpsView>(s.bundle.callFromClient('getFollowUps', []));
+      const tuesday = view.requests.find((f) => f.asked.includes('Tuesday'))!.request;
+      return { s, sheet, tuesday };
+    };
+    // A twin school finds the call that follows the first read of the sheet when a request is
+    // closed: a person sorts the requests the other way round just then.
+    const probe = listed();
+    const from = probe.s.emulator.ws.callCount;
+    ok(probe.s.bundle.callFromClient('setFollowUpStatus', [probe.tuesday, 'contacted']));
+    const read = nthCall(probe.s.emulator.ws, 'SpreadsheetApp.Range.getValues', 1, from);
+    const next = callAt(probe.s.emulator.ws, read + 1);
+    const nth = probe.s.emulator.ws.callLog.filter(
+      (c) => c.index >= from && c.index <= read + 1 && `${c.service}.${c.method}` === next,
+    ).length;
+    const { s, sheet, tuesday } = listed();
+    const sorted = s.emulator.ws.interruptAt(next, nth, () => {
+      const [, ...rows] = sheet().values();
+      rows.reverse().forEach((r, i) => r.forEach((v, c) => sheet().patch(i + 2, c + 1, { v })));
+    });
+    ok(s.bundle.callFromClient('setFollowUpStatus', [tuesday, 'contacted']));
+    expect(sorted()).toBe(true);
+    const [h, ...rows] = sheet().values();
+    const at = (r: unknown[], name: string) => String(r[h!.indexOf(name)]);
+    expect(rows.map((r) => [at(r, 'Asked'), at(r, 'Status')])).toEqual([
+      ['Friday morning', 'new'],
+      ['Tuesday after 4', 'contacted'],
+    ]);
   });
 
   it('marks each owner told on its own request when the sheet is sorted while owners are emailed', () => {

@@ -7,7 +7,7 @@ import { openSchool } from '../../preview/school';
 import { qrSvg } from '../../src/core/qr';
 import { parseRoster } from '../../src/core/roster';
 import type { PaperLetter } from '../../src/shared/api';
-import { ok, props, run } from './calls';
+import { ok, phoneFamilies, props, run } from './calls';
 
 describe('printing the letters for families without email', () => {
   it('tells a waitlisted phone-only family, on its letter and its call, which of its own children wait, in its language', () => {
@@ -157,6 +157,40 @@ describe('printing the letters for families without email', () => {
       /\.set|insert|append|delete|clear/.test(m),
     );
     expect(writes).toEqual([]);
+  });
+
+  it('asks a paper family how the conference went only when it was marked attended, never after a no-show', () => {
+    const s = openSchool({ students: 30 });
+    const [came, missed] = phoneFamilies(s, [
+      { phone: '555-0199', paper: true },
+      { phone: '555-0198', paper: true },
+    ]);
+    run(s, 'setup');
+    run(s, 'forms');
+    run(s, 'schedule');
+    run(s, 'forms');
+    s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const [head, ...rows] = sheet.values();
+    const at = (name: string) => head!.map(String).indexOf(name);
+    const linkOf = new Map<string, string>();
+    rows.forEach((r, i) => {
+      const family = String(r[at('Family ID')]);
+      const mark = family === came!.id ? 'attended' : family === missed!.id ? 'no-show' : '';
+      if (!mark) return;
+      sheet.patch(i + 2, at('Status') + 1, { v: mark });
+      linkOf.set(family, String(r[at('Feedback Link')]));
+    });
+    // Both rows carry a questionnaire link: only the conference held is asked about.
+    expect(linkOf.get(came!.id)).toMatch(/^https:/);
+    expect(linkOf.get(missed!.id)).toMatch(/^https:/);
+
+    s.bundle.run('showLetters');
+    const html = s.emulator.sheets.ui.dialogs.at(-1)!.html;
+    const letterOf = (id: string) => html.slice(html.indexOf(`Ref. ${id}`)).split('</main>')[0]!;
+    expect(letterOf(came!.id)).toContain(qrSvg(linkOf.get(came!.id)!));
+    expect(letterOf(missed!.id)).not.toContain(qrSvg(linkOf.get(missed!.id)!));
+    expect(html).not.toContain(qrSvg(linkOf.get(missed!.id)!));
   });
 
   it('prints the Family ID the Roster gives, not the add-on’s own "F-" form, on the letter, its slip and the phone list', () => {

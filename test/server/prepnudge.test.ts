@@ -4,7 +4,7 @@
  * a day however often the button is pressed; a cut while sending never sends twice.
  */
 import { openSchool } from '../../preview/school';
-import { ok, run } from './calls';
+import { markAttended, ok, run } from './calls';
 import { cutOffAt, nthCall } from './cut';
 import type { JobProgress, Overview, StudentLink } from '../../src/shared/api';
 
@@ -118,6 +118,7 @@ describe('nudging students who have not prepared', () => {
   it('after a student’s conference, sends their reflection link instead, until they have reflected', () => {
     const s = school(4);
     run(s, 'schedule');
+    markAttended(s);
     // The day after the last conference of the round.
     const [header, ...body] = s.emulator.spreadsheet.sheetByName('Schedule')!.values();
     const date = header!.map(String).indexOf('Date');
@@ -143,6 +144,41 @@ describe('nudging students who have not prepared', () => {
       const mine = all.find((l) => l.email === m.to[0])!;
       expect(m.body).toContain(mine.reflectionLink);
       expect(m.body).not.toContain(mine.link);
+    }
+  });
+
+  it('asks to reflect only a student whose conference was attended: a no-show, declined or moved one still gets the prep link', () => {
+    const s = school(4);
+    run(s, 'schedule');
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const [header, ...body] = sheet.values();
+    const col = (h: string) => header!.map(String).indexOf(h);
+    const all = links(s);
+    // The four students with an account: their conferences marked as the teachers found them.
+    const marks = ['attended', 'no-show', 'declined', 'rescheduled'];
+    const statusOf = new Map(all.slice(0, 4).map((l, i) => [l.studentId, marks[i]!]));
+    const dates: number[] = [];
+    body.forEach((r, i) => {
+      const ids = String(r[col('Student IDs')]).split(/[,\s]+/);
+      const mark = ids.map((id) => statusOf.get(id)).find(Boolean);
+      if (mark) sheet.patch(i + 2, col('Status') + 1, { v: mark });
+      if (r[col('Date')] instanceof Date) dates.push((r[col('Date')] as Date).getTime());
+    });
+    s.emulator.ws.clock.set(Math.max(...dates) + 2 * 24 * 3600_000);
+    run(s, 'prep-nudge');
+    const sent = s.emulator.mail.sent;
+    expect(sent.map((m) => m.to[0]).sort()).toEqual(
+      all
+        .slice(0, 4)
+        .map((l) => l.email)
+        .sort(),
+    );
+    for (const m of sent) {
+      const mine = all.find((l) => l.email === m.to[0])!;
+      const attended = statusOf.get(mine.studentId) === 'attended';
+      expect(m.body).toContain(attended ? mine.reflectionLink : mine.link);
+      expect(m.body).not.toContain(attended ? mine.link : mine.reflectionLink);
+      expect(/Thank you for leading|Gracias por dirigir/.test(m.body)).toBe(attended);
     }
   });
 

@@ -198,3 +198,28 @@ describe('a year of two rounds', () => {
     ]);
   });
 });
+
+describe('a student who leaves between rounds', () => {
+  it('keeps no warning about their last-round conference in this round’s Schedule and Reminders steps', () => {
+    const school = pastedSchool(ROSTER, TEACHERS);
+    familiesAnswer(school, 'Fall');
+    run(school, 'schedule');
+    // Dee Okafor (S4, F3) leaves over the winter: her row goes from the Roster.
+    const roster = school.emulator.spreadsheet.sheetByName('Roster')!;
+    const row = roster.values().findIndex((r) => r[0] === 'S4') + 1;
+    roster.deleteRows(row, 1);
+    startRound(school, 'Spring');
+    familiesAnswer(school, 'Spring');
+    run(school, 'schedule');
+    const warnings = (id: string) =>
+      ok<Overview>(school.bundle.callFromClient('getOverview', []))
+        .steps.find((s) => s.id === id)!
+        .problems.map((p) => p.message)
+        .filter((m) => m.includes('ngozi@f3.example'));
+    expect(warnings('schedule')).toEqual([]);
+    expect(warnings('reminders')).toEqual([]);
+    // Her fall conference is still on the Schedule, as it was.
+    const fall = values(school, 'Schedule').filter((r) => r[1] === 'Fall');
+    expect(fall.some((r) => r.map(String).includes('S4'))).toBe(true);
+  });
+});

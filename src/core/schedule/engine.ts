@@ -42,6 +42,15 @@ const NEAR = 60;
 /** Starts of a family's first conference around which its others are fitted. */
 const ANCHOR_STARTS = 10;
 
+/**
+ * Once the search has gone STALL tries without a better schedule while more than the surplus is
+ * left out, every WHOLE_DAY-th try to make room for a unit left out lays its teacher's whole day
+ * again (see `packDay`). Never on the benchmark's instances, whose searches reach the surplus
+ * first: their schedules are the same with it.
+ */
+const WHOLE_DAY = 3;
+const STALL = 20;
+
 export const WEIGHTS = {
   unplaced: 10_000,
   /**
@@ -602,8 +611,10 @@ function search(
   let cost = totalCost();
   let sinceImprovement = 0;
   let lastUnplaced: Unit[] = [];
+  wholeTries = 0;
+  // The loop calls a function per step: V8 compiles a loop that runs long while it runs, and
+  // compiled with everything it calls the loop was the largest piece of code compiled.
   for (let it = 0; it < iterations && familyIds.length > 0 && cost > bound + 1e-9; it++) {
-    const chosen: string[] = [];
     const left = it % 8 === 0 || lastUnplaced.length > 0 ? leftOut(searchable) : lastUnplaced;
     lastUnplaced = left;
     // Once only the surplus is left out, no search places more: it goes on for the rest, and
@@ -611,76 +622,153 @@ function search(
     const atSurplus = unplacedPlaces(left) <= surplus;
     const unplacedUnits = atSurplus ? answeredOnly(left) : left;
     if (atSurplus && (untilPlaced || sinceImprovement > Math.max(200, familyIds.length / 2))) break;
-    if (unplacedUnits.length > 0 && random() < 0.6) {
-      // Make room for a unit left out: free the time around one of its starts, so the
-      // conferences there can shift along the teacher's day.
-      const u = pickOne(unplacedUnits);
-      addOnce(chosen, u.familyId);
-      // The families it shares a contact with (a caseworker, a phone number) may have to move
-      // for it, wherever they are.
-      for (const g of sharing.get(u.familyId) ?? NONE) addOnce(chosen, g);
-      for (let k = 0; k < 2; k++) {
-        const c = pickOne(u.candidates);
-        const from = c.start - L - C;
-        const to = c.start + u.len + C + L + C;
-        const day = days[c.day]!;
-        for (const p of day.placements)
-          if (p.start < to && from < p.end) addOnce(chosen, units[p.unit]!.familyId);
-        // Only families that gave no times may make way now: one of them, anywhere that day,
-        // goes back in too, so the time it holds can pass along to the family left out.
-        if (atSurplus) {
-          const quiet = day.placements.filter((p) => !units[p.unit]!.answered);
-          if (quiet.length > 0) addOnce(chosen, units[pickOne(quiet).unit]!.familyId);
-        }
-      }
-    } else {
-      const f = pickOne(familyIds);
-      addOnce(chosen, f);
-      const p = (placementsByFamily.get(f) ?? NONE).find((x) => !x.fixed);
-      const d = p ? days[p.day]! : null;
-      const gap = d && random() < 0.5 ? idleGap(d) : null;
-      if (gap) {
-        // Close a gap in this teacher's day: the conferences around it may all shift.
-        const from = gap.start - 2 * pitch;
-        const to = gap.end + 2 * pitch;
-        for (const q of d!.placements)
-          if (q.start < to && from < q.end) addOnce(chosen, units[q.unit]!.familyId);
-      } else
-        for (let k = 0; k < 3 && d && d.placements.length > 0; k++)
-          addOnce(chosen, units[pickOne(d.placements).unit]!.familyId);
-    }
-    const teacherDays: number[] = [];
-    const languageDays: string[] = [];
-    for (const f of chosen) keysOf(f, teacherDays, languageDays);
-    const before = localCost(chosen, teacherDays, languageDays);
-    const removed: Was[] = [];
-    for (const f of chosen)
-      for (const u of unitsByFamily.get(f) ?? NONE) {
-        const p = placement[u.key];
-        if (p) {
-          removed.push(wasOf(u, p));
-          unplace(u);
-        }
-      }
-    const order = chosen.slice();
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    for (const f of order) insertFamily(f);
-    for (const f of chosen) keysOf(f, teacherDays, languageDays);
-    const after = localCost(chosen, teacherDays, languageDays);
-    // Costs outside the touched families and days did not change.
-    if (after <= before) {
-      if (after < before - 1e-9) sinceImprovement = 0;
-      else sinceImprovement++;
-      cost += after - before;
-    } else {
+    // Not while only the surplus is left out: then no day holds more than it does.
+    const whole = !atSurplus && sinceImprovement >= STALL && it % WHOLE_DAY === WHOLE_DAY - 1;
+    if (!reinsert(neighbourhood(unplacedUnits, atSurplus, familyIds, whole ? left : null)))
       sinceImprovement++;
-      for (const f of chosen) for (const u of unitsByFamily.get(f) ?? NONE) unplace(u);
-      for (const was of removed) restore(was);
+    else {
+      if (moveAfter < moveBefore - 1e-9) sinceImprovement = 0;
+      else sinceImprovement++;
+      cost += moveAfter - moveBefore;
     }
   }
+}
+
+/**
+ * The families one step of the search takes out and puts back. With `whole` (the units left
+ * out), a try to make room for one of them takes its teacher's whole day (`wholeDay`).
+ */
+function neighbourhood(
+  unplacedUnits: Unit[],
+  atSurplus: boolean,
+  familyIds: string[],
+  whole: Unit[] | null,
+): string[] {
+  const chosen: string[] = [];
+  if (unplacedUnits.length > 0 && random() < 0.6) {
+    // Make room for a unit left out: free the time around one of its starts, so the
+    // conferences there can shift along the teacher's day.
+    const u = pickOne(unplacedUnits);
+    addOnce(chosen, u.familyId);
+    // The families it shares a contact with (a caseworker, a phone number) may have to move
+    // for it, wherever they are.
+    for (const g of sharing.get(u.familyId) ?? NONE) addOnce(chosen, g);
+    for (let k = 0; k < 2; k++) {
+      const c = pickOne(u.candidates);
+      if (whole) {
+        // The teacher's whole day, and every unit left out that could be seen that day: a
+        // day whose starts were taken in the wrong order (a family whose only time falls
+        // between two others' holding a place each side) is laid again in a new one.
+        wholeDay = c.day;
+        const day = days[c.day]!;
+        for (const p of day.placements) if (!p.fixed) addOnce(chosen, units[p.unit]!.familyId);
+        for (const v of whole)
+          if (v.teacher === u.teacher && v.candidates.some((x) => x.day === c.day))
+            addOnce(chosen, v.familyId);
+        break;
+      }
+      const from = c.start - L - C;
+      const to = c.start + u.len + C + L + C;
+      const day = days[c.day]!;
+      for (const p of day.placements)
+        if (p.start < to && from < p.end) addOnce(chosen, units[p.unit]!.familyId);
+      // Only families that gave no times may make way now: one of them, anywhere that day,
+      // goes back in too, so the time it holds can pass along to the family left out.
+      if (atSurplus) {
+        const quiet = day.placements.filter((p) => !units[p.unit]!.answered);
+        if (quiet.length > 0) addOnce(chosen, units[pickOne(quiet).unit]!.familyId);
+      }
+    }
+  } else {
+    const f = pickOne(familyIds);
+    addOnce(chosen, f);
+    const p = (placementsByFamily.get(f) ?? NONE).find((x) => !x.fixed);
+    const d = p ? days[p.day]! : null;
+    const gap = d && random() < 0.5 ? idleGap(d) : null;
+    if (gap) {
+      // Close a gap in this teacher's day: the conferences around it may all shift.
+      const from = gap.start - 2 * pitch;
+      const to = gap.end + 2 * pitch;
+      for (const q of d!.placements)
+        if (q.start < to && from < q.end) addOnce(chosen, units[q.unit]!.familyId);
+    } else
+      for (let k = 0; k < 3 && d && d.placements.length > 0; k++)
+        addOnce(chosen, units[pickOne(d.placements).unit]!.familyId);
+  }
+  return chosen;
+}
+
+/** What the families a step of the search touched cost before it and after (see reinsert). */
+let moveBefore = 0;
+let moveAfter = 0;
+/** The day a step took whole (see neighbourhood), else -1; and how many such steps this search made. */
+let wholeDay = -1;
+let wholeTries = 0;
+
+/**
+ * Takes the chosen families out and puts them back in a random order; keeps the result when it
+ * costs no more (the costs in moveBefore and moveAfter), else puts everything back as it was.
+ */
+function reinsert(chosen: string[]): boolean {
+  const teacherDays: number[] = [];
+  const languageDays: string[] = [];
+  for (const f of chosen) keysOf(f, teacherDays, languageDays);
+  const before = localCost(chosen, teacherDays, languageDays);
+  const removed: Was[] = [];
+  for (const f of chosen)
+    for (const u of unitsByFamily.get(f) ?? NONE) {
+      const p = placement[u.key];
+      if (p) {
+        removed.push(wasOf(u, p));
+        unplace(u);
+      }
+    }
+  const order = chosen.slice();
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const packing = wholeDay;
+  wholeDay = -1;
+  // Every other whole day is packed (the most it holds); the rest go back as any step's
+  // families do, each at its best start in a random order, which packing does not weigh.
+  if (packing >= 0 && (wholeTries++ & 1) === 0) packDay(order, packing);
+  else for (const f of order) insertFamily(f);
+  for (const f of chosen) keysOf(f, teacherDays, languageDays);
+  const after = localCost(chosen, teacherDays, languageDays);
+  moveBefore = before;
+  moveAfter = after;
+  // Costs outside the touched families and days did not change.
+  if (after <= before) return true;
+  for (const f of chosen) for (const u of unitsByFamily.get(f) ?? NONE) unplace(u);
+  for (const was of removed) restore(was);
+  return false;
+}
+
+/**
+ * A teacher's day laid again to hold as many as it can: the families seen only there, the one
+ * whose last start that day comes first going first, each at its earliest start still free (as
+ * one packs conferences of one length between their earliest and latest starts); the others as
+ * usual. The search's other steps then trade starts for choices and idle minutes, never a place.
+ */
+function packDay(order: string[], day: number): void {
+  const lastStart = new Map<string, number>();
+  const rest: string[] = [];
+  for (const f of order) {
+    const own = unitsByFamily.get(f) ?? NONE;
+    let last = -1;
+    if (own.length === 1) for (const c of own[0]!.candidates) if (c.day === day) last = c.start;
+    if (last < 0) rest.push(f);
+    else lastStart.set(f, last);
+  }
+  const packed = [...lastStart.keys()].sort((a, b) => lastStart.get(a)! - lastStart.get(b)!);
+  for (const f of packed) {
+    const u = unitsByFamily.get(f)![0]!;
+    const c = u.candidates.find((x) => x.day === day && feasible(u, x));
+    if (c) place(u, c);
+    else rest.push(f);
+  }
+  for (const f of rest) insertFamily(f);
 }
 
 /**
@@ -745,15 +833,19 @@ const dayKey = (teacher: string, date: string) => `${teacher}|${date}`;
 
 /** Holds (delta 1) or frees (-1) the teacher's places from `start` to the changeover's end. */
 const hold = (d: Day, start: number, end: number, delta: number) => {
+  // The day's arrays in locals: until V8 has optimised this loop, each `d.used` is a lookup.
+  const used = d.used;
   const from = Math.max(0, start - d.origin);
-  const to = Math.min(d.used.length, end + C - d.origin);
-  for (let m = from; m < to; m++) d.used[m] = d.used[m]! + delta;
+  const to = Math.min(used.length, end + C - d.origin);
+  for (let m = from; m < to; m++) used[m] = used[m]! + delta;
 };
 
 /** Whether the teacher has a place from `start` until the changeover after `end`. */
 const roomFree = (d: Day, start: number, end: number) => {
+  const used = d.used;
+  const limit = d.limit;
   const to = end + C - d.origin;
-  for (let m = start - d.origin; m < to; m++) if (d.used[m]! >= d.limit[m]!) return false;
+  for (let m = start - d.origin; m < to; m++) if (used[m]! >= limit[m]!) return false;
   return true;
 };
 
@@ -944,28 +1036,44 @@ function addedCost(
   end: number,
   rank: number,
 ): number {
-  // Ties go to the first in the list, as in familyCostOf.
-  let before: Placement | null = null;
-  let next: Placement | null = null;
+  // Ties go to the first in the list, as in familyCostOf. Every comparison and wait below is
+  // worked out whichever conferences there are (NOTHING_BEFORE and NOTHING_AFTER stand for
+  // none): V8 threw the optimised scan away when a comparison or a call it had never seen made
+  // first came (a family with conferences both before and after the start).
+  let before = NOTHING_BEFORE;
+  let next = NOTHING_AFTER;
   let newDate = true;
   for (let i = 0; i < placed.length; i++) {
     const p = placed[i]!;
     if (p.date !== date) continue;
     newDate = false;
     if (clashes(p, teacher, start, end)) return Infinity;
-    if (p.start <= start) {
-      if (!before || p.start > before.start) before = p;
-    } else if (!next || p.start < next.start) next = p;
+    const earlier = p.start <= start;
+    const later = p.start > before.start;
+    const sooner = p.start < next.start;
+    if (earlier) {
+      if (later) before = p;
+    } else if (sooner) next = p;
   }
   const cost = rankCost(rank);
-  if (newDate) return placed.length > 0 ? cost + WEIGHTS.splitDays : cost;
-  let wait = before ? waitBetween(before.teacher, before.end, teacher, start) : 0;
-  if (next) {
-    wait += waitBetween(teacher, end, next.teacher, next.start);
-    if (before) wait -= waitBetween(before.teacher, before.end, next.teacher, next.start);
-  }
+  const dayMore = cost + WEIGHTS.splitDays;
+  const onNewDate = placed.length > 0 ? dayMore : cost;
+  if (newDate) return onNewDate;
+  const toStart = waitBetween(before.teacher, before.end, teacher, start);
+  const toNext = waitBetween(teacher, end, next.teacher, next.start);
+  const across = waitBetween(before.teacher, before.end, next.teacher, next.start);
+  const hasBefore = before !== NOTHING_BEFORE;
+  const waitBefore = hasBefore ? toStart : 0;
+  const withNext = waitBefore + toNext;
+  const between = withNext - across;
+  const wait = next === NOTHING_AFTER ? waitBefore : hasBefore ? between : withNext;
   return cost + wait;
 }
+
+/** No conference before a start (addedCost): its waits come out infinite and are not used. */
+const NOTHING_BEFORE: Slot = { teacher: '', date: '', start: -Infinity, end: -Infinity, rank: 0 };
+/** No conference after a start (addedCost). */
+const NOTHING_AFTER: Slot = { teacher: '', date: '', start: Infinity, end: Infinity, rank: 0 };
 
 /** A family's wait between two conferences of a day beyond the changeover or the buffer. */
 function waitBetween(teacher: string, end: number, nextTeacher: string, nextStart: number): number {
@@ -1005,17 +1113,28 @@ function edgeBias(c: Candidate, len: number): number {
   const after = c.windowEnd - (c.start + len + C);
   let left = 0;
   if (before > 0 && used[from - 1]! <= level) {
-    const most = Math.min(reach, before);
-    let hole = 1;
-    while (hole < most && used[from - hole - 1]! <= level) hole++;
-    left = hole >= reach ? 1 : hole < before ? idleBeside(level, hole) : tight ? 2 : 0.2;
+    // Walk the minutes, not the hole's length: one sum less per minute.
+    const stop = from - 1 - Math.min(reach, before);
+    let m = from - 2;
+    while (m > stop && used[m]! <= level) m--;
+    const hole = from - 1 - m;
+    // Each comparison and the idle cost worked out whatever the hole: V8 threw the optimised scan
+    // away when a comparison it had never seen made first came (a short hole beside a neighbour).
+    const idle = idleBeside(level, hole);
+    const long = hole >= reach;
+    const inside = hole < before;
+    left = long ? 1 : inside ? idle : tight ? 2 : 0.2;
   }
   let right = 0;
   if (after > 0 && used[to]! <= level) {
-    const most = Math.min(reach, after);
-    let hole = 1;
-    while (hole < most && used[to + hole]! <= level) hole++;
-    right = hole >= reach ? 0.5 : hole < after ? idleBeside(level, hole) : tight ? 1.5 : 0.1;
+    const stop = to + Math.min(reach, after);
+    let m = to + 1;
+    while (m < stop && used[m]! <= level) m++;
+    const hole = m - to;
+    const idle = idleBeside(level, hole);
+    const long = hole >= reach;
+    const inside = hole < after;
+    right = long ? 0.5 : inside ? idle : tight ? 1.5 : 0.1;
   }
   return left + right + ((c.start - c.windowStart) % pitch === 0 ? 0 : d.offGrid);
 }
@@ -1060,16 +1179,21 @@ function bestStart(u: Unit): Candidate | null {
 function scanStarts(u: Unit, placed: Placement[], own: number, from: number, to: number): void {
   let bestC = found;
   let bestCost = foundCost;
+  // The unit's fields in locals: until V8 has optimised the loop, each `u.len` is a lookup.
+  const list = u.candidates;
+  const len = u.len;
+  const teacher = u.teacher;
   for (let i = from; i < to; i++) {
-    const c = u.candidates[i]!;
+    const c = list[i]!;
     const d = days[c.day]!;
-    const level = d.used[c.start - d.origin]!;
-    if (level >= d.limit[c.start - d.origin]!) continue;
+    const m = c.start - d.origin;
+    const level = d.used[m]!;
+    if (level >= d.limit[m]!) continue;
     // Cheap parts first: most starts are ruled out before the holes are measured.
     let cost = dayBias(d, level) + random() * 1e-6;
-    cost += own + addedCost(placed, u.teacher, d.date, c.start, c.start + u.len, c.rank);
+    cost += own + addedCost(placed, teacher, d.date, c.start, c.start + len, c.rank);
     if (cost >= bestCost) continue;
-    cost += edgeBias(c, u.len);
+    cost += edgeBias(c, len);
     if (cost >= bestCost) continue;
     if (!feasible(u, c)) continue;
     bestC = c;
@@ -1111,17 +1235,23 @@ function insertFamily(familyId: string): number {
 function anchorStarts(anchor: Unit): number {
   if (topCosts.length !== ANCHOR_STARTS) topCosts = new Float64Array(ANCHOR_STARTS);
   let topLength = 0;
-  for (const c of anchor.candidates) {
+  const list = anchor.candidates;
+  const len = anchor.len;
+  for (let k = 0; k < list.length; k++) {
+    const c = list[k]!;
     const d = days[c.day]!;
-    const level = d.used[c.start - d.origin]!;
-    if (level >= d.limit[c.start - d.origin]!) continue;
+    const m = c.start - d.origin;
+    const level = d.used[m]!;
+    if (level >= d.limit[m]!) continue;
     // The holes beside a start cost nothing or more, and adding to a sum never lowers it (in
     // floating point too): a start whose rank and day alone lose is dropped before they are
     // measured, with the same result.
     const full = topLength === ANCHOR_STARTS;
     const rank = rankCost(c.rank);
-    if (full && rank + dayBias(d, level) >= topCosts[ANCHOR_STARTS - 1]!) continue;
-    const cost = rank + startBias(c, anchor.len);
+    // startBias's sum, with its day part worked out once.
+    const day = dayBias(d, level);
+    if (full && rank + day >= topCosts[ANCHOR_STARTS - 1]!) continue;
+    const cost = rank + (day + edgeBias(c, len));
     if (full && cost >= topCosts[ANCHOR_STARTS - 1]!) continue;
     if (!feasible(anchor, c)) continue;
     let i = Math.min(topLength, ANCHOR_STARTS - 1);
