@@ -80,6 +80,29 @@ describe('buildSchedule: a family with several children', () => {
     }
   });
 
+  it('finds the family’s first choice late in a long evening, past many starts of its second', () => {
+    // Ms. A and Mr. B are both there 3:00 to 6:00 PM. The Lees' second choice is 3:00 to
+    // 5:20 PM (dozens of starts), their first 5:20 to 6:00: room for one 20-minute conference
+    // and not two with the walk between. The best the family can have is one child in the
+    // first choice, the other right before, back to back.
+    const p = problem({
+      windows: [win('a@s', 900, 1080), win('b@s', 900, 1080)],
+      students: [pupil('ben', 'a', 'lee'), pupil('mai', 'b', 'lee')],
+      families: [
+        gave('lee', [
+          [900, 1040, 2],
+          [1040, 1080, 1],
+        ]),
+      ],
+    });
+    for (const iterations of [0, undefined]) {
+      const s = scheduled(p, iterations);
+      expect(s.quality.rankMet).toEqual({ first: 1, other: 1, none: 0 });
+      expect(s.quality.siblingsBackToBack).toBe(1);
+      expect(s.quality.waiting).toEqual([0]);
+    }
+  });
+
   it('does not put a child where it would take the only time a sibling has left', () => {
     // Mr. B's evening is kept for the Kims (3:00 to 3:40 PM) and the Parks (4:00 to 4:40): the
     // Lees' Mai can only be seen 3:40 to 4:00. Ben's teacher, Ms. A, is there 3:00 to 3:40; his
