@@ -9,7 +9,7 @@
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
 import type { Problem } from '../../src/core/schedule/types';
-import { DAY, plainFamily, problem, win } from './schedproblem';
+import { DAY, keptConference, plainFamily, problem, win } from './schedproblem';
 
 /** A family that can come, as a first choice, from `start` to `end` on DAY. */
 const canCome = (id: string, start: number, end: number) => ({
@@ -78,5 +78,36 @@ describe('buildSchedule: a teacher’s day with changeovers closed up', () => {
     const starts = s.conferences.map((c) => c.start);
     for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBe(25);
     expect(s.quality.idleMinutes).toBe(0);
+  });
+
+  it('leaves a teacher idle rather than make a family wait longer', () => {
+    // Ms. A is there 3:00 to 5:00 PM; 20-minute conferences, a 5-minute walk. The Yangs' Yi is
+    // kept with Mr. C at 3:00 and the Xus' Xia with Mr. B at 3:50. The Yangs can come to Ms. A
+    // 3:25 to 4:05, the Xus 3:00 to 3:45, the Zhous 4:05 to 4:25 only. The Yangs see Ms. A at
+    // 3:25, right after Yi's conference; the Xus before them, at 3:05, and wait for Mr. B. Ms.
+    // A then sits idle 3:45 to 4:05. Moving the Xus and the Yangs 20 minutes later would close
+    // that and spare the Xus their wait, but make the Yangs wait 20 minutes instead: the
+    // closing up does not do it. (Without the search, as on an evening planned in blocks: the
+    // search weighs a family's wait against the teacher's idle minutes and may trade them.)
+    const p = problem({
+      windows: [win('a@s', 900, 1020)],
+      students: [
+        pupil('xia', 'xu'),
+        { ...pupil('xin', 'xu'), teacherEmail: 'b@s' },
+        pupil('yan', 'yang'),
+        { ...pupil('yi', 'yang'), teacherEmail: 'c@s' },
+        pupil('zoe', 'zhou'),
+      ],
+      families: [canCome('xu', 900, 945), canCome('yang', 925, 965), canCome('zhou', 965, 985)],
+      fixed: [
+        keptConference('xin', 'xu', 'b@s', 950, 970),
+        keptConference('yi', 'yang', 'c@s', 900, 920),
+      ],
+    });
+    const { starts, s } = startsOf(p, 0);
+    const yan = s.conferences.find((c) => c.studentIds.includes('yan'))!;
+    expect(yan.start).toBe(925);
+    expect(starts.zhou).toBe(965);
+    expect(s.quality.idleMinutes).toBe(20);
   });
 });
