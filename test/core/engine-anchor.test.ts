@@ -148,4 +148,26 @@ describe('buildSchedule: a family with several children', () => {
       expect(timesOf(s, 'lee')[0]).toMatch(/^b@s /);
     }
   });
+
+  it('gives a family its second choice before its third when its first is taken', () => {
+    // Ms. A is there 3:00 to 4:00 PM and sees the Kims at 3:20 (kept). The Lees' first choice
+    // is 3:20, their second 3:00, their third 3:40: they are seen at 3:00.
+    const p = problem({
+      windows: [win('a@s', 900, 960)],
+      students: [pupil('ben', 'a', 'lee'), pupil('kim', 'a', 'kim')],
+      families: [
+        gave('lee', [
+          [920, 940, 1],
+          [900, 920, 2],
+          [940, 960, 3],
+        ]),
+        plainFamily('kim'),
+      ],
+      fixed: [keptConference('kim', 'kim', 'a@s', 920, 940)],
+    });
+    for (const iterations of [0, undefined]) {
+      const s = scheduled(p, iterations);
+      expect(timesOf(s, 'lee')).toEqual(['a@s 900-920']);
+    }
+  });
 });
