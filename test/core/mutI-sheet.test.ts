@@ -3,8 +3,15 @@
  * unusable are listed, at which cell and with what words, and which are left alone. Cells are
  * typed as a person would, the rest of each row blank.
  */
-import { readScheduleSheet, scheduleRowProblems } from '../../src/core/schedule/sheet';
+import { parseRoster } from '../../src/core/roster';
+import {
+  readScheduleSheet,
+  scheduleRowProblems,
+  scheduleRows,
+} from '../../src/core/schedule/sheet';
+import type { Conference } from '../../src/core/schedule/types';
 import { SCHEDULE } from '../../src/core/schema';
+import { defaultSettings } from '../../src/core/settings';
 
 const HEADER = SCHEDULE.columns.map((c) => c.header);
 const wall = (d: Date) => ({
@@ -84,5 +91,67 @@ describe('scheduleRowProblems', () => {
     expect(cells([{ ...ok, Teacher: 'Mr. Nobody' }], [])).toEqual([]);
     expect(cells([{ ...ok, Teacher: 'rivera@school.example' }])).toEqual([]);
     expect(cells([{ ...ok, Teacher: 'MS. RIVERA' }])).toEqual([]);
+  });
+});
+
+describe('scheduleRows', () => {
+  it('names the room of the window each conference falls in, when a teacher has two rooms that evening', () => {
+    const roster = parseRoster(
+      [
+        ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email'],
+        ['1', 'Ana', 'Lopez', 'Ms. Rivera', 'rosa@f.example'],
+        ['2', 'Chidi', 'Okoro', 'Ms. Rivera', 'ada@f.example'],
+        ['3', 'Emma', 'Walsh', 'Ms. Rivera', 'tom@f.example'],
+      ],
+      [{ name: 'Ms. Rivera', email: 'rivera@school.example' }],
+    );
+    const window = (start: number, end: number, room: string, row: number) => ({
+      teacherEmail: 'rivera@school.example',
+      teacher: 'Ms. Rivera',
+      date: '2026-11-17',
+      start,
+      end,
+      room,
+      capacity: 1,
+      videoLink: '',
+      row,
+    });
+    // The Teachers sheet lists her 4 to 5 PM window (Room 202) before her 3 to 4 PM one (101),
+    // and her 5 to 6 PM one (303) last.
+    const windows = [
+      window(960, 1020, '202', 2),
+      window(900, 960, '101', 3),
+      window(1020, 1080, '303', 4),
+    ];
+    const conference = (id: string, start: number): Conference => ({
+      studentIds: [id],
+      familyId: roster.students.find((s) => s.id === id)!.familyId,
+      teacherEmail: 'rivera@school.example',
+      date: '2026-11-17',
+      start,
+      end: start + 20,
+      fixed: false,
+      rank: 0,
+    });
+    const rows = scheduleRows({
+      sheet: readScheduleSheet([HEADER], wall, []),
+      frozen: [],
+      schedule: {
+        conferences: [conference('1', 900), conference('2', 970), conference('3', 1030)],
+        unplaced: [],
+      },
+      roster,
+      windows,
+      settings: defaultSettings('School', 'UTC'),
+      newId: () => 'C',
+    });
+    const c = (h: string) => HEADER.indexOf(h);
+    expect(
+      rows.map((r) => [r.cells[c('Student IDs')], r.cells[c('Start')], r.cells[c('Room')]]),
+    ).toEqual([
+      ['1', '3:00 PM', '101'],
+      ['2', '4:10 PM', '202'],
+      ['3', '5:10 PM', '303'],
+    ]);
   });
 });
