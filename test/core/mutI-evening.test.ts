@@ -8,7 +8,15 @@
 import { checkSchedule } from '../../src/core/schedule/check';
 import { planBlocks } from '../../src/core/schedule/evening';
 import type { Problem, SchedStudent } from '../../src/core/schedule/types';
-import { backToBack, idleMinutes, plainFamily, planned, problem, win } from './schedproblem';
+import {
+  backToBack,
+  evening,
+  idleMinutes,
+  plainFamily,
+  planned,
+  problem,
+  win,
+} from './schedproblem';
 
 /** 3:00 PM is 900; '3:25' → 925. */
 const at = (clock: string) => {
@@ -112,5 +120,58 @@ describe('planBlocks against an evening written out by hand', () => {
     };
     const want = expectAsGoodAs(p, byHand, [664322]);
     expect(want).toEqual({ backToBack: 2, idle: 0 });
+  });
+
+  it('fills a window that starts five minutes past the hour from its first minute, with a changeover', () => {
+    // 20-minute conferences and a 5-minute changeover: 3:05 to 4:20 holds three only at 3:05,
+    // 3:30 and 3:55.
+    const p = school(
+      ['x:a:x', 'y:a:y', 'z:a:z'],
+      { a: '4:20' },
+      { conference: 20, walk: 5, changeover: 5 },
+    );
+    const late = { ...p, windows: [{ ...p.windows[0]!, start: at('3:05') }] };
+    expectAsGoodAs(late, { x: '3:05', y: '3:30', z: '3:55' }, [1, 2]);
+  });
+
+  it('plans the same evening whatever order the Teachers rows come in', () => {
+    const p = evening();
+    for (const seed of [1, 2, 3]) {
+      const plan = planBlocks({ ...p, seed })!;
+      const reversed = planBlocks({ ...p, windows: [...p.windows].reverse(), seed })!;
+      expect([...reversed.start].sort()).toEqual([...plan.start].sort());
+    }
+  });
+
+  it('a family of four with three teachers sees them one after another, nobody waiting, beside a teacher with no one', () => {
+    // 10-minute conferences, no walk, a 5-minute changeover. The family of four sees A at 3:00,
+    // D at 3:10, C at 3:20 and A again at 3:30; Mr. B has a window and no one in it.
+    const p = school(
+      ['s0:a:f0', 's1:c:f0', 's2:a:f0', 's3:d:f0', 's4:a:f4', 's5:c:f5', 's6:d:f5'],
+      { a: '4:10', b: '3:25', c: '3:55', d: '3:55' },
+      { conference: 10, walk: 0, changeover: 5 },
+      587988,
+    );
+    const byHand = {
+      s0: '3:00',
+      s5: '3:05',
+      s3: '3:10',
+      s4: '3:15',
+      s1: '3:20',
+      s6: '3:25',
+      s2: '3:30',
+    };
+    expect(expectAsGoodAs(p, byHand, [587988])).toEqual({ backToBack: 1, idle: 0 });
+  });
+
+  it('five brothers and sisters in one class are seen one after another', () => {
+    const p = school(
+      ['s0:a:f0', 's1:a:f0', 's2:a:f0', 's3:a:f0', 's4:a:f0'],
+      { a: '4:15' },
+      { conference: 10, walk: 5, changeover: 5 },
+      844088,
+    );
+    const byHand = { s0: '3:00', s1: '3:15', s2: '3:30', s3: '3:45', s4: '4:00' };
+    expect(expectAsGoodAs(p, byHand, [844088, 1, 2])).toEqual({ backToBack: 1, idle: 0 });
   });
 });
