@@ -174,4 +174,40 @@ describe('planBlocks against an evening written out by hand', () => {
     const byHand = { s0: '3:00', s1: '3:15', s2: '3:30', s3: '3:45', s4: '4:00' };
     expect(expectAsGoodAs(p, byHand, [844088, 1, 2])).toEqual({ backToBack: 1, idle: 0 });
   });
+
+  it('five families across four teachers: four back to back, nobody waiting', () => {
+    // 20-minute conferences, a 10-minute walk. Four of the families see their second teacher 30
+    // minutes after the first began; no teacher has a gap. Getting there takes the choice of
+    // each teacher's start times more than one round over the teachers.
+    const p = school(
+      [
+        'p0a:d:p0',
+        'p0b:b:p0',
+        'p1a:a:p1',
+        'p1b:b:p1',
+        'p2a:b:p2',
+        'p2b:d:p2',
+        'p3a:d:p3',
+        'p3b:c:p3',
+        'p4a:d:p4',
+        'p4b:c:p4',
+      ],
+      { a: '4:00', b: '4:40', c: '4:20', d: '5:00' },
+      { conference: 20, walk: 10, changeover: 0 },
+      996566,
+    );
+    const byHand = {
+      p1a: '3:00',
+      p3a: '3:00',
+      p0b: '3:10',
+      p4b: '3:10',
+      p2b: '3:20',
+      p1b: '3:30',
+      p3b: '3:30',
+      p0a: '3:40',
+      p2a: '3:50',
+      p4a: '4:00',
+    };
+    expect(expectAsGoodAs(p, byHand, [996566])).toEqual({ backToBack: 4, idle: 0 });
+  });
 });
