@@ -210,4 +210,64 @@ describe('planBlocks against an evening written out by hand', () => {
     };
     expect(expectAsGoodAs(p, byHand, [996566])).toEqual({ backToBack: 4, idle: 0 });
   });
+
+  it('three families across three teachers, 15-minute conferences and no walk: everyone placed, one back to back, nobody waiting', () => {
+    const p = school(
+      ['p0a:c:p0', 'p0b:a:p0', 'p1a:c:p1', 'p1b:b:p1', 'p2a:a:p2', 'p2b:c:p2'],
+      { a: '4:15', b: '3:55', c: '4:35' },
+      { conference: 15, walk: 0, changeover: 5 },
+      3,
+    );
+    const byHand = { p0a: '3:00', p2a: '3:05', p1b: '3:05', p2b: '3:20', p0b: '3:25', p1a: '3:40' };
+    expect(expectAsGoodAs(p, byHand, [3])).toEqual({ backToBack: 1, idle: 0 });
+  });
+
+  it('eighteen children of five families with three teachers: two families back to back, teachers idle 30 minutes in all at most', () => {
+    const p = school(
+      [
+        's0:c:f0',
+        's1:c:f0',
+        's2:b:f0',
+        's3:b:f3',
+        's4:c:f3',
+        's5:a:f3',
+        's6:c:f6',
+        's7:b:f7',
+        's8:b:f7',
+        's9:b:f7',
+        's10:a:f7',
+        's11:b:f11',
+        's12:a:f11',
+        's13:c:f11',
+        's14:c:f11',
+        's15:b:f11',
+        's16:b:f11',
+        's17:c:f11',
+      ],
+      { a: '4:00', b: '4:50', c: '4:40' },
+      { conference: 10, walk: 0, changeover: 0 },
+      633482,
+    );
+    const byHand = {
+      s10: '3:00',
+      s3: '3:00',
+      s6: '3:00',
+      s5: '3:10',
+      s9: '3:10',
+      s0: '3:10',
+      s12: '3:20',
+      s8: '3:20',
+      s4: '3:20',
+      s7: '3:30',
+      s1: '3:30',
+      s11: '3:40',
+      s2: '3:50',
+      s13: '3:50',
+      s15: '4:00',
+      s16: '4:10',
+      s14: '4:20',
+      s17: '4:30',
+    };
+    expect(expectAsGoodAs(p, byHand, [633482])).toEqual({ backToBack: 2, idle: 30 });
+  });
 });
