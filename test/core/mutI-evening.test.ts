@@ -270,4 +270,35 @@ describe('planBlocks against an evening written out by hand', () => {
     };
     expect(expectAsGoodAs(p, byHand, [633482])).toEqual({ backToBack: 2, idle: 30 });
   });
+
+  it('a ring of three families (A and B, B and C, C and A), 20-minute conferences and a 10-minute walk: all three back to back, one teacher pausing 10 minutes', () => {
+    const p = school(
+      [
+        'p0a:c:p0',
+        'p0b:b:p0',
+        'p1a:a:p1',
+        'p1b:b:p1',
+        'p2a:c:p2',
+        'p2b:a:p2',
+        'o00:a:o00',
+        'o10:b:o10',
+        'o20:c:o20',
+      ],
+      { a: '4:20', b: '4:20', c: '4:20' },
+      { conference: 20, walk: 10, changeover: 0 },
+      393078,
+    );
+    const byHand = {
+      p1b: '3:00',
+      o20: '3:00',
+      p2b: '3:10',
+      o10: '3:20',
+      p0a: '3:20',
+      p1a: '3:30',
+      p2a: '3:40',
+      o00: '3:50',
+      p0b: '3:50',
+    };
+    expect(expectAsGoodAs(p, byHand, [393078])).toEqual({ backToBack: 3, idle: 10 });
+  });
 });
