@@ -301,4 +301,22 @@ describe('planBlocks against an evening written out by hand', () => {
     };
     expect(expectAsGoodAs(p, byHand, [393078])).toEqual({ backToBack: 3, idle: 10 });
   });
+
+  it('never plans a conference past the end of a window too short for back to back', () => {
+    // Three families each with a child with A and one with B, 10-minute conferences and a
+    // 5-minute walk: A's and B's half hours hold three conferences each only from 3:00, where
+    // no family can see both (C has a window and no one). Declined, or planned within the
+    // windows, never past them.
+    const p = school(
+      ['p0a:a:p0', 'p0b:b:p0', 'p1a:a:p1', 'p1b:b:p1', 'p2a:a:p2', 'p2b:b:p2'],
+      { a: '3:30', b: '3:30', c: '3:10' },
+      { conference: 10, walk: 5, changeover: 0 },
+      156459,
+    );
+    for (const seed of [156459, 1, 2]) {
+      const plan = planBlocks({ ...p, seed });
+      const broken = plan ? checkSchedule(p, planned(p, plan.start)) : [];
+      expect(broken).toEqual([]);
+    }
+  });
 });
