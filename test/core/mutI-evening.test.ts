@@ -319,4 +319,15 @@ describe('planBlocks against an evening written out by hand', () => {
       expect(broken).toEqual([]);
     }
   });
+
+  it('twins with E and their sister with B, beside a family with D and E, in short windows and a 10-minute walk: everyone placed', () => {
+    const p = school(
+      ['s0:d:f0', 's1:e:f0', 's2:e:f2', 's3:e:f2', 's4:b:f2'],
+      { a: '3:20', b: '3:30', c: '3:20', d: '3:30', e: '3:50' },
+      { conference: 10, walk: 10, changeover: 0 },
+      250398,
+    );
+    const byHand = { s4: '3:00', s0: '3:00', s1: '3:20', s2: '3:30', s3: '3:40' };
+    expect(expectAsGoodAs(p, byHand, [250398])).toEqual({ backToBack: 1, idle: 0 });
+  });
 });
