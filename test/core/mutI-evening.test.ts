@@ -330,4 +330,37 @@ describe('planBlocks against an evening written out by hand', () => {
     const byHand = { s4: '3:00', s0: '3:00', s1: '3:20', s2: '3:30', s3: '3:40' };
     expect(expectAsGoodAs(p, byHand, [250398])).toEqual({ backToBack: 1, idle: 0 });
   });
+
+  it('families in a ring across three teachers, one of whom changes her start times once: everyone placed, four back to back, 5 minutes idle', () => {
+    const p = school(
+      [
+        'p0a:a:p0',
+        'p0b:b:p0',
+        'p1a:c:p1',
+        'p1b:a:p1',
+        'p2a:a:p2',
+        'p2b:b:p2',
+        'p3a:b:p3',
+        'p3b:c:p3',
+        'p4a:c:p4',
+        'p4b:b:p4',
+      ],
+      { a: '3:40', b: '3:50', c: '3:40' },
+      { conference: 10, walk: 5, changeover: 0 },
+      58852,
+    );
+    const byHand = {
+      p0b: '3:00',
+      p2a: '3:05',
+      p1a: '3:05',
+      p4b: '3:10',
+      p0a: '3:15',
+      p3b: '3:15',
+      p2b: '3:20',
+      p4a: '3:25',
+      p1b: '3:30',
+      p3a: '3:30',
+    };
+    expect(expectAsGoodAs(p, byHand, [58852])).toEqual({ backToBack: 4, idle: 5 });
+  });
 });
