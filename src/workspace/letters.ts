@@ -84,7 +84,7 @@ function letterBodies(): LetterBody[] {
   for (const r of sheet.rows)
     if (
       inRound(r.round, round) &&
-      r.status !== 'cancelled' &&
+      !FREEING_STATUSES.has(r.status) &&
       r.date &&
       r.start !== null &&
       r.end !== null

@@ -7,6 +7,7 @@ import { PRINT_CONTROLS } from './printcontrols';
 import { modeCell, placeFor } from '../core/meeting';
 import { inRound } from '../core/rounds';
 import { languageName, cleanText, normalizeLanguage } from '../core/normalize';
+import { FREEING_STATUSES } from '../core/waitoffers';
 import { packetBody, packetHtml, packetPage, type PacketInput } from '../core/packets';
 import { escapeHtml } from '../core/templates';
 import { readScheduleSheet, type ExistingRow } from '../core/schedule/sheet';
@@ -97,7 +98,7 @@ function roundPacketInputs(): PacketInput[] {
   const live = schedule.rows.filter(
     (r) =>
       inRound(r.round, round) &&
-      r.status !== 'cancelled' &&
+      !FREEING_STATUSES.has(r.status) &&
       r.date !== null &&
       r.start !== null &&
       r.end !== null,

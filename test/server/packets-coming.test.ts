@@ -75,3 +75,28 @@ describe('who is coming, on the packet', () => {
     expect(of('Sofía Ruiz')).not.toContain('Mi mamá y mi tía');
   });
 });
+
+describe('a conference the family declined', () => {
+  it('gets no packet, and its paper letter gives no time for it', () => {
+    const s = pastedSchool(ROSTER, TEACHERS);
+    // The family forms first: a letter is printed once there is a form to send families to.
+    run(s, 'forms');
+    run(s, 'schedule');
+    const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
+    const [header = [], ...body] = sheet.values();
+    const ruiz = body.findIndex((r) => String(r[header.indexOf('Student IDs')]) === 'S2');
+    const start = body[ruiz]![header.indexOf('Start')];
+    sheet.patch(ruiz + 2, header.indexOf('Status') + 1, { v: 'declined' });
+    s.bundle.run('showPackets');
+    const html = s.emulator.sheets.ui.dialogs.at(-1)!.html;
+    expect(html).toContain('Renata Díaz');
+    expect(html).not.toContain('Sofía Ruiz');
+    s.bundle.run('showLetters');
+    const letters = s.emulator.sheets.ui.dialogs.at(-1)!.html;
+    // The Ruiz family's letter is still printed (its availability form), without the time.
+    expect(letters).toContain('Ruiz');
+    const time = start instanceof Date ? '' : String(start);
+    expect(letters).not.toMatch(/Sofía Ruiz’s conference|Sofía Ruiz's conference/);
+    if (time) expect(letters).not.toContain(time);
+  });
+});
