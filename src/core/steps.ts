@@ -198,9 +198,11 @@ export function scheduleNotBuilt(
       headline: 'No conferences scheduled yet.',
       next: 'Preview the schedule to see who fits where and why anyone does not, then build it. Nothing is written until you build.',
       action: { job: 'schedule', label: 'Build the schedule' },
-      ...(prepForm
-        ? {}
-        : { more: [{ job: 'student-forms', label: 'Create the student prep form' } as const] }),
+      more: [
+        prepForm
+          ? ({ job: 'prep-nudge', label: 'Email the prep link to students not ready' } as const)
+          : ({ job: 'student-forms', label: 'Create the student prep form' } as const),
+      ],
     });
   }
   return null;

@@ -183,7 +183,10 @@ describe('scheduleNotBuilt', () => {
     expect(scheduleNotBuilt(0, true, false)?.more).toEqual([
       { job: 'student-forms', label: 'Create the student prep form' },
     ]);
-    expect(scheduleNotBuilt(0, true, true)?.more ?? []).toEqual([]);
+    // Once made, the students not ready can be sent their link, still before any schedule.
+    expect(scheduleNotBuilt(0, true, true)?.more).toEqual([
+      { job: 'prep-nudge', label: 'Email the prep link to students not ready' },
+    ]);
   });
 });
 
