@@ -201,6 +201,12 @@ export function participation(
   conferences: ParticipationConference[],
   currentRound: string,
   kept: (round: string) => RoundFamilies | null = () => null,
+  /**
+   * The current round's conferences are all past: its families are those kept for it, when
+   * there are, as an earlier round's (a Roster pasted for the next round before the Round is
+   * renamed is not this round's).
+   */
+  currentOver = false,
 ): { rounds: ParticipationRow[]; teachers: ParticipationRow[]; grades: ParticipationRow[] } {
   const rounds = [...new Set([currentRound, ...conferences.map((c) => c.round)])].sort(byLabel);
   const ofFamily = (round: string) => {
@@ -221,7 +227,7 @@ export function participation(
   );
   return {
     rounds: rounds.map((r) =>
-      r === currentRound
+      r === currentRound && !(currentOver && kept(r))
         ? tallyFamilies(r || '(no round)', families, ofFamily(r))
         : earlierRound(
             r || '(no round)',

@@ -65,6 +65,8 @@ export interface SummaryInput {
   families?: RosterFamily[];
   /** An earlier round's families as kept while it was current (null: none kept). */
   roundFamilies?: (round: string) => RoundFamilies | null;
+  /** Every conference of this round is on a day before today. */
+  roundOver?: boolean;
   /** The students' preparation (the Student Prep sheet), every round. */
   prep?: PrepAnswer[];
   /** The Follow-ups sheet's requests (Kind and Status cells), when it exists. */
@@ -160,7 +162,13 @@ export function buildSummary(input: SummaryInput): SummaryGrid {
   add('Summary', text(input.title), text(`${input.round} round`));
 
   const families = input.families ?? familiesFromSchedule(input.conferences);
-  const share = participation(families, input.conferences, input.round, input.roundFamilies);
+  const share = participation(
+    families,
+    input.conferences,
+    input.round,
+    input.roundFamilies,
+    input.roundOver,
+  );
   section(
     'Participation',
     'Families on the Roster; participation = attended ÷ roster families. Waitlisted: no conference; unreachable: no email or phone. An earlier round keeps its own families: those on the Roster when its Summary was last built, and its own Schedule rows.',

@@ -133,11 +133,9 @@ export function summaryOf(
   // Round is renamed (a late answer rebuilds the Summary) must not become this round's.
   const value = families ? writeRoundFamilies(roundFamiliesOf(families)) : null;
   const key = roundFamiliesKey(settings.roundName);
+  const over = roundOver(conferences, settings.roundName, today);
   const keep =
-    value !== null &&
-    props !== null &&
-    props[key] !== value &&
-    !(props[key] !== undefined && roundOver(conferences, settings.roundName, today))
+    value !== null && props !== null && props[key] !== value && !(props[key] !== undefined && over)
       ? { key, value }
       : null;
   const summary = buildSummary({
@@ -148,6 +146,7 @@ export function summaryOf(
     feedback,
     families,
     roundFamilies: (round) => readRoundFamilies(props?.[roundFamiliesKey(round)]),
+    roundOver: over,
     prep: readStudentPrep(read(STUDENT_PREP.name)),
     // Read only once a student has reflected: the sheet is otherwise just its header.
     reflections:

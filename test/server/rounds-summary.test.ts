@@ -100,6 +100,8 @@ describe('rounds compared after the Roster changed', () => {
     );
     newRoster(s, SPRING_ROSTER);
     ok<JobProgress>(s.bundle.callFromClient('runJob', ['summary']));
+    // Still fall's round, and its conferences over: fall is counted over its own families.
+    expect(participationRow(s, 'Fall')).toEqual(FALL);
     startRound(s, 'Spring');
     run(s, 'schedule');
     ok<JobProgress>(s.bundle.callFromClient('runJob', ['summary']));
