@@ -300,7 +300,9 @@ export function classListHtml(
     const after = l.reflectionLink
       ? `<div class="part"><p><strong>After your conference, look back.</strong> Go to ${address(l.reflectionFormUrl)} and type the same code.</p></div>`
       : '';
-    return `<div class="slip"><p><strong>${escapeHtml(l.name)}</strong>${escapeHtml(language)} · code <code>${escapeHtml(l.code)}</code></p>
+    // The Student ID beside the name: two students of one class may share a name, and a slip
+    // handed to the wrong one would put one child's answers on the other's packet.
+    return `<div class="slip"><p><strong>${escapeHtml(l.name)}</strong> (${escapeHtml(l.studentId)})${escapeHtml(language)} · code <code>${escapeHtml(l.code)}</code></p>
 <div class="parts"><div class="part">${qrSvg(l.link, 110)}<p><strong>Get ready for your ${escapeHtml(round)} conference.</strong> Scan this with a camera, or go to ${address(l.formUrl)} and type your code.</p></div>
 ${after}</div></div>`;
   };

@@ -25,7 +25,10 @@ describe('the class list’s slips', () => {
     expect(slips).toHaveLength(links.length);
     for (const l of links) {
       expect(slips.filter((x) => x.includes(l.code))).toHaveLength(1);
-      expect(slipOf(l)).toContain(`<strong>${escapeHtml(l.name)}</strong>`);
+      // Named with the Student ID: two students may share a name.
+      expect(slipOf(l)).toContain(
+        `<strong>${escapeHtml(l.name)}</strong> (${escapeHtml(l.studentId)})`,
+      );
       const others = links.filter((o) => o.code !== l.code).map((o) => o.code);
       expect(others.filter((code) => slipOf(l).includes(code))).toEqual([]);
     }
