@@ -147,7 +147,7 @@ describe('nudging students who have not prepared', () => {
     }
   });
 
-  it('asks to reflect only a student whose conference was attended: a no-show, declined or moved one still gets the prep link', () => {
+  it('asks to reflect only a student whose conference was attended; one whose conference did not happen, and has no new time, is sent nothing', () => {
     const s = school(4);
     run(s, 'schedule');
     const sheet = s.emulator.spreadsheet.sheetByName('Schedule')!;
@@ -167,19 +167,22 @@ describe('nudging students who have not prepared', () => {
     s.emulator.ws.clock.set(Math.max(...dates) + 2 * 24 * 3600_000);
     run(s, 'prep-nudge');
     const sent = s.emulator.mail.sent;
-    expect(sent.map((m) => m.to[0]).sort()).toEqual(
-      all
-        .slice(0, 4)
-        .map((l) => l.email)
-        .sort(),
+    // Two days after: the no-show, declined and moved students have no conference ahead (the
+    // prep email would say it "is coming"), so only the one who attended hears, to reflect.
+    const to = (id: string) => all.find((l) => l.studentId === id)!;
+    const attended = [...statusOf].find(([, mark]) => mark === 'attended')![0];
+    expect(
+      sent.filter((m) => all.slice(0, 4).some((l) => l.email === m.to[0])).map((m) => m.to[0]),
+    ).toEqual([to(attended).email]);
+    expect(sent.find((m) => m.to[0] === to(attended).email)!.body).toContain(
+      to(attended).reflectionLink,
     );
-    for (const m of sent) {
-      const mine = all.find((l) => l.email === m.to[0])!;
-      const attended = statusOf.get(mine.studentId) === 'attended';
-      expect(m.body).toContain(attended ? mine.reflectionLink : mine.link);
-      expect(m.body).not.toContain(attended ? mine.link : mine.reflectionLink);
-      expect(/Thank you for leading|Gracias por dirigir/.test(m.body)).toBe(attended);
-    }
+    expect(
+      /Thank you for leading|Gracias por dirigir/.test(
+        sent.find((m) => m.to[0] === to(attended).email)!.body,
+      ),
+    ).toBe(true);
+    for (const m of sent) expect(m.body).not.toMatch(/is coming|se acerca/i);
   });
 
   it('writes to a Spanish-speaking student in Spanish', () => {
