@@ -380,10 +380,16 @@ export function openFollowUps(): FollowUpsView {
   const open = rows.filter((f) => f.status !== 'done');
   // The children's names only, as every editor reads them on the Roster: no family id is used.
   const roster = open.length ? rosterForMessages(ss, settings, {}) : null;
+  const full = (s: { firstName: string; lastName: string }) =>
+    [s.firstName, s.lastName].filter(Boolean).join(' ');
+  // Two students of one school may share a name: theirs carries the Student ID, as the owners'
+  // emails write it.
+  const shared = new Map<string, number>();
+  for (const s of roster?.students ?? []) shared.set(full(s), (shared.get(full(s)) ?? 0) + 1);
   const names = new Map(
     (roster?.students ?? []).map((s) => [
       s.id,
-      [s.firstName, s.lastName].filter(Boolean).join(' '),
+      shared.get(full(s))! > 1 ? `${full(s)} (${s.id})` : full(s),
     ]),
   );
   return {

@@ -187,6 +187,19 @@ describe('follow-ups', () => {
       expect(ids).toHaveLength(1);
       expect(f.students).toBe(nameOf(ids[0]!));
     }
+    // Another student given the first one's name on the Roster: both read with their IDs.
+    const first = view.requests[0]!.studentIds;
+    const twin = roster.findIndex((x) => String(x[0]) !== first);
+    const rosterSheet = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const nameCol = rh!.indexOf('Student Name') + 1;
+    const firstName = roster.find((x) => String(x[0]) === first)![nameCol - 1];
+    const twinName = roster[twin]![nameCol - 1];
+    rosterSheet.patch(twin + 2, nameCol, { v: firstName });
+    const again = ok<FollowUpsView>(s.bundle.callFromClient('getFollowUps', []));
+    expect(again.requests.find((f) => f.studentIds === first)!.students).toBe(
+      `${nameOf(first)} (${first})`,
+    );
+    rosterSheet.patch(twin + 2, nameCol, { v: twinName });
     expect(
       view.requests
         .map((f) => [f.request, f.owner, f.overdue])
