@@ -157,6 +157,19 @@ export function readRoundFamilies(value: string | undefined): RoundFamilies | nu
 export const writeRoundFamilies = (r: RoundFamilies) => `${r.families},${r.unreachable}`;
 
 /**
+ * Whether a round has conferences on the Schedule and every one is on a day before `today`
+ * (yyyy-mm-dd): its families, once kept, are no longer rewritten.
+ */
+export function roundOver(
+  conferences: { round: string; date: string | null }[],
+  round: string,
+  today: string,
+): boolean {
+  const mine = conferences.filter((c) => c.round === round);
+  return mine.length > 0 && mine.every((c) => !!c.date && c.date < today);
+}
+
+/**
  * An earlier round's row. Scheduled, attended and no-show come from that round's own Schedule
  * rows, every family on them counted (one that has left the Roster since included). Its families
  * and unreachable ones are those kept while it was current; where none were kept (a Summary never
@@ -166,13 +179,13 @@ export const writeRoundFamilies = (r: RoundFamilies) => `${r.families},${r.unrea
 function earlierRound(
   label: string,
   rows: ParticipationConference[],
+  byFamily: (f: RosterFamily) => ParticipationConference[],
   kept: RoundFamilies | null,
   families: RosterFamily[],
 ): ParticipationRow {
   const onRows = new Map<string, RosterFamily>();
   for (const c of rows)
     onRows.set(c.familyId, { familyId: c.familyId, students: [], reachable: true });
-  const byFamily = (f: RosterFamily) => rows.filter((c) => c.familyId === f.familyId);
   if (!kept) {
     const listed = new Set(families.map((f) => f.familyId));
     const left = [...onRows.values()].filter((f) => !listed.has(f.familyId));
@@ -232,6 +245,7 @@ export function participation(
         : earlierRound(
             r || '(no round)',
             conferences.filter((c) => c.round === r),
+            ofFamily(r),
             kept(r),
             families,
           ),

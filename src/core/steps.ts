@@ -48,6 +48,21 @@ export function errorsFirst(problems: Problem[]): Problem[] {
 /** How many of `problems` are errors (the others are warnings). */
 const errorCount = (problems: Problem[]) => problems.filter((p) => p.severity === 'error').length;
 
+/**
+ * A step's problems as the sidebar shows them: the first `shown`, how many there are, and how
+ * many are errors (so a list cut short can still say "warnings to check").
+ */
+function listed(
+  problems: Problem[],
+  shown: number,
+): Pick<StepState, 'problems' | 'problemCount' | 'errorCount'> {
+  return {
+    problems: problems.slice(0, shown),
+    problemCount: problems.length,
+    errorCount: errorCount(problems),
+  };
+}
+
 /** A step that reads sheets set-up has not made yet. */
 export function waitsForSetup(id: StepId): StepState {
   return step(id, {
@@ -106,9 +121,7 @@ export function rosterStep(roster: RosterResult | null): StepState {
       { label: 'rows not imported', value: r.rowsRejected },
       { label: 'warnings', value: warnings },
     ],
-    problems: errorsFirst(r.problems).slice(0, PROBLEMS_SHOWN),
-    problemCount: r.problems.length,
-    errorCount: errorCount(r.problems),
+    ...listed(errorsFirst(r.problems), PROBLEMS_SHOWN),
     next:
       errors > 0
         ? 'Fix the rows listed (click one to go to its cell), then check again. Rows with problems are left out until fixed; nothing in your sheet is changed.'
@@ -158,9 +171,7 @@ export function daysStep(
       { label: 'windows', value: t.windows.length },
       { label: `places of ${lengths.conferenceMinutes} min`, value: places },
     ],
-    problems: errorsFirst(t.problems).slice(0, PROBLEMS_SHOWN),
-    problemCount: t.problems.length,
-    errorCount: errorCount(t.problems),
+    ...listed(errorsFirst(t.problems), PROBLEMS_SHOWN),
     next:
       errors > 0
         ? 'Fix the windows listed, then check again.'
@@ -265,9 +276,7 @@ export function scheduleStep(c: ScheduleCounts): StepState {
         : []),
       ...readiness,
     ],
-    problems: problems.slice(0, 5),
-    problemCount: problems.length,
-    errorCount: errorCount(problems),
+    ...listed(problems, 5),
     next: 'Edit the Schedule sheet freely: move times, tick Locked to keep a conference, mark attendance. Rebuilding keeps locked and invited conferences and your notes.',
     action: { job: 'schedule', label: 'Rebuild the schedule' },
     more: [
@@ -384,9 +393,7 @@ export function remindersStep(r: ReminderCounts): StepState {
           : on || r.tally.upcoming === 0
             ? 'done'
             : 'ready',
-    problems: problems.slice(0, PROBLEMS_SHOWN),
-    problemCount: problems.length,
-    errorCount: errorCount(problems),
+    ...listed(problems, PROBLEMS_SHOWN),
     headline: `${plural(r.channels.families, 'family', 'families')}: ${r.channels.email} by email, ${r.channels.letter} by letter (${r.channels.phone} also by phone). Reminders go ${hours} before. Hourly reminders are ${!runBy ? 'off' : runBy.mine ? 'on' : `on, from ${runBy.owner}'s account`}.`,
     counts: [
       { label: 'families by email', value: r.channels.email },
@@ -472,9 +479,7 @@ export function invitesStep(c: InviteCounts): StepState {
         ? `${plural(toSend, 'invitation')} to send, ${plural(changed, 'event')} to update${cancels ? `, ${plural(cancels, 'event')} to cancel` : ''}.`
         : `${plural(invited, 'invitation')} sent to ${plural(invitedFamilies, 'family', 'families')}; every event matches the Schedule.`,
     counts,
-    problems: problems.slice(0, PROBLEMS_SHOWN),
-    problemCount: problems.length,
-    errorCount: errorCount(problems),
+    ...listed(problems, PROBLEMS_SHOWN),
     next:
       work > 0
         ? `Send invites: each family gets one private Calendar invitation on "${c.calendarName}"; moved or changed conferences update their event, cancelled ones are removed.`
@@ -565,9 +570,7 @@ export function availabilityStep(p: FormsPicture, roundName: string): StepState 
       ? `${plural(toAsk, 'family', 'families')} can be asked when they can come.`
       : `Every family with email has been asked when it can come; answers arrive in the Availability sheet.`,
     counts,
-    problems: problems.slice(0, PROBLEMS_SHOWN),
-    problemCount: problems.length,
-    errorCount: errorCount(problems),
+    ...listed(problems, PROBLEMS_SHOWN),
     next: asking
       ? `Email each family its own availability link (one email per family, in its language), then build the schedule once answers are in.${phone}`
       : p.conferences === 0
@@ -626,9 +629,7 @@ export function questionnaireStep(p: FormsPicture, roundName: string): StepState
         ? 'The questionnaire goes to each family once its conference is marked attended.'
         : `${p.answered} of ${p.conferences} conferences answered the questionnaire.${p.unmarked ? ` ${plural(p.unmarked, 'past conference waits', 'past conferences wait')} to be marked.` : ''}`,
     counts,
-    problems: problems.slice(0, PROBLEMS_SHOWN),
-    problemCount: problems.length,
-    errorCount: errorCount(problems),
+    ...listed(problems, PROBLEMS_SHOWN),
     next: `${
       p.due
         ? 'Send each family its questionnaire link (one email per family, in its language).'

@@ -19,6 +19,7 @@ import {
   rosterFamilies,
   roundFamiliesKey,
   roundFamiliesOf,
+  roundOver,
   writeRoundFamilies,
 } from '../core/participation';
 import { familyPhones } from '../core/reminders';
@@ -54,12 +55,6 @@ function followUpCells(values: unknown[][] | null): { kind: string; status: stri
     .slice(1)
     .filter((r) => cell(r, Math.max(0, at('Request'))))
     .map((r) => ({ kind: cell(r, at('Kind')), status: cell(r, at('Status')) }));
-}
-
-/** Whether the round has conferences on the Schedule and every one is on a day before `today`. */
-function roundOver(conferences: SummaryConference[], round: string, today: string): boolean {
-  const mine = conferences.filter((c) => c.round === round);
-  return mine.length > 0 && mine.every((c) => c.date !== '' && c.date < today);
 }
 
 /**

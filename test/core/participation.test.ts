@@ -7,6 +7,7 @@ import { checkProperty } from './property';
 import {
   participation,
   readRoundFamilies,
+  roundOver,
   writeRoundFamilies,
   type RosterFamily,
 } from '../../src/core/participation';
@@ -158,6 +159,20 @@ describe('participation', () => {
         'Fall',
       ),
     ).toMatchObject({ rosterFamilies: 5, unreachable: 1 });
+  });
+
+  it('calls a round over only once it has conferences and every one is on a day gone by', () => {
+    const row = (round: string, date: string | null) => ({ round, date });
+    const fall = [
+      row('Fall', '2026-11-17'),
+      row('Fall', '2026-11-18'),
+      row('Spring', '2027-03-16'),
+    ];
+    expect(roundOver(fall, 'Fall', '2026-11-19')).toBe(true);
+    // The last day not yet past, a row with no date, or no row at all: not over.
+    expect(roundOver(fall, 'Fall', '2026-11-18')).toBe(false);
+    expect(roundOver([...fall, row('Fall', null)], 'Fall', '2026-11-19')).toBe(false);
+    expect(roundOver(fall, 'Winter', '2027-12-01')).toBe(false);
   });
 
   it('reads back the families kept for a round as written, and nothing from a damaged value', () => {
