@@ -65,6 +65,33 @@ export function attendedBefore(
   return inRound(r.round, round) && r.status === ASKED && !!r.date && r.date < today;
 }
 
+/** Statuses of a conference that is not ahead of its student, whatever its date. */
+const NOT_AHEAD = new Set(['cancelled', 'declined', 'no-show', 'rescheduled', 'attended']);
+
+/**
+ * The students with conferences of `round` on the Schedule none of which is still ahead of them
+ * (each before `today` or not to be held at its time: a no-show, a declined or moved one) and
+ * none held before today: until given a new time they have nothing to prepare for, and a prep
+ * email would say the conference "is coming". A student with no conference yet is not one.
+ */
+export function nothingAhead(
+  rows: { round: string; date: string | null; status: string; studentIds: string[] }[],
+  round: string,
+  today: string,
+): Set<string> {
+  const seen = new Set<string>();
+  const keep = new Set<string>();
+  for (const r of rows) {
+    if (!inRound(r.round, round)) continue;
+    const ahead = !NOT_AHEAD.has(r.status) && (!r.date || r.date >= today);
+    for (const id of r.studentIds) {
+      seen.add(id);
+      if (ahead || attendedBefore(r, round, today)) keep.add(id);
+    }
+  }
+  return new Set([...seen].filter((id) => !keep.has(id)));
+}
+
 /**
  * Families whose conferences this round were marked attended (held before `today`,
  * "YYYY-MM-DD") and who have not been sent the questionnaire. A conference with a blank Round is this round's, as it is

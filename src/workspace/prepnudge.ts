@@ -14,7 +14,7 @@ import { isPrepared, prepForRound, readStudentPrep } from '../core/prep';
 import { STUDENT_PREP } from '../core/schema';
 import { readReflections } from '../core/goals';
 import { inRound } from '../core/rounds';
-import { attendedBefore } from '../core/questionnaire';
+import { attendedBefore, nothingAhead } from '../core/questionnaire';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { REFLECTIONS, SCHEDULE } from '../core/schema';
 import {
@@ -32,9 +32,6 @@ import type { ChunkResult, JobSpec } from './jobs';
 import { rosterForMessages, sendJournaled } from './mailer';
 import { documentProperties } from './props';
 import { plural } from './steps';
-
-/** Statuses of a conference that is not ahead of its student, whatever its date. */
-const MISSED = new Set(['cancelled', 'declined', 'no-show', 'rescheduled', 'attended']);
 
 interface NudgeState {
   sent: number;
@@ -87,23 +84,13 @@ export const PREP_NUDGE_JOB: JobSpec<NudgeState> = {
         .filter((r) => inRound(r.round, round))
         .map((r) => r.studentId),
     );
-    // A student whose conferences this round are all behind them and none held (a no-show, a
-    // declined or moved one, and no new time yet) has nothing to prepare for until given a new
-    // time: the prep email would say the conference "is coming". One with no conference yet
-    // (before the build) is asked to prepare.
-    const mine = new Map<string, { date: string | null; status: string }[]>();
-    for (const r of schedule.rows)
-      if (inRound(r.round, round))
-        for (const id of r.studentIds) mine.set(id, [...(mine.get(id) ?? []), r]);
-    const ahead = (r: { date: string | null; status: string }) =>
-      !MISSED.has(r.status) && (!r.date || r.date >= day);
-    const missed = (id: string) =>
-      !over.has(id) && (mine.get(id)?.length ?? 0) > 0 && !mine.get(id)!.some(ahead);
+    // Nothing ahead (a no-show, declined or moved conference, no new time yet): no prep email.
+    const missed = nothingAhead(schedule.rows, round, day);
     const kindOf = (id: string): StudentFormKind => (over.has(id) ? 'reflection' : 'prep');
     const linkOf = (id: string) =>
       kindOf(id) === 'prep' ? links.get(id)?.link : links.get(id)?.reflectionLink;
     const notReady = students.filter((s) =>
-      over.has(s.id) ? !reflected.has(s.id) : !isPrepared(prep.get(s.id)) && !missed(s.id),
+      over.has(s.id) ? !reflected.has(s.id) : !isPrepared(prep.get(s.id)) && !missed.has(s.id),
     );
     const noEmail = notReady.filter((s) => !s.email).length;
     const due = notReady.filter(

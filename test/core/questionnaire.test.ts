@@ -4,6 +4,7 @@
  */
 import {
   attendedBefore,
+  nothingAhead,
   dueFamilies,
   filled,
   unmarkedPast,
@@ -69,6 +70,36 @@ describe('unmarkedPast', () => {
       row(9, 'F8', {}, { status: 'invited', date: null }),
     ];
     expect(unmarkedPast(rows, 'Fall', TODAY).map((r) => r.row)).toEqual([2, 3]);
+  });
+});
+
+describe('nothingAhead', () => {
+  const row = (id: string, date: string | null, status: string, round = 'Fall') => ({
+    round,
+    date,
+    status,
+    studentIds: [id],
+  });
+  it('names the students whose conferences this round are all behind them and none held', () => {
+    const today = '2026-11-20';
+    const rows = [
+      row('noshow', '2026-11-17', 'no-show'),
+      row('declined', '2026-11-25', 'declined'),
+      row('unmarked', '2026-11-17', 'scheduled'),
+      // Missed, then given a new time next week: something ahead again.
+      row('again', '2026-11-17', 'no-show'),
+      row('again', '2026-11-27', 'scheduled'),
+      row('held', '2026-11-17', 'attended'),
+      row('today', today, 'scheduled'),
+      row('undated', null, 'scheduled'),
+      // Another round's missed conference says nothing of this one.
+      row('spring', '2026-03-17', 'no-show', 'Spring'),
+    ];
+    expect([...nothingAhead(rows, 'Fall', today)].sort()).toEqual([
+      'declined',
+      'noshow',
+      'unmarked',
+    ]);
   });
 });
 
