@@ -62,7 +62,7 @@ describeBrowser('reminders and templates in the preview', () => {
       /^Hola familia .+: (lunes|martes|miércoles|jueves) \d+ de noviembre/,
     );
     await step.locator('button', { hasText: 'Save template' }).click();
-    await step.locator('.form-status', { hasText: 'Saved' }).waitFor();
+    await step.locator('.form-status', { hasText: /^Saved\. / }).waitFor();
     await step.locator('button', { hasText: 'Turn hourly reminders on' }).click();
     await step.locator('button', { hasText: 'Turn hourly reminders off' }).waitFor();
     expect((await axeViolations(sidebar)).map((v) => v.id)).toEqual([]);

@@ -119,7 +119,7 @@ describeBrowser('what a teacher typed', () => {
     // Typed again and saved: kept, and no longer marked.
     await subject.fill('Your conference, saved');
     await step.locator('button', { hasText: 'Save template' }).click();
-    await step.locator('.form-status', { hasText: 'Saved' }).waitFor();
+    await step.locator('.form-status', { hasText: /^Saved\. / }).waitFor();
     await expect(mark.textContent()).resolves.toBe('');
     expect(stored('reminder', 'en').subject).toBe('Your conference, saved');
   });
