@@ -89,7 +89,7 @@ describe('buildSchedule: around a kept conference, where defects were found', ()
   // prices, and the compaction closes only the gaps between conferences it placed itself, not
   // those after a kept one. The engine's own cost says 3:30 is better (10 idle minutes against
   // 60).
-  it.failing(
+  it(
     'sees a family as soon as it can come after a conference kept at 3:00 PM, so the teacher waits as little as she must',
     () => {
       const p = problem({
