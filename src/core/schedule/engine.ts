@@ -644,7 +644,7 @@ function neighbourhood(
   familyIds: string[],
   whole: Unit[] | null,
 ): string[] {
-  const chosen: string[] = [];
+  const chosen: string[] = objectList();
   if (unplacedUnits.length > 0 && random() < 0.6) {
     // Make room for a unit left out: free the time around one of its starts, so the
     // conferences there can shift along the teacher's day.
@@ -711,7 +711,7 @@ let wholeTries = 0;
  */
 function reinsert(chosen: string[]): boolean {
   const teacherDays: number[] = [];
-  const languageDays: string[] = [];
+  const languageDays: string[] = objectList();
   for (const f of chosen) keysOf(f, teacherDays, languageDays);
   const before = localCost(chosen, teacherDays, languageDays);
   const removed: Was[] = [];
@@ -919,9 +919,13 @@ function interpreterFreeIn(lang: string, all: Interval[], start: number, end: nu
 
 /** The family (and anyone of it who also comes for another family) fits this time. */
 function familyFree(u: Unit, date: string, start: number, end: number): boolean {
-  if (!clear(placementsByFamily.get(u.familyId), u, date, start, end)) return false;
-  for (const f of sharing.get(u.familyId) ?? NONE)
+  // The family itself first, then the others, through one call: V8 threw the optimised check
+  // away when a family sharing a contact first came to a second call it had never seen made.
+  const others = sharing.get(u.familyId) ?? NONE;
+  for (let i = -1; i < others.length; i++) {
+    const f = i < 0 ? u.familyId : others[i]!;
     if (!clear(placementsByFamily.get(f), u, date, start, end)) return false;
+  }
   return true;
 }
 
@@ -933,8 +937,11 @@ function clear(
   start: number,
   end: number,
 ): boolean {
-  for (const p of list ?? NONE)
+  if (!list) return true;
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i]!;
     if (p.date === date && clashes(p, u.teacher, start, end)) return false;
+  }
   return true;
 }
 
@@ -1150,24 +1157,30 @@ function bestStart(u: Unit): Candidate | null {
   const own = familyCostOf(placed);
   found = null;
   foundCost = Infinity;
-  for (const p of placed) {
-    // The unit's starts are in time order, day by day: find the stretch near p.
-    const day = u.dayOn.get(p.date);
-    if (day === undefined) continue;
-    const list = u.candidates;
+  const list = u.candidates;
+  // Index k < placed.length: the stretch near the family's k-th conference; then, when nothing
+  // near fits, all of them. One call of scanStarts for both: V8 compiled its body again into
+  // bestStart for each call.
+  for (let k = 0; k <= placed.length; k++) {
     let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const c = list[mid]!;
-      if (c.day < day || (c.day === day && c.start < p.start - NEAR - u.len)) lo = mid + 1;
-      else hi = mid;
-    }
-    let to = lo;
-    while (to < list.length && list[to]!.day === day && list[to]!.start < p.end + NEAR) to++;
+    let to = list.length;
+    if (k < placed.length) {
+      const p = placed[k]!;
+      // The unit's starts are in time order, day by day: find the stretch near p.
+      const day = u.dayOn.get(p.date);
+      if (day === undefined) continue;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const c = list[mid]!;
+        if (c.day < day || (c.day === day && c.start < p.start - NEAR - u.len)) lo = mid + 1;
+        else hi = mid;
+      }
+      to = lo;
+      while (to < list.length && list[to]!.day === day && list[to]!.start < p.end + NEAR) to++;
+    } else if (found) break;
     scanStarts(u, placed, own, lo, to);
   }
-  if (!found) scanStarts(u, placed, own, 0, u.candidates.length);
   return found;
 }
 
@@ -1402,10 +1415,10 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
       }
   }
   if (block.length === 0) return false;
-  const chosen: string[] = [];
+  const chosen: string[] = objectList();
   for (const p of block) addOnce(chosen, units[p.unit]!.familyId);
   const teacherDays: number[] = [];
-  const languageDays: string[] = [];
+  const languageDays: string[] = objectList();
   for (const f of chosen) keysOf(f, teacherDays, languageDays);
   const before = localCost(chosen, teacherDays, languageDays);
   // Families come first: a teacher's day closes up only where no family waits longer for it.
