@@ -228,12 +228,12 @@ export function buildSchedule(
   C = problem.changeoverMinutes ?? 0;
   pitch = Math.ceil((L + C) / START_STEP) * START_STEP;
   randomState[0] = problem.seed >>> 0;
-  families = new Map(problem.families.map((f) => [f.id, f]));
+  families = new Map(problem.families.map((f) => [internal(f.id), f]));
   sharing = new Map();
   const familiesOfContact = new Map<string, string[]>();
   for (const f of problem.families)
     for (const c of new Set(f.contacts ?? []))
-      familiesOfContact.set(c, [...(familiesOfContact.get(c) ?? []), f.id]);
+      familiesOfContact.set(c, [...(familiesOfContact.get(c) ?? []), internal(f.id)]);
   for (const list of familiesOfContact.values())
     for (const f of list)
       for (const g of list)
@@ -254,8 +254,8 @@ export function buildSchedule(
     if (!dayIndex.has(key)) {
       dayIndex.set(key, days.length);
       days.push({
-        teacher: w.teacherEmail,
-        date: w.date,
+        teacher: internal(w.teacherEmail),
+        date: internal(w.date),
         origin: w.start,
         used: new Int16Array(0),
         limit: new Int16Array(0),
@@ -295,8 +295,8 @@ export function buildSchedule(
     const p: Placement = {
       unit: -1,
       day: d,
-      teacher: c.teacherEmail,
-      date: c.date,
+      teacher: internal(c.teacherEmail),
+      date: internal(c.date),
       start: c.start,
       end: c.end,
       rank: c.rank,
@@ -311,7 +311,7 @@ export function buildSchedule(
       const m = c.start - day.origin;
       if (m >= 0 && m < day.limit.length && day.limit[m] === OPEN) day.limit[m] = 0;
     }
-    addTo(placementsByFamily, c.familyId, p);
+    addTo(placementsByFamily, internal(c.familyId), p);
     const lang = languageOf(c.familyId);
     if (lang) addInterpreted(interpKey(lang, c.date), { start: c.start, end: c.end });
   }
@@ -364,10 +364,11 @@ export function buildSchedule(
       startsFor.set(asked, starts);
     }
     const key = units.length;
+    const teacher = internal(s.teacherEmail);
     units.push({
       key,
-      familyId: s.familyId,
-      teacher: s.teacherEmail,
+      familyId: internal(s.familyId),
+      teacher,
       studentIds: ids,
       len,
       candidates: starts.candidates,
@@ -379,7 +380,7 @@ export function buildSchedule(
       slot: {
         unit: key,
         day: -1,
-        teacher: s.teacherEmail,
+        teacher,
         date: '',
         start: 0,
         end: 0,
@@ -830,6 +831,14 @@ const insertAt = <V>(list: V[], i: number, v: V) => {
 };
 
 const dayKey = (teacher: string, date: string) => `${teacher}|${date}`;
+
+/**
+ * The one string V8 keeps for a property name with this text ("internalized"): two such strings
+ * compare by address, and a Map finds one by address. The dates, teachers and family ids the
+ * search compares hundreds of thousands of times were, as read from the sheets, compared
+ * character by character.
+ */
+const internal = (text: string): string => Object.keys({ [text]: 0 })[0]!;
 
 /** Holds (delta 1) or frees (-1) the teacher's places from `start` to the changeover's end. */
 const hold = (d: Day, start: number, end: number, delta: number) => {
