@@ -228,12 +228,12 @@ export function buildSchedule(
   C = problem.changeoverMinutes ?? 0;
   pitch = Math.ceil((L + C) / START_STEP) * START_STEP;
   randomState[0] = problem.seed >>> 0;
-  families = new Map(problem.families.map((f) => [f.id, f]));
+  families = new Map(problem.families.map((f) => [internal(f.id), f]));
   sharing = new Map();
   const familiesOfContact = new Map<string, string[]>();
   for (const f of problem.families)
     for (const c of new Set(f.contacts ?? []))
-      familiesOfContact.set(c, [...(familiesOfContact.get(c) ?? []), f.id]);
+      familiesOfContact.set(c, [...(familiesOfContact.get(c) ?? []), internal(f.id)]);
   for (const list of familiesOfContact.values())
     for (const f of list)
       for (const g of list)
@@ -254,8 +254,8 @@ export function buildSchedule(
     if (!dayIndex.has(key)) {
       dayIndex.set(key, days.length);
       days.push({
-        teacher: w.teacherEmail,
-        date: w.date,
+        teacher: internal(w.teacherEmail),
+        date: internal(w.date),
         origin: w.start,
         used: new Int16Array(0),
         limit: new Int16Array(0),
@@ -295,8 +295,8 @@ export function buildSchedule(
     const p: Placement = {
       unit: -1,
       day: d,
-      teacher: c.teacherEmail,
-      date: c.date,
+      teacher: internal(c.teacherEmail),
+      date: internal(c.date),
       start: c.start,
       end: c.end,
       rank: c.rank,
@@ -311,7 +311,7 @@ export function buildSchedule(
       const m = c.start - day.origin;
       if (m >= 0 && m < day.limit.length && day.limit[m] === OPEN) day.limit[m] = 0;
     }
-    addTo(placementsByFamily, c.familyId, p);
+    addTo(placementsByFamily, internal(c.familyId), p);
     const lang = languageOf(c.familyId);
     if (lang) addInterpreted(interpKey(lang, c.date), { start: c.start, end: c.end });
   }
@@ -364,10 +364,11 @@ export function buildSchedule(
       startsFor.set(asked, starts);
     }
     const key = units.length;
+    const teacher = internal(s.teacherEmail);
     units.push({
       key,
-      familyId: s.familyId,
-      teacher: s.teacherEmail,
+      familyId: internal(s.familyId),
+      teacher,
       studentIds: ids,
       len,
       candidates: starts.candidates,
@@ -379,7 +380,7 @@ export function buildSchedule(
       slot: {
         unit: key,
         day: -1,
-        teacher: s.teacherEmail,
+        teacher,
         date: '',
         start: 0,
         end: 0,
@@ -644,7 +645,7 @@ function neighbourhood(
   familyIds: string[],
   whole: Unit[] | null,
 ): string[] {
-  const chosen: string[] = [];
+  const chosen: string[] = objectList();
   if (unplacedUnits.length > 0 && random() < 0.6) {
     // Make room for a unit left out: free the time around one of its starts, so the
     // conferences there can shift along the teacher's day.
@@ -711,7 +712,7 @@ let wholeTries = 0;
  */
 function reinsert(chosen: string[]): boolean {
   const teacherDays: number[] = [];
-  const languageDays: string[] = [];
+  const languageDays: string[] = objectList();
   for (const f of chosen) keysOf(f, teacherDays, languageDays);
   const before = localCost(chosen, teacherDays, languageDays);
   const removed: Was[] = [];
@@ -841,6 +842,14 @@ const insertAt = <V>(list: V[], i: number, v: V) => {
 
 const dayKey = (teacher: string, date: string) => `${teacher}|${date}`;
 
+/**
+ * The one string V8 keeps for a property name with this text ("internalized"): two such strings
+ * compare by address, and a Map finds one by address. The dates, teachers and family ids the
+ * search compares hundreds of thousands of times were, as read from the sheets, compared
+ * character by character.
+ */
+const internal = (text: string): string => Object.keys({ [text]: 0 })[0]!;
+
 /** Holds (delta 1) or frees (-1) the teacher's places from `start` to the changeover's end. */
 const hold = (d: Day, start: number, end: number, delta: number) => {
   // The day's arrays in locals: until V8 has optimised this loop, each `d.used` is a lookup.
@@ -929,9 +938,13 @@ function interpreterFreeIn(lang: string, all: Interval[], start: number, end: nu
 
 /** The family (and anyone of it who also comes for another family) fits this time. */
 function familyFree(u: Unit, date: string, start: number, end: number): boolean {
-  if (!clear(placementsByFamily.get(u.familyId), u, date, start, end)) return false;
-  for (const f of sharing.get(u.familyId) ?? NONE)
+  // The family itself first, then the others, through one call: V8 threw the optimised check
+  // away when a family sharing a contact first came to a second call it had never seen made.
+  const others = sharing.get(u.familyId) ?? NONE;
+  for (let i = -1; i < others.length; i++) {
+    const f = i < 0 ? u.familyId : others[i]!;
     if (!clear(placementsByFamily.get(f), u, date, start, end)) return false;
+  }
   return true;
 }
 
@@ -943,8 +956,11 @@ function clear(
   start: number,
   end: number,
 ): boolean {
-  for (const p of list ?? NONE)
+  if (!list) return true;
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i]!;
     if (p.date === date && clashes(p, u.teacher, start, end)) return false;
+  }
   return true;
 }
 
@@ -1160,24 +1176,30 @@ function bestStart(u: Unit): Candidate | null {
   const own = familyCostOf(placed);
   found = null;
   foundCost = Infinity;
-  for (const p of placed) {
-    // The unit's starts are in time order, day by day: find the stretch near p.
-    const day = u.dayOn.get(p.date);
-    if (day === undefined) continue;
-    const list = u.candidates;
+  const list = u.candidates;
+  // Index k < placed.length: the stretch near the family's k-th conference; then, when nothing
+  // near fits, all of them. One call of scanStarts for both: V8 compiled its body again into
+  // bestStart for each call.
+  for (let k = 0; k <= placed.length; k++) {
     let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const c = list[mid]!;
-      if (c.day < day || (c.day === day && c.start < p.start - NEAR - u.len)) lo = mid + 1;
-      else hi = mid;
-    }
-    let to = lo;
-    while (to < list.length && list[to]!.day === day && list[to]!.start < p.end + NEAR) to++;
+    let to = list.length;
+    if (k < placed.length) {
+      const p = placed[k]!;
+      // The unit's starts are in time order, day by day: find the stretch near p.
+      const day = u.dayOn.get(p.date);
+      if (day === undefined) continue;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const c = list[mid]!;
+        if (c.day < day || (c.day === day && c.start < p.start - NEAR - u.len)) lo = mid + 1;
+        else hi = mid;
+      }
+      to = lo;
+      while (to < list.length && list[to]!.day === day && list[to]!.start < p.end + NEAR) to++;
+    } else if (found) break;
     scanStarts(u, placed, own, lo, to);
   }
-  if (!found) scanStarts(u, placed, own, 0, u.candidates.length);
   return found;
 }
 
@@ -1416,10 +1438,10 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
       }
   }
   if (block.length === 0) return false;
-  const chosen: string[] = [];
+  const chosen: string[] = objectList();
   for (const p of block) addOnce(chosen, units[p.unit]!.familyId);
   const teacherDays: number[] = [];
-  const languageDays: string[] = [];
+  const languageDays: string[] = objectList();
   for (const f of chosen) keysOf(f, teacherDays, languageDays);
   const before = localCost(chosen, teacherDays, languageDays);
   // Families come first: a teacher's day closes up only where no family waits longer for it.
