@@ -23,6 +23,7 @@ const only = (process.env.STRYKER_TESTS ?? '')
 module.exports = {
   ...base,
   roots: ['<rootDir>/test/core'],
+  transform: { '^.+\\.tsx?$': '<rootDir>/test/stryker-transform.cjs' },
   ...(only.length ? { testMatch: only.map((name) => `<rootDir>/test/core/${name}.test.ts`) } : {}),
   testPathIgnorePatterns: ['/node_modules/', '/test/core/architecture\\.test\\.ts$'],
   // A full path: Stryker loads the environment itself, without jest's <rootDir>.
