@@ -9,7 +9,7 @@
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
 import type { Problem, SchedFamily } from '../../src/core/schedule/types';
-import { DAY, idleMinutes, plainFamily, problem, win } from './schedproblem';
+import { DAY, idleMinutes, keptConference, plainFamily, problem, win } from './schedproblem';
 import { pupil } from './placedschool';
 
 /** A family that can come, as a first choice, from `start` to `end` on DAY. */
@@ -28,6 +28,17 @@ function scheduled(p: Problem, iterations?: number) {
 
 const startOf = (s: ReturnType<typeof buildSchedule>, familyId: string) =>
   s.conferences.find((c) => c.familyId === familyId)!.start;
+
+/** Minutes a teacher sits idle on each evening (by date), counted as the README defines them. */
+function idleByDate(p: Problem, s: ReturnType<typeof buildSchedule>) {
+  const dates = [...new Set(s.conferences.map((c) => c.date))].sort();
+  return Object.fromEntries(
+    dates.map((date) => [
+      date,
+      idleMinutes(p, { ...s, conferences: s.conferences.filter((c) => c.date === date) }),
+    ]),
+  );
+}
 
 describe('buildSchedule: a teacher’s day closed up, a block at a time', () => {
   it('sees two families any time before the one who can come only at 3:55 PM, so Ms. A is never idle', () => {
@@ -93,5 +104,113 @@ describe('buildSchedule: a teacher’s day closed up, a block at a time', () => 
     const s = scheduled(p, 0);
     expect(idleMinutes(p, s)).toBe(0);
     expect(s.quality.idleMinutes).toBe(0);
+  });
+
+  it('closes a teacher’s idle stretch within the evening it is on, when she has two', () => {
+    // Ms. A is there 3:00 to 4:40 PM on the 17th and 3:00 to 4:20 PM on the 18th, 20-minute
+    // conferences. The Garcias' conference is kept at 3:45 PM on the 17th; the Lees can come
+    // 3:55 to 4:55 PM on the 18th (a start at 3:55 or 4:00); the Ngs have two children with Ms. A
+    // and need the school's one Spanish interpreter, any time. Each evening can be seen with
+    // nobody idle: the Ngs' two conferences back to back, on either evening, beside the others.
+    const NEXT = '2026-11-18';
+    const p = problem({
+      windows: [win('a@s', 900, 1000), { ...win('a@s', 900, 980), date: NEXT }],
+      students: [
+        pupil('gia', 'garcia'),
+        pupil('lu', 'lee'),
+        pupil('nam', 'ng'),
+        pupil('noa', 'ng'),
+      ],
+      families: [
+        plainFamily('garcia'),
+        { ...plainFamily('lee'), availability: [{ date: NEXT, start: 955, end: 1015, rank: 1 }] },
+        { ...plainFamily('ng'), interpreter: 'Spanish' },
+      ],
+      interpreters: { Spanish: 1 },
+      fixed: [keptConference('gia', 'garcia', 'a@s', 945, 965)],
+      seed: 16,
+    });
+    const s = scheduled(p, 0);
+    expect(idleByDate(p, s)).toEqual(
+      Object.fromEntries([...new Set(s.conferences.map((c) => c.date))].sort().map((d) => [d, 0])),
+    );
+    expect(s.quality.idleMinutes).toBe(0);
+  });
+});
+
+describe('buildSchedule: what the closing up weighs', () => {
+  it('sees a family that can come any time right before one that can come only late, not an hour earlier', () => {
+    // Ms. A is there 3:00 to 5:00 PM, 20-minute conferences and 5 minutes between families.
+    // The Garcias can come from 4:20 (a start from 4:20 to 4:40), the Lees any time. Seen with
+    // nobody idle, the Lees come right before the Garcias, their changeover ending as the
+    // Garcias arrive; both are placed.
+    const p = problem({
+      windows: [win('a@s', 900, 1020)],
+      students: [pupil('gia', 'garcia'), pupil('lu', 'lee')],
+      families: [canCome('garcia', 980, 1040), plainFamily('lee')],
+      changeoverMinutes: 5,
+      seed: 73,
+    });
+    const s = scheduled(p, 0);
+    expect(startOf(s, 'lee') + 20 + 5).toBe(startOf(s, 'garcia'));
+    expect(idleMinutes(p, s)).toBe(0);
+  });
+
+  it('sees a child right after a sibling’s kept conference, rather than close the teacher’s day by making the family wait', () => {
+    // Ms. A is there 3:00 to 4:50 PM, 20-minute conferences. The Garcias' first conference is
+    // kept at 3:00 PM; their second child can come any time, as can the Parks; the Lees only
+    // at 4:30. Ms. A is idle half an hour whatever the order (three conferences before 4:30
+    // leave 30 minutes of 90), so the Garcias' second conference follows their first at 3:20
+    // with no wait.
+    const p = problem({
+      windows: [win('a@s', 900, 1010)],
+      students: [
+        pupil('gia', 'garcia'),
+        pupil('gus', 'garcia'),
+        pupil('lu', 'lee'),
+        pupil('pat', 'park'),
+      ],
+      families: [plainFamily('garcia'), canCome('lee', 990, 1030), plainFamily('park')],
+      fixed: [keptConference('gia', 'garcia', 'a@s', 900, 920)],
+      seed: 49,
+    });
+    const s = scheduled(p);
+    const gus = s.conferences.find((c) => c.studentIds.includes('gus'))!;
+    expect(gus.start).toBe(920);
+    expect(s.quality.waiting).toEqual([0]);
+    expect(idleMinutes(p, s)).toBe(30);
+  });
+
+  it('gives two of three families their first choice when the third can have its second', () => {
+    // Ms. A is there 3:00 to 5:00 PM, 20-minute conferences. The Garcias can come only at 3:25;
+    // the Lees from 4:35 (a start at 4:35 or 4:40) as a first choice, 3:25 to 5:25 as a second;
+    // the Ngs 3:10 to 3:50 as a first (which the Garcias' 3:25 overlaps whatever the start), 4:20
+    // to 5:20 as a second. The Garcias and the Lees get their first choice, the Ngs their second.
+    const p = problem({
+      windows: [win('a@s', 900, 1020)],
+      students: [pupil('gia', 'garcia'), pupil('lu', 'lee'), pupil('nam', 'ng')],
+      families: [
+        canCome('garcia', 925, 945),
+        {
+          ...plainFamily('lee'),
+          availability: [
+            { date: DAY, start: 995, end: 1025, rank: 1 },
+            { date: DAY, start: 925, end: 1045, rank: 2 },
+          ],
+        },
+        {
+          ...plainFamily('ng'),
+          availability: [
+            { date: DAY, start: 910, end: 950, rank: 1 },
+            { date: DAY, start: 980, end: 1040, rank: 2 },
+          ],
+        },
+      ],
+      seed: 33,
+    });
+    const s = scheduled(p);
+    const rank = Object.fromEntries(s.conferences.map((c) => [c.familyId, c.rank]));
+    expect(rank).toEqual({ garcia: 1, lee: 1, ng: 2 });
+    expect(s.quality.rankMet).toEqual({ first: 2, other: 1, none: 0 });
   });
 });
