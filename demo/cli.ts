@@ -459,9 +459,15 @@ export function runDemo(argv: string[]): {
     };
     phase(tag('attendance, questionnaire, answers and summary'));
     const after = step("Simulating the families' questionnaire answers", () =>
-      afterTheConferences(emulator, bundle, name, n, () => ({
-        // The students who prepared look back on their conference.
-        studentReflections: reflectStudents(emulator, bundle, prep.studentIds, hadGoal),
+      afterTheConferences(emulator, bundle, name, n, (attended) => ({
+        // The students who prepared and led their conference look back on it (a no-show is
+        // not asked to).
+        studentReflections: reflectStudents(
+          emulator,
+          bundle,
+          prep.studentIds.filter((id) => attended.has(id)),
+          hadGoal,
+        ),
       })),
     );
     for (const [k, v] of Object.entries(after)) families[k] = (families[k] ?? 0) + v;

@@ -162,8 +162,8 @@ export function afterTheConferences(
   round: string,
   /** The round's place in the year (0: the first). */
   nth: number,
-  /** What else happens after the conferences (students reflect). */
-  alsoAfter: () => Record<string, number> = () => ({}),
+  /** What else happens after the conferences (the students who led one reflect). */
+  alsoAfter: (attended: ReadonlySet<string>) => Record<string, number> = () => ({}),
 ): Record<string, number> {
   runJob(bundle, 'forms');
   // After the last conference: teachers mark attendance in the Schedule's Status column.
@@ -187,6 +187,14 @@ export function afterTheConferences(
   const attended = odds.attends;
   rows.forEach(({ at, n }) =>
     schedule.put(at, col('Status') + 1, { v: attended(n) ? 'attended' : 'no-show' }),
+  );
+  // The students whose conference took place (Student IDs: one or several, `;`-separated).
+  const led = new Set(
+    rows
+      .filter(({ n }) => attended(n))
+      .flatMap(({ r }) => String(r[col('Student IDs')]).split(';'))
+      .map((id) => id.trim())
+      .filter(Boolean),
   );
   const mailBefore = emulator.mail.sent.length;
   runJob(bundle, 'questionnaire');
@@ -218,7 +226,7 @@ export function afterTheConferences(
     });
     questionnaire++;
   });
-  return { questionnaireEmails: emails, questionnaireAnswers: questionnaire, ...alsoAfter() };
+  return { questionnaireEmails: emails, questionnaireAnswers: questionnaire, ...alsoAfter(led) };
 }
 
 /**

@@ -83,29 +83,25 @@ describe('buildSchedule: where a teacher’s evening starts and how it fills', (
 });
 
 describe('buildSchedule: around a kept conference, where defects were found', () => {
-  // A known defect, failing today: Ana is put at 4:20 PM, the window's end, and Ms. A waits an hour after the
-  // Kims. A start beside a long free stretch is priced as a place another family may still use,
-  // below the 10 idle minutes a start at 3:30 leaves; the search re-places Ana by the same
-  // prices, and the compaction closes only the gaps between conferences it placed itself, not
-  // those after a kept one. The engine's own cost says 3:30 is better (10 idle minutes against
-  // 60).
-  it.failing(
-    'sees a family as soon as it can come after a conference kept at 3:00 PM, so the teacher waits as little as she must',
-    () => {
-      const p = problem({
-        windows: [win('a@s', 900, 1000)],
-        students: [pupil('ana'), pupil('kim')],
-        families: [
-          { ...plainFamily('ana'), availability: [{ date: DAY, start: 930, end: 1000, rank: 1 }] },
-          plainFamily('kim'),
-        ],
-        fixed: [keptConference('kim', 'kim', 'a@s', 900, 920)],
-      });
-      const s = scheduled(p);
-      expect(starts(s)).toEqual(['kim 900', 'ana 930']);
-      expect(idleMinutes(p, s)).toBe(930 - 920);
-    },
-  );
+  // A defect found here: Ana was put at 4:20 PM, the window's end, and Ms. A waited an hour
+  // after the Kims. A start beside a long free stretch is priced as a place another family may
+  // still use, and the compaction closed only the gaps between conferences it placed itself, and
+  // only by sliding a block across the whole gap (Ana cannot come at 3:20). It now sees the gap
+  // after a kept conference and slides as far as the family can come.
+  it('sees a family as soon as it can come after a conference kept at 3:00 PM, so the teacher waits as little as she must', () => {
+    const p = problem({
+      windows: [win('a@s', 900, 1000)],
+      students: [pupil('ana'), pupil('kim')],
+      families: [
+        { ...plainFamily('ana'), availability: [{ date: DAY, start: 930, end: 1000, rank: 1 }] },
+        plainFamily('kim'),
+      ],
+      fixed: [keptConference('kim', 'kim', 'a@s', 900, 920)],
+    });
+    const s = scheduled(p);
+    expect(starts(s)).toEqual(['kim 900', 'ana 930']);
+    expect(idleMinutes(p, s)).toBe(930 - 920);
+  });
 
   // Ms. A's 3:00 to 4:50 PM window holds five conferences only off the grid of 20-minute places
   // from 3:00 (3:10, the Kims' at 3:30, 3:50, 4:10, 4:30), and a teacher with hardly a place to

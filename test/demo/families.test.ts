@@ -36,6 +36,24 @@ describe('the demo CLI', () => {
     expect(Number(grid[at('Participation') + 2]![2])).toBeGreaterThan(0);
   });
 
+  it('has the students whose conference took place reflect on it, and no student whose family did not come', () => {
+    const [head, ...schedule] = parseCsv(readFileSync(join(out, 'schedule.csv'), 'utf8'));
+    const col = (h: string) => head!.indexOf(h);
+    const statusOf = new Map<string, string>();
+    for (const r of schedule)
+      for (const id of r[col('Student IDs')]!.split(';'))
+        statusOf.set(`${id.trim()} ${r[col('Round')]}`, r[col('Status')]!);
+    const [, ...goals] = parseCsv(readFileSync(join(out, 'student-goals.csv'), 'utf8'));
+    // Columns: Student ID, Round, Goal, Progress, Source.
+    const of = (source: string) =>
+      goals.filter((g) => g[4] === source).map((g) => statusOf.get(`${g[0]} ${g[1]}`));
+    // Some students who prepared were not seen (the family did not come): they must not reflect.
+    expect(of('student prep')).toContain('no-show');
+    const reflected = of('student reflection');
+    expect(reflected.length).toBeGreaterThan(0);
+    expect(reflected.filter((status) => status !== 'attended')).toEqual([]);
+  });
+
   it("writes summary.csv's follow-ups by kind and status from the same requests as follow-ups.csv", () => {
     const [, ...requests] = parseCsv(readFileSync(join(out, 'follow-ups.csv'), 'utf8'));
     expect(requests.length).toBeGreaterThan(0);

@@ -780,16 +780,26 @@ function compact(): void {
     let closed = 0;
     for (const d of days)
       for (const gap of idleGaps(d)) {
-        const shift = Math.floor((gap.end - gap.start) / START_STEP) * START_STEP;
-        if (shift === 0) continue;
         // The day's other gaps have moved: the next pass finds them again.
-        if (slideBlock(d, gap, shift) || slideBlock(d, gap, -shift)) {
+        if (closeGap(d, gap)) {
           closed++;
           break;
         }
       }
     if (closed === 0) break;
   }
+}
+
+/**
+ * Slides the conferences on one side of a gap into it: the whole gap when they can start there,
+ * else as far as they can (a family that cannot come earlier, a conference kept where it was),
+ * the largest shift first.
+ */
+function closeGap(d: Day, gap: { start: number; end: number }): boolean {
+  const whole = Math.floor((gap.end - gap.start) / START_STEP) * START_STEP;
+  for (let shift = whole; shift > 0; shift -= START_STEP)
+    if (slideBlock(d, gap, shift) || slideBlock(d, gap, -shift)) return true;
+  return false;
 }
 
 /** Places the families in the order given (its own function for the same reason as search). */
@@ -1356,14 +1366,18 @@ function idleGap(d: Day): { start: number; end: number } | null {
   return best;
 }
 
-/** Every stretch of a teacher's day with nobody in the room between two conferences. */
+/**
+ * Every stretch of a teacher's day with nobody in the room between two conferences, those kept
+ * where they were (a conference already sent) included: the teacher waits after them too.
+ */
 function idleGaps(d: Day): { start: number; end: number }[] {
   let first = Infinity;
   let last = -Infinity;
-  for (const p of d.placements) {
-    first = Math.min(first, p.start);
-    last = Math.max(last, p.end);
-  }
+  for (const list of [d.placements, d.fixed])
+    for (const p of list) {
+      first = Math.min(first, p.start);
+      last = Math.max(last, p.end);
+    }
   const gaps: { start: number; end: number }[] = [];
   let open = -1;
   const to = Math.min(d.used.length, last - d.origin);
