@@ -223,6 +223,12 @@ describe('checkSchedule, conferences kept as people left them', () => {
     expect(errors).toEqual([expect.stringContaining('a@s hosts 2 families at once (capacity 1)')]);
   });
 
+  it('names both siblings of a kept joint conference the schedule dropped', () => {
+    const kept = [meeting(['ana', 'cleo'], 'garcia', 'a@s', 900, true)];
+    const errors = check(school({ fixed: kept }), garciasThenOthers());
+    expect(errors).toEqual(['fixed conference of ana+cleo is missing']);
+  });
+
   it('keeps a kept conference where it was even outside the teacher’s windows now', () => {
     // Mr. B's hours were cut to end at 4:10 PM after Kai's family was invited for 4:30.
     const kept = [meeting(['kai'], 'khan', 'b@s', 990, true)];
