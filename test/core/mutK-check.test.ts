@@ -170,6 +170,10 @@ describe('checkSchedule, the changeover between conferences in one room', () => 
       ),
     ]);
     expect(errors[0]).toContain('conference 1 (lily');
+    // Straight after Ana, with no changeover at all: still the changeover, not two at once.
+    expect(withLily(school({ changeoverMinutes: 10 }), 920)).toEqual([
+      expect.stringContaining('a@s starts it within the 10-minute changeover'),
+    ]);
   });
 
   it('holds a place in a room for two until the changeover after its conference has passed', () => {
