@@ -6,7 +6,7 @@
  */
 import { checkSchedule } from '../../src/core/schedule/check';
 import type { Conference, Problem, SchedFamily } from '../../src/core/schedule/types';
-import { DAY, plainFamily, problem, win } from './schedproblem';
+import { DAY, keptConference, plainFamily, problem, win } from './schedproblem';
 
 /** A 20-minute conference of one family with one teacher on the conference day. */
 const meeting = (
@@ -16,14 +16,9 @@ const meeting = (
   start: number,
   fixed = false,
 ): Conference => ({
+  ...keptConference(studentIds[0]!, familyId, teacherEmail, start, start + 20),
   studentIds,
-  familyId,
-  teacherEmail,
-  date: DAY,
-  start,
-  end: start + 20,
   fixed,
-  rank: 0,
 });
 
 /**
@@ -63,6 +58,23 @@ const garciasThenOthers = (): Conference[] => [
   meeting(['lily'], 'lee', 'a@s', 970),
   meeting(['kai'], 'khan', 'b@s', 970),
 ];
+
+/** The same with Kai's conference starting at `start`. */
+const withKaiAt = (start: number): Conference[] =>
+  garciasThenOthers().map((c) =>
+    c.familyId === 'khan' ? meeting(['kai'], 'khan', 'b@s', start) : c,
+  );
+
+/** The Lees and the Khans both need an interpreter in `language`; the school counts Urdu's. */
+const bothNeed = (language: string): Problem =>
+  school({
+    families: [
+      plainFamily('garcia'),
+      { ...plainFamily('lee'), interpreter: language },
+      { ...plainFamily('khan'), interpreter: language },
+    ],
+    interpreters: { ur: 1 },
+  });
 
 describe('checkSchedule, siblings in one conference', () => {
   const joined = (p: Problem, ids: string[]) =>
@@ -112,25 +124,21 @@ describe('checkSchedule, a contact several families share', () => {
         { ...plainFamily('khan'), contacts: ['case@x', 'khan@x'] },
       ],
     });
-  const withKai = (start: number) => [
-    ...garciasThenOthers().filter((c) => c.familyId !== 'khan'),
-    meeting(['kai'], 'khan', 'b@s', start),
-  ];
 
   it('accepts the two families seen one after the other with the walk between rooms', () => {
     // Lily with Ms. A 4:10 to 4:30 PM; Kai with Mr. B from 4:35 PM.
-    expect(check(shared(), withKai(995))).toEqual([]);
+    expect(check(shared(), withKaiAt(995))).toEqual([]);
   });
 
   it('refuses the contact in two rooms at once', () => {
-    const errors = check(shared(), withKai(980));
+    const errors = check(shared(), withKaiAt(980));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('contact case@x in two places at once');
   });
 
   it('refuses the contact without the walk between rooms', () => {
     // Lily's conference ends at 4:30 PM; Kai's starts at 4:32 PM.
-    const errors = check(shared(), withKai(992));
+    const errors = check(shared(), withKaiAt(992));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('contact case@x has 2 min between rooms (buffer 5)');
   });
@@ -143,7 +151,7 @@ describe('checkSchedule, a contact several families share', () => {
         { ...plainFamily('khan'), contacts: ['khan@x'] },
       ],
     });
-    expect(check(p, withKai(970))).toEqual([]);
+    expect(check(p, withKaiAt(970))).toEqual([]);
   });
 });
 
@@ -257,43 +265,19 @@ describe('checkSchedule, where each rule stops', () => {
       plainFamily('lee'),
       { ...plainFamily('khan'), availability: [{ date: DAY, start: 1000, end: 1020, rank: 1 }] },
     ];
-    const conferences = garciasThenOthers().map((c) =>
-      c.familyId === 'khan' ? meeting(['kai'], 'khan', 'b@s', 1000) : c,
-    );
-    expect(check(school({ families }), conferences)).toEqual([]);
+    expect(check(school({ families }), withKaiAt(1000))).toEqual([]);
   });
 
   it('counts an interpreter free again when the conference before ends', () => {
     // One Urdu interpreter: Lily with Ms. A 4:10 to 4:30 PM, then Kai with Mr. B from 4:30.
-    const p = school({
-      families: [
-        plainFamily('garcia'),
-        { ...plainFamily('lee'), interpreter: 'ur' },
-        { ...plainFamily('khan'), interpreter: 'ur' },
-      ],
-      interpreters: { ur: 1 },
-    });
-    const at = (kai: number) =>
-      check(
-        p,
-        garciasThenOthers().map((c) =>
-          c.familyId === 'khan' ? meeting(['kai'], 'khan', 'b@s', kai) : c,
-        ),
-      );
-    expect(at(990)).toEqual([]);
-    expect(at(989)).toEqual([expect.stringContaining('2 ur conferences at once (interpreters 1)')]);
+    expect(check(bothNeed('ur'), withKaiAt(990))).toEqual([]);
+    expect(check(bothNeed('ur'), withKaiAt(989))).toEqual([
+      expect.stringContaining('2 ur conferences at once (interpreters 1)'),
+    ]);
   });
 
   it('does not limit a language the school has no count of interpreters for', () => {
-    const p = school({
-      families: [
-        plainFamily('garcia'),
-        { ...plainFamily('lee'), interpreter: 'so' },
-        { ...plainFamily('khan'), interpreter: 'so' },
-      ],
-      interpreters: { ur: 1 },
-    });
-    expect(check(p, garciasThenOthers())).toEqual([]);
+    expect(check(bothNeed('so'), garciasThenOthers())).toEqual([]);
   });
 
   it('lets a family who asked to meet online into a window offering either way', () => {
