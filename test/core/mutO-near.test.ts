@@ -30,24 +30,29 @@ const lees = (s: ReturnType<typeof scheduled>) =>
     .filter((c) => c.familyId === 'lee')
     .map((c) => `${c.teacherEmail} ${c.start}-${c.end} ${c.rank}`);
 
+/** Ben with Ms. A in her one window, Mai with Mr. B all evening (3:00 to 6:20 PM), the Lees' times given. */
+const leesWith = (a: [number, number], times: [number, number, number][]) =>
+  problem({
+    windows: [win('a@s', ...a), win('b@s', 900, 1100)],
+    students: [pupil('ben', 'lee', 'a@s'), pupil('mai', 'lee', 'b@s')],
+    families: [gave('lee', times)],
+  });
+
 describe('buildSchedule: a sibling seen near the family’s other conference', () => {
   // Ms. A is there 3:00 to 3:20 PM only, so Ben is seen then. Mr. B is there all evening. The
   // Lees' first choice is 4:20 to 6:20 PM, their fourth 3:00 to 4:00 (the second and third are
   // morning hours no teacher has). Mai is seen at 3:25, right after Ben, at the fourth choice,
   // not at 4:20 after a 55-minute wait, an hour after Ben's conference ends.
   it('sees the second child right after the first, not at the first choice an hour after', () => {
-    const p = problem({
-      windows: [win('a@s', 900, 920), win('b@s', 900, 1100)],
-      students: [pupil('ben', 'lee', 'a@s'), pupil('mai', 'lee', 'b@s')],
-      families: [
-        gave('lee', [
-          [980, 1100, 1],
-          [800, 820, 2],
-          [820, 840, 3],
-          [900, 960, 4],
-        ]),
+    const p = leesWith(
+      [900, 920],
+      [
+        [980, 1100, 1],
+        [800, 820, 2],
+        [820, 840, 3],
+        [900, 960, 4],
       ],
-    });
+    );
     for (const iterations of [0, undefined]) {
       const s = scheduled(p, iterations);
       expect(lees(s)).toEqual(['a@s 900-920 4', 'b@s 925-945 4']);
@@ -116,18 +121,15 @@ describe('buildSchedule: a sibling seen near the family’s other conference', (
   // ends an hour and five minutes before Ben's: she is seen right beside him instead, at the
   // fourth choice (before him or after him: either way the family does not wait).
   it('sees the first child beside the second, not at the first choice more than an hour before', () => {
-    const p = problem({
-      windows: [win('a@s', 1040, 1060), win('b@s', 900, 1100)],
-      students: [pupil('ben', 'lee', 'a@s'), pupil('mai', 'lee', 'b@s')],
-      families: [
-        gave('lee', [
-          [900, 975, 1],
-          [800, 820, 2],
-          [820, 840, 3],
-          [975, 1100, 4],
-        ]),
+    const p = leesWith(
+      [1040, 1060],
+      [
+        [900, 975, 1],
+        [800, 820, 2],
+        [820, 840, 3],
+        [975, 1100, 4],
       ],
-    });
+    );
     for (const iterations of [0, undefined]) {
       const s = scheduled(p, iterations);
       expect(lees(s)).toContain('a@s 1040-1060 4');
@@ -139,18 +141,15 @@ describe('buildSchedule: a sibling seen near the family’s other conference', (
   // With the first choice reaching to 4:20 PM, Mai's last start in it, 4:00, ends within the hour
   // before Ben's 5:20: near enough, and the family's first choice is met.
   it('gives the first child the family’s first choice when it ends within the hour before the second', () => {
-    const p = problem({
-      windows: [win('a@s', 1040, 1060), win('b@s', 900, 1100)],
-      students: [pupil('ben', 'lee', 'a@s'), pupil('mai', 'lee', 'b@s')],
-      families: [
-        gave('lee', [
-          [900, 980, 1],
-          [800, 820, 2],
-          [820, 840, 3],
-          [980, 1100, 4],
-        ]),
+    const p = leesWith(
+      [1040, 1060],
+      [
+        [900, 980, 1],
+        [800, 820, 2],
+        [820, 840, 3],
+        [980, 1100, 4],
       ],
-    });
+    );
     for (const iterations of [0, undefined]) {
       const s = scheduled(p, iterations);
       expect(lees(s)).toEqual(['b@s 960-980 1', 'a@s 1040-1060 4']);
