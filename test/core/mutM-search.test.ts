@@ -17,10 +17,14 @@ const withTimes = (id: string, ...list: [number, number, number][]): SchedFamily
 });
 
 /** One child per family, each with the teacher given. */
-function school(windows: ReturnType<typeof win>[], families: [SchedFamily, string][]): Problem {
+function school(
+  windows: ReturnType<typeof win>[],
+  families: [SchedFamily, string][],
+  changeoverMinutes = 0,
+): Problem {
   return problem({
     windows,
-    changeoverMinutes: 0,
+    changeoverMinutes,
     families: families.map(([f]) => f),
     students: families.map(([f, teacher]) => ({
       id: f.id,
@@ -59,5 +63,64 @@ describe('the search lays a stalled teacher’s day again whole', () => {
 
   it.each([1, 2, 3, 4, 5])('sees all three, Hana at her second choice (seed %i)', (seed) => {
     expect(startsOf(p, seed)).toEqual({ gil: 915, fern: 935, hana: 955 });
+  });
+});
+
+describe('the search lays a whole day again only every other time, the other families as usual', () => {
+  // Ms. A, 3:00 to 4:45 PM, 20-minute conferences back to back: five places. Six families: Ames
+  // can come 3:05 to 4:00 (first choice), Boyd 3:05 to 4:05 (third), Cole 3:25 to 3:50 or 4:10
+  // to 4:35, the Dunn, Eng and Ford families any time. Five can be seen; packing the day each
+  // time (every family at its earliest start, the one whose last start comes first going
+  // first) seats Ames at 3:10 and loses the ten minutes before her, so four are seen.
+  const p = school(
+    [win('a@s', 900, 1005)],
+    [
+      [withTimes('boyd', [905, 930, 3], [910, 965, 3]), 'a@s'],
+      [plainFamily('dunn'), 'a@s'],
+      [plainFamily('eng'), 'a@s'],
+      [plainFamily('ford'), 'a@s'],
+      [withTimes('ames', [905, 960, 1]), 'a@s'],
+      [withTimes('cole', [925, 950, 1], [970, 995, 1]), 'a@s'],
+    ],
+  );
+
+  it('leaves a place empty without the search', () => {
+    expect(Object.keys(startsOf(p, 1, { iterations: 0 }))).toHaveLength(4);
+  });
+
+  it.each([1, 2, 3, 4, 5])('fills the five places (seed %i)', (seed) => {
+    expect(Object.keys(startsOf(p, seed))).toHaveLength(5);
+  });
+});
+
+describe('the search lays again a whole day holding a family with two children', () => {
+  // Ms. A, 3:00 to 4:05 PM, 20-minute conferences and 5 minutes between: room for two. The
+  // Odas can come 3:10 to 3:30 (second choice) or 3:15 to 3:50 (first); the Pratts, with two
+  // children in her class, 3:25 to 4:05 (second) or 3:40 to 4:05 (third). Both Pratt children
+  // cannot be seen (3:25 and 3:50 would end at 4:10), so two are seen only as the Odas and one
+  // Pratt child after them. The construction seats a Pratt child at 3:25 first (the family with
+  // two children is the harder), which leaves the Odas no time.
+  const p = problem({
+    windows: [win('a@s', 900, 965)],
+    changeoverMinutes: 5,
+    families: [
+      withTimes('oda', [910, 930, 2], [915, 950, 1]),
+      withTimes('pratt', [940, 965, 3], [925, 965, 2]),
+    ],
+    students: [
+      { id: 'olu', name: 'Olu', teacherEmail: 'a@s', familyId: 'oda' },
+      { id: 'pia', name: 'Pia', teacherEmail: 'a@s', familyId: 'pratt' },
+      { id: 'pim', name: 'Pim', teacherEmail: 'a@s', familyId: 'pratt' },
+    ],
+  });
+
+  it('sees one family without the search', () => {
+    expect(Object.keys(startsOf(p, 1, { iterations: 0 }))).toEqual(['pratt']);
+  });
+
+  it.each([1, 2, 3, 4, 5])('sees the Odas and then a Pratt child (seed %i)', (seed) => {
+    const s = buildSchedule({ ...p, seed });
+    expect(checkSchedule(p, s)).toEqual([]);
+    expect(s.conferences.map((c) => c.familyId)).toEqual(['oda', 'pratt']);
   });
 });
