@@ -16,23 +16,15 @@ const withTimes = (id: string, ...list: [number, number, number][]): SchedFamily
   availability: times(...list),
 });
 
-/** One child per family, each with the teacher given. */
-function school(
-  windows: ReturnType<typeof win>[],
-  families: [SchedFamily, string][],
-  changeoverMinutes = 0,
-): Problem {
-  return problem({
-    windows,
-    changeoverMinutes,
-    families: families.map(([f]) => f),
-    students: families.map(([f, teacher]) => ({
-      id: f.id,
-      name: f.id,
-      teacherEmail: teacher,
-      familyId: f.id,
-    })),
-  });
+/** One teacher's day, one window, and a child of each family in her class. */
+function classOf(window: ReturnType<typeof win>, families: SchedFamily[]): Problem {
+  const students = families.map((f) => ({
+    id: f.id,
+    name: f.id,
+    teacherEmail: window.teacherEmail,
+    familyId: f.id,
+  }));
+  return problem({ windows: [window], changeoverMinutes: 0, families, students });
 }
 
 /** Each family's start, after the checker found nothing wrong with the schedule. */
@@ -48,14 +40,11 @@ describe('the search lays a stalled teacher’s day again whole', () => {
   // start before 3:15, so three fit only as 3:15, 3:35 and 3:55; only Gil can start at 3:15,
   // then only Fern at 3:35 (Hana's starts are 3:25 and 3:45 on), and Hana at 3:55, her second
   // choice. Seated first at her first choice, 3:25, Hana leaves room for one more.
-  const p = school(
-    [win('a@s', 900, 975)],
-    [
-      [withTimes('fern', [930, 975, 1]), 'a@s'],
-      [withTimes('gil', [915, 965, 1]), 'a@s'],
-      [withTimes('hana', [925, 945, 1], [945, 975, 2]), 'a@s'],
-    ],
-  );
+  const p = classOf(win('a@s', 900, 975), [
+    withTimes('fern', [930, 975, 1]),
+    withTimes('gil', [915, 965, 1]),
+    withTimes('hana', [925, 945, 1], [945, 975, 2]),
+  ]);
 
   it('leaves a family out without the search (the hardest first: Hana at her first choice)', () => {
     expect(Object.keys(startsOf(p, 1, { iterations: 0 }))).toHaveLength(2);
@@ -72,17 +61,14 @@ describe('the search lays a whole day again only every other time, the other fam
   // to 4:35, the Dunn, Eng and Ford families any time. Five can be seen; packing the day each
   // time (every family at its earliest start, the one whose last start comes first going
   // first) seats Ames at 3:10 and loses the ten minutes before her, so four are seen.
-  const p = school(
-    [win('a@s', 900, 1005)],
-    [
-      [withTimes('boyd', [905, 930, 3], [910, 965, 3]), 'a@s'],
-      [plainFamily('dunn'), 'a@s'],
-      [plainFamily('eng'), 'a@s'],
-      [plainFamily('ford'), 'a@s'],
-      [withTimes('ames', [905, 960, 1]), 'a@s'],
-      [withTimes('cole', [925, 950, 1], [970, 995, 1]), 'a@s'],
-    ],
-  );
+  const p = classOf(win('a@s', 900, 1005), [
+    withTimes('boyd', [905, 930, 3], [910, 965, 3]),
+    plainFamily('dunn'),
+    plainFamily('eng'),
+    plainFamily('ford'),
+    withTimes('ames', [905, 960, 1]),
+    withTimes('cole', [925, 950, 1], [970, 995, 1]),
+  ]);
 
   it('leaves a place empty without the search', () => {
     expect(Object.keys(startsOf(p, 1, { iterations: 0 }))).toHaveLength(4);
