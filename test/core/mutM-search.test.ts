@@ -50,9 +50,12 @@ describe('the search lays a stalled teacher’s day again whole', () => {
     expect(Object.keys(startsOf(p, 1, { iterations: 0 }))).toHaveLength(2);
   });
 
-  it.each([1, 2, 3, 4, 5])('sees all three, Hana at her second choice (seed %i)', (seed) => {
-    expect(startsOf(p, seed)).toEqual({ gil: 915, fern: 935, hana: 955 });
-  });
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'sees all three, Hana at her second choice (seed %i)',
+    (seed) => {
+      expect(startsOf(p, seed)).toEqual({ gil: 915, fern: 935, hana: 955 });
+    },
+  );
 });
 
 describe('the search lays a whole day again only every other time, the other families as usual', () => {
@@ -74,7 +77,7 @@ describe('the search lays a whole day again only every other time, the other fam
     expect(Object.keys(startsOf(p, 1, { iterations: 0 }))).toHaveLength(4);
   });
 
-  it.each([1, 2, 3, 4, 5])('fills the five places (seed %i)', (seed) => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('fills the five places (seed %i)', (seed) => {
     expect(Object.keys(startsOf(p, seed))).toHaveLength(5);
   });
 });
@@ -104,7 +107,7 @@ describe('the search lays again a whole day holding a family with two children',
     expect(Object.keys(startsOf(p, 1, { iterations: 0 }))).toEqual(['pratt']);
   });
 
-  it.each([1, 2, 3, 4, 5])('sees the Odas and then a Pratt child (seed %i)', (seed) => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('sees the Odas and then a Pratt child (seed %i)', (seed) => {
     const s = buildSchedule({ ...p, seed });
     expect(checkSchedule(p, s)).toEqual([]);
     expect(s.conferences.map((c) => c.familyId)).toEqual(['oda', 'pratt']);
