@@ -113,3 +113,25 @@ describe('the search lays again a whole day holding a family with two children',
     expect(s.conferences.map((c) => c.familyId)).toEqual(['oda', 'pratt']);
   });
 });
+
+describe('the search does not lay a teacher’s whole day again on every try', () => {
+  // Ms. A, 3:00 to 4:55 PM, 20-minute conferences back to back. Ito can come 3:25 to 4:00, Jay
+  // 3:35 to 3:55 (first choice) or 3:40 to 4:05 (third), Kay 4:00 to 4:35 (first), Lum 4:00 to
+  // 4:30 (second). Ito and Jay both start by 3:45 and Kay and Lum both from 4:00 to 4:15, so
+  // three are seen at most: Ito 3:25, Jay 3:45 (3:35 would leave Ito no time) and then Kay,
+  // at her first choice, rather than Lum at her second.
+  const p = classOf(win('a@s', 900, 1015), [
+    withTimes('kay', [960, 995, 1]),
+    withTimes('jay', [935, 955, 1], [940, 965, 3]),
+    withTimes('ito', [925, 960, 1]),
+    withTimes('lum', [960, 990, 2]),
+  ]);
+
+  it('sees two without the search', () => {
+    expect(Object.keys(startsOf(p, 1, { iterations: 0 }))).toHaveLength(2);
+  });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('sees Ito, Jay and Kay back to back (seed %i)', (seed) => {
+    expect(startsOf(p, seed)).toEqual({ ito: 925, jay: 945, kay: 965 });
+  });
+});
