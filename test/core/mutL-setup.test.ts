@@ -1,0 +1,80 @@
+/**
+ * What the engine's set-up decides, as the people in the schedule see it: who gets the last
+ * place, in what order the construction seats families, why someone is left out. Small schools
+ * where one answer is plainly right; every schedule is judged by the independent checker first.
+ */
+import { checkSchedule } from '../../src/core/schedule/check';
+import { buildSchedule, type EngineOptions } from '../../src/core/schedule/engine';
+import type { Problem } from '../../src/core/schedule/types';
+import { DAY, plainFamily, problem, win } from './schedproblem';
+
+/** The engine's schedule, after the checker has found nothing wrong with it. */
+function scheduled(p: Problem, options?: EngineOptions) {
+  const s = buildSchedule(p, options);
+  expect(checkSchedule(p, s)).toEqual([]);
+  return s;
+}
+
+/** The students left out, sorted. */
+const leftOutIds = (s: { unplaced: { studentId: string }[] }) =>
+  s.unplaced.map((u) => u.studentId).sort();
+
+describe('buildSchedule: who gets the last place', () => {
+  it('gives a teacher’s only 40 minutes to twins together rather than to one child', () => {
+    // Ms. A has 3:00 to 3:40 PM and merges siblings: the Zhous' twins take the whole 40 minutes
+    // in one conference; the Adamses can come from 3:10 to 3:30 only, 20 minutes in the middle.
+    // Two children seen beat one.
+    const p = problem({
+      windows: [win('a@s', 900, 940)],
+      mergeSiblings: true,
+      students: [
+        { id: 'al', name: 'Al', teacherEmail: 'a@s', familyId: 'adams' },
+        { id: 'zia', name: 'Zia', teacherEmail: 'a@s', familyId: 'zhou' },
+        { id: 'zoe', name: 'Zoe', teacherEmail: 'a@s', familyId: 'zhou' },
+      ],
+      families: [
+        { ...plainFamily('adams'), availability: [{ date: DAY, start: 910, end: 930, rank: 1 }] },
+        plainFamily('zhou'),
+      ],
+    });
+    const s = scheduled(p);
+    expect(leftOutIds(s)).toEqual(['al']);
+    expect(s.conferences.map((c) => [c.studentIds, c.start, c.end])).toEqual([
+      [['zia', 'zoe'], 900, 940],
+    ]);
+  });
+});
+
+describe('buildSchedule: whom the construction seats first, with the search off', () => {
+  it('seats a family with two conferences before a family of one with fewer times, so both fit', () => {
+    // Mr. B sees families from 3:00 to 3:35 PM, Ms. A from 3:00 to 3:45. The Zhous have a child
+    // with each: only Mr. B at 3:00 and Ms. A at 3:25 fit them both, with the walk between. The
+    // Adamses, with Ms. A only, would rather come at 3:25 but can come at 3:00. Seated first, the
+    // Adamses would take 3:25 and one of the Zhous' children would not be seen.
+    const p = problem({
+      windows: [win('a@s', 900, 945), win('b@s', 900, 935)],
+      students: [
+        { id: 'al', name: 'Al', teacherEmail: 'a@s', familyId: 'adams' },
+        { id: 'zia', name: 'Zia', teacherEmail: 'a@s', familyId: 'zhou' },
+        { id: 'zoe', name: 'Zoe', teacherEmail: 'b@s', familyId: 'zhou' },
+      ],
+      families: [
+        {
+          ...plainFamily('adams'),
+          availability: [
+            { date: DAY, start: 925, end: 945, rank: 1 },
+            { date: DAY, start: 900, end: 920, rank: 2 },
+          ],
+        },
+        plainFamily('zhou'),
+      ],
+    });
+    const s = scheduled(p, { iterations: 0 });
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences.map((c) => [c.studentIds[0], c.start])).toEqual([
+      ['al', 900],
+      ['zoe', 900],
+      ['zia', 925],
+    ]);
+  });
+});
