@@ -45,6 +45,40 @@ describe('buildSchedule: who gets the last place', () => {
   });
 });
 
+describe('buildSchedule: a teacher with hardly a place to spare', () => {
+  it('seats three 15-minute conferences in a 45-minute window when three children need it', () => {
+    // Ms. A sees families from 3:00 to 3:45 PM, Mr. B from 3:00 to 4:10, 15 minutes each. Two
+    // families each have two children with Ms. A and one with Mr. B: four children for Ms. A's
+    // three places. Only 3:00, 3:15 and 3:30 seat three; a start between them, which would save
+    // a family a few minutes of waiting, costs Ms. A a place.
+    const child = (id: string, familyId: string, teacherEmail: string) => ({
+      id,
+      name: id,
+      teacherEmail,
+      familyId,
+    });
+    const p = problem({
+      windows: [win('a@s', 900, 945), win('b@s', 900, 970)],
+      conferenceMinutes: 15,
+      students: [
+        child('ann', 'fox', 'a@s'),
+        child('bea', 'fox', 'b@s'),
+        child('cal', 'fox', 'a@s'),
+        child('dee', 'gray', 'a@s'),
+        child('eve', 'gray', 'b@s'),
+        child('fay', 'gray', 'a@s'),
+      ],
+      families: [plainFamily('fox'), plainFamily('gray')],
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toHaveLength(1);
+    expect(s.conferences.filter((c) => c.teacherEmail === 'a@s').map((c) => c.start)).toEqual([
+      900, 915, 930,
+    ]);
+    expect(s.conferences.filter((c) => c.teacherEmail === 'b@s')).toHaveLength(2);
+  });
+});
+
 describe('buildSchedule: whom the construction seats first, with the search off', () => {
   it('seats a family with two conferences before a family of one with fewer times, so both fit', () => {
     // Mr. B sees families from 3:00 to 3:35 PM, Ms. A from 3:00 to 3:45. The Zhous have a child
