@@ -79,6 +79,33 @@ describe('buildSchedule: a teacher with hardly a place to spare', () => {
   });
 });
 
+describe('buildSchedule: a teacher with places to spare', () => {
+  it('sees a family right after its conference next door, at a start off her usual rhythm', () => {
+    // Mr. B sees the Lees at 3:00 PM, his only time. Ms. A has room from 3:10 to 5:00 and one
+    // child to see: the Lees' other child, at 3:25 after the walk, though her 20-minute
+    // conferences from 3:10 would fall at 3:10, 3:30, 3:50. With places to spare, that rhythm
+    // is not worth five minutes of the family's waiting. The Lees can come any time before 5:00
+    // (an answer to the availability form, so no whole-evening plan is made).
+    const p = problem({
+      windows: [win('a@s', 910, 1020), win('b@s', 900, 920)],
+      students: [
+        { id: 'lily', name: 'Lily', teacherEmail: 'a@s', familyId: 'lee' },
+        { id: 'leo', name: 'Leo', teacherEmail: 'b@s', familyId: 'lee' },
+      ],
+      families: [
+        { ...plainFamily('lee'), availability: [{ date: DAY, start: 900, end: 1020, rank: 1 }] },
+      ],
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences.map((c) => [c.studentIds[0], c.start])).toEqual([
+      ['leo', 900],
+      ['lily', 925],
+    ]);
+    expect(s.quality.waiting).toEqual([0]);
+  });
+});
+
 describe('buildSchedule: whom the construction seats first, with the search off', () => {
   it('seats a family with two conferences before a family of one with fewer times, so both fit', () => {
     // Mr. B sees families from 3:00 to 3:35 PM, Ms. A from 3:00 to 3:45. The Zhous have a child
