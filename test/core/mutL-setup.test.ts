@@ -5,7 +5,7 @@
  */
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule, type EngineOptions } from '../../src/core/schedule/engine';
-import type { Problem } from '../../src/core/schedule/types';
+import type { Problem, SchedStudent } from '../../src/core/schedule/types';
 import { DAY, plainFamily, problem, win } from './schedproblem';
 
 /** The engine's schedule, after the checker has found nothing wrong with it. */
@@ -19,26 +19,51 @@ function scheduled(p: Problem, options?: EngineOptions) {
 const leftOutIds = (s: { unplaced: { studentId: string }[] }) =>
   s.unplaced.map((u) => u.studentId).sort();
 
+/**
+ * Ms. A, 3:00 to 3:40 PM, merging siblings; the Zhous' twins, and the Adamses, free from 3:10 to
+ * 3:30 only; and any `more` students.
+ */
+const twinsOrOne = (more: SchedStudent[] = []): Problem =>
+  problem({
+    windows: [win('a@s', 900, 940)],
+    mergeSiblings: true,
+    students: [
+      { id: 'al', name: 'Al', teacherEmail: 'a@s', familyId: 'adams' },
+      { id: 'zia', name: 'Zia', teacherEmail: 'a@s', familyId: 'zhou' },
+      { id: 'zoe', name: 'Zoe', teacherEmail: 'a@s', familyId: 'zhou' },
+      ...more,
+    ],
+    families: [
+      { ...plainFamily('adams'), availability: [{ date: DAY, start: 910, end: 930, rank: 1 }] },
+      plainFamily('zhou'),
+    ],
+  });
+
 describe('buildSchedule: who gets the last place', () => {
   it('gives a teacher’s only 40 minutes to twins together rather than to one child', () => {
     // Ms. A has 3:00 to 3:40 PM and merges siblings: the Zhous' twins take the whole 40 minutes
     // in one conference; the Adamses can come from 3:10 to 3:30 only, 20 minutes in the middle.
     // Two children seen beat one.
-    const p = problem({
-      windows: [win('a@s', 900, 940)],
-      mergeSiblings: true,
-      students: [
-        { id: 'al', name: 'Al', teacherEmail: 'a@s', familyId: 'adams' },
-        { id: 'zia', name: 'Zia', teacherEmail: 'a@s', familyId: 'zhou' },
-        { id: 'zoe', name: 'Zoe', teacherEmail: 'a@s', familyId: 'zhou' },
-      ],
-      families: [
-        { ...plainFamily('adams'), availability: [{ date: DAY, start: 910, end: 930, rank: 1 }] },
-        plainFamily('zhou'),
-      ],
+    const s = scheduled(twinsOrOne());
+    expect(leftOutIds(s)).toEqual(['al']);
+    expect(s.conferences.map((c) => [c.studentIds, c.start, c.end])).toEqual([
+      [['zia', 'zoe'], 900, 940],
+    ]);
+  });
+});
+
+describe('buildSchedule: a student no time suits', () => {
+  it('still lets the search give the last 40 minutes to twins rather than to one child', () => {
+    // Ms. A's 40 minutes, the twins and the Adamses of the test above, and the Ngs, who can come
+    // on Wednesday only, when Ms. A has no window.
+    // Nothing places them; the twins are still seen together and the Adamses' son waits.
+    const p = twinsOrOne([{ id: 'ned', name: 'Ned', teacherEmail: 'a@s', familyId: 'ng' }]);
+    p.families.push({
+      ...plainFamily('ng'),
+      availability: [{ date: '2026-11-18', start: 900, end: 1000, rank: 1 }],
     });
     const s = scheduled(p);
-    expect(leftOutIds(s)).toEqual(['al']);
+    expect(leftOutIds(s)).toEqual(['al', 'ned']);
     expect(s.conferences.map((c) => [c.studentIds, c.start, c.end])).toEqual([
       [['zia', 'zoe'], 900, 940],
     ]);
