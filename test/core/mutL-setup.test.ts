@@ -70,6 +70,32 @@ describe('buildSchedule: a student no time suits', () => {
   });
 });
 
+describe('buildSchedule: a teacher with more children than places', () => {
+  it('sees the families that answered the availability form and lets the one that gave no times wait', () => {
+    // Ms. A has 3:25 to 3:50 PM, two 10-minute conferences, and three children. The Fords
+    // gave no times; the Grants can come from 3:20 to 4:15, the Hills from 3:40 to 4:05. The
+    // Fords can take any time that frees up later: they are the ones to wait.
+    const p = problem({
+      windows: [win('a@s', 925, 950)],
+      conferenceMinutes: 10,
+      students: [
+        { id: 'fay', name: 'Fay', teacherEmail: 'a@s', familyId: 'ford' },
+        { id: 'gus', name: 'Gus', teacherEmail: 'a@s', familyId: 'grant' },
+        { id: 'hal', name: 'Hal', teacherEmail: 'a@s', familyId: 'hill' },
+      ],
+      families: [
+        plainFamily('ford'),
+        { ...plainFamily('grant'), availability: [{ date: DAY, start: 920, end: 975, rank: 1 }] },
+        { ...plainFamily('hill'), availability: [{ date: DAY, start: 940, end: 965, rank: 1 }] },
+      ],
+      seed: 279,
+    });
+    const s = scheduled(p);
+    expect(leftOutIds(s)).toEqual(['fay']);
+    expect(s.conferences.map((c) => c.familyId).sort()).toEqual(['grant', 'hill']);
+  });
+});
+
 describe('buildSchedule: a teacher with hardly a place to spare', () => {
   it('seats three 15-minute conferences in a 45-minute window when three children need it', () => {
     // Ms. A sees families from 3:00 to 3:45 PM, Mr. B from 3:00 to 4:10, 15 minutes each. Two
