@@ -158,6 +158,42 @@ describe('buildSchedule: a teacher with places to spare', () => {
 });
 
 describe('buildSchedule: whom the construction seats first, with the search off', () => {
+  it('seats a family whose one child can be seen at one time only before a family of one with two times', () => {
+    // Mr. B sees families from 3:00 to 3:40 PM, Ms. A from 3:00 to 5:10. The Zhous can come
+    // from 3:00 to 3:20 and from 3:25 on: their son with Mr. B only at 3:00, their daughter
+    // with Ms. A at any of eighteen times. The Adamses, with Mr. B only, would rather come at
+    // 3:00 but can come at 3:20. Seated first, the Adamses would take 3:00 and the Zhous' son
+    // would not be seen.
+    const p = problem({
+      windows: [win('a@s', 900, 1030), win('b@s', 900, 940)],
+      students: [
+        { id: 'al', name: 'Al', teacherEmail: 'b@s', familyId: 'adams' },
+        { id: 'zia', name: 'Zia', teacherEmail: 'a@s', familyId: 'zhou' },
+        { id: 'zak', name: 'Zak', teacherEmail: 'b@s', familyId: 'zhou' },
+      ],
+      families: [
+        {
+          ...plainFamily('adams'),
+          availability: [
+            { date: DAY, start: 900, end: 920, rank: 1 },
+            { date: DAY, start: 920, end: 940, rank: 2 },
+          ],
+        },
+        {
+          ...plainFamily('zhou'),
+          availability: [
+            { date: DAY, start: 900, end: 920, rank: 1 },
+            { date: DAY, start: 925, end: 1030, rank: 1 },
+          ],
+        },
+      ],
+    });
+    const s = scheduled(p, { iterations: 0 });
+    expect(s.unplaced).toEqual([]);
+    const at = Object.fromEntries(s.conferences.map((c) => [c.studentIds[0], c.start]));
+    expect([at.zak, at.al]).toEqual([900, 920]);
+  });
+
   it('seats a family with two conferences before a family of one with fewer times, so both fit', () => {
     // Mr. B sees families from 3:00 to 3:35 PM, Ms. A from 3:00 to 3:45. The Zhous have a child
     // with each: only Mr. B at 3:00 and Ms. A at 3:25 fit them both, with the walk between. The
