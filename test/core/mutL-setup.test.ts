@@ -6,7 +6,7 @@
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule, type EngineOptions } from '../../src/core/schedule/engine';
 import type { Problem, SchedStudent } from '../../src/core/schedule/types';
-import { DAY, plainFamily, problem, win } from './schedproblem';
+import { DAY, keptConference, plainFamily, problem, win } from './schedproblem';
 
 /** The engine's schedule, after the checker has found nothing wrong with it. */
 function scheduled(p: Problem, options?: EngineOptions) {
@@ -127,6 +127,38 @@ describe('buildSchedule: a teacher with hardly a place to spare', () => {
       900, 915, 930,
     ]);
     expect(s.conferences.filter((c) => c.teacherEmail === 'b@s')).toHaveLength(2);
+  });
+});
+
+describe('buildSchedule: a teacher whose kept conference leaves hardly a place to spare', () => {
+  it('seats two more 15-minute conferences after a conference kept at the start of a 45-minute window', () => {
+    // As above, but the Kents' conference with Ms. A at 3:00 PM is kept, and each family has one
+    // child with her and one with Mr. B: two children for Ms. A's two places left, 3:15 and 3:30.
+    const child = (id: string, familyId: string, teacherEmail: string) => ({
+      id,
+      name: id,
+      teacherEmail,
+      familyId,
+    });
+    const kept = keptConference('kim', 'kent', 'a@s', 900, 915);
+    const p = problem({
+      windows: [win('a@s', 900, 945), win('b@s', 900, 970)],
+      conferenceMinutes: 15,
+      students: [
+        child('kim', 'kent', 'a@s'),
+        child('ann', 'fox', 'a@s'),
+        child('bea', 'fox', 'b@s'),
+        child('dee', 'gray', 'a@s'),
+        child('eve', 'gray', 'b@s'),
+      ],
+      families: [plainFamily('kent'), plainFamily('fox'), plainFamily('gray')],
+      fixed: [kept],
+    });
+    const s = scheduled(p);
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences.filter((c) => c.teacherEmail === 'a@s').map((c) => c.start)).toEqual([
+      900, 915, 930,
+    ]);
   });
 });
 
