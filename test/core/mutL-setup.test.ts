@@ -52,6 +52,35 @@ describe('buildSchedule: who gets the last place', () => {
   });
 });
 
+describe('buildSchedule: a full teacher and a family of three', () => {
+  it('sees all three of one family’s children rather than two of them and another family’s child', () => {
+    // Ms. A has 3:35 to 4:35 PM: three 15-minute conferences with five minutes between. The
+    // Oakes have three children with her, the Pratts and the Quinns (Spanish) one each. Five
+    // children, three places: the Oakes come once and see her about all three.
+    const p = problem({
+      windows: [win('a@s', 935, 995)],
+      conferenceMinutes: 15,
+      changeoverMinutes: 5,
+      students: [
+        { id: 'oa', name: 'Oa', teacherEmail: 'a@s', familyId: 'oakes' },
+        { id: 'ob', name: 'Ob', teacherEmail: 'a@s', familyId: 'oakes' },
+        { id: 'oc', name: 'Oc', teacherEmail: 'a@s', familyId: 'oakes' },
+        { id: 'pat', name: 'Pat', teacherEmail: 'a@s', familyId: 'pratt' },
+        { id: 'quin', name: 'Quin', teacherEmail: 'a@s', familyId: 'quinn' },
+      ],
+      families: [
+        plainFamily('oakes'),
+        plainFamily('pratt'),
+        { ...plainFamily('quinn'), interpreter: 'es' },
+      ],
+      seed: 986,
+    });
+    const s = scheduled(p);
+    expect(leftOutIds(s)).toEqual(['pat', 'quin']);
+    expect(s.quality.siblingsBackToBack).toBe(1);
+  });
+});
+
 describe('buildSchedule: a student no time suits', () => {
   it('still lets the search give the last 40 minutes to twins rather than to one child', () => {
     // Ms. A's 40 minutes, the twins and the Adamses of the test above, and the Ngs, who can come
