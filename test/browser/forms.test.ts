@@ -35,6 +35,13 @@ async function familyAnswersBothForms(browser: Browser, preview: Preview): Promi
   const placed = sheetRows(preview, 'Schedule').filter((r) => r['Family ID'] === familyId);
   expect(placed.length).toBeGreaterThan(0);
   // The card counts its one answer in the singular, and its link is the family's from its email.
+  // The card is drawn again once the page has the new state: waited for, not read at once
+  // (the wait's end is not the check: the line below says what the card shows).
+  await availability
+    .locator('> p.muted', { hasText: /^1 response$/ })
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
   await expect(availability.locator('> p.muted').first().textContent()).resolves.toBe('1 response');
   await expect(availability.locator('label[for$="-url"]').textContent()).resolves.toBe(
     'Family’s own link (from its availability email, or pick a family below)',
