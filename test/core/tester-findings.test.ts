@@ -5,6 +5,11 @@
  * `.failing`. Expected values are read off the rows written here, not from the code.
  */
 import { contactsOf, parseRoster } from '../../src/core/roster';
+import { buildSchedule } from '../../src/core/schedule/engine';
+import { buildProblem, readScheduleSheet } from '../../src/core/schedule/sheet';
+import { defaultSettings } from '../../src/core/settings';
+import { SCHEDULE } from '../../src/core/schema';
+import { win } from './schedproblem';
 
 const HEADER = [
   'Student ID',
@@ -79,4 +84,69 @@ describe('tester findings (session 33)', () => {
     );
     expect(r.problems.map((p) => p.where)).toContainEqual({ sheet: 'Roster', row: 2, column: 2 });
   });
+
+  // Finding 4 (found in the preview). An invited conference whose Start is typed as "25:99" is
+  // listed by the Schedule step ("kept out of the new schedule until then"), and README says its
+  // invitation is held until it is fixed and that nobody already invited moves. But Rebuild
+  // places the student again: the preview's Schedule then shows a second row for Sophia Baker
+  // with the same Conference ID and Event ID (Status scheduled), "121 conferences" for 120
+  // students, and Send invites reports the ID on two rows. While both rows exist the family is
+  // neither reminded nor sent the questionnaire (README: an ID on several rows). Fixing the time
+  // and rebuilding again removes the copy. At fault: schedule/sheet.ts buildProblem, whose
+  // unreadable frozen row adds its students to no fixed conference, so the engine places them.
+  // Checked: with buildProblem leaving those students out of problem.students, this passes.
+  it.failing(
+    'does not place again a student whose invited conference has an unreadable time',
+    () => {
+      const roster = parseRoster(
+        [
+          HEADER,
+          ['31', 'Ana', 'Lopez', 'Ms. Carmen Rivera', 'Rosa Lopez', 'rosa@mail.example', ''],
+        ],
+        TEACHERS,
+      );
+      const header = SCHEDULE.columns.map((c) => c.header);
+      const row = header.map((h) =>
+        h === 'Conference ID'
+          ? 'C-0000000000A1'
+          : h === 'Date'
+            ? '2026-11-17'
+            : h === 'Start'
+              ? '25:99'
+              : h === 'End'
+                ? '15:25'
+                : h === 'Teacher'
+                  ? 'Ms. Carmen Rivera'
+                  : h === 'Student IDs'
+                    ? '31'
+                    : h === 'Emails'
+                      ? 'rosa@mail.example'
+                      : h === 'Status'
+                        ? 'invited'
+                        : '',
+      );
+      const sheet = readScheduleSheet(
+        [header, row],
+        () => ({ year: 2026, month: 11, day: 17, hour: 0, minute: 0 }),
+        [],
+      );
+      const { problem, problems } = buildProblem({
+        roster,
+        windows: [
+          { ...win('rivera@school.example', 900, 1020), teacher: 'Ms. Carmen Rivera', row: 2 },
+        ],
+        settings: defaultSettings('School', 'UTC'),
+        availability: new Map(),
+        sheet,
+        seed: 1,
+      });
+      // The row is reported (the product does this today)...
+      expect(problems.map((p) => p.where?.row)).toContain(2);
+      // ...and Ana, invited already, is not given a second conference.
+      const again = buildSchedule(problem).conferences.filter(
+        (c) => !c.fixed && c.studentIds.includes('31'),
+      );
+      expect(again).toEqual([]);
+    },
+  );
 });
