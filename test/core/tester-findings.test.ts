@@ -64,20 +64,33 @@ describe('tester findings (session 33)', () => {
   // (titles ignored), last name or email". An SIS writes the homeroom teacher "Last, First"
   // ("Rivera, Carmen"); the row is refused as "not on the Teachers sheet" (roster.ts
   // teacherResolver takes the last word, "carmen", as the last name).
-  it.failing('matches a teacher written "Last, First" to the Teachers sheet', () => {
+  it('matches a teacher written "Last, First" to the Teachers sheet', () => {
     const r = parseRoster(
       [HEADER, ['1021', 'Isa', 'Lopez', 'Rivera, Carmen', 'Rosa Lopez', 'rosa@mail.example', '']],
       TEACHERS,
     );
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(r.students.map((s) => s.teacherEmail)).toEqual(['rivera@school.example']);
+    // With two teachers named Rivera, the first name decides.
+    const two = parseRoster(
+      [
+        HEADER,
+        ['1021', 'Isa', 'Lopez', 'Rivera, Carmen', 'Rosa Lopez', 'rosa@mail.example', ''],
+        ['1022', 'Teo', 'Lopez', 'Rivera, Luis', 'Rosa Lopez', 'rosa@mail.example', ''],
+      ],
+      [...TEACHERS, { name: 'Mr. Luis Rivera', email: 'lrivera@school.example' }],
+    );
+    expect(two.students.map((s) => s.teacherEmail)).toEqual([
+      'rivera@school.example',
+      'lrivera@school.example',
+    ]);
   });
 
   // Finding 3. README (Roster table): First Name is required. A row with a Last Name and a blank
   // First Name is imported with no problem at all (roster.ts read: only both blank is reported),
   // and the demo then emails "When can you come to the conference  will lead?" and " will lead a
   // conference with you".
-  it.failing('reports a blank First Name at its cell', () => {
+  it('reports a blank First Name at its cell', () => {
     const r = parseRoster(
       [HEADER, ['3008', '', 'Ivy', 'Mr. Okafor', 'Ann Ivy', 'ivy@mail.example', '']],
       TEACHERS,
