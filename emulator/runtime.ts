@@ -149,10 +149,20 @@ export interface Quotas {
   mailRecipientsPerDay: number;
   /** Calendar events created per day: 5,000 consumer, 10,000 Workspace. */
   eventsCreatedPerDay: number;
+  /** LanguageApp.translate calls per day ("Translate calls"): 5,000 consumer, 20,000 Workspace. */
+  translateCallsPerDay: number;
 }
 
-export const CONSUMER_QUOTAS: Quotas = { mailRecipientsPerDay: 100, eventsCreatedPerDay: 5000 };
-export const WORKSPACE_QUOTAS: Quotas = { mailRecipientsPerDay: 1500, eventsCreatedPerDay: 10000 };
+export const CONSUMER_QUOTAS: Quotas = {
+  mailRecipientsPerDay: 100,
+  eventsCreatedPerDay: 5000,
+  translateCallsPerDay: 5000,
+};
+export const WORKSPACE_QUOTAS: Quotas = {
+  mailRecipientsPerDay: 1500,
+  eventsCreatedPerDay: 10000,
+  translateCallsPerDay: 20000,
+};
 
 /**
  * When daily quotas renew. Google: "Quotas are per user and reset 24 hours after the first

@@ -139,19 +139,42 @@ describe('the letter for a family whose language nobody wrote it in', () => {
     expect(textRows(s)).toEqual([]);
   });
 
-  it('is English with its note while Google’s daily quota is spent, and translated on a later print', () => {
-    const { s, family } = school();
-    s.emulator.ws.injectFault({
-      method: 'LanguageApp.translate',
-      kind: 'throw',
-      times: Infinity,
-      message: 'Service invoked too many times for one day: translate.',
+  it('prints what Google translated before the day’s quota ran out, the rest in English with the note, and the rest a day later', () => {
+    const s = openSchool({
+      students: 30,
+      quotas: { mailRecipientsPerDay: 1500, eventsCreatedPerDay: 10_000, translateCallsPerDay: 20 },
     });
+    const family = paperFamily(s, 'Arabic', LAST, FIRST);
+    run(s, 'setup');
+    run(s, 'forms');
+    run(s, 'schedule');
+    const keys = englishLetterTexts().map(([k]) => k);
+    // Twenty calls: the letter's own words and the slip's first (its code's name) in Arabic.
     const html = print(s);
-    expect(letterOf(html, family.id)).toContain('This letter’s instructions are in English');
-    expect(html).toContain('Google stopped translating');
-    expect(textRows(s)).toEqual([]);
-    s.emulator.ws.clearFaults();
-    expect(letterOf(print(s), family.id)).toContain('[ar] Cut here');
+    const letter = letterOf(html, family.id);
+    expect(letter).toContain('<p>✂ [ar] Cut here</p>');
+    expect(letter).toContain('[ar] Family code');
+    expect(letter).toContain('\nWhich times suit you?');
+    expect(letter).toContain(
+      'Some of this letter’s words are in English: we have no Arabic text for them yet.',
+    );
+    expect(html).toContain(
+      'Google stopped translating (Service invoked too many times for one day: translate.)',
+    );
+    expect(
+      textRows(s)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(keys.slice(0, 20));
+    // A day later the quota is back: the rest is translated, each text still once on the sheet.
+    s.emulator.ws.clock.advance(24 * 3600_000);
+    const later = letterOf(print(s), family.id);
+    expect(later).toContain('[ar] Which times suit you?');
+    expect(later).not.toContain('class="fallback"');
+    expect(
+      textRows(s)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(keys);
   });
 });

@@ -23,7 +23,13 @@ function scheduledSchool(noDocument: boolean, mailPerDay?: number, days = ['2026
     students: 18,
     days,
     ...(mailPerDay
-      ? { quotas: { mailRecipientsPerDay: mailPerDay, eventsCreatedPerDay: 10_000 } }
+      ? {
+          quotas: {
+            mailRecipientsPerDay: mailPerDay,
+            eventsCreatedPerDay: 10_000,
+            translateCallsPerDay: 20_000,
+          },
+        }
       : {}),
   });
   school.emulator.triggers.clockTriggersHaveNoDocument = noDocument;
