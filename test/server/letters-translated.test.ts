@@ -9,7 +9,8 @@
 import { openSchool } from '../../preview/school';
 import { englishLetterTexts } from '../../src/core/lettertexts';
 import { parseRoster } from '../../src/core/roster';
-import { run } from './calls';
+import type { Settings } from '../../src/shared/api';
+import { ok, run } from './calls';
 
 type School = ReturnType<typeof openSchool>;
 
@@ -176,5 +177,29 @@ describe('the letter for a family whose language nobody wrote it in', () => {
         .slice(1)
         .map((r) => r[0]),
     ).toEqual(keys);
+  });
+  it('prints the slip in the words of the family’s own translated form, which the office keys it into', () => {
+    const s = openSchool({ students: 30 });
+    const family = paperFamily(s, 'Arabic', LAST, FIRST);
+    run(s, 'setup');
+    const view = ok<{ settings: Settings }>(s.bundle.callFromClient('getSettings', []));
+    ok(s.bundle.callFromClient('saveSettings', [{ ...view.settings, translateForms: true }]));
+    // A slip text someone already typed on the Letter Texts sheet, which this slip must not use.
+    const sheet = s.emulator.spreadsheet.insertSheet('Letter Texts');
+    [
+      ['Key', 'Language', 'Text'],
+      ['availability.times', 'ar', 'أوقات الرسالة'],
+    ].forEach((row, r) => row.forEach((v, c) => sheet.put(r + 1, c + 1, { v })));
+    run(s, 'forms');
+    run(s, 'schedule');
+    const letter = letterOf(print(s), family.id);
+    // The Arabic form's question as the Form Texts sheet gives it (the emulator's "[ar] ...").
+    expect(letter).toContain('\n[ar] Which times suit you? [ar] Mark your first');
+    expect(letter).not.toContain('أوقات الرسالة');
+    expect(letter).toContain('<p>✂ [ar] Cut here</p>');
+    // The row people typed stays, and is not translated again.
+    expect(textRows(s).filter((r) => r[0] === 'availability.times')).toEqual([
+      ['availability.times', 'ar', 'أوقات الرسالة'],
+    ]);
   });
 });
