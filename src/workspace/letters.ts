@@ -3,7 +3,9 @@
  * email): one page per family with a QR code and a short link for each of its forms, and the
  * reply slip, and any of its children on the waiting list. Reads the Roster, the Schedule, the
  * Waitlist and document properties once each; asks Google for
- * each form's short link once per print. Writes nothing.
+ * each form's short link once per print. Writes nothing, but for the first print of a letter in
+ * a language nobody wrote it in: that translates its texts once and adds them to the Letter
+ * Texts sheet (src/workspace/lettertexts.ts).
  */
 import { PRINT_CONTROLS } from './printcontrols';
 import { familyChoices } from '../core/availability';
