@@ -273,7 +273,7 @@ describe('without its spreadsheet, after a run that held back every reminder for
     const held = sentMarks(s).filter((m) => m);
     expect(held.length).toBeGreaterThan(5);
     for (const m of held) expect(m).toMatch(/^48h waiting for quota since /);
-    const renews = quota.renewsAt();
+    const renews = quota.renewsAt('mailRecipientsPerDay', 'eventsCreatedPerDay');
 
     const toldAt: number[] = [];
     for (let hour = 1; t + HOUR < EST('2026-11-17', '08:00'); hour++) {
