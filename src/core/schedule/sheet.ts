@@ -465,15 +465,19 @@ export function scheduleRows(input: {
   const { sheet, frozen, schedule, roster, windows, settings } = input;
   const header = sheet.header.length ? sheet.header : SCHEDULE.columns.map((c) => c.header);
   const width = header.length;
-  const pos = (h: string) =>
-    (sheet.columns.get(h) ?? SCHEDULE.columns.findIndex((c) => c.header === h) + 1) - 1;
+  // A column the sheet lacks is not written (-1): an empty sheet is read under the set-up header,
+  // so only a sheet of older or edited columns lacks one, and its set-up position there may hold
+  // a column of the school's own.
+  const pos = (h: string) => (sheet.columns.get(h) ?? 0) - 1;
   const frozenRows = new Set(frozen.map((r) => r.row));
   const kept = sheet.rows
     .filter((r) => !inRound(r.round, settings.roundName) || frozenRows.has(r.row))
     .map((r): ScheduleRow => ({ cells: padRow(r.values, width), from: r.row, built: false }));
+  // A kept row is written as it was, so none lends its ID, cells or place to a conference built
+  // now (the students of a kept row whose times cannot be read are placed again).
   const previous = new Map(
     sheet.rows
-      .filter((r) => inRound(r.round, settings.roundName))
+      .filter((r) => inRound(r.round, settings.roundName) && !frozenRows.has(r.row))
       .map((r) => [r.studentIds.join(';'), r]),
   );
   const students = new Map<string, Student>(roster.students.map((s) => [s.id, s]));
