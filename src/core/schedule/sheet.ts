@@ -463,8 +463,8 @@ export function scheduleRows(input: {
   newId: () => string;
 }): ScheduleRow[] {
   const { sheet, frozen, schedule, roster, windows, settings } = input;
-  const header = sheet.header.length ? sheet.header : SCHEDULE.columns.map((c) => c.header);
-  const width = header.length;
+  // The sheet's width, or set-up's on an empty sheet (written under the set-up header).
+  const width = sheet.header.length || SCHEDULE.columns.length;
   // A column the sheet lacks is not written (-1): an empty sheet is read under the set-up header,
   // so only a sheet of older or edited columns lacks one, and its set-up position there may hold
   // a column of the school's own.
@@ -498,8 +498,9 @@ export function scheduleRows(input: {
     const old = previous.get(c.studentIds.join(';'));
     const row: unknown[] = old ? padRow(old.values, width) : new Array(width).fill('');
     const set = (h: (typeof BUILT_COLUMNS)[number] | 'Locked', v: unknown) => {
+      // A column the sheet has stands within its width.
       const i = pos(h);
-      if (i >= 0 && i < width) row[i] = v;
+      if (i >= 0) row[i] = v;
     };
     set('Conference ID', old?.conferenceId || input.newId());
     set('Round', settings.roundName);
@@ -538,7 +539,8 @@ export function scheduleRows(input: {
     set('Language', family?.language ? languageName(family.language) : '');
     set('Interpreter', family?.interpreter ? 'Yes' : 'No');
     set('Status', 'scheduled');
-    set('Locked', old ? (row[pos('Locked')] ?? false) : false);
+    // A rebuilt row keeps its Locked cell (never ticked: a locked row is kept, not rebuilt).
+    if (!old) set('Locked', false);
     out.push({ cells: row, from: old?.row ?? null, built: true });
   }
   return out;
