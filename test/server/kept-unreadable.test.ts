@@ -1,0 +1,33 @@
+/**
+ * A locked conference whose Start a person made unreadable, on the built bundle: the build keeps
+ * the row as it is and places its student again, in a conference of its own. Before the fix the
+ * new conference took the kept row's Conference ID and Locked box, so the Schedule then held two
+ * locked rows of one Conference ID (sheet.ts, scheduleRows' rows of this round).
+ */
+import { openSchool } from '../../preview/school';
+import { run } from './calls';
+
+describe('a locked Schedule row whose Start cannot be read', () => {
+  it('stays as it is, and its student’s new conference has an ID of its own and no lock', () => {
+    const school = openSchool({ students: 20 });
+    run(school, 'setup');
+    run(school, 'schedule');
+    const sheet = school.emulator.spreadsheet.sheetByName('Schedule')!;
+    const header = sheet.values()[0]!.map(String);
+    const col = (h: string) => header.indexOf(h) + 1;
+    sheet.put(2, col('Start'), { v: '25:99' });
+    sheet.put(2, col('Locked'), { v: true });
+    const kept = sheet.values()[1]!;
+    const id = kept[col('Conference ID') - 1];
+    const student = kept[col('Student IDs') - 1];
+    run(school, 'schedule');
+    const rows = sheet.values().slice(1);
+    expect(rows.filter((r) => r[col('Conference ID') - 1] === id)).toEqual([kept]);
+    const again = rows.filter(
+      (r) => r[col('Student IDs') - 1] === student && r[col('Conference ID') - 1] !== id,
+    );
+    expect(again.map((r) => r[col('Locked') - 1])).toEqual([false]);
+    const ids = rows.map((r) => r[col('Conference ID') - 1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
