@@ -53,18 +53,19 @@ function build(
   r: ReturnType<typeof roster>,
   windows: ReturnType<typeof windowsOf>,
   values: unknown[][],
+  /** A schedule made as if the sheet held only its header (every student placed). */
+  placeEveryone = false,
 ) {
   const settings = { ...defaultSettings('School', 'UTC'), roundName: 'Fall' };
   const sheet = readScheduleSheet(values, wall, []);
-  const built = buildProblem({
-    roster: r,
-    windows,
-    settings,
-    availability: new Map(),
-    sheet,
-    seed: 1,
-  });
-  const schedule = buildSchedule(built.problem);
+  const problemOf = (s: typeof sheet) =>
+    buildProblem({ roster: r, windows, settings, availability: new Map(), sheet: s, seed: 1 });
+  const built = problemOf(sheet);
+  const schedule = buildSchedule(
+    placeEveryone
+      ? problemOf(readScheduleSheet(values.slice(0, 1), wall, [])).problem
+      : built.problem,
+  );
   let n = 0;
   const rows = scheduleRows({
     sheet,
@@ -151,9 +152,11 @@ describe('a Schedule sheet made before the Mode column, with a column of the sch
 });
 
 describe('a kept row whose times cannot be read', () => {
-  // The row stays as it was (buildProblem reports it) and its student is placed again. Failed
-  // before the fix: the new conference took the kept row's Conference ID, sheet row, Locked box
-  // and invitation cells, so the sheet then held two rows of one Conference ID, both locked.
+  // The row stays as it was (buildProblem reports it, and does not place its student again: the
+  // family was told of that conference). Should a schedule hold a conference for that student all
+  // the same (one made before that rule), the kept row lends it nothing. Failed before the fix:
+  // the new conference took the kept row's Conference ID, sheet row, Locked box and invitation
+  // cells, so the sheet then held two rows of one Conference ID, both locked.
   it.each([
     ['locked', { Locked: true, Status: 'scheduled' }],
     ['invited', { Locked: false, Status: 'invited' }],
@@ -171,11 +174,13 @@ describe('a kept row whose times cannot be read', () => {
       'Invite Sent': '2026-11-02 10:00',
       ...kept,
     });
-    const { problems, rows } = build(
-      roster(['1', 'Ana', 'Lopez', 'rosa@f.example'], ['2', 'Chidi', 'Okoro', 'ada@f.example']),
-      windowsOf('101', '', ''),
-      [HEADER, broken],
+    const school = roster(
+      ['1', 'Ana', 'Lopez', 'rosa@f.example'],
+      ['2', 'Chidi', 'Okoro', 'ada@f.example'],
     );
+    const now = build(school, windowsOf('101', '', ''), [HEADER, broken]);
+    expect(now.rows.filter((x) => x.cells['Student IDs'] === '1')).toHaveLength(1);
+    const { problems, rows } = build(school, windowsOf('101', '', ''), [HEADER, broken], true);
     expect(problems.map((p) => p.where?.row)).toEqual([2]);
     expect(rows[0]).toEqual({
       from: 2,
