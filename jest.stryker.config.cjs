@@ -5,6 +5,10 @@
  * STRYKER_TESTS narrows a run to some test files (comma-separated names without `.test.ts`), for
  * a run over one source file on a shared machine, e.g.
  * `STRYKER_TESTS=roster,family npm run mutate -- --mutate src/core/roster.ts`.
+ *
+ * Four costly scheduler tests that kill nothing cheaper tests do not are left out
+ * (test/stryker-costly.cjs; STRYKER_ALL_TESTS=1 runs them). STRYKER_COST_LOG=/abs/path writes
+ * each mutant's CPU (test/stryker-runner.cjs; summed by scripts/mutation-costs.cjs).
  */
 const base = require('./jest.config.cjs');
 

@@ -18,6 +18,7 @@ const { existsSync, mkdirSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { TestEnvironment } = require('jest-environment-node');
 const { loadedBy, loadedFileFor, reachedWhileLoading } = require('./stryker-sequencer.cjs');
+const { leftOut } = require('./stryker-costly.cjs');
 
 /** The active mutant a test has already failed on in this process (jest runs in band here). */
 let killed;
@@ -64,6 +65,8 @@ class StrykerRuns extends TestEnvironment {
   }
 
   async handleTestEvent(event, state) {
+    // In the first run as in each mutant's, so the left-out tests cover nothing.
+    if (event.name === 'test_start' && leftOut(event.test)) event.test.mode = 'skip';
     const mutant = process.env.__STRYKER_ACTIVE_MUTANT__;
     if (mutant === undefined) return;
     if (event.name === 'run_start' && reachedWhileLoading(loadedBy(this.testPath), mutant)) {
