@@ -171,3 +171,39 @@ describe('buildSchedule: a teacher’s day laid again with a family of three in 
     );
   });
 });
+
+describe('buildSchedule: a teacher’s day packed by each family’s last start that day', () => {
+  // Ms. A is there on Tuesday and on Wednesday, 3:00 to 4:25 PM, 20-minute conferences, no
+  // changeover. The Fords (Finn) can come on Tuesday from 3:40 to 4:05, so start at 3:40 or
+  // 3:45; the Grants (Gwen) on Tuesday from 3:25 to 4:00 or on Wednesday from 3:35 to 4:10; the
+  // Hales (Hugh) on Wednesday at 3:50 only. All three are seen as Gwen on Tuesday at 3:25, Finn
+  // at 3:45 and Hugh on Wednesday at 3:50; Gwen's Wednesday times all clash with Hugh's. The
+  // engine gets there by laying Tuesday again, seating first the family whose last Tuesday
+  // start comes first (Gwen's 3:40, before Finn's 3:45); with the packing turned off by hand
+  // one of them was left out. With the last start read from any day (`c.day === day` made
+  // `true` in packDay, applied by hand) Gwen's counts as her Wednesday 3:50, Finn goes first
+  // at 3:40, and Finn or Gwen was left out on every seed 1–8.
+  const p = (seed: number) =>
+    problem({
+      seed,
+      windows: [win('a@s', 900, 985), { ...win('a@s', 900, 985), date: WEDNESDAY }],
+      conferenceMinutes: 20,
+      changeoverMinutes: 0,
+      students: [
+        student('finn', 'a@s', 'ford'),
+        student('gwen', 'a@s', 'grant'),
+        student('hugh', 'a@s', 'hale'),
+      ],
+      families: [
+        canCome('ford', [DAY, 940, 965]),
+        canCome('grant', [WEDNESDAY, 935, 970], [DAY, 925, 960]),
+        canCome('hale', [WEDNESDAY, 950, 970]),
+      ],
+    });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('sees all three (seed %i)', (seed) => {
+    const s = scheduled(p(seed));
+    expect(s.unplaced).toEqual([]);
+    expect(s.conferences).toHaveLength(3);
+  });
+});
