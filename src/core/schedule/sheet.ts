@@ -311,6 +311,9 @@ export function buildProblem(input: {
   const frozen: ExistingRow[] = [];
   const fixed: Conference[] = [];
   const teacherEmailByName = new Map(windows.map((w) => [w.teacher.toLowerCase(), w.teacherEmail]));
+  // Students of a kept row whose time cannot be read: their conference stands (the family was
+  // invited to it), so they are not placed again; the row waits for a person to fix its time.
+  const heldOut = new Set<string>();
   for (const r of sheet.rows) {
     if (!inRound(r.round, round)) continue;
     const keep = r.locked || FROZEN_STATUSES.has(r.status);
@@ -321,8 +324,9 @@ export function buildProblem(input: {
       problems.push({
         severity: 'error',
         where,
-        message: `${describeCell(where, 'Date')}: this ${r.locked ? 'locked' : r.status} conference has no readable date, start and end. Fix them; it is kept out of the new schedule until then.`,
+        message: `${describeCell(where, 'Date')}: this ${r.locked ? 'locked' : r.status} conference has no readable date, start and end. Fix them: until then the row is kept as it is and its students are not placed again, but its time, which cannot be read, is not held, so another family may be given it.`,
       });
+      for (const id of known) heldOut.add(id);
       frozen.push(r);
       continue;
     }
@@ -358,14 +362,16 @@ export function buildProblem(input: {
       videoLink: w.videoLink,
       ...(w.mode ? { mode: w.mode } : {}),
     })),
-    students: roster.students.map((s) => ({
-      id: s.id,
-      name: `${s.firstName} ${s.lastName}`.trim(),
-      teacherEmail: s.teacherEmail,
-      familyId: s.familyId,
-      contacts: contactsOf(s, familiesById.get(s.familyId)),
-      teacher: s.teacher,
-    })),
+    students: roster.students
+      .filter((s) => !heldOut.has(s.id))
+      .map((s) => ({
+        id: s.id,
+        name: `${s.firstName} ${s.lastName}`.trim(),
+        teacherEmail: s.teacherEmail,
+        familyId: s.familyId,
+        contacts: contactsOf(s, familiesById.get(s.familyId)),
+        teacher: s.teacher,
+      })),
     families: roster.families.map((f) => ({
       id: f.id,
       name: f.name,
@@ -387,7 +393,7 @@ export function buildProblem(input: {
   const onlyFixed: Schedule = {
     conferences: fixed,
     unplaced: roster.students
-      .filter((s) => !fixed.some((c) => c.studentIds.includes(s.id)))
+      .filter((s) => !heldOut.has(s.id) && !fixed.some((c) => c.studentIds.includes(s.id)))
       .map((s) => ({ studentId: s.id, reason: 'Not yet placed.' })),
   };
   const conflicts = checkSchedule(
