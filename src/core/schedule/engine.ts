@@ -742,7 +742,7 @@ let wholeTries = 0;
  */
 function reinsert(chosen: Family[]): boolean {
   const teacherDays: number[] = [];
-  const languageDays: string[] = objectList();
+  const languageDays: Interval[][] = objectList();
   for (const f of chosen) keysOf(f, teacherDays, languageDays);
   const before = localCost(chosen, teacherDays, languageDays);
   const removed: Was[] = [];
@@ -843,7 +843,7 @@ const unplacedPlaces = (list: Unit[]) => list.reduce((n, u) => n + u.len / L, 0)
 const pickOne = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
 
 /** Adds `x` to a short list of distinct values (a Set's order, without its iterators). */
-const addOnce = <T extends string | Family>(list: T[], x: T) => {
+const addOnce = <T>(list: T[], x: T) => {
   if (!list.includes(x)) list.push(x);
 };
 
@@ -993,9 +993,19 @@ function interpreterFreeIn(lang: string, all: Interval[], start: number, end: nu
     if (start < x.end) overlapping++;
   }
   if (overlapping < limit) return true;
-  const list = all.filter((x) => x.start < end && start < x.end);
-  const points = [start, ...list.map((x) => x.start).filter((t) => t > start && t < end)];
-  return points.every((t) => list.filter((x) => x.start <= t && t < x.end).length < limit);
+  // As many as the limit meet the time, though perhaps never all at once: count those under way
+  // at each moment the number can rise, its start and each of theirs that falls inside it. No
+  // list is made for it: on district-2000 this path ran often enough that its lists kept the
+  // garbage collector busy.
+  for (let j = lo - 1; j < all.length; j++) {
+    const t = j < lo ? start : all[j]!.start;
+    if (t >= end) break;
+    if (j >= lo && t <= start) continue;
+    let under = 0;
+    for (let i = lo; i < all.length && all[i]!.start <= t; i++) if (t < all[i]!.end) under++;
+    if (under >= limit) return false;
+  }
+  return true;
 }
 
 /** The family (and anyone of it who also comes for another family) fits this time. */
@@ -1404,9 +1414,8 @@ function placeWithoutAnchor(todo: Unit[]): number {
   return missing;
 }
 
-/** Interpreted languages in blocks: a cost per gap in a language's day. */
-function languageCost(key: string): number {
-  const sorted = interp.get(key) ?? NONE;
+/** Interpreted languages in blocks: a cost per gap in a language's day (its list, in start order). */
+function languageCost(sorted: Interval[]): number {
   let cost = 0;
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i]!.start - sorted[i - 1]!.end > L + B) cost += WEIGHTS.languageBlock;
@@ -1492,7 +1501,7 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
   const chosen: Family[] = objectList();
   for (const p of block) addOnce(chosen, units[p.unit]!.family);
   const teacherDays: number[] = [];
-  const languageDays: string[] = objectList();
+  const languageDays: Interval[][] = objectList();
   for (const f of chosen) keysOf(f, teacherDays, languageDays);
   const before = localCost(chosen, teacherDays, languageDays);
   // Families come first: a teacher's day closes up only where no family waits longer for it.
@@ -1523,14 +1532,14 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
 }
 
 /** The cost of what a set of families touches: their own, their teachers' days, their languages' days. */
-function localCost(familySet: Family[], teacherDays: number[], languageDays: string[]): number {
+function localCost(familySet: Family[], teacherDays: number[], languageDays: Interval[][]): number {
   let cost = 0;
   for (const f of familySet) {
     for (const u of f.units) if (!placement[u.key]) cost += u.missCost;
     cost += familyCost(f.placed);
   }
   for (const d of teacherDays) cost += WEIGHTS.idleMinute * idleMinutes(days[d]!);
-  for (const k of languageDays) cost += languageCost(k);
+  for (const list of languageDays) cost += languageCost(list);
   return cost;
 }
 
@@ -1538,17 +1547,17 @@ function totalCost(): number {
   return localCost(
     withUnits,
     days.map((_, i) => i),
-    [...interp.keys()],
+    [...interp.values()],
   );
 }
 
-function keysOf(f: Family, teacherDays: number[], languageDays: string[]): void {
+function keysOf(f: Family, teacherDays: number[], languageDays: Interval[][]): void {
   const lang = f.language;
   for (const p of f.placed) {
     if (p.fixed) continue;
-    // Not through addOnce: a list of numbers there as well as of strings slows both down.
+    // Not through addOnce: a list of numbers there as well as of objects slows both down.
     if (!teacherDays.includes(p.day)) teacherDays.push(p.day);
-    if (lang) addOnce(languageDays, interpKey(lang, p.date));
+    if (lang) addOnce(languageDays, languageList(days[p.day]!, lang));
   }
 }
 
