@@ -904,13 +904,7 @@ const dayKey = (teacher: string, date: string) => `${teacher}|${date}`;
  * search compares hundreds of thousands of times were, as read from the sheets, compared
  * character by character.
  */
-const internal = (text: string): string => {
-  // Not `{ [text]: 0 }`: an object literal with a computed name is made by a slow path, ten
-  // times the cost (school-600 has some 2,200 names to internalize in each call).
-  const o: Record<string, number> = {};
-  o[text] = 0;
-  return Object.keys(o)[0]!;
-};
+const internal = (text: string): string => Object.keys({ [text]: 0 })[0]!;
 
 /** Holds (delta 1) or frees (-1) the teacher's places from `start` to the changeover's end. */
 const hold = (d: Day, start: number, end: number, delta: number) => {
@@ -1366,18 +1360,16 @@ function anchorStarts(anchor: Unit): number {
  * places the cheapest option; returns how many could not be placed.
  */
 function placeBestOption(family: Family, todo: Unit[], options: number): number {
-  const anchor = todo[0]!;
   // The starts of the best option so far, by the index of the unit in todo (null: unplaced).
   let best = false;
   let bestCost = Infinity;
   for (let t = 0; t < options; t++) {
-    const option = topStarts[t]!;
-    place(anchor, option);
-    tried[0] = option;
-    let cost = startBias(option, anchor.len);
-    for (let k = 1; k < todo.length; k++) {
+    let cost = 0;
+    // The anchor at this option, then each of the others at its best start around it (one
+    // place and one startBias for both: V8 compiled each call again into this function).
+    for (let k = 0; k < todo.length; k++) {
       const u = todo[k]!;
-      const pick = bestStart(u);
+      const pick = k === 0 ? topStarts[t]! : bestStart(u);
       tried[k] = pick;
       if (pick) {
         place(u, pick);
