@@ -183,6 +183,12 @@ interface Placement extends Slot {
   day: number;
   fixed: boolean;
   studentIds: string[];
+  /**
+   * The interpreted language's conferences that date (see languageList), when it is a unit's
+   * with an interpreter: kept here by place, so that taking it out and the search's costs find
+   * the list without a lookup.
+   */
+  interpreted: Interval[] | null;
 }
 
 /** Where a unit was before a move, to put it back (its placement is rewritten meanwhile). */
@@ -319,6 +325,7 @@ export function buildSchedule(
       rank: c.rank,
       fixed: true,
       studentIds: c.studentIds,
+      interpreted: null,
     };
     if (d >= 0) {
       const day = days[d]!;
@@ -406,6 +413,7 @@ export function buildSchedule(
         rank: 0,
         fixed: false,
         studentIds: ids,
+        interpreted: null,
       },
       at: null,
     });
@@ -1063,7 +1071,10 @@ function place(u: Unit, c: Candidate): void {
   placement[u.key] = p;
   addPlacement(u.family, p);
   d.placements.push(p);
-  if (u.language) insertInterval(languageList(d, u.language), p);
+  if (u.language) {
+    p.interpreted = languageList(d, u.language);
+    insertInterval(p.interpreted, p);
+  }
 }
 
 function unplace(u: Unit): void {
@@ -1074,7 +1085,7 @@ function unplace(u: Unit): void {
   placement[u.key] = null;
   removeFrom(u.family.placed, p);
   removeFrom(d.placements, p);
-  if (u.language) removeFrom(languageList(d, u.language), p);
+  if (p.interpreted) removeFrom(p.interpreted, p);
 }
 
 /** Cost of one family's placements (`family.placed`): ranks, days, waiting. */
@@ -1544,12 +1555,11 @@ function totalCost(): number {
 }
 
 function keysOf(f: Family, teacherDays: number[], languageDays: Interval[][]): void {
-  const lang = f.language;
   for (const p of f.placed) {
     if (p.fixed) continue;
     // Not through addOnce: a list of numbers there as well as of objects slows both down.
     if (!teacherDays.includes(p.day)) teacherDays.push(p.day);
-    if (lang) addOnce(languageDays, languageList(days[p.day]!, lang));
+    if (p.interpreted) addOnce(languageDays, p.interpreted);
   }
 }
 
