@@ -181,6 +181,7 @@ function shard(args: Args): Outcome[] {
         quotas: {
           mailRecipientsPerDay: mailPerDay,
           eventsCreatedPerDay: Math.max(1, Math.ceil(events / 4)),
+          translateCallsPerDay: 20_000,
         },
       }),
     );

@@ -7,12 +7,21 @@
  * which language a family's message went out in. What must survive translation does: HTML tags
  * and entities, URLs, e-mail addresses and {{placeholders}} come back byte for byte, because
  * code that translates templates relies on that. Unknown language codes fail as the real
- * service does ("Invalid argument").
+ * service does ("Invalid argument"). Calls count against the daily quota of "Translate calls"
+ * (https://developers.google.com/apps-script/guides/services/quotas: 5,000 a day consumer,
+ * 20,000 Workspace); past it every call throws, as Apps Script does for a spent quota.
  */
 import { registerLatency } from './latency';
 import { AppsScriptException, type Workspace } from './runtime';
 
 registerLatency('LanguageApp', { translate: { base: 300, perUnit: 0.05 } });
+
+/**
+ * What a call past the day's quota throws: Apps Script's wording for a spent daily quota
+ * ("Service invoked too many times for one day: email." for MailApp); the service's own word
+ * here is assumed (docs/EMULATOR.md row 45).
+ */
+export const TRANSLATE_QUOTA_MESSAGE = 'Service invoked too many times for one day: translate.';
 
 /** Codes Google Translate accepts that matter to schools (plus a few more). */
 export const LANGUAGES = new Set([
@@ -108,6 +117,7 @@ export function createLanguageApp(ws: Workspace, settings = new LanguageSettings
         'LanguageApp',
         'translate',
         () => {
+          ws.quota.take('translateCallsPerDay', 1, TRANSLATE_QUOTA_MESSAGE);
           if (sourceLanguage !== '' && !LANGUAGES.has(sourceLanguage))
             throw new AppsScriptException('Invalid argument: source');
           if (!LANGUAGES.has(targetLanguage))

@@ -149,10 +149,20 @@ export interface Quotas {
   mailRecipientsPerDay: number;
   /** Calendar events created per day: 5,000 consumer, 10,000 Workspace. */
   eventsCreatedPerDay: number;
+  /** LanguageApp.translate calls per day ("Translate calls"): 5,000 consumer, 20,000 Workspace. */
+  translateCallsPerDay: number;
 }
 
-export const CONSUMER_QUOTAS: Quotas = { mailRecipientsPerDay: 100, eventsCreatedPerDay: 5000 };
-export const WORKSPACE_QUOTAS: Quotas = { mailRecipientsPerDay: 1500, eventsCreatedPerDay: 10000 };
+export const CONSUMER_QUOTAS: Quotas = {
+  mailRecipientsPerDay: 100,
+  eventsCreatedPerDay: 5000,
+  translateCallsPerDay: 5000,
+};
+export const WORKSPACE_QUOTAS: Quotas = {
+  mailRecipientsPerDay: 1500,
+  eventsCreatedPerDay: 10000,
+  translateCallsPerDay: 20000,
+};
 
 /**
  * When daily quotas renew. Google: "Quotas are per user and reset 24 hours after the first
@@ -195,14 +205,20 @@ export class QuotaLedger {
   }
 
   /**
-   * When every quota used so far has renewed (ms): 24 hours after the latest first use, or the
-   * next midnight Pacific. A person told "try again once it renews" waits until then.
+   * When every quota used so far (or each of `names` used so far) has renewed (ms): 24 hours
+   * after the latest first use, or the next midnight Pacific. A person told "try again once it
+   * renews" waits until then.
    */
-  renewsAt(): number {
+  renewsAt(...names: (keyof Quotas)[]): number {
     this.roll();
     const now = this.clock.now();
     if (this.reset === 'after-first-use')
-      return Math.max(now, ...Object.values(this.since).map((start) => start + DAY_MS));
+      return Math.max(
+        now,
+        ...Object.entries(this.since)
+          .filter(([name]) => names.length === 0 || names.includes(name as keyof Quotas))
+          .map(([, start]) => start + DAY_MS),
+      );
     const hour = 3600_000;
     const today = this.dayOf(now);
     let next = Math.floor(now / hour) * hour + hour;

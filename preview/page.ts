@@ -6,6 +6,7 @@ export const PAGE = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <title>Student-Led Conferences — local preview</title>
 <style>
   * { box-sizing: border-box; }

@@ -244,6 +244,9 @@ export async function startPreview(
       const url = new URL(req.url ?? '/', 'http://localhost');
       try {
         if (req.method === 'GET' && url.pathname === '/') return send(res, 200, 'text/html', PAGE);
+        // No icon: an empty answer, not a 404 in the browser's console on every load.
+        if (req.method === 'GET' && url.pathname === '/favicon.ico')
+          return send(res, 204, 'image/x-icon', '');
         if (req.method === 'GET' && url.pathname === '/sidebar')
           return send(res, 200, 'text/html', sidebarHtml());
         if (req.method === 'GET' && url.pathname === '/api/state')

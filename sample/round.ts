@@ -377,7 +377,11 @@ export function tomorrowMorning(s: School, error: Error): boolean {
   const nextMorning =
     Date.parse(`${pacificDay(s.emulator.ws.clock.now())}T08:00:00Z`) + 86_400_000 + PACIFIC_MS;
   // Triggers (hourly reminders) keep firing through the night, as they would.
-  s.emulator.triggers.advanceTo(Math.max(nextMorning, s.emulator.ws.quota.renewsAt()));
+  // Mail and Calendar's quotas (a spent translate quota waits for its own renewal too).
+  const quotas = /translate/.test(error.message)
+    ? []
+    : (['mailRecipientsPerDay', 'eventsCreatedPerDay'] as const);
+  s.emulator.triggers.advanceTo(Math.max(nextMorning, s.emulator.ws.quota.renewsAt(...quotas)));
   return true;
 }
 

@@ -7,6 +7,14 @@
  * outside service; every text is escaped.
  */
 import { formLanguage } from './formtexts';
+import {
+  fillLetterText,
+  isTranslated,
+  LETTER_ENGLISH,
+  RIGHT_TO_LEFT,
+  type LetterKey,
+  type TranslatedLetter,
+} from './lettertexts';
 import { languageName } from './normalize';
 import { hasOwn } from './own';
 import { printPage } from './printpage';
@@ -16,6 +24,8 @@ import {
   escapeHtml,
   formatDay,
   formatTime,
+  hasDayWords,
+  isBareRoom,
   joinNames,
   onlineLine,
   placeInWords,
@@ -47,6 +57,11 @@ export interface PaperLetterInput {
   familyName?: string;
   /** Its children on the waiting list, from waitingLines, after its conferences. */
   waiting?: string[];
+  /**
+   * The letter's words machine-translated into the family's language (`language`, which has no
+   * words written here), from the Letter Texts sheet; without it such a letter is in English.
+   */
+  translated?: TranslatedLetter;
 }
 
 /** One of a family's scheduled conferences, as the Schedule and the teacher's window give it. */
@@ -81,12 +96,18 @@ const CONFERENCE_WORDS: Record<string, (l: ConferenceLine) => string> = {
 
 /**
  * Each conference's children, teacher, day, time and place in words, in the family's language (English where this
- * file has no words for it), each followed by its "Join online: <link>" line when it has one.
+ * file has no words for it), each followed by its "Join online: <link>" line when it has one. With
+ * `translated`, the lines are in its language, from its texts.
  */
-export function conferenceLines(conferences: PaperConference[], language: string): string[] {
+export function conferenceLines(
+  conferences: PaperConference[],
+  language: string,
+  translated?: TranslatedLetter,
+): string[] {
   const own = CONFERENCE_WORDS[language] ? language : 'en';
-  return [...conferences]
-    .sort((a, b) => a.date.localeCompare(b.date) || a.start - b.start)
+  const sorted = [...conferences].sort((a, b) => a.date.localeCompare(b.date) || a.start - b.start);
+  if (translated) return sorted.flatMap((c) => translatedConference(c, translated));
+  return sorted
     .flatMap((c) => [
       CONFERENCE_WORDS[own]!({
         who: joinNames(c.students, own),
@@ -98,6 +119,57 @@ export function conferenceLines(conferences: PaperConference[], language: string
       onlineLine(c.videoLink, own),
     ])
     .filter(Boolean);
+}
+
+/**
+ * The day on a translated letter: the language's own words where src/core/templates.ts has a
+ * table for it, else the neutral numeric ISO date (2026-11-17), never English words in a letter
+ * that is not English.
+ */
+export function letterDay(date: string, language: string): string {
+  return hasDayWords(language) ? formatDay(date, language) : date;
+}
+
+/**
+ * A value set apart from the words around it (Unicode's first-strong isolate): a Latin name or
+ * a room code in a right-to-left sentence keeps its own direction and does not carry the
+ * punctuation next to it along.
+ */
+const isolate = (value: string) => (value ? `\u2068${value}\u2069` : value);
+
+/** Names joined with the translated "and" ("Amy, Ben and Cal"). */
+function joinTranslated(names: string[], t: TranslatedLetter): string {
+  if (names.length <= 1) return isolate(names[0] ?? '');
+  const all = names.map(isolate);
+  return `${all.slice(0, -1).join(', ')} ${t.texts['letter.and']} ${all[all.length - 1]}`;
+}
+
+function translatedConference(c: PaperConference, t: TranslatedLetter): string[] {
+  const w = t.texts;
+  const who = joinTranslated(c.students, t);
+  const values = {
+    students: who,
+    teacher: isolate(c.teacher),
+    day: isolate(letterDay(c.date, t.language)),
+    time: isolate(`${formatTime(c.start, t.language)}–${formatTime(c.end, t.language)}`),
+  };
+  // The place as placeInWords says it, with the translated words.
+  const room = /^video call$/i.test(c.room.trim()) ? '' : c.room.trim();
+  const named = room
+    ? isBareRoom(room)
+      ? `${w['letter.room']} ${isolate(room)}`
+      : isolate(room)
+    : '';
+  const place = c.videoLink
+    ? named
+      ? `${named}, ${w['letter.orOnline']}`
+      : w['letter.online']
+    : named;
+  return [
+    fillLetterText(who ? w['letter.conference'] : w['letter.conferenceYours'], values),
+    place ? fillLetterText(w['letter.place'], { place }) : '',
+    c.videoLink ? `${w['letter.join']} ${c.videoLink}` : '',
+  ].filter(Boolean);
 }
 
 /** A family's children waiting for a conference with one teacher (only its own children). */
@@ -117,12 +189,23 @@ const WAITING_WORDS: Record<string, (who: string, many: boolean, teacher: string
     `${who} ${many ? 'están' : 'está'} en nuestra lista de espera para una conferencia con ${teacher}: aún no encontramos un horario que les convenga. Cuando se libere un horario, la escuela les llamará o les escribirá para ofrecérselo.`,
 };
 
-/** One line per teacher the family's children wait for, in the family's language. */
-export function waitingLines(waiting: PaperWaiting[], language: string): string[] {
+/** One line per teacher the family's children wait for, in the family's language (or `translated`'s). */
+export function waitingLines(
+  waiting: PaperWaiting[],
+  language: string,
+  translated?: TranslatedLetter,
+): string[] {
   const own = WAITING_WORDS[language] ? language : 'en';
   return waiting
     .filter((w) => w.students.length > 0)
-    .map((w) => WAITING_WORDS[own]!(joinNames(w.students, own), w.students.length > 1, w.teacher));
+    .map((w) =>
+      translated
+        ? fillLetterText(
+            translated.texts[w.students.length > 1 ? 'letter.waitingMany' : 'letter.waiting'],
+            { students: joinTranslated(w.students, translated), teacher: isolate(w.teacher) },
+          )
+        : WAITING_WORDS[own]!(joinNames(w.students, own), w.students.length > 1, w.teacher),
+    );
 }
 
 interface LetterWords {
@@ -137,11 +220,11 @@ interface LetterWords {
 const WORDS: Record<string, LetterWords> = {
   en: {
     greet: (family) => (family ? `Dear ${family} family,` : 'Dear family,'),
-    scan: 'Scan the code with a phone camera to open the form with your family’s code filled in.',
-    type: 'Or type this address:',
-    code: 'and write this code in the first question:',
-    slip: 'No phone or computer? Fill in this slip and give it back to your child’s teacher; the school will enter it for you.',
-    cut: 'Cut here',
+    scan: LETTER_ENGLISH['letter.scan'],
+    type: LETTER_ENGLISH['letter.type'],
+    code: LETTER_ENGLISH['letter.code'],
+    slip: LETTER_ENGLISH['letter.slip'],
+    cut: LETTER_ENGLISH['letter.cut'],
   },
   es: {
     greet: (family) => (family ? `Estimada familia ${family}:` : 'Estimada familia:'),
@@ -164,23 +247,50 @@ code{font-size:13pt}
 /**
  * For a family whose language this letter has no words for: the letter says, in English and
  * first, which language it is written in and how to get help reading it, rather than being
- * silently English. '' when the letter is in the family's own language.
+ * silently English. '' when the letter is in the family's own language. With `translated`, it
+ * says so only for the texts kept in English (its own words say it was translated by machine).
  */
-export function fallbackNote(language: string): string {
+export function fallbackNote(language: string, translated?: TranslatedLetter): string {
   if (!language || hasOwn(WORDS, language)) return '';
+  if (translated && translated.kept.length === 0) return '';
+  if (translated)
+    return `Some of this letter’s words are in English: we have no ${languageName(language)} text for them yet. Please ask the school if you would like help reading it.`;
   return `This letter’s instructions are in English: we have no ${languageName(language)} text for it yet. Please ask the school if you would like help reading it.`;
+}
+
+/** The letter's words from a translation (English where it kept a text). */
+function translatedWords(t: TranslatedLetter): LetterWords {
+  const w = (key: LetterKey) => t.texts[key];
+  return {
+    greet: (family) =>
+      family
+        ? fillLetterText(w('letter.greet'), { family: isolate(family) })
+        : w('letter.greetNone'),
+    scan: w('letter.scan'),
+    type: w('letter.type'),
+    code: w('letter.code'),
+    slip: w('letter.slip'),
+    cut: w('letter.cut'),
+  };
 }
 
 /** One family's letter: the page's content, to print alone or after others. */
 export function paperLetterBody(p: PaperLetterInput): string {
-  const language = formLanguage(p.language);
-  const w = WORDS[language] ?? WORDS.en!;
-  const note = fallbackNote(p.language);
+  // A translation that kept every one of the letter's own texts in English is an English letter.
+  const t = isTranslated(p.translated) && !hasOwn(WORDS, p.language) ? p.translated : undefined;
+  const language = t ? t.language : formLanguage(p.language);
+  const w = t ? translatedWords(t) : (WORDS[language] ?? WORDS.en!);
+  const note = fallbackNote(p.language, t);
+  const machine = t && !t.kept.includes('letter.machine') ? t.texts['letter.machine'] : '';
+  const label = (teacher: string) =>
+    t
+      ? fillLetterText(t.texts['letter.forConference'], { teacher: isolate(teacher) })
+      : conferenceLabel(teacher, [], language);
   const forms = p.forms
     .map(
       (f) => `<section class="form">${qrSvg(f.link)}<div>
 <h2>${escapeHtml(f.title)}</h2>
-${f.teacher ? `<p>${escapeHtml(conferenceLabel(f.teacher, [], language))}</p>\n` : ''}<p>${escapeHtml(w.scan)}</p>
+${f.teacher ? `<p>${escapeHtml(label(f.teacher))}</p>\n` : ''}<p>${escapeHtml(w.scan)}</p>
 ${
   f.shortLink
     ? `<p>${escapeHtml(w.type)} <code>${escapeHtml(f.shortLink)}</code> ${escapeHtml(w.code)} <code>${escapeHtml(f.code)}</code></p>`
@@ -188,9 +298,10 @@ ${
 }</div></section>`,
     )
     .join('\n');
-  return `<main class="letter" lang="${escapeHtml(language)}">
+  const dir = RIGHT_TO_LEFT.has(language) ? ' dir="rtl"' : '';
+  return `<main class="letter" lang="${escapeHtml(language)}"${dir}>
 <p class="meta">${escapeHtml(`${p.schoolName} · Ref. ${p.familyId}`)}</p>
-${note ? `<p class="fallback">${escapeHtml(note)}</p>\n` : ''}<p class="greeting">${escapeHtml(w.greet(p.familyName ?? ''))}</p>
+${note ? `<p class="fallback" lang="en" dir="ltr">${escapeHtml(note)}</p>\n` : ''}${machine ? `<p class="machine">${escapeHtml(machine)}</p>\n` : ''}<p class="greeting">${escapeHtml(w.greet(p.familyName ?? ''))}</p>
 ${(p.conferences ?? []).map((c) => `<p class="conference"><strong>${escapeHtml(c)}</strong></p>`).join('\n')}
 ${(p.waiting ?? []).map((w) => `<p class="waitlist"><strong>${escapeHtml(w)}</strong></p>`).join('\n')}
 ${forms}
@@ -222,4 +333,15 @@ ${f.askFor ? `<p class="ask">${escapeHtml(f.askFor)}</p>\n` : ''}<p class="scrip
 /** A printable HTML document of letters, one page each, in the order given. */
 export function paperLetterPage(title: string, bodies: string[]): string {
   return printPage(title, STYLE, bodies);
+}
+
+/**
+ * A time on a translated letter's reply slip: its day as `letterDay` writes it (numbers where
+ * the language has no table), then its times.
+ */
+export function letterChoice(
+  choice: { date: string; start: number; end: number },
+  language: string,
+): string {
+  return `${letterDay(choice.date, language)}, ${formatTime(choice.start, language)} – ${formatTime(choice.end, language)}`;
 }

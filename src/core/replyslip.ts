@@ -11,6 +11,8 @@ import { FORM_TEXTS, formLanguage, printedChoice } from './formtexts';
  * The slip's text, one line per question or time; boxes a family ticks with a pen. With the
  * family's code, its first line carries it for the office, which types it into the form's code
  * question when it keys the returned slip in (the slip comes back without the letter).
+ * `printed` writes each time (a translated letter's slip writes a day it has no words for in
+ * numbers, src/core/paperletter.ts `letterDay`).
  */
 export function replySlip(
   familyId: string,
@@ -18,13 +20,14 @@ export function replySlip(
   choices: TimeChoice[],
   code = '',
   texts = FORM_TEXTS,
+  printed: (choice: TimeChoice, language: string) => string = printedChoice,
 ): string {
   const own = formLanguage(language, texts);
   const { availability: a, ranks, meets, yes, no } = texts[own]!;
   return [
     code ? `Ref. ${familyId} · ${a.token}: ${code}` : `Ref. ${familyId}`,
     `${a.times} ${a.timesHelp}`,
-    ...choices.map((c) => `[ ] ${printedChoice(c, language)}`),
+    ...choices.map((c) => `[ ] ${printed(c, language)}`),
     `(${ranks.slice(0, 3).join(' / ')})`,
     `${a.interpreter} [ ] ${yes} [ ] ${no}`,
     `${a.meet} ${meets.map((m) => `[ ] ${m}`).join(' ')}`,

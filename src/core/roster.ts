@@ -133,12 +133,19 @@ function teacherResolver(teachers: Teacher[] | null) {
     const last = nameKey(t.name).split(' ').pop()!;
     byLast.set(last, [...(byLast.get(last) ?? []), t]);
   }
-  return (written: string): Teacher | null => {
+  const find = (written: string): Teacher | null => {
     const k = written.includes('@') ? written.toLowerCase() : nameKey(written);
     const hit = byKey.get(k);
     if (hit) return hit;
     const last = byLast.get(k.split(' ').pop() ?? '');
     return last && last.length === 1 ? last[0]! : null;
+  };
+  return (written: string): Teacher | null => {
+    const hit = find(written);
+    // A school's system may write "Last, First" ("Rivera, Carmen"): read as "First Last".
+    const comma = written.indexOf(',');
+    if (hit || comma < 0 || written.includes('@')) return hit;
+    return find(`${written.slice(comma + 1)} ${written.slice(0, comma)}`);
   };
 }
 
@@ -430,6 +437,11 @@ export function parseRoster(
     }
     const nameHeader = hasSplitNames ? 'First Name' : 'Full Name';
     if (!firstName && !lastName) bad(nameHeader, 'the student’s name is blank.');
+    else if (!firstName && !cleanText(row.get(nameHeader)))
+      bad(
+        nameHeader,
+        'the student’s first name is blank, and every message names the student by it (“… will lead the conference”), so this row is not imported. Write the name the student goes by.',
+      );
     const written = cleanText(row.get('Teacher'));
     let teacher = written;
     let teacherEmail = '';

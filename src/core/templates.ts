@@ -399,6 +399,11 @@ const WEEKDAYS: Record<string, string[]> = {
   ko: ['일요일', '월요일', '화요일', '수요일', '목요일', '금요일', '토요일'],
 };
 
+/** Whether formatDay has the language's own words for a day (else it writes the English day). */
+export function hasDayWords(language: string): boolean {
+  return hasOwn(WEEKDAYS, language);
+}
+
 /**
  * The day as the family's language writes it, from tables (Intl is not dependable in Apps
  * Script): "Tuesday, November 10", "martes 10 de noviembre", "mardi 10 novembre",

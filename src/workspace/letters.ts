@@ -3,7 +3,9 @@
  * email): one page per family with a QR code and a short link for each of its forms, and the
  * reply slip, and any of its children on the waiting list. Reads the Roster, the Schedule, the
  * Waitlist and document properties once each; asks Google for
- * each form's short link once per print. Writes nothing.
+ * each form's short link once per print. Writes nothing, but for the first print of a letter in
+ * a language nobody wrote it in: that translates its texts once and adds them to the Letter
+ * Texts sheet (src/workspace/lettertexts.ts).
  */
 import { PRINT_CONTROLS } from './printcontrols';
 import { familyChoices } from '../core/availability';
@@ -21,6 +23,7 @@ import { formLanguage } from '../core/formtexts';
 import { cleanText } from '../core/normalize';
 import {
   conferenceLines,
+  letterChoice,
   waitingLines,
   paperLetterBody,
   paperLetterPage,
@@ -43,6 +46,8 @@ import type { PaperLetter } from '../shared/api';
 import { familyIds } from '../core/familyshown';
 import { cellWallClock, readSchool, readSettings, readSheet, schoolZone } from './data';
 import { keptFormTexts } from './formtexts';
+import { letterTranslations } from './lettertexts';
+import { isTranslated } from '../core/lettertexts';
 import { documentProperties } from './props';
 import { readWaitlist } from './waitlist';
 import { shortLinks } from './shortlinks';
@@ -60,8 +65,12 @@ function codeIn(record: FormRecord, link: string): string {
  */
 type LetterBody = Omit<PaperLetter, 'html'> & { body: string; reference: string };
 
-/** Each family without email's letter, in Roster order; none before the family forms exist. */
-function letterBodies(): LetterBody[] {
+/**
+ * Each family without email's letter, in Roster order; none before the family forms exist. A
+ * family whose language has no letter written for it gets the letter machine-translated (once,
+ * kept on the Letter Texts sheet); `said` tells the person printing what that did.
+ */
+function letterBodies(): { letters: LetterBody[]; said: string[] } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
   const round = settings.roundName;
@@ -148,11 +157,23 @@ function letterBodies(): LetterBody[] {
     paper.map((f) => f.language),
   );
   const phones = familyPhones(roster);
-  for (const family of paper) {
-    const code = props[FAMILY_CODE_PREFIX + family.id];
+  // Only the families that get a letter have it translated: none before the forms exist.
+  const printed = paper.filter(
+    (f) =>
+      props[FAMILY_CODE_PREFIX + f.id] &&
+      availabilityRecord(state, formLanguage(f.language, all))?.linkTemplate,
+  );
+  const { letters: translations, said } = letterTranslations(
+    ss,
+    printed.map((f) => f.language),
+  );
+  for (const family of printed) {
+    const code = props[FAMILY_CODE_PREFIX + family.id]!;
     const language = formLanguage(family.language, all);
-    const availability = availabilityRecord(state, language);
-    if (!code || !availability?.linkTemplate) continue;
+    const availability = availabilityRecord(state, language)!;
+    // The letter's own words in the family's language when nobody wrote them (machine-translated).
+    const own = translations.get(family.language);
+    const translated = isTranslated(own) ? own : undefined;
     const texts = all[language]!;
     const forms: PaperForm[] = [
       {
@@ -181,13 +202,18 @@ function letterBodies(): LetterBody[] {
       ),
     ].filter(Boolean);
     const children = mine.map((s) => `${s.firstName} ${s.lastName}`.trim()).filter(Boolean);
+    // The call's script in the forms' language (the caller reads it); the letter in the family's.
     const when = conferenceLines(conferences.get(family.id) ?? [], language);
     // Only the times of its own children's teachers: another class's evening cannot work.
     const choices = familyChoices(availability.choices, windows, mine);
-    const waits = waitingLines(
-      [...(waiting.get(family.id) ?? [])].map(([teacher, names]) => ({ teacher, students: names })),
-      language,
-    );
+    const waitingFor = [...(waiting.get(family.id) ?? [])].map(([teacher, names]) => ({
+      teacher,
+      students: names,
+    }));
+    const waits = waitingLines(waitingFor, language);
+    // The slip in its form's words when the family has a form in its language (the office keys
+    // the slip into that form); else in the letter's translated words.
+    const slipIn = translated && language !== family.language ? translated : undefined;
     const reference = ids.shown(family.id);
     letters.push({
       familyId: family.id,
@@ -204,23 +230,35 @@ function letterBodies(): LetterBody[] {
       body: paperLetterBody({
         schoolName: settings.schoolName,
         familyId: reference,
-        language,
-        conferences: when,
-        waiting: waits,
+        language: family.language || language,
+        conferences: translated
+          ? conferenceLines(conferences.get(family.id) ?? [], family.language, translated)
+          : when,
+        waiting: translated ? waitingLines(waitingFor, family.language, translated) : waits,
         familyName: family.name,
         forms,
-        slip: replySlip(reference, language, choices, code, all),
+        slip: slipIn
+          ? replySlip(
+              reference,
+              family.language,
+              choices,
+              code,
+              { ...all, [family.language]: slipIn.slip },
+              letterChoice,
+            )
+          : replySlip(reference, language, choices, code, all),
+        ...(translated ? { translated } : {}),
       }),
     });
   }
-  return letters;
+  return { letters, said };
 }
 
 const TITLE = 'Letters for families without email';
 
 /** Each family without email's letter as a page of its own, in Roster order. */
 export function paperLetters(): PaperLetter[] {
-  return letterBodies().map(({ body, reference, ...l }) => ({
+  return letterBodies().letters.map(({ body, reference, ...l }) => ({
     ...l,
     familyId: reference,
     html: paperLetterPage(`${TITLE}: ${reference}`, [body]),
@@ -229,9 +267,9 @@ export function paperLetters(): PaperLetter[] {
 
 /** Every letter in one printable document (the dialog's Print button). */
 export function showLetters(): void {
-  const letters = letterBodies();
+  const { letters, said } = letterBodies();
   const title = TITLE;
-  const print = `<p class="noprint">${PRINT_CONTROLS}</p>`;
+  const print = `<p class="noprint">${PRINT_CONTROLS}</p>${said.map((line) => `\n<p class="noprint">${escapeHtml(line)}</p>`).join('')}`;
   const html = paperLetterPage(
     title,
     letters.length

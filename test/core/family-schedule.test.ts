@@ -825,7 +825,7 @@ describe('conferences kept from the Schedule sheet', () => {
     expect(sheet.rows.map((r) => r.status)).toEqual(['invited']);
   });
 
-  it('names a kept conference whose times cannot be read, and keeps its row out of the new schedule', () => {
+  it('names a kept conference whose times cannot be read, keeps its row as it is and does not place its students again', () => {
     const b = built(
       kept('1', '15:00', '', { Locked: 'Yes', Status: 'Scheduled' }),
       kept('2', '15:30', '15:10', { Status: 'accepted' }),
@@ -837,7 +837,7 @@ describe('conferences kept from the Schedule sheet', () => {
     const unread = (row: number, what: string) => ({
       severity: 'error',
       where: { sheet: 'Schedule', row, column: 3 },
-      message: `Schedule, row ${row}, column C (Date): this ${what} conference has no readable date, start and end. Fix them; it is kept out of the new schedule until then.`,
+      message: `Schedule, row ${row}, column C (Date): this ${what} conference has no readable date, start and end. Fix them: until then the row is kept as it is and its students are not placed again, but its time, which cannot be read, is not held, so another family may be given it.`,
     });
     expect(b.problems).toEqual([
       unread(2, 'locked'),
@@ -845,6 +845,17 @@ describe('conferences kept from the Schedule sheet', () => {
       unread(4, 'invited'),
       unread(5, 'declined'),
     ]);
+    // Students 1, 2 and 3 have a conference their families were told of: none is placed again.
+    const ids = b.problem.students.map((st) => st.id);
+    for (const id of ['1', '2', '3']) expect([id, ids.includes(id)]).toEqual([id, false]);
+    // The others are placed as usual.
+    const one = built(kept('2', '25:99', '15:25', { Status: 'Invited' }));
+    expect(one.problem.students.map((st) => st.id)).toEqual(['1', '3']);
+    expect(
+      buildSchedule(one.problem)
+        .conferences.flatMap((c) => c.studentIds)
+        .sort(),
+    ).toEqual(['1', '3']);
   });
 
   it('warns, at the Start of the later one, of kept conferences that clash, and keeps them as they are', () => {

@@ -80,6 +80,18 @@ describe('the search lays a whole day again only every other time, the other fam
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('fills the five places (seed %i)', (seed) => {
     expect(Object.keys(startsOf(p, seed))).toHaveLength(5);
   });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'seats the three families that answered, Ames 3:05, Cole 3:25, Boyd 3:45 (seed %i)',
+    (seed) => {
+      // Five are seen with all three that answered only so: Ames can start 3:05 to 3:40, Cole
+      // 3:25 to 3:30 or 4:10 to 4:15 (from 4:10 the day holds four), Boyd 3:05 to 3:45; the two
+      // places left go to two of the families that gave no times.
+      const starts = startsOf(p, seed);
+      expect([starts.ames, starts.cole, starts.boyd]).toEqual([905, 925, 945]);
+      expect(Object.keys(starts)).toHaveLength(5);
+    },
+  );
 });
 
 describe('the search lays again a whole day holding a family with two children', () => {

@@ -94,7 +94,7 @@ describe('paperletter', () => {
 
     it('tells a family whose language it has no words for that it is in English, and which', () => {
       expect(letter('so')).toContain(
-        '<p class="fallback">This letter’s instructions are in English: we have no Somali text for it yet.',
+        '<p class="fallback" lang="en" dir="ltr">This letter’s instructions are in English: we have no Somali text for it yet.',
       );
       expect(letter('en')).not.toContain('class="fallback"');
       expect(letter('es')).not.toContain('class="fallback"');

@@ -555,7 +555,7 @@ describe('an export as schools paste it', () => {
 describe('a contact two families share', () => {
   it('is warned at its Guardian 1 Email cell, naming each child as written, and why it is no family', () => {
     const r = roster([
-      { id: '1', first: '', last: 'Ames', email: 'case@agency.example' },
+      { id: '1', first: 'Al', last: 'Ames', email: 'case@agency.example' },
       { id: '2', first: 'Bo', last: 'Bell', email: 'case@agency.example' },
     ]);
     expect(r.problems).toEqual([
@@ -563,7 +563,7 @@ describe('a contact two families share', () => {
         severity: 'warning',
         where: { sheet: 'Roster', row: 2, column: 7 },
         message:
-          "Roster, row 2, column G (Guardian 1 Email): case@agency.example is listed for Ames (row 2) and Bo Bell (row 3), and they have different surnames and nothing else in common: it is treated as a contact they share, not one family (never booked in two places at once; each message names only the children on that person's rows). If they are one family, give their rows the same Family ID.",
+          "Roster, row 2, column G (Guardian 1 Email): case@agency.example is listed for Al Ames (row 2) and Bo Bell (row 3), and they have different surnames and nothing else in common: it is treated as a contact they share, not one family (never booked in two places at once; each message names only the children on that person's rows). If they are one family, give their rows the same Family ID.",
       },
     ]);
     expect(r.families).toHaveLength(2);

@@ -219,7 +219,11 @@ describe('a whole round', () => {
     const mailPerDay = busiestReminderDay(clean);
     const s = openSchool({
       ...SIZE,
-      quotas: { mailRecipientsPerDay: mailPerDay, eventsCreatedPerDay: Math.ceil(events / 4) },
+      quotas: {
+        mailRecipientsPerDay: mailPerDay,
+        eventsCreatedPerDay: Math.ceil(events / 4),
+        translateCallsPerDay: 20_000,
+      },
     });
     const { failures } = play(s, round(), 2, tomorrowMorning);
     expect(failures.filter((f) => /invites:.*daily limit/.test(f)).length).toBeGreaterThanOrEqual(

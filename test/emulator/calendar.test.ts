@@ -616,7 +616,7 @@ describe('EventGuest (https://developers.google.com/apps-script/reference/calend
 describe('CalendarApp in the execution model (https://developers.google.com/apps-script/guides/services/quotas)', () => {
   it("stops creating events at the daily quota with Apps Script's message", () => {
     const { ws, CalendarApp, store } = calendar({
-      quotas: { mailRecipientsPerDay: 100, eventsCreatedPerDay: 2 },
+      quotas: { mailRecipientsPerDay: 100, eventsCreatedPerDay: 2, translateCallsPerDay: 5000 },
     });
     ws.execute({ entry: 't' }, () => {
       const cal = CalendarApp.getDefaultCalendar();

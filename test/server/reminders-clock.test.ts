@@ -23,7 +23,13 @@ function scheduledSchool(noDocument: boolean, mailPerDay?: number, days = ['2026
     students: 18,
     days,
     ...(mailPerDay
-      ? { quotas: { mailRecipientsPerDay: mailPerDay, eventsCreatedPerDay: 10_000 } }
+      ? {
+          quotas: {
+            mailRecipientsPerDay: mailPerDay,
+            eventsCreatedPerDay: 10_000,
+            translateCallsPerDay: 20_000,
+          },
+        }
       : {}),
   });
   school.emulator.triggers.clockTriggersHaveNoDocument = noDocument;
@@ -267,7 +273,7 @@ describe('without its spreadsheet, after a run that held back every reminder for
     const held = sentMarks(s).filter((m) => m);
     expect(held.length).toBeGreaterThan(5);
     for (const m of held) expect(m).toMatch(/^48h waiting for quota since /);
-    const renews = quota.renewsAt();
+    const renews = quota.renewsAt('mailRecipientsPerDay', 'eventsCreatedPerDay');
 
     const toldAt: number[] = [];
     for (let hour = 1; t + HOUR < EST('2026-11-17', '08:00'); hour++) {

@@ -43,7 +43,11 @@ describe("the teachers' day-before email", () => {
       students: 60,
       teachers: 4,
       days: ['2026-11-17'],
-      quotas: { mailRecipientsPerDay: 2, eventsCreatedPerDay: 10_000 },
+      quotas: {
+        mailRecipientsPerDay: 2,
+        eventsCreatedPerDay: 10_000,
+        translateCallsPerDay: 20_000,
+      },
     });
     for (let i = 0; i < 10; i++)
       if (ok<JobProgress>(s.bundle.callFromClient('runJob', ['setup'])).done) break;

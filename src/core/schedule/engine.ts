@@ -45,8 +45,10 @@ const ANCHOR_STARTS = 10;
 /**
  * Once the search has gone STALL tries without a better schedule while more than the surplus is
  * left out, every WHOLE_DAY-th try to make room for a unit left out lays its teacher's whole day
- * again (see `packDay`). Never on the benchmark's instances, whose searches reach the surplus
- * first: their schedules are the same with it.
+ * again (see `packDay`); so does every WHOLE_DAY-th try once only the surplus is left out while a
+ * family that answered the availability form is among those left out (only a day laid again in
+ * another order may seat it in place of a family that gave no times). Never on the benchmark's
+ * instances: their schedules are the same with it.
  */
 const WHOLE_DAY = 3;
 const STALL = 20;
@@ -662,7 +664,9 @@ function search(
     const unplacedUnits = atSurplus ? answeredOnly(left) : left;
     if (atSurplus && (untilPlaced || sinceImprovement > Math.max(200, familyIds.length / 2))) break;
     // Not while only the surplus is left out: then no day holds more than it does.
-    const whole = !atSurplus && sinceImprovement >= STALL && it % WHOLE_DAY === WHOLE_DAY - 1;
+    const whole =
+      (atSurplus ? unplacedUnits.length > 0 : sinceImprovement >= STALL) &&
+      it % WHOLE_DAY === WHOLE_DAY - 1;
     if (!reinsert(neighbourhood(unplacedUnits, atSurplus, familyIds, whole ? left : null)))
       sinceImprovement++;
     else {
@@ -771,7 +775,7 @@ function reinsert(chosen: Family[]): boolean {
   wholeDay = -1;
   // Every other whole day is packed (the most it holds); the rest go back as any step's
   // families do, each at its best start in a random order, which packing does not weigh.
-  if (packing >= 0 && (wholeTries++ & 1) === 0) packDay(order, packing);
+  if (packing >= 0 && (wholeTries++ & 1) === 0) packDay(order, packing, (wholeTries & 2) === 0);
   else for (const f of order) insertFamily(f);
   for (const f of chosen) keysOf(f, teacherDays, languageDays);
   const after = localCost(chosen, teacherDays, languageDays);
@@ -785,12 +789,15 @@ function reinsert(chosen: Family[]): boolean {
 }
 
 /**
- * A teacher's day laid again to hold as many as it can: the families seen only there, the one
- * whose last start that day comes first going first, each at its earliest start still free (as
- * one packs conferences of one length between their earliest and latest starts); the others as
- * usual. The search's other steps then trade starts for choices and idle minutes, never a place.
+ * A teacher's day laid again to hold as many as it can: the families seen only there, each at its
+ * earliest start still free, the one whose last start that day comes first going first (as one
+ * packs conferences of one length between their earliest and latest starts) or, on alternate
+ * packed tries (`byLastStart` false), in the drawn order, those that answered the form before
+ * those that gave no times (a family with two separate times fits where the other order fails);
+ * the others as usual. The search's other steps then trade starts for choices and idle minutes,
+ * never a place.
  */
-function packDay(order: Family[], day: number): void {
+function packDay(order: Family[], day: number, byLastStart: boolean): void {
   const lastStart = new Map<Family, number>();
   const rest: Family[] = [];
   for (const f of order) {
@@ -800,7 +807,9 @@ function packDay(order: Family[], day: number): void {
     if (last < 0) rest.push(f);
     else lastStart.set(f, last);
   }
-  const packed = [...lastStart.keys()].sort((a, b) => lastStart.get(a)! - lastStart.get(b)!);
+  const packed = [...lastStart.keys()];
+  if (byLastStart) packed.sort((a, b) => lastStart.get(a)! - lastStart.get(b)!);
+  else packed.sort((a, b) => quietness(a) - quietness(b));
   for (const f of packed) {
     const u = f.units[0]!;
     const c = u.candidates.find((x) => x.day === day && feasible(u, x));
@@ -809,6 +818,9 @@ function packDay(order: Family[], day: number): void {
   }
   for (const f of rest) insertFamily(f);
 }
+
+/** 1 for a family that gave no times (it can go anywhere, so it is seated last), else 0. */
+const quietness = (f: Family) => (f.units[0]!.answered ? 0 : 1);
 
 /**
  * Compaction: close the gaps in teachers' days by sliding the block of conferences on one side

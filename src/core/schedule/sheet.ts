@@ -311,6 +311,9 @@ export function buildProblem(input: {
   const frozen: ExistingRow[] = [];
   const fixed: Conference[] = [];
   const teacherEmailByName = new Map(windows.map((w) => [w.teacher.toLowerCase(), w.teacherEmail]));
+  // Students of a kept row whose time cannot be read: their conference stands (the family was
+  // invited to it), so they are not placed again; the row waits for a person to fix its time.
+  const heldOut = new Set<string>();
   for (const r of sheet.rows) {
     if (!inRound(r.round, round)) continue;
     const keep = r.locked || FROZEN_STATUSES.has(r.status);
@@ -321,8 +324,9 @@ export function buildProblem(input: {
       problems.push({
         severity: 'error',
         where,
-        message: `${describeCell(where, 'Date')}: this ${r.locked ? 'locked' : r.status} conference has no readable date, start and end. Fix them; it is kept out of the new schedule until then.`,
+        message: `${describeCell(where, 'Date')}: this ${r.locked ? 'locked' : r.status} conference has no readable date, start and end. Fix them: until then the row is kept as it is and its students are not placed again, but its time, which cannot be read, is not held, so another family may be given it.`,
       });
+      for (const id of known) heldOut.add(id);
       frozen.push(r);
       continue;
     }
@@ -358,14 +362,16 @@ export function buildProblem(input: {
       videoLink: w.videoLink,
       ...(w.mode ? { mode: w.mode } : {}),
     })),
-    students: roster.students.map((s) => ({
-      id: s.id,
-      name: `${s.firstName} ${s.lastName}`.trim(),
-      teacherEmail: s.teacherEmail,
-      familyId: s.familyId,
-      contacts: contactsOf(s, familiesById.get(s.familyId)),
-      teacher: s.teacher,
-    })),
+    students: roster.students
+      .filter((s) => !heldOut.has(s.id))
+      .map((s) => ({
+        id: s.id,
+        name: `${s.firstName} ${s.lastName}`.trim(),
+        teacherEmail: s.teacherEmail,
+        familyId: s.familyId,
+        contacts: contactsOf(s, familiesById.get(s.familyId)),
+        teacher: s.teacher,
+      })),
     families: roster.families.map((f) => ({
       id: f.id,
       name: f.name,
@@ -387,7 +393,7 @@ export function buildProblem(input: {
   const onlyFixed: Schedule = {
     conferences: fixed,
     unplaced: roster.students
-      .filter((s) => !fixed.some((c) => c.studentIds.includes(s.id)))
+      .filter((s) => !heldOut.has(s.id) && !fixed.some((c) => c.studentIds.includes(s.id)))
       .map((s) => ({ studentId: s.id, reason: 'Not yet placed.' })),
   };
   const conflicts = checkSchedule(
@@ -463,17 +469,21 @@ export function scheduleRows(input: {
   newId: () => string;
 }): ScheduleRow[] {
   const { sheet, frozen, schedule, roster, windows, settings } = input;
-  const header = sheet.header.length ? sheet.header : SCHEDULE.columns.map((c) => c.header);
-  const width = header.length;
-  const pos = (h: string) =>
-    (sheet.columns.get(h) ?? SCHEDULE.columns.findIndex((c) => c.header === h) + 1) - 1;
+  // The sheet's width, or set-up's on an empty sheet (written under the set-up header).
+  const width = sheet.header.length || SCHEDULE.columns.length;
+  // A column the sheet lacks is not written (-1): an empty sheet is read under the set-up header,
+  // so only a sheet of older or edited columns lacks one, and its set-up position there may hold
+  // a column of the school's own.
+  const pos = (h: string) => (sheet.columns.get(h) ?? 0) - 1;
   const frozenRows = new Set(frozen.map((r) => r.row));
   const kept = sheet.rows
     .filter((r) => !inRound(r.round, settings.roundName) || frozenRows.has(r.row))
     .map((r): ScheduleRow => ({ cells: padRow(r.values, width), from: r.row, built: false }));
+  // A kept row is written as it was, so none lends its ID, cells or place to a conference built
+  // now (the students of a kept row whose times cannot be read are placed again).
   const previous = new Map(
     sheet.rows
-      .filter((r) => inRound(r.round, settings.roundName))
+      .filter((r) => inRound(r.round, settings.roundName) && !frozenRows.has(r.row))
       .map((r) => [r.studentIds.join(';'), r]),
   );
   const students = new Map<string, Student>(roster.students.map((s) => [s.id, s]));
@@ -494,8 +504,9 @@ export function scheduleRows(input: {
     const old = previous.get(c.studentIds.join(';'));
     const row: unknown[] = old ? padRow(old.values, width) : new Array(width).fill('');
     const set = (h: (typeof BUILT_COLUMNS)[number] | 'Locked', v: unknown) => {
+      // A column the sheet has stands within its width.
       const i = pos(h);
-      if (i >= 0 && i < width) row[i] = v;
+      if (i >= 0) row[i] = v;
     };
     set('Conference ID', old?.conferenceId || input.newId());
     set('Round', settings.roundName);
@@ -534,7 +545,8 @@ export function scheduleRows(input: {
     set('Language', family?.language ? languageName(family.language) : '');
     set('Interpreter', family?.interpreter ? 'Yes' : 'No');
     set('Status', 'scheduled');
-    set('Locked', old ? (row[pos('Locked')] ?? false) : false);
+    // A rebuilt row keeps its Locked cell (never ticked: a locked row is kept, not rebuilt).
+    if (!old) set('Locked', false);
     out.push({ cells: row, from: old?.row ?? null, built: true });
   }
   return out;
