@@ -114,11 +114,15 @@ interface Candidate {
   rank: number;
   windowStart: number;
   windowEnd: number;
+  /** Whether it is on the window's packing grid (see Day.offGrid). */
+  onGrid: boolean;
 }
 
 interface Unit {
   key: number;
   familyId: string;
+  /** Its family's conferences and units (the search reads them for every start it tries). */
+  family: Family;
   teacher: string;
   studentIds: string[];
   len: number;
@@ -143,6 +147,27 @@ interface Unit {
    * the garbage collector busy.
    */
   slot: Placement;
+  /** The start it is placed at, or was last (to put it back after a move). */
+  at: Candidate | null;
+}
+
+/**
+ * A family as the search sees it. Its lists are reached from each of its units, not looked up
+ * by the family's id in a Map: the search reads them for every start it tries, and each lookup
+ * was code compiled again in every function it was inlined into.
+ */
+interface Family {
+  id: string;
+  /** Its conferences, kept and placed. */
+  placed: Placement[];
+  /** Its units (none when all its conferences are kept). */
+  units: Unit[];
+  /** The other families that share one of its contacts (who is then in both). */
+  sharing: Family[];
+  /** Its interpreted language, or ''. */
+  language: string;
+  /** Whether it ever had a conference: the schedule lists families in that order. */
+  listed: boolean;
 }
 
 /** Where and when a conference is, as the family's costs see it. */
@@ -160,22 +185,21 @@ interface Placement extends Slot {
   day: number;
   fixed: boolean;
   studentIds: string[];
+  /**
+   * The interpreted language's conferences that date (see languageList), when it is a unit's
+   * with an interpreter: kept here by place, so that taking it out and the search's costs find
+   * the list without a lookup.
+   */
+  interpreted: Interval[] | null;
 }
 
 /** Where a unit was before a move, to put it back (its placement is rewritten meanwhile). */
 interface Was {
   unit: Unit;
-  day: number;
-  start: number;
-  rank: number;
+  at: Candidate;
 }
 
-const wasOf = (u: Unit, p: Placement): Was => ({
-  unit: u,
-  day: p.day,
-  start: p.start,
-  rank: p.rank,
-});
+const wasOf = (u: Unit): Was => ({ unit: u, at: u.at! });
 
 export interface EngineOptions {
   /** Local-search iterations; default scales with the number of families. */
@@ -196,24 +220,21 @@ const randomState = new Uint32Array(1);
 const random = () => nextRandom(randomState);
 let interpreters: Record<string, number> = {};
 let families = new Map<string, SchedFamily>();
-/** Per family, the other families that share one of its contacts (who is then in both). */
-let sharing = new Map<string, string[]>();
+/** The search's families by id (see Family), for setting up; and in the order first placed. */
+let familyById = new Map<string, Family>();
+let listed: Family[] = [];
 let days: Day[] = [];
 /** The longest conference there is, kept or placed (a merged pair is twice as long). */
 let longest = 0;
-let placementsByFamily = new Map<string, Placement[]>();
 let interp = new Map<string, Interval[]>();
 let units: Unit[] = [];
-let unitsByFamily = new Map<string, Unit[]>();
+/** The families with units, in the order of their first unit. */
+let withUnits: Family[] = [];
 let placement: (Placement | null)[] = [];
 /**
- * What bestStart found: the start and its cost (null and Infinity when none fits). Kept here,
- * like the scratch lists of insertFamily below, so that trying a family allocates nothing:
- * neither function is called again before its caller has read them.
+ * The anchor's best starts (insertFamily), cheapest first. Kept here, like the other scratch
+ * lists of insertFamily below, so that trying a family allocates nothing.
  */
-let found: Candidate | null = null;
-let foundCost = Infinity;
-/** The anchor's best starts (insertFamily), cheapest first. */
 const topStarts: Candidate[] = [];
 let topCosts = new Float64Array(0);
 /** The starts of the option being tried and of the best one so far, by index in the family. */
@@ -231,7 +252,9 @@ export function buildSchedule(
   pitch = Math.ceil((L + C) / START_STEP) * START_STEP;
   randomState[0] = problem.seed >>> 0;
   families = new Map(problem.families.map((f) => [internal(f.id), f]));
-  sharing = new Map();
+  familyById = new Map();
+  listed = [];
+  const sharing = new Map<string, string[]>();
   const familiesOfContact = new Map<string, string[]>();
   for (const f of problem.families)
     for (const c of new Set(f.contacts ?? []))
@@ -241,6 +264,7 @@ export function buildSchedule(
       for (const g of list)
         if (f !== g && !(sharing.get(f) ?? []).includes(g))
           sharing.set(f, [...(sharing.get(f) ?? []), g]);
+  for (const [f, others] of sharing) familyOf(f).sharing = others.map(familyOf);
 
   // Teacher days, each with its windows in time order.
   const windows: TeacherWindow[] = [...problem.windows].sort(
@@ -290,7 +314,6 @@ export function buildSchedule(
   longest = Math.max(2 * L, ...problem.fixed.map((c) => c.end - c.start));
   // Kept conferences hold their teacher's places, their family's time and their interpreter.
   const fixedStudents = new Set(problem.fixed.flatMap((c) => c.studentIds));
-  placementsByFamily = new Map();
   interp = new Map();
   for (const c of problem.fixed) {
     const d = dayIndex.get(dayKey(c.teacherEmail, c.date)) ?? -1;
@@ -304,6 +327,7 @@ export function buildSchedule(
       rank: c.rank,
       fixed: true,
       studentIds: c.studentIds,
+      interpreted: null,
     };
     if (d >= 0) {
       const day = days[d]!;
@@ -313,7 +337,7 @@ export function buildSchedule(
       const m = c.start - day.origin;
       if (m >= 0 && m < day.limit.length && day.limit[m] === OPEN) day.limit[m] = 0;
     }
-    addTo(placementsByFamily, internal(c.familyId), p);
+    addPlacement(familyOf(internal(c.familyId)), p);
     const lang = languageOf(c.familyId);
     if (lang) addInterpreted(interpKey(lang, c.date), { start: c.start, end: c.end });
   }
@@ -367,9 +391,11 @@ export function buildSchedule(
     }
     const key = units.length;
     const teacher = internal(s.teacherEmail);
+    const familyId = internal(s.familyId);
     units.push({
       key,
-      familyId: internal(s.familyId),
+      familyId,
+      family: familyOf(familyId),
       teacher,
       studentIds: ids,
       len,
@@ -389,7 +415,9 @@ export function buildSchedule(
         rank: 0,
         fixed: false,
         studentIds: ids,
+        interpreted: null,
       },
+      at: null,
     });
   }
   const demand = new Map<string, number>();
@@ -402,8 +430,11 @@ export function buildSchedule(
       (demand.get(d.teacher) ?? 0) >= TIGHT * (placesOf.get(d.teacher) ?? 0)
         ? WEIGHTS.offGridTight
         : WEIGHTS.offGrid;
-  unitsByFamily = new Map();
-  for (const u of units) addTo(unitsByFamily, u.familyId, u);
+  withUnits = [];
+  for (const u of units) {
+    if (u.family.units.length === 0) withUnits.push(u.family);
+    u.family.units.push(u);
+  }
   placement = units.map(() => null);
 
   // A plan of teachers' days as unbroken blocks, where the problem allows one (see evening.ts);
@@ -417,15 +448,15 @@ export function buildSchedule(
     }
 
   // Construction: hardest families first.
-  const familyIds = [...unitsByFamily.keys()];
-  const difficulty = new Map<string, number>();
+  const familyIds = withUnits.slice();
+  const difficulty = new Map<Family, number>();
   for (const f of familyIds) {
-    const us = unitsByFamily.get(f)!;
+    const us = f.units;
     let minCandidates = Infinity;
     for (const u of us) minCandidates = Math.min(minCandidates, u.candidates.length);
-    difficulty.set(f, minCandidates - us.length * 3 * 5 - (languageOf(f) ? 25 : 0));
+    difficulty.set(f, minCandidates - us.length * 3 * 5 - (f.language ? 25 : 0));
   }
-  familyIds.sort((a, b) => difficulty.get(a)! - difficulty.get(b)! || collate(a, b));
+  familyIds.sort((a, b) => difficulty.get(a)! - difficulty.get(b)! || collate(a.id, b.id));
   construct(familyIds);
 
   // No schedule costs less than every unit at its best rank, and the units with no start at
@@ -464,11 +495,11 @@ export function buildSchedule(
 
   // Output, with a reason for everyone not placed.
   const conferences: Conference[] = [];
-  for (const [familyId, list] of placementsByFamily) {
-    for (const p of list)
+  for (const f of listed) {
+    for (const p of f.placed)
       conferences.push({
         studentIds: p.studentIds,
-        familyId,
+        familyId: f.id,
         teacherEmail: p.teacher,
         date: p.date,
         start: p.start,
@@ -533,7 +564,7 @@ export function buildSchedule(
       if (withoutInterp)
         return `No ${lang} interpreter is free when ${teacherName} has room (${problem.interpreters[lang]} at once). Add interpreters in Settings, or a window at another time.`;
     }
-    const shared = (sharing.get(u.familyId) ?? []).length
+    const shared = u.family.sharing.length
       ? ' (or those of a contact it shares with another family)'
       : '';
     return `The times ${teacherName} has left clash with ${familyName}'s other conferences${shared}. Move a sibling's conference, or add a window.`;
@@ -578,7 +609,14 @@ function startsOf(
         }
         if (rank === Infinity) continue;
       }
-      candidates.push({ day, start, rank, windowStart: w.start, windowEnd: w.end });
+      candidates.push({
+        day,
+        start,
+        rank,
+        windowStart: w.start,
+        windowEnd: w.end,
+        onGrid: (start - w.start) % pitch === 0,
+      });
     }
   }
   return candidates;
@@ -603,7 +641,7 @@ function leftOut(list: Unit[]): Unit[] {
  * Stops at `bound` (nothing costs less) or after `iterations`.
  */
 function search(
-  familyIds: string[],
+  familyIds: Family[],
   iterations: number,
   bound: number,
   surplus: number,
@@ -646,18 +684,18 @@ function search(
 function neighbourhood(
   unplacedUnits: Unit[],
   atSurplus: boolean,
-  familyIds: string[],
+  familyIds: Family[],
   whole: Unit[] | null,
-): string[] {
-  const chosen: string[] = objectList();
+): Family[] {
+  const chosen: Family[] = objectList();
   if (unplacedUnits.length > 0 && random() < 0.6) {
     // Make room for a unit left out: free the time around one of its starts, so the
     // conferences there can shift along the teacher's day.
     const u = pickOne(unplacedUnits);
-    addOnce(chosen, u.familyId);
+    addOnce(chosen, u.family);
     // The families it shares a contact with (a caseworker, a phone number) may have to move
     // for it, wherever they are.
-    for (const g of sharing.get(u.familyId) ?? NONE) addOnce(chosen, g);
+    for (const g of u.family.sharing) addOnce(chosen, g);
     for (let k = 0; k < 2; k++) {
       const c = pickOne(u.candidates);
       if (whole) {
@@ -666,28 +704,28 @@ function neighbourhood(
         // between two others' holding a place each side) is laid again in a new one.
         wholeDay = c.day;
         const day = days[c.day]!;
-        for (const p of day.placements) if (!p.fixed) addOnce(chosen, units[p.unit]!.familyId);
+        for (const p of day.placements) if (!p.fixed) addOnce(chosen, units[p.unit]!.family);
         for (const v of whole)
           if (v.teacher === u.teacher && v.candidates.some((x) => x.day === c.day))
-            addOnce(chosen, v.familyId);
+            addOnce(chosen, v.family);
         break;
       }
       const from = c.start - L - C;
       const to = c.start + u.len + C + L + C;
       const day = days[c.day]!;
       for (const p of day.placements)
-        if (p.start < to && from < p.end) addOnce(chosen, units[p.unit]!.familyId);
+        if (p.start < to && from < p.end) addOnce(chosen, units[p.unit]!.family);
       // Only families that gave no times may make way now: one of them, anywhere that day,
       // goes back in too, so the time it holds can pass along to the family left out.
       if (atSurplus) {
         const quiet = day.placements.filter((p) => !units[p.unit]!.answered);
-        if (quiet.length > 0) addOnce(chosen, units[pickOne(quiet).unit]!.familyId);
+        if (quiet.length > 0) addOnce(chosen, units[pickOne(quiet).unit]!.family);
       }
     }
   } else {
     const f = pickOne(familyIds);
     addOnce(chosen, f);
-    const p = (placementsByFamily.get(f) ?? NONE).find((x) => !x.fixed);
+    const p = f.placed.find((x) => !x.fixed);
     const d = p ? days[p.day]! : null;
     const gap = d && random() < 0.5 ? idleGap(d) : null;
     if (gap) {
@@ -695,10 +733,10 @@ function neighbourhood(
       const from = gap.start - 2 * pitch;
       const to = gap.end + 2 * pitch;
       for (const q of d!.placements)
-        if (q.start < to && from < q.end) addOnce(chosen, units[q.unit]!.familyId);
+        if (q.start < to && from < q.end) addOnce(chosen, units[q.unit]!.family);
     } else
       for (let k = 0; k < 3 && d && d.placements.length > 0; k++)
-        addOnce(chosen, units[pickOne(d.placements).unit]!.familyId);
+        addOnce(chosen, units[pickOne(d.placements).unit]!.family);
   }
   return chosen;
 }
@@ -714,17 +752,17 @@ let wholeTries = 0;
  * Takes the chosen families out and puts them back in a random order; keeps the result when it
  * costs no more (the costs in moveBefore and moveAfter), else puts everything back as it was.
  */
-function reinsert(chosen: string[]): boolean {
+function reinsert(chosen: Family[]): boolean {
   const teacherDays: number[] = [];
-  const languageDays: string[] = objectList();
+  const languageDays: Interval[][] = objectList();
   for (const f of chosen) keysOf(f, teacherDays, languageDays);
   const before = localCost(chosen, teacherDays, languageDays);
   const removed: Was[] = [];
   for (const f of chosen)
-    for (const u of unitsByFamily.get(f) ?? NONE) {
+    for (const u of f.units) {
       const p = placement[u.key];
       if (p) {
-        removed.push(wasOf(u, p));
+        removed.push(wasOf(u));
         unplace(u);
       }
     }
@@ -745,8 +783,8 @@ function reinsert(chosen: string[]): boolean {
   moveAfter = after;
   // Costs outside the touched families and days did not change.
   if (after <= before) return true;
-  for (const f of chosen) for (const u of unitsByFamily.get(f) ?? NONE) unplace(u);
-  for (const was of removed) restore(was);
+  for (const f of chosen) for (const u of f.units) unplace(u);
+  for (const was of removed) place(was.unit, was.at);
   return false;
 }
 
@@ -759,11 +797,11 @@ function reinsert(chosen: string[]): boolean {
  * the others as usual. The search's other steps then trade starts for choices and idle minutes,
  * never a place.
  */
-function packDay(order: string[], day: number, byLastStart: boolean): void {
-  const lastStart = new Map<string, number>();
-  const rest: string[] = [];
+function packDay(order: Family[], day: number, byLastStart: boolean): void {
+  const lastStart = new Map<Family, number>();
+  const rest: Family[] = [];
   for (const f of order) {
-    const own = unitsByFamily.get(f) ?? NONE;
+    const own = f.units;
     let last = -1;
     if (own.length === 1) for (const c of own[0]!.candidates) if (c.day === day) last = c.start;
     if (last < 0) rest.push(f);
@@ -773,7 +811,7 @@ function packDay(order: string[], day: number, byLastStart: boolean): void {
   if (byLastStart) packed.sort((a, b) => lastStart.get(a)! - lastStart.get(b)!);
   else packed.sort((a, b) => quietness(a) - quietness(b));
   for (const f of packed) {
-    const u = unitsByFamily.get(f)![0]!;
+    const u = f.units[0]!;
     const c = u.candidates.find((x) => x.day === day && feasible(u, x));
     if (c) place(u, c);
     else rest.push(f);
@@ -782,7 +820,7 @@ function packDay(order: string[], day: number, byLastStart: boolean): void {
 }
 
 /** 1 for a family that gave no times (it can go anywhere, so it is seated last), else 0. */
-const quietness = (f: string) => (unitsByFamily.get(f)![0]!.answered ? 0 : 1);
+const quietness = (f: Family) => (f.units[0]!.answered ? 0 : 1);
 
 /**
  * Compaction: close the gaps in teachers' days by sliding the block of conferences on one side
@@ -816,7 +854,7 @@ function closeGap(d: Day, gap: { start: number; end: number }): boolean {
 }
 
 /** Places the families in the order given (its own function for the same reason as search). */
-function construct(familyIds: string[]): void {
+function construct(familyIds: Family[]): void {
   for (const f of familyIds) insertFamily(f);
 }
 
@@ -825,11 +863,37 @@ const unplacedPlaces = (list: Unit[]) => list.reduce((n, u) => n + u.len / L, 0)
 const pickOne = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
 
 /** Adds `x` to a short list of distinct values (a Set's order, without its iterators). */
-const addOnce = (list: string[], x: string) => {
+const addOnce = <T>(list: T[], x: T) => {
   if (!list.includes(x)) list.push(x);
 };
 
 const languageOf = (familyId: string) => families.get(familyId)?.interpreter ?? '';
+
+/** The search's family of an id, made when first asked for. */
+function familyOf(id: string): Family {
+  let f = familyById.get(id);
+  if (!f) {
+    f = {
+      id,
+      placed: objectList(),
+      units: objectList(),
+      sharing: NONE,
+      language: languageOf(id),
+      listed: false,
+    };
+    familyById.set(id, f);
+  }
+  return f;
+}
+
+/** Adds a conference to its family's, listing the family when it is its first. */
+function addPlacement(f: Family, p: Placement): void {
+  if (!f.listed) {
+    f.listed = true;
+    listed.push(f);
+  }
+  f.placed.push(p);
+}
 
 const addTo = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
   const list = m.get(k);
@@ -943,19 +1007,29 @@ function interpreterFreeIn(lang: string, all: Interval[], start: number, end: nu
     if (start < x.end) overlapping++;
   }
   if (overlapping < limit) return true;
-  const list = all.filter((x) => x.start < end && start < x.end);
-  const points = [start, ...list.map((x) => x.start).filter((t) => t > start && t < end)];
-  return points.every((t) => list.filter((x) => x.start <= t && t < x.end).length < limit);
+  // As many as the limit meet the time, though perhaps never all at once: count those under way
+  // at each moment the number can rise, its start and each of theirs that falls inside it. No
+  // list is made for it: on district-2000 this path ran often enough that its lists kept the
+  // garbage collector busy.
+  for (let j = lo - 1; j < all.length; j++) {
+    const t = j < lo ? start : all[j]!.start;
+    if (t >= end) break;
+    if (j >= lo && t <= start) continue;
+    let under = 0;
+    for (let i = lo; i < all.length && all[i]!.start <= t; i++) if (t < all[i]!.end) under++;
+    if (under >= limit) return false;
+  }
+  return true;
 }
 
 /** The family (and anyone of it who also comes for another family) fits this time. */
 function familyFree(u: Unit, date: string, start: number, end: number): boolean {
   // The family itself first, then the others, through one call: V8 threw the optimised check
   // away when a family sharing a contact first came to a second call it had never seen made.
-  const others = sharing.get(u.familyId) ?? NONE;
+  const others = u.family.sharing;
   for (let i = -1; i < others.length; i++) {
-    const f = i < 0 ? u.familyId : others[i]!;
-    if (!clear(placementsByFamily.get(f), u, date, start, end)) return false;
+    const f = i < 0 ? u.family : others[i]!;
+    if (!clear(f.placed, u, date, start, end)) return false;
   }
   return true;
 }
@@ -992,28 +1066,27 @@ function feasible(u: Unit, c: Candidate): boolean {
   );
 }
 
+/**
+ * One function places a unit, whether it is tried somewhere or put back where it was: V8
+ * compiled each function that placed it again, and inlined into each of their callers.
+ */
 function place(u: Unit, c: Candidate): void {
-  placeAt(u, c.day, c.start, c.rank);
-}
-
-function placeAt(u: Unit, day: number, start: number, rank: number): void {
-  const d = days[day]!;
-  hold(d, start, start + u.len, 1);
+  const d = days[c.day]!;
+  hold(d, c.start, c.start + u.len, 1);
   const p = u.slot;
-  p.day = day;
+  p.day = c.day;
   p.date = d.date;
-  p.start = start;
-  p.end = start + u.len;
-  p.rank = rank;
+  p.start = c.start;
+  p.end = c.start + u.len;
+  p.rank = c.rank;
+  u.at = c;
   placement[u.key] = p;
-  addTo(placementsByFamily, u.familyId, p);
+  addPlacement(u.family, p);
   d.placements.push(p);
-  if (u.language) insertInterval(languageList(d, u.language), p);
-}
-
-/** Puts a unit back where it was. */
-function restore(was: Was): void {
-  placeAt(was.unit, was.day, was.start, was.rank);
+  if (u.language) {
+    p.interpreted = languageList(d, u.language);
+    insertInterval(p.interpreted, p);
+  }
 }
 
 function unplace(u: Unit): void {
@@ -1022,17 +1095,13 @@ function unplace(u: Unit): void {
   const d = days[p.day]!;
   hold(d, p.start, p.end, -1);
   placement[u.key] = null;
-  removeFrom(placementsByFamily.get(u.familyId), p);
+  removeFrom(u.family.placed, p);
   removeFrom(d.placements, p);
-  if (u.language) removeFrom(languageList(d, u.language), p);
+  if (p.interpreted) removeFrom(p.interpreted, p);
 }
 
-/** Cost of one family's placements: ranks, days, waiting. */
-function familyCost(familyId: string): number {
-  return familyCostOf(placementsByFamily.get(familyId) ?? NONE);
-}
-
-function familyCostOf(placed: Placement[]): number {
+/** Cost of one family's placements (`family.placed`): ranks, days, waiting. */
+function familyCost(placed: Placement[]): number {
   let cost = 0;
   let dates = 0;
   for (let i = 0; i < placed.length; i++) {
@@ -1060,7 +1129,7 @@ function familyCostOf(placed: Placement[]): number {
 }
 
 /**
- * What one more conference adds to the cost of a family's placements (familyCostOf), for
+ * What one more conference adds to the cost of a family's placements (familyCost), for
  * every start tried, so in one pass over a few conferences: its rank, its wait after the
  * conference before it, the next one's wait after it instead, and a day more on a new date.
  * Infinity when it clashes with one of them (see clear): such a start never fits, and is
@@ -1074,7 +1143,7 @@ function addedCost(
   end: number,
   rank: number,
 ): number {
-  // Ties go to the first in the list, as in familyCostOf. Every comparison and wait below is
+  // Ties go to the first in the list, as in familyCost. Every comparison and wait below is
   // worked out whichever conferences there are (NOTHING_BEFORE and NOTHING_AFTER stand for
   // none): V8 threw the optimised scan away when a comparison or a call it had never seen made
   // first came (a family with conferences both before and after the start).
@@ -1128,6 +1197,11 @@ function startBias(c: Candidate, len: number): number {
   return dayBias(d, d.used[c.start - d.origin]!) + edgeBias(c, len);
 }
 
+/** edgeBias's last part: what a start off the packing grid costs. */
+function offGridBias(c: Candidate, d: Day): number {
+  return c.onGrid ? 0 : d.offGrid;
+}
+
 function dayBias(d: Day, level: number): number {
   return (3 * (d.placements.length + d.fixed.length)) / Math.max(1, d.places) + 0.5 * level;
 }
@@ -1174,7 +1248,7 @@ function edgeBias(c: Candidate, len: number): number {
     const inside = hole < after;
     right = long ? 0.5 : inside ? idle : tight ? 1.5 : 0.1;
   }
-  return left + right + ((c.start - c.windowStart) % pitch === 0 ? 0 : d.offGrid);
+  return left + right + offGridBias(c, d);
 }
 
 /**
@@ -1183,17 +1257,20 @@ function edgeBias(c: Candidate, len: number): number {
  * that long, so it is looked for only when nothing near fits.
  */
 function bestStart(u: Unit): Candidate | null {
-  const placed = placementsByFamily.get(u.familyId) ?? NONE;
+  const placed = u.family.placed;
   // The family's cost without the start, once: each start adds to it (see addedCost).
-  const own = familyCostOf(placed);
-  found = null;
-  foundCost = Infinity;
+  const own = familyCost(placed);
+  let best: Candidate | null = null;
+  let bestCost = Infinity;
+  // The unit's fields in locals: until V8 has optimised the loop, each `u.len` is a lookup.
   const list = u.candidates;
+  const len = u.len;
+  const teacher = u.teacher;
   // Index k < placed.length: the stretch near the family's k-th conference; then, when nothing
-  // near fits, all of them. One call of scanStarts for both: V8 compiled its body again into
-  // bestStart for each call.
+  // near fits, all of them. One scan for both, and in this function rather than one it calls:
+  // V8 compiled the scan again for each place it was called from.
   for (let k = 0; k <= placed.length; k++) {
-    let lo = 0;
+    let from = 0;
     let to = list.length;
     if (k < placed.length) {
       const p = placed[k]!;
@@ -1201,57 +1278,46 @@ function bestStart(u: Unit): Candidate | null {
       const day = u.dayOn.get(p.date);
       if (day === undefined) continue;
       let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
+      while (from < hi) {
+        const mid = (from + hi) >> 1;
         const c = list[mid]!;
-        if (c.day < day || (c.day === day && c.start < p.start - NEAR - u.len)) lo = mid + 1;
+        if (c.day < day || (c.day === day && c.start < p.start - NEAR - len)) from = mid + 1;
         else hi = mid;
       }
-      to = lo;
+      to = from;
       while (to < list.length && list[to]!.day === day && list[to]!.start < p.end + NEAR) to++;
-    } else if (found) break;
-    scanStarts(u, placed, own, lo, to);
+    } else if (best) break;
+    // The cheapest start from `from` to `to` that fits and beats the one found so far. One path
+    // for a family with conferences and one without (whose own cost is 0 and each start's just
+    // its rank): V8 threw its optimised code away when the second kind first came.
+    for (let i = from; i < to; i++) {
+      const c = list[i]!;
+      const d = days[c.day]!;
+      const m = c.start - d.origin;
+      const level = d.used[m]!;
+      if (level >= d.limit[m]!) continue;
+      // Cheap parts first: most starts are ruled out before the holes are measured.
+      let cost = dayBias(d, level) + random() * 1e-6;
+      cost += own + addedCost(placed, teacher, d.date, c.start, c.start + len, c.rank);
+      if (cost >= bestCost) continue;
+      // edgeBias is at least its grid part (the holes add to it): most starts off the grid lose
+      // on that alone, before their holes are measured.
+      if (cost + offGridBias(c, d) >= bestCost) continue;
+      cost += edgeBias(c, len);
+      if (cost >= bestCost) continue;
+      if (!feasible(u, c)) continue;
+      best = c;
+      bestCost = cost;
+    }
   }
-  return found;
-}
-
-/**
- * The cheapest start of u's from index `from` to `to` that fits and beats the one found so far.
- * One path for a family with conferences and one without (whose own cost is 0 and each start's
- * just its rank): V8 threw its optimised code away when the second kind first came.
- */
-function scanStarts(u: Unit, placed: Placement[], own: number, from: number, to: number): void {
-  let bestC = found;
-  let bestCost = foundCost;
-  // The unit's fields in locals: until V8 has optimised the loop, each `u.len` is a lookup.
-  const list = u.candidates;
-  const len = u.len;
-  const teacher = u.teacher;
-  for (let i = from; i < to; i++) {
-    const c = list[i]!;
-    const d = days[c.day]!;
-    const m = c.start - d.origin;
-    const level = d.used[m]!;
-    if (level >= d.limit[m]!) continue;
-    // Cheap parts first: most starts are ruled out before the holes are measured.
-    let cost = dayBias(d, level) + random() * 1e-6;
-    cost += own + addedCost(placed, teacher, d.date, c.start, c.start + len, c.rank);
-    if (cost >= bestCost) continue;
-    cost += edgeBias(c, len);
-    if (cost >= bestCost) continue;
-    if (!feasible(u, c)) continue;
-    bestC = c;
-    bestCost = cost;
-  }
-  found = bestC;
-  foundCost = bestCost;
+  return best;
 }
 
 /** Places a family's unplaced units together; returns how many could not be placed. */
-function insertFamily(familyId: string): number {
+function insertFamily(f: Family): number {
   // The family's unplaced units, those with the fewest starts first (a family has a few).
   const todo: Unit[] = [];
-  for (const u of unitsByFamily.get(familyId) ?? NONE) {
+  for (const u of f.units) {
     if (placement[u.key]) continue;
     let i = todo.length;
     while (i > 0 && todo[i - 1]!.candidates.length > u.candidates.length) i--;
@@ -1268,7 +1334,7 @@ function insertFamily(familyId: string): number {
   // Three functions rather than one: V8 compiles each on its own, and compiles again only the
   // one whose rare path (an anchor with nowhere to go) first comes after it was optimised.
   const options = anchorStarts(todo[0]!);
-  return options > 0 ? placeBestOption(familyId, todo, options) : placeWithoutAnchor(todo);
+  return options > 0 ? placeBestOption(f, todo, options) : placeWithoutAnchor(todo);
 }
 
 /**
@@ -1288,13 +1354,13 @@ function anchorStarts(anchor: Unit): number {
     const level = d.used[m]!;
     if (level >= d.limit[m]!) continue;
     // The holes beside a start cost nothing or more, and adding to a sum never lowers it (in
-    // floating point too): a start whose rank and day alone lose is dropped before they are
-    // measured, with the same result.
+    // floating point too): a start whose rank, day and grid part alone lose is dropped before
+    // they are measured, with the same result.
     const full = topLength === ANCHOR_STARTS;
     const rank = rankCost(c.rank);
     // startBias's sum, with its day part worked out once.
     const day = dayBias(d, level);
-    if (full && rank + day >= topCosts[ANCHOR_STARTS - 1]!) continue;
+    if (full && rank + (day + offGridBias(c, d)) >= topCosts[ANCHOR_STARTS - 1]!) continue;
     const cost = rank + (day + edgeBias(c, len));
     if (full && cost >= topCosts[ANCHOR_STARTS - 1]!) continue;
     if (!feasible(anchor, c)) continue;
@@ -1316,26 +1382,24 @@ function anchorStarts(anchor: Unit): number {
  * Tries the anchor (todo[0]) at each of its best starts with the others fitted around it, and
  * places the cheapest option; returns how many could not be placed.
  */
-function placeBestOption(familyId: string, todo: Unit[], options: number): number {
-  const anchor = todo[0]!;
+function placeBestOption(family: Family, todo: Unit[], options: number): number {
   // The starts of the best option so far, by the index of the unit in todo (null: unplaced).
   let best = false;
   let bestCost = Infinity;
   for (let t = 0; t < options; t++) {
-    const option = topStarts[t]!;
-    place(anchor, option);
-    tried[0] = option;
-    let cost = startBias(option, anchor.len);
-    for (let k = 1; k < todo.length; k++) {
+    let cost = 0;
+    // The anchor at this option, then each of the others at its best start around it (one
+    // place and one startBias for both: V8 compiled each call again into this function).
+    for (let k = 0; k < todo.length; k++) {
       const u = todo[k]!;
-      const pick = bestStart(u);
+      const pick = k === 0 ? topStarts[t]! : bestStart(u);
       tried[k] = pick;
       if (pick) {
         place(u, pick);
         cost += startBias(pick, u.len);
       } else cost += u.missCost;
     }
-    cost += familyCost(familyId) + random() * 1e-6;
+    cost += familyCost(family.placed) + random() * 1e-6;
     for (let k = 0; k < todo.length; k++) unplace(todo[k]!);
     if (!best || cost < bestCost) {
       best = true;
@@ -1365,9 +1429,8 @@ function placeWithoutAnchor(todo: Unit[]): number {
   return missing;
 }
 
-/** Interpreted languages in blocks: a cost per gap in a language's day. */
-function languageCost(key: string): number {
-  const sorted = interp.get(key) ?? NONE;
+/** Interpreted languages in blocks: a cost per gap in a language's day (its list, in start order). */
+function languageCost(sorted: Interval[]): number {
   let cost = 0;
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i]!.start - sorted[i - 1]!.end > L + B) cost += WEIGHTS.languageBlock;
@@ -1450,20 +1513,20 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
       }
   }
   if (block.length === 0) return false;
-  const chosen: string[] = objectList();
-  for (const p of block) addOnce(chosen, units[p.unit]!.familyId);
+  const chosen: Family[] = objectList();
+  for (const p of block) addOnce(chosen, units[p.unit]!.family);
   const teacherDays: number[] = [];
-  const languageDays: string[] = objectList();
+  const languageDays: Interval[][] = objectList();
   for (const f of chosen) keysOf(f, teacherDays, languageDays);
   const before = localCost(chosen, teacherDays, languageDays);
   // Families come first: a teacher's day closes up only where no family waits longer for it.
-  const familyBefore = new Map(chosen.map((f) => [f, familyCost(f)]));
+  const familyBefore = new Map(chosen.map((f) => [f, familyCost(f.placed)]));
   const moved: Was[] = [];
   let ok = true;
   for (const p of block) {
     const u = units[p.unit]!;
     unplace(u);
-    moved.push(wasOf(u, p));
+    moved.push(wasOf(u));
     const target = p.start - shift;
     const c = u.candidates.find((x) => x.day === p.day && x.start === target);
     if (!c || !feasible(u, c)) {
@@ -1475,41 +1538,40 @@ function slideBlock(d: Day, gap: { start: number; end: number }, shift: number):
   if (
     ok &&
     localCost(chosen, teacherDays, languageDays) < before - 1e-9 &&
-    chosen.every((f) => familyCost(f) <= familyBefore.get(f)!)
+    chosen.every((f) => familyCost(f.placed) <= familyBefore.get(f)!)
   )
     return true;
   for (const was of moved) unplace(was.unit);
-  for (const was of moved) restore(was);
+  for (const was of moved) place(was.unit, was.at);
   return false;
 }
 
 /** The cost of what a set of families touches: their own, their teachers' days, their languages' days. */
-function localCost(familySet: string[], teacherDays: number[], languageDays: string[]): number {
+function localCost(familySet: Family[], teacherDays: number[], languageDays: Interval[][]): number {
   let cost = 0;
   for (const f of familySet) {
-    for (const u of unitsByFamily.get(f) ?? NONE) if (!placement[u.key]) cost += u.missCost;
-    cost += familyCost(f);
+    for (const u of f.units) if (!placement[u.key]) cost += u.missCost;
+    cost += familyCost(f.placed);
   }
   for (const d of teacherDays) cost += WEIGHTS.idleMinute * idleMinutes(days[d]!);
-  for (const k of languageDays) cost += languageCost(k);
+  for (const list of languageDays) cost += languageCost(list);
   return cost;
 }
 
 function totalCost(): number {
   return localCost(
-    [...unitsByFamily.keys()],
+    withUnits,
     days.map((_, i) => i),
-    [...interp.keys()],
+    [...interp.values()],
   );
 }
 
-function keysOf(f: string, teacherDays: number[], languageDays: string[]): void {
-  const lang = languageOf(f);
-  for (const p of placementsByFamily.get(f) ?? NONE) {
+function keysOf(f: Family, teacherDays: number[], languageDays: Interval[][]): void {
+  for (const p of f.placed) {
     if (p.fixed) continue;
-    // Not through addOnce: a list of numbers there as well as of strings slows both down.
+    // Not through addOnce: a list of numbers there as well as of objects slows both down.
     if (!teacherDays.includes(p.day)) teacherDays.push(p.day);
-    if (lang) addOnce(languageDays, interpKey(lang, p.date));
+    if (p.interpreted) addOnce(languageDays, p.interpreted);
   }
 }
 
