@@ -535,7 +535,17 @@ export function familyPhones(
   withoutEmail = false,
 ): Map<string, string> {
   const phones = new Map<string, string>();
-  for (const f of roster?.families ?? [])
-    if (f.phone && !(withoutEmail && f.contacts.some((c) => c.email))) phones.set(f.id, f.phone);
+  for (const f of roster?.families ?? []) {
+    // In a family with email, the number of its rows that list no address (theirs is the
+    // household phoned; the others are emailed): never the other household's number.
+    const phone = !f.contacts.some((c) => c.email)
+      ? f.phone
+      : f.paperPhone !== undefined
+        ? f.paperPhone
+        : withoutEmail
+          ? ''
+          : f.phone;
+    if (phone) phones.set(f.id, phone);
+  }
   return phones;
 }
