@@ -526,6 +526,23 @@ export function planForQuota(
 }
 
 /**
+ * The number to phone about a conference (its Family ID and students), as the phone list has it:
+ * its family's paper number (familyPhones, withoutEmail) only when none of its students' rows
+ * lists an address. A conference of a family's emailed household is not phoned at the number of
+ * the family's other, paper, household.
+ */
+export function phoneAbout(
+  roster: RosterResult | null | undefined,
+): (familyId: string, studentIds: string[]) => string {
+  const phones = familyPhones(roster, true);
+  const emailed = new Set(
+    (roster?.students ?? []).filter((s) => s.guardians.length > 0).map((s) => s.id),
+  );
+  return (familyId, studentIds) =>
+    studentIds.some((id) => emailed.has(id)) ? '' : (phones.get(familyId) ?? '');
+}
+
+/**
  * Phone numbers by family (the Family ID on the Schedule): the Roster's number for each family
  * that has one of its own (a shared number, such as the office's, is none).
  */

@@ -5,6 +5,7 @@
  * Each gets its own letter, and the scheduler never gives that number's holder two conferences
  * at once. Expected values are read off the rows by hand.
  */
+import { familyPhones, phoneAbout } from '../../src/core/reminders';
 import { contactsOf, paperFamilies, parseRoster } from '../../src/core/roster';
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
@@ -125,6 +126,12 @@ describe('a phone number on rows with no email', () => {
     expect(
       paperFamilies(r).map((f) => ({ name: f.name, ids: f.studentIds, phone: f.phone })),
     ).toEqual([{ name: 'Stone', ids: ['52'], phone: '555-2000' }]);
+    // The phone list, the Letters sheet and a follow-up's Contact call the father's number about
+    // Max, and nobody's about Eve (her mother is emailed).
+    const id = r.families[0]!.id;
+    expect(familyPhones(r, true)).toEqual(new Map([[id, '555-2000']]));
+    expect(familyPhones(r)).toEqual(new Map([[id, '555-2000']]));
+    expect([phoneAbout(r)(id, ['52']), phoneAbout(r)(id, ['51'])]).toEqual(['555-2000', '']);
   });
 
   it('never gives the number’s holder two conferences at once, though the children are separate families', () => {
