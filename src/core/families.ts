@@ -43,7 +43,14 @@ export type GroupingNote =
   | { kind: 'placeholder-id'; familyId: string; rows: number[] }
   | { kind: 'unrelated-id'; familyId: string; rows: number[] }
   | { kind: 'id-different-contacts'; familyId: string; rows: number[]; contacts: string[] }
-  | { kind: 'shared-contact'; email: string; members: Member[]; differentIds: boolean };
+  | {
+      kind: 'shared-contact';
+      email: string;
+      members: Member[];
+      differentIds: boolean;
+      /** The members by the family each ended in (two siblings listing it are one family). */
+      families: Member[][];
+    };
 
 export interface Grouped {
   /** The Family ID a group keeps, when it has one that names it. */
@@ -174,7 +181,18 @@ export function groupFamilies(input: Member[]): Grouped {
     const groups = new Set(list.map((m) => groupOf.get(m.id)));
     if (groups.size < 2) continue;
     const ids = new Set(list.map((m) => familyIdOf.get(groupOf.get(m.id)!)).filter(Boolean));
-    notes.push({ kind: 'shared-contact', email, members: list, differentIds: ids.size > 1 });
+    const families = new Map<string, Member[]>();
+    for (const m of list) {
+      const g = groupOf.get(m.id)!;
+      families.set(g, [...(families.get(g) ?? []), m]);
+    }
+    notes.push({
+      kind: 'shared-contact',
+      email,
+      members: list,
+      differentIds: ids.size > 1,
+      families: [...families.values()],
+    });
   }
   return { familyIdOf, notes, join, find };
 }

@@ -36,20 +36,16 @@ export function rosterContacts(
     id: string;
     firstName: string;
     lastName: string;
-    familyId?: string;
     guardians: { email: string }[];
   }[],
-  families: readonly { id: string; contacts: { email: string }[] }[] = [],
 ): RosterContacts {
   const byStudent: RosterContacts['byStudent'] = new Map();
   const listed = new Set<string>();
-  const familyOf = new Map(families.map((f) => [f.id, f]));
   for (const s of students) {
-    // A row with no address of its own (a child who joined a family with email by its phone
-    // number) is reached through the family's, as the Schedule's Emails cell is written
-    // (roster.ts contactsOf).
-    const own = s.guardians.length ? s.guardians : (familyOf.get(s.familyId ?? '')?.contacts ?? []);
-    const emails = own.map((g) => g.email.toLowerCase());
+    // Only the row's own addresses: a row with none (one joined to a family with email by its
+    // phone number, surname or Family ID) is reached on paper, never through another row's
+    // address (roster.ts contactsOf, paperFamilies).
+    const emails = s.guardians.map((g) => g.email.toLowerCase());
     for (const e of emails) listed.add(e);
     byStudent.set(s.id, { firstName: s.firstName, lastName: s.lastName, emails });
   }

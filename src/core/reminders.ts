@@ -526,6 +526,23 @@ export function planForQuota(
 }
 
 /**
+ * The number to phone about a conference (its Family ID and students), as the phone list has it:
+ * its family's paper number (familyPhones, withoutEmail) only when none of its students' rows
+ * lists an address. A conference of a family's emailed household is not phoned at the number of
+ * the family's other, paper, household.
+ */
+export function phoneAbout(
+  roster: RosterResult | null | undefined,
+): (familyId: string, studentIds: string[]) => string {
+  const phones = familyPhones(roster, true);
+  const emailed = new Set(
+    (roster?.students ?? []).filter((s) => s.guardians.length > 0).map((s) => s.id),
+  );
+  return (familyId, studentIds) =>
+    studentIds.some((id) => emailed.has(id)) ? '' : (phones.get(familyId) ?? '');
+}
+
+/**
  * Phone numbers by family (the Family ID on the Schedule): the Roster's number for each family
  * that has one of its own (a shared number, such as the office's, is none).
  */
@@ -535,7 +552,17 @@ export function familyPhones(
   withoutEmail = false,
 ): Map<string, string> {
   const phones = new Map<string, string>();
-  for (const f of roster?.families ?? [])
-    if (f.phone && !(withoutEmail && f.contacts.some((c) => c.email))) phones.set(f.id, f.phone);
+  for (const f of roster?.families ?? []) {
+    // In a family with email, the number of its rows that list no address (theirs is the
+    // household phoned; the others are emailed): never the other household's number.
+    const phone = !f.contacts.some((c) => c.email)
+      ? f.phone
+      : f.paperPhone !== undefined
+        ? f.paperPhone
+        : withoutEmail
+          ? ''
+          : f.phone;
+    if (phone) phones.set(f.id, phone);
+  }
   return phones;
 }

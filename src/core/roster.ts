@@ -86,6 +86,12 @@ export interface Family {
    * gives one of its own (a shared number such as the office's reaches nobody's family).
    */
   phone?: string;
+  /**
+   * In a family with email some of whose rows list no address (that household is phoned and
+   * sent a letter: paperFamilies), the number of its first such row with one, or ''; absent
+   * otherwise.
+   */
+  paperPhone?: string;
 }
 
 export interface RosterResult {
@@ -167,12 +173,50 @@ export function schedulingContacts(family: Family): string[] {
 }
 
 /**
- * Who is told about a student: the addresses on the student's own row. A row with none (a
- * sibling who joined the family by its phone number) is reached through the family's.
+ * Who is told about a student: the addresses on the student's own row, and no other. A row with
+ * none is reached on paper (its own letter, and the phone list), even when it joined a family
+ * with email (by phone number, surname or Family ID): joining is a scheduling fact (siblings
+ * back to back, one person never in two places), while the owner's rule is that a message
+ * addressed to a person names only the children whose rows list that person. The family is
+ * kept in the signature for the callers that pass it; it gives no addresses.
  */
-export function contactsOf(student: Student, family: Family | undefined): string[] {
-  const own = student.guardians.length ? student.guardians : (family?.contacts ?? []);
-  return own.map((g) => g.email);
+export function contactsOf(student: Student, _family?: Family): string[] {
+  return student.guardians.map((g) => g.email);
+}
+
+/**
+ * The families, or parts of families, that no email reaches: each row that lists no guardian
+ * address is reached by a printed letter and the phone list, naming only such rows' children.
+ * A family with no address at all is given as it is; a family with email whose some rows list
+ * none gives those rows as a family of their own, under the same id (its code and conferences),
+ * with their own surname and phone number.
+ */
+export function paperFamilies(roster: { students: Student[]; families: Family[] }): Family[] {
+  const byId = new Map(roster.students.map((s) => [s.id, s]));
+  return roster.families.flatMap((f) => {
+    if (!f.contacts.some((c) => c.email)) return [f];
+    const paper = f.studentIds.flatMap((id) => {
+      const s = byId.get(id);
+      return s && !s.guardians.length ? [s] : [];
+    });
+    if (!paper.length) return [];
+    const surnames = new Map<string, number>();
+    for (const s of paper)
+      if (s.lastName) surnames.set(s.lastName, (surnames.get(s.lastName) ?? 0) + 1);
+    const name = [...surnames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? f.name;
+    const phone = f.paperPhone;
+    const { paperPhone: _kept, phone: _family, ...rest } = f;
+    return [
+      {
+        ...rest,
+        name,
+        contacts: [],
+        studentIds: paper.map((s) => s.id),
+        rows: paper.map((s) => s.row),
+        ...(phone ? { phone } : {}),
+      },
+    ];
+  });
 }
 
 export { isPlaceholderFamilyId } from './families';
@@ -275,13 +319,24 @@ function groupingProblems(
   return notes.map((note) => {
     if (note.kind === 'shared-contact') {
       const { where, cell } = at('Guardian 1 Email', note.members[0]!.row);
+      // Children the rules joined (siblings of one surname) are said to be one family: "nothing
+      // else in common" is said of the families, not of children just joined.
+      const joined = note.families.some((f) => f.length > 1);
+      const who = joined
+        ? note.families
+            .map((f) => (f.length > 1 ? `${and(f.map(name))} (one family)` : name(f[0]!)))
+            .join('; ')
+        : and(note.members.map(name));
+      const they = joined ? `these ${note.families.length} families` : 'they';
       const why = note.differentIds
-        ? 'their rows have different Family IDs'
-        : 'they have different surnames and nothing else in common';
+        ? joined
+          ? `${they} have different Family IDs`
+          : 'their rows have different Family IDs'
+        : `${they} have different surnames and nothing else in common`;
       return {
         severity: 'warning' as const,
         where,
-        message: `${cell}: ${note.email} is listed for ${and(note.members.map(name))}, and ${why}: it is treated as a contact they share, not one family (never booked in two places at once; each message names only the children on that person's rows). If they are one family, give their rows the same Family ID.`,
+        message: `${cell}: ${note.email} is listed for ${who}, and ${why}: it is treated as a contact they share, not one family (never booked in two places at once; each message names only the children on that person's rows). If they are one family, give their rows the same Family ID.`,
       };
     }
     const { where, cell } = at('Family ID', note.rows[0]!);
@@ -649,7 +704,18 @@ export function parseRoster(
   for (const [phone, roots] of familiesByPhone)
     if (roots.size === 1)
       for (const s of byStudentId)
-        if (!s.guardians.length && familyPhone(s) === phone) grouped.join([...roots][0]!, self(s));
+        if (!s.guardians.length && familyPhone(s) === phone) {
+          grouped.join([...roots][0]!, self(s));
+          // Joined for the schedule only: who is told is per row (contactsOf), so this row's
+          // household is written to on paper, and the other household's emails never name it.
+          const other = students.find((o) => o.guardians.length && familyPhone(o) === phone)!;
+          const where = { sheet: 'Roster', row: s.row, column: table.columns.get('Phone') ?? 1 };
+          problems.push({
+            severity: 'warning',
+            where,
+            message: `${describeCell(where, table.headerText.get('Phone'))}: ${s.phone} is also the number of ${other.firstName} ${other.lastName}'s family (row ${other.row}), which has email, so ${s.firstName} ${s.lastName} is scheduled with that family (back to back, and that number is never given two conferences at once). This row lists no email address, so that family's emails never name ${s.firstName}: this household gets a printed letter (Letters sheet) and is on the phone list. If one of ${s.firstName}'s guardians should get the emails, add their address to this row.`,
+          });
+        }
   // Said at each such row after the first surname's: which rows share its number, and why they
   // stay apart.
   for (const [key, users] of phoneUsers) {
@@ -679,6 +745,12 @@ export function parseRoster(
     for (const s of members)
       for (const g of s.guardians) if (!contacts.some((c) => c.email === g.email)) contacts.push(g);
     const phone = members.find((s) => familyPhone(s))?.phone;
+    // In a family with email, its rows that list no address are a household reached on paper:
+    // their own number ('' when they give none), never the family's.
+    const paperPhone =
+      contacts.length && members.some((s) => !s.guardians.length)
+        ? (members.find((s) => !s.guardians.length && familyPhone(s))?.phone ?? '')
+        : undefined;
     const column = table.columns.get('Guardian 1 Email') ?? 1;
     const cell = (row: number) =>
       describeCell({ sheet: 'Roster', row, column }, table.headerText.get('Guardian 1 Email'));
@@ -728,6 +800,7 @@ export function parseRoster(
       rows: members.map((s) => s.row),
       ...(explicit ? { givenId: explicit } : {}),
       ...(phone ? { phone } : {}),
+      ...(paperPhone !== undefined ? { paperPhone } : {}),
     });
   }
   const previous = new Map(options.previousFamilies ?? []);

@@ -17,7 +17,7 @@ import {
   type ChannelCounts,
   type ReminderConference,
 } from './reminders';
-import type { RosterResult, Student } from './roster';
+import { paperFamilies, type RosterResult, type Student } from './roster';
 import type { TeachersResult } from './teachers';
 import type { SummaryGrid } from './summary';
 
@@ -101,7 +101,8 @@ export function rosterStep(roster: RosterResult | null): StepState {
   const r = roster;
   const errors = errorCount(r.problems);
   const warnings = r.problems.length - errors;
-  const byLetter = r.families.filter((f) => f.contacts.length === 0).length;
+  // Households, not families: rows without an address in a family with email count too.
+  const byLetter = paperFamilies(r).length;
   const letterNote = byLetter
     ? ` ${plural(byLetter, 'family', 'families')} without email ${byLetter === 1 ? 'gets' : 'get'} a printed letter (Letters sheet) and ${byLetter === 1 ? 'is' : 'are'} on the phone list instead of emails and invitations.`
     : '';

@@ -47,7 +47,7 @@ import { plural } from './steps';
 import { writePlainSheet } from './plainsheet';
 import { PLAIN_TEXT, splitList } from '../core/cells';
 import { formatDay } from '../core/templates';
-import { familyPhones } from '../core/reminders';
+import { phoneAbout } from '../core/reminders';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -168,7 +168,7 @@ function timeChanges(
   const round = settings.roundName;
   const times = readAvailability(readSheet(ss, AVAILABILITY.name), roster, wall, round).byFamily;
   const ids = familyIds(roster.families);
-  const phones = familyPhones(roster, true);
+  const phoneOf = phoneAbout(roster);
   return conferencesAskingForChange(
     conferences.filter((r) => inRound(r.round, round)),
     times,
@@ -176,7 +176,7 @@ function timeChanges(
     conferenceId: r.conferenceId,
     teacher: r.teacher,
     familyId: ids.shown(r.familyId),
-    familyPhone: phones.get(r.familyId) ?? '',
+    familyPhone: phoneOf(r.familyId, r.studentIds),
     studentIds: r.studentIds,
     date: r.date!,
   }));
@@ -263,7 +263,7 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
     // The Follow-ups sheet and the owners' emails show the Family ID as people read it.
     const ids = familyIds(roster?.families ?? []);
     // A family no email reaches is called: its own phone, and no other family's, goes with it.
-    const paperPhones = familyPhones(roster, true);
+    const paperPhones = phoneAbout(roster);
     const emails = new Map(teachers.map((t) => [nameKey(t.name), t.email]));
     const sheet = readFollowUpsSheet(ss);
     const existing = sheet?.rows ?? [];
@@ -275,7 +275,7 @@ export const FOLLOWUPS_JOB: JobSpec<{ told: number }> = {
         conferenceId: r.conferenceId,
         teacher: r.teacher,
         familyId: ids.shown(r.familyId),
-        familyPhone: paperPhones.get(r.familyId) ?? '',
+        familyPhone: paperPhones(r.familyId, r.studentIds),
         studentIds: r.studentIds,
       })),
       emailOf,

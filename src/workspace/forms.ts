@@ -937,7 +937,7 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
           storedTemplates(all),
         )
       : { stored: {} };
-    const contacts = rosterContacts(roster?.students ?? [], roster?.families);
+    const contacts = rosterContacts(roster?.students ?? []);
     const dueRows = { rows: due.flatMap((d) => d.rows), columns: fresh.columns };
     // A family's stand-in adult typed in its Emails cell is no stranger (as for reminders): the
     // stand-ins are read only when some address is not the Roster's.

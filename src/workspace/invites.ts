@@ -157,7 +157,7 @@ function heldToRoster(
   roster: RosterResult | null,
   standInOf: SpecContext['standInOf'],
 ): InviteSheet {
-  const contacts = rosterContacts(roster?.students ?? [], roster?.families);
+  const contacts = rosterContacts(roster?.students ?? []);
   const rows = invites.rows.map((r): InviteRow => {
     const { listed, unlisted } = rowAddresses(r.studentIds, r.emails, contacts);
     const standIn = standInOf?.(r);
@@ -180,7 +180,7 @@ function standInGuests(
   const sheet = read ?? ((name: string) => readSheet(ss, name));
   const { standIns } = standInsWithAddresses(ss, settings.roundName, school, sheet);
   if (![...standIns.values()].some((s) => s.email)) return () => null;
-  const contacts = rosterContacts(school()?.students ?? [], school()?.families).byStudent;
+  const contacts = rosterContacts(school()?.students ?? []).byStudent;
   // The Schedule shows the Roster's Family ID; the stand-ins are kept by the family's id.
   const ids = familyIds(school()?.families ?? []);
   return (r) =>

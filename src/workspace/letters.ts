@@ -21,6 +21,7 @@ import {
 } from '../core/formlinks';
 import { formLanguage } from '../core/formtexts';
 import { cleanText } from '../core/normalize';
+import { paperFamilies } from '../core/roster';
 import {
   conferenceLines,
   letterChoice,
@@ -33,7 +34,6 @@ import {
 } from '../core/paperletter';
 import { phoneScript } from '../core/phonescript';
 import { attendedBefore } from '../core/questionnaire';
-import { familyPhones } from '../core/reminders';
 import { replySlip } from '../core/replyslip';
 import { inRound } from '../core/rounds';
 import { placedFromWaitlist } from '../core/waitlist';
@@ -83,10 +83,10 @@ function letterBodies(): { letters: LetterBody[]; said: string[] } {
   const state = readFormsState(props);
   const short = shortLinks();
   // This round's questionnaire links by Family ID, from the Schedule's Feedback Link column.
-  const feedback = new Map<string, { link: string; teacher: string }[]>();
+  const feedback = new Map<string, { link: string; teacher: string; ids: string[] }[]>();
   const schedule = readSheet(ss, SCHEDULE.name);
   // This round's conferences by Family ID: when and where, the video link from the teacher's window.
-  const conferences = new Map<string, PaperConference[]>();
+  const conferences = new Map<string, (Omit<PaperConference, 'students'> & { ids: string[] })[]>();
   const students = new Map((roster?.students ?? []).map((s) => [s.id, s]));
   const ids = familyIds(roster?.families ?? []);
   const sheet = readScheduleSheet(schedule ?? [], cellWallClock(ss), roster?.families ?? []);
@@ -112,11 +112,9 @@ function letterBodies(): { letters: LetterBody[]; said: string[] } {
           end: r.end,
           ...place,
           teacher: r.teacher,
-          // Only the row's children of this family: a letter names no other family's child.
-          students: r.studentIds.flatMap((id) => {
-            const s = students.get(id);
-            return s?.familyId === r.familyId ? [`${s.firstName} ${s.lastName}`.trim()] : [];
-          }),
+          // Only the row's children of this family: a letter names no other family's child
+          // (and, below, only the children of the rows it is written to).
+          ids: r.studentIds.filter((id) => students.get(id)?.familyId === r.familyId),
         },
       ]);
     }
@@ -126,7 +124,10 @@ function letterBodies(): { letters: LetterBody[]; said: string[] } {
   for (const r of sheet.rows) {
     const link = linkColumn ? cleanText(r.values[linkColumn - 1]) : '';
     if (link && r.familyId && attendedBefore(r, round, today))
-      feedback.set(r.familyId, [...(feedback.get(r.familyId) ?? []), { link, teacher: r.teacher }]);
+      feedback.set(r.familyId, [
+        ...(feedback.get(r.familyId) ?? []),
+        { link, teacher: r.teacher, ids: r.studentIds },
+      ]);
   }
   // The Waitlist's children by their Roster family (never the sheet's Family ID cell alone: a
   // letter names only the family's own children), teacher by teacher; none placed since.
@@ -150,13 +151,14 @@ function letterBodies(): { letters: LetterBody[]; said: string[] } {
     waiting.set(s.familyId, byTeacher);
   }
   const letters: LetterBody[] = [];
-  const paper = (roster?.families ?? []).filter((f) => !f.contacts.some((c) => c.email));
+  // The rows no email reaches, by family: a row without an address in a family with email gets
+  // its own letter, naming only its own children (the family's emails never name them).
+  const paper = roster ? paperFamilies(roster) : [];
   // The forms' words in each language, the machine-translated ones from the Form Texts sheet.
   const all = keptFormTexts(
     ss,
     paper.map((f) => f.language),
   );
-  const phones = familyPhones(roster);
   // Only the families that get a letter have it translated: none before the forms exist.
   const printed = paper.filter(
     (f) =>
@@ -172,8 +174,8 @@ function letterBodies(): { letters: LetterBody[]; said: string[] } {
     const language = formLanguage(family.language, all);
     const availability = availabilityRecord(state, language)!;
     // The letter's own words in the family's language when nobody wrote them (machine-translated).
-    const own = translations.get(family.language);
-    const translated = isTranslated(own) ? own : undefined;
+    const ownWords = translations.get(family.language);
+    const translated = isTranslated(ownWords) ? ownWords : undefined;
     const texts = all[language]!;
     const forms: PaperForm[] = [
       {
@@ -184,7 +186,12 @@ function letterBodies(): { letters: LetterBody[]; said: string[] } {
       },
     ];
     const questionnaire = questionnaireRecord(state, round, language);
-    const links = [...new Map((feedback.get(family.id) ?? []).map((f) => [f.link, f])).values()];
+    const own = (ids: string[]) => ids.some((id) => family.studentIds.includes(id));
+    const links = [
+      ...new Map(
+        (feedback.get(family.id) ?? []).filter((f) => own(f.ids)).map((f) => [f.link, f]),
+      ).values(),
+    ];
     for (const { link, teacher } of links)
       if (questionnaire)
         forms.push({
@@ -202,14 +209,28 @@ function letterBodies(): { letters: LetterBody[]; said: string[] } {
       ),
     ].filter(Boolean);
     const children = mine.map((s) => `${s.firstName} ${s.lastName}`.trim()).filter(Boolean);
+    // Its own children's conferences only (a joined family's emailed rows are told by email).
+    const held = (conferences.get(family.id) ?? [])
+      .filter((c) => own(c.ids))
+      .map(({ ids, ...c }) => ({
+        ...c,
+        students: ids
+          .filter((id) => family.studentIds.includes(id))
+          .flatMap((id) => {
+            const s = students.get(id);
+            return s ? [`${s.firstName} ${s.lastName}`.trim()] : [];
+          }),
+      }));
     // The call's script in the forms' language (the caller reads it); the letter in the family's.
-    const when = conferenceLines(conferences.get(family.id) ?? [], language);
+    const when = conferenceLines(held, language);
     // Only the times of its own children's teachers: another class's evening cannot work.
     const choices = familyChoices(availability.choices, windows, mine);
-    const waitingFor = [...(waiting.get(family.id) ?? [])].map(([teacher, names]) => ({
-      teacher,
-      students: names,
-    }));
+    const waitingFor = [...(waiting.get(family.id) ?? [])]
+      .map(([teacher, names]) => ({
+        teacher,
+        students: names.filter((n) => children.includes(n)),
+      }))
+      .filter((w) => w.students.length > 0);
     const waits = waitingLines(waitingFor, language);
     // The slip in its form's words when the family has a form in its language (the office keys
     // the slip into that form); else in the letter's translated words.
@@ -219,7 +240,7 @@ function letterBodies(): { letters: LetterBody[]; said: string[] } {
       familyId: family.id,
       reference,
       language,
-      phone: phones.get(family.id) ?? '',
+      phone: family.phone ?? '',
       askFor: `Ask for: ${guardians.join(', ') || 'a parent or guardian'}${children.length ? ` (family of ${children.join(', ')})` : ''}`,
       phoneScript: phoneScript({
         language,
@@ -231,9 +252,7 @@ function letterBodies(): { letters: LetterBody[]; said: string[] } {
         schoolName: settings.schoolName,
         familyId: reference,
         language: family.language || language,
-        conferences: translated
-          ? conferenceLines(conferences.get(family.id) ?? [], family.language, translated)
-          : when,
+        conferences: translated ? conferenceLines(held, family.language, translated) : when,
         waiting: translated ? waitingLines(waitingFor, family.language, translated) : waits,
         familyName: family.name,
         forms,

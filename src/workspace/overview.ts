@@ -95,7 +95,7 @@ export function buildOverview(): Overview {
     return scheduleUnlisted(
       rows,
       settings.roundName,
-      rosterContacts(roster.students, roster.families),
+      rosterContacts(roster.students),
       'not invited or emailed',
       (shown) => standIn(ids.read(shown)),
     );

@@ -119,8 +119,7 @@ export function readConferences(
   /** The stand-in adult's address by family: typed on its rows, not warned of. */
   standInOf?: (familyId: string) => string,
 ): ScheduleRead {
-  const contacts =
-    roster === undefined ? null : rosterContacts(roster?.students ?? [], roster?.families);
+  const contacts = roster === undefined ? null : rosterContacts(roster?.students ?? []);
   const sheet = alreadyRead === undefined ? ss.getSheetByName('Schedule') : null;
   const none = { conferences: [], sentColumn: 0, idColumn: 0, unlisted: [] };
   if (alreadyRead === undefined && !sheet) return { sheet, ...none, values: [] };

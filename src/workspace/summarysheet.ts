@@ -22,7 +22,7 @@ import {
   roundOver,
   writeRoundFamilies,
 } from '../core/participation';
-import { familyPhones } from '../core/reminders';
+import { phoneAbout } from '../core/reminders';
 import { documentProperties } from './props';
 import type { RosterResult } from '../core/roster';
 import { FEEDBACK, REFLECTIONS, STUDENT_PREP, SUMMARY } from '../core/schema';
@@ -84,7 +84,7 @@ export function summaryOf(
   const schedule = readScheduleSheet(read('Schedule') ?? [], wall, roster?.families ?? []);
   const at = (values: unknown[], h: string) => values[(schedule.columns.get(h) ?? 0) - 1];
   // A family no email reaches is reached at its phone: the Contact a follow-up request shows.
-  const phones = familyPhones(roster, true);
+  const phoneOf = phoneAbout(roster);
   const conferences: SummaryConference[] = schedule.rows.map((r) => ({
     conferenceId: r.conferenceId,
     round: r.round,
@@ -101,7 +101,7 @@ export function summaryOf(
     language: cleanText(at(r.values, 'Language')),
     interpreter: parseYesNo(at(r.values, 'Interpreter')) === true,
     emails: splitList(at(r.values, 'Emails')).join('; '),
-    phone: phones.get(r.familyId) ?? '',
+    phone: phoneOf(r.familyId, r.studentIds),
   }));
   const feedbackValues = read(FEEDBACK.name) ?? [];
   const feedback: SummaryFeedback[] =

@@ -223,6 +223,7 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
     let { recorded } = start;
     const school = readState(ss, settings);
     const families = new Map(school.roster.families.map((f) => [f.id, f]));
+    const onPaper = paperRows(school.roster);
     const offers = freedTimes(school.schedule.rows, round, schoolNow(ss, settings))
       .filter((freed) => !(takenKey(round, freed.conferenceId) in recorded))
       .flatMap((freed) => fitting(freed, school).map((fit) => ({ freed, fit })));
@@ -261,10 +262,11 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
     // offer is recorded first, as to an address, so the code the office may type as soon as it
     // reads the note is accepted as an emailed one is; each run writes any recorded offer's note
     // a cut left unwritten (a note already in the cell is not added again).
-    const calls = offers.filter(({ fit }) => {
-      const family = families.get(fit.familyId);
-      return family?.contacts.length === 0 && codes.has(fit.familyId);
-    });
+    // A child whose row lists no address is phoned too when its family has email: the family's
+    // emails never name it (roster.ts contactsOf).
+    const calls = offers.filter(
+      ({ fit }) => families.has(fit.familyId) && onPaper(fit.studentIds) && codes.has(fit.familyId),
+    );
     const toRecord = calls.filter(
       ({ freed, fit }) =>
         !(offerKey(round, freed.conferenceId, phoneOffer(fit.familyId)) in recorded),
@@ -454,6 +456,12 @@ function settleDeclined(ss: Spreadsheet, freed: FreedTime, school: State): void 
   sheet.getRange(freed.row, statusColumn).setValue('cancelled');
 }
 
+/** Whether some of these children's Roster rows list no address (they are told on paper). */
+function paperRows(roster: RosterResult): (studentIds: string[]) => boolean {
+  const bare = new Set(roster.students.filter((s) => !s.guardians.length).map((s) => s.id));
+  return (studentIds) => studentIds.some((id) => bare.has(id));
+}
+
 function tellGone(
   freed: FreedTime,
   family: Family,
@@ -463,8 +471,9 @@ function tellGone(
   recorded: Record<string, string>,
 ): void {
   const round = settings.roundName;
-  if (family.contacts.length === 0) {
-    // No address to email: the office tells the family, as it offered the time.
+  if (paperRows(school.roster)(studentIds)) {
+    // No address to email (for one of these children at least): the office tells the family, as
+    // it offered the time.
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     addNotesToTold(ss, [
       {

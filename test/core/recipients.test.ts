@@ -89,8 +89,11 @@ describe('rowAddresses', () => {
 });
 
 describe('a child whose Roster row gives no address, in a family with email', () => {
-  // Tom Park, no email, shares the Lees' phone number: he is in their family (the Roster's
-  // rule), and the Schedule's Emails cell of his conference gives Ann, the family's address.
+  // Tom Park, no email, shares the Lees' phone number: he is in their family for the schedule
+  // (the Roster's rule), but his row lists nobody's address. The owner's rule: a message names
+  // only the children whose rows list its recipient, so Ann Lee's address is not his row's and
+  // may not be told about him (his household gets a letter: roster.ts paperFamilies). Before
+  // session 33 the family's address was lent to his row, and Ann was sent his invitation.
   const roster = parseRoster(
     [
       ['Student ID', 'First Name', 'Last Name', 'Teacher', 'Guardian 1 Email', 'Phone'],
@@ -100,14 +103,16 @@ describe('a child whose Roster row gives no address, in a family with email', ()
     TEACHERS,
   );
 
-  it('is reached through the family’s address, and nobody else through his row', () => {
+  it('is not told to the family’s address, nor to anyone else, through his row', () => {
     expect(roster.families.map((f) => f.studentIds)).toEqual([['1', '2']]);
-    const lees = rosterContacts(roster.students, roster.families);
+    const lees = rosterContacts(roster.students);
     expect(rowAddresses(['2'], ['ann@lee.example'], lees)).toEqual({
-      listed: ['ann@lee.example'],
-      unlisted: [],
+      listed: [],
+      unlisted: [{ address: 'ann@lee.example', children: ['Tom Park'] }],
     });
     expect(rowAddresses(['2'], ['stranger@evil.example'], lees).listed).toEqual([]);
+    // Mia's own row lists Ann: she is still told about Mia.
+    expect(rowAddresses(['1'], ['ann@lee.example'], lees).listed).toEqual(['ann@lee.example']);
   });
 });
 

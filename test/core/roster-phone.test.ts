@@ -5,7 +5,8 @@
  * Each gets its own letter, and the scheduler never gives that number's holder two conferences
  * at once. Expected values are read off the rows by hand.
  */
-import { parseRoster } from '../../src/core/roster';
+import { familyPhones, phoneAbout } from '../../src/core/reminders';
+import { contactsOf, paperFamilies, parseRoster } from '../../src/core/roster';
 import { checkSchedule } from '../../src/core/schedule/check';
 import { buildSchedule } from '../../src/core/schedule/engine';
 import { buildProblem, readScheduleSheet } from '../../src/core/schedule/sheet';
@@ -79,7 +80,11 @@ describe('a phone number on rows with no email', () => {
     expect(r.problems.filter((p) => p.message.includes('is also the number of'))).toEqual([]);
   });
 
-  it('puts a child without email into the one family with email that has the number, whatever the surname (a half-brother)', () => {
+  // Session 33 (tester finding 1): the join is for the schedule only. Ben's row lists no
+  // address, so Maria is never told about him (contactsOf), his own household gets a letter
+  // naming only him and is on the phone list (paperFamilies), and the step says so at his Phone
+  // cell. Before, Maria's address was lent to his row and no letter or warning came.
+  it('puts a child without email into the one family with email that has the number, whatever the surname, for the schedule only', () => {
     const r = parseRoster(
       [
         HEADER,
@@ -90,7 +95,43 @@ describe('a phone number on rows with no email', () => {
     );
     expect(r.families.map((f) => f.studentIds)).toEqual([['31', '32']]);
     expect(r.families[0]!.contacts.map((g) => g.email)).toEqual(['maria@f.example']);
-    expect(r.problems.filter((p) => p.message.includes('is also the number of'))).toEqual([]);
+    const ben = r.students.find((s) => s.id === '32')!;
+    expect(contactsOf(ben, r.families[0])).toEqual([]);
+    expect(
+      paperFamilies(r).map((f) => ({ name: f.name, ids: f.studentIds, phone: f.phone })),
+    ).toEqual([{ name: 'Smith', ids: ['32'], phone: '555-0142' }]);
+    const column = HEADER.indexOf('Phone') + 1;
+    const warned = r.problems.filter((p) => p.message.includes('is also the number of'));
+    expect(warned.map((p) => p.where)).toEqual([{ sheet: 'Roster', row: 3, column }]);
+    expect(warned[0]!.message).toContain('Ana Lopez');
+    expect(warned[0]!.message).toContain('gets a printed letter');
+    expect(warned[0]!.message).toContain('phone list');
+  });
+
+  // Tester finding 1, inside one Family ID: two Stone households (the mother's with an address,
+  // the father's with a phone of its own and no address) are one family for the schedule; the
+  // father's was never contacted (no letter, not on the phone list: the family "had email").
+  it('writes on paper to a household of a Family ID whose row lists no address, at its own number', () => {
+    const r = parseRoster(
+      [
+        HEADER,
+        kid('51', 'Eve', 'Stone', '555-1000', 'K7', 'dana@stone.example'),
+        kid('52', 'Max', 'Stone', '555-2000', 'K7'),
+      ],
+      TEACHERS,
+    );
+    expect(r.families.map((f) => f.studentIds)).toEqual([['51', '52']]);
+    const max = r.students.find((s) => s.id === '52')!;
+    expect(contactsOf(max, r.families[0])).toEqual([]);
+    expect(
+      paperFamilies(r).map((f) => ({ name: f.name, ids: f.studentIds, phone: f.phone })),
+    ).toEqual([{ name: 'Stone', ids: ['52'], phone: '555-2000' }]);
+    // The phone list, the Letters sheet and a follow-up's Contact call the father's number about
+    // Max, and nobody's about Eve (her mother is emailed).
+    const id = r.families[0]!.id;
+    expect(familyPhones(r, true)).toEqual(new Map([[id, '555-2000']]));
+    expect(familyPhones(r)).toEqual(new Map([[id, '555-2000']]));
+    expect([phoneAbout(r)(id, ['52']), phoneAbout(r)(id, ['51'])]).toEqual(['555-2000', '']);
   });
 
   it('never gives the number’s holder two conferences at once, though the children are separate families', () => {

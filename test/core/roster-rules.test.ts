@@ -569,6 +569,22 @@ describe('a contact two families share', () => {
     expect(r.families).toHaveLength(2);
   });
 
+  // Tester finding 3: j.banks is on two Smith siblings (joined by their surname) and on Cy
+  // Ortiz. The warning said the three "have different surnames and nothing else in common",
+  // though the Smiths had just been made one family; it now says which are one family. Checked
+  // to fail with the old text (the message naming the three children as unrelated).
+  it('says which of its children were joined, and that the families have nothing else in common', () => {
+    const r = roster([
+      { id: '1', first: 'Al', last: 'Smith', email: 'j.banks@agency.example' },
+      { id: '2', first: 'Bo', last: 'Smith', email: 'j.banks@agency.example' },
+      { id: '3', first: 'Cy', last: 'Ortiz', email: 'j.banks@agency.example' },
+    ]);
+    expect(r.families.map((f) => f.studentIds)).toEqual([['1', '2'], ['3']]);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      "Roster, row 2, column G (Guardian 1 Email): j.banks@agency.example is listed for Al Smith (row 2) and Bo Smith (row 3) (one family); Cy Ortiz (row 4), and these 2 families have different surnames and nothing else in common: it is treated as a contact they share, not one family (never booked in two places at once; each message names only the children on that person's rows). If they are one family, give their rows the same Family ID.",
+    ]);
+  });
+
   it('on rows whose Family IDs differ says so, whatever their surnames', () => {
     const r = roster([
       { id: '1', first: 'Al', familyId: 'H1', email: 'gran@f.example' },
