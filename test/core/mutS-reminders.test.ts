@@ -13,12 +13,14 @@ import {
   markRefused,
   markWaiting,
   planForQuota,
+  pupilsOf,
   missedUntried,
   missedWhileWaiting,
   reminderTally,
   settleWaiting,
   wallMinutes,
 } from '../../src/core/reminders';
+import { greetingName } from '../../src/core/recipients';
 import type { RosterResult } from '../../src/core/roster';
 import { conf } from './reminderconf';
 
@@ -61,6 +63,11 @@ describe('reminders (mutS)', () => {
         names: ['Ana', 'Luis', 'Sofía'],
       });
     }
+  });
+
+  it('greets a family whose row has no Roster children by the Schedule’s family name', () => {
+    // pupilsOf's blank last name made up: "Dear Stryker was here! family".
+    expect(greetingName(pupilsOf(conf({})), 'en', 'García')).toBe('García');
   });
 
   it('reads a cell whose entries a person joined without a space after the semicolon', () => {
