@@ -47,13 +47,22 @@ describe('reminders (mutS)', () => {
     expect(missedUntried([sent48], HOURS, at('2026-11-17', 14), since)).toEqual([]);
     const sent2 = conf({ sent: '2h 2026-11-17 13:00' });
     expect(missedUntried([sent2], HOURS, at('2026-11-17', 15, 30), since)).toEqual([]);
+    // The 48 h reminder went, the 2 h one was never tried: only the 2 h one is missed.
+    expect(missedUntried([sent48], HOURS, at('2026-11-17', 15, 30), since)).toEqual([
+      { row: 2, hours: 2 },
+    ]);
     expect(markMissed('48h 2026-11-15 16:00', 2)).toBe(
       '48h 2026-11-15 16:00; 2h missed: its time passed while it waited for the daily email quota',
     );
   });
 
   it('names each child of a Students cell however the list is punctuated', () => {
-    for (const students of ['Ana,Luis;Sofía', 'Ana , Luis ; Sofía', 'Ana, Luis; Sofía']) {
+    for (const students of [
+      'Ana, Luis, Sofía,',
+      'Ana,Luis;Sofía',
+      'Ana , Luis ; Sofía',
+      'Ana, Luis; Sofía',
+    ]) {
       const [due] = dueReminders([conf({ students })], HOURS, at('2026-11-16', 12));
       expect({
         students,
@@ -114,6 +123,10 @@ describe('reminders (mutS)', () => {
     expect(collapseSent(cell, 48, 'X', ['a@x.example', 'b@x.example'])).toBe(
       '2h old mark; 48h X; 2h later',
     );
+    const first = '48h X to a@x.example; 2h refused to b@x.example: full; 2h later';
+    expect(collapseSent(first, 48, 'X', ['a@x.example'])).toBe(
+      '48h X; 2h refused to b@x.example: full; 2h later',
+    );
   });
 
   it('gives a row with a date but no start time no reminder', () => {
@@ -167,6 +180,7 @@ describe('reminders (mutS)', () => {
     const list = [
       conf({ row: 2, familyKey: 'F-1' }),
       conf({ row: 3, familyKey: 'F-2', emails: [] }),
+      conf({ row: 9, familyKey: 'F-3', emails: ['f3@x.example'] }),
       conf({ row: 4, familyKey: 'F-4', emails: [] }),
       conf({ row: 5, familyKey: 'F-4', start: 16 * 60 }),
       // Starts as the tally is taken: not ahead.
@@ -176,7 +190,7 @@ describe('reminders (mutS)', () => {
       conf({ row: 8, familyKey: 'F-6', date: '2026-11-16', start: 11 * 60 }),
     ];
     const tally = reminderTally(list, HOURS, at('2026-11-16', 12));
-    expect(tally.upcoming).toBe(2);
+    expect(tally.upcoming).toBe(3);
     // F-6: 48 h and 2 h; F-5, which begins now: 48 h and 2 h too.
     expect(tally.lapsed).toBe(4);
   });
@@ -187,11 +201,14 @@ describe('reminders (mutS)', () => {
         { id: 'F-1', phone: '555-0101', contacts: [{ email: 'a@x.example' }] },
         { id: 'F-2', phone: '555-0102', contacts: [{ email: '' }] },
         { id: 'F-3', phone: '', contacts: [] },
+        // One guardian with an address, one without: email reaches the family.
+        { id: 'F-4', phone: '555-0104', contacts: [{ email: 'd@x.example' }, { email: '' }] },
       ],
     } as unknown as RosterResult;
     expect([...familyPhones(roster)]).toEqual([
       ['F-1', '555-0101'],
       ['F-2', '555-0102'],
+      ['F-4', '555-0104'],
     ]);
     expect([...familyPhones(roster, true)]).toEqual([['F-2', '555-0102']]);
   });
