@@ -19,7 +19,7 @@ import {
   paperPhoneList,
   waitingLines,
 } from '../../src/core/paperletter';
-import { formatDayAndTimes } from '../../src/core/templates';
+import { formatDay, formatDayAndTimes, formatTime } from '../../src/core/templates';
 
 /** The page's text as a reader sees it: one entry per block or cell, markup and blank lines gone. */
 function linesOf(html: string): string[] {
@@ -60,6 +60,8 @@ const PACKET: PacketInput = {
       familyQuestion: 'Is Ben reading at home?',
       coming: 'Grandpa',
     },
+    // A third student's preparation with nothing written and no one named: it adds nothing.
+    { proudOf: '', learningTargets: '', workSample: '', familyQuestion: '' },
   ],
   lastGoal: null,
 };
@@ -165,6 +167,40 @@ describe('the letter for a family without email as it reads', () => {
     ]);
   });
 
+  it('prints the conference and waiting lines it is given, in order, each once', () => {
+    const lines = linesOf(
+      paperLetterBody({
+        schoolName: 'L',
+        familyId: 'F-7',
+        language: 'en',
+        forms: [],
+        slip: '',
+        conferences: ['First conference.', 'Second conference.'],
+        waiting: ['Amy waits.'],
+      }),
+    );
+    expect(lines.slice(2, 5)).toEqual(['First conference.', 'Second conference.', 'Amy waits.']);
+  });
+
+  it('says "Your conference" when no child is named, and leaves out a teacher and place not known, in English, Spanish and English for a language it has no words for', () => {
+    const bare = [
+      {
+        date: '2026-11-19',
+        start: 500,
+        end: 520,
+        room: '',
+        videoLink: '',
+        teacher: '',
+        students: [],
+      },
+    ];
+    const when = (language: string) =>
+      `${formatDay('2026-11-19', language)}, ${formatTime(500, language)}–${formatTime(520, language)}`;
+    expect(conferenceLines(bare, 'en')).toEqual([`Your conference: ${when('en')}.`]);
+    expect(conferenceLines(bare, 'es')).toEqual([`Su conferencia: ${when('es')}.`]);
+    expect(conferenceLines(bare, 'so')).toEqual([`Your conference: ${when('en')}.`]);
+  });
+
   it('greets a Spanish family with no name on the Roster in Spanish', () => {
     const html = paperLetterBody({
       schoolName: 'L',
@@ -206,14 +242,25 @@ describe('the letter for a family without email as it reads', () => {
     ).toHaveLength(1);
   });
 
-  it('prints the office’s phone list with no stray line for a family with no one to ask for', () => {
+  it('prints the office’s phone list: whom to ask for where known, no stray line where not', () => {
     const lines = linesOf(
-      paperPhoneList([{ familyId: 'F-1', phone: '555-0101', phoneScript: ['Say hello.'] }]),
+      paperPhoneList([
+        { familyId: 'F-1', phone: '555-0101', phoneScript: ['Say hello.'] },
+        {
+          familyId: 'F-2',
+          phone: '555-0102',
+          askFor: 'Ask for Mrs. Ali',
+          phoneScript: ['Say hola.'],
+        },
+      ]),
     );
     expect(lines).toEqual([
       'Phone list: families without email (for the office)',
       'Ref. F-1 · 555-0101',
       'Say hello.',
+      'Ref. F-2 · 555-0102',
+      'Ask for Mrs. Ali',
+      'Say hola.',
     ]);
   });
 });
