@@ -152,7 +152,8 @@ function disagreements(cases: Case[]): string[] {
   }
   // The layouts are meant to reach both answers; a fixture that made every case invalid would pass.
   expect(judged).toBeGreaterThan(cases.length / 3);
-  return out;
+  // The first few, and how many: a broken rule can disagree on hundreds of cases.
+  return out.length > 5 ? [...out.slice(0, 5), `and ${out.length - 5} more`] : out;
 }
 
 const starts = (from: number, to: number, step: number) =>
