@@ -9,8 +9,16 @@ import { conferencesAskingForChange } from '../../src/core/availability';
 import { feedbackRow, rowUnder, type FeedbackAnswer } from '../../src/core/feedback';
 
 describe('conferencesAskingForChange', () => {
-  // The Lees now give Tuesday 3:00 to 4:00 PM only.
-  const times = new Map([['LEE', [{ date: '2026-11-17', start: 900, end: 960, rank: 1 }]]]);
+  // The Lees now give Tuesday 3:00 to 4:00 PM and Wednesday 3:00 to 3:30 PM.
+  const times = new Map([
+    [
+      'LEE',
+      [
+        { date: '2026-11-17', start: 900, end: 960, rank: 1 },
+        { date: '2026-11-18', start: 900, end: 930, rank: 2 },
+      ],
+    ],
+  ]);
   const row = (id: string, over: Partial<Row> = {}): Row => ({
     id,
     familyId: 'LEE',
@@ -36,7 +44,8 @@ describe('conferencesAskingForChange', () => {
       row('invited, outside'), // asks
       row('accepted, outside', { status: 'accepted' }), // asks
       row('locked and scheduled, outside', { locked: true, status: 'scheduled' }), // asks
-      row('on another day', { date: '2026-11-18', start: 900, end: 920 }), // asks
+      row('on another day', { date: '2026-11-19', start: 900, end: 920 }), // asks
+      row('inside the second time', { date: '2026-11-18', start: 905, end: 925 }),
       row('scheduled, not locked', { status: 'scheduled' }), // the engine moves it itself
       row('cancelled', { status: 'cancelled' }),
       row('held', { status: 'attended' }),
