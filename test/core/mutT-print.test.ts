@@ -151,7 +151,14 @@ describe('the letter for a family without email as it reads', () => {
         schoolName: 'Lincoln Elementary',
         familyId: 'F-7',
         language: 'en',
-        forms: [{ title: 'When can you come?', link: 'https://example.org/f', code: 'abc' }],
+        forms: [
+          {
+            title: 'When can you come?',
+            link: 'https://example.org/f',
+            shortLink: '',
+            code: 'abc',
+          },
+        ],
         slip: 'Ref. F-7',
       }),
     ]);
