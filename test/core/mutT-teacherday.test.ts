@@ -69,6 +69,17 @@ describe('teacherDayMessage', () => {
     const text = teacherDayMessage(day([conference('C1', { interpreter: true })]), 'Lincoln').text;
     const item = text.split('\n').find((l) => l.startsWith('- '))!;
     expect(item.split(' · ').slice(-2)).toEqual(['coming: not known', 'interpreter booked']);
+    // No interpreter: the line ends with who is coming, or with the language alone.
+    const items = teacherDayMessage(
+      day([
+        conference('C1', { start: 930 }),
+        conference('C2', { start: 960, language: 'Spanish' }),
+      ]),
+      'Lincoln',
+    )
+      .text.split('\n')
+      .filter((l) => l.startsWith('- '));
+    expect(items.map((l) => l.split(' · ').slice(-1)[0])).toEqual(['coming: not known', 'Spanish']);
   });
 });
 
@@ -87,6 +98,7 @@ describe('teacherDaysDue', () => {
         conference('C4', { teacher: 'Mr. Zed' }),
         conference('C5', { teacher: 'Mr. Bo' }),
         conference('C6', { teacher: 'Mr. Zed' }),
+        conference('C7', { teacher: '' }),
       ],
       (t) => emails.get(t),
       { today: '2026-11-16', tomorrow: '2026-11-17' },
