@@ -3,6 +3,8 @@
  * says was sent: pure rules over the Schedule and the journal as read (src/workspace/forms.ts
  * sends the emails, keeps the journal and writes the stamps).
  */
+import type { Problem } from '../shared/api';
+import { unkeyedRows } from './blocks';
 import { tokenOfLink } from './feedback';
 import { cleanText } from './normalize';
 import { inRound } from './rounds';
@@ -119,6 +121,35 @@ export function dueFamilies(
     byFamily.set(key, [...(byFamily.get(key) ?? []), r]);
   }
   return [...byFamily].map(([familyId, rows]) => ({ familyId, rows }));
+}
+
+/**
+ * The families due the questionnaire (`dueFamilies`) without the rows no write could find again
+ * (`unkeyedRows`: a Conference ID blank or on several rows), which are not sent to, and a problem
+ * at each of those rows that would otherwise be due. The run and the step both read it.
+ */
+export function dueKeyed(
+  read: { rows: ExistingRow[]; columns: ReadonlyMap<string, number> },
+  round: string,
+  today: string,
+  linkOnSend = false,
+): { due: Due[]; problems: Problem[] } {
+  const unkeyed = unkeyedRows(
+    read.rows,
+    'Schedule',
+    read.columns.get('Conference ID') ?? 1,
+    'sent the questionnaire',
+  );
+  const dueNow = dueFamilies(read, round, today, linkOnSend);
+  const skipped = new Set(
+    dueNow.flatMap((d) => d.rows.filter((r) => unkeyed.rows.has(r.row)).map((r) => r.row)),
+  );
+  return {
+    due: dueNow
+      .map((d) => ({ ...d, rows: d.rows.filter((r) => !skipped.has(r.row)) }))
+      .filter((d) => d.rows.length),
+    problems: unkeyed.problems.filter((x) => skipped.has(x.where?.row ?? 0)),
+  };
 }
 
 /** The send journal, kept before each email and cleared once the stamps are written. */

@@ -344,6 +344,8 @@ export interface ReminderCounts {
   runBy: { owner: string; mine: boolean; withoutDocument: boolean } | null;
   /** Addresses typed on the Schedule that the Roster does not list with the children: told nothing. */
   unlisted?: Problem[];
+  /** Rows whose Conference ID is blank or on several rows: not reminded until a person fixes them. */
+  unkeyed?: Problem[];
 }
 
 /** The Reminders step: channels, reminders sent and due, the trigger, what needs a person. */
@@ -382,7 +384,13 @@ export function remindersStep(r: ReminderCounts): StepState {
   const waiting = r.conferences.filter((c) =>
     parseMarks(c.sent).some((m) => m.kind === 'waiting'),
   ).length;
-  const problems = [...(r.unlisted ?? []), ...unconfirmed, ...refused, ...missed];
+  const problems = [
+    ...(r.unkeyed ?? []),
+    ...(r.unlisted ?? []),
+    ...unconfirmed,
+    ...refused,
+    ...missed,
+  ];
   return step('reminders', {
     // Something due comes first (send it); then times that passed with nothing sent.
     status: problems.length
@@ -514,6 +522,8 @@ export interface FormsPicture {
   unconfirmed: Problem[];
   /** Conferences whose questionnaire Google refused to send (or no address may be told of). */
   refused: Problem[];
+  /** Rows due the questionnaire whose Conference ID is blank or repeated: not sent until fixed. */
+  unkeyed?: Problem[];
   /** Who has been asked for their availability (null without a roster). */
   ask: AskPicture | null;
   /** This round's conferences on the Schedule. */
@@ -595,7 +605,7 @@ export function availabilityStep(p: FormsPicture, roundName: string): StepState 
 
 /** After the conferences: the questionnaire to each family that came, and its answers. */
 export function questionnaireStep(p: FormsPicture, roundName: string): StepState {
-  const problems = [...p.unconfirmed, ...p.refused, ...p.noShows];
+  const problems = [...(p.unkeyed ?? []), ...p.unconfirmed, ...p.refused, ...p.noShows];
   const counts = [
     { label: 'no-shows to offer a new time', value: p.toOffer },
     { label: 'no-shows offered another time', value: p.offered },

@@ -72,6 +72,7 @@ export function parseTeachers(
   const windows: Window[] = [];
   const refused: TeachersResult['refused'] = [];
   const byName = new Map<string, Teacher>();
+  const byEmail = new Map<string, { name: string; row: number }>();
   for (const row of table.rows) {
     // Another round's windows stay on the sheet as they were, neither used nor checked.
     if (options.round !== undefined && !inRound(row.get('Round'), options.round)) continue;
@@ -144,6 +145,12 @@ export function parseTeachers(
     }
     const room = cleanText(row.get('Room'));
     const videoLink = cleanText(row.get('Video Link'));
+    // Families are sent the link to click: only a web address (javascript:, data: or a word is not).
+    if (videoLink && !isWebLink(videoLink))
+      bad(
+        'Video Link',
+        `"${videoLink}" is not a web address, and families are sent this link to join with. Write the whole link, starting https:// (as the meeting app gives it), or leave it blank for a window held in person.`,
+      );
     const written = parseMeet(row.get('Mode'));
     if (written === null)
       bad(
@@ -164,6 +171,15 @@ export function parseTeachers(
           `${teacher} is listed with ${known.email} on an earlier row; one teacher needs one email.`,
         );
       else if (!known) byName.set(key, { name: teacher, email });
+      // One address under two names: families and the Schedule would show the teacher both ways.
+      const named = byEmail.get(email);
+      if (named && nameKey(named.name) !== key)
+        bad(
+          'Teacher',
+          `${email} is ${named.name}'s on row ${named.row}; one teacher is shown to families by one name. Write the name the same way on every row (or correct the email).`,
+          'warning',
+        );
+      else if (!named) byEmail.set(email, { name: teacher, row: row.row });
     }
     if (problems.slice(before).some((p) => p.severity === 'error')) {
       if (teacher && email) refused.push({ teacher, teacherEmail: email, row: row.row });
@@ -210,6 +226,14 @@ export function parseTeachers(
     problems,
     rowsRead: table.rows.length,
   };
+}
+
+/**
+ * A link families may be sent to join a conference: an http(s) address with a host (one dot at
+ * least) and no space, quote or angle bracket; never a script or data URL, nor a word.
+ */
+export function isWebLink(text: string): boolean {
+  return /^https?:\/\/[^\s/?#<>"'`\\]+\.[^\s/?#<>"'`\\]+(?:[/?#][^\s<>"'`\\]*)?$/i.test(text);
 }
 
 /**

@@ -36,6 +36,7 @@ import { tokenOfLink } from '../core/feedback';
 import { answerSheets } from '../core/studentforms';
 import {
   dueFamilies,
+  dueKeyed,
   filled,
   unmarkedPast,
   inDoubt,
@@ -85,7 +86,6 @@ import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { plural, stepReader, type StepContext } from './steps';
 import { standInsWithAddresses } from './standin';
 import { writeColumnByKey, writeGrid } from './write';
-import { unkeyedRows } from '../core/blocks';
 
 /** The handler Apps Script calls on a form submit (a top-level function of the bundle). */
 export const SUBMIT_HANDLER = 'onFormSubmit';
@@ -912,24 +912,11 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
         settle(r.conferenceId, cell === UNCONFIRMED);
     }
     // A row no write could find again (its Conference ID blank or repeated) is not sent to.
-    const unkeyed = unkeyedRows(
-      fresh.rows,
-      SCHEDULE.name,
-      fresh.columns.get('Conference ID') ?? 1,
-      'sent the questionnaire',
+    const keyed = dueKeyed(fresh, settings.roundName, today);
+    const problems = keyed.problems;
+    const due = keyed.due.filter(
+      (d) => !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)),
     );
-    const dueNow = dueFamilies(fresh, settings.roundName, today);
-    const skipped = new Set(dueNow.flatMap((d) => d.rows.filter((r) => unkeyed.rows.has(r.row))));
-    const problems = unkeyed.problems.filter((x) =>
-      [...skipped].some((r) => r.row === x.where?.row),
-    );
-    const due = dueNow
-      .map((d) => ({ ...d, rows: d.rows.filter((r) => !skipped.has(r)) }))
-      .filter(
-        (d) =>
-          d.rows.length &&
-          !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)),
-      );
     // The texts as edited in the sidebar; languages without built-in texts translated once.
     const { stored } = due.length
       ? ensureTranslations(
@@ -1117,7 +1104,10 @@ function picture(ctx: StepContext): FormsPicture | null {
   const round = ctx.settings.roundName;
   const sentCol = read.columns.get('Questionnaire Sent');
   const rows = read.rows.filter((r) => inRound(r.round, round));
-  const due = dueFamilies(read, round, ctx.today, Boolean(state.questionnaires?.[round])).length;
+  // A row whose Conference ID is blank or repeated is not sent to (the run's dueKeyed): not
+  // counted as due, and named, so the step waits for a person rather than offering to send.
+  const keyed = dueKeyed(read, round, ctx.today, Boolean(state.questionnaires?.[round]));
+  const due = keyed.due.length;
   const sent = rows.filter((r) => sentCol && filled(r.values[sentCol - 1])).length;
   const feedback = sheets(FEEDBACK.name) ?? [];
   const conferenceCol = (feedback[0] ?? []).map(String).indexOf('Conference ID');
@@ -1217,6 +1207,7 @@ function picture(ctx: StepContext): FormsPicture | null {
     offered,
     unconfirmed,
     refused,
+    unkeyed: keyed.problems,
     ask,
     conferences: rows.length,
   };

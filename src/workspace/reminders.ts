@@ -295,14 +295,19 @@ function withContacts(
   standInOf: (familyId: string) => string,
 ): ScheduleRead {
   const again = readConferences(ss, settings, read.values, roster, standInOf);
+  // Read again from all the Schedule's values: only the rows already kept (a row whose Conference
+  // ID is blank or repeated was left out, and is not reminded).
+  const kept = new Set(read.conferences.map((c) => c.row));
   // Each conference's video link, from its teacher's window: a reminder carries it (and an
   // in-person conference only its room).
   const teachers = readSheet(ss, 'Teachers');
   const placeOf = placeFinder(teachers ? parseTeachers(teachers, cellWallClock(ss)).windows : []);
-  const conferences = again.conferences.map((c) => {
-    const link = c.date && c.start !== null ? placeOf(c.teacher, c.date, c.start)?.videoLink : '';
-    return { ...c, ...placeFor(c.mode, c.room, link ?? '') };
-  });
+  const conferences = again.conferences
+    .filter((c) => kept.has(c.row))
+    .map((c) => {
+      const link = c.date && c.start !== null ? placeOf(c.teacher, c.date, c.start)?.videoLink : '';
+      return { ...c, ...placeFor(c.mode, c.room, link ?? '') };
+    });
   return { ...again, conferences, sheet: read.sheet };
 }
 
@@ -844,17 +849,22 @@ export function remindersState(ctx: StepContext): StepState {
     standInAddresses(ctx.ss, ctx.settings.roundName, () => roster, ctx.read),
   );
   const phones = familyPhones(ctx.data.roster);
+  // A row whose Conference ID is blank or repeated is not reminded (runReminders): named here
+  // too, and left out of the counts, so the step is not Done while it waits for a person.
+  const unkeyed = unkeyedRows(read.conferences, 'Schedule', read.idColumn, 'reminded');
+  const conferences = read.conferences.filter((c) => !unkeyed.rows.has(c.row));
   return remindersStep({
-    conferences: read.conferences,
+    conferences,
     sentColumn: read.sentColumn,
     channels: channelCounts(read.conferences, (key) => phones.get(key) ?? ''),
     tally: reminderTally(
-      read.conferences,
+      conferences,
       ctx.settings.reminderHoursBefore,
       wallNow(new Date(), schoolZone(ctx.ss, ctx.settings)),
     ),
     hoursBefore: ctx.settings.reminderHoursBefore,
     runBy: remindersRunBy(ctx.ss, ctx.props),
     unlisted: read.unlisted,
+    unkeyed: unkeyed.problems,
   });
 }

@@ -9,6 +9,7 @@ import { buildSchedule } from '../../src/core/schedule/engine';
 import { buildProblem, readScheduleSheet } from '../../src/core/schedule/sheet';
 import { defaultSettings } from '../../src/core/settings';
 import { SCHEDULE } from '../../src/core/schema';
+import { parseTeachers } from '../../src/core/teachers';
 import { win } from './schedproblem';
 
 const HEADER = [
@@ -156,5 +157,63 @@ describe('tester findings (session 33)', () => {
       (c) => !c.fixed && c.studentIds.includes('31'),
     );
     expect(again).toEqual([]);
+  });
+  // Finding 8. The Teachers sheet's Video Link is what families are sent to click (reminders,
+  // the Calendar invitation's location). "javascript:alert(1)" was accepted and sent as it was.
+  // Only an http(s) address is a link; anything else is an error at its cell and its window is
+  // not used (so no conference and no message carries it). Checked: with the Video Link test
+  // in parseTeachers removed, each bad link below is accepted and this fails.
+  const WINDOWS = ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Video Link'];
+  const clock = () => ({ year: 2026, month: 11, day: 17, hour: 0, minute: 0 });
+  it('refuses a Video Link that is not an http(s) address, at its cell', () => {
+    const links = [
+      'https://meet.example/abc-defg-hij',
+      'javascript:alert(document.cookie)',
+      'data:text/html,<script>alert(1)</script>',
+      'Zoom',
+      'ask the office',
+      'http://zoom.example/j/123?pwd=x',
+      'JavaScript://meet.example/%0Aalert(1)',
+    ];
+    const ok = [true, false, false, false, false, true, false];
+    const rows = links.map((link, i) => [
+      `Teacher ${i}`,
+      `t${i}@school.example`,
+      '2026-11-17',
+      '15:00',
+      '17:00',
+      '',
+      link,
+    ]);
+    const r = parseTeachers([WINDOWS, ...rows], clock);
+    expect(r.windows.map((w) => w.videoLink)).toEqual(links.filter((_, i) => ok[i]));
+    expect(r.problems.map((p) => [p.severity, p.where])).toEqual(
+      links.flatMap((_, i) =>
+        ok[i] ? [] : [['error', { sheet: 'Teachers', row: i + 2, column: 7 }]],
+      ),
+    );
+    for (const p of r.problems) expect(p.message).toContain('https://');
+  });
+
+  // Finding 8, second half. One address under two names ("Ms. O'Brien" on one row, "Mrs.
+  // OBrien" on the next) was taken silently: the Schedule and families' messages then name one
+  // teacher two ways. A warning at the second row's Teacher cell; both windows are kept.
+  // Checked: without the check, no problem is reported and this fails.
+  it("warns when one teacher's email is written under two names", () => {
+    const r = parseTeachers(
+      [
+        WINDOWS,
+        ["Ms. O'Brien", 'obrien@school.example', '2026-11-17', '15:00', '16:00', '101', ''],
+        ['Mrs. OBrien', 'OBrien@school.example', '2026-11-17', '16:00', '17:00', '101', ''],
+        ["Ms O'Brien", 'obrien@school.example', '2026-11-18', '15:00', '16:00', '101', ''],
+        ['Mr. Okafor', 'okafor@school.example', '2026-11-17', '15:00', '16:00', '102', ''],
+      ],
+      clock,
+    );
+    expect(r.windows).toHaveLength(4);
+    expect(r.problems.map((p) => [p.severity, p.where])).toEqual([
+      ['warning', { sheet: 'Teachers', row: 3, column: 1 }],
+    ]);
+    expect(r.problems[0]!.message).toContain("Ms. O'Brien");
   });
 });
