@@ -144,7 +144,13 @@ export function parseTeachers(
       else capacity = n;
     }
     const room = cleanText(row.get('Room'));
-    const videoLink = cleanText(row.get('Video Link'));
+    const typed = cleanText(row.get('Video Link'));
+    // A link copied without its scheme (meet.google.com/abc-defg-hij, as an address bar shows
+    // it) is read as https://; a word, or another scheme (javascript:, data:), is not.
+    const videoLink =
+      typed && !/^[a-z][a-z0-9+.-]*:/i.test(typed) && isWebLink(`https://${typed}`)
+        ? `https://${typed}`
+        : typed;
     // Families are sent the link to click: only a web address (javascript:, data: or a word is not).
     if (videoLink && !isWebLink(videoLink))
       bad(

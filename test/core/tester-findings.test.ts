@@ -195,6 +195,21 @@ describe('tester findings (session 33)', () => {
     for (const p of r.problems) expect(p.message).toContain('https://');
   });
 
+  it('reads a Video Link copied without https:// as https://, and still refuses words', () => {
+    const rows = ['meet.google.com/abc-defg-hij', 'n/a', 'zoom'].map((link, i) => [
+      `Teacher ${i}`,
+      `t${i}@school.example`,
+      '2026-11-17',
+      '15:00',
+      '17:00',
+      '',
+      link,
+    ]);
+    const r = parseTeachers([WINDOWS, ...rows], clock);
+    expect(r.windows.map((w) => w.videoLink)).toEqual(['https://meet.google.com/abc-defg-hij']);
+    expect(r.problems.map((p) => p.where?.row)).toEqual([3, 4]);
+  });
+
   // Finding 8, second half. One address under two names ("Ms. O'Brien" on one row, "Mrs.
   // OBrien" on the next) was taken silently: the Schedule and families' messages then name one
   // teacher two ways. A warning at the second row's Teacher cell; both windows are kept.
