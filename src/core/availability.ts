@@ -232,7 +232,7 @@ export function conferencesAskingForChange<
   return rows.filter((r) => {
     const fixed = r.locked || (r.status !== 'scheduled' && r.status !== 'cancelled');
     if (!fixed || !r.date || r.start === null || r.end === null) return false;
-    if (r.status === 'no-show' || r.status === 'attended') return false;
+    if (r.status === 'no-show' || r.status === 'attended' || r.status === 'cancelled') return false;
     return asksForChange({ date: r.date, start: r.start, end: r.end }, times.get(r.familyId) ?? []);
   });
 }

@@ -48,6 +48,7 @@ describe('conferencesAskingForChange', () => {
       row('inside the second time', { date: '2026-11-18', start: 905, end: 925 }),
       row('scheduled, not locked', { status: 'scheduled' }), // the engine moves it itself
       row('cancelled', { status: 'cancelled' }),
+      row('cancelled and locked', { locked: true, status: 'cancelled' }),
       row('held', { status: 'attended' }),
       row('missed', { status: 'no-show' }),
       row('no date', { date: null }),
