@@ -64,16 +64,7 @@ export function translateFormTexts(
       if (!had) refused.push(language);
     }
   }
-  if (added.length) {
-    const sheet = found ?? ss.insertSheet(FORM_TEXTS_SHEET);
-    const header = values && values.length ? [] : [[...FORM_TEXTS_HEADER]];
-    // Below the last row as it is now: a row people added while Google translated stays.
-    const start = values && values.length ? sheet.getLastRow() + 1 : 1;
-    const block = [...header, ...added].map((r) => r.map((v) => textCell(v)));
-    const range = sheet.getRange(start, 1, block.length, FORM_TEXTS_HEADER.length);
-    range.setNumberFormat(PLAIN_TEXT);
-    range.setValues(block);
-  }
+  if (added.length) appendTextRows(ss, found, FORM_TEXTS_SHEET, values, added);
   const said: string[] = [];
   for (const language of translated) {
     const kept = formTextsFrom(rows.get(language)!).kept;
@@ -94,4 +85,25 @@ export function translateFormTexts(
       `Google could not translate the forms into ${refused.map(languageName).join(', ')}: those families get the English forms.`,
     );
   return { texts: allFormTexts(rows, wanted), said };
+}
+
+/**
+ * Adds translated rows (Key, Language, Text) to a texts sheet, made with its header when there is
+ * none, as plain text: below its last row as it is now, so a row people added while Google
+ * translated stays.
+ */
+export function appendTextRows(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  found: GoogleAppsScript.Spreadsheet.Sheet | null,
+  name: string,
+  values: unknown[][] | null,
+  added: string[][],
+): void {
+  const sheet = found ?? ss.insertSheet(name);
+  const header = values && values.length ? [] : [[...FORM_TEXTS_HEADER]];
+  const start = values && values.length ? sheet.getLastRow() + 1 : 1;
+  const block = [...header, ...added].map((r) => r.map((v) => textCell(v)));
+  const range = sheet.getRange(start, 1, block.length, FORM_TEXTS_HEADER.length);
+  range.setNumberFormat(PLAIN_TEXT);
+  range.setValues(block);
 }

@@ -5,8 +5,7 @@
  * sheet has no row for its key and language (a row people emptied or changed is theirs), and
  * the rows of one print are written in one setValues below the sheet's last row.
  */
-import { PLAIN_TEXT, textCell } from '../core/cells';
-import { FORM_TEXTS_HEADER, readFormTextRows } from '../core/formtranslations';
+import { readFormTextRows } from '../core/formtranslations';
 import {
   englishLetterTexts,
   LETTER_TEXTS_SHEET,
@@ -16,6 +15,7 @@ import {
 import { languageName } from '../core/normalize';
 import { protectFields, restoreFields } from '../core/templates';
 import { sheetValues } from './data';
+import { appendTextRows } from './formtexts';
 
 /** Languages the letter has words for, written by hand (src/core/paperletter.ts). */
 const WRITTEN = new Set(['en', 'es']);
@@ -71,16 +71,7 @@ export function letterTranslations(
     rows.set(language, had);
     letters.set(language, letterTextsFrom(language, had));
   }
-  if (added.length) {
-    const sheet = found ?? ss.insertSheet(LETTER_TEXTS_SHEET);
-    const header = values && values.length ? [] : [[...FORM_TEXTS_HEADER]];
-    // Below the last row as it is now: a row people added while Google translated stays.
-    const start = values && values.length ? sheet.getLastRow() + 1 : 1;
-    const block = [...header, ...added].map((r) => r.map((v) => textCell(v)));
-    const range = sheet.getRange(start, 1, block.length, FORM_TEXTS_HEADER.length);
-    range.setNumberFormat(PLAIN_TEXT);
-    range.setValues(block);
-  }
+  if (added.length) appendTextRows(ss, found, LETTER_TEXTS_SHEET, values, added);
   const said: string[] = [];
   if (translated.length)
     said.push(
