@@ -213,7 +213,10 @@ describe('the Schedule sheet', () => {
     });
   });
 
-  it('reaches a sibling whose row has no address (joined by phone) through the family’s contacts', () => {
+  it('does not reach a sibling whose row has no address (joined by phone) through the other row’s address, nor join the two in one conference', () => {
+    // Can's row lists no address: elif@ is on Ana's row only, so a conference naming Can is not
+    // sent to it (the disclosure rule); Can's household gets a letter. Before the rule, the two
+    // were one conference with Elif's address.
     const roster = parseRoster(
       [
         [...H, 'Phone'],
@@ -245,7 +248,8 @@ describe('the Schedule sheet', () => {
     });
     const col = (h: string) => SCHEDULE.columns.findIndex((c) => c.header === h);
     expect(rows.map((r) => [r.cells[col('Student IDs')], r.cells[col('Emails')]])).toEqual([
-      ['1; 2', 'elif@f.example'],
+      ['1', 'elif@f.example'],
+      ['2', ''],
     ]);
   });
 
