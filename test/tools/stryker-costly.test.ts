@@ -27,6 +27,8 @@ interface RecordTest {
 }
 interface RecordMutant {
   id: string;
+  mutatorName: string;
+  replacement?: string;
   location: { start: { line: number } };
   status: string;
   killedBy?: string[];
