@@ -1313,8 +1313,8 @@ function bestStart(u: Unit): Candidate | null {
   return best;
 }
 
-/** Places a family's unplaced units together; returns how many could not be placed. */
-function insertFamily(f: Family): number {
+/** Places a family's unplaced units together, as many as fit (what is left is seen by the caller). */
+function insertFamily(f: Family): void {
   // The family's unplaced units, those with the fewest starts first (a family has a few).
   const todo: Unit[] = [];
   for (const u of f.units) {
@@ -1323,18 +1323,18 @@ function insertFamily(f: Family): number {
     while (i > 0 && todo[i - 1]!.candidates.length > u.candidates.length) i--;
     insertAt(todo, i, u);
   }
-  if (todo.length === 0) return 0;
+  if (todo.length === 0) return;
   if (todo.length === 1) {
     // One conference to fit around what the family already has.
     const pick = bestStart(todo[0]!);
-    if (!pick) return 1;
-    place(todo[0]!, pick);
-    return 0;
+    if (pick) place(todo[0]!, pick);
+    return;
   }
   // Three functions rather than one: V8 compiles each on its own, and compiles again only the
   // one whose rare path (an anchor with nowhere to go) first comes after it was optimised.
   const options = anchorStarts(todo[0]!);
-  return options > 0 ? placeBestOption(f, todo, options) : placeWithoutAnchor(todo);
+  if (options > 0) placeBestOption(f, todo, options);
+  else placeWithoutAnchor(todo);
 }
 
 /**
@@ -1382,7 +1382,7 @@ function anchorStarts(anchor: Unit): number {
  * Tries the anchor (todo[0]) at each of its best starts with the others fitted around it, and
  * places the cheapest option; returns how many could not be placed.
  */
-function placeBestOption(family: Family, todo: Unit[], options: number): number {
+function placeBestOption(family: Family, todo: Unit[], options: number): void {
   // The starts of the best option so far, by the index of the unit in todo (null: unplaced).
   let best = false;
   let bestCost = Infinity;
@@ -1409,24 +1409,18 @@ function placeBestOption(family: Family, todo: Unit[], options: number): number 
       tried = swap;
     }
   }
-  let missing = 0;
   for (let k = 0; k < todo.length; k++) {
     const c = kept[k]!;
     if (c) place(todo[k]!, c);
-    else missing++;
   }
-  return missing;
 }
 
 /** The anchor (todo[0]) has nowhere to go; still places the others. */
-function placeWithoutAnchor(todo: Unit[]): number {
-  let missing = 1;
+function placeWithoutAnchor(todo: Unit[]): void {
   for (let k = 1; k < todo.length; k++) {
     const pick = bestStart(todo[k]!);
     if (pick) place(todo[k]!, pick);
-    else missing++;
   }
-  return missing;
 }
 
 /** Interpreted languages in blocks: a cost per gap in a language's day (its list, in start order). */
