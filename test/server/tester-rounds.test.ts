@@ -62,7 +62,7 @@ function rows(s: School, name: string): Record<string, unknown>[] {
   const [h, ...b] = sheet(s, name).values();
   return b.map((r) => Object.fromEntries(h!.map((k, i) => [String(k), r[i]])));
 }
-function setCell(s: School, name: string, row: number, col: string, v: unknown): void {
+function setCell(s: School, name: string, row: number, col: string, v: string): void {
   const h = sheet(s, name).values()[0]!.map(String);
   sheet(s, name).patch(row, h.indexOf(col) + 1, { v });
 }
