@@ -162,4 +162,44 @@ describe('tester: second round', () => {
       expect(line.slice(1, 3)).toEqual([0, 1]);
     },
   );
+
+  // FAILS today (tester, session 34): with Settings > Merge siblings on, Ana and Ben (one family,
+  // one teacher) lead one conference. Each sets a goal in fall. The spring packet's "Last round's
+  // goal (Fall)" shows one goal only, unattributed (src/workspace/packets.ts keeps the single
+  // latest entry of the goals record for any of the conference's students): Ana's is dropped.
+  it.failing('the spring packet of merged siblings looks back on each one’s fall goal', () => {
+    const roster = [
+      ROSTER[0]!,
+      ROSTER[1]!,
+      ['S2', 'Ben', 'Lopez', '5', 'Ms. Rivera', 'F1', 'maria@f1.example'],
+    ];
+    const s = pastedSchool(roster, TEACHERS);
+    const current = ok<{ settings: Record<string, unknown> }>(
+      s.bundle.callFromClient('getSettings', []),
+    );
+    ok(
+      s.bundle.callFromClient('saveSettings', [
+        { ...current.settings, mergeSameTeacherSiblings: true },
+      ]),
+    );
+    familiesAnswer(s, 'Fall');
+    run(s, 'schedule');
+    expect(rows(s, 'Schedule')).toHaveLength(1);
+    run(s, 'student-forms');
+    const links = ok<StudentLink[]>(s.bundle.callFromClient('getStudentLinks', []));
+    const goal = { S1: 'Ana: read a chapter book', S2: 'Ben: learn times tables' };
+    for (const l of links.filter((x) =>
+      /getting ready/.test(s.emulator.forms.readPrefilled(x.link).form.title),
+    ))
+      s.emulator.forms.submitPrefilled(l.link, { 'My goal': goal[l.studentId as 'S1' | 'S2'] });
+    s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+    startRound(s, 'Spring');
+    familiesAnswer(s, 'Spring');
+    run(s, 'schedule');
+    const packets = ok<{ html: string }[]>(s.bundle.callFromClient('getPackets', []));
+    expect(packets).toHaveLength(1);
+    const look = packets[0]!.html.split('Last round’s goal (Fall)')[1] ?? '';
+    expect(look).toContain('Ana: read a chapter book');
+    expect(look).toContain('Ben: learn times tables');
+  });
 });
