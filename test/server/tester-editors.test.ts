@@ -5,6 +5,8 @@
 import { openSchool } from '../../preview/school';
 import type { JobProgress, Result, SettingsView } from '../../src/shared/api';
 import { parseRoster } from '../../src/core/roster';
+import { LockStore } from '../../emulator/lock';
+import type { Packet, StudentLink } from '../../src/shared/api';
 
 type School = ReturnType<typeof openSchool>;
 const A = 'coordinator@lincoln.school.example';
@@ -46,4 +48,44 @@ describe('tester: a round started by B while A asks the families', () => {
       expect(asked).toBeLessThanOrEqual(families.length);
     },
   );
+});
+
+describe('tester: a student prepares while another editor’s job holds the document', () => {
+  // FAILS today (tester, session 34): the form-submit trigger waits 5 s for the document lock and
+  // gives up while another editor's job runs (jobs run for minutes). The answer stays on its Form
+  // Responses sheet until the next answer on that sheet, a Schedule build or the Summary job; the
+  // prep nudge (src/workspace/prepnudge.ts) and the packets (src/workspace/packets.ts) do not
+  // record it first, so the student who prepared is emailed to get ready and their packet is blank.
+  it.failing('the student who prepared is not nudged, and their packet has their goal', () => {
+    const s = openSchool({ students: 12, teachers: 2 });
+    const roster = s.emulator.spreadsheet.sheetByName('Roster')!;
+    const [header, ...body] = roster.values();
+    roster.put(1, header!.length + 1, { v: 'Student Email' });
+    body.forEach((r, i) =>
+      roster.put(i + 2, header!.length + 1, { v: `student${r[0]}@students.lincoln.example` }),
+    );
+    for (const job of ['setup', 'forms', 'schedule', 'student-forms'])
+      for (let i = 0; i < 40 && !chunk(s, A, job).done; i++);
+    const links = s.bundle.callFromClient('getStudentLinks', []) as Result<StudentLink[]>;
+    if (!links.ok) throw new Error(links.error.message);
+    const ana = links.value.find((l) =>
+      /getting ready/.test(s.emulator.forms.readPrefilled(l.link).form.title),
+    )!;
+    const key = LockStore.documentKey(s.emulator.spreadsheet.id);
+    s.emulator.locks.holdForAnother(key, s.emulator.ws.clock.now() + 600_000);
+    s.emulator.forms.submitPrefilled(ana.link, {
+      'My goal': 'Read a chapter book',
+      'Which work will I show? (a link, or a few words about it)': 'My poster',
+    });
+    expect(String(s.emulator.triggers.firings.at(-1)!.error)).toMatch(/changing this spreadsheet/);
+    s.emulator.locks.held.delete(key);
+    const before = s.emulator.mail.sent.length;
+    for (let i = 0; i < 40 && !chunk(s, B, 'prep-nudge').done; i++);
+    expect(s.emulator.mail.sent.slice(before).filter((m) => m.to.includes(ana.email))).toEqual([]);
+    const packets = s.bundle.callFromClient('getPackets', []) as Result<Packet[]>;
+    if (!packets.ok) throw new Error(packets.error.message);
+    expect(packets.value.find((p) => p.html.includes(ana.name))!.html).toContain(
+      'Read a chapter book',
+    );
+  });
 });
