@@ -54,7 +54,6 @@ export function planBlocks(problem: Problem): BlockPlan | null {
   const pitch = Math.ceil((L + C) / START_STEP) * START_STEP;
   if (problem.fixed.length > 0 || L % START_STEP !== 0 || B % START_STEP !== 0) return null;
   if (problem.families.some((f) => f.availability !== null)) return null;
-  if (problem.students.some((s) => s.availability)) return null;
   // A contact listed for two families would tie their times together.
   const familyOfContact = new Map<string, string>();
   for (const f of problem.families)
