@@ -172,6 +172,19 @@ describe('a paper household of a joined family answers for its own children', ()
     expect(schedule.unplaced).toEqual([]);
     expect(at(ANA)!.end).toBeLessThanOrEqual(960);
     expect(at(MAX)!.start).toBeGreaterThanOrEqual(minutes(B_TIMES[1]));
+    // Only Max's conference honours an answer (B's first choice); Ana's and Leo's none.
+    expect(schedule.quality.rankMet).toEqual({ first: 1, other: 0, none: 2 });
+  });
+
+  it('says B’s answer misses Mr. Okafor’s hours when Max cannot be placed, not that his windows are short', () => {
+    const { schedule } = scheduled(answers(B_TIMES), {
+      'Ms. Rivera': [840, 960],
+      'Mr. Okafor': [840, 960],
+    });
+    expect(schedule.unplaced.map((u) => u.studentId)).toEqual([MAX]);
+    expect(schedule.unplaced[0]!.reason).toContain(
+      'availability misses every window of Mr. Okafor',
+    );
   });
 
   it('offers a freed time to a waiting child by its own household’s answer', () => {
