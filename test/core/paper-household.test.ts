@@ -142,6 +142,28 @@ describe('a paper household of a joined family answers for its own children', ()
     // The fixture is what the task describes: one family, Max alone on paper, under B's surname.
     expect(family.studentIds.sort()).toEqual([ANA, LEO, MAX]);
     expect(paperHouseholds(roster)).toEqual(new Map([[family.id, new Set([MAX])]]));
+    // A family no email reaches at all is not split: it answers for itself with its own code.
+    const withPhoneFamily = parseRoster(
+      [
+        ...ROWS,
+        [
+          4104,
+          'Nguyen',
+          'Bao',
+          3,
+          'Ms. Rivera',
+          '',
+          'Thu Nguyen',
+          '',
+          '',
+          '',
+          '(555) 010-0123',
+          'English',
+        ],
+      ],
+      TEACHERS,
+    );
+    expect(paperHouseholds(withPhoneFamily)).toEqual(paperHouseholds(roster));
     expect(paperFamilies(roster).map((f) => [f.name, f.studentIds])).toEqual([["O'Brien", [MAX]]]);
   });
 
