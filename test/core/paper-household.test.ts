@@ -142,7 +142,8 @@ describe('a paper household of a joined family answers for its own children', ()
     // The fixture is what the task describes: one family, Max alone on paper, under B's surname.
     expect(family.studentIds.sort()).toEqual([ANA, LEO, MAX]);
     expect(paperHouseholds(roster)).toEqual(new Map([[family.id, new Set([MAX])]]));
-    // A family no email reaches at all is not split: it answers for itself with its own code.
+    // A family no email reaches at all is not split (it answers for itself with its own code),
+    // nor is a family whose every row lists an address.
     const withPhoneFamily = parseRoster(
       [
         ...ROWS,
@@ -159,6 +160,20 @@ describe('a paper household of a joined family answers for its own children', ()
           '',
           '(555) 010-0123',
           'English',
+        ],
+        [
+          4105,
+          'Kaya',
+          'Ece',
+          1,
+          'Mr. Okafor',
+          '',
+          'Deniz Kaya',
+          'deniz@kaya.example',
+          '',
+          '',
+          '',
+          '',
         ],
       ],
       TEACHERS,
@@ -259,6 +274,12 @@ describe('a paper household of a joined family answers for its own children', ()
     expect([...answeredFamilies(answers(A_TIMES), ids, paperHouseholds(roster))]).toEqual([
       family.id,
     ]);
+    // Typed by hand with the Email column first, María's answer is still hers.
+    const typed = [
+      ['Email', 'Family ID'],
+      [MARIA, 'HH-2207'],
+    ];
+    expect([...answeredFamilies(typed, ids, paperHouseholds(roster))]).toEqual([family.id]);
   });
 
   it('asks for another time only by the answer of the household whose child the conference is', () => {
