@@ -219,6 +219,25 @@ export function paperFamilies(roster: { students: Student[]; families: Family[] 
   });
 }
 
+/**
+ * The students of each family with email whose rows list no address, by family id: the paper
+ * household paperFamilies gives that family. It answers for these children only (its own code,
+ * its own Availability rows), and the family's emailed household for the others.
+ */
+export function paperHouseholds(roster: {
+  students: Student[];
+  families: Family[];
+}): Map<string, Set<string>> {
+  const byId = new Map(roster.students.map((s) => [s.id, s]));
+  const out = new Map<string, Set<string>>();
+  for (const f of roster.families) {
+    if (!f.contacts.some((c) => c.email)) continue;
+    const paper = f.studentIds.filter((id) => byId.get(id)?.guardians.length === 0);
+    if (paper.length) out.set(f.id, new Set(paper));
+  }
+  return out;
+}
+
 export { isPlaceholderFamilyId } from './families';
 
 /** The formula Sheets holds in the row's cell under the header, or '' when none is known. */

@@ -62,11 +62,13 @@ export function checkSchedule(problem: Problem, schedule: Schedule): string[] {
     const offered = window?.mode;
     if (asked && offered && asked !== 'either' && offered !== 'either' && asked !== offered)
       errors.push(`${label(i)} is ${offered} but family ${c.familyId} asked to meet ${asked}`);
-    // Inside the family's availability.
-    if (
-      family?.availability &&
-      !family.availability.some((a) => a.date === c.date && a.start <= c.start && c.end <= a.end)
-    ) {
+    // Inside the availability of the household answering for its students (a paper household
+    // of a family with email answers for its own rows), else the family's.
+    const own = c.studentIds
+      .map((id) => students.get(id)?.availability)
+      .find((a) => a !== undefined);
+    const times = own !== undefined ? own : family?.availability;
+    if (times && !times.some((a) => a.date === c.date && a.start <= c.start && c.end <= a.end)) {
       errors.push(`${label(i)} is outside family ${c.familyId}'s availability`);
     }
   });

@@ -23,6 +23,7 @@ import {
 import { conferenceMeet, MEET_WORDS, parseMeet, windowMeet, type Meet } from '../meeting';
 import {
   contactsOf,
+  paperHouseholds,
   schedulingContacts,
   type Family,
   type RosterResult,
@@ -207,21 +208,29 @@ export function readAvailability(
   round?: string,
 ): {
   byFamily: Map<string, Interval[]>;
+  /**
+   * The times each family's paper household gave (its rows listing no address, in a family
+   * with email), by family id: for those children only (buildProblem).
+   */
+  paper: Map<string, Interval[]>;
   answers: Map<string, FamilyAnswer>;
   problems: SheetProblem[];
 } {
   const byFamily = new Map<string, Interval[]>();
+  const paper = new Map<string, Interval[]>();
   const answers = new Map<string, FamilyAnswer>();
   const problems: SheetProblem[] = [];
-  if (!values || values.length < 2) return { byFamily, answers, problems };
+  if (!values || values.length < 2) return { byFamily, paper, answers, problems };
   const table = readTable(AVAILABILITY, values, AVAILABILITY_ALIASES);
-  const familyOf = availabilityFamilies(roster.families);
+  const familyOf = availabilityFamilies(roster.families, paperHouseholds(roster));
   for (const r of table.rows) {
     if (round !== undefined && !inRound(r.get('Round'), round)) continue;
-    const { familyId, email, sharedContact } = familyOf(r);
+    const { familyId, email, sharedContact, paper: fromPaper } = familyOf(r);
     const where = (h: string) => r.where(h);
-    // An answer that marked no time is kept for its other answers; it limits nothing.
-    if (familyId) {
+    // An answer that marked no time is kept for its other answers; it limits nothing. A paper
+    // household's language, interpreter and way to meet are not the family's: its emailed
+    // household's messages and conferences keep theirs.
+    if (familyId && !fromPaper) {
       const language = normalizeLanguage(r.get('Language'));
       const interpreter = parseYesNo(r.get('Interpreter'));
       const answer: FamilyAnswer = {};
@@ -271,11 +280,12 @@ export function readAvailability(
       });
       continue;
     }
-    const list = byFamily.get(familyId) ?? [];
+    const times = fromPaper ? paper : byFamily;
+    const list = times.get(familyId) ?? [];
     list.push({ date, start, end, rank });
-    byFamily.set(familyId, list);
+    times.set(familyId, list);
   }
-  return { byFamily, answers, problems };
+  return { byFamily, paper, answers, problems };
 }
 
 /** The roster with each family's own answers (language, interpreter) over what the Roster says. */
@@ -301,6 +311,8 @@ export function buildProblem(input: {
   refused?: Problem['refusedWindows'];
   settings: SettingsWithoutName;
   availability: Map<string, Interval[]>;
+  /** The times each family's paper household gave (readAvailability's `paper`). */
+  paperAvailability?: Map<string, Interval[]>;
   sheet: ScheduleSheet;
   seed: number;
 }): BuiltProblem {
@@ -350,6 +362,9 @@ export function buildProblem(input: {
     });
   }
   const familiesById = new Map(roster.families.map((f) => [f.id, f]));
+  // A paper household answers for its own children, and only it: its times (none yet: any
+  // time), never the emailed household's, and the family's never its.
+  const households = paperHouseholds(roster);
   const problem: Problem = {
     windows: windows.map((w) => ({
       teacherEmail: w.teacherEmail,
@@ -371,6 +386,9 @@ export function buildProblem(input: {
         familyId: s.familyId,
         contacts: contactsOf(s, familiesById.get(s.familyId)),
         teacher: s.teacher,
+        ...(households.get(s.familyId)?.has(s.id)
+          ? { availability: input.paperAvailability?.get(s.familyId) ?? null }
+          : {}),
       })),
     families: roster.families.map((f) => ({
       id: f.id,
