@@ -14,7 +14,12 @@ const key = (name: string) => name.toLowerCase();
  */
 export function inRound(cell: unknown, round: string): boolean {
   const text = cleanText(cell);
-  return text === '' || key(text) === key(cleanText(round));
+  return text === '' || sameRound(text, round);
+}
+
+/** True when two round names are one round, as the school writes them ("fall" is "Fall"). */
+export function sameRound(a: unknown, b: unknown): boolean {
+  return key(cleanText(a)) === key(cleanText(b));
 }
 
 /** The distinct rounds named in the given cells, ordered by the earliest date each one has. */
