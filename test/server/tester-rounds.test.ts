@@ -68,11 +68,12 @@ function setCell(s: School, name: string, row: number, col: string, v: string): 
 }
 
 describe('tester: second round', () => {
-  // FAILS today (tester, session 34): a Schedule row with a blank Round belongs to the round being
+  // Was failing (tester, session 34): a Schedule row with a blank Round belonged to the round being
   // played (inRound, src/core/rounds.ts), so a November conference typed without a Round (or whose
-  // Round was cleared) counts as S4's spring conference: the spring build does not place S4 and
-  // says "Scheduled 4 of 4 students ... (1 locked or invited kept as they were)".
-  it.failing('a fall row typed without a Round: its student is still placed in spring', () => {
+  // Round was cleared) counted as S4's spring conference: the spring build did not place S4 and
+  // said "Scheduled 4 of 4 students ... (1 locked or invited kept as they were)". Now a blank Round
+  // is read by the row's date (roundsByDate): November 17 is among Fall's days.
+  it('a fall row typed without a Round: its student is still placed in spring', () => {
     const s = pastedSchool(ROSTER, TEACHERS);
     familiesAnswer(s, 'Fall');
     run(s, 'schedule');

@@ -28,7 +28,7 @@ import {
   type RosterResult,
   type Student,
 } from '../roster';
-import { inRound } from '../rounds';
+import { inRound, roundsByDate } from '../rounds';
 import { AVAILABILITY, SCHEDULE } from '../schema';
 import { readTable, type TableRow } from '../table';
 import type { Window } from '../teachers';
@@ -155,13 +155,15 @@ export function readScheduleSheet(
       values: values[r.row - 1] ?? [],
     };
   });
+  // A blank Round is read by the row's date: one definition of a row's round for every step.
+  const rounds = roundsByDate(rows);
   const sheet = {
     header: (values[0] ?? []).map((v) => String(v)),
     columns: table.columns,
-    rows,
+    rows: rows.map((r, i) => (r.round === rounds[i] ? r : { ...r, round: rounds[i]! })),
     problems,
   };
-  return families.length ? { ...sheet, rows: withRosterFamilies(rows, families) } : sheet;
+  return families.length ? { ...sheet, rows: withRosterFamilies(sheet.rows, families) } : sheet;
 }
 
 type RosterFamilyIds = Pick<Family, 'id' | 'givenId' | 'aliases'>;
