@@ -29,7 +29,7 @@ import {
   type RosterResult,
   type Student,
 } from '../roster';
-import { inRound } from '../rounds';
+import { inRound, roundsByDate } from '../rounds';
 import { AVAILABILITY, SCHEDULE } from '../schema';
 import { readTable, type TableRow } from '../table';
 import type { Window } from '../teachers';
@@ -87,9 +87,10 @@ const GONE = new Set(['cancelled', 'declined']);
 export function scheduleRowProblems(
   sheet: ScheduleSheet,
   round: string,
-  windows: readonly { teacher: string; teacherEmail: string }[],
+  windows: readonly { teacher: string; teacherEmail: string; date?: string }[],
 ): SheetProblem[] {
   const known = new Set(windows.flatMap((w) => [w.teacher.toLowerCase(), w.teacherEmail]));
+  const days = new Set(windows.flatMap((w) => (w.date ? [w.date] : [])));
   const out: SheetProblem[] = [];
   const at = (r: ExistingRow, header: string, text: string): SheetProblem => {
     const column = sheet.columns.get(header) ?? 1;
@@ -117,6 +118,17 @@ export function scheduleRowProblems(
       );
     if (known.size > 0 && r.teacher && !known.has(r.teacher.toLowerCase()))
       out.push(at(r, 'Teacher', UNKNOWN_TEACHER));
+    // A blank Round no round's days explain (roundsByDate) is this round's, though its date is on
+    // none of this round's windows: a conference of another round, most likely, keeping its
+    // students from being placed in this one.
+    if (r.round === '' && r.date && days.size > 0 && !days.has(r.date))
+      out.push(
+        at(
+          r,
+          'Round',
+          `on ${r.date}, a day with no ${round} hours on the Teachers sheet: it counts as ${round}'s conference (the round being played), so its students are not placed again in ${round}. Type the round it belongs to (${round}, if it is this round's).`,
+        ),
+      );
   }
   return out;
 }
@@ -156,13 +168,15 @@ export function readScheduleSheet(
       values: values[r.row - 1] ?? [],
     };
   });
+  // A blank Round is read by the row's date: one definition of a row's round for every step.
+  const rounds = roundsByDate(rows);
   const sheet = {
     header: (values[0] ?? []).map((v) => String(v)),
     columns: table.columns,
-    rows,
+    rows: rows.map((r, i) => (r.round === rounds[i] ? r : { ...r, round: rounds[i]! })),
     problems,
   };
-  return families.length ? { ...sheet, rows: withRosterFamilies(rows, families) } : sheet;
+  return families.length ? { ...sheet, rows: withRosterFamilies(sheet.rows, families) } : sheet;
 }
 
 type RosterFamilyIds = Pick<Family, 'id' | 'givenId' | 'aliases'>;
