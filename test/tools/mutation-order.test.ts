@@ -18,7 +18,7 @@ const { fileInStack, timesOf, orderTable } = require('../../scripts/mutation-ord
   ) => Record<string, Record<string, number>>;
 };
 
-const REPORT = {
+const JEST_TIMES = {
   testResults: [
     {
       name: '/w/test/core/engine-wait.test.ts',
@@ -38,7 +38,7 @@ const REPORT = {
   ],
 };
 
-const RECORD = {
+const ORDER_RECORD = {
   testFiles: {
     'test/core/engine-wait.test.ts': {
       tests: [
@@ -72,23 +72,23 @@ const RECORD = {
 
 describe('the kill-first order table', () => {
   it('reads each file’s load and tests’ times from a jest report', () => {
-    const times = timesOf(REPORT, '/w');
+    const times = timesOf(JEST_TIMES, '/w');
     expect(times.get('test/core/engine-wait.test.ts')?.loadMs).toBe(100);
     expect(times.get('test/core/check.test.ts')?.loadMs).toBe(200);
     expect(times.get('test/core/check.test.ts')?.tests.get('check rejects two at once')).toBe(50);
   });
 
   it('finds the failing test file in a failure’s stack', () => {
-    expect(fileInStack(RECORD.files['src/core/schedule/engine.ts'].mutants[1]!.statusReason)).toBe(
-      'test/core/check.test.ts',
-    );
+    expect(
+      fileInStack(ORDER_RECORD.files['src/core/schedule/engine.ts'].mutants[1]!.statusReason),
+    ).toBe('test/core/check.test.ts');
     expect(fileInStack(undefined)).toBeUndefined();
   });
 
   it('rates each file by its kills per second of what the mutants it covers paid for it', () => {
     // engine-wait: covers 10 (load 100 + 100), 11 (100 + 300), 12 (100 + 400) = 1.1 s, 1 kill.
     // check: covers 10, 11 and 12, each load 200 + 50 = 0.75 s, 1 kill.
-    const table = orderTable(RECORD, timesOf(REPORT, '/w'));
+    const table = orderTable(ORDER_RECORD, timesOf(JEST_TIMES, '/w'));
     expect(table['src/core/schedule/engine.ts']).toEqual({
       check: Number((1 / 0.75).toPrecision(3)),
       'engine-wait': Number((1 / 1.1).toPrecision(3)),
