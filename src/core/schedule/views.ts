@@ -49,6 +49,7 @@ const time = (v: unknown) => (v instanceof Date ? v.getTime() : Number.MAX_SAFE_
  * rounds' conferences are left out (a round's print view shows that round's dates only).
  */
 export function teacherViews(values: unknown[][], round?: string): TeacherView[] {
+  // Stryker disable next-line ArrayDeclaration: an empty sheet has no rows for a header to name
   const [header = [], ...rows] = values;
   const col = (h: string) => header.findIndex((x) => headerKey(x) === headerKey(h));
   const teacher = col('Teacher');
