@@ -302,6 +302,8 @@ function groupingProblems(
   notes: GroupingNote[],
   table: { columns: Map<string, number>; headerText: Map<string, string> },
   students: Student[],
+  /** The cells each address was read from, to warn at the one that lists it. */
+  emailCells: Map<string, { row: number; header: string }[]>,
 ): Problem[] {
   const at = (header: string, row: number) => {
     const column = table.columns.get(header) ?? 1;
@@ -318,7 +320,33 @@ function groupingProblems(
       : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
   return notes.map((note) => {
     if (note.kind === 'shared-contact') {
-      const { where, cell } = at('Guardian 1 Email', note.members[0]!.row);
+      const first = note.members[0]!.row;
+      const header =
+        emailCells.get(note.email)?.find((c) => c.row === first)?.header ?? 'Guardian 1 Email';
+      const { where, cell } = at(header, first);
+      const advice = `it is treated as a contact they share, not one family (never booked in two places at once; each message names only the children on that person's rows). If they are one family, give their rows the same Family ID.`;
+      if (note.households?.kind === 'different-contacts') {
+        // The two rows that show two households, and what each lists that the other does not.
+        const [a, b] = note.households.rows;
+        const own = (m: Member, other: Member) => {
+          const s = students.find((x) => x.id === m.id)!;
+          const addresses = m.emails.filter((e) => !other.emails.includes(e));
+          const phone = m.phone && other.phone && m.phone !== other.phone ? [s.phone] : [];
+          return [...addresses, ...phone].join(', ');
+        };
+        const surname = a.surname !== '' && a.surname === b.surname;
+        return {
+          severity: 'warning' as const,
+          where,
+          message: `${cell}: ${note.email} is listed for ${and(note.members.map(name))}, and the rows of ${name(a)} and ${name(b)} list other contacts that differ (${own(a, b)}; ${own(b, a)}), as a caseworker's or an agency's do: one address on two households joins nothing by itself${surname ? ', even with the same surname' : ''}, so ${advice}`,
+        };
+      }
+      if (note.households?.kind === 'many-rows')
+        return {
+          severity: 'warning' as const,
+          where,
+          message: `${cell}: ${note.email} is listed for ${note.households.rows} students of ${note.households.surnames} surnames (${rowList(note.members.map((m) => m.row))}), more than one family has, as a caseworker's or an agency's address is: it joins nothing by itself, even rows of one surname, so ${advice}`,
+        };
       // Children the rules joined (siblings of one surname) are said to be one family: "nothing
       // else in common" is said of the families, not of children just joined.
       const joined = note.families.some((f) => f.length > 1);
@@ -732,7 +760,7 @@ export function parseRoster(
       });
     }
   }
-  problems.push(...groupingProblems(grouped.notes, table, students));
+  problems.push(...groupingProblems(grouped.notes, table, students, emailCells));
   const groups = new Map<string, Student[]>();
   for (const s of students) {
     const root = grouped.find(self(s));
