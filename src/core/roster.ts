@@ -6,8 +6,13 @@
  * Families (the rule is written out in families.ts): rows are one family when they share a
  * Family ID or a guardian address, except that a placeholder ID ("0", "N/A", "TBD") or an ID
  * on unrelated rows is ignored, an address on children of different surnames with nothing else
- * in common (a caseworker) is a contact they share rather than a family, and rows whose Family
- * IDs differ are never joined. Every such decision comes back as a warning naming the rows.
+ * in common (a caseworker) is a contact they share rather than a family, so is an address whose
+ * rows show more than one household (other contacts that differ, or more rows than a family
+ * has) whatever the surnames, and rows whose Family IDs differ are never joined. Every such
+ * decision comes back as a warning naming the rows.
+ *
+ * A row whose only address is mistyped is imported (reached by letter and phone, as with
+ * "N/A") with an error at the cell: the only error that does not keep a row out.
  *
  * A family's id never comes from an address: it is `F-<Family ID>` when the rows give one, else
  * derived from the family's first Student ID, so guardians can be added, removed or reordered
@@ -496,6 +501,8 @@ export function parseRoster(
     const bad = (header: string, text: string, severity: 'error' | 'warning' = 'error') =>
       problems.push(cellProblem(table, row, header, text, severity));
     const before = problems.length;
+    /** Errors on this row that still let it be imported (an only address mistyped). */
+    let importedErrors = 0;
     const idCell = row.get('Student ID');
     const id = typeof idCell === 'number' ? String(idCell) : cleanText(idCell);
     if (!id)
@@ -560,8 +567,10 @@ export function parseRoster(
           `"${text}" stands for no address, so it is read as a blank: the family is reached through another guardian's address, or else by letter and phone (Letters sheet). Type the guardian's real address here to email them.`,
           'warning',
         );
-    // A bad address beside a good one (in either column) costs only that guardian's emails; a
-    // bad first address with no good one anywhere leaves the row unreachable, as before.
+    // A bad address beside a good one (in either column) costs only that guardian's emails: a
+    // warning. A bad address with no good one anywhere on the row is an error to fix, but the
+    // student is imported all the same, as with "N/A": the household is reached by letter and
+    // phone until the cell is corrected, so no child is left without a conference meanwhile.
     const anyValid = cells.some((c) => c.valid.length > 0);
     cells.forEach(({ header, valid, invalid }, i) => {
       for (const wrong of invalid) {
@@ -570,13 +579,19 @@ export function parseRoster(
         const what = isSheetError(wrong)
           ? `this cell shows ${wrong}, not an email address: Sheets read what was pasted as ${formula ? `the formula "${formula}"` : 'a formula'}; retype the address, or paste as plain text`
           : `"${wrong}" is not an email address`;
-        if (anyValid || i === 1)
+        if (anyValid)
           bad(
             header,
             `${what}, so this guardian will not be emailed; correct it to reach them.`,
             'warning',
           );
-        else bad(header, `${what}.`);
+        else {
+          bad(
+            header,
+            `${what}, and the row gives no other address. The student is imported and scheduled all the same; until this is corrected the family is reached by a printed letter and the phone list (Letters sheet), as a family without email is. Correct the address, then check again: the family is emailed from then on.`,
+          );
+          importedErrors++;
+        }
       }
       for (const email of valid)
         if (!guardians.some((g) => g.email === email)) {
@@ -608,7 +623,8 @@ export function parseRoster(
       interpreter = false;
     }
     const gradeCell = row.get('Grade');
-    const rowErrors = problems.slice(before).some((p) => p.severity === 'error');
+    const rowErrors =
+      problems.slice(before).filter((p) => p.severity === 'error').length > importedErrors;
     if (id && !seenIds.has(id)) seenIds.set(id, row.row);
     if (rowErrors) {
       rejected++;
