@@ -169,10 +169,58 @@ describe('a contact shared by several households (caseworker, agency)', () => {
     const reyes = warningsAt(r, REYES);
     expect(reyes).toHaveLength(1);
     expect(reyes[0]!.where).toEqual({ sheet: 'Roster', row: 5, column: 10 });
-    expect(reyes[0]!.message).toContain(
-      'list other contacts that differ (h.hill@home.example; p.cole@home.example)',
+    // Their one number is the agency's, so it is not among what differs; the surnames differ.
+    expect(reyes[0]!.message).toBe(
+      `Roster, row 5, column J (Guardian 2 Email): ${REYES} is listed for Kai Brown (row 5) and Zoe Price (row 6), and the rows of Kai Brown (row 5) and Zoe Price (row 6) list other contacts that differ (h.hill@home.example; p.cole@home.example), as a caseworker's or an agency's do: one address on two households joins nothing by itself, so it is treated as a contact they share, not one family (never booked in two places at once; each message names only the children on that person's rows). If they are one family, give their rows the same Family ID.`,
     );
-    expect(reyes[0]!.message).not.toContain('even with the same surname');
+  });
+
+  it('warns at the cell of the student whose ID sorts first, and names a number only when both rows give one', () => {
+    // Bo Ruiz (ID 4001) is on row 3, his caseworker in Guardian 2 Email; Ana Diaz (4002) on row
+    // 2 has the caseworker in Parent 1 Email and a phone Bo's row lacks. Broken on purpose
+    // (Stryker's survivors): the cell found on any row (`c.row === first` made true) warned at
+    // column H; a number named when one row gives it (`m.phone && other.phone` made true) added
+    // 555-010-1111. Both failed.
+    const r = parseRoster(
+      [
+        SIS_HEADER,
+        row(
+          4002,
+          'Diaz',
+          'Ana',
+          '',
+          ['Case Worker', OKAFOR],
+          ['Ana Diaz', 'ana@home.example'],
+          '555-010-1111',
+        ),
+        row(4001, 'Ruiz', 'Bo', '', ['Bo Ruiz', 'bo@home.example'], ['Case Worker', OKAFOR]),
+      ],
+      TEACHERS,
+    );
+    const [warning, ...more] = warningsAt(r, OKAFOR);
+    expect(more).toEqual([]);
+    expect(warning!.where).toEqual({ sheet: 'Roster', row: 3, column: 10 });
+    expect(warning!.message).toContain(
+      'is listed for Bo Ruiz (row 3) and Ana Diaz (row 2), and the rows of Bo Ruiz (row 3) and Ana Diaz (row 2) list other contacts that differ (bo@home.example; ana@home.example), as',
+    );
+  });
+
+  it('does not call two blank surnames the same surname', () => {
+    // Broken on purpose (Stryker's survivor `a.surname !== ''` made true): "even with the same
+    // surname" was said of two students whose export gives no surname, and this failed.
+    const r = parseRoster(
+      [
+        SIS_HEADER,
+        row(4003, '', 'Kai', '', ['Kim Park', 'kim@home.example'], ['Case Worker', OKAFOR]),
+        row(4004, '', 'Lu', '', ['Lee Chan', 'lee@home.example'], ['Case Worker', OKAFOR]),
+      ],
+      TEACHERS,
+    );
+    expect(groups(r)).toEqual([['4003'], ['4004']]);
+    const [warning] = warningsAt(r, OKAFOR);
+    expect(warning!.message).toContain(
+      "is listed for Kai (row 2) and Lu (row 3), and the rows of Kai (row 2) and Lu (row 3) list other contacts that differ (kim@home.example; lee@home.example), as a caseworker's or an agency's do: one address on two households joins nothing by itself, so it",
+    );
   });
 
   it('keeps the caseworker on each child’s own family, so the scheduler never books them twice at once', () => {
