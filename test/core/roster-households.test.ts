@@ -398,5 +398,18 @@ describe('a mistyped only address', () => {
     expect(step.next).toBe(
       'Fix the rows listed (click one to go to its cell), then check again. Nothing in your sheet is changed. A student whose only address is mistyped is imported all the same: the family is reached by a printed letter and the phone list until the address is corrected, then by email.',
     );
+    // One such address and one row that cannot be imported (no teacher): both said. Broken on
+    // purpose (Stryker's survivor: the singular "address" emptied): this failed.
+    const mixed = parseRoster(
+      [
+        SIS_HEADER,
+        row(2013, 'Moss', 'Jo', '', ['Kate Moss', 'kate@mail'], ['', ''], '555-010-7000'),
+        [2017, 'Lind', 'Per', 4, 'Mrs. Nobody', '', 'Eva Lind', 'eva@home.example', '', '', '', ''],
+      ],
+      TEACHERS,
+    );
+    expect(rosterStep(mixed).headline).toBe(
+      '1 student ready; 1 row cannot be imported yet; 1 address to correct (by letter until then).',
+    );
   });
 });
