@@ -13,8 +13,8 @@
  *    person in two places at once.
  *    An address is a shared contact whatever the surnames, and joins rows only through a
  *    Family ID, when its rows show it reaches more than one household (householdsOf): two of
- *    them differ in their other contacts (each lists an address the other does not, or they
- *    give different phone numbers: two foster homes "Smith" with one caseworker), or it is on
+ *    them differ in their other contacts (each lists an address the other does not: two foster
+ *    homes "Smith" with one caseworker; different phone numbers alone do not), or it is on
  *    MANY_ROWS rows or more of two surnames or more (more children than one family has in a
  *    school). A second address both rows list still joins them (a foster home's own parent).
  *    One parent who is the only contact of two children with different surnames looks exactly
@@ -108,15 +108,13 @@ export const MANY_ROWS = 5;
 
 /**
  * Two rows listing one contact are two households when their other contacts differ: each lists
- * an address the other does not, or both give a phone number and the numbers differ. A row
- * listing fewer contacts than its sibling's (one parent where the other row has two) differs in
- * nothing.
+ * an address the other does not. A row listing fewer contacts than its sibling's (one parent
+ * where the other row has two) differs in nothing, and neither do two phone numbers: an export's
+ * Phone is often the student's own or one parent's cell, so siblings of one household give
+ * different numbers, and splitting them would cost every such family its back-to-back evening.
  */
 export function otherContactsDiffer(a: Member, b: Member): boolean {
-  return (
-    (a.emails.some((e) => !b.emails.includes(e)) && b.emails.some((e) => !a.emails.includes(e))) ||
-    (a.phone !== '' && b.phone !== '' && a.phone !== b.phone)
-  );
+  return a.emails.some((e) => !b.emails.includes(e)) && b.emails.some((e) => !a.emails.includes(e));
 }
 
 /**

@@ -340,17 +340,33 @@ describe('householdsOf', () => {
     phone,
   });
 
-  it('a row listing fewer of the same contacts differs in nothing; different numbers do', () => {
-    // Broken on purpose: with the phone numbers' clause made false, the last case failed.
+  it('a row listing fewer of the same contacts differs in nothing, nor do different numbers', () => {
     expect(householdsOf([m('2', 'lee', ['k', 'j']), m('3', 'lee', ['k'])])).toBeNull();
-    // A number on one row only, either row (Stryker's survivors: `a.phone !== ''` made true).
     expect(householdsOf([m('2', 'lee', ['k'], '1111'), m('3', 'lee', ['k'])])).toBeNull();
-    expect(householdsOf([m('2', 'lee', ['k']), m('3', 'lee', ['k'], '1111')])).toBeNull();
+    // Siblings whose rows give a student's own cell or either parent's: one household.
+    expect(householdsOf([m('2', 'lee', ['k'], '1111'), m('3', 'lee', ['k'], '2222')])).toBeNull();
     expect(
-      householdsOf([m('2', 'lee', ['k'], '1111'), m('3', 'lee', ['k'], '2222')]),
-    ).toMatchObject({
+      householdsOf([m('2', 'lee', ['k', 'j'], '1111'), m('3', 'lee', ['k', 'j'], '2222')]),
+    ).toBeNull();
+    // Each lists an address the other does not: two households.
+    expect(householdsOf([m('2', 'lee', ['k', 'j']), m('3', 'lee', ['k', 'x'])])).toMatchObject({
       kind: 'different-contacts',
     });
+  });
+
+  it('siblings listing both parents, with different phone numbers, stay one family', () => {
+    // Broken on purpose: with the phone numbers' clause put back into otherContactsDiffer, the
+    // two Lee children were split into two families.
+    const g = groupFamilies([
+      m('1', 'lee', ['mom@x.org', 'dad@x.org'], '5550101'),
+      m('2', 'lee', ['mom@x.org', 'dad@x.org'], '5550202'),
+    ]);
+    expect(g.find('s:1')).toBe(g.find('s:2'));
+    const one = groupFamilies([
+      m('1', 'lee', ['mom@x.org'], '5550101'),
+      m('2', 'lee', ['mom@x.org'], '5550202'),
+    ]);
+    expect(one.find('s:1')).toBe(one.find('s:2'));
   });
 
   it('a blended family with both guardians on both rows stays one (groupFamilies)', () => {
