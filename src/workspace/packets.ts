@@ -18,6 +18,8 @@ import type { Packet } from '../shared/api';
 import { cellWallClock, readSchool, readSettings, readSheet, schoolZone } from './data';
 import { dayIn } from '../core/zone';
 import { standInsForRound } from './standin';
+import { documentProperties } from './props';
+import { recordPending } from './responses';
 
 /** This round's packets, each a page of its own, by teacher, date and start. */
 export function roundPackets(): Packet[] {
@@ -50,6 +52,8 @@ export function showPackets(): void {
 
 /** The packets' contents for the round being played, by teacher, date and start. */
 function roundPacketInputs(): PacketInput[] {
+  // A student's answer whose trigger could not record it is on their packet all the same.
+  recordPending(documentProperties().getProperties(), { locked: false });
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
   const wall = cellWallClock(ss);

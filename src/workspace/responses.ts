@@ -54,6 +54,7 @@ import type { SettingsWithoutName } from '../core/settings';
 import { cellWallClock, readSettings, readSettingsWithoutName, spreadsheetZone } from './data';
 import { instantIn } from '../core/zone';
 import { documentProperties } from './props';
+import { withDocumentLock } from './jobs';
 import { placeAtOnce } from './placement';
 import { readOfferToken } from '../core/waitoffers';
 import { acceptOffers, type Acceptance } from './waitoffers';
@@ -402,6 +403,8 @@ export function recordResponses(
             ? memo.sheets().find((s) => s.getSheetId() === record.sheetId)
             : undefined;
   const checks = (kind: AnswerKind) => only === null || only === kind;
+  // A trigger's mark that it could not record (cleared below once every form's sheet is read).
+  const pending = only === null ? props[PENDING] : undefined;
   const accepts: Acceptance[] = [];
   const answered = checks('availability')
     ? recordAvailability(ss, memo, sheetOf, state, props, settings, accepts)
@@ -424,5 +427,71 @@ export function recordResponses(
           settings: readSettings(ss, props['slc:settings'] ?? null),
           props,
         });
+  // Cleared only when no trigger marked again meanwhile (its answer may be past what was read).
+  if (pending !== undefined) {
+    const now = documentProperties();
+    if (now.getProperty(PENDING) === pending) now.deleteProperty(PENDING);
+  }
   return { availability: answered.length, feedback, placed, totals };
 }
+
+/**
+ * The document property a form-submit trigger sets when it could not record its answer (another
+ * editor's job held the document lock past the trigger's wait, or recording failed): the answer
+ * waits on its Form Responses sheet, and the next reader of the answers records it first.
+ */
+export const PENDING = 'slc:responses:pending';
+
+/** The form-submit trigger's: records the answer, or marks it pending when it cannot. */
+export function recordFromTrigger(event: unknown): void {
+  try {
+    withDocumentLock('form-response', 'recording a family’s form answers', 'trigger', () =>
+      recordResponses({ answeredIn: answeredSheet(event) }),
+    );
+  } catch (e) {
+    try {
+      documentProperties().setProperty(PENDING, new Date().toISOString());
+    } catch {
+      // The trigger's own failure is the one to report.
+    }
+    throw e;
+  }
+}
+
+/**
+ * Before the students' or families' answers are read (the prep nudge, the packets, the sidebar's
+ * steps, the debrief, the prep links): records those a trigger could not. Costs one look at the
+ * properties the caller has read already, and no sheet call, unless a trigger marked answers
+ * pending. A caller holding the document lock (a job) records at once; any other takes the lock
+ * briefly and, when another editor's job holds it, reads the sheets as they are (the mark stays
+ * for the next reader). True when answers were recorded.
+ */
+export function recordPending(
+  props: Record<string, string>,
+  options: { locked: boolean; memo?: SheetMemo },
+): boolean {
+  if (!(PENDING in props)) return false;
+  const record = () => {
+    const r = recordResponses({
+      rebuild: 'if-recorded',
+      ...(options.memo ? { memo: options.memo } : {}),
+    });
+    return r.totals !== null;
+  };
+  if (options.locked) return record();
+  try {
+    return withDocumentLock(
+      'form-response',
+      'recording form answers',
+      'sidebar',
+      record,
+      PENDING_WAIT_MS,
+    );
+  } catch (e) {
+    if (e instanceof UserError) return false;
+    throw e;
+  }
+}
+
+/** How long a reader waits for another editor's job to let go before reading as things are. */
+const PENDING_WAIT_MS = 1_000;

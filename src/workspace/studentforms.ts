@@ -48,6 +48,7 @@ import {
 import type { ChunkResult, JobSpec } from './jobs';
 import { rosterForMessages } from './mailer';
 import { documentProperties, PROP } from './props';
+import { recordPending } from './responses';
 import { shortLinks } from './shortlinks';
 import { plural } from './steps';
 
@@ -276,6 +277,8 @@ export function showClassLists(): void {
 
 /** The round's debrief per class, in a dialog to print: who prepared, who reflected, goals, follow-ups. */
 export function showDebrief(): void {
+  // An answer whose trigger could not record it (the document was busy) is counted all the same.
+  recordPending(documentProperties().getProperties(), { locked: false });
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
   const round = settings.roundName;
