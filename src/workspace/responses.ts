@@ -299,7 +299,7 @@ function recordFeedback(
 /**
  * New prep (or reflection) form answers into the Student Prep (or Reflections) sheet, one row per
  * student per round: a student's later answer (or an edit of it) replaces their row for that
- * round, whoever wrote it before. An unknown code is kept on a row of its own for a person to
+ * round, whoever wrote it before, while that round is being played; a past round's row is kept. An unknown code is kept on a row of its own for a person to
  * look at.
  */
 function recordStudentAnswers(
@@ -308,6 +308,8 @@ function recordStudentAnswers(
   sheetOf: SheetOf,
   props: Record<string, string>,
   kind: StudentFormKind,
+  /** The round being played: an answer through another round's form is a late one. */
+  playing: string,
 ): number {
   const spec = kind === 'prep' ? STUDENT_PREP : REFLECTIONS;
   const responses = prepForms(readStudentFormsState(props), kind).flatMap(
@@ -333,7 +335,12 @@ function recordStudentAnswers(
     const own = (r: unknown[]) =>
       cleanText(r[col('Student ID')]) === studentId &&
       cleanText(r[col('Round')]).toLowerCase() === response.round.toLowerCase();
-    const before = rows.find(own)?.[col('Answered')];
+    const row = rows.find(own);
+    // A slip kept from a past round and answered now (a fall slip in spring) never replaces
+    // what that round recorded: last round's goal is looked back on. Where the student has no
+    // row of that round, it is recorded for that round, as a late answer.
+    if (row && response.round.toLowerCase() !== playing.toLowerCase()) continue;
+    const before = row?.[col('Answered')];
     if (before instanceof Date && !answerStands(before.getTime(), response.at.getTime())) continue;
     const cells = rowUnder(header, {
       'Student ID': answerText(studentId),
@@ -410,9 +417,12 @@ export function recordResponses(
     ? recordAvailability(ss, memo, sheetOf, state, props, settings, accepts)
     : [];
   const feedback = checks('questionnaire') ? recordFeedback(ss, memo, sheetOf, state) : 0;
+  const playing = settings.roundName;
   const prepared =
-    (checks('prep') ? recordStudentAnswers(ss, memo, sheetOf, props, 'prep') : 0) +
-    (checks('reflection') ? recordStudentAnswers(ss, memo, sheetOf, props, 'reflection') : 0);
+    (checks('prep') ? recordStudentAnswers(ss, memo, sheetOf, props, 'prep', playing) : 0) +
+    (checks('reflection')
+      ? recordStudentAnswers(ss, memo, sheetOf, props, 'reflection', playing)
+      : 0);
   const placed =
     settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
   // A family accepting a freed time it was offered: the first is placed, the others are told.

@@ -142,3 +142,23 @@ describe('an answer its trigger could not record, read by the sidebar and the pa
     expect(prep.filter((r) => r[prep[0]!.indexOf('Goal')] === goal)).toHaveLength(1);
   });
 });
+
+describe('the student forms made by another editor (session 34, fixG)', () => {
+  // The tester read "…or let them create the family forms" about the student forms. Checked:
+  // with openOrMake's form name left out, this fails on "family forms".
+  it('B, not shared on A’s student forms, is told to ask A about the student prep form', () => {
+    const s = openSchool({ students: 12, teachers: 2 });
+    for (const job of ['setup', 'forms', 'schedule', 'student-forms'])
+      for (let i = 0; i < 40 && !chunk(s, A, job).done; i++);
+    const forms = s.emulator.forms.forms().length;
+    const r = s.bundle.callFromClient('runJob', ['student-forms'], {
+      user: B,
+    }) as Result<JobProgress>;
+    expect(r.ok).toBe(false);
+    const message = r.ok ? '' : r.error.message;
+    expect(message).toContain(`student prep form belongs to ${A}`);
+    expect(message).toContain(`or let them create the student prep form.`);
+    expect(message).not.toContain('family forms');
+    expect(s.emulator.forms.forms()).toHaveLength(forms);
+  });
+});
