@@ -488,16 +488,19 @@ export function recordPending(
     });
     return r.totals !== null;
   };
-  if (options.locked) return record();
   try {
-    return withDocumentLock(
-      'form-response',
-      'recording form answers',
-      'sidebar',
-      record,
-      PENDING_WAIT_MS,
-    );
+    return options.locked
+      ? record()
+      : withDocumentLock(
+          'form-response',
+          'recording form answers',
+          'sidebar',
+          record,
+          PENDING_WAIT_MS,
+        );
   } catch (e) {
+    // The lock still busy, or a sheet to record into missing (Set up says so): the reader goes on
+    // with the sheets as they are, as before, and the mark stays for the next one.
     if (e instanceof UserError) return false;
     throw e;
   }

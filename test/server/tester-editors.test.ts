@@ -127,8 +127,15 @@ describe('an answer its trigger could not record, read by the sidebar and the pa
     answerWhileBusy(first!, 'Read two books');
     // While the other job still holds the document, the sidebar reads the sheets as they are.
     expect(ready()).toBe(0);
+    const pending = () =>
+      s.emulator.kv.properties
+        .get(`document:${s.emulator.spreadsheet.id}`)
+        ?.has('slc:responses:pending');
+    expect(pending()).toBe(true);
     s.emulator.locks.held.delete(key);
     expect(ready()).toBe(1);
+    // Recorded once: the mark is gone, and the next look costs nothing more.
+    expect(pending()).toBe(false);
 
     const goal = '<b>Read</b> "two" books & <script>x()</script>';
     answerWhileBusy(second!, goal);
