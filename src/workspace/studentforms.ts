@@ -143,6 +143,12 @@ function ensureStudentForm(
     'student prep form',
   );
   const record = all[language]!;
+  // A round played again (the round set back in Settings) opens its forms again.
+  if (record.closed) {
+    form.setAcceptingResponses(true);
+    delete record.closed;
+    saveState(state);
+  }
   if (configure(form, record, t.description, t.confirmation)) saveState(state);
   const items = ensureQuestions(form, list, created);
   // Neither a family form's response sheet nor another student form's is taken for this one's.

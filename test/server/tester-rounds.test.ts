@@ -264,4 +264,15 @@ describe('a past round’s student forms (session 34, fixG)', () => {
     expect(prepRow(s, 'S1', 'Fall').map((r) => r.Goal)).toEqual(['Read =a "chapter" <book>']);
     expect(run(s, 'student-forms').message).not.toContain('Closed');
   });
+
+  // Checked: without the reopening in ensureStudentForm the fall slip stays closed.
+  it('a round played again opens its own forms again', () => {
+    const { s, slip } = springStarted();
+    familiesAnswer(s, 'Spring');
+    run(s, 'student-forms');
+    startRound(s, 'Fall');
+    expect(run(s, 'student-forms').message).toContain('Closed the Spring student prep form');
+    s.emulator.forms.submitPrefilled(slip('S3'), { 'My goal': 'Spell <ten> words' });
+    expect(prepRow(s, 'S3', 'Fall').map((r) => r.Goal)).toEqual(['Spell <ten> words']);
+  });
 });
