@@ -9,6 +9,10 @@
  * Four costly scheduler tests that kill nothing cheaper tests do not are left out
  * (test/stryker-costly.cjs; STRYKER_ALL_TESTS=1 runs them). STRYKER_COST_LOG=/abs/path writes
  * each mutant's CPU (test/stryker-runner.cjs; summed by scripts/mutation-costs.cjs).
+ *
+ * A mutant's test files run kill-first (test/stryker-sequencer.cjs, from test/stryker-order.json:
+ * `node scripts/mutation-order.cjs` regenerates it from the record); STRYKER_ORDER=size runs
+ * them smallest first, as before the table.
  */
 const base = require('./jest.config.cjs');
 

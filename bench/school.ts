@@ -35,6 +35,7 @@ export function sampleProblem(students: number, teachers: number): Problem {
     windows: parsedTeachers.windows,
     settings: defaultSettings('Lincoln', 'UTC'),
     availability: availability.byFamily,
+    paperAvailability: availability.paper,
     sheet: readScheduleSheet([], wall, []),
     seed: 20261,
   }).problem;

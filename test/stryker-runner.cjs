@@ -6,6 +6,7 @@
  * cannot be used (Stryker's runner turns it off: through runCLI it ends the process).
  */
 const { appendFileSync } = require('node:fs');
+const path = require('node:path');
 const TestRunner = require('jest-runner').default;
 const { killedMutant } = require('./stryker-environment.cjs');
 
@@ -24,10 +25,11 @@ function cpuMs() {
  * One line of the cost log: a mutant's run of its test files, with the process's CPU and the
  * clock when the run started and ended. The next line of the same process starts where this
  * mutant's whole cost (jest's own work between the runs included) ends; a mutant that timed out
- * has a line without an end, and the process after it a new pid.
+ * has a line without an end, and the process after it a new pid. `ran` names the files run, in
+ * their order (the sequencer's).
  */
-function costLine(mutant, start, end, files, killed) {
-  return `${JSON.stringify({ mutant, pid: process.pid, start, end, files, killed })}\n`;
+function costLine(mutant, start, end, files, killed, ran) {
+  return `${JSON.stringify({ mutant, pid: process.pid, start, end, files, killed, ran })}\n`;
 }
 
 class StopAtKill extends TestRunner {
@@ -38,14 +40,15 @@ class StopAtKill extends TestRunner {
     const log = process.env.STRYKER_COST_LOG;
     const start = { cpu: cpuMs(), at: Date.now() };
     if (log) appendFileSync(log, costLine(mutant, start, undefined, 0, false));
-    let files = 0;
+    const ran = [];
     for (const test of tests) {
       if (stillToRun([test], mutant, killedMutant()).length === 0) break;
-      files++;
+      ran.push(path.basename(test.path, '.test.ts'));
       await super.runTests([test], watcher, options);
     }
     const end = { cpu: cpuMs(), at: Date.now() };
-    if (log) appendFileSync(log, costLine(mutant, start, end, files, killedMutant() === mutant));
+    const killed = killedMutant() === mutant;
+    if (log) appendFileSync(log, costLine(mutant, start, end, ran.length, killed, ran));
   }
 }
 

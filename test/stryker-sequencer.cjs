@@ -7,8 +7,15 @@
  * (written by test/stryker-names.cjs during Stryker's first, full run), this sequencer drops those
  * files. A file whose names are not known is kept, so nothing that could kill a mutant is left
  * out; so is a file that reached the mutant while it loaded (a fixture built at module level,
- * written by test/stryker-environment.cjs), whose tests then all run. Smaller files (hand-written
- * examples) run first.
+ * written by test/stryker-environment.cjs), whose tests then all run.
+ *
+ * The order: a killed mutant stops at its first failing file (test/stryker-runner.cjs), so the
+ * files most likely to kill it for least CPU come first. test/stryker-order.json (written by
+ * scripts/mutation-order.cjs from the record) lists, per source file, the test files that killed
+ * its mutants, most kills per second of their cost first; the mutated file is the one Stryker asks
+ * jest to find related tests for. The files it does not list follow, smaller files (hand-written
+ * examples) first. STRYKER_ORDER=size orders every file by size alone (the order before the
+ * table). A surviving mutant runs every chosen file either way.
  */
 const { createHash } = require('node:crypto');
 const { existsSync, readFileSync, statSync } = require('node:fs');
@@ -16,6 +23,7 @@ const path = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
 const NAMES_DIR = path.join(__dirname, '..', '.stryker-test-names');
+const ORDER_FILE = path.join(__dirname, 'stryker-order.json');
 
 function recordFor(testPath, kind) {
   const hash = createHash('sha1').update(testPath).digest('hex').slice(0, 12);
@@ -57,25 +65,62 @@ function reachedWhileLoading(loaded, activeMutant) {
   return activeMutant !== undefined && loaded !== undefined && loaded.includes(activeMutant);
 }
 
-class SmallFirst extends Sequencer {
+/**
+ * The test paths in the order to run them against a mutant of `source`: those `rates` (the
+ * order table's entry for the source: test file name without `.test.ts` to kills a second) lists,
+ * highest rate first, then the rest by `size`, smallest first.
+ */
+function killFirst(paths, rates, size) {
+  const rate = (p) => rates?.[path.basename(p, '.test.ts')];
+  return [...paths].sort((a, b) => {
+    const ra = rate(a);
+    const rb = rate(b);
+    if (ra !== undefined || rb !== undefined) return (rb ?? -1) - (ra ?? -1);
+    return size(a) - size(b);
+  });
+}
+
+/** The mutated source file, relative to the root (`src/core/x.ts`), when jest was given it. */
+function sourceOf(globalConfig) {
+  const file = globalConfig?.findRelatedTests ? globalConfig.nonFlagArgs?.[0] : undefined;
+  if (!file || !globalConfig.rootDir) return undefined;
+  return path.relative(globalConfig.rootDir, file).split(path.sep).join('/');
+}
+
+let orderTable;
+function ratesFor(source) {
+  if (source === undefined || process.env.STRYKER_ORDER === 'size') return undefined;
+  orderTable ??= existsSync(ORDER_FILE) ? JSON.parse(readFileSync(ORDER_FILE, 'utf8')) : {};
+  return orderTable[source];
+}
+
+class KillFirst extends Sequencer {
   constructor(options) {
     super(options);
     this.testNamePattern = options?.globalConfig?.testNamePattern;
+    this.source = sourceOf(options?.globalConfig);
   }
 
   sort(tests) {
-    const size = (t) => statSync(t.path).size;
+    const size = (p) => statSync(p).size;
     const mutant = process.env.__STRYKER_ACTIVE_MUTANT__;
     const chosen = tests.filter(
       (t) =>
         mayRun(namesOf(t.path), this.testNamePattern) ||
         reachedWhileLoading(loadedBy(t.path), mutant),
     );
-    return chosen.sort((a, b) => size(a) - size(b));
+    const order = killFirst(
+      chosen.map((t) => t.path),
+      ratesFor(this.source),
+      size,
+    );
+    return order.map((p) => chosen.find((t) => t.path === p));
   }
 }
 
-module.exports = SmallFirst;
+module.exports = KillFirst;
+module.exports.killFirst = killFirst;
+module.exports.sourceOf = sourceOf;
 module.exports.namesFileFor = namesFileFor;
 module.exports.loadedFileFor = loadedFileFor;
 module.exports.loadedBy = loadedBy;

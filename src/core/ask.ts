@@ -8,7 +8,8 @@ import type { Problem } from '../shared/api';
 import { familyIds, type FamilyIds } from './familyshown';
 import { availabilityLinks } from './formlinks';
 import { parseJson } from './json';
-import type { Family, RosterResult } from './roster';
+import { paperHouseholds, type Family, type RosterResult } from './roster';
+import { cleanText } from './normalize';
 
 /**
  * The mark of a family asked: "<round> · <yyyy-MM-dd HH:mm in the school's zone>", or
@@ -71,15 +72,28 @@ export function remaining(family: Family, progress: Progress | null): string[] {
 /**
  * Family IDs that have answered the availability form (rows of the Availability sheet), each
  * cell read back to its family whatever form it holds (a paper answer typed with the Family ID
- * people read: familyshown.ts).
+ * people read: familyshown.ts). A row with no Email of a family with a paper household
+ * (`paper`: roster.ts paperHouseholds) is that household's answer, for its own children: the
+ * family's emailed household has not answered by it.
  */
 export function answeredFamilies(
   availability: unknown[][] | null,
   ids: Pick<FamilyIds, 'read'>,
+  paper: { has: (familyId: string) => boolean } = new Set<string>(),
 ): Set<string> {
   const [header = [], ...rows] = availability ?? [];
   const col = header.map(String).indexOf('Family ID');
-  return new Set(col < 0 ? [] : rows.map((r) => ids.read(r[col])).filter(Boolean));
+  const email = header.map(String).indexOf('Email');
+  const own = (r: unknown[], id: string) =>
+    !paper.has(id) || (email >= 0 && cleanText(r[email]) !== '');
+  return new Set(
+    col < 0
+      ? []
+      : rows.flatMap((r) => {
+          const id = ids.read(r[col]);
+          return id && own(r, id) ? [id] : [];
+        }),
+  );
 }
 
 export interface AskPicture {
@@ -121,7 +135,11 @@ export function askPicture(
     const value = anyRound(id);
     return value?.startsWith(markOf(round, '')) ? value.slice(markOf(round, '').length) : undefined;
   };
-  const answered = answeredFamilies(availability, familyIds(roster.families));
+  const answered = answeredFamilies(
+    availability,
+    familyIds(roster.families),
+    paperHouseholds(roster),
+  );
   const languageOf = new Map(roster.families.map((f) => [f.id, f.language]));
   const links = availabilityLinks(props, (id) => languageOf.get(id) ?? '');
   const withEmail = roster.families.filter((f) => familyEmails(f).length > 0);

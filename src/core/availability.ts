@@ -222,18 +222,29 @@ export function availabilityRows(
 export function conferencesAskingForChange<
   R extends {
     familyId: string;
+    studentIds?: string[];
     locked: boolean;
     status: string;
     date: string | null;
     start: number | null;
     end: number | null;
   },
->(rows: R[], times: Map<string, Interval[]>): R[] {
+>(
+  rows: R[],
+  times: Map<string, Interval[]>,
+  /**
+   * The times each family's paper household gave, and its children (roster.ts paperHouseholds):
+   * a conference of those children asks for a change by that household's answer only.
+   */
+  paper?: { times: Map<string, Interval[]>; households: Map<string, Set<string>> },
+): R[] {
   return rows.filter((r) => {
     const fixed = r.locked || (r.status !== 'scheduled' && r.status !== 'cancelled');
     if (!fixed || !r.date || r.start === null || r.end === null) return false;
     if (r.status === 'no-show' || r.status === 'attended' || r.status === 'cancelled') return false;
-    return asksForChange({ date: r.date, start: r.start, end: r.end }, times.get(r.familyId) ?? []);
+    const own = paper?.households.get(r.familyId);
+    const given = own && r.studentIds?.some((id) => own.has(id)) ? paper!.times : times;
+    return asksForChange({ date: r.date, start: r.start, end: r.end }, given.get(r.familyId) ?? []);
   });
 }
 

@@ -5,7 +5,7 @@
  * the same family in both. Pure.
  */
 import { familyIds } from './familyshown';
-import { normalizeEmail } from './normalize';
+import { cleanText, normalizeEmail } from './normalize';
 import type { Family } from './roster';
 import type { TableRow } from './table';
 
@@ -24,6 +24,13 @@ export interface AvailabilityFamily {
   sharedContact: boolean;
   /** The row's Email when it is a guardian of the family found, else '': who answered. */
   answeredBy: string;
+  /**
+   * The answer is the family's paper household's (its rows that list no address; the family
+   * has email): the row's Email is blank, as the form writes a slip keyed with that
+   * household's code, and as the office types an answer given on the phone. It is that
+   * household's children's times only.
+   */
+  paper: boolean;
 }
 
 /**
@@ -33,6 +40,8 @@ export interface AvailabilityFamily {
  */
 export function availabilityFamilies(
   families: readonly Pick<Family, 'id' | 'contacts' | 'givenId' | 'aliases'>[],
+  /** The families with email that have a paper household (roster.ts paperHouseholds). */
+  withPaper: { has: (familyId: string) => boolean } = new Set<string>(),
 ): (row: TableRow) => AvailabilityFamily {
   const familyOfEmail = new Map<string, string>();
   const shared = new Set<string>();
@@ -57,6 +66,7 @@ export function availabilityFamilies(
       email,
       sharedContact: !!email && shared.has(email),
       answeredBy: familyId && email && contactsOf.get(familyId)?.has(email) ? email : '',
+      paper: !!familyId && withPaper.has(familyId) && cleanText(row.get('Email')) === '',
     };
   };
 }

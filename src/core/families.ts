@@ -11,6 +11,12 @@
  *    nothing else in common (a caseworker, an agency, a grandparent raising cousins) is a
  *    *shared contact*: the children stay separate families, and the scheduler never puts that
  *    person in two places at once.
+ *    An address is a shared contact whatever the surnames, and joins rows only through a
+ *    Family ID, when its rows show it reaches more than one household (householdsOf): two of
+ *    them differ in their other contacts (each lists an address the other does not, or they
+ *    give different phone numbers: two foster homes "Smith" with one caseworker), or it is on
+ *    MANY_ROWS rows or more of two surnames or more (more children than one family has in a
+ *    school). A second address both rows list still joins them (a foster home's own parent).
  *    One parent who is the only contact of two children with different surnames looks exactly
  *    like a caseworker on two children, so it is a shared contact too: wrongly merging strangers
  *    mixes their conferences, answers and names, while wrongly splitting a family costs only
@@ -39,6 +45,11 @@ export interface Member {
   phone: string;
 }
 
+/** Why an address joins rows only through a Family ID (see householdsOf). */
+export type Households =
+  | { kind: 'different-contacts'; rows: [Member, Member] }
+  | { kind: 'many-rows'; rows: number; surnames: number };
+
 export type GroupingNote =
   | { kind: 'placeholder-id'; familyId: string; rows: number[] }
   | { kind: 'unrelated-id'; familyId: string; rows: number[] }
@@ -50,6 +61,8 @@ export type GroupingNote =
       differentIds: boolean;
       /** The members by the family each ended in (two siblings listing it are one family). */
       families: Member[][];
+      /** Set when the address reaches more than one household, so joins nothing by itself. */
+      households?: Households;
     };
 
 export interface Grouped {
@@ -89,6 +102,39 @@ const related = (a: Member, b: Member) =>
   (a.surname !== '' && a.surname === b.surname) ||
   shareEmail(a, b) ||
   (a.phone !== '' && a.phone === b.phone);
+
+/** An address on this many rows, of two surnames or more, is on more rows than a family has. */
+export const MANY_ROWS = 5;
+
+/**
+ * Two rows listing one contact are two households when their other contacts differ: each lists
+ * an address the other does not, or both give a phone number and the numbers differ. A row
+ * listing fewer contacts than its sibling's (one parent where the other row has two) differs in
+ * nothing.
+ */
+export function otherContactsDiffer(a: Member, b: Member): boolean {
+  return (
+    (a.emails.some((e) => !b.emails.includes(e)) && b.emails.some((e) => !a.emails.includes(e))) ||
+    (a.phone !== '' && b.phone !== '' && a.phone !== b.phone)
+  );
+}
+
+/**
+ * Whether the rows listing an address show it reaches more than one household (a caseworker,
+ * an agency): two of them differ in their other contacts, or there are MANY_ROWS or more of two
+ * surnames or more. Null when nothing says so (one family's address, or a shared contact whose
+ * rows tell nothing: see the surname rule).
+ */
+export function householdsOf(list: Member[]): Households | null {
+  for (let i = 0; i < list.length; i++)
+    for (let j = i + 1; j < list.length; j++)
+      if (otherContactsDiffer(list[i]!, list[j]!))
+        return { kind: 'different-contacts', rows: [list[i]!, list[j]!] };
+  const surnames = new Set(list.map((m) => m.surname)).size;
+  return list.length >= MANY_ROWS && surnames >= 2
+    ? { kind: 'many-rows', rows: list.length, surnames }
+    : null;
+}
 
 export function groupFamilies(input: Member[]): Grouped {
   const members = [...input].sort(byId);
@@ -157,6 +203,11 @@ export function groupFamilies(input: Member[]): Grouped {
   const listing = new Map<string, Member[]>();
   for (const m of members)
     for (const e of new Set(m.emails)) listing.set(e, [...(listing.get(e) ?? []), m]);
+  const households = new Map<string, Households>();
+  for (const [email, list] of listing) {
+    const h = householdsOf(list);
+    if (h) households.set(email, h);
+  }
   const unconfirmed = new Map<string, Set<Member>>();
   const edges: [Member, Member, string][] = [];
   for (const [email, list] of listing)
@@ -165,11 +216,13 @@ export function groupFamilies(input: Member[]): Grouped {
   edges.sort(([a1, b1, e1], [a2, b2, e2]) => byId(a1, a2) || byId(b1, b2) || (e1 < e2 ? -1 : 1));
   for (const [a, b, email] of edges) {
     const shared = a.emails.filter((e) => b.emails.includes(e)).length;
-    const confirmed =
-      (a.surname !== '' && a.surname === b.surname) ||
-      shared >= 2 ||
-      (a.phone !== '' && a.phone === b.phone) ||
-      (keptId.has(a.id) && keptId.get(a.id) === keptId.get(b.id));
+    const sameId = keptId.has(a.id) && keptId.get(a.id) === keptId.get(b.id);
+    const confirmed = households.has(email)
+      ? sameId
+      : (a.surname !== '' && a.surname === b.surname) ||
+        shared >= 2 ||
+        (a.phone !== '' && a.phone === b.phone) ||
+        sameId;
     if (!confirmed || !join(node(a), node(b)))
       unconfirmed.set(email, (unconfirmed.get(email) ?? new Set()).add(a).add(b));
   }
@@ -192,6 +245,7 @@ export function groupFamilies(input: Member[]): Grouped {
       members: list,
       differentIds: ids.size > 1,
       families: [...families.values()],
+      ...(households.has(email) ? { households: households.get(email)! } : {}),
     });
   }
   return { familyIdOf, notes, join, find };

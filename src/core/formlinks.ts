@@ -8,6 +8,12 @@ import type { TimeChoice } from './availability';
 
 export const FORMS_PROP = 'slc:forms';
 export const FAMILY_CODE_PREFIX = 'slc:family-code:';
+/**
+ * The code of a family's paper household (its rows that list no address, in a family with
+ * email), by family id: printed on that household's letter and slip, so its answer is recorded
+ * as its own and sets only its children's times (roster.ts paperHouseholds).
+ */
+export const PAPER_CODE_PREFIX = 'slc:paper-code:';
 /** Stands for the code in a stored prefilled link (hex, so URL-encoding leaves it as it is). */
 export const CODE_MARK = '0000000000000000000000000000c0de';
 
@@ -107,6 +113,14 @@ export function familyOfCode(props: Record<string, string>): Map<string, string>
   const out = new Map<string, string>();
   for (const [key, code] of Object.entries(props))
     if (key.startsWith(FAMILY_CODE_PREFIX)) out.set(code, key.slice(FAMILY_CODE_PREFIX.length));
+  return out;
+}
+
+/** The family id whose paper household has the code, by code. */
+export function paperHouseholdOfCode(props: Record<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, code] of Object.entries(props))
+    if (key.startsWith(PAPER_CODE_PREFIX)) out.set(code, key.slice(PAPER_CODE_PREFIX.length));
   return out;
 }
 

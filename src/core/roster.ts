@@ -6,8 +6,13 @@
  * Families (the rule is written out in families.ts): rows are one family when they share a
  * Family ID or a guardian address, except that a placeholder ID ("0", "N/A", "TBD") or an ID
  * on unrelated rows is ignored, an address on children of different surnames with nothing else
- * in common (a caseworker) is a contact they share rather than a family, and rows whose Family
- * IDs differ are never joined. Every such decision comes back as a warning naming the rows.
+ * in common (a caseworker) is a contact they share rather than a family, so is an address whose
+ * rows show more than one household (other contacts that differ, or more rows than a family
+ * has) whatever the surnames, and rows whose Family IDs differ are never joined. Every such
+ * decision comes back as a warning naming the rows.
+ *
+ * A row whose only address is mistyped is imported (reached by letter and phone, as with
+ * "N/A") with an error at the cell: the only error that does not keep a row out.
  *
  * A family's id never comes from an address: it is `F-<Family ID>` when the rows give one, else
  * derived from the family's first Student ID, so guardians can be added, removed or reordered
@@ -219,6 +224,25 @@ export function paperFamilies(roster: { students: Student[]; families: Family[] 
   });
 }
 
+/**
+ * The students of each family with email whose rows list no address, by family id: the paper
+ * household paperFamilies gives that family. It answers for these children only (its own code,
+ * its own Availability rows), and the family's emailed household for the others.
+ */
+export function paperHouseholds(roster: {
+  students: Student[];
+  families: Family[];
+}): Map<string, Set<string>> {
+  const byId = new Map(roster.students.map((s) => [s.id, s]));
+  const out = new Map<string, Set<string>>();
+  for (const f of roster.families) {
+    if (!f.contacts.some((c) => c.email)) continue;
+    const paper = f.studentIds.filter((id) => byId.get(id)?.guardians.length === 0);
+    if (paper.length) out.set(f.id, new Set(paper));
+  }
+  return out;
+}
+
 export { isPlaceholderFamilyId } from './families';
 
 /** The formula Sheets holds in the row's cell under the header, or '' when none is known. */
@@ -302,6 +326,8 @@ function groupingProblems(
   notes: GroupingNote[],
   table: { columns: Map<string, number>; headerText: Map<string, string> },
   students: Student[],
+  /** The cells each address was read from, to warn at the one that lists it. */
+  emailCells: Map<string, { row: number; header: string }[]>,
 ): Problem[] {
   const at = (header: string, row: number) => {
     const column = table.columns.get(header) ?? 1;
@@ -318,7 +344,33 @@ function groupingProblems(
       : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
   return notes.map((note) => {
     if (note.kind === 'shared-contact') {
-      const { where, cell } = at('Guardian 1 Email', note.members[0]!.row);
+      const first = note.members[0]!.row;
+      const header =
+        emailCells.get(note.email)?.find((c) => c.row === first)?.header ?? 'Guardian 1 Email';
+      const { where, cell } = at(header, first);
+      const advice = `it is treated as a contact they share, not one family (never booked in two places at once; each message names only the children on that person's rows). If they are one family, give their rows the same Family ID.`;
+      if (note.households?.kind === 'different-contacts') {
+        // The two rows that show two households, and what each lists that the other does not.
+        const [a, b] = note.households.rows;
+        const own = (m: Member, other: Member) => {
+          const s = students.find((x) => x.id === m.id)!;
+          const addresses = m.emails.filter((e) => !other.emails.includes(e));
+          const phone = m.phone && other.phone && m.phone !== other.phone ? [s.phone] : [];
+          return [...addresses, ...phone].join(', ');
+        };
+        const surname = a.surname !== '' && a.surname === b.surname;
+        return {
+          severity: 'warning' as const,
+          where,
+          message: `${cell}: ${note.email} is listed for ${and(note.members.map(name))}, and the rows of ${name(a)} and ${name(b)} list other contacts that differ (${own(a, b)}; ${own(b, a)}), as a caseworker's or an agency's do: one address on two households joins nothing by itself${surname ? ', even with the same surname' : ''}, so ${advice}`,
+        };
+      }
+      if (note.households?.kind === 'many-rows')
+        return {
+          severity: 'warning' as const,
+          where,
+          message: `${cell}: ${note.email} is listed for ${note.households.rows} students of ${note.households.surnames} surnames (${rowList(note.members.map((m) => m.row))}), more than one family has, as a caseworker's or an agency's address is: it joins nothing by itself, even rows of one surname, so ${advice}`,
+        };
       // Children the rules joined (siblings of one surname) are said to be one family: "nothing
       // else in common" is said of the families, not of children just joined.
       const joined = note.families.some((f) => f.length > 1);
@@ -405,6 +457,7 @@ export function parseRoster(
   ];
   for (const [header] of needs.filter(([, ok]) => !ok)) {
     const help = ROSTER.columns.find((c) => c.header === header)!.help;
+    // Stryker disable next-line ArrayDeclaration: every required column has aliases
     const aliases = (ROSTER_ALIASES[header] ?? [])
       .slice(0, 3)
       .map((a) => `"${a}"`)
@@ -468,6 +521,8 @@ export function parseRoster(
     const bad = (header: string, text: string, severity: 'error' | 'warning' = 'error') =>
       problems.push(cellProblem(table, row, header, text, severity));
     const before = problems.length;
+    /** Errors on this row that still let it be imported (an only address mistyped). */
+    let importedErrors = 0;
     const idCell = row.get('Student ID');
     const id = typeof idCell === 'number' ? String(idCell) : cleanText(idCell);
     if (!id)
@@ -480,7 +535,9 @@ export function parseRoster(
         'Student ID',
         `student ID ${id} is already used on row ${seenIds.get(id)}, so this row is not imported and the guardians on it are not reached. If it is the same student's other household, add its guardians to row ${seenIds.get(id)}'s Guardian 2 columns (a cell may hold several addresses, a@x.org; b@x.org) and delete this row; otherwise give this student their own ID.`,
       );
+    // Stryker disable next-line StringLiteral: both branches below assign it
     let firstName = '';
+    // Stryker disable next-line StringLiteral: both branches below assign it
     let lastName = '';
     if (hasSplitNames) {
       firstName = nameCell(row, 'First Name', bad, formulas);
@@ -532,8 +589,10 @@ export function parseRoster(
           `"${text}" stands for no address, so it is read as a blank: the family is reached through another guardian's address, or else by letter and phone (Letters sheet). Type the guardian's real address here to email them.`,
           'warning',
         );
-    // A bad address beside a good one (in either column) costs only that guardian's emails; a
-    // bad first address with no good one anywhere leaves the row unreachable, as before.
+    // A bad address beside a good one (in either column) costs only that guardian's emails: a
+    // warning. A bad address with no good one anywhere on the row is an error to fix, but the
+    // student is imported all the same, as with "N/A": the household is reached by letter and
+    // phone until the cell is corrected, so no child is left without a conference meanwhile.
     const anyValid = cells.some((c) => c.valid.length > 0);
     cells.forEach(({ header, valid, invalid }, i) => {
       for (const wrong of invalid) {
@@ -542,16 +601,23 @@ export function parseRoster(
         const what = isSheetError(wrong)
           ? `this cell shows ${wrong}, not an email address: Sheets read what was pasted as ${formula ? `the formula "${formula}"` : 'a formula'}; retype the address, or paste as plain text`
           : `"${wrong}" is not an email address`;
-        if (anyValid || i === 1)
+        if (anyValid)
           bad(
             header,
             `${what}, so this guardian will not be emailed; correct it to reach them.`,
             'warning',
           );
-        else bad(header, `${what}.`);
+        else {
+          bad(
+            header,
+            `${what}, and the row gives no other address. The student is imported and scheduled all the same; until this is corrected the family is reached by a printed letter and the phone list (Letters sheet), as a family without email is. Correct the address, then check again: the family is emailed from then on.`,
+          );
+          importedErrors++;
+        }
       }
       for (const email of valid)
         if (!guardians.some((g) => g.email === email)) {
+          // Stryker disable next-line StringLiteral: names holds both guardians' names
           guardians.push({ name: names[i] ?? '', email });
           rowEmailCells.push({ email, header });
         }
@@ -580,7 +646,8 @@ export function parseRoster(
       interpreter = false;
     }
     const gradeCell = row.get('Grade');
-    const rowErrors = problems.slice(before).some((p) => p.severity === 'error');
+    const rowErrors =
+      problems.slice(before).filter((p) => p.severity === 'error').length > importedErrors;
     if (id && !seenIds.has(id)) seenIds.set(id, row.row);
     if (rowErrors) {
       rejected++;
@@ -628,6 +695,7 @@ export function parseRoster(
       email,
       students: n,
       surnames: emailSurnames.get(email)?.size ?? 0,
+      // Stryker disable next-line ArrayDeclaration: set with emailCount for every address
       familyIds: emailFamilyIds.get(email) ?? [],
     };
     if (!isSharedPlaceholder(shared)) continue;
@@ -691,6 +759,7 @@ export function parseRoster(
   // a half-brother's of another surname) is in that family, when the number belongs to one
   // family with email only (shared by two, it joins neither): that family's guardian gave it.
   const phoneOnly = new Set(
+    // Stryker disable next-line BooleanLiteral: numbers no phone-only row has join no one
     students.filter((s) => !s.guardians.length && familyPhone(s)).map(familyPhone),
   );
   const familiesByPhone = new Map<string, Set<string>>();
@@ -732,7 +801,7 @@ export function parseRoster(
       });
     }
   }
-  problems.push(...groupingProblems(grouped.notes, table, students));
+  problems.push(...groupingProblems(grouped.notes, table, students, emailCells));
   const groups = new Map<string, Student[]>();
   for (const s of students) {
     const root = grouped.find(self(s));
@@ -740,6 +809,7 @@ export function parseRoster(
   }
   const families: Family[] = [];
   for (const members of groups.values()) {
+    // Stryker disable next-line ArithmeticOperator,MethodExpression: gathered in row order
     members.sort((a, b) => a.row - b.row);
     const contacts: Guardian[] = [];
     for (const s of members)

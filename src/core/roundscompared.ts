@@ -28,8 +28,10 @@ export interface RoundsInput {
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
- * A row's round as participation labels it: a blank Round is its own "(no round)", for
- * conferences, Student Prep and reflections alike.
+ * A row's round as participation labels it. The Summary (buildSummary) has already named the
+ * round being played on its rows with a blank Round (`inRound`: one definition, the sidebar's);
+ * a blank Round reaching here otherwise is "(no round)", for conferences, Student Prep and
+ * reflections alike.
  */
 const roundOf = (c: { round: string }) => (c.round.trim() === '' ? '(no round)' : c.round);
 

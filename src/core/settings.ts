@@ -259,6 +259,11 @@ function printable(text: string): string {
   return shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
 }
 
+/** The round being played, from the stored settings (a missing or unusable one is the default). */
+export function storedRound(stored: Record<string, unknown> | null): string {
+  return usableSettings(stored ?? {}, defaultSettings('School', 'UTC')).roundName;
+}
+
 /**
  * Stored settings as they can be used: a field that no longer passes the checks (saved before a
  * check existed, or edited by hand) takes its default, and the others are kept.

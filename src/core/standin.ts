@@ -40,8 +40,10 @@ export function standInsOf(
   const badAt = new Map<string, { typed: string; where: CellRef }>();
   for (const r of rows) {
     if (!inRound(r.get('Round'), round)) continue;
-    const { familyId, answeredBy } = familyOf(r);
-    if (!familyId) continue;
+    const { familyId, answeredBy, paper } = familyOf(r);
+    // A paper household's slip names who comes for its own children, not the family's others:
+    // it is not the family's stand-in (its conferences keep their guardians' names).
+    if (!familyId || paper) continue;
     const typed = cleanText(r.get('Who Comes Email'));
     const email = typed ? normalizeEmail(typed) : '';
     if (email === null) badAt.set(familyId, { typed, where: r.where('Who Comes Email') });

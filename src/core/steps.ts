@@ -101,6 +101,21 @@ export function rosterStep(roster: RosterResult | null): StepState {
   const r = roster;
   const errors = errorCount(r.problems);
   const warnings = r.problems.length - errors;
+  // Errors on rows imported all the same: an only address mistyped (the household is reached
+  // by letter and phone until it is corrected).
+  const importedRows = new Set(r.students.map((s) => s.row));
+  const mistyped = r.problems.filter(
+    (p) => p.severity === 'error' && p.where?.sheet === 'Roster' && importedRows.has(p.where.row),
+  ).length;
+  const rejectedText = r.rowsRejected
+    ? `; ${plural(r.rowsRejected, 'row')} cannot be imported yet`
+    : '';
+  const mistypedText = mistyped
+    ? `; ${plural(mistyped, 'address', 'addresses')} to correct (by letter until then)`
+    : '';
+  const mistypedNext = mistyped
+    ? ' A student whose only address is mistyped is imported all the same: the family is reached by a printed letter and the phone list until the address is corrected, then by email.'
+    : '';
   // Households, not families: rows without an address in a family with email count too.
   const byLetter = paperFamilies(r).length;
   const letterNote = byLetter
@@ -111,7 +126,7 @@ export function rosterStep(roster: RosterResult | null): StepState {
     status: r.problems.length > 0 ? 'attention' : 'done',
     headline:
       errors > 0
-        ? `${plural(r.students.length, 'student')} ready; ${plural(r.rowsRejected, 'row')} cannot be imported yet.`
+        ? `${plural(r.students.length, 'student')} ready${rejectedText}${mistypedText}.`
         : `${plural(r.students.length, 'student')} in ${plural(r.families.length, 'family', 'families')}, ready to schedule${warnings ? `; ${plural(warnings, 'warning')} to check` : ''}.`,
     counts: [
       { label: 'students', value: r.students.length },
@@ -125,7 +140,7 @@ export function rosterStep(roster: RosterResult | null): StepState {
     ...listed(errorsFirst(r.problems), PROBLEMS_SHOWN),
     next:
       errors > 0
-        ? 'Fix the rows listed (click one to go to its cell), then check again. Rows with problems are left out until fixed; nothing in your sheet is changed.'
+        ? `Fix the rows listed (click one to go to its cell), then check again. ${r.rowsRejected ? 'Rows with problems are left out until fixed; nothing' : 'Nothing'} in your sheet is changed.${mistypedNext}`
         : `${warnings ? 'Check the warnings listed (click one to go to its cell): each says how the row is read until you change it. ' : ''}Check the conference days next.${letterNote}`,
   });
 }

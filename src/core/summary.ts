@@ -142,7 +142,24 @@ export function countedAnswers(feedback: SummaryFeedback[]): Map<string, Summary
   return latest;
 }
 
-export function buildSummary(input: SummaryInput): SummaryGrid {
+/**
+ * Every row of the round being played under that round's name: a blank Round, or the name in
+ * other case ("fall"), is this round's for the Summary as for every step (`inRound`), so the
+ * Rounds compared and participation count it where the sidebar does, not apart.
+ */
+function asPlayed(input: SummaryInput): SummaryInput {
+  const named = <T extends { round: string }>(rows: T[] | undefined): T[] | undefined =>
+    rows?.map((r) => (inRound(r.round, input.round) ? { ...r, round: input.round } : r));
+  return {
+    ...input,
+    conferences: named(input.conferences)!,
+    prep: named(input.prep),
+    reflections: named(input.reflections),
+  };
+}
+
+export function buildSummary(given: SummaryInput): SummaryGrid {
+  const input = asPlayed(given);
   const rows: Cell[][] = [];
   const charts: ChartBlock[] = [];
   const text = (s: string) => answerText(s);

@@ -103,16 +103,20 @@ export function fittingFamilies(input: {
   const refused = new Set<string>();
   for (const id of input.waitlist) {
     const s = students.get(id);
-    if (!s || s.teacherEmail !== freed.teacherEmail || refused.has(s.familyId)) continue;
-    const known = out.get(s.familyId);
+    // A child of a paper household is offered by the times that household gave (its own).
+    const own = s?.availability !== undefined;
+    const key = `${s?.familyId}${own ? '|paper' : ''}`;
+    if (!s || s.teacherEmail !== freed.teacherEmail || refused.has(key)) continue;
+    const known = out.get(key);
     if (known) {
       known.studentIds.push(id);
       continue;
     }
     const family = families.get(s.familyId);
-    if (family && fits(family, freed, sameDay, families, input)) {
-      out.set(s.familyId, { familyId: s.familyId, studentIds: [id] });
-    } else refused.add(s.familyId);
+    const asked = family && own ? { ...family, availability: s.availability ?? null } : family;
+    if (asked && fits(asked, freed, sameDay, families, input)) {
+      out.set(key, { familyId: s.familyId, studentIds: [id] });
+    } else refused.add(key);
   }
   return [...out.values()];
 }

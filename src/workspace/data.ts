@@ -24,6 +24,8 @@ import type { WallClockOf } from '../core/normalize';
 import { UserError } from '../core/errors';
 import { knownFamilyIds } from '../core/formlinks';
 import { forgetRemindersIdle, parseJson, PROP, documentProperties } from './props';
+import { partWayJobs, roundOf } from './jobs';
+import { sameRound } from '../core/rounds';
 
 const known = new WeakMap<object, Map<string, string>>();
 
@@ -133,7 +135,18 @@ export function readSettingsWithoutName(
 export function saveSettings(input: Record<string, unknown>): Settings {
   const checked = validateSettings(input);
   if (!checked.settings) throw new UserError(settingsErrorText(checked.errors));
-  documentProperties().setProperty(PROP.settings, JSON.stringify(checked.settings));
+  const props = documentProperties();
+  const round = roundOf(props);
+  if (!sameRound(round, checked.settings.roundName)) {
+    // A job part-way belongs to its round: finished in the next one it would send again to
+    // everyone it reached, and leave this round's work undone without a word.
+    const partWay = partWayJobs(props.getProperties(), round, new Date());
+    if (partWay.length > 0)
+      throw new UserError(
+        `Nothing was saved: the round is still ${round}, because ${partWay.length === 1 ? 'a job of this round is' : 'jobs of this round are'} part-way (${partWay.join('; ')}). Run ${partWay.length === 1 ? 'it' : 'each'} again from the sidebar until it says it is done, then change the round.`,
+      );
+  }
+  props.setProperty(PROP.settings, JSON.stringify(checked.settings));
   // Reminder hours, the round, the school's name: what is due and what letters say follow.
   forgetRemindersIdle();
   return checked.settings;

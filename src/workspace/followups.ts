@@ -34,7 +34,7 @@ import type { WallClockOf } from '../core/normalize';
 import { AVAILABILITY, FEEDBACK } from '../core/schema';
 import { readTable } from '../core/table';
 import { parseTeachers, teacherEmailCell } from '../core/teachers';
-import type { RosterResult } from '../core/roster';
+import { paperHouseholds, type RosterResult } from '../core/roster';
 import type { FollowUpStatus, FollowUpsView, Problem, Settings } from '../shared/api';
 import { UserError } from '../core/errors';
 import { readSettings, readSheet, schoolZone, sheetValues, spreadsheetZone } from './data';
@@ -166,12 +166,13 @@ function timeChanges(
 ): (FollowUpConference & { date: string })[] {
   if (!roster) return [];
   const round = settings.roundName;
-  const times = readAvailability(readSheet(ss, AVAILABILITY.name), roster, wall, round).byFamily;
+  const read = readAvailability(readSheet(ss, AVAILABILITY.name), roster, wall, round);
   const ids = familyIds(roster.families);
   const phoneOf = phoneAbout(roster);
   return conferencesAskingForChange(
     conferences.filter((r) => inRound(r.round, round)),
-    times,
+    read.byFamily,
+    { times: read.paper, households: paperHouseholds(roster) },
   ).map((r) => ({
     conferenceId: r.conferenceId,
     teacher: r.teacher,

@@ -81,6 +81,7 @@ import {
 import { failureText, mailFailure, mailOne, rosterForMessages } from './mailer';
 import { ensureTranslations, storedTemplates } from './messages';
 import { newCode } from './codes';
+import { paperHouseholds } from '../core/roster';
 import { documentProperties, parseJson, PROP } from './props';
 import { recordTriggerOwner, runnerEmail, triggerOwner } from './owners';
 import { plural, stepReader, type StepContext } from './steps';
@@ -1154,8 +1155,11 @@ function picture(ctx: StepContext): FormsPicture | null {
   const changeRequests: Problem[] = [];
   const roster = ctx.data.roster;
   if (roster) {
-    const availability = readAvailability(sheets(AVAILABILITY.name), roster, wall, round).byFamily;
-    for (const r of conferencesAskingForChange(rows, availability))
+    const availability = readAvailability(sheets(AVAILABILITY.name), roster, wall, round);
+    for (const r of conferencesAskingForChange(rows, availability.byFamily, {
+      times: availability.paper,
+      households: paperHouseholds(roster),
+    }))
       changeRequests.push({
         severity: 'warning',
         where: where(r, 'Start'),

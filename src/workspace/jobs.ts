@@ -9,6 +9,8 @@
  * (or a trigger) take turns; whoever finds it held is told who holds it and doing what.
  */
 import { UserError } from '../core/errors';
+import { sameRound } from '../core/rounds';
+import { storedRound } from '../core/settings';
 import type { JobName, JobProgress, Problem } from '../shared/api';
 import { documentProperties, parseJson, PROP } from './props';
 
@@ -74,6 +76,40 @@ interface Cursor<S> {
   message: string;
   user: string;
   at: string;
+  /**
+   * The round the job was started in (Settings): a part-way job belongs to it. Cursors saved
+   * before the field have none, and carry on in whatever round is being played.
+   */
+  round?: string;
+  /** The job's label, for saying which job is part-way. */
+  label?: string;
+}
+
+/** The round being played, as Settings hold it in the document's properties. */
+export function roundOf(props: GoogleAppsScript.Properties.Properties): string {
+  return storedRound(parseJson<Record<string, unknown>>(props.getProperty(PROP.settings)));
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * The jobs left part-way in round `round`, one sentence each ("asking families when they can
+ * come: 56 of 85 done, started by a@school.example 3 minutes ago"), from one read of the
+ * properties. Settings refuse a new round while there is any: the job's saved progress counts
+ * its own round's work (families asked, emails sent), and would otherwise be carried on in the
+ * new round, or its round's work left unfinished without a word.
+ */
+export function partWayJobs(all: Record<string, string>, round: string, now: Date): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(all)) {
+    if (!key.startsWith(PROP.jobPrefix)) continue;
+    const cursor = parseJson<Cursor<unknown>>(value);
+    if (!cursor || (cursor.round !== undefined && !sameRound(cursor.round, round))) continue;
+    out.push(
+      `${cursor.label ?? cursor.job}: ${cursor.processed} of ${cursor.total} done, started by ${cursor.user} ${minutesAgo(cursor.at, now)}`,
+    );
+  }
+  return out;
 }
 
 /** Who is running this: an email when Google tells us, else a description. */
@@ -157,6 +193,23 @@ export function runChunk<S>(spec: JobSpec<S>, options: RunOptions = {}): JobProg
     const props = documentProperties();
     const key = PROP.jobPrefix + spec.name;
     const saved = parseJson<Cursor<S>>(props.getProperty(key));
+    const round = roundOf(props);
+    if (saved && saved.round !== undefined && !sameRound(saved.round, round)) {
+      // Left part-way in another round (Settings refuse a new round while a job is part-way;
+      // this is a cursor from before that check): carried on, it would count and send as if
+      // its round's work were this round's. It stops here, and says so.
+      props.deleteProperty(key);
+      const message = `${capital(spec.label)} was left part-way in round ${saved.round} (${saved.processed} of ${saved.total} done, started by ${saved.user}); the round is now ${round}, so it was stopped and nothing more was done. Run it again to start it for ${round}.`;
+      return {
+        job: spec.name,
+        label: spec.label,
+        done: true,
+        processed: saved.processed,
+        total: saved.total,
+        message,
+        problems: [{ severity: 'warning', message }],
+      };
+    }
     const state = saved && saved.job === spec.name ? saved.state : spec.start(ctx);
     const result = spec.step(state, ctx);
     if (result.done) {
@@ -170,6 +223,8 @@ export function runChunk<S>(spec: JobSpec<S>, options: RunOptions = {}): JobProg
         message: result.message,
         user,
         at: ctx.now().toISOString(),
+        round: saved?.round ?? round,
+        label: spec.label,
       };
       props.setProperty(key, JSON.stringify(cursor));
     }

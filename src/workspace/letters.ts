@@ -5,7 +5,8 @@
  * Waitlist and document properties once each; asks Google for
  * each form's short link once per print. Writes nothing, but for the first print of a letter in
  * a language nobody wrote it in: that translates its texts once and adds them to the Letter
- * Texts sheet (src/workspace/lettertexts.ts).
+ * Texts sheet (src/workspace/lettertexts.ts); and a paper household of a family with email
+ * gets its own code (a document property) on its first print.
  */
 import { PRINT_CONTROLS } from './printcontrols';
 import { familyChoices } from '../core/availability';
@@ -13,6 +14,7 @@ import { modeCell, placeFor } from '../core/meeting';
 import {
   availabilityRecord,
   FAMILY_CODE_PREFIX,
+  PAPER_CODE_PREFIX,
   CODE_MARK,
   linkFor,
   questionnaireRecord,
@@ -21,7 +23,7 @@ import {
 } from '../core/formlinks';
 import { formLanguage } from '../core/formtexts';
 import { cleanText } from '../core/normalize';
-import { paperFamilies } from '../core/roster';
+import { paperFamilies, paperHouseholds } from '../core/roster';
 import {
   conferenceLines,
   letterChoice,
@@ -49,6 +51,7 @@ import { keptFormTexts } from './formtexts';
 import { letterTranslations } from './lettertexts';
 import { isTranslated } from '../core/lettertexts';
 import { documentProperties } from './props';
+import { ensureFamilyCodes } from './forms';
 import { readWaitlist } from './waitlist';
 import { shortLinks } from './shortlinks';
 
@@ -79,7 +82,7 @@ function letterBodies(): { letters: LetterBody[]; said: string[] } {
   const school = readSchool(ss, settings, today);
   const roster = school.roster;
   const windows = school.teachers?.windows ?? [];
-  const props = documentProperties().getProperties();
+  let props = documentProperties().getProperties();
   const state = readFormsState(props);
   const short = shortLinks();
   // This round's questionnaire links by Family ID, from the Schedule's Feedback Link column.
@@ -154,6 +157,21 @@ function letterBodies(): { letters: LetterBody[]; said: string[] } {
   // The rows no email reaches, by family: a row without an address in a family with email gets
   // its own letter, naming only its own children (the family's emails never name them).
   const paper = roster ? paperFamilies(roster) : [];
+  // Such a household has a code of its own (made on its first print): the slip the office keys
+  // in with it, and the form it opens, answer for its children only, never for the emailed
+  // household's (nor the emailed household's answer for its).
+  const households = roster ? paperHouseholds(roster) : new Map<string, Set<string>>();
+  const split = paper.filter((f) => households.has(f.id) && props[FAMILY_CODE_PREFIX + f.id]);
+  if (
+    ensureFamilyCodes(
+      split.map((f) => f.id),
+      props,
+      PAPER_CODE_PREFIX,
+    )
+  )
+    props = documentProperties().getProperties();
+  const codeOf = (id: string) =>
+    props[(households.has(id) ? PAPER_CODE_PREFIX : FAMILY_CODE_PREFIX) + id];
   // The forms' words in each language, the machine-translated ones from the Form Texts sheet.
   const all = keptFormTexts(
     ss,
@@ -161,16 +179,14 @@ function letterBodies(): { letters: LetterBody[]; said: string[] } {
   );
   // Only the families that get a letter have it translated: none before the forms exist.
   const printed = paper.filter(
-    (f) =>
-      props[FAMILY_CODE_PREFIX + f.id] &&
-      availabilityRecord(state, formLanguage(f.language, all))?.linkTemplate,
+    (f) => codeOf(f.id) && availabilityRecord(state, formLanguage(f.language, all))?.linkTemplate,
   );
   const { letters: translations, said } = letterTranslations(
     ss,
     printed.map((f) => f.language),
   );
   for (const family of printed) {
-    const code = props[FAMILY_CODE_PREFIX + family.id]!;
+    const code = codeOf(family.id)!;
     const language = formLanguage(family.language, all);
     const availability = availabilityRecord(state, language)!;
     // The letter's own words in the family's language when nobody wrote them (machine-translated).

@@ -82,6 +82,7 @@ export function placeNewcomers(options: {
     windows,
     settings,
     availability: availability.byFamily,
+    paperAvailability: availability.paper,
     sheet: held,
     seed: 20261,
   });

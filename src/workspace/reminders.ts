@@ -774,10 +774,16 @@ export function lettersFor(
       unitFields(list, settings, first.language),
       stored,
     );
-    rows.push([`${first.family} (${first.students})`, message.subject]);
+    // The office's label is the household's own: its children's surnames and names as on its
+    // rows. A paper household joined to a family with email shares that family's Family cell
+    // (its surname), which would name the other household on paper posted to this one.
+    const pupils = list.flatMap((c) => pupilsOf(c));
+    const label = greetingName(pupils, 'en', first.family);
+    const children = [...new Set(pupils.map((p) => p.name).filter(Boolean))].join(', ');
+    rows.push([`${label} (${children || first.students})`, message.subject]);
     for (const line of message.text.split('\n')) rows.push(['', line]);
     rows.push(['', '']);
-    phones.push([first.family, phoneOf(first.familyKey) || '(no phone on the Roster)']);
+    phones.push([label, phoneOf(first.familyKey) || '(no phone on the Roster)']);
     // What to say and ask on the call, in the family's language: its letter's subject, then the
     // questionnaire's questions (the family already has its time, so no times are offered).
     for (const line of phoneScript({

@@ -13,6 +13,7 @@ import {
   questionnaireForms,
   knownFamilyIds,
   familyOfCode,
+  paperHouseholdOfCode,
   readFormsState,
   type FormRecord,
   type FormsState,
@@ -29,7 +30,7 @@ import { UserError } from '../core/errors';
 import { cellBlocks } from '../core/blocks';
 import { answerStands, replaceOrAdd, responseKey, responseRef } from '../core/recording';
 import { familyIds } from '../core/familyshown';
-import { parseRoster } from '../core/roster';
+import { paperFamilies, paperHouseholds, parseRoster } from '../core/roster';
 import { cleanText } from '../core/normalize';
 import { inRound } from '../core/rounds';
 import {
@@ -175,10 +176,16 @@ function recordAvailability(
   const thisRound = (r: unknown[]) => inRound(col('Round') < 0 ? '' : r[col('Round')], round);
   // Families group by Family ID or shared emails, whatever the teachers: no need to read the Teachers sheet.
   // A family regrouped since it was given its code is found by its earlier id too.
-  const roster = parseRoster(memo.read('Roster') ?? [], null, {
+  const parsed = parseRoster(memo.read('Roster') ?? [], null, {
     defaultLanguage: settings.defaultLanguage,
     knownFamilyIds: knownFamilyIds(props),
-  }).families;
+  });
+  const roster = parsed.families;
+  // A family with email whose some rows list no address has a paper household: its answer (keyed
+  // in with its own code) is written with no Email, under its own surname, and stands beside
+  // the emailed household's; each replaces only its own earlier answer.
+  const households = paperHouseholds(parsed);
+  const paperNames = new Map(paperFamilies(parsed).map((f) => [f.id, f.name]));
   const families = new Map(
     roster.flatMap((f) => [f.id, ...(f.aliases ?? [])].map((id) => [id, f] as const)),
   );
@@ -187,13 +194,20 @@ function recordAvailability(
   // Family ID people read on the Roster, as the Schedule shows it.
   const ids = familyIds(roster);
   const familyOf = ids.read;
+  /** Whose answer a row is: its family's, or (no Email, the family has one) its paper household's. */
+  const householdOf = (id: string, r: unknown[]) =>
+    households.has(id) && cleanText(r[col('Email')]) === '' ? `${id}|paper` : id;
   const latest = new Map<string, number>();
   for (const r of body.filter(thisRound)) {
     const id = familyOf(r[col('Family ID')]);
     const at = r[col('Answered')];
-    if (id && at instanceof Date) latest.set(id, Math.max(latest.get(id) ?? 0, at.getTime()));
+    if (id && at instanceof Date) {
+      const who = householdOf(id, r);
+      latest.set(who, Math.max(latest.get(who) ?? 0, at.getTime()));
+    }
   }
   const codes = familyOfCode(props);
+  const paperCodes = paperHouseholdOfCode(props);
   let rows = body;
   const answered: string[] = [];
   for (const response of [...responses].sort((a, b) => a.at.getTime() - b.at.getTime())) {
@@ -204,17 +218,27 @@ function recordAvailability(
       accepts.push({ key, at: response.at, token: answer.token });
       continue;
     }
-    const familyId = codes.get(answer.token.toLowerCase());
+    const token = answer.token.toLowerCase();
+    const familyId = codes.get(token) ?? paperCodes.get(token);
     const family = familyId ? families.get(familyId) : undefined;
-    // An older answer of a family that has answered again since: the later one stands.
-    const answerer = family?.id ?? familyId;
+    // The paper household's own code, while the family still has one (else the family's answer).
+    const paper = !codes.has(token) && !!family && households.has(family.id);
+    // An older answer of a family (household) that has answered again since: the later stands.
+    const answerer = family ? (paper ? `${family.id}|paper` : family.id) : familyId;
     if (answerer && !answerStands(latest.get(answerer), response.at.getTime())) continue;
     const target = family
-      ? { id: ids.shown(family.id), name: family.name, email: family.contacts[0]?.email ?? '' }
+      ? paper
+        ? { id: ids.shown(family.id), name: paperNames.get(family.id) ?? family.name, email: '' }
+        : { id: ids.shown(family.id), name: family.name, email: family.contacts[0]?.email ?? '' }
       : { id: '', name: `Unknown family code "${answer.token.slice(0, 40)}"`, email: '' };
     if (family) {
-      rows = rows.filter((r) => familyOf(r[col('Family ID')]) !== family.id || !thisRound(r));
-      latest.set(family.id, response.at.getTime());
+      rows = rows.filter(
+        (r) =>
+          familyOf(r[col('Family ID')]) !== family.id ||
+          !thisRound(r) ||
+          householdOf(family.id, r) !== answerer,
+      );
+      latest.set(answerer!, response.at.getTime());
       answered.push(family.id);
     }
     rows = [

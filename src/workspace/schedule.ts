@@ -100,6 +100,7 @@ export function planSchedule(memo = sheetMemo(SpreadsheetApp.getActiveSpreadshee
     refused: data.teachers.refused,
     settings,
     availability: availability.byFamily,
+    paperAvailability: availability.paper,
     sheet: existing,
     seed: 20261,
   });

@@ -4,7 +4,7 @@
  * the teacher's day name them; reminders reach them (src/core/standin.ts).
  */
 import { AVAILABILITY_ALIASES, availabilityFamilies } from '../core/availabilityfamily';
-import type { RosterResult } from '../core/roster';
+import { paperHouseholds, type RosterResult } from '../core/roster';
 import { standInsOf, type StandIn } from '../core/standin';
 import { AVAILABILITY } from '../core/schema';
 import { cleanText } from '../core/normalize';
@@ -31,8 +31,10 @@ export function standInsWithAddresses(
   const named = (r: TableRow) =>
     cleanText(r.get('Who Comes')) || cleanText(r.get('Who Comes Email'));
   if (!rows.some(named)) return none;
-  const families = roster()?.families;
-  return families ? standInsOf(rows, round, availabilityFamilies(families)) : none;
+  const school = roster();
+  return school
+    ? standInsOf(rows, round, availabilityFamilies(school.families, paperHouseholds(school)))
+    : none;
 }
 
 /** The address of the stand-in adult a family (by its own id) named for the round, or ''. */

@@ -91,6 +91,7 @@ function readState(ss: Spreadsheet, settings: Settings) {
     windows: data.teachers.windows,
     settings,
     availability: availability.byFamily,
+    paperAvailability: availability.paper,
     sheet: { ...schedule, rows: [] },
     seed: 1,
   });

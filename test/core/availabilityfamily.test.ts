@@ -163,6 +163,7 @@ describe('availabilityfamily', () => {
         email: ROSA,
         sharedContact: false,
         answeredBy: '',
+        paper: false,
       });
       expect(familyOf(row({ 'Family ID': 'F-BLEND', Email: ` ${XAVIER.toUpperCase()} ` }))).toEqual(
         {
@@ -170,6 +171,7 @@ describe('availabilityfamily', () => {
           email: XAVIER,
           sharedContact: false,
           answeredBy: XAVIER,
+          paper: false,
         },
       );
     });

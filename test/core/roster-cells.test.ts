@@ -136,7 +136,7 @@ describe('one guardian’s address mistyped', () => {
     ]);
   });
 
-  it('a row with no good address at all keeps the old rule: a bad first address rejects it, phone or not', () => {
+  it('a row with no good address at all: its bad address is an error, in either column, and the student is imported, reached by letter and phone', () => {
     const r = parseRoster(
       [
         SIS_HEADER,
@@ -147,14 +147,17 @@ describe('one guardian’s address mistyped', () => {
     );
     expect(r.problems.map((p) => [p.severity, p.where?.row, p.where?.column])).toEqual([
       ['error', 2, 8],
-      ['warning', 3, 10],
+      ['error', 3, 10],
     ]);
     expect(r.problems[0]!.message).toBe(
-      'Roster, row 2, column H (Parent 1 Email): "thu.nguyen" is not an email address.',
+      'Roster, row 2, column H (Parent 1 Email): "thu.nguyen" is not an email address, and the row gives no other address. The student is imported and scheduled all the same; until this is corrected the family is reached by a printed letter and the phone list (Letters sheet), as a family without email is. Correct the address, then check again: the family is emailed from then on.',
     );
-    // The second row has a phone: it is kept as a phone-only family, reached by letter and phone.
-    expect(r.students.map((s) => s.id)).toEqual(['3003']);
-    expect(r.rowsRejected).toBe(1);
+    // Each row has a phone: each is a phone-only family until its address is corrected.
+    expect(r.students.map((s) => [s.id, s.guardians, s.phone])).toEqual([
+      ['3002', [], '555-010-2211'],
+      ['3003', [], '555-010-3344'],
+    ]);
+    expect(r.rowsRejected).toBe(0);
   });
 });
 
@@ -224,13 +227,20 @@ describe('a name Sheets turned into a formula, with the formulas at hand', () =>
       ),
       TEACHERS,
     );
-    expect(r.students).toEqual([]);
+    // Imported with no address (reached by letter), never mailed at the formula's text.
+    expect(r.students.map((s) => [s.id, s.guardians])).toEqual([['2006', []]]);
     expect(r.problems).toEqual([
       {
         severity: 'error',
         where: { sheet: 'Roster', row: 2, column: 4 },
         message:
-          'Roster, row 2, column D (Parent Email): this cell shows #NAME?, not an email address: Sheets read what was pasted as the formula "=cmd@evil.example"; retype the address, or paste as plain text.',
+          'Roster, row 2, column D (Parent Email): this cell shows #NAME?, not an email address: Sheets read what was pasted as the formula "=cmd@evil.example"; retype the address, or paste as plain text, and the row gives no other address. The student is imported and scheduled all the same; until this is corrected the family is reached by a printed letter and the phone list (Letters sheet), as a family without email is. Correct the address, then check again: the family is emailed from then on.',
+      },
+      {
+        severity: 'warning',
+        where: { sheet: 'Roster', row: 2, column: 4 },
+        message:
+          "Roster, row 2, column D (Parent Email): no email address, and no phone number of its own, is given for Sam Lee's family, so it is imported and can be reached only by a printed letter (Letters sheet). Add a guardian's email, or a phone number (Phone column).",
       },
     ]);
   });

@@ -96,13 +96,22 @@ describe('a guardian email cell that stands for no address', () => {
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
-  it('a mistyped address is still an error: only words for "none" and made-up addresses read as blank', () => {
+  it('a mistyped address is still an error (only words for "none" and made-up addresses read as blank), and the student is imported as with "none"', () => {
     const r = parseRoster(
       [HEADER, [1032, 'Bad, Mail', 'Ms. Rivera', '', '', 'bad.mail.fam.example', '', '555-0111']],
       TEACHERS,
     );
-    expect(r.rowsRejected).toBe(1);
-    expect(r.problems[0]!.message).toContain('"bad.mail.fam.example" is not an email address.');
+    expect(r.rowsRejected).toBe(0);
+    expect(r.problems[0]).toMatchObject({
+      severity: 'error',
+      where: { sheet: 'Roster', row: 2, column: EMAIL_COLUMN },
+    });
+    expect(r.problems[0]!.message).toContain(
+      '"bad.mail.fam.example" is not an email address, and the row gives no other address.',
+    );
+    expect(r.families.map((f) => [f.studentIds, f.contacts, f.phone])).toEqual([
+      [['1032'], [], '555-0111'],
+    ]);
   });
 
   it('any mix of such cells and phones: every row imported, each cell named once, no address used', () => {

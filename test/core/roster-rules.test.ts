@@ -312,14 +312,16 @@ describe('a family regrouped since the last import', () => {
 });
 
 describe('bad cells', () => {
-  it('a wrong first guardian address is an error when it is the row’s only one, a warning beside a good one', () => {
+  it('a wrong first guardian address is an error when it is the row’s only one (the student imported, reached by letter), a warning beside a good one', () => {
     const alone = roster([{ id: '1', email: 'nobody' }]);
     expect(alone.problems).toContainEqual({
       severity: 'error',
       where: { sheet: 'Roster', row: 2, column: 7 },
-      message: 'Roster, row 2, column G (Guardian 1 Email): "nobody" is not an email address.',
+      message:
+        'Roster, row 2, column G (Guardian 1 Email): "nobody" is not an email address, and the row gives no other address. The student is imported and scheduled all the same; until this is corrected the family is reached by a printed letter and the phone list (Letters sheet), as a family without email is. Correct the address, then check again: the family is emailed from then on.',
     });
-    expect(alone.rowsRejected).toBe(1);
+    expect(alone.rowsRejected).toBe(0);
+    expect(alone.students.map((s) => [s.id, s.guardians])).toEqual([['1', []]]);
     const beside = roster([{ id: '1', email: 'nobody; p@f.example' }]);
     expect(beside.problems.find((p) => p.message.includes('"nobody"'))!.severity).toBe('warning');
     expect(beside.students.map((s) => s.id)).toEqual(['1']);
@@ -356,18 +358,20 @@ describe('bad cells', () => {
   });
 
   it('are put in sheet order, then column order, whatever rule found them first', () => {
-    // Each row's wrong second address is found as the row is read (column H); that the row
-    // reaches nobody is found later, with the families (column G): sorted, G comes first.
+    // Each row's wrong second address, its only one, is found as the row is read (column H: an
+    // error, the row imported all the same); that the row reaches nobody by email or phone is
+    // found later, with the families (column G): sorted, G comes first.
     const r = roster([
       { id: '1', email2: 'not-an-address' },
       { id: '2', last: 'Bell', email2: 'nor-this' },
     ]);
     expect(r.problems.map((p) => [p.where!.row, p.where!.column, p.severity])).toEqual([
       [2, 7, 'warning'],
-      [2, 8, 'warning'],
+      [2, 8, 'error'],
       [3, 7, 'warning'],
-      [3, 8, 'warning'],
+      [3, 8, 'error'],
     ]);
+    expect(r.students.map((s) => s.id)).toEqual(['1', '2']);
   });
 
   it('an unknown language or a yes/no that is neither is warned with the words written, and read as the default and as no', () => {

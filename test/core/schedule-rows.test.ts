@@ -92,3 +92,46 @@ describe('Schedule rows a person made unusable', () => {
     expect(step.problems.map((p) => p.where?.row)).toEqual([3, 4, 5, 8]);
   });
 });
+
+describe('a blank Round on a day of no round', () => {
+  // A conference whose Round is blank is read by its date (roundsByDate): Fall's when Fall's rows
+  // run over its day. On no round's days it is the round being played's, which, if its date is not
+  // one of that round's days on the Teachers sheet, most likely keeps a student of another round
+  // from being placed: the step says so at the Round cell (tester, session 34). Seen failing with
+  // the Round check removed from scheduleRowProblems.
+  const spring = { ...ok, Round: 'Spring', Date: '2027-03-16' };
+  const sheet = readScheduleSheet(
+    [
+      HEADER,
+      row({ ...ok, 'Conference ID': 'C1', 'Student IDs': '1' }),
+      row({ ...ok, 'Conference ID': 'C2', 'Student IDs': '2', Date: '2026-11-18' }),
+      // Blank Round inside Fall's days: Fall's, not this round's, and nothing to say.
+      row({ ...ok, 'Conference ID': 'C3', 'Student IDs': '3', Round: '', Date: '2026-11-18' }),
+      // Blank Round on a day of no round's rows and no Spring hours: warned.
+      row({ ...ok, 'Conference ID': 'C4', 'Student IDs': '4', Round: '', Date: '2026-11-20' }),
+      // Blank Round on a Spring day (a conference typed by hand for this round): nothing to say.
+      row({ ...spring, 'Conference ID': 'C5', 'Student IDs': '5', Round: '', Date: '2027-03-17' }),
+      row({ ...spring, 'Conference ID': 'C6', 'Student IDs': '6' }),
+    ],
+    wall,
+    [],
+  );
+  const hours = ['2027-03-16', '2027-03-17'].map((date) => ({
+    teacher: 'Ms. Rivera',
+    teacherEmail: 'rivera@school.example',
+    date,
+  }));
+
+  it('is said at its Round cell, with its date and what to type', () => {
+    const found = scheduleRowProblems(sheet, 'Spring', hours);
+    expect(found.map((p) => [p.where?.row, p.where?.column])).toEqual([[5, col('Round')]]);
+    expect(found[0]!.message).toMatch(
+      /^Schedule, row 5, column [A-Z]+ \(Round\): blank on 2026-11-20/,
+    );
+    expect(found[0]!.message).toContain('its students are not placed again in Spring');
+  });
+
+  it('is not said when the Teachers hours have no dates to compare with', () => {
+    expect(scheduleRowProblems(sheet, 'Spring', [{ ...hours[0]!, date: '' }])).toEqual([]);
+  });
+});

@@ -135,6 +135,25 @@ describe('teacherViews', () => {
     ]);
   });
 
+  // A conference typed without a Round (or whose Round was cleared) is its days' round, as every
+  // step reads it (roundsByDate): fall's print views keep it, spring's leave it out (tester,
+  // session 34). Seen failing with teacherViews reading the Round cell as it is.
+  it('shows a blank-Round row in the round whose days hold its date', () => {
+    const sheet = [
+      ['Round', 'Teacher', 'Conference ID', 'Students', 'Date'],
+      ['Fall', 'Ms. Rivera', 'C1', 'Ana', '2026-11-17'],
+      ['Fall', 'Ms. Rivera', 'C2', 'Ben', new Date(2026, 10, 18)],
+      ['', 'Ms. Rivera', 'C3', 'Dee', '2026-11-18'],
+      ['Spring', 'Ms. Rivera', 'C4', 'Cy', '2027-03-16'],
+    ];
+    const students = (round: string) =>
+      teacherViews(sheet, round)[0]!
+        .rows.slice(1)
+        .map((r) => r[VIEW_COLUMNS.indexOf('Students')]);
+    expect(students('Fall').sort()).toEqual(['Ana', 'Ben', 'Dee']);
+    expect(students('Spring')).toEqual(['Cy']);
+  });
+
   it('skips a row cut short before its Teacher or Conference ID cell', () => {
     const views = teacherViews([
       ['Students', 'Conference ID', 'Teacher'],

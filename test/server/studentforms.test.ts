@@ -94,9 +94,11 @@ describe('the student prep form', () => {
         .filter((c) => c.index >= from)
         .map((c) => `${c.service}.${c.method}`)
         .filter((m) => /^PropertiesService\.Properties\.getPropert(y|ies)$/.test(m));
-      // The job's own record (one getProperty), and all the step needs (one getProperties).
+      // The job's own record and the round it runs in (a part-way job belongs to its round:
+      // src/workspace/jobs.ts), one getProperty each, and all the step needs (one getProperties).
       expect(reads.sort()).toEqual([
         'PropertiesService.Properties.getProperties',
+        'PropertiesService.Properties.getProperty',
         'PropertiesService.Properties.getProperty',
       ]);
       from = s.emulator.ws.callCount;

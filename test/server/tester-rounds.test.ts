@@ -68,11 +68,12 @@ function setCell(s: School, name: string, row: number, col: string, v: string): 
 }
 
 describe('tester: second round', () => {
-  // FAILS today (tester, session 34): a Schedule row with a blank Round belongs to the round being
+  // Was failing (tester, session 34): a Schedule row with a blank Round belonged to the round being
   // played (inRound, src/core/rounds.ts), so a November conference typed without a Round (or whose
-  // Round was cleared) counts as S4's spring conference: the spring build does not place S4 and
-  // says "Scheduled 4 of 4 students ... (1 locked or invited kept as they were)".
-  it.failing('a fall row typed without a Round: its student is still placed in spring', () => {
+  // Round was cleared) counted as S4's spring conference: the spring build did not place S4 and
+  // said "Scheduled 4 of 4 students ... (1 locked or invited kept as they were)". Now a blank Round
+  // is read by the row's date (roundsByDate): November 17 is among Fall's days.
+  it('a fall row typed without a Round: its student is still placed in spring', () => {
     const s = pastedSchool(ROSTER, TEACHERS);
     familiesAnswer(s, 'Fall');
     run(s, 'schedule');
@@ -126,45 +127,43 @@ describe('tester: second round', () => {
     );
   });
 
-  // FAILS today (tester, session 34): a Student Prep row typed by a teacher with a blank Round
-  // counts for the round being played in the sidebar ("ready to lead") but not in the Summary's
-  // Rounds compared (src/core/roundscompared.ts reads a blank Round as "(no round)"), so the
-  // coordinator's figure and the teacher's disagree for the same sheet.
-  it.failing(
-    'a prep row typed with a blank Round counts alike in the sidebar and the Summary',
-    () => {
-      const s = pastedSchool(ROSTER, TEACHERS);
-      familiesAnswer(s, 'Fall');
-      run(s, 'schedule');
-      s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
-      startRound(s, 'Spring');
-      familiesAnswer(s, 'Spring');
-      run(s, 'schedule');
-      run(s, 'student-forms');
-      const prep = sheet(s, 'Student Prep');
-      const header = prep.values()[0]!.map(String);
-      const typed: Record<string, string> = {
-        'Student ID': 'S1',
-        Goal: 'Read',
-        'Work Sample': 'Poster',
-      };
-      prep.appendRow(header.map((h) => typed[h] ?? ''));
-      const overview = ok<{ steps: { id: string; counts: { label: string; value: number }[] }[] }>(
-        s.bundle.callFromClient('getOverview', []),
-      );
-      const ready = overview.steps
-        .find((x) => x.id === 'schedule')!
-        .counts.filter((c) => /ready to lead/.test(c.label))
-        .reduce((n, c) => n + c.value, 0);
-      expect(ready).toBe(1);
-      run(s, 'summary');
-      const line = sheet(s, 'Summary')
-        .values()
-        .find((r) => r[0] === 'Students prepared (Student Prep)')!;
-      // Rounds compared: Measure, Fall, Spring, Change.
-      expect(line.slice(1, 3)).toEqual([0, 1]);
-    },
-  );
+  // Was failing (tester, session 34): a Student Prep row typed by a teacher with a blank Round
+  // counted for the round being played in the sidebar ("ready to lead") but not in the Summary's
+  // Rounds compared (src/core/roundscompared.ts read a blank Round as "(no round)"), so the
+  // coordinator's figure and the teacher's disagreed for the same sheet. Now both read it as the
+  // round being played (inRound; buildSummary's asPlayed).
+  it('a prep row typed with a blank Round counts alike in the sidebar and the Summary', () => {
+    const s = pastedSchool(ROSTER, TEACHERS);
+    familiesAnswer(s, 'Fall');
+    run(s, 'schedule');
+    s.emulator.ws.clock.set(Date.UTC(2026, 11, 1, 14, 0));
+    startRound(s, 'Spring');
+    familiesAnswer(s, 'Spring');
+    run(s, 'schedule');
+    run(s, 'student-forms');
+    const prep = sheet(s, 'Student Prep');
+    const header = prep.values()[0]!.map(String);
+    const typed: Record<string, string> = {
+      'Student ID': 'S1',
+      Goal: 'Read',
+      'Work Sample': 'Poster',
+    };
+    prep.appendRow(header.map((h) => typed[h] ?? ''));
+    const overview = ok<{ steps: { id: string; counts: { label: string; value: number }[] }[] }>(
+      s.bundle.callFromClient('getOverview', []),
+    );
+    const ready = overview.steps
+      .find((x) => x.id === 'schedule')!
+      .counts.filter((c) => /ready to lead/.test(c.label))
+      .reduce((n, c) => n + c.value, 0);
+    expect(ready).toBe(1);
+    run(s, 'summary');
+    const line = sheet(s, 'Summary')
+      .values()
+      .find((r) => r[0] === 'Students prepared (Student Prep)')!;
+    // Rounds compared: Measure, Fall, Spring, Change.
+    expect(line.slice(1, 3)).toEqual([0, 1]);
+  });
 
   // Failed before session 34's fixG (tester): with Settings > Merge siblings on, Ana and Ben (one
   // family, one teacher) lead one conference. Each sets a goal in fall. The spring packet's "Last

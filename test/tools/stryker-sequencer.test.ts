@@ -85,3 +85,53 @@ describe('the test files a mutant run loads', () => {
     expect(stillToRun(FILES, undefined, undefined)).toEqual(FILES);
   });
 });
+
+describe('the order of the test files a mutant runs', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { killFirst, sourceOf } = require('../stryker-sequencer.cjs') as {
+    killFirst: (
+      paths: string[],
+      rates: Record<string, number> | undefined,
+      size: (p: string) => number,
+    ) => string[];
+    sourceOf: (globalConfig: Record<string, unknown>) => string | undefined;
+  };
+  const SIZES: Record<string, number> = {
+    '/s/test/core/check.test.ts': 17_977,
+    '/s/test/core/engine-wait.test.ts': 2_193,
+    '/s/test/core/engine-reasons.test.ts': 7_224,
+    '/s/test/core/mutP-idle.test.ts': 2_284,
+  };
+  const size = (p: string) => SIZES[p]!;
+  const PATHS = Object.keys(SIZES);
+
+  it('runs first the files the table lists for the source, most kills a second first', () => {
+    const rates = { 'engine-reasons': 0.6, 'mutP-idle': 0.66 };
+    expect(killFirst(PATHS, rates, size)).toEqual([
+      '/s/test/core/mutP-idle.test.ts',
+      '/s/test/core/engine-reasons.test.ts',
+      '/s/test/core/engine-wait.test.ts',
+      '/s/test/core/check.test.ts',
+    ]);
+  });
+
+  it('runs every file it was given, smallest first when the source has no entry', () => {
+    expect(killFirst(PATHS, undefined, size)).toEqual([
+      '/s/test/core/engine-wait.test.ts',
+      '/s/test/core/mutP-idle.test.ts',
+      '/s/test/core/engine-reasons.test.ts',
+      '/s/test/core/check.test.ts',
+    ]);
+  });
+
+  it('reads the mutated file from the related-tests run Stryker asks of jest', () => {
+    const globalConfig = {
+      findRelatedTests: true,
+      nonFlagArgs: ['/w/.stryker-tmp/sandbox-1/src/core/schedule/engine.ts'],
+      rootDir: '/w/.stryker-tmp/sandbox-1',
+    };
+    expect(sourceOf(globalConfig)).toBe('src/core/schedule/engine.ts');
+    expect(sourceOf({ ...globalConfig, findRelatedTests: false })).toBeUndefined();
+    expect(sourceOf({ rootDir: '/w' })).toBeUndefined();
+  });
+});

@@ -370,7 +370,8 @@ export function buildSchedule(
     const s = studentById.get(ids[0]!)!;
     const len = Math.min(2, ids.length) * L;
     const family = families.get(s.familyId);
-    const availability = family?.availability ?? null;
+    const availability =
+      s.availability !== undefined ? s.availability : (family?.availability ?? null);
     const asked = `${s.teacherEmail}\n${len}\n${family?.meet ?? ''}\n${availabilityKey(availability)}`;
     let starts = startsFor.get(asked);
     if (!starts) {
@@ -547,7 +548,7 @@ export function buildSchedule(
       const meet = family?.meet;
       if (meet && !teacherWindows.some((w) => suits(w.mode, meet)))
         return `${FamilyName} asked to meet ${meet}, and ${teacherName} has no ${meet} time. Ask the family whether another way suits them, or add a window that offers it.`;
-      if (family?.availability)
+      if (u.answered)
         return `${FamilyName}'s availability misses every window of ${teacherName}. Ask the family for another time, or add a window that suits them.${unread}`;
       return `${teacherName}'s windows are too short for a ${u.len}-minute conference.${unread}`;
     }
@@ -1581,12 +1582,18 @@ function rankCost(rank: number): number {
 /** Quality figures of any schedule (the engine's or another's). */
 export function measure(problem: Problem, schedule: Schedule, cost = 0): Quality {
   const families = new Map(problem.families.map((f) => [f.id, f]));
+  const students = new Map(problem.students.map((s) => [s.id, s]));
   const byFamily = new Map<string, Conference[]>();
   for (const c of schedule.conferences)
     byFamily.set(c.familyId, [...(byFamily.get(c.familyId) ?? []), c]);
   const rankMet = { first: 0, other: 0, none: 0 };
   for (const c of schedule.conferences) {
-    if (!families.get(c.familyId)?.availability) rankMet.none++;
+    const first = students.get(c.studentIds[0]!);
+    const times =
+      first?.availability !== undefined
+        ? first.availability
+        : families.get(c.familyId)?.availability;
+    if (!times) rankMet.none++;
     else if (c.rank === 1) rankMet.first++;
     else rankMet.other++;
   }

@@ -38,6 +38,12 @@ export interface SchedStudent {
   contacts?: string[];
   /** The teacher's name as the Roster gives it, to name them when they have no window. */
   teacher?: string;
+  /**
+   * When this student's own household can come, over its family's: a row reached only on paper
+   * in a family with email answers for itself (null: that household has not answered, any time).
+   * Not given: the family's availability.
+   */
+  availability?: Interval[] | null;
 }
 
 export interface SchedFamily {
