@@ -35,6 +35,8 @@ export interface FormRecord {
    * kept, the first account that opened it since.
    */
   owner?: string;
+  /** A past round's student form this add-on closed (setAcceptingResponses(false)). */
+  closed?: boolean;
 }
 
 export interface FormsState {

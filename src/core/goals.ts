@@ -90,6 +90,32 @@ export function goalsRecord(input: {
   ];
 }
 
+/**
+ * The reflections whose look back counts: those answering "Did I meet the goal I set last time?"
+ * whose student had a goal in a round held before the reflection's (their prep's, a reflection's
+ * goal now, or their family's from the questionnaire: the goal the next packet looks back on).
+ * A "Yes" from a student who set no goal is counted neither as looking back nor as met.
+ * `rounds`: the rounds in the order they were held; a round not among them has no earlier one.
+ */
+export function lookedBackOnAGoal(
+  reflections: Reflection[],
+  goals: { studentId: string; round: string; goal: string }[],
+  rounds: string[],
+): Reflection[] {
+  const rank = (round: string) => rounds.findIndex((r) => same(r.trim(), round.trim()));
+  // Each student's first round with a goal.
+  const first = new Map<string, number>();
+  for (const g of goals) {
+    const i = rank(g.round);
+    if (!g.goal.trim() || i < 0) continue;
+    first.set(g.studentId, Math.min(first.get(g.studentId) ?? i, i));
+  }
+  return reflections.filter((r) => {
+    const set = first.get(r.studentId);
+    return r.lastGoalMet !== '' && set !== undefined && set < rank(r.round);
+  });
+}
+
 /** One class's look back on last round's goals, in one round. */
 export interface GoalsMet {
   round: string;
@@ -102,7 +128,8 @@ export interface GoalsMet {
 
 /**
  * Goals met per class and round: of the students whose reflection looked back on last round's
- * goal, how many said Yes, Partly and Not yet, by their teacher.
+ * goal, how many said Yes, Partly and Not yet, by their teacher. Given the reflections that
+ * count (lookedBackOnAGoal).
  */
 export function goalsMetPerClass(
   reflections: Reflection[],

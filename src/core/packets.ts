@@ -38,8 +38,12 @@ export interface PacketInput {
     /** Who the student said is coming with them. */
     coming?: string;
   }[];
-  /** Last round's goal, to look back on (spring looks back on fall), or null. */
-  lastGoal: { round: string; goal: string } | null;
+  /**
+   * Last round's goals, to look back on (spring looks back on fall): each student's latest goal of
+   * an earlier round, with the students it was theirs (merged siblings have one each; a family's
+   * goal for the conference names them all); empty when there is none.
+   */
+  lastGoals: { round: string; goal: string; students: string[] }[];
   /**
    * The family's language (a code such as 'es'): the packet's own words are in it when they are
    * written for it (English and Spanish, by hand, like the student forms), else in English.
@@ -201,6 +205,12 @@ const answered = (texts: string[]) => {
   return given.length ? given.map((t) => `<p dir="auto">${escapeHtml(t)}</p>`).join('') : blanks(2);
 };
 
+/** Whose goal it is, when the conference has several students and the goal is not all of theirs. */
+const named = (g: { students: string[] }, students: number) =>
+  students > 1 && g.students.length > 0 && g.students.length < students
+    ? `<strong>${escapeHtml(g.students.join(' & '))}:</strong> `
+    : '';
+
 /** One conference's packet: the page's content, to print alone or after others. */
 export function packetBody(p: PacketInput): string {
   const language = packetLanguage(p.language);
@@ -226,9 +236,9 @@ ${line(w.saidComing, saidComing)}
 ${line(w.interpreter, language === 'en' ? p.interpreter : (OWN_LANGUAGE_NAMES[p.interpreterCode ?? ''] ?? p.interpreter))}
 </section>
 ${
-  p.lastGoal
-    ? `<section><h2>${escapeHtml(w.lastGoal(p.lastGoal.round))}</h2>
-<p dir="auto">${escapeHtml(p.lastGoal.goal)}</p>
+  p.lastGoals.length
+    ? `<section><h2>${escapeHtml(w.lastGoal([...new Set(p.lastGoals.map((g) => g.round))].join(' / ')))}</h2>
+${p.lastGoals.map((g) => `<p dir="auto">${named(g, p.students.length)}${escapeHtml(g.goal)}</p>`).join('\n')}
 <p>${escapeHtml(w.howItWent)}</p>${blanks(2)}</section>`
     : ''
 }

@@ -21,6 +21,8 @@ export interface RoundsInput {
   answers: Map<string, { rating: number | null; goal: string }>;
   prep: PrepAnswer[];
   reflections: Reflection[];
+  /** The reflections whose look back on last round's goal counts (goals.ts lookedBackOnAGoal). */
+  lookedBack: Reflection[];
 }
 
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -48,7 +50,7 @@ function figures(row: ParticipationRow, input: RoundsInput): [string, Cell][] {
     ...prep.filter((p) => p.goal).map((p) => p.studentId),
     ...reflections.filter((r) => r.goalNow).map((r) => r.studentId),
   ]);
-  const lookedBack = reflections.filter((r) => r.lastGoalMet);
+  const lookedBack = input.lookedBack.filter((r) => same(roundOf(r), name));
   return [
     ['Roster families', row.rosterFamilies],
     ['Families who came', row.attended],

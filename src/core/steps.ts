@@ -316,6 +316,10 @@ export function scheduleStep(c: ScheduleCounts): StepState {
 }
 
 /** The Summary step once conferences exist: its figures, and whether the sheet is built. */
+/** Where each teacher's look back on the round is, once attendance is marked. */
+export const DEBRIEF_POINTER =
+  'Each teacher’s class debrief (who prepared and reflected, their goals, follow-ups) is in the menu: Extensions › Student-Led Conferences › Print class debrief.';
+
 export function summaryStep(t: SummaryGrid['totals'], built: boolean): StepState {
   // Until attendance is marked the Summary has nothing of the conferences to tell, and while a
   // past conference is unmarked it tells only part: later, either way.
@@ -339,9 +343,11 @@ export function summaryStep(t: SummaryGrid['totals'], built: boolean): StepState
       ? 'After the conferences, mark attended or no-show in the Schedule’s Status column, then build the Summary.'
       : unmarked
         ? 'Mark the past conferences attended or no-show in the Check-in (below the steps) or the Schedule’s Status, then rebuild the Summary: until then it counts them as neither.'
-        : built
-          ? 'The Summary rebuilds itself after each answer; rebuild it after marking attendance.'
-          : 'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.',
+        : `${
+            built
+              ? 'The Summary rebuilds itself after each answer; rebuild it after marking attendance.'
+              : 'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.'
+          } ${DEBRIEF_POINTER}`,
     action: { job: 'summary', label: built ? 'Rebuild the summary' : 'Build the summary' },
     more: [{ job: 'followups', label: 'List follow-up requests and tell their owners' }],
   });

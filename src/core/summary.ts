@@ -4,7 +4,7 @@
  * goals families reported; the interpreter roster. Pure: the workspace reads the sheets, calls
  * this, and writes the grid with one setValues, every string as plain text (core/answers.ts).
  */
-import { inRound } from './rounds';
+import { inRound, roundsInDateOrder } from './rounds';
 import { answerText } from './answers';
 import type { FeedbackAnswer } from './feedback';
 import { FOLLOWUP_KINDS, FOLLOWUP_STATUSES } from './followups';
@@ -18,7 +18,7 @@ import {
   type RoundFamilies,
 } from './participation';
 import type { PrepAnswer } from './prep';
-import { goalsMetPerClass, type Reflection } from './goals';
+import { goalsMetPerClass, lookedBackOnAGoal, type Reflection } from './goals';
 import { unmarkedPast } from './questionnaire';
 import { mean, percent, type Cell } from './figures';
 import { roundsCompared } from './roundscompared';
@@ -203,12 +203,30 @@ export function buildSummary(given: SummaryInput): SummaryGrid {
     'Rounds compared',
     'Each round in the order held; the last column is the latest round less the one before (points for a %). Students’ own goals and families’ questionnaire goals are counted apart.',
   );
+  // A look back counts only where the student had a goal in an earlier round: their own (prep,
+  // reflection) or their family's from the questionnaire, as the packet shows it.
+  const conferenceOf = new Map(input.conferences.map((c) => [c.conferenceId, c]));
+  const lookedBack = lookedBackOnAGoal(
+    input.reflections ?? [],
+    [
+      ...(input.prep ?? []),
+      ...(input.reflections ?? []).map((r) => ({ ...r, goal: r.goalNow })),
+      ...[...counted].flatMap(([id, a]) => {
+        const c = conferenceOf.get(id);
+        return c
+          ? (c.studentIds ?? []).map((studentId) => ({ studentId, round: c.round, goal: a.goal }))
+          : [];
+      }),
+    ],
+    roundsInDateOrder(input.conferences.filter((c) => c.date !== '')),
+  );
   for (const r of roundsCompared({
     rounds: share.rounds,
     conferences: input.conferences,
     answers: counted,
     prep: input.prep ?? [],
     reflections: input.reflections ?? [],
+    lookedBack,
   }))
     add(...r.map((c) => (typeof c === 'string' ? text(c) : c)));
 
@@ -366,7 +384,7 @@ export function buildSummary(given: SummaryInput): SummaryGrid {
       (c) => c.round === round && c.status !== 'cancelled' && c.studentIds?.includes(studentId),
     )?.teacher ??
       '');
-  const goalsMet = goalsMetPerClass(input.reflections ?? [], teacherOf);
+  const goalsMet = goalsMetPerClass(lookedBack, teacherOf);
   if (goalsMet.length) {
     section(
       'Goals met per class',

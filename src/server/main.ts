@@ -3,8 +3,7 @@
  * (menus, triggers and google.script.run can reach nothing else).
  */
 import { api, sendDueRemindersFromTrigger } from './api';
-import { withDocumentLock } from '../workspace/jobs';
-import { answeredSheet, recordResponses } from '../workspace/responses';
+import { recordFromTrigger } from '../workspace/responses';
 import { showAccountCheck } from '../workspace/accountcheck';
 
 export { onInstall, onOpen, showSidebar } from './menu';
@@ -57,9 +56,7 @@ export function getStudentLinks(...a: unknown[]) {
 
 /** The spreadsheet's form-submit trigger (installed by the forms job): records the answers. */
 export function onFormSubmit(event: unknown): void {
-  withDocumentLock('form-response', 'recording a family’s form answers', 'trigger', () =>
-    recordResponses({ answeredIn: answeredSheet(event) }),
-  );
+  recordFromTrigger(event);
 }
 
 // --- Messages, languages and reminders ---

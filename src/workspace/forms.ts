@@ -123,6 +123,8 @@ function openForm(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   record: FormRecord | undefined,
   name: string,
+  /** The forms whoever made this one can make again, named as the sidebar's button names them. */
+  forms = 'family forms',
 ): Form | null {
   if (!record) return null;
   const me = runnerEmail();
@@ -139,8 +141,8 @@ function openForm(
     if (owner && owner === me) return null;
     throw new UserError(
       owner
-        ? `The ${name} belongs to ${owner}, and your account${me ? ` (${me})` : ''} cannot open it. Nothing was changed. Ask ${owner} to add you as an editor of the form (in Google Forms: Add collaborators), or let them create the family forms.`
-        : `The ${name} this spreadsheet uses cannot be opened from your account${me ? ` (${me})` : ''}: it was made from another account and not shared with you, or it was deleted. Nothing was changed. Ask whoever created the family forms to add you as an editor of the form, or to create the family forms again.`,
+        ? `The ${name} belongs to ${owner}, and your account${me ? ` (${me})` : ''} cannot open it. Nothing was changed. Ask ${owner} to add you as an editor of the form (in Google Forms: Add collaborators), or let them create the ${forms}.`
+        : `The ${name} this spreadsheet uses cannot be opened from your account${me ? ` (${me})` : ''}: it was made from another account and not shared with you, or it was deleted. Nothing was changed. Ask whoever created the ${forms} to add you as an editor of the form, or to create the ${forms} again.`,
     );
   }
 }
@@ -288,8 +290,9 @@ export function openOrMake(
   name: string,
   title: string,
   keep: (record: FormRecord) => void,
+  forms?: string,
 ): { form: Form; created: boolean } {
-  const form = openForm(ss, existing, name);
+  const form = openForm(ss, existing, name, forms);
   if (form && existing) return { form, created: false };
   return { form: newForm(title, keep), created: true };
 }

@@ -153,11 +153,12 @@ export function withDocumentLock<T>(
   label: string,
   via: 'sidebar' | 'trigger',
   fn: (user: string) => T,
+  waitMs = LOCK_WAIT_MS,
 ): T {
   const lock = LockService.getDocumentLock();
   if (!lock) throw new Error('The add-on must run inside a spreadsheet.');
   const props = documentProperties();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
+  if (!lock.tryLock(waitMs)) {
     const holder = parseJson<Running>(props.getProperty(PROP.running));
     const who = holder
       ? `${holder.via === 'trigger' ? `A scheduled task (set up by ${holder.user})` : holder.user} is ${holder.label}, started ${minutesAgo(holder.since, new Date())}`

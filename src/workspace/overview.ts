@@ -41,6 +41,7 @@ import { freedTimes, offerCounts, takenKey } from '../core/waitoffers';
 import { schoolNow } from './waitoffers';
 import { rosterContacts, scheduleUnlisted } from '../core/recipients';
 import { standInAddresses } from './standin';
+import { recordPending } from './responses';
 
 type ScheduleRows = ReturnType<typeof readScheduleSheet>;
 
@@ -66,6 +67,10 @@ export const JOB_LABELS: Record<JobName, string> = {
 
 export function buildOverview(): Overview {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  let props = documentProperties().getProperties();
+  // Answers whose trigger could not record them (another editor's job held the document) are
+  // recorded first: a student who prepared counts as ready.
+  if (recordPending(props, { locked: false })) props = documentProperties().getProperties();
   const present = new Map(ss.getSheets().map((s) => [s.getName(), s]));
   const missing = SHEETS.filter((s) => !present.has(s.name)).map((s) => s.name);
   const rows = (name: string) => {
@@ -74,7 +79,6 @@ export function buildOverview(): Overview {
   };
   const ready = missing.length === 0;
   const conferences = ready ? rows('Schedule') : 0;
-  const props = documentProperties().getProperties();
   const settings = readSettings(ss, props[PROP.settings] ?? null);
   const today = dayIn(new Date(), schoolZone(ss, settings));
   const read = sheetMemo(ss, new Set(present.keys())).read;

@@ -18,6 +18,8 @@ import type { Packet } from '../shared/api';
 import { cellWallClock, readSchool, readSettings, readSheet, schoolZone } from './data';
 import { dayIn } from '../core/zone';
 import { standInsForRound } from './standin';
+import { documentProperties } from './props';
+import { recordPending } from './responses';
 
 /** This round's packets, each a page of its own, by teacher, date and start. */
 export function roundPackets(): Packet[] {
@@ -50,6 +52,8 @@ export function showPackets(): void {
 
 /** The packets' contents for the round being played, by teacher, date and start. */
 function roundPacketInputs(): PacketInput[] {
+  // A student's answer whose trigger could not record it is on their packet all the same.
+  recordPending(documentProperties().getProperties(), { locked: false });
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
   const wall = cellWallClock(ss);
@@ -115,18 +119,24 @@ function roundPacketInputs(): PacketInput[] {
     const window = windows.find(
       (w) => w.teacher === r.teacher && w.date === r.date && w.start <= r.start! && r.end! <= w.end,
     );
-    const earlier = goals
-      .filter(
-        (g) =>
-          !inRound(g.round, round) &&
-          g.date < r.date! &&
-          g.studentIds.some((id) => r.studentIds.includes(id)),
-      )
-      .reduce<(typeof goals)[number] | undefined>(
-        (best, g) => (!best || g.date >= best.date ? g : best),
-        undefined,
-      );
+    const nameOf = (id: string) => {
+      const s = students.get(id);
+      return s ? `${s.firstName} ${s.lastName}`.trim() : id;
+    };
+    // Each student's own latest goal of an earlier round (merged siblings each have theirs); a
+    // family's goal for the whole conference is shown once, with the students it was for.
+    const earlier = new Map<(typeof goals)[number], string[]>();
+    for (const id of r.studentIds) {
+      const g = goals
+        .filter((g) => !inRound(g.round, round) && g.date < r.date! && g.studentIds.includes(id))
+        .reduce<(typeof goals)[number] | undefined>(
+          (best, g) => (!best || g.date >= best.date ? g : best),
+          undefined,
+        );
+      if (g) earlier.set(g, [...(earlier.get(g) ?? []), nameOf(id)]);
+    }
     const prepared = r.studentIds.flatMap((id) => prep.get(id) ?? []);
+    const several = r.studentIds.length > 1;
     return {
       schoolName: settings.schoolName,
       conferenceId: r.conferenceId,
@@ -144,12 +154,17 @@ function roundPacketInputs(): PacketInput[] {
         ? languageName(cell(r, 'Language')) || cell(r, 'Language')
         : '',
       interpreterCode: normalizeLanguage(cell(r, 'Language')) ?? '',
+      // Merged siblings' goals, each named: whose goal is whose.
       goal: prepared
-        .map((a) => a.goal)
-        .filter(Boolean)
+        .filter((a) => a.goal)
+        .map((a) => (several ? `${nameOf(a.studentId)}: ${a.goal}` : a.goal))
         .join(' · '),
       prep: prepared,
-      lastGoal: earlier ? { round: earlier.round, goal: earlier.goal } : null,
+      lastGoals: [...earlier].map(([g, names]) => ({
+        round: g.round,
+        goal: g.goal,
+        students: names,
+      })),
       // The conference's language, as its invitation and reminders use it.
       language: normalizeLanguage(cell(r, 'Language')) || settings.defaultLanguage,
     };

@@ -25,6 +25,7 @@ import {
   studentLinks,
 } from '../core/studentforms';
 import { ensureFamilyCodes } from './forms';
+import { recordPending } from './responses';
 import type { Problem } from '../shared/api';
 import { cellWallClock, readSettings, readSheet, schoolZone } from './data';
 import { dayIn, stampIn } from '../core/zone';
@@ -71,6 +72,9 @@ export const PREP_NUDGE_JOB: JobSpec<NudgeState> = {
       throw new UserError(
         `There is no ${round} student prep form yet: create it first, then nudge the students.`,
       );
+    // An answer whose trigger could not record it (another editor's job held the document)
+    // counts: the student who prepared (or reflected) is not nudged.
+    recordPending(recorded, { locked: true });
     const prep = prepForRound(readStudentPrep(readSheet(ss, STUDENT_PREP.name)), round);
     // A student whose conference this round was held (marked attended) is asked to reflect
     // instead, until they have; one whose conference did not happen is still asked to prepare.

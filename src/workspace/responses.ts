@@ -55,6 +55,7 @@ import type { SettingsWithoutName } from '../core/settings';
 import { cellWallClock, readSettings, readSettingsWithoutName, spreadsheetZone } from './data';
 import { instantIn } from '../core/zone';
 import { documentProperties } from './props';
+import { withDocumentLock } from './jobs';
 import { placeAtOnce } from './placement';
 import { readOfferToken } from '../core/waitoffers';
 import { acceptOffers, type Acceptance } from './waitoffers';
@@ -322,7 +323,7 @@ function recordFeedback(
 /**
  * New prep (or reflection) form answers into the Student Prep (or Reflections) sheet, one row per
  * student per round: a student's later answer (or an edit of it) replaces their row for that
- * round, whoever wrote it before. An unknown code is kept on a row of its own for a person to
+ * round, whoever wrote it before, while that round is being played; a past round's row is kept. An unknown code is kept on a row of its own for a person to
  * look at.
  */
 function recordStudentAnswers(
@@ -331,6 +332,8 @@ function recordStudentAnswers(
   sheetOf: SheetOf,
   props: Record<string, string>,
   kind: StudentFormKind,
+  /** The round being played: an answer through another round's form is a late one. */
+  playing: string,
 ): number {
   const spec = kind === 'prep' ? STUDENT_PREP : REFLECTIONS;
   const responses = prepForms(readStudentFormsState(props), kind).flatMap(
@@ -356,7 +359,12 @@ function recordStudentAnswers(
     const own = (r: unknown[]) =>
       cleanText(r[col('Student ID')]) === studentId &&
       cleanText(r[col('Round')]).toLowerCase() === response.round.toLowerCase();
-    const before = rows.find(own)?.[col('Answered')];
+    const row = rows.find(own);
+    // A slip kept from a past round and answered now (a fall slip in spring) never replaces
+    // what that round recorded: last round's goal is looked back on. Where the student has no
+    // row of that round, it is recorded for that round, as a late answer.
+    if (row && response.round.toLowerCase() !== playing.toLowerCase()) continue;
+    const before = row?.[col('Answered')];
     if (before instanceof Date && !answerStands(before.getTime(), response.at.getTime())) continue;
     const cells = rowUnder(header, {
       'Student ID': answerText(studentId),
@@ -426,14 +434,19 @@ export function recordResponses(
             ? memo.sheets().find((s) => s.getSheetId() === record.sheetId)
             : undefined;
   const checks = (kind: AnswerKind) => only === null || only === kind;
+  // A trigger's mark that it could not record (cleared below once every form's sheet is read).
+  const pending = only === null ? props[PENDING] : undefined;
   const accepts: Acceptance[] = [];
   const answered = checks('availability')
     ? recordAvailability(ss, memo, sheetOf, state, props, settings, accepts)
     : [];
   const feedback = checks('questionnaire') ? recordFeedback(ss, memo, sheetOf, state) : 0;
+  const playing = settings.roundName;
   const prepared =
-    (checks('prep') ? recordStudentAnswers(ss, memo, sheetOf, props, 'prep') : 0) +
-    (checks('reflection') ? recordStudentAnswers(ss, memo, sheetOf, props, 'reflection') : 0);
+    (checks('prep') ? recordStudentAnswers(ss, memo, sheetOf, props, 'prep', playing) : 0) +
+    (checks('reflection')
+      ? recordStudentAnswers(ss, memo, sheetOf, props, 'reflection', playing)
+      : 0);
   const placed =
     settings.placeResponses === 'at-once' && answered.length ? placeAtOnce(answered) : 0;
   // A family accepting a freed time it was offered: the first is placed, the others are told.
@@ -448,5 +461,74 @@ export function recordResponses(
           settings: readSettings(ss, props['slc:settings'] ?? null),
           props,
         });
+  // Cleared only when no trigger marked again meanwhile (its answer may be past what was read).
+  if (pending !== undefined) {
+    const now = documentProperties();
+    if (now.getProperty(PENDING) === pending) now.deleteProperty(PENDING);
+  }
   return { availability: answered.length, feedback, placed, totals };
 }
+
+/**
+ * The document property a form-submit trigger sets when it could not record its answer (another
+ * editor's job held the document lock past the trigger's wait, or recording failed): the answer
+ * waits on its Form Responses sheet, and the next reader of the answers records it first.
+ */
+export const PENDING = 'slc:responses:pending';
+
+/** The form-submit trigger's: records the answer, or marks it pending when it cannot. */
+export function recordFromTrigger(event: unknown): void {
+  try {
+    withDocumentLock('form-response', 'recording a family’s form answers', 'trigger', () =>
+      recordResponses({ answeredIn: answeredSheet(event) }),
+    );
+  } catch (e) {
+    try {
+      documentProperties().setProperty(PENDING, new Date().toISOString());
+    } catch {
+      // The trigger's own failure is the one to report.
+    }
+    throw e;
+  }
+}
+
+/**
+ * Before the students' or families' answers are read (the prep nudge, the packets, the sidebar's
+ * steps, the debrief, the prep links): records those a trigger could not. Costs one look at the
+ * properties the caller has read already, and no sheet call, unless a trigger marked answers
+ * pending. A caller holding the document lock (a job) records at once; any other takes the lock
+ * briefly and, when another editor's job holds it, reads the sheets as they are (the mark stays
+ * for the next reader). True when answers were recorded.
+ */
+export function recordPending(
+  props: Record<string, string>,
+  options: { locked: boolean; memo?: SheetMemo },
+): boolean {
+  if (!(PENDING in props)) return false;
+  const record = () => {
+    const r = recordResponses({
+      rebuild: 'if-recorded',
+      ...(options.memo ? { memo: options.memo } : {}),
+    });
+    return r.totals !== null;
+  };
+  try {
+    return options.locked
+      ? record()
+      : withDocumentLock(
+          'form-response',
+          'recording form answers',
+          'sidebar',
+          record,
+          PENDING_WAIT_MS,
+        );
+  } catch (e) {
+    // The lock still busy, or a sheet to record into missing (Set up says so): the reader goes on
+    // with the sheets as they are, as before, and the mark stays for the next one.
+    if (e instanceof UserError) return false;
+    throw e;
+  }
+}
+
+/** How long a reader waits for another editor's job to let go before reading as things are. */
+const PENDING_WAIT_MS = 1_000;

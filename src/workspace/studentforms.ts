@@ -48,6 +48,7 @@ import {
 import type { ChunkResult, JobSpec } from './jobs';
 import { rosterForMessages } from './mailer';
 import { documentProperties, PROP } from './props';
+import { recordPending } from './responses';
 import { shortLinks } from './shortlinks';
 import { plural } from './steps';
 
@@ -139,8 +140,15 @@ function ensureStudentForm(
       all[language] = r;
       saveState(state);
     },
+    'student prep form',
   );
   const record = all[language]!;
+  // A round played again (the round set back in Settings) opens its forms again.
+  if (record.closed) {
+    form.setAcceptingResponses(true);
+    delete record.closed;
+    saveState(state);
+  }
   if (configure(form, record, t.description, t.confirmation)) saveState(state);
   const items = ensureQuestions(form, list, created);
   // Neither a family form's response sheet nor another student form's is taken for this one's.
@@ -150,6 +158,48 @@ function ensureStudentForm(
   if (!record.linkTemplate) record.linkTemplate = prefillTemplate(form, items.get(t.token)!);
   saveState(state);
   return created;
+}
+
+/**
+ * Closes past rounds' prep and reflection forms, once each: a slip kept from fall and answered in
+ * spring would otherwise land in fall (responses.ts keeps fall's row, so it would be lost). The
+ * student who opens it reads that it is closed and to ask for this round's link. Returns what
+ * to tell the coordinator.
+ */
+function closePastForms(state: StudentFormsState, round: string): string {
+  const closed = new Set<string>();
+  const failed: string[] = [];
+  for (const kind of ['prep', 'reflection'] as const)
+    for (const [past, byLanguage] of Object.entries(state[kind] ?? {})) {
+      if (past.toLowerCase() === round.toLowerCase()) continue;
+      for (const record of Object.values(byLanguage)) {
+        if (record.closed) continue;
+        try {
+          FormApp.openById(record.formId)
+            .setAcceptingResponses(false)
+            .setCustomClosedFormMessage(
+              `This form was for the ${past} conferences. Ask your teacher for your ${round} link.`,
+            );
+          record.closed = true;
+          saveState(state);
+          closed.add(`${past} ${FORM_NAMES[kind]}`);
+        } catch {
+          failed.push(
+            `${past} ${FORM_NAMES[kind]}${record.owner ? ` (made by ${record.owner})` : ''}`,
+          );
+        }
+      }
+    }
+  return [
+    closed.size
+      ? `Closed the ${[...closed].join(' and the ')}: last round's slips take no more answers.`
+      : '',
+    failed.length
+      ? `Could not close the ${[...new Set(failed)].join(' or the ')}: close it in Google Forms (Responses: Accepting responses off), or a student answering an old slip is not counted for ${round}.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 interface StudentFormsJobState {
@@ -179,6 +229,7 @@ export const STUDENT_FORMS_JOB: JobSpec<StudentFormsJobState> = {
       });
     const state = readStudentFormsState(props);
     const round = settings.roundName;
+    const noEmail = students.filter((s) => !s.email).length;
     const languages = [
       'en',
       ...[...new Set(students.map((s) => prepLanguage(s.language)))].filter((l) => l !== 'en'),
@@ -201,10 +252,14 @@ export const STUDENT_FORMS_JOB: JobSpec<StudentFormsJobState> = {
         return [
           ensureTrigger(ss, props),
           codes ? `${plural(codes, 'student')} got a personal prep link.` : '',
+          codes && noEmail
+            ? `${plural(noEmail, 'student')} ${noEmail === 1 ? 'has' : 'have'} no Student Email on the Roster: hand them their slip from the menu's Print student prep links.`
+            : '',
         ]
           .filter(Boolean)
           .join(' ');
       },
+      () => closePastForms(state, round),
     ];
     const said = [...job.said];
     let part = job.part;
@@ -276,6 +331,8 @@ export function showClassLists(): void {
 
 /** The round's debrief per class, in a dialog to print: who prepared, who reflected, goals, follow-ups. */
 export function showDebrief(): void {
+  // An answer whose trigger could not record it (the document was busy) is counted all the same.
+  recordPending(documentProperties().getProperties(), { locked: false });
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss);
   const round = settings.roundName;

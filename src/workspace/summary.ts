@@ -7,7 +7,7 @@ import { SUMMARY } from '../core/schema';
 import type { StepState } from '../shared/api';
 import type { ChunkResult, JobSpec } from './jobs';
 import { plural, step, stepReader, type StepContext } from './steps';
-import { summaryStep, waitsForSetup } from '../core/steps';
+import { DEBRIEF_POINTER, summaryStep, waitsForSetup } from '../core/steps';
 import { recordResponses } from './responses';
 import { summaryOf } from './summarysheet';
 
@@ -24,7 +24,7 @@ export const SUMMARY_JOB: JobSpec<null> = {
       done: true,
       processed: 1,
       total: 1,
-      message: `Summary rebuilt: ${plural(t.scheduled, 'conference')}, ${t.attended} attended, ${t.noShow} no-show, ${plural(t.responses, 'response')}, ${plural(t.followUps, 'follow-up request')}.`,
+      message: `Summary rebuilt: ${plural(t.scheduled, 'conference')}, ${t.attended} attended, ${t.noShow} no-show, ${plural(t.responses, 'response')}, ${plural(t.followUps, 'follow-up request')}.${t.attended + t.noShow > 0 ? ` ${DEBRIEF_POINTER}` : ''}`,
     };
   },
 };

@@ -36,10 +36,13 @@ const FULL_INPUT: PacketInput = {
       familyQuestion: 'Ask me how I chose which evidence to keep and which to cut',
     },
   ],
-  lastGoal: {
-    round: 'Fall 2026',
-    goal: 'Learn the multiplication tables to twelve and explain my strategies to my family',
-  },
+  lastGoals: [
+    {
+      round: 'Fall 2026',
+      goal: 'Learn the multiplication tables to twelve and explain my strategies to my family',
+      students: [],
+    },
+  ],
 };
 const FULL = packetHtml(FULL_INPUT);
 
@@ -64,7 +67,7 @@ const LINKED = packetHtml({
   coming: ['Guadalupe Díaz'],
   interpreter: '',
   goal: 'Read every night',
-  lastGoal: null,
+  lastGoals: [],
   prep: [
     {
       proudOf: LONG_WORD,

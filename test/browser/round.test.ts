@@ -533,7 +533,7 @@ describeBrowser('a whole round in the preview: teacher, family, coordinator', ()
       const attended = all.length - 1;
       const message = await run(s, s.locator('button.primary'));
       expect(message).toBe(
-        `Summary rebuilt: ${all.length} conferences, ${attended} attended, 1 no-show, 1 response, 1 follow-up request.`,
+        `Summary rebuilt: ${all.length} conferences, ${attended} attended, 1 no-show, 1 response, 1 follow-up request. Each teacher’s class debrief (who prepared and reflected, their goals, follow-ups) is in the menu: Extensions › Student-Led Conferences › Print class debrief.`,
       );
       await expect(badge(s)).resolves.toBe('Done');
       await expect(headline(s)).resolves.toBe(

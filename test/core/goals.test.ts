@@ -2,7 +2,12 @@
  * The Goals record: every student's goals across rounds, with where each came from and, from the
  * next round's reflection, whether it was met.
  */
-import { goalsMetPerClass, goalsRecord, type Reflection } from '../../src/core/goals';
+import {
+  goalsMetPerClass,
+  goalsRecord,
+  lookedBackOnAGoal,
+  type Reflection,
+} from '../../src/core/goals';
 import type { PrepAnswer } from '../../src/core/prep';
 
 const prep = (studentId: string, round: string, goal: string): PrepAnswer => ({
@@ -71,5 +76,33 @@ describe('goalsMetPerClass', () => {
       { round: 'Spring', teacher: 'Mr. Chen', lookedBack: 1, met: 0, partly: 1, notYet: 0 },
       { round: 'Spring', teacher: 'Ms. Rivera', lookedBack: 2, met: 1, partly: 0, notYet: 1 },
     ]);
+  });
+});
+
+// Session 34 (fixG): a tester's student with no fall goal answered "Yes" to "Did I meet the goal I
+// set last time?" and was counted as having met it. Checked: with the goal test removed from
+// lookedBackOnAGoal (every answered reflection kept) this fails.
+describe('lookedBackOnAGoal', () => {
+  const rounds = ['Fall', 'Winter', 'Spring'];
+  it('keeps a look back only where the student set a goal in a round held before', () => {
+    const spring = [
+      reflection('S1', 'Spring', '', 'Yes'), // own prep goal in Fall
+      reflection('S2', 'spring ', '', 'Partly'), // the family's goal in Winter
+      reflection('S3', 'Spring', '', 'Yes'), // no goal anywhere before
+      reflection('S4', 'Spring', 'Draw', 'Yes'), // a goal only this round
+      reflection('S5', 'Spring', '', 'Not yet'), // a blank goal in Fall is no goal
+      reflection('S6', 'Spring', '', ''), // did not answer the question
+    ];
+    const goals = [
+      prep('S1', 'Fall', 'Times tables'),
+      { studentId: 'S2', round: 'Winter', goal: 'Read together' },
+      prep('S4', 'Spring', 'Draw'),
+      prep('S5', 'Fall', '  '),
+      prep('S6', 'Fall', 'Spelling'),
+      { studentId: 'S3', round: 'Summer', goal: 'A round not held' },
+    ];
+    expect(lookedBackOnAGoal(spring, goals, rounds).map((r) => r.studentId)).toEqual(['S1', 'S2']);
+    // A reflection of the first round looks back on nothing.
+    expect(lookedBackOnAGoal([reflection('S1', 'Fall', '', 'Yes')], goals, rounds)).toEqual([]);
   });
 });

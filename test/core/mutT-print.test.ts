@@ -63,7 +63,7 @@ const PACKET: PacketInput = {
     // A third student's preparation with nothing written and no one named: it adds nothing.
     { proudOf: '', learningTargets: '', workSample: '', familyQuestion: '' },
   ],
-  lastGoal: null,
+  lastGoals: [],
 };
 
 describe('the conference packet as a family reads it', () => {
@@ -135,7 +135,9 @@ describe('the conference packet as a family reads it', () => {
       packetHtml({
         ...PACKET,
         language: 'es',
-        lastGoal: { round: 'Fall', goal: 'Leer 20 minutos' },
+        lastGoals: [
+          { round: 'Fall', goal: 'Leer 20 minutos', students: ['Ana Lopez', 'Ben Lopez'] },
+        ],
       }),
     );
     expect(lines[0]).toBe('Conferencia dirigida por Ana Lopez & Ben Lopez');

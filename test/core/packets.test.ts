@@ -22,7 +22,7 @@ const PACKET: PacketInput = {
   interpreter: '',
   goal: '',
   prep: [],
-  lastGoal: null,
+  lastGoals: [],
 };
 
 describe('agendaMinutes', () => {
@@ -89,7 +89,7 @@ describe('packetHtml', () => {
     const html = packetHtml({
       ...PACKET,
       schoolName: evil,
-      students: [evil],
+      students: [evil, 'Ben'],
       teacher: evil,
       room: evil,
       videoLink: evil,
@@ -98,7 +98,7 @@ describe('packetHtml', () => {
       goal: evil,
       prep: [{ proudOf: evil, learningTargets: evil, workSample: evil, familyQuestion: evil }],
       round: evil,
-      lastGoal: { round: evil, goal: evil },
+      lastGoals: [{ round: evil, goal: evil, students: [evil] }],
     });
     expect(html).not.toContain('<img');
     expect(html).not.toContain('onerror=alert(1)>');
@@ -109,11 +109,38 @@ describe('packetHtml', () => {
     expect(packetHtml(PACKET)).not.toContain('Last round');
     const html = packetHtml({
       ...PACKET,
-      lastGoal: { round: 'Fall', goal: 'Read 20 minutes every night' },
+      lastGoals: [{ round: 'Fall', goal: 'Read 20 minutes every night', students: ['Ana Lopez'] }],
     });
     expect(html).toContain('Last round’s goal (Fall)');
     expect(html).toContain('Read 20 minutes every night');
     expect(html).toContain('How it went');
+  });
+
+  // Session 34 (fixG): merged siblings each look back on their own goal, named. Checked: with
+  // the names left out (named() returning ''), the first expectation fails.
+  it('names whose last goal is whose when siblings share the conference, and only then', () => {
+    const siblings = { ...PACKET, students: ['Ana Lopez', 'Ben Lopez'] };
+    const own = packetHtml({
+      ...siblings,
+      lastGoals: [
+        { round: 'Fall', goal: 'Read <b>2</b> books', students: ['Ana Lopez'] },
+        { round: 'Fall', goal: 'Times tables', students: ['Ben Lopez'] },
+      ],
+    });
+    expect(own).toContain('<strong>Ana Lopez:</strong> Read &lt;b&gt;2&lt;/b&gt; books');
+    expect(own).toContain('<strong>Ben Lopez:</strong> Times tables');
+    // The family's goal for the conference is both children's: said once, unnamed.
+    const family = packetHtml({
+      ...siblings,
+      lastGoals: [{ round: 'Fall', goal: 'Read together', students: ['Ana Lopez', 'Ben Lopez'] }],
+    });
+    expect(family).toContain('<p dir="auto">Read together</p>');
+    const alone = packetHtml({
+      ...PACKET,
+      lastGoals: [{ round: 'Fall', goal: 'Read', students: ['Ana Lopez'] }],
+    });
+    expect(alone).toContain('<p dir="auto">Read</p>');
+    expect(alone).not.toContain('<strong>Ana Lopez:</strong>');
   });
 
   it('is written in Spanish for a Spanish-speaking family, the student’s own words as typed', () => {
@@ -132,7 +159,7 @@ describe('packetHtml', () => {
           coming: 'Mi mamá',
         },
       ],
-      lastGoal: { round: 'Fall', goal: 'Sumar hasta 100' },
+      lastGoals: [{ round: 'Fall', goal: 'Sumar hasta 100', students: [] }],
     });
     expect(html).toContain('lang="es"');
     // The day as a Spanish-speaking family reads it (the invitation's own wording).

@@ -1162,14 +1162,18 @@ describe('what a step shows off the usual path', () => {
       { label: 'follow-up requests', value: 2 },
       { label: 'answers to check', value: 0 },
     ]);
+    // Session 34 (fixG): after the conferences the step points to the class debrief, which no
+    // step or result named before.
+    const debrief =
+      'Each teacher’s class debrief (who prepared and reflected, their goals, follow-ups) is in the menu: Extensions › Student-Led Conferences › Print class debrief.';
     expect(built.next).toBe(
-      'The Summary rebuilds itself after each answer; rebuild it after marking attendance.',
+      `The Summary rebuilds itself after each answer; rebuild it after marking attendance. ${debrief}`,
     );
     expect(built.more).toEqual([
       { job: 'followups', label: 'List follow-up requests and tell their owners' },
     ]);
     expect(summaryStep(SUMMARY_TOTALS, false).next).toBe(
-      'Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster.',
+      `Build the Summary: participation, ratings per teacher, follow-ups, goals and the interpreter roster. ${debrief}`,
     );
     const one = summaryStep({ ...SUMMARY_TOTALS, unmarked: 1 }, false);
     expect(one.status).toBe('todo');

@@ -291,6 +291,7 @@ describe('buildSummary over a year', () => {
     prep: [
       prep('SA', 'Fall', { proudOf: 'My poster', goal: 'Times tables' }),
       prep('SB', 'Fall', { goal: 'Spelling' }),
+      prep('SD', 'Fall', { goal: 'Read aloud' }),
       prep('SA', 'Spring', { workSample: 'Book review', goal: 'Chapter books' }),
       prep('SB', 'Spring', { proudOf: 'My bridge', goal: 'Neater work' }),
       prep('SC', 'Spring', { goal: 'Finish homework' }),
@@ -301,6 +302,9 @@ describe('buildSummary over a year', () => {
       reflection('SB', 'Partly'),
       reflection('SC', 'Not yet'),
       reflection('SD', 'Yes'),
+      // E's child set no goal in Fall (the family's answer has none): a "Yes" to "Did I meet the
+      // goal I set last time?" is not a goal met, nor a look back (fixG, session 34).
+      reflection('SE', 'Yes'),
     ],
   };
 
@@ -315,10 +319,11 @@ describe('buildSummary over a year', () => {
       ['Participation % (families who came ÷ roster families)', 40, 60, 20],
       // Fall: SA (SB has a goal but nothing to show); Spring: SA and SB (SC has only a goal).
       ['Students prepared (Student Prep)', 1, 2, 1],
-      // Fall: SA, SB by prep and SC by reflection; Spring: SA, SB, SC (SA twice, counted once).
-      ['Students who set their own goal (Student Prep or reflection)', 3, 3, 0],
+      // Fall: SA, SB, SD by prep and SC by reflection; Spring: SA, SB, SC (SA twice, counted once).
+      ['Students who set their own goal (Student Prep or reflection)', 4, 3, -1],
+      // SA, SB, SC and SD, who set a goal in Fall; not SE, who set none.
       ["Students who looked back on last round's goal", 0, 4, 4],
-      // SA and SD (waitlisted, but still a student who reflected).
+      // SA and SD (waitlisted, but still a student who reflected); not SE.
       ["Students who met last round's goal", 0, 2, 2],
       ["Families' goals (questionnaire)", 1, 1, 0],
       ['Questionnaire answers', 2, 3, 1],
@@ -399,11 +404,12 @@ describe('buildSummary over a year', () => {
     const spring = rows[0]!.indexOf('Spring');
     const figure = (label: string) => rows.find((r) => r[0] === label)!.slice(1, spring + 1);
     // Fall, Spring: S3's Fall prep under Fall; S1's blank-Round prep (something to show and a
-    // goal) and S2's reflection (a goal, last goal met) under Spring, the round being played.
+    // goal) and S2's reflection (a goal) under Spring, the round being played. S2's "Yes" to last
+    // round's goal is not counted: S2 set no goal in a round held before (fixG).
     expect(figure('Students prepared (Student Prep)')).toEqual([1, 1]);
     expect(figure('Students who set their own goal (Student Prep or reflection)')).toEqual([1, 2]);
-    expect(figure("Students who looked back on last round's goal")).toEqual([0, 1]);
-    expect(figure("Students who met last round's goal")).toEqual([0, 1]);
+    expect(figure("Students who looked back on last round's goal")).toEqual([0, 0]);
+    expect(figure("Students who met last round's goal")).toEqual([0, 0]);
   });
 
   it('divides answers by conferences attended, for the school and each teacher alike', () => {

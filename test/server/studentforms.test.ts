@@ -311,6 +311,19 @@ describe('the student reflection form', () => {
     const all = links(s);
     const english = all.find((l) => /looking back/.test(formTitleOf(s, l.reflectionLink)))!;
     const spanish = all.find((l) => /miro atrás/.test(formTitleOf(s, l.reflectionLink)))!;
+    // Their teacher typed each one's Fall goal on Student Prep (a look back counts only on a goal
+    // set in an earlier round: session 34, fixG).
+    const prep = s.emulator.spreadsheet.sheetByName('Student Prep')!;
+    const header = prep.values()[0]!.map(String);
+    for (const id of [english.studentId, spanish.studentId]) {
+      const typed: Record<string, string> = { 'Student ID': id, Round: 'Fall', Goal: 'Read more' };
+      prep.appendRow(header.map((h) => typed[h] ?? ''));
+    }
+    // A third student, who set no goal in Fall, answers Yes: not a goal met, nor a look back.
+    const noGoal = all.find(
+      (l) => l !== english && /looking back/.test(formTitleOf(s, l.reflectionLink)),
+    )!;
+    s.emulator.forms.submitPrefilled(noGoal.reflectionLink, { [R.met]: 'Yes' });
     s.emulator.forms.submitPrefilled(english.reflectionLink, {
       [R.went]: 'Good',
       [R.next]: 'Practise',
@@ -322,6 +335,7 @@ describe('the student reflection form', () => {
     });
     const reflections = rows(s, 'Reflections');
     expect(reflections).toEqual([
+      expect.objectContaining({ 'Student ID': noGoal.studentId, 'Last Goal Met': 'Yes' }),
       expect.objectContaining({
         'Student ID': english.studentId,
         Round: 'Spring',
