@@ -773,7 +773,10 @@ function reinsert(chosen: Family[]): boolean {
   const order = chosen.slice();
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
+    // Swapped through a local: a destructuring swap walks an iterator too.
+    const f = order[i]!;
+    order[i] = order[j]!;
+    order[j] = f;
   }
   const packing = wholeDay;
   wholeDay = -1;
