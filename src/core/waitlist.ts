@@ -197,12 +197,7 @@ export function waitlistNotices(
       const notice = byAddress.get(to) ?? {
         to,
         studentIds: [],
-        language: addressLanguage(
-          languages,
-          to,
-          family?.language || s.language,
-          defaultLanguage,
-        ),
+        language: addressLanguage(languages, to, family?.language || s.language, defaultLanguage),
         waitsForWay: true,
       };
       notice.studentIds.push(s.id);

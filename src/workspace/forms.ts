@@ -48,7 +48,7 @@ import {
 import { noShowConferences, offerRecords } from '../core/noshow';
 import { inRound } from '../core/rounds';
 import { UserError } from '../core/errors';
-import { languageName, LANGUAGE_NAMES, cleanText, normalizeLanguage, scheduleLanguage } from '../core/normalize';
+import { languageName, LANGUAGE_NAMES, cleanText, scheduleLanguage } from '../core/normalize';
 import { OWN_LANGUAGE_NAMES } from '../core/ownnames';
 import { AVAILABILITY, FEEDBACK, SCHEDULE } from '../core/schema';
 import {

@@ -13,7 +13,9 @@ import {
   addressLanguages,
   byRecipient,
   familyLanguages,
-  greetingName, pupilsOf } from '../core/recipients';
+  greetingName,
+  pupilsOf,
+} from '../core/recipients';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
 import { joinNames, renderMessage } from '../core/templates';
