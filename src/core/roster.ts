@@ -598,9 +598,7 @@ export function parseRoster(
     if (language === (options.defaultLanguage ?? 'en')) language = '';
     if (firstOfPair && second && second !== firstOfPair) {
       const own = second === (options.defaultLanguage ?? 'en') ? '' : second;
-      const firstCount = cells[0]!.valid.length;
-      for (const g of guardians)
-        if (!cells[0]!.valid.slice(0, firstCount).includes(g.email)) g.language = own;
+      for (const g of guardians) if (!cells[0]!.valid.includes(g.email)) g.language = own;
       secondLanguages.set(row.row, second);
     }
     const interpCell = row.get('Interpreter');

@@ -59,7 +59,6 @@ import {
 } from '../core/schedule/sheet';
 import {
   addressLanguage,
-  addressLanguages,
   byRecipient,
   greetingName,
   rosterContacts,
@@ -684,12 +683,12 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
       );
     const state = readFormsState(props);
     const families = data.roster?.families ?? [];
+    // Every language a household reads (a family's two households may read two): each gets its
+    // forms when it has texts, so each address's link opens its own.
+    const spoken = families.flatMap((f) => f.languages ?? [f.language]);
     // Translated once when the school asks for forms in every language; kept on the Form Texts sheet.
     const translation = settings.translateForms
-      ? translateFormTexts(
-          ss,
-          families.map((f) => f.language),
-        )
+      ? translateFormTexts(ss, spoken)
       : { texts: FORM_TEXTS, said: [] };
     const texts = translation.texts;
     const said = [...job.said, ...translation.said];
@@ -704,10 +703,7 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
           ? `Created the ${settings.roundName} questionnaire.`
           : `The ${settings.roundName} questionnaire was already there.`,
       // Each other language the families speak that has forms written for it gets its own.
-      ...formLanguages(
-        families.map((f) => f.language),
-        texts,
-      ).flatMap((language) => [
+      ...formLanguages(spoken, texts).flatMap((language) => [
         (made: boolean) =>
           ensureAvailabilityForm(ss, settings, state, timeChoices(windows), language, texts) || made
             ? `Created the availability form in ${languageName(language)}.`
@@ -728,10 +724,7 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
           families.map((f) => f.id),
           props,
         );
-        const english = languagesWithoutForm(
-          families.map((f) => f.language),
-          texts,
-        ).filter((l) => l !== 'en');
+        const english = languagesWithoutForm(spoken, texts).filter((l) => l !== 'en');
         const links = ensureFeedbackLinks(readSchedule(ss, families), state, settings.roundName);
         return [
           recording,
@@ -920,18 +913,18 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     const due = keyed.due.filter(
       (d) => !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)),
     );
-    // The texts as edited in the sidebar; languages without built-in texts translated once.
+    const contacts = rosterContacts(roster?.students ?? []);
+    // The texts as edited in the sidebar; languages without built-in texts translated once:
+    // each family's, and each of its addresses' own (a family's households may read two).
     const { stored } = due.length
       ? ensureTranslations(
           due.flatMap((d) => {
             const own = languageOf(d, fresh, settings);
-            const languages = addressLanguages(roster?.students ?? []);
-            // Each of the family's addresses in its own language (falling back on the row's).
             return [
               own,
               ...d.rows.flatMap((r) =>
                 splitList(r.values[(fresh.columns.get('Emails') ?? 0) - 1]).map((e) =>
-                  addressLanguage(languages, e, own, settings.defaultLanguage),
+                  addressLanguage(contacts.languages, e, own, settings.defaultLanguage),
                 ),
               ),
             ];
@@ -939,7 +932,6 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
           storedTemplates(all),
         )
       : { stored: {} };
-    const contacts = rosterContacts(roster?.students ?? []);
     // Each address in its own Roster rows' language, with the questionnaire's link in it (the
     // conference's one code, in that language's form when there is one): a family's two
     // households may read two languages.

@@ -54,7 +54,7 @@ import {
 import { documentProperties, forgetRemindersIdle, parseJson, PROP } from './props';
 import { type IdleMark, nextWindowOpening, nothingDueYet, scheduleDigest } from '../core/idle';
 import { readScheduleSheet } from '../core/schedule/sheet';
-import type { RosterResult } from '../core/roster';
+import { paperFamilies, type RosterResult } from '../core/roster';
 import { splitList } from '../core/cells';
 import { joinNames, renderMessage, type MessageFields, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
@@ -810,9 +810,23 @@ function writeLetters(
   conferences: ReminderConference[],
   roster: () => RosterResult | null,
 ): number {
-  const without = conferences.filter((c) => c.emails.length === 0);
+  let without = conferences.filter((c) => c.emails.length === 0);
   if (!reminderUnits(without).size) return 0;
   const phones = familyPhones(roster());
+  // A household on paper in a family whose households read different languages gets its letter
+  // in its own rows' language (paperFamilies), not the family's; every other family's follows
+  // the Schedule's Language as before.
+  const spoken = new Set((roster()?.families ?? []).filter((f) => f.languages).map((f) => f.id));
+  if (spoken.size) {
+    const own = new Map(
+      paperFamilies(roster()!)
+        .filter((f) => spoken.has(f.id))
+        .map((f) => [f.id, f.language || settings.defaultLanguage]),
+    );
+    without = without.map((c) =>
+      own.has(c.familyKey) ? { ...c, language: own.get(c.familyKey)! } : c,
+    );
+  }
   const stored = storedTemplates();
   // The phone script asks a family its translated form's questions when the school has them.
   const formTexts = settings.translateForms

@@ -164,6 +164,14 @@ function fitting(freed: FreedTime, state: State, problem: SchedProblem = state.p
   });
 }
 
+/** Each Roster's addresses' languages, worked out once however many offers it sends. */
+const LANGUAGES = new WeakMap<RosterResult, Map<string, string>>();
+function languagesOf(roster: RosterResult): Map<string, string> {
+  let languages = LANGUAGES.get(roster);
+  if (!languages) LANGUAGES.set(roster, (languages = addressLanguages(roster.students)));
+  return languages;
+}
+
 /** One email per address listed with these children, naming only the children its rows list. */
 function familyEmails(
   kind: MessageKind,
@@ -181,7 +189,7 @@ function familyEmails(
   const pupils = pupilsOf(studentIds, students);
   const forText = messageSettings(settings);
   // Each address in its own Roster rows' language: a family's two households may read two.
-  const languages = addressLanguages(roster.students);
+  const languages = languagesOf(roster);
   return byRecipient([{ pupils }]).map(({ to, items }) => {
     const language = addressLanguage(languages, to, family.language, settings.defaultLanguage);
     const link = linkIn(language);
@@ -243,11 +251,7 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
     if (ensureFamilyCodes(ids, recorded)) recorded = props.getProperties();
     const { stored } = ensureTranslations(
       ids.flatMap((id) =>
-        familyLanguages(
-          addressLanguages(school.roster.students),
-          families.get(id),
-          settings.defaultLanguage,
-        ),
+        familyLanguages(languagesOf(school.roster), families.get(id), settings.defaultLanguage),
       ),
       storedTemplates(recorded),
       ['waitoffer'],
@@ -504,7 +508,7 @@ function tellGone(
     return;
   }
   const { stored } = ensureTranslations(
-    familyLanguages(addressLanguages(school.roster.students), family, settings.defaultLanguage),
+    familyLanguages(languagesOf(school.roster), family, settings.defaultLanguage),
     storedTemplates(recorded),
     ['waitgone'],
   );

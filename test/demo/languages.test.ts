@@ -97,6 +97,8 @@ describe('a family whose two households read two languages, through a whole roun
 
   it.each(Object.entries(EXPECTED))(
     'every email to %s is in its own language and names only its own children',
+    // Broken on purpose: every email in the family's language (addressLanguage returning the
+    // fallback) failed here for David, Emma and Omar.
     (address, expected) => {
       const mine = outbox.filter((m) => m.to.includes(address));
       const kinds = mine.map((m) => kindOf(m).kind);
@@ -127,19 +129,31 @@ describe('a family whose two households read two languages, through a whole roun
     },
   );
 
-  it('a household reading another language than its children’s other household still gets the questionnaire in its own', () => {
+  it('the questionnaire links each address to the questionnaire in its own language', () => {
+    // Broken on purpose: every address given the conference's Feedback Link as written (the
+    // Spanish questionnaire for Maya's father) failed here.
     const questionnaires = outbox.filter((m) => kindOf(m).kind === 'questionnaire');
+    expect(questionnaires.length).toBeGreaterThan(0);
+    for (const m of questionnaires) {
+      const to = m.to[0]!;
+      const expected = EXPECTED[to];
+      if (!expected) continue;
+      // No Arabic questionnaire is written by hand: English for it, its email still in Arabic.
+      expect({ to, form: kindOf(m).form!.language }).toEqual({
+        to,
+        form: expected.language === 'ar' ? 'en' : expected.language,
+      });
+    }
+    // Maya's parents read two languages; both were asked.
     const reached = new Set(questionnaires.flatMap((m) => m.to));
-    // Carmen (Spanish) and David (English) share Maya; whichever was asked, each in their own.
-    for (const address of ['carmen.ortiz@home.example', 'david.reed@home.example'])
-      if (reached.has(address))
-        for (const m of questionnaires.filter((q) => q.to.includes(address)))
-          expect(languageOf(m.text)).toBe(EXPECTED[address]!.language);
-    expect(reached.size).toBeGreaterThan(0);
+    expect(reached.has('carmen.ortiz@home.example') && reached.has('david.reed@home.example')).toBe(
+      true,
+    );
   });
 
   it.each(Object.entries(EVENT_LANGUAGES))(
     "%s's one event is written whole in each guest household's language, the default first",
+    // Broken on purpose: eventLanguages giving the row's language alone failed for Maya, Zoe, Leo.
     (child, languages) => {
       const mine = events.filter((e) => named(e.title).includes(child));
       expect(mine).toHaveLength(1);
@@ -165,6 +179,7 @@ describe('a family whose two households read two languages, through a whole roun
   );
 
   it("the Schedule's Language names the family's languages, the one its interpreter would be booked in first", () => {
+    // Broken on purpose: the cell written with the family's language alone failed here.
     const schedule = readCsv('schedule.csv');
     const byStudent = new Map(schedule.map((r) => [r['Student IDs'], r['Language']]));
     // Maya's guests read Spanish and English; Leo's, Spanish and Arabic; the Lopez family Spanish.

@@ -7,8 +7,16 @@
  * fixture's, written by hand (test/fixtures/two-households.ts).
  */
 import { availabilityForms, CODE_MARK, readFormsState } from '../../src/core/formlinks';
-import { CHILDREN, EXPECTED, languageOf, twoHouseholdsRoster } from '../fixtures/two-households';
-import { pastedSchool, props, run } from './calls';
+import type { PaperLetter } from '../../src/shared/api';
+import {
+  CHILDREN,
+  EXPECTED,
+  languageOf,
+  PAPER_LANGUAGE,
+  twoHouseholdsRoster,
+  withPaperHousehold,
+} from '../fixtures/two-households';
+import { EST, ok, pastedSchool, props, run } from './calls';
 
 type School = ReturnType<typeof pastedSchool>;
 
@@ -17,8 +25,8 @@ type School = ReturnType<typeof pastedSchool>;
  * (Maya, Sam) and Mr. Okafor's (Zoe, Ana) leave one child each waiting, and Maya and Zoe, one
  * family, cannot both have the one time.
  */
-function school(): School {
-  const s = pastedSchool(twoHouseholdsRoster(), [
+function school(roster = twoHouseholdsRoster()): School {
+  const s = pastedSchool(roster, [
     ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room', 'Capacity'],
     ['Ms. Rivera', 'rivera@school.example', '2026-11-17', '15:00', '15:30', '101', 1],
     ['Mr. Okafor', 'okafor@school.example', '2026-11-17', '15:00', '15:30', '103', 1],
@@ -121,5 +129,28 @@ describe('a family whose households read two languages, told by email outside th
       'carmen.ortiz@home.example',
       'omar.haddad@home.example',
     ]);
+  });
+
+  it('writes to a household on paper in its own language, on its printed letter and on the Letters sheet', () => {
+    // Broken on purpose: paperFamilies keeping the family's language (Spanish) failed the
+    // printed letter; writeLetters keeping the Schedule's first language failed the sheet.
+    const s = school(withPaperHousehold());
+    const letters = ok<PaperLetter[]>(s.bundle.callFromClient('getPaperLetters', []));
+    const nour = letters.filter((l) => /\bNour\b/.test(l.html));
+    expect(nour).toHaveLength(1);
+    expect(languageOf(nour[0]!.html)).toBe(PAPER_LANGUAGE);
+    // Her own letter: none of the family's children on other rows is named.
+    expect(named(nour[0]!.html)).toEqual([]);
+    // The reminder time: her block on the Letters sheet, in English too.
+    s.emulator.ws.clock.set(EST('2026-11-16', '12:00'));
+    run(s, 'reminders');
+    const text = s.emulator.spreadsheet
+      .sheetByName('Letters')!
+      .values()
+      .map((r) => r.join(' '))
+      .join('\n');
+    const block = text.split(/\n \n|\n\s*\n/).find((b) => /\bNour\b/.test(b))!;
+    expect(block).toBeDefined();
+    expect(languageOf(block)).toBe(PAPER_LANGUAGE);
   });
 });
