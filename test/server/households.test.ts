@@ -153,4 +153,25 @@ describe('a family whose households read two languages, told by email outside th
     expect(block).toBeDefined();
     expect(languageOf(block)).toBe(PAPER_LANGUAGE);
   });
+
+  it("books one interpreter, in the language of the row that asks for one, and the Summary's roster says which", () => {
+    // Broken on purpose: the Summary's roster taking the whole Language cell ("Spanish, Arabic")
+    // failed here.
+    const [header, ...rows] = twoHouseholdsRoster();
+    // Leo's row asks for an interpreter; its first guardian column (his mother's) reads Spanish.
+    const s = school([
+      [...header!, 'Interpreter'],
+      ...rows.map((r) => [...r, r[0] === 3103 ? 'Yes' : '']),
+    ]);
+    const leo = table(s, 'Schedule').find((r) => String(r['Student IDs']) === '3103')!;
+    expect([leo.Language, leo.Interpreter]).toEqual(['Spanish, Arabic', 'Yes']);
+    run(s, 'summary');
+    const grid = s.emulator.spreadsheet.sheetByName('Summary')!.values();
+    const roster = grid.slice(grid.findIndex((r) => r[0] === 'Interpreter roster') + 2);
+    // Each of the family's interpreted conferences (the Interpreter column is the family's) is
+    // listed under the one language its interpreter is booked in.
+    const languages = roster.filter((r) => r[6] === leo.Family).map((r) => r[0]);
+    expect(languages.length).toBeGreaterThan(0);
+    expect(new Set(languages)).toEqual(new Set(['Spanish']));
+  });
 });
