@@ -8,7 +8,20 @@ import { parseRoster } from '../../src/core/roster';
 import { addressLanguage, addressLanguages } from '../../src/core/recipients';
 import { eventLanguages } from '../../src/core/invites';
 import { waitlistNotices, type WaitlistEntry } from '../../src/core/waitlist';
-import { CARMEN, DAVID, EXPECTED, OMAR, twoHouseholdsRoster } from '../fixtures/two-households';
+import { buildSchedule } from '../../src/core/schedule/engine';
+import { buildProblem, readScheduleSheet, scheduleRows } from '../../src/core/schedule/sheet';
+import { SCHEDULE } from '../../src/core/schema';
+import { defaultSettings } from '../../src/core/settings';
+import { parseTeachers } from '../../src/core/teachers';
+import type { WallClockOf } from '../../src/core/normalize';
+import {
+  CARMEN,
+  DAVID,
+  EXPECTED,
+  OMAR,
+  SCHEDULE_LANGUAGE,
+  twoHouseholdsRoster,
+} from '../fixtures/two-households';
 
 const roster = () => parseRoster(twoHouseholdsRoster(), null, { defaultLanguage: 'en' });
 const idsOf: Record<string, string> = {
@@ -136,5 +149,65 @@ describe('the Roster step, for households of one family reading different langua
     expect(r.problems.filter((p) => /interpreters in/.test(p.message)).map((p) => p.where)).toEqual(
       [{ sheet: 'Roster', row: 7, column: 13 }],
     );
+  });
+});
+
+describe("the Schedule's Language cell of a family whose households read different languages", () => {
+  it("names the family's language first, then each other language the conference's row gives", () => {
+    // Broken on purpose: the cell written with the family's language alone failed here.
+    const wall: WallClockOf = (d) => ({
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+    });
+    const teachers = parseTeachers(
+      [
+        ['Teacher', 'Email', 'Date', 'Start', 'End', 'Room'],
+        ['Ms. Rivera', 'rivera@school.example', '2026-11-17', '3:00 PM', '6:00 PM', '101'],
+        ['Mr. Okafor', 'okafor@school.example', '2026-11-17', '3:00 PM', '6:00 PM', '103'],
+        ['Ms. Quinn', 'quinn@school.example', '2026-11-17', '3:00 PM', '6:00 PM', '105'],
+      ],
+      wall,
+    );
+    const r = parseRoster(
+      twoHouseholdsRoster(),
+      ['rivera', 'okafor', 'quinn'].map((t) => ({
+        name: teachers.windows.find((w) => w.teacherEmail.startsWith(t))!.teacher,
+        email: `${t}@school.example`,
+      })),
+      { defaultLanguage: 'en' },
+    );
+    expect(teachers.problems).toEqual([]);
+    const settings = { ...defaultSettings('School', 'UTC'), roundName: 'Fall' };
+    const header = SCHEDULE.columns.map((c) => c.header);
+    const sheet = readScheduleSheet([header], wall, []);
+    const built = buildProblem({
+      roster: r,
+      windows: teachers.windows,
+      settings,
+      availability: new Map(),
+      sheet,
+      seed: 1,
+    });
+    let n = 0;
+    const rows = scheduleRows({
+      sheet,
+      frozen: built.frozen,
+      schedule: buildSchedule(built.problem),
+      roster: r,
+      windows: teachers.windows,
+      settings,
+      newId: () => `C-${++n}`,
+    });
+    const at = (h: string) => header.indexOf(h);
+    const got = Object.fromEntries(
+      rows.map((row) => [
+        String(row.cells[at('Students')]).split(' ')[0],
+        row.cells[at('Language')],
+      ]),
+    );
+    expect(got).toEqual(SCHEDULE_LANGUAGE);
   });
 });
