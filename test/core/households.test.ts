@@ -4,7 +4,7 @@
  * address, the event's languages and the Roster's warnings. Expected values are the fixture's,
  * written by hand.
  */
-import { parseRoster } from '../../src/core/roster';
+import { paperFamilies, parseRoster } from '../../src/core/roster';
 import { addressLanguage, addressLanguages } from '../../src/core/recipients';
 import { eventLanguages } from '../../src/core/invites';
 import { waitlistNotices, type WaitlistEntry } from '../../src/core/waitlist';
@@ -17,6 +17,7 @@ import type { WallClockOf } from '../../src/core/normalize';
 import {
   CARMEN,
   DAVID,
+  EMMA as EMMA_ADDRESS,
   EXPECTED,
   OMAR,
   SCHEDULE_LANGUAGE,
@@ -209,5 +210,139 @@ describe("the Schedule's Language cell of a family whose households read differe
       ]),
     );
     expect(got).toEqual(SCHEDULE_LANGUAGE);
+  });
+});
+
+/** One SIS-shaped row: id, last, first, teacher, household, guardian 1 and 2 emails, phone, language. */
+const sis = (
+  id: number,
+  last: string,
+  first: string,
+  household: string,
+  email1: string,
+  email2: string,
+  phone: string,
+  language: string,
+) => [id, last, first, 3, 'Ms. Rivera', household, '', email1, '', email2, phone, language];
+const HEADER = twoHouseholdsRoster()[0]!;
+
+describe('a Language cell giving one language per guardian column', () => {
+  it('is read with or without spaces, Guardian 2 reading the second (the default as blank)', () => {
+    const r = parseRoster(
+      [HEADER, sis(1, 'Reed', 'Maya', 'H1', CARMEN, DAVID, '', 'Spanish,English')],
+      null,
+    );
+    expect(r.problems.filter((p) => /Language/.test(p.message))).toEqual([]);
+    expect(r.families[0]!.contacts).toEqual([
+      { name: '', email: CARMEN },
+      { name: '', email: DAVID, language: '' },
+    ]);
+    expect(r.families[0]!.languages).toEqual(['es', 'en']);
+  });
+
+  it('of one language twice is one language; of three is no language the add-on knows', () => {
+    const twice = parseRoster(
+      [HEADER, sis(1, 'Reed', 'Maya', 'H1', CARMEN, DAVID, '', 'Spanish, Spanish')],
+      null,
+    );
+    expect(twice.families[0]!.contacts).toEqual([
+      { name: '', email: CARMEN },
+      { name: '', email: DAVID },
+    ]);
+    expect(twice.families[0]!.languages).toBeUndefined();
+    const three = parseRoster(
+      [HEADER, sis(1, 'Reed', 'Maya', 'H1', CARMEN, DAVID, '', 'Spanish, English, French')],
+      null,
+    );
+    expect(three.families[0]!.contacts.map((c) => c.language)).toEqual([undefined, undefined]);
+    expect(three.problems.map((p) => p.message).join('\n')).toContain(
+      '"Spanish, English, French" is not a language the add-on knows',
+    );
+  });
+});
+
+describe('a family whose households read different languages, by its rows', () => {
+  it('books its interpreter in the language of the row that asks for one', () => {
+    const rows = [
+      [...HEADER, 'Interpreter'],
+      [...sis(1, 'Haddad', 'Leo', 'H1', OMAR, '', '', 'Arabic'), ''],
+      [...sis(2, 'Haddad', 'Nour', 'H1', CARMEN, '', '', 'Spanish'), 'Yes'],
+    ];
+    const family = parseRoster(rows, null).families[0]!;
+    expect([family.language, family.languages, family.interpreter]).toEqual([
+      'es',
+      ['es', 'ar'],
+      true,
+    ]);
+  });
+
+  it('has no languages of its own when one household gives a language and the other none', () => {
+    const r = parseRoster(
+      [
+        HEADER,
+        sis(1, 'Reed', 'Maya', 'H1', CARMEN, '', '', 'Spanish'),
+        sis(2, 'Reed', 'Zoe', 'H1', DAVID, '', '', ''),
+      ],
+      null,
+    );
+    expect(r.families[0]!.languages).toBeUndefined();
+    expect(addressLanguages(r.students).size).toBe(0);
+  });
+
+  it('without a default language given, takes English as the default', () => {
+    // David is Guardian 2 on Maya's row ("Spanish, English") and Guardian 1 on Zoe's (English).
+    const r = parseRoster(
+      [
+        HEADER,
+        sis(1, 'Reed', 'Maya', 'H1', CARMEN, DAVID, '', 'Spanish, English'),
+        sis(2, 'Reed', 'Zoe', 'H1', DAVID, EMMA_ADDRESS, '', 'English'),
+      ],
+      null,
+    );
+    expect(r.problems.filter((p) => /language/i.test(p.message))).toEqual([]);
+  });
+
+  it('on paper: one letter, so two paper rows of two languages are warned of, a paper row beside an emailed one is not', () => {
+    const paperTwo = parseRoster(
+      [
+        HEADER,
+        sis(1, 'Reed', 'Maya', 'H1', '', '', '555-010-0001', 'Spanish'),
+        sis(2, 'Reed', 'Zoe', 'H1', '', '', '555-010-0001', 'English'),
+      ],
+      null,
+    );
+    expect(
+      paperTwo.problems.filter((p) => /different languages/.test(p.message)).map((p) => p.where),
+    ).toEqual([{ sheet: 'Roster', row: 3, column: 12 }]);
+    const mixed = parseRoster(
+      [
+        HEADER,
+        sis(1, 'Reed', 'Maya', 'H1', CARMEN, '', '', 'Spanish'),
+        sis(2, 'Reed', 'Zoe', 'H1', '', '', '555-010-0001', 'English'),
+      ],
+      null,
+    );
+    expect(mixed.problems.filter((p) => /different languages/.test(p.message))).toEqual([]);
+    // The paper household's letter is in its own language (English, the default: blank), one
+    // that gives none in the family's.
+    expect(paperFamilies(mixed).map((f) => [f.studentIds, f.language])).toEqual([[['2'], '']]);
+    const blank = parseRoster(
+      [
+        HEADER,
+        sis(1, 'Reed', 'Maya', 'H1', CARMEN, '', '', 'Spanish'),
+        sis(2, 'Reed', 'Zoe', 'H1', '', '', '555-010-0001', ''),
+      ],
+      null,
+    );
+    expect(paperFamilies(blank).map((f) => [f.studentIds, f.language])).toEqual([[['2'], 'es']]);
+    const arabic = parseRoster(
+      [
+        HEADER,
+        sis(1, 'Reed', 'Maya', 'H1', CARMEN, '', '', 'Spanish'),
+        sis(2, 'Haddad', 'Leo', 'H1', '', '', '555-010-0001', 'Arabic'),
+      ],
+      null,
+    );
+    expect(paperFamilies(arabic).map((f) => [f.studentIds, f.language])).toEqual([[['2'], 'ar']]);
   });
 });
