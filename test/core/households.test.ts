@@ -147,9 +147,14 @@ describe('the Roster step, for households of one family reading different langua
     const r = parseRoster(withInterpreter, null, { defaultLanguage: 'en' });
     const family = r.families.find((f) => f.contacts.some((c) => c.email === CARMEN))!;
     expect(family.language).toBe('es');
-    expect(r.problems.filter((p) => /interpreters in/.test(p.message)).map((p) => p.where)).toEqual(
-      [{ sheet: 'Roster', row: 7, column: 13 }],
-    );
+    expect(r.problems.filter((p) => /interpreters in/.test(p.message))).toEqual([
+      {
+        severity: 'warning',
+        where: { sheet: 'Roster', row: 7, column: 13 },
+        message:
+          "Roster, row 7, column M (Interpreter): the Reed family's households need interpreters in es and ar; the schedule books one per conference, in es. Book the ar interpreter by hand (the Schedule's Notes), or ask whether one household can do without.",
+      },
+    ]);
   });
 });
 
@@ -339,10 +344,12 @@ describe('a family whose households read different languages, by its rows', () =
       [
         HEADER,
         sis(1, 'Reed', 'Maya', 'H1', CARMEN, '', '', 'Spanish'),
-        sis(2, 'Haddad', 'Leo', 'H1', '', '', '555-010-0001', 'Arabic'),
+        sis(2, 'Reed', 'Leo', 'H1', '', '', '555-010-0001', 'Arabic'),
       ],
       null,
     );
     expect(paperFamilies(arabic).map((f) => [f.studentIds, f.language])).toEqual([[['2'], 'ar']]);
+    // Each is one family (one Household ID, one surname): the letter is its paper household's.
+    for (const r of [paperTwo, mixed, blank, arabic]) expect(r.families).toHaveLength(1);
   });
 });
