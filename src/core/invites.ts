@@ -11,7 +11,7 @@ import { describeCell } from './errors';
 import {
   cleanText,
   normalizeEmail,
-  normalizeLanguage,
+  scheduleLanguage,
   parseYesNo,
   type WallClockOf,
 } from './normalize';
@@ -65,6 +65,11 @@ export interface InviteRow extends Pick<
   unlisted?: Unlisted[];
   badEmails: string[];
   language: string;
+  /**
+   * The guests' households' languages when they read more than one (each guest's own Roster
+   * rows'), in the guests' order: the event is then written in each (eventLanguages).
+   */
+  languages?: string[];
   interpreter: boolean;
   eventId: string;
 }
@@ -113,7 +118,7 @@ export function readInviteRows(values: unknown[][], wall: WallClockOf): InviteSh
       family: cell(r.values, 'Family'),
       emails,
       badEmails,
-      language: normalizeLanguage(cell(r.values, 'Language')) ?? '',
+      language: scheduleLanguage(cell(r.values, 'Language')),
       interpreter: parseYesNo(cell(r.values, 'Interpreter')) === true,
       status: r.status,
       familyId: r.familyId,
@@ -189,6 +194,24 @@ function where(sheet: InviteSheet, row: number, header: string) {
   return { sheet: 'Schedule', row, column: sheet.columns.get(header) ?? 1 };
 }
 
+/** The line between the parts of an event written in several languages. */
+export const LANGUAGE_RULE = '* * *';
+
+/**
+ * The languages a conference's event is written in: the row's language alone, or, when its
+ * guests' households read several (InviteRow.languages), each of them, the school's default
+ * first when it is among them, else in the guests' order.
+ */
+export function eventLanguages(
+  r: Pick<InviteRow, 'language' | 'languages'>,
+  defaultLanguage: string,
+): string[] {
+  const all = r.languages?.length ? r.languages : [r.language || defaultLanguage];
+  return all.includes(defaultLanguage)
+    ? [defaultLanguage, ...all.filter((l) => l !== defaultLanguage)]
+    : all;
+}
+
 /** The event a row asks for, or the problem that keeps it from being sent. */
 export function desiredEvent(
   sheet: InviteSheet,
@@ -232,28 +255,35 @@ export function desiredEvent(
     /^video call$/i.test(r.room) ? '' : r.room,
     place?.videoLink ?? '',
   );
-  const language = r.language || settings.defaultLanguage;
-  const message = renderMessage(
-    'invite',
-    language,
-    {
-      school: settings.schoolName,
-      family: r.family,
-      students: joinNames(r.students, language),
-      children: r.students.length,
-      teacher: r.teacher,
-      date: r.date,
-      start: r.start,
-      end: r.end,
-      room,
-      videoLink,
-      link: '',
-      replyTo: settings.replyTo || ctx.organizer || settings.schoolName,
-      round: r.round || settings.roundName,
-      interpreter: r.interpreter,
-    },
-    ctx.templates ?? {},
+  // One event per conference; for guests of two households reading two languages, its title and
+  // description are each written whole in every one of them, one after the other.
+  const messages = eventLanguages(r, settings.defaultLanguage).map((language) =>
+    renderMessage(
+      'invite',
+      language,
+      {
+        school: settings.schoolName,
+        family: r.family,
+        students: joinNames(r.students, language),
+        children: r.students.length,
+        teacher: r.teacher,
+        date: r.date!,
+        start: r.start!,
+        end: r.end!,
+        room,
+        videoLink,
+        link: '',
+        replyTo: settings.replyTo || ctx.organizer || settings.schoolName,
+        round: r.round || settings.roundName,
+        interpreter: r.interpreter,
+      },
+      ctx.templates ?? {},
+    ),
   );
+  const message = {
+    subject: messages.map((m) => m.subject).join(' / '),
+    text: messages.map((m) => m.text).join(`\n\n${LANGUAGE_RULE}\n\n`),
+  };
   const guests = [...r.emails];
   const standIn = ctx.standInOf?.(r);
   const later = standIn && !guests.includes(standIn) ? [standIn] : [];

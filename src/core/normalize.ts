@@ -155,6 +155,25 @@ export function normalizeLanguage(value: unknown): string | null {
   return LANGUAGE_INDEX.get(base) ?? null;
 }
 
+/**
+ * The languages of a Schedule's Language cell: one ("Spanish"), or one per household of a family
+ * whose households read different languages ("Spanish, English"), the first being the one its
+ * interpreter is booked in. Unknown parts are left out; a blank cell gives none.
+ */
+export function scheduleLanguages(value: unknown): string[] {
+  const out: string[] = [];
+  for (const part of cleanText(value).split(',')) {
+    const code = normalizeLanguage(part);
+    if (code && !out.includes(code)) out.push(code);
+  }
+  return out;
+}
+
+/** A Schedule Language cell's first language ('' when it gives none): the conference's own. */
+export function scheduleLanguage(value: unknown): string {
+  return scheduleLanguages(value)[0] ?? '';
+}
+
 const YES = new Set([
   'yes',
   'y',

@@ -29,6 +29,83 @@ export interface Pupil {
 export interface RosterContacts {
   byStudent: Map<string, { firstName: string; lastName: string; emails: string[] }>;
   listed: Set<string>;
+  /** Each address's own language (addressLanguages), when the students carried theirs. */
+  languages?: Map<string, string>;
+}
+
+/** What addressLanguages reads of a Roster row. */
+export interface LanguageRow {
+  /** `language`: the guardian's own when the row gives one per guardian (roster.ts Guardian). */
+  guardians: { email: string; language?: string }[];
+  familyId?: string;
+  /** '' for the school's default (roster.ts). */
+  language?: string;
+  /** The row's own cell's language, the default included; absent when blank (roster.ts). */
+  rowLanguage?: string;
+}
+
+/**
+ * The language each address of a family whose households read different languages (its rows'
+ * Language cells give more than one, the default included) reads, by lower-cased address: the
+ * one its rows give it (its guardian column's, else the row's), the first other than the
+ * school's default ('' when they give only the default). Every other address is absent and
+ * reads its family's (or conference's) language, as the Schedule's Language cell says.
+ */
+export function addressLanguages(rows: Iterable<LanguageRow>): Map<string, string> {
+  const list = [...rows];
+  const said = (r: LanguageRow, g: { language?: string }) =>
+    g.language ?? (r.rowLanguage === undefined ? undefined : (r.language ?? ''));
+  const spoken = new Map<string, Set<string>>();
+  for (const r of list)
+    for (const g of r.guardians.length ? r.guardians : [{}]) {
+      const language = said(r, g);
+      if (language !== undefined)
+        spoken.set(r.familyId ?? '', (spoken.get(r.familyId ?? '') ?? new Set()).add(language));
+    }
+  const out = new Map<string, string>();
+  for (const r of list) {
+    if ((spoken.get(r.familyId ?? '')?.size ?? 0) < 2) continue;
+    for (const g of r.guardians) {
+      const language = said(r, g);
+      const e = g.email.toLowerCase();
+      if (language !== undefined && !out.get(e)) out.set(e, language);
+    }
+  }
+  return out;
+}
+
+/**
+ * The languages a family's messages are written in: its own (`language`, '' for the default)
+ * and each of its addresses' (addressLanguage), each once, for translating before sending.
+ */
+export function familyLanguages(
+  languages: Map<string, string> | undefined,
+  family: { language: string; contacts: { email: string }[] } | undefined,
+  defaultLanguage: string,
+): string[] {
+  const own = family?.language || defaultLanguage;
+  return [
+    ...new Set([
+      own,
+      ...(family?.contacts ?? []).map((c) =>
+        addressLanguage(languages, c.email, own, defaultLanguage),
+      ),
+    ]),
+  ];
+}
+
+/**
+ * The language to write to `to` in: its own rows' (addressLanguages), else `fallback` (the
+ * family's or the conference's), else the school's default.
+ */
+export function addressLanguage(
+  languages: Map<string, string> | undefined,
+  to: string,
+  fallback: string,
+  defaultLanguage: string,
+): string {
+  const own = languages?.get(to.toLowerCase());
+  return (own === undefined ? fallback : own) || defaultLanguage;
 }
 
 export function rosterContacts(
@@ -36,7 +113,10 @@ export function rosterContacts(
     id: string;
     firstName: string;
     lastName: string;
-    guardians: { email: string }[];
+    guardians: { email: string; language?: string }[];
+    familyId?: string;
+    language?: string;
+    rowLanguage?: string;
   }[],
 ): RosterContacts {
   const byStudent: RosterContacts['byStudent'] = new Map();
@@ -49,7 +129,7 @@ export function rosterContacts(
     for (const e of emails) listed.add(e);
     byStudent.set(s.id, { firstName: s.firstName, lastName: s.lastName, emails });
   }
-  return { byStudent, listed };
+  return { byStudent, listed, languages: addressLanguages(students) };
 }
 
 /**

@@ -40,6 +40,12 @@ import type { Teacher } from './teachers';
 export interface Guardian {
   name: string;
   email: string;
+  /**
+   * The language this guardian reads when the row's Language cell gives one per guardian column
+   * ("Spanish, English": Guardian 1's, then Guardian 2's) and it differs from the row's ('' for
+   * the school's default); absent otherwise (the guardian reads the row's language).
+   */
+  language?: string;
 }
 
 export interface Student {
@@ -55,6 +61,12 @@ export interface Student {
   phone: string;
   /** Language code ('' = the school's default). */
   language: string;
+  /**
+   * The language the row's own cell gives, the school's default included ('en'); absent when the
+   * cell is blank or unknown (the row then reads its family's language). Each address reads the
+   * language of its own rows (recipients.ts addressLanguages).
+   */
+  rowLanguage?: string;
   interpreter: boolean;
   notes: string;
   row: number;
@@ -78,6 +90,11 @@ export interface Family {
   contacts: Guardian[];
   studentIds: string[];
   language: string;
+  /**
+   * Every language its households' rows give, `language` first (the default as its code), when
+   * they give more than one: a family whose two households read two languages. Absent otherwise.
+   */
+  languages?: string[];
   interpreter: boolean;
   /** How the family asked to meet on the availability form (none: any way). */
   meet?: Meet;
@@ -210,10 +227,15 @@ export function paperFamilies(roster: { students: Student[]; families: Family[] 
       if (s.lastName) surnames.set(s.lastName, (surnames.get(s.lastName) ?? 0) + 1);
     const name = [...surnames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? f.name;
     const phone = f.paperPhone;
-    const { paperPhone: _kept, phone: _family, ...rest } = f;
+    const { paperPhone: _kept, phone: _family, languages: _spoken, ...rest } = f;
+    // The letter is in this household's own language when its rows give one (a family whose
+    // households read different languages), else the family's.
+    const stated = paper.filter((s) => s.rowLanguage !== undefined);
+    const language = stated.length ? (stated.find((s) => s.language)?.language ?? '') : f.language;
     return [
       {
         ...rest,
+        language,
         name,
         contacts: [],
         studentIds: paper.map((s) => s.id),
@@ -517,6 +539,8 @@ export function parseRoster(
   const rowFamilyIds = new Map<string, string>();
   /** The language each row's cell gives, the school's default included, by sheet row. */
   const rowLanguages = new Map<number, string>();
+  /** The second language a row's cell gives for its Guardian 2 column ("Spanish, English"). */
+  const secondLanguages = new Map<number, string>();
   const read = (row: TableRow) => {
     const bad = (header: string, text: string, severity: 'error' | 'warning' = 'error') =>
       problems.push(cellProblem(table, row, header, text, severity));
@@ -623,7 +647,11 @@ export function parseRoster(
         }
     });
     const langCell = row.get('Language');
-    let language = normalizeLanguage(langCell);
+    // "Spanish, English": Guardian 1's household reads the first, Guardian 2's the second.
+    const pair = cleanText(langCell).split(/\s*[,;/]\s*/);
+    const second = pair.length === 2 ? normalizeLanguage(pair[1]) : null;
+    const firstOfPair = second ? normalizeLanguage(pair[0]) : null;
+    let language = firstOfPair || normalizeLanguage(langCell);
     if (language === null) {
       bad(
         'Language',
@@ -634,6 +662,11 @@ export function parseRoster(
     }
     if (language) rowLanguages.set(row.row, language);
     if (language === (options.defaultLanguage ?? 'en')) language = '';
+    if (firstOfPair && second && second !== firstOfPair) {
+      const own = second === (options.defaultLanguage ?? 'en') ? '' : second;
+      for (const g of guardians) if (!cells[0]!.valid.includes(g.email)) g.language = own;
+      secondLanguages.set(row.row, second);
+    }
     const interpCell = row.get('Interpreter');
     // A blank Interpreter cell means no interpreter.
     let interpreter = cleanText(interpCell) === '' ? false : parseYesNo(interpCell);
@@ -675,6 +708,7 @@ export function parseRoster(
       guardians,
       phone: cleanText(row.get('Phone')),
       language,
+      ...(rowLanguages.has(row.row) ? { rowLanguage: rowLanguages.get(row.row)! } : {}),
       interpreter,
       notes: cleanText(row.get('Notes')),
       row: row.row,
@@ -843,12 +877,42 @@ export function parseRoster(
       if (s.lastName) surnames.set(s.lastName, (surnames.get(s.lastName) ?? 0) + 1);
     const name =
       [...surnames.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? members[0]!.firstName;
-    const languages = [...new Set(members.map((s) => s.language).filter(Boolean))];
-    // A row in the default language beside one in another is a disagreement too: the family is
-    // written to in one language, so the guardian on the other row would read none of it.
+    // The interpreter is booked in the language of a row that asks for one (a family whose
+    // households read two languages books it for the household that needs it); else the first
+    // language other than the school's default.
+    const needs = members.find((s) => s.interpreter && s.language);
+    const languages = [
+      ...new Set([...(needs ? [needs.language] : []), ...members.map((s) => s.language)]),
+    ].filter(Boolean);
+    // One address whose rows give different languages reads only one of them: that is a
+    // disagreement to fix. Two households (no address in common) reading two languages are not:
+    // each address is written to in its own rows' language, and the Calendar invitation carries
+    // every guest household's. A family reached only on paper gets one letter: one language.
     const given = members.filter((s) => rowLanguages.has(s.row));
-    const first = given[0];
-    const differs = given.find((s) => rowLanguages.get(s.row) !== rowLanguages.get(first!.row));
+    const defaultCode = options.defaultLanguage ?? 'en';
+    // The language a row gives one of its addresses (the default as its code), or undefined.
+    const saidTo = (s: Student, email: string) => {
+      const g = s.guardians.find((h) => h.email === email);
+      if (!g) return undefined;
+      return g.language !== undefined ? g.language || defaultCode : rowLanguages.get(s.row);
+    };
+    const disagree = (a: Student, b: Student) =>
+      !a.guardians.length && !b.guardians.length
+        ? rowLanguages.get(a.row) !== rowLanguages.get(b.row)
+        : a.guardians.some((g) => {
+            const x = saidTo(a, g.email);
+            const y = saidTo(b, g.email);
+            return x !== undefined && y !== undefined && x !== y;
+          });
+    let first: Student | undefined;
+    let differs: Student | undefined;
+    for (const b of given) {
+      first = given.find((a) => a.row < b.row && disagree(a, b));
+      if (first) {
+        differs = b;
+        break;
+      }
+    }
     if (first && differs) {
       const column = table.columns.get('Language') ?? 1;
       const header = table.headerText.get('Language');
@@ -859,6 +923,29 @@ export function parseRoster(
         message: `${describeCell(where, header)}: siblings in the ${name} family have different languages (${rowLanguages.get(first.row)} at ${describeCell({ ...where, row: first.row })}; ${rowLanguages.get(differs.row)} here); all the family's messages use ${languages[0]}. Give its rows the one language its guardians read.`,
       });
     }
+    // Households' languages (the default as its code), the family's own first.
+    const spoken = [
+      ...new Set([
+        languages[0] || defaultCode,
+        ...given.flatMap((s) => [
+          rowLanguages.get(s.row)!,
+          ...(secondLanguages.has(s.row) ? [secondLanguages.get(s.row)!] : []),
+        ]),
+      ]),
+    ];
+    const needers = [
+      ...new Set(members.filter((s) => s.interpreter && s.language).map((s) => s.language)),
+    ];
+    if (needers.length > 1) {
+      const column = table.columns.get('Interpreter') ?? 1;
+      const other = members.find((s) => s.interpreter && s.language === needers[1])!;
+      const where = { sheet: 'Roster', row: other.row, column };
+      problems.push({
+        severity: 'warning',
+        where,
+        message: `${describeCell(where, table.headerText.get('Interpreter'))}: the ${name} family's households need interpreters in ${needers.join(' and ')}; the schedule books one per conference, in ${needers[0]}. Book the ${needers[1]} interpreter by hand (the Schedule's Notes), or ask whether one household can do without.`,
+      });
+    }
     for (const s of members) s.familyId = id;
     families.push({
       id,
@@ -866,6 +953,7 @@ export function parseRoster(
       contacts,
       studentIds: members.map((s) => s.id),
       language: languages[0] ?? '',
+      ...(spoken.length > 1 ? { languages: spoken } : {}),
       interpreter: members.some((s) => s.interpreter),
       rows: members.map((s) => s.row),
       ...(explicit ? { givenId: explicit } : {}),

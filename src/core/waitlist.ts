@@ -11,6 +11,7 @@
  */
 import { familyIds } from './familyshown';
 import { contactsOf, type RosterResult } from './roster';
+import { addressLanguage, addressLanguages } from './recipients';
 import { inRound } from './rounds';
 import { cleanText } from './normalize';
 
@@ -166,7 +167,7 @@ export function addToldOnce(told: string, entry: string, keepNoEmail = false): s
 /**
  * The notices still to send: for each address listed with a waitlisted student and not yet
  * named in that student's Told cell, one notice naming the waitlisted children listed with it,
- * in their family's language. A student whose row lists no address is marked NO_EMAIL instead;
+ * in its own Roster rows' language (else its family's). A student whose row lists no address is marked NO_EMAIL instead;
  * one placed through a freed time is not told anything.
  */
 export function waitlistNotices(
@@ -176,6 +177,8 @@ export function waitlistNotices(
 ): { notices: WaitlistNotice[]; noEmail: string[] } {
   const students = new Map(roster.students.map((s) => [s.id, s]));
   const families = new Map(roster.families.map((f) => [f.id, f]));
+  // Each address in its own Roster rows' language: a family's two households may read two.
+  const languages = addressLanguages(roster.students);
   const byAddress = new Map<string, WaitlistNotice>();
   const noEmail: string[] = [];
   for (const e of entries) {
@@ -194,7 +197,7 @@ export function waitlistNotices(
       const notice = byAddress.get(to) ?? {
         to,
         studentIds: [],
-        language: family?.language || s.language || defaultLanguage,
+        language: addressLanguage(languages, to, family?.language || s.language, defaultLanguage),
         waitsForWay: true,
       };
       notice.studentIds.push(s.id);

@@ -29,7 +29,13 @@ import {
 } from '../core/formlinks';
 import type { Family, RosterResult } from '../core/roster';
 import { AVAILABILITY } from '../core/schema';
-import { byRecipient, greetingName, type Pupil } from '../core/recipients';
+import {
+  addressLanguage,
+  addressLanguages,
+  byRecipient,
+  greetingName,
+  type Pupil,
+} from '../core/recipients';
 import { joinNames, renderMessage, type TemplateSet } from '../core/templates';
 import type { Problem, Settings } from '../shared/api';
 import { readSchool, readSettings, schoolZone } from './data';
@@ -82,13 +88,13 @@ function codeFor(props: Record<string, string>, id: string, fresh: Record<string
 function send(
   family: Family,
   to: string,
+  language: string,
   pupils: Pupil[],
   link: string,
   settings: Settings,
   forText: Settings,
   stored: Record<string, TemplateSet>,
 ): void {
-  const language = family.language || settings.defaultLanguage;
   const names = [...new Set(pupils.map((p) => p.name))];
   const message = renderMessage(
     'availability',
@@ -190,15 +196,23 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
     };
   }
   const fresh: Record<string, string> = {};
-  // Each family's link opens the form in its language (English where there is none).
-  const formOf = (f: Family) =>
-    availabilityRecord(forms, f.language || settings.defaultLanguage) ?? record;
-  const links = new Map(toAsk.map((f) => [f.id, linkFor(formOf(f), codeFor(props, f.id, fresh))]));
+  // Each address reads its own Roster rows' language (a family's two households may read two).
+  const languages = addressLanguages(roster.students);
+  const languageFor = (f: Family, to: string) =>
+    addressLanguage(languages, to, f.language, settings.defaultLanguage);
+  // Each address's link opens the form in its language (English where there is none), with the
+  // family's one code.
+  const codes = new Map(toAsk.map((f) => [f.id, codeFor(props, f.id, fresh)]));
+  const linkOf = (f: Family, to: string) =>
+    linkFor(availabilityRecord(forms, languageFor(f, to)) ?? record, codes.get(f.id)!);
   // Codes first (one write): a link is never mailed before its code is kept.
   if (Object.keys(fresh).length) store.setProperties(fresh);
   const problems: Problem[] = [];
   const { stored, fellBack } = ensureTranslations(
-    toAsk.map((f) => f.language || settings.defaultLanguage),
+    toAsk.flatMap((f) => [
+      f.language || settings.defaultLanguage,
+      ...f.contacts.map((c) => languageFor(f, c.email)),
+    ]),
     storedTemplates(props),
   );
   for (const language of fellBack)
@@ -266,7 +280,16 @@ function runAsk(state: AskState, ctx: JobContext, again: boolean): ChunkResult<A
           throw e;
         }
         try {
-          send(family, to, items[0]!.pupils, links.get(family.id)!, settings, forText, stored);
+          send(
+            family,
+            to,
+            languageFor(family, to),
+            items[0]!.pupils,
+            linkOf(family, to),
+            settings,
+            forText,
+            stored,
+          );
         } catch (e) {
           const failure = mailFailure(e);
           if (failure === 'refused') {

@@ -48,7 +48,7 @@ import {
 import { noShowConferences, offerRecords } from '../core/noshow';
 import { inRound } from '../core/rounds';
 import { UserError } from '../core/errors';
-import { languageName, LANGUAGE_NAMES, cleanText, normalizeLanguage } from '../core/normalize';
+import { languageName, LANGUAGE_NAMES, cleanText, scheduleLanguage } from '../core/normalize';
 import { OWN_LANGUAGE_NAMES } from '../core/ownnames';
 import { AVAILABILITY, FEEDBACK, SCHEDULE } from '../core/schema';
 import {
@@ -58,6 +58,7 @@ import {
   type ExistingRow,
 } from '../core/schedule/sheet';
 import {
+  addressLanguage,
   byRecipient,
   greetingName,
   rosterContacts,
@@ -646,7 +647,7 @@ function ensureFeedbackLinks(read: ScheduleRead, state: FormsState, round: strin
     const record = questionnaireRecord(
       state,
       round,
-      (language && normalizeLanguage(r.values[language - 1])) || 'en',
+      (language && scheduleLanguage(r.values[language - 1])) || 'en',
     );
     if (record) links.set(r.row, linkFor(record, newCode()));
   }
@@ -686,12 +687,12 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
       );
     const state = readFormsState(props);
     const families = data.roster?.families ?? [];
+    // Every language a household reads (a family's two households may read two): each gets its
+    // forms when it has texts, so each address's link opens its own.
+    const spoken = families.flatMap((f) => f.languages ?? [f.language]);
     // Translated once when the school asks for forms in every language; kept on the Form Texts sheet.
     const translation = settings.translateForms
-      ? translateFormTexts(
-          ss,
-          families.map((f) => f.language),
-        )
+      ? translateFormTexts(ss, spoken)
       : { texts: FORM_TEXTS, said: [] };
     const texts = translation.texts;
     const said = [...job.said, ...translation.said];
@@ -706,10 +707,7 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
           ? `Created the ${settings.roundName} questionnaire.`
           : `The ${settings.roundName} questionnaire was already there.`,
       // Each other language the families speak that has forms written for it gets its own.
-      ...formLanguages(
-        families.map((f) => f.language),
-        texts,
-      ).flatMap((language) => [
+      ...formLanguages(spoken, texts).flatMap((language) => [
         (made: boolean) =>
           ensureAvailabilityForm(ss, settings, state, timeChoices(windows), language, texts) || made
             ? `Created the availability form in ${languageName(language)}.`
@@ -730,10 +728,7 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
           families.map((f) => f.id),
           props,
         );
-        const english = languagesWithoutForm(
-          families.map((f) => f.language),
-          texts,
-        ).filter((l) => l !== 'en');
+        const english = languagesWithoutForm(spoken, texts).filter((l) => l !== 'en');
         const links = ensureFeedbackLinks(readSchedule(ss, families), state, settings.roundName);
         return [
           recording,
@@ -784,7 +779,7 @@ export const FORMS_JOB: JobSpec<FormsJobState> = {
 /** The family's language code: the Schedule shows it by name ("Spanish"); templates are keyed by code. */
 function languageOf(due: Due, read: Pick<ScheduleRead, 'columns'>, settings: Settings): string {
   return (
-    normalizeLanguage(due.rows[0]!.values[(read.columns.get('Language') ?? 0) - 1]) ||
+    scheduleLanguage(due.rows[0]!.values[(read.columns.get('Language') ?? 0) - 1]) ||
     settings.defaultLanguage
   );
 }
@@ -803,6 +798,7 @@ function sendQuestionnaire(
   read: ScheduleRead,
   settings: Settings,
   stored: Record<string, TemplateSet>,
+  feedbackLink: (row: ExistingRow) => string,
 ): void {
   const cell = (r: ExistingRow, h: string) => cleanText(r.values[(read.columns.get(h) ?? 0) - 1]);
   const first = items[0]!.row;
@@ -827,7 +823,7 @@ function sendQuestionnaire(
         items.map((i) => ({
           teacher: i.row.teacher,
           students: [...new Set(i.pupils.map((p) => p.name))],
-          link: cell(i.row, 'Feedback Link'),
+          link: feedbackLink(i.row),
         })),
         language,
       ),
@@ -921,14 +917,39 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
     const due = keyed.due.filter(
       (d) => !d.rows.some((r) => journal.has(r.conferenceId) || unsure.has(r.conferenceId)),
     );
-    // The texts as edited in the sidebar; languages without built-in texts translated once.
+    const contacts = rosterContacts(roster?.students ?? []);
+    // The texts as edited in the sidebar; languages without built-in texts translated once:
+    // each family's, and each of its addresses' own (a family's households may read two).
     const { stored } = due.length
       ? ensureTranslations(
-          due.map((d) => languageOf(d, fresh, settings)),
+          due.flatMap((d) => {
+            const own = languageOf(d, fresh, settings);
+            return [
+              own,
+              ...d.rows.flatMap((r) =>
+                splitList(r.values[(fresh.columns.get('Emails') ?? 0) - 1]).map((e) =>
+                  addressLanguage(contacts.languages, e, own, settings.defaultLanguage),
+                ),
+              ),
+            ];
+          }),
           storedTemplates(all),
         )
       : { stored: {} };
-    const contacts = rosterContacts(roster?.students ?? []);
+    // Each address in its own Roster rows' language, with the questionnaire's link in it (the
+    // conference's one code, in that language's form when there is one): a family's two
+    // households may read two languages.
+    const languageTo = (to: string, conference: string) =>
+      addressLanguage(contacts.languages, to, conference, settings.defaultLanguage);
+    const feedbackIn = (language: string) => (row: ExistingRow) => {
+      const link = column(row, 'Feedback Link');
+      const token = tokenOfLink(link);
+      // The cell's link opens the form in the conference's language (ensureFeedbackLinks).
+      const made = scheduleLanguage(row.values[(fresh.columns.get('Language') ?? 0) - 1]) || 'en';
+      if (!token || language === made) return link;
+      const record = questionnaireRecord(forms, settings.roundName, language);
+      return record ? linkFor(record, token) : link;
+    };
     const dueRows = { rows: due.flatMap((d) => d.rows), columns: fresh.columns };
     // A family's stand-in adult typed in its Emails cell is no stranger (as for reminders): the
     // stand-ins are read only when some address is not the Roster's.
@@ -1001,7 +1022,8 @@ export const QUESTIONNAIRE_JOB: JobSpec<SendState> = {
             m.to,
           );
           try {
-            sendQuestionnaire(m.to, m.items, language, fresh, settings, stored);
+            const own = languageTo(m.to, language);
+            sendQuestionnaire(m.to, m.items, own, fresh, settings, stored, feedbackIn(own));
           } catch (e) {
             const failure = mailFailure(e);
             if (failure === 'refused') {

@@ -50,7 +50,7 @@ import { type ChunkResult, type JobContext, type JobSpec, QUOTA_RENEWS } from '.
 import { documentProperties, parseJson, PROP } from './props';
 import { ensureTranslations, storedTemplates } from './messages';
 import { accountEmail, runnerEmail } from './owners';
-import { rosterContacts, rowAddresses } from '../core/recipients';
+import { addressLanguage, rosterContacts, rowAddresses } from '../core/recipients';
 import { parseRoster, type RosterResult } from '../core/roster';
 import { standInGuest } from '../core/standin';
 import { familyIds } from '../core/familyshown';
@@ -138,7 +138,12 @@ function readAll(
     ss,
     sheet,
     formats,
-    invites: heldToRoster(readInviteRows(values, wall), school(), ctx.standInOf),
+    invites: heldToRoster(
+      readInviteRows(values, wall),
+      school(),
+      ctx.standInOf,
+      settings.defaultLanguage,
+    ),
     settings,
     ctx,
     props,
@@ -156,12 +161,27 @@ function heldToRoster(
   invites: InviteSheet,
   roster: RosterResult | null,
   standInOf: SpecContext['standInOf'],
+  defaultLanguage: string,
 ): InviteSheet {
   const contacts = rosterContacts(roster?.students ?? []);
   const rows = invites.rows.map((r): InviteRow => {
     const { listed, unlisted } = rowAddresses(r.studentIds, r.emails, contacts);
     const standIn = standInOf?.(r);
-    return { ...r, emails: listed, unlisted: unlisted.filter((u) => u.address !== standIn) };
+    // The guests' households' languages, each guest's own Roster rows' (else the row's), in
+    // the guests' order: more than one, and the event is written in each (core/invites.ts).
+    const languages = [
+      ...new Set(
+        listed.map((e) => addressLanguage(contacts.languages, e, r.language, defaultLanguage)),
+      ),
+    ];
+    return {
+      ...r,
+      emails: listed,
+      unlisted: unlisted.filter((u) => u.address !== standIn),
+      ...(languages.length > 1 || (languages[0] && languages[0] !== (r.language || defaultLanguage))
+        ? { languages }
+        : {}),
+    };
   });
   return { ...invites, rows };
 }
@@ -640,7 +660,7 @@ function syncChunk(state: InvitesState, job: JobContext): ChunkResult<InvitesSta
   // Families in a language without built-in texts: translated once (LanguageApp), then kept.
   const languages = invites.rows
     .filter((r) => inRound(r.round, settings.roundName))
-    .map((r) => r.language || settings.defaultLanguage);
+    .flatMap((r) => r.languages ?? [r.language || settings.defaultLanguage]);
   reading.ctx.templates = ensureTranslations(languages, reading.ctx.templates ?? {}).stored;
   let plan = planSync(invites, settings.roundName, synced, reading.ctx);
   // A run that began with nothing synced made every event it knows: a family's answer to one

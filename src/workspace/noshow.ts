@@ -8,7 +8,14 @@
 import { UserError } from '../core/errors';
 import { availabilityRecord, FAMILY_CODE_PREFIX, linkFor } from '../core/formlinks';
 import { noShowConferences, noShowOfferKey, noShowOfferPrefix } from '../core/noshow';
-import { byRecipient, greetingName, pupilsOf } from '../core/recipients';
+import {
+  addressLanguage,
+  addressLanguages,
+  byRecipient,
+  familyLanguages,
+  greetingName,
+  pupilsOf,
+} from '../core/recipients';
 import { readScheduleSheet } from '../core/schedule/sheet';
 import { SCHEDULE } from '../core/schema';
 import { joinNames, renderMessage } from '../core/templates';
@@ -49,8 +56,10 @@ export const NOSHOW_OFFER_JOB: JobSpec<OfferState> = {
     if (ensureFamilyCodes(ids, recorded)) recorded = props.getProperties();
     const students = new Map(roster.students.map((s) => [s.id, s]));
     const forText = messageSettings(settings);
+    // Each address in its own Roster rows' language: a family's two households may read two.
+    const languages = addressLanguages(roster.students);
     const { stored } = ensureTranslations(
-      ids.map((id) => families.get(id)!.language || settings.defaultLanguage),
+      ids.flatMap((id) => familyLanguages(languages, families.get(id), settings.defaultLanguage)),
       storedTemplates(recorded),
     );
     const statusColumn = schedule.columns.get('Status') ?? 1;
@@ -58,15 +67,15 @@ export const NOSHOW_OFFER_JOB: JobSpec<OfferState> = {
     for (const c of conferences) {
       const family = families.get(c.familyId);
       if (!family) continue;
-      const language = family.language || settings.defaultLanguage;
-      const link = linkFor(
-        availabilityRecord(forms, language) ?? availability,
-        recorded[FAMILY_CODE_PREFIX + family.id]!,
-      );
       const pupils = pupilsOf(c.studentIds, students);
       for (const { to, items } of byRecipient([{ pupils }])) {
         const key = noShowOfferKey(round, c.conferenceId, to);
         if (key in recorded) continue;
+        const language = addressLanguage(languages, to, family.language, settings.defaultLanguage);
+        const link = linkFor(
+          availabilityRecord(forms, language) ?? availability,
+          recorded[FAMILY_CODE_PREFIX + family.id]!,
+        );
         const mine = items[0]!.pupils;
         const names = mine.map((p) => p.name);
         emails.push({

@@ -6,7 +6,7 @@
 import { PRINT_CONTROLS } from './printcontrols';
 import { modeCell, placeFor } from '../core/meeting';
 import { inRound } from '../core/rounds';
-import { languageName, cleanText, normalizeLanguage } from '../core/normalize';
+import { languageName, cleanText, scheduleLanguage } from '../core/normalize';
 import { FREEING_STATUSES } from '../core/waitoffers';
 import { packetBody, packetHtml, packetPage, type PacketInput } from '../core/packets';
 import { escapeHtml } from '../core/templates';
@@ -151,9 +151,9 @@ function roundPacketInputs(): PacketInput[] {
         : [cell(r, 'Students')],
       coming: standIn.has(r.familyId) ? [standIn.get(r.familyId)!] : guardians,
       interpreter: /^(yes|true)$/i.test(cell(r, 'Interpreter'))
-        ? languageName(cell(r, 'Language')) || cell(r, 'Language')
+        ? languageName(scheduleLanguage(cell(r, 'Language'))) || cell(r, 'Language')
         : '',
-      interpreterCode: normalizeLanguage(cell(r, 'Language')) ?? '',
+      interpreterCode: scheduleLanguage(cell(r, 'Language')),
       // Merged siblings' goals, each named: whose goal is whose.
       goal: prepared
         .filter((a) => a.goal)
@@ -166,7 +166,7 @@ function roundPacketInputs(): PacketInput[] {
         students: names,
       })),
       // The conference's language, as its invitation and reminders use it.
-      language: normalizeLanguage(cell(r, 'Language')) || settings.defaultLanguage,
+      language: scheduleLanguage(cell(r, 'Language')) || settings.defaultLanguage,
     };
   });
   return packets.sort(

@@ -18,7 +18,7 @@ import { FORM_TEXTS, type FormTexts } from '../core/formtexts';
 import { keptFormTexts } from './formtexts';
 import { textCell } from '../core/cells';
 import { UserError } from '../core/errors';
-import { cleanText, normalizeEmail, normalizeLanguage, parseYesNo } from '../core/normalize';
+import { cleanText, normalizeEmail, scheduleLanguage, parseYesNo } from '../core/normalize';
 import {
   channelCounts,
   collapseSent,
@@ -44,6 +44,7 @@ import {
   type WallNow,
 } from '../core/reminders';
 import {
+  addressLanguage,
   greetingName,
   rosterContacts,
   rowPupils,
@@ -53,7 +54,7 @@ import {
 import { documentProperties, forgetRemindersIdle, parseJson, PROP } from './props';
 import { type IdleMark, nextWindowOpening, nothingDueYet, scheduleDigest } from '../core/idle';
 import { readScheduleSheet } from '../core/schedule/sheet';
-import type { RosterResult } from '../core/roster';
+import { paperFamilies, type RosterResult } from '../core/roster';
 import { splitList } from '../core/cells';
 import { joinNames, renderMessage, type MessageFields, type TemplateSet } from '../core/templates';
 import type { Problem, Settings, StepState } from '../shared/api';
@@ -104,6 +105,8 @@ export interface ScheduleRead {
   values: unknown[][];
   /** Read with the Roster: each address typed in an Emails cell it does not list with the children. */
   unlisted: Problem[];
+  /** Read with the Roster: each address's own language (recipients.ts addressLanguages). */
+  languages?: Map<string, string>;
 }
 
 /**
@@ -161,7 +164,7 @@ export function readConferences(
       start: r.start,
       end: r.end,
       emails: [...new Set(pupils.flatMap((p) => p.emails))],
-      language: normalizeLanguage(cell(r.values, 'Language')) || settings.defaultLanguage,
+      language: scheduleLanguage(cell(r.values, 'Language')) || settings.defaultLanguage,
       interpreter: parseYesNo(cell(r.values, 'Interpreter')) === true,
       status: r.status,
       sent: cleanText(cell(r.values, 'Reminders Sent')),
@@ -174,6 +177,7 @@ export function readConferences(
     idColumn: col('Conference ID') ?? 0,
     values,
     unlisted,
+    ...(contacts?.languages ? { languages: contacts.languages } : {}),
   };
 }
 
@@ -460,8 +464,11 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
       problems,
     };
   }
+  // Each address in its own Roster rows' language: a family's two households may read two.
+  const languageTo = (to: string, conference: string) =>
+    addressLanguage(read.languages, to, conference, settings.defaultLanguage);
   const { stored, fellBack } = ensureTranslations(
-    due.map((d) => d.language),
+    due.flatMap((d) => [d.language, ...d.messages.map((m) => languageTo(m.to, d.language))]),
     storedTemplates(),
   );
   for (const language of fellBack)
@@ -526,7 +533,7 @@ function runReminders(state: RemindersState, ctx: JobContext): ChunkResult<Remin
         journaled = true;
         props.setProperty(REMINDER_JOURNAL, entry);
         try {
-          sendReminder(message, d.language, settings, forText, stored);
+          sendReminder(message, languageTo(message.to, d.language), settings, forText, stored);
         } catch (e) {
           // MailApp raised: this one did not go out, so it is not "being sent" any more.
           props.setProperty(
@@ -809,9 +816,23 @@ function writeLetters(
   conferences: ReminderConference[],
   roster: () => RosterResult | null,
 ): number {
-  const without = conferences.filter((c) => c.emails.length === 0);
+  let without = conferences.filter((c) => c.emails.length === 0);
   if (!reminderUnits(without).size) return 0;
   const phones = familyPhones(roster());
+  // A household on paper in a family whose households read different languages gets its letter
+  // in its own rows' language (paperFamilies), not the family's; every other family's follows
+  // the Schedule's Language as before.
+  const spoken = new Set((roster()?.families ?? []).filter((f) => f.languages).map((f) => f.id));
+  if (spoken.size) {
+    const own = new Map(
+      paperFamilies(roster()!)
+        .filter((f) => spoken.has(f.id))
+        .map((f) => [f.id, f.language || settings.defaultLanguage]),
+    );
+    without = without.map((c) =>
+      own.has(c.familyKey) ? { ...c, language: own.get(c.familyKey)! } : c,
+    );
+  }
   const stored = storedTemplates();
   // The phone script asks a family its translated form's questions when the school has them.
   const formTexts = settings.translateForms

@@ -98,7 +98,9 @@ export function summaryOf(
     start: r.start,
     end: r.end,
     room: cleanText(at(r.values, 'Room')),
-    language: cleanText(at(r.values, 'Language')),
+    // The interpreter's language: the cell's first ("Spanish, English": a family whose households
+    // read two languages books its interpreter in Spanish).
+    language: cleanText(at(r.values, 'Language')).split(',')[0]!.trim(),
     interpreter: parseYesNo(at(r.values, 'Interpreter')) === true,
     emails: splitList(at(r.values, 'Emails')).join('; '),
     phone: phoneOf(r.familyId, r.studentIds),

@@ -9,7 +9,7 @@
  */
 import { modeCell } from '../core/meeting';
 import { inRound } from '../core/rounds';
-import { cleanText, languageName, nameKey, normalizeLanguage, parseYesNo } from '../core/normalize';
+import { cleanText, languageName, nameKey, scheduleLanguage, parseYesNo } from '../core/normalize';
 import { readScheduleSheet, withRosterFamilies } from '../core/schedule/sheet';
 import {
   dayChangeMessage,
@@ -80,7 +80,7 @@ export const TEACHER_DAY_JOB: JobSpec<TeacherDayState> = {
     const standIn = standInsForRound(ss, settings.roundName, () => roster);
     const at = (r: unknown[], h: string) => r[(schedule.columns.get(h) ?? 0) - 1];
     const conferences: TeacherConference[] = rows.map((r) => {
-      const language = normalizeLanguage(at(r.values, 'Language'));
+      const language = scheduleLanguage(at(r.values, 'Language'));
       return {
         conferenceId: r.conferenceId,
         teacher: r.teacher,

@@ -18,7 +18,14 @@ import { familyIds } from '../core/familyshown';
 import { UserError } from '../core/errors';
 import { availabilityRecord, familyOfCode, linkFor } from '../core/formlinks';
 import { formatMinutes } from '../core/normalize';
-import { byRecipient, greetingName, pupilsOf } from '../core/recipients';
+import {
+  addressLanguage,
+  addressLanguages,
+  byRecipient,
+  familyLanguages,
+  greetingName,
+  pupilsOf,
+} from '../core/recipients';
 import type { Family, RosterResult } from '../core/roster';
 import { inRound } from '../core/rounds';
 import {
@@ -158,6 +165,14 @@ function fitting(freed: FreedTime, state: State, problem: SchedProblem = state.p
   });
 }
 
+/** Each Roster's addresses' languages, worked out once however many offers it sends. */
+const LANGUAGES = new WeakMap<RosterResult, Map<string, string>>();
+function languagesOf(roster: RosterResult): Map<string, string> {
+  let languages = LANGUAGES.get(roster);
+  if (!languages) LANGUAGES.set(roster, (languages = addressLanguages(roster.students)));
+  return languages;
+}
+
 /** One email per address listed with these children, naming only the children its rows list. */
 function familyEmails(
   kind: MessageKind,
@@ -166,15 +181,19 @@ function familyEmails(
   freed: FreedTime,
   roster: RosterResult,
   settings: Settings,
-  link: string,
+  /** The link, in the form of the language the address reads ('' for none). */
+  linkIn: (language: string) => string,
   keyOf: (to: string) => string,
   stored: ReturnType<typeof storedTemplates>,
 ): JournaledEmail[] {
-  const language = family.language || settings.defaultLanguage;
   const students = new Map(roster.students.map((s) => [s.id, s]));
   const pupils = pupilsOf(studentIds, students);
   const forText = messageSettings(settings);
+  // Each address in its own Roster rows' language: a family's two households may read two.
+  const languages = languagesOf(roster);
   return byRecipient([{ pupils }]).map(({ to, items }) => {
+    const language = addressLanguage(languages, to, family.language, settings.defaultLanguage);
+    const link = linkIn(language);
     const mine = items[0]!.pupils;
     const names = mine.map((p) => p.name);
     return {
@@ -232,7 +251,9 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
     // A family added to the Roster since the forms were made gets its code now, before any link.
     if (ensureFamilyCodes(ids, recorded)) recorded = props.getProperties();
     const { stored } = ensureTranslations(
-      ids.map((id) => families.get(id)?.language || settings.defaultLanguage),
+      ids.flatMap((id) =>
+        familyLanguages(languagesOf(school.roster), families.get(id), settings.defaultLanguage),
+      ),
       storedTemplates(recorded),
       ['waitoffer'],
     );
@@ -241,10 +262,12 @@ export const WAITLIST_OFFER_JOB: JobSpec<OfferState> = {
       const family = families.get(fit.familyId);
       const code = codes.get(fit.familyId);
       if (!family || !code) return [];
-      const record =
-        availabilityRecord(forms, family.language || settings.defaultLanguage) ??
-        forms.availability!;
-      const link = linkFor(record, offerToken(code, freed.conferenceId));
+      // The accept link opens the availability form in the language the address reads.
+      const link = (language: string) =>
+        linkFor(
+          availabilityRecord(forms, language) ?? forms.availability!,
+          offerToken(code, freed.conferenceId),
+        );
       const keyOf = (to: string) => offerKey(round, freed.conferenceId, to);
       return familyEmails(
         'waitoffer',
@@ -485,8 +508,11 @@ function tellGone(
     ]);
     return;
   }
-  const language = family.language || settings.defaultLanguage;
-  const { stored } = ensureTranslations([language], storedTemplates(recorded), ['waitgone']);
+  const { stored } = ensureTranslations(
+    familyLanguages(languagesOf(school.roster), family, settings.defaultLanguage),
+    storedTemplates(recorded),
+    ['waitgone'],
+  );
   const emails = familyEmails(
     'waitgone',
     family,
@@ -494,7 +520,7 @@ function tellGone(
     freed,
     school.roster,
     settings,
-    '',
+    () => '',
     (to) => goneKey(round, freed.conferenceId, to),
     stored,
   ).filter((e) => !(e.key in recorded));

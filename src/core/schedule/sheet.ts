@@ -579,7 +579,7 @@ export function scheduleRows(input: {
         .filter((e) => ss.every((s) => contactsOf(s, family).includes(e)))
         .join('; '),
     );
-    set('Language', family?.language ? languageName(family.language) : '');
+    set('Language', languageCell(family, ss, settings.defaultLanguage));
     set('Interpreter', family?.interpreter ? 'Yes' : 'No');
     set('Status', 'scheduled');
     // A rebuilt row keeps its Locked cell (never ticked: a locked row is kept, not rebuilt).
@@ -587,6 +587,38 @@ export function scheduleRows(input: {
     out.push({ cells: row, from: old?.row ?? null, built: true });
   }
   return out;
+}
+
+/**
+ * The Language cell: the family's language (the one its interpreter is booked in; blank for the
+ * school's default), then, for a family whose households read different languages, each other
+ * language this conference's own Roster rows give ("Spanish, English"). Readers take the first
+ * as the conference's (normalize.ts scheduleLanguage), so a sheet of one language per row reads
+ * as before.
+ */
+function languageCell(
+  family: Family | undefined,
+  ss: Student[],
+  defaultLanguage: string | undefined,
+): string {
+  const own = family?.language ?? '';
+  if (!family?.languages) return own ? languageName(own) : '';
+  const base = own || defaultLanguage || 'en';
+  const codes = [
+    ...new Set([
+      base,
+      ...ss.flatMap((s) => {
+        const row = s.rowLanguage ?? base;
+        return [
+          row,
+          ...s.guardians.map((g) =>
+            g.language === undefined ? row : g.language || defaultLanguage || 'en',
+          ),
+        ];
+      }),
+    ]),
+  ];
+  return codes.length > 1 ? codes.map(languageName).join(', ') : own ? languageName(own) : '';
 }
 
 function padRow(values: unknown[], width: number): unknown[] {
