@@ -33,8 +33,10 @@ const window = (teacherEmail: string, date: string, start: number, end: number):
 const times = (...list: [string, number, number, number][]): Interval[] =>
   list.map(([date, start, end, rank]) => ({ date, start, end, rank }));
 
-/** Minutes each teacher sits with nobody between two conferences of an evening (beyond the
- * changeover), by teacher and date. */
+/**
+ * Minutes each teacher sits with nobody between two conferences of an evening (beyond the
+ * changeover), by teacher and date.
+ */
 function idleByEvening(p: Problem, s: Schedule): Record<string, number> {
   const idle: Record<string, number> = {};
   for (const w of p.windows) {
