@@ -282,7 +282,8 @@ export const SETUP_JOB: JobSpec<SetupState> = {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const tabs = listTabs(ss);
     let next = state.next;
-    while (next < SHEETS.length && !ctx.outOfTime()) {
+    // At least one sheet a chunk, however long listing the tabs took (see views.ts).
+    while (next < SHEETS.length && (next === state.next || !ctx.outOfTime())) {
       setUpSheet(ss, tabs, SHEETS[next]!, next, state.report);
       next++;
     }
