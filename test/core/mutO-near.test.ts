@@ -155,4 +155,37 @@ describe('buildSchedule: a sibling seen near the family’s other conference', (
       expect(lees(s)).toEqual(['b@s 960-980 1', 'a@s 1040-1060 4']);
     }
   });
+  // Ms. A is there on the 17th only, 3:00 to 3:20 PM; Mr. B on the 18th only, 9:00 to 9:20 AM;
+  // Ms. C on the 17th 2:00 to 4:40 PM and on the 18th 8:00 AM to noon (more starts on the 18th).
+  // The Lees' first choice is the 17th's afternoon, their second the 18th's morning. Cy is seen
+  // on the 17th beside Ben, at the first choice: the family comes both days either way, and the
+  // 18th's morning, beside Mai, is only their second. (Looking for the 17th's stretch among Ms.
+  // C's starts by their time alone, not their day first, landed among the 18th's earlier starts
+  // and saw only Mai's stretch: Cy on the 18th at the second choice.)
+  it('looks beside each of the family’s conferences on two days, not only the last day’s', () => {
+    const next = '2026-11-18';
+    const p = problem({
+      windows: [
+        win('a@s', 900, 920),
+        { ...win('b@s', 540, 560), date: next },
+        win('c@s', 840, 1000),
+        { ...win('c@s', 480, 720), date: next },
+      ],
+      students: [pupil('ben', 'lee', 'a@s'), pupil('mai', 'lee', 'b@s'), pupil('cy', 'lee', 'c@s')],
+      families: [
+        {
+          ...plainFamily('lee'),
+          availability: [
+            { date: DAY, start: 840, end: 1000, rank: 1 },
+            { date: next, start: 480, end: 720, rank: 2 },
+          ],
+        },
+      ],
+    });
+    for (const iterations of [0, undefined]) {
+      const s = scheduled(p, iterations);
+      const cy = s.conferences.find((c) => c.studentIds.includes('cy'))!;
+      expect([cy.date, cy.rank]).toEqual([DAY, 1]);
+    }
+  });
 });

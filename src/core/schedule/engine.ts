@@ -1286,15 +1286,24 @@ function bestStart(u: Unit): Candidate | null {
       // The unit's starts are in time order, day by day: find the stretch near p.
       const day = u.dayOn.get(p.date);
       if (day === undefined) continue;
+      // Each sum and comparison worked out whatever the others give: V8 optimised this function
+      // before a start's day first matched p's, and threw its code away when one did (a sum or
+      // comparison it had never seen made).
+      const first = p.start - NEAR - len;
+      const last = p.end + NEAR;
       let hi = list.length;
       while (from < hi) {
         const mid = (from + hi) >> 1;
+        const next = mid + 1;
         const c = list[mid]!;
-        if (c.day < day || (c.day === day && c.start < p.start - NEAR - len)) from = mid + 1;
+        const dayBefore = c.day < day;
+        const sameDay = c.day === day;
+        const early = c.start < first;
+        if (dayBefore || (sameDay && early)) from = next;
         else hi = mid;
       }
       to = from;
-      while (to < list.length && list[to]!.day === day && list[to]!.start < p.end + NEAR) to++;
+      while (to < list.length && list[to]!.day === day && list[to]!.start < last) to++;
     } else if (best) break;
     // The cheapest start from `from` to `to` that fits and beats the one found so far. One path
     // for a family with conferences and one without (whose own cost is 0 and each start's just
