@@ -87,6 +87,9 @@ describe('the tests left out of Stryker’s runs', () => {
         .filter((m) => (m.killedBy ?? []).some((id) => ids.has(id)))
         .map((m) => `${name} ${m.mutatorName} ${m.replacement}`),
     );
-    expect(killedByThem.sort()).toEqual([...KILLED_WITHOUT].sort());
+    // Each such kill must be one checked by hand; one the record has since dropped (its line
+    // changed, so the next run tests it again) is no longer named, and that is no gap.
+    expect(killedByThem.filter((k) => !KILLED_WITHOUT.includes(k))).toEqual([]);
+    expect(killedByThem.length).toBeGreaterThan(0);
   });
 });
