@@ -16,24 +16,14 @@ import type { openSchool } from '../../preview/school';
 import type { PaperLetter } from '../../src/shared/api';
 import { EST, ok, pastedSchool, props, run } from './calls';
 import { runJob } from './invites.fixture';
+import { SIS_HEADER } from '../fixtures/sis-roster';
 
 type School = ReturnType<typeof openSchool>;
 
 const MARIA = 'maria.garcia@mail.example';
 const ROB = 'Rob "Bobby" O\'Brien <script>alert(1)</script>';
-const HEADER = [
-  'Student Number',
-  'Student Last Name',
-  'Student First Name',
-  'Grade Level',
-  'Homeroom',
-  'Household ID',
-  'Parent 1 Name',
-  'Parent 1 Email',
-  'Guardian 2 Name',
-  'Guardian 2 Email',
-  'Home Phone',
-];
+/** The SIS export's columns but its Home Language. */
+const HEADER = SIS_HEADER.slice(0, SIS_HEADER.indexOf('Home Language'));
 const ROSTER = [
   HEADER,
   [
